@@ -1,0 +1,206 @@
+/* model.c - the timing shell: wires the blocks as rtl/nicrx_top.v does and
+ * advances them one edge at a time. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nicrx_model.h"
+#include "blocks.h"
+#include "ingress.h"
+#include "parser.h"
+#include "ram.h"
+#include "dma.h"
+#include "csr.h"
+
+struct nicrx_model {
+    nicrx_geom_t g;
+    evsink_t     ev;
+    uint64_t     cycle;
+    ingress_t    ing;
+    parser_t     par;
+    ram_t        pm;
+    dma_t        dma;
+    csr_t        csr;
+};
+
+void nicrx_params_default(nicrx_params_t *p)
+{
+    p->data_width    = 64;
+    p->pkt_mem_bytes = 16384;
+    p->header_bytes  = 128;
+    p->max_frame     = 9018;
+    p->num_cq        = 4;
+    p->fq_depth      = 32;
+    p->desc_depth    = 8;
+    p->max_burst     = 16;
+}
+
+static int is_pow2(uint32_t v) { return v && !(v & (v - 1)); }
+
+static uint32_t log2u(uint32_t v)
+{
+    uint32_t n = 0;
+    while ((1u << n) < v)
+        n++;
+    return n;
+}
+
+/* The same checks as nicrx_top's elaboration-time parameter checks. */
+const char *nicrx_params_check(const nicrx_params_t *p)
+{
+    if (p->data_width != 32 && p->data_width != 64)
+        return "DATA_WIDTH must be 32 or 64";
+    if (!is_pow2(p->pkt_mem_bytes) || p->pkt_mem_bytes < p->max_frame)
+        return "PKT_MEM_BYTES must be a power of two and at least MAX_FRAME";
+    if (p->header_bytes != 64 && p->header_bytes != 128 && p->header_bytes != 256)
+        return "HEADER_BYTES must be 64, 128 or 256";
+    if (p->max_frame < 64 || p->max_frame > 16383)
+        return "MAX_FRAME must be 64..16383";
+    if (p->num_cq != 1 && p->num_cq != 2 && p->num_cq != 4 && p->num_cq != 8)
+        return "NUM_CQ must be 1, 2, 4 or 8";
+    if (!is_pow2(p->fq_depth) || p->fq_depth < 2 || p->fq_depth > 256)
+        return "FQ_DEPTH must be a power of two, 2..256";
+    if (!is_pow2(p->desc_depth) || p->desc_depth < 4 || p->desc_depth > 64)
+        return "DESC_DEPTH must be a power of two, 4..64";
+    if (!is_pow2(p->max_burst) || p->max_burst < 2 || p->max_burst > 256)
+        return "MAX_BURST must be a power of two, 2..256";
+    return NULL;
+}
+
+nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
+{
+    if (nicrx_params_check(p))
+        return NULL;
+    nicrx_model_t *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->g.p = *p;
+    m->g.bytes_per_beat = p->data_width / 8;
+    m->g.pm_words = p->pkt_mem_bytes / m->g.bytes_per_beat;
+    m->g.pm_aw = log2u(m->g.pm_words);
+    if (ram_init(&m->pm, m->g.pm_words) != 0 || dma_init(&m->dma, &m->g) != 0) {
+        nicrx_model_free(m);
+        return NULL;
+    }
+    ingress_init(&m->ing, &m->g);
+    parser_init(&m->par, &m->g);
+    csr_init(&m->csr, &m->g);
+    return m;
+}
+
+void nicrx_model_free(nicrx_model_t *m)
+{
+    if (!m)
+        return;
+    ram_free(&m->pm);
+    dma_free(&m->dma);
+    free(m);
+}
+
+void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx)
+{
+    m->ev.fn = fn;
+    m->ev.ctx = ctx;
+}
+
+/* What nicrx_csr sees: the DMA's status plus the ingress's counters, and
+ * idle only when every block is idle (st_idle in nicrx_top.v). */
+static void gather_status(const ingress_out_t *io, const parser_out_t *po,
+                          const dma_out_t *dout, csr_status_t *st)
+{
+    *st = dout->st;
+    for (unsigned i = 0; i < NICRX_NUM_COUNTERS; i++)
+        st->cnt[i] |= io->cnt[i];
+    st->idle = io->idle && po->idle && dout->st.idle;
+}
+
+/* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */
+static void mask_inputs(const nicrx_geom_t *g, const nicrx_in_t *in, nicrx_in_t *out)
+{
+    uint64_t dmask = g->p.data_width == 64 ? ~0ull : (1ull << g->p.data_width) - 1;
+    *out = *in;
+    out->s_axis_tdata &= dmask;
+    out->s_axis_tkeep &= (uint8_t)((1u << g->bytes_per_beat) - 1);
+    out->m_axi_rdata &= dmask;
+    out->m_axi_bresp &= 3;
+    out->m_axi_rresp &= 3;
+    out->s_axil_awaddr &= 0xfff;
+    out->s_axil_araddr &= 0xfff;
+    out->s_axil_wstrb &= 0xf;
+}
+
+void nicrx_model_step(nicrx_model_t *m, const nicrx_in_t *in_raw)
+{
+    nicrx_in_t in;
+    ingress_out_t io;
+    parser_out_t po;
+    dma_out_t dout;
+    csr_cfg_t cfg;
+    nicrx_out_t axil;
+    csr_status_t st;
+    pm_rd_req_t rd;
+
+    mask_inputs(&m->g, in_raw, &in);
+    ingress_out(&m->ing, &io);
+    parser_out(&m->par, &po);
+    dma_out(&m->dma, &dout);
+    csr_out(&m->csr, &cfg, &axil);
+    gather_status(&io, &po, &dout, &st);
+    m->ev.cycle = m->cycle;
+
+    /* io.cm_hdr points into the ingress state and po.hv into the parser
+     * state, so each consumer steps before its producer. */
+    csr_in_t ci = { &in, &st };
+    csr_step(&m->csr, &ci);
+    dma_in_t di = { &in, &po, m->pm.rd_data, &cfg };
+    dma_step(&m->dma, &di, &rd, &m->ev);
+    ram_step(&m->pm, io.pm_wr_en, io.pm_wr_addr, io.pm_wr_data, rd.en, rd.addr);
+    parser_step(&m->par, &io, &in, &m->ev);
+    ingress_in_t ii = { &in, cfg.enable, dout.pm_rel_ptr, dout.fq_pop };
+    ingress_step(&m->ing, &ii, &m->ev);
+    m->cycle++;
+}
+
+void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out)
+{
+    dma_out_t dout;
+    csr_cfg_t cfg;
+    nicrx_out_t axil;
+
+    dma_out(&m->dma, &dout);
+    csr_out(&m->csr, &cfg, &axil);
+    *out = dout.axi;
+    out->s_axil_awready = axil.s_axil_awready;
+    out->s_axil_wready  = axil.s_axil_wready;
+    out->s_axil_bvalid  = axil.s_axil_bvalid;
+    out->s_axil_bresp   = axil.s_axil_bresp;
+    out->s_axil_arready = axil.s_axil_arready;
+    out->s_axil_rvalid  = axil.s_axil_rvalid;
+    out->s_axil_rresp   = axil.s_axil_rresp;
+    out->s_axil_rdata   = axil.s_axil_rdata;
+}
+
+uint64_t nicrx_model_cycle(const nicrx_model_t *m) { return m->cycle; }
+
+const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m) { return &m->g.p; }
+
+uint32_t nicrx_model_peek_reg(const nicrx_model_t *m, uint32_t addr)
+{
+    ingress_out_t io;
+    parser_out_t po;
+    dma_out_t dout;
+    csr_status_t st;
+
+    ingress_out(&m->ing, &io);
+    parser_out(&m->par, &po);
+    dma_out(&m->dma, &dout);
+    gather_status(&io, &po, &dout, &st);
+    return csr_peek(&m->csr, &st, addr);
+}
+
+const char *nicrx_reason_name(uint32_t reason)
+{
+    static const char *const names[NICRX_NUM_REASONS] = {
+        "none", "bad_frame", "runt", "oversize", "pktmem_full", "disabled", "no_fit", "no_cq",
+    };
+    return reason < NICRX_NUM_REASONS ? names[reason] : "unknown";
+}

@@ -1,0 +1,122 @@
+/* nicrx_hw.h - the nicrx host interface: register map, free-buffer descriptor,
+ * completion record.  One header for the C model, the harness and a driver.
+ * docs/host-interface.md and docs/registers.md describe every bit given here. */
+#ifndef NICRX_HW_H
+#define NICRX_HW_H
+
+#include <stdint.h>
+
+/* ---- identification ---------------------------------------------------- */
+#define NICRX_ID_VALUE          0x6e727831u /* "nrx1" */
+#define NICRX_VERSION_VALUE     0x00010000u /* 1.0.0: foundation receive path */
+
+/* ---- limits ---------------------------------------------------------------- */
+#define NICRX_NUM_FBR           2u   /* free-buffer rings: 0 small, 1 large  */
+#define NICRX_MAX_CQ            8u   /* completion queues the map has room for */
+#define NICRX_DESC_BYTES        16u
+#define NICRX_CMPL_BYTES        16u
+#define NICRX_RING_LOG2_MIN     1u
+#define NICRX_RING_LOG2_MAX     15u
+#define NICRX_FBR_BASE_ALIGN    64u  /* low 6 bits of FBR base read as zero */
+#define NICRX_CQ_BASE_ALIGN     16u  /* low 4 bits of CQ base read as zero  */
+#define NICRX_BUF_ALIGN         8u   /* buffer address must be 8-byte aligned */
+
+/* ---- register map (byte offsets on the AXI4-Lite slave, 32-bit regs) --- */
+#define NICRX_REG_ID            0x000u /* RO */
+#define NICRX_REG_VERSION       0x004u /* RO */
+#define NICRX_REG_CAPS0         0x008u /* RO [7:0] DATA_WIDTH [11:8] NUM_CQ [31:16] PKT_MEM_BYTES/64 */
+#define NICRX_REG_CAPS1         0x00cu /* RO [15:0] MAX_FRAME [19:16] log2 HEADER_BYTES [23:20] log2 FQ_DEPTH [27:24] log2 DESC_DEPTH [31:28] log2 MAX_BURST */
+#define NICRX_REG_CTRL          0x010u /* RW [0] rx enable */
+#define NICRX_REG_STATUS        0x014u /* RO [0] idle [2:1] fbr error */
+#define NICRX_REG_QSEL          0x018u /* RW [2:0] log2 of completion queues in use */
+
+#define NICRX_REG_FBR(r)        (0x100u + 0x20u * (r))
+#define NICRX_FBR_BASE_LO       0x00u /* RW, bits [5:0] read 0 */
+#define NICRX_FBR_BASE_HI       0x04u /* RW */
+#define NICRX_FBR_SIZE_LOG2     0x08u /* RW [3:0], 1..15 */
+#define NICRX_FBR_BUF_SIZE      0x0cu /* RW [15:0] bytes per buffer */
+#define NICRX_FBR_HEAD          0x10u /* RO [15:0] device consumer index (free running) */
+#define NICRX_FBR_TAIL          0x14u /* RW [15:0] host producer index: doorbell */
+#define NICRX_FBR_CTRL          0x18u /* RW [0] enable */
+
+#define NICRX_REG_CQ(q)         (0x200u + 0x20u * (q))
+#define NICRX_CQ_BASE_LO        0x00u /* RW, bits [3:0] read 0 */
+#define NICRX_CQ_BASE_HI        0x04u /* RW */
+#define NICRX_CQ_SIZE_LOG2      0x08u /* RW [3:0], 1..15 */
+#define NICRX_CQ_IRQ_CTRL       0x0cu /* RW [0] interrupt enable */
+#define NICRX_CQ_TAIL           0x10u /* RO [15:0] device producer index (free running) */
+#define NICRX_CQ_HEAD           0x14u /* RW [15:0] host consumer index: doorbell */
+#define NICRX_CQ_CTRL           0x18u /* RW [0] enable */
+
+#define NICRX_REG_CNT(i)        (0x400u + 4u * (i)) /* RO 32-bit wrapping counters */
+enum nicrx_counter {
+    NICRX_CNT_RX_FRAMES = 0,    /* frames seen at ingress (last beat) */
+    NICRX_CNT_RX_BYTES,         /* bytes of those frames */
+    NICRX_CNT_DELIVERED,        /* frames with a completion written */
+    NICRX_CNT_DROP_BAD_FRAME,   /* tuser[0] set on the last beat */
+    NICRX_CNT_DROP_RUNT,        /* shorter than 14 bytes */
+    NICRX_CNT_DROP_OVERSIZE,    /* longer than MAX_FRAME */
+    NICRX_CNT_DROP_PKTMEM_FULL, /* packet memory or frame queue full: tail drop */
+    NICRX_CNT_DROP_DISABLED,    /* CTRL.enable was 0 at the first beat */
+    NICRX_CNT_DROP_NO_FIT,      /* no enabled ring has buffers this large */
+    NICRX_CNT_DROP_NO_CQ,       /* its completion queue is not enabled */
+    NICRX_CNT_DESC_ERROR,       /* descriptors returned unused (misaligned) */
+    NICRX_CNT_AXI_ERROR,        /* SLVERR/DECERR responses on the host port */
+    NICRX_NUM_COUNTERS
+};
+
+/* ---- drop reasons (same order as the drop counters) --------------------- */
+enum nicrx_reason {
+    NICRX_REASON_NONE = 0,
+    NICRX_REASON_BAD_FRAME,
+    NICRX_REASON_RUNT,
+    NICRX_REASON_OVERSIZE,
+    NICRX_REASON_PKTMEM_FULL,
+    NICRX_REASON_DISABLED,
+    NICRX_REASON_NO_FIT,
+    NICRX_REASON_NO_CQ,
+    NICRX_NUM_REASONS
+};
+
+/* ---- free-buffer descriptor (16 bytes, little endian) --------------------- */
+struct nicrx_desc {
+    uint64_t addr;   /* buffer address, 8-byte aligned, BUF_SIZE bytes long */
+    uint16_t buf_id; /* opaque to the device; echoed in the completion */
+    uint16_t rsvd0;
+    uint32_t rsvd1;
+};
+
+/* ---- completion record (16 bytes, two little-endian 64-bit words) -------- */
+/* word 0 */
+#define NICRX_C0_LEN_SHIFT      0   /* [15:0]  bytes written into the buffer */
+#define NICRX_C0_BUFID_SHIFT    16  /* [31:16] buf_id of the descriptor */
+#define NICRX_C0_RING_BIT       32  /* [32]    free ring of the buffer */
+#define NICRX_C0_ERR_BIT        33  /* [33]    buffer returned unused (descriptor error) */
+#define NICRX_C0_L3_SHIFT       34  /* [35:34] 0 none, 1 IPv4, 2 IPv6 */
+#define NICRX_C0_L4_SHIFT       36  /* [37:36] 0 none, 1 TCP, 2 UDP, 3 other */
+#define NICRX_C0_VLAN_BIT       38  /* [38]    at least one VLAN tag */
+#define NICRX_C0_FRAG_BIT       39  /* [39]    IPv4 fragment (MF or offset != 0) */
+#define NICRX_C0_OPCODE_SHIFT   40  /* [43:40] operation code (flow issue; 0 now) */
+#define NICRX_C0_MORE_BIT       44  /* [44]    batch hint (0 now) */
+#define NICRX_C0_FLOW_SHIFT     48  /* [63:48] flow number (0 now) */
+/* word 1 */
+#define NICRX_C1_HASH_SHIFT     0   /* [31:0]  flow hash */
+#define NICRX_C1_L3OFF_SHIFT    32  /* [39:32] L3 header offset (0 if none) */
+#define NICRX_C1_L4OFF_SHIFT    40  /* [47:40] L4 header offset (0 if none) */
+#define NICRX_C1_VID_SHIFT      48  /* [59:48] VLAN id of the outer tag */
+#define NICRX_C1_PHASE_BIT      63  /* [63]    phase: 1 on the first pass of the ring */
+
+struct nicrx_cmpl {
+    uint64_t w0;
+    uint64_t w1;
+};
+
+#define NICRX_FIELD(w, shift, bits) ((uint32_t)(((w) >> (shift)) & ((1ull << (bits)) - 1u)))
+
+static inline uint32_t nicrx_cmpl_len(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w0, NICRX_C0_LEN_SHIFT, 16); }
+static inline uint32_t nicrx_cmpl_bufid(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w0, NICRX_C0_BUFID_SHIFT, 16); }
+static inline uint32_t nicrx_cmpl_ring(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w0, NICRX_C0_RING_BIT, 1); }
+static inline uint32_t nicrx_cmpl_err(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w0, NICRX_C0_ERR_BIT, 1); }
+static inline uint32_t nicrx_cmpl_phase(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_PHASE_BIT, 1); }
+
+#endif

@@ -1,0 +1,125 @@
+/* nicrx_model.h - public API of the nicrx cycle-exact C model.
+ *
+ * One nicrx_model_step() is one rising clock edge of rtl/nicrx_top.v with the
+ * same inputs; nicrx_model_outputs() returns what the RTL drives on its output
+ * ports after that edge (every top-level output is a register).  Frame events
+ * (drop, parse, delivery) are reported through a callback: they are the
+ * model's own bookkeeping and have no counterpart on the RTL ports. */
+#ifndef NICRX_MODEL_H
+#define NICRX_MODEL_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include "nicrx_hw.h"
+
+/* Elaboration parameters of nicrx_top; the same names as the Verilog ones. */
+typedef struct nicrx_params {
+    uint32_t data_width;    /* DATA_WIDTH: 32 or 64 */
+    uint32_t pkt_mem_bytes; /* PKT_MEM_BYTES: power of two, >= MAX_FRAME */
+    uint32_t header_bytes;  /* HEADER_BYTES: power of two, 64..256 */
+    uint32_t max_frame;     /* MAX_FRAME: 64..16383 */
+    uint32_t num_cq;        /* NUM_CQ: 1, 2, 4 or 8 */
+    uint32_t fq_depth;      /* FQ_DEPTH: frame queue entries, power of two */
+    uint32_t desc_depth;    /* DESC_DEPTH: descriptors prefetched per ring, power of two >= 4 */
+    uint32_t max_burst;     /* MAX_BURST: beats per AXI write burst, power of two, 2..256 */
+} nicrx_params_t;
+
+void nicrx_params_default(nicrx_params_t *p);
+/* Returns NULL if p is valid, else a static string naming the bad parameter. */
+const char *nicrx_params_check(const nicrx_params_t *p);
+
+/* Inputs of nicrx_top for one clock edge. */
+typedef struct nicrx_in {
+    uint8_t  rst;
+    /* ingress AXI4-Stream (no tready: the MAC is never back-pressured) */
+    uint64_t s_axis_tdata;
+    uint8_t  s_axis_tkeep;
+    uint8_t  s_axis_tvalid, s_axis_tlast, s_axis_tuser;
+    /* host AXI4 master: responses */
+    uint8_t  m_axi_awready, m_axi_wready;
+    uint8_t  m_axi_bvalid, m_axi_bresp;
+    uint8_t  m_axi_arready;
+    uint8_t  m_axi_rvalid, m_axi_rresp, m_axi_rlast;
+    uint64_t m_axi_rdata;
+    /* control AXI4-Lite slave: requests */
+    uint8_t  s_axil_awvalid, s_axil_wvalid, s_axil_bready, s_axil_arvalid, s_axil_rready;
+    uint16_t s_axil_awaddr, s_axil_araddr;
+    uint32_t s_axil_wdata;
+    uint8_t  s_axil_wstrb;
+} nicrx_in_t;
+
+/* Outputs of nicrx_top (all registered).  Constant outputs (awsize, awburst,
+ * awcache, awprot, ids) are fixed by docs/interfaces.md and not listed. */
+typedef struct nicrx_out {
+    uint8_t  m_axi_awvalid;
+    uint64_t m_axi_awaddr;
+    uint8_t  m_axi_awlen;
+    uint8_t  m_axi_wvalid, m_axi_wlast;
+    uint64_t m_axi_wdata;
+    uint8_t  m_axi_wstrb;
+    uint8_t  m_axi_bready;
+    uint8_t  m_axi_arvalid;
+    uint64_t m_axi_araddr;
+    uint8_t  m_axi_arlen;
+    uint8_t  m_axi_rready;
+    uint8_t  s_axil_awready, s_axil_wready, s_axil_bvalid, s_axil_bresp;
+    uint8_t  s_axil_arready, s_axil_rvalid, s_axil_rresp;
+    uint32_t s_axil_rdata;
+    uint8_t  irq; /* bit q: completion queue q */
+} nicrx_out_t;
+
+/* The parser's header vector, as the RTL carries it. */
+typedef struct nicrx_hv {
+    uint8_t  l3;          /* 0 none, 1 IPv4, 2 IPv6 */
+    uint8_t  l4;          /* 0 none, 1 TCP, 2 UDP, 3 other */
+    uint8_t  proto;       /* IP protocol / IPv6 next header; 0 if no L3 */
+    uint8_t  vlan_cnt;    /* 0..2 tags parsed */
+    uint16_t vlan[2];     /* VLAN ids, outer first */
+    uint8_t  frag;        /* IPv4 fragment: MF set or offset != 0 */
+    uint8_t  mf;          /* IPv4 more-fragments flag */
+    uint16_t frag_off;    /* IPv4 fragment offset in 8-byte units */
+    uint8_t  src[16];     /* source address, network order; IPv4 in src[0..3] */
+    uint8_t  dst[16];
+    uint16_t sport, dport;
+    uint8_t  l3_off, l4_off; /* byte offsets; 0 if the layer is absent */
+    uint8_t  truncated;   /* a header ran past the frame end or HEADER_BYTES */
+    uint32_t hash;        /* flow hash (docs/architecture.md) */
+} nicrx_hv_t;
+
+/* The fixed-function parse of one frame header: the parser stage's function,
+ * usable on its own.  bytes holds min(len, header_bytes) bytes. */
+void nicrx_parse(const uint8_t *bytes, uint32_t len, uint32_t header_bytes, nicrx_hv_t *hv);
+
+enum nicrx_event_kind {
+    NICRX_EV_DROP = 1,  /* frame dropped: reason */
+    NICRX_EV_PARSED,    /* header vector ready: hv */
+    NICRX_EV_DELIVER    /* completion queued for the frame: queue, ring, buf_id, len */
+};
+
+typedef struct nicrx_event {
+    uint32_t kind;
+    uint64_t frame;      /* index of the frame at ingress, from 0 after reset */
+    uint64_t cycle;      /* model cycle of the event */
+    uint32_t reason;     /* enum nicrx_reason */
+    const nicrx_hv_t *hv;
+    uint32_t queue, ring, buf_id, len;
+} nicrx_event_t;
+
+typedef void (*nicrx_event_fn)(void *ctx, const nicrx_event_t *ev);
+
+typedef struct nicrx_model nicrx_model_t;
+
+nicrx_model_t *nicrx_model_new(const nicrx_params_t *p); /* NULL if p is invalid */
+void nicrx_model_free(nicrx_model_t *m);
+void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx);
+void nicrx_model_step(nicrx_model_t *m, const nicrx_in_t *in);
+void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out);
+uint64_t nicrx_model_cycle(const nicrx_model_t *m);
+const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m);
+/* Read a register the way the AXI4-Lite port would, without a bus cycle
+ * (for reports; it does not change state). */
+uint32_t nicrx_model_peek_reg(const nicrx_model_t *m, uint32_t addr);
+
+const char *nicrx_reason_name(uint32_t reason);
+
+#endif

@@ -1,0 +1,40 @@
+// nicrx_ram - packet memory: simple dual-port RAM, one write and one read port.
+//
+// Read is registered: at an edge with rd_en, rd_data <= mem[rd_addr]; when the same
+// word is written at that edge the old contents are returned (read-before-write).
+// rd_data holds its value while rd_en is low.  Neither the contents nor rd_data are
+// reset (block RAM output registers have no reset on iCE40); the DMA only reads words
+// the ingress has written, and only uses rd_data the cycle after a read.  The model
+// (cmodel/ram.c) starts with contents and rd_data zero, and so does simulation here
+// (the initial block is the one place an `initial` is allowed: RAM contents).
+// Written in the shape yosys maps to SB_RAM40_4K (iCE40) and DP16KD (ECP5).
+module nicrx_ram #(
+    parameter WIDTH = 64,
+    parameter AW    = 11
+) (
+    input  wire             clk,
+    input  wire             wr_en,
+    input  wire [AW-1:0]    wr_addr,
+    input  wire [WIDTH-1:0] wr_data,
+    input  wire             rd_en,
+    input  wire [AW-1:0]    rd_addr,
+    output reg  [WIDTH-1:0] rd_data
+);
+    localparam integer WORDS = 1 << AW;
+
+    (* no_rw_check *)
+    reg [WIDTH-1:0] mem [0:WORDS-1];
+
+    integer i;
+    initial begin
+        for (i = 0; i < WORDS; i = i + 1) mem[i] = {WIDTH{1'b0}};
+    end
+
+    always @(posedge clk) begin
+        if (wr_en) mem[wr_addr] <= wr_data;
+    end
+
+    always @(posedge clk) begin
+        if (rd_en) rd_data <= mem[rd_addr];
+    end
+endmodule
