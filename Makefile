@@ -29,11 +29,15 @@ $(MODEL_LIB): $(MODEL_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-.PHONY: all setup run test bench synth lint fuzz clean
-all: setup-check $(MODEL_LIB)
+.PHONY: all tools setup run test bench synth lint fuzz clean
+# Fragments add the programs they build to `tools`.
+all: setup-check $(MODEL_LIB) tools
 
 # Fragments: one per area.
 include $(sort $(wildcard mk/*.mk))
+
+test: all
+	@tests/run.sh
 
 clean:
 	rm -rf $(BUILD)

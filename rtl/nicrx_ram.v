@@ -8,6 +8,12 @@
 // (cmodel/ram.c) starts with contents and rd_data zero, and so does simulation here
 // (the initial block is the one place an `initial` is allowed: RAM contents).
 // Written in the shape yosys maps to SB_RAM40_4K (iCE40) and DP16KD (ECP5).
+//
+// no_rw_check: neither block RAM defines a read of the word the other port writes at
+// the same edge, and without this attribute yosys adds a 141-flop bypass to emulate
+// read-before-write.  In nicrx that collision cannot happen: the ingress writes only
+// free words (at or past wr_ptr) and the DMA reads only committed ones (between
+// pm_rel_ptr and wr_ptr).  Simulation and the model still return the old data.
 module nicrx_ram #(
     parameter WIDTH = 64,
     parameter AW    = 11

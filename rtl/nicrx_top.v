@@ -103,6 +103,7 @@ module nicrx_top #(
     localparam integer PM_WORDS = PKT_MEM_BYTES / BPB;
     localparam integer PM_AW    = clog2(PM_WORDS);
     localparam integer NUM_CNT  = 12; // enum nicrx_counter in cmodel/nicrx_hw.h
+    localparam [2:0]   AXSIZE   = (DATA_WIDTH == 64) ? 3'd3 : 3'd2;
 
     // Elaboration-time parameter checks: a bad value instantiates a module
     // that does not exist, so every tool stops and names the parameter.
@@ -127,13 +128,13 @@ module nicrx_top #(
 
     // constant AXI4 attributes (docs/interfaces.md)
     assign m_axi_awid    = 1'b0;
-    assign m_axi_awsize  = clog2(BPB);
+    assign m_axi_awsize  = AXSIZE;
     assign m_axi_awburst = 2'b01;
     assign m_axi_awlock  = 1'b0;
     assign m_axi_awcache = 4'b0011;
     assign m_axi_awprot  = 3'b000;
     assign m_axi_arid    = 1'b0;
-    assign m_axi_arsize  = clog2(BPB);
+    assign m_axi_arsize  = AXSIZE;
     assign m_axi_arburst = 2'b01;
     assign m_axi_arlock  = 1'b0;
     assign m_axi_arcache = 4'b0011;

@@ -1,0 +1,287 @@
+/* csr.c - C twin of rtl/nicrx_csr.v (see csr.h and docs/registers.md). */
+#include "csr.h"
+
+#include <string.h>
+
+#define RESP_OKAY   0u
+#define RESP_SLVERR 2u
+
+/* ceil(log2(v)), saturating at max (the RTL's log2_3 / log2_4 functions). */
+static uint32_t clog2_sat(uint32_t v, uint32_t max)
+{
+    uint32_t k = 0;
+    while (k < max && (1u << k) < v)
+        k++;
+    return k;
+}
+
+static uint32_t caps0(const nicrx_geom_t *g)
+{
+    return (((g->p.pkt_mem_bytes / 64u) & 0xffffu) << 16) |
+           ((g->p.num_cq & 0xfu) << 8) | (g->p.data_width & 0xffu);
+}
+
+static uint32_t caps1(const nicrx_geom_t *g)
+{
+    return (clog2_sat(g->p.max_burst, 15u) << 28) |
+           (clog2_sat(g->p.desc_depth, 15u) << 24) |
+           (clog2_sat(g->p.fq_depth, 15u) << 20) |
+           (clog2_sat(g->p.header_bytes, 15u) << 16) |
+           (g->p.max_frame & 0xffffu);
+}
+
+static void csr_reset(csr_t *s)
+{
+    nicrx_geom_t g = s->g;
+    memset(s, 0, sizeof *s);
+    s->g = g;
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        s->fbr_size_log2[r] = 1;
+    for (uint32_t q = 0; q < s->g.p.num_cq && q < NICRX_MAX_CQ; q++)
+        s->cq_size_log2[q] = 1;
+    s->bresp = RESP_OKAY;
+    s->rresp = RESP_OKAY;
+}
+
+void csr_init(csr_t *s, const nicrx_geom_t *g)
+{
+    memset(s, 0, sizeof *s);
+    s->g = *g;
+    csr_reset(s);
+}
+
+void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
+{
+    if (cfg) {
+        memset(cfg, 0, sizeof *cfg);
+        cfg->enable = s->enable;
+        cfg->qsel_log2 = s->qsel;
+        for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+            cfg->fbr_base[r] = s->fbr_base[r];
+            cfg->fbr_size_log2[r] = s->fbr_size_log2[r];
+            cfg->fbr_buf_size[r] = s->fbr_buf_size[r];
+            cfg->fbr_en[r] = s->fbr_en[r];
+            cfg->fbr_tail[r] = s->fbr_tail[r];
+        }
+        for (uint32_t q = 0; q < s->g.p.num_cq && q < NICRX_MAX_CQ; q++) {
+            cfg->cq_base[q] = s->cq_base[q];
+            cfg->cq_size_log2[q] = s->cq_size_log2[q];
+            cfg->cq_en[q] = s->cq_en[q];
+            cfg->cq_irq_en[q] = s->cq_irq_en[q];
+            cfg->cq_head[q] = s->cq_head[q];
+        }
+    }
+    if (o) {
+        o->s_axil_awready = s->wr_ready;
+        o->s_axil_wready = s->wr_ready;
+        o->s_axil_bvalid = s->bvalid;
+        o->s_axil_bresp = s->bresp;
+        o->s_axil_arready = s->arready;
+        o->s_axil_rvalid = s->rvalid;
+        o->s_axil_rdata = s->rdata;
+        o->s_axil_rresp = s->rresp;
+    }
+}
+
+/* The read mux: value and response of a read of addr in the current state. */
+static uint32_t csr_read(const csr_t *s, const csr_status_t *st, uint32_t addr, uint8_t *resp)
+{
+    uint32_t page = (addr >> 8) & 0xfu;
+    uint32_t idx = (addr >> 5) & 0x7u;
+    uint32_t off = (addr >> 2) & 0x7u;
+    uint32_t word = (addr >> 2) & 0x3fu;
+    uint32_t v = 0;
+    uint8_t r = RESP_SLVERR;
+
+    switch (page) {
+    case 0x0:
+        r = RESP_OKAY;
+        switch (word) {
+        case 0: v = NICRX_ID_VALUE; break;
+        case 1: v = NICRX_VERSION_VALUE; break;
+        case 2: v = caps0(&s->g); break;
+        case 3: v = caps1(&s->g); break;
+        case 4: v = s->enable & 1u; break;
+        case 5: v = (st->idle & 1u) | ((uint32_t)(st->fbr_err[0] & 1u) << 1) |
+                    ((uint32_t)(st->fbr_err[1] & 1u) << 2); break;
+        case 6: v = s->qsel & 7u; break;
+        default: r = RESP_SLVERR; break;
+        }
+        break;
+    case 0x1:
+        if (idx < NICRX_NUM_FBR) {
+            r = RESP_OKAY;
+            switch (off) {
+            case 0: v = (uint32_t)s->fbr_base[idx]; break;
+            case 1: v = (uint32_t)(s->fbr_base[idx] >> 32); break;
+            case 2: v = s->fbr_size_log2[idx]; break;
+            case 3: v = s->fbr_buf_size[idx]; break;
+            case 4: v = st->fbr_head[idx]; break;
+            case 5: v = s->fbr_tail[idx]; break;
+            case 6: v = s->fbr_en[idx] & 1u; break;
+            default: r = RESP_SLVERR; break;
+            }
+        }
+        break;
+    case 0x2:
+        if (idx < s->g.p.num_cq) {
+            r = RESP_OKAY;
+            switch (off) {
+            case 0: v = (uint32_t)s->cq_base[idx]; break;
+            case 1: v = (uint32_t)(s->cq_base[idx] >> 32); break;
+            case 2: v = s->cq_size_log2[idx]; break;
+            case 3: v = s->cq_irq_en[idx] & 1u; break;
+            case 4: v = st->cq_tail[idx]; break;
+            case 5: v = s->cq_head[idx]; break;
+            case 6: v = s->cq_en[idx] & 1u; break;
+            default: r = RESP_SLVERR; break;
+            }
+        }
+        break;
+    case 0x4:
+        if (word < NICRX_NUM_COUNTERS) {
+            r = RESP_OKAY;
+            v = st->cnt[word];
+        }
+        break;
+    default:
+        break;
+    }
+    if (resp)
+        *resp = r;
+    return v;
+}
+
+uint32_t csr_peek(const csr_t *s, const csr_status_t *st, uint32_t addr)
+{
+    return csr_read(s, st, addr & 0xfffu, NULL);
+}
+
+static int w_mapped(const csr_t *s, uint32_t addr)
+{
+    uint32_t page = (addr >> 8) & 0xfu;
+    uint32_t idx = (addr >> 5) & 0x7u;
+    uint32_t off = (addr >> 2) & 0x7u;
+    uint32_t word = (addr >> 2) & 0x3fu;
+    switch (page) {
+    case 0x0: return word <= 6u;
+    case 0x1: return idx < NICRX_NUM_FBR && off != 7u;
+    case 0x2: return idx < s->g.p.num_cq && off != 7u;
+    case 0x4: return word < NICRX_NUM_COUNTERS;
+    default:  return 0;
+    }
+}
+
+static uint32_t merge(uint32_t old, uint32_t data, uint32_t mask)
+{
+    return (old & ~mask) | (data & mask);
+}
+
+static uint8_t clamp_log2(uint32_t v)
+{
+    v &= 0xfu;
+    return (uint8_t)(v == 0 ? 1u : v);
+}
+
+/* The register write performed at an edge where wr_ready is high. */
+static void csr_write(const csr_t *s, csr_t *n, uint32_t addr, uint32_t data, uint32_t strb)
+{
+    uint32_t page = (addr >> 8) & 0xfu;
+    uint32_t idx = (addr >> 5) & 0x7u;
+    uint32_t off = (addr >> 2) & 0x7u;
+    uint32_t word = (addr >> 2) & 0x3fu;
+    uint32_t mask = 0, v;
+
+    for (uint32_t b = 0; b < 4; b++)
+        if (strb & (1u << b))
+            mask |= 0xffu << (8 * b);
+
+    if (page == 0x0) {
+        if (word == 4) {
+            n->enable = merge(s->enable, data, mask) & 1u;
+        } else if (word == 6) {
+            uint32_t max = clog2_sat(s->g.p.num_cq, 7u);
+            v = merge(s->qsel, data, mask) & 7u;
+            n->qsel = (uint8_t)(v > max ? max : v);
+        }
+    } else if (page == 0x1 && idx < NICRX_NUM_FBR) {
+        switch (off) {
+        case 0:
+            v = merge((uint32_t)s->fbr_base[idx], data, mask) & ~0x3fu;
+            n->fbr_base[idx] = (s->fbr_base[idx] & 0xffffffff00000000ull) | v;
+            break;
+        case 1:
+            v = merge((uint32_t)(s->fbr_base[idx] >> 32), data, mask);
+            n->fbr_base[idx] = (s->fbr_base[idx] & 0xffffffffull) | ((uint64_t)v << 32);
+            break;
+        case 2: n->fbr_size_log2[idx] = clamp_log2(merge(s->fbr_size_log2[idx], data, mask)); break;
+        case 3: n->fbr_buf_size[idx] = (uint16_t)merge(s->fbr_buf_size[idx], data, mask); break;
+        case 5: n->fbr_tail[idx] = (uint16_t)merge(s->fbr_tail[idx], data, mask); break;
+        case 6:
+            n->fbr_en[idx] = merge(s->fbr_en[idx], data, mask) & 1u;
+            if ((strb & 1u) && !(data & 1u))
+                n->fbr_tail[idx] = 0; /* writing enable = 0 clears the doorbell */
+            break;
+        default: break; /* HEAD read-only, 7 unmapped */
+        }
+    } else if (page == 0x2 && idx < s->g.p.num_cq) {
+        switch (off) {
+        case 0:
+            v = merge((uint32_t)s->cq_base[idx], data, mask) & ~0xfu;
+            n->cq_base[idx] = (s->cq_base[idx] & 0xffffffff00000000ull) | v;
+            break;
+        case 1:
+            v = merge((uint32_t)(s->cq_base[idx] >> 32), data, mask);
+            n->cq_base[idx] = (s->cq_base[idx] & 0xffffffffull) | ((uint64_t)v << 32);
+            break;
+        case 2: n->cq_size_log2[idx] = clamp_log2(merge(s->cq_size_log2[idx], data, mask)); break;
+        case 3: n->cq_irq_en[idx] = merge(s->cq_irq_en[idx], data, mask) & 1u; break;
+        case 5: n->cq_head[idx] = (uint16_t)merge(s->cq_head[idx], data, mask); break;
+        case 6:
+            n->cq_en[idx] = merge(s->cq_en[idx], data, mask) & 1u;
+            if ((strb & 1u) && !(data & 1u))
+                n->cq_head[idx] = 0; /* writing enable = 0 clears the doorbell */
+            break;
+        default: break; /* TAIL read-only, 7 unmapped */
+        }
+    }
+    /* counters are read-only; everything else is unmapped */
+}
+
+void csr_step(csr_t *s, const csr_in_t *in)
+{
+    const nicrx_in_t *t = in->top;
+    csr_t next = *s;
+
+    if (t->rst) {
+        csr_reset(&next);
+        *s = next;
+        return;
+    }
+
+    /* write channel */
+    next.wr_ready = 0;
+    if (s->bvalid && t->s_axil_bready)
+        next.bvalid = 0;
+    if (!s->wr_ready && !s->bvalid && t->s_axil_awvalid && t->s_axil_wvalid)
+        next.wr_ready = 1;
+    if (s->wr_ready) {
+        uint32_t addr = t->s_axil_awaddr & 0xfffu;
+        next.bvalid = 1;
+        next.bresp = w_mapped(s, addr) ? RESP_OKAY : RESP_SLVERR;
+        csr_write(s, &next, addr, t->s_axil_wdata, t->s_axil_wstrb & 0xfu);
+    }
+
+    /* read channel: the value before this edge's write */
+    next.arready = 0;
+    if (s->rvalid && t->s_axil_rready)
+        next.rvalid = 0;
+    if (!s->arready && !s->rvalid && t->s_axil_arvalid)
+        next.arready = 1;
+    if (s->arready) {
+        next.rvalid = 1;
+        next.rdata = csr_read(s, in->st, t->s_axil_araddr & 0xfffu, &next.rresp);
+    }
+
+    *s = next;
+}

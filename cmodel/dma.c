@@ -1,0 +1,436 @@
+/* dma.c - twin of rtl/nicrx_dma.v (see dma.h and docs/architecture.md
+ * "nicrx_dma").  dma_step computes every next value from the current state
+ * and the inputs (next = *d; ...; *d = next), in the RTL's order. */
+#include <stdlib.h>
+#include <string.h>
+#include "dma.h"
+
+enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2 };
+enum { DF_IDLE = 0, DF_AR = 1, DF_R = 2 };
+
+static uint32_t log2u(uint32_t v)
+{
+    uint32_t l = 0;
+    while ((1u << l) < v) l++;
+    return l;
+}
+
+static void dma_reset(dma_t *d)
+{
+    d->fq_wr = d->fq_rd = 0; d->fq_pop = 0;
+    for (int r = 0; r < (int)NICRX_NUM_FBR; r++) {
+        d->dq_wr[r] = d->dq_rd[r] = 0; d->fbr_head[r] = 0; d->fbr_err[r] = 0;
+    }
+    d->df_state = DF_IDLE; d->df_ring = 0; d->df_rr = 0; d->df_beat = 0;
+    d->df_addr = 0; d->df_bufid = 0; d->df_bad = 0;
+    d->arvalid = 0; d->araddr = 0; d->arlen = 0;
+    d->is_state = IS_IDLE; d->f_len = 0; memset(&d->f_hv, 0, sizeof d->f_hv);
+    d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
+    memset(d->issued_tail, 0, sizeof d->issued_tail);
+    memset(d->cq_tail, 0, sizeof d->cq_tail);
+    d->irq = 0;
+    d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
+    d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
+    d->pf_wr = d->pf_rd = 0; d->pf_inflight = 0;
+    d->wc_wr = d->wc_rd = 0; d->wb_cnt = 0;
+    d->wvalid = 0; d->wdata = 0; d->wstrb = 0; d->wlast = 0;
+    d->bq_wr = d->bq_rd = 0;
+    d->cnt_delivered = d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = d->cnt_axi_err = 0;
+    d->idle = 1;
+}
+
+int dma_init(dma_t *d, const nicrx_geom_t *g)
+{
+    memset(d, 0, sizeof *d);
+    d->dw = g->p.data_width;
+    d->bpb = d->dw / 8;
+    d->lbpb = log2u(d->bpb);
+    d->bpd = 16 / d->bpb;
+    d->num_cq = g->p.num_cq;
+    d->fq_depth = g->p.fq_depth;
+    d->desc_depth = g->p.desc_depth;
+    d->max_burst = g->p.max_burst;
+    d->pm_aw = g->pm_aw;
+    d->fq_mem = calloc(d->fq_depth, sizeof *d->fq_mem);
+    d->dq_mem = calloc(NICRX_NUM_FBR * d->desc_depth, sizeof *d->dq_mem);
+    if (!d->fq_mem || !d->dq_mem) {
+        dma_free(d);
+        return -1;
+    }
+    dma_reset(d);
+    return 0;
+}
+
+void dma_free(dma_t *d)
+{
+    free(d->fq_mem);
+    free(d->dq_mem);
+    d->fq_mem = NULL;
+    d->dq_mem = NULL;
+}
+
+void dma_out(const dma_t *d, dma_out_t *o)
+{
+    memset(o, 0, sizeof *o);
+    o->pm_rel_ptr = d->rel_ptr;
+    o->fq_pop = d->fq_pop;
+    for (int r = 0; r < (int)NICRX_NUM_FBR; r++) {
+        o->st.fbr_head[r] = d->fbr_head[r];
+        o->st.fbr_err[r] = d->fbr_err[r];
+    }
+    for (uint32_t q = 0; q < d->num_cq; q++) o->st.cq_tail[q] = d->cq_tail[q];
+    o->st.idle = d->idle;
+    o->st.cnt[NICRX_CNT_DELIVERED] = d->cnt_delivered;
+    o->st.cnt[NICRX_CNT_DROP_NO_FIT] = d->cnt_no_fit;
+    o->st.cnt[NICRX_CNT_DROP_NO_CQ] = d->cnt_no_cq;
+    o->st.cnt[NICRX_CNT_DESC_ERROR] = d->cnt_desc_err;
+    o->st.cnt[NICRX_CNT_AXI_ERROR] = d->cnt_axi_err;
+    o->axi.m_axi_awvalid = d->awvalid;
+    o->axi.m_axi_awaddr = d->awaddr;
+    o->axi.m_axi_awlen = d->awlen;
+    o->axi.m_axi_wvalid = d->wvalid;
+    o->axi.m_axi_wdata = d->wdata;
+    o->axi.m_axi_wstrb = d->wstrb;
+    o->axi.m_axi_wlast = d->wlast;
+    o->axi.m_axi_bready = 1;
+    o->axi.m_axi_arvalid = d->arvalid;
+    o->axi.m_axi_araddr = d->araddr;
+    o->axi.m_axi_arlen = d->arlen;
+    o->axi.m_axi_rready = 1;
+    o->axi.irq = d->irq;
+}
+
+static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason)
+{
+    nicrx_event_t e;
+    memset(&e, 0, sizeof e);
+    e.kind = NICRX_EV_DROP;
+    e.frame = frame;
+    e.reason = reason;
+    ev_emit(ev, &e);
+}
+
+void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
+{
+    const nicrx_in_t *t = in->top;
+    const csr_cfg_t *c = in->cfg;
+    const parser_out_t *p = in->par;
+    dma_t n = *d;
+    const uint32_t fqm = 2 * d->fq_depth - 1, dqm = 2 * d->desc_depth - 1;
+    const uint32_t dmask = d->dw == 64 ? 0xffffffffu : 0xffffffffu; /* pointers below are masked per FIFO */
+    const uint8_t strb_ones = (uint8_t)((1u << d->bpb) - 1);
+    const uint64_t dwmask = d->dw == 64 ? ~0ull : 0xffffffffull;
+    const uint32_t relm = (2u << d->pm_aw) - 1;
+    uint32_t axi_err_inc = 0;
+    /* memory write ports */
+    int fq_we = 0, dq_we = 0, pc_we = 0, wc_we = 0, bq_we = 0;
+    uint32_t dq_waddr = 0;
+    dma_dq_ent_t dq_wdata = {0, 0};
+    dma_pc_ent_t pc_wdata = {0, 0};
+    dma_wc_ent_t wc_wdata = {0, 0, 0, 0, 0};
+    dma_bq_ent_t bq_wdata = {0, 0, 0};
+    (void)dmask;
+
+    n.fq_pop = 0;
+    n.pf_inflight = 0;
+    rd->en = 0;
+    rd->addr = d->rel_ptr & ((1u << d->pm_aw) - 1);
+
+    /* ---- frame queue push ---- */
+    if (p->hv_valid) {
+        fq_we = 1;
+        n.fq_wr = (d->fq_wr + 1) & fqm;
+    }
+
+    /* ---- issue FSM ---- */
+    const dma_fq_ent_t *fh = &d->fq_mem[d->fq_rd & (d->fq_depth - 1)];
+    uint16_t h_len = fh->len;
+    uint32_t h = fh->hash;
+    uint8_t h_q8 = (uint8_t)(((h >> 24) ^ (h >> 16) ^ (h >> 8) ^ h) & 0xff & ((1u << c->qsel_log2) - 1));
+    uint32_t hq = h_q8 & (d->num_cq - 1);
+    int h_q_ok = h_q8 < d->num_cq && c->cq_en[hq];
+    int ring_ok0 = c->fbr_en[0] && c->fbr_buf_size[0] >= h_len;
+    int ring_ok1 = c->fbr_en[1] && c->fbr_buf_size[1] >= h_len;
+    uint32_t sel = ring_ok0 ? 0 : 1;
+    uint32_t h_nwords = ((uint32_t)h_len + d->bpb - 1) >> d->lbpb;
+    uint32_t dq_cnt_sel = (d->dq_wr[sel] - d->dq_rd[sel]) & dqm;
+    const dma_dq_ent_t *dh = &d->dq_mem[sel * d->desc_depth + (d->dq_rd[sel] & (d->desc_depth - 1))];
+    uint16_t cdiff = (uint16_t)(d->issued_tail[hq] - c->cq_head[hq]);
+    int room = (uint32_t)cdiff < (1u << c->cq_size_log2[hq]);
+    int aw_free = !d->awvalid || t->m_axi_awready;
+    int wc_room = ((d->wc_wr - d->wc_rd) & 7) != 4;
+    int bq_room = ((d->bq_wr - d->bq_rd) & 15) != 8;
+    int pc_room = ((d->pc_wr - d->pc_rd) & 7) != 4;
+    uint32_t pg_beats = (4096u - (uint32_t)(d->f_addr & 0xfff)) >> d->lbpb;
+    uint32_t beats = d->f_rem;
+    if (beats > d->max_burst) beats = d->max_burst;
+    if (beats > pg_beats) beats = pg_beats;
+    uint32_t lb = d->f_len & (d->bpb - 1);
+    uint8_t strb_end = lb == 0 ? strb_ones : (uint8_t)((1u << lb) - 1);
+    uint16_t rec_tail = d->issued_tail[d->f_q];
+    uint32_t rec_csz = c->cq_size_log2[d->f_q];
+    uint64_t phase = ((rec_tail >> rec_csz) & 1) ^ 1;
+    uint64_t w0, w1;
+    if (d->f_err) {
+        w0 = (1ull << NICRX_C0_ERR_BIT) | ((uint64_t)d->f_ring << NICRX_C0_RING_BIT)
+           | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT);
+        w1 = phase << NICRX_C1_PHASE_BIT;
+    } else {
+        const dma_fq_ent_t *f = &d->f_hv;
+        w0 = ((uint64_t)d->f_len << NICRX_C0_LEN_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT)
+           | ((uint64_t)d->f_ring << NICRX_C0_RING_BIT) | ((uint64_t)f->l3 << NICRX_C0_L3_SHIFT)
+           | ((uint64_t)f->l4 << NICRX_C0_L4_SHIFT) | ((uint64_t)f->vlan << NICRX_C0_VLAN_BIT)
+           | ((uint64_t)f->frag << NICRX_C0_FRAG_BIT);
+        w1 = ((uint64_t)f->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)f->l3_off << NICRX_C1_L3OFF_SHIFT)
+           | ((uint64_t)f->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)f->vid << NICRX_C1_VID_SHIFT)
+           | (phase << NICRX_C1_PHASE_BIT);
+    }
+    if (t->m_axi_awready) n.awvalid = 0;
+    switch (d->is_state) {
+    case IS_IDLE:
+        if (d->fq_rd != d->fq_wr) {
+            if (!ring_ok0 && !ring_ok1) {
+                if (pc_room) {
+                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
+                    n.pc_wr = (d->pc_wr + 1) & 7;
+                    n.fq_rd = (d->fq_rd + 1) & fqm; n.fq_pop = 1;
+                    n.cnt_no_fit = d->cnt_no_fit + 1;
+                    emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT);
+                }
+            } else if (!h_q_ok) {
+                if (pc_room) {
+                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
+                    n.pc_wr = (d->pc_wr + 1) & 7;
+                    n.fq_rd = (d->fq_rd + 1) & fqm; n.fq_pop = 1;
+                    n.cnt_no_cq = d->cnt_no_cq + 1;
+                    emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ);
+                }
+            } else if (dq_cnt_sel != 0 && room && pc_room) {
+                n.dq_rd[sel] = (d->dq_rd[sel] + 1) & dqm;
+                n.f_q = (uint8_t)hq; n.f_ring = (uint8_t)sel;
+                n.f_bufid = dh->buf_id; n.f_addr = dh->addr;
+                n.f_len = h_len; n.f_hv = *fh;
+                if (dh->addr & 7) {
+                    n.f_err = 1;
+                    n.cnt_desc_err = d->cnt_desc_err + 1;
+                    n.is_state = IS_REC;
+                } else {
+                    n.f_err = 0;
+                    n.fq_rd = (d->fq_rd + 1) & fqm; n.fq_pop = 1;
+                    pc_we = 1; pc_wdata.skip = h_nwords == 0; pc_wdata.nwords = (uint16_t)h_nwords;
+                    n.pc_wr = (d->pc_wr + 1) & 7;
+                    n.f_rem = (uint16_t)h_nwords;
+                    n.is_state = h_nwords == 0 ? IS_REC : IS_DATA;
+                }
+            }
+        }
+        break;
+    case IS_DATA:
+        if (aw_free && wc_room && bq_room) {
+            n.awvalid = 1; n.awaddr = d->f_addr; n.awlen = (uint8_t)(beats - 1);
+            wc_we = 1; wc_wdata.rec = 0; wc_wdata.len = (uint8_t)(beats - 1);
+            wc_wdata.strb = beats == d->f_rem ? strb_end : strb_ones;
+            n.wc_wr = (d->wc_wr + 1) & 7;
+            bq_we = 1; bq_wdata.rec = 0; bq_wdata.err = 0; bq_wdata.q = d->f_q;
+            n.bq_wr = (d->bq_wr + 1) & 15;
+            n.f_addr = d->f_addr + ((uint64_t)beats << d->lbpb);
+            n.f_rem = (uint16_t)(d->f_rem - beats);
+            if (beats == d->f_rem) n.is_state = IS_REC;
+        }
+        break;
+    case IS_REC:
+        if (aw_free && wc_room && bq_room) {
+            n.awvalid = 1;
+            n.awaddr = c->cq_base[d->f_q]
+                     + ((uint64_t)(rec_tail & ((1u << rec_csz) - 1)) << 4);
+            n.awlen = (uint8_t)(d->bpd - 1);
+            wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->bpd - 1);
+            wc_wdata.strb = strb_ones; wc_wdata.w0 = w0; wc_wdata.w1 = w1;
+            n.wc_wr = (d->wc_wr + 1) & 7;
+            bq_we = 1; bq_wdata.rec = 1; bq_wdata.err = d->f_err; bq_wdata.q = d->f_q;
+            n.bq_wr = (d->bq_wr + 1) & 15;
+            n.issued_tail[d->f_q] = (uint16_t)(rec_tail + 1);
+            n.is_state = IS_IDLE;
+            if (!d->f_err) {
+                nicrx_event_t e;
+                memset(&e, 0, sizeof e);
+                e.kind = NICRX_EV_DELIVER;
+                e.frame = d->f_hv.frame;
+                e.queue = d->f_q; e.ring = d->f_ring; e.buf_id = d->f_bufid; e.len = d->f_len;
+                ev_emit(ev, &e);
+            }
+        }
+        break;
+    default:
+        n.is_state = IS_IDLE;
+        break;
+    }
+
+    /* ---- packet-memory reader and prefetch FIFO ---- */
+    const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
+    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 7;
+    if (d->pc_rd != d->pc_wr) {
+        if (ph->skip) {
+            n.rel_ptr = (d->rel_ptr + ph->nwords) & relm;
+            n.pc_rd = (d->pc_rd + 1) & 7;
+        } else if (pf_cnt + d->pf_inflight < 4) {
+            rd->en = 1;
+            n.pf_inflight = 1;
+            n.rel_ptr = (d->rel_ptr + 1) & relm;
+            if (d->pr_cnt == (uint16_t)(ph->nwords - 1)) {
+                n.pr_cnt = 0;
+                n.pc_rd = (d->pc_rd + 1) & 7;
+            } else {
+                n.pr_cnt = (uint16_t)(d->pr_cnt + 1);
+            }
+        }
+    }
+    if (d->pf_inflight) n.pf_wr = (d->pf_wr + 1) & 7;
+
+    /* ---- W channel ---- */
+    const dma_wc_ent_t *wh = &d->wc_mem[d->wc_rd & 3];
+    if (!d->wvalid || t->m_axi_wready) {
+        n.wvalid = 0;
+        if (d->wc_rd != d->wc_wr && (wh->rec || pf_cnt != 0)) {
+            int last = d->wb_cnt == wh->len;
+            n.wvalid = 1;
+            n.wlast = (uint8_t)last;
+            n.wstrb = last ? wh->strb : strb_ones;
+            if (wh->rec) {
+                uint64_t bits;
+                if (d->dw == 64) bits = (d->wb_cnt & 1) ? wh->w1 : wh->w0;
+                else bits = (((d->wb_cnt & 2) ? wh->w1 : wh->w0) >> (32 * (d->wb_cnt & 1)));
+                n.wdata = bits & dwmask;
+            } else {
+                n.wdata = d->pf_mem[d->pf_rd & 3];
+                n.pf_rd = (d->pf_rd + 1) & 7;
+            }
+            if (last) {
+                n.wb_cnt = 0;
+                n.wc_rd = (d->wc_rd + 1) & 7;
+            } else {
+                n.wb_cnt = (uint8_t)(d->wb_cnt + 1);
+            }
+        }
+    }
+
+    /* ---- B channel ---- */
+    const dma_bq_ent_t *bh = &d->bq_mem[d->bq_rd & 7];
+    if (t->m_axi_bvalid) {
+        n.bq_rd = (d->bq_rd + 1) & 15;
+        if (t->m_axi_bresp != 0) axi_err_inc++;
+        if (bh->rec) {
+            n.cq_tail[bh->q] = (uint16_t)(d->cq_tail[bh->q] + 1);
+            if (!bh->err) n.cnt_delivered = d->cnt_delivered + 1;
+        }
+    }
+    for (uint32_t q = 0; q < d->num_cq; q++) {
+        if (!c->cq_en[q]) {
+            n.cq_tail[q] = 0;
+            n.issued_tail[q] = 0;
+        }
+    }
+
+    /* ---- descriptor fetch ---- */
+    int cand[2];
+    for (int r = 0; r < 2; r++) {
+        uint32_t dfree_r = d->desc_depth - ((d->dq_wr[r] - d->dq_rd[r]) & dqm);
+        cand[r] = c->fbr_en[r] && !d->fbr_err[r] && c->fbr_tail[r] != d->fbr_head[r] && dfree_r != 0;
+    }
+    uint32_t pick = cand[d->df_rr] ? d->df_rr : !d->df_rr;
+    uint16_t tail_r = c->fbr_tail[pick], head_r = d->fbr_head[pick];
+    uint32_t dfree = d->desc_depth - ((d->dq_wr[pick] - d->dq_rd[pick]) & dqm);
+    uint32_t szl = c->fbr_size_log2[pick] & 15;
+    uint16_t slot = (uint16_t)(head_r & ((1u << szl) - 1));
+    uint16_t posted = (uint16_t)(tail_r - head_r);
+    uint32_t nd = 4 - (head_r & 3);
+    if (posted < nd) nd = posted;
+    if (dfree < nd) nd = dfree;
+    uint16_t tmp16 = (uint16_t)((1u << szl) - slot);
+    if (tmp16 < nd) nd = tmp16;
+    int df_last_beat = d->df_beat == d->bpd - 1;
+    uint16_t bufid_n = d->df_bufid;
+    uint64_t addr_n = d->df_addr;
+    uint64_t rdata64 = t->m_axi_rdata & dwmask;
+    if (d->dw == 64) {
+        if (d->df_beat == 0) addr_n = rdata64;
+        if (d->df_beat == 1) bufid_n = (uint16_t)rdata64;
+    } else {
+        if (d->df_beat == 0) addr_n = (d->df_addr & 0xffffffff00000000ull) | rdata64;
+        if (d->df_beat == 1) addr_n = (rdata64 << 32) | (d->df_addr & 0xffffffffull);
+        if (d->df_beat == 2) bufid_n = (uint16_t)rdata64;
+    }
+    switch (d->df_state) {
+    case DF_IDLE:
+        if (cand[0] || cand[1]) {
+            n.df_state = DF_AR; n.df_ring = (uint8_t)pick; n.df_rr = (uint8_t)!pick;
+            n.df_beat = 0; n.df_bad = 0;
+            n.arvalid = 1;
+            n.araddr = c->fbr_base[pick] + ((uint64_t)slot << 4);
+            n.arlen = (uint8_t)(nd * d->bpd - 1);
+        }
+        break;
+    case DF_AR:
+        if (t->m_axi_arready) {
+            n.arvalid = 0;
+            n.df_state = DF_R;
+        }
+        break;
+    case DF_R:
+        if (t->m_axi_rvalid) {
+            n.df_addr = addr_n; n.df_bufid = bufid_n;
+            n.df_beat = df_last_beat ? 0 : (uint8_t)(d->df_beat + 1);
+            if (t->m_axi_rresp != 0) {
+                n.df_bad = 1;
+                if (c->fbr_en[d->df_ring]) n.fbr_err[d->df_ring] = 1;
+            }
+            if (df_last_beat && !d->df_bad && t->m_axi_rresp == 0 && c->fbr_en[d->df_ring]) {
+                dq_we = 1;
+                dq_waddr = d->df_ring * d->desc_depth + (d->dq_wr[d->df_ring] & (d->desc_depth - 1));
+                dq_wdata.addr = addr_n; dq_wdata.buf_id = bufid_n;
+                n.dq_wr[d->df_ring] = (d->dq_wr[d->df_ring] + 1) & dqm;
+                n.fbr_head[d->df_ring] = (uint16_t)(d->fbr_head[d->df_ring] + 1);
+            }
+            if (t->m_axi_rlast) n.df_state = DF_IDLE;
+        }
+        break;
+    default:
+        n.df_state = DF_IDLE;
+        break;
+    }
+    if (d->df_state != DF_IDLE && !c->fbr_en[d->df_ring]) n.df_bad = 1;
+    if (t->m_axi_rvalid && t->m_axi_rresp != 0) axi_err_inc++;
+    n.cnt_axi_err = d->cnt_axi_err + axi_err_inc;
+    for (int r = 0; r < 2; r++) {
+        if (!c->fbr_en[r]) {
+            n.fbr_head[r] = 0; n.fbr_err[r] = 0; n.dq_wr[r] = 0; n.dq_rd[r] = 0;
+        }
+    }
+
+    /* ---- irq and idle ---- */
+    n.irq = 0;
+    for (uint32_t q = 0; q < d->num_cq; q++)
+        if (c->cq_irq_en[q] && n.cq_tail[q] != c->cq_head[q]) n.irq |= (uint8_t)(1u << q);
+    n.idle = d->fq_rd == d->fq_wr && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
+          && d->pf_rd == d->pf_wr && !d->pf_inflight && d->wc_rd == d->wc_wr && !d->wvalid
+          && !d->awvalid && d->bq_rd == d->bq_wr && d->df_state == DF_IDLE && !p->hv_valid;
+
+    /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
+    if (fq_we) {
+        dma_fq_ent_t *e = &n.fq_mem[d->fq_wr & (d->fq_depth - 1)];
+        const nicrx_hv_t *hv = p->hv;
+        e->len = p->hv_len;
+        e->l3 = hv->l3 & 3; e->l4 = hv->l4 & 3; e->vlan = hv->vlan_cnt != 0; e->frag = hv->frag & 1;
+        e->l3_off = hv->l3_off; e->l4_off = hv->l4_off; e->hash = hv->hash;
+        e->vid = hv->vlan_cnt ? (uint16_t)(hv->vlan[0] & 0xfff) : 0;
+        e->frame = p->hv_frame;
+    }
+    if (dq_we) n.dq_mem[dq_waddr] = dq_wdata;
+    if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
+    if (d->pf_inflight) n.pf_mem[d->pf_wr & 3] = in->pm_rd_data & dwmask;
+    if (wc_we) n.wc_mem[d->wc_wr & 3] = wc_wdata;
+    if (bq_we) n.bq_mem[d->bq_wr & 7] = bq_wdata;
+
+    if (t->rst) dma_reset(&n);
+    *d = n;
+}

@@ -1,0 +1,89 @@
+/* dma.h - twin of rtl/nicrx_dma.v: frame queue, free-buffer descriptor
+ * prefetch (AR/R), frame data and completion record writes (AW/W/B),
+ * completion-queue tails and interrupts.  Field names are the RTL register
+ * names without _reg; the RTL's memories are the *_mem arrays. */
+#ifndef NICRX_DMA_H
+#define NICRX_DMA_H
+
+#include <stdint.h>
+#include "blocks.h"
+
+/* frame queue entry (RTL: packed {vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len}) */
+typedef struct dma_fq_ent {
+    uint16_t len;
+    uint8_t  l3, l4, vlan, frag, l3_off, l4_off;
+    uint32_t hash;
+    uint16_t vid;
+    uint64_t frame; /* model only */
+} dma_fq_ent_t;
+
+typedef struct dma_dq_ent { uint64_t addr; uint16_t buf_id; } dma_dq_ent_t;
+typedef struct dma_pc_ent { uint8_t skip; uint16_t nwords; } dma_pc_ent_t;
+typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t strb; uint64_t w0, w1; } dma_wc_ent_t;
+typedef struct dma_bq_ent { uint8_t rec, err, q; } dma_bq_ent_t;
+
+typedef struct dma {
+    /* parameters */
+    uint32_t dw, bpb, lbpb, bpd, num_cq, fq_depth, desc_depth, max_burst, pm_aw;
+    /* frame queue */
+    dma_fq_ent_t *fq_mem;
+    uint32_t fq_wr, fq_rd;
+    uint8_t  fq_pop;
+    /* descriptor FIFOs, ring r at dq_mem[r * desc_depth ..] */
+    dma_dq_ent_t *dq_mem;
+    uint32_t dq_wr[NICRX_NUM_FBR], dq_rd[NICRX_NUM_FBR];
+    uint16_t fbr_head[NICRX_NUM_FBR];
+    uint8_t  fbr_err[NICRX_NUM_FBR];
+    /* descriptor fetch */
+    uint8_t  df_state, df_ring, df_rr, df_beat, df_bad;
+    uint64_t df_addr;
+    uint16_t df_bufid;
+    uint8_t  arvalid, arlen;
+    uint64_t araddr;
+    /* issue FSM */
+    uint8_t  is_state;
+    uint16_t f_len;
+    dma_fq_ent_t f_hv;
+    uint8_t  f_q, f_ring, f_err;
+    uint16_t f_bufid;
+    uint64_t f_addr;
+    uint16_t f_rem;
+    uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
+    uint8_t  irq;
+    uint8_t  awvalid, awlen;
+    uint64_t awaddr;
+    /* packet-memory reader */
+    dma_pc_ent_t pc_mem[4];
+    uint32_t pc_wr, pc_rd;
+    uint16_t pr_cnt;
+    uint32_t rel_ptr;
+    uint64_t pf_mem[4];
+    uint32_t pf_wr, pf_rd;
+    uint8_t  pf_inflight;
+    /* W channel */
+    dma_wc_ent_t wc_mem[4];
+    uint32_t wc_wr, wc_rd;
+    uint8_t  wb_cnt;
+    uint8_t  wvalid, wstrb, wlast;
+    uint64_t wdata;
+    /* B channel */
+    dma_bq_ent_t bq_mem[8];
+    uint32_t bq_wr, bq_rd;
+    /* counters, status */
+    uint32_t cnt_delivered, cnt_no_fit, cnt_no_cq, cnt_desc_err, cnt_axi_err;
+    uint8_t  idle;
+} dma_t;
+
+typedef struct dma_in {
+    const nicrx_in_t *top;
+    const parser_out_t *par;
+    uint64_t pm_rd_data;
+    const csr_cfg_t *cfg;
+} dma_in_t;
+
+int dma_init(dma_t *d, const nicrx_geom_t *g);
+void dma_free(dma_t *d);
+void dma_out(const dma_t *d, dma_out_t *o);
+void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev);
+
+#endif

@@ -1,0 +1,483 @@
+// nicrx_csr - the control block: AXI4-Lite slave holding every configuration
+// register of docs/registers.md and returning status and counters.
+//
+// Register map: cmodel/nicrx_hw.h (binding) and docs/registers.md.  Every output
+// is a register.  The C twin is cmodel/csr.c (same register names without the
+// _reg suffix).
+//
+// AXI4-Lite timing (docs/registers.md has the cycle-by-cycle picture):
+//   write: idle, no response pending, awvalid & wvalid seen at edge E0
+//          -> awready = wready = 1 for exactly one cycle; at edge E1 the register
+//          is written (address, data and strobes as presented in that cycle)
+//          -> bvalid = 1 (bresp) from E1 until an edge that sees bready.
+//          A new write is looked for only once bvalid is low again.
+//   read:  idle, no data pending, arvalid seen at edge E0 -> arready = 1 for one
+//          cycle; at edge E1 rdata/rresp are registered from araddr as presented
+//          in that cycle -> rvalid = 1 from E1 until an edge that sees rready.
+// Address bits [1:0] are ignored (32-bit registers).  Unmapped offsets and queues
+// >= NUM_CQ read 0 and answer SLVERR; writes to read-only registers are ignored
+// and answer OKAY.  A read and a write at the same edge: the read returns the
+// value before the write.
+`timescale 1ns / 1ps
+`default_nettype none
+
+module nicrx_csr #(
+    parameter DATA_WIDTH    = 64,
+    parameter PKT_MEM_BYTES = 16384,
+    parameter HEADER_BYTES  = 128,
+    parameter MAX_FRAME     = 9018,
+    parameter NUM_CQ        = 4,
+    parameter FQ_DEPTH      = 32,
+    parameter DESC_DEPTH    = 8,
+    parameter MAX_BURST     = 16
+) (
+    input  wire                   clk,
+    input  wire                   rst,
+    // AXI4-Lite slave
+    /* verilator lint_off UNUSEDSIGNAL */ // bits [1:0]: registers are 32-bit words
+    input  wire [11:0]            s_axil_awaddr,
+    /* verilator lint_on UNUSEDSIGNAL */
+    /* verilator lint_off UNUSEDSIGNAL */ // protection is not checked
+    input  wire [2:0]             s_axil_awprot,
+    /* verilator lint_on UNUSEDSIGNAL */
+    input  wire                   s_axil_awvalid,
+    output wire                   s_axil_awready,
+    input  wire [31:0]            s_axil_wdata,
+    input  wire [3:0]             s_axil_wstrb,
+    input  wire                   s_axil_wvalid,
+    output wire                   s_axil_wready,
+    output wire [1:0]             s_axil_bresp,
+    output wire                   s_axil_bvalid,
+    input  wire                   s_axil_bready,
+    /* verilator lint_off UNUSEDSIGNAL */ // bits [1:0]: registers are 32-bit words
+    input  wire [11:0]            s_axil_araddr,
+    /* verilator lint_on UNUSEDSIGNAL */
+    /* verilator lint_off UNUSEDSIGNAL */ // protection is not checked
+    input  wire [2:0]             s_axil_arprot,
+    /* verilator lint_on UNUSEDSIGNAL */
+    input  wire                   s_axil_arvalid,
+    output wire                   s_axil_arready,
+    output wire [31:0]            s_axil_rdata,
+    output wire [1:0]             s_axil_rresp,
+    output wire                   s_axil_rvalid,
+    input  wire                   s_axil_rready,
+    // configuration (registered)
+    output wire                   cfg_enable,
+    output wire [2:0]             cfg_qsel_log2,
+    output wire [2*64-1:0]        cfg_fbr_base,
+    output wire [2*4-1:0]         cfg_fbr_size_log2,
+    output wire [2*16-1:0]        cfg_fbr_buf_size,
+    output wire [1:0]             cfg_fbr_en,
+    output wire [2*16-1:0]        cfg_fbr_tail,
+    output wire [NUM_CQ*64-1:0]   cfg_cq_base,
+    output wire [NUM_CQ*4-1:0]    cfg_cq_size_log2,
+    output wire [NUM_CQ-1:0]      cfg_cq_en,
+    output wire [NUM_CQ-1:0]      cfg_cq_irq_en,
+    output wire [NUM_CQ*16-1:0]   cfg_cq_head,
+    // status (registered at its sources)
+    input  wire [12*32-1:0]       cnt_flat,
+    input  wire [2*16-1:0]        st_fbr_head,
+    input  wire [1:0]             st_fbr_err,
+    input  wire [NUM_CQ*16-1:0]   st_cq_tail,
+    input  wire                   st_idle
+);
+    // ---- parameter checks: a bad value instantiates a module that does not exist
+    generate
+        if (NUM_CQ != 1 && NUM_CQ != 2 && NUM_CQ != 4 && NUM_CQ != 8) begin : g_bad_num_cq
+            nicrx_csr_bad_parameter_NUM_CQ u_bad ();
+        end
+        if (PKT_MEM_BYTES < 64 || PKT_MEM_BYTES / 64 > 65535) begin : g_bad_pkt_mem
+            nicrx_csr_bad_parameter_PKT_MEM_BYTES u_bad ();
+        end
+        if (MAX_FRAME > 65535) begin : g_bad_max_frame
+            nicrx_csr_bad_parameter_MAX_FRAME u_bad ();
+        end
+    endgenerate
+
+    // Constant fields built by functions so every width is explicit.
+    /* verilator lint_off UNUSEDSIGNAL */ // integer arguments: only their low bits are fields
+    function [2:0] log2_3;
+        input integer v;
+        integer k;
+        begin
+            log2_3 = 3'd0;
+            for (k = 0; k < 8; k = k + 1)
+                if ((1 << k) < v) log2_3 = k[2:0] + 3'd1;
+        end
+    endfunction
+    function [3:0] log2_4;
+        input integer v;
+        integer k;
+        begin
+            log2_4 = 4'd0;
+            for (k = 0; k < 15; k = k + 1)
+                if ((1 << k) < v) log2_4 = k[3:0] + 4'd1;
+        end
+    endfunction
+    function [31:0] caps0_f;
+        input integer pm_bytes;
+        input integer ncq;
+        input integer dw;
+        integer pm64;
+        begin
+            pm64 = pm_bytes / 64;
+            caps0_f = {pm64[15:0], 4'd0, ncq[3:0], dw[7:0]};
+        end
+    endfunction
+    function [15:0] lo16;
+        input integer v;
+        begin
+            lo16 = v[15:0];
+        end
+    endfunction
+    /* verilator lint_on UNUSEDSIGNAL */
+
+    localparam [2:0]  QSEL_MAX = log2_3(NUM_CQ);
+
+    // ---- read-only identification and capabilities
+    localparam [31:0] ID_VALUE      = 32'h6e727831;   // "nrx1"
+    localparam [31:0] VERSION_VALUE = 32'h00010000;   // 1.0.0
+    localparam [31:0] CAPS0 = caps0_f(PKT_MEM_BYTES, NUM_CQ, DATA_WIDTH);
+    localparam [31:0] CAPS1 = {log2_4(MAX_BURST), log2_4(DESC_DEPTH), log2_4(FQ_DEPTH),
+                               log2_4(HEADER_BYTES), lo16(MAX_FRAME)};
+
+    localparam [1:0] RESP_OKAY   = 2'b00;
+    localparam [1:0] RESP_SLVERR = 2'b10;
+
+    // ---- registers
+    reg                  enable_reg,        enable_next;
+    reg [2:0]            qsel_reg,          qsel_next;
+    reg [2*64-1:0]       fbr_base_reg,      fbr_base_next;
+    reg [2*4-1:0]        fbr_size_log2_reg, fbr_size_log2_next;
+    reg [2*16-1:0]       fbr_buf_size_reg,  fbr_buf_size_next;
+    reg [1:0]            fbr_en_reg,        fbr_en_next;
+    reg [2*16-1:0]       fbr_tail_reg,      fbr_tail_next;
+    reg [NUM_CQ*64-1:0]  cq_base_reg,       cq_base_next;
+    reg [NUM_CQ*4-1:0]   cq_size_log2_reg,  cq_size_log2_next;
+    reg [NUM_CQ-1:0]     cq_en_reg,         cq_en_next;
+    reg [NUM_CQ-1:0]     cq_irq_en_reg,     cq_irq_en_next;
+    reg [NUM_CQ*16-1:0]  cq_head_reg,       cq_head_next;
+    reg                  wr_ready_reg,      wr_ready_next;   // awready and wready
+    reg                  bvalid_reg,        bvalid_next;
+    reg [1:0]            bresp_reg,         bresp_next;
+    reg                  arready_reg,       arready_next;
+    reg                  rvalid_reg,        rvalid_next;
+    reg [31:0]           rdata_reg,         rdata_next;
+    reg [1:0]            rresp_reg,         rresp_next;
+
+    // ---- write-side decode (address as presented while wr_ready_reg is high)
+    wire [31:0] wmask = {{8{s_axil_wstrb[3]}}, {8{s_axil_wstrb[2]}},
+                         {8{s_axil_wstrb[1]}}, {8{s_axil_wstrb[0]}}};
+    wire [3:0]  w_page = s_axil_awaddr[11:8];
+    wire [2:0]  w_idx  = s_axil_awaddr[7:5];   // ring / queue number
+    wire [2:0]  w_off  = s_axil_awaddr[4:2];   // register within a ring / queue
+    wire [5:0]  w_word = s_axil_awaddr[7:2];   // register in page 0 / 4
+
+    // Byte-masked merge of a write into an old 32-bit value.
+    function [31:0] merge;
+        input [31:0] old;
+        input [31:0] data;
+        input [31:0] mask;
+        begin
+            merge = (old & ~mask) | (data & mask);
+        end
+    endfunction
+
+    // SIZE_LOG2 writes: 0 becomes 1 (4 bits hold at most 15).
+    function [3:0] clamp_log2;
+        input [3:0] v;
+        begin
+            clamp_log2 = (v == 4'd0) ? 4'd1 : v;
+        end
+    endfunction
+
+    // Is a write to this address decoded (not SLVERR)?
+    function w_mapped;
+        input [3:0] page;
+        input [2:0] idx;
+        input [2:0] off;
+        input [5:0] word;
+        begin
+            case (page)
+                4'h0:    w_mapped = (word <= 6'd6);
+                4'h1:    w_mapped = (idx < 3'd2) && (off != 3'd7);
+                4'h2:    w_mapped = ({1'b0, idx} < CAPS0[11:8]) && (off != 3'd7);
+                4'h4:    w_mapped = (word < 6'd12);
+                default: w_mapped = 1'b0;
+            endcase
+        end
+    endfunction
+
+    integer ri;   // loop index of the read mux
+    integer wi;   // loop index of the write decode
+
+    // ---- read mux: value and response of a read of araddr, current state
+    reg  [31:0] rd_value;
+    reg  [1:0]  rd_resp;
+    wire [3:0]  r_page = s_axil_araddr[11:8];
+    wire [2:0]  r_idx  = s_axil_araddr[7:5];
+    wire [2:0]  r_off  = s_axil_araddr[4:2];
+    wire [5:0]  r_word = s_axil_araddr[7:2];
+
+    always @* begin
+        ri       = 0;
+        rd_value = 32'd0;
+        rd_resp  = RESP_SLVERR;
+        case (r_page)
+            4'h0: begin
+                rd_resp = RESP_OKAY;
+                case (r_word)
+                    6'd0:    rd_value = ID_VALUE;
+                    6'd1:    rd_value = VERSION_VALUE;
+                    6'd2:    rd_value = CAPS0;
+                    6'd3:    rd_value = CAPS1;
+                    6'd4:    rd_value = {31'd0, enable_reg};
+                    6'd5:    rd_value = {29'd0, st_fbr_err, st_idle};
+                    6'd6:    rd_value = {29'd0, qsel_reg};
+                    default: rd_resp  = RESP_SLVERR;
+                endcase
+            end
+            4'h1: begin
+                if (r_idx < 3'd2) begin
+                    rd_resp = RESP_OKAY;
+                    case (r_off)
+                        3'd0:    rd_value = fbr_base_reg[r_idx[0]*64 +: 32];
+                        3'd1:    rd_value = fbr_base_reg[r_idx[0]*64 + 32 +: 32];
+                        3'd2:    rd_value = {28'd0, fbr_size_log2_reg[r_idx[0]*4 +: 4]};
+                        3'd3:    rd_value = {16'd0, fbr_buf_size_reg[r_idx[0]*16 +: 16]};
+                        3'd4:    rd_value = {16'd0, st_fbr_head[r_idx[0]*16 +: 16]};
+                        3'd5:    rd_value = {16'd0, fbr_tail_reg[r_idx[0]*16 +: 16]};
+                        3'd6:    rd_value = {31'd0, fbr_en_reg[r_idx[0]]};
+                        default: rd_resp  = RESP_SLVERR;
+                    endcase
+                end
+            end
+            4'h2: begin
+                for (ri = 0; ri < NUM_CQ; ri = ri + 1) begin
+                    if (r_idx == ri[2:0]) begin
+                        rd_resp = RESP_OKAY;
+                        case (r_off)
+                            3'd0:    rd_value = cq_base_reg[ri*64 +: 32];
+                            3'd1:    rd_value = cq_base_reg[ri*64 + 32 +: 32];
+                            3'd2:    rd_value = {28'd0, cq_size_log2_reg[ri*4 +: 4]};
+                            3'd3:    rd_value = {31'd0, cq_irq_en_reg[ri]};
+                            3'd4:    rd_value = {16'd0, st_cq_tail[ri*16 +: 16]};
+                            3'd5:    rd_value = {16'd0, cq_head_reg[ri*16 +: 16]};
+                            3'd6:    rd_value = {31'd0, cq_en_reg[ri]};
+                            default: rd_resp  = RESP_SLVERR;
+                        endcase
+                    end
+                end
+            end
+            4'h4: begin
+                if (r_word < 6'd12) begin
+                    rd_resp  = RESP_OKAY;
+                    rd_value = cnt_flat[r_word[3:0]*32 +: 32];
+                end
+            end
+            default: ;
+        endcase
+    end
+
+    // ---- next state
+    reg do_write;
+    reg [31:0] new_v;
+
+    always @* begin
+        enable_next        = enable_reg;
+        qsel_next          = qsel_reg;
+        fbr_base_next      = fbr_base_reg;
+        fbr_size_log2_next = fbr_size_log2_reg;
+        fbr_buf_size_next  = fbr_buf_size_reg;
+        fbr_en_next        = fbr_en_reg;
+        fbr_tail_next      = fbr_tail_reg;
+        cq_base_next       = cq_base_reg;
+        cq_size_log2_next  = cq_size_log2_reg;
+        cq_en_next         = cq_en_reg;
+        cq_irq_en_next     = cq_irq_en_reg;
+        cq_head_next       = cq_head_reg;
+        wr_ready_next      = 1'b0;
+        bvalid_next        = bvalid_reg;
+        bresp_next         = bresp_reg;
+        arready_next       = 1'b0;
+        rvalid_next        = rvalid_reg;
+        rdata_next         = rdata_reg;
+        rresp_next         = rresp_reg;
+        new_v              = 32'd0;
+        wi                 = 0;
+
+        // write channel
+        do_write = wr_ready_reg;
+        if (bvalid_reg && s_axil_bready)
+            bvalid_next = 1'b0;
+        if (!wr_ready_reg && !bvalid_reg && s_axil_awvalid && s_axil_wvalid)
+            wr_ready_next = 1'b1;
+        if (do_write) begin
+            bvalid_next = 1'b1;
+            bresp_next  = w_mapped(w_page, w_idx, w_off, w_word) ? RESP_OKAY : RESP_SLVERR;
+            case (w_page)
+                4'h0: begin
+                    if (w_word == 6'd4) begin
+                        new_v = merge({31'd0, enable_reg}, s_axil_wdata, wmask);
+                        enable_next = new_v[0];
+                    end
+                    if (w_word == 6'd6) begin
+                        new_v = merge({29'd0, qsel_reg}, s_axil_wdata, wmask);
+                        qsel_next = (new_v[2:0] > QSEL_MAX) ? QSEL_MAX : new_v[2:0];
+                    end
+                end
+                4'h1: begin
+                    for (wi = 0; wi < 2; wi = wi + 1) begin
+                        if (w_idx == wi[2:0]) begin
+                            case (w_off)
+                                3'd0: begin
+                                    new_v = merge(fbr_base_reg[wi*64 +: 32], s_axil_wdata, wmask);
+                                    fbr_base_next[wi*64 +: 32] = {new_v[31:6], 6'd0};
+                                end
+                                3'd1: begin
+                                    new_v = merge(fbr_base_reg[wi*64 + 32 +: 32], s_axil_wdata, wmask);
+                                    fbr_base_next[wi*64 + 32 +: 32] = new_v;
+                                end
+                                3'd2: begin
+                                    new_v = merge({28'd0, fbr_size_log2_reg[wi*4 +: 4]}, s_axil_wdata, wmask);
+                                    fbr_size_log2_next[wi*4 +: 4] = clamp_log2(new_v[3:0]);
+                                end
+                                3'd3: begin
+                                    new_v = merge({16'd0, fbr_buf_size_reg[wi*16 +: 16]}, s_axil_wdata, wmask);
+                                    fbr_buf_size_next[wi*16 +: 16] = new_v[15:0];
+                                end
+                                3'd5: begin
+                                    new_v = merge({16'd0, fbr_tail_reg[wi*16 +: 16]}, s_axil_wdata, wmask);
+                                    fbr_tail_next[wi*16 +: 16] = new_v[15:0];
+                                end
+                                3'd6: begin
+                                    new_v = merge({31'd0, fbr_en_reg[wi]}, s_axil_wdata, wmask);
+                                    fbr_en_next[wi] = new_v[0];
+                                    // writing enable = 0 also clears the doorbell
+                                    if (s_axil_wstrb[0] && !s_axil_wdata[0]) fbr_tail_next[wi*16 +: 16] = 16'd0;
+                                end
+                                default: ;  // HEAD is read-only, 7 unmapped
+                            endcase
+                        end
+                    end
+                end
+                4'h2: begin
+                    for (wi = 0; wi < NUM_CQ; wi = wi + 1) begin
+                        if (w_idx == wi[2:0]) begin
+                            case (w_off)
+                                3'd0: begin
+                                    new_v = merge(cq_base_reg[wi*64 +: 32], s_axil_wdata, wmask);
+                                    cq_base_next[wi*64 +: 32] = {new_v[31:4], 4'd0};
+                                end
+                                3'd1: begin
+                                    new_v = merge(cq_base_reg[wi*64 + 32 +: 32], s_axil_wdata, wmask);
+                                    cq_base_next[wi*64 + 32 +: 32] = new_v;
+                                end
+                                3'd2: begin
+                                    new_v = merge({28'd0, cq_size_log2_reg[wi*4 +: 4]}, s_axil_wdata, wmask);
+                                    cq_size_log2_next[wi*4 +: 4] = clamp_log2(new_v[3:0]);
+                                end
+                                3'd3: begin
+                                    new_v = merge({31'd0, cq_irq_en_reg[wi]}, s_axil_wdata, wmask);
+                                    cq_irq_en_next[wi] = new_v[0];
+                                end
+                                3'd5: begin
+                                    new_v = merge({16'd0, cq_head_reg[wi*16 +: 16]}, s_axil_wdata, wmask);
+                                    cq_head_next[wi*16 +: 16] = new_v[15:0];
+                                end
+                                3'd6: begin
+                                    new_v = merge({31'd0, cq_en_reg[wi]}, s_axil_wdata, wmask);
+                                    cq_en_next[wi] = new_v[0];
+                                    // writing enable = 0 also clears the doorbell
+                                    if (s_axil_wstrb[0] && !s_axil_wdata[0]) cq_head_next[wi*16 +: 16] = 16'd0;
+                                end
+                                default: ;  // TAIL is read-only, 7 unmapped
+                            endcase
+                        end
+                    end
+                end
+                default: ;  // counters are read-only; the rest is unmapped
+            endcase
+        end
+
+        // read channel
+        if (rvalid_reg && s_axil_rready)
+            rvalid_next = 1'b0;
+        if (!arready_reg && !rvalid_reg && s_axil_arvalid)
+            arready_next = 1'b1;
+        if (arready_reg) begin
+            rvalid_next = 1'b1;
+            rdata_next  = rd_value;
+            rresp_next  = rd_resp;
+        end
+    end
+
+    // ---- registers
+    always @(posedge clk) begin
+        if (rst) begin
+            enable_reg        <= 1'b0;
+            qsel_reg          <= 3'd0;
+            fbr_base_reg      <= {2*64{1'b0}};
+            fbr_size_log2_reg <= {2{4'd1}};
+            fbr_buf_size_reg  <= {2*16{1'b0}};
+            fbr_en_reg        <= 2'b00;
+            fbr_tail_reg      <= {2*16{1'b0}};
+            cq_base_reg       <= {NUM_CQ*64{1'b0}};
+            cq_size_log2_reg  <= {NUM_CQ{4'd1}};
+            cq_en_reg         <= {NUM_CQ{1'b0}};
+            cq_irq_en_reg     <= {NUM_CQ{1'b0}};
+            cq_head_reg       <= {NUM_CQ*16{1'b0}};
+            wr_ready_reg      <= 1'b0;
+            bvalid_reg        <= 1'b0;
+            bresp_reg         <= RESP_OKAY;
+            arready_reg       <= 1'b0;
+            rvalid_reg        <= 1'b0;
+            rdata_reg         <= 32'd0;
+            rresp_reg         <= RESP_OKAY;
+        end else begin
+            enable_reg        <= enable_next;
+            qsel_reg          <= qsel_next;
+            fbr_base_reg      <= fbr_base_next;
+            fbr_size_log2_reg <= fbr_size_log2_next;
+            fbr_buf_size_reg  <= fbr_buf_size_next;
+            fbr_en_reg        <= fbr_en_next;
+            fbr_tail_reg      <= fbr_tail_next;
+            cq_base_reg       <= cq_base_next;
+            cq_size_log2_reg  <= cq_size_log2_next;
+            cq_en_reg         <= cq_en_next;
+            cq_irq_en_reg     <= cq_irq_en_next;
+            cq_head_reg       <= cq_head_next;
+            wr_ready_reg      <= wr_ready_next;
+            bvalid_reg        <= bvalid_next;
+            bresp_reg         <= bresp_next;
+            arready_reg       <= arready_next;
+            rvalid_reg        <= rvalid_next;
+            rdata_reg         <= rdata_next;
+            rresp_reg         <= rresp_next;
+        end
+    end
+
+    // ---- outputs: straight from registers
+    assign s_axil_awready    = wr_ready_reg;
+    assign s_axil_wready     = wr_ready_reg;
+    assign s_axil_bvalid     = bvalid_reg;
+    assign s_axil_bresp      = bresp_reg;
+    assign s_axil_arready    = arready_reg;
+    assign s_axil_rvalid     = rvalid_reg;
+    assign s_axil_rdata      = rdata_reg;
+    assign s_axil_rresp      = rresp_reg;
+    assign cfg_enable        = enable_reg;
+    assign cfg_qsel_log2     = qsel_reg;
+    assign cfg_fbr_base      = fbr_base_reg;
+    assign cfg_fbr_size_log2 = fbr_size_log2_reg;
+    assign cfg_fbr_buf_size  = fbr_buf_size_reg;
+    assign cfg_fbr_en        = fbr_en_reg;
+    assign cfg_fbr_tail      = fbr_tail_reg;
+    assign cfg_cq_base       = cq_base_reg;
+    assign cfg_cq_size_log2  = cq_size_log2_reg;
+    assign cfg_cq_en         = cq_en_reg;
+    assign cfg_cq_irq_en     = cq_irq_en_reg;
+    assign cfg_cq_head       = cq_head_reg;
+endmodule
+
+`default_nettype wire

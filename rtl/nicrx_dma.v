@@ -1,0 +1,650 @@
+// nicrx_dma - frame queue, free-buffer descriptor prefetch, frame data and
+// completion record writes on the AXI4 master, completion-queue tails, irq.
+// C twin: cmodel/dma.c (same registers, same names without _reg).
+// Contract: docs/architecture.md "nicrx_dma".
+//
+// Pipeline:
+//   hv_* -> frame queue (fq) -> issue FSM (is_*) -> AW register
+//                                 |  \-> pm command FIFO (pc) -> pm reader -> prefetch FIFO (pf) -+
+//                                 |  \-> W command FIFO (wc) ------------------------------------+-> W register
+//                                 \----> B FIFO (bq) -> tails, irq, DELIVERED
+//   descriptor fetch FSM (df_*) -> AR register, R -> per-ring descriptor FIFOs (dq) -> issue FSM
+`default_nettype none
+module nicrx_dma #(
+    parameter DATA_WIDTH = 64,
+    parameter PM_AW      = 11,
+    parameter NUM_CQ     = 4,
+    parameter FQ_DEPTH   = 32,
+    parameter DESC_DEPTH = 8,
+    parameter MAX_BURST  = 16
+) (
+    input  wire                      clk,
+    input  wire                      rst,
+    input  wire                      hv_valid,
+    input  wire [PM_AW-1:0]          hv_start,
+    input  wire [15:0]               hv_len,
+    input  wire [1:0]                hv_l3,
+    input  wire [1:0]                hv_l4,
+    input  wire [1:0]                hv_vlan_cnt,
+    input  wire [11:0]               hv_vlan0,
+    input  wire                      hv_frag,
+    input  wire [7:0]                hv_l3_off,
+    input  wire [7:0]                hv_l4_off,
+    input  wire [31:0]               hv_hash,
+    output reg                       pm_rd_en,
+    output reg  [PM_AW-1:0]          pm_rd_addr,
+    input  wire [DATA_WIDTH-1:0]     pm_rd_data,
+    output wire [PM_AW:0]            pm_rel_ptr,
+    output wire                      fq_pop,
+    input  wire [2:0]                cfg_qsel_log2,
+    input  wire [2*64-1:0]           cfg_fbr_base,
+    input  wire [2*4-1:0]            cfg_fbr_size_log2,
+    input  wire [2*16-1:0]           cfg_fbr_buf_size,
+    input  wire [1:0]                cfg_fbr_en,
+    input  wire [2*16-1:0]           cfg_fbr_tail,
+    input  wire [NUM_CQ*64-1:0]      cfg_cq_base,
+    input  wire [NUM_CQ*4-1:0]       cfg_cq_size_log2,
+    input  wire [NUM_CQ-1:0]         cfg_cq_en,
+    input  wire [NUM_CQ-1:0]         cfg_cq_irq_en,
+    input  wire [NUM_CQ*16-1:0]      cfg_cq_head,
+    output wire [2*16-1:0]           st_fbr_head,
+    output wire [1:0]                st_fbr_err,
+    output wire [NUM_CQ*16-1:0]      st_cq_tail,
+    output wire                      st_idle,
+    output wire [31:0]               cnt_delivered,
+    output wire [31:0]               cnt_drop_no_fit,
+    output wire [31:0]               cnt_drop_no_cq,
+    output wire [31:0]               cnt_desc_error,
+    output wire [31:0]               cnt_axi_error,
+    output wire                      m_axi_awvalid,
+    output wire [63:0]               m_axi_awaddr,
+    output wire [7:0]                m_axi_awlen,
+    input  wire                      m_axi_awready,
+    output wire                      m_axi_wvalid,
+    output wire [DATA_WIDTH-1:0]     m_axi_wdata,
+    output wire [DATA_WIDTH/8-1:0]   m_axi_wstrb,
+    output wire                      m_axi_wlast,
+    input  wire                      m_axi_wready,
+    input  wire                      m_axi_bvalid,
+    input  wire [1:0]                m_axi_bresp,
+    output wire                      m_axi_bready,
+    output wire                      m_axi_arvalid,
+    output wire [63:0]               m_axi_araddr,
+    output wire [7:0]                m_axi_arlen,
+    input  wire                      m_axi_arready,
+    input  wire                      m_axi_rvalid,
+    input  wire [DATA_WIDTH-1:0]     m_axi_rdata,
+    input  wire [1:0]                m_axi_rresp,
+    input  wire                      m_axi_rlast,
+    output wire                      m_axi_rready,
+    output wire [NUM_CQ-1:0]         irq
+);
+    // ---- parameter checks: a bad value instantiates a module that does not exist
+    generate
+        if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_dw
+            nicrx_dma_bad_DATA_WIDTH u_bad ();
+        end
+        if (NUM_CQ != 1 && NUM_CQ != 2 && NUM_CQ != 4 && NUM_CQ != 8) begin : g_bad_cq
+            nicrx_dma_bad_NUM_CQ u_bad ();
+        end
+        if (FQ_DEPTH < 2 || (FQ_DEPTH & (FQ_DEPTH - 1)) != 0) begin : g_bad_fq
+            nicrx_dma_bad_FQ_DEPTH u_bad ();
+        end
+        if (DESC_DEPTH < 4 || (DESC_DEPTH & (DESC_DEPTH - 1)) != 0) begin : g_bad_dd
+            nicrx_dma_bad_DESC_DEPTH u_bad ();
+        end
+        if (MAX_BURST < 2 || MAX_BURST > 256) begin : g_bad_mb
+            nicrx_dma_bad_MAX_BURST u_bad ();
+        end
+    endgenerate
+
+    localparam BPB   = DATA_WIDTH / 8;          // bytes per beat
+    localparam LBPB  = (DATA_WIDTH == 64) ? 3 : 2;
+    localparam BPD   = 16 / BPB;                // beats per descriptor / record
+    localparam LBPD  = (DATA_WIDTH == 64) ? 1 : 2;
+    localparam integer REC_LEN_I = BPD - 1;
+    localparam [7:0]  REC_LEN = REC_LEN_I[7:0];  // awlen of a completion record
+    localparam integer BPB_M1_I = BPB - 1;
+    localparam [16:0] BPB_M1 = BPB_M1_I[16:0];
+    localparam [8:0]  NUM_CQ_9 = NUM_CQ[8:0];
+    localparam [15:0] MAX_BURST_16 = MAX_BURST[15:0];
+    localparam LFQ   = $clog2(FQ_DEPTH);
+    localparam LDD   = $clog2(DESC_DEPTH);
+    localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
+    localparam [LDD:0] DD_N = DESC_DEPTH[LDD:0];
+    // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, vid
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12;
+    // descriptor FIFO entry: {buf_id, addr}
+    localparam DQW   = 80;
+    // W command: {w1, w0, strb_last, len-1, rec}
+    localparam WCW   = 1 + 8 + BPB + 128;
+    // B FIFO entry: {q, err, rec}
+    localparam BQW   = 2 + QW;
+    localparam [1:0] IS_IDLE = 2'd0, IS_DATA = 2'd1, IS_REC = 2'd2;
+    localparam [1:0] DF_IDLE = 2'd0, DF_AR = 2'd1, DF_R = 2'd2;
+    localparam [BPB-1:0] STRB_ONES = {BPB{1'b1}};
+
+    // ---- registers -------------------------------------------------------
+    reg [FQW-1:0]        fq_mem [0:FQ_DEPTH-1];
+    reg [LFQ:0]          fq_wr_reg, fq_wr_next, fq_rd_reg, fq_rd_next;
+    reg                  fq_pop_reg, fq_pop_next;
+
+    reg [DQW-1:0]        dq_mem [0:2*DESC_DEPTH-1];
+    reg [2*(LDD+1)-1:0]  dq_wr_reg, dq_wr_next, dq_rd_reg, dq_rd_next;
+    reg [2*16-1:0]       fbr_head_reg, fbr_head_next;
+    reg [1:0]            fbr_err_reg, fbr_err_next;
+
+    reg [1:0]            df_state_reg, df_state_next;
+    reg                  df_ring_reg, df_ring_next;
+    reg                  df_rr_reg, df_rr_next;
+    reg [1:0]            df_beat_reg, df_beat_next;
+    reg [63:0]           df_addr_reg, df_addr_next;
+    reg [15:0]           df_bufid_reg, df_bufid_next;
+    reg                  df_bad_reg, df_bad_next;
+    reg                  arvalid_reg, arvalid_next;
+    reg [63:0]           araddr_reg, araddr_next;
+    reg [7:0]            arlen_reg, arlen_next;
+
+    reg [1:0]            is_state_reg, is_state_next;
+    reg [15:0]           f_len_reg, f_len_next;
+    reg [FQW-1:0]        f_hv_reg, f_hv_next;
+    reg [QW-1:0]         f_q_reg, f_q_next;
+    reg                  f_ring_reg, f_ring_next;
+    reg                  f_err_reg, f_err_next;
+    reg [15:0]           f_bufid_reg, f_bufid_next;
+    reg [63:0]           f_addr_reg, f_addr_next;
+    reg [15:0]           f_rem_reg, f_rem_next;
+
+    reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
+    reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
+    reg [NUM_CQ-1:0]     irq_reg, irq_next;
+
+    reg                  awvalid_reg, awvalid_next;
+    reg [63:0]           awaddr_reg, awaddr_next;
+    reg [7:0]            awlen_reg, awlen_next;
+
+    reg [16:0]           pc_mem [0:3];       // {nwords, skip}
+    reg [2:0]            pc_wr_reg, pc_wr_next, pc_rd_reg, pc_rd_next;
+    reg [15:0]           pr_cnt_reg, pr_cnt_next;
+    reg [PM_AW:0]        rel_ptr_reg, rel_ptr_next;
+
+    reg [DATA_WIDTH-1:0] pf_mem [0:3];
+    reg [2:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
+    reg                  pf_inflight_reg, pf_inflight_next;
+
+    reg [WCW-1:0]        wc_mem [0:3];
+    reg [2:0]            wc_wr_reg, wc_wr_next, wc_rd_reg, wc_rd_next;
+    reg [7:0]            wb_cnt_reg, wb_cnt_next;
+    reg                  wvalid_reg, wvalid_next;
+    reg [DATA_WIDTH-1:0] wdata_reg, wdata_next;
+    reg [BPB-1:0]        wstrb_reg, wstrb_next;
+    reg                  wlast_reg, wlast_next;
+
+    reg [BQW-1:0]        bq_mem [0:7];
+    reg [3:0]            bq_wr_reg, bq_wr_next, bq_rd_reg, bq_rd_next;
+
+    reg [31:0]           cnt_delivered_reg, cnt_delivered_next;
+    reg [31:0]           cnt_no_fit_reg, cnt_no_fit_next;
+    reg [31:0]           cnt_no_cq_reg, cnt_no_cq_next;
+    reg [31:0]           cnt_desc_err_reg, cnt_desc_err_next;
+    reg [31:0]           cnt_axi_err_reg, cnt_axi_err_next;
+    reg                  idle_reg, idle_next;
+
+    // memory write ports (computed in the next-state block)
+    reg                  fq_we;
+    reg                  dq_we;
+    reg [LDD:0]          dq_waddr;           // {ring, slot}
+    reg [DQW-1:0]        dq_wdata;
+    reg                  pc_we;
+    reg [16:0]           pc_wdata;
+    reg                  wc_we;
+    reg [WCW-1:0]        wc_wdata;
+    reg                  bq_we;
+    reg [BQW-1:0]        bq_wdata;
+
+    // ---- outputs ---------------------------------------------------------
+    assign pm_rel_ptr      = rel_ptr_reg;
+    assign fq_pop          = fq_pop_reg;
+    assign st_fbr_head     = fbr_head_reg;
+    assign st_fbr_err      = fbr_err_reg;
+    assign st_cq_tail      = cq_tail_reg;
+    assign st_idle         = idle_reg;
+    assign cnt_delivered   = cnt_delivered_reg;
+    assign cnt_drop_no_fit = cnt_no_fit_reg;
+    assign cnt_drop_no_cq  = cnt_no_cq_reg;
+    assign cnt_desc_error  = cnt_desc_err_reg;
+    assign cnt_axi_error   = cnt_axi_err_reg;
+    assign m_axi_awvalid   = awvalid_reg;
+    assign m_axi_awaddr    = awaddr_reg;
+    assign m_axi_awlen     = awlen_reg;
+    assign m_axi_wvalid    = wvalid_reg;
+    assign m_axi_wdata     = wdata_reg;
+    assign m_axi_wstrb     = wstrb_reg;
+    assign m_axi_wlast     = wlast_reg;
+    assign m_axi_bready    = 1'b1;            // documented constant
+    assign m_axi_arvalid   = arvalid_reg;
+    assign m_axi_araddr    = araddr_reg;
+    assign m_axi_arlen     = arlen_reg;
+    assign m_axi_rready    = 1'b1;            // documented constant
+    assign irq             = irq_reg;
+
+    // hv_start is not stored: committed frames are contiguous in packet memory
+    // (ingress rewinds dropped frames), so the read pointer always sits at the
+    // next frame's first word.
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire                 unused_hv_start = ^hv_start;
+    /* verilator lint_on UNUSEDSIGNAL */
+
+    // ---- combinational temporaries ------------------------------------------
+    reg [FQW-1:0]        fq_head;
+    reg [15:0]           h_len;
+    reg [31:0]           h_hash;
+    reg [7:0]            h_q8;
+    reg                  h_q_ok;
+    reg [1:0]            ring_ok;
+    reg                  sel;
+    reg [16:0]           h_nwords;
+    reg [DQW-1:0]        dq_head;
+    reg [LDD:0]          dq_cnt0, dq_cnt1, dq_cnt_sel;
+    reg                  room;
+    reg [15:0]           itail, chead, cdiff, rec_tail;
+    reg [3:0]            csz, rec_csz;
+    reg                  aw_free, wc_room, bq_room, pc_room;
+    reg [12:0]           pg_beats;
+    reg [15:0]           beats;
+    reg [BPB-1:0]        strb_end;
+    reg [63:0]           w0, w1;
+    reg                  phase;
+    reg [15:0]           tail_r, head_r, posted, nd, tmp16;
+    reg [LDD:0]          dfree;
+    reg [15:0]           slot;
+    reg [1:0]            cand;
+    reg                  pick;
+    reg [16:0]           pc_head;
+    reg [2:0]            pf_cnt;
+    reg [WCW-1:0]        wc_head;
+    reg [BQW-1:0]        bq_head;
+    reg [QW-1:0]         bq_q;
+    reg [127:0]          rec_bits;
+    reg                  df_last_beat;
+    reg [15:0]           bufid_n;
+    reg [63:0]           addr_n, rdata64;
+    reg [2:0]            axi_err_inc;
+    integer              i;
+
+    always @* begin
+        // defaults: hold
+        fq_wr_next = fq_wr_reg;  fq_rd_next = fq_rd_reg;  fq_pop_next = 1'b0;
+        dq_wr_next = dq_wr_reg;  dq_rd_next = dq_rd_reg;
+        fbr_head_next = fbr_head_reg;  fbr_err_next = fbr_err_reg;
+        df_state_next = df_state_reg;  df_ring_next = df_ring_reg;  df_rr_next = df_rr_reg;
+        df_beat_next = df_beat_reg;  df_addr_next = df_addr_reg;  df_bufid_next = df_bufid_reg;
+        df_bad_next = df_bad_reg;  arvalid_next = arvalid_reg;  araddr_next = araddr_reg;
+        arlen_next = arlen_reg;
+        is_state_next = is_state_reg;  f_len_next = f_len_reg;  f_hv_next = f_hv_reg;
+        f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
+        f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
+        issued_tail_next = issued_tail_reg;  cq_tail_next = cq_tail_reg;
+        awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
+        pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;  pr_cnt_next = pr_cnt_reg;
+        rel_ptr_next = rel_ptr_reg;
+        pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;  pf_inflight_next = 1'b0;
+        wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
+        wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
+        wlast_next = wlast_reg;
+        bq_wr_next = bq_wr_reg;  bq_rd_next = bq_rd_reg;
+        cnt_delivered_next = cnt_delivered_reg;  cnt_no_fit_next = cnt_no_fit_reg;
+        cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
+        cnt_axi_err_next = cnt_axi_err_reg;
+        fq_we = 1'b0;  dq_we = 1'b0;  dq_waddr = {(LDD+1){1'b0}};  dq_wdata = {DQW{1'b0}};
+        pc_we = 1'b0;  pc_wdata = 17'd0;  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
+        bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};
+        pm_rd_en = 1'b0;  pm_rd_addr = rel_ptr_reg[PM_AW-1:0];
+        axi_err_inc = 3'd0;
+
+        // ---- frame queue push --------------------------------------------
+        if (hv_valid) begin
+            fq_we = 1'b1;
+            fq_wr_next = fq_wr_reg + 1'b1;
+        end
+
+        // ---- issue FSM ------------------------------------------------------
+        fq_head  = fq_mem[fq_rd_reg[LFQ-1:0]];
+        h_len    = fq_head[15:0];
+        h_hash   = fq_head[FQW-13 -: 32];
+        h_q8     = (h_hash[31:24] ^ h_hash[23:16] ^ h_hash[15:8] ^ h_hash[7:0])
+                   & ((8'd1 << cfg_qsel_log2) - 8'd1);
+        h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
+        ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_len);
+        ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_len);
+        sel      = !ring_ok[0];
+        h_nwords = ({1'b0, h_len} + BPB_M1) >> LBPB;
+        dq_cnt0  = dq_wr_reg[0 +: LDD+1] - dq_rd_reg[0 +: LDD+1];
+        dq_cnt1  = dq_wr_reg[LDD+1 +: LDD+1] - dq_rd_reg[LDD+1 +: LDD+1];
+        dq_cnt_sel = sel ? dq_cnt1 : dq_cnt0;
+        dq_head  = dq_mem[{sel, dq_rd_reg[(sel ? LDD+1 : 0) +: LDD]}];
+        itail    = issued_tail_reg[h_q8[QW-1:0]*16 +: 16];
+        chead    = cfg_cq_head[h_q8[QW-1:0]*16 +: 16];
+        csz      = cfg_cq_size_log2[h_q8[QW-1:0]*4 +: 4];
+        cdiff    = itail - chead;
+        room     = {1'b0, cdiff} < (17'd1 << csz);
+        aw_free  = !awvalid_reg || m_axi_awready;
+        wc_room  = (wc_wr_reg - wc_rd_reg) != 3'd4;
+        bq_room  = (bq_wr_reg - bq_rd_reg) != 4'd8;
+        pc_room  = (pc_wr_reg - pc_rd_reg) != 3'd4;
+        // burst size: up to MAX_BURST, never across 4 KB
+        pg_beats = (13'd4096 - {1'b0, f_addr_reg[11:0]}) >> LBPB;
+        beats    = f_rem_reg;
+        if (beats > MAX_BURST_16) beats = MAX_BURST_16;
+        if (beats > {3'd0, pg_beats}) beats = {3'd0, pg_beats};
+        strb_end = (f_len_reg[LBPB-1:0] == {LBPB{1'b0}}) ? STRB_ONES
+                   : ~(STRB_ONES << f_len_reg[LBPB-1:0]);
+        // completion record of the latched frame
+        rec_tail = issued_tail_reg[f_q_reg*16 +: 16];
+        rec_csz  = cfg_cq_size_log2[f_q_reg*4 +: 4];
+        phase    = !(rec_tail[rec_csz]);
+        if (f_err_reg) begin
+            w0 = {30'd0, 1'b1, f_ring_reg, f_bufid_reg, 16'd0};
+            w1 = {phase, 63'd0};
+        end else begin
+            // f_hv: {vid[12], hash[32], l4off[8], l3off[8], frag, vlan, l4[2], l3[2], len[16]}
+            w0 = {16'd0, 3'd0, 1'b0, 4'd0, f_hv_reg[21], f_hv_reg[20], f_hv_reg[19:18],
+                  f_hv_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, f_len_reg};
+            w1 = {phase, 3'd0, f_hv_reg[FQW-1 -: 12], f_hv_reg[37:30], f_hv_reg[29:22],
+                  f_hv_reg[FQW-13 -: 32]};
+        end
+        if (m_axi_awready) awvalid_next = 1'b0;
+        case (is_state_reg)
+            IS_IDLE: begin
+                if (fq_rd_reg != fq_wr_reg) begin
+                    if (ring_ok == 2'b00) begin
+                        if (pc_room) begin
+                            pc_we = 1'b1;  pc_wdata = {h_nwords[15:0], 1'b1};
+                            pc_wr_next = pc_wr_reg + 1'b1;
+                            fq_rd_next = fq_rd_reg + 1'b1;  fq_pop_next = 1'b1;
+                            cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
+                        end
+                    end else if (!h_q_ok) begin
+                        if (pc_room) begin
+                            pc_we = 1'b1;  pc_wdata = {h_nwords[15:0], 1'b1};
+                            pc_wr_next = pc_wr_reg + 1'b1;
+                            fq_rd_next = fq_rd_reg + 1'b1;  fq_pop_next = 1'b1;
+                            cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
+                        end
+                    end else if (dq_cnt_sel != {(LDD+1){1'b0}} && room && pc_room) begin
+                        if (sel) dq_rd_next[LDD+1 +: LDD+1] = dq_rd_reg[LDD+1 +: LDD+1] + 1'b1;
+                        else     dq_rd_next[0 +: LDD+1]     = dq_rd_reg[0 +: LDD+1] + 1'b1;
+                        f_q_next = h_q8[QW-1:0];  f_ring_next = sel;
+                        f_bufid_next = dq_head[79:64];  f_addr_next = dq_head[63:0];
+                        f_len_next = h_len;  f_hv_next = fq_head;
+                        if (dq_head[2:0] != 3'd0) begin
+                            // misaligned buffer: returned by an error completion
+                            f_err_next = 1'b1;
+                            cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
+                            is_state_next = IS_REC;
+                        end else begin
+                            f_err_next = 1'b0;
+                            fq_rd_next = fq_rd_reg + 1'b1;  fq_pop_next = 1'b1;
+                            pc_we = 1'b1;
+                            pc_wdata = {h_nwords[15:0], h_nwords == 17'd0};
+                            pc_wr_next = pc_wr_reg + 1'b1;
+                            f_rem_next = h_nwords[15:0];
+                            is_state_next = (h_nwords == 17'd0) ? IS_REC : IS_DATA;
+                        end
+                    end
+                end
+            end
+            IS_DATA: begin
+                if (aw_free && wc_room && bq_room) begin
+                    awvalid_next = 1'b1;  awaddr_next = f_addr_reg;
+                    awlen_next = beats[7:0] - 8'd1;
+                    wc_we = 1'b1;
+                    wc_wdata = {128'd0, (beats == f_rem_reg) ? strb_end : STRB_ONES,
+                                beats[7:0] - 8'd1, 1'b0};
+                    wc_wr_next = wc_wr_reg + 1'b1;
+                    bq_we = 1'b1;  bq_wdata = {f_q_reg, 2'b00};
+                    bq_wr_next = bq_wr_reg + 1'b1;
+                    f_addr_next = f_addr_reg + ({48'd0, beats} << LBPB);
+                    f_rem_next = f_rem_reg - beats;
+                    if (beats == f_rem_reg) is_state_next = IS_REC;
+                end
+            end
+            IS_REC: begin
+                if (aw_free && wc_room && bq_room) begin
+                    awvalid_next = 1'b1;
+                    awaddr_next = cfg_cq_base[f_q_reg*64 +: 64]
+                                  + {44'd0, (rec_tail & ~(16'hffff << rec_csz)), 4'd0};
+                    awlen_next = REC_LEN;
+                    wc_we = 1'b1;
+                    wc_wdata = {w1, w0, STRB_ONES, REC_LEN, 1'b1};
+                    wc_wr_next = wc_wr_reg + 1'b1;
+                    bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg, 1'b1};
+                    bq_wr_next = bq_wr_reg + 1'b1;
+                    issued_tail_next[f_q_reg*16 +: 16] = rec_tail + 16'd1;
+                    is_state_next = IS_IDLE;
+                end
+            end
+            default: begin
+                is_state_next = IS_IDLE;
+            end
+        endcase
+
+        // ---- packet-memory reader and prefetch FIFO -------------------------
+        pc_head = pc_mem[pc_rd_reg[1:0]];
+        pf_cnt  = pf_wr_reg - pf_rd_reg;
+        if (pc_rd_reg != pc_wr_reg) begin
+            if (pc_head[0]) begin
+                rel_ptr_next = rel_ptr_reg + pc_head[PM_AW+1:1];
+                pc_rd_next = pc_rd_reg + 1'b1;
+            end else if ({1'b0, pf_cnt} + {3'd0, pf_inflight_reg} < 4'd4) begin
+                pm_rd_en = 1'b1;
+                pf_inflight_next = 1'b1;
+                rel_ptr_next = rel_ptr_reg + 1'b1;
+                if (pr_cnt_reg == pc_head[16:1] - 16'd1) begin
+                    pr_cnt_next = 16'd0;
+                    pc_rd_next = pc_rd_reg + 1'b1;
+                end else begin
+                    pr_cnt_next = pr_cnt_reg + 16'd1;
+                end
+            end
+        end
+        if (pf_inflight_reg) pf_wr_next = pf_wr_reg + 1'b1;
+
+        // ---- W channel ------------------------------------------------------
+        wc_head  = wc_mem[wc_rd_reg[1:0]];
+        rec_bits = wc_head[WCW-1 -: 128];
+        if (!wvalid_reg || m_axi_wready) begin
+            wvalid_next = 1'b0;
+            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || pf_cnt != 3'd0)) begin
+                wvalid_next = 1'b1;
+                wlast_next = (wb_cnt_reg == wc_head[8:1]);
+                wstrb_next = (wb_cnt_reg == wc_head[8:1]) ? wc_head[9 +: BPB] : STRB_ONES;
+                if (wc_head[0]) begin
+                    wdata_next = rec_bits[wb_cnt_reg[1:0]*DATA_WIDTH +: DATA_WIDTH];
+                end else begin
+                    wdata_next = pf_mem[pf_rd_reg[1:0]];
+                    pf_rd_next = pf_rd_reg + 1'b1;
+                end
+                if (wb_cnt_reg == wc_head[8:1]) begin
+                    wb_cnt_next = 8'd0;
+                    wc_rd_next = wc_rd_reg + 1'b1;
+                end else begin
+                    wb_cnt_next = wb_cnt_reg + 8'd1;
+                end
+            end
+        end
+
+        // ---- B channel: tails, DELIVERED, AXI errors ---------------------------
+        bq_head = bq_mem[bq_rd_reg[2:0]];
+        bq_q    = bq_head[2 +: QW];
+        if (m_axi_bvalid) begin
+            bq_rd_next = bq_rd_reg + 1'b1;
+            if (m_axi_bresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
+            if (bq_head[0]) begin
+                cq_tail_next[bq_q*16 +: 16] = cq_tail_reg[bq_q*16 +: 16] + 16'd1;
+                if (!bq_head[1]) cnt_delivered_next = cnt_delivered_reg + 32'd1;
+            end
+        end
+        for (i = 0; i < NUM_CQ; i = i + 1) begin
+            if (!cfg_cq_en[i]) begin
+                cq_tail_next[i*16 +: 16] = 16'd0;
+                issued_tail_next[i*16 +: 16] = 16'd0;
+            end
+        end
+
+        // ---- descriptor fetch -----------------------------------------------
+        cand = 2'b00;
+        for (i = 0; i < 2; i = i + 1) begin
+            tail_r = cfg_fbr_tail[i*16 +: 16];
+            head_r = fbr_head_reg[i*16 +: 16];
+            dfree  = DD_N - (dq_wr_reg[i*(LDD+1) +: LDD+1] - dq_rd_reg[i*(LDD+1) +: LDD+1]);
+            cand[i] = cfg_fbr_en[i] && !fbr_err_reg[i] && (tail_r != head_r)
+                      && (dfree != {(LDD+1){1'b0}});
+        end
+        pick   = cand[df_rr_reg] ? df_rr_reg : !df_rr_reg;
+        tail_r = cfg_fbr_tail[pick*16 +: 16];
+        head_r = fbr_head_reg[pick*16 +: 16];
+        dfree  = DD_N - (dq_wr_reg[pick*(LDD+1) +: LDD+1] - dq_rd_reg[pick*(LDD+1) +: LDD+1]);
+        slot   = head_r & ~(16'hffff << cfg_fbr_size_log2[pick*4 +: 4]);
+        posted = tail_r - head_r;
+        nd     = 16'd4 - {14'd0, head_r[1:0]};
+        if (posted < nd) nd = posted;
+        if ({{(15-LDD){1'b0}}, dfree} < nd) nd = {{(15-LDD){1'b0}}, dfree};
+        tmp16  = (16'd1 << cfg_fbr_size_log2[pick*4 +: 4]) - slot;
+        if (tmp16 < nd) nd = tmp16;
+        df_last_beat = (df_beat_reg == REC_LEN[1:0]);
+        bufid_n = df_bufid_reg;
+        addr_n  = df_addr_reg;
+        rdata64 = 64'd0;
+        rdata64[DATA_WIDTH-1:0] = m_axi_rdata;
+        if (DATA_WIDTH == 64) begin
+            if (df_beat_reg == 2'd0) addr_n = rdata64;
+            if (df_beat_reg == 2'd1) bufid_n = rdata64[15:0];
+        end else begin
+            if (df_beat_reg == 2'd0) addr_n = {df_addr_reg[63:32], rdata64[31:0]};
+            if (df_beat_reg == 2'd1) addr_n = {rdata64[31:0], df_addr_reg[31:0]};
+            if (df_beat_reg == 2'd2) bufid_n = rdata64[15:0];
+        end
+        case (df_state_reg)
+            DF_IDLE: begin
+                if (cand != 2'b00) begin
+                    df_state_next = DF_AR;  df_ring_next = pick;  df_rr_next = !pick;
+                    df_beat_next = 2'd0;  df_bad_next = 1'b0;
+                    arvalid_next = 1'b1;
+                    araddr_next = cfg_fbr_base[pick*64 +: 64] + {44'd0, slot, 4'd0};
+                    arlen_next = (nd[7:0] << LBPD) - 8'd1;
+                end
+            end
+            DF_AR: begin
+                if (m_axi_arready) begin
+                    arvalid_next = 1'b0;
+                    df_state_next = DF_R;
+                end
+            end
+            DF_R: begin
+                if (m_axi_rvalid) begin
+                    df_addr_next = addr_n;  df_bufid_next = bufid_n;
+                    df_beat_next = df_last_beat ? 2'd0 : df_beat_reg + 2'd1;
+                    if (m_axi_rresp != 2'b00) begin
+                        df_bad_next = 1'b1;
+                        if (cfg_fbr_en[df_ring_reg]) fbr_err_next[df_ring_reg] = 1'b1;
+                    end
+                    if (df_last_beat && !df_bad_reg && m_axi_rresp == 2'b00
+                        && cfg_fbr_en[df_ring_reg]) begin
+                        dq_we = 1'b1;
+                        dq_waddr = {df_ring_reg,
+                                    dq_wr_reg[(df_ring_reg ? LDD+1 : 0) +: LDD]};
+                        dq_wdata = {bufid_n, addr_n};
+                        dq_wr_next[df_ring_reg*(LDD+1) +: LDD+1] =
+                            dq_wr_reg[df_ring_reg*(LDD+1) +: LDD+1] + 1'b1;
+                        fbr_head_next[df_ring_reg*16 +: 16] =
+                            fbr_head_reg[df_ring_reg*16 +: 16] + 16'd1;
+                    end
+                    if (m_axi_rlast) df_state_next = DF_IDLE;
+                end
+            end
+            default: df_state_next = DF_IDLE;
+        endcase
+        if (df_state_reg != DF_IDLE && !cfg_fbr_en[df_ring_reg]) df_bad_next = 1'b1;
+        if (m_axi_rvalid && m_axi_rresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
+        cnt_axi_err_next = cnt_axi_err_reg + {29'd0, axi_err_inc};
+        for (i = 0; i < 2; i = i + 1) begin
+            if (!cfg_fbr_en[i]) begin
+                fbr_head_next[i*16 +: 16] = 16'd0;
+                fbr_err_next[i] = 1'b0;
+                dq_wr_next[i*(LDD+1) +: LDD+1] = {(LDD+1){1'b0}};
+                dq_rd_next[i*(LDD+1) +: LDD+1] = {(LDD+1){1'b0}};
+            end
+        end
+
+        // ---- irq and idle ---------------------------------------------------
+        for (i = 0; i < NUM_CQ; i = i + 1)
+            irq_next[i] = cfg_cq_irq_en[i] && (cq_tail_next[i*16 +: 16] != cfg_cq_head[i*16 +: 16]);
+        idle_next = (fq_rd_reg == fq_wr_reg) && (is_state_reg == IS_IDLE)
+                    && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !pf_inflight_reg
+                    && (wc_rd_reg == wc_wr_reg) && !wvalid_reg && !awvalid_reg
+                    && (bq_rd_reg == bq_wr_reg) && (df_state_reg == DF_IDLE) && !hv_valid;
+    end
+
+    // ---- memories (no reset: contents are don't-care until written) ---------
+    always @(posedge clk) begin
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {hv_vlan_cnt != 2'd0 ? hv_vlan0 : 12'd0,
+            hv_hash, hv_l4_off, hv_l3_off, hv_frag, hv_vlan_cnt != 2'd0, hv_l4, hv_l3, hv_len};
+        if (dq_we) dq_mem[dq_waddr] <= dq_wdata;
+        if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
+        if (pf_inflight_reg) pf_mem[pf_wr_reg[1:0]] <= pm_rd_data;
+        if (wc_we) wc_mem[wc_wr_reg[1:0]] <= wc_wdata;
+        if (bq_we) bq_mem[bq_wr_reg[2:0]] <= bq_wdata;
+    end
+
+    // ---- registers --------------------------------------------------------
+    always @(posedge clk) begin
+        if (rst) begin
+            fq_wr_reg <= {(LFQ+1){1'b0}};  fq_rd_reg <= {(LFQ+1){1'b0}};  fq_pop_reg <= 1'b0;
+            dq_wr_reg <= {2*(LDD+1){1'b0}};  dq_rd_reg <= {2*(LDD+1){1'b0}};
+            fbr_head_reg <= 32'd0;  fbr_err_reg <= 2'b00;
+            df_state_reg <= DF_IDLE;  df_ring_reg <= 1'b0;  df_rr_reg <= 1'b0;
+            df_beat_reg <= 2'd0;  df_addr_reg <= 64'd0;  df_bufid_reg <= 16'd0;
+            df_bad_reg <= 1'b0;  arvalid_reg <= 1'b0;  araddr_reg <= 64'd0;  arlen_reg <= 8'd0;
+            is_state_reg <= IS_IDLE;  f_len_reg <= 16'd0;  f_hv_reg <= {FQW{1'b0}};
+            f_q_reg <= {QW{1'b0}};  f_ring_reg <= 1'b0;  f_err_reg <= 1'b0;
+            f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
+            issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
+            irq_reg <= {NUM_CQ{1'b0}};
+            awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
+            pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pr_cnt_reg <= 16'd0;
+            rel_ptr_reg <= {(PM_AW+1){1'b0}};
+            pf_wr_reg <= 3'd0;  pf_rd_reg <= 3'd0;  pf_inflight_reg <= 1'b0;
+            wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wb_cnt_reg <= 8'd0;
+            wvalid_reg <= 1'b0;  wdata_reg <= {DATA_WIDTH{1'b0}};  wstrb_reg <= {BPB{1'b0}};
+            wlast_reg <= 1'b0;
+            bq_wr_reg <= 4'd0;  bq_rd_reg <= 4'd0;
+            cnt_delivered_reg <= 32'd0;  cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
+            cnt_desc_err_reg <= 32'd0;  cnt_axi_err_reg <= 32'd0;  idle_reg <= 1'b1;
+        end else begin
+            fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
+            dq_wr_reg <= dq_wr_next;  dq_rd_reg <= dq_rd_next;
+            fbr_head_reg <= fbr_head_next;  fbr_err_reg <= fbr_err_next;
+            df_state_reg <= df_state_next;  df_ring_reg <= df_ring_next;  df_rr_reg <= df_rr_next;
+            df_beat_reg <= df_beat_next;  df_addr_reg <= df_addr_next;  df_bufid_reg <= df_bufid_next;
+            df_bad_reg <= df_bad_next;  arvalid_reg <= arvalid_next;  araddr_reg <= araddr_next;
+            arlen_reg <= arlen_next;
+            is_state_reg <= is_state_next;  f_len_reg <= f_len_next;  f_hv_reg <= f_hv_next;
+            f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;
+            f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
+            issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;  irq_reg <= irq_next;
+            awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
+            pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
+            rel_ptr_reg <= rel_ptr_next;
+            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;  pf_inflight_reg <= pf_inflight_next;
+            wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
+            wvalid_reg <= wvalid_next;  wdata_reg <= wdata_next;  wstrb_reg <= wstrb_next;
+            wlast_reg <= wlast_next;
+            bq_wr_reg <= bq_wr_next;  bq_rd_reg <= bq_rd_next;
+            cnt_delivered_reg <= cnt_delivered_next;  cnt_no_fit_reg <= cnt_no_fit_next;
+            cnt_no_cq_reg <= cnt_no_cq_next;  cnt_desc_err_reg <= cnt_desc_err_next;
+            cnt_axi_err_reg <= cnt_axi_err_next;  idle_reg <= idle_next;
+        end
+    end
+endmodule
+`default_nettype wire

@@ -1,0 +1,291 @@
+// nicrx_ingress - stream in, length, errors, tail drop, header copy
+// (docs/architecture.md, "nicrx_ingress").  Twin: cmodel/ingress.c.
+//
+// At the edge that takes a beat the frame's length and drop marks are updated, the
+// beat's write to packet memory is registered (pm_wr_* : written one edge later) and,
+// while the frame is within its first HEADER_BYTES, the beat is copied into hdr_reg.
+// At the edge that takes the last beat the frame is committed (cm_valid for one cycle)
+// or dropped (wr_ptr rewinds to the frame's first word), and an end-of-frame record
+// (eof_*) is registered; the counters take it at the next edge.
+//   len_reg saturates at 65535: longer frames (possible in captures) are oversize drops
+//   and add 65535 to RX_BYTES.
+//   Credits: outst_reg = frames committed - fq_pop pulses; a frame whose last beat finds
+//   FQ_DEPTH outstanding is a pktmem_full drop.
+module nicrx_ingress #(
+    parameter DATA_WIDTH   = 64,
+    parameter PM_AW        = 11,
+    parameter HEADER_BYTES = 128,
+    parameter MAX_FRAME    = 9018,
+    parameter FQ_DEPTH     = 32
+) (
+    input  wire                      clk,
+    input  wire                      rst,
+    input  wire [DATA_WIDTH-1:0]     s_axis_tdata,
+    input  wire [DATA_WIDTH/8-1:0]   s_axis_tkeep,
+    input  wire                      s_axis_tvalid,
+    input  wire                      s_axis_tlast,
+    input  wire                      s_axis_tuser,
+    input  wire                      cfg_enable,
+    input  wire [PM_AW:0]            pm_rel_ptr,
+    input  wire                      fq_pop,
+    output wire                      pm_wr_en,
+    output wire [PM_AW-1:0]          pm_wr_addr,
+    output wire [DATA_WIDTH-1:0]     pm_wr_data,
+    output wire                      cm_valid,
+    output wire [PM_AW-1:0]          cm_start,
+    output wire [15:0]               cm_len,
+    output wire [HEADER_BYTES*8-1:0] cm_hdr,
+    output wire                      idle,
+    output wire [31:0]               cnt_rx_frames,
+    output wire [31:0]               cnt_rx_bytes,
+    output wire [31:0]               cnt_drop_bad_frame,
+    output wire [31:0]               cnt_drop_runt,
+    output wire [31:0]               cnt_drop_oversize,
+    output wire [31:0]               cnt_drop_pktmem_full,
+    output wire [31:0]               cnt_drop_disabled
+);
+    localparam integer BPB       = DATA_WIDTH / 8;
+    localparam integer BPB_LOG2  = (DATA_WIDTH == 64) ? 3 : 2;
+    localparam integer SLOTS     = HEADER_BYTES / BPB;        // beats copied to hdr_reg
+    localparam integer FQ_W      = $clog2(FQ_DEPTH) + 1;      // 0..FQ_DEPTH
+    localparam [PM_AW:0] PM_WORDS = {1'b1, {PM_AW{1'b0}}};
+    localparam [15:0]  MAX_LEN   = MAX_FRAME[15:0];
+    localparam [FQ_W-1:0] FQ_FULL = FQ_DEPTH[FQ_W-1:0];
+    localparam [15:0]  HB16      = HEADER_BYTES[15:0];
+    // drop reasons: enum nicrx_reason (cmodel/nicrx_hw.h)
+    localparam [2:0] R_NONE = 3'd0, R_BAD = 3'd1, R_RUNT = 3'd2, R_OVER = 3'd3,
+                     R_FULL = 3'd4, R_DIS = 3'd5;
+
+    generate
+        if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_dw
+            nicrx_ingress_bad_DATA_WIDTH u_bad ();
+        end
+        if (HEADER_BYTES != 64 && HEADER_BYTES != 128 && HEADER_BYTES != 256) begin : g_bad_hb
+            nicrx_ingress_bad_HEADER_BYTES u_bad ();
+        end
+        if (MAX_FRAME < 64 || MAX_FRAME > 16383) begin : g_bad_mf
+            nicrx_ingress_bad_MAX_FRAME u_bad ();
+        end
+        if (FQ_DEPTH < 2 || FQ_DEPTH > 1024 || (FQ_DEPTH & (FQ_DEPTH - 1)) != 0) begin : g_bad_fq
+            nicrx_ingress_bad_FQ_DEPTH u_bad ();
+        end
+        if (PM_AW < 4 || PM_AW > 16) begin : g_bad_aw
+            nicrx_ingress_bad_PM_AW u_bad ();
+        end
+    endgenerate
+
+    // ---------------------------------------------------------------- registers
+    reg                      in_frame_reg, in_frame_next;     // between first and last beat
+    reg [PM_AW:0]            wr_ptr_reg, wr_ptr_next;         // next word to write, wrap bit on top
+    reg [PM_AW:0]            frm_start_reg, frm_start_next;   // first word of the current frame
+    reg [15:0]               len_reg, len_next;               // bytes so far, saturating
+    reg                      dis_reg, dis_next;               // frame marks
+    reg                      over_reg, over_next;
+    reg                      full_reg, full_next;
+    reg [FQ_W-1:0]           outst_reg, outst_next;           // committed, not yet popped
+    reg                      pm_wr_en_reg, pm_wr_en_next;
+    reg [PM_AW-1:0]          pm_wr_addr_reg, pm_wr_addr_next;
+    reg [DATA_WIDTH-1:0]     pm_wr_data_reg, pm_wr_data_next;
+    reg                      cm_valid_reg, cm_valid_next;
+    reg [PM_AW-1:0]          cm_start_reg, cm_start_next;
+    reg [15:0]               cm_len_reg, cm_len_next;
+    reg [HEADER_BYTES*8-1:0] hdr_reg, hdr_next;
+    reg                      eof_reg, eof_next;               // a frame ended at the last edge
+    reg [2:0]                eof_reason_reg, eof_reason_next;
+    reg [15:0]               eof_len_reg, eof_len_next;
+    reg [31:0]               cnt_rx_frames_reg, cnt_rx_frames_next;
+    reg [31:0]               cnt_rx_bytes_reg, cnt_rx_bytes_next;
+    reg [31:0]               cnt_bad_reg, cnt_bad_next;
+    reg [31:0]               cnt_runt_reg, cnt_runt_next;
+    reg [31:0]               cnt_over_reg, cnt_over_next;
+    reg [31:0]               cnt_full_reg, cnt_full_next;
+    reg [31:0]               cnt_dis_reg, cnt_dis_next;
+    reg                      idle_reg, idle_next;
+
+    // ---------------------------------------------------------------- next state
+    reg [3:0]     nbytes;       // popcount(tkeep)
+    reg [16:0]    sum;
+    reg [15:0]    cur_len, new_len;
+    reg           cur_dis, cur_over, cur_full, over_n, full_n;
+    reg [PM_AW:0] start, used;
+    reg           no_free, try_write, do_write, keep;
+    reg [2:0]     reason;
+    integer       i;
+
+    always @* begin
+        in_frame_next      = in_frame_reg;
+        wr_ptr_next        = wr_ptr_reg;
+        frm_start_next     = frm_start_reg;
+        len_next           = len_reg;
+        dis_next           = dis_reg;
+        over_next          = over_reg;
+        full_next          = full_reg;
+        pm_wr_en_next      = 1'b0;
+        pm_wr_addr_next    = pm_wr_addr_reg;
+        pm_wr_data_next    = pm_wr_data_reg;
+        cm_valid_next      = 1'b0;
+        cm_start_next      = cm_start_reg;
+        cm_len_next        = cm_len_reg;
+        hdr_next           = hdr_reg;
+        eof_next           = 1'b0;
+        eof_reason_next    = eof_reason_reg;
+        eof_len_next       = eof_len_reg;
+
+        nbytes = 4'd0;
+        for (i = 0; i < BPB; i = i + 1) nbytes = nbytes + {3'd0, s_axis_tkeep[i]};
+        cur_len  = in_frame_reg ? len_reg : 16'd0;
+        sum      = {1'b0, cur_len} + {13'd0, nbytes};
+        new_len  = sum[16] ? 16'hffff : sum[15:0];
+        cur_dis  = in_frame_reg ? dis_reg : !cfg_enable;
+        cur_over = in_frame_reg & over_reg;
+        cur_full = in_frame_reg & full_reg;
+        start    = in_frame_reg ? frm_start_reg : wr_ptr_reg;
+        used     = wr_ptr_reg - pm_rel_ptr;
+        no_free  = used >= PM_WORDS;
+        over_n    = cur_over | (new_len > MAX_LEN);
+        try_write = !cur_dis & !over_n & !cur_full;
+        do_write  = try_write & !no_free;
+        full_n    = cur_full | (try_write & no_free);
+        // at the last beat; the first reason that applies wins
+        if (cur_dis)                          reason = R_DIS;
+        else if (s_axis_tuser)                reason = R_BAD;
+        else if (new_len < 16'd14)            reason = R_RUNT;
+        else if (over_n)                      reason = R_OVER;
+        else if (full_n || outst_reg >= FQ_FULL) reason = R_FULL;
+        else                                  reason = R_NONE;
+        keep = (reason == R_NONE);
+
+        if (s_axis_tvalid) begin
+            in_frame_next  = !s_axis_tlast;
+            frm_start_next = start;
+            len_next       = new_len;
+            dis_next       = cur_dis;
+            over_next      = over_n;
+            full_next      = full_n;
+            if (do_write) begin
+                pm_wr_en_next   = 1'b1;
+                pm_wr_addr_next = wr_ptr_reg[PM_AW-1:0];
+                pm_wr_data_next = s_axis_tdata;
+            end
+            // header copy: beat k of the frame is bytes k*BPB .. k*BPB+BPB-1
+            for (i = 0; i < SLOTS; i = i + 1) begin
+                if (cur_len < HB16 && cur_len[15:BPB_LOG2] == i[15-BPB_LOG2:0])
+                    hdr_next[i*DATA_WIDTH +: DATA_WIDTH] = s_axis_tdata;
+            end
+            if (s_axis_tlast) begin
+                eof_next        = 1'b1;
+                eof_reason_next = reason;
+                eof_len_next    = new_len;
+                if (keep) begin
+                    wr_ptr_next   = wr_ptr_reg + {{PM_AW{1'b0}}, do_write};
+                    cm_valid_next = 1'b1;
+                    cm_start_next = start[PM_AW-1:0];
+                    cm_len_next   = new_len;
+                end else begin
+                    wr_ptr_next   = start;   // the dropped frame leaves no trace
+                end
+            end else begin
+                wr_ptr_next = wr_ptr_reg + {{PM_AW{1'b0}}, do_write};
+            end
+        end
+
+        outst_next = outst_reg + {{(FQ_W-1){1'b0}}, cm_valid_next} - {{(FQ_W-1){1'b0}}, fq_pop};
+
+        cnt_rx_frames_next = cnt_rx_frames_reg;
+        cnt_rx_bytes_next  = cnt_rx_bytes_reg;
+        cnt_bad_next       = cnt_bad_reg;
+        cnt_runt_next      = cnt_runt_reg;
+        cnt_over_next      = cnt_over_reg;
+        cnt_full_next      = cnt_full_reg;
+        cnt_dis_next       = cnt_dis_reg;
+        if (eof_reg) begin
+            cnt_rx_frames_next = cnt_rx_frames_reg + 32'd1;
+            cnt_rx_bytes_next  = cnt_rx_bytes_reg + {16'd0, eof_len_reg};
+            case (eof_reason_reg)
+                R_BAD:   cnt_bad_next  = cnt_bad_reg + 32'd1;
+                R_RUNT:  cnt_runt_next = cnt_runt_reg + 32'd1;
+                R_OVER:  cnt_over_next = cnt_over_reg + 32'd1;
+                R_FULL:  cnt_full_next = cnt_full_reg + 32'd1;
+                R_DIS:   cnt_dis_next  = cnt_dis_reg + 32'd1;
+                default: ;
+            endcase
+        end
+
+        idle_next = !in_frame_next & !pm_wr_en_next & !cm_valid_next & !eof_next;
+    end
+
+    // ---------------------------------------------------------------- state
+    always @(posedge clk) begin
+        if (rst) begin
+            in_frame_reg      <= 1'b0;
+            wr_ptr_reg        <= {(PM_AW+1){1'b0}};
+            frm_start_reg     <= {(PM_AW+1){1'b0}};
+            len_reg           <= 16'd0;
+            dis_reg           <= 1'b0;
+            over_reg          <= 1'b0;
+            full_reg          <= 1'b0;
+            outst_reg         <= {FQ_W{1'b0}};
+            pm_wr_en_reg      <= 1'b0;
+            pm_wr_addr_reg    <= {PM_AW{1'b0}};
+            pm_wr_data_reg    <= {DATA_WIDTH{1'b0}};
+            cm_valid_reg      <= 1'b0;
+            cm_start_reg      <= {PM_AW{1'b0}};
+            cm_len_reg        <= 16'd0;
+            hdr_reg           <= {(HEADER_BYTES*8){1'b0}};
+            eof_reg           <= 1'b0;
+            eof_reason_reg    <= R_NONE;
+            eof_len_reg       <= 16'd0;
+            cnt_rx_frames_reg <= 32'd0;
+            cnt_rx_bytes_reg  <= 32'd0;
+            cnt_bad_reg       <= 32'd0;
+            cnt_runt_reg      <= 32'd0;
+            cnt_over_reg      <= 32'd0;
+            cnt_full_reg      <= 32'd0;
+            cnt_dis_reg       <= 32'd0;
+            idle_reg          <= 1'b1;
+        end else begin
+            in_frame_reg      <= in_frame_next;
+            wr_ptr_reg        <= wr_ptr_next;
+            frm_start_reg     <= frm_start_next;
+            len_reg           <= len_next;
+            dis_reg           <= dis_next;
+            over_reg          <= over_next;
+            full_reg          <= full_next;
+            outst_reg         <= outst_next;
+            pm_wr_en_reg      <= pm_wr_en_next;
+            pm_wr_addr_reg    <= pm_wr_addr_next;
+            pm_wr_data_reg    <= pm_wr_data_next;
+            cm_valid_reg      <= cm_valid_next;
+            cm_start_reg      <= cm_start_next;
+            cm_len_reg        <= cm_len_next;
+            hdr_reg           <= hdr_next;
+            eof_reg           <= eof_next;
+            eof_reason_reg    <= eof_reason_next;
+            eof_len_reg       <= eof_len_next;
+            cnt_rx_frames_reg <= cnt_rx_frames_next;
+            cnt_rx_bytes_reg  <= cnt_rx_bytes_next;
+            cnt_bad_reg       <= cnt_bad_next;
+            cnt_runt_reg      <= cnt_runt_next;
+            cnt_over_reg      <= cnt_over_next;
+            cnt_full_reg      <= cnt_full_next;
+            cnt_dis_reg       <= cnt_dis_next;
+            idle_reg          <= idle_next;
+        end
+    end
+
+    assign pm_wr_en             = pm_wr_en_reg;
+    assign pm_wr_addr           = pm_wr_addr_reg;
+    assign pm_wr_data           = pm_wr_data_reg;
+    assign cm_valid             = cm_valid_reg;
+    assign cm_start             = cm_start_reg;
+    assign cm_len               = cm_len_reg;
+    assign cm_hdr               = hdr_reg;
+    assign idle                 = idle_reg;
+    assign cnt_rx_frames        = cnt_rx_frames_reg;
+    assign cnt_rx_bytes         = cnt_rx_bytes_reg;
+    assign cnt_drop_bad_frame   = cnt_bad_reg;
+    assign cnt_drop_runt        = cnt_runt_reg;
+    assign cnt_drop_oversize    = cnt_over_reg;
+    assign cnt_drop_pktmem_full = cnt_full_reg;
+    assign cnt_drop_disabled    = cnt_dis_reg;
+endmodule

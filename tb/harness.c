@@ -1,0 +1,472 @@
+/* harness.c - see harness.h. */
+#include "harness.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RST_EDGES 4u
+
+struct harness {
+    harness_opts_t o;
+    capture_t cap;
+    sched_t sched;
+    host_t host;
+    nicrx_model_t *m;
+    harness_frame_t *fr;
+    uint64_t *cqfifo[NICRX_MAX_CQ];   /* frames delivered by the model, per queue, in order */
+    size_t cq_rd[NICRX_MAX_CQ], cq_wr[NICRX_MAX_CQ];
+    uint64_t completions[NICRX_MAX_CQ];
+    uint64_t drops[NICRX_NUM_REASONS];
+    uint64_t delivered_ev, verified, accounted;
+    uint64_t k;                       /* calls so far = edges applied */
+    uint64_t progress_at;
+    uint64_t compared;
+    uint32_t aw_consts, ar_consts;
+    uint8_t consts_set, rtl_seen, finished, final_requested;
+    int status;
+    char msg[512];                    /* the failure line */
+};
+
+/* ---- options --------------------------------------------------------------- */
+
+void harness_opts_default(harness_opts_t *o)
+{
+    memset(o, 0, sizeof *o);
+    o->stall = STALL_NONE;
+    o->pace = PACE_LINE;
+    o->clk_mhz = 156.25;
+    o->hang_cycles = 2000000;
+    nicrx_params_default(&o->p);
+}
+
+const char *harness_usage(void)
+{
+    return "  --seed N            PRNG seed for AXI backpressure and latencies (default: random, printed)\n"
+           "  --stall none|heavy  host AXI profile (default none)\n"
+           "  --pace line|b2b|ts  frame pacing: line rate, back to back, capture timestamps (default line)\n"
+           "  --clock MHZ         clock for --pace ts (default 156.25)\n"
+           "  --summary           print only the report\n"
+           "  --max-cycles N      stop with an error after N cycles\n";
+}
+
+static int parse_u64(const char *s, uint64_t *v)
+{
+    char *end;
+    if (!s || !*s) return -1;
+    *v = strtoull(s, &end, 0);
+    return *end ? -1 : 0;
+}
+
+int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n)
+{
+    if (!strcmp(arg, "--summary")) { o->summary = 1; return 1; }
+    if (!strcmp(arg, "--seed")) {
+        if (parse_u64(next, &o->seed) != 0) { snprintf(err, n, "--seed needs a number"); return -1; }
+        o->seed_set = 1;
+        return 2;
+    }
+    if (!strcmp(arg, "--stall")) {
+        int v = next ? host_stall_parse(next) : -1;
+        if (v < 0) { snprintf(err, n, "--stall takes none or heavy"); return -1; }
+        o->stall = v;
+        return 2;
+    }
+    if (!strcmp(arg, "--pace")) {
+        int v = next ? sched_pace_parse(next) : -1;
+        if (v < 0) { snprintf(err, n, "--pace takes line, b2b or ts"); return -1; }
+        o->pace = v;
+        return 2;
+    }
+    if (!strcmp(arg, "--clock")) {
+        double v = next ? strtod(next, NULL) : 0;
+        if (!(v > 0)) { snprintf(err, n, "--clock takes a frequency in MHz"); return -1; }
+        o->clk_mhz = v;
+        return 2;
+    }
+    if (!strcmp(arg, "--max-cycles")) {
+        if (parse_u64(next, &o->max_cycles) != 0) { snprintf(err, n, "--max-cycles needs a number"); return -1; }
+        return 2;
+    }
+    return 0;
+}
+
+/* ---- failures -------------------------------------------------------------- */
+
+static uint64_t cur_frame(const harness_t *h)
+{
+    return h->sched.last_frame;
+}
+
+__attribute__((format(printf, 2, 3)))
+static void fail(harness_t *h, const char *fmt, ...)
+{
+    if (h->status != HARNESS_OK) return;
+    char what[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    char fr[32] = "none";
+    if (cur_frame(h) != UINT64_MAX) snprintf(fr, sizeof fr, "%" PRIu64, cur_frame(h));
+    snprintf(h->msg, sizeof h->msg, "cycle %" PRIu64 ", frame %s: %s", h->k, fr, what);
+    h->status = HARNESS_FAIL;
+}
+
+/* ---- model events and host completions ------------------------------------- */
+
+static void on_event(void *ctx, const nicrx_event_t *ev)
+{
+    harness_t *h = ctx;
+    if (ev->frame >= h->cap.n) {
+        fail(h, "model reports an event for frame %" PRIu64 ", beyond the %zu frames sent", ev->frame, h->cap.n);
+        return;
+    }
+    harness_frame_t *f = &h->fr[ev->frame];
+    switch (ev->kind) {
+    case NICRX_EV_DROP:
+        if (f->verdict) { fail(h, "model drops frame %" PRIu64 " twice", ev->frame); return; }
+        f->verdict = 2;
+        f->reason = (uint8_t)ev->reason;
+        if (ev->reason < NICRX_NUM_REASONS) h->drops[ev->reason]++;
+        h->accounted++;
+        h->progress_at = h->k;
+        break;
+    case NICRX_EV_PARSED:
+        f->has_hv = 1;
+        f->hv = *ev->hv;
+        break;
+    case NICRX_EV_DELIVER:
+        if (f->verdict) { fail(h, "model delivers frame %" PRIu64 " after deciding it", ev->frame); return; }
+        if (ev->queue >= h->o.p.num_cq) { fail(h, "model delivers to queue %u", ev->queue); return; }
+        f->verdict = 1;
+        f->queue = ev->queue; f->ring = ev->ring; f->buf_id = ev->buf_id; f->len = ev->len;
+        h->cqfifo[ev->queue][h->cq_wr[ev->queue]++] = ev->frame;
+        h->delivered_ev++;
+        h->progress_at = h->k;
+        break;
+    default:
+        break;
+    }
+}
+
+static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint8_t *bytes, uint32_t n)
+{
+    harness_t *h = ctx;
+    h->progress_at = h->k;
+    if (nicrx_cmpl_err(c)) {
+        fail(h, "completion on queue %u returns buffer 0x%04x with err=1 (descriptor error)", q, nicrx_cmpl_bufid(c));
+        return -1;
+    }
+    if (h->cq_rd[q] == h->cq_wr[q]) {
+        fail(h, "completion on queue %u (buffer 0x%04x, %u bytes) for no frame the model delivered there",
+             q, nicrx_cmpl_bufid(c), nicrx_cmpl_len(c));
+        return -1;
+    }
+    uint64_t i = h->cqfifo[q][h->cq_rd[q]++];
+    harness_frame_t *f = &h->fr[i];
+    const cap_frame_t *cf = &h->cap.f[i];
+    if (nicrx_cmpl_ring(c) != f->ring || nicrx_cmpl_bufid(c) != f->buf_id || nicrx_cmpl_len(c) != f->len) {
+        fail(h, "completion for frame %" PRIu64 " on queue %u: ring %u buf 0x%04x len %u, model says ring %u buf 0x%04x len %u",
+             i, q, nicrx_cmpl_ring(c), nicrx_cmpl_bufid(c), nicrx_cmpl_len(c), f->ring, f->buf_id, f->len);
+        return -1;
+    }
+    if (f->len != cf->len || n != cf->len || memcmp(bytes, cf->data, n) != 0) {
+        uint32_t at = 0;
+        while (at < n && at < cf->len && bytes[at] == cf->data[at]) at++;
+        fail(h, "frame %" PRIu64 " in buffer 0x%04x differs from the capture (len %u vs %u, first difference at byte %u)",
+             i, f->buf_id, n, cf->len, at);
+        return -1;
+    }
+    if (f->has_hv) {
+        const nicrx_hv_t *hv = &f->hv;
+        uint64_t w0 = (uint64_t)(hv->l3 & 3u) << NICRX_C0_L3_SHIFT | (uint64_t)(hv->l4 & 3u) << NICRX_C0_L4_SHIFT |
+                      (uint64_t)(hv->vlan_cnt != 0) << NICRX_C0_VLAN_BIT | (uint64_t)(hv->frag & 1u) << NICRX_C0_FRAG_BIT;
+        uint64_t w1 = hv->hash | (uint64_t)hv->l3_off << NICRX_C1_L3OFF_SHIFT | (uint64_t)hv->l4_off << NICRX_C1_L4OFF_SHIFT |
+                      (uint64_t)(hv->vlan_cnt ? hv->vlan[0] & 0xfffu : 0u) << NICRX_C1_VID_SHIFT;
+        uint64_t m0 = 0x3full << 34, m1 = (1ull << 60) - 1;
+        if ((c->w0 & m0) != w0 || (c->w1 & m1) != w1) {
+            fail(h, "completion for frame %" PRIu64 " (w0 0x%016" PRIx64 " w1 0x%016" PRIx64 ") disagrees with the model's header vector",
+                 i, c->w0, c->w1);
+            return -1;
+        }
+    }
+    f->verified = 1;
+    h->verified++;
+    h->completions[q]++;
+    h->accounted++;
+    return 0;
+}
+
+/* ---- life cycle ------------------------------------------------------------- */
+
+harness_t *harness_new(const harness_opts_t *o, int *status)
+{
+    char err[400];
+    const char *bad = nicrx_params_check(&o->p);
+    if (bad) {
+        fprintf(stderr, "nicrx: bad parameters: %s\n", bad);
+        *status = HARNESS_BADINPUT;
+        return NULL;
+    }
+    if (!o->pcap) {
+        fprintf(stderr, "nicrx: no capture file given\n");
+        *status = HARNESS_BADINPUT;
+        return NULL;
+    }
+    harness_t *h = calloc(1, sizeof *h);
+    if (!h) abort();
+    h->o = *o;
+    if (!h->o.seed_set)
+        h->o.seed = ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid() ^ 0x5eed;
+    if (capture_load(&h->cap, o->pcap, err, sizeof err) != 0) {
+        fprintf(stderr, "nicrx: %s: %s\n", o->pcap, err);
+        free(h);
+        *status = HARNESS_BADINPUT;
+        return NULL;
+    }
+    h->m = nicrx_model_new(&o->p);
+    h->fr = calloc(h->cap.n, sizeof *h->fr);
+    if (!h->m || !h->fr) abort();
+    for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) {
+        h->cqfifo[q] = calloc(h->cap.n, sizeof *h->cqfifo[q]);
+        if (!h->cqfifo[q]) abort();
+    }
+    nicrx_model_set_event_fn(h->m, on_event, h);
+    sched_init(&h->sched, &h->cap, o->p.data_width / 8, (sched_pace_t)o->pace, o->clk_mhz * 1e6);
+    host_init(&h->host, &o->p, (host_stall_t)o->stall, h->o.seed, on_cmpl, h);
+    *status = HARNESS_OK;
+    return h;
+}
+
+void harness_free(harness_t *h)
+{
+    if (!h) return;
+    nicrx_model_free(h->m);
+    host_free(&h->host);
+    capture_free(&h->cap);
+    for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) free(h->cqfifo[q]);
+    free(h->fr);
+    free(h);
+}
+
+uint32_t harness_expected_consts(const harness_t *h)
+{
+    /* {id[13], lock[12], prot[11:9], cache[8:5], burst[4:3], size[2:0]} */
+    uint32_t size = h->o.p.data_width == 64 ? 3u : 2u;
+    return size | 1u << 3 | 3u << 5;
+}
+
+void harness_consts(harness_t *h, uint32_t aw_consts, uint32_t ar_consts)
+{
+    h->aw_consts = aw_consts;
+    h->ar_consts = ar_consts;
+    h->consts_set = 1;
+}
+
+/* ---- the cycle --------------------------------------------------------------- */
+
+static int compare(harness_t *h, const nicrx_out_t *e, const nicrx_out_t *a)
+{
+    uint64_t dm = h->o.p.data_width == 64 ? ~0ull : (1ull << h->o.p.data_width) - 1;
+    uint64_t sm = (1ull << (h->o.p.data_width / 8)) - 1, im = (1ull << h->o.p.num_cq) - 1;
+    const struct { const char *n; uint64_t e, a; } f[] = {
+        { "m_axi_awvalid", e->m_axi_awvalid, a->m_axi_awvalid },
+        { "m_axi_awaddr", e->m_axi_awaddr, a->m_axi_awaddr },
+        { "m_axi_awlen", e->m_axi_awlen, a->m_axi_awlen },
+        { "m_axi_wvalid", e->m_axi_wvalid, a->m_axi_wvalid },
+        { "m_axi_wlast", e->m_axi_wlast, a->m_axi_wlast },
+        { "m_axi_wdata", e->m_axi_wdata & dm, a->m_axi_wdata & dm },
+        { "m_axi_wstrb", e->m_axi_wstrb & sm, a->m_axi_wstrb & sm },
+        { "m_axi_bready", e->m_axi_bready, a->m_axi_bready },
+        { "m_axi_arvalid", e->m_axi_arvalid, a->m_axi_arvalid },
+        { "m_axi_araddr", e->m_axi_araddr, a->m_axi_araddr },
+        { "m_axi_arlen", e->m_axi_arlen, a->m_axi_arlen },
+        { "m_axi_rready", e->m_axi_rready, a->m_axi_rready },
+        { "s_axil_awready", e->s_axil_awready, a->s_axil_awready },
+        { "s_axil_wready", e->s_axil_wready, a->s_axil_wready },
+        { "s_axil_bvalid", e->s_axil_bvalid, a->s_axil_bvalid },
+        { "s_axil_bresp", e->s_axil_bresp, a->s_axil_bresp },
+        { "s_axil_arready", e->s_axil_arready, a->s_axil_arready },
+        { "s_axil_rvalid", e->s_axil_rvalid, a->s_axil_rvalid },
+        { "s_axil_rresp", e->s_axil_rresp, a->s_axil_rresp },
+        { "s_axil_rdata", e->s_axil_rdata, a->s_axil_rdata },
+        { "irq", e->irq & im, a->irq & im },
+    };
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        if (f[i].e != f[i].a) {
+            fail(h, "DIVERGENCE on %s: model 0x%" PRIx64 ", RTL 0x%" PRIx64, f[i].n, f[i].e, f[i].a);
+            return -1;
+        }
+    }
+    if (h->consts_set) {
+        uint32_t want = harness_expected_consts(h);
+        if (h->aw_consts != want || h->ar_consts != want) {
+            fail(h, "DIVERGENCE on the constant AXI outputs {id,lock,prot,cache,burst,size}: expected 0x%x, AW 0x%x, AR 0x%x",
+                 want, h->aw_consts, h->ar_consts);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void final_checks(harness_t *h)
+{
+    const uint32_t *c = h->host.cnt;
+    uint64_t n = h->cap.n, bytes = 0, dsum = 0;
+    for (size_t i = 0; i < h->cap.n; i++) bytes += h->cap.f[i].len;
+    for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++)
+        dsum += c[NICRX_CNT_DROP_BAD_FRAME + r - 1];
+    if (!(h->host.status & 1u))
+        fail(h, "device not idle at the end: STATUS 0x%08x", h->host.status);
+    else if (c[NICRX_CNT_RX_FRAMES] != (uint32_t)n)
+        fail(h, "RX_FRAMES %u, capture has %" PRIu64 " frames", c[NICRX_CNT_RX_FRAMES], n);
+    else if (c[NICRX_CNT_RX_BYTES] != (uint32_t)bytes)
+        fail(h, "RX_BYTES %u, capture has %" PRIu64 " bytes", c[NICRX_CNT_RX_BYTES], bytes);
+    else if ((uint32_t)(c[NICRX_CNT_DELIVERED] + dsum) != (uint32_t)n)
+        fail(h, "DELIVERED %u + drops %" PRIu64 " != %" PRIu64 " frames in", c[NICRX_CNT_DELIVERED], dsum, n);
+    else if (c[NICRX_CNT_DELIVERED] != (uint32_t)h->verified)
+        fail(h, "DELIVERED %u but the host verified %" PRIu64 " frames", c[NICRX_CNT_DELIVERED], h->verified);
+    else if (c[NICRX_CNT_DESC_ERROR] || c[NICRX_CNT_AXI_ERROR])
+        fail(h, "DESC_ERROR %u, AXI_ERROR %u (expected 0)", c[NICRX_CNT_DESC_ERROR], c[NICRX_CNT_AXI_ERROR]);
+    for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++) {
+        uint32_t got = c[NICRX_CNT_DROP_BAD_FRAME + r - 1];
+        if (got != (uint32_t)h->drops[r])
+            fail(h, "DROP_%s counter %u, model dropped %" PRIu64 " frames for it", nicrx_reason_name(r), got, h->drops[r]);
+    }
+}
+
+int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_in_t *in)
+{
+    memset(in, 0, sizeof *in);
+    if (h->finished) return HARNESS_DONE;
+    nicrx_out_t mo;
+    nicrx_model_outputs(h->m, &mo);
+    const nicrx_out_t *out = &mo;
+    /* Outputs after edge k-1 are defined once that edge was out of reset. */
+    if (rtl && h->k > RST_EDGES) {
+        h->rtl_seen = 1;
+        if (xsig)
+            fail(h, "DIVERGENCE on %s: RTL drives X or Z", xsig);
+        else if (compare(h, &mo, rtl) == 0)
+            h->compared++;
+        out = rtl;
+    }
+    if (h->status != HARNESS_OK) { h->finished = 1; return HARNESS_DONE; }
+
+    uint64_t e = h->k;
+    in->rst = e < RST_EDGES;
+    if (!in->rst) {
+        host_edge(&h->host, e, out, in);
+        if (host_configured(&h->host)) {
+            if (!h->sched.started) {
+                sched_start(&h->sched, e + 1);
+                h->progress_at = e;
+            }
+            uint64_t lf = h->sched.last_frame;
+            sched_beat(&h->sched, e, in);
+            if (h->sched.last_frame != lf)
+                h->progress_at = e;
+        }
+        const char *he = host_error(&h->host);
+        if (he[0]) fail(h, "host: %s", he);
+    }
+    nicrx_model_step(h->m, in);
+    h->k++;
+
+    if (h->status == HARNESS_OK && sched_done(&h->sched) && h->accounted == h->cap.n && !h->final_requested) {
+        h->final_requested = 1;
+        host_final(&h->host);
+    }
+    if (h->status == HARNESS_OK && host_done(&h->host)) {
+        final_checks(h);
+        h->finished = 1;
+        return HARNESS_DONE;
+    }
+    if (h->status == HARNESS_OK && h->sched.started && h->sched.next > h->accounted &&
+        h->k - h->progress_at > h->o.hang_cycles) {
+        uint64_t sent = h->sched.next;
+        fail(h, "device hung: no progress for %" PRIu64 " cycles, %" PRIu64 " of %zu frames sent, %" PRIu64 " not accounted for",
+             h->o.hang_cycles, sent, h->cap.n, sent - (h->accounted < sent ? h->accounted : sent));
+    }
+    if (h->status == HARNESS_OK && h->o.max_cycles && h->k >= h->o.max_cycles)
+        fail(h, "stopped at --max-cycles %" PRIu64, h->o.max_cycles);
+    if (h->status == HARNESS_OK && h->k > RST_EDGES + 200000 && !host_configured(&h->host))
+        fail(h, "bring-up did not finish in 200000 cycles (register port stuck?)");
+    if (h->status != HARNESS_OK) {
+        h->finished = 1;
+        return HARNESS_DONE;
+    }
+    return HARNESS_RUN;
+}
+
+int harness_status(const harness_t *h) { return h->status; }
+uint64_t harness_cycles(const harness_t *h) { return h->k; }
+const harness_opts_t *harness_options(const harness_t *h) { return &h->o; }
+size_t harness_nframes(const harness_t *h) { return h->cap.n; }
+const harness_frame_t *harness_frame(const harness_t *h, size_t i) { return &h->fr[i]; }
+const cap_frame_t *harness_cap_frame(const harness_t *h, size_t i) { return &h->cap.f[i]; }
+
+/* ---- report ------------------------------------------------------------------ */
+
+typedef struct flow_key { uint8_t b[37]; } flow_key_t;
+
+static int key_cmp(const void *a, const void *b)
+{
+    return memcmp(a, b, sizeof(flow_key_t));
+}
+
+static size_t count_flows(const harness_t *h)
+{
+    flow_key_t *k = calloc(h->cap.n ? h->cap.n : 1, sizeof *k);
+    if (!k) abort();
+    size_t n = 0, u = 0;
+    for (size_t i = 0; i < h->cap.n; i++) {
+        const harness_frame_t *f = &h->fr[i];
+        if (!f->has_hv || !f->hv.l3) continue;
+        memcpy(k[n].b, f->hv.src, 16);
+        memcpy(k[n].b + 16, f->hv.dst, 16);
+        k[n].b[32] = f->hv.proto;
+        k[n].b[33] = (uint8_t)(f->hv.sport >> 8); k[n].b[34] = (uint8_t)f->hv.sport;
+        k[n].b[35] = (uint8_t)(f->hv.dport >> 8); k[n].b[36] = (uint8_t)f->hv.dport;
+        n++;
+    }
+    qsort(k, n, sizeof *k, key_cmp);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || memcmp(&k[i], &k[i - 1], sizeof *k)) u++;
+    free(k);
+    return u;
+}
+
+void harness_report(const harness_t *h, FILE *f)
+{
+    static const char *stalls[] = { "none", "heavy" }, *paces[] = { "line", "b2b", "ts" };
+    uint64_t dropped = 0;
+    for (uint32_t r = 1; r < NICRX_NUM_REASONS; r++) dropped += h->drops[r];
+    fprintf(f, "nicrx %s: %s  seed %" PRIu64 "  stall %s  pace %s  DATA_WIDTH %u\n",
+            h->rtl_seen ? "lockstep" : "model", h->cap.path, h->o.seed, stalls[h->o.stall],
+            paces[h->o.pace], h->o.p.data_width);
+    fprintf(f, "  frames in    %" PRIu64 "\n", (uint64_t)h->cap.n);
+    fprintf(f, "  delivered    %" PRIu64 " (%" PRIu64 " verified byte-exact)\n", h->delivered_ev, h->verified);
+    fprintf(f, "  dropped      %" PRIu64, dropped);
+    const char *sep = "  (";
+    for (uint32_t r = 1; r < NICRX_NUM_REASONS; r++)
+        if (h->drops[r]) { fprintf(f, "%s%s %" PRIu64, sep, nicrx_reason_name(r), h->drops[r]); sep = ", "; }
+    fprintf(f, "%s\n", dropped ? ")" : "");
+    fprintf(f, "  flows        %zu\n", count_flows(h));
+    fprintf(f, "  completions ");
+    for (uint32_t q = 0; q < h->o.p.num_cq; q++) fprintf(f, " q%u %" PRIu64, q, h->completions[q]);
+    fprintf(f, "\n  cycles       %" PRIu64 " (%.4f frames/cycle)\n", h->k,
+            h->k ? (double)h->cap.n / (double)h->k : 0.0);
+    if (h->status != HARNESS_OK)
+        fprintf(f, "FAIL: %s\n", h->msg);
+    else if (h->rtl_seen)
+        fprintf(f, "RTL and model agree on %" PRIu64 " cycles; all end checks passed\n", h->compared);
+    else
+        fprintf(f, "model only: %" PRIu64 " cycles; all end checks passed\n", h->k);
+}
+
+const char *harness_failure(const harness_t *h) { return h->msg; }

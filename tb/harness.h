@@ -1,0 +1,73 @@
+/* harness.h - the lockstep engine.  The simulator glue calls harness_cycle()
+ * once per clock, between edges, with the RTL's outputs after the last edge;
+ * the harness compares them with the model's, computes the inputs for the next
+ * edge (frame scheduler + host), steps the model with them and returns the
+ * same inputs for the RTL.  Without an RTL (model-only) pass NULL outputs. */
+#ifndef NICRX_HARNESS_H
+#define NICRX_HARNESS_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "capture.h"
+#include "host.h"
+#include "nicrx_model.h"
+#include "sched.h"
+
+typedef struct harness_opts {
+    const char *pcap;
+    uint64_t seed;
+    int seed_set;
+    int stall;              /* host_stall_t */
+    int pace;               /* sched_pace_t */
+    double clk_mhz;         /* timestamp pacing clock */
+    int summary;
+    uint64_t max_cycles;    /* 0: no limit */
+    uint64_t hang_cycles;   /* no progress for this long with frames outstanding: hung */
+    nicrx_params_t p;
+} harness_opts_t;
+
+void harness_opts_default(harness_opts_t *o);
+/* Parses one option (and its value in next); returns how many arguments it
+ * used (1 or 2), 0 if it is not an option of the harness, -1 on a bad value
+ * (message in err).  Non-options (the capture) are left to the caller. */
+int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n);
+const char *harness_usage(void);
+
+enum { HARNESS_RUN = 0, HARNESS_DONE = 1 };
+/* Exit statuses */
+enum { HARNESS_OK = 0, HARNESS_FAIL = 1, HARNESS_BADINPUT = 2 };
+
+typedef struct harness_frame {
+    uint8_t verdict;     /* 0 pending, 1 delivered, 2 dropped */
+    uint8_t verified;    /* completion seen by the host and bytes checked */
+    uint8_t has_hv;
+    uint8_t reason;
+    uint32_t queue, ring, buf_id, len;
+    nicrx_hv_t hv;
+} harness_frame_t;
+
+typedef struct harness harness_t;
+
+/* NULL on bad input or options: the one-line error was printed to stderr and
+ * *status holds the exit status. */
+harness_t *harness_new(const harness_opts_t *o, int *status);
+void harness_free(harness_t *h);
+/* Constant AXI outputs (awid..awsize packed as the glue does), checked once per cycle. */
+void harness_consts(harness_t *h, uint32_t aw_consts, uint32_t ar_consts);
+uint32_t harness_expected_consts(const harness_t *h);
+/* rtl: the RTL outputs after the last edge (NULL: model only); xsig: name of
+ * an output that carries X/Z (Icarus), or NULL.  Fills *in for the next edge.
+ * Returns HARNESS_RUN or HARNESS_DONE (then see harness_status). */
+int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_in_t *in);
+int harness_status(const harness_t *h);
+uint64_t harness_cycles(const harness_t *h);
+/* The ten-second report. */
+void harness_report(const harness_t *h, FILE *f);
+const harness_opts_t *harness_options(const harness_t *h);
+size_t harness_nframes(const harness_t *h);
+const harness_frame_t *harness_frame(const harness_t *h, size_t i);
+const cap_frame_t *harness_cap_frame(const harness_t *h, size_t i);
+/* The failure line (cycle, frame, what), empty while all is well. */
+const char *harness_failure(const harness_t *h);
+
+#endif

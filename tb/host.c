@@ -1,0 +1,367 @@
+/* host.c - see host.h. */
+#include "host.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    TAG_CFG = 0, TAG_ID, TAG_VERSION, TAG_CAPS0, TAG_CAPS1, TAG_ENABLE, TAG_DOORBELL,
+    TAG_STATUS, TAG_CNT0 = 0x100
+};
+
+#define STATUS_RETRIES 1000u
+
+static const axi_profile_t prof_none  = { 100, 100, 100, 100, 1, 1, 2, 2 };
+/* Readies low most of the time, long and varied latencies. */
+static const axi_profile_t prof_heavy = { 12, 20, 15, 30, 8, 120, 20, 200 };
+
+__attribute__((format(printf, 2, 3)))
+static void herr(host_t *h, const char *fmt, ...)
+{
+    if (h->err[0]) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(h->err, sizeof h->err, fmt, ap);
+    va_end(ap);
+}
+
+static uint32_t ilog2(uint32_t v)
+{
+    uint32_t l = 0;
+    while ((1u << l) < v) l++;
+    return l;
+}
+
+static void enq(host_t *h, int write, uint32_t addr, uint32_t data, uint32_t tag)
+{
+    if (h->op_n == HOST_OPS_MAX) { herr(h, "register access queue overflow"); return; }
+    h->op[(h->op_head + h->op_n++) % HOST_OPS_MAX] = (host_op_t){ (uint8_t)write, (uint16_t)addr, data, tag };
+}
+
+/* Descriptors are written straight into host memory; the doorbell follows. */
+static void post(host_t *h, uint32_t r, host_buf_t *b)
+{
+    host_fbr_t *f = &h->fbr[r];
+    uint64_t slot = f->base + 16u * (f->tail & ((1u << f->size_log2) - 1u));
+    mem_wr64(&h->mem, slot, b->addr);
+    mem_wr64(&h->mem, slot + 8, b->id);
+    b->posted = 1;
+    f->tail++;
+    f->dirty = 1;
+}
+
+static int check_region(void *ctx, uint64_t addr, uint64_t len, int write, char *why, size_t n)
+{
+    host_t *h = ctx;
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        host_fbr_t *f = &h->fbr[r];
+        uint64_t ring_end = f->base + (16ull << f->size_log2);
+        if (!write) {
+            if (addr >= f->base && addr + len <= ring_end) return 0;
+            continue;
+        }
+        if (addr < f->buf_base) continue;
+        uint64_t i = (addr - f->buf_base) / f->buf_stride;
+        if (i >= f->nbuf) continue;
+        host_buf_t *b = &f->buf[i];
+        if (addr < b->addr || addr + len > b->addr + f->buf_size) continue;
+        if (b->posted) return 0;
+        snprintf(why, n, "writes buffer %u of ring %u, which is not posted to the device", b->id, r);
+        return -1;
+    }
+    if (write) {
+        for (uint32_t q = 0; q < h->p.num_cq; q++) {
+            host_cq_t *c = &h->cq[q];
+            if (addr < c->base || addr + len > c->base + (16ull << c->size_log2)) continue;
+            if ((addr - c->base) / 16 == (addr + len - 1 - c->base) / 16) return 0;
+            snprintf(why, n, "spans two records of completion queue %u", q);
+            return -1;
+        }
+        snprintf(why, n, "outside every posted buffer and completion ring slot");
+    } else {
+        snprintf(why, n, "read outside the free-buffer rings");
+    }
+    return -1;
+}
+
+int host_stall_parse(const char *name)
+{
+    if (!strcmp(name, "none")) return STALL_NONE;
+    if (!strcmp(name, "heavy")) return STALL_HEAVY;
+    return -1;
+}
+
+void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t seed,
+               host_cmpl_fn cmpl, void *ctx)
+{
+    memset(h, 0, sizeof *h);
+    h->p = *p;
+    h->bpb = p->data_width / 8;
+    h->stall = stall;
+    h->rng = seed ? seed : 0x9e3779b97f4a7c15ull;
+    h->cmpl = cmpl;
+    h->cmpl_ctx = ctx;
+    mem_init(&h->mem);
+    axi_init(&h->axi, &h->mem, &h->rng, stall == STALL_HEAVY ? &prof_heavy : &prof_none,
+             h->bpb, p->max_burst, check_region, h);
+    h->poll_min = stall == STALL_HEAVY ? 400 : 1;
+    h->poll_max = stall == STALL_HEAVY ? 4000 : 1;
+
+    /* Rings above 4 GB so the upper address bits are exercised. */
+    uint32_t large = p->max_frame > 9216 ? (p->max_frame + 7u) & ~7u : 9216u;
+    static const uint32_t log2s[NICRX_NUM_FBR] = { 6, 4 };
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        host_fbr_t *f = &h->fbr[r];
+        f->base = 0x100000000ull + 0x1000ull * r;
+        f->size_log2 = log2s[r];
+        f->nbuf = 1u << f->size_log2; /* a full ring: the host may post 2^SIZE_LOG2 */
+        f->buf_size = r == 0 ? 2048u : large;
+        /* A stride that is not a multiple of 4 KB makes some buffers straddle pages. */
+        f->buf_stride = f->buf_size + (r == 0 ? 72u : 520u);
+        f->buf_base = (0x200000000ull << r) + 8u;
+        for (uint32_t i = 0; i < f->nbuf; i++)
+            f->buf[i] = (host_buf_t){ f->buf_base + i * f->buf_stride, (uint16_t)((r << 12) | i), 0 };
+    }
+    for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) {
+        h->cq[q].base = 0x100010000ull + 0x1000ull * q;
+        h->cq[q].size_log2 = 6;
+    }
+    h->qsel = ilog2(p->num_cq);
+    h->scratch = malloc(large > 2048 ? large : 2048);
+    if (!h->scratch) abort();
+}
+
+void host_free(host_t *h)
+{
+    mem_free(&h->mem);
+    free(h->scratch);
+    h->scratch = NULL;
+}
+
+static void bringup(host_t *h)
+{
+    enq(h, 0, NICRX_REG_ID, 0, TAG_ID);
+    enq(h, 0, NICRX_REG_VERSION, 0, TAG_VERSION);
+    enq(h, 0, NICRX_REG_CAPS0, 0, TAG_CAPS0);
+    enq(h, 0, NICRX_REG_CAPS1, 0, TAG_CAPS1);
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        host_fbr_t *f = &h->fbr[r];
+        uint32_t b = NICRX_REG_FBR(r);
+        enq(h, 1, b + NICRX_FBR_BASE_LO, (uint32_t)f->base, TAG_CFG);
+        enq(h, 1, b + NICRX_FBR_BASE_HI, (uint32_t)(f->base >> 32), TAG_CFG);
+        enq(h, 1, b + NICRX_FBR_SIZE_LOG2, f->size_log2, TAG_CFG);
+        enq(h, 1, b + NICRX_FBR_BUF_SIZE, f->buf_size, TAG_CFG);
+        enq(h, 1, b + NICRX_FBR_CTRL, 1, TAG_CFG);
+    }
+    for (uint32_t q = 0; q < h->p.num_cq; q++) {
+        host_cq_t *c = &h->cq[q];
+        uint32_t b = NICRX_REG_CQ(q);
+        mem_fill(&h->mem, c->base, 0, 16u << c->size_log2);
+        enq(h, 1, b + NICRX_CQ_BASE_LO, (uint32_t)c->base, TAG_CFG);
+        enq(h, 1, b + NICRX_CQ_BASE_HI, (uint32_t)(c->base >> 32), TAG_CFG);
+        enq(h, 1, b + NICRX_CQ_SIZE_LOG2, c->size_log2, TAG_CFG);
+        enq(h, 1, b + NICRX_CQ_IRQ_CTRL, 1, TAG_CFG);
+        enq(h, 1, b + NICRX_CQ_CTRL, 1, TAG_CFG);
+    }
+    enq(h, 1, NICRX_REG_QSEL, h->qsel, TAG_CFG);
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        for (uint32_t i = 0; i < h->fbr[r].nbuf; i++)
+            post(h, r, &h->fbr[r].buf[i]);
+        enq(h, 1, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, h->fbr[r].tail, TAG_DOORBELL);
+        h->fbr[r].dirty = 0;
+    }
+    enq(h, 1, NICRX_REG_CTRL, 1, TAG_ENABLE);
+}
+
+static void check_caps(host_t *h, uint32_t tag, uint32_t v)
+{
+    const nicrx_params_t *p = &h->p;
+    uint32_t want;
+    switch (tag) {
+    case TAG_ID: want = NICRX_ID_VALUE; break;
+    case TAG_VERSION: want = NICRX_VERSION_VALUE; break;
+    case TAG_CAPS0:
+        want = (p->data_width & 0xffu) | (p->num_cq & 0xfu) << 8 | (p->pkt_mem_bytes / 64u) << 16;
+        break;
+    default:
+        want = (p->max_frame & 0xffffu) | ilog2(p->header_bytes) << 16 | ilog2(p->fq_depth) << 20 |
+               ilog2(p->desc_depth) << 24 | ilog2(p->max_burst) << 28;
+        break;
+    }
+    if (v != want) {
+        static const char *names[] = { "", "ID", "VERSION", "CAPS0", "CAPS1" };
+        herr(h, "bring-up: %s reads 0x%08x, expected 0x%08x", names[tag], v, want);
+    }
+}
+
+static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdata)
+{
+    switch (o->tag) {
+    case TAG_ID: case TAG_VERSION: case TAG_CAPS0: case TAG_CAPS1:
+        check_caps(h, o->tag, rdata);
+        break;
+    case TAG_ENABLE:
+        h->phase = HP_RUN;
+        h->configured_at = e;
+        h->next_poll = e + 1;
+        break;
+    case TAG_STATUS:
+        h->status = rdata;
+        if (!(rdata & 1u) && ++h->idle_polls < STATUS_RETRIES) {
+            enq(h, 0, NICRX_REG_STATUS, 0, TAG_STATUS);
+        } else {
+            for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
+                enq(h, 0, NICRX_REG_CNT(i), 0, TAG_CNT0 + i);
+        }
+        break;
+    default:
+        if (o->tag >= TAG_CNT0) {
+            h->cnt[o->tag - TAG_CNT0] = rdata;
+            if (o->tag - TAG_CNT0 == NICRX_NUM_COUNTERS - 1u) h->phase = HP_DONE;
+        }
+        break;
+    }
+}
+
+/* AXI4-Lite master: one access at a time, valid held until ready. */
+static void axil_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in)
+{
+    in->s_axil_awvalid = in->s_axil_wvalid = in->s_axil_bready = 0;
+    in->s_axil_arvalid = in->s_axil_rready = 0;
+    in->s_axil_awaddr = in->s_axil_araddr = 0;
+    in->s_axil_wdata = 0;
+    in->s_axil_wstrb = 0;
+    if (!h->op_active && h->op_n) {
+        h->op_active = 1;
+        h->aw_done = h->w_done = h->ar_done = 0;
+    }
+    if (!h->op_active) {
+        if (out->s_axil_bvalid) herr(h, "AXI4-Lite: bvalid with no write outstanding");
+        if (out->s_axil_rvalid) herr(h, "AXI4-Lite: rvalid with no read outstanding");
+        return;
+    }
+    host_op_t o = h->op[h->op_head];
+    int done = 0;
+    uint32_t rdata = 0;
+    if (o.write) {
+        in->s_axil_awvalid = !h->aw_done;
+        in->s_axil_awaddr = o.addr;
+        in->s_axil_wvalid = !h->w_done;
+        in->s_axil_wdata = o.data;
+        in->s_axil_wstrb = 0xf;
+        in->s_axil_bready = 1;
+        if (out->s_axil_rvalid) herr(h, "AXI4-Lite: rvalid during a write to 0x%03x", (unsigned)o.addr);
+        if (out->s_axil_bvalid) {
+            if (!(h->aw_done && h->w_done))
+                herr(h, "AXI4-Lite: bvalid before AW and W of the write to 0x%03x were taken", (unsigned)o.addr);
+            else if (out->s_axil_bresp)
+                herr(h, "AXI4-Lite: write to 0x%03x answered bresp %u", (unsigned)o.addr, (unsigned)out->s_axil_bresp);
+            done = 1;
+        }
+        if (in->s_axil_awvalid && out->s_axil_awready) h->aw_done = 1;
+        if (in->s_axil_wvalid && out->s_axil_wready) h->w_done = 1;
+    } else {
+        in->s_axil_arvalid = !h->ar_done;
+        in->s_axil_araddr = o.addr;
+        in->s_axil_rready = 1;
+        if (out->s_axil_bvalid) herr(h, "AXI4-Lite: bvalid during a read of 0x%03x", (unsigned)o.addr);
+        if (out->s_axil_rvalid) {
+            if (!h->ar_done)
+                herr(h, "AXI4-Lite: rvalid before the read of 0x%03x was taken", (unsigned)o.addr);
+            else if (out->s_axil_rresp)
+                herr(h, "AXI4-Lite: read of 0x%03x answered rresp %u", (unsigned)o.addr, (unsigned)out->s_axil_rresp);
+            rdata = out->s_axil_rdata;
+            done = 1;
+        }
+        if (in->s_axil_arvalid && out->s_axil_arready) h->ar_done = 1;
+    }
+    if (done) {
+        h->op_active = 0;
+        h->op_head = (h->op_head + 1) % HOST_OPS_MAX;
+        h->op_n--;
+        h->ops_done++;
+        op_complete(h, &o, e, rdata);
+    }
+}
+
+static void doorbells(host_t *h)
+{
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        if (h->fbr[r].dirty) {
+            enq(h, 1, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, h->fbr[r].tail, TAG_DOORBELL);
+            h->fbr[r].dirty = 0;
+        }
+    for (uint32_t q = 0; q < h->p.num_cq; q++)
+        if (h->cq[q].dirty) {
+            enq(h, 1, NICRX_REG_CQ(q) + NICRX_CQ_HEAD, h->cq[q].head, TAG_DOORBELL);
+            h->cq[q].dirty = 0;
+        }
+}
+
+static void poll(host_t *h)
+{
+    for (uint32_t q = 0; q < h->p.num_cq; q++) {
+        host_cq_t *c = &h->cq[q];
+        for (;;) {
+            uint64_t slot = c->base + 16u * (c->head & ((1u << c->size_log2) - 1u));
+            struct nicrx_cmpl rec = { mem_rd64(&h->mem, slot), mem_rd64(&h->mem, slot + 8) };
+            if (nicrx_cmpl_phase(&rec) != ((((uint32_t)c->head >> c->size_log2) & 1u) ^ 1u))
+                break;
+            uint32_t ring = nicrx_cmpl_ring(&rec), id = nicrx_cmpl_bufid(&rec);
+            uint32_t idx = id & 0xfffu;
+            host_fbr_t *f = &h->fbr[ring];
+            if ((id >> 12) != ring || idx >= f->nbuf || !f->buf[idx].posted) {
+                herr(h, "completion on queue %u names buffer 0x%04x, not a buffer posted to that ring", q, id);
+                return;
+            }
+            host_buf_t *b = &f->buf[idx];
+            uint32_t len = nicrx_cmpl_len(&rec), n = len < f->buf_size ? len : f->buf_size;
+            mem_read(&h->mem, b->addr, h->scratch, n);
+            b->posted = 0;
+            if (h->cmpl && h->cmpl(h->cmpl_ctx, q, &rec, h->scratch, n) != 0)
+                return;
+            /* Poison the buffer so stale bytes never pass the next check. */
+            mem_fill(&h->mem, b->addr, 0xa5, n);
+            post(h, ring, b);
+            c->head++;
+            c->dirty = 1;
+            c->consumed++;
+        }
+    }
+}
+
+void host_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in)
+{
+    if (h->phase == HP_RESET) {
+        h->phase = HP_BRINGUP;
+        bringup(h);
+    }
+    axi_edge(&h->axi, e, out, in);
+    if (h->phase == HP_RUN && e >= h->next_poll) {
+        poll(h);
+        h->next_poll = e + prng_range(&h->rng, h->poll_min, h->poll_max);
+    }
+    /* Batch doorbells: ring them only when the register port is free. */
+    if (h->phase == HP_RUN && h->op_n == 0)
+        doorbells(h);
+    axil_edge(h, e, out, in);
+}
+
+int host_configured(const host_t *h) { return h->phase >= HP_RUN; }
+int host_done(const host_t *h) { return h->phase == HP_DONE; }
+
+void host_final(host_t *h)
+{
+    if (h->phase != HP_RUN) return;
+    poll(h);
+    doorbells(h);
+    h->phase = HP_FINAL;
+    enq(h, 0, NICRX_REG_STATUS, 0, TAG_STATUS);
+}
+
+const char *host_error(const host_t *h)
+{
+    return h->err[0] ? h->err : h->axi.err;
+}

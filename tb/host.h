@@ -1,0 +1,98 @@
+/* host.h - the host: memory, the AXI4 slave for the device's master port,
+ * an AXI4-Lite master that runs a queue of register accesses one at a time,
+ * and the driver (bring-up, buffer posting, completion polling, doorbells). */
+#ifndef NICRX_HOST_H
+#define NICRX_HOST_H
+
+#include <stdint.h>
+#include "axi.h"
+#include "mem.h"
+#include "nicrx_model.h"
+
+typedef enum { STALL_NONE = 0, STALL_HEAVY } host_stall_t;
+
+/* Called for every completion the driver consumes; bytes holds the first
+ * min(len, buf_size) bytes of the buffer.  Returns 0, or -1 after recording an
+ * error of its own. */
+typedef int (*host_cmpl_fn)(void *ctx, uint32_t q, const struct nicrx_cmpl *c,
+                            const uint8_t *bytes, uint32_t nbytes);
+
+#define HOST_NBUF_MAX 128
+#define HOST_OPS_MAX 512
+
+typedef struct host_buf {
+    uint64_t addr;
+    uint16_t id;
+    uint8_t posted;
+} host_buf_t;
+
+typedef struct host_fbr {
+    uint64_t base;
+    uint32_t size_log2, buf_size, nbuf;
+    uint64_t buf_base, buf_stride;
+    uint16_t tail;
+    uint8_t dirty;         /* tail changed since the last doorbell */
+    host_buf_t buf[HOST_NBUF_MAX];
+} host_fbr_t;
+
+typedef struct host_cq {
+    uint64_t base;
+    uint32_t size_log2;
+    uint16_t head;
+    uint8_t dirty;
+    uint64_t consumed;
+} host_cq_t;
+
+typedef struct host_op {
+    uint8_t write;
+    uint16_t addr;
+    uint32_t data;
+    uint32_t tag;
+} host_op_t;
+
+enum host_phase { HP_RESET = 0, HP_BRINGUP, HP_RUN, HP_FINAL, HP_DONE };
+
+typedef struct host {
+    nicrx_params_t p;
+    uint32_t bpb;
+    host_stall_t stall;
+    uint64_t rng;
+    mem_t mem;
+    axi_slave_t axi;
+    host_fbr_t fbr[NICRX_NUM_FBR];
+    host_cq_t cq[NICRX_MAX_CQ];
+    uint32_t qsel;
+    /* AXI4-Lite master */
+    host_op_t op[HOST_OPS_MAX];
+    uint32_t op_head, op_n;
+    uint8_t aw_done, w_done, ar_done, op_active;
+    uint64_t ops_done;
+    /* driver */
+    enum host_phase phase;
+    uint64_t configured_at;   /* edge of the CTRL enable write's response */
+    uint64_t next_poll;
+    uint32_t poll_min, poll_max;
+    uint64_t idle_polls;
+    uint32_t cnt[NICRX_NUM_COUNTERS];
+    uint32_t status;
+    host_cmpl_fn cmpl;
+    void *cmpl_ctx;
+    uint8_t *scratch;
+    char err[320];
+} host_t;
+
+void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t seed,
+               host_cmpl_fn cmpl, void *ctx);
+void host_free(host_t *h);
+/* The host's side of edge e: fills every non-stream input of the device from
+ * its outputs before the edge and performs the handshakes of that edge. */
+void host_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in);
+int host_configured(const host_t *h);
+/* Ask for the final STATUS/counter reads (once the traffic is accounted). */
+void host_final(host_t *h);
+int host_done(const host_t *h);
+/* Non-empty after a protocol, bounds or bring-up error. */
+const char *host_error(const host_t *h);
+int host_stall_parse(const char *name);
+
+#endif

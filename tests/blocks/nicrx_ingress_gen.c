@@ -1,0 +1,125 @@
+/* nicrx_ingress_gen.c - per-cycle trace for the block-level lockstep check of
+ * rtl/nicrx_ingress.v against cmodel/ingress.c.  Random frames (runts, empty,
+ * oversize, bad, disabled), a small packet memory and FQ_DEPTH 4 with a random
+ * DMA that releases and pops committed frames.
+ * usage: nicrx_ingress_gen DATA_WIDTH CYCLES SEED TRACE.hex
+ * One line per edge: {inputs, then the outputs the model shows after that edge}:
+ * {rst, tvalid, tlast, tuser, tkeep[7:0], tdata[63:0], cfg_enable, fq_pop, pm_rel_ptr[15:0],
+ *  pm_wr_en, pm_wr_addr[15:0], pm_wr_data[63:0], cm_valid, cm_start[15:0], cm_len[15:0],
+ *  idle, 7 counters[31:0], hdr_sum[31:0]}  (hdr_sum: XOR of cm_hdr's 32-bit words) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ingress.h"
+
+static uint64_t rs;
+static uint32_t rnd(void) { rs = rs * 6364136223846793005ull + 1442695040888963407ull; return (uint32_t)(rs >> 33); }
+
+static void put(FILE *f, uint64_t v, uint32_t hexdigits)
+{
+    while (hexdigits--)
+        fputc("0123456789abcdef"[(v >> (4 * hexdigits)) & 0xf], f);
+}
+
+int main(int argc, char **argv)
+{
+    nicrx_geom_t g;
+    ingress_t s;
+    ingress_out_t o;
+    uint32_t dw, cycles, c, bpb, left = 0, gap = 0, user = 0;
+    uint32_t q_end[64], qn = 0, rel = 0, en = 1;
+    FILE *f;
+
+    if (argc != 5)
+        return 2;
+    dw = (uint32_t)atoi(argv[1]);
+    cycles = (uint32_t)atoi(argv[2]);
+    rs = strtoull(argv[3], NULL, 0);
+    f = fopen(argv[4], "w");
+    if (!f)
+        return 1;
+    memset(&g, 0, sizeof g);
+    g.p.data_width = dw;
+    g.p.pkt_mem_bytes = 1024;
+    g.p.header_bytes = 64;
+    g.p.max_frame = 300;
+    g.p.fq_depth = 4;
+    bpb = g.bytes_per_beat = dw / 8;
+    g.pm_words = 1024 / bpb;
+    g.pm_aw = dw == 64 ? 7 : 8;
+    ingress_init(&s, &g);
+    ingress_out(&s, &o);
+    for (c = 0; c < cycles; c++) {
+        nicrx_in_t top;
+        ingress_in_t in;
+        uint32_t i, keep = 0, pop = 0, hs = 0;
+
+        memset(&top, 0, sizeof top);
+        top.rst = c < 2 || rnd() % 5000 == 0;
+        if (left == 0 && gap == 0 && rnd() % 3 == 0) {
+            uint32_t k = rnd() % 10;
+            left = k == 0 ? 0xffffffffu : k == 1 ? rnd() % 14 : k == 2 ? 280 + rnd() % 40 : 14 + rnd() % 200;
+            if (left == 0xffffffffu)
+                left = 0;      /* the empty frame */
+            user = rnd() % 12 == 0;
+            gap = 1;           /* marks "a frame is open" */
+            if (rnd() % 15 == 0)
+                en = !en;
+        }
+        if (gap && !(rnd() % 8 == 0)) {     /* sometimes a bubble inside the frame */
+            uint32_t n = left < bpb ? left : bpb;
+            top.s_axis_tvalid = 1;
+            top.s_axis_tdata = ((uint64_t)rnd() << 32 | rnd()) & (dw == 64 ? ~0ull : 0xffffffffull);
+            keep = (1u << n) - 1u;
+            top.s_axis_tkeep = (uint8_t)keep;
+            left -= n;
+            top.s_axis_tlast = left == 0;
+            top.s_axis_tuser = (uint8_t)(top.s_axis_tlast && user);
+            if (top.s_axis_tlast)
+                gap = 0;
+        }
+        /* the DMA: pops a committed frame now and then and releases its words */
+        if (qn && rnd() % 6 == 0) {
+            pop = 1;
+            rel = q_end[0];
+            memmove(q_end, q_end + 1, --qn * sizeof q_end[0]);
+        }
+        in.top = &top;
+        in.cfg_enable = (uint8_t)en;
+        in.pm_rel_ptr = rel;
+        in.fq_pop = (uint8_t)pop;
+        ingress_step(&s, &in, NULL);
+        ingress_out(&s, &o);
+        if (top.rst) {
+            qn = 0; rel = 0; left = 0; gap = 0;
+        }
+        if (o.cm_valid && qn < 64)
+            q_end[qn++] = s.wr_ptr_reg;  /* the frame's words end where the pointer is now */
+        for (i = 0; i < g.p.header_bytes; i += 4)
+            hs ^= (uint32_t)o.cm_hdr[i] | (uint32_t)o.cm_hdr[i + 1] << 8 |
+                  (uint32_t)o.cm_hdr[i + 2] << 16 | (uint32_t)o.cm_hdr[i + 3] << 24;
+        put(f, (uint64_t)top.rst << 3 | top.s_axis_tvalid << 2 | top.s_axis_tlast << 1 | top.s_axis_tuser, 1);
+        put(f, top.s_axis_tkeep, 2);
+        put(f, top.s_axis_tdata, 16);
+        put(f, (uint64_t)in.cfg_enable << 1 | in.fq_pop, 1);
+        put(f, in.pm_rel_ptr, 4);
+        put(f, o.pm_wr_en, 1);
+        put(f, o.pm_wr_addr, 4);
+        put(f, o.pm_wr_data, 16);
+        put(f, o.cm_valid, 1);
+        put(f, o.cm_start, 4);
+        put(f, o.cm_len, 4);
+        put(f, o.idle, 1);
+        put(f, o.cnt[NICRX_CNT_RX_FRAMES], 8);
+        put(f, o.cnt[NICRX_CNT_RX_BYTES], 8);
+        put(f, o.cnt[NICRX_CNT_DROP_BAD_FRAME], 8);
+        put(f, o.cnt[NICRX_CNT_DROP_RUNT], 8);
+        put(f, o.cnt[NICRX_CNT_DROP_OVERSIZE], 8);
+        put(f, o.cnt[NICRX_CNT_DROP_PKTMEM_FULL], 8);
+        put(f, o.cnt[NICRX_CNT_DROP_DISABLED], 8);
+        put(f, hs, 8);
+        fputc('\n', f);
+    }
+    fclose(f);
+    return 0;
+}

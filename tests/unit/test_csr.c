@@ -1,0 +1,504 @@
+/* test_csr.c - unit tests of the register block's C twin (cmodel/csr.c):
+ * reset values, read/write, read-only, wstrb, clamping, address decode,
+ * SLVERR, doorbell clearing, status readback and the AXI4-Lite timing of
+ * docs/registers.md. */
+#include <stdint.h>
+#include <string.h>
+#include "check.h"
+#include "csr.h"
+
+typedef struct bench {
+    csr_t s;
+    nicrx_in_t in;
+    csr_status_t st;
+    nicrx_out_t o;
+    csr_cfg_t cfg;
+} bench_t;
+
+static void geom(nicrx_geom_t *g, uint32_t num_cq)
+{
+    memset(g, 0, sizeof *g);
+    nicrx_params_t *p = &g->p;
+    p->data_width = 64; p->pkt_mem_bytes = 16384; p->header_bytes = 128;
+    p->max_frame = 9018; p->num_cq = num_cq; p->fq_depth = 32;
+    p->desc_depth = 8; p->max_burst = 16;
+    g->bytes_per_beat = 8; g->pm_words = 2048; g->pm_aw = 11;
+}
+
+static void bench_init(bench_t *b, uint32_t num_cq)
+{
+    nicrx_geom_t g;
+    memset(b, 0, sizeof *b);
+    geom(&g, num_cq);
+    csr_init(&b->s, &g);
+    b->in.rst = 1;
+    csr_in_t ci = { &b->in, &b->st };
+    csr_step(&b->s, &ci);
+    b->in.rst = 0;
+    csr_out(&b->s, &b->cfg, &b->o);
+}
+
+/* One clock edge with the current inputs; outputs refreshed after it. */
+static void edge(bench_t *b)
+{
+    csr_in_t ci = { &b->in, &b->st };
+    csr_step(&b->s, &ci);
+    csr_out(&b->s, &b->cfg, &b->o);
+}
+
+/* A well-behaved AXI4-Lite master: returns bresp, *cyc the edges taken. */
+static uint32_t wr(bench_t *b, uint32_t addr, uint32_t data, uint32_t strb, int *cyc)
+{
+    int n = 0;
+    b->in.s_axil_awvalid = 1; b->in.s_axil_wvalid = 1;
+    b->in.s_axil_awaddr = (uint16_t)addr; b->in.s_axil_wdata = data;
+    b->in.s_axil_wstrb = (uint8_t)strb; b->in.s_axil_bready = 1;
+    for (;;) {
+        int hs = b->o.s_axil_awready;
+        edge(b); n++;
+        if (hs) break;
+        if (n > 100) return 0xff;
+    }
+    b->in.s_axil_awvalid = 0; b->in.s_axil_wvalid = 0;
+    for (;;) {
+        int done = b->o.s_axil_bvalid;
+        uint32_t resp = b->o.s_axil_bresp;
+        edge(b); n++;
+        if (done) { b->in.s_axil_bready = 0; if (cyc) *cyc = n; return resp; }
+        if (n > 100) return 0xff;
+    }
+}
+
+static uint32_t rd(bench_t *b, uint32_t addr, uint32_t *resp, int *cyc)
+{
+    int n = 0;
+    b->in.s_axil_arvalid = 1; b->in.s_axil_araddr = (uint16_t)addr; b->in.s_axil_rready = 1;
+    for (;;) {
+        int hs = b->o.s_axil_arready;
+        edge(b); n++;
+        if (hs) break;
+        if (n > 100) { *resp = 0xff; return 0; }
+    }
+    b->in.s_axil_arvalid = 0;
+    for (;;) {
+        int done = b->o.s_axil_rvalid;
+        uint32_t v = b->o.s_axil_rdata;
+        *resp = b->o.s_axil_rresp;
+        edge(b); n++;
+        if (done) { b->in.s_axil_rready = 0; if (cyc) *cyc = n; return v; }
+        if (n > 100) { *resp = 0xff; return 0; }
+    }
+}
+
+static uint32_t rd_ok(bench_t *b, uint32_t addr)
+{
+    uint32_t resp;
+    uint32_t v = rd(b, addr, &resp, NULL);
+    return resp == 0 ? v : 0xdeadbeefu;
+}
+
+struct rv { uint32_t addr; uint32_t val; const char *name; };
+
+static void test_reset(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    const uint32_t caps0 = (256u << 16) | (4u << 8) | 64u;
+    const uint32_t caps1 = (4u << 28) | (3u << 24) | (5u << 20) | (7u << 16) | 9018u;
+    struct rv r[] = {
+        { NICRX_REG_ID, NICRX_ID_VALUE, "ID" },
+        { NICRX_REG_VERSION, NICRX_VERSION_VALUE, "VERSION" },
+        { NICRX_REG_CAPS0, caps0, "CAPS0" },
+        { NICRX_REG_CAPS1, caps1, "CAPS1" },
+        { NICRX_REG_CTRL, 0, "CTRL" },
+        { NICRX_REG_STATUS, 0, "STATUS" },
+        { NICRX_REG_QSEL, 0, "QSEL" },
+    };
+    for (unsigned i = 0; i < sizeof r / sizeof r[0]; i++) {
+        uint32_t v = rd_ok(&b, r[i].addr);
+        CHECK(v == r[i].val, "csr reset %s = 0x%08x (got 0x%08x)", r[i].name, r[i].val, v);
+        CHECK(csr_peek(&b.s, &b.st, r[i].addr) == r[i].val, "csr peek reset %s", r[i].name);
+    }
+    static const uint32_t fbr_reset[7] = { 0, 0, 1, 0, 0, 0, 0 };
+    static const uint32_t cq_reset[7] = { 0, 0, 1, 0, 0, 0, 0 };
+    for (uint32_t ring = 0; ring < 2; ring++)
+        for (uint32_t o = 0; o < 7; o++) {
+            uint32_t v = rd_ok(&b, NICRX_REG_FBR(ring) + 4 * o);
+            CHECK(v == fbr_reset[o], "csr reset FBR%u+0x%02x = %u (got 0x%x)", ring, 4 * o, fbr_reset[o], v);
+        }
+    for (uint32_t q = 0; q < 4; q++)
+        for (uint32_t o = 0; o < 7; o++) {
+            uint32_t v = rd_ok(&b, NICRX_REG_CQ(q) + 4 * o);
+            CHECK(v == cq_reset[o], "csr reset CQ%u+0x%02x = %u (got 0x%x)", q, 4 * o, cq_reset[o], v);
+        }
+    for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
+        CHECK(rd_ok(&b, NICRX_REG_CNT(i)) == 0, "csr reset counter %u reads 0", i);
+    /* configuration outputs at reset */
+    int cfg_ok = b.cfg.enable == 0 && b.cfg.qsel_log2 == 0;
+    for (int r2 = 0; r2 < 2; r2++)
+        cfg_ok &= b.cfg.fbr_base[r2] == 0 && b.cfg.fbr_size_log2[r2] == 1 && b.cfg.fbr_en[r2] == 0 &&
+                  b.cfg.fbr_tail[r2] == 0 && b.cfg.fbr_buf_size[r2] == 0;
+    for (int q = 0; q < 4; q++)
+        cfg_ok &= b.cfg.cq_base[q] == 0 && b.cfg.cq_size_log2[q] == 1 && b.cfg.cq_en[q] == 0 &&
+                  b.cfg.cq_irq_en[q] == 0 && b.cfg.cq_head[q] == 0;
+    CHECK(cfg_ok, "csr reset cfg outputs");
+    CHECK(!b.o.s_axil_awready && !b.o.s_axil_wready && !b.o.s_axil_bvalid && !b.o.s_axil_arready &&
+          !b.o.s_axil_rvalid && b.o.s_axil_rdata == 0 && b.o.s_axil_bresp == 0 && b.o.s_axil_rresp == 0,
+          "csr reset AXI4-Lite outputs low");
+    /* CAPS at other parameters */
+    nicrx_geom_t g;
+    geom(&g, 8);
+    g.p.data_width = 32; g.p.pkt_mem_bytes = 4096; g.p.header_bytes = 256; g.p.max_frame = 1518;
+    g.p.fq_depth = 8; g.p.desc_depth = 4; g.p.max_burst = 256;
+    csr_t s2;
+    csr_init(&s2, &g);
+    CHECK(csr_peek(&s2, &b.st, NICRX_REG_CAPS0) == ((64u << 16) | (8u << 8) | 32u), "csr CAPS0 small config");
+    CHECK(csr_peek(&s2, &b.st, NICRX_REG_CAPS1) == ((8u << 28) | (2u << 24) | (3u << 20) | (8u << 16) | 1518u),
+          "csr CAPS1 small config");
+}
+
+static void test_rw(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    struct { uint32_t addr, wval, rmask; const char *name; } r[] = {
+        { NICRX_REG_CTRL, 0xffffffffu, 0x1u, "CTRL" },
+        { NICRX_REG_FBR(0) + NICRX_FBR_BASE_LO, 0x12345678u, 0xffffffc0u, "FBR0 BASE_LO" },
+        { NICRX_REG_FBR(1) + NICRX_FBR_BASE_LO, 0xfedcba98u, 0xffffffc0u, "FBR1 BASE_LO" },
+        { NICRX_REG_FBR(0) + NICRX_FBR_BASE_HI, 0x9abcdef0u, 0xffffffffu, "FBR0 BASE_HI" },
+        { NICRX_REG_FBR(1) + NICRX_FBR_BASE_HI, 0x0badf00du, 0xffffffffu, "FBR1 BASE_HI" },
+        { NICRX_REG_FBR(0) + NICRX_FBR_SIZE_LOG2, 0xfffffff9u, 0xfu, "FBR0 SIZE_LOG2" },
+        { NICRX_REG_FBR(1) + NICRX_FBR_SIZE_LOG2, 0x0000000cu, 0xfu, "FBR1 SIZE_LOG2" },
+        { NICRX_REG_FBR(0) + NICRX_FBR_BUF_SIZE, 0xabcd0800u, 0xffffu, "FBR0 BUF_SIZE" },
+        { NICRX_REG_FBR(1) + NICRX_FBR_BUF_SIZE, 0x00002400u, 0xffffu, "FBR1 BUF_SIZE" },
+        { NICRX_REG_FBR(0) + NICRX_FBR_CTRL, 0xffffffffu, 0x1u, "FBR0 CTRL" },
+        { NICRX_REG_FBR(1) + NICRX_FBR_CTRL, 0x00000001u, 0x1u, "FBR1 CTRL" },
+        { NICRX_REG_FBR(0) + NICRX_FBR_TAIL, 0x5555aaaau, 0xffffu, "FBR0 TAIL" },
+        { NICRX_REG_FBR(1) + NICRX_FBR_TAIL, 0x00001234u, 0xffffu, "FBR1 TAIL" },
+    };
+    for (unsigned i = 0; i < sizeof r / sizeof r[0]; i++) {
+        uint32_t resp = wr(&b, r[i].addr, r[i].wval, 0xf, NULL);
+        uint32_t v = rd_ok(&b, r[i].addr);
+        CHECK(resp == 0 && v == (r[i].wval & r[i].rmask), "csr rw %s (wrote 0x%08x read 0x%08x)",
+              r[i].name, r[i].wval, v);
+    }
+    for (uint32_t q = 0; q < 4; q++) {
+        uint32_t base = NICRX_REG_CQ(q), k = 0x11111111u * (q + 1);
+        wr(&b, base + NICRX_CQ_BASE_LO, 0xffffffffu ^ k, 0xf, NULL);
+        wr(&b, base + NICRX_CQ_BASE_HI, k, 0xf, NULL);
+        wr(&b, base + NICRX_CQ_SIZE_LOG2, 3 + q, 0xf, NULL);
+        wr(&b, base + NICRX_CQ_IRQ_CTRL, 0xffffffffu, 0xf, NULL);
+        wr(&b, base + NICRX_CQ_CTRL, 1, 0xf, NULL);
+        wr(&b, base + NICRX_CQ_HEAD, 0xffff0000u | (0x100u * q + 7), 0xf, NULL);
+        CHECK(rd_ok(&b, base + NICRX_CQ_BASE_LO) == ((0xffffffffu ^ k) & ~0xfu), "csr rw CQ%u BASE_LO low 4 bits zero", q);
+        CHECK(rd_ok(&b, base + NICRX_CQ_BASE_HI) == k, "csr rw CQ%u BASE_HI", q);
+        CHECK(rd_ok(&b, base + NICRX_CQ_SIZE_LOG2) == 3 + q, "csr rw CQ%u SIZE_LOG2", q);
+        CHECK(rd_ok(&b, base + NICRX_CQ_IRQ_CTRL) == 1, "csr rw CQ%u IRQ_CTRL", q);
+        CHECK(rd_ok(&b, base + NICRX_CQ_CTRL) == 1, "csr rw CQ%u CTRL", q);
+        CHECK(rd_ok(&b, base + NICRX_CQ_HEAD) == 0x100u * q + 7, "csr rw CQ%u HEAD", q);
+        CHECK(b.cfg.cq_base[q] == (((uint64_t)k << 32) | ((0xffffffffu ^ k) & ~0xfu)) &&
+              b.cfg.cq_size_log2[q] == 3 + q && b.cfg.cq_en[q] == 1 && b.cfg.cq_irq_en[q] == 1 &&
+              b.cfg.cq_head[q] == 0x100u * q + 7, "csr cfg outputs CQ%u", q);
+    }
+    CHECK(b.cfg.enable == 1 && b.cfg.fbr_base[0] == 0x9abcdef012345640ull &&
+          b.cfg.fbr_base[1] == 0x0badf00dfedcba80ull && b.cfg.fbr_size_log2[0] == 9 &&
+          b.cfg.fbr_size_log2[1] == 12 && b.cfg.fbr_buf_size[0] == 0x0800 && b.cfg.fbr_buf_size[1] == 0x2400 &&
+          b.cfg.fbr_en[0] == 1 && b.cfg.fbr_en[1] == 1 && b.cfg.fbr_tail[0] == 0xaaaa && b.cfg.fbr_tail[1] == 0x1234,
+          "csr cfg outputs CTRL and FBR");
+    /* QSEL round trip within range */
+    for (uint32_t v = 0; v <= 2; v++) {
+        wr(&b, NICRX_REG_QSEL, v, 0xf, NULL);
+        CHECK(rd_ok(&b, NICRX_REG_QSEL) == v && b.cfg.qsel_log2 == v, "csr rw QSEL %u", v);
+    }
+    /* CTRL back to 0 */
+    wr(&b, NICRX_REG_CTRL, 0, 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_CTRL) == 0 && b.cfg.enable == 0, "csr rw CTRL clear");
+}
+
+static void test_ro(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    b.st.idle = 1; b.st.fbr_head[0] = 0x1111; b.st.cq_tail[2] = 0x2222; b.st.cnt[3] = 77;
+    uint32_t ro[] = { NICRX_REG_ID, NICRX_REG_VERSION, NICRX_REG_CAPS0, NICRX_REG_CAPS1, NICRX_REG_STATUS,
+                      NICRX_REG_FBR(0) + NICRX_FBR_HEAD, NICRX_REG_FBR(1) + NICRX_FBR_HEAD,
+                      NICRX_REG_CQ(2) + NICRX_CQ_TAIL, NICRX_REG_CNT(3), NICRX_REG_CNT(11) };
+    for (unsigned i = 0; i < sizeof ro / sizeof ro[0]; i++) {
+        uint32_t before = rd_ok(&b, ro[i]);
+        csr_t snap = b.s;
+        uint32_t resp = wr(&b, ro[i], 0xa5a5a5a5u, 0xf, NULL);
+        /* handshake registers differ; compare the configuration */
+        csr_cfg_t c0, c1;
+        csr_out(&snap, &c0, NULL); csr_out(&b.s, &c1, NULL);
+        uint32_t after = rd_ok(&b, ro[i]);
+        CHECK(resp == 0 && before == after && memcmp(&c0, &c1, sizeof c0) == 0,
+              "csr read-only 0x%03x ignores writes with OKAY", ro[i]);
+    }
+}
+
+static void test_wstrb(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    uint32_t a = NICRX_REG_FBR(0) + NICRX_FBR_BASE_HI;
+    wr(&b, a, 0x11223344u, 0xf, NULL);
+    static const uint32_t expect[16] = {
+        0x11223344u, 0x112233ddu, 0x1122cc44u, 0x1122ccddu, 0x11bb3344u, 0x11bb33ddu, 0x11bbcc44u, 0x11bbccddu,
+        0xaa223344u, 0xaa2233ddu, 0xaa22cc44u, 0xaa22ccddu, 0xaabb3344u, 0xaabb33ddu, 0xaabbcc44u, 0xaabbccddu };
+    for (uint32_t s = 0; s < 16; s++) {
+        wr(&b, a, 0x11223344u, 0xf, NULL);
+        wr(&b, a, 0xaabbccddu, s, NULL);
+        CHECK(rd_ok(&b, a) == expect[s], "csr wstrb 0x%x on BASE_HI", s);
+    }
+    /* 16-bit register: upper bytes never stored */
+    uint32_t t = NICRX_REG_CQ(1) + NICRX_CQ_HEAD;
+    wr(&b, t, 0x00001234u, 0xf, NULL);
+    wr(&b, t, 0xffffab00u, 0x2, NULL);
+    CHECK(rd_ok(&b, t) == 0xab34u, "csr wstrb byte 1 of CQ HEAD");
+    wr(&b, t, 0xffffffffu, 0xc, NULL);
+    CHECK(rd_ok(&b, t) == 0xab34u, "csr wstrb bytes 3:2 of a 16-bit register change nothing");
+    /* no strobes: nothing changes, still OKAY */
+    wr(&b, NICRX_REG_CTRL, 1, 0x0, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_CTRL) == 0, "csr wstrb 0 writes nothing");
+    /* BASE_LO with strobe on byte 0 only: bits [5:0] still zero */
+    uint32_t lo = NICRX_REG_FBR(1) + NICRX_FBR_BASE_LO;
+    wr(&b, lo, 0xffffffffu, 0x1, NULL);
+    CHECK(rd_ok(&b, lo) == 0xc0u, "csr wstrb byte 0 of FBR BASE_LO, low bits zero");
+}
+
+static void test_clamp(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    struct { uint32_t w, r; } sz[] = { { 0, 1 }, { 1, 1 }, { 15, 15 }, { 16, 1 }, { 0x1f, 15 }, { 0xfffffff0u, 1 }, { 7, 7 } };
+    for (unsigned i = 0; i < sizeof sz / sizeof sz[0]; i++) {
+        wr(&b, NICRX_REG_FBR(1) + NICRX_FBR_SIZE_LOG2, sz[i].w, 0xf, NULL);
+        wr(&b, NICRX_REG_CQ(3) + NICRX_CQ_SIZE_LOG2, sz[i].w, 0xf, NULL);
+        CHECK(rd_ok(&b, NICRX_REG_FBR(1) + NICRX_FBR_SIZE_LOG2) == sz[i].r &&
+              rd_ok(&b, NICRX_REG_CQ(3) + NICRX_CQ_SIZE_LOG2) == sz[i].r,
+              "csr SIZE_LOG2 write 0x%x reads %u", sz[i].w, sz[i].r);
+    }
+    for (uint32_t ncq = 1; ncq <= 8; ncq *= 2) {
+        bench_t c;
+        bench_init(&c, ncq);
+        uint32_t max = ncq == 1 ? 0 : ncq == 2 ? 1 : ncq == 4 ? 2 : 3;
+        for (uint32_t v = 0; v < 8; v++) {
+            wr(&c, NICRX_REG_QSEL, 0xfffffff8u | v, 0xf, NULL);
+            uint32_t e = v > max ? max : v;
+            CHECK(rd_ok(&c, NICRX_REG_QSEL) == e && c.cfg.qsel_log2 == e,
+                  "csr QSEL NUM_CQ=%u write %u reads %u", ncq, v, e);
+        }
+    }
+}
+
+static void test_decode(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    /* low two address bits are ignored */
+    wr(&b, NICRX_REG_CTRL + 3, 1, 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_CTRL) == 1, "csr write at CTRL+3 hits CTRL");
+    wr(&b, NICRX_REG_FBR(0) + NICRX_FBR_BASE_LO, 0x1000u, 0xf, NULL);
+    for (uint32_t lowb = 0; lowb < 4; lowb++)
+        CHECK(rd_ok(&b, NICRX_REG_FBR(0) + lowb) == 0x1000u, "csr read at FBR0 BASE_LO+%u", lowb);
+    CHECK(rd_ok(&b, NICRX_REG_ID + 1) == NICRX_ID_VALUE, "csr read at ID+1");
+    /* address bits above 11 are not on the bus: 0x1010 is 0x010 */
+    wr(&b, 0x1010u, 0, 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_CTRL) == 0, "csr address wraps at 12 bits");
+
+    /* unmapped: read 0 with SLVERR; writes SLVERR and change nothing */
+    uint32_t bad[] = { 0x01c, 0x020, 0x0fc, 0x11c, 0x13c, 0x140, 0x1fc, 0x21c, 0x280, 0x2e0, 0x2fc,
+                       0x300, 0x3fc, 0x430, 0x43c, 0x440, 0x500, 0x800, 0xffc };
+    b.st.cnt[0] = 5; b.st.fbr_head[0] = 9; b.st.cq_tail[3] = 9;
+    for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        uint32_t resp;
+        uint32_t v = rd(&b, bad[i], &resp, NULL);
+        CHECK(v == 0 && resp == 2, "csr read 0x%03x: 0 with SLVERR", bad[i]);
+        CHECK(csr_peek(&b.s, &b.st, bad[i]) == 0, "csr peek 0x%03x: 0", bad[i]);
+        csr_cfg_t c0, c1;
+        csr_out(&b.s, &c0, NULL);
+        uint32_t wresp = wr(&b, bad[i], 0xffffffffu, 0xf, NULL);
+        csr_out(&b.s, &c1, NULL);
+        CHECK(wresp == 2 && memcmp(&c0, &c1, sizeof c0) == 0, "csr write 0x%03x: SLVERR, no change", bad[i]);
+    }
+    /* queues >= NUM_CQ are unmapped */
+    for (uint32_t ncq = 1; ncq <= 8; ncq *= 2) {
+        bench_t c;
+        bench_init(&c, ncq);
+        int ok = 1;
+        for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) {
+            uint32_t resp, wresp;
+            wresp = wr(&c, NICRX_REG_CQ(q) + NICRX_CQ_BASE_HI, 0x55u, 0xf, NULL);
+            uint32_t v = rd(&c, NICRX_REG_CQ(q) + NICRX_CQ_BASE_HI, &resp, NULL);
+            if (q < ncq) ok &= wresp == 0 && resp == 0 && v == 0x55u;
+            else ok &= wresp == 2 && resp == 2 && v == 0;
+        }
+        CHECK(ok, "csr NUM_CQ=%u: queues >= NUM_CQ answer SLVERR", ncq);
+    }
+}
+
+static void test_doorbell(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    for (uint32_t r = 0; r < 2; r++) {
+        uint32_t base = NICRX_REG_FBR(r);
+        wr(&b, base + NICRX_FBR_CTRL, 1, 0xf, NULL);
+        wr(&b, base + NICRX_FBR_TAIL, 42, 0xf, NULL);
+        wr(&b, base + NICRX_FBR_CTRL, 1, 0xf, NULL);
+        CHECK(rd_ok(&b, base + NICRX_FBR_TAIL) == 42, "csr FBR%u re-enable keeps TAIL", r);
+        wr(&b, base + NICRX_FBR_CTRL, 0xfffffffeu, 0x2, NULL);
+        CHECK(rd_ok(&b, base + NICRX_FBR_TAIL) == 42 && rd_ok(&b, base + NICRX_FBR_CTRL) == 1,
+              "csr FBR%u CTRL write without byte 0 keeps TAIL", r);
+        wr(&b, base + NICRX_FBR_CTRL, 0, 0xf, NULL);
+        CHECK(rd_ok(&b, base + NICRX_FBR_TAIL) == 0 && rd_ok(&b, base + NICRX_FBR_CTRL) == 0 &&
+              b.cfg.fbr_tail[r] == 0 && b.cfg.fbr_en[r] == 0, "csr FBR%u disable clears TAIL", r);
+        /* TAIL may be written while disabled; writing 0 to CTRL again clears it */
+        wr(&b, base + NICRX_FBR_TAIL, 7, 0xf, NULL);
+        CHECK(rd_ok(&b, base + NICRX_FBR_TAIL) == 7, "csr FBR%u TAIL writable while disabled", r);
+        wr(&b, base + NICRX_FBR_CTRL, 0, 0x1, NULL);
+        CHECK(rd_ok(&b, base + NICRX_FBR_TAIL) == 0, "csr FBR%u CTRL=0 while disabled clears TAIL", r);
+    }
+    for (uint32_t q = 0; q < 4; q++) {
+        uint32_t base = NICRX_REG_CQ(q);
+        wr(&b, base + NICRX_CQ_CTRL, 1, 0xf, NULL);
+        wr(&b, base + NICRX_CQ_HEAD, 0x1234, 0xf, NULL);
+        wr(&b, base + NICRX_CQ_IRQ_CTRL, 0, 0xf, NULL);
+        CHECK(rd_ok(&b, base + NICRX_CQ_HEAD) == 0x1234, "csr CQ%u IRQ_CTRL write keeps HEAD", q);
+        wr(&b, base + NICRX_CQ_CTRL, 0, 0xf, NULL);
+        CHECK(rd_ok(&b, base + NICRX_CQ_HEAD) == 0 && b.cfg.cq_head[q] == 0 && b.cfg.cq_en[q] == 0,
+              "csr CQ%u disable clears HEAD", q);
+    }
+}
+
+static void test_status(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
+        b.st.cnt[i] = 0x01010101u * (i + 1) ^ 0x80000000u;
+    for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
+        CHECK(rd_ok(&b, NICRX_REG_CNT(i)) == (0x01010101u * (i + 1) ^ 0x80000000u), "csr counter %u readback", i);
+    for (uint32_t v = 0; v < 8; v++) {
+        b.st.idle = v & 1; b.st.fbr_err[0] = (v >> 1) & 1; b.st.fbr_err[1] = (v >> 2) & 1;
+        CHECK(rd_ok(&b, NICRX_REG_STATUS) == v && csr_peek(&b.s, &b.st, NICRX_REG_STATUS) == v,
+              "csr STATUS idle=%u err0=%u err1=%u", v & 1, (v >> 1) & 1, (v >> 2) & 1);
+    }
+    b.st.fbr_head[0] = 0xbeef; b.st.fbr_head[1] = 0x0102;
+    for (uint32_t q = 0; q < 4; q++) b.st.cq_tail[q] = (uint16_t)(0xc000 + q);
+    CHECK(rd_ok(&b, NICRX_REG_FBR(0) + NICRX_FBR_HEAD) == 0xbeef &&
+          rd_ok(&b, NICRX_REG_FBR(1) + NICRX_FBR_HEAD) == 0x0102, "csr FBR HEAD readback");
+    for (uint32_t q = 0; q < 4; q++)
+        CHECK(rd_ok(&b, NICRX_REG_CQ(q) + NICRX_CQ_TAIL) == 0xc000 + q, "csr CQ%u TAIL readback", q);
+}
+
+static void test_timing(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    nicrx_in_t *in = &b.in;
+    int ok;
+
+    /* write: E0 sees valids -> ready one cycle -> E1 writes -> bvalid */
+    in->s_axil_awvalid = 1; in->s_axil_wvalid = 1; in->s_axil_awaddr = NICRX_REG_CTRL;
+    in->s_axil_wdata = 1; in->s_axil_wstrb = 0xf; in->s_axil_bready = 0;
+    CHECK(!b.o.s_axil_awready && !b.o.s_axil_wready, "csr timing: ready low before E0");
+    edge(&b); /* E0 */
+    CHECK(b.o.s_axil_awready && b.o.s_axil_wready && !b.o.s_axil_bvalid && b.cfg.enable == 0,
+          "csr timing: awready and wready high the cycle after E0, not yet written");
+    edge(&b); /* E1: handshake and write */
+    CHECK(!b.o.s_axil_awready && !b.o.s_axil_wready && b.o.s_axil_bvalid && b.o.s_axil_bresp == 0 &&
+          b.cfg.enable == 1, "csr timing: bvalid and cfg updated the cycle after E1");
+    ok = 1;
+    for (int k = 0; k < 5; k++) { /* bready low, master already presents the next write */
+        edge(&b);
+        ok &= b.o.s_axil_bvalid && !b.o.s_axil_awready && !b.o.s_axil_wready;
+    }
+    CHECK(ok, "csr timing: bvalid held without bready, next write not taken");
+    in->s_axil_bready = 1; in->s_axil_wdata = 0;
+    edge(&b); /* bvalid & bready */
+    CHECK(!b.o.s_axil_bvalid && !b.o.s_axil_awready, "csr timing: bvalid drops after bready, ready not yet");
+    edge(&b);
+    CHECK(b.o.s_axil_awready && b.o.s_axil_wready, "csr timing: next write ready one cycle later");
+    in->s_axil_awvalid = 0; in->s_axil_wvalid = 0; /* (AXI would keep valid; the write happens anyway) */
+    edge(&b);
+    CHECK(b.o.s_axil_bvalid && b.cfg.enable == 0, "csr timing: write at the ready edge");
+    edge(&b);
+    CHECK(!b.o.s_axil_bvalid, "csr timing: back to idle");
+
+    /* only awvalid: nothing happens */
+    in->s_axil_awvalid = 1; in->s_axil_wvalid = 0;
+    edge(&b); edge(&b);
+    CHECK(!b.o.s_axil_awready && !b.o.s_axil_wready, "csr timing: awvalid alone is not taken");
+    in->s_axil_awvalid = 0; in->s_axil_wvalid = 1;
+    edge(&b); edge(&b);
+    CHECK(!b.o.s_axil_awready && !b.o.s_axil_wready, "csr timing: wvalid alone is not taken");
+    in->s_axil_wvalid = 0;
+
+    /* read: E0 sees arvalid -> arready one cycle -> E1 samples -> rvalid */
+    in->s_axil_arvalid = 1; in->s_axil_araddr = NICRX_REG_ID; in->s_axil_rready = 0;
+    edge(&b);
+    CHECK(b.o.s_axil_arready && !b.o.s_axil_rvalid, "csr timing: arready the cycle after E0");
+    edge(&b);
+    CHECK(!b.o.s_axil_arready && b.o.s_axil_rvalid && b.o.s_axil_rdata == NICRX_ID_VALUE && b.o.s_axil_rresp == 0,
+          "csr timing: rvalid with rdata the cycle after E1");
+    ok = 1;
+    in->s_axil_araddr = NICRX_REG_VERSION;
+    for (int k = 0; k < 4; k++) {
+        edge(&b);
+        ok &= b.o.s_axil_rvalid && !b.o.s_axil_arready && b.o.s_axil_rdata == NICRX_ID_VALUE;
+    }
+    CHECK(ok, "csr timing: rvalid and rdata held without rready");
+    in->s_axil_rready = 1;
+    edge(&b);
+    CHECK(!b.o.s_axil_rvalid && !b.o.s_axil_arready, "csr timing: rvalid drops after rready");
+    edge(&b);
+    CHECK(b.o.s_axil_arready, "csr timing: next read ready one cycle later");
+    edge(&b);
+    CHECK(b.o.s_axil_rvalid && b.o.s_axil_rdata == NICRX_VERSION_VALUE, "csr timing: back-to-back read data");
+    in->s_axil_arvalid = 0;
+    edge(&b);
+    CHECK(!b.o.s_axil_rvalid, "csr timing: read idle");
+
+    /* transaction lengths with an always-ready master */
+    int cw = 0, cr = 0;
+    uint32_t resp;
+    wr(&b, NICRX_REG_CTRL, 1, 0xf, &cw);
+    rd(&b, NICRX_REG_CTRL, &resp, &cr);
+    CHECK(cw == 3 && cr == 3, "csr timing: write and read take 3 edges each (got %d, %d)", cw, cr);
+
+    /* read and write at the same edge: read returns the old value */
+    in->s_axil_awvalid = 1; in->s_axil_wvalid = 1; in->s_axil_awaddr = NICRX_REG_FBR(0) + NICRX_FBR_BUF_SIZE;
+    in->s_axil_wdata = 0x600; in->s_axil_wstrb = 0xf; in->s_axil_bready = 1;
+    in->s_axil_arvalid = 1; in->s_axil_araddr = NICRX_REG_FBR(0) + NICRX_FBR_BUF_SIZE; in->s_axil_rready = 1;
+    edge(&b);
+    CHECK(b.o.s_axil_awready && b.o.s_axil_arready, "csr timing: read and write accepted together");
+    edge(&b);
+    CHECK(b.o.s_axil_bvalid && b.o.s_axil_rvalid && b.o.s_axil_rdata == 0 && b.cfg.fbr_buf_size[0] == 0x600,
+          "csr timing: same-edge read returns the value before the write");
+    in->s_axil_awvalid = 0; in->s_axil_wvalid = 0; in->s_axil_arvalid = 0;
+    edge(&b);
+
+    /* reset in the middle of a transaction */
+    in->s_axil_arvalid = 1; in->s_axil_araddr = NICRX_REG_ID;
+    edge(&b);
+    in->rst = 1;
+    edge(&b);
+    in->rst = 0; in->s_axil_arvalid = 0;
+    CHECK(!b.o.s_axil_arready && !b.o.s_axil_rvalid && b.o.s_axil_rdata == 0 && b.cfg.enable == 0 &&
+          b.cfg.fbr_buf_size[0] == 0 && b.cfg.fbr_size_log2[0] == 1, "csr reset mid-transaction");
+}
+
+int main(void)
+{
+    test_reset();
+    test_rw();
+    test_ro();
+    test_wstrb();
+    test_clamp();
+    test_decode();
+    test_doorbell();
+    test_status();
+    test_timing();
+    return 0;
+}
