@@ -14,13 +14,13 @@ module nicrx_tb #(
     parameter integer DESC_DEPTH    = 8,
     parameter integer MAX_BURST     = 16
 );
-    import "DPI-C" function int nicrx_dpi_init(
+    import "DPI-C" context function int nicrx_dpi_init(
         input string pcap, input string seed, input string stall, input string pace,
         input string clock_mhz, input int summary, input longint max_cycles,
         input int data_width, input int pkt_mem_bytes, input int header_bytes,
         input int max_frame, input int num_cq, input int fq_depth, input int desc_depth,
         input int max_burst);
-    import "DPI-C" function int nicrx_dpi_cycle(
+    import "DPI-C" context function int nicrx_dpi_cycle(
         input bit o_awvalid, input longint o_awaddr, input int o_awlen,
         input bit o_wvalid, input bit o_wlast, input longint o_wdata, input int o_wstrb,
         input bit o_bready, input bit o_arvalid, input longint o_araddr, input int o_arlen,

@@ -63,7 +63,7 @@ int main(int argc, char **argv)
                 left = 0;      /* the empty frame */
             user = rnd() % 12 == 0;
             gap = 1;           /* marks "a frame is open" */
-            if (rnd() % 15 == 0)
+            if (rnd() % 40 == 0)
                 en = !en;
         }
         if (gap && !(rnd() % 8 == 0)) {     /* sometimes a bubble inside the frame */
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
                 gap = 0;
         }
         /* the DMA: pops a committed frame now and then and releases its words */
-        if (qn && rnd() % 6 == 0) {
+        if (qn && rnd() % (((c / 2000) & 1) ? 400u : 6u) == 0) {  /* slow phases fill memory */
             pop = 1;
             rel = q_end[0];
             memmove(q_end, q_end + 1, --qn * sizeof q_end[0]);

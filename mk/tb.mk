@@ -1,0 +1,85 @@
+# The harness (tb/), the nicrx-model CLI and the lockstep simulators.
+#   build/bin/nicrx-model        model alone, JSON Lines per frame
+#   build/bin/nicrx-sim          Verilator RTL + model lockstep, DATA_WIDTH=$(DATA_WIDTH)
+#   build/bin/nicrx-sim-dw32     the same with DATA_WIDTH=32
+#   build/bin/nicrx-sim-icarus   Icarus 11 + VPI, smoke runs
+#   make run [PCAP=file]         lockstep run on captures/default.pcap (or PCAP)
+VERILATOR    ?= verilator
+VL_ROOT      := $(shell $(VERILATOR) -V 2>/dev/null | sed -n 's/^ *VERILATOR_ROOT *= *\(\/.*\)/\1/p' | head -1)
+PCAP         ?= captures/default.pcap
+TB_SRCS      := tb/capture.c tb/sched.c tb/mem.c tb/axi.c tb/host.c tb/harness.c
+TB_OBJS      := $(TB_SRCS:%.c=$(BUILD)/obj/%.o)
+TB_LIB       := $(BUILD)/lib/libnicrxtb.a
+TB_LIBS      := -lpcap
+
+$(TB_LIB): $(TB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+# The CLI lives in cmodel/ but needs the harness headers.
+$(BUILD)/obj/cmodel/nicrx_model_main.o: CFLAGS_MODEL += -Itb
+$(BUILD)/obj/cmodel/nicrx_model_main.o: $(wildcard tb/*.h)
+
+$(BIN)/nicrx-model: $(BUILD)/obj/cmodel/nicrx_model_main.o $(TB_LIB) $(MODEL_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -g -o $@ $^ $(TB_LIBS)
+
+# Sanitizer build of the model + harness (tests/t_asan.sh).
+$(BIN)/nicrx-model-asan: cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O1 -g $(CWARN) $(SAN) -Icmodel -Itb -o $@ cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(TB_LIBS)
+
+# ---- Verilator: $(1) variant name, $(2) DATA_WIDTH, $(3) extra verilator flags --------
+VL_FLAGS := --top-module nicrx_tb -Wno-fatal -Wno-lint -Wno-style -O3 --x-assign fast --x-initial fast \
+            -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
+define VL_SIM
+VL_DIR_$(1) := $(BUILD)/verilator/$(1)
+$(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h: tb/nicrx_tb.sv $(RTL_SRCS)
+	@mkdir -p $$(dir $$@)
+	$(VERILATOR) --dpi-hdr-only --cc $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -Mdir $(BUILD)/verilator/$(1) tb/nicrx_tb.sv $(RTL_SRCS)
+$(BUILD)/verilator/$(1)/dpi.o: tb/dpi.c $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h $(wildcard tb/*.h cmodel/*.h)
+	$(CC) $(CFLAGS_TB) -I$(BUILD)/verilator/$(1) -I$(VL_ROOT)/include -I$(VL_ROOT)/include/vltstd -c $$< -o $$@
+$(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv $(RTL_SRCS) $(BUILD)/verilator/$(1)/dpi.o $(TB_LIB) $(MODEL_LIB)
+	$(VERILATOR) --binary -j 0 $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -Mdir $(BUILD)/verilator/$(1) \
+	    $(abspath $(BUILD)/verilator/$(1)/dpi.o) $(abspath $(TB_LIB)) $(abspath $(MODEL_LIB)) \
+	    -LDFLAGS "$(TB_LIBS)" tb/nicrx_tb.sv $(RTL_SRCS) >$(BUILD)/verilator/$(1).log 2>&1 \
+	    || { tail -40 $(BUILD)/verilator/$(1).log; exit 1; }
+	@touch $$@
+endef
+$(eval $(call VL_SIM,dw$(DATA_WIDTH),$(DATA_WIDTH),))
+ifneq ($(DATA_WIDTH),32)
+$(eval $(call VL_SIM,dw32,32,))
+endif
+$(eval $(call VL_SIM,trace$(DATA_WIDTH),$(DATA_WIDTH),--trace-fst +define+NICRX_TRACE))
+
+$(BIN)/nicrx-sim: tb/nicrx-sim.sh $(BUILD)/verilator/dw$(DATA_WIDTH)/Vnicrx_tb
+	@mkdir -p $(dir $@)
+	sed -e 's|@VARIANT@|dw$(DATA_WIDTH)|' -e 's|@TRACE@|trace$(DATA_WIDTH)|' $< > $@ && chmod +x $@
+$(BIN)/nicrx-sim-dw32: tb/nicrx-sim.sh $(BUILD)/verilator/dw32/Vnicrx_tb
+	@mkdir -p $(dir $@)
+	sed -e 's|@VARIANT@|dw32|' -e 's|@TRACE@|trace32|' $< > $@ && chmod +x $@
+# The FST-tracing build, used by `nicrx-sim --trace FILE` to re-run up to a divergence.
+.PHONY: trace
+trace: $(BIN)/nicrx-sim $(BUILD)/verilator/trace$(DATA_WIDTH)/Vnicrx_tb
+
+# ---- Icarus 11 + VPI ----------------------------------------------------------------
+ICARUS_DIR := $(BUILD)/icarus
+$(ICARUS_DIR)/nicrx.vpi: tb/vpi.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h)
+	@mkdir -p $(dir $@)
+	cd $(ICARUS_DIR) && iverilog-vpi --name=nicrx -I$(CURDIR)/cmodel -I$(CURDIR)/tb \
+	    $(addprefix $(CURDIR)/,tb/vpi.c $(TB_SRCS) $(MODEL_SRCS)) $(TB_LIBS) >vpi.log 2>&1 \
+	    || { tail -30 vpi.log; exit 1; }
+$(ICARUS_DIR)/nicrx_tb.vvp: tb/nicrx_tb_icarus.v $(RTL_SRCS)
+	@mkdir -p $(dir $@)
+	iverilog -g2005 -s nicrx_tb -o $@ tb/nicrx_tb_icarus.v $(RTL_SRCS)
+$(BIN)/nicrx-sim-icarus: tb/nicrx-sim.sh $(ICARUS_DIR)/nicrx.vpi $(ICARUS_DIR)/nicrx_tb.vvp
+	@mkdir -p $(dir $@)
+	sed -e 's|@VARIANT@|icarus|' -e 's|@TRACE@||' $< > $@ && chmod +x $@
+
+.PHONY: sim icarus run
+sim: $(BIN)/nicrx-sim
+icarus: $(BIN)/nicrx-sim-icarus
+tools: $(BIN)/nicrx-model $(BIN)/nicrx-sim
+test: setup-check
+run: setup-check $(BIN)/nicrx-sim
+	$(BIN)/nicrx-sim $(PCAP)

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# nicrx-sim - RTL + C model lockstep on a capture (installed by mk/tb.mk).
+# Turns options into plusargs for the simulator built for this variant.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+variant=@VARIANT@
+trace_variant=@TRACE@
+usage() {
+    cat <<USAGE
+usage: $(basename "$0") [options] FILE.pcap|FILE.pcapng
+Runs nicrx_top (RTL) and the C model in lockstep on a capture, compared at the
+ports every cycle.  Exit status: 0 no divergence and every check passed,
+1 divergence or failed check, 2 bad input.
+  --seed N            PRNG seed for AXI backpressure and latencies (default: random, printed)
+  --stall none|heavy  host AXI profile (default none)
+  --pace line|b2b|ts  frame pacing (default line)
+  --clock MHZ         clock for --pace ts (default 156.25)
+  --summary           print only the report
+  --max-cycles N      stop with an error after N cycles
+  --trace FILE.fst    on a divergence, re-run and dump the last 2000 cycles up to it
+USAGE
+}
+args=(); pcap=""; trace=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        -h|--help) usage; exit 0 ;;
+        --seed|--stall|--pace|--clock|--max-cycles)
+            [ $# -ge 2 ] || { echo "nicrx: $1 needs a value" >&2; exit 2; }
+            k=${1#--}; args+=("+${k//-/_}=$2"); shift 2 ;;
+        --summary) args+=("+summary"); shift ;;
+        --trace) [ $# -ge 2 ] || { echo "nicrx: --trace needs a file" >&2; exit 2; }
+            trace=$2; shift 2 ;;
+        -*) echo "nicrx: unknown option $1" >&2; usage >&2; exit 2 ;;
+        *) [ -z "$pcap" ] || { echo "nicrx: more than one capture given" >&2; exit 2; }
+           pcap=$1; shift ;;
+    esac
+done
+[ -n "$pcap" ] || { echo "nicrx: no capture file given" >&2; usage >&2; exit 2; }
+# Pick the seed here so a --trace re-run replays the same backpressure.
+case " ${args[*]-} " in *" +seed="*) ;; *) args+=("+seed=$(od -An -N4 -tu4 /dev/urandom | tr -d " ")") ;; esac
+run() {  # run VARIANT extra-plusargs...
+    local v=$1; shift
+    if [ "$v" = icarus ]; then
+        vvp -n -M "$here/../icarus" -m nicrx "$here/../icarus/nicrx_tb.vvp" "+pcap=$pcap" "${args[@]}" "$@" \
+            | grep -v '^VCD info'
+        return "${PIPESTATUS[0]}"
+    fi
+    "$here/../verilator/$v/Vnicrx_tb" "+pcap=$pcap" "${args[@]}" "$@"
+}
+if [ -z "$trace" ]; then
+    run "$variant"
+    exit $?
+fi
+err=$(mktemp); trap 'rm -f "$err"' EXIT
+run "$variant" 2> >(tee "$err" >&2)
+rc=$?
+sleep 0.1
+if [ $rc -eq 1 ] && cyc=$(sed -n 's/.*: cycle \([0-9]*\), frame.*/\1/p' "$err" | head -1) && [ -n "$cyc" ]; then
+    bin="$here/../verilator/$trace_variant/Vnicrx_tb"
+    if [ -z "$trace_variant" ] || [ ! -x "$bin" ]; then
+        echo "nicrx: no tracing build; run 'make trace' first" >&2
+    else
+        from=$(( cyc > 2000 ? cyc - 2000 : 0 ))
+        "$bin" "+pcap=$pcap" "${args[@]}" "+trace_file=$trace" "+trace_from=$from" "+trace_to=$((cyc + 2))" >/dev/null 2>&1
+        echo "nicrx: trace of cycles $from..$((cyc + 1)) in $trace" >&2
+    fi
+fi
+exit $rc

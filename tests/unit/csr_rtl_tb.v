@@ -1,0 +1,78 @@
+// csr_rtl_tb.v - replays a stimulus file from csr_rtl_stim on rtl/nicrx_csr.v and
+// prints its outputs after every edge in the format of the model's expect file.
+// +STIM=file +OUT=file +CYCLES=n; parameter NUM_CQ.
+`timescale 1ns / 1ps
+module csr_rtl_tb;
+    parameter NUM_CQ = 4;
+    reg clk = 1'b0, rst = 1'b1;
+    reg [11:0] awaddr = 0, araddr = 0;
+    reg awvalid = 0, wvalid = 0, bready = 0, arvalid = 0, rready = 0;
+    reg [31:0] wdata = 0;
+    reg [3:0] wstrb = 0;
+    reg [12*32-1:0] cnt_flat = 0;
+    reg [2*16-1:0] fbr_head = 0;
+    reg [1:0] fbr_err = 0;
+    reg [NUM_CQ*16-1:0] cq_tail = 0;
+    reg idle = 0;
+    wire awready, wready, bvalid, arready, rvalid;
+    wire [1:0] bresp, rresp;
+    wire [31:0] rdata;
+    wire enable;
+    wire [2:0] qsel;
+    wire [2*64-1:0] fbr_base;
+    wire [2*4-1:0] fbr_size;
+    wire [2*16-1:0] fbr_buf, fbr_tail;
+    wire [1:0] fbr_en;
+    wire [NUM_CQ*64-1:0] cq_base;
+    wire [NUM_CQ*4-1:0] cq_size;
+    wire [NUM_CQ-1:0] cq_en, cq_irq;
+    wire [NUM_CQ*16-1:0] cq_head;
+
+    nicrx_csr #(.NUM_CQ(NUM_CQ)) dut (
+        .clk(clk), .rst(rst),
+        .s_axil_awaddr(awaddr), .s_axil_awprot(3'd0), .s_axil_awvalid(awvalid), .s_axil_awready(awready),
+        .s_axil_wdata(wdata), .s_axil_wstrb(wstrb), .s_axil_wvalid(wvalid), .s_axil_wready(wready),
+        .s_axil_bresp(bresp), .s_axil_bvalid(bvalid), .s_axil_bready(bready),
+        .s_axil_araddr(araddr), .s_axil_arprot(3'd0), .s_axil_arvalid(arvalid), .s_axil_arready(arready),
+        .s_axil_rdata(rdata), .s_axil_rresp(rresp), .s_axil_rvalid(rvalid), .s_axil_rready(rready),
+        .cfg_enable(enable), .cfg_qsel_log2(qsel), .cfg_fbr_base(fbr_base), .cfg_fbr_size_log2(fbr_size),
+        .cfg_fbr_buf_size(fbr_buf), .cfg_fbr_en(fbr_en), .cfg_fbr_tail(fbr_tail), .cfg_cq_base(cq_base),
+        .cfg_cq_size_log2(cq_size), .cfg_cq_en(cq_en), .cfg_cq_irq_en(cq_irq), .cfg_cq_head(cq_head),
+        .cnt_flat(cnt_flat), .st_fbr_head(fbr_head), .st_fbr_err(fbr_err), .st_cq_tail(cq_tail), .st_idle(idle));
+
+    integer fs, fo, cyc, ncyc, i, r;
+    reg [31:0] v;
+    reg [1023:0] stim_name, out_name;
+    initial begin
+        if (!$value$plusargs("STIM=%s", stim_name) || !$value$plusargs("OUT=%s", out_name) ||
+            !$value$plusargs("CYCLES=%d", ncyc)) begin
+            $display("usage: +STIM= +OUT= +CYCLES="); $finish;
+        end
+        fs = $fopen(stim_name, "r");
+        fo = $fopen(out_name, "w");
+        for (cyc = 0; cyc < ncyc; cyc = cyc + 1) begin
+            r = $fscanf(fs, "%h %h %h %h %h %h %h %h %h %h %h", rst, awaddr, awvalid, wdata, wstrb, wvalid,
+                        bready, araddr, arvalid, rready, idle);
+            for (i = 0; i < 12; i = i + 1) begin r = $fscanf(fs, " %h", v); cnt_flat[i*32 +: 32] = v; end
+            for (i = 0; i < 2; i = i + 1) begin
+                r = $fscanf(fs, " %h", v); fbr_head[i*16 +: 16] = v[15:0];
+                r = $fscanf(fs, " %h", v); fbr_err[i] = v[0];
+            end
+            for (i = 0; i < NUM_CQ; i = i + 1) begin r = $fscanf(fs, " %h", v); cq_tail[i*16 +: 16] = v[15:0]; end
+            #1 clk = 1'b1;
+            #1;
+            $fwrite(fo, "%0d %h %h %h %h %h %h %h %h %h %h", cyc, awready, wready, bvalid, bresp, arready,
+                    rvalid, rdata, rresp, enable, qsel);
+            for (i = 0; i < 2; i = i + 1)
+                $fwrite(fo, " %h %h %h %h %h", fbr_base[i*64 +: 64], fbr_size[i*4 +: 4], fbr_buf[i*16 +: 16],
+                        fbr_en[i], fbr_tail[i*16 +: 16]);
+            for (i = 0; i < NUM_CQ; i = i + 1)
+                $fwrite(fo, " %h %h %h %h %h", cq_base[i*64 +: 64], cq_size[i*4 +: 4], cq_en[i], cq_irq[i],
+                        cq_head[i*16 +: 16]);
+            $fwrite(fo, "\n");
+            #1 clk = 1'b0;
+        end
+        $fclose(fo);
+        $finish;
+    end
+endmodule
