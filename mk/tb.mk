@@ -30,7 +30,7 @@ $(BIN)/nicrx-model-asan: cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(wi
 	$(CC) -std=gnu11 -O1 -g $(CWARN) $(SAN) -Icmodel -Itb -o $@ cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(TB_LIBS)
 
 # ---- Verilator: $(1) variant name, $(2) DATA_WIDTH, $(3) extra verilator flags --------
-VL_FLAGS := --top-module nicrx_tb -Wno-fatal -Wno-lint -Wno-style -O3 --x-assign fast --x-initial fast \
+VL_FLAGS := --top-module nicrx_tb --timing -Wno-fatal -Wno-lint -Wno-style -O3 --x-assign fast --x-initial fast \
             -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
 define VL_SIM
 VL_DIR_$(1) := $(BUILD)/verilator/$(1)
@@ -40,6 +40,7 @@ $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h: tb/nicrx_tb.sv $(RTL_SRCS)
 $(BUILD)/verilator/$(1)/dpi.o: tb/dpi.c $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h $(wildcard tb/*.h cmodel/*.h)
 	$(CC) $(CFLAGS_TB) -I$(BUILD)/verilator/$(1) -I$(VL_ROOT)/include -I$(VL_ROOT)/include/vltstd -c $$< -o $$@
 $(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv $(RTL_SRCS) $(BUILD)/verilator/$(1)/dpi.o $(TB_LIB) $(MODEL_LIB)
+	@rm -f $$@  # verilator's own make does not relink for a changed user object
 	$(VERILATOR) --binary -j 0 $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -Mdir $(BUILD)/verilator/$(1) \
 	    $(abspath $(BUILD)/verilator/$(1)/dpi.o) $(abspath $(TB_LIB)) $(abspath $(MODEL_LIB)) \
 	    -LDFLAGS "$(TB_LIBS)" tb/nicrx_tb.sv $(RTL_SRCS) >$(BUILD)/verilator/$(1).log 2>&1 \
@@ -83,3 +84,8 @@ tools: $(BIN)/nicrx-model $(BIN)/nicrx-sim
 test: setup-check
 run: setup-check $(BIN)/nicrx-sim
 	$(BIN)/nicrx-sim $(PCAP)
+
+# Checker for the JSON Lines of nicrx-model (tests/t_model_cli.sh).
+$(BUILD)/tests/jsonl_check: tests/tools/jsonl_check.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(OPT) $(CWARN) -o $@ $<

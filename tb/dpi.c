@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "Vnicrx_tb__Dpi.h"
 #include "harness.h"
@@ -16,6 +17,7 @@ static harness_t *get_harness(void)
     return svGetUserData(svGetScope(), (void *)&harness_key);
 }
 
+static void done(harness_t *h) __attribute__((noreturn));
 static void done(harness_t *h)
 {
     int st = harness_status(h);
@@ -24,9 +26,11 @@ static void done(harness_t *h)
     if (st != HARNESS_OK) {
         fprintf(stderr, "nicrx: %s: %s\n", harness_options(h)->pcap, harness_failure(h));
         fflush(stderr);
-        harness_free(h);
-        exit(st);
     }
+    /* Leave at once: Verilator would announce $finish on stdout. */
+    harness_free(h);
+    fflush(NULL);
+    _exit(st);
 }
 
 int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const char *pace,
@@ -96,7 +100,5 @@ int nicrx_dpi_cycle(svBit o_awvalid, long long o_awaddr, int o_awlen, svBit o_wv
     *i_l_araddr = in.s_axil_araddr; *i_l_wdata = (int)in.s_axil_wdata; *i_l_wstrb = in.s_axil_wstrb;
     if (rc == HARNESS_RUN) return 0;
     done(h);
-    harness_free(h);
-    svPutUserData(svGetScope(), (void *)&harness_key, NULL);
     return 1;
 }

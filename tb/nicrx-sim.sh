@@ -55,14 +55,14 @@ err=$(mktemp); trap 'rm -f "$err"' EXIT
 run "$variant" 2> >(tee "$err" >&2)
 rc=$?
 sleep 0.1
-if [ $rc -eq 1 ] && cyc=$(sed -n 's/.*: cycle \([0-9]*\), frame.*/\1/p' "$err" | head -1) && [ -n "$cyc" ]; then
+if [ $rc -eq 1 ] && cyc=$(LC_ALL=C sed -n 's/.*: cycle \([0-9]*\), frame.*/\1/p' "$err" | head -1) && [ -n "$cyc" ]; then
     bin="$here/../verilator/$trace_variant/Vnicrx_tb"
     if [ -z "$trace_variant" ] || [ ! -x "$bin" ]; then
         echo "nicrx: no tracing build; run 'make trace' first" >&2
     else
         from=$(( cyc > 2000 ? cyc - 2000 : 0 ))
-        "$bin" "+pcap=$pcap" "${args[@]}" "+trace_file=$trace" "+trace_from=$from" "+trace_to=$((cyc + 2))" >/dev/null 2>&1
-        echo "nicrx: trace of cycles $from..$((cyc + 1)) in $trace" >&2
+        "$bin" "+pcap=$pcap" "${args[@]}" "+trace_file=$trace" "+trace_from=$from" "+trace_to=$cyc" >/dev/null 2>&1
+        echo "nicrx: trace of cycles $from..$cyc in $trace" >&2
     fi
 fi
 exit $rc

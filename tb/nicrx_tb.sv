@@ -122,6 +122,9 @@ module nicrx_tb #(
         if (!$value$plusargs("trace_file=%s", trace_file)) trace_file = "nicrx.fst";
         if (!$value$plusargs("trace_from=%d", trace_from)) trace_from = 0;
         if (!$value$plusargs("trace_to=%d", trace_to)) trace_to = -1;
+        // here, not next to $dumpvars: Verilator 5.006 opens the dump before a $dumpfile
+        // in the same block takes effect
+        $dumpfile(trace_file);
 `endif
         if (nicrx_dpi_init(pcap, seed, stall, pace, clock_mhz, $test$plusargs("summary") ? 1 : 0,
                            max_cycles, DATA_WIDTH, PKT_MEM_BYTES, HEADER_BYTES, MAX_FRAME, NUM_CQ,
@@ -133,11 +136,10 @@ module nicrx_tb #(
     int tkeep, bresp, rresp, l_awaddr, l_araddr, l_wdata, l_wstrb;
     always @(negedge clk) begin
 `ifdef NICRX_TRACE
-        if (cyc == trace_from) begin
-            $dumpfile(trace_file);
-            $dumpvars(0, nicrx_tb);
-        end
-        if (cyc == trace_to) $finish;
+        if (cyc == trace_from) $dumpvars(0, nicrx_tb);
+        if (cyc == trace_to) begin
+            $finish;  // before the call: the C side would stop the run at the divergence
+        end else
 `endif
         if (nicrx_dpi_cycle(m_axi_awvalid, m_axi_awaddr, {24'd0, m_axi_awlen}, m_axi_wvalid,
                             m_axi_wlast, 64'(m_axi_wdata), 32'(m_axi_wstrb), m_axi_bready,
@@ -151,15 +153,17 @@ module nicrx_tb #(
                             s_axil_awvalid, s_axil_wvalid, s_axil_bready, s_axil_arvalid,
                             s_axil_rready, l_awaddr, l_araddr, l_wdata, l_wstrb) != 0)
             $finish;
-        s_axis_tdata = tdata[DATA_WIDTH-1:0];
-        s_axis_tkeep = tkeep[BPB-1:0];
-        m_axi_bresp = bresp[1:0];
-        m_axi_rresp = rresp[1:0];
-        m_axi_rdata = rdata[DATA_WIDTH-1:0];
-        s_axil_awaddr = l_awaddr[11:0];
-        s_axil_araddr = l_araddr[11:0];
-        s_axil_wdata = l_wdata;
-        s_axil_wstrb = l_wstrb[3:0];
-        cyc = cyc + 1;
+        else begin
+            s_axis_tdata = tdata[DATA_WIDTH-1:0];
+            s_axis_tkeep = tkeep[BPB-1:0];
+            m_axi_bresp = bresp[1:0];
+            m_axi_rresp = rresp[1:0];
+            m_axi_rdata = rdata[DATA_WIDTH-1:0];
+            s_axil_awaddr = l_awaddr[11:0];
+            s_axil_araddr = l_araddr[11:0];
+            s_axil_wdata = l_wdata;
+            s_axil_wstrb = l_wstrb[3:0];
+            cyc = cyc + 1;
+        end
     end
 endmodule

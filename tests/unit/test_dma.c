@@ -1,383 +1,24 @@
-/* test_dma.c - unit test of the DMA's C twin (cmodel/dma.c): a fake parser and
- * packet memory on one side, an AXI4 slave stub with host memory and a host
- * driver (rings, completion polling, re-posting buffers) on the other. */
+/* test_dma.c - unit test of the DMA's C twin (cmodel/dma.c) with the scenario
+ * driver of tests/blocks/dma_scenario.h: a fake parser and packet memory on one
+ * side, an AXI4 slave stub with host memory and a host driver (rings,
+ * completion polling, re-posting buffers) on the other.  The same scenarios
+ * drive the RTL lockstep check (tests/blocks/nicrx_dma_run.sh). */
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 #include "check.h"
 #include "dma.h"
-
-#define MEM_BYTES   (4u << 20)
-#define NBUF        32u
-#define MAXF        4096u
-#define QMAX        64u
-
-typedef struct cfgt {
-    uint32_t dw, max_burst, nframes;
-    uint32_t rdy_pct;          /* awready/wready/arready probability (%) */
-    uint32_t b_lat_min, b_lat_max, r_lat;
-    uint32_t gap;              /* cycles between frame arrivals (x2: in half cycles) */
-    uint32_t fixed_len;        /* 0: random */
-    uint32_t fbr_en, cq_en, qsel, cq_log2, fbr_log2;
-    uint16_t buf_size[2];
-    uint32_t misalign_every;   /* every Nth posted descriptor of ring 0 misaligned (0 never) */
-    uint32_t post_delay;       /* cycles before the host posts any descriptor */
-    uint32_t bresp_err_at;     /* B number that returns SLVERR (0 none) */
-} cfgt_t;
-
-typedef struct frame { uint16_t len; uint32_t hash; uint8_t vlan_cnt; uint16_t vid; int delivered; int dropped; uint32_t reason; } frame_t;
-
-typedef struct aw_ent { uint64_t addr; uint32_t len; } aw_ent_t;
-
-typedef struct tb {
-    cfgt_t c;
-    nicrx_geom_t g;
-    dma_t d;
-    csr_cfg_t cfg;
-    uint8_t *mem;
-    uint64_t *pm;
-    uint64_t pm_rd_data;
-    uint32_t pm_wr;          /* with wrap bit */
-    frame_t f[MAXF];
-    nicrx_hv_t hv[MAXF];
-    uint32_t nin, pops;
-    /* AXI stub */
-    aw_ent_t aw[256]; uint32_t aw_n, aw_done;
-    uint64_t wbeat[8192]; uint8_t wstrb[8192]; uint32_t wb_n, wb_used; /* W beats of the current run */
-    uint32_t wburst_beats[256]; uint32_t wburst_n;  /* W bursts closed by wlast (beats) */
-    uint32_t cur_wbeats;
-    uint64_t bq_t[256]; uint8_t bq_err[256]; uint32_t bq_w, bq_r, b_count;
-    uint64_t r_addr; uint32_t r_left, r_beat; uint64_t r_t; int r_active;
-    /* host */
-    uint64_t buf_addr[2][NBUF]; uint8_t owned[2][NBUF]; uint32_t post_n[2];
-    uint16_t fbr_tail[2];
-    uint32_t slot_buf[2][1u << 10];
-    uint16_t cq_head[QMAX];
-    uint32_t buf_frame[2][NBUF]; /* from DELIVER events */
-    uint32_t deliver_ev, drop_ev, rec_b_seen[QMAX];
-    /* results */
-    uint32_t bad_data, bad_rec, bad_write, bad_burst, bad_strb, bad_phase, bad_tail, bad_irq, bad_order;
-    uint32_t got_desc_err, got_records, got_ok, max_beats, cross4k;
-    uint64_t cyc, t_first_rec, t_last_rec;
-    uint32_t writes_total;
-    uint64_t rng;
-} tb_t;
-
-static uint32_t rnd(tb_t *t)
-{
-    t->rng ^= t->rng << 13; t->rng ^= t->rng >> 7; t->rng ^= t->rng << 17;
-    return (uint32_t)(t->rng >> 11);
-}
-
-static uint8_t fbyte(uint32_t f, uint32_t i) { return (uint8_t)(f * 131u + i * 7u + (i >> 8)); }
-
-static void on_ev(void *ctx, const nicrx_event_t *e)
-{
-    tb_t *t = ctx;
-    if (e->kind == NICRX_EV_DELIVER) {
-        t->deliver_ev++;
-        if (e->buf_id < NBUF) t->buf_frame[e->ring][e->buf_id] = (uint32_t)e->frame;
-        t->f[e->frame].delivered = 1;
-        if (e->len != t->f[e->frame].len) t->bad_order++;
-    } else if (e->kind == NICRX_EV_DROP) {
-        t->drop_ev++;
-        t->f[e->frame].dropped = 1;
-        t->f[e->frame].reason = e->reason;
-    }
-}
-
-static void wr64(uint8_t *m, uint64_t a, uint64_t v) { for (int i = 0; i < 8; i++) m[a + i] = (uint8_t)(v >> (8 * i)); }
-static uint64_t rd64(const uint8_t *m, uint64_t a) { uint64_t v = 0; for (int i = 0; i < 8; i++) v |= (uint64_t)m[a + i] << (8 * i); return v; }
-
-static void post(tb_t *t, uint32_t r, uint32_t b)
-{
-    uint32_t mask = (1u << t->c.fbr_log2) - 1;
-    uint64_t a = t->cfg.fbr_base[r] + 16u * (t->fbr_tail[r] & mask);
-    uint64_t ba = t->buf_addr[r][b];
-    t->post_n[r]++;
-    if (r == 0 && t->c.misalign_every && t->post_n[r] % t->c.misalign_every == 0) ba |= 4;
-    wr64(t->mem, a, ba);
-    wr64(t->mem, a + 8, b);
-    t->owned[r][b] = 1;
-    t->fbr_tail[r]++;
-}
-
-/* is [a, a+n) inside an owned buffer or a CQ */
-static int write_ok(tb_t *t, uint64_t a)
-{
-    for (uint32_t r = 0; r < 2; r++)
-        for (uint32_t b = 0; b < NBUF; b++)
-            if (t->owned[r][b] && a >= (t->buf_addr[r][b] & ~7ull) && a < t->buf_addr[r][b] + t->c.buf_size[r]) return 1;
-    for (uint32_t q = 0; q < t->g.p.num_cq; q++)
-        if (a >= t->cfg.cq_base[q] && a < t->cfg.cq_base[q] + (16u << t->c.cq_log2)) return 1;
-    return 0;
-}
-
-static void retire_writes(tb_t *t)
-{
-    /* a burst is complete when its AW and its W beats (closed by wlast) are both in */
-    while (t->aw_done < t->aw_n && t->aw_done < t->wburst_n) {
-        aw_ent_t *aw = &t->aw[t->aw_done & 255];
-        uint32_t nb = t->wburst_beats[t->aw_done & 255];
-        uint32_t bpb = t->c.dw / 8;
-        if (nb != aw->len + 1) t->bad_burst++;
-        if (nb > t->c.max_burst) t->bad_burst++;
-        if (nb > t->max_beats) t->max_beats = nb;
-        if ((aw->addr >> 12) != ((aw->addr + (uint64_t)nb * bpb - 1) >> 12)) t->cross4k++;
-        for (uint32_t k = 0; k < nb; k++) {
-            uint64_t v = t->wbeat[t->wb_used % 8192];
-            uint8_t s = t->wstrb[t->wb_used % 8192];
-            t->wb_used++;
-            for (uint32_t i = 0; i < bpb; i++) {
-                if (!(s >> i & 1)) continue;
-                uint64_t a = aw->addr + (uint64_t)k * bpb + i;
-                if (a >= MEM_BYTES || !write_ok(t, a)) { t->bad_write++; continue; }
-                t->mem[a] = (uint8_t)(v >> (8 * i));
-                t->writes_total++;
-            }
-        }
-        uint32_t lat = t->c.b_lat_min + (t->c.b_lat_max > t->c.b_lat_min ? rnd(t) % (t->c.b_lat_max - t->c.b_lat_min + 1) : 0);
-        t->bq_t[t->bq_w & 255] = t->cyc + lat;
-        t->bq_err[t->bq_w & 255] = 0;
-        t->bq_w++;
-        t->aw_done++;
-    }
-}
-
-/* host: consume completions up to the visible tail */
-static void host_poll(tb_t *t, const dma_out_t *o)
-{
-    for (uint32_t q = 0; q < t->g.p.num_cq; q++) {
-        if (!t->cfg.cq_en[q]) continue;
-        while (t->cq_head[q] != o->st.cq_tail[q]) {
-            uint32_t mask = (1u << t->c.cq_log2) - 1;
-            uint64_t a = t->cfg.cq_base[q] + 16u * (t->cq_head[q] & mask);
-            struct nicrx_cmpl cm = { rd64(t->mem, a), rd64(t->mem, a + 8) };
-            uint32_t exp_phase = ((t->cq_head[q] >> t->c.cq_log2) & 1) ^ 1;
-            if (nicrx_cmpl_phase(&cm) != exp_phase) t->bad_phase++;
-            uint32_t r = nicrx_cmpl_ring(&cm), b = nicrx_cmpl_bufid(&cm);
-            t->got_records++;
-            if (t->got_records == 1) t->t_first_rec = t->cyc;
-            t->t_last_rec = t->cyc;
-            if (b >= NBUF || !t->owned[r][b]) { t->bad_rec++; t->cq_head[q]++; continue; }
-            if (nicrx_cmpl_err(&cm)) {
-                t->got_desc_err++;
-                if (nicrx_cmpl_len(&cm) != 0) t->bad_rec++;
-            } else {
-                uint32_t fi = t->buf_frame[r][b];
-                frame_t *f = &t->f[fi];
-                uint32_t fold = (f->hash >> 24 ^ f->hash >> 16 ^ f->hash >> 8 ^ f->hash) & 0xff & ((1u << t->c.qsel) - 1);
-                t->got_ok++;
-                if (nicrx_cmpl_len(&cm) != f->len || fold != q) t->bad_rec++;
-                if (NICRX_FIELD(cm.w1, NICRX_C1_HASH_SHIFT, 32) != f->hash) t->bad_rec++;
-                if (NICRX_FIELD(cm.w0, NICRX_C0_VLAN_BIT, 1) != (f->vlan_cnt != 0)) t->bad_rec++;
-                if (NICRX_FIELD(cm.w1, NICRX_C1_VID_SHIFT, 12) != (f->vlan_cnt ? f->vid : 0)) t->bad_rec++;
-                if (NICRX_FIELD(cm.w0, NICRX_C0_L3_SHIFT, 2) != t->hv[fi].l3) t->bad_rec++;
-                if (NICRX_FIELD(cm.w1, NICRX_C1_L3OFF_SHIFT, 8) != t->hv[fi].l3_off) t->bad_rec++;
-                uint32_t ring_exp = (t->cfg.fbr_en[0] && t->c.buf_size[0] >= f->len) ? 0 : 1;
-                if (r != ring_exp) t->bad_rec++;
-                for (uint32_t i = 0; i < f->len; i++)
-                    if (t->mem[t->buf_addr[r][b] + i] != fbyte(fi, i)) { t->bad_data++; break; }
-            }
-            t->owned[r][b] = 0;
-            t->cq_head[q]++;
-            if (t->rec_b_seen[q] < t->cq_head[q]) t->bad_tail++;
-            post(t, r, b);
-        }
-        t->cfg.cq_head[q] = t->cq_head[q];
-    }
-    t->cfg.fbr_tail[0] = t->fbr_tail[0];
-    t->cfg.fbr_tail[1] = t->fbr_tail[1];
-}
-
-static void trace(FILE *tr, const nicrx_in_t *in, const parser_out_t *po, uint64_t pmd, const csr_cfg_t *c,
-                  const pm_rd_req_t *rd, const dma_out_t *o);
-static void run(tb_t *t, const cfgt_t *c, uint64_t seed, FILE *tr)
-{
-    memset(t, 0, sizeof *t);
-    t->c = *c;
-    t->rng = seed;
-    nicrx_params_t *p = &t->g.p;
-    p->data_width = c->dw; p->pkt_mem_bytes = 16384; p->header_bytes = 128; p->max_frame = 9018;
-    p->num_cq = 4; p->fq_depth = 32; p->desc_depth = 8; p->max_burst = c->max_burst;
-    t->g.bytes_per_beat = c->dw / 8;
-    t->g.pm_words = 16384 / t->g.bytes_per_beat;
-    t->g.pm_aw = c->dw == 64 ? 11 : 12;
-    t->mem = calloc(MEM_BYTES, 1);
-    t->pm = calloc(t->g.pm_words, 8);
-    if (dma_init(&t->d, &t->g) != 0) { printf("not ok dma_init\n"); exit(1); }
-    evsink_t ev = { on_ev, t, 0 };
-    csr_cfg_t *cf = &t->cfg;
-    cf->qsel_log2 = (uint8_t)c->qsel;
-    for (uint32_t r = 0; r < 2; r++) {
-        cf->fbr_base[r] = 0x1000u + 0x1000u * r;
-        cf->fbr_size_log2[r] = (uint8_t)c->fbr_log2;
-        cf->fbr_buf_size[r] = c->buf_size[r];
-        for (uint32_t b = 0; b < NBUF; b++)  /* every buffer straddles a 4 KB page */
-            t->buf_addr[r][b] = 0x20000u + r * 0x100000u + b * (r ? 0x4000u : 0x2000u) + 0xf80u;
-    }
-    for (uint32_t q = 0; q < 4; q++) {
-        cf->cq_base[q] = 0x8000u + 0x1000u * q;
-        cf->cq_size_log2[q] = (uint8_t)c->cq_log2;
-        cf->cq_irq_en[q] = 1;
-    }
-    nicrx_in_t in; memset(&in, 0, sizeof in);
-    parser_out_t po; memset(&po, 0, sizeof po);
-    in.rst = 1;
-    dma_in_t di = { &in, &po, 0, cf };
-    pm_rd_req_t rd;
-    dma_step(&t->d, &di, &rd, &ev);
-    if (tr) { dma_out_t o0; dma_out(&t->d, &o0); trace(tr, &in, &po, 0, cf, &rd, &o0); }
-    in.rst = 0;
-    for (uint32_t r = 0; r < 2; r++) cf->fbr_en[r] = (uint8_t)(c->fbr_en >> r & 1);
-    for (uint32_t q = 0; q < 4; q++) cf->cq_en[q] = (uint8_t)(c->cq_en >> q & 1);
-    uint64_t next_arrival2 = 2 * 20; /* in half cycles */
-    uint32_t bpb = c->dw / 8;
-    int posted = 0;
-    uint64_t limit = 200000 + (uint64_t)c->nframes * 400;
-    for (t->cyc = 0; t->cyc < limit; t->cyc++) {
-        ev.cycle = t->cyc;
-        dma_out_t o; dma_out(&t->d, &o);
-        if (!posted && t->cyc >= c->post_delay) {
-            posted = 1;
-            for (uint32_t r = 0; r < 2; r++)
-                if (cf->fbr_en[r])
-                    for (uint32_t b = 0; b < NBUF && b < (1u << c->fbr_log2) - 1; b++) post(t, r, b);
-        }
-        host_poll(t, &o);
-        /* irq after the edge: irq_en && tail != head (head as given at that edge) */
-        /* fake parser: a frame when the gap has passed and there is room */
-        memset(&po, 0, sizeof po);
-        if (t->nin < c->nframes && 2 * t->cyc >= next_arrival2) {
-            uint32_t len = c->fixed_len ? c->fixed_len : 14 + rnd(t) % 1800;
-            if (t->nin % 7 == 3 && !c->fixed_len) len = 2100 + rnd(t) % 2000; /* ring 1 or no_fit */
-            uint32_t nw = (len + bpb - 1) / bpb;
-            uint32_t used = (t->pm_wr - o.pm_rel_ptr) & (2 * t->g.pm_words - 1);
-            if (t->nin - t->pops < 32 && used + nw <= t->g.pm_words) {
-                frame_t *f = &t->f[t->nin];
-                f->len = (uint16_t)len;
-                f->hash = c->fixed_len ? 0 : rnd(t);
-                f->vlan_cnt = (uint8_t)(rnd(t) % 3); f->vid = (uint16_t)(rnd(t) & 0xfff);
-                nicrx_hv_t *hv = &t->hv[t->nin];
-                memset(hv, 0, sizeof *hv);
-                hv->hash = f->hash; hv->vlan_cnt = f->vlan_cnt; hv->vlan[0] = f->vid;
-                hv->l3 = 1; hv->l4 = 2; hv->l3_off = 14; hv->l4_off = 34; hv->frag = 0;
-                for (uint32_t w = 0; w < nw; w++) {
-                    uint64_t v = 0;
-                    for (uint32_t i = 0; i < bpb; i++) v |= (uint64_t)fbyte(t->nin, w * bpb + i) << (8 * i);
-                    t->pm[(t->pm_wr + w) & (t->g.pm_words - 1)] = v;
-                }
-                po.hv_valid = 1; po.hv_start = t->pm_wr & (t->g.pm_words - 1); po.hv_len = (uint16_t)len;
-                po.hv = hv; po.hv_frame = t->nin;
-                t->pm_wr = (t->pm_wr + nw) & (2 * t->g.pm_words - 1);
-                t->nin++;
-                next_arrival2 += c->gap;
-            }
-        }
-        /* AXI slave inputs */
-        memset(&in, 0, sizeof in);
-        in.m_axi_awready = (uint8_t)(rnd(t) % 100 < c->rdy_pct);
-        in.m_axi_wready = (uint8_t)(rnd(t) % 100 < c->rdy_pct);
-        in.m_axi_arready = (uint8_t)(rnd(t) % 100 < c->rdy_pct);
-        if (t->bq_r != t->bq_w && t->bq_t[t->bq_r & 255] <= t->cyc) {
-            in.m_axi_bvalid = 1;
-            t->b_count++;
-            in.m_axi_bresp = (uint8_t)(c->bresp_err_at && t->b_count == c->bresp_err_at ? 2 : 0);
-        }
-        if (t->r_active && t->cyc >= t->r_t) {
-            in.m_axi_rvalid = 1;
-            in.m_axi_rdata = 0;
-            for (uint32_t i = 0; i < bpb; i++) in.m_axi_rdata |= (uint64_t)t->mem[t->r_addr + (uint64_t)t->r_beat * bpb + i] << (8 * i);
-            in.m_axi_rlast = t->r_beat + 1 == t->r_left;
-        }
-        di.pm_rd_data = t->pm_rd_data;
-        dma_step(&t->d, &di, &rd, &ev);
-        if (tr) { dma_out_t o1; dma_out(&t->d, &o1); trace(tr, &in, &po, di.pm_rd_data, cf, &rd, &o1); }
-        if (rd.en) t->pm_rd_data = t->pm[rd.addr & (t->g.pm_words - 1)];
-        /* handshakes at this edge (o = outputs before it) */
-        if (o.fq_pop) t->pops++;
-        if (o.axi.m_axi_awvalid && in.m_axi_awready) { t->aw[t->aw_n & 255].addr = o.axi.m_axi_awaddr; t->aw[t->aw_n & 255].len = o.axi.m_axi_awlen; t->aw_n++; }
-        if (o.axi.m_axi_wvalid && in.m_axi_wready) {
-            uint32_t k = t->wb_n % 8192;
-            t->wbeat[k] = o.axi.m_axi_wdata; t->wstrb[k] = o.axi.m_axi_wstrb; t->wb_n++;
-            t->cur_wbeats++;
-            if (o.axi.m_axi_wlast) { t->wburst_beats[t->wburst_n & 255] = t->cur_wbeats; t->wburst_n++; t->cur_wbeats = 0; }
-        }
-        if (in.m_axi_bvalid) {
-            t->bq_r++;
-        }
-        if (in.m_axi_rvalid) { t->r_beat++; if (in.m_axi_rlast) t->r_active = 0; }
-        if (o.axi.m_axi_arvalid && in.m_axi_arready) {
-            t->r_active = 1; t->r_addr = o.axi.m_axi_araddr; t->r_left = o.axi.m_axi_arlen + 1u; t->r_beat = 0;
-            t->r_t = t->cyc + c->r_lat;
-        }
-        retire_writes(t);
-        /* visible tail must not pass the record B responses */
-        dma_out_t o2; dma_out(&t->d, &o2);
-        for (uint32_t q = 0; q < 4; q++) {
-            uint8_t exp_irq = cf->cq_irq_en[q] && o2.st.cq_tail[q] != cf->cq_head[q];
-            if (((o2.axi.irq >> q) & 1) != exp_irq) t->bad_irq++;
-        }
-        /* count record B's per queue: tail may only advance on a B */
-        if (in.m_axi_bvalid)
-            for (uint32_t q = 0; q < 4; q++) if (o2.st.cq_tail[q] != o.st.cq_tail[q]) t->rec_b_seen[q] = o2.st.cq_tail[q];
-        for (uint32_t q = 0; q < 4; q++)
-            if (!in.m_axi_bvalid && o2.st.cq_tail[q] != o.st.cq_tail[q]) t->bad_tail++;
-        if (t->nin == c->nframes && o2.st.idle && t->pops == t->nin) {
-            int all = 1;
-            for (uint32_t i = 0; i < t->nin; i++) if (!t->f[i].delivered && !t->f[i].dropped) all = 0;
-            if (all) {
-                int consumed = 1;
-                for (uint32_t q = 0; q < 4; q++) if (cf->cq_en[q] && t->cq_head[q] != o2.st.cq_tail[q]) consumed = 0;
-                if (consumed) break;
-            }
-        }
-    }
-    dma_free(&t->d);
-    free(t->pm);
-}
-
-static void trace(FILE *tr, const nicrx_in_t *in, const parser_out_t *po, uint64_t pmd, const csr_cfg_t *c,
-                  const pm_rd_req_t *rd, const dma_out_t *o)
-{
-    const nicrx_hv_t *h = po->hv_valid ? po->hv : NULL;
-    fprintf(tr, "%x %x %x %x %x %x %x %x %x %x %x %llx %x", in->rst, po->hv_valid, po->hv_len, h ? h->l3 : 0, h ? h->l4 : 0,
-            h ? h->vlan_cnt : 0, h ? h->vlan[0] : 0, h ? h->frag : 0, h ? h->l3_off : 0, h ? h->l4_off : 0, h ? h->hash : 0,
-            (unsigned long long)pmd, c->qsel_log2);
-    for (int r = 0; r < 2; r++)
-        fprintf(tr, " %llx %x %x %x %x", (unsigned long long)c->fbr_base[r], c->fbr_size_log2[r], c->fbr_buf_size[r], c->fbr_en[r], c->fbr_tail[r]);
-    for (int q = 0; q < 4; q++)
-        fprintf(tr, " %llx %x %x %x %x", (unsigned long long)c->cq_base[q], c->cq_size_log2[q], c->cq_en[q], c->cq_irq_en[q], c->cq_head[q]);
-    fprintf(tr, " %x %x %x %x %x %x %llx %x %x", in->m_axi_awready, in->m_axi_wready, in->m_axi_bvalid, in->m_axi_bresp,
-            in->m_axi_arready, in->m_axi_rvalid, (unsigned long long)in->m_axi_rdata, in->m_axi_rresp, in->m_axi_rlast);
-    fprintf(tr, " %x %x %x %x %x %x %x", rd->en, rd->en ? rd->addr : 0, o->pm_rel_ptr, o->fq_pop, o->st.fbr_head[0], o->st.fbr_head[1],
-            o->st.fbr_err[0] | o->st.fbr_err[1] << 1);
-    for (int q = 0; q < 4; q++) fprintf(tr, " %x", o->st.cq_tail[q]);
-    fprintf(tr, " %x %x %x %x %x %x", o->st.idle, o->st.cnt[NICRX_CNT_DELIVERED], o->st.cnt[NICRX_CNT_DROP_NO_FIT],
-            o->st.cnt[NICRX_CNT_DROP_NO_CQ], o->st.cnt[NICRX_CNT_DESC_ERROR], o->st.cnt[NICRX_CNT_AXI_ERROR]);
-    fprintf(tr, " %x %llx %x %x %llx %x %x %x %llx %x %x\n", o->axi.m_axi_awvalid, (unsigned long long)o->axi.m_axi_awaddr,
-            o->axi.m_axi_awlen, o->axi.m_axi_wvalid, (unsigned long long)o->axi.m_axi_wdata, o->axi.m_axi_wstrb,
-            o->axi.m_axi_wlast, o->axi.m_axi_arvalid, (unsigned long long)o->axi.m_axi_araddr, o->axi.m_axi_arlen, o->axi.irq);
-}
+#include "../blocks/dma_scenario.h"
 
 static uint32_t fold_q(uint32_t h, uint32_t qsel) { return (h >> 24 ^ h >> 16 ^ h >> 8 ^ h) & 0xff & ((1u << qsel) - 1); }
 
 int main(void)
 {
     static tb_t t;
-    const char *tp = getenv("DMA_TRACE");          /* DMA_TRACE=file: write one scenario's cycles for the RTL check */
-    const char *tdw = getenv("DMA_TRACE_DW");
-    uint32_t trace_dw = tdw ? (uint32_t)atoi(tdw) : 64;
     for (uint32_t dw = 32; dw <= 64; dw += 32) {
         for (uint32_t pass = 0; pass < 3; pass++) {
-            cfgt_t c = { .dw = dw, .max_burst = pass == 1 ? 4 : 16, .nframes = 400, .rdy_pct = pass == 0 ? 100 : 60,
-                         .b_lat_min = 1, .b_lat_max = pass == 2 ? 12 : 3, .r_lat = 3, .gap = pass == 0 ? 21 : 150,
-                         .fbr_en = 3, .cq_en = 0x7, .qsel = 2, .cq_log2 = 2, .fbr_log2 = 3,
-                         .buf_size = {2048, 4096}, .misalign_every = pass == 2 ? 5 : 0 };
-            if (pass == 1) c.fbr_en = 1; /* long frames: no_fit */
-            FILE *tr = (tp && dw == trace_dw && pass == 2) ? fopen(tp, "w") : NULL;
-            run(&t, &c, 0x1234567ull + pass * 77 + dw, tr);
-            if (tr) fclose(tr);
+            cfgt_t c = ds_scenario(dw, pass);
+            run(&t, &c, ds_seed(dw, pass), NULL, NULL);
             uint32_t nofit = 0, nocq = 0, deliv = 0, bad_drop = 0;
             for (uint32_t i = 0; i < t.nin; i++) {
                 frame_t *f = &t.f[i];
@@ -386,7 +27,7 @@ int main(void)
                 if (exp) { if (!f->dropped || f->reason != exp) bad_drop++; if (exp == NICRX_REASON_NO_FIT) nofit++; else nocq++; }
                 else { if (!f->delivered) bad_drop++; deliv++; }
             }
-            const char *tag = pass == 0 ? "ready" : pass == 1 ? "burst4-nofit" : "slowb-descerr";
+            const char *tag = ds_tag(pass);
             CHECK(t.nin == c.nframes, "dma_dw%u_%s_all_frames_in (%u)", dw, tag, t.nin);
             CHECK(bad_drop == 0 && t.got_ok == deliv, "dma_dw%u_%s_deliver_drop (%u delivered %u no_fit %u no_cq)", dw, tag, deliv, nofit, nocq);
             CHECK(t.d.cnt_no_fit == nofit && t.d.cnt_no_cq == nocq && t.d.cnt_delivered == deliv, "dma_dw%u_%s_counters", dw, tag);
@@ -406,7 +47,7 @@ int main(void)
             cfgt_t c = { .dw = dw, .max_burst = 16, .nframes = 10, .rdy_pct = 100, .b_lat_min = 1, .b_lat_max = 3,
                          .r_lat = 3, .gap = 40, .fixed_len = 100, .fbr_en = 1, .cq_en = 1, .qsel = 0, .cq_log2 = 4,
                          .fbr_log2 = 4, .buf_size = {2048, 0}, .post_delay = 3000 };
-            run(&t, &c, 99 + dw, NULL);
+            run(&t, &c, 99 + dw, NULL, NULL);
             CHECK(t.got_ok == 10 && t.t_first_rec > 3000, "dma_dw%u_waits_for_descriptors (first record at %llu)", dw, (unsigned long long)t.t_first_rec);
         }
         /* performance: 64-byte frames, host always ready */
@@ -414,12 +55,12 @@ int main(void)
             cfgt_t c = { .dw = dw, .max_burst = 16, .nframes = 2000, .rdy_pct = 100, .b_lat_min = 1, .b_lat_max = 3,
                          .r_lat = 4, .gap = dw == 64 ? 21 : 40, .fixed_len = 64, .fbr_en = 1, .cq_en = 1, .qsel = 0,
                          .cq_log2 = 10, .fbr_log2 = 5, .buf_size = {2048, 0} };
-            run(&t, &c, 7 + dw, NULL);
+            run(&t, &c, 7 + dw, NULL, NULL);
             double cpf = (double)(t.t_last_rec - t.t_first_rec) / (t.got_records - 1);
             printf("# dw%u 64-byte frames offered every %.1f cycles: %.2f cycles per frame delivered\n", dw, c.gap / 2.0, cpf);
             CHECK(t.got_ok == c.nframes && cpf <= c.gap / 2.0 + 0.01, "dma_dw%u_perf_64B (%.2f cycles/frame)", dw, cpf);
             c.gap = 2; /* saturate: as fast as packet memory and the frame queue allow */
-            run(&t, &c, 8 + dw, NULL);
+            run(&t, &c, 8 + dw, NULL, NULL);
             cpf = (double)(t.t_last_rec - t.t_first_rec) / (t.got_records - 1);
             printf("# dw%u 64-byte frames saturated: %.2f cycles per frame (W beats per frame %u)\n", dw, cpf, 64 / (dw / 8) + 16 / (dw / 8));
             CHECK(t.got_ok == c.nframes && cpf <= (64.0 + 16.0) / (dw / 8) + 0.05, "dma_dw%u_perf_saturated_w_back_to_back (%.2f)", dw, cpf);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The model and the harness (nicrx-model) built with AddressSanitizer and
+# UBSan, run on a handful of captures with both host profiles: must be clean.
+set -u
+cd "$(dirname "$0")/.."
+make -s build/bin/nicrx-model-asan >/dev/null 2>&1 || { echo "not ok asan-build: make build/bin/nicrx-model-asan failed"; exit 1; }
+P=../shared/pcaps
+caps="captures/default.pcap $P/tcpdump/802.1ad_QinQ.pcap $P/tcpdump/bigtcp-ipv6.pcap $P/tcpdump/icmp6_mobileprefix_asan.pcap
+      $P/tcpdump/ldp-common-session.pcap $P/tcpdump/dns_tcp.pcap"
+# a few TCP-heavy suricata captures
+caps="$caps $(ls $P/suricata-verify/*.pcap 2>/dev/null | head -300 | awk 'NR % 60 == 1')"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+for f in $caps; do
+    [ -f "$f" ] || continue
+    for prof in none heavy; do
+        name="asan-$prof-$(basename "$f")"
+        out=$(build/bin/nicrx-model-asan --seed 5 --stall "$prof" "$f" 2>&1 >/dev/null); rc=$?
+        if [ $rc -eq 0 ] && [ -z "$out" ]; then echo "ok $name"
+        else echo "not ok $name: exit $rc: $(grep -m1 'ERROR\|runtime error\|^nicrx' <<<"$out")"; fi
+    done
+done
+# bad input through the sanitizers too
+for f in build/tests/none.pcap /etc/hostname; do
+    out=$(build/bin/nicrx-model-asan "$f" 2>&1); rc=$?
+    if [ $rc -eq 2 ] && [ "$(wc -l <<<"$out")" -eq 1 ]; then echo "ok asan-badinput-$(basename "$f")"
+    else echo "not ok asan-badinput-$(basename "$f"): exit $rc: $(head -1 <<<"$out")"; fi
+done

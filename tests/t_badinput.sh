@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Bad inputs: missing file, not a capture, non-Ethernet link type, truncated
+# capture, no frames.  nicrx-model and nicrx-sim must each print one line
+# "nicrx: FILE: reason" on stderr, nothing on stdout, and exit 2 (no crash).
+set -u
+cd "$(dirname "$0")/.."
+make -s build/bin/nicrx-model build/bin/nicrx-sim >/dev/null 2>&1 || { echo "not ok badinput-build: make failed"; exit 1; }
+t=build/tests/badinput; rm -rf "$t"; mkdir -p "$t"
+# pcap global header (little endian, version 2.4, snaplen 65535), link type $1
+pcap_hdr() { printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\x00\x00'; printf "$1"; }
+# one 20-byte record
+rec() { printf '\x01\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x14\x00\x00\x00'; head -c 20 /dev/zero; }
+echo "this is not a capture file, just some text to fill the header" > "$t/text.pcap"
+{ pcap_hdr '\x65\x00\x00\x00'; rec; } > "$t/raw-ip-101.pcap"          # LINKTYPE_RAW (101)
+{ pcap_hdr '\x01\x00\x00\x00'; rec; rec | head -c 25; } > "$t/truncated.pcap"
+pcap_hdr '\x01\x00\x00\x00' > "$t/empty.pcap"
+: > "$t/zero-bytes.pcap"
+check() {  # TOOL FILE WHAT PATTERN
+    local tool=$1 f=$2 what=$3 pat=$4 rc
+    "build/bin/$tool" "$f" >"$t/out" 2>"$t/err"; rc=$?
+    local name="badinput-$tool-$what" lines; lines=$(wc -l <"$t/err")
+    if [ $rc -ne 2 ]; then echo "not ok $name: exit status $rc, expected 2 ($(head -1 "$t/err"))"
+    elif [ "$lines" -ne 1 ]; then echo "not ok $name: $lines lines on stderr"
+    elif [ -s "$t/out" ]; then echo "not ok $name: output on stdout"
+    elif ! grep -q "^nicrx: $f: .*$pat" "$t/err"; then echo "not ok $name: message '$(cat "$t/err")'"
+    else echo "ok $name # $(cat "$t/err")"; fi
+}
+for tool in nicrx-model nicrx-sim; do
+    check $tool "$t/does-not-exist.pcap" missing "No such file"
+    check $tool "$t/text.pcap" not-a-capture "not a pcap or pcapng"
+    check $tool "$t/zero-bytes.pcap" zero-bytes "not a pcap or pcapng"
+    check $tool "$t/raw-ip-101.pcap" linktype "link type .*not Ethernet"
+    check $tool "$t/truncated.pcap" truncated "truncated capture file"
+    check $tool "$t/empty.pcap" no-frames "no frames"
+done

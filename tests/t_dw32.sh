@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Lockstep with DATA_WIDTH=32 (build/bin/nicrx-sim-dw32) on the tcpdump set,
+# both host profiles, two runs at a time; plus the pacing modes on the default capture.
+set -u
+cd "$(dirname "$0")/.."
+make -s build/bin/nicrx-sim-dw32 build/bin/nicrx-sim >/dev/null 2>&1 || { echo "not ok dw32-build: make failed"; exit 1; }
+dir=${PCAPS:-../shared/pcaps/tcpdump}
+one() {
+    local prof=$1 f=$2 log rc name="dw32-$prof-$(basename "$f")"
+    log=$(build/bin/nicrx-sim-dw32 --summary --seed 99 --stall "$prof" "$f" 2>&1); rc=$?
+    if [ $rc -eq 0 ] || { [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; }; then echo "ok $name"
+    else echo "not ok $name: exit $rc: $(grep -m1 '^nicrx: ' <<<"$log")"; fi
+}
+export -f one
+find "$dir" -type f -name '*.pcap*' | sort | sed -e 's/^/none /p' -e 's/^none /heavy /' |
+    xargs -d '\n' -P2 -I{} bash -c 'one ${0%% *} "${0#* }"' {}
+for sim in nicrx-sim nicrx-sim-dw32; do
+    for pace in line b2b ts; do
+        log=$(build/bin/$sim --summary --seed 4 --pace $pace captures/default.pcap 2>&1); rc=$?
+        [ $rc -eq 0 ] && echo "ok pace-$pace-$sim" || echo "not ok pace-$pace-$sim: $(grep -m1 '^nicrx: ' <<<"$log")"
+    done
+done
