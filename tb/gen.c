@@ -61,7 +61,9 @@ static void build_frame(uint8_t *f, uint32_t size, uint32_t flow, uint32_t seq, 
     put32(ip + 16, 0xc0a80001u);                    /* 192.168.0.1 */
     put16(ip + 10, ip_checksum(ip, 20));
     uint8_t *tcp = ip + 20;
-    put16(tcp, 1024 + (flow % 60000u));
+    /* Ports scattered so flows spread over the completion queues (the flow
+     * hash XORs addresses and ports, so ports tracking addresses cancel). */
+    put16(tcp, 1024u + ((flow * 0x9e37u) % 60000u));
     put16(tcp + 2, 80);
     put32(tcp + 4, seq);
     put32(tcp + 8, 1);

@@ -24,6 +24,7 @@ struct harness {
     uint64_t delivered_ev, verified, accounted;
     uint64_t k;                       /* calls so far = edges applied */
     uint64_t progress_at;
+    uint64_t last_done;               /* cycle the last frame was dropped or its completion seen */
     uint64_t compared;
     uint32_t aw_consts, ar_consts;
     uint64_t inject;                  /* cycle of a forced divergence (self-test), 0: none */
@@ -135,6 +136,7 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         if (ev->reason < NICRX_NUM_REASONS) h->drops[ev->reason]++;
         h->accounted++;
         h->progress_at = h->k;
+        h->last_done = h->k;
         break;
     case NICRX_EV_PARSED:
         f->has_hv = 1;
@@ -158,6 +160,7 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
 {
     harness_t *h = ctx;
     h->progress_at = h->k;
+    h->last_done = h->k;
     if (nicrx_cmpl_err(c)) {
         fail(h, "completion on queue %u returns buffer 0x%04x with err=1 (descriptor error)", q, nicrx_cmpl_bufid(c));
         return -1;
@@ -470,6 +473,17 @@ void harness_report(const harness_t *h, FILE *f)
     for (uint32_t q = 0; q < h->o.p.num_cq; q++) fprintf(f, " q%u %" PRIu64, q, h->completions[q]);
     fprintf(f, "\n  cycles       %" PRIu64 " (%.4f frames/cycle)\n", h->k,
             h->k ? (double)h->cap.n / (double)h->k : 0.0);
+    /* Throughput while traffic flows: first beat to the last frame's fate,
+     * against what the wire could carry (each frame plus 20 bytes). */
+    if (h->sched.started && h->last_done > h->sched.t0) {
+        uint64_t wire = 0;
+        for (size_t i = 0; i < h->cap.n; i++) wire += h->cap.f[i].len + WIRE_OVERHEAD;
+        double span = (double)(h->last_done - h->sched.t0);
+        double limit = (double)h->cap.n * (h->o.p.data_width / 8) / (double)wire;
+        fprintf(f, "  traffic      cycles %" PRIu64 "..%" PRIu64 ": %.4f frames/cycle, wire limit %.4f (%.1f%%)\n",
+                h->sched.t0, h->last_done, (double)h->cap.n / span, limit,
+                100.0 * ((double)h->cap.n / span) / limit);
+    }
     if (h->status != HARNESS_OK)
         fprintf(f, "FAIL: %s\n", h->msg);
     else if (h->rtl_seen)

@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#define WIRE_OVERHEAD 20u
 
 void sched_init(sched_t *s, const capture_t *cap, uint32_t bpb, sched_pace_t pace, double clk_hz)
 {

@@ -10,6 +10,9 @@
  * span hours; the device is idle in between anyway). */
 #define SCHED_TS_GAP_MAX 100000u
 
+/* Byte times on the wire besides the frame: preamble, SFD and gap. */
+#define WIRE_OVERHEAD 20u
+
 typedef enum { PACE_LINE = 0, PACE_B2B, PACE_TS } sched_pace_t;
 
 typedef struct sched {

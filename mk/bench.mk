@@ -1,0 +1,9 @@
+# nicrx-gen (synthetic captures) and `make bench` (throughput per frame size).
+$(BIN)/nicrx-gen: tb/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_TB) $< -lpcap -o $@
+
+tools: $(BIN)/nicrx-gen
+
+bench: all $(BIN)/nicrx-sim-dw32
+	@bash scripts/bench.sh
