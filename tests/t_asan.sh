@@ -25,3 +25,10 @@ for f in build/tests/none.pcap /etc/hostname; do
     if [ $rc -eq 2 ] && [ "$(wc -l <<<"$out")" -eq 1 ]; then echo "ok asan-badinput-$(basename "$f")"
     else echo "not ok asan-badinput-$(basename "$f"): exit $rc: $(head -1 <<<"$out")"; fi
 done
+# the model's unit tests through the sanitizers
+make -s unit-asan >/dev/null 2>&1 || { echo "not ok asan-unit-build: make unit-asan failed"; exit 1; }
+for t in build/tests/unit-asan/test_*; do
+    out=$("$t" 2>&1); rc=$?
+    if [ $rc -eq 0 ] && ! grep -q '^not ok\|ERROR: \|runtime error' <<<"$out"; then echo "ok asan-unit-$(basename "$t") # $(grep -c '^ok' <<<"$out") checks"
+    else echo "not ok asan-unit-$(basename "$t"): exit $rc: $(grep -m1 '^not ok\|ERROR\|runtime error' <<<"$out")"; fi
+done

@@ -244,8 +244,10 @@ static void env_reset(tb_t *t)
     }
 }
 
+/* t must start zeroed (static); run() frees the previous run's memory. */
 static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *hook_ctx)
 {
+    free(t->mem);
     memset(t, 0, sizeof *t);
     t->c = *c;
     t->rng = seed;
