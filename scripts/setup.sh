@@ -39,6 +39,7 @@ REQS=(
     "cmd icepack|fpga-icestorm"
     "cmd icetime|fpga-icestorm"
     "hdr /usr/include/pcap/pcap.h|libpcap-dev"
+    "hdr /usr/include/zlib.h|zlib1g-dev"
     "cmd tshark|tshark"
     "cmd clang|clang"
     "cmd z3|z3"
@@ -111,11 +112,6 @@ if [ ${#missing_pkgs[@]} -gt 0 ]; then
         exit 1
     fi
 fi
-
-# .gitignore: build outputs and the venv never go into git.
-for pat in build/ .venv/; do
-    if ! { [ -f .gitignore ] && grep -qxF "$pat" .gitignore; }; then echo "$pat" >> .gitignore; fi
-done
 
 if [ "$want_ecp5" -eq 1 ] && ! ecp5_ok; then
     py=$(sys_python)

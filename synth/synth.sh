@@ -20,7 +20,7 @@ mkdir -p "$OUT"
 RTL=$(ls rtl/*.v | sort | tr '\n' ' ')
 WRAP=fpga/nicrx_fpga_wrap.v
 VENV=.venv
-REPORT="python3 synth/report.py"
+REPORT="bash synth/report.sh"
 
 # The configurations.  SMALL must fit an iCE40 HX8K; MAX_FRAME is lowered with the
 # packet memory because nicrx_top requires PKT_MEM_BYTES >= MAX_FRAME.

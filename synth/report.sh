@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# report.sh - Yosys `stat` output and nextpnr --report JSON to table rows.
+#
+#   report.sh row TARGET CONFIG STAT_FILE [PNR]   one TSV row (PNR: NAME of NAME.pnr.json,
+#                                                 or of NAME.pnr.log when P&R failed)
+#   report.sh modules TARGET STAT_FILE            one TSV row per module (synth -noflatten)
+#   report.sh table ROWS_FILE                     the rows as an aligned table
+#
+# Columns: target, config, LUTs, FFs, BRAMs, Fmax MHz, notes.  ECP5 LUTs count
+# LUT4 plus two per CCU2C (a carry cell holds two LUTs).
+set -euo pipefail
+
+# stat_rows TARGET STAT_FILE: "module<TAB>luts<TAB>ffs<TAB>brams<TAB>lutram" per module
+stat_rows() {
+    awk -v target="$1" '
+        function flush() {
+            if (name == "") return
+            if (target ~ /^ice40/) { l = c["SB_LUT4"]; b = c["SB_RAM40_4K"]; r = 0
+                f = 0; for (k in c) if (k ~ /^SB_DFF/) f += c[k] }
+            else { l = c["LUT4"] + 2 * c["CCU2C"]; f = c["TRELLIS_FF"]; b = c["DP16KD"]; r = c["TRELLIS_DPR16X4"] }
+            printf "%s\t%d\t%d\t%d\t%d\n", name, l, f, b, r
+            delete c
+        }
+        /^[ \t]*=== .* ===[ \t]*$/ { flush(); name = $0; sub(/^[ \t]*=== /, "", name); sub(/ ===[ \t]*$/, "", name); next }
+        /^[ \t]+[$A-Za-z_][A-Za-z0-9_$]*[ \t]+[0-9]+[ \t]*$/ { c[$1] = $2 }
+        END { flush() }' "$2"
+}
+
+pnr_util() {  # pnr_util JSON: "TYPE used/available" for the interesting cell types
+    local t
+    for t in ICESTORM_LC ICESTORM_RAM TRELLIS_COMB TRELLIS_FF DP16KD TRELLIS_RAMW; do
+        local obj
+        obj=$(grep -o "\"$t\": *{[^}]*}" "$1" | head -1) || continue
+        [ -n "$obj" ] || continue
+        local av us
+        av=$(sed -n 's/.*"available": *\([0-9]*\).*/\1/p' <<<"$obj")
+        us=$(sed -n 's/.*"used": *\([0-9]*\).*/\1/p' <<<"$obj")
+        printf '%s %s/%s ' "$t" "$us" "$av"
+    done
+}
+
+row() {
+    local target=$1 config=$2 stat=$3 pnr=${4:-}
+    local name luts ffs brams lutram fmax="-" notes=""
+    IFS=$'\t' read -r name luts ffs brams lutram < <(stat_rows "$target" "$stat" | tail -1)
+    [ "$lutram" -gt 0 ] && notes="LUT-RAM $lutram DPR16X4"
+    if [ -n "$pnr" ] && [ ! -f "$pnr.json" ] && [ -f "$pnr.log" ]; then
+        fmax="n/a"
+        local why
+        if grep -q "no BELs remaining" "$pnr.log"; then
+            why="does not fit: $(grep -oE '(ICESTORM_LC|TRELLIS_COMB|ICESTORM_RAM|DP16KD): *[0-9]+/ *[0-9]+' "$pnr.log" |
+                sed 's/: */ /; s/\/ */\//' | tr '\n' ' ')"
+            why=${why% }
+        else
+            why=$(grep -m1 '^ERROR: ' "$pnr.log" | cut -c8-88 || true)
+        fi
+        notes="${notes:+$notes; }P&R FAILED${why:+ ($why)}"
+    elif [ -n "$pnr" ]; then
+        fmax=$(grep -o '"achieved": *[0-9.]*' "$pnr.json" | awk -F: 'NR == 1 || $2 < m { m = $2 } END { if (NR) printf "%.1f", m; else print "-" }')
+        local u; u=$(pnr_util "$pnr.json")
+        notes="${notes:+$notes; }${u% }"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$config" "$luts" "$ffs" "$brams" "$fmax" "$notes"
+}
+
+modules() {
+    local target=$1 stat=$2 name luts ffs brams lutram
+    while IFS=$'\t' read -r name luts ffs brams lutram; do
+        [ "$name" = "design hierarchy" ] && name=total
+        name=$(sed -e 's/^\$paramod\$[0-9a-f]*\\//' -e 's/^\$paramod\\\([^\\]*\)\\.*$/\1/' <<<"$name")
+        printf '%s\t%s\t%s\t%s\t%s\t-\t%s\n' "$target" "$name" "$luts" "$ffs" "$brams" \
+            "$([ "$lutram" -gt 0 ] && echo "LUT-RAM $lutram DPR16X4")"
+    done < <(stat_rows "$target" "$stat")
+}
+
+table() {
+    { printf 'target\tconfig\tLUTs\tFFs\tBRAMs\tFmax MHz\tnotes\n'; cat "$1"; } |
+        awk -F'\t' '
+            { n = NR; for (i = 1; i <= 7; i++) { cell[n, i] = $i; if (length($i) > w[i]) w[i] = length($i) } }
+            END {
+                for (r = 1; r <= n; r++) {
+                    line = ""
+                    for (i = 1; i <= 7; i++) line = line sprintf("%-" w[i] "s  ", cell[r, i])
+                    sub(/ +$/, "", line); print line
+                    if (r == 1) { line = ""; for (i = 1; i <= 7; i++) { d = ""; for (j = 0; j < w[i]; j++) d = d "-"; line = line d "  " }
+                                  sub(/ +$/, "", line); print line }
+                }
+            }'
+}
+
+cmd=${1:-}; shift || true
+case "$cmd" in
+row) row "$@" ;;
+modules) modules "$@" ;;
+table) table "$@" ;;
+*) sed -n '2,9p' "$0" >&2; exit 2 ;;
+esac
