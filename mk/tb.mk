@@ -82,8 +82,10 @@ sim: $(BIN)/nicrx-sim
 icarus: $(BIN)/nicrx-sim-icarus
 tools: $(BIN)/nicrx-model $(BIN)/nicrx-sim
 test: setup-check
-run: setup-check $(BIN)/nicrx-sim
-	$(BIN)/nicrx-sim $(PCAP)
+# make run [PCAP=file] [TRACE=1]: with TRACE=1 a divergence also writes
+# build/divergence.fst, the cycles leading up to it.
+run: setup-check $(BIN)/nicrx-sim $(if $(TRACE),trace)
+	$(BIN)/nicrx-sim $(if $(TRACE),--trace $(BUILD)/divergence.fst) $(PCAP)
 
 # Checker for the JSON Lines of nicrx-model (tests/t_model_cli.sh).
 $(BUILD)/tests/jsonl_check: tests/tools/jsonl_check.c

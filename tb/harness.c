@@ -475,7 +475,7 @@ void harness_report(const harness_t *h, FILE *f)
             h->k ? (double)h->cap.n / (double)h->k : 0.0);
     /* Throughput while traffic flows: first beat to the last frame's fate,
      * against what the wire could carry (each frame plus 20 bytes). */
-    if (h->sched.started && h->last_done > h->sched.t0) {
+    if (h->status == HARNESS_OK && h->sched.started && h->last_done > h->sched.t0) {
         uint64_t wire = 0;
         for (size_t i = 0; i < h->cap.n; i++) wire += h->cap.f[i].len + WIRE_OVERHEAD;
         double span = (double)(h->last_done - h->sched.t0);
