@@ -5,8 +5,8 @@
 #include <string.h>
 #include "dma.h"
 
-enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2 };
-enum { DF_IDLE = 0, DF_AR = 1, DF_R = 2 };
+enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4 };
+enum { DF_IDLE = 0, DF_AR = 1, DF_R = 2, DF_PREP = 3 };
 
 static uint32_t log2u(uint32_t v)
 {
@@ -17,15 +17,18 @@ static uint32_t log2u(uint32_t v)
 
 static void dma_reset(dma_t *d)
 {
-    d->fq_wr = d->fq_rd = 0; d->fq_pop = 0;
+    /* fh and dq_q are RAM read registers: not reset (the RTL does not reset them) */
+    d->fq_wr = d->fq_rd = 0; d->fq_pop = 0; d->fh_valid = 0;
+    d->dq_qv = 0; d->dq_qa = 0;
     for (int r = 0; r < (int)NICRX_NUM_FBR; r++) {
         d->dq_wr[r] = d->dq_rd[r] = 0; d->fbr_head[r] = 0; d->fbr_err[r] = 0;
     }
     d->df_state = DF_IDLE; d->df_ring = 0; d->df_rr = 0; d->df_beat = 0;
     d->df_addr = 0; d->df_bufid = 0; d->df_bad = 0;
     d->arvalid = 0; d->araddr = 0; d->arlen = 0;
-    d->is_state = IS_IDLE; d->f_len = 0; memset(&d->f_hv, 0, sizeof d->f_hv);
+    d->is_state = IS_IDLE; d->cq_room = 0;
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
+    d->f_beats = 0; d->f_blast = 0; d->f_phase = 0; d->rec_rdy = 0;
     memset(d->issued_tail, 0, sizeof d->issued_tail);
     memset(d->cq_tail, 0, sizeof d->cq_tail);
     d->irq = 0;
@@ -33,6 +36,7 @@ static void dma_reset(dma_t *d)
     d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
     d->pf_wr = d->pf_rd = 0; d->pf_inflight = 0;
     d->wc_wr = d->wc_rd = 0; d->wb_cnt = 0;
+    d->rh_full = 0; d->rh_w0 = 0; d->rh_w1 = 0;
     d->wvalid = 0; d->wdata = 0; d->wstrb = 0; d->wlast = 0;
     d->bq_wr = d->bq_rd = 0;
     d->cnt_delivered = d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = d->cnt_axi_err = 0;
@@ -117,7 +121,7 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     const parser_out_t *p = in->par;
     dma_t n = *d;
     const uint32_t fqm = 2 * d->fq_depth - 1, dqm = 2 * d->desc_depth - 1;
-    const uint32_t dmask = d->dw == 64 ? 0xffffffffu : 0xffffffffu; /* pointers below are masked per FIFO */
+    const uint32_t ldd = log2u(d->desc_depth);
     const uint8_t strb_ones = (uint8_t)((1u << d->bpb) - 1);
     const uint64_t dwmask = d->dw == 64 ? ~0ull : 0xffffffffull;
     const uint32_t relm = (2u << d->pm_aw) - 1;
@@ -127,9 +131,8 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     uint32_t dq_waddr = 0;
     dma_dq_ent_t dq_wdata = {0, 0};
     dma_pc_ent_t pc_wdata = {0, 0};
-    dma_wc_ent_t wc_wdata = {0, 0, 0, 0, 0};
+    dma_wc_ent_t wc_wdata = {0, 0, 0};
     dma_bq_ent_t bq_wdata = {0, 0, 0};
-    (void)dmask;
 
     n.fq_pop = 0;
     n.pf_inflight = 0;
@@ -143,7 +146,10 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     }
 
     /* ---- issue FSM ---- */
-    const dma_fq_ent_t *fh = &d->fq_mem[d->fq_rd & (d->fq_depth - 1)];
+    /* the head (fh) stays until its record is issued or it is dropped; fq_pop
+     * (the credit) goes back when it is taken */
+    const dma_fq_ent_t *fh = &d->fh;
+    int fh_rel = 0;
     uint16_t h_len = fh->len;
     uint32_t h = fh->hash;
     uint8_t h_q8 = (uint8_t)(((h >> 24) ^ (h >> 16) ^ (h >> 8) ^ h) & 0xff & ((1u << c->qsel_log2) - 1));
@@ -151,12 +157,24 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     int h_q_ok = h_q8 < d->num_cq && c->cq_en[hq];
     int ring_ok0 = c->fbr_en[0] && c->fbr_buf_size[0] >= h_len;
     int ring_ok1 = c->fbr_en[1] && c->fbr_buf_size[1] >= h_len;
-    uint32_t sel = ring_ok0 ? 0 : 1;
+    uint32_t sel = d->fh_valid && !ring_ok0; /* ring 0 when the head is empty */
     uint32_t h_nwords = ((uint32_t)h_len + d->bpb - 1) >> d->lbpb;
     uint32_t dq_cnt_sel = (d->dq_wr[sel] - d->dq_rd[sel]) & dqm;
-    const dma_dq_ent_t *dh = &d->dq_mem[sel * d->desc_depth + (d->dq_rd[sel] & (d->desc_depth - 1))];
-    uint16_t cdiff = (uint16_t)(d->issued_tail[hq] - c->cq_head[hq]);
-    int room = (uint32_t)cdiff < (1u << c->cq_size_log2[hq]);
+    uint32_t dq_rd_sel = d->dq_rd[sel];
+    /* descriptor RAM: the selected ring's head is read every cycle */
+    uint32_t dq_raddr = sel * d->desc_depth + (dq_rd_sel & (d->desc_depth - 1));
+    uint32_t dq_qa_now = (sel << (ldd + 1)) | dq_rd_sel;
+    n.dq_qv = dq_cnt_sel != 0;
+    n.dq_qa = dq_qa_now;
+    n.dq_q = d->dq_mem[dq_raddr];
+    int dq_ok = d->dq_qv && d->dq_qa == dq_qa_now && dq_cnt_sel != 0;
+    const dma_dq_ent_t *dh = &d->dq_q;
+    /* CQ room, one cycle old (the issue FSM waits a cycle after each record) */
+    n.cq_room = 0;
+    for (uint32_t q = 0; q < d->num_cq; q++)
+        if ((uint32_t)(uint16_t)(d->issued_tail[q] - c->cq_head[q]) < (1u << (c->cq_size_log2[q] & 15)))
+            n.cq_room |= (uint8_t)(1u << q);
+    int room = (d->cq_room >> hq) & 1;
     int aw_free = !d->awvalid || t->m_axi_awready;
     int wc_room = ((d->wc_wr - d->wc_rd) & 7) != 4;
     int bq_room = ((d->bq_wr - d->bq_rd) & 15) != 8;
@@ -165,35 +183,35 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     uint32_t beats = d->f_rem;
     if (beats > d->max_burst) beats = d->max_burst;
     if (beats > pg_beats) beats = pg_beats;
-    uint32_t lb = d->f_len & (d->bpb - 1);
+    uint32_t lb = h_len & (d->bpb - 1);
     uint8_t strb_end = lb == 0 ? strb_ones : (uint8_t)((1u << lb) - 1);
     uint16_t rec_tail = d->issued_tail[d->f_q];
     uint32_t rec_csz = c->cq_size_log2[d->f_q];
-    uint64_t phase = ((rec_tail >> rec_csz) & 1) ^ 1;
+    uint64_t phase = d->f_phase;
+    n.rec_rdy = 0;
     uint64_t w0, w1;
     if (d->f_err) {
         w0 = (1ull << NICRX_C0_ERR_BIT) | ((uint64_t)d->f_ring << NICRX_C0_RING_BIT)
            | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT);
         w1 = phase << NICRX_C1_PHASE_BIT;
     } else {
-        const dma_fq_ent_t *f = &d->f_hv;
-        w0 = ((uint64_t)d->f_len << NICRX_C0_LEN_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT)
-           | ((uint64_t)d->f_ring << NICRX_C0_RING_BIT) | ((uint64_t)f->l3 << NICRX_C0_L3_SHIFT)
-           | ((uint64_t)f->l4 << NICRX_C0_L4_SHIFT) | ((uint64_t)f->vlan << NICRX_C0_VLAN_BIT)
-           | ((uint64_t)f->frag << NICRX_C0_FRAG_BIT);
-        w1 = ((uint64_t)f->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)f->l3_off << NICRX_C1_L3OFF_SHIFT)
-           | ((uint64_t)f->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)f->vid << NICRX_C1_VID_SHIFT)
+        w0 = ((uint64_t)h_len << NICRX_C0_LEN_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT)
+           | ((uint64_t)d->f_ring << NICRX_C0_RING_BIT) | ((uint64_t)fh->l3 << NICRX_C0_L3_SHIFT)
+           | ((uint64_t)fh->l4 << NICRX_C0_L4_SHIFT) | ((uint64_t)fh->vlan << NICRX_C0_VLAN_BIT)
+           | ((uint64_t)fh->frag << NICRX_C0_FRAG_BIT);
+        w1 = ((uint64_t)fh->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)fh->l3_off << NICRX_C1_L3OFF_SHIFT)
+           | ((uint64_t)fh->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)fh->vid << NICRX_C1_VID_SHIFT)
            | (phase << NICRX_C1_PHASE_BIT);
     }
     if (t->m_axi_awready) n.awvalid = 0;
     switch (d->is_state) {
     case IS_IDLE:
-        if (d->fq_rd != d->fq_wr) {
+        if (d->fh_valid) {
             if (!ring_ok0 && !ring_ok1) {
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
-                    n.fq_rd = (d->fq_rd + 1) & fqm; n.fq_pop = 1;
+                    fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_fit = d->cnt_no_fit + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT);
                 }
@@ -201,69 +219,90 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
-                    n.fq_rd = (d->fq_rd + 1) & fqm; n.fq_pop = 1;
+                    fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_cq = d->cnt_no_cq + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ);
                 }
-            } else if (dq_cnt_sel != 0 && room && pc_room) {
+            } else if (dq_ok && room && pc_room) {
                 n.dq_rd[sel] = (d->dq_rd[sel] + 1) & dqm;
                 n.f_q = (uint8_t)hq; n.f_ring = (uint8_t)sel;
                 n.f_bufid = dh->buf_id; n.f_addr = dh->addr;
-                n.f_len = h_len; n.f_hv = *fh;
                 if (dh->addr & 7) {
                     n.f_err = 1;
                     n.cnt_desc_err = d->cnt_desc_err + 1;
                     n.is_state = IS_REC;
                 } else {
                     n.f_err = 0;
-                    n.fq_rd = (d->fq_rd + 1) & fqm; n.fq_pop = 1;
-                    pc_we = 1; pc_wdata.skip = h_nwords == 0; pc_wdata.nwords = (uint16_t)h_nwords;
+                    n.fq_pop = 1;
+                    pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
                     n.f_rem = (uint16_t)h_nwords;
-                    n.is_state = h_nwords == 0 ? IS_REC : IS_DATA;
+                    n.is_state = h_len == 0 ? IS_REC : IS_SIZE;
                 }
             }
         }
         break;
+    case IS_SIZE:
+        n.f_beats = (uint16_t)beats;
+        n.f_blast = beats == d->f_rem;
+        n.is_state = IS_DATA;
+        break;
     case IS_DATA:
         if (aw_free && wc_room && bq_room) {
-            n.awvalid = 1; n.awaddr = d->f_addr; n.awlen = (uint8_t)(beats - 1);
-            wc_we = 1; wc_wdata.rec = 0; wc_wdata.len = (uint8_t)(beats - 1);
-            wc_wdata.strb = beats == d->f_rem ? strb_end : strb_ones;
+            n.awvalid = 1; n.awaddr = d->f_addr; n.awlen = (uint8_t)(d->f_beats - 1);
+            wc_we = 1; wc_wdata.rec = 0; wc_wdata.len = (uint8_t)(d->f_beats - 1);
+            wc_wdata.strb = d->f_blast ? strb_end : strb_ones;
             n.wc_wr = (d->wc_wr + 1) & 7;
             bq_we = 1; bq_wdata.rec = 0; bq_wdata.err = 0; bq_wdata.q = d->f_q;
             n.bq_wr = (d->bq_wr + 1) & 15;
-            n.f_addr = d->f_addr + ((uint64_t)beats << d->lbpb);
-            n.f_rem = (uint16_t)(d->f_rem - beats);
-            if (beats == d->f_rem) n.is_state = IS_REC;
+            n.f_addr = d->f_addr + ((uint64_t)d->f_beats << d->lbpb);
+            n.f_rem = (uint16_t)(d->f_rem - d->f_beats);
+            n.is_state = d->f_blast ? IS_REC : IS_SIZE;
         }
         break;
     case IS_REC:
-        if (aw_free && wc_room && bq_room) {
+        /* first cycle: the record's address (into f_addr) and phase; re-computed every
+         * cycle and used from the second cycle on */
+        n.f_addr = c->cq_base[d->f_q] + ((uint64_t)(rec_tail & ((1u << rec_csz) - 1)) << 4);
+        n.f_phase = (uint8_t)(((rec_tail >> rec_csz) & 1) ^ 1);
+        n.rec_rdy = 1;
+        if (d->rec_rdy && aw_free && wc_room && bq_room && !d->rh_full) {
+            n.rec_rdy = 0;
             n.awvalid = 1;
-            n.awaddr = c->cq_base[d->f_q]
-                     + ((uint64_t)(rec_tail & ((1u << rec_csz) - 1)) << 4);
+            n.awaddr = d->f_addr;
             n.awlen = (uint8_t)(d->bpd - 1);
             wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->bpd - 1);
-            wc_wdata.strb = strb_ones; wc_wdata.w0 = w0; wc_wdata.w1 = w1;
+            wc_wdata.strb = strb_ones;
+            n.rh_full = 1; n.rh_w0 = w0; n.rh_w1 = w1;
             n.wc_wr = (d->wc_wr + 1) & 7;
             bq_we = 1; bq_wdata.rec = 1; bq_wdata.err = d->f_err; bq_wdata.q = d->f_q;
             n.bq_wr = (d->bq_wr + 1) & 15;
             n.issued_tail[d->f_q] = (uint16_t)(rec_tail + 1);
-            n.is_state = IS_IDLE;
+            n.is_state = IS_WAIT;
             if (!d->f_err) {
                 nicrx_event_t e;
+                fh_rel = 1;
                 memset(&e, 0, sizeof e);
                 e.kind = NICRX_EV_DELIVER;
-                e.frame = d->f_hv.frame;
-                e.queue = d->f_q; e.ring = d->f_ring; e.buf_id = d->f_bufid; e.len = d->f_len;
+                e.frame = fh->frame;
+                e.queue = d->f_q; e.ring = d->f_ring; e.buf_id = d->f_bufid; e.len = h_len;
                 ev_emit(ev, &e);
             }
         }
         break;
+    case IS_WAIT: /* lets cq_room see the new issued tail */
+        n.is_state = IS_IDLE;
+        break;
     default:
         n.is_state = IS_IDLE;
         break;
+    }
+    /* frame queue head: refill from the RAM when empty or released */
+    if (fh_rel) n.fh_valid = 0;
+    if (d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel)) {
+        n.fh = d->fq_mem[d->fq_rd & (d->fq_depth - 1)];
+        n.fq_rd = (d->fq_rd + 1) & fqm;
+        n.fh_valid = 1;
     }
 
     /* ---- packet-memory reader and prefetch FIFO ---- */
@@ -298,8 +337,8 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
             n.wstrb = last ? wh->strb : strb_ones;
             if (wh->rec) {
                 uint64_t bits;
-                if (d->dw == 64) bits = (d->wb_cnt & 1) ? wh->w1 : wh->w0;
-                else bits = (((d->wb_cnt & 2) ? wh->w1 : wh->w0) >> (32 * (d->wb_cnt & 1)));
+                if (d->dw == 64) bits = (d->wb_cnt & 1) ? d->rh_w1 : d->rh_w0;
+                else bits = (((d->wb_cnt & 2) ? d->rh_w1 : d->rh_w0) >> (32 * (d->wb_cnt & 1)));
                 n.wdata = bits & dwmask;
             } else {
                 n.wdata = d->pf_mem[d->pf_rd & 3];
@@ -308,6 +347,7 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
             if (last) {
                 n.wb_cnt = 0;
                 n.wc_rd = (d->wc_rd + 1) & 7;
+                if (wh->rec) n.rh_full = 0;
             } else {
                 n.wb_cnt = (uint8_t)(d->wb_cnt + 1);
             }
@@ -338,16 +378,20 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
         cand[r] = c->fbr_en[r] && !d->fbr_err[r] && c->fbr_tail[r] != d->fbr_head[r] && dfree_r != 0;
     }
     uint32_t pick = cand[d->df_rr] ? d->df_rr : !d->df_rr;
-    uint16_t tail_r = c->fbr_tail[pick], head_r = d->fbr_head[pick];
-    uint32_t dfree = d->desc_depth - ((d->dq_wr[pick] - d->dq_rd[pick]) & dqm);
-    uint32_t szl = c->fbr_size_log2[pick] & 15;
+    /* DF_PREP sizes the burst of ring df_ring: min(posted, free slots, 4 - head%4,
+     * ring size - slot), each term saturated at 4 (the RTL uses 3-bit values) */
+    uint32_t dr = d->df_ring;
+    uint16_t tail_r = c->fbr_tail[dr], head_r = d->fbr_head[dr];
+    uint32_t dfree = d->desc_depth - ((d->dq_wr[dr] - d->dq_rd[dr]) & dqm);
+    uint32_t szl = c->fbr_size_log2[dr] & 15;
     uint16_t slot = (uint16_t)(head_r & ((1u << szl) - 1));
     uint16_t posted = (uint16_t)(tail_r - head_r);
-    uint32_t nd = 4 - (head_r & 3);
-    if (posted < nd) nd = posted;
-    if (dfree < nd) nd = dfree;
-    uint16_t tmp16 = (uint16_t)((1u << szl) - slot);
-    if (tmp16 < nd) nd = tmp16;
+    uint32_t p4 = posted >= 4 ? 4 : posted;
+    uint32_t f4 = dfree >= 4 ? 4 : dfree;
+    uint32_t g4 = szl == 0 ? 1 : szl == 1 ? 2 - (head_r & 1u) : 4 - (head_r & 3u);
+    uint32_t nd = g4;
+    if (p4 < nd) nd = p4;
+    if (f4 < nd) nd = f4;
     int df_last_beat = d->df_beat == d->bpd - 1;
     uint16_t bufid_n = d->df_bufid;
     uint64_t addr_n = d->df_addr;
@@ -363,11 +407,18 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     switch (d->df_state) {
     case DF_IDLE:
         if (cand[0] || cand[1]) {
-            n.df_state = DF_AR; n.df_ring = (uint8_t)pick; n.df_rr = (uint8_t)!pick;
+            n.df_state = DF_PREP; n.df_ring = (uint8_t)pick; n.df_rr = (uint8_t)!pick;
             n.df_beat = 0; n.df_bad = 0;
+        }
+        break;
+    case DF_PREP:
+        if (cand[dr]) {
+            n.df_state = DF_AR;
             n.arvalid = 1;
-            n.araddr = c->fbr_base[pick] + ((uint64_t)slot << 4);
+            n.araddr = c->fbr_base[dr] + ((uint64_t)slot << 4);
             n.arlen = (uint8_t)(nd * d->bpd - 1);
+        } else {
+            n.df_state = DF_IDLE; /* the ring changed: start over */
         }
         break;
     case DF_AR:
@@ -411,7 +462,7 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     n.irq = 0;
     for (uint32_t q = 0; q < d->num_cq; q++)
         if (c->cq_irq_en[q] && n.cq_tail[q] != c->cq_head[q]) n.irq |= (uint8_t)(1u << q);
-    n.idle = d->fq_rd == d->fq_wr && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
+    n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
           && d->pf_rd == d->pf_wr && !d->pf_inflight && d->wc_rd == d->wc_wr && !d->wvalid
           && !d->awvalid && d->bq_rd == d->bq_wr && d->df_state == DF_IDLE && !p->hv_valid;
 

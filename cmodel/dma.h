@@ -19,7 +19,7 @@ typedef struct dma_fq_ent {
 
 typedef struct dma_dq_ent { uint64_t addr; uint16_t buf_id; } dma_dq_ent_t;
 typedef struct dma_pc_ent { uint8_t skip; uint16_t nwords; } dma_pc_ent_t;
-typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t strb; uint64_t w0, w1; } dma_wc_ent_t;
+typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t strb; } dma_wc_ent_t;
 typedef struct dma_bq_ent { uint8_t rec, err, q; } dma_bq_ent_t;
 
 typedef struct dma {
@@ -29,9 +29,14 @@ typedef struct dma {
     dma_fq_ent_t *fq_mem;
     uint32_t fq_wr, fq_rd;
     uint8_t  fq_pop;
+    dma_fq_ent_t fh;  /* queue head: the RAM read register (not reset) */
+    uint8_t  fh_valid;
     /* descriptor FIFOs, ring r at dq_mem[r * desc_depth ..] */
     dma_dq_ent_t *dq_mem;
     uint32_t dq_wr[NICRX_NUM_FBR], dq_rd[NICRX_NUM_FBR];
+    dma_dq_ent_t dq_q; /* RAM read register (not reset) */
+    uint8_t  dq_qv;    /* read from a non-empty FIFO */
+    uint32_t dq_qa;    /* {ring, pointer} it was read at */
     uint16_t fbr_head[NICRX_NUM_FBR];
     uint8_t  fbr_err[NICRX_NUM_FBR];
     /* descriptor fetch */
@@ -42,12 +47,15 @@ typedef struct dma {
     uint64_t araddr;
     /* issue FSM */
     uint8_t  is_state;
-    uint16_t f_len;
-    dma_fq_ent_t f_hv;
     uint8_t  f_q, f_ring, f_err;
     uint16_t f_bufid;
     uint64_t f_addr;
     uint16_t f_rem;
+    uint16_t f_beats; /* next burst, sized in IS_SIZE */
+    uint8_t  f_blast; /* it is the frame's last */
+    uint8_t  f_phase; /* record phase, computed in IS_REC */
+    uint8_t  rec_rdy; /* f_addr, f_phase hold the record's */
+    uint8_t  cq_room; /* bit q: CQ q has room (one cycle old) */
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  irq;
     uint8_t  awvalid, awlen;
@@ -64,6 +72,8 @@ typedef struct dma {
     dma_wc_ent_t wc_mem[4];
     uint32_t wc_wr, wc_rd;
     uint8_t  wb_cnt;
+    uint8_t  rh_full; /* record holder */
+    uint64_t rh_w0, rh_w1;
     uint8_t  wvalid, wstrb, wlast;
     uint64_t wdata;
     /* B channel */

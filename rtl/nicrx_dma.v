@@ -104,8 +104,6 @@ module nicrx_dma #(
     localparam LBPD  = (DATA_WIDTH == 64) ? 1 : 2;
     localparam integer REC_LEN_I = BPD - 1;
     localparam [7:0]  REC_LEN = REC_LEN_I[7:0];  // awlen of a completion record
-    localparam integer BPB_M1_I = BPB - 1;
-    localparam [16:0] BPB_M1 = BPB_M1_I[16:0];
     localparam [8:0]  NUM_CQ_9 = NUM_CQ[8:0];
     localparam [15:0] MAX_BURST_16 = MAX_BURST[15:0];
     localparam LFQ   = $clog2(FQ_DEPTH);
@@ -116,21 +114,33 @@ module nicrx_dma #(
     localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12;
     // descriptor FIFO entry: {buf_id, addr}
     localparam DQW   = 80;
-    // W command: {w1, w0, strb_last, len-1, rec}
-    localparam WCW   = 1 + 8 + BPB + 128;
+    // W command: {strb_last, len-1, rec} (a record's words are in the record holder)
+    localparam WCW   = 1 + 8 + BPB;
     // B FIFO entry: {q, err, rec}
     localparam BQW   = 2 + QW;
-    localparam [1:0] IS_IDLE = 2'd0, IS_DATA = 2'd1, IS_REC = 2'd2;
-    localparam [1:0] DF_IDLE = 2'd0, DF_AR = 2'd1, DF_R = 2'd2;
+    localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
+                     IS_SIZE = 3'd4;
+    localparam [1:0] DF_IDLE = 2'd0, DF_AR = 2'd1, DF_R = 2'd2, DF_PREP = 2'd3;
     localparam [BPB-1:0] STRB_ONES = {BPB{1'b1}};
 
     // ---- registers -------------------------------------------------------
+    // Frame queue and descriptor FIFOs are RAMs read through a register (block RAM
+    // on iCE40/ECP5).  A read never hits the entry written at the same edge (only
+    // entries already in the FIFO are read, or the data is marked invalid), so the
+    // read-during-write result does not matter.
+    (* no_rw_check *)
     reg [FQW-1:0]        fq_mem [0:FQ_DEPTH-1];
     reg [LFQ:0]          fq_wr_reg, fq_wr_next, fq_rd_reg, fq_rd_next;
     reg                  fq_pop_reg, fq_pop_next;
+    reg [FQW-1:0]        fh_reg;             // queue head (RAM read register, no reset)
+    reg                  fh_valid_reg, fh_valid_next;
 
+    (* no_rw_check *)
     reg [DQW-1:0]        dq_mem [0:2*DESC_DEPTH-1];
     reg [2*(LDD+1)-1:0]  dq_wr_reg, dq_wr_next, dq_rd_reg, dq_rd_next;
+    reg [DQW-1:0]        dq_q_reg;           // RAM read register, no reset
+    reg                  dq_qv_reg, dq_qv_next;   // read from a non-empty FIFO
+    reg [LDD+1:0]        dq_qa_reg, dq_qa_next;   // {ring, pointer} it was read at
     reg [2*16-1:0]       fbr_head_reg, fbr_head_next;
     reg [1:0]            fbr_err_reg, fbr_err_next;
 
@@ -145,15 +155,18 @@ module nicrx_dma #(
     reg [63:0]           araddr_reg, araddr_next;
     reg [7:0]            arlen_reg, arlen_next;
 
-    reg [1:0]            is_state_reg, is_state_next;
-    reg [15:0]           f_len_reg, f_len_next;
-    reg [FQW-1:0]        f_hv_reg, f_hv_next;
+    reg [2:0]            is_state_reg, is_state_next;
     reg [QW-1:0]         f_q_reg, f_q_next;
     reg                  f_ring_reg, f_ring_next;
     reg                  f_err_reg, f_err_next;
     reg [15:0]           f_bufid_reg, f_bufid_next;
     reg [63:0]           f_addr_reg, f_addr_next;
     reg [15:0]           f_rem_reg, f_rem_next;
+    reg [8:0]            f_beats_reg, f_beats_next;   // next burst, sized in IS_SIZE
+    reg                  f_blast_reg, f_blast_next;   // it is the frame's last
+    reg                  f_phase_reg, f_phase_next;   // record phase, computed in IS_REC
+    reg                  rec_rdy_reg, rec_rdy_next;   // f_addr, f_phase hold the record's
+    reg [NUM_CQ-1:0]     cq_room_reg, cq_room_next;
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
@@ -175,6 +188,8 @@ module nicrx_dma #(
     reg [WCW-1:0]        wc_mem [0:3];
     reg [2:0]            wc_wr_reg, wc_wr_next, wc_rd_reg, wc_rd_next;
     reg [7:0]            wb_cnt_reg, wb_cnt_next;
+    reg                  rh_full_reg, rh_full_next;     // record holder: one record's words
+    reg [63:0]           rh_w0_reg, rh_w0_next, rh_w1_reg, rh_w1_next;
     reg                  wvalid_reg, wvalid_next;
     reg [DATA_WIDTH-1:0] wdata_reg, wdata_next;
     reg [BPB-1:0]        wstrb_reg, wstrb_next;
@@ -190,11 +205,12 @@ module nicrx_dma #(
     reg [31:0]           cnt_axi_err_reg, cnt_axi_err_next;
     reg                  idle_reg, idle_next;
 
-    // memory write ports (computed in the next-state block)
-    reg                  fq_we;
+    // memory ports (computed in the next-state block)
+    reg                  fq_we, fq_re;
     reg                  dq_we;
     reg [LDD:0]          dq_waddr;           // {ring, slot}
     reg [DQW-1:0]        dq_wdata;
+    reg [LDD:0]          dq_raddr;
     reg                  pc_we;
     reg [16:0]           pc_wdata;
     reg                  wc_we;
@@ -236,27 +252,30 @@ module nicrx_dma #(
     /* verilator lint_on UNUSEDSIGNAL */
 
     // ---- combinational temporaries ------------------------------------------
-    reg [FQW-1:0]        fq_head;
     reg [15:0]           h_len;
     reg [31:0]           h_hash;
     reg [7:0]            h_q8;
     reg                  h_q_ok;
     reg [1:0]            ring_ok;
     reg                  sel;
-    reg [16:0]           h_nwords;
-    reg [DQW-1:0]        dq_head;
-    reg [LDD:0]          dq_cnt0, dq_cnt1, dq_cnt_sel;
-    reg                  room;
-    reg [15:0]           itail, chead, cdiff, rec_tail;
-    reg [3:0]            csz, rec_csz;
+    reg [15:0]           h_nwords;
+    reg [LDD:0]          dq_cnt0, dq_cnt1, dq_cnt_sel, dq_rd_sel;
+    reg                  dq_ok;
+    reg                  fh_rel;
+    reg [15:0]           rec_tail;
+    reg [15:0]           tail_inc;
+    reg                  rec_inc;
+    reg [3:0]            rec_csz;
     reg                  aw_free, wc_room, bq_room, pc_room;
     reg [12:0]           pg_beats;
     reg [15:0]           beats;
     reg [BPB-1:0]        strb_end;
     reg [63:0]           w0, w1;
     reg                  phase;
-    reg [15:0]           tail_r, head_r, posted, nd, tmp16;
+    reg [15:0]           tail_r, head_r, posted;
     reg [LDD:0]          dfree;
+    reg [2:0]            nd, p4, f4, g4;
+    reg [3:0]            szl;
     reg [15:0]           slot;
     reg [1:0]            cand;
     reg                  pick;
@@ -275,59 +294,77 @@ module nicrx_dma #(
     always @* begin
         // defaults: hold
         fq_wr_next = fq_wr_reg;  fq_rd_next = fq_rd_reg;  fq_pop_next = 1'b0;
+        fh_valid_next = fh_valid_reg;
         dq_wr_next = dq_wr_reg;  dq_rd_next = dq_rd_reg;
         fbr_head_next = fbr_head_reg;  fbr_err_next = fbr_err_reg;
         df_state_next = df_state_reg;  df_ring_next = df_ring_reg;  df_rr_next = df_rr_reg;
         df_beat_next = df_beat_reg;  df_addr_next = df_addr_reg;  df_bufid_next = df_bufid_reg;
         df_bad_next = df_bad_reg;  arvalid_next = arvalid_reg;  araddr_next = araddr_reg;
         arlen_next = arlen_reg;
-        is_state_next = is_state_reg;  f_len_next = f_len_reg;  f_hv_next = f_hv_reg;
+        is_state_next = is_state_reg;
         f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
         f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
+        f_beats_next = f_beats_reg;  f_blast_next = f_blast_reg;
+        f_phase_next = f_phase_reg;  rec_rdy_next = 1'b0;
         issued_tail_next = issued_tail_reg;  cq_tail_next = cq_tail_reg;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
         pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;  pr_cnt_next = pr_cnt_reg;
         rel_ptr_next = rel_ptr_reg;
         pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;  pf_inflight_next = 1'b0;
         wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
+        rh_full_next = rh_full_reg;  rh_w0_next = rh_w0_reg;  rh_w1_next = rh_w1_reg;
         wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
         wlast_next = wlast_reg;
         bq_wr_next = bq_wr_reg;  bq_rd_next = bq_rd_reg;
         cnt_delivered_next = cnt_delivered_reg;  cnt_no_fit_next = cnt_no_fit_reg;
         cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
         cnt_axi_err_next = cnt_axi_err_reg;
-        fq_we = 1'b0;  dq_we = 1'b0;  dq_waddr = {(LDD+1){1'b0}};  dq_wdata = {DQW{1'b0}};
+        fq_we = 1'b0;  fq_re = 1'b0;
+        dq_we = 1'b0;  dq_waddr = {(LDD+1){1'b0}};  dq_wdata = {DQW{1'b0}};
         pc_we = 1'b0;  pc_wdata = 17'd0;  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
         bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};
         pm_rd_en = 1'b0;  pm_rd_addr = rel_ptr_reg[PM_AW-1:0];
         axi_err_inc = 3'd0;
+        fh_rel = 1'b0;
+        rec_inc = 1'b0;
 
-        // ---- frame queue push --------------------------------------------
+        // ---- frame queue push ----------------------------------------------
         if (hv_valid) begin
             fq_we = 1'b1;
             fq_wr_next = fq_wr_reg + 1'b1;
         end
 
         // ---- issue FSM ------------------------------------------------------
-        fq_head  = fq_mem[fq_rd_reg[LFQ-1:0]];
-        h_len    = fq_head[15:0];
-        h_hash   = fq_head[FQW-13 -: 32];
+        // The head (fh) stays until its record is issued (or it is dropped); the
+        // credit (fq_pop) goes back when it is taken, which is safe because the
+        // head register is a queue place of its own.
+        h_len    = fh_reg[15:0];
+        h_hash   = fh_reg[FQW-13 -: 32];
         h_q8     = (h_hash[31:24] ^ h_hash[23:16] ^ h_hash[15:8] ^ h_hash[7:0])
                    & ((8'd1 << cfg_qsel_log2) - 8'd1);
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_len);
         ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_len);
-        sel      = !ring_ok[0];
-        h_nwords = ({1'b0, h_len} + BPB_M1) >> LBPB;
+        // ring 0 when the head is empty (its register is not reset): the descriptor
+        // RAM address below is then defined
+        sel      = fh_valid_reg && !ring_ok[0];
+        h_nwords = {{LBPB{1'b0}}, h_len[15:LBPB]}
+                   + {15'd0, h_len[LBPB-1:0] != {LBPB{1'b0}}};
         dq_cnt0  = dq_wr_reg[0 +: LDD+1] - dq_rd_reg[0 +: LDD+1];
         dq_cnt1  = dq_wr_reg[LDD+1 +: LDD+1] - dq_rd_reg[LDD+1 +: LDD+1];
         dq_cnt_sel = sel ? dq_cnt1 : dq_cnt0;
-        dq_head  = dq_mem[{sel, dq_rd_reg[(sel ? LDD+1 : 0) +: LDD]}];
-        itail    = issued_tail_reg[h_q8[QW-1:0]*16 +: 16];
-        chead    = cfg_cq_head[h_q8[QW-1:0]*16 +: 16];
-        csz      = cfg_cq_size_log2[h_q8[QW-1:0]*4 +: 4];
-        cdiff    = itail - chead;
-        room     = {1'b0, cdiff} < (17'd1 << csz);
+        dq_rd_sel  = sel ? dq_rd_reg[LDD+1 +: LDD+1] : dq_rd_reg[0 +: LDD+1];
+        // descriptor RAM: read the selected ring's head every cycle; the register
+        // is usable when it was read from a non-empty FIFO at the current pointer
+        dq_raddr = {sel, dq_rd_sel[LDD-1:0]};
+        dq_qv_next = (dq_cnt_sel != {(LDD+1){1'b0}});
+        dq_qa_next = {sel, dq_rd_sel};
+        dq_ok    = dq_qv_reg && (dq_qa_reg == {sel, dq_rd_sel})
+                   && (dq_cnt_sel != {(LDD+1){1'b0}});
+        // CQ room, one cycle old (the issue FSM waits a cycle after each record)
+        for (i = 0; i < NUM_CQ; i = i + 1)
+            cq_room_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
+                              < (17'd1 << cfg_cq_size_log2[i*4 +: 4]);
         aw_free  = !awvalid_reg || m_axi_awready;
         wc_room  = (wc_wr_reg - wc_rd_reg) != 3'd4;
         bq_room  = (bq_wr_reg - bq_rd_reg) != 4'd8;
@@ -337,97 +374,125 @@ module nicrx_dma #(
         beats    = f_rem_reg;
         if (beats > MAX_BURST_16) beats = MAX_BURST_16;
         if (beats > {3'd0, pg_beats}) beats = {3'd0, pg_beats};
-        strb_end = (f_len_reg[LBPB-1:0] == {LBPB{1'b0}}) ? STRB_ONES
-                   : ~(STRB_ONES << f_len_reg[LBPB-1:0]);
-        // completion record of the latched frame
+        strb_end = (h_len[LBPB-1:0] == {LBPB{1'b0}}) ? STRB_ONES
+                   : ~(STRB_ONES << h_len[LBPB-1:0]);
+        // completion record of the frame at the head
         rec_tail = issued_tail_reg[f_q_reg*16 +: 16];
         rec_csz  = cfg_cq_size_log2[f_q_reg*4 +: 4];
-        phase    = !(rec_tail[rec_csz]);
+        phase    = f_phase_reg;
         if (f_err_reg) begin
             w0 = {30'd0, 1'b1, f_ring_reg, f_bufid_reg, 16'd0};
             w1 = {phase, 63'd0};
         end else begin
-            // f_hv: {vid[12], hash[32], l4off[8], l3off[8], frag, vlan, l4[2], l3[2], len[16]}
-            w0 = {16'd0, 3'd0, 1'b0, 4'd0, f_hv_reg[21], f_hv_reg[20], f_hv_reg[19:18],
-                  f_hv_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, f_len_reg};
-            w1 = {phase, 3'd0, f_hv_reg[FQW-1 -: 12], f_hv_reg[37:30], f_hv_reg[29:22],
-                  f_hv_reg[FQW-13 -: 32]};
+            // fh: {vid[12], hash[32], l4off[8], l3off[8], frag, vlan, l4[2], l3[2], len[16]}
+            w0 = {16'd0, 3'd0, 1'b0, 4'd0, fh_reg[21], fh_reg[20], fh_reg[19:18],
+                  fh_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, h_len};
+            w1 = {phase, 3'd0, fh_reg[FQW-1 -: 12], fh_reg[37:30], fh_reg[29:22],
+                  fh_reg[FQW-13 -: 32]};
         end
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
             IS_IDLE: begin
-                if (fq_rd_reg != fq_wr_reg) begin
+                if (fh_valid_reg) begin
                     if (ring_ok == 2'b00) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {h_nwords[15:0], 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
-                            fq_rd_next = fq_rd_reg + 1'b1;  fq_pop_next = 1'b1;
+                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!h_q_ok) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {h_nwords[15:0], 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
-                            fq_rd_next = fq_rd_reg + 1'b1;  fq_pop_next = 1'b1;
+                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
-                    end else if (dq_cnt_sel != {(LDD+1){1'b0}} && room && pc_room) begin
+                    end else if (dq_ok && cq_room_reg[h_q8[QW-1:0]] && pc_room) begin
                         if (sel) dq_rd_next[LDD+1 +: LDD+1] = dq_rd_reg[LDD+1 +: LDD+1] + 1'b1;
                         else     dq_rd_next[0 +: LDD+1]     = dq_rd_reg[0 +: LDD+1] + 1'b1;
                         f_q_next = h_q8[QW-1:0];  f_ring_next = sel;
-                        f_bufid_next = dq_head[79:64];  f_addr_next = dq_head[63:0];
-                        f_len_next = h_len;  f_hv_next = fq_head;
-                        if (dq_head[2:0] != 3'd0) begin
+                        f_bufid_next = dq_q_reg[79:64];  f_addr_next = dq_q_reg[63:0];
+                        if (dq_q_reg[2:0] != 3'd0) begin
                             // misaligned buffer: returned by an error completion
                             f_err_next = 1'b1;
                             cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
                             is_state_next = IS_REC;
                         end else begin
                             f_err_next = 1'b0;
-                            fq_rd_next = fq_rd_reg + 1'b1;  fq_pop_next = 1'b1;
+                            fq_pop_next = 1'b1;
                             pc_we = 1'b1;
-                            pc_wdata = {h_nwords[15:0], h_nwords == 17'd0};
+                            pc_wdata = {h_nwords, h_len == 16'd0};
                             pc_wr_next = pc_wr_reg + 1'b1;
-                            f_rem_next = h_nwords[15:0];
-                            is_state_next = (h_nwords == 17'd0) ? IS_REC : IS_DATA;
+                            f_rem_next = h_nwords;
+                            is_state_next = (h_len == 16'd0) ? IS_REC : IS_SIZE;
                         end
                     end
                 end
             end
+            IS_SIZE: begin
+                f_beats_next = beats[8:0];
+                f_blast_next = (beats == f_rem_reg);
+                is_state_next = IS_DATA;
+            end
             IS_DATA: begin
                 if (aw_free && wc_room && bq_room) begin
                     awvalid_next = 1'b1;  awaddr_next = f_addr_reg;
-                    awlen_next = beats[7:0] - 8'd1;
+                    awlen_next = f_beats_reg[7:0] - 8'd1;
                     wc_we = 1'b1;
-                    wc_wdata = {128'd0, (beats == f_rem_reg) ? strb_end : STRB_ONES,
-                                beats[7:0] - 8'd1, 1'b0};
+                    wc_wdata = {f_blast_reg ? strb_end : STRB_ONES,
+                                f_beats_reg[7:0] - 8'd1, 1'b0};
                     wc_wr_next = wc_wr_reg + 1'b1;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, 2'b00};
                     bq_wr_next = bq_wr_reg + 1'b1;
-                    f_addr_next = f_addr_reg + ({48'd0, beats} << LBPB);
-                    f_rem_next = f_rem_reg - beats;
-                    if (beats == f_rem_reg) is_state_next = IS_REC;
+                    f_addr_next = f_addr_reg + ({55'd0, f_beats_reg} << LBPB);
+                    f_rem_next = f_rem_reg - {7'd0, f_beats_reg};
+                    is_state_next = f_blast_reg ? IS_REC : IS_SIZE;
                 end
             end
             IS_REC: begin
-                if (aw_free && wc_room && bq_room) begin
+                // first cycle: the record's address (into f_addr, free now) and phase
+                // from the queue's issued tail; they are re-computed every cycle and
+                // used from the second cycle on (one cycle old)
+                f_addr_next = cfg_cq_base[f_q_reg*64 +: 64]
+                              + {44'd0, (rec_tail & ~(16'hffff << rec_csz)), 4'd0};
+                f_phase_next = !(rec_tail[rec_csz]);
+                rec_rdy_next = 1'b1;
+                if (rec_rdy_reg && aw_free && wc_room && bq_room && !rh_full_reg) begin
+                    rec_rdy_next = 1'b0;
                     awvalid_next = 1'b1;
-                    awaddr_next = cfg_cq_base[f_q_reg*64 +: 64]
-                                  + {44'd0, (rec_tail & ~(16'hffff << rec_csz)), 4'd0};
+                    awaddr_next = f_addr_reg;
                     awlen_next = REC_LEN;
                     wc_we = 1'b1;
-                    wc_wdata = {w1, w0, STRB_ONES, REC_LEN, 1'b1};
+                    wc_wdata = {STRB_ONES, REC_LEN, 1'b1};
                     wc_wr_next = wc_wr_reg + 1'b1;
+                    rh_full_next = 1'b1;  rh_w0_next = w0;  rh_w1_next = w1;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg, 1'b1};
                     bq_wr_next = bq_wr_reg + 1'b1;
-                    issued_tail_next[f_q_reg*16 +: 16] = rec_tail + 16'd1;
-                    is_state_next = IS_IDLE;
+                    rec_inc = 1'b1;
+                    if (!f_err_reg) fh_rel = 1'b1;
+                    is_state_next = IS_WAIT;
                 end
+            end
+            IS_WAIT: begin
+                // lets cq_room see the new issued tail
+                is_state_next = IS_IDLE;
             end
             default: begin
                 is_state_next = IS_IDLE;
             end
         endcase
+        // issued tail of the record's queue, each queue incremented on its own
+        for (i = 0; i < NUM_CQ; i = i + 1)
+            if (rec_inc && f_q_reg == i[QW-1:0])
+                issued_tail_next[i*16 +: 16] = issued_tail_reg[i*16 +: 16] + 16'd1;
+        // frame queue head: refill from the RAM when empty or released
+        if (fh_rel) fh_valid_next = 1'b0;
+        if ((fq_rd_reg != fq_wr_reg) && (!fh_valid_reg || fh_rel)) begin
+            fq_re = 1'b1;
+            fq_rd_next = fq_rd_reg + 1'b1;
+            fh_valid_next = 1'b1;
+        end
 
         // ---- packet-memory reader and prefetch FIFO -------------------------
         pc_head = pc_mem[pc_rd_reg[1:0]];
@@ -452,7 +517,7 @@ module nicrx_dma #(
 
         // ---- W channel ------------------------------------------------------
         wc_head  = wc_mem[wc_rd_reg[1:0]];
-        rec_bits = wc_head[WCW-1 -: 128];
+        rec_bits = {rh_w1_reg, rh_w0_reg};
         if (!wvalid_reg || m_axi_wready) begin
             wvalid_next = 1'b0;
             if (wc_rd_reg != wc_wr_reg && (wc_head[0] || pf_cnt != 3'd0)) begin
@@ -468,6 +533,7 @@ module nicrx_dma #(
                 if (wb_cnt_reg == wc_head[8:1]) begin
                     wb_cnt_next = 8'd0;
                     wc_rd_next = wc_rd_reg + 1'b1;
+                    if (wc_head[0]) rh_full_next = 1'b0;
                 end else begin
                     wb_cnt_next = wb_cnt_reg + 8'd1;
                 end
@@ -480,19 +546,29 @@ module nicrx_dma #(
         if (m_axi_bvalid) begin
             bq_rd_next = bq_rd_reg + 1'b1;
             if (m_axi_bresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
-            if (bq_head[0]) begin
-                cq_tail_next[bq_q*16 +: 16] = cq_tail_reg[bq_q*16 +: 16] + 16'd1;
-                if (!bq_head[1]) cnt_delivered_next = cnt_delivered_reg + 32'd1;
-            end
+            if (bq_head[0] && !bq_head[1]) cnt_delivered_next = cnt_delivered_reg + 32'd1;
         end
+        // tails and irq per queue, each candidate value compared in parallel (irq uses
+        // the tail written at the same edge)
         for (i = 0; i < NUM_CQ; i = i + 1) begin
+            tail_inc = cq_tail_reg[i*16 +: 16] + 16'd1;
             if (!cfg_cq_en[i]) begin
                 cq_tail_next[i*16 +: 16] = 16'd0;
                 issued_tail_next[i*16 +: 16] = 16'd0;
+                irq_next[i] = cfg_cq_irq_en[i] && (cfg_cq_head[i*16 +: 16] != 16'd0);
+            end else if (m_axi_bvalid && bq_head[0] && bq_q == i[QW-1:0]) begin
+                cq_tail_next[i*16 +: 16] = tail_inc;
+                irq_next[i] = cfg_cq_irq_en[i] && (tail_inc != cfg_cq_head[i*16 +: 16]);
+            end else begin
+                irq_next[i] = cfg_cq_irq_en[i]
+                              && (cq_tail_reg[i*16 +: 16] != cfg_cq_head[i*16 +: 16]);
             end
         end
 
         // ---- descriptor fetch -----------------------------------------------
+        // DF_IDLE picks a ring; DF_PREP sizes the burst from registered values:
+        // min(posted, free slots, 4 - head%4, ring size - slot), all at most 4,
+        // so every term is a 3-bit saturated value.
         cand = 2'b00;
         for (i = 0; i < 2; i = i + 1) begin
             tail_r = cfg_fbr_tail[i*16 +: 16];
@@ -502,16 +578,22 @@ module nicrx_dma #(
                       && (dfree != {(LDD+1){1'b0}});
         end
         pick   = cand[df_rr_reg] ? df_rr_reg : !df_rr_reg;
-        tail_r = cfg_fbr_tail[pick*16 +: 16];
-        head_r = fbr_head_reg[pick*16 +: 16];
-        dfree  = DD_N - (dq_wr_reg[pick*(LDD+1) +: LDD+1] - dq_rd_reg[pick*(LDD+1) +: LDD+1]);
-        slot   = head_r & ~(16'hffff << cfg_fbr_size_log2[pick*4 +: 4]);
+        tail_r = cfg_fbr_tail[df_ring_reg*16 +: 16];
+        head_r = fbr_head_reg[df_ring_reg*16 +: 16];
+        dfree  = DD_N - (dq_wr_reg[df_ring_reg*(LDD+1) +: LDD+1]
+                         - dq_rd_reg[df_ring_reg*(LDD+1) +: LDD+1]);
+        szl    = cfg_fbr_size_log2[df_ring_reg*4 +: 4];
+        slot   = head_r & ~(16'hffff << szl);
         posted = tail_r - head_r;
-        nd     = 16'd4 - {14'd0, head_r[1:0]};
-        if (posted < nd) nd = posted;
-        if ({{(15-LDD){1'b0}}, dfree} < nd) nd = {{(15-LDD){1'b0}}, dfree};
-        tmp16  = (16'd1 << cfg_fbr_size_log2[pick*4 +: 4]) - slot;
-        if (tmp16 < nd) nd = tmp16;
+        p4     = (posted[15:2] != 14'd0) ? 3'd4 : {1'b0, posted[1:0]};
+        f4     = (dfree[LDD:2] != {(LDD-1){1'b0}}) ? 3'd4 : {1'b0, dfree[1:0]};
+        // 4 - head%4, limited by the ring's end (only rings of 1 or 2 entries)
+        if (szl == 4'd0)      g4 = 3'd1;
+        else if (szl == 4'd1) g4 = 3'd2 - {2'd0, head_r[0]};
+        else                  g4 = 3'd4 - {1'b0, head_r[1:0]};
+        nd = g4;
+        if (p4 < nd) nd = p4;
+        if (f4 < nd) nd = f4;
         df_last_beat = (df_beat_reg == REC_LEN[1:0]);
         bufid_n = df_bufid_reg;
         addr_n  = df_addr_reg;
@@ -528,11 +610,19 @@ module nicrx_dma #(
         case (df_state_reg)
             DF_IDLE: begin
                 if (cand != 2'b00) begin
-                    df_state_next = DF_AR;  df_ring_next = pick;  df_rr_next = !pick;
+                    df_state_next = DF_PREP;  df_ring_next = pick;  df_rr_next = !pick;
                     df_beat_next = 2'd0;  df_bad_next = 1'b0;
+                end
+            end
+            DF_PREP: begin
+                if (cand[df_ring_reg]) begin
+                    df_state_next = DF_AR;
                     arvalid_next = 1'b1;
-                    araddr_next = cfg_fbr_base[pick*64 +: 64] + {44'd0, slot, 4'd0};
-                    arlen_next = (nd[7:0] << LBPD) - 8'd1;
+                    araddr_next = cfg_fbr_base[df_ring_reg*64 +: 64] + {44'd0, slot, 4'd0};
+                    arlen_next = ({5'd0, nd} << LBPD) - 8'd1;
+                end else begin
+                    // the ring changed (disabled, error, tail moved back): start over
+                    df_state_next = DF_IDLE;
                 end
             end
             DF_AR: begin
@@ -541,7 +631,7 @@ module nicrx_dma #(
                     df_state_next = DF_R;
                 end
             end
-            DF_R: begin
+            default: begin // DF_R
                 if (m_axi_rvalid) begin
                     df_addr_next = addr_n;  df_bufid_next = bufid_n;
                     df_beat_next = df_last_beat ? 2'd0 : df_beat_reg + 2'd1;
@@ -555,16 +645,18 @@ module nicrx_dma #(
                         dq_waddr = {df_ring_reg,
                                     dq_wr_reg[(df_ring_reg ? LDD+1 : 0) +: LDD]};
                         dq_wdata = {bufid_n, addr_n};
-                        dq_wr_next[df_ring_reg*(LDD+1) +: LDD+1] =
-                            dq_wr_reg[df_ring_reg*(LDD+1) +: LDD+1] + 1'b1;
-                        fbr_head_next[df_ring_reg*16 +: 16] =
-                            fbr_head_reg[df_ring_reg*16 +: 16] + 16'd1;
                     end
                     if (m_axi_rlast) df_state_next = DF_IDLE;
                 end
             end
-            default: df_state_next = DF_IDLE;
         endcase
+        // a descriptor copied: that ring's write pointer and head, each ring on its own
+        for (i = 0; i < 2; i = i + 1) begin
+            if (dq_we && df_ring_reg == i[0]) begin
+                dq_wr_next[i*(LDD+1) +: LDD+1] = dq_wr_reg[i*(LDD+1) +: LDD+1] + 1'b1;
+                fbr_head_next[i*16 +: 16] = fbr_head_reg[i*16 +: 16] + 16'd1;
+            end
+        end
         if (df_state_reg != DF_IDLE && !cfg_fbr_en[df_ring_reg]) df_bad_next = 1'b1;
         if (m_axi_rvalid && m_axi_rresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
         cnt_axi_err_next = cnt_axi_err_reg + {29'd0, axi_err_inc};
@@ -578,9 +670,7 @@ module nicrx_dma #(
         end
 
         // ---- irq and idle ---------------------------------------------------
-        for (i = 0; i < NUM_CQ; i = i + 1)
-            irq_next[i] = cfg_cq_irq_en[i] && (cq_tail_next[i*16 +: 16] != cfg_cq_head[i*16 +: 16]);
-        idle_next = (fq_rd_reg == fq_wr_reg) && (is_state_reg == IS_IDLE)
+        idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
                     && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !pf_inflight_reg
                     && (wc_rd_reg == wc_wr_reg) && !wvalid_reg && !awvalid_reg
                     && (bq_rd_reg == bq_wr_reg) && (df_state_reg == DF_IDLE) && !hv_valid;
@@ -590,7 +680,17 @@ module nicrx_dma #(
     always @(posedge clk) begin
         if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {hv_vlan_cnt != 2'd0 ? hv_vlan0 : 12'd0,
             hv_hash, hv_l4_off, hv_l3_off, hv_frag, hv_vlan_cnt != 2'd0, hv_l4, hv_l3, hv_len};
+    end
+    always @(posedge clk) begin
+        if (fq_re) fh_reg <= fq_mem[fq_rd_reg[LFQ-1:0]];
+    end
+    always @(posedge clk) begin
         if (dq_we) dq_mem[dq_waddr] <= dq_wdata;
+    end
+    always @(posedge clk) begin
+        dq_q_reg <= dq_mem[dq_raddr];
+    end
+    always @(posedge clk) begin
         if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
         if (pf_inflight_reg) pf_mem[pf_wr_reg[1:0]] <= pm_rd_data;
         if (wc_we) wc_mem[wc_wr_reg[1:0]] <= wc_wdata;
@@ -601,14 +701,19 @@ module nicrx_dma #(
     always @(posedge clk) begin
         if (rst) begin
             fq_wr_reg <= {(LFQ+1){1'b0}};  fq_rd_reg <= {(LFQ+1){1'b0}};  fq_pop_reg <= 1'b0;
+            fh_valid_reg <= 1'b0;
             dq_wr_reg <= {2*(LDD+1){1'b0}};  dq_rd_reg <= {2*(LDD+1){1'b0}};
+            dq_qv_reg <= 1'b0;  dq_qa_reg <= {(LDD+2){1'b0}};
             fbr_head_reg <= 32'd0;  fbr_err_reg <= 2'b00;
             df_state_reg <= DF_IDLE;  df_ring_reg <= 1'b0;  df_rr_reg <= 1'b0;
             df_beat_reg <= 2'd0;  df_addr_reg <= 64'd0;  df_bufid_reg <= 16'd0;
             df_bad_reg <= 1'b0;  arvalid_reg <= 1'b0;  araddr_reg <= 64'd0;  arlen_reg <= 8'd0;
-            is_state_reg <= IS_IDLE;  f_len_reg <= 16'd0;  f_hv_reg <= {FQW{1'b0}};
+            is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 1'b0;  f_err_reg <= 1'b0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
+            f_beats_reg <= 9'd0;  f_blast_reg <= 1'b0;
+            f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
+            cq_room_reg <= {NUM_CQ{1'b0}};
             issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
             irq_reg <= {NUM_CQ{1'b0}};
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
@@ -616,6 +721,7 @@ module nicrx_dma #(
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
             pf_wr_reg <= 3'd0;  pf_rd_reg <= 3'd0;  pf_inflight_reg <= 1'b0;
             wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wb_cnt_reg <= 8'd0;
+            rh_full_reg <= 1'b0;  rh_w0_reg <= 64'd0;  rh_w1_reg <= 64'd0;
             wvalid_reg <= 1'b0;  wdata_reg <= {DATA_WIDTH{1'b0}};  wstrb_reg <= {BPB{1'b0}};
             wlast_reg <= 1'b0;
             bq_wr_reg <= 4'd0;  bq_rd_reg <= 4'd0;
@@ -623,21 +729,27 @@ module nicrx_dma #(
             cnt_desc_err_reg <= 32'd0;  cnt_axi_err_reg <= 32'd0;  idle_reg <= 1'b1;
         end else begin
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
+            fh_valid_reg <= fh_valid_next;
             dq_wr_reg <= dq_wr_next;  dq_rd_reg <= dq_rd_next;
+            dq_qv_reg <= dq_qv_next;  dq_qa_reg <= dq_qa_next;
             fbr_head_reg <= fbr_head_next;  fbr_err_reg <= fbr_err_next;
             df_state_reg <= df_state_next;  df_ring_reg <= df_ring_next;  df_rr_reg <= df_rr_next;
             df_beat_reg <= df_beat_next;  df_addr_reg <= df_addr_next;  df_bufid_reg <= df_bufid_next;
             df_bad_reg <= df_bad_next;  arvalid_reg <= arvalid_next;  araddr_reg <= araddr_next;
             arlen_reg <= arlen_next;
-            is_state_reg <= is_state_next;  f_len_reg <= f_len_next;  f_hv_reg <= f_hv_next;
+            is_state_reg <= is_state_next;
             f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
+            f_beats_reg <= f_beats_next;  f_blast_reg <= f_blast_next;
+            f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
+            cq_room_reg <= cq_room_next;
             issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;  irq_reg <= irq_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
             rel_ptr_reg <= rel_ptr_next;
             pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;  pf_inflight_reg <= pf_inflight_next;
             wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
+            rh_full_reg <= rh_full_next;  rh_w0_reg <= rh_w0_next;  rh_w1_reg <= rh_w1_next;
             wvalid_reg <= wvalid_next;  wdata_reg <= wdata_next;  wstrb_reg <= wstrb_next;
             wlast_reg <= wlast_next;
             bq_wr_reg <= bq_wr_next;  bq_rd_reg <= bq_rd_next;
