@@ -478,6 +478,136 @@ module nicrx_csr #(
     assign cfg_cq_en         = cq_en_reg;
     assign cfg_cq_irq_en     = cq_irq_en_reg;
     assign cfg_cq_head       = cq_head_reg;
+
+`ifdef FORMAL
+    // ================================================================ formal
+    // AXI4-Lite slave properties checked by formal/run.sh (docs/formal.md).  The master
+    // is constrained to the AXI rules only (a valid stays up, its payload stable, until
+    // its ready); bready and rready are free.  Nothing here is synthesized or simulated.
+    reg f_past_valid;
+    reg f_past_rst;
+    initial f_past_valid = 1'b0;
+    always @(posedge clk) begin
+        f_past_valid <= 1'b1;
+        f_past_rst   <= rst;
+    end
+    always @(*) if (!f_past_valid) assume(rst);
+
+    // the previous cycle's bus
+    reg        f_p_awvalid, f_p_awready, f_p_wvalid, f_p_arvalid, f_p_arready;
+    reg        f_p_bvalid, f_p_bready, f_p_rvalid, f_p_rready;
+    reg [11:0] f_p_awaddr, f_p_araddr;
+    reg [31:0] f_p_wdata, f_p_rdata;
+    reg [3:0]  f_p_wstrb;
+    reg [1:0]  f_p_bresp, f_p_rresp;
+    always @(posedge clk) begin
+        f_p_awvalid <= s_axil_awvalid;  f_p_awready <= s_axil_awready;
+        f_p_wvalid  <= s_axil_wvalid;   f_p_arvalid <= s_axil_arvalid;
+        f_p_arready <= s_axil_arready;  f_p_bvalid  <= s_axil_bvalid;
+        f_p_bready  <= s_axil_bready;   f_p_rvalid  <= s_axil_rvalid;
+        f_p_rready  <= s_axil_rready;   f_p_awaddr  <= s_axil_awaddr;
+        f_p_araddr  <= s_axil_araddr;   f_p_wdata   <= s_axil_wdata;
+        f_p_rdata   <= s_axil_rdata;    f_p_wstrb   <= s_axil_wstrb;
+        f_p_bresp   <= s_axil_bresp;    f_p_rresp   <= s_axil_rresp;
+    end
+
+    // ---- master: valid and payload held until the handshake (AXI A3.2.1)
+    always @(*) if (f_past_valid && !f_past_rst) begin
+        if (f_p_awvalid && !f_p_awready) assume(s_axil_awvalid && s_axil_awaddr == f_p_awaddr);
+        if (f_p_wvalid && !f_p_wready)
+            assume(s_axil_wvalid && s_axil_wdata == f_p_wdata && s_axil_wstrb == f_p_wstrb);
+        if (f_p_arvalid && !f_p_arready) assume(s_axil_arvalid && s_axil_araddr == f_p_araddr);
+    end
+    wire f_p_wready = f_p_awready;   // one register drives both
+
+    // ---- transactions in flight: requests taken minus responses taken
+    wire f_aw_hs = s_axil_awvalid && s_axil_awready;
+    wire f_w_hs  = s_axil_wvalid  && s_axil_wready;
+    wire f_b_hs  = s_axil_bvalid  && s_axil_bready;
+    wire f_ar_hs = s_axil_arvalid && s_axil_arready;
+    wire f_r_hs  = s_axil_rvalid  && s_axil_rready;
+    reg [1:0] f_wr_out, f_rd_out;
+    reg       f_p_id_read, f_p_ver_read, f_p_unmapped_read, f_p_ctrl_write;
+    always @(posedge clk) begin
+        if (rst) begin
+            f_wr_out <= 2'd0;
+            f_rd_out <= 2'd0;
+        end else begin
+            f_wr_out <= f_wr_out + {1'b0, f_aw_hs} - {1'b0, f_b_hs};
+            f_rd_out <= f_rd_out + {1'b0, f_ar_hs} - {1'b0, f_r_hs};
+        end
+        f_p_id_read       <= f_ar_hs && s_axil_araddr[11:2] == 10'h000;
+        f_p_ver_read      <= f_ar_hs && s_axil_araddr[11:2] == 10'h001;
+        f_p_unmapped_read <= f_ar_hs && s_axil_araddr[11:8] == 4'h3;
+        f_p_ctrl_write    <= f_aw_hs && s_axil_awaddr[11:2] == 10'h004 && s_axil_wstrb[0];
+    end
+
+    always @(*) if (f_past_valid) begin
+        // after reset every valid and ready is low and the responses are OKAY / 0
+        if (f_past_rst) begin
+            assert(!s_axil_awready && !s_axil_wready && !s_axil_arready);
+            assert(!s_axil_bvalid && !s_axil_rvalid);
+            assert(s_axil_bresp == RESP_OKAY && s_axil_rresp == RESP_OKAY);
+            assert(s_axil_rdata == 32'd0);
+        end else begin
+            // awready / wready: together, one cycle, only on a request, never with B
+            // pending; arready: one cycle, only on a request, never with R pending
+            if (f_p_awready) assert(!s_axil_awready);
+            if (f_p_arready) assert(!s_axil_arready);
+            // a response, once up, holds with its payload until taken
+            if (f_p_bvalid && !f_p_bready)
+                assert(s_axil_bvalid && s_axil_bresp == f_p_bresp);
+            if (f_p_rvalid && !f_p_rready)
+                assert(s_axil_rvalid && s_axil_rdata == f_p_rdata && s_axil_rresp == f_p_rresp);
+            // a request is answered at the next edge
+            if (f_p_awvalid && f_p_awready) assert(s_axil_bvalid);
+            if (f_p_arvalid && f_p_arready) assert(s_axil_rvalid);
+            // an idle slave takes a request at the next edge
+            if (f_p_awvalid && f_p_wvalid && !f_p_awready && !f_p_bvalid) assert(s_axil_awready);
+            if (f_p_arvalid && !f_p_arready && !f_p_rvalid) assert(s_axil_arready);
+            // register contents
+            if (f_p_id_read)  assert(s_axil_rdata == ID_VALUE && s_axil_rresp == RESP_OKAY);
+            if (f_p_ver_read) assert(s_axil_rdata == VERSION_VALUE && s_axil_rresp == RESP_OKAY);
+            if (f_p_unmapped_read) assert(s_axil_rdata == 32'd0 && s_axil_rresp == RESP_SLVERR);
+            if (f_p_ctrl_write) assert(cfg_enable == f_p_wdata[0] && s_axil_bresp == RESP_OKAY);
+        end
+        assert(s_axil_awready == s_axil_wready);
+        if (s_axil_awready) assert(s_axil_awvalid && s_axil_wvalid && !s_axil_bvalid);
+        if (s_axil_arready) assert(s_axil_arvalid && !s_axil_rvalid);
+        // exactly one response per request: at most one in flight, and a response is
+        // up exactly while one is in flight (no response without a request)
+        assert(f_wr_out == {1'b0, s_axil_bvalid});
+        assert(f_rd_out == {1'b0, s_axil_rvalid});
+        assert(s_axil_bresp == RESP_OKAY || s_axil_bresp == RESP_SLVERR);
+        assert(s_axil_rresp == RESP_OKAY || s_axil_rresp == RESP_SLVERR);
+        // configuration invariants (registers.md)
+        assert(cfg_qsel_log2 <= QSEL_MAX);
+        assert(fbr_size_log2_reg[3:0] != 4'd0 && fbr_size_log2_reg[7:4] != 4'd0);
+        assert(fbr_base_reg[5:0] == 6'd0 && fbr_base_reg[64 +: 6] == 6'd0);
+    end
+    genvar f_q;
+    generate
+        for (f_q = 0; f_q < NUM_CQ; f_q = f_q + 1) begin : g_f_cq
+            always @(*) if (f_past_valid) begin
+                assert(cq_size_log2_reg[f_q*4 +: 4] != 4'd0);
+                assert(cq_base_reg[f_q*64 +: 4] == 4'd0);
+            end
+        end
+    endgenerate
+
+    // ---- covers
+    always @(*) if (f_past_valid && !rst) begin
+        cover(f_b_hs && s_axil_bresp == RESP_OKAY);
+        cover(f_b_hs && s_axil_bresp == RESP_SLVERR);
+        cover(f_r_hs && s_axil_rresp == RESP_OKAY);
+        cover(f_r_hs && s_axil_rresp == RESP_SLVERR);
+        cover(f_p_id_read && s_axil_rvalid);
+        cover(f_p_bvalid && !f_p_bready && s_axil_bvalid);      // B held under back-pressure
+        cover(f_p_rvalid && !f_p_rready && s_axil_rvalid);      // R held under back-pressure
+        cover(s_axil_bvalid && s_axil_rvalid);                  // both channels busy
+        cover(cfg_enable && cfg_qsel_log2 == QSEL_MAX);
+    end
+`endif
 endmodule
 
 `default_nettype wire

@@ -288,4 +288,163 @@ module nicrx_ingress #(
     assign cnt_drop_oversize    = cnt_over_reg;
     assign cnt_drop_pktmem_full = cnt_full_reg;
     assign cnt_drop_disabled    = cnt_dis_reg;
+
+`ifdef FORMAL
+    // ================================================================ formal
+    // Properties checked by formal/run.sh (docs/formal.md).  The DMA side is a small
+    // abstract model: it releases packet-memory words in order and never past the end of
+    // the committed frames whose last word has been written, and pops (fq_pop) only
+    // frames it holds.  Nothing here is synthesized or simulated.
+    reg f_past_valid;
+    reg f_past_rst;
+    initial f_past_valid = 1'b0;
+    always @(posedge clk) begin
+        f_past_valid <= 1'b1;
+        f_past_rst   <= rst;
+    end
+    // start in reset
+    always @(*) if (!f_past_valid) assume(rst);
+
+    // ---- input contract: tkeep all ones except on the last beat, contiguous from bit 0
+    always @(*) if (s_axis_tvalid) begin
+        if (!s_axis_tlast) assume(&s_axis_tkeep);
+        else               assume(({1'b0, s_axis_tkeep} & ({1'b0, s_axis_tkeep} + 1'b1)) == 0);
+        // all zero only for an empty frame (a single beat)
+        if (in_frame_reg) assume(s_axis_tkeep[0]);
+    end
+
+    // ---- abstract DMA
+    reg  [PM_AW:0]  f_committed;   // end of the committed frames (set at the commit edge)
+    reg  [PM_AW:0]  f_rel_limit;   // the same one edge later: their last word is written
+    reg  [PM_AW:0]  f_prev_rel;    // pm_rel_ptr of the cycle before
+    reg  [FQ_W-1:0] f_dma_frames;  // frames handed to the DMA (cm_valid) and not popped
+    always @(posedge clk) begin
+        if (rst) begin
+            f_committed  <= {(PM_AW+1){1'b0}};
+            f_rel_limit  <= {(PM_AW+1){1'b0}};
+            f_prev_rel   <= {(PM_AW+1){1'b0}};
+            f_dma_frames <= {FQ_W{1'b0}};
+        end else begin
+            if (cm_valid_next) f_committed <= wr_ptr_next;
+            f_rel_limit  <= f_committed;
+            f_prev_rel   <= pm_rel_ptr;
+            f_dma_frames <= f_dma_frames + {{(FQ_W-1){1'b0}}, cm_valid_reg}
+                                         - {{(FQ_W-1){1'b0}}, fq_pop};
+        end
+    end
+    wire [PM_AW:0] f_rel_adv  = pm_rel_ptr - f_prev_rel;
+    wire [PM_AW:0] f_rel_room = f_rel_limit - f_prev_rel;
+    always @(*) if (f_past_valid) begin
+        if (f_past_rst) begin
+            assume(pm_rel_ptr == {(PM_AW+1){1'b0}});
+            assume(!fq_pop);
+        end else begin
+            assume(f_rel_adv <= f_rel_room);          // in order, never past the limit
+            if (fq_pop) assume(f_dma_frames != {FQ_W{1'b0}});
+        end
+    end
+
+    // ---- distances ahead of the release pointer (all modulo 2^(PM_AW+1))
+    wire [PM_AW:0] f_d_limit = f_rel_limit   - pm_rel_ptr;
+    wire [PM_AW:0] f_d_comm  = f_committed   - pm_rel_ptr;
+    wire [PM_AW:0] f_d_start = frm_start_reg - pm_rel_ptr;
+    wire [PM_AW:0] f_d_wr    = wr_ptr_reg    - pm_rel_ptr;
+
+    // the full (wrap-bit) address of the pending packet-memory write
+    reg [PM_AW:0] f_wr_full;
+    always @(posedge clk) if (s_axis_tvalid && do_write) f_wr_full <= wr_ptr_reg;
+    wire [PM_AW:0] f_d_pw = f_wr_full - pm_rel_ptr;
+
+    // independent byte count of the open frame (saturating like the contract says)
+    reg  [3:0]  f_nb;
+    reg  [16:0] f_sum;
+    reg  [15:0] f_bytes;
+    integer     f_i;
+    always @(*) begin
+        f_nb = 4'd0;
+        for (f_i = 0; f_i < BPB; f_i = f_i + 1)
+            if (s_axis_tkeep[f_i]) f_nb = f_nb + 4'd1;
+        f_sum = {1'b0, (in_frame_reg ? f_bytes : 16'd0)} + {13'd0, f_nb};
+    end
+    always @(posedge clk) if (s_axis_tvalid) f_bytes <= f_sum[16] ? 16'hffff : f_sum[15:0];
+
+    // frames ended and frames committed
+    reg        f_last_taken;       // the edge before took a last beat
+    reg        f_credit_drop;      // ... and dropped it for credits alone
+    reg        f_words_drop;       // ... and dropped it for packet-memory words
+    reg [31:0] f_commits;
+    always @(posedge clk) begin
+        f_last_taken <= !rst && s_axis_tvalid && s_axis_tlast;
+        f_credit_drop <= reason == R_FULL && !full_n;
+        f_words_drop  <= reason == R_FULL && full_n;
+        if (rst)           f_commits <= 32'd0;
+        else if (cm_valid) f_commits <= f_commits + 32'd1;
+    end
+    wire [31:0] f_drops = cnt_bad_reg + cnt_runt_reg + cnt_over_reg + cnt_full_reg + cnt_dis_reg;
+    wire [PM_AW:0] f_cm_words = f_committed - f_rel_limit;
+    wire [15:0]    f_len_words = (cm_len_reg + (BPB[15:0] - 16'd1)) >> BPB_LOG2;
+
+    always @(*) if (f_past_valid) begin
+        // packet-memory accounting: release <= written limit <= committed <= write pointer,
+        // and never more than PM_WORDS words in use
+        assert(f_d_wr <= PM_WORDS);
+        assert(f_d_comm <= f_d_wr);
+        assert(f_d_limit <= f_d_comm);
+        if (in_frame_reg) assert(frm_start_reg == f_committed);
+        else              assert(wr_ptr_reg == f_committed);
+        if (!cm_valid_reg) assert(f_rel_limit == f_committed);
+        // a pending write lands beyond every complete committed frame and inside the
+        // window the DMA has released: it never overwrites an unreleased frame
+        if (pm_wr_en_reg) begin
+            assert(f_wr_full[PM_AW-1:0] == pm_wr_addr_reg);
+            assert(f_d_pw >= f_d_limit);
+            assert(f_d_pw < PM_WORDS);
+        end
+        // an open frame that is still being written holds exactly its full beats
+        if (in_frame_reg) begin
+            assert(len_reg == f_bytes);
+            if (!dis_reg && !over_reg && !full_reg) begin
+                assert(len_reg <= MAX_LEN);
+                assert(len_reg[BPB_LOG2-1:0] == {BPB_LOG2{1'b0}});   // full beats so far
+                assert(f_d_wr - f_d_start == {{(PM_AW+1){1'b0}}, len_reg} >> BPB_LOG2);
+            end
+        end
+        // credits: the outstanding count is the DMA's frames (plus the one being handed
+        // over) and never exceeds FQ_DEPTH
+        assert(outst_reg <= FQ_FULL);
+        assert(outst_reg == f_dma_frames + {{(FQ_W-1){1'b0}}, cm_valid_reg});
+        // every frame whose last beat is taken ends exactly once: committed or one drop
+        assert(eof_reg == (f_last_taken && !f_past_rst));
+        assert(eof_reason_reg <= R_DIS);
+        assert(cm_valid_reg == (eof_reg && eof_reason_reg == R_NONE));
+        assert(cnt_rx_frames_reg == f_commits + f_drops);
+        // the commit: length is the frame's byte count, in range, and the frame occupies
+        // exactly ceil(len / BPB) words starting at cm_start
+        if (cm_valid_reg) begin
+            assert(cm_len_reg == f_bytes);
+            assert(cm_len_reg == eof_len_reg);
+            assert(cm_len_reg >= 16'd14 && cm_len_reg <= MAX_LEN);
+            assert(cm_start_reg == f_rel_limit[PM_AW-1:0]);
+            assert(f_cm_words == f_len_words[PM_AW:0]);
+        end
+        // idle means nothing open or pending
+        if (idle_reg) assert(!in_frame_reg && !pm_wr_en_reg && !cm_valid_reg && !eof_reg);
+    end
+
+    // ---- covers
+    always @(*) if (f_past_valid && !rst) begin
+        cover(cm_valid_reg);
+        cover(cm_valid_reg && cm_len_reg == MAX_LEN);
+        cover(cm_valid_reg && f_committed[PM_AW] != f_rel_limit[PM_AW]);  // frame wraps
+        cover(eof_reg && eof_reason_reg == R_BAD);
+        cover(eof_reg && eof_reason_reg == R_RUNT);
+        cover(eof_reg && eof_reason_reg == R_OVER);
+        cover(eof_reg && eof_reason_reg == R_FULL);
+        cover(eof_reg && eof_reason_reg == R_DIS);
+        cover(eof_reg && eof_reason_reg == R_FULL && f_credit_drop);   // credits alone
+        cover(eof_reg && eof_reason_reg == R_FULL && f_words_drop);    // no free word
+        cover(f_d_wr == PM_WORDS);                                        // memory full
+        cover(outst_reg == FQ_FULL);
+    end
+`endif
 endmodule

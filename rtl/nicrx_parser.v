@@ -514,4 +514,145 @@ module nicrx_parser #(
     assign hv_trunc    = hv_trunc_reg;
     assign hv_hash     = hv_hash_reg;
     assign idle        = idle_reg;
+
+`ifdef FORMAL
+    // ================================================================ formal
+    // Properties checked by formal/run.sh (docs/formal.md): the fixed latency and
+    // structural facts of the header vector.  cm_* are free inputs (any header bytes,
+    // any length, a frame any cycle).  Nothing here is synthesized or simulated.
+    reg f_past_valid;
+    reg f_past_rst;
+    initial f_past_valid = 1'b0;
+    always @(posedge clk) begin
+        f_past_valid <= 1'b1;
+        f_past_rst   <= rst;
+    end
+    always @(*) if (!f_past_valid) assume(rst);
+
+    // cm_valid, cm_start and cm_len delayed by 1, 2 and PARSE_LAT cycles
+    reg             f_v1, f_v2, f_v3;
+    reg [15:0]      f_len1, f_len2, f_len3;
+    reg [PM_AW-1:0] f_st1, f_st2, f_st3;
+    always @(posedge clk) begin
+        f_v1 <= !rst && cm_valid;
+        f_v2 <= !rst && f_v1;
+        f_v3 <= !rst && f_v2;
+        f_len1 <= cm_len;  f_len2 <= f_len1;  f_len3 <= f_len2;
+        f_st1  <= cm_start; f_st2 <= f_st1;   f_st3  <= f_st2;
+    end
+
+    // the previous cycle's header vector (it holds between frames)
+    reg [1:0]  f_p_l3, f_p_l4;
+    reg [7:0]  f_p_l3_off, f_p_l4_off, f_p_proto;
+    reg [15:0] f_p_len, f_p_sport, f_p_dport;
+    reg [31:0] f_p_hash;
+    reg        f_p_trunc;
+    always @(posedge clk) begin
+        f_p_l3 <= hv_l3_reg;         f_p_l4 <= hv_l4_reg;
+        f_p_l3_off <= hv_l3_off_reg; f_p_l4_off <= hv_l4_off_reg;
+        f_p_proto <= hv_proto_reg;   f_p_len <= hv_len_reg;
+        f_p_sport <= hv_sport_reg;   f_p_dport <= hv_dport_reg;
+        f_p_hash <= hv_hash_reg;     f_p_trunc <= hv_trunc_reg;
+    end
+
+    wire [15:0] f_hb   = HEADER_BYTES;
+    wire [15:0] f_w    = (hv_len_reg < f_hb) ? hv_len_reg : f_hb;   // W of the hv frame
+    wire [15:0] f_l3o  = {8'd0, hv_l3_off_reg};
+    wire [15:0] f_l4o  = {8'd0, hv_l4_off_reg};
+    wire [15:0] f_s2l3 = {8'd0, s2_l3_off_reg};
+    wire [15:0] f_s2l4 = {8'd0, s2_l4_off_reg};
+    wire [15:0] f_s1o  = {8'd0, s1_off_reg};
+
+    always @(*) if (f_past_valid) begin
+        // fixed latency: hv_valid is cm_valid PARSE_LAT (3) cycles later, same frame
+        assert(s1_valid_reg == f_v1);
+        assert(s2_valid_reg == f_v2);
+        assert(hv_valid_reg == f_v3);
+        if (hv_valid_reg) assert(hv_len_reg == f_len3 && hv_start_reg == f_st3);
+        if (s1_valid_reg) assert(s1_len_reg == f_len1 && s1_start_reg == f_st1);
+        if (s2_valid_reg) assert(s2_len_reg == f_len2 && s2_start_reg == f_st2);
+        // idle: no stage will hold a frame
+        if (idle_reg && !f_past_rst) assert(!s1_valid_reg && !s2_valid_reg);
+        // between frames the header vector holds
+        if (!f_past_rst && !hv_valid_reg)
+            assert(hv_l3_reg == f_p_l3 && hv_l4_reg == f_p_l4 && hv_l3_off_reg == f_p_l3_off &&
+                   hv_l4_off_reg == f_p_l4_off && hv_proto_reg == f_p_proto &&
+                   hv_len_reg == f_p_len && hv_sport_reg == f_p_sport &&
+                   hv_dport_reg == f_p_dport && hv_hash_reg == f_p_hash &&
+                   hv_trunc_reg == f_p_trunc);
+
+        // stage 1: W, the L3 offset after 0..2 tags and LLC/SNAP
+        if (s1_valid_reg) begin
+            assert(s1_w_reg == ((s1_len_reg < f_hb) ? s1_len_reg[8:0] : HB9));
+            assert(s1_off_reg == 8'd14 || s1_off_reg == 8'd18 || s1_off_reg == 8'd22 ||
+                   s1_off_reg == 8'd26 || s1_off_reg == 8'd30);
+            assert(s1_vlan_cnt_reg <= 2'd2);
+            assert(s1_kind_reg != 2'd3);
+            if (s1_kind_reg != 2'd0) assert(!s1_trunc_reg && f_s1o <= {7'd0, s1_w_reg});
+            if (s1_w_reg < 9'd14) assert(s1_trunc_reg);
+        end
+        // stage 2: L3 fields only with an L3, which fits in W
+        if (s2_valid_reg) begin
+            assert(s2_w_reg == ((s2_len_reg < f_hb) ? s2_len_reg[8:0] : HB9));
+            assert(s2_l3_reg != 2'd3);
+            if (s2_l3_reg == 2'd0)
+                assert(s2_l3_off_reg == 8'd0 && s2_l4_reg == 2'd0 && s2_l4_off_reg == 8'd0 &&
+                       s2_hash_reg == 32'd0 && s2_proto_reg == 8'd0);
+            else
+                assert(!s2_trunc_reg && f_s2l3 >= 16'd14 && f_s2l3 <= 16'd30);
+            if (s2_l3_reg == 2'd1) assert(f_s2l3 + 16'd20 <= {7'd0, s2_w_reg});
+            if (s2_l3_reg == 2'd2) assert(f_s2l3 + 16'd40 <= {7'd0, s2_w_reg});
+            if (s2_l4_reg != 2'd0)
+                assert(f_s2l4 >= f_s2l3 + 16'd20 && f_s2l4 <= f_s2l3 + 16'd60);
+            if (s2_frag_off_reg != 13'd0) assert(s2_l4_reg == 2'd0);
+            if (s2_w_reg < 9'd14) assert(s2_trunc_reg);
+        end
+        // the header vector (checked as it arrives; it holds afterwards)
+        if (hv_valid_reg) begin
+            assert(hv_l3_reg != 2'd3);
+            assert(hv_vlan_cnt_reg <= 2'd2);
+            if (hv_vlan_cnt_reg < 2'd2) assert(hv_vlan1_reg == 12'd0);
+            if (hv_vlan_cnt_reg == 2'd0) assert(hv_vlan0_reg == 12'd0);
+            // L4 only with L3; no L3 -> nothing else either
+            if (hv_l4_reg != 2'd0) assert(hv_l3_reg != 2'd0);
+            if (hv_l3_reg == 2'd0)
+                assert(hv_l3_off_reg == 8'd0 && hv_l4_off_reg == 8'd0 && hv_hash_reg == 32'd0 &&
+                       hv_src_reg == 128'd0 && hv_dst_reg == 128'd0 && hv_proto_reg == 8'd0 &&
+                       hv_sport_reg == 16'd0 && hv_dport_reg == 16'd0);
+            // offsets: l3_off within the first 30 bytes and the L3 header inside W, so
+            // never past HEADER_BYTES; l4_off inside W for TCP/UDP
+            assert(f_l3o <= 16'd30);
+            if (hv_l3_reg != 2'd0) assert(f_l3o >= 16'd14);
+            if (hv_l4_reg != 2'd0) assert(!hv_trunc_reg);   // truncated only without L4
+            if (hv_l3_reg == 2'd1) assert(f_l3o + 16'd20 <= f_w && hv_len_reg >= 16'd34);
+            if (hv_l3_reg == 2'd2) assert(f_l3o + 16'd40 <= f_w && hv_len_reg >= 16'd54);
+            if (hv_l4_reg == 2'd1) assert(f_l4o + 16'd20 <= f_w);
+            if (hv_l4_reg == 2'd2) assert(f_l4o + 16'd8 <= f_w);
+            if (hv_l4_reg == 2'd0) assert(hv_l4_off_reg == 8'd0 && hv_sport_reg == 16'd0 &&
+                                          hv_dport_reg == 16'd0);
+            if (hv_l4_reg != 2'd0) assert(f_l4o >= f_l3o + 16'd20 && f_l4o <= f_l3o + 16'd60);
+            if (hv_l4_reg == 2'd3) assert(hv_sport_reg == 16'd0 && hv_dport_reg == 16'd0);
+            assert(f_l3o <= f_hb);
+            if (hv_l4_reg != 2'd3) assert(f_l4o <= f_hb);
+            // fragments: only IPv4; a non-first fragment has no L4
+            assert(hv_frag_reg == (hv_mf_reg || hv_frag_off_reg != 13'd0));
+            if (hv_l3_reg != 2'd1) assert(!hv_frag_reg);
+            if (hv_frag_off_reg != 13'd0) assert(hv_l4_reg == 2'd0);
+            // W < 14: truncated and nothing else
+            if (f_w < 16'd14) assert(hv_trunc_reg && hv_l3_reg == 2'd0 && hv_vlan_cnt_reg == 2'd0);
+        end
+    end
+
+    // ---- covers
+    always @(*) if (f_past_valid && !rst) begin
+        cover(hv_valid_reg && hv_l3_reg == 2'd1 && hv_l4_reg == 2'd1);            // IPv4 TCP
+        cover(hv_valid_reg && hv_l3_reg == 2'd1 && hv_l4_reg == 2'd2);            // IPv4 UDP
+        cover(hv_valid_reg && hv_l3_reg == 2'd2 && hv_l4_reg == 2'd2);            // IPv6 UDP
+        cover(hv_valid_reg && hv_vlan_cnt_reg == 2'd2 && hv_l3_off_reg == 8'd30); // QinQ + SNAP
+        cover(hv_valid_reg && hv_trunc_reg);
+        cover(hv_valid_reg && hv_frag_off_reg != 13'd0);
+        cover(hv_valid_reg && hv_l4_reg == 2'd3 && f_l4o > f_hb);  // documented: other L4 past W
+        cover(hv_valid_reg && s2_valid_reg && s1_valid_reg);       // back-to-back frames
+    end
+`endif
 endmodule

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# run.sh - formal checks of the `ifdef FORMAL` properties in rtl/ (docs/formal.md).
+# Yosys turns one block (small parameters) into SMT-LIB2, yosys-smtbmc checks it with z3
+# (--unroll: z3 4.8 stalls at step 0 on the un-unrolled encoding of these blocks):
+#   bmc    bounded model check from reset, DEPTH steps            (-t DEPTH)
+#   prove  k-induction with k = DEPTH (closes: holds at any depth) (-i -t DEPTH)
+#   cover  every cover() reached within DEPTH steps               (-c -t DEPTH)
+# Usage: formal/run.sh [--quick] [--list] [NAME ...]
+#   --quick   only the proofs marked quick (tests/t_formal.sh)
+#   NAME      run only these proofs (see --list)
+# Prints one line per proof: "PASS|FAIL NAME MODE depth N  Ts"; exit 1 if any failed.
+# Logs, SMT-LIB2 and counterexample traces: build/formal/ (FORMAL_OUT to change).
+# FORMAL_RTL=dir checks the rtl/ files of another directory (for mutation checks).
+set -u
+cd "$(dirname "$0")/.."
+RTL=${FORMAL_RTL:-rtl}
+OUT=${FORMAL_OUT:-build/formal}
+SOLVER=${FORMAL_SOLVER:-z3}
+TMO=${FORMAL_TIMEOUT:-600}          # seconds per proof
+mkdir -p "$OUT"
+
+# name | module | parameters | mode | depth | quick? | outputs no property reads (dropped
+# before the SMT-LIB2 is written so the solver does not carry them)
+PROOFS='
+ingress-bmc    | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | bmc   | 10 | y | cm_hdr cnt_rx_bytes pm_wr_data
+ingress-prove  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | prove | 4  | n | cm_hdr cnt_rx_bytes pm_wr_data
+ingress-cover  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | cover | 24 | n | cm_hdr cnt_rx_bytes pm_wr_data
+csr-bmc        | nicrx_csr     | NUM_CQ=2                                                       | bmc   | 16 | y |
+csr-prove      | nicrx_csr     | NUM_CQ=2                                                       | prove | 4  | y |
+csr-cover      | nicrx_csr     | NUM_CQ=2                                                       | cover | 12 | y |
+parser-bmc     | nicrx_parser  | HEADER_BYTES=64 PM_AW=4                                        | bmc   | 10 | y |
+parser-prove   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4                                        | prove | 4  | y |
+parser-cover   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4                                        | cover | 8  | y |
+parser128-prove| nicrx_parser  | HEADER_BYTES=128 PM_AW=4                                       | prove | 4  | n |
+'
+
+quick=0; list=0; only=""
+for a in "$@"; do
+    case "$a" in
+        --quick) quick=1 ;;
+        --list)  list=1 ;;
+        -*)      echo "usage: formal/run.sh [--quick] [--list] [NAME ...]" >&2; exit 2 ;;
+        *)       only="$only $a " ;;
+    esac
+done
+
+trim() { local s="$1"; s="${s#"${s%%[![:space:]]*}"}"; echo "${s%"${s##*[![:space:]]}"}"; }
+
+for t in yosys yosys-smtbmc "$SOLVER"; do
+    command -v "$t" >/dev/null 2>&1 || { echo "FAIL formal: $t not installed (scripts/setup.sh)"; exit 1; }
+done
+
+fail=0; n=0
+while IFS='|' read -r name mod params mode depth q cut; do
+    name=$(trim "$name"); [ -z "$name" ] && continue
+    mod=$(trim "$mod"); params=$(trim "$params"); mode=$(trim "$mode")
+    depth=$(trim "$depth"); q=$(trim "$q")
+    cut=$(trim "$cut"); del=""; for w in $cut; do del="$del delete -output w:$w;"; done
+    if [ "$list" -eq 1 ]; then printf '%-16s %-14s %-6s %3s  %s\n' "$name" "$mod" "$mode" "$depth" "$params"; continue; fi
+    [ "$quick" -eq 1 ] && [ "$q" != y ] && continue
+    [ -n "$only" ] && [[ "$only" != *" $name "* ]] && continue
+    n=$((n + 1))
+    log="$OUT/$name.log"; smt="$OUT/$name.smt2"
+    start=$(date +%s)
+    chp=""; for p in $params; do chp="$chp chparam -set ${p%%=*} ${p#*=} $mod;"; done
+    ok=1
+    if ! yosys -q -l "$log.yosys" -p "read_verilog -formal -DFORMAL $RTL/$mod.v; $chp
+            prep -top $mod;$del opt_clean; async2sync; dffunmap; write_smt2 -wires $smt" > /dev/null 2>&1; then
+        ok=0; why="yosys (see $log.yosys)"
+    else
+        case "$mode" in
+            bmc)   flags="-t $depth" ;;
+            prove) flags="-i -t $depth" ;;
+            cover) flags="-c -t $depth" ;;
+            *)     echo "FAIL $name: unknown mode $mode"; fail=1; continue ;;
+        esac
+        # shellcheck disable=SC2086
+        timeout "$TMO" yosys-smtbmc -s "$SOLVER" --presat --unroll $flags --dump-vcd "$OUT/$name.vcd" "$smt" > "$log" 2>&1
+        rc=$?
+        if [ "$rc" -ne 0 ] || ! tail -1 "$log" | grep -q 'PASSED'; then
+            ok=0
+            why=$(grep -m1 -E "Assert failed|Unreached cover|Assumptions are unsatisfiable|ERROR|Error" "$log" | sed -e "s/^.*##[^A-Za-z]*//" -e "s/ (\$assert.*//")
+            [ "$rc" -eq 124 ] && why="timeout after ${TMO}s (FORMAL_TIMEOUT)"
+            [ -z "$why" ] && why="exit status $rc"
+            why="$why (trace $OUT/$name.vcd, log $log)"
+        fi
+    fi
+    secs=$(( $(date +%s) - start ))
+    if [ "$ok" -eq 1 ]; then
+        printf 'PASS %-16s %-5s depth %-3s %4ds\n' "$name" "$mode" "$depth" "$secs"
+    else
+        printf 'FAIL %-16s %-5s depth %-3s %4ds  %s\n' "$name" "$mode" "$depth" "$secs" "$why"
+        fail=1
+    fi
+done <<< "$PROOFS"
+[ "$list" -eq 1 ] && exit 0
+[ "$n" -eq 0 ] && { echo "FAIL formal: no proof selected"; exit 2; }
+exit "$fail"

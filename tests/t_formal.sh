@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Formal checks (formal/run.sh --quick): BMC, k-induction and cover of the `ifdef FORMAL`
+# properties of nicrx_ingress, nicrx_csr and nicrx_parser.  One ok / not ok line per proof.
+cd "$(dirname "$0")/.."
+for t in yosys yosys-smtbmc z3; do
+    command -v "$t" >/dev/null 2>&1 || { echo "not ok formal: $t not installed"; exit 1; }
+done
+bash formal/run.sh --quick | while read -r verdict name mode _ depth secs rest; do
+    case "$verdict" in
+        PASS) echo "ok formal-$name ($mode depth $depth, $secs)" ;;
+        *)    echo "not ok formal-$name: $mode depth $depth $rest" ;;
+    esac
+done
