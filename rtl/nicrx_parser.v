@@ -136,6 +136,21 @@ module nicrx_parser #(
     reg [7:0]  st1_b0, st1_b1, st1_b2;
     reg [15:0] st1_snap_et;
 
+    // The window's offset from byte compares alone: the L3 offset whenever an
+    // L3 header is found (truncation only ever clears s1_kind, and then the
+    // window is not read), so the 512-bit select does not wait for the length
+    // checks.  Keeps the stage short (it was the design's critical path).
+    wire        win_t1   = is_tpid({hdr_pad[12*8 +: 8], hdr_pad[13*8 +: 8]});
+    wire        win_t2   = win_t1 && is_tpid({hdr_pad[16*8 +: 8], hdr_pad[17*8 +: 8]});
+    wire [15:0] win_et   = win_t2 ? {hdr_pad[20*8 +: 8], hdr_pad[21*8 +: 8]} :
+                           win_t1 ? {hdr_pad[16*8 +: 8], hdr_pad[17*8 +: 8]} :
+                                    {hdr_pad[12*8 +: 8], hdr_pad[13*8 +: 8]};
+    wire [23:0] win_llc  = win_t2 ? {hdr_pad[22*8 +: 8], hdr_pad[23*8 +: 8], hdr_pad[24*8 +: 8]} :
+                           win_t1 ? {hdr_pad[18*8 +: 8], hdr_pad[19*8 +: 8], hdr_pad[20*8 +: 8]} :
+                                    {hdr_pad[14*8 +: 8], hdr_pad[15*8 +: 8], hdr_pad[16*8 +: 8]};
+    wire        win_snap = (win_et < 16'h0600) && (win_llc == 24'haaaa03);
+    wire [2:0]  win_sel  = {1'b0, win_t2 ? 2'd2 : win_t1 ? 2'd1 : 2'd0} + (win_snap ? 3'd2 : 3'd0);
+
     always @* begin
         s1_valid_next    = cm_valid;
         s1_start_next    = s1_start_reg;
@@ -164,11 +179,12 @@ module nicrx_parser #(
             s1_off_next      = 8'd14;
             s1_trunc_next    = 1'b0;
             st1_et           = {hdr_pad[12*8 +: 8], hdr_pad[13*8 +: 8]};
-            if (s1_w_next < 9'd14) begin
+            // min(len, HEADER_BYTES) < n is len < n here: HEADER_BYTES >= 64 > 30.
+            if (cm_len < 16'd14) begin
                 s1_trunc_next = 1'b1;
                 st1_stop      = 1'b1;
             end else if (is_tpid(st1_et)) begin
-                if (s1_w_next < 9'd18) begin
+                if (cm_len < 16'd18) begin
                     s1_trunc_next = 1'b1;
                     st1_stop      = 1'b1;
                 end else begin
@@ -177,7 +193,7 @@ module nicrx_parser #(
                     st1_et           = {hdr_pad[16*8 +: 8], hdr_pad[17*8 +: 8]};
                     s1_off_next      = 8'd18;
                     if (is_tpid(st1_et)) begin
-                        if (s1_w_next < 9'd22) begin
+                        if (cm_len < 16'd22) begin
                             s1_trunc_next = 1'b1;
                             st1_stop      = 1'b1;
                         end else begin
@@ -208,7 +224,7 @@ module nicrx_parser #(
                         st1_snap_et = {hdr_pad[28*8 +: 8], hdr_pad[29*8 +: 8]};
                     end
                 endcase
-                if ({1'b0, s1_off_next} + 9'd8 <= s1_w_next && st1_b0 == 8'haa &&
+                if ({8'd0, s1_off_next} + 16'd8 <= cm_len && st1_b0 == 8'haa &&
                     st1_b1 == 8'haa && st1_b2 == 8'h03) begin
                     st1_et      = st1_snap_et;
                     s1_off_next = s1_off_next + 8'd8;
@@ -220,11 +236,11 @@ module nicrx_parser #(
             else if (st1_et == 16'h0800)  s1_kind_next = 2'd1;
             else if (st1_et == 16'h86dd)  s1_kind_next = 2'd2;
             else                          s1_kind_next = 2'd0;
-            case (s1_off_next)
-                8'd14:   s1_win_next = hdr_pad[14*8 +: WIN*8];
-                8'd18:   s1_win_next = hdr_pad[18*8 +: WIN*8];
-                8'd22:   s1_win_next = hdr_pad[22*8 +: WIN*8];
-                8'd26:   s1_win_next = hdr_pad[26*8 +: WIN*8];
+            case (win_sel)
+                3'd0:    s1_win_next = hdr_pad[14*8 +: WIN*8];
+                3'd1:    s1_win_next = hdr_pad[18*8 +: WIN*8];
+                3'd2:    s1_win_next = hdr_pad[22*8 +: WIN*8];
+                3'd3:    s1_win_next = hdr_pad[26*8 +: WIN*8];
                 default: s1_win_next = hdr_pad[30*8 +: WIN*8];
             endcase
         end
