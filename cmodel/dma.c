@@ -5,7 +5,7 @@
 #include <string.h>
 #include "dma.h"
 
-enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4 };
+enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4, IS_PRE = 5 };
 enum { DF_IDLE = 0, DF_AR = 1, DF_R = 2, DF_PREP = 3 };
 
 static uint32_t log2u(uint32_t v)
@@ -23,12 +23,15 @@ static void dma_reset(dma_t *d)
     for (int r = 0; r < (int)NICRX_NUM_FBR; r++) {
         d->dq_wr[r] = d->dq_rd[r] = 0; d->fbr_head[r] = 0; d->fbr_err[r] = 0;
     }
-    d->df_state = DF_IDLE; d->df_ring = 0; d->df_rr = 0; d->df_beat = 0;
+    d->df_state = DF_IDLE; d->df_ring = 0; d->df_rr = 0; d->df_beat = 0; d->df_p4 = 0;
     d->df_addr = 0; d->df_bufid = 0; d->df_bad = 0;
     d->arvalid = 0; d->araddr = 0; d->arlen = 0;
     d->is_state = IS_IDLE; d->cq_room = 0;
+    d->wb_room = 1;
+    d->hd_v = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
     d->f_beats = 0; d->f_blast = 0; d->f_phase = 0; d->rec_rdy = 0;
+    d->rec_off = 0; d->rec_ph = 0; d->rec_base = 0;
     memset(d->issued_tail, 0, sizeof d->issued_tail);
     memset(d->cq_tail, 0, sizeof d->cq_tail);
     d->irq = 0;
@@ -157,7 +160,13 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     int h_q_ok = h_q8 < d->num_cq && c->cq_en[hq];
     int ring_ok0 = c->fbr_en[0] && c->fbr_buf_size[0] >= h_len;
     int ring_ok1 = c->fbr_en[1] && c->fbr_buf_size[1] >= h_len;
-    uint32_t sel = d->fh_valid && !ring_ok0; /* ring 0 when the head is empty */
+    /* registered (hd_*): IS_IDLE decides from values one cycle old, once fh has been
+     * stable for a cycle (hd_v) */
+    n.hd_ring_ok = d->fh_valid ? (uint8_t)(ring_ok0 | ring_ok1 << 1) : 1; /* ring 0 when empty */
+    n.hd_q = (uint8_t)(h_q8 & (d->num_cq > 1 ? d->num_cq - 1 : 1));
+    n.hd_q_ok = (uint8_t)h_q_ok;
+    uint32_t hd_q = d->hd_q & (d->num_cq - 1);
+    uint32_t sel = d->fh_valid && !(d->hd_ring_ok & 1); /* ring 0 when the head is empty */
     uint32_t h_nwords = ((uint32_t)h_len + d->bpb - 1) >> d->lbpb;
     uint32_t dq_cnt_sel = (d->dq_wr[sel] - d->dq_rd[sel]) & dqm;
     uint32_t dq_rd_sel = d->dq_rd[sel];
@@ -174,10 +183,12 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     for (uint32_t q = 0; q < d->num_cq; q++)
         if ((uint32_t)(uint16_t)(d->issued_tail[q] - c->cq_head[q]) < (1u << (c->cq_size_log2[q] & 15)))
             n.cq_room |= (uint8_t)(1u << q);
-    int room = (d->cq_room >> hq) & 1;
+    int room = (d->cq_room >> hd_q) & 1;
     int aw_free = !d->awvalid || t->m_axi_awready;
-    int wc_room = ((d->wc_wr - d->wc_rd) & 7) != 4;
-    int bq_room = ((d->bq_wr - d->bq_rd) & 15) != 8;
+    /* W command and B FIFO room, registered (one cycle old): the issue FSM never writes
+     * them at two edges in a row */
+    n.wb_room = ((d->wc_wr - d->wc_rd) & 7) != 4 && ((d->bq_wr - d->bq_rd) & 15) != 8;
+    int wb_room = d->wb_room;
     int pc_room = ((d->pc_wr - d->pc_rd) & 7) != 4;
     uint32_t pg_beats = (4096u - (uint32_t)(d->f_addr & 0xfff)) >> d->lbpb;
     uint32_t beats = d->f_rem;
@@ -188,6 +199,11 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     uint16_t rec_tail = d->issued_tail[d->f_q];
     uint32_t rec_csz = c->cq_size_log2[d->f_q];
     uint64_t phase = d->f_phase;
+    /* the record's slot and phase, registered every cycle from f_q (valid one cycle
+     * after f_q is set; IS_PRE covers a frame going straight to IS_REC) */
+    n.rec_off = (uint16_t)(rec_tail & ((1u << rec_csz) - 1));
+    n.rec_ph = (uint8_t)(((rec_tail >> rec_csz) & 1) ^ 1);
+    n.rec_base = c->cq_base[d->f_q];
     n.rec_rdy = 0;
     uint64_t w0, w1;
     if (d->f_err) {
@@ -206,8 +222,8 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     if (t->m_axi_awready) n.awvalid = 0;
     switch (d->is_state) {
     case IS_IDLE:
-        if (d->fh_valid) {
-            if (!ring_ok0 && !ring_ok1) {
+        if (d->fh_valid && d->hd_v) {
+            if (!d->hd_ring_ok) {
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
@@ -215,7 +231,7 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
                     n.cnt_no_fit = d->cnt_no_fit + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT);
                 }
-            } else if (!h_q_ok) {
+            } else if (!d->hd_q_ok) {
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
@@ -225,22 +241,25 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
                 }
             } else if (dq_ok && room && pc_room) {
                 n.dq_rd[sel] = (d->dq_rd[sel] + 1) & dqm;
-                n.f_q = (uint8_t)hq; n.f_ring = (uint8_t)sel;
+                n.f_q = (uint8_t)hd_q; n.f_ring = (uint8_t)sel;
                 n.f_bufid = dh->buf_id; n.f_addr = dh->addr;
                 if (dh->addr & 7) {
                     n.f_err = 1;
                     n.cnt_desc_err = d->cnt_desc_err + 1;
-                    n.is_state = IS_REC;
+                    n.is_state = IS_PRE;
                 } else {
                     n.f_err = 0;
                     n.fq_pop = 1;
                     pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
                     n.f_rem = (uint16_t)h_nwords;
-                    n.is_state = h_len == 0 ? IS_REC : IS_SIZE;
+                    n.is_state = h_len == 0 ? IS_PRE : IS_SIZE;
                 }
             }
         }
+        break;
+    case IS_PRE: /* f_q was set at the last edge: rec_off, rec_ph follow it now */
+        n.is_state = IS_REC;
         break;
     case IS_SIZE:
         n.f_beats = (uint16_t)beats;
@@ -248,7 +267,7 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
         n.is_state = IS_DATA;
         break;
     case IS_DATA:
-        if (aw_free && wc_room && bq_room) {
+        if (aw_free && wb_room) {
             n.awvalid = 1; n.awaddr = d->f_addr; n.awlen = (uint8_t)(d->f_beats - 1);
             wc_we = 1; wc_wdata.rec = 0; wc_wdata.len = (uint8_t)(d->f_beats - 1);
             wc_wdata.strb = d->f_blast ? strb_end : strb_ones;
@@ -261,12 +280,12 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
         }
         break;
     case IS_REC:
-        /* first cycle: the record's address (into f_addr) and phase; re-computed every
-         * cycle and used from the second cycle on */
-        n.f_addr = c->cq_base[d->f_q] + ((uint64_t)(rec_tail & ((1u << rec_csz) - 1)) << 4);
-        n.f_phase = (uint8_t)(((rec_tail >> rec_csz) & 1) ^ 1);
+        /* first cycle: the record's address (into f_addr) and phase from rec_off,
+         * rec_ph; re-computed every cycle and used from the second cycle on */
+        n.f_addr = (d->num_cq > 1 ? d->rec_base : c->cq_base[0]) + ((uint64_t)d->rec_off << 4);
+        n.f_phase = d->rec_ph;
         n.rec_rdy = 1;
-        if (d->rec_rdy && aw_free && wc_room && bq_room && !d->rh_full) {
+        if (d->rec_rdy && aw_free && wb_room && !d->rh_full) {
             n.rec_rdy = 0;
             n.awvalid = 1;
             n.awaddr = d->f_addr;
@@ -304,6 +323,7 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
         n.fq_rd = (d->fq_rd + 1) & fqm;
         n.fh_valid = 1;
     }
+    n.hd_v = !(d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel));
 
     /* ---- packet-memory reader and prefetch FIFO ---- */
     const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
@@ -387,10 +407,11 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     uint16_t slot = (uint16_t)(head_r & ((1u << szl) - 1));
     uint16_t posted = (uint16_t)(tail_r - head_r);
     uint32_t p4 = posted >= 4 ? 4 : posted;
+    n.df_p4 = (uint8_t)p4; /* registered every cycle: DF_PREP's second cycle uses it */
     uint32_t f4 = dfree >= 4 ? 4 : dfree;
     uint32_t g4 = szl == 0 ? 1 : szl == 1 ? 2 - (head_r & 1u) : 4 - (head_r & 3u);
     uint32_t nd = g4;
-    if (p4 < nd) nd = p4;
+    if (d->df_p4 < nd) nd = d->df_p4;
     if (f4 < nd) nd = f4;
     int df_last_beat = d->df_beat == d->bpd - 1;
     uint16_t bufid_n = d->df_bufid;
@@ -411,9 +432,12 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
             n.df_beat = 0; n.df_bad = 0;
         }
         break;
-    case DF_PREP:
-        if (cand[dr]) {
+    case DF_PREP: /* two cycles (df_beat 0, 1): the first registers df_p4 */
+        if (cand[dr] && d->df_beat == 0) {
+            n.df_beat = 1;
+        } else if (cand[dr]) {
             n.df_state = DF_AR;
+            n.df_beat = 0;
             n.arvalid = 1;
             n.araddr = c->fbr_base[dr] + ((uint64_t)slot << 4);
             n.arlen = (uint8_t)(nd * d->bpd - 1);

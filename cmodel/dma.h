@@ -41,6 +41,7 @@ typedef struct dma {
     uint8_t  fbr_err[NICRX_NUM_FBR];
     /* descriptor fetch */
     uint8_t  df_state, df_ring, df_rr, df_beat, df_bad;
+    uint8_t  df_p4;   /* df_ring's posted descriptors, saturated at 4 (one cycle old) */
     uint64_t df_addr;
     uint16_t df_bufid;
     uint8_t  arvalid, arlen;
@@ -55,7 +56,14 @@ typedef struct dma {
     uint8_t  f_blast; /* it is the frame's last */
     uint8_t  f_phase; /* record phase, computed in IS_REC */
     uint8_t  rec_rdy; /* f_addr, f_phase hold the record's */
+    uint16_t rec_off; /* f_q's issued tail % size, registered every cycle */
+    uint8_t  rec_ph;  /* its phase */
+    uint64_t rec_base; /* f_q's CQ_BASE, registered every cycle (used when num_cq > 1) */
     uint8_t  cq_room; /* bit q: CQ q has room (one cycle old) */
+    uint8_t  wb_room; /* W command and B FIFOs have room (one cycle old) */
+    uint8_t  hd_v;       /* queue-head decision registered from fh: valid (fh stable) */
+    uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
+    uint8_t  hd_q, hd_q_ok;
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  irq;
     uint8_t  awvalid, awlen;

@@ -119,7 +119,7 @@ module nicrx_dma #(
     // B FIFO entry: {q, err, rec}
     localparam BQW   = 2 + QW;
     localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
-                     IS_SIZE = 3'd4;
+                     IS_SIZE = 3'd4, IS_PRE = 3'd5;
     localparam [1:0] DF_IDLE = 2'd0, DF_AR = 2'd1, DF_R = 2'd2, DF_PREP = 2'd3;
     localparam [BPB-1:0] STRB_ONES = {BPB{1'b1}};
 
@@ -148,6 +148,7 @@ module nicrx_dma #(
     reg                  df_ring_reg, df_ring_next;
     reg                  df_rr_reg, df_rr_next;
     reg [1:0]            df_beat_reg, df_beat_next;
+    reg [2:0]            df_p4_reg, df_p4_next;       // df_ring's posted, saturated at 4
     reg [63:0]           df_addr_reg, df_addr_next;
     reg [15:0]           df_bufid_reg, df_bufid_next;
     reg                  df_bad_reg, df_bad_next;
@@ -166,7 +167,18 @@ module nicrx_dma #(
     reg                  f_blast_reg, f_blast_next;   // it is the frame's last
     reg                  f_phase_reg, f_phase_next;   // record phase, computed in IS_REC
     reg                  rec_rdy_reg, rec_rdy_next;   // f_addr, f_phase hold the record's
+    reg [15:0]           rec_off_reg, rec_off_next;   // f_q's issued tail % size (one cycle old)
+    reg                  rec_ph_reg, rec_ph_next;     // its phase
+    reg [63:0]           rec_base_reg, rec_base_next; // f_q's CQ_BASE (NUM_CQ > 1 only)
+    reg [63:0]           rec_base;
     reg [NUM_CQ-1:0]     cq_room_reg, cq_room_next;
+    reg                  wb_room_reg, wb_room_next;   // W command and B FIFOs have room (one cycle old)
+    // queue-head decision, registered every cycle from fh (valid when fh did not
+    // change at the last edge: hd_v)
+    reg                  hd_v_reg, hd_v_next;
+    reg [1:0]            hd_ring_ok_reg, hd_ring_ok_next;
+    reg [QW-1:0]         hd_q_reg, hd_q_next;
+    reg                  hd_q_ok_reg, hd_q_ok_next;
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
@@ -268,7 +280,8 @@ module nicrx_dma #(
     reg [3:0]            rec_csz;
     reg                  aw_free, wc_room, bq_room, pc_room;
     reg [12:0]           pg_beats;
-    reg [15:0]           beats;
+    reg                  rem_le_mb, rem_le_pg, mb_le_pg;
+    reg [8:0]            beats;               // at most MAX_BURST (256)
     reg [BPB-1:0]        strb_end;
     reg [63:0]           w0, w1;
     reg                  phase;
@@ -298,7 +311,7 @@ module nicrx_dma #(
         dq_wr_next = dq_wr_reg;  dq_rd_next = dq_rd_reg;
         fbr_head_next = fbr_head_reg;  fbr_err_next = fbr_err_reg;
         df_state_next = df_state_reg;  df_ring_next = df_ring_reg;  df_rr_next = df_rr_reg;
-        df_beat_next = df_beat_reg;  df_addr_next = df_addr_reg;  df_bufid_next = df_bufid_reg;
+        df_beat_next = df_beat_reg;  df_p4_next = df_p4_reg;  df_addr_next = df_addr_reg;  df_bufid_next = df_bufid_reg;
         df_bad_next = df_bad_reg;  arvalid_next = arvalid_reg;  araddr_next = araddr_reg;
         arlen_next = arlen_reg;
         is_state_next = is_state_reg;
@@ -306,6 +319,7 @@ module nicrx_dma #(
         f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
         f_beats_next = f_beats_reg;  f_blast_next = f_blast_reg;
         f_phase_next = f_phase_reg;  rec_rdy_next = 1'b0;
+        rec_off_next = rec_off_reg;  rec_ph_next = rec_ph_reg;  rec_base_next = rec_base_reg;
         issued_tail_next = issued_tail_reg;  cq_tail_next = cq_tail_reg;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
         pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;  pr_cnt_next = pr_cnt_reg;
@@ -345,9 +359,15 @@ module nicrx_dma #(
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_len);
         ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_len);
+        // registered (hd_*): IS_IDLE decides from values one cycle old, once fh has
+        // been stable for a cycle (hd_v); fh is reloaded at the record's AW, so the
+        // IS_WAIT cycle covers it
+        hd_ring_ok_next = fh_valid_reg ? ring_ok : 2'b01;  // fh is not reset: ring 0 when empty
+        hd_q_next       = h_q8[QW-1:0];
+        hd_q_ok_next    = h_q_ok;
         // ring 0 when the head is empty (its register is not reset): the descriptor
         // RAM address below is then defined
-        sel      = fh_valid_reg && !ring_ok[0];
+        sel      = fh_valid_reg && !hd_ring_ok_reg[0];
         h_nwords = {{LBPB{1'b0}}, h_len[15:LBPB]}
                    + {15'd0, h_len[LBPB-1:0] != {LBPB{1'b0}}};
         dq_cnt0  = dq_wr_reg[0 +: LDD+1] - dq_rd_reg[0 +: LDD+1];
@@ -366,19 +386,35 @@ module nicrx_dma #(
             cq_room_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
                               < (17'd1 << cfg_cq_size_log2[i*4 +: 4]);
         aw_free  = !awvalid_reg || m_axi_awready;
+        // W command and B FIFO room, registered: only the issue FSM writes them, never at
+        // two edges in a row (IS_DATA is followed by IS_SIZE or IS_REC without rec_rdy, the
+        // record's AW by IS_WAIT), so a value one cycle old never lets them overflow
         wc_room  = (wc_wr_reg - wc_rd_reg) != 3'd4;
         bq_room  = (bq_wr_reg - bq_rd_reg) != 4'd8;
+        wb_room_next = wc_room && bq_room;
         pc_room  = (pc_wr_reg - pc_rd_reg) != 3'd4;
-        // burst size: up to MAX_BURST, never across 4 KB
-        pg_beats = (13'd4096 - {1'b0, f_addr_reg[11:0]}) >> LBPB;
-        beats    = f_rem_reg;
-        if (beats > MAX_BURST_16) beats = MAX_BURST_16;
-        if (beats > {3'd0, pg_beats}) beats = {3'd0, pg_beats};
+        // burst size: up to MAX_BURST, never across 4 KB; min(f_rem, MAX_BURST, pg_beats)
+        // from three comparisons made in parallel (the frame's last burst when f_rem is
+        // the smallest)
+        pg_beats  = (13'd4096 - {1'b0, f_addr_reg[11:0]}) >> LBPB;
+        rem_le_mb = (f_rem_reg <= MAX_BURST_16);
+        rem_le_pg = (f_rem_reg <= {3'd0, pg_beats});
+        mb_le_pg  = (MAX_BURST_16 <= {3'd0, pg_beats});
+        if (rem_le_mb && rem_le_pg) beats = f_rem_reg[8:0];
+        else if (mb_le_pg)          beats = MAX_BURST_16[8:0];
+        else                        beats = pg_beats[8:0];
         strb_end = (h_len[LBPB-1:0] == {LBPB{1'b0}}) ? STRB_ONES
                    : ~(STRB_ONES << h_len[LBPB-1:0]);
-        // completion record of the frame at the head
+        // completion record of the frame at the head: its slot (issued tail % size) and
+        // phase are registered every cycle from f_q (valid one cycle after f_q is set;
+        // IS_PRE covers a frame going straight to IS_REC), the base is added in IS_REC
         rec_tail = issued_tail_reg[f_q_reg*16 +: 16];
         rec_csz  = cfg_cq_size_log2[f_q_reg*4 +: 4];
+        rec_off_next = rec_tail & ~(16'hffff << rec_csz);
+        rec_ph_next  = !(rec_tail[rec_csz]);
+        rec_base_next = cfg_cq_base[f_q_reg*64 +: 64];
+        // one CQ: its base needs no selection (the register is then unused and removed)
+        rec_base = (NUM_CQ > 1) ? rec_base_reg : cfg_cq_base[63:0];
         phase    = f_phase_reg;
         if (f_err_reg) begin
             w0 = {30'd0, 1'b1, f_ring_reg, f_bufid_reg, 16'd0};
@@ -393,31 +429,31 @@ module nicrx_dma #(
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
             IS_IDLE: begin
-                if (fh_valid_reg) begin
-                    if (ring_ok == 2'b00) begin
+                if (fh_valid_reg && hd_v_reg) begin
+                    if (hd_ring_ok_reg == 2'b00) begin
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
-                    end else if (!h_q_ok) begin
+                    end else if (!hd_q_ok_reg) begin
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
-                    end else if (dq_ok && cq_room_reg[h_q8[QW-1:0]] && pc_room) begin
+                    end else if (dq_ok && cq_room_reg[hd_q_reg] && pc_room) begin
                         if (sel) dq_rd_next[LDD+1 +: LDD+1] = dq_rd_reg[LDD+1 +: LDD+1] + 1'b1;
                         else     dq_rd_next[0 +: LDD+1]     = dq_rd_reg[0 +: LDD+1] + 1'b1;
-                        f_q_next = h_q8[QW-1:0];  f_ring_next = sel;
+                        f_q_next = hd_q_reg;  f_ring_next = sel;
                         f_bufid_next = dq_q_reg[79:64];  f_addr_next = dq_q_reg[63:0];
                         if (dq_q_reg[2:0] != 3'd0) begin
                             // misaligned buffer: returned by an error completion
                             f_err_next = 1'b1;
                             cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
-                            is_state_next = IS_REC;
+                            is_state_next = IS_PRE;
                         end else begin
                             f_err_next = 1'b0;
                             fq_pop_next = 1'b1;
@@ -425,18 +461,22 @@ module nicrx_dma #(
                             pc_wdata = {h_nwords, h_len == 16'd0};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             f_rem_next = h_nwords;
-                            is_state_next = (h_len == 16'd0) ? IS_REC : IS_SIZE;
+                            is_state_next = (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
                     end
                 end
             end
+            IS_PRE: begin
+                // f_q was set at the last edge: rec_off, rec_ph follow it now
+                is_state_next = IS_REC;
+            end
             IS_SIZE: begin
-                f_beats_next = beats[8:0];
-                f_blast_next = (beats == f_rem_reg);
+                f_beats_next = beats;
+                f_blast_next = rem_le_mb && rem_le_pg;
                 is_state_next = IS_DATA;
             end
             IS_DATA: begin
-                if (aw_free && wc_room && bq_room) begin
+                if (aw_free && wb_room_reg) begin
                     awvalid_next = 1'b1;  awaddr_next = f_addr_reg;
                     awlen_next = f_beats_reg[7:0] - 8'd1;
                     wc_we = 1'b1;
@@ -452,13 +492,12 @@ module nicrx_dma #(
             end
             IS_REC: begin
                 // first cycle: the record's address (into f_addr, free now) and phase
-                // from the queue's issued tail; they are re-computed every cycle and
-                // used from the second cycle on (one cycle old)
-                f_addr_next = cfg_cq_base[f_q_reg*64 +: 64]
-                              + {44'd0, (rec_tail & ~(16'hffff << rec_csz)), 4'd0};
-                f_phase_next = !(rec_tail[rec_csz]);
+                // from rec_base, rec_off, rec_ph; they are re-computed every cycle and used from
+                // the second cycle on
+                f_addr_next = rec_base + {44'd0, rec_off_reg, 4'd0};
+                f_phase_next = rec_ph_reg;
                 rec_rdy_next = 1'b1;
-                if (rec_rdy_reg && aw_free && wc_room && bq_room && !rh_full_reg) begin
+                if (rec_rdy_reg && aw_free && wb_room_reg && !rh_full_reg) begin
                     rec_rdy_next = 1'b0;
                     awvalid_next = 1'b1;
                     awaddr_next = f_addr_reg;
@@ -493,6 +532,7 @@ module nicrx_dma #(
             fq_rd_next = fq_rd_reg + 1'b1;
             fh_valid_next = 1'b1;
         end
+        hd_v_next = !fq_re;
 
         // ---- packet-memory reader and prefetch FIFO -------------------------
         pc_head = pc_mem[pc_rd_reg[1:0]];
@@ -505,7 +545,7 @@ module nicrx_dma #(
                 pm_rd_en = 1'b1;
                 pf_inflight_next = 1'b1;
                 rel_ptr_next = rel_ptr_reg + 1'b1;
-                if (pr_cnt_reg == pc_head[16:1] - 16'd1) begin
+                if (pr_cnt_reg + 16'd1 == pc_head[16:1]) begin  // last word: no subtract after the FIFO read
                     pr_cnt_next = 16'd0;
                     pc_rd_next = pc_rd_reg + 1'b1;
                 end else begin
@@ -586,13 +626,14 @@ module nicrx_dma #(
         slot   = head_r & ~(16'hffff << szl);
         posted = tail_r - head_r;
         p4     = (posted[15:2] != 14'd0) ? 3'd4 : {1'b0, posted[1:0]};
+        df_p4_next = p4;  // registered every cycle: DF_PREP's second cycle uses it
         f4     = (dfree[LDD:2] != {(LDD-1){1'b0}}) ? 3'd4 : {1'b0, dfree[1:0]};
         // 4 - head%4, limited by the ring's end (only rings of 1 or 2 entries)
         if (szl == 4'd0)      g4 = 3'd1;
         else if (szl == 4'd1) g4 = 3'd2 - {2'd0, head_r[0]};
         else                  g4 = 3'd4 - {1'b0, head_r[1:0]};
         nd = g4;
-        if (p4 < nd) nd = p4;
+        if (df_p4_reg < nd) nd = df_p4_reg;
         if (f4 < nd) nd = f4;
         df_last_beat = (df_beat_reg == REC_LEN[1:0]);
         bufid_n = df_bufid_reg;
@@ -615,8 +656,12 @@ module nicrx_dma #(
                 end
             end
             DF_PREP: begin
-                if (cand[df_ring_reg]) begin
+                // two cycles (df_beat 0, 1): the first registers df_p4
+                if (cand[df_ring_reg] && df_beat_reg == 2'd0) begin
+                    df_beat_next = 2'd1;
+                end else if (cand[df_ring_reg]) begin
                     df_state_next = DF_AR;
+                    df_beat_next = 2'd0;
                     arvalid_next = 1'b1;
                     araddr_next = cfg_fbr_base[df_ring_reg*64 +: 64] + {44'd0, slot, 4'd0};
                     arlen_next = ({5'd0, nd} << LBPD) - 8'd1;
@@ -706,14 +751,17 @@ module nicrx_dma #(
             dq_qv_reg <= 1'b0;  dq_qa_reg <= {(LDD+2){1'b0}};
             fbr_head_reg <= 32'd0;  fbr_err_reg <= 2'b00;
             df_state_reg <= DF_IDLE;  df_ring_reg <= 1'b0;  df_rr_reg <= 1'b0;
-            df_beat_reg <= 2'd0;  df_addr_reg <= 64'd0;  df_bufid_reg <= 16'd0;
+            df_beat_reg <= 2'd0;  df_p4_reg <= 3'd0;  df_addr_reg <= 64'd0;  df_bufid_reg <= 16'd0;
             df_bad_reg <= 1'b0;  arvalid_reg <= 1'b0;  araddr_reg <= 64'd0;  arlen_reg <= 8'd0;
             is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 1'b0;  f_err_reg <= 1'b0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
             f_beats_reg <= 9'd0;  f_blast_reg <= 1'b0;
             f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
+            rec_off_reg <= 16'd0;  rec_ph_reg <= 1'b0;  rec_base_reg <= 64'd0;
             cq_room_reg <= {NUM_CQ{1'b0}};
+            wb_room_reg <= 1'b1;
+            hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
             irq_reg <= {NUM_CQ{1'b0}};
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
@@ -734,7 +782,7 @@ module nicrx_dma #(
             dq_qv_reg <= dq_qv_next;  dq_qa_reg <= dq_qa_next;
             fbr_head_reg <= fbr_head_next;  fbr_err_reg <= fbr_err_next;
             df_state_reg <= df_state_next;  df_ring_reg <= df_ring_next;  df_rr_reg <= df_rr_next;
-            df_beat_reg <= df_beat_next;  df_addr_reg <= df_addr_next;  df_bufid_reg <= df_bufid_next;
+            df_beat_reg <= df_beat_next;  df_p4_reg <= df_p4_next;  df_addr_reg <= df_addr_next;  df_bufid_reg <= df_bufid_next;
             df_bad_reg <= df_bad_next;  arvalid_reg <= arvalid_next;  araddr_reg <= araddr_next;
             arlen_reg <= arlen_next;
             is_state_reg <= is_state_next;
@@ -742,7 +790,11 @@ module nicrx_dma #(
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
             f_beats_reg <= f_beats_next;  f_blast_reg <= f_blast_next;
             f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
+            rec_off_reg <= rec_off_next;  rec_ph_reg <= rec_ph_next;  rec_base_reg <= rec_base_next;
             cq_room_reg <= cq_room_next;
+            wb_room_reg <= wb_room_next;
+            hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
+            hd_q_ok_reg <= hd_q_ok_next;
             issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;  irq_reg <= irq_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
