@@ -18,6 +18,7 @@ static void ingress_reset(ingress_t *s)
     s->frm_start_reg = 0;
     s->len_reg = 0;
     s->dis_reg = s->over_reg = s->full_reg = 0;
+    s->ovr_at_reg = s->runt_at_reg = 0;
     s->outst_reg = 0;
     s->pm_wr_en_reg = 0;
     s->pm_wr_addr_reg = 0;
@@ -78,7 +79,7 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
     uint32_t keep_mask = (1u << s->bpb) - 1u;
     uint64_t data_mask = s->bpb == 8 ? ~0ull : (1ull << (8 * s->bpb)) - 1u;
     uint32_t nbytes, sum, cur_len, new_len, start, used, i;
-    uint8_t cur_dis, cur_over, cur_full, over_n, full_n, no_free, try_write, do_write;
+    uint8_t cur_dis, cur_over, cur_full, over_n, full_n, no_free, try_write, do_write, runt;
     uint32_t reason;
 
     if (t->rst) {
@@ -97,13 +98,16 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
     start = s->in_frame_reg ? s->frm_start_reg : s->wr_ptr_reg;
     used = (s->wr_ptr_reg - in->pm_rel_ptr) & ptr_mask;
     no_free = used >= (1u << s->pm_aw);
-    over_n = cur_over | (new_len > s->max_frame);
+    /* new_len > MAX_FRAME and new_len < 14 from the registered per-nbytes flags:
+     * outside a frame new_len = nbytes <= BPB, neither oversize nor long enough */
+    over_n = (uint8_t)(cur_over | (s->in_frame_reg & ((s->ovr_at_reg >> nbytes) & 1u)));
+    runt = (uint8_t)(!s->in_frame_reg || ((s->runt_at_reg >> nbytes) & 1u));
     try_write = !cur_dis && !over_n && !cur_full;
     do_write = try_write && !no_free;
     full_n = cur_full | (try_write && no_free);
     if (cur_dis)                                      reason = NICRX_REASON_DISABLED;
     else if (t->s_axis_tuser)                         reason = NICRX_REASON_BAD_FRAME;
-    else if (new_len < 14)                            reason = NICRX_REASON_RUNT;
+    else if (runt)                                    reason = NICRX_REASON_RUNT;
     else if (over_n)                                  reason = NICRX_REASON_OVERSIZE;
     else if (full_n || s->outst_reg >= s->fq_depth)   reason = NICRX_REASON_PKTMEM_FULL;
     else                                              reason = NICRX_REASON_NONE;
@@ -122,6 +126,13 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
         next.dis_reg = cur_dis;
         next.over_reg = over_n;
         next.full_reg = full_n;
+        next.ovr_at_reg = next.runt_at_reg = 0;
+        for (i = 0; i <= s->bpb; i++) {
+            if (sum + i > s->max_frame)
+                next.ovr_at_reg |= (uint16_t)(1u << i);
+            if (sum + i < 14)
+                next.runt_at_reg |= (uint16_t)(1u << i);
+        }
         if (do_write) {
             next.pm_wr_en_reg = 1;
             next.pm_wr_addr_reg = s->wr_ptr_reg & word_mask;

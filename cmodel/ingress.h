@@ -22,6 +22,8 @@ typedef struct ingress {
     uint32_t frm_start_reg; /* [PM_AW:0] */
     uint16_t len_reg;       /* saturating */
     uint8_t  dis_reg, over_reg, full_reg;
+    uint16_t ovr_at_reg;    /* [BPB:0], bit k: len_reg + k > MAX_FRAME */
+    uint16_t runt_at_reg;   /* [BPB:0], bit k: len_reg + k < 14 */
     uint32_t outst_reg;
     uint8_t  pm_wr_en_reg;
     uint32_t pm_wr_addr_reg;

@@ -82,6 +82,8 @@ module nicrx_ingress #(
     reg                      dis_reg, dis_next;               // frame marks
     reg                      over_reg, over_next;
     reg                      full_reg, full_next;
+    reg [BPB:0]              ovr_at_reg, ovr_at_next;         // bit k: len_reg + k > MAX_FRAME
+    reg [BPB:0]              runt_at_reg, runt_at_next;       // bit k: len_reg + k < 14
     reg [FQ_W-1:0]           outst_reg, outst_next;           // committed, not yet popped
     reg                      pm_wr_en_reg, pm_wr_en_next;
     reg [PM_AW-1:0]          pm_wr_addr_reg, pm_wr_addr_next;
@@ -106,11 +108,16 @@ module nicrx_ingress #(
     reg [3:0]     nbytes;       // popcount(tkeep)
     reg [16:0]    sum;
     reg [15:0]    cur_len, new_len;
-    reg           cur_dis, cur_over, cur_full, over_n, full_n;
-    reg [PM_AW:0] start, used;
+    reg           cur_dis, cur_over, cur_full, over_n, full_n, over_hit, runt_hit, runt;
+    reg [PM_AW:0] start, used, wr_ptr_inc;
+    reg [FQ_W-1:0] outst_inc, outst_dec;
     reg           no_free, try_write, do_write, keep;
     reg [2:0]     reason;
-    integer       i;
+    reg           pc_c, pc_t, hi_gt, hi_eq, hi_eqm, hi_zero;
+    reg [15:0]    lo_mask;
+    reg [4:0]     lo5;
+    reg           lh_gt, lh_eq, lh_eq1, lh_eq2, lh_zero;
+    integer       i, j, c_lim;
 
     always @* begin
         in_frame_next      = in_frame_reg;
@@ -120,6 +127,8 @@ module nicrx_ingress #(
         dis_next           = dis_reg;
         over_next          = over_reg;
         full_next          = full_reg;
+        ovr_at_next        = ovr_at_reg;
+        runt_at_next       = runt_at_reg;
         pm_wr_en_next      = 1'b0;
         pm_wr_addr_next    = pm_wr_addr_reg;
         pm_wr_data_next    = pm_wr_data_reg;
@@ -131,25 +140,60 @@ module nicrx_ingress #(
         eof_reason_next    = eof_reason_reg;
         eof_len_next       = eof_len_reg;
 
+        // popcount as plain logic (no adder cells: it is on the decision path)
         nbytes = 4'd0;
-        for (i = 0; i < BPB; i = i + 1) nbytes = nbytes + {3'd0, s_axis_tkeep[i]};
+        for (i = 0; i < BPB; i = i + 1) begin
+            pc_c = s_axis_tkeep[i];
+            for (j = 0; j < 4; j = j + 1) begin
+                pc_t      = nbytes[j] & pc_c;
+                nbytes[j] = nbytes[j] ^ pc_c;
+                pc_c      = pc_t;
+            end
+        end
         cur_len  = in_frame_reg ? len_reg : 16'd0;
+        // the length sum only feeds registers (len, eof_len, cm_len, ovr_at); the drop and
+        // write decisions below use the registered ovr_at flags and a 4-bit runt check
         sum      = {1'b0, cur_len} + {13'd0, nbytes};
         new_len  = sum[16] ? 16'hffff : sum[15:0];
+        // sum[16:4] = cur_len[15:4] + lo5[4], compared without waiting for the sum
+        lo5      = {1'b0, cur_len[3:0]} + {1'b0, nbytes};
+        lh_gt    = len_reg[15:4] >  MAX_LEN[15:4];
+        lh_eq    = len_reg[15:4] == MAX_LEN[15:4];
+        lh_eq1   = len_reg[15:4] == MAX_LEN[15:4] - 12'd1;
+        lh_eq2   = len_reg[15:4] == MAX_LEN[15:4] - 12'd2;
+        lh_zero  = len_reg[15:4] == 12'd0;
+        hi_gt    = in_frame_reg & (lo5[4] ? (lh_gt | lh_eq) : lh_gt);   // sum[16:4] > MAXH
+        hi_eq    = in_frame_reg & (lo5[4] ? lh_eq1 : lh_eq);            // == MAXH
+        hi_eqm   = in_frame_reg & (lo5[4] ? lh_eq2 : lh_eq1);           // == MAXH - 1
+        hi_zero  = !lo5[4] & (!in_frame_reg | lh_zero);                 // == 0
         cur_dis  = in_frame_reg ? dis_reg : !cfg_enable;
         cur_over = in_frame_reg & over_reg;
         cur_full = in_frame_reg & full_reg;
         start    = in_frame_reg ? frm_start_reg : wr_ptr_reg;
         used     = wr_ptr_reg - pm_rel_ptr;
         no_free  = used >= PM_WORDS;
-        over_n    = cur_over | (new_len > MAX_LEN);
+        wr_ptr_inc = wr_ptr_reg + {{PM_AW{1'b0}}, 1'b1};
+        outst_inc  = outst_reg + {{(FQ_W-1){1'b0}}, 1'b1};
+        outst_dec  = outst_reg - {{(FQ_W-1){1'b0}}, 1'b1};
+        // new_len > MAX_LEN and new_len < 14: outside a frame new_len = nbytes <= BPB,
+        // neither oversize nor long enough; inside, len_reg + nbytes is compared, the
+        // comparisons being registered for every nbytes as ovr_at_reg / runt_at_reg
+        over_hit = 1'b0;
+        runt_hit = 1'b0;
+        for (i = 0; i <= BPB; i = i + 1)
+            if (nbytes == i[3:0]) begin
+                over_hit = ovr_at_reg[i];
+                runt_hit = runt_at_reg[i];
+            end
+        over_n    = cur_over | (in_frame_reg & over_hit);
+        runt      = !in_frame_reg | runt_hit;
         try_write = !cur_dis & !over_n & !cur_full;
         do_write  = try_write & !no_free;
         full_n    = cur_full | (try_write & no_free);
         // at the last beat; the first reason that applies wins
         if (cur_dis)                          reason = R_DIS;
         else if (s_axis_tuser)                reason = R_BAD;
-        else if (new_len < 16'd14)            reason = R_RUNT;
+        else if (runt)                        reason = R_RUNT;
         else if (over_n)                      reason = R_OVER;
         else if (full_n || outst_reg >= FQ_FULL) reason = R_FULL;
         else                                  reason = R_NONE;
@@ -162,6 +206,19 @@ module nicrx_ingress #(
             dis_next       = cur_dis;
             over_next      = over_n;
             full_next      = full_n;
+            // len_next + k > MAX_LEN and len_next + k < 14, i.e. sum > MAX_LEN - k and
+            // sum < 14 - k (the saturated length compares like the sum).  Split at bit 4:
+            // one compare of sum[16:4] and a constant lookup on sum[3:0] per k.
+            for (i = 0; i <= BPB; i = i + 1) begin
+                c_lim   = MAX_FRAME - i;
+                lo_mask = 16'hffff << ((c_lim % 16) + 1);          // sum[3:0] > c_lim % 16
+                if (c_lim / 16 == MAX_FRAME / 16)
+                    ovr_at_next[i] = hi_gt | (hi_eq & lo_mask[lo5[3:0]]);
+                else                                                // one 16 below
+                    ovr_at_next[i] = hi_gt | hi_eq | (hi_eqm & lo_mask[lo5[3:0]]);
+                lo_mask = ~(16'hffff << (14 - i));                   // sum[3:0] < 14 - k
+                runt_at_next[i] = hi_zero & lo_mask[lo5[3:0]];
+            end
             if (do_write) begin
                 pm_wr_en_next   = 1'b1;
                 pm_wr_addr_next = wr_ptr_reg[PM_AW-1:0];
@@ -177,7 +234,7 @@ module nicrx_ingress #(
                 eof_reason_next = reason;
                 eof_len_next    = new_len;
                 if (keep) begin
-                    wr_ptr_next   = wr_ptr_reg + {{PM_AW{1'b0}}, do_write};
+                    wr_ptr_next   = do_write ? wr_ptr_inc : wr_ptr_reg;
                     cm_valid_next = 1'b1;
                     cm_start_next = start[PM_AW-1:0];
                     cm_len_next   = new_len;
@@ -185,11 +242,15 @@ module nicrx_ingress #(
                     wr_ptr_next   = start;   // the dropped frame leaves no trace
                 end
             end else begin
-                wr_ptr_next = wr_ptr_reg + {{PM_AW{1'b0}}, do_write};
+                wr_ptr_next = do_write ? wr_ptr_inc : wr_ptr_reg;
             end
         end
 
-        outst_next = outst_reg + {{(FQ_W-1){1'b0}}, cm_valid_next} - {{(FQ_W-1){1'b0}}, fq_pop};
+        case ({cm_valid_next, fq_pop})
+            2'b10:   outst_next = outst_inc;
+            2'b01:   outst_next = outst_dec;
+            default: outst_next = outst_reg;
+        endcase
 
         cnt_rx_frames_next = cnt_rx_frames_reg;
         cnt_rx_bytes_next  = cnt_rx_bytes_reg;
@@ -224,6 +285,8 @@ module nicrx_ingress #(
             dis_reg           <= 1'b0;
             over_reg          <= 1'b0;
             full_reg          <= 1'b0;
+            ovr_at_reg        <= {(BPB+1){1'b0}};
+            runt_at_reg       <= {(BPB+1){1'b0}};
             outst_reg         <= {FQ_W{1'b0}};
             pm_wr_en_reg      <= 1'b0;
             pm_wr_addr_reg    <= {PM_AW{1'b0}};
@@ -251,6 +314,8 @@ module nicrx_ingress #(
             dis_reg           <= dis_next;
             over_reg          <= over_next;
             full_reg          <= full_next;
+            ovr_at_reg        <= ovr_at_next;
+            runt_at_reg       <= runt_at_next;
             outst_reg         <= outst_next;
             pm_wr_en_reg      <= pm_wr_en_next;
             pm_wr_addr_reg    <= pm_wr_addr_next;
