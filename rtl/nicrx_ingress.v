@@ -129,6 +129,8 @@ module nicrx_ingress #(
         full_next          = full_reg;
         ovr_at_next        = ovr_at_reg;
         runt_at_next       = runt_at_reg;
+        lo_mask            = 16'd0;  // loop temporaries: defaults so no latch is inferred
+        c_lim              = 0;
         pm_wr_en_next      = 1'b0;
         pm_wr_addr_next    = pm_wr_addr_reg;
         pm_wr_data_next    = pm_wr_data_reg;
