@@ -1,5 +1,5 @@
 # nicrx-gen (synthetic captures) and `make bench` (throughput per frame size).
-$(BIN)/nicrx-gen: tb/gen.c
+$(BIN)/nicrx-gen: tb/gen.c tb/prng.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TB) $< -lpcap -o $@
 

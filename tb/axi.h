@@ -1,29 +1,13 @@
 /* axi.h - AXI4 slave on the host side of the device's master port, with a
- * seeded random backpressure/latency profile, and the PRNG it uses. */
+ * seeded random backpressure/latency profile (tb/prng.h). */
 #ifndef NICRX_AXI_H
 #define NICRX_AXI_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include "mem.h"
+#include "prng.h"
 #include "nicrx_model.h"
-
-/* xorshift64* */
-static inline uint64_t prng_next(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x >> 12; x ^= x << 25; x ^= x >> 27;
-    *s = x;
-    return x * 0x2545f4914f6cdd1dull;
-}
-static inline uint32_t prng_range(uint64_t *s, uint32_t lo, uint32_t hi) /* [lo, hi] */
-{
-    return lo + (uint32_t)((prng_next(s) >> 32) % (uint64_t)(hi - lo + 1));
-}
-static inline int prng_pct(uint64_t *s, uint32_t pct)
-{
-    return pct >= 100 || (uint32_t)((prng_next(s) >> 40) % 100u) < pct;
-}
 
 typedef struct axi_profile {
     uint32_t aw_pct, w_pct, ar_pct, r_pct; /* chance per cycle that ready/valid is offered */

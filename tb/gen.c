@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "prng.h"
+
 #define HDR_BYTES 54u /* Ethernet 14 + IPv4 20 + TCP 20 */
 
 typedef struct gen_opts {
@@ -21,14 +23,6 @@ typedef struct gen_opts {
     uint64_t seed;
     const char *out;
 } gen_opts_t;
-
-static uint64_t xorshift64s(uint64_t *s)
-{
-    *s ^= *s >> 12;
-    *s ^= *s << 25;
-    *s ^= *s >> 27;
-    return *s * 0x2545f4914f6cdd1dull;
-}
 
 static void put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
 static void put32(uint8_t *p, uint32_t v) { put16(p, v >> 16); put16(p + 2, v & 0xffffu); }
@@ -71,7 +65,7 @@ static void build_frame(uint8_t *f, uint32_t size, uint32_t flow, uint32_t seq, 
     tcp[13] = 0x10;                    /* ACK */
     put16(tcp + 14, 65535);
     for (uint32_t i = HDR_BYTES; i < size; i++)
-        f[i] = (uint8_t)xorshift64s(rng);
+        f[i] = (uint8_t)prng_next(rng);
 }
 
 static int parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
