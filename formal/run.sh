@@ -67,7 +67,7 @@ while IFS='|' read -r name mod params mode depth q cut; do
     start=$(date +%s)
     chp=""; for p in $params; do chp="$chp chparam -set ${p%%=*} ${p#*=} $mod;"; done
     ok=1
-    if ! yosys -q -l "$log.yosys" -p "read_verilog -formal -DFORMAL $RTL/$mod.v; $chp
+    if ! yosys -q -l "$log.yosys" -p "read_verilog -formal -DFORMAL -Iformal $RTL/$mod.v; $chp
             prep -top $mod;$del opt_clean; async2sync; dffunmap; write_smt2 -wires $smt" > /dev/null 2>&1; then
         ok=0; why="yosys (see $log.yosys)"
     else

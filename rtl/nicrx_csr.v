@@ -484,14 +484,7 @@ module nicrx_csr #(
     // AXI4-Lite slave properties checked by formal/run.sh (docs/formal.md).  The master
     // is constrained to the AXI rules only (a valid stays up, its payload stable, until
     // its ready); bready and rready are free.  Nothing here is synthesized or simulated.
-    reg f_past_valid;
-    reg f_past_rst;
-    initial f_past_valid = 1'b0;
-    always @(posedge clk) begin
-        f_past_valid <= 1'b1;
-        f_past_rst   <= rst;
-    end
-    always @(*) if (!f_past_valid) assume(rst);
+    `include "nicrx_formal_reset.vh"
 
     // the previous cycle's bus
     reg        f_p_awvalid, f_p_awready, f_p_wvalid, f_p_arvalid, f_p_arready;

@@ -362,15 +362,7 @@ module nicrx_ingress #(
     // abstract model: it releases packet-memory words in order and never past the end of
     // the committed frames whose last word has been written, and pops (fq_pop) only
     // frames it holds.  Nothing here is synthesized or simulated.
-    reg f_past_valid;
-    reg f_past_rst;
-    initial f_past_valid = 1'b0;
-    always @(posedge clk) begin
-        f_past_valid <= 1'b1;
-        f_past_rst   <= rst;
-    end
-    // start in reset
-    always @(*) if (!f_past_valid) assume(rst);
+    `include "nicrx_formal_reset.vh"
 
     // ---- input contract: tkeep all ones except on the last beat, contiguous from bit 0
     always @(*) if (s_axis_tvalid) begin

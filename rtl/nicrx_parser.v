@@ -536,14 +536,7 @@ module nicrx_parser #(
     // Properties checked by formal/run.sh (docs/formal.md): the fixed latency and
     // structural facts of the header vector.  cm_* are free inputs (any header bytes,
     // any length, a frame any cycle).  Nothing here is synthesized or simulated.
-    reg f_past_valid;
-    reg f_past_rst;
-    initial f_past_valid = 1'b0;
-    always @(posedge clk) begin
-        f_past_valid <= 1'b1;
-        f_past_rst   <= rst;
-    end
-    always @(*) if (!f_past_valid) assume(rst);
+    `include "nicrx_formal_reset.vh"
 
     // cm_valid, cm_start and cm_len delayed by 1, 2 and PARSE_LAT cycles
     reg             f_v1, f_v2, f_v3;
