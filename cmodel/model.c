@@ -20,7 +20,17 @@ struct nicrx_model {
     ram_t        pm;
     dma_t        dma;
     csr_t        csr;
+    /* The blocks' registered outputs after the last edge: computed once per
+     * edge, used by the next step and by nicrx_model_outputs(). */
+    ingress_out_t io;
+    parser_out_t  po;
+    dma_out_t     dout;
+    csr_cfg_t     cfg;
+    csr_status_t  st;
+    nicrx_out_t   out;
 };
+
+static void refresh_outputs(nicrx_model_t *m);
 
 void nicrx_params_default(nicrx_params_t *p)
 {
@@ -84,6 +94,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     ingress_init(&m->ing, &m->g);
     parser_init(&m->par, &m->g);
     csr_init(&m->csr, &m->g);
+    refresh_outputs(m);
     return m;
 }
 
@@ -113,6 +124,26 @@ static void gather_status(const ingress_out_t *io, const parser_out_t *po,
     st->idle = io->idle && po->idle && dout->st.idle;
 }
 
+static void refresh_outputs(nicrx_model_t *m)
+{
+    nicrx_out_t axil;
+
+    ingress_out(&m->ing, &m->io);
+    parser_out(&m->par, &m->po);
+    dma_out(&m->dma, &m->dout);
+    csr_out(&m->csr, &m->cfg, &axil);
+    gather_status(&m->io, &m->po, &m->dout, &m->st);
+    m->out = m->dout.axi;
+    m->out.s_axil_awready = axil.s_axil_awready;
+    m->out.s_axil_wready  = axil.s_axil_wready;
+    m->out.s_axil_bvalid  = axil.s_axil_bvalid;
+    m->out.s_axil_bresp   = axil.s_axil_bresp;
+    m->out.s_axil_arready = axil.s_axil_arready;
+    m->out.s_axil_rvalid  = axil.s_axil_rvalid;
+    m->out.s_axil_rresp   = axil.s_axil_rresp;
+    m->out.s_axil_rdata   = axil.s_axil_rdata;
+}
+
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */
 static void mask_inputs(const nicrx_geom_t *g, const nicrx_in_t *in, nicrx_in_t *out)
 {
@@ -131,52 +162,28 @@ static void mask_inputs(const nicrx_geom_t *g, const nicrx_in_t *in, nicrx_in_t 
 void nicrx_model_step(nicrx_model_t *m, const nicrx_in_t *in_raw)
 {
     nicrx_in_t in;
-    ingress_out_t io;
-    parser_out_t po;
-    dma_out_t dout;
-    csr_cfg_t cfg;
-    nicrx_out_t axil;
-    csr_status_t st;
     pm_rd_req_t rd;
 
     mask_inputs(&m->g, in_raw, &in);
-    ingress_out(&m->ing, &io);
-    parser_out(&m->par, &po);
-    dma_out(&m->dma, &dout);
-    csr_out(&m->csr, &cfg, &axil);
-    gather_status(&io, &po, &dout, &st);
     m->ev.cycle = m->cycle;
 
-    /* io.cm_hdr points into the ingress state and po.hv into the parser
+    /* m->io.cm_hdr points into the ingress state and m->po.hv into the parser
      * state, so each consumer steps before its producer. */
-    csr_in_t ci = { &in, &st };
+    csr_in_t ci = { &in, &m->st };
     csr_step(&m->csr, &ci);
-    dma_in_t di = { &in, &po, m->pm.rd_data, &cfg };
+    dma_in_t di = { &in, &m->po, m->pm.rd_data, &m->cfg };
     dma_step(&m->dma, &di, &rd, &m->ev);
-    ram_step(&m->pm, io.pm_wr_en, io.pm_wr_addr, io.pm_wr_data, rd.en, rd.addr);
-    parser_step(&m->par, &io, &in, &m->ev);
-    ingress_in_t ii = { &in, cfg.enable, dout.pm_rel_ptr, dout.fq_pop };
+    ram_step(&m->pm, m->io.pm_wr_en, m->io.pm_wr_addr, m->io.pm_wr_data, rd.en, rd.addr);
+    parser_step(&m->par, &m->io, &in, &m->ev);
+    ingress_in_t ii = { &in, m->cfg.enable, m->dout.pm_rel_ptr, m->dout.fq_pop };
     ingress_step(&m->ing, &ii, &m->ev);
     m->cycle++;
+    refresh_outputs(m);
 }
 
 void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out)
 {
-    dma_out_t dout;
-    csr_cfg_t cfg;
-    nicrx_out_t axil;
-
-    dma_out(&m->dma, &dout);
-    csr_out(&m->csr, &cfg, &axil);
-    *out = dout.axi;
-    out->s_axil_awready = axil.s_axil_awready;
-    out->s_axil_wready  = axil.s_axil_wready;
-    out->s_axil_bvalid  = axil.s_axil_bvalid;
-    out->s_axil_bresp   = axil.s_axil_bresp;
-    out->s_axil_arready = axil.s_axil_arready;
-    out->s_axil_rvalid  = axil.s_axil_rvalid;
-    out->s_axil_rresp   = axil.s_axil_rresp;
-    out->s_axil_rdata   = axil.s_axil_rdata;
+    *out = m->out;
 }
 
 uint64_t nicrx_model_cycle(const nicrx_model_t *m) { return m->cycle; }
@@ -185,16 +192,7 @@ const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m) { return &m->g.
 
 uint32_t nicrx_model_peek_reg(const nicrx_model_t *m, uint32_t addr)
 {
-    ingress_out_t io;
-    parser_out_t po;
-    dma_out_t dout;
-    csr_status_t st;
-
-    ingress_out(&m->ing, &io);
-    parser_out(&m->par, &po);
-    dma_out(&m->dma, &dout);
-    gather_status(&io, &po, &dout, &st);
-    return csr_peek(&m->csr, &st, addr);
+    return csr_peek(&m->csr, &m->st, addr);
 }
 
 const char *nicrx_reason_name(uint32_t reason)
