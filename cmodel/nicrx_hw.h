@@ -8,7 +8,7 @@
 
 /* ---- identification ---------------------------------------------------- */
 #define NICRX_ID_VALUE          0x6e727831u /* "nrx1" */
-#define NICRX_VERSION_VALUE     0x00010000u /* 1.0.0: foundation receive path */
+#define NICRX_VERSION_VALUE     0x00010100u /* 1.1.0: microcoded parser */
 
 /* ---- limits ---------------------------------------------------------------- */
 #define NICRX_NUM_FBR           2u   /* free-buffer rings: 0 small, 1 large  */
@@ -29,6 +29,16 @@
 #define NICRX_REG_CTRL          0x010u /* RW [0] rx enable */
 #define NICRX_REG_STATUS        0x014u /* RO [0] idle [2:1] fbr error */
 #define NICRX_REG_QSEL          0x018u /* RW [2:0] log2 of completion queues in use */
+
+/* Parser microcode (docs/registers.md, docs/microcode.md).  The host writes a
+ * program into the shadow bank through IADDR/IDATA0..3 and switches with SWAP. */
+#define NICRX_REG_PARSER_CTRL   0x080u /* RW [7:0] step limit per frame (0 = 256), reset 64 */
+#define NICRX_REG_PARSER_STATUS 0x084u /* RO [0] active bank [1] swap pending [5:4] engines-1 [16:8] IMEM_DEPTH */
+#define NICRX_REG_PARSER_SWAP   0x088u /* W  [0] 1: switch banks between frames; reads [0] pending */
+#define NICRX_REG_PARSER_IADDR  0x08cu /* RW [7:0] shadow-bank index of the next IDATA3 write */
+#define NICRX_REG_PARSER_IDATA(n) (0x090u + 4u * (n)) /* RW w[n] of the instruction; writing IDATA3 stores
+                                                       * w[0..3] at IADDR and increments IADDR */
+#define NICRX_PARSER_STEP_LIMIT_RESET 64u
 
 #define NICRX_REG_FBR(r)        (0x100u + 0x20u * (r))
 #define NICRX_FBR_BASE_LO       0x00u /* RW, bits [5:0] read 0 */
@@ -62,6 +72,8 @@ enum nicrx_counter {
     NICRX_CNT_DROP_NO_CQ,       /* its completion queue is not enabled */
     NICRX_CNT_DESC_ERROR,       /* descriptors returned unused (misaligned) */
     NICRX_CNT_AXI_ERROR,        /* SLVERR/DECERR responses on the host port */
+    NICRX_CNT_PARSE_ERROR,      /* frames the parser ended with a parse error */
+    NICRX_CNT_PARSE_TRUNC,      /* frames whose headers ran past the frame or HEADER_BYTES */
     NICRX_NUM_COUNTERS
 };
 
@@ -98,6 +110,9 @@ struct nicrx_desc {
 #define NICRX_C0_FRAG_BIT       39  /* [39]    IPv4 fragment (MF or offset != 0) */
 #define NICRX_C0_OPCODE_SHIFT   40  /* [43:40] operation code (flow issue; 0 now) */
 #define NICRX_C0_MORE_BIT       44  /* [44]    batch hint (0 now) */
+#define NICRX_C0_TRUNC_BIT      45  /* [45]    parser: headers truncated */
+#define NICRX_C0_PERR_BIT       46  /* [46]    parser: parse error */
+#define NICRX_C0_PRESEL_BIT     47  /* [47]    parser: the pre-selected protocol */
 #define NICRX_C0_FLOW_SHIFT     48  /* [63:48] flow number (0 now) */
 /* word 1 */
 #define NICRX_C1_HASH_SHIFT     0   /* [31:0]  flow hash */
