@@ -15,8 +15,9 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # Default elaboration parameters (kept equal in RTL builds and the model).
 DATA_WIDTH ?= 64
 
-# The C model library: every cmodel/*.c except the CLI.
-MODEL_SRCS := $(filter-out cmodel/nicrx_model_main.c,$(wildcard cmodel/*.c))
+# The C model library: every cmodel/*.c except the CLI, and the default parser
+# program assembled from microcode/default.nasm (mk/microcode.mk).
+MODEL_SRCS := $(filter-out cmodel/nicrx_model_main.c,$(wildcard cmodel/*.c)) $(BUILD)/gen/default_prog.c
 MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/obj/%.o)
 MODEL_LIB  := $(BUILD)/lib/libnicrx.a
 RTL_SRCS   := $(sort $(wildcard rtl/*.v))

@@ -5,12 +5,15 @@
  *   <blk>_out(state, out)              the block's registered outputs
  *   <blk>_step(state, in, ..., ev)     one rising edge: next state from the
  *                                      current state and the inputs
+ * The parser is four files, as in the RTL: parser.c (queue, dispatch, output)
+ * with parse_engine.c, hdrmem.c and imem.c, and isa.c for one instruction.
  * Inter-block signals are registered at their source (Moore), so model.c
- * computes every block's outputs first and then steps every block with them;
- * the order of the steps does not matter.  The one exception, documented in
- * docs/architecture.md, is the packet-memory read request, which nicrx_dma
- * drives combinationally to the RAM: dma_step returns it and model.c steps
- * the RAM after the DMA.
+ * computes every block's outputs first and then steps every block with them
+ * (parser_out.hv points into the parser's state, so its consumer, the DMA,
+ * steps before it; otherwise the order does not matter).  The one exception,
+ * documented in docs/architecture.md, is the packet-memory read request, which
+ * nicrx_dma drives combinationally to the RAM: dma_step returns it and model.c
+ * steps the RAM after the DMA.
  *
  * Field names follow the RTL port names without their prefixes. */
 #ifndef NICRX_BLOCKS_H
@@ -18,6 +21,7 @@
 
 #include <stdint.h>
 #include "nicrx_model.h"
+#include "nicrx_isa.h"
 
 /* Derived parameters shared by all blocks. */
 typedef struct nicrx_geom {
@@ -56,6 +60,12 @@ typedef struct csr_cfg {
     uint8_t  cq_en[NICRX_MAX_CQ];
     uint8_t  cq_irq_en[NICRX_MAX_CQ];
     uint16_t cq_head[NICRX_MAX_CQ];
+    /* parser (PARSER_CTRL, SWAP, IADDR, IDATA0..3) */
+    uint8_t  step_limit;                 /* PARSER_CTRL[7:0], 0 = 256 */
+    uint8_t  swap;                       /* one-cycle pulse: a swap was requested */
+    uint8_t  imem_we;                    /* one-cycle pulse: store imem_data at imem_addr */
+    uint8_t  imem_addr;                  /* IADDR before the IDATA3 write */
+    uint32_t imem_data[NICRX_INSN_WORDS];/* w0..w3 */
 } csr_cfg_t;
 
 /* ---- status the CSR block reads (registered at its sources) -------------- */
@@ -65,6 +75,8 @@ typedef struct csr_status {
     uint8_t  fbr_err[NICRX_NUM_FBR];
     uint16_t cq_tail[NICRX_MAX_CQ];
     uint8_t  idle;
+    uint8_t  parser_bank;                /* active instruction-memory bank */
+    uint8_t  parser_swap_pending;
 } csr_status_t;
 
 /* ---- nicrx_ingress outputs -------------------------------------------------- */
@@ -72,10 +84,12 @@ typedef struct ingress_out {
     uint8_t  pm_wr_en;
     uint32_t pm_wr_addr;   /* word address [PM_AW-1:0] */
     uint64_t pm_wr_data;
+    uint8_t  hm_wr_en;     /* header memory: pm_wr_data is the frame's beat ... */
+    uint32_t hm_wr_addr;   /* ... {slot, beat} = slot * HEADER_BYTES/BPB + beat */
     uint8_t  cm_valid;     /* one cycle per committed frame */
     uint32_t cm_start;     /* first word of the frame [PM_AW-1:0] */
     uint16_t cm_len;       /* bytes */
-    const uint8_t *cm_hdr; /* HEADER_BYTES bytes, byte i = cm_hdr[8i+7:8i] */
+    uint32_t cm_slot;      /* header slot: frames committed before it, mod FQ_DEPTH */
     uint64_t cm_frame;     /* model only: frame index */
     uint8_t  idle;         /* not inside a frame */
     /* counters owned by ingress, indexed by enum nicrx_counter (others 0) */
@@ -84,12 +98,17 @@ typedef struct ingress_out {
 
 /* ---- nicrx_parser outputs --------------------------------------------------- */
 typedef struct parser_out {
-    uint8_t  hv_valid;     /* PARSE_LAT cycles after cm_valid */
+    uint8_t  hv_valid;     /* one cycle per frame, in commit order */
     uint32_t hv_start;
     uint16_t hv_len;
-    const nicrx_hv_t *hv;
+    uint32_t hv_slot;
+    const nicrx_hv_t *hv;  /* the hv_* registers (held between frames) */
     uint64_t hv_frame;     /* model only */
-    uint8_t  idle;         /* pipeline empty */
+    uint8_t  bank;         /* active instruction-memory bank */
+    uint8_t  swap_pending;
+    uint8_t  idle;         /* queue empty, every thread free, hv_valid low */
+    /* counters owned by the parser, indexed by enum nicrx_counter (others 0) */
+    uint32_t cnt[NICRX_NUM_COUNTERS];
 } parser_out_t;
 
 /* ---- nicrx_dma outputs ------------------------------------------------------- */

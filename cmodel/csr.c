@@ -39,6 +39,7 @@ static void csr_reset(csr_t *s)
         s->fbr_size_log2[r] = 1;
     for (uint32_t q = 0; q < s->g.p.num_cq && q < NICRX_MAX_CQ; q++)
         s->cq_size_log2[q] = 1;
+    s->step_limit = NICRX_PARSER_STEP_LIMIT_RESET;
     s->bresp = RESP_OKAY;
     s->rresp = RESP_OKAY;
 }
@@ -70,6 +71,11 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
             cfg->cq_irq_en[q] = s->cq_irq_en[q];
             cfg->cq_head[q] = s->cq_head[q];
         }
+        cfg->step_limit = s->step_limit;
+        cfg->swap = s->swap;
+        cfg->imem_we = s->imem_we;
+        cfg->imem_addr = s->imem_addr;
+        memcpy(cfg->imem_data, s->imem_data, sizeof cfg->imem_data);
     }
     if (o) {
         o->s_axil_awready = s->wr_ready;
@@ -105,6 +111,12 @@ static uint32_t csr_read(const csr_t *s, const csr_status_t *st, uint32_t addr, 
         case 5: v = (st->idle & 1u) | ((uint32_t)(st->fbr_err[0] & 1u) << 1) |
                     ((uint32_t)(st->fbr_err[1] & 1u) << 2); break;
         case 6: v = s->qsel & 7u; break;
+        case 0x20: v = s->step_limit; break;
+        case 0x21: v = (st->parser_bank & 1u) | (uint32_t)(st->parser_swap_pending & 1u) << 1 |
+                       (s->g.p.parse_engines - 1u) << 4 | s->g.p.imem_depth << 8; break;
+        case 0x22: v = st->parser_swap_pending & 1u; break;
+        case 0x23: v = s->iaddr; break;
+        case 0x24: case 0x25: case 0x26: case 0x27: v = s->idata[word - 0x24u]; break;
         default: r = RESP_SLVERR; break;
         }
         break;
@@ -164,7 +176,7 @@ static int w_mapped(const csr_t *s, uint32_t addr)
     uint32_t off = (addr >> 2) & 0x7u;
     uint32_t word = (addr >> 2) & 0x3fu;
     switch (page) {
-    case 0x0: return word <= 6u;
+    case 0x0: return word <= 6u || (word >= 0x20u && word <= 0x27u);
     case 0x1: return idx < NICRX_NUM_FBR && off != 7u;
     case 0x2: return idx < s->g.p.num_cq && off != 7u;
     case 0x4: return word < NICRX_NUM_COUNTERS;
@@ -203,6 +215,21 @@ static void csr_write(const csr_t *s, csr_t *n, uint32_t addr, uint32_t data, ui
             uint32_t max = clog2_sat(s->g.p.num_cq, 7u);
             v = merge(s->qsel, data, mask) & 7u;
             n->qsel = (uint8_t)(v > max ? max : v);
+        } else if (word == 0x20) {
+            n->step_limit = (uint8_t)merge(s->step_limit, data, mask);
+        } else if (word == 0x22) {
+            n->swap = (uint8_t)(strb & data & 1u);
+        } else if (word == 0x23) {
+            n->iaddr = (uint8_t)merge(s->iaddr, data, mask);
+        } else if (word >= 0x24 && word <= 0x27) {
+            uint32_t k = word - 0x24u;
+            n->idata[k] = merge(s->idata[k], data, mask);
+            if (k == 3 && strb) { /* store the instruction at IADDR, then advance */
+                n->imem_we = 1;
+                n->imem_addr = s->iaddr;
+                memcpy(n->imem_data, n->idata, sizeof n->imem_data);
+                n->iaddr = (uint8_t)(s->iaddr + 1u);
+            }
         }
     } else if (page == 0x1 && idx < NICRX_NUM_FBR) {
         switch (off) {
@@ -259,6 +286,8 @@ void csr_step(csr_t *s, const csr_in_t *in)
         return;
     }
 
+    next.swap = 0;
+    next.imem_we = 0;
     /* write channel */
     next.wr_ready = 0;
     if (s->bvalid && t->s_axil_bready)

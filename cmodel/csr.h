@@ -24,6 +24,14 @@ typedef struct csr {
     uint8_t  cq_en[NICRX_MAX_CQ];
     uint8_t  cq_irq_en[NICRX_MAX_CQ];
     uint16_t cq_head[NICRX_MAX_CQ];
+    /* parser microcode */
+    uint8_t  step_limit;                  /* PARSER_CTRL[7:0] */
+    uint8_t  iaddr;                       /* PARSER_IADDR[7:0] */
+    uint32_t idata[NICRX_INSN_WORDS];     /* PARSER_IDATA0..3 */
+    uint8_t  swap;                        /* cfg_swap: pulse after a SWAP write of 1 */
+    uint8_t  imem_we;                     /* cfg_imem_we: pulse after an IDATA3 write */
+    uint8_t  imem_addr;                   /* cfg_imem_addr: IADDR of that write */
+    uint32_t imem_data[NICRX_INSN_WORDS]; /* cfg_imem_data: IDATA0..3 of that write */
     /* AXI4-Lite handshake */
     uint8_t  wr_ready;                    /* drives awready and wready */
     uint8_t  bvalid;

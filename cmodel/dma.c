@@ -214,7 +214,8 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
         w0 = ((uint64_t)h_len << NICRX_C0_LEN_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT)
            | ((uint64_t)d->f_ring << NICRX_C0_RING_BIT) | ((uint64_t)fh->l3 << NICRX_C0_L3_SHIFT)
            | ((uint64_t)fh->l4 << NICRX_C0_L4_SHIFT) | ((uint64_t)fh->vlan << NICRX_C0_VLAN_BIT)
-           | ((uint64_t)fh->frag << NICRX_C0_FRAG_BIT);
+           | ((uint64_t)fh->frag << NICRX_C0_FRAG_BIT) | ((uint64_t)fh->trunc << NICRX_C0_TRUNC_BIT)
+           | ((uint64_t)fh->perr << NICRX_C0_PERR_BIT) | ((uint64_t)fh->presel << NICRX_C0_PRESEL_BIT);
         w1 = ((uint64_t)fh->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)fh->l3_off << NICRX_C1_L3OFF_SHIFT)
            | ((uint64_t)fh->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)fh->vid << NICRX_C1_VID_SHIFT)
            | (phase << NICRX_C1_PHASE_BIT);
@@ -498,6 +499,8 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
         e->l3 = hv->l3 & 3; e->l4 = hv->l4 & 3; e->vlan = hv->vlan_cnt != 0; e->frag = hv->frag & 1;
         e->l3_off = hv->l3_off; e->l4_off = hv->l4_off; e->hash = hv->hash;
         e->vid = hv->vlan_cnt ? (uint16_t)(hv->vlan[0] & 0xfff) : 0;
+        e->trunc = hv->truncated & 1; e->perr = hv->perr & 1;
+        e->presel = (uint8_t)((hv->cls >> NICRX_CLS_PRESEL) & 1u);
         e->frame = p->hv_frame;
     }
     if (dq_we) n.dq_mem[dq_waddr] = dq_wdata;

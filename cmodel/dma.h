@@ -8,10 +8,11 @@
 #include <stdint.h>
 #include "blocks.h"
 
-/* frame queue entry (RTL: packed {vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len}) */
+/* frame queue entry (RTL: packed {presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len}) */
 typedef struct dma_fq_ent {
     uint16_t len;
     uint8_t  l3, l4, vlan, frag, l3_off, l4_off;
+    uint8_t  trunc, perr, presel;  /* completion bits 45..47 */
     uint32_t hash;
     uint16_t vid;
     uint64_t frame; /* model only */

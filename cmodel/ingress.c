@@ -26,7 +26,10 @@ static void ingress_reset(ingress_t *s)
     s->cm_valid_reg = 0;
     s->cm_start_reg = 0;
     s->cm_len_reg = 0;
-    memset(s->hdr_reg, 0, sizeof s->hdr_reg);
+    s->hm_wr_en_reg = 0;
+    s->hm_wr_addr_reg = 0;
+    s->slot_reg = 0;
+    s->cm_slot_reg = 0;
     s->eof_reg = 0;
     s->eof_reason_reg = NICRX_REASON_NONE;
     s->eof_len_reg = 0;
@@ -58,7 +61,9 @@ void ingress_out(const ingress_t *s, ingress_out_t *o)
     o->cm_valid = s->cm_valid_reg;
     o->cm_start = s->cm_start_reg;
     o->cm_len = s->cm_len_reg;
-    o->cm_hdr = s->hdr_reg;
+    o->hm_wr_en = s->hm_wr_en_reg;
+    o->hm_wr_addr = s->hm_wr_addr_reg;
+    o->cm_slot = s->cm_slot_reg;
     o->cm_frame = s->cm_frame;
     o->idle = s->idle_reg;
     o->cnt[NICRX_CNT_RX_FRAMES] = s->cnt_rx_frames_reg;
@@ -94,7 +99,9 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
     new_len = sum > 0xffffu ? 0xffffu : sum;
     cur_dis = s->in_frame_reg ? s->dis_reg : (uint8_t)!in->cfg_enable;
     cur_over = s->in_frame_reg & s->over_reg;
-    cur_full = s->in_frame_reg & s->full_reg;
+    /* the first beat claims a header slot: none left (FQ_DEPTH frames outstanding,
+     * registered count) makes the frame pktmem_full */
+    cur_full = s->in_frame_reg ? s->full_reg : (uint8_t)(s->outst_reg >= s->fq_depth);
     start = s->in_frame_reg ? s->frm_start_reg : s->wr_ptr_reg;
     used = (s->wr_ptr_reg - in->pm_rel_ptr) & ptr_mask;
     no_free = used >= (1u << s->pm_aw);
@@ -109,10 +116,11 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
     else if (t->s_axis_tuser)                         reason = NICRX_REASON_BAD_FRAME;
     else if (runt)                                    reason = NICRX_REASON_RUNT;
     else if (over_n)                                  reason = NICRX_REASON_OVERSIZE;
-    else if (full_n || s->outst_reg >= s->fq_depth)   reason = NICRX_REASON_PKTMEM_FULL;
+    else if (full_n)                                  reason = NICRX_REASON_PKTMEM_FULL;
     else                                              reason = NICRX_REASON_NONE;
 
     next.pm_wr_en_reg = 0;
+    next.hm_wr_en_reg = 0;
     next.cm_valid_reg = 0;
     next.eof_reg = 0;
     if (t->s_axis_tvalid) {
@@ -138,10 +146,11 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
             next.pm_wr_addr_reg = s->wr_ptr_reg & word_mask;
             next.pm_wr_data_reg = t->s_axis_tdata & data_mask;
         }
-        /* header copy: the whole beat, bytes past tkeep included, as the RTL */
-        if (cur_len < s->header_bytes)
-            for (i = 0; i < s->bpb; i++)
-                next.hdr_reg[cur_len + i] = (uint8_t)(t->s_axis_tdata >> (8 * i));
+        /* header memory: the beats of the first HEADER_BYTES bytes that are written */
+        if (do_write && cur_len < s->header_bytes) {
+            next.hm_wr_en_reg = 1;
+            next.hm_wr_addr_reg = s->slot_reg * (s->header_bytes / s->bpb) + cur_len / s->bpb;
+        }
         if (t->s_axis_tlast) {
             uint64_t frame = s->in_frame_reg ? s->cur_frame : s->frame_cnt;
 
@@ -152,6 +161,8 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
                 next.wr_ptr_reg = (s->wr_ptr_reg + do_write) & ptr_mask;
                 next.cm_valid_reg = 1;
                 next.cm_start_reg = start & word_mask;
+                next.cm_slot_reg = s->slot_reg;
+                next.slot_reg = (s->slot_reg + 1u) & (s->fq_depth - 1u);
                 next.cm_len_reg = (uint16_t)new_len;
                 next.cm_frame = frame;
             } else {

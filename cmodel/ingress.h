@@ -1,13 +1,11 @@
 /* ingress.h - twin of rtl/nicrx_ingress.v: stream in, length, errors, tail
- * drop, header copy.  Fields named *_reg are the RTL registers of the same
+ * drop, header-memory writes.  Fields named *_reg are the RTL registers of the same
  * name; the others are parameters or model-only bookkeeping. */
 #ifndef NICRX_INGRESS_H
 #define NICRX_INGRESS_H
 
 #include <stdint.h>
 #include "blocks.h"
-
-#define INGRESS_MAX_HEADER_BYTES 256u
 
 typedef struct ingress {
     /* parameters */
@@ -31,7 +29,10 @@ typedef struct ingress {
     uint8_t  cm_valid_reg;
     uint32_t cm_start_reg;
     uint16_t cm_len_reg;
-    uint8_t  hdr_reg[INGRESS_MAX_HEADER_BYTES];
+    uint8_t  hm_wr_en_reg;
+    uint32_t hm_wr_addr_reg; /* {slot, beat} */
+    uint32_t slot_reg;      /* frames committed since reset, mod FQ_DEPTH */
+    uint32_t cm_slot_reg;
     uint8_t  eof_reg;
     uint8_t  eof_reason_reg; /* enum nicrx_reason */
     uint16_t eof_len_reg;

@@ -10,6 +10,7 @@
 #include "ram.h"
 #include "dma.h"
 #include "csr.h"
+#include "imem.h"
 
 struct nicrx_model {
     nicrx_geom_t g;
@@ -42,6 +43,8 @@ void nicrx_params_default(nicrx_params_t *p)
     p->fq_depth      = 32;
     p->desc_depth    = 8;
     p->max_burst     = 16;
+    p->parse_engines = 2;
+    p->imem_depth    = 64;
 }
 
 static int is_pow2(uint32_t v) { return v && !(v & (v - 1)); }
@@ -73,6 +76,10 @@ const char *nicrx_params_check(const nicrx_params_t *p)
         return "DESC_DEPTH must be a power of two, 4..64";
     if (!is_pow2(p->max_burst) || p->max_burst < 2 || p->max_burst > 256)
         return "MAX_BURST must be a power of two, 2..256";
+    if (p->parse_engines != 1 && p->parse_engines != 2)
+        return "PARSE_ENGINES must be 1 or 2";
+    if (!is_pow2(p->imem_depth) || p->imem_depth < 16 || p->imem_depth > NICRX_IMEM_MAX)
+        return "IMEM_DEPTH must be a power of two, 16..256";
     return NULL;
 }
 
@@ -87,12 +94,14 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     m->g.bytes_per_beat = p->data_width / 8;
     m->g.pm_words = p->pkt_mem_bytes / m->g.bytes_per_beat;
     m->g.pm_aw = log2u(m->g.pm_words);
-    if (ram_init(&m->pm, m->g.pm_words) != 0 || dma_init(&m->dma, &m->g) != 0) {
+    if (ram_init(&m->pm, m->g.pm_words) != 0 || dma_init(&m->dma, &m->g) != 0 ||
+        parser_init(&m->par, &m->g) != 0) {
         nicrx_model_free(m);
         return NULL;
     }
+    /* the default program, like IMEM_INIT; an IMEM_DEPTH too small for it starts empty */
+    parser_load_program(&m->par, nicrx_default_program, nicrx_default_program_insns);
     ingress_init(&m->ing, &m->g);
-    parser_init(&m->par, &m->g);
     csr_init(&m->csr, &m->g);
     refresh_outputs(m);
     return m;
@@ -104,7 +113,13 @@ void nicrx_model_free(nicrx_model_t *m)
         return;
     ram_free(&m->pm);
     dma_free(&m->dma);
+    parser_free(&m->par);
     free(m);
+}
+
+int nicrx_model_load_program(nicrx_model_t *m, const uint32_t *words, uint32_t n_insn)
+{
+    return parser_load_program(&m->par, words, n_insn);
 }
 
 void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx)
@@ -113,14 +128,17 @@ void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx)
     m->ev.ctx = ctx;
 }
 
-/* What nicrx_csr sees: the DMA's status plus the ingress's counters, and
- * idle only when every block is idle (st_idle in nicrx_top.v). */
+/* What nicrx_csr sees: the DMA's status plus the ingress's and the parser's
+ * counters and the parser's bank state, and idle only when every block is idle
+ * (st_idle in nicrx_top.v). */
 static void gather_status(const ingress_out_t *io, const parser_out_t *po,
                           const dma_out_t *dout, csr_status_t *st)
 {
     *st = dout->st;
     for (unsigned i = 0; i < NICRX_NUM_COUNTERS; i++)
-        st->cnt[i] |= io->cnt[i];
+        st->cnt[i] |= io->cnt[i] | po->cnt[i];
+    st->parser_bank = po->bank;
+    st->parser_swap_pending = po->swap_pending;
     st->idle = io->idle && po->idle && dout->st.idle;
 }
 
@@ -167,14 +185,14 @@ void nicrx_model_step(nicrx_model_t *m, const nicrx_in_t *in_raw)
     mask_inputs(&m->g, in_raw, &in);
     m->ev.cycle = m->cycle;
 
-    /* m->io.cm_hdr points into the ingress state and m->po.hv into the parser
-     * state, so each consumer steps before its producer. */
+    /* m->po.hv points into the parser state, so the DMA steps before the parser;
+     * the other blocks' outputs are copies. */
     csr_in_t ci = { &in, &m->st };
     csr_step(&m->csr, &ci);
     dma_in_t di = { &in, &m->po, m->pm.rd_data, &m->cfg };
     dma_step(&m->dma, &di, &rd, &m->ev);
     ram_step(&m->pm, m->io.pm_wr_en, m->io.pm_wr_addr, m->io.pm_wr_data, rd.en, rd.addr);
-    parser_step(&m->par, &m->io, &in, &m->ev);
+    parser_step(&m->par, &m->io, &m->cfg, &in, &m->ev);
     ingress_in_t ii = { &in, m->cfg.enable, m->dout.pm_rel_ptr, m->dout.fq_pop };
     ingress_step(&m->ing, &ii, &m->ev);
     m->cycle++;

@@ -22,6 +22,8 @@ typedef struct nicrx_params {
     uint32_t fq_depth;      /* FQ_DEPTH: frame queue entries, power of two */
     uint32_t desc_depth;    /* DESC_DEPTH: descriptors prefetched per ring, power of two >= 4 */
     uint32_t max_burst;     /* MAX_BURST: beats per AXI write burst, power of two, 2..256 */
+    uint32_t parse_engines; /* PARSE_ENGINES: parser engines, 1 or 2 */
+    uint32_t imem_depth;    /* IMEM_DEPTH: instructions per bank, power of two, 16..256 */
 } nicrx_params_t;
 
 void nicrx_params_default(nicrx_params_t *p);
@@ -68,27 +70,43 @@ typedef struct nicrx_out {
     uint8_t  irq; /* bit q: completion queue q */
 } nicrx_out_t;
 
-/* The parser's header vector, as the RTL carries it. */
+/* The parser's header vector, as the RTL carries it (hv_* ports).
+ * docs/microcode.md "The header vector after the frame ends" defines every
+ * field; a field the program did not store is 0. */
 typedef struct nicrx_hv {
-    uint8_t  l3;          /* 0 none, 1 IPv4, 2 IPv6 */
-    uint8_t  l4;          /* 0 none, 1 TCP, 2 UDP, 3 other */
-    uint8_t  proto;       /* IP protocol / IPv6 next header; 0 if no L3 */
-    uint8_t  vlan_cnt;    /* 0..2 tags parsed */
+    uint16_t cls;         /* classification bits [9:0] (enum nicrx_class_bit) */
+    uint8_t  l3;          /* 0 none, 1 IPv4, 2 IPv6 (from cls) */
+    uint8_t  l4;          /* 0 none, 1 TCP, 2 UDP, 3 other (from cls) */
+    uint8_t  proto;       /* IP protocol / IPv6 next header */
+    uint8_t  vlan_cnt;    /* 0..2 tags stored */
     uint16_t vlan[2];     /* VLAN ids, outer first */
-    uint8_t  frag;        /* IPv4 fragment: MF set or offset != 0 */
+    uint8_t  frag;        /* mf | (frag_off != 0) */
     uint8_t  mf;          /* IPv4 more-fragments flag */
     uint16_t frag_off;    /* IPv4 fragment offset in 8-byte units */
     uint8_t  src[16];     /* source address, network order; IPv4 in src[0..3] */
     uint8_t  dst[16];
     uint16_t sport, dport;
-    uint8_t  l3_off, l4_off; /* byte offsets; 0 if the layer is absent */
-    uint8_t  truncated;   /* a header ran past the frame end or HEADER_BYTES */
-    uint32_t hash;        /* flow hash (docs/architecture.md) */
+    uint32_t seq, ack;    /* TCP sequence and acknowledgement numbers */
+    uint16_t tcp_flags;   /* [11:0] */
+    uint16_t tcp_hlen;    /* TCP header bytes, (cur - L4) mod 1024 if tcp, else 0 */
+    uint16_t l4_len;      /* L4 payload bytes if tcp or udp, else 0 */
+    uint8_t  l3_off, l4_off; /* min(L3, 255), min(L4, 255) */
+    uint16_t pay_off;     /* where the program left the cursor, 10 bits */
+    uint8_t  truncated;   /* a read ran past min(len, HEADER_BYTES) */
+    uint8_t  perr;        /* cls bit perr: the program's verdict or the step limit */
+    uint32_t hash;        /* flow hash (docs/microcode.md) */
 } nicrx_hv_t;
 
-/* The fixed-function parse of one frame header: the parser stage's function,
- * usable on its own.  bytes holds min(len, header_bytes) bytes. */
-void nicrx_parse(const uint8_t *bytes, uint32_t len, uint32_t header_bytes, nicrx_hv_t *hv);
+/* The functional parse of one frame: what the parser computes, without its
+ * timing.  imem holds imem_depth instructions (1..256) of NICRX_INSN_WORDS
+ * words each; the pc wraps modulo imem_depth.  Only the first
+ * min(len, header_bytes) bytes of `bytes` are read.  The frame ends with perr after
+ * step_limit instructions, 1..256; 0 (PARSER_CTRL's encoding) and values
+ * above 256 mean 256.  Returns the
+ * instructions executed, the one that truncated included: the frame occupies
+ * its thread for 4 cycles per instruction. */
+uint32_t nicrx_parse(const uint32_t *imem, uint32_t imem_depth, const uint8_t *bytes, uint32_t len,
+                     uint32_t header_bytes, uint32_t step_limit, nicrx_hv_t *hv);
 
 enum nicrx_event_kind {
     NICRX_EV_DROP = 1,  /* frame dropped: reason */
@@ -111,6 +129,13 @@ typedef struct nicrx_model nicrx_model_t;
 
 nicrx_model_t *nicrx_model_new(const nicrx_params_t *p); /* NULL if p is invalid */
 void nicrx_model_free(nicrx_model_t *m);
+/* Configuration-time load of the parser program into both instruction-memory
+ * banks, the rest of each bank zero (the RTL's $readmemh of IMEM_INIT):
+ * words holds n_insn instructions of NICRX_INSN_WORDS words (w0 first).  Not a
+ * clock edge; reset does not undo it.  nicrx_model_new loads the default
+ * program (microcode/default.nasm) if it fits in IMEM_DEPTH, else both banks
+ * start all zero (IMEM_INIT empty).  Returns nonzero if n_insn > IMEM_DEPTH. */
+int nicrx_model_load_program(nicrx_model_t *m, const uint32_t *words, uint32_t n_insn);
 void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx);
 void nicrx_model_step(nicrx_model_t *m, const nicrx_in_t *in);
 void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out);

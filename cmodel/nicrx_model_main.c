@@ -1,12 +1,14 @@
 /* nicrx_model_main.c - the nicrx-model CLI: runs the model alone, driven by
  * the harness's host and frame scheduler, and prints one JSON object per
- * frame (JSON Lines, frame order), or with --summary the report only. */
+ * frame (JSON Lines, frame order), or with --summary the report only.  With
+ * --parse-only it runs no timing model: nicrx_parse() on every frame. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
+#include "imem.h"
 #include "nicrx_model.h"
 
 static void put_addr(FILE *f, uint8_t l3, const uint8_t *a)
@@ -38,52 +40,106 @@ static void put_addr(FILE *f, uint8_t l3, const uint8_t *a)
     fputc('"', f);
 }
 
-static void put_frame(FILE *f, const harness_t *h, size_t i)
+/* The parse keys of one frame (after "i", "len" and the verdict), each
+ * preceded by a comma; null where the layer is absent. */
+static void put_hv(FILE *f, const nicrx_hv_t *hv)
+{
+    static const char *l3s[] = { "null", "\"ipv4\"", "\"ipv6\"", "null" };
+    static const char *l4s[] = { "null", "\"tcp\"", "\"udp\"", "\"other\"" };
+    static const char *cls[NICRX_NUM_CLASS] = {
+        "ipv4", "ipv6", "tcp", "udp", "l4other", "presel", "ctrl", "noassist", "session", "perr",
+    };
+    int l3 = hv->l3 == 1 || hv->l3 == 2, tcp = hv->l4 == 1, tu = hv->l4 == 1 || hv->l4 == 2;
+
+    fprintf(f, ",\"l3\":%s,\"l4\":%s,\"src\":", l3s[hv->l3 & 3], l4s[hv->l4 & 3]);
+    if (l3) put_addr(f, hv->l3, hv->src); else fputs("null", f);
+    fputs(",\"dst\":", f);
+    if (l3) put_addr(f, hv->l3, hv->dst); else fputs("null", f);
+    if (l3) fprintf(f, ",\"proto\":%u", hv->proto); else fputs(",\"proto\":null", f);
+    if (tu) fprintf(f, ",\"sport\":%u,\"dport\":%u", hv->sport, hv->dport);
+    else fputs(",\"sport\":null,\"dport\":null", f);
+    fputs(",\"vlan\":[", f);
+    for (uint32_t v = 0; v < hv->vlan_cnt && v < 2; v++) fprintf(f, "%s%u", v ? "," : "", hv->vlan[v]);
+    fputc(']', f);
+    if (hv->l3) fprintf(f, ",\"l3_off\":%u", hv->l3_off); else fputs(",\"l3_off\":null", f);
+    if (hv->l4) fprintf(f, ",\"l4_off\":%u", hv->l4_off); else fputs(",\"l4_off\":null", f);
+    if (hv->l3 == 1) fprintf(f, ",\"frag\":{\"offset\":%u,\"mf\":%s}", hv->frag_off, hv->mf ? "true" : "false");
+    else fputs(",\"frag\":null", f);
+    if (tcp)
+        fprintf(f, ",\"seq\":%" PRIu32 ",\"ack\":%" PRIu32 ",\"tcp_flags\":%u,\"tcp_hdr_len\":%u",
+                hv->seq, hv->ack, hv->tcp_flags, hv->tcp_hlen);
+    else
+        fputs(",\"seq\":null,\"ack\":null,\"tcp_flags\":null,\"tcp_hdr_len\":null", f);
+    if (tu) fprintf(f, ",\"l4_len\":%u,\"pay_off\":%u", hv->l4_len, hv->pay_off);
+    else fputs(",\"l4_len\":null,\"pay_off\":null", f);
+    fputs(",\"class\":[", f);
+    for (uint32_t b = 0, k = 0; b < NICRX_NUM_CLASS; b++)
+        if (hv->cls >> b & 1u) fprintf(f, "%s\"%s\"", k++ ? "," : "", cls[b]);
+    fprintf(f, "],\"parse_error\":%s,\"truncated\":%s,\"hash\":%" PRIu32, hv->perr ? "true" : "false",
+            hv->truncated ? "true" : "false", hv->hash);
+}
+
+/* nicrx_parse of one frame with the program of --program (or the default one;
+ * imem: IMEM_DEPTH instructions, the rest 0) and the step limit of --step-limit. */
+static void parse_frame(const uint32_t *imem, const harness_opts_t *o, const cap_frame_t *cf, nicrx_hv_t *hv)
+{
+    nicrx_parse(imem, o->p.imem_depth, cf->data, cf->len, o->p.header_bytes,
+                o->step_limit ? o->step_limit : NICRX_PARSER_STEP_LIMIT_RESET, hv);
+}
+
+static void put_frame(FILE *f, const harness_t *h, const uint32_t *imem, size_t i)
 {
     const harness_frame_t *fr = harness_frame(h, i);
     const cap_frame_t *cf = harness_cap_frame(h, i);
     nicrx_hv_t hv;
-    if (fr->has_hv) {
+
+    if (fr->has_hv)
         hv = fr->hv;
-    } else {
-        /* Dropped before the parser: the same parse, for the record. */
-        uint32_t hb = harness_options(h)->p.header_bytes;
-        uint8_t buf[256] = { 0 };
-        uint32_t n = cf->len < hb ? cf->len : hb;
-        memcpy(buf, cf->data, n);
-        nicrx_parse(buf, cf->len, hb, &hv);
-    }
-    static const char *l3s[] = { "null", "\"ipv4\"", "\"ipv6\"", "null" };
-    static const char *l4s[] = { "null", "\"tcp\"", "\"udp\"", "\"other\"" };
+    else /* dropped before the parser: the same parse, for the record */
+        parse_frame(imem, harness_options(h), cf, &hv);
     fprintf(f, "{\"i\":%zu,\"len\":%u,\"verdict\":\"%s\",\"reason\":", i, cf->len,
             fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : "pending");
     if (fr->verdict == 2) fprintf(f, "\"%s\"", nicrx_reason_name(fr->reason));
     else fputs("null", f);
-    fprintf(f, ",\"l3\":%s,\"l4\":%s,\"src\":", l3s[hv.l3 & 3], l4s[hv.l4 & 3]);
-    if (hv.l3 == 1 || hv.l3 == 2) put_addr(f, hv.l3, hv.src); else fputs("null", f);
-    fputs(",\"dst\":", f);
-    if (hv.l3 == 1 || hv.l3 == 2) put_addr(f, hv.l3, hv.dst); else fputs("null", f);
-    if (hv.l3 == 1 || hv.l3 == 2) fprintf(f, ",\"proto\":%u", hv.proto); else fputs(",\"proto\":null", f);
-    if (hv.l4 == 1 || hv.l4 == 2) fprintf(f, ",\"sport\":%u,\"dport\":%u", hv.sport, hv.dport);
-    else fputs(",\"sport\":null,\"dport\":null", f);
-    fputs(",\"vlan\":[", f);
-    for (uint32_t v = 0; v < hv.vlan_cnt && v < 2; v++) fprintf(f, "%s%u", v ? "," : "", hv.vlan[v]);
-    fputc(']', f);
-    if (hv.l3) fprintf(f, ",\"l3_off\":%u", hv.l3_off); else fputs(",\"l3_off\":null", f);
-    if (hv.l4) fprintf(f, ",\"l4_off\":%u", hv.l4_off); else fputs(",\"l4_off\":null", f);
-    fprintf(f, ",\"frag\":%s,\"truncated\":%s,\"hash\":%" PRIu32, hv.frag ? "true" : "false",
-            hv.truncated ? "true" : "false", hv.hash);
+    put_hv(f, &hv);
     if (fr->verdict == 1)
         fprintf(f, ",\"queue\":%u,\"ring\":%u,\"buffer\":%u}\n", fr->queue, fr->ring, fr->buf_id);
     else
         fputs(",\"queue\":null,\"ring\":null,\"buffer\":null}\n", f);
 }
 
+/* --parse-only: no timing model, no host; every frame of the capture. */
+static int parse_only(const harness_opts_t *o, const uint32_t *imem)
+{
+    capture_t c;
+    char err[200];
+    static char obuf[1 << 16];
+
+    if (capture_load(&c, o->pcap, err, sizeof err) != 0) {
+        fprintf(stderr, "nicrx: %s: %s\n", o->pcap, err);
+        return HARNESS_BADINPUT;
+    }
+    setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+    for (size_t i = 0; i < c.n; i++) {
+        nicrx_hv_t hv;
+
+        parse_frame(imem, o, &c.f[i], &hv);
+        printf("{\"i\":%zu,\"len\":%u", i, c.f[i].len);
+        put_hv(stdout, &hv);
+        fputs("}\n", stdout);
+    }
+    fflush(stdout);
+    capture_free(&c);
+    return HARNESS_OK;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "usage: nicrx-model [options] FILE.pcap|FILE.pcapng\n"
                "Runs the nicrx C model on a capture with the harness's host and prints one JSON\n"
-               "object per frame.  Exit status: 0 ok, 1 a check failed, 2 bad input.\n%s",
+               "object per frame.  Exit status: 0 ok, 1 a check failed, 2 bad input.\n"
+               "  --parse-only        no timing model: nicrx_parse() of every frame with the\n"
+               "                      program of --program (or the default) and --step-limit\n%s",
             harness_usage());
 }
 
@@ -91,9 +147,14 @@ int main(int argc, char **argv)
 {
     harness_opts_t o;
     char err[200];
+    int only = 0;
+    static harness_prog_t prog;
+    static uint32_t imem[NICRX_IMEM_MAX * NICRX_INSN_WORDS];
+
     harness_opts_default(&o);
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) { usage(stdout); return 0; }
+        if (!strcmp(argv[i], "--parse-only")) { only = 1; continue; }
         int used = harness_opt(&o, argv[i], i + 1 < argc ? argv[i + 1] : NULL, err, sizeof err);
         if (used < 0) { fprintf(stderr, "nicrx: %s\n", err); return 2; }
         if (used > 0) { i += used - 1; continue; }
@@ -101,6 +162,24 @@ int main(int argc, char **argv)
         if (o.pcap) { fprintf(stderr, "nicrx: more than one capture given\n"); return 2; }
         o.pcap = argv[i];
     }
+    if (!o.pcap) { fprintf(stderr, "nicrx: no capture file given\n"); return 2; }
+    /* the program the frames are parsed with where the model has no parse of them */
+    if (o.program) {
+        if (harness_prog_load(&prog, o.program, o.p.imem_depth, err, sizeof err) != 0) {
+            fprintf(stderr, "nicrx: %s: %s\n", o.program, err);
+            return 2;
+        }
+        memcpy(imem, prog.w, (size_t)prog.n * NICRX_INSN_BYTES);
+    } else if (nicrx_default_program_insns <= o.p.imem_depth) {
+        memcpy(imem, nicrx_default_program, (size_t)nicrx_default_program_insns * NICRX_INSN_BYTES);
+    } else {
+        fprintf(stderr, "nicrx: default program: %u instructions, IMEM_DEPTH is %u\n",
+                nicrx_default_program_insns, o.p.imem_depth);
+        return 2;
+    }
+    if (only)
+        return parse_only(&o, imem);
+
     int status;
     harness_t *h = harness_new(&o, &status);
     if (!h) return status;
@@ -112,7 +191,7 @@ int main(int argc, char **argv)
         harness_report(h, stdout);
     } else {
         for (size_t i = 0; i < harness_nframes(h); i++)
-            put_frame(stdout, h, i);
+            put_frame(stdout, h, imem, i);
     }
     if (status != HARNESS_OK)
         fprintf(stderr, "nicrx: %s: %s\n", o.pcap, harness_failure(h));

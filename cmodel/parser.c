@@ -1,174 +1,156 @@
-/* parser.c - twin of rtl/nicrx_parser.v: nicrx_parse() plus the delay line. */
+/* parser.c - twin of rtl/nicrx_parser.v (see parser.h). */
+#include <stdlib.h>
 #include <string.h>
 #include "parser.h"
 
-static int is_tpid(uint32_t et)
-{
-    return et == 0x8100u || et == 0x88a8u || et == 0x9100u;
-}
-
-static uint32_t be16(const uint8_t *b, uint32_t i)
-{
-    return ((uint32_t)b[i] << 8) | b[i + 1];
-}
-
-static uint32_t be32(const uint8_t *b, uint32_t i)
-{
-    return ((uint32_t)b[i] << 24) | ((uint32_t)b[i + 1] << 16) | ((uint32_t)b[i + 2] << 8) | b[i + 3];
-}
-
-/* docs/architecture.md, nicrx_parser steps 1-7.  Every read of b[i] is guarded
- * by a check that i < w.  Fields of a layer that is absent stay 0. */
-void nicrx_parse(const uint8_t *b, uint32_t len, uint32_t header_bytes, nicrx_hv_t *hv)
-{
-    uint32_t w = len < header_bytes ? len : header_bytes;
-    uint32_t et, off, l4_off, ihl, i;
-
-    memset(hv, 0, sizeof *hv);
-    if (w < 14) {              /* no EtherType: runts never get here from ingress */
-        hv->truncated = 1;
-        return;
-    }
-    /* 1-2: EtherType and up to two VLAN tags */
-    et = be16(b, 12);
-    off = 14;
-    while (is_tpid(et) && hv->vlan_cnt < 2) {
-        if (off + 4 > w) {
-            hv->truncated = 1;
-            return;
-        }
-        hv->vlan[hv->vlan_cnt++] = (uint16_t)(be16(b, off) & 0xfffu);
-        et = be16(b, off + 2);
-        off += 4;
-    }
-    /* 3: 802.3 length field: only LLC/SNAP leads to an L3 */
-    if (et < 0x0600u) {
-        if (off + 8 <= w && b[off] == 0xaa && b[off + 1] == 0xaa && b[off + 2] == 0x03) {
-            et = be16(b, off + 6);
-            off += 8;
-        } else {
-            return;
-        }
-    }
-    /* 4-5: L3 */
-    if (et == 0x0800u) {
-        if (off + 20 > w) {
-            hv->truncated = 1;
-            return;
-        }
-        ihl = b[off] & 0xfu;
-        if ((b[off] >> 4) != 4 || ihl < 5)
-            return;
-        hv->l3 = 1;
-        hv->proto = b[off + 9];
-        memcpy(hv->src, b + off + 12, 4);
-        memcpy(hv->dst, b + off + 16, 4);
-        hv->mf = (uint8_t)((b[off + 6] >> 5) & 1u);
-        hv->frag_off = (uint16_t)(be16(b, off + 6) & 0x1fffu);
-        hv->frag = (uint8_t)(hv->mf | (hv->frag_off != 0));
-        l4_off = off + 4 * ihl;
-    } else if (et == 0x86ddu) {
-        if (off + 40 > w) {
-            hv->truncated = 1;
-            return;
-        }
-        if ((b[off] >> 4) != 6)
-            return;
-        hv->l3 = 2;
-        hv->proto = b[off + 6];
-        memcpy(hv->src, b + off + 8, 16);
-        memcpy(hv->dst, b + off + 24, 16);
-        l4_off = off + 40;
-    } else {
-        return;
-    }
-    hv->l3_off = (uint8_t)off;
-    /* 6: L4.  A non-first IPv4 fragment carries no L4 header. */
-    if (hv->frag_off == 0) {
-        if (hv->proto == 6 || hv->proto == 17) {
-            if (l4_off + (hv->proto == 6 ? 20u : 8u) <= w) {
-                hv->l4 = hv->proto == 6 ? 1 : 2;
-                hv->l4_off = (uint8_t)l4_off;
-                hv->sport = (uint16_t)be16(b, l4_off);
-                hv->dport = (uint16_t)be16(b, l4_off + 2);
-            } else {
-                hv->truncated = 1;
-            }
-        } else {
-            hv->l4 = 3;
-            hv->l4_off = (uint8_t)l4_off;
-        }
-    }
-    /* 7: flow hash */
-    for (i = 0; i < 16; i += 4)
-        hv->hash ^= be32(hv->src, i) ^ be32(hv->dst, i);
-    if (hv->l4 == 1 || hv->l4 == 2)
-        hv->hash ^= ((uint32_t)hv->sport << 16) | hv->dport;
-}
-
 static void parser_reset(parser_t *s)
 {
-    memset(s->st, 0, sizeof s->st);
-    s->idle_reg = 1;
+    s->q_wr = s->q_rd = 0;
+    s->disp = s->outp = 0;
+    s->bank = s->swap_pending = 0;
+    for (uint32_t e = 0; e < s->ne; e++)
+        parse_engine_init(&s->eng[e], s->header_bytes);
+    s->hv_valid = 0;
+    s->hv_start = s->hv_slot = 0;
+    s->hv_len = 0;
+    memset(&s->hv, 0, sizeof s->hv);
+    s->hv_frame = 0;
+    s->cnt_perr = s->cnt_trunc = 0;
+    s->idle = 1;
 }
 
-void parser_init(parser_t *s, const nicrx_geom_t *g)
+int parser_init(parser_t *s, const nicrx_geom_t *g)
 {
+    memset(s, 0, sizeof *s);
     s->header_bytes = g->p.header_bytes;
+    s->fq_depth = g->p.fq_depth;
+    s->ne = g->p.parse_engines;
+    imem_init(&s->imem, g->p.imem_depth);
+    s->q = calloc(s->fq_depth, sizeof *s->q);
+    if (!s->q || hdrmem_init(&s->hm, s->fq_depth, s->header_bytes, g->bytes_per_beat) != 0) {
+        parser_free(s);
+        return -1;
+    }
     parser_reset(s);
+    return 0;
+}
+
+void parser_free(parser_t *s)
+{
+    free(s->q);
+    s->q = NULL;
+    hdrmem_free(&s->hm);
+}
+
+int parser_load_program(parser_t *s, const uint32_t *words, uint32_t n_insn)
+{
+    return imem_load(&s->imem, words, n_insn);
 }
 
 void parser_out(const parser_t *s, parser_out_t *o)
 {
-    const parser_slot_t *q = &s->st[PARSER_PARSE_LAT - 1];
-
-    o->hv_valid = q->valid;
-    o->hv_start = q->start;
-    o->hv_len = q->len;
-    o->hv = &q->hv;
-    o->hv_frame = q->frame;
-    o->idle = s->idle_reg;
+    memset(o->cnt, 0, sizeof o->cnt);
+    o->hv_valid = s->hv_valid;
+    o->hv_start = s->hv_start;
+    o->hv_len = s->hv_len;
+    o->hv_slot = s->hv_slot;
+    o->hv = &s->hv;
+    o->hv_frame = s->hv_frame;
+    o->bank = s->bank;
+    o->swap_pending = s->swap_pending;
+    o->idle = s->idle;
+    o->cnt[NICRX_CNT_PARSE_ERROR] = s->cnt_perr;
+    o->cnt[NICRX_CNT_PARSE_TRUNC] = s->cnt_trunc;
 }
 
-void parser_step(parser_t *s, const ingress_out_t *ing, const nicrx_in_t *top, const evsink_t *ev)
+void parser_step(parser_t *s, const ingress_out_t *ing, const csr_cfg_t *cfg, const nicrx_in_t *top,
+                 const evsink_t *ev)
 {
-    parser_t next = *s;
-    uint32_t k;
+    const uint32_t qmask = 2u * s->fq_depth - 1u, ctx = PE_THREADS * s->ne;
+    const uint32_t oe = s->outp % s->ne, ot = s->outp / s->ne;
+    const uint32_t de = s->disp % s->ne, dt = s->disp / s->ne;
+    pe_in_t pin[PARSER_MAX_ENGINES];
+    uint8_t running = 0, flip, out, disp;
 
-    if (top->rst) {
-        parser_reset(&next);
-        *s = next;
-        return;
-    }
-    /* Stage 0 loads on cm_valid; stage k loads from stage k-1 when that holds a
-     * frame.  A stage that does not load keeps its data and clears valid. */
-    if (ing->cm_valid) {
+    memset(pin, 0, sizeof pin);
+    for (uint32_t e = 0; e < s->ne; e++)
+        for (uint32_t t = 0; t < PE_THREADS; t++)
+            running |= s->eng[e].th[t].state == PE_RUN;
+    out = !top->rst && s->eng[oe].th[ot].state == PE_DONE;
+    disp = !top->rst && s->q_wr != s->q_rd && !s->swap_pending && s->eng[de].th[dt].state == PE_FREE;
+    flip = s->swap_pending && !running;
+
+    /* counters: the frame whose hv_valid is high now */
+    if (s->hv_valid && s->hv.perr)
+        s->cnt_perr++;
+    if (s->hv_valid && s->hv.truncated)
+        s->cnt_trunc++;
+    /* output: the next frame in commit order once its thread is done; the thread
+     * is free after this edge */
+    s->hv_valid = out;
+    if (out) {
+        const pe_thread_t *o = &s->eng[oe].th[ot];
         nicrx_event_t e;
 
-        next.st[0].valid = 1;
-        next.st[0].start = ing->cm_start;
-        next.st[0].len = ing->cm_len;
-        next.st[0].frame = ing->cm_frame;
-        nicrx_parse(ing->cm_hdr, ing->cm_len, s->header_bytes, &next.st[0].hv);
+        s->hv_start = o->start;
+        s->hv_len = o->len;
+        s->hv_slot = o->slot;
+        s->hv_frame = o->frame;
+        nicrx_isa_finish(&o->m, o->len, &s->hv);
+        pin[oe].release = 1;
+        pin[oe].release_t = (uint8_t)ot;
+        s->outp = (s->outp + 1u) % ctx;
         memset(&e, 0, sizeof e);
         e.kind = NICRX_EV_PARSED;
-        e.frame = ing->cm_frame;
-        e.hv = &next.st[0].hv;
-        e.len = ing->cm_len;
+        e.frame = o->frame;
+        e.hv = &s->hv;
+        e.len = o->len;
         ev_emit(ev, &e);
-    } else {
-        next.st[0].valid = 0;
     }
-    for (k = 1; k < PARSER_PARSE_LAT; k++) {
-        if (s->st[k - 1].valid)
-            next.st[k] = s->st[k - 1];
-        else
-            next.st[k].valid = 0;
+    /* dispatch: the queue head to its thread (free before this edge), unless a
+     * swap is pending */
+    if (disp) {
+        const parser_qent_t *h = &s->q[s->q_rd & (s->fq_depth - 1u)];
+
+        pin[de].load = 1;
+        pin[de].load_t = (uint8_t)dt;
+        pin[de].load_bank = s->bank;
+        pin[de].load_limit = cfg->step_limit;
+        pin[de].load_start = h->start;
+        pin[de].load_len = h->len;
+        pin[de].load_slot = h->slot;
+        pin[de].load_frame = h->frame;
+        s->q_rd = (s->q_rd + 1u) & qmask;
+        s->disp = (s->disp + 1u) % ctx;
     }
-    /* idle after this edge: nothing enters and nothing moves on to a later stage */
-    next.idle_reg = (uint8_t)!ing->cm_valid;
-    for (k = 0; k + 1 < PARSER_PARSE_LAT; k++)
-        if (s->st[k].valid)
-            next.idle_reg = 0;
-    *s = next;
+    if (ing->cm_valid) {
+        parser_qent_t *p = &s->q[s->q_wr & (s->fq_depth - 1u)];
+
+        p->start = ing->cm_start;
+        p->len = ing->cm_len;
+        p->slot = ing->cm_slot;
+        p->frame = ing->cm_frame;
+        s->q_wr = (s->q_wr + 1u) & qmask;
+    }
+    /* engines read the memories as they were before this edge */
+    for (uint32_t e = 0; e < s->ne; e++) {
+        pin[e].rst = top->rst;
+        parse_engine_step(&s->eng[e], &pin[e], &s->imem, &s->hm);
+    }
+    /* the memories are written at every edge, under reset too, as in the RTL;
+     * the instruction memory's write goes to the bank that was not active */
+    imem_step(&s->imem, cfg->imem_we, s->bank ^ 1u, cfg->imem_addr, cfg->imem_data);
+    hdrmem_step(&s->hm, ing->hm_wr_en, ing->hm_wr_addr, ing->pm_wr_data);
+    s->bank ^= flip;
+    s->swap_pending = flip ? 0 : (uint8_t)(s->swap_pending | cfg->swap);
+
+    if (top->rst) {
+        parser_reset(s);
+        return;
+    }
+    s->idle = s->q_wr == s->q_rd && !s->hv_valid;
+    for (uint32_t e = 0; e < s->ne; e++)
+        for (uint32_t t = 0; t < PE_THREADS; t++)
+            if (s->eng[e].th[t].state != PE_FREE)
+                s->idle = 0;
 }

@@ -23,16 +23,16 @@ mkdir -p "$OUT"
 # name: the induction does not close yet, docs/formal.md) | outputs no property reads (dropped
 # before the SMT-LIB2 is written so the solver does not carry them)
 PROOFS='
-ingress-bmc    | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | bmc   | 10 | y | cm_hdr cnt_rx_bytes pm_wr_data
-ingress-prove  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | prove | 4  | o | cm_hdr cnt_rx_bytes pm_wr_data
-ingress-cover  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | cover | 24 | n | cm_hdr cnt_rx_bytes pm_wr_data
+ingress-bmc    | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | bmc   | 10 | y | cnt_rx_bytes pm_wr_data
+ingress-prove  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | prove | 4  | o | cnt_rx_bytes pm_wr_data
+ingress-cover  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | cover | 24 | n | cnt_rx_bytes pm_wr_data
 csr-bmc        | nicrx_csr     | NUM_CQ=2                                                       | bmc   | 16 | y |
 csr-prove      | nicrx_csr     | NUM_CQ=2                                                       | prove | 4  | y |
 csr-cover      | nicrx_csr     | NUM_CQ=2                                                       | cover | 12 | y |
-parser-bmc     | nicrx_parser  | HEADER_BYTES=64 PM_AW=4                                        | bmc   | 10 | y |
-parser-prove   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4                                        | prove | 4  | y |
-parser-cover   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4                                        | cover | 8  | y |
-parser128-prove| nicrx_parser  | HEADER_BYTES=128 PM_AW=4                                       | prove | 4  | n |
+parser-bmc     | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=16               | bmc   | 10 | n | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
+parser-prove   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=16               | prove | 6  | o | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
+parser-cover   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | cover | 13 | n | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
+parser1-bmc    | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | bmc | 10 | y | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
 '
 
 quick=0; list=0; only=""
@@ -67,8 +67,9 @@ while IFS='|' read -r name mod params mode depth q cut; do
     start=$(date +%s)
     chp=""; for p in $params; do chp="$chp chparam -set ${p%%=*} ${p#*=} $mod;"; done
     ok=1
-    if ! yosys -q -l "$log.yosys" -p "read_verilog -formal -DFORMAL -Iformal $RTL/$mod.v; $chp
-            prep -top $mod;$del opt_clean; async2sync; dffunmap; write_smt2 -wires $smt" > /dev/null 2>&1; then
+    if ! yosys -q -l "$log.yosys" -p "read_verilog -defer -formal -DFORMAL -Iformal $RTL/*.v; $chp
+            hierarchy -top $mod; prep -top $mod; flatten;$del opt_clean; async2sync; dffunmap;
+            write_smt2 -wires $smt" > /dev/null 2>&1; then
         ok=0; why="yosys (see $log.yosys)"
     else
         case "$mode" in

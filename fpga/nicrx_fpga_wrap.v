@@ -20,7 +20,10 @@ module nicrx_fpga_wrap #(
     parameter integer NUM_CQ        = 4,
     parameter integer FQ_DEPTH      = 32,
     parameter integer DESC_DEPTH    = 8,
-    parameter integer MAX_BURST     = 16
+    parameter integer MAX_BURST     = 16,
+    parameter integer PARSE_ENGINES = 2,
+    parameter integer IMEM_DEPTH    = 64,
+    parameter         IMEM_INIT     = ""   // synth/synth.sh: the nicrx-asm hex of default.nasm
 ) (
     input  wire       clk,
     input  wire       rst_pin,
@@ -82,7 +85,10 @@ module nicrx_fpga_wrap #(
         .NUM_CQ        (NUM_CQ),
         .FQ_DEPTH      (FQ_DEPTH),
         .DESC_DEPTH    (DESC_DEPTH),
-        .MAX_BURST     (MAX_BURST)
+        .MAX_BURST     (MAX_BURST),
+        .PARSE_ENGINES (PARSE_ENGINES),
+        .IMEM_DEPTH    (IMEM_DEPTH),
+        .IMEM_INIT     (IMEM_INIT)
     ) u_top (
         .clk (clk), .rst (rst_q),
         .s_axis_tdata (s_axis_tdata), .s_axis_tkeep (s_axis_tkeep), .s_axis_tvalid (s_axis_tvalid),

@@ -5,5 +5,5 @@ $(BIN)/nicrx-gen: tb/gen.c tb/prng.h
 
 tools: $(BIN)/nicrx-gen
 
-bench: all $(BIN)/nicrx-sim-dw32
+bench: all $(BIN)/nicrx-sim-dw32 $(BIN)/nicrx-gen
 	@bash scripts/bench.sh

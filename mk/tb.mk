@@ -29,19 +29,23 @@ $(BIN)/nicrx-model-asan: cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(wi
 	@mkdir -p $(dir $@)
 	$(CC) -std=gnu11 -O1 -g $(CWARN) $(SAN) -Icmodel -Itb -o $@ cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(TB_LIBS)
 
+# The reset program of the RTL's instruction memory (IMEM_INIT): the nicrx-asm image of
+# microcode/default.nasm at the default IMEM_DEPTH, the program the model loads too.
+RTL_PROG     := $(BUILD)/microcode/default_64.hex
+
 # ---- Verilator: $(1) variant name, $(2) DATA_WIDTH, $(3) extra verilator flags --------
 VL_FLAGS := --top-module nicrx_tb -Itb --timing -Wno-fatal -Wno-lint -Wno-style -O3 --x-assign fast --x-initial fast \
             -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
 define VL_SIM
 VL_DIR_$(1) := $(BUILD)/verilator/$(1)
-$(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS)
+$(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_PROG)
 	@mkdir -p $$(dir $$@)
-	$(VERILATOR) --dpi-hdr-only --cc $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -Mdir $(BUILD)/verilator/$(1) tb/nicrx_tb.sv $(RTL_SRCS)
+	$(VERILATOR) --dpi-hdr-only --cc $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -GIMEM_INIT='"$(abspath $(RTL_PROG))"' -Mdir $(BUILD)/verilator/$(1) tb/nicrx_tb.sv $(RTL_SRCS)
 $(BUILD)/verilator/$(1)/dpi.o: tb/dpi.c $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h $(wildcard tb/*.h cmodel/*.h)
 	$(CC) $(CFLAGS_TB) -I$(BUILD)/verilator/$(1) -I$(VL_ROOT)/include -I$(VL_ROOT)/include/vltstd -c $$< -o $$@
-$(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(BUILD)/verilator/$(1)/dpi.o $(TB_LIB) $(MODEL_LIB)
+$(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_PROG) $(BUILD)/verilator/$(1)/dpi.o $(TB_LIB) $(MODEL_LIB)
 	@rm -f $$@  # verilator's own make does not relink for a changed user object
-	$(VERILATOR) --binary -j 0 $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -Mdir $(BUILD)/verilator/$(1) \
+	$(VERILATOR) --binary -j 0 $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -GIMEM_INIT='"$(abspath $(RTL_PROG))"' -Mdir $(BUILD)/verilator/$(1) \
 	    $(abspath $(BUILD)/verilator/$(1)/dpi.o) $(abspath $(TB_LIB)) $(abspath $(MODEL_LIB)) \
 	    -LDFLAGS "$(TB_LIBS)" tb/nicrx_tb.sv $(RTL_SRCS) >$(BUILD)/verilator/$(1).log 2>&1 \
 	    || { tail -40 $(BUILD)/verilator/$(1).log; exit 1; }
@@ -70,9 +74,9 @@ $(ICARUS_DIR)/nicrx.vpi: tb/vpi.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmo
 	cd $(ICARUS_DIR) && iverilog-vpi --name=nicrx -I$(CURDIR)/cmodel -I$(CURDIR)/tb \
 	    $(addprefix $(CURDIR)/,tb/vpi.c $(TB_SRCS) $(MODEL_SRCS)) $(TB_LIBS) >vpi.log 2>&1 \
 	    || { tail -30 vpi.log; exit 1; }
-$(ICARUS_DIR)/nicrx_tb.vvp: tb/nicrx_tb_icarus.v tb/nicrx_tb_dut.vh $(RTL_SRCS)
+$(ICARUS_DIR)/nicrx_tb.vvp: tb/nicrx_tb_icarus.v tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_PROG)
 	@mkdir -p $(dir $@)
-	iverilog -g2005 -Itb -s nicrx_tb -o $@ tb/nicrx_tb_icarus.v $(RTL_SRCS)
+	iverilog -g2005 -Itb -s nicrx_tb -Pnicrx_tb.IMEM_INIT='"$(abspath $(RTL_PROG))"' -o $@ tb/nicrx_tb_icarus.v $(RTL_SRCS)
 $(BIN)/nicrx-sim-icarus: tb/nicrx-sim.sh $(ICARUS_DIR)/nicrx.vpi $(ICARUS_DIR)/nicrx_tb.vvp
 	@mkdir -p $(dir $@)
 	sed -e 's|@VARIANT@|icarus|' -e 's|@TRACE@||' $< > $@ && chmod +x $@

@@ -29,7 +29,9 @@ module nicrx_csr #(
     parameter NUM_CQ        = 4,
     parameter FQ_DEPTH      = 32,
     parameter DESC_DEPTH    = 8,
-    parameter MAX_BURST     = 16
+    parameter MAX_BURST     = 16,
+    parameter PARSE_ENGINES = 2,
+    parameter IMEM_DEPTH    = 64
 ) (
     input  wire                   clk,
     input  wire                   rst,
@@ -74,8 +76,15 @@ module nicrx_csr #(
     output wire [NUM_CQ-1:0]      cfg_cq_en,
     output wire [NUM_CQ-1:0]      cfg_cq_irq_en,
     output wire [NUM_CQ*16-1:0]   cfg_cq_head,
+    output wire [7:0]             cfg_step_limit,   // PARSER_CTRL
+    output wire                   cfg_swap,         // pulse after a PARSER_SWAP write of 1
+    output wire                   cfg_imem_we,      // pulse after a PARSER_IDATA3 write
+    output wire [7:0]             cfg_imem_addr,    // IADDR of that write
+    output wire [127:0]           cfg_imem_data,    // IDATA3..0 of that write
     // status (registered at its sources)
-    input  wire [12*32-1:0]       cnt_flat,
+    input  wire [14*32-1:0]       cnt_flat,
+    input  wire                   st_parser_bank,
+    input  wire                   st_parser_swap_pending,
     input  wire [2*16-1:0]        st_fbr_head,
     input  wire [1:0]             st_fbr_err,
     input  wire [NUM_CQ*16-1:0]   st_cq_tail,
@@ -91,6 +100,9 @@ module nicrx_csr #(
         end
         if (MAX_FRAME > 65535) begin : g_bad_max_frame
             nicrx_csr_bad_parameter_MAX_FRAME u_bad ();
+        end
+        if (PARSE_ENGINES < 1 || PARSE_ENGINES > 4 || IMEM_DEPTH < 1 || IMEM_DEPTH > 256) begin : g_bad_parser
+            nicrx_csr_bad_parameter_PARSE_ENGINES_or_IMEM_DEPTH u_bad ();
         end
     endgenerate
 
@@ -130,16 +142,28 @@ module nicrx_csr #(
             lo16 = v[15:0];
         end
     endfunction
+    function [31:0] parser_stat_f;
+        input integer ne;
+        input integer depth;
+        integer ne1;
+        begin
+            ne1 = ne - 1;
+            parser_stat_f = {15'd0, depth[8:0], 2'd0, ne1[1:0], 4'd0};
+        end
+    endfunction
     /* verilator lint_on UNUSEDSIGNAL */
 
     localparam [2:0]  QSEL_MAX = log2_3(NUM_CQ);
 
     // ---- read-only identification and capabilities
     localparam [31:0] ID_VALUE      = 32'h6e727831;   // "nrx1"
-    localparam [31:0] VERSION_VALUE = 32'h00010000;   // 1.0.0
+    localparam [31:0] VERSION_VALUE = 32'h00010100;   // 1.1.0: microcoded parser
     localparam [31:0] CAPS0 = caps0_f(PKT_MEM_BYTES, NUM_CQ, DATA_WIDTH);
     localparam [31:0] CAPS1 = {log2_4(MAX_BURST), log2_4(DESC_DEPTH), log2_4(FQ_DEPTH),
                                log2_4(HEADER_BYTES), lo16(MAX_FRAME)};
+    // PARSER_STATUS constant fields: [5:4] engines - 1, [16:8] IMEM_DEPTH
+    localparam [31:0] PSTAT = parser_stat_f(PARSE_ENGINES, IMEM_DEPTH);
+    localparam [7:0]  STEP_LIMIT_RESET = 8'd64;       // NICRX_PARSER_STEP_LIMIT_RESET
 
     localparam [1:0] RESP_OKAY   = 2'b00;
     localparam [1:0] RESP_SLVERR = 2'b10;
@@ -157,6 +181,13 @@ module nicrx_csr #(
     reg [NUM_CQ-1:0]     cq_en_reg,         cq_en_next;
     reg [NUM_CQ-1:0]     cq_irq_en_reg,     cq_irq_en_next;
     reg [NUM_CQ*16-1:0]  cq_head_reg,       cq_head_next;
+    reg [7:0]            step_limit_reg,    step_limit_next;
+    reg [7:0]            iaddr_reg,         iaddr_next;
+    reg [127:0]          idata_reg,         idata_next;      // IDATA3..0
+    reg                  swap_reg,          swap_next;
+    reg                  imem_we_reg,       imem_we_next;
+    reg [7:0]            imem_addr_reg,     imem_addr_next;
+    reg [127:0]          imem_data_reg,     imem_data_next;
     reg                  wr_ready_reg,      wr_ready_next;   // awready and wready
     reg                  bvalid_reg,        bvalid_next;
     reg [1:0]            bresp_reg,         bresp_next;
@@ -199,10 +230,10 @@ module nicrx_csr #(
         input [5:0] word;
         begin
             case (page)
-                4'h0:    w_mapped = (word <= 6'd6);
+                4'h0:    w_mapped = (word <= 6'd6) || (word >= 6'h20 && word <= 6'h27);
                 4'h1:    w_mapped = (idx < 3'd2) && (off != 3'd7);
                 4'h2:    w_mapped = ({1'b0, idx} < CAPS0[11:8]) && (off != 3'd7);
-                4'h4:    w_mapped = (word < 6'd12);
+                4'h4:    w_mapped = (word < 6'd14);
                 default: w_mapped = 1'b0;
             endcase
         end
@@ -234,6 +265,14 @@ module nicrx_csr #(
                     6'd4:    rd_value = {31'd0, enable_reg};
                     6'd5:    rd_value = {29'd0, st_fbr_err, st_idle};
                     6'd6:    rd_value = {29'd0, qsel_reg};
+                    6'h20:   rd_value = {24'd0, step_limit_reg};
+                    6'h21:   rd_value = PSTAT | {30'd0, st_parser_swap_pending, st_parser_bank};
+                    6'h22:   rd_value = {31'd0, st_parser_swap_pending};
+                    6'h23:   rd_value = {24'd0, iaddr_reg};
+                    6'h24:   rd_value = idata_reg[31:0];
+                    6'h25:   rd_value = idata_reg[63:32];
+                    6'h26:   rd_value = idata_reg[95:64];
+                    6'h27:   rd_value = idata_reg[127:96];
                     default: rd_resp  = RESP_SLVERR;
                 endcase
             end
@@ -270,7 +309,7 @@ module nicrx_csr #(
                 end
             end
             4'h4: begin
-                if (r_word < 6'd12) begin
+                if (r_word < 6'd14) begin
                     rd_resp  = RESP_OKAY;
                     rd_value = cnt_flat[r_word[3:0]*32 +: 32];
                 end
@@ -296,6 +335,13 @@ module nicrx_csr #(
         cq_en_next         = cq_en_reg;
         cq_irq_en_next     = cq_irq_en_reg;
         cq_head_next       = cq_head_reg;
+        step_limit_next    = step_limit_reg;
+        iaddr_next         = iaddr_reg;
+        idata_next         = idata_reg;
+        swap_next          = 1'b0;
+        imem_we_next       = 1'b0;
+        imem_addr_next     = imem_addr_reg;
+        imem_data_next     = imem_data_reg;
         wr_ready_next      = 1'b0;
         bvalid_next        = bvalid_reg;
         bresp_next         = bresp_reg;
@@ -324,6 +370,28 @@ module nicrx_csr #(
                     if (w_word == 6'd6) begin
                         new_v = merge({29'd0, qsel_reg}, s_axil_wdata, wmask);
                         qsel_next = (new_v[2:0] > QSEL_MAX) ? QSEL_MAX : new_v[2:0];
+                    end
+                    if (w_word == 6'h20) begin
+                        new_v = merge({24'd0, step_limit_reg}, s_axil_wdata, wmask);
+                        step_limit_next = new_v[7:0];
+                    end
+                    if (w_word == 6'h22)
+                        swap_next = s_axil_wstrb[0] && s_axil_wdata[0];
+                    if (w_word == 6'h23) begin
+                        new_v = merge({24'd0, iaddr_reg}, s_axil_wdata, wmask);
+                        iaddr_next = new_v[7:0];
+                    end
+                    for (wi = 0; wi < 4; wi = wi + 1) begin
+                        if (w_word == 6'h24 + wi[5:0])
+                            idata_next[32*wi +: 32] = merge(idata_reg[32*wi +: 32], s_axil_wdata, wmask);
+                    end
+                    // an IDATA3 write (any byte) stores the instruction at IADDR, then
+                    // IADDR moves on
+                    if (w_word == 6'h27 && s_axil_wstrb != 4'd0) begin
+                        imem_we_next   = 1'b1;
+                        imem_addr_next = iaddr_reg;
+                        imem_data_next = idata_next;
+                        iaddr_next     = iaddr_reg + 8'd1;
                     end
                 end
                 4'h1: begin
@@ -427,6 +495,13 @@ module nicrx_csr #(
             cq_en_reg         <= {NUM_CQ{1'b0}};
             cq_irq_en_reg     <= {NUM_CQ{1'b0}};
             cq_head_reg       <= {NUM_CQ*16{1'b0}};
+            step_limit_reg    <= STEP_LIMIT_RESET;
+            iaddr_reg         <= 8'd0;
+            idata_reg         <= 128'd0;
+            swap_reg          <= 1'b0;
+            imem_we_reg       <= 1'b0;
+            imem_addr_reg     <= 8'd0;
+            imem_data_reg     <= 128'd0;
             wr_ready_reg      <= 1'b0;
             bvalid_reg        <= 1'b0;
             bresp_reg         <= RESP_OKAY;
@@ -447,6 +522,13 @@ module nicrx_csr #(
             cq_en_reg         <= cq_en_next;
             cq_irq_en_reg     <= cq_irq_en_next;
             cq_head_reg       <= cq_head_next;
+            step_limit_reg    <= step_limit_next;
+            iaddr_reg         <= iaddr_next;
+            idata_reg         <= idata_next;
+            swap_reg          <= swap_next;
+            imem_we_reg       <= imem_we_next;
+            imem_addr_reg     <= imem_addr_next;
+            imem_data_reg     <= imem_data_next;
             wr_ready_reg      <= wr_ready_next;
             bvalid_reg        <= bvalid_next;
             bresp_reg         <= bresp_next;
@@ -478,6 +560,11 @@ module nicrx_csr #(
     assign cfg_cq_en         = cq_en_reg;
     assign cfg_cq_irq_en     = cq_irq_en_reg;
     assign cfg_cq_head       = cq_head_reg;
+    assign cfg_step_limit    = step_limit_reg;
+    assign cfg_swap          = swap_reg;
+    assign cfg_imem_we       = imem_we_reg;
+    assign cfg_imem_addr     = imem_addr_reg;
+    assign cfg_imem_data     = imem_data_reg;
 
 `ifdef FORMAL
     // ================================================================ formal

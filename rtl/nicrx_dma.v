@@ -31,6 +31,9 @@ module nicrx_dma #(
     input  wire [7:0]                hv_l3_off,
     input  wire [7:0]                hv_l4_off,
     input  wire [31:0]               hv_hash,
+    input  wire                      hv_trunc,
+    input  wire                      hv_perr,
+    input  wire                      hv_presel,
     output reg                       pm_rd_en,
     output reg  [PM_AW-1:0]          pm_rd_addr,
     input  wire [DATA_WIDTH-1:0]     pm_rd_data,
@@ -110,8 +113,9 @@ module nicrx_dma #(
     localparam LDD   = $clog2(DESC_DEPTH);
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
     localparam [LDD:0] DD_N = DESC_DEPTH[LDD:0];
-    // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, vid
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12;
+    // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, vid, trunc, perr,
+    // presel
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12 + 3;
     // descriptor FIFO entry: {buf_id, addr}
     localparam DQW   = 80;
     // W command: {strb_last, len-1, rec} (a record's words are in the record holder)
@@ -353,7 +357,7 @@ module nicrx_dma #(
         // credit (fq_pop) goes back when it is taken, which is safe because the
         // head register is a queue place of its own.
         h_len    = fh_reg[15:0];
-        h_hash   = fh_reg[FQW-13 -: 32];
+        h_hash   = fh_reg[69:38];
         h_q8     = (h_hash[31:24] ^ h_hash[23:16] ^ h_hash[15:8] ^ h_hash[7:0])
                    & ((8'd1 << cfg_qsel_log2) - 8'd1);
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
@@ -420,11 +424,11 @@ module nicrx_dma #(
             w0 = {30'd0, 1'b1, f_ring_reg, f_bufid_reg, 16'd0};
             w1 = {phase, 63'd0};
         end else begin
-            // fh: {vid[12], hash[32], l4off[8], l3off[8], frag, vlan, l4[2], l3[2], len[16]}
-            w0 = {16'd0, 3'd0, 1'b0, 4'd0, fh_reg[21], fh_reg[20], fh_reg[19:18],
+            // fh: {presel, perr, trunc, vid[12], hash[32], l4off[8], l3off[8], frag, vlan,
+            //      l4[2], l3[2], len[16]}
+            w0 = {16'd0, fh_reg[84:82], 1'b0, 4'd0, fh_reg[21], fh_reg[20], fh_reg[19:18],
                   fh_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, h_len};
-            w1 = {phase, 3'd0, fh_reg[FQW-1 -: 12], fh_reg[37:30], fh_reg[29:22],
-                  fh_reg[FQW-13 -: 32]};
+            w1 = {phase, 3'd0, fh_reg[81:70], fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
         end
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
@@ -723,7 +727,8 @@ module nicrx_dma #(
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {hv_vlan_cnt != 2'd0 ? hv_vlan0 : 12'd0,
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {hv_presel, hv_perr, hv_trunc,
+            hv_vlan_cnt != 2'd0 ? hv_vlan0 : 12'd0,
             hv_hash, hv_l4_off, hv_l3_off, hv_frag, hv_vlan_cnt != 2'd0, hv_l4, hv_l3, hv_len};
     end
     always @(posedge clk) begin

@@ -1,16 +1,19 @@
 // nicrx_ingress - stream in, length, errors, tail drop, header copy
 // (docs/architecture.md, "nicrx_ingress").  Twin: cmodel/ingress.c.
 //
-// At the edge that takes a beat the frame's length and drop marks are updated, the
-// beat's write to packet memory is registered (pm_wr_* : written one edge later) and,
-// while the frame is within its first HEADER_BYTES, the beat is copied into hdr_reg.
+// At the edge that takes a beat the frame's length and drop marks are updated and the
+// beat's write to packet memory is registered (pm_wr_* : written one edge later); while
+// the frame is within its first HEADER_BYTES the same write goes to the parser's header
+// memory (hm_wr_*: {slot, beat}, data pm_wr_data).
 // At the edge that takes the last beat the frame is committed (cm_valid for one cycle)
 // or dropped (wr_ptr rewinds to the frame's first word), and an end-of-frame record
 // (eof_*) is registered; the counters take it at the next edge.
 //   len_reg saturates at 65535: longer frames (possible in captures) are oversize drops
 //   and add 65535 to RX_BYTES.
-//   Credits: outst_reg = frames committed - fq_pop pulses; a frame whose last beat finds
-//   FQ_DEPTH outstanding is a pktmem_full drop.
+//   Credits: outst_reg = frames committed - fq_pop pulses; a frame whose first beat finds
+//   FQ_DEPTH outstanding is a pktmem_full drop and writes nothing.  Otherwise it owns
+//   header slot slot_reg (frames committed so far, mod FQ_DEPTH) to its end: only this
+//   frame can commit meanwhile, so the count it saw can only fall.
 module nicrx_ingress #(
     parameter DATA_WIDTH   = 64,
     parameter PM_AW        = 11,
@@ -34,7 +37,9 @@ module nicrx_ingress #(
     output wire                      cm_valid,
     output wire [PM_AW-1:0]          cm_start,
     output wire [15:0]               cm_len,
-    output wire [HEADER_BYTES*8-1:0] cm_hdr,
+    output wire [$clog2(FQ_DEPTH)-1:0] cm_slot,
+    output wire                      hm_wr_en,
+    output wire [$clog2(FQ_DEPTH)+$clog2(HEADER_BYTES*8/DATA_WIDTH)-1:0] hm_wr_addr,
     output wire                      idle,
     output wire [31:0]               cnt_rx_frames,
     output wire [31:0]               cnt_rx_bytes,
@@ -46,8 +51,9 @@ module nicrx_ingress #(
 );
     localparam integer BPB       = DATA_WIDTH / 8;
     localparam integer BPB_LOG2  = (DATA_WIDTH == 64) ? 3 : 2;
-    localparam integer SLOTS     = HEADER_BYTES / BPB;        // beats copied to hdr_reg
-    localparam integer FQ_W      = $clog2(FQ_DEPTH) + 1;      // 0..FQ_DEPTH
+    localparam integer SLOT_W    = $clog2(FQ_DEPTH);
+    localparam integer BEAT_W    = $clog2(HEADER_BYTES / BPB); // beats copied to a header slot
+    localparam integer FQ_W      = SLOT_W + 1;                // 0..FQ_DEPTH
     localparam [PM_AW:0] PM_WORDS = {1'b1, {PM_AW{1'b0}}};
     localparam [15:0]  MAX_LEN   = MAX_FRAME[15:0];
     localparam [FQ_W-1:0] FQ_FULL = FQ_DEPTH[FQ_W-1:0];
@@ -91,7 +97,10 @@ module nicrx_ingress #(
     reg                      cm_valid_reg, cm_valid_next;
     reg [PM_AW-1:0]          cm_start_reg, cm_start_next;
     reg [15:0]               cm_len_reg, cm_len_next;
-    reg [HEADER_BYTES*8-1:0] hdr_reg, hdr_next;
+    reg [SLOT_W-1:0]         slot_reg, slot_next;             // frames committed, mod FQ_DEPTH
+    reg [SLOT_W-1:0]         cm_slot_reg, cm_slot_next;
+    reg                      hm_wr_en_reg, hm_wr_en_next;
+    reg [SLOT_W+BEAT_W-1:0]  hm_wr_addr_reg, hm_wr_addr_next;
     reg                      eof_reg, eof_next;               // a frame ended at the last edge
     reg [2:0]                eof_reason_reg, eof_reason_next;
     reg [15:0]               eof_len_reg, eof_len_next;
@@ -137,7 +146,10 @@ module nicrx_ingress #(
         cm_valid_next      = 1'b0;
         cm_start_next      = cm_start_reg;
         cm_len_next        = cm_len_reg;
-        hdr_next           = hdr_reg;
+        slot_next          = slot_reg;
+        cm_slot_next       = cm_slot_reg;
+        hm_wr_en_next      = 1'b0;
+        hm_wr_addr_next    = hm_wr_addr_reg;
         eof_next           = 1'b0;
         eof_reason_next    = eof_reason_reg;
         eof_len_next       = eof_len_reg;
@@ -170,7 +182,8 @@ module nicrx_ingress #(
         hi_zero  = !lo5[4] & (!in_frame_reg | lh_zero);                 // == 0
         cur_dis  = in_frame_reg ? dis_reg : !cfg_enable;
         cur_over = in_frame_reg & over_reg;
-        cur_full = in_frame_reg & full_reg;
+        // the first beat claims a header slot: none free -> pktmem_full, nothing written
+        cur_full = in_frame_reg ? full_reg : (outst_reg >= FQ_FULL);
         start    = in_frame_reg ? frm_start_reg : wr_ptr_reg;
         used     = wr_ptr_reg - pm_rel_ptr;
         no_free  = used >= PM_WORDS;
@@ -197,7 +210,7 @@ module nicrx_ingress #(
         else if (s_axis_tuser)                reason = R_BAD;
         else if (runt)                        reason = R_RUNT;
         else if (over_n)                      reason = R_OVER;
-        else if (full_n || outst_reg >= FQ_FULL) reason = R_FULL;
+        else if (full_n)                      reason = R_FULL;
         else                                  reason = R_NONE;
         keep = (reason == R_NONE);
 
@@ -226,10 +239,10 @@ module nicrx_ingress #(
                 pm_wr_addr_next = wr_ptr_reg[PM_AW-1:0];
                 pm_wr_data_next = s_axis_tdata;
             end
-            // header copy: beat k of the frame is bytes k*BPB .. k*BPB+BPB-1
-            for (i = 0; i < SLOTS; i = i + 1) begin
-                if (cur_len < HB16 && cur_len[15:BPB_LOG2] == i[15-BPB_LOG2:0])
-                    hdr_next[i*DATA_WIDTH +: DATA_WIDTH] = s_axis_tdata;
+            // header copy: beat k of the frame (bytes k*BPB ..) while k < HEADER_BYTES/BPB
+            if (do_write && cur_len < HB16) begin
+                hm_wr_en_next   = 1'b1;
+                hm_wr_addr_next = {slot_reg, cur_len[BPB_LOG2 +: BEAT_W]};
             end
             if (s_axis_tlast) begin
                 eof_next        = 1'b1;
@@ -240,6 +253,8 @@ module nicrx_ingress #(
                     cm_valid_next = 1'b1;
                     cm_start_next = start[PM_AW-1:0];
                     cm_len_next   = new_len;
+                    cm_slot_next  = slot_reg;
+                    slot_next     = slot_reg + {{(SLOT_W-1){1'b0}}, 1'b1};
                 end else begin
                     wr_ptr_next   = start;   // the dropped frame leaves no trace
                 end
@@ -296,7 +311,10 @@ module nicrx_ingress #(
             cm_valid_reg      <= 1'b0;
             cm_start_reg      <= {PM_AW{1'b0}};
             cm_len_reg        <= 16'd0;
-            hdr_reg           <= {(HEADER_BYTES*8){1'b0}};
+            slot_reg          <= {SLOT_W{1'b0}};
+            cm_slot_reg       <= {SLOT_W{1'b0}};
+            hm_wr_en_reg      <= 1'b0;
+            hm_wr_addr_reg    <= {(SLOT_W+BEAT_W){1'b0}};
             eof_reg           <= 1'b0;
             eof_reason_reg    <= R_NONE;
             eof_len_reg       <= 16'd0;
@@ -325,7 +343,10 @@ module nicrx_ingress #(
             cm_valid_reg      <= cm_valid_next;
             cm_start_reg      <= cm_start_next;
             cm_len_reg        <= cm_len_next;
-            hdr_reg           <= hdr_next;
+            slot_reg          <= slot_next;
+            cm_slot_reg       <= cm_slot_next;
+            hm_wr_en_reg      <= hm_wr_en_next;
+            hm_wr_addr_reg    <= hm_wr_addr_next;
             eof_reg           <= eof_next;
             eof_reason_reg    <= eof_reason_next;
             eof_len_reg       <= eof_len_next;
@@ -346,7 +367,9 @@ module nicrx_ingress #(
     assign cm_valid             = cm_valid_reg;
     assign cm_start             = cm_start_reg;
     assign cm_len               = cm_len_reg;
-    assign cm_hdr               = hdr_reg;
+    assign cm_slot              = cm_slot_reg;
+    assign hm_wr_en             = hm_wr_en_reg;
+    assign hm_wr_addr           = hm_wr_addr_reg;
     assign idle                 = idle_reg;
     assign cnt_rx_frames        = cnt_rx_frames_reg;
     assign cnt_rx_bytes         = cnt_rx_bytes_reg;
@@ -427,15 +450,20 @@ module nicrx_ingress #(
     end
     always @(posedge clk) if (s_axis_tvalid) f_bytes <= f_sum[16] ? 16'hffff : f_sum[15:0];
 
+    // the open frame found FQ_DEPTH frames outstanding at its first beat
+    reg  f_cred;
+    wire f_no_slot = in_frame_reg ? f_cred : (outst_reg >= FQ_FULL);
+    always @(posedge clk) if (s_axis_tvalid) f_cred <= f_no_slot;
+
     // frames ended and frames committed
     reg        f_last_taken;       // the edge before took a last beat
-    reg        f_credit_drop;      // ... and dropped it for credits alone
+    reg        f_credit_drop;      // ... and dropped it for credits (no header slot)
     reg        f_words_drop;       // ... and dropped it for packet-memory words
     reg [31:0] f_commits;
     always @(posedge clk) begin
         f_last_taken <= !rst && s_axis_tvalid && s_axis_tlast;
-        f_credit_drop <= reason == R_FULL && !full_n;
-        f_words_drop  <= reason == R_FULL && full_n;
+        f_credit_drop <= reason == R_FULL && f_no_slot;
+        f_words_drop  <= reason == R_FULL && !f_no_slot;
         if (rst)           f_commits <= 32'd0;
         else if (cm_valid) f_commits <= f_commits + 32'd1;
     end
@@ -472,6 +500,17 @@ module nicrx_ingress #(
         // over) and never exceeds FQ_DEPTH
         assert(outst_reg <= FQ_FULL);
         assert(outst_reg == f_dma_frames + {{(FQ_W-1){1'b0}}, cm_valid_reg});
+        // header slots: a frame holding a slot found fewer than FQ_DEPTH outstanding, so
+        // its slot (frames committed so far) belongs to no outstanding frame; the header
+        // write goes to that slot, one edge late like the packet-memory write
+        if (in_frame_reg && !f_cred) assert(outst_reg < FQ_FULL);
+        if (in_frame_reg && f_cred) assert(full_reg);
+        if (hm_wr_en_reg) begin
+            assert(pm_wr_en_reg);
+            assert(hm_wr_addr_reg[SLOT_W+BEAT_W-1:BEAT_W] == slot_reg - {{(SLOT_W-1){1'b0}}, cm_valid_reg});
+            assert(outst_reg - {{(FQ_W-1){1'b0}}, cm_valid_reg} < FQ_FULL);
+        end
+        if (cm_valid_reg) assert(cm_slot_reg == slot_reg - {{(SLOT_W-1){1'b0}}, 1'b1});
         // every frame whose last beat is taken ends exactly once: committed or one drop
         assert(eof_reg == (f_last_taken && !f_past_rst));
         assert(eof_reason_reg <= R_DIS);

@@ -1,667 +1,594 @@
-// nicrx_parser - fixed-function header parser (docs/architecture.md, "nicrx_parser").
+// nicrx_parser - microcoded header parser (docs/architecture.md, "nicrx_parser";
+// the instruction set and the header vector: docs/microcode.md).  Twin:
+// cmodel/parser.c.
 //
-// A three-stage pipeline with no stall: hv_valid is high exactly PARSE_LAT = 3 cycles
-// after cm_valid.  A stage loads only when the stage before it holds a frame, so
-// between frames every stage (and every hv_* output) keeps the last frame's values.
-//   stage 1 (s1_*): L2 - EtherType, up to two VLAN tags, LLC/SNAP -> L3 offset.  Copies
-//                   the 64 header bytes from the L3 offset on (all later stages need:
-//                   an IPv4 header with options is at most 60 bytes, then 4 port bytes;
-//                   IPv6 is 40 + 4).  Bytes past HEADER_BYTES read as 0; bytes past the
-//                   frame are never used (every use is guarded by a check against W).
-//   stage 2 (s2_*): L3 - IPv4 / IPv6 fields, L4 offset, port bytes, address hash.
-//   stage 3 (hv_*): L4 - TCP/UDP length checks, ports, final hash.
-// Twin: cmodel/parser.c (nicrx_parse() and a PARSE_LAT-deep delay line).
+// Committed frames wait in a queue (q_*, FQ_DEPTH entries of start, len, slot).
+// Frame s (counted from reset in commit order) runs on engine s mod NE, thread
+// (s / NE) mod 4 (rtl/nicrx_parse_engine.v): at an edge where the queue held a frame
+// before the edge, no swap is pending and that thread is free, the thread is loaded
+// and the frame leaves the queue (d_reg counts dispatched frames).  Frames leave in
+// commit order (o_reg counts them): at an edge where the thread of frame o_reg is
+// done, hv_* load its header vector (with l3/l4, offsets, lengths and the hash worked
+// out here), hv_valid is high for the next cycle and the thread is freed.
+// cnt_perr / cnt_trunc count at the edge after hv_valid with hv_perr / hv_trunc.
+//   Swap: cfg_swap sets swap_pending; the active bank flips at an edge where it is
+//   pending and no thread of any engine runs (so no frame sees two banks).  Program
+//   writes (cfg_imem_we) go to the bank that is not active, in every engine's copy.
+//   Ingress writes each frame's first HEADER_BYTES into every engine's header memory
+//   (slot cm_slot); a slot is reused only after its frame has left the DMA's queue.
 module nicrx_parser #(
-    parameter HEADER_BYTES = 128,
-    parameter PM_AW        = 11
+    parameter DATA_WIDTH    = 64,
+    parameter HEADER_BYTES  = 128,
+    parameter FQ_DEPTH      = 32,
+    parameter PM_AW         = 11,
+    parameter PARSE_ENGINES = 2,
+    parameter IMEM_DEPTH    = 64,
+    parameter IMEM_INIT     = ""
 ) (
-    input  wire                      clk,
-    input  wire                      rst,
-    input  wire                      cm_valid,
-    input  wire [PM_AW-1:0]          cm_start,
-    input  wire [15:0]               cm_len,
-    input  wire [HEADER_BYTES*8-1:0] cm_hdr,
-    output wire                      hv_valid,
-    output wire [PM_AW-1:0]          hv_start,
-    output wire [15:0]               hv_len,
-    output wire [1:0]                hv_l3,
-    output wire [1:0]                hv_l4,
-    output wire [7:0]                hv_proto,
-    output wire [1:0]                hv_vlan_cnt,
-    output wire [11:0]               hv_vlan0,
-    output wire [11:0]               hv_vlan1,
-    output wire                      hv_frag,
-    output wire                      hv_mf,
-    output wire [12:0]               hv_frag_off,
-    output wire [127:0]              hv_src,
-    output wire [127:0]              hv_dst,
-    output wire [15:0]               hv_sport,
-    output wire [15:0]               hv_dport,
-    output wire [7:0]                hv_l3_off,
-    output wire [7:0]                hv_l4_off,
-    output wire                      hv_trunc,
-    output wire [31:0]               hv_hash,
-    output wire                      idle
+    input  wire                        clk,
+    input  wire                        rst,
+    // from ingress
+    input  wire                        hm_wr_en,
+    input  wire [$clog2(FQ_DEPTH)+$clog2(HEADER_BYTES*8/DATA_WIDTH)-1:0] hm_wr_addr,
+    input  wire [DATA_WIDTH-1:0]       pm_wr_data,
+    input  wire                        cm_valid,
+    input  wire [PM_AW-1:0]            cm_start,
+    input  wire [15:0]                 cm_len,
+    input  wire [$clog2(FQ_DEPTH)-1:0] cm_slot,
+    // from the CSR block
+    input  wire [7:0]                  cfg_step_limit,   // 0 means 256
+    input  wire                        cfg_swap,
+    input  wire                        cfg_imem_we,
+    /* verilator lint_off UNUSEDSIGNAL */ // the index wraps at IMEM_DEPTH
+    input  wire [7:0]                  cfg_imem_addr,
+    /* verilator lint_on UNUSEDSIGNAL */
+    input  wire [127:0]                cfg_imem_data,
+    // header vector
+    output wire                        hv_valid,
+    output wire [PM_AW-1:0]            hv_start,
+    output wire [15:0]                 hv_len,
+    output wire [$clog2(FQ_DEPTH)-1:0] hv_slot,
+    output wire [9:0]                  hv_cls,
+    output wire [1:0]                  hv_l3,
+    output wire [1:0]                  hv_l4,
+    output wire [7:0]                  hv_proto,
+    output wire [1:0]                  hv_vlan_cnt,
+    output wire [11:0]                 hv_vlan0,
+    output wire [11:0]                 hv_vlan1,
+    output wire                        hv_frag,
+    output wire                        hv_mf,
+    output wire [12:0]                 hv_frag_off,
+    output wire [127:0]                hv_src,
+    output wire [127:0]                hv_dst,
+    output wire [15:0]                 hv_sport,
+    output wire [15:0]                 hv_dport,
+    output wire [31:0]                 hv_seq,
+    output wire [31:0]                 hv_ack,
+    output wire [11:0]                 hv_tcp_flags,
+    output wire [9:0]                  hv_tcp_hlen,
+    output wire [15:0]                 hv_l4_len,
+    output wire [7:0]                  hv_l3_off,
+    output wire [7:0]                  hv_l4_off,
+    output wire [9:0]                  hv_pay_off,
+    output wire                        hv_trunc,
+    output wire                        hv_perr,
+    output wire [31:0]                 hv_hash,
+    // status
+    output wire                        bank,
+    output wire                        swap_pending,
+    output wire [31:0]                 cnt_perr,
+    output wire [31:0]                 cnt_trunc,
+    output wire                        idle
 );
-    // PARSE_LAT is the contract with nicrx_dma and the model (PARSER_PARSE_LAT); it
-    // documents the three register stages below rather than sizing anything.
-    /* verilator lint_off UNUSEDPARAM */
-    localparam integer PARSE_LAT = 3;
-    /* verilator lint_on UNUSEDPARAM */
-    localparam integer WIN       = 64;          // bytes copied from the L3 offset on
-    localparam integer PAD       = 30 + WIN;    // highest L3 offset is 30 (2 tags + SNAP)
-    localparam [8:0]   HB9       = HEADER_BYTES[8:0];
+    localparam integer NE      = PARSE_ENGINES;
+    localparam integer NE_W    = (NE == 2) ? 1 : 0;     // engine bits of a frame number
+    localparam integer FN_W    = NE_W + 3;              // frame numbers: in flight <= 4 NE
+    localparam integer SLOT_W  = $clog2(FQ_DEPTH);
+    localparam integer IMEM_AW = $clog2(IMEM_DEPTH);
+    localparam integer QW      = PM_AW + 16 + SLOT_W;   // queue entry {start, len, slot}
+    localparam integer CLS_IPV4 = 0, CLS_IPV6 = 1, CLS_TCP = 2, CLS_UDP = 3, CLS_L4OTHER = 4,
+                       CLS_PERR = 9;
 
-    // Parameter checks: an out-of-range value instantiates a module that does not exist.
     generate
-        if (HEADER_BYTES != 64 && HEADER_BYTES != 128 && HEADER_BYTES != 256) begin : g_bad_hb
-            nicrx_parser_bad_HEADER_BYTES u_bad ();
+        if (PARSE_ENGINES != 1 && PARSE_ENGINES != 2) begin : g_bad_ne
+            nicrx_parser_bad_PARSE_ENGINES u_bad ();
+        end
+        if ((1 << IMEM_AW) != IMEM_DEPTH || IMEM_DEPTH < 16 || IMEM_DEPTH > 256) begin : g_bad_imem
+            nicrx_parser_bad_IMEM_DEPTH u_bad ();
+        end
+        if ((1 << SLOT_W) != FQ_DEPTH || FQ_DEPTH < 2 || FQ_DEPTH > 256) begin : g_bad_fq
+            nicrx_parser_bad_FQ_DEPTH u_bad ();
         end
         if (PM_AW < 4 || PM_AW > 16) begin : g_bad_aw
             nicrx_parser_bad_PM_AW u_bad ();
         end
     endgenerate
 
-    // cm_hdr with zero bytes above it, so the window below never indexes past the top.
-    // Bytes 0..11 (MAC addresses) and the top of the pad are never read.
-    /* verilator lint_off UNUSEDSIGNAL */
-    wire [(HEADER_BYTES+PAD)*8-1:0] hdr_pad = {{(PAD*8){1'b0}}, cm_hdr};
-    /* verilator lint_on UNUSEDSIGNAL */
-
-    function is_tpid;
-        input [15:0] et;
-        begin
-            is_tpid = (et == 16'h8100) || (et == 16'h88a8) || (et == 16'h9100);
-        end
-    endfunction
-
     // ---------------------------------------------------------------- registers
-    reg                 s1_valid_reg, s1_valid_next;
-    reg [PM_AW-1:0]     s1_start_reg, s1_start_next;
-    reg [15:0]          s1_len_reg, s1_len_next;
-    reg [8:0]           s1_w_reg, s1_w_next;          // min(len, HEADER_BYTES)
-    reg [1:0]           s1_vlan_cnt_reg, s1_vlan_cnt_next;
-    reg [11:0]          s1_vlan0_reg, s1_vlan0_next;
-    reg [11:0]          s1_vlan1_reg, s1_vlan1_next;
-    reg [1:0]           s1_kind_reg, s1_kind_next;    // 0 no L3, 1 IPv4, 2 IPv6 EtherType
-    reg [7:0]           s1_off_reg, s1_off_next;      // L3 offset
-    reg                 s1_trunc_reg, s1_trunc_next;
-    reg [WIN*8-1:0]     s1_win_reg, s1_win_next;      // bytes s1_off .. s1_off+63
+    reg [SLOT_W:0]     q_wr_reg, q_wr_next;       // queue pointers, wrap bit on top
+    reg [SLOT_W:0]     q_rd_reg, q_rd_next;
+    reg [FN_W-1:0]     d_reg, d_next;             // frames dispatched (mod 2^FN_W)
+    reg [FN_W-1:0]     o_reg, o_next;             // frames output
+    reg                bank_reg, bank_next;       // active instruction bank
+    reg                swap_reg, swap_next;       // swap pending
+    reg                hv_valid_reg, hv_valid_next;
+    reg [PM_AW-1:0]    hv_start_reg, hv_start_next;
+    reg [15:0]         hv_len_reg, hv_len_next;
+    reg [SLOT_W-1:0]   hv_slot_reg, hv_slot_next;
+    reg [9:0]          hv_cls_reg, hv_cls_next;
+    reg [1:0]          hv_l3_reg, hv_l3_next;
+    reg [1:0]          hv_l4_reg, hv_l4_next;
+    reg [7:0]          hv_proto_reg, hv_proto_next;
+    reg [1:0]          hv_vlan_cnt_reg, hv_vlan_cnt_next;
+    reg [11:0]         hv_vlan0_reg, hv_vlan0_next;
+    reg [11:0]         hv_vlan1_reg, hv_vlan1_next;
+    reg                hv_frag_reg, hv_frag_next;
+    reg                hv_mf_reg, hv_mf_next;
+    reg [12:0]         hv_frag_off_reg, hv_frag_off_next;
+    reg [127:0]        hv_src_reg, hv_src_next;
+    reg [127:0]        hv_dst_reg, hv_dst_next;
+    reg [15:0]         hv_sport_reg, hv_sport_next;
+    reg [15:0]         hv_dport_reg, hv_dport_next;
+    reg [31:0]         hv_seq_reg, hv_seq_next;
+    reg [31:0]         hv_ack_reg, hv_ack_next;
+    reg [11:0]         hv_tcp_flags_reg, hv_tcp_flags_next;
+    reg [9:0]          hv_tcp_hlen_reg, hv_tcp_hlen_next;
+    reg [15:0]         hv_l4_len_reg, hv_l4_len_next;
+    reg [7:0]          hv_l3_off_reg, hv_l3_off_next;
+    reg [7:0]          hv_l4_off_reg, hv_l4_off_next;
+    reg [9:0]          hv_pay_off_reg, hv_pay_off_next;
+    reg                hv_trunc_reg, hv_trunc_next;
+    reg [31:0]         hv_hash_reg, hv_hash_next;
+    reg [31:0]         cnt_perr_reg, cnt_perr_next;
+    reg [31:0]         cnt_trunc_reg, cnt_trunc_next;
+    reg                idle_reg, idle_next;
 
-    reg                 s2_valid_reg, s2_valid_next;
-    reg [PM_AW-1:0]     s2_start_reg, s2_start_next;
-    reg [15:0]          s2_len_reg, s2_len_next;
-    reg [8:0]           s2_w_reg, s2_w_next;
-    reg [1:0]           s2_vlan_cnt_reg, s2_vlan_cnt_next;
-    reg [11:0]          s2_vlan0_reg, s2_vlan0_next;
-    reg [11:0]          s2_vlan1_reg, s2_vlan1_next;
-    reg [1:0]           s2_l3_reg, s2_l3_next;
-    reg [7:0]           s2_proto_reg, s2_proto_next;
-    reg                 s2_mf_reg, s2_mf_next;
-    reg [12:0]          s2_frag_off_reg, s2_frag_off_next;
-    reg [127:0]         s2_src_reg, s2_src_next;
-    reg [127:0]         s2_dst_reg, s2_dst_next;
-    reg [7:0]           s2_l3_off_reg, s2_l3_off_next;
-    reg [7:0]           s2_l4_off_reg, s2_l4_off_next;
-    reg [1:0]           s2_l4_reg, s2_l4_next;        // candidate: 0 none, 1 TCP, 2 UDP, 3 other
-    reg [31:0]          s2_ports_reg, s2_ports_next;  // {sport, dport} bytes, unchecked
-    reg                 s2_trunc_reg, s2_trunc_next;
-    reg [31:0]          s2_hash_reg, s2_hash_next;    // XOR of the address words
+    // the queue's entries: small, read asynchronously at the head (LUT RAM or flops)
+    reg [QW-1:0]       q_mem [0:FQ_DEPTH-1];
+    always @(posedge clk) begin
+        if (cm_valid) q_mem[q_wr_reg[SLOT_W-1:0]] <= {cm_start, cm_len, cm_slot};
+    end
+    wire [QW-1:0]      q_head = q_mem[q_rd_reg[SLOT_W-1:0]];
+    wire [SLOT_W-1:0]  q_slot  = q_head[SLOT_W-1:0];
+    wire [15:0]        q_len   = q_head[SLOT_W +: 16];
+    wire [PM_AW-1:0]   q_start = q_head[SLOT_W+16 +: PM_AW];
 
-    reg                 hv_valid_reg, hv_valid_next;
-    reg [PM_AW-1:0]     hv_start_reg, hv_start_next;
-    reg [15:0]          hv_len_reg, hv_len_next;
-    reg [1:0]           hv_l3_reg, hv_l3_next;
-    reg [1:0]           hv_l4_reg, hv_l4_next;
-    reg [7:0]           hv_proto_reg, hv_proto_next;
-    reg [1:0]           hv_vlan_cnt_reg, hv_vlan_cnt_next;
-    reg [11:0]          hv_vlan0_reg, hv_vlan0_next;
-    reg [11:0]          hv_vlan1_reg, hv_vlan1_next;
-    reg                 hv_frag_reg, hv_frag_next;
-    reg                 hv_mf_reg, hv_mf_next;
-    reg [12:0]          hv_frag_off_reg, hv_frag_off_next;
-    reg [127:0]         hv_src_reg, hv_src_next;
-    reg [127:0]         hv_dst_reg, hv_dst_next;
-    reg [15:0]          hv_sport_reg, hv_sport_next;
-    reg [15:0]          hv_dport_reg, hv_dport_next;
-    reg [7:0]           hv_l3_off_reg, hv_l3_off_next;
-    reg [7:0]           hv_l4_off_reg, hv_l4_off_next;
-    reg                 hv_trunc_reg, hv_trunc_next;
-    reg [31:0]          hv_hash_reg, hv_hash_next;
-    reg                 idle_reg, idle_next;
+    // engine and thread of the next frame to dispatch and of the next to leave
+    wire [1:0]         d_thr = d_reg[NE_W +: 2];
+    wire [1:0]         o_thr = o_reg[NE_W +: 2];
+    wire               d_eng, o_eng;
+    wire               d_free, o_done;     // that thread is free / done
+    wire [4*NE-1:0]    e_free, e_run, e_done;
+    generate
+        if (NE == 2) begin : g_sel2
+            assign d_eng  = d_reg[0];
+            assign o_eng  = o_reg[0];
+            assign d_free = e_free[{d_eng, d_thr}];
+            assign o_done = e_done[{o_eng, o_thr}];
+        end else begin : g_sel1
+            assign d_eng  = 1'b0;
+            assign o_eng  = 1'b0;
+            assign d_free = e_free[d_thr];
+            assign o_done = e_done[o_thr];
+        end
+    endgenerate
 
-    // ---------------------------------------------------------------- stage 1: L2
-    reg [15:0] st1_et;
-    reg        st1_stop;
-    reg [7:0]  st1_b0, st1_b1, st1_b2;
-    reg [15:0] st1_snap_et;
+    // ---------------------------------------------------------------- engines
+    wire [8:0]          ld_limit = (cfg_step_limit == 8'd0) ? 9'd256 : {1'b0, cfg_step_limit};
+    wire [NE*PM_AW-1:0] e_start;
+    wire [NE*16-1:0]    e_len, e_iplen, e_sport, e_dport;
+    wire [NE*SLOT_W-1:0] e_slot;
+    wire [NE-1:0]       e_trunc, e_mf, e_iplen_set;
+    wire [NE*10-1:0]    e_cls, e_cur, e_l3, e_l4;
+    wire [NE*2-1:0]     e_vlan_cnt;
+    wire [NE*12-1:0]    e_vlan0, e_vlan1, e_tcp_flags;
+    wire [NE*8-1:0]     e_proto;
+    wire [NE*13-1:0]    e_frag_off;
+    wire [NE*128-1:0]   e_src, e_dst;
+    wire [NE*32-1:0]    e_seq, e_ack;
+    reg                 dispatch, release_hv;
 
-    // The window's offset from byte compares alone: the L3 offset whenever an
-    // L3 header is found (truncation only ever clears s1_kind, and then the
-    // window is not read), so the 512-bit select does not wait for the length
-    // checks.  Keeps the stage short (it was the design's critical path).
-    wire        win_t1   = is_tpid({hdr_pad[12*8 +: 8], hdr_pad[13*8 +: 8]});
-    wire        win_t2   = win_t1 && is_tpid({hdr_pad[16*8 +: 8], hdr_pad[17*8 +: 8]});
-    wire [15:0] win_et   = win_t2 ? {hdr_pad[20*8 +: 8], hdr_pad[21*8 +: 8]} :
-                           win_t1 ? {hdr_pad[16*8 +: 8], hdr_pad[17*8 +: 8]} :
-                                    {hdr_pad[12*8 +: 8], hdr_pad[13*8 +: 8]};
-    wire [23:0] win_llc  = win_t2 ? {hdr_pad[22*8 +: 8], hdr_pad[23*8 +: 8], hdr_pad[24*8 +: 8]} :
-                           win_t1 ? {hdr_pad[18*8 +: 8], hdr_pad[19*8 +: 8], hdr_pad[20*8 +: 8]} :
-                                    {hdr_pad[14*8 +: 8], hdr_pad[15*8 +: 8], hdr_pad[16*8 +: 8]};
-    wire        win_snap = (win_et < 16'h0600) && (win_llc == 24'haaaa03);
-    wire [2:0]  win_sel  = {1'b0, win_t2 ? 2'd2 : win_t1 ? 2'd1 : 2'd0} + (win_snap ? 3'd2 : 3'd0);
+    genvar g;
+    generate
+        for (g = 0; g < NE; g = g + 1) begin : g_eng
+            nicrx_parse_engine #(
+                .DATA_WIDTH   (DATA_WIDTH),
+                .HEADER_BYTES (HEADER_BYTES),
+                .FQ_DEPTH     (FQ_DEPTH),
+                .PM_AW        (PM_AW),
+                .IMEM_DEPTH   (IMEM_DEPTH),
+                .IMEM_INIT    (IMEM_INIT)
+            ) u_engine (
+                .clk         (clk),
+                .rst         (rst),
+                .hm_wr_en    (hm_wr_en),
+                .hm_wr_addr  (hm_wr_addr),
+                .hm_wr_data  (pm_wr_data),
+                .im_wr_en    (cfg_imem_we),
+                .im_wr_bank  (!bank_reg),
+                .im_wr_addr  (cfg_imem_addr[IMEM_AW-1:0]),
+                .im_wr_data  (cfg_imem_data),
+                .ld_en       (dispatch && d_eng == g[0]),
+                .ld_thr      (d_thr),
+                .ld_slot     (q_slot),
+                .ld_start    (q_start),
+                .ld_len      (q_len),
+                .ld_bank     (bank_reg),
+                .ld_limit    (ld_limit),
+                .rel_en      (release_hv && o_eng == g[0]),
+                .rel_thr     (o_thr),
+                .thr_free    (e_free[4*g +: 4]),
+                .thr_run     (e_run[4*g +: 4]),
+                .thr_done    (e_done[4*g +: 4]),
+                .sel_thr     (o_thr),
+                .o_start     (e_start[g*PM_AW +: PM_AW]),
+                .o_len       (e_len[g*16 +: 16]),
+                .o_slot      (e_slot[g*SLOT_W +: SLOT_W]),
+                .o_trunc     (e_trunc[g]),
+                .o_cls       (e_cls[g*10 +: 10]),
+                .o_cur       (e_cur[g*10 +: 10]),
+                .o_l3        (e_l3[g*10 +: 10]),
+                .o_l4        (e_l4[g*10 +: 10]),
+                .o_vlan_cnt  (e_vlan_cnt[g*2 +: 2]),
+                .o_vlan0     (e_vlan0[g*12 +: 12]),
+                .o_vlan1     (e_vlan1[g*12 +: 12]),
+                .o_proto     (e_proto[g*8 +: 8]),
+                .o_mf        (e_mf[g]),
+                .o_frag_off  (e_frag_off[g*13 +: 13]),
+                .o_iplen     (e_iplen[g*16 +: 16]),
+                .o_iplen_set (e_iplen_set[g]),
+                .o_src       (e_src[g*128 +: 128]),
+                .o_dst       (e_dst[g*128 +: 128]),
+                .o_sport     (e_sport[g*16 +: 16]),
+                .o_dport     (e_dport[g*16 +: 16]),
+                .o_seq       (e_seq[g*32 +: 32]),
+                .o_ack       (e_ack[g*32 +: 32]),
+                .o_tcp_flags (e_tcp_flags[g*12 +: 12])
+            );
+        end
+    endgenerate
+
+    // ---------------------------------------------------------------- next state
+    // the leaving frame's header vector (engine o_eng, thread o_thr)
+    reg [PM_AW-1:0]  x_start;
+    reg [SLOT_W-1:0] x_slot;
+    reg        x_trunc, x_iplen_set, x_mf;
+    reg [9:0]  x_cls, x_cur, x_l3, x_l4;
+    reg [15:0] x_len, x_iplen, x_sport, x_dport;
+    reg [127:0] x_src, x_dst;
+    reg [7:0]  x_proto;
+    reg [1:0]  x_vlan_cnt;
+    reg [11:0] x_vlan0, x_vlan1, x_tcp_flags;
+    reg [12:0] x_frag_off;
+    reg [31:0] x_seq, x_ack;
+    reg        x_l45;                 // TCP or UDP
+    reg [17:0] x_l4_end;              // where the L4 payload ends
+    /* verilator lint_off UNUSEDSIGNAL */ // bit 16: lengths past 65535 are cut (uint16)
+    reg [17:0] x_l4_len;              // its length, signed
+    /* verilator lint_on UNUSEDSIGNAL */
+    reg [31:0] x_hash;
+    reg        q_empty_next;
+    integer    i;
 
     always @* begin
-        s1_valid_next    = cm_valid;
-        s1_start_next    = s1_start_reg;
-        s1_len_next      = s1_len_reg;
-        s1_w_next        = s1_w_reg;
-        s1_vlan_cnt_next = s1_vlan_cnt_reg;
-        s1_vlan0_next    = s1_vlan0_reg;
-        s1_vlan1_next    = s1_vlan1_reg;
-        s1_kind_next     = s1_kind_reg;
-        s1_off_next      = s1_off_reg;
-        s1_trunc_next    = s1_trunc_reg;
-        s1_win_next      = s1_win_reg;
-        st1_et      = 16'd0;
-        st1_stop    = 1'b0;
-        st1_b0      = 8'd0;
-        st1_b1      = 8'd0;
-        st1_b2      = 8'd0;
-        st1_snap_et = 16'd0;
-        if (cm_valid) begin
-            s1_start_next    = cm_start;
-            s1_len_next      = cm_len;
-            s1_w_next        = (cm_len < {7'd0, HB9}) ? cm_len[8:0] : HB9;
-            s1_vlan_cnt_next = 2'd0;
-            s1_vlan0_next    = 12'd0;
-            s1_vlan1_next    = 12'd0;
-            s1_off_next      = 8'd14;
-            s1_trunc_next    = 1'b0;
-            st1_et           = {hdr_pad[12*8 +: 8], hdr_pad[13*8 +: 8]};
-            // min(len, HEADER_BYTES) < n is len < n here: HEADER_BYTES >= 64 > 30.
-            if (cm_len < 16'd14) begin
-                s1_trunc_next = 1'b1;
-                st1_stop      = 1'b1;
-            end else if (is_tpid(st1_et)) begin
-                if (cm_len < 16'd18) begin
-                    s1_trunc_next = 1'b1;
-                    st1_stop      = 1'b1;
-                end else begin
-                    s1_vlan_cnt_next = 2'd1;
-                    s1_vlan0_next    = {hdr_pad[14*8 +: 4], hdr_pad[15*8 +: 8]};
-                    st1_et           = {hdr_pad[16*8 +: 8], hdr_pad[17*8 +: 8]};
-                    s1_off_next      = 8'd18;
-                    if (is_tpid(st1_et)) begin
-                        if (cm_len < 16'd22) begin
-                            s1_trunc_next = 1'b1;
-                            st1_stop      = 1'b1;
-                        end else begin
-                            s1_vlan_cnt_next = 2'd2;
-                            s1_vlan1_next    = {hdr_pad[18*8 +: 4], hdr_pad[19*8 +: 8]};
-                            st1_et           = {hdr_pad[20*8 +: 8], hdr_pad[21*8 +: 8]};
-                            s1_off_next      = 8'd22;
-                        end
-                    end
-                end
-            end
-            // 802.3 length field: LLC/SNAP (AA AA 03) gives an EtherType, anything else no L3
-            if (!st1_stop && st1_et < 16'h0600) begin
-                case (s1_vlan_cnt_next)
-                    2'd0: begin
-                        st1_b0 = hdr_pad[14*8 +: 8]; st1_b1 = hdr_pad[15*8 +: 8];
-                        st1_b2 = hdr_pad[16*8 +: 8];
-                        st1_snap_et = {hdr_pad[20*8 +: 8], hdr_pad[21*8 +: 8]};
-                    end
-                    2'd1: begin
-                        st1_b0 = hdr_pad[18*8 +: 8]; st1_b1 = hdr_pad[19*8 +: 8];
-                        st1_b2 = hdr_pad[20*8 +: 8];
-                        st1_snap_et = {hdr_pad[24*8 +: 8], hdr_pad[25*8 +: 8]};
-                    end
-                    default: begin
-                        st1_b0 = hdr_pad[22*8 +: 8]; st1_b1 = hdr_pad[23*8 +: 8];
-                        st1_b2 = hdr_pad[24*8 +: 8];
-                        st1_snap_et = {hdr_pad[28*8 +: 8], hdr_pad[29*8 +: 8]};
-                    end
-                endcase
-                if ({8'd0, s1_off_next} + 16'd8 <= cm_len && st1_b0 == 8'haa &&
-                    st1_b1 == 8'haa && st1_b2 == 8'h03) begin
-                    st1_et      = st1_snap_et;
-                    s1_off_next = s1_off_next + 8'd8;
-                end else begin
-                    st1_stop = 1'b1;
-                end
-            end
-            if (st1_stop)                 s1_kind_next = 2'd0;
-            else if (st1_et == 16'h0800)  s1_kind_next = 2'd1;
-            else if (st1_et == 16'h86dd)  s1_kind_next = 2'd2;
-            else                          s1_kind_next = 2'd0;
-            case (win_sel)
-                3'd0:    s1_win_next = hdr_pad[14*8 +: WIN*8];
-                3'd1:    s1_win_next = hdr_pad[18*8 +: WIN*8];
-                3'd2:    s1_win_next = hdr_pad[22*8 +: WIN*8];
-                3'd3:    s1_win_next = hdr_pad[26*8 +: WIN*8];
-                default: s1_win_next = hdr_pad[30*8 +: WIN*8];
-            endcase
+        q_wr_next     = q_wr_reg;
+        q_rd_next     = q_rd_reg;
+        d_next        = d_reg;
+        o_next        = o_reg;
+        bank_next     = bank_reg;
+        swap_next     = swap_reg | cfg_swap;
+        hv_valid_next = 1'b0;
+        hv_start_next = hv_start_reg;
+        hv_len_next   = hv_len_reg;
+        hv_slot_next  = hv_slot_reg;
+        hv_cls_next   = hv_cls_reg;
+        hv_l3_next    = hv_l3_reg;
+        hv_l4_next    = hv_l4_reg;
+        hv_proto_next = hv_proto_reg;
+        hv_vlan_cnt_next  = hv_vlan_cnt_reg;
+        hv_vlan0_next     = hv_vlan0_reg;
+        hv_vlan1_next     = hv_vlan1_reg;
+        hv_frag_next      = hv_frag_reg;
+        hv_mf_next        = hv_mf_reg;
+        hv_frag_off_next  = hv_frag_off_reg;
+        hv_src_next       = hv_src_reg;
+        hv_dst_next       = hv_dst_reg;
+        hv_sport_next     = hv_sport_reg;
+        hv_dport_next     = hv_dport_reg;
+        hv_seq_next       = hv_seq_reg;
+        hv_ack_next       = hv_ack_reg;
+        hv_tcp_flags_next = hv_tcp_flags_reg;
+        hv_tcp_hlen_next  = hv_tcp_hlen_reg;
+        hv_l4_len_next    = hv_l4_len_reg;
+        hv_l3_off_next    = hv_l3_off_reg;
+        hv_l4_off_next    = hv_l4_off_reg;
+        hv_pay_off_next   = hv_pay_off_reg;
+        hv_trunc_next     = hv_trunc_reg;
+        hv_hash_next      = hv_hash_reg;
+
+        // commit -> queue
+        if (cm_valid) q_wr_next = q_wr_reg + {{SLOT_W{1'b0}}, 1'b1};
+        // dispatch: the queue held a frame before this edge, no swap pending, thread free
+        dispatch = (q_wr_reg != q_rd_reg) && !swap_reg && d_free;
+        if (dispatch) begin
+            q_rd_next = q_rd_reg + {{SLOT_W{1'b0}}, 1'b1};
+            d_next    = d_reg + {{(FN_W-1){1'b0}}, 1'b1};
         end
+        // swap: pending and no thread of any engine running; a cfg_swap at that edge
+        // is the same request (PARSER_SWAP reads 0 after it)
+        if (swap_reg && e_run == {(4*NE){1'b0}}) begin
+            bank_next = !bank_reg;
+            swap_next = 1'b0;
+        end
+
+        // output
+        // the leaving frame's engine (loops over constant slices: 2:1 multiplexers)
+        x_start = {PM_AW{1'b0}};  x_slot = {SLOT_W{1'b0}};  x_trunc = 1'b0;
+        x_cls = 10'd0;  x_cur = 10'd0;  x_l3 = 10'd0;  x_l4 = 10'd0;
+        x_len = 16'd0;  x_iplen = 16'd0;  x_iplen_set = 1'b0;  x_sport = 16'd0;  x_dport = 16'd0;
+        x_src = 128'd0;  x_dst = 128'd0;  x_proto = 8'd0;  x_vlan_cnt = 2'd0;  x_vlan0 = 12'd0;
+        x_vlan1 = 12'd0;  x_mf = 1'b0;  x_frag_off = 13'd0;  x_seq = 32'd0;  x_ack = 32'd0;
+        x_tcp_flags = 12'd0;
+        for (i = 0; i < NE; i = i + 1) begin
+            if (o_eng == i[0]) begin
+                x_start     = e_start[i*PM_AW +: PM_AW];
+                x_slot      = e_slot[i*SLOT_W +: SLOT_W];
+                x_trunc     = e_trunc[i];
+                x_cls       = e_cls[i*10 +: 10];
+                x_cur       = e_cur[i*10 +: 10];
+                x_l3        = e_l3[i*10 +: 10];
+                x_l4        = e_l4[i*10 +: 10];
+                x_len       = e_len[i*16 +: 16];
+                x_iplen     = e_iplen[i*16 +: 16];
+                x_iplen_set = e_iplen_set[i];
+                x_sport     = e_sport[i*16 +: 16];
+                x_dport     = e_dport[i*16 +: 16];
+                x_src       = e_src[i*128 +: 128];
+                x_dst       = e_dst[i*128 +: 128];
+                x_proto     = e_proto[i*8 +: 8];
+                x_vlan_cnt  = e_vlan_cnt[i*2 +: 2];
+                x_vlan0     = e_vlan0[i*12 +: 12];
+                x_vlan1     = e_vlan1[i*12 +: 12];
+                x_mf        = e_mf[i];
+                x_frag_off  = e_frag_off[i*13 +: 13];
+                x_seq       = e_seq[i*32 +: 32];
+                x_ack       = e_ack[i*32 +: 32];
+                x_tcp_flags = e_tcp_flags[i*12 +: 12];
+            end
+        end
+        x_l45   = x_cls[CLS_TCP] || x_cls[CLS_UDP];
+        x_l4_end = x_iplen_set ? {8'd0, x_l3} + {2'd0, x_iplen} : {2'd0, x_len};
+        x_l4_len = x_l4_end - {8'd0, x_cur};
+        x_hash  = 32'd0;
+        for (i = 0; i < 4; i = i + 1)
+            x_hash = x_hash ^ x_src[32*i +: 32] ^ x_dst[32*i +: 32];
+        if (x_l45) x_hash = x_hash ^ {x_sport, x_dport};
+        release_hv = o_done;
+        if (release_hv) begin
+            o_next            = o_reg + {{(FN_W-1){1'b0}}, 1'b1};
+            hv_valid_next     = 1'b1;
+            hv_start_next     = x_start;
+            hv_len_next       = x_len;
+            hv_slot_next      = x_slot;
+            hv_cls_next       = x_cls;
+            hv_l3_next        = x_cls[CLS_IPV4] ? 2'd1 : x_cls[CLS_IPV6] ? 2'd2 : 2'd0;
+            hv_l4_next        = x_cls[CLS_TCP] ? 2'd1 : x_cls[CLS_UDP] ? 2'd2 :
+                                x_cls[CLS_L4OTHER] ? 2'd3 : 2'd0;
+            hv_proto_next     = x_proto;
+            hv_vlan_cnt_next  = x_vlan_cnt;
+            hv_vlan0_next     = x_vlan0;
+            hv_vlan1_next     = x_vlan1;
+            hv_mf_next        = x_mf;
+            hv_frag_off_next  = x_frag_off;
+            hv_frag_next      = x_mf || x_frag_off != 13'd0;
+            hv_src_next       = x_src;
+            hv_dst_next       = x_dst;
+            hv_sport_next     = x_sport;
+            hv_dport_next     = x_dport;
+            hv_seq_next       = x_seq;
+            hv_ack_next       = x_ack;
+            hv_tcp_flags_next = x_tcp_flags;
+            hv_tcp_hlen_next  = x_cls[CLS_TCP] ? x_cur - x_l4 : 10'd0;
+            hv_l4_len_next    = (x_l45 && !x_l4_len[17]) ? x_l4_len[15:0] : 16'd0;
+            hv_l3_off_next    = (x_l3[9:8] != 2'd0) ? 8'd255 : x_l3[7:0];
+            hv_l4_off_next    = (x_l4[9:8] != 2'd0) ? 8'd255 : x_l4[7:0];
+            hv_pay_off_next   = x_cur;
+            hv_trunc_next     = x_trunc;
+            hv_hash_next      = x_hash;
+        end
+
+        cnt_perr_next  = cnt_perr_reg + {31'd0, hv_valid_reg && hv_cls_reg[CLS_PERR]};
+        cnt_trunc_next = cnt_trunc_reg + {31'd0, hv_valid_reg && hv_trunc_reg};
+
+        // idle after the edge: queue empty, every thread free (all dispatched frames
+        // have left), no hv_valid (so no counter update pending)
+        q_empty_next = q_wr_next == q_rd_next;
+        idle_next    = q_empty_next && d_next == o_next && !hv_valid_next;
     end
 
-    // ---------------------------------------------------------------- stage 2: L3
-    reg [3:0]  st2_ihl;
-    reg [3:0]  st2_ver;
-    reg [3:0]  st2_rel;      // L4 offset from the L3 offset, in 32-bit words
-    reg [31:0] st2_ports;
-    integer    k;
-
-    always @* begin
-        s2_valid_next    = s1_valid_reg;
-        s2_start_next    = s2_start_reg;
-        s2_len_next      = s2_len_reg;
-        s2_w_next        = s2_w_reg;
-        s2_vlan_cnt_next = s2_vlan_cnt_reg;
-        s2_vlan0_next    = s2_vlan0_reg;
-        s2_vlan1_next    = s2_vlan1_reg;
-        s2_l3_next       = s2_l3_reg;
-        s2_proto_next    = s2_proto_reg;
-        s2_mf_next       = s2_mf_reg;
-        s2_frag_off_next = s2_frag_off_reg;
-        s2_src_next      = s2_src_reg;
-        s2_dst_next      = s2_dst_reg;
-        s2_l3_off_next   = s2_l3_off_reg;
-        s2_l4_off_next   = s2_l4_off_reg;
-        s2_l4_next       = s2_l4_reg;
-        s2_ports_next    = s2_ports_reg;
-        s2_trunc_next    = s2_trunc_reg;
-        s2_hash_next     = s2_hash_reg;
-        st2_ver   = s1_win_reg[7:4];
-        st2_ihl   = s1_win_reg[3:0];
-        st2_rel   = (s1_kind_reg == 2'd2) ? 4'd10 : st2_ihl;
-        st2_ports = 32'd0;
-        for (k = 5; k < 16; k = k + 1) begin
-            if (st2_rel == k[3:0])
-                st2_ports = {s1_win_reg[(4*k)*8 +: 8], s1_win_reg[(4*k+1)*8 +: 8],
-                             s1_win_reg[(4*k+2)*8 +: 8], s1_win_reg[(4*k+3)*8 +: 8]};
-        end
-        if (s1_valid_reg) begin
-            s2_start_next    = s1_start_reg;
-            s2_len_next      = s1_len_reg;
-            s2_w_next        = s1_w_reg;
-            s2_vlan_cnt_next = s1_vlan_cnt_reg;
-            s2_vlan0_next    = s1_vlan0_reg;
-            s2_vlan1_next    = s1_vlan1_reg;
-            s2_trunc_next    = s1_trunc_reg;
-            s2_l3_next       = 2'd0;
-            s2_proto_next    = 8'd0;
-            s2_mf_next       = 1'b0;
-            s2_frag_off_next = 13'd0;
-            s2_src_next      = 128'd0;
-            s2_dst_next      = 128'd0;
-            s2_l3_off_next   = 8'd0;
-            s2_l4_off_next   = 8'd0;
-            s2_l4_next       = 2'd0;
-            s2_ports_next    = st2_ports;
-            if (s1_kind_reg == 2'd1) begin
-                if ({1'b0, s1_off_reg} + 9'd20 > s1_w_reg) begin
-                    s2_trunc_next = 1'b1;
-                end else if (st2_ver == 4'd4 && st2_ihl >= 4'd5) begin
-                    s2_l3_next       = 2'd1;
-                    s2_proto_next    = s1_win_reg[9*8 +: 8];
-                    s2_mf_next       = s1_win_reg[6*8+5];
-                    s2_frag_off_next = {s1_win_reg[6*8 +: 5], s1_win_reg[7*8 +: 8]};
-                    s2_src_next      = {s1_win_reg[12*8 +: 8], s1_win_reg[13*8 +: 8],
-                                        s1_win_reg[14*8 +: 8], s1_win_reg[15*8 +: 8], 96'd0};
-                    s2_dst_next      = {s1_win_reg[16*8 +: 8], s1_win_reg[17*8 +: 8],
-                                        s1_win_reg[18*8 +: 8], s1_win_reg[19*8 +: 8], 96'd0};
-                    s2_l3_off_next   = s1_off_reg;
-                end
-            end else if (s1_kind_reg == 2'd2) begin
-                if ({1'b0, s1_off_reg} + 9'd40 > s1_w_reg) begin
-                    s2_trunc_next = 1'b1;
-                end else if (st2_ver == 4'd6) begin
-                    s2_l3_next     = 2'd2;
-                    s2_proto_next  = s1_win_reg[6*8 +: 8];
-                    for (k = 0; k < 16; k = k + 1) begin
-                        s2_src_next[(15-k)*8 +: 8] = s1_win_reg[(8+k)*8 +: 8];
-                        s2_dst_next[(15-k)*8 +: 8] = s1_win_reg[(24+k)*8 +: 8];
-                    end
-                    s2_l3_off_next = s1_off_reg;
-                end
-            end
-            // L4 candidate; a non-first IPv4 fragment has none
-            if (s2_l3_next != 2'd0 && s2_frag_off_next == 13'd0) begin
-                s2_l4_off_next = s1_off_reg + {2'b00, st2_rel, 2'b00};
-                if (s2_proto_next == 8'd6)       s2_l4_next = 2'd1;
-                else if (s2_proto_next == 8'd17) s2_l4_next = 2'd2;
-                else                             s2_l4_next = 2'd3;
-            end
-            s2_hash_next = s2_src_next[127:96] ^ s2_src_next[95:64] ^ s2_src_next[63:32] ^
-                           s2_src_next[31:0] ^ s2_dst_next[127:96] ^ s2_dst_next[95:64] ^
-                           s2_dst_next[63:32] ^ s2_dst_next[31:0];
-        end
-    end
-
-    // ---------------------------------------------------------------- stage 3: L4
-    reg st3_need;   // TCP or UDP candidate
-    reg st3_fits;   // its header lies inside W
-
-    always @* begin
-        hv_valid_next    = s2_valid_reg;
-        hv_start_next    = hv_start_reg;
-        hv_len_next      = hv_len_reg;
-        hv_l3_next       = hv_l3_reg;
-        hv_l4_next       = hv_l4_reg;
-        hv_proto_next    = hv_proto_reg;
-        hv_vlan_cnt_next = hv_vlan_cnt_reg;
-        hv_vlan0_next    = hv_vlan0_reg;
-        hv_vlan1_next    = hv_vlan1_reg;
-        hv_frag_next     = hv_frag_reg;
-        hv_mf_next       = hv_mf_reg;
-        hv_frag_off_next = hv_frag_off_reg;
-        hv_src_next      = hv_src_reg;
-        hv_dst_next      = hv_dst_reg;
-        hv_sport_next    = hv_sport_reg;
-        hv_dport_next    = hv_dport_reg;
-        hv_l3_off_next   = hv_l3_off_reg;
-        hv_l4_off_next   = hv_l4_off_reg;
-        hv_trunc_next    = hv_trunc_reg;
-        hv_hash_next     = hv_hash_reg;
-        st3_need = (s2_l4_reg == 2'd1) || (s2_l4_reg == 2'd2);
-        st3_fits = ({1'b0, s2_l4_off_reg} + ((s2_l4_reg == 2'd1) ? 9'd20 : 9'd8)) <= s2_w_reg;
-        if (s2_valid_reg) begin
-            hv_start_next    = s2_start_reg;
-            hv_len_next      = s2_len_reg;
-            hv_l3_next       = s2_l3_reg;
-            hv_proto_next    = s2_proto_reg;
-            hv_vlan_cnt_next = s2_vlan_cnt_reg;
-            hv_vlan0_next    = s2_vlan0_reg;
-            hv_vlan1_next    = s2_vlan1_reg;
-            hv_frag_next     = s2_mf_reg | (s2_frag_off_reg != 13'd0);
-            hv_mf_next       = s2_mf_reg;
-            hv_frag_off_next = s2_frag_off_reg;
-            hv_src_next      = s2_src_reg;
-            hv_dst_next      = s2_dst_reg;
-            hv_l3_off_next   = s2_l3_off_reg;
-            if (st3_need && st3_fits) begin
-                hv_l4_next     = s2_l4_reg;
-                hv_l4_off_next = s2_l4_off_reg;
-                hv_sport_next  = s2_ports_reg[31:16];
-                hv_dport_next  = s2_ports_reg[15:0];
-                hv_trunc_next  = s2_trunc_reg;
-                hv_hash_next   = s2_hash_reg ^ s2_ports_reg;
-            end else begin
-                hv_l4_next     = st3_need ? 2'd0 : s2_l4_reg;
-                hv_l4_off_next = st3_need ? 8'd0 : s2_l4_off_reg;
-                hv_sport_next  = 16'd0;
-                hv_dport_next  = 16'd0;
-                hv_trunc_next  = s2_trunc_reg | st3_need;
-                hv_hash_next   = s2_hash_reg;
-            end
-        end
-        idle_next = !(cm_valid | s1_valid_reg | s2_valid_reg);
-    end
-
-    // ---------------------------------------------------------------- state
     always @(posedge clk) begin
         if (rst) begin
-            s1_valid_reg    <= 1'b0;
-            s1_start_reg    <= {PM_AW{1'b0}};
-            s1_len_reg      <= 16'd0;
-            s1_w_reg        <= 9'd0;
-            s1_vlan_cnt_reg <= 2'd0;
-            s1_vlan0_reg    <= 12'd0;
-            s1_vlan1_reg    <= 12'd0;
-            s1_kind_reg     <= 2'd0;
-            s1_off_reg      <= 8'd0;
-            s1_trunc_reg    <= 1'b0;
-            s1_win_reg      <= {(WIN*8){1'b0}};
-            s2_valid_reg    <= 1'b0;
-            s2_start_reg    <= {PM_AW{1'b0}};
-            s2_len_reg      <= 16'd0;
-            s2_w_reg        <= 9'd0;
-            s2_vlan_cnt_reg <= 2'd0;
-            s2_vlan0_reg    <= 12'd0;
-            s2_vlan1_reg    <= 12'd0;
-            s2_l3_reg       <= 2'd0;
-            s2_proto_reg    <= 8'd0;
-            s2_mf_reg       <= 1'b0;
-            s2_frag_off_reg <= 13'd0;
-            s2_src_reg      <= 128'd0;
-            s2_dst_reg      <= 128'd0;
-            s2_l3_off_reg   <= 8'd0;
-            s2_l4_off_reg   <= 8'd0;
-            s2_l4_reg       <= 2'd0;
-            s2_ports_reg    <= 32'd0;
-            s2_trunc_reg    <= 1'b0;
-            s2_hash_reg     <= 32'd0;
-            hv_valid_reg    <= 1'b0;
-            hv_start_reg    <= {PM_AW{1'b0}};
-            hv_len_reg      <= 16'd0;
-            hv_l3_reg       <= 2'd0;
-            hv_l4_reg       <= 2'd0;
-            hv_proto_reg    <= 8'd0;
-            hv_vlan_cnt_reg <= 2'd0;
-            hv_vlan0_reg    <= 12'd0;
-            hv_vlan1_reg    <= 12'd0;
-            hv_frag_reg     <= 1'b0;
-            hv_mf_reg       <= 1'b0;
-            hv_frag_off_reg <= 13'd0;
-            hv_src_reg      <= 128'd0;
-            hv_dst_reg      <= 128'd0;
-            hv_sport_reg    <= 16'd0;
-            hv_dport_reg    <= 16'd0;
-            hv_l3_off_reg   <= 8'd0;
-            hv_l4_off_reg   <= 8'd0;
-            hv_trunc_reg    <= 1'b0;
-            hv_hash_reg     <= 32'd0;
-            idle_reg        <= 1'b1;
+            q_wr_reg          <= {(SLOT_W+1){1'b0}};
+            q_rd_reg          <= {(SLOT_W+1){1'b0}};
+            d_reg             <= {FN_W{1'b0}};
+            o_reg             <= {FN_W{1'b0}};
+            bank_reg          <= 1'b0;
+            swap_reg          <= 1'b0;
+            hv_valid_reg      <= 1'b0;
+            hv_start_reg      <= {PM_AW{1'b0}};
+            hv_len_reg        <= 16'd0;
+            hv_slot_reg       <= {SLOT_W{1'b0}};
+            hv_cls_reg        <= 10'd0;
+            hv_l3_reg         <= 2'd0;
+            hv_l4_reg         <= 2'd0;
+            hv_proto_reg      <= 8'd0;
+            hv_vlan_cnt_reg   <= 2'd0;
+            hv_vlan0_reg      <= 12'd0;
+            hv_vlan1_reg      <= 12'd0;
+            hv_frag_reg       <= 1'b0;
+            hv_mf_reg         <= 1'b0;
+            hv_frag_off_reg   <= 13'd0;
+            hv_src_reg        <= 128'd0;
+            hv_dst_reg        <= 128'd0;
+            hv_sport_reg      <= 16'd0;
+            hv_dport_reg      <= 16'd0;
+            hv_seq_reg        <= 32'd0;
+            hv_ack_reg        <= 32'd0;
+            hv_tcp_flags_reg  <= 12'd0;
+            hv_tcp_hlen_reg   <= 10'd0;
+            hv_l4_len_reg     <= 16'd0;
+            hv_l3_off_reg     <= 8'd0;
+            hv_l4_off_reg     <= 8'd0;
+            hv_pay_off_reg    <= 10'd0;
+            hv_trunc_reg      <= 1'b0;
+            hv_hash_reg       <= 32'd0;
+            cnt_perr_reg      <= 32'd0;
+            cnt_trunc_reg     <= 32'd0;
+            idle_reg          <= 1'b1;
         end else begin
-            s1_valid_reg    <= s1_valid_next;
-            s1_start_reg    <= s1_start_next;
-            s1_len_reg      <= s1_len_next;
-            s1_w_reg        <= s1_w_next;
-            s1_vlan_cnt_reg <= s1_vlan_cnt_next;
-            s1_vlan0_reg    <= s1_vlan0_next;
-            s1_vlan1_reg    <= s1_vlan1_next;
-            s1_kind_reg     <= s1_kind_next;
-            s1_off_reg      <= s1_off_next;
-            s1_trunc_reg    <= s1_trunc_next;
-            s1_win_reg      <= s1_win_next;
-            s2_valid_reg    <= s2_valid_next;
-            s2_start_reg    <= s2_start_next;
-            s2_len_reg      <= s2_len_next;
-            s2_w_reg        <= s2_w_next;
-            s2_vlan_cnt_reg <= s2_vlan_cnt_next;
-            s2_vlan0_reg    <= s2_vlan0_next;
-            s2_vlan1_reg    <= s2_vlan1_next;
-            s2_l3_reg       <= s2_l3_next;
-            s2_proto_reg    <= s2_proto_next;
-            s2_mf_reg       <= s2_mf_next;
-            s2_frag_off_reg <= s2_frag_off_next;
-            s2_src_reg      <= s2_src_next;
-            s2_dst_reg      <= s2_dst_next;
-            s2_l3_off_reg   <= s2_l3_off_next;
-            s2_l4_off_reg   <= s2_l4_off_next;
-            s2_l4_reg       <= s2_l4_next;
-            s2_ports_reg    <= s2_ports_next;
-            s2_trunc_reg    <= s2_trunc_next;
-            s2_hash_reg     <= s2_hash_next;
-            hv_valid_reg    <= hv_valid_next;
-            hv_start_reg    <= hv_start_next;
-            hv_len_reg      <= hv_len_next;
-            hv_l3_reg       <= hv_l3_next;
-            hv_l4_reg       <= hv_l4_next;
-            hv_proto_reg    <= hv_proto_next;
-            hv_vlan_cnt_reg <= hv_vlan_cnt_next;
-            hv_vlan0_reg    <= hv_vlan0_next;
-            hv_vlan1_reg    <= hv_vlan1_next;
-            hv_frag_reg     <= hv_frag_next;
-            hv_mf_reg       <= hv_mf_next;
-            hv_frag_off_reg <= hv_frag_off_next;
-            hv_src_reg      <= hv_src_next;
-            hv_dst_reg      <= hv_dst_next;
-            hv_sport_reg    <= hv_sport_next;
-            hv_dport_reg    <= hv_dport_next;
-            hv_l3_off_reg   <= hv_l3_off_next;
-            hv_l4_off_reg   <= hv_l4_off_next;
-            hv_trunc_reg    <= hv_trunc_next;
-            hv_hash_reg     <= hv_hash_next;
-            idle_reg        <= idle_next;
+            q_wr_reg          <= q_wr_next;
+            q_rd_reg          <= q_rd_next;
+            d_reg             <= d_next;
+            o_reg             <= o_next;
+            bank_reg          <= bank_next;
+            swap_reg          <= swap_next;
+            hv_valid_reg      <= hv_valid_next;
+            hv_start_reg      <= hv_start_next;
+            hv_len_reg        <= hv_len_next;
+            hv_slot_reg       <= hv_slot_next;
+            hv_cls_reg        <= hv_cls_next;
+            hv_l3_reg         <= hv_l3_next;
+            hv_l4_reg         <= hv_l4_next;
+            hv_proto_reg      <= hv_proto_next;
+            hv_vlan_cnt_reg   <= hv_vlan_cnt_next;
+            hv_vlan0_reg      <= hv_vlan0_next;
+            hv_vlan1_reg      <= hv_vlan1_next;
+            hv_frag_reg       <= hv_frag_next;
+            hv_mf_reg         <= hv_mf_next;
+            hv_frag_off_reg   <= hv_frag_off_next;
+            hv_src_reg        <= hv_src_next;
+            hv_dst_reg        <= hv_dst_next;
+            hv_sport_reg      <= hv_sport_next;
+            hv_dport_reg      <= hv_dport_next;
+            hv_seq_reg        <= hv_seq_next;
+            hv_ack_reg        <= hv_ack_next;
+            hv_tcp_flags_reg  <= hv_tcp_flags_next;
+            hv_tcp_hlen_reg   <= hv_tcp_hlen_next;
+            hv_l4_len_reg     <= hv_l4_len_next;
+            hv_l3_off_reg     <= hv_l3_off_next;
+            hv_l4_off_reg     <= hv_l4_off_next;
+            hv_pay_off_reg    <= hv_pay_off_next;
+            hv_trunc_reg      <= hv_trunc_next;
+            hv_hash_reg       <= hv_hash_next;
+            cnt_perr_reg      <= cnt_perr_next;
+            cnt_trunc_reg     <= cnt_trunc_next;
+            idle_reg          <= idle_next;
         end
     end
 
-    assign hv_valid    = hv_valid_reg;
-    assign hv_start    = hv_start_reg;
-    assign hv_len      = hv_len_reg;
-    assign hv_l3       = hv_l3_reg;
-    assign hv_l4       = hv_l4_reg;
-    assign hv_proto    = hv_proto_reg;
-    assign hv_vlan_cnt = hv_vlan_cnt_reg;
-    assign hv_vlan0    = hv_vlan0_reg;
-    assign hv_vlan1    = hv_vlan1_reg;
-    assign hv_frag     = hv_frag_reg;
-    assign hv_mf       = hv_mf_reg;
-    assign hv_frag_off = hv_frag_off_reg;
-    assign hv_src      = hv_src_reg;
-    assign hv_dst      = hv_dst_reg;
-    assign hv_sport    = hv_sport_reg;
-    assign hv_dport    = hv_dport_reg;
-    assign hv_l3_off   = hv_l3_off_reg;
-    assign hv_l4_off   = hv_l4_off_reg;
-    assign hv_trunc    = hv_trunc_reg;
-    assign hv_hash     = hv_hash_reg;
-    assign idle        = idle_reg;
+    assign hv_valid     = hv_valid_reg;
+    assign hv_start     = hv_start_reg;
+    assign hv_len       = hv_len_reg;
+    assign hv_slot      = hv_slot_reg;
+    assign hv_cls       = hv_cls_reg;
+    assign hv_l3        = hv_l3_reg;
+    assign hv_l4        = hv_l4_reg;
+    assign hv_proto     = hv_proto_reg;
+    assign hv_vlan_cnt  = hv_vlan_cnt_reg;
+    assign hv_vlan0     = hv_vlan0_reg;
+    assign hv_vlan1     = hv_vlan1_reg;
+    assign hv_frag      = hv_frag_reg;
+    assign hv_mf        = hv_mf_reg;
+    assign hv_frag_off  = hv_frag_off_reg;
+    assign hv_src       = hv_src_reg;
+    assign hv_dst       = hv_dst_reg;
+    assign hv_sport     = hv_sport_reg;
+    assign hv_dport     = hv_dport_reg;
+    assign hv_seq       = hv_seq_reg;
+    assign hv_ack       = hv_ack_reg;
+    assign hv_tcp_flags = hv_tcp_flags_reg;
+    assign hv_tcp_hlen  = hv_tcp_hlen_reg;
+    assign hv_l4_len    = hv_l4_len_reg;
+    assign hv_l3_off    = hv_l3_off_reg;
+    assign hv_l4_off    = hv_l4_off_reg;
+    assign hv_pay_off   = hv_pay_off_reg;
+    assign hv_trunc     = hv_trunc_reg;
+    assign hv_perr      = hv_cls_reg[CLS_PERR];
+    assign hv_hash      = hv_hash_reg;
+    assign bank         = bank_reg;
+    assign swap_pending = swap_reg;
+    assign cnt_perr     = cnt_perr_reg;
+    assign cnt_trunc    = cnt_trunc_reg;
+    assign idle         = idle_reg;
 
 `ifdef FORMAL
     // ================================================================ formal
-    // Properties checked by formal/run.sh (docs/formal.md): the fixed latency and
-    // structural facts of the header vector.  cm_* are free inputs (any header bytes,
-    // any length, a frame any cycle).  Nothing here is synthesized or simulated.
+    // Properties checked by formal/run.sh (docs/formal.md).  The ingress is abstract: it
+    // numbers the commits' slots in order and commits only while fewer than FQ_DEPTH
+    // frames are outstanding (a frame stops being outstanding at the earliest when its
+    // hv_valid is seen).  Header bytes, programs, step limits, swaps and instruction
+    // writes are free.  Nothing here is synthesized or simulated.
     `include "nicrx_formal_reset.vh"
 
-    // cm_valid, cm_start and cm_len delayed by 1, 2 and PARSE_LAT cycles
-    reg             f_v1, f_v2, f_v3;
-    reg [15:0]      f_len1, f_len2, f_len3;
-    reg [PM_AW-1:0] f_st1, f_st2, f_st3;
+    reg [7:0]         f_commits, f_outs;            // mod 256
+    reg [PM_AW-1:0]   f_start [0:FQ_DEPTH-1];       // what each slot's frame was committed with
+    reg [15:0]        f_len   [0:FQ_DEPTH-1];
     always @(posedge clk) begin
-        f_v1 <= !rst && cm_valid;
-        f_v2 <= !rst && f_v1;
-        f_v3 <= !rst && f_v2;
-        f_len1 <= cm_len;  f_len2 <= f_len1;  f_len3 <= f_len2;
-        f_st1  <= cm_start; f_st2 <= f_st1;   f_st3  <= f_st2;
-    end
-
-    // the previous cycle's header vector (it holds between frames)
-    reg [1:0]  f_p_l3, f_p_l4;
-    reg [7:0]  f_p_l3_off, f_p_l4_off, f_p_proto;
-    reg [15:0] f_p_len, f_p_sport, f_p_dport;
-    reg [31:0] f_p_hash;
-    reg        f_p_trunc;
-    always @(posedge clk) begin
-        f_p_l3 <= hv_l3_reg;         f_p_l4 <= hv_l4_reg;
-        f_p_l3_off <= hv_l3_off_reg; f_p_l4_off <= hv_l4_off_reg;
-        f_p_proto <= hv_proto_reg;   f_p_len <= hv_len_reg;
-        f_p_sport <= hv_sport_reg;   f_p_dport <= hv_dport_reg;
-        f_p_hash <= hv_hash_reg;     f_p_trunc <= hv_trunc_reg;
-    end
-
-    wire [15:0] f_hb   = HEADER_BYTES;
-    wire [15:0] f_w    = (hv_len_reg < f_hb) ? hv_len_reg : f_hb;   // W of the hv frame
-    wire [15:0] f_l3o  = {8'd0, hv_l3_off_reg};
-    wire [15:0] f_l4o  = {8'd0, hv_l4_off_reg};
-    wire [15:0] f_s2l3 = {8'd0, s2_l3_off_reg};
-    wire [15:0] f_s2l4 = {8'd0, s2_l4_off_reg};
-    wire [15:0] f_s1o  = {8'd0, s1_off_reg};
-
-    always @(*) if (f_past_valid) begin
-        // fixed latency: hv_valid is cm_valid PARSE_LAT (3) cycles later, same frame
-        assert(s1_valid_reg == f_v1);
-        assert(s2_valid_reg == f_v2);
-        assert(hv_valid_reg == f_v3);
-        if (hv_valid_reg) assert(hv_len_reg == f_len3 && hv_start_reg == f_st3);
-        if (s1_valid_reg) assert(s1_len_reg == f_len1 && s1_start_reg == f_st1);
-        if (s2_valid_reg) assert(s2_len_reg == f_len2 && s2_start_reg == f_st2);
-        // idle: no stage will hold a frame
-        if (idle_reg && !f_past_rst) assert(!s1_valid_reg && !s2_valid_reg);
-        // between frames the header vector holds
-        if (!f_past_rst && !hv_valid_reg)
-            assert(hv_l3_reg == f_p_l3 && hv_l4_reg == f_p_l4 && hv_l3_off_reg == f_p_l3_off &&
-                   hv_l4_off_reg == f_p_l4_off && hv_proto_reg == f_p_proto &&
-                   hv_len_reg == f_p_len && hv_sport_reg == f_p_sport &&
-                   hv_dport_reg == f_p_dport && hv_hash_reg == f_p_hash &&
-                   hv_trunc_reg == f_p_trunc);
-
-        // stage 1: W, the L3 offset after 0..2 tags and LLC/SNAP
-        if (s1_valid_reg) begin
-            assert(s1_w_reg == ((s1_len_reg < f_hb) ? s1_len_reg[8:0] : HB9));
-            assert(s1_off_reg == 8'd14 || s1_off_reg == 8'd18 || s1_off_reg == 8'd22 ||
-                   s1_off_reg == 8'd26 || s1_off_reg == 8'd30);
-            assert(s1_vlan_cnt_reg <= 2'd2);
-            assert(s1_kind_reg != 2'd3);
-            if (s1_kind_reg != 2'd0) assert(!s1_trunc_reg && f_s1o <= {7'd0, s1_w_reg});
-            if (s1_w_reg < 9'd14) assert(s1_trunc_reg);
+        if (rst) begin
+            f_commits <= 8'd0;
+            f_outs    <= 8'd0;
+        end else begin
+            if (cm_valid)     f_commits <= f_commits + 8'd1;
+            if (hv_valid_reg) f_outs    <= f_outs + 8'd1;
         end
-        // stage 2: L3 fields only with an L3, which fits in W
-        if (s2_valid_reg) begin
-            assert(s2_w_reg == ((s2_len_reg < f_hb) ? s2_len_reg[8:0] : HB9));
-            assert(s2_l3_reg != 2'd3);
-            if (s2_l3_reg == 2'd0)
-                assert(s2_l3_off_reg == 8'd0 && s2_l4_reg == 2'd0 && s2_l4_off_reg == 8'd0 &&
-                       s2_hash_reg == 32'd0 && s2_proto_reg == 8'd0);
-            else
-                assert(!s2_trunc_reg && f_s2l3 >= 16'd14 && f_s2l3 <= 16'd30);
-            if (s2_l3_reg == 2'd1) assert(f_s2l3 + 16'd20 <= {7'd0, s2_w_reg});
-            if (s2_l3_reg == 2'd2) assert(f_s2l3 + 16'd40 <= {7'd0, s2_w_reg});
-            if (s2_l4_reg != 2'd0)
-                assert(f_s2l4 >= f_s2l3 + 16'd20 && f_s2l4 <= f_s2l3 + 16'd60);
-            if (s2_frag_off_reg != 13'd0) assert(s2_l4_reg == 2'd0);
-            if (s2_w_reg < 9'd14) assert(s2_trunc_reg);
-        end
-        // the header vector (checked as it arrives; it holds afterwards)
-        if (hv_valid_reg) begin
-            assert(hv_l3_reg != 2'd3);
-            assert(hv_vlan_cnt_reg <= 2'd2);
-            if (hv_vlan_cnt_reg < 2'd2) assert(hv_vlan1_reg == 12'd0);
-            if (hv_vlan_cnt_reg == 2'd0) assert(hv_vlan0_reg == 12'd0);
-            // L4 only with L3; no L3 -> nothing else either
-            if (hv_l4_reg != 2'd0) assert(hv_l3_reg != 2'd0);
-            if (hv_l3_reg == 2'd0)
-                assert(hv_l3_off_reg == 8'd0 && hv_l4_off_reg == 8'd0 && hv_hash_reg == 32'd0 &&
-                       hv_src_reg == 128'd0 && hv_dst_reg == 128'd0 && hv_proto_reg == 8'd0 &&
-                       hv_sport_reg == 16'd0 && hv_dport_reg == 16'd0);
-            // offsets: l3_off within the first 30 bytes and the L3 header inside W, so
-            // never past HEADER_BYTES; l4_off inside W for TCP/UDP
-            assert(f_l3o <= 16'd30);
-            if (hv_l3_reg != 2'd0) assert(f_l3o >= 16'd14);
-            if (hv_l4_reg != 2'd0) assert(!hv_trunc_reg);   // truncated only without L4
-            if (hv_l3_reg == 2'd1) assert(f_l3o + 16'd20 <= f_w && hv_len_reg >= 16'd34);
-            if (hv_l3_reg == 2'd2) assert(f_l3o + 16'd40 <= f_w && hv_len_reg >= 16'd54);
-            if (hv_l4_reg == 2'd1) assert(f_l4o + 16'd20 <= f_w);
-            if (hv_l4_reg == 2'd2) assert(f_l4o + 16'd8 <= f_w);
-            if (hv_l4_reg == 2'd0) assert(hv_l4_off_reg == 8'd0 && hv_sport_reg == 16'd0 &&
-                                          hv_dport_reg == 16'd0);
-            if (hv_l4_reg != 2'd0) assert(f_l4o >= f_l3o + 16'd20 && f_l4o <= f_l3o + 16'd60);
-            if (hv_l4_reg == 2'd3) assert(hv_sport_reg == 16'd0 && hv_dport_reg == 16'd0);
-            assert(f_l3o <= f_hb);
-            if (hv_l4_reg != 2'd3) assert(f_l4o <= f_hb);
-            // fragments: only IPv4; a non-first fragment has no L4
-            assert(hv_frag_reg == (hv_mf_reg || hv_frag_off_reg != 13'd0));
-            if (hv_l3_reg != 2'd1) assert(!hv_frag_reg);
-            if (hv_frag_off_reg != 13'd0) assert(hv_l4_reg == 2'd0);
-            // W < 14: truncated and nothing else
-            if (f_w < 16'd14) assert(hv_trunc_reg && hv_l3_reg == 2'd0 && hv_vlan_cnt_reg == 2'd0);
+        if (cm_valid) begin
+            f_start[cm_slot] <= cm_start;
+            f_len[cm_slot]   <= cm_len;
         end
     end
+    wire [7:0] f_inside = f_commits - f_outs;       // committed, not yet out
+    wire [7:0] f_queued = {{(7-SLOT_W){1'b0}}, q_wr_reg - q_rd_reg};
+    wire [7:0] f_flight = {{(8-FN_W){1'b0}}, d_reg - o_reg};
 
-    // ---- covers
     always @(*) if (f_past_valid && !rst) begin
-        cover(hv_valid_reg && hv_l3_reg == 2'd1 && hv_l4_reg == 2'd1);            // IPv4 TCP
-        cover(hv_valid_reg && hv_l3_reg == 2'd1 && hv_l4_reg == 2'd2);            // IPv4 UDP
-        cover(hv_valid_reg && hv_l3_reg == 2'd2 && hv_l4_reg == 2'd2);            // IPv6 UDP
-        cover(hv_valid_reg && hv_vlan_cnt_reg == 2'd2 && hv_l3_off_reg == 8'd30); // QinQ + SNAP
+        if (cm_valid) begin
+            assume(cm_slot == f_commits[SLOT_W-1:0]);
+            assume(f_inside < FQ_DEPTH);
+        end
+    end
+
+    always @(*) if (f_past_valid && !rst && !f_past_rst) begin
+        // every committed frame is in the queue, on a thread, or has left exactly once
+        assert(f_inside == f_queued + f_flight + {7'd0, hv_valid_reg});
+        assert(f_queued <= FQ_DEPTH);
+        assert(f_flight <= 4 * NE);
+        // in-order output with the frame's own start and length
+        if (hv_valid_reg) begin
+            assert(hv_slot_reg == f_outs[SLOT_W-1:0]);
+            assert(hv_start_reg == f_start[hv_slot_reg]);
+            assert(hv_len_reg == f_len[hv_slot_reg]);
+        end
+        // nothing is dispatched while a swap is pending
+        if (swap_reg) assert(!dispatch);
+        if (idle_reg) assert(q_wr_reg == q_rd_reg && d_reg == o_reg && !hv_valid_reg);
+    end
+    // the active bank changes only while no thread of any engine runs (so no frame sees
+    // both banks: a running thread's instructions all come from the bank of its dispatch)
+    reg          f_prev_bank;
+    reg [4*NE-1:0] f_prev_run;
+    always @(posedge clk) begin
+        f_prev_bank <= bank_reg;
+        f_prev_run  <= e_run;
+    end
+    always @(*) if (f_past_valid && !rst && !f_past_rst && bank_reg != f_prev_bank)
+        assert(f_prev_run == {(4*NE){1'b0}});
+
+    always @(*) if (f_past_valid && !rst) begin
+        cover(hv_valid_reg);
         cover(hv_valid_reg && hv_trunc_reg);
-        cover(hv_valid_reg && hv_frag_off_reg != 13'd0);
-        cover(hv_valid_reg && hv_l4_reg == 2'd3 && f_l4o > f_hb);  // documented: other L4 past W
-        cover(hv_valid_reg && s2_valid_reg && s1_valid_reg);       // back-to-back frames
+        cover(hv_valid_reg && f_outs == 8'd1);      // a second frame
+        cover(bank_reg && !swap_reg);
+        cover(f_queued == FQ_DEPTH);
     end
 `endif
 endmodule

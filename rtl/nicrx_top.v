@@ -16,7 +16,10 @@ module nicrx_top #(
     parameter integer NUM_CQ        = 4,
     parameter integer FQ_DEPTH      = 32,
     parameter integer DESC_DEPTH    = 8,
-    parameter integer MAX_BURST     = 16
+    parameter integer MAX_BURST     = 16,
+    parameter integer PARSE_ENGINES = 2,
+    parameter integer IMEM_DEPTH    = 64,
+    parameter         IMEM_INIT     = ""   // reset program: nicrx-asm hex, both banks
 ) (
     input  wire                    clk,
     input  wire                    rst,
@@ -102,7 +105,9 @@ module nicrx_top #(
     localparam integer BPB      = DATA_WIDTH / 8;
     localparam integer PM_WORDS = PKT_MEM_BYTES / BPB;
     localparam integer PM_AW    = clog2(PM_WORDS);
-    localparam integer NUM_CNT  = 12; // enum nicrx_counter in cmodel/nicrx_hw.h
+    localparam integer NUM_CNT  = 14; // enum nicrx_counter in cmodel/nicrx_hw.h
+    localparam integer SLOT_W   = clog2(FQ_DEPTH);
+    localparam integer HM_AW    = SLOT_W + clog2(HEADER_BYTES / BPB);
     localparam [2:0]   AXSIZE   = (DATA_WIDTH == 64) ? 3'd3 : 3'd2;
 
     // Elaboration-time parameter checks: a bad value instantiates a module
@@ -124,6 +129,10 @@ module nicrx_top #(
             nicrx_param_error_DESC_DEPTH_power_of_two_4_to_64 u_err_dd ();
         if ((1 << clog2(MAX_BURST)) != MAX_BURST || MAX_BURST < 2 || MAX_BURST > 256)
             nicrx_param_error_MAX_BURST_power_of_two_2_to_256 u_err_mb ();
+        if (PARSE_ENGINES != 1 && PARSE_ENGINES != 2)
+            nicrx_param_error_PARSE_ENGINES_1_or_2 u_err_ne ();
+        if ((1 << clog2(IMEM_DEPTH)) != IMEM_DEPTH || IMEM_DEPTH < 16 || IMEM_DEPTH > 256)
+            nicrx_param_error_IMEM_DEPTH_power_of_two_16_to_256 u_err_im ();
     endgenerate
 
     // constant AXI4 attributes (docs/interfaces.md)
@@ -159,14 +168,22 @@ module nicrx_top #(
     wire                    dma_idle;
     wire                    ing_idle;
     wire                    par_idle;
+    wire [7:0]              cfg_step_limit;
+    wire                    cfg_swap;
+    wire                    cfg_imem_we;
+    wire [7:0]              cfg_imem_addr;
+    wire [127:0]            cfg_imem_data;
+    wire                    st_parser_bank;
+    wire                    st_parser_swap_pending;
 
     // counters in enum nicrx_counter order
     wire [31:0] cnt_rx_frames, cnt_rx_bytes, cnt_delivered;
     wire [31:0] cnt_drop_bad_frame, cnt_drop_runt, cnt_drop_oversize;
     wire [31:0] cnt_drop_pktmem_full, cnt_drop_disabled;
     wire [31:0] cnt_drop_no_fit, cnt_drop_no_cq, cnt_desc_error, cnt_axi_error;
+    wire [31:0] cnt_parse_error, cnt_parse_trunc;
     wire [NUM_CNT*32-1:0] cnt_flat = {
-        cnt_axi_error, cnt_desc_error, cnt_drop_no_cq, cnt_drop_no_fit,
+        cnt_parse_trunc, cnt_parse_error, cnt_axi_error, cnt_desc_error, cnt_drop_no_cq, cnt_drop_no_fit,
         cnt_drop_disabled, cnt_drop_pktmem_full, cnt_drop_oversize, cnt_drop_runt,
         cnt_drop_bad_frame, cnt_delivered, cnt_rx_bytes, cnt_rx_frames};
 
@@ -182,7 +199,9 @@ module nicrx_top #(
     wire                        cm_valid;
     wire [PM_AW-1:0]            cm_start;
     wire [15:0]                 cm_len;
-    wire [HEADER_BYTES*8-1:0]   cm_hdr;
+    wire [SLOT_W-1:0]           cm_slot;
+    wire                        hm_wr_en;
+    wire [HM_AW-1:0]            hm_wr_addr;
 
     nicrx_ingress #(
         .DATA_WIDTH   (DATA_WIDTH),
@@ -207,7 +226,9 @@ module nicrx_top #(
         .cm_valid             (cm_valid),
         .cm_start             (cm_start),
         .cm_len               (cm_len),
-        .cm_hdr               (cm_hdr),
+        .cm_slot              (cm_slot),
+        .hm_wr_en             (hm_wr_en),
+        .hm_wr_addr           (hm_wr_addr),
         .idle                 (ing_idle),
         .cnt_rx_frames        (cnt_rx_frames),
         .cnt_rx_bytes         (cnt_rx_bytes),
@@ -235,46 +256,75 @@ module nicrx_top #(
     wire            hv_valid;
     wire [PM_AW-1:0] hv_start;
     wire [15:0]     hv_len;
+    wire [SLOT_W-1:0] hv_slot;
+    wire [9:0]      hv_cls;
     wire [1:0]      hv_l3, hv_l4, hv_vlan_cnt;
     wire [7:0]      hv_proto, hv_l3_off, hv_l4_off;
-    wire [11:0]     hv_vlan0, hv_vlan1;
-    wire            hv_frag, hv_mf, hv_trunc;
+    wire [11:0]     hv_vlan0, hv_vlan1, hv_tcp_flags;
+    wire            hv_frag, hv_mf, hv_trunc, hv_perr;
     wire [12:0]     hv_frag_off;
     wire [127:0]    hv_src, hv_dst;
-    wire [15:0]     hv_sport, hv_dport;
-    wire [31:0]     hv_hash;
+    wire [15:0]     hv_sport, hv_dport, hv_l4_len;
+    wire [31:0]     hv_seq, hv_ack, hv_hash;
+    wire [9:0]      hv_tcp_hlen, hv_pay_off;
 
     nicrx_parser #(
-        .HEADER_BYTES (HEADER_BYTES),
-        .PM_AW        (PM_AW)
+        .DATA_WIDTH    (DATA_WIDTH),
+        .HEADER_BYTES  (HEADER_BYTES),
+        .FQ_DEPTH      (FQ_DEPTH),
+        .PM_AW         (PM_AW),
+        .PARSE_ENGINES (PARSE_ENGINES),
+        .IMEM_DEPTH    (IMEM_DEPTH),
+        .IMEM_INIT     (IMEM_INIT)
     ) u_parser (
-        .clk         (clk),
-        .rst         (rst),
-        .cm_valid    (cm_valid),
-        .cm_start    (cm_start),
-        .cm_len      (cm_len),
-        .cm_hdr      (cm_hdr),
-        .hv_valid    (hv_valid),
-        .hv_start    (hv_start),
-        .hv_len      (hv_len),
-        .hv_l3       (hv_l3),
-        .hv_l4       (hv_l4),
-        .hv_proto    (hv_proto),
-        .hv_vlan_cnt (hv_vlan_cnt),
-        .hv_vlan0    (hv_vlan0),
-        .hv_vlan1    (hv_vlan1),
-        .hv_frag     (hv_frag),
-        .hv_mf       (hv_mf),
-        .hv_frag_off (hv_frag_off),
-        .hv_src      (hv_src),
-        .hv_dst      (hv_dst),
-        .hv_sport    (hv_sport),
-        .hv_dport    (hv_dport),
-        .hv_l3_off   (hv_l3_off),
-        .hv_l4_off   (hv_l4_off),
-        .hv_trunc    (hv_trunc),
-        .hv_hash     (hv_hash),
-        .idle        (par_idle)
+        .clk            (clk),
+        .rst            (rst),
+        .hm_wr_en       (hm_wr_en),
+        .hm_wr_addr     (hm_wr_addr),
+        .pm_wr_data     (pm_wr_data),
+        .cm_valid       (cm_valid),
+        .cm_start       (cm_start),
+        .cm_len         (cm_len),
+        .cm_slot        (cm_slot),
+        .cfg_step_limit (cfg_step_limit),
+        .cfg_swap       (cfg_swap),
+        .cfg_imem_we    (cfg_imem_we),
+        .cfg_imem_addr  (cfg_imem_addr),
+        .cfg_imem_data  (cfg_imem_data),
+        .hv_valid       (hv_valid),
+        .hv_start       (hv_start),
+        .hv_len         (hv_len),
+        .hv_slot        (hv_slot),
+        .hv_cls         (hv_cls),
+        .hv_l3          (hv_l3),
+        .hv_l4          (hv_l4),
+        .hv_proto       (hv_proto),
+        .hv_vlan_cnt    (hv_vlan_cnt),
+        .hv_vlan0       (hv_vlan0),
+        .hv_vlan1       (hv_vlan1),
+        .hv_frag        (hv_frag),
+        .hv_mf          (hv_mf),
+        .hv_frag_off    (hv_frag_off),
+        .hv_src         (hv_src),
+        .hv_dst         (hv_dst),
+        .hv_sport       (hv_sport),
+        .hv_dport       (hv_dport),
+        .hv_seq         (hv_seq),
+        .hv_ack         (hv_ack),
+        .hv_tcp_flags   (hv_tcp_flags),
+        .hv_tcp_hlen    (hv_tcp_hlen),
+        .hv_l4_len      (hv_l4_len),
+        .hv_l3_off      (hv_l3_off),
+        .hv_l4_off      (hv_l4_off),
+        .hv_pay_off     (hv_pay_off),
+        .hv_trunc       (hv_trunc),
+        .hv_perr        (hv_perr),
+        .hv_hash        (hv_hash),
+        .bank           (st_parser_bank),
+        .swap_pending   (st_parser_swap_pending),
+        .cnt_perr       (cnt_parse_error),
+        .cnt_trunc      (cnt_parse_trunc),
+        .idle           (par_idle)
     );
 
     // ---- transfer engine ------------------------------------------------------
@@ -299,6 +349,9 @@ module nicrx_top #(
         .hv_l3_off         (hv_l3_off),
         .hv_l4_off         (hv_l4_off),
         .hv_hash           (hv_hash),
+        .hv_trunc          (hv_trunc),
+        .hv_perr           (hv_perr),
+        .hv_presel         (hv_cls[5]),
         .pm_rd_en          (pm_rd_en),
         .pm_rd_addr        (pm_rd_addr),
         .pm_rd_data        (pm_rd_data),
@@ -360,7 +413,9 @@ module nicrx_top #(
         .NUM_CQ        (NUM_CQ),
         .FQ_DEPTH      (FQ_DEPTH),
         .DESC_DEPTH    (DESC_DEPTH),
-        .MAX_BURST     (MAX_BURST)
+        .MAX_BURST     (MAX_BURST),
+        .PARSE_ENGINES (PARSE_ENGINES),
+        .IMEM_DEPTH    (IMEM_DEPTH)
     ) u_csr (
         .clk               (clk),
         .rst               (rst),
@@ -395,7 +450,14 @@ module nicrx_top #(
         .cfg_cq_en         (cfg_cq_en),
         .cfg_cq_irq_en     (cfg_cq_irq_en),
         .cfg_cq_head       (cfg_cq_head),
+        .cfg_step_limit    (cfg_step_limit),
+        .cfg_swap          (cfg_swap),
+        .cfg_imem_we       (cfg_imem_we),
+        .cfg_imem_addr     (cfg_imem_addr),
+        .cfg_imem_data     (cfg_imem_data),
         .cnt_flat          (cnt_flat),
+        .st_parser_bank    (st_parser_bank),
+        .st_parser_swap_pending (st_parser_swap_pending),
         .st_fbr_head       (st_fbr_head),
         .st_fbr_err        (st_fbr_err),
         .st_cq_tail        (st_cq_tail),
@@ -406,8 +468,9 @@ module nicrx_top #(
     // vector fields no block consumes yet (the flow database will).
     /* verilator lint_off UNUSED */
     wire unused_ok = &{1'b0, m_axi_bid, m_axi_rid, s_axil_awprot, s_axil_arprot,
-                       hv_proto, hv_vlan1, hv_mf, hv_frag_off, hv_src, hv_dst,
-                       hv_sport, hv_dport, hv_trunc};
+                       hv_slot, hv_cls[9:6], hv_cls[4:0], hv_proto, hv_vlan1, hv_mf,
+                       hv_frag_off, hv_src, hv_dst, hv_sport, hv_dport, hv_seq, hv_ack,
+                       hv_tcp_flags, hv_tcp_hlen, hv_l4_len, hv_pay_off};
     /* verilator lint_on UNUSED */
 
 endmodule

@@ -42,6 +42,7 @@ REQS=(
     "hdr /usr/include/zlib.h|zlib1g-dev"
     "cmd tshark|tshark"
     "cmd clang|clang"
+    "glob /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a|libclang-rt-14-dev"
     "cmd z3|z3"
     "venv|python3-venv"
 )
@@ -57,6 +58,7 @@ have() {
     case "$kind" in
         cmd) command -v "$arg" >/dev/null 2>&1 ;;
         hdr) [ -f "$arg" ] ;;
+        glob) compgen -G "$arg" >/dev/null ;;
         venv) local py; py=$(sys_python); [ -n "$py" ] && "$py" -c 'import venv, ensurepip' >/dev/null 2>&1 ;;
         *) return 1 ;;
     esac

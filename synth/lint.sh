@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # lint.sh - static checks of rtl/: Verilator -Wall lint of nicrx_top at
-# DATA_WIDTH 64 and 32, and a Yosys structural check (after `proc`: no latches,
+# DATA_WIDTH 64 and 32 (and two parser shapes: one engine, IMEM_DEPTH 256 and 16),
+# and a Yosys structural check (after `proc`: no latches,
 # no multiple drivers, no combinational loops, no undriven wires used).
 # Prints "ok NAME" / "not ok NAME: reason"; exits 1 if any check failed.
 # Logs: build/lint/*.log.   TOP=nicrx_top by default.
@@ -22,6 +23,19 @@ for dw in 64 32; do
     name="lint-verilator-$TOP-dw$dw"
     log="$OUT/verilator_dw$dw.log"
     if verilator --lint-only -Wall -Irtl --top-module "$TOP" -GDATA_WIDTH=$dw $RTL > "$log" 2>&1; then
+        echo "ok $name"
+    else
+        say_fail "$name" "$(grep -m1 -E '^%(Error|Warning)' "$log")"
+        grep -E '^%(Error|Warning)' "$log" | sed 's/^/#   /' | head -20
+    fi
+done
+
+# The parser's other shapes: one engine, the largest and smallest instruction memory
+# (with the small configuration's widths).
+for cfg in "PARSE_ENGINES=1 IMEM_DEPTH=256" "PARSE_ENGINES=1 IMEM_DEPTH=16 DATA_WIDTH=32 HEADER_BYTES=64 FQ_DEPTH=8"; do
+    name="lint-verilator-$TOP-$(echo "$cfg" | sed 's/PARSE_ENGINES=/ne/; s/ IMEM_DEPTH=/-imem/; s/ .*//')"
+    log="$OUT/verilator_$(echo "$cfg" | tr ' =' '_-').log"
+    if verilator --lint-only -Wall -Irtl --top-module "$TOP" $(printf -- '-G%s ' $cfg) $RTL > "$log" 2>&1; then
         echo "ok $name"
     else
         say_fail "$name" "$(grep -m1 -E '^%(Error|Warning)' "$log")"

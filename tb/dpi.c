@@ -33,6 +33,24 @@ static void done(harness_t *h)
     _exit(st);
 }
 
+/* The remaining harness options (--program, --swap-at, ...) come as plusargs
+ * straight from the command line, so new options need no testbench change.
+ * Verilator gives C no plusarg access without its C++ API: read the process's
+ * own argument vector. */
+static int cmdline_plusargs(harness_opts_t *o, char *err, size_t n)
+{
+    FILE *f = fopen("/proc/self/cmdline", "rb");
+    if (!f) return 0;
+    static char buf[1 << 16];
+    size_t len = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[len] = 0;
+    char *argv[256];
+    int argc = 0;
+    for (size_t i = 0; i < len && argc < 256; i += strlen(buf + i) + 1) argv[argc++] = buf + i;
+    return harness_plusargs(o, argc, argv, err, n);
+}
+
 int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const char *pace,
                    const char *clock_mhz, int summary, long long max_cycles,
                    int data_width, int pkt_mem_bytes, int header_bytes, int max_frame,
@@ -41,9 +59,11 @@ int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const 
     harness_opts_t o;
     char err[200];
     harness_opts_default(&o);
-    o.p = (nicrx_params_t){ (uint32_t)data_width, (uint32_t)pkt_mem_bytes, (uint32_t)header_bytes,
-                            (uint32_t)max_frame, (uint32_t)num_cq, (uint32_t)fq_depth,
-                            (uint32_t)desc_depth, (uint32_t)max_burst };
+    /* Parameters the testbench does not pass keep the RTL's defaults. */
+    o.p.data_width = (uint32_t)data_width; o.p.pkt_mem_bytes = (uint32_t)pkt_mem_bytes;
+    o.p.header_bytes = (uint32_t)header_bytes; o.p.max_frame = (uint32_t)max_frame;
+    o.p.num_cq = (uint32_t)num_cq; o.p.fq_depth = (uint32_t)fq_depth;
+    o.p.desc_depth = (uint32_t)desc_depth; o.p.max_burst = (uint32_t)max_burst;
     o.pcap = pcap && *pcap ? pcap : NULL;
     o.summary = summary;
     o.max_cycles = (uint64_t)max_cycles;
@@ -54,6 +74,10 @@ int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const 
             fprintf(stderr, "nicrx: %s\n", err);
             exit(HARNESS_BADINPUT);
         }
+    }
+    if (cmdline_plusargs(&o, err, sizeof err) != 0) {
+        fprintf(stderr, "nicrx: %s\n", err);
+        exit(HARNESS_BADINPUT);
     }
     int status;
     harness_t *h = harness_new(&o, &status);

@@ -1,6 +1,8 @@
 /* harness.c - see harness.h. */
 #include "harness.h"
+#include "imem.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -29,6 +31,16 @@ struct harness {
     uint32_t aw_consts, ar_consts;
     uint64_t inject;                  /* cycle of a forced divergence (self-test), 0: none */
     uint8_t consts_set, rtl_seen, finished, final_requested;
+    /* Parser programs: prog[0] parses from reset, prog[1] after --swap-at. */
+    harness_prog_t prog[2];
+    uint32_t step_limit;              /* what nicrx_parse is given: PARSER_CTRL's value */
+    uint8_t swap, swap_requested;
+    uint64_t swap_req_frame;          /* frames sent when the driver started the swap */
+    uint64_t swap_bound;              /* frames from here on were sent after SWAP was written */
+    uint64_t first_new;               /* first frame parsed as only the new program does */
+    uint64_t nprog[4];                /* frames by which programs' parse they match (bits) */
+    uint64_t parsed, steps, steps_max;  /* header vectors seen; instructions they took */
+    uint64_t hv_first, hv_last;       /* cycles of the first and the last one */
     int status;
     char msg[512];                    /* the failure line */
 };
@@ -52,7 +64,11 @@ const char *harness_usage(void)
            "  --pace line|b2b|ts  frame pacing: line rate, back to back, capture timestamps (default line)\n"
            "  --clock MHZ         clock for --pace ts (default 156.25)\n"
            "  --summary           print only the report\n"
-           "  --max-cycles N      stop with an error after N cycles\n";
+           "  --max-cycles N      stop with an error after N cycles\n"
+           "  --program FILE.bin  parser program the driver loads at bring-up (nicrx-asm -f bin)\n"
+           "  --swap-at N --swap-program FILE.bin\n"
+           "                      after N frames were sent, load FILE.bin into the shadow bank and swap\n"
+           "  --step-limit N      parser step limit per frame, 1..256 (PARSER_CTRL; default 64)\n";
 }
 
 static int parse_u64(const char *s, uint64_t *v)
@@ -93,7 +109,66 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         if (parse_u64(next, &o->max_cycles) != 0) { snprintf(err, n, "--max-cycles needs a number"); return -1; }
         return 2;
     }
+    if (!strcmp(arg, "--program") || !strcmp(arg, "--swap-program")) {
+        if (!next || !*next) { snprintf(err, n, "%s needs a file", arg); return -1; }
+        *(arg[2] == 'p' ? &o->program : &o->swap_program) = next;
+        return 2;
+    }
+    if (!strcmp(arg, "--swap-at")) {
+        if (parse_u64(next, &o->swap_at) != 0) { snprintf(err, n, "--swap-at needs a frame count"); return -1; }
+        o->swap_at_set = 1;
+        return 2;
+    }
+    if (!strcmp(arg, "--step-limit")) {
+        uint64_t v;
+        if (parse_u64(next, &v) != 0 || v < 1 || v > 256) { snprintf(err, n, "--step-limit takes 1..256"); return -1; }
+        o->step_limit = (uint32_t)v;
+        return 2;
+    }
     return 0;
+}
+
+int harness_plusargs(harness_opts_t *o, int argc, char *const *argv, char *err, size_t n)
+{
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] != '+') continue;
+        char opt[64];
+        const char *eq = strchr(argv[i], '=');
+        size_t len = eq ? (size_t)(eq - argv[i]) - 1 : strlen(argv[i]) - 1;
+        if (len + 3 > sizeof opt) continue;
+        opt[0] = opt[1] = '-';
+        for (size_t k = 0; k < len; k++) opt[2 + k] = argv[i][1 + k] == '_' ? '-' : argv[i][1 + k];
+        opt[2 + len] = 0;
+        if (harness_opt(o, opt, eq ? eq + 1 : NULL, err, n) < 0) return -1;
+    }
+    return 0;
+}
+
+int harness_prog_load(harness_prog_t *p, const char *path, uint32_t imem_depth, char *err, size_t n)
+{
+    memset(p, 0, sizeof *p);
+    FILE *f = fopen(path, "rb");
+    if (!f) { snprintf(err, n, "cannot open: %s", strerror(errno)); return -1; }
+    long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    uint8_t b[NICRX_IMEM_MAX * NICRX_INSN_BYTES];
+    int bad = size < 0 || fseek(f, 0, SEEK_SET) != 0;
+    if (!bad && size > 0 && size % NICRX_INSN_BYTES == 0 && (unsigned long)size / NICRX_INSN_BYTES <= imem_depth)
+        bad = fread(b, 1, (size_t)size, f) != (size_t)size;
+    fclose(f);
+    if (bad) snprintf(err, n, "read error");
+    else if (size == 0) snprintf(err, n, "empty program image");
+    else if (size % NICRX_INSN_BYTES)
+        snprintf(err, n, "%ld bytes is not a program image (a multiple of %u bytes)", size, NICRX_INSN_BYTES);
+    else if ((unsigned long)size / NICRX_INSN_BYTES > imem_depth)
+        snprintf(err, n, "%ld instructions, IMEM_DEPTH is %u", size / NICRX_INSN_BYTES, imem_depth);
+    else {
+        p->n = (uint32_t)(size / NICRX_INSN_BYTES);
+        for (long i = 0; i < size / 4; i++)
+            p->w[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 | (uint32_t)b[4 * i + 2] << 16 |
+                      (uint32_t)b[4 * i + 3] << 24;
+        return 0;
+    }
+    return -1;
 }
 
 /* ---- failures -------------------------------------------------------------- */
@@ -120,6 +195,66 @@ static void fail(harness_t *h, const char *fmt, ...)
 
 /* ---- model events and host completions ------------------------------------- */
 
+/* The first field in which two header vectors differ, NULL if none. */
+static const char *hv_diff(const nicrx_hv_t *a, const nicrx_hv_t *b, uint64_t *va, uint64_t *vb)
+{
+#define F(name, expr) do { *va = (uint64_t)(a->expr); *vb = (uint64_t)(b->expr); if (*va != *vb) return name; } while (0)
+    F("cls", cls); F("l3", l3); F("l4", l4); F("proto", proto); F("vlan_cnt", vlan_cnt);
+    F("vlan0", vlan[0]); F("vlan1", vlan[1]); F("frag", frag); F("mf", mf); F("frag_off", frag_off);
+    for (int i = 0; i < 16; i += 8) {
+        uint64_t x = 0, y = 0, u = 0, v = 0;
+        for (int k = 0; k < 8; k++) {
+            x = x << 8 | a->src[i + k]; y = y << 8 | b->src[i + k];
+            u = u << 8 | a->dst[i + k]; v = v << 8 | b->dst[i + k];
+        }
+        *va = x; *vb = y; if (x != y) return i ? "src[63:0]" : "src[127:64]";
+        *va = u; *vb = v; if (u != v) return i ? "dst[63:0]" : "dst[127:64]";
+    }
+    F("sport", sport); F("dport", dport); F("seq", seq); F("ack", ack); F("tcp_flags", tcp_flags);
+    F("tcp_hlen", tcp_hlen); F("l4_len", l4_len); F("l3_off", l3_off); F("l4_off", l4_off);
+    F("pay_off", pay_off); F("truncated", truncated); F("perr", perr); F("hash", hash);
+#undef F
+    return NULL;
+}
+
+/* The frame's header vector must be nicrx_parse() of its bytes with the
+ * program that parsed it; with a swap, entirely the old or the new one, and
+ * never the old after the new. */
+static void check_parse(harness_t *h, uint64_t i, const nicrx_hv_t *hv)
+{
+    const cap_frame_t *cf = &h->cap.f[i];
+    const char *what = NULL;
+    uint64_t va = 0, vb = 0;
+    uint8_t match = 0;
+    for (uint32_t p = 0; p <= h->swap; p++) {
+        nicrx_hv_t e;
+        uint32_t st = nicrx_parse(h->prog[p].w, h->o.p.imem_depth, cf->data, cf->len, h->o.p.header_bytes,
+                                  h->step_limit, &e);
+        if (p == 0) {
+            h->steps += st;
+            if (st > h->steps_max) h->steps_max = st;
+        }
+        uint64_t x, y;
+        const char *d = hv_diff(hv, &e, &x, &y);
+        if (!d) match |= (uint8_t)(1u << p);
+        else if (!what) { what = d; va = x; vb = y; }
+    }
+    h->fr[i].prog = match;
+    h->nprog[match]++;
+    if (!match) {
+        fail(h, "frame %" PRIu64 ": header vector differs from nicrx_parse() of its bytes%s on %s: model 0x%" PRIx64
+             ", nicrx_parse 0x%" PRIx64, i, h->swap ? " with the old and the new program (old shown)" : "", what, va, vb);
+    } else if (match == 2) {
+        if (h->first_new == UINT64_MAX) h->first_new = i;
+    } else if (match == 1) {
+        if (h->first_new != UINT64_MAX)
+            fail(h, "frame %" PRIu64 " parsed by the old program after frame %" PRIu64 " was parsed by the new one",
+                 i, h->first_new);
+        else if (i >= h->swap_bound)
+            fail(h, "frame %" PRIu64 " parsed by the old program, but it was sent after PARSER_SWAP was written", i);
+    }
+}
+
 static void on_event(void *ctx, const nicrx_event_t *ev)
 {
     harness_t *h = ctx;
@@ -141,6 +276,9 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
     case NICRX_EV_PARSED:
         f->has_hv = 1;
         f->hv = *ev->hv;
+        if (!h->parsed++) h->hv_first = ev->cycle;
+        h->hv_last = ev->cycle;
+        check_parse(h, ev->frame, ev->hv);
         break;
     case NICRX_EV_DELIVER:
         if (f->verdict) { fail(h, "model delivers frame %" PRIu64 " after deciding it", ev->frame); return; }
@@ -237,6 +375,40 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
         return NULL;
     }
     h->o.pcap = h->cap.path; /* the caller's string may not outlive this call */
+    if ((o->swap_program != NULL) != (o->swap_at_set != 0)) {
+        fprintf(stderr, "nicrx: --swap-at and --swap-program go together\n");
+        capture_free(&h->cap);
+        free(h);
+        *status = HARNESS_BADINPUT;
+        return NULL;
+    }
+    if (o->swap_at_set && o->swap_at > h->cap.n) {
+        fprintf(stderr, "nicrx: %s: --swap-at %" PRIu64 ": the capture has %zu frames\n", o->pcap, o->swap_at, h->cap.n);
+        capture_free(&h->cap);
+        free(h);
+        *status = HARNESS_BADINPUT;
+        return NULL;
+    }
+    const char *files[2] = { o->program, o->swap_program };
+    for (int p = 0; p < 2; p++) {
+        if (!files[p]) continue;
+        if (harness_prog_load(&h->prog[p], files[p], o->p.imem_depth, err, sizeof err) != 0) {
+            fprintf(stderr, "nicrx: %s: %s\n", files[p], err);
+            capture_free(&h->cap);
+            free(h);
+            *status = HARNESS_BADINPUT;
+            return NULL;
+        }
+    }
+    if (!o->program) {
+        /* IMEM_INIT: the default program, in both banks at configuration. */
+        h->prog[0].n = nicrx_default_program_insns;
+        memcpy(h->prog[0].w, nicrx_default_program, (size_t)h->prog[0].n * NICRX_INSN_BYTES);
+    }
+    h->swap = o->swap_program != NULL;
+    h->step_limit = o->step_limit ? o->step_limit : NICRX_PARSER_STEP_LIMIT_RESET;
+    h->first_new = UINT64_MAX;
+    h->swap_bound = UINT64_MAX;
     h->m = nicrx_model_new(&o->p);
     h->fr = calloc(h->cap.n, sizeof *h->fr);
     if (!h->m || !h->fr) abort();
@@ -247,6 +419,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     nicrx_model_set_event_fn(h->m, on_event, h);
     sched_init(&h->sched, &h->cap, o->p.data_width / 8, (sched_pace_t)o->pace, o->clk_mhz * 1e6);
     host_init(&h->host, &o->p, (host_stall_t)o->stall, h->o.seed, on_cmpl, h);
+    host_parser_setup(&h->host, o->step_limit, o->program ? h->prog[0].w : NULL, h->prog[0].n);
     *status = HARNESS_OK;
     return h;
 }
@@ -382,6 +555,14 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
             sched_beat(&h->sched, e, in);
             if (h->sched.last_frame != lf)
                 h->progress_at = e;
+            if (h->swap && !h->swap_requested && h->sched.next >= h->o.swap_at) {
+                host_swap(&h->host, h->prog[1].w, h->prog[1].n);
+                h->swap_requested = 1;
+                h->swap_req_frame = h->sched.next;
+            }
+            /* Frames not yet completely sent when SWAP is written commit after it. */
+            if (h->swap_requested && h->swap_bound == UINT64_MAX && h->host.load.swap_edge)
+                h->swap_bound = h->sched.next;
         }
         const char *he = host_error(&h->host);
         if (he[0]) fail(h, "host: %s", he);
@@ -389,7 +570,8 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
     nicrx_model_step(h->m, in);
     h->k++;
 
-    if (h->status == HARNESS_OK && sched_done(&h->sched) && h->accounted == h->cap.n && !h->final_requested) {
+    if (h->status == HARNESS_OK && sched_done(&h->sched) && h->accounted == h->cap.n && !h->final_requested &&
+        (!h->swap || h->swap_requested) && !host_loading(&h->host)) {
         h->final_requested = 1;
         host_final(&h->host);
     }
@@ -483,6 +665,24 @@ void harness_report(const harness_t *h, FILE *f)
         fprintf(f, "  traffic      cycles %" PRIu64 "..%" PRIu64 ": %.4f frames/cycle, wire limit %.4f (%.1f%%)\n",
                 h->sched.t0, h->last_done, (double)h->cap.n / span, limit,
                 100.0 * ((double)h->cap.n / span) / limit);
+    }
+    fprintf(f, "  program      %s (%u instructions), step limit %u\n", h->o.program ? h->o.program : "default",
+            h->prog[0].n, h->step_limit);
+    /* The parser's pace: header vectors per cycle, and its work (steps of the first program). */
+    if (h->parsed)
+        fprintf(f, "  parser       %" PRIu64 " frames, %.2f steps per frame (max %" PRIu64 "), hv_valid every %.2f cycles\n",
+                h->parsed, (double)h->steps / (double)h->parsed, h->steps_max,
+                h->parsed > 1 ? (double)(h->hv_last - h->hv_first) / (double)(h->parsed - 1) : 0.0);
+    if (h->swap) {
+        fprintf(f, "  swap         to %s (%u instructions) after %" PRIu64 " frames were sent; ", h->o.swap_program,
+                h->prog[1].n, h->swap_req_frame);
+        if (h->first_new != UINT64_MAX)
+            fprintf(f, "the new program parsed from frame %" PRIu64, h->first_new);
+        else
+            fputs("no frame parsed only by the new program", f);
+        fprintf(f, " (frames parsed as only the old program does %" PRIu64 ", only the new %" PRIu64 ", either %" PRIu64
+                "; SWAP written at cycle %" PRIu64 ", read 0 at %" PRIu64 ")\n",
+                h->nprog[1], h->nprog[2], h->nprog[3], h->host.load.swap_edge, h->host.load.done_edge);
     }
     if (h->status != HARNESS_OK)
         fprintf(f, "FAIL: %s\n", h->msg);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include "capture.h"
 #include "host.h"
+#include "nicrx_isa.h"
 #include "nicrx_model.h"
 #include "sched.h"
 
@@ -23,14 +24,34 @@ typedef struct harness_opts {
     int summary;
     uint64_t max_cycles;    /* 0: no limit */
     uint64_t hang_cycles;   /* no progress for this long with frames outstanding: hung */
+    const char *program;    /* --program: loaded by the driver at bring-up (NULL: IMEM_INIT's) */
+    const char *swap_program; /* --swap-program: written and swapped in after --swap-at frames */
+    uint64_t swap_at;
+    int swap_at_set;
+    uint32_t step_limit;    /* --step-limit 1..256 (0: PARSER_CTRL keeps its reset value) */
     nicrx_params_t p;
 } harness_opts_t;
+
+/* A parser program image (nicrx-asm -f bin): n x 16 bytes, instruction i is
+ * four little-endian words w0..w3 at byte 16 i. */
+typedef struct harness_prog {
+    uint32_t w[NICRX_IMEM_MAX * NICRX_INSN_WORDS];
+    uint32_t n;
+} harness_prog_t;
+
+/* Reads an image of at most imem_depth instructions; -1 with the reason in
+ * err (without the "nicrx: FILE: " prefix). */
+int harness_prog_load(harness_prog_t *p, const char *path, uint32_t imem_depth, char *err, size_t n);
 
 void harness_opts_default(harness_opts_t *o);
 /* Parses one option (and its value in next); returns how many arguments it
  * used (1 or 2), 0 if it is not an option of the harness, -1 on a bad value
  * (message in err).  Non-options (the capture) are left to the caller. */
 int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n);
+/* The simulators' plusargs "+name=value" / "+name" as options --name (with
+ * '_' read as '-'); plusargs that are no harness option are skipped.
+ * Returns 0, or -1 with the message in err. */
+int harness_plusargs(harness_opts_t *o, int argc, char *const *argv, char *err, size_t n);
 const char *harness_usage(void);
 
 enum { HARNESS_RUN = 0, HARNESS_DONE = 1 };
@@ -42,6 +63,7 @@ typedef struct harness_frame {
     uint8_t verified;    /* completion seen by the host and bytes checked */
     uint8_t has_hv;
     uint8_t reason;
+    uint8_t prog;        /* with a swap: bit 0 the old program's parse matches, bit 1 the new one's */
     uint32_t queue, ring, buf_id, len;
     nicrx_hv_t hv;
 } harness_frame_t;

@@ -8,10 +8,11 @@
 
 enum {
     TAG_CFG = 0, TAG_ID, TAG_VERSION, TAG_CAPS0, TAG_CAPS1, TAG_ENABLE, TAG_DOORBELL,
-    TAG_STATUS, TAG_CNT0 = 0x100
+    TAG_STATUS, TAG_PSTATUS, TAG_SWAPRD, TAG_SWAPWR, TAG_CNT0 = 0x100
 };
 
 #define STATUS_RETRIES 1000u
+#define SWAP_POLLS 100000u
 
 static const axi_profile_t prof_none  = { 100, 100, 100, 100, 1, 1, 2, 2 };
 /* Readies low most of the time, long and varied latencies. */
@@ -172,7 +173,54 @@ static void bringup(host_t *h)
         enq(h, 1, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, h->fbr[r].tail, TAG_DOORBELL);
         h->fbr[r].dirty = 0;
     }
-    enq(h, 1, NICRX_REG_CTRL, 1, TAG_ENABLE);
+    enq(h, 0, NICRX_REG_PARSER_STATUS, 0, TAG_PSTATUS);
+    if (h->step_limit)
+        enq(h, 1, NICRX_REG_PARSER_CTRL, h->step_limit & 0xffu, TAG_CFG);
+    if (h->boot_w)
+        host_swap(h, h->boot_w, h->boot_n);
+    /* CTRL = 1 follows once the program is in (host_edge). */
+}
+
+void host_parser_setup(host_t *h, uint32_t step_limit, const uint32_t *w, uint32_t n)
+{
+    h->step_limit = step_limit;
+    h->boot_w = w;
+    h->boot_n = n;
+}
+
+void host_swap(host_t *h, const uint32_t *w, uint32_t n)
+{
+    h->load = (host_loader_t){ .w = w, .n = n, .state = HL_CHECK };
+}
+
+int host_loading(const host_t *h)
+{
+    return h->load.state != HL_IDLE && h->load.state != HL_DONE;
+}
+
+/* Queues the loader's next access; called while the register port is free. */
+static void load_step(host_t *h)
+{
+    host_loader_t *l = &h->load;
+    switch (l->state) {
+    case HL_CHECK:
+    case HL_POLL:
+        enq(h, 0, NICRX_REG_PARSER_SWAP, 0, TAG_SWAPRD);
+        break;
+    case HL_DATA:
+        if (l->next == 0)
+            enq(h, 1, NICRX_REG_PARSER_IADDR, 0, TAG_CFG);
+        for (uint32_t k = 0; k < NICRX_INSN_WORDS; k++)
+            enq(h, 1, NICRX_REG_PARSER_IDATA(k), l->w[l->next * NICRX_INSN_WORDS + k], TAG_CFG);
+        if (++l->next == l->n) l->state = HL_SWAP;
+        break;
+    case HL_SWAP:
+        enq(h, 1, NICRX_REG_PARSER_SWAP, 1, TAG_SWAPWR);
+        l->state = HL_POLL;
+        break;
+    default:
+        break;
+    }
 }
 
 static void check_caps(host_t *h, uint32_t tag, uint32_t v)
@@ -185,22 +233,38 @@ static void check_caps(host_t *h, uint32_t tag, uint32_t v)
     case TAG_CAPS0:
         want = (p->data_width & 0xffu) | (p->num_cq & 0xfu) << 8 | (p->pkt_mem_bytes / 64u) << 16;
         break;
-    default:
+    case TAG_CAPS1:
         want = (p->max_frame & 0xffffu) | ilog2(p->header_bytes) << 16 | ilog2(p->fq_depth) << 20 |
                ilog2(p->desc_depth) << 24 | ilog2(p->max_burst) << 28;
+        break;
+    default: /* PARSER_STATUS: engines and depth; bank 0 active, no swap pending after reset */
+        want = ((p->parse_engines - 1u) & 3u) << 4 | (p->imem_depth & 0x1ffu) << 8;
         break;
     }
     if (v != want) {
         static const char *names[] = { "", "ID", "VERSION", "CAPS0", "CAPS1" };
-        herr(h, "bring-up: %s reads 0x%08x, expected 0x%08x", names[tag], v, want);
+        herr(h, "bring-up: %s reads 0x%08x, expected 0x%08x", tag == TAG_PSTATUS ? "PARSER_STATUS" : names[tag], v, want);
     }
 }
 
 static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdata)
 {
     switch (o->tag) {
-    case TAG_ID: case TAG_VERSION: case TAG_CAPS0: case TAG_CAPS1:
+    case TAG_ID: case TAG_VERSION: case TAG_CAPS0: case TAG_CAPS1: case TAG_PSTATUS:
         check_caps(h, o->tag, rdata);
+        break;
+    case TAG_SWAPWR:
+        h->load.swap_edge = e;
+        break;
+    case TAG_SWAPRD:
+        if (rdata & 1u) {
+            if (++h->load.polls > SWAP_POLLS) herr(h, "PARSER_SWAP still pending after %u reads", SWAP_POLLS);
+        } else if (h->load.state == HL_CHECK) {
+            h->load.state = HL_DATA;
+        } else {
+            h->load.state = HL_DONE;
+            h->load.done_edge = e;
+        }
         break;
     case TAG_ENABLE:
         h->phase = HP_RUN;
@@ -346,6 +410,12 @@ void host_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in)
     /* Batch doorbells: ring them only when the register port is free. */
     if (h->phase == HP_RUN && h->op_n == 0)
         doorbells(h);
+    if (h->op_n == 0 && host_loading(h))
+        load_step(h);
+    if (h->phase == HP_BRINGUP && h->op_n == 0 && !host_loading(h) && !h->enable_queued) {
+        enq(h, 1, NICRX_REG_CTRL, 1, TAG_ENABLE);
+        h->enable_queued = 1;
+    }
     axil_edge(h, e, out, in);
 }
 

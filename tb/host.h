@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "axi.h"
 #include "mem.h"
+#include "nicrx_isa.h"
 #include "nicrx_model.h"
 
 typedef enum { STALL_NONE = 0, STALL_HEAVY } host_stall_t;
@@ -52,6 +53,21 @@ typedef struct host_op {
 
 enum host_phase { HP_RESET = 0, HP_BRINGUP, HP_RUN, HP_FINAL, HP_DONE };
 
+/* Writing a program into the parser's shadow bank and swapping it in
+ * (docs/microcode.md "Loading and switching programs"): wait until no swap is
+ * pending, IADDR = 0, IDATA0..3 per instruction (one instruction per free
+ * register port, so doorbells go on in between), SWAP = 1, poll SWAP until 0. */
+enum host_load { HL_IDLE = 0, HL_CHECK, HL_DATA, HL_SWAP, HL_POLL, HL_DONE };
+
+typedef struct host_loader {
+    const uint32_t *w;        /* n instructions of NICRX_INSN_WORDS words */
+    uint32_t n, next;
+    enum host_load state;
+    uint64_t polls;
+    uint64_t swap_edge;       /* edge of the SWAP write's response */
+    uint64_t done_edge;       /* edge of the read that found SWAP 0 */
+} host_loader_t;
+
 typedef struct host {
     nicrx_params_t p;
     uint32_t bpb;
@@ -62,6 +78,11 @@ typedef struct host {
     host_fbr_t fbr[NICRX_NUM_FBR];
     host_cq_t cq[NICRX_MAX_CQ];
     uint32_t qsel;
+    uint32_t step_limit;      /* PARSER_CTRL at bring-up, 0: left at reset */
+    const uint32_t *boot_w;   /* program loaded at bring-up (NULL: none) */
+    uint32_t boot_n;
+    host_loader_t load;
+    uint8_t enable_queued;
     /* AXI4-Lite master */
     host_op_t op[HOST_OPS_MAX];
     uint32_t op_head, op_n;
@@ -88,6 +109,13 @@ void host_free(host_t *h);
  * its outputs before the edge and performs the handshakes of that edge. */
 void host_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in);
 int host_configured(const host_t *h);
+/* Before the first edge: the bring-up writes PARSER_CTRL = step_limit (1..256,
+ * 0: not written) and loads the program w (n instructions; NULL: none). */
+void host_parser_setup(host_t *h, uint32_t step_limit, const uint32_t *w, uint32_t n);
+/* While running: load w into the shadow bank and swap (host_loader_t). */
+void host_swap(host_t *h, const uint32_t *w, uint32_t n);
+/* A program load or swap is under way. */
+int host_loading(const host_t *h);
 /* Ask for the final STATUS/counter reads (once the traffic is accounted). */
 void host_final(host_t *h);
 int host_done(const host_t *h);

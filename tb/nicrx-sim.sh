@@ -17,6 +17,10 @@ ports every cycle.  Exit status: 0 no divergence and every check passed,
   --clock MHZ         clock for --pace ts (default 156.25)
   --summary           print only the report
   --max-cycles N      stop with an error after N cycles
+  --program FILE.bin  parser program the driver loads at bring-up
+  --swap-at N --swap-program FILE.bin
+                      after N frames were sent, load FILE.bin into the shadow bank and swap
+  --step-limit N      parser step limit per frame, 1..256 (default 64)
   --trace FILE.fst    on a divergence, re-run and dump the last 2000 cycles up to it
 USAGE
 }
@@ -24,7 +28,7 @@ args=(); pcap=""; trace=""
 while [ $# -gt 0 ]; do
     case "$1" in
         -h|--help) usage; exit 0 ;;
-        --seed|--stall|--pace|--clock|--max-cycles)
+        --seed|--stall|--pace|--clock|--max-cycles|--program|--swap-at|--swap-program|--step-limit)
             [ $# -ge 2 ] || { echo "nicrx: $1 needs a value" >&2; exit 2; }
             k=${1#--}; args+=("+${k//-/_}=$2"); shift 2 ;;
         --summary) args+=("+summary"); shift ;;

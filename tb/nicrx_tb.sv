@@ -12,7 +12,10 @@ module nicrx_tb #(
     parameter integer NUM_CQ        = 4,
     parameter integer FQ_DEPTH      = 32,
     parameter integer DESC_DEPTH    = 8,
-    parameter integer MAX_BURST     = 16
+    parameter integer MAX_BURST     = 16,
+    parameter integer PARSE_ENGINES = 2,
+    parameter integer IMEM_DEPTH    = 64,
+    parameter         IMEM_INIT     = ""   // reset program (mk/tb.mk: nicrx-asm hex of default.nasm)
 );
     import "DPI-C" context function int nicrx_dpi_init(
         input string pcap, input string seed, input string stall, input string pace,

@@ -64,19 +64,21 @@ static PLI_INT32 init_calltf(PLI_BYTE8 *ud)
 {
     vpi_ctx_t *c = (vpi_ctx_t *)ud;
     vpiHandle it = vpi_iterate(vpiArgument, vpi_handle(vpiSysTfCall, NULL));
-    uint32_t pv[8] = { 0 };
-    for (int i = 0; i < 8 && it; i++) {
+    harness_opts_t o;
+    char err[200];
+    harness_opts_default(&o);
+    /* DATA_WIDTH .. MAX_BURST, then PARSE_ENGINES and IMEM_DEPTH if the
+     * testbench passes them (else the RTL's defaults). */
+    uint32_t *pv[10] = { &o.p.data_width, &o.p.pkt_mem_bytes, &o.p.header_bytes, &o.p.max_frame, &o.p.num_cq,
+                         &o.p.fq_depth, &o.p.desc_depth, &o.p.max_burst, &o.p.parse_engines, &o.p.imem_depth };
+    for (int i = 0; i < 10 && it; i++) {
         vpiHandle a = vpi_scan(it);
         if (!a) { it = NULL; break; }
         s_vpi_value v = { .format = vpiIntVal };
         vpi_get_value(a, &v);
-        pv[i] = (uint32_t)v.value.integer;
-        if (i == 7) vpi_free_object(it);
+        *pv[i] = (uint32_t)v.value.integer;
     }
-    harness_opts_t o;
-    char err[200];
-    harness_opts_default(&o);
-    o.p = (nicrx_params_t){ pv[0], pv[1], pv[2], pv[3], pv[4], pv[5], pv[6], pv[7] };
+    if (it) vpi_free_object(it);
     s_vpi_vlog_info info;
     vpi_get_vlog_info(&info);
     o.pcap = plusarg(&info, "pcap");
@@ -90,6 +92,10 @@ static PLI_INT32 init_calltf(PLI_BYTE8 *ud)
             fprintf(stderr, "nicrx: %s\n", err);
             exit(HARNESS_BADINPUT);
         }
+    }
+    if (harness_plusargs(&o, info.argc, info.argv, err, sizeof err) != 0) {
+        fprintf(stderr, "nicrx: %s\n", err);
+        exit(HARNESS_BADINPUT);
     }
     int status;
     c->h = harness_new(&o, &status);

@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
 # RTL/model lockstep on every capture in ../shared/pcaps (PCAPS=dir to change),
-# once with the host never stalling and once with heavy AXI backpressure, two
-# runs at a time.  One ok/not ok line per capture and profile; heavy mode must
-# tail-drop (pktmem_full) on some captures.  SEED=N fixes the PRNG seed.
+# two runs at a time, one ok/not ok line per run:
+#   - the default program (IMEM_INIT), host never stalling and heavily stalling;
+#     heavy mode must tail-drop (pktmem_full) on some captures;
+#   - each shipped program (build/microcode/*.bin) loaded by the driver, no stall;
+#   - program swaps while traffic flows, default -> vxlan and back (and
+#     default -> nohttp), at several points, some heavy or back to back, on
+#     every other capture of 100 frames or more and on the VXLAN captures;
+#     those on tcpdump/vxlan.pcap must show the switch (frames only the new
+#     program parses).
+# The harness checks each frame's header vector against nicrx_parse() with the
+# program that parsed it, and that a swap is clean and monotonic.
+# SEED=N fixes the PRNG seed.
 set -u
 cd "$(dirname "$0")/.."
-make -s build/bin/nicrx-sim >/dev/null 2>&1 || { echo "not ok lockstep-build: make build/bin/nicrx-sim failed"; exit 1; }
+progs="default nohttp vxlan"
+make -s build/bin/nicrx-sim $(printf 'build/microcode/%s.bin ' $progs) >/dev/null 2>&1 ||
+    { echo "not ok lockstep-build: make build/bin/nicrx-sim and the program images failed"; exit 1; }
 dir=${PCAPS:-../shared/pcaps}
 seed=${SEED:-20240601}
 [ -d "$dir" ] || { echo "not ok lockstep: no capture directory $dir"; exit 1; }
 echo "# seed $seed, captures from $dir"
-one() {  # PROFILE FILE
-    local prof=$1 f=$2 name log rc why n
-    name="lockstep-$prof-$(basename "$(dirname "$f")")/$(basename "$f")"
-    log=$(build/bin/nicrx-sim --summary --seed "$seed" --stall "$prof" "$f" 2>&1); rc=$?
+one() {  # NAME FILE OPTIONS...
+    local name=$1 f=$2 log rc why n sw
+    shift 2
+    name="lockstep-$name-$(basename "$(dirname "$f")")/$(basename "$f")"
+    log=$(build/bin/nicrx-sim --summary --seed "$seed" "$@" "$f" 2>&1); rc=$?
     if [ $rc -eq 0 ]; then
         n=$(sed -n 's/.*pktmem_full \([0-9]*\).*/\1/p' <<<"$log" | head -1)
-        echo "ok $name${n:+ # pktmem_full $n}"
+        sw=$(sed -n 's/^  swap .*; \(the new program parsed from frame [0-9]*\|no frame parsed only by the new program\).*/\1/p' <<<"$log")
+        echo "ok $name${n:+ # pktmem_full $n}${sw:+ # $sw}"
     elif [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; then
         echo "ok $name # no frames: rejected as bad input, as it should be"
     else
@@ -27,15 +40,50 @@ one() {  # PROFILE FILE
 export -f one
 export seed
 start=$(date +%s)
-out=$(find "$dir" -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | sort |
-      sed -e 's/^/none /p' -e 's/^none /heavy /' |
-      xargs -d '\n' -P2 -I{} bash -c 'one ${0%% *} "${0#* }"' {})
+find "$dir" -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | LC_ALL=C sort > build/tests/lockstep-captures.txt
+B=build/microcode
+{
+    while read -r f; do
+        printf '%s\t%s\t--stall\tnone\n' none "$f"
+        printf '%s\t%s\t--stall\theavy\n' heavy "$f"
+        for p in $progs; do printf '%s\t%s\t--program\t%s\n' "prog-$p" "$f" "$B/$p.bin"; done
+    done < build/tests/lockstep-captures.txt
+    # Swaps, after N frames were sent; the load takes some 800 cycles, so the
+    # traffic must go on: captures of 100 frames or more at line rate or back
+    # to back, and the VXLAN captures (few frames) at their timestamps.
+    xargs -a build/tests/lockstep-captures.txt -d '\n' capinfos -c -M -T -r 2>/dev/null |
+    awk -F'\t' -v B="$B" '
+        function run(name, f, opts) { gsub(/ /, "\t", opts); printf "%s\t%s\t%s\n", name, f, opts }
+        { n = $2; f = $1 }
+        tolower(f) ~ /vxlan/ && n >= 4 {
+            run("swap-vxlan-ts-at" int(n / 3), f, "--pace ts --swap-at " int(n / 3) " --swap-program " B "/vxlan.bin")
+            run("swap-back-ts-at" int(n / 2) "-heavy", f, "--pace ts --stall heavy --program " B "/vxlan.bin --swap-at " int(n / 2) " --swap-program " B "/default.bin")
+            next
+        }
+        n >= 100 && ++big % 2 == 1 {
+            run("swap-vxlan-at" int(n / 4), f, "--swap-at " int(n / 4) " --swap-program " B "/vxlan.bin")
+            run("swap-back-at" int(n / 2) "-heavy", f, "--stall heavy --program " B "/vxlan.bin --swap-at " int(n / 2) " --swap-program " B "/default.bin")
+            run("swap-nohttp-at" int(n / 3) "-b2b", f, "--pace b2b --swap-at " int(n / 3) " --swap-program " B "/nohttp.bin")
+        }'
+} > build/tests/lockstep-runs.txt
+out=$(xargs -a build/tests/lockstep-runs.txt -d '\n' -P2 -n1 bash -c 'IFS=$'"'"'\t'"'"' read -r -a a <<<"$0"; one "${a[@]}"')
 echo "$out"
 drops=$(grep -c '^ok lockstep-heavy-.*pktmem_full' <<<"$out")
 runs=$(grep -c '^\(not \)\?ok lockstep-' <<<"$out")
+swaps=$(grep -c '^ok lockstep-swap-' <<<"$out")
+switched=$(grep -c '^ok lockstep-swap-.*the new program parsed from frame' <<<"$out")
+# tcpdump/vxlan.pcap carries VXLAN on port 4789: default and vxlan parse it differently
+vx=$(grep -c '^\(not \)\?ok lockstep-swap-.*-ts-.*/vxlan\.pcap' <<<"$out")
+vx_switched=$(grep -c '^ok lockstep-swap-.*-ts-.*/vxlan\.pcap .*the new program parsed from frame' <<<"$out")
 echo "# $runs runs in $(( $(date +%s) - start )) s; heavy profile tail-dropped (pktmem_full) on $drops captures"
+echo "# $swaps swap runs passed, $switched of them with frames only the new program parses this way"
 if [ "$drops" -gt 0 ]; then
     echo "ok lockstep-heavy-tail-drop: pktmem_full drops on $drops captures"
 else
     echo "not ok lockstep-heavy-tail-drop: heavy backpressure never filled packet memory"
+fi
+if [ "$vx" -gt 0 ] && [ "$vx_switched" -eq "$vx" ]; then
+    echo "ok lockstep-swap-observed: the $vx swap runs on vxlan.pcap show the switch ($switched of $swaps swap runs in all)"
+else
+    echo "not ok lockstep-swap-observed: $vx_switched of $vx swap runs on vxlan.pcap had a frame parsed only by the new program"
 fi

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # nicrx-model: one well-formed JSON object per frame, in frame order, with the
-# documented keys; --summary prints the report.  (tshark comparison: later.)
+# documented keys (also with --parse-only); --summary prints the report; bad
+# program images and harness options give one line "nicrx: ..." and exit 2.
+# (The field-by-field comparison with tshark is tests/t_oracle.sh.)
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-model build/tests/jsonl_check >/dev/null 2>&1 || { echo "not ok model-cli-build: make failed"; exit 1; }
 keys="i len verdict reason l3 src dst proto sport dport vlan l3_off l4_off queue buffer"
+pkeys="i len l3 l4 src dst proto sport dport vlan frag seq ack tcp_flags tcp_hdr_len l4_len class parse_error truncated l3_off l4_off pay_off"
 P=../shared/pcaps
 for f in captures/default.pcap $P/tcpdump/802.1ad_QinQ.pcap $P/tcpdump/dhcpv6-domain-list.pcap \
          $(ls $P/tcpdump/*.pcap | awk 'NR % 40 == 3') $(ls $P/suricata-verify/*.pcap | awk 'NR % 80 == 5'); do
@@ -14,7 +17,11 @@ for f in captures/default.pcap $P/tcpdump/802.1ad_QinQ.pcap $P/tcpdump/dhcpv6-do
     if [ $rc -ne 0 ]; then echo "not ok $name: exit $rc: $(head -1 build/tests/model_cli.err)"; continue; fi
     chk=$(build/tests/jsonl_check $keys <<<"$out"); crc=$?
     lines=$(wc -l <<<"$out")
+    pout=$(build/bin/nicrx-model --parse-only "$f" 2>&1); prc=$?
+    pchk=$(build/tests/jsonl_check $pkeys <<<"$pout"); pcrc=$?
     if [ $crc -ne 0 ]; then echo "not ok $name: $chk"
+    elif [ $prc -ne 0 ] || [ $pcrc -ne 0 ]; then echo "not ok $name: --parse-only: exit $prc: $pchk"
+    elif [ "$(wc -l <<<"$pout")" -ne "$lines" ]; then echo "not ok $name: --parse-only prints $(wc -l <<<"$pout") lines, not $lines"
     elif [ "$frames" -gt 0 ] && [ "$lines" -ne "$frames" ]; then echo "not ok $name: $lines lines, tshark counts $frames frames"
     else echo "ok $name # $lines frames"; fi
 done
@@ -27,3 +34,33 @@ fi
 # every value is consistent with its verdict
 bad=$(build/bin/nicrx-model --seed 1 captures/default.pcap | grep -c '"verdict":"dropped".*"buffer":[0-9]\|"verdict":"delivered","reason":"')
 [ "$bad" -eq 0 ] && echo "ok model-cli-verdicts" || echo "not ok model-cli-verdicts: $bad inconsistent lines"
+# bad programs and program options: one line "nicrx: ...", exit 2
+mkdir -p build/tests/model_cli
+printf 'x%.0s' $(seq 17) > build/tests/model_cli/odd.bin
+: > build/tests/model_cli/empty.bin
+head -c $((257 * 16)) /dev/zero > build/tests/model_cli/long.bin
+for c in "odd:--swap-at 1 --swap-program build/tests/model_cli/odd.bin:is not a program image" \
+         "empty:--swap-at 1 --swap-program build/tests/model_cli/empty.bin:empty program image" \
+         "long:--swap-at 1 --swap-program build/tests/model_cli/long.bin:257 instructions, IMEM_DEPTH is 64" \
+         "missing:--swap-at 1 --swap-program build/tests/model_cli/none.bin:cannot open" \
+         "swap-past-end:--swap-at 999 --swap-program build/microcode/vxlan.bin:the capture has 33 frames" \
+         "swap-alone:--swap-at 3:--swap-at and --swap-program go together" \
+         "step-limit:--step-limit 257:--step-limit takes 1..256"; do
+    IFS=: read -r n opts want <<<"$c"
+    err=$(build/bin/nicrx-model $opts captures/default.pcap 2>&1 >/dev/null); rc=$?
+    if [ $rc -eq 2 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "^nicrx: .*$want" <<<"$err"; then
+        echo "ok model-cli-badprog-$n # $err"
+    else
+        echo "not ok model-cli-badprog-$n: exit $rc: $err"
+    fi
+done
+# a swap in the model alone: the report names where the new program took over
+make -s build/microcode/vxlan.bin >/dev/null 2>&1
+sw=$(build/bin/nicrx-model --summary --seed 1 --swap-at 10 --swap-program build/microcode/vxlan.bin \
+     --step-limit 40 captures/default.pcap 2>&1)
+if grep -q '^  swap  *to build/microcode/vxlan.bin' <<<"$sw" && grep -q 'step limit 40' <<<"$sw" &&
+   grep -q 'all end checks passed' <<<"$sw"; then
+    echo "ok model-cli-swap"
+else
+    echo "not ok model-cli-swap: $(tail -1 <<<"$sw")"
+fi

@@ -201,6 +201,10 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                 if (NICRX_FIELD(cm.w1, NICRX_C1_VID_SHIFT, 12) != (f->vlan_cnt ? f->vid : 0)) t->bad_rec++;
                 if (NICRX_FIELD(cm.w0, NICRX_C0_L3_SHIFT, 2) != t->hv[fi].l3) t->bad_rec++;
                 if (NICRX_FIELD(cm.w1, NICRX_C1_L3OFF_SHIFT, 8) != t->hv[fi].l3_off) t->bad_rec++;
+                if (NICRX_FIELD(cm.w0, NICRX_C0_TRUNC_BIT, 1) != t->hv[fi].truncated ||
+                    NICRX_FIELD(cm.w0, NICRX_C0_PERR_BIT, 1) != t->hv[fi].perr ||
+                    NICRX_FIELD(cm.w0, NICRX_C0_PRESEL_BIT, 1) != ((t->hv[fi].cls >> NICRX_CLS_PRESEL) & 1u))
+                    t->bad_rec++;
                 uint32_t ring_exp = (t->cfg.fbr_en[0] && t->c.buf_size[0] >= f->len) ? 0 : 1;
                 if (r != ring_exp) t->bad_rec++;
                 for (uint32_t i = 0; i < f->len; i++)
@@ -322,6 +326,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 if (c->rand_hv) {
                     hv->l3 = (uint8_t)(rnd(t) & 3); hv->l4 = (uint8_t)(rnd(t) & 3); hv->frag = (uint8_t)(rnd(t) & 1);
                     hv->l3_off = (uint8_t)rnd(t); hv->l4_off = (uint8_t)rnd(t);
+                    hv->truncated = (uint8_t)(rnd(t) & 1); hv->perr = (uint8_t)(rnd(t) & 1);
+                    hv->cls = (uint16_t)((rnd(t) & 1u) << NICRX_CLS_PRESEL);
                 }
                 for (uint32_t w = 0; w < nw; w++) {
                     uint64_t v = 0;

@@ -8,7 +8,7 @@
  * One line per edge, each field a whole number of hex digits, zero-extended
  * (the order of the Verilog concatenation in tests/blocks/nicrx_dma_tb.v):
  *   inputs:  rst 1, hv_valid 1, hv_start 4, hv_len 4, hv_l3 1, hv_l4 1, hv_vlan_cnt 1,
- *            hv_vlan0 3, hv_frag 1, hv_l3_off 2, hv_l4_off 2, hv_hash 8, pm_rd_data 16,
+ *            hv_vlan0 3, hv_frag 1, {hv_presel, hv_perr, hv_trunc} 1, hv_l3_off 2, hv_l4_off 2, hv_hash 8, pm_rd_data 16,
  *            cfg_qsel_log2 1, cfg_fbr_base 32, cfg_fbr_size_log2 2, cfg_fbr_buf_size 8,
  *            cfg_fbr_en 1, cfg_fbr_tail 8, cfg_cq_base 64, cfg_cq_size_log2 4, cfg_cq_en 1,
  *            cfg_cq_irq_en 1, cfg_cq_head 16, awready 1, wready 1, bvalid 1, bresp 1,
@@ -54,6 +54,7 @@ static void edge(void *ctx, const ds_edge_t *e)
     put(f, h ? h->vlan_cnt : 0, 1);
     put(f, h ? h->vlan[0] & 0xfff : 0, 3);
     put(f, h ? h->frag : 0, 1);
+    put(f, h ? (uint32_t)((h->cls >> NICRX_CLS_PRESEL) & 1u) << 2 | (uint32_t)(h->perr & 1u) << 1 | (h->truncated & 1u) : 0, 1);
     put(f, h ? h->l3_off : 0, 2);
     put(f, h ? h->l4_off : 0, 2);
     put(f, h ? h->hash : 0, 8);

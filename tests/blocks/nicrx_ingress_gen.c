@@ -6,7 +6,7 @@
  * One line per edge: {inputs, then the outputs the model shows after that edge}:
  * {rst, tvalid, tlast, tuser, tkeep[7:0], tdata[63:0], cfg_enable, fq_pop, pm_rel_ptr[15:0],
  *  pm_wr_en, pm_wr_addr[15:0], pm_wr_data[63:0], cm_valid, cm_start[15:0], cm_len[15:0],
- *  idle, 7 counters[31:0], hdr_sum[31:0]}  (hdr_sum: XOR of cm_hdr's 32-bit words) */
+ *  idle, 7 counters[31:0], hm_wr_en[3:0], hm_wr_addr[15:0], cm_slot[11:0]} */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +52,7 @@ int main(int argc, char **argv)
     for (c = 0; c < cycles; c++) {
         nicrx_in_t top;
         ingress_in_t in;
-        uint32_t i, keep = 0, pop = 0, hs = 0;
+        uint32_t keep = 0, pop = 0;
 
         memset(&top, 0, sizeof top);
         top.rst = c < 2 || rnd() % 5000 == 0;
@@ -95,9 +95,6 @@ int main(int argc, char **argv)
         }
         if (o.cm_valid && qn < 64)
             q_end[qn++] = s.wr_ptr_reg;  /* the frame's words end where the pointer is now */
-        for (i = 0; i < g.p.header_bytes; i += 4)
-            hs ^= (uint32_t)o.cm_hdr[i] | (uint32_t)o.cm_hdr[i + 1] << 8 |
-                  (uint32_t)o.cm_hdr[i + 2] << 16 | (uint32_t)o.cm_hdr[i + 3] << 24;
         put(f, (uint64_t)top.rst << 3 | top.s_axis_tvalid << 2 | top.s_axis_tlast << 1 | top.s_axis_tuser, 1);
         put(f, top.s_axis_tkeep, 2);
         put(f, top.s_axis_tdata, 16);
@@ -117,7 +114,9 @@ int main(int argc, char **argv)
         put(f, o.cnt[NICRX_CNT_DROP_OVERSIZE], 8);
         put(f, o.cnt[NICRX_CNT_DROP_PKTMEM_FULL], 8);
         put(f, o.cnt[NICRX_CNT_DROP_DISABLED], 8);
-        put(f, hs, 8);
+        put(f, o.hm_wr_en, 1);
+        put(f, o.hm_wr_addr, 4);
+        put(f, o.cm_slot, 3);
         fputc('\n', f);
     }
     fclose(f);

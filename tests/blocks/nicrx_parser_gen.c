@@ -1,83 +1,362 @@
-/* nicrx_parser_gen.c - vectors for the block-level lockstep check of
- * rtl/nicrx_parser.v against nicrx_parse() (cmodel/parser.c).
- * usage: nicrx_parser_gen HEADER_BYTES COUNT SEED STIM.hex EXP.hex
- * STIM: per frame {gap[7:0], len[15:0], hdr[HEADER_BYTES*8-1:0]} (byte 0 lowest).
- * EXP:  per frame {2'b0, l3, l4, proto, vlan_cnt, vlan0, vlan1, frag, mf, frag_off,
- *                  src, dst, sport, dport, l3_off, l4_off, trunc, hash, len} = 408 bits. */
+/* nicrx_parser_gen.c - per-edge trace for the block-level lockstep check of
+ * rtl/nicrx_parser.v against its twin cmodel/parser.c.
+ *
+ * The frames come through the model's ingress (cmodel/ingress.c), so the parser
+ * sees real header-memory writes and commits: random, mostly well-formed headers
+ * (parser_gen.h) mixed with the frames of a capture.  A small DMA stand-in pops
+ * frames (fq_pop) some time after their hv_valid, in fast and slow phases, so the
+ * ingress's FQ_DEPTH credits run out now and then.  A CSR stand-in changes the step
+ * limit, writes random instructions into the shadow bank and swaps banks under
+ * traffic, and resets the block now and then.
+ *
+ * usage: nicrx_parser_gen DW HB FQ NE DEPTH CYCLES SEED PROG.hex TRACE.hex [CAPTURE.pcap]
+ *   PROG.hex: with SEED's program "rand" written there (random program built with
+ *   nicrx_insn_encode; the RTL loads it through IMEM_INIT); with PARSER_PROG=file in
+ *   the environment PROG.hex is read instead (nicrx-asm output), and the shadow-bank
+ *   writes mostly store its own instructions again, so it stays the running program.
+ * prints "FRAMES SWAPS IMEM_WRITES TRUNC PERR RESETS" on stdout.
+ * One line per edge, each field a whole number of hex digits (the order of the
+ * Verilog concatenation in tests/blocks/nicrx_parser_tb.v):
+ *   inputs:  rst 1, hm_wr_en 1, hm_wr_addr 4, pm_wr_data 16, cm_valid 1, cm_start 4,
+ *            cm_len 4, cm_slot 2, cfg_step_limit 2, cfg_swap 1, cfg_imem_we 1,
+ *            cfg_imem_addr 2, cfg_imem_data 32 (w3..w0)
+ *   after the edge: hv_valid 1, hv_start 4, hv_len 4, hv_slot 2, hv_cls 3, hv_l3 1, hv_l4 1,
+ *            hv_proto 2, hv_vlan_cnt 1, hv_vlan0 3, hv_vlan1 3, hv_frag 1, hv_mf 1,
+ *            hv_frag_off 4, hv_src 32, hv_dst 32, hv_sport 4, hv_dport 4, hv_seq 8,
+ *            hv_ack 8, hv_tcp_flags 3, hv_tcp_hlen 3, hv_l4_len 4, hv_l3_off 2,
+ *            hv_l4_off 2, hv_pay_off 3, hv_trunc 1, hv_perr 1, hv_hash 8, bank 1,
+ *            swap_pending 1, cnt_perr 8, cnt_trunc 8, idle 1 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include "ingress.h"
 #include "parser.h"
 #include "parser_gen.h"
 
-/* appends nbits of v, most significant first, to a bit string */
-static void bits(uint8_t *bs, uint32_t *pos, uint64_t v, uint32_t nbits)
+#define MAX_CAP 512u      /* frames taken from the capture */
+#define CAP_BYTES 1518u   /* bytes kept of each */
+
+typedef struct cap {
+    uint32_t n;
+    uint16_t len[MAX_CAP];
+    uint8_t  b[MAX_CAP][CAP_BYTES];
+} cap_t;
+
+static uint32_t rd32(const uint8_t *p, int swap)
 {
-    while (nbits--)
-        bs[(*pos)++] = (uint8_t)((v >> nbits) & 1u);
+    return swap ? (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]
+                : (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
 }
 
-static void hexline(FILE *f, const uint8_t *bs, uint32_t n)
+/* Classic pcap (either byte order, us or ns): the first MAX_CAP frames. */
+static void read_capture(const char *path, cap_t *c)
 {
-    uint32_t i;
+    uint8_t gh[24], rh[16];
+    FILE *f = fopen(path, "rb");
+    int swap;
 
-    for (i = 0; i < n; i += 4)
-        fputc("0123456789abcdef"[bs[i] << 3 | bs[i + 1] << 2 | bs[i + 2] << 1 | bs[i + 3]], f);
-    fputc('\n', f);
+    c->n = 0;
+    if (!f)
+        return;
+    if (fread(gh, 1, 24, f) == 24) {
+        swap = gh[0] == 0xa1;
+        while (c->n < MAX_CAP && fread(rh, 1, 16, f) == 16) {
+            uint32_t incl = rd32(rh + 8, swap), keep = incl < CAP_BYTES ? incl : CAP_BYTES;
+            if (fread(c->b[c->n], 1, keep, f) != keep || (incl > keep && fseek(f, (long)(incl - keep), SEEK_CUR)))
+                break;
+            c->len[c->n++] = (uint16_t)keep;
+        }
+    }
+    fclose(f);
+}
+
+static void put(FILE *f, uint64_t v, uint32_t hexdigits)
+{
+    while (hexdigits--)
+        fputc("0123456789abcdef"[(v >> (4 * hexdigits)) & 0xf], f);
+}
+
+static void put_bytes(FILE *f, const uint8_t *b, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        put(f, b[i], 2);
+}
+
+/* A random instruction: fields biased towards what programs do (reads near the
+ * cursor or a saved layer, masks of all ones, small advances, branches inside the
+ * program), with every field value reachable. */
+static void rand_insn(uint64_t *st, uint32_t depth, uint32_t w[NICRX_INSN_WORDS])
+{
+    nicrx_insn_t i;
+
+    memset(&i, 0, sizeof i);
+    i.base = (uint8_t)pg_pick(st, 4);
+    i.size = (uint8_t)pg_pick(st, 8);
+    i.cs = (uint8_t)(pg_pick(st, 3) ? pg_pick(st, 2) : pg_pick(st, 8));
+    i.off = (uint8_t)(pg_pick(st, 4) ? pg_pick(st, 48) : pg_rand(st));
+    {   /* small operands often, so that every test sees equal, smaller and larger */
+        static const uint16_t masks[6] = { 0xffffu, 0x00ffu, 0x000fu, 0x0003u, 0x0001u, 0xff00u };
+        i.mask = (uint16_t)(pg_pick(st, 4) ? masks[pg_pick(st, 6)] : pg_rand(st));
+        i.value = (uint16_t)(pg_pick(st, 2) ? pg_pick(st, 4) : pg_pick(st, 3) ? pg_pick(st, 256) : pg_rand(st));
+    }
+    i.t_true = (uint8_t)(pg_pick(st, 8) ? pg_pick(st, depth) : pg_rand(st));
+    i.t_false = (uint8_t)(pg_pick(st, 8) ? pg_pick(st, depth) : pg_rand(st));
+    i.rel = (uint8_t)pg_pick(st, 8);
+    i.end = (uint8_t)(pg_pick(st, 3) ? 0 : pg_pick(st, 4));
+    i.dst = (uint8_t)(pg_pick(st, 5) ? pg_pick(st, NICRX_NUM_DST) : pg_pick(st, 32));
+    i.sval = (uint8_t)pg_pick(st, 2);
+    i.adv = (uint8_t)pg_pick(st, 2);
+    i.save = (uint8_t)pg_pick(st, 4);
+    i.shr = (uint8_t)(pg_pick(st, 2) ? pg_pick(st, 16) : 0);
+    i.shl = (uint8_t)pg_pick(st, 4);
+    i.k = (uint8_t)(pg_pick(st, 2) ? pg_pick(st, 24) : pg_rand(st));
+    i.set = (uint16_t)(pg_pick(st, 2) ? 1u << pg_pick(st, 10) : pg_rand(st) & 0x3ffu);
+    nicrx_insn_encode(&i, w);
+}
+
+static int read_prog(const char *path, uint32_t *words, uint32_t depth)
+{
+    char line[128];
+    uint32_t n = 0;
+    FILE *f = fopen(path, "r");
+
+    if (!f)
+        return -1;
+    while (n < depth && fgets(line, sizeof line, f)) {
+        char hex[9];
+        if (strlen(line) < 32)
+            continue;
+        for (uint32_t k = 0; k < 4; k++) {          /* w3 first */
+            memcpy(hex, line + 8 * k, 8);
+            hex[8] = 0;
+            words[n * 4 + 3 - k] = (uint32_t)strtoul(hex, NULL, 16);
+        }
+        n++;
+    }
+    fclose(f);
+    return (int)n;
 }
 
 int main(int argc, char **argv)
 {
-    uint32_t hb, count, c, i, pos;
+    static cap_t cap;
+    static uint32_t prog[NICRX_IMEM_MAX * NICRX_INSN_WORDS];
+    static uint8_t fb[2048];
+    nicrx_geom_t g;
+    ingress_t ing;
+    parser_t par;
+    csr_cfg_t cfg;
     uint64_t st;
-    FILE *fs, *fe;
-    uint8_t raw[256], bs[8 + 16 + 2048];
+    uint32_t dw, hb, cycles, depth, c, bpb, nprog;
+    uint32_t flen = 0, fpos = 0, gap = 0, pend[64], np = 0, slow = 0, quiet = 0;
+    uint32_t frames = 0, swaps = 0, iwrites = 0, resets = 0, cap_i = 0;
+    int prog_file;
+    FILE *f;
 
-    if (argc != 6)
+    if (argc != 10 && argc != 11)
         return 2;
-    hb = (uint32_t)atoi(argv[1]);
-    count = (uint32_t)atoi(argv[2]);
-    st = (uint64_t)strtoull(argv[3], NULL, 0);
-    fs = fopen(argv[4], "w");
-    fe = fopen(argv[5], "w");
-    if (!fs || !fe)
-        return 1;
-    for (c = 0; c < count; c++) {
-        nicrx_hv_t hv;
-        uint32_t len = pg_frame(&st, raw);
-        uint32_t gap = pg_pick(&st, 3) ? 0 : pg_pick(&st, 6);
+    memset(&g, 0, sizeof g);
+    g.p.pkt_mem_bytes = 16384;
+    g.p.num_cq = 4;
+    g.p.desc_depth = 8;
+    g.p.max_burst = 16;
+    dw = (uint32_t)atoi(argv[1]);
+    hb = (uint32_t)atoi(argv[2]);
+    g.p.data_width = dw;
+    g.p.header_bytes = hb;
+    g.p.fq_depth = (uint32_t)atoi(argv[3]);
+    g.p.parse_engines = (uint32_t)atoi(argv[4]);
+    depth = g.p.imem_depth = (uint32_t)atoi(argv[5]);
+    cycles = (uint32_t)atoi(argv[6]);
+    st = strtoull(argv[7], NULL, 0);
+    g.p.max_frame = 1518;
+    bpb = g.bytes_per_beat = dw / 8;
+    g.pm_words = g.p.pkt_mem_bytes / bpb;
+    for (g.pm_aw = 0; (1u << g.pm_aw) < g.pm_words; g.pm_aw++)
+        ;
+    if (argc == 11)
+        read_capture(argv[10], &cap);
 
-        nicrx_parse(raw, len, hb, &hv);
-        pos = 0;
-        bits(bs, &pos, gap, 8);
-        bits(bs, &pos, len, 16);
-        for (i = hb; i-- > 0;)
-            bits(bs, &pos, raw[i], 8);
-        hexline(fs, bs, pos);
-        pos = 0;
-        bits(bs, &pos, 0, 2);
-        bits(bs, &pos, hv.l3, 2);
-        bits(bs, &pos, hv.l4, 2);
-        bits(bs, &pos, hv.proto, 8);
-        bits(bs, &pos, hv.vlan_cnt, 2);
-        bits(bs, &pos, hv.vlan[0], 12);
-        bits(bs, &pos, hv.vlan[1], 12);
-        bits(bs, &pos, hv.frag, 1);
-        bits(bs, &pos, hv.mf, 1);
-        bits(bs, &pos, hv.frag_off, 13);
-        for (i = 0; i < 16; i++)
-            bits(bs, &pos, hv.src[i], 8);
-        for (i = 0; i < 16; i++)
-            bits(bs, &pos, hv.dst[i], 8);
-        bits(bs, &pos, hv.sport, 16);
-        bits(bs, &pos, hv.dport, 16);
-        bits(bs, &pos, hv.l3_off, 8);
-        bits(bs, &pos, hv.l4_off, 8);
-        bits(bs, &pos, hv.truncated, 1);
-        bits(bs, &pos, hv.hash, 32);
-        bits(bs, &pos, len, 16);
-        hexline(fe, bs, pos);
+    /* the reset program: the given file, or a random one written for IMEM_INIT */
+    memset(prog, 0, sizeof prog);
+    prog_file = getenv("PARSER_PROG") && !strcmp(getenv("PARSER_PROG"), "file");
+    if (prog_file) {
+        if (read_prog(argv[8], prog, depth) <= 0)
+            return 1;
+    } else {
+        FILE *pf = fopen(argv[8], "w");
+        nprog = 8 + pg_pick(&st, depth - 8);
+        if (!pf)
+            return 1;
+        for (uint32_t k = 0; k < depth; k++) {
+            if (k < nprog)
+                rand_insn(&st, nprog, prog + 4 * k);
+            for (uint32_t w = 4; w-- > 0;)
+                put(pf, prog[4 * k + w], 8);
+            fputc('\n', pf);
+        }
+        fclose(pf);
     }
-    fclose(fs);
-    fclose(fe);
+    ingress_init(&ing, &g);
+    if (parser_init(&par, &g) != 0)
+        return 1;
+    parser_load_program(&par, prog, depth);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.step_limit = (uint8_t)(8 + pg_pick(&st, 40));
+
+    f = fopen(argv[9], "w");
+    if (!f)
+        return 1;
+    for (c = 0; c < cycles; c++) {
+        nicrx_in_t top;
+        ingress_in_t iin;
+        ingress_out_t io;
+        parser_out_t po;
+        uint32_t pop = 0;
+
+        memset(&top, 0, sizeof top);
+        top.rst = c < 2 || pg_pick(&st, 20000) == 0;
+        resets += top.rst && c >= 2;
+        ingress_out(&ing, &io);
+        parser_out(&par, &po);
+
+        /* the CSR's pulses: one cycle each, as the registers deliver them */
+        cfg.swap = 0;
+        cfg.imem_we = 0;
+        if (pg_pick(&st, 5000) == 0)
+            cfg.step_limit = (uint8_t)(pg_pick(&st, 4) ? 1 + pg_pick(&st, 48) : pg_rand(&st));
+        if (pg_pick(&st, 1500) == 0) {
+            cfg.swap = 1;
+            swaps++;
+        } else if (!po.swap_pending && pg_pick(&st, 60) == 0) {
+            cfg.imem_we = 1;
+            cfg.imem_addr = (uint8_t)pg_rand(&st);
+            if (prog_file && pg_pick(&st, 10))   /* mostly the program itself again */
+                memcpy(cfg.imem_data, prog + 4 * (cfg.imem_addr % depth), sizeof cfg.imem_data);
+            else
+                rand_insn(&st, depth, cfg.imem_data);
+            iwrites++;
+        }
+
+        /* the DMA: pops each frame some time after its hv_valid; slow phases let the
+         * frame queue fill up to FQ_DEPTH */
+        if ((c & 4095u) == 0)
+            slow = pg_pick(&st, 3) == 0;
+        if (po.hv_valid && np < 64)
+            pend[np++] = 0;
+        if (np && pg_pick(&st, slow ? 300u : 3u) == 0) {
+            pop = 1;
+            memmove(pend, pend + 1, --np * sizeof pend[0]);
+        }
+
+        /* the MAC: frames with random gaps, often back to back */
+        if (flen == 0 && gap == 0 && !quiet) {
+            if (cap.n && pg_pick(&st, 3) == 0) {
+                flen = cap.len[cap_i];
+                memcpy(fb, cap.b[cap_i], flen);
+                cap_i = (cap_i + 1) % cap.n;
+            } else {
+                flen = pg_frame(&st, fb);
+            }
+            fpos = 0;
+            if (flen == 0)
+                flen = 1;
+            frames++;
+        }
+        if (flen && fpos < flen && pg_pick(&st, 10) != 0) {
+            uint32_t n = flen - fpos < bpb ? flen - fpos : bpb;
+            top.s_axis_tvalid = 1;
+            for (uint32_t i = 0; i < n; i++)
+                top.s_axis_tdata |= (uint64_t)fb[fpos + i] << (8 * i);
+            top.s_axis_tkeep = (uint8_t)((1u << n) - 1u);
+            fpos += n;
+            top.s_axis_tlast = fpos == flen;
+            if (top.s_axis_tlast) {
+                flen = 0;
+                gap = pg_pick(&st, 2) ? 0 : pg_pick(&st, 40);
+            }
+        } else if (gap) {
+            gap--;
+        }
+        /* a quiet spell now and then lets the parser drain (idle, swaps) */
+        if (quiet)
+            quiet--;
+        else if (pg_pick(&st, 3000) == 0)
+            quiet = 200 + pg_pick(&st, 800);
+
+        /* the edge */
+        iin.top = &top;
+        iin.cfg_enable = 1;
+        iin.pm_rel_ptr = ing.wr_ptr_reg;   /* packet memory is never the limit here */
+        iin.fq_pop = (uint8_t)pop;
+        put(f, top.rst, 1);
+        put(f, io.hm_wr_en, 1);
+        put(f, io.hm_wr_addr, 4);
+        put(f, io.pm_wr_data, 16);
+        put(f, io.cm_valid, 1);
+        put(f, io.cm_start, 4);
+        put(f, io.cm_len, 4);
+        put(f, io.cm_slot, 2);
+        put(f, cfg.step_limit, 2);
+        put(f, cfg.swap, 1);
+        put(f, cfg.imem_we, 1);
+        put(f, cfg.imem_addr, 2);
+        for (uint32_t w = 4; w-- > 0;)
+            put(f, cfg.imem_data[w], 8);
+        ingress_step(&ing, &iin, NULL);
+        parser_step(&par, &io, &cfg, &top, NULL);
+        if (top.rst) {
+            np = 0;
+            flen = 0;
+            gap = 0;
+        }
+        parser_out(&par, &po);
+        {
+            const nicrx_hv_t *h = po.hv;
+            put(f, po.hv_valid, 1);
+            put(f, po.hv_start, 4);
+            put(f, po.hv_len, 4);
+            put(f, po.hv_slot, 2);
+            put(f, h->cls, 3);
+            put(f, h->l3, 1);
+            put(f, h->l4, 1);
+            put(f, h->proto, 2);
+            put(f, h->vlan_cnt, 1);
+            put(f, h->vlan[0], 3);
+            put(f, h->vlan[1], 3);
+            put(f, h->frag, 1);
+            put(f, h->mf, 1);
+            put(f, h->frag_off, 4);
+            put_bytes(f, h->src, 16);
+            put_bytes(f, h->dst, 16);
+            put(f, h->sport, 4);
+            put(f, h->dport, 4);
+            put(f, h->seq, 8);
+            put(f, h->ack, 8);
+            put(f, h->tcp_flags, 3);
+            put(f, h->tcp_hlen, 3);
+            put(f, h->l4_len, 4);
+            put(f, h->l3_off, 2);
+            put(f, h->l4_off, 2);
+            put(f, h->pay_off, 3);
+            put(f, h->truncated, 1);
+            put(f, h->perr, 1);
+            put(f, h->hash, 8);
+            put(f, po.bank, 1);
+            put(f, po.swap_pending, 1);
+            put(f, po.cnt[NICRX_CNT_PARSE_ERROR], 8);
+            put(f, po.cnt[NICRX_CNT_PARSE_TRUNC], 8);
+            put(f, po.idle, 1);
+        }
+        fputc('\n', f);
+    }
+    fclose(f);
+    {
+        parser_out_t po;
+        parser_out(&par, &po);
+        printf("%u %u %u %u %u %u\n", frames, swaps, iwrites, po.cnt[NICRX_CNT_PARSE_TRUNC],
+               po.cnt[NICRX_CNT_PARSE_ERROR], resets);
+    }
+    parser_free(&par);
     return 0;
 }

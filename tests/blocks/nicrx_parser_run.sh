@@ -1,18 +1,46 @@
 #!/usr/bin/env bash
-# Block-level lockstep of rtl/nicrx_parser.v against nicrx_parse() (cmodel/parser.c),
-# for HEADER_BYTES 64, 128 and 256, under Icarus.  Prints ok / not ok lines.
+# Block-level lockstep of rtl/nicrx_parser.v (engines, header and instruction memories)
+# against its twin cmodel/parser.c under Icarus: the model's ingress feeds both, random
+# and captured headers, random programs built with nicrx_insn_encode and the shipped
+# default program, instruction writes and bank swaps under traffic, resets.
+# Configurations: DATA_WIDTH, HEADER_BYTES, FQ_DEPTH, PARSE_ENGINES, IMEM_DEPTH.
+# Prints ok / not ok lines.
 set -u
 cd "$(dirname "$0")/../.."
 out=build/tests/blocks
 mkdir -p "$out"
+CYCLES=${PARSER_CYCLES:-30000}
 gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_parser_gen.c cmodel/parser.c -o "$out/nicrx_parser_gen" \
+    -Icmodel -Itests/blocks tests/blocks/nicrx_parser_gen.c cmodel/parser.c cmodel/parse_engine.c \
+    cmodel/isa.c cmodel/hdrmem.c cmodel/imem.c cmodel/ingress.c -o "$out/nicrx_parser_gen" \
     || { echo "not ok parser-block-build"; exit 1; }
-n=${COUNT:-5000}
-for hb in 64 128 256; do
-    "$out/nicrx_parser_gen" "$hb" "$n" "${SEED:-7}" "$out/parser_stim.hex" "$out/parser_exp.hex"
-    iverilog -g2005 -Pnicrx_parser_tb.HEADER_BYTES="$hb" -Pnicrx_parser_tb.COUNT="$n" \
-        -o "$out/parser_tb.vvp" tests/blocks/nicrx_parser_tb.v rtl/nicrx_parser.v \
-        || { echo "not ok parser-block-hb$hb: iverilog"; continue; }
-    vvp -n "$out/parser_tb.vvp" | grep -E '^(not )?ok' || echo "not ok parser-block-hb$hb: no verdict"
-done
+RTL="rtl/nicrx_parser.v rtl/nicrx_parse_engine.v rtl/nicrx_hdrmem.v rtl/nicrx_imem.v"
+# name | DW HB FQ NE DEPTH | seed | program (rand, or a nicrx-asm hex under build/)
+while read -r name dw hb fq ne depth seed prog; do
+    [ -z "$name" ] && continue
+    n="parser-block-$name"
+    if [ "$prog" = rand ]; then
+        pf="$out/parser_prog_$name.hex"; mode=rand
+    else
+        pf="$prog"; mode=file
+        [ -f "$pf" ] || { echo "not ok $n: $pf missing (make microcode)"; continue; }
+    fi
+    stats=$(PARSER_PROG=$mode "$out/nicrx_parser_gen" "$dw" "$hb" "$fq" "$ne" "$depth" "$CYCLES" "$seed" \
+        "$pf" "$out/parser_trace_$name.hex" captures/default.pcap) \
+        || { echo "not ok $n: generator failed"; continue; }
+    iverilog -g2005 -o "$out/parser_tb_$name.vvp" -Pnicrx_parser_tb.DATA_WIDTH="$dw" \
+        -Pnicrx_parser_tb.HEADER_BYTES="$hb" -Pnicrx_parser_tb.FQ_DEPTH="$fq" \
+        -Pnicrx_parser_tb.PARSE_ENGINES="$ne" -Pnicrx_parser_tb.IMEM_DEPTH="$depth" \
+        -Pnicrx_parser_tb.IMEM_INIT="\"$PWD/$pf\"" -Pnicrx_parser_tb.CYCLES="$CYCLES" \
+        -Pnicrx_parser_tb.TRACE="\"$PWD/$out/parser_trace_$name.hex\"" -Pnicrx_parser_tb.NAME="\"$n\"" \
+        tests/blocks/nicrx_parser_tb.v $RTL || { echo "not ok $n: iverilog"; continue; }
+    set -- $stats
+    vvp -n "$out/parser_tb_$name.vvp" | grep -E '^(not )?ok|^#' | head -6 \
+        | sed "s/^\(ok .*\)\$/\1; sent $1 frames, $2 swaps, $3 imem writes, $6 resets/"
+done <<EOT
+dw64-default   64 128 32 2 64  9  build/microcode/default_64.hex
+dw64-rand      64 128 32 2 64  7  rand
+dw32-small     32 64  8  1 16  11 rand
+dw64-hb256     64 256 4  2 256 5  rand
+dw32-default   32 128 16 2 256 3  build/microcode/default_256.hex
+EOT

@@ -20,7 +20,7 @@ static uint16_t pick_addr(uint32_t ncq)
 {
     uint32_t k = rnd() % 10;
     if (k < 2) return (uint16_t)(rnd() & 0xfffu);                    /* anything */
-    if (k < 3) return (uint16_t)((rnd() % 8) * 4);                    /* page 0 */
+    if (k < 3) return (uint16_t)((rnd() % 2 ? 0x80 : 0) + (rnd() % 8) * 4); /* page 0: general, parser */
     if (k < 6) return (uint16_t)(0x100 + (rnd() % 2) * 0x20 + (rnd() % 8) * 4 + (rnd() % 4 == 0 ? 2 : 0));
     if (k < 9) return (uint16_t)(0x200 + (rnd() % (ncq + 1 > 8 ? 8 : ncq + 1)) * 0x20 + (rnd() % 8) * 4);
     return (uint16_t)(0x400 + (rnd() % 14) * 4);
@@ -49,6 +49,7 @@ int main(int argc, char **argv)
     memset(&g, 0, sizeof g);
     g.p.data_width = 64; g.p.pkt_mem_bytes = 16384; g.p.header_bytes = 128; g.p.max_frame = 9018;
     g.p.num_cq = ncq; g.p.fq_depth = 32; g.p.desc_depth = 8; g.p.max_burst = 16;
+    g.p.parse_engines = 2; g.p.imem_depth = 64;
     csr_t s;
     csr_init(&s, &g);
     nicrx_in_t in;
@@ -81,10 +82,13 @@ int main(int argc, char **argv)
             for (int i = 0; i < 2; i++) { st.fbr_head[i] = (uint16_t)rnd(); st.fbr_err[i] = rnd() & 1; }
             for (uint32_t q = 0; q < ncq; q++) st.cq_tail[q] = (uint16_t)rnd();
             st.idle = rnd() & 1;
+            st.parser_bank = rnd() & 1;
+            st.parser_swap_pending = rnd() & 1;
         }
         fprintf(fs, "%x %x %x %x %x %x %x %x %x %x %x", in.rst, in.s_axil_awaddr, in.s_axil_awvalid,
                 in.s_axil_wdata, in.s_axil_wstrb, in.s_axil_wvalid, in.s_axil_bready, in.s_axil_araddr,
                 in.s_axil_arvalid, in.s_axil_rready, st.idle);
+        fprintf(fs, " %x %x", st.parser_bank, st.parser_swap_pending);
         for (int i = 0; i < NICRX_NUM_COUNTERS; i++) fprintf(fs, " %x", st.cnt[i]);
         for (int i = 0; i < 2; i++) fprintf(fs, " %x %x", st.fbr_head[i], st.fbr_err[i]);
         for (uint32_t q = 0; q < ncq; q++) fprintf(fs, " %x", st.cq_tail[q]);
@@ -103,6 +107,8 @@ int main(int argc, char **argv)
         for (uint32_t q = 0; q < ncq; q++)
             fprintf(fe, " %016llx %x %x %x %04x", (unsigned long long)cfg.cq_base[q], cfg.cq_size_log2[q],
                     cfg.cq_en[q], cfg.cq_irq_en[q], cfg.cq_head[q]);
+        fprintf(fe, " %02x %x %x %02x %08x%08x%08x%08x", cfg.step_limit, cfg.swap, cfg.imem_we, cfg.imem_addr,
+                cfg.imem_data[3], cfg.imem_data[2], cfg.imem_data[1], cfg.imem_data[0]);
         fprintf(fe, "\n");
     }
     fclose(fs);

@@ -9,7 +9,8 @@ module csr_rtl_tb;
     reg awvalid = 0, wvalid = 0, bready = 0, arvalid = 0, rready = 0;
     reg [31:0] wdata = 0;
     reg [3:0] wstrb = 0;
-    reg [12*32-1:0] cnt_flat = 0;
+    reg [14*32-1:0] cnt_flat = 0;
+    reg pbank = 0, ppend = 0;
     reg [2*16-1:0] fbr_head = 0;
     reg [1:0] fbr_err = 0;
     reg [NUM_CQ*16-1:0] cq_tail = 0;
@@ -27,6 +28,9 @@ module csr_rtl_tb;
     wire [NUM_CQ*4-1:0] cq_size;
     wire [NUM_CQ-1:0] cq_en, cq_irq;
     wire [NUM_CQ*16-1:0] cq_head;
+    wire [7:0] step_limit, imem_addr;
+    wire swap, imem_we;
+    wire [127:0] imem_data;
 
     nicrx_csr #(.NUM_CQ(NUM_CQ)) dut (
         .clk(clk), .rst(rst),
@@ -38,6 +42,8 @@ module csr_rtl_tb;
         .cfg_enable(enable), .cfg_qsel_log2(qsel), .cfg_fbr_base(fbr_base), .cfg_fbr_size_log2(fbr_size),
         .cfg_fbr_buf_size(fbr_buf), .cfg_fbr_en(fbr_en), .cfg_fbr_tail(fbr_tail), .cfg_cq_base(cq_base),
         .cfg_cq_size_log2(cq_size), .cfg_cq_en(cq_en), .cfg_cq_irq_en(cq_irq), .cfg_cq_head(cq_head),
+        .cfg_step_limit(step_limit), .cfg_swap(swap), .cfg_imem_we(imem_we), .cfg_imem_addr(imem_addr),
+        .cfg_imem_data(imem_data), .st_parser_bank(pbank), .st_parser_swap_pending(ppend),
         .cnt_flat(cnt_flat), .st_fbr_head(fbr_head), .st_fbr_err(fbr_err), .st_cq_tail(cq_tail), .st_idle(idle));
 
     integer fs, fo, cyc, ncyc, i, r;
@@ -53,7 +59,8 @@ module csr_rtl_tb;
         for (cyc = 0; cyc < ncyc; cyc = cyc + 1) begin
             r = $fscanf(fs, "%h %h %h %h %h %h %h %h %h %h %h", rst, awaddr, awvalid, wdata, wstrb, wvalid,
                         bready, araddr, arvalid, rready, idle);
-            for (i = 0; i < 12; i = i + 1) begin r = $fscanf(fs, " %h", v); cnt_flat[i*32 +: 32] = v; end
+            r = $fscanf(fs, " %h %h", pbank, ppend);
+            for (i = 0; i < 14; i = i + 1) begin r = $fscanf(fs, " %h", v); cnt_flat[i*32 +: 32] = v; end
             for (i = 0; i < 2; i = i + 1) begin
                 r = $fscanf(fs, " %h", v); fbr_head[i*16 +: 16] = v[15:0];
                 r = $fscanf(fs, " %h", v); fbr_err[i] = v[0];
@@ -69,6 +76,7 @@ module csr_rtl_tb;
             for (i = 0; i < NUM_CQ; i = i + 1)
                 $fwrite(fo, " %h %h %h %h %h", cq_base[i*64 +: 64], cq_size[i*4 +: 4], cq_en[i], cq_irq[i],
                         cq_head[i*16 +: 16]);
+            $fwrite(fo, " %h %h %h %h %h", step_limit, swap, imem_we, imem_addr, imem_data);
             $fwrite(fo, "\n");
             #1 clk = 1'b0;
         end

@@ -21,7 +21,7 @@ static void geom(nicrx_geom_t *g, uint32_t num_cq)
     nicrx_params_t *p = &g->p;
     p->data_width = 64; p->pkt_mem_bytes = 16384; p->header_bytes = 128;
     p->max_frame = 9018; p->num_cq = num_cq; p->fq_depth = 32;
-    p->desc_depth = 8; p->max_burst = 16;
+    p->desc_depth = 8; p->max_burst = 16; p->parse_engines = 2; p->imem_depth = 64;
     g->bytes_per_beat = 8; g->pm_words = 2048; g->pm_aw = 11;
 }
 
@@ -113,6 +113,12 @@ static void test_reset(void)
         { NICRX_REG_CTRL, 0, "CTRL" },
         { NICRX_REG_STATUS, 0, "STATUS" },
         { NICRX_REG_QSEL, 0, "QSEL" },
+        { NICRX_REG_PARSER_CTRL, NICRX_PARSER_STEP_LIMIT_RESET, "PARSER_CTRL" },
+        { NICRX_REG_PARSER_STATUS, (1u << 4) | (64u << 8), "PARSER_STATUS" },
+        { NICRX_REG_PARSER_SWAP, 0, "PARSER_SWAP" },
+        { NICRX_REG_PARSER_IADDR, 0, "PARSER_IADDR" },
+        { NICRX_REG_PARSER_IDATA(0), 0, "PARSER_IDATA0" },
+        { NICRX_REG_PARSER_IDATA(3), 0, "PARSER_IDATA3" },
     };
     for (unsigned i = 0; i < sizeof r / sizeof r[0]; i++) {
         uint32_t v = rd_ok(&b, r[i].addr);
@@ -308,7 +314,8 @@ static void test_decode(void)
 
     /* unmapped: read 0 with SLVERR; writes SLVERR and change nothing */
     uint32_t bad[] = { 0x01c, 0x020, 0x0fc, 0x11c, 0x13c, 0x140, 0x1fc, 0x21c, 0x280, 0x2e0, 0x2fc,
-                       0x300, 0x3fc, 0x430, 0x43c, 0x440, 0x500, 0x800, 0xffc };
+                       0x300, 0x3fc, 0x438, 0x43c, 0x440, 0x500, 0x800, 0xffc,
+                       0x07c, 0x0a0, 0x0c0 };
     b.st.cnt[0] = 5; b.st.fbr_head[0] = 9; b.st.cq_tail[3] = 9;
     for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         uint32_t resp;
@@ -489,6 +496,76 @@ static void test_timing(void)
           b.cfg.fbr_buf_size[0] == 0 && b.cfg.fbr_size_log2[0] == 1, "csr reset mid-transaction");
 }
 
+/* Parser registers (docs/registers.md "Parser microcode"): read/write, the
+ * IDATA3 store and IADDR increment, the SWAP pulse, STATUS from the parser. */
+static void test_parser_regs(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    wr(&b, NICRX_REG_PARSER_CTRL, 0xffffff05u, 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_PARSER_CTRL) == 5 && b.cfg.step_limit == 5, "csr PARSER_CTRL rw [7:0]");
+    wr(&b, NICRX_REG_PARSER_CTRL, 0, 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_PARSER_CTRL) == 0 && b.cfg.step_limit == 0, "csr PARSER_CTRL 0 (= 256)");
+    wr(&b, NICRX_REG_PARSER_IADDR, 0x12345678u, 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_PARSER_IADDR) == 0x78, "csr PARSER_IADDR rw [7:0]");
+    for (uint32_t k = 0; k < 3; k++)
+        wr(&b, NICRX_REG_PARSER_IDATA(k), 0x11111111u * (k + 1), 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_PARSER_IDATA(0)) == 0x11111111u && rd_ok(&b, NICRX_REG_PARSER_IDATA(2)) == 0x33333333u &&
+          !b.cfg.imem_we, "csr PARSER_IDATA0..2 rw, no store");
+    /* IDATA3: the store pulse in the cycle after E1 with the old IADDR, then IADDR + 1 */
+    nicrx_in_t *in = &b.in;
+    in->s_axil_awvalid = 1; in->s_axil_wvalid = 1; in->s_axil_awaddr = NICRX_REG_PARSER_IDATA(3);
+    in->s_axil_wdata = 0xabcdef01u; in->s_axil_wstrb = 0xf; in->s_axil_bready = 1;
+    edge(&b); /* E0 */
+    CHECK(!b.cfg.imem_we, "csr IDATA3: no store before E1");
+    edge(&b); /* E1 */
+    in->s_axil_awvalid = 0; in->s_axil_wvalid = 0;
+    CHECK(b.cfg.imem_we && b.cfg.imem_addr == 0x78 && b.cfg.imem_data[0] == 0x11111111u &&
+          b.cfg.imem_data[1] == 0x22222222u && b.cfg.imem_data[2] == 0x33333333u && b.cfg.imem_data[3] == 0xabcdef01u,
+          "csr IDATA3 write: cfg_imem_we with IADDR and IDATA0..3 the cycle after E1");
+    edge(&b);
+    CHECK(!b.cfg.imem_we && b.cfg.imem_addr == 0x78 && b.cfg.imem_data[3] == 0xabcdef01u,
+          "csr cfg_imem_we one cycle, address and data held");
+    CHECK(rd_ok(&b, NICRX_REG_PARSER_IADDR) == 0x79 && rd_ok(&b, NICRX_REG_PARSER_IDATA(3)) == 0xabcdef01u,
+          "csr IDATA3 write increments IADDR and reads back");
+    wr(&b, NICRX_REG_PARSER_IADDR, 0xff, 0xf, NULL);
+    wr(&b, NICRX_REG_PARSER_IDATA(3), 0x5a, 0x1, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_PARSER_IADDR) == 0 && rd_ok(&b, NICRX_REG_PARSER_IDATA(3)) == 0xabcdef5au,
+          "csr IADDR wraps at 8 bits, IDATA3 byte strobes");
+    wr(&b, NICRX_REG_PARSER_IDATA(3), 0xffffffffu, 0x0, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_PARSER_IADDR) == 0 && rd_ok(&b, NICRX_REG_PARSER_IDATA(3)) == 0xabcdef5au,
+          "csr IDATA3 write with wstrb 0 stores nothing");
+    /* SWAP: a write of 1 (byte 0) pulses cfg_swap for the cycle after E1 */
+    int pulses = 0;
+    in->s_axil_awvalid = 1; in->s_axil_wvalid = 1; in->s_axil_awaddr = NICRX_REG_PARSER_SWAP;
+    in->s_axil_wdata = 1; in->s_axil_wstrb = 0xf; in->s_axil_bready = 1;
+    edge(&b);
+    pulses += b.cfg.swap;
+    edge(&b);
+    in->s_axil_awvalid = 0; in->s_axil_wvalid = 0;
+    int at_e1 = b.cfg.swap;
+    for (int k = 0; k < 4; k++) { edge(&b); pulses += b.cfg.swap; }
+    CHECK(at_e1 && pulses == 0, "csr SWAP write of 1: cfg_swap one cycle after E1");
+    wr(&b, NICRX_REG_PARSER_SWAP, 0xfffffffeu, 0xf, NULL);
+    wr(&b, NICRX_REG_PARSER_SWAP, 1, 0xe, NULL);
+    CHECK(!b.cfg.swap && rd_ok(&b, NICRX_REG_PARSER_SWAP) == 0, "csr SWAP write of 0 or without byte 0: no request");
+    /* status from the parser */
+    b.st.parser_bank = 1; b.st.parser_swap_pending = 1;
+    CHECK(rd_ok(&b, NICRX_REG_PARSER_STATUS) == (3u | 1u << 4 | 64u << 8) && rd_ok(&b, NICRX_REG_PARSER_SWAP) == 1,
+          "csr PARSER_STATUS and SWAP read the parser's bank and pending");
+    /* STATUS with other parameters: one engine, 256 instructions */
+    nicrx_geom_t g;
+    csr_t s2;
+    geom(&g, 4);
+    g.p.parse_engines = 1; g.p.imem_depth = 256;
+    csr_init(&s2, &g);
+    b.st.parser_bank = 0; b.st.parser_swap_pending = 0;
+    CHECK(csr_peek(&s2, &b.st, NICRX_REG_PARSER_STATUS) == 256u << 8, "csr PARSER_STATUS one engine, IMEM_DEPTH 256");
+    /* read-only STATUS */
+    uint32_t resp = wr(&b, NICRX_REG_PARSER_STATUS, 0xffffffffu, 0xf, NULL);
+    CHECK(resp == 0 && !b.cfg.swap && !b.cfg.imem_we, "csr PARSER_STATUS read-only");
+}
+
 int main(void)
 {
     test_reset();
@@ -500,5 +577,6 @@ int main(void)
     test_doorbell();
     test_status();
     test_timing();
+    test_parser_regs();
     return 0;
 }

@@ -20,11 +20,12 @@ typedef struct tb {
     /* what was seen */
     uint32_t n_cm, cm_start[MAXEV], cm_len[MAXEV];
     uint64_t cm_frame[MAXEV];
-    uint8_t cm_hdr[MAXEV][256];
+    uint32_t cm_slot[MAXEV];
+    uint8_t hmem[32][128];   /* header memory fed by hm_wr_* (32 slots of HEADER_BYTES) */
     uint32_t n_drop, drop_reason[MAXEV];
     uint64_t drop_frame[MAXEV];
     int cm_width_ok;
-    uint8_t pop_last;        /* tb_frame pulses fq_pop at the edge of the last beat */         /* cm_valid never high two cycles in a row for one frame */
+    uint8_t pop_first, pop_last; /* tb_frame pulses fq_pop at the edge of the first / last beat */
 } tb_t;
 
 static void on_event(void *ctx, const nicrx_event_t *e)
@@ -76,6 +77,12 @@ static void tb_edge(tb_t *t, uint8_t valid, uint64_t data, uint8_t keep, uint8_t
     /* the RAM takes the registered write at this edge */
     if (t->o.pm_wr_en)
         t->mem[t->o.pm_wr_addr] = t->o.pm_wr_data;
+    if (t->o.hm_wr_en) {
+        uint32_t byte = t->o.hm_wr_addr * t->g.bytes_per_beat, i;
+
+        for (i = 0; i < t->g.bytes_per_beat; i++)
+            t->hmem[byte / 128 % 32][byte % 128 + i] = (uint8_t)(t->o.pm_wr_data >> (8 * i));
+    }
     ingress_step(&t->s, &in, &t->ev);
     t->ev.cycle++;
     {
@@ -90,7 +97,7 @@ static void tb_edge(tb_t *t, uint8_t valid, uint64_t data, uint8_t keep, uint8_t
         t->cm_start[t->n_cm] = t->o.cm_start;
         t->cm_len[t->n_cm] = t->o.cm_len;
         t->cm_frame[t->n_cm] = t->o.cm_frame;
-        memcpy(t->cm_hdr[t->n_cm++], t->o.cm_hdr, 128);
+        t->cm_slot[t->n_cm++] = t->o.cm_slot;
     }
 }
 
@@ -108,7 +115,7 @@ static void tb_frame(tb_t *t, uint32_t len, uint32_t seed, uint8_t user)
 
         for (i = 0; i < bpb; i++)
             d |= (uint64_t)(i < n ? pat(seed, off + i) : 0xa5) << (8 * i);
-        t->fq_pop = (uint8_t)(t->pop_last && last);
+        t->fq_pop = (uint8_t)((t->pop_last && last) || (t->pop_first && off == 0));
         tb_edge(t, 1, d, (uint8_t)((1u << n) - 1u), last, last ? user : 0);
         t->fq_pop = 0;
         off += bpb;
@@ -149,9 +156,9 @@ static void test_normal(uint32_t dw)
     tb_idle(t, 1);
     CHECK(!t->o.cm_valid && t->n_cm == 1, "ingress-dw%u-cm-valid-one-cycle", dw);
     for (i = 0; i < 60; i++)
-        if (t->cm_hdr[0][i] != pat(1, i))
+        if (t->hmem[t->cm_slot[0]][i] != pat(1, i))
             hdr_ok = 0;
-    CHECK(hdr_ok, "ingress-dw%u-cm-hdr", dw);
+    CHECK(hdr_ok && t->cm_slot[0] == 0, "ingress-dw%u-header-memory-slot-0", dw);
     CHECK(mem_has(t, 0, 60, 1), "ingress-dw%u-pm-contents", dw);
     /* a 200-byte frame right after: starts at a fresh word; header is its first 128 bytes */
     tb_frame(t, 200, 2, 0);
@@ -160,9 +167,12 @@ static void test_normal(uint32_t dw)
           "ingress-dw%u-second-frame-word-aligned", dw);
     hdr_ok = 1;
     for (i = 0; i < 128; i++)
-        if (t->cm_hdr[1][i] != pat(2, i))
+        if (t->hmem[1][i] != pat(2, i))
             hdr_ok = 0;
-    CHECK(hdr_ok && mem_has(t, t->cm_start[1], 200, 2), "ingress-dw%u-long-frame-hdr-and-pm", dw);
+    for (i = 0; i < 128; i++) /* only the first HEADER_BYTES: slot 2 untouched */
+        if (t->hmem[2][i] != 0)
+            hdr_ok = 0;
+    CHECK(hdr_ok && t->cm_slot[1] == 1 && mem_has(t, t->cm_start[1], 200, 2), "ingress-dw%u-long-frame-hdr-and-pm", dw);
     CHECK(t->o.idle, "ingress-dw%u-idle-after", dw);
     /* back-to-back frames, no gap */
     for (c = 0; c < 5; c++)
@@ -170,6 +180,11 @@ static void test_normal(uint32_t dw)
     tb_idle(t, 2);
     CHECK(t->n_cm == 7 && t->cm_width_ok && t->cm_len[6] == 68 && mem_has(t, t->cm_start[6], 68, 14),
           "ingress-dw%u-back-to-back", dw);
+    hdr_ok = t->cm_slot[6] == 6;
+    for (i = 0; i < 68; i++)
+        if (t->hmem[6][i] != pat(14, i))
+            hdr_ok = 0;
+    CHECK(hdr_ok, "ingress-dw%u-back-to-back-header-slot", dw);
     CHECK(t->o.cnt[NICRX_CNT_RX_FRAMES] == 7 && t->o.cnt[NICRX_CNT_RX_BYTES] == 60 + 200 + 64 + 65 + 66 + 67 + 68 &&
           t->o.cnt[NICRX_CNT_DELIVERED] == 0, "ingress-dw%u-counters", dw);
     free(t);
@@ -304,19 +319,32 @@ static void test_credits(uint32_t dw)
     t->fq_pop = 0;
     tb_frame(t, 64, 6, 0);
     CHECK(t->n_cm == 5 && t->cm_start[4] == wr && t->cm_frame[4] == 6, "ingress-dw%u-credit-returned", dw);
-    /* 4 outstanding again.  A pop at the edge of the last beat is not seen by that
-     * frame's check (it uses the registered count): dropped, and the count drops to 3. */
-    t->pop_last = 1;
+    /* 4 outstanding again.  The credit check is made at the first beat with the
+     * registered count: a pop at that edge is not seen (dropped, the count drops to 3). */
+    t->pop_first = 1;
     tb_frame(t, 64, 7, 0);
+    t->pop_first = 0;
     CHECK(t->n_cm == 5 && t->n_drop == 3 && t->drop_reason[2] == NICRX_REASON_PKTMEM_FULL &&
-          t->s.outst_reg == 3, "ingress-dw%u-pop-at-last-beat", dw);
+          t->s.outst_reg == 3, "ingress-dw%u-pop-at-first-beat", dw);
     /* a commit and a pop at the same edge leave the count unchanged */
+    t->pop_last = 1;
     tb_frame(t, 64, 8, 0);
     t->pop_last = 0;
     CHECK(t->n_cm == 6 && t->s.outst_reg == 3, "ingress-dw%u-commit-with-pop", dw);
     tb_frame(t, 64, 9, 0);
     tb_frame(t, 64, 10, 0);
     CHECK(t->n_cm == 7 && t->n_drop == 4 && t->s.outst_reg == 4, "ingress-dw%u-credits-again", dw);
+    /* a pop later in a frame that found no credit does not rescue it */
+    t->pop_last = 1;
+    tb_frame(t, 64, 11, 0);
+    t->pop_last = 0;
+    CHECK(t->n_cm == 7 && t->n_drop == 5 && t->drop_reason[4] == NICRX_REASON_PKTMEM_FULL && t->s.outst_reg == 3,
+          "ingress-dw%u-credit-decided-at-first-beat", dw);
+    /* header slots count commits only, mod FQ_DEPTH */
+    tb_frame(t, 64, 12, 0);
+    tb_idle(t, 1);
+    CHECK(t->n_cm == 8 && t->cm_slot[7] == 3 && t->cm_slot[4] == 0 && t->hmem[3][0] == pat(12, 0),
+          "ingress-dw%u-slots-count-commits", dw);
     /* reset returns everything to its reset values */
     {
         nicrx_in_t top;

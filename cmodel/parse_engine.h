@@ -1,0 +1,60 @@
+/* parse_engine.h - twin of rtl/nicrx_parse_engine.v: one parse engine, four
+ * threads on a four-stage barrel pipeline (docs/architecture.md, "Engine
+ * pipeline").  The phase counter ph picks the thread that may issue in a cycle:
+ * F (instruction-memory read) in the cycle with ph = t, then A, C, and W, whose
+ * edge updates the thread with nicrx_isa_exec().  The stage registers carry the
+ * thread and the instruction read at F. */
+#ifndef NICRX_PARSE_ENGINE_H
+#define NICRX_PARSE_ENGINE_H
+
+#include <stdint.h>
+#include "isa.h"
+#include "imem.h"
+#include "hdrmem.h"
+
+#define PE_THREADS 4u
+
+enum pe_state { PE_FREE = 0, PE_RUN, PE_DONE };
+
+typedef struct pe_thread {
+    uint8_t  state;       /* enum pe_state */
+    uint8_t  bank;        /* instruction-memory bank of its frame */
+    uint32_t start;       /* the frame: cm_start, cm_len, cm_slot */
+    uint16_t len;
+    uint32_t slot;
+    uint64_t frame;       /* model only */
+    nicrx_thread_t m;     /* machine state (docs/microcode.md) */
+} pe_thread_t;
+
+typedef struct pe_stage {
+    uint8_t  valid;
+    uint8_t  thread;
+    uint32_t insn[NICRX_INSN_WORDS];
+} pe_stage_t;
+
+typedef struct parse_engine {
+    uint32_t   header_bytes;   /* HEADER_BYTES (parameter) */
+    uint8_t    ph;             /* phase, 2 bits, 0 in the first cycle after reset */
+    pe_thread_t th[PE_THREADS];
+    pe_stage_t fa, ac, cw;     /* registers after F, A and C: the next stage's input */
+} parse_engine_t;
+
+/* What the parser tells an engine at an edge. */
+typedef struct pe_in {
+    uint8_t  rst;
+    uint8_t  load;             /* load thread load_t (free before the edge) */
+    uint8_t  load_t;
+    uint8_t  load_bank;
+    uint32_t load_limit;       /* cfg_step_limit, 0 = 256 */
+    uint32_t load_start, load_slot;
+    uint16_t load_len;
+    uint64_t load_frame;
+    uint8_t  release;          /* thread release_t (done) leaves: free after the edge */
+    uint8_t  release_t;
+} pe_in_t;
+
+void parse_engine_init(parse_engine_t *e, uint32_t header_bytes);
+/* One edge; imem and hm are the memories before it. */
+void parse_engine_step(parse_engine_t *e, const pe_in_t *in, const imem_t *imem, const hdrmem_t *hm);
+
+#endif

@@ -1,0 +1,2 @@
+# expect 2 no instructions
+.equ X 1

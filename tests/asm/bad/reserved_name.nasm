@@ -1,0 +1,2 @@
+# expect 2 bad name 'tcp'
+tcp: end

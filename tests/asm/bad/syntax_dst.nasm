@@ -1,0 +1,2 @@
+# expect 2 unknown destination 'mac'
+read cur+0 8 store mac end

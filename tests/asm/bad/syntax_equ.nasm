@@ -1,0 +1,3 @@
+# expect 2 syntax: .equ NAME VALUE
+.equ X
+end

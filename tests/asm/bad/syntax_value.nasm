@@ -1,0 +1,2 @@
+# expect 2 syntax: 'then' needs a value
+then

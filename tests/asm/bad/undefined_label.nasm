@@ -1,0 +1,3 @@
+# expect 2 undefined label 'nowhere'
+read cur+0 1 test eq 1 then nowhere
+end

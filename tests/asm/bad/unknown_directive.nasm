@@ -1,0 +1,3 @@
+# expect 2 unknown directive '.org'
+.org 5
+end

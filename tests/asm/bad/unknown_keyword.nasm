@@ -1,0 +1,3 @@
+# expect 3 unknown keyword 'jump'
+start: read cur+0 1
+        jump start
