@@ -30,6 +30,7 @@ struct harness {
     uint64_t compared;
     uint32_t aw_consts, ar_consts;
     uint64_t inject;                  /* cycle of a forced divergence (self-test), 0: none */
+    uint64_t inject_hv;               /* frame whose header vector is corrupted (self-test), UINT64_MAX: none */
     uint8_t consts_set, rtl_seen, finished, final_requested;
     /* Parser programs: prog[0] parses from reset, prog[1] after --swap-at. */
     harness_prog_t prog[2];
@@ -220,9 +221,16 @@ static const char *hv_diff(const nicrx_hv_t *a, const nicrx_hv_t *b, uint64_t *v
 /* The frame's header vector must be nicrx_parse() of its bytes with the
  * program that parsed it; with a swap, entirely the old or the new one, and
  * never the old after the new. */
-static void check_parse(harness_t *h, uint64_t i, const nicrx_hv_t *hv)
+static void check_parse(harness_t *h, uint64_t i, const nicrx_hv_t *model_hv)
 {
     const cap_frame_t *cf = &h->cap.f[i];
+    nicrx_hv_t bad;
+    const nicrx_hv_t *hv = model_hv;
+    if (i == h->inject_hv) { /* self-test of this check (tests/t_divergence.sh) */
+        bad = *model_hv;
+        bad.sport ^= 1u;
+        hv = &bad;
+    }
     const char *what = NULL;
     uint64_t va = 0, vb = 0;
     uint8_t match = 0;
@@ -366,6 +374,8 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
      * s_axil_rdata is flipped in the comparison at this cycle. */
     const char *inj = getenv("NICRX_INJECT_DIVERGENCE");
     h->inject = inj ? strtoull(inj, NULL, 0) : 0;
+    const char *inj_hv = getenv("NICRX_INJECT_HV");
+    h->inject_hv = inj_hv ? strtoull(inj_hv, NULL, 0) : UINT64_MAX;
     if (!h->o.seed_set)
         h->o.seed = ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid() ^ 0x5eed;
     if (capture_load(&h->cap, o->pcap, err, sizeof err) != 0) {

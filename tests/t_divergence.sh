@@ -2,9 +2,11 @@
 # The divergence path itself: NICRX_INJECT_DIVERGENCE=N makes the harness see a
 # wrong model value at cycle N; the run must stop there with one line naming
 # the cycle, frame, signal, expected and actual value, and exit 1.
+# NICRX_INJECT_HV=N corrupts frame N's header vector (sport) on its way to the
+# harness's check against nicrx_parse(): the run must fail naming that frame.
 set -u
 cd "$(dirname "$0")/.."
-make -s build/bin/nicrx-sim build/bin/nicrx-sim-icarus >/dev/null 2>&1 || { echo "not ok divergence-build: make failed"; exit 1; }
+make -s build/bin/nicrx-sim build/bin/nicrx-sim-icarus build/bin/nicrx-model >/dev/null 2>&1 || { echo "not ok divergence-build: make failed"; exit 1; }
 for sim in nicrx-sim nicrx-sim-icarus; do
     err=$(NICRX_INJECT_DIVERGENCE=3000 build/bin/$sim --seed 1 captures/default.pcap 2>&1 >/dev/null); rc=$?
     if [ $rc -eq 1 ] && grep -q '^nicrx: captures/default.pcap: cycle 3000, frame [0-9]*: DIVERGENCE on [a-z_]*: model 0x[0-9a-f]*, RTL 0x[0-9a-f]*$' <<<"$err"; then
@@ -13,3 +15,9 @@ for sim in nicrx-sim nicrx-sim-icarus; do
         echo "not ok divergence-$sim: exit $rc: $err"
     fi
 done
+err=$(NICRX_INJECT_HV=5 build/bin/nicrx-model --summary --seed 1 captures/default.pcap 2>&1 >/dev/null); rc=$?
+if [ $rc -ne 0 ] && grep -q 'frame 5: header vector differs from nicrx_parse() of its bytes on sport' <<<"$err"; then
+    echo "ok divergence-header-vector # $(head -1 <<<"$err")"
+else
+    echo "not ok divergence-header-vector: exit $rc: $(head -1 <<<"$err")"
+fi
