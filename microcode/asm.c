@@ -307,6 +307,13 @@ static int adv_const(ctx_t *c, nicrx_insn_t *in, int64_t n)
     return 0;
 }
 
+/* A clause "KW NUMBER" whose number lies in 0..hi; the range error names KW. */
+static int num_clause(ctx_t *c, char **tok, uint32_t ntok, uint32_t *i, const char *kw, int64_t hi, int64_t *v)
+{
+    const char *arg = NULL;
+    return next_arg(c, tok, ntok, i, kw, &arg) || eval_range(c, arg, kw, 0, hi, v);
+}
+
 static int parse_insn(ctx_t *c, char **tok, uint32_t ntok)
 {
     nicrx_insn_t *in;
@@ -348,12 +355,12 @@ static int parse_insn(ctx_t *c, char **tok, uint32_t ntok)
                 return -1;
             break;
         case C_BYTE:
-            if (next_arg(c, tok, ntok, &i, kw, &arg) || eval_range(c, arg, "byte", 0, 7, &v))
+            if (num_clause(c, tok, ntok, &i, kw, 7, &v))
                 return -1;
             in->cs = (uint8_t)v;
             break;
         case C_MASK:
-            if (next_arg(c, tok, ntok, &i, kw, &arg) || eval_range(c, arg, "mask", 0, 0xffff, &v))
+            if (num_clause(c, tok, ntok, &i, kw, 0xffff, &v))
                 return -1;
             in->mask = (uint16_t)v;
             break;
@@ -377,17 +384,17 @@ static int parse_insn(ctx_t *c, char **tok, uint32_t ntok)
             in->sval = kw[5] == 'v';
             break;
         case C_SHR:
-            if (next_arg(c, tok, ntok, &i, kw, &arg) || eval_range(c, arg, "shr", 0, 15, &v))
+            if (num_clause(c, tok, ntok, &i, kw, 15, &v))
                 return -1;
             in->shr = (uint8_t)v;
             break;
         case C_SHL:
-            if (next_arg(c, tok, ntok, &i, kw, &arg) || eval_range(c, arg, "shl", 0, 3, &v))
+            if (num_clause(c, tok, ntok, &i, kw, 3, &v))
                 return -1;
             in->shl = (uint8_t)v;
             break;
         case C_ADD:
-            if (next_arg(c, tok, ntok, &i, kw, &arg) || eval_range(c, arg, "add", 0, 255, &v))
+            if (num_clause(c, tok, ntok, &i, kw, 255, &v))
                 return -1;
             in->k = (uint8_t)v;
             break;
@@ -404,7 +411,7 @@ static int parse_insn(ctx_t *c, char **tok, uint32_t ntok)
             in->save = (uint8_t)x;
             break;
         case C_SET:
-            if (next_arg(c, tok, ntok, &i, kw, &arg) || eval_range(c, arg, "set", 0, 0x3ff, &v))
+            if (num_clause(c, tok, ntok, &i, kw, 0x3ff, &v))
                 return -1;
             in->set = (uint16_t)v;
             break;
