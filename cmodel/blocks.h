@@ -6,10 +6,11 @@
  *   <blk>_step(state, in, ..., ev)     one rising edge: next state from the
  *                                      current state and the inputs
  * The parser is four files, as in the RTL: parser.c (queue, dispatch, output)
- * with parse_engine.c, hdrmem.c and imem.c, and isa.c for one instruction.
+ * with parse_engine.c, hdrmem.c and imem.c, and isa.c for one instruction;
+ * the flow block is flow.c with crc32c.c and its own hdrmem.c copy.
  * Inter-block signals are registered at their source (Moore), so model.c
  * computes every block's outputs first and then steps every block with them
- * (parser_out.hv points into the parser's state, so its consumer, the DMA,
+ * (parser_out.hv points into the parser's state, so its consumer, the flow block,
  * steps before it; otherwise the order does not matter).  The one exception,
  * documented in docs/architecture.md, is the packet-memory read request, which
  * nicrx_dma drives combinationally to the RAM: dma_step returns it and model.c
@@ -66,7 +67,25 @@ typedef struct csr_cfg {
     uint8_t  imem_we;                    /* one-cycle pulse: store imem_data at imem_addr */
     uint8_t  imem_addr;                  /* IADDR before the IDATA3 write */
     uint32_t imem_data[NICRX_INSN_WORDS];/* w0..w3 */
+    /* flow database (FLOW_CTRL, THRESH, TICK, AGE, CMD and the context window) */
+    uint8_t  flow_ctrl;                  /* FLOW_CTRL[1:0] */
+    uint16_t flow_thresh, flow_tick;
+    uint32_t flow_age;
+    uint8_t  flow_cmd;                   /* one-cycle pulse: the command written, 0 when none */
+    uint8_t  flow_sel;                   /* FLOW_CMD[15:8] */
+    uint32_t ctx_info, ctx_seq, ctx_ack, ctx_opt;
+    uint8_t  ctx_key[NICRX_FLOW_KEY_BYTES];
 } csr_cfg_t;
+
+/* ---- nicrx_flow status: the last command's result, the time, a READ's window load */
+typedef struct flow_status {
+    uint8_t  busy, fail, idx, gen;       /* flow_busy, flow_fail, flow_idx, flow_gen */
+    uint32_t time;                       /* flow_time */
+    uint8_t  ctx_load;                   /* one cycle: the window takes the ctx_* below (the RTL
+                                          * drives them meaningfully only then) */
+    uint32_t ctx_info, ctx_seq, ctx_ack, ctx_opt, ctx_time, ctx_count;
+    uint8_t  ctx_key[NICRX_FLOW_KEY_BYTES];
+} flow_status_t;
 
 /* ---- status the CSR block reads (registered at its sources) -------------- */
 typedef struct csr_status {
@@ -77,6 +96,7 @@ typedef struct csr_status {
     uint8_t  idle;
     uint8_t  parser_bank;                /* active instruction-memory bank */
     uint8_t  parser_swap_pending;
+    flow_status_t flow;
 } csr_status_t;
 
 /* ---- nicrx_ingress outputs -------------------------------------------------- */
@@ -98,7 +118,7 @@ typedef struct ingress_out {
 
 /* ---- nicrx_parser outputs --------------------------------------------------- */
 typedef struct parser_out {
-    uint8_t  hv_valid;     /* one cycle per frame, in commit order */
+    uint8_t  hv_valid;     /* a frame is held, in commit order, until hv_ready takes it */
     uint32_t hv_start;
     uint16_t hv_len;
     uint32_t hv_slot;
@@ -110,6 +130,26 @@ typedef struct parser_out {
     /* counters owned by the parser, indexed by enum nicrx_counter (others 0) */
     uint32_t cnt[NICRX_NUM_COUNTERS];
 } parser_out_t;
+
+/* ---- nicrx_flow outputs ------------------------------------------------------ */
+typedef struct flow_out {
+    uint8_t  hv_ready;     /* the manager is idle and no command is pending */
+    /* to the DMA: one frame, fl_valid for one cycle, the fields held between frames */
+    uint8_t  fl_valid;
+    uint16_t fl_len;
+    uint16_t fl_cls;
+    uint8_t  fl_l3, fl_l4, fl_vlan, fl_frag, fl_l3_off, fl_l4_off;
+    uint16_t fl_vid;       /* outer VLAN id, 0 without a tag */
+    uint32_t fl_hash;
+    uint8_t  fl_trunc, fl_perr, fl_presel;
+    uint16_t fl_flow;      /* {generation, index}; 0: no flow */
+    uint8_t  fl_opcode;    /* enum nicrx_opcode */
+    uint64_t fl_frame;     /* model only */
+    flow_status_t st;
+    /* counters owned by the flow block, indexed by enum nicrx_counter (others 0) */
+    uint32_t cnt[NICRX_NUM_COUNTERS];
+    uint8_t  idle;         /* manager idle, no command pending, fl_valid and ctx_load low */
+} flow_out_t;
 
 /* ---- nicrx_dma outputs ------------------------------------------------------- */
 typedef struct dma_out {

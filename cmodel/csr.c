@@ -40,6 +40,9 @@ static void csr_reset(csr_t *s)
     for (uint32_t q = 0; q < s->g.p.num_cq && q < NICRX_MAX_CQ; q++)
         s->cq_size_log2[q] = 1;
     s->step_limit = NICRX_PARSER_STEP_LIMIT_RESET;
+    s->flow_ctrl = NICRX_FLOW_CTRL_RESET;
+    s->flow_thresh = NICRX_FLOW_THRESH_RESET;
+    s->flow_tick = NICRX_FLOW_TICK_RESET;
     s->bresp = RESP_OKAY;
     s->rresp = RESP_OKAY;
 }
@@ -76,6 +79,18 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
         cfg->imem_we = s->imem_we;
         cfg->imem_addr = s->imem_addr;
         memcpy(cfg->imem_data, s->imem_data, sizeof cfg->imem_data);
+        cfg->flow_ctrl = s->flow_ctrl;
+        cfg->flow_thresh = s->flow_thresh;
+        cfg->flow_tick = s->flow_tick;
+        cfg->flow_age = s->flow_age;
+        cfg->flow_cmd = s->flow_cmd;
+        cfg->flow_sel = s->flow_sel;
+        cfg->ctx_info = s->ctx_info;
+        cfg->ctx_seq = s->ctx_seq;
+        cfg->ctx_ack = s->ctx_ack;
+        cfg->ctx_opt = s->ctx_opt;
+        for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES; k++)
+            cfg->ctx_key[k] = (uint8_t)(s->ctx_key[k / 4] >> (8 * (k % 4)));
     }
     if (o) {
         o->s_axil_awready = s->wr_ready;
@@ -156,6 +171,31 @@ static uint32_t csr_read(const csr_t *s, const csr_status_t *st, uint32_t addr, 
             v = st->cnt[word];
         }
         break;
+    case 0x5:
+        r = RESP_OKAY;
+        switch (word) {
+        case 0: v = s->flow_ctrl; break;
+        case 1: v = (st->flow.busy & 1u) | (uint32_t)(st->flow.fail & 1u) << 1 | (uint32_t)st->flow.idx << 8 |
+                    (uint32_t)st->flow.gen << 16 | clog2_sat(s->g.p.flows, 15u) << 24; break;
+        case 2: v = s->flow_thresh; break;
+        case 3: v = s->flow_tick; break;
+        case 4: v = s->flow_age; break;
+        case 5: v = st->flow.time; break;
+        case 6: v = (uint32_t)s->flow_sel << 8 | (st->flow.busy & 1u); break;
+        case 8: v = s->ctx_info; break;
+        case 9: v = s->ctx_seq; break;
+        case 10: v = s->ctx_ack; break;
+        case 11: v = s->ctx_opt; break;
+        case 12: v = s->ctx_time; break;
+        case 13: v = s->ctx_count; break;
+        default:
+            if (word >= 16 && word < 16 + NICRX_FLOW_KEY_BYTES / 4)
+                v = s->ctx_key[word - 16];
+            else
+                r = RESP_SLVERR;
+            break;
+        }
+        break;
     default:
         break;
     }
@@ -180,6 +220,7 @@ static int w_mapped(const csr_t *s, uint32_t addr)
     case 0x1: return idx < NICRX_NUM_FBR && off != 7u;
     case 0x2: return idx < s->g.p.num_cq && off != 7u;
     case 0x4: return word < NICRX_NUM_COUNTERS;
+    case 0x5: return word <= 6u || (word >= 8u && word <= 13u) || (word >= 16u && word < 16u + NICRX_FLOW_KEY_BYTES / 4);
     default:  return 0;
     }
 }
@@ -271,6 +312,28 @@ static void csr_write(const csr_t *s, csr_t *n, uint32_t addr, uint32_t data, ui
             break;
         default: break; /* TAIL read-only, 7 unmapped */
         }
+    } else if (page == 0x5) {
+        switch (word) {
+        case 0: n->flow_ctrl = merge(s->flow_ctrl, data, mask) & 3u; break;
+        case 2: n->flow_thresh = (uint16_t)merge(s->flow_thresh, data, mask); break;
+        case 3: n->flow_tick = (uint16_t)merge(s->flow_tick, data, mask); break;
+        case 4: n->flow_age = merge(s->flow_age, data, mask); break;
+        case 6:
+            n->flow_sel = (uint8_t)(merge((uint32_t)s->flow_sel << 8, data, mask) >> 8);
+            if (strb & 1u)
+                n->flow_cmd = (uint8_t)(data & 3u);
+            break;
+        case 8: n->ctx_info = merge(s->ctx_info, data, mask) & 0x03ffffffu; break;
+        case 9: n->ctx_seq = merge(s->ctx_seq, data, mask); break;
+        case 10: n->ctx_ack = merge(s->ctx_ack, data, mask); break;
+        case 11: n->ctx_opt = merge(s->ctx_opt, data, mask); break;
+        case 12: n->ctx_time = merge(s->ctx_time, data, mask); break;
+        case 13: n->ctx_count = merge(s->ctx_count, data, mask); break;
+        default:
+            if (word >= 16 && word < 16 + NICRX_FLOW_KEY_BYTES / 4)
+                n->ctx_key[word - 16] = merge(s->ctx_key[word - 16], data, mask);
+            break; /* STATUS, TIME read-only; the rest unmapped */
+        }
     }
     /* counters are read-only; everything else is unmapped */
 }
@@ -288,6 +351,7 @@ void csr_step(csr_t *s, const csr_in_t *in)
 
     next.swap = 0;
     next.imem_we = 0;
+    next.flow_cmd = 0;
     /* write channel */
     next.wr_ready = 0;
     if (s->bvalid && t->s_axil_bready)
@@ -299,6 +363,18 @@ void csr_step(csr_t *s, const csr_in_t *in)
         next.bvalid = 1;
         next.bresp = w_mapped(s, addr) ? RESP_OKAY : RESP_SLVERR;
         csr_write(s, &next, addr, t->s_axil_wdata, t->s_axil_wstrb & 0xfu);
+    }
+    /* a READ command's result loads the window, over a host write at this edge */
+    if (in->st->flow.ctx_load) {
+        next.ctx_info = in->st->flow.ctx_info & 0x03ffffffu;
+        next.ctx_seq = in->st->flow.ctx_seq;
+        next.ctx_ack = in->st->flow.ctx_ack;
+        next.ctx_opt = in->st->flow.ctx_opt;
+        next.ctx_time = in->st->flow.ctx_time;
+        next.ctx_count = in->st->flow.ctx_count;
+        memset(next.ctx_key, 0, sizeof next.ctx_key);
+        for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES; k++)
+            next.ctx_key[k / 4] |= (uint32_t)in->st->flow.ctx_key[k] << (8 * (k % 4));
     }
 
     /* read channel: the value before this edge's write */

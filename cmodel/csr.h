@@ -32,6 +32,15 @@ typedef struct csr {
     uint8_t  imem_we;                     /* cfg_imem_we: pulse after an IDATA3 write */
     uint8_t  imem_addr;                   /* cfg_imem_addr: IADDR of that write */
     uint32_t imem_data[NICRX_INSN_WORDS]; /* cfg_imem_data: IDATA0..3 of that write */
+    /* flow database */
+    uint8_t  flow_ctrl;                   /* FLOW_CTRL[1:0] */
+    uint16_t flow_thresh, flow_tick;      /* FLOW_THRESH[15:0], FLOW_TICK[15:0] */
+    uint32_t flow_age;                    /* FLOW_AGE */
+    uint8_t  flow_sel;                    /* FLOW_CMD[15:8] */
+    uint8_t  flow_cmd;                    /* cfg_flow_cmd: pulse after a FLOW_CMD write of a command */
+    uint32_t ctx_info;                    /* FLOW_CTX_INFO[25:0] */
+    uint32_t ctx_seq, ctx_ack, ctx_opt, ctx_time, ctx_count;
+    uint32_t ctx_key[NICRX_FLOW_KEY_BYTES / 4]; /* FLOW_KEY0..9 */
     /* AXI4-Lite handshake */
     uint8_t  wr_ready;                    /* drives awready and wready */
     uint8_t  bvalid;

@@ -59,8 +59,10 @@ int dma_init(dma_t *d, const nicrx_geom_t *g)
     d->max_burst = g->p.max_burst;
     d->pm_aw = g->pm_aw;
     d->fq_mem = calloc(d->fq_depth, sizeof *d->fq_mem);
+    d->flm_mem = calloc(d->fq_depth, sizeof *d->flm_mem);
+    d->ctl_mem = calloc(d->fq_depth, sizeof *d->ctl_mem);
     d->dq_mem = calloc(NICRX_NUM_FBR * d->desc_depth, sizeof *d->dq_mem);
-    if (!d->fq_mem || !d->dq_mem) {
+    if (!d->fq_mem || !d->flm_mem || !d->ctl_mem || !d->dq_mem) {
         dma_free(d);
         return -1;
     }
@@ -71,8 +73,12 @@ int dma_init(dma_t *d, const nicrx_geom_t *g)
 void dma_free(dma_t *d)
 {
     free(d->fq_mem);
+    free(d->flm_mem);
+    free(d->ctl_mem);
     free(d->dq_mem);
     d->fq_mem = NULL;
+    d->flm_mem = NULL;
+    d->ctl_mem = NULL;
     d->dq_mem = NULL;
 }
 
@@ -121,7 +127,7 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
 {
     const nicrx_in_t *t = in->top;
     const csr_cfg_t *c = in->cfg;
-    const parser_out_t *p = in->par;
+    const flow_out_t *fl = in->fl;
     dma_t n = *d;
     const uint32_t fqm = 2 * d->fq_depth - 1, dqm = 2 * d->desc_depth - 1;
     const uint32_t ldd = log2u(d->desc_depth);
@@ -143,7 +149,7 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     rd->addr = d->rel_ptr & ((1u << d->pm_aw) - 1);
 
     /* ---- frame queue push ---- */
-    if (p->hv_valid) {
+    if (fl->fl_valid) {
         fq_we = 1;
         n.fq_wr = (d->fq_wr + 1) & fqm;
     }
@@ -215,7 +221,8 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
            | ((uint64_t)d->f_ring << NICRX_C0_RING_BIT) | ((uint64_t)fh->l3 << NICRX_C0_L3_SHIFT)
            | ((uint64_t)fh->l4 << NICRX_C0_L4_SHIFT) | ((uint64_t)fh->vlan << NICRX_C0_VLAN_BIT)
            | ((uint64_t)fh->frag << NICRX_C0_FRAG_BIT) | ((uint64_t)fh->trunc << NICRX_C0_TRUNC_BIT)
-           | ((uint64_t)fh->perr << NICRX_C0_PERR_BIT) | ((uint64_t)fh->presel << NICRX_C0_PRESEL_BIT);
+           | ((uint64_t)fh->perr << NICRX_C0_PERR_BIT) | ((uint64_t)fh->presel << NICRX_C0_PRESEL_BIT)
+           | ((uint64_t)d->fh_op << NICRX_C0_OPCODE_SHIFT) | ((uint64_t)d->fh_flow << NICRX_C0_FLOW_SHIFT);
         w1 = ((uint64_t)fh->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)fh->l3_off << NICRX_C1_L3OFF_SHIFT)
            | ((uint64_t)fh->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)fh->vid << NICRX_C1_VID_SHIFT)
            | (phase << NICRX_C1_PHASE_BIT);
@@ -321,6 +328,8 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
     if (fh_rel) n.fh_valid = 0;
     if (d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel)) {
         n.fh = d->fq_mem[d->fq_rd & (d->fq_depth - 1)];
+        n.fh_flow = d->flm_mem[d->fq_rd & (d->fq_depth - 1)];
+        n.fh_op = d->ctl_mem[d->fq_rd & (d->fq_depth - 1)];
         n.fq_rd = (d->fq_rd + 1) & fqm;
         n.fh_valid = 1;
     }
@@ -489,19 +498,19 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
         if (c->cq_irq_en[q] && n.cq_tail[q] != c->cq_head[q]) n.irq |= (uint8_t)(1u << q);
     n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
           && d->pf_rd == d->pf_wr && !d->pf_inflight && d->wc_rd == d->wc_wr && !d->wvalid
-          && !d->awvalid && d->bq_rd == d->bq_wr && d->df_state == DF_IDLE && !p->hv_valid;
+          && !d->awvalid && d->bq_rd == d->bq_wr && d->df_state == DF_IDLE && !fl->fl_valid;
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
     if (fq_we) {
         dma_fq_ent_t *e = &n.fq_mem[d->fq_wr & (d->fq_depth - 1)];
-        const nicrx_hv_t *hv = p->hv;
-        e->len = p->hv_len;
-        e->l3 = hv->l3 & 3; e->l4 = hv->l4 & 3; e->vlan = hv->vlan_cnt != 0; e->frag = hv->frag & 1;
-        e->l3_off = hv->l3_off; e->l4_off = hv->l4_off; e->hash = hv->hash;
-        e->vid = hv->vlan_cnt ? (uint16_t)(hv->vlan[0] & 0xfff) : 0;
-        e->trunc = hv->truncated & 1; e->perr = hv->perr & 1;
-        e->presel = (uint8_t)((hv->cls >> NICRX_CLS_PRESEL) & 1u);
-        e->frame = p->hv_frame;
+        e->len = fl->fl_len;
+        e->l3 = fl->fl_l3 & 3; e->l4 = fl->fl_l4 & 3; e->vlan = fl->fl_vlan & 1; e->frag = fl->fl_frag & 1;
+        e->l3_off = fl->fl_l3_off; e->l4_off = fl->fl_l4_off; e->hash = fl->fl_hash;
+        e->vid = fl->fl_vid & 0xfff;
+        e->trunc = fl->fl_trunc & 1; e->perr = fl->fl_perr & 1; e->presel = fl->fl_presel & 1;
+        e->frame = fl->fl_frame;
+        n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->fl_flow;
+        n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = fl->fl_opcode & 0xf;
     }
     if (dq_we) n.dq_mem[dq_waddr] = dq_wdata;
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;

@@ -8,7 +8,8 @@
 #include <stdint.h>
 #include "blocks.h"
 
-/* frame queue entry (RTL: packed {presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len}) */
+/* frame queue entry (RTL: packed {presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
+ * the flow and the operation code are in flm_mem and ctl_mem beside it */
 typedef struct dma_fq_ent {
     uint16_t len;
     uint8_t  l3, l4, vlan, frag, l3_off, l4_off;
@@ -28,9 +29,13 @@ typedef struct dma {
     uint32_t dw, bpb, lbpb, bpd, num_cq, fq_depth, desc_depth, max_burst, pm_aw;
     /* frame queue */
     dma_fq_ent_t *fq_mem;
+    uint16_t *flm_mem;   /* beside fq_mem: {generation, flow number} */
+    uint8_t  *ctl_mem;   /* beside fq_mem: the operation code */
     uint32_t fq_wr, fq_rd;
     uint8_t  fq_pop;
-    dma_fq_ent_t fh;  /* queue head: the RAM read register (not reset) */
+    dma_fq_ent_t fh;  /* queue head: the RAM read registers (not reset) */
+    uint16_t fh_flow;
+    uint8_t  fh_op;
     uint8_t  fh_valid;
     /* descriptor FIFOs, ring r at dq_mem[r * desc_depth ..] */
     dma_dq_ent_t *dq_mem;
@@ -95,7 +100,7 @@ typedef struct dma {
 
 typedef struct dma_in {
     const nicrx_in_t *top;
-    const parser_out_t *par;
+    const flow_out_t *fl;
     uint64_t pm_rd_data;
     const csr_cfg_t *cfg;
 } dma_in_t;

@@ -7,6 +7,7 @@
 #include "blocks.h"
 #include "ingress.h"
 #include "parser.h"
+#include "flow.h"
 #include "ram.h"
 #include "dma.h"
 #include "csr.h"
@@ -18,6 +19,7 @@ struct nicrx_model {
     uint64_t     cycle;
     ingress_t    ing;
     parser_t     par;
+    flow_t       flow;
     ram_t        pm;
     dma_t        dma;
     csr_t        csr;
@@ -25,6 +27,7 @@ struct nicrx_model {
      * edge, used by the next step and by nicrx_model_outputs(). */
     ingress_out_t io;
     parser_out_t  po;
+    flow_out_t    fo;
     dma_out_t     dout;
     csr_cfg_t     cfg;
     csr_status_t  st;
@@ -45,6 +48,7 @@ void nicrx_params_default(nicrx_params_t *p)
     p->max_burst     = 16;
     p->parse_engines = 2;
     p->imem_depth    = 64;
+    p->flows         = 64;
 }
 
 static int is_pow2(uint32_t v) { return v && !(v & (v - 1)); }
@@ -80,6 +84,8 @@ const char *nicrx_params_check(const nicrx_params_t *p)
         return "PARSE_ENGINES must be 1 or 2";
     if (!is_pow2(p->imem_depth) || p->imem_depth < 16 || p->imem_depth > NICRX_IMEM_MAX)
         return "IMEM_DEPTH must be a power of two, 16..256";
+    if (!is_pow2(p->flows) || p->flows < 8 || p->flows > 256)
+        return "FLOWS must be a power of two, 8..256";
     return NULL;
 }
 
@@ -95,7 +101,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     m->g.pm_words = p->pkt_mem_bytes / m->g.bytes_per_beat;
     m->g.pm_aw = log2u(m->g.pm_words);
     if (ram_init(&m->pm, m->g.pm_words) != 0 || dma_init(&m->dma, &m->g) != 0 ||
-        parser_init(&m->par, &m->g) != 0) {
+        parser_init(&m->par, &m->g) != 0 || flow_init(&m->flow, &m->g) != 0) {
         nicrx_model_free(m);
         return NULL;
     }
@@ -114,6 +120,7 @@ void nicrx_model_free(nicrx_model_t *m)
     ram_free(&m->pm);
     dma_free(&m->dma);
     parser_free(&m->par);
+    flow_free(&m->flow);
     free(m);
 }
 
@@ -128,18 +135,19 @@ void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx)
     m->ev.ctx = ctx;
 }
 
-/* What nicrx_csr sees: the DMA's status plus the ingress's and the parser's
- * counters and the parser's bank state, and idle only when every block is idle
- * (st_idle in nicrx_top.v). */
-static void gather_status(const ingress_out_t *io, const parser_out_t *po,
+/* What nicrx_csr sees: the DMA's status plus the ingress's, the parser's and the
+ * flow block's counters, the parser's bank state, the flow block's status and
+ * window load, and idle only when every block is idle (st_idle in nicrx_top.v). */
+static void gather_status(const ingress_out_t *io, const parser_out_t *po, const flow_out_t *fo,
                           const dma_out_t *dout, csr_status_t *st)
 {
     *st = dout->st;
     for (unsigned i = 0; i < NICRX_NUM_COUNTERS; i++)
-        st->cnt[i] |= io->cnt[i] | po->cnt[i];
+        st->cnt[i] |= io->cnt[i] | po->cnt[i] | fo->cnt[i];
+    st->flow = fo->st;
     st->parser_bank = po->bank;
     st->parser_swap_pending = po->swap_pending;
-    st->idle = io->idle && po->idle && dout->st.idle;
+    st->idle = io->idle && po->idle && fo->idle && dout->st.idle;
 }
 
 static void refresh_outputs(nicrx_model_t *m)
@@ -148,9 +156,10 @@ static void refresh_outputs(nicrx_model_t *m)
 
     ingress_out(&m->ing, &m->io);
     parser_out(&m->par, &m->po);
+    flow_out(&m->flow, &m->fo);
     dma_out(&m->dma, &m->dout);
     csr_out(&m->csr, &m->cfg, &axil);
-    gather_status(&m->io, &m->po, &m->dout, &m->st);
+    gather_status(&m->io, &m->po, &m->fo, &m->dout, &m->st);
     m->out = m->dout.axi;
     m->out.s_axil_awready = axil.s_axil_awready;
     m->out.s_axil_wready  = axil.s_axil_wready;
@@ -185,14 +194,16 @@ void nicrx_model_step(nicrx_model_t *m, const nicrx_in_t *in_raw)
     mask_inputs(&m->g, in_raw, &in);
     m->ev.cycle = m->cycle;
 
-    /* m->po.hv points into the parser state, so the DMA steps before the parser;
-     * the other blocks' outputs are copies. */
+    /* m->po.hv points into the parser state, so the flow block steps before the
+     * parser; the other blocks' outputs are copies. */
     csr_in_t ci = { &in, &m->st };
     csr_step(&m->csr, &ci);
-    dma_in_t di = { &in, &m->po, m->pm.rd_data, &m->cfg };
+    dma_in_t di = { &in, &m->fo, m->pm.rd_data, &m->cfg };
     dma_step(&m->dma, &di, &rd, &m->ev);
     ram_step(&m->pm, m->io.pm_wr_en, m->io.pm_wr_addr, m->io.pm_wr_data, rd.en, rd.addr);
-    parser_step(&m->par, &m->io, &m->cfg, &in, &m->ev);
+    flow_in_t fi = { &in, &m->po, &m->io, &m->cfg };
+    flow_step(&m->flow, &fi, &m->ev);
+    parser_step(&m->par, &m->io, &m->cfg, &in, m->fo.hv_ready, &m->ev);
     ingress_in_t ii = { &in, m->cfg.enable, m->dout.pm_rel_ptr, m->dout.fq_pop };
     ingress_step(&m->ing, &ii, &m->ev);
     m->cycle++;

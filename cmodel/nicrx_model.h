@@ -24,6 +24,7 @@ typedef struct nicrx_params {
     uint32_t max_burst;     /* MAX_BURST: beats per AXI write burst, power of two, 2..256 */
     uint32_t parse_engines; /* PARSE_ENGINES: parser engines, 1 or 2 */
     uint32_t imem_depth;    /* IMEM_DEPTH: instructions per bank, power of two, 16..256 */
+    uint32_t flows;         /* FLOWS: flow database entries, power of two, 8..256 */
 } nicrx_params_t;
 
 void nicrx_params_default(nicrx_params_t *p);
@@ -111,7 +112,8 @@ uint32_t nicrx_parse(const uint32_t *imem, uint32_t imem_depth, const uint8_t *b
 enum nicrx_event_kind {
     NICRX_EV_DROP = 1,  /* frame dropped: reason */
     NICRX_EV_PARSED,    /* header vector ready: hv */
-    NICRX_EV_DELIVER    /* completion queued for the frame: queue, ring, buf_id, len */
+    NICRX_EV_DELIVER,   /* completion queued for the frame: queue, ring, buf_id, len */
+    NICRX_EV_FLOW       /* flow database decision: flow, gen, opcode, flow_event */
 };
 
 typedef struct nicrx_event {
@@ -121,6 +123,9 @@ typedef struct nicrx_event {
     uint32_t reason;     /* enum nicrx_reason */
     const nicrx_hv_t *hv;
     uint32_t queue, ring, buf_id, len;
+    uint32_t flow, gen;  /* NICRX_EV_FLOW: entry index and generation (gen 0: no flow, flow 0) */
+    uint32_t opcode;     /* enum nicrx_opcode */
+    uint32_t flow_event; /* enum nicrx_flow_event */
 } nicrx_event_t;
 
 typedef void (*nicrx_event_fn)(void *ctx, const nicrx_event_t *ev);

@@ -87,6 +87,23 @@ static void parse_frame(const uint32_t *imem, const harness_opts_t *o, const cap
                 o->step_limit ? o->step_limit : NICRX_PARSER_STEP_LIMIT_RESET, hv);
 }
 
+/* The flow block's decision (NICRX_EV_FLOW), null for a frame that never reached it. */
+static void put_flow(FILE *f, const harness_frame_t *fr)
+{
+    static const char *const ops[NICRX_NUM_OPCODES] = {
+        "not_tcp", "tcp_other", "no_flow", "ctrl", "first", "cont", "ooo", "short", "no_merge",
+    };
+    static const char *const evs[NICRX_NUM_FLOW_EVENTS] = {
+        "none", "created", "updated", "removed", "aged", "evicted",
+    };
+
+    if (fr->flow_seen && fr->opcode < NICRX_NUM_OPCODES && fr->flow_event < NICRX_NUM_FLOW_EVENTS)
+        fprintf(f, ",\"flow\":%u,\"gen\":%u,\"opcode\":%u,\"op\":\"%s\",\"flow_event\":\"%s\"", fr->flow, fr->gen,
+                fr->opcode, ops[fr->opcode], evs[fr->flow_event]);
+    else
+        fputs(",\"flow\":null,\"gen\":null,\"opcode\":null,\"op\":null,\"flow_event\":null", f);
+}
+
 static void put_frame(FILE *f, const harness_t *h, const uint32_t *imem, size_t i)
 {
     const harness_frame_t *fr = harness_frame(h, i);
@@ -103,9 +120,11 @@ static void put_frame(FILE *f, const harness_t *h, const uint32_t *imem, size_t 
     else fputs("null", f);
     put_hv(f, &hv);
     if (fr->verdict == 1)
-        fprintf(f, ",\"queue\":%u,\"ring\":%u,\"buffer\":%u}\n", fr->queue, fr->ring, fr->buf_id);
+        fprintf(f, ",\"queue\":%u,\"ring\":%u,\"buffer\":%u", fr->queue, fr->ring, fr->buf_id);
     else
-        fputs(",\"queue\":null,\"ring\":null,\"buffer\":null}\n", f);
+        fputs(",\"queue\":null,\"ring\":null,\"buffer\":null", f);
+    put_flow(f, fr);
+    fputs("}\n", f);
 }
 
 /* --parse-only: no timing model, no host; every frame of the capture. */

@@ -64,30 +64,31 @@ void parser_out(const parser_t *s, parser_out_t *o)
 }
 
 void parser_step(parser_t *s, const ingress_out_t *ing, const csr_cfg_t *cfg, const nicrx_in_t *top,
-                 const evsink_t *ev)
+                 uint8_t hv_ready, const evsink_t *ev)
 {
     const uint32_t qmask = 2u * s->fq_depth - 1u, ctx = PE_THREADS * s->ne;
     const uint32_t oe = s->outp % s->ne, ot = s->outp / s->ne;
     const uint32_t de = s->disp % s->ne, dt = s->disp / s->ne;
     pe_in_t pin[PARSER_MAX_ENGINES];
+    const uint8_t take = s->hv_valid && hv_ready;   /* the flow block takes the held frame */
     uint8_t running = 0, flip, out, disp;
 
     memset(pin, 0, sizeof pin);
     for (uint32_t e = 0; e < s->ne; e++)
         for (uint32_t t = 0; t < PE_THREADS; t++)
             running |= s->eng[e].th[t].state == PE_RUN;
-    out = !top->rst && s->eng[oe].th[ot].state == PE_DONE;
+    out = !top->rst && (!s->hv_valid || hv_ready) && s->eng[oe].th[ot].state == PE_DONE;
     disp = !top->rst && s->q_wr != s->q_rd && !s->swap_pending && s->eng[de].th[dt].state == PE_FREE;
     flip = s->swap_pending && !running;
 
-    /* counters: the frame whose hv_valid is high now */
-    if (s->hv_valid && s->hv.perr)
+    /* counters: the frame taken at this edge */
+    if (take && s->hv.perr)
         s->cnt_perr++;
-    if (s->hv_valid && s->hv.truncated)
+    if (take && s->hv.truncated)
         s->cnt_trunc++;
-    /* output: the next frame in commit order once its thread is done; the thread
-     * is free after this edge */
-    s->hv_valid = out;
+    /* output: the next frame in commit order once its thread is done and no frame is
+     * held (or the held one is taken now); the thread is free after this edge */
+    s->hv_valid = out || (s->hv_valid && !take);
     if (out) {
         const pe_thread_t *o = &s->eng[oe].th[ot];
         nicrx_event_t e;

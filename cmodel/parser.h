@@ -46,7 +46,8 @@ void parser_free(parser_t *s);
 /* Configuration-time program load (both banks); -1 if longer than IMEM_DEPTH. */
 int parser_load_program(parser_t *s, const uint32_t *words, uint32_t n_insn);
 void parser_out(const parser_t *s, parser_out_t *o);
+/* hv_ready: the flow block takes the frame held (hv_valid) at this edge. */
 void parser_step(parser_t *s, const ingress_out_t *ing, const csr_cfg_t *cfg, const nicrx_in_t *top,
-                 const evsink_t *ev);
+                 uint8_t hv_ready, const evsink_t *ev);
 
 #endif

@@ -33,6 +33,7 @@ parser-bmc     | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=1
 parser-prove   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=16               | prove | 6  | o | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
 parser-cover   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | cover | 13 | n | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
 parser1-bmc    | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | bmc | 10 | y | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
+flow-bmc       | nicrx_flow    | FLOWS=8 DATA_WIDTH=32 HEADER_BYTES=64 FQ_DEPTH=4               | bmc   | 10 | n | fl_len fl_cls fl_l3 fl_l4 fl_vlan fl_vid fl_frag fl_l3_off fl_l4_off fl_hash fl_trunc fl_perr fl_opcode flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow
 '
 
 quick=0; list=0; only=""

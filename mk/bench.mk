@@ -1,4 +1,5 @@
-# nicrx-gen (synthetic captures) and `make bench` (throughput per frame size).
+# nicrx-gen (synthetic captures) and `make bench` (parser cycles per frame, flow block decisions
+# per cycle with many flows, throughput per frame size: scripts/bench.sh).
 $(BIN)/nicrx-gen: tb/gen.c tb/prng.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TB) $< -lpcap -o $@

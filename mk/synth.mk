@@ -1,6 +1,7 @@
 # Lint, synthesis and FPGA flows (docs/synthesis.md).
 #   make lint                         Verilator -Wall + Yosys structural checks of rtl/
-#   make synth                        iCE40/ECP5 synthesis, place-and-route, table
+#   make synth                        iCE40/ECP5 synthesis, place-and-route, the flow block alone
+#                                     (FLOWS 64 and 256, ECP5 out-of-context), table
 #   make synth-block BLOCK=nicrx_parser [ARCH=ice40|ecp5] [PARAMS="DATA_WIDTH=32 ..."]
 #   make fpga                         bitstreams of the place-and-route harness
 .PHONY: lint synth synth-block fpga

@@ -1,6 +1,7 @@
 # The harness (tb/), the nicrx-model CLI and the lockstep simulators.
 #   build/bin/nicrx-model        model alone, JSON Lines per frame
-#   build/bin/nicrx-sim          Verilator RTL + model lockstep, DATA_WIDTH=$(DATA_WIDTH)
+#   build/bin/nicrx-sim          Verilator RTL + model lockstep, DATA_WIDTH=$(DATA_WIDTH),
+#                                FLOWS=64 (--flows 8 and, once built, --flows 256: SIM_FLOWS)
 #   build/bin/nicrx-sim-dw32     the same with DATA_WIDTH=32
 #   build/bin/nicrx-sim-icarus   Icarus 11 + VPI, smoke runs
 #   make run [PCAP=file]         lockstep run on captures/default.pcap (or PCAP)
@@ -32,18 +33,20 @@ $(BIN)/nicrx-model-asan: cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(wi
 # The reset program of the RTL's instruction memory (IMEM_INIT): the nicrx-asm image of
 # microcode/default.nasm at the default IMEM_DEPTH, the program the model loads too.
 RTL_PROG     := $(BUILD)/microcode/default_64.hex
+# Files the RTL includes (`include "nicrx_hv.vh"), found through -Irtl.
+RTL_INCS     := $(wildcard rtl/*.vh)
 
 # ---- Verilator: $(1) variant name, $(2) DATA_WIDTH, $(3) extra verilator flags --------
-VL_FLAGS := --top-module nicrx_tb -Itb --timing -Wno-fatal -Wno-lint -Wno-style -O3 --x-assign fast --x-initial fast \
+VL_FLAGS := --top-module nicrx_tb -Itb -Irtl --timing -Wno-fatal -Wno-lint -Wno-style -O3 --x-assign fast --x-initial fast \
             -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
 define VL_SIM
 VL_DIR_$(1) := $(BUILD)/verilator/$(1)
-$(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_PROG)
+$(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG)
 	@mkdir -p $$(dir $$@)
 	$(VERILATOR) --dpi-hdr-only --cc $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -GIMEM_INIT='"$(abspath $(RTL_PROG))"' -Mdir $(BUILD)/verilator/$(1) tb/nicrx_tb.sv $(RTL_SRCS)
 $(BUILD)/verilator/$(1)/dpi.o: tb/dpi.c $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h $(wildcard tb/*.h cmodel/*.h)
 	$(CC) $(CFLAGS_TB) -I$(BUILD)/verilator/$(1) -I$(VL_ROOT)/include -I$(VL_ROOT)/include/vltstd -c $$< -o $$@
-$(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_PROG) $(BUILD)/verilator/$(1)/dpi.o $(TB_LIB) $(MODEL_LIB)
+$(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG) $(BUILD)/verilator/$(1)/dpi.o $(TB_LIB) $(MODEL_LIB)
 	@rm -f $$@  # verilator's own make does not relink for a changed user object
 	$(VERILATOR) --binary -j 0 $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -GIMEM_INIT='"$(abspath $(RTL_PROG))"' -Mdir $(BUILD)/verilator/$(1) \
 	    $(abspath $(BUILD)/verilator/$(1)/dpi.o) $(abspath $(TB_LIB)) $(abspath $(MODEL_LIB)) \
@@ -52,12 +55,16 @@ $(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS)
 	@touch $$@
 endef
 $(eval $(call VL_SIM,dw$(DATA_WIDTH),$(DATA_WIDTH),))
+# Other FLOWS values (nicrx-sim --flows N runs build/verilator/dw$(DATA_WIDTH)f$N): 8 entries
+# evict all the time (built with nicrx-sim), 256 the largest (built on demand by tests/t_flow.sh).
+SIM_FLOWS := 8 256
+$(foreach n,$(SIM_FLOWS),$(eval $(call VL_SIM,dw$(DATA_WIDTH)f$(n),$(DATA_WIDTH),-GFLOWS=$(n))))
 ifneq ($(DATA_WIDTH),32)
 $(eval $(call VL_SIM,dw32,32,))
 endif
 $(eval $(call VL_SIM,trace$(DATA_WIDTH),$(DATA_WIDTH),--trace-fst +define+NICRX_TRACE))
 
-$(BIN)/nicrx-sim: tb/nicrx-sim.sh $(BUILD)/verilator/dw$(DATA_WIDTH)/Vnicrx_tb
+$(BIN)/nicrx-sim: tb/nicrx-sim.sh $(BUILD)/verilator/dw$(DATA_WIDTH)/Vnicrx_tb $(BUILD)/verilator/dw$(DATA_WIDTH)f8/Vnicrx_tb
 	@mkdir -p $(dir $@)
 	sed -e 's|@VARIANT@|dw$(DATA_WIDTH)|' -e 's|@TRACE@|trace$(DATA_WIDTH)|' $< > $@ && chmod +x $@
 $(BIN)/nicrx-sim-dw32: tb/nicrx-sim.sh $(BUILD)/verilator/dw32/Vnicrx_tb
@@ -74,9 +81,9 @@ $(ICARUS_DIR)/nicrx.vpi: tb/vpi.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmo
 	cd $(ICARUS_DIR) && iverilog-vpi --name=nicrx -I$(CURDIR)/cmodel -I$(CURDIR)/tb \
 	    $(addprefix $(CURDIR)/,tb/vpi.c $(TB_SRCS) $(MODEL_SRCS)) $(TB_LIBS) >vpi.log 2>&1 \
 	    || { tail -30 vpi.log; exit 1; }
-$(ICARUS_DIR)/nicrx_tb.vvp: tb/nicrx_tb_icarus.v tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_PROG)
+$(ICARUS_DIR)/nicrx_tb.vvp: tb/nicrx_tb_icarus.v tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG)
 	@mkdir -p $(dir $@)
-	iverilog -g2005 -Itb -s nicrx_tb -Pnicrx_tb.IMEM_INIT='"$(abspath $(RTL_PROG))"' -o $@ tb/nicrx_tb_icarus.v $(RTL_SRCS)
+	iverilog -g2005 -Itb -Irtl -s nicrx_tb -Pnicrx_tb.IMEM_INIT='"$(abspath $(RTL_PROG))"' -o $@ tb/nicrx_tb_icarus.v $(RTL_SRCS)
 $(BIN)/nicrx-sim-icarus: tb/nicrx-sim.sh $(ICARUS_DIR)/nicrx.vpi $(ICARUS_DIR)/nicrx_tb.vvp
 	@mkdir -p $(dir $@)
 	sed -e 's|@VARIANT@|icarus|' -e 's|@TRACE@||' $< > $@ && chmod +x $@

@@ -31,7 +31,8 @@ module nicrx_csr #(
     parameter DESC_DEPTH    = 8,
     parameter MAX_BURST     = 16,
     parameter PARSE_ENGINES = 2,
-    parameter IMEM_DEPTH    = 64
+    parameter IMEM_DEPTH    = 64,
+    parameter FLOWS         = 64
 ) (
     input  wire                   clk,
     input  wire                   rst,
@@ -81,14 +82,41 @@ module nicrx_csr #(
     output wire                   cfg_imem_we,      // pulse after a PARSER_IDATA3 write
     output wire [7:0]             cfg_imem_addr,    // IADDR of that write
     output wire [127:0]           cfg_imem_data,    // IDATA3..0 of that write
+    // flow database (FLOW_*); the context window lives here
+    output wire [1:0]             cfg_flow_ctrl,
+    output wire [15:0]            cfg_flow_thresh,
+    output wire [15:0]            cfg_flow_tick,
+    output wire [31:0]            cfg_flow_age,
+    output wire [1:0]             cfg_flow_cmd,     // pulse after a FLOW_CMD write starting one
+    output wire [7:0]             cfg_flow_sel,
+    output wire [31:0]            cfg_ctx_info,
+    output wire [31:0]            cfg_ctx_seq,
+    output wire [31:0]            cfg_ctx_ack,
+    output wire [31:0]            cfg_ctx_opt,
+    output wire [319:0]           cfg_ctx_key,
     // status (registered at its sources)
-    input  wire [14*32-1:0]       cnt_flat,
+    input  wire [19*32-1:0]       cnt_flat,
     input  wire                   st_parser_bank,
     input  wire                   st_parser_swap_pending,
     input  wire [2*16-1:0]        st_fbr_head,
     input  wire [1:0]             st_fbr_err,
     input  wire [NUM_CQ*16-1:0]   st_cq_tail,
-    input  wire                   st_idle
+    input  wire                   st_idle,
+    input  wire                   flow_busy,
+    input  wire                   flow_fail,
+    input  wire [7:0]             flow_idx,
+    input  wire [7:0]             flow_gen,
+    input  wire [31:0]            flow_time,
+    input  wire                   ctx_load,         // a READ completed: load the window
+    /* verilator lint_off UNUSEDSIGNAL */ // [31:26] are 0
+    input  wire [31:0]            ctx_info,
+    /* verilator lint_on UNUSEDSIGNAL */
+    input  wire [31:0]            ctx_seq,
+    input  wire [31:0]            ctx_ack,
+    input  wire [31:0]            ctx_opt,
+    input  wire [31:0]            ctx_time,
+    input  wire [31:0]            ctx_count,
+    input  wire [319:0]           ctx_key
 );
     // ---- parameter checks: a bad value instantiates a module that does not exist
     generate
@@ -157,13 +185,17 @@ module nicrx_csr #(
 
     // ---- read-only identification and capabilities
     localparam [31:0] ID_VALUE      = 32'h6e727831;   // "nrx1"
-    localparam [31:0] VERSION_VALUE = 32'h00010100;   // 1.1.0: microcoded parser
+    localparam [31:0] VERSION_VALUE = 32'h00010200;   // 1.2.0: flow database and operation codes
     localparam [31:0] CAPS0 = caps0_f(PKT_MEM_BYTES, NUM_CQ, DATA_WIDTH);
     localparam [31:0] CAPS1 = {log2_4(MAX_BURST), log2_4(DESC_DEPTH), log2_4(FQ_DEPTH),
                                log2_4(HEADER_BYTES), lo16(MAX_FRAME)};
     // PARSER_STATUS constant fields: [5:4] engines - 1, [16:8] IMEM_DEPTH
     localparam [31:0] PSTAT = parser_stat_f(PARSE_ENGINES, IMEM_DEPTH);
     localparam [7:0]  STEP_LIMIT_RESET = 8'd64;       // NICRX_PARSER_STEP_LIMIT_RESET
+    localparam [1:0]  FLOW_CTRL_RESET   = 2'd2;     // evict on
+    localparam [15:0] FLOW_THRESH_RESET = 16'd64;
+    localparam [15:0] FLOW_TICK_RESET   = 16'd155;   // 1 us at 156.25 MHz
+    localparam [3:0]  FLOWS_LOG2        = log2_4(FLOWS);
 
     localparam [1:0] RESP_OKAY   = 2'b00;
     localparam [1:0] RESP_SLVERR = 2'b10;
@@ -188,6 +220,19 @@ module nicrx_csr #(
     reg                  imem_we_reg,       imem_we_next;
     reg [7:0]            imem_addr_reg,     imem_addr_next;
     reg [127:0]          imem_data_reg,     imem_data_next;
+    reg [1:0]            fctrl_reg,         fctrl_next;
+    reg [15:0]           fthresh_reg,       fthresh_next;
+    reg [15:0]           ftick_reg,         ftick_next;
+    reg [31:0]           fage_reg,          fage_next;
+    reg [1:0]            fcmd_reg,          fcmd_next;       // pulse
+    reg [7:0]            fsel_reg,          fsel_next;
+    reg [25:0]           cinfo_reg,         cinfo_next;      // context window
+    reg [31:0]           cseq_reg,          cseq_next;
+    reg [31:0]           cack_reg,          cack_next;
+    reg [31:0]           copt_reg,          copt_next;
+    reg [31:0]           ctime_reg,         ctime_next;
+    reg [31:0]           ccount_reg,        ccount_next;
+    reg [319:0]          ckey_reg,          ckey_next;
     reg                  wr_ready_reg,      wr_ready_next;   // awready and wready
     reg                  bvalid_reg,        bvalid_next;
     reg [1:0]            bresp_reg,         bresp_next;
@@ -233,7 +278,9 @@ module nicrx_csr #(
                 4'h0:    w_mapped = (word <= 6'd6) || (word >= 6'h20 && word <= 6'h27);
                 4'h1:    w_mapped = (idx < 3'd2) && (off != 3'd7);
                 4'h2:    w_mapped = ({1'b0, idx} < CAPS0[11:8]) && (off != 3'd7);
-                4'h4:    w_mapped = (word < 6'd14);
+                4'h4:    w_mapped = (word < 6'd19);
+                4'h5:    w_mapped = (word <= 6'h06) || (word >= 6'h08 && word <= 6'h0d)
+                                    || (word >= 6'h10 && word <= 6'h19);
                 default: w_mapped = 1'b0;
             endcase
         end
@@ -309,10 +356,36 @@ module nicrx_csr #(
                 end
             end
             4'h4: begin
-                if (r_word < 6'd14) begin
+                if (r_word < 6'd19) begin
                     rd_resp  = RESP_OKAY;
-                    rd_value = cnt_flat[r_word[3:0]*32 +: 32];
+                    rd_value = cnt_flat[r_word[4:0]*32 +: 32];
                 end
+            end
+            4'h5: begin
+                rd_resp = RESP_OKAY;
+                case (r_word)
+                    6'h00: rd_value = {30'd0, fctrl_reg};
+                    6'h01: rd_value = {4'd0, FLOWS_LOG2, flow_gen, flow_idx, 6'd0, flow_fail, flow_busy};
+                    6'h02: rd_value = {16'd0, fthresh_reg};
+                    6'h03: rd_value = {16'd0, ftick_reg};
+                    6'h04: rd_value = fage_reg;
+                    6'h05: rd_value = flow_time;
+                    6'h06: rd_value = {16'd0, fsel_reg, 7'd0, flow_busy};
+                    6'h08: rd_value = {6'd0, cinfo_reg};
+                    6'h09: rd_value = cseq_reg;
+                    6'h0a: rd_value = cack_reg;
+                    6'h0b: rd_value = copt_reg;
+                    6'h0c: rd_value = ctime_reg;
+                    6'h0d: rd_value = ccount_reg;
+                    default: begin
+                        rd_resp = RESP_SLVERR;
+                        for (ri = 0; ri < 10; ri = ri + 1)
+                            if (r_word == 6'h10 + ri[5:0]) begin
+                                rd_resp  = RESP_OKAY;
+                                rd_value = ckey_reg[32*ri +: 32];
+                            end
+                    end
+                endcase
             end
             default: ;
         endcase
@@ -342,6 +415,19 @@ module nicrx_csr #(
         imem_we_next       = 1'b0;
         imem_addr_next     = imem_addr_reg;
         imem_data_next     = imem_data_reg;
+        fctrl_next         = fctrl_reg;
+        fthresh_next       = fthresh_reg;
+        ftick_next         = ftick_reg;
+        fage_next          = fage_reg;
+        fcmd_next          = 2'd0;
+        fsel_next          = fsel_reg;
+        cinfo_next         = cinfo_reg;
+        cseq_next          = cseq_reg;
+        cack_next          = cack_reg;
+        copt_next          = copt_reg;
+        ctime_next         = ctime_reg;
+        ccount_next        = ccount_reg;
+        ckey_next          = ckey_reg;
         wr_ready_next      = 1'b0;
         bvalid_next        = bvalid_reg;
         bresp_next         = bresp_reg;
@@ -464,8 +550,54 @@ module nicrx_csr #(
                         end
                     end
                 end
+                4'h5: begin
+                    case (w_word)
+                        6'h00: begin
+                            new_v = merge({30'd0, fctrl_reg}, s_axil_wdata, wmask);
+                            fctrl_next = new_v[1:0];
+                        end
+                        6'h02: begin
+                            new_v = merge({16'd0, fthresh_reg}, s_axil_wdata, wmask);
+                            fthresh_next = new_v[15:0];
+                        end
+                        6'h03: begin
+                            new_v = merge({16'd0, ftick_reg}, s_axil_wdata, wmask);
+                            ftick_next = new_v[15:0];
+                        end
+                        6'h04: fage_next = merge(fage_reg, s_axil_wdata, wmask);
+                        6'h06: begin
+                            new_v = merge({16'd0, fsel_reg, 8'd0}, s_axil_wdata, wmask);
+                            fsel_next = new_v[15:8];
+                            if (s_axil_wstrb[0]) fcmd_next = s_axil_wdata[1:0];
+                        end
+                        6'h08: begin
+                            new_v = merge({6'd0, cinfo_reg}, s_axil_wdata, wmask);
+                            cinfo_next = new_v[25:0];
+                        end
+                        6'h09: cseq_next   = merge(cseq_reg, s_axil_wdata, wmask);
+                        6'h0a: cack_next   = merge(cack_reg, s_axil_wdata, wmask);
+                        6'h0b: copt_next   = merge(copt_reg, s_axil_wdata, wmask);
+                        6'h0c: ctime_next  = merge(ctime_reg, s_axil_wdata, wmask);
+                        6'h0d: ccount_next = merge(ccount_reg, s_axil_wdata, wmask);
+                        default: begin
+                            for (wi = 0; wi < 10; wi = wi + 1)
+                                if (w_word == 6'h10 + wi[5:0])
+                                    ckey_next[32*wi +: 32] = merge(ckey_reg[32*wi +: 32], s_axil_wdata, wmask);
+                        end
+                    endcase
+                end
                 default: ;  // counters are read-only; the rest is unmapped
             endcase
+        end
+        // a READ command's result loads the window and wins over a host write
+        if (ctx_load) begin
+            cinfo_next  = ctx_info[25:0];
+            cseq_next   = ctx_seq;
+            cack_next   = ctx_ack;
+            copt_next   = ctx_opt;
+            ctime_next  = ctx_time;
+            ccount_next = ctx_count;
+            ckey_next   = ctx_key;
         end
 
         // read channel
@@ -502,6 +634,19 @@ module nicrx_csr #(
             imem_we_reg       <= 1'b0;
             imem_addr_reg     <= 8'd0;
             imem_data_reg     <= 128'd0;
+            fctrl_reg         <= FLOW_CTRL_RESET;
+            fthresh_reg       <= FLOW_THRESH_RESET;
+            ftick_reg         <= FLOW_TICK_RESET;
+            fage_reg          <= 32'd0;
+            fcmd_reg          <= 2'd0;
+            fsel_reg          <= 8'd0;
+            cinfo_reg         <= 26'd0;
+            cseq_reg          <= 32'd0;
+            cack_reg          <= 32'd0;
+            copt_reg          <= 32'd0;
+            ctime_reg         <= 32'd0;
+            ccount_reg        <= 32'd0;
+            ckey_reg          <= 320'd0;
             wr_ready_reg      <= 1'b0;
             bvalid_reg        <= 1'b0;
             bresp_reg         <= RESP_OKAY;
@@ -529,6 +674,19 @@ module nicrx_csr #(
             imem_we_reg       <= imem_we_next;
             imem_addr_reg     <= imem_addr_next;
             imem_data_reg     <= imem_data_next;
+            fctrl_reg         <= fctrl_next;
+            fthresh_reg       <= fthresh_next;
+            ftick_reg         <= ftick_next;
+            fage_reg          <= fage_next;
+            fcmd_reg          <= fcmd_next;
+            fsel_reg          <= fsel_next;
+            cinfo_reg         <= cinfo_next;
+            cseq_reg          <= cseq_next;
+            cack_reg          <= cack_next;
+            copt_reg          <= copt_next;
+            ctime_reg         <= ctime_next;
+            ccount_reg        <= ccount_next;
+            ckey_reg          <= ckey_next;
             wr_ready_reg      <= wr_ready_next;
             bvalid_reg        <= bvalid_next;
             bresp_reg         <= bresp_next;
@@ -565,6 +723,17 @@ module nicrx_csr #(
     assign cfg_imem_we       = imem_we_reg;
     assign cfg_imem_addr     = imem_addr_reg;
     assign cfg_imem_data     = imem_data_reg;
+    assign cfg_flow_ctrl     = fctrl_reg;
+    assign cfg_flow_thresh   = fthresh_reg;
+    assign cfg_flow_tick     = ftick_reg;
+    assign cfg_flow_age      = fage_reg;
+    assign cfg_flow_cmd      = fcmd_reg;
+    assign cfg_flow_sel      = fsel_reg;
+    assign cfg_ctx_info      = {6'd0, cinfo_reg};
+    assign cfg_ctx_seq       = cseq_reg;
+    assign cfg_ctx_ack       = cack_reg;
+    assign cfg_ctx_opt       = copt_reg;
+    assign cfg_ctx_key       = ckey_reg;
 
 `ifdef FORMAL
     // ================================================================ formal

@@ -4,7 +4,7 @@
 // Contract: docs/architecture.md "nicrx_dma".
 //
 // Pipeline:
-//   hv_* -> frame queue (fq) -> issue FSM (is_*) -> AW register
+//   hv_* (the flow block's fl_*) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
 //                                 |  \-> pm command FIFO (pc) -> pm reader -> prefetch FIFO (pf) -+
 //                                 |  \-> W command FIFO (wc) ------------------------------------+-> W register
 //                                 \----> B FIFO (bq) -> tails, irq, DELIVERED
@@ -21,12 +21,11 @@ module nicrx_dma #(
     input  wire                      clk,
     input  wire                      rst,
     input  wire                      hv_valid,
-    input  wire [PM_AW-1:0]          hv_start,
     input  wire [15:0]               hv_len,
     input  wire [1:0]                hv_l3,
     input  wire [1:0]                hv_l4,
-    input  wire [1:0]                hv_vlan_cnt,
-    input  wire [11:0]               hv_vlan0,
+    input  wire                      hv_vlan,
+    input  wire [11:0]               hv_vid,
     input  wire                      hv_frag,
     input  wire [7:0]                hv_l3_off,
     input  wire [7:0]                hv_l4_off,
@@ -34,6 +33,8 @@ module nicrx_dma #(
     input  wire                      hv_trunc,
     input  wire                      hv_perr,
     input  wire                      hv_presel,
+    input  wire [15:0]               hv_flow,      // {generation, flow number}
+    input  wire [3:0]                hv_opcode,
     output reg                       pm_rd_en,
     output reg  [PM_AW-1:0]          pm_rd_addr,
     input  wire [DATA_WIDTH-1:0]     pm_rd_data,
@@ -137,6 +138,13 @@ module nicrx_dma #(
     reg [LFQ:0]          fq_wr_reg, fq_wr_next, fq_rd_reg, fq_rd_next;
     reg                  fq_pop_reg, fq_pop_next;
     reg [FQW-1:0]        fh_reg;             // queue head (RAM read register, no reset)
+    // flow and control memories beside fq_mem: same pointers, same read register timing
+    (* no_rw_check *)
+    reg [15:0]           flm_mem [0:FQ_DEPTH-1];
+    (* no_rw_check *)
+    reg [3:0]            ctl_mem [0:FQ_DEPTH-1];
+    reg [15:0]           fh_flow_reg;        // head's {gen, flow} (RAM read register)
+    reg [3:0]            fh_op_reg;          // head's operation code (RAM read register)
     reg                  fh_valid_reg, fh_valid_next;
 
     (* no_rw_check *)
@@ -259,13 +267,6 @@ module nicrx_dma #(
     assign m_axi_arlen     = arlen_reg;
     assign m_axi_rready    = 1'b1;            // documented constant
     assign irq             = irq_reg;
-
-    // hv_start is not stored: committed frames are contiguous in packet memory
-    // (ingress rewinds dropped frames), so the read pointer always sits at the
-    // next frame's first word.
-    /* verilator lint_off UNUSEDSIGNAL */
-    wire                 unused_hv_start = ^hv_start;
-    /* verilator lint_on UNUSEDSIGNAL */
 
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
@@ -426,7 +427,7 @@ module nicrx_dma #(
         end else begin
             // fh: {presel, perr, trunc, vid[12], hash[32], l4off[8], l3off[8], frag, vlan,
             //      l4[2], l3[2], len[16]}
-            w0 = {16'd0, fh_reg[84:82], 1'b0, 4'd0, fh_reg[21], fh_reg[20], fh_reg[19:18],
+            w0 = {fh_flow_reg, fh_reg[84:82], 1'b0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
                   fh_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, h_len};
             w1 = {phase, 3'd0, fh_reg[81:70], fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
         end
@@ -728,11 +729,14 @@ module nicrx_dma #(
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
         if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {hv_presel, hv_perr, hv_trunc,
-            hv_vlan_cnt != 2'd0 ? hv_vlan0 : 12'd0,
-            hv_hash, hv_l4_off, hv_l3_off, hv_frag, hv_vlan_cnt != 2'd0, hv_l4, hv_l3, hv_len};
+            hv_vid, hv_hash, hv_l4_off, hv_l3_off, hv_frag, hv_vlan, hv_l4, hv_l3, hv_len};
+        if (fq_we) flm_mem[fq_wr_reg[LFQ-1:0]] <= hv_flow;
+        if (fq_we) ctl_mem[fq_wr_reg[LFQ-1:0]] <= hv_opcode;
     end
     always @(posedge clk) begin
-        if (fq_re) fh_reg <= fq_mem[fq_rd_reg[LFQ-1:0]];
+        if (fq_re) fh_reg      <= fq_mem[fq_rd_reg[LFQ-1:0]];
+        if (fq_re) fh_flow_reg <= flm_mem[fq_rd_reg[LFQ-1:0]];
+        if (fq_re) fh_op_reg   <= ctl_mem[fq_rd_reg[LFQ-1:0]];
     end
     always @(posedge clk) begin
         if (dq_we) dq_mem[dq_waddr] <= dq_wdata;

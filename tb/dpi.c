@@ -54,7 +54,7 @@ static int cmdline_plusargs(harness_opts_t *o, char *err, size_t n)
 int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const char *pace,
                    const char *clock_mhz, int summary, long long max_cycles,
                    int data_width, int pkt_mem_bytes, int header_bytes, int max_frame,
-                   int num_cq, int fq_depth, int desc_depth, int max_burst)
+                   int num_cq, int fq_depth, int desc_depth, int max_burst, int flows)
 {
     harness_opts_t o;
     char err[200];
@@ -64,6 +64,7 @@ int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const 
     o.p.header_bytes = (uint32_t)header_bytes; o.p.max_frame = (uint32_t)max_frame;
     o.p.num_cq = (uint32_t)num_cq; o.p.fq_depth = (uint32_t)fq_depth;
     o.p.desc_depth = (uint32_t)desc_depth; o.p.max_burst = (uint32_t)max_burst;
+    o.p.flows = (uint32_t)flows;
     o.pcap = pcap && *pcap ? pcap : NULL;
     o.summary = summary;
     o.max_cycles = (uint64_t)max_cycles;
@@ -77,6 +78,10 @@ int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const 
     }
     if (cmdline_plusargs(&o, err, sizeof err) != 0) {
         fprintf(stderr, "nicrx: %s\n", err);
+        exit(HARNESS_BADINPUT);
+    }
+    if (o.p.flows != (uint32_t)flows) {
+        fprintf(stderr, "nicrx: --flows %u: this simulator is built with FLOWS=%d\n", o.p.flows, flows);
         exit(HARNESS_BADINPUT);
     }
     int status;

@@ -1,16 +1,26 @@
-/* gen.c - nicrx-gen: writes a seeded synthetic capture of TCP or UDP frames.
+/* gen.c - nicrx-gen: writes a seeded synthetic capture (usage() lists every option).
  *
- *   nicrx-gen [--count N] [--size BYTES] [--flows F] [--seed S] [--kind K] -o FILE.pcap
+ * Bench mode (the default, `make bench`): every frame is Ethernet II + headers
+ * of --kind + payload, exactly --size bytes on the stream (no FCS), with
+ * --flows flows taken in turn and each flow's sequence numbers continuing.
+ * Kinds: tcp4 (IPv4 + TCP), vlan (one 802.1Q tag), qinq (802.1ad + 802.1Q
+ * tags), tcp6 (IPv6 + TCP), tcp6ext (IPv6, hop-by-hop and destination
+ * options, TCP), udp4.
  *
- * Every frame is Ethernet II + headers of kind K + payload, exactly BYTES long
- * on the stream (no FCS; at least the headers), with F flows taken in turn and
- * each flow's sequence numbers continuing.  Kinds: tcp4 (IPv4 + TCP, the
- * default), vlan (one 802.1Q tag), qinq (802.1ad + 802.1Q tags), tcp6 (IPv6 +
- * TCP), tcp6ext (IPv6, hop-by-hop and destination options, TCP), udp4.  Timestamps are spaced at 10 Gb/s
- * line rate (BYTES + 20 bytes of preamble and gap per frame).  Used by
- * `make bench`; the flow issue extends it with reordering, loss and IPv6. */
+ * TCP mode (--mode tcp): --flows concurrent TCP connections, each with its
+ * set-up (SYN, SYN-ACK, ACK), data one way with ACKs back (or data both ways),
+ * and a FIN or RST teardown after which a new connection (new client port)
+ * takes its place, so more than --flows connections appear.  Options add
+ * reordering, capture loss, retransmissions, IPv6, VLAN tags, TCP timestamps
+ * that change now and then, PSH and short segments.  The receiver's ACKs
+ * cover what it has seen in order (a lost segment counts as received: the
+ * capture missed it, the peer did not).  Correct IPv4 and TCP checksums.
+ *
+ * Both modes space timestamps at 10 Gb/s line rate (length + 20 bytes of
+ * preamble and gap per frame), so --pace ts and --pace line agree. */
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,25 +33,68 @@ static const char *const kind_name[NKIND] = { "tcp4", "vlan", "qinq", "tcp6", "t
 /* Header bytes: Ethernet 14 + tags + IP (+ extensions) + L4. */
 static const uint32_t kind_hdr[NKIND] = { 54, 58, 62, 74, 90, 42 };
 
+#define MAX_PAY 9000u                       /* largest TCP payload of --pay */
+#define MAX_FRAME (14u + 4u + 40u + 60u + MAX_PAY)
+#define MIN_FRAME 60u                       /* Ethernet minimum without FCS: shorter frames are padded */
+
+enum { F_FIN = 0x01, F_SYN = 0x02, F_RST = 0x04, F_PSH = 0x08, F_ACK = 0x10 };
+
+typedef struct range { uint32_t lo, hi; } range_t;
+
 typedef struct gen_opts {
     uint32_t count, size, flows;
     uint64_t seed;
     kind_t kind;
     const char *out;
+    int tcp;                                /* --mode tcp */
+    int both;                               /* --data both */
+    int rr;                                 /* --interleave rr */
+    uint32_t acks, reorder, loss, retrans, rst, handshake, ipv6, vlan, ts, ts_change, psh, small;
+    range_t pay, life, reorder_dist, retrans_dist;
+    int summary;                            /* --summary: counts on stdout (tcp mode) */
+    int tcp_only_set, bench_only_set;       /* for the mode check */
 } gen_opts_t;
+
+typedef struct writer {
+    pcap_dumper_t *d;
+    uint64_t t_ps;                          /* 10 Gb/s: 800 ps per byte */
+    uint32_t frames;
+} writer_t;
 
 static void put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
 static void put32(uint8_t *p, uint32_t v) { put16(p, v >> 16); put16(p + 2, v & 0xffffu); }
 
-static uint16_t ip_checksum(const uint8_t *p, size_t n)
+static uint32_t sum16(uint32_t sum, const uint8_t *p, size_t n)
 {
-    uint32_t sum = 0;
-    for (size_t i = 0; i + 1 < n; i += 2)
+    size_t i;
+    for (i = 0; i + 1 < n; i += 2)
         sum += (uint32_t)p[i] << 8 | p[i + 1];
+    if (i < n)
+        sum += (uint32_t)p[i] << 8;
+    return sum;
+}
+
+static uint16_t fold(uint32_t sum)
+{
     while (sum >> 16)
         sum = (sum & 0xffffu) + (sum >> 16);
     return (uint16_t)~sum;
 }
+
+static uint16_t ip_checksum(const uint8_t *p, size_t n) { return fold(sum16(0, p, n)); }
+
+static void write_frame(writer_t *w, const uint8_t *f, uint32_t len)
+{
+    struct pcap_pkthdr h;
+    h.ts.tv_sec = (time_t)(w->t_ps / 1000000000000ull);
+    h.ts.tv_usec = (suseconds_t)((w->t_ps % 1000000000000ull) / 1000u); /* ns: nano precision */
+    h.caplen = h.len = len;
+    pcap_dump((u_char *)w->d, &h, f);
+    w->t_ps += (uint64_t)(len + 20u) * 800u;
+    w->frames++;
+}
+
+/* ---- bench mode ---- */
 
 static void build_frame(uint8_t *f, kind_t kind, uint32_t size, uint32_t flow, uint32_t seq, uint64_t *rng)
 {
@@ -101,78 +154,522 @@ static void build_frame(uint8_t *f, kind_t kind, uint32_t size, uint32_t flow, u
         f[i] = (uint8_t)prng_next(rng);
 }
 
+static int run_bench(const gen_opts_t *o, writer_t *w, uint64_t *rng)
+{
+    uint8_t *frame = malloc(o->size);
+    uint32_t *seq = calloc(o->flows, sizeof *seq);
+    if (!frame || !seq) {
+        free(frame);
+        free(seq);
+        return -1;
+    }
+    for (uint32_t n = 0; n < o->count; n++) {
+        uint32_t flow = n % o->flows;
+        build_frame(frame, o->kind, o->size, flow, seq[flow], rng);
+        seq[flow] += o->size - kind_hdr[o->kind];
+        write_frame(w, frame, o->size);
+    }
+    free(frame);
+    free(seq);
+    return 0;
+}
+
+/* ---- TCP mode ---- */
+
+/* A segment kept back to be sent later: reordered (never sent yet) or
+ * retransmitted (sent once already).  wait = new segments of the side until
+ * it goes. */
+typedef struct later { uint8_t on; uint8_t flags; uint32_t seq, len, wait; } later_t;
+
+typedef struct side {
+    uint32_t nxt;                           /* next new sequence number */
+    uint32_t tsval;
+    uint16_t ipid;
+    later_t held, retx;
+} side_t;
+
+typedef enum { S_SYN, S_SYNACK, S_ACK, S_DATA, S_FIN_PEER, S_FIN_ACK } cstate_t;
+
+typedef struct conn {
+    uint32_t slot, gen;
+    uint16_t cport, sport, vid;
+    uint8_t v6, vlan, ts, closer, started;
+    cstate_t st;
+    int8_t ack_due;                         /* side owing a pure ACK, -1 none */
+    uint32_t left;                          /* data segments before teardown; UINT32_MAX never */
+    side_t s[2];                            /* 0 client, 1 server */
+} conn_t;
+
+typedef struct tcp_stats {
+    uint64_t conns, v6, vlan, data, lost, reordered, retrans, syn, fin, rst;
+} tcp_stats_t;
+
+typedef struct tcpgen {
+    const gen_opts_t *o;
+    uint64_t *rng;
+    writer_t *w;
+    tcp_stats_t st;
+    uint8_t f[MAX_FRAME];
+} tcpgen_t;
+
+static uint32_t pick(uint64_t *rng, range_t r) { return prng_range(rng, r.lo, r.hi); }
+
+static void conn_new(tcpgen_t *g, conn_t *c, uint32_t slot, uint32_t gen)
+{
+    const gen_opts_t *o = g->o;
+    memset(c, 0, sizeof *c);
+    c->slot = slot;
+    c->gen = gen;
+    /* The client address follows the slot and the client port the generation, so
+     * no two connections share a 4-tuple (within 3000 generations of a slot).
+     * Ports 35000..44106 have no tshark dissector, so random payload stays data. */
+    c->cport = (uint16_t)(35000u + (gen * 0x9e37u + slot * 13u) % 9000u);
+    c->sport = (uint16_t)(44100u + slot % 7u);
+    c->v6 = (uint8_t)prng_pct(g->rng, o->ipv6);
+    c->vlan = (uint8_t)prng_pct(g->rng, o->vlan);
+    c->vid = (uint16_t)(1u + slot % 4000u);
+    c->ts = (uint8_t)prng_pct(g->rng, o->ts);
+    c->closer = (uint8_t)prng_range(g->rng, 0, 1);
+    c->ack_due = -1;
+    c->left = o->life.hi == 0 ? UINT32_MAX : pick(g->rng, o->life);
+    for (int d = 0; d < 2; d++) {
+        c->s[d].nxt = (uint32_t)prng_next(g->rng);
+        c->s[d].tsval = (uint32_t)prng_next(g->rng);
+        c->s[d].ipid = (uint16_t)prng_next(g->rng);
+    }
+    c->st = prng_pct(g->rng, o->handshake) ? S_SYN : S_DATA;
+}
+
+/* The sequence number up to which side d's peer has everything (a held
+ * segment has not arrived yet; a lost one has). */
+static uint32_t ackable(const conn_t *c, int d)
+{
+    return c->s[d].held.on ? c->s[d].held.seq : c->s[d].nxt;
+}
+
+/* Writes one segment from side d of c. */
+static void emit(tcpgen_t *g, conn_t *c, int d, uint8_t flags, uint32_t seq, uint32_t pay)
+{
+    const gen_opts_t *o = g->o;
+    uint8_t *f = g->f, *p;
+    side_t *s = &c->s[d];
+    uint32_t ack = (flags & F_ACK) ? ackable(c, !d) : 0;
+    if (!c->started) {
+        c->started = 1;
+        g->st.conns++;
+        g->st.v6 += c->v6;
+        g->st.vlan += c->vlan;
+    }
+    g->st.data += pay > 0;
+    g->st.syn += (flags & (F_SYN | F_ACK)) == F_SYN;
+    g->st.fin += (flags & F_FIN) != 0;
+    g->st.rst += (flags & F_RST) != 0;
+    if (c->ts && prng_pct(g->rng, o->ts_change))
+        s->tsval += prng_range(g->rng, 1, 10);
+    /* TCP options: Linux's SYN layout, NOP NOP TS on other segments. */
+    uint8_t opt[40];
+    uint32_t olen = 0;
+    if (flags & F_SYN) {
+        opt[0] = 2; opt[1] = 4; put16(opt + 2, c->v6 ? 1440 : 1460);
+        olen = 4;
+        if (c->ts) {
+            opt[4] = 4; opt[5] = 2; opt[6] = 8; opt[7] = 10;
+            put32(opt + 8, s->tsval); put32(opt + 12, (flags & F_ACK) ? c->s[!d].tsval : 0);
+            olen = 16;
+        } else {
+            opt[4] = 1; opt[5] = 1; opt[6] = 4; opt[7] = 2;
+            olen = 8;
+        }
+        opt[olen] = 1; opt[olen + 1] = 3; opt[olen + 2] = 3; opt[olen + 3] = 7;
+        olen += 4;
+    } else if (c->ts) {
+        opt[0] = 1; opt[1] = 1; opt[2] = 8; opt[3] = 10;
+        put32(opt + 4, s->tsval); put32(opt + 8, c->s[!d].tsval);
+        olen = 12;
+    }
+    uint32_t thl = 20u + olen;
+    memset(f, 0, 14u + 4u + 40u + thl);
+    /* MACs: client 02:00:00:ss:ss:ss, server 02:00:00:00:00:01. */
+    uint8_t *mc = f + (d ? 0 : 6), *ms = f + (d ? 6 : 0);
+    mc[0] = 0x02; mc[3] = (uint8_t)(c->slot >> 16); mc[4] = (uint8_t)(c->slot >> 8); mc[5] = (uint8_t)(c->slot + 2u);
+    ms[0] = 0x02; ms[5] = 0x01;
+    p = f + 12;
+    if (c->vlan) { put16(p, 0x8100); put16(p + 2, c->vid); p += 4; }
+    put16(p, c->v6 ? 0x86dd : 0x0800);
+    uint8_t *ip = p + 2, *l4;
+    uint32_t sum;
+    uint32_t l4len = thl + pay;
+    if (c->v6) {
+        ip[0] = 0x60;
+        put16(ip + 4, l4len);
+        ip[6] = 6; ip[7] = 64;
+        uint8_t *cli = ip + (d ? 24 : 8), *srv = ip + (d ? 8 : 24);
+        put32(cli, 0x20010db8u); put32(cli + 12, c->slot + 2u);     /* 2001:db8::slot+2 */
+        put32(srv, 0x20010db8u); put32(srv + 12, 1);                /* 2001:db8::1 */
+        l4 = ip + 40;
+        sum = sum16(0, ip + 8, 32) + l4len + 6u;
+    } else {
+        ip[0] = 0x45;
+        put16(ip + 2, 20u + l4len);
+        put16(ip + 4, s->ipid++);
+        ip[6] = 0x40;                  /* DF */
+        ip[8] = 64; ip[9] = 6;
+        put32(ip + (d ? 16 : 12), 0x0a000000u + c->slot + 2u);      /* 10.x.y.z */
+        put32(ip + (d ? 12 : 16), 0xc0a80001u);                     /* 192.168.0.1 */
+        put16(ip + 10, ip_checksum(ip, 20));
+        l4 = ip + 20;
+        sum = sum16(0, ip + 12, 8) + l4len + 6u;
+    }
+    put16(l4, d ? c->sport : c->cport);
+    put16(l4 + 2, d ? c->cport : c->sport);
+    put32(l4 + 4, seq);
+    put32(l4 + 8, ack);
+    l4[12] = (uint8_t)((thl / 4u) << 4);
+    l4[13] = flags;
+    put16(l4 + 14, 65535);
+    memcpy(l4 + 20, opt, olen);
+    uint8_t *pl = l4 + thl;
+    for (uint32_t i = 0; i < pay; i += 8) {
+        uint64_t r = prng_next(g->rng);
+        for (uint32_t k = 0; k < 8 && i + k < pay; k++)
+            pl[i + k] = (uint8_t)(r >> (8 * k));
+    }
+    put16(l4 + 16, fold(sum16(sum, l4, l4len)));
+    uint32_t len = (uint32_t)(pl + pay - f);
+    if (len < MIN_FRAME) {
+        memset(f + len, 0, MIN_FRAME - len);
+        len = MIN_FRAME;
+    }
+    write_frame(g->w, f, len);
+}
+
+/* Sends a kept segment of side d if it is due (or force), else returns 0. */
+static int send_later(tcpgen_t *g, conn_t *c, int d, later_t *l, int force)
+{
+    if (!l->on || (l->wait && !force))
+        return 0;
+    l->on = 0;
+    emit(g, c, d, l->flags, l->seq, l->len);
+    return 1;
+}
+
+/* One data frame from side d: a kept segment that is due, else new data
+ * (skipping lost segments and holding reordered ones back). */
+static void data_step(tcpgen_t *g, conn_t *c, int d)
+{
+    const gen_opts_t *o = g->o;
+    side_t *s = &c->s[d];
+    if (send_later(g, c, d, &s->held, 0) || send_later(g, c, d, &s->retx, 0))
+        return;
+    for (;;) {
+        uint32_t pay = prng_pct(g->rng, o->small) ? prng_range(g->rng, 1, 63) : pick(g->rng, o->pay);
+        uint8_t flags = (uint8_t)(F_ACK | (prng_pct(g->rng, o->psh) ? F_PSH : 0));
+        uint32_t seq = s->nxt;
+        s->nxt += pay;
+        if (s->held.wait) s->held.wait--;
+        if (s->retx.wait) s->retx.wait--;
+        if (c->left != UINT32_MAX && c->left) c->left--;
+        if (!s->held.on && prng_pct(g->rng, o->reorder)) {
+            s->held = (later_t){ 1, flags, seq, pay, pick(g->rng, o->reorder_dist) };
+            g->st.reordered++;
+            continue;
+        }
+        if (prng_pct(g->rng, o->loss)) {
+            g->st.lost++;
+            continue;
+        }
+        if (!s->retx.on && prng_pct(g->rng, o->retrans)) {
+            s->retx = (later_t){ 1, flags, seq, pay, pick(g->rng, o->retrans_dist) };
+            g->st.retrans++;
+        }
+        emit(g, c, d, flags, seq, pay);
+        return;
+    }
+}
+
+/* One frame of connection c; returns 1 when c has ended. */
+static int conn_step(tcpgen_t *g, conn_t *c)
+{
+    const gen_opts_t *o = g->o;
+    int cl = c->closer;
+    switch (c->st) {
+    case S_SYN:
+        emit(g, c, 0, F_SYN, c->s[0].nxt++, 0);
+        c->st = S_SYNACK;
+        return 0;
+    case S_SYNACK:
+        emit(g, c, 1, F_SYN | F_ACK, c->s[1].nxt++, 0);
+        c->st = S_ACK;
+        return 0;
+    case S_ACK:
+        emit(g, c, 0, F_ACK, c->s[0].nxt, 0);
+        c->st = S_DATA;
+        return 0;
+    case S_DATA:
+        if (c->ack_due >= 0) {
+            int a = c->ack_due;
+            c->ack_due = -1;
+            emit(g, c, a, F_ACK, c->s[a].nxt, 0);
+            return 0;
+        }
+        if (c->left == 0) {
+            /* Kept segments go before the teardown. */
+            for (int d = 0; d < 2; d++)
+                if (send_later(g, c, d, &c->s[d].held, 1) || send_later(g, c, d, &c->s[d].retx, 1))
+                    return 0;
+            if (prng_pct(g->rng, o->rst)) {
+                emit(g, c, cl, F_RST | F_ACK, c->s[cl].nxt, 0);
+                return 1;
+            }
+            emit(g, c, cl, F_FIN | F_ACK, c->s[cl].nxt++, 0);
+            c->st = S_FIN_PEER;
+            return 0;
+        }
+        {
+            int d = o->both ? (int)prng_range(g->rng, 0, 1) : 0;
+            data_step(g, c, d);
+            if (prng_pct(g->rng, o->acks))
+                c->ack_due = (int8_t)!d;
+        }
+        return 0;
+    case S_FIN_PEER:
+        emit(g, c, !cl, F_FIN | F_ACK, c->s[!cl].nxt++, 0);
+        c->st = S_FIN_ACK;
+        return 0;
+    case S_FIN_ACK:
+        emit(g, c, cl, F_ACK, c->s[cl].nxt, 0);
+        return 1;
+    }
+    return 1;
+}
+
+static int run_tcp(const gen_opts_t *o, writer_t *w, uint64_t *rng)
+{
+    tcpgen_t *g = malloc(sizeof *g);
+    conn_t *c = calloc(o->flows, sizeof *c);
+    if (!g || !c) {
+        free(g);
+        free(c);
+        return -1;
+    }
+    memset(g, 0, sizeof *g);
+    g->o = o; g->rng = rng; g->w = w;
+    for (uint32_t i = 0; i < o->flows; i++)
+        conn_new(g, &c[i], i, 0);
+    for (uint32_t rr = 0; w->frames < o->count; rr = (rr + 1) % o->flows) {
+        uint32_t i = o->rr ? rr : prng_range(rng, 0, o->flows - 1);
+        if (conn_step(g, &c[i]))
+            conn_new(g, &c[i], i, c[i].gen + 1);
+    }
+    if (o->summary) {
+        const tcp_stats_t *t = &g->st;
+        printf("frames %" PRIu32 " connections %" PRIu64 " ipv6 %" PRIu64 " vlan %" PRIu64 " syn %" PRIu64
+               " fin %" PRIu64 " rst %" PRIu64 " data %" PRIu64 " lost %" PRIu64 " reordered %" PRIu64
+               " retransmitted %" PRIu64 "\n", w->frames, t->conns, t->v6, t->vlan, t->syn, t->fin, t->rst,
+               t->data, t->lost, t->reordered, t->retrans);
+    }
+    free(g);
+    free(c);
+    return 0;
+}
+
+/* ---- options ---- */
+
 static int parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
 {
     char *end;
     errno = 0;
+    if (*s == '-' || *s == '+')
+        return -1;
     unsigned long v = strtoul(s, &end, 0);
-    if (errno || *end || v < min || v > max)
+    if (errno || end == s || *end || v < min || v > max)
         return -1;
     *out = (uint32_t)v;
     return 0;
 }
 
+/* "A" or "A<sep>B" with min <= A <= B <= max ("A" alone: B = A). */
+static int parse_pair(const char *s, char sep, uint32_t min, uint32_t max, uint32_t *a, uint32_t *b)
+{
+    char buf[64];
+    const char *x = strchr(s, sep);
+    if (strlen(s) >= sizeof buf)
+        return -1;
+    strcpy(buf, s);
+    if (x)
+        buf[x - s] = 0;
+    if (parse_u32(buf, min, max, a))
+        return -1;
+    if (!x) {
+        *b = *a;
+        return 0;
+    }
+    return parse_u32(x + 1, min, max, b);
+}
+
+/* With why: the reason on stderr, exit status 2; without (--help): stdout, 0. */
 static int usage(const char *why)
 {
-    fprintf(stderr, "nicrx-gen: %s\nusage: nicrx-gen [--count N] [--size HDR..65535] [--flows F] [--seed S]\n"
-                    "                 [--kind tcp4|vlan|qinq|tcp6|tcp6ext|udp4] -o FILE.pcap\n", why);
-    return 2;
+    if (why)
+        fprintf(stderr, "nicrx-gen: %s\n", why);
+    fputs("usage: nicrx-gen [options] -o FILE.pcap\n"
+        "  --mode bench|tcp      bench: fixed-size frames (default); tcp: TCP connections\n"
+        "  --count N             frames to write (default 1000)\n"
+        "  --flows F             flows taken in turn (bench) or concurrent connections (tcp) (default 16)\n"
+        "  --seed S              PRNG seed, 0..2^32-1 (default 1): same seed and options, same file\n"
+        " bench mode:\n"
+        "  --size BYTES          frame length, headers..65535 (default 64)\n"
+        "  --kind tcp4|vlan|qinq|tcp6|tcp6ext|udp4   headers (default tcp4)\n"
+        " tcp mode (PCT: percent 0..100):\n"
+        "  --data fwd|both       data client to server with ACKs back, or both ways (default fwd)\n"
+        "  --acks PCT            a data segment is followed by a pure ACK of its peer (default 50)\n"
+        "  --interleave random|rr  next connection: random or round robin (default random)\n"
+        "  --pay MIN-MAX         payload bytes of a data segment, 1..9000 (default 64-1448)\n"
+        "  --small PCT           a data segment carries 1..63 bytes instead (default 0)\n"
+        "  --reorder PCT[:D1-D2] a segment is held back for D1..D2 later segments (default 0:1-3)\n"
+        "  --loss PCT            a segment is never sent (the capture missed it), 0..50 (default 0)\n"
+        "  --retrans PCT[:D1-D2] a segment is sent again after D1..D2 later segments (default 0:1-5)\n"
+        "  --life MIN-MAX        data segments of a connection before teardown; 0: never (default 20-200)\n"
+        "  --rst PCT             a teardown is an RST instead of a FIN exchange (default 20)\n"
+        "  --handshake PCT       a connection starts with SYN, SYN-ACK, ACK, else mid-stream (default 100)\n"
+        "  --ipv6 PCT            a connection is IPv6 (default 0)\n"
+        "  --vlan PCT            a connection carries an 802.1Q tag (default 0)\n"
+        "  --ts PCT              a connection uses TCP timestamps (default 50)\n"
+        "  --ts-change PCT       a segment's timestamp value moves on (default 10)\n"
+        "  --psh PCT             a data segment has PSH (default 10)\n"
+        "  --summary             print the counts (connections started, IPv6, VLAN, SYN, FIN, RST, data\n"
+        "                        frames, segments lost, held back, retransmitted) on stdout\n", why ? stderr : stdout);
+    return why ? 2 : -1;
+}
+
+/* Parses a "PCT[:D1-D2]" option into pct and dist. */
+static int parse_pct_dist(const char *v, uint32_t *pct, range_t *dist)
+{
+    char buf[64];
+    const char *x = strchr(v, ':');
+    if (strlen(v) >= sizeof buf)
+        return -1;
+    strcpy(buf, v);
+    if (x)
+        buf[x - v] = 0;
+    if (parse_u32(buf, 0, 100, pct))
+        return -1;
+    return x ? parse_pair(x + 1, '-', 1, 1000, &dist->lo, &dist->hi) : 0;
+}
+
+static int parse_opts(int argc, char **argv, gen_opts_t *o)
+{
+    *o = (gen_opts_t){ .count = 1000, .size = 64, .flows = 16, .seed = 1, .kind = K_TCP4,
+                       .acks = 50, .rst = 20, .handshake = 100, .ts = 50, .ts_change = 10, .psh = 10,
+                       .pay = { 64, 1448 }, .life = { 20, 200 }, .reorder_dist = { 1, 3 },
+                       .retrans_dist = { 1, 5 } };
+    static const struct { const char *name; size_t off; } pct[] = {
+        { "--acks", offsetof(gen_opts_t, acks) }, { "--loss", offsetof(gen_opts_t, loss) },
+        { "--rst", offsetof(gen_opts_t, rst) }, { "--handshake", offsetof(gen_opts_t, handshake) },
+        { "--ipv6", offsetof(gen_opts_t, ipv6) }, { "--vlan", offsetof(gen_opts_t, vlan) },
+        { "--ts", offsetof(gen_opts_t, ts) }, { "--ts-change", offsetof(gen_opts_t, ts_change) },
+        { "--psh", offsetof(gen_opts_t, psh) }, { "--small", offsetof(gen_opts_t, small) },
+    };
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        uint32_t x;
+        size_t k;
+        if (!strcmp(a, "--summary")) {
+            o->summary = 1;
+            o->tcp_only_set = 1;
+            continue;
+        }
+        if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+            return usage(NULL);
+        if (!v)
+            return usage("unknown or incomplete option");
+        i++;
+        for (k = 0; k < sizeof pct / sizeof pct[0] && strcmp(a, pct[k].name); k++) ;
+        if (k < sizeof pct / sizeof pct[0]) {
+            if (parse_u32(v, 0, 100, (uint32_t *)((char *)o + pct[k].off)))
+                return usage("bad percentage (0..100)");
+            o->tcp_only_set = 1;
+        }
+        else if (!strcmp(a, "-o")) o->out = v;
+        else if (!strcmp(a, "--count")) { if (parse_u32(v, 1, 100000000u, &o->count)) return usage("bad --count"); }
+        else if (!strcmp(a, "--flows")) { if (parse_u32(v, 1, 1000000u, &o->flows)) return usage("bad --flows"); }
+        else if (!strcmp(a, "--seed")) { if (parse_u32(v, 0, 0xffffffffu, &x)) return usage("bad --seed"); o->seed = x; }
+        else if (!strcmp(a, "--mode")) {
+            if (strcmp(v, "bench") && strcmp(v, "tcp")) return usage("bad --mode");
+            o->tcp = !strcmp(v, "tcp");
+        }
+        else if (!strcmp(a, "--size")) { if (parse_u32(v, 1, 65535u, &o->size)) return usage("bad --size"); o->bench_only_set = 1; }
+        else if (!strcmp(a, "--kind")) {
+            for (k = 0; k < NKIND && strcmp(v, kind_name[k]); k++) ;
+            if (k == NKIND) return usage("bad --kind");
+            o->kind = (kind_t)k;
+            o->bench_only_set = 1;
+        }
+        else if (!strcmp(a, "--data")) {
+            if (strcmp(v, "fwd") && strcmp(v, "both")) return usage("bad --data");
+            o->both = !strcmp(v, "both");
+            o->tcp_only_set = 1;
+        }
+        else if (!strcmp(a, "--interleave")) {
+            if (strcmp(v, "random") && strcmp(v, "rr")) return usage("bad --interleave");
+            o->rr = !strcmp(v, "rr");
+            o->tcp_only_set = 1;
+        }
+        else if (!strcmp(a, "--pay")) {
+            if (parse_pair(v, '-', 1, MAX_PAY, &o->pay.lo, &o->pay.hi) || o->pay.lo > o->pay.hi) return usage("bad --pay");
+            o->tcp_only_set = 1;
+        }
+        else if (!strcmp(a, "--life")) {
+            if (parse_pair(v, '-', 0, 100000000u, &o->life.lo, &o->life.hi) || o->life.lo > o->life.hi ||
+                (o->life.lo == 0) != (o->life.hi == 0))
+                return usage("bad --life");
+            o->tcp_only_set = 1;
+        }
+        else if (!strcmp(a, "--reorder")) {
+            if (parse_pct_dist(v, &o->reorder, &o->reorder_dist) || o->reorder_dist.lo > o->reorder_dist.hi)
+                return usage("bad --reorder");
+            o->tcp_only_set = 1;
+        }
+        else if (!strcmp(a, "--retrans")) {
+            if (parse_pct_dist(v, &o->retrans, &o->retrans_dist) || o->retrans_dist.lo > o->retrans_dist.hi)
+                return usage("bad --retrans");
+            o->tcp_only_set = 1;
+        }
+        else return usage("unknown or incomplete option");
+    }
+    if (o->tcp && o->bench_only_set)
+        return usage("--size and --kind are bench-mode options");
+    if (!o->tcp && o->tcp_only_set)
+        return usage("TCP-mode options need --mode tcp");
+    if (!o->tcp && o->size < kind_hdr[o->kind])
+        return usage("--size is shorter than the headers of --kind");
+    if (o->loss > 50)
+        return usage("--loss is at most 50");
+    if (!o->out)
+        return usage("no output file (-o)");
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
-    gen_opts_t o = { 1000, 64, 16, 1, K_TCP4, NULL };
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        uint32_t seed32;
-        if (!strcmp(a, "-o") && v) { o.out = v; i++; }
-        else if (!strcmp(a, "--count") && v) { if (parse_u32(v, 1, 100000000u, &o.count)) return usage("bad --count"); i++; }
-        else if (!strcmp(a, "--size") && v) { if (parse_u32(v, 1, 65535u, &o.size)) return usage("bad --size"); i++; }
-        else if (!strcmp(a, "--flows") && v) { if (parse_u32(v, 1, 1000000u, &o.flows)) return usage("bad --flows"); i++; }
-        else if (!strcmp(a, "--seed") && v) { if (parse_u32(v, 0, 0xffffffffu, &seed32)) return usage("bad --seed"); o.seed = seed32; i++; }
-        else if (!strcmp(a, "--kind") && v) {
-            uint32_t k;
-            for (k = 0; k < NKIND && strcmp(v, kind_name[k]); k++) ;
-            if (k == NKIND) return usage("bad --kind");
-            o.kind = (kind_t)k;
-            i++;
-        }
-        else return usage("unknown or incomplete option");
-    }
-    if (o.size < kind_hdr[o.kind])
-        return usage("--size is shorter than the headers of --kind");
-    if (!o.out)
-        return usage("no output file (-o)");
-
+    gen_opts_t o;
+    int rc = parse_opts(argc, argv, &o);
+    if (rc)
+        return rc < 0 ? 0 : rc;
     pcap_t *dead = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, 65535, PCAP_TSTAMP_PRECISION_NANO);
     pcap_dumper_t *d = dead ? pcap_dump_open(dead, o.out) : NULL;
     if (!d) {
         fprintf(stderr, "nicrx-gen: %s: %s\n", o.out, dead ? pcap_geterr(dead) : "cannot open");
         return 1;
     }
-    uint8_t *frame = malloc(o.size);
-    uint32_t *seq = calloc(o.flows, sizeof *seq);
-    if (!frame || !seq) {
+    writer_t w = { d, 0, 0 };
+    uint64_t rng = o.seed * 0x9e3779b97f4a7c15ull + 1;
+    if ((o.tcp ? run_tcp : run_bench)(&o, &w, &rng)) {
         fprintf(stderr, "nicrx-gen: out of memory\n");
         return 1;
     }
-    uint64_t rng = o.seed * 0x9e3779b97f4a7c15ull + 1;
-    uint64_t t_ps = 0;                      /* 10 Gb/s: 800 ps per byte */
-    for (uint32_t n = 0; n < o.count; n++) {
-        uint32_t flow = n % o.flows;
-        build_frame(frame, o.kind, o.size, flow, seq[flow], &rng);
-        seq[flow] += o.size - kind_hdr[o.kind];
-        struct pcap_pkthdr h;
-        h.ts.tv_sec = (time_t)(t_ps / 1000000000000ull);
-        h.ts.tv_usec = (suseconds_t)((t_ps % 1000000000000ull) / 1000u); /* ns: nano precision */
-        h.caplen = h.len = o.size;
-        pcap_dump((u_char *)d, &h, frame);
-        t_ps += (uint64_t)(o.size + 20u) * 800u;
-    }
     pcap_dump_close(d);
     pcap_close(dead);
-    free(frame);
-    free(seq);
     return 0;
 }

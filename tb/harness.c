@@ -1,16 +1,37 @@
 /* harness.c - see harness.h. */
 #include "harness.h"
+#include "crc32c.h"
 #include "imem.h"
 
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #define RST_EDGES 4u
+#define HARNESS_INVAL_MAX 8u
+#define FL_WINDOW 64u           /* the flow block's sustained pace: over this many decisions */
+
+/* What the harness knows of entry i, built from the flow events of frames it
+ * checked and the host's commands (docs/opcodes.md).  An entry a command may
+ * have changed in an order the harness cannot see (a frame of it decided
+ * while the command ran) is `uncertain` until a frame creates it anew. */
+typedef struct shadow_entry {
+    uint8_t valid, gen, uncertain, noassist, data_seen;
+    uint8_t key[NICRX_FLOW_KEY_BYTES];
+    uint32_t sig, exp, ack, digest, count;
+    uint16_t flags, hlen;
+} shadow_entry_t;
+
+/* A flow the host invalidated: its next frame must get another flow number or generation. */
+typedef struct harness_inval {
+    uint8_t live, flow, gen;
+    uint8_t key[NICRX_FLOW_KEY_BYTES];
+} harness_inval_t;
 
 struct harness {
     harness_opts_t o;
@@ -42,6 +63,24 @@ struct harness {
     uint64_t nprog[4];                /* frames by which programs' parse they match (bits) */
     uint64_t parsed, steps, steps_max;  /* header vectors seen; instructions they took */
     uint64_t hv_first, hv_last;       /* cycles of the first and the last one */
+    /* The flow block: its decisions, a shadow of its database, host commands. */
+    uint64_t inject_op;               /* frame whose opcode is corrupted (self-test), UINT64_MAX: none */
+    shadow_entry_t sh[256];
+    uint64_t fl_ops[NICRX_NUM_OPCODES], fl_evs[NICRX_NUM_FLOW_EVENTS];
+    uint64_t fl_aged_created;         /* aged events that created the flow anew */
+    uint64_t fl_aged_victims;         /* flows created in an aged live entry */
+    uint64_t fl_install_victims;      /* live entries an INSTALL replaced */
+    uint64_t fl_noassist, fl_regen;   /* noassist frames checked; invalidated flows back with a new generation */
+    uint64_t fl_n, fl_first, fl_last, fl_min_gap; /* decisions and their cycles */
+    uint64_t fl_ring[FL_WINDOW], fl_best;   /* cycles of the last FL_WINDOW decisions; fewest cycles FL_WINDOW took */
+    uint8_t fl_unsure;                /* some decision or command could not be predicted */
+    uint64_t crng;                    /* PRNG of the command choice */
+    host_flow_cmd_t cmd;              /* the command under way */
+    uint8_t cmd_active, touched[256]; /* FLOW_CMD written; entries frames touched since */
+    uint32_t chain_read;              /* entry + 1 to READ next (after an INVALIDATE), 0: none */
+    uint64_t cmds_issued, cmds[4], cmds_failed, chk_read, chk_install, chk_inval;
+    harness_inval_t inval[HARNESS_INVAL_MAX];
+    uint32_t inval_wr;
     int status;
     char msg[512];                    /* the failure line */
 };
@@ -55,6 +94,7 @@ void harness_opts_default(harness_opts_t *o)
     o->pace = PACE_LINE;
     o->clk_mhz = 156.25;
     o->hang_cycles = 2000000;
+    o->flow_ctrl = o->flow_thresh = o->flow_tick = o->flow_age = -1;
     nicrx_params_default(&o->p);
 }
 
@@ -69,7 +109,15 @@ const char *harness_usage(void)
            "  --program FILE.bin  parser program the driver loads at bring-up (nicrx-asm -f bin)\n"
            "  --swap-at N --swap-program FILE.bin\n"
            "                      after N frames were sent, load FILE.bin into the shadow bank and swap\n"
-           "  --step-limit N      parser step limit per frame, 1..256 (PARSER_CTRL; default 64)\n";
+           "  --step-limit N      parser step limit per frame, 1..256 (PARSER_CTRL; default 64)\n"
+           "  --flows N           FLOWS, flow database entries: 8, 16, ..., 256 (default 64; nicrx-sim:\n"
+           "                      the simulator built with it)\n"
+           "  --flow-ctrl V       FLOW_CTRL: bit 0 VLAN id in the flow key, bit 1 evict (default 2)\n"
+           "  --flow-thresh N     FLOW_THRESH: in-order payloads shorter are SHORT, 0..65535 (default 64)\n"
+           "  --flow-tick N       FLOW_TICK: cycles per time tick - 1, 0..65535 (default 155)\n"
+           "  --flow-age N        FLOW_AGE: idle ticks before a flow is aged, 0 never (default 0)\n"
+           "  --flow-cmds N       the host runs N random flow READ/INSTALL/INVALIDATE commands\n"
+           "                      spread over the traffic and checks their results\n";
 }
 
 static int parse_u64(const char *s, uint64_t *v)
@@ -118,6 +166,37 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
     if (!strcmp(arg, "--swap-at")) {
         if (parse_u64(next, &o->swap_at) != 0) { snprintf(err, n, "--swap-at needs a frame count"); return -1; }
         o->swap_at_set = 1;
+        return 2;
+    }
+    if (!strcmp(arg, "--flows")) {
+        uint64_t v;
+        if (parse_u64(next, &v) != 0 || v < 8 || v > 256 || (v & (v - 1))) {
+            snprintf(err, n, "--flows takes a power of two, 8..256");
+            return -1;
+        }
+        o->p.flows = (uint32_t)v;
+        return 2;
+    }
+    static const struct { const char *name; uint64_t max; size_t off; } regs[] = {
+        { "--flow-ctrl", 3, offsetof(harness_opts_t, flow_ctrl) },
+        { "--flow-thresh", 0xffff, offsetof(harness_opts_t, flow_thresh) },
+        { "--flow-tick", 0xffff, offsetof(harness_opts_t, flow_tick) },
+        { "--flow-age", 0xffffffff, offsetof(harness_opts_t, flow_age) },
+    };
+    for (size_t r = 0; r < sizeof regs / sizeof regs[0]; r++) {
+        if (strcmp(arg, regs[r].name)) continue;
+        uint64_t v;
+        if (parse_u64(next, &v) != 0 || v > regs[r].max) {
+            snprintf(err, n, "%s takes 0..%" PRIu64, arg, regs[r].max);
+            return -1;
+        }
+        *(int64_t *)((char *)o + regs[r].off) = (int64_t)v;
+        return 2;
+    }
+    if (!strcmp(arg, "--flow-cmds")) {
+        uint64_t v;
+        if (parse_u64(next, &v) != 0 || v > 1000000) { snprintf(err, n, "--flow-cmds takes 0..1000000"); return -1; }
+        o->flow_cmds = (uint32_t)v;
         return 2;
     }
     if (!strcmp(arg, "--step-limit")) {
@@ -263,6 +342,498 @@ static void check_parse(harness_t *h, uint64_t i, const nicrx_hv_t *model_hv)
     }
 }
 
+/* ---- the flow block: per-frame rules and a shadow of the flow database ------- */
+
+static const char *const opcode_names[NICRX_NUM_OPCODES] = {
+    "not_tcp", "tcp_other", "no_flow", "ctrl", "first", "cont", "ooo", "short", "no_merge",
+};
+static const char *const fev_names[NICRX_NUM_FLOW_EVENTS] = {
+    "none", "created", "updated", "removed", "aged", "evicted",
+};
+
+#define TCP_FIN 0x01u
+#define TCP_SYN 0x02u
+#define TCP_RST 0x04u
+#define TCP_PSH 0x08u
+#define TCP_URG 0x20u
+#define TCP_CWR 0x80u
+
+static uint32_t flow_ctrl(const harness_t *h)
+{
+    return h->o.flow_ctrl >= 0 ? (uint32_t)h->o.flow_ctrl : NICRX_FLOW_CTRL_RESET;
+}
+
+static uint32_t flow_age(const harness_t *h) { return h->o.flow_age >= 0 ? (uint32_t)h->o.flow_age : 0u; }
+
+static uint32_t flow_thresh(const harness_t *h)
+{
+    return h->o.flow_thresh >= 0 ? (uint32_t)h->o.flow_thresh : NICRX_FLOW_THRESH_RESET;
+}
+
+static uint8_t gen_next(uint8_t g) { return g == 255u ? 1u : (uint8_t)(g + 1u); }
+
+/* The key image of docs/architecture.md "Flow key". */
+static void hv_key(const nicrx_hv_t *hv, uint32_t ctrl, uint8_t *k)
+{
+    memset(k, 0, NICRX_FLOW_KEY_BYTES);
+    memcpy(k + NICRX_FLOW_KEY_SRC, hv->src, 16);
+    memcpy(k + NICRX_FLOW_KEY_DST, hv->dst, 16);
+    k[NICRX_FLOW_KEY_SPORT] = (uint8_t)(hv->sport >> 8); k[NICRX_FLOW_KEY_SPORT + 1] = (uint8_t)hv->sport;
+    k[NICRX_FLOW_KEY_DPORT] = (uint8_t)(hv->dport >> 8); k[NICRX_FLOW_KEY_DPORT + 1] = (uint8_t)hv->dport;
+    k[NICRX_FLOW_KEY_PROTO] = hv->proto;
+    k[NICRX_FLOW_KEY_IPVER] = hv->l3 == 1 ? 4u : hv->l3 == 2 ? 6u : 0u;
+    if ((ctrl & NICRX_FLOW_CTRL_VLAN) && hv->vlan_cnt) {
+        k[NICRX_FLOW_KEY_VID] = (uint8_t)(hv->vlan[0] >> 8 & 0xfu);
+        k[NICRX_FLOW_KEY_VID + 1] = (uint8_t)hv->vlan[0];
+    }
+}
+
+/* docs/opcodes.md "Inputs" */
+static int hv_presel(const nicrx_hv_t *hv)
+{
+    return (hv->cls & NICRX_CLS(NICRX_CLS_PRESEL)) && hv->l4 == 1 && !hv->perr && !hv->truncated;
+}
+
+/* docs/opcodes.md: the parser's l4_len counts the bytes after the TCP header */
+static uint32_t hv_pay(const nicrx_hv_t *hv) { return hv->l4_len; }
+
+/* The valid entry holding key k, -1 if none. */
+static int shadow_find(const harness_t *h, const uint8_t *k)
+{
+    for (uint32_t i = 0; i < h->o.p.flows; i++)
+        if (h->sh[i].valid && !memcmp(h->sh[i].key, k, NICRX_FLOW_KEY_BYTES)) return (int)i;
+    return -1;
+}
+
+/* A valid entry with signature sig but another key. */
+static int shadow_conflict(const harness_t *h, const uint8_t *k, uint32_t sig)
+{
+    for (uint32_t i = 0; i < h->o.p.flows; i++)
+        if (h->sh[i].valid && h->sh[i].sig == sig && memcmp(h->sh[i].key, k, NICRX_FLOW_KEY_BYTES)) return 1;
+    return 0;
+}
+
+/* The TCP options digest (docs/opcodes.md "Inputs"), from the frame's bytes;
+ * 0 and *optx = 1 if the options are not available. */
+static uint32_t options_digest(const harness_t *h, const nicrx_hv_t *hv, const cap_frame_t *cf, int *optx)
+{
+    uint32_t avail = cf->len < h->o.p.header_bytes ? cf->len : h->o.p.header_bytes;
+    *optx = hv->tcp_hlen < 20u || hv->tcp_hlen > 60u || (uint32_t)hv->l4_off + hv->tcp_hlen > avail;
+    if (*optx) return 0;
+    uint8_t opt[40] = { 0 };
+    memcpy(opt, cf->data + hv->l4_off + 20u, hv->tcp_hlen - 20u);
+    return nicrx_crc32c(opt, sizeof opt);
+}
+
+static void shadow_create(shadow_entry_t *s, uint8_t gen, const uint8_t *k, uint32_t sig, const nicrx_hv_t *hv,
+                          uint32_t digest)
+{
+    uint32_t pay = hv_pay(hv);
+    *s = (shadow_entry_t){ .valid = 1, .gen = gen, .sig = sig, .ack = hv->ack, .digest = digest, .count = 1,
+                           .flags = hv->tcp_flags, .hlen = hv->tcp_hlen, .data_seen = pay > 0 };
+    memcpy(s->key, k, NICRX_FLOW_KEY_BYTES);
+    s->exp = hv->seq + pay + !!(hv->tcp_flags & TCP_SYN) + !!(hv->tcp_flags & TCP_FIN);
+}
+
+static void shadow_update(shadow_entry_t *s, const nicrx_hv_t *hv, uint32_t digest)
+{
+    uint32_t pay = hv_pay(hv);
+    uint32_t end = hv->seq + pay + !!(hv->tcp_flags & TCP_SYN) + !!(hv->tcp_flags & TCP_FIN);
+    if ((int32_t)(end - s->exp) > 0) s->exp = end;
+    s->ack = hv->ack;
+    s->digest = digest;
+    s->flags = hv->tcp_flags;
+    s->hlen = hv->tcp_hlen;
+    s->data_seen |= pay > 0;
+    s->count++;
+}
+
+/* The opcode docs/opcodes.md gives a frame of a flow that existed before it
+ * (e: the entry before the update). */
+static int expected_update_opcode(const harness_t *h, const shadow_entry_t *e, const nicrx_hv_t *hv, uint32_t digest,
+                                  int optx)
+{
+    if (hv_pay(hv) == 0) return NICRX_OP_CTRL;
+    if (e->noassist) return NICRX_OP_TCP_OTHER;
+    if (hv->seq != e->exp) return NICRX_OP_OOO;
+    if (!e->data_seen) return NICRX_OP_FIRST;
+    if (hv_pay(hv) < flow_thresh(h)) return NICRX_OP_SHORT;
+    uint8_t l3len = (uint8_t)(hv->l4_off - hv->l3_off);
+    int ipopt = (hv->l3 == 1 && l3len != 20u) || (hv->l3 == 2 && l3len != 40u);
+    int forbidden = (hv->tcp_flags & (TCP_URG | TCP_CWR)) ||
+                    ((hv->tcp_flags ^ e->flags) & ~(TCP_CWR | TCP_FIN | TCP_PSH) & 0x1ffu) ||
+                    hv->ack != e->ack || hv->tcp_hlen != e->hlen || digest != e->digest || optx || ipopt;
+    return forbidden ? NICRX_OP_NO_MERGE : NICRX_OP_CONT;
+}
+
+/* Frame i's flow event: rules that follow from the frame's bytes (its header
+ * vector was checked against nicrx_parse) and from the flow events before it;
+ * then the shadow follows the event. */
+static void check_flow(harness_t *h, uint64_t i, const nicrx_event_t *ev)
+{
+    harness_frame_t *f = &h->fr[i];
+    uint32_t op = ev->opcode, fe = ev->flow_event, fl = ev->flow, gen = ev->gen;
+    if (i == h->inject_op) op = (op + 1u) % NICRX_NUM_OPCODES; /* self-test (tests/t_divergence.sh) */
+    if (f->flow_seen++) { fail(h, "frame %" PRIu64 ": a second flow event", i); return; }
+    if (!f->has_hv) { fail(h, "frame %" PRIu64 ": flow event before its header vector", i); return; }
+    if (f->verdict) { fail(h, "frame %" PRIu64 ": flow event after the frame was %s", i, f->verdict == 1 ? "delivered" : "dropped"); return; }
+    f->opcode = (uint8_t)op; f->flow_event = (uint8_t)fe; f->flow = (uint8_t)fl; f->gen = (uint8_t)gen;
+    if (op >= NICRX_NUM_OPCODES || fe >= NICRX_NUM_FLOW_EVENTS || fl >= h->o.p.flows || gen > 255u ||
+        (gen == 0 && fl != 0)) {
+        fail(h, "frame %" PRIu64 ": flow event out of range: opcode %u, event %u, flow %u, gen %u", i, op, fe, fl, gen);
+        return;
+    }
+    h->fl_ops[op]++;
+    h->fl_evs[fe]++;
+    if (gen && fe == NICRX_FLOW_EV_AGED) h->fl_aged_created++;
+    uint64_t c = h->k;
+    if (h->fl_n) {
+        uint64_t gap = c - h->fl_last;
+        if (gap < h->fl_min_gap) h->fl_min_gap = gap;
+    } else {
+        h->fl_first = c;
+        h->fl_min_gap = h->fl_best = UINT64_MAX;
+    }
+    if (h->fl_n >= FL_WINDOW && c - h->fl_ring[h->fl_n % FL_WINDOW] < h->fl_best)
+        h->fl_best = c - h->fl_ring[h->fl_n % FL_WINDOW];
+    h->fl_ring[h->fl_n++ % FL_WINDOW] = c;
+    h->fl_last = c;
+
+    const nicrx_hv_t *hv = &f->hv;
+    uint32_t pay = hv_pay(hv), tf = hv->tcp_flags;
+    const char *bad = NULL;
+    char why[200];
+    if (!hv_presel(hv)) {
+        uint32_t want = hv->l4 == 1 ? NICRX_OP_TCP_OTHER : NICRX_OP_NOT_TCP;
+        if (op != want || fe != NICRX_FLOW_EV_NONE || gen) {
+            snprintf(why, sizeof why, "not pre-selected TCP: expected %s, no event, no flow", opcode_names[want]);
+            bad = why;
+        }
+    } else if (op == NICRX_OP_NOT_TCP) {
+        bad = "pre-selected TCP frame given NOT_TCP";
+    } else if ((pay == 0) != (op == NICRX_OP_CTRL)) {
+        bad = pay ? "payload frame given CTRL" : "frame without payload not given CTRL";
+    } else if (pay && (gen == 0) != (op == NICRX_OP_NO_FLOW)) {
+        bad = gen ? "frame with a flow given NO_FLOW" : "payload frame without a flow not given NO_FLOW";
+    }
+    if (bad) {
+        fail(h, "frame %" PRIu64 ": %s (opcode %s, event %s, flow %u, gen %u)", i, bad, opcode_names[op], fev_names[fe], fl, gen);
+        return;
+    }
+    if (!hv_presel(hv)) return;
+
+    uint8_t k[NICRX_FLOW_KEY_BYTES];
+    hv_key(hv, flow_ctrl(h), k);
+    int optx;
+    uint32_t sig = nicrx_crc32c(k, NICRX_FLOW_KEY_BYTES), digest = options_digest(h, hv, &h->cap.f[i], &optx);
+    int may_create = (tf & TCP_SYN || pay) && !(tf & (TCP_FIN | TCP_RST));
+    int j = shadow_find(h, k);
+    shadow_entry_t *e = gen ? &h->sh[fl] : j >= 0 ? &h->sh[j] : NULL;
+    /* Only what the harness can be sure of: no command that changes entries
+     * ran meanwhile, no entry involved that one may have changed. */
+    int mutating = h->cmd_active && h->cmd.cmd != NICRX_FLOW_CMD_READ;
+    int sure = !mutating && (j < 0 || !h->sh[j].uncertain) && (!e || !e->uncertain);
+    if (!sure && fe != NICRX_FLOW_EV_NONE) h->fl_unsure = 1;
+    if (h->cmd_active) {
+        if (j >= 0) h->touched[j] = 1;
+        if (gen) h->touched[fl] = 1;
+    }
+    for (uint32_t r = 0; r < HARNESS_INVAL_MAX && gen; r++) {
+        harness_inval_t *iv = &h->inval[r];
+        if (!iv->live || memcmp(iv->key, k, NICRX_FLOW_KEY_BYTES)) continue;
+        iv->live = 0;
+        if (fl == iv->flow && gen == iv->gen) {
+            fail(h, "frame %" PRIu64 ": flow %u generation %u, as before the host invalidated it", i, fl, gen);
+            return;
+        }
+        h->fl_regen++;
+    }
+    bad = NULL;
+    int want_op = -1;
+    switch (fe) {
+    case NICRX_FLOW_EV_CREATED:
+    case NICRX_FLOW_EV_EVICTED:
+        if (!gen || !may_create) { bad = "a flow created by a frame that may not create one, or without a flow"; break; }
+        if (fe == NICRX_FLOW_EV_EVICTED) {
+            if (!(flow_ctrl(h) & NICRX_FLOW_CTRL_EVICT)) { bad = "evicted with FLOW_CTRL.evict 0"; break; }
+            if (sure && (j >= 0 || !e->valid)) { bad = j >= 0 ? "evicted although the key has an entry" : "evicted an invalid entry"; break; }
+        } else if (sure && j >= 0) {
+            /* a hit creates only for a new connection (SYN, seq + 1 != exp) */
+            if (j != (int)fl || !(tf & TCP_SYN) || hv->seq + 1u == h->sh[j].exp) { bad = "created although the key has an entry"; break; }
+        } else if (sure && e->valid) {
+            if (!flow_age(h)) { bad = "created in a live entry with aging off"; break; }
+            h->fl_aged_victims++;
+        }
+        if (sure && gen != gen_next(e->gen)) {
+            snprintf(why, sizeof why, "created with generation %u, the entry had %u", gen, e->gen);
+            bad = why;
+            break;
+        }
+        want_op = pay ? NICRX_OP_FIRST : NICRX_OP_CTRL;
+        shadow_create(&h->sh[fl], (uint8_t)gen, k, sig, hv, digest);
+        h->sh[fl].uncertain = (uint8_t)mutating;
+        break;
+    case NICRX_FLOW_EV_UPDATED:
+    case NICRX_FLOW_EV_REMOVED:
+        if (!gen) { bad = "updated without a flow"; break; }
+        if ((fe == NICRX_FLOW_EV_REMOVED) != !!(tf & (TCP_FIN | TCP_RST))) {
+            bad = fe == NICRX_FLOW_EV_REMOVED ? "removed without FIN or RST" : "FIN or RST did not remove its flow";
+            break;
+        }
+        if (sure && (j != (int)fl || gen != e->gen)) {
+            snprintf(why, sizeof why, "%s flow %u gen %u, but the key is in entry %d gen %u", fev_names[fe], fl, gen, j,
+                     j >= 0 ? h->sh[j].gen : 0u);
+            bad = why;
+            break;
+        }
+        if (sure) {
+            want_op = expected_update_opcode(h, e, hv, digest, optx);
+            if (want_op == NICRX_OP_TCP_OTHER) h->fl_noassist++;
+        }
+        if (j >= 0 && j != (int)fl) h->sh[j].valid = 0;
+        memcpy(e->key, k, sizeof k);
+        e->valid = 1;
+        e->gen = (uint8_t)gen;
+        shadow_update(e, hv, digest);
+        if (fe == NICRX_FLOW_EV_REMOVED) e->valid = 0;
+        if (mutating) e->uncertain = 1;
+        break;
+    case NICRX_FLOW_EV_AGED:
+        if (!flow_age(h)) { bad = "aged with FLOW_AGE 0 (aging off)"; break; }
+        if (sure && j < 0) { bad = "aged, but the key has no entry"; break; }
+        if (gen) {
+            if (!may_create) { bad = "aged and created anew by a frame that may not create"; break; }
+            if (sure && (j != (int)fl || gen != gen_next(h->sh[j].gen))) { bad = "aged: not created anew in its entry with the next generation"; break; }
+            want_op = pay ? NICRX_OP_FIRST : NICRX_OP_CTRL;
+            shadow_create(&h->sh[fl], (uint8_t)gen, k, sig, hv, digest);
+            h->sh[fl].uncertain = (uint8_t)mutating;
+        } else {
+            if (may_create) { bad = "aged, and a frame that may create got no flow"; break; }
+            if (j >= 0) h->sh[j].valid = 0;
+        }
+        break;
+    default: /* none */
+        if (gen) { bad = "a flow but no event"; break; }
+        if (sure && j >= 0) { bad = "no flow although the key has an entry"; break; }
+        if (sure && may_create && (flow_ctrl(h) & NICRX_FLOW_CTRL_EVICT) && !shadow_conflict(h, k, sig))
+            bad = "no flow for a frame that may create one, with evict on and no signature conflict";
+        break;
+    }
+    if (!bad && want_op >= 0 && op != (uint32_t)want_op) {
+        snprintf(why, sizeof why, "expected %s", opcode_names[want_op]);
+        bad = why;
+    }
+    if (bad)
+        fail(h, "frame %" PRIu64 ": flow decision: %s (opcode %s, event %s, flow %u, gen %u)", i, bad, opcode_names[op],
+             fev_names[fe], fl, gen);
+}
+
+/* ---- host flow commands (--flow-cmds) ---------------------------------------- */
+
+static uint32_t log2u(uint32_t v)
+{
+    uint32_t l = 0;
+    while ((1u << l) < v) l++;
+    return l;
+}
+
+/* A random valid entry the harness is sure of, -1 if none. */
+static int random_live(harness_t *h)
+{
+    uint32_t n = 0, pick[256];
+    for (uint32_t i = 0; i < h->o.p.flows; i++)
+        if (h->sh[i].valid && !h->sh[i].uncertain) pick[n++] = i;
+    return n ? (int)pick[prng_range(&h->crng, 0, n - 1)] : -1;
+}
+
+static uint32_t ctx_info(uint32_t flags, uint32_t hlen, int data_seen, int noassist)
+{
+    return (data_seen ? NICRX_FLOW_INFO_DATA_SEEN : 0u) | (noassist ? NICRX_FLOW_INFO_NOASSIST : 0u) |
+           (flags & 0xfffu) << NICRX_FLOW_INFO_FLAGS_SHIFT | (hlen & 0x3ffu) << NICRX_FLOW_INFO_HLEN_SHIFT;
+}
+
+/* INSTALL: half the time a live flow's key with noassist; else the key of a
+ * pre-selected payload frame still to come whose flow has no entry, with its
+ * sequence number as the expected one (a random key if there is none). */
+static void choose_install(harness_t *h, host_flow_cmd_t *c)
+{
+    int live = random_live(h);
+    if (live >= 0 && prng_pct(&h->crng, 50)) {
+        const shadow_entry_t *s = &h->sh[live];
+        memcpy(c->key, s->key, sizeof c->key);
+        c->seq = s->exp;
+        c->ack = s->ack;
+        c->info = ctx_info(s->flags, s->hlen, 1, 1);
+        return;
+    }
+    size_t end = h->sched.next + 4000u < h->cap.n ? h->sched.next + 4000u : h->cap.n;
+    for (size_t i = h->sched.next + 8u; i < end; i++) {
+        nicrx_hv_t hv;
+        const cap_frame_t *cf = &h->cap.f[i];
+        nicrx_parse(h->prog[0].w, h->o.p.imem_depth, cf->data, cf->len, h->o.p.header_bytes, h->step_limit, &hv);
+        if (!hv_presel(&hv) || !hv_pay(&hv)) continue;
+        hv_key(&hv, flow_ctrl(h), c->key);
+        if (shadow_find(h, c->key) >= 0) continue;
+        c->seq = hv.seq;
+        c->ack = hv.ack;
+        c->info = ctx_info(hv.tcp_flags, hv.tcp_hlen, 1, prng_pct(&h->crng, 50));
+        return;
+    }
+    for (uint32_t b = 0; b < 32; b++) c->key[b] = (uint8_t)prng_next(&h->crng);
+    memset(c->key + 4, 0, 12);
+    memset(c->key + 20, 0, 12);
+    c->key[NICRX_FLOW_KEY_SPORT] = 0x80; c->key[NICRX_FLOW_KEY_PROTO] = 6; c->key[NICRX_FLOW_KEY_IPVER] = 4;
+    c->seq = (uint32_t)prng_next(&h->crng);
+    c->info = ctx_info(0x10u, 20u, 0, 0);
+}
+
+static void flow_cmd_issue(harness_t *h)
+{
+    host_flow_cmd_t c;
+    memset(&c, 0, sizeof c);
+    if (h->chain_read) {
+        /* after an INVALIDATE: READ the entry back */
+        c.cmd = NICRX_FLOW_CMD_READ;
+        c.sel = h->chain_read - 1u;
+        h->chain_read = 0;
+    } else {
+        h->cmds_issued++;
+        uint32_t r = prng_range(&h->crng, 0, 99);
+        int live = random_live(h);
+        /* An index of 8 bits, taken mod FLOWS by the device, or a live entry. */
+        uint32_t sel = live >= 0 && prng_pct(&h->crng, 75) ? (uint32_t)live : prng_range(&h->crng, 0, 255);
+        if (r < 40) {
+            c.cmd = NICRX_FLOW_CMD_READ;
+            c.sel = sel;
+        } else if (r < 75) {
+            c.cmd = NICRX_FLOW_CMD_INSTALL;
+            choose_install(h, &c);
+        } else {
+            c.cmd = NICRX_FLOW_CMD_INVALIDATE;
+            c.sel = sel;
+        }
+    }
+    h->cmd = c;
+    host_flow_start(&h->host, &c);
+}
+
+static void cmd_fail(harness_t *h, const host_flow_cmd_t *c, const host_flow_res_t *r, const char *what)
+{
+    static const char *const names[] = { "NONE", "READ", "INSTALL", "INVALIDATE" };
+    fail(h, "flow command %s (FLOW_CMD 0x%04x): FLOW_STATUS 0x%08x: %s", names[c->cmd & 3u],
+         (unsigned)((c->cmd & 3u) | (c->sel & 0xffu) << 8), r->status, what);
+}
+
+/* READ: the window against the harness's entry. */
+static void check_read(harness_t *h, const host_flow_cmd_t *c, const host_flow_res_t *r, uint32_t sel)
+{
+    const shadow_entry_t *s = &h->sh[sel];
+    uint32_t info = r->info, valid = info & NICRX_FLOW_INFO_VALID;
+    uint32_t gen = r->status >> 16 & 0xffu;
+    char why[200];
+    const char *bad = NULL;
+    if (valid != s->valid) bad = s->valid ? "entry valid, READ shows it invalid" : "entry invalid, READ shows it valid";
+    else if (gen != s->gen) bad = "generation differs";
+    else if (valid && memcmp(r->key, s->key, sizeof r->key)) bad = "key differs";
+    else if (valid && r->seq != s->exp) {
+        snprintf(why, sizeof why, "expected sequence 0x%08x, the frames decided give 0x%08x", r->seq, s->exp);
+        bad = why;
+    } else if (valid && r->ack != s->ack) bad = "acknowledgement number differs";
+    else if (valid && r->opt != s->digest) bad = "TCP options digest differs";
+    else if (valid && r->count != s->count) {
+        snprintf(why, sizeof why, "count %u, the frames decided give %u", r->count, s->count);
+        bad = why;
+    } else if (valid && (!!(info & NICRX_FLOW_INFO_NOASSIST) != s->noassist ||
+                         !!(info & NICRX_FLOW_INFO_DATA_SEEN) != s->data_seen))
+        bad = "noassist or data seen differs";
+    else if (valid && ((info >> NICRX_FLOW_INFO_FLAGS_SHIFT & 0xfffu) != s->flags ||
+                       (info >> NICRX_FLOW_INFO_HLEN_SHIFT & 0x3ffu) != s->hlen))
+        bad = "TCP flags or header length differ";
+    else if ((info & NICRX_FLOW_INFO_AGED) && !flow_age(h))
+        bad = "aged with aging off";
+    if (bad) {
+        char msg[260];
+        snprintf(msg, sizeof msg, "entry %u: %s", sel, bad);
+        cmd_fail(h, c, r, msg);
+        return;
+    }
+    h->chk_read++;
+}
+
+static void flow_cmd_done(void *ctx, const host_flow_cmd_t *c, const host_flow_res_t *r)
+{
+    harness_t *h = ctx;
+    uint32_t nf = h->o.p.flows, st = r->status;
+    uint32_t failed = st >> 1 & 1u, idx = st >> 8 & 0xffu, gen = st >> 16 & 0xffu;
+    int touched_any = 0;
+    for (uint32_t i = 0; i < nf; i++) touched_any |= h->touched[i];
+    h->cmd_active = 0;
+    h->cmds[c->cmd & 3u]++;
+    h->cmds_failed += failed;
+    if ((st >> 24 & 0xfu) != log2u(nf) || idx >= nf) { cmd_fail(h, c, r, "log2 FLOWS or entry out of range"); return; }
+    if (c->cmd == NICRX_FLOW_CMD_READ) {
+        uint32_t sel = c->sel % nf;
+        if (idx != sel || failed) { cmd_fail(h, c, r, "not the entry selected, or failed"); return; }
+        if (!h->touched[sel] && !h->sh[sel].uncertain) check_read(h, c, r, sel);
+        return;
+    }
+    if (c->cmd == NICRX_FLOW_CMD_INVALIDATE) {
+        uint32_t sel = c->sel % nf;
+        shadow_entry_t *s = &h->sh[sel];
+        if (idx != sel) { cmd_fail(h, c, r, "not the entry selected"); return; }
+        if (!h->touched[sel] && !s->uncertain) {
+            if (failed != !s->valid) { cmd_fail(h, c, r, s->valid ? "failed on a valid entry" : "succeeded on an invalid entry"); return; }
+            if (gen != s->gen) { cmd_fail(h, c, r, "generation changed"); return; }
+            h->chk_inval++;
+            if (s->valid) {
+                harness_inval_t *iv = &h->inval[h->inval_wr++ % HARNESS_INVAL_MAX];
+                *iv = (harness_inval_t){ .live = 1, .flow = (uint8_t)sel, .gen = s->gen };
+                memcpy(iv->key, s->key, sizeof iv->key);
+            }
+        }
+        s->uncertain |= h->touched[sel];
+        h->fl_unsure |= s->uncertain;
+        s->valid = 0;
+        h->chain_read = sel + 1u;
+        return;
+    }
+    /* INSTALL */
+    int j = shadow_find(h, c->key), any_invalid = 0, any_uncertain = 0;
+    uint32_t sig = nicrx_crc32c(c->key, NICRX_FLOW_KEY_BYTES);
+    for (uint32_t i = 0; i < nf; i++) {
+        any_invalid |= !h->sh[i].valid;
+        any_uncertain |= h->sh[i].uncertain;
+    }
+    int evict = !!(flow_ctrl(h) & NICRX_FLOW_CTRL_EVICT);
+    /* A full table without evict: whether the least recently active flow is aged is not known here. */
+    int unsure = touched_any || h->sh[idx].uncertain || (j >= 0 ? h->sh[j].uncertain : any_uncertain) ||
+                 (j < 0 && !any_invalid && !evict && flow_age(h));
+    if (!unsure) {
+        int conflict = j < 0 && shadow_conflict(h, c->key, sig);
+        int want_fail = conflict || (j < 0 && !any_invalid && !evict);
+        if ((int)failed != want_fail) { cmd_fail(h, c, r, want_fail ? "should fail (signature conflict or table full)" : "failed"); return; }
+        if (!failed && j >= 0 && (idx != (uint32_t)j || gen != h->sh[j].gen)) { cmd_fail(h, c, r, "the key's entry or generation differs"); return; }
+        if (!failed && j < 0) {
+            if (gen != gen_next(h->sh[idx].gen)) { cmd_fail(h, c, r, "a new entry without the next generation"); return; }
+            if (any_invalid && h->sh[idx].valid) { cmd_fail(h, c, r, "replaced a live entry with invalid ones free"); return; }
+            h->fl_install_victims += h->sh[idx].valid;
+        }
+        h->chk_install++;
+    } else {
+        h->fl_unsure = 1;
+    }
+    if (failed) return;
+    if (j >= 0 && j != (int)idx) h->sh[j].valid = 0;
+    shadow_entry_t *s = &h->sh[idx];
+    *s = (shadow_entry_t){ .valid = 1, .gen = (uint8_t)gen, .uncertain = (uint8_t)unsure, .sig = sig,
+                           .exp = c->seq, .ack = c->ack, .digest = c->opt, .count = 0,
+                           .flags = (uint16_t)(c->info >> NICRX_FLOW_INFO_FLAGS_SHIFT & 0xfffu),
+                           .hlen = (uint16_t)(c->info >> NICRX_FLOW_INFO_HLEN_SHIFT & 0x3ffu),
+                           .data_seen = !!(c->info & NICRX_FLOW_INFO_DATA_SEEN),
+                           .noassist = !!(c->info & NICRX_FLOW_INFO_NOASSIST) };
+    memcpy(s->key, c->key, sizeof s->key);
+}
+
 static void on_event(void *ctx, const nicrx_event_t *ev)
 {
     harness_t *h = ctx;
@@ -274,6 +845,11 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
     switch (ev->kind) {
     case NICRX_EV_DROP:
         if (f->verdict) { fail(h, "model drops frame %" PRIu64 " twice", ev->frame); return; }
+        /* The DMA's drops come after the flow block, the ingress's before the parser. */
+        if (f->flow_seen != (ev->reason == NICRX_REASON_NO_FIT || ev->reason == NICRX_REASON_NO_CQ)) {
+            fail(h, "frame %" PRIu64 " dropped (%s) with %u flow events", ev->frame, nicrx_reason_name(ev->reason), f->flow_seen);
+            return;
+        }
         f->verdict = 2;
         f->reason = (uint8_t)ev->reason;
         if (ev->reason < NICRX_NUM_REASONS) h->drops[ev->reason]++;
@@ -291,11 +867,15 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
     case NICRX_EV_DELIVER:
         if (f->verdict) { fail(h, "model delivers frame %" PRIu64 " after deciding it", ev->frame); return; }
         if (ev->queue >= h->o.p.num_cq) { fail(h, "model delivers to queue %u", ev->queue); return; }
+        if (f->flow_seen != 1) { fail(h, "frame %" PRIu64 " delivered with %u flow events", ev->frame, f->flow_seen); return; }
         f->verdict = 1;
         f->queue = ev->queue; f->ring = ev->ring; f->buf_id = ev->buf_id; f->len = ev->len;
         h->cqfifo[ev->queue][h->cq_wr[ev->queue]++] = ev->frame;
         h->delivered_ev++;
         h->progress_at = h->k;
+        break;
+    case NICRX_EV_FLOW:
+        check_flow(h, ev->frame, ev);
         break;
     default:
         break;
@@ -344,6 +924,11 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
             return -1;
         }
     }
+    if (nicrx_cmpl_opcode(c) != f->opcode || nicrx_cmpl_flow(c) != f->flow || nicrx_cmpl_gen(c) != f->gen) {
+        fail(h, "completion for frame %" PRIu64 ": opcode %u flow %u gen %u, the flow block decided opcode %u flow %u gen %u",
+             i, nicrx_cmpl_opcode(c), nicrx_cmpl_flow(c), nicrx_cmpl_gen(c), f->opcode, f->flow, f->gen);
+        return -1;
+    }
     f->verified = 1;
     h->verified++;
     h->completions[q]++;
@@ -376,6 +961,9 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     h->inject = inj ? strtoull(inj, NULL, 0) : 0;
     const char *inj_hv = getenv("NICRX_INJECT_HV");
     h->inject_hv = inj_hv ? strtoull(inj_hv, NULL, 0) : UINT64_MAX;
+    /* ... and NICRX_INJECT_OPCODE=N frame N's operation code from the flow block. */
+    const char *inj_op = getenv("NICRX_INJECT_OPCODE");
+    h->inject_op = inj_op ? strtoull(inj_op, NULL, 0) : UINT64_MAX;
     if (!h->o.seed_set)
         h->o.seed = ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid() ^ 0x5eed;
     if (capture_load(&h->cap, o->pcap, err, sizeof err) != 0) {
@@ -430,6 +1018,10 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     sched_init(&h->sched, &h->cap, o->p.data_width / 8, (sched_pace_t)o->pace, o->clk_mhz * 1e6);
     host_init(&h->host, &o->p, (host_stall_t)o->stall, h->o.seed, on_cmpl, h);
     host_parser_setup(&h->host, o->step_limit, o->program ? h->prog[0].w : NULL, h->prog[0].n);
+    const int64_t flow_regs[4] = { o->flow_ctrl, o->flow_thresh, o->flow_tick, o->flow_age };
+    host_flow_setup(&h->host, flow_regs, flow_cmd_done, h);
+    h->crng = h->o.seed ^ 0xf10c0de5ull;
+    if (!h->crng) h->crng = 1;
     *status = HARNESS_OK;
     return h;
 }
@@ -505,6 +1097,36 @@ static int compare(harness_t *h, const nicrx_out_t *e, const nicrx_out_t *a)
     return 0;
 }
 
+/* The flow counters against the decisions the harness saw. */
+static void flow_final_checks(harness_t *h)
+{
+    const uint32_t *c = h->host.cnt;
+    const uint64_t *ev = h->fl_evs;
+    uint64_t created = ev[NICRX_FLOW_EV_CREATED] + ev[NICRX_FLOW_EV_EVICTED] + h->fl_aged_created;
+    /* Replaced live flows: evicted or (aged victims) aged. */
+    uint64_t replaced = ev[NICRX_FLOW_EV_EVICTED] + ev[NICRX_FLOW_EV_AGED] + h->fl_aged_victims + h->fl_install_victims;
+    uint64_t got_replaced = (uint64_t)c[NICRX_CNT_FLOW_EVICTED] + c[NICRX_CNT_FLOW_AGED];
+    for (size_t i = 0; i < h->cap.n; i++) {
+        const harness_frame_t *f = &h->fr[i];
+        if (f->verdict == 1 && f->flow_seen != 1)
+            fail(h, "frame %zu delivered with %u flow events", i, f->flow_seen);
+    }
+    if (c[NICRX_CNT_FLOW_CREATED] != (uint32_t)created)
+        fail(h, "FLOW_CREATED %u, the frames' flow events created %" PRIu64, c[NICRX_CNT_FLOW_CREATED], created);
+    else if (c[NICRX_CNT_FLOW_REMOVED] != (uint32_t)ev[NICRX_FLOW_EV_REMOVED])
+        fail(h, "FLOW_REMOVED %u, %" PRIu64 " removed events", c[NICRX_CNT_FLOW_REMOVED], ev[NICRX_FLOW_EV_REMOVED]);
+    else if (c[NICRX_CNT_FLOW_NO_FLOW] != (uint32_t)h->fl_ops[NICRX_OP_NO_FLOW])
+        fail(h, "FLOW_NO_FLOW %u, %" PRIu64 " frames with NO_FLOW", c[NICRX_CNT_FLOW_NO_FLOW], h->fl_ops[NICRX_OP_NO_FLOW]);
+    else if (!flow_age(h) && c[NICRX_CNT_FLOW_AGED])
+        fail(h, "FLOW_AGED %u with aging off", c[NICRX_CNT_FLOW_AGED]);
+    else if (c[NICRX_CNT_FLOW_AGED] < (uint32_t)ev[NICRX_FLOW_EV_AGED] || c[NICRX_CNT_FLOW_EVICTED] < (uint32_t)ev[NICRX_FLOW_EV_EVICTED])
+        fail(h, "FLOW_AGED %u, FLOW_EVICTED %u: fewer than the %" PRIu64 " aged and %" PRIu64 " evicted events",
+             c[NICRX_CNT_FLOW_AGED], c[NICRX_CNT_FLOW_EVICTED], ev[NICRX_FLOW_EV_AGED], ev[NICRX_FLOW_EV_EVICTED]);
+    else if (!h->fl_unsure && got_replaced != replaced)
+        fail(h, "FLOW_EVICTED %u + FLOW_AGED %u, expected %" PRIu64 " (evicted and aged events, aged victims, entries INSTALL replaced)",
+             c[NICRX_CNT_FLOW_EVICTED], c[NICRX_CNT_FLOW_AGED], replaced);
+}
+
 static void final_checks(harness_t *h)
 {
     const uint32_t *c = h->host.cnt;
@@ -530,6 +1152,7 @@ static void final_checks(harness_t *h)
         if (got != (uint32_t)h->drops[r])
             fail(h, "DROP_%s counter %u, model dropped %" PRIu64 " frames for it", nicrx_reason_name(r), got, h->drops[r]);
     }
+    flow_final_checks(h);
 }
 
 int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_in_t *in)
@@ -573,6 +1196,18 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
             /* Frames not yet completely sent when SWAP is written commit after it. */
             if (h->swap_requested && h->swap_bound == UINT64_MAX && h->host.load.swap_edge)
                 h->swap_bound = h->sched.next;
+            /* Flow commands: command k once (k + 1) / (N + 1) of the frames were sent. */
+            if (!host_flow_busy(&h->host) &&
+                (h->chain_read || (h->cmds_issued < h->o.flow_cmds &&
+                                   (sched_done(&h->sched) ||
+                                    h->sched.next >= (h->cmds_issued + 1u) * h->cap.n / (h->o.flow_cmds + 1u)))))
+                flow_cmd_issue(h);
+        }
+        /* A command may act from its FLOW_CMD write on: frames decided from
+         * here until it completes may come before or after it. */
+        if (!h->cmd_active && h->host.fstate >= HF_POLL) {
+            h->cmd_active = 1;
+            memset(h->touched, 0, sizeof h->touched);
         }
         const char *he = host_error(&h->host);
         if (he[0]) fail(h, "host: %s", he);
@@ -581,7 +1216,8 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
     h->k++;
 
     if (h->status == HARNESS_OK && sched_done(&h->sched) && h->accounted == h->cap.n && !h->final_requested &&
-        (!h->swap || h->swap_requested) && !host_loading(&h->host)) {
+        (!h->swap || h->swap_requested) && !host_loading(&h->host) && !host_flow_busy(&h->host) &&
+        !h->chain_read && h->cmds_issued == h->o.flow_cmds) {
         h->final_requested = 1;
         host_final(&h->host);
     }
@@ -683,6 +1319,26 @@ void harness_report(const harness_t *h, FILE *f)
         fprintf(f, "  parser       %" PRIu64 " frames, %.2f steps per frame (max %" PRIu64 "), hv_valid every %.2f cycles\n",
                 h->parsed, (double)h->steps / (double)h->parsed, h->steps_max,
                 h->parsed > 1 ? (double)(h->hv_last - h->hv_first) / (double)(h->parsed - 1) : 0.0);
+    if (h->fl_n) {
+        fprintf(f, "  flow events ");
+        for (uint32_t e = 0; e < NICRX_NUM_FLOW_EVENTS; e++) fprintf(f, " %s %" PRIu64, fev_names[e], h->fl_evs[e]);
+        fprintf(f, "  (FLOWS %u)\n  opcodes     ", h->o.p.flows);
+        for (uint32_t o = 0; o < NICRX_NUM_OPCODES; o++) fprintf(f, " %s %" PRIu64, opcode_names[o], h->fl_ops[o]);
+        /* The flow block's pace: decisions per cycle while frames flow. */
+        double every = h->fl_n > 1 ? (double)(h->fl_last - h->fl_first) / (double)(h->fl_n - 1) : 0.0;
+        fprintf(f, "\n  flow block   %" PRIu64 " decisions, one every %.2f cycles (closest %" PRIu64 " apart)",
+                h->fl_n, every, h->fl_n > 1 ? h->fl_min_gap : 0);
+        if (h->fl_n > FL_WINDOW)
+            fprintf(f, "; busiest %u: one every %.2f cycles = %.2f M/s at %.2f MHz", FL_WINDOW,
+                    (double)h->fl_best / FL_WINDOW, h->o.clk_mhz * FL_WINDOW / (double)h->fl_best, h->o.clk_mhz);
+        fputc('\n', f);
+    }
+    if (h->o.flow_cmds)
+        fprintf(f, "  flow cmds    %" PRIu64 " read, %" PRIu64 " install, %" PRIu64 " invalidate (%" PRIu64 " failed); checked %" PRIu64
+                " reads, %" PRIu64 " installs, %" PRIu64 " invalidates; %" PRIu64 " noassist frames TCP_OTHER, %" PRIu64
+                " invalidated flows back with a new generation\n",
+                h->cmds[NICRX_FLOW_CMD_READ], h->cmds[NICRX_FLOW_CMD_INSTALL], h->cmds[NICRX_FLOW_CMD_INVALIDATE],
+                h->cmds_failed, h->chk_read, h->chk_install, h->chk_inval, h->fl_noassist, h->fl_regen);
     if (h->swap) {
         fprintf(f, "  swap         to %s (%u instructions) after %" PRIu64 " frames were sent; ", h->o.swap_program,
                 h->prog[1].n, h->swap_req_frame);

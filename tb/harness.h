@@ -29,6 +29,13 @@ typedef struct harness_opts {
     uint64_t swap_at;
     int swap_at_set;
     uint32_t step_limit;    /* --step-limit 1..256 (0: PARSER_CTRL keeps its reset value) */
+    /* Flow database (docs/registers.md "Flow database"); --flows N sets p.flows (FLOWS).
+     * Written at bring-up; -1 leaves the register at its reset value. */
+    int64_t flow_ctrl;      /* --flow-ctrl V   FLOW_CTRL ([0] vlan key, [1] evict) */
+    int64_t flow_thresh;    /* --flow-thresh N FLOW_THRESH */
+    int64_t flow_tick;      /* --flow-tick N   FLOW_TICK */
+    int64_t flow_age;       /* --flow-age N    FLOW_AGE */
+    uint32_t flow_cmds;     /* --flow-cmds N: host READ/INSTALL/INVALIDATE commands spread over the run */
     nicrx_params_t p;
 } harness_opts_t;
 
@@ -66,6 +73,10 @@ typedef struct harness_frame {
     uint8_t prog;        /* with a swap: bit 0 the old program's parse matches, bit 1 the new one's */
     uint32_t queue, ring, buf_id, len;
     nicrx_hv_t hv;
+    /* The flow block's decision (NICRX_EV_FLOW); flow_seen counts the events. */
+    uint8_t flow_seen;
+    uint8_t opcode, flow_event;
+    uint8_t flow, gen;
 } harness_frame_t;
 
 typedef struct harness harness_t;

@@ -8,11 +8,22 @@
 
 enum {
     TAG_CFG = 0, TAG_ID, TAG_VERSION, TAG_CAPS0, TAG_CAPS1, TAG_ENABLE, TAG_DOORBELL,
-    TAG_STATUS, TAG_PSTATUS, TAG_SWAPRD, TAG_SWAPWR, TAG_CNT0 = 0x100
+    TAG_STATUS, TAG_PSTATUS, TAG_SWAPRD, TAG_SWAPWR, TAG_FSTATUS, TAG_FPOLL,
+    TAG_FWIN = 0x80, TAG_CNT0 = 0x100
 };
 
 #define STATUS_RETRIES 1000u
 #define SWAP_POLLS 100000u
+#define FLOW_POLLS 10000u
+
+/* The context window in the order a READ reads it back (host_flow_res_t). */
+#define FLOW_WIN_REGS (6u + NICRX_FLOW_KEY_BYTES / 4u)
+static uint32_t flow_win_reg(uint32_t i)
+{
+    static const uint32_t ctx[6] = { NICRX_REG_FLOW_CTX_INFO, NICRX_REG_FLOW_CTX_SEQ, NICRX_REG_FLOW_CTX_ACK,
+                                     NICRX_REG_FLOW_CTX_OPT, NICRX_REG_FLOW_CTX_TIME, NICRX_REG_FLOW_CTX_COUNT };
+    return i < 6u ? ctx[i] : NICRX_REG_FLOW_KEY(i - 6u);
+}
 
 static const axi_profile_t prof_none  = { 100, 100, 100, 100, 1, 1, 2, 2 };
 /* Readies low most of the time, long and varied latencies. */
@@ -174,6 +185,11 @@ static void bringup(host_t *h)
         h->fbr[r].dirty = 0;
     }
     enq(h, 0, NICRX_REG_PARSER_STATUS, 0, TAG_PSTATUS);
+    enq(h, 0, NICRX_REG_FLOW_STATUS, 0, TAG_FSTATUS);
+    static const uint32_t flow_regs[4] = { NICRX_REG_FLOW_CTRL, NICRX_REG_FLOW_THRESH, NICRX_REG_FLOW_TICK,
+                                           NICRX_REG_FLOW_AGE };
+    for (uint32_t i = 0; i < 4; i++)
+        if (h->flow_reg[i] >= 0) enq(h, 1, flow_regs[i], (uint32_t)h->flow_reg[i], TAG_CFG);
     if (h->step_limit)
         enq(h, 1, NICRX_REG_PARSER_CTRL, h->step_limit & 0xffu, TAG_CFG);
     if (h->boot_w)
@@ -186,6 +202,82 @@ void host_parser_setup(host_t *h, uint32_t step_limit, const uint32_t *w, uint32
     h->step_limit = step_limit;
     h->boot_w = w;
     h->boot_n = n;
+}
+
+void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *ctx)
+{
+    memcpy(h->flow_reg, reg, sizeof h->flow_reg);
+    h->flow_done = done;
+    h->flow_ctx = ctx;
+}
+
+void host_flow_start(host_t *h, const host_flow_cmd_t *c)
+{
+    h->fcmd = *c;
+    memset(&h->fres, 0, sizeof h->fres);
+    h->fstate = c->cmd == NICRX_FLOW_CMD_INSTALL ? HF_WINDOW : HF_CMD;
+}
+
+int host_flow_busy(const host_t *h) { return h->fstate != HF_IDLE; }
+
+/* Queues the flow command's next accesses; called while the register port is free. */
+static void flow_step(host_t *h)
+{
+    const host_flow_cmd_t *c = &h->fcmd;
+    switch (h->fstate) {
+    case HF_WINDOW:
+        for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES / 4u; k++)
+            enq(h, 1, NICRX_REG_FLOW_KEY(k), (uint32_t)c->key[4 * k] | (uint32_t)c->key[4 * k + 1] << 8 |
+                (uint32_t)c->key[4 * k + 2] << 16 | (uint32_t)c->key[4 * k + 3] << 24, TAG_CFG);
+        enq(h, 1, NICRX_REG_FLOW_CTX_SEQ, c->seq, TAG_CFG);
+        enq(h, 1, NICRX_REG_FLOW_CTX_ACK, c->ack, TAG_CFG);
+        enq(h, 1, NICRX_REG_FLOW_CTX_OPT, c->opt, TAG_CFG);
+        enq(h, 1, NICRX_REG_FLOW_CTX_INFO, c->info, TAG_CFG);
+        h->fstate = HF_CMD;
+        break;
+    case HF_CMD:
+        enq(h, 1, NICRX_REG_FLOW_CMD, (c->cmd & 3u) | (c->sel & 0xffu) << 8, TAG_CFG);
+        h->fstate = HF_POLL;
+        break;
+    case HF_POLL:
+        enq(h, 0, NICRX_REG_FLOW_STATUS, 0, TAG_FPOLL);
+        break;
+    case HF_READ:
+        for (uint32_t i = 0; i < FLOW_WIN_REGS; i++)
+            enq(h, 0, flow_win_reg(i), 0, TAG_FWIN + i);
+        break;
+    default:
+        break;
+    }
+}
+
+static void flow_finish(host_t *h)
+{
+    h->fstate = HF_IDLE;
+    if (h->flow_done) h->flow_done(h->flow_ctx, &h->fcmd, &h->fres);
+}
+
+static void flow_complete(host_t *h, uint32_t tag, uint32_t rdata)
+{
+    host_flow_res_t *r = &h->fres;
+    if (tag == TAG_FPOLL) {
+        if (rdata & 1u) {
+            if (++r->polls > FLOW_POLLS) herr(h, "FLOW_STATUS still busy after %u reads", FLOW_POLLS);
+            return;
+        }
+        r->status = rdata;
+        if (h->fcmd.cmd == NICRX_FLOW_CMD_READ) h->fstate = HF_READ;
+        else flow_finish(h);
+    } else {
+        uint32_t i = tag - TAG_FWIN;
+        uint32_t *ctx[6] = { &r->info, &r->seq, &r->ack, &r->opt, &r->time, &r->count };
+        if (i < 6u) {
+            *ctx[i] = rdata;
+        } else {
+            for (uint32_t b = 0; b < 4; b++) r->key[4 * (i - 6u) + b] = (uint8_t)(rdata >> 8 * b);
+        }
+        if (i == FLOW_WIN_REGS - 1u) flow_finish(h);
+    }
 }
 
 void host_swap(host_t *h, const uint32_t *w, uint32_t n)
@@ -237,21 +329,28 @@ static void check_caps(host_t *h, uint32_t tag, uint32_t v)
         want = (p->max_frame & 0xffffu) | ilog2(p->header_bytes) << 16 | ilog2(p->fq_depth) << 20 |
                ilog2(p->desc_depth) << 24 | ilog2(p->max_burst) << 28;
         break;
+    case TAG_FSTATUS: /* log2 FLOWS; no command run since reset */
+        want = ilog2(p->flows) << 24;
+        break;
     default: /* PARSER_STATUS: engines and depth; bank 0 active, no swap pending after reset */
         want = ((p->parse_engines - 1u) & 3u) << 4 | (p->imem_depth & 0x1ffu) << 8;
         break;
     }
     if (v != want) {
         static const char *names[] = { "", "ID", "VERSION", "CAPS0", "CAPS1" };
-        herr(h, "bring-up: %s reads 0x%08x, expected 0x%08x", tag == TAG_PSTATUS ? "PARSER_STATUS" : names[tag], v, want);
+        herr(h, "bring-up: %s reads 0x%08x, expected 0x%08x",
+             tag == TAG_PSTATUS ? "PARSER_STATUS" : tag == TAG_FSTATUS ? "FLOW_STATUS" : names[tag], v, want);
     }
 }
 
 static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdata)
 {
     switch (o->tag) {
-    case TAG_ID: case TAG_VERSION: case TAG_CAPS0: case TAG_CAPS1: case TAG_PSTATUS:
+    case TAG_ID: case TAG_VERSION: case TAG_CAPS0: case TAG_CAPS1: case TAG_PSTATUS: case TAG_FSTATUS:
         check_caps(h, o->tag, rdata);
+        break;
+    case TAG_FPOLL:
+        flow_complete(h, o->tag, rdata);
         break;
     case TAG_SWAPWR:
         h->load.swap_edge = e;
@@ -281,7 +380,9 @@ static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdat
         }
         break;
     default:
-        if (o->tag >= TAG_CNT0) {
+        if (o->tag >= TAG_FWIN && o->tag < TAG_FWIN + FLOW_WIN_REGS)
+            flow_complete(h, o->tag, rdata);
+        else if (o->tag >= TAG_CNT0) {
             h->cnt[o->tag - TAG_CNT0] = rdata;
             if (o->tag - TAG_CNT0 == NICRX_NUM_COUNTERS - 1u) h->phase = HP_DONE;
         }
@@ -412,6 +513,8 @@ void host_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in)
         doorbells(h);
     if (h->op_n == 0 && host_loading(h))
         load_step(h);
+    if (h->op_n == 0 && h->phase == HP_RUN && h->fstate != HF_IDLE)
+        flow_step(h);
     if (h->phase == HP_BRINGUP && h->op_n == 0 && !host_loading(h) && !h->enable_queued) {
         enq(h, 1, NICRX_REG_CTRL, 1, TAG_ENABLE);
         h->enable_queued = 1;

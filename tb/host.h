@@ -68,6 +68,28 @@ typedef struct host_loader {
     uint64_t done_edge;       /* edge of the read that found SWAP 0 */
 } host_loader_t;
 
+/* A flow database command (docs/registers.md "Flow database"): for INSTALL
+ * the window (KEY0..9, CTX_SEQ, CTX_ACK, CTX_OPT, CTX_INFO) is written first;
+ * then FLOW_CMD, FLOW_STATUS polled until busy reads 0, and for READ the
+ * window read back.  The result goes to the harness's callback. */
+typedef struct host_flow_cmd {
+    uint32_t cmd;             /* enum nicrx_flow_cmd */
+    uint32_t sel;             /* entry of READ and INVALIDATE */
+    uint32_t info, seq, ack, opt;
+    uint8_t key[NICRX_FLOW_KEY_BYTES];
+} host_flow_cmd_t;
+
+typedef struct host_flow_res {
+    uint32_t status;          /* FLOW_STATUS once busy read 0 */
+    uint32_t info, seq, ack, opt, time, count; /* READ: the window */
+    uint8_t key[NICRX_FLOW_KEY_BYTES];
+    uint64_t polls;
+} host_flow_res_t;
+
+typedef void (*host_flow_fn)(void *ctx, const host_flow_cmd_t *c, const host_flow_res_t *r);
+
+enum host_flow_state { HF_IDLE = 0, HF_WINDOW, HF_CMD, HF_POLL, HF_READ };
+
 typedef struct host {
     nicrx_params_t p;
     uint32_t bpb;
@@ -82,6 +104,12 @@ typedef struct host {
     const uint32_t *boot_w;   /* program loaded at bring-up (NULL: none) */
     uint32_t boot_n;
     host_loader_t load;
+    int64_t flow_reg[4];      /* FLOW_CTRL, _THRESH, _TICK, _AGE at bring-up (-1: not written) */
+    host_flow_cmd_t fcmd;     /* the command under way (fstate != HF_IDLE) */
+    host_flow_res_t fres;
+    enum host_flow_state fstate;
+    host_flow_fn flow_done;
+    void *flow_ctx;
     uint8_t enable_queued;
     /* AXI4-Lite master */
     host_op_t op[HOST_OPS_MAX];
@@ -112,6 +140,13 @@ int host_configured(const host_t *h);
 /* Before the first edge: the bring-up writes PARSER_CTRL = step_limit (1..256,
  * 0: not written) and loads the program w (n instructions; NULL: none). */
 void host_parser_setup(host_t *h, uint32_t step_limit, const uint32_t *w, uint32_t n);
+/* Before the first edge: FLOW_CTRL, FLOW_THRESH, FLOW_TICK, FLOW_AGE for the
+ * bring-up to write (-1: left at reset); done is called with each finished
+ * flow command. */
+void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *ctx);
+/* While running: start a flow command (one at a time; see host_flow_busy). */
+void host_flow_start(host_t *h, const host_flow_cmd_t *c);
+int host_flow_busy(const host_t *h);
 /* While running: load w into the shadow bank and swap (host_loader_t). */
 void host_swap(host_t *h, const uint32_t *w, uint32_t n);
 /* A program load or swap is under way. */

@@ -21,14 +21,23 @@ ports every cycle.  Exit status: 0 no divergence and every check passed,
   --swap-at N --swap-program FILE.bin
                       after N frames were sent, load FILE.bin into the shadow bank and swap
   --step-limit N      parser step limit per frame, 1..256 (default 64)
+  --flows N           FLOWS: runs the simulator built with N flow entries (64; 8, 256)
+  --flow-ctrl V       FLOW_CTRL: bit 0 VLAN id in the flow key, bit 1 evict (default 2)
+  --flow-thresh N     FLOW_THRESH: in-order payloads shorter are SHORT (default 64)
+  --flow-tick N       FLOW_TICK: cycles per time tick - 1 (default 155)
+  --flow-age N        FLOW_AGE: idle ticks before a flow is aged, 0 never (default 0)
+  --flow-cmds N       the host runs N random flow READ/INSTALL/INVALIDATE commands
   --trace FILE.fst    on a divergence, re-run and dump the last 2000 cycles up to it
 USAGE
 }
-args=(); pcap=""; trace=""
+args=(); pcap=""; trace=""; flows=64
 while [ $# -gt 0 ]; do
     case "$1" in
         -h|--help) usage; exit 0 ;;
-        --seed|--stall|--pace|--clock|--max-cycles|--program|--swap-at|--swap-program|--step-limit)
+        --flows) [ $# -ge 2 ] || { echo "nicrx: $1 needs a value" >&2; exit 2; }
+            flows=$2; args+=("+flows=$2"); shift 2 ;;
+        --seed|--stall|--pace|--clock|--max-cycles|--program|--swap-at|--swap-program|--step-limit|\
+        --flow-ctrl|--flow-thresh|--flow-tick|--flow-age|--flow-cmds)
             [ $# -ge 2 ] || { echo "nicrx: $1 needs a value" >&2; exit 2; }
             k=${1#--}; args+=("+${k//-/_}=$2"); shift 2 ;;
         --summary) args+=("+summary"); shift ;;
@@ -40,6 +49,18 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -n "$pcap" ] || { echo "nicrx: no capture file given" >&2; usage >&2; exit 2; }
+# FLOWS is an elaboration parameter: one simulator per value (mk/tb.mk SIM_FLOWS).
+if [ "$flows" != 64 ]; then
+    case $flows in *[!0-9]*|"") echo "nicrx: --flows takes a power of two, 8..256" >&2; exit 2 ;; esac
+    if [ "$variant" = icarus ]; then
+        echo "nicrx: --flows $flows: no simulator built with FLOWS=$flows (Icarus: FLOWS=64 only)" >&2
+        exit 2
+    elif [ ! -x "$here/../verilator/${variant}f$((10#$flows))/Vnicrx_tb" ]; then
+        echo "nicrx: --flows $flows: no simulator built with FLOWS=$flows (make build/verilator/${variant}f$flows/Vnicrx_tb)" >&2
+        exit 2
+    fi
+    variant=${variant}f$((10#$flows)); trace_variant=""
+fi
 # Pick the seed here so a --trace re-run replays the same backpressure.
 case " ${args[*]-} " in *" +seed="*) ;; *) args+=("+seed=$(od -An -N4 -tu4 /dev/urandom | tr -d " ")") ;; esac
 run() {  # run VARIANT extra-plusargs...

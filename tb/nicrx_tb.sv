@@ -15,6 +15,7 @@ module nicrx_tb #(
     parameter integer MAX_BURST     = 16,
     parameter integer PARSE_ENGINES = 2,
     parameter integer IMEM_DEPTH    = 64,
+    parameter integer FLOWS         = 64,
     parameter         IMEM_INIT     = ""   // reset program (mk/tb.mk: nicrx-asm hex of default.nasm)
 );
     import "DPI-C" context function int nicrx_dpi_init(
@@ -22,7 +23,7 @@ module nicrx_tb #(
         input string clock_mhz, input int summary, input longint max_cycles,
         input int data_width, input int pkt_mem_bytes, input int header_bytes,
         input int max_frame, input int num_cq, input int fq_depth, input int desc_depth,
-        input int max_burst);
+        input int max_burst, input int flows);
     import "DPI-C" context function int nicrx_dpi_cycle(
         input bit o_awvalid, input longint o_awaddr, input int o_awlen,
         input bit o_wvalid, input bit o_wlast, input longint o_wdata, input int o_wstrb,
@@ -85,7 +86,7 @@ module nicrx_tb #(
 `endif
         if (nicrx_dpi_init(pcap, seed, stall, pace, clock_mhz, $test$plusargs("summary") ? 1 : 0,
                            max_cycles, DATA_WIDTH, PKT_MEM_BYTES, HEADER_BYTES, MAX_FRAME, NUM_CQ,
-                           FQ_DEPTH, DESC_DEPTH, MAX_BURST) != 0)
+                           FQ_DEPTH, DESC_DEPTH, MAX_BURST, FLOWS) != 0)
             $fatal(1, "nicrx: harness initialisation failed");
     end
 

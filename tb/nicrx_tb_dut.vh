@@ -20,7 +20,7 @@
         .DATA_WIDTH(DATA_WIDTH), .PKT_MEM_BYTES(PKT_MEM_BYTES), .HEADER_BYTES(HEADER_BYTES),
         .MAX_FRAME(MAX_FRAME), .NUM_CQ(NUM_CQ), .FQ_DEPTH(FQ_DEPTH), .DESC_DEPTH(DESC_DEPTH),
         .MAX_BURST(MAX_BURST), .PARSE_ENGINES(PARSE_ENGINES), .IMEM_DEPTH(IMEM_DEPTH),
-        .IMEM_INIT(IMEM_INIT)
+        .FLOWS(FLOWS), .IMEM_INIT(IMEM_INIT)
     ) dut (
         .clk(clk), .rst(rst),
         .s_axis_tdata(s_axis_tdata), .s_axis_tkeep(s_axis_tkeep), .s_axis_tvalid(s_axis_tvalid),

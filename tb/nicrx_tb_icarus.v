@@ -14,6 +14,7 @@ module nicrx_tb;
     parameter integer MAX_BURST     = 16;
     parameter integer PARSE_ENGINES = 2;
     parameter integer IMEM_DEPTH    = 64;
+    parameter integer FLOWS         = 64;
     parameter         IMEM_INIT     = "";   // reset program (mk/tb.mk: nicrx-asm hex of default.nasm)
     localparam integer BPB = DATA_WIDTH / 8;
 
@@ -36,7 +37,7 @@ module nicrx_tb;
     `include "nicrx_tb_dut.vh"
 
     initial $nicrx_init(DATA_WIDTH, PKT_MEM_BYTES, HEADER_BYTES, MAX_FRAME, NUM_CQ, FQ_DEPTH,
-                        DESC_DEPTH, MAX_BURST, PARSE_ENGINES, IMEM_DEPTH);
+                        DESC_DEPTH, MAX_BURST, PARSE_ENGINES, IMEM_DEPTH, FLOWS);
 
     always @(negedge clk)
         $nicrx_cycle(m_axi_awvalid, m_axi_awaddr, m_axi_awlen, m_axi_wvalid, m_axi_wlast,

@@ -67,11 +67,12 @@ static PLI_INT32 init_calltf(PLI_BYTE8 *ud)
     harness_opts_t o;
     char err[200];
     harness_opts_default(&o);
-    /* DATA_WIDTH .. MAX_BURST, then PARSE_ENGINES and IMEM_DEPTH if the
-     * testbench passes them (else the RTL's defaults). */
-    uint32_t *pv[10] = { &o.p.data_width, &o.p.pkt_mem_bytes, &o.p.header_bytes, &o.p.max_frame, &o.p.num_cq,
-                         &o.p.fq_depth, &o.p.desc_depth, &o.p.max_burst, &o.p.parse_engines, &o.p.imem_depth };
-    for (int i = 0; i < 10 && it; i++) {
+    /* DATA_WIDTH .. MAX_BURST, then PARSE_ENGINES, IMEM_DEPTH and FLOWS if
+     * the testbench passes them (else the RTL's defaults). */
+    uint32_t *pv[11] = { &o.p.data_width, &o.p.pkt_mem_bytes, &o.p.header_bytes, &o.p.max_frame, &o.p.num_cq,
+                         &o.p.fq_depth, &o.p.desc_depth, &o.p.max_burst, &o.p.parse_engines, &o.p.imem_depth,
+                         &o.p.flows };
+    for (int i = 0; i < 11 && it; i++) {
         vpiHandle a = vpi_scan(it);
         if (!a) { it = NULL; break; }
         s_vpi_value v = { .format = vpiIntVal };
@@ -93,8 +94,13 @@ static PLI_INT32 init_calltf(PLI_BYTE8 *ud)
             exit(HARNESS_BADINPUT);
         }
     }
+    uint32_t flows = o.p.flows;
     if (harness_plusargs(&o, info.argc, info.argv, err, sizeof err) != 0) {
         fprintf(stderr, "nicrx: %s\n", err);
+        exit(HARNESS_BADINPUT);
+    }
+    if (o.p.flows != flows) {
+        fprintf(stderr, "nicrx: --flows %u: this simulator is built with FLOWS=%u\n", o.p.flows, flows);
         exit(HARNESS_BADINPUT);
     }
     int status;

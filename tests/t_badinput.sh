@@ -33,3 +33,13 @@ for tool in nicrx-model nicrx-sim; do
     check $tool "$t/truncated.pcap" truncated "truncated capture file"
     check $tool "$t/empty.pcap" no-frames "no frames"
 done
+# FLOWS is an elaboration parameter: nicrx-sim --flows N needs a simulator built with it
+for c in "16:no simulator built with FLOWS=16" "12:no simulator built with FLOWS=12" "x:--flows takes a power of two"; do
+    n=${c%%:*}; want=${c#*:}
+    build/bin/nicrx-sim --flows "$n" captures/default.pcap >"$t/out" 2>"$t/err"; rc=$?
+    if [ $rc -eq 2 ] && [ "$(wc -l <"$t/err")" -eq 1 ] && [ ! -s "$t/out" ] && grep -q "^nicrx: .*$want" "$t/err"; then
+        echo "ok badinput-nicrx-sim-flows-$n # $(cat "$t/err")"
+    else
+        echo "not ok badinput-nicrx-sim-flows-$n: exit $rc: $(head -1 "$t/err")"
+    fi
+done

@@ -21,3 +21,14 @@ if [ $rc -ne 0 ] && grep -q 'frame 5: header vector differs from nicrx_parse() o
 else
     echo "not ok divergence-header-vector: exit $rc: $(head -1 <<<"$err")"
 fi
+# NICRX_INJECT_OPCODE=N corrupts frame N's operation code on its way from the
+# flow block's event to the harness: its checks must catch it, model alone
+# and in lockstep.
+for sim in nicrx-model nicrx-sim; do
+    err=$(NICRX_INJECT_OPCODE=5 build/bin/$sim --summary --seed 1 captures/default.pcap 2>&1 >/dev/null); rc=$?
+    if [ $rc -eq 1 ] && grep -q '^nicrx: captures/default.pcap: cycle [0-9]*, frame [0-9]*: frame 5: .*(opcode [a-z_]*, event' <<<"$err"; then
+        echo "ok divergence-opcode-$sim # $(head -1 <<<"$err")"
+    else
+        echo "not ok divergence-opcode-$sim: exit $rc: $(head -1 <<<"$err")"
+    fi
+done

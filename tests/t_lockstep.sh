@@ -4,6 +4,8 @@
 #   - the default program (IMEM_INIT), host never stalling and heavily stalling;
 #     heavy mode must tail-drop (pktmem_full) on some captures;
 #   - each shipped program (build/microcode/*.bin) loaded by the driver, no stall;
+#   - FLOWS=8 (the flow database evicts all the time), no stall;
+#   - nicrx-gen TCP traffic with 10,000 concurrent connections, FLOWS 64 and 8;
 #   - program swaps while traffic flows, default -> vxlan and back (and
 #     default -> nohttp), at several points, some heavy or back to back, on
 #     every other capture of 100 frames or more and on the VXLAN captures;
@@ -15,8 +17,8 @@
 set -u
 cd "$(dirname "$0")/.."
 progs="default nohttp vxlan"
-make -s build/bin/nicrx-sim $(printf 'build/microcode/%s.bin ' $progs) >/dev/null 2>&1 ||
-    { echo "not ok lockstep-build: make build/bin/nicrx-sim and the program images failed"; exit 1; }
+make -s build/bin/nicrx-sim build/bin/nicrx-gen $(printf 'build/microcode/%s.bin ' $progs) >/dev/null 2>&1 ||
+    { echo "not ok lockstep-build: make build/bin/nicrx-sim, nicrx-gen and the program images failed"; exit 1; }
 dir=${PCAPS:-../shared/pcaps}
 seed=${SEED:-20240601}
 [ -d "$dir" ] || { echo "not ok lockstep: no capture directory $dir"; exit 1; }
@@ -42,12 +44,17 @@ export seed
 start=$(date +%s)
 find "$dir" -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | LC_ALL=C sort > build/tests/lockstep-captures.txt
 B=build/microcode
+g10k=build/tests/lockstep-10k-flows.pcap
+build/bin/nicrx-gen --mode tcp --count 40000 --flows 10000 --reorder 2 --loss 1 --retrans 1 --ipv6 20 --vlan 20 \
+    --seed 11 -o "$g10k" >/dev/null || echo "not ok lockstep-gen10k: nicrx-gen failed"
 {
     while read -r f; do
         printf '%s\t%s\t--stall\tnone\n' none "$f"
         printf '%s\t%s\t--stall\theavy\n' heavy "$f"
         for p in $progs; do printf '%s\t%s\t--program\t%s\n' "prog-$p" "$f" "$B/$p.bin"; done
+        printf '%s\t%s\t--flows\t8\n' flows8 "$f"
     done < build/tests/lockstep-captures.txt
+    printf '%s\t%s\t--flows\t%s\n' gen10k-flows64 "$g10k" 64 gen10k-flows8 "$g10k" 8
     # Swaps, after N frames were sent; the load takes some 800 cycles, so the
     # traffic must go on: captures of 100 frames or more at line rate or back
     # to back, and the VXLAN captures (few frames) at their timestamps.

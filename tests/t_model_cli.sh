@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # nicrx-model: one well-formed JSON object per frame, in frame order, with the
 # documented keys (also with --parse-only); --summary prints the report; bad
-# program images and harness options give one line "nicrx: ..." and exit 2.
+# program images and harness options (--flows, --flow-*) give one line
+# "nicrx: ..." and exit 2.
 # (The field-by-field comparison with tshark is tests/t_oracle.sh.)
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-model build/tests/jsonl_check >/dev/null 2>&1 || { echo "not ok model-cli-build: make failed"; exit 1; }
-keys="i len verdict reason l3 src dst proto sport dport vlan l3_off l4_off queue buffer"
+keys="i len verdict reason l3 src dst proto sport dport vlan l3_off l4_off queue buffer flow gen opcode op flow_event"
 pkeys="i len l3 l4 src dst proto sport dport vlan frag seq ack tcp_flags tcp_hdr_len l4_len class parse_error truncated l3_off l4_off pay_off"
 P=../shared/pcaps
 for f in captures/default.pcap $P/tcpdump/802.1ad_QinQ.pcap $P/tcpdump/dhcpv6-domain-list.pcap \
@@ -45,7 +46,14 @@ for c in "odd:--swap-at 1 --swap-program build/tests/model_cli/odd.bin:is not a 
          "missing:--swap-at 1 --swap-program build/tests/model_cli/none.bin:cannot open" \
          "swap-past-end:--swap-at 999 --swap-program build/microcode/vxlan.bin:the capture has 33 frames" \
          "swap-alone:--swap-at 3:--swap-at and --swap-program go together" \
-         "step-limit:--step-limit 257:--step-limit takes 1..256"; do
+         "step-limit:--step-limit 257:--step-limit takes 1..256" \
+         "flows:--flows 12:--flows takes a power of two, 8..256" \
+         "flows-big:--flows 512:--flows takes a power of two, 8..256" \
+         "flow-ctrl:--flow-ctrl 4:--flow-ctrl takes 0..3" \
+         "flow-thresh:--flow-thresh 65536:--flow-thresh takes 0..65535" \
+         "flow-tick:--flow-tick x:--flow-tick takes 0..65535" \
+         "flow-age:--flow-age 4294967296:--flow-age takes 0..4294967295" \
+         "flow-cmds:--flow-cmds -1:--flow-cmds takes 0..1000000"; do
     IFS=: read -r n opts want <<<"$c"
     err=$(build/bin/nicrx-model $opts captures/default.pcap 2>&1 >/dev/null); rc=$?
     if [ $rc -eq 2 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "^nicrx: .*$want" <<<"$err"; then
@@ -63,4 +71,12 @@ if grep -q '^  swap  *to build/microcode/vxlan.bin' <<<"$sw" && grep -q 'step li
     echo "ok model-cli-swap"
 else
     echo "not ok model-cli-swap: $(tail -1 <<<"$sw")"
+fi
+# the flow options in the model alone: FLOWS 8, every register written, host commands
+fl=$(build/bin/nicrx-model --summary --seed 1 --flows 8 --flow-ctrl 3 --flow-thresh 100 --flow-tick 0 --flow-age 5000 \
+     --flow-cmds 10 captures/default.pcap 2>&1)
+if grep -q '(FLOWS 8)' <<<"$fl" && grep -q '^  flow cmds ' <<<"$fl" && grep -q 'all end checks passed' <<<"$fl"; then
+    echo "ok model-cli-flow-options"
+else
+    echo "not ok model-cli-flow-options: $(tail -1 <<<"$fl")"
 fi

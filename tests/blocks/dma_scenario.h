@@ -1,6 +1,6 @@
 /* dma_scenario.h - the DMA's scenario driver, shared by the unit test of its C
  * twin (tests/unit/test_dma.c) and the block-level lockstep generator
- * (tests/blocks/nicrx_dma_gen.c): a fake parser and packet memory on one side,
+ * (tests/blocks/nicrx_dma_gen.c): a fake flow block and packet memory on one side,
  * an AXI4 slave stub with host memory and a host driver (rings, completion
  * polling, re-posting buffers) on the other.  run() calls an optional hook
  * after every edge with that edge's inputs and the model's outputs.
@@ -41,7 +41,7 @@ typedef struct cfgt {
  * and the model's registered outputs after it */
 typedef struct ds_edge {
     const nicrx_in_t *in;
-    const parser_out_t *po;
+    const flow_out_t *fo;
     uint64_t pm_rd_data;
     const csr_cfg_t *cfg;
     const pm_rd_req_t *rd;
@@ -49,7 +49,7 @@ typedef struct ds_edge {
 } ds_edge_t;
 typedef void (*ds_hook_fn)(void *ctx, const ds_edge_t *e);
 
-typedef struct frame { uint16_t len; uint32_t hash; uint8_t vlan_cnt; uint16_t vid; int delivered; int dropped; uint32_t reason; } frame_t;
+typedef struct frame { uint16_t len; uint32_t hash; uint8_t vlan_cnt; uint16_t vid; uint16_t flow; uint8_t opcode; int delivered; int dropped; uint32_t reason; } frame_t;
 
 typedef struct aw_ent { uint64_t addr; uint32_t len; } aw_ent_t;
 
@@ -205,6 +205,8 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                     NICRX_FIELD(cm.w0, NICRX_C0_PERR_BIT, 1) != t->hv[fi].perr ||
                     NICRX_FIELD(cm.w0, NICRX_C0_PRESEL_BIT, 1) != ((t->hv[fi].cls >> NICRX_CLS_PRESEL) & 1u))
                     t->bad_rec++;
+                if (NICRX_FIELD(cm.w0, NICRX_C0_OPCODE_SHIFT, 4) != f->opcode ||
+                    NICRX_FIELD(cm.w0, NICRX_C0_FLOW_SHIFT, 16) != f->flow) t->bad_rec++;
                 uint32_t ring_exp = (t->cfg.fbr_en[0] && t->c.buf_size[0] >= f->len) ? 0 : 1;
                 if (r != ring_exp) t->bad_rec++;
                 for (uint32_t i = 0; i < f->len; i++)
@@ -280,14 +282,14 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         cf->cq_irq_en[q] = 1;
     }
     nicrx_in_t in; memset(&in, 0, sizeof in);
-    parser_out_t po; memset(&po, 0, sizeof po);
+    flow_out_t fo; memset(&fo, 0, sizeof fo);
     in.rst = 1;
-    dma_in_t di = { &in, &po, 0, cf };
+    dma_in_t di = { &in, &fo, 0, cf };
     pm_rd_req_t rd;
     dma_step(&t->d, &di, &rd, &ev);
     if (hook) {
         dma_out_t o0; dma_out(&t->d, &o0);
-        ds_edge_t e0 = { &in, &po, 0, cf, &rd, &o0 };
+        ds_edge_t e0 = { &in, &fo, 0, cf, &rd, &o0 };
         hook(hook_ctx, &e0);
     }
     in.rst = 0;
@@ -307,8 +309,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         }
         host_poll(t, &o);
         /* irq after the edge: irq_en && tail != head (head as given at that edge) */
-        /* fake parser: a frame when the gap has passed and there is room */
-        memset(&po, 0, sizeof po);
+        /* fake flow block: a frame when the gap has passed and there is room */
+        memset(&fo, 0, sizeof fo);
         if (t->nin < c->nframes && 2 * t->cyc >= next_arrival2) {
             uint32_t len = c->fixed_len ? c->fixed_len : 14 + rnd(t) % 1800;
             if (t->nin % 7 == 3 && !c->fixed_len) len = 2100 + rnd(t) % 2000; /* ring 1 or no_fit */
@@ -319,6 +321,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 f->len = (uint16_t)len;
                 f->hash = c->fixed_len ? 0 : rnd(t);
                 f->vlan_cnt = (uint8_t)(rnd(t) % 3); f->vid = (uint16_t)(rnd(t) & 0xfff);
+                f->flow = 0; f->opcode = 0;
                 nicrx_hv_t *hv = &t->hv[t->nin];
                 memset(hv, 0, sizeof *hv);
                 hv->hash = f->hash; hv->vlan_cnt = f->vlan_cnt; hv->vlan[0] = f->vid;
@@ -328,14 +331,21 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                     hv->l3_off = (uint8_t)rnd(t); hv->l4_off = (uint8_t)rnd(t);
                     hv->truncated = (uint8_t)(rnd(t) & 1); hv->perr = (uint8_t)(rnd(t) & 1);
                     hv->cls = (uint16_t)((rnd(t) & 1u) << NICRX_CLS_PRESEL);
+                    f->flow = (uint16_t)rnd(t);
+                    f->opcode = (uint8_t)(rnd(t) % NICRX_NUM_OPCODES);
                 }
                 for (uint32_t w = 0; w < nw; w++) {
                     uint64_t v = 0;
                     for (uint32_t i = 0; i < bpb; i++) v |= (uint64_t)fbyte(t->nin, w * bpb + i) << (8 * i);
                     t->pm[(t->pm_wr + w) & (t->g.pm_words - 1)] = v;
                 }
-                po.hv_valid = 1; po.hv_start = t->pm_wr & (t->g.pm_words - 1); po.hv_len = (uint16_t)len;
-                po.hv = hv; po.hv_frame = t->nin;
+                fo.fl_valid = 1; fo.fl_len = (uint16_t)len; fo.fl_cls = hv->cls;
+                fo.fl_l3 = hv->l3; fo.fl_l4 = hv->l4; fo.fl_vlan = hv->vlan_cnt != 0;
+                fo.fl_vid = hv->vlan_cnt ? hv->vlan[0] : 0; fo.fl_frag = hv->frag;
+                fo.fl_l3_off = hv->l3_off; fo.fl_l4_off = hv->l4_off; fo.fl_hash = hv->hash;
+                fo.fl_trunc = hv->truncated; fo.fl_perr = hv->perr;
+                fo.fl_presel = (uint8_t)(hv->cls >> NICRX_CLS_PRESEL & 1u);
+                fo.fl_flow = f->flow; fo.fl_opcode = f->opcode; fo.fl_frame = t->nin;
                 t->pm_wr = (t->pm_wr + nw) & (2 * t->g.pm_words - 1);
                 t->nin++;
                 next_arrival2 += c->gap;
@@ -387,7 +397,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         dma_step(&t->d, &di, &rd, &ev);
         if (hook) {
             dma_out_t o1; dma_out(&t->d, &o1);
-            ds_edge_t e1 = { &in, &po, di.pm_rd_data, cf, &rd, &o1 };
+            ds_edge_t e1 = { &in, &fo, di.pm_rd_data, cf, &rd, &o1 };
             hook(hook_ctx, &e1);
         }
         if (rd.en) t->pm_rd_data = t->pm[rd.addr & (t->g.pm_words - 1)];

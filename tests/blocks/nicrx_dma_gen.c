@@ -7,8 +7,9 @@
  * prints "CYCLES MAX_BURST TAG FRAMES RESET_EDGES RING_RESTARTS" on stdout.
  * One line per edge, each field a whole number of hex digits, zero-extended
  * (the order of the Verilog concatenation in tests/blocks/nicrx_dma_tb.v):
- *   inputs:  rst 1, hv_valid 1, hv_start 4, hv_len 4, hv_l3 1, hv_l4 1, hv_vlan_cnt 1,
- *            hv_vlan0 3, hv_frag 1, {hv_presel, hv_perr, hv_trunc} 1, hv_l3_off 2, hv_l4_off 2, hv_hash 8, pm_rd_data 16,
+ *   inputs:  rst 1, hv_valid 1, hv_len 4, hv_l3 1, hv_l4 1, hv_vlan 1,
+ *            hv_vid 3, hv_frag 1, {hv_presel, hv_perr, hv_trunc} 1, hv_l3_off 2, hv_l4_off 2, hv_hash 8,
+ *            hv_flow 4, hv_opcode 1, pm_rd_data 16,
  *            cfg_qsel_log2 1, cfg_fbr_base 32, cfg_fbr_size_log2 2, cfg_fbr_buf_size 8,
  *            cfg_fbr_en 1, cfg_fbr_tail 8, cfg_cq_base 64, cfg_cq_size_log2 4, cfg_cq_en 1,
  *            cfg_cq_irq_en 1, cfg_cq_head 16, awready 1, wready 1, bvalid 1, bresp 1,
@@ -39,25 +40,26 @@ static void edge(void *ctx, const ds_edge_t *e)
     gen_t *g = ctx;
     FILE *f = g->f;
     const nicrx_in_t *in = e->in;
-    const parser_out_t *po = e->po;
-    const nicrx_hv_t *h = po->hv_valid ? po->hv : NULL;  /* the parser holds its outputs: 0 here */
+    const flow_out_t *fo = e->fo;
+    const int v = fo->fl_valid;   /* the flow block holds its outputs between frames: 0 here */
     const csr_cfg_t *c = e->cfg;
     const dma_out_t *o = e->o;
     uint32_t r, q;
 
     put(f, in->rst, 1);
-    put(f, po->hv_valid, 1);
-    put(f, po->hv_valid ? po->hv_start : 0, 4);
-    put(f, po->hv_valid ? po->hv_len : 0, 4);
-    put(f, h ? h->l3 : 0, 1);
-    put(f, h ? h->l4 : 0, 1);
-    put(f, h ? h->vlan_cnt : 0, 1);
-    put(f, h ? h->vlan[0] & 0xfff : 0, 3);
-    put(f, h ? h->frag : 0, 1);
-    put(f, h ? (uint32_t)((h->cls >> NICRX_CLS_PRESEL) & 1u) << 2 | (uint32_t)(h->perr & 1u) << 1 | (h->truncated & 1u) : 0, 1);
-    put(f, h ? h->l3_off : 0, 2);
-    put(f, h ? h->l4_off : 0, 2);
-    put(f, h ? h->hash : 0, 8);
+    put(f, v, 1);
+    put(f, v ? fo->fl_len : 0, 4);
+    put(f, v ? fo->fl_l3 : 0, 1);
+    put(f, v ? fo->fl_l4 : 0, 1);
+    put(f, v ? fo->fl_vlan : 0, 1);
+    put(f, v ? fo->fl_vid & 0xfff : 0, 3);
+    put(f, v ? fo->fl_frag : 0, 1);
+    put(f, v ? (uint32_t)(fo->fl_presel & 1u) << 2 | (uint32_t)(fo->fl_perr & 1u) << 1 | (fo->fl_trunc & 1u) : 0, 1);
+    put(f, v ? fo->fl_l3_off : 0, 2);
+    put(f, v ? fo->fl_l4_off : 0, 2);
+    put(f, v ? fo->fl_hash : 0, 8);
+    put(f, v ? fo->fl_flow : 0, 4);
+    put(f, v ? fo->fl_opcode : 0, 1);
     put(f, e->pm_rd_data, 16);
     put(f, c->qsel_log2, 1);
     for (r = 2; r-- > 0;) put(f, c->fbr_base[r], 16);

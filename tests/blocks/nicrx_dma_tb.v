@@ -15,16 +15,16 @@ module nicrx_dma_tb;
     parameter TRACE      = "build/tests/blocks/dma_trace.hex";
     localparam PM_AW = (DATA_WIDTH == 64) ? 11 : 12;
     localparam BPB   = DATA_WIDTH / 8;
-    localparam TW    = 4 * 345;
+    localparam TW    = 4 * 346;
 
     reg clk = 1'b0;
     reg [TW-1:0] tr [0:CYCLES-1];
 
     // ---- one trace line, field by field (widths: whole hex digits) -------------
     reg [3:0]   p_rst, p_hv_valid;
-    reg [15:0]  p_hv_start, p_hv_len;
-    reg [3:0]   p_hv_l3, p_hv_l4, p_hv_vlan_cnt;
-    reg [11:0]  p_hv_vlan0;
+    reg [15:0]  p_hv_len, p_hv_flow;
+    reg [3:0]   p_hv_l3, p_hv_l4, p_hv_vlan, p_hv_opcode;
+    reg [11:0]  p_hv_vid;
     reg [3:0]   p_hv_frag, p_hv_pbits;     // pbits: {presel, perr, trunc}
     reg [7:0]   p_hv_l3_off, p_hv_l4_off;
     reg [31:0]  p_hv_hash;
@@ -79,11 +79,11 @@ module nicrx_dma_tb;
     nicrx_dma #(.DATA_WIDTH(DATA_WIDTH), .PM_AW(PM_AW), .NUM_CQ(4), .FQ_DEPTH(32),
                 .DESC_DEPTH(8), .MAX_BURST(MAX_BURST)) dut (
         .clk(clk), .rst(p_rst[0]),
-        .hv_valid(p_hv_valid[0]), .hv_start(p_hv_start[PM_AW-1:0]), .hv_len(p_hv_len),
-        .hv_l3(p_hv_l3[1:0]), .hv_l4(p_hv_l4[1:0]), .hv_vlan_cnt(p_hv_vlan_cnt[1:0]),
-        .hv_vlan0(p_hv_vlan0), .hv_frag(p_hv_frag[0]), .hv_l3_off(p_hv_l3_off),
+        .hv_valid(p_hv_valid[0]), .hv_len(p_hv_len),
+        .hv_l3(p_hv_l3[1:0]), .hv_l4(p_hv_l4[1:0]), .hv_vlan(p_hv_vlan[0]),
+        .hv_vid(p_hv_vid), .hv_frag(p_hv_frag[0]), .hv_l3_off(p_hv_l3_off),
         .hv_l4_off(p_hv_l4_off), .hv_hash(p_hv_hash), .hv_trunc(p_hv_pbits[0]),
-        .hv_perr(p_hv_pbits[1]), .hv_presel(p_hv_pbits[2]),
+        .hv_perr(p_hv_pbits[1]), .hv_presel(p_hv_pbits[2]), .hv_flow(p_hv_flow), .hv_opcode(p_hv_opcode),
         .pm_rd_en(pm_rd_en), .pm_rd_addr(pm_rd_addr), .pm_rd_data(p_pm_rd_data[DATA_WIDTH-1:0]),
         .pm_rel_ptr(pm_rel_ptr), .fq_pop(fq_pop),
         .cfg_qsel_log2(p_qsel[2:0]), .cfg_fbr_base(p_fbr_base),
@@ -130,8 +130,8 @@ module nicrx_dma_tb;
         $readmemh(TRACE, tr);
         for (c = 0; c < CYCLES; c = c + 1) begin
             @(negedge clk);
-            {p_rst, p_hv_valid, p_hv_start, p_hv_len, p_hv_l3, p_hv_l4, p_hv_vlan_cnt, p_hv_vlan0,
-             p_hv_frag, p_hv_pbits, p_hv_l3_off, p_hv_l4_off, p_hv_hash, p_pm_rd_data,
+            {p_rst, p_hv_valid, p_hv_len, p_hv_l3, p_hv_l4, p_hv_vlan, p_hv_vid,
+             p_hv_frag, p_hv_pbits, p_hv_l3_off, p_hv_l4_off, p_hv_hash, p_hv_flow, p_hv_opcode, p_pm_rd_data,
              p_qsel, p_fbr_base, p_fbr_size_log2, p_fbr_buf_size, p_fbr_en, p_fbr_tail,
              p_cq_base, p_cq_size_log2, p_cq_en, p_cq_irq_en, p_cq_head,
              p_awready, p_wready, p_bvalid, p_bresp, p_arready, p_rvalid, p_rdata, p_rresp, p_rlast,

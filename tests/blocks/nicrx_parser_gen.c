@@ -3,9 +3,11 @@
  *
  * The frames come through the model's ingress (cmodel/ingress.c), so the parser
  * sees real header-memory writes and commits: random, mostly well-formed headers
- * (parser_gen.h) mixed with the frames of a capture.  A small DMA stand-in pops
- * frames (fq_pop) some time after their hv_valid, in fast and slow phases, so the
- * ingress's FQ_DEPTH credits run out now and then.  A CSR stand-in changes the step
+ * (parser_gen.h) mixed with the frames of a capture.  A flow-block stand-in drives
+ * hv_ready in phases: always ready, random, like the flow block (low for 7 cycles after
+ * each frame it takes) and long stalls.  A small DMA stand-in pops frames (fq_pop) some
+ * time after they are taken, in fast and slow phases, so the ingress's FQ_DEPTH
+ * credits run out now and then.  A CSR stand-in changes the step
  * limit, writes random instructions into the shadow bank and swaps banks under
  * traffic, and resets the block now and then.
  *
@@ -14,12 +16,12 @@
  *   nicrx_insn_encode; the RTL loads it through IMEM_INIT); with PARSER_PROG=file in
  *   the environment PROG.hex is read instead (nicrx-asm output), and the shadow-bank
  *   writes mostly store its own instructions again, so it stays the running program.
- * prints "FRAMES SWAPS IMEM_WRITES TRUNC PERR RESETS" on stdout.
+ * prints "FRAMES SWAPS IMEM_WRITES TRUNC PERR RESETS TAKEN" on stdout.
  * One line per edge, each field a whole number of hex digits (the order of the
  * Verilog concatenation in tests/blocks/nicrx_parser_tb.v):
  *   inputs:  rst 1, hm_wr_en 1, hm_wr_addr 4, pm_wr_data 16, cm_valid 1, cm_start 4,
  *            cm_len 4, cm_slot 2, cfg_step_limit 2, cfg_swap 1, cfg_imem_we 1,
- *            cfg_imem_addr 2, cfg_imem_data 32 (w3..w0)
+ *            cfg_imem_addr 2, cfg_imem_data 32 (w3..w0), hv_ready 1
  *   after the edge: hv_valid 1, hv_start 4, hv_len 4, hv_slot 2, hv_cls 3, hv_l3 1, hv_l4 1,
  *            hv_proto 2, hv_vlan_cnt 1, hv_vlan0 3, hv_vlan1 3, hv_frag 1, hv_mf 1,
  *            hv_frag_off 4, hv_src 32, hv_dst 32, hv_sport 4, hv_dport 4, hv_seq 8,
@@ -150,6 +152,7 @@ int main(int argc, char **argv)
     uint32_t dw, hb, cycles, depth, c, bpb, nprog;
     uint32_t flen = 0, fpos = 0, gap = 0, pend[64], np = 0, slow = 0, quiet = 0;
     uint32_t frames = 0, swaps = 0, iwrites = 0, resets = 0, cap_i = 0;
+    uint32_t rmode = 0, rwait = 0, taken = 0;
     int prog_file;
     FILE *f;
 
@@ -213,6 +216,7 @@ int main(int argc, char **argv)
         ingress_out_t io;
         parser_out_t po;
         uint32_t pop = 0;
+        uint8_t ready;
 
         memset(&top, 0, sizeof top);
         top.rst = c < 2 || pg_pick(&st, 20000) == 0;
@@ -238,11 +242,36 @@ int main(int argc, char **argv)
             iwrites++;
         }
 
-        /* the DMA: pops each frame some time after its hv_valid; slow phases let the
+        /* the flow block's hv_ready, in phases of 1024 cycles: always, random, like the
+         * flow block (7 cycles low after each frame taken), long stalls (up to 600
+         * cycles low, then a short burst high) */
+        if ((c & 1023u) == 0) {
+            rmode = pg_pick(&st, 4);
+            rwait = 0;
+        }
+        if (rwait) {
+            rwait--;
+            ready = 0;
+        } else if (rmode == 0) {
+            ready = 1;
+        } else if (rmode == 1) {
+            ready = (uint8_t)pg_pick(&st, 2);
+        } else if (rmode == 2) {
+            ready = 1;
+            if (po.hv_valid)
+                rwait = 7;
+        } else {
+            ready = pg_pick(&st, 24) != 0;
+            if (!ready)
+                rwait = pg_pick(&st, 600);
+        }
+        taken += po.hv_valid && ready && !top.rst;
+
+        /* the DMA: pops each frame some time after it is taken; slow phases let the
          * frame queue fill up to FQ_DEPTH */
         if ((c & 4095u) == 0)
             slow = pg_pick(&st, 3) == 0;
-        if (po.hv_valid && np < 64)
+        if (po.hv_valid && ready && np < 64)
             pend[np++] = 0;
         if (np && pg_pick(&st, slow ? 300u : 3u) == 0) {
             pop = 1;
@@ -303,8 +332,9 @@ int main(int argc, char **argv)
         put(f, cfg.imem_addr, 2);
         for (uint32_t w = 4; w-- > 0;)
             put(f, cfg.imem_data[w], 8);
+        put(f, ready, 1);
         ingress_step(&ing, &iin, NULL);
-        parser_step(&par, &io, &cfg, &top, NULL);
+        parser_step(&par, &io, &cfg, &top, ready, NULL);
         if (top.rst) {
             np = 0;
             flen = 0;
@@ -354,8 +384,8 @@ int main(int argc, char **argv)
     {
         parser_out_t po;
         parser_out(&par, &po);
-        printf("%u %u %u %u %u %u\n", frames, swaps, iwrites, po.cnt[NICRX_CNT_PARSE_TRUNC],
-               po.cnt[NICRX_CNT_PARSE_ERROR], resets);
+        printf("%u %u %u %u %u %u %u\n", frames, swaps, iwrites, po.cnt[NICRX_CNT_PARSE_TRUNC],
+               po.cnt[NICRX_CNT_PARSE_ERROR], resets, taken);
     }
     parser_free(&par);
     return 0;

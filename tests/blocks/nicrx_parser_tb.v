@@ -1,6 +1,6 @@
 // nicrx_parser_tb - block-level lockstep check of rtl/nicrx_parser.v against its twin
 // cmodel/parser.c: replays the trace of tests/blocks/nicrx_parser_gen.c (the parser's
-// inputs at every edge, from the model's ingress and a CSR / DMA stand-in, and what the
+// inputs at every edge, from the model's ingress and CSR / flow-block / DMA stand-ins, and what the
 // model shows after the edge) and compares every output after every edge.  The reset
 // program comes from IMEM_INIT, the same file the generator loaded into the model.
 // A mismatch prints the edge and the signal.
@@ -18,13 +18,13 @@ module nicrx_parser_tb;
     localparam PM_AW  = (DATA_WIDTH == 64) ? 11 : 12;   // 16 KB packet memory (the generator's)
     localparam SLOT_W = $clog2(FQ_DEPTH);
     localparam HM_AW  = SLOT_W + $clog2(HEADER_BYTES * 8 / DATA_WIDTH);
-    localparam TW     = 4 * 236;
+    localparam TW     = 4 * 237;
 
     reg clk = 1'b0;
     reg [TW-1:0] tr [0:CYCLES-1];
 
     // ---- one trace line, field by field (widths: whole hex digits) ---------------
-    reg [3:0]   i_rst, i_hm_wr_en, i_cm_valid, i_swap, i_imem_we;
+    reg [3:0]   i_rst, i_hm_wr_en, i_cm_valid, i_swap, i_imem_we, i_hv_ready;
     reg [15:0]  i_hm_wr_addr, i_cm_start, i_cm_len;
     reg [63:0]  i_pm_wr_data;
     reg [7:0]   i_cm_slot, i_step_limit, i_imem_addr;
@@ -57,7 +57,7 @@ module nicrx_parser_tb;
         .pm_wr_data(i_pm_wr_data[DATA_WIDTH-1:0]), .cm_valid(i_cm_valid[0]),
         .cm_start(i_cm_start[PM_AW-1:0]), .cm_len(i_cm_len), .cm_slot(i_cm_slot[SLOT_W-1:0]),
         .cfg_step_limit(i_step_limit), .cfg_swap(i_swap[0]), .cfg_imem_we(i_imem_we[0]),
-        .cfg_imem_addr(i_imem_addr), .cfg_imem_data(i_imem_data),
+        .cfg_imem_addr(i_imem_addr), .cfg_imem_data(i_imem_data), .hv_ready(i_hv_ready[0]),
         .hv_valid(hv_valid), .hv_start(hv_start), .hv_len(hv_len), .hv_slot(hv_slot),
         .hv_cls(hv_cls), .hv_l3(hv_l3), .hv_l4(hv_l4), .hv_proto(hv_proto),
         .hv_vlan_cnt(hv_vlan_cnt), .hv_vlan0(hv_vlan0), .hv_vlan1(hv_vlan1), .hv_frag(hv_frag),
@@ -68,7 +68,7 @@ module nicrx_parser_tb;
         .hv_trunc(hv_trunc), .hv_perr(hv_perr), .hv_hash(hv_hash), .bank(bank),
         .swap_pending(swap_pending), .cnt_perr(cnt_perr), .cnt_trunc(cnt_trunc), .idle(idle));
 
-    integer c, errors = 0, checks = 0, frames = 0;
+    integer c, errors = 0, checks = 0, frames = 0, stalls = 0;
 
     task check;
         input [8*16-1:0] name;
@@ -90,11 +90,16 @@ module nicrx_parser_tb;
         for (c = 0; c < CYCLES; c = c + 1) begin
             @(negedge clk);
             {i_rst, i_hm_wr_en, i_hm_wr_addr, i_pm_wr_data, i_cm_valid, i_cm_start, i_cm_len,
-             i_cm_slot, i_step_limit, i_swap, i_imem_we, i_imem_addr, i_imem_data,
+             i_cm_slot, i_step_limit, i_swap, i_imem_we, i_imem_addr, i_imem_data, i_hv_ready,
              e_valid, e_start, e_len, e_slot, e_cls, e_l3, e_l4, e_proto, e_vlan_cnt, e_vlan0,
              e_vlan1, e_frag, e_mf, e_frag_off, e_src, e_dst, e_sport, e_dport, e_seq, e_ack,
              e_tcp_flags, e_tcp_hlen, e_l4_len, e_l3_off, e_l4_off, e_pay_off, e_trunc, e_perr,
              e_hash, e_bank, e_swap, e_cnt_perr, e_cnt_trunc, e_idle} = tr[c];
+            // the frames the flow block takes at this edge, and the cycles it holds one
+            if (hv_valid && !i_rst[0]) begin
+                if (i_hv_ready[0]) frames = frames + 1;
+                else stalls = stalls + 1;
+            end
             @(posedge clk);
             #1;
             check("hv_valid", hv_valid, e_valid);
@@ -131,12 +136,13 @@ module nicrx_parser_tb;
             check("cnt_perr", cnt_perr, e_cnt_perr);
             check("cnt_trunc", cnt_trunc, e_cnt_trunc);
             check("idle", idle, e_idle);
-            if (hv_valid) frames = frames + 1;
         end
-        if (errors == 0 && frames > 0)
-            $display("ok %0s: %0d cycles, %0d frames out, %0d signal checks", NAME, CYCLES, frames, checks);
+        if (errors == 0 && frames > 0 && stalls > 0)
+            $display("ok %0s: %0d cycles, %0d frames taken, %0d cycles held, %0d signal checks", NAME,
+                     CYCLES, frames, stalls, checks);
         else
-            $display("not ok %0s: %0d mismatches in %0d cycles (%0d frames out)", NAME, errors, CYCLES, frames);
+            $display("not ok %0s: %0d mismatches in %0d cycles (%0d frames taken, %0d cycles held)", NAME,
+                     errors, CYCLES, frames, stalls);
         $finish;
     end
 endmodule

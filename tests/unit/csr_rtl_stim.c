@@ -18,12 +18,13 @@ static uint32_t rnd(void)
 
 static uint16_t pick_addr(uint32_t ncq)
 {
-    uint32_t k = rnd() % 10;
+    uint32_t k = rnd() % 11;
     if (k < 2) return (uint16_t)(rnd() & 0xfffu);                    /* anything */
     if (k < 3) return (uint16_t)((rnd() % 2 ? 0x80 : 0) + (rnd() % 8) * 4); /* page 0: general, parser */
     if (k < 6) return (uint16_t)(0x100 + (rnd() % 2) * 0x20 + (rnd() % 8) * 4 + (rnd() % 4 == 0 ? 2 : 0));
     if (k < 9) return (uint16_t)(0x200 + (rnd() % (ncq + 1 > 8 ? 8 : ncq + 1)) * 0x20 + (rnd() % 8) * 4);
-    return (uint16_t)(0x400 + (rnd() % 14) * 4);
+    if (rnd() % 2) return (uint16_t)(0x400 + (rnd() % 20) * 4);
+    return (uint16_t)(0x500 + (rnd() % 27) * 4);                      /* flow database, 0x568 unmapped */
 }
 
 static uint32_t pick_data(void)
@@ -49,7 +50,7 @@ int main(int argc, char **argv)
     memset(&g, 0, sizeof g);
     g.p.data_width = 64; g.p.pkt_mem_bytes = 16384; g.p.header_bytes = 128; g.p.max_frame = 9018;
     g.p.num_cq = ncq; g.p.fq_depth = 32; g.p.desc_depth = 8; g.p.max_burst = 16;
-    g.p.parse_engines = 2; g.p.imem_depth = 64;
+    g.p.parse_engines = 2; g.p.imem_depth = 64; g.p.flows = 64;
     csr_t s;
     csr_init(&s, &g);
     nicrx_in_t in;
@@ -85,6 +86,17 @@ int main(int argc, char **argv)
             st.parser_bank = rnd() & 1;
             st.parser_swap_pending = rnd() & 1;
         }
+        /* the flow block: status, and now and then a READ result loading the window */
+        if (rnd() % 8 == 0) {
+            st.flow.busy = rnd() & 1; st.flow.fail = rnd() & 1;
+            st.flow.idx = (uint8_t)rnd(); st.flow.gen = (uint8_t)rnd(); st.flow.time = rnd();
+        }
+        st.flow.ctx_load = rnd() % 24 == 0;
+        if (st.flow.ctx_load) {
+            st.flow.ctx_info = rnd() & 0x3ffffffu; st.flow.ctx_seq = rnd(); st.flow.ctx_ack = rnd();
+            st.flow.ctx_opt = rnd(); st.flow.ctx_time = rnd(); st.flow.ctx_count = rnd();
+            for (uint32_t i = 0; i < NICRX_FLOW_KEY_BYTES; i++) st.flow.ctx_key[i] = (uint8_t)rnd();
+        }
         fprintf(fs, "%x %x %x %x %x %x %x %x %x %x %x", in.rst, in.s_axil_awaddr, in.s_axil_awvalid,
                 in.s_axil_wdata, in.s_axil_wstrb, in.s_axil_wvalid, in.s_axil_bready, in.s_axil_araddr,
                 in.s_axil_arvalid, in.s_axil_rready, st.idle);
@@ -92,6 +104,12 @@ int main(int argc, char **argv)
         for (int i = 0; i < NICRX_NUM_COUNTERS; i++) fprintf(fs, " %x", st.cnt[i]);
         for (int i = 0; i < 2; i++) fprintf(fs, " %x %x", st.fbr_head[i], st.fbr_err[i]);
         for (uint32_t q = 0; q < ncq; q++) fprintf(fs, " %x", st.cq_tail[q]);
+        fprintf(fs, " %x %x %x %x %x %x %x %x %x %x %x %x", st.flow.busy, st.flow.fail, st.flow.idx, st.flow.gen,
+                st.flow.time, st.flow.ctx_load, st.flow.ctx_info, st.flow.ctx_seq, st.flow.ctx_ack, st.flow.ctx_opt,
+                st.flow.ctx_time, st.flow.ctx_count);
+        for (uint32_t i = 0; i < NICRX_FLOW_KEY_BYTES; i += 4)
+            fprintf(fs, " %x", (uint32_t)st.flow.ctx_key[i] | (uint32_t)st.flow.ctx_key[i + 1] << 8 |
+                    (uint32_t)st.flow.ctx_key[i + 2] << 16 | (uint32_t)st.flow.ctx_key[i + 3] << 24);
         fprintf(fs, "\n");
 
         csr_step(&s, &ci);
@@ -109,6 +127,9 @@ int main(int argc, char **argv)
                     cfg.cq_en[q], cfg.cq_irq_en[q], cfg.cq_head[q]);
         fprintf(fe, " %02x %x %x %02x %08x%08x%08x%08x", cfg.step_limit, cfg.swap, cfg.imem_we, cfg.imem_addr,
                 cfg.imem_data[3], cfg.imem_data[2], cfg.imem_data[1], cfg.imem_data[0]);
+        fprintf(fe, " %x %04x %04x %08x %x %02x %08x %08x %08x %08x ", cfg.flow_ctrl, cfg.flow_thresh, cfg.flow_tick,
+                cfg.flow_age, cfg.flow_cmd, cfg.flow_sel, cfg.ctx_info, cfg.ctx_seq, cfg.ctx_ack, cfg.ctx_opt);
+        for (uint32_t i = NICRX_FLOW_KEY_BYTES; i-- > 0;) fprintf(fe, "%02x", cfg.ctx_key[i]);
         fprintf(fe, "\n");
     }
     fclose(fs);

@@ -9,12 +9,21 @@ module csr_rtl_tb;
     reg awvalid = 0, wvalid = 0, bready = 0, arvalid = 0, rready = 0;
     reg [31:0] wdata = 0;
     reg [3:0] wstrb = 0;
-    reg [14*32-1:0] cnt_flat = 0;
+    reg [19*32-1:0] cnt_flat = 0;
     reg pbank = 0, ppend = 0;
     reg [2*16-1:0] fbr_head = 0;
     reg [1:0] fbr_err = 0;
     reg [NUM_CQ*16-1:0] cq_tail = 0;
     reg idle = 0;
+    reg fbusy = 0, ffail = 0, cload = 0;
+    reg [7:0] fidx = 0, fgen = 0;
+    reg [31:0] ftime = 0, cinfo = 0, cseq = 0, cack = 0, copt = 0, ctime = 0, ccount = 0;
+    reg [319:0] ckey = 0;
+    wire [1:0] fl_ctrl, fl_cmd;
+    wire [15:0] fl_thresh, fl_tick;
+    wire [31:0] fl_age, x_info, x_seq, x_ack, x_opt;
+    wire [7:0] fl_sel;
+    wire [319:0] x_key;
     wire awready, wready, bvalid, arready, rvalid;
     wire [1:0] bresp, rresp;
     wire [31:0] rdata;
@@ -44,7 +53,13 @@ module csr_rtl_tb;
         .cfg_cq_size_log2(cq_size), .cfg_cq_en(cq_en), .cfg_cq_irq_en(cq_irq), .cfg_cq_head(cq_head),
         .cfg_step_limit(step_limit), .cfg_swap(swap), .cfg_imem_we(imem_we), .cfg_imem_addr(imem_addr),
         .cfg_imem_data(imem_data), .st_parser_bank(pbank), .st_parser_swap_pending(ppend),
-        .cnt_flat(cnt_flat), .st_fbr_head(fbr_head), .st_fbr_err(fbr_err), .st_cq_tail(cq_tail), .st_idle(idle));
+        .cnt_flat(cnt_flat), .st_fbr_head(fbr_head), .st_fbr_err(fbr_err), .st_cq_tail(cq_tail), .st_idle(idle),
+        .cfg_flow_ctrl(fl_ctrl), .cfg_flow_thresh(fl_thresh), .cfg_flow_tick(fl_tick), .cfg_flow_age(fl_age),
+        .cfg_flow_cmd(fl_cmd), .cfg_flow_sel(fl_sel), .cfg_ctx_info(x_info), .cfg_ctx_seq(x_seq),
+        .cfg_ctx_ack(x_ack), .cfg_ctx_opt(x_opt), .cfg_ctx_key(x_key),
+        .flow_busy(fbusy), .flow_fail(ffail), .flow_idx(fidx), .flow_gen(fgen), .flow_time(ftime),
+        .ctx_load(cload), .ctx_info(cinfo), .ctx_seq(cseq), .ctx_ack(cack), .ctx_opt(copt), .ctx_time(ctime),
+        .ctx_count(ccount), .ctx_key(ckey));
 
     integer fs, fo, cyc, ncyc, i, r;
     reg [31:0] v;
@@ -60,12 +75,15 @@ module csr_rtl_tb;
             r = $fscanf(fs, "%h %h %h %h %h %h %h %h %h %h %h", rst, awaddr, awvalid, wdata, wstrb, wvalid,
                         bready, araddr, arvalid, rready, idle);
             r = $fscanf(fs, " %h %h", pbank, ppend);
-            for (i = 0; i < 14; i = i + 1) begin r = $fscanf(fs, " %h", v); cnt_flat[i*32 +: 32] = v; end
+            for (i = 0; i < 19; i = i + 1) begin r = $fscanf(fs, " %h", v); cnt_flat[i*32 +: 32] = v; end
             for (i = 0; i < 2; i = i + 1) begin
                 r = $fscanf(fs, " %h", v); fbr_head[i*16 +: 16] = v[15:0];
                 r = $fscanf(fs, " %h", v); fbr_err[i] = v[0];
             end
             for (i = 0; i < NUM_CQ; i = i + 1) begin r = $fscanf(fs, " %h", v); cq_tail[i*16 +: 16] = v[15:0]; end
+            r = $fscanf(fs, " %h %h %h %h %h %h %h %h %h %h %h %h", fbusy, ffail, fidx, fgen, ftime, cload, cinfo,
+                        cseq, cack, copt, ctime, ccount);
+            for (i = 0; i < 10; i = i + 1) begin r = $fscanf(fs, " %h", v); ckey[i*32 +: 32] = v; end
             #1 clk = 1'b1;
             #1;
             $fwrite(fo, "%0d %h %h %h %h %h %h %h %h %h %h", cyc, awready, wready, bvalid, bresp, arready,
@@ -77,6 +95,8 @@ module csr_rtl_tb;
                 $fwrite(fo, " %h %h %h %h %h", cq_base[i*64 +: 64], cq_size[i*4 +: 4], cq_en[i], cq_irq[i],
                         cq_head[i*16 +: 16]);
             $fwrite(fo, " %h %h %h %h %h", step_limit, swap, imem_we, imem_addr, imem_data);
+            $fwrite(fo, " %h %h %h %h %h %h %h %h %h %h %h", fl_ctrl, fl_thresh, fl_tick, fl_age, fl_cmd, fl_sel, x_info,
+                    x_seq, x_ack, x_opt, x_key);
             $fwrite(fo, "\n");
             #1 clk = 1'b0;
         end

@@ -1,7 +1,7 @@
 /* test_csr.c - unit tests of the register block's C twin (cmodel/csr.c):
  * reset values, read/write, read-only, wstrb, clamping, address decode,
- * SLVERR, doorbell clearing, status readback and the AXI4-Lite timing of
- * docs/registers.md. */
+ * SLVERR, doorbell clearing, status readback, the flow database registers and
+ * the AXI4-Lite timing of docs/registers.md. */
 #include <stdint.h>
 #include <string.h>
 #include "check.h"
@@ -22,6 +22,7 @@ static void geom(nicrx_geom_t *g, uint32_t num_cq)
     p->data_width = 64; p->pkt_mem_bytes = 16384; p->header_bytes = 128;
     p->max_frame = 9018; p->num_cq = num_cq; p->fq_depth = 32;
     p->desc_depth = 8; p->max_burst = 16; p->parse_engines = 2; p->imem_depth = 64;
+    p->flows = 64;
     g->bytes_per_beat = 8; g->pm_words = 2048; g->pm_aw = 11;
 }
 
@@ -228,7 +229,8 @@ static void test_ro(void)
     b.st.idle = 1; b.st.fbr_head[0] = 0x1111; b.st.cq_tail[2] = 0x2222; b.st.cnt[3] = 77;
     uint32_t ro[] = { NICRX_REG_ID, NICRX_REG_VERSION, NICRX_REG_CAPS0, NICRX_REG_CAPS1, NICRX_REG_STATUS,
                       NICRX_REG_FBR(0) + NICRX_FBR_HEAD, NICRX_REG_FBR(1) + NICRX_FBR_HEAD,
-                      NICRX_REG_CQ(2) + NICRX_CQ_TAIL, NICRX_REG_CNT(3), NICRX_REG_CNT(11) };
+                      NICRX_REG_CQ(2) + NICRX_CQ_TAIL, NICRX_REG_CNT(3), NICRX_REG_CNT(11),
+                      NICRX_REG_CNT(NICRX_CNT_FLOW_NO_FLOW), NICRX_REG_FLOW_STATUS, NICRX_REG_FLOW_TIME };
     for (unsigned i = 0; i < sizeof ro / sizeof ro[0]; i++) {
         uint32_t before = rd_ok(&b, ro[i]);
         csr_t snap = b.s;
@@ -314,7 +316,7 @@ static void test_decode(void)
 
     /* unmapped: read 0 with SLVERR; writes SLVERR and change nothing */
     uint32_t bad[] = { 0x01c, 0x020, 0x0fc, 0x11c, 0x13c, 0x140, 0x1fc, 0x21c, 0x280, 0x2e0, 0x2fc,
-                       0x300, 0x3fc, 0x438, 0x43c, 0x440, 0x500, 0x800, 0xffc,
+                       0x300, 0x3fc, 0x44c, 0x4fc, 0x51c, 0x538, 0x53c, 0x568, 0x5fc, 0x600, 0x800, 0xffc,
                        0x07c, 0x0a0, 0x0c0 };
     b.st.cnt[0] = 5; b.st.fbr_head[0] = 9; b.st.cq_tail[3] = 9;
     for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -566,6 +568,104 @@ static void test_parser_regs(void)
     CHECK(resp == 0 && !b.cfg.swap && !b.cfg.imem_we, "csr PARSER_STATUS read-only");
 }
 
+/* Flow database registers (docs/registers.md "Flow database"). */
+static void test_flow_regs(void)
+{
+    bench_t b;
+    bench_init(&b, 4);
+    struct rv r0[] = {
+        { NICRX_REG_FLOW_CTRL, NICRX_FLOW_CTRL_RESET, "FLOW_CTRL" },
+        { NICRX_REG_FLOW_STATUS, 6u << 24, "FLOW_STATUS" },
+        { NICRX_REG_FLOW_THRESH, 64, "FLOW_THRESH" },
+        { NICRX_REG_FLOW_TICK, 155, "FLOW_TICK" },
+        { NICRX_REG_FLOW_AGE, 0, "FLOW_AGE" },
+        { NICRX_REG_FLOW_TIME, 0, "FLOW_TIME" },
+        { NICRX_REG_FLOW_CMD, 0, "FLOW_CMD" },
+        { NICRX_REG_FLOW_CTX_INFO, 0, "FLOW_CTX_INFO" },
+        { NICRX_REG_FLOW_CTX_COUNT, 0, "FLOW_CTX_COUNT" },
+        { NICRX_REG_FLOW_KEY(9), 0, "FLOW_KEY9" },
+    };
+    for (unsigned i = 0; i < sizeof r0 / sizeof r0[0]; i++)
+        CHECK(rd_ok(&b, r0[i].addr) == r0[i].val, "csr reset %s = 0x%08x", r0[i].name, r0[i].val);
+    CHECK(b.cfg.flow_ctrl == 2 && b.cfg.flow_thresh == 64 && b.cfg.flow_tick == 155 && b.cfg.flow_age == 0 &&
+          b.cfg.flow_cmd == 0, "csr reset flow cfg outputs");
+    struct { uint32_t addr, wval, rmask; const char *name; } r[] = {
+        { NICRX_REG_FLOW_CTRL, 0xffffffffu, 0x3u, "FLOW_CTRL" },
+        { NICRX_REG_FLOW_THRESH, 0xabcd1234u, 0xffffu, "FLOW_THRESH" },
+        { NICRX_REG_FLOW_TICK, 0x5555000fu, 0xffffu, "FLOW_TICK" },
+        { NICRX_REG_FLOW_AGE, 0xfedcba98u, 0xffffffffu, "FLOW_AGE" },
+        { NICRX_REG_FLOW_CTX_INFO, 0xffffffffu, 0x03ffffffu, "FLOW_CTX_INFO" },
+        { NICRX_REG_FLOW_CTX_SEQ, 0x12345678u, 0xffffffffu, "FLOW_CTX_SEQ" },
+        { NICRX_REG_FLOW_CTX_ACK, 0x9abcdef0u, 0xffffffffu, "FLOW_CTX_ACK" },
+        { NICRX_REG_FLOW_CTX_OPT, 0x0badf00du, 0xffffffffu, "FLOW_CTX_OPT" },
+        { NICRX_REG_FLOW_CTX_TIME, 0x11112222u, 0xffffffffu, "FLOW_CTX_TIME" },
+        { NICRX_REG_FLOW_CTX_COUNT, 0x33334444u, 0xffffffffu, "FLOW_CTX_COUNT" },
+    };
+    for (unsigned i = 0; i < sizeof r / sizeof r[0]; i++) {
+        uint32_t resp = wr(&b, r[i].addr, r[i].wval, 0xf, NULL);
+        uint32_t v = rd_ok(&b, r[i].addr);
+        CHECK(resp == 0 && v == (r[i].wval & r[i].rmask), "csr rw %s (read 0x%08x)", r[i].name, v);
+    }
+    for (uint32_t n = 0; n < 10; n++)
+        wr(&b, NICRX_REG_FLOW_KEY(n), 0x03020100u + 0x04040404u * n, 0xf, NULL);
+    int key_ok = 1;
+    for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES; k++)
+        key_ok &= b.cfg.ctx_key[k] == k;
+    CHECK(key_ok && rd_ok(&b, NICRX_REG_FLOW_KEY(9)) == 0x27262524u, "csr FLOW_KEY0..9: byte 4n in [7:0]");
+    CHECK(b.cfg.flow_ctrl == 3 && b.cfg.flow_thresh == 0x1234 && b.cfg.flow_tick == 0xf && b.cfg.flow_age == 0xfedcba98u &&
+          b.cfg.ctx_info == 0x03ffffffu && b.cfg.ctx_seq == 0x12345678u && b.cfg.ctx_ack == 0x9abcdef0u &&
+          b.cfg.ctx_opt == 0x0badf00du, "csr flow cfg outputs");
+    wr(&b, NICRX_REG_FLOW_AGE, 0x000000ffu, 0x1, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_FLOW_AGE) == 0xfedcbaffu, "csr FLOW_AGE byte strobes");
+    /* FLOW_CMD: cfg_flow_cmd for the cycle after E1, cfg_flow_sel from [15:8] */
+    nicrx_in_t *in = &b.in;
+    int pulses = 0, at_e1;
+    in->s_axil_awvalid = 1; in->s_axil_wvalid = 1; in->s_axil_awaddr = NICRX_REG_FLOW_CMD;
+    in->s_axil_wdata = 0xffff05fe | NICRX_FLOW_CMD_INSTALL; in->s_axil_wstrb = 0xf; in->s_axil_bready = 1;
+    edge(&b);
+    pulses += b.cfg.flow_cmd != 0;
+    edge(&b);
+    in->s_axil_awvalid = 0; in->s_axil_wvalid = 0;
+    at_e1 = b.cfg.flow_cmd == NICRX_FLOW_CMD_INSTALL && b.cfg.flow_sel == 5;
+    for (int k = 0; k < 4; k++) { edge(&b); pulses += b.cfg.flow_cmd != 0; }
+    CHECK(at_e1 && pulses == 0 && b.cfg.flow_sel == 5, "csr FLOW_CMD write: cfg_flow_cmd one cycle after E1");
+    CHECK(rd_ok(&b, NICRX_REG_FLOW_CMD) == 0x500u, "csr FLOW_CMD reads [15:8] and busy");
+    b.st.flow.busy = 1;
+    CHECK(rd_ok(&b, NICRX_REG_FLOW_CMD) == 0x501u, "csr FLOW_CMD [0] busy");
+    b.st.flow.busy = 0;
+    wr(&b, NICRX_REG_FLOW_CMD, 0x0903, 0x2, NULL);
+    CHECK(b.cfg.flow_sel == 9 && !b.cfg.flow_cmd, "csr FLOW_CMD without byte 0: index only, no command");
+    wr(&b, NICRX_REG_FLOW_CMD, 0x0700, 0x3, NULL);
+    CHECK(b.cfg.flow_sel == 7 && !b.cfg.flow_cmd && rd_ok(&b, NICRX_REG_FLOW_CMD) == 0x700u, "csr FLOW_CMD command 0: no pulse");
+    /* FLOW_STATUS and FLOW_TIME from the flow block */
+    b.st.flow.busy = 1; b.st.flow.fail = 1; b.st.flow.idx = 0xab; b.st.flow.gen = 0xcd; b.st.flow.time = 0x89abcdefu;
+    CHECK(rd_ok(&b, NICRX_REG_FLOW_STATUS) == (3u | 0xabu << 8 | 0xcdu << 16 | 6u << 24) &&
+          rd_ok(&b, NICRX_REG_FLOW_TIME) == 0x89abcdefu, "csr FLOW_STATUS and FLOW_TIME readback");
+    nicrx_geom_t g;
+    csr_t s2;
+    geom(&g, 4);
+    g.p.flows = 256;
+    csr_init(&s2, &g);
+    CHECK((csr_peek(&s2, &b.st, NICRX_REG_FLOW_STATUS) >> 24) == 8, "csr FLOW_STATUS log2 FLOWS=256");
+    /* ctx_load: the window takes the flow block's contents, over a host write at the same edge */
+    b.st.flow.ctx_info = 0x0155abcdu; b.st.flow.ctx_seq = 1; b.st.flow.ctx_ack = 2; b.st.flow.ctx_opt = 3;
+    b.st.flow.ctx_time = 4; b.st.flow.ctx_count = 5;
+    for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES; k++) b.st.flow.ctx_key[k] = (uint8_t)(0xc0 + k);
+    in->s_axil_awvalid = 1; in->s_axil_wvalid = 1; in->s_axil_awaddr = NICRX_REG_FLOW_CTX_SEQ;
+    in->s_axil_wdata = 0x77777777u; in->s_axil_wstrb = 0xf; in->s_axil_bready = 1;
+    edge(&b); /* E0 */
+    b.st.flow.ctx_load = 1;
+    edge(&b); /* E1: the write and the load */
+    b.st.flow.ctx_load = 0;
+    in->s_axil_awvalid = 0; in->s_axil_wvalid = 0;
+    edge(&b);
+    CHECK(rd_ok(&b, NICRX_REG_FLOW_CTX_SEQ) == 1 && rd_ok(&b, NICRX_REG_FLOW_CTX_INFO) == 0x0155abcdu &&
+          rd_ok(&b, NICRX_REG_FLOW_CTX_COUNT) == 5 && rd_ok(&b, NICRX_REG_FLOW_KEY(0)) == 0xc3c2c1c0u &&
+          b.cfg.ctx_key[39] == 0xc0 + 39, "csr ctx_load wins over a same-edge write");
+    wr(&b, NICRX_REG_FLOW_CTX_SEQ, 0x77777777u, 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_FLOW_CTX_SEQ) == 0x77777777u, "csr window writable after the load");
+}
+
 int main(void)
 {
     test_reset();
@@ -578,5 +678,6 @@ int main(void)
     test_status();
     test_timing();
     test_parser_regs();
+    test_flow_regs();
     return 0;
 }

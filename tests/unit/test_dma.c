@@ -12,9 +12,10 @@
 
 static uint32_t fold_q(uint32_t h, uint32_t qsel) { return (h >> 24 ^ h >> 16 ^ h >> 8 ^ h) & 0xff & ((1u << qsel) - 1); }
 
-/* Completion bits 45..47 (trunc, perr, presel): the hook marks every frame-queue
- * entry as it is pushed with bits derived from its length and checks them in
- * each record the DMA builds (the scenario's parser gives them all 0). */
+/* Completion bits 40..63 but 44 (opcode, trunc, perr, presel, flow, gen): the hook
+ * marks every frame-queue entry (fq_mem and, beside it, flm_mem and ctl_mem) as it
+ * is pushed with values derived from its length and checks them in each record
+ * the DMA builds (the scenario's flow block gives them all 0). */
 typedef struct bits_chk {
     tb_t *t;
     uint32_t fq_wr, recs, bad;
@@ -22,6 +23,8 @@ typedef struct bits_chk {
 } bits_chk_t;
 
 static uint32_t len_bits(uint32_t len) { return (len * 2654435761u) >> 29; }
+static uint32_t len_flow(uint32_t len) { return (len * 40503u) & 0xffffu; }
+static uint32_t len_op(uint32_t len) { return (len * 7u) % NICRX_NUM_OPCODES; }
 
 static void bits_hook(void *ctx, const ds_edge_t *e)
 {
@@ -33,11 +36,16 @@ static void bits_hook(void *ctx, const ds_edge_t *e)
         dma_fq_ent_t *f = &d->fq_mem[(d->fq_wr - 1) & (d->fq_depth - 1)];
         uint32_t v = len_bits(f->len);
         f->trunc = v & 1; f->perr = v >> 1 & 1; f->presel = v >> 2 & 1;
+        d->flm_mem[(d->fq_wr - 1) & (d->fq_depth - 1)] = (uint16_t)len_flow(f->len);
+        d->ctl_mem[(d->fq_wr - 1) & (d->fq_depth - 1)] = (uint8_t)len_op(f->len);
         b->fq_wr = d->fq_wr;
     }
     if (d->rh_full && !b->rh_full && !(d->rh_w0 >> NICRX_C0_ERR_BIT & 1)) {
         b->recs++;
-        if (NICRX_FIELD(d->rh_w0, NICRX_C0_TRUNC_BIT, 3) != len_bits((uint32_t)d->rh_w0 & 0xffff))
+        uint32_t len = (uint32_t)d->rh_w0 & 0xffff;
+        if (NICRX_FIELD(d->rh_w0, NICRX_C0_TRUNC_BIT, 3) != len_bits(len) ||
+            NICRX_FIELD(d->rh_w0, NICRX_C0_FLOW_SHIFT, 16) != len_flow(len) ||
+            NICRX_FIELD(d->rh_w0, NICRX_C0_OPCODE_SHIFT, 4) != len_op(len) || NICRX_FIELD(d->rh_w0, NICRX_C0_MORE_BIT, 1))
             b->bad++;
     }
     b->rh_full = d->rh_full;
@@ -97,12 +105,12 @@ int main(void)
             CHECK(t.got_ok == c.nframes && cpf <= (64.0 + 16.0) / (dw / 8) + 0.05, "dma_dw%u_perf_saturated_w_back_to_back (%.2f)", dw, cpf);
         }
     }
-    /* completion bits 45..47 */
+    /* completion bits 40..63 */
     {
         bits_chk_t b = { &t, 0, 0, 0, 0 };
         cfgt_t c = ds_scenario(64, 0);
         run(&t, &c, 4242, bits_hook, &b);
-        CHECK(b.recs > 100 && b.bad == 0, "dma_completion_trunc_perr_presel_bits (%u records)", b.recs);
+        CHECK(b.recs > 100 && b.bad == 0, "dma_completion_opcode_trunc_perr_presel_flow_gen_bits (%u records)", b.recs);
     }
     free(t.mem);
     return 0;

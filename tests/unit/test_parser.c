@@ -506,11 +506,15 @@ typedef struct tb {
     uint64_t cyc;             /* the cycle whose inputs are being set */
     uint32_t commits;         /* frames committed: the next slot */
     uint32_t nout;
-    uint64_t out_cyc[64];     /* cycle in which hv_valid was high, per frame */
+    uint8_t ready;            /* hv_ready at the next edge */
+    uint64_t out_cyc[64];     /* first cycle in which hv_valid was high, per frame */
     nicrx_hv_t out_hv[64];
     uint32_t out_len[64];
     uint64_t out_frame[64];
-    int valid_ok;             /* hv_valid never high two cycles for one frame */
+    uint64_t taken_cyc[64];   /* cycle at whose end it was taken */
+    uint32_t ntaken;
+    int valid_ok;             /* a frame loads only when none is held or it is taken, held
+                                 frames do not change, a new frame is a different one */
     uint64_t bank_cyc;        /* first cycle the bank output changed */
     uint8_t last_bank;
 } tb_t;
@@ -526,20 +530,26 @@ static void tb_init(tb_t *t, uint32_t ne, uint32_t limit)
     t->g.bytes_per_beat = 8;
     t->cfg.step_limit = (uint8_t)limit;
     t->valid_ok = 1;
+    t->ready = 1;
     if (parser_init(&t->p, &t->g) != 0)
         abort();
     t->top.rst = 1;
-    parser_step(&t->p, &t->io, &t->cfg, &t->top, NULL);
+    parser_step(&t->p, &t->io, &t->cfg, &t->top, 1, NULL);
     t->top.rst = 0;
     parser_out(&t->p, &t->po);
 }
 
 static void tb_edge(tb_t *t)
 {
-    uint8_t was = t->po.hv_valid;
-    uint64_t was_frame = t->po.hv_frame;
+    const uint8_t was = t->po.hv_valid, take = was && t->ready && !t->top.rst;
+    const uint64_t was_frame = t->po.hv_frame;
+    const nicrx_hv_t was_hv = *t->po.hv;
+    const uint16_t was_len = t->po.hv_len;
 
-    parser_step(&t->p, &t->io, &t->cfg, &t->top, NULL);
+    if (take && t->ntaken < 64)
+        t->taken_cyc[t->ntaken] = t->cyc;
+    t->ntaken += take;
+    parser_step(&t->p, &t->io, &t->cfg, &t->top, t->ready, NULL);
     t->io.cm_valid = 0;
     t->io.hm_wr_en = 0;
     t->cfg.swap = 0;
@@ -549,7 +559,11 @@ static void tb_edge(tb_t *t)
     if (t->po.bank != t->last_bank && !t->bank_cyc)
         t->bank_cyc = t->cyc;
     t->last_bank = t->po.bank;
-    if (t->po.hv_valid) {
+    if (was && !take && !t->top.rst &&
+        (!t->po.hv_valid || t->po.hv_frame != was_frame || t->po.hv_len != was_len ||
+         memcmp(t->po.hv, &was_hv, sizeof was_hv) != 0))
+        t->valid_ok = 0;                                  /* a held frame changed */
+    if (t->po.hv_valid && (!was || take)) {               /* a frame loaded at this edge */
         if (was && was_frame == t->po.hv_frame)
             t->valid_ok = 0;
         if (t->nout < 64) {
@@ -823,6 +837,124 @@ static void test_order_and_swap(void)
     }
 }
 
+/* The output stream: hv_ready from the flow block holds a frame (hv_valid stays
+ * high, nothing changes), the next frame loads at the edge that takes it, the
+ * counters count at that edge, idle waits for it. */
+static uint32_t pick(uint64_t *st, uint32_t n)
+{
+    *st = *st * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)(*st >> 33) % n;
+}
+
+/* hv_ready for the next edge: mostly high, sometimes low, now and then a long stall */
+static uint8_t rand_ready(uint64_t *st, uint32_t *stall)
+{
+    if (*stall) {
+        (*stall)--;
+        return 0;
+    }
+    if (pick(st, 3) != 0)
+        return 1;
+    if (pick(st, 8) == 0)
+        *stall = 50 + pick(st, 150);
+    return 0;
+}
+
+static void test_ready(void)
+{
+    static tb_t t;
+    static uint8_t slow[64], quick[64], fr[64];
+    uint32_t w[16 * 4];
+
+    memset(slow, 1, sizeof slow);
+    memset(quick, 2, sizeof quick);
+    memset(fr, 0x45, sizeof fr);
+    for (uint32_t ne = 1; ne <= 2; ne++) {
+        /* a truncated frame held for 40 cycles: counted when taken */
+        uint64_t c0, e0;
+        int held = 1;
+
+        tb_init(&t, ne, 64);
+        {
+            nicrx_insn_t a = ins(NICRX_BASE_ABS, NICRX_SIZE_1, 0, 1, 1), b = ins(NICRX_BASE_ABS, NICRX_SIZE_2, 63, 2, 2);
+            memset(w, 0, sizeof w);
+            nicrx_insn_encode(&a, w);
+            nicrx_insn_encode(&b, w + 4);
+            parser_load_program(&t.p, w, 2);
+        }
+        t.ready = 0;
+        c0 = tb_frame(&t, fr, 64, 20);
+        e0 = expect_hv_cycle(c0, 0, 2);
+        while (t.cyc < e0 + 40) {
+            tb_edge(&t);
+            if (t.cyc >= e0 && (!t.po.hv_valid || t.po.idle || t.po.cnt[NICRX_CNT_PARSE_TRUNC] != 0))
+                held = 0;
+        }
+        CHECK(held && t.nout == 1 && t.out_cyc[0] == e0 && t.ntaken == 0 && t.valid_ok,
+              "parser-ne%u-held-until-ready", ne);
+        t.ready = 1;
+        tb_edge(&t);
+        t.ready = 0;
+        CHECK(t.ntaken == 1 && t.taken_cyc[0] == e0 + 40 && !t.po.hv_valid && t.po.idle &&
+              t.po.cnt[NICRX_CNT_PARSE_TRUNC] == 1, "parser-ne%u-taken-counted-idle", ne);
+        parser_free(&t.p);
+
+        /* three frames while the output is held: the second loads at the edge that
+         * takes the first, the third at the edge that takes the second */
+        tb_init(&t, ne, 20);
+        prog_branch(w, NICRX_CLS(NICRX_CLS_UDP), NICRX_CLS(NICRX_CLS_TCP));
+        parser_load_program(&t.p, w, 3);
+        t.ready = 0;
+        tb_frame(&t, quick, 64, 20);
+        tb_frame(&t, quick, 64, 0);
+        tb_frame(&t, quick, 64, 0);
+        tb_run(&t, 60);
+        CHECK(t.nout == 1 && t.po.hv_valid && t.po.hv_frame == 0 && !t.po.idle, "parser-ne%u-one-frame-held", ne);
+        t.ready = 1;
+        tb_edge(&t);
+        t.ready = 0;
+        tb_run(&t, 10);
+        t.ready = 1;
+        tb_run(&t, 10);
+        CHECK(t.nout == 3 && t.ntaken == 3 && t.out_cyc[1] == t.taken_cyc[0] + 1 &&
+              t.out_cyc[2] == t.taken_cyc[1] + 1 && t.taken_cyc[1] == t.taken_cyc[0] + 11 &&
+              t.taken_cyc[2] == t.out_cyc[2] && t.out_frame[1] == 1 && t.out_frame[2] == 2 &&
+              t.valid_ok && t.po.idle, "parser-ne%u-next-loads-at-take", ne);
+        parser_free(&t.p);
+    }
+    /* random hv_ready with long stalls, slow and quick frames: every frame is
+     * taken once, in commit order, and a held frame never changes */
+    for (uint32_t ne = 1; ne <= 2; ne++) {
+        uint64_t st = 0x5eed + ne;
+        uint32_t n = 40, stall = 0;
+        int order = 1;
+
+        tb_init(&t, ne, 20);
+        prog_branch(w, NICRX_CLS(NICRX_CLS_UDP), NICRX_CLS(NICRX_CLS_TCP));
+        parser_load_program(&t.p, w, 3);
+        for (uint32_t s = 0; s < n; s++) {
+            /* at most 8 outstanding (fq_depth): wait until the oldest is taken */
+            while (t.commits - t.ntaken >= t.g.p.fq_depth) {
+                t.ready = rand_ready(&st, &stall);
+                tb_edge(&t);
+            }
+            tb_frame(&t, pick(&st, 3) ? quick : slow, 64, 0);
+            for (uint32_t k = pick(&st, 6); k--;) {
+                t.ready = rand_ready(&st, &stall);
+                tb_edge(&t);
+            }
+        }
+        t.ready = 1;
+        tb_run(&t, 400);
+        for (uint32_t s = 0; s < n; s++)
+            if (t.out_frame[s] != s || t.taken_cyc[s] < t.out_cyc[s] || (s && t.out_cyc[s] <= t.taken_cyc[s - 1]))
+                order = 0;
+        CHECK(t.nout == n && t.ntaken == n && order && t.valid_ok && t.po.idle,
+              "parser-ne%u-random-ready-in-order-once (%u out, %u taken)", ne, t.nout, t.ntaken);
+        parser_free(&t.p);
+    }
+}
+
 int main(void)
 {
     for (uint32_t i = 0; i < sizeof frame_b; i++)
@@ -835,5 +967,6 @@ int main(void)
     test_fuzz();
     test_timing();
     test_order_and_swap();
+    test_ready();
     return 0;
 }

@@ -1,0 +1,65 @@
+// nicrx_crc32c - CRC-32C (Castagnoli, reflected, initial value and final XOR all
+// ones) of a 40-byte vector, combinational (docs/architecture.md "nicrx_flow").
+// Twin: cmodel/crc32c.c.  Byte k of the message is data[8k+7:8k], byte 0 first.
+//
+// The CRC is affine in the message: crc = L(data) ^ crc(zeros).  The constant
+// functions below run the bit-serial CRC at elaboration, on the 320 message bits as
+// symbols, and give for every result bit the set of message bits it is the parity of;
+// the logic is then one XOR reduction per result bit, which every tool maps to a
+// balanced tree (a bit-serial loop in the logic leaves Yosys/ABC a 320-deep chain:
+// about four times the LUTs).
+`timescale 1ns / 1ps
+`default_nettype none
+
+module nicrx_crc32c (
+    input  wire [319:0] data,
+    output wire [31:0]  crc
+);
+    localparam integer N    = 320;
+    localparam [31:0]  POLY = 32'h82f63b78;   // 0x1edc6f41 reflected
+
+    // m[N*j +: N]: the message bits register bit j depends on, after all N bits
+    /* verilator lint_off UNUSEDSIGNAL */ // the argument only makes this a function
+    function [32*N-1:0] lin_matrix;
+        input integer unused;
+        reg [32*N-1:0] m;
+        reg [N-1:0]    fb;
+        integer        i, j;
+        begin
+            m = 0;
+            for (i = 0; i < N; i = i + 1) begin
+                fb    = m[N-1:0];
+                fb[i] = ~fb[i];
+                m     = m >> N;
+                for (j = 0; j < 32; j = j + 1)
+                    if (POLY[j]) m[N*j +: N] = m[N*j +: N] ^ fb;
+            end
+            lin_matrix = m;
+        end
+    endfunction
+    // the CRC of the all-zero message (initial value and final XOR included)
+    function [31:0] zero_crc;
+        input integer unused;
+        reg [31:0] c;
+        integer    i;
+        begin
+            c = 32'hffffffff;
+            for (i = 0; i < N; i = i + 1)
+                c = (c >> 1) ^ (c[0] ? POLY : 32'd0);
+            zero_crc = ~c;
+        end
+    endfunction
+    /* verilator lint_on UNUSEDSIGNAL */
+
+    localparam [32*N-1:0] M = lin_matrix(0);
+    localparam [31:0]     K = zero_crc(0);
+
+    genvar j;
+    generate
+        for (j = 0; j < 32; j = j + 1) begin : g_bit
+            assign crc[j] = ^(data & M[N*j +: N]) ^ K[j];
+        end
+    endgenerate
+endmodule
+
+`default_nettype wire
