@@ -5,13 +5,6 @@
 #include "crc32c.h"
 #include "flow.h"
 
-#define TCP_FIN 0x01u
-#define TCP_SYN 0x02u
-#define TCP_RST 0x04u
-#define TCP_PSH 0x08u
-#define TCP_URG 0x20u
-#define TCP_CWR 0x80u
-
 /* ---- recency list: head most recently active, next[] towards the tail ---- */
 static void list_unlink(flow_t *s, uint32_t i)
 {
@@ -203,7 +196,7 @@ static int merge_forbidden(const flow_job_t *j, const flow_ctx_t *e)
     uint32_t f = hv->tcp_flags & 0xfffu;
     uint8_t d = (uint8_t)(hv->l4_off - hv->l3_off);
 
-    return (f & (TCP_URG | TCP_CWR)) || ((f ^ e->flags) & ~(TCP_CWR | TCP_FIN | TCP_PSH) & 0x1ffu) ||
+    return (f & (NICRX_TCP_URG | NICRX_TCP_CWR)) || ((f ^ e->flags) & ~(NICRX_TCP_CWR | NICRX_TCP_FIN | NICRX_TCP_PSH) & 0x1ffu) ||
            hv->ack != e->ack || hv->tcp_hlen != e->hlen || j->digest != e->digest || j->optx ||
            (hv->l3 == 1 && d != 20) || (hv->l3 == 2 && d != 40);
 }
@@ -217,7 +210,7 @@ static void frame_job(flow_t *s, const evsink_t *ev)
     const uint16_t pay = hv->l4_len; /* the parser's l4_len: the bytes after the TCP header */
     const uint32_t seg_end = hv->seq + pay + syn + fin;
     const int presel = (hv->cls >> NICRX_CLS_PRESEL & 1u) && hv->l4 == 1 && !hv->perr && !hv->truncated;
-    const int may_create = (syn || pay) && !(fl & (TCP_FIN | TCP_RST));
+    const int may_create = (syn || pay) && !(fl & (NICRX_TCP_FIN | NICRX_TCP_RST));
     flow_ctx_t e, c;    /* the entry before the update; a created entry's context */
     int idx = -1, isnew = 0, evicted;
     uint32_t fev = NICRX_FLOW_EV_NONE, op;
@@ -274,7 +267,7 @@ static void frame_job(flow_t *s, const evsink_t *ev)
                 list_to_head(s, m);
                 idx = (int)m;
                 fev = NICRX_FLOW_EV_UPDATED;
-                if (fl & (TCP_FIN | TCP_RST)) {
+                if (fl & (NICRX_TCP_FIN | NICRX_TCP_RST)) {
                     invalidate(s, m);
                     fev = NICRX_FLOW_EV_REMOVED;
                     cnt[NICRX_CNT_FLOW_REMOVED]++;

@@ -73,6 +73,16 @@ enum nicrx_flow_cmd {
     NICRX_FLOW_CMD_INVALIDATE  /* invalidate entry [15:8] */
 };
 
+/* TCP flag bits as the header vector's tcp_flags and FLOW_CTX_INFO[15:4] hold them. */
+#define NICRX_TCP_FIN           0x01u
+#define NICRX_TCP_SYN           0x02u
+#define NICRX_TCP_RST           0x04u
+#define NICRX_TCP_PSH           0x08u
+#define NICRX_TCP_ACK           0x10u
+#define NICRX_TCP_URG           0x20u
+#define NICRX_TCP_ECE           0x40u
+#define NICRX_TCP_CWR           0x80u
+
 #define NICRX_FLOW_INFO_VALID     0x1u
 #define NICRX_FLOW_INFO_AGED      0x2u
 #define NICRX_FLOW_INFO_DATA_SEEN 0x4u

@@ -351,13 +351,6 @@ static const char *const fev_names[NICRX_NUM_FLOW_EVENTS] = {
     "none", "created", "updated", "removed", "aged", "evicted",
 };
 
-#define TCP_FIN 0x01u
-#define TCP_SYN 0x02u
-#define TCP_RST 0x04u
-#define TCP_PSH 0x08u
-#define TCP_URG 0x20u
-#define TCP_CWR 0x80u
-
 static uint32_t flow_ctrl(const harness_t *h)
 {
     return h->o.flow_ctrl >= 0 ? (uint32_t)h->o.flow_ctrl : NICRX_FLOW_CTRL_RESET;
@@ -432,13 +425,13 @@ static void shadow_create(shadow_entry_t *s, uint8_t gen, const uint8_t *k, uint
     *s = (shadow_entry_t){ .valid = 1, .gen = gen, .sig = sig, .ack = hv->ack, .digest = digest, .count = 1,
                            .flags = hv->tcp_flags, .hlen = hv->tcp_hlen, .data_seen = pay > 0 };
     memcpy(s->key, k, NICRX_FLOW_KEY_BYTES);
-    s->exp = hv->seq + pay + !!(hv->tcp_flags & TCP_SYN) + !!(hv->tcp_flags & TCP_FIN);
+    s->exp = hv->seq + pay + !!(hv->tcp_flags & NICRX_TCP_SYN) + !!(hv->tcp_flags & NICRX_TCP_FIN);
 }
 
 static void shadow_update(shadow_entry_t *s, const nicrx_hv_t *hv, uint32_t digest)
 {
     uint32_t pay = hv_pay(hv);
-    uint32_t end = hv->seq + pay + !!(hv->tcp_flags & TCP_SYN) + !!(hv->tcp_flags & TCP_FIN);
+    uint32_t end = hv->seq + pay + !!(hv->tcp_flags & NICRX_TCP_SYN) + !!(hv->tcp_flags & NICRX_TCP_FIN);
     if ((int32_t)(end - s->exp) > 0) s->exp = end;
     s->ack = hv->ack;
     s->digest = digest;
@@ -460,8 +453,8 @@ static int expected_update_opcode(const harness_t *h, const shadow_entry_t *e, c
     if (hv_pay(hv) < flow_thresh(h)) return NICRX_OP_SHORT;
     uint8_t l3len = (uint8_t)(hv->l4_off - hv->l3_off);
     int ipopt = (hv->l3 == 1 && l3len != 20u) || (hv->l3 == 2 && l3len != 40u);
-    int forbidden = (hv->tcp_flags & (TCP_URG | TCP_CWR)) ||
-                    ((hv->tcp_flags ^ e->flags) & ~(TCP_CWR | TCP_FIN | TCP_PSH) & 0x1ffu) ||
+    int forbidden = (hv->tcp_flags & (NICRX_TCP_URG | NICRX_TCP_CWR)) ||
+                    ((hv->tcp_flags ^ e->flags) & ~(NICRX_TCP_CWR | NICRX_TCP_FIN | NICRX_TCP_PSH) & 0x1ffu) ||
                     hv->ack != e->ack || hv->tcp_hlen != e->hlen || digest != e->digest || optx || ipopt;
     return forbidden ? NICRX_OP_NO_MERGE : NICRX_OP_CONT;
 }
@@ -526,7 +519,7 @@ static void check_flow(harness_t *h, uint64_t i, const nicrx_event_t *ev)
     hv_key(hv, flow_ctrl(h), k);
     int optx;
     uint32_t sig = nicrx_crc32c(k, NICRX_FLOW_KEY_BYTES), digest = options_digest(h, hv, &h->cap.f[i], &optx);
-    int may_create = (tf & TCP_SYN || pay) && !(tf & (TCP_FIN | TCP_RST));
+    int may_create = (tf & NICRX_TCP_SYN || pay) && !(tf & (NICRX_TCP_FIN | NICRX_TCP_RST));
     int j = shadow_find(h, k);
     shadow_entry_t *e = gen ? &h->sh[fl] : j >= 0 ? &h->sh[j] : NULL;
     /* Only what the harness can be sure of: no command that changes entries
@@ -559,7 +552,7 @@ static void check_flow(harness_t *h, uint64_t i, const nicrx_event_t *ev)
             if (sure && (j >= 0 || !e->valid)) { bad = j >= 0 ? "evicted although the key has an entry" : "evicted an invalid entry"; break; }
         } else if (sure && j >= 0) {
             /* a hit creates only for a new connection (SYN, seq + 1 != exp) */
-            if (j != (int)fl || !(tf & TCP_SYN) || hv->seq + 1u == h->sh[j].exp) { bad = "created although the key has an entry"; break; }
+            if (j != (int)fl || !(tf & NICRX_TCP_SYN) || hv->seq + 1u == h->sh[j].exp) { bad = "created although the key has an entry"; break; }
         } else if (sure && e->valid) {
             if (!flow_age(h)) { bad = "created in a live entry with aging off"; break; }
             h->fl_aged_victims++;
@@ -576,7 +569,7 @@ static void check_flow(harness_t *h, uint64_t i, const nicrx_event_t *ev)
     case NICRX_FLOW_EV_UPDATED:
     case NICRX_FLOW_EV_REMOVED:
         if (!gen) { bad = "updated without a flow"; break; }
-        if ((fe == NICRX_FLOW_EV_REMOVED) != !!(tf & (TCP_FIN | TCP_RST))) {
+        if ((fe == NICRX_FLOW_EV_REMOVED) != !!(tf & (NICRX_TCP_FIN | NICRX_TCP_RST))) {
             bad = fe == NICRX_FLOW_EV_REMOVED ? "removed without FIN or RST" : "FIN or RST did not remove its flow";
             break;
         }
