@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nicrx_hw.h"
 #include "prng.h"
 
 typedef enum { K_TCP4 = 0, K_VLAN, K_QINQ, K_TCP6, K_TCP6EXT, K_UDP4, NKIND } kind_t;
@@ -36,8 +37,6 @@ static const uint32_t kind_hdr[NKIND] = { 54, 58, 62, 74, 90, 42 };
 #define MAX_PAY 9000u                       /* largest TCP payload of --pay */
 #define MAX_FRAME (14u + 4u + 40u + 60u + MAX_PAY)
 #define MIN_FRAME 60u                       /* Ethernet minimum without FCS: shorter frames are padded */
-
-enum { F_FIN = 0x01, F_SYN = 0x02, F_RST = 0x04, F_PSH = 0x08, F_ACK = 0x10 };
 
 typedef struct range { uint32_t lo, hi; } range_t;
 
@@ -253,7 +252,7 @@ static void emit(tcpgen_t *g, conn_t *c, int d, uint8_t flags, uint32_t seq, uin
     const gen_opts_t *o = g->o;
     uint8_t *f = g->f, *p;
     side_t *s = &c->s[d];
-    uint32_t ack = (flags & F_ACK) ? ackable(c, !d) : 0;
+    uint32_t ack = (flags & NICRX_TCP_ACK) ? ackable(c, !d) : 0;
     if (!c->started) {
         c->started = 1;
         g->st.conns++;
@@ -261,20 +260,20 @@ static void emit(tcpgen_t *g, conn_t *c, int d, uint8_t flags, uint32_t seq, uin
         g->st.vlan += c->vlan;
     }
     g->st.data += pay > 0;
-    g->st.syn += (flags & (F_SYN | F_ACK)) == F_SYN;
-    g->st.fin += (flags & F_FIN) != 0;
-    g->st.rst += (flags & F_RST) != 0;
+    g->st.syn += (flags & (NICRX_TCP_SYN | NICRX_TCP_ACK)) == NICRX_TCP_SYN;
+    g->st.fin += (flags & NICRX_TCP_FIN) != 0;
+    g->st.rst += (flags & NICRX_TCP_RST) != 0;
     if (c->ts && prng_pct(g->rng, o->ts_change))
         s->tsval += prng_range(g->rng, 1, 10);
     /* TCP options: Linux's SYN layout, NOP NOP TS on other segments. */
     uint8_t opt[40];
     uint32_t olen = 0;
-    if (flags & F_SYN) {
+    if (flags & NICRX_TCP_SYN) {
         opt[0] = 2; opt[1] = 4; put16(opt + 2, c->v6 ? 1440 : 1460);
         olen = 4;
         if (c->ts) {
             opt[4] = 4; opt[5] = 2; opt[6] = 8; opt[7] = 10;
-            put32(opt + 8, s->tsval); put32(opt + 12, (flags & F_ACK) ? c->s[!d].tsval : 0);
+            put32(opt + 8, s->tsval); put32(opt + 12, (flags & NICRX_TCP_ACK) ? c->s[!d].tsval : 0);
             olen = 16;
         } else {
             opt[4] = 1; opt[5] = 1; opt[6] = 4; opt[7] = 2;
@@ -363,7 +362,7 @@ static void data_step(tcpgen_t *g, conn_t *c, int d)
         return;
     for (;;) {
         uint32_t pay = prng_pct(g->rng, o->small) ? prng_range(g->rng, 1, 63) : pick(g->rng, o->pay);
-        uint8_t flags = (uint8_t)(F_ACK | (prng_pct(g->rng, o->psh) ? F_PSH : 0));
+        uint8_t flags = (uint8_t)(NICRX_TCP_ACK | (prng_pct(g->rng, o->psh) ? NICRX_TCP_PSH : 0));
         uint32_t seq = s->nxt;
         s->nxt += pay;
         if (s->held.wait) s->held.wait--;
@@ -394,22 +393,22 @@ static int conn_step(tcpgen_t *g, conn_t *c)
     int cl = c->closer;
     switch (c->st) {
     case S_SYN:
-        emit(g, c, 0, F_SYN, c->s[0].nxt++, 0);
+        emit(g, c, 0, NICRX_TCP_SYN, c->s[0].nxt++, 0);
         c->st = S_SYNACK;
         return 0;
     case S_SYNACK:
-        emit(g, c, 1, F_SYN | F_ACK, c->s[1].nxt++, 0);
+        emit(g, c, 1, NICRX_TCP_SYN | NICRX_TCP_ACK, c->s[1].nxt++, 0);
         c->st = S_ACK;
         return 0;
     case S_ACK:
-        emit(g, c, 0, F_ACK, c->s[0].nxt, 0);
+        emit(g, c, 0, NICRX_TCP_ACK, c->s[0].nxt, 0);
         c->st = S_DATA;
         return 0;
     case S_DATA:
         if (c->ack_due >= 0) {
             int a = c->ack_due;
             c->ack_due = -1;
-            emit(g, c, a, F_ACK, c->s[a].nxt, 0);
+            emit(g, c, a, NICRX_TCP_ACK, c->s[a].nxt, 0);
             return 0;
         }
         if (c->left == 0) {
@@ -418,10 +417,10 @@ static int conn_step(tcpgen_t *g, conn_t *c)
                 if (send_later(g, c, d, &c->s[d].held, 1) || send_later(g, c, d, &c->s[d].retx, 1))
                     return 0;
             if (prng_pct(g->rng, o->rst)) {
-                emit(g, c, cl, F_RST | F_ACK, c->s[cl].nxt, 0);
+                emit(g, c, cl, NICRX_TCP_RST | NICRX_TCP_ACK, c->s[cl].nxt, 0);
                 return 1;
             }
-            emit(g, c, cl, F_FIN | F_ACK, c->s[cl].nxt++, 0);
+            emit(g, c, cl, NICRX_TCP_FIN | NICRX_TCP_ACK, c->s[cl].nxt++, 0);
             c->st = S_FIN_PEER;
             return 0;
         }
@@ -433,11 +432,11 @@ static int conn_step(tcpgen_t *g, conn_t *c)
         }
         return 0;
     case S_FIN_PEER:
-        emit(g, c, !cl, F_FIN | F_ACK, c->s[!cl].nxt++, 0);
+        emit(g, c, !cl, NICRX_TCP_FIN | NICRX_TCP_ACK, c->s[!cl].nxt++, 0);
         c->st = S_FIN_ACK;
         return 0;
     case S_FIN_ACK:
-        emit(g, c, cl, F_ACK, c->s[cl].nxt, 0);
+        emit(g, c, cl, NICRX_TCP_ACK, c->s[cl].nxt, 0);
         return 1;
     }
     return 1;

@@ -418,20 +418,24 @@ static uint32_t options_digest(const harness_t *h, const nicrx_hv_t *hv, const c
     return nicrx_crc32c(opt, sizeof opt);
 }
 
+/* The sequence number after the frame's segment (docs/opcodes.md seg_end). */
+static uint32_t hv_seg_end(const nicrx_hv_t *hv)
+{
+    return hv->seq + hv_pay(hv) + !!(hv->tcp_flags & NICRX_TCP_SYN) + !!(hv->tcp_flags & NICRX_TCP_FIN);
+}
+
 static void shadow_create(shadow_entry_t *s, uint8_t gen, const uint8_t *k, uint32_t sig, const nicrx_hv_t *hv,
                           uint32_t digest)
 {
-    uint32_t pay = hv_pay(hv);
     *s = (shadow_entry_t){ .valid = 1, .gen = gen, .sig = sig, .ack = hv->ack, .digest = digest, .count = 1,
-                           .flags = hv->tcp_flags, .hlen = hv->tcp_hlen, .data_seen = pay > 0 };
+                           .flags = hv->tcp_flags, .hlen = hv->tcp_hlen, .data_seen = hv_pay(hv) > 0,
+                           .exp = hv_seg_end(hv) };
     memcpy(s->key, k, NICRX_FLOW_KEY_BYTES);
-    s->exp = hv->seq + pay + !!(hv->tcp_flags & NICRX_TCP_SYN) + !!(hv->tcp_flags & NICRX_TCP_FIN);
 }
 
 static void shadow_update(shadow_entry_t *s, const nicrx_hv_t *hv, uint32_t digest)
 {
-    uint32_t pay = hv_pay(hv);
-    uint32_t end = hv->seq + pay + !!(hv->tcp_flags & NICRX_TCP_SYN) + !!(hv->tcp_flags & NICRX_TCP_FIN);
+    uint32_t pay = hv_pay(hv), end = hv_seg_end(hv);
     if ((int32_t)(end - s->exp) > 0) s->exp = end;
     s->ack = hv->ack;
     s->digest = digest;

@@ -11,14 +11,6 @@
 #include "crc32c.h"
 #include "flow.h"
 
-#define FIN 0x01u
-#define SYN 0x02u
-#define RST 0x04u
-#define PSH 0x08u
-#define ACK 0x10u
-#define URG 0x20u
-#define ECE 0x40u
-
 typedef struct bench {
     nicrx_geom_t g;
     flow_t f;
@@ -241,7 +233,7 @@ static void test_timing(void)
     uint64_t last = 0;
 
     bench_init(&b, 64);
-    tcp4(&b.hv, 1, 100, 5, SYN, 0);
+    tcp4(&b.hv, 1, 100, 5, NICRX_TCP_SYN, 0);
     b.po.hv_valid = 1;
     b.po.hv_len = 54;
     edge(&b); /* E0: taken */
@@ -262,7 +254,7 @@ static void test_timing(void)
     b.po.hv_valid = 1;
     for (int k = 0; k < 80; k++) {
         if (b.o.hv_ready)
-            tcp4(&b.hv, 2 + k, 1000, 5, SYN, 0);
+            tcp4(&b.hv, 2 + k, 1000, 5, NICRX_TCP_SYN, 0);
         edge(&b);
         if (b.o.fl_valid) {
             if (last && b.cycle - last != 8)
@@ -276,7 +268,7 @@ static void test_timing(void)
     {
         uint32_t nev = b.nev;
         idle_edges(&b, 10);
-        tcp4(&b.hv, 500, 1, 1, SYN, 0);
+        tcp4(&b.hv, 500, 1, 1, NICRX_TCP_SYN, 0);
         b.po.hv_valid = 1;
         edge(&b);
         b.po.hv_valid = 0;
@@ -301,15 +293,15 @@ static void test_opcodes(void)
 
     bench_init(&b, 64);
     /* not pre-selected */
-    tcp4(&b.hv, 1, 1, 1, ACK, 100);
+    tcp4(&b.hv, 1, 1, 1, NICRX_TCP_ACK, 100);
     b.hv.cls &= (uint16_t)~(1u << NICRX_CLS_PRESEL);
     r = send(&b);
     CHECK(r.op == NICRX_OP_TCP_OTHER && r.flow == 0 && r.gen == 0 && r.fev == NICRX_FLOW_EV_NONE, "op_tcp_not_presel");
-    tcp4(&b.hv, 1, 1, 1, SYN, 0);
+    tcp4(&b.hv, 1, 1, 1, NICRX_TCP_SYN, 0);
     b.hv.perr = 1;
     r = send(&b);
     CHECK(r.op == NICRX_OP_TCP_OTHER && r.gen == 0, "op_tcp_perr");
-    tcp4(&b.hv, 1, 1, 1, SYN, 0);
+    tcp4(&b.hv, 1, 1, 1, NICRX_TCP_SYN, 0);
     b.hv.truncated = 1;
     r = send(&b);
     CHECK(r.op == NICRX_OP_TCP_OTHER && r.gen == 0, "op_tcp_truncated");
@@ -320,57 +312,57 @@ static void test_opcodes(void)
     memset(&b.hv, 0, sizeof b.hv);
     r = send(&b);
     CHECK(r.op == NICRX_OP_NOT_TCP && r.gen == 0, "op_not_tcp_no_ip");
-    /* SYN creates entry 0 (the tail after reset), generation 1, CTRL */
-    r = tcp(&b, 1, 999, 0, SYN, 0);
+    /* NICRX_TCP_SYN creates entry 0 (the tail after reset), generation 1, CTRL */
+    r = tcp(&b, 1, 999, 0, NICRX_TCP_SYN, 0);
     CHECK(r.op == NICRX_OP_CTRL && r.flow == 0 && r.gen == 1 && r.fev == NICRX_FLOW_EV_CREATED, "op_syn_creates_ctrl");
-    /* pure ACK: update, CTRL */
-    r = tcp(&b, 1, 1000, 7, ACK, 0);
+    /* pure NICRX_TCP_ACK: update, CTRL */
+    r = tcp(&b, 1, 1000, 7, NICRX_TCP_ACK, 0);
     CHECK(r.op == NICRX_OP_CTRL && r.flow == 0 && r.gen == 1 && r.fev == NICRX_FLOW_EV_UPDATED, "op_pure_ack_ctrl");
     /* first payload at the expected sequence: FIRST */
-    r = tcp(&b, 1, 1000, 7, ACK, 100);
+    r = tcp(&b, 1, 1000, 7, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_FIRST && r.flow == 0 && r.fev == NICRX_FLOW_EV_UPDATED, "op_first_payload");
-    r = tcp(&b, 1, 1100, 7, ACK, 100);
+    r = tcp(&b, 1, 1100, 7, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_CONT, "op_cont");
-    r = tcp(&b, 1, 1200, 7, ACK | PSH, 100);
+    r = tcp(&b, 1, 1200, 7, NICRX_TCP_ACK | NICRX_TCP_PSH, 100);
     CHECK(r.op == NICRX_OP_CONT, "op_cont_psh_may_merge");
-    r = tcp(&b, 1, 1300, 7, ACK, t - 1);
+    r = tcp(&b, 1, 1300, 7, NICRX_TCP_ACK, t - 1);
     CHECK(r.op == NICRX_OP_SHORT, "op_short_below_thresh");
-    r = tcp(&b, 1, 1300 + t - 1, 7, ACK, t);
+    r = tcp(&b, 1, 1300 + t - 1, 7, NICRX_TCP_ACK, t);
     CHECK(r.op == NICRX_OP_CONT, "op_cont_at_thresh");
     uint32_t exp = 1300 + 2 * t - 1;
-    r = tcp(&b, 1, exp + 500, 7, ACK, 100);
+    r = tcp(&b, 1, exp + 500, 7, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_OOO, "op_ooo_gap");
     /* exp moved to the gap's end; the retransmission of the hole is OOO and does not move it back */
-    r = tcp(&b, 1, exp, 7, ACK, 100);
+    r = tcp(&b, 1, exp, 7, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_OOO, "op_ooo_retransmission");
     exp += 600;
-    r = tcp(&b, 1, exp, 7, ACK, 100);
+    r = tcp(&b, 1, exp, 7, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_CONT, "op_exp_not_moved_back");
     exp += 100;
-    r = tcp(&b, 1, exp, 8, ACK, 100);
+    r = tcp(&b, 1, exp, 8, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_NO_MERGE, "op_no_merge_ack_changed");
     exp += 100;
-    r = tcp(&b, 1, exp, 8, ACK | ECE, 100);
+    r = tcp(&b, 1, exp, 8, NICRX_TCP_ACK | NICRX_TCP_ECE, 100);
     CHECK(r.op == NICRX_OP_NO_MERGE, "op_no_merge_flags_changed");
     exp += 100;
-    r = tcp(&b, 1, exp, 8, ACK | ECE | URG, 100);
+    r = tcp(&b, 1, exp, 8, NICRX_TCP_ACK | NICRX_TCP_ECE | NICRX_TCP_URG, 100);
     CHECK(r.op == NICRX_OP_NO_MERGE, "op_no_merge_urg");
     exp += 100;
-    r = tcp(&b, 1, exp, 8, ACK | ECE | URG | 0x80u, 100);
+    r = tcp(&b, 1, exp, 8, NICRX_TCP_ACK | NICRX_TCP_ECE | NICRX_TCP_URG | 0x80u, 100);
     CHECK(r.op == NICRX_OP_NO_MERGE, "op_no_merge_cwr");
     exp += 100;
-    r = tcp(&b, 1, exp, 8, ACK, 100);
+    r = tcp(&b, 1, exp, 8, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_NO_MERGE, "op_no_merge_flags_back");
     exp += 100;
-    r = tcp(&b, 1, exp, 8, ACK, 100);
+    r = tcp(&b, 1, exp, 8, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_CONT, "op_cont_again");
     exp += 100;
-    r = tcp(&b, 1, exp, 8, ACK, 0);
+    r = tcp(&b, 1, exp, 8, NICRX_TCP_ACK, 0);
     CHECK(r.op == NICRX_OP_CTRL, "op_pure_ack_in_flow_ctrl");
-    r = tcp(&b, 1, exp, 8, ACK, 100);
+    r = tcp(&b, 1, exp, 8, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_CONT, "op_data_seen_kept_over_pure_ack");
     exp += 100;
-    tcp4(&b.hv, 1, exp, 8, ACK, 100);
+    tcp4(&b.hv, 1, exp, 8, NICRX_TCP_ACK, 100);
     b.hv.l4_off = 38; /* IPv4 options */
     r = send(&b);
     CHECK(r.op == NICRX_OP_NO_MERGE, "op_no_merge_ip_options");
@@ -381,13 +373,13 @@ static void test_opcodes(void)
         memset(h, 0, sizeof h);
         for (int k = 0; k < 12; k++) h[54 + k] = (uint8_t)(1 + k);
         put_header(&b, 3, h, 128);
-        tcp4(&b.hv, 1, exp, 8, ACK, 100);
+        tcp4(&b.hv, 1, exp, 8, NICRX_TCP_ACK, 100);
         b.hv.tcp_hlen = 32;
         b.hv.l4_len = 100;
         r = send_slot(&b, 3);
         CHECK(r.op == NICRX_OP_NO_MERGE, "op_no_merge_hlen_changed");
         exp += 100;
-        tcp4(&b.hv, 1, exp, 8, ACK, 100);
+        tcp4(&b.hv, 1, exp, 8, NICRX_TCP_ACK, 100);
         b.hv.tcp_hlen = 32;
         b.hv.l4_len = 100;
         r = send_slot(&b, 3);
@@ -395,20 +387,20 @@ static void test_opcodes(void)
         exp += 100;
         h[60] ^= 0x40;
         put_header(&b, 4, h, 128);
-        tcp4(&b.hv, 1, exp, 8, ACK, 100);
+        tcp4(&b.hv, 1, exp, 8, NICRX_TCP_ACK, 100);
         b.hv.tcp_hlen = 32;
         b.hv.l4_len = 100;
         r = send_slot(&b, 4);
         CHECK(r.op == NICRX_OP_NO_MERGE, "op_no_merge_options_differ");
         exp += 100;
-        tcp4(&b.hv, 1, exp, 8, ACK, 100);
+        tcp4(&b.hv, 1, exp, 8, NICRX_TCP_ACK, 100);
         b.hv.tcp_hlen = 32;
         b.hv.l4_len = 100;
         r = send_slot(&b, 4);
         CHECK(r.op == NICRX_OP_CONT, "op_cont_new_options");
         exp += 100;
         /* options past HEADER_BYTES: not checked, merging forbidden */
-        tcp4(&b.hv, 1, exp, 8, ACK, 100);
+        tcp4(&b.hv, 1, exp, 8, NICRX_TCP_ACK, 100);
         b.hv.tcp_hlen = 32;
         b.hv.l4_len = 100;
         b.hv.l4_off = 100; b.hv.l3_off = 80;
@@ -416,28 +408,28 @@ static void test_opcodes(void)
         CHECK(r.op == NICRX_OP_NO_MERGE, "op_no_merge_options_unavailable");
         exp += 100;
     }
-    /* FIN with payload: update, then removed; the frame keeps its flow */
-    r = tcp(&b, 1, exp, 8, ACK | FIN, 100);
+    /* NICRX_TCP_FIN with payload: update, then removed; the frame keeps its flow */
+    r = tcp(&b, 1, exp, 8, NICRX_TCP_ACK | NICRX_TCP_FIN, 100);
     CHECK(r.op == NICRX_OP_NO_MERGE && r.flow == 0 && r.gen == 1 && r.fev == NICRX_FLOW_EV_REMOVED,
           "op_fin_removes (op %u ev %u)", r.op, r.fev);
-    r = tcp(&b, 1, exp + 101, 8, ACK, 0);
+    r = tcp(&b, 1, exp + 101, 8, NICRX_TCP_ACK, 0);
     CHECK(r.op == NICRX_OP_CTRL && r.gen == 0 && r.fev == NICRX_FLOW_EV_NONE, "op_ack_after_fin_no_flow");
-    r = tcp(&b, 1, exp + 101, 8, ACK | RST, 10);
+    r = tcp(&b, 1, exp + 101, 8, NICRX_TCP_ACK | NICRX_TCP_RST, 10);
     CHECK(r.op == NICRX_OP_NO_FLOW && r.gen == 0 && r.fev == NICRX_FLOW_EV_NONE, "op_rst_unknown_no_flow");
     /* data of an unknown flow creates it: the removed entry 0 is at the tail, generation 2 */
-    r = tcp(&b, 1, 5000, 8, ACK, 100);
+    r = tcp(&b, 1, 5000, 8, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_FIRST && r.flow == 0 && r.gen == 2 && r.fev == NICRX_FLOW_EV_CREATED,
           "op_data_creates_first (flow %u gen %u)", r.flow, r.gen);
-    /* SYN: retransmitted (seq + 1 == exp) updates, else a new connection re-creates */
-    r = tcp(&b, 2, 700, 0, SYN, 0);
+    /* NICRX_TCP_SYN: retransmitted (seq + 1 == exp) updates, else a new connection re-creates */
+    r = tcp(&b, 2, 700, 0, NICRX_TCP_SYN, 0);
     CHECK(r.flow == 1 && r.gen == 1 && r.fev == NICRX_FLOW_EV_CREATED, "flow_second_entry_1");
-    r = tcp(&b, 2, 700, 0, SYN, 0);
+    r = tcp(&b, 2, 700, 0, NICRX_TCP_SYN, 0);
     CHECK(r.flow == 1 && r.gen == 1 && r.fev == NICRX_FLOW_EV_UPDATED, "flow_syn_retransmitted_updates");
-    r = tcp(&b, 2, 9000, 0, SYN, 0);
+    r = tcp(&b, 2, 9000, 0, NICRX_TCP_SYN, 0);
     CHECK(r.flow == 1 && r.gen == 2 && r.fev == NICRX_FLOW_EV_CREATED && r.op == NICRX_OP_CTRL, "flow_syn_new_connection_recreates");
-    r = tcp(&b, 2, 9000, 0, SYN, 10);
+    r = tcp(&b, 2, 9000, 0, NICRX_TCP_SYN, 10);
     CHECK(r.op == NICRX_OP_OOO && r.gen == 2 && r.fev == NICRX_FLOW_EV_UPDATED, "op_syn_retransmitted_with_payload_ooo (op %u)", r.op);
-    r = tcp(&b, 2, 20000, 0, SYN, 10);
+    r = tcp(&b, 2, 20000, 0, NICRX_TCP_SYN, 10);
     CHECK(r.op == NICRX_OP_FIRST && r.gen == 3 && r.fev == NICRX_FLOW_EV_CREATED, "op_syn_recreated_with_payload_first");
     /* counters: created (1, 1 again, 2, 2 again, 2 third) = 5, removed 1, no_flow 1 */
     CHECK(b.o.cnt[NICRX_CNT_FLOW_CREATED] == 5 && b.o.cnt[NICRX_CNT_FLOW_REMOVED] == 1 &&
@@ -447,16 +439,16 @@ static void test_opcodes(void)
     /* FLOW_THRESH as it is at the take: a change after E0 does not count */
     {
         b.cfg.flow_thresh = 50;
-        tcp(&b, 3, 1, 0, SYN, 0);
-        tcp(&b, 3, 2, 0, ACK, 100);
-        tcp4(&b.hv, 3, 102, 0, ACK, 55);
+        tcp(&b, 3, 1, 0, NICRX_TCP_SYN, 0);
+        tcp(&b, 3, 2, 0, NICRX_TCP_ACK, 100);
+        tcp4(&b.hv, 3, 102, 0, NICRX_TCP_ACK, 55);
         b.po.hv_valid = 1; b.po.hv_len = (uint16_t)hv_frame_len(&b.hv);
         edge(&b);
         b.po.hv_valid = 0;
         b.cfg.flow_thresh = 60;
         idle_edges(&b, 7);
         CHECK(b.o.fl_valid && b.o.fl_opcode == NICRX_OP_CONT, "op_thresh_sampled_at_take");
-        r = tcp(&b, 3, 157, 0, ACK, 55);
+        r = tcp(&b, 3, 157, 0, NICRX_TCP_ACK, 55);
         CHECK(r.op == NICRX_OP_SHORT, "op_thresh_changed");
         b.cfg.flow_thresh = NICRX_FLOW_THRESH_RESET;
     }
@@ -470,17 +462,17 @@ static void test_keys(void)
 
     bench_init(&b, 64);
     /* VLAN id in the key only with FLOW_CTRL[0] */
-    tcp4(&b.hv, 1, 1, 0, SYN, 0);
+    tcp4(&b.hv, 1, 1, 0, NICRX_TCP_SYN, 0);
     b.hv.vlan_cnt = 1; b.hv.vlan[0] = 5;
     r = send(&b);
-    tcp4(&b.hv, 1, 1, 0, SYN, 0);
+    tcp4(&b.hv, 1, 1, 0, NICRX_TCP_SYN, 0);
     b.hv.vlan_cnt = 1; b.hv.vlan[0] = 6;
     r = send(&b);
     CHECK(r.flow == 0 && r.fev == NICRX_FLOW_EV_UPDATED, "key_vlan_ignored_by_default");
     b.cfg.flow_ctrl = NICRX_FLOW_CTRL_EVICT | NICRX_FLOW_CTRL_VLAN;
     r = send(&b);
     CHECK(r.flow == 1 && r.fev == NICRX_FLOW_EV_CREATED, "key_vlan_6_new_flow");
-    tcp4(&b.hv, 1, 1, 0, SYN, 0);
+    tcp4(&b.hv, 1, 1, 0, NICRX_TCP_SYN, 0);
     b.hv.vlan_cnt = 1; b.hv.vlan[0] = 0x1005; /* 12 bits */
     r = send(&b);
     CHECK(r.flow == 2 && r.fev == NICRX_FLOW_EV_CREATED, "key_vlan_5_new_flow");
@@ -489,7 +481,7 @@ static void test_keys(void)
     edge(&b);
     CHECK(b.o.st.ctx_key[38] == 0x00 && b.o.st.ctx_key[39] == 0x05, "key_vlan_bytes_12_bits");
     /* IPv6: version 6, full addresses */
-    tcp4(&b.hv, 1, 1, 0, SYN, 0);
+    tcp4(&b.hv, 1, 1, 0, NICRX_TCP_SYN, 0);
     b.hv.l3 = 2; b.hv.cls = 1u << NICRX_CLS_IPV6 | 1u << NICRX_CLS_TCP | 1u << NICRX_CLS_PRESEL;
     b.hv.l4_off = 54;
     b.hv.src[15] = 9;
@@ -523,7 +515,7 @@ static int cmp_sig(const void *a, const void *b)
 
 static void key_vary(nicrx_hv_t *hv, uint32_t v, uint16_t hi)
 {
-    tcp4(hv, 0, 1, 0, SYN, 0);
+    tcp4(hv, 0, 1, 0, NICRX_TCP_SYN, 0);
     hv->sport = (uint16_t)v;
     hv->dport = (uint16_t)(v >> 16);
     hv->dst[2] = (uint8_t)(hi >> 8);
@@ -583,7 +575,7 @@ static void test_conflict(void)
     r = send(&b);
     CHECK(r.fev == NICRX_FLOW_EV_CREATED && r.gen == 1, "conflict_first_key_created");
     b.hv = c;
-    b.hv.tcp_flags = ACK;
+    b.hv.tcp_flags = NICRX_TCP_ACK;
     b.hv.l4_len = 120;
     r = send(&b);
     CHECK(r.op == NICRX_OP_NO_FLOW && r.gen == 0 && r.flow == 0 && r.fev == NICRX_FLOW_EV_NONE,
@@ -598,7 +590,7 @@ static void test_conflict(void)
     CHECK(b.o.st.fail && b.o.st.idx == 0 && b.o.st.gen == 0, "conflict_install_fails");
     /* the first key's entry is still intact */
     b.hv = a;
-    b.hv.tcp_flags = ACK;
+    b.hv.tcp_flags = NICRX_TCP_ACK;
     r = send(&b);
     CHECK(r.fev == NICRX_FLOW_EV_UPDATED && r.gen == 1 && r.flow == 0, "conflict_first_key_still_hits");
     bench_free(&b);
@@ -613,45 +605,45 @@ static void test_lru_evict_age(void)
     bench_init(&b, 8);
     b.cfg.flow_tick = 0;
     for (uint32_t id = 0; id < 8; id++) {
-        r = tcp(&b, id, 100, 0, SYN, 0);
+        r = tcp(&b, id, 100, 0, NICRX_TCP_SYN, 0);
         ok &= r.flow == id && r.gen == 1 && r.fev == NICRX_FLOW_EV_CREATED;
     }
     CHECK(ok, "lru_reset_order_0_to_7");
     /* touch flows 0 and 1: flow 2 is now the least recently active */
-    tcp(&b, 0, 101, 0, ACK, 0);
-    tcp(&b, 1, 101, 0, ACK, 0);
+    tcp(&b, 0, 101, 0, NICRX_TCP_ACK, 0);
+    tcp(&b, 1, 101, 0, NICRX_TCP_ACK, 0);
     b.cfg.flow_ctrl = 0; /* no eviction */
-    r = tcp(&b, 8, 100, 0, ACK, 100);
+    r = tcp(&b, 8, 100, 0, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_NO_FLOW && r.gen == 0 && r.fev == NICRX_FLOW_EV_NONE, "no_evict_full_table_no_flow");
-    r = tcp(&b, 8, 100, 0, SYN, 0);
+    r = tcp(&b, 8, 100, 0, NICRX_TCP_SYN, 0);
     CHECK(r.op == NICRX_OP_CTRL && r.gen == 0 && r.fev == NICRX_FLOW_EV_NONE, "no_evict_full_table_syn_ctrl");
     b.cfg.flow_ctrl = NICRX_FLOW_CTRL_EVICT;
-    r = tcp(&b, 8, 100, 0, SYN, 0);
+    r = tcp(&b, 8, 100, 0, NICRX_TCP_SYN, 0);
     CHECK(r.flow == 2 && r.gen == 2 && r.fev == NICRX_FLOW_EV_EVICTED, "evict_lru_entry (flow %u)", r.flow);
-    r = tcp(&b, 9, 100, 0, SYN, 0);
+    r = tcp(&b, 9, 100, 0, NICRX_TCP_SYN, 0);
     CHECK(r.flow == 3 && r.fev == NICRX_FLOW_EV_EVICTED, "evict_next_lru (flow %u)", r.flow);
-    r = tcp(&b, 2, 101, 0, ACK, 10);
+    r = tcp(&b, 2, 101, 0, NICRX_TCP_ACK, 10);
     CHECK(r.flow == 4 && r.op == NICRX_OP_FIRST && r.fev == NICRX_FLOW_EV_EVICTED, "evicted_flow_returns_as_new");
     CHECK(b.o.cnt[NICRX_CNT_FLOW_EVICTED] == 3 && b.o.cnt[NICRX_CNT_FLOW_CREATED] == 11 &&
           b.o.cnt[NICRX_CNT_FLOW_NO_FLOW] == 1, "evict_counters (evicted %u created %u)",
           b.o.cnt[NICRX_CNT_FLOW_EVICTED], b.o.cnt[NICRX_CNT_FLOW_CREATED]);
     /* aging: one tick per cycle, FLOW_AGE 40 */
-    tcp(&b, 0, 102, 0, ACK, 0);
+    tcp(&b, 0, 102, 0, NICRX_TCP_ACK, 0);
     b.cfg.flow_age = 40;
-    r = tcp(&b, 0, 102, 0, ACK, 0); /* 8 ticks idle */
+    r = tcp(&b, 0, 102, 0, NICRX_TCP_ACK, 0); /* 8 ticks idle */
     CHECK(r.flow == 0 && r.fev == NICRX_FLOW_EV_UPDATED, "age_not_yet");
     idle_edges(&b, 45);
-    r = tcp(&b, 0, 102, 0, ACK, 100);
+    r = tcp(&b, 0, 102, 0, NICRX_TCP_ACK, 100);
     CHECK(r.flow == 0 && r.gen == 2 && r.fev == NICRX_FLOW_EV_AGED && r.op == NICRX_OP_FIRST,
           "age_hit_recreates (gen %u ev %u op %u)", r.gen, r.fev, r.op);
     idle_edges(&b, 45);
-    r = tcp(&b, 0, 202, 0, ACK | FIN, 0);
+    r = tcp(&b, 0, 202, 0, NICRX_TCP_ACK | NICRX_TCP_FIN, 0);
     CHECK(r.gen == 0 && r.fev == NICRX_FLOW_EV_AGED && r.op == NICRX_OP_CTRL, "age_hit_fin_invalidates");
     /* every other flow is idle past the age: a new flow takes the tail, counted aged, not evicted */
     b.cfg.flow_ctrl = 0;
-    r = tcp(&b, 20, 1, 0, SYN, 0);
+    r = tcp(&b, 20, 1, 0, NICRX_TCP_SYN, 0);
     CHECK(r.fev == NICRX_FLOW_EV_CREATED && r.flow == 0 && r.gen == 3, "age_new_flow_takes_invalid_tail (flow %u)", r.flow);
-    r = tcp(&b, 21, 1, 0, SYN, 0);
+    r = tcp(&b, 21, 1, 0, NICRX_TCP_SYN, 0);
     CHECK(r.fev == NICRX_FLOW_EV_CREATED && r.gen == 2 && r.flow == 5, "age_victim_aged_without_evict (flow %u gen %u)",
           r.flow, r.gen);
     CHECK(b.o.cnt[NICRX_CNT_FLOW_AGED] == 3 && b.o.cnt[NICRX_CNT_FLOW_EVICTED] == 3, "age_counters (aged %u)",
@@ -659,7 +651,7 @@ static void test_lru_evict_age(void)
     /* aging off: never aged */
     b.cfg.flow_age = 0;
     idle_edges(&b, 200);
-    r = tcp(&b, 21, 2, 0, ACK, 0);
+    r = tcp(&b, 21, 2, 0, NICRX_TCP_ACK, 0);
     CHECK(r.fev == NICRX_FLOW_EV_UPDATED && r.flow == 5, "age_zero_never");
     bench_free(&b);
 }
@@ -672,9 +664,9 @@ static void test_gen_wrap(void)
 
     bench_init(&b, 8);
     for (uint32_t k = 1; k <= 256; k++) {
-        r = tcp(&b, 7, 10 * k, 0, ACK, 10);
+        r = tcp(&b, 7, 10 * k, 0, NICRX_TCP_ACK, 10);
         ok &= r.flow == 0 && r.gen == (k <= 255 ? k : 1) && r.fev == NICRX_FLOW_EV_CREATED;
-        r = tcp(&b, 7, 10 * k + 10, 0, ACK | RST, 0);
+        r = tcp(&b, 7, 10 * k + 10, 0, NICRX_TCP_ACK | NICRX_TCP_RST, 0);
         ok &= r.fev == NICRX_FLOW_EV_REMOVED;
     }
     CHECK(ok && r.gen == 1, "gen_wraps_255_to_1");
@@ -691,8 +683,8 @@ static void test_commands(void)
 
     bench_init(&b, 8);
     b.cfg.flow_tick = 0;
-    tcp(&b, 1, 100, 0, SYN, 0);
-    tcp(&b, 1, 101, 77, ACK | PSH, 300);
+    tcp(&b, 1, 100, 0, NICRX_TCP_SYN, 0);
+    tcp(&b, 1, 101, 77, NICRX_TCP_ACK | NICRX_TCP_PSH, 300);
     uint32_t t_last = b.o.st.time; /* the frame's take was 8 edges earlier: time = now before E0 */
     /* READ: pulse at Ep, taken at Ep+1, results at Ep+8: 9 edges */
     b.cfg.flow_cmd = NICRX_FLOW_CMD_READ;
@@ -705,7 +697,7 @@ static void test_commands(void)
           "cmd_read_8_edges_ctx_load (%u)", n);
     tcp4(&b.hv, 1, 0, 0, 0, 0);
     key_of(&b.hv, k);
-    CHECK(b.o.st.ctx_info == (NICRX_FLOW_INFO_VALID | NICRX_FLOW_INFO_DATA_SEEN | (ACK | PSH) << 4 | 20u << 16) &&
+    CHECK(b.o.st.ctx_info == (NICRX_FLOW_INFO_VALID | NICRX_FLOW_INFO_DATA_SEEN | (NICRX_TCP_ACK | NICRX_TCP_PSH) << 4 | 20u << 16) &&
           b.o.st.ctx_seq == 401 && b.o.st.ctx_ack == 77 && b.o.st.ctx_count == 2 && b.o.st.ctx_time == t_last - 8 &&
           memcmp(b.o.st.ctx_key, k, sizeof k) == 0, "cmd_read_contents (info %#x seq %u time %u/%u)",
           b.o.st.ctx_info, b.o.st.ctx_seq, b.o.st.ctx_time, t_last);
@@ -728,16 +720,16 @@ static void test_commands(void)
     b.cfg.ctx_seq = 5000;
     b.cfg.ctx_ack = 9;
     b.cfg.ctx_opt = 0;
-    b.cfg.ctx_info = NICRX_FLOW_INFO_NOASSIST | NICRX_FLOW_INFO_DATA_SEEN | ACK << 4 | 20u << 16;
+    b.cfg.ctx_info = NICRX_FLOW_INFO_NOASSIST | NICRX_FLOW_INFO_DATA_SEEN | NICRX_TCP_ACK << 4 | 20u << 16;
     command(&b, NICRX_FLOW_CMD_INSTALL, 0);
     CHECK(!b.o.st.fail && b.o.st.idx == 1 && b.o.st.gen == 1 && b.o.cnt[NICRX_CNT_FLOW_CREATED] == created,
           "cmd_install_new (idx %u gen %u)", b.o.st.idx, b.o.st.gen);
-    r = tcp(&b, 2, 5000, 9, ACK, 100);
+    r = tcp(&b, 2, 5000, 9, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_TCP_OTHER && r.flow == 1 && r.gen == 1 && r.fev == NICRX_FLOW_EV_UPDATED, "cmd_install_noassist_payload");
-    r = tcp(&b, 2, 5100, 9, ACK, 0);
+    r = tcp(&b, 2, 5100, 9, NICRX_TCP_ACK, 0);
     CHECK(r.op == NICRX_OP_CTRL && r.flow == 1, "cmd_install_noassist_ctrl_stays");
     /* INSTALL over the live key: same entry and generation, context replaced, count 0 */
-    b.cfg.ctx_info = NICRX_FLOW_INFO_DATA_SEEN | ACK << 4 | 20u << 16;
+    b.cfg.ctx_info = NICRX_FLOW_INFO_DATA_SEEN | NICRX_TCP_ACK << 4 | 20u << 16;
     b.cfg.ctx_seq = 6000;
     b.cfg.ctx_opt = nicrx_crc32c(zeros, sizeof zeros); /* a frame without options */
     command(&b, NICRX_FLOW_CMD_INSTALL, 0);
@@ -747,7 +739,7 @@ static void test_commands(void)
     CHECK(b.o.st.ctx_count == 0 && b.o.st.ctx_seq == 6000 && b.o.st.ctx_time == t_last - 8 &&
           !(b.o.st.ctx_info & NICRX_FLOW_INFO_NOASSIST), "cmd_install_existing_context (count %u time %u now %u)",
           b.o.st.ctx_count, b.o.st.ctx_time, b.o.st.time);
-    r = tcp(&b, 2, 6000, 9, ACK, 100);
+    r = tcp(&b, 2, 6000, 9, NICRX_TCP_ACK, 100);
     CHECK(r.op == NICRX_OP_CONT && r.flow == 1, "cmd_install_then_cont");
     /* INVALIDATE: the entry goes invalid and to the tail; again fails */
     command(&b, NICRX_FLOW_CMD_INVALIDATE, 1);
@@ -756,12 +748,12 @@ static void test_commands(void)
     CHECK(!(b.o.st.ctx_info & NICRX_FLOW_INFO_VALID), "cmd_invalidate_read_invalid");
     command(&b, NICRX_FLOW_CMD_INVALIDATE, 1);
     CHECK(b.o.st.fail && b.o.st.idx == 1, "cmd_invalidate_invalid_fails");
-    r = tcp(&b, 2, 6100, 9, ACK, 100);
+    r = tcp(&b, 2, 6100, 9, NICRX_TCP_ACK, 100);
     CHECK(r.flow == 1 && r.gen == 2 && r.fev == NICRX_FLOW_EV_CREATED && r.op == NICRX_OP_FIRST,
           "cmd_invalidated_flow_new_generation");
     /* fill the table; INSTALL without evict fails, with evict takes the LRU entry */
     for (uint32_t id = 10; id < 16; id++)
-        tcp(&b, id, 1, 0, SYN, 0);
+        tcp(&b, id, 1, 0, NICRX_TCP_SYN, 0);
     b.cfg.flow_ctrl = 0;
     tcp4(&b.hv, 30, 0, 0, 0, 0);
     key_of(&b.hv, b.cfg.ctx_key);
@@ -796,11 +788,11 @@ static void test_install_lru(void)
 
     bench_init(&b, 8);
     for (uint32_t id = 0; id < 8; id++)
-        tcp(&b, id, 1, 0, SYN, 0);
+        tcp(&b, id, 1, 0, NICRX_TCP_SYN, 0);
     tcp4(&b.hv, 0, 0, 0, 0, 0);
     key_of(&b.hv, b.cfg.ctx_key);
     command(&b, NICRX_FLOW_CMD_INSTALL, 0);
-    r = tcp(&b, 9, 1, 0, SYN, 0);
+    r = tcp(&b, 9, 1, 0, NICRX_TCP_SYN, 0);
     CHECK(!b.o.st.fail && b.o.st.idx == 0 && r.flow == 1 && r.fev == NICRX_FLOW_EV_EVICTED,
           "cmd_install_hit_to_head (evicted %u)", r.flow);
     bench_free(&b);
@@ -816,7 +808,7 @@ static void test_priority(void)
 
     bench_init(&b, 64);
     b.po.hv_valid = 1;
-    tcp4(&b.hv, 1, 1, 0, SYN, 0);
+    tcp4(&b.hv, 1, 1, 0, NICRX_TCP_SYN, 0);
     for (int k = 0; k < 40 && nfl < 4; k++) {
         if (b.cycle == 4 && !pulsed) { /* during the first frame's job */
             b.cfg.flow_cmd = NICRX_FLOW_CMD_READ;
@@ -890,13 +882,13 @@ static void test_stress(void)
             uint64_t r = rnd(&x);
             if (!b.po.hv_valid && (r & 3) == 0) {
                 uint32_t id = (uint32_t)(r >> 8) % 24, fl = (uint32_t)(r >> 16) % 16, pay;
-                uint32_t flags = fl < 2 ? SYN : fl < 3 ? ACK | FIN : fl < 4 ? RST : fl < 7 ? ACK : ACK | PSH;
+                uint32_t flags = fl < 2 ? NICRX_TCP_SYN : fl < 3 ? NICRX_TCP_ACK | NICRX_TCP_FIN : fl < 4 ? NICRX_TCP_RST : fl < 7 ? NICRX_TCP_ACK : NICRX_TCP_ACK | NICRX_TCP_PSH;
                 pay = (r >> 24) % 3 ? (uint32_t)(r >> 28) % 200 : 0;
                 if ((r >> 40) % 8 == 0) seq[id] += (uint32_t)(r >> 44) % 500 - 250; /* reorder, loss */
                 tcp4(&b.hv, id, seq[id], 1, flags, pay);
                 b.hv.vlan_cnt = 1; b.hv.vlan[0] = (uint16_t)(id & 1);
                 if ((r >> 50) % 16 == 0) b.hv.cls = 0; /* not pre-selected */
-                seq[id] += pay + !!(flags & SYN) + !!(flags & FIN);
+                seq[id] += pay + !!(flags & NICRX_TCP_SYN) + !!(flags & NICRX_TCP_FIN);
                 b.po.hv_valid = 1;
                 b.po.hv_len = (uint16_t)hv_frame_len(&b.hv);
                 b.po.hv_frame = b.frame++;
