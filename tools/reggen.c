@@ -180,28 +180,21 @@ static int ex_atom(ex_t *e)
     return fail(e->r, e->r->line, "unknown name %s in expression", name);
 }
 
-static int ex_product(ex_t *e)
+/* level 1: products of atoms; level 0: sums of products */
+static int ex_ops(ex_t *e, int level)
 {
-    if (ex_atom(e))
-        return -1;
-    while (*e->s == '*' || *e->s == '/') {
-        e->s++;
-        if (ex_atom(e))
+    const char *ops = level ? "*/" : "+-";
+
+    do {
+        if (level ? ex_atom(e) : ex_ops(e, 1))
             return -1;
-    }
+    } while (*e->s && strchr(ops, *e->s) && e->s++);
     return 0;
 }
 
 static int ex_sum(ex_t *e)
 {
-    if (ex_product(e))
-        return -1;
-    while (*e->s == '+' || *e->s == '-') {
-        e->s++;
-        if (ex_product(e))
-            return -1;
-    }
-    return 0;
+    return ex_ops(e, 0);
 }
 
 /* Checks an expression and returns its index in values (shared by equal text). */
@@ -382,7 +375,6 @@ static int add_state(rd_t *r, const char *name, const rg_count_t *count, uint32_
         return -1;
     s->count = *count;
     s->width = width;
-    s->line = line;
     return m->nstates++;
 }
 
@@ -399,7 +391,6 @@ static int add_field(rd_t *r, const char *name, const char *bitspec, const char 
         return fail(r, r->line, "too many fields");
     f = &m->fields[m->nfields];
     memset(f, 0, sizeof *f);
-    f->line = r->line;
     f->max = -1;
     if (copy(r, f->name, sizeof f->name, name, "field name") || bits(r, bitspec, 31, &f->hi, &f->lo) ||
         access(r, acc, &f->acc) || copy(r, f->doc, sizeof f->doc, doc ? doc : "", "doc"))
@@ -523,7 +514,6 @@ static int new_named(rd_t *r, rg_named_t *t, int *n, const char *name, const cha
     if (!is_name(name))
         return fail(r, r->line, "bad name %s", name);
     memset(&t[*n], 0, sizeof t[*n]);
-    t[*n].line = r->line;
     if (copy(r, t[*n].name, RG_NAME, name, "name") || copy(r, t[*n].doc, RG_DOC, doc ? doc : "", "doc"))
         return -1;
     return (*n)++;

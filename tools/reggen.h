@@ -42,7 +42,6 @@ typedef struct rg_state {
     uint64_t used;          /* bits some field maps */
     int pulse;              /* WP: back to 0 after one cycle */
     int load;               /* the device may load it (<name>_ld, <name>_ld_val) */
-    int line;
 } rg_state_t;
 
 typedef struct rg_field {
@@ -61,7 +60,6 @@ typedef struct rg_field {
     uint32_t min;
     int max;                /* value index of the upper clamp, -1 none */
     char doc[RG_DOC];
-    int line;
 } rg_field_t;
 
 typedef struct rg_reg {
@@ -97,7 +95,6 @@ typedef struct rg_named {   /* params, consts, counters, sections */
     uint32_t value;         /* consts */
     char owner[RG_NAME];    /* counters */
     char doc[RG_DOC];
-    int line;
 } rg_named_t;
 
 typedef struct rg_map {

@@ -230,6 +230,20 @@ static void write_field(const rg_map_t *m, const rg_reg_t *g, const rg_field_t *
     fprintf(out, "%s;\n", merged);
 }
 
+/* The decode of every register, for a read ('r': rd_value) or a write ('w': the merges). */
+static void decode_all(const rg_map_t *m, char dir, FILE *out)
+{
+    for (int i = 0; i < m->nregs; i++) {
+        const rg_reg_t *g = &m->regs[i];
+        int ind = decode_open(g, dir == 'r' ? "reggen_raddr" : "reggen_waddr", dir == 'r' ? "reggen_ri" : "reggen_wi",
+                              out);
+        fprintf(out, "%*s%s_mapped = 1'b1;\n", ind, "", dir == 'r' ? "rd" : "wr");
+        for (int k = 0; k < g->nfields; k++)
+            (dir == 'r' ? read_field : write_field)(m, g, &m->fields[g->first + k], ind, out);
+        fprintf(out, "%*send\n", ind - 4, "");
+    }
+}
+
 /* name = the expression, as a W-bit localparam; a parameter-derived value that does
  * not fit stops elaboration (the C model would truncate it alike). */
 static void localparam_value(const rg_map_t *m, const char *name, uint32_t w, int value, FILE *out)
@@ -315,14 +329,7 @@ void rg_emit_vh_csr(const rg_map_t *m, FILE *out)
 
     fputs("\n    // ---- read mux: the value of s_axil_araddr in the current state\n    always @* begin\n"
           "        rd_value  = 32'd0;\n        rd_mapped = 1'b0;\n        reggen_ri = 0;\n", out);
-    for (int i = 0; i < m->nregs; i++) {
-        const rg_reg_t *g = &m->regs[i];
-        int ind = decode_open(g, "reggen_raddr", "reggen_ri", out);
-        fprintf(out, "%*srd_mapped = 1'b1;\n", ind, "");
-        for (int k = 0; k < g->nfields; k++)
-            read_field(m, g, &m->fields[g->first + k], ind, out);
-        fprintf(out, "%*send\n", ind - 4, "");
-    }
+    decode_all(m, 'r', out);
     fputs("    end\n", out);
 
     fputs("\n    // ---- write strobes: a bit per instance, high while a write hits the register\n"
@@ -350,14 +357,7 @@ void rg_emit_vh_csr(const rg_map_t *m, FILE *out)
             fprintf(out, "        %s_next = %s_reg;\n", s->name, s->name);
     }
     fputs("        wr_mapped = 1'b0;\n        reggen_wi = 0;\n        if (wr_en) begin\n", out);
-    for (int i = 0; i < m->nregs; i++) {
-        const rg_reg_t *g = &m->regs[i];
-        int ind = decode_open(g, "reggen_waddr", "reggen_wi", out);
-        fprintf(out, "%*swr_mapped = 1'b1;\n", ind, "");
-        for (int k = 0; k < g->nfields; k++)
-            write_field(m, g, &m->fields[g->first + k], ind, out);
-        fprintf(out, "%*send\n", ind - 4, "");
-    }
+    decode_all(m, 'w', out);
     fputs("        end\n", out);
     for (int i = 0; i < m->nstates; i++) {
         const rg_state_t *s = &m->states[i];
@@ -666,9 +666,9 @@ static void doc_bits(const rg_map_t *m, const rg_reg_t *g, FILE *out)
     }
 }
 
-static void doc_count(const rg_count_t *c, const char *var, FILE *out)
+static void doc_count(const rg_map_t *m, const rg_count_t *c, const char *var, FILE *out)
 {
-    if (isdigit((unsigned char)c->rtl[0]))
+    if (!is_param(m, c->rtl, strlen(c->rtl)))   /* a number or a const: the range */
         fprintf(out, "%s = 0..%u", var, c->max - 1);
     else
         fprintf(out, "%s < %s", var, c->rtl);
@@ -680,7 +680,7 @@ static void doc_reg_row(const rg_map_t *m, const rg_reg_t *g, int in_group, FILE
         fprintf(out, "| +0x%02x | %s | ", g->base - m->groups[g->group].base, g->name);
     else if (g->array) {
         fprintf(out, "| 0x%03x + %u·%s | %s %s (", g->base, g->stride, g->var, g->name, g->var);
-        doc_count(&g->count, g->var, out);
+        doc_count(m, &g->count, g->var, out);
         fputs(") | ", out);
     } else
         fprintf(out, "| 0x%03x | %s | ", g->base, g->name);
@@ -721,7 +721,7 @@ static void doc_table(const rg_map_t *m, int section, int group, FILE *out)
         } else if (i == 0 || m->regs[i - 1].group != g->group) {
             const rg_group_t *gr = &m->groups[g->group];
             fprintf(out, "| 0x%03x + 0x%x·%s | %s %s (", gr->base, gr->stride, gr->var, gr->name, gr->var);
-            doc_count(&gr->count, gr->var, out);
+            doc_count(m, &gr->count, gr->var, out);
             fprintf(out, ") | | | %s | %s, below |\n", gr->owner, gr->doc);
         }
     }
