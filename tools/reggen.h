@@ -129,7 +129,4 @@ void rg_emit_c_map(const rg_map_t *m, FILE *out);       /* cmodel/csr_map.h */
  * "<!-- reggen begin NAME -->" and "<!-- reggen end NAME -->" generated. */
 int rg_emit_docs(const rg_map_t *m, const char *text, FILE *out, char *err, size_t errlen);
 
-/* Expression text in the target language: 'v' Verilog, 'c' C (p->param). */
-void rg_expr_out(const rg_map_t *m, const char *e, char lang, FILE *out);
-
 #endif

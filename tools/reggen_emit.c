@@ -42,7 +42,8 @@ static int is_param(const rg_map_t *m, const char *s, size_t n)
     return 0;
 }
 
-void rg_expr_out(const rg_map_t *m, const char *e, char lang, FILE *out)
+/* Expression text in the target language: 'v' Verilog, 'c' C (p->param, NICRX_CONST). */
+static void expr_out(const rg_map_t *m, const char *e, char lang, FILE *out)
 {
     while (*e) {
         size_t n = 0;
@@ -251,7 +252,7 @@ static void localparam_value(const rg_map_t *m, const char *name, uint32_t w, in
     char lo[RG_NAME * 2];
 
     fprintf(out, "    localparam integer %s_I = ", name);
-    rg_expr_out(m, m->values[value], 'v', out);
+    expr_out(m, m->values[value], 'v', out);
     fprintf(out, ";\n    localparam [%u:0] %s = %s_I[%u:0];\n", w - 1, name, name, w - 1);
     if (is_literal(m, value) || w == 32)
         return;
@@ -561,11 +562,17 @@ void rg_emit_c_map(const rg_map_t *m, FILE *out)
               "    uint32_t k = 0;\n    while ((1ull << k) < v)\n        k++;\n    return k;\n}\n\n", out);
     fputs("/* The values of the expressions (value=, max=, counts) for these parameters. */\n"
           "static void csr_map_values(const nicrx_params_t *p, uint32_t v[CSR_NUM_VALUES])\n{\n", out);
+    int params = 0;
     for (int i = 0; i < m->nvalues; i++) {
         fprintf(out, "    v[%d] = ", i);
-        rg_expr_out(m, m->values[i], 'c', out);
+        expr_out(m, m->values[i], 'c', out);
         fprintf(out, ";\n");
+        for (const char *e = m->values[i]; *e; e++)    /* does it name a parameter? */
+            if ((isalpha((unsigned char)*e) || *e == '_') && (e == m->values[i] || !isalnum((unsigned char)e[-1])))
+                params |= is_param(m, e, strcspn(e, "+-*/() "));
     }
+    if (!params)
+        fputs("    (void)p;\n", out);
     fputs("}\n\n/* Status input k (in=) of instance i. */\n"
           "static uint32_t csr_map_in(const csr_status_t *st, uint32_t k, uint32_t i)\n{\n    switch (k) {\n", out);
     nin = 0;
