@@ -463,7 +463,7 @@ static int add_field(rd_t *r, const char *name, const char *bitspec, const char 
         if ((f->state = add_state(r, sname, &g->count, shi + 1, r->line)) < 0)
             return -1;
         rg_state_t *s = &m->states[f->state];
-        uint64_t mask = (w == 64 ? ~0ull : ((1ull << w) - 1)) << slo;
+        uint64_t mask = ((1ull << w) - 1) << slo;
         if (s->used & mask)
             return fail(r, r->line, "state %s bits [%u:%u] already belong to another field", sname, shi, slo);
         s->used |= mask;
