@@ -6,13 +6,11 @@
 
 #include <stdint.h>
 
-/* ---- identification ---------------------------------------------------- */
-#define NICRX_ID_VALUE          0x6e727831u /* "nrx1" */
-#define NICRX_VERSION_VALUE     0x00010200u /* 1.2.0: flow database and operation codes */
+/* ---- register map: generated from regs/nicrx.regs (offsets NICRX_REG_*, fields,
+ * resets NICRX_*_RESET, NICRX_NUM_FBR, NICRX_MAX_CQ, enum nicrx_counter) ------ */
+#include "nicrx_regs.h"
 
 /* ---- limits ---------------------------------------------------------------- */
-#define NICRX_NUM_FBR           2u   /* free-buffer rings: 0 small, 1 large  */
-#define NICRX_MAX_CQ            8u   /* completion queues the map has room for */
 #define NICRX_DESC_BYTES        16u
 #define NICRX_CMPL_BYTES        16u
 #define NICRX_RING_LOG2_MIN     1u
@@ -21,50 +19,15 @@
 #define NICRX_CQ_BASE_ALIGN     16u  /* low 4 bits of CQ base read as zero  */
 #define NICRX_BUF_ALIGN         8u   /* buffer address must be 8-byte aligned */
 
-/* ---- register map (byte offsets on the AXI4-Lite slave, 32-bit regs) --- */
-#define NICRX_REG_ID            0x000u /* RO */
-#define NICRX_REG_VERSION       0x004u /* RO */
-#define NICRX_REG_CAPS0         0x008u /* RO [7:0] DATA_WIDTH [11:8] NUM_CQ [31:16] PKT_MEM_BYTES/64 */
-#define NICRX_REG_CAPS1         0x00cu /* RO [15:0] MAX_FRAME [19:16] log2 HEADER_BYTES [23:20] log2 FQ_DEPTH [27:24] log2 DESC_DEPTH [31:28] log2 MAX_BURST */
-#define NICRX_REG_CTRL          0x010u /* RW [0] rx enable */
-#define NICRX_REG_STATUS        0x014u /* RO [0] idle [2:1] fbr error */
-#define NICRX_REG_QSEL          0x018u /* RW [2:0] log2 of completion queues in use */
-
 /* Parser microcode (docs/registers.md, docs/microcode.md).  The host writes a
  * program into the shadow bank through IADDR/IDATA0..3 and switches with SWAP. */
-#define NICRX_REG_PARSER_CTRL   0x080u /* RW [7:0] step limit per frame (0 = 256), reset 64 */
-#define NICRX_REG_PARSER_STATUS 0x084u /* RO [0] active bank [1] swap pending [5:4] engines-1 [16:8] IMEM_DEPTH */
-#define NICRX_REG_PARSER_SWAP   0x088u /* W  [0] 1: switch banks between frames; reads [0] pending */
-#define NICRX_REG_PARSER_IADDR  0x08cu /* RW [7:0] shadow-bank index of the next IDATA3 write */
-#define NICRX_REG_PARSER_IDATA(n) (0x090u + 4u * (n)) /* RW w[n] of the instruction; writing IDATA3 stores
-                                                       * w[0..3] at IADDR and increments IADDR */
-#define NICRX_PARSER_STEP_LIMIT_RESET 64u
+#define NICRX_PARSER_STEP_LIMIT_RESET NICRX_PARSER_CTRL_RESET
 
 /* Flow database (docs/registers.md "Flow database", docs/opcodes.md,
  * docs/architecture.md "nicrx_flow").  The context window (CTX_*, KEY0..9)
  * is what a READ command fills and what an INSTALL command takes. */
-#define NICRX_REG_FLOW_CTRL     0x500u /* RW [0] VLAN id in the key [1] evict LRU when full; reset 0x2 */
-#define NICRX_REG_FLOW_STATUS   0x504u /* RO [0] busy [1] last command failed [15:8] its index
-                                        * [23:16] its generation [27:24] log2 FLOWS */
-#define NICRX_REG_FLOW_THRESH   0x508u /* RW [15:0] payload bytes below which in-order data is SHORT; reset 64 */
-#define NICRX_REG_FLOW_TICK     0x50cu /* RW [15:0] clock cycles per time tick - 1; reset 155 */
-#define NICRX_REG_FLOW_AGE      0x510u /* RW [31:0] idle ticks after which a flow is aged; 0 = never; reset 0 */
-#define NICRX_REG_FLOW_TIME     0x514u /* RO [31:0] the device's time in ticks */
-#define NICRX_REG_FLOW_CMD      0x518u /* RW* [1:0] command (write starts it) [15:8] entry index */
-#define NICRX_REG_FLOW_CTX_INFO 0x520u /* RW [0] valid [1] aged [2] data seen [3] noassist
-                                        * [15:4] last TCP flags [25:16] last TCP header bytes */
-#define NICRX_REG_FLOW_CTX_SEQ  0x524u /* RW next expected sequence number */
-#define NICRX_REG_FLOW_CTX_ACK  0x528u /* RW last acknowledgement number */
-#define NICRX_REG_FLOW_CTX_OPT  0x52cu /* RW last TCP options digest */
-#define NICRX_REG_FLOW_CTX_TIME 0x530u /* RW last-activity time (ticks) */
-#define NICRX_REG_FLOW_CTX_COUNT 0x534u /* RW frames counted */
-#define NICRX_REG_FLOW_KEY(n)   (0x540u + 4u * (n)) /* RW n = 0..9: key bytes 4n..4n+3, byte 4n in [7:0] */
-
-#define NICRX_FLOW_CTRL_VLAN    0x1u
-#define NICRX_FLOW_CTRL_EVICT   0x2u
-#define NICRX_FLOW_CTRL_RESET   0x2u
-#define NICRX_FLOW_THRESH_RESET 64u
-#define NICRX_FLOW_TICK_RESET   155u /* 1 us at 156.25 MHz */
+#define NICRX_FLOW_CTRL_VLAN    NICRX_FLOW_CTRL_VLAN_MASK
+#define NICRX_FLOW_CTRL_EVICT   NICRX_FLOW_CTRL_EVICT_MASK
 
 enum nicrx_flow_cmd {
     NICRX_FLOW_CMD_NONE = 0,
@@ -83,12 +46,12 @@ enum nicrx_flow_cmd {
 #define NICRX_TCP_ECE           0x40u
 #define NICRX_TCP_CWR           0x80u
 
-#define NICRX_FLOW_INFO_VALID     0x1u
-#define NICRX_FLOW_INFO_AGED      0x2u
-#define NICRX_FLOW_INFO_DATA_SEEN 0x4u
-#define NICRX_FLOW_INFO_NOASSIST  0x8u
-#define NICRX_FLOW_INFO_FLAGS_SHIFT 4   /* [15:4]  last TCP flags */
-#define NICRX_FLOW_INFO_HLEN_SHIFT  16  /* [25:16] last TCP header length, bytes */
+#define NICRX_FLOW_INFO_VALID       NICRX_FLOW_CTX_INFO_VALID_MASK
+#define NICRX_FLOW_INFO_AGED        NICRX_FLOW_CTX_INFO_AGED_MASK
+#define NICRX_FLOW_INFO_DATA_SEEN   NICRX_FLOW_CTX_INFO_DATA_SEEN_MASK
+#define NICRX_FLOW_INFO_NOASSIST    NICRX_FLOW_CTX_INFO_NOASSIST_MASK
+#define NICRX_FLOW_INFO_FLAGS_SHIFT NICRX_FLOW_CTX_INFO_FLAGS_SHIFT /* [15:4]  last TCP flags */
+#define NICRX_FLOW_INFO_HLEN_SHIFT  NICRX_FLOW_CTX_INFO_HLEN_SHIFT  /* [25:16] last TCP header length, bytes */
 
 /* The flow key image: 40 bytes, the CAM's key and the CRC-32C input of its
  * signature (docs/architecture.md "Flow key"). */
@@ -125,48 +88,6 @@ enum nicrx_flow_event {
                              * generation was created in its entry if the frame may create one */
     NICRX_FLOW_EV_EVICTED,  /* a new flow entry for this frame, replacing the least recently active flow */
     NICRX_NUM_FLOW_EVENTS
-};
-
-#define NICRX_REG_FBR(r)        (0x100u + 0x20u * (r))
-#define NICRX_FBR_BASE_LO       0x00u /* RW, bits [5:0] read 0 */
-#define NICRX_FBR_BASE_HI       0x04u /* RW */
-#define NICRX_FBR_SIZE_LOG2     0x08u /* RW [3:0], 1..15 */
-#define NICRX_FBR_BUF_SIZE      0x0cu /* RW [15:0] bytes per buffer */
-#define NICRX_FBR_HEAD          0x10u /* RO [15:0] device consumer index (free running) */
-#define NICRX_FBR_TAIL          0x14u /* RW [15:0] host producer index: doorbell */
-#define NICRX_FBR_CTRL          0x18u /* RW [0] enable */
-
-#define NICRX_REG_CQ(q)         (0x200u + 0x20u * (q))
-#define NICRX_CQ_BASE_LO        0x00u /* RW, bits [3:0] read 0 */
-#define NICRX_CQ_BASE_HI        0x04u /* RW */
-#define NICRX_CQ_SIZE_LOG2      0x08u /* RW [3:0], 1..15 */
-#define NICRX_CQ_IRQ_CTRL       0x0cu /* RW [0] interrupt enable */
-#define NICRX_CQ_TAIL           0x10u /* RO [15:0] device producer index (free running) */
-#define NICRX_CQ_HEAD           0x14u /* RW [15:0] host consumer index: doorbell */
-#define NICRX_CQ_CTRL           0x18u /* RW [0] enable */
-
-#define NICRX_REG_CNT(i)        (0x400u + 4u * (i)) /* RO 32-bit wrapping counters */
-enum nicrx_counter {
-    NICRX_CNT_RX_FRAMES = 0,    /* frames seen at ingress (last beat) */
-    NICRX_CNT_RX_BYTES,         /* bytes of those frames */
-    NICRX_CNT_DELIVERED,        /* frames with a completion written */
-    NICRX_CNT_DROP_BAD_FRAME,   /* tuser[0] set on the last beat */
-    NICRX_CNT_DROP_RUNT,        /* shorter than 14 bytes */
-    NICRX_CNT_DROP_OVERSIZE,    /* longer than MAX_FRAME */
-    NICRX_CNT_DROP_PKTMEM_FULL, /* packet memory or frame queue full: tail drop */
-    NICRX_CNT_DROP_DISABLED,    /* CTRL.enable was 0 at the first beat */
-    NICRX_CNT_DROP_NO_FIT,      /* no enabled ring has buffers this large */
-    NICRX_CNT_DROP_NO_CQ,       /* its completion queue is not enabled */
-    NICRX_CNT_DESC_ERROR,       /* descriptors returned unused (misaligned) */
-    NICRX_CNT_AXI_ERROR,        /* SLVERR/DECERR responses on the host port */
-    NICRX_CNT_PARSE_ERROR,      /* frames the parser ended with a parse error */
-    NICRX_CNT_PARSE_TRUNC,      /* frames whose headers ran past the frame or HEADER_BYTES */
-    NICRX_CNT_FLOW_CREATED,     /* flow entries created by frames (created, evicted, aged + recreated) */
-    NICRX_CNT_FLOW_REMOVED,     /* flow entries removed by FIN or RST */
-    NICRX_CNT_FLOW_EVICTED,     /* flows replaced while still live (table full, FLOW_CTRL[1]) */
-    NICRX_CNT_FLOW_AGED,        /* flows found idle longer than FLOW_AGE (at lookup or as a victim) */
-    NICRX_CNT_FLOW_NO_FLOW,     /* frames with operation code NO_FLOW */
-    NICRX_NUM_COUNTERS
 };
 
 /* ---- drop reasons (same order as the drop counters) --------------------- */

@@ -1,9 +1,11 @@
 // nicrx_csr - the control block: AXI4-Lite slave holding every configuration
 // register of docs/registers.md and returning status and counters.
 //
-// Register map: cmodel/nicrx_hw.h (binding) and docs/registers.md.  Every output
-// is a register.  The C twin is cmodel/csr.c (same register names without the
-// _reg suffix).
+// The register map is regs/nicrx.regs: its decode, storage, reset, byte-strobe
+// merge, read mux and mapped/SLVERR rule are rtl/nicrx_csr_regs.vh, generated
+// (make regs); this file adds the AXI4-Lite handshake and the side effects the
+// description names (strobes wr_*, device loads *_ld).  Every output is a
+// register.  The C twin is cmodel/csr.c (same register names without _reg).
 //
 // AXI4-Lite timing (docs/registers.md has the cycle-by-cycle picture):
 //   write: idle, no response pending, awvalid & wvalid seen at edge E0
@@ -20,19 +22,20 @@
 // value before the write.
 `timescale 1ns / 1ps
 `default_nettype none
+`include "nicrx_regs.vh"
 
 module nicrx_csr #(
-    parameter DATA_WIDTH    = 64,
-    parameter PKT_MEM_BYTES = 16384,
-    parameter HEADER_BYTES  = 128,
-    parameter MAX_FRAME     = 9018,
-    parameter NUM_CQ        = 4,
-    parameter FQ_DEPTH      = 32,
-    parameter DESC_DEPTH    = 8,
-    parameter MAX_BURST     = 16,
-    parameter PARSE_ENGINES = 2,
-    parameter IMEM_DEPTH    = 64,
-    parameter FLOWS         = 64
+    parameter integer DATA_WIDTH    = 64,     // stream and AXI4 data width (CAPS0)
+    parameter integer PKT_MEM_BYTES = 16384,  // packet memory bytes (CAPS0)
+    parameter integer HEADER_BYTES  = 128,    // header bytes per frame for the parser (CAPS1)
+    parameter integer MAX_FRAME     = 9018,   // longest frame accepted (CAPS1)
+    parameter integer NUM_CQ        = 4,      // completion queues: CQ registers and QSEL's range
+    parameter integer FQ_DEPTH      = 32,     // frames that may wait in packet memory (CAPS1)
+    parameter integer DESC_DEPTH    = 8,      // descriptors prefetched per ring (CAPS1)
+    parameter integer MAX_BURST     = 16,     // beats per AXI4 write burst (CAPS1)
+    parameter integer PARSE_ENGINES = 2,      // parser engines (PARSER_STATUS)
+    parameter integer IMEM_DEPTH    = 64,     // instructions per parser bank (PARSER_STATUS)
+    parameter integer FLOWS         = 64      // flow database entries (FLOW_STATUS)
 ) (
     input  wire                   clk,
     input  wire                   rst,
@@ -95,7 +98,7 @@ module nicrx_csr #(
     output wire [31:0]            cfg_ctx_opt,
     output wire [319:0]           cfg_ctx_key,
     // status (registered at its sources)
-    input  wire [19*32-1:0]       cnt_flat,
+    input  wire [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat,
     input  wire                   st_parser_bank,
     input  wire                   st_parser_swap_pending,
     input  wire [2*16-1:0]        st_fbr_head,
@@ -118,121 +121,43 @@ module nicrx_csr #(
     input  wire [31:0]            ctx_count,
     input  wire [319:0]           ctx_key
 );
-    // ---- parameter checks: a bad value instantiates a module that does not exist
+    // ---- parameter checks: the ranges of nicrx_top (a bad value instantiates a
+    // module that does not exist, so every tool stops and names the parameter)
+    function pow2;     // is v a power of two?
+        input integer v;
+        begin
+            pow2 = v > 0 && (v & (v - 1)) == 0;
+        end
+    endfunction
     generate
-        if (NUM_CQ != 1 && NUM_CQ != 2 && NUM_CQ != 4 && NUM_CQ != 8) begin : g_bad_num_cq
-            nicrx_csr_bad_parameter_NUM_CQ u_bad ();
-        end
-        if (PKT_MEM_BYTES < 64 || PKT_MEM_BYTES / 64 > 65535) begin : g_bad_pkt_mem
-            nicrx_csr_bad_parameter_PKT_MEM_BYTES u_bad ();
-        end
-        if (MAX_FRAME > 65535) begin : g_bad_max_frame
-            nicrx_csr_bad_parameter_MAX_FRAME u_bad ();
-        end
-        if (PARSE_ENGINES < 1 || PARSE_ENGINES > 4 || IMEM_DEPTH < 1 || IMEM_DEPTH > 256) begin : g_bad_parser
-            nicrx_csr_bad_parameter_PARSE_ENGINES_or_IMEM_DEPTH u_bad ();
-        end
+        if (DATA_WIDTH != 32 && DATA_WIDTH != 64)
+            nicrx_param_error_DATA_WIDTH_must_be_32_or_64 u_err_dw ();
+        if (!pow2(PKT_MEM_BYTES) || PKT_MEM_BYTES < MAX_FRAME)
+            nicrx_param_error_PKT_MEM_BYTES_power_of_two_at_least_MAX_FRAME u_err_pm ();
+        if (HEADER_BYTES != 64 && HEADER_BYTES != 128 && HEADER_BYTES != 256)
+            nicrx_param_error_HEADER_BYTES_64_128_or_256 u_err_hb ();
+        if (MAX_FRAME < 64 || MAX_FRAME > 16383)
+            nicrx_param_error_MAX_FRAME_64_to_16383 u_err_mf ();
+        if (NUM_CQ != 1 && NUM_CQ != 2 && NUM_CQ != 4 && NUM_CQ != 8)
+            nicrx_param_error_NUM_CQ_1_2_4_or_8 u_err_cq ();
+        if (!pow2(FQ_DEPTH) || FQ_DEPTH < 2 || FQ_DEPTH > 256)
+            nicrx_param_error_FQ_DEPTH_power_of_two_2_to_256 u_err_fq ();
+        if (!pow2(DESC_DEPTH) || DESC_DEPTH < 4 || DESC_DEPTH > 64)
+            nicrx_param_error_DESC_DEPTH_power_of_two_4_to_64 u_err_dd ();
+        if (!pow2(MAX_BURST) || MAX_BURST < 2 || MAX_BURST > 256)
+            nicrx_param_error_MAX_BURST_power_of_two_2_to_256 u_err_mb ();
+        if (PARSE_ENGINES != 1 && PARSE_ENGINES != 2)
+            nicrx_param_error_PARSE_ENGINES_1_or_2 u_err_ne ();
+        if (!pow2(IMEM_DEPTH) || IMEM_DEPTH < 16 || IMEM_DEPTH > 256)
+            nicrx_param_error_IMEM_DEPTH_power_of_two_16_to_256 u_err_im ();
+        if (!pow2(FLOWS) || FLOWS < 8 || FLOWS > 256)
+            nicrx_param_error_FLOWS_power_of_two_8_to_256 u_err_fl ();
     endgenerate
-
-    // Constant fields built by functions so every width is explicit.
-    /* verilator lint_off UNUSEDSIGNAL */ // integer arguments: only their low bits are fields
-    function [2:0] log2_3;
-        input integer v;
-        integer k;
-        begin
-            log2_3 = 3'd0;
-            for (k = 0; k < 8; k = k + 1)
-                if ((1 << k) < v) log2_3 = k[2:0] + 3'd1;
-        end
-    endfunction
-    function [3:0] log2_4;
-        input integer v;
-        integer k;
-        begin
-            log2_4 = 4'd0;
-            for (k = 0; k < 15; k = k + 1)
-                if ((1 << k) < v) log2_4 = k[3:0] + 4'd1;
-        end
-    endfunction
-    function [31:0] caps0_f;
-        input integer pm_bytes;
-        input integer ncq;
-        input integer dw;
-        integer pm64;
-        begin
-            pm64 = pm_bytes / 64;
-            caps0_f = {pm64[15:0], 4'd0, ncq[3:0], dw[7:0]};
-        end
-    endfunction
-    function [15:0] lo16;
-        input integer v;
-        begin
-            lo16 = v[15:0];
-        end
-    endfunction
-    function [31:0] parser_stat_f;
-        input integer ne;
-        input integer depth;
-        integer ne1;
-        begin
-            ne1 = ne - 1;
-            parser_stat_f = {15'd0, depth[8:0], 2'd0, ne1[1:0], 4'd0};
-        end
-    endfunction
-    /* verilator lint_on UNUSEDSIGNAL */
-
-    localparam [2:0]  QSEL_MAX = log2_3(NUM_CQ);
-
-    // ---- read-only identification and capabilities
-    localparam [31:0] ID_VALUE      = 32'h6e727831;   // "nrx1"
-    localparam [31:0] VERSION_VALUE = 32'h00010200;   // 1.2.0: flow database and operation codes
-    localparam [31:0] CAPS0 = caps0_f(PKT_MEM_BYTES, NUM_CQ, DATA_WIDTH);
-    localparam [31:0] CAPS1 = {log2_4(MAX_BURST), log2_4(DESC_DEPTH), log2_4(FQ_DEPTH),
-                               log2_4(HEADER_BYTES), lo16(MAX_FRAME)};
-    // PARSER_STATUS constant fields: [5:4] engines - 1, [16:8] IMEM_DEPTH
-    localparam [31:0] PSTAT = parser_stat_f(PARSE_ENGINES, IMEM_DEPTH);
-    localparam [7:0]  STEP_LIMIT_RESET = 8'd64;       // NICRX_PARSER_STEP_LIMIT_RESET
-    localparam [1:0]  FLOW_CTRL_RESET   = 2'd2;     // evict on
-    localparam [15:0] FLOW_THRESH_RESET = 16'd64;
-    localparam [15:0] FLOW_TICK_RESET   = 16'd155;   // 1 us at 156.25 MHz
-    localparam [3:0]  FLOWS_LOG2        = log2_4(FLOWS);
 
     localparam [1:0] RESP_OKAY   = 2'b00;
     localparam [1:0] RESP_SLVERR = 2'b10;
 
-    // ---- registers
-    reg                  enable_reg,        enable_next;
-    reg [2:0]            qsel_reg,          qsel_next;
-    reg [2*64-1:0]       fbr_base_reg,      fbr_base_next;
-    reg [2*4-1:0]        fbr_size_log2_reg, fbr_size_log2_next;
-    reg [2*16-1:0]       fbr_buf_size_reg,  fbr_buf_size_next;
-    reg [1:0]            fbr_en_reg,        fbr_en_next;
-    reg [2*16-1:0]       fbr_tail_reg,      fbr_tail_next;
-    reg [NUM_CQ*64-1:0]  cq_base_reg,       cq_base_next;
-    reg [NUM_CQ*4-1:0]   cq_size_log2_reg,  cq_size_log2_next;
-    reg [NUM_CQ-1:0]     cq_en_reg,         cq_en_next;
-    reg [NUM_CQ-1:0]     cq_irq_en_reg,     cq_irq_en_next;
-    reg [NUM_CQ*16-1:0]  cq_head_reg,       cq_head_next;
-    reg [7:0]            step_limit_reg,    step_limit_next;
-    reg [7:0]            iaddr_reg,         iaddr_next;
-    reg [127:0]          idata_reg,         idata_next;      // IDATA3..0
-    reg                  swap_reg,          swap_next;
-    reg                  imem_we_reg,       imem_we_next;
-    reg [7:0]            imem_addr_reg,     imem_addr_next;
-    reg [127:0]          imem_data_reg,     imem_data_next;
-    reg [1:0]            fctrl_reg,         fctrl_next;
-    reg [15:0]           fthresh_reg,       fthresh_next;
-    reg [15:0]           ftick_reg,         ftick_next;
-    reg [31:0]           fage_reg,          fage_next;
-    reg [1:0]            fcmd_reg,          fcmd_next;       // pulse
-    reg [7:0]            fsel_reg,          fsel_next;
-    reg [25:0]           cinfo_reg,         cinfo_next;      // context window
-    reg [31:0]           cseq_reg,          cseq_next;
-    reg [31:0]           cack_reg,          cack_next;
-    reg [31:0]           copt_reg,          copt_next;
-    reg [31:0]           ctime_reg,         ctime_next;
-    reg [31:0]           ccount_reg,        ccount_next;
-    reg [319:0]          ckey_reg,          ckey_next;
+    // ---- AXI4-Lite handshake and the instruction store (the rest is generated)
     reg                  wr_ready_reg,      wr_ready_next;   // awready and wready
     reg                  bvalid_reg,        bvalid_next;
     reg [1:0]            bresp_reg,         bresp_next;
@@ -240,364 +165,66 @@ module nicrx_csr #(
     reg                  rvalid_reg,        rvalid_next;
     reg [31:0]           rdata_reg,         rdata_next;
     reg [1:0]            rresp_reg,         rresp_next;
+    reg                  imem_we_reg,       imem_we_next;
+    reg [7:0]            imem_addr_reg,     imem_addr_next;
+    reg [127:0]          imem_data_reg,     imem_data_next;
 
-    // ---- write-side decode (address as presented while wr_ready_reg is high)
-    wire [31:0] wmask = {{8{s_axil_wstrb[3]}}, {8{s_axil_wstrb[2]}},
-                         {8{s_axil_wstrb[1]}}, {8{s_axil_wstrb[0]}}};
-    wire [3:0]  w_page = s_axil_awaddr[11:8];
-    wire [2:0]  w_idx  = s_axil_awaddr[7:5];   // ring / queue number
-    wire [2:0]  w_off  = s_axil_awaddr[4:2];   // register within a ring / queue
-    wire [5:0]  w_word = s_axil_awaddr[7:2];   // register in page 0 / 4
+    wire wr_en = wr_ready_reg;   // the register write happens at this edge
 
-    // Byte-masked merge of a write into an old 32-bit value.
-    function [31:0] merge;
-        input [31:0] old;
-        input [31:0] data;
-        input [31:0] mask;
-        begin
-            merge = (old & ~mask) | (data & mask);
-        end
-    endfunction
+    `include "nicrx_csr_regs.vh"
 
-    // SIZE_LOG2 writes: 0 becomes 1 (4 bits hold at most 15).
-    function [3:0] clamp_log2;
-        input [3:0] v;
-        begin
-            clamp_log2 = (v == 4'd0) ? 4'd1 : v;
-        end
-    endfunction
-
-    // Is a write to this address decoded (not SLVERR)?
-    function w_mapped;
-        input [3:0] page;
-        input [2:0] idx;
-        input [2:0] off;
-        input [5:0] word;
-        begin
-            case (page)
-                4'h0:    w_mapped = (word <= 6'd6) || (word >= 6'h20 && word <= 6'h27);
-                4'h1:    w_mapped = (idx < 3'd2) && (off != 3'd7);
-                4'h2:    w_mapped = ({1'b0, idx} < CAPS0[11:8]) && (off != 3'd7);
-                4'h4:    w_mapped = (word < 6'd19);
-                4'h5:    w_mapped = (word <= 6'h06) || (word >= 6'h08 && word <= 6'h0d)
-                                    || (word >= 6'h10 && word <= 6'h19);
-                default: w_mapped = 1'b0;
-            endcase
-        end
-    endfunction
-
-    integer ri;   // loop index of the read mux
-    integer wi;   // loop index of the write decode
-
-    // ---- read mux: value and response of a read of araddr, current state
-    reg  [31:0] rd_value;
-    reg  [1:0]  rd_resp;
-    wire [3:0]  r_page = s_axil_araddr[11:8];
-    wire [2:0]  r_idx  = s_axil_araddr[7:5];
-    wire [2:0]  r_off  = s_axil_araddr[4:2];
-    wire [5:0]  r_word = s_axil_araddr[7:2];
-
-    always @* begin
-        ri       = 0;
-        rd_value = 32'd0;
-        rd_resp  = RESP_SLVERR;
-        case (r_page)
-            4'h0: begin
-                rd_resp = RESP_OKAY;
-                case (r_word)
-                    6'd0:    rd_value = ID_VALUE;
-                    6'd1:    rd_value = VERSION_VALUE;
-                    6'd2:    rd_value = CAPS0;
-                    6'd3:    rd_value = CAPS1;
-                    6'd4:    rd_value = {31'd0, enable_reg};
-                    6'd5:    rd_value = {29'd0, st_fbr_err, st_idle};
-                    6'd6:    rd_value = {29'd0, qsel_reg};
-                    6'h20:   rd_value = {24'd0, step_limit_reg};
-                    6'h21:   rd_value = PSTAT | {30'd0, st_parser_swap_pending, st_parser_bank};
-                    6'h22:   rd_value = {31'd0, st_parser_swap_pending};
-                    6'h23:   rd_value = {24'd0, iaddr_reg};
-                    6'h24:   rd_value = idata_reg[31:0];
-                    6'h25:   rd_value = idata_reg[63:32];
-                    6'h26:   rd_value = idata_reg[95:64];
-                    6'h27:   rd_value = idata_reg[127:96];
-                    default: rd_resp  = RESP_SLVERR;
-                endcase
-            end
-            4'h1: begin
-                if (r_idx < 3'd2) begin
-                    rd_resp = RESP_OKAY;
-                    case (r_off)
-                        3'd0:    rd_value = fbr_base_reg[r_idx[0]*64 +: 32];
-                        3'd1:    rd_value = fbr_base_reg[r_idx[0]*64 + 32 +: 32];
-                        3'd2:    rd_value = {28'd0, fbr_size_log2_reg[r_idx[0]*4 +: 4]};
-                        3'd3:    rd_value = {16'd0, fbr_buf_size_reg[r_idx[0]*16 +: 16]};
-                        3'd4:    rd_value = {16'd0, st_fbr_head[r_idx[0]*16 +: 16]};
-                        3'd5:    rd_value = {16'd0, fbr_tail_reg[r_idx[0]*16 +: 16]};
-                        3'd6:    rd_value = {31'd0, fbr_en_reg[r_idx[0]]};
-                        default: rd_resp  = RESP_SLVERR;
-                    endcase
-                end
-            end
-            4'h2: begin
-                for (ri = 0; ri < NUM_CQ; ri = ri + 1) begin
-                    if (r_idx == ri[2:0]) begin
-                        rd_resp = RESP_OKAY;
-                        case (r_off)
-                            3'd0:    rd_value = cq_base_reg[ri*64 +: 32];
-                            3'd1:    rd_value = cq_base_reg[ri*64 + 32 +: 32];
-                            3'd2:    rd_value = {28'd0, cq_size_log2_reg[ri*4 +: 4]};
-                            3'd3:    rd_value = {31'd0, cq_irq_en_reg[ri]};
-                            3'd4:    rd_value = {16'd0, st_cq_tail[ri*16 +: 16]};
-                            3'd5:    rd_value = {16'd0, cq_head_reg[ri*16 +: 16]};
-                            3'd6:    rd_value = {31'd0, cq_en_reg[ri]};
-                            default: rd_resp  = RESP_SLVERR;
-                        endcase
-                    end
-                end
-            end
-            4'h4: begin
-                if (r_word < 6'd19) begin
-                    rd_resp  = RESP_OKAY;
-                    rd_value = cnt_flat[r_word[4:0]*32 +: 32];
-                end
-            end
-            4'h5: begin
-                rd_resp = RESP_OKAY;
-                case (r_word)
-                    6'h00: rd_value = {30'd0, fctrl_reg};
-                    6'h01: rd_value = {4'd0, FLOWS_LOG2, flow_gen, flow_idx, 6'd0, flow_fail, flow_busy};
-                    6'h02: rd_value = {16'd0, fthresh_reg};
-                    6'h03: rd_value = {16'd0, ftick_reg};
-                    6'h04: rd_value = fage_reg;
-                    6'h05: rd_value = flow_time;
-                    6'h06: rd_value = {16'd0, fsel_reg, 7'd0, flow_busy};
-                    6'h08: rd_value = {6'd0, cinfo_reg};
-                    6'h09: rd_value = cseq_reg;
-                    6'h0a: rd_value = cack_reg;
-                    6'h0b: rd_value = copt_reg;
-                    6'h0c: rd_value = ctime_reg;
-                    6'h0d: rd_value = ccount_reg;
-                    default: begin
-                        rd_resp = RESP_SLVERR;
-                        for (ri = 0; ri < 10; ri = ri + 1)
-                            if (r_word == 6'h10 + ri[5:0]) begin
-                                rd_resp  = RESP_OKAY;
-                                rd_value = ckey_reg[32*ri +: 32];
-                            end
-                    end
-                endcase
-            end
-            default: ;
-        endcase
-    end
+    // ---- side effects, on the generated strobes and device loads
+    // Writing enable = 0 (byte 0 written) also clears the ring's or queue's doorbell.
+    wire db_clear = s_axil_wstrb[0] && !s_axil_wdata[0];
+    assign fbr_tail_ld     = wr_fbr_ctrl & {NUM_FBR{db_clear}};
+    assign fbr_tail_ld_val = {NUM_FBR*16{1'b0}};
+    assign cq_head_ld      = wr_cq_ctrl & {NUM_CQ{db_clear}};
+    assign cq_head_ld_val  = {NUM_CQ*16{1'b0}};
+    // An IDATA3 write (any byte) stores the instruction at IADDR, then IADDR moves on.
+    wire imem_store = wr_parser_idata[3] && s_axil_wstrb != 4'd0;
+    assign iaddr_ld     = imem_store;
+    assign iaddr_ld_val = iaddr_reg + 8'd1;
+    // A READ command's result loads the context window, over a host write.
+    assign ctx_info_ld      = ctx_load;
+    assign ctx_info_ld_val  = ctx_info[25:0];
+    assign ctx_seq_ld       = ctx_load;
+    assign ctx_seq_ld_val   = ctx_seq;
+    assign ctx_ack_ld       = ctx_load;
+    assign ctx_ack_ld_val   = ctx_ack;
+    assign ctx_opt_ld       = ctx_load;
+    assign ctx_opt_ld_val   = ctx_opt;
+    assign ctx_time_ld      = ctx_load;
+    assign ctx_time_ld_val  = ctx_time;
+    assign ctx_count_ld     = ctx_load;
+    assign ctx_count_ld_val = ctx_count;
+    assign ctx_key_ld       = {10{ctx_load}};
+    assign ctx_key_ld_val   = ctx_key;
 
     // ---- next state
-    reg do_write;
-    reg [31:0] new_v;
-
     always @* begin
-        enable_next        = enable_reg;
-        qsel_next          = qsel_reg;
-        fbr_base_next      = fbr_base_reg;
-        fbr_size_log2_next = fbr_size_log2_reg;
-        fbr_buf_size_next  = fbr_buf_size_reg;
-        fbr_en_next        = fbr_en_reg;
-        fbr_tail_next      = fbr_tail_reg;
-        cq_base_next       = cq_base_reg;
-        cq_size_log2_next  = cq_size_log2_reg;
-        cq_en_next         = cq_en_reg;
-        cq_irq_en_next     = cq_irq_en_reg;
-        cq_head_next       = cq_head_reg;
-        step_limit_next    = step_limit_reg;
-        iaddr_next         = iaddr_reg;
-        idata_next         = idata_reg;
-        swap_next          = 1'b0;
-        imem_we_next       = 1'b0;
-        imem_addr_next     = imem_addr_reg;
-        imem_data_next     = imem_data_reg;
-        fctrl_next         = fctrl_reg;
-        fthresh_next       = fthresh_reg;
-        ftick_next         = ftick_reg;
-        fage_next          = fage_reg;
-        fcmd_next          = 2'd0;
-        fsel_next          = fsel_reg;
-        cinfo_next         = cinfo_reg;
-        cseq_next          = cseq_reg;
-        cack_next          = cack_reg;
-        copt_next          = copt_reg;
-        ctime_next         = ctime_reg;
-        ccount_next        = ccount_reg;
-        ckey_next          = ckey_reg;
-        wr_ready_next      = 1'b0;
-        bvalid_next        = bvalid_reg;
-        bresp_next         = bresp_reg;
-        arready_next       = 1'b0;
-        rvalid_next        = rvalid_reg;
-        rdata_next         = rdata_reg;
-        rresp_next         = rresp_reg;
-        new_v              = 32'd0;
-        wi                 = 0;
+        wr_ready_next  = 1'b0;
+        bvalid_next    = bvalid_reg;
+        bresp_next     = bresp_reg;
+        arready_next   = 1'b0;
+        rvalid_next    = rvalid_reg;
+        rdata_next     = rdata_reg;
+        rresp_next     = rresp_reg;
+        imem_we_next   = imem_store;
+        imem_addr_next = imem_addr_reg;
+        imem_data_next = imem_data_reg;
 
         // write channel
-        do_write = wr_ready_reg;
         if (bvalid_reg && s_axil_bready)
             bvalid_next = 1'b0;
         if (!wr_ready_reg && !bvalid_reg && s_axil_awvalid && s_axil_wvalid)
             wr_ready_next = 1'b1;
-        if (do_write) begin
+        if (wr_en) begin
             bvalid_next = 1'b1;
-            bresp_next  = w_mapped(w_page, w_idx, w_off, w_word) ? RESP_OKAY : RESP_SLVERR;
-            case (w_page)
-                4'h0: begin
-                    if (w_word == 6'd4) begin
-                        new_v = merge({31'd0, enable_reg}, s_axil_wdata, wmask);
-                        enable_next = new_v[0];
-                    end
-                    if (w_word == 6'd6) begin
-                        new_v = merge({29'd0, qsel_reg}, s_axil_wdata, wmask);
-                        qsel_next = (new_v[2:0] > QSEL_MAX) ? QSEL_MAX : new_v[2:0];
-                    end
-                    if (w_word == 6'h20) begin
-                        new_v = merge({24'd0, step_limit_reg}, s_axil_wdata, wmask);
-                        step_limit_next = new_v[7:0];
-                    end
-                    if (w_word == 6'h22)
-                        swap_next = s_axil_wstrb[0] && s_axil_wdata[0];
-                    if (w_word == 6'h23) begin
-                        new_v = merge({24'd0, iaddr_reg}, s_axil_wdata, wmask);
-                        iaddr_next = new_v[7:0];
-                    end
-                    for (wi = 0; wi < 4; wi = wi + 1) begin
-                        if (w_word == 6'h24 + wi[5:0])
-                            idata_next[32*wi +: 32] = merge(idata_reg[32*wi +: 32], s_axil_wdata, wmask);
-                    end
-                    // an IDATA3 write (any byte) stores the instruction at IADDR, then
-                    // IADDR moves on
-                    if (w_word == 6'h27 && s_axil_wstrb != 4'd0) begin
-                        imem_we_next   = 1'b1;
-                        imem_addr_next = iaddr_reg;
-                        imem_data_next = idata_next;
-                        iaddr_next     = iaddr_reg + 8'd1;
-                    end
-                end
-                4'h1: begin
-                    for (wi = 0; wi < 2; wi = wi + 1) begin
-                        if (w_idx == wi[2:0]) begin
-                            case (w_off)
-                                3'd0: begin
-                                    new_v = merge(fbr_base_reg[wi*64 +: 32], s_axil_wdata, wmask);
-                                    fbr_base_next[wi*64 +: 32] = {new_v[31:6], 6'd0};
-                                end
-                                3'd1: begin
-                                    new_v = merge(fbr_base_reg[wi*64 + 32 +: 32], s_axil_wdata, wmask);
-                                    fbr_base_next[wi*64 + 32 +: 32] = new_v;
-                                end
-                                3'd2: begin
-                                    new_v = merge({28'd0, fbr_size_log2_reg[wi*4 +: 4]}, s_axil_wdata, wmask);
-                                    fbr_size_log2_next[wi*4 +: 4] = clamp_log2(new_v[3:0]);
-                                end
-                                3'd3: begin
-                                    new_v = merge({16'd0, fbr_buf_size_reg[wi*16 +: 16]}, s_axil_wdata, wmask);
-                                    fbr_buf_size_next[wi*16 +: 16] = new_v[15:0];
-                                end
-                                3'd5: begin
-                                    new_v = merge({16'd0, fbr_tail_reg[wi*16 +: 16]}, s_axil_wdata, wmask);
-                                    fbr_tail_next[wi*16 +: 16] = new_v[15:0];
-                                end
-                                3'd6: begin
-                                    new_v = merge({31'd0, fbr_en_reg[wi]}, s_axil_wdata, wmask);
-                                    fbr_en_next[wi] = new_v[0];
-                                    // writing enable = 0 also clears the doorbell
-                                    if (s_axil_wstrb[0] && !s_axil_wdata[0]) fbr_tail_next[wi*16 +: 16] = 16'd0;
-                                end
-                                default: ;  // HEAD is read-only, 7 unmapped
-                            endcase
-                        end
-                    end
-                end
-                4'h2: begin
-                    for (wi = 0; wi < NUM_CQ; wi = wi + 1) begin
-                        if (w_idx == wi[2:0]) begin
-                            case (w_off)
-                                3'd0: begin
-                                    new_v = merge(cq_base_reg[wi*64 +: 32], s_axil_wdata, wmask);
-                                    cq_base_next[wi*64 +: 32] = {new_v[31:4], 4'd0};
-                                end
-                                3'd1: begin
-                                    new_v = merge(cq_base_reg[wi*64 + 32 +: 32], s_axil_wdata, wmask);
-                                    cq_base_next[wi*64 + 32 +: 32] = new_v;
-                                end
-                                3'd2: begin
-                                    new_v = merge({28'd0, cq_size_log2_reg[wi*4 +: 4]}, s_axil_wdata, wmask);
-                                    cq_size_log2_next[wi*4 +: 4] = clamp_log2(new_v[3:0]);
-                                end
-                                3'd3: begin
-                                    new_v = merge({31'd0, cq_irq_en_reg[wi]}, s_axil_wdata, wmask);
-                                    cq_irq_en_next[wi] = new_v[0];
-                                end
-                                3'd5: begin
-                                    new_v = merge({16'd0, cq_head_reg[wi*16 +: 16]}, s_axil_wdata, wmask);
-                                    cq_head_next[wi*16 +: 16] = new_v[15:0];
-                                end
-                                3'd6: begin
-                                    new_v = merge({31'd0, cq_en_reg[wi]}, s_axil_wdata, wmask);
-                                    cq_en_next[wi] = new_v[0];
-                                    // writing enable = 0 also clears the doorbell
-                                    if (s_axil_wstrb[0] && !s_axil_wdata[0]) cq_head_next[wi*16 +: 16] = 16'd0;
-                                end
-                                default: ;  // TAIL is read-only, 7 unmapped
-                            endcase
-                        end
-                    end
-                end
-                4'h5: begin
-                    case (w_word)
-                        6'h00: begin
-                            new_v = merge({30'd0, fctrl_reg}, s_axil_wdata, wmask);
-                            fctrl_next = new_v[1:0];
-                        end
-                        6'h02: begin
-                            new_v = merge({16'd0, fthresh_reg}, s_axil_wdata, wmask);
-                            fthresh_next = new_v[15:0];
-                        end
-                        6'h03: begin
-                            new_v = merge({16'd0, ftick_reg}, s_axil_wdata, wmask);
-                            ftick_next = new_v[15:0];
-                        end
-                        6'h04: fage_next = merge(fage_reg, s_axil_wdata, wmask);
-                        6'h06: begin
-                            new_v = merge({16'd0, fsel_reg, 8'd0}, s_axil_wdata, wmask);
-                            fsel_next = new_v[15:8];
-                            if (s_axil_wstrb[0]) fcmd_next = s_axil_wdata[1:0];
-                        end
-                        6'h08: begin
-                            new_v = merge({6'd0, cinfo_reg}, s_axil_wdata, wmask);
-                            cinfo_next = new_v[25:0];
-                        end
-                        6'h09: cseq_next   = merge(cseq_reg, s_axil_wdata, wmask);
-                        6'h0a: cack_next   = merge(cack_reg, s_axil_wdata, wmask);
-                        6'h0b: copt_next   = merge(copt_reg, s_axil_wdata, wmask);
-                        6'h0c: ctime_next  = merge(ctime_reg, s_axil_wdata, wmask);
-                        6'h0d: ccount_next = merge(ccount_reg, s_axil_wdata, wmask);
-                        default: begin
-                            for (wi = 0; wi < 10; wi = wi + 1)
-                                if (w_word == 6'h10 + wi[5:0])
-                                    ckey_next[32*wi +: 32] = merge(ckey_reg[32*wi +: 32], s_axil_wdata, wmask);
-                        end
-                    endcase
-                end
-                default: ;  // counters are read-only; the rest is unmapped
-            endcase
+            bresp_next  = wr_mapped ? RESP_OKAY : RESP_SLVERR;
         end
-        // a READ command's result loads the window and wins over a host write
-        if (ctx_load) begin
-            cinfo_next  = ctx_info[25:0];
-            cseq_next   = ctx_seq;
-            cack_next   = ctx_ack;
-            copt_next   = ctx_opt;
-            ctime_next  = ctx_time;
-            ccount_next = ctx_count;
-            ckey_next   = ctx_key;
+        if (imem_store) begin
+            imem_addr_next = iaddr_reg;
+            imem_data_next = idata_next;    // with IDATA3 just written
         end
 
         // read channel
@@ -608,92 +235,34 @@ module nicrx_csr #(
         if (arready_reg) begin
             rvalid_next = 1'b1;
             rdata_next  = rd_value;
-            rresp_next  = rd_resp;
+            rresp_next  = rd_mapped ? RESP_OKAY : RESP_SLVERR;
         end
     end
 
     // ---- registers
     always @(posedge clk) begin
         if (rst) begin
-            enable_reg        <= 1'b0;
-            qsel_reg          <= 3'd0;
-            fbr_base_reg      <= {2*64{1'b0}};
-            fbr_size_log2_reg <= {2{4'd1}};
-            fbr_buf_size_reg  <= {2*16{1'b0}};
-            fbr_en_reg        <= 2'b00;
-            fbr_tail_reg      <= {2*16{1'b0}};
-            cq_base_reg       <= {NUM_CQ*64{1'b0}};
-            cq_size_log2_reg  <= {NUM_CQ{4'd1}};
-            cq_en_reg         <= {NUM_CQ{1'b0}};
-            cq_irq_en_reg     <= {NUM_CQ{1'b0}};
-            cq_head_reg       <= {NUM_CQ*16{1'b0}};
-            step_limit_reg    <= STEP_LIMIT_RESET;
-            iaddr_reg         <= 8'd0;
-            idata_reg         <= 128'd0;
-            swap_reg          <= 1'b0;
-            imem_we_reg       <= 1'b0;
-            imem_addr_reg     <= 8'd0;
-            imem_data_reg     <= 128'd0;
-            fctrl_reg         <= FLOW_CTRL_RESET;
-            fthresh_reg       <= FLOW_THRESH_RESET;
-            ftick_reg         <= FLOW_TICK_RESET;
-            fage_reg          <= 32'd0;
-            fcmd_reg          <= 2'd0;
-            fsel_reg          <= 8'd0;
-            cinfo_reg         <= 26'd0;
-            cseq_reg          <= 32'd0;
-            cack_reg          <= 32'd0;
-            copt_reg          <= 32'd0;
-            ctime_reg         <= 32'd0;
-            ccount_reg        <= 32'd0;
-            ckey_reg          <= 320'd0;
-            wr_ready_reg      <= 1'b0;
-            bvalid_reg        <= 1'b0;
-            bresp_reg         <= RESP_OKAY;
-            arready_reg       <= 1'b0;
-            rvalid_reg        <= 1'b0;
-            rdata_reg         <= 32'd0;
-            rresp_reg         <= RESP_OKAY;
+            wr_ready_reg  <= 1'b0;
+            bvalid_reg    <= 1'b0;
+            bresp_reg     <= RESP_OKAY;
+            arready_reg   <= 1'b0;
+            rvalid_reg    <= 1'b0;
+            rdata_reg     <= 32'd0;
+            rresp_reg     <= RESP_OKAY;
+            imem_we_reg   <= 1'b0;
+            imem_addr_reg <= 8'd0;
+            imem_data_reg <= 128'd0;
         end else begin
-            enable_reg        <= enable_next;
-            qsel_reg          <= qsel_next;
-            fbr_base_reg      <= fbr_base_next;
-            fbr_size_log2_reg <= fbr_size_log2_next;
-            fbr_buf_size_reg  <= fbr_buf_size_next;
-            fbr_en_reg        <= fbr_en_next;
-            fbr_tail_reg      <= fbr_tail_next;
-            cq_base_reg       <= cq_base_next;
-            cq_size_log2_reg  <= cq_size_log2_next;
-            cq_en_reg         <= cq_en_next;
-            cq_irq_en_reg     <= cq_irq_en_next;
-            cq_head_reg       <= cq_head_next;
-            step_limit_reg    <= step_limit_next;
-            iaddr_reg         <= iaddr_next;
-            idata_reg         <= idata_next;
-            swap_reg          <= swap_next;
-            imem_we_reg       <= imem_we_next;
-            imem_addr_reg     <= imem_addr_next;
-            imem_data_reg     <= imem_data_next;
-            fctrl_reg         <= fctrl_next;
-            fthresh_reg       <= fthresh_next;
-            ftick_reg         <= ftick_next;
-            fage_reg          <= fage_next;
-            fcmd_reg          <= fcmd_next;
-            fsel_reg          <= fsel_next;
-            cinfo_reg         <= cinfo_next;
-            cseq_reg          <= cseq_next;
-            cack_reg          <= cack_next;
-            copt_reg          <= copt_next;
-            ctime_reg         <= ctime_next;
-            ccount_reg        <= ccount_next;
-            ckey_reg          <= ckey_next;
-            wr_ready_reg      <= wr_ready_next;
-            bvalid_reg        <= bvalid_next;
-            bresp_reg         <= bresp_next;
-            arready_reg       <= arready_next;
-            rvalid_reg        <= rvalid_next;
-            rdata_reg         <= rdata_next;
-            rresp_reg         <= rresp_next;
+            wr_ready_reg  <= wr_ready_next;
+            bvalid_reg    <= bvalid_next;
+            bresp_reg     <= bresp_next;
+            arready_reg   <= arready_next;
+            rvalid_reg    <= rvalid_next;
+            rdata_reg     <= rdata_next;
+            rresp_reg     <= rresp_next;
+            imem_we_reg   <= imem_we_next;
+            imem_addr_reg <= imem_addr_next;
+            imem_data_reg <= imem_data_next;
         end
     end
 
@@ -723,17 +292,17 @@ module nicrx_csr #(
     assign cfg_imem_we       = imem_we_reg;
     assign cfg_imem_addr     = imem_addr_reg;
     assign cfg_imem_data     = imem_data_reg;
-    assign cfg_flow_ctrl     = fctrl_reg;
-    assign cfg_flow_thresh   = fthresh_reg;
-    assign cfg_flow_tick     = ftick_reg;
-    assign cfg_flow_age      = fage_reg;
-    assign cfg_flow_cmd      = fcmd_reg;
-    assign cfg_flow_sel      = fsel_reg;
-    assign cfg_ctx_info      = {6'd0, cinfo_reg};
-    assign cfg_ctx_seq       = cseq_reg;
-    assign cfg_ctx_ack       = cack_reg;
-    assign cfg_ctx_opt       = copt_reg;
-    assign cfg_ctx_key       = ckey_reg;
+    assign cfg_flow_ctrl     = flow_ctrl_reg;
+    assign cfg_flow_thresh   = flow_thresh_reg;
+    assign cfg_flow_tick     = flow_tick_reg;
+    assign cfg_flow_age      = flow_age_reg;
+    assign cfg_flow_cmd      = flow_cmd_reg;
+    assign cfg_flow_sel      = flow_sel_reg;
+    assign cfg_ctx_info      = {6'd0, ctx_info_reg};
+    assign cfg_ctx_seq       = ctx_seq_reg;
+    assign cfg_ctx_ack       = ctx_ack_reg;
+    assign cfg_ctx_opt       = ctx_opt_reg;
+    assign cfg_ctx_key       = ctx_key_reg;
 
 `ifdef FORMAL
     // ================================================================ formal
@@ -859,4 +428,5 @@ module nicrx_csr #(
 `endif
 endmodule
 
+`resetall
 `default_nettype wire

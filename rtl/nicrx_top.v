@@ -106,7 +106,7 @@ module nicrx_top #(
     localparam integer BPB      = DATA_WIDTH / 8;
     localparam integer PM_WORDS = PKT_MEM_BYTES / BPB;
     localparam integer PM_AW    = clog2(PM_WORDS);
-    localparam integer NUM_CNT  = 19; // enum nicrx_counter in cmodel/nicrx_hw.h
+    `include "nicrx_counters.vh" // NUM_CNT: the counters of regs/nicrx.regs (enum nicrx_counter)
     localparam integer SLOT_W   = clog2(FQ_DEPTH);
     localparam integer HM_AW    = SLOT_W + clog2(HEADER_BYTES / BPB);
     localparam [2:0]   AXSIZE   = (DATA_WIDTH == 64) ? 3'd3 : 3'd2;

@@ -11,7 +11,7 @@ CYCLES=${CSR_CYCLES:-20000}
 gcc -std=c11 -O2 -Wall -Wextra -Werror -Icmodel tests/unit/csr_rtl_stim.c cmodel/csr.c -o "$B/stim" \
     || { echo "not ok csr-rtl-build: stimulus generator"; exit 1; }
 for ncq in 1 2 4 8; do
-    iverilog -g2005 -o "$B/tb$ncq.vvp" -P csr_rtl_tb.NUM_CQ=$ncq tests/unit/csr_rtl_tb.v rtl/nicrx_csr.v \
+    iverilog -g2005 -Irtl -o "$B/tb$ncq.vvp" -P csr_rtl_tb.NUM_CQ=$ncq tests/unit/csr_rtl_tb.v rtl/nicrx_csr.v \
         || { echo "not ok csr-rtl-ncq$ncq: iverilog failed"; continue; }
     for seed in 1 2; do
         n="csr-rtl-lockstep-ncq$ncq-seed$seed"
