@@ -15,16 +15,16 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # Default elaboration parameters (kept equal in RTL builds and the model).
 DATA_WIDTH ?= 64
 
-# The C model library: every cmodel/*.c except the CLI, and the default parser
-# program assembled from microcode/default.nasm (mk/microcode.mk).
-MODEL_SRCS := $(filter-out cmodel/nicrx_model_main.c,$(wildcard cmodel/*.c)) $(BUILD)/gen/default_prog.c
+# The C model library: every cmodel/*.c, and the default parser program assembled
+# from microcode/default.nasm (mk/microcode.mk).
+MODEL_SRCS := $(wildcard cmodel/*.c) $(BUILD)/gen/default_prog.c
 MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/obj/%.o)
 MODEL_LIB  := $(BUILD)/lib/libnicrx.a
 RTL_SRCS   := $(sort $(wildcard rtl/*.v))
 
 $(BUILD)/obj/%.o: %.c $(wildcard cmodel/*.h tb/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(if $(filter tb/%,$<),$(CFLAGS_TB),$(CFLAGS_MODEL)) -c $< -o $@
+	$(CC) $(if $(filter cmodel/% $(BUILD)/gen/%,$<),$(CFLAGS_MODEL),$(CFLAGS_TB)) -c $< -o $@
 
 $(MODEL_LIB): $(MODEL_OBJS)
 	@mkdir -p $(dir $@)

@@ -1,5 +1,4 @@
-# The harness (tb/), the nicrx-model CLI and the lockstep simulators.
-#   build/bin/nicrx-model        model alone, JSON Lines per frame
+# The harness (tb/) and the lockstep simulators.
 #   build/bin/nicrx-sim          Verilator RTL + model lockstep, DATA_WIDTH=$(DATA_WIDTH),
 #                                FLOWS=64 (--flows 8 and, once built, --flows 256: SIM_FLOWS)
 #   build/bin/nicrx-sim-dw32     the same with DATA_WIDTH=32
@@ -16,19 +15,6 @@ TB_LIBS      := -lpcap
 $(TB_LIB): $(TB_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
-
-# The CLI lives in cmodel/ but needs the harness headers.
-$(BUILD)/obj/cmodel/nicrx_model_main.o: CFLAGS_MODEL += -Itb
-$(BUILD)/obj/cmodel/nicrx_model_main.o: $(wildcard tb/*.h)
-
-$(BIN)/nicrx-model: $(BUILD)/obj/cmodel/nicrx_model_main.o $(TB_LIB) $(MODEL_LIB)
-	@mkdir -p $(dir $@)
-	$(CC) $(OPT) -g -o $@ $^ $(TB_LIBS)
-
-# Sanitizer build of the model + harness (tests/t_asan.sh).
-$(BIN)/nicrx-model-asan: cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h)
-	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -O1 -g $(CWARN) $(SAN) -Icmodel -Itb -o $@ cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(TB_LIBS)
 
 # The reset program of the RTL's instruction memory (IMEM_INIT): the nicrx-asm image of
 # microcode/default.nasm at the default IMEM_DEPTH, the program the model loads too.
@@ -91,7 +77,7 @@ $(BIN)/nicrx-sim-icarus: tb/nicrx-sim.sh $(ICARUS_DIR)/nicrx.vpi $(ICARUS_DIR)/n
 .PHONY: sim icarus run
 sim: $(BIN)/nicrx-sim
 icarus: $(BIN)/nicrx-sim-icarus
-tools: $(BIN)/nicrx-model $(BIN)/nicrx-sim
+tools: $(BIN)/nicrx-sim
 test: setup-check
 # make run [PCAP=file] [TRACE=1]: with TRACE=1 a divergence also writes
 # build/divergence.fst, the cycles leading up to it.
