@@ -30,7 +30,7 @@ VL_DIR_$(1) := $(BUILD)/verilator/$(1)
 $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG)
 	@mkdir -p $$(dir $$@)
 	$(VERILATOR) --dpi-hdr-only --cc $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -GIMEM_INIT='"$(abspath $(RTL_PROG))"' -Mdir $(BUILD)/verilator/$(1) tb/nicrx_tb.sv $(RTL_SRCS)
-$(BUILD)/verilator/$(1)/dpi.o: tb/dpi.c $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h $(wildcard tb/*.h cmodel/*.h)
+$(BUILD)/verilator/$(1)/dpi.o: tb/dpi.c $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h $(wildcard tb/*.h) $(MODEL_PUB)
 	$(CC) $(CFLAGS_TB) -I$(BUILD)/verilator/$(1) -I$(VL_ROOT)/include -I$(VL_ROOT)/include/vltstd -c $$< -o $$@
 $(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG) $(BUILD)/verilator/$(1)/dpi.o $(TB_LIB) $(MODEL_LIB)
 	@rm -f $$@  # verilator's own make does not relink for a changed user object
@@ -62,9 +62,11 @@ trace: $(BIN)/nicrx-sim $(BUILD)/verilator/trace$(DATA_WIDTH)/Vnicrx_tb
 
 # ---- Icarus 11 + VPI ----------------------------------------------------------------
 ICARUS_DIR := $(BUILD)/icarus
-$(ICARUS_DIR)/nicrx.vpi: tb/vpi.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h)
+# One module of the harness and the model; the model's sources find their private
+# headers beside them, the harness sees only MODEL_INC.
+$(ICARUS_DIR)/nicrx.vpi: tb/vpi.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h) $(MODEL_PUB)
 	@mkdir -p $(dir $@)
-	cd $(ICARUS_DIR) && iverilog-vpi --name=nicrx -I$(CURDIR)/cmodel -I$(CURDIR)/tb \
+	cd $(ICARUS_DIR) && iverilog-vpi --name=nicrx -I$(abspath $(MODEL_INC)) -I$(CURDIR)/tb \
 	    $(addprefix $(CURDIR)/,tb/vpi.c $(TB_SRCS) $(MODEL_SRCS)) $(TB_LIBS) >vpi.log 2>&1 \
 	    || { tail -30 vpi.log; exit 1; }
 $(ICARUS_DIR)/nicrx_tb.vvp: tb/nicrx_tb_icarus.v tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG)

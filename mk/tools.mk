@@ -6,8 +6,10 @@ $(BIN)/nicrx-model: $(BUILD)/obj/tools/nicrx_model_main.o $(TB_LIB) $(MODEL_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -g -o $@ $^ $(TB_LIBS)
 
-$(BIN)/nicrx-model-asan: tools/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h)
+# The model's sources find their private headers beside them; the rest sees only MODEL_INC.
+$(BIN)/nicrx-model-asan: tools/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h) $(MODEL_PUB)
 	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -O1 -g $(CWARN) $(SAN) -Icmodel -Itb -o $@ tools/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(TB_LIBS)
+	$(CC) -std=gnu11 -O1 -g $(CWARN) $(SAN) -I$(MODEL_INC) -Itb -o $@ tools/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) \
+	    $(TB_LIBS)
 
 tools: $(BIN)/nicrx-model
