@@ -8,23 +8,37 @@ BIN     := $(BUILD)/bin
 CC      ?= gcc
 OPT     ?= -O2
 CWARN   := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
-CFLAGS_MODEL := -std=c11 $(OPT) -g $(CWARN) -Icmodel
-CFLAGS_TB    := -std=gnu11 $(OPT) -g $(CWARN) -Icmodel -Itb
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Default elaboration parameters (kept equal in RTL builds and the model).
 DATA_WIDTH ?= 64
 
-# The C model library: every cmodel/*.c except the CLI, and the default parser
-# program assembled from microcode/default.nasm (mk/microcode.mk).
-MODEL_SRCS := $(filter-out cmodel/nicrx_model_main.c,$(wildcard cmodel/*.c)) $(BUILD)/gen/default_prog.c
+# The C model library: every cmodel/*.c, and the default parser program assembled
+# from microcode/default.nasm (mk/microcode.mk).  Its public headers are MODEL_HDRS;
+# code outside cmodel/ finds them in MODEL_INC, which holds links to them alone, so an
+# include of one of the model's private headers fails to build there.
+MODEL_SRCS := $(wildcard cmodel/*.c) $(BUILD)/gen/default_prog.c
 MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/obj/%.o)
 MODEL_LIB  := $(BUILD)/lib/libnicrx.a
+MODEL_HDRS := cmodel/nicrx_model.h cmodel/nicrx_hw.h cmodel/nicrx_isa.h
+MODEL_INC  := $(BUILD)/include
+MODEL_PUB  := $(MODEL_HDRS:cmodel/%=$(MODEL_INC)/%)
 RTL_SRCS   := $(sort $(wildcard rtl/*.v))
 
-$(BUILD)/obj/%.o: %.c $(wildcard cmodel/*.h tb/*.h)
+# The model and its white-box tests (tests/unit, tests/blocks, fuzz/) see all of cmodel/;
+# everything else only MODEL_INC: C11, or gnu11 where libpcap is used.
+CFLAGS_MODEL := -std=c11 $(OPT) -g $(CWARN) -Icmodel
+CFLAGS_LIB   := -std=c11 $(OPT) -g $(CWARN) -I$(MODEL_INC)
+CFLAGS_PCAP  := -std=gnu11 $(OPT) -g $(CWARN) -I$(MODEL_INC)
+CFLAGS_TB    := $(CFLAGS_PCAP) -Itb
+
+$(MODEL_INC)/%.h: cmodel/%.h
 	@mkdir -p $(dir $@)
-	$(CC) $(if $(filter tb/%,$<),$(CFLAGS_TB),$(CFLAGS_MODEL)) -c $< -o $@
+	ln -sf $(abspath $<) $@
+
+$(BUILD)/obj/%.o: %.c $(wildcard cmodel/*.h tb/*.h) $(MODEL_PUB)
+	@mkdir -p $(dir $@)
+	$(CC) $(if $(filter cmodel/% $(BUILD)/gen/%,$<),$(CFLAGS_MODEL),$(CFLAGS_TB)) -c $< -o $@
 
 $(MODEL_LIB): $(MODEL_OBJS)
 	@mkdir -p $(dir $@)

@@ -1,5 +1,5 @@
-/* crc32c.c - CRC-32C (see crc32c.h), bit by bit like the RTL's XOR trees. */
-#include "crc32c.h"
+/* crc32c.c - CRC-32C (nicrx_model.h), bit by bit like the RTL's XOR trees. */
+#include "nicrx_model.h"
 
 uint32_t nicrx_crc32c(const uint8_t *p, size_t n)
 {

@@ -2,7 +2,7 @@
  * "nicrx_flow" and docs/opcodes.md). */
 #include <stdlib.h>
 #include <string.h>
-#include "crc32c.h"
+#include "nicrx_model.h"
 #include "flow.h"
 
 /* ---- recency list: head most recently active, next[] towards the tail ---- */

@@ -223,11 +223,3 @@ uint32_t nicrx_model_peek_reg(const nicrx_model_t *m, uint32_t addr)
 {
     return csr_peek(&m->csr, &m->st, addr);
 }
-
-const char *nicrx_reason_name(uint32_t reason)
-{
-    static const char *const names[NICRX_NUM_REASONS] = {
-        "none", "bad_frame", "runt", "oversize", "pktmem_full", "disabled", "no_fit", "no_cq",
-    };
-    return reason < NICRX_NUM_REASONS ? names[reason] : "unknown";
-}

@@ -150,6 +150,21 @@ const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m);
  * (for reports; it does not change state). */
 uint32_t nicrx_model_peek_reg(const nicrx_model_t *m, uint32_t addr);
 
-const char *nicrx_reason_name(uint32_t reason);
+/* CRC-32C (Castagnoli: polynomial 0x1edc6f41 reflected, initial value and final
+ * XOR all ones), the twin of rtl/nicrx_crc32c.v: the flow key's signature and the
+ * TCP options digest (docs/architecture.md "nicrx_flow").
+ * nicrx_crc32c("123456789", 9) == 0xe3069283. */
+uint32_t nicrx_crc32c(const uint8_t *p, size_t n);
+
+/* The default parser program (microcode/default.nasm), the one nicrx_model_new
+ * loads: returns *n_insn instructions of NICRX_INSN_WORDS words, w0 first. */
+const uint32_t *nicrx_default_program_words(uint32_t *n_insn);
+
+/* Names of enumeration values as reports and nicrx-model's JSON spell them;
+ * "unknown" for a value out of range. */
+const char *nicrx_reason_name(uint32_t reason);         /* enum nicrx_reason */
+const char *nicrx_opcode_name(uint32_t opcode);         /* enum nicrx_opcode */
+const char *nicrx_flow_event_name(uint32_t flow_event); /* enum nicrx_flow_event */
+const char *nicrx_class_name(uint32_t bit);             /* enum nicrx_class_bit (nicrx_isa.h) */
 
 #endif

@@ -9,6 +9,7 @@ FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_BIN     := $(FUZZ_DIR)/parse_fuzz
 FUZZ_FRAMES  := $(wildcard fuzz/frames/*.hex)
 
+# White-box: it replays frames with the model's private nicrx_isa_exec() (cmodel/isa.h).
 $(FUZZ_BIN): fuzz/parse_fuzz.c $(MODEL_SRCS) $(wildcard cmodel/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -std=c11 -O1 -g $(CWARN) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

@@ -7,7 +7,7 @@
 #   build/tests/asm/prog_test           the programs run on crafted frames (tests/t_asm.sh)
 ASM          := $(BIN)/nicrx-asm
 ASM_LIB_SRCS := microcode/asm.c
-ASM_HDRS     := microcode/nicrx_asm.h cmodel/nicrx_isa.h
+ASM_HDRS     := microcode/nicrx_asm.h $(MODEL_INC)/nicrx_isa.h
 UCODE_DIR    := $(BUILD)/microcode
 UCODE_PROGS  := $(basename $(notdir $(wildcard microcode/*.nasm)))
 UCODE_INCS   := $(wildcard microcode/*.inc)
@@ -17,7 +17,7 @@ UCODE_IMAGES := $(UCODE_PROGS:%=$(UCODE_DIR)/%.bin) \
 
 $(ASM): $(ASM_LIB_SRCS) microcode/nicrx_asm_main.c $(ASM_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_MODEL) -Imicrocode -o $@ $(ASM_LIB_SRCS) microcode/nicrx_asm_main.c
+	$(CC) $(CFLAGS_LIB) -Imicrocode -o $@ $(ASM_LIB_SRCS) microcode/nicrx_asm_main.c
 
 $(UCODE_DIR)/%.bin: microcode/%.nasm $(UCODE_INCS) $(ASM)
 	@mkdir -p $(dir $@)
@@ -35,9 +35,9 @@ $(BUILD)/gen/default_prog.c: microcode/default.nasm $(UCODE_INCS) $(ASM)
 	$(ASM) -f c -n nicrx_default_program -o $@ $<
 
 # Program tests: assembles the shipped sources itself and runs them with nicrx_parse().
-$(BUILD)/tests/asm/prog_test: tests/asm/prog_test.c $(ASM_LIB_SRCS) $(ASM_HDRS) $(MODEL_LIB)
+$(BUILD)/tests/asm/prog_test: tests/asm/prog_test.c $(ASM_LIB_SRCS) $(ASM_HDRS) $(MODEL_PUB) $(MODEL_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_MODEL) -Imicrocode -o $@ $< $(ASM_LIB_SRCS) $(MODEL_LIB)
+	$(CC) $(CFLAGS_LIB) -Imicrocode -o $@ $< $(ASM_LIB_SRCS) $(MODEL_LIB)
 
 .PHONY: microcode
 microcode: $(ASM) $(UCODE_IMAGES) $(BUILD)/gen/default_prog.c

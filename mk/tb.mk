@@ -1,5 +1,4 @@
-# The harness (tb/), the nicrx-model CLI and the lockstep simulators.
-#   build/bin/nicrx-model        model alone, JSON Lines per frame
+# The harness (tb/) and the lockstep simulators.
 #   build/bin/nicrx-sim          Verilator RTL + model lockstep, DATA_WIDTH=$(DATA_WIDTH),
 #                                FLOWS=64 (--flows 8 and, once built, --flows 256: SIM_FLOWS)
 #   build/bin/nicrx-sim-dw32     the same with DATA_WIDTH=32
@@ -17,19 +16,6 @@ $(TB_LIB): $(TB_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-# The CLI lives in cmodel/ but needs the harness headers.
-$(BUILD)/obj/cmodel/nicrx_model_main.o: CFLAGS_MODEL += -Itb
-$(BUILD)/obj/cmodel/nicrx_model_main.o: $(wildcard tb/*.h)
-
-$(BIN)/nicrx-model: $(BUILD)/obj/cmodel/nicrx_model_main.o $(TB_LIB) $(MODEL_LIB)
-	@mkdir -p $(dir $@)
-	$(CC) $(OPT) -g -o $@ $^ $(TB_LIBS)
-
-# Sanitizer build of the model + harness (tests/t_asan.sh).
-$(BIN)/nicrx-model-asan: cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h)
-	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -O1 -g $(CWARN) $(SAN) -Icmodel -Itb -o $@ cmodel/nicrx_model_main.c $(TB_SRCS) $(MODEL_SRCS) $(TB_LIBS)
-
 # The reset program of the RTL's instruction memory (IMEM_INIT): the nicrx-asm image of
 # microcode/default.nasm at the default IMEM_DEPTH, the program the model loads too.
 RTL_PROG     := $(BUILD)/microcode/default_64.hex
@@ -44,7 +30,7 @@ VL_DIR_$(1) := $(BUILD)/verilator/$(1)
 $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG)
 	@mkdir -p $$(dir $$@)
 	$(VERILATOR) --dpi-hdr-only --cc $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -GIMEM_INIT='"$(abspath $(RTL_PROG))"' -Mdir $(BUILD)/verilator/$(1) tb/nicrx_tb.sv $(RTL_SRCS)
-$(BUILD)/verilator/$(1)/dpi.o: tb/dpi.c $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h $(wildcard tb/*.h cmodel/*.h)
+$(BUILD)/verilator/$(1)/dpi.o: tb/dpi.c $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h $(wildcard tb/*.h) $(MODEL_PUB)
 	$(CC) $(CFLAGS_TB) -I$(BUILD)/verilator/$(1) -I$(VL_ROOT)/include -I$(VL_ROOT)/include/vltstd -c $$< -o $$@
 $(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG) $(BUILD)/verilator/$(1)/dpi.o $(TB_LIB) $(MODEL_LIB)
 	@rm -f $$@  # verilator's own make does not relink for a changed user object
@@ -76,9 +62,11 @@ trace: $(BIN)/nicrx-sim $(BUILD)/verilator/trace$(DATA_WIDTH)/Vnicrx_tb
 
 # ---- Icarus 11 + VPI ----------------------------------------------------------------
 ICARUS_DIR := $(BUILD)/icarus
-$(ICARUS_DIR)/nicrx.vpi: tb/vpi.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h)
+# One module of the harness and the model; the model's sources find their private
+# headers beside them, the harness sees only MODEL_INC.
+$(ICARUS_DIR)/nicrx.vpi: tb/vpi.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h) $(MODEL_PUB)
 	@mkdir -p $(dir $@)
-	cd $(ICARUS_DIR) && iverilog-vpi --name=nicrx -I$(CURDIR)/cmodel -I$(CURDIR)/tb \
+	cd $(ICARUS_DIR) && iverilog-vpi --name=nicrx -I$(abspath $(MODEL_INC)) -I$(CURDIR)/tb \
 	    $(addprefix $(CURDIR)/,tb/vpi.c $(TB_SRCS) $(MODEL_SRCS)) $(TB_LIBS) >vpi.log 2>&1 \
 	    || { tail -30 vpi.log; exit 1; }
 $(ICARUS_DIR)/nicrx_tb.vvp: tb/nicrx_tb_icarus.v tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG)
@@ -91,7 +79,7 @@ $(BIN)/nicrx-sim-icarus: tb/nicrx-sim.sh $(ICARUS_DIR)/nicrx.vpi $(ICARUS_DIR)/n
 .PHONY: sim icarus run
 sim: $(BIN)/nicrx-sim
 icarus: $(BIN)/nicrx-sim-icarus
-tools: $(BIN)/nicrx-model $(BIN)/nicrx-sim
+tools: $(BIN)/nicrx-sim
 test: setup-check
 # make run [PCAP=file] [TRACE=1]: with TRACE=1 a divergence also writes
 # build/divergence.fst, the cycles leading up to it.

@@ -1,4 +1,5 @@
 # Unit tests of the model's blocks: tests/unit/test_*.c, each linked with the model library.
+# White-box: they see the model's private headers (CFLAGS_MODEL).
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/unit/%)
 

@@ -1,7 +1,5 @@
 /* harness.c - see harness.h. */
 #include "harness.h"
-#include "crc32c.h"
-#include "imem.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -344,13 +342,6 @@ static void check_parse(harness_t *h, uint64_t i, const nicrx_hv_t *model_hv)
 
 /* ---- the flow block: per-frame rules and a shadow of the flow database ------- */
 
-static const char *const opcode_names[NICRX_NUM_OPCODES] = {
-    "not_tcp", "tcp_other", "no_flow", "ctrl", "first", "cont", "ooo", "short", "no_merge",
-};
-static const char *const fev_names[NICRX_NUM_FLOW_EVENTS] = {
-    "none", "created", "updated", "removed", "aged", "evicted",
-};
-
 static uint32_t flow_ctrl(const harness_t *h)
 {
     return h->o.flow_ctrl >= 0 ? (uint32_t)h->o.flow_ctrl : NICRX_FLOW_CTRL_RESET;
@@ -503,7 +494,7 @@ static void check_flow(harness_t *h, uint64_t i, const nicrx_event_t *ev)
     if (!hv_presel(hv)) {
         uint32_t want = hv->l4 == 1 ? NICRX_OP_TCP_OTHER : NICRX_OP_NOT_TCP;
         if (op != want || fe != NICRX_FLOW_EV_NONE || gen) {
-            snprintf(why, sizeof why, "not pre-selected TCP: expected %s, no event, no flow", opcode_names[want]);
+            snprintf(why, sizeof why, "not pre-selected TCP: expected %s, no event, no flow", nicrx_opcode_name(want));
             bad = why;
         }
     } else if (op == NICRX_OP_NOT_TCP) {
@@ -514,7 +505,8 @@ static void check_flow(harness_t *h, uint64_t i, const nicrx_event_t *ev)
         bad = gen ? "frame with a flow given NO_FLOW" : "payload frame without a flow not given NO_FLOW";
     }
     if (bad) {
-        fail(h, "frame %" PRIu64 ": %s (opcode %s, event %s, flow %u, gen %u)", i, bad, opcode_names[op], fev_names[fe], fl, gen);
+        fail(h, "frame %" PRIu64 ": %s (opcode %s, event %s, flow %u, gen %u)", i, bad, nicrx_opcode_name(op),
+             nicrx_flow_event_name(fe), fl, gen);
         return;
     }
     if (!hv_presel(hv)) return;
@@ -578,8 +570,8 @@ static void check_flow(harness_t *h, uint64_t i, const nicrx_event_t *ev)
             break;
         }
         if (sure && (j != (int)fl || gen != e->gen)) {
-            snprintf(why, sizeof why, "%s flow %u gen %u, but the key is in entry %d gen %u", fev_names[fe], fl, gen, j,
-                     j >= 0 ? h->sh[j].gen : 0u);
+            snprintf(why, sizeof why, "%s flow %u gen %u, but the key is in entry %d gen %u", nicrx_flow_event_name(fe),
+                     fl, gen, j, j >= 0 ? h->sh[j].gen : 0u);
             bad = why;
             break;
         }
@@ -617,12 +609,12 @@ static void check_flow(harness_t *h, uint64_t i, const nicrx_event_t *ev)
         break;
     }
     if (!bad && want_op >= 0 && op != (uint32_t)want_op) {
-        snprintf(why, sizeof why, "expected %s", opcode_names[want_op]);
+        snprintf(why, sizeof why, "expected %s", nicrx_opcode_name(want_op));
         bad = why;
     }
     if (bad)
-        fail(h, "frame %" PRIu64 ": flow decision: %s (opcode %s, event %s, flow %u, gen %u)", i, bad, opcode_names[op],
-             fev_names[fe], fl, gen);
+        fail(h, "frame %" PRIu64 ": flow decision: %s (opcode %s, event %s, flow %u, gen %u)", i, bad,
+             nicrx_opcode_name(op), nicrx_flow_event_name(fe), fl, gen);
 }
 
 /* ---- host flow commands (--flow-cmds) ---------------------------------------- */
@@ -997,8 +989,8 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     }
     if (!o->program) {
         /* IMEM_INIT: the default program, in both banks at configuration. */
-        h->prog[0].n = nicrx_default_program_insns;
-        memcpy(h->prog[0].w, nicrx_default_program, (size_t)h->prog[0].n * NICRX_INSN_BYTES);
+        const uint32_t *w = nicrx_default_program_words(&h->prog[0].n);
+        memcpy(h->prog[0].w, w, (size_t)h->prog[0].n * NICRX_INSN_BYTES);
     }
     h->swap = o->swap_program != NULL;
     h->step_limit = o->step_limit ? o->step_limit : NICRX_PARSER_STEP_LIMIT_RESET;
@@ -1318,9 +1310,11 @@ void harness_report(const harness_t *h, FILE *f)
                 h->parsed > 1 ? (double)(h->hv_last - h->hv_first) / (double)(h->parsed - 1) : 0.0);
     if (h->fl_n) {
         fprintf(f, "  flow events ");
-        for (uint32_t e = 0; e < NICRX_NUM_FLOW_EVENTS; e++) fprintf(f, " %s %" PRIu64, fev_names[e], h->fl_evs[e]);
+        for (uint32_t e = 0; e < NICRX_NUM_FLOW_EVENTS; e++)
+            fprintf(f, " %s %" PRIu64, nicrx_flow_event_name(e), h->fl_evs[e]);
         fprintf(f, "  (FLOWS %u)\n  opcodes     ", h->o.p.flows);
-        for (uint32_t o = 0; o < NICRX_NUM_OPCODES; o++) fprintf(f, " %s %" PRIu64, opcode_names[o], h->fl_ops[o]);
+        for (uint32_t o = 0; o < NICRX_NUM_OPCODES; o++)
+            fprintf(f, " %s %" PRIu64, nicrx_opcode_name(o), h->fl_ops[o]);
         /* The flow block's pace: decisions per cycle while frames flow. */
         double every = h->fl_n > 1 ? (double)(h->fl_last - h->fl_first) / (double)(h->fl_n - 1) : 0.0;
         fprintf(f, "\n  flow block   %" PRIu64 " decisions, one every %.2f cycles (closest %" PRIu64 " apart)",

@@ -39,7 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "crc32c.h"
+#include "nicrx_model.h"
 #include "flow.h"
 
 #define MAX_POOL 1100u

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "crc32c.h"
+#include "nicrx_model.h"
 #include "flow.h"
 
 typedef struct bench {

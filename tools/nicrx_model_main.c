@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "harness.h"
-#include "imem.h"
 #include "nicrx_model.h"
 
 static void put_addr(FILE *f, uint8_t l3, const uint8_t *a)
@@ -46,9 +45,6 @@ static void put_hv(FILE *f, const nicrx_hv_t *hv)
 {
     static const char *l3s[] = { "null", "\"ipv4\"", "\"ipv6\"", "null" };
     static const char *l4s[] = { "null", "\"tcp\"", "\"udp\"", "\"other\"" };
-    static const char *cls[NICRX_NUM_CLASS] = {
-        "ipv4", "ipv6", "tcp", "udp", "l4other", "presel", "ctrl", "noassist", "session", "perr",
-    };
     int l3 = hv->l3 == 1 || hv->l3 == 2, tcp = hv->l4 == 1, tu = hv->l4 == 1 || hv->l4 == 2;
 
     fprintf(f, ",\"l3\":%s,\"l4\":%s,\"src\":", l3s[hv->l3 & 3], l4s[hv->l4 & 3]);
@@ -74,7 +70,7 @@ static void put_hv(FILE *f, const nicrx_hv_t *hv)
     else fputs(",\"l4_len\":null,\"pay_off\":null", f);
     fputs(",\"class\":[", f);
     for (uint32_t b = 0, k = 0; b < NICRX_NUM_CLASS; b++)
-        if (hv->cls >> b & 1u) fprintf(f, "%s\"%s\"", k++ ? "," : "", cls[b]);
+        if (hv->cls >> b & 1u) fprintf(f, "%s\"%s\"", k++ ? "," : "", nicrx_class_name(b));
     fprintf(f, "],\"parse_error\":%s,\"truncated\":%s,\"hash\":%" PRIu32, hv->perr ? "true" : "false",
             hv->truncated ? "true" : "false", hv->hash);
 }
@@ -90,16 +86,9 @@ static void parse_frame(const uint32_t *imem, const harness_opts_t *o, const cap
 /* The flow block's decision (NICRX_EV_FLOW), null for a frame that never reached it. */
 static void put_flow(FILE *f, const harness_frame_t *fr)
 {
-    static const char *const ops[NICRX_NUM_OPCODES] = {
-        "not_tcp", "tcp_other", "no_flow", "ctrl", "first", "cont", "ooo", "short", "no_merge",
-    };
-    static const char *const evs[NICRX_NUM_FLOW_EVENTS] = {
-        "none", "created", "updated", "removed", "aged", "evicted",
-    };
-
     if (fr->flow_seen && fr->opcode < NICRX_NUM_OPCODES && fr->flow_event < NICRX_NUM_FLOW_EVENTS)
         fprintf(f, ",\"flow\":%u,\"gen\":%u,\"opcode\":%u,\"op\":\"%s\",\"flow_event\":\"%s\"", fr->flow, fr->gen,
-                fr->opcode, ops[fr->opcode], evs[fr->flow_event]);
+                fr->opcode, nicrx_opcode_name(fr->opcode), nicrx_flow_event_name(fr->flow_event));
     else
         fputs(",\"flow\":null,\"gen\":null,\"opcode\":null,\"op\":null,\"flow_event\":null", f);
 }
@@ -189,12 +178,14 @@ int main(int argc, char **argv)
             return 2;
         }
         memcpy(imem, prog.w, (size_t)prog.n * NICRX_INSN_BYTES);
-    } else if (nicrx_default_program_insns <= o.p.imem_depth) {
-        memcpy(imem, nicrx_default_program, (size_t)nicrx_default_program_insns * NICRX_INSN_BYTES);
     } else {
-        fprintf(stderr, "nicrx: default program: %u instructions, IMEM_DEPTH is %u\n",
-                nicrx_default_program_insns, o.p.imem_depth);
-        return 2;
+        uint32_t n;
+        const uint32_t *w = nicrx_default_program_words(&n);
+        if (n > o.p.imem_depth) {
+            fprintf(stderr, "nicrx: default program: %u instructions, IMEM_DEPTH is %u\n", n, o.p.imem_depth);
+            return 2;
+        }
+        memcpy(imem, w, (size_t)n * NICRX_INSN_BYTES);
     }
     if (only)
         return parse_only(&o, imem);

@@ -1,0 +1,409 @@
+/* rx_host.c - the nicrx model used as a library, through its public headers alone.
+ *
+ * A minimal host around the model: it brings the device up over the AXI4-Lite port as
+ * docs/host-interface.md describes (ring 0 with 16 buffers of 2048 bytes, ring 1 with 4 of
+ * 9216, completion queue 0 only), answers the AXI4 master from its own 128 KB of memory,
+ * sends every frame of a capture at about line rate, and polls the completion queue,
+ * handing each buffer back at once.  It checks that every frame is either delivered -- the
+ * model's DELIVER event names a buffer, and the completion for that buffer carries the
+ * frame's length with the frame's bytes in the buffer -- or dropped, and that the counters
+ * read back at the end agree: RX_FRAMES, DELIVERED and each DROP_* counter by reason.
+ *
+ * usage: rx_host FILE.pcap   prints one line; exit status 0 ok, 1 a check failed, 2 bad input */
+#include <inttypes.h>
+#include <pcap/pcap.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nicrx_model.h"
+
+#define MEM_BYTES  0x20000u /* host memory, from address 0 (the device is given none below 0x1000) */
+#define CQ_BASE    0x1200u  /* completion queue 0 */
+#define CQ_LOG2    6u
+#define QMAX       4u       /* AXI4 bursts the slave holds at once */
+#define GAP        3u       /* idle cycles after a frame: its preamble and gap, 20 byte times */
+#define MAX_BUFS   16u      /* buffers of the larger ring */
+
+/* The two free-buffer rings: descriptor ring base, log2 of its size (one buffer per slot),
+ * buffer size and where its buffers start. */
+static const struct ring {
+    uint32_t base, log2, buf_size, buf_base;
+} rings[NICRX_NUM_FBR] = { { 0x1000, 4, 2048, 0x2000 }, { 0x1100, 2, 9216, 0xa000 } };
+
+typedef struct frame {
+    uint8_t *data;
+    uint32_t len;
+    uint8_t decided; /* the model dropped it or gave it a buffer */
+} frame_t;
+
+typedef struct burst {
+    uint64_t addr;
+    uint32_t beats, done;
+} burst_t;
+
+typedef struct host {
+    nicrx_model_t *m;
+    uint32_t bpb;                         /* bytes per beat: DATA_WIDTH / 8 */
+    frame_t *fr;                          /* the capture */
+    size_t n, next;                       /* frames, and the next one to send */
+    uint32_t off, gap;                    /* bytes of it sent, idle cycles still to wait */
+    int sending;
+    burst_t aw[QMAX], ar[QMAX];           /* AXI4 bursts whose address was taken */
+    uint32_t aw_n, ar_n, b_n;             /* ... and write responses owed */
+    uint16_t tail[NICRX_NUM_FBR], cq_head;
+    uint64_t held[NICRX_NUM_FBR][MAX_BUFS]; /* 1 + the frame a DELIVER event put in a buffer, 0 none */
+    uint64_t drops[NICRX_NUM_REASONS], dropped, checked;
+    char err[256];
+    uint8_t mem[MEM_BYTES];
+} host_t;
+
+__attribute__((format(printf, 2, 3)))
+static void fail(host_t *h, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (h->err[0]) /* the first failure is the one worth reading */
+        return;
+    va_start(ap, fmt);
+    vsnprintf(h->err, sizeof h->err, fmt, ap);
+    va_end(ap);
+}
+
+static uint64_t ld64(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--) v = v << 8 | p[i];
+    return v;
+}
+
+static void st64(uint8_t *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> 8 * i);
+}
+
+static uint32_t buf_addr(uint32_t r, uint32_t i) { return rings[r].buf_base + i * rings[r].buf_size; }
+
+/* The host memory of a burst's next beat (INCR, the first beat aligned down to the bus);
+ * NULL, failing the run, outside the memory. */
+static uint8_t *beat(host_t *h, const burst_t *b, const char *what)
+{
+    uint64_t a = (b->addr & ~(uint64_t)(h->bpb - 1u)) + (uint64_t)b->done * h->bpb;
+
+    if (a + h->bpb <= MEM_BYTES)
+        return h->mem + a;
+    fail(h, "AXI4 %s at 0x%" PRIx64 ", outside host memory", what, a);
+    return NULL;
+}
+
+static void pop(burst_t *q, uint32_t *n)
+{
+    memmove(q, q + 1, --*n * sizeof *q);
+}
+
+/* The AXI4 slave for one edge: ready whenever it has room, read data and the write
+ * response one cycle after they are due.  Outside its memory it fails the run. */
+static void axi_slave(host_t *h, const nicrx_out_t *o, nicrx_in_t *in)
+{
+    in->m_axi_bvalid = h->b_n > 0;
+    if (in->m_axi_bvalid && o->m_axi_bready) h->b_n--;
+    if (h->ar_n) {
+        burst_t *r = &h->ar[0];
+        const uint8_t *m = beat(h, r, "read");
+        for (uint32_t i = 0; m && i < h->bpb; i++)
+            in->m_axi_rdata |= (uint64_t)m[i] << 8 * i;
+        in->m_axi_rvalid = 1;
+        in->m_axi_rlast = r->done + 1u == r->beats;
+        if (o->m_axi_rready && ++r->done == r->beats) pop(h->ar, &h->ar_n);
+    }
+    in->m_axi_arready = h->ar_n < QMAX;
+    if (in->m_axi_arready && o->m_axi_arvalid)
+        h->ar[h->ar_n++] = (burst_t){ o->m_axi_araddr, o->m_axi_arlen + 1u, 0 };
+    in->m_axi_awready = h->aw_n < QMAX;
+    if (in->m_axi_awready && o->m_axi_awvalid)
+        h->aw[h->aw_n++] = (burst_t){ o->m_axi_awaddr, o->m_axi_awlen + 1u, 0 };
+    in->m_axi_wready = h->aw_n > 0; /* W only for an address already (or just) taken */
+    if (in->m_axi_wready && o->m_axi_wvalid) {
+        burst_t *w = &h->aw[0];
+        uint8_t *m = beat(h, w, "write");
+        for (uint32_t i = 0; m && i < h->bpb; i++)
+            if (o->m_axi_wstrb >> i & 1u) m[i] = (uint8_t)(o->m_axi_wdata >> 8 * i);
+        if (o->m_axi_wlast != (w->done + 1u == w->beats))
+            fail(h, "AXI4 write burst at 0x%" PRIx64 ": wlast on beat %u of %u", w->addr, w->done + 1u, w->beats);
+        if (++w->done == w->beats) {
+            pop(h->aw, &h->aw_n);
+            h->b_n++;
+        }
+    }
+}
+
+/* The MAC: one beat per cycle, GAP idle cycles after each frame. */
+static void ingress(host_t *h, nicrx_in_t *in)
+{
+    if (!h->sending || h->next == h->n)
+        return;
+    if (h->gap) {
+        h->gap--;
+        return;
+    }
+    const frame_t *f = &h->fr[h->next];
+    uint32_t k = f->len - h->off < h->bpb ? f->len - h->off : h->bpb;
+    for (uint32_t b = 0; b < k; b++)
+        in->s_axis_tdata |= (uint64_t)f->data[h->off + b] << 8 * b;
+    in->s_axis_tkeep = (uint8_t)((1u << k) - 1u);
+    in->s_axis_tvalid = 1;
+    h->off += k;
+    if (h->off == f->len) {
+        in->s_axis_tlast = 1;
+        h->next++;
+        h->off = 0;
+        h->gap = GAP;
+    }
+}
+
+/* One rising edge: the caller's register-port signals in *in, plus the MAC and the AXI4 slave. */
+static void edge(host_t *h, nicrx_in_t *in)
+{
+    nicrx_out_t o;
+
+    nicrx_model_outputs(h->m, &o);
+    axi_slave(h, &o, in);
+    ingress(h, in);
+    nicrx_model_step(h->m, in);
+}
+
+/* One AXI4-Lite access (docs/registers.md "AXI4-Lite timing"): valid held until taken,
+ * the response taken when offered.  Frames keep flowing meanwhile. */
+static uint32_t reg(host_t *h, int write, uint32_t addr, uint32_t data)
+{
+    int a_taken = 0, w_taken = !write;
+
+    for (int n = 0; n < 100; n++) {
+        nicrx_out_t o;
+        nicrx_in_t in = { 0 };
+
+        nicrx_model_outputs(h->m, &o);
+        int resp = write ? o.s_axil_bvalid : o.s_axil_rvalid;
+        if (write) {
+            in.s_axil_awvalid = !a_taken;
+            in.s_axil_wvalid = !w_taken;
+            in.s_axil_awaddr = (uint16_t)addr;
+            in.s_axil_wdata = data;
+            in.s_axil_wstrb = 0xf;
+            in.s_axil_bready = 1;
+            a_taken |= o.s_axil_awready;
+            w_taken |= o.s_axil_wready;
+        } else {
+            in.s_axil_arvalid = !a_taken;
+            in.s_axil_araddr = (uint16_t)addr;
+            in.s_axil_rready = 1;
+            a_taken |= o.s_axil_arready;
+        }
+        edge(h, &in);
+        if (resp) {
+            if (write ? o.s_axil_bresp : o.s_axil_rresp) fail(h, "register 0x%03x: error response", addr);
+            return o.s_axil_rdata;
+        }
+    }
+    fail(h, "register 0x%03x: no response", addr);
+    return 0;
+}
+
+static uint32_t rd(host_t *h, uint32_t addr) { return reg(h, 0, addr, 0); }
+static void wr(host_t *h, uint32_t addr, uint32_t data) { reg(h, 1, addr, data); }
+
+/* A descriptor for buffer i of ring r at the ring's producer index (the doorbell follows). */
+static void post(host_t *h, uint32_t r, uint32_t i)
+{
+    uint8_t *d = h->mem + rings[r].base + NICRX_DESC_BYTES * (h->tail[r] & ((1u << rings[r].log2) - 1u));
+
+    st64(d, buf_addr(r, i));
+    st64(d + 8, i); /* buf_id: the buffer's index; reserved bytes 0 */
+    h->tail[r]++;
+}
+
+/* docs/host-interface.md "Bring-up sequence"; the completion queue's memory is already 0. */
+static void bring_up(host_t *h)
+{
+    if (rd(h, NICRX_REG_ID) != NICRX_ID_VALUE) fail(h, "bring-up: ID is not \"nrx1\"");
+    if ((rd(h, NICRX_REG_CAPS0) & 0xffu) != 8u * h->bpb) fail(h, "bring-up: CAPS0 has another DATA_WIDTH");
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_BASE_LO, rings[r].base);
+        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_SIZE_LOG2, rings[r].log2);
+        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_BUF_SIZE, rings[r].buf_size);
+        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_CTRL, 1);
+    }
+    wr(h, NICRX_REG_CQ(0) + NICRX_CQ_BASE_LO, CQ_BASE);
+    wr(h, NICRX_REG_CQ(0) + NICRX_CQ_SIZE_LOG2, CQ_LOG2);
+    wr(h, NICRX_REG_CQ(0) + NICRX_CQ_CTRL, 1);
+    wr(h, NICRX_REG_QSEL, 0); /* one queue in use: every frame completes on queue 0 */
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        for (uint32_t i = 0; i < 1u << rings[r].log2; i++)
+            post(h, r, i);
+        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, h->tail[r]);
+    }
+    wr(h, NICRX_REG_CTRL, 1);
+}
+
+/* The model's account of each frame: dropped (and why), or given a buffer. */
+static void on_event(void *ctx, const nicrx_event_t *ev)
+{
+    host_t *h = ctx;
+
+    if (ev->kind != NICRX_EV_DROP && ev->kind != NICRX_EV_DELIVER)
+        return;
+    if (ev->frame >= h->n || h->fr[ev->frame].decided) {
+        fail(h, "frame %" PRIu64 ": decided twice, or no such frame", ev->frame);
+    } else if (ev->kind == NICRX_EV_DROP) {
+        h->fr[ev->frame].decided = 1;
+        h->drops[ev->reason < NICRX_NUM_REASONS ? ev->reason : NICRX_REASON_NONE]++;
+        h->dropped++;
+    } else if (ev->ring >= NICRX_NUM_FBR || ev->buf_id >= 1u << rings[ev->ring].log2 ||
+               h->held[ev->ring][ev->buf_id]) {
+        fail(h, "frame %" PRIu64 ": delivered into buffer %u of ring %u, not a free one", ev->frame, ev->buf_id,
+             ev->ring);
+    } else {
+        h->fr[ev->frame].decided = 1;
+        h->held[ev->ring][ev->buf_id] = ev->frame + 1u;
+    }
+}
+
+/* Consumes the valid records of queue 0: each buffer must hold exactly the frame the model
+ * delivered into it.  The buffer is poisoned (stale bytes never pass a later check) and
+ * posted again; one doorbell per ring and queue. */
+static void poll(host_t *h)
+{
+    uint32_t took = 0;
+
+    for (;;) {
+        const uint8_t *p = h->mem + CQ_BASE + NICRX_CMPL_BYTES * (h->cq_head & ((1u << CQ_LOG2) - 1u));
+        struct nicrx_cmpl c = { ld64(p), ld64(p + 8) };
+        if (nicrx_cmpl_phase(&c) != ((h->cq_head >> CQ_LOG2 & 1u) ^ 1u))
+            break;
+        uint32_t r = nicrx_cmpl_ring(&c), id = nicrx_cmpl_bufid(&c);
+        uint64_t held = id < 1u << rings[r].log2 ? h->held[r][id] : 0;
+        frame_t *f = held ? &h->fr[held - 1u] : NULL;
+        if (!f || nicrx_cmpl_err(&c) || nicrx_cmpl_len(&c) != f->len ||
+            memcmp(h->mem + buf_addr(r, id), f->data, f->len)) {
+            fail(h, "completion %u (buffer %u of ring %u, len %u): not the frame delivered there", h->cq_head, id, r,
+                 nicrx_cmpl_len(&c));
+            return;
+        }
+        h->checked++;
+        h->held[r][id] = 0;
+        memset(h->mem + buf_addr(r, id), 0xa5, f->len);
+        post(h, r, id);
+        h->cq_head++;
+        took |= 1u << r;
+    }
+    if (!took)
+        return;
+    wr(h, NICRX_REG_CQ(0) + NICRX_CQ_HEAD, h->cq_head);
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        if (took >> r & 1u) wr(h, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, h->tail[r]);
+}
+
+/* The counters against the events and the host's own account. */
+static void check_counters(host_t *h)
+{
+    uint32_t c[NICRX_NUM_COUNTERS];
+
+    for (int n = 0; !(rd(h, NICRX_REG_STATUS) & 1u); n++)
+        if (n == 1000) { fail(h, "device not idle at the end"); return; }
+    for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
+        c[i] = rd(h, NICRX_REG_CNT(i));
+    if (c[NICRX_CNT_RX_FRAMES] != h->n)
+        fail(h, "RX_FRAMES %u, %zu frames sent", c[NICRX_CNT_RX_FRAMES], h->n);
+    if (c[NICRX_CNT_DELIVERED] != h->checked)
+        fail(h, "DELIVERED %u, the host checked %" PRIu64, c[NICRX_CNT_DELIVERED], h->checked);
+    for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++) /* counters in reason order */
+        if (c[NICRX_CNT_DROP_BAD_FRAME + r - 1u] != h->drops[r])
+            fail(h, "DROP_%s %u, %" PRIu64 " such drops", nicrx_reason_name(r), c[NICRX_CNT_DROP_BAD_FRAME + r - 1u],
+                 h->drops[r]);
+    if (h->drops[NICRX_REASON_NONE] || c[NICRX_CNT_DESC_ERROR] || c[NICRX_CNT_AXI_ERROR])
+        fail(h, "a drop without a reason, or DESC_ERROR %u, AXI_ERROR %u", c[NICRX_CNT_DESC_ERROR],
+             c[NICRX_CNT_AXI_ERROR]);
+}
+
+static int load(host_t *h, const char *path)
+{
+    char eb[PCAP_ERRBUF_SIZE];
+    struct pcap_pkthdr *ph;
+    const u_char *d;
+    pcap_t *pc = pcap_open_offline(path, eb);
+
+    if (!pc) {
+        fprintf(stderr, "rx_host: %s: %s\n", path, eb);
+        return -1;
+    }
+    if (pcap_datalink(pc) != DLT_EN10MB) {
+        fprintf(stderr, "rx_host: %s: not an Ethernet capture\n", path);
+        pcap_close(pc);
+        return -1;
+    }
+    size_t room = 0;
+    int rc;
+    while ((rc = pcap_next_ex(pc, &ph, &d)) == 1) {
+        if (h->n == room) {
+            room = 2 * room + 64;
+            h->fr = realloc(h->fr, room * sizeof *h->fr);
+            if (!h->fr) abort();
+        }
+        frame_t *f = &h->fr[h->n++];
+        *f = (frame_t){ malloc(ph->caplen + 1u), ph->caplen, 0 }; /* + 1: an empty frame too */
+        if (!f->data) abort();
+        memcpy(f->data, d, ph->caplen);
+    }
+    if (rc == -1 || h->n == 0)
+        fprintf(stderr, "rx_host: %s: %s\n", path, rc == -1 ? pcap_geterr(pc) : "no frames");
+    pcap_close(pc);
+    return rc == -1 || h->n == 0 ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    nicrx_params_t p;
+    host_t *h = calloc(1, sizeof *h);
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: rx_host FILE.pcap\n");
+        return 2;
+    }
+    if (!h || load(h, argv[1]) != 0)
+        return 2;
+    nicrx_params_default(&p);
+    h->bpb = p.data_width / 8u;
+    h->m = nicrx_model_new(&p);
+    if (!h->m) abort();
+    nicrx_model_set_event_fn(h->m, on_event, h);
+    for (int i = 0; i < 4; i++) /* reset, held for a few edges */
+        edge(h, &(nicrx_in_t){ .rst = 1 });
+    bring_up(h);
+    h->sending = 1;
+    uint64_t limit = nicrx_model_cycle(h->m) + 100000u + 10000u * h->n;
+    while (!h->err[0] && (h->next < h->n || h->dropped + h->checked < h->n)) {
+        if (nicrx_model_cycle(h->m) > limit)
+            fail(h, "hung: %zu frames sent, %" PRIu64 " accounted for", h->next, h->dropped + h->checked);
+        edge(h, &(nicrx_in_t){ 0 });
+        poll(h);
+    }
+    if (!h->err[0])
+        check_counters(h);
+    int status = h->err[0] ? 1 : 0;
+    if (status) {
+        fprintf(stderr, "rx_host: %s: %s\n", argv[1], h->err);
+    } else {
+        printf("rx_host: %s: %zu frames, %" PRIu64 " delivered with their bytes, %" PRIu64 " dropped", argv[1],
+               h->n, h->checked, h->dropped);
+        for (uint32_t r = NICRX_REASON_BAD_FRAME, k = 0; r < NICRX_NUM_REASONS; r++)
+            if (h->drops[r]) printf("%s%s %" PRIu64, k++ ? ", " : " (", nicrx_reason_name(r), h->drops[r]);
+        printf("%s; the counters agree\n", h->dropped ? ")" : "");
+    }
+    nicrx_model_free(h->m);
+    for (size_t i = 0; i < h->n; i++)
+        free(h->fr[i].data);
+    free(h->fr);
+    free(h);
+    return status;
+}
