@@ -20,7 +20,7 @@ DATA_WIDTH ?= 64
 MODEL_SRCS := $(wildcard cmodel/*.c) $(BUILD)/gen/default_prog.c
 MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/obj/%.o)
 MODEL_LIB  := $(BUILD)/lib/libnicrx.a
-MODEL_HDRS := cmodel/nicrx_model.h cmodel/nicrx_hw.h cmodel/nicrx_isa.h
+MODEL_HDRS := cmodel/nicrx_model.h cmodel/nicrx_hw.h cmodel/nicrx_regs.h cmodel/nicrx_isa.h
 MODEL_INC  := $(BUILD)/include
 MODEL_PUB  := $(MODEL_HDRS:cmodel/%=$(MODEL_INC)/%)
 RTL_SRCS   := $(sort $(wildcard rtl/*.v))

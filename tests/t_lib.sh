@@ -6,7 +6,7 @@
 set -u
 cd "$(dirname "$0")/.."
 make -s build/examples/rx_host >/dev/null 2>&1 || { echo "not ok lib-build: make build/examples/rx_host failed"; exit 1; }
-public=" nicrx_model.h nicrx_hw.h nicrx_isa.h "
+public=" nicrx_model.h nicrx_hw.h nicrx_regs.h nicrx_isa.h "
 for f in cmodel/*.h; do
     h=$(basename "$f")
     err=$(printf '#include "%s"\n' "$h" | ${CC:-cc} -std=c11 -Wall -Wextra -Werror -fsyntax-only -Ibuild/include -x c - 2>&1)
