@@ -747,52 +747,69 @@ static int needs_raw(const uint32_t *w, const nicrx_insn_t *in, uint32_t pc, uin
     return in->t_false == next ? taken_f && next >= n : in->t_false >= n;
 }
 
-static void print_insn(const nicrx_insn_t *in, uint32_t pc, FILE *out)
+/* Appends one clause, after a space, to the text in b (n bytes). */
+static void clause(char *b, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void clause(char *b, size_t n, const char *fmt, ...)
+{
+    size_t l = strlen(b);
+    va_list ap;
+
+    if (l + 1 >= n)
+        return;
+    b[l++] = ' ';
+    va_start(ap, fmt);
+    vsnprintf(b + l, n - l, fmt, ap);
+    va_end(ap);
+}
+
+/* The instruction's non-default clauses, each after a space ("" for nop). */
+static void format_insn(const nicrx_insn_t *in, uint32_t pc, char *b, size_t n)
 {
     static const uint32_t bytes[5] = { 0, 1, 2, 4, 8 };
     uint32_t next = (pc + 1) & 0xffu;
     int advn = adv_const_of(in);
 
+    b[0] = 0;
     if (in->size)
-        fprintf(out, " read %s+%u %u", base_names[in->base], in->off, bytes[in->size]);
+        clause(b, n, "read %s+%u %u", base_names[in->base], in->off, bytes[in->size]);
     if (in->cs)
-        fprintf(out, " byte %u", in->cs);
+        clause(b, n, "byte %u", in->cs);
     if (in->mask != 0xffffu)
-        fprintf(out, " mask 0x%04x", in->mask);
+        clause(b, n, "mask 0x%04x", in->mask);
     if (in->rel || in->value)
-        fprintf(out, " test %s 0x%04x", rel_names[in->rel], in->value);
+        clause(b, n, "test %s 0x%04x", rel_names[in->rel], in->value);
     if (in->dst)
-        fprintf(out, " %s %s", in->sval ? "storeval" : "store", dst_names[in->dst]);
+        clause(b, n, "%s %s", in->sval ? "storeval" : "store", dst_names[in->dst]);
     if (advn >= 0) {
-        fprintf(out, " adv %d", advn);
+        clause(b, n, "adv %d", advn);
     } else {
         if (in->shr)
-            fprintf(out, " shr %u", in->shr);
+            clause(b, n, "shr %u", in->shr);
         if (in->shl)
-            fprintf(out, " shl %u", in->shl);
+            clause(b, n, "shl %u", in->shl);
         if (in->k)
-            fprintf(out, " add %u", in->k);
+            clause(b, n, "add %u", in->k);
         if (in->adv)
-            fprintf(out, " adv");
+            clause(b, n, "adv");
     }
     if (in->save)
-        fprintf(out, " save %s", save_names[in->save]);
+        clause(b, n, "save %s", save_names[in->save]);
     if (in->set) {
-        const char *sep = " set ";
+        char names[NICRX_NUM_CLASS * 10] = "";
 
-        for (uint32_t b = 0; b < NICRX_NUM_CLASS; b++)
-            if (in->set & (1u << b)) {
-                fprintf(out, "%s%s", sep, cls_names[b]);
-                sep = ",";
-            }
+        for (uint32_t k = 0; k < NICRX_NUM_CLASS; k++)
+            if (in->set & (1u << k))
+                snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", names[0] ? "," : "",
+                         cls_names[k]);
+        clause(b, n, "set %s", names);
     }
     if (in->t_true != next)
-        fprintf(out, " then L%u", in->t_true);
+        clause(b, n, "then L%u", in->t_true);
     if (in->t_false != next)
-        fprintf(out, " else L%u", in->t_false);
+        clause(b, n, "else L%u", in->t_false);
     if (in->end)
-        fprintf(out, " %s", in->end == NICRX_END_ALWAYS ? "end" : in->end == NICRX_END_TRUE ? "end-if-true"
-                                                                                           : "end-if-false");
+        clause(b, n, "%s", in->end == NICRX_END_ALWAYS ? "end" : in->end == NICRX_END_TRUE ? "end-if-true"
+                                                                                         : "end-if-false");
 }
 
 void nicrx_disasm(const uint32_t *words, uint32_t n, FILE *out)
@@ -811,21 +828,24 @@ void nicrx_disasm(const uint32_t *words, uint32_t n, FILE *out)
     }
     fprintf(out, "# nicrx-asm -d: %u instructions\n", (unsigned)n);
     for (uint32_t pc = 0; pc < n; pc++) {
-        const uint32_t *w = words + NICRX_INSN_WORDS * pc;
-
-        nicrx_insn_decode(w, &in);
         if (target[pc])
             fprintf(out, "L%u:\n", (unsigned)pc);
-        if (needs_raw(w, &in, pc, n)) {
-            fprintf(out, "    .raw 0x%08x 0x%08x 0x%08x 0x%08x  # %u\n", w[0], w[1], w[2], w[3], (unsigned)pc);
-            continue;
-        }
-        fprintf(out, "   ");
-        if (!in.size && !in.cs && in.mask == 0xffffu && !in.rel && !in.value && !in.dst && !in.adv && !in.shr &&
-            !in.shl && !in.k && !in.save && !in.set && !in.end && in.t_true == ((pc + 1) & 0xffu) &&
-            in.t_false == in.t_true)
-            fprintf(out, " nop");
-        print_insn(&in, pc, out);
+        fprintf(out, "    ");
+        nicrx_disasm_insn(words + NICRX_INSN_WORDS * pc, pc, n, out);
         fprintf(out, "  # %u\n", (unsigned)pc);
     }
+}
+
+void nicrx_disasm_insn(const uint32_t *w, uint32_t pc, uint32_t n, FILE *out)
+{
+    nicrx_insn_t in;
+    char b[320];
+
+    nicrx_insn_decode(w, &in);
+    if (needs_raw(w, &in, pc, n)) {
+        fprintf(out, ".raw 0x%08x 0x%08x 0x%08x 0x%08x", w[0], w[1], w[2], w[3]);
+        return;
+    }
+    format_insn(&in, pc, b, sizeof b);
+    fputs(b[0] ? b + 1 : "nop", out);
 }
