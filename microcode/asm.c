@@ -16,6 +16,7 @@
 #define MAX_SYMS      1024u
 #define MAX_FILES     32u
 #define MAX_INCLUDE   8u
+#define MAX_COND      16u
 #define MAX_TOKENS    64u
 #define PATH_LEN      512u
 
@@ -37,8 +38,19 @@ typedef struct rec {
     uint32_t file, line;
 } rec_t;
 
+/* An open .ifdef/.ifndef: whether its lines (then those after .else) count. */
+typedef struct cond {
+    uint8_t  outer;            /* the lines around it count */
+    uint8_t  taken;            /* its test held: the lines before .else count */
+    uint8_t  in_else;          /* past its .else */
+    uint8_t  ndef;             /* .ifndef */
+    uint32_t file, line;
+} cond_t;
+
 typedef struct ctx {
     uint32_t depth, n, nsyms, nfiles, incl;
+    uint32_t ncond, cond_base; /* open conditionals; those opened in the file being read start at cond_base */
+    cond_t   cond[MAX_COND];
     uint32_t file, line;       /* position of the line being read */
     uint32_t lines;            /* lines of the main file, for errors at its end */
     sym_t    syms[MAX_SYMS];
@@ -505,6 +517,57 @@ static int directive(ctx_t *c, char **tok, uint32_t ntok)
     return FAIL(c, "unknown directive '%s'", tok[0]);
 }
 
+/* Whether the line being read counts (every open conditional says so). */
+static int counting(const ctx_t *c)
+{
+    const cond_t *k;
+
+    if (!c->ncond)
+        return 1;
+    k = &c->cond[c->ncond - 1];
+    return k->outer && (k->in_else ? !k->taken : k->taken);
+}
+
+static int is_cond(const char *s)
+{
+    return !strcmp(s, ".ifdef") || !strcmp(s, ".ifndef") || !strcmp(s, ".else") || !strcmp(s, ".endif");
+}
+
+/* .ifdef NAME / .ifndef NAME (NAME: any name defined above), .else, .endif. */
+static int conditional(ctx_t *c, char **tok, uint32_t ntok)
+{
+    cond_t *k;
+
+    if (!strcmp(tok[0], ".ifdef") || !strcmp(tok[0], ".ifndef")) {
+        if (ntok != 2 || !valid_name(tok[1]))
+            return FAIL(c, "syntax: %s NAME", tok[0]);
+        if (c->ncond == MAX_COND)
+            return FAIL(c, "conditionals nested more than %u deep", MAX_COND);
+        k = &c->cond[c->ncond];
+        k->outer = (uint8_t)counting(c);
+        k->ndef = tok[0][3] == 'n';
+        k->taken = (uint8_t)((find_sym(c, tok[1]) != NULL) != k->ndef);
+        k->in_else = 0;
+        k->file = c->file;
+        k->line = c->line;
+        c->ncond++;
+        return 0;
+    }
+    if (ntok != 1)
+        return FAIL(c, "syntax: %s takes no value", tok[0]);
+    if (c->ncond == c->cond_base)
+        return FAIL(c, "%s without .ifdef or .ifndef (in this file)", tok[0]);
+    k = &c->cond[c->ncond - 1];
+    if (!strcmp(tok[0], ".endif")) {
+        c->ncond--;
+        return 0;
+    }
+    if (k->in_else)
+        return FAIL(c, "a second .else for the %s at line %u", k->ndef ? ".ifndef" : ".ifdef", (unsigned)k->line);
+    k->in_else = 1;
+    return 0;
+}
+
 static int do_line(ctx_t *c, char *s)
 {
     char *tok[MAX_TOKENS], *p;
@@ -518,6 +581,10 @@ static int do_line(ctx_t *c, char *s)
             return FAIL(c, "line too long (more than %u words)", MAX_TOKENS);
         tok[ntok++] = p;
     }
+    if (ntok && is_cond(tok[0]))
+        return conditional(c, tok, ntok);
+    if (!counting(c))
+        return 0; /* not assembled: only the conditionals are read, for their nesting */
     /* labels: NAME: at the start, they name the next instruction */
     while (i < ntok && tok[i][strlen(tok[i]) - 1] == ':') {
         tok[i][strlen(tok[i]) - 1] = 0;
@@ -528,6 +595,8 @@ static int do_line(ctx_t *c, char *s)
     }
     if (i == ntok)
         return 0;
+    if (is_cond(tok[i]))
+        return FAIL(c, "%s cannot follow a label", tok[i]);
     if (tok[i][0] == '.')
         return directive(c, tok + i, ntok - i);
     return parse_insn(c, tok + i, ntok - i);
@@ -535,12 +604,13 @@ static int do_line(ctx_t *c, char *s)
 
 static int assemble_lines(ctx_t *c, uint32_t file, char *text)
 {
-    uint32_t saved_file = c->file, saved_line = c->line;
+    uint32_t saved_file = c->file, saved_line = c->line, saved_base = c->cond_base;
     char *line = text;
     int rc = 0;
 
     c->file = file;
     c->line = 0;
+    c->cond_base = c->ncond; /* a file closes the conditionals it opens */
     c->incl++;
     while (line && !rc) {
         char *nl = strchr(line, '\n');
@@ -553,6 +623,12 @@ static int assemble_lines(ctx_t *c, uint32_t file, char *text)
         rc = do_line(c, line);
         line = nl ? nl + 1 : NULL;
     }
+    if (!rc && c->ncond > c->cond_base) {
+        const cond_t *k = &c->cond[c->ncond - 1];
+
+        rc = fail_at(c, k->file, k->line, "%s without .endif", k->ndef ? ".ifndef" : ".ifdef");
+    }
+    c->cond_base = saved_base;
     if (c->incl == 1)
         c->lines = c->line;
     c->incl--;
