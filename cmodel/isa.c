@@ -1,5 +1,6 @@
 /* isa.c - one instruction of the parser microcode (docs/microcode.md) and the
- * functional parse nicrx_parse() built from it. */
+ * functional parse nicrx_parse() built from it, optionally traced
+ * (nicrx_parse_trace). */
 #include <string.h>
 #include "isa.h"
 
@@ -86,7 +87,9 @@ static int test(uint32_t rel, uint32_t o, uint32_t v)
     }
 }
 
-void nicrx_isa_exec(nicrx_thread_t *t, const nicrx_insn_t *i, const uint8_t *bytes, uint32_t w)
+/* nicrx_isa_exec(); s, if not NULL, receives what the instruction read,
+ * tested and stored (nicrx_parse_trace). */
+static void exec(nicrx_thread_t *t, const nicrx_insn_t *i, const uint8_t *bytes, uint32_t w, nicrx_parse_step_t *s)
 {
     const uint32_t base[4] = { t->cur, t->l3, t->l4, 0 };
     uint32_t a = base[i->base & 3u] + i->off, n = read_bytes(i->size);
@@ -95,9 +98,15 @@ void nicrx_isa_exec(nicrx_thread_t *t, const nicrx_insn_t *i, const uint8_t *byt
     int tt, end;
 
     /* 1. read; a read past W ends the frame here, nothing else happens */
+    if (s) {
+        s->addr = a;
+        s->nbytes = n;
+    }
     if (n && a + n > w) {
         t->hv.truncated = 1;
         t->ended = 1;
+        if (s)
+            s->truncated = s->ended = 1;
         return;
     }
     for (uint32_t k = 0; k < n; k++)
@@ -130,6 +139,21 @@ void nicrx_isa_exec(nicrx_thread_t *t, const nicrx_insn_t *i, const uint8_t *byt
         t->cls |= NICRX_CLS(NICRX_CLS_PERR);
         t->ended = 1;
     }
+    if (s) {
+        s->raw = raw;
+        s->operand = (uint16_t)o;
+        s->val = val;
+        s->taken = (uint8_t)tt;
+        s->stored = i->sval ? val : raw;
+        s->next_pc = t->pc;
+        s->ended = t->ended;
+        s->limit = (uint8_t)(t->ended && !end);
+    }
+}
+
+void nicrx_isa_exec(nicrx_thread_t *t, const nicrx_insn_t *i, const uint8_t *bytes, uint32_t w)
+{
+    exec(t, i, bytes, w, NULL);
 }
 
 static uint32_t be32(const uint8_t *b)
@@ -164,19 +188,45 @@ void nicrx_isa_finish(const nicrx_thread_t *t, uint32_t len, nicrx_hv_t *hv)
         hv->hash ^= (uint32_t)hv->sport << 16 | hv->dport;
 }
 
-uint32_t nicrx_parse(const uint32_t *imem, uint32_t imem_depth, const uint8_t *bytes, uint32_t len,
-                     uint32_t header_bytes, uint32_t step_limit, nicrx_hv_t *hv)
+static nicrx_parse_state_t machine(const nicrx_thread_t *t)
+{
+    return (nicrx_parse_state_t){ t->cur, t->l3, t->l4, t->cls };
+}
+
+uint32_t nicrx_parse_trace(const uint32_t *imem, uint32_t imem_depth, const uint8_t *bytes, uint32_t len,
+                           uint32_t header_bytes, uint32_t step_limit, nicrx_hv_t *hv, nicrx_parse_step_fn fn,
+                           void *ctx)
 {
     uint32_t w = len < header_bytes ? len : header_bytes, n = 0;
     nicrx_thread_t t;
     nicrx_insn_t insn;
+    nicrx_parse_step_t s;
 
     nicrx_isa_start(&t, step_limit);
     while (imem_depth && !t.ended) {
-        nicrx_insn_decode(imem + NICRX_INSN_WORDS * (t.pc % imem_depth), &insn);
-        nicrx_isa_exec(&t, &insn, bytes, w);
+        const uint32_t *words = imem + NICRX_INSN_WORDS * (t.pc % imem_depth);
+
+        nicrx_insn_decode(words, &insn);
+        if (fn) {
+            memset(&s, 0, sizeof s);
+            s.step = n + 1;
+            s.pc = t.pc % imem_depth;
+            s.insn = words;
+            s.before = machine(&t);
+        }
+        exec(&t, &insn, bytes, w, fn ? &s : NULL);
         n++;
+        if (fn) {
+            s.after = machine(&t);
+            fn(ctx, &s);
+        }
     }
     nicrx_isa_finish(&t, len, hv);
     return n;
+}
+
+uint32_t nicrx_parse(const uint32_t *imem, uint32_t imem_depth, const uint8_t *bytes, uint32_t len,
+                     uint32_t header_bytes, uint32_t step_limit, nicrx_hv_t *hv)
+{
+    return nicrx_parse_trace(imem, imem_depth, bytes, len, header_bytes, step_limit, hv, NULL, NULL);
 }

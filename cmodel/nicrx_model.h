@@ -109,6 +109,36 @@ typedef struct nicrx_hv {
 uint32_t nicrx_parse(const uint32_t *imem, uint32_t imem_depth, const uint8_t *bytes, uint32_t len,
                      uint32_t header_bytes, uint32_t step_limit, nicrx_hv_t *hv);
 
+/* Machine state of a frame's parse (docs/microcode.md "Machine state per frame"). */
+typedef struct nicrx_parse_state { uint16_t cur, l3, l4, cls; } nicrx_parse_state_t;
+
+/* One instruction of a traced parse (nicrx_parse_trace): docs/microcode.md
+ * "Execution of one instruction" as it happened, for debugging a program. */
+typedef struct nicrx_parse_step {
+    uint32_t step;          /* 1 for the frame's first instruction */
+    uint32_t pc;            /* the instruction's address, pc mod imem_depth */
+    const uint32_t *insn;   /* its NICRX_INSN_WORDS words, w0 first */
+    nicrx_parse_state_t before, after; /* the machine state around it */
+    uint32_t addr;          /* byte address read: base + off */
+    uint32_t nbytes;        /* bytes read, 0 for none */
+    uint8_t  truncated;     /* the read ran past min(len, HEADER_BYTES): nothing else happened */
+    uint8_t  taken;         /* the test's result */
+    uint8_t  ended;         /* the frame ended with it (end, truncation or the step limit) */
+    uint8_t  limit;         /* ... because of the step limit (perr set) */
+    uint64_t raw;           /* the bytes read, the first the most significant */
+    uint16_t operand;       /* o */
+    uint32_t val;           /* ((o >> shr) << shl) + k */
+    uint64_t stored;        /* S, what the destination took (dst != 0) */
+    uint32_t next_pc;       /* t_true or t_false */
+} nicrx_parse_step_t;
+
+typedef void (*nicrx_parse_step_fn)(void *ctx, const nicrx_parse_step_t *s);
+
+/* nicrx_parse() that calls fn(ctx, step) after every instruction it executes. */
+uint32_t nicrx_parse_trace(const uint32_t *imem, uint32_t imem_depth, const uint8_t *bytes, uint32_t len,
+                           uint32_t header_bytes, uint32_t step_limit, nicrx_hv_t *hv, nicrx_parse_step_fn fn,
+                           void *ctx);
+
 enum nicrx_event_kind {
     NICRX_EV_DROP = 1,  /* frame dropped: reason */
     NICRX_EV_PARSED,    /* header vector ready: hv */

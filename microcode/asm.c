@@ -16,6 +16,7 @@
 #define MAX_SYMS      1024u
 #define MAX_FILES     32u
 #define MAX_INCLUDE   8u
+#define MAX_COND      16u
 #define MAX_TOKENS    64u
 #define PATH_LEN      512u
 
@@ -37,8 +38,19 @@ typedef struct rec {
     uint32_t file, line;
 } rec_t;
 
+/* An open .ifdef/.ifndef: whether its lines (then those after .else) count. */
+typedef struct cond {
+    uint8_t  outer;            /* the lines around it count */
+    uint8_t  taken;            /* its test held: the lines before .else count */
+    uint8_t  in_else;          /* past its .else */
+    uint8_t  ndef;             /* .ifndef */
+    uint32_t file, line;
+} cond_t;
+
 typedef struct ctx {
     uint32_t depth, n, nsyms, nfiles, incl;
+    uint32_t ncond, cond_base; /* open conditionals; those opened in the file being read start at cond_base */
+    cond_t   cond[MAX_COND];
     uint32_t file, line;       /* position of the line being read */
     uint32_t lines;            /* lines of the main file, for errors at its end */
     sym_t    syms[MAX_SYMS];
@@ -505,6 +517,57 @@ static int directive(ctx_t *c, char **tok, uint32_t ntok)
     return FAIL(c, "unknown directive '%s'", tok[0]);
 }
 
+/* Whether the line being read counts (every open conditional says so). */
+static int counting(const ctx_t *c)
+{
+    const cond_t *k;
+
+    if (!c->ncond)
+        return 1;
+    k = &c->cond[c->ncond - 1];
+    return k->outer && (k->in_else ? !k->taken : k->taken);
+}
+
+static int is_cond(const char *s)
+{
+    return !strcmp(s, ".ifdef") || !strcmp(s, ".ifndef") || !strcmp(s, ".else") || !strcmp(s, ".endif");
+}
+
+/* .ifdef NAME / .ifndef NAME (NAME: any name defined above), .else, .endif. */
+static int conditional(ctx_t *c, char **tok, uint32_t ntok)
+{
+    cond_t *k;
+
+    if (!strcmp(tok[0], ".ifdef") || !strcmp(tok[0], ".ifndef")) {
+        if (ntok != 2 || !valid_name(tok[1]))
+            return FAIL(c, "syntax: %s NAME", tok[0]);
+        if (c->ncond == MAX_COND)
+            return FAIL(c, "conditionals nested more than %u deep", MAX_COND);
+        k = &c->cond[c->ncond];
+        k->outer = (uint8_t)counting(c);
+        k->ndef = tok[0][3] == 'n';
+        k->taken = (uint8_t)((find_sym(c, tok[1]) != NULL) != k->ndef);
+        k->in_else = 0;
+        k->file = c->file;
+        k->line = c->line;
+        c->ncond++;
+        return 0;
+    }
+    if (ntok != 1)
+        return FAIL(c, "syntax: %s takes no value", tok[0]);
+    if (c->ncond == c->cond_base)
+        return FAIL(c, "%s without .ifdef or .ifndef (in this file)", tok[0]);
+    k = &c->cond[c->ncond - 1];
+    if (!strcmp(tok[0], ".endif")) {
+        c->ncond--;
+        return 0;
+    }
+    if (k->in_else)
+        return FAIL(c, "a second .else for the %s at line %u", k->ndef ? ".ifndef" : ".ifdef", (unsigned)k->line);
+    k->in_else = 1;
+    return 0;
+}
+
 static int do_line(ctx_t *c, char *s)
 {
     char *tok[MAX_TOKENS], *p;
@@ -518,6 +581,10 @@ static int do_line(ctx_t *c, char *s)
             return FAIL(c, "line too long (more than %u words)", MAX_TOKENS);
         tok[ntok++] = p;
     }
+    if (ntok && is_cond(tok[0]))
+        return conditional(c, tok, ntok);
+    if (!counting(c))
+        return 0; /* not assembled: only the conditionals are read, for their nesting */
     /* labels: NAME: at the start, they name the next instruction */
     while (i < ntok && tok[i][strlen(tok[i]) - 1] == ':') {
         tok[i][strlen(tok[i]) - 1] = 0;
@@ -528,6 +595,8 @@ static int do_line(ctx_t *c, char *s)
     }
     if (i == ntok)
         return 0;
+    if (is_cond(tok[i]))
+        return FAIL(c, "%s cannot follow a label", tok[i]);
     if (tok[i][0] == '.')
         return directive(c, tok + i, ntok - i);
     return parse_insn(c, tok + i, ntok - i);
@@ -535,12 +604,13 @@ static int do_line(ctx_t *c, char *s)
 
 static int assemble_lines(ctx_t *c, uint32_t file, char *text)
 {
-    uint32_t saved_file = c->file, saved_line = c->line;
+    uint32_t saved_file = c->file, saved_line = c->line, saved_base = c->cond_base;
     char *line = text;
     int rc = 0;
 
     c->file = file;
     c->line = 0;
+    c->cond_base = c->ncond; /* a file closes the conditionals it opens */
     c->incl++;
     while (line && !rc) {
         char *nl = strchr(line, '\n');
@@ -553,6 +623,12 @@ static int assemble_lines(ctx_t *c, uint32_t file, char *text)
         rc = do_line(c, line);
         line = nl ? nl + 1 : NULL;
     }
+    if (!rc && c->ncond > c->cond_base) {
+        const cond_t *k = &c->cond[c->ncond - 1];
+
+        rc = fail_at(c, k->file, k->line, "%s without .endif", k->ndef ? ".ifndef" : ".ifdef");
+    }
+    c->cond_base = saved_base;
     if (c->incl == 1)
         c->lines = c->line;
     c->incl--;
@@ -747,52 +823,69 @@ static int needs_raw(const uint32_t *w, const nicrx_insn_t *in, uint32_t pc, uin
     return in->t_false == next ? taken_f && next >= n : in->t_false >= n;
 }
 
-static void print_insn(const nicrx_insn_t *in, uint32_t pc, FILE *out)
+/* Appends one clause, after a space, to the text in b (n bytes). */
+static void clause(char *b, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void clause(char *b, size_t n, const char *fmt, ...)
+{
+    size_t l = strlen(b);
+    va_list ap;
+
+    if (l + 1 >= n)
+        return;
+    b[l++] = ' ';
+    va_start(ap, fmt);
+    vsnprintf(b + l, n - l, fmt, ap);
+    va_end(ap);
+}
+
+/* The instruction's non-default clauses, each after a space ("" for nop). */
+static void format_insn(const nicrx_insn_t *in, uint32_t pc, char *b, size_t n)
 {
     static const uint32_t bytes[5] = { 0, 1, 2, 4, 8 };
     uint32_t next = (pc + 1) & 0xffu;
     int advn = adv_const_of(in);
 
+    b[0] = 0;
     if (in->size)
-        fprintf(out, " read %s+%u %u", base_names[in->base], in->off, bytes[in->size]);
+        clause(b, n, "read %s+%u %u", base_names[in->base], in->off, bytes[in->size]);
     if (in->cs)
-        fprintf(out, " byte %u", in->cs);
+        clause(b, n, "byte %u", in->cs);
     if (in->mask != 0xffffu)
-        fprintf(out, " mask 0x%04x", in->mask);
+        clause(b, n, "mask 0x%04x", in->mask);
     if (in->rel || in->value)
-        fprintf(out, " test %s 0x%04x", rel_names[in->rel], in->value);
+        clause(b, n, "test %s 0x%04x", rel_names[in->rel], in->value);
     if (in->dst)
-        fprintf(out, " %s %s", in->sval ? "storeval" : "store", dst_names[in->dst]);
+        clause(b, n, "%s %s", in->sval ? "storeval" : "store", dst_names[in->dst]);
     if (advn >= 0) {
-        fprintf(out, " adv %d", advn);
+        clause(b, n, "adv %d", advn);
     } else {
         if (in->shr)
-            fprintf(out, " shr %u", in->shr);
+            clause(b, n, "shr %u", in->shr);
         if (in->shl)
-            fprintf(out, " shl %u", in->shl);
+            clause(b, n, "shl %u", in->shl);
         if (in->k)
-            fprintf(out, " add %u", in->k);
+            clause(b, n, "add %u", in->k);
         if (in->adv)
-            fprintf(out, " adv");
+            clause(b, n, "adv");
     }
     if (in->save)
-        fprintf(out, " save %s", save_names[in->save]);
+        clause(b, n, "save %s", save_names[in->save]);
     if (in->set) {
-        const char *sep = " set ";
+        char names[NICRX_NUM_CLASS * 10] = "";
 
-        for (uint32_t b = 0; b < NICRX_NUM_CLASS; b++)
-            if (in->set & (1u << b)) {
-                fprintf(out, "%s%s", sep, cls_names[b]);
-                sep = ",";
-            }
+        for (uint32_t k = 0; k < NICRX_NUM_CLASS; k++)
+            if (in->set & (1u << k))
+                snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", names[0] ? "," : "",
+                         cls_names[k]);
+        clause(b, n, "set %s", names);
     }
     if (in->t_true != next)
-        fprintf(out, " then L%u", in->t_true);
+        clause(b, n, "then L%u", in->t_true);
     if (in->t_false != next)
-        fprintf(out, " else L%u", in->t_false);
+        clause(b, n, "else L%u", in->t_false);
     if (in->end)
-        fprintf(out, " %s", in->end == NICRX_END_ALWAYS ? "end" : in->end == NICRX_END_TRUE ? "end-if-true"
-                                                                                           : "end-if-false");
+        clause(b, n, "%s", in->end == NICRX_END_ALWAYS ? "end" : in->end == NICRX_END_TRUE ? "end-if-true"
+                                                                                         : "end-if-false");
 }
 
 void nicrx_disasm(const uint32_t *words, uint32_t n, FILE *out)
@@ -811,21 +904,24 @@ void nicrx_disasm(const uint32_t *words, uint32_t n, FILE *out)
     }
     fprintf(out, "# nicrx-asm -d: %u instructions\n", (unsigned)n);
     for (uint32_t pc = 0; pc < n; pc++) {
-        const uint32_t *w = words + NICRX_INSN_WORDS * pc;
-
-        nicrx_insn_decode(w, &in);
         if (target[pc])
             fprintf(out, "L%u:\n", (unsigned)pc);
-        if (needs_raw(w, &in, pc, n)) {
-            fprintf(out, "    .raw 0x%08x 0x%08x 0x%08x 0x%08x  # %u\n", w[0], w[1], w[2], w[3], (unsigned)pc);
-            continue;
-        }
-        fprintf(out, "   ");
-        if (!in.size && !in.cs && in.mask == 0xffffu && !in.rel && !in.value && !in.dst && !in.adv && !in.shr &&
-            !in.shl && !in.k && !in.save && !in.set && !in.end && in.t_true == ((pc + 1) & 0xffu) &&
-            in.t_false == in.t_true)
-            fprintf(out, " nop");
-        print_insn(&in, pc, out);
+        fprintf(out, "    ");
+        nicrx_disasm_insn(words + NICRX_INSN_WORDS * pc, pc, n, out);
         fprintf(out, "  # %u\n", (unsigned)pc);
     }
+}
+
+void nicrx_disasm_insn(const uint32_t *w, uint32_t pc, uint32_t n, FILE *out)
+{
+    nicrx_insn_t in;
+    char b[320];
+
+    nicrx_insn_decode(w, &in);
+    if (needs_raw(w, &in, pc, n)) {
+        fprintf(out, ".raw 0x%08x 0x%08x 0x%08x 0x%08x", w[0], w[1], w[2], w[3]);
+        return;
+    }
+    format_insn(&in, pc, b, sizeof b);
+    fputs(b[0] ? b + 1 : "nop", out);
 }

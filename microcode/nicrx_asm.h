@@ -30,4 +30,8 @@ int nicrx_asm_text(const char *name, const char *text, uint32_t depth, nicrx_asm
 /* Writes source that assembles back to exactly these n instructions. */
 void nicrx_disasm(const uint32_t *words, uint32_t n, FILE *out);
 
+/* Writes instruction pc of a program of n instructions as nicrx_disasm() does,
+ * without label, indentation, comment or newline (branch targets are L<pc>). */
+void nicrx_disasm_insn(const uint32_t *w, uint32_t pc, uint32_t n, FILE *out);
+
 #endif

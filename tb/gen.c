@@ -15,6 +15,9 @@
  * that change now and then, PSH and short segments.  The receiver's ACKs
  * cover what it has seen in order (a lost segment counts as received: the
  * capture missed it, the peer did not).  Correct IPv4 and TCP checksums.
+ * --encap wraps the frames of a share of the connections in a tunnel or an
+ * encapsulation (GRE, Geneve, MPLS, PPPoE session) whose variants (flags,
+ * options, labels, inner Ethernet, outer IPv6) are drawn per connection.
  *
  * Both modes space timestamps at 10 Gb/s line rate (length + 20 bytes of
  * preamble and gap per frame), so --pace ts and --pace line agree. */
@@ -36,6 +39,10 @@ static const uint32_t kind_hdr[NKIND] = { 54, 58, 62, 74, 90, 42 };
 
 #define MAX_PAY 9000u                       /* largest TCP payload of --pay */
 #define MAX_FRAME (14u + 4u + 40u + 60u + MAX_PAY)
+#define MAX_ENCAP (14u + 40u + 8u + 8u + 16u)   /* outer Ethernet, IPv6, UDP, Geneve and its options */
+
+typedef enum { E_NONE = 0, E_GRE, E_GENEVE, E_MPLS, E_PPPOE, NENCAP } encap_t;
+static const char *const encap_name[NENCAP] = { "none", "gre", "geneve", "mpls", "pppoe" };
 #define MIN_FRAME 60u                       /* Ethernet minimum without FCS: shorter frames are padded */
 
 typedef struct range { uint32_t lo, hi; } range_t;
@@ -50,6 +57,8 @@ typedef struct gen_opts {
     int rr;                                 /* --interleave rr */
     uint32_t acks, reorder, loss, retrans, rst, handshake, ipv6, vlan, ts, ts_change, psh, small;
     range_t pay, life, reorder_dist, retrans_dist;
+    encap_t encap;                          /* --encap KIND[:PCT] */
+    uint32_t encap_pct;
     int summary;                            /* --summary: counts on stdout (tcp mode) */
     int tcp_only_set, bench_only_set;       /* for the mode check */
 } gen_opts_t;
@@ -193,6 +202,10 @@ typedef struct conn {
     uint32_t slot, gen;
     uint16_t cport, sport, vid;
     uint8_t v6, vlan, ts, closer, started;
+    /* --encap: the kind (E_NONE for a plain connection), outer IPv6 (GRE, Geneve),
+     * inner Ethernet frame (GRE, Geneve), GRE flags C K S, Geneve option words, MPLS labels */
+    uint8_t enc, enc_v6, enc_eth, enc_flags, enc_n;
+    uint32_t enc_seq;
     cstate_t st;
     int8_t ack_due;                         /* side owing a pure ACK, -1 none */
     uint32_t left;                          /* data segments before teardown; UINT32_MAX never */
@@ -200,7 +213,7 @@ typedef struct conn {
 } conn_t;
 
 typedef struct tcp_stats {
-    uint64_t conns, v6, vlan, data, lost, reordered, retrans, syn, fin, rst;
+    uint64_t conns, v6, vlan, data, lost, reordered, retrans, syn, fin, rst, encap;
 } tcp_stats_t;
 
 typedef struct tcpgen {
@@ -209,6 +222,7 @@ typedef struct tcpgen {
     writer_t *w;
     tcp_stats_t st;
     uint8_t f[MAX_FRAME];
+    uint8_t e[MAX_ENCAP + MAX_FRAME];       /* f encapsulated */
 } tcpgen_t;
 
 static uint32_t pick(uint64_t *rng, range_t r) { return prng_range(rng, r.lo, r.hi); }
@@ -237,6 +251,121 @@ static void conn_new(tcpgen_t *g, conn_t *c, uint32_t slot, uint32_t gen)
         c->s[d].ipid = (uint16_t)prng_next(g->rng);
     }
     c->st = prng_pct(g->rng, o->handshake) ? S_SYN : S_DATA;
+    /* drawn only with --encap, so captures without it stay as they were */
+    if (o->encap != E_NONE && prng_pct(g->rng, o->encap_pct)) {
+        c->enc = (uint8_t)o->encap;
+        c->enc_v6 = (uint8_t)prng_range(g->rng, 0, 1);
+        c->enc_eth = (uint8_t)prng_pct(g->rng, 25);
+        c->enc_flags = (uint8_t)prng_range(g->rng, 0, 7);
+        c->enc_n = (uint8_t)(o->encap == E_MPLS ? prng_range(g->rng, 1, 3) : prng_range(g->rng, 0, 4));
+        c->enc_seq = (uint32_t)prng_next(g->rng);
+    }
+}
+
+/* The outer IP header of a tunnel, from endpoint d to the other, carrying n
+ * bytes of protocol proto; returns its length and the pseudo-header sum. */
+static uint32_t outer_ip(uint8_t *p, const conn_t *c, int d, uint32_t proto, uint32_t n, uint32_t *psum)
+{
+    if (c->enc_v6) {
+        memset(p, 0, 40);
+        p[0] = 0x60;
+        put16(p + 4, n);
+        p[6] = (uint8_t)proto; p[7] = 64;
+        put32(p + 8, 0x20010db8u); put32(p + 12, 0xffffu); put32(p + 20, 1u + (uint32_t)d);  /* 2001:db8:0:ffff::1, ::2 */
+        put32(p + 24, 0x20010db8u); put32(p + 28, 0xffffu); put32(p + 36, 2u - (uint32_t)d);
+        *psum = sum16(0, p + 8, 32) + n + proto;
+        return 40;
+    }
+    memset(p, 0, 20);
+    p[0] = 0x45;
+    put16(p + 2, 20u + n);
+    put16(p + 4, (uint16_t)c->enc_seq);
+    p[8] = 64; p[9] = (uint8_t)proto;
+    put32(p + 12, 0xc6336401u + (uint32_t)d);           /* 198.51.100.1, .2 */
+    put32(p + 16, 0xc6336402u - (uint32_t)d);
+    put16(p + 10, ip_checksum(p, 20));
+    *psum = sum16(0, p + 12, 8) + n + proto;
+    return 20;
+}
+
+/* Wraps the frame f (len bytes, its IP header at ip) of c's side d into g->e
+ * as c->enc says; returns the new length.  MPLS and PPPoE go between the
+ * Ethernet header (with its tag) and IP; GRE and Geneve add an outer IP header
+ * (and UDP) after the MAC addresses, and carry the IP packet or the whole
+ * Ethernet frame (tag included). */
+static uint32_t encap(tcpgen_t *g, conn_t *c, int d, uint32_t len, uint32_t ip)
+{
+    const uint8_t *f = g->f;
+    uint8_t *e = g->e, *p;
+    uint32_t et = ip - 2, inner = c->enc_eth ? 0 : ip, n = len - inner, sum, h;
+    uint32_t ptype = c->enc_eth ? 0x6558u : c->v6 ? 0x86ddu : 0x0800u;
+
+    g->st.encap++;
+    c->enc_seq++;
+    switch (c->enc) {
+    case E_MPLS: /* labels 16 + slot, the last with bottom of stack, TTL 64 */
+        memcpy(e, f, et);
+        put16(e + et, 0x8847);
+        p = e + ip;
+        for (uint32_t k = 0; k < c->enc_n; k++, p += 4)
+            put32(p, (16u + c->slot * 4u + k) << 12 | (k + 1u == c->enc_n ? 0x100u : 0u) | 64u);
+        break;
+    case E_PPPOE: /* version 1, type 1, code 0, session slot + 1 */
+        memcpy(e, f, et);
+        put16(e + et, 0x8864);
+        p = e + ip;
+        p[0] = 0x11; p[1] = 0;
+        put16(p + 2, c->slot + 1u);
+        put16(p + 4, len - ip + 2u);
+        put16(p + 6, c->v6 ? 0x0057 : 0x0021);
+        p += 8;
+        break;
+    case E_GRE: { /* C K S from enc_flags; checksum over the GRE header and payload */
+        uint32_t gl = 4u + 4u * (uint32_t)((c->enc_flags & 1u) + (c->enc_flags >> 1 & 1u) + (c->enc_flags >> 2 & 1u));
+        memcpy(e, f, 12);
+        put16(e + 12, c->enc_v6 ? 0x86dd : 0x0800);
+        p = e + 14;
+        p += outer_ip(p, c, d, 47, gl + n, &sum);
+        uint8_t *gre = p;
+        memset(gre, 0, gl);
+        gre[0] = (uint8_t)((c->enc_flags & 1u ? 0x80u : 0u) | (c->enc_flags & 2u ? 0x20u : 0u) |
+                           (c->enc_flags & 4u ? 0x10u : 0u));
+        put16(gre + 2, ptype);
+        p = gre + 4 + (c->enc_flags & 1u ? 4u : 0u);
+        if (c->enc_flags & 2u) { put32(p, 0x1000u + c->slot); p += 4; }
+        if (c->enc_flags & 4u) { put32(p, c->enc_seq); p += 4; }
+        memcpy(p, f + inner, n);
+        if (c->enc_flags & 1u)
+            put16(gre + 4, fold(sum16(0, gre, gl + n)));
+        return (uint32_t)(p - e) + n;
+    }
+    default: { /* E_GENEVE: UDP checksum computed, one option of enc_n - 1 words when enc_n > 0 */
+        uint32_t ol = 4u * c->enc_n, ul = 8u + 8u + ol + n;
+        memcpy(e, f, 12);
+        put16(e + 12, c->enc_v6 ? 0x86dd : 0x0800);
+        p = e + 14;
+        p += outer_ip(p, c, d, 17, ul, &sum);
+        uint8_t *udp = p;
+        memset(udp, 0, 16u + ol);
+        put16(udp, 49152u + c->slot % 16000u);
+        put16(udp + 2, 6081);
+        put16(udp + 4, ul);
+        udp[8] = (uint8_t)c->enc_n;             /* version 0, option words */
+        put16(udp + 10, ptype);
+        put32(udp + 12, (c->slot + 1u) << 8);   /* VNI */
+        if (c->enc_n) {
+            put16(udp + 16, 0x0102);            /* option class, type 1, data words */
+            udp[18] = 1;
+            udp[19] = (uint8_t)(c->enc_n - 1u);
+        }
+        memcpy(udp + 16 + ol, f + inner, n);
+        h = fold(sum16(sum, udp, ul));
+        put16(udp + 6, h ? h : 0xffffu);
+        return (uint32_t)(udp - e) + ul;
+    }
+    }
+    memcpy(p, f + ip, len - ip);
+    return (uint32_t)(p - e) + len - ip;
 }
 
 /* The sequence number up to which side d's peer has everything (a held
@@ -335,6 +464,10 @@ static void emit(tcpgen_t *g, conn_t *c, int d, uint8_t flags, uint32_t seq, uin
     }
     put16(l4 + 16, fold(sum16(sum, l4, l4len)));
     uint32_t len = (uint32_t)(pl + pay - f);
+    if (c->enc) {
+        len = encap(g, c, d, len, (uint32_t)(ip - f));
+        f = g->e;
+    }
     if (len < MIN_FRAME) {
         memset(f + len, 0, MIN_FRAME - len);
         len = MIN_FRAME;
@@ -464,8 +597,8 @@ static int run_tcp(const gen_opts_t *o, writer_t *w, uint64_t *rng)
         const tcp_stats_t *t = &g->st;
         printf("frames %" PRIu32 " connections %" PRIu64 " ipv6 %" PRIu64 " vlan %" PRIu64 " syn %" PRIu64
                " fin %" PRIu64 " rst %" PRIu64 " data %" PRIu64 " lost %" PRIu64 " reordered %" PRIu64
-               " retransmitted %" PRIu64 "\n", w->frames, t->conns, t->v6, t->vlan, t->syn, t->fin, t->rst,
-               t->data, t->lost, t->reordered, t->retrans);
+               " retransmitted %" PRIu64 " encapsulated %" PRIu64 "\n", w->frames, t->conns, t->v6, t->vlan, t->syn,
+               t->fin, t->rst, t->data, t->lost, t->reordered, t->retrans, t->encap);
     }
     free(g);
     free(c);
@@ -536,8 +669,13 @@ static int usage(const char *why)
         "  --ts PCT              a connection uses TCP timestamps (default 50)\n"
         "  --ts-change PCT       a segment's timestamp value moves on (default 10)\n"
         "  --psh PCT             a data segment has PSH (default 10)\n"
+        "  --encap gre|geneve|mpls|pppoe[:PCT]  the frames of PCT % of the connections (default 100)\n"
+        "                        go in GRE (outer IPv4 or IPv6, flags C K S, IP or Ethernet inside),\n"
+        "                        Geneve (outer IPv4 or IPv6, 0..4 option words, Ethernet or IP inside),\n"
+        "                        MPLS (1..3 labels) or a PPPoE session\n"
         "  --summary             print the counts (connections started, IPv6, VLAN, SYN, FIN, RST, data\n"
-        "                        frames, segments lost, held back, retransmitted) on stdout\n", why ? stderr : stdout);
+        "                        frames, segments lost, held back, retransmitted, frames encapsulated)\n"
+        "                        on stdout\n", why ? stderr : stdout);
     return why ? 2 : -1;
 }
 
@@ -604,6 +742,15 @@ static int parse_opts(int argc, char **argv, gen_opts_t *o)
             if (k == NKIND) return usage("bad --kind");
             o->kind = (kind_t)k;
             o->bench_only_set = 1;
+        }
+        else if (!strcmp(a, "--encap")) {
+            size_t n = strcspn(v, ":");
+            for (k = 1; k < NENCAP && (n != strlen(encap_name[k]) || strncmp(v, encap_name[k], n)); k++) ;
+            o->encap_pct = 100;
+            if (k == NENCAP || (v[n] && parse_u32(v + n + 1, 0, 100, &o->encap_pct)))
+                return usage("bad --encap (gre, geneve, mpls or pppoe, then :PCT, 0..100)");
+            o->encap = (encap_t)k;
+            o->tcp_only_set = 1;
         }
         else if (!strcmp(a, "--data")) {
             if (strcmp(v, "fwd") && strcmp(v, "both")) return usage("bad --data");

@@ -321,8 +321,10 @@ static void check_parse(harness_t *h, uint64_t i, const nicrx_hv_t *model_hv)
         }
         uint64_t x, y;
         const char *d = hv_diff(hv, &e, &x, &y);
-        if (!d) match |= (uint8_t)(1u << p);
-        else if (!what) { what = d; va = x; vb = y; }
+        if (!d) {
+            if (!match) h->fr[i].steps = st; /* the steps of the program that parsed it */
+            match |= (uint8_t)(1u << p);
+        } else if (!what) { what = d; va = x; vb = y; }
     }
     h->fr[i].prog = match;
     h->nprog[match]++;

@@ -71,6 +71,7 @@ typedef struct harness_frame {
     uint8_t has_hv;
     uint8_t reason;
     uint8_t prog;        /* with a swap: bit 0 the old program's parse matches, bit 1 the new one's */
+    uint16_t steps;      /* instructions nicrx_parse() executed for it (with has_hv) */
     uint32_t queue, ring, buf_id, len;
     nicrx_hv_t hv;
     /* The flow block's decision (NICRX_EV_FLOW); flow_seen counts the events. */

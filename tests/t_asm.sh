@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # nicrx-asm and the shipped programs (docs/microcode.md, "Assembly language"):
+#  - conditional assembly (.ifdef, .ifndef, .else, .endif): tests/asm/cond.nasm;
 #  - every error path: tests/asm/bad/*.nasm, each with "# expect LINE REASON" (and optionally
 #    "# args ARGS", "# file FILE" when the error is in an included file): the assembler must
 #    exit 1 with "FILE:LINE: REASON..." on stderr and write no output file;
@@ -36,6 +37,11 @@ out=$($ASM --depth 300 microcode/default.nasm 2>&1 >/dev/null); rc=$?
 out=$($ASM -d tests/asm/bad/empty.nasm 2>&1 >/dev/null); rc=$?
 [ $rc -eq 1 ] && grep -q 'not a program image' <<<"$out" && echo "ok asm-error-disasm-size" ||
     echo "not ok asm-error-disasm-size: exit $rc: $out"
+
+# conditional assembly: what counts of tests/asm/cond.nasm, written out
+if $ASM -o "$T/cond.bin" tests/asm/cond.nasm 2>"$T/cond.log" && $ASM -o "$T/cond_expect.bin" tests/asm/cond_expect.nasm &&
+   cmp -s "$T/cond.bin" "$T/cond_expect.bin"; then echo "ok asm-conditional"
+else echo "not ok asm-conditional: $(head -1 "$T/cond.log") (the image differs from tests/asm/cond_expect.nasm's)"; fi
 
 # ---- formats and round trip of the shipped programs ----------------------------------
 hexwords() { od -An -v -tx4 -w16 "$1" | awk '{ print $4 $3 $2 $1 }'; }

@@ -3,7 +3,8 @@
 # mode fast with 10,000 flows, and tshark's view of TCP-mode captures agreeing
 # with the options (no malformed frames or expert errors, checksums right, one
 # conversation per connection started, SYN/FIN/RST counts, reordering, loss
-# and retransmissions exactly when asked for, IPv6 and VLAN fractions as asked).
+# and retransmissions exactly when asked for, IPv6 and VLAN fractions as asked;
+# with --encap, the encapsulation in the frames the summary counts).
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-gen >/dev/null 2>&1 || { echo "not ok gen-build: make build/bin/nicrx-gen failed"; exit 1; }
@@ -53,6 +54,10 @@ done <<'EOF'
 --mode tcp --interleave some
 --kind tcp4 --size 20
 --mode tcp --count
+--encap gre
+--mode tcp --encap vxlan
+--mode tcp --encap gre:101
+--mode tcp --encap mpls:
 EOF
 $G --mode tcp > /dev/null 2>&1; [ $? -eq 2 ] || { echo "# accepted: no -o"; bad=1; }
 check gen-bad-options "$([ $bad = 0 ] && echo 1)" "see the lines above"
@@ -112,6 +117,24 @@ tcase clean 0 --count 20000 --flows 100 --seed 11 --data both --ipv6 30 --vlan 2
 tcase impaired 1 "${opts[@]:2}" --seed 12
 tcase fwd-rr 1 --count 30000 --flows 300 --seed 13 --interleave rr --reorder 2:2-6 --retrans 1 --loss 1 --rst 50 --handshake 80
 tcase flows10k 0 --count 60000 --flows 10000 --seed 14 --pay 64-128 --ipv6 50 --vlan 50
+
+# --encap: tshark finds the encapsulation in as many frames as the summary counts,
+# the inner TCP connections as many as were started, and nothing malformed, no
+# expert error (checksums of IPv4, TCP, UDP and GRE right).
+for k in gre:gre geneve:geneve mpls:mpls pppoe:pppoes; do
+    sum=$($G --mode tcp --summary --count 3000 --flows 40 --seed 16 --ipv6 30 --vlan 20 --encap "${k%%:*}:80" \
+          -o "$d/encap.pcap") || { echo "not ok gen-encap-${k%%:*}: nicrx-gen failed"; continue; }
+    t=$(tshark -r "$d/encap.pcap" -n -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE \
+            -T fields -e "${k#*:}" -e tcp.stream -e _ws.malformed -e _ws.expert.severity 2>/dev/null |
+        awk -F'\t' '{ n++; e += $1 != ""; s[$2] = 1; err += $3 != "" || $4 ~ /8388608/ }
+                    END { printf "frames %d encapsulated %d streams %d errors %d\n", n, e, length(s), err }')
+    why=""
+    [ "$(val frames "$t")" = "$(val frames "$sum")" ] || why+=" frame count;"
+    [ "$(val encapsulated "$t")" = "$(val encapsulated "$sum")" ] && [ "$(val encapsulated "$t")" -gt 0 ] || why+=" encapsulated frames;"
+    [ "$(val streams "$t")" = "$(val connections "$sum")" ] || why+=" streams != connections;"
+    [ "$(val errors "$t")" = 0 ] || why+=" malformed or expert errors;"
+    check "gen-encap-${k%%:*}" "$([ -z "$why" ] && echo 1)" "${why# } (gen: $sum; tshark: $t)"
+done
 
 # The fractions asked for are roughly what comes out (summary counts were
 # checked against tshark above).

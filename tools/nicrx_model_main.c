@@ -1,13 +1,17 @@
 /* nicrx_model_main.c - the nicrx-model CLI: runs the model alone, driven by
  * the harness's host and frame scheduler, and prints one JSON object per
  * frame (JSON Lines, frame order), or with --summary the report only.  With
- * --parse-only it runs no timing model: nicrx_parse() on every frame. */
+ * --parse-only it runs no timing model: nicrx_parse() on every frame, and
+ * --trace-parser prints the instructions it executes for chosen frames
+ * (disassembled by the assembler's library, which the model does not use). */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
+#include "nicrx_asm.h"
 #include "nicrx_model.h"
 
 static void put_addr(FILE *f, uint8_t l3, const uint8_t *a)
@@ -75,12 +79,90 @@ static void put_hv(FILE *f, const nicrx_hv_t *hv)
             hv->truncated ? "true" : "false", hv->hash);
 }
 
-/* nicrx_parse of one frame with the program of --program (or the default one;
- * imem: IMEM_DEPTH instructions, the rest 0) and the step limit of --step-limit. */
-static void parse_frame(const uint32_t *imem, const harness_opts_t *o, const cap_frame_t *cf, nicrx_hv_t *hv)
+/* ---- --trace-parser ------------------------------------------------------------ */
+
+/* The next item of a frame list "N,N-M,...": returns 1 with [*lo, *hi] and *p
+ * past it, 0 at the end, -1 when malformed. */
+static int frames_next(const char **p, uint64_t *lo, uint64_t *hi)
 {
-    nicrx_parse(imem, o->p.imem_depth, cf->data, cf->len, o->p.header_bytes,
-                o->step_limit ? o->step_limit : NICRX_PARSER_STEP_LIMIT_RESET, hv);
+    char *end;
+
+    if (!**p)
+        return 0;
+    if (!isdigit((unsigned char)**p))
+        return -1;
+    *lo = *hi = strtoull(*p, &end, 10);
+    if (*end == '-') {
+        if (!isdigit((unsigned char)end[1]))
+            return -1;
+        *hi = strtoull(end + 1, &end, 10);
+    }
+    if ((*end && *end != ',') || (*end == ',' && !end[1]) || *hi < *lo)
+        return -1;
+    *p = *end ? end + 1 : end;
+    return 1;
+}
+
+/* Whether frame i is in the list (NULL: every frame). */
+static int frame_chosen(const char *list, uint64_t i)
+{
+    uint64_t lo, hi;
+
+    if (!list)
+        return 1;
+    while (frames_next(&list, &lo, &hi) > 0)
+        if (i >= lo && i <= hi)
+            return 1;
+    return 0;
+}
+
+typedef struct trace_ctx {
+    FILE *f;
+    size_t frame;
+    uint32_t depth; /* the disassembler's program length: IMEM_DEPTH */
+} trace_ctx_t;
+
+static void put_classes(FILE *f, uint32_t bits)
+{
+    for (uint32_t b = 0, k = 0; b < NICRX_NUM_CLASS; b++)
+        if (bits >> b & 1u) fprintf(f, "%s%s", k++ ? "," : "", nicrx_class_name(b));
+}
+
+/* One line per instruction: where, what (disassembled), what it read and
+ * decided, and what it changed. */
+static void trace_step(void *ctx, const nicrx_parse_step_t *s)
+{
+    const trace_ctx_t *t = ctx;
+    FILE *f = t->f;
+    nicrx_insn_t in;
+
+    nicrx_insn_decode(s->insn, &in);
+    fprintf(f, "frame %zu step %u pc %u: ", t->frame, s->step, s->pc);
+    nicrx_disasm_insn(s->insn, s->pc, t->depth, f);
+    fprintf(f, " | cur %u", s->before.cur);
+    if (s->nbytes) fprintf(f, ", read %u at %u", s->nbytes, s->addr);
+    if (s->truncated) { fputs(": past the header, truncated, end\n", f); return; }
+    if (s->nbytes) fprintf(f, " = 0x%0*" PRIx64, (int)(2 * s->nbytes), s->raw);
+    fprintf(f, ", operand 0x%04x, val %u: %s, next pc %u", s->operand, s->val, s->taken ? "true" : "false",
+            s->next_pc);
+    if (in.dst && in.dst < NICRX_NUM_DST) fprintf(f, "; stored 0x%" PRIx64, s->stored);
+    if (s->after.cur != s->before.cur) fprintf(f, "; cur %u", s->after.cur);
+    if (s->after.l3 != s->before.l3) fprintf(f, "; l3 %u", s->after.l3);
+    if (s->after.l4 != s->before.l4) fprintf(f, "; l4 %u", s->after.l4);
+    if (s->after.cls != s->before.cls) { fputs("; class +", f); put_classes(f, s->after.cls & ~s->before.cls); }
+    if (s->ended) fputs(s->limit ? "; step limit, end" : "; end", f);
+    fputc('\n', f);
+}
+
+/* nicrx_parse of one frame with the program of --program (or the default one;
+ * imem: IMEM_DEPTH instructions, the rest 0) and the step limit of --step-limit;
+ * traced on stdout when tc is not NULL.  Returns the instructions executed. */
+static uint32_t parse_frame(const uint32_t *imem, const harness_opts_t *o, const cap_frame_t *cf, nicrx_hv_t *hv,
+                            trace_ctx_t *tc)
+{
+    return nicrx_parse_trace(imem, o->p.imem_depth, cf->data, cf->len, o->p.header_bytes,
+                             o->step_limit ? o->step_limit : NICRX_PARSER_STEP_LIMIT_RESET, hv,
+                             tc ? trace_step : NULL, tc);
 }
 
 /* The flow block's decision (NICRX_EV_FLOW), null for a frame that never reached it. */
@@ -98,12 +180,15 @@ static void put_frame(FILE *f, const harness_t *h, const uint32_t *imem, size_t 
     const harness_frame_t *fr = harness_frame(h, i);
     const cap_frame_t *cf = harness_cap_frame(h, i);
     nicrx_hv_t hv;
+    uint32_t steps;
 
-    if (fr->has_hv)
+    if (fr->has_hv) {
         hv = fr->hv;
-    else /* dropped before the parser: the same parse, for the record */
-        parse_frame(imem, harness_options(h), cf, &hv);
-    fprintf(f, "{\"i\":%zu,\"len\":%u,\"verdict\":\"%s\",\"reason\":", i, cf->len,
+        steps = fr->steps;
+    } else { /* dropped before the parser: the same parse, for the record */
+        steps = parse_frame(imem, harness_options(h), cf, &hv, NULL);
+    }
+    fprintf(f, "{\"i\":%zu,\"len\":%u,\"steps\":%u,\"verdict\":\"%s\",\"reason\":", i, cf->len, steps,
             fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : "pending");
     if (fr->verdict == 2) fprintf(f, "\"%s\"", nicrx_reason_name(fr->reason));
     else fputs("null", f);
@@ -116,8 +201,9 @@ static void put_frame(FILE *f, const harness_t *h, const uint32_t *imem, size_t 
     fputs("}\n", f);
 }
 
-/* --parse-only: no timing model, no host; every frame of the capture. */
-static int parse_only(const harness_opts_t *o, const uint32_t *imem)
+/* --parse-only: no timing model, no host; every frame of the capture, the
+ * frames of trace (with --trace-parser; NULL: all) traced before their line. */
+static int parse_only(const harness_opts_t *o, const uint32_t *imem, int tracing, const char *trace)
 {
     capture_t c;
     char err[200];
@@ -127,12 +213,23 @@ static int parse_only(const harness_opts_t *o, const uint32_t *imem)
         fprintf(stderr, "nicrx: %s: %s\n", o->pcap, err);
         return HARNESS_BADINPUT;
     }
+    const char *p = trace;
+    uint64_t lo, hi;
+    while (trace && frames_next(&p, &lo, &hi) > 0) {
+        if (hi >= c.n) {
+            fprintf(stderr, "nicrx: --trace-parser: frame %" PRIu64 " is not in %s (%zu frames, from 0)\n", hi,
+                    o->pcap, c.n);
+            capture_free(&c);
+            return HARNESS_BADINPUT;
+        }
+    }
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
     for (size_t i = 0; i < c.n; i++) {
         nicrx_hv_t hv;
+        trace_ctx_t tc = { stdout, i, o->p.imem_depth };
+        uint32_t steps = parse_frame(imem, o, &c.f[i], &hv, tracing && frame_chosen(trace, i) ? &tc : NULL);
 
-        parse_frame(imem, o, &c.f[i], &hv);
-        printf("{\"i\":%zu,\"len\":%u", i, c.f[i].len);
+        printf("{\"i\":%zu,\"len\":%u,\"steps\":%u", i, c.f[i].len, steps);
         put_hv(stdout, &hv);
         fputs("}\n", stdout);
     }
@@ -147,7 +244,10 @@ static void usage(FILE *f)
                "Runs the nicrx C model on a capture with the harness's host and prints one JSON\n"
                "object per frame.  Exit status: 0 ok, 1 a check failed, 2 bad input.\n"
                "  --parse-only        no timing model: nicrx_parse() of every frame with the\n"
-               "                      program of --program (or the default) and --step-limit\n%s",
+               "                      program of --program (or the default) and --step-limit\n"
+               "  --trace-parser [FRAMES]  with --parse-only: before a frame's line, one line per\n"
+               "                      instruction executed; FRAMES: N, N-M, joined by commas\n"
+               "                      (from 0, as \"i\"; default every frame)\n%s",
             harness_usage());
 }
 
@@ -155,7 +255,8 @@ int main(int argc, char **argv)
 {
     harness_opts_t o;
     char err[200];
-    int only = 0;
+    int only = 0, tracing = 0;
+    const char *trace = NULL;
     static harness_prog_t prog;
     static uint32_t imem[NICRX_IMEM_MAX * NICRX_INSN_WORDS];
 
@@ -163,6 +264,26 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) { usage(stdout); return 0; }
         if (!strcmp(argv[i], "--parse-only")) { only = 1; continue; }
+        if (!strcmp(argv[i], "--trace-parser")) {
+            /* the frame list is optional: the next word is one if it has only
+             * digits, '-' and ',' (a capture's name has more) */
+            const char *p = i + 1 < argc ? argv[i + 1] : "";
+            uint64_t lo, hi;
+            int r;
+
+            tracing = 1;
+            if (!*p || p[strspn(p, "0123456789,-")])
+                continue;
+            while ((r = frames_next(&p, &lo, &hi)) > 0)
+                ;
+            if (r < 0) {
+                fprintf(stderr, "nicrx: --trace-parser takes frames N or N-M (N <= M), joined by commas: %s\n",
+                        argv[i + 1]);
+                return 2;
+            }
+            trace = argv[++i];
+            continue;
+        }
         int used = harness_opt(&o, argv[i], i + 1 < argc ? argv[i + 1] : NULL, err, sizeof err);
         if (used < 0) { fprintf(stderr, "nicrx: %s\n", err); return 2; }
         if (used > 0) { i += used - 1; continue; }
@@ -171,6 +292,7 @@ int main(int argc, char **argv)
         o.pcap = argv[i];
     }
     if (!o.pcap) { fprintf(stderr, "nicrx: no capture file given\n"); return 2; }
+    if (tracing && !only) { fprintf(stderr, "nicrx: --trace-parser needs --parse-only\n"); return 2; }
     /* the program the frames are parsed with where the model has no parse of them */
     if (o.program) {
         if (harness_prog_load(&prog, o.program, o.p.imem_depth, err, sizeof err) != 0) {
@@ -188,7 +310,7 @@ int main(int argc, char **argv)
         memcpy(imem, w, (size_t)n * NICRX_INSN_BYTES);
     }
     if (only)
-        return parse_only(&o, imem);
+        return parse_only(&o, imem, tracing, trace);
 
     int status;
     harness_t *h = harness_new(&o, &status);

@@ -554,6 +554,43 @@ static void cases_vxlan(suite_t *s)
     run(s, "ipv6-udp-not-vxlan", &f, f.n + PAY, HB, &w, 14);
 }
 
+/* The program library: one frame of each encapsulation, with the inner flow
+ * (docs/microcode.md "Shipped programs"); the common cases run too. */
+static void cases_library(suite_t *s)
+{
+    fb_t f;
+    nicrx_hv_t w;
+    uint32_t in;
+
+    memset(&w, 0, sizeof w);
+    eth(&f, 0x0800);
+    if (!strcmp(s->name, "gre")) { /* IPv4, GRE with key and sequence number, IPv4/TCP */
+        ip4(&f, 0x45, 20 + 12 + 40 + PAY, 0, 47);
+        u16(&f, 0x3000); u16(&f, 0x0800); u32(&f, 7); u32(&f, 8);
+    } else if (!strcmp(s->name, "geneve")) { /* IPv4/UDP 6081, Geneve with 2 option words, Ethernet */
+        ip4(&f, 0x45, 20 + 8 + 16 + 14 + 40 + PAY, 0, 17);
+        udp(&f, 55555, 6081, 8 + 16 + 14 + 40 + PAY);
+        u16(&f, 0x0200); u16(&f, 0x6558); u32(&f, 0x00123400); u32(&f, 0x01020101); u32(&f, 0);
+        put(&f, MAC, 12); u16(&f, 0x0800);
+    } else if (!strcmp(s->name, "mpls")) { /* two labels, IPv4 */
+        f.b[12] = 0x88; f.b[13] = 0x47;
+        u32(&f, 0x00010040); u32(&f, 0x00020140);
+    } else { /* PPPoE session 5, PPP IPv4 */
+        f.b[12] = 0x88; f.b[13] = 0x64;
+        u16(&f, 0x1100); u16(&f, 5); u16(&f, 2 + 40 + PAY); u16(&f, 0x0021);
+        w.cls |= (uint16_t)NICRX_CLS(NICRX_CLS_SESSION);
+    }
+    memset(f.b + 26, 0xee, 8); /* outer addresses, if any: not the flow */
+    in = f.n;
+    ip4(&f, 0x45, 40 + PAY, 0, 6);
+    tcp(&f, 1000, 2000, 5, 0x10);
+    want4(&w, in, 6);
+    want_tcp(&w, in + 20, 1000, 2000, 5, 0x10, PAY);
+    w.cls |= (uint16_t)NICRX_CLS(NICRX_CLS_PRESEL);
+    run(s, "ipv4-tcp-inside", &f, f.n + PAY, HB, &w,
+        !strcmp(s->name, "gre") ? 19 : !strcmp(s->name, "geneve") ? 18 : !strcmp(s->name, "mpls") ? 16 : 15);
+}
+
 static int load(suite_t *s, const char *dir, const char *name)
 {
     char path[512], err[512];
@@ -592,5 +629,14 @@ int main(int argc, char **argv)
         cases_vxlan(&s);
     }
     failed |= s.failed;
+    for (uint32_t k = 0; k < 4; k++) {
+        static const char *const lib[] = { "gre", "geneve", "mpls", "pppoe" };
+
+        if (load(&s, argv[1], lib[k]) == 0) {
+            cases_common(&s); /* the same except for what each one adds */
+            cases_library(&s);
+        }
+        failed |= s.failed;
+    }
     return failed;
 }

@@ -1,0 +1,3 @@
+# expect 3 .endif without .ifdef or .ifndef (in this file)
+end
+.endif

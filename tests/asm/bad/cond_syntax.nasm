@@ -1,0 +1,4 @@
+# expect 2 syntax: .ifdef NAME
+.ifdef
+end
+.endif

@@ -1,0 +1,3 @@
+# expect 2 syntax: .endif takes no value
+.endif X
+end
