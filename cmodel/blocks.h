@@ -23,14 +23,7 @@
 #include <stdint.h>
 #include "nicrx_model.h"
 #include "nicrx_isa.h"
-
-/* Derived parameters shared by all blocks. */
-typedef struct nicrx_geom {
-    nicrx_params_t p;
-    uint32_t bytes_per_beat; /* DATA_WIDTH / 8 */
-    uint32_t pm_words;       /* PKT_MEM_BYTES / bytes_per_beat */
-    uint32_t pm_aw;          /* log2(pm_words) */
-} nicrx_geom_t;
+#include "geom.h"
 
 /* Event sink: blocks report frame events through it. */
 typedef struct evsink {

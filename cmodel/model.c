@@ -53,14 +53,6 @@ void nicrx_params_default(nicrx_params_t *p)
 
 static int is_pow2(uint32_t v) { return v && !(v & (v - 1)); }
 
-static uint32_t log2u(uint32_t v)
-{
-    uint32_t n = 0;
-    while ((1u << n) < v)
-        n++;
-    return n;
-}
-
 /* The same checks as nicrx_top's elaboration-time parameter checks. */
 const char *nicrx_params_check(const nicrx_params_t *p)
 {
@@ -96,10 +88,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     nicrx_model_t *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    m->g.p = *p;
-    m->g.bytes_per_beat = p->data_width / 8;
-    m->g.pm_words = p->pkt_mem_bytes / m->g.bytes_per_beat;
-    m->g.pm_aw = log2u(m->g.pm_words);
+    nicrx_geom_init(&m->g, p);
     if (ram_init(&m->pm, m->g.pm_words) != 0 || dma_init(&m->dma, &m->g) != 0 ||
         parser_init(&m->par, &m->g) != 0 || flow_init(&m->flow, &m->g) != 0) {
         nicrx_model_free(m);
