@@ -53,13 +53,15 @@ void nicrx_params_default(nicrx_params_t *p)
 
 static int is_pow2(uint32_t v) { return v && !(v & (v - 1)); }
 
-/* The same checks as nicrx_top's elaboration-time parameter checks. */
+/* The same ranges as nicrx_top's elaboration-time checks (rtl/nicrx_params.vh). */
 const char *nicrx_params_check(const nicrx_params_t *p)
 {
     if (p->data_width != 32 && p->data_width != 64)
         return "DATA_WIDTH must be 32 or 64";
     if (!is_pow2(p->pkt_mem_bytes) || p->pkt_mem_bytes < p->max_frame)
         return "PKT_MEM_BYTES must be a power of two and at least MAX_FRAME";
+    if (p->pkt_mem_bytes / (p->data_width / 8) < 16 || p->pkt_mem_bytes / (p->data_width / 8) > 32768)
+        return "PKT_MEM_BYTES must be 16..32768 words of DATA_WIDTH";
     if (p->header_bytes != 64 && p->header_bytes != 128 && p->header_bytes != 256)
         return "HEADER_BYTES must be 64, 128 or 256";
     if (p->max_frame < 64 || p->max_frame > 16383)

@@ -9,14 +9,18 @@
 //                                 |  \-> W command FIFO (wc) ------------------------------------+-> W register
 //                                 \----> B FIFO (bq) -> tails, irq, DELIVERED
 //   descriptor fetch FSM (df_*) -> AR register, R -> per-ring descriptor FIFOs (dq) -> issue FSM
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
+`include "nicrx_params.vh"
+
 module nicrx_dma #(
-    parameter DATA_WIDTH = 64,
-    parameter PM_AW      = 11,
-    parameter NUM_CQ     = 4,
-    parameter FQ_DEPTH   = 32,
-    parameter DESC_DEPTH = 8,
-    parameter MAX_BURST  = 16
+    parameter DATA_WIDTH = 64,  // packet-memory and AXI4 data width (nicrx_top)
+    parameter PM_AW      = 11,  // packet-memory word address bits (nicrx_top's PM_AW)
+    parameter NUM_CQ     = 4,   // completion queues and interrupt lines (nicrx_top)
+    parameter FQ_DEPTH   = 32,  // frame queue entries (nicrx_top)
+    parameter DESC_DEPTH = 8,   // descriptors prefetched per ring (nicrx_top)
+    parameter MAX_BURST  = 16   // beats per AXI4 write burst (nicrx_top)
 ) (
     input  wire                      clk,
     input  wire                      rst,
@@ -83,23 +87,13 @@ module nicrx_dma #(
     output wire                      m_axi_rready,
     output wire [NUM_CQ-1:0]         irq
 );
-    // ---- parameter checks: a bad value instantiates a module that does not exist
     generate
-        if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_dw
-            nicrx_dma_bad_DATA_WIDTH u_bad ();
-        end
-        if (NUM_CQ != 1 && NUM_CQ != 2 && NUM_CQ != 4 && NUM_CQ != 8) begin : g_bad_cq
-            nicrx_dma_bad_NUM_CQ u_bad ();
-        end
-        if (FQ_DEPTH < 2 || (FQ_DEPTH & (FQ_DEPTH - 1)) != 0) begin : g_bad_fq
-            nicrx_dma_bad_FQ_DEPTH u_bad ();
-        end
-        if (DESC_DEPTH < 4 || (DESC_DEPTH & (DESC_DEPTH - 1)) != 0) begin : g_bad_dd
-            nicrx_dma_bad_DESC_DEPTH u_bad ();
-        end
-        if (MAX_BURST < 2 || MAX_BURST > 256) begin : g_bad_mb
-            nicrx_dma_bad_MAX_BURST u_bad ();
-        end
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_PM_AW
+        `NICRX_CHECK_NUM_CQ
+        `NICRX_CHECK_FQ_DEPTH
+        `NICRX_CHECK_DESC_DEPTH
+        `NICRX_CHECK_MAX_BURST
     endgenerate
 
     localparam BPB   = DATA_WIDTH / 8;          // bytes per beat
@@ -820,4 +814,5 @@ module nicrx_dma #(
         end
     end
 endmodule
-`default_nettype wire
+
+`resetall

@@ -14,12 +14,17 @@
 //   FQ_DEPTH outstanding is a pktmem_full drop and writes nothing.  Otherwise it owns
 //   header slot slot_reg (frames committed so far, mod FQ_DEPTH) to its end: only this
 //   frame can commit meanwhile, so the count it saw can only fall.
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
 module nicrx_ingress #(
-    parameter DATA_WIDTH   = 64,
-    parameter PM_AW        = 11,
-    parameter HEADER_BYTES = 128,
-    parameter MAX_FRAME    = 9018,
-    parameter FQ_DEPTH     = 32
+    parameter DATA_WIDTH   = 64,    // stream width (nicrx_top)
+    parameter PM_AW        = 11,    // packet-memory word address bits (nicrx_top's PM_AW)
+    parameter HEADER_BYTES = 128,   // bytes copied to a header slot (nicrx_top)
+    parameter MAX_FRAME    = 9018,  // longest frame kept, bytes (nicrx_top)
+    parameter FQ_DEPTH     = 32     // frames outstanding, header slots (nicrx_top)
 ) (
     input  wire                      clk,
     input  wire                      rst,
@@ -63,21 +68,10 @@ module nicrx_ingress #(
                      R_FULL = 3'd4, R_DIS = 3'd5;
 
     generate
-        if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_dw
-            nicrx_ingress_bad_DATA_WIDTH u_bad ();
-        end
-        if (HEADER_BYTES != 64 && HEADER_BYTES != 128 && HEADER_BYTES != 256) begin : g_bad_hb
-            nicrx_ingress_bad_HEADER_BYTES u_bad ();
-        end
-        if (MAX_FRAME < 64 || MAX_FRAME > 16383) begin : g_bad_mf
-            nicrx_ingress_bad_MAX_FRAME u_bad ();
-        end
-        if (FQ_DEPTH < 2 || FQ_DEPTH > 1024 || (FQ_DEPTH & (FQ_DEPTH - 1)) != 0) begin : g_bad_fq
-            nicrx_ingress_bad_FQ_DEPTH u_bad ();
-        end
-        if (PM_AW < 4 || PM_AW > 16) begin : g_bad_aw
-            nicrx_ingress_bad_PM_AW u_bad ();
-        end
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_HEADER_BYTES
+        `NICRX_CHECK_MAX_FRAME
+        `NICRX_CHECK_FQ_DEPTH
     endgenerate
 
     // ---------------------------------------------------------------- registers
@@ -546,3 +540,5 @@ module nicrx_ingress #(
     end
 `endif
 endmodule
+
+`resetall

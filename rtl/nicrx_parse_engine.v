@@ -17,13 +17,18 @@
 // forwarding.  Threads are loaded by the parser (ld_*) when free, run until their
 // frame ends (done), and are freed by the parser when their header vector leaves
 // (rel_*).  The header vector of thread sel_thr is always on o_hv (rtl/nicrx_hv.vh).
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
 module nicrx_parse_engine #(
-    parameter DATA_WIDTH   = 64,
-    parameter HEADER_BYTES = 128,
-    parameter FQ_DEPTH     = 32,
-    parameter PM_AW        = 11,
-    parameter IMEM_DEPTH   = 64,
-    parameter IMEM_INIT    = ""
+    parameter DATA_WIDTH   = 64,    // header-memory write width (nicrx_top)
+    parameter HEADER_BYTES = 128,   // bytes per header slot (nicrx_top)
+    parameter FQ_DEPTH     = 32,    // header slots (nicrx_top)
+    parameter PM_AW        = 11,    // packet-memory word address bits (nicrx_top's PM_AW)
+    parameter IMEM_DEPTH   = 64,    // instructions per bank (nicrx_top)
+    parameter IMEM_INIT    = ""     // reset program, both banks (nicrx_top)
 ) (
     input  wire                                              clk,
     input  wire                                              rst,
@@ -56,7 +61,6 @@ module nicrx_parse_engine #(
     output wire [HV_W-1:0]                                   o_hv
 );
     localparam integer SLOT_W  = $clog2(FQ_DEPTH);
-    localparam integer BEAT_W  = $clog2(HEADER_BYTES * 8 / DATA_WIDTH);
     localparam integer OFF_W   = $clog2(HEADER_BYTES);
     localparam integer IMEM_AW = $clog2(IMEM_DEPTH);
     localparam [8:0]   HB9     = HEADER_BYTES[8:0];
@@ -75,18 +79,10 @@ module nicrx_parse_engine #(
     localparam integer CLS_PERR = 9;
 
     generate
-        if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_dw
-            nicrx_parse_engine_bad_DATA_WIDTH u_bad ();
-        end
-        if (HEADER_BYTES != 64 && HEADER_BYTES != 128 && HEADER_BYTES != 256) begin : g_bad_hb
-            nicrx_parse_engine_bad_HEADER_BYTES u_bad ();
-        end
-        if ((1 << SLOT_W) != FQ_DEPTH || FQ_DEPTH < 2) begin : g_bad_fq
-            nicrx_parse_engine_bad_FQ_DEPTH u_bad ();
-        end
-        if ((1 << IMEM_AW) != IMEM_DEPTH || IMEM_DEPTH < 16 || IMEM_DEPTH > 256) begin : g_bad_imem
-            nicrx_parse_engine_bad_IMEM_DEPTH u_bad ();
-        end
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_HEADER_BYTES
+        `NICRX_CHECK_FQ_DEPTH
+        `NICRX_CHECK_IMEM_DEPTH
     endgenerate
 
     // ---------------------------------------------------------------- threads
@@ -208,7 +204,6 @@ module nicrx_parse_engine #(
 
     nicrx_imem #(
         .IMEM_DEPTH (IMEM_DEPTH),
-        .IMEM_AW    (IMEM_AW),
         .IMEM_INIT  (IMEM_INIT)
     ) u_imem (
         .clk     (clk),
@@ -279,10 +274,7 @@ module nicrx_parse_engine #(
     nicrx_hdrmem #(
         .DATA_WIDTH   (DATA_WIDTH),
         .HEADER_BYTES (HEADER_BYTES),
-        .FQ_DEPTH     (FQ_DEPTH),
-        .SLOT_W       (SLOT_W),
-        .BEAT_W       (BEAT_W),
-        .OFF_W        (OFF_W)
+        .FQ_DEPTH     (FQ_DEPTH)
     ) u_hdrmem (
         .clk      (clk),
         .wr_en    (hm_wr_en),
@@ -659,3 +651,5 @@ module nicrx_parse_engine #(
     end
 `endif
 endmodule
+
+`resetall

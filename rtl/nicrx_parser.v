@@ -17,14 +17,19 @@
 //   writes (cfg_imem_we) go to the bank that is not active, in every engine's copy.
 //   Ingress writes each frame's first HEADER_BYTES into every engine's header memory
 //   (slot cm_slot); a slot is reused only after its frame has left the DMA's queue.
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
 module nicrx_parser #(
-    parameter DATA_WIDTH    = 64,
-    parameter HEADER_BYTES  = 128,
-    parameter FQ_DEPTH      = 32,
-    parameter PM_AW         = 11,
-    parameter PARSE_ENGINES = 2,
-    parameter IMEM_DEPTH    = 64,
-    parameter IMEM_INIT     = ""
+    parameter DATA_WIDTH    = 64,   // header-memory write width (nicrx_top)
+    parameter HEADER_BYTES  = 128,  // bytes per header slot (nicrx_top)
+    parameter FQ_DEPTH      = 32,   // queue entries, header slots (nicrx_top)
+    parameter PM_AW         = 11,   // packet-memory word address bits (nicrx_top's PM_AW)
+    parameter PARSE_ENGINES = 2,    // engines, four threads each (nicrx_top)
+    parameter IMEM_DEPTH    = 64,   // instructions per bank (nicrx_top)
+    parameter IMEM_INIT     = ""    // reset program, both banks (nicrx_top)
 ) (
     input  wire                        clk,
     input  wire                        rst,
@@ -93,18 +98,9 @@ module nicrx_parser #(
     `include "nicrx_hv.vh"
 
     generate
-        if (PARSE_ENGINES != 1 && PARSE_ENGINES != 2) begin : g_bad_ne
-            nicrx_parser_bad_PARSE_ENGINES u_bad ();
-        end
-        if ((1 << IMEM_AW) != IMEM_DEPTH || IMEM_DEPTH < 16 || IMEM_DEPTH > 256) begin : g_bad_imem
-            nicrx_parser_bad_IMEM_DEPTH u_bad ();
-        end
-        if ((1 << SLOT_W) != FQ_DEPTH || FQ_DEPTH < 2 || FQ_DEPTH > 256) begin : g_bad_fq
-            nicrx_parser_bad_FQ_DEPTH u_bad ();
-        end
-        if (PM_AW < 4 || PM_AW > 16) begin : g_bad_aw
-            nicrx_parser_bad_PM_AW u_bad ();
-        end
+        `NICRX_CHECK_FQ_DEPTH
+        `NICRX_CHECK_PARSE_ENGINES
+        `NICRX_CHECK_IMEM_DEPTH
     endgenerate
 
     // ---------------------------------------------------------------- registers
@@ -550,3 +546,5 @@ module nicrx_parser #(
     end
 `endif
 endmodule
+
+`resetall

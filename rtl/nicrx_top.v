@@ -5,22 +5,25 @@
 // docs/interfaces.md describes the ports, docs/architecture.md the blocks.
 // Every output is a register or a constant, so the C model (cmodel/model.c)
 // is compared at these ports after every edge.
+`resetall
 `timescale 1ns / 1ps
 `default_nettype none
+`include "nicrx_params.vh"
 
+// The ranges are rtl/nicrx_params.vh's (checked below); docs/architecture.md "Parameters".
 module nicrx_top #(
-    parameter integer DATA_WIDTH    = 64,
-    parameter integer PKT_MEM_BYTES = 16384,
-    parameter integer HEADER_BYTES  = 128,
-    parameter integer MAX_FRAME     = 9018,
-    parameter integer NUM_CQ        = 4,
-    parameter integer FQ_DEPTH      = 32,
-    parameter integer DESC_DEPTH    = 8,
-    parameter integer MAX_BURST     = 16,
-    parameter integer PARSE_ENGINES = 2,
-    parameter integer IMEM_DEPTH    = 64,
-    parameter integer FLOWS         = 64,
-    parameter         IMEM_INIT     = ""   // reset program: nicrx-asm hex, both banks
+    parameter integer DATA_WIDTH    = 64,    // stream and AXI4 data width: 32 or 64
+    parameter integer PKT_MEM_BYTES = 16384, // packet memory: power of two, >= MAX_FRAME, 16..32768 words
+    parameter integer HEADER_BYTES  = 128,   // bytes of each frame copied for the parser: 64, 128, 256
+    parameter integer MAX_FRAME     = 9018,  // longest frame accepted, bytes: 64..16383
+    parameter integer NUM_CQ        = 4,     // completion queues and interrupt lines: 1, 2, 4, 8
+    parameter integer FQ_DEPTH      = 32,    // frames waiting in packet memory: power of two, 2..256
+    parameter integer DESC_DEPTH    = 8,     // descriptors prefetched per ring: power of two, 4..64
+    parameter integer MAX_BURST     = 16,    // beats per AXI4 write burst: power of two, 2..256
+    parameter integer PARSE_ENGINES = 2,     // parser engines (four threads each): 1 or 2
+    parameter integer IMEM_DEPTH    = 64,    // instructions per program bank: power of two, 16..256
+    parameter integer FLOWS         = 64,    // flow database entries: power of two, 8..256
+    parameter         IMEM_INIT     = ""     // reset program: nicrx-asm hex, both banks ("": zero)
 ) (
     input  wire                    clk,
     input  wire                    rst,
@@ -93,49 +96,27 @@ module nicrx_top #(
     output wire [NUM_CQ-1:0]       irq
 );
 
-    function integer clog2;
-        input integer value;
-        integer v;
-        begin
-            v = value - 1;
-            for (clog2 = 0; v > 0; clog2 = clog2 + 1)
-                v = v >> 1;
-        end
-    endfunction
-
     localparam integer BPB      = DATA_WIDTH / 8;
     localparam integer PM_WORDS = PKT_MEM_BYTES / BPB;
-    localparam integer PM_AW    = clog2(PM_WORDS);
+    localparam integer PM_AW    = $clog2(PM_WORDS);
     localparam integer NUM_CNT  = 19; // enum nicrx_counter in cmodel/nicrx_hw.h
-    localparam integer SLOT_W   = clog2(FQ_DEPTH);
-    localparam integer HM_AW    = SLOT_W + clog2(HEADER_BYTES / BPB);
+    localparam integer SLOT_W   = $clog2(FQ_DEPTH);
+    localparam integer HM_AW    = SLOT_W + $clog2(HEADER_BYTES / BPB);
     localparam [2:0]   AXSIZE   = (DATA_WIDTH == 64) ? 3'd3 : 3'd2;
 
-    // Elaboration-time parameter checks: a bad value instantiates a module
-    // that does not exist, so every tool stops and names the parameter.
     generate
-        if (DATA_WIDTH != 32 && DATA_WIDTH != 64)
-            nicrx_param_error_DATA_WIDTH_must_be_32_or_64 u_err_dw ();
-        if ((1 << PM_AW) != PM_WORDS || PKT_MEM_BYTES < MAX_FRAME)
-            nicrx_param_error_PKT_MEM_BYTES_power_of_two_at_least_MAX_FRAME u_err_pm ();
-        if (HEADER_BYTES != 64 && HEADER_BYTES != 128 && HEADER_BYTES != 256)
-            nicrx_param_error_HEADER_BYTES_64_128_or_256 u_err_hb ();
-        if (MAX_FRAME < 64 || MAX_FRAME > 16383)
-            nicrx_param_error_MAX_FRAME_64_to_16383 u_err_mf ();
-        if (NUM_CQ != 1 && NUM_CQ != 2 && NUM_CQ != 4 && NUM_CQ != 8)
-            nicrx_param_error_NUM_CQ_1_2_4_or_8 u_err_cq ();
-        if ((1 << clog2(FQ_DEPTH)) != FQ_DEPTH || FQ_DEPTH < 2 || FQ_DEPTH > 256)
-            nicrx_param_error_FQ_DEPTH_power_of_two_2_to_256 u_err_fq ();
-        if ((1 << clog2(DESC_DEPTH)) != DESC_DEPTH || DESC_DEPTH < 4 || DESC_DEPTH > 64)
-            nicrx_param_error_DESC_DEPTH_power_of_two_4_to_64 u_err_dd ();
-        if ((1 << clog2(MAX_BURST)) != MAX_BURST || MAX_BURST < 2 || MAX_BURST > 256)
-            nicrx_param_error_MAX_BURST_power_of_two_2_to_256 u_err_mb ();
-        if (PARSE_ENGINES != 1 && PARSE_ENGINES != 2)
-            nicrx_param_error_PARSE_ENGINES_1_or_2 u_err_ne ();
-        if ((1 << clog2(IMEM_DEPTH)) != IMEM_DEPTH || IMEM_DEPTH < 16 || IMEM_DEPTH > 256)
-            nicrx_param_error_IMEM_DEPTH_power_of_two_16_to_256 u_err_im ();
-        if ((1 << clog2(FLOWS)) != FLOWS || FLOWS < 8 || FLOWS > 256)
-            nicrx_param_error_FLOWS_power_of_two_8_to_256 u_err_fl ();
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_PKT_MEM_BYTES
+        `NICRX_CHECK_PM_AW
+        `NICRX_CHECK_HEADER_BYTES
+        `NICRX_CHECK_MAX_FRAME
+        `NICRX_CHECK_NUM_CQ
+        `NICRX_CHECK_FQ_DEPTH
+        `NICRX_CHECK_DESC_DEPTH
+        `NICRX_CHECK_MAX_BURST
+        `NICRX_CHECK_PARSE_ENGINES
+        `NICRX_CHECK_IMEM_DEPTH
+        `NICRX_CHECK_FLOWS
     endgenerate
 
     // constant AXI4 attributes (docs/interfaces.md)
@@ -613,4 +594,4 @@ module nicrx_top #(
 
 endmodule
 
-`default_nettype wire
+`resetall

@@ -19,7 +19,7 @@ for dw in ${DWS:-64 32}; do
             || { echo "not ok $name: generator failed"; continue; }
         read -r cycles mb tag frames resets restarts <<< "$info"
         name="dma-block-lockstep-dw$dw-$tag"
-        iverilog -g2005 -Pnicrx_dma_tb.DATA_WIDTH="$dw" -Pnicrx_dma_tb.MAX_BURST="$mb" \
+        iverilog -g2005 -Irtl -Pnicrx_dma_tb.DATA_WIDTH="$dw" -Pnicrx_dma_tb.MAX_BURST="$mb" \
             -Pnicrx_dma_tb.CYCLES="$cycles" -Pnicrx_dma_tb.TAG="\"$tag\"" \
             -Pnicrx_dma_tb.TRACE="\"$trace\"" -o "$out/dma_tb_dw${dw}_s$sc.vvp" \
             tests/blocks/nicrx_dma_tb.v rtl/nicrx_dma.v \

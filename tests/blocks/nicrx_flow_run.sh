@@ -21,7 +21,7 @@ while read -r name dw hb fq flows cycles seed mode; do
     trace="$out/flow_trace_$name.hex"
     stats=$("$out/nicrx_flow_gen" "$dw" "$hb" "$fq" "$flows" "$cycles" "$seed" "$mode" "$trace") \
         || { echo "not ok $n: generator failed"; continue; }
-    iverilog -g2005 -o "$out/flow_tb_$name.vvp" -Pnicrx_flow_tb.DATA_WIDTH="$dw" \
+    iverilog -g2005 -Irtl -o "$out/flow_tb_$name.vvp" -Pnicrx_flow_tb.DATA_WIDTH="$dw" \
         -Pnicrx_flow_tb.HEADER_BYTES="$hb" -Pnicrx_flow_tb.FQ_DEPTH="$fq" \
         -Pnicrx_flow_tb.FLOWS="$flows" -Pnicrx_flow_tb.CYCLES="$cycles" \
         -Pnicrx_flow_tb.TRACE="\"$PWD/$trace\"" -Pnicrx_flow_tb.NAME="\"$n\"" \

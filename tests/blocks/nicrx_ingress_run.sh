@@ -11,7 +11,7 @@ gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 for dw in 64 32; do
     for seed in 3 11; do
         "$out/nicrx_ingress_gen" "$dw" 20000 "$seed" "$out/ingress_trace.hex"
-        iverilog -g2005 -Pnicrx_ingress_tb.DATA_WIDTH="$dw" -o "$out/ingress_tb.vvp" \
+        iverilog -g2005 -Irtl -Pnicrx_ingress_tb.DATA_WIDTH="$dw" -o "$out/ingress_tb.vvp" \
             tests/blocks/nicrx_ingress_tb.v rtl/nicrx_ingress.v \
             || { echo "not ok ingress-block-dw$dw: iverilog"; continue; }
         vvp -n "$out/ingress_tb.vvp" | grep -E '^(not )?ok' | sed "s/\$/ (seed $seed)/" \
