@@ -22,6 +22,7 @@
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
+`include "nicrx_params.vh"
 
 module nicrx_flow #(
     parameter FLOWS        = 64,    // flow database entries (nicrx_top)
