@@ -15,8 +15,7 @@
  *            cfg_cq_irq_en 1, cfg_cq_head 16, awready 1, wready 1, bvalid 1, bresp 1,
  *            arready 1, rvalid 1, rdata 16, rresp 1, rlast 1
  *            (vectors of rings / queues as the RTL ports pack them: index 0 lowest)
- *   before the edge (combinational): pm_rd_en 1, pm_rd_addr 4
- *   after the edge: pm_rel_ptr 4, fq_pop 1, st_fbr_head 8, st_fbr_err 1, st_cq_tail 16,
+ *   after the edge: pm_rd_en 1, pm_rd_addr 4 (the read in the next cycle), pm_rel_ptr 4, fq_pop 1, st_fbr_head 8, st_fbr_err 1, st_cq_tail 16,
  *            st_idle 1, cnt_delivered 8, cnt_drop_no_fit 8, cnt_drop_no_cq 8,
  *            cnt_desc_error 8, cnt_axi_error 8, awvalid 1, awaddr 16, awlen 2, wvalid 1,
  *            wdata 16, wstrb 2, wlast 1, bready 1, arvalid 1, araddr 16, arlen 2,
@@ -39,28 +38,28 @@ static void edge(void *ctx, const ds_edge_t *e)
 {
     gen_t *g = ctx;
     FILE *f = g->f;
-    const nicrx_in_t *in = e->in;
-    const flow_out_t *fo = e->fo;
-    const int v = fo->fl_valid;   /* the flow block holds its outputs between frames: 0 here */
-    const csr_cfg_t *c = e->cfg;
+    const nicrx_in_t *in = &e->in->top;
+    const fl_stream_t *fo = &e->in->s_fl;
+    const int v = e->in->s_fl_valid;   /* the flow block holds its outputs between frames: 0 here */
+    const csr_cfg_t *c = &e->in->cfg;
     const dma_out_t *o = e->o;
     uint32_t r, q;
 
     put(f, in->rst, 1);
     put(f, v, 1);
-    put(f, v ? fo->fl_len : 0, 4);
-    put(f, v ? fo->fl_l3 : 0, 1);
-    put(f, v ? fo->fl_l4 : 0, 1);
-    put(f, v ? fo->fl_vlan : 0, 1);
-    put(f, v ? fo->fl_vid & 0xfff : 0, 3);
-    put(f, v ? fo->fl_frag : 0, 1);
-    put(f, v ? (uint32_t)(fo->fl_presel & 1u) << 2 | (uint32_t)(fo->fl_perr & 1u) << 1 | (fo->fl_trunc & 1u) : 0, 1);
-    put(f, v ? fo->fl_l3_off : 0, 2);
-    put(f, v ? fo->fl_l4_off : 0, 2);
-    put(f, v ? fo->fl_hash : 0, 8);
-    put(f, v ? fo->fl_flow : 0, 4);
-    put(f, v ? fo->fl_opcode : 0, 1);
-    put(f, e->pm_rd_data, 16);
+    put(f, v ? fo->len : 0, 4);
+    put(f, v ? fo->l3 : 0, 1);
+    put(f, v ? fo->l4 : 0, 1);
+    put(f, v ? fo->vlan : 0, 1);
+    put(f, v ? fo->vid & 0xfff : 0, 3);
+    put(f, v ? fo->frag : 0, 1);
+    put(f, v ? (uint32_t)(fo->cls >> NICRX_CLS_PRESEL & 1u) << 2 | (uint32_t)(fo->perr & 1u) << 1 | (fo->trunc & 1u) : 0, 1);
+    put(f, v ? fo->l3_off : 0, 2);
+    put(f, v ? fo->l4_off : 0, 2);
+    put(f, v ? fo->hash : 0, 8);
+    put(f, v ? fo->flow : 0, 4);
+    put(f, v ? fo->opcode : 0, 1);
+    put(f, e->in->pm_rd_data, 16);
     put(f, c->qsel_log2, 1);
     for (r = 2; r-- > 0;) put(f, c->fbr_base[r], 16);
     for (r = 2; r-- > 0;) put(f, c->fbr_size_log2[r], 1);
@@ -82,8 +81,8 @@ static void edge(void *ctx, const ds_edge_t *e)
     put(f, in->m_axi_rresp, 1);
     put(f, in->m_axi_rlast, 1);
 
-    put(f, e->rd->en, 1);
-    put(f, e->rd->addr, 4);
+    put(f, o->pm_rd_en, 1);
+    put(f, o->pm_rd_addr, 4);
 
     put(f, o->pm_rel_ptr, 4);
     put(f, o->fq_pop, 1);

@@ -1,9 +1,8 @@
 // nicrx_dma_tb - block-level lockstep check of rtl/nicrx_dma.v against
 // cmodel/dma.c: replays the trace of tests/blocks/nicrx_dma_gen.c (one scenario of
 // tests/blocks/dma_scenario.h: inputs, and what the model shows, for every edge).
-// Inputs change at the falling edge.  Before the rising edge the combinational
-// packet-memory read request (pm_rd_en, pm_rd_addr) is compared, after it every
-// registered output.  NUM_CQ 4, FQ_DEPTH 32, DESC_DEPTH 8.
+// Inputs change at the falling edge; after the rising edge every output is compared, the
+// packet-memory read request (logic of the DMA's registers only) included.  NUM_CQ 4, FQ_DEPTH 32, DESC_DEPTH 8.
 // Prints "ok NAME: N cycles" or "not ok NAME: cycle C, SIGNAL, expected E, actual A"
 // (C counts edges from 0; the first mismatch, up to 8 more follow as # lines).
 `timescale 1ns / 1ps
@@ -140,14 +139,11 @@ module nicrx_dma_tb;
              e_cnt_delivered, e_cnt_no_fit, e_cnt_no_cq, e_cnt_desc_err, e_cnt_axi_err,
              e_awvalid, e_awaddr, e_awlen, e_wvalid, e_wdata, e_wstrb, e_wlast, e_bready,
              e_arvalid, e_araddr, e_arlen, e_rready, e_irq} = tr[c];
-            #1;
-            // the read request is combinational from the state: undefined before the first edge
-            if (c > 0) begin
-                chk("pm_rd_en", e_pm_rd_en, pm_rd_en);
-                chk("pm_rd_addr", e_pm_rd_addr, pm_rd_addr);
-            end
             @(posedge clk);
             #1;
+            // the read request is logic of the registers only: known after the edge
+            chk("pm_rd_en", e_pm_rd_en, pm_rd_en);
+            chk("pm_rd_addr", e_pm_rd_addr, pm_rd_addr);
             chk("pm_rel_ptr", e_pm_rel_ptr, pm_rel_ptr);
             chk("fq_pop", e_fq_pop, fq_pop);
             chk("st_fbr_head", e_fbr_head, st_fbr_head);

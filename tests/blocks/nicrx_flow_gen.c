@@ -41,6 +41,7 @@
 #include <string.h>
 #include "crc32c.h"
 #include "flow.h"
+#include "parser.h"
 
 #define MAX_POOL 1100u
 
@@ -260,10 +261,10 @@ int main(int argc, char **argv)
     csr_cfg_t cfg;
     nicrx_in_t top;
     ingress_out_t ing;
-    parser_out_t par;
+    struct { uint8_t hv_valid; uint16_t hv_len; uint32_t hv_slot; } par;   /* the parser's stream */
     nicrx_hv_t hv_in;
     flow_out_t o;
-    flow_in_t in = { &top, &par, &ing, &cfg };
+    flow_in_t in;
     uint32_t w_frame = 0, w_beat = 0;     /* frame being written, its next beat */
     uint32_t w_done = 0;                  /* frames whose last beat was written at an earlier edge */
     uint32_t offered = 0, done_frames = 0;/* next frame to offer; frames completed */
@@ -273,12 +274,12 @@ int main(int argc, char **argv)
     memset(&cfg, 0, sizeof cfg);
     memset(&top, 0, sizeof top);
     memset(&par, 0, sizeof par);
+    memset(&ing, 0, sizeof ing);
     memset(&hv_in, 0, sizeof hv_in);
     cfg.flow_ctrl = NICRX_FLOW_CTRL_RESET;
     cfg.flow_thresh = NICRX_FLOW_THRESH_RESET;
     cfg.flow_tick = 3;
     cfg.flow_age = 0;
-    par.hv = &hv_in;
     for (uint32_t c = 0; c < cycles; c++) {
         flow_out(&s, &o);
         /* ---- CSR stand-in -------------------------------------------------------- */
@@ -347,9 +348,20 @@ int main(int argc, char **argv)
         put(f, cfg.ctx_info, 8); put(f, cfg.ctx_seq, 8); put(f, cfg.ctx_ack, 8); put(f, cfg.ctx_opt, 8);
         put_bytes(f, cfg.ctx_key, NICRX_FLOW_KEY_BYTES, 1);
         /* ---- the edge ------------------------------------------------------------------ */
-        int taken = !top.rst && par.hv_valid && o.hv_ready;
-        flow_step(&s, &in, NULL);
-        flow_out(&s, &o);
+        int taken = !top.rst && par.hv_valid && o.s_hv_ready;
+        {
+            const cm_stream_t cm = { .slot = (uint8_t)par.hv_slot, .len = par.hv_len };
+
+            memset(&in, 0, sizeof in);
+            in.rst = top.rst;
+            in.s_hv_valid = par.hv_valid;
+            hv_stream_from_parse(&in.s_hv, &hv_in, &cm);
+            in.hm_wr_en = ing.hm_wr_en;
+            in.hm_wr_addr = ing.hm_wr_addr;
+            in.pm_wr_data = ing.pm_wr_data;
+            in.cfg = cfg;
+            flow_step(&s, &in, &o);
+        }
         if (top.rst) {
             /* the job and the offered frame are gone; the slots stay written */
             par.hv_valid = 0;
@@ -361,19 +373,19 @@ int main(int argc, char **argv)
                 offered++;
                 gap = chance(500) ? 0 : below(chance(100) ? 40 : 6);
             }
-            if (o.fl_valid) {
+            if (o.m_fl_valid) {
                 done_frames++;
                 frames++;
-                opc[o.fl_opcode & 15]++;
+                opc[o.m_fl.opcode & 15]++;
             }
         }
         w_done = w_frame;
         /* ---- the line: outputs after the edge ----------------------------------------- */
-        put(f, o.hv_ready, 1); put(f, o.fl_valid, 1); put(f, o.fl_len, 4); put(f, o.fl_cls, 3);
-        put(f, o.fl_presel, 1); put(f, o.fl_l3, 1); put(f, o.fl_l4, 1); put(f, o.fl_vlan, 1);
-        put(f, o.fl_vid, 3); put(f, o.fl_frag, 1); put(f, o.fl_l3_off, 2); put(f, o.fl_l4_off, 2);
-        put(f, o.fl_hash, 8); put(f, o.fl_trunc, 1); put(f, o.fl_perr, 1); put(f, o.fl_flow, 4);
-        put(f, o.fl_opcode, 1); put(f, o.st.busy, 1); put(f, o.st.fail, 1); put(f, o.st.idx, 2);
+        put(f, o.s_hv_ready, 1); put(f, o.m_fl_valid, 1); put(f, o.m_fl.len, 4); put(f, o.m_fl.cls, 3);
+        put(f, (o.m_fl.cls >> NICRX_CLS_PRESEL & 1u), 1); put(f, o.m_fl.l3, 1); put(f, o.m_fl.l4, 1); put(f, o.m_fl.vlan, 1);
+        put(f, o.m_fl.vid, 3); put(f, o.m_fl.frag, 1); put(f, o.m_fl.l3_off, 2); put(f, o.m_fl.l4_off, 2);
+        put(f, o.m_fl.hash, 8); put(f, o.m_fl.trunc, 1); put(f, o.m_fl.perr, 1); put(f, o.m_fl.flow, 4);
+        put(f, o.m_fl.opcode, 1); put(f, o.st.busy, 1); put(f, o.st.fail, 1); put(f, o.st.idx, 2);
         put(f, o.st.gen, 2); put(f, o.st.time, 8); put(f, o.st.ctx_load, 1); put(f, o.st.ctx_info, 8);
         put(f, o.st.ctx_seq, 8); put(f, o.st.ctx_ack, 8); put(f, o.st.ctx_opt, 8); put(f, o.st.ctx_time, 8);
         put(f, o.st.ctx_count, 8); put_bytes(f, o.st.ctx_key, NICRX_FLOW_KEY_BYTES, 1);

@@ -84,16 +84,16 @@ int main(int argc, char **argv)
             rel = q_end[0];
             memmove(q_end, q_end + 1, --qn * sizeof q_end[0]);
         }
-        in.top = &top;
+        in.top = top;
+        in.ev = NULL;
         in.cfg_enable = (uint8_t)en;
         in.pm_rel_ptr = rel;
         in.fq_pop = (uint8_t)pop;
-        ingress_step(&s, &in, NULL);
-        ingress_out(&s, &o);
+        ingress_step(&s, &in, &o);
         if (top.rst) {
             qn = 0; rel = 0; left = 0; gap = 0;
         }
-        if (o.cm_valid && qn < 64)
+        if (o.m_cm_valid && qn < 64)
             q_end[qn++] = s.wr_ptr_reg;  /* the frame's words end where the pointer is now */
         put(f, (uint64_t)top.rst << 3 | top.s_axis_tvalid << 2 | top.s_axis_tlast << 1 | top.s_axis_tuser, 1);
         put(f, top.s_axis_tkeep, 2);
@@ -103,9 +103,9 @@ int main(int argc, char **argv)
         put(f, o.pm_wr_en, 1);
         put(f, o.pm_wr_addr, 4);
         put(f, o.pm_wr_data, 16);
-        put(f, o.cm_valid, 1);
-        put(f, o.cm_start, 4);
-        put(f, o.cm_len, 4);
+        put(f, o.m_cm_valid, 1);
+        put(f, o.m_cm.start, 4);
+        put(f, o.m_cm.len, 4);
         put(f, o.idle, 1);
         put(f, o.cnt[NICRX_CNT_RX_FRAMES], 8);
         put(f, o.cnt[NICRX_CNT_RX_BYTES], 8);
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
         put(f, o.cnt[NICRX_CNT_DROP_DISABLED], 8);
         put(f, o.hm_wr_en, 1);
         put(f, o.hm_wr_addr, 4);
-        put(f, o.cm_slot, 3);
+        put(f, o.m_cm.slot, 3);
         fputc('\n', f);
     }
     fclose(f);

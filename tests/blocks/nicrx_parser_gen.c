@@ -258,20 +258,20 @@ int main(int argc, char **argv)
             ready = (uint8_t)pg_pick(&st, 2);
         } else if (rmode == 2) {
             ready = 1;
-            if (po.hv_valid)
+            if (po.m_hv_valid)
                 rwait = 7;
         } else {
             ready = pg_pick(&st, 24) != 0;
             if (!ready)
                 rwait = pg_pick(&st, 600);
         }
-        taken += po.hv_valid && ready && !top.rst;
+        taken += po.m_hv_valid && ready && !top.rst;
 
         /* the DMA: pops each frame some time after it is taken; slow phases let the
          * frame queue fill up to FQ_DEPTH */
         if ((c & 4095u) == 0)
             slow = pg_pick(&st, 3) == 0;
-        if (po.hv_valid && ready && np < 64)
+        if (po.m_hv_valid && ready && np < 64)
             pend[np++] = 0;
         if (np && pg_pick(&st, slow ? 300u : 3u) == 0) {
             pop = 1;
@@ -314,7 +314,8 @@ int main(int argc, char **argv)
             quiet = 200 + pg_pick(&st, 800);
 
         /* the edge */
-        iin.top = &top;
+        iin.top = top;
+        iin.ev = NULL;
         iin.cfg_enable = 1;
         iin.pm_rel_ptr = ing.wr_ptr_reg;   /* packet memory is never the limit here */
         iin.fq_pop = (uint8_t)pop;
@@ -322,10 +323,10 @@ int main(int argc, char **argv)
         put(f, io.hm_wr_en, 1);
         put(f, io.hm_wr_addr, 4);
         put(f, io.pm_wr_data, 16);
-        put(f, io.cm_valid, 1);
-        put(f, io.cm_start, 4);
-        put(f, io.cm_len, 4);
-        put(f, io.cm_slot, 2);
+        put(f, io.m_cm_valid, 1);
+        put(f, io.m_cm.start, 4);
+        put(f, io.m_cm.len, 4);
+        put(f, io.m_cm.slot, 2);
         put(f, cfg.step_limit, 2);
         put(f, cfg.swap, 1);
         put(f, cfg.imem_we, 1);
@@ -333,27 +334,33 @@ int main(int argc, char **argv)
         for (uint32_t w = 4; w-- > 0;)
             put(f, cfg.imem_data[w], 8);
         put(f, ready, 1);
-        ingress_step(&ing, &iin, NULL);
-        parser_step(&par, &io, &cfg, &top, ready, NULL);
+        {
+            const parser_in_t pin = { .rst = top.rst, .hm_wr_en = io.hm_wr_en, .hm_wr_addr = io.hm_wr_addr,
+                                      .pm_wr_data = io.pm_wr_data, .s_cm_valid = io.m_cm_valid,
+                                      .s_cm = io.m_cm, .cfg = cfg, .m_hv_ready = ready, .ev = NULL };
+            ingress_out_t io_next;
+
+            ingress_step(&ing, &iin, &io_next);
+            parser_step(&par, &pin, &po);
+        }
         if (top.rst) {
             np = 0;
             flen = 0;
             gap = 0;
         }
-        parser_out(&par, &po);
         {
-            const nicrx_hv_t *h = po.hv;
-            put(f, po.hv_valid, 1);
-            put(f, po.hv_start, 4);
-            put(f, po.hv_len, 4);
-            put(f, po.hv_slot, 2);
+            const hv_stream_t *h = &po.m_hv;
+            put(f, po.m_hv_valid, 1);
+            put(f, h->start, 4);
+            put(f, h->len, 4);
+            put(f, h->slot, 2);
             put(f, h->cls, 3);
             put(f, h->l3, 1);
             put(f, h->l4, 1);
             put(f, h->proto, 2);
             put(f, h->vlan_cnt, 1);
-            put(f, h->vlan[0], 3);
-            put(f, h->vlan[1], 3);
+            put(f, h->vlan0, 3);
+            put(f, h->vlan1, 3);
             put(f, h->frag, 1);
             put(f, h->mf, 1);
             put(f, h->frag_off, 4);
@@ -369,7 +376,7 @@ int main(int argc, char **argv)
             put(f, h->l3_off, 2);
             put(f, h->l4_off, 2);
             put(f, h->pay_off, 3);
-            put(f, h->truncated, 1);
+            put(f, h->trunc, 1);
             put(f, h->perr, 1);
             put(f, h->hash, 8);
             put(f, po.bank, 1);
