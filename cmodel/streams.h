@@ -14,9 +14,9 @@
 #define CM_STREAM_MAX_BITS 40u
 
 typedef struct cm_stream {
-    uint8_t slot;                /* SLOT_W: header slot: frames committed before it, mod FQ_DEPTH */
+    uint8_t slot;                /* SLOT_W bits: header slot: frames committed before it, mod FQ_DEPTH */
     uint16_t len;                /* frame length, bytes */
-    uint16_t start;              /* PM_AW: first packet-memory word of the frame */
+    uint16_t start;              /* PM_AW bits: first packet-memory word of the frame */
     uint64_t frame;              /* frame index at ingress */
 } cm_stream_t;
 
@@ -52,9 +52,9 @@ static inline uint32_t cm_stream_unpack(cm_stream_t *s, const nicrx_geom_t *g, c
 #define HV_STREAM_MAX_BITS 553u
 
 typedef struct hv_stream {
-    uint16_t start;              /* PM_AW: first packet-memory word of the frame */
+    uint16_t start;              /* PM_AW bits: first packet-memory word of the frame */
     uint16_t len;                /* frame length, bytes */
-    uint8_t slot;                /* SLOT_W: header slot */
+    uint8_t slot;                /* SLOT_W bits: header slot */
     uint16_t cls;                /* classification bits (enum nicrx_class_bit) */
     uint8_t l3;                  /* 0 none, 1 IPv4, 2 IPv6 */
     uint8_t l4;                  /* 0 none, 1 TCP, 2 UDP, 3 other */

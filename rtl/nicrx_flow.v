@@ -14,7 +14,7 @@
 //   E5  the decision (what is written where, counters); the last option bytes in s_obuf
 //   E6  options digest (the same CRC-32C unit)
 //   E7  operation code, every write (valid, sig, key/context memories, recency list,
-//       counters), fl_* or flow_* / ctx_load outputs
+//       counters), the m_fl stream or flow_* / ctx_load outputs
 // Nothing but the job writes the database, so reading it during E1..E4 sees the state
 // before E0.  Key and context memories have a registered read (block RAM) and no reset:
 // used_reg (flip-flops, reset 0) marks entries written since reset, the others read as
@@ -28,36 +28,15 @@ module nicrx_flow #(
     parameter FLOWS        = 64,    // flow database entries (nicrx_top)
     parameter HEADER_BYTES = 128,   // bytes per header slot (nicrx_top)
     parameter FQ_DEPTH     = 32,    // header slots (nicrx_top)
-    parameter DATA_WIDTH   = 64     // header-memory write width (nicrx_top)
+    parameter DATA_WIDTH   = 64,    // header-memory write width (nicrx_top)
+    parameter PM_AW        = 11     // packet-memory word address bits: the s_hv stream's start
 ) (
     input  wire                   clk,
     input  wire                   rst,
-    // parser stream
-    input  wire                   hv_valid,
-    output wire                   hv_ready,
-    input  wire [15:0]            hv_len,
-    input  wire [SLOT_W-1:0]      hv_slot,
-    input  wire [9:0]             hv_cls,
-    input  wire [1:0]             hv_l3,
-    input  wire [1:0]             hv_l4,
-    input  wire [7:0]             hv_proto,
-    input  wire [1:0]             hv_vlan_cnt,
-    input  wire [11:0]            hv_vlan0,
-    input  wire                   hv_frag,
-    input  wire [127:0]           hv_src,
-    input  wire [127:0]           hv_dst,
-    input  wire [15:0]            hv_sport,
-    input  wire [15:0]            hv_dport,
-    input  wire [31:0]            hv_seq,
-    input  wire [31:0]            hv_ack,
-    input  wire [11:0]            hv_tcp_flags,
-    input  wire [9:0]             hv_tcp_hlen,
-    input  wire [15:0]            hv_l4_len,
-    input  wire [7:0]             hv_l3_off,
-    input  wire [7:0]             hv_l4_off,
-    input  wire                   hv_trunc,
-    input  wire                   hv_perr,
-    input  wire [31:0]            hv_hash,
+    // the parser's stream (valid/ready, rtl/nicrx_stream_hv.vh)
+    input  wire                   s_hv_valid,
+    output wire                   s_hv_ready,
+    input  wire [HV_W-1:0]        s_hv_data,
     // header-memory write from ingress (the options are read from this copy)
     input  wire                   hm_wr_en,
     input  wire [HM_AW-1:0]       hm_wr_addr,
@@ -74,23 +53,9 @@ module nicrx_flow #(
     input  wire [31:0]            cfg_ctx_ack,
     input  wire [31:0]            cfg_ctx_opt,
     input  wire [319:0]           cfg_ctx_key,
-    // to the DMA
-    output wire                   fl_valid,
-    output wire [15:0]            fl_len,
-    output wire [9:0]             fl_cls,
-    output wire                   fl_presel,
-    output wire [1:0]             fl_l3,
-    output wire [1:0]             fl_l4,
-    output wire                   fl_vlan,
-    output wire [11:0]            fl_vid,
-    output wire                   fl_frag,
-    output wire [7:0]             fl_l3_off,
-    output wire [7:0]             fl_l4_off,
-    output wire [31:0]            fl_hash,
-    output wire                   fl_trunc,
-    output wire                   fl_perr,
-    output wire [15:0]            fl_flow,
-    output wire [3:0]             fl_opcode,
+    // to the transfer engine: one frame and its flow (valid only, rtl/nicrx_stream_fl.vh)
+    output wire                   m_fl_valid,
+    output wire [FL_W-1:0]        m_fl_data,
     // to the CSR block
     output wire                   flow_busy,
     output wire                   flow_fail,
@@ -117,6 +82,8 @@ module nicrx_flow #(
     localparam integer OFF_W  = $clog2(HEADER_BYTES);
     localparam integer BEAT_W = $clog2(HEADER_BYTES / (DATA_WIDTH / 8));
     localparam integer HM_AW  = SLOT_W + BEAT_W;
+    `include "nicrx_stream_hv.vh"
+    `include "nicrx_stream_fl.vh"
 
     generate
         `NICRX_CHECK_DATA_WIDTH
@@ -153,16 +120,8 @@ module nicrx_flow #(
     reg [2:0]        ph_reg;
     reg              ready_reg;
     // outputs
-    reg              fl_valid_reg;
-    reg [15:0]       fl_len_reg;
-    reg [9:0]        fl_cls_reg;
-    reg [1:0]        fl_l3_reg, fl_l4_reg;
-    reg              fl_vlan_reg, fl_frag_reg, fl_trunc_reg, fl_perr_reg;
-    reg [11:0]       fl_vid_reg;
-    reg [7:0]        fl_l3_off_reg, fl_l4_off_reg;
-    reg [31:0]       fl_hash_reg;
-    reg [15:0]       fl_flow_reg;
-    reg [3:0]        fl_opcode_reg;
+    reg              m_fl_valid_reg;
+    reg [FL_W-1:0]   m_fl_data_reg;
     reg              flow_busy_reg, flow_fail_reg, ctx_load_reg;
     reg [7:0]        flow_idx_reg, flow_gen_reg;
     reg [31:0]       cnt_created_reg, cnt_removed_reg, cnt_evicted_reg, cnt_aged_reg, cnt_no_flow_reg;
@@ -218,22 +177,8 @@ module nicrx_flow #(
     reg              d_c_created_reg, d_c_removed_reg, d_c_evicted_reg, d_c_aged_reg;
 
     // ---- outputs ---------------------------------------------------------------
-    assign fl_valid    = fl_valid_reg;
-    assign fl_len      = fl_len_reg;
-    assign fl_cls      = fl_cls_reg;
-    assign fl_presel   = fl_cls_reg[5];
-    assign fl_l3       = fl_l3_reg;
-    assign fl_l4       = fl_l4_reg;
-    assign fl_vlan     = fl_vlan_reg;
-    assign fl_vid      = fl_vid_reg;
-    assign fl_frag     = fl_frag_reg;
-    assign fl_l3_off   = fl_l3_off_reg;
-    assign fl_l4_off   = fl_l4_off_reg;
-    assign fl_hash     = fl_hash_reg;
-    assign fl_trunc    = fl_trunc_reg;
-    assign fl_perr     = fl_perr_reg;
-    assign fl_flow     = fl_flow_reg;
-    assign fl_opcode   = fl_opcode_reg;
+    assign m_fl_valid  = m_fl_valid_reg;
+    assign m_fl_data   = m_fl_data_reg;
     assign flow_busy   = flow_busy_reg;
     assign flow_fail   = flow_fail_reg;
     assign flow_idx    = flow_idx_reg;
@@ -246,7 +191,30 @@ module nicrx_flow #(
     assign cnt_aged    = cnt_aged_reg;
     assign cnt_no_flow = cnt_no_flow_reg;
 
-    // ---- the frame's key and fields at E0 -------------------------------------
+    // ---- the frame's fields (the ones the manager uses), its key at E0 ------------
+    wire [15:0]       hv_len       = s_hv_data[HV_LEN +: HV_LEN_W];
+    wire [SLOT_W-1:0] hv_slot      = s_hv_data[HV_SLOT +: HV_SLOT_W];
+    wire [9:0]        hv_cls       = s_hv_data[HV_CLS +: HV_CLS_W];
+    wire [1:0]        hv_l3        = s_hv_data[HV_L3 +: HV_L3_W];
+    wire [1:0]        hv_l4        = s_hv_data[HV_L4 +: HV_L4_W];
+    wire [7:0]        hv_proto     = s_hv_data[HV_PROTO +: HV_PROTO_W];
+    wire [1:0]        hv_vlan_cnt  = s_hv_data[HV_VLAN_CNT +: HV_VLAN_CNT_W];
+    wire [11:0]       hv_vlan0     = s_hv_data[HV_VLAN0 +: HV_VLAN0_W];
+    wire              hv_frag      = s_hv_data[HV_FRAG];
+    wire [127:0]      hv_src       = s_hv_data[HV_SRC +: HV_SRC_W];
+    wire [127:0]      hv_dst       = s_hv_data[HV_DST +: HV_DST_W];
+    wire [15:0]       hv_sport     = s_hv_data[HV_SPORT +: HV_SPORT_W];
+    wire [15:0]       hv_dport     = s_hv_data[HV_DPORT +: HV_DPORT_W];
+    wire [31:0]       hv_seq       = s_hv_data[HV_SEQ +: HV_SEQ_W];
+    wire [31:0]       hv_ack       = s_hv_data[HV_ACK +: HV_ACK_W];
+    wire [11:0]       hv_tcp_flags = s_hv_data[HV_TCP_FLAGS +: HV_TCP_FLAGS_W];
+    wire [9:0]        hv_tcp_hlen  = s_hv_data[HV_TCP_HLEN +: HV_TCP_HLEN_W];
+    wire [15:0]       hv_l4_len    = s_hv_data[HV_L4_LEN +: HV_L4_LEN_W];
+    wire [7:0]        hv_l3_off    = s_hv_data[HV_L3_OFF +: HV_L3_OFF_W];
+    wire [7:0]        hv_l4_off    = s_hv_data[HV_L4_OFF +: HV_L4_OFF_W];
+    wire              hv_trunc     = s_hv_data[HV_TRUNC];
+    wire              hv_perr      = s_hv_data[HV_PERR];
+    wire [31:0]       hv_hash      = s_hv_data[HV_HASH +: HV_HASH_W];
     wire        vlan_key = cfg_flow_ctrl[0] && (hv_vlan_cnt != 2'd0);
     wire [7:0]  ipver = (hv_l3 == 2'd1) ? 8'd4 : (hv_l3 == 2'd2) ? 8'd6 : 8'd0;
     wire [319:0] hv_key;
@@ -270,14 +238,14 @@ module nicrx_flow #(
 
     // ---- manager control -----------------------------------------------------------
     wire take_cmd   = !act_reg && pend_reg;
-    wire take_frame = hv_valid && ready_reg;
+    wire take_frame = s_hv_valid && ready_reg;
     wire take       = take_cmd || take_frame;
     wire done       = act_reg && (ph_reg == 3'd7);
     wire cmd_set    = (cfg_flow_cmd != 2'd0) && !flow_busy_reg;
     wire pend_next  = cmd_set || (pend_reg && !take_cmd);
     wire act_next   = take || (act_reg && !done);
-    assign hv_ready = ready_reg;
-    assign idle     = !act_reg && !pend_reg && !fl_valid_reg && !ctx_load_reg;
+    assign s_hv_ready = ready_reg;
+    assign idle       = !act_reg && !pend_reg && !m_fl_valid_reg && !ctx_load_reg;
 
     // ---- options: five 8-byte reads of the own header-memory copy, at E0..E4 --------
     wire [8:0]       ho_off  = act_reg ? j_ooff_reg + {3'd0, ph_reg, 3'd0} : hv_ooff;
@@ -594,10 +562,12 @@ module nicrx_flow #(
 
     // Unused: FW..7 of the entry index (mod FLOWS), the window's reserved INFO bits, the
     // row wrap of option reads past HEADER_BYTES (those bytes are masked), the
-    // rotation's upper half.
+    // rotation's upper half, the header-vector fields the flow decision does not need.
     /* verilator lint_off UNUSEDSIGNAL */
     wire unused_ok = &{1'b0, pend_sel_reg, j_cinfo_reg[31:26], j_cinfo_reg[1:0], hv_olen[9:6], ho_off[8:OFF_W],
-                       ho_dbl[127:64]};
+                       ho_dbl[127:64], s_hv_data[HV_START +: HV_START_W], s_hv_data[HV_VLAN1 +: HV_VLAN1_W],
+                       s_hv_data[HV_MF], s_hv_data[HV_FRAG_OFF +: HV_FRAG_OFF_W],
+                       s_hv_data[HV_PAY_OFF +: HV_PAY_OFF_W]};
     /* verilator lint_on UNUSEDSIGNAL */
 
     // ---- registered state ---------------------------------------------------------
@@ -615,11 +585,8 @@ module nicrx_flow #(
             act_reg      <= 1'b0;
             ph_reg       <= 3'd0;
             ready_reg    <= 1'b1;
-            fl_valid_reg     <= 1'b0;
-            fl_len_reg <= 16'd0;  fl_cls_reg <= 10'd0;  fl_l3_reg <= 2'd0;  fl_l4_reg <= 2'd0;  fl_vlan_reg <= 1'b0;
-            fl_vid_reg <= 12'd0;  fl_frag_reg <= 1'b0;  fl_l3_off_reg <= 8'd0;  fl_l4_off_reg <= 8'd0;
-            fl_hash_reg <= 32'd0; fl_trunc_reg <= 1'b0; fl_perr_reg <= 1'b0;  fl_flow_reg <= 16'd0;
-            fl_opcode_reg <= 4'd0;
+            m_fl_valid_reg   <= 1'b0;
+            m_fl_data_reg    <= {FL_W{1'b0}};
             flow_busy_reg    <= 1'b0;
             flow_fail_reg    <= 1'b0;
             flow_idx_reg     <= 8'd0;
@@ -648,16 +615,24 @@ module nicrx_flow #(
             ph_reg    <= take ? 3'd1 : (act_reg && !done) ? ph_reg + 3'd1 : 3'd0;
             ready_reg <= !act_next && !pend_next;
             if (cmd_set) flow_busy_reg <= 1'b1;
-            fl_valid_reg  <= done && j_cmd_reg == CMD_FRAME;
+            m_fl_valid_reg <= done && j_cmd_reg == CMD_FRAME;
             ctx_load_reg  <= done && j_cmd_reg == CMD_READ;
             if (done) begin
                 if (j_cmd_reg == CMD_FRAME) begin
-                    fl_len_reg <= j_len_reg;  fl_cls_reg <= j_cls_reg;  fl_l3_reg <= j_l3_reg;  fl_l4_reg <= j_l4_reg;
-                    fl_vlan_reg <= j_vlan_reg;  fl_vid_reg <= j_vid_reg;  fl_frag_reg <= j_frag_reg;
-                    fl_l3_off_reg <= j_l3_off_reg;  fl_l4_off_reg <= j_l4_off_reg;  fl_hash_reg <= j_hash_reg;
-                    fl_trunc_reg <= j_trunc_reg;  fl_perr_reg <= j_perr_reg;
-                    fl_flow_reg   <= d_flow_reg ? {d_gen_reg, d_x8} : 16'd0;
-                    fl_opcode_reg <= op_next;
+                    m_fl_data_reg[FL_LEN +: FL_LEN_W]       <= j_len_reg;
+                    m_fl_data_reg[FL_CLS +: FL_CLS_W]       <= j_cls_reg;
+                    m_fl_data_reg[FL_L3 +: FL_L3_W]         <= j_l3_reg;
+                    m_fl_data_reg[FL_L4 +: FL_L4_W]         <= j_l4_reg;
+                    m_fl_data_reg[FL_VLAN]                  <= j_vlan_reg;
+                    m_fl_data_reg[FL_VID +: FL_VID_W]       <= j_vid_reg;
+                    m_fl_data_reg[FL_FRAG]                  <= j_frag_reg;
+                    m_fl_data_reg[FL_L3_OFF +: FL_L3_OFF_W] <= j_l3_off_reg;
+                    m_fl_data_reg[FL_L4_OFF +: FL_L4_OFF_W] <= j_l4_off_reg;
+                    m_fl_data_reg[FL_HASH +: FL_HASH_W]     <= j_hash_reg;
+                    m_fl_data_reg[FL_TRUNC]                 <= j_trunc_reg;
+                    m_fl_data_reg[FL_PERR]                  <= j_perr_reg;
+                    m_fl_data_reg[FL_FLOW +: FL_FLOW_W]     <= d_flow_reg ? {d_gen_reg, d_x8} : 16'd0;
+                    m_fl_data_reg[FL_OPCODE +: FL_OPCODE_W] <= op_next;
                     if (op_next == OP_NO_FLOW) cnt_no_flow_reg <= cnt_no_flow_reg + 32'd1;
                 end else begin
                     flow_busy_reg <= 1'b0;
@@ -737,15 +712,15 @@ module nicrx_flow #(
     end
 
     always @(*) if (f_past_valid && !f_past_rst) begin
-        // hv_ready: exactly when the manager is idle and no command waits
-        assert(hv_ready == (!act_reg && !pend_reg));
+        // s_hv_ready: exactly when the manager is idle and no command waits
+        assert(s_hv_ready == (!act_reg && !pend_reg));
         assert(act_reg == (ph_reg != 3'd0));
         // one job: a frame job is the only frame in flight, and it is handed on once
         assert(f_frames == {1'b0, act_reg && j_cmd_reg == CMD_FRAME});
-        assert(!(fl_valid_reg && ctx_load_reg));
+        assert(!(m_fl_valid_reg && ctx_load_reg));
         // busy from the pulse until the command's result
         assert(flow_busy_reg == (pend_reg || (act_reg && j_cmd_reg != CMD_FRAME)));
-        if (idle) assert(hv_ready);
+        if (idle) assert(s_hv_ready);
         assert(f_list_ok);
         assert(f_cam_ok);
     end

@@ -3,8 +3,8 @@
 // CM_<F> is field F's lowest bit, CM_<F>_W its width, CM_W the whole vector's.
 // Included in a module body that defines SLOT_W, PM_AW.
 /* verilator lint_off UNUSEDPARAM */ // each includer uses the fields it needs
-localparam integer CM_SLOT_W        = SLOT_W,  CM_SLOT        = 0;                               // header slot: frames committed before it, mod FQ_DEPTH
-localparam integer CM_LEN_W         = 16,      CM_LEN         = CM_SLOT + CM_SLOT_W;             // frame length, bytes
-localparam integer CM_START_W       = PM_AW,   CM_START       = CM_LEN + CM_LEN_W;               // first packet-memory word of the frame
+localparam integer CM_SLOT_W  = SLOT_W, CM_SLOT  = 0;                    // header slot: frames committed before it, mod FQ_DEPTH
+localparam integer CM_LEN_W   = 16,     CM_LEN   = CM_SLOT + CM_SLOT_W;  // frame length, bytes
+localparam integer CM_START_W = PM_AW,  CM_START = CM_LEN + CM_LEN_W;    // first packet-memory word of the frame
 localparam integer CM_W = CM_START + CM_START_W;
 /* verilator lint_on UNUSEDPARAM */

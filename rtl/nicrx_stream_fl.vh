@@ -2,19 +2,19 @@
 // fl: frame and flow decision: nicrx_flow to the transfer engine (nicrx_dma), one per frame, valid only (the frame queue always has room)
 // FL_<F> is field F's lowest bit, FL_<F>_W its width, FL_W the whole vector's.
 /* verilator lint_off UNUSEDPARAM */ // each includer uses the fields it needs
-localparam integer FL_LEN_W         = 16,      FL_LEN         = 0;                               // frame length, bytes
-localparam integer FL_CLS_W         = 10,      FL_CLS         = FL_LEN + FL_LEN_W;               // classification bits (the completion takes presel)
-localparam integer FL_L3_W          = 2,       FL_L3          = FL_CLS + FL_CLS_W;               // as hv
-localparam integer FL_L4_W          = 2,       FL_L4          = FL_L3 + FL_L3_W;                 // as hv
-localparam integer FL_VLAN_W        = 1,       FL_VLAN        = FL_L4 + FL_L4_W;                 // at least one VLAN tag
-localparam integer FL_VID_W         = 12,      FL_VID         = FL_VLAN + FL_VLAN_W;             // outer VLAN id, 0 without a tag
-localparam integer FL_FRAG_W        = 1,       FL_FRAG        = FL_VID + FL_VID_W;               // as hv
-localparam integer FL_L3_OFF_W      = 8,       FL_L3_OFF      = FL_FRAG + FL_FRAG_W;             // as hv
-localparam integer FL_L4_OFF_W      = 8,       FL_L4_OFF      = FL_L3_OFF + FL_L3_OFF_W;         // as hv
-localparam integer FL_HASH_W        = 32,      FL_HASH        = FL_L4_OFF + FL_L4_OFF_W;         // as hv
-localparam integer FL_TRUNC_W       = 1,       FL_TRUNC       = FL_HASH + FL_HASH_W;             // as hv
-localparam integer FL_PERR_W        = 1,       FL_PERR        = FL_TRUNC + FL_TRUNC_W;           // as hv
-localparam integer FL_FLOW_W        = 16,      FL_FLOW        = FL_PERR + FL_PERR_W;             // {generation, flow number}; 0: no flow
-localparam integer FL_OPCODE_W      = 4,       FL_OPCODE      = FL_FLOW + FL_FLOW_W;             // operation code (enum nicrx_opcode)
+localparam integer FL_LEN_W    = 16,    FL_LEN    = 0;                      // frame length, bytes
+localparam integer FL_CLS_W    = 10,    FL_CLS    = FL_LEN + FL_LEN_W;      // classification bits (the completion takes presel)
+localparam integer FL_L3_W     = 2,     FL_L3     = FL_CLS + FL_CLS_W;      // as hv
+localparam integer FL_L4_W     = 2,     FL_L4     = FL_L3 + FL_L3_W;        // as hv
+localparam integer FL_VLAN_W   = 1,     FL_VLAN   = FL_L4 + FL_L4_W;        // at least one VLAN tag
+localparam integer FL_VID_W    = 12,    FL_VID    = FL_VLAN + FL_VLAN_W;    // outer VLAN id, 0 without a tag
+localparam integer FL_FRAG_W   = 1,     FL_FRAG   = FL_VID + FL_VID_W;      // as hv
+localparam integer FL_L3_OFF_W = 8,     FL_L3_OFF = FL_FRAG + FL_FRAG_W;    // as hv
+localparam integer FL_L4_OFF_W = 8,     FL_L4_OFF = FL_L3_OFF + FL_L3_OFF_W; // as hv
+localparam integer FL_HASH_W   = 32,    FL_HASH   = FL_L4_OFF + FL_L4_OFF_W; // as hv
+localparam integer FL_TRUNC_W  = 1,     FL_TRUNC  = FL_HASH + FL_HASH_W;    // as hv
+localparam integer FL_PERR_W   = 1,     FL_PERR   = FL_TRUNC + FL_TRUNC_W;  // as hv
+localparam integer FL_FLOW_W   = 16,    FL_FLOW   = FL_PERR + FL_PERR_W;    // {generation, flow number}; 0: no flow
+localparam integer FL_OPCODE_W = 4,     FL_OPCODE = FL_FLOW + FL_FLOW_W;    // operation code (enum nicrx_opcode)
 localparam integer FL_W = FL_OPCODE + FL_OPCODE_W;
 /* verilator lint_on UNUSEDPARAM */

@@ -3,33 +3,33 @@
 // HV_<F> is field F's lowest bit, HV_<F>_W its width, HV_W the whole vector's.
 // Included in a module body that defines PM_AW, SLOT_W.
 /* verilator lint_off UNUSEDPARAM */ // each includer uses the fields it needs
-localparam integer HV_START_W       = PM_AW,   HV_START       = 0;                               // first packet-memory word of the frame
-localparam integer HV_LEN_W         = 16,      HV_LEN         = HV_START + HV_START_W;           // frame length, bytes
-localparam integer HV_SLOT_W        = SLOT_W,  HV_SLOT        = HV_LEN + HV_LEN_W;               // header slot
-localparam integer HV_CLS_W         = 10,      HV_CLS         = HV_SLOT + HV_SLOT_W;             // classification bits (enum nicrx_class_bit)
-localparam integer HV_L3_W          = 2,       HV_L3          = HV_CLS + HV_CLS_W;               // 0 none, 1 IPv4, 2 IPv6
-localparam integer HV_L4_W          = 2,       HV_L4          = HV_L3 + HV_L3_W;                 // 0 none, 1 TCP, 2 UDP, 3 other
-localparam integer HV_PROTO_W       = 8,       HV_PROTO       = HV_L4 + HV_L4_W;                 // IP protocol / IPv6 next header
-localparam integer HV_VLAN_CNT_W    = 2,       HV_VLAN_CNT    = HV_PROTO + HV_PROTO_W;           // VLAN tags stored, 0..2
-localparam integer HV_VLAN0_W       = 12,      HV_VLAN0       = HV_VLAN_CNT + HV_VLAN_CNT_W;     // outer VLAN id
-localparam integer HV_VLAN1_W       = 12,      HV_VLAN1       = HV_VLAN0 + HV_VLAN0_W;           // inner VLAN id
-localparam integer HV_FRAG_W        = 1,       HV_FRAG        = HV_VLAN1 + HV_VLAN1_W;           // IPv4 fragment: mf or frag_off != 0
-localparam integer HV_MF_W          = 1,       HV_MF          = HV_FRAG + HV_FRAG_W;             // IPv4 more-fragments flag
-localparam integer HV_FRAG_OFF_W    = 13,      HV_FRAG_OFF    = HV_MF + HV_MF_W;                 // IPv4 fragment offset, 8-byte units
-localparam integer HV_SRC_W         = 128,     HV_SRC         = HV_FRAG_OFF + HV_FRAG_OFF_W;     // source address, network order (IPv4 in the first four bytes)
-localparam integer HV_DST_W         = 128,     HV_DST         = HV_SRC + HV_SRC_W;               // destination address, likewise
-localparam integer HV_SPORT_W       = 16,      HV_SPORT       = HV_DST + HV_DST_W;               // source port
-localparam integer HV_DPORT_W       = 16,      HV_DPORT       = HV_SPORT + HV_SPORT_W;           // destination port
-localparam integer HV_SEQ_W         = 32,      HV_SEQ         = HV_DPORT + HV_DPORT_W;           // TCP sequence number
-localparam integer HV_ACK_W         = 32,      HV_ACK         = HV_SEQ + HV_SEQ_W;               // TCP acknowledgement number
-localparam integer HV_TCP_FLAGS_W   = 12,      HV_TCP_FLAGS   = HV_ACK + HV_ACK_W;               // TCP flags
-localparam integer HV_TCP_HLEN_W    = 10,      HV_TCP_HLEN    = HV_TCP_FLAGS + HV_TCP_FLAGS_W;   // TCP header bytes
-localparam integer HV_L4_LEN_W      = 16,      HV_L4_LEN      = HV_TCP_HLEN + HV_TCP_HLEN_W;     // L4 payload bytes (after the TCP or UDP header)
-localparam integer HV_L3_OFF_W      = 8,       HV_L3_OFF      = HV_L4_LEN + HV_L4_LEN_W;         // L3 offset, min(L3, 255)
-localparam integer HV_L4_OFF_W      = 8,       HV_L4_OFF      = HV_L3_OFF + HV_L3_OFF_W;         // L4 offset, min(L4, 255)
-localparam integer HV_PAY_OFF_W     = 10,      HV_PAY_OFF     = HV_L4_OFF + HV_L4_OFF_W;         // where the program left the cursor
-localparam integer HV_TRUNC_W       = 1,       HV_TRUNC       = HV_PAY_OFF + HV_PAY_OFF_W;       // a read ran past min(len, HEADER_BYTES)
-localparam integer HV_PERR_W        = 1,       HV_PERR        = HV_TRUNC + HV_TRUNC_W;           // parse error (cls bit perr)
-localparam integer HV_HASH_W        = 32,      HV_HASH        = HV_PERR + HV_PERR_W;             // flow hash (docs/microcode.md)
+localparam integer HV_START_W     = PM_AW,  HV_START     = 0;                            // first packet-memory word of the frame
+localparam integer HV_LEN_W       = 16,     HV_LEN       = HV_START + HV_START_W;        // frame length, bytes
+localparam integer HV_SLOT_W      = SLOT_W, HV_SLOT      = HV_LEN + HV_LEN_W;            // header slot
+localparam integer HV_CLS_W       = 10,     HV_CLS       = HV_SLOT + HV_SLOT_W;          // classification bits (enum nicrx_class_bit)
+localparam integer HV_L3_W        = 2,      HV_L3        = HV_CLS + HV_CLS_W;            // 0 none, 1 IPv4, 2 IPv6
+localparam integer HV_L4_W        = 2,      HV_L4        = HV_L3 + HV_L3_W;              // 0 none, 1 TCP, 2 UDP, 3 other
+localparam integer HV_PROTO_W     = 8,      HV_PROTO     = HV_L4 + HV_L4_W;              // IP protocol / IPv6 next header
+localparam integer HV_VLAN_CNT_W  = 2,      HV_VLAN_CNT  = HV_PROTO + HV_PROTO_W;        // VLAN tags stored, 0..2
+localparam integer HV_VLAN0_W     = 12,     HV_VLAN0     = HV_VLAN_CNT + HV_VLAN_CNT_W;  // outer VLAN id
+localparam integer HV_VLAN1_W     = 12,     HV_VLAN1     = HV_VLAN0 + HV_VLAN0_W;        // inner VLAN id
+localparam integer HV_FRAG_W      = 1,      HV_FRAG      = HV_VLAN1 + HV_VLAN1_W;        // IPv4 fragment: mf or frag_off != 0
+localparam integer HV_MF_W        = 1,      HV_MF        = HV_FRAG + HV_FRAG_W;          // IPv4 more-fragments flag
+localparam integer HV_FRAG_OFF_W  = 13,     HV_FRAG_OFF  = HV_MF + HV_MF_W;              // IPv4 fragment offset, 8-byte units
+localparam integer HV_SRC_W       = 128,    HV_SRC       = HV_FRAG_OFF + HV_FRAG_OFF_W;  // source address, network order (IPv4 in the first four bytes)
+localparam integer HV_DST_W       = 128,    HV_DST       = HV_SRC + HV_SRC_W;            // destination address, likewise
+localparam integer HV_SPORT_W     = 16,     HV_SPORT     = HV_DST + HV_DST_W;            // source port
+localparam integer HV_DPORT_W     = 16,     HV_DPORT     = HV_SPORT + HV_SPORT_W;        // destination port
+localparam integer HV_SEQ_W       = 32,     HV_SEQ       = HV_DPORT + HV_DPORT_W;        // TCP sequence number
+localparam integer HV_ACK_W       = 32,     HV_ACK       = HV_SEQ + HV_SEQ_W;            // TCP acknowledgement number
+localparam integer HV_TCP_FLAGS_W = 12,     HV_TCP_FLAGS = HV_ACK + HV_ACK_W;            // TCP flags
+localparam integer HV_TCP_HLEN_W  = 10,     HV_TCP_HLEN  = HV_TCP_FLAGS + HV_TCP_FLAGS_W; // TCP header bytes
+localparam integer HV_L4_LEN_W    = 16,     HV_L4_LEN    = HV_TCP_HLEN + HV_TCP_HLEN_W;  // L4 payload bytes (after the TCP or UDP header)
+localparam integer HV_L3_OFF_W    = 8,      HV_L3_OFF    = HV_L4_LEN + HV_L4_LEN_W;      // L3 offset, min(L3, 255)
+localparam integer HV_L4_OFF_W    = 8,      HV_L4_OFF    = HV_L3_OFF + HV_L3_OFF_W;      // L4 offset, min(L4, 255)
+localparam integer HV_PAY_OFF_W   = 10,     HV_PAY_OFF   = HV_L4_OFF + HV_L4_OFF_W;      // where the program left the cursor
+localparam integer HV_TRUNC_W     = 1,      HV_TRUNC     = HV_PAY_OFF + HV_PAY_OFF_W;    // a read ran past min(len, HEADER_BYTES)
+localparam integer HV_PERR_W      = 1,      HV_PERR      = HV_TRUNC + HV_TRUNC_W;        // parse error (cls bit perr)
+localparam integer HV_HASH_W      = 32,     HV_HASH      = HV_PERR + HV_PERR_W;          // flow hash (docs/microcode.md)
 localparam integer HV_W = HV_HASH + HV_HASH_W;
 /* verilator lint_on UNUSEDPARAM */

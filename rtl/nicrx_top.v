@@ -103,6 +103,10 @@ module nicrx_top #(
     localparam integer SLOT_W   = $clog2(FQ_DEPTH);
     localparam integer HM_AW    = SLOT_W + $clog2(HEADER_BYTES / BPB);
     localparam [2:0]   AXSIZE   = (DATA_WIDTH == 64) ? 3'd3 : 3'd2;
+    // the streams between blocks (rtl/nicrx_streams.txt)
+    `include "nicrx_stream_cm.vh"
+    `include "nicrx_stream_hv.vh"
+    `include "nicrx_stream_fl.vh"
 
     generate
         `NICRX_CHECK_DATA_WIDTH
@@ -182,10 +186,8 @@ module nicrx_top #(
     wire [DATA_WIDTH-1:0]       pm_rd_data;
     wire [PM_AW:0]              pm_rel_ptr;
     wire                        fq_pop;
-    wire                        cm_valid;
-    wire [PM_AW-1:0]            cm_start;
-    wire [15:0]                 cm_len;
-    wire [SLOT_W-1:0]           cm_slot;
+    wire                        cm_valid;       // ingress -> parser: committed frames
+    wire [CM_W-1:0]             cm_data;
     wire                        hm_wr_en;
     wire [HM_AW-1:0]            hm_wr_addr;
 
@@ -209,10 +211,8 @@ module nicrx_top #(
         .pm_wr_en             (pm_wr_en),
         .pm_wr_addr           (pm_wr_addr),
         .pm_wr_data           (pm_wr_data),
-        .cm_valid             (cm_valid),
-        .cm_start             (cm_start),
-        .cm_len               (cm_len),
-        .cm_slot              (cm_slot),
+        .m_cm_valid           (cm_valid),
+        .m_cm_data            (cm_data),
         .hm_wr_en             (hm_wr_en),
         .hm_wr_addr           (hm_wr_addr),
         .idle                 (ing_idle),
@@ -239,21 +239,9 @@ module nicrx_top #(
     );
 
     // ---- parser: header vector ------------------------------------------------
-    wire            hv_valid;
-    wire            hv_ready;
-    wire [PM_AW-1:0] hv_start;
-    wire [15:0]     hv_len;
-    wire [SLOT_W-1:0] hv_slot;
-    wire [9:0]      hv_cls;
-    wire [1:0]      hv_l3, hv_l4, hv_vlan_cnt;
-    wire [7:0]      hv_proto, hv_l3_off, hv_l4_off;
-    wire [11:0]     hv_vlan0, hv_vlan1, hv_tcp_flags;
-    wire            hv_frag, hv_mf, hv_trunc, hv_perr;
-    wire [12:0]     hv_frag_off;
-    wire [127:0]    hv_src, hv_dst;
-    wire [15:0]     hv_sport, hv_dport, hv_l4_len;
-    wire [31:0]     hv_seq, hv_ack, hv_hash;
-    wire [9:0]      hv_tcp_hlen, hv_pay_off;
+    wire                        hv_valid;       // parser -> flow block
+    wire                        hv_ready;
+    wire [HV_W-1:0]             hv_data;
 
     nicrx_parser #(
         .DATA_WIDTH    (DATA_WIDTH),
@@ -269,45 +257,16 @@ module nicrx_top #(
         .hm_wr_en       (hm_wr_en),
         .hm_wr_addr     (hm_wr_addr),
         .pm_wr_data     (pm_wr_data),
-        .cm_valid       (cm_valid),
-        .cm_start       (cm_start),
-        .cm_len         (cm_len),
-        .cm_slot        (cm_slot),
+        .s_cm_valid     (cm_valid),
+        .s_cm_data      (cm_data),
         .cfg_step_limit (cfg_step_limit),
         .cfg_swap       (cfg_swap),
         .cfg_imem_we    (cfg_imem_we),
         .cfg_imem_addr  (cfg_imem_addr),
         .cfg_imem_data  (cfg_imem_data),
-        .hv_valid       (hv_valid),
-        .hv_ready       (hv_ready),
-        .hv_start       (hv_start),
-        .hv_len         (hv_len),
-        .hv_slot        (hv_slot),
-        .hv_cls         (hv_cls),
-        .hv_l3          (hv_l3),
-        .hv_l4          (hv_l4),
-        .hv_proto       (hv_proto),
-        .hv_vlan_cnt    (hv_vlan_cnt),
-        .hv_vlan0       (hv_vlan0),
-        .hv_vlan1       (hv_vlan1),
-        .hv_frag        (hv_frag),
-        .hv_mf          (hv_mf),
-        .hv_frag_off    (hv_frag_off),
-        .hv_src         (hv_src),
-        .hv_dst         (hv_dst),
-        .hv_sport       (hv_sport),
-        .hv_dport       (hv_dport),
-        .hv_seq         (hv_seq),
-        .hv_ack         (hv_ack),
-        .hv_tcp_flags   (hv_tcp_flags),
-        .hv_tcp_hlen    (hv_tcp_hlen),
-        .hv_l4_len      (hv_l4_len),
-        .hv_l3_off      (hv_l3_off),
-        .hv_l4_off      (hv_l4_off),
-        .hv_pay_off     (hv_pay_off),
-        .hv_trunc       (hv_trunc),
-        .hv_perr        (hv_perr),
-        .hv_hash        (hv_hash),
+        .m_hv_valid     (hv_valid),
+        .m_hv_ready     (hv_ready),
+        .m_hv_data      (hv_data),
         .bank           (st_parser_bank),
         .swap_pending   (st_parser_swap_pending),
         .cnt_perr       (cnt_parse_error),
@@ -316,14 +275,8 @@ module nicrx_top #(
     );
 
     // ---- flow database: key, CAM, manager, operation codes ------------------------
-    wire            fl_valid, fl_presel, fl_vlan, fl_frag, fl_trunc, fl_perr;
-    wire [15:0]     fl_len, fl_flow;
-    wire [9:0]      fl_cls;
-    wire [1:0]      fl_l3, fl_l4;
-    wire [11:0]     fl_vid;
-    wire [7:0]      fl_l3_off, fl_l4_off;
-    wire [31:0]     fl_hash;
-    wire [3:0]      fl_opcode;
+    wire            fl_valid;                   // flow block -> transfer engine
+    wire [FL_W-1:0] fl_data;
     wire            flw_idle;
     wire [1:0]      cfg_flow_ctrl, cfg_flow_cmd;
     wire [15:0]     cfg_flow_thresh, cfg_flow_tick;
@@ -341,35 +294,14 @@ module nicrx_top #(
         .FLOWS        (FLOWS),
         .HEADER_BYTES (HEADER_BYTES),
         .FQ_DEPTH     (FQ_DEPTH),
-        .DATA_WIDTH   (DATA_WIDTH)
+        .DATA_WIDTH   (DATA_WIDTH),
+        .PM_AW        (PM_AW)
     ) u_flow (
         .clk             (clk),
         .rst             (rst),
-        .hv_valid        (hv_valid),
-        .hv_ready        (hv_ready),
-        .hv_len          (hv_len),
-        .hv_slot         (hv_slot),
-        .hv_cls          (hv_cls),
-        .hv_l3           (hv_l3),
-        .hv_l4           (hv_l4),
-        .hv_proto        (hv_proto),
-        .hv_vlan_cnt     (hv_vlan_cnt),
-        .hv_vlan0        (hv_vlan0),
-        .hv_frag         (hv_frag),
-        .hv_src          (hv_src),
-        .hv_dst          (hv_dst),
-        .hv_sport        (hv_sport),
-        .hv_dport        (hv_dport),
-        .hv_seq          (hv_seq),
-        .hv_ack          (hv_ack),
-        .hv_tcp_flags    (hv_tcp_flags),
-        .hv_tcp_hlen     (hv_tcp_hlen),
-        .hv_l4_len       (hv_l4_len),
-        .hv_l3_off       (hv_l3_off),
-        .hv_l4_off       (hv_l4_off),
-        .hv_trunc        (hv_trunc),
-        .hv_perr         (hv_perr),
-        .hv_hash         (hv_hash),
+        .s_hv_valid      (hv_valid),
+        .s_hv_ready      (hv_ready),
+        .s_hv_data       (hv_data),
         .hm_wr_en        (hm_wr_en),
         .hm_wr_addr      (hm_wr_addr),
         .pm_wr_data      (pm_wr_data),
@@ -384,22 +316,8 @@ module nicrx_top #(
         .cfg_ctx_ack     (cfg_ctx_ack),
         .cfg_ctx_opt     (cfg_ctx_opt),
         .cfg_ctx_key     (cfg_ctx_key),
-        .fl_valid        (fl_valid),
-        .fl_len          (fl_len),
-        .fl_cls          (fl_cls),
-        .fl_presel       (fl_presel),
-        .fl_l3           (fl_l3),
-        .fl_l4           (fl_l4),
-        .fl_vlan         (fl_vlan),
-        .fl_vid          (fl_vid),
-        .fl_frag         (fl_frag),
-        .fl_l3_off       (fl_l3_off),
-        .fl_l4_off       (fl_l4_off),
-        .fl_hash         (fl_hash),
-        .fl_trunc        (fl_trunc),
-        .fl_perr         (fl_perr),
-        .fl_flow         (fl_flow),
-        .fl_opcode       (fl_opcode),
+        .m_fl_valid      (fl_valid),
+        .m_fl_data       (fl_data),
         .flow_busy       (st_flow_busy),
         .flow_fail       (st_flow_fail),
         .flow_idx        (st_flow_idx),
@@ -432,21 +350,8 @@ module nicrx_top #(
     ) u_dma (
         .clk               (clk),
         .rst               (rst),
-        .hv_valid          (fl_valid),
-        .hv_len            (fl_len),
-        .hv_l3             (fl_l3),
-        .hv_l4             (fl_l4),
-        .hv_vlan           (fl_vlan),
-        .hv_vid            (fl_vid),
-        .hv_frag           (fl_frag),
-        .hv_l3_off         (fl_l3_off),
-        .hv_l4_off         (fl_l4_off),
-        .hv_hash           (fl_hash),
-        .hv_trunc          (fl_trunc),
-        .hv_perr           (fl_perr),
-        .hv_presel         (fl_presel),
-        .hv_flow           (fl_flow),
-        .hv_opcode         (fl_opcode),
+        .s_fl_valid        (fl_valid),
+        .s_fl_data         (fl_data),
         .pm_rd_en          (pm_rd_en),
         .pm_rd_addr        (pm_rd_addr),
         .pm_rd_data        (pm_rd_data),
@@ -584,12 +489,9 @@ module nicrx_top #(
         .ctx_key           (st_ctx_key)
     );
 
-    // Unused: IDs (one ID in flight), AXI4-Lite protection bits, and header vector
-    // fields no block consumes (the DMA finds frames contiguous in packet memory and
-    // takes only the presel bit of the class).
+    // Unused: IDs (one ID in flight), AXI4-Lite protection bits.
     /* verilator lint_off UNUSED */
-    wire unused_ok = &{1'b0, m_axi_bid, m_axi_rid, s_axil_awprot, s_axil_arprot,
-                       hv_start, hv_vlan1, hv_mf, hv_frag_off, hv_pay_off, fl_cls};
+    wire unused_ok = &{1'b0, m_axi_bid, m_axi_rid, s_axil_awprot, s_axil_arprot};
     /* verilator lint_on UNUSED */
 
 endmodule

@@ -22,9 +22,20 @@ function rest(n,    s, i) {            # the words from the n-th on, as written
     return s
 }
 
+function pname(w) {                    # the param of a width PARAM or PARAM+N / PARAM-N
+    sub(/[-+][0-9]+$/, "", w)
+    return w
+}
+
+function poff(w) {                     # its N (signed)
+    if (w !~ /[-+][0-9]+$/) return 0
+    sub(/^[^-+]*/, "", w)
+    return w + 0
+}
+
 function kind(w) {                     # what a width is
     if (w ~ /^[0-9]+$/) return (w + 0 <= 64) ? "scalar" : "bytes"
-    if (w in pmax) return "param"
+    if (pname(w) in pmax) return "param"
     if (w == "model") return "model"
     if (w in lidx) return "layout"
     return ""
@@ -34,13 +45,13 @@ function ctype(w, n,    k, m) {        # the C type holding a field of width w (
     k = kind(w)
     if (k == "layout") return lname[lidx[w]] "_" lsuf[lidx[w]] "_t"
     if (k == "model") return "uint64_t"
-    m = (k == "param") ? pmax[w] : w + 0
+    m = maxbits(w)
     return m <= 8 ? "uint8_t" : m <= 16 ? "uint16_t" : m <= 32 ? "uint32_t" : "uint64_t"
 }
 
 function maxbits(w,    k) {           # a field's largest width
     k = kind(w)
-    if (k == "param") return pmax[w]
+    if (k == "param") return pmax[pname(w)] + poff(w)
     if (k == "layout") return lmax[lidx[w]]
     if (k == "model") return 0
     return w + 0
@@ -49,12 +60,13 @@ function maxbits(w,    k) {           # a field's largest width
 function vwidth(w,    k) {            # a field's width in Verilog
     k = kind(w)
     if (k == "layout") return toupper(w) "_W"
+    if (k == "param" && poff(w) != 0) return "(" w ")"
     return w
 }
 
 function cwidth(w,    k) {            # a field's width in C (g: the nicrx_geom_t)
     k = kind(w)
-    if (k == "param") return "g->" pmem[w]
+    if (k == "param") return poff(w) == 0 ? "g->" pmem[w] : "(g->" pmem[pname(w)] (poff(w) > 0 ? "+" : "") poff(w) ")"
     if (k == "layout") return lname[lidx[w]] "_" lsuf[lidx[w]] "_width(g)"
     return w
 }
@@ -85,6 +97,7 @@ FNR == 1 {
         next
     }
     if ($1 == "suffix") { suffix[nfile] = $2; next }
+    if ($1 == "unpack") { nounpack[nfile] = ($2 == "no"); next }
     if ($1 == "param") {
         if (NF < 4 || $3 !~ /^[0-9]+$/) fail("param NAME MAX MEMBER description")
         pmax[$2] = $3 + 0; pmem[$2] = $4; pdesc[$2] = rest(5)
@@ -109,8 +122,8 @@ FNR == 1 {
     nf[nl]++
     fn[nl, nf[nl]] = $1; fw[nl, nf[nl]] = $2; fd[nl, nf[nl]] = rest(3)
     lmax[nl] += maxbits($2)
-    if (k == "param" && index(" " lparams[nl] " ", " " $2 " ") == 0)
-        lparams[nl] = lparams[nl] (lparams[nl] == "" ? "" : ", ") $2
+    if (k == "param" && index(", " lparams[nl] ", ", ", " pname($2) ", ") == 0)
+        lparams[nl] = lparams[nl] (lparams[nl] == "" ? "" : ", ") pname($2)
     if (k == "layout") lparams[nl] = lparams[nl] (lparams[nl] == "" ? "" : ", ") toupper($2) "_W"
 }
 
@@ -125,7 +138,7 @@ END {
 }
 
 # ---- Verilog: one include per layout ------------------------------------------------------
-function write_vh(i,    out, P, j, f, w, prev, nm, wn, n) {
+function write_vh(i,    out, P, j, f, w, prev, nm, wn, n, nmax, wmax) {
     out = vhpat[last]; sub(/%s/, lname[i], out)
     n = out; sub(/^.*\//, "", n)
     out = mkdirs(root "/" out)
@@ -137,31 +150,38 @@ function write_vh(i,    out, P, j, f, w, prev, nm, wn, n) {
         printf "// Included in a module body that defines %s.\n", lparams[i] > out
     printf "/* verilator lint_off UNUSEDPARAM */ // each includer uses the fields it needs\n" > out
     prev = "0"
+    nmax = 0; wmax = 0
+    for (j = 1; j <= nf[i]; j++) {
+        if (length(fn[i, j]) > nmax) nmax = length(fn[i, j])
+        if (length(vwidth(fw[i, j])) > wmax) wmax = length(vwidth(fw[i, j]))
+    }
     for (j = 1; j <= nf[i]; j++) {
         f = fn[i, j]; w = fw[i, j]
         if (kind(w) == "model") continue
         nm = P "_" toupper(f)
         wn = nm "_W"
-        printf "localparam integer %s = %s %s = %s // %s\n", pad(wn, 16), pad(vwidth(w) ",", 8), pad(nm, 14), \
-            pad(prev ";", 32), fd[i, j] > out
+        printf "localparam integer %s = %s %s = %s%s\n", pad(wn, length(P) + nmax + 3), pad(vwidth(w) ",", wmax + 1), \
+            pad(nm, length(P) + nmax + 1), fd[i, j] == "" ? prev ";" : pad(prev ";", 2 * (length(P) + nmax) + 7), \
+            fd[i, j] == "" ? "" : " // " fd[i, j] > out
         prev = nm " + " wn
     }
     printf "localparam integer %s_W = %s;\n", P, prev > out
-    if (lsuf[i] == "trace") write_vh_names(i, out, P)
+    if (lname[i] ~ /_out$/) write_vh_names(i, out, P)
     printf "/* verilator lint_on UNUSEDPARAM */\n" > out
     close(out)
 }
 
-# A trace layout's field at bit b, for messages: its name (nested layouts as outer.inner),
-# lowest bit and width.
+# A NAME_out layout (the outputs a block bench compares) gets out_field_name(b),
+# out_field_lo(b) and out_field_w(b): the field holding bit b, for messages (a nested
+# layout's fields as outer.inner).
 function write_vh_names(i, out, P,    what, k) {
     split("name lo w", what, " ")
     for (k = 1; k <= 3; k++) {
-        if (k == 1) printf "function [8*32-1:0] %s_%s;\n", tolower(P), what[k] > out
-        else printf "function integer %s_%s;\n", tolower(P), what[k] > out
-        printf "    input integer b;\n    begin\n        %s_%s = %s;\n", tolower(P), what[k], \
+        if (k == 1) printf "function [8*32-1:0] out_field_%s;\n", what[k] > out
+        else printf "function integer out_field_%s;\n", what[k] > out
+        printf "    input integer b;\n    begin\n        out_field_%s = %s;\n", what[k], \
             k == 1 ? "\"?\"" : "0" > out
-        walk_names(i, P "_", "", "0", out, tolower(P) "_" what[k], k)
+        walk_names(i, P "_", "", "", out, "out_field_" what[k], k)
         printf "    end\nendfunction\n" > out
     }
 }
@@ -170,7 +190,7 @@ function walk_names(i, pfx, npfx, base, out, fnm, k,    j, f, w, lo) {
     for (j = 1; j <= nf[i]; j++) {
         f = fn[i, j]; w = fw[i, j]
         if (kind(w) == "model") continue
-        lo = base " + " pfx toupper(f)
+        lo = (base == "" ? "" : base " + ") pfx toupper(f)
         if (kind(w) == "layout") {
             walk_names(lidx[w], toupper(w) "_", npfx f ".", lo, out, fnm, k)
             continue
@@ -187,7 +207,8 @@ function write_h(    out, n, guard, i, j, f, w, k, t, s, imp, vh) {
     guard = "NICRX_" toupper(n); gsub(/[^A-Z0-9]/, "_", guard)
     printf "/* %s - generated by scripts/layout.awk from %s: do not edit.\n", n, src > out
     printf " * Per layout NAME: NAME_%s_t, its fields as C values (the widths of the table),\n", suffix[last] > out
-    printf " * NAME_%s_width(g) its bits, and NAME_%s_pack / _unpack, which write / read\n", suffix[last], suffix[last] > out
+    printf " * NAME_%s_width(g) its bits, and NAME_%s_pack%s, which write%s\n", suffix[last], suffix[last], \
+        nounpack[last] ? "" : " / _unpack", nounpack[last] ? "" : " / read" > out
     printf " * them at bit b of the little-endian word vector v (cmodel/bits.h) and return b plus\n" > out
     printf " * the width; param widths come from g. */\n" > out
     printf "#ifndef %s\n#define %s\n\n#include <stdint.h>\n#include \"bits.h\"\n#include \"geom.h\"\n", guard, guard > out
@@ -203,10 +224,11 @@ function write_h(    out, n, guard, i, j, f, w, k, t, s, imp, vh) {
         printf "#define %s_MAX_BITS %du\n\ntypedef struct %s {\n", toupper(s), lmax[i], s > out
         for (j = 1; j <= nf[i]; j++) {
             f = fn[i, j]; w = fw[i, j]; k = kind(w)
-            t = ctype(w)
             if (k == "bytes") printf "    %s", pad("uint8_t " f "[" w / 8 "];", 28) > out
-            else printf "    %s", pad(t " " f ";", 28) > out
-            printf " /* %s%s */\n", (k == "param" ? w ": " : k == "bytes" ? "byte 0 most significant: " : ""), fd[i, j] > out
+            else printf "    %s", pad(ctype(w) " " f ";", 28) > out
+            t = (k == "param" ? w " bits" : k == "bytes" ? "byte 0 most significant" : "")
+            t = t (t != "" && fd[i, j] != "" ? ": " : "") fd[i, j]
+            printf "%s\n", t == "" ? "" : " /* " t " */" > out
         }
         printf "} %s_t;\n\n", s > out
         printf "static inline uint32_t %s_width(const nicrx_geom_t *g)\n{\n    (void)g;\n    return ", s > out
@@ -214,7 +236,7 @@ function write_h(    out, n, guard, i, j, f, w, k, t, s, imp, vh) {
         for (j = 1; j <= nf[i]; j++) if (kind(fw[i, j]) != "model") { printf "%s%s", t, cwidth(fw[i, j]) > out; t = " + " }
         printf ";\n}\n\n" > out
         write_h_fn(i, s, "pack", out)
-        write_h_fn(i, s, "unpack", out)
+        if (!nounpack[last]) write_h_fn(i, s, "unpack", out)
     }
     printf "\n#endif\n" > out
     close(out)

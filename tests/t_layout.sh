@@ -13,7 +13,7 @@ gen() {
     awk -f scripts/layout.awk -v root="$dir" "$@" && (cd "$dir" && find . -type f | sed 's|^\./||' | sort)
 }
 
-for tables in "rtl/nicrx_streams.txt"; do
+for tables in "rtl/nicrx_streams.txt" "rtl/nicrx_streams.txt tests/blocks/traces.txt"; do
     last=${tables##* }
     name="layout-fresh-$(basename "$last" .txt)"
     files=$(gen "$tmp/$name" $tables) || { echo "not ok $name: generator failed"; continue; }

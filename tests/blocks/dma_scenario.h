@@ -256,9 +256,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     nicrx_params_t *p = &t->g.p;
     p->data_width = c->dw; p->pkt_mem_bytes = 16384; p->header_bytes = 128; p->max_frame = 9018;
     p->num_cq = 4; p->fq_depth = 32; p->desc_depth = 8; p->max_burst = c->max_burst;
-    t->g.bytes_per_beat = c->dw / 8;
-    t->g.pm_words = 16384 / t->g.bytes_per_beat;
-    t->g.pm_aw = c->dw == 64 ? 11 : 12;
+    nicrx_geom_init(&t->g, p);
     t->mem = calloc(MEM_BYTES, 1);
     t->pm = calloc(t->g.pm_words, 8);
     if (dma_init(&t->d, &t->g) != 0) { printf("not ok dma_init\n"); exit(1); }
