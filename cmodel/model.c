@@ -223,6 +223,8 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
     ingress_step(&m->ing, &in, &n->ing);
 }
 
+/* The table's order is the one the blocks once had to step in (t_shuffle's self-test
+ * relies on the flow block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
 static const block_step_fn blocks[] = { step_csr, step_dma, step_pm, step_flow, step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
