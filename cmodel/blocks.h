@@ -1,36 +1,31 @@
 /* blocks.h - the signals between the model's blocks (internal header).
  *
- * Each RTL block rtl/nicrx_<blk>.v has a C twin cmodel/<blk>.c with:
- *   <blk>_init(state, params)          reset values (also applied on rst)
- *   <blk>_out(state, out)              the block's registered outputs
- *   <blk>_step(state, in, ..., ev)     one rising edge: next state from the
- *                                      current state and the inputs
- * The parser is four files, as in the RTL: parser.c (queue, dispatch, output)
- * with parse_engine.c, hdrmem.c and imem.c, and isa.c for one instruction;
- * the flow block is flow.c with crc32c.c and its own hdrmem.c copy.
- * Inter-block signals are registered at their source (Moore), so model.c
- * computes every block's outputs first and then steps every block with them
- * (parser_out.hv points into the parser's state, so its consumer, the flow block,
- * steps before it; otherwise the order does not matter).  The one exception,
- * documented in docs/architecture.md, is the packet-memory read request, which
- * nicrx_dma drives combinationally to the RAM: dma_step returns it and model.c
- * steps the RAM after the DMA.
+ * Each RTL block rtl/nicrx_<blk>.v has a C twin cmodel/<blk>.c with
+ *   <blk>_init(state, geom)        reset values (also applied on rst)
+ *   <blk>_out(state, out)          the block's registered outputs
+ *   <blk>_step(state, in, out)     one rising edge: the next state from the state and
+ *                                  *in, then *out = the outputs after the edge
+ * <blk>_in_t and <blk>_out_t hold values only, no pointers into a block's state (the
+ * event sink aside): model.c builds every block's input from the top's inputs and the
+ * other blocks' outputs before the edge, as rtl/nicrx_top.v wires them, so the blocks
+ * may step in any order (the shuffled build, NICRX_MODEL_SHUFFLE, checks it).  The
+ * packet-memory read request is combinational in nicrx_dma but depends on its
+ * registers only, so it is one of the DMA's outputs like the others.
+ * The parser is four files, as in the RTL: parser.c (queue, dispatch, output) with
+ * parse_engine.c, hdrmem.c and imem.c, and isa.c for one instruction; the flow block
+ * is flow.c with crc32c.c and its own hdrmem.c copy.  The CSR block (csr.c) keeps its
+ * own signature; model.c adapts it.
  *
- * Field names follow the RTL port names without their prefixes. */
+ * Field names follow the RTL port names; the streams between blocks are the layouts
+ * of rtl/nicrx_streams.txt (cmodel/streams.h), as in the RTL. */
 #ifndef NICRX_BLOCKS_H
 #define NICRX_BLOCKS_H
 
 #include <stdint.h>
 #include "nicrx_model.h"
 #include "nicrx_isa.h"
-
-/* Derived parameters shared by all blocks. */
-typedef struct nicrx_geom {
-    nicrx_params_t p;
-    uint32_t bytes_per_beat; /* DATA_WIDTH / 8 */
-    uint32_t pm_words;       /* PKT_MEM_BYTES / bytes_per_beat */
-    uint32_t pm_aw;          /* log2(pm_words) */
-} nicrx_geom_t;
+#include "geom.h"
+#include "streams.h"
 
 /* Event sink: blocks report frame events through it. */
 typedef struct evsink {
@@ -106,11 +101,8 @@ typedef struct ingress_out {
     uint64_t pm_wr_data;
     uint8_t  hm_wr_en;     /* header memory: pm_wr_data is the frame's beat ... */
     uint32_t hm_wr_addr;   /* ... {slot, beat} = slot * HEADER_BYTES/BPB + beat */
-    uint8_t  cm_valid;     /* one cycle per committed frame */
-    uint32_t cm_start;     /* first word of the frame [PM_AW-1:0] */
-    uint16_t cm_len;       /* bytes */
-    uint32_t cm_slot;      /* header slot: frames committed before it, mod FQ_DEPTH */
-    uint64_t cm_frame;     /* model only: frame index */
+    uint8_t  m_cm_valid;   /* one cycle per committed frame */
+    cm_stream_t m_cm;
     uint8_t  idle;         /* not inside a frame */
     /* counters owned by ingress, indexed by enum nicrx_counter (others 0) */
     uint32_t cnt[NICRX_NUM_COUNTERS];
@@ -118,51 +110,34 @@ typedef struct ingress_out {
 
 /* ---- nicrx_parser outputs --------------------------------------------------- */
 typedef struct parser_out {
-    uint8_t  hv_valid;     /* a frame is held, in commit order, until hv_ready takes it */
-    uint32_t hv_start;
-    uint16_t hv_len;
-    uint32_t hv_slot;
-    const nicrx_hv_t *hv;  /* the hv_* registers (held between frames) */
-    uint64_t hv_frame;     /* model only */
+    uint8_t  m_hv_valid;   /* a frame is held, in commit order, until m_hv_ready takes it */
+    hv_stream_t m_hv;      /* held between frames */
     uint8_t  bank;         /* active instruction-memory bank */
     uint8_t  swap_pending;
-    uint8_t  idle;         /* queue empty, every thread free, hv_valid low */
+    uint8_t  idle;         /* queue empty, every thread free, m_hv_valid low */
     /* counters owned by the parser, indexed by enum nicrx_counter (others 0) */
     uint32_t cnt[NICRX_NUM_COUNTERS];
 } parser_out_t;
 
 /* ---- nicrx_flow outputs ------------------------------------------------------ */
 typedef struct flow_out {
-    uint8_t  hv_ready;     /* the manager is idle and no command is pending */
-    /* to the DMA: one frame, fl_valid for one cycle, the fields held between frames */
-    uint8_t  fl_valid;
-    uint16_t fl_len;
-    uint16_t fl_cls;
-    uint8_t  fl_l3, fl_l4, fl_vlan, fl_frag, fl_l3_off, fl_l4_off;
-    uint16_t fl_vid;       /* outer VLAN id, 0 without a tag */
-    uint32_t fl_hash;
-    uint8_t  fl_trunc, fl_perr, fl_presel;
-    uint16_t fl_flow;      /* {generation, index}; 0: no flow */
-    uint8_t  fl_opcode;    /* enum nicrx_opcode */
-    uint64_t fl_frame;     /* model only */
+    uint8_t  s_hv_ready;   /* the manager is idle and no command is pending */
+    uint8_t  m_fl_valid;   /* one cycle per frame; m_fl held between frames */
+    fl_stream_t m_fl;
     flow_status_t st;
     /* counters owned by the flow block, indexed by enum nicrx_counter (others 0) */
     uint32_t cnt[NICRX_NUM_COUNTERS];
-    uint8_t  idle;         /* manager idle, no command pending, fl_valid and ctx_load low */
+    uint8_t  idle;         /* manager idle, no command pending, m_fl_valid and ctx_load low */
 } flow_out_t;
 
 /* ---- nicrx_dma outputs ------------------------------------------------------- */
 typedef struct dma_out {
+    uint8_t  pm_rd_en;     /* the packet-memory read in the cycle after the edge (logic of */
+    uint32_t pm_rd_addr;   /* the DMA's registers only, registered by the RAM) */
     uint32_t pm_rel_ptr;   /* [PM_AW:0] words before it are free (wrap bit on top) */
     uint8_t  fq_pop;       /* one cycle per frame leaving the frame queue */
     csr_status_t st;       /* fbr_head, fbr_err, cq_tail, idle and the DMA's counters */
     nicrx_out_t axi;       /* m_axi_* and irq fields (s_axil_* left 0) */
 } dma_out_t;
-
-/* The packet-memory read request nicrx_dma drives combinationally. */
-typedef struct pm_rd_req {
-    uint8_t  en;
-    uint32_t addr;
-} pm_rd_req_t;
 
 #endif

@@ -82,9 +82,20 @@ void dma_free(dma_t *d)
     d->dq_mem = NULL;
 }
 
+/* The packet-memory reader reads a word in this cycle (pm_rd_en: logic of the
+ * registers only, so known right after the edge). */
+static int dma_reads(const dma_t *d)
+{
+    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 7;
+
+    return d->pc_rd != d->pc_wr && !d->pc_mem[d->pc_rd & 3].skip && pf_cnt + d->pf_inflight < 4;
+}
+
 void dma_out(const dma_t *d, dma_out_t *o)
 {
     memset(o, 0, sizeof *o);
+    o->pm_rd_en = (uint8_t)dma_reads(d);
+    o->pm_rd_addr = d->rel_ptr & ((1u << d->pm_aw) - 1);
     o->pm_rel_ptr = d->rel_ptr;
     o->fq_pop = d->fq_pop;
     for (int r = 0; r < (int)NICRX_NUM_FBR; r++) {
@@ -123,11 +134,12 @@ static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason)
     ev_emit(ev, &e);
 }
 
-void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
+void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
 {
-    const nicrx_in_t *t = in->top;
-    const csr_cfg_t *c = in->cfg;
-    const flow_out_t *fl = in->fl;
+    const nicrx_in_t *t = &in->top;
+    const csr_cfg_t *c = &in->cfg;
+    const fl_stream_t *fl = &in->s_fl;
+    const evsink_t *ev = in->ev;
     dma_t n = *d;
     const uint32_t fqm = 2 * d->fq_depth - 1, dqm = 2 * d->desc_depth - 1;
     const uint32_t ldd = log2u(d->desc_depth);
@@ -145,11 +157,9 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
 
     n.fq_pop = 0;
     n.pf_inflight = 0;
-    rd->en = 0;
-    rd->addr = d->rel_ptr & ((1u << d->pm_aw) - 1);
 
     /* ---- frame queue push ---- */
-    if (fl->fl_valid) {
+    if (in->s_fl_valid) {
         fq_we = 1;
         n.fq_wr = (d->fq_wr + 1) & fqm;
     }
@@ -342,8 +352,7 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
         if (ph->skip) {
             n.rel_ptr = (d->rel_ptr + ph->nwords) & relm;
             n.pc_rd = (d->pc_rd + 1) & 7;
-        } else if (pf_cnt + d->pf_inflight < 4) {
-            rd->en = 1;
+        } else if (dma_reads(d)) {
             n.pf_inflight = 1;
             n.rel_ptr = (d->rel_ptr + 1) & relm;
             if (d->pr_cnt == (uint16_t)(ph->nwords - 1)) {
@@ -498,19 +507,19 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
         if (c->cq_irq_en[q] && n.cq_tail[q] != c->cq_head[q]) n.irq |= (uint8_t)(1u << q);
     n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
           && d->pf_rd == d->pf_wr && !d->pf_inflight && d->wc_rd == d->wc_wr && !d->wvalid
-          && !d->awvalid && d->bq_rd == d->bq_wr && d->df_state == DF_IDLE && !fl->fl_valid;
+          && !d->awvalid && d->bq_rd == d->bq_wr && d->df_state == DF_IDLE && !in->s_fl_valid;
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
     if (fq_we) {
         dma_fq_ent_t *e = &n.fq_mem[d->fq_wr & (d->fq_depth - 1)];
-        e->len = fl->fl_len;
-        e->l3 = fl->fl_l3 & 3; e->l4 = fl->fl_l4 & 3; e->vlan = fl->fl_vlan & 1; e->frag = fl->fl_frag & 1;
-        e->l3_off = fl->fl_l3_off; e->l4_off = fl->fl_l4_off; e->hash = fl->fl_hash;
-        e->vid = fl->fl_vid & 0xfff;
-        e->trunc = fl->fl_trunc & 1; e->perr = fl->fl_perr & 1; e->presel = fl->fl_presel & 1;
-        e->frame = fl->fl_frame;
-        n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->fl_flow;
-        n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = fl->fl_opcode & 0xf;
+        e->len = fl->len;
+        e->l3 = fl->l3 & 3; e->l4 = fl->l4 & 3; e->vlan = fl->vlan & 1; e->frag = fl->frag & 1;
+        e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash;
+        e->vid = fl->vid & 0xfff;
+        e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
+        e->frame = fl->frame;
+        n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->flow;
+        n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = fl->opcode & 0xf;
     }
     if (dq_we) n.dq_mem[dq_waddr] = dq_wdata;
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
@@ -520,4 +529,5 @@ void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev)
 
     if (t->rst) dma_reset(&n);
     *d = n;
+    dma_out(d, out);
 }

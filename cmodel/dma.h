@@ -99,15 +99,17 @@ typedef struct dma {
 } dma_t;
 
 typedef struct dma_in {
-    const nicrx_in_t *top;
-    const flow_out_t *fl;
-    uint64_t pm_rd_data;
-    const csr_cfg_t *cfg;
+    nicrx_in_t top;              /* rst and the m_axi_* responses */
+    uint8_t  s_fl_valid;         /* the flow block's stream */
+    fl_stream_t s_fl;
+    uint64_t pm_rd_data;         /* the packet memory's read register */
+    csr_cfg_t cfg;               /* rings, queues, QSEL */
+    const evsink_t *ev;          /* NICRX_EV_DROP, NICRX_EV_DELIVER */
 } dma_in_t;
 
 int dma_init(dma_t *d, const nicrx_geom_t *g);
 void dma_free(dma_t *d);
 void dma_out(const dma_t *d, dma_out_t *o);
-void dma_step(dma_t *d, const dma_in_t *in, pm_rd_req_t *rd, const evsink_t *ev);
+void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out);
 
 #endif

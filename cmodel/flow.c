@@ -50,7 +50,7 @@ static void flow_reset(flow_t *s)
     memset(&s->job, 0, sizeof s->job);
     s->cmd_pending = s->cmd = s->cmd_sel = 0;
     memset(&s->o, 0, sizeof s->o);
-    s->o.hv_ready = 1;
+    s->o.s_hv_ready = 1;
     s->o.idle = 1;
 }
 
@@ -157,7 +157,7 @@ static void invalidate(flow_t *s, uint32_t i)
 }
 
 /* ---- a frame ------------------------------------------------------------------- */
-static void frame_key(const nicrx_hv_t *hv, uint8_t ctrl, uint8_t *k)
+static void frame_key(const hv_stream_t *hv, uint8_t ctrl, uint8_t *k)
 {
     memset(k, 0, NICRX_FLOW_KEY_BYTES);
     memcpy(k + NICRX_FLOW_KEY_SRC, hv->src, 16);
@@ -169,30 +169,30 @@ static void frame_key(const nicrx_hv_t *hv, uint8_t ctrl, uint8_t *k)
     k[NICRX_FLOW_KEY_PROTO] = hv->proto;
     k[NICRX_FLOW_KEY_IPVER] = hv->l3 == 1 ? 4 : hv->l3 == 2 ? 6 : 0;
     if ((ctrl & NICRX_FLOW_CTRL_VLAN) && hv->vlan_cnt) {
-        k[NICRX_FLOW_KEY_VID] = (uint8_t)(hv->vlan[0] >> 8 & 0xfu);
-        k[NICRX_FLOW_KEY_VID + 1] = (uint8_t)hv->vlan[0];
+        k[NICRX_FLOW_KEY_VID] = (uint8_t)(hv->vlan0 >> 8 & 0xfu);
+        k[NICRX_FLOW_KEY_VID + 1] = (uint8_t)hv->vlan0;
     }
 }
 
 /* The TCP options digest (docs/opcodes.md "Inputs") from the header copy. */
-static void frame_options(const flow_t *s, const nicrx_hv_t *hv, uint32_t slot, uint32_t len, flow_job_t *j)
+static void frame_options(const flow_t *s, const hv_stream_t *hv, flow_job_t *j)
 {
     uint8_t b[40];
-    uint32_t lim = len < s->header_bytes ? len : s->header_bytes;
+    uint32_t lim = hv->len < s->header_bytes ? hv->len : s->header_bytes;
 
     j->digest = 0;
     j->optx = 1;
     if (hv->tcp_hlen < 20 || hv->tcp_hlen > 60 || (uint32_t)hv->l4_off + hv->tcp_hlen > lim)
         return;
     memset(b, 0, sizeof b);
-    memcpy(b, hdrmem_slot(&s->hm, slot) + hv->l4_off + 20, hv->tcp_hlen - 20u);
+    memcpy(b, hdrmem_slot(&s->hm, hv->slot) + hv->l4_off + 20, hv->tcp_hlen - 20u);
     j->digest = nicrx_crc32c(b, sizeof b);
     j->optx = 0;
 }
 
 static int merge_forbidden(const flow_job_t *j, const flow_ctx_t *e)
 {
-    const nicrx_hv_t *hv = &j->hv;
+    const hv_stream_t *hv = &j->hv;
     uint32_t f = hv->tcp_flags & 0xfffu;
     uint8_t d = (uint8_t)(hv->l4_off - hv->l3_off);
 
@@ -204,12 +204,12 @@ static int merge_forbidden(const flow_job_t *j, const flow_ctx_t *e)
 static void frame_job(flow_t *s, const evsink_t *ev)
 {
     const flow_job_t *j = &s->job;
-    const nicrx_hv_t *hv = &j->hv;
+    const hv_stream_t *hv = &j->hv;
     uint32_t *cnt = s->o.cnt;
     const uint32_t fl = hv->tcp_flags, syn = fl >> 1 & 1u, fin = fl & 1u;
     const uint16_t pay = hv->l4_len; /* the parser's l4_len: the bytes after the TCP header */
     const uint32_t seg_end = hv->seq + pay + syn + fin;
-    const int presel = (hv->cls >> NICRX_CLS_PRESEL & 1u) && hv->l4 == 1 && !hv->perr && !hv->truncated;
+    const int presel = (hv->cls >> NICRX_CLS_PRESEL & 1u) && hv->l4 == 1 && !hv->perr && !hv->trunc;
     const int may_create = (syn || pay) && !(fl & (NICRX_TCP_FIN | NICRX_TCP_RST));
     flow_ctx_t e, c;    /* the entry before the update; a created entry's context */
     int idx = -1, isnew = 0, evicted;
@@ -309,32 +309,31 @@ static void frame_job(flow_t *s, const evsink_t *ev)
     if (op == NICRX_OP_NO_FLOW)
         cnt[NICRX_CNT_FLOW_NO_FLOW]++;
 
-    flow_out_t *o = &s->o;
+    fl_stream_t *fo = &s->o.m_fl;
     nicrx_event_t ee;
 
-    o->fl_valid = 1;
-    o->fl_len = j->len;
-    o->fl_cls = hv->cls;
-    o->fl_l3 = hv->l3 & 3u;
-    o->fl_l4 = hv->l4 & 3u;
-    o->fl_vlan = hv->vlan_cnt != 0;
-    o->fl_frag = hv->frag & 1u;
-    o->fl_l3_off = hv->l3_off;
-    o->fl_l4_off = hv->l4_off;
-    o->fl_vid = hv->vlan_cnt ? (uint16_t)(hv->vlan[0] & 0xfffu) : 0;
-    o->fl_hash = hv->hash;
-    o->fl_trunc = hv->truncated & 1u;
-    o->fl_perr = hv->perr & 1u;
-    o->fl_presel = (uint8_t)(hv->cls >> NICRX_CLS_PRESEL & 1u);
-    o->fl_flow = idx < 0 ? 0 : (uint16_t)(s->ctx[idx].gen << 8 | (uint32_t)idx);
-    o->fl_opcode = (uint8_t)op;
-    o->fl_frame = j->frame;
+    s->o.m_fl_valid = 1;
+    fo->len = hv->len;
+    fo->cls = hv->cls;
+    fo->l3 = hv->l3 & 3u;
+    fo->l4 = hv->l4 & 3u;
+    fo->vlan = hv->vlan_cnt != 0;
+    fo->vid = hv->vlan_cnt ? (uint16_t)(hv->vlan0 & 0xfffu) : 0;
+    fo->frag = hv->frag & 1u;
+    fo->l3_off = hv->l3_off;
+    fo->l4_off = hv->l4_off;
+    fo->hash = hv->hash;
+    fo->trunc = hv->trunc & 1u;
+    fo->perr = hv->perr & 1u;
+    fo->flow = idx < 0 ? 0 : (uint16_t)(s->ctx[idx].gen << 8 | (uint32_t)idx);
+    fo->opcode = (uint8_t)op;
+    fo->frame = hv->frame;
     memset(&ee, 0, sizeof ee);
     ee.kind = NICRX_EV_FLOW;
-    ee.frame = j->frame;
-    ee.len = j->len;
-    ee.flow = o->fl_flow & 0xffu;
-    ee.gen = o->fl_flow >> 8;
+    ee.frame = hv->frame;
+    ee.len = hv->len;
+    ee.flow = fo->flow & 0xffu;
+    ee.gen = fo->flow >> 8;
     ee.opcode = op;
     ee.flow_event = fev;
     ev_emit(ev, &ee);
@@ -401,14 +400,13 @@ static void cmd_job(flow_t *s)
 
 /* ---- one edge ---------------------------------------------------------------------- */
 /* The manager, the commands and the time at an edge without reset. */
-static void flow_edge(flow_t *s, const flow_in_t *in, const evsink_t *ev)
+static void flow_edge(flow_t *s, const flow_in_t *in)
 {
-    const parser_out_t *p = in->par;
-    const csr_cfg_t *c = in->cfg;
+    const csr_cfg_t *c = &in->cfg;
     flow_out_t *o = &s->o;
     const uint8_t busy = o->st.busy;
 
-    o->fl_valid = 0;
+    o->m_fl_valid = 0;
     o->st.ctx_load = 0;
     /* the manager: complete the job at E0+7, else take one if idle */
     if (s->run == FLOW_JOB_CYCLES) {
@@ -416,12 +414,12 @@ static void flow_edge(flow_t *s, const flow_in_t *in, const evsink_t *ev)
             cmd_job(s);
             o->st.busy = 0;
         } else {
-            frame_job(s, ev);
+            frame_job(s, in->ev);
         }
         s->run = 0;
     } else if (s->run) {
         s->run++;
-    } else if (s->cmd_pending || (p->hv_valid && o->hv_ready)) {
+    } else if (s->cmd_pending || (in->s_hv_valid && o->s_hv_ready)) {
         flow_job_t *j = &s->job;
 
         j->ctrl = c->flow_ctrl & 3u;
@@ -439,10 +437,8 @@ static void flow_edge(flow_t *s, const flow_in_t *in, const evsink_t *ev)
             s->cmd_pending = 0;
         } else {
             j->cmd = 0;
-            j->hv = *p->hv;
-            j->len = p->hv_len;
-            j->frame = p->hv_frame;
-            frame_options(s, p->hv, p->hv_slot, p->hv_len, j);
+            j->hv = in->s_hv;
+            frame_options(s, &j->hv, j);
         }
         s->run = 1;
     }
@@ -460,18 +456,19 @@ static void flow_edge(flow_t *s, const flow_in_t *in, const evsink_t *ev)
     } else {
         s->pre++;
     }
-    o->hv_ready = !s->run && !s->cmd_pending;
+    o->s_hv_ready = !s->run && !s->cmd_pending;
     o->st.time = s->now;
-    o->idle = o->hv_ready && !o->fl_valid && !o->st.ctx_load;
+    o->idle = o->s_hv_ready && !o->m_fl_valid && !o->st.ctx_load;
 }
 
-void flow_step(flow_t *s, const flow_in_t *in, const evsink_t *ev)
+void flow_step(flow_t *s, const flow_in_t *in, flow_out_t *out)
 {
-    if (in->top->rst)
+    if (in->rst)
         flow_reset(s); /* a job in progress is abandoned: nothing of it is written */
     else
-        flow_edge(s, in, ev);
+        flow_edge(s, in);
     /* the header-memory copy is written at every edge, under reset too, and read by a
      * job taken at this edge before this write (in flow_edge) */
-    hdrmem_step(&s->hm, in->ing->hm_wr_en, in->ing->hm_wr_addr, in->ing->pm_wr_data);
+    hdrmem_step(&s->hm, in->hm_wr_en, in->hm_wr_addr, in->pm_wr_data);
+    flow_out(s, out);
 }

@@ -31,9 +31,7 @@ typedef struct flow_ctx {
 typedef struct flow_job {
     uint8_t  cmd;          /* 0: a frame, else enum nicrx_flow_cmd */
     uint8_t  sel;          /* a command's entry, mod FLOWS */
-    nicrx_hv_t hv;         /* a frame: its header vector, length and options digest */
-    uint16_t len;
-    uint64_t frame;        /* model only */
+    hv_stream_t hv;        /* a frame: its header vector and options digest */
     uint32_t digest;
     uint8_t  optx;         /* options not available: merging forbidden */
     uint8_t  ctrl;         /* FLOW_CTRL, FLOW_THRESH, FLOW_AGE and now before E0 */
@@ -62,22 +60,25 @@ typedef struct flow {
     uint8_t  run;          /* 0 idle, else cycles since the job's E0 (1..7) */
     flow_job_t job;
     uint8_t  cmd_pending, cmd, cmd_sel;
-    /* the registered outputs (hv_ready, fl_*, flow_* (flow_busy: a command is
+    /* the registered outputs (s_hv_ready, m_fl_*, flow_* (flow_busy: a command is
      * pending or running), ctx_*, counters, idle) */
     flow_out_t o;
 } flow_t;
 
 typedef struct flow_in {
-    const nicrx_in_t *top;       /* rst */
-    const parser_out_t *par;     /* the header-vector stream */
-    const ingress_out_t *ing;    /* header-memory writes */
-    const csr_cfg_t *cfg;        /* FLOW_* and the context window */
+    uint8_t  rst;
+    uint8_t  s_hv_valid;         /* the parser's stream */
+    hv_stream_t s_hv;
+    uint8_t  hm_wr_en;           /* ingress: header-memory write */
+    uint32_t hm_wr_addr;
+    uint64_t pm_wr_data;
+    csr_cfg_t cfg;               /* FLOW_* and the context window */
+    const evsink_t *ev;          /* NICRX_EV_FLOW at a frame job's E0+7 */
 } flow_in_t;
 
 int flow_init(flow_t *s, const nicrx_geom_t *g);
 void flow_free(flow_t *s);
 void flow_out(const flow_t *s, flow_out_t *o);
-/* One rising edge; emits NICRX_EV_FLOW at a frame job's E0+7. */
-void flow_step(flow_t *s, const flow_in_t *in, const evsink_t *ev);
+void flow_step(flow_t *s, const flow_in_t *in, flow_out_t *out);
 
 #endif

@@ -23,13 +23,11 @@ static void ingress_reset(ingress_t *s)
     s->pm_wr_en_reg = 0;
     s->pm_wr_addr_reg = 0;
     s->pm_wr_data_reg = 0;
-    s->cm_valid_reg = 0;
-    s->cm_start_reg = 0;
-    s->cm_len_reg = 0;
+    s->m_cm_valid_reg = 0;
+    memset(&s->m_cm_reg, 0, sizeof s->m_cm_reg);
     s->hm_wr_en_reg = 0;
     s->hm_wr_addr_reg = 0;
     s->slot_reg = 0;
-    s->cm_slot_reg = 0;
     s->eof_reg = 0;
     s->eof_reason_reg = NICRX_REASON_NONE;
     s->eof_len_reg = 0;
@@ -38,7 +36,6 @@ static void ingress_reset(ingress_t *s)
     s->idle_reg = 1;
     s->frame_cnt = 0;
     s->cur_frame = 0;
-    s->cm_frame = 0;
 }
 
 void ingress_init(ingress_t *s, const nicrx_geom_t *g)
@@ -58,13 +55,10 @@ void ingress_out(const ingress_t *s, ingress_out_t *o)
     o->pm_wr_en = s->pm_wr_en_reg;
     o->pm_wr_addr = s->pm_wr_addr_reg;
     o->pm_wr_data = s->pm_wr_data_reg;
-    o->cm_valid = s->cm_valid_reg;
-    o->cm_start = s->cm_start_reg;
-    o->cm_len = s->cm_len_reg;
+    o->m_cm_valid = s->m_cm_valid_reg;
+    o->m_cm = s->m_cm_reg;
     o->hm_wr_en = s->hm_wr_en_reg;
     o->hm_wr_addr = s->hm_wr_addr_reg;
-    o->cm_slot = s->cm_slot_reg;
-    o->cm_frame = s->cm_frame;
     o->idle = s->idle_reg;
     o->cnt[NICRX_CNT_RX_FRAMES] = s->cnt_rx_frames_reg;
     o->cnt[NICRX_CNT_RX_BYTES] = s->cnt_rx_bytes_reg;
@@ -75,9 +69,9 @@ void ingress_out(const ingress_t *s, ingress_out_t *o)
     o->cnt[NICRX_CNT_DROP_DISABLED] = s->cnt_dis_reg;
 }
 
-void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
+void ingress_step(ingress_t *s, const ingress_in_t *in, ingress_out_t *out)
 {
-    const nicrx_in_t *t = in->top;
+    const nicrx_in_t *t = &in->top;
     ingress_t next = *s;
     uint32_t ptr_mask = (2u << s->pm_aw) - 1u;     /* [PM_AW:0] */
     uint32_t word_mask = (1u << s->pm_aw) - 1u;    /* [PM_AW-1:0] */
@@ -88,8 +82,8 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
     uint32_t reason;
 
     if (t->rst) {
-        ingress_reset(&next);
-        *s = next;
+        ingress_reset(s);
+        ingress_out(s, out);
         return;
     }
 
@@ -121,7 +115,7 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
 
     next.pm_wr_en_reg = 0;
     next.hm_wr_en_reg = 0;
-    next.cm_valid_reg = 0;
+    next.m_cm_valid_reg = 0;
     next.eof_reg = 0;
     if (t->s_axis_tvalid) {
         if (!s->in_frame_reg) {
@@ -159,12 +153,12 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
             next.eof_len_reg = (uint16_t)new_len;
             if (reason == NICRX_REASON_NONE) {
                 next.wr_ptr_reg = (s->wr_ptr_reg + do_write) & ptr_mask;
-                next.cm_valid_reg = 1;
-                next.cm_start_reg = start & word_mask;
-                next.cm_slot_reg = s->slot_reg;
+                next.m_cm_valid_reg = 1;
+                next.m_cm_reg.start = (uint16_t)(start & word_mask);
+                next.m_cm_reg.slot = (uint8_t)s->slot_reg;
                 next.slot_reg = (s->slot_reg + 1u) & (s->fq_depth - 1u);
-                next.cm_len_reg = (uint16_t)new_len;
-                next.cm_frame = frame;
+                next.m_cm_reg.len = (uint16_t)new_len;
+                next.m_cm_reg.frame = frame;
             } else {
                 nicrx_event_t e;
 
@@ -174,7 +168,7 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
                 e.frame = frame;
                 e.reason = reason;
                 e.len = new_len;
-                ev_emit(ev, &e);
+                ev_emit(in->ev, &e);
             }
         } else {
             next.wr_ptr_reg = (s->wr_ptr_reg + do_write) & ptr_mask;
@@ -182,7 +176,7 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
     }
 
     /* credits: FQ_W = log2(FQ_DEPTH) + 1 bits in the RTL */
-    next.outst_reg = (s->outst_reg + next.cm_valid_reg - (in->fq_pop ? 1u : 0u)) &
+    next.outst_reg = (s->outst_reg + next.m_cm_valid_reg - (in->fq_pop ? 1u : 0u)) &
                      ((s->fq_depth << 1) - 1u);
 
     if (s->eof_reg) {
@@ -199,6 +193,7 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev)
     }
 
     next.idle_reg = (uint8_t)(!next.in_frame_reg && !next.pm_wr_en_reg &&
-                              !next.cm_valid_reg && !next.eof_reg);
+                              !next.m_cm_valid_reg && !next.eof_reg);
     *s = next;
+    ingress_out(s, out);
 }

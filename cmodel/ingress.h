@@ -26,13 +26,11 @@ typedef struct ingress {
     uint8_t  pm_wr_en_reg;
     uint32_t pm_wr_addr_reg;
     uint64_t pm_wr_data_reg;
-    uint8_t  cm_valid_reg;
-    uint32_t cm_start_reg;
-    uint16_t cm_len_reg;
+    uint8_t  m_cm_valid_reg;
+    cm_stream_t m_cm_reg;   /* the frame index: model only */
     uint8_t  hm_wr_en_reg;
     uint32_t hm_wr_addr_reg; /* {slot, beat} */
     uint32_t slot_reg;      /* frames committed since reset, mod FQ_DEPTH */
-    uint32_t cm_slot_reg;
     uint8_t  eof_reg;
     uint8_t  eof_reason_reg; /* enum nicrx_reason */
     uint16_t eof_len_reg;
@@ -42,18 +40,18 @@ typedef struct ingress {
     /* model only */
     uint64_t frame_cnt;     /* frames started since reset */
     uint64_t cur_frame;     /* index of the frame being received */
-    uint64_t cm_frame;      /* index of the frame cm_* describe */
 } ingress_t;
 
 typedef struct ingress_in {
-    const nicrx_in_t *top;  /* rst and s_axis_* */
+    nicrx_in_t top;         /* rst and s_axis_* */
     uint8_t  cfg_enable;
     uint32_t pm_rel_ptr;    /* [PM_AW:0] */
     uint8_t  fq_pop;
+    const evsink_t *ev;     /* NICRX_EV_DROP */
 } ingress_in_t;
 
 void ingress_init(ingress_t *s, const nicrx_geom_t *g);
 void ingress_out(const ingress_t *s, ingress_out_t *o);
-void ingress_step(ingress_t *s, const ingress_in_t *in, const evsink_t *ev);
+void ingress_step(ingress_t *s, const ingress_in_t *in, ingress_out_t *out);
 
 #endif

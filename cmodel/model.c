@@ -1,5 +1,12 @@
-/* model.c - the timing shell: wires the blocks as rtl/nicrx_top.v does and
- * advances them one edge at a time. */
+/* model.c - the timing shell: rtl/nicrx_top.v's wiring, in C.
+ *
+ * At every edge each block's inputs are built from the top's inputs and the
+ * outputs the blocks registered at the edge before (w[cur]); each block steps
+ * once and leaves its outputs after the edge in w[cur ^ 1].  No block reads
+ * another's state, so the order of the table below does not matter: built with
+ * -DNICRX_MODEL_SHUFFLE the model steps them in a new random order every cycle
+ * (seed NICRX_MODEL_SHUFFLE_SEED in the environment, 0: the table's order), and
+ * tests/t_shuffle.sh runs that build in lockstep with the RTL. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,28 +20,35 @@
 #include "csr.h"
 #include "imem.h"
 
+/* What nicrx_top's wires carry between two edges: every block's registered outputs. */
+typedef struct wires {
+    ingress_out_t ing;
+    ram_out_t     pm;
+    parser_out_t  par;
+    flow_out_t    flow;
+    dma_out_t     dma;
+    csr_cfg_t     cfg;     /* nicrx_csr: the configuration ... */
+    nicrx_out_t   axil;    /* ... and its s_axil_* outputs */
+} wires_t;
+
 struct nicrx_model {
     nicrx_geom_t g;
     evsink_t     ev;
     uint64_t     cycle;
+    nicrx_in_t   in;       /* the top's inputs at the edge being stepped */
     ingress_t    ing;
+    ram_t        pm;
     parser_t     par;
     flow_t       flow;
-    ram_t        pm;
     dma_t        dma;
     csr_t        csr;
-    /* The blocks' registered outputs after the last edge: computed once per
-     * edge, used by the next step and by nicrx_model_outputs(). */
-    ingress_out_t io;
-    parser_out_t  po;
-    flow_out_t    fo;
-    dma_out_t     dout;
-    csr_cfg_t     cfg;
-    csr_status_t  st;
-    nicrx_out_t   out;
+    wires_t      w[2];     /* w[cur]: after the last edge */
+    unsigned     cur;
+#ifdef NICRX_MODEL_SHUFFLE
+    uint64_t     order;    /* xorshift64 state of the step order, 0: the table's */
+    int          inject;   /* NICRX_MODEL_SHUFFLE_INJECT: the flow block reads the parser's state */
+#endif
 };
-
-static void refresh_outputs(nicrx_model_t *m);
 
 void nicrx_params_default(nicrx_params_t *p)
 {
@@ -53,21 +67,15 @@ void nicrx_params_default(nicrx_params_t *p)
 
 static int is_pow2(uint32_t v) { return v && !(v & (v - 1)); }
 
-static uint32_t log2u(uint32_t v)
-{
-    uint32_t n = 0;
-    while ((1u << n) < v)
-        n++;
-    return n;
-}
-
-/* The same checks as nicrx_top's elaboration-time parameter checks. */
+/* The same ranges as nicrx_top's elaboration-time checks (rtl/nicrx_params.vh). */
 const char *nicrx_params_check(const nicrx_params_t *p)
 {
     if (p->data_width != 32 && p->data_width != 64)
         return "DATA_WIDTH must be 32 or 64";
     if (!is_pow2(p->pkt_mem_bytes) || p->pkt_mem_bytes < p->max_frame)
         return "PKT_MEM_BYTES must be a power of two and at least MAX_FRAME";
+    if (p->pkt_mem_bytes / (p->data_width / 8) < 16 || p->pkt_mem_bytes / (p->data_width / 8) > 32768)
+        return "PKT_MEM_BYTES must be 16..32768 words of DATA_WIDTH";
     if (p->header_bytes != 64 && p->header_bytes != 128 && p->header_bytes != 256)
         return "HEADER_BYTES must be 64, 128 or 256";
     if (p->max_frame < 64 || p->max_frame > 16383)
@@ -96,10 +104,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     nicrx_model_t *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    m->g.p = *p;
-    m->g.bytes_per_beat = p->data_width / 8;
-    m->g.pm_words = p->pkt_mem_bytes / m->g.bytes_per_beat;
-    m->g.pm_aw = log2u(m->g.pm_words);
+    nicrx_geom_init(&m->g, p);
     if (ram_init(&m->pm, m->g.pm_words) != 0 || dma_init(&m->dma, &m->g) != 0 ||
         parser_init(&m->par, &m->g) != 0 || flow_init(&m->flow, &m->g) != 0) {
         nicrx_model_free(m);
@@ -109,7 +114,18 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     parser_load_program(&m->par, nicrx_default_program, nicrx_default_program_insns);
     ingress_init(&m->ing, &m->g);
     csr_init(&m->csr, &m->g);
-    refresh_outputs(m);
+    /* the outputs after reset, before the first edge */
+    ingress_out(&m->ing, &m->w[0].ing);
+    ram_out(&m->pm, &m->w[0].pm);
+    parser_out(&m->par, &m->w[0].par);
+    flow_out(&m->flow, &m->w[0].flow);
+    dma_out(&m->dma, &m->w[0].dma);
+    csr_out(&m->csr, &m->w[0].cfg, &m->w[0].axil);
+#ifdef NICRX_MODEL_SHUFFLE
+    const char *seed = getenv("NICRX_MODEL_SHUFFLE_SEED");
+    m->order = seed ? strtoull(seed, NULL, 0) : 0x9e3779b97f4a7c15ull;
+    m->inject = getenv("NICRX_MODEL_SHUFFLE_INJECT") != NULL;
+#endif
     return m;
 }
 
@@ -138,38 +154,80 @@ void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx)
 /* What nicrx_csr sees: the DMA's status plus the ingress's, the parser's and the
  * flow block's counters, the parser's bank state, the flow block's status and
  * window load, and idle only when every block is idle (st_idle in nicrx_top.v). */
-static void gather_status(const ingress_out_t *io, const parser_out_t *po, const flow_out_t *fo,
-                          const dma_out_t *dout, csr_status_t *st)
+static void gather_status(const wires_t *o, csr_status_t *st)
 {
-    *st = dout->st;
+    *st = o->dma.st;
     for (unsigned i = 0; i < NICRX_NUM_COUNTERS; i++)
-        st->cnt[i] |= io->cnt[i] | po->cnt[i] | fo->cnt[i];
-    st->flow = fo->st;
-    st->parser_bank = po->bank;
-    st->parser_swap_pending = po->swap_pending;
-    st->idle = io->idle && po->idle && fo->idle && dout->st.idle;
+        st->cnt[i] |= o->ing.cnt[i] | o->par.cnt[i] | o->flow.cnt[i];
+    st->flow = o->flow.st;
+    st->parser_bank = o->par.bank;
+    st->parser_swap_pending = o->par.swap_pending;
+    st->idle = o->ing.idle && o->par.idle && o->flow.idle && o->dma.st.idle;
 }
 
-static void refresh_outputs(nicrx_model_t *m)
+/* ---- one block's edge: its inputs wired from o (before the edge), its outputs into n */
+static void step_csr(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    nicrx_out_t axil;
+    csr_status_t st;
 
-    ingress_out(&m->ing, &m->io);
-    parser_out(&m->par, &m->po);
-    flow_out(&m->flow, &m->fo);
-    dma_out(&m->dma, &m->dout);
-    csr_out(&m->csr, &m->cfg, &axil);
-    gather_status(&m->io, &m->po, &m->fo, &m->dout, &m->st);
-    m->out = m->dout.axi;
-    m->out.s_axil_awready = axil.s_axil_awready;
-    m->out.s_axil_wready  = axil.s_axil_wready;
-    m->out.s_axil_bvalid  = axil.s_axil_bvalid;
-    m->out.s_axil_bresp   = axil.s_axil_bresp;
-    m->out.s_axil_arready = axil.s_axil_arready;
-    m->out.s_axil_rvalid  = axil.s_axil_rvalid;
-    m->out.s_axil_rresp   = axil.s_axil_rresp;
-    m->out.s_axil_rdata   = axil.s_axil_rdata;
+    gather_status(o, &st);
+    const csr_in_t in = { &m->in, &st };
+    csr_step(&m->csr, &in);
+    memset(&n->axil, 0, sizeof n->axil);
+    csr_out(&m->csr, &n->cfg, &n->axil);
 }
+
+static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const dma_in_t in = { .top = m->in, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
+                          .pm_rd_data = o->pm.rd_data, .cfg = o->cfg, .ev = &m->ev };
+    dma_step(&m->dma, &in, &n->dma);
+}
+
+static void step_pm(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const ram_in_t in = { .wr_en = o->ing.pm_wr_en, .wr_addr = o->ing.pm_wr_addr,
+                          .wr_data = o->ing.pm_wr_data, .rd_en = o->dma.pm_rd_en,
+                          .rd_addr = o->dma.pm_rd_addr };
+    ram_step(&m->pm, &in, &n->pm);
+}
+
+static void step_flow(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    flow_in_t in = { .rst = m->in.rst, .s_hv_valid = o->par.m_hv_valid, .s_hv = o->par.m_hv,
+                     .hm_wr_en = o->ing.hm_wr_en, .hm_wr_addr = o->ing.hm_wr_addr,
+                     .pm_wr_data = o->ing.pm_wr_data, .cfg = o->cfg, .ev = &m->ev };
+#ifdef NICRX_MODEL_SHUFFLE
+    if (m->inject) { /* self-test: the coupling this model had, read from the parser's state */
+        in.s_hv_valid = m->par.m_hv_valid;
+        in.s_hv = m->par.m_hv;
+    }
+#endif
+    flow_step(&m->flow, &in, &n->flow);
+}
+
+static void step_parser(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const parser_in_t in = { .rst = m->in.rst, .hm_wr_en = o->ing.hm_wr_en,
+                             .hm_wr_addr = o->ing.hm_wr_addr, .pm_wr_data = o->ing.pm_wr_data,
+                             .s_cm_valid = o->ing.m_cm_valid, .s_cm = o->ing.m_cm, .cfg = o->cfg,
+                             .m_hv_ready = o->flow.s_hv_ready, .ev = &m->ev };
+    parser_step(&m->par, &in, &n->par);
+}
+
+static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const ingress_in_t in = { .top = m->in, .cfg_enable = o->cfg.enable,
+                              .pm_rel_ptr = o->dma.pm_rel_ptr, .fq_pop = o->dma.fq_pop,
+                              .ev = &m->ev };
+    ingress_step(&m->ing, &in, &n->ing);
+}
+
+/* The table's order is the one the blocks once had to step in (t_shuffle's self-test
+ * relies on the flow block stepping before the parser); any other is as good. */
+typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
+static const block_step_fn blocks[] = { step_csr, step_dma, step_pm, step_flow, step_parser, step_ingress };
+#define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */
 static void mask_inputs(const nicrx_geom_t *g, const nicrx_in_t *in, nicrx_in_t *out)
@@ -188,31 +246,44 @@ static void mask_inputs(const nicrx_geom_t *g, const nicrx_in_t *in, nicrx_in_t 
 
 void nicrx_model_step(nicrx_model_t *m, const nicrx_in_t *in_raw)
 {
-    nicrx_in_t in;
-    pm_rd_req_t rd;
+    unsigned order[NUM_BLOCKS];
 
-    mask_inputs(&m->g, in_raw, &in);
+    mask_inputs(&m->g, in_raw, &m->in);
     m->ev.cycle = m->cycle;
+    for (unsigned i = 0; i < NUM_BLOCKS; i++)
+        order[i] = i;
+#ifdef NICRX_MODEL_SHUFFLE
+    for (unsigned i = NUM_BLOCKS; m->order && i > 1; i--) {   /* Fisher-Yates, xorshift64 */
+        unsigned k, t;
 
-    /* m->po.hv points into the parser state, so the flow block steps before the
-     * parser; the other blocks' outputs are copies. */
-    csr_in_t ci = { &in, &m->st };
-    csr_step(&m->csr, &ci);
-    dma_in_t di = { &in, &m->fo, m->pm.rd_data, &m->cfg };
-    dma_step(&m->dma, &di, &rd, &m->ev);
-    ram_step(&m->pm, m->io.pm_wr_en, m->io.pm_wr_addr, m->io.pm_wr_data, rd.en, rd.addr);
-    flow_in_t fi = { &in, &m->po, &m->io, &m->cfg };
-    flow_step(&m->flow, &fi, &m->ev);
-    parser_step(&m->par, &m->io, &m->cfg, &in, m->fo.hv_ready, &m->ev);
-    ingress_in_t ii = { &in, m->cfg.enable, m->dout.pm_rel_ptr, m->dout.fq_pop };
-    ingress_step(&m->ing, &ii, &m->ev);
+        m->order ^= m->order << 13;
+        m->order ^= m->order >> 7;
+        m->order ^= m->order << 17;
+        k = (unsigned)(m->order % i);
+        t = order[i - 1];
+        order[i - 1] = order[k];
+        order[k] = t;
+    }
+#endif
+    for (unsigned i = 0; i < NUM_BLOCKS; i++)
+        blocks[order[i]](m, &m->w[m->cur], &m->w[m->cur ^ 1u]);
+    m->cur ^= 1u;
     m->cycle++;
-    refresh_outputs(m);
 }
 
 void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out)
 {
-    *out = m->out;
+    const wires_t *w = &m->w[m->cur];
+
+    *out = w->dma.axi;
+    out->s_axil_awready = w->axil.s_axil_awready;
+    out->s_axil_wready  = w->axil.s_axil_wready;
+    out->s_axil_bvalid  = w->axil.s_axil_bvalid;
+    out->s_axil_bresp   = w->axil.s_axil_bresp;
+    out->s_axil_arready = w->axil.s_axil_arready;
+    out->s_axil_rvalid  = w->axil.s_axil_rvalid;
+    out->s_axil_rresp   = w->axil.s_axil_rresp;
+    out->s_axil_rdata   = w->axil.s_axil_rdata;
 }
 
 uint64_t nicrx_model_cycle(const nicrx_model_t *m) { return m->cycle; }
@@ -221,5 +292,8 @@ const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m) { return &m->g.
 
 uint32_t nicrx_model_peek_reg(const nicrx_model_t *m, uint32_t addr)
 {
-    return csr_peek(&m->csr, &m->st, addr);
+    csr_status_t st;
+
+    gather_status(&m->w[m->cur], &st);
+    return csr_peek(&m->csr, &st, addr);
 }

@@ -31,8 +31,8 @@ void parse_engine_step(parse_engine_t *e, const pe_in_t *in, const imem_t *imem,
         nicrx_insn_t insn;
 
         nicrx_insn_decode(e->cw.insn, &insn);
-        nicrx_isa_exec(&w->m, &insn, hdrmem_slot(hm, w->slot),
-                       w->len < e->header_bytes ? w->len : e->header_bytes);
+        nicrx_isa_exec(&w->m, &insn, hdrmem_slot(hm, w->cm.slot),
+                       w->cm.len < e->header_bytes ? w->cm.len : e->header_bytes);
         if (w->m.ended)
             w->state = PE_DONE;
     }
@@ -50,10 +50,7 @@ void parse_engine_step(parse_engine_t *e, const pe_in_t *in, const imem_t *imem,
 
         l->state = PE_RUN;
         l->bank = in->load_bank;
-        l->start = in->load_start;
-        l->len = in->load_len;
-        l->slot = in->load_slot;
-        l->frame = in->load_frame;
+        l->cm = in->load_cm;
         nicrx_isa_start(&l->m, in->load_limit);
     }
     *e = n;

@@ -11,6 +11,7 @@
 #include "isa.h"
 #include "imem.h"
 #include "hdrmem.h"
+#include "streams.h"
 
 #define PE_THREADS 4u
 
@@ -19,10 +20,7 @@ enum pe_state { PE_FREE = 0, PE_RUN, PE_DONE };
 typedef struct pe_thread {
     uint8_t  state;       /* enum pe_state */
     uint8_t  bank;        /* instruction-memory bank of its frame */
-    uint32_t start;       /* the frame: cm_start, cm_len, cm_slot */
-    uint16_t len;
-    uint32_t slot;
-    uint64_t frame;       /* model only */
+    cm_stream_t cm;       /* its frame, as committed */
     nicrx_thread_t m;     /* machine state (docs/microcode.md) */
 } pe_thread_t;
 
@@ -46,9 +44,7 @@ typedef struct pe_in {
     uint8_t  load_t;
     uint8_t  load_bank;
     uint32_t load_limit;       /* cfg_step_limit, 0 = 256 */
-    uint32_t load_start, load_slot;
-    uint16_t load_len;
-    uint64_t load_frame;
+    cm_stream_t load_cm;
     uint8_t  release;          /* thread release_t (done) leaves: free after the edge */
     uint8_t  release_t;
 } pe_in_t;

@@ -10,11 +10,8 @@ static void parser_reset(parser_t *s)
     s->bank = s->swap_pending = 0;
     for (uint32_t e = 0; e < s->ne; e++)
         parse_engine_init(&s->eng[e], s->header_bytes);
-    s->hv_valid = 0;
-    s->hv_start = s->hv_slot = 0;
-    s->hv_len = 0;
-    memset(&s->hv, 0, sizeof s->hv);
-    s->hv_frame = 0;
+    s->m_hv_valid = 0;
+    memset(&s->m_hv, 0, sizeof s->m_hv);
     s->cnt_perr = s->cnt_trunc = 0;
     s->idle = 1;
 }
@@ -50,12 +47,8 @@ int parser_load_program(parser_t *s, const uint32_t *words, uint32_t n_insn)
 void parser_out(const parser_t *s, parser_out_t *o)
 {
     memset(o->cnt, 0, sizeof o->cnt);
-    o->hv_valid = s->hv_valid;
-    o->hv_start = s->hv_start;
-    o->hv_len = s->hv_len;
-    o->hv_slot = s->hv_slot;
-    o->hv = &s->hv;
-    o->hv_frame = s->hv_frame;
+    o->m_hv_valid = s->m_hv_valid;
+    o->m_hv = s->m_hv;
     o->bank = s->bank;
     o->swap_pending = s->swap_pending;
     o->idle = s->idle;
@@ -63,95 +56,84 @@ void parser_out(const parser_t *s, parser_out_t *o)
     o->cnt[NICRX_CNT_PARSE_TRUNC] = s->cnt_trunc;
 }
 
-void parser_step(parser_t *s, const ingress_out_t *ing, const csr_cfg_t *cfg, const nicrx_in_t *top,
-                 uint8_t hv_ready, const evsink_t *ev)
+void parser_step(parser_t *s, const parser_in_t *in, parser_out_t *out)
 {
+    const csr_cfg_t *cfg = &in->cfg;
     const uint32_t qmask = 2u * s->fq_depth - 1u, ctx = PE_THREADS * s->ne;
     const uint32_t oe = s->outp % s->ne, ot = s->outp / s->ne;
     const uint32_t de = s->disp % s->ne, dt = s->disp / s->ne;
     pe_in_t pin[PARSER_MAX_ENGINES];
-    const uint8_t take = s->hv_valid && hv_ready;   /* the flow block takes the held frame */
-    uint8_t running = 0, flip, out, disp;
+    const uint8_t take = s->m_hv_valid && in->m_hv_ready;   /* the flow block takes the held frame */
+    uint8_t running = 0, flip, load, disp;
 
     memset(pin, 0, sizeof pin);
     for (uint32_t e = 0; e < s->ne; e++)
         for (uint32_t t = 0; t < PE_THREADS; t++)
             running |= s->eng[e].th[t].state == PE_RUN;
-    out = !top->rst && (!s->hv_valid || hv_ready) && s->eng[oe].th[ot].state == PE_DONE;
-    disp = !top->rst && s->q_wr != s->q_rd && !s->swap_pending && s->eng[de].th[dt].state == PE_FREE;
+    load = !in->rst && (!s->m_hv_valid || in->m_hv_ready) && s->eng[oe].th[ot].state == PE_DONE;
+    disp = !in->rst && s->q_wr != s->q_rd && !s->swap_pending && s->eng[de].th[dt].state == PE_FREE;
     flip = s->swap_pending && !running;
 
     /* counters: the frame taken at this edge */
-    if (take && s->hv.perr)
+    if (take && s->m_hv.perr)
         s->cnt_perr++;
-    if (take && s->hv.truncated)
+    if (take && s->m_hv.trunc)
         s->cnt_trunc++;
     /* output: the next frame in commit order once its thread is done and no frame is
      * held (or the held one is taken now); the thread is free after this edge */
-    s->hv_valid = out || (s->hv_valid && !take);
-    if (out) {
+    s->m_hv_valid = load || (s->m_hv_valid && !take);
+    if (load) {
         const pe_thread_t *o = &s->eng[oe].th[ot];
+        nicrx_hv_t hv;
         nicrx_event_t e;
 
-        s->hv_start = o->start;
-        s->hv_len = o->len;
-        s->hv_slot = o->slot;
-        s->hv_frame = o->frame;
-        nicrx_isa_finish(&o->m, o->len, &s->hv);
+        nicrx_isa_finish(&o->m, o->cm.len, &hv);
+        hv_stream_from_parse(&s->m_hv, &hv, &o->cm);
         pin[oe].release = 1;
         pin[oe].release_t = (uint8_t)ot;
         s->outp = (s->outp + 1u) % ctx;
         memset(&e, 0, sizeof e);
         e.kind = NICRX_EV_PARSED;
-        e.frame = o->frame;
-        e.hv = &s->hv;
-        e.len = o->len;
-        ev_emit(ev, &e);
+        e.frame = o->cm.frame;
+        e.hv = &hv;
+        e.len = o->cm.len;
+        ev_emit(in->ev, &e);
     }
     /* dispatch: the queue head to its thread (free before this edge), unless a
      * swap is pending */
     if (disp) {
-        const parser_qent_t *h = &s->q[s->q_rd & (s->fq_depth - 1u)];
-
         pin[de].load = 1;
         pin[de].load_t = (uint8_t)dt;
         pin[de].load_bank = s->bank;
         pin[de].load_limit = cfg->step_limit;
-        pin[de].load_start = h->start;
-        pin[de].load_len = h->len;
-        pin[de].load_slot = h->slot;
-        pin[de].load_frame = h->frame;
+        pin[de].load_cm = s->q[s->q_rd & (s->fq_depth - 1u)];
         s->q_rd = (s->q_rd + 1u) & qmask;
         s->disp = (s->disp + 1u) % ctx;
     }
-    if (ing->cm_valid) {
-        parser_qent_t *p = &s->q[s->q_wr & (s->fq_depth - 1u)];
-
-        p->start = ing->cm_start;
-        p->len = ing->cm_len;
-        p->slot = ing->cm_slot;
-        p->frame = ing->cm_frame;
+    if (in->s_cm_valid) {
+        s->q[s->q_wr & (s->fq_depth - 1u)] = in->s_cm;
         s->q_wr = (s->q_wr + 1u) & qmask;
     }
     /* engines read the memories as they were before this edge */
     for (uint32_t e = 0; e < s->ne; e++) {
-        pin[e].rst = top->rst;
+        pin[e].rst = in->rst;
         parse_engine_step(&s->eng[e], &pin[e], &s->imem, &s->hm);
     }
     /* the memories are written at every edge, under reset too, as in the RTL;
      * the instruction memory's write goes to the bank that was not active */
     imem_step(&s->imem, cfg->imem_we, s->bank ^ 1u, cfg->imem_addr, cfg->imem_data);
-    hdrmem_step(&s->hm, ing->hm_wr_en, ing->hm_wr_addr, ing->pm_wr_data);
+    hdrmem_step(&s->hm, in->hm_wr_en, in->hm_wr_addr, in->pm_wr_data);
     s->bank ^= flip;
     s->swap_pending = flip ? 0 : (uint8_t)(s->swap_pending | cfg->swap);
 
-    if (top->rst) {
+    if (in->rst) {
         parser_reset(s);
-        return;
+    } else {
+        s->idle = s->q_wr == s->q_rd && !s->m_hv_valid;
+        for (uint32_t e = 0; e < s->ne; e++)
+            for (uint32_t t = 0; t < PE_THREADS; t++)
+                if (s->eng[e].th[t].state != PE_FREE)
+                    s->idle = 0;
     }
-    s->idle = s->q_wr == s->q_rd && !s->hv_valid;
-    for (uint32_t e = 0; e < s->ne; e++)
-        for (uint32_t t = 0; t < PE_THREADS; t++)
-            if (s->eng[e].th[t].state != PE_FREE)
-                s->idle = 0;
+    parser_out(s, out);
 }

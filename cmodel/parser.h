@@ -6,6 +6,7 @@
 #define NICRX_PARSER_H
 
 #include <stdint.h>
+#include <string.h>
 #include "blocks.h"
 #include "imem.h"
 #include "hdrmem.h"
@@ -13,30 +14,21 @@
 
 #define PARSER_MAX_ENGINES 2u
 
-typedef struct parser_qent {
-    uint32_t start, slot;
-    uint16_t len;
-    uint64_t frame;      /* model only */
-} parser_qent_t;
-
 typedef struct parser {
     /* parameters */
     uint32_t header_bytes, fq_depth, ne;
     /* memories (not reset) */
     imem_t   imem;
     hdrmem_t hm;
-    parser_qent_t *q;    /* FQ_DEPTH entries */
+    cm_stream_t *q;      /* FQ_DEPTH entries */
     /* registers */
     uint32_t q_wr, q_rd; /* with a wrap bit */
     uint32_t disp;       /* next frame to dispatch, mod 4*NE: engine disp % NE, thread disp / NE */
     uint32_t outp;       /* next frame to leave, likewise */
     uint8_t  bank, swap_pending;
     parse_engine_t eng[PARSER_MAX_ENGINES];
-    uint8_t  hv_valid;
-    uint32_t hv_start, hv_slot;
-    uint16_t hv_len;
-    nicrx_hv_t hv;
-    uint64_t hv_frame;   /* model only */
+    uint8_t  m_hv_valid;
+    hv_stream_t m_hv;
     uint32_t cnt_perr, cnt_trunc;
     uint8_t  idle;
 } parser_t;
@@ -45,9 +37,54 @@ int parser_init(parser_t *s, const nicrx_geom_t *g);
 void parser_free(parser_t *s);
 /* Configuration-time program load (both banks); -1 if longer than IMEM_DEPTH. */
 int parser_load_program(parser_t *s, const uint32_t *words, uint32_t n_insn);
+typedef struct parser_in {
+    uint8_t  rst;
+    uint8_t  hm_wr_en;           /* ingress: header-memory write */
+    uint32_t hm_wr_addr;
+    uint64_t pm_wr_data;
+    uint8_t  s_cm_valid;         /* ingress: a committed frame */
+    cm_stream_t s_cm;
+    csr_cfg_t cfg;               /* step_limit, swap, imem_we, imem_addr, imem_data */
+    uint8_t  m_hv_ready;         /* the flow block takes the frame held at this edge */
+    const evsink_t *ev;          /* NICRX_EV_PARSED */
+} parser_in_t;
+
 void parser_out(const parser_t *s, parser_out_t *o);
-/* hv_ready: the flow block takes the frame held (hv_valid) at this edge. */
-void parser_step(parser_t *s, const ingress_out_t *ing, const csr_cfg_t *cfg, const nicrx_in_t *top,
-                 uint8_t hv_ready, const evsink_t *ev);
+void parser_step(parser_t *s, const parser_in_t *in, parser_out_t *out);
+
+/* The stream's header vector from the functional parse's (the same fields, as the
+ * RTL lays them out) and the frame it belongs to. */
+static inline void hv_stream_from_parse(hv_stream_t *s, const nicrx_hv_t *hv, const cm_stream_t *cm)
+{
+    s->start = cm->start;
+    s->len = cm->len;
+    s->slot = cm->slot;
+    s->frame = cm->frame;
+    s->cls = hv->cls;
+    s->l3 = hv->l3;
+    s->l4 = hv->l4;
+    s->proto = hv->proto;
+    s->vlan_cnt = hv->vlan_cnt;
+    s->vlan0 = hv->vlan[0];
+    s->vlan1 = hv->vlan[1];
+    s->frag = hv->frag;
+    s->mf = hv->mf;
+    s->frag_off = hv->frag_off;
+    memcpy(s->src, hv->src, sizeof s->src);
+    memcpy(s->dst, hv->dst, sizeof s->dst);
+    s->sport = hv->sport;
+    s->dport = hv->dport;
+    s->seq = hv->seq;
+    s->ack = hv->ack;
+    s->tcp_flags = hv->tcp_flags;
+    s->tcp_hlen = hv->tcp_hlen;
+    s->l4_len = hv->l4_len;
+    s->l3_off = hv->l3_off;
+    s->l4_off = hv->l4_off;
+    s->pay_off = hv->pay_off;
+    s->trunc = hv->truncated;
+    s->perr = hv->perr;
+    s->hash = hv->hash;
+}
 
 #endif

@@ -21,7 +21,9 @@ mkdir -p "$OUT"
 
 # name | module | parameters | mode | depth | quick? (y, n, or o: open, run only by
 # name: the induction does not close yet, docs/formal.md) | outputs no property reads (dropped
-# before the SMT-LIB2 is written so the solver does not carry them)
+# before the SMT-LIB2 is written so the solver does not carry them; its register <output>_reg
+# gets its enable and is split into bits, so the bits of a stream register only that
+# output read go too)
 PROOFS='
 ingress-bmc    | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | bmc   | 10 | y | cnt_rx_bytes pm_wr_data
 ingress-prove  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | prove | 4  | o | cnt_rx_bytes pm_wr_data
@@ -29,11 +31,11 @@ ingress-cover  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME
 csr-bmc        | nicrx_csr     | NUM_CQ=2                                                       | bmc   | 16 | y |
 csr-prove      | nicrx_csr     | NUM_CQ=2                                                       | prove | 4  | y |
 csr-cover      | nicrx_csr     | NUM_CQ=2                                                       | cover | 12 | y |
-parser-bmc     | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=16               | bmc   | 10 | n | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
-parser-prove   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=16               | prove | 6  | o | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
-parser-cover   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | cover | 13 | n | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
-parser1-bmc    | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | bmc | 10 | y | hv_cls hv_l3 hv_l4 hv_proto hv_vlan_cnt hv_vlan0 hv_vlan1 hv_frag hv_mf hv_frag_off hv_src hv_dst hv_sport hv_dport hv_seq hv_ack hv_tcp_flags hv_tcp_hlen hv_l4_len hv_l3_off hv_l4_off hv_pay_off hv_perr hv_hash cnt_perr cnt_trunc
-flow-bmc       | nicrx_flow    | FLOWS=8 DATA_WIDTH=32 HEADER_BYTES=64 FQ_DEPTH=4               | bmc   | 10 | n | fl_len fl_cls fl_l3 fl_l4 fl_vlan fl_vid fl_frag fl_l3_off fl_l4_off fl_hash fl_trunc fl_perr fl_opcode flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow
+parser-bmc     | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=16               | bmc   | 10 | n | m_hv_data cnt_perr cnt_trunc
+parser-prove   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=16               | prove | 6  | o | m_hv_data cnt_perr cnt_trunc
+parser-cover   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | cover | 13 | n | m_hv_data cnt_perr cnt_trunc
+parser1-bmc    | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | bmc | 10 | y | m_hv_data cnt_perr cnt_trunc
+flow-bmc       | nicrx_flow    | FLOWS=8 DATA_WIDTH=32 HEADER_BYTES=64 FQ_DEPTH=4               | bmc   | 10 | n | m_fl_data flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow
 '
 
 quick=0; list=0; only=""
@@ -57,7 +59,8 @@ while IFS='|' read -r name mod params mode depth q cut; do
     name=$(trim "$name"); [ -z "$name" ] && continue
     mod=$(trim "$mod"); params=$(trim "$params"); mode=$(trim "$mode")
     depth=$(trim "$depth"); q=$(trim "$q")
-    cut=$(trim "$cut"); del=""; for w in $cut; do del="$del delete -output w:$w;"; done
+    cut=$(trim "$cut"); del=""
+    for w in $cut; do del="$del delete -output w:$w; opt_dff w:${w}_reg %ci1; simplemap w:${w}_reg %ci1 t:*dff* %i;"; done
     if [ "$list" -eq 1 ]; then printf '%-16s %-14s %-6s %3s  %s%s\n' "$name" "$mod" "$mode" "$depth" "$params" \
         "$([ "$q" = o ] && echo '  (open: run by name)')"; continue; fi
     [ "$quick" -eq 1 ] && [ "$q" != y ] && continue

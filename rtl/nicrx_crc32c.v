@@ -8,6 +8,7 @@
 // the logic is then one XOR reduction per result bit, which every tool maps to a
 // balanced tree (a bit-serial loop in the logic leaves Yosys/ABC a 320-deep chain:
 // about four times the LUTs).
+`resetall
 `timescale 1ns / 1ps
 `default_nettype none
 
@@ -62,4 +63,4 @@ module nicrx_crc32c (
     endgenerate
 endmodule
 
-`default_nettype wire
+`resetall

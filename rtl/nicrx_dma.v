@@ -4,37 +4,29 @@
 // Contract: docs/architecture.md "nicrx_dma".
 //
 // Pipeline:
-//   hv_* (the flow block's fl_*) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
+//   s_fl (the flow block's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
 //                                 |  \-> pm command FIFO (pc) -> pm reader -> prefetch FIFO (pf) -+
 //                                 |  \-> W command FIFO (wc) ------------------------------------+-> W register
 //                                 \----> B FIFO (bq) -> tails, irq, DELIVERED
 //   descriptor fetch FSM (df_*) -> AR register, R -> per-ring descriptor FIFOs (dq) -> issue FSM
+`resetall
+`timescale 1ns / 1ps
 `default_nettype none
+`include "nicrx_params.vh"
+
 module nicrx_dma #(
-    parameter DATA_WIDTH = 64,
-    parameter PM_AW      = 11,
-    parameter NUM_CQ     = 4,
-    parameter FQ_DEPTH   = 32,
-    parameter DESC_DEPTH = 8,
-    parameter MAX_BURST  = 16
+    parameter DATA_WIDTH = 64,  // packet-memory and AXI4 data width (nicrx_top)
+    parameter PM_AW      = 11,  // packet-memory word address bits (nicrx_top's PM_AW)
+    parameter NUM_CQ     = 4,   // completion queues and interrupt lines (nicrx_top)
+    parameter FQ_DEPTH   = 32,  // frame queue entries (nicrx_top)
+    parameter DESC_DEPTH = 8,   // descriptors prefetched per ring (nicrx_top)
+    parameter MAX_BURST  = 16   // beats per AXI4 write burst (nicrx_top)
 ) (
     input  wire                      clk,
     input  wire                      rst,
-    input  wire                      hv_valid,
-    input  wire [15:0]               hv_len,
-    input  wire [1:0]                hv_l3,
-    input  wire [1:0]                hv_l4,
-    input  wire                      hv_vlan,
-    input  wire [11:0]               hv_vid,
-    input  wire                      hv_frag,
-    input  wire [7:0]                hv_l3_off,
-    input  wire [7:0]                hv_l4_off,
-    input  wire [31:0]               hv_hash,
-    input  wire                      hv_trunc,
-    input  wire                      hv_perr,
-    input  wire                      hv_presel,
-    input  wire [15:0]               hv_flow,      // {generation, flow number}
-    input  wire [3:0]                hv_opcode,
+    // the flow block's stream: one frame and its flow (valid only, rtl/nicrx_stream_fl.vh)
+    input  wire                      s_fl_valid,
+    input  wire [FL_W-1:0]           s_fl_data,
     output reg                       pm_rd_en,
     output reg  [PM_AW-1:0]          pm_rd_addr,
     input  wire [DATA_WIDTH-1:0]     pm_rd_data,
@@ -83,23 +75,13 @@ module nicrx_dma #(
     output wire                      m_axi_rready,
     output wire [NUM_CQ-1:0]         irq
 );
-    // ---- parameter checks: a bad value instantiates a module that does not exist
     generate
-        if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_dw
-            nicrx_dma_bad_DATA_WIDTH u_bad ();
-        end
-        if (NUM_CQ != 1 && NUM_CQ != 2 && NUM_CQ != 4 && NUM_CQ != 8) begin : g_bad_cq
-            nicrx_dma_bad_NUM_CQ u_bad ();
-        end
-        if (FQ_DEPTH < 2 || (FQ_DEPTH & (FQ_DEPTH - 1)) != 0) begin : g_bad_fq
-            nicrx_dma_bad_FQ_DEPTH u_bad ();
-        end
-        if (DESC_DEPTH < 4 || (DESC_DEPTH & (DESC_DEPTH - 1)) != 0) begin : g_bad_dd
-            nicrx_dma_bad_DESC_DEPTH u_bad ();
-        end
-        if (MAX_BURST < 2 || MAX_BURST > 256) begin : g_bad_mb
-            nicrx_dma_bad_MAX_BURST u_bad ();
-        end
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_PM_AW
+        `NICRX_CHECK_NUM_CQ
+        `NICRX_CHECK_FQ_DEPTH
+        `NICRX_CHECK_DESC_DEPTH
+        `NICRX_CHECK_MAX_BURST
     endgenerate
 
     localparam BPB   = DATA_WIDTH / 8;          // bytes per beat
@@ -127,6 +109,8 @@ module nicrx_dma #(
                      IS_SIZE = 3'd4, IS_PRE = 3'd5;
     localparam [1:0] DF_IDLE = 2'd0, DF_AR = 2'd1, DF_R = 2'd2, DF_PREP = 2'd3;
     localparam [BPB-1:0] STRB_ONES = {BPB{1'b1}};
+    localparam integer   CLS_PRESEL = 5;  // enum nicrx_class_bit
+    `include "nicrx_stream_fl.vh"
 
     // ---- registers -------------------------------------------------------
     // Frame queue and descriptor FIFOs are RAMs read through a register (block RAM
@@ -348,7 +332,7 @@ module nicrx_dma #(
         rec_inc = 1'b0;
 
         // ---- frame queue push ----------------------------------------------
-        if (hv_valid) begin
+        if (s_fl_valid) begin
             fq_we = 1'b1;
             fq_wr_next = fq_wr_reg + 1'b1;
         end
@@ -723,15 +707,18 @@ module nicrx_dma #(
         idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
                     && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !pf_inflight_reg
                     && (wc_rd_reg == wc_wr_reg) && !wvalid_reg && !awvalid_reg
-                    && (bq_rd_reg == bq_wr_reg) && (df_state_reg == DF_IDLE) && !hv_valid;
+                    && (bq_rd_reg == bq_wr_reg) && (df_state_reg == DF_IDLE) && !s_fl_valid;
     end
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {hv_presel, hv_perr, hv_trunc,
-            hv_vid, hv_hash, hv_l4_off, hv_l3_off, hv_frag, hv_vlan, hv_l4, hv_l3, hv_len};
-        if (fq_we) flm_mem[fq_wr_reg[LFQ-1:0]] <= hv_flow;
-        if (fq_we) ctl_mem[fq_wr_reg[LFQ-1:0]] <= hv_opcode;
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
+            s_fl_data[FL_TRUNC], s_fl_data[FL_VID +: FL_VID_W], s_fl_data[FL_HASH +: FL_HASH_W],
+            s_fl_data[FL_L4_OFF +: FL_L4_OFF_W], s_fl_data[FL_L3_OFF +: FL_L3_OFF_W], s_fl_data[FL_FRAG],
+            s_fl_data[FL_VLAN], s_fl_data[FL_L4 +: FL_L4_W], s_fl_data[FL_L3 +: FL_L3_W],
+            s_fl_data[FL_LEN +: FL_LEN_W]};
+        if (fq_we) flm_mem[fq_wr_reg[LFQ-1:0]] <= s_fl_data[FL_FLOW +: FL_FLOW_W];   // {generation, flow number}
+        if (fq_we) ctl_mem[fq_wr_reg[LFQ-1:0]] <= s_fl_data[FL_OPCODE +: FL_OPCODE_W];
     end
     always @(posedge clk) begin
         if (fq_re) fh_reg      <= fq_mem[fq_rd_reg[LFQ-1:0]];
@@ -819,5 +806,10 @@ module nicrx_dma #(
             cnt_axi_err_reg <= cnt_axi_err_next;  idle_reg <= idle_next;
         end
     end
+    // Unused: the class bits but presel (the completion record carries presel only).
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1]};
+    /* verilator lint_on UNUSEDSIGNAL */
 endmodule
-`default_nettype wire
+
+`resetall

@@ -14,41 +14,37 @@
 //          never uses them).  rd_lanes[8j+7:8j] is lane j's byte.
 // No reset and no initial contents matter: the engine reads only bytes below the
 // frame's length that the ingress has written (simulation starts from zeros).
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
 module nicrx_hdrmem #(
-    parameter DATA_WIDTH   = 64,
-    parameter HEADER_BYTES = 128,
-    parameter FQ_DEPTH     = 32,
-    parameter SLOT_W       = 5,    // log2(FQ_DEPTH)
-    parameter BEAT_W       = 4,    // log2(HEADER_BYTES / (DATA_WIDTH/8))
-    parameter OFF_W        = 7     // log2(HEADER_BYTES)
+    parameter DATA_WIDTH   = 64,    // write width (nicrx_top)
+    parameter HEADER_BYTES = 128,   // bytes per slot (nicrx_top)
+    parameter FQ_DEPTH     = 32     // slots (nicrx_top)
 ) (
     input  wire                     clk,
     input  wire                     wr_en,
-    input  wire [SLOT_W+BEAT_W-1:0] wr_addr,
+    input  wire [$clog2(FQ_DEPTH)+$clog2(HEADER_BYTES*8/DATA_WIDTH)-1:0] wr_addr,   // {slot, beat}
     input  wire [DATA_WIDTH-1:0]    wr_data,
     input  wire                     rd_en,
-    input  wire [SLOT_W-1:0]        rd_slot,
-    input  wire [OFF_W-1:0]         rd_off,
-    input  wire [OFF_W-4:0]         rd_row1,    // (rd_off + 8) / 8, from the caller's adder
+    input  wire [$clog2(FQ_DEPTH)-1:0] rd_slot,
+    input  wire [$clog2(HEADER_BYTES)-1:0] rd_off,
+    input  wire [$clog2(HEADER_BYTES)-4:0] rd_row1,    // (rd_off + 8) / 8, from the caller's adder
     output wire [63:0]              rd_lanes
 );
+    localparam integer SLOT_W = $clog2(FQ_DEPTH);
+    localparam integer BEAT_W = $clog2(HEADER_BYTES * 8 / DATA_WIDTH);   // beats per slot
+    localparam integer OFF_W  = $clog2(HEADER_BYTES);
     localparam integer ROW_W = OFF_W - 3;              // rows per slot: HEADER_BYTES/8
     localparam integer LA_W  = SLOT_W + ROW_W;         // lane address
     localparam integer ROWS  = 1 << LA_W;
 
     generate
-        if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_dw
-            nicrx_hdrmem_bad_DATA_WIDTH u_bad ();
-        end
-        if ((1 << OFF_W) != HEADER_BYTES || HEADER_BYTES < 64 || HEADER_BYTES > 256) begin : g_bad_hb
-            nicrx_hdrmem_bad_HEADER_BYTES u_bad ();
-        end
-        if ((1 << SLOT_W) != FQ_DEPTH) begin : g_bad_fq
-            nicrx_hdrmem_bad_FQ_DEPTH u_bad ();
-        end
-        if ((1 << BEAT_W) != HEADER_BYTES / (DATA_WIDTH / 8)) begin : g_bad_beat
-            nicrx_hdrmem_bad_BEAT_W u_bad ();
-        end
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_HEADER_BYTES
+        `NICRX_CHECK_FQ_DEPTH
     endgenerate
 
     // read row of each lane: the row of rd_off, or the next one below its byte offset
@@ -76,7 +72,7 @@ module nicrx_hdrmem #(
 
             (* no_rw_check *)
             reg [7:0] mem [0:ROWS-1];
-            reg [7:0] q;
+            reg [7:0] q_reg;
             integer i;
             initial begin
                 for (i = 0; i < ROWS; i = i + 1) mem[i] = 8'd0;
@@ -85,9 +81,11 @@ module nicrx_hdrmem #(
                 if (wr_en && w_hit) mem[w_addr] <= w_byte;
             end
             always @(posedge clk) begin
-                if (rd_en) q <= mem[r_addr];
+                if (rd_en) q_reg <= mem[r_addr];
             end
-            assign rd_lanes[8*j +: 8] = q;
+            assign rd_lanes[8*j +: 8] = q_reg;
         end
     endgenerate
 endmodule
+
+`resetall

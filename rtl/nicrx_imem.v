@@ -11,29 +11,32 @@
 // RAM contents).  No reset: the contents are configuration.
 // no_rw_check: the engine never reads the bank being written (the shadow bank is
 // never active while a thread runs), so the read-during-write case does not arise.
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
 module nicrx_imem #(
-    parameter IMEM_DEPTH = 64,
-    parameter IMEM_AW    = 6,          // log2(IMEM_DEPTH)
-    parameter IMEM_INIT  = ""
+    parameter IMEM_DEPTH = 64,         // instructions per bank (nicrx_top)
+    parameter IMEM_INIT  = ""          // both banks' contents at configuration (nicrx_top)
 ) (
     input  wire               clk,
     input  wire               wr_en,
     input  wire               wr_bank,
-    input  wire [IMEM_AW-1:0] wr_addr,
+    input  wire [$clog2(IMEM_DEPTH)-1:0] wr_addr,
     input  wire [127:0]       wr_data,
     input  wire               rd_en,
     input  wire               rd_bank,
-    input  wire [IMEM_AW-1:0] rd_addr,
-    output reg  [127:0]       rd_data
+    input  wire [$clog2(IMEM_DEPTH)-1:0] rd_addr,
+    output wire [127:0]       rd_data
 );
     generate
-        if ((1 << IMEM_AW) != IMEM_DEPTH || IMEM_DEPTH < 16 || IMEM_DEPTH > 256) begin : g_bad_depth
-            nicrx_imem_bad_IMEM_DEPTH u_bad ();
-        end
+        `NICRX_CHECK_IMEM_DEPTH
     endgenerate
 
     (* no_rw_check *)
     reg [127:0] mem [0:2*IMEM_DEPTH-1];
+    reg [127:0] rd_data_reg;
 
     integer i;
     initial begin
@@ -50,6 +53,9 @@ module nicrx_imem #(
     end
 
     always @(posedge clk) begin
-        if (rd_en) rd_data <= mem[{rd_bank, rd_addr}];
+        if (rd_en) rd_data_reg <= mem[{rd_bank, rd_addr}];
     end
+    assign rd_data = rd_data_reg;
 endmodule
+
+`resetall

@@ -5,7 +5,8 @@
 // beat's write to packet memory is registered (pm_wr_* : written one edge later); while
 // the frame is within its first HEADER_BYTES the same write goes to the parser's header
 // memory (hm_wr_*: {slot, beat}, data pm_wr_data).
-// At the edge that takes the last beat the frame is committed (cm_valid for one cycle)
+// At the edge that takes the last beat the frame is committed (m_cm_valid for one cycle,
+// m_cm_data laid out by rtl/nicrx_stream_cm.vh)
 // or dropped (wr_ptr rewinds to the frame's first word), and an end-of-frame record
 // (eof_*) is registered; the counters take it at the next edge.
 //   len_reg saturates at 65535: longer frames (possible in captures) are oversize drops
@@ -14,12 +15,17 @@
 //   FQ_DEPTH outstanding is a pktmem_full drop and writes nothing.  Otherwise it owns
 //   header slot slot_reg (frames committed so far, mod FQ_DEPTH) to its end: only this
 //   frame can commit meanwhile, so the count it saw can only fall.
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
 module nicrx_ingress #(
-    parameter DATA_WIDTH   = 64,
-    parameter PM_AW        = 11,
-    parameter HEADER_BYTES = 128,
-    parameter MAX_FRAME    = 9018,
-    parameter FQ_DEPTH     = 32
+    parameter DATA_WIDTH   = 64,    // stream width (nicrx_top)
+    parameter PM_AW        = 11,    // packet-memory word address bits (nicrx_top's PM_AW)
+    parameter HEADER_BYTES = 128,   // bytes copied to a header slot (nicrx_top)
+    parameter MAX_FRAME    = 9018,  // longest frame kept, bytes (nicrx_top)
+    parameter FQ_DEPTH     = 32     // frames outstanding, header slots (nicrx_top)
 ) (
     input  wire                      clk,
     input  wire                      rst,
@@ -34,10 +40,8 @@ module nicrx_ingress #(
     output wire                      pm_wr_en,
     output wire [PM_AW-1:0]          pm_wr_addr,
     output wire [DATA_WIDTH-1:0]     pm_wr_data,
-    output wire                      cm_valid,
-    output wire [PM_AW-1:0]          cm_start,
-    output wire [15:0]               cm_len,
-    output wire [$clog2(FQ_DEPTH)-1:0] cm_slot,
+    output wire                      m_cm_valid,   // the commit stream, to the parser
+    output wire [CM_W-1:0]           m_cm_data,
     output wire                      hm_wr_en,
     output wire [$clog2(FQ_DEPTH)+$clog2(HEADER_BYTES*8/DATA_WIDTH)-1:0] hm_wr_addr,
     output wire                      idle,
@@ -58,26 +62,16 @@ module nicrx_ingress #(
     localparam [15:0]  MAX_LEN   = MAX_FRAME[15:0];
     localparam [FQ_W-1:0] FQ_FULL = FQ_DEPTH[FQ_W-1:0];
     localparam [15:0]  HB16      = HEADER_BYTES[15:0];
+    `include "nicrx_stream_cm.vh"
     // drop reasons: enum nicrx_reason (cmodel/nicrx_hw.h)
     localparam [2:0] R_NONE = 3'd0, R_BAD = 3'd1, R_RUNT = 3'd2, R_OVER = 3'd3,
                      R_FULL = 3'd4, R_DIS = 3'd5;
 
     generate
-        if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_dw
-            nicrx_ingress_bad_DATA_WIDTH u_bad ();
-        end
-        if (HEADER_BYTES != 64 && HEADER_BYTES != 128 && HEADER_BYTES != 256) begin : g_bad_hb
-            nicrx_ingress_bad_HEADER_BYTES u_bad ();
-        end
-        if (MAX_FRAME < 64 || MAX_FRAME > 16383) begin : g_bad_mf
-            nicrx_ingress_bad_MAX_FRAME u_bad ();
-        end
-        if (FQ_DEPTH < 2 || FQ_DEPTH > 1024 || (FQ_DEPTH & (FQ_DEPTH - 1)) != 0) begin : g_bad_fq
-            nicrx_ingress_bad_FQ_DEPTH u_bad ();
-        end
-        if (PM_AW < 4 || PM_AW > 16) begin : g_bad_aw
-            nicrx_ingress_bad_PM_AW u_bad ();
-        end
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_HEADER_BYTES
+        `NICRX_CHECK_MAX_FRAME
+        `NICRX_CHECK_FQ_DEPTH
     endgenerate
 
     // ---------------------------------------------------------------- registers
@@ -94,11 +88,9 @@ module nicrx_ingress #(
     reg                      pm_wr_en_reg, pm_wr_en_next;
     reg [PM_AW-1:0]          pm_wr_addr_reg, pm_wr_addr_next;
     reg [DATA_WIDTH-1:0]     pm_wr_data_reg, pm_wr_data_next;
-    reg                      cm_valid_reg, cm_valid_next;
-    reg [PM_AW-1:0]          cm_start_reg, cm_start_next;
-    reg [15:0]               cm_len_reg, cm_len_next;
+    reg                      m_cm_valid_reg, m_cm_valid_next;
+    reg [CM_W-1:0]           m_cm_data_reg, m_cm_data_next;
     reg [SLOT_W-1:0]         slot_reg, slot_next;             // frames committed, mod FQ_DEPTH
-    reg [SLOT_W-1:0]         cm_slot_reg, cm_slot_next;
     reg                      hm_wr_en_reg, hm_wr_en_next;
     reg [SLOT_W+BEAT_W-1:0]  hm_wr_addr_reg, hm_wr_addr_next;
     reg                      eof_reg, eof_next;               // a frame ended at the last edge
@@ -143,11 +135,9 @@ module nicrx_ingress #(
         pm_wr_en_next      = 1'b0;
         pm_wr_addr_next    = pm_wr_addr_reg;
         pm_wr_data_next    = pm_wr_data_reg;
-        cm_valid_next      = 1'b0;
-        cm_start_next      = cm_start_reg;
-        cm_len_next        = cm_len_reg;
+        m_cm_valid_next    = 1'b0;
+        m_cm_data_next     = m_cm_data_reg;
         slot_next          = slot_reg;
-        cm_slot_next       = cm_slot_reg;
         hm_wr_en_next      = 1'b0;
         hm_wr_addr_next    = hm_wr_addr_reg;
         eof_next           = 1'b0;
@@ -250,10 +240,10 @@ module nicrx_ingress #(
                 eof_len_next    = new_len;
                 if (keep) begin
                     wr_ptr_next   = do_write ? wr_ptr_inc : wr_ptr_reg;
-                    cm_valid_next = 1'b1;
-                    cm_start_next = start[PM_AW-1:0];
-                    cm_len_next   = new_len;
-                    cm_slot_next  = slot_reg;
+                    m_cm_valid_next = 1'b1;
+                    m_cm_data_next[CM_START +: CM_START_W] = start[PM_AW-1:0];
+                    m_cm_data_next[CM_LEN +: CM_LEN_W]     = new_len;
+                    m_cm_data_next[CM_SLOT +: CM_SLOT_W]   = slot_reg;
                     slot_next     = slot_reg + {{(SLOT_W-1){1'b0}}, 1'b1};
                 end else begin
                     wr_ptr_next   = start;   // the dropped frame leaves no trace
@@ -263,7 +253,7 @@ module nicrx_ingress #(
             end
         end
 
-        case ({cm_valid_next, fq_pop})
+        case ({m_cm_valid_next, fq_pop})
             2'b10:   outst_next = outst_inc;
             2'b01:   outst_next = outst_dec;
             default: outst_next = outst_reg;
@@ -289,7 +279,7 @@ module nicrx_ingress #(
             endcase
         end
 
-        idle_next = !in_frame_next & !pm_wr_en_next & !cm_valid_next & !eof_next;
+        idle_next = !in_frame_next & !pm_wr_en_next & !m_cm_valid_next & !eof_next;
     end
 
     // ---------------------------------------------------------------- state
@@ -308,11 +298,9 @@ module nicrx_ingress #(
             pm_wr_en_reg      <= 1'b0;
             pm_wr_addr_reg    <= {PM_AW{1'b0}};
             pm_wr_data_reg    <= {DATA_WIDTH{1'b0}};
-            cm_valid_reg      <= 1'b0;
-            cm_start_reg      <= {PM_AW{1'b0}};
-            cm_len_reg        <= 16'd0;
+            m_cm_valid_reg    <= 1'b0;
+            m_cm_data_reg     <= {CM_W{1'b0}};
             slot_reg          <= {SLOT_W{1'b0}};
-            cm_slot_reg       <= {SLOT_W{1'b0}};
             hm_wr_en_reg      <= 1'b0;
             hm_wr_addr_reg    <= {(SLOT_W+BEAT_W){1'b0}};
             eof_reg           <= 1'b0;
@@ -340,11 +328,9 @@ module nicrx_ingress #(
             pm_wr_en_reg      <= pm_wr_en_next;
             pm_wr_addr_reg    <= pm_wr_addr_next;
             pm_wr_data_reg    <= pm_wr_data_next;
-            cm_valid_reg      <= cm_valid_next;
-            cm_start_reg      <= cm_start_next;
-            cm_len_reg        <= cm_len_next;
+            m_cm_valid_reg    <= m_cm_valid_next;
+            m_cm_data_reg     <= m_cm_data_next;
             slot_reg          <= slot_next;
-            cm_slot_reg       <= cm_slot_next;
             hm_wr_en_reg      <= hm_wr_en_next;
             hm_wr_addr_reg    <= hm_wr_addr_next;
             eof_reg           <= eof_next;
@@ -364,10 +350,8 @@ module nicrx_ingress #(
     assign pm_wr_en             = pm_wr_en_reg;
     assign pm_wr_addr           = pm_wr_addr_reg;
     assign pm_wr_data           = pm_wr_data_reg;
-    assign cm_valid             = cm_valid_reg;
-    assign cm_start             = cm_start_reg;
-    assign cm_len               = cm_len_reg;
-    assign cm_slot              = cm_slot_reg;
+    assign m_cm_valid           = m_cm_valid_reg;
+    assign m_cm_data            = m_cm_data_reg;
     assign hm_wr_en             = hm_wr_en_reg;
     assign hm_wr_addr           = hm_wr_addr_reg;
     assign idle                 = idle_reg;
@@ -386,6 +370,9 @@ module nicrx_ingress #(
     // the committed frames whose last word has been written, and pops (fq_pop) only
     // frames it holds.  Nothing here is synthesized or simulated.
     `include "nicrx_formal_reset.vh"
+    wire [PM_AW-1:0]  cm_start_reg = m_cm_data_reg[CM_START +: CM_START_W];
+    wire [15:0]       cm_len_reg   = m_cm_data_reg[CM_LEN +: CM_LEN_W];
+    wire [SLOT_W-1:0] cm_slot_reg  = m_cm_data_reg[CM_SLOT +: CM_SLOT_W];
 
     // ---- input contract: tkeep all ones except on the last beat, contiguous from bit 0
     always @(*) if (s_axis_tvalid) begin
@@ -399,7 +386,7 @@ module nicrx_ingress #(
     reg  [PM_AW:0]  f_committed;   // end of the committed frames (set at the commit edge)
     reg  [PM_AW:0]  f_rel_limit;   // the same one edge later: their last word is written
     reg  [PM_AW:0]  f_prev_rel;    // pm_rel_ptr of the cycle before
-    reg  [FQ_W-1:0] f_dma_frames;  // frames handed to the DMA (cm_valid) and not popped
+    reg  [FQ_W-1:0] f_dma_frames;  // frames handed to the DMA (m_cm_valid) and not popped
     always @(posedge clk) begin
         if (rst) begin
             f_committed  <= {(PM_AW+1){1'b0}};
@@ -407,10 +394,10 @@ module nicrx_ingress #(
             f_prev_rel   <= {(PM_AW+1){1'b0}};
             f_dma_frames <= {FQ_W{1'b0}};
         end else begin
-            if (cm_valid_next) f_committed <= wr_ptr_next;
+            if (m_cm_valid_next) f_committed <= wr_ptr_next;
             f_rel_limit  <= f_committed;
             f_prev_rel   <= pm_rel_ptr;
-            f_dma_frames <= f_dma_frames + {{(FQ_W-1){1'b0}}, cm_valid_reg}
+            f_dma_frames <= f_dma_frames + {{(FQ_W-1){1'b0}}, m_cm_valid_reg}
                                          - {{(FQ_W-1){1'b0}}, fq_pop};
         end
     end
@@ -465,7 +452,7 @@ module nicrx_ingress #(
         f_credit_drop <= reason == R_FULL && f_no_slot;
         f_words_drop  <= reason == R_FULL && !f_no_slot;
         if (rst)           f_commits <= 32'd0;
-        else if (cm_valid) f_commits <= f_commits + 32'd1;
+        else if (m_cm_valid) f_commits <= f_commits + 32'd1;
     end
     wire [31:0] f_drops = cnt_bad_reg + cnt_runt_reg + cnt_over_reg + cnt_full_reg + cnt_dis_reg;
     wire [PM_AW:0] f_cm_words = f_committed - f_rel_limit;
@@ -479,7 +466,7 @@ module nicrx_ingress #(
         assert(f_d_limit <= f_d_comm);
         if (in_frame_reg) assert(frm_start_reg == f_committed);
         else              assert(wr_ptr_reg == f_committed);
-        if (!cm_valid_reg) assert(f_rel_limit == f_committed);
+        if (!m_cm_valid_reg) assert(f_rel_limit == f_committed);
         // a pending write lands beyond every complete committed frame and inside the
         // window the DMA has released: it never overwrites an unreleased frame
         if (pm_wr_en_reg) begin
@@ -499,7 +486,7 @@ module nicrx_ingress #(
         // credits: the outstanding count is the DMA's frames (plus the one being handed
         // over) and never exceeds FQ_DEPTH
         assert(outst_reg <= FQ_FULL);
-        assert(outst_reg == f_dma_frames + {{(FQ_W-1){1'b0}}, cm_valid_reg});
+        assert(outst_reg == f_dma_frames + {{(FQ_W-1){1'b0}}, m_cm_valid_reg});
         // header slots: a frame holding a slot found fewer than FQ_DEPTH outstanding, so
         // its slot (frames committed so far) belongs to no outstanding frame; the header
         // write goes to that slot, one edge late like the packet-memory write
@@ -507,18 +494,18 @@ module nicrx_ingress #(
         if (in_frame_reg && f_cred) assert(full_reg);
         if (hm_wr_en_reg) begin
             assert(pm_wr_en_reg);
-            assert(hm_wr_addr_reg[SLOT_W+BEAT_W-1:BEAT_W] == slot_reg - {{(SLOT_W-1){1'b0}}, cm_valid_reg});
-            assert(outst_reg - {{(FQ_W-1){1'b0}}, cm_valid_reg} < FQ_FULL);
+            assert(hm_wr_addr_reg[SLOT_W+BEAT_W-1:BEAT_W] == slot_reg - {{(SLOT_W-1){1'b0}}, m_cm_valid_reg});
+            assert(outst_reg - {{(FQ_W-1){1'b0}}, m_cm_valid_reg} < FQ_FULL);
         end
-        if (cm_valid_reg) assert(cm_slot_reg == slot_reg - {{(SLOT_W-1){1'b0}}, 1'b1});
+        if (m_cm_valid_reg) assert(cm_slot_reg == slot_reg - {{(SLOT_W-1){1'b0}}, 1'b1});
         // every frame whose last beat is taken ends exactly once: committed or one drop
         assert(eof_reg == (f_last_taken && !f_past_rst));
         assert(eof_reason_reg <= R_DIS);
-        assert(cm_valid_reg == (eof_reg && eof_reason_reg == R_NONE));
+        assert(m_cm_valid_reg == (eof_reg && eof_reason_reg == R_NONE));
         assert(cnt_rx_frames_reg == f_commits + f_drops);
         // the commit: length is the frame's byte count, in range, and the frame occupies
         // exactly ceil(len / BPB) words starting at cm_start
-        if (cm_valid_reg) begin
+        if (m_cm_valid_reg) begin
             assert(cm_len_reg == f_bytes);
             assert(cm_len_reg == eof_len_reg);
             assert(cm_len_reg >= 16'd14 && cm_len_reg <= MAX_LEN);
@@ -526,14 +513,14 @@ module nicrx_ingress #(
             assert(f_cm_words == f_len_words[PM_AW:0]);
         end
         // idle means nothing open or pending
-        if (idle_reg) assert(!in_frame_reg && !pm_wr_en_reg && !cm_valid_reg && !eof_reg);
+        if (idle_reg) assert(!in_frame_reg && !pm_wr_en_reg && !m_cm_valid_reg && !eof_reg);
     end
 
     // ---- covers
     always @(*) if (f_past_valid && !rst) begin
-        cover(cm_valid_reg);
-        cover(cm_valid_reg && cm_len_reg == MAX_LEN);
-        cover(cm_valid_reg && f_committed[PM_AW] != f_rel_limit[PM_AW]);  // frame wraps
+        cover(m_cm_valid_reg);
+        cover(m_cm_valid_reg && cm_len_reg == MAX_LEN);
+        cover(m_cm_valid_reg && f_committed[PM_AW] != f_rel_limit[PM_AW]);  // frame wraps
         cover(eof_reg && eof_reason_reg == R_BAD);
         cover(eof_reg && eof_reason_reg == R_RUNT);
         cover(eof_reg && eof_reason_reg == R_OVER);
@@ -546,3 +533,5 @@ module nicrx_ingress #(
     end
 `endif
 endmodule
+
+`resetall

@@ -16,14 +16,19 @@
 // been written back, so no stage ever sees a stale thread state: no hazards, no
 // forwarding.  Threads are loaded by the parser (ld_*) when free, run until their
 // frame ends (done), and are freed by the parser when their header vector leaves
-// (rel_*).  The header vector of thread sel_thr is always on o_hv (rtl/nicrx_hv.vh).
+// (rel_*).  The header vector of thread sel_thr is always on o_hv (rtl/nicrx_thread.vh).
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
 module nicrx_parse_engine #(
-    parameter DATA_WIDTH   = 64,
-    parameter HEADER_BYTES = 128,
-    parameter FQ_DEPTH     = 32,
-    parameter PM_AW        = 11,
-    parameter IMEM_DEPTH   = 64,
-    parameter IMEM_INIT    = ""
+    parameter DATA_WIDTH   = 64,    // header-memory write width (nicrx_top)
+    parameter HEADER_BYTES = 128,   // bytes per header slot (nicrx_top)
+    parameter FQ_DEPTH     = 32,    // header slots (nicrx_top)
+    parameter PM_AW        = 11,    // packet-memory word address bits (nicrx_top's PM_AW)
+    parameter IMEM_DEPTH   = 64,    // instructions per bank (nicrx_top)
+    parameter IMEM_INIT    = ""     // reset program, both banks (nicrx_top)
 ) (
     input  wire                                              clk,
     input  wire                                              rst,
@@ -51,16 +56,15 @@ module nicrx_parse_engine #(
     output wire [3:0]                                        thr_free,
     output wire [3:0]                                        thr_run,
     output wire [3:0]                                        thr_done,
-    // the frame and header vector of thread sel_thr (layout: rtl/nicrx_hv.vh)
+    // the frame and header vector of thread sel_thr (layout: rtl/nicrx_thread.vh)
     input  wire [1:0]                                        sel_thr,
-    output wire [HV_W-1:0]                                   o_hv
+    output wire [TH_W-1:0]                                   o_hv
 );
     localparam integer SLOT_W  = $clog2(FQ_DEPTH);
-    localparam integer BEAT_W  = $clog2(HEADER_BYTES * 8 / DATA_WIDTH);
     localparam integer OFF_W   = $clog2(HEADER_BYTES);
     localparam integer IMEM_AW = $clog2(IMEM_DEPTH);
     localparam [8:0]   HB9     = HEADER_BYTES[8:0];
-    `include "nicrx_hv.vh"
+    `include "nicrx_thread.vh"
 
     // thread states
     localparam [1:0] ST_FREE = 2'd0, ST_RUN = 2'd1, ST_DONE = 2'd2;
@@ -75,25 +79,17 @@ module nicrx_parse_engine #(
     localparam integer CLS_PERR = 9;
 
     generate
-        if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_dw
-            nicrx_parse_engine_bad_DATA_WIDTH u_bad ();
-        end
-        if (HEADER_BYTES != 64 && HEADER_BYTES != 128 && HEADER_BYTES != 256) begin : g_bad_hb
-            nicrx_parse_engine_bad_HEADER_BYTES u_bad ();
-        end
-        if ((1 << SLOT_W) != FQ_DEPTH || FQ_DEPTH < 2) begin : g_bad_fq
-            nicrx_parse_engine_bad_FQ_DEPTH u_bad ();
-        end
-        if ((1 << IMEM_AW) != IMEM_DEPTH || IMEM_DEPTH < 16 || IMEM_DEPTH > 256) begin : g_bad_imem
-            nicrx_parse_engine_bad_IMEM_DEPTH u_bad ();
-        end
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_HEADER_BYTES
+        `NICRX_CHECK_FQ_DEPTH
+        `NICRX_CHECK_IMEM_DEPTH
     endgenerate
 
     // ---------------------------------------------------------------- threads
     reg [4*2-1:0]       st_reg, st_next;
     reg [4*IMEM_AW-1:0] pc_reg, pc_next;
     reg [3:0]           bank_reg, bank_next;
-    reg [4*HV_W-1:0]    hv_reg, hv_next;       // frame and header vector, rtl/nicrx_hv.vh
+    reg [4*TH_W-1:0]    hv_reg, hv_next;       // frame and header vector, rtl/nicrx_thread.vh
     reg [4*9-1:0]       steps_reg, steps_next;
     reg [4*9-1:0]       limit_reg, limit_next;
     reg [4*9-1:0]       wlim_reg, wlim_next;       // W = min(len, HEADER_BYTES)
@@ -185,17 +181,17 @@ module nicrx_parse_engine #(
         for (ts = 0; ts < 4; ts = ts + 1) begin
             if (ph_reg == ts[1:0]) begin
                 f_pc   = pc_reg[ts*IMEM_AW +: IMEM_AW];
-                f_cur  = hv_reg[ts*HV_W + HV_CUR +: HV_CUR_W];
-                f_l3   = hv_reg[ts*HV_W + HV_L3 +: HV_L3_W];
-                f_l4   = hv_reg[ts*HV_W + HV_L4 +: HV_L4_W];
+                f_cur  = hv_reg[ts*TH_W + TH_CUR +: TH_CUR_W];
+                f_l3   = hv_reg[ts*TH_W + TH_L3 +: TH_L3_W];
+                f_l4   = hv_reg[ts*TH_W + TH_L4 +: TH_L4_W];
                 f_wlim = wlim_reg[ts*9 +: 9];
-                f_slot = hv_reg[ts*HV_W + HV_SLOT +: HV_SLOT_W];
+                f_slot = hv_reg[ts*TH_W + TH_SLOT +: TH_SLOT_W];
             end
             if (w_thr_reg == ts[1:0]) begin
-                w_cur   = hv_reg[ts*HV_W + HV_CUR +: HV_CUR_W];
+                w_cur   = hv_reg[ts*TH_W + TH_CUR +: TH_CUR_W];
                 w_steps = steps_reg[ts*9 +: 9];
                 w_limit = limit_reg[ts*9 +: 9];
-                w_vcnt  = hv_reg[ts*HV_W + HV_VCNT +: HV_VCNT_W];
+                w_vcnt  = hv_reg[ts*TH_W + TH_VCNT +: TH_VCNT_W];
             end
         end
         f_cur8 = f_cur + 10'd8;
@@ -208,7 +204,6 @@ module nicrx_parse_engine #(
 
     nicrx_imem #(
         .IMEM_DEPTH (IMEM_DEPTH),
-        .IMEM_AW    (IMEM_AW),
         .IMEM_INIT  (IMEM_INIT)
     ) u_imem (
         .clk     (clk),
@@ -279,10 +274,7 @@ module nicrx_parse_engine #(
     nicrx_hdrmem #(
         .DATA_WIDTH   (DATA_WIDTH),
         .HEADER_BYTES (HEADER_BYTES),
-        .FQ_DEPTH     (FQ_DEPTH),
-        .SLOT_W       (SLOT_W),
-        .BEAT_W       (BEAT_W),
-        .OFF_W        (OFF_W)
+        .FQ_DEPTH     (FQ_DEPTH)
     ) u_hdrmem (
         .clk      (clk),
         .wr_en    (hm_wr_en),
@@ -405,14 +397,14 @@ module nicrx_parse_engine #(
             if (w_valid_reg && w_thr_reg == t[1:0]) begin
                 if (w_trunc_reg) begin
                     st_next[2*t +: 2] = ST_DONE;
-                    hv_next[t*HV_W + HV_TRUNC] = 1'b1;
+                    hv_next[t*TH_W + TH_TRUNC] = 1'b1;
                 end else begin
                     if (w_t) begin
-                        hv_next[t*HV_W + HV_CUR +: HV_CUR_W] = w_cur_new;
-                        if (w_save_reg[0]) hv_next[t*HV_W + HV_L3 +: HV_L3_W] = w_cur_new;
-                        if (w_save_reg[1]) hv_next[t*HV_W + HV_L4 +: HV_L4_W] = w_cur_new;
-                        hv_next[t*HV_W + HV_CLS +: HV_CLS_W] =
-                            hv_reg[t*HV_W + HV_CLS +: HV_CLS_W] | w_set_reg;
+                        hv_next[t*TH_W + TH_CUR +: TH_CUR_W] = w_cur_new;
+                        if (w_save_reg[0]) hv_next[t*TH_W + TH_L3 +: TH_L3_W] = w_cur_new;
+                        if (w_save_reg[1]) hv_next[t*TH_W + TH_L4 +: TH_L4_W] = w_cur_new;
+                        hv_next[t*TH_W + TH_CLS +: TH_CLS_W] =
+                            hv_reg[t*TH_W + TH_CLS +: TH_CLS_W] | w_set_reg;
                     end
                     pc_next[t*IMEM_AW +: IMEM_AW] = w_t ? w_tt_reg : w_tf_reg;
                     steps_next[t*9 +: 9]          = w_steps_new;
@@ -420,36 +412,36 @@ module nicrx_parse_engine #(
                         st_next[2*t +: 2] = ST_DONE;
                     end else if (w_limit_hit) begin
                         st_next[2*t +: 2] = ST_DONE;
-                        hv_next[t*HV_W + HV_CLS + CLS_PERR] = 1'b1;
+                        hv_next[t*TH_W + TH_CLS + CLS_PERR] = 1'b1;
                     end
                 end
             end
             // the store happens whether or not the test is true (data and enables
             // are worked out once, above, for whichever thread is in W)
             if (w_we && w_thr_reg == t[1:0]) begin
-                if (st_vlan0) hv_next[t*HV_W + HV_VLAN0 +: HV_VLAN0_W] = w_s[11:0];
-                if (st_vlan1) hv_next[t*HV_W + HV_VLAN1 +: HV_VLAN1_W] = w_s[11:0];
-                if (st_vcnt)  hv_next[t*HV_W + HV_VCNT +: HV_VCNT_W]   = w_vcnt + 2'd1;
-                if (st_proto) hv_next[t*HV_W + HV_PROTO +: HV_PROTO_W] = w_s[7:0];
+                if (st_vlan0) hv_next[t*TH_W + TH_VLAN0 +: TH_VLAN0_W] = w_s[11:0];
+                if (st_vlan1) hv_next[t*TH_W + TH_VLAN1 +: TH_VLAN1_W] = w_s[11:0];
+                if (st_vcnt)  hv_next[t*TH_W + TH_VCNT +: TH_VCNT_W]   = w_vcnt + 2'd1;
+                if (st_proto) hv_next[t*TH_W + TH_PROTO +: TH_PROTO_W] = w_s[7:0];
                 if (st_frag) begin
-                    hv_next[t*HV_W + HV_MF]                    = w_s[13];
-                    hv_next[t*HV_W + HV_FOFF +: HV_FOFF_W]     = w_s[12:0];
+                    hv_next[t*TH_W + TH_MF]                    = w_s[13];
+                    hv_next[t*TH_W + TH_FOFF +: TH_FOFF_W]     = w_s[12:0];
                 end
                 if (st_iplen) begin
-                    hv_next[t*HV_W + HV_IPLEN +: HV_IPLEN_W]   = w_s[15:0];
-                    hv_next[t*HV_W + HV_IPSET]                 = 1'b1;
+                    hv_next[t*TH_W + TH_IPLEN +: TH_IPLEN_W]   = w_s[15:0];
+                    hv_next[t*TH_W + TH_IPSET]                 = 1'b1;
                 end
-                if (st_src_hi) hv_next[t*HV_W + HV_SRC + 64 +: 64] = d_src_hi;
-                if (st_src_lo) hv_next[t*HV_W + HV_SRC +: 64]      = d_src_lo;
-                if (st_dst_hi) hv_next[t*HV_W + HV_DST + 64 +: 64] = d_dst_hi;
-                if (st_dst_lo) hv_next[t*HV_W + HV_DST +: 64]      = d_dst_lo;
+                if (st_src_hi) hv_next[t*TH_W + TH_SRC + 64 +: 64] = d_src_hi;
+                if (st_src_lo) hv_next[t*TH_W + TH_SRC +: 64]      = d_src_lo;
+                if (st_dst_hi) hv_next[t*TH_W + TH_DST + 64 +: 64] = d_dst_hi;
+                if (st_dst_lo) hv_next[t*TH_W + TH_DST +: 64]      = d_dst_lo;
                 if (st_ports) begin
-                    hv_next[t*HV_W + HV_SPORT +: HV_SPORT_W]   = d_sport;
-                    hv_next[t*HV_W + HV_DPORT +: HV_DPORT_W]   = d_dport;
+                    hv_next[t*TH_W + TH_SPORT +: TH_SPORT_W]   = d_sport;
+                    hv_next[t*TH_W + TH_DPORT +: TH_DPORT_W]   = d_dport;
                 end
-                if (st_seq)   hv_next[t*HV_W + HV_SEQ +: HV_SEQ_W]       = w_s[31:0];
-                if (st_ack)   hv_next[t*HV_W + HV_ACK +: HV_ACK_W]       = d_ack;
-                if (st_flags) hv_next[t*HV_W + HV_TFLAGS +: HV_TFLAGS_W] = d_flags;
+                if (st_seq)   hv_next[t*TH_W + TH_SEQ +: TH_SEQ_W]       = w_s[31:0];
+                if (st_ack)   hv_next[t*TH_W + TH_ACK +: TH_ACK_W]       = d_ack;
+                if (st_flags) hv_next[t*TH_W + TH_TFLAGS +: TH_TFLAGS_W] = d_flags;
             end
             // The stored header-vector fields are cleared at the edge after the thread
             // is freed (clr_reg: from a register, so the wide clear does not hang off the
@@ -457,7 +449,7 @@ module nicrx_parse_engine #(
             // rest of the thread is set at the load.  The clear comes last (no store is
             // in flight for a free thread) and so maps to the flip-flops' reset.
             if (clr_reg[t])
-                hv_next[t*HV_W + HV_STORED +: HV_W - HV_STORED] = {(HV_W - HV_STORED){1'b0}};
+                hv_next[t*TH_W + TH_STORED +: TH_W - TH_STORED] = {(TH_W - TH_STORED){1'b0}};
             if (ld_en && ld_thr == t[1:0]) begin
                 st_next[2*t +: 2]             = ST_RUN;
                 pc_next[t*IMEM_AW +: IMEM_AW] = {IMEM_AW{1'b0}};
@@ -466,10 +458,10 @@ module nicrx_parse_engine #(
                 limit_next[t*9 +: 9]          = ld_limit;
                 wlim_next[t*9 +: 9]           = (ld_len > {7'd0, HB9}) ? HB9 : ld_len[8:0];
                 // the frame; trunc and the thread state (cls .. l4) start at 0
-                hv_next[t*HV_W + HV_SLOT +: HV_SLOT_W]    = ld_slot;
-                hv_next[t*HV_W + HV_START +: HV_START_W]  = ld_start;
-                hv_next[t*HV_W + HV_LEN +: HV_LEN_W]      = ld_len;
-                hv_next[t*HV_W + HV_TRUNC +: HV_VCNT - HV_TRUNC] = {(HV_VCNT - HV_TRUNC){1'b0}};
+                hv_next[t*TH_W + TH_SLOT +: TH_SLOT_W]    = ld_slot;
+                hv_next[t*TH_W + TH_START +: TH_START_W]  = ld_start;
+                hv_next[t*TH_W + TH_LEN +: TH_LEN_W]      = ld_len;
+                hv_next[t*TH_W + TH_TRUNC +: TH_VCNT - TH_TRUNC] = {(TH_VCNT - TH_TRUNC){1'b0}};
             end
         end
     end
@@ -485,7 +477,7 @@ module nicrx_parse_engine #(
             clr_reg     <= 4'd0;
             pc_reg      <= {(4*IMEM_AW){1'b0}};
             bank_reg    <= 4'd0;
-            hv_reg      <= {(4*HV_W){1'b0}};
+            hv_reg      <= {(4*TH_W){1'b0}};
             steps_reg   <= {(4*9){1'b0}};
             limit_reg   <= {(4*9){1'b0}};
             wlim_reg    <= {(4*9){1'b0}};
@@ -607,12 +599,12 @@ module nicrx_parse_engine #(
 
     // ---------------------------------------------------------------- outputs
     // the frame and header vector of thread sel_thr (a 4:1 multiplexer)
-    reg [HV_W-1:0]     o_hv_sel;
+    reg [TH_W-1:0]     o_hv_sel;
     integer tq;
     always @* begin
-        o_hv_sel = {HV_W{1'b0}};
+        o_hv_sel = {TH_W{1'b0}};
         for (tq = 0; tq < 4; tq = tq + 1)
-            if (sel_thr == tq[1:0]) o_hv_sel = hv_reg[tq*HV_W +: HV_W];
+            if (sel_thr == tq[1:0]) o_hv_sel = hv_reg[tq*TH_W +: TH_W];
     end
     assign o_hv = o_hv_sel;
 
@@ -659,3 +651,5 @@ module nicrx_parse_engine #(
     end
 `endif
 endmodule
+
+`resetall

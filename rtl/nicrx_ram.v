@@ -14,9 +14,13 @@
 // read-before-write.  In nicrx that collision cannot happen: the ingress writes only
 // free words (at or past wr_ptr) and the DMA reads only committed ones (between
 // pm_rel_ptr and wr_ptr).  Simulation and the model still return the old data.
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+
 module nicrx_ram #(
-    parameter WIDTH = 64,
-    parameter AW    = 11
+    parameter WIDTH = 64,   // word width (nicrx_top's DATA_WIDTH)
+    parameter AW    = 11    // word address bits (nicrx_top's PM_AW)
 ) (
     input  wire             clk,
     input  wire             wr_en,
@@ -24,12 +28,13 @@ module nicrx_ram #(
     input  wire [WIDTH-1:0] wr_data,
     input  wire             rd_en,
     input  wire [AW-1:0]    rd_addr,
-    output reg  [WIDTH-1:0] rd_data
+    output wire [WIDTH-1:0] rd_data
 );
     localparam integer WORDS = 1 << AW;
 
     (* no_rw_check *)
     reg [WIDTH-1:0] mem [0:WORDS-1];
+    reg [WIDTH-1:0] rd_data_reg;
 
     integer i;
     initial begin
@@ -41,6 +46,9 @@ module nicrx_ram #(
     end
 
     always @(posedge clk) begin
-        if (rd_en) rd_data <= mem[rd_addr];
+        if (rd_en) rd_data_reg <= mem[rd_addr];
     end
+    assign rd_data = rd_data_reg;
 endmodule
+
+`resetall

@@ -5,22 +5,25 @@
 // docs/interfaces.md describes the ports, docs/architecture.md the blocks.
 // Every output is a register or a constant, so the C model (cmodel/model.c)
 // is compared at these ports after every edge.
+`resetall
 `timescale 1ns / 1ps
 `default_nettype none
+`include "nicrx_params.vh"
 
+// The ranges are rtl/nicrx_params.vh's (checked below); docs/architecture.md "Parameters".
 module nicrx_top #(
-    parameter integer DATA_WIDTH    = 64,
-    parameter integer PKT_MEM_BYTES = 16384,
-    parameter integer HEADER_BYTES  = 128,
-    parameter integer MAX_FRAME     = 9018,
-    parameter integer NUM_CQ        = 4,
-    parameter integer FQ_DEPTH      = 32,
-    parameter integer DESC_DEPTH    = 8,
-    parameter integer MAX_BURST     = 16,
-    parameter integer PARSE_ENGINES = 2,
-    parameter integer IMEM_DEPTH    = 64,
-    parameter integer FLOWS         = 64,
-    parameter         IMEM_INIT     = ""   // reset program: nicrx-asm hex, both banks
+    parameter integer DATA_WIDTH    = 64,    // stream and AXI4 data width: 32 or 64
+    parameter integer PKT_MEM_BYTES = 16384, // packet memory: power of two, >= MAX_FRAME, 16..32768 words
+    parameter integer HEADER_BYTES  = 128,   // bytes of each frame copied for the parser: 64, 128, 256
+    parameter integer MAX_FRAME     = 9018,  // longest frame accepted, bytes: 64..16383
+    parameter integer NUM_CQ        = 4,     // completion queues and interrupt lines: 1, 2, 4, 8
+    parameter integer FQ_DEPTH      = 32,    // frames waiting in packet memory: power of two, 2..256
+    parameter integer DESC_DEPTH    = 8,     // descriptors prefetched per ring: power of two, 4..64
+    parameter integer MAX_BURST     = 16,    // beats per AXI4 write burst: power of two, 2..256
+    parameter integer PARSE_ENGINES = 2,     // parser engines (four threads each): 1 or 2
+    parameter integer IMEM_DEPTH    = 64,    // instructions per program bank: power of two, 16..256
+    parameter integer FLOWS         = 64,    // flow database entries: power of two, 8..256
+    parameter         IMEM_INIT     = ""     // reset program: nicrx-asm hex, both banks ("": zero)
 ) (
     input  wire                    clk,
     input  wire                    rst,
@@ -93,49 +96,31 @@ module nicrx_top #(
     output wire [NUM_CQ-1:0]       irq
 );
 
-    function integer clog2;
-        input integer value;
-        integer v;
-        begin
-            v = value - 1;
-            for (clog2 = 0; v > 0; clog2 = clog2 + 1)
-                v = v >> 1;
-        end
-    endfunction
-
     localparam integer BPB      = DATA_WIDTH / 8;
     localparam integer PM_WORDS = PKT_MEM_BYTES / BPB;
-    localparam integer PM_AW    = clog2(PM_WORDS);
+    localparam integer PM_AW    = $clog2(PM_WORDS);
     `include "nicrx_counters.vh" // NUM_CNT: the counters of regs/nicrx.regs (enum nicrx_counter)
-    localparam integer SLOT_W   = clog2(FQ_DEPTH);
-    localparam integer HM_AW    = SLOT_W + clog2(HEADER_BYTES / BPB);
+    localparam integer SLOT_W   = $clog2(FQ_DEPTH);
+    localparam integer HM_AW    = SLOT_W + $clog2(HEADER_BYTES / BPB);
     localparam [2:0]   AXSIZE   = (DATA_WIDTH == 64) ? 3'd3 : 3'd2;
+    // the streams between blocks (rtl/nicrx_streams.txt)
+    `include "nicrx_stream_cm.vh"
+    `include "nicrx_stream_hv.vh"
+    `include "nicrx_stream_fl.vh"
 
-    // Elaboration-time parameter checks: a bad value instantiates a module
-    // that does not exist, so every tool stops and names the parameter.
     generate
-        if (DATA_WIDTH != 32 && DATA_WIDTH != 64)
-            nicrx_param_error_DATA_WIDTH_must_be_32_or_64 u_err_dw ();
-        if ((1 << PM_AW) != PM_WORDS || PKT_MEM_BYTES < MAX_FRAME)
-            nicrx_param_error_PKT_MEM_BYTES_power_of_two_at_least_MAX_FRAME u_err_pm ();
-        if (HEADER_BYTES != 64 && HEADER_BYTES != 128 && HEADER_BYTES != 256)
-            nicrx_param_error_HEADER_BYTES_64_128_or_256 u_err_hb ();
-        if (MAX_FRAME < 64 || MAX_FRAME > 16383)
-            nicrx_param_error_MAX_FRAME_64_to_16383 u_err_mf ();
-        if (NUM_CQ != 1 && NUM_CQ != 2 && NUM_CQ != 4 && NUM_CQ != 8)
-            nicrx_param_error_NUM_CQ_1_2_4_or_8 u_err_cq ();
-        if ((1 << clog2(FQ_DEPTH)) != FQ_DEPTH || FQ_DEPTH < 2 || FQ_DEPTH > 256)
-            nicrx_param_error_FQ_DEPTH_power_of_two_2_to_256 u_err_fq ();
-        if ((1 << clog2(DESC_DEPTH)) != DESC_DEPTH || DESC_DEPTH < 4 || DESC_DEPTH > 64)
-            nicrx_param_error_DESC_DEPTH_power_of_two_4_to_64 u_err_dd ();
-        if ((1 << clog2(MAX_BURST)) != MAX_BURST || MAX_BURST < 2 || MAX_BURST > 256)
-            nicrx_param_error_MAX_BURST_power_of_two_2_to_256 u_err_mb ();
-        if (PARSE_ENGINES != 1 && PARSE_ENGINES != 2)
-            nicrx_param_error_PARSE_ENGINES_1_or_2 u_err_ne ();
-        if ((1 << clog2(IMEM_DEPTH)) != IMEM_DEPTH || IMEM_DEPTH < 16 || IMEM_DEPTH > 256)
-            nicrx_param_error_IMEM_DEPTH_power_of_two_16_to_256 u_err_im ();
-        if ((1 << clog2(FLOWS)) != FLOWS || FLOWS < 8 || FLOWS > 256)
-            nicrx_param_error_FLOWS_power_of_two_8_to_256 u_err_fl ();
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_PKT_MEM_BYTES
+        `NICRX_CHECK_PM_AW
+        `NICRX_CHECK_HEADER_BYTES
+        `NICRX_CHECK_MAX_FRAME
+        `NICRX_CHECK_NUM_CQ
+        `NICRX_CHECK_FQ_DEPTH
+        `NICRX_CHECK_DESC_DEPTH
+        `NICRX_CHECK_MAX_BURST
+        `NICRX_CHECK_PARSE_ENGINES
+        `NICRX_CHECK_IMEM_DEPTH
+        `NICRX_CHECK_FLOWS
     endgenerate
 
     // constant AXI4 attributes (docs/interfaces.md)
@@ -201,10 +186,8 @@ module nicrx_top #(
     wire [DATA_WIDTH-1:0]       pm_rd_data;
     wire [PM_AW:0]              pm_rel_ptr;
     wire                        fq_pop;
-    wire                        cm_valid;
-    wire [PM_AW-1:0]            cm_start;
-    wire [15:0]                 cm_len;
-    wire [SLOT_W-1:0]           cm_slot;
+    wire                        cm_valid;       // ingress -> parser: committed frames
+    wire [CM_W-1:0]             cm_data;
     wire                        hm_wr_en;
     wire [HM_AW-1:0]            hm_wr_addr;
 
@@ -228,10 +211,8 @@ module nicrx_top #(
         .pm_wr_en             (pm_wr_en),
         .pm_wr_addr           (pm_wr_addr),
         .pm_wr_data           (pm_wr_data),
-        .cm_valid             (cm_valid),
-        .cm_start             (cm_start),
-        .cm_len               (cm_len),
-        .cm_slot              (cm_slot),
+        .m_cm_valid           (cm_valid),
+        .m_cm_data            (cm_data),
         .hm_wr_en             (hm_wr_en),
         .hm_wr_addr           (hm_wr_addr),
         .idle                 (ing_idle),
@@ -258,21 +239,9 @@ module nicrx_top #(
     );
 
     // ---- parser: header vector ------------------------------------------------
-    wire            hv_valid;
-    wire            hv_ready;
-    wire [PM_AW-1:0] hv_start;
-    wire [15:0]     hv_len;
-    wire [SLOT_W-1:0] hv_slot;
-    wire [9:0]      hv_cls;
-    wire [1:0]      hv_l3, hv_l4, hv_vlan_cnt;
-    wire [7:0]      hv_proto, hv_l3_off, hv_l4_off;
-    wire [11:0]     hv_vlan0, hv_vlan1, hv_tcp_flags;
-    wire            hv_frag, hv_mf, hv_trunc, hv_perr;
-    wire [12:0]     hv_frag_off;
-    wire [127:0]    hv_src, hv_dst;
-    wire [15:0]     hv_sport, hv_dport, hv_l4_len;
-    wire [31:0]     hv_seq, hv_ack, hv_hash;
-    wire [9:0]      hv_tcp_hlen, hv_pay_off;
+    wire                        hv_valid;       // parser -> flow block
+    wire                        hv_ready;
+    wire [HV_W-1:0]             hv_data;
 
     nicrx_parser #(
         .DATA_WIDTH    (DATA_WIDTH),
@@ -288,45 +257,16 @@ module nicrx_top #(
         .hm_wr_en       (hm_wr_en),
         .hm_wr_addr     (hm_wr_addr),
         .pm_wr_data     (pm_wr_data),
-        .cm_valid       (cm_valid),
-        .cm_start       (cm_start),
-        .cm_len         (cm_len),
-        .cm_slot        (cm_slot),
+        .s_cm_valid     (cm_valid),
+        .s_cm_data      (cm_data),
         .cfg_step_limit (cfg_step_limit),
         .cfg_swap       (cfg_swap),
         .cfg_imem_we    (cfg_imem_we),
         .cfg_imem_addr  (cfg_imem_addr),
         .cfg_imem_data  (cfg_imem_data),
-        .hv_valid       (hv_valid),
-        .hv_ready       (hv_ready),
-        .hv_start       (hv_start),
-        .hv_len         (hv_len),
-        .hv_slot        (hv_slot),
-        .hv_cls         (hv_cls),
-        .hv_l3          (hv_l3),
-        .hv_l4          (hv_l4),
-        .hv_proto       (hv_proto),
-        .hv_vlan_cnt    (hv_vlan_cnt),
-        .hv_vlan0       (hv_vlan0),
-        .hv_vlan1       (hv_vlan1),
-        .hv_frag        (hv_frag),
-        .hv_mf          (hv_mf),
-        .hv_frag_off    (hv_frag_off),
-        .hv_src         (hv_src),
-        .hv_dst         (hv_dst),
-        .hv_sport       (hv_sport),
-        .hv_dport       (hv_dport),
-        .hv_seq         (hv_seq),
-        .hv_ack         (hv_ack),
-        .hv_tcp_flags   (hv_tcp_flags),
-        .hv_tcp_hlen    (hv_tcp_hlen),
-        .hv_l4_len      (hv_l4_len),
-        .hv_l3_off      (hv_l3_off),
-        .hv_l4_off      (hv_l4_off),
-        .hv_pay_off     (hv_pay_off),
-        .hv_trunc       (hv_trunc),
-        .hv_perr        (hv_perr),
-        .hv_hash        (hv_hash),
+        .m_hv_valid     (hv_valid),
+        .m_hv_ready     (hv_ready),
+        .m_hv_data      (hv_data),
         .bank           (st_parser_bank),
         .swap_pending   (st_parser_swap_pending),
         .cnt_perr       (cnt_parse_error),
@@ -335,14 +275,8 @@ module nicrx_top #(
     );
 
     // ---- flow database: key, CAM, manager, operation codes ------------------------
-    wire            fl_valid, fl_presel, fl_vlan, fl_frag, fl_trunc, fl_perr;
-    wire [15:0]     fl_len, fl_flow;
-    wire [9:0]      fl_cls;
-    wire [1:0]      fl_l3, fl_l4;
-    wire [11:0]     fl_vid;
-    wire [7:0]      fl_l3_off, fl_l4_off;
-    wire [31:0]     fl_hash;
-    wire [3:0]      fl_opcode;
+    wire            fl_valid;                   // flow block -> transfer engine
+    wire [FL_W-1:0] fl_data;
     wire            flw_idle;
     wire [1:0]      cfg_flow_ctrl, cfg_flow_cmd;
     wire [15:0]     cfg_flow_thresh, cfg_flow_tick;
@@ -360,35 +294,14 @@ module nicrx_top #(
         .FLOWS        (FLOWS),
         .HEADER_BYTES (HEADER_BYTES),
         .FQ_DEPTH     (FQ_DEPTH),
-        .DATA_WIDTH   (DATA_WIDTH)
+        .DATA_WIDTH   (DATA_WIDTH),
+        .PM_AW        (PM_AW)
     ) u_flow (
         .clk             (clk),
         .rst             (rst),
-        .hv_valid        (hv_valid),
-        .hv_ready        (hv_ready),
-        .hv_len          (hv_len),
-        .hv_slot         (hv_slot),
-        .hv_cls          (hv_cls),
-        .hv_l3           (hv_l3),
-        .hv_l4           (hv_l4),
-        .hv_proto        (hv_proto),
-        .hv_vlan_cnt     (hv_vlan_cnt),
-        .hv_vlan0        (hv_vlan0),
-        .hv_frag         (hv_frag),
-        .hv_src          (hv_src),
-        .hv_dst          (hv_dst),
-        .hv_sport        (hv_sport),
-        .hv_dport        (hv_dport),
-        .hv_seq          (hv_seq),
-        .hv_ack          (hv_ack),
-        .hv_tcp_flags    (hv_tcp_flags),
-        .hv_tcp_hlen     (hv_tcp_hlen),
-        .hv_l4_len       (hv_l4_len),
-        .hv_l3_off       (hv_l3_off),
-        .hv_l4_off       (hv_l4_off),
-        .hv_trunc        (hv_trunc),
-        .hv_perr         (hv_perr),
-        .hv_hash         (hv_hash),
+        .s_hv_valid      (hv_valid),
+        .s_hv_ready      (hv_ready),
+        .s_hv_data       (hv_data),
         .hm_wr_en        (hm_wr_en),
         .hm_wr_addr      (hm_wr_addr),
         .pm_wr_data      (pm_wr_data),
@@ -403,22 +316,8 @@ module nicrx_top #(
         .cfg_ctx_ack     (cfg_ctx_ack),
         .cfg_ctx_opt     (cfg_ctx_opt),
         .cfg_ctx_key     (cfg_ctx_key),
-        .fl_valid        (fl_valid),
-        .fl_len          (fl_len),
-        .fl_cls          (fl_cls),
-        .fl_presel       (fl_presel),
-        .fl_l3           (fl_l3),
-        .fl_l4           (fl_l4),
-        .fl_vlan         (fl_vlan),
-        .fl_vid          (fl_vid),
-        .fl_frag         (fl_frag),
-        .fl_l3_off       (fl_l3_off),
-        .fl_l4_off       (fl_l4_off),
-        .fl_hash         (fl_hash),
-        .fl_trunc        (fl_trunc),
-        .fl_perr         (fl_perr),
-        .fl_flow         (fl_flow),
-        .fl_opcode       (fl_opcode),
+        .m_fl_valid      (fl_valid),
+        .m_fl_data       (fl_data),
         .flow_busy       (st_flow_busy),
         .flow_fail       (st_flow_fail),
         .flow_idx        (st_flow_idx),
@@ -451,21 +350,8 @@ module nicrx_top #(
     ) u_dma (
         .clk               (clk),
         .rst               (rst),
-        .hv_valid          (fl_valid),
-        .hv_len            (fl_len),
-        .hv_l3             (fl_l3),
-        .hv_l4             (fl_l4),
-        .hv_vlan           (fl_vlan),
-        .hv_vid            (fl_vid),
-        .hv_frag           (fl_frag),
-        .hv_l3_off         (fl_l3_off),
-        .hv_l4_off         (fl_l4_off),
-        .hv_hash           (fl_hash),
-        .hv_trunc          (fl_trunc),
-        .hv_perr           (fl_perr),
-        .hv_presel         (fl_presel),
-        .hv_flow           (fl_flow),
-        .hv_opcode         (fl_opcode),
+        .s_fl_valid        (fl_valid),
+        .s_fl_data         (fl_data),
         .pm_rd_en          (pm_rd_en),
         .pm_rd_addr        (pm_rd_addr),
         .pm_rd_data        (pm_rd_data),
@@ -603,14 +489,11 @@ module nicrx_top #(
         .ctx_key           (st_ctx_key)
     );
 
-    // Unused: IDs (one ID in flight), AXI4-Lite protection bits, and header vector
-    // fields no block consumes (the DMA finds frames contiguous in packet memory and
-    // takes only the presel bit of the class).
+    // Unused: IDs (one ID in flight), AXI4-Lite protection bits.
     /* verilator lint_off UNUSED */
-    wire unused_ok = &{1'b0, m_axi_bid, m_axi_rid, s_axil_awprot, s_axil_arprot,
-                       hv_start, hv_vlan1, hv_mf, hv_frag_off, hv_pay_off, fl_cls};
+    wire unused_ok = &{1'b0, m_axi_bid, m_axi_rid, s_axil_awprot, s_axil_arprot};
     /* verilator lint_on UNUSED */
 
 endmodule
 
-`default_nettype wire
+`resetall

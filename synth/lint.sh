@@ -2,7 +2,8 @@
 # lint.sh - static checks of rtl/: Verilator -Wall lint of nicrx_top at
 # DATA_WIDTH 64 and 32 (and two parser shapes: one engine, IMEM_DEPTH 256 and 16),
 # and a Yosys structural check (after `proc`: no latches,
-# no multiple drivers, no combinational loops, no undriven wires used).
+# no multiple drivers, no combinational loops, no undriven wires used, every flip-flop
+# named *_reg).
 # Prints "ok NAME" / "not ok NAME: reason"; exits 1 if any check failed.
 # Logs: build/lint/*.log.   TOP=nicrx_top by default.
 set -u
@@ -57,4 +58,23 @@ for dw in 64 32; do
         grep -E '^(ERROR|Warning|Latch inferred)' "$log" | sed 's/^/#   /' | head -20
     fi
 done
+# Naming (docs/developing.md "Verilog style"): every flip-flop's name ends in _reg.  After
+# proc each register is a flip-flop cell driving the wire of the reg's name; memories are
+# $mem cells, so they do not count.
+name="lint-yosys-flop-names"
+log="$OUT/yosys_flops.log"
+if yosys -q -l "$log" -p "read_verilog -defer -Irtl $RTL; hierarchy -check -top $TOP; proc; opt_clean; tee -q -o $OUT/flops.txt select -list t:\$*dff* %co1:+[Q] w:* %i" > /dev/null 2>&1; then
+    bad=$(sed 's|^.*\\\([A-Za-z0-9_]*\)/|\1 |' "$OUT/flops.txt" | grep -v ' \$' | grep -v '_reg$' | sort -u)
+    n=$(grep -c . "$OUT/flops.txt")
+    if [ -n "$bad" ]; then
+        say_fail "$name" "$(echo "$bad" | wc -l) flip-flops not named *_reg"
+        echo "$bad" | sed 's/^/#   /' | head -20
+    elif [ "$n" -lt 100 ]; then
+        say_fail "$name" "only $n flip-flop wires listed (the check is not looking)"
+    else
+        echo "ok $name: $n flip-flop wires"
+    fi
+else
+    say_fail "$name" "$(grep -m1 -E '^ERROR' "$log")"
+fi
 exit $fail

@@ -37,14 +37,10 @@ typedef struct cfgt {
     uint32_t max_cycles;       /* 0: 200000 + 400 per frame */
 } cfgt_t;
 
-/* one edge: its inputs, the packet-memory read request driven (combinationally) in the cycle that ends with it,
- * and the model's registered outputs after it */
+/* one edge: its inputs (the flow block's stream, the packet memory's read register, the
+ * configuration, the top's) and the model's outputs after it */
 typedef struct ds_edge {
-    const nicrx_in_t *in;
-    const flow_out_t *fo;
-    uint64_t pm_rd_data;
-    const csr_cfg_t *cfg;
-    const pm_rd_req_t *rd;
+    const dma_in_t *in;
     const dma_out_t *o;
 } ds_edge_t;
 typedef void (*ds_hook_fn)(void *ctx, const ds_edge_t *e);
@@ -260,9 +256,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     nicrx_params_t *p = &t->g.p;
     p->data_width = c->dw; p->pkt_mem_bytes = 16384; p->header_bytes = 128; p->max_frame = 9018;
     p->num_cq = 4; p->fq_depth = 32; p->desc_depth = 8; p->max_burst = c->max_burst;
-    t->g.bytes_per_beat = c->dw / 8;
-    t->g.pm_words = 16384 / t->g.bytes_per_beat;
-    t->g.pm_aw = c->dw == 64 ? 11 : 12;
+    nicrx_geom_init(&t->g, p);
     t->mem = calloc(MEM_BYTES, 1);
     t->pm = calloc(t->g.pm_words, 8);
     if (dma_init(&t->d, &t->g) != 0) { printf("not ok dma_init\n"); exit(1); }
@@ -281,18 +275,19 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         cf->cq_size_log2[q] = (uint8_t)c->cq_log2;
         cf->cq_irq_en[q] = 1;
     }
-    nicrx_in_t in; memset(&in, 0, sizeof in);
-    flow_out_t fo; memset(&fo, 0, sizeof fo);
-    in.rst = 1;
-    dma_in_t di = { &in, &fo, 0, cf };
-    pm_rd_req_t rd;
-    dma_step(&t->d, &di, &rd, &ev);
+    dma_in_t di; memset(&di, 0, sizeof di);
+    nicrx_in_t *in = &di.top;
+    fl_stream_t *fo = &di.s_fl;
+    dma_out_t o1;
+    di.ev = &ev;
+    di.cfg = *cf;
+    in->rst = 1;
+    dma_step(&t->d, &di, &o1);
     if (hook) {
-        dma_out_t o0; dma_out(&t->d, &o0);
-        ds_edge_t e0 = { &in, &fo, 0, cf, &rd, &o0 };
+        ds_edge_t e0 = { &di, &o1 };
         hook(hook_ctx, &e0);
     }
-    in.rst = 0;
+    in->rst = 0;
     for (uint32_t r = 0; r < 2; r++) cf->fbr_en[r] = (uint8_t)(c->fbr_en >> r & 1);
     for (uint32_t q = 0; q < 4; q++) cf->cq_en[q] = (uint8_t)(c->cq_en >> q & 1);
     uint64_t next_arrival2 = 2 * 20; /* in half cycles */
@@ -310,7 +305,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         host_poll(t, &o);
         /* irq after the edge: irq_en && tail != head (head as given at that edge) */
         /* fake flow block: a frame when the gap has passed and there is room */
-        memset(&fo, 0, sizeof fo);
+        di.s_fl_valid = 0;
+        memset(fo, 0, sizeof *fo);
         if (t->nin < c->nframes && 2 * t->cyc >= next_arrival2) {
             uint32_t len = c->fixed_len ? c->fixed_len : 14 + rnd(t) % 1800;
             if (t->nin % 7 == 3 && !c->fixed_len) len = 2100 + rnd(t) % 2000; /* ring 1 or no_fit */
@@ -339,35 +335,34 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                     for (uint32_t i = 0; i < bpb; i++) v |= (uint64_t)fbyte(t->nin, w * bpb + i) << (8 * i);
                     t->pm[(t->pm_wr + w) & (t->g.pm_words - 1)] = v;
                 }
-                fo.fl_valid = 1; fo.fl_len = (uint16_t)len; fo.fl_cls = hv->cls;
-                fo.fl_l3 = hv->l3; fo.fl_l4 = hv->l4; fo.fl_vlan = hv->vlan_cnt != 0;
-                fo.fl_vid = hv->vlan_cnt ? hv->vlan[0] : 0; fo.fl_frag = hv->frag;
-                fo.fl_l3_off = hv->l3_off; fo.fl_l4_off = hv->l4_off; fo.fl_hash = hv->hash;
-                fo.fl_trunc = hv->truncated; fo.fl_perr = hv->perr;
-                fo.fl_presel = (uint8_t)(hv->cls >> NICRX_CLS_PRESEL & 1u);
-                fo.fl_flow = f->flow; fo.fl_opcode = f->opcode; fo.fl_frame = t->nin;
+                di.s_fl_valid = 1; fo->len = (uint16_t)len; fo->cls = hv->cls;
+                fo->l3 = hv->l3; fo->l4 = hv->l4; fo->vlan = hv->vlan_cnt != 0;
+                fo->vid = hv->vlan_cnt ? hv->vlan[0] : 0; fo->frag = hv->frag;
+                fo->l3_off = hv->l3_off; fo->l4_off = hv->l4_off; fo->hash = hv->hash;
+                fo->trunc = hv->truncated; fo->perr = hv->perr;
+                fo->flow = f->flow; fo->opcode = f->opcode; fo->frame = t->nin;
                 t->pm_wr = (t->pm_wr + nw) & (2 * t->g.pm_words - 1);
                 t->nin++;
                 next_arrival2 += c->gap;
             }
         }
         /* AXI slave inputs */
-        memset(&in, 0, sizeof in);
-        in.m_axi_awready = (uint8_t)(rnd(t) % 100 < c->rdy_pct);
-        in.m_axi_wready = (uint8_t)(rnd(t) % 100 < c->rdy_pct);
-        in.m_axi_arready = (uint8_t)(rnd(t) % 100 < c->rdy_pct);
+        memset(in, 0, sizeof *in);
+        in->m_axi_awready = (uint8_t)(rnd(t) % 100 < c->rdy_pct);
+        in->m_axi_wready = (uint8_t)(rnd(t) % 100 < c->rdy_pct);
+        in->m_axi_arready = (uint8_t)(rnd(t) % 100 < c->rdy_pct);
         if (t->bq_r != t->bq_w && t->bq_t[t->bq_r & 255] <= t->cyc) {
-            in.m_axi_bvalid = 1;
+            in->m_axi_bvalid = 1;
             t->b_count++;
-            in.m_axi_bresp = (uint8_t)(c->bresp_err_at && t->b_count == c->bresp_err_at ? 2 : 0);
-            if (c->bresp_err_every && rnd(t) % c->bresp_err_every == 0) in.m_axi_bresp = (uint8_t)(1 + rnd(t) % 3);
+            in->m_axi_bresp = (uint8_t)(c->bresp_err_at && t->b_count == c->bresp_err_at ? 2 : 0);
+            if (c->bresp_err_every && rnd(t) % c->bresp_err_every == 0) in->m_axi_bresp = (uint8_t)(1 + rnd(t) % 3);
         }
         if (t->r_active && t->cyc >= t->r_t) {
-            in.m_axi_rvalid = 1;
-            in.m_axi_rdata = 0;
-            for (uint32_t i = 0; i < bpb; i++) in.m_axi_rdata |= (uint64_t)t->mem[t->r_addr + (uint64_t)t->r_beat * bpb + i] << (8 * i);
-            in.m_axi_rlast = t->r_beat + 1 == t->r_left;
-            if (c->rresp_err_every && rnd(t) % c->rresp_err_every == 0) in.m_axi_rresp = (uint8_t)(1 + rnd(t) % 3);
+            in->m_axi_rvalid = 1;
+            in->m_axi_rdata = 0;
+            for (uint32_t i = 0; i < bpb; i++) in->m_axi_rdata |= (uint64_t)t->mem[t->r_addr + (uint64_t)t->r_beat * bpb + i] << (8 * i);
+            in->m_axi_rlast = t->r_beat + 1 == t->r_left;
+            if (c->rresp_err_every && rnd(t) % c->rresp_err_every == 0) in->m_axi_rresp = (uint8_t)(1 + rnd(t) % 3);
         }
         /* resets: random, and one of the host's answers to a ring error (fbr_err); the
          * other one turns the ring off for a while (which clears its error) */
@@ -391,35 +386,36 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
             }
             if (!t->rst_left && c->rst_every && rnd(t) % c->rst_every == 0) t->rst_left = 1 + rnd(t) % 4;
             if (!t->rst_left && t->err_reset_at && t->cyc >= t->err_reset_at) t->rst_left = 1;
-            if (t->rst_left) { in.rst = 1; t->rst_left--; }
+            if (t->rst_left) { in->rst = 1; t->rst_left--; }
         }
         di.pm_rd_data = t->pm_rd_data;
-        dma_step(&t->d, &di, &rd, &ev);
+        di.cfg = *cf;
+        dma_step(&t->d, &di, &o1);
         if (hook) {
-            dma_out_t o1; dma_out(&t->d, &o1);
-            ds_edge_t e1 = { &in, &fo, di.pm_rd_data, cf, &rd, &o1 };
+            ds_edge_t e1 = { &di, &o1 };
             hook(hook_ctx, &e1);
         }
-        if (rd.en) t->pm_rd_data = t->pm[rd.addr & (t->g.pm_words - 1)];
+        /* the RAM registers the read the DMA requested in the cycle before the edge */
+        if (o.pm_rd_en) t->pm_rd_data = t->pm[o.pm_rd_addr & (t->g.pm_words - 1)];
         /* handshakes at this edge (o = outputs before it) */
         if (o.fq_pop) t->pops++;
-        if (o.axi.m_axi_awvalid && in.m_axi_awready) { t->aw[t->aw_n & 255].addr = o.axi.m_axi_awaddr; t->aw[t->aw_n & 255].len = o.axi.m_axi_awlen; t->aw_n++; }
-        if (o.axi.m_axi_wvalid && in.m_axi_wready) {
+        if (o.axi.m_axi_awvalid && in->m_axi_awready) { t->aw[t->aw_n & 255].addr = o.axi.m_axi_awaddr; t->aw[t->aw_n & 255].len = o.axi.m_axi_awlen; t->aw_n++; }
+        if (o.axi.m_axi_wvalid && in->m_axi_wready) {
             uint32_t k = t->wb_n % 8192;
             t->wbeat[k] = o.axi.m_axi_wdata; t->wstrb[k] = o.axi.m_axi_wstrb; t->wb_n++;
             t->cur_wbeats++;
             if (o.axi.m_axi_wlast) { t->wburst_beats[t->wburst_n & 255] = t->cur_wbeats; t->wburst_n++; t->cur_wbeats = 0; }
         }
-        if (in.m_axi_bvalid) {
+        if (in->m_axi_bvalid) {
             t->bq_r++;
         }
-        if (in.m_axi_rvalid) { t->r_beat++; if (in.m_axi_rlast) t->r_active = 0; }
-        if (o.axi.m_axi_arvalid && in.m_axi_arready) {
+        if (in->m_axi_rvalid) { t->r_beat++; if (in->m_axi_rlast) t->r_active = 0; }
+        if (o.axi.m_axi_arvalid && in->m_axi_arready) {
             t->r_active = 1; t->r_addr = o.axi.m_axi_araddr; t->r_left = o.axi.m_axi_arlen + 1u; t->r_beat = 0;
             t->r_t = t->cyc + c->r_lat;
         }
         retire_writes(t);
-        if (in.rst) env_reset(t);
+        if (in->rst) env_reset(t);
         /* visible tail must not pass the record B responses */
         dma_out_t o2; dma_out(&t->d, &o2);
         for (uint32_t q = 0; q < 4; q++) {
@@ -427,10 +423,10 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
             if (((o2.axi.irq >> q) & 1) != exp_irq) t->bad_irq++;
         }
         /* count record B's per queue: tail may only advance on a B */
-        if (in.m_axi_bvalid)
+        if (in->m_axi_bvalid)
             for (uint32_t q = 0; q < 4; q++) if (o2.st.cq_tail[q] != o.st.cq_tail[q]) t->rec_b_seen[q] = o2.st.cq_tail[q];
         for (uint32_t q = 0; q < 4; q++)
-            if (!in.m_axi_bvalid && o2.st.cq_tail[q] != o.st.cq_tail[q]) t->bad_tail++;
+            if (!in->m_axi_bvalid && o2.st.cq_tail[q] != o.st.cq_tail[q]) t->bad_tail++;
         if (t->nin == c->nframes && o2.st.idle && t->pops == t->nin) {
             int all = 1;
             for (uint32_t i = 0; i < t->nin; i++) if (!t->f[i].delivered && !t->f[i].dropped) all = 0;

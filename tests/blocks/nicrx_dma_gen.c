@@ -5,111 +5,87 @@
  * DESC_DEPTH 8, PM_AW 11 (DATA_WIDTH 64) or 12 (32), MAX_BURST per scenario.
  * usage: nicrx_dma_gen DATA_WIDTH SCENARIO TRACE.hex [MAX_CYCLES]
  * prints "CYCLES MAX_BURST TAG FRAMES RESET_EDGES RING_RESTARTS" on stdout.
- * One line per edge, each field a whole number of hex digits, zero-extended
- * (the order of the Verilog concatenation in tests/blocks/nicrx_dma_tb.v):
- *   inputs:  rst 1, hv_valid 1, hv_len 4, hv_l3 1, hv_l4 1, hv_vlan 1,
- *            hv_vid 3, hv_frag 1, {hv_presel, hv_perr, hv_trunc} 1, hv_l3_off 2, hv_l4_off 2, hv_hash 8,
- *            hv_flow 4, hv_opcode 1, pm_rd_data 16,
- *            cfg_qsel_log2 1, cfg_fbr_base 32, cfg_fbr_size_log2 2, cfg_fbr_buf_size 8,
- *            cfg_fbr_en 1, cfg_fbr_tail 8, cfg_cq_base 64, cfg_cq_size_log2 4, cfg_cq_en 1,
- *            cfg_cq_irq_en 1, cfg_cq_head 16, awready 1, wready 1, bvalid 1, bresp 1,
- *            arready 1, rvalid 1, rdata 16, rresp 1, rlast 1
- *            (vectors of rings / queues as the RTL ports pack them: index 0 lowest)
- *   before the edge (combinational): pm_rd_en 1, pm_rd_addr 4
- *   after the edge: pm_rel_ptr 4, fq_pop 1, st_fbr_head 8, st_fbr_err 1, st_cq_tail 16,
- *            st_idle 1, cnt_delivered 8, cnt_drop_no_fit 8, cnt_drop_no_cq 8,
- *            cnt_desc_error 8, cnt_axi_error 8, awvalid 1, awaddr 16, awlen 2, wvalid 1,
- *            wdata 16, wstrb 2, wlast 1, bready 1, arvalid 1, araddr 16, arlen 2,
- *            rready 1, irq 1 */
+ * One line per edge: dma_in and dma_out of tests/blocks/traces.txt. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dma.h"
 #include "dma_scenario.h"
+#include "bench.h"
 
-typedef struct gen { FILE *f; uint64_t n; } gen_t;
-
-static void put(FILE *f, uint64_t v, uint32_t hexdigits)
-{
-    while (hexdigits--)
-        fputc("0123456789abcdef"[(v >> (4 * hexdigits)) & 0xf], f);
-}
+typedef struct gen { FILE *f; uint64_t n; const nicrx_geom_t *geom; } gen_t;
 
 static void edge(void *ctx, const ds_edge_t *e)
 {
     gen_t *g = ctx;
-    FILE *f = g->f;
-    const nicrx_in_t *in = e->in;
-    const flow_out_t *fo = e->fo;
-    const int v = fo->fl_valid;   /* the flow block holds its outputs between frames: 0 here */
-    const csr_cfg_t *c = e->cfg;
+    const dma_in_t *in = e->in;
+    const nicrx_in_t *t = &in->top;
+    const csr_cfg_t *c = &in->cfg;
     const dma_out_t *o = e->o;
-    uint32_t r, q;
+    dma_in_trace_t ti;
+    dma_out_trace_t to;
 
-    put(f, in->rst, 1);
-    put(f, v, 1);
-    put(f, v ? fo->fl_len : 0, 4);
-    put(f, v ? fo->fl_l3 : 0, 1);
-    put(f, v ? fo->fl_l4 : 0, 1);
-    put(f, v ? fo->fl_vlan : 0, 1);
-    put(f, v ? fo->fl_vid & 0xfff : 0, 3);
-    put(f, v ? fo->fl_frag : 0, 1);
-    put(f, v ? (uint32_t)(fo->fl_presel & 1u) << 2 | (uint32_t)(fo->fl_perr & 1u) << 1 | (fo->fl_trunc & 1u) : 0, 1);
-    put(f, v ? fo->fl_l3_off : 0, 2);
-    put(f, v ? fo->fl_l4_off : 0, 2);
-    put(f, v ? fo->fl_hash : 0, 8);
-    put(f, v ? fo->fl_flow : 0, 4);
-    put(f, v ? fo->fl_opcode : 0, 1);
-    put(f, e->pm_rd_data, 16);
-    put(f, c->qsel_log2, 1);
-    for (r = 2; r-- > 0;) put(f, c->fbr_base[r], 16);
-    for (r = 2; r-- > 0;) put(f, c->fbr_size_log2[r], 1);
-    for (r = 2; r-- > 0;) put(f, c->fbr_buf_size[r], 4);
-    put(f, (uint64_t)(c->fbr_en[1] << 1 | c->fbr_en[0]), 1);
-    for (r = 2; r-- > 0;) put(f, c->fbr_tail[r], 4);
-    for (q = 4; q-- > 0;) put(f, c->cq_base[q], 16);
-    for (q = 4; q-- > 0;) put(f, c->cq_size_log2[q], 1);
-    put(f, (uint64_t)(c->cq_en[3] << 3 | c->cq_en[2] << 2 | c->cq_en[1] << 1 | c->cq_en[0]), 1);
-    put(f, (uint64_t)(c->cq_irq_en[3] << 3 | c->cq_irq_en[2] << 2 | c->cq_irq_en[1] << 1 | c->cq_irq_en[0]), 1);
-    for (q = 4; q-- > 0;) put(f, c->cq_head[q], 4);
-    put(f, in->m_axi_awready, 1);
-    put(f, in->m_axi_wready, 1);
-    put(f, in->m_axi_bvalid, 1);
-    put(f, in->m_axi_bresp, 1);
-    put(f, in->m_axi_arready, 1);
-    put(f, in->m_axi_rvalid, 1);
-    put(f, in->m_axi_rdata, 16);
-    put(f, in->m_axi_rresp, 1);
-    put(f, in->m_axi_rlast, 1);
+    memset(&ti, 0, sizeof ti);
+    ti.rst = t->rst;
+    ti.s_fl_valid = in->s_fl_valid;
+    ti.s_fl = in->s_fl;
+    ti.pm_rd_data = in->pm_rd_data;
+    ti.cfg_qsel_log2 = c->qsel_log2;
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        bench_elem(ti.cfg_fbr_base, sizeof ti.cfg_fbr_base, 8, r, c->fbr_base[r]);
+        ti.cfg_fbr_size_log2 |= (uint8_t)((c->fbr_size_log2[r] & 15u) << (4 * r));
+        ti.cfg_fbr_buf_size |= (uint32_t)c->fbr_buf_size[r] << (16 * r);
+        ti.cfg_fbr_en |= (uint8_t)((c->fbr_en[r] & 1u) << r);
+        ti.cfg_fbr_tail |= (uint32_t)c->fbr_tail[r] << (16 * r);
+    }
+    for (uint32_t q = 0; q < 4; q++) {
+        bench_elem(ti.cfg_cq_base, sizeof ti.cfg_cq_base, 8, q, c->cq_base[q]);
+        ti.cfg_cq_size_log2 |= (uint16_t)((c->cq_size_log2[q] & 15u) << (4 * q));
+        ti.cfg_cq_en |= (uint8_t)((c->cq_en[q] & 1u) << q);
+        ti.cfg_cq_irq_en |= (uint8_t)((c->cq_irq_en[q] & 1u) << q);
+        ti.cfg_cq_head |= (uint64_t)c->cq_head[q] << (16 * q);
+    }
+    ti.m_axi_awready = t->m_axi_awready;
+    ti.m_axi_wready = t->m_axi_wready;
+    ti.m_axi_bvalid = t->m_axi_bvalid;
+    ti.m_axi_bresp = t->m_axi_bresp;
+    ti.m_axi_arready = t->m_axi_arready;
+    ti.m_axi_rvalid = t->m_axi_rvalid;
+    ti.m_axi_rdata = t->m_axi_rdata;
+    ti.m_axi_rresp = t->m_axi_rresp;
+    ti.m_axi_rlast = t->m_axi_rlast;
 
-    put(f, e->rd->en, 1);
-    put(f, e->rd->addr, 4);
-
-    put(f, o->pm_rel_ptr, 4);
-    put(f, o->fq_pop, 1);
-    for (r = 2; r-- > 0;) put(f, o->st.fbr_head[r], 4);
-    put(f, (uint64_t)(o->st.fbr_err[1] << 1 | o->st.fbr_err[0]), 1);
-    for (q = 4; q-- > 0;) put(f, o->st.cq_tail[q], 4);
-    put(f, o->st.idle, 1);
-    put(f, o->st.cnt[NICRX_CNT_DELIVERED], 8);
-    put(f, o->st.cnt[NICRX_CNT_DROP_NO_FIT], 8);
-    put(f, o->st.cnt[NICRX_CNT_DROP_NO_CQ], 8);
-    put(f, o->st.cnt[NICRX_CNT_DESC_ERROR], 8);
-    put(f, o->st.cnt[NICRX_CNT_AXI_ERROR], 8);
-    put(f, o->axi.m_axi_awvalid, 1);
-    put(f, o->axi.m_axi_awaddr, 16);
-    put(f, o->axi.m_axi_awlen, 2);
-    put(f, o->axi.m_axi_wvalid, 1);
-    put(f, o->axi.m_axi_wdata, 16);
-    put(f, o->axi.m_axi_wstrb, 2);
-    put(f, o->axi.m_axi_wlast, 1);
-    put(f, o->axi.m_axi_bready, 1);
-    put(f, o->axi.m_axi_arvalid, 1);
-    put(f, o->axi.m_axi_araddr, 16);
-    put(f, o->axi.m_axi_arlen, 2);
-    put(f, o->axi.m_axi_rready, 1);
-    put(f, o->axi.irq, 1);
-    fputc('\n', f);
+    memset(&to, 0, sizeof to);
+    to.pm_rd_en = o->pm_rd_en;
+    to.pm_rd_addr = (uint16_t)o->pm_rd_addr;
+    to.pm_rel_ptr = o->pm_rel_ptr;
+    to.fq_pop = o->fq_pop;
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        to.st_fbr_head |= (uint32_t)o->st.fbr_head[r] << (16 * r);
+        to.st_fbr_err |= (uint8_t)((o->st.fbr_err[r] & 1u) << r);
+    }
+    for (uint32_t q = 0; q < 4; q++)
+        to.st_cq_tail |= (uint64_t)o->st.cq_tail[q] << (16 * q);
+    to.st_idle = o->st.idle;
+    to.cnt_delivered = o->st.cnt[NICRX_CNT_DELIVERED];
+    to.cnt_drop_no_fit = o->st.cnt[NICRX_CNT_DROP_NO_FIT];
+    to.cnt_drop_no_cq = o->st.cnt[NICRX_CNT_DROP_NO_CQ];
+    to.cnt_desc_error = o->st.cnt[NICRX_CNT_DESC_ERROR];
+    to.cnt_axi_error = o->st.cnt[NICRX_CNT_AXI_ERROR];
+    to.m_axi_awvalid = o->axi.m_axi_awvalid;
+    to.m_axi_awaddr = o->axi.m_axi_awaddr;
+    to.m_axi_awlen = o->axi.m_axi_awlen;
+    to.m_axi_wvalid = o->axi.m_axi_wvalid;
+    to.m_axi_wdata = o->axi.m_axi_wdata;
+    to.m_axi_wstrb = o->axi.m_axi_wstrb;
+    to.m_axi_wlast = o->axi.m_axi_wlast;
+    to.m_axi_bready = o->axi.m_axi_bready;
+    to.m_axi_arvalid = o->axi.m_axi_arvalid;
+    to.m_axi_araddr = o->axi.m_axi_araddr;
+    to.m_axi_arlen = o->axi.m_axi_arlen;
+    to.m_axi_rready = o->axi.m_axi_rready;
+    to.irq = o->axi.irq;
+    BENCH_LINE(g->f, dma, g->geom, &ti, &to);
     g->n++;
 }
 
@@ -133,6 +109,7 @@ int main(int argc, char **argv)
     c = ds_scenario(dw, sc);
     if (argc == 5)
         c.max_cycles = (uint32_t)strtoul(argv[4], NULL, 0);
+    g.geom = &t.g;
     run(&t, &c, ds_seed(dw, sc), edge, &g);
     free(t.mem);
     if (fclose(g.f) != 0)

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 out=build/tests/blocks
 mkdir -p "$out"
 gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_dma_gen.c cmodel/dma.c -o "$out/nicrx_dma_gen" \
+    -Icmodel -Itests/blocks tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/geom.c -o "$out/nicrx_dma_gen" \
     || { echo "not ok dma-block-build"; exit 1; }
 for dw in ${DWS:-64 32}; do
     for sc in ${SCENARIOS:-0 1 2 3}; do
@@ -19,8 +19,8 @@ for dw in ${DWS:-64 32}; do
             || { echo "not ok $name: generator failed"; continue; }
         read -r cycles mb tag frames resets restarts <<< "$info"
         name="dma-block-lockstep-dw$dw-$tag"
-        iverilog -g2005 -Pnicrx_dma_tb.DATA_WIDTH="$dw" -Pnicrx_dma_tb.MAX_BURST="$mb" \
-            -Pnicrx_dma_tb.CYCLES="$cycles" -Pnicrx_dma_tb.TAG="\"$tag\"" \
+        iverilog -g2005 -Irtl -Itests/blocks -Pnicrx_dma_tb.DATA_WIDTH="$dw" -Pnicrx_dma_tb.MAX_BURST="$mb" \
+            -Pnicrx_dma_tb.CYCLES="$cycles" -Pnicrx_dma_tb.NAME="\"$name\"" \
             -Pnicrx_dma_tb.TRACE="\"$trace\"" -o "$out/dma_tb_dw${dw}_s$sc.vvp" \
             tests/blocks/nicrx_dma_tb.v rtl/nicrx_dma.v \
             || { echo "not ok $name: iverilog"; continue; }

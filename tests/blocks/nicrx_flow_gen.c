@@ -5,8 +5,8 @@
  *  - ingress: writes each frame's header bytes into its header slot (frame i in slot
  *    i mod FQ_DEPTH) beat by beat before the frame is offered, and never writes the slot
  *    of a frame the flow block has not finished (as the DMA's fq_pop credits ensure);
- *  - parser: offers the frames in order on hv_valid, holding the fields until the
- *    block's hv_ready takes them, with random gaps; between frames the fields are random;
+ *  - parser: offers the frames in order on s_hv_valid, holding the fields until the
+ *    block's s_hv_ready takes them, with random gaps; between frames the fields are random;
  *  - CSR: FLOW_CTRL, THRESH, TICK and AGE change now and then; READ, INSTALL and
  *    INVALIDATE pulses (cfg_flow_cmd for one cycle, also while busy) with random entries
  *    and a context window holding a pool key or a random one; resets now and then.
@@ -20,27 +20,13 @@
  *
  * usage: nicrx_flow_gen DW HB FQ FLOWS CYCLES SEED MODE TRACE.hex
  * prints "FRAMES COMMANDS RESETS" and then the count of each operation code 0..8.
- * One line per edge, each field a whole number of hex digits (the order of the Verilog
- * concatenation in tests/blocks/nicrx_flow_tb.v):
- *   inputs:  rst 1, hm_wr_en 1, hm_wr_addr 4, pm_wr_data 16, hv_valid 1, hv_len 4,
- *            hv_slot 2, hv_cls 3, hv_l3 1, hv_l4 1, hv_proto 2, hv_vlan_cnt 1, hv_vlan0 3,
- *            hv_frag 1, hv_src 32, hv_dst 32, hv_sport 4, hv_dport 4, hv_seq 8, hv_ack 8,
- *            hv_tcp_flags 3, hv_tcp_hlen 3, hv_l4_len 4, hv_l3_off 2, hv_l4_off 2,
- *            hv_trunc 1, hv_perr 1, hv_hash 8, cfg_flow_ctrl 1, cfg_flow_thresh 4,
- *            cfg_flow_tick 4, cfg_flow_age 8, cfg_flow_cmd 1, cfg_flow_sel 2,
- *            cfg_ctx_info 8, cfg_ctx_seq 8, cfg_ctx_ack 8, cfg_ctx_opt 8, cfg_ctx_key 80
- *   after the edge: hv_ready 1, fl_valid 1, fl_len 4, fl_cls 3, fl_presel 1, fl_l3 1,
- *            fl_l4 1, fl_vlan 1, fl_vid 3, fl_frag 1, fl_l3_off 2, fl_l4_off 2, fl_hash 8,
- *            fl_trunc 1, fl_perr 1, fl_flow 4, fl_opcode 1, flow_busy 1, flow_fail 1,
- *            flow_idx 2, flow_gen 2, flow_time 8, ctx_load 1, ctx_info 8, ctx_seq 8,
- *            ctx_ack 8, ctx_opt 8, ctx_time 8, ctx_count 8, ctx_key 80, cnt_created 8,
- *            cnt_removed 8, cnt_evicted 8, cnt_aged 8, cnt_no_flow 8, idle 1
- * (keys: byte 39 first, so key byte k is bits 8k+7:8k of the 320-bit field). */
+ * One line per edge: flow_in and flow_out of tests/blocks/traces.txt. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "nicrx_model.h"
 #include "flow.h"
+#include "bench.h"
 
 #define MAX_POOL 1100u
 
@@ -55,9 +41,7 @@ typedef struct pflow {
 } pflow_t;
 
 typedef struct frame {
-    nicrx_hv_t hv;
-    uint16_t len;
-    uint32_t slot;
+    hv_stream_t hv;         /* with its length and slot */
     uint8_t  hdr[256];      /* the slot's bytes */
 } frame_t;
 
@@ -73,18 +57,6 @@ static uint32_t rnd(void)
 
 static uint32_t below(uint32_t n) { return n ? rnd() % n : 0; }
 static int chance(uint32_t per_mille) { return below(1000) < per_mille; }
-
-static void put(FILE *f, uint64_t v, uint32_t hexdigits)
-{
-    while (hexdigits--)
-        fputc("0123456789abcdef"[(v >> (4 * hexdigits)) & 0xf], f);
-}
-
-static void put_bytes(FILE *f, const uint8_t *b, uint32_t n, int reverse)
-{
-    for (uint32_t i = 0; i < n; i++)
-        put(f, b[reverse ? n - 1 - i : i], 2);
-}
 
 static void key_of(const pflow_t *p, uint8_t *k)
 {
@@ -160,7 +132,7 @@ static void colliding_pair(pflow_t *a, pflow_t *b)
 /* A frame of pool flow p (updating its state), its header bytes in slot order. */
 static void make_frame(pflow_t *p, uint32_t hb, frame_t *fr)
 {
-    nicrx_hv_t *hv = &fr->hv;
+    hv_stream_t *hv = &fr->hv;
     uint16_t pay, fl;
     uint32_t r;
 
@@ -205,19 +177,19 @@ static void make_frame(pflow_t *p, uint32_t hb, frame_t *fr)
     hv->sport = p->sport;
     hv->dport = p->dport;
     hv->vlan_cnt = p->vlan_cnt;
-    hv->vlan[0] = p->vid;
-    hv->vlan[1] = (uint16_t)(rnd() & 0xfff);
+    hv->vlan0 = p->vid;
+    hv->vlan1 = (uint16_t)(rnd() & 0xfff);
     hv->frag = chance(20);
     hv->cls = (uint16_t)(rnd() & 0x3ff);
     if (chance(900)) hv->cls |= 1u << NICRX_CLS_PRESEL;
     hv->perr = chance(20);
-    hv->truncated = chance(20);
+    hv->trunc = chance(20);
     hv->l3_off = (uint8_t)(14 + 4 * p->vlan_cnt);
     hv->l4_off = (uint8_t)(hv->l3_off + (p->v6 ? 40 : 20) + (chance(50) ? 4 * (1 + below(4)) : 0));
     if (chance(5)) hv->l4_off = (uint8_t)rnd();
     hv->hash = rnd();
-    fr->len = (uint16_t)(hv->l4_off + hv->tcp_hlen + pay);
-    if (chance(30)) fr->len = (uint16_t)(hv->l4_off + below(80));
+    hv->len = (uint16_t)(hv->l4_off + hv->tcp_hlen + pay);
+    if (chance(30)) hv->len = (uint16_t)(hv->l4_off + below(80));
     /* the options in the header copy */
     for (uint32_t i = 0; i < 40 && hv->l4_off + 20u + i < hb; i++)
         fr->hdr[hv->l4_off + 20u + i] = p->opt[i];
@@ -242,11 +214,12 @@ int main(int argc, char **argv)
 
     rng_state = 0x9e3779b97f4a7c15ull ^ (uint64_t)atoi(argv[6]) * 0x2545f4914f6cdd1dull;
     memset(&g, 0, sizeof g);
+    g.p.pkt_mem_bytes = 16384;
     g.p.data_width = dw;
     g.p.header_bytes = hb;
     g.p.fq_depth = fq;
     g.p.flows = nflows;
-    g.bytes_per_beat = bpb;
+    nicrx_geom_init(&g, &g.p);   /* 16 KB packet memory: PM_AW of nicrx_flow_tb.v */
     if (flow_init(&s, &g) != 0 || fq > 256 || hb > 256 || (dw != 32 && dw != 64))
         return 1;
     npool = 4 * nflows + 2 < MAX_POOL ? 4 * nflows + 2 : MAX_POOL;
@@ -257,130 +230,143 @@ int main(int argc, char **argv)
     if (!f)
         return 1;
 
-    csr_cfg_t cfg;
-    nicrx_in_t top;
-    ingress_out_t ing;
-    parser_out_t par;
-    nicrx_hv_t hv_in;
+    flow_in_t in;                         /* the stand-ins' outputs at the next edge */
+    csr_cfg_t *cfg = &in.cfg;
     flow_out_t o;
-    flow_in_t in = { &top, &par, &ing, &cfg };
     uint32_t w_frame = 0, w_beat = 0;     /* frame being written, its next beat */
     uint32_t w_done = 0;                  /* frames whose last beat was written at an earlier edge */
     uint32_t offered = 0, done_frames = 0;/* next frame to offer; frames completed */
     uint32_t gap = 0, rst_left = 2;   /* the RTL starts in reset */
     int few = strcmp(mode, "few") == 0;
 
-    memset(&cfg, 0, sizeof cfg);
-    memset(&top, 0, sizeof top);
-    memset(&par, 0, sizeof par);
-    memset(&hv_in, 0, sizeof hv_in);
-    cfg.flow_ctrl = NICRX_FLOW_CTRL_RESET;
-    cfg.flow_thresh = NICRX_FLOW_THRESH_RESET;
-    cfg.flow_tick = 3;
-    cfg.flow_age = 0;
-    par.hv = &hv_in;
+    memset(&in, 0, sizeof in);
+    cfg->flow_ctrl = NICRX_FLOW_CTRL_RESET;
+    cfg->flow_thresh = NICRX_FLOW_THRESH_RESET;
+    cfg->flow_tick = 3;
+    cfg->flow_age = 0;
     for (uint32_t c = 0; c < cycles; c++) {
+        flow_in_trace_t ti;
+        flow_out_trace_t to;
+
         flow_out(&s, &o);
         /* ---- CSR stand-in -------------------------------------------------------- */
-        top.rst = rst_left > 0;
+        in.rst = rst_left > 0;
         if (rst_left) rst_left--;
         if (c > 100 && chance(1) && below(8) == 0) { rst_left = 1 + below(3); resets++; }
         if (strcmp(mode, "mixed") == 0 && c % 4000 == 0) few = !few;
-        if (chance(2)) cfg.flow_ctrl = (uint8_t)below(4);
-        if (chance(2)) cfg.flow_thresh = (uint16_t)(chance(200) ? rnd() : below(200));
-        if (chance(2)) { uint32_t t[4] = {0, 1, 5, 155}; cfg.flow_tick = (uint16_t)t[below(4)]; }
-        if (chance(2)) cfg.flow_age = chance(400) ? 0 : chance(100) ? rnd() : 2 + below(60);
-        cfg.flow_cmd = 0;
+        if (chance(2)) cfg->flow_ctrl = (uint8_t)below(4);
+        if (chance(2)) cfg->flow_thresh = (uint16_t)(chance(200) ? rnd() : below(200));
+        if (chance(2)) { uint32_t t[4] = {0, 1, 5, 155}; cfg->flow_tick = (uint16_t)t[below(4)]; }
+        if (chance(2)) cfg->flow_age = chance(400) ? 0 : chance(100) ? rnd() : 2 + below(60);
+        cfg->flow_cmd = 0;
         if (chance(8)) {
             const pflow_t *p = &pool[below(few ? nfew : npool)];
-            cfg.flow_cmd = (uint8_t)(1 + below(3));
-            cfg.flow_sel = (uint8_t)rnd();
-            cfg.ctx_info = chance(100) ? rnd() : (rnd() & 0x3fffffcu);
-            cfg.ctx_seq = rnd();
-            cfg.ctx_ack = rnd();
-            cfg.ctx_opt = rnd();
-            if (chance(700)) key_of(p, cfg.ctx_key);
-            else for (uint32_t i = 0; i < NICRX_FLOW_KEY_BYTES; i++) cfg.ctx_key[i] = (uint8_t)rnd();
+            cfg->flow_cmd = (uint8_t)(1 + below(3));
+            cfg->flow_sel = (uint8_t)rnd();
+            cfg->ctx_info = chance(100) ? rnd() : (rnd() & 0x3fffffcu);
+            cfg->ctx_seq = rnd();
+            cfg->ctx_ack = rnd();
+            cfg->ctx_opt = rnd();
+            if (chance(700)) key_of(p, cfg->ctx_key);
+            else for (uint32_t i = 0; i < NICRX_FLOW_KEY_BYTES; i++) cfg->ctx_key[i] = (uint8_t)rnd();
             if (!o.st.busy) cmds++;
         }
         /* ---- ingress stand-in: header beats of frame w_frame into its slot --------- */
-        ing.hm_wr_en = 0;
+        in.hm_wr_en = 0;
         if (w_frame < done_frames + fq - 1 && w_frame < offered + 8 && !chance(200)) {
             frame_t *w = &fr[w_frame % 256];
             if (w_beat == 0) {
                 uint32_t pi = below(few ? nfew : npool);
                 if (chance(20)) pi = below(2);   /* the colliding pair */
                 make_frame(&pool[pi], hb, w);
-                w->slot = w_frame % fq;
+                w->hv.slot = (uint8_t)(w_frame % fq);
             }
             uint64_t d = 0;
             for (uint32_t i = 0; i < bpb; i++)
                 d |= (uint64_t)w->hdr[w_beat * bpb + i] << (8 * i);
-            ing.hm_wr_en = 1;
-            ing.hm_wr_addr = w->slot * beats + w_beat;
-            ing.pm_wr_data = d;
+            in.hm_wr_en = 1;
+            in.hm_wr_addr = w->hv.slot * beats + w_beat;
+            in.pm_wr_data = d;
             if (++w_beat == beats) { w_beat = 0; w_frame++; }
         }
         /* ---- parser stand-in: the offered frame, held until taken ------------------ */
-        if (!par.hv_valid) {
+        if (!in.s_hv_valid) {
             if (gap) gap--;
             else if (offered < w_done) {
-                par.hv_valid = 1;
-                hv_in = fr[offered % 256].hv;
-                par.hv_len = fr[offered % 256].len;
-                par.hv_slot = fr[offered % 256].slot;
+                in.s_hv_valid = 1;
+                in.s_hv = fr[offered % 256].hv;
             }
         }
-        if (!par.hv_valid) {   /* fields between frames: anything */
-            if (chance(300)) { hv_in.seq = rnd(); hv_in.src[0] = (uint8_t)rnd(); hv_in.tcp_flags = (uint16_t)(rnd() & 0xfff); }
+        if (!in.s_hv_valid) {   /* fields between frames: anything */
+            if (chance(300)) { in.s_hv.seq = rnd(); in.s_hv.src[0] = (uint8_t)rnd(); in.s_hv.tcp_flags = (uint16_t)(rnd() & 0xfff); }
         }
-        /* ---- the line: inputs ---------------------------------------------------------- */
-        put(f, top.rst, 1); put(f, ing.hm_wr_en, 1); put(f, ing.hm_wr_addr, 4); put(f, ing.pm_wr_data, 16);
-        put(f, par.hv_valid, 1); put(f, par.hv_len, 4); put(f, par.hv_slot, 2); put(f, hv_in.cls, 3);
-        put(f, hv_in.l3, 1); put(f, hv_in.l4, 1); put(f, hv_in.proto, 2); put(f, hv_in.vlan_cnt, 1);
-        put(f, hv_in.vlan[0], 3); put(f, hv_in.frag, 1); put_bytes(f, hv_in.src, 16, 0);
-        put_bytes(f, hv_in.dst, 16, 0); put(f, hv_in.sport, 4); put(f, hv_in.dport, 4);
-        put(f, hv_in.seq, 8); put(f, hv_in.ack, 8); put(f, hv_in.tcp_flags, 3); put(f, hv_in.tcp_hlen, 3);
-        put(f, hv_in.l4_len, 4); put(f, hv_in.l3_off, 2); put(f, hv_in.l4_off, 2); put(f, hv_in.truncated, 1);
-        put(f, hv_in.perr, 1); put(f, hv_in.hash, 8); put(f, cfg.flow_ctrl, 1); put(f, cfg.flow_thresh, 4);
-        put(f, cfg.flow_tick, 4); put(f, cfg.flow_age, 8); put(f, cfg.flow_cmd, 1); put(f, cfg.flow_sel, 2);
-        put(f, cfg.ctx_info, 8); put(f, cfg.ctx_seq, 8); put(f, cfg.ctx_ack, 8); put(f, cfg.ctx_opt, 8);
-        put_bytes(f, cfg.ctx_key, NICRX_FLOW_KEY_BYTES, 1);
+        /* ---- the line's inputs ---------------------------------------------------------- */
+        memset(&ti, 0, sizeof ti);
+        ti.rst = in.rst;
+        ti.s_hv_valid = in.s_hv_valid;
+        ti.s_hv = in.s_hv;
+        ti.hm_wr_en = in.hm_wr_en;
+        ti.hm_wr_addr = (uint16_t)in.hm_wr_addr;
+        ti.pm_wr_data = in.pm_wr_data;
+        ti.cfg_flow_ctrl = cfg->flow_ctrl;
+        ti.cfg_flow_thresh = cfg->flow_thresh;
+        ti.cfg_flow_tick = cfg->flow_tick;
+        ti.cfg_flow_age = cfg->flow_age;
+        ti.cfg_flow_cmd = cfg->flow_cmd;
+        ti.cfg_flow_sel = cfg->flow_sel;
+        ti.cfg_ctx_info = cfg->ctx_info;
+        ti.cfg_ctx_seq = cfg->ctx_seq;
+        ti.cfg_ctx_ack = cfg->ctx_ack;
+        ti.cfg_ctx_opt = cfg->ctx_opt;
+        for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES; k++)
+            bench_elem(ti.cfg_ctx_key, NICRX_FLOW_KEY_BYTES, 1, k, cfg->ctx_key[k]);
         /* ---- the edge ------------------------------------------------------------------ */
-        int taken = !top.rst && par.hv_valid && o.hv_ready;
-        flow_step(&s, &in, NULL);
-        flow_out(&s, &o);
-        if (top.rst) {
+        int taken = !in.rst && in.s_hv_valid && o.s_hv_ready;
+        flow_step(&s, &in, &o);
+        if (in.rst) {
             /* the job and the offered frame are gone; the slots stay written */
-            par.hv_valid = 0;
+            in.s_hv_valid = 0;
             offered = done_frames = w_frame;
             gap = 0;
         } else {
             if (taken) {
-                par.hv_valid = 0;
+                in.s_hv_valid = 0;
                 offered++;
                 gap = chance(500) ? 0 : below(chance(100) ? 40 : 6);
             }
-            if (o.fl_valid) {
+            if (o.m_fl_valid) {
                 done_frames++;
                 frames++;
-                opc[o.fl_opcode & 15]++;
+                opc[o.m_fl.opcode & 15]++;
             }
         }
         w_done = w_frame;
-        /* ---- the line: outputs after the edge ----------------------------------------- */
-        put(f, o.hv_ready, 1); put(f, o.fl_valid, 1); put(f, o.fl_len, 4); put(f, o.fl_cls, 3);
-        put(f, o.fl_presel, 1); put(f, o.fl_l3, 1); put(f, o.fl_l4, 1); put(f, o.fl_vlan, 1);
-        put(f, o.fl_vid, 3); put(f, o.fl_frag, 1); put(f, o.fl_l3_off, 2); put(f, o.fl_l4_off, 2);
-        put(f, o.fl_hash, 8); put(f, o.fl_trunc, 1); put(f, o.fl_perr, 1); put(f, o.fl_flow, 4);
-        put(f, o.fl_opcode, 1); put(f, o.st.busy, 1); put(f, o.st.fail, 1); put(f, o.st.idx, 2);
-        put(f, o.st.gen, 2); put(f, o.st.time, 8); put(f, o.st.ctx_load, 1); put(f, o.st.ctx_info, 8);
-        put(f, o.st.ctx_seq, 8); put(f, o.st.ctx_ack, 8); put(f, o.st.ctx_opt, 8); put(f, o.st.ctx_time, 8);
-        put(f, o.st.ctx_count, 8); put_bytes(f, o.st.ctx_key, NICRX_FLOW_KEY_BYTES, 1);
-        put(f, o.cnt[NICRX_CNT_FLOW_CREATED], 8); put(f, o.cnt[NICRX_CNT_FLOW_REMOVED], 8);
-        put(f, o.cnt[NICRX_CNT_FLOW_EVICTED], 8); put(f, o.cnt[NICRX_CNT_FLOW_AGED], 8);
-        put(f, o.cnt[NICRX_CNT_FLOW_NO_FLOW], 8); put(f, o.idle, 1);
-        fputc('\n', f);
+        /* ---- the line's outputs after the edge ------------------------------------------- */
+        memset(&to, 0, sizeof to);
+        to.s_hv_ready = o.s_hv_ready;
+        to.m_fl_valid = o.m_fl_valid;
+        to.m_fl = o.m_fl;
+        to.flow_busy = o.st.busy;
+        to.flow_fail = o.st.fail;
+        to.flow_idx = o.st.idx;
+        to.flow_gen = o.st.gen;
+        to.flow_time = o.st.time;
+        to.ctx_load = o.st.ctx_load;
+        to.ctx_info = o.st.ctx_info;
+        to.ctx_seq = o.st.ctx_seq;
+        to.ctx_ack = o.st.ctx_ack;
+        to.ctx_opt = o.st.ctx_opt;
+        to.ctx_time = o.st.ctx_time;
+        to.ctx_count = o.st.ctx_count;
+        for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES; k++)
+            bench_elem(to.ctx_key, NICRX_FLOW_KEY_BYTES, 1, k, o.st.ctx_key[k]);
+        to.cnt_created = o.cnt[NICRX_CNT_FLOW_CREATED];
+        to.cnt_removed = o.cnt[NICRX_CNT_FLOW_REMOVED];
+        to.cnt_evicted = o.cnt[NICRX_CNT_FLOW_EVICTED];
+        to.cnt_aged = o.cnt[NICRX_CNT_FLOW_AGED];
+        to.cnt_no_flow = o.cnt[NICRX_CNT_FLOW_NO_FLOW];
+        to.idle = o.idle;
+        BENCH_LINE(f, flow, &g, &ti, &to);
     }
     fclose(f);
     printf("%u %u %u", frames, cmds, resets);

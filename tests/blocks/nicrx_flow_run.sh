@@ -10,7 +10,7 @@ out=build/tests/blocks
 mkdir -p "$out"
 gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
     -Icmodel -Itests/blocks tests/blocks/nicrx_flow_gen.c cmodel/flow.c cmodel/crc32c.c \
-    cmodel/hdrmem.c -o "$out/nicrx_flow_gen" \
+    cmodel/hdrmem.c cmodel/geom.c -o "$out/nicrx_flow_gen" \
     || { echo "not ok flow-block-build"; exit 1; }
 RTL="rtl/nicrx_flow.v rtl/nicrx_crc32c.v rtl/nicrx_hdrmem.v"
 # name | DW HB FQ FLOWS | cycles | seed | mode (many, few, mixed)
@@ -21,7 +21,7 @@ while read -r name dw hb fq flows cycles seed mode; do
     trace="$out/flow_trace_$name.hex"
     stats=$("$out/nicrx_flow_gen" "$dw" "$hb" "$fq" "$flows" "$cycles" "$seed" "$mode" "$trace") \
         || { echo "not ok $n: generator failed"; continue; }
-    iverilog -g2005 -o "$out/flow_tb_$name.vvp" -Pnicrx_flow_tb.DATA_WIDTH="$dw" \
+    iverilog -g2005 -Irtl -Itests/blocks -o "$out/flow_tb_$name.vvp" -Pnicrx_flow_tb.DATA_WIDTH="$dw" \
         -Pnicrx_flow_tb.HEADER_BYTES="$hb" -Pnicrx_flow_tb.FQ_DEPTH="$fq" \
         -Pnicrx_flow_tb.FLOWS="$flows" -Pnicrx_flow_tb.CYCLES="$cycles" \
         -Pnicrx_flow_tb.TRACE="\"$PWD/$trace\"" -Pnicrx_flow_tb.NAME="\"$n\"" \

@@ -3,23 +3,15 @@
  * oversize, bad, disabled), a small packet memory and FQ_DEPTH 4 with a random
  * DMA that releases and pops committed frames.
  * usage: nicrx_ingress_gen DATA_WIDTH CYCLES SEED TRACE.hex
- * One line per edge: {inputs, then the outputs the model shows after that edge}:
- * {rst, tvalid, tlast, tuser, tkeep[7:0], tdata[63:0], cfg_enable, fq_pop, pm_rel_ptr[15:0],
- *  pm_wr_en, pm_wr_addr[15:0], pm_wr_data[63:0], cm_valid, cm_start[15:0], cm_len[15:0],
- *  idle, 7 counters[31:0], hm_wr_en[3:0], hm_wr_addr[15:0], cm_slot[11:0]} */
+ * One line per edge: ingress_in and ingress_out of tests/blocks/traces.txt. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ingress.h"
+#include "bench.h"
 
 static uint64_t rs;
 static uint32_t rnd(void) { rs = rs * 6364136223846793005ull + 1442695040888963407ull; return (uint32_t)(rs >> 33); }
-
-static void put(FILE *f, uint64_t v, uint32_t hexdigits)
-{
-    while (hexdigits--)
-        fputc("0123456789abcdef"[(v >> (4 * hexdigits)) & 0xf], f);
-}
 
 int main(int argc, char **argv)
 {
@@ -44,9 +36,8 @@ int main(int argc, char **argv)
     g.p.header_bytes = 64;
     g.p.max_frame = 300;
     g.p.fq_depth = 4;
-    bpb = g.bytes_per_beat = dw / 8;
-    g.pm_words = 1024 / bpb;
-    g.pm_aw = dw == 64 ? 7 : 8;
+    nicrx_geom_init(&g, &g.p);
+    bpb = g.bytes_per_beat;
     ingress_init(&s, &g);
     ingress_out(&s, &o);
     for (c = 0; c < cycles; c++) {
@@ -84,40 +75,36 @@ int main(int argc, char **argv)
             rel = q_end[0];
             memmove(q_end, q_end + 1, --qn * sizeof q_end[0]);
         }
-        in.top = &top;
+        in.top = top;
+        in.ev = NULL;
         in.cfg_enable = (uint8_t)en;
         in.pm_rel_ptr = rel;
         in.fq_pop = (uint8_t)pop;
-        ingress_step(&s, &in, NULL);
-        ingress_out(&s, &o);
+        ingress_step(&s, &in, &o);
         if (top.rst) {
             qn = 0; rel = 0; left = 0; gap = 0;
         }
-        if (o.cm_valid && qn < 64)
+        if (o.m_cm_valid && qn < 64)
             q_end[qn++] = s.wr_ptr_reg;  /* the frame's words end where the pointer is now */
-        put(f, (uint64_t)top.rst << 3 | top.s_axis_tvalid << 2 | top.s_axis_tlast << 1 | top.s_axis_tuser, 1);
-        put(f, top.s_axis_tkeep, 2);
-        put(f, top.s_axis_tdata, 16);
-        put(f, (uint64_t)in.cfg_enable << 1 | in.fq_pop, 1);
-        put(f, in.pm_rel_ptr, 4);
-        put(f, o.pm_wr_en, 1);
-        put(f, o.pm_wr_addr, 4);
-        put(f, o.pm_wr_data, 16);
-        put(f, o.cm_valid, 1);
-        put(f, o.cm_start, 4);
-        put(f, o.cm_len, 4);
-        put(f, o.idle, 1);
-        put(f, o.cnt[NICRX_CNT_RX_FRAMES], 8);
-        put(f, o.cnt[NICRX_CNT_RX_BYTES], 8);
-        put(f, o.cnt[NICRX_CNT_DROP_BAD_FRAME], 8);
-        put(f, o.cnt[NICRX_CNT_DROP_RUNT], 8);
-        put(f, o.cnt[NICRX_CNT_DROP_OVERSIZE], 8);
-        put(f, o.cnt[NICRX_CNT_DROP_PKTMEM_FULL], 8);
-        put(f, o.cnt[NICRX_CNT_DROP_DISABLED], 8);
-        put(f, o.hm_wr_en, 1);
-        put(f, o.hm_wr_addr, 4);
-        put(f, o.cm_slot, 3);
-        fputc('\n', f);
+        {
+            const ingress_in_trace_t ti = {
+                .rst = top.rst, .s_axis_tvalid = top.s_axis_tvalid, .s_axis_tlast = top.s_axis_tlast,
+                .s_axis_tuser = top.s_axis_tuser, .s_axis_tkeep = top.s_axis_tkeep,
+                .s_axis_tdata = top.s_axis_tdata, .cfg_enable = in.cfg_enable,
+                .pm_rel_ptr = (uint16_t)in.pm_rel_ptr, .fq_pop = in.fq_pop };
+            const ingress_out_trace_t to = {
+                .pm_wr_en = o.pm_wr_en, .pm_wr_addr = (uint16_t)o.pm_wr_addr, .pm_wr_data = o.pm_wr_data,
+                .m_cm_valid = o.m_cm_valid, .m_cm = o.m_cm, .hm_wr_en = o.hm_wr_en,
+                .hm_wr_addr = (uint16_t)o.hm_wr_addr, .idle = o.idle,
+                .cnt_rx_frames = o.cnt[NICRX_CNT_RX_FRAMES], .cnt_rx_bytes = o.cnt[NICRX_CNT_RX_BYTES],
+                .cnt_drop_bad_frame = o.cnt[NICRX_CNT_DROP_BAD_FRAME],
+                .cnt_drop_runt = o.cnt[NICRX_CNT_DROP_RUNT],
+                .cnt_drop_oversize = o.cnt[NICRX_CNT_DROP_OVERSIZE],
+                .cnt_drop_pktmem_full = o.cnt[NICRX_CNT_DROP_PKTMEM_FULL],
+                .cnt_drop_disabled = o.cnt[NICRX_CNT_DROP_DISABLED] };
+
+            BENCH_LINE(f, ingress, &g, &ti, &to);
+        }
     }
     fclose(f);
     return 0;

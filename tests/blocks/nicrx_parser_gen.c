@@ -4,7 +4,7 @@
  * The frames come through the model's ingress (cmodel/ingress.c), so the parser
  * sees real header-memory writes and commits: random, mostly well-formed headers
  * (parser_gen.h) mixed with the frames of a capture.  A flow-block stand-in drives
- * hv_ready in phases: always ready, random, like the flow block (low for 7 cycles after
+ * m_hv_ready in phases: always ready, random, like the flow block (low for 7 cycles after
  * each frame it takes) and long stalls.  A small DMA stand-in pops frames (fq_pop) some
  * time after they are taken, in fast and slow phases, so the ingress's FQ_DEPTH
  * credits run out now and then.  A CSR stand-in changes the step
@@ -17,23 +17,14 @@
  *   the environment PROG.hex is read instead (nicrx-asm output), and the shadow-bank
  *   writes mostly store its own instructions again, so it stays the running program.
  * prints "FRAMES SWAPS IMEM_WRITES TRUNC PERR RESETS TAKEN" on stdout.
- * One line per edge, each field a whole number of hex digits (the order of the
- * Verilog concatenation in tests/blocks/nicrx_parser_tb.v):
- *   inputs:  rst 1, hm_wr_en 1, hm_wr_addr 4, pm_wr_data 16, cm_valid 1, cm_start 4,
- *            cm_len 4, cm_slot 2, cfg_step_limit 2, cfg_swap 1, cfg_imem_we 1,
- *            cfg_imem_addr 2, cfg_imem_data 32 (w3..w0), hv_ready 1
- *   after the edge: hv_valid 1, hv_start 4, hv_len 4, hv_slot 2, hv_cls 3, hv_l3 1, hv_l4 1,
- *            hv_proto 2, hv_vlan_cnt 1, hv_vlan0 3, hv_vlan1 3, hv_frag 1, hv_mf 1,
- *            hv_frag_off 4, hv_src 32, hv_dst 32, hv_sport 4, hv_dport 4, hv_seq 8,
- *            hv_ack 8, hv_tcp_flags 3, hv_tcp_hlen 3, hv_l4_len 4, hv_l3_off 2,
- *            hv_l4_off 2, hv_pay_off 3, hv_trunc 1, hv_perr 1, hv_hash 8, bank 1,
- *            swap_pending 1, cnt_perr 8, cnt_trunc 8, idle 1 */
+ * One line per edge: parser_in and parser_out of tests/blocks/traces.txt. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ingress.h"
 #include "parser.h"
 #include "parser_gen.h"
+#include "bench.h"
 
 #define MAX_CAP 512u      /* frames taken from the capture */
 #define CAP_BYTES 1518u   /* bytes kept of each */
@@ -70,18 +61,6 @@ static void read_capture(const char *path, cap_t *c)
         }
     }
     fclose(f);
-}
-
-static void put(FILE *f, uint64_t v, uint32_t hexdigits)
-{
-    while (hexdigits--)
-        fputc("0123456789abcdef"[(v >> (4 * hexdigits)) & 0xf], f);
-}
-
-static void put_bytes(FILE *f, const uint8_t *b, uint32_t n)
-{
-    for (uint32_t i = 0; i < n; i++)
-        put(f, b[i], 2);
 }
 
 /* A random instruction: fields biased towards what programs do (reads near the
@@ -173,10 +152,8 @@ int main(int argc, char **argv)
     cycles = (uint32_t)atoi(argv[6]);
     st = strtoull(argv[7], NULL, 0);
     g.p.max_frame = 1518;
-    bpb = g.bytes_per_beat = dw / 8;
-    g.pm_words = g.p.pkt_mem_bytes / bpb;
-    for (g.pm_aw = 0; (1u << g.pm_aw) < g.pm_words; g.pm_aw++)
-        ;
+    nicrx_geom_init(&g, &g.p);
+    bpb = g.bytes_per_beat;
     if (argc == 11)
         read_capture(argv[10], &cap);
 
@@ -194,9 +171,7 @@ int main(int argc, char **argv)
         for (uint32_t k = 0; k < depth; k++) {
             if (k < nprog)
                 rand_insn(&st, nprog, prog + 4 * k);
-            for (uint32_t w = 4; w-- > 0;)
-                put(pf, prog[4 * k + w], 8);
-            fputc('\n', pf);
+            fprintf(pf, "%08x%08x%08x%08x\n", prog[4 * k + 3], prog[4 * k + 2], prog[4 * k + 1], prog[4 * k]);
         }
         fclose(pf);
     }
@@ -242,7 +217,7 @@ int main(int argc, char **argv)
             iwrites++;
         }
 
-        /* the flow block's hv_ready, in phases of 1024 cycles: always, random, like the
+        /* the flow block's m_hv_ready, in phases of 1024 cycles: always, random, like the
          * flow block (7 cycles low after each frame taken), long stalls (up to 600
          * cycles low, then a short burst high) */
         if ((c & 1023u) == 0) {
@@ -258,20 +233,20 @@ int main(int argc, char **argv)
             ready = (uint8_t)pg_pick(&st, 2);
         } else if (rmode == 2) {
             ready = 1;
-            if (po.hv_valid)
+            if (po.m_hv_valid)
                 rwait = 7;
         } else {
             ready = pg_pick(&st, 24) != 0;
             if (!ready)
                 rwait = pg_pick(&st, 600);
         }
-        taken += po.hv_valid && ready && !top.rst;
+        taken += po.m_hv_valid && ready && !top.rst;
 
         /* the DMA: pops each frame some time after it is taken; slow phases let the
          * frame queue fill up to FQ_DEPTH */
         if ((c & 4095u) == 0)
             slow = pg_pick(&st, 3) == 0;
-        if (po.hv_valid && ready && np < 64)
+        if (po.m_hv_valid && ready && np < 64)
             pend[np++] = 0;
         if (np && pg_pick(&st, slow ? 300u : 3u) == 0) {
             pop = 1;
@@ -314,71 +289,42 @@ int main(int argc, char **argv)
             quiet = 200 + pg_pick(&st, 800);
 
         /* the edge */
-        iin.top = &top;
+        iin.top = top;
+        iin.ev = NULL;
         iin.cfg_enable = 1;
         iin.pm_rel_ptr = ing.wr_ptr_reg;   /* packet memory is never the limit here */
         iin.fq_pop = (uint8_t)pop;
-        put(f, top.rst, 1);
-        put(f, io.hm_wr_en, 1);
-        put(f, io.hm_wr_addr, 4);
-        put(f, io.pm_wr_data, 16);
-        put(f, io.cm_valid, 1);
-        put(f, io.cm_start, 4);
-        put(f, io.cm_len, 4);
-        put(f, io.cm_slot, 2);
-        put(f, cfg.step_limit, 2);
-        put(f, cfg.swap, 1);
-        put(f, cfg.imem_we, 1);
-        put(f, cfg.imem_addr, 2);
-        for (uint32_t w = 4; w-- > 0;)
-            put(f, cfg.imem_data[w], 8);
-        put(f, ready, 1);
-        ingress_step(&ing, &iin, NULL);
-        parser_step(&par, &io, &cfg, &top, ready, NULL);
+        {
+            const parser_in_t pin = { .rst = top.rst, .hm_wr_en = io.hm_wr_en, .hm_wr_addr = io.hm_wr_addr,
+                                      .pm_wr_data = io.pm_wr_data, .s_cm_valid = io.m_cm_valid,
+                                      .s_cm = io.m_cm, .cfg = cfg, .m_hv_ready = ready, .ev = NULL };
+            parser_in_trace_t ti = { .rst = pin.rst, .hm_wr_en = pin.hm_wr_en,
+                                     .hm_wr_addr = (uint16_t)pin.hm_wr_addr, .pm_wr_data = pin.pm_wr_data,
+                                     .s_cm_valid = pin.s_cm_valid, .s_cm = pin.s_cm,
+                                     .cfg_step_limit = cfg.step_limit, .cfg_swap = cfg.swap,
+                                     .cfg_imem_we = cfg.imem_we, .cfg_imem_addr = cfg.imem_addr,
+                                     .m_hv_ready = ready };
+            parser_out_trace_t to;
+            ingress_out_t io_after;   /* read at the next edge's start (ingress_out) */
+
+            for (uint32_t w = 0; w < NICRX_INSN_WORDS; w++)
+                bench_elem(ti.cfg_imem_data, sizeof ti.cfg_imem_data, 4, w, cfg.imem_data[w]);
+            ingress_step(&ing, &iin, &io_after);
+            parser_step(&par, &pin, &po);
+            to.m_hv_valid = po.m_hv_valid;
+            to.m_hv = po.m_hv;
+            to.bank = po.bank;
+            to.swap_pending = po.swap_pending;
+            to.cnt_perr = po.cnt[NICRX_CNT_PARSE_ERROR];
+            to.cnt_trunc = po.cnt[NICRX_CNT_PARSE_TRUNC];
+            to.idle = po.idle;
+            BENCH_LINE(f, parser, &g, &ti, &to);
+        }
         if (top.rst) {
             np = 0;
             flen = 0;
             gap = 0;
         }
-        parser_out(&par, &po);
-        {
-            const nicrx_hv_t *h = po.hv;
-            put(f, po.hv_valid, 1);
-            put(f, po.hv_start, 4);
-            put(f, po.hv_len, 4);
-            put(f, po.hv_slot, 2);
-            put(f, h->cls, 3);
-            put(f, h->l3, 1);
-            put(f, h->l4, 1);
-            put(f, h->proto, 2);
-            put(f, h->vlan_cnt, 1);
-            put(f, h->vlan[0], 3);
-            put(f, h->vlan[1], 3);
-            put(f, h->frag, 1);
-            put(f, h->mf, 1);
-            put(f, h->frag_off, 4);
-            put_bytes(f, h->src, 16);
-            put_bytes(f, h->dst, 16);
-            put(f, h->sport, 4);
-            put(f, h->dport, 4);
-            put(f, h->seq, 8);
-            put(f, h->ack, 8);
-            put(f, h->tcp_flags, 3);
-            put(f, h->tcp_hlen, 3);
-            put(f, h->l4_len, 4);
-            put(f, h->l3_off, 2);
-            put(f, h->l4_off, 2);
-            put(f, h->pay_off, 3);
-            put(f, h->truncated, 1);
-            put(f, h->perr, 1);
-            put(f, h->hash, 8);
-            put(f, po.bank, 1);
-            put(f, po.swap_pending, 1);
-            put(f, po.cnt[NICRX_CNT_PARSE_ERROR], 8);
-            put(f, po.cnt[NICRX_CNT_PARSE_TRUNC], 8);
-            put(f, po.idle, 1);
-        }
-        fputc('\n', f);
     }
     fclose(f);
     {

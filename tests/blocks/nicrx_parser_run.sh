@@ -13,7 +13,7 @@ mkdir -p "$out"
 CYCLES=${PARSER_CYCLES:-30000}
 gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
     -Icmodel -Itests/blocks tests/blocks/nicrx_parser_gen.c cmodel/parser.c cmodel/parse_engine.c \
-    cmodel/isa.c cmodel/hdrmem.c cmodel/imem.c cmodel/ingress.c -o "$out/nicrx_parser_gen" \
+    cmodel/isa.c cmodel/hdrmem.c cmodel/imem.c cmodel/ingress.c cmodel/geom.c -o "$out/nicrx_parser_gen" \
     || { echo "not ok parser-block-build"; exit 1; }
 RTL="rtl/nicrx_parser.v rtl/nicrx_parse_engine.v rtl/nicrx_hdrmem.v rtl/nicrx_imem.v"
 # name | DW HB FQ NE DEPTH | seed | program (rand, or a nicrx-asm hex under build/)
@@ -29,7 +29,7 @@ while read -r name dw hb fq ne depth seed prog; do
     stats=$(PARSER_PROG=$mode "$out/nicrx_parser_gen" "$dw" "$hb" "$fq" "$ne" "$depth" "$CYCLES" "$seed" \
         "$pf" "$out/parser_trace_$name.hex" captures/default.pcap) \
         || { echo "not ok $n: generator failed"; continue; }
-    iverilog -g2005 -Irtl -o "$out/parser_tb_$name.vvp" -Pnicrx_parser_tb.DATA_WIDTH="$dw" \
+    iverilog -g2005 -Irtl -Itests/blocks -o "$out/parser_tb_$name.vvp" -Pnicrx_parser_tb.DATA_WIDTH="$dw" \
         -Pnicrx_parser_tb.HEADER_BYTES="$hb" -Pnicrx_parser_tb.FQ_DEPTH="$fq" \
         -Pnicrx_parser_tb.PARSE_ENGINES="$ne" -Pnicrx_parser_tb.IMEM_DEPTH="$depth" \
         -Pnicrx_parser_tb.IMEM_INIT="\"$PWD/$pf\"" -Pnicrx_parser_tb.CYCLES="$CYCLES" \

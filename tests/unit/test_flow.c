@@ -10,12 +10,18 @@
 #include "check.h"
 #include "nicrx_model.h"
 #include "flow.h"
+#include "parser.h"
 
 typedef struct bench {
     nicrx_geom_t g;
     flow_t f;
     nicrx_in_t top;
-    parser_out_t po;
+    struct {             /* the parser's stream: b->hv is its header vector */
+        uint8_t  hv_valid;
+        uint16_t hv_len;
+        uint32_t hv_slot;
+        uint64_t hv_frame;
+    } po;
     nicrx_hv_t hv;
     ingress_out_t ing;
     csr_cfg_t cfg;
@@ -43,10 +49,14 @@ static void on_event(void *ctx, const nicrx_event_t *e)
 
 static void edge(bench_t *b)
 {
-    flow_in_t in = { &b->top, &b->po, &b->ing, &b->cfg };
+    flow_in_t in = { .rst = b->top.rst, .s_hv_valid = b->po.hv_valid, .hm_wr_en = b->ing.hm_wr_en,
+                     .hm_wr_addr = b->ing.hm_wr_addr, .pm_wr_data = b->ing.pm_wr_data, .cfg = b->cfg,
+                     .ev = &b->ev };
+    const cm_stream_t cm = { .slot = (uint8_t)b->po.hv_slot, .len = b->po.hv_len, .frame = b->po.hv_frame };
+
+    hv_stream_from_parse(&in.s_hv, &b->hv, &cm);
     b->ev.cycle = b->cycle;
-    flow_step(&b->f, &in, &b->ev);
-    flow_out(&b->f, &b->o);
+    flow_step(&b->f, &in, &b->o);
     b->cycle++;
     b->cfg.flow_cmd = 0; /* a pulse */
 }
@@ -65,7 +75,6 @@ static void bench_init(bench_t *b, uint32_t flows)
         abort();
     b->ev.fn = on_event;
     b->ev.ctx = b;
-    b->po.hv = &b->hv;
     b->cfg.flow_ctrl = NICRX_FLOW_CTRL_RESET;
     b->cfg.flow_thresh = NICRX_FLOW_THRESH_RESET;
     b->cfg.flow_tick = NICRX_FLOW_TICK_RESET;
@@ -127,15 +136,15 @@ static res_t send_slot(bench_t *b, uint32_t slot)
     b->po.hv_len = (uint16_t)hv_frame_len(&b->hv);
     b->po.hv_slot = slot;
     b->po.hv_frame = b->frame++;
-    while (!b->o.hv_ready && n++ < 100)
+    while (!b->o.s_hv_ready && n++ < 100)
         edge(b);
     edge(b);
     b->po.hv_valid = 0;
-    while (!b->o.fl_valid && n++ < 100)
+    while (!b->o.m_fl_valid && n++ < 100)
         edge(b);
-    r.flow = b->o.fl_flow & 0xffu;
-    r.gen = b->o.fl_flow >> 8;
-    r.op = b->o.fl_opcode;
+    r.flow = b->o.m_fl.flow & 0xffu;
+    r.gen = b->o.m_fl.flow >> 8;
+    r.op = b->o.m_fl.opcode;
     r.fev = b->nev == nev + 1 ? b->last.flow_event : 99;
     if (b->nev != nev + 1 || b->last.flow != r.flow || b->last.gen != r.gen || b->last.opcode != r.op ||
         b->last.frame != b->po.hv_frame)
@@ -208,7 +217,7 @@ static void test_reset_time(void)
 {
     bench_t b;
     bench_init(&b, 64);
-    CHECK(b.o.hv_ready && b.o.idle && !b.o.fl_valid && !b.o.st.busy && b.o.st.time == 0,
+    CHECK(b.o.s_hv_ready && b.o.idle && !b.o.m_fl_valid && !b.o.st.busy && b.o.st.time == 0,
           "flow_reset_outputs");
     b.cfg.flow_tick = 3;
     idle_edges(&b, 40);
@@ -238,25 +247,25 @@ static void test_timing(void)
     b.po.hv_len = 54;
     edge(&b); /* E0: taken */
     b.po.hv_valid = 0;
-    CHECK(!b.o.hv_ready && !b.o.idle, "flow_hv_ready_falls_after_take");
+    CHECK(!b.o.s_hv_ready && !b.o.idle, "flow_hv_ready_falls_after_take");
     for (int k = 1; k < 7; k++) {
         edge(&b);
-        lowc += !b.o.hv_ready && !b.o.fl_valid && b.nev == 0;
+        lowc += !b.o.s_hv_ready && !b.o.m_fl_valid && b.nev == 0;
     }
     CHECK(lowc == 6, "flow_busy_e1_to_e6 (%u)", lowc);
     edge(&b); /* E0+7 */
-    CHECK(b.o.fl_valid && b.o.hv_ready && b.nev == 1 && b.last.cycle == 8, "flow_result_at_e0_plus_7 (event at %llu)",
+    CHECK(b.o.m_fl_valid && b.o.s_hv_ready && b.nev == 1 && b.last.cycle == 8, "flow_result_at_e0_plus_7 (event at %llu)",
           (unsigned long long)b.last.cycle);
     CHECK(!b.o.idle, "flow_not_idle_with_fl_valid");
     edge(&b);
-    CHECK(!b.o.fl_valid && b.o.idle && b.o.fl_opcode == NICRX_OP_CTRL, "flow_fl_valid_one_cycle_fields_held");
+    CHECK(!b.o.m_fl_valid && b.o.idle && b.o.m_fl.opcode == NICRX_OP_CTRL, "flow_fl_valid_one_cycle_fields_held");
     /* back to back: hv_valid held high, a new frame every 8 cycles */
     b.po.hv_valid = 1;
     for (int k = 0; k < 80; k++) {
-        if (b.o.hv_ready)
+        if (b.o.s_hv_ready)
             tcp4(&b.hv, 2 + k, 1000, 5, NICRX_TCP_SYN, 0);
         edge(&b);
-        if (b.o.fl_valid) {
+        if (b.o.m_fl_valid) {
             if (last && b.cycle - last != 8)
                 periods_ok = 0;
             last = b.cycle;
@@ -277,7 +286,7 @@ static void test_timing(void)
         edge(&b);
         b.top.rst = 0;
         idle_edges(&b, 10);
-        CHECK(b.nev == nev && !b.o.fl_valid && b.o.hv_ready && b.o.idle, "flow_reset_abandons_job");
+        CHECK(b.nev == nev && !b.o.m_fl_valid && b.o.s_hv_ready && b.o.idle, "flow_reset_abandons_job");
         read_entry(&b, 0);
         edge(&b);
         CHECK(!(b.o.st.ctx_info & NICRX_FLOW_INFO_VALID) && b.o.st.gen == 0, "flow_reset_invalidates_generation_0");
@@ -447,7 +456,7 @@ static void test_opcodes(void)
         b.po.hv_valid = 0;
         b.cfg.flow_thresh = 60;
         idle_edges(&b, 7);
-        CHECK(b.o.fl_valid && b.o.fl_opcode == NICRX_OP_CONT, "op_thresh_sampled_at_take");
+        CHECK(b.o.m_fl_valid && b.o.m_fl.opcode == NICRX_OP_CONT, "op_thresh_sampled_at_take");
         r = tcp(&b, 3, 157, 0, NICRX_TCP_ACK, 55);
         CHECK(r.op == NICRX_OP_SHORT, "op_thresh_changed");
         b.cfg.flow_thresh = NICRX_FLOW_THRESH_RESET;
@@ -690,10 +699,10 @@ static void test_commands(void)
     b.cfg.flow_cmd = NICRX_FLOW_CMD_READ;
     b.cfg.flow_sel = 0;
     edge(&b);
-    CHECK(b.o.st.busy && !b.o.hv_ready && !b.o.idle, "cmd_busy_after_pulse");
+    CHECK(b.o.st.busy && !b.o.s_hv_ready && !b.o.idle, "cmd_busy_after_pulse");
     n = 1;
     while (b.o.st.busy && n < 50) { edge(&b); n++; }
-    CHECK(n == 9 && b.o.st.ctx_load && !b.o.idle && !b.o.st.fail && b.o.st.idx == 0 && b.o.st.gen == 1 && b.o.hv_ready,
+    CHECK(n == 9 && b.o.st.ctx_load && !b.o.idle && !b.o.st.fail && b.o.st.idx == 0 && b.o.st.gen == 1 && b.o.s_hv_ready,
           "cmd_read_8_edges_ctx_load (%u)", n);
     tcp4(&b.hv, 1, 0, 0, 0, 0);
     key_of(&b.hv, k);
@@ -816,9 +825,9 @@ static void test_priority(void)
             pulsed = 1;
         }
         edge(&b);
-        if (b.o.st.busy && b.o.hv_ready)
+        if (b.o.st.busy && b.o.s_hv_ready)
             ready_bad++;
-        if (b.o.fl_valid)
+        if (b.o.m_fl_valid)
             fl[nfl++] = b.cycle;
     }
     b.po.hv_valid = 0;
@@ -860,8 +869,8 @@ static const char *invariants(const flow_t *f)
         for (uint32_t c = a + 1; c < f->flows; c++)
             if (f->valid[c] && f->sig[c] == f->sig[a]) return "two valid entries share a signature";
     }
-    if (f->o.hv_ready != (!f->run && !f->cmd_pending)) return "hv_ready is not idle && !pending";
-    if ((f->o.fl_flow >> 8) == 0 && (f->o.fl_flow & 0xffu)) return "flow without generation";
+    if (f->o.s_hv_ready != (!f->run && !f->cmd_pending)) return "hv_ready is not idle && !pending";
+    if ((f->o.m_fl.flow >> 8) == 0 && (f->o.m_fl.flow & 0xffu)) return "flow without generation";
     return NULL;
 }
 
@@ -904,11 +913,11 @@ static void test_stress(void)
             }
             if ((r >> 20) % 5000 == 0)
                 b.cfg.flow_ctrl = (uint8_t)((r >> 30) & 3);
-            int taken = b.po.hv_valid && b.o.hv_ready;
+            int taken = b.po.hv_valid && b.o.s_hv_ready;
             edge(&b);
             if (taken)
                 b.po.hv_valid = 0;
-            if (b.o.fl_valid) {
+            if (b.o.m_fl_valid) {
                 nfl++;
                 if (last_fl && b.cycle - last_fl < 8) short_period++;
                 last_fl = (uint32_t)b.cycle;
@@ -923,7 +932,7 @@ static void test_stress(void)
                 evicted += e->flow_event == NICRX_FLOW_EV_EVICTED;
                 aged += e->flow_event == NICRX_FLOW_EV_AGED;
                 noflow += e->opcode == NICRX_OP_NO_FLOW;
-                if (!b.o.fl_valid || e->opcode >= NICRX_NUM_OPCODES) bad = "event without fl_valid";
+                if (!b.o.m_fl_valid || e->opcode >= NICRX_NUM_OPCODES) bad = "event without fl_valid";
             }
         }
         CHECK(!bad, "stress_flows%u_invariants%s%s", flows, bad ? ": " : "", bad ? bad : "");

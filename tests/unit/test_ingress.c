@@ -61,16 +61,15 @@ static void tb_init(tb_t *t, uint32_t dw, uint32_t pm_bytes, uint32_t fq_depth)
 /* one edge with the given stream inputs */
 static void tb_edge(tb_t *t, uint8_t valid, uint64_t data, uint8_t keep, uint8_t last, uint8_t user)
 {
-    nicrx_in_t top;
     ingress_in_t in;
 
-    memset(&top, 0, sizeof top);
-    top.s_axis_tvalid = valid;
-    top.s_axis_tdata = data;
-    top.s_axis_tkeep = keep;
-    top.s_axis_tlast = last;
-    top.s_axis_tuser = user;
-    in.top = &top;
+    memset(&in, 0, sizeof in);
+    in.top.s_axis_tvalid = valid;
+    in.top.s_axis_tdata = data;
+    in.top.s_axis_tkeep = keep;
+    in.top.s_axis_tlast = last;
+    in.top.s_axis_tuser = user;
+    in.ev = &t->ev;
     in.cfg_enable = t->cfg_enable;
     in.pm_rel_ptr = t->rel_ptr;
     in.fq_pop = t->fq_pop;
@@ -83,21 +82,20 @@ static void tb_edge(tb_t *t, uint8_t valid, uint64_t data, uint8_t keep, uint8_t
         for (i = 0; i < t->g.bytes_per_beat; i++)
             t->hmem[byte / 128 % 32][byte % 128 + i] = (uint8_t)(t->o.pm_wr_data >> (8 * i));
     }
-    ingress_step(&t->s, &in, &t->ev);
-    t->ev.cycle++;
     {
-        uint8_t was = t->o.cm_valid;
-        uint32_t was_start = t->o.cm_start;
+        uint8_t was = t->o.m_cm_valid;
+        uint32_t was_start = t->o.m_cm.start;
 
-        ingress_out(&t->s, &t->o);
-        if (was && t->o.cm_valid && t->o.cm_start == was_start)
+        ingress_step(&t->s, &in, &t->o);
+        t->ev.cycle++;
+        if (was && t->o.m_cm_valid && t->o.m_cm.start == was_start)
             t->cm_width_ok = 0;
     }
-    if (t->o.cm_valid && t->n_cm < MAXEV) {
-        t->cm_start[t->n_cm] = t->o.cm_start;
-        t->cm_len[t->n_cm] = t->o.cm_len;
-        t->cm_frame[t->n_cm] = t->o.cm_frame;
-        t->cm_slot[t->n_cm++] = t->o.cm_slot;
+    if (t->o.m_cm_valid && t->n_cm < MAXEV) {
+        t->cm_start[t->n_cm] = t->o.m_cm.start;
+        t->cm_len[t->n_cm] = t->o.m_cm.len;
+        t->cm_frame[t->n_cm] = t->o.m_cm.frame;
+        t->cm_slot[t->n_cm++] = t->o.m_cm.slot;
     }
 }
 
@@ -148,13 +146,13 @@ static void test_normal(uint32_t dw)
     int hdr_ok = 1, lat_ok;
 
     tb_init(t, dw, 16384, 32);
-    CHECK(t->o.idle && !t->o.cm_valid, "ingress-dw%u-reset-idle", dw);
+    CHECK(t->o.idle && !t->o.m_cm_valid, "ingress-dw%u-reset-idle", dw);
     /* cm_valid must rise at the edge that takes the last beat */
     tb_frame(t, 60, 1, 0);
-    lat_ok = t->o.cm_valid && t->o.cm_len == 60 && t->o.cm_start == 0 && !t->o.idle;
+    lat_ok = t->o.m_cm_valid && t->o.m_cm.len == 60 && t->o.m_cm.start == 0 && !t->o.idle;
     CHECK(lat_ok, "ingress-dw%u-commit-at-last-beat", dw);
     tb_idle(t, 1);
-    CHECK(!t->o.cm_valid && t->n_cm == 1, "ingress-dw%u-cm-valid-one-cycle", dw);
+    CHECK(!t->o.m_cm_valid && t->n_cm == 1, "ingress-dw%u-cm-valid-one-cycle", dw);
     for (i = 0; i < 60; i++)
         if (t->hmem[t->cm_slot[0]][i] != pat(1, i))
             hdr_ok = 0;
@@ -202,9 +200,9 @@ static void test_drops(uint32_t dw)
     /* runt: 13 bytes; 14 is kept */
     tb_frame(t, 13, 2, 0);
     CHECK(t->n_drop == 1 && t->drop_reason[0] == NICRX_REASON_RUNT && t->drop_frame[0] == 1 &&
-          !t->o.cm_valid && t->s.wr_ptr_reg == wr_before, "ingress-dw%u-runt", dw);
+          !t->o.m_cm_valid && t->s.wr_ptr_reg == wr_before, "ingress-dw%u-runt", dw);
     tb_frame(t, 14, 3, 0);
-    CHECK(t->o.cm_valid && t->o.cm_len == 14 && t->o.cm_start == wr_before, "ingress-dw%u-14-bytes-kept", dw);
+    CHECK(t->o.m_cm_valid && t->o.m_cm.len == 14 && t->o.m_cm.start == wr_before, "ingress-dw%u-14-bytes-kept", dw);
     tb_idle(t, 1);
     /* empty frame */
     wr_before = t->s.wr_ptr_reg;
@@ -213,7 +211,7 @@ static void test_drops(uint32_t dw)
           "ingress-dw%u-empty-frame-runt", dw);
     /* oversize: MAX_FRAME kept, MAX_FRAME+1 dropped */
     tb_frame(t, 9018, 5, 0);
-    CHECK(t->o.cm_valid && t->o.cm_len == 9018, "ingress-dw%u-max-frame-kept", dw);
+    CHECK(t->o.m_cm_valid && t->o.m_cm.len == 9018, "ingress-dw%u-max-frame-kept", dw);
     tb_idle(t, 1);
     wr_before = t->s.wr_ptr_reg;
     t->rel_ptr = wr_before;   /* the DMA took everything: room is not the issue */
@@ -238,7 +236,7 @@ static void test_drops(uint32_t dw)
     t->cfg_enable = 0;
     tb_frame(t, 80, 9, 0);
     t->cfg_enable = 1;
-    CHECK(t->n_drop == 6 && t->o.cm_valid, "ingress-dw%u-disable-mid-frame", dw);
+    CHECK(t->n_drop == 6 && t->o.m_cm_valid, "ingress-dw%u-disable-mid-frame", dw);
     tb_idle(t, 1);
     /* precedence: disabled > bad > runt > oversize > pktmem_full */
     t->cfg_enable = 0;
@@ -347,13 +345,12 @@ static void test_credits(uint32_t dw)
           "ingress-dw%u-slots-count-commits", dw);
     /* reset returns everything to its reset values */
     {
-        nicrx_in_t top;
         ingress_in_t in;
-        memset(&top, 0, sizeof top);
-        top.rst = 1;
-        in.top = &top; in.cfg_enable = 1; in.pm_rel_ptr = 0; in.fq_pop = 0;
-        ingress_step(&t->s, &in, &t->ev);
-        ingress_out(&t->s, &t->o);
+        memset(&in, 0, sizeof in);
+        in.top.rst = 1;
+        in.cfg_enable = 1;
+        in.ev = &t->ev;
+        ingress_step(&t->s, &in, &t->o);
         CHECK(t->s.wr_ptr_reg == 0 && t->s.outst_reg == 0 && t->o.idle && t->o.cnt[NICRX_CNT_RX_FRAMES] == 0 &&
               t->s.frame_cnt == 0, "ingress-dw%u-reset", dw);
     }

@@ -508,7 +508,7 @@ typedef struct tb {
     uint32_t nout;
     uint8_t ready;            /* hv_ready at the next edge */
     uint64_t out_cyc[64];     /* first cycle in which hv_valid was high, per frame */
-    nicrx_hv_t out_hv[64];
+    hv_stream_t out_hv[64];
     uint32_t out_len[64];
     uint64_t out_frame[64];
     uint64_t taken_cyc[64];   /* cycle at whose end it was taken */
@@ -518,6 +518,16 @@ typedef struct tb {
     uint64_t bank_cyc;        /* first cycle the bank output changed */
     uint8_t last_bank;
 } tb_t;
+
+/* One edge of the parser, its inputs from the stand-ins. */
+static void tb_step(tb_t *t, uint8_t ready)
+{
+    const parser_in_t in = { .rst = t->top.rst, .hm_wr_en = t->io.hm_wr_en, .hm_wr_addr = t->io.hm_wr_addr,
+                             .pm_wr_data = t->io.pm_wr_data, .s_cm_valid = t->io.m_cm_valid,
+                             .s_cm = t->io.m_cm, .cfg = t->cfg, .m_hv_ready = ready, .ev = NULL };
+
+    parser_step(&t->p, &in, &t->po);
+}
 
 static void tb_init(tb_t *t, uint32_t ne, uint32_t limit)
 {
@@ -534,43 +544,38 @@ static void tb_init(tb_t *t, uint32_t ne, uint32_t limit)
     if (parser_init(&t->p, &t->g) != 0)
         abort();
     t->top.rst = 1;
-    parser_step(&t->p, &t->io, &t->cfg, &t->top, 1, NULL);
+    tb_step(t, 1);
     t->top.rst = 0;
-    parser_out(&t->p, &t->po);
 }
 
 static void tb_edge(tb_t *t)
 {
-    const uint8_t was = t->po.hv_valid, take = was && t->ready && !t->top.rst;
-    const uint64_t was_frame = t->po.hv_frame;
-    const nicrx_hv_t was_hv = *t->po.hv;
-    const uint16_t was_len = t->po.hv_len;
+    const uint8_t was = t->po.m_hv_valid, take = was && t->ready && !t->top.rst;
+    const hv_stream_t was_hv = t->po.m_hv;
 
     if (take && t->ntaken < 64)
         t->taken_cyc[t->ntaken] = t->cyc;
     t->ntaken += take;
-    parser_step(&t->p, &t->io, &t->cfg, &t->top, t->ready, NULL);
-    t->io.cm_valid = 0;
+    tb_step(t, t->ready);
+    t->io.m_cm_valid = 0;
     t->io.hm_wr_en = 0;
     t->cfg.swap = 0;
     t->cfg.imem_we = 0;
     t->cyc++;
-    parser_out(&t->p, &t->po);
     if (t->po.bank != t->last_bank && !t->bank_cyc)
         t->bank_cyc = t->cyc;
     t->last_bank = t->po.bank;
     if (was && !take && !t->top.rst &&
-        (!t->po.hv_valid || t->po.hv_frame != was_frame || t->po.hv_len != was_len ||
-         memcmp(t->po.hv, &was_hv, sizeof was_hv) != 0))
+        (!t->po.m_hv_valid || memcmp(&t->po.m_hv, &was_hv, sizeof was_hv) != 0))
         t->valid_ok = 0;                                  /* a held frame changed */
-    if (t->po.hv_valid && (!was || take)) {               /* a frame loaded at this edge */
-        if (was && was_frame == t->po.hv_frame)
+    if (t->po.m_hv_valid && (!was || take)) {             /* a frame loaded at this edge */
+        if (was && was_hv.frame == t->po.m_hv.frame)
             t->valid_ok = 0;
         if (t->nout < 64) {
             t->out_cyc[t->nout] = t->cyc;
-            t->out_hv[t->nout] = *t->po.hv;
-            t->out_len[t->nout] = t->po.hv_len;
-            t->out_frame[t->nout] = t->po.hv_frame;
+            t->out_hv[t->nout] = t->po.m_hv;
+            t->out_len[t->nout] = t->po.m_hv.len;
+            t->out_frame[t->nout] = t->po.m_hv.frame;
         }
         t->nout++;
     }
@@ -594,11 +599,11 @@ static uint64_t tb_frame(tb_t *t, const uint8_t *b, uint32_t len, uint64_t at)
     }
     while (t->cyc < at)
         tb_edge(t);
-    t->io.cm_valid = 1;
-    t->io.cm_len = (uint16_t)len;
-    t->io.cm_slot = slot;
-    t->io.cm_start = 100 + t->commits;
-    t->io.cm_frame = t->commits++;
+    t->io.m_cm_valid = 1;
+    t->io.m_cm.len = (uint16_t)len;
+    t->io.m_cm.slot = (uint8_t)slot;
+    t->io.m_cm.start = (uint16_t)(100 + t->commits);
+    t->io.m_cm.frame = t->commits++;
     {
         uint64_t c = t->cyc;
         tb_edge(t);
@@ -681,7 +686,7 @@ static void test_timing(void)
     }
     tb_frame(&t, fr, 64, 20);
     tb_run(&t, 60);
-    CHECK(t.nout == 1 && t.out_cyc[0] == expect_hv_cycle(20, 0, 5) && !t.out_hv[0].truncated,
+    CHECK(t.nout == 1 && t.out_cyc[0] == expect_hv_cycle(20, 0, 5) && !t.out_hv[0].trunc,
           "parser-imem-write-goes-to-shadow");
     parser_free(&t.p);
     tb_init(&t, 1, 64);
@@ -695,7 +700,7 @@ static void test_timing(void)
     }
     tb_frame(&t, fr, 64, 20);
     tb_run(&t, 60);
-    CHECK(t.nout == 1 && t.out_hv[0].truncated && t.out_cyc[0] == expect_hv_cycle(20, 0, 2),
+    CHECK(t.nout == 1 && t.out_hv[0].trunc && t.out_cyc[0] == expect_hv_cycle(20, 0, 2),
           "parser-truncation-timing");
     tb_run(&t, 2);
     CHECK(t.po.cnt[NICRX_CNT_PARSE_TRUNC] == 1 && t.po.cnt[NICRX_CNT_PARSE_ERROR] == 0, "parser-cnt-trunc");
@@ -828,7 +833,7 @@ static void test_order_and_swap(void)
         t.top.rst = 1;
         tb_edge(&t);
         t.top.rst = 0;
-        CHECK(t.po.bank == 0 && !t.po.hv_valid && t.po.hv->cls == 0 && t.po.hv_len == 0 && t.po.idle &&
+        CHECK(t.po.bank == 0 && !t.po.m_hv_valid && t.po.m_hv.cls == 0 && t.po.m_hv.len == 0 && t.po.idle &&
               t.po.cnt[NICRX_CNT_PARSE_ERROR] == 0, "parser-reset");
         tb_frame(&t, quick, 64, 0);
         tb_run(&t, 40);
@@ -887,7 +892,7 @@ static void test_ready(void)
         e0 = expect_hv_cycle(c0, 0, 2);
         while (t.cyc < e0 + 40) {
             tb_edge(&t);
-            if (t.cyc >= e0 && (!t.po.hv_valid || t.po.idle || t.po.cnt[NICRX_CNT_PARSE_TRUNC] != 0))
+            if (t.cyc >= e0 && (!t.po.m_hv_valid || t.po.idle || t.po.cnt[NICRX_CNT_PARSE_TRUNC] != 0))
                 held = 0;
         }
         CHECK(held && t.nout == 1 && t.out_cyc[0] == e0 && t.ntaken == 0 && t.valid_ok,
@@ -895,7 +900,7 @@ static void test_ready(void)
         t.ready = 1;
         tb_edge(&t);
         t.ready = 0;
-        CHECK(t.ntaken == 1 && t.taken_cyc[0] == e0 + 40 && !t.po.hv_valid && t.po.idle &&
+        CHECK(t.ntaken == 1 && t.taken_cyc[0] == e0 + 40 && !t.po.m_hv_valid && t.po.idle &&
               t.po.cnt[NICRX_CNT_PARSE_TRUNC] == 1, "parser-ne%u-taken-counted-idle", ne);
         parser_free(&t.p);
 
@@ -909,7 +914,7 @@ static void test_ready(void)
         tb_frame(&t, quick, 64, 0);
         tb_frame(&t, quick, 64, 0);
         tb_run(&t, 60);
-        CHECK(t.nout == 1 && t.po.hv_valid && t.po.hv_frame == 0 && !t.po.idle, "parser-ne%u-one-frame-held", ne);
+        CHECK(t.nout == 1 && t.po.m_hv_valid && t.po.m_hv.frame == 0 && !t.po.idle, "parser-ne%u-one-frame-held", ne);
         t.ready = 1;
         tb_edge(&t);
         t.ready = 0;

@@ -1,0 +1,270 @@
+# layout.awk - writes the Verilog includes and the C header of a layout table
+# (rtl/nicrx_streams.txt, tests/blocks/traces.txt; the syntax is at the top of the first).
+#
+#   awk -f scripts/layout.awk [-v root=DIR] [IMPORTED.txt ...] TABLE.txt
+#
+# Only the last table is written (under root, default "."); the tables before it are read
+# for their params and layouts, so a field of the last may be a whole layout of theirs.
+# Exit status 1 with "layout.awk: FILE:LINE: reason" on a bad table.
+
+function fail(msg) {
+    printf "layout.awk: %s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"
+    failed = 1
+    exit 1
+}
+
+function rest(n,    s, i) {            # the words from the n-th on, as written
+    s = $0
+    for (i = 1; i < n; i++) {
+        sub(/^[ \t]*[^ \t]+/, "", s)
+    }
+    sub(/^[ \t]+/, "", s)
+    return s
+}
+
+function pname(w) {                    # the param of a width PARAM or PARAM+N / PARAM-N
+    sub(/[-+][0-9]+$/, "", w)
+    return w
+}
+
+function poff(w) {                     # its N (signed)
+    if (w !~ /[-+][0-9]+$/) return 0
+    sub(/^[^-+]*/, "", w)
+    return w + 0
+}
+
+function kind(w) {                     # what a width is
+    if (w ~ /^[0-9]+$/) return (w + 0 <= 64) ? "scalar" : "bytes"
+    if (pname(w) in pmax) return "param"
+    if (w == "model") return "model"
+    if (w in lidx) return "layout"
+    return ""
+}
+
+function ctype(w, n,    k, m) {        # the C type holding a field of width w (bits n)
+    k = kind(w)
+    if (k == "layout") return lname[lidx[w]] "_" lsuf[lidx[w]] "_t"
+    if (k == "model") return "uint64_t"
+    m = maxbits(w)
+    return m <= 8 ? "uint8_t" : m <= 16 ? "uint16_t" : m <= 32 ? "uint32_t" : "uint64_t"
+}
+
+function maxbits(w,    k) {           # a field's largest width
+    k = kind(w)
+    if (k == "param") return pmax[pname(w)] + poff(w)
+    if (k == "layout") return lmax[lidx[w]]
+    if (k == "model") return 0
+    return w + 0
+}
+
+function vwidth(w,    k) {            # a field's width in Verilog
+    k = kind(w)
+    if (k == "layout") return toupper(w) "_W"
+    if (k == "param" && poff(w) != 0) return "(" w ")"
+    return w
+}
+
+function cwidth(w,    k) {            # a field's width in C (g: the nicrx_geom_t)
+    k = kind(w)
+    if (k == "param") return poff(w) == 0 ? "g->" pmem[w] : "(g->" pmem[pname(w)] (poff(w) > 0 ? "+" : "") poff(w) ")"
+    if (k == "layout") return lname[lidx[w]] "_" lsuf[lidx[w]] "_width(g)"
+    return w
+}
+
+function pad(s, n) {
+    while (length(s) < n) s = s " "
+    return s
+}
+
+BEGIN {
+    if (root == "") root = "."
+    nl = 0
+}
+
+# every file but the last is imported: remember it, write nothing for it
+FNR == 1 {
+    nfile++
+    fname_of[nfile] = FILENAME
+}
+
+/^[ \t]*(#|$)/ { next }
+
+{
+    if ($1 == "output") {
+        if ($2 == "vh") vhpat[nfile] = $3
+        else if ($2 == "h") hpath[nfile] = $3
+        else fail("output vh PATTERN or output h PATH")
+        next
+    }
+    if ($1 == "suffix") { suffix[nfile] = $2; next }
+    if ($1 == "unpack") { nounpack[nfile] = ($2 == "no"); next }
+    if ($1 == "param") {
+        if (NF < 4 || $3 !~ /^[0-9]+$/) fail("param NAME MAX MEMBER description")
+        pmax[$2] = $3 + 0; pmem[$2] = $4; pdesc[$2] = rest(5)
+        next
+    }
+    if ($1 == "layout") {
+        if (NF < 2) fail("layout NAME description")
+        if ($2 in lidx) fail("layout " $2 " twice")
+        nl++
+        lidx[$2] = nl; lname[nl] = $2; ldesc[nl] = rest(3); lsuf[nl] = suffix[nfile]
+        lfile[nl] = nfile; nf[nl] = 0; lmax[nl] = 0; lparams[nl] = ""
+        next
+    }
+    if (nl == 0 || lfile[nl] != nfile) fail("a field before its layout")
+    if (NF < 2) fail("FIELD WIDTH description")
+    k = kind($2)
+    if (k == "") fail("width " $2 ": not a number, param, model or layout")
+    if (k == "bytes" && $2 % 8 != 0) fail("width " $2 ": above 64 only whole bytes")
+    if (k == "layout" && lidx[$2] == nl) fail("layout " $2 " inside itself")
+    for (j = 1; j <= nf[nl]; j++)
+        if (fn[nl, j] == $1) fail("field " $1 " twice")
+    nf[nl]++
+    fn[nl, nf[nl]] = $1; fw[nl, nf[nl]] = $2; fd[nl, nf[nl]] = rest(3)
+    lmax[nl] += maxbits($2)
+    if (k == "param" && index(", " lparams[nl] ", ", ", " pname($2) ", ") == 0)
+        lparams[nl] = lparams[nl] (lparams[nl] == "" ? "" : ", ") pname($2)
+    if (k == "layout") lparams[nl] = lparams[nl] (lparams[nl] == "" ? "" : ", ") toupper($2) "_W"
+}
+
+END {
+    if (failed) exit 1
+    last = nfile
+    if (!(last in hpath) || !(last in vhpat) || !(last in suffix))
+        { FNR = 0; fail("needs output vh, output h and suffix") }
+    src = fname_of[last]
+    for (i = 1; i <= nl; i++) if (lfile[i] == last) write_vh(i)
+    write_h()
+}
+
+# ---- Verilog: one include per layout ------------------------------------------------------
+function write_vh(i,    out, P, j, f, w, prev, nm, wn, n, nmax, wmax) {
+    out = vhpat[last]; sub(/%s/, lname[i], out)
+    n = out; sub(/^.*\//, "", n)
+    out = mkdirs(root "/" out)
+    P = toupper(lname[i])
+    printf "// %s - generated by scripts/layout.awk from %s: do not edit.\n", n, src > out
+    printf "// %s: %s\n", lname[i], ldesc[i] > out
+    printf "// %s_<F> is field F's lowest bit, %s_<F>_W its width, %s_W the whole vector's.\n", P, P, P > out
+    if (lparams[i] != "")
+        printf "// Included in a module body that defines %s.\n", lparams[i] > out
+    printf "/* verilator lint_off UNUSEDPARAM */ // each includer uses the fields it needs\n" > out
+    prev = "0"
+    nmax = 0; wmax = 0
+    for (j = 1; j <= nf[i]; j++) {
+        if (length(fn[i, j]) > nmax) nmax = length(fn[i, j])
+        if (length(vwidth(fw[i, j])) > wmax) wmax = length(vwidth(fw[i, j]))
+    }
+    for (j = 1; j <= nf[i]; j++) {
+        f = fn[i, j]; w = fw[i, j]
+        if (kind(w) == "model") continue
+        nm = P "_" toupper(f)
+        wn = nm "_W"
+        printf "localparam integer %s = %s %s = %s%s\n", pad(wn, length(P) + nmax + 3), pad(vwidth(w) ",", wmax + 1), \
+            pad(nm, length(P) + nmax + 1), fd[i, j] == "" ? prev ";" : pad(prev ";", 2 * (length(P) + nmax) + 7), \
+            fd[i, j] == "" ? "" : " // " fd[i, j] > out
+        prev = nm " + " wn
+    }
+    printf "localparam integer %s_W = %s;\n", P, prev > out
+    if (lname[i] ~ /_out$/) write_vh_names(i, out, P)
+    printf "/* verilator lint_on UNUSEDPARAM */\n" > out
+    close(out)
+}
+
+# A NAME_out layout (the outputs a block bench compares) gets out_field_name(b),
+# out_field_lo(b) and out_field_w(b): the field holding bit b, for messages (a nested
+# layout's fields as outer.inner).
+function write_vh_names(i, out, P,    what, k) {
+    split("name lo w", what, " ")
+    for (k = 1; k <= 3; k++) {
+        if (k == 1) printf "function [8*32-1:0] out_field_%s;\n", what[k] > out
+        else printf "function integer out_field_%s;\n", what[k] > out
+        printf "    input integer b;\n    begin\n        out_field_%s = %s;\n", what[k], \
+            k == 1 ? "\"?\"" : "0" > out
+        walk_names(i, P "_", "", "", out, "out_field_" what[k], k)
+        printf "    end\nendfunction\n" > out
+    }
+}
+
+function walk_names(i, pfx, npfx, base, out, fnm, k,    j, f, w, lo) {
+    for (j = 1; j <= nf[i]; j++) {
+        f = fn[i, j]; w = fw[i, j]
+        if (kind(w) == "model") continue
+        lo = (base == "" ? "" : base " + ") pfx toupper(f)
+        if (kind(w) == "layout") {
+            walk_names(lidx[w], toupper(w) "_", npfx f ".", lo, out, fnm, k)
+            continue
+        }
+        printf "        if (b >= %s && b < %s + %s_W) %s = %s;\n", lo, lo, pfx toupper(f), fnm, \
+            k == 1 ? "\"" npfx f "\"" : k == 2 ? lo : pfx toupper(f) "_W" > out
+    }
+}
+
+# ---- C: one header for the table ------------------------------------------------------------
+function write_h(    out, n, guard, i, j, f, w, k, t, s, imp, vh) {
+    out = mkdirs(root "/" hpath[last])
+    n = hpath[last]; sub(/^.*\//, "", n)
+    guard = "NICRX_" toupper(n); gsub(/[^A-Z0-9]/, "_", guard)
+    printf "/* %s - generated by scripts/layout.awk from %s: do not edit.\n", n, src > out
+    printf " * Per layout NAME: NAME_%s_t, its fields as C values (the widths of the table),\n", suffix[last] > out
+    printf " * NAME_%s_width(g) its bits, and NAME_%s_pack%s, which write%s\n", suffix[last], suffix[last], \
+        nounpack[last] ? "" : " / _unpack", nounpack[last] ? "" : " / read" > out
+    printf " * them at bit b of the little-endian word vector v (cmodel/bits.h) and return b plus\n" > out
+    printf " * the width; param widths come from g. */\n" > out
+    printf "#ifndef %s\n#define %s\n\n#include <stdint.h>\n#include \"bits.h\"\n#include \"geom.h\"\n", guard, guard > out
+    for (imp = 1; imp < last; imp++) {
+        s = hpath[imp]; sub(/^.*\//, "", s)
+        printf "#include \"%s\"\n", s > out
+    }
+    for (i = 1; i <= nl; i++) {
+        if (lfile[i] != last) continue
+        s = lname[i] "_" lsuf[i]
+        vh = vhpat[last]; sub(/%s/, lname[i], vh)
+        printf "\n/* %s: %s (%s) */\n", lname[i], ldesc[i], vh > out
+        printf "#define %s_MAX_BITS %du\n\ntypedef struct %s {\n", toupper(s), lmax[i], s > out
+        for (j = 1; j <= nf[i]; j++) {
+            f = fn[i, j]; w = fw[i, j]; k = kind(w)
+            if (k == "bytes") printf "    %s", pad("uint8_t " f "[" w / 8 "];", 28) > out
+            else printf "    %s", pad(ctype(w) " " f ";", 28) > out
+            t = (k == "param" ? w " bits" : k == "bytes" ? "byte 0 most significant" : "")
+            t = t (t != "" && fd[i, j] != "" ? ": " : "") fd[i, j]
+            printf "%s\n", t == "" ? "" : " /* " t " */" > out
+        }
+        printf "} %s_t;\n\n", s > out
+        printf "static inline uint32_t %s_width(const nicrx_geom_t *g)\n{\n    (void)g;\n    return ", s > out
+        t = ""
+        for (j = 1; j <= nf[i]; j++) if (kind(fw[i, j]) != "model") { printf "%s%s", t, cwidth(fw[i, j]) > out; t = " + " }
+        printf ";\n}\n\n" > out
+        write_h_fn(i, s, "pack", out)
+        if (!nounpack[last]) write_h_fn(i, s, "unpack", out)
+    }
+    printf "\n#endif\n" > out
+    close(out)
+}
+
+function write_h_fn(i, s, dir, out,    j, f, w, k) {
+    if (dir == "pack")
+        printf "static inline uint32_t %s_pack(const %s_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)\n{\n", s, s > out
+    else
+        printf "static inline uint32_t %s_unpack(%s_t *s, const nicrx_geom_t *g, const uint32_t *v, uint32_t b)\n{\n", s, s > out
+    printf "    (void)g;\n" > out
+    for (j = 1; j <= nf[i]; j++) {
+        f = fn[i, j]; w = fw[i, j]; k = kind(w)
+        if (k == "model") continue
+        if (k == "layout")
+            printf "    b = %s_%s_%s(&s->%s, g, v, b);\n", w, lsuf[lidx[w]], dir, f > out
+        else if (k == "bytes")
+            printf "    b = bits_%s_bytes(v, b, %d, s->%s);\n", dir == "pack" ? "put" : "get", w / 8, f > out
+        else if (dir == "pack")
+            printf "    b = bits_put(v, b, %s, s->%s);\n", cwidth(w), f > out
+        else
+            printf "    s->%s = (%s)bits_get(v, b, %s);\n    b += %s;\n", f, ctype(w), cwidth(w), cwidth(w) > out
+    }
+    printf "    return b;\n}\n\n" > out
+}
+
+function mkdirs(path,    d) {          # path, its directory made
+    d = path; sub(/\/[^\/]*$/, "", d)
+    if (d != path) system("mkdir -p '" d "'")
+    return path
+}

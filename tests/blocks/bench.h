@@ -1,0 +1,39 @@
+/* bench.h - the C side of the block benches' plumbing (tests/blocks/bench.vh is the
+ * Verilog side): a generator fills its block's BLK_in_trace_t and BLK_out_trace_t
+ * (tests/blocks/traces.h, from traces.txt) for every edge and writes the line with
+ * BENCH_LINE: {out, in} in whole hex digits, as the bench reads it. */
+#ifndef NICRX_BENCH_H
+#define NICRX_BENCH_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "traces.h"
+
+/* The vector's low `bits` bits as hex, the most significant digit first, and a newline. */
+static inline void bench_put(FILE *f, const uint32_t *v, uint32_t bits)
+{
+    for (uint32_t d = (bits + 3) / 4; d-- > 0;)
+        fputc("0123456789abcdef"[bits_get(v, 4 * d, bits - 4 * d < 4 ? bits - 4 * d : 4)], f);
+    fputc('\n', f);
+}
+
+/* One trace line of block blk: *in (blk_in_trace_t) below *out (blk_out_trace_t). */
+#define BENCH_WORDS 128u
+#define BENCH_LINE(f, blk, g, in, out) do {                                                   \
+        uint32_t v_[BENCH_WORDS];                                                              \
+        if (blk##_in_trace_width(g) + blk##_out_trace_width(g) > 32 * BENCH_WORDS)             \
+            abort();                                                                           \
+        memset(v_, 0, sizeof v_);                                                              \
+        bench_put(f, v_, blk##_out_trace_pack(out, g, v_, blk##_in_trace_pack(in, g, v_, 0))); \
+    } while (0)
+
+/* Element i (element 0 the least significant) of a vector of n-byte elements held as
+ * bytes, byte 0 the most significant (a field of more than 64 bits, traces.txt). */
+static inline void bench_elem(uint8_t *be, uint32_t bytes, uint32_t n, uint32_t i, uint64_t x)
+{
+    for (uint32_t k = 0; k < n; k++)
+        be[bytes - 1 - (i * n + k)] = (uint8_t)(x >> (8 * k));
+}
+
+#endif
