@@ -86,6 +86,7 @@ module nicrx_parser #(
     reg [SLOT_W:0]     q_rd_reg, q_rd_next;
     reg [FN_W-1:0]     d_reg, d_next;             // frames dispatched (mod 2^FN_W)
     reg [FN_W-1:0]     o_reg, o_next;             // frames out of their threads
+    reg [FN_W-1:0]     o_inc_reg;                 // o_reg + 1
     reg                o_done_reg;                // the thread of frame o_reg is done
     reg                d_free_reg, d_free_nx;     // the thread of frame d_reg is free
     reg                q_nempty_reg;              // the queue holds a frame
@@ -115,7 +116,6 @@ module nicrx_parser #(
     wire               d_eng, o_eng;
     wire               d1_free;            // the thread of frame d_reg + 1 is free
     wire               o_done_nx;          // o_next's thread is done after this edge
-    wire [FN_W-1:0]    o_inc = o_reg + {{(FN_W-1){1'b0}}, 1'b1};
     wire [TI_W-1:0]    d_inc = d_reg[TI_W-1:0] + {{(TI_W-1){1'b0}}, 1'b1};   // thread of d_reg + 1
     /* verilator lint_off UNUSEDSIGNAL */ // the top bit tells laps apart, not threads
     wire [FN_W-1:0]    o_sel_nx = rst ? {FN_W{1'b0}} : o_next;   // o_reg after this edge
@@ -130,12 +130,12 @@ module nicrx_parser #(
             assign d_eng  = d_reg[0];
             assign o_eng  = o_reg[0];
             assign d1_free = e_free[{d_inc[0], d_inc[3:1]}];
-            assign o_done_nx = release_hv ? e_done_nx[{o_inc[0], o_inc[3:1]}] : e_done_nx[{o_eng, o_thr}];
+            assign o_done_nx = release_hv ? e_done_nx[{o_inc_reg[0], o_inc_reg[3:1]}] : e_done_nx[{o_eng, o_thr}];
         end else begin : g_sel1
             assign d_eng  = 1'b0;
             assign o_eng  = 1'b0;
             assign d1_free = e_free[d_inc[2:0]];
-            assign o_done_nx = release_hv ? e_done_nx[o_inc[2:0]] : e_done_nx[o_thr];
+            assign o_done_nx = release_hv ? e_done_nx[o_inc_reg[2:0]] : e_done_nx[o_thr];
         end
     endgenerate
 
@@ -215,6 +215,16 @@ module nicrx_parser #(
         end
     endgenerate
 
+    // o_reg, o_done_reg, x_valid_reg and m_hv_valid_reg have their own flip-flops beside
+    // the logic that reads them (keep: Yosys would merge them with a copy above or in an
+    // engine, far from that logic)
+    (* keep *) always @(posedge clk) begin
+        o_reg          <= rst ? {FN_W{1'b0}} : o_next;
+        o_done_reg     <= !rst && o_done_nx;
+        x_valid_reg    <= !rst && x_valid_next;
+        m_hv_valid_reg <= !rst && m_hv_valid_next;
+    end
+
     // ---------------------------------------------------------------- next state
     // x_hv_reg's frame (rtl/nicrx_thread.vh) into m_hv_data as rtl/nicrx_stream_hv.vh
     // lays it out
@@ -258,7 +268,7 @@ module nicrx_parser #(
         // free or moves on
         release_hv = o_done_reg && (!x_valid_reg || x_take);
         if (release_hv) begin
-            o_next       = o_inc;
+            o_next       = o_inc_reg;
             x_valid_next = 1'b1;
         end
         // the thread of frame d_next is free after this edge: it is free now (and not the
@@ -325,14 +335,11 @@ module nicrx_parser #(
             q_wr_reg          <= {(SLOT_W+1){1'b0}};
             q_rd_reg          <= {(SLOT_W+1){1'b0}};
             d_reg             <= {FN_W{1'b0}};
-            o_reg             <= {FN_W{1'b0}};
-            o_done_reg        <= 1'b0;
             d_free_reg        <= 1'b1;
+            o_inc_reg         <= {{(FN_W-1){1'b0}}, 1'b1};
             q_nempty_reg      <= 1'b0;
-            x_valid_reg       <= 1'b0;
             bank_reg          <= 1'b0;
             swap_reg          <= 1'b0;
-            m_hv_valid_reg    <= 1'b0;
             m_hv_data_reg     <= {HV_W{1'b0}};
             cnt_perr_reg      <= 32'd0;
             cnt_trunc_reg     <= 32'd0;
@@ -341,14 +348,11 @@ module nicrx_parser #(
             q_wr_reg          <= q_wr_next;
             q_rd_reg          <= q_rd_next;
             d_reg             <= d_next;
-            o_reg             <= o_next;
-            o_done_reg        <= o_done_nx;
             d_free_reg        <= d_free_nx;
+            o_inc_reg         <= o_next + {{(FN_W-1){1'b0}}, 1'b1};
             q_nempty_reg      <= !q_empty_next;
-            x_valid_reg       <= x_valid_next;
             bank_reg          <= bank_next;
             swap_reg          <= swap_next;
-            m_hv_valid_reg    <= m_hv_valid_next;
             m_hv_data_reg     <= m_hv_data_next;
             cnt_perr_reg      <= cnt_perr_next;
             cnt_trunc_reg     <= cnt_trunc_next;
@@ -413,6 +417,7 @@ module nicrx_parser #(
         assert(f_queued <= FQ_DEPTH);
         // o_done_reg is the state of the next frame's thread, a cycle ahead
         assert(o_done_reg == e_done[{o_eng, o_thr}]);
+        assert(o_inc_reg == o_reg + {{(FN_W-1){1'b0}}, 1'b1});
         // d_free_reg and q_nempty_reg are the dispatch conditions, a cycle ahead
         assert(d_free_reg == e_free[{d_eng, d_thr}]);
         assert(q_nempty_reg == (q_wr_reg != q_rd_reg));
