@@ -105,7 +105,7 @@ typedef struct nicrx_hv {
  * step_limit instructions, 1..256; 0 (PARSER_CTRL's encoding) and values
  * above 256 mean 256.  Returns the
  * instructions executed, the one that truncated included: the frame occupies
- * its thread for 4 cycles per instruction. */
+ * its thread for 8 cycles per instruction. */
 uint32_t nicrx_parse(const uint32_t *imem, uint32_t imem_depth, const uint8_t *bytes, uint32_t len,
                      uint32_t header_bytes, uint32_t step_limit, nicrx_hv_t *hv);
 

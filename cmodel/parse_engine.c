@@ -19,37 +19,47 @@ void parse_engine_init(parse_engine_t *e, uint32_t header_bytes)
 void parse_engine_step(parse_engine_t *e, const pe_in_t *in, const imem_t *imem, const hdrmem_t *hm)
 {
     parse_engine_t n = *e;
-    const pe_thread_t *f = &e->th[e->ph];
+    const pe_stage_t *w = &e->pipe[PE_STAGES - 1];
+    const uint8_t tn = (uint8_t)((e->ph + 1u) % PE_THREADS);   /* F's thread next cycle: W's now */
 
     if (in->rst) {
         parse_engine_reset(e);
         return;
     }
-    /* W: the instruction fetched three cycles ago updates its thread */
-    if (e->cw.valid) {
-        pe_thread_t *w = &n.th[e->cw.thread];
+    /* S: a frame that ended at W is done */
+    if (e->s_fin)
+        n.th[e->s_thr].state = PE_DONE;
+    /* W: the instruction fetched seven cycles ago updates its thread, which issues its
+     * next one in the next cycle unless its frame ended; without one, the thread of
+     * the next cycle issues its first if it was loaded */
+    n.s_fin = 0;
+    if (w->valid) {
+        pe_thread_t *t = &n.th[w->thread];
         nicrx_insn_t insn;
 
-        nicrx_insn_decode(e->cw.insn, &insn);
-        nicrx_isa_exec(&w->m, &insn, hdrmem_slot(hm, w->cm.slot),
-                       w->cm.len < e->header_bytes ? w->cm.len : e->header_bytes);
-        if (w->m.ended)
-            w->state = PE_DONE;
+        nicrx_insn_decode(w->insn, &insn);
+        nicrx_isa_exec(&t->m, &insn, hdrmem_slot(hm, t->cm.slot),
+                       t->cm.len < e->header_bytes ? t->cm.len : e->header_bytes);
+        n.s_fin = t->m.ended;
+        n.s_thr = w->thread;
+        n.f_valid = !t->m.ended;
+    } else {
+        n.f_valid = e->th[tn].go;
+        n.th[tn].go = 0;
     }
-    /* C -> W, A -> C, F -> A; F issues for thread ph if it is running */
-    n.cw = e->ac;
-    n.ac = e->fa;
-    n.fa.valid = f->state == PE_RUN;
-    n.fa.thread = e->ph;
-    memcpy(n.fa.insn, imem_read(imem, f->bank, f->m.pc), sizeof n.fa.insn);
-    n.ph = (uint8_t)((e->ph + 1u) & 3u);
+    /* F -> I -> ... -> W */
+    memmove(&n.pipe[1], &e->pipe[0], (PE_STAGES - 1u) * sizeof n.pipe[0]);
+    n.pipe[0].valid = e->f_valid;
+    n.pipe[0].thread = e->ph;
+    memcpy(n.pipe[0].insn, imem_read(imem, in->bank, e->th[e->ph].m.pc), sizeof n.pipe[0].insn);
+    n.ph = tn;
     if (in->release)
         n.th[in->release_t].state = PE_FREE;
     if (in->load) {
         pe_thread_t *l = &n.th[in->load_t];
 
         l->state = PE_RUN;
-        l->bank = in->load_bank;
+        l->go = 1;
         l->cm = in->load_cm;
         nicrx_isa_start(&l->m, in->load_limit);
     }

@@ -10,6 +10,8 @@ static void parser_reset(parser_t *s)
     s->bank = s->swap_pending = 0;
     for (uint32_t e = 0; e < s->ne; e++)
         parse_engine_init(&s->eng[e], s->header_bytes);
+    s->x_valid = 0;
+    memset(&s->x, 0, sizeof s->x);
     s->m_hv_valid = 0;
     memset(&s->m_hv, 0, sizeof s->m_hv);
     s->cnt_perr = s->cnt_trunc = 0;
@@ -64,13 +66,14 @@ void parser_step(parser_t *s, const parser_in_t *in, parser_out_t *out)
     const uint32_t de = s->disp % s->ne, dt = s->disp / s->ne;
     pe_in_t pin[PARSER_MAX_ENGINES];
     const uint8_t take = s->m_hv_valid && in->m_hv_ready;   /* the flow block takes the held frame */
+    const uint8_t x_take = !in->rst && s->x_valid && (!s->m_hv_valid || in->m_hv_ready);   /* x moves on */
     uint8_t running = 0, flip, load, disp;
 
     memset(pin, 0, sizeof pin);
     for (uint32_t e = 0; e < s->ne; e++)
         for (uint32_t t = 0; t < PE_THREADS; t++)
             running |= s->eng[e].th[t].state == PE_RUN;
-    load = !in->rst && (!s->m_hv_valid || in->m_hv_ready) && s->eng[oe].th[ot].state == PE_DONE;
+    load = !in->rst && (!s->x_valid || x_take) && s->eng[oe].th[ot].state == PE_DONE;
     disp = !in->rst && s->q_wr != s->q_rd && !s->swap_pending && s->eng[de].th[dt].state == PE_FREE;
     flip = s->swap_pending && !running;
 
@@ -79,32 +82,36 @@ void parser_step(parser_t *s, const parser_in_t *in, parser_out_t *out)
         s->cnt_perr++;
     if (take && s->m_hv.trunc)
         s->cnt_trunc++;
-    /* output: the next frame in commit order once its thread is done and no frame is
-     * held (or the held one is taken now); the thread is free after this edge */
-    s->m_hv_valid = load || (s->m_hv_valid && !take);
-    if (load) {
-        const pe_thread_t *o = &s->eng[oe].th[ot];
-        nicrx_hv_t hv;
+    /* output: x's frame once none is held (or the held one is taken now) */
+    s->m_hv_valid = x_take || (s->m_hv_valid && !take);
+    if (x_take) {
         nicrx_event_t e;
 
-        nicrx_isa_finish(&o->m, o->cm.len, &hv);
-        hv_stream_from_parse(&s->m_hv, &hv, &o->cm);
+        s->m_hv = s->x;
+        memset(&e, 0, sizeof e);
+        e.kind = NICRX_EV_PARSED;
+        e.frame = s->x.frame;
+        e.hv = &s->x_hv;
+        e.len = s->x.len;
+        ev_emit(in->ev, &e);
+    }
+    /* the next frame in commit order out of its thread, once it is done and x is
+     * free (or moves on now); the thread is free after this edge */
+    s->x_valid = load || (s->x_valid && !x_take);
+    if (load) {
+        const pe_thread_t *o = &s->eng[oe].th[ot];
+
+        nicrx_isa_finish(&o->m, o->cm.len, &s->x_hv);
+        hv_stream_from_parse(&s->x, &s->x_hv, &o->cm);
         pin[oe].release = 1;
         pin[oe].release_t = (uint8_t)ot;
         s->outp = (s->outp + 1u) % ctx;
-        memset(&e, 0, sizeof e);
-        e.kind = NICRX_EV_PARSED;
-        e.frame = o->cm.frame;
-        e.hv = &hv;
-        e.len = o->cm.len;
-        ev_emit(in->ev, &e);
     }
     /* dispatch: the queue head to its thread (free before this edge), unless a
      * swap is pending */
     if (disp) {
         pin[de].load = 1;
         pin[de].load_t = (uint8_t)dt;
-        pin[de].load_bank = s->bank;
         pin[de].load_limit = cfg->step_limit;
         pin[de].load_cm = s->q[s->q_rd & (s->fq_depth - 1u)];
         s->q_rd = (s->q_rd + 1u) & qmask;
@@ -117,6 +124,7 @@ void parser_step(parser_t *s, const parser_in_t *in, parser_out_t *out)
     /* engines read the memories as they were before this edge */
     for (uint32_t e = 0; e < s->ne; e++) {
         pin[e].rst = in->rst;
+        pin[e].bank = s->bank;
         parse_engine_step(&s->eng[e], &pin[e], &s->imem, &s->hm);
     }
     /* the memories are written at every edge, under reset too, as in the RTL;
@@ -129,7 +137,7 @@ void parser_step(parser_t *s, const parser_in_t *in, parser_out_t *out)
     if (in->rst) {
         parser_reset(s);
     } else {
-        s->idle = s->q_wr == s->q_rd && !s->m_hv_valid;
+        s->idle = s->q_wr == s->q_rd && !s->x_valid && !s->m_hv_valid;
         for (uint32_t e = 0; e < s->ne; e++)
             for (uint32_t t = 0; t < PE_THREADS; t++)
                 if (s->eng[e].th[t].state != PE_FREE)

@@ -23,10 +23,13 @@ typedef struct parser {
     cm_stream_t *q;      /* FQ_DEPTH entries */
     /* registers */
     uint32_t q_wr, q_rd; /* with a wrap bit */
-    uint32_t disp;       /* next frame to dispatch, mod 4*NE: engine disp % NE, thread disp / NE */
-    uint32_t outp;       /* next frame to leave, likewise */
+    uint32_t disp;       /* next frame to dispatch, mod 8*NE: engine disp % NE, thread disp / NE */
+    uint32_t outp;       /* next frame out of its thread, likewise */
     uint8_t  bank, swap_pending;
     parse_engine_t eng[PARSER_MAX_ENGINES];
+    uint8_t  x_valid;    /* x_hv_reg: the frame out of its thread, before m_hv */
+    hv_stream_t x;
+    nicrx_hv_t x_hv;     /* its header vector (the PARSED event's) */
     uint8_t  m_hv_valid;
     hv_stream_t m_hv;
     uint32_t cnt_perr, cnt_trunc;

@@ -1,14 +1,14 @@
 // nicrx_thread.vh - the layout of one parser thread's frame and header vector, packed
-// into one vector (rtl/nicrx_parse_engine.v stores one per thread, rtl/nicrx_parser.v
-// selects the leaving frame's and turns it into the hv stream, rtl/nicrx_stream_hv.vh).
+// into one vector (rtl/nicrx_parse_engine.v reads a thread's from its LUT RAMs,
+// rtl/nicrx_parser.v registers the leaving frame's and turns it into the hv stream,
+// rtl/nicrx_stream_hv.vh).
 // It never leaves the parser and has no C twin (cmodel/isa.h keeps a thread's state),
 // so it is written here rather than in rtl/nicrx_streams.txt.  Included in the module
 // body where PM_AW and SLOT_W are defined.  TH_<F> is field F's lowest bit, TH_<F>_W
 // its width.
-//   frame (set at dispatch): slot, start, len; trunc (cleared at dispatch)
-//   thread state (cleared at dispatch): cls, cur, l3, l4
-//   stored fields (cleared after the thread is freed): vcnt .. tflags, bits
-//   TH_STORED up to TH_W
+//   frame (set at dispatch): slot, start, len
+//   thread state (0 at dispatch): trunc, cls, cur, l3, l4, vcnt
+//   stored fields (0 until stored): vlan0 .. tflags; ipset says iplen was stored
 /* verilator lint_off UNUSEDPARAM */ // each includer uses a part of the layout
 localparam integer TH_SLOT_W   = SLOT_W,  TH_SLOT   = 0;
 localparam integer TH_START_W  = PM_AW,   TH_START  = TH_SLOT + TH_SLOT_W;
@@ -34,5 +34,4 @@ localparam integer TH_SEQ_W    = 32,      TH_SEQ    = TH_DPORT + TH_DPORT_W;
 localparam integer TH_ACK_W    = 32,      TH_ACK    = TH_SEQ + TH_SEQ_W;
 localparam integer TH_TFLAGS_W = 12,      TH_TFLAGS = TH_ACK + TH_ACK_W;
 localparam integer TH_W        = TH_TFLAGS + TH_TFLAGS_W;
-localparam integer TH_STORED   = TH_VCNT;
 /* verilator lint_on UNUSEDPARAM */

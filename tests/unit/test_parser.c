@@ -634,13 +634,17 @@ static void prog_chain(tb_t *t, uint32_t k, uint16_t set)
     parser_load_program(&t->p, w, k);
 }
 
+/* The first cycle with hv_valid of a frame of k steps committed in cycle `commit`
+ * (the queue empty, its thread free, no frame held): dispatched at the edge after
+ * the commit, its first F in a cycle of its thread's phase at least two cycles
+ * later, one instruction every 8 cycles, done after S, then x and m. */
 static uint64_t expect_hv_cycle(uint64_t commit, uint32_t thread, uint32_t k)
 {
-    uint64_t f = commit + 2;
+    uint64_t f = commit + 3;
 
-    while (f % 4 != thread)
+    while (f % PE_THREADS != thread)
         f++;
-    return f + 4 * k + 1;
+    return f + 8 * k + 3;
 }
 
 static void test_timing(void)
@@ -650,28 +654,28 @@ static void test_timing(void)
     int ok = 1, ok_idle = 1;
 
     memset(fr, 0x45, sizeof fr);
-    /* one frame of k steps committed at cycles 20..23: hv_valid at c + 3..6 + 4k */
+    /* one frame of k steps committed at cycles 20..27: hv_valid at c + 6..13 + 8k */
     for (uint32_t ne = 1; ne <= 2; ne++)
         for (uint32_t k = 1; k <= 6; k++)
-            for (uint64_t c = 20; c < 24; c++) {
+            for (uint64_t c = 20; c < 28; c++) {
                 tb_init(&t, ne, 64);
                 prog_chain(&t, k, 0);
                 tb_frame(&t, fr, 64, c);
-                tb_run(&t, 60);
+                tb_run(&t, 70);
                 if (t.nout != 1 || t.out_cyc[0] != expect_hv_cycle(c, 0, k) || !t.valid_ok)
                     ok = 0;
                 if (!t.po.idle)
                     ok_idle = 0;
                 parser_free(&t.p);
             }
-    CHECK(ok, "parser-timing-one-frame (hv_valid at commit + 3..6 + 4k)");
+    CHECK(ok, "parser-timing-one-frame (hv_valid at commit + 6..13 + 8k)");
     CHECK(ok_idle, "parser-idle-after-frame");
-    /* the worked example: commit in cycle 21, 8 steps, thread 0: F from 24, hv_valid in 57 */
+    /* the worked example: commit in cycle 21, 8 steps, thread 0: F from 24, hv_valid in 91 */
     tb_init(&t, 2, 64);
     prog_chain(&t, 8, 0);
     tb_frame(&t, fr, 64, 21);
-    tb_run(&t, 60);
-    CHECK(t.nout == 1 && t.out_cyc[0] == 57, "parser-timing-worked-example (hv_valid in cycle %llu)",
+    tb_run(&t, 80);
+    CHECK(t.nout == 1 && t.out_cyc[0] == 91, "parser-timing-worked-example (hv_valid in cycle %llu)",
           (unsigned long long)t.out_cyc[0]);
     parser_free(&t.p);
     /* truncation: the truncating read is the last instruction (k counts it) */
@@ -685,7 +689,7 @@ static void test_timing(void)
         tb_edge(&t); /* writes the shadow bank only: the frame still runs the chain */
     }
     tb_frame(&t, fr, 64, 20);
-    tb_run(&t, 60);
+    tb_run(&t, 70);
     CHECK(t.nout == 1 && t.out_cyc[0] == expect_hv_cycle(20, 0, 5) && !t.out_hv[0].trunc,
           "parser-imem-write-goes-to-shadow");
     parser_free(&t.p);
@@ -708,7 +712,7 @@ static void test_timing(void)
     /* step limit: 0 means 256 */
     tb_init(&t, 1, 0);
     tb_frame(&t, fr, 64, 20); /* all-zero program: loops until the limit */
-    tb_run(&t, 1100);
+    tb_run(&t, 2100);
     CHECK(t.nout == 1 && t.out_hv[0].perr && t.out_cyc[0] == expect_hv_cycle(20, 0, 256), "parser-step-limit-256");
     CHECK(t.po.cnt[NICRX_CNT_PARSE_ERROR] == 1, "parser-cnt-perr");
     parser_free(&t.p);
@@ -746,7 +750,7 @@ static void test_order_and_swap(void)
         uint64_t c0 = tb_frame(&t, slow, 64, 20);
         tb_frame(&t, quick, 64, 0);
         tb_frame(&t, quick, 64, 0);
-        tb_run(&t, 150);
+        tb_run(&t, 200);
         uint64_t e0 = expect_hv_cycle(c0, 0, 20);
         CHECK(t.nout == 3 && t.out_frame[0] == 0 && t.out_frame[1] == 1 && t.out_frame[2] == 2 &&
               t.out_cyc[0] == e0 && t.out_cyc[1] == e0 + 1 && t.out_cyc[2] == e0 + 2 && t.valid_ok &&
@@ -754,19 +758,20 @@ static void test_order_and_swap(void)
               "parser-ne%u-in-order-output", ne);
         parser_free(&t.p);
     }
-    /* dispatch: frame s runs on engine s % NE, thread (s / NE) % 4; 4*NE frames at
-     * once, the next waits for the first to leave */
+    /* dispatch: frame s runs on engine s % NE, thread (s / NE) % 8; 8*NE frames at
+     * once, the next waits for the first to leave its thread */
     for (uint32_t ne = 1; ne <= 2; ne++) {
-        uint64_t c[9];
+        const uint32_t nt = PE_THREADS * ne;
+        uint64_t c[2 * PE_THREADS + 1];
         int ok = 1;
 
         tb_init(&t, ne, 8);
         prog_branch(w, 0, 0);
         parser_load_program(&t.p, w, 3);
-        for (uint32_t s = 0; s < 4 * ne + 1; s++)
+        for (uint32_t s = 0; s < nt + 1; s++)
             c[s] = tb_frame(&t, slow, 64, 0);
         tb_run(&t, 200);
-        for (uint32_t s = 0; s < 4 * ne; s++) {
+        for (uint32_t s = 0; s < nt; s++) {
             /* frame s was dispatched at the edge after its commit (queue empty before) */
             uint64_t e = expect_hv_cycle(c[s], s / ne, 8);
             if (s > 0 && e <= t.out_cyc[s - 1])
@@ -774,15 +779,16 @@ static void test_order_and_swap(void)
             if (t.out_cyc[s] != e)
                 ok = 0;
         }
-        /* the extra frame: its thread frees at the edge that loads frame 0's hv */
+        /* the extra frame: its thread frees at the edge that loads frame 0 into x, two
+         * cycles before frame 0's hv_valid */
         {
-            uint64_t free_edge = t.out_cyc[0] - 1, disp = free_edge + 1;
+            uint64_t free_edge = t.out_cyc[0] - 2, disp = free_edge + 1;
             uint64_t e = expect_hv_cycle(disp - 1, 0, 8);
-            if (c[4 * ne] + 1 > disp)
-                e = expect_hv_cycle(c[4 * ne], 0, 8);
-            if (e <= t.out_cyc[4 * ne - 1])
-                e = t.out_cyc[4 * ne - 1] + 1;
-            if (t.nout != 4 * ne + 1 || t.out_cyc[4 * ne] != e)
+            if (c[nt] + 1 > disp)
+                e = expect_hv_cycle(c[nt], 0, 8);
+            if (e <= t.out_cyc[nt - 1])
+                e = t.out_cyc[nt - 1] + 1;
+            if (t.nout != nt + 1 || t.out_cyc[nt] != e)
                 ok = 0;
         }
         CHECK(ok, "parser-ne%u-dispatch-threads", ne);
@@ -809,15 +815,15 @@ static void test_order_and_swap(void)
         tb_edge(&t);
         CHECK(t.po.swap_pending && t.po.bank == 0, "parser-swap-pending");
         c1 = tb_frame(&t, slow, 64, 0);
-        tb_run(&t, 200);
+        tb_run(&t, 400);
         uint64_t e0 = expect_hv_cycle(c0, 0, 20);
-        /* frame 0 is done after edge e0-2; the flip is at edge e0-1 (no thread runs),
-         * frame 1 is dispatched at edge e0 and runs on engine 1, thread 0 */
-        CHECK(t.bank_cyc == e0 && t.po.bank == 1 && !t.po.swap_pending, "parser-swap-after-running-frames (bank in %llu)",
+        /* frame 0 is done after edge e0-3; the flip is at edge e0-2 (no thread runs),
+         * frame 1 is dispatched at edge e0-1 and runs on engine 1, thread 0 */
+        CHECK(t.bank_cyc == e0 - 1 && t.po.bank == 1 && !t.po.swap_pending, "parser-swap-after-running-frames (bank in %llu)",
               (unsigned long long)t.bank_cyc);
         CHECK(t.nout == 2 && t.out_cyc[0] == e0 && t.out_hv[0].cls == (NICRX_CLS(NICRX_CLS_TCP) | NICRX_CLS(NICRX_CLS_PERR)) &&
               t.out_hv[1].cls == (NICRX_CLS(NICRX_CLS_CTRL) | NICRX_CLS(NICRX_CLS_PERR)) &&
-              t.out_cyc[1] == expect_hv_cycle(e0 - 1, 0, 20) && c1 < e0,
+              t.out_cyc[1] == expect_hv_cycle(e0 - 2, 0, 20) && c1 < e0,
               "parser-swap-no-frame-mixes-banks");
         /* a second swap goes back: bank 0 still holds the old program */
         t.cfg.swap = 1;
@@ -950,7 +956,7 @@ static void test_ready(void)
             }
         }
         t.ready = 1;
-        tb_run(&t, 400);
+        tb_run(&t, 600);
         for (uint32_t s = 0; s < n; s++)
             if (t.out_frame[s] != s || t.taken_cyc[s] < t.out_cyc[s] || (s && t.out_cyc[s] <= t.taken_cyc[s - 1]))
                 order = 0;
