@@ -12,8 +12,9 @@
  * packet-memory read request is combinational in nicrx_dma but depends on its
  * registers only, so it is one of the DMA's outputs like the others.
  * The parser is four files, as in the RTL: parser.c (queue, dispatch, output) with
- * parse_engine.c, hdrmem.c and imem.c, and isa.c for one instruction; the flow block
- * is flow.c with crc32c.c and its own hdrmem.c copy.  The CSR block (csr.c) keeps its
+ * parse_engine.c, hdrmem.c and imem.c, and isa.c for one instruction; the flow
+ * database is flow_key.c (its front end, with crc32c.c and its own hdrmem.c copy)
+ * and flow.c (the database and its manager).  The CSR block (csr.c) keeps its
  * own signature; model.c adapts it.
  *
  * Field names follow the RTL port names; the streams between blocks are the layouts
@@ -119,15 +120,23 @@ typedef struct parser_out {
     uint32_t cnt[NICRX_NUM_COUNTERS];
 } parser_out_t;
 
+/* ---- nicrx_flow_key outputs -------------------------------------------------- */
+typedef struct flow_key_out {
+    uint8_t  s_hv_ready;   /* a frame would be taken at the next edge (no command pending) */
+    uint8_t  m_fk_valid;   /* a job is held until the manager takes it */
+    fk_stream_t m_fk;      /* held between jobs */
+    uint8_t  idle;         /* no job, no command pending, m_fk_valid low */
+} flow_key_out_t;
+
 /* ---- nicrx_flow outputs ------------------------------------------------------ */
 typedef struct flow_out {
-    uint8_t  s_hv_ready;   /* the manager is idle and no command is pending */
+    uint8_t  s_fk_ready;   /* a job would be taken at the next edge: idle or completing */
     uint8_t  m_fl_valid;   /* one cycle per frame; m_fl held between frames */
     fl_stream_t m_fl;
     flow_status_t st;
     /* counters owned by the flow block, indexed by enum nicrx_counter (others 0) */
     uint32_t cnt[NICRX_NUM_COUNTERS];
-    uint8_t  idle;         /* manager idle, no command pending, m_fl_valid and ctx_load low */
+    uint8_t  idle;         /* manager idle, m_fl_valid and ctx_load low */
 } flow_out_t;
 
 /* ---- nicrx_dma outputs ------------------------------------------------------- */

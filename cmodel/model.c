@@ -14,6 +14,7 @@
 #include "blocks.h"
 #include "ingress.h"
 #include "parser.h"
+#include "flow_key.h"
 #include "flow.h"
 #include "ram.h"
 #include "dma.h"
@@ -25,6 +26,7 @@ typedef struct wires {
     ingress_out_t ing;
     ram_out_t     pm;
     parser_out_t  par;
+    flow_key_out_t fk;
     flow_out_t    flow;
     dma_out_t     dma;
     csr_cfg_t     cfg;     /* nicrx_csr: the configuration ... */
@@ -39,6 +41,7 @@ struct nicrx_model {
     ingress_t    ing;
     ram_t        pm;
     parser_t     par;
+    flow_key_t   fk;
     flow_t       flow;
     dma_t        dma;
     csr_t        csr;
@@ -46,7 +49,7 @@ struct nicrx_model {
     unsigned     cur;
 #ifdef NICRX_MODEL_SHUFFLE
     uint64_t     order;    /* xorshift64 state of the step order, 0: the table's */
-    int          inject;   /* NICRX_MODEL_SHUFFLE_INJECT: the flow block reads the parser's state */
+    int          inject;   /* NICRX_MODEL_SHUFFLE_INJECT: the flow key block reads the parser's state */
 #endif
 };
 
@@ -106,7 +109,8 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
         return NULL;
     nicrx_geom_init(&m->g, p);
     if (ram_init(&m->pm, m->g.pm_words) != 0 || dma_init(&m->dma, &m->g) != 0 ||
-        parser_init(&m->par, &m->g) != 0 || flow_init(&m->flow, &m->g) != 0) {
+        parser_init(&m->par, &m->g) != 0 || flow_key_init(&m->fk, &m->g) != 0 ||
+        flow_init(&m->flow, &m->g) != 0) {
         nicrx_model_free(m);
         return NULL;
     }
@@ -118,6 +122,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     ingress_out(&m->ing, &m->w[0].ing);
     ram_out(&m->pm, &m->w[0].pm);
     parser_out(&m->par, &m->w[0].par);
+    flow_key_out(&m->fk, &m->w[0].fk);
     flow_out(&m->flow, &m->w[0].flow);
     dma_out(&m->dma, &m->w[0].dma);
     csr_out(&m->csr, &m->w[0].cfg, &m->w[0].axil);
@@ -136,6 +141,7 @@ void nicrx_model_free(nicrx_model_t *m)
     ram_free(&m->pm);
     dma_free(&m->dma);
     parser_free(&m->par);
+    flow_key_free(&m->fk);
     flow_free(&m->flow);
     free(m);
 }
@@ -152,7 +158,7 @@ void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx)
 }
 
 /* What nicrx_csr sees: the DMA's status plus the ingress's, the parser's and the
- * flow block's counters, the parser's bank state, the flow block's status and
+ * flow manager's counters, the parser's bank state, the flow manager's status and
  * window load, and idle only when every block is idle (st_idle in nicrx_top.v). */
 static void gather_status(const wires_t *o, csr_status_t *st)
 {
@@ -162,7 +168,7 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->flow = o->flow.st;
     st->parser_bank = o->par.bank;
     st->parser_swap_pending = o->par.swap_pending;
-    st->idle = o->ing.idle && o->par.idle && o->flow.idle && o->dma.st.idle;
+    st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->dma.st.idle;
 }
 
 /* ---- one block's edge: its inputs wired from o (before the edge), its outputs into n */
@@ -194,16 +200,24 @@ static void step_pm(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_flow(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    flow_in_t in = { .rst = m->in.rst, .s_hv_valid = o->par.m_hv_valid, .s_hv = o->par.m_hv,
-                     .hm_wr_en = o->ing.hm_wr_en, .hm_wr_addr = o->ing.hm_wr_addr,
-                     .pm_wr_data = o->ing.pm_wr_data, .cfg = o->cfg, .ev = &m->ev };
+    const flow_in_t in = { .rst = m->in.rst, .s_fk_valid = o->fk.m_fk_valid, .s_fk = o->fk.m_fk,
+                           .cfg = o->cfg, .ev = &m->ev };
+    flow_step(&m->flow, &in, &n->flow);
+}
+
+static void step_flow_key(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    flow_key_in_t in = { .rst = m->in.rst, .s_hv_valid = o->par.m_hv_valid, .s_hv = o->par.m_hv,
+                         .hm_wr_en = o->ing.hm_wr_en, .hm_wr_addr = o->ing.hm_wr_addr,
+                         .pm_wr_data = o->ing.pm_wr_data, .cfg = o->cfg, .flow_busy = o->flow.st.busy,
+                         .m_fk_ready = o->flow.s_fk_ready };
 #ifdef NICRX_MODEL_SHUFFLE
     if (m->inject) { /* self-test: the coupling this model had, read from the parser's state */
         in.s_hv_valid = m->par.m_hv_valid;
         in.s_hv = m->par.m_hv;
     }
 #endif
-    flow_step(&m->flow, &in, &n->flow);
+    flow_key_step(&m->fk, &in, &n->fk);
 }
 
 static void step_parser(nicrx_model_t *m, const wires_t *o, wires_t *n)
@@ -211,7 +225,7 @@ static void step_parser(nicrx_model_t *m, const wires_t *o, wires_t *n)
     const parser_in_t in = { .rst = m->in.rst, .hm_wr_en = o->ing.hm_wr_en,
                              .hm_wr_addr = o->ing.hm_wr_addr, .pm_wr_data = o->ing.pm_wr_data,
                              .s_cm_valid = o->ing.m_cm_valid, .s_cm = o->ing.m_cm, .cfg = o->cfg,
-                             .m_hv_ready = o->flow.s_hv_ready, .ev = &m->ev };
+                             .m_hv_ready = o->fk.s_hv_ready, .ev = &m->ev };
     parser_step(&m->par, &in, &n->par);
 }
 
@@ -224,9 +238,10 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 }
 
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
- * relies on the flow block stepping before the parser); any other is as good. */
+ * relies on the flow key block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_pm, step_flow, step_parser, step_ingress };
+static const block_step_fn blocks[] = { step_csr, step_dma, step_pm, step_flow, step_flow_key, step_parser,
+                                        step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */

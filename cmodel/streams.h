@@ -48,7 +48,7 @@ static inline uint32_t cm_stream_unpack(cm_stream_t *s, const nicrx_geom_t *g, c
 }
 
 
-/* hv: header vector: nicrx_parser to nicrx_flow, one per frame, valid/ready (rtl/nicrx_stream_hv.vh) */
+/* hv: header vector: nicrx_parser to nicrx_flow_key, one per frame, valid/ready (rtl/nicrx_stream_hv.vh) */
 #define HV_STREAM_MAX_BITS 553u
 
 typedef struct hv_stream {
@@ -179,6 +179,147 @@ static inline uint32_t hv_stream_unpack(hv_stream_t *s, const nicrx_geom_t *g, c
     s->perr = (uint8_t)bits_get(v, b, 1);
     b += 1;
     s->hash = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    return b;
+}
+
+
+/* fk: flow job: nicrx_flow_key to nicrx_flow, one per frame or host command, valid/ready (rtl/nicrx_stream_fk.vh) */
+#define FK_STREAM_MAX_BITS 659u
+
+typedef struct fk_stream {
+    uint8_t cmd;                 /* 0 a frame, else the host command (enum nicrx_flow_cmd) */
+    uint8_t sel;                 /* a command's entry (FLOW_CMD sel) */
+    uint16_t len;                /* as hv */
+    uint16_t cls;                /* as hv */
+    uint8_t l3;                  /* as hv */
+    uint8_t l4;                  /* as hv */
+    uint8_t vlan;                /* at least one VLAN tag */
+    uint16_t vid;                /* outer VLAN id, 0 without a tag */
+    uint8_t frag;                /* as hv */
+    uint8_t l3_off;              /* as hv */
+    uint8_t l4_off;              /* as hv */
+    uint32_t hash;               /* as hv */
+    uint8_t trunc;               /* as hv */
+    uint8_t perr;                /* as hv */
+    uint8_t presel;              /* pre-selected TCP: cls presel, TCP, no perr, no trunc (docs/opcodes.md) */
+    uint8_t may;                 /* may create a flow: SYN or payload, neither FIN nor RST */
+    uint16_t pay;                /* TCP payload bytes (the parser's l4_len) */
+    uint32_t seq;                /* TCP sequence number */
+    uint32_t seq1;               /* seq + 1 */
+    uint32_t exp;                /* a created entry's expected sequence number: seg_end, or the window's SEQ (INSTALL) */
+    uint32_t ack;                /* TCP acknowledgement number, or the window's ACK */
+    uint16_t flags;              /* TCP flags, or the window's INFO flags */
+    uint16_t hlen;               /* TCP header bytes, or the window's INFO hlen */
+    uint32_t digest;             /* TCP options digest (0 when optx), or the window's OPT */
+    uint8_t data_seen;           /* payload (pay > 0), or the window's INFO data_seen */
+    uint8_t noassist;            /* 0, or the window's INFO noassist */
+    uint8_t nomerge;             /* merging forbidden by the frame alone: URG, CWR, optx or ipopt */
+    uint8_t key[40];             /* byte 0 most significant: flow key image, byte 0 the key's byte 0 */
+    uint32_t sig;                /* the key's signature, CRC-32C */
+    uint64_t frame;              /* frame index at ingress */
+} fk_stream_t;
+
+static inline uint32_t fk_stream_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 2 + 8 + 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 1 + 1 + 16 + 32 + 32 + 32 + 32 + 12 + 10 + 32 + 1 + 1 + 1 + 320 + 32;
+}
+
+static inline uint32_t fk_stream_pack(const fk_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 2, s->cmd);
+    b = bits_put(v, b, 8, s->sel);
+    b = bits_put(v, b, 16, s->len);
+    b = bits_put(v, b, 10, s->cls);
+    b = bits_put(v, b, 2, s->l3);
+    b = bits_put(v, b, 2, s->l4);
+    b = bits_put(v, b, 1, s->vlan);
+    b = bits_put(v, b, 12, s->vid);
+    b = bits_put(v, b, 1, s->frag);
+    b = bits_put(v, b, 8, s->l3_off);
+    b = bits_put(v, b, 8, s->l4_off);
+    b = bits_put(v, b, 32, s->hash);
+    b = bits_put(v, b, 1, s->trunc);
+    b = bits_put(v, b, 1, s->perr);
+    b = bits_put(v, b, 1, s->presel);
+    b = bits_put(v, b, 1, s->may);
+    b = bits_put(v, b, 16, s->pay);
+    b = bits_put(v, b, 32, s->seq);
+    b = bits_put(v, b, 32, s->seq1);
+    b = bits_put(v, b, 32, s->exp);
+    b = bits_put(v, b, 32, s->ack);
+    b = bits_put(v, b, 12, s->flags);
+    b = bits_put(v, b, 10, s->hlen);
+    b = bits_put(v, b, 32, s->digest);
+    b = bits_put(v, b, 1, s->data_seen);
+    b = bits_put(v, b, 1, s->noassist);
+    b = bits_put(v, b, 1, s->nomerge);
+    b = bits_put_bytes(v, b, 40, s->key);
+    b = bits_put(v, b, 32, s->sig);
+    return b;
+}
+
+static inline uint32_t fk_stream_unpack(fk_stream_t *s, const nicrx_geom_t *g, const uint32_t *v, uint32_t b)
+{
+    (void)g;
+    s->cmd = (uint8_t)bits_get(v, b, 2);
+    b += 2;
+    s->sel = (uint8_t)bits_get(v, b, 8);
+    b += 8;
+    s->len = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->cls = (uint16_t)bits_get(v, b, 10);
+    b += 10;
+    s->l3 = (uint8_t)bits_get(v, b, 2);
+    b += 2;
+    s->l4 = (uint8_t)bits_get(v, b, 2);
+    b += 2;
+    s->vlan = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->vid = (uint16_t)bits_get(v, b, 12);
+    b += 12;
+    s->frag = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->l3_off = (uint8_t)bits_get(v, b, 8);
+    b += 8;
+    s->l4_off = (uint8_t)bits_get(v, b, 8);
+    b += 8;
+    s->hash = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->trunc = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->perr = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->presel = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->may = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->pay = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->seq = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->seq1 = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->exp = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->ack = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->flags = (uint16_t)bits_get(v, b, 12);
+    b += 12;
+    s->hlen = (uint16_t)bits_get(v, b, 10);
+    b += 10;
+    s->digest = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->data_seen = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->noassist = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->nomerge = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    b = bits_get_bytes(v, b, 40, s->key);
+    s->sig = (uint32_t)bits_get(v, b, 32);
     b += 32;
     return b;
 }

@@ -1,22 +1,29 @@
 // nicrx_crc32c - CRC-32C (Castagnoli, reflected, initial value and final XOR all
-// ones) of a 40-byte vector, combinational (docs/architecture.md "nicrx_flow").
-// Twin: cmodel/crc32c.c.  Byte k of the message is data[8k+7:8k], byte 0 first.
+// ones) of a 40-byte vector, as a two-level XOR tree with a register between
+// (docs/architecture.md "nicrx_flow_key").  Twin: cmodel/crc32c.c.  Byte k of the
+// message is data[8k+7:8k], byte 0 first.
 //
 // The CRC is affine in the message: crc = L(data) ^ crc(zeros).  The constant
 // functions below run the bit-serial CRC at elaboration, on the 320 message bits as
-// symbols, and give for every result bit the set of message bits it is the parity of;
-// the logic is then one XOR reduction per result bit, which every tool maps to a
-// balanced tree (a bit-serial loop in the logic leaves Yosys/ABC a 320-deep chain:
-// about four times the LUTs).
+// symbols, and give for every result bit the set of message bits it is the parity of.
+// Level 1 is, per 64-bit chunk of the message and result bit, the parity of the chunk's
+// bits in that set (a 64-input XOR, three LUT levels), registered in part_reg at an edge
+// with en; level 2 is the parity of the five chunks' bits (two LUT levels), so `crc`
+// is the CRC of the data presented at the last edge with en (one XOR per result bit
+// over all 320 inputs was five levels and the flow block's longest path).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
 
 module nicrx_crc32c (
+    input  wire         clk,
+    input  wire         en,         // part_reg takes the data's level-1 parities
     input  wire [319:0] data,
-    output wire [31:0]  crc
+    output wire [31:0]  crc         // the CRC of the data of the last edge with en
 );
     localparam integer N    = 320;
+    localparam integer CW   = 64;   // level-1 chunk
+    localparam integer NC   = N / CW;
     localparam [31:0]  POLY = 32'h82f63b78;   // 0x1edc6f41 reflected
 
     // m[N*j +: N]: the message bits register bit j depends on, after all N bits
@@ -55,10 +62,15 @@ module nicrx_crc32c (
     localparam [32*N-1:0] M = lin_matrix(0);
     localparam [31:0]     K = zero_crc(0);
 
-    genvar j;
+    reg [32*NC-1:0] part_reg;       // bit NC*j + c: result bit j's parity over chunk c
+    genvar j, c;
     generate
         for (j = 0; j < 32; j = j + 1) begin : g_bit
-            assign crc[j] = ^(data & M[N*j +: N]) ^ K[j];
+            for (c = 0; c < NC; c = c + 1) begin : g_chunk
+                always @(posedge clk)
+                    if (en) part_reg[NC*j + c] <= ^(data[CW*c +: CW] & M[N*j + CW*c +: CW]);
+            end
+            assign crc[j] = ^part_reg[NC*j +: NC] ^ K[j];
         end
     endgenerate
 endmodule

@@ -106,6 +106,7 @@ module nicrx_top #(
     // the streams between blocks (rtl/nicrx_streams.txt)
     `include "nicrx_stream_cm.vh"
     `include "nicrx_stream_hv.vh"
+    `include "nicrx_stream_fk.vh"
     `include "nicrx_stream_fl.vh"
 
     generate
@@ -274,8 +275,12 @@ module nicrx_top #(
         .idle           (par_idle)
     );
 
-    // ---- flow database: key, CAM, manager, operation codes ------------------------
-    wire            fl_valid;                   // flow block -> transfer engine
+    // ---- flow database: the key block (key, signature, options digest), the manager ---------
+    wire            fk_valid;                   // key block -> manager: flow jobs
+    wire            fk_ready;
+    wire [FK_W-1:0] fk_data;
+    wire            fk_idle;
+    wire            fl_valid;                   // manager -> transfer engine
     wire [FL_W-1:0] fl_data;
     wire            flw_idle;
     wire [1:0]      cfg_flow_ctrl, cfg_flow_cmd;
@@ -290,13 +295,12 @@ module nicrx_top #(
     wire [31:0]     st_ctx_info, st_ctx_seq, st_ctx_ack, st_ctx_opt, st_ctx_time, st_ctx_count;
     wire [319:0]    st_ctx_key;
 
-    nicrx_flow #(
-        .FLOWS        (FLOWS),
+    nicrx_flow_key #(
         .HEADER_BYTES (HEADER_BYTES),
         .FQ_DEPTH     (FQ_DEPTH),
         .DATA_WIDTH   (DATA_WIDTH),
         .PM_AW        (PM_AW)
-    ) u_flow (
+    ) u_flow_key (
         .clk             (clk),
         .rst             (rst),
         .s_hv_valid      (hv_valid),
@@ -305,10 +309,7 @@ module nicrx_top #(
         .hm_wr_en        (hm_wr_en),
         .hm_wr_addr      (hm_wr_addr),
         .pm_wr_data      (pm_wr_data),
-        .cfg_flow_ctrl   (cfg_flow_ctrl),
-        .cfg_flow_thresh (cfg_flow_thresh),
-        .cfg_flow_tick   (cfg_flow_tick),
-        .cfg_flow_age    (cfg_flow_age),
+        .cfg_flow_vlan   (cfg_flow_ctrl[0]),
         .cfg_flow_cmd    (cfg_flow_cmd),
         .cfg_flow_sel    (cfg_flow_sel),
         .cfg_ctx_info    (cfg_ctx_info),
@@ -316,6 +317,26 @@ module nicrx_top #(
         .cfg_ctx_ack     (cfg_ctx_ack),
         .cfg_ctx_opt     (cfg_ctx_opt),
         .cfg_ctx_key     (cfg_ctx_key),
+        .flow_busy       (st_flow_busy),
+        .m_fk_valid      (fk_valid),
+        .m_fk_ready      (fk_ready),
+        .m_fk_data       (fk_data),
+        .idle            (fk_idle)
+    );
+
+    nicrx_flow #(
+        .FLOWS (FLOWS)
+    ) u_flow (
+        .clk             (clk),
+        .rst             (rst),
+        .s_fk_valid      (fk_valid),
+        .s_fk_ready      (fk_ready),
+        .s_fk_data       (fk_data),
+        .cfg_flow_evict  (cfg_flow_ctrl[1]),
+        .cfg_flow_thresh (cfg_flow_thresh),
+        .cfg_flow_tick   (cfg_flow_tick),
+        .cfg_flow_age    (cfg_flow_age),
+        .cfg_flow_cmd    (cfg_flow_cmd),
         .m_fl_valid      (fl_valid),
         .m_fl_data       (fl_data),
         .flow_busy       (st_flow_busy),
@@ -403,7 +424,7 @@ module nicrx_top #(
 
     // ---- registers ---------------------------------------------------------------
     // The device is idle when no frame is being received, parsed, looked up or moved.
-    wire st_idle = ing_idle & par_idle & flw_idle & dma_idle;
+    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & dma_idle;
 
     nicrx_csr #(
         .DATA_WIDTH    (DATA_WIDTH),

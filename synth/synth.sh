@@ -39,6 +39,7 @@ ROWS="$OUT/rows.tsv"
 BLOCKS=(
     "nicrx_ingress|"
     "nicrx_parser|"
+    "nicrx_flow_key|"
     "nicrx_flow|"
     "nicrx_flow|FLOWS=256"
     "nicrx_dma|"

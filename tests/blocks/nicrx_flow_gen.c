@@ -1,7 +1,8 @@
 /* nicrx_flow_gen.c - per-edge trace for the block-level lockstep check of
- * rtl/nicrx_flow.v against its twin cmodel/flow.c.
+ * rtl/nicrx_flow_key.v feeding rtl/nicrx_flow.v against their twins
+ * cmodel/flow_key.c and cmodel/flow.c, wired as nicrx_top wires them.
  *
- * Stand-ins drive the block as nicrx_top does:
+ * Stand-ins drive the blocks as nicrx_top does:
  *  - ingress: writes each frame's header bytes into its header slot (frame i in slot
  *    i mod FQ_DEPTH) beat by beat before the frame is offered, and never writes the slot
  *    of a frame the flow block has not finished (as the DMA's fq_pop credits ensure);
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "nicrx_model.h"
+#include "flow_key.h"
 #include "flow.h"
 #include "bench.h"
 
@@ -206,6 +208,7 @@ int main(int argc, char **argv)
     const char *mode = argv[7];
     const uint32_t bpb = dw / 8, beats = hb / bpb;
     nicrx_geom_t g;
+    flow_key_t fk;
     flow_t s;
     static pflow_t pool[MAX_POOL];
     static frame_t fr[256];
@@ -220,7 +223,7 @@ int main(int argc, char **argv)
     g.p.fq_depth = fq;
     g.p.flows = nflows;
     nicrx_geom_init(&g, &g.p);   /* 16 KB packet memory: PM_AW of nicrx_flow_tb.v */
-    if (flow_init(&s, &g) != 0 || fq > 256 || hb > 256 || (dw != 32 && dw != 64))
+    if (flow_key_init(&fk, &g) != 0 || flow_init(&s, &g) != 0 || fq > 256 || hb > 256 || (dw != 32 && dw != 64))
         return 1;
     npool = 4 * nflows + 2 < MAX_POOL ? 4 * nflows + 2 : MAX_POOL;
     colliding_pair(&pool[0], &pool[1]);
@@ -230,8 +233,9 @@ int main(int argc, char **argv)
     if (!f)
         return 1;
 
-    flow_in_t in;                         /* the stand-ins' outputs at the next edge */
+    flow_key_in_t in;                     /* the stand-ins' outputs at the next edge */
     csr_cfg_t *cfg = &in.cfg;
+    flow_key_out_t ko;
     flow_out_t o;
     uint32_t w_frame = 0, w_beat = 0;     /* frame being written, its next beat */
     uint32_t w_done = 0;                  /* frames whose last beat was written at an earlier edge */
@@ -248,6 +252,7 @@ int main(int argc, char **argv)
         flow_in_trace_t ti;
         flow_out_trace_t to;
 
+        flow_key_out(&fk, &ko);
         flow_out(&s, &o);
         /* ---- CSR stand-in -------------------------------------------------------- */
         in.rst = rst_left > 0;
@@ -321,8 +326,12 @@ int main(int argc, char **argv)
         for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES; k++)
             bench_elem(ti.cfg_ctx_key, NICRX_FLOW_KEY_BYTES, 1, k, cfg->ctx_key[k]);
         /* ---- the edge ------------------------------------------------------------------ */
-        int taken = !in.rst && in.s_hv_valid && o.s_hv_ready;
-        flow_step(&s, &in, &o);
+        int taken = !in.rst && in.s_hv_valid && ko.s_hv_ready;
+        const flow_in_t fin = { .rst = in.rst, .s_fk_valid = ko.m_fk_valid, .s_fk = ko.m_fk, .cfg = in.cfg };
+        in.flow_busy = o.st.busy;
+        in.m_fk_ready = o.s_fk_ready;
+        flow_key_step(&fk, &in, &ko);
+        flow_step(&s, &fin, &o);
         if (in.rst) {
             /* the job and the offered frame are gone; the slots stay written */
             in.s_hv_valid = 0;
@@ -343,7 +352,10 @@ int main(int argc, char **argv)
         w_done = w_frame;
         /* ---- the line's outputs after the edge ------------------------------------------- */
         memset(&to, 0, sizeof to);
-        to.s_hv_ready = o.s_hv_ready;
+        to.s_hv_ready = ko.s_hv_ready;
+        to.m_fk_valid = ko.m_fk_valid;
+        to.s_fk_ready = o.s_fk_ready;
+        to.m_fk = ko.m_fk;
         to.m_fl_valid = o.m_fl_valid;
         to.m_fl = o.m_fl;
         to.flow_busy = o.st.busy;
@@ -365,7 +377,7 @@ int main(int argc, char **argv)
         to.cnt_evicted = o.cnt[NICRX_CNT_FLOW_EVICTED];
         to.cnt_aged = o.cnt[NICRX_CNT_FLOW_AGED];
         to.cnt_no_flow = o.cnt[NICRX_CNT_FLOW_NO_FLOW];
-        to.idle = o.idle;
+        to.idle = ko.idle && o.idle;
         BENCH_LINE(f, flow, &g, &ti, &to);
     }
     fclose(f);
@@ -373,6 +385,7 @@ int main(int argc, char **argv)
     for (uint32_t i = 0; i < NICRX_NUM_OPCODES; i++)
         printf(" %u", opc[i]);
     printf("\n");
+    flow_key_free(&fk);
     flow_free(&s);
     return 0;
 }

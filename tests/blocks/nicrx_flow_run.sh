@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Block-level lockstep of rtl/nicrx_flow.v (with nicrx_crc32c and its header-memory copy)
-# against its twin cmodel/flow.c under Icarus: random frames of many or few flows (with a
+# Block-level lockstep of rtl/nicrx_flow_key.v (with nicrx_crc32c and its header-memory copy)
+# feeding rtl/nicrx_flow.v against their twins cmodel/flow_key.c and cmodel/flow.c under Icarus: random frames of many or few flows (with a
 # signature collision), commands interleaved, random hv_valid timing, short ticks and
 # ages, resets; FLOWS 8, 64 and 256, DATA_WIDTH 64 and 32.  Prints ok / not ok lines.
 # FLOW_CYCLES caps every run.
@@ -9,10 +9,10 @@ cd "$(dirname "$0")/../.."
 out=build/tests/blocks
 mkdir -p "$out"
 gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_flow_gen.c cmodel/flow.c cmodel/crc32c.c \
+    -Icmodel -Itests/blocks tests/blocks/nicrx_flow_gen.c cmodel/flow_key.c cmodel/flow.c cmodel/crc32c.c \
     cmodel/hdrmem.c cmodel/geom.c -o "$out/nicrx_flow_gen" \
     || { echo "not ok flow-block-build"; exit 1; }
-RTL="rtl/nicrx_flow.v rtl/nicrx_crc32c.v rtl/nicrx_hdrmem.v"
+RTL="rtl/nicrx_flow_key.v rtl/nicrx_flow.v rtl/nicrx_crc32c.v rtl/nicrx_hdrmem.v"
 # name | DW HB FQ FLOWS | cycles | seed | mode (many, few, mixed)
 while read -r name dw hb fq flows cycles seed mode; do
     [ -z "$name" ] && continue

@@ -173,7 +173,7 @@ static inline uint32_t parser_out_trace_pack(const parser_out_trace_t *s, const 
 }
 
 
-/* flow_in: nicrx_flow's inputs (tests/blocks/trace_flow_in.vh) */
+/* flow_in: nicrx_flow_key's and nicrx_flow's inputs (tests/blocks/trace_flow_in.vh) */
 #define FLOW_IN_TRACE_MAX_BITS 1160u
 
 typedef struct flow_in_trace {
@@ -226,11 +226,14 @@ static inline uint32_t flow_in_trace_pack(const flow_in_trace_t *s, const nicrx_
 }
 
 
-/* flow_out: nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
-#define FLOW_OUT_TRACE_MAX_BITS 840u
+/* flow_out: nicrx_flow_key's and nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
+#define FLOW_OUT_TRACE_MAX_BITS 1501u
 
 typedef struct flow_out_trace {
     uint8_t s_hv_ready;         
+    uint8_t m_fk_valid;         
+    uint8_t s_fk_ready;         
+    fk_stream_t m_fk;           
     uint8_t m_fl_valid;         
     fl_stream_t m_fl;           
     uint8_t flow_busy;          
@@ -257,13 +260,16 @@ typedef struct flow_out_trace {
 static inline uint32_t flow_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + 1 + 1 + 8 + 8 + 32 + 1 + 32 + 32 + 32 + 32 + 32 + 32 + 320 + 32 + 32 + 32 + 32 + 32 + 1;
+    return 1 + 1 + 1 + fk_stream_width(g) + 1 + fl_stream_width(g) + 1 + 1 + 8 + 8 + 32 + 1 + 32 + 32 + 32 + 32 + 32 + 32 + 320 + 32 + 32 + 32 + 32 + 32 + 1;
 }
 
 static inline uint32_t flow_out_trace_pack(const flow_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
 {
     (void)g;
     b = bits_put(v, b, 1, s->s_hv_ready);
+    b = bits_put(v, b, 1, s->m_fk_valid);
+    b = bits_put(v, b, 1, s->s_fk_ready);
+    b = fk_stream_pack(&s->m_fk, g, v, b);
     b = bits_put(v, b, 1, s->m_fl_valid);
     b = fl_stream_pack(&s->m_fl, g, v, b);
     b = bits_put(v, b, 1, s->flow_busy);

@@ -1,19 +1,26 @@
-/* test_flow.c - unit tests of the flow block's C twin (cmodel/flow.c) through
- * its step interface: a bench offers header vectors on the parser's stream,
- * writes header bytes through the ingress's header-memory port, pulses
- * commands like the CSR block and watches the block's registered outputs and
- * its NICRX_EV_FLOW events.  Every expectation comes from docs/opcodes.md and
- * docs/architecture.md "nicrx_flow", not from the block's code.  Plus the
- * CRC-32C vectors of RFC 3720 B.4. */
+/* test_flow.c - unit tests of the flow database's C twins (cmodel/flow_key.c
+ * feeding cmodel/flow.c, wired as nicrx_top wires them) through their step
+ * interfaces: a bench offers header vectors on the parser's stream, writes
+ * header bytes through the ingress's header-memory port, pulses commands like
+ * the CSR block and watches the blocks' registered outputs and the
+ * NICRX_EV_FLOW events.  Every expectation comes from docs/opcodes.md and
+ * docs/architecture.md "nicrx_flow_key" and "nicrx_flow", not from the blocks'
+ * code.  Plus the CRC-32C vectors of RFC 3720 B.4. */
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
 #include "nicrx_model.h"
+#include "flow_key.h"
 #include "flow.h"
 #include "parser.h"
 
+/* Edges from the key block's take of a frame to its m_fl_valid: the key block's
+ * job, the manager's take at the next edge, the manager's job. */
+#define FRAME_LAT (FLOW_KEY_CYCLES + 1u + FLOW_JOB_CYCLES)
+
 typedef struct bench {
     nicrx_geom_t g;
+    flow_key_t k;
     flow_t f;
     nicrx_in_t top;
     struct {             /* the parser's stream: b->hv is its header vector */
@@ -25,7 +32,8 @@ typedef struct bench {
     nicrx_hv_t hv;
     ingress_out_t ing;
     csr_cfg_t cfg;
-    flow_out_t o;        /* outputs after the last edge */
+    flow_key_out_t ko;   /* outputs after the last edge: the key block's ... */
+    flow_out_t o;        /* ... and the manager's */
     evsink_t ev;
     uint64_t cycle;
     uint32_t nev;        /* NICRX_EV_FLOW events seen */
@@ -49,19 +57,30 @@ static void on_event(void *ctx, const nicrx_event_t *e)
 
 static void edge(bench_t *b)
 {
-    flow_in_t in = { .rst = b->top.rst, .s_hv_valid = b->po.hv_valid, .hm_wr_en = b->ing.hm_wr_en,
-                     .hm_wr_addr = b->ing.hm_wr_addr, .pm_wr_data = b->ing.pm_wr_data, .cfg = b->cfg,
-                     .ev = &b->ev };
+    flow_key_in_t kin = { .rst = b->top.rst, .s_hv_valid = b->po.hv_valid, .hm_wr_en = b->ing.hm_wr_en,
+                          .hm_wr_addr = b->ing.hm_wr_addr, .pm_wr_data = b->ing.pm_wr_data, .cfg = b->cfg,
+                          .flow_busy = b->o.st.busy, .m_fk_ready = b->o.s_fk_ready };
+    const flow_in_t fin = { .rst = b->top.rst, .s_fk_valid = b->ko.m_fk_valid, .s_fk = b->ko.m_fk,
+                            .cfg = b->cfg, .ev = &b->ev };
     const cm_stream_t cm = { .slot = (uint8_t)b->po.hv_slot, .len = b->po.hv_len, .frame = b->po.hv_frame };
 
-    hv_stream_from_parse(&in.s_hv, &b->hv, &cm);
+    hv_stream_from_parse(&kin.s_hv, &b->hv, &cm);
     b->ev.cycle = b->cycle;
-    flow_step(&b->f, &in, &b->o);
+    flow_key_step(&b->k, &kin, &b->ko);
+    flow_step(&b->f, &fin, &b->o);
     b->cycle++;
     b->cfg.flow_cmd = 0; /* a pulse */
 }
 
-static void bench_free(bench_t *b) { flow_free(&b->f); }
+/* The parser's ready (the key block's) and both blocks idle. */
+static int hv_ready(const bench_t *b) { return b->ko.s_hv_ready; }
+static int idle(const bench_t *b) { return b->ko.idle && b->o.idle; }
+
+static void bench_free(bench_t *b)
+{
+    flow_key_free(&b->k);
+    flow_free(&b->f);
+}
 
 static void bench_init(bench_t *b, uint32_t flows)
 {
@@ -71,7 +90,7 @@ static void bench_init(bench_t *b, uint32_t flows)
     b->g.bytes_per_beat = 8;
     b->g.pm_words = b->g.p.pkt_mem_bytes / 8;
     b->g.pm_aw = 11;
-    if (flow_init(&b->f, &b->g) != 0)
+    if (flow_key_init(&b->k, &b->g) != 0 || flow_init(&b->f, &b->g) != 0)
         abort();
     b->ev.fn = on_event;
     b->ev.ctx = b;
@@ -136,7 +155,7 @@ static res_t send_slot(bench_t *b, uint32_t slot)
     b->po.hv_len = (uint16_t)hv_frame_len(&b->hv);
     b->po.hv_slot = slot;
     b->po.hv_frame = b->frame++;
-    while (!b->o.s_hv_ready && n++ < 100)
+    while (!hv_ready(b) && n++ < 100)
         edge(b);
     edge(b);
     b->po.hv_valid = 0;
@@ -217,7 +236,8 @@ static void test_reset_time(void)
 {
     bench_t b;
     bench_init(&b, 64);
-    CHECK(b.o.s_hv_ready && b.o.idle && !b.o.m_fl_valid && !b.o.st.busy && b.o.st.time == 0,
+    CHECK(hv_ready(&b) && b.o.s_fk_ready && idle(&b) && !b.o.m_fl_valid && !b.ko.m_fk_valid && !b.o.st.busy &&
+          b.o.st.time == 0,
           "flow_reset_outputs");
     b.cfg.flow_tick = 3;
     idle_edges(&b, 40);
@@ -245,24 +265,35 @@ static void test_timing(void)
     tcp4(&b.hv, 1, 100, 5, NICRX_TCP_SYN, 0);
     b.po.hv_valid = 1;
     b.po.hv_len = 54;
-    edge(&b); /* E0: taken */
+    edge(&b); /* K0: the key block takes it */
     b.po.hv_valid = 0;
-    CHECK(!b.o.s_hv_ready && !b.o.idle, "flow_hv_ready_falls_after_take");
-    for (int k = 1; k < 7; k++) {
+    CHECK(!hv_ready(&b) && !idle(&b), "flow_hv_ready_falls_after_take");
+    for (uint32_t k = 1; k < FLOW_KEY_CYCLES - 1u; k++) {
         edge(&b);
-        lowc += !b.o.s_hv_ready && !b.o.m_fl_valid && b.nev == 0;
+        lowc += !hv_ready(&b) && !b.ko.m_fk_valid;
     }
-    CHECK(lowc == 6, "flow_busy_e1_to_e6 (%u)", lowc);
-    edge(&b); /* E0+7 */
-    CHECK(b.o.m_fl_valid && b.o.s_hv_ready && b.nev == 1 && b.last.cycle == 8, "flow_result_at_e0_plus_7 (event at %llu)",
-          (unsigned long long)b.last.cycle);
-    CHECK(!b.o.idle, "flow_not_idle_with_fl_valid");
+    CHECK(lowc == FLOW_KEY_CYCLES - 2u, "flow_key_busy_k1_to_k6 (%u)", lowc);
+    edge(&b); /* K7: the next frame could be taken at K8 */
+    CHECK(hv_ready(&b) && !b.ko.m_fk_valid, "flow_key_ready_for_k8");
+    edge(&b); /* K8: the job to the manager */
+    CHECK(b.ko.m_fk_valid && b.o.s_fk_ready && b.ko.m_fk.sig != 0 && b.ko.m_fk.frame == 0, "flow_key_job_at_k8");
+    edge(&b); /* the manager's E0 */
+    CHECK(!b.ko.m_fk_valid && !b.o.s_fk_ready, "flow_manager_takes_job");
+    for (uint32_t k = 1; k < FLOW_JOB_CYCLES; k++) {
+        edge(&b);
+        lowc += !b.o.m_fl_valid && b.nev == 0 && (b.o.s_fk_ready == (k == FLOW_JOB_CYCLES - 1u));
+    }
+    CHECK(lowc == FLOW_KEY_CYCLES - 2u + FLOW_JOB_CYCLES - 1u, "flow_manager_busy_e1_to_e7 (%u)", lowc);
+    edge(&b); /* E8 */
+    CHECK(b.o.m_fl_valid && b.o.s_fk_ready && b.nev == 1 && b.last.cycle == 1u + FRAME_LAT,
+          "flow_result_at_k0_plus_17 (event at %llu)", (unsigned long long)b.last.cycle);
+    CHECK(!idle(&b), "flow_not_idle_with_fl_valid");
     edge(&b);
-    CHECK(!b.o.m_fl_valid && b.o.idle && b.o.m_fl.opcode == NICRX_OP_CTRL, "flow_fl_valid_one_cycle_fields_held");
+    CHECK(!b.o.m_fl_valid && idle(&b) && b.o.m_fl.opcode == NICRX_OP_CTRL, "flow_fl_valid_one_cycle_fields_held");
     /* back to back: hv_valid held high, a new frame every 8 cycles */
     b.po.hv_valid = 1;
     for (int k = 0; k < 80; k++) {
-        if (b.o.s_hv_ready)
+        if (hv_ready(&b))
             tcp4(&b.hv, 2 + k, 1000, 5, NICRX_TCP_SYN, 0);
         edge(&b);
         if (b.o.m_fl_valid) {
@@ -275,18 +306,19 @@ static void test_timing(void)
     CHECK(periods_ok && last, "flow_8_cycles_per_frame");
     /* a job abandoned by reset writes nothing */
     {
-        uint32_t nev = b.nev;
-        idle_edges(&b, 10);
+        uint32_t nev;
+        idle_edges(&b, 2 * FRAME_LAT); /* the frames in flight */
+        nev = b.nev;
         tcp4(&b.hv, 500, 1, 1, NICRX_TCP_SYN, 0);
         b.po.hv_valid = 1;
         edge(&b);
         b.po.hv_valid = 0;
-        idle_edges(&b, 3);
+        idle_edges(&b, FLOW_KEY_CYCLES + 3u); /* in the manager */
         b.top.rst = 1;
         edge(&b);
         b.top.rst = 0;
         idle_edges(&b, 10);
-        CHECK(b.nev == nev && !b.o.m_fl_valid && b.o.s_hv_ready && b.o.idle, "flow_reset_abandons_job");
+        CHECK(b.nev == nev && !b.o.m_fl_valid && hv_ready(&b) && idle(&b), "flow_reset_abandons_job");
         read_entry(&b, 0);
         edge(&b);
         CHECK(!(b.o.st.ctx_info & NICRX_FLOW_INFO_VALID) && b.o.st.gen == 0, "flow_reset_invalidates_generation_0");
@@ -445,7 +477,7 @@ static void test_opcodes(void)
           b.o.cnt[NICRX_CNT_FLOW_NO_FLOW] == 1 && b.o.cnt[NICRX_CNT_FLOW_EVICTED] == 0 &&
           b.o.cnt[NICRX_CNT_FLOW_AGED] == 0, "flow_counters (created %u removed %u no_flow %u)",
           b.o.cnt[NICRX_CNT_FLOW_CREATED], b.o.cnt[NICRX_CNT_FLOW_REMOVED], b.o.cnt[NICRX_CNT_FLOW_NO_FLOW]);
-    /* FLOW_THRESH as it is at the take: a change after E0 does not count */
+    /* FLOW_THRESH as it is at the manager's take: a change after E0 does not count */
     {
         b.cfg.flow_thresh = 50;
         tcp(&b, 3, 1, 0, NICRX_TCP_SYN, 0);
@@ -454,8 +486,9 @@ static void test_opcodes(void)
         b.po.hv_valid = 1; b.po.hv_len = (uint16_t)hv_frame_len(&b.hv);
         edge(&b);
         b.po.hv_valid = 0;
+        idle_edges(&b, FLOW_KEY_CYCLES + 1u); /* K8, then the manager's E0 */
         b.cfg.flow_thresh = 60;
-        idle_edges(&b, 7);
+        idle_edges(&b, FLOW_JOB_CYCLES);
         CHECK(b.o.m_fl_valid && b.o.m_fl.opcode == NICRX_OP_CONT, "op_thresh_sampled_at_take");
         r = tcp(&b, 3, 157, 0, NICRX_TCP_ACK, 55);
         CHECK(r.op == NICRX_OP_SHORT, "op_thresh_changed");
@@ -694,24 +727,25 @@ static void test_commands(void)
     b.cfg.flow_tick = 0;
     tcp(&b, 1, 100, 0, NICRX_TCP_SYN, 0);
     tcp(&b, 1, 101, 77, NICRX_TCP_ACK | NICRX_TCP_PSH, 300);
-    uint32_t t_last = b.o.st.time; /* the frame's take was 8 edges earlier: time = now before E0 */
-    /* READ: pulse at Ep, taken at Ep+1, results at Ep+8: 9 edges */
+    uint32_t t_last = b.o.st.time; /* the manager took the frame 8 edges earlier: time = now before E0 */
+    /* READ: pulse at Ep, the key block takes it at Ep+1 and hands it on at Ep+9, the
+     * manager takes it at Ep+10, results at Ep+18: 19 edges */
     b.cfg.flow_cmd = NICRX_FLOW_CMD_READ;
     b.cfg.flow_sel = 0;
     edge(&b);
-    CHECK(b.o.st.busy && !b.o.s_hv_ready && !b.o.idle, "cmd_busy_after_pulse");
+    CHECK(b.o.st.busy && !hv_ready(&b) && !idle(&b), "cmd_busy_after_pulse");
     n = 1;
     while (b.o.st.busy && n < 50) { edge(&b); n++; }
-    CHECK(n == 9 && b.o.st.ctx_load && !b.o.idle && !b.o.st.fail && b.o.st.idx == 0 && b.o.st.gen == 1 && b.o.s_hv_ready,
-          "cmd_read_8_edges_ctx_load (%u)", n);
+    CHECK(n == 2u + FRAME_LAT && b.o.st.ctx_load && !idle(&b) && !b.o.st.fail && b.o.st.idx == 0 && b.o.st.gen == 1 &&
+          hv_ready(&b), "cmd_read_19_edges_ctx_load (%u)", n);
     tcp4(&b.hv, 1, 0, 0, 0, 0);
     key_of(&b.hv, k);
     CHECK(b.o.st.ctx_info == (NICRX_FLOW_INFO_VALID | NICRX_FLOW_INFO_DATA_SEEN | (NICRX_TCP_ACK | NICRX_TCP_PSH) << 4 | 20u << 16) &&
-          b.o.st.ctx_seq == 401 && b.o.st.ctx_ack == 77 && b.o.st.ctx_count == 2 && b.o.st.ctx_time == t_last - 8 &&
+          b.o.st.ctx_seq == 401 && b.o.st.ctx_ack == 77 && b.o.st.ctx_count == 2 && b.o.st.ctx_time == t_last - (FLOW_JOB_CYCLES + 1u) &&
           memcmp(b.o.st.ctx_key, k, sizeof k) == 0, "cmd_read_contents (info %#x seq %u time %u/%u)",
           b.o.st.ctx_info, b.o.st.ctx_seq, b.o.st.ctx_time, t_last);
     edge(&b);
-    CHECK(!b.o.st.ctx_load && b.o.idle, "cmd_ctx_load_one_cycle");
+    CHECK(!b.o.st.ctx_load && idle(&b), "cmd_ctx_load_one_cycle");
     /* READ of an invalid entry; index mod FLOWS */
     read_entry(&b, 8 + 5);
     CHECK(b.o.st.idx == 5 && !b.o.st.fail && b.o.st.ctx_load && !(b.o.st.ctx_info & NICRX_FLOW_INFO_VALID),
@@ -745,7 +779,7 @@ static void test_commands(void)
     t_last = b.o.st.time;
     CHECK(!b.o.st.fail && b.o.st.idx == 1 && b.o.st.gen == 1, "cmd_install_existing");
     read_entry(&b, 1);
-    CHECK(b.o.st.ctx_count == 0 && b.o.st.ctx_seq == 6000 && b.o.st.ctx_time == t_last - 8 &&
+    CHECK(b.o.st.ctx_count == 0 && b.o.st.ctx_seq == 6000 && b.o.st.ctx_time == t_last - (FLOW_JOB_CYCLES + 1u) &&
           !(b.o.st.ctx_info & NICRX_FLOW_INFO_NOASSIST), "cmd_install_existing_context (count %u time %u now %u)",
           b.o.st.ctx_count, b.o.st.ctx_time, b.o.st.time);
     r = tcp(&b, 2, 6000, 9, NICRX_TCP_ACK, 100);
@@ -807,7 +841,8 @@ static void test_install_lru(void)
     bench_free(&b);
 }
 
-/* A pending command goes before the next frame; hv_ready is low while it waits. */
+/* A pending command goes before the next frame; hv_ready is low while it waits
+ * (in the key block). */
 static void test_priority(void)
 {
     bench_t b;
@@ -818,14 +853,14 @@ static void test_priority(void)
     bench_init(&b, 64);
     b.po.hv_valid = 1;
     tcp4(&b.hv, 1, 1, 0, NICRX_TCP_SYN, 0);
-    for (int k = 0; k < 40 && nfl < 4; k++) {
+    for (int k = 0; k < 80 && nfl < 4; k++) {
         if (b.cycle == 4 && !pulsed) { /* during the first frame's job */
             b.cfg.flow_cmd = NICRX_FLOW_CMD_READ;
             b.cfg.flow_sel = 0;
             pulsed = 1;
         }
         edge(&b);
-        if (b.o.st.busy && b.o.s_hv_ready)
+        if (b.k.cmd_pending && hv_ready(&b))
             ready_bad++;
         if (b.o.m_fl_valid)
             fl[nfl++] = b.cycle;
@@ -846,22 +881,16 @@ static uint64_t rnd(uint64_t *x)
     return *x;
 }
 
-static const char *invariants(const flow_t *f)
+static const char *invariants(const flow_key_t *k, const flow_t *f)
 {
     uint8_t seen[256];
-    uint32_t i = f->head, n = 0, prev = f->head;
 
     memset(seen, 0, sizeof seen);
-    while (n < f->flows) {
-        if (seen[i]) return "recency list visits an entry twice";
-        seen[i] = 1;
-        if (n && f->prev[i] != prev) return "recency list prev/next disagree";
-        n++;
-        if (i == f->tail) break;
-        prev = i;
-        i = f->next[i];
+    for (uint32_t i = 0; i < f->flows; i++) {
+        if (f->rank[i] >= f->flows || seen[f->rank[i]]) return "the ranks are not a permutation";
+        seen[f->rank[i]] = 1;
     }
-    if (n != f->flows || i != f->tail) return "recency list is not a permutation";
+    if (f->rank[f->tail] != f->flows - 1u) return "the tail is not ranked last";
     for (uint32_t a = 0; a < f->flows; a++) {
         if (!f->valid[a]) continue;
         if (f->ctx[a].gen == 0) return "valid entry with generation 0";
@@ -869,7 +898,9 @@ static const char *invariants(const flow_t *f)
         for (uint32_t c = a + 1; c < f->flows; c++)
             if (f->valid[c] && f->sig[c] == f->sig[a]) return "two valid entries share a signature";
     }
-    if (f->o.s_hv_ready != (!f->run && !f->cmd_pending)) return "hv_ready is not idle && !pending";
+    if (k->o.s_hv_ready != (!k->cmd_pending && (!k->run || (k->run == FLOW_KEY_CYCLES && !k->o.m_fk_valid))))
+        return "hv_ready is not: no command pending, and no job or the job handed on next";
+    if (f->o.s_fk_ready != (!f->run || f->run == FLOW_JOB_CYCLES)) return "fk_ready is not: idle or completing";
     if ((f->o.m_fl.flow >> 8) == 0 && (f->o.m_fl.flow & 0xffu)) return "flow without generation";
     return NULL;
 }
@@ -913,7 +944,7 @@ static void test_stress(void)
             }
             if ((r >> 20) % 5000 == 0)
                 b.cfg.flow_ctrl = (uint8_t)((r >> 30) & 3);
-            int taken = b.po.hv_valid && b.o.s_hv_ready;
+            int taken = b.po.hv_valid && hv_ready(&b);
             edge(&b);
             if (taken)
                 b.po.hv_valid = 0;
@@ -922,7 +953,7 @@ static void test_stress(void)
                 if (last_fl && b.cycle - last_fl < 8) short_period++;
                 last_fl = (uint32_t)b.cycle;
             }
-            bad = invariants(&b.f);
+            bad = invariants(&b.k, &b.f);
             if (b.nev != ev0) {
                 const nicrx_event_t *e = &b.last;
                 ev0 = b.nev;
