@@ -130,6 +130,13 @@ typedef struct flow_out {
     uint8_t  idle;         /* manager idle, no command pending, m_fl_valid and ctx_load low */
 } flow_out_t;
 
+/* ---- nicrx_qsel outputs ------------------------------------------------------ */
+typedef struct qsel_out {
+    uint8_t  m_fl_valid;   /* one cycle per frame, one cycle after the flow block's */
+    fl_stream_t m_fl;      /* the flow block's frame with its queue; held between frames */
+    uint8_t  idle;         /* m_fl_valid low */
+} qsel_out_t;
+
 /* ---- nicrx_dma outputs ------------------------------------------------------- */
 typedef struct dma_out {
     uint8_t  pm_rd_en;     /* the packet-memory read in the cycle after the edge (logic of */

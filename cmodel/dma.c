@@ -170,8 +170,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     const dma_fq_ent_t *fh = &d->fh;
     int fh_rel = 0;
     uint16_t h_len = fh->len;
-    uint32_t h = fh->hash;
-    uint8_t h_q8 = (uint8_t)(((h >> 24) ^ (h >> 16) ^ (h >> 8) ^ h) & 0xff & ((1u << c->qsel_log2) - 1));
+    uint8_t h_q8 = fh->queue;  /* the stream's queue (nicrx_qsel) */
     uint32_t hq = h_q8 & (d->num_cq - 1);
     int h_q_ok = h_q8 < d->num_cq && c->cq_en[hq];
     int ring_ok0 = c->fbr_en[0] && c->fbr_buf_size[0] >= h_len;
@@ -514,7 +513,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         dma_fq_ent_t *e = &n.fq_mem[d->fq_wr & (d->fq_depth - 1)];
         e->len = fl->len;
         e->l3 = fl->l3 & 3; e->l4 = fl->l4 & 3; e->vlan = fl->vlan & 1; e->frag = fl->frag & 1;
-        e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash;
+        e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash; e->queue = fl->queue;
         e->vid = fl->vid & 0xfff;
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
         e->frame = fl->frame;

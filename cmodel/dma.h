@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "blocks.h"
 
-/* frame queue entry (RTL: packed {presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
+/* frame queue entry (RTL: packed {queue, presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
  * the flow and the operation code are in flm_mem and ctl_mem beside it */
 typedef struct dma_fq_ent {
     uint16_t len;
@@ -16,6 +16,7 @@ typedef struct dma_fq_ent {
     uint8_t  trunc, perr, presel;  /* completion bits 45..47 */
     uint32_t hash;
     uint16_t vid;
+    uint8_t  queue; /* the stream's completion queue (nicrx_qsel) */
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
@@ -100,10 +101,10 @@ typedef struct dma {
 
 typedef struct dma_in {
     nicrx_in_t top;              /* rst and the m_axi_* responses */
-    uint8_t  s_fl_valid;         /* the flow block's stream */
+    uint8_t  s_fl_valid;         /* nicrx_qsel's stream */
     fl_stream_t s_fl;
     uint64_t pm_rd_data;         /* the packet memory's read register */
-    csr_cfg_t cfg;               /* rings, queues, QSEL */
+    csr_cfg_t cfg;               /* rings, queues */
     const evsink_t *ev;          /* NICRX_EV_DROP, NICRX_EV_DELIVER */
 } dma_in_t;
 

@@ -17,6 +17,7 @@
 #include "flow.h"
 #include "ram.h"
 #include "dma.h"
+#include "qsel.h"
 #include "csr.h"
 #include "imem.h"
 
@@ -26,6 +27,7 @@ typedef struct wires {
     ram_out_t     pm;
     parser_out_t  par;
     flow_out_t    flow;
+    qsel_out_t    qsel;
     dma_out_t     dma;
     csr_cfg_t     cfg;     /* nicrx_csr: the configuration ... */
     nicrx_out_t   axil;    /* ... and its s_axil_* outputs */
@@ -40,6 +42,7 @@ struct nicrx_model {
     ram_t        pm;
     parser_t     par;
     flow_t       flow;
+    qsel_t       qsel;
     dma_t        dma;
     csr_t        csr;
     wires_t      w[2];     /* w[cur]: after the last edge */
@@ -113,12 +116,14 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     /* the default program, like IMEM_INIT; an IMEM_DEPTH too small for it starts empty */
     parser_load_program(&m->par, nicrx_default_program, nicrx_default_program_insns);
     ingress_init(&m->ing, &m->g);
+    qsel_init(&m->qsel);
     csr_init(&m->csr, &m->g);
     /* the outputs after reset, before the first edge */
     ingress_out(&m->ing, &m->w[0].ing);
     ram_out(&m->pm, &m->w[0].pm);
     parser_out(&m->par, &m->w[0].par);
     flow_out(&m->flow, &m->w[0].flow);
+    qsel_out(&m->qsel, &m->w[0].qsel);
     dma_out(&m->dma, &m->w[0].dma);
     csr_out(&m->csr, &m->w[0].cfg, &m->w[0].axil);
 #ifdef NICRX_MODEL_SHUFFLE
@@ -162,7 +167,7 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->flow = o->flow.st;
     st->parser_bank = o->par.bank;
     st->parser_swap_pending = o->par.swap_pending;
-    st->idle = o->ing.idle && o->par.idle && o->flow.idle && o->dma.st.idle;
+    st->idle = o->ing.idle && o->par.idle && o->flow.idle && o->qsel.idle && o->dma.st.idle;
 }
 
 /* ---- one block's edge: its inputs wired from o (before the edge), its outputs into n */
@@ -179,9 +184,16 @@ static void step_csr(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    const dma_in_t in = { .top = m->in, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
+    const dma_in_t in = { .top = m->in, .s_fl_valid = o->qsel.m_fl_valid, .s_fl = o->qsel.m_fl,
                           .pm_rd_data = o->pm.rd_data, .cfg = o->cfg, .ev = &m->ev };
     dma_step(&m->dma, &in, &n->dma);
+}
+
+static void step_qsel(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const qsel_in_t in = { .rst = m->in.rst, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
+                           .cfg_qsel_log2 = o->cfg.qsel_log2 };
+    qsel_step(&m->qsel, &in, &n->qsel);
 }
 
 static void step_pm(nicrx_model_t *m, const wires_t *o, wires_t *n)
@@ -226,7 +238,8 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_pm, step_flow, step_parser, step_ingress };
+static const block_step_fn blocks[] = { step_csr, step_dma, step_qsel, step_pm, step_flow, step_parser,
+                                        step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */

@@ -32,7 +32,6 @@ module nicrx_dma #(
     input  wire [DATA_WIDTH-1:0]     pm_rd_data,
     output wire [PM_AW:0]            pm_rel_ptr,
     output wire                      fq_pop,
-    input  wire [2:0]                cfg_qsel_log2,
     input  wire [2*64-1:0]           cfg_fbr_base,
     input  wire [2*4-1:0]            cfg_fbr_size_log2,
     input  wire [2*16-1:0]           cfg_fbr_buf_size,
@@ -97,8 +96,8 @@ module nicrx_dma #(
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
     localparam [LDD:0] DD_N = DESC_DEPTH[LDD:0];
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, vid, trunc, perr,
-    // presel
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12 + 3;
+    // presel, queue
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12 + 3 + 8;
     // descriptor FIFO entry: {buf_id, addr}
     localparam DQW   = 80;
     // W command: {strb_last, len-1, rec} (a record's words are in the record holder)
@@ -254,7 +253,6 @@ module nicrx_dma #(
 
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
-    reg [31:0]           h_hash;
     reg [7:0]            h_q8;
     reg                  h_q_ok;
     reg [1:0]            ring_ok;
@@ -342,9 +340,7 @@ module nicrx_dma #(
         // credit (fq_pop) goes back when it is taken, which is safe because the
         // head register is a queue place of its own.
         h_len    = fh_reg[15:0];
-        h_hash   = fh_reg[69:38];
-        h_q8     = (h_hash[31:24] ^ h_hash[23:16] ^ h_hash[15:8] ^ h_hash[7:0])
-                   & ((8'd1 << cfg_qsel_log2) - 8'd1);
+        h_q8     = fh_reg[92:85];  // the stream's queue (nicrx_qsel)
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_len);
         ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_len);
@@ -409,8 +405,8 @@ module nicrx_dma #(
             w0 = {30'd0, 1'b1, f_ring_reg, f_bufid_reg, 16'd0};
             w1 = {phase, 63'd0};
         end else begin
-            // fh: {presel, perr, trunc, vid[12], hash[32], l4off[8], l3off[8], frag, vlan,
-            //      l4[2], l3[2], len[16]}
+            // fh: {queue[8], presel, perr, trunc, vid[12], hash[32], l4off[8], l3off[8], frag,
+            //      vlan, l4[2], l3[2], len[16]}
             w0 = {fh_flow_reg, fh_reg[84:82], 1'b0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
                   fh_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, h_len};
             w1 = {phase, 3'd0, fh_reg[81:70], fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
@@ -712,7 +708,8 @@ module nicrx_dma #(
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_QUEUE +: FL_QUEUE_W],
+            s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
             s_fl_data[FL_TRUNC], s_fl_data[FL_VID +: FL_VID_W], s_fl_data[FL_HASH +: FL_HASH_W],
             s_fl_data[FL_L4_OFF +: FL_L4_OFF_W], s_fl_data[FL_L3_OFF +: FL_L3_OFF_W], s_fl_data[FL_FRAG],
             s_fl_data[FL_VLAN], s_fl_data[FL_L4 +: FL_L4_W], s_fl_data[FL_L3 +: FL_L3_W],

@@ -275,8 +275,11 @@ module nicrx_top #(
     );
 
     // ---- flow database: key, CAM, manager, operation codes ------------------------
-    wire            fl_valid;                   // flow block -> transfer engine
+    wire            fl_valid;                   // flow block -> queue select
     wire [FL_W-1:0] fl_data;
+    wire            flq_valid;                  // queue select -> transfer engine
+    wire [FL_W-1:0] flq_data;
+    wire            qsl_idle;
     wire            flw_idle;
     wire [1:0]      cfg_flow_ctrl, cfg_flow_cmd;
     wire [15:0]     cfg_flow_thresh, cfg_flow_tick;
@@ -339,6 +342,18 @@ module nicrx_top #(
         .idle            (flw_idle)
     );
 
+    // ---- completion queue select (the one place RSS will replace) ---------------
+    nicrx_qsel u_qsel (
+        .clk           (clk),
+        .rst           (rst),
+        .s_fl_valid    (fl_valid),
+        .s_fl_data     (fl_data),
+        .cfg_qsel_log2 (cfg_qsel_log2),
+        .m_fl_valid    (flq_valid),
+        .m_fl_data     (flq_data),
+        .idle          (qsl_idle)
+    );
+
     // ---- transfer engine ------------------------------------------------------
     nicrx_dma #(
         .DATA_WIDTH (DATA_WIDTH),
@@ -350,14 +365,13 @@ module nicrx_top #(
     ) u_dma (
         .clk               (clk),
         .rst               (rst),
-        .s_fl_valid        (fl_valid),
-        .s_fl_data         (fl_data),
+        .s_fl_valid        (flq_valid),
+        .s_fl_data         (flq_data),
         .pm_rd_en          (pm_rd_en),
         .pm_rd_addr        (pm_rd_addr),
         .pm_rd_data        (pm_rd_data),
         .pm_rel_ptr        (pm_rel_ptr),
         .fq_pop            (fq_pop),
-        .cfg_qsel_log2     (cfg_qsel_log2),
         .cfg_fbr_base      (cfg_fbr_base),
         .cfg_fbr_size_log2 (cfg_fbr_size_log2),
         .cfg_fbr_buf_size  (cfg_fbr_buf_size),
@@ -403,7 +417,7 @@ module nicrx_top #(
 
     // ---- registers ---------------------------------------------------------------
     // The device is idle when no frame is being received, parsed, looked up or moved.
-    wire st_idle = ing_idle & par_idle & flw_idle & dma_idle;
+    wire st_idle = ing_idle & par_idle & flw_idle & qsl_idle & dma_idle;
 
     nicrx_csr #(
         .DATA_WIDTH    (DATA_WIDTH),

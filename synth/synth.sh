@@ -41,6 +41,7 @@ BLOCKS=(
     "nicrx_parser|"
     "nicrx_flow|"
     "nicrx_flow|FLOWS=256"
+    "nicrx_qsel|"
     "nicrx_dma|"
     "nicrx_csr|"
 )

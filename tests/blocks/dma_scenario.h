@@ -12,6 +12,7 @@
 #include <string.h>
 #include <stdio.h>
 #include "dma.h"
+#include "qsel.h"
 
 #define MEM_BYTES   (4u << 20)
 #define NBUF        32u
@@ -341,6 +342,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 fo->l3_off = hv->l3_off; fo->l4_off = hv->l4_off; fo->hash = hv->hash;
                 fo->trunc = hv->truncated; fo->perr = hv->perr;
                 fo->flow = f->flow; fo->opcode = f->opcode; fo->frame = t->nin;
+                fo->queue = qsel_queue(hv->hash, (uint8_t)c->qsel);  /* nicrx_qsel upstream */
                 t->pm_wr = (t->pm_wr + nw) & (2 * t->g.pm_words - 1);
                 t->nin++;
                 next_arrival2 += c->gap;

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 out=build/tests/blocks
 mkdir -p "$out"
 gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/geom.c -o "$out/nicrx_dma_gen" \
+    -Icmodel -Itests/blocks tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/qsel.c cmodel/geom.c -o "$out/nicrx_dma_gen" \
     || { echo "not ok dma-block-build"; exit 1; }
 for dw in ${DWS:-64 32}; do
     for sc in ${SCENARIOS:-0 1 2 3}; do

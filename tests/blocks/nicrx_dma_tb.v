@@ -25,7 +25,7 @@ module nicrx_dma_tb;
         .pm_rd_en(got[DMA_OUT_PM_RD_EN]), .pm_rd_addr(got[DMA_OUT_PM_RD_ADDR +: PM_AW]),
         .pm_rd_data(in[DMA_IN_PM_RD_DATA +: DATA_WIDTH]),
         .pm_rel_ptr(got[DMA_OUT_PM_REL_PTR +: PM_AW + 1]), .fq_pop(got[DMA_OUT_FQ_POP]),
-        .cfg_qsel_log2(in[DMA_IN_CFG_QSEL_LOG2 +: 3]), .cfg_fbr_base(in[DMA_IN_CFG_FBR_BASE +: 128]),
+        .cfg_fbr_base(in[DMA_IN_CFG_FBR_BASE +: 128]),
         .cfg_fbr_size_log2(in[DMA_IN_CFG_FBR_SIZE_LOG2 +: 8]), .cfg_fbr_buf_size(in[DMA_IN_CFG_FBR_BUF_SIZE +: 32]),
         .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 2]), .cfg_fbr_tail(in[DMA_IN_CFG_FBR_TAIL +: 32]),
         .cfg_cq_base(in[DMA_IN_CFG_CQ_BASE +: 256]), .cfg_cq_size_log2(in[DMA_IN_CFG_CQ_SIZE_LOG2 +: 16]),

@@ -227,7 +227,7 @@ static inline uint32_t flow_in_trace_pack(const flow_in_trace_t *s, const nicrx_
 
 
 /* flow_out: nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
-#define FLOW_OUT_TRACE_MAX_BITS 840u
+#define FLOW_OUT_TRACE_MAX_BITS 848u
 
 typedef struct flow_out_trace {
     uint8_t s_hv_ready;         
@@ -290,14 +290,13 @@ static inline uint32_t flow_out_trace_pack(const flow_out_trace_t *s, const nicr
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 803u
+#define DMA_IN_TRACE_MAX_BITS 808u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
     uint8_t s_fl_valid;         
     fl_stream_t s_fl;           
     uint64_t pm_rd_data;         /* DATA_WIDTH bits */
-    uint8_t cfg_qsel_log2;      
     uint8_t cfg_fbr_base[16];    /* byte 0 most significant */
     uint8_t cfg_fbr_size_log2;  
     uint32_t cfg_fbr_buf_size;  
@@ -322,7 +321,7 @@ typedef struct dma_in_trace {
 static inline uint32_t dma_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 3 + 128 + 8 + 32 + 2 + 32 + 256 + 16 + 4 + 4 + 64 + 1 + 1 + 1 + 2 + 1 + 1 + g->p.data_width + 2 + 1;
+    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 128 + 8 + 32 + 2 + 32 + 256 + 16 + 4 + 4 + 64 + 1 + 1 + 1 + 2 + 1 + 1 + g->p.data_width + 2 + 1;
 }
 
 static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -332,7 +331,6 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 1, s->s_fl_valid);
     b = fl_stream_pack(&s->s_fl, g, v, b);
     b = bits_put(v, b, g->p.data_width, s->pm_rd_data);
-    b = bits_put(v, b, 3, s->cfg_qsel_log2);
     b = bits_put_bytes(v, b, 16, s->cfg_fbr_base);
     b = bits_put(v, b, 8, s->cfg_fbr_size_log2);
     b = bits_put(v, b, 32, s->cfg_fbr_buf_size);
@@ -423,6 +421,58 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
     b = bits_put(v, b, 8, s->m_axi_arlen);
     b = bits_put(v, b, 1, s->m_axi_rready);
     b = bits_put(v, b, 4, s->irq);
+    return b;
+}
+
+
+/* qsel_in: nicrx_qsel's inputs (tests/blocks/trace_qsel_in.vh) */
+#define QSEL_IN_TRACE_MAX_BITS 127u
+
+typedef struct qsel_in_trace {
+    uint8_t rst;                
+    uint8_t s_fl_valid;         
+    fl_stream_t s_fl;           
+    uint8_t cfg_qsel_log2;      
+} qsel_in_trace_t;
+
+static inline uint32_t qsel_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + fl_stream_width(g) + 3;
+}
+
+static inline uint32_t qsel_in_trace_pack(const qsel_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 1, s->s_fl_valid);
+    b = fl_stream_pack(&s->s_fl, g, v, b);
+    b = bits_put(v, b, 3, s->cfg_qsel_log2);
+    return b;
+}
+
+
+/* qsel_out: nicrx_qsel's outputs (tests/blocks/trace_qsel_out.vh) */
+#define QSEL_OUT_TRACE_MAX_BITS 124u
+
+typedef struct qsel_out_trace {
+    uint8_t m_fl_valid;         
+    fl_stream_t m_fl;           
+    uint8_t idle;               
+} qsel_out_trace_t;
+
+static inline uint32_t qsel_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + fl_stream_width(g) + 1;
+}
+
+static inline uint32_t qsel_out_trace_pack(const qsel_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->m_fl_valid);
+    b = fl_stream_pack(&s->m_fl, g, v, b);
+    b = bits_put(v, b, 1, s->idle);
     return b;
 }
 
