@@ -1,6 +1,6 @@
-/* dma.h - twin of rtl/nicrx_dma.v: frame queue, free-buffer descriptor
- * prefetch (AR/R), frame data and completion record writes (AW/W/B),
- * completion-queue tails and interrupts.  Field names are the RTL register
+/* dma.h - twin of rtl/nicrx_dma.v: frame queue, frame data and completion
+ * record writes (AW/W/B), completion-queue tails and interrupts; the
+ * descriptors come from nicrx_desc_fetch (desc_fetch.h).  Field names are the RTL register
  * names without _reg; the RTL's memories are the *_mem arrays. */
 #ifndef NICRX_DMA_H
 #define NICRX_DMA_H
@@ -20,14 +20,13 @@ typedef struct dma_fq_ent {
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
-typedef struct dma_dq_ent { uint64_t addr; uint16_t buf_id; } dma_dq_ent_t;
 typedef struct dma_pc_ent { uint8_t skip; uint16_t nwords; } dma_pc_ent_t;
 typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t strb; } dma_wc_ent_t;
 typedef struct dma_bq_ent { uint8_t rec, err, q; } dma_bq_ent_t;
 
 typedef struct dma {
     /* parameters */
-    uint32_t dw, bpb, lbpb, bpd, num_cq, fq_depth, desc_depth, max_burst, pm_aw;
+    uint32_t dw, bpb, lbpb, bpd, num_cq, fq_depth, max_burst, pm_aw;
     /* frame queue */
     dma_fq_ent_t *fq_mem;
     uint16_t *flm_mem;   /* beside fq_mem: {generation, flow number} */
@@ -38,21 +37,7 @@ typedef struct dma {
     uint16_t fh_flow;
     uint8_t  fh_op;
     uint8_t  fh_valid;
-    /* descriptor FIFOs, ring r at dq_mem[r * desc_depth ..] */
-    dma_dq_ent_t *dq_mem;
-    uint32_t dq_wr[NICRX_NUM_FBR], dq_rd[NICRX_NUM_FBR];
-    dma_dq_ent_t dq_q; /* RAM read register (not reset) */
-    uint8_t  dq_qv;    /* read from a non-empty FIFO */
-    uint32_t dq_qa;    /* {ring, pointer} it was read at */
-    uint16_t fbr_head[NICRX_NUM_FBR];
-    uint8_t  fbr_err[NICRX_NUM_FBR];
-    /* descriptor fetch */
-    uint8_t  df_state, df_ring, df_rr, df_beat, df_bad;
-    uint8_t  df_p4;   /* df_ring's posted descriptors, saturated at 4 (one cycle old) */
-    uint64_t df_addr;
-    uint16_t df_bufid;
-    uint8_t  arvalid, arlen;
-    uint64_t araddr;
+    uint8_t  desc_pop[NICRX_NUM_FBR]; /* one cycle: ring r's head descriptor taken */
     /* issue FSM */
     uint8_t  is_state;
     uint8_t  f_q, f_ring, f_err;
@@ -100,10 +85,13 @@ typedef struct dma {
 } dma_t;
 
 typedef struct dma_in {
-    nicrx_in_t top;              /* rst and the m_axi_* responses */
+    nicrx_in_t top;              /* rst and the m_axi_aw / w / b inputs */
     uint8_t  s_fl_valid;         /* nicrx_qsel's stream */
     fl_stream_t s_fl;
     uint64_t pm_rd_data;         /* the packet memory's read register */
+    uint8_t  s_desc_valid[NICRX_NUM_FBR]; /* nicrx_desc_fetch's head registers */
+    desc_ent_t s_desc[NICRX_NUM_FBR];
+    uint8_t  s_rerr;             /* nicrx_desc_fetch saw a read error (AXI_ERROR) */
     csr_cfg_t cfg;               /* rings, queues */
     const evsink_t *ev;          /* NICRX_EV_DROP, NICRX_EV_DELIVER */
 } dma_in_t;

@@ -18,6 +18,7 @@
 #include "ram.h"
 #include "dma.h"
 #include "qsel.h"
+#include "desc_fetch.h"
 #include "csr.h"
 #include "imem.h"
 
@@ -28,6 +29,7 @@ typedef struct wires {
     parser_out_t  par;
     flow_out_t    flow;
     qsel_out_t    qsel;
+    desc_fetch_out_t dfe;
     dma_out_t     dma;
     csr_cfg_t     cfg;     /* nicrx_csr: the configuration ... */
     nicrx_out_t   axil;    /* ... and its s_axil_* outputs */
@@ -43,6 +45,7 @@ struct nicrx_model {
     parser_t     par;
     flow_t       flow;
     qsel_t       qsel;
+    desc_fetch_t dfe;
     dma_t        dma;
     csr_t        csr;
     wires_t      w[2];     /* w[cur]: after the last edge */
@@ -109,6 +112,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
         return NULL;
     nicrx_geom_init(&m->g, p);
     if (ram_init(&m->pm, m->g.pm_words) != 0 || dma_init(&m->dma, &m->g) != 0 ||
+        desc_fetch_init(&m->dfe, &m->g, NICRX_NUM_FBR) != 0 ||
         parser_init(&m->par, &m->g) != 0 || flow_init(&m->flow, &m->g) != 0) {
         nicrx_model_free(m);
         return NULL;
@@ -124,6 +128,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     parser_out(&m->par, &m->w[0].par);
     flow_out(&m->flow, &m->w[0].flow);
     qsel_out(&m->qsel, &m->w[0].qsel);
+    desc_fetch_out(&m->dfe, &m->w[0].dfe);
     dma_out(&m->dma, &m->w[0].dma);
     csr_out(&m->csr, &m->w[0].cfg, &m->w[0].axil);
 #ifdef NICRX_MODEL_SHUFFLE
@@ -140,6 +145,7 @@ void nicrx_model_free(nicrx_model_t *m)
         return;
     ram_free(&m->pm);
     dma_free(&m->dma);
+    desc_fetch_free(&m->dfe);
     parser_free(&m->par);
     flow_free(&m->flow);
     free(m);
@@ -156,18 +162,22 @@ void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx)
     m->ev.ctx = ctx;
 }
 
-/* What nicrx_csr sees: the DMA's status plus the ingress's, the parser's and the
- * flow block's counters, the parser's bank state, the flow block's status and
+/* What nicrx_csr sees: the DMA's status, the descriptor fetch's ring status, the
+ * ingress's, the parser's and the flow block's counters, the parser's bank state, the flow block's status and
  * window load, and idle only when every block is idle (st_idle in nicrx_top.v). */
 static void gather_status(const wires_t *o, csr_status_t *st)
 {
     *st = o->dma.st;
+    for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
+        st->fbr_head[r] = o->dfe.fbr_head[r];
+        st->fbr_err[r] = o->dfe.fbr_err[r];
+    }
     for (unsigned i = 0; i < NICRX_NUM_COUNTERS; i++)
         st->cnt[i] |= o->ing.cnt[i] | o->par.cnt[i] | o->flow.cnt[i];
     st->flow = o->flow.st;
     st->parser_bank = o->par.bank;
     st->parser_swap_pending = o->par.swap_pending;
-    st->idle = o->ing.idle && o->par.idle && o->flow.idle && o->qsel.idle && o->dma.st.idle;
+    st->idle = o->ing.idle && o->par.idle && o->flow.idle && o->qsel.idle && o->dfe.idle && o->dma.st.idle;
 }
 
 /* ---- one block's edge: its inputs wired from o (before the edge), its outputs into n */
@@ -184,9 +194,28 @@ static void step_csr(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    const dma_in_t in = { .top = m->in, .s_fl_valid = o->qsel.m_fl_valid, .s_fl = o->qsel.m_fl,
-                          .pm_rd_data = o->pm.rd_data, .cfg = o->cfg, .ev = &m->ev };
+    dma_in_t in = { .top = m->in, .s_fl_valid = o->qsel.m_fl_valid, .s_fl = o->qsel.m_fl,
+                    .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .cfg = o->cfg, .ev = &m->ev };
+
+    for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
+        in.s_desc_valid[r] = o->dfe.m_desc_valid[r];
+        in.s_desc[r] = o->dfe.m_desc[r];
+    }
     dma_step(&m->dma, &in, &n->dma);
+}
+
+static void step_desc_fetch(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    desc_fetch_in_t in = { .top = m->in };
+
+    for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
+        in.fbr_base[r] = o->cfg.fbr_base[r];
+        in.fbr_size_log2[r] = o->cfg.fbr_size_log2[r];
+        in.fbr_en[r] = o->cfg.fbr_en[r];
+        in.fbr_tail[r] = o->cfg.fbr_tail[r];
+        in.s_desc_pop[r] = o->dma.m_desc_pop[r];
+    }
+    desc_fetch_step(&m->dfe, &in, &n->dfe);
 }
 
 static void step_qsel(nicrx_model_t *m, const wires_t *o, wires_t *n)
@@ -238,8 +267,8 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_qsel, step_pm, step_flow, step_parser,
-                                        step_ingress };
+static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_qsel, step_pm, step_flow,
+                                        step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */
@@ -289,6 +318,10 @@ void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out)
     const wires_t *w = &m->w[m->cur];
 
     *out = w->dma.axi;
+    out->m_axi_arvalid = w->dfe.m_axi_arvalid;
+    out->m_axi_araddr  = w->dfe.m_axi_araddr;
+    out->m_axi_arlen   = w->dfe.m_axi_arlen;
+    out->m_axi_rready  = 1;
     out->s_axil_awready = w->axil.s_axil_awready;
     out->s_axil_wready  = w->axil.s_axil_wready;
     out->s_axil_bvalid  = w->axil.s_axil_bvalid;

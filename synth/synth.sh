@@ -42,6 +42,7 @@ BLOCKS=(
     "nicrx_flow|"
     "nicrx_flow|FLOWS=256"
     "nicrx_qsel|"
+    "nicrx_desc_fetch|"
     "nicrx_dma|"
     "nicrx_csr|"
 )

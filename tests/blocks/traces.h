@@ -289,6 +289,86 @@ static inline uint32_t flow_out_trace_pack(const flow_out_trace_t *s, const nicr
 }
 
 
+/* dfe_in: nicrx_desc_fetch's inputs (NUM_FBR 3) (tests/blocks/trace_dfe_in.vh) */
+#define DFE_IN_TRACE_MAX_BITS 328u
+
+typedef struct dfe_in_trace {
+    uint8_t rst;                
+    uint8_t cfg_fbr_base[24];    /* byte 0 most significant */
+    uint16_t cfg_fbr_size_log2; 
+    uint8_t cfg_fbr_en;         
+    uint64_t cfg_fbr_tail;      
+    uint8_t s_desc_pop;         
+    uint8_t m_axi_arready;      
+    uint8_t m_axi_rvalid;       
+    uint64_t m_axi_rdata;        /* DATA_WIDTH bits */
+    uint8_t m_axi_rresp;        
+    uint8_t m_axi_rlast;        
+} dfe_in_trace_t;
+
+static inline uint32_t dfe_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 192 + 12 + 3 + 48 + 3 + 1 + 1 + g->p.data_width + 2 + 1;
+}
+
+static inline uint32_t dfe_in_trace_pack(const dfe_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put_bytes(v, b, 24, s->cfg_fbr_base);
+    b = bits_put(v, b, 12, s->cfg_fbr_size_log2);
+    b = bits_put(v, b, 3, s->cfg_fbr_en);
+    b = bits_put(v, b, 48, s->cfg_fbr_tail);
+    b = bits_put(v, b, 3, s->s_desc_pop);
+    b = bits_put(v, b, 1, s->m_axi_arready);
+    b = bits_put(v, b, 1, s->m_axi_rvalid);
+    b = bits_put(v, b, g->p.data_width, s->m_axi_rdata);
+    b = bits_put(v, b, 2, s->m_axi_rresp);
+    b = bits_put(v, b, 1, s->m_axi_rlast);
+    return b;
+}
+
+
+/* dfe_out: nicrx_desc_fetch's outputs (NUM_FBR 3) (tests/blocks/trace_dfe_out.vh) */
+#define DFE_OUT_TRACE_MAX_BITS 370u
+
+typedef struct dfe_out_trace {
+    uint8_t m_desc_valid;       
+    uint8_t m_desc_data[30];     /* byte 0 most significant: ring 2 .. ring 0, each {buf_id, addr} */
+    uint64_t st_fbr_head;       
+    uint8_t st_fbr_err;         
+    uint8_t rerr;               
+    uint8_t idle;               
+    uint8_t m_axi_arvalid;      
+    uint64_t m_axi_araddr;      
+    uint8_t m_axi_arlen;        
+    uint8_t m_axi_rready;       
+} dfe_out_trace_t;
+
+static inline uint32_t dfe_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 3 + 240 + 48 + 3 + 1 + 1 + 1 + 64 + 8 + 1;
+}
+
+static inline uint32_t dfe_out_trace_pack(const dfe_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 3, s->m_desc_valid);
+    b = bits_put_bytes(v, b, 30, s->m_desc_data);
+    b = bits_put(v, b, 48, s->st_fbr_head);
+    b = bits_put(v, b, 3, s->st_fbr_err);
+    b = bits_put(v, b, 1, s->rerr);
+    b = bits_put(v, b, 1, s->idle);
+    b = bits_put(v, b, 1, s->m_axi_arvalid);
+    b = bits_put(v, b, 64, s->m_axi_araddr);
+    b = bits_put(v, b, 8, s->m_axi_arlen);
+    b = bits_put(v, b, 1, s->m_axi_rready);
+    return b;
+}
+
+
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4) (tests/blocks/trace_dma_in.vh) */
 #define DMA_IN_TRACE_MAX_BITS 808u
 
