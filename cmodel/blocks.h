@@ -156,6 +156,9 @@ typedef struct desc_fetch_out {
     uint64_t m_axi_araddr;
 } desc_fetch_out_t;
 
+/* ---- nicrx_irq outputs ------------------------------------------------------- */
+typedef struct irq_out { uint8_t irq; } irq_out_t;  /* bit q: CQ q's line */
+
 /* ---- nicrx_dma outputs ------------------------------------------------------- */
 typedef struct dma_out {
     uint8_t  pm_rd_en;     /* the packet-memory read in the cycle after the edge (logic of */
@@ -164,7 +167,7 @@ typedef struct dma_out {
     uint8_t  fq_pop;       /* one cycle per frame leaving the frame queue */
     uint8_t  m_desc_pop[NICRX_NUM_FBR];   /* one cycle: the issue FSM took ring r's head */
     csr_status_t st;       /* cq_tail, idle and the DMA's counters */
-    nicrx_out_t axi;       /* m_axi_* and irq fields (s_axil_* left 0) */
+    nicrx_out_t axi;       /* m_axi_aw/w/b fields (the rest left 0) */
 } dma_out_t;
 
 #endif

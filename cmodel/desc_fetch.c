@@ -13,12 +13,14 @@ static void desc_fetch_reset(desc_fetch_t *s)
     /* dq_q and hd_data are not reset (the RTL does not reset them) */
     memset(s->dq_wr, 0, sizeof s->dq_wr);
     memset(s->dq_rd, 0, sizeof s->dq_rd);
+    s->rq_v = 0; s->rq_ring = 0; s->rq_slot = 0;
     s->rd_v = 0; s->rd_ring = 0;
     memset(s->hd_valid, 0, sizeof s->hd_valid);
     memset(s->fbr_head, 0, sizeof s->fbr_head);
     memset(s->fbr_err, 0, sizeof s->fbr_err);
-    s->df_state = DF_IDLE; s->df_ring = 0; s->df_rr = 0; s->df_beat = 0; s->df_p4 = 0;
-    s->df_addr = 0; s->df_bufid = 0; s->df_bad = 0;
+    s->df_state = DF_IDLE; s->df_ring = 0; s->df_rr = 0; s->df_beat = 0;
+    memset(s->df_p4, 0, sizeof s->df_p4);
+    s->df_addr = 0; s->df_bufid = 0; s->df_bad = 0; s->df_base = 0; s->df_slot = 0;
     s->arvalid = 0; s->araddr = 0; s->arlen = 0;
     s->rerr = 0; s->idle = 1;
 }
@@ -71,6 +73,7 @@ void desc_fetch_step(desc_fetch_t *s, const desc_fetch_in_t *in, desc_fetch_out_
     int cand[NICRX_FBR_MAX], need[NICRX_FBR_MAX];
     int pick = -1, rd_sel = -1;
 
+    n.rq_v = 0;
     n.rd_v = 0;
     n.rerr = t->m_axi_rvalid && t->m_axi_rresp != 0;
 
@@ -79,7 +82,8 @@ void desc_fetch_step(desc_fetch_t *s, const desc_fetch_in_t *in, desc_fetch_out_
         uint32_t cnt = (s->dq_wr[r] - s->dq_rd[r]) & dqm;
 
         cand[r] = c->fbr_en[r] && !s->fbr_err[r] && c->fbr_tail[r] != s->fbr_head[r] && cnt != dd;
-        need[r] = c->fbr_en[r] && !s->hd_valid[r] && cnt != 0 && !(s->rd_v && s->rd_ring == r);
+        need[r] = c->fbr_en[r] && !s->hd_valid[r] && cnt != 0 && !(s->rq_v && s->rq_ring == r)
+                  && !(s->rd_v && s->rd_ring == r);
         if (need[r] && rd_sel < 0)
             rd_sel = (int)r;
     }
@@ -96,29 +100,40 @@ void desc_fetch_step(desc_fetch_t *s, const desc_fetch_in_t *in, desc_fetch_out_
             n.hd_data[r] = s->dq_q;
         }
     }
+    /* the refill in two steps: decide (rq_*, the FIFO pointer moves), then read the RAM;
+     * a ring disabled meanwhile loses the read */
     if (rd_sel >= 0) {
-        n.dq_q = s->dq_mem[(uint32_t)rd_sel * dd + (s->dq_rd[rd_sel] & (dd - 1))];
-        n.rd_v = 1;
-        n.rd_ring = (uint8_t)rd_sel;
+        n.rq_v = 1;
+        n.rq_ring = (uint8_t)rd_sel;
+        n.rq_slot = (uint8_t)(s->dq_rd[rd_sel] & (dd - 1));
         n.dq_rd[rd_sel] = (s->dq_rd[rd_sel] + 1) & dqm;
+    }
+    n.rd_ring = s->rq_ring;
+    if (s->rq_v) {
+        n.dq_q = s->dq_mem[(uint32_t)s->rq_ring * dd + s->rq_slot];
+        n.rd_v = c->fbr_en[s->rq_ring] != 0;
     }
 
     /* fetch: DF_PREP sizes the burst of ring df_ring: min(posted, free slots, 4 - head%4,
      * ring size - slot), each term saturated at 4 (the RTL uses 3-bit values) */
     const uint32_t dr = s->df_ring;
-    const uint16_t tail_r = c->fbr_tail[dr], head_r = s->fbr_head[dr];
+    const uint16_t head_r = s->fbr_head[dr];
     const uint32_t dfree = dd - ((s->dq_wr[dr] - s->dq_rd[dr]) & dqm);
     const uint32_t szl = c->fbr_size_log2[dr] & 15;
     const uint16_t slot = (uint16_t)(head_r & ((1u << szl) - 1));
-    const uint16_t posted = (uint16_t)(tail_r - head_r);
     const int en_r = c->fbr_en[dr] != 0;
     uint32_t f4 = dfree >= 4 ? 4 : dfree;
     uint32_t g4 = szl == 0 ? 1 : szl == 1 ? 2 - (head_r & 1u) : 4 - (head_r & 3u);
     uint32_t nd = g4;
     int dq_we = 0;
 
-    n.df_p4 = (uint8_t)(posted >= 4 ? 4 : posted); /* registered every cycle */
-    if (s->df_p4 < nd) nd = s->df_p4;
+    for (uint32_t r = 0; r < s->num_fbr; r++) {  /* registered every cycle, each ring */
+        const uint16_t posted = (uint16_t)(c->fbr_tail[r] - s->fbr_head[r]);
+        n.df_p4[r] = (uint8_t)(posted >= 4 ? 4 : posted);
+    }
+    n.df_base = c->fbr_base[dr];
+    n.df_slot = slot;
+    if (s->df_p4[dr] < nd) nd = s->df_p4[dr];
     if (f4 < nd) nd = f4;
     int df_last_beat = s->df_beat == s->bpd - 1;
     uint16_t bufid_n = s->df_bufid;
@@ -140,15 +155,16 @@ void desc_fetch_step(desc_fetch_t *s, const desc_fetch_in_t *in, desc_fetch_out_
             n.df_beat = 0; n.df_bad = 0;
         }
         break;
-    case DF_PREP: /* two cycles (df_beat 0, 1): the first registers df_p4 */
+    case DF_PREP: /* two cycles (df_beat 0, 1): the first registers df_base, df_slot; the
+                   * address and length load in both (they count only with arvalid) */
+        n.araddr = s->df_base + ((uint64_t)s->df_slot << 4);
+        n.arlen = (uint8_t)(nd * s->bpd - 1);
         if (cand[dr] && s->df_beat == 0) {
             n.df_beat = 1;
         } else if (cand[dr]) {
             n.df_state = DF_AR;
             n.df_beat = 0;
             n.arvalid = 1;
-            n.araddr = c->fbr_base[dr] + ((uint64_t)slot << 4);
-            n.arlen = (uint8_t)(nd * s->bpd - 1);
         } else {
             n.df_state = DF_IDLE; /* the ring changed: start over */
         }

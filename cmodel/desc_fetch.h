@@ -15,6 +15,7 @@ typedef struct desc_fetch {
     desc_ent_t *dq_mem;
     uint32_t dq_wr[NICRX_FBR_MAX], dq_rd[NICRX_FBR_MAX];
     desc_ent_t dq_q;        /* RAM read register (not reset) */
+    uint8_t  rq_v, rq_ring, rq_slot; /* a read of ring rq_ring at rq_slot this cycle */
     uint8_t  rd_v, rd_ring;   /* dq_q holds a read of ring rd_ring */
     uint8_t  hd_valid[NICRX_FBR_MAX];
     desc_ent_t hd_data[NICRX_FBR_MAX];  /* not reset */
@@ -22,7 +23,9 @@ typedef struct desc_fetch {
     uint8_t  fbr_err[NICRX_FBR_MAX];
     /* fetch FSM */
     uint8_t  df_state, df_ring, df_rr, df_beat, df_bad;
-    uint8_t  df_p4;           /* df_ring's posted descriptors, saturated at 4 (one cycle old) */
+    uint8_t  df_p4[NICRX_FBR_MAX]; /* each ring's posted descriptors, saturated at 4 (one cycle old) */
+    uint64_t df_base;         /* df_ring's base and head slot (one cycle old): the ring */
+    uint16_t df_slot;         /* select and the address add in two cycles */
     uint64_t df_addr;
     uint16_t df_bufid;
     uint8_t  arvalid, arlen;

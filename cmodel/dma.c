@@ -27,7 +27,6 @@ static void dma_reset(dma_t *d)
     d->rec_off = 0; d->rec_ph = 0; d->rec_base = 0;
     memset(d->issued_tail, 0, sizeof d->issued_tail);
     memset(d->cq_tail, 0, sizeof d->cq_tail);
-    d->irq = 0;
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
     d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
     d->pf_wr = d->pf_rd = 0; d->pf_inflight = 0;
@@ -103,7 +102,6 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->axi.m_axi_wstrb = d->wstrb;
     o->axi.m_axi_wlast = d->wlast;
     o->axi.m_axi_bready = 1;
-    o->axi.irq = d->irq;
 }
 
 static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason)
@@ -386,10 +384,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     if (in->s_rerr) axi_err_inc++;
     n.cnt_axi_err = d->cnt_axi_err + axi_err_inc;
 
-    /* ---- irq and idle ---- */
-    n.irq = 0;
-    for (uint32_t q = 0; q < d->num_cq; q++)
-        if (c->cq_irq_en[q] && n.cq_tail[q] != c->cq_head[q]) n.irq |= (uint8_t)(1u << q);
+    /* ---- idle ---- */
     n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
           && d->pf_rd == d->pf_wr && !d->pf_inflight && d->wc_rd == d->wc_wr && !d->wvalid
           && !d->awvalid && d->bq_rd == d->bq_wr && !in->s_fl_valid;

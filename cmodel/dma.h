@@ -1,6 +1,6 @@
 /* dma.h - twin of rtl/nicrx_dma.v: frame queue, frame data and completion
- * record writes (AW/W/B), completion-queue tails and interrupts; the
- * descriptors come from nicrx_desc_fetch (desc_fetch.h).  Field names are the RTL register
+ * record writes (AW/W/B), completion-queue tails; the descriptors come
+ * from nicrx_desc_fetch (desc_fetch.h), the interrupt lines from nicrx_irq (irq.h).  Field names are the RTL register
  * names without _reg; the RTL's memories are the *_mem arrays. */
 #ifndef NICRX_DMA_H
 #define NICRX_DMA_H
@@ -57,7 +57,6 @@ typedef struct dma {
     uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
     uint8_t  hd_q, hd_q_ok;
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
-    uint8_t  irq;
     uint8_t  awvalid, awlen;
     uint64_t awaddr;
     /* packet-memory reader */

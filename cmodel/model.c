@@ -19,6 +19,7 @@
 #include "dma.h"
 #include "qsel.h"
 #include "desc_fetch.h"
+#include "irq.h"
 #include "csr.h"
 #include "imem.h"
 
@@ -30,6 +31,7 @@ typedef struct wires {
     flow_out_t    flow;
     qsel_out_t    qsel;
     desc_fetch_out_t dfe;
+    irq_out_t     irq;
     dma_out_t     dma;
     csr_cfg_t     cfg;     /* nicrx_csr: the configuration ... */
     nicrx_out_t   axil;    /* ... and its s_axil_* outputs */
@@ -46,6 +48,7 @@ struct nicrx_model {
     flow_t       flow;
     qsel_t       qsel;
     desc_fetch_t dfe;
+    irq_t        irq;
     dma_t        dma;
     csr_t        csr;
     wires_t      w[2];     /* w[cur]: after the last edge */
@@ -121,6 +124,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     parser_load_program(&m->par, nicrx_default_program, nicrx_default_program_insns);
     ingress_init(&m->ing, &m->g);
     qsel_init(&m->qsel);
+    irq_init(&m->irq, m->g.p.num_cq);
     csr_init(&m->csr, &m->g);
     /* the outputs after reset, before the first edge */
     ingress_out(&m->ing, &m->w[0].ing);
@@ -129,6 +133,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     flow_out(&m->flow, &m->w[0].flow);
     qsel_out(&m->qsel, &m->w[0].qsel);
     desc_fetch_out(&m->dfe, &m->w[0].dfe);
+    irq_out(&m->irq, &m->w[0].irq);
     dma_out(&m->dma, &m->w[0].dma);
     csr_out(&m->csr, &m->w[0].cfg, &m->w[0].axil);
 #ifdef NICRX_MODEL_SHUFFLE
@@ -218,6 +223,18 @@ static void step_desc_fetch(nicrx_model_t *m, const wires_t *o, wires_t *n)
     desc_fetch_step(&m->dfe, &in, &n->dfe);
 }
 
+static void step_irq(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    irq_in_t in = { .rst = m->in.rst };
+
+    for (unsigned q = 0; q < NICRX_MAX_CQ; q++) {
+        in.cq_irq_en[q] = o->cfg.cq_irq_en[q];
+        in.cq_head[q] = o->cfg.cq_head[q];
+        in.s_cq_tail[q] = o->dma.st.cq_tail[q];
+    }
+    irq_step(&m->irq, &in, &n->irq);
+}
+
 static void step_qsel(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     const qsel_in_t in = { .rst = m->in.rst, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
@@ -267,7 +284,7 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_qsel, step_pm, step_flow,
+static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_qsel, step_pm, step_flow,
                                         step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
@@ -322,6 +339,7 @@ void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out)
     out->m_axi_araddr  = w->dfe.m_axi_araddr;
     out->m_axi_arlen   = w->dfe.m_axi_arlen;
     out->m_axi_rready  = 1;
+    out->irq           = w->irq.irq;
     out->s_axil_awready = w->axil.s_axil_awready;
     out->s_axil_wready  = w->axil.s_axil_wready;
     out->s_axil_bvalid  = w->axil.s_axil_bvalid;

@@ -6,8 +6,9 @@
 //
 // The transfer engine sees each ring's oldest descriptor in a register (m_desc_valid[r],
 // m_desc_data[r]) and takes it with a one-cycle s_desc_pop[r] (a register there): the head
-// empties at the edge that sees the pop and is refilled from the RAM two edges later at
-// the earliest (one read per cycle, the lowest-numbered ring whose head is empty).
+// empties at the edge that sees the pop and is refilled from the RAM three edges later at
+// the earliest (one refill decided per cycle, for the lowest-numbered ring whose head is
+// empty; the RAM is read the cycle after, from registers).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -68,6 +69,9 @@ module nicrx_desc_fetch #(
     reg [DQW-1:0]           dq_mem [0:(1<<(RW+LDD))-1];  // ring r at r*DESC_DEPTH
     reg [NUM_FBR*(LDD+1)-1:0] dq_wr_reg, dq_wr_next, dq_rd_reg, dq_rd_next;
     reg [DQW-1:0]           dq_q_reg;            // RAM read register, no reset
+    reg                     rq_v_reg, rq_v_next; // a read of ring rq_ring at rq_slot this cycle
+    reg [RW-1:0]            rq_ring_reg, rq_ring_next;
+    reg [LDD-1:0]           rq_slot_reg, rq_slot_next;
     reg                     rd_v_reg, rd_v_next; // dq_q holds a read of ring rd_ring
     reg [RW-1:0]            rd_ring_reg, rd_ring_next;
     reg [NUM_FBR-1:0]       hd_valid_reg, hd_valid_next;
@@ -79,7 +83,9 @@ module nicrx_desc_fetch #(
     reg [RW-1:0]            df_ring_reg, df_ring_next;
     reg [RW-1:0]            df_rr_reg, df_rr_next;
     reg [1:0]               df_beat_reg, df_beat_next;
-    reg [2:0]               df_p4_reg, df_p4_next;       // df_ring's posted, saturated at 4
+    reg [NUM_FBR*3-1:0]     df_p4_reg, df_p4_next;       // each ring's posted, saturated at 4
+    reg [63:0]              df_base_reg, df_base_next;   // df_ring's base and head slot: the
+    reg [15:0]              df_slot_reg, df_slot_next;   // ring select, then the address add
     reg [63:0]              df_addr_reg, df_addr_next;
     reg [15:0]              df_bufid_reg, df_bufid_next;
     reg                     df_bad_reg, df_bad_next;
@@ -106,7 +112,8 @@ module nicrx_desc_fetch #(
     assign m_axi_rready  = 1'b1;            // documented constant
 
     // ---- combinational temporaries ------------------------------------------
-    reg [15:0]              tail_r, head_r, posted;
+    reg [15:0]              head_r, posted;
+    reg [2:0]               p4_r;           // df_ring's df_p4
     reg [LDD:0]             cnt_r, dfree;
     reg [3:0]               szl;
     reg [63:0]              base_r;
@@ -124,6 +131,7 @@ module nicrx_desc_fetch #(
 
     always @* begin
         dq_wr_next = dq_wr_reg;  dq_rd_next = dq_rd_reg;
+        rq_v_next = 1'b0;  rq_ring_next = rq_ring_reg;  rq_slot_next = rq_slot_reg;
         rd_v_next = 1'b0;  rd_ring_next = rd_ring_reg;
         hd_valid_next = hd_valid_reg;
         fbr_head_next = fbr_head_reg;  fbr_err_next = fbr_err_reg;
@@ -141,7 +149,12 @@ module nicrx_desc_fetch #(
             cand[i] = cfg_fbr_en[i] && !fbr_err_reg[i]
                       && (cfg_fbr_tail[i*16 +: 16] != fbr_head_reg[i*16 +: 16])
                       && (cnt_r != DD_N);
+            // each ring's posted count, registered every cycle: DF_PREP's second cycle
+            // selects df_ring's (no ring select before the subtraction)
+            posted  = cfg_fbr_tail[i*16 +: 16] - fbr_head_reg[i*16 +: 16];
+            df_p4_next[i*3 +: 3] = (posted[15:2] != 14'd0) ? 3'd4 : {1'b0, posted[1:0]};
             need[i] = cfg_fbr_en[i] && !hd_valid_reg[i] && (cnt_r != {(LDD+1){1'b0}})
+                      && !(rq_v_reg && rq_ring_reg == i[RW-1:0])
                       && !(rd_v_reg && rd_ring_reg == i[RW-1:0]);
         end
         // round robin: the first candidate at or after df_rr
@@ -166,29 +179,36 @@ module nicrx_desc_fetch #(
             if (s_desc_pop[i]) hd_valid_next[i] = 1'b0;
             if (rd_v_reg && rd_ring_reg == i[RW-1:0]) hd_valid_next[i] = 1'b1;
         end
+        // the refill in two steps: decide (rq_*, the FIFO pointer moves), then read the RAM
+        // from those registers alone into dq_q; a ring disabled meanwhile loses the read
         if (need_ok) begin
-            dq_re = 1'b1;
-            rd_v_next = 1'b1;
-            rd_ring_next = rd_sel;
+            rq_v_next = 1'b1;
+            rq_ring_next = rd_sel;
             for (i = 0; i < NUM_FBR; i = i + 1) begin
                 if (rd_sel == i[RW-1:0]) begin
-                    dq_raddr = {rd_sel, dq_rd_reg[i*(LDD+1) +: LDD]};
+                    rq_slot_next = dq_rd_reg[i*(LDD+1) +: LDD];
                     dq_rd_next[i*(LDD+1) +: LDD+1] = dq_rd_reg[i*(LDD+1) +: LDD+1] + 1'b1;
                 end
             end
         end
+        dq_re = rq_v_reg;
+        dq_raddr = {rq_ring_reg, rq_slot_reg};
+        rd_ring_next = rq_ring_reg;
+        for (i = 0; i < NUM_FBR; i = i + 1) begin
+            if (rq_v_reg && rq_ring_reg == i[RW-1:0] && cfg_fbr_en[i]) rd_v_next = 1'b1;
+        end
 
         // ---- fetch: df_ring's values, selected over constant slices ---------------
-        tail_r = 16'd0;  head_r = 16'd0;  szl = 4'd0;  base_r = 64'd0;  en_r = 1'b0;  cand_r = 1'b0;
+        head_r = 16'd0;  szl = 4'd0;  base_r = 64'd0;  en_r = 1'b0;  cand_r = 1'b0;  p4_r = 3'd0;
         dfree = {(LDD+1){1'b0}};  wr_r = {LDD{1'b0}};
         for (i = 0; i < NUM_FBR; i = i + 1) begin
             if (df_ring_reg == i[RW-1:0]) begin
-                tail_r = cfg_fbr_tail[i*16 +: 16];
                 head_r = fbr_head_reg[i*16 +: 16];
                 szl    = cfg_fbr_size_log2[i*4 +: 4];
                 base_r = cfg_fbr_base[i*64 +: 64];
                 en_r   = cfg_fbr_en[i];
                 cand_r = cand[i];
+                p4_r   = df_p4_reg[i*3 +: 3];
                 wr_r   = dq_wr_reg[i*(LDD+1) +: LDD];
                 dfree  = DD_N - (dq_wr_reg[i*(LDD+1) +: LDD+1] - dq_rd_reg[i*(LDD+1) +: LDD+1]);
             end
@@ -196,14 +216,14 @@ module nicrx_desc_fetch #(
         // DF_PREP sizes the burst from registers: min(posted, free slots, 4 - head%4,
         // ring size - slot), each term saturated at 4 (3-bit values)
         slot   = head_r & ~(16'hffff << szl);
-        posted = tail_r - head_r;
-        df_p4_next = (posted[15:2] != 14'd0) ? 3'd4 : {1'b0, posted[1:0]};
+        df_base_next = base_r;
+        df_slot_next = slot;
         f4     = (dfree[LDD:2] != {(LDD-1){1'b0}}) ? 3'd4 : {1'b0, dfree[1:0]};
         if (szl == 4'd0)      g4 = 3'd1;
         else if (szl == 4'd1) g4 = 3'd2 - {2'd0, head_r[0]};
         else                  g4 = 3'd4 - {1'b0, head_r[1:0]};
         nd = g4;
-        if (df_p4_reg < nd) nd = df_p4_reg;
+        if (p4_r < nd) nd = p4_r;
         if (f4 < nd) nd = f4;
         df_last_beat = (df_beat_reg == DLEN);
         bufid_n = df_bufid_reg;
@@ -227,15 +247,17 @@ module nicrx_desc_fetch #(
                 end
             end
             DF_PREP: begin
-                // two cycles (df_beat 0, 1): the first registers df_p4
+                // two cycles (df_beat 0, 1): the first registers df_base, df_slot.  The
+                // address and length load in both, whatever the re-check says (they count
+                // only with arvalid): their 72 enables do not wait for it
+                araddr_next = df_base_reg + {44'd0, df_slot_reg, 4'd0};
+                arlen_next = ({5'd0, nd} << LBPD) - 8'd1;
                 if (cand_r && df_beat_reg == 2'd0) begin
                     df_beat_next = 2'd1;
                 end else if (cand_r) begin
                     df_state_next = DF_AR;
                     df_beat_next = 2'd0;
                     arvalid_next = 1'b1;
-                    araddr_next = base_r + {44'd0, slot, 4'd0};
-                    arlen_next = ({5'd0, nd} << LBPD) - 8'd1;
                 end else begin
                     // the ring changed (disabled, error, tail moved back): start over
                     df_state_next = DF_IDLE;
@@ -300,20 +322,24 @@ module nicrx_desc_fetch #(
     always @(posedge clk) begin
         if (rst) begin
             dq_wr_reg <= {NUM_FBR*(LDD+1){1'b0}};  dq_rd_reg <= {NUM_FBR*(LDD+1){1'b0}};
+            rq_v_reg <= 1'b0;  rq_ring_reg <= {RW{1'b0}};  rq_slot_reg <= {LDD{1'b0}};
             rd_v_reg <= 1'b0;  rd_ring_reg <= {RW{1'b0}};
             hd_valid_reg <= {NUM_FBR{1'b0}};
             fbr_head_reg <= {NUM_FBR*16{1'b0}};  fbr_err_reg <= {NUM_FBR{1'b0}};
             df_state_reg <= DF_IDLE;  df_ring_reg <= {RW{1'b0}};  df_rr_reg <= {RW{1'b0}};
-            df_beat_reg <= 2'd0;  df_p4_reg <= 3'd0;  df_addr_reg <= 64'd0;  df_bufid_reg <= 16'd0;
+            df_beat_reg <= 2'd0;  df_p4_reg <= {NUM_FBR*3{1'b0}};  df_addr_reg <= 64'd0;
+            df_base_reg <= 64'd0;  df_slot_reg <= 16'd0;  df_bufid_reg <= 16'd0;
             df_bad_reg <= 1'b0;  arvalid_reg <= 1'b0;  araddr_reg <= 64'd0;  arlen_reg <= 8'd0;
             rerr_reg <= 1'b0;  idle_reg <= 1'b1;
         end else begin
             dq_wr_reg <= dq_wr_next;  dq_rd_reg <= dq_rd_next;
+            rq_v_reg <= rq_v_next;  rq_ring_reg <= rq_ring_next;  rq_slot_reg <= rq_slot_next;
             rd_v_reg <= rd_v_next;  rd_ring_reg <= rd_ring_next;
             hd_valid_reg <= hd_valid_next;
             fbr_head_reg <= fbr_head_next;  fbr_err_reg <= fbr_err_next;
             df_state_reg <= df_state_next;  df_ring_reg <= df_ring_next;  df_rr_reg <= df_rr_next;
             df_beat_reg <= df_beat_next;  df_p4_reg <= df_p4_next;  df_addr_reg <= df_addr_next;
+            df_base_reg <= df_base_next;  df_slot_reg <= df_slot_next;
             df_bufid_reg <= df_bufid_next;
             df_bad_reg <= df_bad_next;  arvalid_reg <= arvalid_next;  araddr_reg <= araddr_next;
             arlen_reg <= arlen_next;

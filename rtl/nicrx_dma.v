@@ -1,5 +1,6 @@
 // nicrx_dma - frame queue, frame data and completion record writes on the AXI4 write
-// channels, completion-queue tails, irq; the descriptors come from nicrx_desc_fetch.
+// channels, completion-queue tails; the descriptors come from nicrx_desc_fetch, the
+// interrupt lines from nicrx_irq.
 // C twin: cmodel/dma.c (same registers, same names without _reg).
 // Contract: docs/architecture.md "nicrx_dma".
 //
@@ -7,7 +8,7 @@
 //   s_fl (nicrx_qsel's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
 //                                 |  \-> pm command FIFO (pc) -> pm reader -> prefetch FIFO (pf) -+
 //                                 |  \-> W command FIFO (wc) ------------------------------------+-> W register
-//                                 \----> B FIFO (bq) -> tails, irq, DELIVERED
+//                                 \----> B FIFO (bq) -> tails, DELIVERED
 //   nicrx_desc_fetch's head registers (s_desc_*) -> issue FSM -> m_desc_pop
 `resetall
 `timescale 1ns / 1ps
@@ -41,7 +42,6 @@ module nicrx_dma #(
     input  wire [NUM_CQ*64-1:0]      cfg_cq_base,
     input  wire [NUM_CQ*4-1:0]       cfg_cq_size_log2,
     input  wire [NUM_CQ-1:0]         cfg_cq_en,
-    input  wire [NUM_CQ-1:0]         cfg_cq_irq_en,
     input  wire [NUM_CQ*16-1:0]      cfg_cq_head,
     output wire [NUM_CQ*16-1:0]      st_cq_tail,
     output wire                      st_idle,
@@ -61,8 +61,7 @@ module nicrx_dma #(
     input  wire                      m_axi_wready,
     input  wire                      m_axi_bvalid,
     input  wire [1:0]                m_axi_bresp,
-    output wire                      m_axi_bready,
-    output wire [NUM_CQ-1:0]         irq
+    output wire                      m_axi_bready
 );
     generate
         `NICRX_CHECK_DATA_WIDTH
@@ -139,7 +138,6 @@ module nicrx_dma #(
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
-    reg [NUM_CQ-1:0]     irq_reg, irq_next;
 
     reg                  awvalid_reg, awvalid_next;
     reg [63:0]           awaddr_reg, awaddr_next;
@@ -202,7 +200,6 @@ module nicrx_dma #(
     assign m_axi_wstrb     = wstrb_reg;
     assign m_axi_wlast     = wlast_reg;
     assign m_axi_bready    = 1'b1;            // documented constant
-    assign irq             = irq_reg;
 
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
@@ -215,7 +212,6 @@ module nicrx_dma #(
     reg [79:0]           dq_head;
     reg                  fh_rel;
     reg [15:0]           rec_tail;
-    reg [15:0]           tail_inc;
     reg                  rec_inc;
     reg [3:0]            rec_csz;
     reg                  aw_free, wc_room, bq_room, pc_room;
@@ -501,20 +497,13 @@ module nicrx_dma #(
             if (m_axi_bresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
             if (bq_head[0] && !bq_head[1]) cnt_delivered_next = cnt_delivered_reg + 32'd1;
         end
-        // tails and irq per queue, each candidate value compared in parallel (irq uses
-        // the tail written at the same edge)
+        // tails per queue: a record's B moves its queue's on
         for (i = 0; i < NUM_CQ; i = i + 1) begin
-            tail_inc = cq_tail_reg[i*16 +: 16] + 16'd1;
             if (!cfg_cq_en[i]) begin
                 cq_tail_next[i*16 +: 16] = 16'd0;
                 issued_tail_next[i*16 +: 16] = 16'd0;
-                irq_next[i] = cfg_cq_irq_en[i] && (cfg_cq_head[i*16 +: 16] != 16'd0);
             end else if (m_axi_bvalid && bq_head[0] && bq_q == i[QW-1:0]) begin
-                cq_tail_next[i*16 +: 16] = tail_inc;
-                irq_next[i] = cfg_cq_irq_en[i] && (tail_inc != cfg_cq_head[i*16 +: 16]);
-            end else begin
-                irq_next[i] = cfg_cq_irq_en[i]
-                              && (cq_tail_reg[i*16 +: 16] != cfg_cq_head[i*16 +: 16]);
+                cq_tail_next[i*16 +: 16] = cq_tail_reg[i*16 +: 16] + 16'd1;
             end
         end
 
@@ -567,7 +556,7 @@ module nicrx_dma #(
             wb_room_reg <= 1'b1;
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
-            irq_reg <= {NUM_CQ{1'b0}};
+          
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
             pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pr_cnt_reg <= 16'd0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
@@ -593,7 +582,7 @@ module nicrx_dma #(
             wb_room_reg <= wb_room_next;
             hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;
-            issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;  irq_reg <= irq_next;
+            issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
             rel_ptr_reg <= rel_ptr_next;

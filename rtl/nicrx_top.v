@@ -416,7 +416,6 @@ module nicrx_top #(
         .cfg_cq_base       (cfg_cq_base),
         .cfg_cq_size_log2  (cfg_cq_size_log2),
         .cfg_cq_en         (cfg_cq_en),
-        .cfg_cq_irq_en     (cfg_cq_irq_en),
         .cfg_cq_head       (cfg_cq_head),
         .st_cq_tail        (st_cq_tail),
         .st_idle           (dma_idle),
@@ -436,8 +435,19 @@ module nicrx_top #(
         .m_axi_wready      (m_axi_wready),
         .m_axi_bvalid      (m_axi_bvalid),
         .m_axi_bresp       (m_axi_bresp),
-        .m_axi_bready      (m_axi_bready),
-        .irq               (irq)
+        .m_axi_bready      (m_axi_bready)
+    );
+
+    // ---- interrupt lines -----------------------------------------------------------
+    nicrx_irq #(
+        .NUM_CQ (NUM_CQ)
+    ) u_irq (
+        .clk           (clk),
+        .rst           (rst),
+        .cfg_cq_irq_en (cfg_cq_irq_en),
+        .cfg_cq_head   (cfg_cq_head),
+        .s_cq_tail     (st_cq_tail),
+        .irq           (irq)
     );
 
     // ---- registers ---------------------------------------------------------------

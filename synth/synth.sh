@@ -43,6 +43,7 @@ BLOCKS=(
     "nicrx_flow|FLOWS=256"
     "nicrx_qsel|"
     "nicrx_desc_fetch|"
+    "nicrx_irq|"
     "nicrx_dma|"
     "nicrx_csr|"
 )

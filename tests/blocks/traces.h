@@ -369,6 +369,54 @@ static inline uint32_t dfe_out_trace_pack(const dfe_out_trace_t *s, const nicrx_
 }
 
 
+/* irq_in: nicrx_irq's inputs (NUM_CQ 8) (tests/blocks/trace_irq_in.vh) */
+#define IRQ_IN_TRACE_MAX_BITS 265u
+
+typedef struct irq_in_trace {
+    uint8_t rst;                
+    uint8_t cfg_cq_irq_en;      
+    uint8_t cfg_cq_head[16];     /* byte 0 most significant */
+    uint8_t s_cq_tail[16];       /* byte 0 most significant */
+} irq_in_trace_t;
+
+static inline uint32_t irq_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 8 + 128 + 128;
+}
+
+static inline uint32_t irq_in_trace_pack(const irq_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 8, s->cfg_cq_irq_en);
+    b = bits_put_bytes(v, b, 16, s->cfg_cq_head);
+    b = bits_put_bytes(v, b, 16, s->s_cq_tail);
+    return b;
+}
+
+
+/* irq_out: nicrx_irq's outputs (NUM_CQ 8) (tests/blocks/trace_irq_out.vh) */
+#define IRQ_OUT_TRACE_MAX_BITS 8u
+
+typedef struct irq_out_trace {
+    uint8_t irq;                
+} irq_out_trace_t;
+
+static inline uint32_t irq_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 8;
+}
+
+static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 8, s->irq);
+    return b;
+}
+
+
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4) (tests/blocks/trace_dma_in.vh) */
 #define DMA_IN_TRACE_MAX_BITS 808u
 
