@@ -139,14 +139,44 @@ typedef struct flow_out {
     uint8_t  idle;         /* manager idle, m_fl_valid and ctx_load low */
 } flow_out_t;
 
+/* ---- nicrx_qsel outputs ------------------------------------------------------ */
+typedef struct qsel_out {
+    uint8_t  m_fl_valid;   /* one cycle per frame, one cycle after the flow block's */
+    fl_stream_t m_fl;      /* the flow block's frame with its queue; held between frames */
+    uint8_t  idle;         /* m_fl_valid low */
+} qsel_out_t;
+
+/* ---- nicrx_desc_fetch outputs --------------------------------------------------- */
+/* a descriptor as the device keeps it: {buf_id, addr} (RTL: 80 bits) */
+typedef struct desc_ent { uint64_t addr; uint16_t buf_id; } desc_ent_t;
+
+/* nicrx_desc_fetch serves any number of rings up to this (the RTL's NUM_FBR range);
+ * the device has the register map's NICRX_NUM_FBR */
+#define NICRX_FBR_MAX 8u
+
+typedef struct desc_fetch_out {
+    uint8_t  m_desc_valid[NICRX_FBR_MAX];  /* ring r's oldest descriptor is in m_desc[r] */
+    desc_ent_t m_desc[NICRX_FBR_MAX];
+    uint16_t fbr_head[NICRX_FBR_MAX];      /* st_fbr_head, st_fbr_err */
+    uint8_t  fbr_err[NICRX_FBR_MAX];
+    uint8_t  rerr;         /* an R beat with a non-OKAY rresp at the edge before */
+    uint8_t  idle;         /* fetch FSM idle, no rerr pending (one cycle late) */
+    uint8_t  m_axi_arvalid, m_axi_arlen;
+    uint64_t m_axi_araddr;
+} desc_fetch_out_t;
+
+/* ---- nicrx_irq outputs ------------------------------------------------------- */
+typedef struct irq_out { uint8_t irq; } irq_out_t;  /* bit q: CQ q's line */
+
 /* ---- nicrx_dma outputs ------------------------------------------------------- */
 typedef struct dma_out {
     uint8_t  pm_rd_en;     /* the packet-memory read in the cycle after the edge (logic of */
     uint32_t pm_rd_addr;   /* the DMA's registers only, registered by the RAM) */
     uint32_t pm_rel_ptr;   /* [PM_AW:0] words before it are free (wrap bit on top) */
     uint8_t  fq_pop;       /* one cycle per frame leaving the frame queue */
-    csr_status_t st;       /* fbr_head, fbr_err, cq_tail, idle and the DMA's counters */
-    nicrx_out_t axi;       /* m_axi_* and irq fields (s_axil_* left 0) */
+    uint8_t  m_desc_pop[NICRX_NUM_FBR];   /* one cycle: the issue FSM took ring r's head */
+    csr_status_t st;       /* cq_tail, idle and the DMA's counters */
+    nicrx_out_t axi;       /* m_axi_aw/w/b fields (the rest left 0) */
 } dma_out_t;
 
 #endif

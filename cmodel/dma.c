@@ -6,7 +6,6 @@
 #include "dma.h"
 
 enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4, IS_PRE = 5 };
-enum { DF_IDLE = 0, DF_AR = 1, DF_R = 2, DF_PREP = 3 };
 
 static uint32_t log2u(uint32_t v)
 {
@@ -17,15 +16,9 @@ static uint32_t log2u(uint32_t v)
 
 static void dma_reset(dma_t *d)
 {
-    /* fh and dq_q are RAM read registers: not reset (the RTL does not reset them) */
+    /* fh is the RAM read register: not reset (the RTL does not reset it) */
     d->fq_wr = d->fq_rd = 0; d->fq_pop = 0; d->fh_valid = 0;
-    d->dq_qv = 0; d->dq_qa = 0;
-    for (int r = 0; r < (int)NICRX_NUM_FBR; r++) {
-        d->dq_wr[r] = d->dq_rd[r] = 0; d->fbr_head[r] = 0; d->fbr_err[r] = 0;
-    }
-    d->df_state = DF_IDLE; d->df_ring = 0; d->df_rr = 0; d->df_beat = 0; d->df_p4 = 0;
-    d->df_addr = 0; d->df_bufid = 0; d->df_bad = 0;
-    d->arvalid = 0; d->araddr = 0; d->arlen = 0;
+    memset(d->desc_pop, 0, sizeof d->desc_pop);
     d->is_state = IS_IDLE; d->cq_room = 0;
     d->wb_room = 1;
     d->hd_v = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
@@ -34,7 +27,6 @@ static void dma_reset(dma_t *d)
     d->rec_off = 0; d->rec_ph = 0; d->rec_base = 0;
     memset(d->issued_tail, 0, sizeof d->issued_tail);
     memset(d->cq_tail, 0, sizeof d->cq_tail);
-    d->irq = 0;
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
     d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
     d->pf_wr = d->pf_rd = 0; d->pf_inflight = 0;
@@ -55,14 +47,12 @@ int dma_init(dma_t *d, const nicrx_geom_t *g)
     d->bpd = 16 / d->bpb;
     d->num_cq = g->p.num_cq;
     d->fq_depth = g->p.fq_depth;
-    d->desc_depth = g->p.desc_depth;
     d->max_burst = g->p.max_burst;
     d->pm_aw = g->pm_aw;
     d->fq_mem = calloc(d->fq_depth, sizeof *d->fq_mem);
     d->flm_mem = calloc(d->fq_depth, sizeof *d->flm_mem);
     d->ctl_mem = calloc(d->fq_depth, sizeof *d->ctl_mem);
-    d->dq_mem = calloc(NICRX_NUM_FBR * d->desc_depth, sizeof *d->dq_mem);
-    if (!d->fq_mem || !d->flm_mem || !d->ctl_mem || !d->dq_mem) {
+    if (!d->fq_mem || !d->flm_mem || !d->ctl_mem) {
         dma_free(d);
         return -1;
     }
@@ -75,11 +65,9 @@ void dma_free(dma_t *d)
     free(d->fq_mem);
     free(d->flm_mem);
     free(d->ctl_mem);
-    free(d->dq_mem);
     d->fq_mem = NULL;
     d->flm_mem = NULL;
     d->ctl_mem = NULL;
-    d->dq_mem = NULL;
 }
 
 /* The packet-memory reader reads a word in this cycle (pm_rd_en: logic of the
@@ -98,10 +86,7 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->pm_rd_addr = d->rel_ptr & ((1u << d->pm_aw) - 1);
     o->pm_rel_ptr = d->rel_ptr;
     o->fq_pop = d->fq_pop;
-    for (int r = 0; r < (int)NICRX_NUM_FBR; r++) {
-        o->st.fbr_head[r] = d->fbr_head[r];
-        o->st.fbr_err[r] = d->fbr_err[r];
-    }
+    memcpy(o->m_desc_pop, d->desc_pop, sizeof o->m_desc_pop);
     for (uint32_t q = 0; q < d->num_cq; q++) o->st.cq_tail[q] = d->cq_tail[q];
     o->st.idle = d->idle;
     o->st.cnt[NICRX_CNT_DELIVERED] = d->cnt_delivered;
@@ -117,11 +102,6 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->axi.m_axi_wstrb = d->wstrb;
     o->axi.m_axi_wlast = d->wlast;
     o->axi.m_axi_bready = 1;
-    o->axi.m_axi_arvalid = d->arvalid;
-    o->axi.m_axi_araddr = d->araddr;
-    o->axi.m_axi_arlen = d->arlen;
-    o->axi.m_axi_rready = 1;
-    o->axi.irq = d->irq;
 }
 
 static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason)
@@ -141,21 +121,19 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     const fl_stream_t *fl = &in->s_fl;
     const evsink_t *ev = in->ev;
     dma_t n = *d;
-    const uint32_t fqm = 2 * d->fq_depth - 1, dqm = 2 * d->desc_depth - 1;
-    const uint32_t ldd = log2u(d->desc_depth);
+    const uint32_t fqm = 2 * d->fq_depth - 1;
     const uint8_t strb_ones = (uint8_t)((1u << d->bpb) - 1);
     const uint64_t dwmask = d->dw == 64 ? ~0ull : 0xffffffffull;
     const uint32_t relm = (2u << d->pm_aw) - 1;
     uint32_t axi_err_inc = 0;
     /* memory write ports */
-    int fq_we = 0, dq_we = 0, pc_we = 0, wc_we = 0, bq_we = 0;
-    uint32_t dq_waddr = 0;
-    dma_dq_ent_t dq_wdata = {0, 0};
+    int fq_we = 0, pc_we = 0, wc_we = 0, bq_we = 0;
     dma_pc_ent_t pc_wdata = {0, 0};
     dma_wc_ent_t wc_wdata = {0, 0, 0};
     dma_bq_ent_t bq_wdata = {0, 0, 0};
 
     n.fq_pop = 0;
+    memset(n.desc_pop, 0, sizeof n.desc_pop);
     n.pf_inflight = 0;
 
     /* ---- frame queue push ---- */
@@ -170,8 +148,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     const dma_fq_ent_t *fh = &d->fh;
     int fh_rel = 0;
     uint16_t h_len = fh->len;
-    uint32_t h = fh->hash;
-    uint8_t h_q8 = (uint8_t)(((h >> 24) ^ (h >> 16) ^ (h >> 8) ^ h) & 0xff & ((1u << c->qsel_log2) - 1));
+    uint8_t h_q8 = fh->queue;  /* the stream's queue (nicrx_qsel) */
     uint32_t hq = h_q8 & (d->num_cq - 1);
     int h_q_ok = h_q8 < d->num_cq && c->cq_en[hq];
     int ring_ok0 = c->fbr_en[0] && c->fbr_buf_size[0] >= h_len;
@@ -184,16 +161,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     uint32_t hd_q = d->hd_q & (d->num_cq - 1);
     uint32_t sel = d->fh_valid && !(d->hd_ring_ok & 1); /* ring 0 when the head is empty */
     uint32_t h_nwords = ((uint32_t)h_len + d->bpb - 1) >> d->lbpb;
-    uint32_t dq_cnt_sel = (d->dq_wr[sel] - d->dq_rd[sel]) & dqm;
-    uint32_t dq_rd_sel = d->dq_rd[sel];
-    /* descriptor RAM: the selected ring's head is read every cycle */
-    uint32_t dq_raddr = sel * d->desc_depth + (dq_rd_sel & (d->desc_depth - 1));
-    uint32_t dq_qa_now = (sel << (ldd + 1)) | dq_rd_sel;
-    n.dq_qv = dq_cnt_sel != 0;
-    n.dq_qa = dq_qa_now;
-    n.dq_q = d->dq_mem[dq_raddr];
-    int dq_ok = d->dq_qv && d->dq_qa == dq_qa_now && dq_cnt_sel != 0;
-    const dma_dq_ent_t *dh = &d->dq_q;
+    /* the selected ring's head descriptor (nicrx_desc_fetch); the pop of the last one
+     * taken reaches it before IS_IDLE comes round again */
+    int dq_ok = in->s_desc_valid[sel];
+    const desc_ent_t *dh = &in->s_desc[sel];
     /* CQ room, one cycle old (the issue FSM waits a cycle after each record) */
     n.cq_room = 0;
     for (uint32_t q = 0; q < d->num_cq; q++)
@@ -258,7 +229,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ);
                 }
             } else if (dq_ok && room && pc_room) {
-                n.dq_rd[sel] = (d->dq_rd[sel] + 1) & dqm;
+                n.desc_pop[sel] = 1;
                 n.f_q = (uint8_t)hd_q; n.f_ring = (uint8_t)sel;
                 n.f_bufid = dh->buf_id; n.f_addr = dh->addr;
                 if (dh->addr & 7) {
@@ -410,118 +381,26 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         }
     }
 
-    /* ---- descriptor fetch ---- */
-    int cand[2];
-    for (int r = 0; r < 2; r++) {
-        uint32_t dfree_r = d->desc_depth - ((d->dq_wr[r] - d->dq_rd[r]) & dqm);
-        cand[r] = c->fbr_en[r] && !d->fbr_err[r] && c->fbr_tail[r] != d->fbr_head[r] && dfree_r != 0;
-    }
-    uint32_t pick = cand[d->df_rr] ? d->df_rr : !d->df_rr;
-    /* DF_PREP sizes the burst of ring df_ring: min(posted, free slots, 4 - head%4,
-     * ring size - slot), each term saturated at 4 (the RTL uses 3-bit values) */
-    uint32_t dr = d->df_ring;
-    uint16_t tail_r = c->fbr_tail[dr], head_r = d->fbr_head[dr];
-    uint32_t dfree = d->desc_depth - ((d->dq_wr[dr] - d->dq_rd[dr]) & dqm);
-    uint32_t szl = c->fbr_size_log2[dr] & 15;
-    uint16_t slot = (uint16_t)(head_r & ((1u << szl) - 1));
-    uint16_t posted = (uint16_t)(tail_r - head_r);
-    uint32_t p4 = posted >= 4 ? 4 : posted;
-    n.df_p4 = (uint8_t)p4; /* registered every cycle: DF_PREP's second cycle uses it */
-    uint32_t f4 = dfree >= 4 ? 4 : dfree;
-    uint32_t g4 = szl == 0 ? 1 : szl == 1 ? 2 - (head_r & 1u) : 4 - (head_r & 3u);
-    uint32_t nd = g4;
-    if (d->df_p4 < nd) nd = d->df_p4;
-    if (f4 < nd) nd = f4;
-    int df_last_beat = d->df_beat == d->bpd - 1;
-    uint16_t bufid_n = d->df_bufid;
-    uint64_t addr_n = d->df_addr;
-    uint64_t rdata64 = t->m_axi_rdata & dwmask;
-    if (d->dw == 64) {
-        if (d->df_beat == 0) addr_n = rdata64;
-        if (d->df_beat == 1) bufid_n = (uint16_t)rdata64;
-    } else {
-        if (d->df_beat == 0) addr_n = (d->df_addr & 0xffffffff00000000ull) | rdata64;
-        if (d->df_beat == 1) addr_n = (rdata64 << 32) | (d->df_addr & 0xffffffffull);
-        if (d->df_beat == 2) bufid_n = (uint16_t)rdata64;
-    }
-    switch (d->df_state) {
-    case DF_IDLE:
-        if (cand[0] || cand[1]) {
-            n.df_state = DF_PREP; n.df_ring = (uint8_t)pick; n.df_rr = (uint8_t)!pick;
-            n.df_beat = 0; n.df_bad = 0;
-        }
-        break;
-    case DF_PREP: /* two cycles (df_beat 0, 1): the first registers df_p4 */
-        if (cand[dr] && d->df_beat == 0) {
-            n.df_beat = 1;
-        } else if (cand[dr]) {
-            n.df_state = DF_AR;
-            n.df_beat = 0;
-            n.arvalid = 1;
-            n.araddr = c->fbr_base[dr] + ((uint64_t)slot << 4);
-            n.arlen = (uint8_t)(nd * d->bpd - 1);
-        } else {
-            n.df_state = DF_IDLE; /* the ring changed: start over */
-        }
-        break;
-    case DF_AR:
-        if (t->m_axi_arready) {
-            n.arvalid = 0;
-            n.df_state = DF_R;
-        }
-        break;
-    case DF_R:
-        if (t->m_axi_rvalid) {
-            n.df_addr = addr_n; n.df_bufid = bufid_n;
-            n.df_beat = df_last_beat ? 0 : (uint8_t)(d->df_beat + 1);
-            if (t->m_axi_rresp != 0) {
-                n.df_bad = 1;
-                if (c->fbr_en[d->df_ring]) n.fbr_err[d->df_ring] = 1;
-            }
-            if (df_last_beat && !d->df_bad && t->m_axi_rresp == 0 && c->fbr_en[d->df_ring]) {
-                dq_we = 1;
-                dq_waddr = d->df_ring * d->desc_depth + (d->dq_wr[d->df_ring] & (d->desc_depth - 1));
-                dq_wdata.addr = addr_n; dq_wdata.buf_id = bufid_n;
-                n.dq_wr[d->df_ring] = (d->dq_wr[d->df_ring] + 1) & dqm;
-                n.fbr_head[d->df_ring] = (uint16_t)(d->fbr_head[d->df_ring] + 1);
-            }
-            if (t->m_axi_rlast) n.df_state = DF_IDLE;
-        }
-        break;
-    default:
-        n.df_state = DF_IDLE;
-        break;
-    }
-    if (d->df_state != DF_IDLE && !c->fbr_en[d->df_ring]) n.df_bad = 1;
-    if (t->m_axi_rvalid && t->m_axi_rresp != 0) axi_err_inc++;
+    if (in->s_rerr) axi_err_inc++;
     n.cnt_axi_err = d->cnt_axi_err + axi_err_inc;
-    for (int r = 0; r < 2; r++) {
-        if (!c->fbr_en[r]) {
-            n.fbr_head[r] = 0; n.fbr_err[r] = 0; n.dq_wr[r] = 0; n.dq_rd[r] = 0;
-        }
-    }
 
-    /* ---- irq and idle ---- */
-    n.irq = 0;
-    for (uint32_t q = 0; q < d->num_cq; q++)
-        if (c->cq_irq_en[q] && n.cq_tail[q] != c->cq_head[q]) n.irq |= (uint8_t)(1u << q);
+    /* ---- idle ---- */
     n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
           && d->pf_rd == d->pf_wr && !d->pf_inflight && d->wc_rd == d->wc_wr && !d->wvalid
-          && !d->awvalid && d->bq_rd == d->bq_wr && d->df_state == DF_IDLE && !in->s_fl_valid;
+          && !d->awvalid && d->bq_rd == d->bq_wr && !in->s_fl_valid;
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
     if (fq_we) {
         dma_fq_ent_t *e = &n.fq_mem[d->fq_wr & (d->fq_depth - 1)];
         e->len = fl->len;
         e->l3 = fl->l3 & 3; e->l4 = fl->l4 & 3; e->vlan = fl->vlan & 1; e->frag = fl->frag & 1;
-        e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash;
+        e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash; e->queue = fl->queue;
         e->vid = fl->vid & 0xfff;
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
         e->frame = fl->frame;
         n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->flow;
         n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = fl->opcode & 0xf;
     }
-    if (dq_we) n.dq_mem[dq_waddr] = dq_wdata;
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
     if (d->pf_inflight) n.pf_mem[d->pf_wr & 3] = in->pm_rd_data & dwmask;
     if (wc_we) n.wc_mem[d->wc_wr & 3] = wc_wdata;

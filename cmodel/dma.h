@@ -1,6 +1,6 @@
-/* dma.h - twin of rtl/nicrx_dma.v: frame queue, free-buffer descriptor
- * prefetch (AR/R), frame data and completion record writes (AW/W/B),
- * completion-queue tails and interrupts.  Field names are the RTL register
+/* dma.h - twin of rtl/nicrx_dma.v: frame queue, frame data and completion
+ * record writes (AW/W/B), completion-queue tails; the descriptors come
+ * from nicrx_desc_fetch (desc_fetch.h), the interrupt lines from nicrx_irq (irq.h).  Field names are the RTL register
  * names without _reg; the RTL's memories are the *_mem arrays. */
 #ifndef NICRX_DMA_H
 #define NICRX_DMA_H
@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "blocks.h"
 
-/* frame queue entry (RTL: packed {presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
+/* frame queue entry (RTL: packed {queue, presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
  * the flow and the operation code are in flm_mem and ctl_mem beside it */
 typedef struct dma_fq_ent {
     uint16_t len;
@@ -16,17 +16,17 @@ typedef struct dma_fq_ent {
     uint8_t  trunc, perr, presel;  /* completion bits 45..47 */
     uint32_t hash;
     uint16_t vid;
+    uint8_t  queue; /* the stream's completion queue (nicrx_qsel) */
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
-typedef struct dma_dq_ent { uint64_t addr; uint16_t buf_id; } dma_dq_ent_t;
 typedef struct dma_pc_ent { uint8_t skip; uint16_t nwords; } dma_pc_ent_t;
 typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t strb; } dma_wc_ent_t;
 typedef struct dma_bq_ent { uint8_t rec, err, q; } dma_bq_ent_t;
 
 typedef struct dma {
     /* parameters */
-    uint32_t dw, bpb, lbpb, bpd, num_cq, fq_depth, desc_depth, max_burst, pm_aw;
+    uint32_t dw, bpb, lbpb, bpd, num_cq, fq_depth, max_burst, pm_aw;
     /* frame queue */
     dma_fq_ent_t *fq_mem;
     uint16_t *flm_mem;   /* beside fq_mem: {generation, flow number} */
@@ -37,21 +37,7 @@ typedef struct dma {
     uint16_t fh_flow;
     uint8_t  fh_op;
     uint8_t  fh_valid;
-    /* descriptor FIFOs, ring r at dq_mem[r * desc_depth ..] */
-    dma_dq_ent_t *dq_mem;
-    uint32_t dq_wr[NICRX_NUM_FBR], dq_rd[NICRX_NUM_FBR];
-    dma_dq_ent_t dq_q; /* RAM read register (not reset) */
-    uint8_t  dq_qv;    /* read from a non-empty FIFO */
-    uint32_t dq_qa;    /* {ring, pointer} it was read at */
-    uint16_t fbr_head[NICRX_NUM_FBR];
-    uint8_t  fbr_err[NICRX_NUM_FBR];
-    /* descriptor fetch */
-    uint8_t  df_state, df_ring, df_rr, df_beat, df_bad;
-    uint8_t  df_p4;   /* df_ring's posted descriptors, saturated at 4 (one cycle old) */
-    uint64_t df_addr;
-    uint16_t df_bufid;
-    uint8_t  arvalid, arlen;
-    uint64_t araddr;
+    uint8_t  desc_pop[NICRX_NUM_FBR]; /* one cycle: ring r's head descriptor taken */
     /* issue FSM */
     uint8_t  is_state;
     uint8_t  f_q, f_ring, f_err;
@@ -71,7 +57,6 @@ typedef struct dma {
     uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
     uint8_t  hd_q, hd_q_ok;
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
-    uint8_t  irq;
     uint8_t  awvalid, awlen;
     uint64_t awaddr;
     /* packet-memory reader */
@@ -99,11 +84,14 @@ typedef struct dma {
 } dma_t;
 
 typedef struct dma_in {
-    nicrx_in_t top;              /* rst and the m_axi_* responses */
-    uint8_t  s_fl_valid;         /* the flow block's stream */
+    nicrx_in_t top;              /* rst and the m_axi_aw / w / b inputs */
+    uint8_t  s_fl_valid;         /* nicrx_qsel's stream */
     fl_stream_t s_fl;
     uint64_t pm_rd_data;         /* the packet memory's read register */
-    csr_cfg_t cfg;               /* rings, queues, QSEL */
+    uint8_t  s_desc_valid[NICRX_NUM_FBR]; /* nicrx_desc_fetch's head registers */
+    desc_ent_t s_desc[NICRX_NUM_FBR];
+    uint8_t  s_rerr;             /* nicrx_desc_fetch saw a read error (AXI_ERROR) */
+    csr_cfg_t cfg;               /* rings, queues */
     const evsink_t *ev;          /* NICRX_EV_DROP, NICRX_EV_DELIVER */
 } dma_in_t;
 

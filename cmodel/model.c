@@ -18,6 +18,9 @@
 #include "flow.h"
 #include "ram.h"
 #include "dma.h"
+#include "qsel.h"
+#include "desc_fetch.h"
+#include "irq.h"
 #include "csr.h"
 #include "imem.h"
 
@@ -28,6 +31,9 @@ typedef struct wires {
     parser_out_t  par;
     flow_key_out_t fk;
     flow_out_t    flow;
+    qsel_out_t    qsel;
+    desc_fetch_out_t dfe;
+    irq_out_t     irq;
     dma_out_t     dma;
     csr_cfg_t     cfg;     /* nicrx_csr: the configuration ... */
     nicrx_out_t   axil;    /* ... and its s_axil_* outputs */
@@ -43,6 +49,9 @@ struct nicrx_model {
     parser_t     par;
     flow_key_t   fk;
     flow_t       flow;
+    qsel_t       qsel;
+    desc_fetch_t dfe;
+    irq_t        irq;
     dma_t        dma;
     csr_t        csr;
     wires_t      w[2];     /* w[cur]: after the last edge */
@@ -109,6 +118,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
         return NULL;
     nicrx_geom_init(&m->g, p);
     if (ram_init(&m->pm, m->g.pm_words) != 0 || dma_init(&m->dma, &m->g) != 0 ||
+        desc_fetch_init(&m->dfe, &m->g, NICRX_NUM_FBR) != 0 ||
         parser_init(&m->par, &m->g) != 0 || flow_key_init(&m->fk, &m->g) != 0 ||
         flow_init(&m->flow, &m->g) != 0) {
         nicrx_model_free(m);
@@ -117,6 +127,8 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     /* the default program, like IMEM_INIT; an IMEM_DEPTH too small for it starts empty */
     parser_load_program(&m->par, nicrx_default_program, nicrx_default_program_insns);
     ingress_init(&m->ing, &m->g);
+    qsel_init(&m->qsel);
+    irq_init(&m->irq, m->g.p.num_cq);
     csr_init(&m->csr, &m->g);
     /* the outputs after reset, before the first edge */
     ingress_out(&m->ing, &m->w[0].ing);
@@ -124,6 +136,9 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     parser_out(&m->par, &m->w[0].par);
     flow_key_out(&m->fk, &m->w[0].fk);
     flow_out(&m->flow, &m->w[0].flow);
+    qsel_out(&m->qsel, &m->w[0].qsel);
+    desc_fetch_out(&m->dfe, &m->w[0].dfe);
+    irq_out(&m->irq, &m->w[0].irq);
     dma_out(&m->dma, &m->w[0].dma);
     csr_out(&m->csr, &m->w[0].cfg, &m->w[0].axil);
 #ifdef NICRX_MODEL_SHUFFLE
@@ -140,6 +155,7 @@ void nicrx_model_free(nicrx_model_t *m)
         return;
     ram_free(&m->pm);
     dma_free(&m->dma);
+    desc_fetch_free(&m->dfe);
     parser_free(&m->par);
     flow_key_free(&m->fk);
     flow_free(&m->flow);
@@ -157,18 +173,24 @@ void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx)
     m->ev.ctx = ctx;
 }
 
-/* What nicrx_csr sees: the DMA's status plus the ingress's, the parser's and the
- * flow manager's counters, the parser's bank state, the flow manager's status and
+/* What nicrx_csr sees: the DMA's status, the descriptor fetch's ring status, the
+ * ingress's, the parser's and the flow manager's counters, the parser's bank state,
+ * the flow manager's status and
  * window load, and idle only when every block is idle (st_idle in nicrx_top.v). */
 static void gather_status(const wires_t *o, csr_status_t *st)
 {
     *st = o->dma.st;
+    for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
+        st->fbr_head[r] = o->dfe.fbr_head[r];
+        st->fbr_err[r] = o->dfe.fbr_err[r];
+    }
     for (unsigned i = 0; i < NICRX_NUM_COUNTERS; i++)
         st->cnt[i] |= o->ing.cnt[i] | o->par.cnt[i] | o->flow.cnt[i];
     st->flow = o->flow.st;
     st->parser_bank = o->par.bank;
     st->parser_swap_pending = o->par.swap_pending;
-    st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->dma.st.idle;
+    st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->qsel.idle &&
+               o->dfe.idle && o->dma.st.idle;
 }
 
 /* ---- one block's edge: its inputs wired from o (before the edge), its outputs into n */
@@ -185,9 +207,47 @@ static void step_csr(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    const dma_in_t in = { .top = m->in, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
-                          .pm_rd_data = o->pm.rd_data, .cfg = o->cfg, .ev = &m->ev };
+    dma_in_t in = { .top = m->in, .s_fl_valid = o->qsel.m_fl_valid, .s_fl = o->qsel.m_fl,
+                    .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .cfg = o->cfg, .ev = &m->ev };
+
+    for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
+        in.s_desc_valid[r] = o->dfe.m_desc_valid[r];
+        in.s_desc[r] = o->dfe.m_desc[r];
+    }
     dma_step(&m->dma, &in, &n->dma);
+}
+
+static void step_desc_fetch(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    desc_fetch_in_t in = { .top = m->in };
+
+    for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
+        in.fbr_base[r] = o->cfg.fbr_base[r];
+        in.fbr_size_log2[r] = o->cfg.fbr_size_log2[r];
+        in.fbr_en[r] = o->cfg.fbr_en[r];
+        in.fbr_tail[r] = o->cfg.fbr_tail[r];
+        in.s_desc_pop[r] = o->dma.m_desc_pop[r];
+    }
+    desc_fetch_step(&m->dfe, &in, &n->dfe);
+}
+
+static void step_irq(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    irq_in_t in = { .rst = m->in.rst };
+
+    for (unsigned q = 0; q < NICRX_MAX_CQ; q++) {
+        in.cq_irq_en[q] = o->cfg.cq_irq_en[q];
+        in.cq_head[q] = o->cfg.cq_head[q];
+        in.s_cq_tail[q] = o->dma.st.cq_tail[q];
+    }
+    irq_step(&m->irq, &in, &n->irq);
+}
+
+static void step_qsel(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const qsel_in_t in = { .rst = m->in.rst, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
+                           .cfg_qsel_log2 = o->cfg.qsel_log2 };
+    qsel_step(&m->qsel, &in, &n->qsel);
 }
 
 static void step_pm(nicrx_model_t *m, const wires_t *o, wires_t *n)
@@ -240,8 +300,8 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow key block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_pm, step_flow, step_flow_key, step_parser,
-                                        step_ingress };
+static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_qsel, step_pm,
+                                        step_flow, step_flow_key, step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */
@@ -291,6 +351,11 @@ void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out)
     const wires_t *w = &m->w[m->cur];
 
     *out = w->dma.axi;
+    out->m_axi_arvalid = w->dfe.m_axi_arvalid;
+    out->m_axi_araddr  = w->dfe.m_axi_araddr;
+    out->m_axi_arlen   = w->dfe.m_axi_arlen;
+    out->m_axi_rready  = 1;
+    out->irq           = w->irq.irq;
     out->s_axil_awready = w->axil.s_axil_awready;
     out->s_axil_wready  = w->axil.s_axil_wready;
     out->s_axil_bvalid  = w->axil.s_axil_bvalid;

@@ -1,6 +1,6 @@
 # nicrx-gen (synthetic captures) and `make bench` (parser cycles per frame, flow block decisions
 # per cycle with many flows, throughput per frame size: scripts/bench.sh).
-$(BIN)/nicrx-gen: tb/gen.c tb/prng.h $(MODEL_INC)/nicrx_hw.h
+$(BIN)/nicrx-gen: tb/gen.c tb/prng.h $(MODEL_PUB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TB) $< -lpcap -o $@
 

@@ -1,14 +1,15 @@
-// nicrx_dma - frame queue, free-buffer descriptor prefetch, frame data and
-// completion record writes on the AXI4 master, completion-queue tails, irq.
+// nicrx_dma - frame queue, frame data and completion record writes on the AXI4 write
+// channels, completion-queue tails; the descriptors come from nicrx_desc_fetch, the
+// interrupt lines from nicrx_irq.
 // C twin: cmodel/dma.c (same registers, same names without _reg).
 // Contract: docs/architecture.md "nicrx_dma".
 //
 // Pipeline:
-//   s_fl (the flow block's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
+//   s_fl (nicrx_qsel's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
 //                                 |  \-> pm command FIFO (pc) -> pm reader -> prefetch FIFO (pf) -+
 //                                 |  \-> W command FIFO (wc) ------------------------------------+-> W register
-//                                 \----> B FIFO (bq) -> tails, irq, DELIVERED
-//   descriptor fetch FSM (df_*) -> AR register, R -> per-ring descriptor FIFOs (dq) -> issue FSM
+//                                 \----> B FIFO (bq) -> tails, DELIVERED
+//   nicrx_desc_fetch's head registers (s_desc_*) -> issue FSM -> m_desc_pop
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -19,7 +20,6 @@ module nicrx_dma #(
     parameter PM_AW      = 11,  // packet-memory word address bits (nicrx_top's PM_AW)
     parameter NUM_CQ     = 4,   // completion queues and interrupt lines (nicrx_top)
     parameter FQ_DEPTH   = 32,  // frame queue entries (nicrx_top)
-    parameter DESC_DEPTH = 8,   // descriptors prefetched per ring (nicrx_top)
     parameter MAX_BURST  = 16   // beats per AXI4 write burst (nicrx_top)
 ) (
     input  wire                      clk,
@@ -32,19 +32,17 @@ module nicrx_dma #(
     input  wire [DATA_WIDTH-1:0]     pm_rd_data,
     output wire [PM_AW:0]            pm_rel_ptr,
     output wire                      fq_pop,
-    input  wire [2:0]                cfg_qsel_log2,
-    input  wire [2*64-1:0]           cfg_fbr_base,
-    input  wire [2*4-1:0]            cfg_fbr_size_log2,
     input  wire [2*16-1:0]           cfg_fbr_buf_size,
     input  wire [1:0]                cfg_fbr_en,
-    input  wire [2*16-1:0]           cfg_fbr_tail,
+    // nicrx_desc_fetch: each ring's oldest descriptor {buf_id, addr}, a pop takes it
+    input  wire [1:0]                s_desc_valid,
+    input  wire [2*80-1:0]           s_desc_data,
+    output wire [1:0]                m_desc_pop,
+    input  wire                      s_rerr,      // a read error nicrx_desc_fetch saw (AXI_ERROR)
     input  wire [NUM_CQ*64-1:0]      cfg_cq_base,
     input  wire [NUM_CQ*4-1:0]       cfg_cq_size_log2,
     input  wire [NUM_CQ-1:0]         cfg_cq_en,
-    input  wire [NUM_CQ-1:0]         cfg_cq_irq_en,
     input  wire [NUM_CQ*16-1:0]      cfg_cq_head,
-    output wire [2*16-1:0]           st_fbr_head,
-    output wire [1:0]                st_fbr_err,
     output wire [NUM_CQ*16-1:0]      st_cq_tail,
     output wire                      st_idle,
     output wire [31:0]               cnt_delivered,
@@ -63,58 +61,40 @@ module nicrx_dma #(
     input  wire                      m_axi_wready,
     input  wire                      m_axi_bvalid,
     input  wire [1:0]                m_axi_bresp,
-    output wire                      m_axi_bready,
-    output wire                      m_axi_arvalid,
-    output wire [63:0]               m_axi_araddr,
-    output wire [7:0]                m_axi_arlen,
-    input  wire                      m_axi_arready,
-    input  wire                      m_axi_rvalid,
-    input  wire [DATA_WIDTH-1:0]     m_axi_rdata,
-    input  wire [1:0]                m_axi_rresp,
-    input  wire                      m_axi_rlast,
-    output wire                      m_axi_rready,
-    output wire [NUM_CQ-1:0]         irq
+    output wire                      m_axi_bready
 );
     generate
         `NICRX_CHECK_DATA_WIDTH
         `NICRX_CHECK_PM_AW
         `NICRX_CHECK_NUM_CQ
         `NICRX_CHECK_FQ_DEPTH
-        `NICRX_CHECK_DESC_DEPTH
         `NICRX_CHECK_MAX_BURST
     endgenerate
 
     localparam BPB   = DATA_WIDTH / 8;          // bytes per beat
     localparam LBPB  = (DATA_WIDTH == 64) ? 3 : 2;
     localparam BPD   = 16 / BPB;                // beats per descriptor / record
-    localparam LBPD  = (DATA_WIDTH == 64) ? 1 : 2;
     localparam integer REC_LEN_I = BPD - 1;
     localparam [7:0]  REC_LEN = REC_LEN_I[7:0];  // awlen of a completion record
     localparam [8:0]  NUM_CQ_9 = NUM_CQ[8:0];
     localparam [15:0] MAX_BURST_16 = MAX_BURST[15:0];
     localparam LFQ   = $clog2(FQ_DEPTH);
-    localparam LDD   = $clog2(DESC_DEPTH);
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
-    localparam [LDD:0] DD_N = DESC_DEPTH[LDD:0];
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, vid, trunc, perr,
-    // presel
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12 + 3;
-    // descriptor FIFO entry: {buf_id, addr}
-    localparam DQW   = 80;
+    // presel, queue
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12 + 3 + 8;
     // W command: {strb_last, len-1, rec} (a record's words are in the record holder)
     localparam WCW   = 1 + 8 + BPB;
     // B FIFO entry: {q, err, rec}
     localparam BQW   = 2 + QW;
     localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
                      IS_SIZE = 3'd4, IS_PRE = 3'd5;
-    localparam [1:0] DF_IDLE = 2'd0, DF_AR = 2'd1, DF_R = 2'd2, DF_PREP = 2'd3;
     localparam [BPB-1:0] STRB_ONES = {BPB{1'b1}};
     localparam integer   CLS_PRESEL = 5;  // enum nicrx_class_bit
     `include "nicrx_stream_fl.vh"
 
     // ---- registers -------------------------------------------------------
-    // Frame queue and descriptor FIFOs are RAMs read through a register (block RAM
-    // on iCE40/ECP5).  A read never hits the entry written at the same edge (only
+    // The frame queue is a RAM read through a register (block RAM on iCE40/ECP5).  A read never hits the entry written at the same edge (only
     // entries already in the FIFO are read, or the data is marked invalid), so the
     // read-during-write result does not matter.
     (* no_rw_check *)
@@ -131,27 +111,7 @@ module nicrx_dma #(
     reg [3:0]            fh_op_reg;          // head's operation code (RAM read register)
     reg                  fh_valid_reg, fh_valid_next;
 
-    (* no_rw_check *)
-    reg [DQW-1:0]        dq_mem [0:2*DESC_DEPTH-1];
-    reg [2*(LDD+1)-1:0]  dq_wr_reg, dq_wr_next, dq_rd_reg, dq_rd_next;
-    reg [DQW-1:0]        dq_q_reg;           // RAM read register, no reset
-    reg                  dq_qv_reg, dq_qv_next;   // read from a non-empty FIFO
-    reg [LDD+1:0]        dq_qa_reg, dq_qa_next;   // {ring, pointer} it was read at
-    reg [2*16-1:0]       fbr_head_reg, fbr_head_next;
-    reg [1:0]            fbr_err_reg, fbr_err_next;
-
-    reg [1:0]            df_state_reg, df_state_next;
-    reg                  df_ring_reg, df_ring_next;
-    reg                  df_rr_reg, df_rr_next;
-    reg [1:0]            df_beat_reg, df_beat_next;
-    reg [2:0]            df_p4_reg, df_p4_next;       // df_ring's posted, saturated at 4
-    reg [63:0]           df_addr_reg, df_addr_next;
-    reg [15:0]           df_bufid_reg, df_bufid_next;
-    reg                  df_bad_reg, df_bad_next;
-    reg                  arvalid_reg, arvalid_next;
-    reg [63:0]           araddr_reg, araddr_next;
-    reg [7:0]            arlen_reg, arlen_next;
-
+    reg [1:0]            desc_pop_reg, desc_pop_next;
     reg [2:0]            is_state_reg, is_state_next;
     reg [QW-1:0]         f_q_reg, f_q_next;
     reg                  f_ring_reg, f_ring_next;
@@ -178,7 +138,6 @@ module nicrx_dma #(
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
-    reg [NUM_CQ-1:0]     irq_reg, irq_next;
 
     reg                  awvalid_reg, awvalid_next;
     reg [63:0]           awaddr_reg, awaddr_next;
@@ -215,10 +174,6 @@ module nicrx_dma #(
 
     // memory ports (computed in the next-state block)
     reg                  fq_we, fq_re;
-    reg                  dq_we;
-    reg [LDD:0]          dq_waddr;           // {ring, slot}
-    reg [DQW-1:0]        dq_wdata;
-    reg [LDD:0]          dq_raddr;
     reg                  pc_we;
     reg [16:0]           pc_wdata;
     reg                  wc_we;
@@ -229,8 +184,7 @@ module nicrx_dma #(
     // ---- outputs ---------------------------------------------------------
     assign pm_rel_ptr      = rel_ptr_reg;
     assign fq_pop          = fq_pop_reg;
-    assign st_fbr_head     = fbr_head_reg;
-    assign st_fbr_err      = fbr_err_reg;
+    assign m_desc_pop      = desc_pop_reg;
     assign st_cq_tail      = cq_tail_reg;
     assign st_idle         = idle_reg;
     assign cnt_delivered   = cnt_delivered_reg;
@@ -246,25 +200,18 @@ module nicrx_dma #(
     assign m_axi_wstrb     = wstrb_reg;
     assign m_axi_wlast     = wlast_reg;
     assign m_axi_bready    = 1'b1;            // documented constant
-    assign m_axi_arvalid   = arvalid_reg;
-    assign m_axi_araddr    = araddr_reg;
-    assign m_axi_arlen     = arlen_reg;
-    assign m_axi_rready    = 1'b1;            // documented constant
-    assign irq             = irq_reg;
 
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
-    reg [31:0]           h_hash;
     reg [7:0]            h_q8;
     reg                  h_q_ok;
     reg [1:0]            ring_ok;
     reg                  sel;
     reg [15:0]           h_nwords;
-    reg [LDD:0]          dq_cnt0, dq_cnt1, dq_cnt_sel, dq_rd_sel;
     reg                  dq_ok;
+    reg [79:0]           dq_head;
     reg                  fh_rel;
     reg [15:0]           rec_tail;
-    reg [15:0]           tail_inc;
     reg                  rec_inc;
     reg [3:0]            rec_csz;
     reg                  aw_free, wc_room, bq_room, pc_room;
@@ -274,22 +221,12 @@ module nicrx_dma #(
     reg [BPB-1:0]        strb_end;
     reg [63:0]           w0, w1;
     reg                  phase;
-    reg [15:0]           tail_r, head_r, posted;
-    reg [LDD:0]          dfree;
-    reg [2:0]            nd, p4, f4, g4;
-    reg [3:0]            szl;
-    reg [15:0]           slot;
-    reg [1:0]            cand;
-    reg                  pick;
     reg [16:0]           pc_head;
     reg [2:0]            pf_cnt;
     reg [WCW-1:0]        wc_head;
     reg [BQW-1:0]        bq_head;
     reg [QW-1:0]         bq_q;
     reg [127:0]          rec_bits;
-    reg                  df_last_beat;
-    reg [15:0]           bufid_n;
-    reg [63:0]           addr_n, rdata64;
     reg [2:0]            axi_err_inc;
     integer              i;
 
@@ -297,12 +234,7 @@ module nicrx_dma #(
         // defaults: hold
         fq_wr_next = fq_wr_reg;  fq_rd_next = fq_rd_reg;  fq_pop_next = 1'b0;
         fh_valid_next = fh_valid_reg;
-        dq_wr_next = dq_wr_reg;  dq_rd_next = dq_rd_reg;
-        fbr_head_next = fbr_head_reg;  fbr_err_next = fbr_err_reg;
-        df_state_next = df_state_reg;  df_ring_next = df_ring_reg;  df_rr_next = df_rr_reg;
-        df_beat_next = df_beat_reg;  df_p4_next = df_p4_reg;  df_addr_next = df_addr_reg;  df_bufid_next = df_bufid_reg;
-        df_bad_next = df_bad_reg;  arvalid_next = arvalid_reg;  araddr_next = araddr_reg;
-        arlen_next = arlen_reg;
+        desc_pop_next = 2'b00;
         is_state_next = is_state_reg;
         f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
         f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
@@ -323,7 +255,6 @@ module nicrx_dma #(
         cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
         cnt_axi_err_next = cnt_axi_err_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
-        dq_we = 1'b0;  dq_waddr = {(LDD+1){1'b0}};  dq_wdata = {DQW{1'b0}};
         pc_we = 1'b0;  pc_wdata = 17'd0;  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
         bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};
         pm_rd_en = 1'b0;  pm_rd_addr = rel_ptr_reg[PM_AW-1:0];
@@ -342,9 +273,7 @@ module nicrx_dma #(
         // credit (fq_pop) goes back when it is taken, which is safe because the
         // head register is a queue place of its own.
         h_len    = fh_reg[15:0];
-        h_hash   = fh_reg[69:38];
-        h_q8     = (h_hash[31:24] ^ h_hash[23:16] ^ h_hash[15:8] ^ h_hash[7:0])
-                   & ((8'd1 << cfg_qsel_log2) - 8'd1);
+        h_q8     = fh_reg[92:85];  // the stream's queue (nicrx_qsel)
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_len);
         ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_len);
@@ -354,22 +283,14 @@ module nicrx_dma #(
         hd_ring_ok_next = fh_valid_reg ? ring_ok : 2'b01;  // fh is not reset: ring 0 when empty
         hd_q_next       = h_q8[QW-1:0];
         hd_q_ok_next    = h_q_ok;
-        // ring 0 when the head is empty (its register is not reset): the descriptor
-        // RAM address below is then defined
+        // ring 0 when the head is empty (its register is not reset)
         sel      = fh_valid_reg && !hd_ring_ok_reg[0];
         h_nwords = {{LBPB{1'b0}}, h_len[15:LBPB]}
                    + {15'd0, h_len[LBPB-1:0] != {LBPB{1'b0}}};
-        dq_cnt0  = dq_wr_reg[0 +: LDD+1] - dq_rd_reg[0 +: LDD+1];
-        dq_cnt1  = dq_wr_reg[LDD+1 +: LDD+1] - dq_rd_reg[LDD+1 +: LDD+1];
-        dq_cnt_sel = sel ? dq_cnt1 : dq_cnt0;
-        dq_rd_sel  = sel ? dq_rd_reg[LDD+1 +: LDD+1] : dq_rd_reg[0 +: LDD+1];
-        // descriptor RAM: read the selected ring's head every cycle; the register
-        // is usable when it was read from a non-empty FIFO at the current pointer
-        dq_raddr = {sel, dq_rd_sel[LDD-1:0]};
-        dq_qv_next = (dq_cnt_sel != {(LDD+1){1'b0}});
-        dq_qa_next = {sel, dq_rd_sel};
-        dq_ok    = dq_qv_reg && (dq_qa_reg == {sel, dq_rd_sel})
-                   && (dq_cnt_sel != {(LDD+1){1'b0}});
+        // the selected ring's head descriptor (nicrx_desc_fetch); the pop of the last
+        // one taken reaches it before IS_IDLE comes round again
+        dq_ok    = sel ? s_desc_valid[1] : s_desc_valid[0];
+        dq_head  = sel ? s_desc_data[80 +: 80] : s_desc_data[0 +: 80];
         // CQ room, one cycle old (the issue FSM waits a cycle after each record)
         for (i = 0; i < NUM_CQ; i = i + 1)
             cq_room_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
@@ -409,8 +330,8 @@ module nicrx_dma #(
             w0 = {30'd0, 1'b1, f_ring_reg, f_bufid_reg, 16'd0};
             w1 = {phase, 63'd0};
         end else begin
-            // fh: {presel, perr, trunc, vid[12], hash[32], l4off[8], l3off[8], frag, vlan,
-            //      l4[2], l3[2], len[16]}
+            // fh: {queue[8], presel, perr, trunc, vid[12], hash[32], l4off[8], l3off[8], frag,
+            //      vlan, l4[2], l3[2], len[16]}
             w0 = {fh_flow_reg, fh_reg[84:82], 1'b0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
                   fh_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, h_len};
             w1 = {phase, 3'd0, fh_reg[81:70], fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
@@ -434,11 +355,10 @@ module nicrx_dma #(
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
                     end else if (dq_ok && cq_room_reg[hd_q_reg] && pc_room) begin
-                        if (sel) dq_rd_next[LDD+1 +: LDD+1] = dq_rd_reg[LDD+1 +: LDD+1] + 1'b1;
-                        else     dq_rd_next[0 +: LDD+1]     = dq_rd_reg[0 +: LDD+1] + 1'b1;
+                        desc_pop_next = sel ? 2'b10 : 2'b01;
                         f_q_next = hd_q_reg;  f_ring_next = sel;
-                        f_bufid_next = dq_q_reg[79:64];  f_addr_next = dq_q_reg[63:0];
-                        if (dq_q_reg[2:0] != 3'd0) begin
+                        f_bufid_next = dq_head[79:64];  f_addr_next = dq_head[63:0];
+                        if (dq_head[2:0] != 3'd0) begin
                             // misaligned buffer: returned by an error completion
                             f_err_next = 1'b1;
                             cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
@@ -577,142 +497,30 @@ module nicrx_dma #(
             if (m_axi_bresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
             if (bq_head[0] && !bq_head[1]) cnt_delivered_next = cnt_delivered_reg + 32'd1;
         end
-        // tails and irq per queue, each candidate value compared in parallel (irq uses
-        // the tail written at the same edge)
+        // tails per queue: a record's B moves its queue's on
         for (i = 0; i < NUM_CQ; i = i + 1) begin
-            tail_inc = cq_tail_reg[i*16 +: 16] + 16'd1;
             if (!cfg_cq_en[i]) begin
                 cq_tail_next[i*16 +: 16] = 16'd0;
                 issued_tail_next[i*16 +: 16] = 16'd0;
-                irq_next[i] = cfg_cq_irq_en[i] && (cfg_cq_head[i*16 +: 16] != 16'd0);
             end else if (m_axi_bvalid && bq_head[0] && bq_q == i[QW-1:0]) begin
-                cq_tail_next[i*16 +: 16] = tail_inc;
-                irq_next[i] = cfg_cq_irq_en[i] && (tail_inc != cfg_cq_head[i*16 +: 16]);
-            end else begin
-                irq_next[i] = cfg_cq_irq_en[i]
-                              && (cq_tail_reg[i*16 +: 16] != cfg_cq_head[i*16 +: 16]);
+                cq_tail_next[i*16 +: 16] = cq_tail_reg[i*16 +: 16] + 16'd1;
             end
         end
 
-        // ---- descriptor fetch -----------------------------------------------
-        // DF_IDLE picks a ring; DF_PREP sizes the burst from registered values:
-        // min(posted, free slots, 4 - head%4, ring size - slot), all at most 4,
-        // so every term is a 3-bit saturated value.
-        cand = 2'b00;
-        for (i = 0; i < 2; i = i + 1) begin
-            tail_r = cfg_fbr_tail[i*16 +: 16];
-            head_r = fbr_head_reg[i*16 +: 16];
-            dfree  = DD_N - (dq_wr_reg[i*(LDD+1) +: LDD+1] - dq_rd_reg[i*(LDD+1) +: LDD+1]);
-            cand[i] = cfg_fbr_en[i] && !fbr_err_reg[i] && (tail_r != head_r)
-                      && (dfree != {(LDD+1){1'b0}});
-        end
-        pick   = cand[df_rr_reg] ? df_rr_reg : !df_rr_reg;
-        tail_r = cfg_fbr_tail[df_ring_reg*16 +: 16];
-        head_r = fbr_head_reg[df_ring_reg*16 +: 16];
-        dfree  = DD_N - (dq_wr_reg[df_ring_reg*(LDD+1) +: LDD+1]
-                         - dq_rd_reg[df_ring_reg*(LDD+1) +: LDD+1]);
-        szl    = cfg_fbr_size_log2[df_ring_reg*4 +: 4];
-        slot   = head_r & ~(16'hffff << szl);
-        posted = tail_r - head_r;
-        p4     = (posted[15:2] != 14'd0) ? 3'd4 : {1'b0, posted[1:0]};
-        df_p4_next = p4;  // registered every cycle: DF_PREP's second cycle uses it
-        f4     = (dfree[LDD:2] != {(LDD-1){1'b0}}) ? 3'd4 : {1'b0, dfree[1:0]};
-        // 4 - head%4, limited by the ring's end (only rings of 1 or 2 entries)
-        if (szl == 4'd0)      g4 = 3'd1;
-        else if (szl == 4'd1) g4 = 3'd2 - {2'd0, head_r[0]};
-        else                  g4 = 3'd4 - {1'b0, head_r[1:0]};
-        nd = g4;
-        if (df_p4_reg < nd) nd = df_p4_reg;
-        if (f4 < nd) nd = f4;
-        df_last_beat = (df_beat_reg == REC_LEN[1:0]);
-        bufid_n = df_bufid_reg;
-        addr_n  = df_addr_reg;
-        rdata64 = 64'd0;
-        rdata64[DATA_WIDTH-1:0] = m_axi_rdata;
-        if (DATA_WIDTH == 64) begin
-            if (df_beat_reg == 2'd0) addr_n = rdata64;
-            if (df_beat_reg == 2'd1) bufid_n = rdata64[15:0];
-        end else begin
-            if (df_beat_reg == 2'd0) addr_n = {df_addr_reg[63:32], rdata64[31:0]};
-            if (df_beat_reg == 2'd1) addr_n = {rdata64[31:0], df_addr_reg[31:0]};
-            if (df_beat_reg == 2'd2) bufid_n = rdata64[15:0];
-        end
-        case (df_state_reg)
-            DF_IDLE: begin
-                if (cand != 2'b00) begin
-                    df_state_next = DF_PREP;  df_ring_next = pick;  df_rr_next = !pick;
-                    df_beat_next = 2'd0;  df_bad_next = 1'b0;
-                end
-            end
-            DF_PREP: begin
-                // two cycles (df_beat 0, 1): the first registers df_p4
-                if (cand[df_ring_reg] && df_beat_reg == 2'd0) begin
-                    df_beat_next = 2'd1;
-                end else if (cand[df_ring_reg]) begin
-                    df_state_next = DF_AR;
-                    df_beat_next = 2'd0;
-                    arvalid_next = 1'b1;
-                    araddr_next = cfg_fbr_base[df_ring_reg*64 +: 64] + {44'd0, slot, 4'd0};
-                    arlen_next = ({5'd0, nd} << LBPD) - 8'd1;
-                end else begin
-                    // the ring changed (disabled, error, tail moved back): start over
-                    df_state_next = DF_IDLE;
-                end
-            end
-            DF_AR: begin
-                if (m_axi_arready) begin
-                    arvalid_next = 1'b0;
-                    df_state_next = DF_R;
-                end
-            end
-            default: begin // DF_R
-                if (m_axi_rvalid) begin
-                    df_addr_next = addr_n;  df_bufid_next = bufid_n;
-                    df_beat_next = df_last_beat ? 2'd0 : df_beat_reg + 2'd1;
-                    if (m_axi_rresp != 2'b00) begin
-                        df_bad_next = 1'b1;
-                        if (cfg_fbr_en[df_ring_reg]) fbr_err_next[df_ring_reg] = 1'b1;
-                    end
-                    if (df_last_beat && !df_bad_reg && m_axi_rresp == 2'b00
-                        && cfg_fbr_en[df_ring_reg]) begin
-                        dq_we = 1'b1;
-                        dq_waddr = {df_ring_reg,
-                                    dq_wr_reg[(df_ring_reg ? LDD+1 : 0) +: LDD]};
-                        dq_wdata = {bufid_n, addr_n};
-                    end
-                    if (m_axi_rlast) df_state_next = DF_IDLE;
-                end
-            end
-        endcase
-        // a descriptor copied: that ring's write pointer and head, each ring on its own
-        for (i = 0; i < 2; i = i + 1) begin
-            if (dq_we && df_ring_reg == i[0]) begin
-                dq_wr_next[i*(LDD+1) +: LDD+1] = dq_wr_reg[i*(LDD+1) +: LDD+1] + 1'b1;
-                fbr_head_next[i*16 +: 16] = fbr_head_reg[i*16 +: 16] + 16'd1;
-            end
-        end
-        if (df_state_reg != DF_IDLE && !cfg_fbr_en[df_ring_reg]) df_bad_next = 1'b1;
-        if (m_axi_rvalid && m_axi_rresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
+        if (s_rerr) axi_err_inc = axi_err_inc + 3'd1;
         cnt_axi_err_next = cnt_axi_err_reg + {29'd0, axi_err_inc};
-        for (i = 0; i < 2; i = i + 1) begin
-            if (!cfg_fbr_en[i]) begin
-                fbr_head_next[i*16 +: 16] = 16'd0;
-                fbr_err_next[i] = 1'b0;
-                dq_wr_next[i*(LDD+1) +: LDD+1] = {(LDD+1){1'b0}};
-                dq_rd_next[i*(LDD+1) +: LDD+1] = {(LDD+1){1'b0}};
-            end
-        end
 
-        // ---- irq and idle ---------------------------------------------------
+        // ---- idle -------------------------------------------------------------
         idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
                     && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !pf_inflight_reg
                     && (wc_rd_reg == wc_wr_reg) && !wvalid_reg && !awvalid_reg
-                    && (bq_rd_reg == bq_wr_reg) && (df_state_reg == DF_IDLE) && !s_fl_valid;
+                    && (bq_rd_reg == bq_wr_reg) && !s_fl_valid;
     end
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_QUEUE +: FL_QUEUE_W],
+            s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
             s_fl_data[FL_TRUNC], s_fl_data[FL_VID +: FL_VID_W], s_fl_data[FL_HASH +: FL_HASH_W],
             s_fl_data[FL_L4_OFF +: FL_L4_OFF_W], s_fl_data[FL_L3_OFF +: FL_L3_OFF_W], s_fl_data[FL_FRAG],
             s_fl_data[FL_VLAN], s_fl_data[FL_L4 +: FL_L4_W], s_fl_data[FL_L3 +: FL_L3_W],
@@ -726,12 +534,6 @@ module nicrx_dma #(
         if (fq_re) fh_op_reg   <= ctl_mem[fq_rd_reg[LFQ-1:0]];
     end
     always @(posedge clk) begin
-        if (dq_we) dq_mem[dq_waddr] <= dq_wdata;
-    end
-    always @(posedge clk) begin
-        dq_q_reg <= dq_mem[dq_raddr];
-    end
-    always @(posedge clk) begin
         if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
         if (pf_inflight_reg) pf_mem[pf_wr_reg[1:0]] <= pm_rd_data;
         if (wc_we) wc_mem[wc_wr_reg[1:0]] <= wc_wdata;
@@ -743,12 +545,7 @@ module nicrx_dma #(
         if (rst) begin
             fq_wr_reg <= {(LFQ+1){1'b0}};  fq_rd_reg <= {(LFQ+1){1'b0}};  fq_pop_reg <= 1'b0;
             fh_valid_reg <= 1'b0;
-            dq_wr_reg <= {2*(LDD+1){1'b0}};  dq_rd_reg <= {2*(LDD+1){1'b0}};
-            dq_qv_reg <= 1'b0;  dq_qa_reg <= {(LDD+2){1'b0}};
-            fbr_head_reg <= 32'd0;  fbr_err_reg <= 2'b00;
-            df_state_reg <= DF_IDLE;  df_ring_reg <= 1'b0;  df_rr_reg <= 1'b0;
-            df_beat_reg <= 2'd0;  df_p4_reg <= 3'd0;  df_addr_reg <= 64'd0;  df_bufid_reg <= 16'd0;
-            df_bad_reg <= 1'b0;  arvalid_reg <= 1'b0;  araddr_reg <= 64'd0;  arlen_reg <= 8'd0;
+            desc_pop_reg <= 2'b00;
             is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 1'b0;  f_err_reg <= 1'b0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
@@ -759,7 +556,7 @@ module nicrx_dma #(
             wb_room_reg <= 1'b1;
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
-            irq_reg <= {NUM_CQ{1'b0}};
+          
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
             pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pr_cnt_reg <= 16'd0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
@@ -774,13 +571,7 @@ module nicrx_dma #(
         end else begin
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
             fh_valid_reg <= fh_valid_next;
-            dq_wr_reg <= dq_wr_next;  dq_rd_reg <= dq_rd_next;
-            dq_qv_reg <= dq_qv_next;  dq_qa_reg <= dq_qa_next;
-            fbr_head_reg <= fbr_head_next;  fbr_err_reg <= fbr_err_next;
-            df_state_reg <= df_state_next;  df_ring_reg <= df_ring_next;  df_rr_reg <= df_rr_next;
-            df_beat_reg <= df_beat_next;  df_p4_reg <= df_p4_next;  df_addr_reg <= df_addr_next;  df_bufid_reg <= df_bufid_next;
-            df_bad_reg <= df_bad_next;  arvalid_reg <= arvalid_next;  araddr_reg <= araddr_next;
-            arlen_reg <= arlen_next;
+            desc_pop_reg <= desc_pop_next;
             is_state_reg <= is_state_next;
             f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
@@ -791,7 +582,7 @@ module nicrx_dma #(
             wb_room_reg <= wb_room_next;
             hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;
-            issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;  irq_reg <= irq_next;
+            issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
             rel_ptr_reg <= rel_ptr_next;

@@ -47,6 +47,11 @@
     if (!`NICRX_POW2(MAX_BURST) || MAX_BURST < 2 || MAX_BURST > 256) begin : g_bad_max_burst \
         nicrx_param_error_MAX_BURST_power_of_two_2_to_256 u_bad (); \
     end
+// free-buffer rings: the register map's count (regs/nicrx.regs), not a top parameter
+`define NICRX_CHECK_NUM_FBR \
+    if (NUM_FBR < 1 || NUM_FBR > 8) begin : g_bad_num_fbr \
+        nicrx_param_error_NUM_FBR_1_to_8 u_bad (); \
+    end
 `define NICRX_CHECK_PARSE_ENGINES \
     if (PARSE_ENGINES != 1 && PARSE_ENGINES != 2) begin : g_bad_parse_engines \
         nicrx_param_error_PARSE_ENGINES_1_or_2 u_bad (); \

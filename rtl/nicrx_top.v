@@ -103,6 +103,7 @@ module nicrx_top #(
     localparam integer SLOT_W   = $clog2(FQ_DEPTH);
     localparam integer HM_AW    = SLOT_W + $clog2(HEADER_BYTES / BPB);
     localparam [2:0]   AXSIZE   = (DATA_WIDTH == 64) ? 3'd3 : 3'd2;
+    localparam integer NUM_FBR  = 2;   // free-buffer rings: the register map's (regs/nicrx.regs)
     // the streams between blocks (rtl/nicrx_streams.txt)
     `include "nicrx_stream_cm.vh"
     `include "nicrx_stream_hv.vh"
@@ -280,8 +281,16 @@ module nicrx_top #(
     wire            fk_ready;
     wire [FK_W-1:0] fk_data;
     wire            fk_idle;
-    wire            fl_valid;                   // manager -> transfer engine
+    wire            fl_valid;                   // manager -> queue select
     wire [FL_W-1:0] fl_data;
+    wire            flq_valid;                  // queue select -> transfer engine
+    wire [FL_W-1:0] flq_data;
+    wire            qsl_idle;
+    wire [NUM_FBR-1:0]    desc_valid;           // descriptor fetch <-> transfer engine
+    wire [NUM_FBR*80-1:0] desc_data;
+    wire [NUM_FBR-1:0]    desc_pop;
+    wire                  desc_rerr;
+    wire                  dfe_idle;
     wire            flw_idle;
     wire [1:0]      cfg_flow_ctrl, cfg_flow_cmd;
     wire [15:0]     cfg_flow_thresh, cfg_flow_tick;
@@ -360,37 +369,75 @@ module nicrx_top #(
         .idle            (flw_idle)
     );
 
-    // ---- transfer engine ------------------------------------------------------
+    // ---- completion queue select (the one place RSS will replace) ---------------
+    nicrx_qsel u_qsel (
+        .clk           (clk),
+        .rst           (rst),
+        .s_fl_valid    (fl_valid),
+        .s_fl_data     (fl_data),
+        .cfg_qsel_log2 (cfg_qsel_log2),
+        .m_fl_valid    (flq_valid),
+        .m_fl_data     (flq_data),
+        .idle          (qsl_idle)
+    );
+
+    // ---- descriptor fetch (AR/R) ---------------------------------------------------
+    nicrx_desc_fetch #(
+        .DATA_WIDTH (DATA_WIDTH),
+        .NUM_FBR    (NUM_FBR),
+        .DESC_DEPTH (DESC_DEPTH)
+    ) u_desc_fetch (
+        .clk               (clk),
+        .rst               (rst),
+        .cfg_fbr_base      (cfg_fbr_base),
+        .cfg_fbr_size_log2 (cfg_fbr_size_log2),
+        .cfg_fbr_en        (cfg_fbr_en),
+        .cfg_fbr_tail      (cfg_fbr_tail),
+        .m_desc_valid      (desc_valid),
+        .m_desc_data       (desc_data),
+        .s_desc_pop        (desc_pop),
+        .st_fbr_head       (st_fbr_head),
+        .st_fbr_err        (st_fbr_err),
+        .rerr              (desc_rerr),
+        .idle              (dfe_idle),
+        .m_axi_arvalid     (m_axi_arvalid),
+        .m_axi_araddr      (m_axi_araddr),
+        .m_axi_arlen       (m_axi_arlen),
+        .m_axi_arready     (m_axi_arready),
+        .m_axi_rvalid      (m_axi_rvalid),
+        .m_axi_rdata       (m_axi_rdata),
+        .m_axi_rresp       (m_axi_rresp),
+        .m_axi_rlast       (m_axi_rlast),
+        .m_axi_rready      (m_axi_rready)
+    );
+
+    // ---- transfer engine (AW/W/B) ---------------------------------------------------
     nicrx_dma #(
         .DATA_WIDTH (DATA_WIDTH),
         .PM_AW      (PM_AW),
         .NUM_CQ     (NUM_CQ),
         .FQ_DEPTH   (FQ_DEPTH),
-        .DESC_DEPTH (DESC_DEPTH),
         .MAX_BURST  (MAX_BURST)
     ) u_dma (
         .clk               (clk),
         .rst               (rst),
-        .s_fl_valid        (fl_valid),
-        .s_fl_data         (fl_data),
+        .s_fl_valid        (flq_valid),
+        .s_fl_data         (flq_data),
         .pm_rd_en          (pm_rd_en),
         .pm_rd_addr        (pm_rd_addr),
         .pm_rd_data        (pm_rd_data),
         .pm_rel_ptr        (pm_rel_ptr),
         .fq_pop            (fq_pop),
-        .cfg_qsel_log2     (cfg_qsel_log2),
-        .cfg_fbr_base      (cfg_fbr_base),
-        .cfg_fbr_size_log2 (cfg_fbr_size_log2),
         .cfg_fbr_buf_size  (cfg_fbr_buf_size),
         .cfg_fbr_en        (cfg_fbr_en),
-        .cfg_fbr_tail      (cfg_fbr_tail),
+        .s_desc_valid      (desc_valid),
+        .s_desc_data       (desc_data),
+        .m_desc_pop        (desc_pop),
+        .s_rerr            (desc_rerr),
         .cfg_cq_base       (cfg_cq_base),
         .cfg_cq_size_log2  (cfg_cq_size_log2),
         .cfg_cq_en         (cfg_cq_en),
-        .cfg_cq_irq_en     (cfg_cq_irq_en),
         .cfg_cq_head       (cfg_cq_head),
-        .st_fbr_head       (st_fbr_head),
-        .st_fbr_err        (st_fbr_err),
         .st_cq_tail        (st_cq_tail),
         .st_idle           (dma_idle),
         .cnt_delivered     (cnt_delivered),
@@ -409,22 +456,24 @@ module nicrx_top #(
         .m_axi_wready      (m_axi_wready),
         .m_axi_bvalid      (m_axi_bvalid),
         .m_axi_bresp       (m_axi_bresp),
-        .m_axi_bready      (m_axi_bready),
-        .m_axi_arvalid     (m_axi_arvalid),
-        .m_axi_araddr      (m_axi_araddr),
-        .m_axi_arlen       (m_axi_arlen),
-        .m_axi_arready     (m_axi_arready),
-        .m_axi_rvalid      (m_axi_rvalid),
-        .m_axi_rdata       (m_axi_rdata),
-        .m_axi_rresp       (m_axi_rresp),
-        .m_axi_rlast       (m_axi_rlast),
-        .m_axi_rready      (m_axi_rready),
-        .irq               (irq)
+        .m_axi_bready      (m_axi_bready)
+    );
+
+    // ---- interrupt lines -----------------------------------------------------------
+    nicrx_irq #(
+        .NUM_CQ (NUM_CQ)
+    ) u_irq (
+        .clk           (clk),
+        .rst           (rst),
+        .cfg_cq_irq_en (cfg_cq_irq_en),
+        .cfg_cq_head   (cfg_cq_head),
+        .s_cq_tail     (st_cq_tail),
+        .irq           (irq)
     );
 
     // ---- registers ---------------------------------------------------------------
     // The device is idle when no frame is being received, parsed, looked up or moved.
-    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & dma_idle;
+    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & qsl_idle & dfe_idle & dma_idle;
 
     nicrx_csr #(
         .DATA_WIDTH    (DATA_WIDTH),

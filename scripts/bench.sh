@@ -4,7 +4,8 @@
 # with the model) per frame size.
 # Line rate, host never stalling: every frame must be delivered (0 drops), at
 # the wire's frame rate.  Back to back (no preamble/gap, faster than any wire):
-# the most frames per cycle the device delivers.  Also the lockstep speed.
+# the most frames per cycle the device delivers.  Also the lockstep speed.  And every size
+# from 60 to 1518 bytes and 9000 on the model: drops, worst size and its margin.
 set -u
 cd "$(dirname "$0")/.."
 out=build/bench; mkdir -p "$out"
@@ -108,8 +109,38 @@ flow_table() {
     echo " the line rate needs $need)"
 }
 
+# Every size from 60 to 1518 bytes in 1-byte steps and 9000, DATA_WIDTH 64, on the model
+# (cycle-exact with the RTL at its ports, and fast enough for 1460 runs): drops at line
+# rate (2000 frames: enough for a deficit of a quarter cycle per frame to overflow the
+# packet memory) and the margin in cycles per frame, wire ((L + 20) / 8) minus the device's
+# own pace back to back (delivered frames over the traffic span, 300 frames).  The margin
+# leaves 9000 out: the packet memory (16 KB) holds one such frame, so back to back it drops
+# frames it would take at line rate and its pace there says nothing of the transfer engine.
+sweep_table() {
+    local s worst="" wm="" lossy="" nl=0 nneg=0 line b2b
+    printf '\nevery size 60..1518 and 9000, DATA_WIDTH 64 (model), line rate, host never stalling\n'
+    for s in ${SWEEP:-$(seq 60 1518) 9000}; do
+        build/bin/nicrx-gen --count 2000 --size "$s" --flows 64 --seed 1 -o "$out/sw.pcap" >/dev/null || return 1
+        line=$(build/bin/nicrx-model --summary --seed 1 "$out/sw.pcap") || { echo "FAIL size $s"; status=1; continue; }
+        build/bin/nicrx-gen --count 300 --size "$s" --flows 64 --seed 1 -o "$out/sw.pcap" >/dev/null || return 1
+        b2b=$(build/bin/nicrx-model --summary --seed 1 --pace b2b "$out/sw.pcap") || { echo "FAIL size $s b2b"; status=1; continue; }
+        local dr m
+        dr=$(sed -n 's/^  dropped *\([0-9]*\).*/\1/p' <<<"$line")
+        m=$(awk -v s="$s" '/^  delivered/ { d = $2 } /^  traffic *cycles/ { split($3, c, /\.\.|:/); n = c[2] - c[1] }
+                           END { printf "%.2f", (s + 20) / 8 - n / d }' <<<"$b2b")
+        if [ "$dr" != 0 ]; then lossy="$lossy $s($dr)"; nl=$((nl + 1)); status=1; fi
+        [ "$s" -le 1518 ] || continue
+        if awk -v a="$m" 'BEGIN { exit !(a < 0) }'; then nneg=$((nneg + 1)); status=1; fi
+        if [ -z "$wm" ] || awk -v a="$m" -v b="$wm" 'BEGIN { exit !(a < b) }'; then wm=$m; worst=$s; fi
+    done
+    echo "sizes with drops (of 2000 frames): $nl${lossy:+:$lossy}"
+    echo "worst size 60..1518: $worst bytes, margin $wm cycles per frame (wire minus the device's back-to-back pace)"
+    echo "sizes 60..1518 with a negative margin: $nneg (they drop once the backlog outgrows the packet memory)"
+}
+
 parser_table
 flow_table
+sweep_table
 run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate, host never stalling"
 [ -x build/bin/nicrx-sim-dw32 ] && run_table build/bin/nicrx-sim-dw32 "DATA_WIDTH 32, line rate, host never stalling"
 printf '\nlockstep speed (RTL + model + harness, line-rate runs): %d cycles in %.2f s = %.0f cycles/s\n' \

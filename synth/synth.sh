@@ -42,6 +42,9 @@ BLOCKS=(
     "nicrx_flow_key|"
     "nicrx_flow|"
     "nicrx_flow|FLOWS=256"
+    "nicrx_qsel|"
+    "nicrx_desc_fetch|"
+    "nicrx_irq|"
     "nicrx_dma|"
     "nicrx_csr|"
 )

@@ -1,6 +1,7 @@
-/* dma_scenario.h - the DMA's scenario driver, shared by the unit test of its C
- * twin (tests/unit/test_dma.c) and the block-level lockstep generator
- * (tests/blocks/nicrx_dma_gen.c): a fake flow block and packet memory on one side,
+/* dma_scenario.h - the transfer engine's scenario driver, shared by the unit test of
+ * the DMA's C twin (tests/unit/test_dma.c) and the block-level lockstep generator
+ * (tests/blocks/nicrx_dma_gen.c).  The engine is nicrx_dma with nicrx_desc_fetch and nicrx_irq,
+ * wired as nicrx_top wires them (xe_step): a fake flow block and packet memory on one side,
  * an AXI4 slave stub with host memory and a host driver (rings, completion
  * polling, re-posting buffers) on the other.  run() calls an optional hook
  * after every edge with that edge's inputs and the model's outputs.
@@ -12,6 +13,9 @@
 #include <string.h>
 #include <stdio.h>
 #include "dma.h"
+#include "qsel.h"
+#include "desc_fetch.h"
+#include "irq.h"
 
 #define MEM_BYTES   (4u << 20)
 #define NBUF        32u
@@ -53,6 +57,8 @@ typedef struct tb {
     cfgt_t c;
     nicrx_geom_t g;
     dma_t d;
+    desc_fetch_t df;
+    irq_t irq;
     csr_cfg_t cfg;
     uint8_t *mem;
     uint64_t *pm;
@@ -246,6 +252,67 @@ static void env_reset(tb_t *t)
     }
 }
 
+/* The descriptor fetch's and the interrupt block's outputs merged into the DMA's: the
+ * transfer engine's ports. */
+static void xe_merge(dma_out_t *o, const desc_fetch_out_t *f, const irq_out_t *q)
+{
+    o->axi.irq = q->irq;
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        o->st.fbr_head[r] = f->fbr_head[r];
+        o->st.fbr_err[r] = f->fbr_err[r];
+    }
+    o->axi.m_axi_arvalid = f->m_axi_arvalid;
+    o->axi.m_axi_araddr = f->m_axi_araddr;
+    o->axi.m_axi_arlen = f->m_axi_arlen;
+    o->axi.m_axi_rready = 1;
+    o->st.idle = o->st.idle && f->idle;
+}
+
+static void xe_out(const tb_t *t, dma_out_t *o)
+{
+    desc_fetch_out_t f;
+    irq_out_t q;
+
+    dma_out(&t->d, o);
+    desc_fetch_out(&t->df, &f);
+    irq_out(&t->irq, &q);
+    xe_merge(o, &f, &q);
+}
+
+/* One edge of the three blocks, each on the others' outputs before it (as in model.c). */
+static void xe_step(tb_t *t, dma_in_t *di, dma_out_t *o)
+{
+    dma_out_t dpre;
+    desc_fetch_out_t fpre, f;
+    desc_fetch_in_t fi;
+    irq_in_t ii = { .rst = di->top.rst };
+    irq_out_t q;
+
+    dma_out(&t->d, &dpre);
+    desc_fetch_out(&t->df, &fpre);
+    memset(&fi, 0, sizeof fi);
+    fi.top = di->top;
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        fi.fbr_base[r] = di->cfg.fbr_base[r];
+        fi.fbr_size_log2[r] = di->cfg.fbr_size_log2[r];
+        fi.fbr_en[r] = di->cfg.fbr_en[r];
+        fi.fbr_tail[r] = di->cfg.fbr_tail[r];
+        fi.s_desc_pop[r] = dpre.m_desc_pop[r];
+        di->s_desc_valid[r] = fpre.m_desc_valid[r];
+        di->s_desc[r] = fpre.m_desc[r];
+    }
+    for (uint32_t k = 0; k < NICRX_MAX_CQ; k++) {
+        ii.cq_irq_en[k] = di->cfg.cq_irq_en[k];
+        ii.cq_head[k] = di->cfg.cq_head[k];
+        ii.s_cq_tail[k] = dpre.st.cq_tail[k];
+    }
+    di->s_rerr = fpre.rerr;
+    dma_step(&t->d, di, o);
+    desc_fetch_step(&t->df, &fi, &f);
+    irq_step(&t->irq, &ii, &q);
+    xe_merge(o, &f, &q);
+}
+
 /* t must start zeroed (static); run() frees the previous run's memory. */
 static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *hook_ctx)
 {
@@ -259,7 +326,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     nicrx_geom_init(&t->g, p);
     t->mem = calloc(MEM_BYTES, 1);
     t->pm = calloc(t->g.pm_words, 8);
-    if (dma_init(&t->d, &t->g) != 0) { printf("not ok dma_init\n"); exit(1); }
+    if (dma_init(&t->d, &t->g) != 0 || desc_fetch_init(&t->df, &t->g, NICRX_NUM_FBR) != 0) { printf("not ok dma_init\n"); exit(1); }
+    irq_init(&t->irq, 4);
     evsink_t ev = { on_ev, t, 0 };
     csr_cfg_t *cf = &t->cfg;
     cf->qsel_log2 = (uint8_t)c->qsel;
@@ -282,7 +350,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     di.ev = &ev;
     di.cfg = *cf;
     in->rst = 1;
-    dma_step(&t->d, &di, &o1);
+    xe_step(t, &di, &o1);
     if (hook) {
         ds_edge_t e0 = { &di, &o1 };
         hook(hook_ctx, &e0);
@@ -295,7 +363,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     uint64_t limit = c->max_cycles ? c->max_cycles : 200000 + (uint64_t)c->nframes * 400;
     for (t->cyc = 0; t->cyc < limit; t->cyc++) {
         ev.cycle = t->cyc;
-        dma_out_t o; dma_out(&t->d, &o);
+        dma_out_t o; xe_out(t, &o);
         if (!t->posted && t->cyc >= c->post_delay) {
             t->posted = 1;
             for (uint32_t r = 0; r < 2; r++)
@@ -303,7 +371,6 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                     for (uint32_t b = 0; b < NBUF && b < (1u << c->fbr_log2) - 1; b++) post(t, r, b);
         }
         host_poll(t, &o);
-        /* irq after the edge: irq_en && tail != head (head as given at that edge) */
         /* fake flow block: a frame when the gap has passed and there is room */
         di.s_fl_valid = 0;
         memset(fo, 0, sizeof *fo);
@@ -341,6 +408,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 fo->l3_off = hv->l3_off; fo->l4_off = hv->l4_off; fo->hash = hv->hash;
                 fo->trunc = hv->truncated; fo->perr = hv->perr;
                 fo->flow = f->flow; fo->opcode = f->opcode; fo->frame = t->nin;
+                fo->queue = qsel_queue(hv->hash, (uint8_t)c->qsel);  /* nicrx_qsel upstream */
                 t->pm_wr = (t->pm_wr + nw) & (2 * t->g.pm_words - 1);
                 t->nin++;
                 next_arrival2 += c->gap;
@@ -390,7 +458,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         }
         di.pm_rd_data = t->pm_rd_data;
         di.cfg = *cf;
-        dma_step(&t->d, &di, &o1);
+        xe_step(t, &di, &o1);
         if (hook) {
             ds_edge_t e1 = { &di, &o1 };
             hook(hook_ctx, &e1);
@@ -417,9 +485,11 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         retire_writes(t);
         if (in->rst) env_reset(t);
         /* visible tail must not pass the record B responses */
-        dma_out_t o2; dma_out(&t->d, &o2);
+        dma_out_t o2; xe_out(t, &o2);
+        /* irq after the edge: irq_en && tail != head, the tail before the edge (nicrx_irq's
+         * register stage), irq_en and head as given at that edge; low through a reset */
         for (uint32_t q = 0; q < 4; q++) {
-            uint8_t exp_irq = cf->cq_irq_en[q] && o2.st.cq_tail[q] != cf->cq_head[q];
+            uint8_t exp_irq = !in->rst && di.cfg.cq_irq_en[q] && o.st.cq_tail[q] != di.cfg.cq_head[q];
             if (((o2.axi.irq >> q) & 1) != exp_irq) t->bad_irq++;
         }
         /* count record B's per queue: tail may only advance on a B */
@@ -438,6 +508,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         }
     }
     dma_free(&t->d);
+    desc_fetch_free(&t->df);
     free(t->pm);
 }
 

@@ -2,7 +2,7 @@
  * rtl/nicrx_dma.v against cmodel/dma.c: runs one scenario of
  * tests/blocks/dma_scenario.h (the unit test's driver) and writes, for every
  * edge, its inputs and what the model shows.  NUM_CQ 4, FQ_DEPTH 32,
- * DESC_DEPTH 8, PM_AW 11 (DATA_WIDTH 64) or 12 (32), MAX_BURST per scenario.
+ * DESC_DEPTH 8 (the queue comes on the stream, as nicrx_qsel sets it), PM_AW 11 (DATA_WIDTH 64) or 12 (32), MAX_BURST per scenario.
  * usage: nicrx_dma_gen DATA_WIDTH SCENARIO TRACE.hex [MAX_CYCLES]
  * prints "CYCLES MAX_BURST TAG FRAMES RESET_EDGES RING_RESTARTS" on stdout.
  * One line per edge: dma_in and dma_out of tests/blocks/traces.txt. */
@@ -30,7 +30,6 @@ static void edge(void *ctx, const ds_edge_t *e)
     ti.s_fl_valid = in->s_fl_valid;
     ti.s_fl = in->s_fl;
     ti.pm_rd_data = in->pm_rd_data;
-    ti.cfg_qsel_log2 = c->qsel_log2;
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
         bench_elem(ti.cfg_fbr_base, sizeof ti.cfg_fbr_base, 8, r, c->fbr_base[r]);
         ti.cfg_fbr_size_log2 |= (uint8_t)((c->fbr_size_log2[r] & 15u) << (4 * r));

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Block-level lockstep of rtl/nicrx_dma.v against cmodel/dma.c under Icarus:
+# Block-level lockstep of the transfer engine, rtl/nicrx_dma.v with rtl/nicrx_desc_fetch.v and
+# rtl/nicrx_irq.v, against cmodel/dma.c with cmodel/desc_fetch.c and cmodel/irq.c under Icarus:
 # DATA_WIDTH 64 and 32, each with the scenarios of tests/blocks/dma_scenario.h
 # (0 ready, 1 burst4-nofit, 2 slowb-descerr: the unit test's; 3 reset-err:
 # random resets, B/R error responses, ring restarts).  Prints ok / not ok lines.
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/../.."
 out=build/tests/blocks
 mkdir -p "$out"
 gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/geom.c -o "$out/nicrx_dma_gen" \
+    -Icmodel -Itests/blocks tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/desc_fetch.c cmodel/irq.c cmodel/qsel.c cmodel/geom.c -o "$out/nicrx_dma_gen" \
     || { echo "not ok dma-block-build"; exit 1; }
 for dw in ${DWS:-64 32}; do
     for sc in ${SCENARIOS:-0 1 2 3}; do
@@ -22,7 +23,7 @@ for dw in ${DWS:-64 32}; do
         iverilog -g2005 -Irtl -Itests/blocks -Pnicrx_dma_tb.DATA_WIDTH="$dw" -Pnicrx_dma_tb.MAX_BURST="$mb" \
             -Pnicrx_dma_tb.CYCLES="$cycles" -Pnicrx_dma_tb.NAME="\"$name\"" \
             -Pnicrx_dma_tb.TRACE="\"$trace\"" -o "$out/dma_tb_dw${dw}_s$sc.vvp" \
-            tests/blocks/nicrx_dma_tb.v rtl/nicrx_dma.v \
+            tests/blocks/nicrx_dma_tb.v rtl/nicrx_dma.v rtl/nicrx_desc_fetch.v rtl/nicrx_irq.v \
             || { echo "not ok $name: iverilog"; continue; }
         res=$(vvp -n "$out/dma_tb_dw${dw}_s$sc.vvp" | grep -E '^(not )?ok|^#')
         if [ -z "$res" ]; then

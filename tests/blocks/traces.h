@@ -227,7 +227,7 @@ static inline uint32_t flow_in_trace_pack(const flow_in_trace_t *s, const nicrx_
 
 
 /* flow_out: nicrx_flow_key's and nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
-#define FLOW_OUT_TRACE_MAX_BITS 1501u
+#define FLOW_OUT_TRACE_MAX_BITS 1509u
 
 typedef struct flow_out_trace {
     uint8_t s_hv_ready;         
@@ -295,15 +295,142 @@ static inline uint32_t flow_out_trace_pack(const flow_out_trace_t *s, const nicr
 }
 
 
+/* dfe_in: nicrx_desc_fetch's inputs (NUM_FBR 3) (tests/blocks/trace_dfe_in.vh) */
+#define DFE_IN_TRACE_MAX_BITS 328u
+
+typedef struct dfe_in_trace {
+    uint8_t rst;                
+    uint8_t cfg_fbr_base[24];    /* byte 0 most significant */
+    uint16_t cfg_fbr_size_log2; 
+    uint8_t cfg_fbr_en;         
+    uint64_t cfg_fbr_tail;      
+    uint8_t s_desc_pop;         
+    uint8_t m_axi_arready;      
+    uint8_t m_axi_rvalid;       
+    uint64_t m_axi_rdata;        /* DATA_WIDTH bits */
+    uint8_t m_axi_rresp;        
+    uint8_t m_axi_rlast;        
+} dfe_in_trace_t;
+
+static inline uint32_t dfe_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 192 + 12 + 3 + 48 + 3 + 1 + 1 + g->p.data_width + 2 + 1;
+}
+
+static inline uint32_t dfe_in_trace_pack(const dfe_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put_bytes(v, b, 24, s->cfg_fbr_base);
+    b = bits_put(v, b, 12, s->cfg_fbr_size_log2);
+    b = bits_put(v, b, 3, s->cfg_fbr_en);
+    b = bits_put(v, b, 48, s->cfg_fbr_tail);
+    b = bits_put(v, b, 3, s->s_desc_pop);
+    b = bits_put(v, b, 1, s->m_axi_arready);
+    b = bits_put(v, b, 1, s->m_axi_rvalid);
+    b = bits_put(v, b, g->p.data_width, s->m_axi_rdata);
+    b = bits_put(v, b, 2, s->m_axi_rresp);
+    b = bits_put(v, b, 1, s->m_axi_rlast);
+    return b;
+}
+
+
+/* dfe_out: nicrx_desc_fetch's outputs (NUM_FBR 3) (tests/blocks/trace_dfe_out.vh) */
+#define DFE_OUT_TRACE_MAX_BITS 370u
+
+typedef struct dfe_out_trace {
+    uint8_t m_desc_valid;       
+    uint8_t m_desc_data[30];     /* byte 0 most significant: ring 2 .. ring 0, each {buf_id, addr} */
+    uint64_t st_fbr_head;       
+    uint8_t st_fbr_err;         
+    uint8_t rerr;               
+    uint8_t idle;               
+    uint8_t m_axi_arvalid;      
+    uint64_t m_axi_araddr;      
+    uint8_t m_axi_arlen;        
+    uint8_t m_axi_rready;       
+} dfe_out_trace_t;
+
+static inline uint32_t dfe_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 3 + 240 + 48 + 3 + 1 + 1 + 1 + 64 + 8 + 1;
+}
+
+static inline uint32_t dfe_out_trace_pack(const dfe_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 3, s->m_desc_valid);
+    b = bits_put_bytes(v, b, 30, s->m_desc_data);
+    b = bits_put(v, b, 48, s->st_fbr_head);
+    b = bits_put(v, b, 3, s->st_fbr_err);
+    b = bits_put(v, b, 1, s->rerr);
+    b = bits_put(v, b, 1, s->idle);
+    b = bits_put(v, b, 1, s->m_axi_arvalid);
+    b = bits_put(v, b, 64, s->m_axi_araddr);
+    b = bits_put(v, b, 8, s->m_axi_arlen);
+    b = bits_put(v, b, 1, s->m_axi_rready);
+    return b;
+}
+
+
+/* irq_in: nicrx_irq's inputs (NUM_CQ 8) (tests/blocks/trace_irq_in.vh) */
+#define IRQ_IN_TRACE_MAX_BITS 265u
+
+typedef struct irq_in_trace {
+    uint8_t rst;                
+    uint8_t cfg_cq_irq_en;      
+    uint8_t cfg_cq_head[16];     /* byte 0 most significant */
+    uint8_t s_cq_tail[16];       /* byte 0 most significant */
+} irq_in_trace_t;
+
+static inline uint32_t irq_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 8 + 128 + 128;
+}
+
+static inline uint32_t irq_in_trace_pack(const irq_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 8, s->cfg_cq_irq_en);
+    b = bits_put_bytes(v, b, 16, s->cfg_cq_head);
+    b = bits_put_bytes(v, b, 16, s->s_cq_tail);
+    return b;
+}
+
+
+/* irq_out: nicrx_irq's outputs (NUM_CQ 8) (tests/blocks/trace_irq_out.vh) */
+#define IRQ_OUT_TRACE_MAX_BITS 8u
+
+typedef struct irq_out_trace {
+    uint8_t irq;                
+} irq_out_trace_t;
+
+static inline uint32_t irq_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 8;
+}
+
+static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 8, s->irq);
+    return b;
+}
+
+
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 803u
+#define DMA_IN_TRACE_MAX_BITS 808u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
     uint8_t s_fl_valid;         
     fl_stream_t s_fl;           
     uint64_t pm_rd_data;         /* DATA_WIDTH bits */
-    uint8_t cfg_qsel_log2;      
     uint8_t cfg_fbr_base[16];    /* byte 0 most significant */
     uint8_t cfg_fbr_size_log2;  
     uint32_t cfg_fbr_buf_size;  
@@ -328,7 +455,7 @@ typedef struct dma_in_trace {
 static inline uint32_t dma_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 3 + 128 + 8 + 32 + 2 + 32 + 256 + 16 + 4 + 4 + 64 + 1 + 1 + 1 + 2 + 1 + 1 + g->p.data_width + 2 + 1;
+    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 128 + 8 + 32 + 2 + 32 + 256 + 16 + 4 + 4 + 64 + 1 + 1 + 1 + 2 + 1 + 1 + g->p.data_width + 2 + 1;
 }
 
 static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -338,7 +465,6 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 1, s->s_fl_valid);
     b = fl_stream_pack(&s->s_fl, g, v, b);
     b = bits_put(v, b, g->p.data_width, s->pm_rd_data);
-    b = bits_put(v, b, 3, s->cfg_qsel_log2);
     b = bits_put_bytes(v, b, 16, s->cfg_fbr_base);
     b = bits_put(v, b, 8, s->cfg_fbr_size_log2);
     b = bits_put(v, b, 32, s->cfg_fbr_buf_size);
@@ -429,6 +555,58 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
     b = bits_put(v, b, 8, s->m_axi_arlen);
     b = bits_put(v, b, 1, s->m_axi_rready);
     b = bits_put(v, b, 4, s->irq);
+    return b;
+}
+
+
+/* qsel_in: nicrx_qsel's inputs (tests/blocks/trace_qsel_in.vh) */
+#define QSEL_IN_TRACE_MAX_BITS 127u
+
+typedef struct qsel_in_trace {
+    uint8_t rst;                
+    uint8_t s_fl_valid;         
+    fl_stream_t s_fl;           
+    uint8_t cfg_qsel_log2;      
+} qsel_in_trace_t;
+
+static inline uint32_t qsel_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + fl_stream_width(g) + 3;
+}
+
+static inline uint32_t qsel_in_trace_pack(const qsel_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 1, s->s_fl_valid);
+    b = fl_stream_pack(&s->s_fl, g, v, b);
+    b = bits_put(v, b, 3, s->cfg_qsel_log2);
+    return b;
+}
+
+
+/* qsel_out: nicrx_qsel's outputs (tests/blocks/trace_qsel_out.vh) */
+#define QSEL_OUT_TRACE_MAX_BITS 124u
+
+typedef struct qsel_out_trace {
+    uint8_t m_fl_valid;         
+    fl_stream_t m_fl;           
+    uint8_t idle;               
+} qsel_out_trace_t;
+
+static inline uint32_t qsel_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + fl_stream_width(g) + 1;
+}
+
+static inline uint32_t qsel_out_trace_pack(const qsel_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->m_fl_valid);
+    b = fl_stream_pack(&s->m_fl, g, v, b);
+    b = bits_put(v, b, 1, s->idle);
     return b;
 }
 
