@@ -62,6 +62,7 @@ module nicrx_parse_engine #(
     input  wire [$clog2(FQ_DEPTH)-1:0]                       ld_slot,
     input  wire [PM_AW-1:0]                                  ld_start,
     input  wire [15:0]                                       ld_len,
+    input  wire [8:0]                                        ld_wlim,    // min(len, HEADER_BYTES)
     input  wire [8:0]                                        ld_limit,   // 1..256
     // free a done thread
     input  wire                                              rel_en,
@@ -81,7 +82,6 @@ module nicrx_parse_engine #(
     localparam integer OFF_W   = $clog2(HEADER_BYTES);
     localparam integer ROW_W   = OFF_W - 3;
     localparam integer IMEM_AW = $clog2(IMEM_DEPTH);
-    localparam [8:0]   HB9     = HEADER_BYTES[8:0];
     `include "nicrx_thread.vh"
 
     // thread states
@@ -501,7 +501,7 @@ module nicrx_parse_engine #(
     // ---------------------------------------------------------------- registers
     always @(posedge clk) begin
         if (ld_en)
-            fr_mem[ld_thr] <= {ld_limit, ((ld_len > {7'd0, HB9}) ? HB9 : ld_len[8:0]), ld_len, ld_start, ld_slot};
+            fr_mem[ld_thr] <= {ld_limit, ld_wlim, ld_len, ld_start, ld_slot};
         if (w_valid_reg)
             wk_mem[w_thr_reg] <= w_wk;
     end

@@ -100,12 +100,17 @@ module nicrx_parser #(
     reg [31:0]         cnt_trunc_reg, cnt_trunc_next;
     reg                idle_reg, idle_next;
 
-    // the queue's entries: small, read asynchronously at the head (LUT RAM or flops)
-    reg [CM_W-1:0]     q_mem [0:FQ_DEPTH-1];
+    // the queue's entries: small, read asynchronously at the head (LUT RAM or flops);
+    // each keeps W = min(len, HEADER_BYTES) too, worked out on the way in so that the
+    // head goes to the engines without an adder
+    localparam [8:0]   HB9     = HEADER_BYTES[8:0];
+    wire [15:0]        cm_len  = s_cm_data[CM_LEN +: CM_LEN_W];
+    reg [CM_W+8:0]     q_mem [0:FQ_DEPTH-1];
     always @(posedge clk) begin
-        if (s_cm_valid) q_mem[q_wr_reg[SLOT_W-1:0]] <= s_cm_data;
+        if (s_cm_valid) q_mem[q_wr_reg[SLOT_W-1:0]] <= {(cm_len > {7'd0, HB9}) ? HB9 : cm_len[8:0], s_cm_data};
     end
-    wire [CM_W-1:0]    q_head  = q_mem[q_rd_reg[SLOT_W-1:0]];
+    wire [CM_W+8:0]    q_head  = q_mem[q_rd_reg[SLOT_W-1:0]];
+    wire [8:0]         q_wlim  = q_head[CM_W +: 9];
     wire [SLOT_W-1:0]  q_slot  = q_head[CM_SLOT +: CM_SLOT_W];
     wire [15:0]        q_len   = q_head[CM_LEN +: CM_LEN_W];
     wire [PM_AW-1:0]   q_start = q_head[CM_START +: CM_START_W];
@@ -172,6 +177,7 @@ module nicrx_parser #(
                 .ld_slot     (q_slot),
                 .ld_start    (q_start),
                 .ld_len      (q_len),
+                .ld_wlim     (q_wlim),
                 .ld_limit    (ld_limit),
                 .rel_en      (release_hv && o_eng == g[0]),
                 .rel_thr     (o_thr),
