@@ -359,7 +359,7 @@ static void flow_edge(flow_t *s, const flow_in_t *in)
     /* a command pulse while no command is pending or running: busy until its result */
     if (c->flow_cmd && !busy)
         o->st.busy = 1;
-    /* the manager: complete the job at E0+8, then take the next one if offered */
+    /* the manager: complete the job at E0+9, then take the next one if offered */
     if (s->run == FLOW_JOB_CYCLES) {
         if (s->job.fk.cmd) {
             cmd_job(s);

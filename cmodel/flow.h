@@ -4,10 +4,10 @@
  * docs/architecture.md "nicrx_flow" says how and when, docs/opcodes.md what is
  * decided.
  *
- * The manager takes a job at edge E0 and makes all of its effects at E0+8.
+ * The manager takes a job at edge E0 and makes all of its effects at E0+9.
  * Nothing but the job can change the database in between, so the model keeps
  * what the job took at E0 (the job, the configuration, `now`) and decides and
- * writes everything at E0+8 from the database as it is then, which is as it
+ * writes everything at E0+9 from the database as it is then, which is as it
  * was after the job before. */
 #ifndef NICRX_FLOW_H
 #define NICRX_FLOW_H
@@ -15,7 +15,7 @@
 #include <stdint.h>
 #include "blocks.h"
 
-#define FLOW_JOB_CYCLES 8u   /* a job taken at E0 completes at E0+8, when the next may be taken */
+#define FLOW_JOB_CYCLES 9u   /* a job taken at E0 completes at E0+9, when the next may be taken */
 
 /* One entry of the context memory. */
 typedef struct flow_ctx {
@@ -51,7 +51,7 @@ typedef struct flow {
     uint16_t pre;
     uint32_t now;
     /* manager */
-    uint8_t  run;          /* 0 idle, else cycles since the job's E0 (1..8) */
+    uint8_t  run;          /* 0 idle, else cycles since the job's E0 (1..9) */
     flow_job_t job;
     /* the registered outputs (s_fk_ready, m_fl_*, flow_* (flow_busy: a command is
      * pending or running), ctx_*, counters, idle) */
@@ -63,7 +63,7 @@ typedef struct flow_in {
     uint8_t  s_fk_valid;         /* nicrx_flow_key's jobs */
     fk_stream_t s_fk;
     csr_cfg_t cfg;               /* FLOW_CTRL.evict, THRESH, TICK, AGE; FLOW_CMD (busy) */
-    const evsink_t *ev;          /* NICRX_EV_FLOW at a frame job's E0+8 */
+    const evsink_t *ev;          /* NICRX_EV_FLOW at a frame job's E0+9 */
 } flow_in_t;
 
 int flow_init(flow_t *s, const nicrx_geom_t *g);

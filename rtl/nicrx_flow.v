@@ -3,8 +3,8 @@
 // the decisions are docs/opcodes.md).  Its jobs (frames and host commands, with their keys,
 // signatures and options digests) come from nicrx_flow_key.  C twin: cmodel/flow.c.
 //
-// One job at a time, taken at edge E0 and completed at E8, when the next one may be taken
-// (8 cycles per job).  Internal schedule (ph_reg = k in the cycle that ends with E<k>):
+// One job at a time, taken at edge E0 and completed at E9, when the next one may be taken
+// (9 cycles per job).  Internal schedule (ph_reg = k in the cycle that ends with E<k>):
 //   E0  take: latch the job, FLOW_THRESH, FLOW_AGE, FLOW_CTRL.evict and now; the
 //       signature into one register per 8 entries (the CAM's fan-out); a command's entry
 //       decoded; the context memory's read address is the tail
@@ -15,11 +15,12 @@
 //   E4  key and context memories read at b; every entry's rank compared with b's; aged(tail)
 //   E5  the reads into registers
 //   E6  comparisons against b: key (in 32-bit parts), aged, sequence numbers, ACK, ...
-//   E7  the decision: the entry x (b or the tail), what is written, the counters; each
-//       entry's writes of E8 as strobes (its fan-out a cycle ahead)
-//   E8  the operation code; every write (valid, signature, ranks, tail, key and context
+//   E7  the decision: the entry x (b or the tail), what is written, the counters
+//   E8  each entry's writes as strobes (rank to 0, +1, to LAST, -1; valid; signature): the
+//       registered decision fans out to the FLOWS entries in a cycle of its own
+//   E9  the operation code; every write (valid, signature, ranks, tail, key and context
 //       memories, counters); the m_fl stream or flow_* / ctx_load
-// Nothing but the job writes the database, so every read during E1..E7 sees the state after
+// Nothing but the job writes the database, so every read during E1..E8 sees the state after
 // the previous job.  The recency order is a rank per entry (0 most recently active ..
 // FLOWS-1 the tail): moving x to the head adds 1 to the ranks below x's, to the tail
 // subtracts 1 from those above, so no entry's neighbours need be looked up; the tail's
@@ -166,14 +167,15 @@ module nicrx_flow #(
     // decision (E7)
     reg              d_flow_reg;            // the frame has a flow / the command succeeded
     reg              d_write_reg;           // context (and valid) written, entry to the head
+    reg              d_inval_reg;           // valid cleared, entry to the tail
+    reg              d_is_b_reg;            // the entry is b (else the tail)
     reg              d_create_reg;          // new generation, key and signature written
     reg              d_upd_reg;             // frame update of the entry's context
-    reg              mv_head_reg;           // E8: d_x to the head (written, kept valid)
-    reg              mv_tail_reg;           // E8: d_x to the tail (invalidated)
+    reg              mv_head_reg;           // E9: d_x to the head (written, kept valid)
+    reg              mv_tail_reg;           // E9: d_x to the tail (invalidated)
     // the decision at E7 (combinational, below)
     reg              dn_flow, dn_write, dn_create, dn_inval, dn_upd, dn_is_b, dn_created, dn_removed, dn_evicted, dn_aged;
     reg [7:0]        dn_gen;
-    wire             dn_mv_head = dn_write && !dn_inval;
     reg              d_x_tail_reg;          // the entry is the tail
     reg [FW-1:0]     d_x_reg;               // the entry
     reg [7:0]        d_gen_reg;             // its generation after the job
@@ -207,18 +209,18 @@ module nicrx_flow #(
 
     // ---- control ---------------------------------------------------------------------------
     wire take      = s_fk_valid && ready_reg;
-    wire done      = act_reg && ph_reg == 4'd8;
+    wire done      = act_reg && ph_reg == 4'd9;
     wire cmd_set   = cfg_flow_cmd != 2'd0 && !flow_busy_reg;
     wire act_next  = take || (act_reg && !done);
     wire [3:0] ph_next = take ? 4'd1 : (act_reg && !done) ? ph_reg + 4'd1 : 4'd0;
     wire at_e1 = act_reg && ph_reg == 4'd1, at_e2 = act_reg && ph_reg == 4'd2,
          at_e3 = act_reg && ph_reg == 4'd3, at_e4 = act_reg && ph_reg == 4'd4,
          at_e5 = act_reg && ph_reg == 4'd5, at_e6 = act_reg && ph_reg == 4'd6,
-         at_e7 = act_reg && ph_reg == 4'd7;
+         at_e7 = act_reg && ph_reg == 4'd7, at_e8 = act_reg && ph_reg == 4'd8;
     assign s_fk_ready = ready_reg;
     assign idle       = !act_reg && !m_fl_valid_reg && !ctx_load_reg;
 
-    // the tail after this edge (the memories read it from E0 on): at E8 d_x if it goes to the
+    // the tail after this edge (the memories read it from E0 on): at E9 d_x if it goes to the
     // tail, the entry ranked PENULT if the tail goes to the head
     wire [FW-1:0] tail_next = mv_tail_reg ? d_x_reg : (mv_head_reg && d_x_tail_reg) ? pen_reg : tail_reg;
 
@@ -251,8 +253,8 @@ module nicrx_flow #(
             reg          match_reg;     // E1: this is b
             reg          lt_reg;        // E4: ranked above b (more recently active)
             reg          tail_oh_reg, pen_oh_reg;   // every cycle: ranked LAST, PENULT
-            // the entry's writes at E8, decided at E7 into one strobe each (high in the cycle
-            // ending with E8): the decision fans out to the entries a cycle ahead
+            // the entry's writes at E9, from the decision (E7) into one strobe each at E8 (high in
+            // the cycle ending with E9): the decision fans out to the entries in a cycle of its own
             reg          w_head_reg;    // x to the head: rank 0, valid
             reg          w_inc_reg;     // ranked above x, x to the head: rank + 1
             reg          w_tail_reg;    // x to the tail: rank LAST, invalid
@@ -260,9 +262,9 @@ module nicrx_flow #(
             reg          w_used_reg;    // x's context written
             reg          w_sig_reg;     // x created: the job's signature
             wire [31:0]  j_sig = j_sig_flat[32*(ge/SG) +: 32];
-            wire         x    = dn_is_b ? match_reg : tail_oh_reg;
-            wire         lt   = dn_is_b ? lt_reg : !tail_oh_reg;
-            wire         gt   = dn_is_b && !lt_reg && !match_reg;
+            wire         x    = d_is_b_reg ? match_reg : tail_oh_reg;
+            wire         lt   = d_is_b_reg ? lt_reg : !tail_oh_reg;
+            wire         gt   = d_is_b_reg && !lt_reg && !match_reg;
             always @(posedge clk) begin
                 sel_reg     <= take && (fk_cmd == CMD_READ || fk_cmd == CMD_INVAL) && fk_sel[FW-1:0] == I;
                 tail_oh_reg <= rank_reg == LAST;
@@ -283,12 +285,12 @@ module nicrx_flow #(
                     w_used_reg <= 1'b0;
                     w_sig_reg  <= 1'b0;
                 end else begin
-                    w_head_reg <= at_e7 && dn_mv_head && x;
-                    w_inc_reg  <= at_e7 && dn_mv_head && !x && lt;
-                    w_tail_reg <= at_e7 && dn_inval && x;
-                    w_dec_reg  <= at_e7 && dn_inval && !x && gt;
-                    w_used_reg <= at_e7 && dn_write && x;
-                    w_sig_reg  <= at_e7 && dn_create && x;
+                    w_head_reg <= at_e8 && d_write_reg && !d_inval_reg && x;
+                    w_inc_reg  <= at_e8 && d_write_reg && !d_inval_reg && !x && lt;
+                    w_tail_reg <= at_e8 && d_inval_reg && x;
+                    w_dec_reg  <= at_e8 && d_inval_reg && !x && gt;
+                    w_used_reg <= at_e8 && d_write_reg && x;
+                    w_sig_reg  <= at_e8 && d_create_reg && x;
                     if (w_sig_reg)  sig_reg <= j_sig;
                     if (w_used_reg) used_reg <= 1'b1;
                     if (w_head_reg) begin
@@ -318,7 +320,7 @@ module nicrx_flow #(
 
     // ---- selects: one-hot vectors AND-ORed over groups of G entries, then over the groups ----------
     // b from match_reg (E2, E3); the tail's valid and used and the index ranked PENULT every
-    // cycle (their one-hot vectors change only at E8, the values are needed from E4 on)
+    // cycle (their one-hot vectors change only at E9, the values are needed from E4 on)
     reg [NG-1:0]    b1_any, b1_valid, b1_used, t1_valid, t1_used, p1_any;
     reg [GW*NG-1:0] b1_lidx, p1_lidx;
     reg [FW*NG-1:0] b1_rank;
@@ -461,7 +463,7 @@ module nicrx_flow #(
 
     // OP_NO_FLOW alone, for its counter (the same rules, without the priority chain)
     wire no_flow = j_presel_reg && !j_pay0_reg && !d_flow_reg;
-    // the operation code (E8); the entry's comparisons are against its state before the job
+    // the operation code (E9); the entry's comparisons are against its state before the job
     reg [3:0] op_next;
     always @(*) begin
         if (!j_presel_reg)       op_next = (j_fl_reg[FL_L4 +: FL_L4_W] == 2'd1) ? OP_TCP_OTHER : OP_NOT_TCP;
@@ -476,7 +478,7 @@ module nicrx_flow #(
         else                     op_next = OP_CONT;
     end
 
-    // the context word written at E8: a frame's update keeps exp if seg_end is not after it
+    // the context word written at E9: a frame's update keeps exp if seg_end is not after it
     // (the job's exp), data_seen and noassist; a creation or INSTALL takes the job's context
     wire [31:0] w_exp   = (d_upd_reg && !c_seg_gt_reg) ? e_exp : j_exp_reg;
     wire        w_ds    = (d_upd_reg && e_ds) || j_ds_reg;
@@ -506,7 +508,7 @@ module nicrx_flow #(
             j_fl_reg[FL_HASH +: FL_HASH_W]     <= s_fk_data[FK_HASH +: FK_HASH_W];
             j_fl_reg[FL_TRUNC]                 <= s_fk_data[FK_TRUNC];
             j_fl_reg[FL_PERR]                  <= s_fk_data[FK_PERR];
-            j_fl_reg[FL_FLOW +: FL_FLOW_W]     <= 16'd0;   // set at E8 with the opcode
+            j_fl_reg[FL_FLOW +: FL_FLOW_W]     <= 16'd0;   // set at E9 with the opcode
             j_fl_reg[FL_OPCODE +: FL_OPCODE_W] <= 4'd0;
             j_presel_reg  <= s_fk_data[FK_PRESEL];
             j_may_reg     <= s_fk_data[FK_MAY];
@@ -577,7 +579,7 @@ module nicrx_flow #(
         if (at_e7) begin
             c_mf_reg <= j_nomerge_reg || c_flags_ne_reg || c_ack_ne_reg || c_hlen_ne_reg || c_dig_ne_reg;
             d_flow_reg   <= dn_flow;   d_write_reg <= dn_write;  d_create_reg <= dn_create;
-            d_upd_reg    <= dn_upd;
+            d_inval_reg  <= dn_inval;  d_upd_reg   <= dn_upd;    d_is_b_reg   <= dn_is_b;
             d_x_reg      <= dn_is_b ? b_idx_reg : tail_reg;
             d_x_tail_reg <= dn_is_b ? b_is_tail_reg : 1'b1;
             d_gen_reg    <= dn_gen;
@@ -594,7 +596,7 @@ module nicrx_flow #(
     endgenerate
 
     // Unused: the command's entry beyond FW bits (it is taken mod FLOWS), the job's flow and
-    // opcode places (set at E8).
+    // opcode places (set at E9).
     /* verilator lint_off UNUSEDSIGNAL */
     wire unused_ok = &{1'b0, fk_sel, j_fl_reg[FL_FLOW +: FL_FLOW_W + FL_OPCODE_W]};
     /* verilator lint_on UNUSEDSIGNAL */
@@ -633,10 +635,10 @@ module nicrx_flow #(
             // manager
             act_reg   <= act_next;
             ph_reg    <= ph_next;
-            ready_reg <= !act_next || ph_next == 4'd8;
+            ready_reg <= !act_next || ph_next == 4'd9;
             tail_reg  <= tail_next;
-            mv_head_reg <= at_e7 && dn_mv_head;
-            mv_tail_reg <= at_e7 && dn_inval;
+            mv_head_reg <= at_e8 && d_write_reg && !d_inval_reg;
+            mv_tail_reg <= at_e8 && d_inval_reg;
             if (cmd_set) flow_busy_reg <= 1'b1;
             m_fl_valid_reg <= done && j_cmd_reg == CMD_FRAME;
             ctx_load_reg   <= done && j_cmd_reg == CMD_READ;
@@ -699,9 +701,9 @@ module nicrx_flow #(
 
     always @(*) if (f_past_valid && !f_past_rst) begin
         // s_fk_ready: exactly when a job would be taken at the next edge
-        assert(s_fk_ready == (!act_reg || ph_reg == 4'd8));
+        assert(s_fk_ready == (!act_reg || ph_reg == 4'd9));
         assert(act_reg == (ph_reg != 4'd0));
-        assert(ph_reg <= 4'd8);
+        assert(ph_reg <= 4'd9);
         // one job: a frame job is the only frame in flight, and it is handed on once
         assert(f_frames == {1'b0, act_reg && j_cmd_reg == CMD_FRAME});
         assert(!(m_fl_valid_reg && ctx_load_reg));

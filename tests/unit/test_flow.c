@@ -283,27 +283,27 @@ static void test_timing(void)
         edge(&b);
         lowc += !b.o.m_fl_valid && b.nev == 0 && (b.o.s_fk_ready == (k == FLOW_JOB_CYCLES - 1u));
     }
-    CHECK(lowc == FLOW_KEY_CYCLES - 2u + FLOW_JOB_CYCLES - 1u, "flow_manager_busy_e1_to_e7 (%u)", lowc);
-    edge(&b); /* E8 */
+    CHECK(lowc == FLOW_KEY_CYCLES - 2u + FLOW_JOB_CYCLES - 1u, "flow_manager_busy_to_the_last_cycle (%u)", lowc);
+    edge(&b); /* the job's last edge */
     CHECK(b.o.m_fl_valid && b.o.s_fk_ready && b.nev == 1 && b.last.cycle == 1u + FRAME_LAT,
-          "flow_result_at_k0_plus_17 (event at %llu)", (unsigned long long)b.last.cycle);
+          "flow_result_at_k0_plus_frame_lat (event at %llu)", (unsigned long long)b.last.cycle);
     CHECK(!idle(&b), "flow_not_idle_with_fl_valid");
     edge(&b);
     CHECK(!b.o.m_fl_valid && idle(&b) && b.o.m_fl.opcode == NICRX_OP_CTRL, "flow_fl_valid_one_cycle_fields_held");
-    /* back to back: hv_valid held high, a new frame every 8 cycles */
+    /* back to back: hv_valid held high, a new frame every FLOW_JOB_CYCLES (the manager's job) */
     b.po.hv_valid = 1;
     for (int k = 0; k < 80; k++) {
         if (hv_ready(&b))
             tcp4(&b.hv, 2 + k, 1000, 5, NICRX_TCP_SYN, 0);
         edge(&b);
         if (b.o.m_fl_valid) {
-            if (last && b.cycle - last != 8)
+            if (last && b.cycle - last != FLOW_JOB_CYCLES)
                 periods_ok = 0;
             last = b.cycle;
         }
     }
     b.po.hv_valid = 0;
-    CHECK(periods_ok && last, "flow_8_cycles_per_frame");
+    CHECK(periods_ok && last, "flow_job_cycles_per_frame");
     /* a job abandoned by reset writes nothing */
     {
         uint32_t nev;
@@ -727,7 +727,7 @@ static void test_commands(void)
     b.cfg.flow_tick = 0;
     tcp(&b, 1, 100, 0, NICRX_TCP_SYN, 0);
     tcp(&b, 1, 101, 77, NICRX_TCP_ACK | NICRX_TCP_PSH, 300);
-    uint32_t t_last = b.o.st.time; /* the manager took the frame 8 edges earlier: time = now before E0 */
+    uint32_t t_last = b.o.st.time; /* the manager took the frame FLOW_JOB_CYCLES edges earlier: time = now before E0 */
     /* READ: pulse at Ep, the key block takes it at Ep+1 and hands it on at Ep+9, the
      * manager takes it at Ep+10, results at Ep+18: 19 edges */
     b.cfg.flow_cmd = NICRX_FLOW_CMD_READ;
@@ -866,7 +866,8 @@ static void test_priority(void)
             fl[nfl++] = b.cycle;
     }
     b.po.hv_valid = 0;
-    CHECK(nfl >= 3 && fl[1] - fl[0] == 16 && fl[2] - fl[1] == 8 && ready_bad == 0,
+    /* the command takes the manager's job slot between the frames (the manager is the slower stage) */
+    CHECK(nfl >= 3 && fl[1] - fl[0] == 2u * FLOW_JOB_CYCLES && fl[2] - fl[1] == FLOW_JOB_CYCLES && ready_bad == 0,
           "cmd_before_next_frame (frames at %llu %llu %llu)", (unsigned long long)fl[0],
           (unsigned long long)fl[1], (unsigned long long)fl[2]);
     bench_free(&b);
