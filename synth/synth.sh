@@ -84,7 +84,7 @@ pnr() {
     local name=$1 speed=$2 seed=$3 mode=${4:-ooc} run="$1_s$2_$3" extra
     if [ "$mode" = ooc ]; then extra="--out-of-context"; else extra="--textcfg $OUT/$run.config"; fi
     local t0 rc=0; t0=$(date +%s)
-    rm -f "$OUT/$run.pnr.json"
+    rm -f "$OUT/$run.pnr.json" "$OUT/$run.config"
     timeout "${PNR_TIMEOUT:-3600}" "$NEXTPNR" $ECP5_DEV --speed "$speed" --json "$OUT/$name.json" $extra \
         --lpf-allow-unconstrained --report "$OUT/$run.pnr.json" --freq "$FREQ" --timing-allow-fail \
         --seed "$seed" --router router2 > "$OUT/$run.pnr.log" 2>&1 || rc=$?
@@ -93,13 +93,19 @@ pnr() {
     return "$rc"
 }
 
+# current FILE: FILE exists and no RTL source or reset program is newer
+current() {
+    [ -f "$1" ] && [ -z "$(find rtl build/microcode -newer "$1" -type f 2>/dev/null | head -1)" ]
+}
+
 # ooc TOP "K=V ..." SPEED SEED: synthesis (once per configuration) and one place-and-route,
 # its row appended to $ROWS
 ooc() {
     local top=$1 cfg=$2 speed=$3 seed=$4 name
     name="ecp5_$(name_of "$top" "$cfg")"
-    # one synthesis per configuration, even with several runs of it in parallel
-    ( flock 9; [ -f "$OUT/$name.stat" ] || yosys_synth "$top" "$name" "$cfg" ) 9>"$OUT/$name.lock" ||
+    # one synthesis per configuration, even with several runs of it in parallel; a netlist
+    # older than any RTL file is made again
+    ( flock 9; current "$OUT/$name.stat" || yosys_synth "$top" "$name" "$cfg" ) 9>"$OUT/$name.lock" ||
         { echo "[synth] FAILED: synth_ecp5 $top $cfg (see $OUT/$name.log)" >&2; return 1; }
     local rc=0
     pnr "$name" "$speed" "$seed" || rc=$?
@@ -179,10 +185,10 @@ hier)
 fpga)
     need_ecp5
     name=ecp5_wrap
-    [ -f "$OUT/$name.json" ] || yosys_synth nicrx_fpga_wrap "$name" "" "$WRAP" ||
+    current "$OUT/$name.json" && current "$OUT/$name.stat" || yosys_synth nicrx_fpga_wrap "$name" "" "$WRAP" ||
         { echo "synthesis of the wrapper failed: $OUT/$name.log"; exit 1; }
     run="${name}_s8_1"
-    [ -f "$OUT/$run.config" ] || pnr "$name" 8 1 pins || true
+    [ "$OUT/$run.config" -nt "$OUT/$name.json" ] || pnr "$name" 8 1 pins || true
     if [ -f "$OUT/$run.config" ] && "$ECPPACK" "$OUT/$run.config" "$OUT/nicrx_ecp5_85k.bit"; then
         $REPORT row "ecp5-85 s8 pins" "nicrx_fpga_wrap seed 1" "$OUT/$name.stat" "$OUT/$run.pnr" > "$OUT/fpga.tsv"
         $REPORT table "$OUT/fpga.tsv"
