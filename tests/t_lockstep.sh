@@ -35,8 +35,8 @@ one() {  # NAME FILE OPTIONS...
     elif [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; then
         echo "ok $name # no frames: rejected as bad input, as it should be"
     else
-        why=$(grep -m1 '^nicrx: ' <<<"$log"); [ -n "$why" ] || why=$(tail -1 <<<"$log")
-        echo "not ok $name: exit $rc: ${why#nicrx: }"
+        why=$(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log"); [ -n "$why" ] || why=$(tail -1 <<<"$log")
+        echo "not ok $name: exit $rc: ${why#nicrx-*: }"
     fi
 }
 export -f one
