@@ -1618,7 +1618,8 @@ void harness_report(const harness_t *h, FILE *f, int json)
         rp_u64(&r, "program_instructions", "(%s instructions)", h->prog[1].n);
         rp_u64(&r, "after_frames", "after %s frames were sent", h->swap_req_frame);
         if (h->first_new != UINT64_MAX) rp_u64(&r, "first_new", "the new program parsed from frame %s", h->first_new);
-        else rp_lit(&r, "first_new", "no frame parsed only by the new program%s", "null");
+        else if (json) rp_lit(&r, "first_new", "%s", "null");
+        else rp_str(&r, "first_new", "%s", "no frame parsed only by the new program");
         rp_u64(&r, "frames_old", "frames parsed as only the old program does %s", h->nprog[1]);
         rp_u64(&r, "frames_new", "only the new %s", h->nprog[2]);
         rp_u64(&r, "frames_either", "either %s", h->nprog[3]);
