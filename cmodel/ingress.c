@@ -13,6 +13,10 @@ static uint32_t popcount8(uint32_t v)
 
 static void ingress_reset(ingress_t *s)
 {
+    s->in_valid_reg = 0;
+    s->in_data_reg = 0;
+    s->in_nbytes_reg = 0;
+    s->in_last_reg = s->in_user_reg = 0;
     s->in_frame_reg = 0;
     s->wr_ptr_reg = 0;
     s->frm_start_reg = 0;
@@ -87,7 +91,7 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, ingress_out_t *out)
         return;
     }
 
-    nbytes = popcount8(t->s_axis_tkeep & keep_mask);
+    nbytes = s->in_nbytes_reg;
     cur_len = s->in_frame_reg ? s->len_reg : 0u;
     sum = cur_len + nbytes;
     new_len = sum > 0xffffu ? 0xffffu : sum;
@@ -107,7 +111,7 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, ingress_out_t *out)
     do_write = try_write && !no_free;
     full_n = cur_full | (try_write && no_free);
     if (cur_dis)                                      reason = NICRX_REASON_DISABLED;
-    else if (t->s_axis_tuser)                         reason = NICRX_REASON_BAD_FRAME;
+    else if (s->in_user_reg)                          reason = NICRX_REASON_BAD_FRAME;
     else if (runt)                                    reason = NICRX_REASON_RUNT;
     else if (over_n)                                  reason = NICRX_REASON_OVERSIZE;
     else if (full_n)                                  reason = NICRX_REASON_PKTMEM_FULL;
@@ -117,12 +121,12 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, ingress_out_t *out)
     next.hm_wr_en_reg = 0;
     next.m_cm_valid_reg = 0;
     next.eof_reg = 0;
-    if (t->s_axis_tvalid) {
+    if (s->in_valid_reg) {
         if (!s->in_frame_reg) {
             next.cur_frame = s->frame_cnt;
             next.frame_cnt = s->frame_cnt + 1;
         }
-        next.in_frame_reg = !t->s_axis_tlast;
+        next.in_frame_reg = !s->in_last_reg;
         next.frm_start_reg = start;
         next.len_reg = (uint16_t)new_len;
         next.dis_reg = cur_dis;
@@ -135,30 +139,29 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, ingress_out_t *out)
             if (sum + i < 14)
                 next.runt_at_reg |= (uint16_t)(1u << i);
         }
-        if (do_write) {
-            next.pm_wr_en_reg = 1;
-            next.pm_wr_addr_reg = s->wr_ptr_reg & word_mask;
-            next.pm_wr_data_reg = t->s_axis_tdata & data_mask;
-        }
+        /* addresses and data follow every beat (the commit's fields every last beat);
+         * only the enables wait for the decision */
+        next.pm_wr_en_reg = do_write;
+        next.pm_wr_addr_reg = s->wr_ptr_reg & word_mask;
+        next.pm_wr_data_reg = s->in_data_reg;
         /* header memory: the beats of the first HEADER_BYTES bytes that are written */
-        if (do_write && cur_len < s->header_bytes) {
-            next.hm_wr_en_reg = 1;
-            next.hm_wr_addr_reg = s->slot_reg * (s->header_bytes / s->bpb) + cur_len / s->bpb;
-        }
-        if (t->s_axis_tlast) {
+        next.hm_wr_en_reg = do_write && cur_len < s->header_bytes;
+        next.hm_wr_addr_reg = s->slot_reg * (s->header_bytes / s->bpb) +
+                              ((cur_len / s->bpb) & (s->header_bytes / s->bpb - 1u));
+        if (s->in_last_reg) {
             uint64_t frame = s->in_frame_reg ? s->cur_frame : s->frame_cnt;
 
             next.eof_reg = 1;
             next.eof_reason_reg = (uint8_t)reason;
             next.eof_len_reg = (uint16_t)new_len;
+            next.m_cm_reg.start = (uint16_t)(start & word_mask);
+            next.m_cm_reg.slot = (uint8_t)s->slot_reg;
+            next.m_cm_reg.len = (uint16_t)new_len;
+            next.m_cm_reg.frame = frame;
             if (reason == NICRX_REASON_NONE) {
                 next.wr_ptr_reg = (s->wr_ptr_reg + do_write) & ptr_mask;
                 next.m_cm_valid_reg = 1;
-                next.m_cm_reg.start = (uint16_t)(start & word_mask);
-                next.m_cm_reg.slot = (uint8_t)s->slot_reg;
                 next.slot_reg = (s->slot_reg + 1u) & (s->fq_depth - 1u);
-                next.m_cm_reg.len = (uint16_t)new_len;
-                next.m_cm_reg.frame = frame;
             } else {
                 nicrx_event_t e;
 
@@ -192,8 +195,14 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, ingress_out_t *out)
         }
     }
 
-    next.idle_reg = (uint8_t)(!next.in_frame_reg && !next.pm_wr_en_reg &&
+    next.idle_reg = (uint8_t)(!t->s_axis_tvalid && !next.in_frame_reg && !next.pm_wr_en_reg &&
                               !next.m_cm_valid_reg && !next.eof_reg);
+    /* the input register */
+    next.in_valid_reg = t->s_axis_tvalid;
+    next.in_data_reg = t->s_axis_tdata & data_mask;
+    next.in_nbytes_reg = (uint8_t)popcount8(t->s_axis_tkeep & keep_mask);
+    next.in_last_reg = t->s_axis_tlast;
+    next.in_user_reg = t->s_axis_tuser;
     *s = next;
     ingress_out(s, out);
 }

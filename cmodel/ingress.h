@@ -15,6 +15,10 @@ typedef struct ingress {
     uint32_t max_frame;     /* MAX_FRAME */
     uint32_t fq_depth;      /* FQ_DEPTH */
     /* registers of rtl/nicrx_ingress.v */
+    uint8_t  in_valid_reg;  /* the input beat, registered */
+    uint64_t in_data_reg;
+    uint8_t  in_nbytes_reg; /* popcount(tkeep) */
+    uint8_t  in_last_reg, in_user_reg;
     uint8_t  in_frame_reg;
     uint32_t wr_ptr_reg;    /* [PM_AW:0] */
     uint32_t frm_start_reg; /* [PM_AW:0] */

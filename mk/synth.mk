@@ -2,10 +2,9 @@
 #   make lint                         Verilator -Wall + Yosys structural checks of rtl/
 #   make synth                        ECP5: every block alone and the whole core, out of
 #                                     context, speed 8 and 6, seeds; the table
-#   make synth-block BLOCK=nicrx_parser [ARCH=ecp5|ice40] [PARAMS="DATA_WIDTH=32 ..."]
+#   make synth-block BLOCK=nicrx_parser [PARAMS="DATA_WIDTH=32 ..."]
 #   make fpga                         ECP5 bitstream of the place-and-route harness
 .PHONY: lint synth synth-block fpga
-ARCH   ?= ecp5
 PARAMS ?=
 
 lint: setup-check
@@ -16,8 +15,8 @@ synth: setup-check setup-ecp5 $(BUILD)/microcode/default_64.hex $(BUILD)/microco
 	    echo "make synth: $$(( $$(date +%s) - start ))s"; exit $$rc
 
 synth-block: setup-check
-	@test -n "$(BLOCK)" || { echo "usage: make synth-block BLOCK=nicrx_<block> [ARCH=ecp5|ice40] [PARAMS=\"K=V ...\"]"; exit 2; }
-	bash synth/synth.sh block $(BLOCK) $(ARCH) "$(PARAMS)"
+	@test -n "$(BLOCK)" || { echo "usage: make synth-block BLOCK=nicrx_<block> [PARAMS=\"K=V ...\"]"; exit 2; }
+	bash synth/synth.sh block $(BLOCK) "$(PARAMS)"
 
 fpga: setup-check setup-ecp5 $(BUILD)/microcode/default_64.hex
 	bash synth/synth.sh fpga

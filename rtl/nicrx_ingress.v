@@ -1,7 +1,10 @@
 // nicrx_ingress - stream in, length, errors, tail drop, header copy
 // (docs/architecture.md, "nicrx_ingress").  Twin: cmodel/ingress.c.
 //
-// At the edge that takes a beat the frame's length and drop marks are updated and the
+// Every input beat is first registered (in_*_reg, with its byte count worked out from
+// tkeep), so no port drives logic; the rest of this description is about the edge that
+// takes the beat from that register: at that edge the frame's length and drop marks are
+// updated and the
 // beat's write to packet memory is registered (pm_wr_* : written one edge later); while
 // the frame is within its first HEADER_BYTES the same write goes to the parser's header
 // memory (hm_wr_*: {slot, beat}, data pm_wr_data).
@@ -76,6 +79,11 @@ module nicrx_ingress #(
 
     // ---------------------------------------------------------------- registers
     reg                      in_frame_reg, in_frame_next;     // between first and last beat
+    reg                      in_valid_reg;                    // the input beat, registered
+    reg [DATA_WIDTH-1:0]     in_data_reg;
+    reg [3:0]                in_nbytes_reg;                   // its bytes: popcount(tkeep)
+    reg [BPB:0]              in_nb_reg;                       // the same one-hot: bit k when k bytes
+    reg                      in_last_reg, in_user_reg;
     reg [PM_AW:0]            wr_ptr_reg, wr_ptr_next;         // next word to write, wrap bit on top
     reg [PM_AW:0]            frm_start_reg, frm_start_next;   // first word of the current frame
     reg [15:0]               len_reg, len_next;               // bytes so far, saturating
@@ -106,7 +114,7 @@ module nicrx_ingress #(
     reg                      idle_reg, idle_next;
 
     // ---------------------------------------------------------------- next state
-    reg [3:0]     nbytes;       // popcount(tkeep)
+    reg [3:0]     nbytes;       // the registered beat's byte count
     reg [16:0]    sum;
     reg [15:0]    cur_len, new_len;
     reg           cur_dis, cur_over, cur_full, over_n, full_n, over_hit, runt_hit, runt;
@@ -114,11 +122,11 @@ module nicrx_ingress #(
     reg [FQ_W-1:0] outst_inc, outst_dec;
     reg           no_free, try_write, do_write, keep;
     reg [2:0]     reason;
-    reg           pc_c, pc_t, hi_gt, hi_eq, hi_eqm, hi_zero;
+    reg           hi_gt, hi_eq, hi_eqm, hi_zero;
     reg [15:0]    lo_mask;
     reg [4:0]     lo5;
     reg           lh_gt, lh_eq, lh_eq1, lh_eq2, lh_zero;
-    integer       i, j, c_lim;
+    integer       i, c_lim;
 
     always @* begin
         in_frame_next      = in_frame_reg;
@@ -132,6 +140,7 @@ module nicrx_ingress #(
         runt_at_next       = runt_at_reg;
         lo_mask            = 16'd0;  // loop temporaries: defaults so no latch is inferred
         c_lim              = 0;
+        i                  = 0;
         pm_wr_en_next      = 1'b0;
         pm_wr_addr_next    = pm_wr_addr_reg;
         pm_wr_data_next    = pm_wr_data_reg;
@@ -144,16 +153,7 @@ module nicrx_ingress #(
         eof_reason_next    = eof_reason_reg;
         eof_len_next       = eof_len_reg;
 
-        // popcount as plain logic (no adder cells: it is on the decision path)
-        nbytes = 4'd0;
-        for (i = 0; i < BPB; i = i + 1) begin
-            pc_c = s_axis_tkeep[i];
-            for (j = 0; j < 4; j = j + 1) begin
-                pc_t      = nbytes[j] & pc_c;
-                nbytes[j] = nbytes[j] ^ pc_c;
-                pc_c      = pc_t;
-            end
-        end
+        nbytes   = in_nbytes_reg;
         cur_len  = in_frame_reg ? len_reg : 16'd0;
         // the length sum only feeds registers (len, eof_len, cm_len, ovr_at); the drop and
         // write decisions below use the registered ovr_at flags and a 4-bit runt check
@@ -183,13 +183,8 @@ module nicrx_ingress #(
         // new_len > MAX_LEN and new_len < 14: outside a frame new_len = nbytes <= BPB,
         // neither oversize nor long enough; inside, len_reg + nbytes is compared, the
         // comparisons being registered for every nbytes as ovr_at_reg / runt_at_reg
-        over_hit = 1'b0;
-        runt_hit = 1'b0;
-        for (i = 0; i <= BPB; i = i + 1)
-            if (nbytes == i[3:0]) begin
-                over_hit = ovr_at_reg[i];
-                runt_hit = runt_at_reg[i];
-            end
+        over_hit = |(ovr_at_reg & in_nb_reg);
+        runt_hit = |(runt_at_reg & in_nb_reg);
         over_n    = cur_over | (in_frame_reg & over_hit);
         runt      = !in_frame_reg | runt_hit;
         try_write = !cur_dis & !over_n & !cur_full;
@@ -197,15 +192,15 @@ module nicrx_ingress #(
         full_n    = cur_full | (try_write & no_free);
         // at the last beat; the first reason that applies wins
         if (cur_dis)                          reason = R_DIS;
-        else if (s_axis_tuser)                reason = R_BAD;
+        else if (in_user_reg)                 reason = R_BAD;
         else if (runt)                        reason = R_RUNT;
         else if (over_n)                      reason = R_OVER;
         else if (full_n)                      reason = R_FULL;
         else                                  reason = R_NONE;
         keep = (reason == R_NONE);
 
-        if (s_axis_tvalid) begin
-            in_frame_next  = !s_axis_tlast;
+        if (in_valid_reg) begin
+            in_frame_next  = !in_last_reg;
             frm_start_next = start;
             len_next       = new_len;
             dis_next       = cur_dis;
@@ -224,26 +219,25 @@ module nicrx_ingress #(
                 lo_mask = ~(16'hffff << (14 - i));                   // sum[3:0] < 14 - k
                 runt_at_next[i] = hi_zero & lo_mask[lo5[3:0]];
             end
-            if (do_write) begin
-                pm_wr_en_next   = 1'b1;
-                pm_wr_addr_next = wr_ptr_reg[PM_AW-1:0];
-                pm_wr_data_next = s_axis_tdata;
-            end
+            // Addresses and data are loaded with every beat (and the commit's fields
+            // with every last beat): only the enables wait for the drop decision, so
+            // it does not fan out to the wide registers' clock enables.
+            pm_wr_en_next   = do_write;
+            pm_wr_addr_next = wr_ptr_reg[PM_AW-1:0];
+            pm_wr_data_next = in_data_reg;
             // header copy: beat k of the frame (bytes k*BPB ..) while k < HEADER_BYTES/BPB
-            if (do_write && cur_len < HB16) begin
-                hm_wr_en_next   = 1'b1;
-                hm_wr_addr_next = {slot_reg, cur_len[BPB_LOG2 +: BEAT_W]};
-            end
-            if (s_axis_tlast) begin
+            hm_wr_en_next   = do_write && cur_len < HB16;
+            hm_wr_addr_next = {slot_reg, cur_len[BPB_LOG2 +: BEAT_W]};
+            if (in_last_reg) begin
                 eof_next        = 1'b1;
                 eof_reason_next = reason;
                 eof_len_next    = new_len;
+                m_cm_data_next[CM_START +: CM_START_W] = start[PM_AW-1:0];
+                m_cm_data_next[CM_LEN +: CM_LEN_W]     = new_len;
+                m_cm_data_next[CM_SLOT +: CM_SLOT_W]   = slot_reg;
                 if (keep) begin
                     wr_ptr_next   = do_write ? wr_ptr_inc : wr_ptr_reg;
                     m_cm_valid_next = 1'b1;
-                    m_cm_data_next[CM_START +: CM_START_W] = start[PM_AW-1:0];
-                    m_cm_data_next[CM_LEN +: CM_LEN_W]     = new_len;
-                    m_cm_data_next[CM_SLOT +: CM_SLOT_W]   = slot_reg;
                     slot_next     = slot_reg + {{(SLOT_W-1){1'b0}}, 1'b1};
                 end else begin
                     wr_ptr_next   = start;   // the dropped frame leaves no trace
@@ -279,10 +273,38 @@ module nicrx_ingress #(
             endcase
         end
 
-        idle_next = !in_frame_next & !pm_wr_en_next & !m_cm_valid_next & !eof_next;
+        idle_next = !s_axis_tvalid & !in_frame_next & !pm_wr_en_next & !m_cm_valid_next & !eof_next;
     end
 
     // ---------------------------------------------------------------- state
+    // ---------------------------------------------------------------- input register
+    // The beat as it arrived, with its byte count (popcount of tkeep) in binary and
+    // one-hot: the drop decision then starts from registers.
+    reg [3:0]     in_cnt;
+    integer       k;
+    always @* begin
+        in_cnt = 4'd0;
+        for (k = 0; k < BPB; k = k + 1)
+            in_cnt = in_cnt + {3'd0, s_axis_tkeep[k]};
+    end
+    always @(posedge clk) begin
+        if (rst) begin
+            in_valid_reg  <= 1'b0;
+            in_data_reg   <= {DATA_WIDTH{1'b0}};
+            in_nbytes_reg <= 4'd0;
+            in_nb_reg     <= {{BPB{1'b0}}, 1'b1};
+            in_last_reg   <= 1'b0;
+            in_user_reg   <= 1'b0;
+        end else begin
+            in_valid_reg  <= s_axis_tvalid;
+            in_data_reg   <= s_axis_tdata;
+            in_nbytes_reg <= in_cnt;
+            in_nb_reg     <= {{BPB{1'b0}}, 1'b1} << in_cnt;
+            in_last_reg   <= s_axis_tlast;
+            in_user_reg   <= s_axis_tuser;
+        end
+    end
+
     always @(posedge clk) begin
         if (rst) begin
             in_frame_reg      <= 1'b0;
@@ -378,8 +400,10 @@ module nicrx_ingress #(
     always @(*) if (s_axis_tvalid) begin
         if (!s_axis_tlast) assume(&s_axis_tkeep);
         else               assume(({1'b0, s_axis_tkeep} & ({1'b0, s_axis_tkeep} + 1'b1)) == 0);
-        // all zero only for an empty frame (a single beat)
-        if (in_frame_reg) assume(s_axis_tkeep[0]);
+        // all zero only for an empty frame (a single beat); a frame is open at the
+        // port when the registered beat did not end one, or none is registered and the
+        // stage has one open
+        if (in_valid_reg ? !in_last_reg : in_frame_reg) assume(s_axis_tkeep[0]);
     end
 
     // ---- abstract DMA
@@ -421,11 +445,11 @@ module nicrx_ingress #(
 
     // the full (wrap-bit) address of the pending packet-memory write
     reg [PM_AW:0] f_wr_full;
-    always @(posedge clk) if (s_axis_tvalid && do_write) f_wr_full <= wr_ptr_reg;
+    always @(posedge clk) if (in_valid_reg && do_write) f_wr_full <= wr_ptr_reg;
     wire [PM_AW:0] f_d_pw = f_wr_full - pm_rel_ptr;
 
     // independent byte count of the open frame (saturating like the contract says)
-    reg  [3:0]  f_nb;
+    reg  [3:0]  f_nb, f_nb_reg;     // the port's beat, counted here and registered
     reg  [16:0] f_sum;
     reg  [15:0] f_bytes;
     integer     f_i;
@@ -433,14 +457,15 @@ module nicrx_ingress #(
         f_nb = 4'd0;
         for (f_i = 0; f_i < BPB; f_i = f_i + 1)
             if (s_axis_tkeep[f_i]) f_nb = f_nb + 4'd1;
-        f_sum = {1'b0, (in_frame_reg ? f_bytes : 16'd0)} + {13'd0, f_nb};
+        f_sum = {1'b0, (in_frame_reg ? f_bytes : 16'd0)} + {13'd0, f_nb_reg};
     end
-    always @(posedge clk) if (s_axis_tvalid) f_bytes <= f_sum[16] ? 16'hffff : f_sum[15:0];
+    always @(posedge clk) f_nb_reg <= f_nb;
+    always @(posedge clk) if (in_valid_reg) f_bytes <= f_sum[16] ? 16'hffff : f_sum[15:0];
 
     // the open frame found FQ_DEPTH frames outstanding at its first beat
     reg  f_cred;
     wire f_no_slot = in_frame_reg ? f_cred : (outst_reg >= FQ_FULL);
-    always @(posedge clk) if (s_axis_tvalid) f_cred <= f_no_slot;
+    always @(posedge clk) if (in_valid_reg) f_cred <= f_no_slot;
 
     // frames ended and frames committed
     reg        f_last_taken;       // the edge before took a last beat
@@ -448,7 +473,7 @@ module nicrx_ingress #(
     reg        f_words_drop;       // ... and dropped it for packet-memory words
     reg [31:0] f_commits;
     always @(posedge clk) begin
-        f_last_taken <= !rst && s_axis_tvalid && s_axis_tlast;
+        f_last_taken <= !rst && in_valid_reg && in_last_reg;
         f_credit_drop <= reason == R_FULL && f_no_slot;
         f_words_drop  <= reason == R_FULL && !f_no_slot;
         if (rst)           f_commits <= 32'd0;

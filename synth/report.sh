@@ -13,25 +13,23 @@
 # carry cell holds two LUTs).
 set -euo pipefail
 
-# stat_rows TARGET STAT_FILE: "module<TAB>luts<TAB>ffs<TAB>brams<TAB>lutram" per module
+# stat_rows STAT_FILE: "module<TAB>luts<TAB>ffs<TAB>brams<TAB>lutram" per module
 stat_rows() {
-    awk -v target="$1" '
+    awk '
         function flush() {
             if (name == "") return
-            if (target ~ /^ice40/) { l = c["SB_LUT4"]; b = c["SB_RAM40_4K"]; r = 0
-                f = 0; for (k in c) if (k ~ /^SB_DFF/) f += c[k] }
-            else { l = c["LUT4"] + 2 * c["CCU2C"]; f = c["TRELLIS_FF"]; b = c["DP16KD"]; r = c["TRELLIS_DPR16X4"] }
+            l = c["LUT4"] + 2 * c["CCU2C"]; f = c["TRELLIS_FF"]; b = c["DP16KD"]; r = c["TRELLIS_DPR16X4"]
             printf "%s\t%d\t%d\t%d\t%d\n", name, l, f, b, r
             delete c
         }
         /^[ \t]*=== .* ===[ \t]*$/ { flush(); name = $0; sub(/^[ \t]*=== /, "", name); sub(/ ===[ \t]*$/, "", name); next }
         /^[ \t]+[$A-Za-z_][A-Za-z0-9_$]*[ \t]+[0-9]+[ \t]*$/ { c[$1] = $2 }
-        END { flush() }' "$2"
+        END { flush() }' "$1"
 }
 
 pnr_util() {  # pnr_util JSON: "TYPE used/available" for the interesting cell types
     local t
-    for t in ICESTORM_LC ICESTORM_RAM TRELLIS_COMB TRELLIS_FF DP16KD TRELLIS_RAMW; do
+    for t in TRELLIS_COMB TRELLIS_FF DP16KD TRELLIS_RAMW; do
         local obj
         obj=$(grep -o "\"$t\": *{[^}]*}" "$1" | head -1) || continue
         [ -n "$obj" ] || continue
@@ -54,7 +52,7 @@ crit() {
 row() {
     local target=$1 config=$2 stat=$3 pnr=${4:-}
     local name luts ffs brams lutram fmax="-" path="" notes=""
-    IFS=$'\t' read -r name luts ffs brams lutram < <(stat_rows "$target" "$stat" | tail -1)
+    IFS=$'\t' read -r name luts ffs brams lutram < <(stat_rows "$stat" | tail -1)
     [ "$lutram" -gt 0 ] && notes="LUT-RAM $lutram DPR16X4"
     if [ -n "$pnr" ] && [ ! -f "$pnr.json" ] && [ -f "$pnr.log" ]; then
         fmax="n/a"
@@ -85,7 +83,7 @@ modules() {
         name=$(sed -e 's/^\$paramod\$[0-9a-f]*\\//' -e 's/^\$paramod\\\([^\\]*\)\\.*$/\1/' <<<"$name")
         printf '%s\t%s\t%s\t%s\t%s\t-\t\t%s\n' "$target" "$name" "$luts" "$ffs" "$brams" \
             "$([ "$lutram" -gt 0 ] && echo "LUT-RAM $lutram DPR16X4")"
-    done < <(stat_rows "$target" "$stat")
+    done < <(stat_rows "$stat")
 }
 
 table() {

@@ -8,9 +8,9 @@
 #                           with the first seed
 #   synth.sh ooc TOP "K=V ..." SPEED SEED
 #                           one out-of-context place-and-route; prints its row
-#   synth.sh block BLOCK [ecp5|ice40] ["K=V ..."]
+#   synth.sh block BLOCK ["K=V ..."]
 #                           synthesis only of one rtl/ module; prints its row
-#   synth.sh hier [ecp5|ice40] [default|K=V...]
+#   synth.sh hier [default|K=V...]
 #                           per-module figures of nicrx_top (synth -noflatten)
 #   synth.sh fpga           ECP5 bitstream of the timing wrapper fpga/nicrx_fpga_wrap.v
 #   synth.sh table          the table of everything measured so far
@@ -64,14 +64,14 @@ imem_init() { # TOP "K=V ..."
     [ -f "$hex" ] && echo "chparam -set IMEM_INIT \"$PWD/$hex\" $1;"
 }
 
-# yosys_synth ARCH TOP NAME "K=V ..." [extra verilog]: NAME.json, NAME.stat, NAME.time
+# yosys_synth TOP NAME "K=V ..." [extra verilog]: NAME.json, NAME.stat, NAME.time
 yosys_synth() {
-    local arch=$1 top=$2 name=$3 cfg=$4 extra=${5:-} chp="" kv
+    local top=$1 name=$2 cfg=$3 extra=${4:-} chp="" kv
     for kv in $cfg; do chp="$chp chparam -set ${kv%%=*} ${kv#*=} $top;"; done
     chp="$chp $(imem_init "$top" "$cfg")"
     local t0; t0=$(date +%s)
     rm -f "$OUT/$name.json" "$OUT/$name.stat"
-    $YOSYS -q -l "$OUT/$name.log" -p "read_verilog -defer -Irtl $RTL $extra; $chp hierarchy -check -top $top; synth_$arch -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return 1
+    $YOSYS -q -l "$OUT/$name.log" -p "read_verilog -defer -Irtl $RTL $extra; $chp hierarchy -check -top $top; synth_ecp5 -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return 1
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$name.time"
 }
 
@@ -95,7 +95,7 @@ ooc() {
     local top=$1 cfg=$2 speed=$3 seed=$4 name
     name="ecp5_$(name_of "$top" "$cfg")"
     # one synthesis per configuration, even with several runs of it in parallel
-    ( flock 9; [ -f "$OUT/$name.stat" ] || yosys_synth ecp5 "$top" "$name" "$cfg" ) 9>"$OUT/$name.lock" ||
+    ( flock 9; [ -f "$OUT/$name.stat" ] || yosys_synth "$top" "$name" "$cfg" ) 9>"$OUT/$name.lock" ||
         { echo "[synth] FAILED: synth_ecp5 $top $cfg (see $OUT/$name.log)" >&2; return 1; }
     local rc=0
     pnr "$name" "$speed" "$seed" || rc=$?
@@ -157,27 +157,25 @@ core)   need_ecp5; core ;;
 ooc)    need_ecp5; ooc "${2:?TOP}" "${3:-}" "${4:-8}" "${5:-1}" ;;
 table)  table ;;
 block)
-    blk=${2:?usage: synth.sh block BLOCK [ecp5|ice40] [\"K=V ...\"]}
-    arch=${3:-ecp5}
-    cfg=${4:-}
-    name="block_${blk}_${arch}"
-    yosys_synth "$arch" "$blk" "$name" "$cfg" || { echo "synthesis failed: $OUT/$name.log" >&2; exit 1; }
-    $REPORT row "$arch synth" "$blk ${cfg:-default}" "$OUT/$name.stat" > "$OUT/$name.tsv"
+    blk=${2:?usage: synth.sh block BLOCK [\"K=V ...\"]}
+    cfg=${3:-}
+    name="block_${blk}_ecp5"
+    yosys_synth "$blk" "$name" "$cfg" || { echo "synthesis failed: $OUT/$name.log" >&2; exit 1; }
+    $REPORT row "ecp5 synth" "$blk ${cfg:-default}" "$OUT/$name.stat" > "$OUT/$name.tsv"
     $REPORT table "$OUT/$name.tsv"
     echo "time $(cat "$OUT/$name.time")s; netlist $OUT/$name.json, log $OUT/$name.log"
     ;;
 hier)
-    arch=${2:-ecp5}
-    cfg=${3:-}; [ "$cfg" = default ] && cfg=""
-    name="hier_${arch}_$(name_of top "$cfg")"
-    SYNTH_FLAGS=-noflatten yosys_synth "$arch" nicrx_top "$name" "$cfg"
-    $REPORT modules "$arch" "$OUT/$name.stat" > "$OUT/$name.tsv"
+    cfg=${2:-}; [ "$cfg" = default ] && cfg=""
+    name="hier_ecp5_$(name_of top "$cfg")"
+    SYNTH_FLAGS=-noflatten yosys_synth nicrx_top "$name" "$cfg"
+    $REPORT modules ecp5 "$OUT/$name.stat" > "$OUT/$name.tsv"
     $REPORT table "$OUT/$name.tsv" | tee "$OUT/$name.txt"
     ;;
 fpga)
     need_ecp5
     name=ecp5_wrap
-    [ -f "$OUT/$name.json" ] || yosys_synth ecp5 nicrx_fpga_wrap "$name" "" "$WRAP" ||
+    [ -f "$OUT/$name.json" ] || yosys_synth nicrx_fpga_wrap "$name" "" "$WRAP" ||
         { echo "synthesis of the wrapper failed: $OUT/$name.log"; exit 1; }
     run="${name}_s8_1"
     [ -f "$OUT/$run.config" ] || pnr "$name" 8 1 pins || true
