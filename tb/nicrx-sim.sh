@@ -31,17 +31,31 @@ case $flows in
         fi
         variant=${variant}f$flows; trace_variant=${trace_variant:+${trace_variant}f$flows} ;;
 esac
-# build VARIANT: make its simulator if it is not there yet or older than its sources
-# (make -q: nothing to do; the default one is made with nicrx-sim itself)
+# build VARIANT: make its simulator if it is missing or older than what it is built
+# from (the libraries, the RTL); one build at a time (runs may go in parallel)
 build() {
-    make -q -C "$repo" BUILD="$build" "$build/verilator/$1/Vnicrx_tb" >/dev/null 2>&1 && return 0
-    echo "$prog: building the simulator $1 (a few minutes)" >&2
-    local log="$build/verilator/$1.make.log"
+    local bin="$build/verilator/$1/Vnicrx_tb" f
+    stale() {
+        [ -x "$bin" ] || return 0
+        for f in "$build"/lib/libnicrx.a "$build"/lib/libnicrxtb.a "$repo"/rtl/*.v "$repo"/rtl/*.vh; do
+            [ "$f" -nt "$bin" ] && return 0
+        done
+        return 1
+    }
+    stale || return 0
     mkdir -p "$build/verilator"
-    if ! nice make -C "$repo" BUILD="$build" "$build/verilator/$1/Vnicrx_tb" >"$log" 2>&1; then
-        echo "$prog: could not build the simulator $1 (see $log)" >&2
-        exit 2
+    exec 9>"$build/verilator/$1.lock"
+    flock 9
+    if stale; then
+        rm -f "$bin"    # what an interrupted build left
+        echo "$prog: building the simulator $1 (a few minutes)" >&2
+        local log="$build/verilator/$1.make.log"
+        if ! nice make -C "$repo" BUILD="$build" "$bin" >"$log" 2>&1; then
+            echo "$prog: could not build the simulator $1 (see $log)" >&2
+            exit 2
+        fi
     fi
+    exec 9>&-
 }
 run() {  # run VARIANT extra-plusargs...
     local v=$1; shift
