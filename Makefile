@@ -30,13 +30,13 @@ RTL_SRCS   := $(sort $(wildcard rtl/*.v))
 CFLAGS_MODEL := -std=c11 $(OPT) -g $(CWARN) -Icmodel
 CFLAGS_LIB   := -std=c11 $(OPT) -g $(CWARN) -I$(MODEL_INC)
 CFLAGS_PCAP  := -std=gnu11 $(OPT) -g $(CWARN) -I$(MODEL_INC)
-CFLAGS_TB    := $(CFLAGS_PCAP) -Itb
+CFLAGS_TB    := $(CFLAGS_PCAP) -Itb -Itools
 
 $(MODEL_INC)/%.h: cmodel/%.h
 	@mkdir -p $(dir $@)
 	ln -sf $(abspath $<) $@
 
-$(BUILD)/obj/%.o: %.c $(wildcard cmodel/*.h tb/*.h) $(MODEL_PUB)
+$(BUILD)/obj/%.o: %.c $(wildcard cmodel/*.h tb/*.h tools/cli.h) $(MODEL_PUB)
 	@mkdir -p $(dir $@)
 	$(CC) $(if $(filter cmodel/% $(BUILD)/gen/%,$<),$(CFLAGS_MODEL),$(CFLAGS_TB)) -c $< -o $@
 

@@ -370,6 +370,15 @@ uint64_t nicrx_model_cycle(const nicrx_model_t *m) { return m->cycle; }
 
 const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m) { return &m->g.p; }
 
+void nicrx_model_occupancy(const nicrx_model_t *m, nicrx_occupancy_t *o)
+{
+    /* the ingress's pointers carry a wrap bit above PM_AW, as in the RTL */
+    uint32_t mask = (2u << m->g.pm_aw) - 1u;
+
+    o->pm_words = (m->ing.wr_ptr_reg - m->w[m->cur].dma.pm_rel_ptr) & mask;
+    o->fq_frames = m->ing.outst_reg;
+}
+
 uint32_t nicrx_model_peek_reg(const nicrx_model_t *m, uint32_t addr)
 {
     csr_status_t st;

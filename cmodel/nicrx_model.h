@@ -176,6 +176,11 @@ void nicrx_model_step(nicrx_model_t *m, const nicrx_in_t *in);
 void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out);
 uint64_t nicrx_model_cycle(const nicrx_model_t *m);
 const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m);
+/* What the device holds after the last edge (model-only, for reports):
+ * packet-memory words written and not yet released (the frame arriving
+ * included), frames committed and not yet taken by the transfer engine. */
+typedef struct nicrx_occupancy { uint32_t pm_words, fq_frames; } nicrx_occupancy_t;
+void nicrx_model_occupancy(const nicrx_model_t *m, nicrx_occupancy_t *o);
 /* Read a register the way the AXI4-Lite port would, without a bus cycle
  * (for reports; it does not change state). */
 uint32_t nicrx_model_peek_reg(const nicrx_model_t *m, uint32_t addr);

@@ -4,26 +4,31 @@
  *   nicrx-asm -d FILE.bin [-o OUT]
  *
  * Exit status: 0 done; 1 the source cannot be assembled (one line
- * FILE:LINE: reason on stderr; a missing input file included) or the image
+ * "nicrx-asm: FILE:LINE: reason" on stderr; a missing input file included) or the image
  * cannot be disassembled; 2 bad usage or an output that cannot be written. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cli.h"
 #include "nicrx_asm.h"
 
-static const char usage[] =
-    "usage: nicrx-asm [-f bin|hex|c] [-n NAME] [--depth N] [-o OUT] FILE.nasm\n"
-    "       nicrx-asm -d FILE.bin [-o OUT]\n"
+static const cli_t cli = {
+    "nicrx-asm", "[-f bin|hex|c] [-n NAME] [--depth N] [-o OUT] FILE.nasm\n"
+                 "       nicrx-asm -d FILE.bin [-o OUT]",
     "  -f bin   n x 16 bytes, each instruction w0..w3 little-endian (default)\n"
     "  -f hex   $readmemh: one line of 32 hex digits (w3..w0) per instruction,\n"
     "           padded with zero instructions to --depth lines\n"
     "  -f c     C source: const uint32_t NAME[] and NAME_insns (-n, default nicrx_program)\n"
     "  --depth N  instruction memory depth, 1..256 (default 256): larger programs are an error\n"
-    "  -d       disassemble a binary image into source that assembles back to it\n";
+    "  -d       disassemble a binary image into source that assembles back to it\n",
+    NULL,
+};
 
-static int bad_usage(const char *why)
+/* A missing or bad option value: cli.h's words, then the usage hint. */
+static int bad_value(const char *opt, const char *val, const char *expect, char *err, size_t n)
 {
-    fprintf(stderr, "nicrx-asm: %s\n%s", why, usage);
-    return 2;
+    cli_bad_value(err, n, opt, val, expect);
+    return cli_usage_error(&cli, "%s", err);
 }
 
 static void put_le32(uint8_t *b, uint32_t v)
@@ -78,7 +83,7 @@ static int disassemble(const char *path, FILE *out)
     size_t len;
 
     if (!f) {
-        perror(path);
+        cli_error(&cli, "%s: %s", path, strerror(errno));
         return 1;
     }
     b = malloc(max + 1);
@@ -87,13 +92,13 @@ static int disassemble(const char *path, FILE *out)
         fclose(f);
         free(b);
         free(w);
-        fprintf(stderr, "nicrx-asm: out of memory\n");
+        cli_error(&cli, "out of memory");
         return 2;
     }
     len = fread(b, 1, max + 1, f);
     fclose(f);
     if (len == 0 || len > max || len % NICRX_INSN_BYTES) {
-        fprintf(stderr, "%s: not a program image (%zu bytes: want 16 x 1..%u)\n", path, len, NICRX_IMEM_MAX);
+        cli_error(&cli, "%s: not a program image (%zu bytes: want 16 x 1..%u)", path, len, NICRX_IMEM_MAX);
         free(b);
         free(w);
         return 1;
@@ -116,46 +121,43 @@ int main(int argc, char **argv)
     nicrx_asm_prog_t *p;
     FILE *out = stdout;
 
+    if ((rc = cli_common(&cli, argc, argv)) >= 0)
+        return rc;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        uint64_t d;
 
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (!strcmp(a, "-d")) {
+        if (!strcmp(a, "-d")) {
             dis = 1;
-        } else if ((!strcmp(a, "-f") || !strcmp(a, "-n") || !strcmp(a, "-o") || !strcmp(a, "--depth")) &&
-                   i + 1 < argc) {
-            const char *v = argv[++i];
-            char *end;
-
+            continue;
+        }
+        if (!strcmp(a, "-f") || !strcmp(a, "-n") || !strcmp(a, "-o") || !strcmp(a, "--depth")) {
+            i++;
             if (a[1] == 'f') {
-                if (strcmp(v, "bin") && strcmp(v, "hex") && strcmp(v, "c"))
-                    return bad_usage("-f wants bin, hex or c");
+                if (!v || (strcmp(v, "bin") && strcmp(v, "hex") && strcmp(v, "c")))
+                    return bad_value(a, v, "bin, hex or c", err, sizeof err);
                 fmt = v[0];
-            } else if (a[1] == 'n') {
-                name = v;
-            } else if (a[1] == 'o') {
-                outp = v;
-            } else {
-                unsigned long d = strtoul(v, &end, 0);
-
-                if (*end || d < 1 || d > NICRX_IMEM_MAX)
-                    return bad_usage("--depth wants 1..256");
+            } else if (a[1] == '-') {
+                if (cli_u64(a, v, 1, NICRX_IMEM_MAX, NULL, &d, err, sizeof err))
+                    return cli_usage_error(&cli, "%s", err);
                 depth = (uint32_t)d;
+            } else if (!v || !*v) {
+                return bad_value(a, v, a[1] == 'n' ? "a C name" : "a file", err, sizeof err);
+            } else {
+                *(a[1] == 'n' ? &name : &outp) = v;
             }
         } else if (a[0] == '-' && a[1]) {
-            return bad_usage("unknown option or missing value");
+            return cli_usage_error(&cli, "unknown option %s", a);
         } else if (in) {
-            return bad_usage("one input file");
+            return cli_usage_error(&cli, "one input file, not %s and %s", in, a);
         } else {
             in = a;
         }
     }
     if (!in)
-        return bad_usage("no input file");
+        return cli_usage_error(&cli, "no input file");
     if (outp && !(out = fopen(outp, fmt == 'b' && !dis ? "wb" : "w"))) {
-        perror(outp);
+        cli_error(&cli, "%s: %s", outp, strerror(errno));
         return 2;
     }
     if (dis) {
@@ -165,10 +167,10 @@ int main(int argc, char **argv)
     } else {
         rc = nicrx_asm_file(in, depth, p, err, sizeof err);
         if (rc) {
-            fprintf(stderr, "%s\n", err);
+            cli_error(&cli, "%s", err);
             rc = 1;
         } else if (write_out(p, fmt, name, depth, in, out)) {
-            fprintf(stderr, "nicrx-asm: write error\n");
+            cli_error(&cli, "write error");
             rc = 2;
         }
         free(p);

@@ -15,9 +15,9 @@ UCODE_DEPTHS := 64 256
 UCODE_IMAGES := $(UCODE_PROGS:%=$(UCODE_DIR)/%.bin) \
                 $(foreach d,$(UCODE_DEPTHS),$(UCODE_PROGS:%=$(UCODE_DIR)/%_$(d).hex))
 
-$(ASM): $(ASM_LIB_SRCS) microcode/nicrx_asm_main.c $(ASM_HDRS)
+$(ASM): $(ASM_LIB_SRCS) microcode/nicrx_asm_main.c $(ASM_HDRS) tools/cli.c tools/cli.h $(MODEL_INC)/nicrx_regs.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_LIB) -Imicrocode -o $@ $(ASM_LIB_SRCS) microcode/nicrx_asm_main.c
+	$(CC) $(CFLAGS_LIB) -Imicrocode -Itools -o $@ $(ASM_LIB_SRCS) microcode/nicrx_asm_main.c tools/cli.c
 
 $(UCODE_DIR)/%.bin: microcode/%.nasm $(UCODE_INCS) $(ASM)
 	@mkdir -p $(dir $@)

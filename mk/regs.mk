@@ -9,9 +9,13 @@ REGS_DESC   := regs/nicrx.regs
 REGS_OUT    := rtl/nicrx_regs.vh rtl/nicrx_counters.vh rtl/nicrx_csr_regs.vh \
                cmodel/nicrx_regs.h cmodel/csr_regs.h cmodel/csr_map.h docs/registers.md
 
-$(REGGEN): $(REGGEN_SRCS)
+# The version nicrx-reggen answers is the VERSION register's value, read here: the
+# header that holds it for the other tools is one nicrx-reggen writes.
+$(REGGEN): $(REGGEN_SRCS) tools/cli.c tools/cli.h $(REGS_DESC)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(OPT) -g $(CWARN) -Itools -o $@ $(filter %.c,$^)
+	$(CC) -std=c11 $(OPT) -g $(CWARN) -Itools \
+	    -DNICRX_VERSION_VALUE=$(shell sed -n 's/^reg VERSION .* value=\(0x[0-9a-fA-F]*\).*/\1/p' $(REGS_DESC)) \
+	    -o $@ $(filter %.c,$^)
 
 $(REGS_OUT) &: $(REGS_DESC) $(REGGEN)
 	$(REGGEN) --docs docs/registers.md -o . $(REGS_DESC)

@@ -23,7 +23,7 @@ $(SHUFFLE_VL)/Vnicrx_tb: $(BUILD)/verilator/dw$(DATA_WIDTH)/Vnicrx_tb $(SHUFFLE_
 
 $(BIN)/nicrx-sim-shuffle: tb/nicrx-sim.sh $(SHUFFLE_VL)/Vnicrx_tb
 	@mkdir -p $(dir $@)
-	sed -e 's|@VARIANT@|dw$(DATA_WIDTH)shuffle|' -e 's|@TRACE@||' $< > $@ && chmod +x $@
+	sed $(SIM_SED) -e 's|@VARIANT@|dw$(DATA_WIDTH)shuffle|' -e 's|@TRACE@||' $< > $@ && chmod +x $@
 
 .PHONY: shuffle
 shuffle: $(BIN)/nicrx-sim-shuffle

@@ -1,13 +1,14 @@
 # The harness (tb/) and the lockstep simulators.
 #   build/bin/nicrx-sim          Verilator RTL + model lockstep, DATA_WIDTH=$(DATA_WIDTH),
-#                                FLOWS=64 (--flows 8 and, once built, --flows 256: SIM_FLOWS)
+#                                FLOWS=64; --flows N runs the simulator built with N
+#                                (SIM_FLOWS; made the first time, or by make sim FLOWS=N)
 #   build/bin/nicrx-sim-dw32     the same with DATA_WIDTH=32
 #   build/bin/nicrx-sim-icarus   Icarus 11 + VPI, smoke runs
 #   make run [PCAP=file]         lockstep run on captures/default.pcap (or PCAP)
 VERILATOR    ?= verilator
 VL_ROOT      := $(shell $(VERILATOR) -V 2>/dev/null | sed -n 's/^ *VERILATOR_ROOT *= *\(\/.*\)/\1/p' | head -1)
 PCAP         ?= captures/default.pcap
-TB_SRCS      := tb/capture.c tb/sched.c tb/mem.c tb/axi.c tb/host.c tb/harness.c
+TB_SRCS      := tools/cli.c tb/capture.c tb/sched.c tb/mem.c tb/axi.c tb/host.c tb/harness.c
 TB_OBJS      := $(TB_SRCS:%.c=$(BUILD)/obj/%.o)
 TB_LIB       := $(BUILD)/lib/libnicrxtb.a
 TB_LIBS      := -lpcap
@@ -22,7 +23,8 @@ RTL_PROG     := $(BUILD)/microcode/default_64.hex
 # Files the RTL includes (`include "nicrx_hv.vh"), found through -Irtl.
 RTL_INCS     := $(wildcard rtl/*.vh)
 
-# ---- Verilator: $(1) variant name, $(2) DATA_WIDTH, $(3) extra verilator flags --------
+# ---- Verilator: $(1) variant name, $(2) DATA_WIDTH, $(3) extra verilator flags, $(4) extra
+# C flags of the DPI glue ------------------------------------------------------------------
 VL_FLAGS := --top-module nicrx_tb -Itb -Irtl --timing -Wno-fatal -Wno-lint -Wno-style -O3 --x-assign fast --x-initial fast \
             -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
 define VL_SIM
@@ -31,7 +33,7 @@ $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RT
 	@mkdir -p $$(dir $$@)
 	$(VERILATOR) --dpi-hdr-only --cc $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -GIMEM_INIT='"$(abspath $(RTL_PROG))"' -Mdir $(BUILD)/verilator/$(1) tb/nicrx_tb.sv $(RTL_SRCS)
 $(BUILD)/verilator/$(1)/dpi.o: tb/dpi.c $(BUILD)/verilator/$(1)/Vnicrx_tb__Dpi.h $(wildcard tb/*.h) $(MODEL_PUB)
-	$(CC) $(CFLAGS_TB) -I$(BUILD)/verilator/$(1) -I$(VL_ROOT)/include -I$(VL_ROOT)/include/vltstd -c $$< -o $$@
+	$(CC) $(CFLAGS_TB) $(4) -I$(BUILD)/verilator/$(1) -I$(VL_ROOT)/include -I$(VL_ROOT)/include/vltstd -c $$< -o $$@
 $(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG) $(BUILD)/verilator/$(1)/dpi.o $(TB_LIB) $(MODEL_LIB)
 	@rm -f $$@  # verilator's own make does not relink for a changed user object
 	$(VERILATOR) --binary -j 0 $(VL_FLAGS) $(3) -GDATA_WIDTH=$(2) -GIMEM_INIT='"$(abspath $(RTL_PROG))"' -Mdir $(BUILD)/verilator/$(1) \
@@ -41,21 +43,27 @@ $(BUILD)/verilator/$(1)/Vnicrx_tb: tb/nicrx_tb.sv tb/nicrx_tb_dut.vh $(RTL_SRCS)
 	@touch $$@
 endef
 $(eval $(call VL_SIM,dw$(DATA_WIDTH),$(DATA_WIDTH),))
-# Other FLOWS values (nicrx-sim --flows N runs build/verilator/dw$(DATA_WIDTH)f$N): 8 entries
-# evict all the time (built with nicrx-sim), 256 the largest (built on demand by tests/t_flow.sh).
-SIM_FLOWS := 8 256
+# Other FLOWS values: nicrx-sim --flows N runs build/verilator/dw$(DATA_WIDTH)f$N (and
+# --trace trace$(DATA_WIDTH)f$N), making it the first time.  8 entries evict all the time
+# (built with nicrx-sim), 256 is the largest (tests/t_flow.sh).
+SIM_FLOWS := 8 16 32 128 256
+TRACE_C   := -DNICRX_TRACE
+TRACE_VL  := --trace-fst +define+NICRX_TRACE
 $(foreach n,$(SIM_FLOWS),$(eval $(call VL_SIM,dw$(DATA_WIDTH)f$(n),$(DATA_WIDTH),-GFLOWS=$(n))))
+$(foreach n,$(SIM_FLOWS),$(eval $(call VL_SIM,trace$(DATA_WIDTH)f$(n),$(DATA_WIDTH),-GFLOWS=$(n) $(TRACE_VL),$(TRACE_C))))
 ifneq ($(DATA_WIDTH),32)
 $(eval $(call VL_SIM,dw32,32,))
 endif
-$(eval $(call VL_SIM,trace$(DATA_WIDTH),$(DATA_WIDTH),--trace-fst +define+NICRX_TRACE))
+$(eval $(call VL_SIM,trace$(DATA_WIDTH),$(DATA_WIDTH),$(TRACE_VL),$(TRACE_C)))
+# What nicrx-sim is told at install: its simulators, and where to make more.
+SIM_SED = -e 's|@REPO@|$(CURDIR)|' -e 's|@BUILD@|$(abspath $(BUILD))|'
 
 $(BIN)/nicrx-sim: tb/nicrx-sim.sh $(BUILD)/verilator/dw$(DATA_WIDTH)/Vnicrx_tb $(BUILD)/verilator/dw$(DATA_WIDTH)f8/Vnicrx_tb
 	@mkdir -p $(dir $@)
-	sed -e 's|@VARIANT@|dw$(DATA_WIDTH)|' -e 's|@TRACE@|trace$(DATA_WIDTH)|' $< > $@ && chmod +x $@
+	sed $(SIM_SED) -e 's|@VARIANT@|dw$(DATA_WIDTH)|' -e 's|@TRACE@|trace$(DATA_WIDTH)|' $< > $@ && chmod +x $@
 $(BIN)/nicrx-sim-dw32: tb/nicrx-sim.sh $(BUILD)/verilator/dw32/Vnicrx_tb
 	@mkdir -p $(dir $@)
-	sed -e 's|@VARIANT@|dw32|' -e 's|@TRACE@|trace32|' $< > $@ && chmod +x $@
+	sed $(SIM_SED) -e 's|@VARIANT@|dw32|' -e 's|@TRACE@||' $< > $@ && chmod +x $@
 # The FST-tracing build, used by `nicrx-sim --trace FILE` to re-run up to a divergence.
 .PHONY: trace
 trace: $(BIN)/nicrx-sim $(BUILD)/verilator/trace$(DATA_WIDTH)/Vnicrx_tb
@@ -66,7 +74,7 @@ ICARUS_DIR := $(BUILD)/icarus
 # headers beside them, the harness sees only MODEL_INC.
 $(ICARUS_DIR)/nicrx.vpi: tb/vpi.c $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h) $(MODEL_PUB)
 	@mkdir -p $(dir $@)
-	cd $(ICARUS_DIR) && iverilog-vpi --name=nicrx -I$(abspath $(MODEL_INC)) -I$(CURDIR)/tb \
+	cd $(ICARUS_DIR) && iverilog-vpi --name=nicrx -I$(abspath $(MODEL_INC)) -I$(CURDIR)/tb -I$(CURDIR)/tools \
 	    $(addprefix $(CURDIR)/,tb/vpi.c $(TB_SRCS) $(MODEL_SRCS)) $(TB_LIBS) >vpi.log 2>&1 \
 	    || { tail -30 vpi.log; exit 1; }
 $(ICARUS_DIR)/nicrx_tb.vvp: tb/nicrx_tb_icarus.v tb/nicrx_tb_dut.vh $(RTL_SRCS) $(RTL_INCS) $(RTL_PROG)
@@ -74,10 +82,11 @@ $(ICARUS_DIR)/nicrx_tb.vvp: tb/nicrx_tb_icarus.v tb/nicrx_tb_dut.vh $(RTL_SRCS) 
 	iverilog -g2005 -Itb -Irtl -s nicrx_tb -Pnicrx_tb.IMEM_INIT='"$(abspath $(RTL_PROG))"' -o $@ tb/nicrx_tb_icarus.v $(RTL_SRCS)
 $(BIN)/nicrx-sim-icarus: tb/nicrx-sim.sh $(ICARUS_DIR)/nicrx.vpi $(ICARUS_DIR)/nicrx_tb.vvp
 	@mkdir -p $(dir $@)
-	sed -e 's|@VARIANT@|icarus|' -e 's|@TRACE@||' $< > $@ && chmod +x $@
+	sed $(SIM_SED) -e 's|@VARIANT@|icarus|' -e 's|@TRACE@||' $< > $@ && chmod +x $@
 
 .PHONY: sim icarus run
-sim: $(BIN)/nicrx-sim
+# make sim [FLOWS=N]: nicrx-sim, and the simulator it runs for --flows N
+sim: $(BIN)/nicrx-sim $(if $(filter-out 64,$(FLOWS)),$(BUILD)/verilator/dw$(DATA_WIDTH)f$(FLOWS)/Vnicrx_tb)
 icarus: $(BIN)/nicrx-sim-icarus
 tools: $(BIN)/nicrx-sim
 test: setup-check

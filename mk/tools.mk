@@ -11,10 +11,10 @@ $(BIN)/nicrx-model: $(BUILD)/obj/tools/nicrx_model_main.o $(ASM_LIB_OBJS) $(TB_L
 	$(CC) $(OPT) -g -o $@ $^ $(TB_LIBS)
 
 # The model's sources find their private headers beside them; the rest sees only MODEL_INC.
-$(BIN)/nicrx-model-asan: tools/nicrx_model_main.c $(ASM_LIB_SRCS) $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h) \
+$(BIN)/nicrx-model-asan: tools/nicrx_model_main.c $(ASM_LIB_SRCS) $(TB_SRCS) $(MODEL_SRCS) $(wildcard tb/*.h cmodel/*.h tools/cli.h) \
                          $(ASM_HDRS) $(MODEL_PUB)
 	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -O1 -g $(CWARN) $(SAN) -I$(MODEL_INC) -Itb -Imicrocode -o $@ tools/nicrx_model_main.c $(ASM_LIB_SRCS) \
+	$(CC) -std=gnu11 -O1 -g $(CWARN) $(SAN) -I$(MODEL_INC) -Itb -Itools -Imicrocode -o $@ tools/nicrx_model_main.c $(ASM_LIB_SRCS) \
 	    $(TB_SRCS) $(MODEL_SRCS) \
 	    $(TB_LIBS)
 

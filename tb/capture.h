@@ -16,11 +16,13 @@ typedef struct capture {
     char *path;
     cap_frame_t *f;
     size_t n;
+    char cut[160];    /* the file ends inside a frame: libpcap's words, "" if not */
 } capture_t;
 
 /* Loads every frame of path.  Returns 0, or -1 with a one-line reason in err
- * (without the "nicrx: FILE: " prefix): missing file, not a capture, link type
- * other than Ethernet, truncated capture file, no frames. */
+ * (without the "TOOL: FILE: " prefix): missing file, not a capture, link type
+ * other than Ethernet, no (complete) frames.  A file cut short inside a frame
+ * loads the frames before it and says why in c->cut. */
 int capture_load(capture_t *c, const char *path, char *err, size_t errlen);
 void capture_free(capture_t *c);
 

@@ -17,27 +17,26 @@ static harness_t *get_harness(void)
     return svGetUserData(svGetScope(), (void *)&harness_key);
 }
 
-static void done(harness_t *h) __attribute__((noreturn));
-static void done(harness_t *h)
+/* The end of the run.  The tracing build (NICRX_TRACE) returns to the
+ * testbench, whose $finish closes the waveform (its exit status is 0: nicrx-sim
+ * takes the verdict from the run without tracing); the others leave at once:
+ * Verilator would announce $finish on stdout. */
+static int done(harness_t *h)
 {
-    int st = harness_status(h);
-    harness_report(h, stdout);
-    fflush(stdout);
-    if (st != HARNESS_OK) {
-        fprintf(stderr, "nicrx: %s: %s\n", harness_options(h)->pcap, harness_failure(h));
-        fflush(stderr);
-    }
-    /* Leave at once: Verilator would announce $finish on stdout. */
+    int st = harness_end(h, 1);
     harness_free(h);
+    svPutUserData(svGetScope(), (void *)&harness_key, NULL);
     fflush(NULL);
+#ifndef NICRX_TRACE
     _exit(st);
+#endif
+    (void)st;
+    return 1;
 }
 
-/* The remaining harness options (--program, --swap-at, ...) come as plusargs
- * straight from the command line, so new options need no testbench change.
- * Verilator gives C no plusarg access without its C++ API: read the process's
- * own argument vector. */
-static int cmdline_plusargs(harness_opts_t *o, char *err, size_t n)
+/* The command line comes as plusargs (harness_sim_args).  Verilator gives C
+ * no plusarg access without its C++ API: read the process's own argument vector. */
+static int cmdline_args(harness_opts_t *o)
 {
     FILE *f = fopen("/proc/self/cmdline", "rb");
     if (!f) return 0;
@@ -48,16 +47,13 @@ static int cmdline_plusargs(harness_opts_t *o, char *err, size_t n)
     char *argv[256];
     int argc = 0;
     for (size_t i = 0; i < len && argc < 256; i += strlen(buf + i) + 1) argv[argc++] = buf + i;
-    return harness_plusargs(o, argc, argv, err, n);
+    return harness_sim_args(o, argc, argv);
 }
 
-int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const char *pace,
-                   const char *clock_mhz, int summary, long long max_cycles,
-                   int data_width, int pkt_mem_bytes, int header_bytes, int max_frame,
+int nicrx_dpi_init(int data_width, int pkt_mem_bytes, int header_bytes, int max_frame,
                    int num_cq, int fq_depth, int desc_depth, int max_burst, int flows)
 {
     harness_opts_t o;
-    char err[200];
     harness_opts_default(&o);
     /* Parameters the testbench does not pass keep the RTL's defaults. */
     o.p.data_width = (uint32_t)data_width; o.p.pkt_mem_bytes = (uint32_t)pkt_mem_bytes;
@@ -65,23 +61,13 @@ int nicrx_dpi_init(const char *pcap, const char *seed, const char *stall, const 
     o.p.num_cq = (uint32_t)num_cq; o.p.fq_depth = (uint32_t)fq_depth;
     o.p.desc_depth = (uint32_t)desc_depth; o.p.max_burst = (uint32_t)max_burst;
     o.p.flows = (uint32_t)flows;
-    o.pcap = pcap && *pcap ? pcap : NULL;
-    o.summary = summary;
-    o.max_cycles = (uint64_t)max_cycles;
-    const char *kv[][2] = { { "--seed", seed }, { "--stall", stall }, { "--pace", pace }, { "--clock", clock_mhz } };
-    for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) {
-        if (!kv[i][1] || !*kv[i][1]) continue;
-        if (harness_opt(&o, kv[i][0], kv[i][1], err, sizeof err) < 0) {
-            fprintf(stderr, "nicrx: %s\n", err);
-            exit(HARNESS_BADINPUT);
-        }
-    }
-    if (cmdline_plusargs(&o, err, sizeof err) != 0) {
-        fprintf(stderr, "nicrx: %s\n", err);
-        exit(HARNESS_BADINPUT);
+    int st = cmdline_args(&o);
+    if (st >= 0) {
+        fflush(NULL);
+        _exit(st);
     }
     if (o.p.flows != (uint32_t)flows) {
-        fprintf(stderr, "nicrx: --flows %u: this simulator is built with FLOWS=%d\n", o.p.flows, flows);
+        fprintf(stderr, "%s: --flows %u: this simulator is built with FLOWS=%d\n", o.prog, o.p.flows, flows);
         exit(HARNESS_BADINPUT);
     }
     int status;
@@ -127,7 +113,5 @@ int nicrx_dpi_cycle(svBit o_awvalid, long long o_awaddr, int o_awlen, svBit o_wv
     *i_l_awvalid = in.s_axil_awvalid; *i_l_wvalid = in.s_axil_wvalid; *i_l_bready = in.s_axil_bready;
     *i_l_arvalid = in.s_axil_arvalid; *i_l_rready = in.s_axil_rready; *i_l_awaddr = in.s_axil_awaddr;
     *i_l_araddr = in.s_axil_araddr; *i_l_wdata = (int)in.s_axil_wdata; *i_l_wstrb = in.s_axil_wstrb;
-    if (rc == HARNESS_RUN) return 0;
-    done(h);
-    return 1;
+    return rc == HARNESS_RUN ? 0 : done(h);
 }

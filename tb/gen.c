@@ -1,4 +1,4 @@
-/* gen.c - nicrx-gen: writes a seeded synthetic capture (usage() lists every option).
+/* gen.c - nicrx-gen: writes a seeded synthetic capture (nicrx-gen --help lists every option).
  *
  * Bench mode (the default, `make bench`): every frame is Ethernet II + headers
  * of --kind + payload, exactly --size bytes on the stream (no FCS), with
@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "nicrx_hw.h"
 #include "prng.h"
 
@@ -611,7 +612,7 @@ static int parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
 {
     char *end;
     errno = 0;
-    if (*s == '-' || *s == '+')
+    if (!s || *s == '-' || *s == '+')
         return -1;
     unsigned long v = strtoul(s, &end, 0);
     if (errno || end == s || *end || v < min || v > max)
@@ -624,8 +625,8 @@ static int parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
 static int parse_pair(const char *s, char sep, uint32_t min, uint32_t max, uint32_t *a, uint32_t *b)
 {
     char buf[64];
-    const char *x = strchr(s, sep);
-    if (strlen(s) >= sizeof buf)
+    const char *x = s ? strchr(s, sep) : NULL;
+    if (!s || strlen(s) >= sizeof buf)
         return -1;
     strcpy(buf, s);
     if (x)
@@ -639,52 +640,56 @@ static int parse_pair(const char *s, char sep, uint32_t min, uint32_t max, uint3
     return parse_u32(x + 1, min, max, b);
 }
 
-/* With why: the reason on stderr, exit status 2; without (--help): stdout, 0. */
-static int usage(const char *why)
+static const cli_t cli = {
+    "nicrx-gen", "[options] -o FILE.pcap",
+    "  --mode bench|tcp      bench: fixed-size frames (default); tcp: TCP connections\n"
+    "  --count N             frames to write (default 1000)\n"
+    "  --flows F             flows taken in turn (bench) or concurrent connections (tcp) (default 16)\n"
+    "  --seed S              PRNG seed, 0..2^32-1 (default 1): same seed and options, same file\n"
+    " bench mode:\n"
+    "  --size BYTES          frame length, headers..65535 (default 64)\n"
+    "  --kind tcp4|vlan|qinq|tcp6|tcp6ext|udp4   headers (default tcp4)\n"
+    " tcp mode (PCT: percent 0..100):\n"
+    "  --data fwd|both       data client to server with ACKs back, or both ways (default fwd)\n"
+    "  --acks PCT            a data segment is followed by a pure ACK of its peer (default 50)\n"
+    "  --interleave random|rr  next connection: random or round robin (default random)\n"
+    "  --pay MIN-MAX         payload bytes of a data segment, 1..9000 (default 64-1448)\n"
+    "  --small PCT           a data segment carries 1..63 bytes instead (default 0)\n"
+    "  --reorder PCT[:D1-D2] a segment is held back for D1..D2 later segments (default 0:1-3)\n"
+    "  --loss PCT            a segment is never sent (the capture missed it), 0..50 (default 0)\n"
+    "  --retrans PCT[:D1-D2] a segment is sent again after D1..D2 later segments (default 0:1-5)\n"
+    "  --life MIN-MAX        data segments of a connection before teardown; 0: never (default 20-200)\n"
+    "  --rst PCT             a teardown is an RST instead of a FIN exchange (default 20)\n"
+    "  --handshake PCT       a connection starts with SYN, SYN-ACK, ACK, else mid-stream (default 100)\n"
+    "  --ipv6 PCT            a connection is IPv6 (default 0)\n"
+    "  --vlan PCT            a connection carries an 802.1Q tag (default 0)\n"
+    "  --ts PCT              a connection uses TCP timestamps (default 50)\n"
+    "  --ts-change PCT       a segment's timestamp value moves on (default 10)\n"
+    "  --psh PCT             a data segment has PSH (default 10)\n"
+    "  --encap gre|geneve|mpls|pppoe[:PCT]  the frames of PCT % of the connections (default 100)\n"
+    "                        go in GRE (outer IPv4 or IPv6, flags C K S, IP or Ethernet inside),\n"
+    "                        Geneve (outer IPv4 or IPv6, 0..4 option words, Ethernet or IP inside),\n"
+    "                        MPLS (1..3 labels) or a PPPoE session\n"
+    "  --summary             print the counts (connections started, IPv6, VLAN, SYN, FIN, RST, data\n"
+    "                        frames, segments lost, held back, retransmitted, frames encapsulated)\n"
+    "                        on stdout\n",
+    NULL,
+};
+
+/* A missing or bad value of opt: cli.h's words, status 2. */
+static int bad(const char *opt, const char *v, const char *expect)
 {
-    if (why)
-        fprintf(stderr, "nicrx-gen: %s\n", why);
-    fputs("usage: nicrx-gen [options] -o FILE.pcap\n"
-        "  --mode bench|tcp      bench: fixed-size frames (default); tcp: TCP connections\n"
-        "  --count N             frames to write (default 1000)\n"
-        "  --flows F             flows taken in turn (bench) or concurrent connections (tcp) (default 16)\n"
-        "  --seed S              PRNG seed, 0..2^32-1 (default 1): same seed and options, same file\n"
-        " bench mode:\n"
-        "  --size BYTES          frame length, headers..65535 (default 64)\n"
-        "  --kind tcp4|vlan|qinq|tcp6|tcp6ext|udp4   headers (default tcp4)\n"
-        " tcp mode (PCT: percent 0..100):\n"
-        "  --data fwd|both       data client to server with ACKs back, or both ways (default fwd)\n"
-        "  --acks PCT            a data segment is followed by a pure ACK of its peer (default 50)\n"
-        "  --interleave random|rr  next connection: random or round robin (default random)\n"
-        "  --pay MIN-MAX         payload bytes of a data segment, 1..9000 (default 64-1448)\n"
-        "  --small PCT           a data segment carries 1..63 bytes instead (default 0)\n"
-        "  --reorder PCT[:D1-D2] a segment is held back for D1..D2 later segments (default 0:1-3)\n"
-        "  --loss PCT            a segment is never sent (the capture missed it), 0..50 (default 0)\n"
-        "  --retrans PCT[:D1-D2] a segment is sent again after D1..D2 later segments (default 0:1-5)\n"
-        "  --life MIN-MAX        data segments of a connection before teardown; 0: never (default 20-200)\n"
-        "  --rst PCT             a teardown is an RST instead of a FIN exchange (default 20)\n"
-        "  --handshake PCT       a connection starts with SYN, SYN-ACK, ACK, else mid-stream (default 100)\n"
-        "  --ipv6 PCT            a connection is IPv6 (default 0)\n"
-        "  --vlan PCT            a connection carries an 802.1Q tag (default 0)\n"
-        "  --ts PCT              a connection uses TCP timestamps (default 50)\n"
-        "  --ts-change PCT       a segment's timestamp value moves on (default 10)\n"
-        "  --psh PCT             a data segment has PSH (default 10)\n"
-        "  --encap gre|geneve|mpls|pppoe[:PCT]  the frames of PCT % of the connections (default 100)\n"
-        "                        go in GRE (outer IPv4 or IPv6, flags C K S, IP or Ethernet inside),\n"
-        "                        Geneve (outer IPv4 or IPv6, 0..4 option words, Ethernet or IP inside),\n"
-        "                        MPLS (1..3 labels) or a PPPoE session\n"
-        "  --summary             print the counts (connections started, IPv6, VLAN, SYN, FIN, RST, data\n"
-        "                        frames, segments lost, held back, retransmitted, frames encapsulated)\n"
-        "                        on stdout\n", why ? stderr : stdout);
-    return why ? 2 : -1;
+    char err[200];
+    cli_bad_value(err, sizeof err, opt, v, expect);
+    return cli_usage_error(&cli, "%s", err);
 }
 
 /* Parses a "PCT[:D1-D2]" option into pct and dist. */
 static int parse_pct_dist(const char *v, uint32_t *pct, range_t *dist)
 {
     char buf[64];
-    const char *x = strchr(v, ':');
-    if (strlen(v) >= sizeof buf)
+    const char *x = v ? strchr(v, ':') : NULL;
+    if (!v || strlen(v) >= sizeof buf)
         return -1;
     strcpy(buf, v);
     if (x)
@@ -707,6 +712,9 @@ static int parse_opts(int argc, char **argv, gen_opts_t *o)
         { "--ts", offsetof(gen_opts_t, ts) }, { "--ts-change", offsetof(gen_opts_t, ts_change) },
         { "--psh", offsetof(gen_opts_t, psh) }, { "--small", offsetof(gen_opts_t, small) },
     };
+    int st = cli_common(&cli, argc, argv);
+    if (st >= 0)
+        return st ? st : -1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -717,83 +725,79 @@ static int parse_opts(int argc, char **argv, gen_opts_t *o)
             o->tcp_only_set = 1;
             continue;
         }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help"))
-            return usage(NULL);
-        if (!v)
-            return usage("unknown or incomplete option");
         i++;
         for (k = 0; k < sizeof pct / sizeof pct[0] && strcmp(a, pct[k].name); k++) ;
         if (k < sizeof pct / sizeof pct[0]) {
-            if (parse_u32(v, 0, 100, (uint32_t *)((char *)o + pct[k].off)))
-                return usage("bad percentage (0..100)");
+            int loss = !strcmp(a, "--loss");    /* more loss than this leaves little to check */
+            if (parse_u32(v, 0, loss ? 50 : 100, (uint32_t *)((char *)o + pct[k].off)))
+                return bad(a, v, loss ? "a percentage, 0..50" : "a percentage, 0..100");
             o->tcp_only_set = 1;
         }
-        else if (!strcmp(a, "-o")) o->out = v;
-        else if (!strcmp(a, "--count")) { if (parse_u32(v, 1, 100000000u, &o->count)) return usage("bad --count"); }
-        else if (!strcmp(a, "--flows")) { if (parse_u32(v, 1, 1000000u, &o->flows)) return usage("bad --flows"); }
-        else if (!strcmp(a, "--seed")) { if (parse_u32(v, 0, 0xffffffffu, &x)) return usage("bad --seed"); o->seed = x; }
+        else if (!strcmp(a, "-o")) { if (!v || !*v) return bad(a, v, "a file"); o->out = v; }
+        else if (!strcmp(a, "--count")) { if (parse_u32(v, 1, 100000000u, &o->count)) return bad(a, v, "1..100000000"); }
+        else if (!strcmp(a, "--flows")) { if (parse_u32(v, 1, 1000000u, &o->flows)) return bad(a, v, "1..1000000"); }
+        else if (!strcmp(a, "--seed")) { if (parse_u32(v, 0, 0xffffffffu, &x)) return bad(a, v, "0..4294967295"); o->seed = x; }
         else if (!strcmp(a, "--mode")) {
-            if (strcmp(v, "bench") && strcmp(v, "tcp")) return usage("bad --mode");
+            if (!v || (strcmp(v, "bench") && strcmp(v, "tcp"))) return bad(a, v, "bench or tcp");
             o->tcp = !strcmp(v, "tcp");
         }
-        else if (!strcmp(a, "--size")) { if (parse_u32(v, 1, 65535u, &o->size)) return usage("bad --size"); o->bench_only_set = 1; }
+        else if (!strcmp(a, "--size")) { if (parse_u32(v, 1, 65535u, &o->size)) return bad(a, v, "1..65535"); o->bench_only_set = 1; }
         else if (!strcmp(a, "--kind")) {
-            for (k = 0; k < NKIND && strcmp(v, kind_name[k]); k++) ;
-            if (k == NKIND) return usage("bad --kind");
+            for (k = 0; v && k < NKIND && strcmp(v, kind_name[k]); k++) ;
+            if (!v || k == NKIND) return bad(a, v, "tcp4, vlan, qinq, tcp6, tcp6ext or udp4");
             o->kind = (kind_t)k;
             o->bench_only_set = 1;
         }
         else if (!strcmp(a, "--encap")) {
+            if (!v) return bad(a, v, "gre, geneve, mpls or pppoe, then :PCT, 0..100");
             size_t n = strcspn(v, ":");
             for (k = 1; k < NENCAP && (n != strlen(encap_name[k]) || strncmp(v, encap_name[k], n)); k++) ;
             o->encap_pct = 100;
             if (k == NENCAP || (v[n] && parse_u32(v + n + 1, 0, 100, &o->encap_pct)))
-                return usage("bad --encap (gre, geneve, mpls or pppoe, then :PCT, 0..100)");
+                return bad(a, v, "gre, geneve, mpls or pppoe, then :PCT, 0..100");
             o->encap = (encap_t)k;
             o->tcp_only_set = 1;
         }
         else if (!strcmp(a, "--data")) {
-            if (strcmp(v, "fwd") && strcmp(v, "both")) return usage("bad --data");
+            if (!v || (strcmp(v, "fwd") && strcmp(v, "both"))) return bad(a, v, "fwd or both");
             o->both = !strcmp(v, "both");
             o->tcp_only_set = 1;
         }
         else if (!strcmp(a, "--interleave")) {
-            if (strcmp(v, "random") && strcmp(v, "rr")) return usage("bad --interleave");
+            if (!v || (strcmp(v, "random") && strcmp(v, "rr"))) return bad(a, v, "random or rr");
             o->rr = !strcmp(v, "rr");
             o->tcp_only_set = 1;
         }
         else if (!strcmp(a, "--pay")) {
-            if (parse_pair(v, '-', 1, MAX_PAY, &o->pay.lo, &o->pay.hi) || o->pay.lo > o->pay.hi) return usage("bad --pay");
+            if (parse_pair(v, '-', 1, MAX_PAY, &o->pay.lo, &o->pay.hi) || o->pay.lo > o->pay.hi) return bad(a, v, "MIN-MAX, 1..9000");
             o->tcp_only_set = 1;
         }
         else if (!strcmp(a, "--life")) {
             if (parse_pair(v, '-', 0, 100000000u, &o->life.lo, &o->life.hi) || o->life.lo > o->life.hi ||
                 (o->life.lo == 0) != (o->life.hi == 0))
-                return usage("bad --life");
+                return bad(a, v, "MIN-MAX, both 0 or both 1..100000000");
             o->tcp_only_set = 1;
         }
         else if (!strcmp(a, "--reorder")) {
             if (parse_pct_dist(v, &o->reorder, &o->reorder_dist) || o->reorder_dist.lo > o->reorder_dist.hi)
-                return usage("bad --reorder");
+                return bad(a, v, "PCT[:D1-D2], 0..100, 1..1000");
             o->tcp_only_set = 1;
         }
         else if (!strcmp(a, "--retrans")) {
             if (parse_pct_dist(v, &o->retrans, &o->retrans_dist) || o->retrans_dist.lo > o->retrans_dist.hi)
-                return usage("bad --retrans");
+                return bad(a, v, "PCT[:D1-D2], 0..100, 1..1000");
             o->tcp_only_set = 1;
         }
-        else return usage("unknown or incomplete option");
+        else return cli_usage_error(&cli, "unknown option %s", a);
     }
     if (o->tcp && o->bench_only_set)
-        return usage("--size and --kind are bench-mode options");
+        return cli_usage_error(&cli, "--size and --kind are bench-mode options");
     if (!o->tcp && o->tcp_only_set)
-        return usage("TCP-mode options need --mode tcp");
+        return cli_usage_error(&cli, "TCP-mode options need --mode tcp");
     if (!o->tcp && o->size < kind_hdr[o->kind])
-        return usage("--size is shorter than the headers of --kind");
-    if (o->loss > 50)
-        return usage("--loss is at most 50");
+        return cli_usage_error(&cli, "--size is shorter than the headers of --kind");
     if (!o->out)
-        return usage("no output file (-o)");
+        return cli_usage_error(&cli, "no output file (-o)");
     return 0;
 }
 
@@ -806,13 +810,13 @@ int main(int argc, char **argv)
     pcap_t *dead = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, 65535, PCAP_TSTAMP_PRECISION_NANO);
     pcap_dumper_t *d = dead ? pcap_dump_open(dead, o.out) : NULL;
     if (!d) {
-        fprintf(stderr, "nicrx-gen: %s: %s\n", o.out, dead ? pcap_geterr(dead) : "cannot open");
+        cli_error(&cli, "%s: %s", o.out, dead ? pcap_geterr(dead) : "cannot open");
         return 1;
     }
     writer_t w = { d, 0, 0 };
     uint64_t rng = o.seed * 0x9e3779b97f4a7c15ull + 1;
     if ((o.tcp ? run_tcp : run_bench)(&o, &w, &rng)) {
-        fprintf(stderr, "nicrx-gen: out of memory\n");
+        cli_error(&cli, "out of memory");
         return 1;
     }
     pcap_dump_close(d);

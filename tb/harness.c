@@ -79,6 +79,11 @@ struct harness {
     uint64_t cmds_issued, cmds[4], cmds_failed, chk_read, chk_install, chk_inval;
     harness_inval_t inval[HARNESS_INVAL_MAX];
     uint32_t inval_wr;
+    /* For the report: interrupts per queue (rising edges of irq), peak occupancy, wall time. */
+    uint64_t irqs[NICRX_MAX_CQ];
+    uint32_t irq_prev, pm_peak, fq_peak;
+    uint8_t in_final;                 /* a failure from here on is one of the end checks */
+    struct timespec wall0;
     int status;
     char msg[512];                    /* the failure line */
 };
@@ -88,28 +93,33 @@ struct harness {
 void harness_opts_default(harness_opts_t *o)
 {
     memset(o, 0, sizeof *o);
+    o->prog = "nicrx";
     o->stall = STALL_NONE;
     o->pace = PACE_LINE;
     o->clk_mhz = 156.25;
     o->hang_cycles = 2000000;
+    o->trace_to = UINT64_MAX;
     o->flow_ctrl = o->flow_thresh = o->flow_tick = o->flow_age = -1;
     nicrx_params_default(&o->p);
 }
 
 const char *harness_usage(void)
 {
-    return "  --seed N            PRNG seed for AXI backpressure and latencies (default: random, printed)\n"
+    return "  --seed N            PRNG seed of the host's backpressure and latencies, 0..2^64-1\n"
+           "                      (default: drawn and printed, so the run can be repeated)\n"
            "  --stall none|heavy  host AXI profile (default none)\n"
            "  --pace line|b2b|ts  frame pacing: line rate, back to back, capture timestamps (default line)\n"
-           "  --clock MHZ         clock for --pace ts (default 156.25)\n"
-           "  --summary           print only the report\n"
+           "  --clock MHZ         the clock: --pace ts and the report's rates and times (default 156.25)\n"
+           "  --summary           print the report (text)\n"
+           "  --json-summary      print the report as one JSON object (docs/report.md)\n"
+           "  --junit FILE        write the run's checks as JUnit XML\n"
            "  --max-cycles N      stop with an error after N cycles\n"
            "  --program FILE.bin  parser program the driver loads at bring-up (nicrx-asm -f bin)\n"
            "  --swap-at N --swap-program FILE.bin\n"
            "                      after N frames were sent, load FILE.bin into the shadow bank and swap\n"
            "  --step-limit N      parser step limit per frame, 1..256 (PARSER_CTRL; default 64)\n"
-           "  --flows N           FLOWS, flow database entries: 8, 16, ..., 256 (default 64; nicrx-sim:\n"
-           "                      the simulator built with it)\n"
+           "  --flows N           FLOWS, flow database entries: 8, 16, ..., 256 (default 64; nicrx-sim\n"
+           "                      runs the simulator built with it, building it the first time)\n"
            "  --flow-ctrl V       FLOW_CTRL: bit 0 VLAN id in the flow key, bit 1 evict (default 2)\n"
            "  --flow-thresh N     FLOW_THRESH: in-order payloads shorter are SHORT, 0..65535 (default 64)\n"
            "  --flow-tick N       FLOW_TICK: cycles per time tick - 1, 0..65535 (default 155)\n"
@@ -118,108 +128,138 @@ const char *harness_usage(void)
            "                      spread over the traffic and checks their results\n";
 }
 
-static int parse_u64(const char *s, uint64_t *v)
-{
-    char *end;
-    if (!s || !*s) return -1;
-    *v = strtoull(s, &end, 0);
-    return *end ? -1 : 0;
-}
+/* A numeric option: its range and where it goes (an int64_t or uint64_t member). */
+typedef struct num_opt {
+    const char *name;
+    uint64_t lo, hi;
+    const char *expect;     /* NULL: "lo..hi" */
+    size_t off;
+    uint8_t is_signed;
+} num_opt_t;
+
+#define U64_OPT(name, lo, hi, member) { name, lo, hi, NULL, offsetof(harness_opts_t, member), 0 }
+#define REG_OPT(name, hi, member) { name, 0, hi, NULL, offsetof(harness_opts_t, member), 1 }
+
+static const num_opt_t num_opts[] = {
+    U64_OPT("--seed", 0, UINT64_MAX, seed),
+    U64_OPT("--max-cycles", 1, UINT64_MAX, max_cycles),
+    U64_OPT("--swap-at", 0, UINT64_MAX, swap_at),
+    U64_OPT("--trace-from", 0, UINT64_MAX - 1, trace_from),
+    U64_OPT("--trace-to", 0, UINT64_MAX - 1, trace_to),
+    REG_OPT("--flow-ctrl", 3, flow_ctrl),
+    REG_OPT("--flow-thresh", 0xffff, flow_thresh),
+    REG_OPT("--flow-tick", 0xffff, flow_tick),
+    REG_OPT("--flow-age", 0xffffffff, flow_age),
+};
 
 int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n)
 {
+    uint64_t v;
     if (!strcmp(arg, "--summary")) { o->summary = 1; return 1; }
-    if (!strcmp(arg, "--seed")) {
-        if (parse_u64(next, &o->seed) != 0) { snprintf(err, n, "--seed needs a number"); return -1; }
-        o->seed_set = 1;
+    if (!strcmp(arg, "--json-summary")) { o->json_summary = 1; return 1; }
+    for (size_t i = 0; i < sizeof num_opts / sizeof num_opts[0]; i++) {
+        const num_opt_t *t = &num_opts[i];
+        if (strcmp(arg, t->name)) continue;
+        if (cli_u64(arg, next, t->lo, t->hi, t->expect, &v, err, n) != 0) return -1;
+        if (t->is_signed) *(int64_t *)(void *)((char *)o + t->off) = (int64_t)v;
+        else *(uint64_t *)(void *)((char *)o + t->off) = v;
+        o->seed_set |= !strcmp(arg, "--seed");
+        o->swap_at_set |= !strcmp(arg, "--swap-at");
         return 2;
     }
-    if (!strcmp(arg, "--stall")) {
-        int v = next ? host_stall_parse(next) : -1;
-        if (v < 0) { snprintf(err, n, "--stall takes none or heavy"); return -1; }
-        o->stall = v;
+    if (!strcmp(arg, "--stall") || !strcmp(arg, "--pace")) {
+        int st = arg[2] == 's';
+        int x = next ? (st ? host_stall_parse(next) : sched_pace_parse(next)) : -1;
+        if (x < 0) return cli_bad_value(err, n, arg, next, st ? "none or heavy" : "line, b2b or ts");
+        *(st ? &o->stall : &o->pace) = x;
         return 2;
     }
-    if (!strcmp(arg, "--pace")) {
-        int v = next ? sched_pace_parse(next) : -1;
-        if (v < 0) { snprintf(err, n, "--pace takes line, b2b or ts"); return -1; }
-        o->pace = v;
-        return 2;
-    }
-    if (!strcmp(arg, "--clock")) {
-        double v = next ? strtod(next, NULL) : 0;
-        if (!(v > 0)) { snprintf(err, n, "--clock takes a frequency in MHz"); return -1; }
-        o->clk_mhz = v;
-        return 2;
-    }
-    if (!strcmp(arg, "--max-cycles")) {
-        if (parse_u64(next, &o->max_cycles) != 0) { snprintf(err, n, "--max-cycles needs a number"); return -1; }
-        return 2;
-    }
-    if (!strcmp(arg, "--program") || !strcmp(arg, "--swap-program")) {
-        if (!next || !*next) { snprintf(err, n, "%s needs a file", arg); return -1; }
-        *(arg[2] == 'p' ? &o->program : &o->swap_program) = next;
-        return 2;
-    }
-    if (!strcmp(arg, "--swap-at")) {
-        if (parse_u64(next, &o->swap_at) != 0) { snprintf(err, n, "--swap-at needs a frame count"); return -1; }
-        o->swap_at_set = 1;
+    if (!strcmp(arg, "--clock"))
+        return cli_positive(arg, next, "a frequency in MHz above 0", &o->clk_mhz, err, n) ? -1 : 2;
+    static const struct { const char *name; size_t off; } files[] = {
+        { "--program", offsetof(harness_opts_t, program) },
+        { "--swap-program", offsetof(harness_opts_t, swap_program) },
+        { "--junit", offsetof(harness_opts_t, junit) },
+        { "--trace", offsetof(harness_opts_t, trace) },
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        if (strcmp(arg, files[i].name)) continue;
+        if (!next || !*next) return cli_bad_value(err, n, arg, next, "a file");
+        *(const char **)(void *)((char *)o + files[i].off) = next;
         return 2;
     }
     if (!strcmp(arg, "--flows")) {
-        uint64_t v;
-        if (parse_u64(next, &v) != 0 || v < 8 || v > 256 || (v & (v - 1))) {
-            snprintf(err, n, "--flows takes a power of two, 8..256");
-            return -1;
-        }
+        if (cli_u64(arg, next, 8, 256, "a power of two, 8..256", &v, err, n) != 0) return -1;
+        if (v & (v - 1)) return cli_bad_value(err, n, arg, next, "a power of two, 8..256");
         o->p.flows = (uint32_t)v;
         return 2;
     }
-    static const struct { const char *name; uint64_t max; size_t off; } regs[] = {
-        { "--flow-ctrl", 3, offsetof(harness_opts_t, flow_ctrl) },
-        { "--flow-thresh", 0xffff, offsetof(harness_opts_t, flow_thresh) },
-        { "--flow-tick", 0xffff, offsetof(harness_opts_t, flow_tick) },
-        { "--flow-age", 0xffffffff, offsetof(harness_opts_t, flow_age) },
-    };
-    for (size_t r = 0; r < sizeof regs / sizeof regs[0]; r++) {
-        if (strcmp(arg, regs[r].name)) continue;
-        uint64_t v;
-        if (parse_u64(next, &v) != 0 || v > regs[r].max) {
-            snprintf(err, n, "%s takes 0..%" PRIu64, arg, regs[r].max);
-            return -1;
-        }
-        *(int64_t *)((char *)o + regs[r].off) = (int64_t)v;
-        return 2;
-    }
     if (!strcmp(arg, "--flow-cmds")) {
-        uint64_t v;
-        if (parse_u64(next, &v) != 0 || v > 1000000) { snprintf(err, n, "--flow-cmds takes 0..1000000"); return -1; }
+        if (cli_u64(arg, next, 0, 1000000, NULL, &v, err, n) != 0) return -1;
         o->flow_cmds = (uint32_t)v;
         return 2;
     }
     if (!strcmp(arg, "--step-limit")) {
-        uint64_t v;
-        if (parse_u64(next, &v) != 0 || v < 1 || v > 256) { snprintf(err, n, "--step-limit takes 1..256"); return -1; }
+        if (cli_u64(arg, next, 1, 256, NULL, &v, err, n) != 0) return -1;
         o->step_limit = (uint32_t)v;
         return 2;
     }
     return 0;
 }
 
-int harness_plusargs(harness_opts_t *o, int argc, char *const *argv, char *err, size_t n)
+int harness_args(harness_opts_t *o, const cli_t *c, int argc, char *const *argv, harness_extra_fn extra, void *ctx)
 {
+    char err[300];
+    int st = cli_common(c, argc, argv);
+    if (st >= 0) return st;
+    o->prog = c->prog;
     for (int i = 1; i < argc; i++) {
-        if (argv[i][0] != '+') continue;
-        char opt[64];
-        const char *eq = strchr(argv[i], '=');
-        size_t len = eq ? (size_t)(eq - argv[i]) - 1 : strlen(argv[i]) - 1;
-        if (len + 3 > sizeof opt) continue;
-        opt[0] = opt[1] = '-';
-        for (size_t k = 0; k < len; k++) opt[2 + k] = argv[i][1 + k] == '_' ? '-' : argv[i][1 + k];
-        opt[2 + len] = 0;
-        if (harness_opt(o, opt, eq ? eq + 1 : NULL, err, n) < 0) return -1;
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        int used = extra ? extra(ctx, c, argv[i], next) : 0;
+        if (used < 0) return CLI_EXIT_USAGE;
+        if (!used) used = harness_opt(o, argv[i], next, err, sizeof err);
+        if (used < 0) { cli_error(c, "%s", err); return CLI_EXIT_USAGE; }
+        if (used > 0) { i += used - 1; continue; }
+        if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error(c, "unknown option %s", argv[i]);
+        if (o->pcap) return cli_usage_error(c, "more than one capture given: %s and %s", o->pcap, argv[i]);
+        o->pcap = argv[i];
     }
-    return 0;
+    if (!o->pcap) return cli_usage_error(c, "no capture file given");
+    if (!o->trace && (o->trace_from || o->trace_to != UINT64_MAX)) {
+        cli_error(c, "--trace-from and --trace-to need --trace FILE.fst");
+        return CLI_EXIT_USAGE;
+    }
+    if (o->trace_to != UINT64_MAX && o->trace_to < o->trace_from) {
+        cli_error(c, "--trace-to %" PRIu64 " is before --trace-from %" PRIu64, o->trace_to, o->trace_from);
+        return CLI_EXIT_USAGE;
+    }
+    return -1;
+}
+
+static const char sim_help[] =
+    "Runs nicrx_top (RTL) and the C model in lockstep on a capture, compared at the\n"
+    "ports every cycle, and prints the report (docs/report.md).  Exit status: 0 no\n"
+    "divergence and every check passed, 1 divergence or failed check, 2 bad input,\n"
+    "3 the capture is cut short (its complete frames passed).\n"
+    "  --trace FILE.fst    a waveform of the run (GTKWave: docs/report.md), of cycles\n"
+    "  --trace-from N --trace-to M   N..M only (default the whole run); on a divergence,\n"
+    "                      the 2000 cycles up to it unless --trace-from is given\n";
+
+int harness_sim_args(harness_opts_t *o, int argc, char *const *argv)
+{
+    /* nicrx-sim passes its name as +prog=NAME and each of its arguments, in
+     * order, as +a=ARG: the simulator's own command line holds plusargs only.
+     * +pcap=FILE is the capture (for flows that set one plusarg: nicrx.core). */
+    char *args[256];
+    int n = 1;
+    cli_t c = { "nicrx-sim", "[options] FILE.pcap|FILE.pcapng", sim_help, harness_usage() };
+    for (int i = 1; i < argc; i++) {
+        if (!strncmp(argv[i], "+prog=", 6)) c.prog = argv[i] + 6;
+        else if (!strncmp(argv[i], "+a=", 3) && n < 256) args[n++] = argv[i] + 3;
+        else if (!strncmp(argv[i], "+pcap=", 6) && n < 256) args[n++] = argv[i] + 6;
+    }
+    args[0] = (char *)(uintptr_t)c.prog;
+    return harness_args(o, &c, n, args, NULL, NULL);
 }
 
 int harness_prog_load(harness_prog_t *p, const char *path, uint32_t imem_depth, char *err, size_t n)
@@ -921,6 +961,7 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
         return -1;
     }
     f->verified = 1;
+    f->t_done = h->k;
     h->verified++;
     h->completions[q]++;
     h->accounted++;
@@ -934,12 +975,12 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     char err[400];
     const char *bad = nicrx_params_check(&o->p);
     if (bad) {
-        fprintf(stderr, "nicrx: bad parameters: %s\n", bad);
+        fprintf(stderr, "%s: bad parameters: %s\n", o->prog, bad);
         *status = HARNESS_BADINPUT;
         return NULL;
     }
     if (!o->pcap) {
-        fprintf(stderr, "nicrx: no capture file given\n");
+        fprintf(stderr, "%s: no capture file given\n", o->prog);
         *status = HARNESS_BADINPUT;
         return NULL;
     }
@@ -958,21 +999,21 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     if (!h->o.seed_set)
         h->o.seed = ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid() ^ 0x5eed;
     if (capture_load(&h->cap, o->pcap, err, sizeof err) != 0) {
-        fprintf(stderr, "nicrx: %s: %s\n", o->pcap, err);
+        fprintf(stderr, "%s: %s: %s\n", o->prog, o->pcap, err);
         free(h);
         *status = HARNESS_BADINPUT;
         return NULL;
     }
     h->o.pcap = h->cap.path; /* the caller's string may not outlive this call */
     if ((o->swap_program != NULL) != (o->swap_at_set != 0)) {
-        fprintf(stderr, "nicrx: --swap-at and --swap-program go together\n");
+        fprintf(stderr, "%s: --swap-at and --swap-program go together\n", o->prog);
         capture_free(&h->cap);
         free(h);
         *status = HARNESS_BADINPUT;
         return NULL;
     }
     if (o->swap_at_set && o->swap_at > h->cap.n) {
-        fprintf(stderr, "nicrx: %s: --swap-at %" PRIu64 ": the capture has %zu frames\n", o->pcap, o->swap_at, h->cap.n);
+        fprintf(stderr, "%s: %s: --swap-at %" PRIu64 ": the capture has %zu frames\n", o->prog, o->pcap, o->swap_at, h->cap.n);
         capture_free(&h->cap);
         free(h);
         *status = HARNESS_BADINPUT;
@@ -982,7 +1023,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     for (int p = 0; p < 2; p++) {
         if (!files[p]) continue;
         if (harness_prog_load(&h->prog[p], files[p], o->p.imem_depth, err, sizeof err) != 0) {
-            fprintf(stderr, "nicrx: %s: %s\n", files[p], err);
+            fprintf(stderr, "%s: %s: %s\n", o->prog, files[p], err);
             capture_free(&h->cap);
             free(h);
             *status = HARNESS_BADINPUT;
@@ -1013,6 +1054,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     host_flow_setup(&h->host, flow_regs, flow_cmd_done, h);
     h->crng = h->o.seed ^ 0xf10c0de5ull;
     if (!h->crng) h->crng = 1;
+    clock_gettime(CLOCK_MONOTONIC, &h->wall0);
     *status = HARNESS_OK;
     return h;
 }
@@ -1088,12 +1130,20 @@ static int compare(harness_t *h, const nicrx_out_t *e, const nicrx_out_t *a)
     return 0;
 }
 
+/* Flow entries the frames created: in a free entry, in place of the least
+ * recently active flow, or anew after their own flow aged. */
+static uint64_t flows_created(const harness_t *h)
+{
+    const uint64_t *ev = h->fl_evs;
+    return ev[NICRX_FLOW_EV_CREATED] + ev[NICRX_FLOW_EV_EVICTED] + h->fl_aged_created;
+}
+
 /* The flow counters against the decisions the harness saw. */
 static void flow_final_checks(harness_t *h)
 {
     const uint32_t *c = h->host.cnt;
     const uint64_t *ev = h->fl_evs;
-    uint64_t created = ev[NICRX_FLOW_EV_CREATED] + ev[NICRX_FLOW_EV_EVICTED] + h->fl_aged_created;
+    uint64_t created = flows_created(h);
     /* Replaced live flows: evicted or (aged victims) aged. */
     uint64_t replaced = ev[NICRX_FLOW_EV_EVICTED] + ev[NICRX_FLOW_EV_AGED] + h->fl_aged_victims + h->fl_install_victims;
     uint64_t got_replaced = (uint64_t)c[NICRX_CNT_FLOW_EVICTED] + c[NICRX_CNT_FLOW_AGED];
@@ -1120,6 +1170,7 @@ static void flow_final_checks(harness_t *h)
 
 static void final_checks(harness_t *h)
 {
+    h->in_final = 1;
     const uint32_t *c = h->host.cnt;
     uint64_t n = h->cap.n, bytes = 0, dsum = 0;
     /* The ingress length counter saturates at 16 bits (cm_len[15:0]). */
@@ -1176,7 +1227,9 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
                 h->progress_at = e;
             }
             uint64_t lf = h->sched.last_frame;
+            size_t cur = h->sched.next;
             sched_beat(&h->sched, e, in);
+            if (in->s_axis_tvalid && in->s_axis_tlast) h->fr[cur].t_last = e;
             if (h->sched.last_frame != lf)
                 h->progress_at = e;
             if (h->swap && !h->swap_requested && h->sched.next >= h->o.swap_at) {
@@ -1205,6 +1258,13 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
     }
     nicrx_model_step(h->m, in);
     h->k++;
+    nicrx_occupancy_t occ;
+    nicrx_model_occupancy(h->m, &occ);
+    if (occ.pm_words > h->pm_peak) h->pm_peak = occ.pm_words;
+    if (occ.fq_frames > h->fq_peak) h->fq_peak = occ.fq_frames;
+    for (uint32_t q = 0; q < h->o.p.num_cq; q++)
+        h->irqs[q] += (out->irq >> q & ~h->irq_prev >> q) & 1u;
+    h->irq_prev = out->irq;
 
     if (h->status == HARNESS_OK && sched_done(&h->sched) && h->accounted == h->cap.n && !h->final_requested &&
         (!h->swap || h->swap_requested) && !host_loading(&h->host) && !host_flow_busy(&h->host) &&
@@ -1272,83 +1332,381 @@ static size_t count_flows(const harness_t *h)
     return u;
 }
 
-void harness_report(const harness_t *h, FILE *f)
+/* The report's writer: one description of every figure, printed as text
+ * (a line per section: its label, then "TEXT" of each figure with the value
+ * in place of %s) or as one JSON object (a member per section, "key": value). */
+typedef struct rp {
+    FILE *f;
+    int json, nsec, nval;
+    int colon;          /* the text of the last figure ended in ':' */
+} rp_t;
+
+static void rp_json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') fprintf(f, "\\%c", c);
+        else if (c < 0x20) fprintf(f, "\\u%04x", c);
+        else fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static void rp_end_sec(rp_t *r)
+{
+    if (r->nsec) fputs(r->json ? "}" : "\n", r->f);
+}
+
+/* A section: its JSON key; in text its label, the key with '_' as ' '. */
+static void rp_sec(rp_t *r, const char *key)
+{
+    rp_end_sec(r);
+    /* JSON: the verdict's members come first */
+    if (r->json) {
+        fprintf(r->f, ",\"%s\":{", key);
+    } else {
+        int n = fprintf(r->f, "  ");
+        for (const char *c = key; *c; c++, n++) fputc(*c == '_' ? ' ' : *c, r->f);
+        fprintf(r->f, "%*s", n < 13 ? 13 - n : 0, "");
+    }
+    r->nsec++;
+    r->nval = r->colon = 0;
+}
+
+/* One figure: its JSON key, its text ("%s" where the value goes) and the value,
+ * already a JSON literal (a number, true/false, null or a quoted string). */
+static void rp_lit(rp_t *r, const char *key, const char *text, const char *lit)
+{
+    if (r->json) {
+        fprintf(r->f, "%s\"%s\":%s", r->nval ? "," : "", key, lit);
+    } else {
+        /* the text leaves out what does not apply, strings go without their
+         * quotes, and a "(...)" joins the figure before it */
+        if (!strcmp(lit, "null")) return;
+        const char *at = strstr(text, "%s");
+        size_t n = strlen(lit);
+        if (lit[0] == '"') { lit++; n -= 2; }
+        fprintf(r->f, "%s%.*s%.*s%s", r->nval && text[0] != '(' && !r->colon ? ", " : " ", (int)(at - text), text,
+                (int)n, lit, at + 2);
+        r->colon = text[strlen(text) - 1] == ':';
+    }
+    r->nval++;
+}
+
+static void rp_u64(rp_t *r, const char *key, const char *text, uint64_t v)
+{
+    char b[24];
+    snprintf(b, sizeof b, "%" PRIu64, v);
+    rp_lit(r, key, text, b);
+}
+
+static void rp_dbl(rp_t *r, const char *key, const char *text, int prec, double v)
+{
+    char b[40];
+    snprintf(b, sizeof b, "%.*f", prec, v);
+    rp_lit(r, key, text, b);
+}
+
+static void rp_str(rp_t *r, const char *key, const char *text, const char *v)
+{
+    char b[600];
+    if (!v) { rp_lit(r, key, text, "null"); return; }
+    FILE *m = fmemopen(b, sizeof b, "w");
+    if (!m) abort();
+    rp_json_str(m, v);
+    fclose(m);
+    rp_lit(r, key, text, b);
+}
+
+/* A count named by the model (a drop reason, an event): "NAME N" in text. */
+static void rp_named(rp_t *r, const char *name, uint64_t v)
+{
+    char text[48];
+    snprintf(text, sizeof text, "%s %%s", name);
+    rp_u64(r, name, text, v);
+}
+
+/* A figure per queue: a JSON array, in text "q0 N q1 N ...". */
+static void rp_queues(rp_t *r, const char *key, const char *text, const uint64_t *v, uint32_t n)
+{
+    char b[400];
+    size_t k = 0;
+    for (uint32_t q = 0; q < n && k < sizeof b - 40; q++) {
+        if (r->json) k += (size_t)snprintf(b + k, sizeof b - k, "%s%" PRIu64, q ? "," : "", v[q]);
+        else k += (size_t)snprintf(b + k, sizeof b - k, "%sq%u %" PRIu64, q ? " " : "", q, v[q]);
+    }
+    if (r->json) {
+        char j[420];
+        snprintf(j, sizeof j, "[%s]", b);
+        rp_lit(r, key, text, j);
+    } else {
+        rp_lit(r, key, text, b);
+    }
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Latency of the delivered frames, from the edge of the last beat to the
+ * cycle the host found the completion: min, mean, p99, max in cycles and ns. */
+static void rp_latency(rp_t *r, const harness_t *h)
+{
+    uint64_t *l = malloc((h->cap.n ? h->cap.n : 1) * sizeof *l), sum = 0;
+    size_t n = 0;
+    if (!l) abort();
+    for (size_t i = 0; i < h->cap.n; i++)
+        if (h->fr[i].t_done) sum += l[n++] = h->fr[i].t_done - h->fr[i].t_last;
+    qsort(l, n, sizeof *l, u64_cmp);
+    double ns = 1e3 / h->o.clk_mhz;
+    rp_sec(r, "latency");
+    rp_u64(r, "frames", "%s frames, cycles from the last byte in to the completion the host sees:", n);
+    if (n) {
+        /* p99: the smallest value at least 99% of the frames do not exceed */
+        uint64_t p99 = l[(n * 99 + 99) / 100 - 1];
+        double mean = (double)sum / (double)n;
+        rp_u64(r, "min_cycles", "min %s", l[0]);
+        rp_dbl(r, "min_ns", "(%s ns)", 1, (double)l[0] * ns);
+        rp_dbl(r, "mean_cycles", "mean %s", 1, mean);
+        rp_dbl(r, "mean_ns", "(%s ns)", 1, mean * ns);
+        rp_u64(r, "p99_cycles", "p99 %s", p99);
+        rp_dbl(r, "p99_ns", "(%s ns)", 1, (double)p99 * ns);
+        rp_u64(r, "max_cycles", "max %s", l[n - 1]);
+        rp_dbl(r, "max_ns", "(%s ns)", 1, (double)l[n - 1] * ns);
+    }
+    free(l);
+}
+
+void harness_report(const harness_t *h, FILE *f, int json)
 {
     static const char *stalls[] = { "none", "heavy" }, *paces[] = { "line", "b2b", "ts" };
-    uint64_t dropped = 0;
-    for (uint32_t r = 1; r < NICRX_NUM_REASONS; r++) dropped += h->drops[r];
-    fprintf(f, "nicrx %s: %s  seed %" PRIu64 "  stall %s  pace %s  DATA_WIDTH %u\n",
-            h->rtl_seen ? "lockstep" : "model", h->cap.path, h->o.seed, stalls[h->o.stall],
-            paces[h->o.pace], h->o.p.data_width);
-    fprintf(f, "  frames in    %" PRIu64 "\n", (uint64_t)h->cap.n);
-    fprintf(f, "  delivered    %" PRIu64 " (%" PRIu64 " verified byte-exact)\n", h->delivered_ev, h->verified);
-    fprintf(f, "  dropped      %" PRIu64, dropped);
-    const char *sep = "  (";
-    for (uint32_t r = 1; r < NICRX_NUM_REASONS; r++)
-        if (h->drops[r]) { fprintf(f, "%s%s %" PRIu64, sep, nicrx_reason_name(r), h->drops[r]); sep = ", "; }
-    fprintf(f, "%s\n", dropped ? ")" : "");
-    fprintf(f, "  flows        %zu\n", count_flows(h));
-    fprintf(f, "  completions ");
-    for (uint32_t q = 0; q < h->o.p.num_cq; q++) fprintf(f, " q%u %" PRIu64, q, h->completions[q]);
-    fprintf(f, "\n  cycles       %" PRIu64 " (%.4f frames/cycle)\n", h->k,
-            h->k ? (double)h->cap.n / (double)h->k : 0.0);
-    /* Throughput while traffic flows: first beat to the last frame's fate,
-     * against what the wire could carry (each frame plus 20 bytes). */
-    if (h->status == HARNESS_OK && h->sched.started && h->last_done > h->sched.t0) {
-        uint64_t wire = 0;
-        for (size_t i = 0; i < h->cap.n; i++) wire += h->cap.f[i].len + WIRE_OVERHEAD;
-        double span = (double)(h->last_done - h->sched.t0);
-        double limit = (double)h->cap.n * (h->o.p.data_width / 8) / (double)wire;
-        fprintf(f, "  traffic      cycles %" PRIu64 "..%" PRIu64 ": %.4f frames/cycle, wire limit %.4f (%.1f%%)\n",
-                h->sched.t0, h->last_done, (double)h->cap.n / span, limit,
-                100.0 * ((double)h->cap.n / span) / limit);
+    rp_t r = { f, json, 0, 0, 0 };
+    int pass = h->status == HARNESS_OK;
+    const char *mode = h->rtl_seen ? "lockstep" : "model";
+    uint64_t dropped = 0, bytes = 0, wire = 0;
+    for (uint32_t q = 1; q < NICRX_NUM_REASONS; q++) dropped += h->drops[q];
+    for (size_t i = 0; i < h->cap.n; i++) {
+        bytes += h->cap.f[i].len;
+        wire += h->cap.f[i].len + WIRE_OVERHEAD;
     }
-    fprintf(f, "  program      %s (%u instructions), step limit %u\n", h->o.program ? h->o.program : "default",
-            h->prog[0].n, h->step_limit);
-    /* The parser's pace: header vectors per cycle, and its work (steps of the first program). */
-    if (h->parsed)
-        fprintf(f, "  parser       %" PRIu64 " frames, %.2f steps per frame (max %" PRIu64 "), hv_valid every %.2f cycles\n",
-                h->parsed, (double)h->steps / (double)h->parsed, h->steps_max,
-                h->parsed > 1 ? (double)(h->hv_last - h->hv_first) / (double)(h->parsed - 1) : 0.0);
-    if (h->fl_n) {
-        fprintf(f, "  flow events ");
-        for (uint32_t e = 0; e < NICRX_NUM_FLOW_EVENTS; e++)
-            fprintf(f, " %s %" PRIu64, nicrx_flow_event_name(e), h->fl_evs[e]);
-        fprintf(f, "  (FLOWS %u)\n  opcodes     ", h->o.p.flows);
-        for (uint32_t o = 0; o < NICRX_NUM_OPCODES; o++)
-            fprintf(f, " %s %" PRIu64, nicrx_opcode_name(o), h->fl_ops[o]);
-        /* The flow block's pace: decisions per cycle while frames flow. */
-        double every = h->fl_n > 1 ? (double)(h->fl_last - h->fl_first) / (double)(h->fl_n - 1) : 0.0;
-        fprintf(f, "\n  flow block   %" PRIu64 " decisions, one every %.2f cycles (closest %" PRIu64 " apart)",
-                h->fl_n, every, h->fl_n > 1 ? h->fl_min_gap : 0);
-        if (h->fl_n > FL_WINDOW)
-            fprintf(f, "; busiest %u: one every %.2f cycles = %.2f M/s at %.2f MHz", FL_WINDOW,
-                    (double)h->fl_best / FL_WINDOW, h->o.clk_mhz * FL_WINDOW / (double)h->fl_best, h->o.clk_mhz);
-        fputc('\n', f);
-    }
-    if (h->o.flow_cmds)
-        fprintf(f, "  flow cmds    %" PRIu64 " read, %" PRIu64 " install, %" PRIu64 " invalidate (%" PRIu64 " failed); checked %" PRIu64
-                " reads, %" PRIu64 " installs, %" PRIu64 " invalidates; %" PRIu64 " noassist frames TCP_OTHER, %" PRIu64
-                " invalidated flows back with a new generation\n",
-                h->cmds[NICRX_FLOW_CMD_READ], h->cmds[NICRX_FLOW_CMD_INSTALL], h->cmds[NICRX_FLOW_CMD_INVALIDATE],
-                h->cmds_failed, h->chk_read, h->chk_install, h->chk_inval, h->fl_noassist, h->fl_regen);
-    if (h->swap) {
-        fprintf(f, "  swap         to %s (%u instructions) after %" PRIu64 " frames were sent; ", h->o.swap_program,
-                h->prog[1].n, h->swap_req_frame);
-        if (h->first_new != UINT64_MAX)
-            fprintf(f, "the new program parsed from frame %" PRIu64, h->first_new);
-        else
-            fputs("no frame parsed only by the new program", f);
-        fprintf(f, " (frames parsed as only the old program does %" PRIu64 ", only the new %" PRIu64 ", either %" PRIu64
-                "; SWAP written at cycle %" PRIu64 ", read 0 at %" PRIu64 ")\n",
-                h->nprog[1], h->nprog[2], h->nprog[3], h->host.load.swap_edge, h->host.load.done_edge);
-    }
-    if (h->status != HARNESS_OK)
+
+    /* the verdict first */
+    if (json) {
+        fprintf(f, "{\"verdict\":\"%s\",\"mode\":\"%s\",\"cycles\":%" PRIu64 ",\"cycles_compared\":%" PRIu64 ",\"failure\":",
+                pass ? "pass" : "fail", mode, h->k, h->compared);
+        if (pass) fputs("null", f); else rp_json_str(f, h->msg);
+    } else if (!pass) {
         fprintf(f, "FAIL: %s\n", h->msg);
-    else if (h->rtl_seen)
-        fprintf(f, "RTL and model agree on %" PRIu64 " cycles; all end checks passed\n", h->compared);
+    } else if (h->rtl_seen) {
+        fprintf(f, "PASS: RTL and model agree on all %" PRIu64 " cycles compared; every end check passed\n", h->compared);
+    } else {
+        fprintf(f, "PASS (model only): %" PRIu64 " cycles; every end check passed\n", h->k);
+    }
+
+    rp_sec(&r, "run");
+    rp_str(&r, "tool", "%s", h->o.prog);
+    rp_str(&r, "capture", "%s", h->cap.path);
+    rp_str(&r, "capture_cut", "cut short: %s", h->cap.cut[0] ? h->cap.cut : NULL);
+    rp_u64(&r, "seed", "seed %s", h->o.seed);
+    rp_str(&r, "stall", "stall %s", stalls[h->o.stall]);
+    rp_str(&r, "pace", "pace %s", paces[h->o.pace]);
+    rp_str(&r, "program", "program %s", h->o.program ? h->o.program : "default");
+    rp_u64(&r, "program_instructions", "(%s instructions)", h->prog[0].n);
+    rp_u64(&r, "step_limit", "step limit %s", h->step_limit);
+    rp_u64(&r, "data_width", "DATA_WIDTH %s", h->o.p.data_width);
+    rp_u64(&r, "flows", "FLOWS %s", h->o.p.flows);
+    rp_dbl(&r, "clock_mhz", "clock %s MHz", 2, h->o.clk_mhz);
+
+    rp_sec(&r, "traffic");
+    rp_u64(&r, "frames_in", "%s frames in", h->cap.n);
+    rp_u64(&r, "bytes_in", "%s bytes", bytes);
+    rp_u64(&r, "delivered", "%s delivered", h->delivered_ev);
+    rp_u64(&r, "verified", "%s verified byte-exact", h->verified);
+    rp_u64(&r, "dropped", "%s dropped", dropped);
+    /* while traffic flows: first beat to the last frame's fate */
+    uint64_t span = h->sched.started && h->last_done > h->sched.t0 ? h->last_done - h->sched.t0 : 0;
+    double secs = (double)span / (h->o.clk_mhz * 1e6);
+    rp_u64(&r, "cycles", "over %s cycles", span);
+    rp_dbl(&r, "mpps", "%s Mpps", 3, span ? (double)h->cap.n / secs / 1e6 : 0.0);
+    rp_dbl(&r, "gbps", "%s Gb/s", 3, span ? (double)bytes * 8 / secs / 1e9 : 0.0);
+    /* against what the wire could carry: each frame plus 20 bytes, one beat a cycle */
+    double limit = wire ? (double)h->cap.n * (h->o.p.data_width / 8) / (double)wire : 0.0;
+    rp_dbl(&r, "frames_per_cycle", "%s frames/cycle", 4, span ? (double)h->cap.n / (double)span : 0.0);
+    rp_dbl(&r, "wire_limit_frames_per_cycle", "wire limit %s", 4, limit);
+    rp_dbl(&r, "wire_limit_pct", "(%s%)", 1, span && limit > 0 ? 100.0 * (double)h->cap.n / (double)span / limit : 0.0);
+
+    rp_latency(&r, h);
+
+    rp_sec(&r, "occupancy");
+    rp_u64(&r, "pktmem_peak_words", "packet memory peak %s", h->pm_peak);
+    rp_u64(&r, "pktmem_words", "(of %s words)", h->o.p.pkt_mem_bytes / (h->o.p.data_width / 8));
+    rp_u64(&r, "fq_peak", "frame queue peak %s", h->fq_peak);
+    rp_u64(&r, "fq_depth", "(of %s frames)", h->o.p.fq_depth);
+
+    rp_sec(&r, "drops");
+    for (uint32_t q = 1; q < NICRX_NUM_REASONS; q++)
+        rp_named(&r, nicrx_reason_name(q), h->drops[q]);
+
+    uint64_t perr = 0, trunc = 0, l3[4] = { 0 }, l4[4] = { 0 };
+    for (size_t i = 0; i < h->cap.n; i++) {
+        const harness_frame_t *fr = &h->fr[i];
+        if (!fr->has_hv) continue;
+        perr += fr->hv.perr != 0;
+        trunc += fr->hv.truncated != 0;
+        l3[fr->hv.l3 & 3]++;
+        l4[fr->hv.l4 & 3]++;
+    }
+    rp_sec(&r, "parser");
+    rp_u64(&r, "frames", "%s frames", h->parsed);
+    rp_dbl(&r, "steps_mean", "%s steps per frame", 2, h->parsed ? (double)h->steps / (double)h->parsed : 0.0);
+    rp_u64(&r, "steps_max", "max %s", h->steps_max);
+    rp_dbl(&r, "cycles_per_frame", "a header vector every %s cycles", 2,
+           h->parsed > 1 ? (double)(h->hv_last - h->hv_first) / (double)(h->parsed - 1) : 0.0);
+    rp_u64(&r, "parse_errors", "%s parse errors", perr);
+    rp_u64(&r, "truncated", "%s truncated (headers past HEADER_BYTES)", trunc);
+
+    rp_sec(&r, "protocols");
+    rp_u64(&r, "ipv4", "IPv4 %s", l3[1]);
+    rp_u64(&r, "ipv6", "IPv6 %s", l3[2]);
+    rp_u64(&r, "other_l3", "not IP %s", l3[0] + l3[3]);
+    rp_u64(&r, "tcp", "TCP %s", l4[1]);
+    rp_u64(&r, "udp", "UDP %s", l4[2]);
+    rp_u64(&r, "other_l4", "other L4 %s", l4[3]);
+    rp_u64(&r, "not_parsed", "not parsed (dropped at ingress) %s", h->cap.n - h->parsed);
+
+    rp_sec(&r, "flows");
+    rp_u64(&r, "entries_created", "%s flow entries created", flows_created(h));
+    rp_u64(&r, "distinct_5tuples", "%s distinct 5-tuples among the parsed IP frames", count_flows(h));
+    /* the flow block's pace: decisions per cycle while frames flow */
+    rp_u64(&r, "decisions", "%s decisions", h->fl_n);
+    rp_dbl(&r, "cycles_per_decision", "one every %s cycles", 2,
+           h->fl_n > 1 ? (double)(h->fl_last - h->fl_first) / (double)(h->fl_n - 1) : 0.0);
+    rp_u64(&r, "closest_decisions", "closest %s cycles apart", h->fl_n > 1 ? h->fl_min_gap : 0);
+    if (h->fl_n > FL_WINDOW)
+        rp_dbl(&r, "busiest_cycles_per_decision", "the busiest 64 one every %s cycles", 2, (double)h->fl_best / FL_WINDOW);
     else
-        fprintf(f, "model only: %" PRIu64 " cycles; all end checks passed\n", h->k);
+        rp_lit(&r, "busiest_cycles_per_decision", "%s", "null");
+    rp_sec(&r, "flow_events");
+    for (uint32_t e = 0; e < NICRX_NUM_FLOW_EVENTS; e++)
+        rp_named(&r, nicrx_flow_event_name(e), h->fl_evs[e]);
+    rp_sec(&r, "opcodes");
+    for (uint32_t o = 0; o < NICRX_NUM_OPCODES; o++)
+        rp_named(&r, nicrx_opcode_name(o), h->fl_ops[o]);
+
+    rp_sec(&r, "queues");
+    rp_queues(&r, "completions", "completions %s", h->completions, h->o.p.num_cq);
+    rp_queues(&r, "interrupts", "interrupts %s", h->irqs, h->o.p.num_cq);
+
+    if (h->o.flow_cmds) {
+        rp_sec(&r, "flow_cmds");
+        rp_u64(&r, "read", "%s read", h->cmds[NICRX_FLOW_CMD_READ]);
+        rp_u64(&r, "install", "%s install", h->cmds[NICRX_FLOW_CMD_INSTALL]);
+        rp_u64(&r, "invalidate", "%s invalidate", h->cmds[NICRX_FLOW_CMD_INVALIDATE]);
+        rp_u64(&r, "failed", "%s failed", h->cmds_failed);
+        rp_u64(&r, "checked_reads", "checked %s reads", h->chk_read);
+        rp_u64(&r, "checked_installs", "%s installs", h->chk_install);
+        rp_u64(&r, "checked_invalidates", "%s invalidates", h->chk_inval);
+        rp_u64(&r, "noassist_frames", "%s noassist frames TCP_OTHER", h->fl_noassist);
+        rp_u64(&r, "regenerated", "%s invalidated flows back with a new generation", h->fl_regen);
+    }
+    if (h->swap) {
+        rp_sec(&r, "swap");
+        rp_str(&r, "program", "to %s", h->o.swap_program);
+        rp_u64(&r, "program_instructions", "(%s instructions)", h->prog[1].n);
+        rp_u64(&r, "after_frames", "after %s frames were sent", h->swap_req_frame);
+        if (h->first_new != UINT64_MAX) rp_u64(&r, "first_new", "the new program parsed from frame %s", h->first_new);
+        else if (json) rp_lit(&r, "first_new", "%s", "null");
+        else rp_str(&r, "first_new", "%s", "no frame parsed only by the new program");
+        rp_u64(&r, "frames_old", "frames parsed as only the old program does %s", h->nprog[1]);
+        rp_u64(&r, "frames_new", "only the new %s", h->nprog[2]);
+        rp_u64(&r, "frames_either", "either %s", h->nprog[3]);
+        rp_u64(&r, "swap_cycle", "SWAP written at cycle %s", h->host.load.swap_edge);
+        rp_u64(&r, "done_cycle", "read 0 at %s", h->host.load.done_edge);
+    }
+
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double wall = (double)(now.tv_sec - h->wall0.tv_sec) + 1e-9 * (double)(now.tv_nsec - h->wall0.tv_nsec);
+    rp_sec(&r, "simulation");
+    rp_u64(&r, "cycles", "%s cycles", h->k);
+    rp_dbl(&r, "seconds", "in %s s", 2, wall);
+    rp_dbl(&r, "kcycles_per_s", "%s kcycles/s", 1, wall > 0 ? (double)h->k / wall / 1e3 : 0.0);
+    rp_dbl(&r, "frames_per_s", "%s frames/s", 0, wall > 0 ? (double)h->cap.n / wall : 0.0);
+    rp_end_sec(&r);
+    if (json) fputs("}\n", f);
 }
 
 const char *harness_failure(const harness_t *h) { return h->msg; }
+
+static void xml_str(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '&': fputs("&amp;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+/* --junit FILE: the run's checks as JUnit XML, a test case each: the run
+ * itself (lockstep or model; divergences, hangs and the checks along the way),
+ * the end checks (counters, every frame accounted for) and the capture read
+ * whole.  0, or -1 if FILE cannot be written. */
+static int write_junit(const harness_t *h, int st)
+{
+    FILE *f = fopen(h->o.junit, "w");
+    if (!f) return -1;
+    const char *run_fail = h->status != HARNESS_OK && !h->in_final ? h->msg : NULL;
+    const char *end_fail = h->status != HARNESS_OK && h->in_final ? h->msg : NULL;
+    const char *cut = st == HARNESS_CUT ? h->cap.cut : NULL;
+    /* the end checks do not run after a failure on the way: skipped */
+    const struct { const char *name, *failure; int skipped; } tc[3] = {
+        { h->rtl_seen ? "lockstep" : "model", run_fail, 0 },
+        { "end checks", h->in_final ? end_fail : "not reached: the run failed before its end", !h->in_final },
+        { "capture complete", cut, 0 },
+    };
+    int fails = (run_fail != NULL) + (end_fail != NULL) + (cut != NULL);
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"", f);
+    xml_str(f, h->o.prog);
+    fputc(' ', f);
+    xml_str(f, h->cap.path);
+    fprintf(f, "\" tests=\"3\" failures=\"%d\" skipped=\"%d\">\n", fails, !h->in_final);
+    for (int i = 0; i < 3; i++) {
+        fputs("  <testcase classname=\"", f);
+        xml_str(f, h->cap.path);
+        fprintf(f, "\" name=\"%s\"", tc[i].name);
+        if (!tc[i].failure) { fputs("/>\n", f); continue; }
+        fprintf(f, "><%s message=\"", tc[i].skipped ? "skipped" : "failure");
+        xml_str(f, tc[i].failure);
+        fputs("\"/></testcase>\n", f);
+    }
+    fputs("</testsuite>\n</testsuites>\n", f);
+    return fclose(f) ? -1 : 0;
+}
+
+int harness_end(const harness_t *h, int report)
+{
+    int st = h->status;
+    if (report) harness_report(h, stdout, h->o.json_summary);
+    fflush(stdout);
+    if (st != HARNESS_OK)
+        fprintf(stderr, "%s: %s: %s\n", h->o.prog, h->cap.path, h->msg);
+    /* a capture cut short: its complete frames passed, the run did not see all of it */
+    if (st == HARNESS_OK && h->cap.cut[0]) {
+        fprintf(stderr, "%s: %s: warning: the capture is cut short after %zu complete frames (%s); "
+                "those were run\n", h->o.prog, h->cap.path, h->cap.n, h->cap.cut);
+        st = HARNESS_CUT;
+    }
+    if (h->o.junit && write_junit(h, st) != 0) {
+        fprintf(stderr, "%s: %s: cannot write: %s\n", h->o.prog, h->o.junit, strerror(errno));
+        st = HARNESS_BADINPUT;
+    }
+    fflush(stderr);
+    return st;
+}

@@ -9,19 +9,25 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "capture.h"
+#include "cli.h"
 #include "host.h"
 #include "nicrx_isa.h"
 #include "nicrx_model.h"
 #include "sched.h"
 
 typedef struct harness_opts {
+    const char *prog;       /* the tool's name, the first word of its messages */
     const char *pcap;
     uint64_t seed;
     int seed_set;
     int stall;              /* host_stall_t */
     int pace;               /* sched_pace_t */
-    double clk_mhz;         /* timestamp pacing clock */
-    int summary;
+    double clk_mhz;         /* the clock: timestamp pacing and the report's rates and times */
+    int summary;            /* --summary: the report, as text */
+    int json_summary;       /* --json-summary: the report as one JSON object */
+    const char *junit;      /* --junit FILE: the checks as JUnit XML */
+    const char *trace;      /* --trace FILE.fst (nicrx-sim): a waveform of cycles trace_from..trace_to */
+    uint64_t trace_from, trace_to;  /* trace_to UINT64_MAX: to the end of the run */
     uint64_t max_cycles;    /* 0: no limit */
     uint64_t hang_cycles;   /* no progress for this long with frames outstanding: hung */
     const char *program;    /* --program: loaded by the driver at bring-up (NULL: IMEM_INIT's) */
@@ -47,23 +53,32 @@ typedef struct harness_prog {
 } harness_prog_t;
 
 /* Reads an image of at most imem_depth instructions; -1 with the reason in
- * err (without the "nicrx: FILE: " prefix). */
+ * err (without the "TOOL: FILE: " prefix). */
 int harness_prog_load(harness_prog_t *p, const char *path, uint32_t imem_depth, char *err, size_t n);
+
+/* The tool's own options: returns how many arguments arg (and its value in
+ * next) used, 0 if arg is none of them, -1 after printing a message (status 2). */
+typedef int (*harness_extra_fn)(void *ctx, const cli_t *c, const char *arg, const char *next);
 
 void harness_opts_default(harness_opts_t *o);
 /* Parses one option (and its value in next); returns how many arguments it
  * used (1 or 2), 0 if it is not an option of the harness, -1 on a bad value
- * (message in err).  Non-options (the capture) are left to the caller. */
+ * (message in err, cli.h's wording).  Non-options (the capture) are left to the caller. */
 int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n);
-/* The simulators' plusargs "+name=value" / "+name" as options --name (with
- * '_' read as '-'); plusargs that are no harness option are skipped.
- * Returns 0, or -1 with the message in err. */
-int harness_plusargs(harness_opts_t *o, int argc, char *const *argv, char *err, size_t n);
+/* A tool's whole command line (argv[1..]): -h/--help, --version and no
+ * arguments (cli_common), the harness's options, the tool's own (extra, may be
+ * NULL) and one capture.  Returns -1 to go on, else the status to exit with
+ * (messages printed). */
+int harness_args(harness_opts_t *o, const cli_t *c, int argc, char *const *argv, harness_extra_fn extra, void *ctx);
+/* The simulators' command line (tb/dpi.c, tb/vpi.c): nicrx-sim's arguments as
+ * plusargs +prog=NAME and +a=ARG (tb/nicrx-sim.sh), read as harness_args does. */
+int harness_sim_args(harness_opts_t *o, int argc, char *const *argv);
+/* The options harness_opt takes, for a tool's usage. */
 const char *harness_usage(void);
 
 enum { HARNESS_RUN = 0, HARNESS_DONE = 1 };
 /* Exit statuses */
-enum { HARNESS_OK = 0, HARNESS_FAIL = 1, HARNESS_BADINPUT = 2 };
+enum { HARNESS_OK = 0, HARNESS_FAIL = 1, HARNESS_BADINPUT = 2, HARNESS_CUT = 3 };
 
 typedef struct harness_frame {
     uint8_t verdict;     /* 0 pending, 1 delivered, 2 dropped */
@@ -78,6 +93,9 @@ typedef struct harness_frame {
     uint8_t flow_seen;
     uint8_t opcode, flow_event;
     uint8_t flow, gen;
+    /* For the report's latency: the edge of its last beat, the cycle the host
+     * found its completion (0: not yet). */
+    uint64_t t_last, t_done;
 } harness_frame_t;
 
 typedef struct harness harness_t;
@@ -95,13 +113,18 @@ uint32_t harness_expected_consts(const harness_t *h);
 int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_in_t *in);
 int harness_status(const harness_t *h);
 uint64_t harness_cycles(const harness_t *h);
-/* The ten-second report. */
-void harness_report(const harness_t *h, FILE *f);
+/* The report (docs/report.md): text, or one JSON object with json set. */
+void harness_report(const harness_t *h, FILE *f, int json);
 const harness_opts_t *harness_options(const harness_t *h);
 size_t harness_nframes(const harness_t *h);
 const harness_frame_t *harness_frame(const harness_t *h, size_t i);
 const cap_frame_t *harness_cap_frame(const harness_t *h, size_t i);
 /* The failure line (cycle, frame, what), empty while all is well. */
 const char *harness_failure(const harness_t *h);
+/* The end of a run: the report on stdout if report is set, the failure line
+ * "PROG: FILE: ..." or, for a capture cut short, a warning on stderr.  Returns
+ * the exit status: HARNESS_OK, HARNESS_FAIL, or HARNESS_CUT (a passing run of
+ * a capture cut short). */
+int harness_end(const harness_t *h, int report);
 
 #endif

@@ -18,9 +18,8 @@ module nicrx_tb #(
     parameter integer FLOWS         = 64,
     parameter         IMEM_INIT     = ""   // reset program (mk/tb.mk: nicrx-asm hex of default.nasm)
 );
+    // the harness reads the command line itself (tb/dpi.c)
     import "DPI-C" context function int nicrx_dpi_init(
-        input string pcap, input string seed, input string stall, input string pace,
-        input string clock_mhz, input int summary, input longint max_cycles,
         input int data_width, input int pkt_mem_bytes, input int header_bytes,
         input int max_frame, input int num_cq, input int fq_depth, input int desc_depth,
         input int max_burst, input int flows);
@@ -61,8 +60,6 @@ module nicrx_tb #(
     // outputs of the device
     `include "nicrx_tb_dut.vh"
 
-    string pcap, seed, stall, pace, clock_mhz;
-    longint max_cycles = 0;
     longint cyc = 0;
 `ifdef NICRX_TRACE
     string trace_file;
@@ -70,12 +67,6 @@ module nicrx_tb #(
 `endif
 
     initial begin
-        if (!$value$plusargs("pcap=%s", pcap)) pcap = "";
-        if (!$value$plusargs("seed=%s", seed)) seed = "";
-        if (!$value$plusargs("stall=%s", stall)) stall = "none";
-        if (!$value$plusargs("pace=%s", pace)) pace = "line";
-        if (!$value$plusargs("clock=%s", clock_mhz)) clock_mhz = "";
-        if (!$value$plusargs("max_cycles=%d", max_cycles)) max_cycles = 0;
 `ifdef NICRX_TRACE
         if (!$value$plusargs("trace_file=%s", trace_file)) trace_file = "nicrx.fst";
         if (!$value$plusargs("trace_from=%d", trace_from)) trace_from = 0;
@@ -84,8 +75,7 @@ module nicrx_tb #(
         // in the same block takes effect
         $dumpfile(trace_file);
 `endif
-        if (nicrx_dpi_init(pcap, seed, stall, pace, clock_mhz, $test$plusargs("summary") ? 1 : 0,
-                           max_cycles, DATA_WIDTH, PKT_MEM_BYTES, HEADER_BYTES, MAX_FRAME, NUM_CQ,
+        if (nicrx_dpi_init(DATA_WIDTH, PKT_MEM_BYTES, HEADER_BYTES, MAX_FRAME, NUM_CQ,
                            FQ_DEPTH, DESC_DEPTH, MAX_BURST, FLOWS) != 0)
             $fatal(1, "nicrx: harness initialisation failed");
     end

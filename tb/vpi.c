@@ -50,22 +50,11 @@ static void put64(vpiHandle hd, uint64_t val)
     vpi_put_value(hd, &v, NULL, vpiNoDelay);
 }
 
-static const char *plusarg(const s_vpi_vlog_info *info, const char *key)
-{
-    size_t n = strlen(key);
-    for (int i = 1; i < info->argc; i++)
-        if (info->argv[i][0] == '+' && !strncmp(info->argv[i] + 1, key, n) &&
-            (info->argv[i][1 + n] == '=' || info->argv[i][1 + n] == 0))
-            return info->argv[i][1 + n] == '=' ? info->argv[i] + 2 + n : "";
-    return NULL;
-}
-
 static PLI_INT32 init_calltf(PLI_BYTE8 *ud)
 {
     vpi_ctx_t *c = (vpi_ctx_t *)ud;
     vpiHandle it = vpi_iterate(vpiArgument, vpi_handle(vpiSysTfCall, NULL));
     harness_opts_t o;
-    char err[200];
     harness_opts_default(&o);
     /* DATA_WIDTH .. MAX_BURST, then PARSE_ENGINES, IMEM_DEPTH and FLOWS if
      * the testbench passes them (else the RTL's defaults). */
@@ -82,25 +71,14 @@ static PLI_INT32 init_calltf(PLI_BYTE8 *ud)
     if (it) vpi_free_object(it);
     s_vpi_vlog_info info;
     vpi_get_vlog_info(&info);
-    o.pcap = plusarg(&info, "pcap");
-    o.summary = plusarg(&info, "summary") != NULL;
-    const char *mc = plusarg(&info, "max_cycles");
-    if (mc) o.max_cycles = strtoull(mc, NULL, 0);
-    static const char *const keys[][2] = { { "seed", "--seed" }, { "stall", "--stall" }, { "pace", "--pace" }, { "clock", "--clock" } };
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const char *v = plusarg(&info, keys[i][0]);
-        if (v && harness_opt(&o, keys[i][1], v, err, sizeof err) < 0) {
-            fprintf(stderr, "nicrx: %s\n", err);
-            exit(HARNESS_BADINPUT);
-        }
-    }
     uint32_t flows = o.p.flows;
-    if (harness_plusargs(&o, info.argc, info.argv, err, sizeof err) != 0) {
-        fprintf(stderr, "nicrx: %s\n", err);
-        exit(HARNESS_BADINPUT);
+    int st = harness_sim_args(&o, info.argc, info.argv);
+    if (st >= 0) {
+        fflush(NULL);
+        exit(st);
     }
     if (o.p.flows != flows) {
-        fprintf(stderr, "nicrx: --flows %u: this simulator is built with FLOWS=%u\n", o.p.flows, flows);
+        fprintf(stderr, "%s: --flows %u: this simulator is built with FLOWS=%u\n", o.prog, o.p.flows, flows);
         exit(HARNESS_BADINPUT);
     }
     int status;
@@ -125,7 +103,7 @@ static PLI_INT32 cycle_calltf(PLI_BYTE8 *ud)
             n++;
         }
         if (n != N_OUT + N_IN) {
-            fprintf(stderr, "nicrx: $nicrx_cycle takes %d arguments, got %d\n", N_OUT + N_IN, n);
+            fprintf(stderr, "nicrx-sim: $nicrx_cycle takes %d arguments, got %d\n", N_OUT + N_IN, n);
             exit(HARNESS_FAIL);
         }
         c->have_args = 1;
@@ -159,14 +137,8 @@ static PLI_INT32 cycle_calltf(PLI_BYTE8 *ud)
     for (int i = 0; i < N_IN; i++)
         put64(c->arg[N_OUT + i], iv[i]);
     if (rc != HARNESS_RUN) {
-        int st = harness_status(c->h);
-        harness_report(c->h, stdout);
-        fflush(stdout);
-        if (st != HARNESS_OK) {
-            fprintf(stderr, "nicrx: %s: %s\n", harness_options(c->h)->pcap, harness_failure(c->h));
-            fflush(stderr);
-            exit(st);
-        }
+        int st = harness_end(c->h, 1);
+        if (st != HARNESS_OK) exit(st);
         harness_free(c->h);
         c->h = NULL;
         vpi_control(vpiFinish, 0);

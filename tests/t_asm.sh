@@ -3,7 +3,7 @@
 #  - conditional assembly (.ifdef, .ifndef, .else, .endif): tests/asm/cond.nasm;
 #  - every error path: tests/asm/bad/*.nasm, each with "# expect LINE REASON" (and optionally
 #    "# args ARGS", "# file FILE" when the error is in an included file): the assembler must
-#    exit 1 with "FILE:LINE: REASON..." on stderr and write no output file;
+#    exit 1 with "nicrx-asm: FILE:LINE: REASON..." on stderr and write no output file;
 #  - the image formats of every microcode/*.nasm (bin, hex at depth 64 and 256, C);
 #  - source -> binary -> disassembly -> binary is identical for every shipped program and
 #    for random images (which need .raw);
@@ -25,7 +25,7 @@ for f in tests/asm/bad/*.nasm; do
     rm -f "$T/err.out"
     # shellcheck disable=SC2086
     msg=$($ASM $args -o "$T/err.out" "$f" 2>&1 >/dev/null); rc=$?
-    want="${where:-$f}:$line: $reason"
+    want="nicrx-asm: ${where:-$f}:$line: $reason"
     if [ $rc -ne 1 ]; then echo "not ok $name: exit status $rc, want 1 ($msg)"
     elif [ "${msg#"$want"}" = "$msg" ]; then echo "not ok $name: got '$msg', want '$want...'"
     elif [ -e "$T/err.out" ]; then echo "not ok $name: an output file was left"

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-sim build/bin/nicrx-sim-icarus build/bin/nicrx-model >/dev/null 2>&1 || { echo "not ok divergence-build: make failed"; exit 1; }
 for sim in nicrx-sim nicrx-sim-icarus; do
     err=$(NICRX_INJECT_DIVERGENCE=3000 build/bin/$sim --seed 1 captures/default.pcap 2>&1 >/dev/null); rc=$?
-    if [ $rc -eq 1 ] && grep -q '^nicrx: captures/default.pcap: cycle 3000, frame [0-9]*: DIVERGENCE on [a-z_]*: model 0x[0-9a-f]*, RTL 0x[0-9a-f]*$' <<<"$err"; then
+    if [ $rc -eq 1 ] && grep -q '^nicrx-[a-z0-9-]*: captures/default.pcap: cycle 3000, frame [0-9]*: DIVERGENCE on [a-z_]*: model 0x[0-9a-f]*, RTL 0x[0-9a-f]*$' <<<"$err"; then
         echo "ok divergence-$sim # $err"
     else
         echo "not ok divergence-$sim: exit $rc: $err"
@@ -26,7 +26,7 @@ fi
 # and in lockstep.
 for sim in nicrx-model nicrx-sim; do
     err=$(NICRX_INJECT_OPCODE=5 build/bin/$sim --summary --seed 1 captures/default.pcap 2>&1 >/dev/null); rc=$?
-    if [ $rc -eq 1 ] && grep -q '^nicrx: captures/default.pcap: cycle [0-9]*, frame [0-9]*: frame 5: .*(opcode [a-z_]*, event' <<<"$err"; then
+    if [ $rc -eq 1 ] && grep -q '^nicrx-[a-z0-9-]*: captures/default.pcap: cycle [0-9]*, frame [0-9]*: frame 5: .*(opcode [a-z_]*, event' <<<"$err"; then
         echo "ok divergence-opcode-$sim # $(head -1 <<<"$err")"
     else
         echo "not ok divergence-opcode-$sim: exit $rc: $(head -1 <<<"$err")"

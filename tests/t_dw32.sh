@@ -9,7 +9,7 @@ one() {
     local prof=$1 f=$2 log rc name="dw32-$prof-$(basename "$f")"
     log=$(build/bin/nicrx-sim-dw32 --summary --seed 99 --stall "$prof" "$f" 2>&1); rc=$?
     if [ $rc -eq 0 ] || { [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; }; then echo "ok $name"
-    else echo "not ok $name: exit $rc: $(grep -m1 '^nicrx: ' <<<"$log")"; fi
+    else echo "not ok $name: exit $rc: $(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log")"; fi
 }
 export -f one
 find "$dir" -type f -name '*.pcap*' | sort | sed -e 's/^/none /p' -e 's/^none /heavy /' |
@@ -17,6 +17,6 @@ find "$dir" -type f -name '*.pcap*' | sort | sed -e 's/^/none /p' -e 's/^none /h
 for sim in nicrx-sim nicrx-sim-dw32; do
     for pace in line b2b ts; do
         log=$(build/bin/$sim --summary --seed 4 --pace $pace captures/default.pcap 2>&1); rc=$?
-        [ $rc -eq 0 ] && echo "ok pace-$pace-$sim" || echo "not ok pace-$pace-$sim: $(grep -m1 '^nicrx: ' <<<"$log")"
+        [ $rc -eq 0 ] && echo "ok pace-$pace-$sim" || echo "not ok pace-$pace-$sim: $(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log")"
     done
 done

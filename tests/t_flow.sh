@@ -37,7 +37,7 @@ run() {
     shift 3
     build/bin/$sim --summary --seed "$seed" "$@" "$t/$f" > "$t/$name.txt" 2>&1; rc=$?
     if [ $rc -eq 0 ]; then echo "ok flow-$name # $(grep -m1 '^  opcodes' "$t/$name.txt" | tr -s ' ')"
-    else echo "not ok flow-$name: exit $rc: $(grep -m1 '^nicrx: \|^FAIL' "$t/$name.txt")"; fi
+    else echo "not ok flow-$name: exit $rc: $(grep -m1 '^nicrx-[a-z0-9-]*: \|^FAIL' "$t/$name.txt")"; fi
     return $rc
 }
 # field NAME KEY: the count after KEY on the report's "flow events" or "opcodes" line
@@ -62,7 +62,7 @@ tot() {  # sum of a "flow cmds" figure over the command runs
 }
 reads=$(tot 'checked \([0-9]*\) reads')
 installs=$(tot ' \([0-9]*\) installs')
-invals=$(tot ' \([0-9]*\) invalidates;')
+invals=$(tot ' \([0-9]*\) invalidates,')
 noassist=$(tot ' \([0-9]*\) noassist frames')
 regen=$(tot ' \([0-9]*\) invalidated flows back')
 summary="READs checked $reads, INSTALLs $installs, INVALIDATEs $invals, noassist frames TCP_OTHER $noassist, invalidated flows back with a new generation $regen"

@@ -7,9 +7,9 @@ make -s build/bin/nicrx-sim-icarus >/dev/null 2>&1 || { echo "not ok icarus-buil
 pcap=${PCAP:-captures/default.pcap}
 for prof in none heavy; do
     log=$(build/bin/nicrx-sim-icarus --summary --seed 7 --stall "$prof" "$pcap" 2>&1); rc=$?
-    if [ $rc -eq 0 ] && grep -q '^RTL and model agree on [0-9]* cycles' <<<"$log"; then
-        echo "ok icarus-$prof # $(grep '^RTL and model agree' <<<"$log")"
+    if [ $rc -eq 0 ] && grep -q '^PASS: RTL and model agree on all [0-9]* cycles' <<<"$log"; then
+        echo "ok icarus-$prof # $(grep '^PASS' <<<"$log")"
     else
-        echo "not ok icarus-$prof: exit $rc: $(grep -m1 '^nicrx: \|^FAIL' <<<"$log")"
+        echo "not ok icarus-$prof: exit $rc: $(grep -m1 '^nicrx-[a-z0-9-]*: \|^FAIL' <<<"$log")"
     fi
 done

@@ -29,14 +29,14 @@ one() {  # NAME FILE OPTIONS...
     name="lockstep-$name-$(basename "$(dirname "$f")")/$(basename "$f")"
     log=$(build/bin/nicrx-sim --summary --seed "$seed" "$@" "$f" 2>&1); rc=$?
     if [ $rc -eq 0 ]; then
-        n=$(sed -n 's/.*pktmem_full \([0-9]*\).*/\1/p' <<<"$log" | head -1)
-        sw=$(sed -n 's/^  swap .*; \(the new program parsed from frame [0-9]*\|no frame parsed only by the new program\).*/\1/p' <<<"$log")
+        n=$(sed -n 's/^  drops .*pktmem_full \([1-9][0-9]*\).*/\1/p' <<<"$log" | head -1)
+        sw=$(sed -n 's/^  swap .*, \(the new program parsed from frame [0-9]*\|no frame parsed only by the new program\).*/\1/p' <<<"$log")
         echo "ok $name${n:+ # pktmem_full $n}${sw:+ # $sw}"
     elif [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; then
         echo "ok $name # no frames: rejected as bad input, as it should be"
     else
-        why=$(grep -m1 '^nicrx: ' <<<"$log"); [ -n "$why" ] || why=$(tail -1 <<<"$log")
-        echo "not ok $name: exit $rc: ${why#nicrx: }"
+        why=$(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log"); [ -n "$why" ] || why=$(tail -1 <<<"$log")
+        echo "not ok $name: exit $rc: ${why#nicrx-*: }"
     fi
 }
 export -f one

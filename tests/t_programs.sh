@@ -56,8 +56,8 @@ done
 lockstep() {  # PROGRAM STALL FILE
     local log rc name="programs-$1-lockstep-$2-$(basename "$3")"
     log=$(build/bin/nicrx-sim --summary --seed "$seed" --stall "$2" --program "build/microcode/$1.bin" "$3" 2>&1); rc=$?
-    if [ $rc -eq 0 ]; then echo "ok $name # $(sed -n 's/^  frames in *//p' <<<"$log") frames"
-    else echo "not ok $name: exit $rc: $(grep -m1 '^nicrx: ' <<<"$log")"; fi
+    if [ $rc -eq 0 ]; then echo "ok $name # $(sed -n 's/^  traffic *\([0-9]*\) frames in.*/\1/p' <<<"$log") frames"
+    else echo "not ok $name: exit $rc: $(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log")"; fi
 }
 export -f lockstep
 export seed

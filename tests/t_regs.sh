@@ -3,7 +3,7 @@
 # a register"):
 #  - every committed generated file equals what the generator makes now (else: make regs);
 #  - every error path: tests/regs/bad/*.regs, each with "# expect LINE REASON": exit 1 with
-#    "FILE:LINE: REASON..." on stderr and no file written; docs markers and usage errors;
+#    "nicrx-reggen: FILE:LINE: REASON..." on stderr and no file written; docs markers and usage errors;
 #  - the map with tests/regs/next.regs appended (the registers planned next: more rings'
 #    worth of RED, RSS key and indirection window, per-queue moderation and MSI-X, a W1C
 #    cause) generates a model that still passes the CSR unit tests and an RTL block that
@@ -35,7 +35,7 @@ for f in tests/regs/bad/*.regs; do
     reason=$(sed -n 's/^# expect [0-9]* //p' "$f")
     fresh "$T/bad"
     msg=$($REGGEN -o "$T/bad" "$f" 2>&1 >/dev/null); rc=$?
-    want="$f:$line: $reason"
+    want="nicrx-reggen: $f:$line: $reason"
     if [ $rc -ne 1 ]; then echo "not ok $name: exit status $rc, want 1 ($msg)"
     elif [ "${msg#"$want"}" = "$msg" ]; then echo "not ok $name: got '$msg', want '$want...'"
     elif [ -n "$(find "$T/bad" -type f)" ]; then echo "not ok $name: a file was written"
@@ -45,11 +45,11 @@ done
 fresh "$T/bad"
 grep -v 'reggen .* counters -->' docs/registers.md > "$T/nomark.md"
 msg=$($REGGEN --docs "$T/nomark.md" -o "$T/bad" regs/nicrx.regs 2>&1); rc=$?
-[ $rc -eq 1 ] && [ "$msg" = "docs: no table for section counters" ] && [ -z "$(find "$T/bad" -type f)" ] &&
+[ $rc -eq 1 ] && [ "$msg" = "nicrx-reggen: docs: no table for section counters" ] && [ -z "$(find "$T/bad" -type f)" ] &&
     echo "ok regs-error-docs-missing" || echo "not ok regs-error-docs-missing: exit $rc: $msg"
 printf '<!-- reggen begin nosuch -->\n<!-- reggen end nosuch -->\n' > "$T/unknown.md"
 msg=$($REGGEN --docs "$T/unknown.md" -o "$T/bad" regs/nicrx.regs 2>&1); rc=$?
-[ $rc -eq 1 ] && [ "${msg#docs: marker nosuch}" != "$msg" ] && echo "ok regs-error-docs-unknown" ||
+[ $rc -eq 1 ] && [ "${msg#nicrx-reggen: docs: marker nosuch}" != "$msg" ] && echo "ok regs-error-docs-unknown" ||
     echo "not ok regs-error-docs-unknown: exit $rc: $msg"
 msg=$($REGGEN 2>&1); rc=$?
 [ $rc -eq 2 ] && grep -q usage <<<"$msg" && echo "ok regs-error-usage" || echo "not ok regs-error-usage: exit $rc: $msg"

@@ -19,7 +19,7 @@ one() {  # NAME ORDER-SEED FILE OPTIONS...
     if [ $rc -eq 0 ] || { [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; }; then
         echo "ok $name"
     else
-        echo "not ok $name: exit $rc: $(grep -m1 '^nicrx: ' <<<"$log" | sed 's/^nicrx: //')"
+        echo "not ok $name: exit $rc: $(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log" | sed 's/^nicrx-[a-z0-9-]*: //')"
     fi
 }
 i=0

@@ -188,8 +188,8 @@ static void put_frame(FILE *f, const harness_t *h, const uint32_t *imem, size_t 
     } else { /* dropped before the parser: the same parse, for the record */
         steps = parse_frame(imem, harness_options(h), cf, &hv, NULL);
     }
-    fprintf(f, "{\"i\":%zu,\"len\":%u,\"steps\":%u,\"verdict\":\"%s\",\"reason\":", i, cf->len, steps,
-            fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : "pending");
+    fprintf(f, "{\"i\":%zu,\"len\":%u,\"steps\":%u,\"parsed\":%s,\"verdict\":\"%s\",\"reason\":", i, cf->len,
+            steps, fr->has_hv ? "true" : "false", fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : "pending");
     if (fr->verdict == 2) fprintf(f, "\"%s\"", nicrx_reason_name(fr->reason));
     else fputs("null", f);
     put_hv(f, &hv);
@@ -210,15 +210,15 @@ static int parse_only(const harness_opts_t *o, const uint32_t *imem, int tracing
     static char obuf[1 << 16];
 
     if (capture_load(&c, o->pcap, err, sizeof err) != 0) {
-        fprintf(stderr, "nicrx: %s: %s\n", o->pcap, err);
+        fprintf(stderr, "%s: %s: %s\n", o->prog, o->pcap, err);
         return HARNESS_BADINPUT;
     }
     const char *p = trace;
     uint64_t lo, hi;
     while (trace && frames_next(&p, &lo, &hi) > 0) {
         if (hi >= c.n) {
-            fprintf(stderr, "nicrx: --trace-parser: frame %" PRIu64 " is not in %s (%zu frames, from 0)\n", hi,
-                    o->pcap, c.n);
+            fprintf(stderr, "%s: --trace-parser: frame %" PRIu64 " is not in %s (%zu frames, from 0)\n", o->prog,
+                    hi, o->pcap, c.n);
             capture_free(&c);
             return HARNESS_BADINPUT;
         }
@@ -234,69 +234,79 @@ static int parse_only(const harness_opts_t *o, const uint32_t *imem, int tracing
         fputs("}\n", stdout);
     }
     fflush(stdout);
+    int st = HARNESS_OK;
+    if (c.cut[0]) {
+        fprintf(stderr, "%s: %s: warning: the capture is cut short after %zu complete frames (%s); those were parsed\n",
+                o->prog, o->pcap, c.n, c.cut);
+        st = HARNESS_CUT;
+    }
     capture_free(&c);
-    return HARNESS_OK;
+    return st;
 }
 
-static void usage(FILE *f)
+static const char help[] =
+    "Runs the nicrx C model on a capture with the harness's host and prints one JSON\n"
+    "object per frame (docs/report.md).  Exit status: 0 ok, 1 a check failed, 2 bad\n"
+    "input, 3 the capture is cut short (its complete frames ran).\n"
+    "  --parse-only        no timing model: nicrx_parse() of every frame with the\n"
+    "                      program of --program (or the default) and --step-limit\n"
+    "  --trace-parser [FRAMES]  with --parse-only: before a frame's line, one line per\n"
+    "                      instruction executed; FRAMES: N, N-M, joined by commas\n"
+    "                      (from 0, as \"i\"; default every frame)\n";
+
+/* nicrx-model's own options (harness_extra_fn). */
+typedef struct model_opts {
+    int only, tracing;
+    const char *trace;  /* --trace-parser's frames, NULL: all */
+} model_opts_t;
+
+static int model_opt(void *ctx, const cli_t *c, const char *arg, const char *next)
 {
-    fprintf(f, "usage: nicrx-model [options] FILE.pcap|FILE.pcapng\n"
-               "Runs the nicrx C model on a capture with the harness's host and prints one JSON\n"
-               "object per frame.  Exit status: 0 ok, 1 a check failed, 2 bad input.\n"
-               "  --parse-only        no timing model: nicrx_parse() of every frame with the\n"
-               "                      program of --program (or the default) and --step-limit\n"
-               "  --trace-parser [FRAMES]  with --parse-only: before a frame's line, one line per\n"
-               "                      instruction executed; FRAMES: N, N-M, joined by commas\n"
-               "                      (from 0, as \"i\"; default every frame)\n%s",
-            harness_usage());
+    model_opts_t *mo = ctx;
+
+    if (!strcmp(arg, "--parse-only")) {
+        mo->only = 1;
+        return 1;
+    }
+    if (strcmp(arg, "--trace-parser"))
+        return 0;
+    /* the frame list is optional: the next word is one if it has only digits,
+     * '-' and ',' (a capture's name has more) */
+    const char *p = next ? next : "";
+    uint64_t lo, hi;
+    int r;
+
+    mo->tracing = 1;
+    if (!*p || p[strspn(p, "0123456789,-")])
+        return 1;
+    while ((r = frames_next(&p, &lo, &hi)) > 0)
+        ;
+    if (r < 0) {
+        cli_error(c, "--trace-parser takes frames N or N-M (N <= M), joined by commas, not '%s'", next);
+        return -1;
+    }
+    mo->trace = next;
+    return 2;
 }
 
 int main(int argc, char **argv)
 {
     harness_opts_t o;
     char err[200];
-    int only = 0, tracing = 0;
-    const char *trace = NULL;
+    model_opts_t mo = { 0, 0, NULL };
     static harness_prog_t prog;
     static uint32_t imem[NICRX_IMEM_MAX * NICRX_INSN_WORDS];
+    const cli_t cli = { "nicrx-model", "[options] FILE.pcap|FILE.pcapng", help, harness_usage() };
 
     harness_opts_default(&o);
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) { usage(stdout); return 0; }
-        if (!strcmp(argv[i], "--parse-only")) { only = 1; continue; }
-        if (!strcmp(argv[i], "--trace-parser")) {
-            /* the frame list is optional: the next word is one if it has only
-             * digits, '-' and ',' (a capture's name has more) */
-            const char *p = i + 1 < argc ? argv[i + 1] : "";
-            uint64_t lo, hi;
-            int r;
-
-            tracing = 1;
-            if (!*p || p[strspn(p, "0123456789,-")])
-                continue;
-            while ((r = frames_next(&p, &lo, &hi)) > 0)
-                ;
-            if (r < 0) {
-                fprintf(stderr, "nicrx: --trace-parser takes frames N or N-M (N <= M), joined by commas: %s\n",
-                        argv[i + 1]);
-                return 2;
-            }
-            trace = argv[++i];
-            continue;
-        }
-        int used = harness_opt(&o, argv[i], i + 1 < argc ? argv[i + 1] : NULL, err, sizeof err);
-        if (used < 0) { fprintf(stderr, "nicrx: %s\n", err); return 2; }
-        if (used > 0) { i += used - 1; continue; }
-        if (argv[i][0] == '-' && argv[i][1]) { fprintf(stderr, "nicrx: unknown option %s\n", argv[i]); usage(stderr); return 2; }
-        if (o.pcap) { fprintf(stderr, "nicrx: more than one capture given\n"); return 2; }
-        o.pcap = argv[i];
-    }
-    if (!o.pcap) { fprintf(stderr, "nicrx: no capture file given\n"); return 2; }
-    if (tracing && !only) { fprintf(stderr, "nicrx: --trace-parser needs --parse-only\n"); return 2; }
+    int st = harness_args(&o, &cli, argc, argv, model_opt, &mo);
+    if (st >= 0) return st;
+    if (mo.tracing && !mo.only) { cli_error(&cli, "--trace-parser needs --parse-only"); return 2; }
+    if (o.trace) { cli_error(&cli, "--trace needs the RTL: nicrx-sim --trace FILE.fst"); return 2; }
     /* the program the frames are parsed with where the model has no parse of them */
     if (o.program) {
         if (harness_prog_load(&prog, o.program, o.p.imem_depth, err, sizeof err) != 0) {
-            fprintf(stderr, "nicrx: %s: %s\n", o.program, err);
+            cli_error(&cli, "%s: %s", o.program, err);
             return 2;
         }
         memcpy(imem, prog.w, (size_t)prog.n * NICRX_INSN_BYTES);
@@ -304,13 +314,13 @@ int main(int argc, char **argv)
         uint32_t n;
         const uint32_t *w = nicrx_default_program_words(&n);
         if (n > o.p.imem_depth) {
-            fprintf(stderr, "nicrx: default program: %u instructions, IMEM_DEPTH is %u\n", n, o.p.imem_depth);
+            cli_error(&cli, "default program: %u instructions, IMEM_DEPTH is %u", n, o.p.imem_depth);
             return 2;
         }
         memcpy(imem, w, (size_t)n * NICRX_INSN_BYTES);
     }
-    if (only)
-        return parse_only(&o, imem, tracing, trace);
+    if (mo.only)
+        return parse_only(&o, imem, mo.tracing, mo.trace);
 
     int status;
     harness_t *h = harness_new(&o, &status);
@@ -318,16 +328,15 @@ int main(int argc, char **argv)
     nicrx_in_t in;
     while (harness_cycle(h, NULL, NULL, &in) == HARNESS_RUN)
         ;
-    status = harness_status(h);
-    if (o.summary) {
-        harness_report(h, stdout);
-    } else {
+    if (!o.summary && !o.json_summary) {
         for (size_t i = 0; i < harness_nframes(h); i++)
             put_frame(stdout, h, imem, i);
+        /* the JSON lines are frames only: a seed drawn for the run goes to stderr */
+        if (!o.seed_set)
+            cli_error(&cli, "seed %" PRIu64 " (drawn; --seed %" PRIu64 " repeats this run), program %s",
+                      harness_options(h)->seed, harness_options(h)->seed, o.program ? o.program : "default");
     }
-    if (status != HARNESS_OK)
-        fprintf(stderr, "nicrx: %s: %s\n", o.pcap, harness_failure(h));
-    fflush(stdout);
+    status = harness_end(h, o.summary || o.json_summary);
     harness_free(h);
     return status;
 }

@@ -6,12 +6,21 @@
  * generated from the description; with --docs, also DIR/docs/registers.md: FILE.md
  * with its tables generated.  Each file is written whole or not at all.
  * Exit status: 0 done; 1 the description (or the docs markers) is wrong: one line
- * FILE:LINE: reason on stderr, nothing written; 2 bad usage or a write error. */
+ * "nicrx-reggen: FILE:LINE: reason" on stderr, nothing written; 2 bad usage or a write error. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cli.h"
 #include "reggen.h"
 
-static const char usage[] = "usage: nicrx-reggen [-o DIR] [--docs FILE.md] FILE.regs\n";
+static const cli_t cli = {
+    "nicrx-reggen", "[-o DIR] [--docs FILE.md] FILE.regs",
+    "Writes, below DIR (default .), every file generated from the register description\n"
+    "FILE.regs; with --docs, also DIR/docs/registers.md: FILE.md with its tables generated.\n"
+    "Exit status: 0 done, 1 the description or the docs markers are wrong, 2 bad usage or\n"
+    "a write error.\n",
+    NULL,
+};
 
 typedef void emit_fn(const rg_map_t *m, FILE *out);
 
@@ -55,13 +64,13 @@ static int write_file(const char *dir, const char *rel, const rg_map_t *m, emit_
     snprintf(path, sizeof path, "%s/%s", dir, rel);
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     if (!(f = fopen(tmp, "w"))) {
-        perror(tmp);
+        cli_error(&cli, "%s: %s", tmp, strerror(errno));
         return 2;
     }
     if (fn) {
         fn(m, f);
     } else if (rg_emit_docs(m, docs, f, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
+        cli_error(&cli, "%s", err);
         rc = 1;
     }
     if (ferror(f) && !rc)
@@ -72,7 +81,7 @@ static int write_file(const char *dir, const char *rel, const rg_map_t *m, emit_
         rc = 2;
     if (rc) {
         if (rc == 2)
-            fprintf(stderr, "nicrx-reggen: cannot write %s\n", path);
+            cli_error(&cli, "cannot write %s", path);
         remove(tmp);
     }
     return rc;
@@ -86,28 +95,30 @@ int main(int argc, char **argv)
     rg_map_t *m;
     int rc = 0;
 
+    if ((rc = cli_common(&cli, argc, argv)) >= 0)
+        return rc;
+    rc = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--docs")) && i + 1 < argc) {
-            if (argv[i][1] == 'o')
-                dir = argv[++i];
-            else
-                docs_in = argv[++i];
-        } else if (argv[i][0] == '-' || in) {
-            fprintf(stderr, "nicrx-reggen: bad argument %s\n%s", argv[i], usage);
-            return 2;
+        const char *a = argv[i];
+        if (!strcmp(a, "-o") || !strcmp(a, "--docs")) {
+            const char *v = i + 1 < argc ? argv[++i] : NULL;
+            if (!v || !*v) {
+                cli_bad_value(err, sizeof err, a, v, a[1] == 'o' ? "a directory" : "a file");
+                return cli_usage_error(&cli, "%s", err);
+            }
+            *(a[1] == 'o' ? &dir : &docs_in) = v;
+        } else if (argv[i][0] == '-') {
+            return cli_usage_error(&cli, "unknown option %s", argv[i]);
+        } else if (in) {
+            return cli_usage_error(&cli, "one input file, not %s and %s", in, argv[i]);
         } else {
             in = argv[i];
         }
     }
-    if (!in) {
-        fprintf(stderr, "nicrx-reggen: no input file\n%s", usage);
-        return 2;
-    }
+    if (!in)
+        return cli_usage_error(&cli, "no input file");
     if (docs_in && !(docs = slurp(docs_in))) {
-        perror(docs_in);
+        cli_error(&cli, "%s: %s", docs_in, strerror(errno));
         return 2;
     }
     if (!(m = malloc(sizeof *m))) {
@@ -115,7 +126,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (rg_read(in, m, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
+        cli_error(&cli, "%s", err);
         rc = 1;
     }
     /* the docs first: a marker error leaves every file as it was */
