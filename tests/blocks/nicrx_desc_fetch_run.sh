@@ -2,12 +2,8 @@
 # Block-level lockstep of rtl/nicrx_desc_fetch.v (NUM_FBR 3) against cmodel/desc_fetch.c
 # under Icarus, DATA_WIDTH 64 and 32, two seeds each.  Prints ok / not ok lines.
 set -u
-cd "$(dirname "$0")/../.."
-out=build/tests/blocks
-mkdir -p "$out"
-gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_desc_fetch_gen.c cmodel/desc_fetch.c -o "$out/nicrx_desc_fetch_gen" \
-    || { echo "not ok desc-fetch-block-build"; exit 1; }
+source "$(dirname "$0")/bench.sh"
+bench_gen desc_fetch tests/blocks/nicrx_desc_fetch_gen.c cmodel/desc_fetch.c
 for dw in 64 32; do
     name="desc-fetch-block-lockstep-dw$dw"
     iverilog -g2005 -Irtl -Itests/blocks -Pnicrx_desc_fetch_tb.DATA_WIDTH="$dw" \
@@ -18,8 +14,7 @@ for dw in 64 32; do
         info=$("$out/nicrx_desc_fetch_gen" "$dw" 30000 "$seed" "$out/desc_fetch_trace.hex") \
             || { echo "not ok $name: the model's own check failed (seed $seed)"; continue; }
         read -r pops errs restarts resets <<< "$info"
-        res=$(vvp -n "$out/desc_fetch_tb_dw$dw.vvp" | grep -E '^(not )?ok|^#')
-        [ -n "$res" ] || res="not ok $name: no verdict"
-        echo "$res" | sed "/^ok /s/\$/ (seed $seed: $pops pops, $errs read errors, $restarts ring restarts, $resets resets)/"
+        bench_verdict "$out/desc_fetch_tb_dw$dw.vvp" "$name" \
+            "seed $seed: $pops pops, $errs read errors, $restarts ring restarts, $resets resets"
     done
 done

@@ -6,12 +6,8 @@
 # random resets, B/R error responses, ring restarts).  Prints ok / not ok lines.
 # SCENARIOS="0 2" and DWS="64" pick a subset; MAX_CYCLES caps every scenario.
 set -u
-cd "$(dirname "$0")/../.."
-out=build/tests/blocks
-mkdir -p "$out"
-gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/desc_fetch.c cmodel/irq.c cmodel/qsel.c cmodel/geom.c -o "$out/nicrx_dma_gen" \
-    || { echo "not ok dma-block-build"; exit 1; }
+source "$(dirname "$0")/bench.sh"
+bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/desc_fetch.c cmodel/irq.c cmodel/qsel.c cmodel/geom.c
 for dw in ${DWS:-64 32}; do
     for sc in ${SCENARIOS:-0 1 2 3}; do
         name="dma-block-lockstep-dw$dw-s$sc"

@@ -5,13 +5,9 @@
 # ages, resets; FLOWS 8, 64 and 256, DATA_WIDTH 64 and 32.  Prints ok / not ok lines.
 # FLOW_CYCLES caps every run.
 set -u
-cd "$(dirname "$0")/../.."
-out=build/tests/blocks
-mkdir -p "$out"
-gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_flow_gen.c cmodel/flow_key.c cmodel/flow.c cmodel/crc32c.c \
-    cmodel/hdrmem.c cmodel/geom.c -o "$out/nicrx_flow_gen" \
-    || { echo "not ok flow-block-build"; exit 1; }
+source "$(dirname "$0")/bench.sh"
+bench_gen flow tests/blocks/nicrx_flow_gen.c cmodel/flow_key.c cmodel/flow.c cmodel/crc32c.c \
+    cmodel/hdrmem.c cmodel/geom.c
 RTL="rtl/nicrx_flow_key.v rtl/nicrx_flow.v rtl/nicrx_crc32c.v rtl/nicrx_hdrmem.v"
 # name | DW HB FQ FLOWS | cycles | seed | mode (many, few, mixed)
 while read -r name dw hb fq flows cycles seed mode; do

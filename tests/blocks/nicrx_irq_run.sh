@@ -2,19 +2,13 @@
 # Block-level lockstep of rtl/nicrx_irq.v (NUM_CQ 8) against cmodel/irq.c under Icarus,
 # two seeds.  Prints ok / not ok lines.
 set -u
-cd "$(dirname "$0")/../.."
-out=build/tests/blocks
-mkdir -p "$out"
-gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_irq_gen.c cmodel/irq.c -o "$out/nicrx_irq_gen" \
-    || { echo "not ok irq-block-build"; exit 1; }
+source "$(dirname "$0")/bench.sh"
+bench_gen irq tests/blocks/nicrx_irq_gen.c cmodel/irq.c
 iverilog -g2005 -Irtl -Itests/blocks -Pnicrx_irq_tb.NAME="\"irq-block-lockstep\"" -o "$out/irq_tb.vvp" \
     tests/blocks/nicrx_irq_tb.v rtl/nicrx_irq.v \
     || { echo "not ok irq-block: iverilog"; exit 0; }
 for seed in 3 41; do
     info=$("$out/nicrx_irq_gen" 20000 "$seed" "$out/irq_trace.hex") || { echo "not ok irq-block: generator"; continue; }
     read -r high moves <<< "$info"
-    res=$(vvp -n "$out/irq_tb.vvp" | grep -E '^(not )?ok|^#')
-    [ -n "$res" ] || res="not ok irq-block-lockstep: no verdict"
-    echo "$res" | sed "/^ok /s/\$/ (seed $seed: a line high on $high edges, $moves changes)/"
+    bench_verdict "$out/irq_tb.vvp" irq-block-lockstep "seed $seed: a line high on $high edges, $moves changes"
 done

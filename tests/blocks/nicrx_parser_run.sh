@@ -7,14 +7,10 @@
 # Configurations: DATA_WIDTH, HEADER_BYTES, FQ_DEPTH, PARSE_ENGINES, IMEM_DEPTH.
 # Prints ok / not ok lines.
 set -u
-cd "$(dirname "$0")/../.."
-out=build/tests/blocks
-mkdir -p "$out"
+source "$(dirname "$0")/bench.sh"
 CYCLES=${PARSER_CYCLES:-30000}
-gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-    -Icmodel -Itests/blocks tests/blocks/nicrx_parser_gen.c cmodel/parser.c cmodel/parse_engine.c \
-    cmodel/isa.c cmodel/hdrmem.c cmodel/imem.c cmodel/ingress.c cmodel/geom.c -o "$out/nicrx_parser_gen" \
-    || { echo "not ok parser-block-build"; exit 1; }
+bench_gen parser tests/blocks/nicrx_parser_gen.c cmodel/parser.c cmodel/parse_engine.c \
+    cmodel/isa.c cmodel/hdrmem.c cmodel/imem.c cmodel/ingress.c cmodel/geom.c
 RTL="rtl/nicrx_parser.v rtl/nicrx_parse_engine.v rtl/nicrx_hdrmem.v rtl/nicrx_imem.v"
 # name | DW HB FQ NE DEPTH | seed | program (rand, or a nicrx-asm hex under build/)
 while read -r name dw hb fq ne depth seed prog; do
