@@ -149,17 +149,14 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     int fh_rel = 0;
     uint16_t h_len = fh->len;
     uint8_t h_q8 = fh->queue;  /* the stream's queue (nicrx_qsel) */
-    uint32_t hq = h_q8 & (d->num_cq - 1);
-    int h_q_ok = h_q8 < d->num_cq && c->cq_en[hq];
-    int ring_ok0 = c->fbr_en[0] && c->fbr_buf_size[0] >= h_len;
-    int ring_ok1 = c->fbr_en[1] && c->fbr_buf_size[1] >= h_len;
+    int h_q_ok = dma_queue_ok(c, d->num_cq, h_q8);
     /* registered (hd_*): IS_IDLE decides from values one cycle old, once fh has been
      * stable for a cycle (hd_v) */
-    n.hd_ring_ok = d->fh_valid ? (uint8_t)(ring_ok0 | ring_ok1 << 1) : 1; /* ring 0 when empty */
+    n.hd_ring_ok = d->fh_valid ? dma_ring_fit(c, h_len) : 1; /* ring 0 when empty */
     n.hd_q = (uint8_t)(h_q8 & (d->num_cq > 1 ? d->num_cq - 1 : 1));
     n.hd_q_ok = (uint8_t)h_q_ok;
     uint32_t hd_q = d->hd_q & (d->num_cq - 1);
-    uint32_t sel = d->fh_valid && !(d->hd_ring_ok & 1); /* ring 0 when the head is empty */
+    uint32_t sel = d->fh_valid ? dma_ring_sel(d->hd_ring_ok) : 0; /* ring 0 when the head is empty */
     uint32_t h_nwords = ((uint32_t)h_len + d->bpb - 1) >> d->lbpb;
     /* the selected ring's head descriptor (nicrx_desc_fetch); the pop of the last one
      * taken reaches it before IS_IDLE comes round again */

@@ -20,6 +20,31 @@ typedef struct dma_fq_ent {
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
+/* Where a frame goes (docs/architecture.md "nicrx_dma"), decided at the queue head;
+ * the functional model (fast.c) places its frames with the same functions.
+ * Ring fit: bit r when ring r is enabled and its buffers hold len bytes (none:
+ * no_fit).  The ring taken: the lowest that fits. */
+static inline uint8_t dma_ring_fit(const csr_cfg_t *c, uint16_t len)
+{
+    uint8_t m = 0;
+
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        if (c->fbr_en[r] && c->fbr_buf_size[r] >= len)
+            m |= (uint8_t)(1u << r);
+    return m;
+}
+
+static inline uint32_t dma_ring_sel(uint8_t fit)
+{
+    return !(fit & 1u);
+}
+
+/* The stream's queue is an enabled completion queue (else no_cq). */
+static inline int dma_queue_ok(const csr_cfg_t *c, uint32_t num_cq, uint8_t q)
+{
+    return q < num_cq && c->cq_en[q & (num_cq - 1u)];
+}
+
 typedef struct dma_pc_ent { uint8_t skip; uint16_t nwords; } dma_pc_ent_t;
 typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t strb; } dma_wc_ent_t;
 typedef struct dma_bq_ent { uint8_t rec, err, q; } dma_bq_ent_t;

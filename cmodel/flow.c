@@ -174,7 +174,7 @@ static int merge_forbidden(const fk_stream_t *fk, const flow_ctx_t *e)
            fk->ack != e->ack || fk->hlen != e->hlen || fk->digest != e->digest;
 }
 
-static void frame_job(flow_t *s, const evsink_t *ev)
+void flow_frame_decide(flow_t *s, const evsink_t *ev)
 {
     const flow_job_t *j = &s->job;
     const fk_stream_t *fk = &j->fk;
@@ -365,7 +365,7 @@ static void flow_edge(flow_t *s, const flow_in_t *in)
             cmd_job(s);
             o->st.busy = 0;
         } else {
-            frame_job(s, in->ev);
+            flow_frame_decide(s, in->ev);
         }
         s->run = 0;
     } else if (s->run) {

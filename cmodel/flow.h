@@ -70,5 +70,9 @@ int flow_init(flow_t *s, const nicrx_geom_t *g);
 void flow_free(flow_t *s);
 void flow_out(const flow_t *s, flow_out_t *o);
 void flow_step(flow_t *s, const flow_in_t *in, flow_out_t *out);
+/* The decision on the frame job in s->job (at its E0+9): the database's update,
+ * the operation code, m_fl and the NICRX_EV_FLOW event.  The functional model
+ * (fast.c) decides its frames with it too. */
+void flow_frame_decide(flow_t *s, const evsink_t *ev);
 
 #endif

@@ -54,22 +54,21 @@ static void frame_key(const hv_stream_t *hv, uint8_t vlan, uint8_t *k)
 
 /* The TCP options digest (docs/opcodes.md "Inputs") from the header copy; *optok
  * is 0 when the options are not available (then merging is forbidden). */
-static uint32_t frame_digest(const flow_key_t *s, const hv_stream_t *hv, int *optok)
+static uint32_t frame_digest(const uint8_t *hdr, uint32_t header_bytes, const hv_stream_t *hv, int *optok)
 {
     uint8_t b[40];
-    uint32_t lim = hv->len < s->header_bytes ? hv->len : s->header_bytes;
+    uint32_t lim = hv->len < header_bytes ? hv->len : header_bytes;
 
     *optok = hv->tcp_hlen >= 20 && hv->tcp_hlen <= 60 && (uint32_t)hv->l4_off + hv->tcp_hlen <= lim;
     if (!*optok)
         return 0;
     memset(b, 0, sizeof b);
-    memcpy(b, hdrmem_slot(&s->hm, hv->slot) + hv->l4_off + 20, hv->tcp_hlen - 20u);
+    memcpy(b, hdr + hv->l4_off + 20, hv->tcp_hlen - 20u);
     return nicrx_crc32c(b, sizeof b);
 }
 
-/* A frame's job: the fields the fl stream passes on, the key and signature, and
- * the frame-only parts of the decision. */
-static void frame_job(const flow_key_t *s, const hv_stream_t *hv, uint8_t ctrl, fk_stream_t *j)
+void flow_key_frame_job(const hv_stream_t *hv, const uint8_t *hdr, uint32_t header_bytes, uint8_t ctrl,
+                        fk_stream_t *j)
 {
     const uint32_t fl = hv->tcp_flags & 0xfffu, syn = fl >> 1 & 1u, fin = fl & 1u;
     const uint8_t d = (uint8_t)(hv->l4_off - hv->l3_off);
@@ -97,7 +96,7 @@ static void frame_job(const flow_key_t *s, const hv_stream_t *hv, uint8_t ctrl, 
     j->ack = hv->ack;
     j->flags = (uint16_t)fl;
     j->hlen = hv->tcp_hlen & 0x3ffu;
-    j->digest = frame_digest(s, hv, &optok);
+    j->digest = frame_digest(hdr, header_bytes, hv, &optok);
     j->data_seen = hv->l4_len > 0;
     j->nomerge = (fl & (NICRX_TCP_URG | NICRX_TCP_CWR)) || !optok || (hv->l3 == 1 && d != 20) ||
                  (hv->l3 == 2 && d != 40);
@@ -148,7 +147,8 @@ static void flow_key_edge(flow_key_t *s, const flow_key_in_t *in)
         s->cmd_pending = 0;
         s->run = 1;
     } else if (in->s_hv_valid && ready) {
-        frame_job(s, &in->s_hv, c->flow_ctrl, &s->job);
+        flow_key_frame_job(&in->s_hv, hdrmem_slot(&s->hm, in->s_hv.slot), s->header_bytes, c->flow_ctrl,
+                           &s->job);
         s->run = 1;
     }
     /* a command pulse while no command is pending or running */

@@ -44,5 +44,11 @@ int flow_key_init(flow_key_t *s, const nicrx_geom_t *g);
 void flow_key_free(flow_key_t *s);
 void flow_key_out(const flow_key_t *s, flow_key_out_t *o);
 void flow_key_step(flow_key_t *s, const flow_key_in_t *in, flow_key_out_t *out);
+/* A frame's job: the fields the fl stream passes on, the key and signature, and
+ * the frame-only parts of the decision; hdr holds the frame's first
+ * min(len, header_bytes) bytes (its header slot), ctrl is FLOW_CTRL.  The
+ * functional model (fast.c) makes its jobs with it too. */
+void flow_key_frame_job(const hv_stream_t *hv, const uint8_t *hdr, uint32_t header_bytes, uint8_t ctrl,
+                        fk_stream_t *j);
 
 #endif

@@ -110,12 +110,7 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, ingress_out_t *out)
     try_write = !cur_dis && !over_n && !cur_full;
     do_write = try_write && !no_free;
     full_n = cur_full | (try_write && no_free);
-    if (cur_dis)                                      reason = NICRX_REASON_DISABLED;
-    else if (s->in_user_reg)                          reason = NICRX_REASON_BAD_FRAME;
-    else if (runt)                                    reason = NICRX_REASON_RUNT;
-    else if (over_n)                                  reason = NICRX_REASON_OVERSIZE;
-    else if (full_n)                                  reason = NICRX_REASON_PKTMEM_FULL;
-    else                                              reason = NICRX_REASON_NONE;
+    reason = ingress_reason(cur_dis, s->in_user_reg, runt, over_n, full_n);
 
     next.pm_wr_en_reg = 0;
     next.hm_wr_en_reg = 0;
@@ -136,7 +131,7 @@ void ingress_step(ingress_t *s, const ingress_in_t *in, ingress_out_t *out)
         for (i = 0; i <= s->bpb; i++) {
             if (sum + i > s->max_frame)
                 next.ovr_at_reg |= (uint16_t)(1u << i);
-            if (sum + i < 14)
+            if (sum + i < INGRESS_MIN_LEN)
                 next.runt_at_reg |= (uint16_t)(1u << i);
         }
         /* addresses and data follow every beat (the commit's fields every last beat);

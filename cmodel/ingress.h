@@ -7,6 +7,16 @@
 #include <stdint.h>
 #include "blocks.h"
 
+#define INGRESS_MIN_LEN 14u /* a shorter frame is a runt */
+
+/* A frame's drop reason (NICRX_REASON_NONE: kept), the first that applies: also
+ * the functional model's (fast.c), so the order is written once. */
+static inline uint32_t ingress_reason(int dis, int bad, int runt, int over, int full)
+{
+    return dis ? NICRX_REASON_DISABLED : bad ? NICRX_REASON_BAD_FRAME : runt ? NICRX_REASON_RUNT
+         : over ? NICRX_REASON_OVERSIZE : full ? NICRX_REASON_PKTMEM_FULL : NICRX_REASON_NONE;
+}
+
 typedef struct ingress {
     /* parameters */
     uint32_t bpb;           /* DATA_WIDTH / 8 */

@@ -185,6 +185,40 @@ void nicrx_model_occupancy(const nicrx_model_t *m, nicrx_occupancy_t *o);
  * (for reports; it does not change state). */
 uint32_t nicrx_model_peek_reg(const nicrx_model_t *m, uint32_t addr);
 
+/* ---- The functional golden model (nicrx-model --fast, docs/report.md) ------------
+ * Each frame is decided at once, in capture order, by the cycle model's own
+ * decision functions (the ingress's drop reason, nicrx_parse(), the flow key
+ * block's job and the flow manager's decision, the queue select, the transfer
+ * engine's placement), with none of its timing.  It gives the cycle model's
+ * results for a run where no frame waits for room: the host never stalls, the
+ * packet memory never fills (a pktmem_full drop only happens in time), the flow
+ * database never ages an entry (FLOW_AGE 0, its reset value) and no flow
+ * command runs.  The configuration is what the host writes at bring-up
+ * (nicrx_fast_write_reg, decoded by the CSR block's own register table). */
+typedef struct nicrx_fast nicrx_fast_t;
+
+typedef struct nicrx_fast_frame {
+    uint32_t verdict;     /* 1 delivered, 2 dropped */
+    uint32_t reason;      /* enum nicrx_reason of a drop */
+    uint32_t parsed;      /* it reached the parser (not dropped at ingress) */
+    uint32_t steps;       /* parser instructions (with parsed) */
+    nicrx_hv_t hv;        /* the parse (with parsed) */
+    uint32_t flow_seen;   /* the flow block decided it: flow, gen, opcode, flow_event */
+    uint32_t flow, gen, opcode, flow_event;
+    uint32_t queue, ring; /* delivered: completion queue and free-buffer ring */
+} nicrx_fast_frame_t;
+
+nicrx_fast_t *nicrx_fast_new(const nicrx_params_t *p); /* NULL if p is invalid */
+void nicrx_fast_free(nicrx_fast_t *f);
+/* The parser program, as nicrx_model_load_program (the default one at first). */
+int nicrx_fast_load_program(nicrx_fast_t *f, const uint32_t *words, uint32_t n_insn);
+/* A register write of the bring-up (no side effects beyond the configuration:
+ * flow commands and program swaps are refused with a nonzero return). */
+int nicrx_fast_write_reg(nicrx_fast_t *f, uint32_t addr, uint32_t data);
+/* The next frame of the capture: its bytes (len of them) and whether the MAC
+ * marked it bad (tuser). */
+void nicrx_fast_frame(nicrx_fast_t *f, const uint8_t *bytes, uint32_t len, int bad, nicrx_fast_frame_t *r);
+
 /* CRC-32C (Castagnoli: polynomial 0x1edc6f41 reflected, initial value and final
  * XOR all ones), the twin of rtl/nicrx_crc32c.v: the flow key's signature and the
  * TCP options digest (docs/architecture.md "nicrx_flow").

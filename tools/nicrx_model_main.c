@@ -175,10 +175,10 @@ static void put_flow(FILE *f, const harness_frame_t *fr)
         fputs(",\"flow\":null,\"gen\":null,\"opcode\":null,\"op\":null,\"flow_event\":null", f);
 }
 
-static void put_frame(FILE *f, const harness_t *h, const uint32_t *imem, size_t i)
+/* Frame i's line, from the cycle model's run or the fast model's (the same keys). */
+static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, size_t i, const harness_frame_t *fr,
+                      const cap_frame_t *cf)
 {
-    const harness_frame_t *fr = harness_frame(h, i);
-    const cap_frame_t *cf = harness_cap_frame(h, i);
     nicrx_hv_t hv;
     uint32_t steps;
 
@@ -186,7 +186,7 @@ static void put_frame(FILE *f, const harness_t *h, const uint32_t *imem, size_t 
         hv = fr->hv;
         steps = fr->steps;
     } else { /* dropped before the parser: the same parse, for the record */
-        steps = parse_frame(imem, harness_options(h), cf, &hv, NULL);
+        steps = parse_frame(imem, o, cf, &hv, NULL);
     }
     fprintf(f, "{\"i\":%zu,\"len\":%u,\"steps\":%u,\"parsed\":%s,\"verdict\":\"%s\",\"reason\":", i, cf->len,
             steps, fr->has_hv ? "true" : "false", fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : "pending");
@@ -201,18 +201,42 @@ static void put_frame(FILE *f, const harness_t *h, const uint32_t *imem, size_t 
     fputs("}\n", f);
 }
 
+/* The capture of a run without the harness; HARNESS_OK, or HARNESS_BADINPUT after the message. */
+static int load_capture(const harness_opts_t *o, capture_t *c)
+{
+    char err[200];
+
+    if (capture_load(c, o->pcap, err, sizeof err) == 0)
+        return HARNESS_OK;
+    fprintf(stderr, "%s: %s: %s\n", o->prog, o->pcap, err);
+    return HARNESS_BADINPUT;
+}
+
+/* The end of a run without the harness: the warning of a capture cut short
+ * (what was done with its frames: how), the status, the capture freed. */
+static int end_capture(const harness_opts_t *o, capture_t *c, const char *how)
+{
+    int st = HARNESS_OK;
+
+    fflush(stdout);
+    if (c->cut[0]) {
+        fprintf(stderr, "%s: %s: warning: the capture is cut short after %zu complete frames (%s); those were %s\n",
+                o->prog, o->pcap, c->n, c->cut, how);
+        st = HARNESS_CUT;
+    }
+    capture_free(c);
+    return st;
+}
+
 /* --parse-only: no timing model, no host; every frame of the capture, the
  * frames of trace (with --trace-parser; NULL: all) traced before their line. */
 static int parse_only(const harness_opts_t *o, const uint32_t *imem, int tracing, const char *trace)
 {
     capture_t c;
-    char err[200];
     static char obuf[1 << 16];
 
-    if (capture_load(&c, o->pcap, err, sizeof err) != 0) {
-        fprintf(stderr, "%s: %s: %s\n", o->prog, o->pcap, err);
+    if (load_capture(o, &c) != HARNESS_OK)
         return HARNESS_BADINPUT;
-    }
     const char *p = trace;
     uint64_t lo, hi;
     while (trace && frames_next(&p, &lo, &hi) > 0) {
@@ -233,15 +257,76 @@ static int parse_only(const harness_opts_t *o, const uint32_t *imem, int tracing
         put_hv(stdout, &hv);
         fputs("}\n", stdout);
     }
-    fflush(stdout);
-    int st = HARNESS_OK;
-    if (c.cut[0]) {
-        fprintf(stderr, "%s: %s: warning: the capture is cut short after %zu complete frames (%s); those were parsed\n",
-                o->prog, o->pcap, c.n, c.cut);
-        st = HARNESS_CUT;
+    return end_capture(o, &c, "parsed");
+}
+
+/* --fast: the functional model (nicrx_fast_*) configured as the harness's host
+ * brings the device up, every frame decided in capture order; the lines are
+ * the cycle model's (docs/report.md "Fast mode").  The host hands buffers out
+ * as it posts them: each ring's own in turn, a consumed one posted again behind
+ * the others, so the k-th frame a ring takes gets its buffer k mod ring size. */
+static int fast_run(const harness_opts_t *o, const uint32_t *imem)
+{
+    capture_t c;
+    static host_t host;
+    static char obuf[1 << 16];
+    uint64_t taken[NICRX_NUM_FBR] = { 0 };
+    int st = load_capture(o, &c);
+
+    if (st != HARNESS_OK)
+        return st;
+    nicrx_fast_t *f = nicrx_fast_new(&o->p);
+    if (!f) {
+        fprintf(stderr, "%s: out of memory\n", o->prog);
+        capture_free(&c);
+        return HARNESS_FAIL;
     }
-    capture_free(&c);
-    return st;
+    nicrx_fast_load_program(f, imem, o->p.imem_depth);
+    host_init(&host, &o->p, STALL_NONE, 1, NULL, NULL);
+    /* the bring-up's configuration (tb/host.c): rings, queues, queue select, the
+     * flow registers and the step limit given, then CTRL */
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        nicrx_fast_write_reg(f, NICRX_REG_FBR(r) + NICRX_FBR_BUF_SIZE, host.fbr[r].buf_size);
+        nicrx_fast_write_reg(f, NICRX_REG_FBR(r) + NICRX_FBR_CTRL, 1);
+    }
+    for (uint32_t q = 0; q < o->p.num_cq; q++)
+        nicrx_fast_write_reg(f, NICRX_REG_CQ(q) + NICRX_CQ_CTRL, 1);
+    nicrx_fast_write_reg(f, NICRX_REG_QSEL, host.qsel);
+    const int64_t flow_reg[3] = { o->flow_ctrl, o->flow_thresh, o->flow_tick };
+    const uint32_t flow_addr[3] = { NICRX_REG_FLOW_CTRL, NICRX_REG_FLOW_THRESH, NICRX_REG_FLOW_TICK };
+    for (uint32_t k = 0; k < 3; k++)
+        if (flow_reg[k] >= 0) nicrx_fast_write_reg(f, flow_addr[k], (uint32_t)flow_reg[k]);
+    if (o->step_limit) nicrx_fast_write_reg(f, NICRX_REG_PARSER_CTRL, o->step_limit & 0xffu);
+    nicrx_fast_write_reg(f, NICRX_REG_CTRL, 1);
+
+    setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+    for (size_t i = 0; i < c.n; i++) {
+        nicrx_fast_frame_t r;
+        harness_frame_t fr;
+
+        nicrx_fast_frame(f, c.f[i].data, c.f[i].len, 0, &r);
+        memset(&fr, 0, sizeof fr);
+        fr.verdict = (uint8_t)r.verdict;
+        fr.reason = (uint8_t)r.reason;
+        fr.has_hv = (uint8_t)r.parsed;
+        fr.steps = (uint16_t)r.steps;
+        fr.hv = r.hv;
+        fr.flow_seen = (uint8_t)r.flow_seen;
+        fr.flow = (uint8_t)r.flow;
+        fr.gen = (uint8_t)r.gen;
+        fr.opcode = (uint8_t)r.opcode;
+        fr.flow_event = (uint8_t)r.flow_event;
+        if (r.verdict == 1) {
+            const host_fbr_t *b = &host.fbr[r.ring];
+            fr.queue = r.queue;
+            fr.ring = r.ring;
+            fr.buf_id = b->buf[taken[r.ring]++ % b->nbuf].id;
+        }
+        put_frame(stdout, o, imem, i, &fr, &c.f[i]);
+    }
+    host_free(&host);
+    nicrx_fast_free(f);
+    return end_capture(o, &c, "run");
 }
 
 static const char help[] =
@@ -252,11 +337,14 @@ static const char help[] =
     "                      program of --program (or the default) and --step-limit\n"
     "  --trace-parser [FRAMES]  with --parse-only: before a frame's line, one line per\n"
     "                      instruction executed; FRAMES: N, N-M, joined by commas\n"
-    "                      (from 0, as \"i\"; default every frame)\n";
+    "                      (from 0, as \"i\"; default every frame)\n"
+    "  --fast              no timing model: every frame decided at once, the same lines\n"
+    "                      as a run with the host never stalling and no frame waiting\n"
+    "                      for room (no pktmem_full drops); refuses the options of time\n";
 
 /* nicrx-model's own options (harness_extra_fn). */
 typedef struct model_opts {
-    int only, tracing;
+    int only, tracing, fast;
     const char *trace;  /* --trace-parser's frames, NULL: all */
 } model_opts_t;
 
@@ -266,6 +354,10 @@ static int model_opt(void *ctx, const cli_t *c, const char *arg, const char *nex
 
     if (!strcmp(arg, "--parse-only")) {
         mo->only = 1;
+        return 1;
+    }
+    if (!strcmp(arg, "--fast")) {
+        mo->fast = 1;
         return 1;
     }
     if (strcmp(arg, "--trace-parser"))
@@ -289,11 +381,29 @@ static int model_opt(void *ctx, const cli_t *c, const char *arg, const char *nex
     return 2;
 }
 
+/* With --fast, the first option given that needs the cycle model (time, the
+ * host's backpressure, commands or swaps under traffic, the report), or NULL. */
+static const char *fast_refuses(const harness_opts_t *o, const model_opts_t *mo)
+{
+    if (!mo->fast) return NULL;
+    if (mo->only) return "--parse-only";
+    if (o->seed_set) return "--seed";
+    if (o->stall != STALL_NONE) return "--stall heavy";
+    if (o->pace != PACE_LINE) return "--pace b2b or ts";
+    if (o->max_cycles) return "--max-cycles";
+    if (o->swap_program || o->swap_at_set) return "--swap-program";
+    if (o->flow_cmds) return "--flow-cmds";
+    if (o->flow_age > 0) return "--flow-age above 0 (entries age by the clock)";
+    if (o->summary || o->json_summary) return "the report (--summary, --json-summary)";
+    if (o->junit) return "--junit";
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     harness_opts_t o;
     char err[200];
-    model_opts_t mo = { 0, 0, NULL };
+    model_opts_t mo = { 0, 0, 0, NULL };
     static harness_prog_t prog;
     static uint32_t imem[NICRX_IMEM_MAX * NICRX_INSN_WORDS];
     const cli_t cli = { "nicrx-model", "[options] FILE.pcap|FILE.pcapng", help, harness_usage() };
@@ -303,6 +413,8 @@ int main(int argc, char **argv)
     if (st >= 0) return st;
     if (mo.tracing && !mo.only) { cli_error(&cli, "--trace-parser needs --parse-only"); return 2; }
     if (o.trace) { cli_error(&cli, "--trace needs the RTL: nicrx-sim --trace FILE.fst"); return 2; }
+    const char *untimed = fast_refuses(&o, &mo);
+    if (untimed) { cli_error(&cli, "--fast has no timing: %s does not apply", untimed); return 2; }
     /* the program the frames are parsed with where the model has no parse of them */
     if (o.program) {
         if (harness_prog_load(&prog, o.program, o.p.imem_depth, err, sizeof err) != 0) {
@@ -321,6 +433,8 @@ int main(int argc, char **argv)
     }
     if (mo.only)
         return parse_only(&o, imem, mo.tracing, mo.trace);
+    if (mo.fast)
+        return fast_run(&o, imem);
 
     int status;
     harness_t *h = harness_new(&o, &status);
@@ -330,7 +444,7 @@ int main(int argc, char **argv)
         ;
     if (!o.summary && !o.json_summary) {
         for (size_t i = 0; i < harness_nframes(h); i++)
-            put_frame(stdout, h, imem, i);
+            put_frame(stdout, &o, imem, i, harness_frame(h, i), harness_cap_frame(h, i));
         /* the JSON lines are frames only: a seed drawn for the run goes to stderr */
         if (!o.seed_set)
             cli_error(&cli, "seed %" PRIu64 " (drawn; --seed %" PRIu64 " repeats this run), program %s",
