@@ -22,13 +22,16 @@ typedef struct line {
     size_t n;
 } line_t;
 
-static void put_s(line_t *l, const char *s)
+static void put_n(line_t *l, const char *s, size_t k)
 {
-    size_t k = strlen(s);
-
     memcpy(l->b + l->n, s, k);
     l->n += k;
 }
+
+static void put_s(line_t *l, const char *s) { put_n(l, s, strlen(s)); }
+
+/* a string literal, its length known at compile time */
+#define PUT_LIT(l, lit) put_n(l, lit, sizeof lit - 1)
 
 /* v in base 10, or 16 (lower case); the base a constant of each caller, so the
  * division is a multiplication */
@@ -43,13 +46,12 @@ static inline void put_base(line_t *l, uint64_t v, unsigned base)
 
 static void put_u(line_t *l, uint64_t v) { put_base(l, v, 10u); }
 
-/* ,"key":v or ,"key":null when the value does not apply */
-static void put_key(line_t *l, const char *key, int applies, uint64_t v)
+/* ,"key":v or ,"key":null when the value does not apply (key: a string literal) */
+#define put_key(l, key, applies, v) put_val(l, ",\"" key "\":", sizeof ",\"" key "\":" - 1, applies, v)
+static void put_val(line_t *l, const char *head, size_t k, int applies, uint64_t v)
 {
-    put_s(l, ",\"");
-    put_s(l, key);
-    put_s(l, "\":");
-    if (applies) put_u(l, v); else put_s(l, "null");
+    put_n(l, head, k);
+    if (applies) put_u(l, v); else PUT_LIT(l, "null");
 }
 
 static void put_addr(line_t *l, uint8_t l3, const uint8_t *a)
