@@ -6,5 +6,5 @@ $(BIN)/nicrx-gen: tb/gen.c tb/prng.h tools/cli.c tools/cli.h $(MODEL_PUB)
 
 tools: $(BIN)/nicrx-gen
 
-bench: all $(BIN)/nicrx-sim-dw32 $(BIN)/nicrx-gen
+bench: all $(BIN)/nicrx-sim-dw32 $(BIN)/nicrx-sim-icarus $(BIN)/nicrx-gen
 	@bash scripts/bench.sh

@@ -4,7 +4,7 @@
 # with the model) per frame size.
 # Line rate, host never stalling: every frame must be delivered (0 drops), at
 # the wire's frame rate.  Back to back (no preamble/gap, faster than any wire):
-# the most frames per cycle the device delivers.  Also the lockstep speed.  And every size
+# the most frames per cycle the device delivers.  Also the simulation speed (speed_table).  And every size
 # from 60 to 1518 bytes and 9000 on the model: drops, worst size and its margin.
 set -u
 cd "$(dirname "$0")/.."
@@ -136,11 +136,71 @@ sweep_table() {
     echo "sizes 60..1518 with a negative margin: $nneg (they drop once the backlog outgrows the packet memory)"
 }
 
+# Simulation speed.  Lockstep (RTL + model + harness): cycles per second on make run's capture
+# and on every shared capture, one process per capture as t_lockstep runs them (cycles from
+# the reports, wall time of the whole loop: process start and bring-up included), and
+# Verilator against Icarus on make run's capture.  The model: its fast mode (no timing,
+# docs/report.md "Fast mode") and its cycle mode against tshark reading the same capture
+# (tshark -T fields -e frame.number, the least tshark does per frame, and tshark -q -z
+# conv,tcp), wall time and peak memory, on the two largest shared captures and a generated
+# one of 200,000 TCP frames.  Target: fast mode at ten times tshark -T fields or more.
+speed_table() {
+    local pc=captures/default.pcap dir=${PCAPS:-../shared/pcaps} t0 t1 f n k
+    printf '
+simulation speed
+'
+    lockstep_rate() {  # lockstep_rate SIM CAPTURE...: "CYCLES SECONDS" over one run per capture
+        local sim=$1 i=0; shift
+        rm -rf "$out/rate"; mkdir -p "$out/rate"
+        t0=$(date +%s%N)
+        for f in "$@"; do
+            i=$((i + 1))
+            "$sim" --json-summary --seed 1 "$f" > "$out/rate/$i.json" 2>/dev/null
+        done
+        t1=$(date +%s%N)
+        echo "$(cat "$out"/rate/*.json | jq -s 'map(.simulation.cycles // 0) | add')" \
+             "$(awk -v n=$((t1 - t0)) 'BEGIN { printf "%.3f", n / 1e9 }')"
+    }
+    local vl ic all c s
+    read -r c s < <(lockstep_rate build/bin/nicrx-sim "$pc"); vl=$(awk -v c=$c -v s=$s 'BEGIN { printf "%.1f", c / s / 1e3 }')
+    printf '  lockstep, Verilator, %s: %s cycles in %s s, %s kcycles/s\n' "$pc" "$c" "$s" "$vl"
+    if [ -x build/bin/nicrx-sim-icarus ]; then
+        read -r c s < <(lockstep_rate build/bin/nicrx-sim-icarus "$pc"); ic=$(awk -v c=$c -v s=$s 'BEGIN { printf "%.2f", c / s / 1e3 }')
+        printf '  lockstep, Icarus,    %s: %s cycles in %s s, %s kcycles/s (Verilator %.0f times as fast)\n' "$pc" "$c" "$s" "$ic" \
+            "$(awk -v a="$vl" -v b="$ic" 'BEGIN { print a / b }')"
+    fi
+    mapfile -t all < <(find "$dir" -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | LC_ALL=C sort)
+    read -r c s < <(lockstep_rate build/bin/nicrx-sim "${all[@]}")
+    printf '  lockstep, Verilator, the %d shared captures: %s cycles in %s s, %s kcycles/s (target 1000)\n' "${#all[@]}" "$c" "$s" \
+        "$(awk -v c=$c -v s=$s 'BEGIN { printf "%.1f", c / s / 1e3 }')"
+    build/bin/nicrx-gen --mode tcp --flows 1000 --count 200000 --seed 5 -o "$out/speed_tcp.pcap" >/dev/null || return 1
+    printf '  %-44s %7s %12s %12s %12s %9s %9s %9s\n' capture frames "fast s/MB" "cycle s/MB" "fields s/MB" "conv s/MB" \
+        "fields/fast" "conv/fast"
+    for f in $(ls -S "${all[@]}" | head -2) "$out/speed_tcp.pcap"; do
+        n=$(build/bin/nicrx-model --fast "$f" | wc -l)
+        local r=()
+        for k in "build/bin/nicrx-model --fast" "build/bin/nicrx-model --seed 1" "tshark -T fields -e frame.number -r" \
+                 "tshark -q -z conv,tcp -r"; do
+            # shellcheck disable=SC2086
+            /usr/bin/time -o "$out/time.txt" -f '%e %M' $k "$f" >/dev/null 2>&1
+            r+=("$(tail -1 "$out/time.txt")")
+        done
+        printf '  %-44s %7s' "$(basename "$f" | cut -c1-44)" "$n"
+        for k in 0 1 2 3; do read -r sec kb <<<"${r[$k]}"; printf ' %6s/%-5s' "$sec" "$((kb / 1024))"; done
+        read -r fs _ <<<"${r[0]}"; read -r ts _ <<<"${r[2]}"; read -r cs _ <<<"${r[3]}"
+        printf ' %9s %9s\n' "$(awk -v a="$ts" -v b="$fs" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 0.01) }')" \
+            "$(awk -v a="$cs" -v b="$fs" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 0.01) }')"
+    done
+    echo "  (s/MB: wall seconds and peak memory; fields: tshark -T fields -e frame.number, conv: tshark -q -z conv,tcp;"
+    echo "   a ratio is tshark's time over fast mode's, the target ten or more; times under 0.01 s count as 0.01)"
+}
+
 parser_table
 flow_table
 sweep_table
 run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate, host never stalling"
 [ -x build/bin/nicrx-sim-dw32 ] && run_table build/bin/nicrx-sim-dw32 "DATA_WIDTH 32, line rate, host never stalling"
+speed_table
 printf '\nlockstep speed (RTL + model + harness, line-rate runs): %d cycles in %.2f s = %.0f cycles/s\n' \
     "$tot_cycles" "$(awk -v n="$tot_ns" 'BEGIN { print n / 1e9 }')" \
     "$(awk -v c="$tot_cycles" -v n="$tot_ns" 'BEGIN { print c / (n / 1e9) }')"

@@ -4,8 +4,10 @@
 # messages); this script only picks the simulator: the one built with --flows N
 # (built the first time it is asked for), and the tracing build for --trace.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-prog=$(basename "$0")
+# no command substitution on the way to the simulator: each fork costs as much as a
+# short capture's simulation (make bench, "simulation speed")
+case $0 in */*) here=${0%/*} ;; *) here=. ;; esac
+prog=${0##*/}
 variant=@VARIANT@
 trace_variant=@TRACE@
 repo=@REPO@
@@ -67,6 +69,7 @@ run() {  # run VARIANT extra-plusargs...
 }
 case $variant in icarus|@VARIANT@) ;; *) build "$variant" ;; esac
 if [ -z "$trace" ]; then
+    [ "$variant" = icarus ] || exec "$build/verilator/$variant/Vnicrx_tb" "${args[@]}"
     run "$variant"
     exit $?
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The model and the harness (nicrx-model) built with AddressSanitizer and
-# UBSan, run on a handful of captures with both host profiles, and its traced
-# functional parse (--parse-only --trace-parser): must be clean.
+# UBSan, run on a handful of captures with both host profiles, its traced
+# functional parse (--parse-only --trace-parser) and its fast mode: must be clean.
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-model-asan >/dev/null 2>&1 || { echo "not ok asan-build: make build/bin/nicrx-model-asan failed"; exit 1; }
@@ -24,6 +24,14 @@ done
 for f in captures/default.pcap $P/tcpdump/802.1ad_QinQ.pcap $P/tcpdump/icmp6_mobileprefix_asan.pcap; do
     name="asan-trace-$(basename "$f")"
     out=$(build/bin/nicrx-model-asan --parse-only --trace-parser "$f" 2>&1 >/dev/null); rc=$?
+    if [ $rc -eq 0 ] && [ -z "$out" ]; then echo "ok $name"
+    else echo "not ok $name: exit $rc: $(grep -m1 'ERROR\|runtime error\|^nicrx' <<<"$out")"; fi
+done
+# the fast model through the sanitizers
+for f in $caps; do
+    [ -f "$f" ] || continue
+    name="asan-fast-$(basename "$f")"
+    out=$(build/bin/nicrx-model-asan --fast "$f" 2>&1 >/dev/null); rc=$?
     if [ $rc -eq 0 ] && [ -z "$out" ]; then echo "ok $name"
     else echo "not ok $name: exit $rc: $(grep -m1 'ERROR\|runtime error\|^nicrx' <<<"$out")"; fi
 done
