@@ -67,8 +67,10 @@ int nicrx_fast_load_program(nicrx_fast_t *f, const uint32_t *words, uint32_t n_i
 int nicrx_fast_write_reg(nicrx_fast_t *f, uint32_t addr, uint32_t data)
 {
     /* what starts something in time has no place in a timing-free run: flow
-     * commands, program swaps, and ageing (an entry ages by the clock) */
-    if (addr == NICRX_REG_FLOW_CMD || addr == NICRX_REG_PARSER_SWAP || (addr == NICRX_REG_FLOW_AGE && data))
+     * commands, program swaps, and ageing (an entry ages by the clock); nor does
+     * the program's store, which nicrx_fast_load_program replaces */
+    if (addr == NICRX_REG_FLOW_CMD || addr == NICRX_REG_PARSER_SWAP || (addr == NICRX_REG_FLOW_AGE && data) ||
+        addr == NICRX_REG_PARSER_IADDR || (addr >= NICRX_REG_PARSER_IDATA(0) && addr <= NICRX_REG_PARSER_IDATA(3)))
         return -1;
     nicrx_in_t t;
     csr_status_t st;

@@ -212,8 +212,9 @@ nicrx_fast_t *nicrx_fast_new(const nicrx_params_t *p); /* NULL if p is invalid *
 void nicrx_fast_free(nicrx_fast_t *f);
 /* The parser program, as nicrx_model_load_program (the default one at first). */
 int nicrx_fast_load_program(nicrx_fast_t *f, const uint32_t *words, uint32_t n_insn);
-/* A register write of the bring-up (no side effects beyond the configuration:
- * flow commands and program swaps are refused with a nonzero return). */
+/* A register write of the bring-up: 0, or nonzero for a write it refuses, one
+ * that acts in time (FLOW_CMD, PARSER_SWAP, FLOW_AGE above 0) or stores the
+ * program (PARSER_IADDR, PARSER_IDATA0..3: nicrx_fast_load_program instead). */
 int nicrx_fast_write_reg(nicrx_fast_t *f, uint32_t addr, uint32_t data);
 /* The next frame of the capture: its bytes (len of them) and whether the MAC
  * marked it bad (tuser). */
