@@ -23,12 +23,16 @@ static void fail(axi_slave_t *a, const char *msg)
     if (!a->err[0]) snprintf(a->err, sizeof a->err, "%s", msg);
 }
 
-/* Burst bounds: [a0, end) where a0 is addr aligned down to the beat. */
+/* Burst bounds: [a0, end) where a0 is addr aligned down to the beat.  A write's last beat
+ * may end in strobes that are off (a buffer or a frame ending inside a beat): the region
+ * checked at AW ends at that beat's first byte, and each beat's strobed bytes are checked
+ * as they come (check_strobes). */
 static void check_burst(axi_slave_t *a, const char *ch, uint64_t addr, uint32_t len, int write)
 {
     char why[160], msg[256];
     uint64_t a0 = addr & ~(uint64_t)(a->bpb - 1);
     uint64_t end = a0 + (uint64_t)(len + 1) * a->bpb;
+    uint64_t reach = write ? end - a->bpb + 1 : end;
     if (write && len + 1 > a->max_burst) {
         snprintf(msg, sizeof msg, "%s burst at 0x%llx has %u beats > MAX_BURST %u", ch,
                  (unsigned long long)addr, len + 1, a->max_burst);
@@ -39,9 +43,21 @@ static void check_burst(axi_slave_t *a, const char *ch, uint64_t addr, uint32_t 
                  (unsigned long long)addr, len + 1);
         fail(a, msg);
     }
-    if (a->check && a->check(a->check_ctx, addr, end - addr, write, why, sizeof why) != 0) {
+    if (a->check && a->check(a->check_ctx, addr, reach - addr, write, why, sizeof why) != 0) {
         snprintf(msg, sizeof msg, "%s burst at 0x%llx, %u beats: %s", ch,
                  (unsigned long long)addr, len + 1, why);
+        fail(a, msg);
+    }
+}
+
+/* The bytes a W beat at base writes (strobes strb) lie where the host allows writes. */
+static void check_strobes(axi_slave_t *a, uint64_t base, uint32_t strb)
+{
+    char why[160], msg[256];
+    if (!strb || !a->check) return;
+    uint32_t lo = (uint32_t)__builtin_ctz(strb), hi = 31u - (uint32_t)__builtin_clz(strb);
+    if (a->check(a->check_ctx, base + lo, hi - lo + 1u, 1, why, sizeof why) != 0) {
+        snprintf(msg, sizeof msg, "W beat at 0x%llx, bytes %u..%u: %s", (unsigned long long)base, lo, hi, why);
         fail(a, msg);
     }
 }
@@ -85,6 +101,7 @@ void axi_edge(axi_slave_t *a, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in
                      (unsigned long long)w->addr, strb, lo);
             fail(a, msg);
         }
+        check_strobes(a, base, strb);
         for (uint32_t i = 0; i < a->bpb; i++) {
             if (!(strb >> i & 1u)) continue;
             uint64_t ad = base + i;
