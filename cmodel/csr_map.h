@@ -119,21 +119,22 @@ static const csr_field_t csr_fields[] = {
     {  0, 32, CSR_RO , CSR_VALUE,  2,  0, 0, -1, 0u }, /* VERSION */
     {  0,  8, CSR_RO , CSR_VALUE,  3,  0, 0, -1, 0u }, /* CAPS0.data_width */
     {  8,  4, CSR_RO , CSR_VALUE,  4,  0, 0, -1, 0u }, /* CAPS0.num_cq */
-    { 16, 16, CSR_RO , CSR_VALUE,  5,  0, 0, -1, 0u }, /* CAPS0.pm_blocks */
-    {  0, 16, CSR_RO , CSR_VALUE,  6,  0, 0, -1, 0u }, /* CAPS1.max_frame */
-    { 16,  4, CSR_RO , CSR_VALUE,  7,  0, 0, -1, 0u }, /* CAPS1.hdr_log2 */
-    { 20,  4, CSR_RO , CSR_VALUE,  8,  0, 0, -1, 0u }, /* CAPS1.fq_log2 */
-    { 24,  4, CSR_RO , CSR_VALUE,  9,  0, 0, -1, 0u }, /* CAPS1.desc_log2 */
-    { 28,  4, CSR_RO , CSR_VALUE, 10,  0, 0, -1, 0u }, /* CAPS1.burst_log2 */
+    { 12,  4, CSR_RO , CSR_VALUE,  5,  0, 0, -1, 0u }, /* CAPS0.axi_log2 */
+    { 16, 16, CSR_RO , CSR_VALUE,  6,  0, 0, -1, 0u }, /* CAPS0.pm_blocks */
+    {  0, 16, CSR_RO , CSR_VALUE,  7,  0, 0, -1, 0u }, /* CAPS1.max_frame */
+    { 16,  4, CSR_RO , CSR_VALUE,  8,  0, 0, -1, 0u }, /* CAPS1.hdr_log2 */
+    { 20,  4, CSR_RO , CSR_VALUE,  9,  0, 0, -1, 0u }, /* CAPS1.fq_log2 */
+    { 24,  4, CSR_RO , CSR_VALUE, 10,  0, 0, -1, 0u }, /* CAPS1.desc_log2 */
+    { 28,  4, CSR_RO , CSR_VALUE, 11,  0, 0, -1, 0u }, /* CAPS1.burst_log2 */
     {  0,  1, CSR_RW , CSR_STATE,  0,  0, 0, -1, 0u }, /* CTRL.enable */
     {  0,  1, CSR_RO , CSR_IN   ,  0,  0, 0, -1, 0u }, /* STATUS.idle */
     {  1,  2, CSR_RO , CSR_IN   ,  1,  0, 0, -1, 0u }, /* STATUS.fbr_err */
-    {  0,  3, CSR_RW , CSR_STATE,  1,  0, 0, 11, 0u }, /* QSEL */
+    {  0,  3, CSR_RW , CSR_STATE,  1,  0, 0, 12, 0u }, /* QSEL */
     {  0,  8, CSR_RW , CSR_STATE,  2,  0, 0, -1, 0u }, /* PARSER_CTRL.step_limit */
     {  0,  1, CSR_RO , CSR_IN   ,  2,  0, 0, -1, 0u }, /* PARSER_STATUS.bank */
     {  1,  1, CSR_RO , CSR_IN   ,  3,  0, 0, -1, 0u }, /* PARSER_STATUS.pending */
-    {  4,  2, CSR_RO , CSR_VALUE, 12,  0, 0, -1, 0u }, /* PARSER_STATUS.engines */
-    {  8,  9, CSR_RO , CSR_VALUE, 13,  0, 0, -1, 0u }, /* PARSER_STATUS.depth */
+    {  4,  2, CSR_RO , CSR_VALUE, 13,  0, 0, -1, 0u }, /* PARSER_STATUS.engines */
+    {  8,  9, CSR_RO , CSR_VALUE, 14,  0, 0, -1, 0u }, /* PARSER_STATUS.depth */
     {  0,  1, CSR_WP , CSR_STATE,  3,  0, 0, -1, 0u }, /* PARSER_SWAP.swap */
     {  0,  1, CSR_RO , CSR_IN   ,  4,  0, 0, -1, 0u }, /* PARSER_SWAP.pending */
     {  0,  8, CSR_RW , CSR_STATE,  4,  0, 0, -1, 0u }, /* PARSER_IADDR */
@@ -159,7 +160,7 @@ static const csr_field_t csr_fields[] = {
     {  1,  1, CSR_RO , CSR_IN   ,  9,  0, 0, -1, 0u }, /* FLOW_STATUS.fail */
     {  8,  8, CSR_RO , CSR_IN   , 10,  0, 0, -1, 0u }, /* FLOW_STATUS.idx */
     { 16,  8, CSR_RO , CSR_IN   , 11,  0, 0, -1, 0u }, /* FLOW_STATUS.gen */
-    { 24,  4, CSR_RO , CSR_VALUE, 16,  0, 0, -1, 0u }, /* FLOW_STATUS.flows_log2 */
+    { 24,  4, CSR_RO , CSR_VALUE, 17,  0, 0, -1, 0u }, /* FLOW_STATUS.flows_log2 */
     {  0, 16, CSR_RW , CSR_STATE, 17,  0, 0, -1, 0u }, /* FLOW_THRESH */
     {  0, 16, CSR_RW , CSR_STATE, 18,  0, 0, -1, 0u }, /* FLOW_TICK */
     {  0, 32, CSR_RW , CSR_STATE, 19,  0, 0, -1, 0u }, /* FLOW_AGE */
@@ -184,45 +185,45 @@ static const csr_field_t csr_fields[] = {
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0x000, 0x04,  0,   0, 1 }, /* ID */
     { 0x004, 0x04,  0,   1, 1 }, /* VERSION */
-    { 0x008, 0x04,  0,   2, 3 }, /* CAPS0 */
-    { 0x00c, 0x04,  0,   5, 5 }, /* CAPS1 */
-    { 0x010, 0x04,  0,  10, 1 }, /* CTRL */
-    { 0x014, 0x04,  0,  11, 2 }, /* STATUS */
-    { 0x018, 0x04,  0,  13, 1 }, /* QSEL */
-    { 0x080, 0x04,  0,  14, 1 }, /* PARSER_CTRL */
-    { 0x084, 0x04,  0,  15, 4 }, /* PARSER_STATUS */
-    { 0x088, 0x04,  0,  19, 2 }, /* PARSER_SWAP */
-    { 0x08c, 0x04,  0,  21, 1 }, /* PARSER_IADDR */
-    { 0x090, 0x04, 14,  22, 1 }, /* PARSER_IDATA */
-    { 0x100, 0x20, 15,  23, 1 }, /* FBR_BASE_LO */
-    { 0x104, 0x20, 15,  24, 1 }, /* FBR_BASE_HI */
-    { 0x108, 0x20, 15,  25, 1 }, /* FBR_SIZE_LOG2 */
-    { 0x10c, 0x20, 15,  26, 1 }, /* FBR_BUF_SIZE */
-    { 0x110, 0x20, 15,  27, 1 }, /* FBR_HEAD */
-    { 0x114, 0x20, 15,  28, 1 }, /* FBR_TAIL */
-    { 0x118, 0x20, 15,  29, 1 }, /* FBR_CTRL */
-    { 0x200, 0x20,  4,  30, 1 }, /* CQ_BASE_LO */
-    { 0x204, 0x20,  4,  31, 1 }, /* CQ_BASE_HI */
-    { 0x208, 0x20,  4,  32, 1 }, /* CQ_SIZE_LOG2 */
-    { 0x20c, 0x20,  4,  33, 1 }, /* CQ_IRQ_CTRL */
-    { 0x210, 0x20,  4,  34, 1 }, /* CQ_TAIL */
-    { 0x214, 0x20,  4,  35, 1 }, /* CQ_HEAD */
-    { 0x218, 0x20,  4,  36, 1 }, /* CQ_CTRL */
-    { 0x400, 0x04, 18,  37, 1 }, /* CNT */
-    { 0x500, 0x04,  0,  38, 2 }, /* FLOW_CTRL */
-    { 0x504, 0x04,  0,  40, 5 }, /* FLOW_STATUS */
-    { 0x508, 0x04,  0,  45, 1 }, /* FLOW_THRESH */
-    { 0x50c, 0x04,  0,  46, 1 }, /* FLOW_TICK */
-    { 0x510, 0x04,  0,  47, 1 }, /* FLOW_AGE */
-    { 0x514, 0x04,  0,  48, 1 }, /* FLOW_TIME */
-    { 0x518, 0x04,  0,  49, 3 }, /* FLOW_CMD */
-    { 0x520, 0x04,  0,  52, 6 }, /* FLOW_CTX_INFO */
-    { 0x524, 0x04,  0,  58, 1 }, /* FLOW_CTX_SEQ */
-    { 0x528, 0x04,  0,  59, 1 }, /* FLOW_CTX_ACK */
-    { 0x52c, 0x04,  0,  60, 1 }, /* FLOW_CTX_OPT */
-    { 0x530, 0x04,  0,  61, 1 }, /* FLOW_CTX_TIME */
-    { 0x534, 0x04,  0,  62, 1 }, /* FLOW_CTX_COUNT */
-    { 0x540, 0x04, 17,  63, 1 }, /* FLOW_KEY */
+    { 0x008, 0x04,  0,   2, 4 }, /* CAPS0 */
+    { 0x00c, 0x04,  0,   6, 5 }, /* CAPS1 */
+    { 0x010, 0x04,  0,  11, 1 }, /* CTRL */
+    { 0x014, 0x04,  0,  12, 2 }, /* STATUS */
+    { 0x018, 0x04,  0,  14, 1 }, /* QSEL */
+    { 0x080, 0x04,  0,  15, 1 }, /* PARSER_CTRL */
+    { 0x084, 0x04,  0,  16, 4 }, /* PARSER_STATUS */
+    { 0x088, 0x04,  0,  20, 2 }, /* PARSER_SWAP */
+    { 0x08c, 0x04,  0,  22, 1 }, /* PARSER_IADDR */
+    { 0x090, 0x04, 15,  23, 1 }, /* PARSER_IDATA */
+    { 0x100, 0x20, 16,  24, 1 }, /* FBR_BASE_LO */
+    { 0x104, 0x20, 16,  25, 1 }, /* FBR_BASE_HI */
+    { 0x108, 0x20, 16,  26, 1 }, /* FBR_SIZE_LOG2 */
+    { 0x10c, 0x20, 16,  27, 1 }, /* FBR_BUF_SIZE */
+    { 0x110, 0x20, 16,  28, 1 }, /* FBR_HEAD */
+    { 0x114, 0x20, 16,  29, 1 }, /* FBR_TAIL */
+    { 0x118, 0x20, 16,  30, 1 }, /* FBR_CTRL */
+    { 0x200, 0x20,  4,  31, 1 }, /* CQ_BASE_LO */
+    { 0x204, 0x20,  4,  32, 1 }, /* CQ_BASE_HI */
+    { 0x208, 0x20,  4,  33, 1 }, /* CQ_SIZE_LOG2 */
+    { 0x20c, 0x20,  4,  34, 1 }, /* CQ_IRQ_CTRL */
+    { 0x210, 0x20,  4,  35, 1 }, /* CQ_TAIL */
+    { 0x214, 0x20,  4,  36, 1 }, /* CQ_HEAD */
+    { 0x218, 0x20,  4,  37, 1 }, /* CQ_CTRL */
+    { 0x400, 0x04, 19,  38, 1 }, /* CNT */
+    { 0x500, 0x04,  0,  39, 2 }, /* FLOW_CTRL */
+    { 0x504, 0x04,  0,  41, 5 }, /* FLOW_STATUS */
+    { 0x508, 0x04,  0,  46, 1 }, /* FLOW_THRESH */
+    { 0x50c, 0x04,  0,  47, 1 }, /* FLOW_TICK */
+    { 0x510, 0x04,  0,  48, 1 }, /* FLOW_AGE */
+    { 0x514, 0x04,  0,  49, 1 }, /* FLOW_TIME */
+    { 0x518, 0x04,  0,  50, 3 }, /* FLOW_CMD */
+    { 0x520, 0x04,  0,  53, 6 }, /* FLOW_CTX_INFO */
+    { 0x524, 0x04,  0,  59, 1 }, /* FLOW_CTX_SEQ */
+    { 0x528, 0x04,  0,  60, 1 }, /* FLOW_CTX_ACK */
+    { 0x52c, 0x04,  0,  61, 1 }, /* FLOW_CTX_OPT */
+    { 0x530, 0x04,  0,  62, 1 }, /* FLOW_CTX_TIME */
+    { 0x534, 0x04,  0,  63, 1 }, /* FLOW_CTX_COUNT */
+    { 0x540, 0x04, 18,  64, 1 }, /* FLOW_KEY */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */
@@ -242,20 +243,21 @@ static void csr_map_values(const nicrx_params_t *p, uint32_t v[CSR_NUM_VALUES])
     v[2] = 66048u;
     v[3] = p->data_width;
     v[4] = p->num_cq;
-    v[5] = p->pkt_mem_bytes / 64u;
-    v[6] = p->max_frame;
-    v[7] = csr_clog2(p->header_bytes);
-    v[8] = csr_clog2(p->fq_depth);
-    v[9] = csr_clog2(p->desc_depth);
-    v[10] = csr_clog2(p->max_burst);
-    v[11] = csr_clog2(p->num_cq);
-    v[12] = p->parse_engines - 1u;
-    v[13] = p->imem_depth;
-    v[14] = 4u;
-    v[15] = NICRX_NUM_FBR;
-    v[16] = csr_clog2(p->flows);
-    v[17] = 10u;
-    v[18] = 19u;
+    v[5] = csr_clog2(p->axi_data_width);
+    v[6] = p->pkt_mem_bytes / 64u;
+    v[7] = p->max_frame;
+    v[8] = csr_clog2(p->header_bytes);
+    v[9] = csr_clog2(p->fq_depth);
+    v[10] = csr_clog2(p->desc_depth);
+    v[11] = csr_clog2(p->max_burst);
+    v[12] = csr_clog2(p->num_cq);
+    v[13] = p->parse_engines - 1u;
+    v[14] = p->imem_depth;
+    v[15] = 4u;
+    v[16] = NICRX_NUM_FBR;
+    v[17] = csr_clog2(p->flows);
+    v[18] = 10u;
+    v[19] = 19u;
 }
 
 /* Status input k (in=) of instance i. */

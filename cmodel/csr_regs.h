@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include "nicrx_hw.h"
 
-#define CSR_NUM_VALUES 19 /* values derived from the parameters (csr_map_values) */
+#define CSR_NUM_VALUES 20 /* values derived from the parameters (csr_map_values) */
 
 typedef struct csr_regs {
     uint8_t  enable; /* 1 bits */

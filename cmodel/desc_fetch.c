@@ -31,7 +31,7 @@ int desc_fetch_init(desc_fetch_t *s, const nicrx_geom_t *g, uint32_t num_fbr)
     if (num_fbr < 1 || num_fbr > NICRX_FBR_MAX)
         return -1;
     s->num_fbr = num_fbr;
-    s->dw = g->p.data_width;
+    s->dw = g->p.axi_data_width; /* the host bus */
     s->bpd = 128 / s->dw;
     s->desc_depth = g->p.desc_depth;
     s->dq_mem = calloc(num_fbr * s->desc_depth, sizeof *s->dq_mem);
@@ -69,7 +69,6 @@ void desc_fetch_step(desc_fetch_t *s, const desc_fetch_in_t *in, desc_fetch_out_
     const desc_fetch_in_t *c = in;
     desc_fetch_t n = *s;
     const uint32_t dd = s->desc_depth, dqm = 2 * dd - 1;
-    const uint64_t dwmask = s->dw == 64 ? ~0ull : 0xffffffffull;
     int cand[NICRX_FBR_MAX], need[NICRX_FBR_MAX];
     int pick = -1, rd_sel = -1;
 
@@ -138,8 +137,11 @@ void desc_fetch_step(desc_fetch_t *s, const desc_fetch_in_t *in, desc_fetch_out_
     int df_last_beat = s->df_beat == s->bpd - 1;
     uint16_t bufid_n = s->df_bufid;
     uint64_t addr_n = s->df_addr;
-    uint64_t rdata64 = t->m_axi_rdata & dwmask;
-    if (s->dw == 64) {
+    uint64_t rdata64 = t->m_axi_rdata[0] & (s->dw == 32 ? 0xffffffffull : ~0ull);
+    if (s->dw == 128) {
+        addr_n = rdata64;
+        bufid_n = (uint16_t)t->m_axi_rdata[1];
+    } else if (s->dw == 64) {
         if (s->df_beat == 0) addr_n = rdata64;
         if (s->df_beat == 1) bufid_n = (uint16_t)rdata64;
     } else {

@@ -10,7 +10,7 @@
 
 typedef struct desc_fetch {
     /* parameters */
-    uint32_t dw, bpd, desc_depth, num_fbr;
+    uint32_t dw, bpd, desc_depth, num_fbr; /* dw: AXI_DATA_WIDTH, the R channel */
     /* per-ring FIFOs, ring r at dq_mem[r * desc_depth ..] */
     desc_ent_t *dq_mem;
     uint32_t dq_wr[NICRX_FBR_MAX], dq_rd[NICRX_FBR_MAX];

@@ -23,6 +23,8 @@ static void dma_reset(dma_t *d)
     d->wb_room = 1;
     d->hd_v = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
+    d->f_lane = 0; d->f_first = 0;
+    d->hd_nb0 = 0; d->hd_nb1 = 0;
     d->f_beats = 0; d->f_blast = 0; d->f_phase = 0; d->rec_rdy = 0;
     d->rec_off = 0; d->rec_ph = 0; d->rec_base = 0;
     memset(d->issued_tail, 0, sizeof d->issued_tail);
@@ -32,7 +34,7 @@ static void dma_reset(dma_t *d)
     d->pf_wr = d->pf_rd = 0; d->pf_inflight = 0;
     d->wc_wr = d->wc_rd = 0; d->wb_cnt = 0;
     d->rh_full = 0; d->rh_w0 = 0; d->rh_w1 = 0;
-    d->wvalid = 0; d->wdata = 0; d->wstrb = 0; d->wlast = 0;
+    d->wvalid = 0; d->wdata[0] = d->wdata[1] = 0; d->wstrb = 0; d->wlast = 0;
     d->bq_wr = d->bq_rd = 0;
     d->cnt_delivered = d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = d->cnt_axi_err = 0;
     d->idle = 1;
@@ -44,7 +46,11 @@ int dma_init(dma_t *d, const nicrx_geom_t *g)
     d->dw = g->p.data_width;
     d->bpb = d->dw / 8;
     d->lbpb = log2u(d->bpb);
-    d->bpd = 16 / d->bpb;
+    d->adw = g->p.axi_data_width;
+    d->abpb = d->adw / 8;
+    d->labpb = log2u(d->abpb);
+    d->r = d->adw / d->dw;
+    d->rb = 16 / d->abpb;
     d->num_cq = g->p.num_cq;
     d->fq_depth = g->p.fq_depth;
     d->max_burst = g->p.max_burst;
@@ -98,7 +104,8 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->axi.m_axi_awaddr = d->awaddr;
     o->axi.m_axi_awlen = d->awlen;
     o->axi.m_axi_wvalid = d->wvalid;
-    o->axi.m_axi_wdata = d->wdata;
+    o->axi.m_axi_wdata[0] = d->wdata[0];
+    o->axi.m_axi_wdata[1] = d->wdata[1];
     o->axi.m_axi_wstrb = d->wstrb;
     o->axi.m_axi_wlast = d->wlast;
     o->axi.m_axi_bready = 1;
@@ -122,14 +129,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     const evsink_t *ev = in->ev;
     dma_t n = *d;
     const uint32_t fqm = 2 * d->fq_depth - 1;
-    const uint8_t strb_ones = (uint8_t)((1u << d->bpb) - 1);
+    const uint16_t strb_ones = (uint16_t)((1u << d->abpb) - 1);
+    /* the upper lane of a W beat (r = 2) */
+    const uint16_t strb_hi = (uint16_t)(strb_ones & ~((1u << d->bpb) - 1));
     const uint64_t dwmask = d->dw == 64 ? ~0ull : 0xffffffffull;
     const uint32_t relm = (2u << d->pm_aw) - 1;
     uint32_t axi_err_inc = 0;
     /* memory write ports */
     int fq_we = 0, pc_we = 0, wc_we = 0, bq_we = 0;
     dma_pc_ent_t pc_wdata = {0, 0};
-    dma_wc_ent_t wc_wdata = {0, 0, 0};
+    dma_wc_ent_t wc_wdata = {0, 0, 0, 0, 0};
     dma_bq_ent_t bq_wdata = {0, 0, 0};
 
     n.fq_pop = 0;
@@ -155,6 +164,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.hd_ring_ok = d->fh_valid ? dma_ring_fit(c, h_len) : 1; /* ring 0 when empty */
     n.hd_q = (uint8_t)(h_q8 & (d->num_cq > 1 ? d->num_cq - 1 : 1));
     n.hd_q_ok = (uint8_t)h_q_ok;
+    /* the frame's W beats for either start lane, so IS_IDLE only selects */
+    n.hd_nb0 = (uint16_t)((h_len + d->abpb - 1) >> d->labpb);
+    n.hd_nb1 = d->r == 2 ? (uint16_t)((h_len + d->bpb + d->abpb - 1) >> d->labpb) : n.hd_nb0;
     uint32_t hd_q = d->hd_q & (d->num_cq - 1);
     uint32_t sel = d->fh_valid ? dma_ring_sel(d->hd_ring_ok) : 0; /* ring 0 when the head is empty */
     uint32_t h_nwords = ((uint32_t)h_len + d->bpb - 1) >> d->lbpb;
@@ -174,12 +186,14 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.wb_room = ((d->wc_wr - d->wc_rd) & 7) != 4 && ((d->bq_wr - d->bq_rd) & 15) != 8;
     int wb_room = d->wb_room;
     int pc_room = ((d->pc_wr - d->pc_rd) & 7) != 4;
-    uint32_t pg_beats = (4096u - (uint32_t)(d->f_addr & 0xfff)) >> d->lbpb;
+    uint32_t pg_beats = (4096u >> d->labpb) - (uint32_t)((d->f_addr & 0xfff) >> d->labpb);
     uint32_t beats = d->f_rem;
     if (beats > d->max_burst) beats = d->max_burst;
     if (beats > pg_beats) beats = pg_beats;
-    uint32_t lb = h_len & (d->bpb - 1);
-    uint8_t strb_end = lb == 0 ? strb_ones : (uint8_t)((1u << lb) - 1);
+    /* the frame's end in its last beat (0: the whole beat), from the start lane */
+    uint32_t end_off = (h_len + (d->r == 2 && d->f_lane ? d->bpb : 0)) & (d->abpb - 1);
+    uint16_t strb_end = end_off == 0 ? strb_ones : (uint16_t)((1u << end_off) - 1);
+    int end_half = d->r == 2 && end_off != 0 && end_off <= d->bpb;
     uint16_t rec_tail = d->issued_tail[d->f_q];
     uint32_t rec_csz = c->cq_size_log2[d->f_q];
     uint64_t phase = d->f_phase;
@@ -238,7 +252,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.fq_pop = 1;
                     pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
-                    n.f_rem = (uint16_t)h_nwords;
+                    /* a buffer at an odd word of a beat (r = 2) starts in its upper lane */
+                    n.f_lane = (uint8_t)(d->r == 2 && (dh->addr >> d->lbpb & 1));
+                    n.f_first = 1;
+                    n.f_rem = n.f_lane ? d->hd_nb1 : d->hd_nb0;
                     n.is_state = h_len == 0 ? IS_PRE : IS_SIZE;
                 }
             }
@@ -257,10 +274,14 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.awvalid = 1; n.awaddr = d->f_addr; n.awlen = (uint8_t)(d->f_beats - 1);
             wc_we = 1; wc_wdata.rec = 0; wc_wdata.len = (uint8_t)(d->f_beats - 1);
             wc_wdata.strb = d->f_blast ? strb_end : strb_ones;
+            wc_wdata.first_skip = d->f_first && d->f_lane;
+            wc_wdata.last_half = (uint8_t)(d->f_blast && end_half);
             n.wc_wr = (d->wc_wr + 1) & 7;
             bq_we = 1; bq_wdata.rec = 0; bq_wdata.err = 0; bq_wdata.q = d->f_q;
             n.bq_wr = (d->bq_wr + 1) & 15;
-            n.f_addr = d->f_addr + ((uint64_t)d->f_beats << d->lbpb);
+            /* the next burst starts at a whole beat */
+            n.f_addr = ((d->f_addr >> d->labpb) + d->f_beats) << d->labpb;
+            n.f_first = 0;
             n.f_rem = (uint16_t)(d->f_rem - d->f_beats);
             n.is_state = d->f_blast ? IS_REC : IS_SIZE;
         }
@@ -275,8 +296,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.rec_rdy = 0;
             n.awvalid = 1;
             n.awaddr = d->f_addr;
-            n.awlen = (uint8_t)(d->bpd - 1);
-            wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->bpd - 1);
+            n.awlen = (uint8_t)(d->rb - 1);
+            wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->rb - 1);
             wc_wdata.strb = strb_ones;
             n.rh_full = 1; n.rh_w0 = w0; n.rh_w1 = w1;
             n.wc_wr = (d->wc_wr + 1) & 7;
@@ -335,21 +356,40 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
 
     /* ---- W channel ---- */
     const dma_wc_ent_t *wh = &d->wc_mem[d->wc_rd & 3];
+    /* the gearbox: a data beat takes r words from the prefetch FIFO, one where the
+     * burst's first beat skips the lower lane or its last beat ends in it; a lane that
+     * carries no word is 0 */
+    int last = d->wb_cnt == wh->len;
+    int wfirst = d->r == 2 && d->wb_cnt == 0 && wh->first_skip;
+    int whalf = d->r == 2 && last && wh->last_half;
+    uint32_t take = d->r == 2 && !wfirst && !whalf ? 2 : 1;
     if (!d->wvalid || t->m_axi_wready) {
         n.wvalid = 0;
-        if (d->wc_rd != d->wc_wr && (wh->rec || pf_cnt != 0)) {
-            int last = d->wb_cnt == wh->len;
+        if (d->wc_rd != d->wc_wr && (wh->rec || pf_cnt >= take)) {
+            uint64_t pf_w0 = d->pf_mem[d->pf_rd & 3], pf_w1 = d->pf_mem[(d->pf_rd + 1) & 3];
+            uint16_t strb = last ? wh->strb : strb_ones;
             n.wvalid = 1;
             n.wlast = (uint8_t)last;
-            n.wstrb = last ? wh->strb : strb_ones;
+            n.wstrb = wh->rec ? strb_ones : wfirst ? (uint16_t)(strb & strb_hi) : strb;
             if (wh->rec) {
-                uint64_t bits;
-                if (d->dw == 64) bits = (d->wb_cnt & 1) ? d->rh_w1 : d->rh_w0;
-                else bits = (((d->wb_cnt & 2) ? d->rh_w1 : d->rh_w0) >> (32 * (d->wb_cnt & 1)));
-                n.wdata = bits & dwmask;
-            } else {
-                n.wdata = d->pf_mem[d->pf_rd & 3];
+                if (d->adw == 128) {
+                    n.wdata[0] = d->rh_w0; n.wdata[1] = d->rh_w1;
+                } else if (d->adw == 64) {
+                    n.wdata[0] = (d->wb_cnt & 1) ? d->rh_w1 : d->rh_w0;
+                } else {
+                    n.wdata[0] = (((d->wb_cnt & 2) ? d->rh_w1 : d->rh_w0) >> (32 * (d->wb_cnt & 1))) & dwmask;
+                }
+            } else if (d->r == 1) {
+                n.wdata[0] = pf_w0;
                 n.pf_rd = (d->pf_rd + 1) & 7;
+            } else {
+                uint64_t lo = wfirst ? 0 : pf_w0, hi = whalf ? 0 : wfirst ? pf_w0 : pf_w1;
+                if (d->dw == 64) {
+                    n.wdata[0] = lo; n.wdata[1] = hi;
+                } else {
+                    n.wdata[0] = lo | hi << 32;
+                }
+                n.pf_rd = (d->pf_rd + take) & 7;
             }
             if (last) {
                 n.wb_cnt = 0;

@@ -46,12 +46,16 @@ static inline int dma_queue_ok(const csr_cfg_t *c, uint32_t num_cq, uint8_t q)
 }
 
 typedef struct dma_pc_ent { uint8_t skip; uint16_t nwords; } dma_pc_ent_t;
-typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t strb; } dma_wc_ent_t;
+/* a W command: first_skip, the burst's first beat carries one word, in the upper lane;
+ * last_half, its last beat one word, in the lower lane (AXI_DATA_WIDTH = 2 x DATA_WIDTH) */
+typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t first_skip, last_half; uint16_t strb; } dma_wc_ent_t;
 typedef struct dma_bq_ent { uint8_t rec, err, q; } dma_bq_ent_t;
 
 typedef struct dma {
     /* parameters */
-    uint32_t dw, bpb, lbpb, bpd, num_cq, fq_depth, max_burst, pm_aw;
+    uint32_t dw, bpb, lbpb, num_cq, fq_depth, max_burst, pm_aw;
+    uint32_t adw, abpb, labpb; /* the host bus: AXI_DATA_WIDTH, bytes per W beat, log2 */
+    uint32_t r, rb;            /* words per W beat (1 or 2), beats per completion record */
     /* frame queue */
     dma_fq_ent_t *fq_mem;
     uint16_t *flm_mem;   /* beside fq_mem: {generation, flow number} */
@@ -68,7 +72,9 @@ typedef struct dma {
     uint8_t  f_q, f_ring, f_err;
     uint16_t f_bufid;
     uint64_t f_addr;
-    uint16_t f_rem;
+    uint16_t f_rem;   /* W beats of the frame still to issue */
+    uint8_t  f_lane;  /* the buffer starts in a beat's upper lane */
+    uint8_t  f_first; /* the next burst is the frame's first */
     uint16_t f_beats; /* next burst, sized in IS_SIZE */
     uint8_t  f_blast; /* it is the frame's last */
     uint8_t  f_phase; /* record phase, computed in IS_REC */
@@ -81,6 +87,7 @@ typedef struct dma {
     uint8_t  hd_v;       /* queue-head decision registered from fh: valid (fh stable) */
     uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
     uint8_t  hd_q, hd_q_ok;
+    uint16_t hd_nb0, hd_nb1; /* W beats of the head frame from lane 0, from the upper lane */
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  awvalid, awlen;
     uint64_t awaddr;
@@ -98,8 +105,9 @@ typedef struct dma {
     uint8_t  wb_cnt;
     uint8_t  rh_full; /* record holder */
     uint64_t rh_w0, rh_w1;
-    uint8_t  wvalid, wstrb, wlast;
-    uint64_t wdata;
+    uint8_t  wvalid, wlast;
+    uint16_t wstrb;
+    uint64_t wdata[2];
     /* B channel */
     dma_bq_ent_t bq_mem[8];
     uint32_t bq_wr, bq_rd;

@@ -75,6 +75,7 @@ void nicrx_params_default(nicrx_params_t *p)
     p->parse_engines = 2;
     p->imem_depth    = 64;
     p->flows         = 64;
+    p->axi_data_width = 128;
 }
 
 static int is_pow2(uint32_t v) { return v && !(v & (v - 1)); }
@@ -84,6 +85,8 @@ const char *nicrx_params_check(const nicrx_params_t *p)
 {
     if (p->data_width != 32 && p->data_width != 64)
         return "DATA_WIDTH must be 32 or 64";
+    if (p->axi_data_width != p->data_width && p->axi_data_width != 2 * p->data_width)
+        return "AXI_DATA_WIDTH must be DATA_WIDTH or twice it";
     if (!is_pow2(p->pkt_mem_bytes) || p->pkt_mem_bytes < p->max_frame)
         return "PKT_MEM_BYTES must be a power of two and at least MAX_FRAME";
     if (p->pkt_mem_bytes / (p->data_width / 8) < 16 || p->pkt_mem_bytes / (p->data_width / 8) > 32768)
@@ -311,7 +314,8 @@ static void mask_inputs(const nicrx_geom_t *g, const nicrx_in_t *in, nicrx_in_t 
     *out = *in;
     out->s_axis_tdata &= dmask;
     out->s_axis_tkeep &= (uint8_t)((1u << g->bytes_per_beat) - 1);
-    out->m_axi_rdata &= dmask;
+    if (g->p.axi_data_width < 128) out->m_axi_rdata[1] = 0;
+    if (g->p.axi_data_width < 64) out->m_axi_rdata[0] &= 0xffffffffull;
     out->m_axi_bresp &= 3;
     out->m_axi_rresp &= 3;
     out->s_axil_awaddr &= 0xfff;

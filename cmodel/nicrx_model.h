@@ -25,6 +25,7 @@ typedef struct nicrx_params {
     uint32_t parse_engines; /* PARSE_ENGINES: parser engines, 1 or 2 */
     uint32_t imem_depth;    /* IMEM_DEPTH: instructions per bank, power of two, 16..256 */
     uint32_t flows;         /* FLOWS: flow database entries, power of two, 8..256 */
+    uint32_t axi_data_width; /* AXI_DATA_WIDTH: DATA_WIDTH or 2 x DATA_WIDTH (the RTL's default: twice) */
 } nicrx_params_t;
 
 void nicrx_params_default(nicrx_params_t *p);
@@ -43,7 +44,7 @@ typedef struct nicrx_in {
     uint8_t  m_axi_bvalid, m_axi_bresp;
     uint8_t  m_axi_arready;
     uint8_t  m_axi_rvalid, m_axi_rresp, m_axi_rlast;
-    uint64_t m_axi_rdata;
+    uint64_t m_axi_rdata[2]; /* AXI_DATA_WIDTH bits, [0] the low 64 */
     /* control AXI4-Lite slave: requests */
     uint8_t  s_axil_awvalid, s_axil_wvalid, s_axil_bready, s_axil_arvalid, s_axil_rready;
     uint16_t s_axil_awaddr, s_axil_araddr;
@@ -58,8 +59,8 @@ typedef struct nicrx_out {
     uint64_t m_axi_awaddr;
     uint8_t  m_axi_awlen;
     uint8_t  m_axi_wvalid, m_axi_wlast;
-    uint64_t m_axi_wdata;
-    uint8_t  m_axi_wstrb;
+    uint64_t m_axi_wdata[2]; /* AXI_DATA_WIDTH bits, [0] the low 64 */
+    uint16_t m_axi_wstrb;
     uint8_t  m_axi_bready;
     uint8_t  m_axi_arvalid;
     uint64_t m_axi_araddr;

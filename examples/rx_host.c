@@ -45,7 +45,8 @@ typedef struct burst {
 
 typedef struct host {
     nicrx_model_t *m;
-    uint32_t bpb;                         /* bytes per beat: DATA_WIDTH / 8 */
+    uint32_t bpb;                         /* bytes per stream beat: DATA_WIDTH / 8 */
+    uint32_t abpb;                        /* bytes per host-bus beat: AXI_DATA_WIDTH / 8 */
     frame_t *fr;                          /* the capture */
     size_t n, next;                       /* frames, and the next one to send */
     uint32_t off, gap;                    /* bytes of it sent, idle cycles still to wait */
@@ -89,9 +90,9 @@ static uint32_t buf_addr(uint32_t r, uint32_t i) { return rings[r].buf_base + i 
  * NULL, failing the run, outside the memory. */
 static uint8_t *beat(host_t *h, const burst_t *b, const char *what)
 {
-    uint64_t a = (b->addr & ~(uint64_t)(h->bpb - 1u)) + (uint64_t)b->done * h->bpb;
+    uint64_t a = (b->addr & ~(uint64_t)(h->abpb - 1u)) + (uint64_t)b->done * h->abpb;
 
-    if (a + h->bpb <= MEM_BYTES)
+    if (a + h->abpb <= MEM_BYTES)
         return h->mem + a;
     fail(h, "AXI4 %s at 0x%" PRIx64 ", outside host memory", what, a);
     return NULL;
@@ -111,8 +112,8 @@ static void axi_slave(host_t *h, const nicrx_out_t *o, nicrx_in_t *in)
     if (h->ar_n) {
         burst_t *r = &h->ar[0];
         const uint8_t *m = beat(h, r, "read");
-        for (uint32_t i = 0; m && i < h->bpb; i++)
-            in->m_axi_rdata |= (uint64_t)m[i] << 8 * i;
+        for (uint32_t i = 0; m && i < h->abpb; i++)
+            in->m_axi_rdata[i / 8] |= (uint64_t)m[i] << 8 * (i % 8);
         in->m_axi_rvalid = 1;
         in->m_axi_rlast = r->done + 1u == r->beats;
         if (o->m_axi_rready && ++r->done == r->beats) pop(h->ar, &h->ar_n);
@@ -127,8 +128,8 @@ static void axi_slave(host_t *h, const nicrx_out_t *o, nicrx_in_t *in)
     if (in->m_axi_wready && o->m_axi_wvalid) {
         burst_t *w = &h->aw[0];
         uint8_t *m = beat(h, w, "write");
-        for (uint32_t i = 0; m && i < h->bpb; i++)
-            if (o->m_axi_wstrb >> i & 1u) m[i] = (uint8_t)(o->m_axi_wdata >> 8 * i);
+        for (uint32_t i = 0; m && i < h->abpb; i++)
+            if (o->m_axi_wstrb >> i & 1u) m[i] = (uint8_t)(o->m_axi_wdata[i / 8] >> 8 * (i % 8));
         if (o->m_axi_wlast != (w->done + 1u == w->beats))
             fail(h, "AXI4 write burst at 0x%" PRIx64 ": wlast on beat %u of %u", w->addr, w->done + 1u, w->beats);
         if (++w->done == w->beats) {
@@ -374,6 +375,7 @@ int main(int argc, char **argv)
         return 2;
     nicrx_params_default(&p);
     h->bpb = p.data_width / 8u;
+    h->abpb = p.axi_data_width / 8u;
     h->m = nicrx_model_new(&p);
     if (!h->m) abort();
     nicrx_model_set_event_fn(h->m, on_event, h);

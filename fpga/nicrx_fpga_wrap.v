@@ -14,6 +14,7 @@
 
 module nicrx_fpga_wrap #(
     parameter integer DATA_WIDTH    = 64,
+    parameter integer AXI_DATA_WIDTH = 2 * DATA_WIDTH,
     parameter integer PKT_MEM_BYTES = 16384,
     parameter integer HEADER_BYTES  = 128,
     parameter integer MAX_FRAME     = 9018,
@@ -31,8 +32,9 @@ module nicrx_fpga_wrap #(
     output wire       dout
 );
     localparam integer KW = DATA_WIDTH / 8;
+    localparam integer AKW = AXI_DATA_WIDTH / 8;
     // inputs of nicrx_top: s_axis, m_axi responses, s_axil requests
-    localparam integer IW = (DATA_WIDTH + KW + 3) + (12 + DATA_WIDTH) + 71;
+    localparam integer IW = (DATA_WIDTH + KW + 3) + (12 + AXI_DATA_WIDTH) + 71;
 
     reg rst_meta, rst_q;
     always @(posedge clk) begin
@@ -49,7 +51,7 @@ module nicrx_fpga_wrap #(
     wire                  m_axi_awready, m_axi_wready, m_axi_bid, m_axi_bvalid;
     wire [1:0]            m_axi_bresp, m_axi_rresp;
     wire                  m_axi_arready, m_axi_rid, m_axi_rlast, m_axi_rvalid;
-    wire [DATA_WIDTH-1:0] m_axi_rdata;
+    wire [AXI_DATA_WIDTH-1:0] m_axi_rdata;
     wire [11:0]           s_axil_awaddr, s_axil_araddr;
     wire [2:0]            s_axil_awprot, s_axil_arprot;
     wire                  s_axil_awvalid, s_axil_wvalid, s_axil_bready, s_axil_arvalid, s_axil_rready;
@@ -69,8 +71,8 @@ module nicrx_fpga_wrap #(
     wire [2:0]            m_axi_awsize, m_axi_awprot, m_axi_arsize, m_axi_arprot;
     wire [1:0]            m_axi_awburst, m_axi_arburst;
     wire [3:0]            m_axi_awcache, m_axi_arcache;
-    wire [DATA_WIDTH-1:0] m_axi_wdata;
-    wire [KW-1:0]         m_axi_wstrb;
+    wire [AXI_DATA_WIDTH-1:0] m_axi_wdata;
+    wire [AKW-1:0]        m_axi_wstrb;
     wire                  m_axi_arid, m_axi_arlock, m_axi_arvalid, m_axi_rready;
     wire                  s_axil_awready, s_axil_wready, s_axil_bvalid, s_axil_arready, s_axil_rvalid;
     wire [1:0]            s_axil_bresp, s_axil_rresp;
@@ -79,6 +81,7 @@ module nicrx_fpga_wrap #(
 
     nicrx_top #(
         .DATA_WIDTH    (DATA_WIDTH),
+        .AXI_DATA_WIDTH (AXI_DATA_WIDTH),
         .PKT_MEM_BYTES (PKT_MEM_BYTES),
         .HEADER_BYTES  (HEADER_BYTES),
         .MAX_FRAME     (MAX_FRAME),
@@ -117,8 +120,8 @@ module nicrx_fpga_wrap #(
         .irq (irq)
     );
 
-    // outputs of nicrx_top: AW 87 bits, W DATA_WIDTH+KW+3, AR+R 88, s_axil 41, irq
-    localparam integer OW = 219 + DATA_WIDTH + KW + NUM_CQ;
+    // outputs of nicrx_top: AW 87 bits, W AXI_DATA_WIDTH+AKW+3, AR+R 88, s_axil 41, irq
+    localparam integer OW = 219 + AXI_DATA_WIDTH + AKW + NUM_CQ;
     wire [OW-1:0] outs;
     assign outs = {m_axi_awid, m_axi_awaddr, m_axi_awlen, m_axi_awsize, m_axi_awburst, m_axi_awlock,
                    m_axi_awcache, m_axi_awprot, m_axi_awvalid, m_axi_wdata, m_axi_wstrb, m_axi_wlast,

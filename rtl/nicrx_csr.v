@@ -25,7 +25,8 @@
 `include "nicrx_regs.vh"
 
 module nicrx_csr #(
-    parameter integer DATA_WIDTH    = 64,     // stream and AXI4 data width (CAPS0)
+    parameter integer DATA_WIDTH    = 64,     // stream data width (CAPS0)
+    parameter integer AXI_DATA_WIDTH = 128,   // AXI4 data width (CAPS0)
     parameter integer PKT_MEM_BYTES = 16384,  // packet memory bytes (CAPS0)
     parameter integer HEADER_BYTES  = 128,    // header bytes per frame for the parser (CAPS1)
     parameter integer MAX_FRAME     = 9018,   // longest frame accepted (CAPS1)

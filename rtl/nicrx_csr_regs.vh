@@ -33,6 +33,12 @@
         if (CAPS0_NUM_CQ_I < 0 || CAPS0_NUM_CQ_I >= (1 << 4))
             nicrx_param_error_CAPS0_NUM_CQ_does_not_fit u_err_caps0_num_cq ();
     endgenerate
+    localparam integer CAPS0_AXI_LOG2_I = reggen_clog2(AXI_DATA_WIDTH);
+    localparam [3:0] CAPS0_AXI_LOG2 = CAPS0_AXI_LOG2_I[3:0];
+    generate
+        if (CAPS0_AXI_LOG2_I < 0 || CAPS0_AXI_LOG2_I >= (1 << 4))
+            nicrx_param_error_CAPS0_AXI_LOG2_does_not_fit u_err_caps0_axi_log2 ();
+    endgenerate
     localparam integer CAPS0_PM_BLOCKS_I = PKT_MEM_BYTES / 64;
     localparam [15:0] CAPS0_PM_BLOCKS = CAPS0_PM_BLOCKS_I[15:0];
     generate
@@ -182,6 +188,7 @@
                 rd_mapped = 1'b1;
                 rd_value[7:0] = CAPS0_DATA_WIDTH;
                 rd_value[11:8] = CAPS0_NUM_CQ;
+                rd_value[15:12] = CAPS0_AXI_LOG2;
                 rd_value[31:16] = CAPS0_PM_BLOCKS;
             end
         // CAPS1

@@ -15,7 +15,7 @@
 `include "nicrx_params.vh"
 
 module nicrx_desc_fetch #(
-    parameter DATA_WIDTH = 64,  // AXI4 data width (nicrx_top)
+    parameter AXI_DATA_WIDTH = 128, // AXI4 data width (nicrx_top): 32, 64 or 128
     parameter NUM_FBR    = 2,   // free-buffer rings (the register map's count)
     parameter DESC_DEPTH = 8    // descriptors prefetched per ring in the RAM (nicrx_top)
 ) (
@@ -38,21 +38,21 @@ module nicrx_desc_fetch #(
     output wire [7:0]                m_axi_arlen,
     input  wire                      m_axi_arready,
     input  wire                      m_axi_rvalid,
-    input  wire [DATA_WIDTH-1:0]     m_axi_rdata,
+    input  wire [AXI_DATA_WIDTH-1:0] m_axi_rdata,
     input  wire [1:0]                m_axi_rresp,
     input  wire                      m_axi_rlast,
     output wire                      m_axi_rready
 );
     generate
-        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_AXI_WIDTH
         `NICRX_CHECK_DESC_DEPTH
         `NICRX_CHECK_NUM_FBR
     endgenerate
 
-    localparam BPD  = 128 / DATA_WIDTH;        // beats per descriptor
+    localparam BPD  = 128 / AXI_DATA_WIDTH;    // beats per descriptor
     localparam integer DLEN_I = BPD - 1;
     localparam [1:0] DLEN = DLEN_I[1:0];       // last beat of a descriptor
-    localparam LBPD = (DATA_WIDTH == 64) ? 1 : 2;
+    localparam LBPD = $clog2(BPD);
     localparam LDD  = $clog2(DESC_DEPTH);
     localparam RW   = (NUM_FBR > 1) ? $clog2(NUM_FBR) : 1;
     localparam [LDD:0] DD_N = DESC_DEPTH[LDD:0];
@@ -126,7 +126,8 @@ module nicrx_desc_fetch #(
     reg [2:0]               nd, f4, g4;
     reg                     df_last_beat;
     reg [15:0]              bufid_n;
-    reg [63:0]              addr_n, rdata64;
+    reg [63:0]              addr_n;
+    reg [127:0]             rdata128;
     integer                 i, k;
 
     always @* begin
@@ -228,15 +229,18 @@ module nicrx_desc_fetch #(
         df_last_beat = (df_beat_reg == DLEN);
         bufid_n = df_bufid_reg;
         addr_n  = df_addr_reg;
-        rdata64 = 64'd0;
-        rdata64[DATA_WIDTH-1:0] = m_axi_rdata;
-        if (DATA_WIDTH == 64) begin
-            if (df_beat_reg == 2'd0) addr_n = rdata64;
-            if (df_beat_reg == 2'd1) bufid_n = rdata64[15:0];
+        rdata128 = 128'd0;
+        rdata128[AXI_DATA_WIDTH-1:0] = m_axi_rdata;
+        if (AXI_DATA_WIDTH == 128) begin
+            addr_n = rdata128[63:0];
+            bufid_n = rdata128[79:64];
+        end else if (AXI_DATA_WIDTH == 64) begin
+            if (df_beat_reg == 2'd0) addr_n = rdata128[63:0];
+            if (df_beat_reg == 2'd1) bufid_n = rdata128[15:0];
         end else begin
-            if (df_beat_reg == 2'd0) addr_n = {df_addr_reg[63:32], rdata64[31:0]};
-            if (df_beat_reg == 2'd1) addr_n = {rdata64[31:0], df_addr_reg[31:0]};
-            if (df_beat_reg == 2'd2) bufid_n = rdata64[15:0];
+            if (df_beat_reg == 2'd0) addr_n = {df_addr_reg[63:32], rdata128[31:0]};
+            if (df_beat_reg == 2'd1) addr_n = {rdata128[31:0], df_addr_reg[31:0]};
+            if (df_beat_reg == 2'd2) bufid_n = rdata128[15:0];
         end
         case (df_state_reg)
             DF_IDLE: begin
@@ -346,6 +350,10 @@ module nicrx_desc_fetch #(
             rerr_reg <= rerr_next;  idle_reg <= idle_next;
         end
     end
+    // Unused: the bits of a 128-bit R beat above its descriptor.
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire unused_ok = &{1'b0, rdata128[127:80]};
+    /* verilator lint_on UNUSEDSIGNAL */
 endmodule
 
 `resetall

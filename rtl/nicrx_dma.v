@@ -7,16 +7,19 @@
 // Pipeline:
 //   s_fl (nicrx_qsel's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
 //                                 |  \-> pm command FIFO (pc) -> pm reader -> prefetch FIFO (pf) -+
-//                                 |  \-> W command FIFO (wc) ------------------------------------+-> W register
+//                                 |  \-> W command FIFO (wc) ------------------------------------+-> gearbox -> W register
 //                                 \----> B FIFO (bq) -> tails, DELIVERED
 //   nicrx_desc_fetch's head registers (s_desc_*) -> issue FSM -> m_desc_pop
+// The W channel is AXI_DATA_WIDTH wide, one or two packet-memory words a beat (the gearbox
+// takes R = AXI_DATA_WIDTH / DATA_WIDTH words from the prefetch FIFO per data beat).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
 `include "nicrx_params.vh"
 
 module nicrx_dma #(
-    parameter DATA_WIDTH = 64,  // packet-memory and AXI4 data width (nicrx_top)
+    parameter DATA_WIDTH = 64,  // packet-memory data width (nicrx_top)
+    parameter AXI_DATA_WIDTH = 128, // AXI4 W data width: DATA_WIDTH or 2 x DATA_WIDTH (nicrx_top)
     parameter PM_AW      = 11,  // packet-memory word address bits (nicrx_top's PM_AW)
     parameter NUM_CQ     = 4,   // completion queues and interrupt lines (nicrx_top)
     parameter FQ_DEPTH   = 32,  // frame queue entries (nicrx_top)
@@ -55,8 +58,8 @@ module nicrx_dma #(
     output wire [7:0]                m_axi_awlen,
     input  wire                      m_axi_awready,
     output wire                      m_axi_wvalid,
-    output wire [DATA_WIDTH-1:0]     m_axi_wdata,
-    output wire [DATA_WIDTH/8-1:0]   m_axi_wstrb,
+    output wire [AXI_DATA_WIDTH-1:0] m_axi_wdata,
+    output wire [AXI_DATA_WIDTH/8-1:0] m_axi_wstrb,
     output wire                      m_axi_wlast,
     input  wire                      m_axi_wready,
     input  wire                      m_axi_bvalid,
@@ -65,16 +68,20 @@ module nicrx_dma #(
 );
     generate
         `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_AXI_DATA_WIDTH
         `NICRX_CHECK_PM_AW
         `NICRX_CHECK_NUM_CQ
         `NICRX_CHECK_FQ_DEPTH
         `NICRX_CHECK_MAX_BURST
     endgenerate
 
-    localparam BPB   = DATA_WIDTH / 8;          // bytes per beat
+    localparam BPB   = DATA_WIDTH / 8;          // bytes per packet-memory word
     localparam LBPB  = (DATA_WIDTH == 64) ? 3 : 2;
-    localparam BPD   = 16 / BPB;                // beats per descriptor / record
-    localparam integer REC_LEN_I = BPD - 1;
+    localparam ABPB  = AXI_DATA_WIDTH / 8;      // bytes per W beat
+    localparam LABPB = $clog2(ABPB);
+    localparam R     = AXI_DATA_WIDTH / DATA_WIDTH; // words per W beat (the gearbox): 1 or 2
+    localparam RB    = 16 / ABPB;               // beats per completion record
+    localparam integer REC_LEN_I = RB - 1;
     localparam [7:0]  REC_LEN = REC_LEN_I[7:0];  // awlen of a completion record
     localparam [8:0]  NUM_CQ_9 = NUM_CQ[8:0];
     localparam [15:0] MAX_BURST_16 = MAX_BURST[15:0];
@@ -83,13 +90,20 @@ module nicrx_dma #(
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, vid, trunc, perr,
     // presel, queue
     localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12 + 3 + 8;
-    // W command: {strb_last, len-1, rec} (a record's words are in the record holder)
-    localparam WCW   = 1 + 8 + BPB;
+    // W command: {strb_last, first_skip, last_half, len-1, rec} (a record's words are in the
+    // record holder); first_skip: the burst's first beat carries one word, in the upper lane
+    // (a buffer starting in a beat's upper half); last_half: its last beat carries one word,
+    // in the lower lane
+    localparam WCW   = 1 + 8 + 2 + ABPB;
+    localparam [12:0] PAGE_BEATS = 13'd4096 >> LABPB;
+    localparam integer UP_OFF_I = ABPB - BPB;  // the upper lane's first byte in a beat (R = 2)
+    localparam [LABPB-1:0] UP_OFF = UP_OFF_I[LABPB-1:0];
     // B FIFO entry: {q, err, rec}
     localparam BQW   = 2 + QW;
     localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
                      IS_SIZE = 3'd4, IS_PRE = 3'd5;
-    localparam [BPB-1:0] STRB_ONES = {BPB{1'b1}};
+    localparam [ABPB-1:0] STRB_ONES = {ABPB{1'b1}};
+    localparam [ABPB-1:0] STRB_HI   = ~(STRB_ONES >> (ABPB - BPB)); // the upper lane (R = 2)
     localparam integer   CLS_PRESEL = 5;  // enum nicrx_class_bit
     `include "nicrx_stream_fl.vh"
 
@@ -118,7 +132,9 @@ module nicrx_dma #(
     reg                  f_err_reg, f_err_next;
     reg [15:0]           f_bufid_reg, f_bufid_next;
     reg [63:0]           f_addr_reg, f_addr_next;
-    reg [15:0]           f_rem_reg, f_rem_next;
+    reg [15:0]           f_rem_reg, f_rem_next;      // beats of the frame still to issue
+    reg                  f_lane_reg, f_lane_next;    // the buffer starts in a beat's upper lane
+    reg                  f_first_reg, f_first_next;  // the next burst is the frame's first
     reg [8:0]            f_beats_reg, f_beats_next;   // next burst, sized in IS_SIZE
     reg                  f_blast_reg, f_blast_next;   // it is the frame's last
     reg                  f_phase_reg, f_phase_next;   // record phase, computed in IS_REC
@@ -135,6 +151,8 @@ module nicrx_dma #(
     reg [1:0]            hd_ring_ok_reg, hd_ring_ok_next;
     reg [QW-1:0]         hd_q_reg, hd_q_next;
     reg                  hd_q_ok_reg, hd_q_ok_next;
+    reg [15:0]           hd_nb0_reg, hd_nb0_next;    // W beats of the frame from lane 0
+    reg [15:0]           hd_nb1_reg, hd_nb1_next;    // ... from the upper lane (R = 2)
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
@@ -158,8 +176,8 @@ module nicrx_dma #(
     reg                  rh_full_reg, rh_full_next;     // record holder: one record's words
     reg [63:0]           rh_w0_reg, rh_w0_next, rh_w1_reg, rh_w1_next;
     reg                  wvalid_reg, wvalid_next;
-    reg [DATA_WIDTH-1:0] wdata_reg, wdata_next;
-    reg [BPB-1:0]        wstrb_reg, wstrb_next;
+    reg [AXI_DATA_WIDTH-1:0] wdata_reg, wdata_next;
+    reg [ABPB-1:0]       wstrb_reg, wstrb_next;
     reg                  wlast_reg, wlast_next;
 
     reg [BQW-1:0]        bq_mem [0:7];
@@ -218,7 +236,13 @@ module nicrx_dma #(
     reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
     reg [8:0]            beats;               // at most MAX_BURST (256)
-    reg [BPB-1:0]        strb_end;
+    reg [ABPB-1:0]       strb_end;
+    reg [LABPB-1:0]      end_off;             // the frame's end within its last beat
+    reg                  end_half;            // ... is in the lower lane (R = 2)
+    reg                  wfirst, whalf, wtake2;
+    reg [DATA_WIDTH-1:0] pf_w0, pf_w1;
+    reg [1:0]            pf_rd1;
+    reg [ABPB-1:0]       wstrb_n;
     reg [63:0]           w0, w1;
     reg                  phase;
     reg [16:0]           pc_head;
@@ -238,6 +262,7 @@ module nicrx_dma #(
         is_state_next = is_state_reg;
         f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
         f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
+        f_lane_next = f_lane_reg;  f_first_next = f_first_reg;
         f_beats_next = f_beats_reg;  f_blast_next = f_blast_reg;
         f_phase_next = f_phase_reg;  rec_rdy_next = 1'b0;
         rec_off_next = rec_off_reg;  rec_ph_next = rec_ph_reg;  rec_base_next = rec_base_reg;
@@ -283,6 +308,14 @@ module nicrx_dma #(
         hd_ring_ok_next = fh_valid_reg ? ring_ok : 2'b01;  // fh is not reset: ring 0 when empty
         hd_q_next       = h_q8[QW-1:0];
         hd_q_ok_next    = h_q_ok;
+        // the frame's W beats for either start lane, so IS_IDLE only selects
+        hd_nb0_next     = {{LABPB{1'b0}}, h_len[15:LABPB]} + {15'd0, h_len[LABPB-1:0] != {LABPB{1'b0}}};
+        hd_nb1_next     = hd_nb0_next;
+        if (R == 2) begin
+            hd_nb1_next = {{LABPB{1'b0}}, h_len[15:LABPB]}
+                          + {15'd0, h_len[LABPB-1:0] != {LABPB{1'b0}}}
+                          + {15'd0, h_len[LABPB-1:0] == {LABPB{1'b0}} || h_len[LABPB-1:0] > UP_OFF};
+        end
         // ring 0 when the head is empty (its register is not reset)
         sel      = fh_valid_reg && !hd_ring_ok_reg[0];
         h_nwords = {{LBPB{1'b0}}, h_len[15:LBPB]}
@@ -306,15 +339,19 @@ module nicrx_dma #(
         // burst size: up to MAX_BURST, never across 4 KB; min(f_rem, MAX_BURST, pg_beats)
         // from three comparisons made in parallel (the frame's last burst when f_rem is
         // the smallest)
-        pg_beats  = (13'd4096 - {1'b0, f_addr_reg[11:0]}) >> LBPB;
+        pg_beats  = PAGE_BEATS - {{(LABPB+1){1'b0}}, f_addr_reg[11:LABPB]};
         rem_le_mb = (f_rem_reg <= MAX_BURST_16);
         rem_le_pg = (f_rem_reg <= {3'd0, pg_beats});
         mb_le_pg  = (MAX_BURST_16 <= {3'd0, pg_beats});
         if (rem_le_mb && rem_le_pg) beats = f_rem_reg[8:0];
         else if (mb_le_pg)          beats = MAX_BURST_16[8:0];
         else                        beats = pg_beats[8:0];
-        strb_end = (h_len[LBPB-1:0] == {LBPB{1'b0}}) ? STRB_ONES
-                   : ~(STRB_ONES << h_len[LBPB-1:0]);
+        // the frame's end in its last beat (0: the whole beat), from the start lane
+        end_off  = h_len[LABPB-1:0];
+        if (R == 2 && f_lane_reg) end_off = h_len[LABPB-1:0] + UP_OFF;
+        for (i = 0; i < ABPB; i = i + 1)
+            strb_end[i] = (end_off == {LABPB{1'b0}}) || (i < end_off);
+        end_half = (R == 2) && (end_off != {LABPB{1'b0}}) && (end_off <= UP_OFF);
         // completion record of the frame at the head: its slot (issued tail % size) and
         // phase are registered every cycle from f_q (valid one cycle after f_q is set;
         // IS_PRE covers a frame going straight to IS_REC), the base is added in IS_REC
@@ -369,7 +406,10 @@ module nicrx_dma #(
                             pc_we = 1'b1;
                             pc_wdata = {h_nwords, h_len == 16'd0};
                             pc_wr_next = pc_wr_reg + 1'b1;
-                            f_rem_next = h_nwords;
+                            // a buffer at an odd word of a beat (R = 2) starts in its upper lane
+                            f_lane_next = (R == 2) && dq_head[LBPB];
+                            f_first_next = 1'b1;
+                            f_rem_next = ((R == 2) && dq_head[LBPB]) ? hd_nb1_reg : hd_nb0_reg;
                             is_state_next = (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
                     end
@@ -389,12 +429,14 @@ module nicrx_dma #(
                     awvalid_next = 1'b1;  awaddr_next = f_addr_reg;
                     awlen_next = f_beats_reg[7:0] - 8'd1;
                     wc_we = 1'b1;
-                    wc_wdata = {f_blast_reg ? strb_end : STRB_ONES,
-                                f_beats_reg[7:0] - 8'd1, 1'b0};
+                    wc_wdata = {f_blast_reg ? strb_end : STRB_ONES, f_first_reg && f_lane_reg,
+                                f_blast_reg && end_half, f_beats_reg[7:0] - 8'd1, 1'b0};
                     wc_wr_next = wc_wr_reg + 1'b1;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, 2'b00};
                     bq_wr_next = bq_wr_reg + 1'b1;
-                    f_addr_next = f_addr_reg + ({55'd0, f_beats_reg} << LBPB);
+                    // the next burst starts at a whole beat
+                    f_addr_next = {f_addr_reg[63:LABPB] + {{(55-LABPB){1'b0}}, f_beats_reg}, {LABPB{1'b0}}};
+                    f_first_next = 1'b0;
                     f_rem_next = f_rem_reg - {7'd0, f_beats_reg};
                     is_state_next = f_blast_reg ? IS_REC : IS_SIZE;
                 end
@@ -412,7 +454,7 @@ module nicrx_dma #(
                     awaddr_next = f_addr_reg;
                     awlen_next = REC_LEN;
                     wc_we = 1'b1;
-                    wc_wdata = {STRB_ONES, REC_LEN, 1'b1};
+                    wc_wdata = {STRB_ONES, 2'b00, REC_LEN, 1'b1};
                     wc_wr_next = wc_wr_reg + 1'b1;
                     rh_full_next = 1'b1;  rh_w0_next = w0;  rh_w1_next = w1;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg, 1'b1};
@@ -467,17 +509,34 @@ module nicrx_dma #(
         // ---- W channel ------------------------------------------------------
         wc_head  = wc_mem[wc_rd_reg[1:0]];
         rec_bits = {rh_w1_reg, rh_w0_reg};
+        // the gearbox: a data beat takes R words from the prefetch FIFO, one where the
+        // burst's first beat skips the lower lane or its last beat ends in it; a lane
+        // that carries no word is 0
+        wfirst = (R == 2) && (wb_cnt_reg == 8'd0) && wc_head[10];
+        whalf  = (R == 2) && (wb_cnt_reg == wc_head[8:1]) && wc_head[9];
+        wtake2 = (R == 2) && !wfirst && !whalf;
+        pf_w0  = pf_mem[pf_rd_reg[1:0]];
+        pf_rd1 = pf_rd_reg[1:0] + 2'd1;   // a 2-bit index (wraps in every simulator)
+        pf_w1  = pf_mem[pf_rd1];
+        wstrb_n = (wb_cnt_reg == wc_head[8:1]) ? wc_head[11 +: ABPB] : STRB_ONES;
+        if (wfirst) wstrb_n = wstrb_n & STRB_HI;
         if (!wvalid_reg || m_axi_wready) begin
             wvalid_next = 1'b0;
-            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || pf_cnt != 3'd0)) begin
+            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || pf_cnt > {2'b00, wtake2})) begin
                 wvalid_next = 1'b1;
                 wlast_next = (wb_cnt_reg == wc_head[8:1]);
-                wstrb_next = (wb_cnt_reg == wc_head[8:1]) ? wc_head[9 +: BPB] : STRB_ONES;
+                wstrb_next = wc_head[0] ? STRB_ONES : wstrb_n;
                 if (wc_head[0]) begin
-                    wdata_next = rec_bits[wb_cnt_reg[1:0]*DATA_WIDTH +: DATA_WIDTH];
-                end else begin
-                    wdata_next = pf_mem[pf_rd_reg[1:0]];
+                    for (i = 0; i < RB; i = i + 1)
+                        if (wb_cnt_reg[1:0] == i[1:0]) wdata_next = rec_bits[i*AXI_DATA_WIDTH +: AXI_DATA_WIDTH];
+                end else if (R == 1) begin
+                    wdata_next[0 +: DATA_WIDTH] = pf_w0;
                     pf_rd_next = pf_rd_reg + 1'b1;
+                end else begin
+                    wdata_next[0 +: DATA_WIDTH] = wfirst ? {DATA_WIDTH{1'b0}} : pf_w0;
+                    wdata_next[AXI_DATA_WIDTH-DATA_WIDTH +: DATA_WIDTH] =
+                        whalf ? {DATA_WIDTH{1'b0}} : wfirst ? pf_w0 : pf_w1;
+                    pf_rd_next = pf_rd_reg + (wtake2 ? 3'd2 : 3'd1);
                 end
                 if (wb_cnt_reg == wc_head[8:1]) begin
                     wb_cnt_next = 8'd0;
@@ -549,12 +608,14 @@ module nicrx_dma #(
             is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 1'b0;  f_err_reg <= 1'b0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
+            f_lane_reg <= 1'b0;  f_first_reg <= 1'b0;
             f_beats_reg <= 9'd0;  f_blast_reg <= 1'b0;
             f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
             rec_off_reg <= 16'd0;  rec_ph_reg <= 1'b0;  rec_base_reg <= 64'd0;
             cq_room_reg <= {NUM_CQ{1'b0}};
             wb_room_reg <= 1'b1;
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
+            hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;
             issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
           
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
@@ -563,7 +624,7 @@ module nicrx_dma #(
             pf_wr_reg <= 3'd0;  pf_rd_reg <= 3'd0;  pf_inflight_reg <= 1'b0;
             wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wb_cnt_reg <= 8'd0;
             rh_full_reg <= 1'b0;  rh_w0_reg <= 64'd0;  rh_w1_reg <= 64'd0;
-            wvalid_reg <= 1'b0;  wdata_reg <= {DATA_WIDTH{1'b0}};  wstrb_reg <= {BPB{1'b0}};
+            wvalid_reg <= 1'b0;  wdata_reg <= {AXI_DATA_WIDTH{1'b0}};  wstrb_reg <= {ABPB{1'b0}};
             wlast_reg <= 1'b0;
             bq_wr_reg <= 4'd0;  bq_rd_reg <= 4'd0;
             cnt_delivered_reg <= 32'd0;  cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
@@ -575,6 +636,7 @@ module nicrx_dma #(
             is_state_reg <= is_state_next;
             f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
+            f_lane_reg <= f_lane_next;  f_first_reg <= f_first_next;
             f_beats_reg <= f_beats_next;  f_blast_reg <= f_blast_next;
             f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
             rec_off_reg <= rec_off_next;  rec_ph_reg <= rec_ph_next;  rec_base_reg <= rec_base_next;
@@ -582,6 +644,7 @@ module nicrx_dma #(
             wb_room_reg <= wb_room_next;
             hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;
+            hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
             issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;

@@ -13,6 +13,16 @@
     if (DATA_WIDTH != 32 && DATA_WIDTH != 64) begin : g_bad_data_width \
         nicrx_param_error_DATA_WIDTH_must_be_32_or_64 u_bad (); \
     end
+// the host bus: as wide as the stream or twice as wide (a W beat carries one or two words)
+`define NICRX_CHECK_AXI_DATA_WIDTH \
+    if (AXI_DATA_WIDTH != DATA_WIDTH && AXI_DATA_WIDTH != 2 * DATA_WIDTH) begin : g_bad_axi_data_width \
+        nicrx_param_error_AXI_DATA_WIDTH_DATA_WIDTH_or_twice_it u_bad (); \
+    end
+// a block on the host bus alone (nicrx_desc_fetch)
+`define NICRX_CHECK_AXI_WIDTH \
+    if (AXI_DATA_WIDTH != 32 && AXI_DATA_WIDTH != 64 && AXI_DATA_WIDTH != 128) begin : g_bad_axi_width \
+        nicrx_param_error_AXI_DATA_WIDTH_32_64_or_128 u_bad (); \
+    end
 // PKT_MEM_BYTES / BPB words, PM_AW = log2 of them: NICRX_CHECK_PM_AW
 `define NICRX_CHECK_PKT_MEM_BYTES \
     if (!`NICRX_POW2(PKT_MEM_BYTES) || PKT_MEM_BYTES < MAX_FRAME) begin : g_bad_pkt_mem_bytes \

@@ -12,7 +12,8 @@
 
 // The ranges are rtl/nicrx_params.vh's (checked below); docs/architecture.md "Parameters".
 module nicrx_top #(
-    parameter integer DATA_WIDTH    = 64,    // stream and AXI4 data width: 32 or 64
+    parameter integer DATA_WIDTH    = 64,    // stream and packet-memory data width: 32 or 64
+    parameter integer AXI_DATA_WIDTH = 2 * DATA_WIDTH, // AXI4 data width: DATA_WIDTH or 2 x DATA_WIDTH
     parameter integer PKT_MEM_BYTES = 16384, // packet memory: power of two, >= MAX_FRAME, 16..32768 words
     parameter integer HEADER_BYTES  = 128,   // bytes of each frame copied for the parser: 64, 128, 256
     parameter integer MAX_FRAME     = 9018,  // longest frame accepted, bytes: 64..16383
@@ -46,8 +47,8 @@ module nicrx_top #(
     output wire [2:0]              m_axi_awprot,
     output wire                    m_axi_awvalid,
     input  wire                    m_axi_awready,
-    output wire [DATA_WIDTH-1:0]   m_axi_wdata,
-    output wire [DATA_WIDTH/8-1:0] m_axi_wstrb,
+    output wire [AXI_DATA_WIDTH-1:0] m_axi_wdata,
+    output wire [AXI_DATA_WIDTH/8-1:0] m_axi_wstrb,
     output wire                    m_axi_wlast,
     output wire                    m_axi_wvalid,
     input  wire                    m_axi_wready,
@@ -66,7 +67,7 @@ module nicrx_top #(
     output wire                    m_axi_arvalid,
     input  wire                    m_axi_arready,
     input  wire                    m_axi_rid,
-    input  wire [DATA_WIDTH-1:0]   m_axi_rdata,
+    input  wire [AXI_DATA_WIDTH-1:0] m_axi_rdata,
     input  wire [1:0]              m_axi_rresp,
     input  wire                    m_axi_rlast,
     input  wire                    m_axi_rvalid,
@@ -102,7 +103,8 @@ module nicrx_top #(
     `include "nicrx_counters.vh" // NUM_CNT: the counters of regs/nicrx.regs (enum nicrx_counter)
     localparam integer SLOT_W   = $clog2(FQ_DEPTH);
     localparam integer HM_AW    = SLOT_W + $clog2(HEADER_BYTES / BPB);
-    localparam [2:0]   AXSIZE   = (DATA_WIDTH == 64) ? 3'd3 : 3'd2;
+    localparam integer AXSIZE_I = $clog2(AXI_DATA_WIDTH / 8);
+    localparam [2:0]   AXSIZE   = AXSIZE_I[2:0];
     localparam integer NUM_FBR  = 2;   // free-buffer rings: the register map's (regs/nicrx.regs)
     // the streams between blocks (rtl/nicrx_streams.txt)
     `include "nicrx_stream_cm.vh"
@@ -112,6 +114,7 @@ module nicrx_top #(
 
     generate
         `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_AXI_DATA_WIDTH
         `NICRX_CHECK_PKT_MEM_BYTES
         `NICRX_CHECK_PM_AW
         `NICRX_CHECK_HEADER_BYTES
@@ -383,7 +386,7 @@ module nicrx_top #(
 
     // ---- descriptor fetch (AR/R) ---------------------------------------------------
     nicrx_desc_fetch #(
-        .DATA_WIDTH (DATA_WIDTH),
+        .AXI_DATA_WIDTH (AXI_DATA_WIDTH),
         .NUM_FBR    (NUM_FBR),
         .DESC_DEPTH (DESC_DEPTH)
     ) u_desc_fetch (
@@ -414,6 +417,7 @@ module nicrx_top #(
     // ---- transfer engine (AW/W/B) ---------------------------------------------------
     nicrx_dma #(
         .DATA_WIDTH (DATA_WIDTH),
+        .AXI_DATA_WIDTH (AXI_DATA_WIDTH),
         .PM_AW      (PM_AW),
         .NUM_CQ     (NUM_CQ),
         .FQ_DEPTH   (FQ_DEPTH),
@@ -477,6 +481,7 @@ module nicrx_top #(
 
     nicrx_csr #(
         .DATA_WIDTH    (DATA_WIDTH),
+        .AXI_DATA_WIDTH (AXI_DATA_WIDTH),
         .PKT_MEM_BYTES (PKT_MEM_BYTES),
         .HEADER_BYTES  (HEADER_BYTES),
         .MAX_FRAME     (MAX_FRAME),

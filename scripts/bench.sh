@@ -5,15 +5,16 @@
 # Line rate, host never stalling: every frame must be delivered (0 drops), at
 # the wire's frame rate.  Back to back (no preamble/gap, faster than any wire):
 # the most frames per cycle the device delivers.  Also the simulation speed (speed_table).  And every size
-# from 60 to 1518 bytes and 9000 on the model: drops, worst size and its margin.
+# from 60 to 1518 bytes and 9000 on the model at DATA_WIDTH 64 and 32: drops, worst size and its
+# margin, host-bus efficiency.
 set -u
 cd "$(dirname "$0")/.."
 out=build/bench; mkdir -p "$out"
 sizes=${SIZES:-"64 128 256 512 1024 1280 1518 9000"}
 status=0; tot_cycles=0; tot_ns=0
 
-# j FILTER FILE: a figure of a run's report (--json-summary, docs/report.md)
-j() { jq -r "$1" "$2"; }
+# j [JQ OPTIONS] FILTER FILE: a figure of a run's report (--json-summary, docs/report.md)
+j() { jq -r "$@"; }
 
 run_table() {  # run_table SIM LABEL
     local sim=$1 label=$2
@@ -52,7 +53,7 @@ parser_table() {
     printf '%-9s %5s %6s %9s %14s %11s %10s %6s %9s\n' mix bytes steps "max steps" "bound (S+1)/NE" "latency 8S" "line: hv/" drops "b2b: hv/"
     for mix in tcp4 vlan qinq tcp6 tcp6ext udp4 default.pcap; do
         local f="$out/p_$mix.pcap" size=64
-        case $mix in tcp6) size=80 ;; tcp6ext) size=96 ;; esac  # whole beats (74 and 90 bytes tail-drop at line rate: a DMA limit)
+        case $mix in tcp6) size=80 ;; tcp6ext) size=96 ;; esac  # whole beats
         if [ "$mix" = default.pcap ]; then f=captures/default.pcap; size=mixed
         else build/bin/nicrx-gen --count 3000 --size $size --flows 64 --seed 1 --kind "$mix" -o "$f" || return 1; fi
         build/bin/nicrx-model --json-summary --seed 1 "$f" > "$out/pl_$mix.json" || { status=1; echo "FAIL $mix"; continue; }
@@ -107,25 +108,31 @@ flow_table() {
     echo " the line rate needs $need)"
 }
 
-# Every size from 60 to 1518 bytes in 1-byte steps and 9000, DATA_WIDTH 64, on the model
-# (cycle-exact with the RTL at its ports, and fast enough for 1460 runs): drops at line
-# rate (2000 frames: enough for a deficit of a quarter cycle per frame to overflow the
-# packet memory) and the margin in cycles per frame, wire ((L + 20) / 8) minus the device's
-# own pace back to back (delivered frames over the traffic span, 300 frames).  The margin
-# leaves 9000 out: the packet memory (16 KB) holds one such frame, so back to back it drops
-# frames it would take at line rate and its pace there says nothing of the transfer engine.
+# Every size from 60 to 1518 bytes in 1-byte steps and 9000, on the model (cycle-exact
+# with the RTL at its ports, and fast enough for 1460 runs), at DATA_WIDTH $1 with the
+# default host bus (AXI_DATA_WIDTH twice as wide): drops at line rate (2000 frames: enough
+# for a deficit of a quarter cycle per frame to overflow the packet memory) and the margin
+# in cycles per frame, wire ((L + 20) / bytes per beat) minus the device's own pace back to
+# back (delivered frames over the traffic span, 300 frames).  The margin leaves 9000 out:
+# the packet memory (16 KB) holds one such frame, so back to back it drops frames it would
+# take at line rate and its pace there says nothing of the transfer engine.  Host-bus
+# efficiency (delivered frame bytes over the bytes the W channel carried, records
+# included) at a few sizes, from the line-rate runs.
 sweep_table() {
-    local s worst="" wm="" lossy="" nl=0 nneg=0 line b2b
-    printf '\nevery size 60..1518 and 9000, DATA_WIDTH 64 (model), line rate, host never stalling\n'
+    local dw=$1 bpb=$(( $1 / 8 )) s worst="" wm="" lossy="" nl=0 nneg=0 dr m eff=""
+    printf '\nevery size 60..1518 and 9000, DATA_WIDTH %s, AXI_DATA_WIDTH %s (model), line rate, host never stalling\n' \
+        "$dw" $(( 2 * dw ))
     for s in ${SWEEP:-$(seq 60 1518) 9000}; do
         build/bin/nicrx-gen --count 2000 --size "$s" --flows 64 --seed 1 -o "$out/sw.pcap" >/dev/null || return 1
-        line=$(build/bin/nicrx-model --summary --seed 1 "$out/sw.pcap") || { echo "FAIL size $s"; status=1; continue; }
+        build/bin/nicrx-model --json-summary --seed 1 --data-width "$dw" "$out/sw.pcap" > "$out/sw_line.json" \
+            || { echo "FAIL size $s"; status=1; continue; }
         build/bin/nicrx-gen --count 300 --size "$s" --flows 64 --seed 1 -o "$out/sw.pcap" >/dev/null || return 1
-        b2b=$(build/bin/nicrx-model --summary --seed 1 --pace b2b "$out/sw.pcap") || { echo "FAIL size $s b2b"; status=1; continue; }
-        local dr m
-        dr=$(sed -n 's/^  dropped *\([0-9]*\).*/\1/p' <<<"$line")
-        m=$(awk -v s="$s" '/^  delivered/ { d = $2 } /^  traffic *cycles/ { split($3, c, /\.\.|:/); n = c[2] - c[1] }
-                           END { printf "%.2f", (s + 20) / 8 - n / d }' <<<"$b2b")
+        build/bin/nicrx-model --json-summary --seed 1 --data-width "$dw" --pace b2b "$out/sw.pcap" > "$out/sw_b2b.json" \
+            || { echo "FAIL size $s b2b"; status=1; continue; }
+        dr=$(j .traffic.dropped "$out/sw_line.json")
+        m=$(j --argjson s "$s" --argjson b "$bpb" '.traffic | ($s + 20) / $b - .cycles / .delivered | . * 100 | round / 100' \
+            "$out/sw_b2b.json")
+        case " 64 66 128 576 1518 " in *" $s "*) eff="$eff $s:$(j .host_bus.efficiency "$out/sw_line.json")" ;; esac
         if [ "$dr" != 0 ]; then lossy="$lossy $s($dr)"; nl=$((nl + 1)); status=1; fi
         [ "$s" -le 1518 ] || continue
         if awk -v a="$m" 'BEGIN { exit !(a < 0) }'; then nneg=$((nneg + 1)); status=1; fi
@@ -134,6 +141,7 @@ sweep_table() {
     echo "sizes with drops (of 2000 frames): $nl${lossy:+:$lossy}"
     echo "worst size 60..1518: $worst bytes, margin $wm cycles per frame (wire minus the device's back-to-back pace)"
     echo "sizes 60..1518 with a negative margin: $nneg (they drop once the backlog outgrows the packet memory)"
+    echo "host-bus efficiency (delivered bytes / bus bytes written):${eff:- none of 64 66 128 576 1518 swept}"
 }
 
 # Simulation speed.  Lockstep (RTL + model + harness): cycles per second on make run's capture
@@ -197,7 +205,8 @@ simulation speed
 
 parser_table
 flow_table
-sweep_table
+sweep_table 64
+sweep_table 32
 run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate, host never stalling"
 [ -x build/bin/nicrx-sim-dw32 ] && run_table build/bin/nicrx-sim-dw32 "DATA_WIDTH 32, line rate, host never stalling"
 speed_table

@@ -23,12 +23,16 @@ static void fail(axi_slave_t *a, const char *msg)
     if (!a->err[0]) snprintf(a->err, sizeof a->err, "%s", msg);
 }
 
-/* Burst bounds: [a0, end) where a0 is addr aligned down to the beat. */
+/* Burst bounds: [a0, end) where a0 is addr aligned down to the beat.  A write's last beat
+ * may end in strobes that are off (a buffer or a frame ending inside a beat): the region
+ * checked at AW ends at that beat's first byte, and each beat's strobed bytes are checked
+ * as they come (check_strobes). */
 static void check_burst(axi_slave_t *a, const char *ch, uint64_t addr, uint32_t len, int write)
 {
     char why[160], msg[256];
     uint64_t a0 = addr & ~(uint64_t)(a->bpb - 1);
     uint64_t end = a0 + (uint64_t)(len + 1) * a->bpb;
+    uint64_t reach = write ? end - a->bpb + 1 : end;
     if (write && len + 1 > a->max_burst) {
         snprintf(msg, sizeof msg, "%s burst at 0x%llx has %u beats > MAX_BURST %u", ch,
                  (unsigned long long)addr, len + 1, a->max_burst);
@@ -39,9 +43,21 @@ static void check_burst(axi_slave_t *a, const char *ch, uint64_t addr, uint32_t 
                  (unsigned long long)addr, len + 1);
         fail(a, msg);
     }
-    if (a->check && a->check(a->check_ctx, addr, end - addr, write, why, sizeof why) != 0) {
+    if (a->check && a->check(a->check_ctx, addr, reach - addr, write, why, sizeof why) != 0) {
         snprintf(msg, sizeof msg, "%s burst at 0x%llx, %u beats: %s", ch,
                  (unsigned long long)addr, len + 1, why);
+        fail(a, msg);
+    }
+}
+
+/* The bytes a W beat at base writes (strobes strb) lie where the host allows writes. */
+static void check_strobes(axi_slave_t *a, uint64_t base, uint32_t strb)
+{
+    char why[160], msg[256];
+    if (!strb || !a->check) return;
+    uint32_t lo = (uint32_t)__builtin_ctz(strb), hi = 31u - (uint32_t)__builtin_clz(strb);
+    if (a->check(a->check_ctx, base + lo, hi - lo + 1u, 1, why, sizeof why) != 0) {
+        snprintf(msg, sizeof msg, "W beat at 0x%llx, bytes %u..%u: %s", (unsigned long long)base, lo, hi, why);
         fail(a, msg);
     }
 }
@@ -49,7 +65,6 @@ static void check_burst(axi_slave_t *a, const char *ch, uint64_t addr, uint32_t 
 void axi_edge(axi_slave_t *a, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in)
 {
     const axi_profile_t *p = &a->prof;
-    uint64_t full = a->bpb == 8 ? ~0ull : (1ull << (8 * a->bpb)) - 1;
     uint32_t strb_full = (1u << a->bpb) - 1u;
 
     /* AW */
@@ -64,25 +79,29 @@ void axi_edge(axi_slave_t *a, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in
     if (in->m_axi_wready && out->m_axi_wvalid) {
         axi_burst_t *w = &a->aw[0];
         uint64_t base = (w->addr & ~(uint64_t)(a->bpb - 1)) + (uint64_t)w->done * a->bpb;
-        uint8_t strb = out->m_axi_wstrb & strb_full;
-        uint64_t data = out->m_axi_wdata & full;
+        uint32_t strb = out->m_axi_wstrb & strb_full;
         int last = w->done + 1 == w->beats;
+        /* strobes are exact: the first beat's start at the burst's address, every other
+         * beat's at bit 0; all ones to the top but on the last beat, which ends anywhere */
+        uint32_t lo = w->done == 0 ? (uint32_t)(w->addr & (a->bpb - 1)) : 0;
+        uint32_t run = strb >> lo;
         char msg[200];
         if (!!out->m_axi_wlast != last) {
             snprintf(msg, sizeof msg, "W beat %u of a %u-beat burst at 0x%llx has wlast=%u",
                      w->done + 1, w->beats, (unsigned long long)w->addr, out->m_axi_wlast);
             fail(a, msg);
         }
-        if (!last && strb != strb_full) {
-            snprintf(msg, sizeof msg, "W beat %u of a %u-beat burst at 0x%llx: wstrb 0x%x not all ones",
-                     w->done + 1, w->beats, (unsigned long long)w->addr, strb);
+        if (!last && strb != (strb_full & ~((1u << lo) - 1u))) {
+            snprintf(msg, sizeof msg, "W beat %u of a %u-beat burst at 0x%llx: wstrb 0x%x not all ones from byte %u",
+                     w->done + 1, w->beats, (unsigned long long)w->addr, strb, lo);
             fail(a, msg);
         }
-        if (last && (strb == 0 || (strb & (strb + 1u)) != 0)) {
-            snprintf(msg, sizeof msg, "last W beat of the burst at 0x%llx: wstrb 0x%x not contiguous from bit 0",
-                     (unsigned long long)w->addr, strb);
+        if (last && ((strb & ((1u << lo) - 1u)) != 0 || run == 0 || (run & (run + 1u)) != 0)) {
+            snprintf(msg, sizeof msg, "last W beat of the burst at 0x%llx: wstrb 0x%x not contiguous from byte %u",
+                     (unsigned long long)w->addr, strb, lo);
             fail(a, msg);
         }
+        check_strobes(a, base, strb);
         for (uint32_t i = 0; i < a->bpb; i++) {
             if (!(strb >> i & 1u)) continue;
             uint64_t ad = base + i;
@@ -91,7 +110,7 @@ void axi_edge(axi_slave_t *a, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in
                 fail(a, msg);
                 continue;
             }
-            uint8_t byte = (uint8_t)(data >> (8 * i));
+            uint8_t byte = (uint8_t)(out->m_axi_wdata[i / 8] >> (8 * (i % 8)));
             mem_write(a->mem, ad, &byte, 1);
         }
         a->wbeats++;
@@ -114,16 +133,15 @@ void axi_edge(axi_slave_t *a, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in
         a->reads++;
     }
     /* R */
-    in->m_axi_rvalid = 0; in->m_axi_rlast = 0; in->m_axi_rdata = 0; in->m_axi_rresp = 0;
+    in->m_axi_rvalid = 0; in->m_axi_rlast = 0; in->m_axi_rresp = 0;
+    in->m_axi_rdata[0] = in->m_axi_rdata[1] = 0;
     if (a->ar_n > 0 && a->ar[0].t <= e && (a->r_hold || prng_pct(a->rng, p->r_pct))) {
         axi_burst_t *r = &a->ar[0];
         uint64_t ad = (r->addr & ~(uint64_t)(a->bpb - 1)) + (uint64_t)r->done * a->bpb;
-        uint8_t b[8] = { 0 };
+        uint8_t b[16] = { 0 };
         mem_read(a->mem, ad, b, a->bpb);
-        uint64_t d = 0;
-        for (int i = (int)a->bpb - 1; i >= 0; i--) d = (d << 8) | b[i];
+        for (uint32_t i = 0; i < a->bpb; i++) in->m_axi_rdata[i / 8] |= (uint64_t)b[i] << (8 * (i % 8));
         in->m_axi_rvalid = 1;
-        in->m_axi_rdata = d;
         in->m_axi_rlast = r->done + 1 == r->beats;
         a->r_hold = 1;
         if (out->m_axi_rready) {

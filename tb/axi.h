@@ -31,7 +31,7 @@ typedef struct axi_slave {
     mem_t *mem;
     uint64_t *rng;
     axi_profile_t prof;
-    uint32_t bpb, max_burst;
+    uint32_t bpb, max_burst;   /* bpb: bytes per beat, AXI_DATA_WIDTH / 8 */
     axi_check_fn check;
     void *check_ctx;
     axi_burst_t aw[AXI_QMAX]; uint32_t aw_n;  /* accepted, W beats outstanding */

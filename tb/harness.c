@@ -118,6 +118,9 @@ const char *harness_usage(void)
            "  --swap-at N --swap-program FILE.bin\n"
            "                      after N frames were sent, load FILE.bin into the shadow bank and swap\n"
            "  --step-limit N      parser step limit per frame, 1..256 (PARSER_CTRL; default 64)\n"
+           "  --data-width N      DATA_WIDTH, the stream: 32 or 64 (default 64; a simulator runs\n"
+           "                      the width it is built with: nicrx-sim 64, nicrx-sim-dw32 32)\n"
+           "  --axi-data-width N  AXI_DATA_WIDTH, the host bus: DATA_WIDTH or twice it (default twice)\n"
            "  --flows N           FLOWS, flow database entries: 8, 16, ..., 256 (default 64; nicrx-sim\n"
            "                      runs the simulator built with it, building it the first time)\n"
            "  --flow-ctrl V       FLOW_CTRL: bit 0 VLAN id in the flow key, bit 1 evict (default 2)\n"
@@ -188,6 +191,20 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         *(const char **)(void *)((char *)o + files[i].off) = next;
         return 2;
     }
+    if (!strcmp(arg, "--data-width")) {
+        if (cli_u64(arg, next, 32, 64, "32 or 64", &v, err, n) != 0) return -1;
+        if (v != 32 && v != 64) return cli_bad_value(err, n, arg, next, "32 or 64");
+        o->p.data_width = (uint32_t)v;
+        if (!o->axi_set) o->p.axi_data_width = 2 * (uint32_t)v;
+        return 2;
+    }
+    if (!strcmp(arg, "--axi-data-width")) {
+        if (cli_u64(arg, next, 32, 128, "32, 64 or 128", &v, err, n) != 0) return -1;
+        if (v & (v - 1)) return cli_bad_value(err, n, arg, next, "32, 64 or 128");
+        o->p.axi_data_width = (uint32_t)v;
+        o->axi_set = 1;
+        return 2;
+    }
     if (!strcmp(arg, "--flows")) {
         if (cli_u64(arg, next, 8, 256, "a power of two, 8..256", &v, err, n) != 0) return -1;
         if (v & (v - 1)) return cli_bad_value(err, n, arg, next, "a power of two, 8..256");
@@ -203,6 +220,23 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         if (cli_u64(arg, next, 1, 256, NULL, &v, err, n) != 0) return -1;
         o->step_limit = (uint32_t)v;
         return 2;
+    }
+    return 0;
+}
+
+int harness_built_check(const harness_opts_t *o, const nicrx_params_t *built)
+{
+    /* the parameters a simulator's command line may name but not change */
+    const struct { const char *opt, *name; uint32_t want, got; } p[] = {
+        { "--flows", "FLOWS", o->p.flows, built->flows },
+        { "--data-width", "DATA_WIDTH", o->p.data_width, built->data_width },
+        { "--axi-data-width", "AXI_DATA_WIDTH", o->p.axi_data_width, built->axi_data_width },
+    };
+    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++) {
+        if (p[i].want == p[i].got) continue;
+        fprintf(stderr, "%s: %s %u: this simulator is built with %s=%u\n", o->prog, p[i].opt, p[i].want,
+                p[i].name, p[i].got);
+        return -1;
     }
     return 0;
 }
@@ -1073,7 +1107,7 @@ void harness_free(harness_t *h)
 uint32_t harness_expected_consts(const harness_t *h)
 {
     /* {id[13], lock[12], prot[11:9], cache[8:5], burst[4:3], size[2:0]} */
-    uint32_t size = h->o.p.data_width == 64 ? 3u : 2u;
+    uint32_t size = h->o.p.axi_data_width == 128 ? 4u : h->o.p.axi_data_width == 64 ? 3u : 2u;
     return size | 1u << 3 | 3u << 5;
 }
 
@@ -1088,15 +1122,18 @@ void harness_consts(harness_t *h, uint32_t aw_consts, uint32_t ar_consts)
 
 static int compare(harness_t *h, const nicrx_out_t *e, const nicrx_out_t *a)
 {
-    uint64_t dm = h->o.p.data_width == 64 ? ~0ull : (1ull << h->o.p.data_width) - 1;
-    uint64_t sm = (1ull << (h->o.p.data_width / 8)) - 1, im = (1ull << h->o.p.num_cq) - 1;
+    /* the host bus: AXI_DATA_WIDTH bits of wdata in two words, a strobe bit per byte */
+    uint32_t adw = h->o.p.axi_data_width;
+    uint64_t dm0 = adw >= 64 ? ~0ull : (1ull << adw) - 1, dm1 = adw == 128 ? ~0ull : 0;
+    uint64_t sm = (1ull << (adw / 8)) - 1, im = (1ull << h->o.p.num_cq) - 1;
     const struct { const char *n; uint64_t e, a; } f[] = {
         { "m_axi_awvalid", e->m_axi_awvalid, a->m_axi_awvalid },
         { "m_axi_awaddr", e->m_axi_awaddr, a->m_axi_awaddr },
         { "m_axi_awlen", e->m_axi_awlen, a->m_axi_awlen },
         { "m_axi_wvalid", e->m_axi_wvalid, a->m_axi_wvalid },
         { "m_axi_wlast", e->m_axi_wlast, a->m_axi_wlast },
-        { "m_axi_wdata", e->m_axi_wdata & dm, a->m_axi_wdata & dm },
+        { "m_axi_wdata[63:0]", e->m_axi_wdata[0] & dm0, a->m_axi_wdata[0] & dm0 },
+        { "m_axi_wdata[127:64]", e->m_axi_wdata[1] & dm1, a->m_axi_wdata[1] & dm1 },
         { "m_axi_wstrb", e->m_axi_wstrb & sm, a->m_axi_wstrb & sm },
         { "m_axi_bready", e->m_axi_bready, a->m_axi_bready },
         { "m_axi_arvalid", e->m_axi_arvalid, a->m_axi_arvalid },
@@ -1517,6 +1554,7 @@ void harness_report(const harness_t *h, FILE *f, int json)
     rp_u64(&r, "program_instructions", "(%s instructions)", h->prog[0].n);
     rp_u64(&r, "step_limit", "step limit %s", h->step_limit);
     rp_u64(&r, "data_width", "DATA_WIDTH %s", h->o.p.data_width);
+    rp_u64(&r, "axi_data_width", "AXI_DATA_WIDTH %s", h->o.p.axi_data_width);
     rp_u64(&r, "flows", "FLOWS %s", h->o.p.flows);
     rp_dbl(&r, "clock_mhz", "clock %s MHz", 2, h->o.clk_mhz);
 
@@ -1545,6 +1583,17 @@ void harness_report(const harness_t *h, FILE *f, int json)
     rp_u64(&r, "pktmem_words", "(of %s words)", h->o.p.pkt_mem_bytes / (h->o.p.data_width / 8));
     rp_u64(&r, "fq_peak", "frame queue peak %s", h->fq_peak);
     rp_u64(&r, "fq_depth", "(of %s frames)", h->o.p.fq_depth);
+
+    /* the host bus: what the W channel carried against the delivered frames' bytes
+     * (records, error completions and bytes outside the strobes are its overhead) */
+    uint64_t dbytes = 0, bus = h->host.axi.wbeats * h->host.axi.bpb;
+    for (size_t i = 0; i < h->cap.n; i++)
+        if (h->fr[i].verdict == 1) dbytes += h->fr[i].len;
+    rp_sec(&r, "host_bus");
+    rp_u64(&r, "w_beats", "%s W beats", h->host.axi.wbeats);
+    rp_u64(&r, "bus_bytes", "(%s bytes)", bus);
+    rp_u64(&r, "data_bytes", "for %s bytes of delivered frames", dbytes);
+    rp_dbl(&r, "efficiency", "efficiency %s", 3, bus ? (double)dbytes / (double)bus : 0.0);
 
     rp_sec(&r, "drops");
     for (uint32_t q = 1; q < NICRX_NUM_REASONS; q++)

@@ -20,6 +20,7 @@ typedef struct harness_opts {
     const char *pcap;
     uint64_t seed;
     int seed_set;
+    int axi_set;            /* --axi-data-width given (else it follows --data-width: twice) */
     int stall;              /* host_stall_t */
     int pace;               /* sched_pace_t */
     double clk_mhz;         /* the clock: timestamp pacing and the report's rates and times */
@@ -70,6 +71,10 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
  * NULL) and one capture.  Returns -1 to go on, else the status to exit with
  * (messages printed). */
 int harness_args(harness_opts_t *o, const cli_t *c, int argc, char *const *argv, harness_extra_fn extra, void *ctx);
+/* A simulator after its command line (built: its elaboration parameters): 0, or -1 after
+ * printing why an option asks for a parameter it is not built with (--flows, --data-width,
+ * --axi-data-width). */
+int harness_built_check(const harness_opts_t *o, const nicrx_params_t *built);
 /* The simulators' command line (tb/dpi.c, tb/vpi.c): nicrx-sim's arguments as
  * plusargs +prog=NAME and +a=ARG (tb/nicrx-sim.sh), read as harness_args does. */
 int harness_sim_args(harness_opts_t *o, int argc, char *const *argv);

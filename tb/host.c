@@ -110,7 +110,7 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
 {
     memset(h, 0, sizeof *h);
     h->p = *p;
-    h->bpb = p->data_width / 8;
+    h->bpb = p->axi_data_width / 8; /* the host bus */
     h->stall = stall;
     h->rng = seed ? seed : 0x9e3779b97f4a7c15ull;
     h->cmpl = cmpl;
@@ -323,7 +323,8 @@ static void check_caps(host_t *h, uint32_t tag, uint32_t v)
     case TAG_ID: want = NICRX_ID_VALUE; break;
     case TAG_VERSION: want = NICRX_VERSION_VALUE; break;
     case TAG_CAPS0:
-        want = (p->data_width & 0xffu) | (p->num_cq & 0xfu) << 8 | (p->pkt_mem_bytes / 64u) << 16;
+        want = (p->data_width & 0xffu) | (p->num_cq & 0xfu) << 8 | ilog2(p->axi_data_width) << 12 |
+               (p->pkt_mem_bytes / 64u) << 16;
         break;
     case TAG_CAPS1:
         want = (p->max_frame & 0xffffu) | ilog2(p->header_bytes) << 16 | ilog2(p->fq_depth) << 20 |

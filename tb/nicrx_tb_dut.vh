@@ -9,15 +9,19 @@
     wire [1:0] m_axi_awburst, m_axi_arburst;
     wire [3:0] m_axi_awcache, m_axi_arcache;
     wire m_axi_awvalid, m_axi_wvalid, m_axi_wlast, m_axi_bready, m_axi_arvalid, m_axi_rready;
-    wire [DATA_WIDTH-1:0] m_axi_wdata;
-    wire [BPB-1:0] m_axi_wstrb;
+    wire [AXI_DATA_WIDTH-1:0] m_axi_wdata;
+    wire [AXI_DATA_WIDTH/8-1:0] m_axi_wstrb;
+    // the host bus at its widest for the harness (two 64-bit words); the inputs come the same way
+    wire [127:0] m_axi_wdata_x = m_axi_wdata;
+    wire [15:0] m_axi_wstrb_x = m_axi_wstrb;
+    wire [127:0] m_axi_rdata_x = {m_axi_rdata_hi, m_axi_rdata_lo};
     wire s_axil_awready, s_axil_wready, s_axil_bvalid, s_axil_arready, s_axil_rvalid;
     wire [1:0] s_axil_bresp, s_axil_rresp;
     wire [31:0] s_axil_rdata;
     wire [NUM_CQ-1:0] irq;
 
     nicrx_top #(
-        .DATA_WIDTH(DATA_WIDTH), .PKT_MEM_BYTES(PKT_MEM_BYTES), .HEADER_BYTES(HEADER_BYTES),
+        .DATA_WIDTH(DATA_WIDTH), .AXI_DATA_WIDTH(AXI_DATA_WIDTH), .PKT_MEM_BYTES(PKT_MEM_BYTES), .HEADER_BYTES(HEADER_BYTES),
         .MAX_FRAME(MAX_FRAME), .NUM_CQ(NUM_CQ), .FQ_DEPTH(FQ_DEPTH), .DESC_DEPTH(DESC_DEPTH),
         .MAX_BURST(MAX_BURST), .PARSE_ENGINES(PARSE_ENGINES), .IMEM_DEPTH(IMEM_DEPTH),
         .FLOWS(FLOWS), .IMEM_INIT(IMEM_INIT)
@@ -35,7 +39,7 @@
         .m_axi_arlen(m_axi_arlen), .m_axi_arsize(m_axi_arsize), .m_axi_arburst(m_axi_arburst),
         .m_axi_arlock(m_axi_arlock), .m_axi_arcache(m_axi_arcache), .m_axi_arprot(m_axi_arprot),
         .m_axi_arvalid(m_axi_arvalid), .m_axi_arready(m_axi_arready), .m_axi_rid(1'b0),
-        .m_axi_rdata(m_axi_rdata), .m_axi_rresp(m_axi_rresp), .m_axi_rlast(m_axi_rlast),
+        .m_axi_rdata(m_axi_rdata_x[AXI_DATA_WIDTH-1:0]), .m_axi_rresp(m_axi_rresp), .m_axi_rlast(m_axi_rlast),
         .m_axi_rvalid(m_axi_rvalid), .m_axi_rready(m_axi_rready),
         .s_axil_awaddr(s_axil_awaddr), .s_axil_awprot(3'b000), .s_axil_awvalid(s_axil_awvalid),
         .s_axil_awready(s_axil_awready), .s_axil_wdata(s_axil_wdata), .s_axil_wstrb(s_axil_wstrb),

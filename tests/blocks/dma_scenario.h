@@ -23,7 +23,7 @@
 #define QMAX        64u
 
 typedef struct cfgt {
-    uint32_t dw, max_burst, nframes;
+    uint32_t dw, adw, max_burst, nframes; /* adw: AXI_DATA_WIDTH (0: 2 x dw, the RTL's default) */
     uint32_t rdy_pct;          /* awready/wready/arready probability (%) */
     uint32_t b_lat_min, b_lat_max, r_lat;
     uint32_t gap;              /* cycles between frame arrivals (x2: in half cycles) */
@@ -69,7 +69,7 @@ typedef struct tb {
     uint32_t nin, pops;
     /* AXI stub */
     aw_ent_t aw[256]; uint32_t aw_n, aw_done;
-    uint64_t wbeat[8192]; uint8_t wstrb[8192]; uint32_t wb_n, wb_used; /* W beats of the current run */
+    uint64_t wbeat[8192][2]; uint16_t wstrb[8192]; uint32_t wb_n, wb_used; /* W beats of the current run */
     uint32_t wburst_beats[256]; uint32_t wburst_n;  /* W bursts closed by wlast (beats) */
     uint32_t cur_wbeats;
     uint64_t bq_t[256]; uint8_t bq_err[256]; uint32_t bq_w, bq_r, b_count;
@@ -148,20 +148,21 @@ static void retire_writes(tb_t *t)
     while (t->aw_done < t->aw_n && t->aw_done < t->wburst_n) {
         aw_ent_t *aw = &t->aw[t->aw_done & 255];
         uint32_t nb = t->wburst_beats[t->aw_done & 255];
-        uint32_t bpb = t->c.dw / 8;
+        uint32_t bpb = t->g.p.axi_data_width / 8;
+        uint64_t a0 = aw->addr & ~(uint64_t)(bpb - 1); /* beats are aligned; the address need not be */
         if (nb != aw->len + 1) t->bad_burst++;
         if (nb > t->c.max_burst) t->bad_burst++;
         if (nb > t->max_beats) t->max_beats = nb;
-        if ((aw->addr >> 12) != ((aw->addr + (uint64_t)nb * bpb - 1) >> 12)) t->cross4k++;
+        if ((a0 >> 12) != ((a0 + (uint64_t)nb * bpb - 1) >> 12)) t->cross4k++;
         for (uint32_t k = 0; k < nb; k++) {
-            uint64_t v = t->wbeat[t->wb_used % 8192];
-            uint8_t s = t->wstrb[t->wb_used % 8192];
+            const uint64_t *v = t->wbeat[t->wb_used % 8192];
+            uint16_t s = t->wstrb[t->wb_used % 8192];
             t->wb_used++;
             for (uint32_t i = 0; i < bpb; i++) {
                 if (!(s >> i & 1)) continue;
-                uint64_t a = aw->addr + (uint64_t)k * bpb + i;
-                if (a >= MEM_BYTES || !write_ok(t, a)) { t->bad_write++; continue; }
-                t->mem[a] = (uint8_t)(v >> (8 * i));
+                uint64_t a = a0 + (uint64_t)k * bpb + i;
+                if (a < aw->addr || a >= MEM_BYTES || !write_ok(t, a)) { t->bad_write++; continue; }
+                t->mem[a] = (uint8_t)(v[i / 8] >> (8 * (i % 8)));
                 t->writes_total++;
             }
         }
@@ -323,6 +324,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     nicrx_params_t *p = &t->g.p;
     p->data_width = c->dw; p->pkt_mem_bytes = 16384; p->header_bytes = 128; p->max_frame = 9018;
     p->num_cq = 4; p->fq_depth = 32; p->desc_depth = 8; p->max_burst = c->max_burst;
+    p->axi_data_width = c->adw ? c->adw : 2 * c->dw;
     nicrx_geom_init(&t->g, p);
     t->mem = calloc(MEM_BYTES, 1);
     t->pm = calloc(t->g.pm_words, 8);
@@ -336,7 +338,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         cf->fbr_size_log2[r] = (uint8_t)c->fbr_log2;
         cf->fbr_buf_size[r] = c->buf_size[r];
         for (uint32_t b = 0; b < NBUF; b++)  /* every buffer straddles a 4 KB page */
-            t->buf_addr[r][b] = 0x20000u + r * 0x100000u + b * (r ? 0x4000u : 0x2000u) + 0xf80u;
+            t->buf_addr[r][b] = 0x20000u + r * 0x100000u + b * (r ? 0x4000u : 0x2000u) + 0xf80u
+                               + 8u * (b & 1u); /* odd buffers start in a 128-bit beat's upper half */
     }
     for (uint32_t q = 0; q < 4; q++) {
         cf->cq_base[q] = 0x8000u + 0x1000u * q;
@@ -427,8 +430,10 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         }
         if (t->r_active && t->cyc >= t->r_t) {
             in->m_axi_rvalid = 1;
-            in->m_axi_rdata = 0;
-            for (uint32_t i = 0; i < bpb; i++) in->m_axi_rdata |= (uint64_t)t->mem[t->r_addr + (uint64_t)t->r_beat * bpb + i] << (8 * i);
+            uint32_t abpb = p->axi_data_width / 8;
+            in->m_axi_rdata[0] = in->m_axi_rdata[1] = 0;
+            for (uint32_t i = 0; i < abpb; i++)
+                in->m_axi_rdata[i / 8] |= (uint64_t)t->mem[t->r_addr + (uint64_t)t->r_beat * abpb + i] << (8 * (i % 8));
             in->m_axi_rlast = t->r_beat + 1 == t->r_left;
             if (c->rresp_err_every && rnd(t) % c->rresp_err_every == 0) in->m_axi_rresp = (uint8_t)(1 + rnd(t) % 3);
         }
@@ -470,7 +475,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         if (o.axi.m_axi_awvalid && in->m_axi_awready) { t->aw[t->aw_n & 255].addr = o.axi.m_axi_awaddr; t->aw[t->aw_n & 255].len = o.axi.m_axi_awlen; t->aw_n++; }
         if (o.axi.m_axi_wvalid && in->m_axi_wready) {
             uint32_t k = t->wb_n % 8192;
-            t->wbeat[k] = o.axi.m_axi_wdata; t->wstrb[k] = o.axi.m_axi_wstrb; t->wb_n++;
+            t->wbeat[k][0] = o.axi.m_axi_wdata[0]; t->wbeat[k][1] = o.axi.m_axi_wdata[1]; t->wstrb[k] = o.axi.m_axi_wstrb; t->wb_n++;
             t->cur_wbeats++;
             if (o.axi.m_axi_wlast) { t->wburst_beats[t->wburst_n & 255] = t->cur_wbeats; t->wburst_n++; t->cur_wbeats = 0; }
         }

@@ -6,7 +6,7 @@
  * host's answer to a ring error, and at random) and random resets.  The generator also
  * checks the model: every ring's descriptors come out in posting order with the
  * posted address and buffer id, and none twice.
- * usage: nicrx_desc_fetch_gen DATA_WIDTH CYCLES SEED TRACE.hex
+ * usage: nicrx_desc_fetch_gen AXI_DATA_WIDTH CYCLES SEED TRACE.hex
  * prints "POPS ERRORS RESTARTS RESETS" on stdout; exit status 1 on a failed check.
  * One line per edge: dfe_in and dfe_out of tests/blocks/traces.txt. */
 #include <stdio.h>
@@ -68,11 +68,11 @@ int main(int argc, char **argv)
     cycles = (uint32_t)atoi(argv[2]);
     rs = strtoull(argv[3], NULL, 0);
     f = fopen(argv[4], "w");
-    if (!f || (dw != 32 && dw != 64))
+    if (!f || (dw != 32 && dw != 64 && dw != 128))
         return 2;
     bpb = dw / 8;
     memset(&g, 0, sizeof g);
-    g.p.data_width = dw;
+    g.p.axi_data_width = dw; /* the block sees the host bus only */
     g.p.desc_depth = 4;
     if (desc_fetch_init(&s, &g, NR) != 0)
         return 1;
@@ -127,7 +127,7 @@ int main(int argc, char **argv)
         if (e.r_on && e.r_wait == 0 && rnd() % 5 != 0) {
             t->m_axi_rvalid = 1;
             for (uint32_t i = 0; i < bpb; i++)
-                t->m_axi_rdata |= (uint64_t)e.mem[(e.r_addr + e.r_done * bpb + i) % MEMB] << (8 * i);
+                t->m_axi_rdata[i / 8] |= (uint64_t)e.mem[(e.r_addr + e.r_done * bpb + i) % MEMB] << (8 * (i % 8));
             t->m_axi_rlast = e.r_done + 1 == e.r_beats;
             if (rnd() % 150 == 0) {
                 t->m_axi_rresp = (uint8_t)(1 + rnd() % 3);
@@ -159,7 +159,9 @@ int main(int argc, char **argv)
                 to.st_fbr_err |= (uint8_t)(o1.fbr_err[r] << r);
             }
             ti.m_axi_arready = t->m_axi_arready; ti.m_axi_rvalid = t->m_axi_rvalid;
-            ti.m_axi_rdata = t->m_axi_rdata; ti.m_axi_rresp = t->m_axi_rresp; ti.m_axi_rlast = t->m_axi_rlast;
+            for (uint32_t k = 0; k < 2; k++)
+                bench_elem(ti.m_axi_rdata, sizeof ti.m_axi_rdata, 8, k, t->m_axi_rdata[k]);
+            ti.m_axi_rresp = t->m_axi_rresp; ti.m_axi_rlast = t->m_axi_rlast;
             to.rerr = o1.rerr; to.idle = o1.idle;
             to.m_axi_arvalid = o1.m_axi_arvalid; to.m_axi_araddr = o1.m_axi_araddr;
             to.m_axi_arlen = o1.m_axi_arlen; to.m_axi_rready = 1;

@@ -4,7 +4,7 @@
 // compares every output after every edge (tests/blocks/bench.vh).
 `timescale 1ns / 1ps
 module nicrx_desc_fetch_tb;
-    parameter DATA_WIDTH = 64;
+    parameter AXI_DATA_WIDTH = 128;
     parameter CYCLES     = 30000;
     parameter TRACE      = "build/tests/blocks/desc_fetch_trace.hex";
     parameter NAME       = "desc-fetch-block";
@@ -13,7 +13,7 @@ module nicrx_desc_fetch_tb;
     localparam integer IN_W = DFE_IN_W, OUT_W = DFE_OUT_W;
     `include "bench.vh"
 
-    nicrx_desc_fetch #(.DATA_WIDTH(DATA_WIDTH), .NUM_FBR(3), .DESC_DEPTH(4)) dut (
+    nicrx_desc_fetch #(.AXI_DATA_WIDTH(AXI_DATA_WIDTH), .NUM_FBR(3), .DESC_DEPTH(4)) dut (
         .clk(clk), .rst(in[DFE_IN_RST]),
         .cfg_fbr_base(in[DFE_IN_CFG_FBR_BASE +: 192]), .cfg_fbr_size_log2(in[DFE_IN_CFG_FBR_SIZE_LOG2 +: 12]),
         .cfg_fbr_en(in[DFE_IN_CFG_FBR_EN +: 3]), .cfg_fbr_tail(in[DFE_IN_CFG_FBR_TAIL +: 48]),
@@ -23,7 +23,7 @@ module nicrx_desc_fetch_tb;
         .rerr(got[DFE_OUT_RERR]), .idle(got[DFE_OUT_IDLE]),
         .m_axi_arvalid(got[DFE_OUT_M_AXI_ARVALID]), .m_axi_araddr(got[DFE_OUT_M_AXI_ARADDR +: 64]),
         .m_axi_arlen(got[DFE_OUT_M_AXI_ARLEN +: 8]), .m_axi_arready(in[DFE_IN_M_AXI_ARREADY]),
-        .m_axi_rvalid(in[DFE_IN_M_AXI_RVALID]), .m_axi_rdata(in[DFE_IN_M_AXI_RDATA +: DATA_WIDTH]),
+        .m_axi_rvalid(in[DFE_IN_M_AXI_RVALID]), .m_axi_rdata(in[DFE_IN_M_AXI_RDATA +: AXI_DATA_WIDTH]),
         .m_axi_rresp(in[DFE_IN_M_AXI_RRESP +: 2]), .m_axi_rlast(in[DFE_IN_M_AXI_RLAST]),
         .m_axi_rready(got[DFE_OUT_M_AXI_RREADY]));
     // the head registers are not reset: a ring's head data is compared once it has been

@@ -3,7 +3,7 @@
  * tests/blocks/dma_scenario.h (the unit test's driver) and writes, for every
  * edge, its inputs and what the model shows.  NUM_CQ 4, FQ_DEPTH 32,
  * DESC_DEPTH 8 (the queue comes on the stream, as nicrx_qsel sets it), PM_AW 11 (DATA_WIDTH 64) or 12 (32), MAX_BURST per scenario.
- * usage: nicrx_dma_gen DATA_WIDTH SCENARIO TRACE.hex [MAX_CYCLES]
+ * usage: nicrx_dma_gen DATA_WIDTH AXI_DATA_WIDTH SCENARIO TRACE.hex [MAX_CYCLES]
  * prints "CYCLES MAX_BURST TAG FRAMES RESET_EDGES RING_RESTARTS" on stdout.
  * One line per edge: dma_in and dma_out of tests/blocks/traces.txt. */
 #include <stdio.h>
@@ -50,7 +50,7 @@ static void edge(void *ctx, const ds_edge_t *e)
     ti.m_axi_bresp = t->m_axi_bresp;
     ti.m_axi_arready = t->m_axi_arready;
     ti.m_axi_rvalid = t->m_axi_rvalid;
-    ti.m_axi_rdata = t->m_axi_rdata;
+    for (uint32_t k = 0; k < 2; k++) bench_elem(ti.m_axi_rdata, sizeof ti.m_axi_rdata, 8, k, t->m_axi_rdata[k]);
     ti.m_axi_rresp = t->m_axi_rresp;
     ti.m_axi_rlast = t->m_axi_rlast;
 
@@ -75,7 +75,7 @@ static void edge(void *ctx, const ds_edge_t *e)
     to.m_axi_awaddr = o->axi.m_axi_awaddr;
     to.m_axi_awlen = o->axi.m_axi_awlen;
     to.m_axi_wvalid = o->axi.m_axi_wvalid;
-    to.m_axi_wdata = o->axi.m_axi_wdata;
+    for (uint32_t k = 0; k < 2; k++) bench_elem(to.m_axi_wdata, sizeof to.m_axi_wdata, 8, k, o->axi.m_axi_wdata[k]);
     to.m_axi_wstrb = o->axi.m_axi_wstrb;
     to.m_axi_wlast = o->axi.m_axi_wlast;
     to.m_axi_bready = o->axi.m_axi_bready;
@@ -93,21 +93,23 @@ int main(int argc, char **argv)
     static tb_t t;
     gen_t g;
     cfgt_t c;
-    uint32_t dw, sc;
+    uint32_t dw, adw, sc;
 
-    if (argc != 4 && argc != 5)
+    if (argc != 5 && argc != 6)
         return 2;
     dw = (uint32_t)atoi(argv[1]);
-    sc = (uint32_t)atoi(argv[2]);
-    if ((dw != 32 && dw != 64) || sc >= DS_NUM_SCENARIOS)
+    adw = (uint32_t)atoi(argv[2]);
+    sc = (uint32_t)atoi(argv[3]);
+    if ((dw != 32 && dw != 64) || (adw != dw && adw != 2 * dw) || sc >= DS_NUM_SCENARIOS)
         return 2;
-    g.f = fopen(argv[3], "w");
+    g.f = fopen(argv[4], "w");
     g.n = 0;
     if (!g.f)
         return 1;
     c = ds_scenario(dw, sc);
-    if (argc == 5)
-        c.max_cycles = (uint32_t)strtoul(argv[4], NULL, 0);
+    c.adw = adw;
+    if (argc == 6)
+        c.max_cycles = (uint32_t)strtoul(argv[5], NULL, 0);
     g.geom = &t.g;
     run(&t, &c, ds_seed(dw, sc), edge, &g);
     free(t.mem);

@@ -1,27 +1,31 @@
 #!/usr/bin/env bash
 # Block-level lockstep of the transfer engine, rtl/nicrx_dma.v with rtl/nicrx_desc_fetch.v and
 # rtl/nicrx_irq.v, against cmodel/dma.c with cmodel/desc_fetch.c and cmodel/irq.c under Icarus:
-# DATA_WIDTH 64 and 32, each with the scenarios of tests/blocks/dma_scenario.h
+# DATA_WIDTH 64 and 32 with the host bus twice as wide (AXI_DATA_WIDTH 128, 64: the default) and
+# DATA_WIDTH 64 with it as wide (64), each with the scenarios of tests/blocks/dma_scenario.h
 # (0 ready, 1 burst4-nofit, 2 slowb-descerr: the unit test's; 3 reset-err:
 # random resets, B/R error responses, ring restarts).  Prints ok / not ok lines.
-# SCENARIOS="0 2" and DWS="64" pick a subset; MAX_CYCLES caps every scenario.
+# SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset; MAX_CYCLES caps every scenario.
 set -u
 source "$(dirname "$0")/bench.sh"
 bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/desc_fetch.c cmodel/irq.c cmodel/qsel.c cmodel/geom.c
-for dw in ${DWS:-64 32}; do
+for dwa in ${DWS:-64/128 32/64 64/64}; do
+    dw=${dwa%/*} adw=${dwa#*/}
+    # the default pairing keeps the names it always had
+    v=dw$dw; [ "$adw" = $((2 * dw)) ] || v=dw$dw-axi$adw
     for sc in ${SCENARIOS:-0 1 2 3}; do
-        name="dma-block-lockstep-dw$dw-s$sc"
-        trace="$out/dma_trace_dw${dw}_s$sc.hex"
-        info=$("$out/nicrx_dma_gen" "$dw" "$sc" "$trace" ${MAX_CYCLES:+"$MAX_CYCLES"}) \
+        name="dma-block-lockstep-$v-s$sc"
+        trace="$out/dma_trace_${v}_s$sc.hex"
+        info=$("$out/nicrx_dma_gen" "$dw" "$adw" "$sc" "$trace" ${MAX_CYCLES:+"$MAX_CYCLES"}) \
             || { echo "not ok $name: generator failed"; continue; }
         read -r cycles mb tag frames resets restarts <<< "$info"
-        name="dma-block-lockstep-dw$dw-$tag"
-        iverilog -g2005 -Irtl -Itests/blocks -Pnicrx_dma_tb.DATA_WIDTH="$dw" -Pnicrx_dma_tb.MAX_BURST="$mb" \
+        name="dma-block-lockstep-$v-$tag"
+        iverilog -g2005 -Irtl -Itests/blocks -Pnicrx_dma_tb.DATA_WIDTH="$dw" -Pnicrx_dma_tb.AXI_DATA_WIDTH="$adw" -Pnicrx_dma_tb.MAX_BURST="$mb" \
             -Pnicrx_dma_tb.CYCLES="$cycles" -Pnicrx_dma_tb.NAME="\"$name\"" \
-            -Pnicrx_dma_tb.TRACE="\"$trace\"" -o "$out/dma_tb_dw${dw}_s$sc.vvp" \
+            -Pnicrx_dma_tb.TRACE="\"$trace\"" -o "$out/dma_tb_${v}_s$sc.vvp" \
             tests/blocks/nicrx_dma_tb.v rtl/nicrx_dma.v rtl/nicrx_desc_fetch.v rtl/nicrx_irq.v \
             || { echo "not ok $name: iverilog"; continue; }
-        res=$(vvp -n "$out/dma_tb_dw${dw}_s$sc.vvp" | grep -E '^(not )?ok|^#')
+        res=$(vvp -n "$out/dma_tb_${v}_s$sc.vvp" | grep -E '^(not )?ok|^#')
         if [ -z "$res" ]; then
             echo "not ok $name: no verdict"
         else

@@ -8,6 +8,7 @@
 `timescale 1ns / 1ps
 module nicrx_dma_tb;
     parameter DATA_WIDTH = 64;
+    parameter AXI_DATA_WIDTH = 2 * DATA_WIDTH;
     parameter MAX_BURST  = 16;
     parameter CYCLES     = 1000;
     parameter TRACE      = "build/tests/blocks/dma_trace.hex";
@@ -26,8 +27,15 @@ module nicrx_dma_tb;
     wire [63:0]  cq_tail;
     assign got[DMA_OUT_ST_CQ_TAIL +: 64] = cq_tail;
     assign got[DMA_OUT_ST_IDLE] = dma_idle & dfe_idle;
+    // the host bus in the trace's 128-bit fields (zero above AXI_DATA_WIDTH)
+    wire [AXI_DATA_WIDTH-1:0]   wdata;
+    wire [AXI_DATA_WIDTH/8-1:0] wstrb;
+    wire [127:0]                wdata_x = wdata;
+    wire [15:0]                 wstrb_x = wstrb;
+    assign got[DMA_OUT_M_AXI_WDATA +: 128] = wdata_x;
+    assign got[DMA_OUT_M_AXI_WSTRB +: 16] = wstrb_x;
 
-    nicrx_desc_fetch #(.DATA_WIDTH(DATA_WIDTH), .NUM_FBR(2), .DESC_DEPTH(8)) dut_df (
+    nicrx_desc_fetch #(.AXI_DATA_WIDTH(AXI_DATA_WIDTH), .NUM_FBR(2), .DESC_DEPTH(8)) dut_df (
         .clk(clk), .rst(in[DMA_IN_RST]),
         .cfg_fbr_base(in[DMA_IN_CFG_FBR_BASE +: 128]), .cfg_fbr_size_log2(in[DMA_IN_CFG_FBR_SIZE_LOG2 +: 8]),
         .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 2]), .cfg_fbr_tail(in[DMA_IN_CFG_FBR_TAIL +: 32]),
@@ -36,11 +44,11 @@ module nicrx_dma_tb;
         .rerr(desc_rerr), .idle(dfe_idle),
         .m_axi_arvalid(got[DMA_OUT_M_AXI_ARVALID]), .m_axi_araddr(got[DMA_OUT_M_AXI_ARADDR +: 64]),
         .m_axi_arlen(got[DMA_OUT_M_AXI_ARLEN +: 8]), .m_axi_arready(in[DMA_IN_M_AXI_ARREADY]),
-        .m_axi_rvalid(in[DMA_IN_M_AXI_RVALID]), .m_axi_rdata(in[DMA_IN_M_AXI_RDATA +: DATA_WIDTH]),
+        .m_axi_rvalid(in[DMA_IN_M_AXI_RVALID]), .m_axi_rdata(in[DMA_IN_M_AXI_RDATA +: AXI_DATA_WIDTH]),
         .m_axi_rresp(in[DMA_IN_M_AXI_RRESP +: 2]), .m_axi_rlast(in[DMA_IN_M_AXI_RLAST]),
         .m_axi_rready(got[DMA_OUT_M_AXI_RREADY]));
 
-    nicrx_dma #(.DATA_WIDTH(DATA_WIDTH), .PM_AW(PM_AW), .NUM_CQ(4), .FQ_DEPTH(32),
+    nicrx_dma #(.DATA_WIDTH(DATA_WIDTH), .AXI_DATA_WIDTH(AXI_DATA_WIDTH), .PM_AW(PM_AW), .NUM_CQ(4), .FQ_DEPTH(32),
                 .MAX_BURST(MAX_BURST)) dut (
         .clk(clk), .rst(in[DMA_IN_RST]),
         .s_fl_valid(in[DMA_IN_S_FL_VALID]), .s_fl_data(in[DMA_IN_S_FL +: FL_W]),
@@ -57,8 +65,8 @@ module nicrx_dma_tb;
         .cnt_axi_error(got[DMA_OUT_CNT_AXI_ERROR +: 32]),
         .m_axi_awvalid(got[DMA_OUT_M_AXI_AWVALID]), .m_axi_awaddr(got[DMA_OUT_M_AXI_AWADDR +: 64]),
         .m_axi_awlen(got[DMA_OUT_M_AXI_AWLEN +: 8]), .m_axi_awready(in[DMA_IN_M_AXI_AWREADY]),
-        .m_axi_wvalid(got[DMA_OUT_M_AXI_WVALID]), .m_axi_wdata(got[DMA_OUT_M_AXI_WDATA +: DATA_WIDTH]),
-        .m_axi_wstrb(got[DMA_OUT_M_AXI_WSTRB +: BPB]), .m_axi_wlast(got[DMA_OUT_M_AXI_WLAST]),
+        .m_axi_wvalid(got[DMA_OUT_M_AXI_WVALID]), .m_axi_wdata(wdata),
+        .m_axi_wstrb(wstrb), .m_axi_wlast(got[DMA_OUT_M_AXI_WLAST]),
         .m_axi_wready(in[DMA_IN_M_AXI_WREADY]),
         .m_axi_bvalid(in[DMA_IN_M_AXI_BVALID]), .m_axi_bresp(in[DMA_IN_M_AXI_BRESP +: 2]),
         .m_axi_bready(got[DMA_OUT_M_AXI_BREADY]));

@@ -23,7 +23,7 @@ localparam integer DMA_IN_M_AXI_BVALID_W      = 1,          DMA_IN_M_AXI_BVALID 
 localparam integer DMA_IN_M_AXI_BRESP_W       = 2,          DMA_IN_M_AXI_BRESP       = DMA_IN_M_AXI_BVALID + DMA_IN_M_AXI_BVALID_W;
 localparam integer DMA_IN_M_AXI_ARREADY_W     = 1,          DMA_IN_M_AXI_ARREADY     = DMA_IN_M_AXI_BRESP + DMA_IN_M_AXI_BRESP_W;
 localparam integer DMA_IN_M_AXI_RVALID_W      = 1,          DMA_IN_M_AXI_RVALID      = DMA_IN_M_AXI_ARREADY + DMA_IN_M_AXI_ARREADY_W;
-localparam integer DMA_IN_M_AXI_RDATA_W       = DATA_WIDTH, DMA_IN_M_AXI_RDATA       = DMA_IN_M_AXI_RVALID + DMA_IN_M_AXI_RVALID_W;
+localparam integer DMA_IN_M_AXI_RDATA_W       = 128,        DMA_IN_M_AXI_RDATA       = DMA_IN_M_AXI_RVALID + DMA_IN_M_AXI_RVALID_W;          // AXI_DATA_WIDTH bits used, zero above
 localparam integer DMA_IN_M_AXI_RRESP_W       = 2,          DMA_IN_M_AXI_RRESP       = DMA_IN_M_AXI_RDATA + DMA_IN_M_AXI_RDATA_W;
 localparam integer DMA_IN_M_AXI_RLAST_W       = 1,          DMA_IN_M_AXI_RLAST       = DMA_IN_M_AXI_RRESP + DMA_IN_M_AXI_RRESP_W;
 localparam integer DMA_IN_W = DMA_IN_M_AXI_RLAST + DMA_IN_M_AXI_RLAST_W;

@@ -296,7 +296,7 @@ static inline uint32_t flow_out_trace_pack(const flow_out_trace_t *s, const nicr
 
 
 /* dfe_in: nicrx_desc_fetch's inputs (NUM_FBR 3) (tests/blocks/trace_dfe_in.vh) */
-#define DFE_IN_TRACE_MAX_BITS 328u
+#define DFE_IN_TRACE_MAX_BITS 392u
 
 typedef struct dfe_in_trace {
     uint8_t rst;                
@@ -307,7 +307,7 @@ typedef struct dfe_in_trace {
     uint8_t s_desc_pop;         
     uint8_t m_axi_arready;      
     uint8_t m_axi_rvalid;       
-    uint64_t m_axi_rdata;        /* DATA_WIDTH bits */
+    uint8_t m_axi_rdata[16];     /* byte 0 most significant: AXI_DATA_WIDTH bits used, zero above */
     uint8_t m_axi_rresp;        
     uint8_t m_axi_rlast;        
 } dfe_in_trace_t;
@@ -315,7 +315,7 @@ typedef struct dfe_in_trace {
 static inline uint32_t dfe_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 192 + 12 + 3 + 48 + 3 + 1 + 1 + g->p.data_width + 2 + 1;
+    return 1 + 192 + 12 + 3 + 48 + 3 + 1 + 1 + 128 + 2 + 1;
 }
 
 static inline uint32_t dfe_in_trace_pack(const dfe_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -329,7 +329,7 @@ static inline uint32_t dfe_in_trace_pack(const dfe_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 3, s->s_desc_pop);
     b = bits_put(v, b, 1, s->m_axi_arready);
     b = bits_put(v, b, 1, s->m_axi_rvalid);
-    b = bits_put(v, b, g->p.data_width, s->m_axi_rdata);
+    b = bits_put_bytes(v, b, 16, s->m_axi_rdata);
     b = bits_put(v, b, 2, s->m_axi_rresp);
     b = bits_put(v, b, 1, s->m_axi_rlast);
     return b;
@@ -424,7 +424,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 808u
+#define DMA_IN_TRACE_MAX_BITS 872u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -447,7 +447,7 @@ typedef struct dma_in_trace {
     uint8_t m_axi_bresp;        
     uint8_t m_axi_arready;      
     uint8_t m_axi_rvalid;       
-    uint64_t m_axi_rdata;        /* DATA_WIDTH bits */
+    uint8_t m_axi_rdata[16];     /* byte 0 most significant: AXI_DATA_WIDTH bits used, zero above */
     uint8_t m_axi_rresp;        
     uint8_t m_axi_rlast;        
 } dma_in_trace_t;
@@ -455,7 +455,7 @@ typedef struct dma_in_trace {
 static inline uint32_t dma_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 128 + 8 + 32 + 2 + 32 + 256 + 16 + 4 + 4 + 64 + 1 + 1 + 1 + 2 + 1 + 1 + g->p.data_width + 2 + 1;
+    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 128 + 8 + 32 + 2 + 32 + 256 + 16 + 4 + 4 + 64 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
 }
 
 static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -481,7 +481,7 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 2, s->m_axi_bresp);
     b = bits_put(v, b, 1, s->m_axi_arready);
     b = bits_put(v, b, 1, s->m_axi_rvalid);
-    b = bits_put(v, b, g->p.data_width, s->m_axi_rdata);
+    b = bits_put_bytes(v, b, 16, s->m_axi_rdata);
     b = bits_put(v, b, 2, s->m_axi_rresp);
     b = bits_put(v, b, 1, s->m_axi_rlast);
     return b;
@@ -489,7 +489,7 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
 
 
 /* dma_out: nicrx_dma's outputs (NUM_CQ 4) (tests/blocks/trace_dma_out.vh) */
-#define DMA_OUT_TRACE_MAX_BITS 520u
+#define DMA_OUT_TRACE_MAX_BITS 592u
 
 typedef struct dma_out_trace {
     uint8_t pm_rd_en;            /* the read in the cycle after the edge */
@@ -509,8 +509,8 @@ typedef struct dma_out_trace {
     uint64_t m_axi_awaddr;      
     uint8_t m_axi_awlen;        
     uint8_t m_axi_wvalid;       
-    uint64_t m_axi_wdata;        /* DATA_WIDTH bits */
-    uint8_t m_axi_wstrb;         /* BPB bits */
+    uint8_t m_axi_wdata[16];     /* byte 0 most significant: AXI_DATA_WIDTH bits used, zero above */
+    uint16_t m_axi_wstrb;        /* AXI_DATA_WIDTH / 8 bits used */
     uint8_t m_axi_wlast;        
     uint8_t m_axi_bready;       
     uint8_t m_axi_arvalid;      
@@ -523,7 +523,7 @@ typedef struct dma_out_trace {
 static inline uint32_t dma_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 32 + 2 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 1 + 64 + 8 + 1 + g->p.data_width + g->bytes_per_beat + 1 + 1 + 1 + 64 + 8 + 1 + 4;
+    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 32 + 2 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 64 + 8 + 1 + 4;
 }
 
 static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -546,8 +546,8 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
     b = bits_put(v, b, 64, s->m_axi_awaddr);
     b = bits_put(v, b, 8, s->m_axi_awlen);
     b = bits_put(v, b, 1, s->m_axi_wvalid);
-    b = bits_put(v, b, g->p.data_width, s->m_axi_wdata);
-    b = bits_put(v, b, g->bytes_per_beat, s->m_axi_wstrb);
+    b = bits_put_bytes(v, b, 16, s->m_axi_wdata);
+    b = bits_put(v, b, 16, s->m_axi_wstrb);
     b = bits_put(v, b, 1, s->m_axi_wlast);
     b = bits_put(v, b, 1, s->m_axi_bready);
     b = bits_put(v, b, 1, s->m_axi_arvalid);

@@ -50,7 +50,7 @@ int main(int argc, char **argv)
     memset(&g, 0, sizeof g);
     g.p.data_width = 64; g.p.pkt_mem_bytes = 16384; g.p.header_bytes = 128; g.p.max_frame = 9018;
     g.p.num_cq = ncq; g.p.fq_depth = 32; g.p.desc_depth = 8; g.p.max_burst = 16;
-    g.p.parse_engines = 2; g.p.imem_depth = 64; g.p.flows = 64;
+    g.p.parse_engines = 2; g.p.imem_depth = 64; g.p.flows = 64; g.p.axi_data_width = 128;
     csr_t s;
     csr_init(&s, &g);
     nicrx_in_t in;

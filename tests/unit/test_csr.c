@@ -22,7 +22,7 @@ static void geom(nicrx_geom_t *g, uint32_t num_cq)
     p->data_width = 64; p->pkt_mem_bytes = 16384; p->header_bytes = 128;
     p->max_frame = 9018; p->num_cq = num_cq; p->fq_depth = 32;
     p->desc_depth = 8; p->max_burst = 16; p->parse_engines = 2; p->imem_depth = 64;
-    p->flows = 64;
+    p->flows = 64; p->axi_data_width = 128;
     g->bytes_per_beat = 8; g->pm_words = 2048; g->pm_aw = 11;
 }
 
@@ -104,7 +104,7 @@ static void test_reset(void)
 {
     bench_t b;
     bench_init(&b, 4);
-    const uint32_t caps0 = (256u << 16) | (4u << 8) | 64u;
+    const uint32_t caps0 = (256u << 16) | (7u << 12) | (4u << 8) | 64u;
     const uint32_t caps1 = (4u << 28) | (3u << 24) | (5u << 20) | (7u << 16) | 9018u;
     struct rv r[] = {
         { NICRX_REG_ID, NICRX_ID_VALUE, "ID" },
@@ -156,10 +156,10 @@ static void test_reset(void)
     nicrx_geom_t g;
     geom(&g, 8);
     g.p.data_width = 32; g.p.pkt_mem_bytes = 4096; g.p.header_bytes = 256; g.p.max_frame = 1518;
-    g.p.fq_depth = 8; g.p.desc_depth = 4; g.p.max_burst = 256;
+    g.p.fq_depth = 8; g.p.desc_depth = 4; g.p.max_burst = 256; g.p.axi_data_width = 64;
     csr_t s2;
     csr_init(&s2, &g);
-    CHECK(csr_peek(&s2, &b.st, NICRX_REG_CAPS0) == ((64u << 16) | (8u << 8) | 32u), "csr CAPS0 small config");
+    CHECK(csr_peek(&s2, &b.st, NICRX_REG_CAPS0) == ((64u << 16) | (6u << 12) | (8u << 8) | 32u), "csr CAPS0 small config");
     CHECK(csr_peek(&s2, &b.st, NICRX_REG_CAPS1) == ((8u << 28) | (2u << 24) | (3u << 20) | (8u << 16) | 1518u),
           "csr CAPS1 small config");
 }
