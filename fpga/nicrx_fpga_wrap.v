@@ -130,7 +130,12 @@ module nicrx_fpga_wrap #(
                    s_axil_awready, s_axil_wready, s_axil_bresp, s_axil_bvalid, s_axil_arready,
                    s_axil_rdata, s_axil_rresp, s_axil_rvalid, irq};
     localparam integer NG = (OW + 15) / 16;
-    wire [NG*16-1:0] outs_pad = {16'd0, outs};   // zero-extended or truncated to NG*16 >= OW
+    // outs zero-extended to whole groups of 16
+    wire [NG*16-1:0] outs_pad;
+    assign outs_pad[OW-1:0] = outs;
+    generate if (NG * 16 > OW) begin : g_pad
+        assign outs_pad[NG*16-1:OW] = {(NG*16-OW){1'b0}};
+    end endgenerate
 
     reg [NG-1:0] x1;
     reg          x2;
