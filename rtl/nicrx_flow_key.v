@@ -8,23 +8,25 @@
 // One job at a time, taken at edge K0 and handed on at K8, when the next one may be taken
 // (8 cycles per job, as the manager).  Internal schedule (ph_reg one-hot: bit k in the
 // cycle that ends with K<k>; bit 0 idle):
-//   K0     take: the key (the frame's, or the window's for a command) into crc_in_reg and
-//          job_reg with the fields; header-memory read 0 (option bytes 0..7; the address from
+//   K0     take: the key (the frame's, or the window's for a command) and the fields into
+//          job_reg; header-memory read 0 (option bytes 0..7; the address from
 //          s_hv_data, so the reads start at once), reads 1..4 at K1..K4 (8 bytes each)
-//   K1     level 1 of the key's CRC; each read lands in lanes_reg one edge after its
-//          edge (no block-RAM output feeds logic)
-//   K2     the key's signature (level 2); option bytes 0..7, rotated out of the lanes
-//          and masked to the option length, shift into crc_in_reg (K2..K6: bytes 0..39)
+//   K1     the key from job_reg into crc_in_reg; each read lands in lanes_reg one edge
+//          after its edge (no block-RAM output feeds logic)
+//   K2     level 1 of the key's CRC; option bytes 0..7, rotated out of the lanes and
+//          masked to the option length, shift into crc_in_reg (K2..K6: bytes 0..39)
+//   K3     the key's signature (level 2)
 //   K7     level 1 of the options' CRC
 //   K8     the job (with the digest, level 2) into m_fk_data_reg if it is empty or the
 //          manager takes it at this edge, else the job waits here (nothing changes)
-// The CRC-32C unit is shared: the key uses it at K0..K2, the options at K6..K8.
+// The CRC-32C unit is shared: the key uses it at K1..K3, the options at K6..K8.
 // Timing: no enable is decoded from a counter, and none fans out from one register.  The
 // phase is one-hot; the job's fields load at every edge where the block is free (idle, or
 // the job at K8 handed on) whether or not a job is taken there (a job not taken leaves
 // nothing behind), so their enable is one LUT of registers and the manager's ready, not
-// the take decision; the CRC's input loads the key at every edge in phase 0 or 8, and its
-// level-1 register holds through phase 8 (the digest is read from it at the hand-on).
+// the take decision; the CRC's input loads the job's key at every edge where it does not
+// shift (so it sits by the CRC, not by the block's inputs), and the CRC's level-1 register
+// holds through phase 8 (the digest is read from it at the hand-on).
 // Every 64 bits of the job, of the CRC's input and of m_fk_data_reg have their own copies
 // of the registers their enables and selects are made of.
 // A command pulse sets the pending command unless one is pending or running (flow_busy,
@@ -99,9 +101,9 @@ module nicrx_flow_key #(
     reg [8:0]        ro_reg;                // offset of the next read
     reg [ROW_W-1:0]  ro_row1_reg;           // its row + 1
     // pipeline
-    reg [319:0]      crc_in_reg;            // the key (K0), then the option chunks (K2..K6)
+    reg [319:0]      crc_in_reg;            // the key (K1), then the option chunks (K2..K6)
     reg [63:0]       lanes_reg;             // the last read's lanes
-    reg [31:0]       sig_reg;               // K2
+    reg [31:0]       sig_reg;               // K3
 
     assign s_hv_ready = ready_reg;
     assign m_fk_valid = m_fk_valid_reg;
@@ -181,7 +183,6 @@ module nicrx_flow_key #(
     wire fb_next    = !rst && ph_next[8] && fkv_next;
     wire da_next    = !rst && ph_next[8] && !fkv_next;
     wire pd_next    = !rst && pend_next;
-    wire at_next    = rst || ph_next[0] || ph_next[8];
     wire sh_next    = !rst && |ph_reg[5:1];
 
     // ---- the job: loaded at every edge where the block is free, from the pending command's
@@ -273,7 +274,7 @@ module nicrx_flow_key #(
                     chunk[8*bi +: 8] = lanes_reg[8*((bi + ri) % 8) +: 8];
     end
 
-    // one CRC-32C unit: level 1 of the key at K1, of the options at K7, held through K8
+    // one CRC-32C unit: level 1 of the key at K2, of the options at K7, held through K8
     wire [31:0] crc;
     nicrx_crc32c u_crc (
         .clk  (clk),
@@ -283,17 +284,13 @@ module nicrx_flow_key #(
     );
 
     // ---- the CRC's input and the option reads' state ---------------------------------------
-    // the key at every edge in phase 0 or 8 (the command's if one is pending), the option
-    // chunks at K2..K6
+    // the option chunks at K2..K6, else the job's key (so at K1 the key taken at K0: the
+    // CRC's input is fed from the job register, not from the block's inputs)
     genvar gc;
     generate
         for (gc = 0; gc < 320; gc = gc + 64) begin : g_crc_in
-            (* keep *) reg at_reg, sh_reg, pd_reg;
-            (* keep *) always @(posedge clk) begin
-                at_reg <= at_next;
-                sh_reg <= sh_next;
-                pd_reg <= pd_next;
-            end
+            (* keep *) reg sh_reg;
+            (* keep *) always @(posedge clk) sh_reg <= sh_next;
             wire [63:0] shifted;
             if (gc == 256) begin : g_last
                 assign shifted = chunk;
@@ -301,16 +298,9 @@ module nicrx_flow_key #(
                 assign shifted = crc_in_reg[gc + 64 +: 64];
             end
             always @(posedge clk)
-                if (at_reg)
-                    crc_in_reg[gc +: 64] <= pd_reg ? cfg_ctx_key[gc +: 64] : hv_key[gc +: 64];
-                else if (sh_reg)
-                    crc_in_reg[gc +: 64] <= shifted;
+                crc_in_reg[gc +: 64] <= sh_reg ? shifted : key_j[gc +: 64];
 `ifdef FORMAL
-            always @(*) if (f_past_valid && !f_past_rst) begin
-                assert(at_reg == at_take);
-                assert(sh_reg == shift);
-                assert(pd_reg == pend_reg);
-            end
+            always @(*) if (f_past_valid && !f_past_rst) assert(sh_reg == shift);
 `endif
         end
     endgenerate
@@ -326,7 +316,7 @@ module nicrx_flow_key #(
             ro_row1_reg <= ro_row1_reg + 1'b1;
             if (shift) omask_reg <= omask_reg >> 8;
         end
-        if (ph_reg[2]) sig_reg <= crc;
+        if (ph_reg[3]) sig_reg <= crc;
     end
 
     // the stream's key: byte 0 the most significant (rtl/nicrx_streams.txt)
