@@ -11,7 +11,8 @@
 //   K0     take: the key (the frame's, or the window's for a command) and the fields into
 //          job_reg; header-memory read 0 (option bytes 0..7; the address from
 //          s_hv_data, so the reads start at once), reads 1..4 at K1..K4 (8 bytes each)
-//   K1     the key from job_reg into crc_in_reg; each read lands in lanes_reg one edge
+//   K1     the key from job_reg into crc_in_reg, the option mask from the job's hlen into
+//          omask_reg (optok at K1..K2); each read lands in lanes_reg one edge
 //          after its edge (no block-RAM output feeds logic)
 //   K2     level 1 of the key's CRC; option bytes 0..7, rotated out of the lanes and
 //          masked to the option length, shift into crc_in_reg (K2..K6: bytes 0..39)
@@ -98,6 +99,10 @@ module nicrx_flow_key #(
     reg [FK_W-1:0]   m_fk_data_reg;
     // the job, latched at K0 (job_reg, laid out below)
     reg [39:0]       omask_reg;             // option byte k kept (k < olen); shifts with the chunks
+    reg              optok_reg;             // the options are in the header copy (K2)
+    reg [15:0]       lim_reg;               // K1: min(len, HEADER_BYTES)
+    reg [10:0]       oend_reg;              // K1: l4_off + hlen, where the options end
+    reg              hok_reg;               // K1: 20 <= hlen <= 60
     reg [8:0]        ro_reg;                // offset of the next read
     reg [ROW_W-1:0]  ro_row1_reg;           // its row + 1
     // pipeline
@@ -154,17 +159,7 @@ module nicrx_flow_key #(
     wire        hv_fin   = hv_flags[F_FIN];
     wire [7:0]  hv_l34   = hv_l4_off - hv_l3_off;   // mod 256
     wire        hv_ipopt = (hv_l3 == 2'd1 && hv_l34 != 8'd20) || (hv_l3 == 2'd2 && hv_l34 != 8'd40);
-    wire [15:0] hv_lim   = (hv_len < HB16) ? hv_len : HB16;
-    wire        hv_optok = hv_hlen >= 10'd20 && hv_hlen <= 10'd60 && {8'd0, hv_l4_off} + {6'd0, hv_hlen} <= hv_lim;
-    wire [9:0]  hv_olen  = hv_hlen - 10'd20;
     wire [8:0]  hv_ooff  = {1'b0, hv_l4_off} + 9'd20;
-    wire [39:0] hv_omask;
-    genvar gm;
-    generate
-        for (gm = 0; gm < 40; gm = gm + 1) begin : g_omask
-            assign hv_omask[gm] = hv_optok && gm < hv_olen;
-        end
-    endgenerate
 
     // ---- control ------------------------------------------------------------------------
     wire done       = ph_reg[8] && (!m_fk_valid_reg || m_fk_ready);
@@ -189,19 +184,19 @@ module nicrx_flow_key #(
     // window if one is pending (it is taken there), else from the frame offered
     // a command's context comes from the window: exp = SEQ (adv 0), ack, flags, hlen,
     // data_seen, noassist from INFO, the digest from OPT; a command's frame fields are 0
-    localparam integer JOB_W = 584 + SLOT_W;
+    localparam integer JOB_W = 583 + SLOT_W;
     wire [JOB_W-1:0] job_frame = {
         hv_key, 2'd0, 8'd0, hv_len, hv_cls, hv_l3, hv_l4, hv_frag, hv_trunc, hv_perr, hv_hash,
         hv_l3_off, hv_l4_off, hv_pay, hv_vlan_cnt != 2'd0, hv_vlan_cnt != 2'd0 ? hv_vlan0 : 12'd0,
         hv_cls[5] && hv_l4 == 2'd1 && !hv_perr && !hv_trunc,
         (hv_syn || hv_pay != 16'd0) && !hv_fin && !hv_flags[F_RST],
-        hv_slot, hv_ipopt, hv_optok, hv_ooff[2:0],
+        hv_slot, hv_ipopt, hv_ooff[2:0],
         hv_seq, {1'b0, hv_pay} + {16'd0, hv_syn} + {16'd0, hv_fin}, hv_ack, hv_flags, hv_hlen,
         hv_pay != 16'd0, 1'b0, cfg_ctx_opt};
     wire [JOB_W-1:0] job_cmd = {
         cfg_ctx_key, pend_cmd_reg, pend_sel_reg, 16'd0, 10'd0, 2'd0, 2'd0, 3'd0, 32'd0,
         8'd0, 8'd0, 16'd0, 1'b0, 12'd0, 1'b0, 1'b0,
-        hv_slot, hv_ipopt, hv_optok, hv_ooff[2:0],
+        hv_slot, hv_ipopt, hv_ooff[2:0],
         cfg_ctx_seq, 17'd0, cfg_ctx_ack, cfg_ctx_info[15:4], cfg_ctx_info[25:16],
         cfg_ctx_info[2], cfg_ctx_info[3], cfg_ctx_opt};
     reg  [JOB_W-1:0]  job_reg;
@@ -210,14 +205,14 @@ module nicrx_flow_key #(
     wire [7:0]        sel_j, l3_off_j, l4_off_j;
     wire [15:0]       len_j, pay_j;
     wire [9:0]        cls_j, hlen_j;
-    wire              frag_j, trunc_j, perr_j, vlan_j, presel_j, may_j, ipopt_j, optok_j, ds_j, na_j;
+    wire              frag_j, trunc_j, perr_j, vlan_j, presel_j, may_j, ipopt_j, ds_j, na_j;
     wire [11:0]       vid_j, flags_j;
     wire [31:0]       hash_j, seq_j, ack_j, copt_j;
     wire [SLOT_W-1:0] slot_j;
     wire [2:0]        rot_j;
     wire [16:0]       adv_j;                // seg_end - seq: pay + SYN + FIN (0 for a command)
     assign {key_j, cmd_j, sel_j, len_j, cls_j, l3_j, l4_j, frag_j, trunc_j, perr_j, hash_j,
-            l3_off_j, l4_off_j, pay_j, vlan_j, vid_j, presel_j, may_j, slot_j, ipopt_j, optok_j,
+            l3_off_j, l4_off_j, pay_j, vlan_j, vid_j, presel_j, may_j, slot_j, ipopt_j,
             rot_j, seq_j, adv_j, ack_j, flags_j, hlen_j, ds_j, na_j, copt_j} = job_reg;
     genvar gj;
     generate
@@ -305,16 +300,35 @@ module nicrx_flow_key #(
         end
     endgenerate
 
+    // the options' mask at K1 from the job's hlen (first used at K2), whether they are in
+    // the header copy at K1 (its terms) and K2, so no logic sits between the parser's output
+    // and the job.  The mask need not know optok: without it the digest is 0.
+    wire [9:0]  j_olen  = hlen_j - 10'd20;
+    wire [39:0] j_omask;
+    genvar gm;
+    generate
+        for (gm = 0; gm < 40; gm = gm + 1) begin : g_omask
+            assign j_omask[gm] = gm < j_olen;
+        end
+    endgenerate
+
     always @(posedge clk) begin
         lanes_reg <= ho_lanes;
+        if (ph_reg[1]) begin
+            lim_reg   <= (len_j < HB16) ? len_j : HB16;
+            oend_reg  <= {3'd0, l4_off_j} + {1'b0, hlen_j};
+            hok_reg   <= hlen_j >= 10'd20 && hlen_j <= 10'd60;
+            omask_reg <= j_omask;
+        end else if (shift) begin
+            omask_reg <= omask_reg >> 8;
+        end
+        if (ph_reg[2]) optok_reg <= hok_reg && {5'd0, oend_reg} <= lim_reg;
         if (free) begin
-            omask_reg   <= hv_omask;
             ro_reg      <= hv_ooff + 9'd8;
             ro_row1_reg <= hv_ooff[OFF_W-1:3] + {{ROW_W-2{1'b0}}, 2'd2};
         end else begin
             ro_reg      <= ro_reg + 9'd8;
             ro_row1_reg <= ro_row1_reg + 1'b1;
-            if (shift) omask_reg <= omask_reg >> 8;
         end
         if (ph_reg[3]) sig_reg <= crc;
     end
@@ -386,11 +400,11 @@ module nicrx_flow_key #(
         fk_d[FK_ACK +: FK_ACK_W]             = ack_j;
         fk_d[FK_FLAGS +: FK_FLAGS_W]         = flags_j;
         fk_d[FK_HLEN +: FK_HLEN_W]           = hlen_j;
-        fk_d[FK_DIGEST +: FK_DIGEST_W]       = (cmd_j != 2'd0) ? copt_j : optok_j ? crc : 32'd0;
+        fk_d[FK_DIGEST +: FK_DIGEST_W]       = (cmd_j != 2'd0) ? copt_j : optok_reg ? crc : 32'd0;
         fk_d[FK_DATA_SEEN]                   = ds_j;
         fk_d[FK_NOASSIST]                    = na_j;
         fk_d[FK_NOMERGE]                     = cmd_j == 2'd0 &&
-                                                 (flags_j[F_URG] || flags_j[F_CWR] || !optok_j || ipopt_j);
+                                                 (flags_j[F_URG] || flags_j[F_CWR] || !optok_reg || ipopt_j);
         fk_d[FK_KEY +: FK_KEY_W]             = key_be;
         fk_d[FK_SIG +: FK_SIG_W]             = sig_reg;
     end
