@@ -4,7 +4,8 @@
 // signatures and options digests) come from nicrx_flow_key.  C twin: cmodel/flow.c.
 //
 // One job at a time, taken at edge E0 and completed at E9, when the next one may be taken
-// (9 cycles per job).  Internal schedule (ph_reg = k in the cycle that ends with E<k>):
+// (9 cycles per job).  Internal schedule (ph_reg one-hot: bit k in the cycle that ends
+// with E<k>, none while no job runs):
 //   E0  take: latch the job, FLOW_THRESH, FLOW_AGE, FLOW_CTRL.evict and now; the
 //       signature into one register per 8 entries (the CAM's fan-out); a command's entry
 //       decoded; the context memory's read address is the tail
@@ -101,7 +102,7 @@ module nicrx_flow #(
     reg [31:0]       now_reg;
     reg [FW-1:0]     tail_reg;              // the entry ranked LAST
     reg              act_reg;               // a job runs
-    reg [3:0]        ph_reg;
+    reg [9:1]        ph_reg;
     reg              ready_reg;
     // outputs
     reg              m_fl_valid_reg;
@@ -138,6 +139,8 @@ module nicrx_flow #(
     reg [31:0]       j_age_reg, j_now_reg;
     wire [32*NSG-1:0] j_sig_flat;           // the signature, one copy per SG entries (g_sig)
     wire [NSG-1:0]    j_cam_flat;           // the CAM is used (a frame, INSTALL), likewise
+    wire [NSG-1:0]    g_e1_flat, g_e4_flat, g_e8_flat;   // at_e1, at_e4, at_e8, likewise
+    wire [NSG-1:0]    g_write_flat, g_inval_flat, g_create_flat, g_is_b_flat;   // d_*_reg, likewise
     // derived job constants (E1, E2)
     reg              j_pay0_reg, j_short_reg, j_age_on_reg, j_wrap_reg;
     reg [31:0]       j_lo_reg;              // now - age: a time in [lo, now] (circularly) is not aged
@@ -168,7 +171,7 @@ module nicrx_flow #(
     reg              d_flow_reg;            // the frame has a flow / the command succeeded
     reg              d_write_reg;           // context (and valid) written, entry to the head
     reg              d_inval_reg;           // valid cleared, entry to the tail
-    reg              d_is_b_reg;            // the entry is b (else the tail)
+    // (whether the entry is b, else the tail, is only in g_sig's copies: g_is_b_flat)
     reg              d_create_reg;          // new generation, key and signature written
     reg              d_upd_reg;             // frame update of the entry's context
     reg              mv_head_reg;           // E9: d_x to the head (written, kept valid)
@@ -209,14 +212,13 @@ module nicrx_flow #(
 
     // ---- control ---------------------------------------------------------------------------
     wire take      = s_fk_valid && ready_reg;
-    wire done      = act_reg && ph_reg == 4'd9;
+    wire done      = ph_reg[9];
     wire cmd_set   = cfg_flow_cmd != 2'd0 && !flow_busy_reg;
     wire act_next  = take || (act_reg && !done);
-    wire [3:0] ph_next = take ? 4'd1 : (act_reg && !done) ? ph_reg + 4'd1 : 4'd0;
-    wire at_e1 = act_reg && ph_reg == 4'd1, at_e2 = act_reg && ph_reg == 4'd2,
-         at_e3 = act_reg && ph_reg == 4'd3, at_e4 = act_reg && ph_reg == 4'd4,
-         at_e5 = act_reg && ph_reg == 4'd5, at_e6 = act_reg && ph_reg == 4'd6,
-         at_e7 = act_reg && ph_reg == 4'd7, at_e8 = act_reg && ph_reg == 4'd8;
+    // a job is taken only while none runs or at E9 (ready_reg), so the phase just moves on
+    wire [9:1] ph_next = {ph_reg[8:1], take};
+    wire at_e1 = ph_reg[1], at_e2 = ph_reg[2], at_e3 = ph_reg[3], at_e4 = ph_reg[4],
+         at_e5 = ph_reg[5], at_e6 = ph_reg[6], at_e7 = ph_reg[7], at_e8 = ph_reg[8];
     assign s_fk_ready = ready_reg;
     assign idle       = !act_reg && !m_fl_valid_reg && !ctx_load_reg;
 
@@ -230,13 +232,40 @@ module nicrx_flow #(
         for (gs = 0; gs < NSG; gs = gs + 1) begin : g_sig
             reg [31:0] sig_reg;
             reg        cam_reg;
-            (* keep *) always @(posedge clk)
+            // the phases and the decision the entries read, likewise one copy per SG entries
+            (* keep *) reg e1_reg, e4_reg, e8_reg, write_reg, inval_reg, create_reg, is_b_reg;
+            (* keep *) always @(posedge clk) begin
                 if (take) begin
                     sig_reg <= s_fk_data[FK_SIG +: FK_SIG_W];
                     cam_reg <= fk_cmd == CMD_FRAME || fk_cmd == CMD_INSTALL;
                 end
+                e1_reg <= !rst && take;
+                e4_reg <= !rst && at_e3;
+                e8_reg <= !rst && at_e7;
+                if (at_e7) begin
+                    write_reg  <= dn_write;
+                    inval_reg  <= dn_inval;
+                    create_reg <= dn_create;
+                    is_b_reg   <= dn_is_b;
+                end
+            end
             assign j_sig_flat[32*gs +: 32] = sig_reg;
             assign j_cam_flat[gs]          = cam_reg;
+            assign g_e1_flat[gs]     = e1_reg;
+            assign g_e4_flat[gs]     = e4_reg;
+            assign g_e8_flat[gs]     = e8_reg;
+            assign g_write_flat[gs]  = write_reg;
+            assign g_inval_flat[gs]  = inval_reg;
+            assign g_create_flat[gs] = create_reg;
+            assign g_is_b_flat[gs]   = is_b_reg;
+`ifdef FORMAL
+            always @(*) if (f_past_valid && !f_past_rst) begin
+                assert(e1_reg == at_e1 && e4_reg == at_e4 && e8_reg == at_e8);
+                if (act_reg && !at_e1 && !at_e2 && !at_e3 && !at_e4 && !at_e5 && !at_e6 && !at_e7)
+                    assert(write_reg == d_write_reg && inval_reg == d_inval_reg &&
+                           create_reg == d_create_reg && is_b_reg == g_is_b_flat[0]);
+            end
+`endif
         end
     endgenerate
 
@@ -262,15 +291,18 @@ module nicrx_flow #(
             reg          w_used_reg;    // x's context written
             reg          w_sig_reg;     // x created: the job's signature
             wire [31:0]  j_sig = j_sig_flat[32*(ge/SG) +: 32];
-            wire         x    = d_is_b_reg ? match_reg : tail_oh_reg;
-            wire         lt   = d_is_b_reg ? lt_reg : !tail_oh_reg;
-            wire         gt   = d_is_b_reg && !lt_reg && !match_reg;
+            wire         is_b = g_is_b_flat[ge/SG], write = g_write_flat[ge/SG];
+            wire         inval = g_inval_flat[ge/SG], create = g_create_flat[ge/SG];
+            wire         e8   = g_e8_flat[ge/SG];
+            wire         x    = is_b ? match_reg : tail_oh_reg;
+            wire         lt   = is_b ? lt_reg : !tail_oh_reg;
+            wire         gt   = is_b && !lt_reg && !match_reg;
             always @(posedge clk) begin
                 sel_reg     <= take && (fk_cmd == CMD_READ || fk_cmd == CMD_INVAL) && fk_sel[FW-1:0] == I;
                 tail_oh_reg <= rank_reg == LAST;
                 pen_oh_reg  <= rank_reg == PENULT;
-                if (at_e1) match_reg <= (j_cam_flat[ge/SG] && valid_reg && sig_reg == j_sig) || sel_reg;
-                if (at_e4) lt_reg <= rank_reg < b_rank_reg;
+                if (g_e1_flat[ge/SG]) match_reg <= (j_cam_flat[ge/SG] && valid_reg && sig_reg == j_sig) || sel_reg;
+                if (g_e4_flat[ge/SG]) lt_reg <= rank_reg < b_rank_reg;
             end
             always @(posedge clk) begin
                 if (rst) begin
@@ -285,12 +317,12 @@ module nicrx_flow #(
                     w_used_reg <= 1'b0;
                     w_sig_reg  <= 1'b0;
                 end else begin
-                    w_head_reg <= at_e8 && d_write_reg && !d_inval_reg && x;
-                    w_inc_reg  <= at_e8 && d_write_reg && !d_inval_reg && !x && lt;
-                    w_tail_reg <= at_e8 && d_inval_reg && x;
-                    w_dec_reg  <= at_e8 && d_inval_reg && !x && gt;
-                    w_used_reg <= at_e8 && d_write_reg && x;
-                    w_sig_reg  <= at_e8 && d_create_reg && x;
+                    w_head_reg <= e8 && write && !inval && x;
+                    w_inc_reg  <= e8 && write && !inval && !x && lt;
+                    w_tail_reg <= e8 && inval && x;
+                    w_dec_reg  <= e8 && inval && !x && gt;
+                    w_used_reg <= e8 && write && x;
+                    w_sig_reg  <= e8 && create && x;
                     if (w_sig_reg)  sig_reg <= j_sig;
                     if (w_used_reg) used_reg <= 1'b1;
                     if (w_head_reg) begin
@@ -580,7 +612,7 @@ module nicrx_flow #(
         if (at_e7) begin
             c_mf_reg <= j_nomerge_reg || c_flags_ne_reg || c_ack_ne_reg || c_hlen_ne_reg || c_dig_ne_reg;
             d_flow_reg   <= dn_flow;   d_write_reg <= dn_write;  d_create_reg <= dn_create;
-            d_inval_reg  <= dn_inval;  d_upd_reg   <= dn_upd;    d_is_b_reg   <= dn_is_b;
+            d_inval_reg  <= dn_inval;  d_upd_reg   <= dn_upd;
             d_x_reg      <= dn_is_b ? b_idx_reg : tail_reg;
             d_x_tail_reg <= dn_is_b ? b_is_tail_reg : 1'b1;
             d_gen_reg    <= dn_gen;
@@ -611,7 +643,7 @@ module nicrx_flow #(
             mv_head_reg     <= 1'b0;
             mv_tail_reg     <= 1'b0;
             act_reg         <= 1'b0;
-            ph_reg          <= 4'd0;
+            ph_reg          <= 9'd0;
             ready_reg       <= 1'b1;
             m_fl_valid_reg  <= 1'b0;
             m_fl_data_reg   <= {FL_W{1'b0}};
@@ -636,7 +668,7 @@ module nicrx_flow #(
             // manager
             act_reg   <= act_next;
             ph_reg    <= ph_next;
-            ready_reg <= !act_next || ph_next == 4'd9;
+            ready_reg <= !act_next || ph_next[9];
             tail_reg  <= tail_next;
             mv_head_reg <= at_e8 && d_write_reg && !d_inval_reg;
             mv_tail_reg <= at_e8 && d_inval_reg;
@@ -702,9 +734,9 @@ module nicrx_flow #(
 
     always @(*) if (f_past_valid && !f_past_rst) begin
         // s_fk_ready: exactly when a job would be taken at the next edge
-        assert(s_fk_ready == (!act_reg || ph_reg == 4'd9));
-        assert(act_reg == (ph_reg != 4'd0));
-        assert(ph_reg <= 4'd9);
+        assert(s_fk_ready == (!act_reg || ph_reg[9]));
+        assert(act_reg == (ph_reg != 9'd0));
+        assert($onehot0(ph_reg));
         // one job: a frame job is the only frame in flight, and it is handed on once
         assert(f_frames == {1'b0, act_reg && j_cmd_reg == CMD_FRAME});
         assert(!(m_fl_valid_reg && ctx_load_reg));

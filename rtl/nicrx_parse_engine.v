@@ -64,9 +64,9 @@ module nicrx_parse_engine #(
     input  wire [15:0]                                       ld_len,
     input  wire [8:0]                                        ld_wlim,    // min(len, HEADER_BYTES)
     input  wire [8:0]                                        ld_limit,   // 1..256
-    // free a done thread
-    input  wire                                              rel_en,
-    input  wire [2:0]                                        rel_thr,
+    // free a done thread: bit t frees thread t (at most one bit; one-hot, so no thread
+    // decodes a thread number that comes from the parser's far side)
+    input  wire [7:0]                                        rel_oh,
     // thread states
     output wire [7:0]                                        thr_free,
     output wire [7:0]                                        thr_run,
@@ -209,8 +209,9 @@ module nicrx_parse_engine #(
     reg                w_trunc_reg, w_lhit_reg;
     reg [10:0]         w_curk_reg;
     // -> S
-    reg                s_fin_reg;      // the frame ended at W
-    reg [2:0]          s_thr_reg;
+    reg [NT-1:0]       s_fin_reg;      // bit t: thread t's frame ended at W (one-hot: no
+                                       // thread compares a store thread number)
+    // (S's thread number is w_thr_reg registered beside every LUT RAM it writes: g_part)
     reg [63:0]         s_data_reg;     // S = sval ? val : raw
     reg [NSF-1:0]      s_wen_reg;      // the groups written: stored, or all at the first
     reg [NSF-1:0]      s_keep_reg;     // the groups that take the store's data (else 0)
@@ -229,7 +230,7 @@ module nicrx_parse_engine #(
             assign thr_free[g] = st_reg[2*g +: 2] == ST_FREE;
             assign thr_run[g]  = st_reg[2*g +: 2] == ST_RUN;
             assign thr_done[g] = st_reg[2*g +: 2] == ST_DONE;
-            assign thr_done_nx[g] = thr_done[g] || (s_fin_reg && s_thr_reg == g);
+            assign thr_done_nx[g] = thr_done[g] || s_fin_reg[g];
         end
     endgenerate
 
@@ -466,11 +467,17 @@ module nicrx_parse_engine #(
             for (c = 0; c < W; c = c + 32) begin : g_part   // a LUT RAM of up to 32 bits
                 localparam integer PW = (W - c < 32) ? W - c : 32;
                 reg [PW-1:0] fld_mem [0:NT-1];
-                (* keep *) reg [2:0] sel_reg;
+                (* keep *) reg [2:0] sel_reg, wa_reg;   // read and write thread, own copies
                 always @(posedge clk) begin
-                    if (s_wen_reg[g]) fld_mem[s_thr_reg] <= s_keep_reg[g] ? s_fd[LO + c +: PW] : {PW{1'b0}};
+                    if (s_wen_reg[g]) fld_mem[wa_reg] <= s_keep_reg[g] ? s_fd[LO + c +: PW] : {PW{1'b0}};
                 end
-                (* keep *) always @(posedge clk) sel_reg <= sel_thr_nx;
+                (* keep *) always @(posedge clk) begin
+                    sel_reg <= sel_thr_nx;
+                    wa_reg  <= w_thr_reg;
+                end
+`ifdef FORMAL
+                always @(*) if (f_past_valid && !rst && !f_past_rst && s_wen_reg[g]) assert(wa_reg == ph_reg);
+`endif
                 assign o_hv[LO + c +: PW] = fld_mem[sel_reg];
             end
         end
@@ -484,12 +491,12 @@ module nicrx_parse_engine #(
         go_next = go_reg;
         for (t = 0; t < NT; t = t + 1) begin
             // a frame that ended at W is done after S
-            if (s_fin_reg && s_thr_reg == t[2:0])
+            if (s_fin_reg[t])
                 st_next[2*t +: 2] = ST_DONE;
             // the first instruction issues (F in the next cycle)
             if (!w_valid_reg && f_thr_next == t[2:0])
                 go_next[t] = 1'b0;
-            if (rel_en && rel_thr == t[2:0])
+            if (rel_oh[t])
                 st_next[2*t +: 2] = ST_FREE;
             if (ld_en && ld_thr == t[2:0]) begin
                 st_next[2*t +: 2] = ST_RUN;
@@ -520,7 +527,7 @@ module nicrx_parse_engine #(
             v_valid_reg <= 1'b0;
             w_valid_reg <= 1'b0;
             s_wen_reg   <= {NSF{1'b0}};
-            s_fin_reg   <= 1'b0;
+            s_fin_reg   <= {NT{1'b0}};
         end else begin
             ph_reg      <= ph_reg + 3'd1;
             st_reg      <= st_next;
@@ -535,7 +542,8 @@ module nicrx_parse_engine #(
             v_valid_reg <= c_valid_reg;
             w_valid_reg <= v_valid_reg;
             s_wen_reg   <= (w_valid_reg && w_first) ? {NSF{1'b1}} : w_valid_reg ? w_set : {NSF{1'b0}};
-            s_fin_reg   <= w_valid_reg && w_ended;
+            for (t = 0; t < NT; t = t + 1)
+                s_fin_reg[t] <= w_valid_reg && w_ended && w_thr_reg == t[2:0];
         end
     end
 
@@ -612,7 +620,6 @@ module nicrx_parse_engine #(
         w_lhit_reg     <= v_lhit_reg;
         w_curk_reg     <= v_curk_reg;
         // -> S
-        s_thr_reg      <= w_thr_reg;
         s_data_reg     <= `IR_SVAL(w_ir_reg) ? {44'd0, w_val} : w_raw_reg;
         s_keep_reg     <= w_set;
         s_a4_reg       <= w_dst == D_ADDR4;
@@ -658,7 +665,7 @@ module nicrx_parse_engine #(
                 {3'd0, a_valid_reg && a_thr_reg == f_t[2:0]} + {3'd0, h_valid_reg && h_thr_reg == f_t[2:0]} +
                 {3'd0, l_valid_reg && l_thr_reg == f_t[2:0]} + {3'd0, c_valid_reg && c_thr_reg == f_t[2:0]} +
                 {3'd0, v_valid_reg && v_thr_reg == f_t[2:0]} + {3'd0, w_valid_reg && w_thr_reg == f_t[2:0]} +
-                {3'd0, s_fin_reg && s_thr_reg == f_t[2:0]};
+                {3'd0, s_fin_reg[f_t]};
     end
 
     always @(*) if (f_past_valid && !rst && !f_past_rst) begin
@@ -670,7 +677,8 @@ module nicrx_parse_engine #(
         if (c_valid_reg) assert(c_thr_reg == ph_reg - 3'd5);
         if (v_valid_reg) assert(v_thr_reg == ph_reg - 3'd6);
         if (w_valid_reg) assert(w_thr_reg == ph_reg - 3'd7);
-        if (s_wen_reg != {NSF{1'b0}} || s_fin_reg) assert(s_thr_reg == ph_reg);
+        for (f_t = 0; f_t < NT; f_t = f_t + 1)
+            if (s_fin_reg[f_t]) assert(ph_reg == f_t[2:0]);
         // a running thread has exactly one instruction in flight or waiting, any other
         // none: the stages never hold two of one thread (no hazards), and a thread that
         // is done or free has nothing in flight
@@ -680,8 +688,10 @@ module nicrx_parse_engine #(
         end
         // the parser loads only free threads and frees only done ones
         if (ld_en)  assert(thr_free[ld_thr]);
-        if (rel_en) assert(thr_done[rel_thr]);
-        if (ld_en && rel_en) assert(ld_thr != rel_thr);
+        assert((rel_oh & (rel_oh - 8'd1)) == 8'd0);
+        for (f_t = 0; f_t < NT; f_t = f_t + 1)
+            if (rel_oh[f_t]) assert(thr_done[f_t]);
+        if (ld_en) assert(!rel_oh[ld_thr]);
     end
     always @(*) if (f_past_valid && !rst) begin
         cover(thr_run[0] && thr_run[1]);        // two frames in flight at once

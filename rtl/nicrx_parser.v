@@ -118,7 +118,10 @@ module nicrx_parser #(
     // engine and thread of the next frame to dispatch and of the next to leave
     wire [2:0]         d_thr = d_reg[NE_W +: 3];
     wire [2:0]         o_thr = o_reg[NE_W +: 3];
-    wire               d_eng, o_eng;
+    wire               d_eng;
+    /* verilator lint_off UNUSEDSIGNAL */ // one engine: only the proofs read it
+    wire               o_eng;
+    /* verilator lint_on UNUSEDSIGNAL */
     wire               d1_free;            // the thread of frame d_reg + 1 is free
     wire               o_done_nx;          // o_next's thread is done after this edge
     wire [TI_W-1:0]    d_inc = d_reg[TI_W-1:0] + {{(TI_W-1){1'b0}}, 1'b1};   // thread of d_reg + 1
@@ -154,6 +157,23 @@ module nicrx_parser #(
     genvar g;
     generate
         for (g = 0; g < NE; g = g + 1) begin : g_eng
+            // the thread this engine frees at an edge of release_hv, one-hot: the thread
+            // of o_sel_nx and the registers release_hv is made of, registered again beside
+            // the engine (keep: Yosys would merge the copies), so o_reg does not travel to
+            // every engine's thread states
+            (* keep *) reg [NT-1:0] ro_reg;
+            (* keep *) reg          od_reg, xv_reg, mv_reg;
+            (* keep *) always @(posedge clk) begin
+                ro_reg <= (NE == 1 || o_sel_nx[0] == g[0]) ? (8'd1 << o_sel_nx[NE_W +: 3]) : 8'd0;
+                od_reg <= !rst && o_done_nx;
+                xv_reg <= !rst && x_valid_next;
+                mv_reg <= !rst && m_hv_valid_next;
+            end
+            wire [NT-1:0] rel_oh = (od_reg && (!xv_reg || !mv_reg || m_hv_ready)) ? ro_reg : {NT{1'b0}};
+`ifdef FORMAL
+            always @(*) if (f_past_valid && !rst && !f_past_rst)
+                assert(rel_oh == ((release_hv && o_eng == g[0]) ? 8'd1 << o_thr : 8'd0));
+`endif
             nicrx_parse_engine #(
                 .DATA_WIDTH   (DATA_WIDTH),
                 .HEADER_BYTES (HEADER_BYTES),
@@ -179,8 +199,7 @@ module nicrx_parser #(
                 .ld_len      (q_len),
                 .ld_wlim     (q_wlim),
                 .ld_limit    (ld_limit),
-                .rel_en      (release_hv && o_eng == g[0]),
-                .rel_thr     (o_thr),
+                .rel_oh      (rel_oh),
                 .thr_free    (e_free[NT*g +: NT]),
                 .thr_run     (e_run[NT*g +: NT]),
                 .thr_done    (e_done[NT*g +: NT]),
@@ -191,25 +210,26 @@ module nicrx_parser #(
         end
     endgenerate
 
-    // x_hv_reg loads the frame o_reg from its engine's LUT RAMs (e_hv) at the edges of
-    // release_hv.  Every engine reads thread o_sel_nx registered (0 under reset, as
-    // o_reg); the engine bit and the registers release_hv is made of (o_done_reg,
-    // x_valid_reg, m_hv_valid_reg) are registered again here for every 32 bits of
-    // x_hv_reg (keep: Yosys would merge the copies), so no one register or gate fans out
-    // to every read port, multiplexer and load enable.  x_hv_reg needs no reset: it is
-    // read only while x_valid_reg is high.
+    // x_hv_reg loads the frame o_reg from its engine's LUT RAMs (e_hv) at every edge where
+    // it is empty or moves on (those of release_hv among them): when the thread is not
+    // done the load is not a frame and x_valid_reg stays low, so the enable does not wait
+    // for o_done_reg.  Every engine reads thread o_sel_nx registered (0 under reset, as
+    // o_reg); the engine bit and the registers the enable is made of (x_valid_reg,
+    // m_hv_valid_reg) are registered again here for every 32 bits of x_hv_reg (keep:
+    // Yosys would merge the copies), so no one register or gate fans out to every read
+    // port, multiplexer and load enable.  x_hv_reg needs no reset: it is read only while
+    // x_valid_reg is high.
     wire [TH_W-1:0]     x_in;
     generate
         for (g = 0; g < TH_W; g = g + 32) begin : g_xin
             localparam integer PW = (TH_W - g < 32) ? TH_W - g : 32;
-            (* keep *) reg od_reg, xv_reg, mv_reg;
+            (* keep *) reg xv_reg, mv_reg;
             (* keep *) always @(posedge clk) begin
-                od_reg <= !rst && o_done_nx;
                 xv_reg <= !rst && x_valid_next;
                 mv_reg <= !rst && m_hv_valid_next;
             end
             always @(posedge clk) begin
-                if (od_reg && (!xv_reg || !mv_reg || m_hv_ready)) x_hv_reg[g +: PW] <= x_in[g +: PW];
+                if (!xv_reg || !mv_reg || m_hv_ready) x_hv_reg[g +: PW] <= x_in[g +: PW];
             end
             if (NE == 2) begin : g_two
                 (* keep *) reg eng_reg;

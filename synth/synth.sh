@@ -19,7 +19,7 @@
 # does not finish in time gets a row saying so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=${SYNTH_OUT:-build/synth}
+OUT=${SYNTH_OUT:-$PWD/build/synth}   # absolute: yowasp-nextpnr (WASI) may not resolve relative paths
 mkdir -p "$OUT"
 RTL=$(ls rtl/*.v | sort | tr '\n' ' ')
 WRAP=fpga/nicrx_fpga_wrap.v
