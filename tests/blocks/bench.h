@@ -7,8 +7,55 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
+#include <stdint.h>
 #include <string.h>
 #include "traces.h"
+
+/* The generators' command lines: a wrong count, a value that is not a whole number in
+ * range, or a trace file that cannot be made stops the generator with its name and the
+ * reason (status 2 for usage, 1 for the file), so a slip in a run script is never a
+ * silent 0-cycle bench that passes. */
+static inline void bench_argc(int argc, char **argv, int lo, int hi, const char *usage)
+{
+    if (argc < lo || argc > hi) {
+        fprintf(stderr, "%s: usage: %s %s\n", argv[0], argv[0], usage);
+        exit(2);
+    }
+}
+
+static inline uint64_t bench_num(const char *prog, const char *what, const char *s, uint64_t lo, uint64_t hi)
+{
+    char *end;
+    unsigned long long v;
+
+    errno = 0;
+    v = strtoull(s, &end, 0);
+    if (*s == '\0' || *s == '-' || *end != '\0' || errno || v < lo || v > hi) {
+        fprintf(stderr, "%s: %s '%s' is not a whole number in %llu..%llu\n", prog, what, s,
+                (unsigned long long)lo, (unsigned long long)hi);
+        exit(2);
+    }
+    return v;
+}
+
+static inline FILE *bench_create(const char *prog, const char *path)
+{
+    FILE *f = fopen(path, "w");
+
+    if (!f) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        exit(1);
+    }
+    return f;
+}
+
+/* The generators' random source (a 64-bit LCG, its high bits). */
+static inline uint32_t bench_rnd(uint64_t *s)
+{
+    *s = *s * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)(*s >> 33);
+}
 
 /* The vector's low `bits` bits as hex, the most significant digit first, and a newline. */
 static inline void bench_put(FILE *f, const uint32_t *v, uint32_t bits)

@@ -19,7 +19,7 @@
 #define MEMB 0x10000u
 
 static uint64_t rs;
-static uint32_t rnd(void) { rs = rs * 6364136223846793005ull + 1442695040888963407ull; return (uint32_t)(rs >> 33); }
+static uint32_t rnd(void) { return bench_rnd(&rs); }
 
 static uint64_t desc_addr(uint32_t r, uint16_t id) { return ((uint64_t)(r + 1) << 56) ^ (uint64_t)id * 0x9e3779b97f4a7c15ull; }
 
@@ -62,14 +62,15 @@ int main(int argc, char **argv)
     uint32_t dw, cycles, bpb, pops = 0, errors = 0, restarts = 0, resets = 0, bad = 0;
     FILE *f;
 
-    if (argc != 5)
+    bench_argc(argc, argv, 5, 5, "AXI_DATA_WIDTH CYCLES SEED TRACE.hex");
+    dw = (uint32_t)bench_num(argv[0], "AXI_DATA_WIDTH", argv[1], 32, 128);
+    cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[2], 1, UINT32_MAX);
+    rs = bench_num(argv[0], "SEED", argv[3], 0, UINT64_MAX);
+    if (dw != 32 && dw != 64 && dw != 128) {
+        fprintf(stderr, "%s: AXI_DATA_WIDTH %u is not 32, 64 or 128\n", argv[0], dw);
         return 2;
-    dw = (uint32_t)atoi(argv[1]);
-    cycles = (uint32_t)atoi(argv[2]);
-    rs = strtoull(argv[3], NULL, 0);
-    f = fopen(argv[4], "w");
-    if (!f || (dw != 32 && dw != 64 && dw != 128))
-        return 2;
+    }
+    f = bench_create(argv[0], argv[4]);
     bpb = dw / 8;
     memset(&g, 0, sizeof g);
     g.p.axi_data_width = dw; /* the block sees the host bus only */

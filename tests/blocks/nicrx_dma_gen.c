@@ -95,21 +95,21 @@ int main(int argc, char **argv)
     cfgt_t c;
     uint32_t dw, adw, sc;
 
-    if (argc != 5 && argc != 6)
+    bench_argc(argc, argv, 5, 6, "DATA_WIDTH AXI_DATA_WIDTH SCENARIO TRACE.hex [MAX_CYCLES]");
+    dw = (uint32_t)bench_num(argv[0], "DATA_WIDTH", argv[1], 32, 64);
+    adw = (uint32_t)bench_num(argv[0], "AXI_DATA_WIDTH", argv[2], 32, 128);
+    sc = (uint32_t)bench_num(argv[0], "SCENARIO", argv[3], 0, DS_NUM_SCENARIOS - 1);
+    if ((dw != 32 && dw != 64) || (adw != dw && adw != 2 * dw)) {
+        fprintf(stderr, "%s: DATA_WIDTH %u with AXI_DATA_WIDTH %u: not 32 or 64, and once or twice it\n",
+                argv[0], dw, adw);
         return 2;
-    dw = (uint32_t)atoi(argv[1]);
-    adw = (uint32_t)atoi(argv[2]);
-    sc = (uint32_t)atoi(argv[3]);
-    if ((dw != 32 && dw != 64) || (adw != dw && adw != 2 * dw) || sc >= DS_NUM_SCENARIOS)
-        return 2;
-    g.f = fopen(argv[4], "w");
+    }
+    g.f = bench_create(argv[0], argv[4]);
     g.n = 0;
-    if (!g.f)
-        return 1;
     c = ds_scenario(dw, sc);
     c.adw = adw;
     if (argc == 6)
-        c.max_cycles = (uint32_t)strtoul(argv[5], NULL, 0);
+        c.max_cycles = (uint32_t)bench_num(argv[0], "MAX_CYCLES", argv[5], 1, UINT32_MAX);
     g.geom = &t.g;
     run(&t, &c, ds_seed(dw, sc), edge, &g);
     free(t.mem);

@@ -199,12 +199,12 @@ static void make_frame(pflow_t *p, uint32_t hb, frame_t *fr)
 
 int main(int argc, char **argv)
 {
-    if (argc != 9) {
-        fprintf(stderr, "usage: nicrx_flow_gen DW HB FQ FLOWS CYCLES SEED MODE TRACE.hex\n");
-        return 2;
-    }
-    const uint32_t dw = (uint32_t)atoi(argv[1]), hb = (uint32_t)atoi(argv[2]), fq = (uint32_t)atoi(argv[3]);
-    const uint32_t nflows = (uint32_t)atoi(argv[4]), cycles = (uint32_t)atoi(argv[5]);
+    bench_argc(argc, argv, 9, 9, "DW HB FQ FLOWS CYCLES SEED MODE TRACE.hex");
+    const uint32_t dw = (uint32_t)bench_num(argv[0], "DW", argv[1], 32, 64);
+    const uint32_t hb = (uint32_t)bench_num(argv[0], "HB", argv[2], 1, 256);
+    const uint32_t fq = (uint32_t)bench_num(argv[0], "FQ", argv[3], 1, 256);
+    const uint32_t nflows = (uint32_t)bench_num(argv[0], "FLOWS", argv[4], 1, UINT32_MAX);
+    const uint32_t cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[5], 1, UINT32_MAX);
     const char *mode = argv[7];
     const uint32_t bpb = dw / 8, beats = hb / bpb;
     nicrx_geom_t g;
@@ -215,7 +215,7 @@ int main(int argc, char **argv)
     uint32_t npool, nfew = 6, frames = 0, cmds = 0, resets = 0, opc[16] = {0};
     FILE *f;
 
-    rng_state = 0x9e3779b97f4a7c15ull ^ (uint64_t)atoi(argv[6]) * 0x2545f4914f6cdd1dull;
+    rng_state = 0x9e3779b97f4a7c15ull ^ bench_num(argv[0], "SEED", argv[6], 0, UINT64_MAX) * 0x2545f4914f6cdd1dull;
     memset(&g, 0, sizeof g);
     g.p.pkt_mem_bytes = 16384;
     g.p.data_width = dw;
@@ -229,9 +229,7 @@ int main(int argc, char **argv)
     colliding_pair(&pool[0], &pool[1]);
     for (uint32_t i = 2; i < npool; i++)
         new_flow(&pool[i]);
-    f = fopen(argv[8], "w");
-    if (!f)
-        return 1;
+    f = bench_create(argv[0], argv[8]);
 
     flow_key_in_t in;                     /* the stand-ins' outputs at the next edge */
     csr_cfg_t *cfg = &in.cfg;

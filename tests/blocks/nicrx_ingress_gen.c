@@ -11,7 +11,7 @@
 #include "bench.h"
 
 static uint64_t rs;
-static uint32_t rnd(void) { rs = rs * 6364136223846793005ull + 1442695040888963407ull; return (uint32_t)(rs >> 33); }
+static uint32_t rnd(void) { return bench_rnd(&rs); }
 
 int main(int argc, char **argv)
 {
@@ -22,14 +22,11 @@ int main(int argc, char **argv)
     uint32_t q_end[64], qn = 0, rel = 0, en = 1;
     FILE *f;
 
-    if (argc != 5)
-        return 2;
-    dw = (uint32_t)atoi(argv[1]);
-    cycles = (uint32_t)atoi(argv[2]);
-    rs = strtoull(argv[3], NULL, 0);
-    f = fopen(argv[4], "w");
-    if (!f)
-        return 1;
+    bench_argc(argc, argv, 5, 5, "DATA_WIDTH CYCLES SEED TRACE.hex");
+    dw = (uint32_t)bench_num(argv[0], "DATA_WIDTH", argv[1], 32, 64);
+    cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[2], 1, UINT32_MAX);
+    rs = bench_num(argv[0], "SEED", argv[3], 0, UINT64_MAX);
+    f = bench_create(argv[0], argv[4]);
     memset(&g, 0, sizeof g);
     g.p.data_width = dw;
     g.p.pkt_mem_bytes = 1024;

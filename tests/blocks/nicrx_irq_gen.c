@@ -12,7 +12,7 @@
 #include "bench.h"
 
 static uint64_t rs;
-static uint32_t rnd(void) { rs = rs * 6364136223846793005ull + 1442695040888963407ull; return (uint32_t)(rs >> 33); }
+static uint32_t rnd(void) { return bench_rnd(&rs); }
 
 int main(int argc, char **argv)
 {
@@ -24,13 +24,10 @@ int main(int argc, char **argv)
     uint8_t last = 0;
     FILE *f;
 
-    if (argc != 4)
-        return 2;
-    cycles = (uint32_t)atoi(argv[1]);
-    rs = strtoull(argv[2], NULL, 0);
-    f = fopen(argv[3], "w");
-    if (!f)
-        return 1;
+    bench_argc(argc, argv, 4, 4, "CYCLES SEED TRACE.hex");
+    cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[1], 1, UINT32_MAX);
+    rs = bench_num(argv[0], "SEED", argv[2], 0, UINT64_MAX);
+    f = bench_create(argv[0], argv[3]);
     memset(&g, 0, sizeof g);
     memset(&in, 0, sizeof in);
     irq_init(&s, 8);

@@ -135,22 +135,21 @@ int main(int argc, char **argv)
     int prog_file;
     FILE *f;
 
-    if (argc != 10 && argc != 11)
-        return 2;
+    bench_argc(argc, argv, 10, 11, "DW HB FQ NE DEPTH CYCLES SEED PROG.hex TRACE.hex [CAPTURE.pcap]");
     memset(&g, 0, sizeof g);
     g.p.pkt_mem_bytes = 16384;
     g.p.num_cq = 4;
     g.p.desc_depth = 8;
     g.p.max_burst = 16;
-    dw = (uint32_t)atoi(argv[1]);
-    hb = (uint32_t)atoi(argv[2]);
+    dw = (uint32_t)bench_num(argv[0], "DW", argv[1], 32, 64);
+    hb = (uint32_t)bench_num(argv[0], "HB", argv[2], 1, 256);
     g.p.data_width = dw;
     g.p.header_bytes = hb;
-    g.p.fq_depth = (uint32_t)atoi(argv[3]);
-    g.p.parse_engines = (uint32_t)atoi(argv[4]);
-    depth = g.p.imem_depth = (uint32_t)atoi(argv[5]);
-    cycles = (uint32_t)atoi(argv[6]);
-    st = strtoull(argv[7], NULL, 0);
+    g.p.fq_depth = (uint32_t)bench_num(argv[0], "FQ", argv[3], 1, 256);
+    g.p.parse_engines = (uint32_t)bench_num(argv[0], "NE", argv[4], 1, 2);
+    depth = g.p.imem_depth = (uint32_t)bench_num(argv[0], "DEPTH", argv[5], 16, NICRX_IMEM_MAX);
+    cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[6], 1, UINT32_MAX);
+    st = bench_num(argv[0], "SEED", argv[7], 0, UINT64_MAX);
     g.p.max_frame = 1518;
     nicrx_geom_init(&g, &g.p);
     bpb = g.bytes_per_beat;
@@ -164,10 +163,8 @@ int main(int argc, char **argv)
         if (read_prog(argv[8], prog, depth) <= 0)
             return 1;
     } else {
-        FILE *pf = fopen(argv[8], "w");
+        FILE *pf = bench_create(argv[0], argv[8]);
         nprog = 8 + pg_pick(&st, depth - 8);
-        if (!pf)
-            return 1;
         for (uint32_t k = 0; k < depth; k++) {
             if (k < nprog)
                 rand_insn(&st, nprog, prog + 4 * k);
@@ -182,9 +179,7 @@ int main(int argc, char **argv)
     memset(&cfg, 0, sizeof cfg);
     cfg.step_limit = (uint8_t)(8 + pg_pick(&st, 40));
 
-    f = fopen(argv[9], "w");
-    if (!f)
-        return 1;
+    f = bench_create(argv[0], argv[9]);
     for (c = 0; c < cycles; c++) {
         nicrx_in_t top;
         ingress_in_t iin;
