@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
+#include "cli.h"          /* tools/: the tools' own number check and wording */
 #include "traces.h"
 
 /* The generators' command lines: a wrong count, a value that is not a whole number in
@@ -26,14 +27,11 @@ static inline void bench_argc(int argc, char **argv, int lo, int hi, const char 
 
 static inline uint64_t bench_num(const char *prog, const char *what, const char *s, uint64_t lo, uint64_t hi)
 {
-    char *end;
-    unsigned long long v;
+    char err[160];
+    uint64_t v;
 
-    errno = 0;
-    v = strtoull(s, &end, 0);
-    if (*s == '\0' || *s == '-' || *end != '\0' || errno || v < lo || v > hi) {
-        fprintf(stderr, "%s: %s '%s' is not a whole number in %llu..%llu\n", prog, what, s,
-                (unsigned long long)lo, (unsigned long long)hi);
+    if (cli_u64(what, s, lo, hi, NULL, &v, err, sizeof err) != 0) {
+        fprintf(stderr, "%s: %s\n", prog, err);
         exit(2);
     }
     return v;

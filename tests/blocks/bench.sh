@@ -9,7 +9,7 @@ mkdir -p "$out"
 bench_gen() {
     local name=$1; shift
     gcc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
-        -Icmodel -Itests/blocks "$@" -o "$out/nicrx_${name}_gen" \
+        -Icmodel -Itests/blocks -Itools tools/cli.c "$@" -o "$out/nicrx_${name}_gen" \
         || { echo "not ok ${name//_/-}-block-build"; exit 1; }
 }
 
