@@ -128,14 +128,12 @@ void nicrx_fast_frame(nicrx_fast_t *f, const uint8_t *bytes, uint32_t len, int b
     hv_stream_from_parse(&hv, &r->hv, &cm);
 
     /* the flow key block and the flow manager */
-    flow_job_t *j = &f->flow.job;
+    fk_stream_t fk;
     evsink_t ev = { on_flow, r, 0 };
 
-    memset(j, 0, sizeof *j);
-    flow_key_frame_job(&hv, bytes, f->g.p.header_bytes, c->flow_ctrl, &j->fk);
-    j->evict = (c->flow_ctrl & NICRX_FLOW_CTRL_EVICT) != 0;
-    j->thresh = c->flow_thresh;
-    j->age = c->flow_age;
+    memset(&fk, 0, sizeof fk);
+    flow_key_frame_job(&hv, bytes, f->g.p.header_bytes, c->flow_ctrl, &fk);
+    flow_job_take(&f->flow.job, &fk, c, 0);   /* time 0: fast mode refuses ageing */
     flow_frame_decide(&f->flow, &ev);
 
     /* the queue select and the transfer engine */

@@ -174,6 +174,15 @@ static int merge_forbidden(const fk_stream_t *fk, const flow_ctx_t *e)
            fk->ack != e->ack || fk->hlen != e->hlen || fk->digest != e->digest;
 }
 
+void flow_job_take(flow_job_t *j, const fk_stream_t *fk, const csr_cfg_t *c, uint32_t now)
+{
+    j->fk = *fk;
+    j->evict = (c->flow_ctrl & NICRX_FLOW_CTRL_EVICT) != 0;
+    j->thresh = c->flow_thresh;
+    j->age = c->flow_age;
+    j->now = now;
+}
+
 void flow_frame_decide(flow_t *s, const evsink_t *ev)
 {
     const flow_job_t *j = &s->job;
@@ -372,13 +381,7 @@ static void flow_edge(flow_t *s, const flow_in_t *in)
         s->run++;
     }
     if (in->s_fk_valid && o->s_fk_ready) {
-        flow_job_t *j = &s->job;
-
-        j->fk = in->s_fk;
-        j->evict = (c->flow_ctrl & NICRX_FLOW_CTRL_EVICT) != 0;
-        j->thresh = c->flow_thresh;
-        j->age = c->flow_age;
-        j->now = s->now;
+        flow_job_take(&s->job, &in->s_fk, c, s->now);
         s->run = 1;
     }
     /* time */

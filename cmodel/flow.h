@@ -74,5 +74,8 @@ void flow_step(flow_t *s, const flow_in_t *in, flow_out_t *out);
  * the operation code, m_fl and the NICRX_EV_FLOW event.  The functional model
  * (fast.c) decides its frames with it too. */
 void flow_frame_decide(flow_t *s, const evsink_t *ev);
+/* A job as it is taken at E0: the key block's job with the configuration and the time
+ * it runs under (the cycle model and fast.c load jobs through it). */
+void flow_job_take(flow_job_t *j, const fk_stream_t *fk, const csr_cfg_t *c, uint32_t now);
 
 #endif
