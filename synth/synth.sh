@@ -75,7 +75,8 @@ yosys_synth() {
     chp="$chp $(imem_init "$top" "$cfg")"
     local t0; t0=$(date +%s)
     rm -f "$OUT/$name.json" "$OUT/$name.stat"
-    $YOSYS -q -l "$OUT/$name.log" -p "read_verilog -defer -Irtl $RTL $extra; $chp hierarchy -check -top $top; synth_ecp5 -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return 1
+    # the ECP5 cell library first: make fpga's wrapper instantiates a DCCA
+    $YOSYS -q -l "$OUT/$name.log" -p "read_verilog -lib -specify +/ecp5/cells_sim.v +/ecp5/cells_bb.v; read_verilog -defer -Irtl $RTL $extra; $chp hierarchy -check -top $top; synth_ecp5 -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return 1
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$name.time"
 }
 
@@ -93,9 +94,9 @@ pnr() {
     return "$rc"
 }
 
-# current FILE: FILE exists and no RTL source or reset program is newer
+# current FILE: FILE exists and no RTL source, wrapper or reset program is newer
 current() {
-    [ -f "$1" ] && [ -z "$(find rtl build/microcode -newer "$1" -type f 2>/dev/null | head -1)" ]
+    [ -f "$1" ] && [ -z "$(find rtl fpga build/microcode -newer "$1" -type f 2>/dev/null | head -1)" ]
 }
 
 # ooc TOP "K=V ..." SPEED SEED: synthesis (once per configuration) and one place-and-route,
