@@ -13,16 +13,16 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # Default elaboration parameters (kept equal in RTL builds and the model).
 DATA_WIDTH ?= 64
 
-# The C model library: every cmodel/*.c, and the default parser program assembled
-# from microcode/default.nasm (mk/microcode.mk).  Its public headers are MODEL_HDRS;
+# libnicrx: the C model library (every cmodel/*.c, and the default parser program assembled
+# from microcode/default.nasm, mk/microcode.mk) and the host driver (host/).  Its public headers are MODEL_HDRS;
 # code outside cmodel/ finds them in MODEL_INC, which holds links to them alone, so an
 # include of one of the model's private headers fails to build there.
-MODEL_SRCS := $(wildcard cmodel/*.c) $(BUILD)/gen/default_prog.c
+MODEL_SRCS := $(wildcard cmodel/*.c) $(BUILD)/gen/default_prog.c host/nicrx_drv.c
 MODEL_OBJS := $(MODEL_SRCS:%.c=$(BUILD)/obj/%.o)
 MODEL_LIB  := $(BUILD)/lib/libnicrx.a
-MODEL_HDRS := cmodel/nicrx_model.h cmodel/nicrx_hw.h cmodel/nicrx_regs.h cmodel/nicrx_isa.h
+MODEL_HDRS := cmodel/nicrx_model.h cmodel/nicrx_hw.h cmodel/nicrx_regs.h cmodel/nicrx_isa.h host/nicrx_drv.h
 MODEL_INC  := $(BUILD)/include
-MODEL_PUB  := $(MODEL_HDRS:cmodel/%=$(MODEL_INC)/%)
+MODEL_PUB  := $(addprefix $(MODEL_INC)/,$(notdir $(MODEL_HDRS)))
 RTL_SRCS   := $(sort $(wildcard rtl/*.v))
 
 # The model and its white-box tests (tests/unit, tests/blocks, fuzz/) see all of cmodel/;
@@ -35,10 +35,13 @@ CFLAGS_TB    := $(CFLAGS_PCAP) -Itb -Itools
 $(MODEL_INC)/%.h: cmodel/%.h
 	@mkdir -p $(dir $@)
 	ln -sf $(abspath $<) $@
+$(MODEL_INC)/%.h: host/%.h
+	@mkdir -p $(dir $@)
+	ln -sf $(abspath $<) $@
 
 $(BUILD)/obj/%.o: %.c $(wildcard cmodel/*.h tb/*.h tools/cli.h) $(MODEL_PUB)
 	@mkdir -p $(dir $@)
-	$(CC) $(if $(filter cmodel/% $(BUILD)/gen/%,$<),$(CFLAGS_MODEL),$(CFLAGS_TB)) -c $< -o $@
+	$(CC) $(if $(filter cmodel/% $(BUILD)/gen/%,$<),$(CFLAGS_MODEL),$(if $(filter host/%,$<),$(CFLAGS_LIB),$(CFLAGS_TB))) -c $< -o $@
 
 $(MODEL_LIB): $(MODEL_OBJS)
 	@mkdir -p $(dir $@)

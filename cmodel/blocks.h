@@ -57,6 +57,10 @@ typedef struct csr_cfg {
     uint8_t  cq_en[NICRX_MAX_CQ];
     uint8_t  cq_irq_en[NICRX_MAX_CQ];
     uint16_t cq_head[NICRX_MAX_CQ];
+    /* interrupt moderation (IRQ_*) */
+    uint16_t irq_count[NICRX_MAX_CQ], irq_time[NICRX_MAX_CQ];
+    uint8_t  irq_mask[NICRX_MAX_CQ];
+    uint16_t irq_tick;
     /* parser (PARSER_CTRL, SWAP, IADDR, IDATA0..3) */
     uint8_t  step_limit;                 /* PARSER_CTRL[7:0], 0 = 256 */
     uint8_t  swap;                       /* one-cycle pulse: a swap was requested */

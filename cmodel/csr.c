@@ -93,7 +93,11 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
             cfg->cq_en[q] = r->cq_en[q];
             cfg->cq_irq_en[q] = r->cq_irq_en[q];
             cfg->cq_head[q] = r->cq_head[q];
+            cfg->irq_count[q] = r->irq_count[q];
+            cfg->irq_time[q] = r->irq_time[q];
+            cfg->irq_mask[q] = r->irq_mask[q];
         }
+        cfg->irq_tick = r->irq_tick;
         cfg->step_limit = r->step_limit;
         cfg->swap = r->swap;
         cfg->imem_we = s->imem_we;

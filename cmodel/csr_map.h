@@ -79,6 +79,10 @@ enum csr_reg_id {
     CSR_R_FLOW_CTX_TIME,
     CSR_R_FLOW_CTX_COUNT,
     CSR_R_FLOW_KEY,
+    CSR_R_IRQ_TICK,
+    CSR_R_IRQ_COUNT,
+    CSR_R_IRQ_TIME,
+    CSR_R_IRQ_MASK,
     CSR_NUM_REGS
 };
 
@@ -112,6 +116,10 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, ctx_time), sizeof(uint32_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, ctx_count), sizeof(uint32_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, ctx_key), sizeof(uint32_t), 10, 0, 0x0u },
+    { offsetof(csr_regs_t, irq_tick), sizeof(uint16_t), 1, 0, 0x9bu },
+    { offsetof(csr_regs_t, irq_count), sizeof(uint16_t), NICRX_MAX_CQ, 0, 0x1u },
+    { offsetof(csr_regs_t, irq_time), sizeof(uint16_t), NICRX_MAX_CQ, 0, 0x0u },
+    { offsetof(csr_regs_t, irq_mask), sizeof(uint8_t), NICRX_MAX_CQ, 0, 0x0u },
 };
 
 static const csr_field_t csr_fields[] = {
@@ -180,6 +188,10 @@ static const csr_field_t csr_fields[] = {
     {  0, 32, CSR_RW , CSR_STATE, 26,  0, 0, -1, 0u }, /* FLOW_CTX_TIME */
     {  0, 32, CSR_RW , CSR_STATE, 27,  0, 0, -1, 0u }, /* FLOW_CTX_COUNT */
     {  0, 32, CSR_RW , CSR_STATE, 28,  0, 0, -1, 0u }, /* FLOW_KEY */
+    {  0, 16, CSR_RW , CSR_STATE, 29,  0, 0, -1, 0u }, /* IRQ_TICK */
+    {  0, 16, CSR_RW , CSR_STATE, 30,  0, 0, -1, 0u }, /* IRQ_COUNT */
+    {  0, 16, CSR_RW , CSR_STATE, 31,  0, 0, -1, 0u }, /* IRQ_TIME */
+    {  0,  1, CSR_RW , CSR_STATE, 32,  0, 0, -1, 0u }, /* IRQ_MASK */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -224,6 +236,10 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0x530, 0x04,  0,  62, 1 }, /* FLOW_CTX_TIME */
     { 0x534, 0x04,  0,  63, 1 }, /* FLOW_CTX_COUNT */
     { 0x540, 0x04, 18,  64, 1 }, /* FLOW_KEY */
+    { 0x880, 0x04,  0,  65, 1 }, /* IRQ_TICK */
+    { 0x800, 0x10,  4,  66, 1 }, /* IRQ_COUNT */
+    { 0x804, 0x10,  4,  67, 1 }, /* IRQ_TIME */
+    { 0x808, 0x10,  4,  68, 1 }, /* IRQ_MASK */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */

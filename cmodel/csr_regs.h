@@ -39,6 +39,10 @@ typedef struct csr_regs {
     uint32_t ctx_time; /* 32 bits */
     uint32_t ctx_count; /* 32 bits */
     uint32_t ctx_key[10]; /* 32 bits */
+    uint16_t irq_tick; /* 16 bits */
+    uint16_t irq_count[NICRX_MAX_CQ]; /* 16 bits */
+    uint16_t irq_time[NICRX_MAX_CQ]; /* 16 bits */
+    uint8_t  irq_mask[NICRX_MAX_CQ]; /* 1 bits */
 } csr_regs_t;
 
 #endif

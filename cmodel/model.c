@@ -236,11 +236,14 @@ static void step_desc_fetch(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_irq(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    irq_in_t in = { .rst = m->in.rst };
+    irq_in_t in = { .rst = m->in.rst, .irq_tick = o->cfg.irq_tick };
 
     for (unsigned q = 0; q < NICRX_MAX_CQ; q++) {
         in.cq_irq_en[q] = o->cfg.cq_irq_en[q];
         in.cq_head[q] = o->cfg.cq_head[q];
+        in.irq_count[q] = o->cfg.irq_count[q];
+        in.irq_time[q] = o->cfg.irq_time[q];
+        in.irq_mask[q] = o->cfg.irq_mask[q];
         in.s_cq_tail[q] = o->dma.st.cq_tail[q];
     }
     irq_step(&m->irq, &in, &n->irq);

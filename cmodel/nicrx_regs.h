@@ -28,6 +28,12 @@
 #define NICRX_CQ_HEAD 0x14u
 #define NICRX_CQ_CTRL 0x18u
 
+/* interrupt moderation of completion queue q (q < NUM_CQ) */
+#define NICRX_REG_IRQ(q) (0x800u + 0x10u * (q))
+#define NICRX_IRQ_COUNT 0x00u
+#define NICRX_IRQ_TIME 0x04u
+#define NICRX_IRQ_MASK 0x08u
+
 #define NICRX_REG_ID 0x000u
 #define NICRX_ID_MASK 0xffffffffu
 #define NICRX_ID_VALUE 0x6e727831u
@@ -232,6 +238,15 @@
 #define NICRX_REG_FLOW_KEY(n) (0x540u + 0x4u * (n)) /* n < 10 */
 #define NICRX_FLOW_KEY_RESET 0x0u
 #define NICRX_FLOW_KEY_MASK 0xffffffffu
+#define NICRX_REG_IRQ_TICK 0x880u
+#define NICRX_IRQ_TICK_RESET 0x9bu
+#define NICRX_IRQ_TICK_MASK 0x0000ffffu
+#define NICRX_IRQ_COUNT_RESET 0x1u
+#define NICRX_IRQ_COUNT_MASK 0x0000ffffu
+#define NICRX_IRQ_TIME_RESET 0x0u
+#define NICRX_IRQ_TIME_MASK 0x0000ffffu
+#define NICRX_IRQ_MASK_RESET 0x0u
+#define NICRX_IRQ_MASK_MASK 0x00000001u
 
 /* Counters (in=cnt), each at NICRX_REG_CNT(index). */
 enum nicrx_counter {

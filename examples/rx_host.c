@@ -1,10 +1,11 @@
 /* rx_host.c - the nicrx model used as a library, through its public headers alone.
  *
- * A minimal host around the model: it brings the device up over the AXI4-Lite port as
- * docs/host-interface.md describes (ring 0 with 16 buffers of 2048 bytes, ring 1 with 4 of
- * 9216, completion queue 0 only), answers the AXI4 master from its own 128 KB of memory,
- * sends every frame of a capture at about line rate, and polls the completion queue,
- * handing each buffer back at once.  It checks that every frame is either delivered -- the
+ * A minimal driver loop on libnicrx (nicrx_drv.h) around the model: the driver brings the
+ * device up over the AXI4-Lite port (ring 0 with 16 buffers of 2048 bytes, ring 1 with 4 of
+ * 9216, completion queue 0 only, interrupts moderated: 4 records or 2 µs), the host answers
+ * the AXI4 master from its own 128 KB of memory, sends every frame of a capture at about
+ * line rate and takes each interrupt NAPI style (mask, poll until empty handing each buffer
+ * back at once, unmask).  It checks that every frame is either delivered -- the
  * model's DELIVER event names a buffer, and the completion for that buffer carries the
  * frame's length with the frame's bytes in the buffer -- or dropped, and that the counters
  * read back at the end agree: RX_FRAMES, DELIVERED and each DROP_* counter by reason.
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nicrx_drv.h"
 #include "nicrx_model.h"
 
 #define MEM_BYTES  0x20000u /* host memory, from address 0 (the device is given none below 0x1000) */
@@ -53,7 +55,7 @@ typedef struct host {
     int sending;
     burst_t aw[QMAX], ar[QMAX];           /* AXI4 bursts whose address was taken */
     uint32_t aw_n, ar_n, b_n;             /* ... and write responses owed */
-    uint16_t tail[NICRX_NUM_FBR], cq_head;
+    nicrx_drv_t *drv;
     uint64_t held[NICRX_NUM_FBR][MAX_BUFS]; /* 1 + the frame a DELIVER event put in a buffer, 0 none */
     uint64_t drops[NICRX_NUM_REASONS], dropped, checked;
     char err[256];
@@ -70,18 +72,6 @@ static void fail(host_t *h, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(h->err, sizeof h->err, fmt, ap);
     va_end(ap);
-}
-
-static uint64_t ld64(const uint8_t *p)
-{
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--) v = v << 8 | p[i];
-    return v;
-}
-
-static void st64(uint8_t *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> 8 * i);
 }
 
 static uint32_t buf_addr(uint32_t r, uint32_t i) { return rings[r].buf_base + i * rings[r].buf_size; }
@@ -214,37 +204,59 @@ static uint32_t reg(host_t *h, int write, uint32_t addr, uint32_t data)
 static uint32_t rd(host_t *h, uint32_t addr) { return reg(h, 0, addr, 0); }
 static void wr(host_t *h, uint32_t addr, uint32_t data) { reg(h, 1, addr, data); }
 
-/* A descriptor for buffer i of ring r at the ring's producer index (the doorbell follows). */
-static void post(host_t *h, uint32_t r, uint32_t i)
-{
-    uint8_t *d = h->mem + rings[r].base + NICRX_DESC_BYTES * (h->tail[r] & ((1u << rings[r].log2) - 1u));
+/* libnicrx's callbacks: registers through the AXI4-Lite port, memory the host's own. */
+static void drv_wr(void *ctx, uint32_t addr, uint32_t data) { wr(ctx, addr, data); }
+static uint32_t drv_rd(void *ctx, uint32_t addr) { return rd(ctx, addr); }
 
-    st64(d, buf_addr(r, i));
-    st64(d + 8, i); /* buf_id: the buffer's index; reserved bytes 0 */
-    h->tail[r]++;
+static uint8_t *span(host_t *h, uint64_t addr, size_t n)
+{
+    if (addr > MEM_BYTES || n > MEM_BYTES - addr) {
+        fail(h, "driver memory access 0x%" PRIx64 "+%zu outside the host's memory", addr, n);
+        return NULL;
+    }
+    return h->mem + addr;
 }
 
-/* docs/host-interface.md "Bring-up sequence"; the completion queue's memory is already 0. */
+static void drv_mw(void *ctx, uint64_t addr, const void *p, size_t n)
+{
+    uint8_t *d = span(ctx, addr, n);
+    if (d) memcpy(d, p, n);
+}
+
+static void drv_mr(void *ctx, uint64_t addr, void *p, size_t n)
+{
+    const uint8_t *s = span(ctx, addr, n);
+    if (s) memcpy(p, s, n);
+    else memset(p, 0, n);
+}
+
+/* Buffer i of ring r back to the device (the doorbell follows). */
+static void post(host_t *h, uint32_t r, uint32_t i)
+{
+    if (nicrx_drv_post(h->drv, r, buf_addr(r, i), (uint16_t)i) != 0) fail(h, "post: %s", nicrx_drv_error(h->drv));
+}
+
+/* docs/host-interface.md "Bring-up sequence", through the driver. */
 static void bring_up(host_t *h)
 {
-    if (rd(h, NICRX_REG_ID) != NICRX_ID_VALUE) fail(h, "bring-up: ID is not \"nrx1\"");
-    if ((rd(h, NICRX_REG_CAPS0) & 0xffu) != 8u * h->bpb) fail(h, "bring-up: CAPS0 has another DATA_WIDTH");
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
-        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_BASE_LO, rings[r].base);
-        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_SIZE_LOG2, rings[r].log2);
-        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_BUF_SIZE, rings[r].buf_size);
-        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_CTRL, 1);
+    static const nicrx_drv_ops_t ops = { drv_wr, drv_rd, drv_mw, drv_mr };
+    nicrx_drv_ring_t fbr[NICRX_NUM_FBR], cq = { CQ_BASE, CQ_LOG2, 0 };
+
+    h->drv = nicrx_drv_open(&ops, h);
+    if (!h->drv) abort();
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        fbr[r] = (nicrx_drv_ring_t){ rings[r].base, rings[r].log2, rings[r].buf_size };
+    /* one queue in use: every frame completes on queue 0 */
+    if (nicrx_drv_probe(h->drv) != 0 || nicrx_drv_setup(h->drv, fbr, &cq, 1) != 0) {
+        fail(h, "bring-up: %s", nicrx_drv_error(h->drv));
+        return;
     }
-    wr(h, NICRX_REG_CQ(0) + NICRX_CQ_BASE_LO, CQ_BASE);
-    wr(h, NICRX_REG_CQ(0) + NICRX_CQ_SIZE_LOG2, CQ_LOG2);
-    wr(h, NICRX_REG_CQ(0) + NICRX_CQ_CTRL, 1);
-    wr(h, NICRX_REG_QSEL, 0); /* one queue in use: every frame completes on queue 0 */
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+    nicrx_drv_irq_moderation(h->drv, 0, 4, 2);
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
         for (uint32_t i = 0; i < 1u << rings[r].log2; i++)
             post(h, r, i);
-        wr(h, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, h->tail[r]);
-    }
-    wr(h, NICRX_REG_CTRL, 1);
+    nicrx_drv_doorbells(h->drv);
+    nicrx_drv_enable(h->drv);
 }
 
 /* The model's account of each frame: dropped (and why), or given a buffer. */
@@ -272,37 +284,45 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
 
 /* Consumes the valid records of queue 0: each buffer must hold exactly the frame the model
  * delivered into it.  The buffer is poisoned (stale bytes never pass a later check) and
- * posted again; one doorbell per ring and queue. */
-static void poll(host_t *h)
+ * posted again; one doorbell per ring and queue.  Returns the records taken. */
+static uint32_t poll(host_t *h)
 {
     uint32_t took = 0;
+    struct nicrx_cmpl c;
 
-    for (;;) {
-        const uint8_t *p = h->mem + CQ_BASE + NICRX_CMPL_BYTES * (h->cq_head & ((1u << CQ_LOG2) - 1u));
-        struct nicrx_cmpl c = { ld64(p), ld64(p + 8) };
-        if (nicrx_cmpl_phase(&c) != ((h->cq_head >> CQ_LOG2 & 1u) ^ 1u))
-            break;
+    while (!h->err[0] && nicrx_drv_poll(h->drv, 0, &c)) {
         uint32_t r = nicrx_cmpl_ring(&c), id = nicrx_cmpl_bufid(&c);
         uint64_t held = id < 1u << rings[r].log2 ? h->held[r][id] : 0;
         frame_t *f = held ? &h->fr[held - 1u] : NULL;
         if (!f || nicrx_cmpl_err(&c) || nicrx_cmpl_len(&c) != f->len ||
             memcmp(h->mem + buf_addr(r, id), f->data, f->len)) {
-            fail(h, "completion %u (buffer %u of ring %u, len %u): not the frame delivered there", h->cq_head, id, r,
-                 nicrx_cmpl_len(&c));
-            return;
+            fail(h, "completion %" PRIu64 " (buffer %u of ring %u, len %u): not the frame delivered there",
+                 nicrx_drv_consumed(h->drv, 0), id, r, nicrx_cmpl_len(&c));
+            return took;
         }
         h->checked++;
         h->held[r][id] = 0;
         memset(h->mem + buf_addr(r, id), 0xa5, f->len);
         post(h, r, id);
-        h->cq_head++;
-        took |= 1u << r;
+        took++;
     }
-    if (!took)
+    nicrx_drv_doorbells(h->drv);
+    return took;
+}
+
+/* NAPI: on queue 0's interrupt, mask it, poll until a pass finds nothing, unmask (the
+ * driver writes the head first; records that arrived meanwhile raise the line again). */
+static void napi(host_t *h)
+{
+    nicrx_out_t o;
+
+    nicrx_model_outputs(h->m, &o);
+    if (!(o.irq & 1u))
         return;
-    wr(h, NICRX_REG_CQ(0) + NICRX_CQ_HEAD, h->cq_head);
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
-        if (took >> r & 1u) wr(h, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, h->tail[r]);
+    nicrx_drv_irq_mask(h->drv, 0);
+    while (!h->err[0] && poll(h))
+        ;
+    nicrx_drv_irq_unmask(h->drv, 0);
 }
 
 /* The counters against the events and the host's own account. */
@@ -312,8 +332,7 @@ static void check_counters(host_t *h)
 
     for (int n = 0; !(rd(h, NICRX_REG_STATUS) & 1u); n++)
         if (n == 1000) { fail(h, "device not idle at the end"); return; }
-    for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
-        c[i] = rd(h, NICRX_REG_CNT(i));
+    nicrx_drv_counters(h->drv, c);
     if (c[NICRX_CNT_RX_FRAMES] != h->n)
         fail(h, "RX_FRAMES %u, %zu frames sent", c[NICRX_CNT_RX_FRAMES], h->n);
     if (c[NICRX_CNT_DELIVERED] != h->checked)
@@ -388,7 +407,7 @@ int main(int argc, char **argv)
         if (nicrx_model_cycle(h->m) > limit)
             fail(h, "hung: %zu frames sent, %" PRIu64 " accounted for", h->next, h->dropped + h->checked);
         edge(h, &(nicrx_in_t){ 0 });
-        poll(h);
+        napi(h);
     }
     if (!h->err[0])
         check_counters(h);
@@ -402,6 +421,7 @@ int main(int argc, char **argv)
             if (h->drops[r]) printf("%s%s %" PRIu64, k++ ? ", " : " (", nicrx_reason_name(r), h->drops[r]);
         printf("%s; the counters agree\n", h->dropped ? ")" : "");
     }
+    nicrx_drv_close(h->drv);
     nicrx_model_free(h->m);
     for (size_t i = 0; i < h->n; i++)
         free(h->fr[i].data);

@@ -5,7 +5,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/unit/%)
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(MODEL_LIB) $(wildcard tests/unit/*.h tests/blocks/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_MODEL) -Itests/unit $< $(MODEL_LIB) -o $@
+	$(CC) $(CFLAGS_MODEL) -Itests/unit -Ihost $< $(MODEL_LIB) -o $@
 
 .PHONY: unit
 unit: $(UNIT_BINS)
@@ -15,7 +15,7 @@ UNIT_ASAN_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/unit-asan/%)
 
 $(BUILD)/tests/unit-asan/%: tests/unit/%.c $(MODEL_SRCS) $(wildcard cmodel/*.h tests/unit/*.h tests/blocks/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_MODEL) $(SAN) -Itests/unit $< $(MODEL_SRCS) -o $@
+	$(CC) $(CFLAGS_MODEL) $(SAN) -Itests/unit -Ihost $< $(MODEL_SRCS) -o $@
 
 .PHONY: unit-asan
 unit-asan: $(UNIT_ASAN_BINS)

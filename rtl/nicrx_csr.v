@@ -81,6 +81,11 @@ module nicrx_csr #(
     output wire [NUM_CQ-1:0]      cfg_cq_en,
     output wire [NUM_CQ-1:0]      cfg_cq_irq_en,
     output wire [NUM_CQ*16-1:0]   cfg_cq_head,
+    // interrupt moderation (IRQ_*)
+    output wire [NUM_CQ*16-1:0]   cfg_irq_count,
+    output wire [NUM_CQ*16-1:0]   cfg_irq_time,
+    output wire [NUM_CQ-1:0]      cfg_irq_mask,
+    output wire [15:0]            cfg_irq_tick,
     output wire [7:0]             cfg_step_limit,   // PARSER_CTRL
     output wire                   cfg_swap,         // pulse after a PARSER_SWAP write of 1
     output wire                   cfg_imem_we,      // pulse after a PARSER_IDATA3 write
@@ -288,6 +293,10 @@ module nicrx_csr #(
     assign cfg_cq_en         = cq_en_reg;
     assign cfg_cq_irq_en     = cq_irq_en_reg;
     assign cfg_cq_head       = cq_head_reg;
+    assign cfg_irq_count     = irq_count_reg;
+    assign cfg_irq_time      = irq_time_reg;
+    assign cfg_irq_mask      = irq_mask_reg;
+    assign cfg_irq_tick      = irq_tick_reg;
     assign cfg_step_limit    = step_limit_reg;
     assign cfg_swap          = swap_reg;
     assign cfg_imem_we       = imem_we_reg;

@@ -150,6 +150,10 @@
     reg  [10*32-1:0] ctx_key_reg, ctx_key_next;
     wire [10*1-1:0] ctx_key_ld;
     wire [10*32-1:0] ctx_key_ld_val;
+    reg  [15:0] irq_tick_reg, irq_tick_next;
+    reg  [NUM_CQ*16-1:0] irq_count_reg, irq_count_next;
+    reg  [NUM_CQ*16-1:0] irq_time_reg, irq_time_next;
+    reg  [NUM_CQ*1-1:0] irq_mask_reg, irq_mask_next;
     /* verilator lint_off UNUSEDSIGNAL */ // a side effect may hook some instances only
     reg  [4*1-1:0] wr_parser_idata;
     /* verilator lint_on UNUSEDSIGNAL */
@@ -417,6 +421,29 @@
                 rd_mapped = 1'b1;
                 rd_value[31:0] = ctx_key_reg[reggen_ri*32 + 0 +: 32];
             end
+        // IRQ_TICK
+            if (reggen_raddr == 10'h220) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = irq_tick_reg[0 +: 16];
+            end
+        // IRQ_COUNT
+        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if (reggen_raddr == 10'h200 + reggen_ri[9:0] * 10'h004) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = irq_count_reg[reggen_ri*16 + 0 +: 16];
+            end
+        // IRQ_TIME
+        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if (reggen_raddr == 10'h201 + reggen_ri[9:0] * 10'h004) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = irq_time_reg[reggen_ri*16 + 0 +: 16];
+            end
+        // IRQ_MASK
+        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if (reggen_raddr == 10'h202 + reggen_ri[9:0] * 10'h004) begin
+                rd_mapped = 1'b1;
+                rd_value[0:0] = irq_mask_reg[reggen_ri*1 + 0 +: 1];
+            end
     end
 
     // ---- write strobes: a bit per instance, high while a write hits the register
@@ -473,6 +500,10 @@
         ctx_time_next = ctx_time_reg;
         ctx_count_next = ctx_count_reg;
         ctx_key_next = ctx_key_reg;
+        irq_tick_next = irq_tick_reg;
+        irq_count_next = irq_count_reg;
+        irq_time_next = irq_time_reg;
+        irq_mask_next = irq_mask_reg;
         wr_mapped = 1'b0;
         reggen_wi = 0;
         if (wr_en) begin
@@ -694,6 +725,29 @@
                 wr_mapped = 1'b1;
                 ctx_key_next[reggen_wi*32 + 0 +: 32] = ((ctx_key_reg[reggen_wi*32 + 0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
             end
+        // IRQ_TICK
+            if (reggen_waddr == 10'h220) begin
+                wr_mapped = 1'b1;
+                irq_tick_next[0 +: 16] = ((irq_tick_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // IRQ_COUNT
+        for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
+            if (reggen_waddr == 10'h200 + reggen_wi[9:0] * 10'h004) begin
+                wr_mapped = 1'b1;
+                irq_count_next[reggen_wi*16 + 0 +: 16] = ((irq_count_reg[reggen_wi*16 + 0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // IRQ_TIME
+        for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
+            if (reggen_waddr == 10'h201 + reggen_wi[9:0] * 10'h004) begin
+                wr_mapped = 1'b1;
+                irq_time_next[reggen_wi*16 + 0 +: 16] = ((irq_time_reg[reggen_wi*16 + 0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // IRQ_MASK
+        for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
+            if (reggen_waddr == 10'h202 + reggen_wi[9:0] * 10'h004) begin
+                wr_mapped = 1'b1;
+                irq_mask_next[reggen_wi*1 + 0 +: 1] = ((irq_mask_reg[reggen_wi*1 + 0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
+            end
         end
         if (iaddr_ld) iaddr_next = iaddr_ld_val;
         for (reggen_wi = 0; reggen_wi < NUM_FBR; reggen_wi = reggen_wi + 1)
@@ -742,6 +796,10 @@
             ctx_time_reg <= 32'h0;
             ctx_count_reg <= 32'h0;
             ctx_key_reg <= {10{32'h0}};
+            irq_tick_reg <= 16'h9b;
+            irq_count_reg <= {NUM_CQ{16'h1}};
+            irq_time_reg <= {NUM_CQ{16'h0}};
+            irq_mask_reg <= {NUM_CQ{1'h0}};
         end else begin
             enable_reg <= enable_next;
             qsel_reg <= qsel_next;
@@ -772,5 +830,9 @@
             ctx_time_reg <= ctx_time_next;
             ctx_count_reg <= ctx_count_next;
             ctx_key_reg <= ctx_key_next;
+            irq_tick_reg <= irq_tick_next;
+            irq_count_reg <= irq_count_next;
+            irq_time_reg <= irq_time_next;
+            irq_mask_reg <= irq_mask_next;
         end
     end

@@ -155,6 +155,9 @@ module nicrx_top #(
     wire [NUM_CQ-1:0]       cfg_cq_en;
     wire [NUM_CQ-1:0]       cfg_cq_irq_en;
     wire [NUM_CQ*16-1:0]    cfg_cq_head;
+    wire [NUM_CQ*16-1:0]    cfg_irq_count, cfg_irq_time;
+    wire [NUM_CQ-1:0]       cfg_irq_mask;
+    wire [15:0]             cfg_irq_tick;
     wire [2*16-1:0]         st_fbr_head;
     wire [1:0]              st_fbr_err;
     wire [NUM_CQ*16-1:0]    st_cq_tail;
@@ -471,6 +474,10 @@ module nicrx_top #(
         .rst           (rst),
         .cfg_cq_irq_en (cfg_cq_irq_en),
         .cfg_cq_head   (cfg_cq_head),
+        .cfg_irq_count (cfg_irq_count),
+        .cfg_irq_time  (cfg_irq_time),
+        .cfg_irq_mask  (cfg_irq_mask),
+        .cfg_irq_tick  (cfg_irq_tick),
         .s_cq_tail     (st_cq_tail),
         .irq           (irq)
     );
@@ -526,6 +533,10 @@ module nicrx_top #(
         .cfg_cq_en         (cfg_cq_en),
         .cfg_cq_irq_en     (cfg_cq_irq_en),
         .cfg_cq_head       (cfg_cq_head),
+        .cfg_irq_count     (cfg_irq_count),
+        .cfg_irq_time      (cfg_irq_time),
+        .cfg_irq_mask      (cfg_irq_mask),
+        .cfg_irq_tick      (cfg_irq_tick),
         .cfg_step_limit    (cfg_step_limit),
         .cfg_swap          (cfg_swap),
         .cfg_imem_we       (cfg_imem_we),

@@ -147,6 +147,29 @@ sweep_table() {
 # Simulation speed.  Lockstep (RTL + model + harness): cycles per second on make run's capture
 # and on every shared capture, one process per capture as t_lockstep runs them (cycles from
 # the reports, wall time of the whole loop: process start and bring-up included), and
+# Interrupt moderation (docs/architecture.md "nicrx_irq"), the model at line rate with a
+# NAPI host (--irq-napi): interrupts per 1000 frames and the latency moderation adds (the
+# age of the oldest pending record when a line rises: record visible to interrupt), for a
+# few IRQ_COUNT / IRQ_TIME settings (IRQ_TICK 155: 1 µs ticks).  TIME 0 interrupts at once
+# whatever COUNT is (the first row is the default, no moderation).
+irq_table() {
+    local s n f set c t
+    printf '\ninterrupt moderation, model, line rate, NAPI host, 4 queues, 1 µs ticks\n'
+    printf '%5s %6s %5s %5s %8s %14s %17s %17s %6s\n' size frames COUNT TIME interrupts "per 1000 frames" \
+        "mean age cycles" "max age cycles" drops
+    for s in 64 512; do
+        n=4000; f="$out/irq$s.pcap"
+        build/bin/nicrx-gen --count $n --size "$s" --flows 64 --seed 1 -o "$f" >/dev/null || return 1
+        for set in "1 0" "4 10" "16 10" "32 20" "0 2" "0 10"; do
+            read -r c t <<<"$set"
+            build/bin/nicrx-model --json-summary --seed 1 --irq-napi --irq-count "$c" --irq-time "$t" "$f" \
+                > "$out/irq$s-$c-$t.json" || { status=1; echo "FAIL irq size $s COUNT $c TIME $t"; continue; }
+            printf '%5s %6s %5s %5s %s\n' "$s" "$n" "$c" "$t" \
+                "$(j '"\(.moderation.interrupts | tostring | (" " * (10 - length)) + .) \(.moderation.per_1000_frames | tostring | (" " * (14 - length)) + .) \(.moderation.mean_age_cycles | tostring | (" " * (17 - length)) + .) \(.moderation.max_age_cycles | tostring | (" " * (17 - length)) + .) \(.traffic.dropped | tostring | (" " * (6 - length)) + .)"' "$out/irq$s-$c-$t.json")"
+        done
+    done
+}
+
 # Verilator against Icarus on make run's capture.  The model: its fast mode (no timing,
 # docs/report.md "Fast mode") and its cycle mode against tshark reading the same capture
 # (tshark -T fields -e frame.number, the least tshark does per frame, and tshark -q -z
@@ -209,6 +232,7 @@ sweep_table 64
 sweep_table 32
 run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate, host never stalling"
 [ -x build/bin/nicrx-sim-dw32 ] && run_table build/bin/nicrx-sim-dw32 "DATA_WIDTH 32, line rate, host never stalling"
+irq_table
 speed_table
 printf '\nlockstep speed (RTL + model + harness, line-rate runs): %d cycles in %.2f s = %.0f cycles/s\n' \
     "$tot_cycles" "$(awk -v n="$tot_ns" 'BEGIN { print n / 1e9 }')" \

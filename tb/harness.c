@@ -82,6 +82,9 @@ struct harness {
     /* For the report: interrupts per queue (rising edges of irq), peak occupancy, wall time. */
     uint64_t irqs[NICRX_MAX_CQ];
     uint32_t irq_prev, pm_peak, fq_peak;
+    /* The interrupt check (irqchk.h), on with any --irq-* option. */
+    irqchk_t irqchk;
+    int irqchk_on;
     uint8_t in_final;                 /* a failure from here on is one of the end checks */
     struct timespec wall0;
     int status;
@@ -100,6 +103,7 @@ void harness_opts_default(harness_opts_t *o)
     o->hang_cycles = 2000000;
     o->trace_to = UINT64_MAX;
     o->flow_ctrl = o->flow_thresh = o->flow_tick = o->flow_age = -1;
+    o->irq_count = o->irq_time = o->irq_tick = -1;
     nicrx_params_default(&o->p);
 }
 
@@ -128,7 +132,12 @@ const char *harness_usage(void)
            "  --flow-tick N       FLOW_TICK: cycles per time tick - 1, 0..65535 (default 155)\n"
            "  --flow-age N        FLOW_AGE: idle ticks before a flow is aged, 0 never (default 0)\n"
            "  --flow-cmds N       the host runs N random flow READ/INSTALL/INVALIDATE commands\n"
-           "                      spread over the traffic and checks their results\n";
+           "                      spread over the traffic and checks their results\n"
+           "  --irq-count N       IRQ_COUNT of every queue: records pending that interrupt, 0..65535 (default 1)\n"
+           "  --irq-time N        IRQ_TIME of every queue: ticks after the first pending record, 0..65535 (default 0)\n"
+           "  --irq-tick N        IRQ_TICK: cycles per moderation tick - 1, 0..65535 (default 155)\n"
+           "  --irq-napi          the host takes each interrupt NAPI style (mask, poll until empty, unmask)\n"
+           "                      instead of polling; any --irq-* option checks the interrupt lines\n";
 }
 
 /* A numeric option: its range and where it goes (an int64_t or uint64_t member). */
@@ -153,6 +162,9 @@ static const num_opt_t num_opts[] = {
     REG_OPT("--flow-thresh", 0xffff, flow_thresh),
     REG_OPT("--flow-tick", 0xffff, flow_tick),
     REG_OPT("--flow-age", 0xffffffff, flow_age),
+    REG_OPT("--irq-count", 0xffff, irq_count),
+    REG_OPT("--irq-time", 0xffff, irq_time),
+    REG_OPT("--irq-tick", 0xffff, irq_tick),
 };
 
 int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n)
@@ -160,6 +172,7 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
     uint64_t v;
     if (!strcmp(arg, "--summary")) { o->summary = 1; return 1; }
     if (!strcmp(arg, "--json-summary")) { o->json_summary = 1; return 1; }
+    if (!strcmp(arg, "--irq-napi")) { o->irq_napi = 1; return 1; }
     for (size_t i = 0; i < sizeof num_opts / sizeof num_opts[0]; i++) {
         const num_opt_t *t = &num_opts[i];
         if (strcmp(arg, t->name)) continue;
@@ -1086,6 +1099,16 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     host_parser_setup(&h->host, o->step_limit, o->program ? h->prog[0].w : NULL, h->prog[0].n);
     const int64_t flow_regs[4] = { o->flow_ctrl, o->flow_thresh, o->flow_tick, o->flow_age };
     host_flow_setup(&h->host, flow_regs, flow_cmd_done, h);
+    const int64_t irq_regs[3] = { o->irq_count, o->irq_time, o->irq_tick };
+    host_irq_setup(&h->host, irq_regs, o->irq_napi);
+    h->irqchk_on = o->irq_napi || o->irq_count >= 0 || o->irq_time >= 0 || o->irq_tick >= 0;
+    irqchk_init(&h->irqchk, o->p.num_cq, o->irq_count >= 0 ? (uint32_t)o->irq_count : NICRX_IRQ_COUNT_RESET,
+                o->irq_time >= 0 ? (uint32_t)o->irq_time : NICRX_IRQ_TIME_RESET,
+                o->irq_tick >= 0 ? (uint32_t)o->irq_tick : NICRX_IRQ_TICK_RESET);
+    /* Self-test of the interrupt check (tests/t_divergence.sh): NICRX_INJECT_IRQ=N makes it
+     * expect an interrupt at N records pending whatever IRQ_COUNT the host wrote. */
+    const char *inj_irq = getenv("NICRX_INJECT_IRQ");
+    if (inj_irq) h->irqchk.count = (uint32_t)strtoul(inj_irq, NULL, 0);
     h->crng = h->o.seed ^ 0xf10c0de5ull;
     if (!h->crng) h->crng = 1;
     clock_gettime(CLOCK_MONOTONIC, &h->wall0);
@@ -1292,6 +1315,10 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
         }
         const char *he = host_error(&h->host);
         if (he[0]) fail(h, "host: %s", he);
+    }
+    if (h->irqchk_on && !in->rst) {
+        char why[160];
+        if (irqchk_edge(&h->irqchk, e, out->irq, h->m, why, sizeof why) != 0) fail(h, "%s", why);
     }
     nicrx_model_step(h->m, in);
     h->k++;
@@ -1648,6 +1675,17 @@ void harness_report(const harness_t *h, FILE *f, int json)
     rp_sec(&r, "queues");
     rp_queues(&r, "completions", "completions %s", h->completions, h->o.p.num_cq);
     rp_queues(&r, "interrupts", "interrupts %s", h->irqs, h->o.p.num_cq);
+    if (h->irqchk_on) {
+        const irqchk_t *c = &h->irqchk;
+        rp_sec(&r, "moderation");
+        rp_u64(&r, "checked_edges", "%s edges checked", c->checked);
+        rp_u64(&r, "interrupts", "%s interrupts", c->lat_n);
+        rp_dbl(&r, "per_1000_frames", "(%s per 1000 frames)", 1, h->cap.n ? 1000.0 * (double)c->lat_n / (double)h->cap.n : 0.0);
+        rp_dbl(&r, "mean_age_cycles", "oldest pending record mean %s", 1, c->lat_n ? (double)c->lat_sum / (double)c->lat_n : 0.0);
+        rp_u64(&r, "max_age_cycles", "max %s cycles old at an interrupt", c->lat_max);
+        rp_u64(&r, "unmask_interrupts", "%s raised by records that arrived masked", c->unmask_irqs);
+        rp_u64(&r, "napi_polls", "%s NAPI polls", h->host.unmasks);
+    }
 
     if (h->o.flow_cmds) {
         rp_sec(&r, "flow_cmds");

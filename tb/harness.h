@@ -11,6 +11,7 @@
 #include "capture.h"
 #include "cli.h"
 #include "host.h"
+#include "irqchk.h"
 #include "nicrx_isa.h"
 #include "nicrx_model.h"
 #include "sched.h"
@@ -43,6 +44,12 @@ typedef struct harness_opts {
     int64_t flow_tick;      /* --flow-tick N   FLOW_TICK */
     int64_t flow_age;       /* --flow-age N    FLOW_AGE */
     uint32_t flow_cmds;     /* --flow-cmds N: host READ/INSTALL/INVALIDATE commands spread over the run */
+    /* Interrupt moderation (docs/architecture.md "nicrx_irq"), written at bring-up for every
+     * queue (-1: left at reset); any of them, or --irq-napi, turns the interrupt check on. */
+    int64_t irq_count;      /* --irq-count N  IRQ_COUNT */
+    int64_t irq_time;       /* --irq-time N   IRQ_TIME */
+    int64_t irq_tick;       /* --irq-tick N   IRQ_TICK */
+    int irq_napi;           /* --irq-napi: the host takes interrupts NAPI style instead of polling */
     nicrx_params_t p;
 } harness_opts_t;
 

@@ -7,9 +7,9 @@
 #include <string.h>
 
 enum {
-    TAG_CFG = 0, TAG_ID, TAG_VERSION, TAG_CAPS0, TAG_CAPS1, TAG_ENABLE, TAG_DOORBELL,
+    TAG_CFG = 0, TAG_ID, TAG_VERSION, TAG_CAPS0, TAG_CAPS1, TAG_ENABLE,
     TAG_STATUS, TAG_PSTATUS, TAG_SWAPRD, TAG_SWAPWR, TAG_FSTATUS, TAG_FPOLL,
-    TAG_FWIN = 0x80, TAG_CNT0 = 0x100
+    TAG_UNMASK = 0x60, TAG_FWIN = 0x80, TAG_CNT0 = 0x100
 };
 
 #define STATUS_RETRIES 1000u
@@ -52,17 +52,26 @@ static void enq(host_t *h, int write, uint32_t addr, uint32_t data, uint32_t tag
     h->op[(h->op_head + h->op_n++) % HOST_OPS_MAX] = (host_op_t){ (uint8_t)write, (uint16_t)addr, data, tag };
 }
 
-/* Descriptors are written straight into host memory; the doorbell follows. */
+/* Descriptors go into host memory through libnicrx; the doorbell follows. */
 static void post(host_t *h, uint32_t r, host_buf_t *b)
 {
-    host_fbr_t *f = &h->fbr[r];
-    uint64_t slot = f->base + 16u * (f->tail & ((1u << f->size_log2) - 1u));
-    mem_wr64(&h->mem, slot, b->addr);
-    mem_wr64(&h->mem, slot + 8, b->id);
+    if (nicrx_drv_post(h->drv, r, b->addr, b->id) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
     b->posted = 1;
-    f->tail++;
-    f->dirty = 1;
 }
+
+/* libnicrx's callbacks: register writes join the AXI4-Lite master's queue (so the driver's
+ * accesses keep their place and timing), memory is the host's. */
+static void drv_reg_write(void *ctx, uint32_t addr, uint32_t data)
+{
+    host_t *h = ctx;
+    uint32_t tag = TAG_CFG;
+    for (uint32_t q = 0; q < h->p.num_cq; q++)
+        if (addr == NICRX_REG_IRQ(q) + NICRX_IRQ_MASK && !data) tag = TAG_UNMASK + q;
+    enq(h, 1, addr, data, tag);
+}
+
+static void drv_mem_write(void *ctx, uint64_t addr, const void *p, size_t n) { mem_write(&((host_t *)ctx)->mem, addr, p, n); }
+static void drv_mem_read(void *ctx, uint64_t addr, void *p, size_t n) { mem_read(&((host_t *)ctx)->mem, addr, p, n); }
 
 static int check_region(void *ctx, uint64_t addr, uint64_t len, int write, char *why, size_t n)
 {
@@ -115,6 +124,7 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
     h->rng = seed ? seed : 0x9e3779b97f4a7c15ull;
     h->cmpl = cmpl;
     h->cmpl_ctx = ctx;
+    h->irq_reg[0] = h->irq_reg[1] = h->irq_reg[2] = -1;
     mem_init(&h->mem);
     axi_init(&h->axi, &h->mem, &h->rng, stall == STALL_HEAVY ? &prof_heavy : &prof_none,
              h->bpb, p->max_burst, check_region, h);
@@ -141,6 +151,9 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
         h->cq[q].size_log2 = 6;
     }
     h->qsel = ilog2(p->num_cq);
+    static const nicrx_drv_ops_t ops = { drv_reg_write, NULL, drv_mem_write, drv_mem_read };
+    h->drv = nicrx_drv_open(&ops, h);
+    if (!h->drv) abort();
     h->scratch = malloc(large > 2048 ? large : 2048);
     if (!h->scratch) abort();
 }
@@ -148,6 +161,8 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
 void host_free(host_t *h)
 {
     mem_free(&h->mem);
+    nicrx_drv_close(h->drv);
+    h->drv = NULL;
     free(h->scratch);
     h->scratch = NULL;
 }
@@ -158,31 +173,16 @@ static void bringup(host_t *h)
     enq(h, 0, NICRX_REG_VERSION, 0, TAG_VERSION);
     enq(h, 0, NICRX_REG_CAPS0, 0, TAG_CAPS0);
     enq(h, 0, NICRX_REG_CAPS1, 0, TAG_CAPS1);
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
-        host_fbr_t *f = &h->fbr[r];
-        uint32_t b = NICRX_REG_FBR(r);
-        enq(h, 1, b + NICRX_FBR_BASE_LO, (uint32_t)f->base, TAG_CFG);
-        enq(h, 1, b + NICRX_FBR_BASE_HI, (uint32_t)(f->base >> 32), TAG_CFG);
-        enq(h, 1, b + NICRX_FBR_SIZE_LOG2, f->size_log2, TAG_CFG);
-        enq(h, 1, b + NICRX_FBR_BUF_SIZE, f->buf_size, TAG_CFG);
-        enq(h, 1, b + NICRX_FBR_CTRL, 1, TAG_CFG);
-    }
-    for (uint32_t q = 0; q < h->p.num_cq; q++) {
-        host_cq_t *c = &h->cq[q];
-        uint32_t b = NICRX_REG_CQ(q);
-        mem_fill(&h->mem, c->base, 0, 16u << c->size_log2);
-        enq(h, 1, b + NICRX_CQ_BASE_LO, (uint32_t)c->base, TAG_CFG);
-        enq(h, 1, b + NICRX_CQ_BASE_HI, (uint32_t)(c->base >> 32), TAG_CFG);
-        enq(h, 1, b + NICRX_CQ_SIZE_LOG2, c->size_log2, TAG_CFG);
-        enq(h, 1, b + NICRX_CQ_IRQ_CTRL, 1, TAG_CFG);
-        enq(h, 1, b + NICRX_CQ_CTRL, 1, TAG_CFG);
-    }
-    enq(h, 1, NICRX_REG_QSEL, h->qsel, TAG_CFG);
+    nicrx_drv_ring_t fbr[NICRX_NUM_FBR], cq[NICRX_MAX_CQ];
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        fbr[r] = (nicrx_drv_ring_t){ h->fbr[r].base, h->fbr[r].size_log2, h->fbr[r].buf_size };
+    for (uint32_t q = 0; q < h->p.num_cq; q++)
+        cq[q] = (nicrx_drv_ring_t){ h->cq[q].base, h->cq[q].size_log2, 0 };
+    if (nicrx_drv_setup(h->drv, fbr, cq, h->p.num_cq) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
         for (uint32_t i = 0; i < h->fbr[r].nbuf; i++)
             post(h, r, &h->fbr[r].buf[i]);
-        enq(h, 1, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, h->fbr[r].tail, TAG_DOORBELL);
-        h->fbr[r].dirty = 0;
+        nicrx_drv_doorbells(h->drv);
     }
     enq(h, 0, NICRX_REG_PARSER_STATUS, 0, TAG_PSTATUS);
     enq(h, 0, NICRX_REG_FLOW_STATUS, 0, TAG_FSTATUS);
@@ -190,6 +190,11 @@ static void bringup(host_t *h)
                                            NICRX_REG_FLOW_AGE };
     for (uint32_t i = 0; i < 4; i++)
         if (h->flow_reg[i] >= 0) enq(h, 1, flow_regs[i], (uint32_t)h->flow_reg[i], TAG_CFG);
+    if (h->irq_reg[2] >= 0) nicrx_drv_irq_tick(h->drv, (uint16_t)h->irq_reg[2]);
+    if (h->irq_reg[0] >= 0 || h->irq_reg[1] >= 0)
+        for (uint32_t q = 0; q < h->p.num_cq; q++)
+            nicrx_drv_irq_moderation(h->drv, q, h->irq_reg[0] >= 0 ? (uint16_t)h->irq_reg[0] : NICRX_IRQ_COUNT_RESET,
+                                     h->irq_reg[1] >= 0 ? (uint16_t)h->irq_reg[1] : NICRX_IRQ_TIME_RESET);
     if (h->step_limit)
         enq(h, 1, NICRX_REG_PARSER_CTRL, h->step_limit & 0xffu, TAG_CFG);
     if (h->boot_w)
@@ -209,6 +214,33 @@ void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *c
     memcpy(h->flow_reg, reg, sizeof h->flow_reg);
     h->flow_done = done;
     h->flow_ctx = ctx;
+}
+
+void host_irq_setup(host_t *h, const int64_t reg[3], int napi)
+{
+    memcpy(h->irq_reg, reg, sizeof h->irq_reg);
+    h->napi = (uint8_t)(napi != 0);
+}
+
+/* NAPI: a line the host has not taken yet masks its queue and starts polling it (a line
+ * seen before the unmask write of the last poll is answered is that poll's, stale). */
+static void take_irqs(host_t *h, uint8_t irq)
+{
+    for (uint32_t q = 0; q < h->p.num_cq; q++)
+        if ((irq & ~h->napi_on & ~h->napi_wait) >> q & 1u) {
+            nicrx_drv_irq_mask(h->drv, q);
+            h->napi_on |= (uint8_t)(1u << q);
+        }
+}
+
+/* NAPI: a poll of a taken queue found it empty: its head, then the unmask (a record that
+ * arrived meanwhile raises the line again at the unmask). */
+static void napi_done(host_t *h, uint32_t q)
+{
+    nicrx_drv_irq_unmask(h->drv, q);
+    h->napi_on &= (uint8_t)~(1u << q);
+    h->napi_wait |= (uint8_t)(1u << q);
+    h->unmasks++;
 }
 
 void host_flow_start(host_t *h, const host_flow_cmd_t *c)
@@ -381,7 +413,9 @@ static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdat
         }
         break;
     default:
-        if (o->tag >= TAG_FWIN && o->tag < TAG_FWIN + FLOW_WIN_REGS)
+        if (o->tag >= TAG_UNMASK && o->tag < TAG_UNMASK + NICRX_MAX_CQ)
+            h->napi_wait &= (uint8_t)~(1u << (o->tag - TAG_UNMASK));
+        else         if (o->tag >= TAG_FWIN && o->tag < TAG_FWIN + FLOW_WIN_REGS)
             flow_complete(h, o->tag, rdata);
         else if (o->tag >= TAG_CNT0) {
             h->cnt[o->tag - TAG_CNT0] = rdata;
@@ -452,29 +486,16 @@ static void axil_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t 
     }
 }
 
-static void doorbells(host_t *h)
-{
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
-        if (h->fbr[r].dirty) {
-            enq(h, 1, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, h->fbr[r].tail, TAG_DOORBELL);
-            h->fbr[r].dirty = 0;
-        }
-    for (uint32_t q = 0; q < h->p.num_cq; q++)
-        if (h->cq[q].dirty) {
-            enq(h, 1, NICRX_REG_CQ(q) + NICRX_CQ_HEAD, h->cq[q].head, TAG_DOORBELL);
-            h->cq[q].dirty = 0;
-        }
-}
+static void doorbells(host_t *h) { nicrx_drv_doorbells(h->drv); }
 
-static void poll(host_t *h)
+static void poll(host_t *h, int all)
 {
     for (uint32_t q = 0; q < h->p.num_cq; q++) {
-        host_cq_t *c = &h->cq[q];
-        for (;;) {
-            uint64_t slot = c->base + 16u * (c->head & ((1u << c->size_log2) - 1u));
-            struct nicrx_cmpl rec = { mem_rd64(&h->mem, slot), mem_rd64(&h->mem, slot + 8) };
-            if (nicrx_cmpl_phase(&rec) != ((((uint32_t)c->head >> c->size_log2) & 1u) ^ 1u))
-                break;
+        uint64_t found = nicrx_drv_consumed(h->drv, q);
+        struct nicrx_cmpl rec;
+        if (h->napi && !all && !(h->napi_on >> q & 1u))
+            continue;
+        while (nicrx_drv_poll(h->drv, q, &rec)) {
             uint32_t ring = nicrx_cmpl_ring(&rec), id = nicrx_cmpl_bufid(&rec);
             uint32_t idx = id & 0xfffu;
             host_fbr_t *f = &h->fbr[ring];
@@ -491,10 +512,9 @@ static void poll(host_t *h)
             /* Poison the buffer so stale bytes never pass the next check. */
             mem_fill(&h->mem, b->addr, 0xa5, n);
             post(h, ring, b);
-            c->head++;
-            c->dirty = 1;
-            c->consumed++;
         }
+        if (h->napi && !all && nicrx_drv_consumed(h->drv, q) == found)
+            napi_done(h, q);
     }
 }
 
@@ -505,8 +525,10 @@ void host_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in)
         bringup(h);
     }
     axi_edge(&h->axi, e, out, in);
+    if (h->napi && h->phase == HP_RUN)
+        take_irqs(h, out->irq);
     if (h->phase == HP_RUN && e >= h->next_poll) {
-        poll(h);
+        poll(h, 0);
         h->next_poll = e + prng_range(&h->rng, h->poll_min, h->poll_max);
     }
     /* Batch doorbells: ring them only when the register port is free. */
@@ -529,7 +551,7 @@ int host_done(const host_t *h) { return h->phase == HP_DONE; }
 void host_final(host_t *h)
 {
     if (h->phase != HP_RUN) return;
-    poll(h);
+    poll(h, 1);
     doorbells(h);
     h->phase = HP_FINAL;
     enq(h, 0, NICRX_REG_STATUS, 0, TAG_STATUS);

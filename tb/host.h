@@ -1,6 +1,7 @@
 /* host.h - the host: memory, the AXI4 slave for the device's master port,
  * an AXI4-Lite master that runs a queue of register accesses one at a time,
- * and the driver (bring-up, buffer posting, completion polling, doorbells). */
+ * and the driver (bring-up, buffer posting, completion polling, doorbells; the ring
+ * handling goes through libnicrx, host/nicrx_drv.h). */
 #ifndef NICRX_HOST_H
 #define NICRX_HOST_H
 
@@ -9,6 +10,7 @@
 #include "mem.h"
 #include "nicrx_isa.h"
 #include "nicrx_model.h"
+#include "nicrx_drv.h"
 
 typedef enum { STALL_NONE = 0, STALL_HEAVY } host_stall_t;
 
@@ -31,17 +33,12 @@ typedef struct host_fbr {
     uint64_t base;
     uint32_t size_log2, buf_size, nbuf;
     uint64_t buf_base, buf_stride;
-    uint16_t tail;
-    uint8_t dirty;         /* tail changed since the last doorbell */
     host_buf_t buf[HOST_NBUF_MAX];
 } host_fbr_t;
 
 typedef struct host_cq {
     uint64_t base;
     uint32_t size_log2;
-    uint16_t head;
-    uint8_t dirty;
-    uint64_t consumed;
 } host_cq_t;
 
 typedef struct host_op {
@@ -99,7 +96,8 @@ typedef struct host {
     axi_slave_t axi;
     host_fbr_t fbr[NICRX_NUM_FBR];
     host_cq_t cq[NICRX_MAX_CQ];
-    uint32_t qsel;
+    uint32_t qsel;            /* log2 NUM_CQ: QSEL as the bring-up writes it (libnicrx) */
+    nicrx_drv_t *drv;         /* libnicrx: rings, completions, doorbells, moderation */
     uint32_t step_limit;      /* PARSER_CTRL at bring-up, 0: left at reset */
     const uint32_t *boot_w;   /* program loaded at bring-up (NULL: none) */
     uint32_t boot_n;
@@ -110,6 +108,12 @@ typedef struct host {
     enum host_flow_state fstate;
     host_flow_fn flow_done;
     void *flow_ctx;
+    /* interrupt moderation (docs/architecture.md "nicrx_irq") */
+    int64_t irq_reg[3];       /* IRQ_COUNT, IRQ_TIME (every queue) and IRQ_TICK at bring-up (-1: not written) */
+    uint8_t napi;             /* a queue is polled only after its interrupt, masked meanwhile */
+    uint8_t napi_on;          /* bit q: its interrupt taken: masked and polled until empty */
+    uint8_t napi_wait;        /* bit q: its unmask written, not answered yet */
+    uint64_t unmasks;         /* NAPI polls ended by an unmask */
     uint8_t enable_queued;
     /* AXI4-Lite master */
     host_op_t op[HOST_OPS_MAX];
@@ -144,6 +148,10 @@ void host_parser_setup(host_t *h, uint32_t step_limit, const uint32_t *w, uint32
  * bring-up to write (-1: left at reset); done is called with each finished
  * flow command. */
 void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *ctx);
+/* Before the first edge: IRQ_COUNT and IRQ_TIME of every queue and IRQ_TICK for the
+ * bring-up to write (-1: left at reset); napi: take each interrupt NAPI style (mask the
+ * queue, poll it until empty, write its head, unmask) instead of polling every queue. */
+void host_irq_setup(host_t *h, const int64_t reg[3], int napi);
 /* While running: start a flow command (one at a time; see host_flow_busy). */
 void host_flow_start(host_t *h, const host_flow_cmd_t *c);
 int host_flow_busy(const host_t *h);

@@ -98,19 +98,3 @@ void mem_read(const mem_t *m, uint64_t addr, void *dst, size_t len)
         addr += n; d += n; len -= n;
     }
 }
-
-uint64_t mem_rd64(const mem_t *m, uint64_t addr)
-{
-    uint8_t b[8];
-    mem_read(m, addr, b, 8);
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--) v = (v << 8) | b[i];
-    return v;
-}
-
-void mem_wr64(mem_t *m, uint64_t addr, uint64_t v)
-{
-    uint8_t b[8];
-    for (int i = 0; i < 8; i++) b[i] = (uint8_t)(v >> (8 * i));
-    mem_write(m, addr, b, 8);
-}

@@ -20,7 +20,5 @@ void mem_free(mem_t *m);
 void mem_write(mem_t *m, uint64_t addr, const void *src, size_t len);
 void mem_read(const mem_t *m, uint64_t addr, void *dst, size_t len); /* unwritten bytes read 0 */
 void mem_fill(mem_t *m, uint64_t addr, uint8_t v, size_t len);
-uint64_t mem_rd64(const mem_t *m, uint64_t addr);
-void mem_wr64(mem_t *m, uint64_t addr, uint64_t v);
 
 #endif

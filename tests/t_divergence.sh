@@ -32,3 +32,11 @@ for sim in nicrx-model nicrx-sim; do
         echo "not ok divergence-opcode-$sim: exit $rc: $(head -1 <<<"$err")"
     fi
 done
+# NICRX_INJECT_IRQ=N makes the interrupt check expect a line at N records pending while the
+# host set IRQ_COUNT 8 (and a long TIME): it must catch the missing interrupt.
+err=$(NICRX_INJECT_IRQ=2 build/bin/nicrx-model --seed 1 --irq-napi --irq-count 8 --irq-time 100 captures/default.pcap 2>&1 >/dev/null); rc=$?
+if [ $rc -eq 1 ] && grep -q 'interrupt [0-9] low at edge [0-9]*: unmasked with COUNT records pending' <<<"$err"; then
+    echo "ok divergence-irq-check # $(head -1 <<<"$err")"
+else
+    echo "not ok divergence-irq-check: exit $rc: $(head -1 <<<"$err")"
+fi

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The model as a library.  build/include offers each public header of cmodel/, which compiles
-# on its own, and none of the private ones.  examples/rx_host, built against the public
-# headers alone, brings the device up, serves its AXI4 master and finds every frame of a
-# capture delivered with its bytes or dropped, with the counters agreeing (exit 0).
+# libnicrx (the model and the host driver).  build/include offers each public header of
+# cmodel/ and host/, which compiles on its own, and none of the private ones.
+# examples/rx_host, a driver loop on libnicrx built against the public headers alone, brings
+# the device up, takes its interrupts NAPI style, serves its AXI4 master and finds every
+# frame of a capture delivered with its bytes or dropped, with the counters agreeing (exit 0).
 set -u
 cd "$(dirname "$0")/.."
 make -s build/examples/rx_host >/dev/null 2>&1 || { echo "not ok lib-build: make build/examples/rx_host failed"; exit 1; }
-public=" nicrx_model.h nicrx_hw.h nicrx_regs.h nicrx_isa.h "
-for f in cmodel/*.h; do
+public=" nicrx_model.h nicrx_hw.h nicrx_regs.h nicrx_isa.h nicrx_drv.h "
+for f in cmodel/*.h host/*.h; do
     h=$(basename "$f")
     err=$(printf '#include "%s"\n' "$h" | ${CC:-cc} -std=c11 -Wall -Wextra -Werror -fsyntax-only -Ibuild/include -x c - 2>&1)
     rc=$?

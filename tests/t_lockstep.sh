@@ -6,6 +6,10 @@
 #   - each shipped program (build/microcode/*.bin) loaded by the driver, no stall;
 #   - FLOWS=8 (the flow database evicts all the time), no stall;
 #   - nicrx-gen TCP traffic with 10,000 concurrent connections, FLOWS 64 and 8;
+#   - interrupt moderation (docs/architecture.md "nicrx_irq"): every IRQ_EVERY-th capture
+#     (default 8; IRQ_EVERY=1 for all), both stall profiles, a NAPI host (--irq-napi) and
+#     one of five COUNT/TIME/TICK settings in turn (contradictions included); the harness
+#     checks no line while masked and every pending record announced in time;
 #   - program swaps while traffic flows, default -> vxlan and back (and
 #     default -> nohttp), at several points, some heavy or back to back, on
 #     every other capture of 100 frames or more and on the VXLAN captures;
@@ -31,7 +35,8 @@ one() {  # NAME FILE OPTIONS...
     if [ $rc -eq 0 ]; then
         n=$(sed -n 's/^  drops .*pktmem_full \([1-9][0-9]*\).*/\1/p' <<<"$log" | head -1)
         sw=$(sed -n 's/^  swap .*, \(the new program parsed from frame [0-9]*\|no frame parsed only by the new program\).*/\1/p' <<<"$log")
-        echo "ok $name${n:+ # pktmem_full $n}${sw:+ # $sw}"
+        im=$(sed -n 's/^  moderation .*, \([0-9]*\) interrupts (.*, \([0-9]*\) raised by records that arrived masked.*/\1 interrupts, \2 at an unmask/p' <<<"$log")
+        echo "ok $name${n:+ # pktmem_full $n}${sw:+ # $sw}${im:+ # $im}"
     elif [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; then
         echo "ok $name # no frames: rejected as bad input, as it should be"
     else
@@ -45,6 +50,11 @@ start=$(date +%s)
 find "$dir" -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | LC_ALL=C sort > build/tests/lockstep-captures.txt
 B=build/microcode
 g10k=build/tests/lockstep-10k-flows.pcap
+# COUNT TIME TICK: moderated, the timer alone, a COUNT never reached, COUNT 0 with TIME 0,
+# a tick every cycle
+irq_sets=("4 2 155" "0 1 30" "1000 3 9" "0 0 155" "2 0 0")
+irq_every=${IRQ_EVERY:-8}
+nf=0
 build/bin/nicrx-gen --mode tcp --count 40000 --flows 10000 --reorder 2 --loss 1 --retrans 1 --ipv6 20 --vlan 20 \
     --seed 11 -o "$g10k" >/dev/null || echo "not ok lockstep-gen10k: nicrx-gen failed"
 {
@@ -53,6 +63,13 @@ build/bin/nicrx-gen --mode tcp --count 40000 --flows 10000 --reorder 2 --loss 1 
         printf '%s\t%s\t--stall\theavy\n' heavy "$f"
         for p in $progs; do printf '%s\t%s\t--program\t%s\n' "prog-$p" "$f" "$B/$p.bin"; done
         printf '%s\t%s\t--flows\t8\n' flows8 "$f"
+        if [ $(( ++nf % irq_every )) -eq 0 ]; then
+            set -- ${irq_sets[$(( nf / irq_every % ${#irq_sets[@]} ))]}
+            for st in none heavy; do
+                printf '%s\t%s\t--stall\t%s\t--irq-napi\t--irq-count\t%s\t--irq-time\t%s\t--irq-tick\t%s\n' \
+                    "irq-$1-$2-$3-$st" "$f" "$st" "$1" "$2" "$3"
+            done
+        fi
     done < build/tests/lockstep-captures.txt
     printf '%s\t%s\t--flows\t%s\n' gen10k-flows64 "$g10k" 64 gen10k-flows8 "$g10k" 8
     # Swaps, after N frames were sent; the load takes some 800 cycles, so the
@@ -93,4 +110,11 @@ if [ "$vx" -gt 0 ] && [ "$vx_switched" -eq "$vx" ]; then
     echo "ok lockstep-swap-observed: the $vx swap runs on vxlan.pcap show the switch ($switched of $swaps swap runs in all)"
 else
     echo "not ok lockstep-swap-observed: $vx_switched of $vx swap runs on vxlan.pcap had a frame parsed only by the new program"
+fi
+irq_runs=$(grep -c '^\(not \)\?ok lockstep-irq-' <<<"$out")
+irq_unmask=$(grep -c '^ok lockstep-irq-.*[1-9][0-9]* at an unmask' <<<"$out")
+if [ "$irq_runs" -gt 0 ] && [ "$irq_unmask" -gt 0 ]; then
+    echo "ok lockstep-irq-observed: $irq_runs moderated runs, $irq_unmask with interrupts raised at an unmask"
+else
+    echo "not ok lockstep-irq-observed: $irq_unmask of $irq_runs moderated runs raised an interrupt at an unmask"
 fi

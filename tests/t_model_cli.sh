@@ -55,6 +55,9 @@ for c in "odd:--swap-at 1 --swap-program build/tests/model_cli/odd.bin:is not a 
          "flow-tick:--flow-tick x:--flow-tick takes 0..65535" \
          "flow-age:--flow-age 4294967296:--flow-age takes 0..4294967295" \
          "flow-cmds:--flow-cmds -1:--flow-cmds takes 0..1000000" \
+         "irq-count:--irq-count 65536:--irq-count takes 0..65535" \
+         "irq-time:--irq-time x:--irq-time takes 0..65535" \
+         "irq-tick:--irq-tick -1:--irq-tick takes 0..65535" \
          "trace-alone:--trace-parser 1:--trace-parser needs --parse-only" \
          "trace-range:--parse-only --trace-parser 5-2:--trace-parser takes frames N or N-M" \
          "trace-list:--parse-only --trace-parser 1,,2:--trace-parser takes frames N or N-M" \

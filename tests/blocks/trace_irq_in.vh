@@ -5,6 +5,10 @@
 localparam integer IRQ_IN_RST_W           = 1,   IRQ_IN_RST           = 0;
 localparam integer IRQ_IN_CFG_CQ_IRQ_EN_W = 8,   IRQ_IN_CFG_CQ_IRQ_EN = IRQ_IN_RST + IRQ_IN_RST_W;
 localparam integer IRQ_IN_CFG_CQ_HEAD_W   = 128, IRQ_IN_CFG_CQ_HEAD   = IRQ_IN_CFG_CQ_IRQ_EN + IRQ_IN_CFG_CQ_IRQ_EN_W;
-localparam integer IRQ_IN_S_CQ_TAIL_W     = 128, IRQ_IN_S_CQ_TAIL     = IRQ_IN_CFG_CQ_HEAD + IRQ_IN_CFG_CQ_HEAD_W;
+localparam integer IRQ_IN_CFG_IRQ_COUNT_W = 128, IRQ_IN_CFG_IRQ_COUNT = IRQ_IN_CFG_CQ_HEAD + IRQ_IN_CFG_CQ_HEAD_W;
+localparam integer IRQ_IN_CFG_IRQ_TIME_W  = 128, IRQ_IN_CFG_IRQ_TIME  = IRQ_IN_CFG_IRQ_COUNT + IRQ_IN_CFG_IRQ_COUNT_W;
+localparam integer IRQ_IN_CFG_IRQ_MASK_W  = 8,   IRQ_IN_CFG_IRQ_MASK  = IRQ_IN_CFG_IRQ_TIME + IRQ_IN_CFG_IRQ_TIME_W;
+localparam integer IRQ_IN_CFG_IRQ_TICK_W  = 16,  IRQ_IN_CFG_IRQ_TICK  = IRQ_IN_CFG_IRQ_MASK + IRQ_IN_CFG_IRQ_MASK_W;
+localparam integer IRQ_IN_S_CQ_TAIL_W     = 128, IRQ_IN_S_CQ_TAIL     = IRQ_IN_CFG_IRQ_TICK + IRQ_IN_CFG_IRQ_TICK_W;
 localparam integer IRQ_IN_W = IRQ_IN_S_CQ_TAIL + IRQ_IN_S_CQ_TAIL_W;
 /* verilator lint_on UNUSEDPARAM */

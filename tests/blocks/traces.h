@@ -376,19 +376,23 @@ static inline uint32_t dfe_out_trace_pack(const dfe_out_trace_t *s, const nicrx_
 
 
 /* irq_in: nicrx_irq's inputs (NUM_CQ 8) (tests/blocks/trace_irq_in.vh) */
-#define IRQ_IN_TRACE_MAX_BITS 265u
+#define IRQ_IN_TRACE_MAX_BITS 545u
 
 typedef struct irq_in_trace {
     uint8_t rst;                
     uint8_t cfg_cq_irq_en;      
     uint8_t cfg_cq_head[16];     /* byte 0 most significant */
+    uint8_t cfg_irq_count[16];   /* byte 0 most significant */
+    uint8_t cfg_irq_time[16];    /* byte 0 most significant */
+    uint8_t cfg_irq_mask;       
+    uint16_t cfg_irq_tick;      
     uint8_t s_cq_tail[16];       /* byte 0 most significant */
 } irq_in_trace_t;
 
 static inline uint32_t irq_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 8 + 128 + 128;
+    return 1 + 8 + 128 + 128 + 128 + 8 + 16 + 128;
 }
 
 static inline uint32_t irq_in_trace_pack(const irq_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -397,6 +401,10 @@ static inline uint32_t irq_in_trace_pack(const irq_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 1, s->rst);
     b = bits_put(v, b, 8, s->cfg_cq_irq_en);
     b = bits_put_bytes(v, b, 16, s->cfg_cq_head);
+    b = bits_put_bytes(v, b, 16, s->cfg_irq_count);
+    b = bits_put_bytes(v, b, 16, s->cfg_irq_time);
+    b = bits_put(v, b, 8, s->cfg_irq_mask);
+    b = bits_put(v, b, 16, s->cfg_irq_tick);
     b = bits_put_bytes(v, b, 16, s->s_cq_tail);
     return b;
 }

@@ -1,0 +1,260 @@
+/* nicrx_drv.c - libnicrx's host driver (nicrx_drv.h). */
+#include "nicrx_drv.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SWAP_POLLS 100000u
+#define FLOW_POLLS 10000u
+
+typedef struct drv_ring {
+    nicrx_drv_ring_t g;
+    uint16_t idx;           /* FBR: tail (producer); CQ: head (consumer) */
+    uint16_t posted;        /* FBR: descriptors the device may still hold */
+    uint8_t dirty;          /* idx moved since the last doorbell */
+    uint64_t consumed;      /* CQ: records taken */
+} drv_ring_t;
+
+struct nicrx_drv {
+    nicrx_drv_ops_t ops;
+    void *ctx;
+    uint32_t num_cq, ncq;
+    drv_ring_t fbr[NICRX_NUM_FBR];
+    drv_ring_t cq[NICRX_MAX_CQ];
+    char err[160];
+};
+
+__attribute__((format(printf, 2, 3)))
+static int fail(nicrx_drv_t *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->err, sizeof d->err, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static void wr(nicrx_drv_t *d, uint32_t addr, uint32_t v) { d->ops.reg_write(d->ctx, addr, v); }
+static uint32_t rd(nicrx_drv_t *d, uint32_t addr) { return d->ops.reg_read(d->ctx, addr); }
+
+/* Host memory is little endian, as the device writes it. */
+static void st64(uint8_t *p, uint64_t v)
+{
+    for (uint32_t i = 0; i < 8; i++) p[i] = (uint8_t)(v >> 8 * i);
+}
+
+static uint64_t ld64(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (uint32_t i = 0; i < 8; i++) v |= (uint64_t)p[i] << 8 * i;
+    return v;
+}
+
+nicrx_drv_t *nicrx_drv_open(const nicrx_drv_ops_t *ops, void *ctx)
+{
+    if (!ops || !ops->reg_write || !ops->mem_write || !ops->mem_read) return NULL;
+    nicrx_drv_t *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->ops = *ops;
+    d->ctx = ctx;
+    d->num_cq = NICRX_MAX_CQ;
+    return d;
+}
+
+void nicrx_drv_close(nicrx_drv_t *d) { free(d); }
+const char *nicrx_drv_error(const nicrx_drv_t *d) { return d->err; }
+uint32_t nicrx_drv_num_cq(const nicrx_drv_t *d) { return d->num_cq; }
+
+int nicrx_drv_probe(nicrx_drv_t *d)
+{
+    if (!d->ops.reg_read) return fail(d, "probe: no register reads");
+    uint32_t id = rd(d, NICRX_REG_ID);
+    if (id != NICRX_ID_VALUE) return fail(d, "probe: ID reads 0x%08x, not a nicrx", id);
+    uint32_t n = (rd(d, NICRX_REG_CAPS0) & NICRX_CAPS0_NUM_CQ_MASK) >> NICRX_CAPS0_NUM_CQ_SHIFT;
+    if (n == 0 || n > NICRX_MAX_CQ) return fail(d, "probe: CAPS0 gives %u completion queues", n);
+    d->num_cq = n;
+    return 0;
+}
+
+static int ring_ok(nicrx_drv_t *d, const char *what, uint32_t i, const nicrx_drv_ring_t *g, uint64_t align)
+{
+    if (g->size_log2 < NICRX_RING_LOG2_MIN || g->size_log2 > NICRX_RING_LOG2_MAX)
+        return fail(d, "%s %u: SIZE_LOG2 %u outside %u..%u", what, i, g->size_log2, NICRX_RING_LOG2_MIN,
+                    NICRX_RING_LOG2_MAX);
+    if (g->base % align) return fail(d, "%s %u: base 0x%llx not %llu-byte aligned", what, i,
+                                     (unsigned long long)g->base, (unsigned long long)align);
+    return 0;
+}
+
+int nicrx_drv_setup(nicrx_drv_t *d, const nicrx_drv_ring_t fbr[NICRX_NUM_FBR], const nicrx_drv_ring_t *cq,
+                    uint32_t ncq)
+{
+    static const uint8_t zero[NICRX_CMPL_BYTES];
+    uint32_t qsel = 0;
+
+    if (ncq == 0 || ncq > d->num_cq || (ncq & (ncq - 1)))
+        return fail(d, "setup: %u completion queues (a power of two, 1..%u)", ncq, d->num_cq);
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        if (fbr[r].size_log2 && ring_ok(d, "ring", r, &fbr[r], NICRX_FBR_BASE_ALIGN)) return -1;
+    for (uint32_t q = 0; q < ncq; q++)
+        if (ring_ok(d, "queue", q, &cq[q], NICRX_CQ_BASE_ALIGN)) return -1;
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        uint32_t b = NICRX_REG_FBR(r);
+        d->fbr[r] = (drv_ring_t){ .g = fbr[r] };
+        if (!fbr[r].size_log2) continue;
+        wr(d, b + NICRX_FBR_BASE_LO, (uint32_t)fbr[r].base);
+        wr(d, b + NICRX_FBR_BASE_HI, (uint32_t)(fbr[r].base >> 32));
+        wr(d, b + NICRX_FBR_SIZE_LOG2, fbr[r].size_log2);
+        wr(d, b + NICRX_FBR_BUF_SIZE, fbr[r].buf_size);
+        wr(d, b + NICRX_FBR_CTRL, 1);
+    }
+    for (uint32_t q = 0; q < ncq; q++) {
+        uint32_t b = NICRX_REG_CQ(q);
+        d->cq[q] = (drv_ring_t){ .g = cq[q] };
+        /* phase 0 everywhere: the device's first pass writes 1 */
+        for (uint32_t i = 0; i < 1u << cq[q].size_log2; i++)
+            d->ops.mem_write(d->ctx, cq[q].base + NICRX_CMPL_BYTES * i, zero, sizeof zero);
+        wr(d, b + NICRX_CQ_BASE_LO, (uint32_t)cq[q].base);
+        wr(d, b + NICRX_CQ_BASE_HI, (uint32_t)(cq[q].base >> 32));
+        wr(d, b + NICRX_CQ_SIZE_LOG2, cq[q].size_log2);
+        wr(d, b + NICRX_CQ_IRQ_CTRL, 1);
+        wr(d, b + NICRX_CQ_CTRL, 1);
+    }
+    d->ncq = ncq;
+    while ((1u << qsel) < ncq) qsel++;
+    wr(d, NICRX_REG_QSEL, qsel);
+    return 0;
+}
+
+void nicrx_drv_enable(nicrx_drv_t *d) { wr(d, NICRX_REG_CTRL, 1); }
+
+int nicrx_drv_post(nicrx_drv_t *d, uint32_t r, uint64_t addr, uint16_t id)
+{
+    uint8_t desc[NICRX_DESC_BYTES] = { 0 };
+
+    if (r >= NICRX_NUM_FBR || !d->fbr[r].g.size_log2) return fail(d, "post: ring %u not set up", r);
+    drv_ring_t *f = &d->fbr[r];
+    if (f->posted >= 1u << f->g.size_log2) return fail(d, "post: ring %u full", r);
+    if (addr % NICRX_BUF_ALIGN) return fail(d, "post: buffer 0x%llx not %u-byte aligned",
+                                            (unsigned long long)addr, NICRX_BUF_ALIGN);
+    st64(desc, addr);
+    desc[8] = (uint8_t)id;
+    desc[9] = (uint8_t)(id >> 8);
+    d->ops.mem_write(d->ctx, f->g.base + NICRX_DESC_BYTES * (f->idx & ((1u << f->g.size_log2) - 1u)), desc,
+                     sizeof desc);
+    f->idx++;
+    f->posted++;
+    f->dirty = 1;
+    return 0;
+}
+
+int nicrx_drv_poll(nicrx_drv_t *d, uint32_t q, struct nicrx_cmpl *c)
+{
+    uint8_t b[NICRX_CMPL_BYTES];
+
+    if (q >= d->ncq) return 0;
+    drv_ring_t *cq = &d->cq[q];
+    uint32_t n = cq->g.size_log2;
+    d->ops.mem_read(d->ctx, cq->g.base + NICRX_CMPL_BYTES * (cq->idx & ((1u << n) - 1u)), b, sizeof b);
+    struct nicrx_cmpl rec = { ld64(b), ld64(b + 8) };
+    /* the device writes phase 1 on its first pass through the queue, 0 on the next */
+    if (nicrx_cmpl_phase(&rec) != (((uint32_t)cq->idx >> n & 1u) ^ 1u)) return 0;
+    *c = rec;
+    cq->idx++;
+    cq->dirty = 1;
+    cq->consumed++;
+    uint32_t r = nicrx_cmpl_ring(&rec);
+    if (d->fbr[r].posted) d->fbr[r].posted--;
+    return 1;
+}
+
+void nicrx_drv_doorbells(nicrx_drv_t *d)
+{
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        if (d->fbr[r].dirty) {
+            wr(d, NICRX_REG_FBR(r) + NICRX_FBR_TAIL, d->fbr[r].idx);
+            d->fbr[r].dirty = 0;
+        }
+    for (uint32_t q = 0; q < d->ncq; q++)
+        if (d->cq[q].dirty) {
+            wr(d, NICRX_REG_CQ(q) + NICRX_CQ_HEAD, d->cq[q].idx);
+            d->cq[q].dirty = 0;
+        }
+}
+
+uint64_t nicrx_drv_consumed(const nicrx_drv_t *d, uint32_t q) { return q < NICRX_MAX_CQ ? d->cq[q].consumed : 0; }
+
+void nicrx_drv_irq_moderation(nicrx_drv_t *d, uint32_t q, uint16_t count, uint16_t time)
+{
+    wr(d, NICRX_REG_IRQ(q) + NICRX_IRQ_COUNT, count);
+    wr(d, NICRX_REG_IRQ(q) + NICRX_IRQ_TIME, time);
+}
+
+void nicrx_drv_irq_tick(nicrx_drv_t *d, uint16_t tick) { wr(d, NICRX_REG_IRQ_TICK, tick); }
+void nicrx_drv_irq_mask(nicrx_drv_t *d, uint32_t q) { wr(d, NICRX_REG_IRQ(q) + NICRX_IRQ_MASK, 1); }
+
+void nicrx_drv_irq_unmask(nicrx_drv_t *d, uint32_t q)
+{
+    if (q < d->ncq && d->cq[q].dirty) {
+        wr(d, NICRX_REG_CQ(q) + NICRX_CQ_HEAD, d->cq[q].idx);
+        d->cq[q].dirty = 0;
+    }
+    wr(d, NICRX_REG_IRQ(q) + NICRX_IRQ_MASK, 0);
+}
+
+int nicrx_drv_counters(nicrx_drv_t *d, uint32_t cnt[NICRX_NUM_COUNTERS])
+{
+    if (!d->ops.reg_read) return fail(d, "counters: no register reads");
+    for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++) cnt[i] = rd(d, NICRX_REG_CNT(i));
+    return 0;
+}
+
+/* Polls reg until its bit 0 reads 0; -1 after limit reads. */
+static int wait_clear(nicrx_drv_t *d, uint32_t reg, uint32_t limit, uint32_t *last)
+{
+    for (uint32_t i = 0; i < limit; i++)
+        if (!((*last = rd(d, reg)) & 1u)) return 0;
+    return -1;
+}
+
+int nicrx_drv_load_program(nicrx_drv_t *d, const uint32_t *words, uint32_t n)
+{
+    uint32_t v;
+    if (!d->ops.reg_read) return fail(d, "load: no register reads");
+    if (wait_clear(d, NICRX_REG_PARSER_SWAP, SWAP_POLLS, &v)) return fail(d, "load: a swap stays pending");
+    wr(d, NICRX_REG_PARSER_IADDR, 0);
+    for (uint32_t i = 0; i < n; i++)
+        for (uint32_t k = 0; k < NICRX_INSN_WORDS; k++)
+            wr(d, NICRX_REG_PARSER_IDATA(k), words[i * NICRX_INSN_WORDS + k]);
+    wr(d, NICRX_REG_PARSER_SWAP, 1);
+    if (wait_clear(d, NICRX_REG_PARSER_SWAP, SWAP_POLLS, &v)) return fail(d, "load: the swap stays pending");
+    return 0;
+}
+
+int64_t nicrx_drv_flow_cmd(nicrx_drv_t *d, enum nicrx_flow_cmd cmd, uint32_t sel, nicrx_drv_flow_t *ctx)
+{
+    uint32_t *win[6] = { &ctx->info, &ctx->seq, &ctx->ack, &ctx->opt, &ctx->time, &ctx->count };
+    static const uint32_t regs[6] = { NICRX_REG_FLOW_CTX_INFO, NICRX_REG_FLOW_CTX_SEQ, NICRX_REG_FLOW_CTX_ACK,
+                                      NICRX_REG_FLOW_CTX_OPT, NICRX_REG_FLOW_CTX_TIME, NICRX_REG_FLOW_CTX_COUNT };
+    uint32_t st;
+
+    if (!d->ops.reg_read) return fail(d, "flow: no register reads");
+    if (cmd == NICRX_FLOW_CMD_INSTALL) {
+        for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES / 4u; k++)
+            wr(d, NICRX_REG_FLOW_KEY(k), (uint32_t)ctx->key[4 * k] | (uint32_t)ctx->key[4 * k + 1] << 8 |
+               (uint32_t)ctx->key[4 * k + 2] << 16 | (uint32_t)ctx->key[4 * k + 3] << 24);
+        /* INFO last: docs/registers.md "Flow database" */
+        for (uint32_t i = 1; i <= 4; i++) wr(d, regs[i % 4], *win[i % 4]);
+    }
+    wr(d, NICRX_REG_FLOW_CMD, ((uint32_t)cmd & 3u) | (sel & 0xffu) << 8);
+    if (wait_clear(d, NICRX_REG_FLOW_STATUS, FLOW_POLLS, &st)) return fail(d, "flow: still busy");
+    if (cmd == NICRX_FLOW_CMD_READ) {
+        for (uint32_t i = 0; i < 6; i++) *win[i] = rd(d, regs[i]);
+        for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES / 4u; k++) {
+            uint32_t v = rd(d, NICRX_REG_FLOW_KEY(k));
+            for (uint32_t b = 0; b < 4; b++) ctx->key[4 * k + b] = (uint8_t)(v >> 8 * b);
+        }
+    }
+    return st;
+}

@@ -1,0 +1,92 @@
+/* nicrx_drv.h - libnicrx's host driver: the one public header of the driver library
+ * (build/lib/libnicrxdrv.a), for a host that reaches the device through two callbacks of
+ * its own: register access (the AXI4-Lite port) and DMA memory (where the rings, buffers
+ * and completion queues live).  No global state: everything is in the nicrx_drv_t the
+ * caller opens.  The layouts come from nicrx_hw.h alone (docs/host-interface.md,
+ * docs/registers.md); docs/host-interface.md "libnicrx" shows a minimal driver loop.
+ *
+ * Register writes are posted: the driver never waits for one, so a host whose port takes
+ * cycles (the lockstep harness) may queue them.  Reads return the value, so the calls
+ * that read (nicrx_drv_probe, nicrx_drv_counters, nicrx_drv_flow_cmd,
+ * nicrx_drv_load_program) need a host that can answer at once; the ring calls
+ * (setup, post, poll, doorbells, moderation) only write. */
+#ifndef NICRX_DRV_H
+#define NICRX_DRV_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "nicrx_hw.h"
+#include "nicrx_isa.h"
+
+typedef struct nicrx_drv_ops {
+    void (*reg_write)(void *ctx, uint32_t addr, uint32_t data);
+    uint32_t (*reg_read)(void *ctx, uint32_t addr);          /* NULL: a write-only host */
+    void (*mem_write)(void *ctx, uint64_t addr, const void *p, size_t n);
+    void (*mem_read)(void *ctx, uint64_t addr, void *p, size_t n);
+} nicrx_drv_ops_t;
+
+/* A free-buffer ring or a completion queue: its base (aligned as nicrx_hw.h says) and
+ * log2 of its entries (NICRX_RING_LOG2_MIN..MAX); an FBR also its buffer size. */
+typedef struct nicrx_drv_ring {
+    uint64_t base;
+    uint32_t size_log2;
+    uint32_t buf_size;      /* FBR only */
+} nicrx_drv_ring_t;
+
+typedef struct nicrx_drv nicrx_drv_t;
+
+/* NULL on a missing callback or no memory. */
+nicrx_drv_t *nicrx_drv_open(const nicrx_drv_ops_t *ops, void *ctx);
+void nicrx_drv_close(nicrx_drv_t *d);
+/* The last error of a call that returned -1 (empty if none). */
+const char *nicrx_drv_error(const nicrx_drv_t *d);
+
+/* Bring-up (docs/host-interface.md "Bring-up sequence").  probe reads ID and CAPS0 and
+ * learns NUM_CQ; 0 or -1 (not a nicrx, or no reg_read). */
+int nicrx_drv_probe(nicrx_drv_t *d);
+uint32_t nicrx_drv_num_cq(const nicrx_drv_t *d);
+/* Configures and enables the free-buffer rings and the first ncq completion queues
+ * (their memory zeroed, interrupts enabled) and writes QSEL = log2(ncq).  fbr[r] with
+ * size_log2 0 leaves ring r disabled.  Nothing is posted. -1 on a bad geometry. */
+int nicrx_drv_setup(nicrx_drv_t *d, const nicrx_drv_ring_t fbr[NICRX_NUM_FBR],
+                    const nicrx_drv_ring_t *cq, uint32_t ncq);
+/* CTRL = 1: frames are taken from now on. */
+void nicrx_drv_enable(nicrx_drv_t *d);
+
+/* Writes a descriptor for buffer addr (8-byte aligned) with the host's id into ring r;
+ * its tail goes to the device at the next nicrx_drv_doorbells.  -1 when the ring is full
+ * (2^SIZE_LOG2 posted and not yet returned) or the address is misaligned. */
+int nicrx_drv_post(nicrx_drv_t *d, uint32_t r, uint64_t addr, uint16_t id);
+/* The next completion of queue q, if its phase bit says the device wrote it: 1 and *c
+ * (the head moves on; the buffer it names is the caller's again), or 0. */
+int nicrx_drv_poll(nicrx_drv_t *d, uint32_t q, struct nicrx_cmpl *c);
+/* Writes the tails and heads that moved since the last doorbells, rings first. */
+void nicrx_drv_doorbells(nicrx_drv_t *d);
+/* Records consumed from queue q since setup. */
+uint64_t nicrx_drv_consumed(const nicrx_drv_t *d, uint32_t q);
+
+/* Interrupt moderation (docs/architecture.md "nicrx_irq"): COUNT and TIME of queue q,
+ * the tick (cycles - 1).  mask: NAPI's disable; unmask writes the queue's head first
+ * (so consumed records do not raise the line again), then IRQ_MASK = 0. */
+void nicrx_drv_irq_moderation(nicrx_drv_t *d, uint32_t q, uint16_t count, uint16_t time);
+void nicrx_drv_irq_tick(nicrx_drv_t *d, uint16_t tick);
+void nicrx_drv_irq_mask(nicrx_drv_t *d, uint32_t q);
+void nicrx_drv_irq_unmask(nicrx_drv_t *d, uint32_t q);
+
+/* Every counter (enum nicrx_counter) into cnt[NICRX_NUM_COUNTERS]; -1 without reg_read. */
+int nicrx_drv_counters(nicrx_drv_t *d, uint32_t cnt[NICRX_NUM_COUNTERS]);
+/* Writes n instructions (NICRX_INSN_WORDS words each) into the parser's shadow bank and
+ * swaps it in, waiting for the swap (docs/microcode.md "Loading and switching programs");
+ * -1 if a swap stays pending. */
+int nicrx_drv_load_program(nicrx_drv_t *d, const uint32_t *words, uint32_t n);
+
+/* A flow database command (docs/registers.md "Flow database"): for INSTALL the window
+ * is written from *ctx first; the command runs to completion (FLOW_STATUS polled); for
+ * READ the window is read back into *ctx.  Returns FLOW_STATUS, or -1 if still busy. */
+typedef struct nicrx_drv_flow {
+    uint32_t info, seq, ack, opt, time, count;
+    uint8_t key[NICRX_FLOW_KEY_BYTES];
+} nicrx_drv_flow_t;
+int64_t nicrx_drv_flow_cmd(nicrx_drv_t *d, enum nicrx_flow_cmd cmd, uint32_t sel, nicrx_drv_flow_t *ctx);
+
+#endif

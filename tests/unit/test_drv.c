@@ -1,0 +1,222 @@
+/* test_drv.c - unit tests of libnicrx's host driver (host/nicrx_drv.c) against a fake
+ * device: a register file that logs every write and answers reads from a table, and a
+ * flat host memory.  Checks the register sequences of bring-up, doorbells and moderation,
+ * the descriptor and completion layouts of nicrx_hw.h, the phase bit across wraps, and
+ * that bad geometry, full rings and missing callbacks are refused with a reason. */
+#include <stdint.h>
+#include <string.h>
+#include "check.h"
+#include "nicrx_drv.h"
+
+#define MEM_BYTES 0x10000u
+#define LOG_MAX 256u
+/* CHECK evaluates its condition twice; the calls here have side effects: once. */
+#define EXPECT(cond, ...) do { const int expect_ok = !!(cond); CHECK(expect_ok, __VA_ARGS__); } while (0)
+
+typedef struct fake {
+    uint32_t log_addr[LOG_MAX], log_data[LOG_MAX], nlog;
+    uint32_t regs[0x1000 / 4];           /* what reads return */
+    uint32_t reads;
+    uint8_t mem[MEM_BYTES];
+} fake_t;
+
+static void f_wr(void *ctx, uint32_t addr, uint32_t data)
+{
+    fake_t *f = ctx;
+    if (f->nlog < LOG_MAX) { f->log_addr[f->nlog] = addr; f->log_data[f->nlog] = data; f->nlog++; }
+}
+
+static uint32_t f_rd(void *ctx, uint32_t addr)
+{
+    fake_t *f = ctx;
+    f->reads++;
+    return f->regs[(addr & 0xfffu) / 4];
+}
+
+static void f_mw(void *ctx, uint64_t addr, const void *p, size_t n) { memcpy(((fake_t *)ctx)->mem + addr, p, n); }
+static void f_mr(void *ctx, uint64_t addr, void *p, size_t n) { memcpy(p, ((fake_t *)ctx)->mem + addr, n); }
+
+static const nicrx_drv_ops_t ops = { f_wr, f_rd, f_mw, f_mr };
+
+/* The index of the first logged write of (addr, data) at or after from; nlog if none. */
+static uint32_t find(const fake_t *f, uint32_t from, uint32_t addr, uint32_t data)
+{
+    for (uint32_t i = from; i < f->nlog; i++)
+        if (f->log_addr[i] == addr && f->log_data[i] == data) return i;
+    return f->nlog;
+}
+
+static void put_cmpl(fake_t *f, uint64_t at, uint64_t w0, uint64_t w1)
+{
+    for (uint32_t i = 0; i < 8; i++) {
+        f->mem[at + i] = (uint8_t)(w0 >> 8 * i);
+        f->mem[at + 8 + i] = (uint8_t)(w1 >> 8 * i);
+    }
+}
+
+static nicrx_drv_t *bring_up(fake_t *f, uint32_t cq_log2)
+{
+    nicrx_drv_ring_t fbr[NICRX_NUM_FBR] = { { 0x1000, 2, 2048 }, { 0x2000, 1, 9216 } };
+    nicrx_drv_ring_t cq[2] = { { 0x3000, cq_log2, 0 }, { 0x4000, cq_log2, 0 } };
+    memset(f, 0, sizeof *f);
+    nicrx_drv_t *d = nicrx_drv_open(&ops, f);
+    if (d && nicrx_drv_setup(d, fbr, cq, 2) != 0) { nicrx_drv_close(d); return NULL; }
+    return d;
+}
+
+static void test_open_probe(void)
+{
+    fake_t f;
+    nicrx_drv_ops_t bad = ops;
+    bad.mem_read = NULL;
+    EXPECT(nicrx_drv_open(&bad, &f) == NULL, "drv open without a memory read callback: NULL");
+    EXPECT(nicrx_drv_open(NULL, &f) == NULL, "drv open without callbacks: NULL");
+
+    memset(&f, 0, sizeof f);
+    nicrx_drv_t *d = nicrx_drv_open(&ops, &f);
+    EXPECT(d && nicrx_drv_probe(d) == -1 && strstr(nicrx_drv_error(d), "not a nicrx"), "drv probe: wrong ID refused (%s)",
+          d ? nicrx_drv_error(d) : "");
+    f.regs[NICRX_REG_ID / 4] = NICRX_ID_VALUE;
+    f.regs[NICRX_REG_CAPS0 / 4] = 4u << NICRX_CAPS0_NUM_CQ_SHIFT;
+    EXPECT(d && nicrx_drv_probe(d) == 0 && nicrx_drv_num_cq(d) == 4, "drv probe: ID and NUM_CQ 4 from CAPS0");
+    nicrx_drv_close(d);
+
+    nicrx_drv_ops_t wo = ops;
+    wo.reg_read = NULL;
+    d = nicrx_drv_open(&wo, &f);
+    uint32_t cnt[NICRX_NUM_COUNTERS];
+    EXPECT(d && nicrx_drv_probe(d) == -1 && nicrx_drv_counters(d, cnt) == -1, "drv write-only host: probe and counters refused");
+    nicrx_drv_close(d);
+}
+
+static void test_setup(void)
+{
+    fake_t f;
+    memset(&f, 0, sizeof f);
+    nicrx_drv_t *d = nicrx_drv_open(&ops, &f);
+    nicrx_drv_ring_t fbr[NICRX_NUM_FBR] = { { 0x1000, 2, 2048 }, { 0x2010, 1, 9216 } };
+    nicrx_drv_ring_t cq[4] = { { 0x3000, 3, 0 }, { 0x4000, 3, 0 }, { 0x5000, 0, 0 }, { 0x6000, 3, 0 } };
+    EXPECT(nicrx_drv_setup(d, fbr, cq, 2) == -1 && strstr(nicrx_drv_error(d), "aligned"), "drv setup: misaligned ring refused (%s)",
+          nicrx_drv_error(d));
+    fbr[1].base = 0x2000;
+    EXPECT(nicrx_drv_setup(d, fbr, cq, 3) == -1, "drv setup: 3 queues refused (%s)", nicrx_drv_error(d));
+    EXPECT(nicrx_drv_setup(d, fbr, cq, 4) == -1 && strstr(nicrx_drv_error(d), "SIZE_LOG2"), "drv setup: SIZE_LOG2 0 refused (%s)",
+          nicrx_drv_error(d));
+    EXPECT(f.nlog == 0, "drv setup: nothing written when refused");
+    memset(f.mem + 0x3000, 0xee, 0x80);
+    EXPECT(nicrx_drv_setup(d, fbr, cq, 2) == 0, "drv setup: two queues");
+    uint32_t i0 = find(&f, 0, NICRX_REG_FBR(0) + NICRX_FBR_BASE_LO, 0x1000);
+    uint32_t i1 = find(&f, i0, NICRX_REG_FBR(0) + NICRX_FBR_CTRL, 1);
+    uint32_t i2 = find(&f, i1, NICRX_REG_CQ(1) + NICRX_CQ_IRQ_CTRL, 1);
+    uint32_t i3 = find(&f, i2, NICRX_REG_CQ(1) + NICRX_CQ_CTRL, 1);
+    uint32_t i4 = find(&f, i3, NICRX_REG_QSEL, 1);
+    EXPECT(i0 == 0 && i4 == f.nlog - 1 && i1 < i2 && i3 < i4, "drv setup: rings, then queues, then QSEL = 1, in order");
+    uint8_t zero[0x80] = { 0 };
+    EXPECT(!memcmp(f.mem + 0x3000, zero, sizeof zero), "drv setup: completion queue memory zeroed");
+    nicrx_drv_close(d);
+}
+
+static void test_post(void)
+{
+    fake_t f;
+    nicrx_drv_t *d = bring_up(&f, 1);
+    uint32_t n0 = f.nlog;
+    EXPECT(nicrx_drv_post(d, 0, 0x8004, 1) == -1 && strstr(nicrx_drv_error(d), "aligned"), "drv post: misaligned buffer refused");
+    for (uint16_t i = 0; i < 4; i++)
+        EXPECT(nicrx_drv_post(d, 0, 0x8000u + 0x800u * i, (uint16_t)(0x100 + i)) == 0, "drv post %u (%s)", i, nicrx_drv_error(d));
+    EXPECT(nicrx_drv_post(d, 0, 0x9000, 9) == -1 && strstr(nicrx_drv_error(d), "full"), "drv post: a full ring refused");
+    EXPECT(f.mem[0x1000 + 16 * 3 + 1] == 0x98 && f.mem[0x1000 + 16 * 3 + 8] == 0x03 && f.mem[0x1000 + 16 * 3 + 9] == 0x01,
+          "drv post: descriptor 3 holds its address and id, little endian");
+    EXPECT(f.nlog == n0, "drv post: no register write before the doorbell");
+    nicrx_drv_doorbells(d);
+    EXPECT(f.nlog == n0 + 1 && f.log_addr[n0] == NICRX_REG_FBR(0) + NICRX_FBR_TAIL && f.log_data[n0] == 4,
+          "drv doorbells: FBR0 TAIL = 4, once");
+    nicrx_drv_doorbells(d);
+    EXPECT(f.nlog == n0 + 1, "drv doorbells: nothing moved, nothing written");
+    nicrx_drv_close(d);
+}
+
+static void test_poll(void)
+{
+    fake_t f;
+    struct nicrx_cmpl c;
+    nicrx_drv_t *d = bring_up(&f, 1);   /* two records per queue: the phase flips every two */
+    uint64_t phase1 = 1ull << NICRX_C1_PHASE_BIT;
+
+    for (uint16_t i = 0; i < 4; i++) nicrx_drv_post(d, 0, 0x8000u + 0x800u * i, i);
+    nicrx_drv_doorbells(d);
+    EXPECT(nicrx_drv_poll(d, 0, &c) == 0, "drv poll: empty queue");
+    put_cmpl(&f, 0x3000, 0x1234, phase1);
+    put_cmpl(&f, 0x3010, 0x5678, phase1);
+    EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && c.w0 == 0x1234, "drv poll: record 0 (phase 1)");
+    EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && c.w0 == 0x5678, "drv poll: record 1 (phase 1)");
+    EXPECT(nicrx_drv_poll(d, 0, &c) == 0, "drv poll: slot 0 still phase 1 after the wrap: not new");
+    put_cmpl(&f, 0x3000, 0x9abc, 0);
+    EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && c.w0 == 0x9abc && nicrx_drv_consumed(d, 0) == 3,
+          "drv poll: phase 0 on the second pass is new; 3 consumed");
+    EXPECT(nicrx_drv_poll(d, 5, &c) == 0, "drv poll: a queue not set up is empty");
+    uint32_t n0 = f.nlog;
+    nicrx_drv_irq_unmask(d, 0);
+    EXPECT(f.nlog == n0 + 2 && f.log_addr[n0] == NICRX_REG_CQ(0) + NICRX_CQ_HEAD && f.log_data[n0] == 3 &&
+          f.log_addr[n0 + 1] == NICRX_REG_IRQ(0) + NICRX_IRQ_MASK && f.log_data[n0 + 1] == 0,
+          "drv unmask: CQ0 HEAD = 3, then IRQ_MASK = 0");
+    nicrx_drv_doorbells(d);
+    EXPECT(f.nlog == n0 + 2, "drv doorbells: the head went with the unmask");
+    EXPECT(nicrx_drv_post(d, 0, 0xa000, 7) == 0, "drv post: a buffer the device returned may be posted again");
+    nicrx_drv_close(d);
+}
+
+static void test_moderation_counters(void)
+{
+    fake_t f;
+    nicrx_drv_t *d = bring_up(&f, 3);
+    uint32_t n0 = f.nlog;
+    nicrx_drv_irq_moderation(d, 1, 8, 50);
+    nicrx_drv_irq_tick(d, 155);
+    nicrx_drv_irq_mask(d, 1);
+    EXPECT(f.nlog == n0 + 4 && f.log_addr[n0] == NICRX_REG_IRQ(1) + NICRX_IRQ_COUNT && f.log_data[n0] == 8 &&
+          f.log_addr[n0 + 1] == NICRX_REG_IRQ(1) + NICRX_IRQ_TIME && f.log_data[n0 + 1] == 50 &&
+          f.log_addr[n0 + 2] == NICRX_REG_IRQ_TICK && f.log_data[n0 + 2] == 155 &&
+          f.log_addr[n0 + 3] == NICRX_REG_IRQ(1) + NICRX_IRQ_MASK && f.log_data[n0 + 3] == 1,
+          "drv moderation: COUNT, TIME, TICK, MASK written");
+    uint32_t cnt[NICRX_NUM_COUNTERS];
+    f.regs[NICRX_REG_CNT(NICRX_CNT_DELIVERED) / 4] = 42;
+    EXPECT(nicrx_drv_counters(d, cnt) == 0 && cnt[NICRX_CNT_DELIVERED] == 42 && f.reads == NICRX_NUM_COUNTERS,
+          "drv counters: every counter read once");
+
+    uint32_t w[2 * NICRX_INSN_WORDS] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+    n0 = f.nlog;
+    EXPECT(nicrx_drv_load_program(d, w, 2) == 0 && f.nlog == n0 + 10 && f.log_addr[n0] == NICRX_REG_PARSER_IADDR &&
+          f.log_addr[n0 + 8] == NICRX_REG_PARSER_IDATA(3) && f.log_data[n0 + 8] == 8 &&
+          f.log_addr[n0 + 9] == NICRX_REG_PARSER_SWAP,
+          "drv load: IADDR, IDATA0..3 per instruction, SWAP");
+    f.regs[NICRX_REG_PARSER_SWAP / 4] = 1;
+    EXPECT(nicrx_drv_load_program(d, w, 2) == -1 && strstr(nicrx_drv_error(d), "pending"), "drv load: a swap that stays pending");
+
+    nicrx_drv_flow_t fl;
+    memset(&fl, 0, sizeof fl);
+    f.regs[NICRX_REG_FLOW_CTX_SEQ / 4] = 0x11223344;
+    f.regs[NICRX_REG_FLOW_KEY(9) / 4] = 0x0a0b0c0d;
+    f.regs[NICRX_REG_FLOW_STATUS / 4] = 0x0500;
+    EXPECT(nicrx_drv_flow_cmd(d, NICRX_FLOW_CMD_READ, 5, &fl) == 0x0500 && fl.seq == 0x11223344 && fl.key[36] == 0x0d &&
+          fl.key[39] == 0x0a && f.log_addr[f.nlog - 1] == NICRX_REG_FLOW_CMD && f.log_data[f.nlog - 1] == 0x0501,
+          "drv flow READ of entry 5: the command, then the window read back");
+    n0 = f.nlog;
+    fl.info = 1;
+    EXPECT(nicrx_drv_flow_cmd(d, NICRX_FLOW_CMD_INSTALL, 0, &fl) == 0x0500 && f.nlog == n0 + 15 &&
+          f.log_addr[n0 + 13] == NICRX_REG_FLOW_CTX_INFO && f.log_data[n0 + 13] == 1,
+          "drv flow INSTALL: key, SEQ, ACK, OPT, INFO last, then the command");
+    f.regs[NICRX_REG_FLOW_STATUS / 4] = 1;
+    EXPECT(nicrx_drv_flow_cmd(d, NICRX_FLOW_CMD_INVALIDATE, 0, &fl) == -1, "drv flow: a command that stays busy");
+    nicrx_drv_close(d);
+}
+
+int main(void)
+{
+    test_open_probe();
+    test_setup();
+    test_post();
+    test_poll();
+    test_moderation_counters();
+    return 0;
+}
