@@ -43,7 +43,8 @@ static int red_cfg_bad(const csr_cfg_t *c, uint32_t pm_words)
 /* the registers' inputs are those of the edge: S(k) from S(k-1) before it */
 static void pipeline(const red_t *s, const csr_cfg_t *c, red_t *n)
 {
-    const red_stage_t *d1 = &s->d1, *d2 = &s->d2, *d3 = &s->d3, *d4 = &s->d4, *d5 = &s->d5, *d6 = &s->d6;
+    const red_stage_t *d1 = &s->d1, *d2 = &s->d2, *d3 = &s->d3, *d4 = &s->d4, *d5 = &s->d5, *d6 = &s->d6,
+                      *d7 = &s->d7;
 
     /* S1: q against avg */
     n->d1 = (red_stage_t){ .diff = (int32_t)((uint32_t)s->q << 8) - (int32_t)s->avg, .avg = s->avg, .q = s->q };
@@ -62,30 +63,35 @@ static void pipeline(const red_t *s, const csr_cfg_t *c, red_t *n)
     n->d4 = *d3;
     n->d4.count = s->count;
     n->d4.cx = (uint32_t)s->count * d3->x;
-    n->d4.dk = ((uint32_t)s->span << (c->red_maxp & 7)) & 0x7fffffu;
-    /* S5: pa = x / (dk - cx), certain when that is 1 or more */
+    n->d4.dk = s->dk;
+    n->d4.dmx = (int32_t)s->dk - d3->x;
+    /* S5: pa = x / (dk - cx), certain when that is 1 or more: cx + x >= dk, as cx >= dk - x */
     n->d5 = *d4;
-    n->d5.certain = (uint64_t)d4->cx + d4->x >= d4->dk;
+    n->d5.certain = d4->dmx < 0 || d4->cx >= (uint32_t)d4->dmx;
     n->d5.den = (d4->dk - d4->cx) & 0x7fffffu;
-    /* S6: the draw times the denominator */
+    /* S6: the draw times the denominator, in two products (den[17:0], den[22:18]) */
     n->d6 = *d5;
     n->d6.r = (uint16_t)s->lfsr;
-    n->d6.prod = (uint64_t)(uint16_t)s->lfsr * d5->den;
-    /* S7: the verdict for a frame at the next edge */
+    n->d6.plo = (uint64_t)(uint16_t)s->lfsr * (d5->den & 0x3ffffu);
+    n->d6.phi = (uint32_t)(uint16_t)s->lfsr * (d5->den >> 18);
+    /* S7: their sum */
     n->d7 = *d6;
-    n->d7.below = s->fj ? d6->below : 0;
+    n->d7.prod = d6->plo + ((uint64_t)d6->phi << 18);
+    /* S8: the verdict for a frame at the next edge */
+    n->d8 = *d7;
+    n->d8.below = s->fj ? d7->below : 0;
     if (s->fj) {
-        n->d7.drop = !d6->below && (d6->above || d6->certain || d6->prod < ((uint64_t)d6->x << 16));
-        n->d7.forced = d6->above;
+        n->d8.drop = !d7->below && (d7->above || d7->certain || d7->prod < ((uint64_t)d7->x << 16));
+        n->d8.forced = d7->above;
     } else {
-        n->d7.drop = d6->r < ((uint32_t)d6->rp << 8);
-        n->d7.forced = (d6->rp >> 8) & 1;
+        n->d8.drop = d7->r < ((uint32_t)d7->rp << 8);
+        n->d8.forced = (d7->rp >> 8) & 1;
     }
 }
 
 static void emit_decision(const red_t *s, const red_in_t *in, int exempt, int drop, int forced, uint32_t avg)
 {
-    const red_stage_t *d = &s->d7;
+    const red_stage_t *d = &s->d8;
     nicrx_event_t e = { .kind = NICRX_EV_RED, .frame = in->s_fl.frame };
     nicrx_red_decision_t *r = &e.red;
 
@@ -125,6 +131,7 @@ void red_step(red_t *s, const red_in_t *in, red_out_t *out)
     pipeline(s, c, &n);
     n.fj = c->red_mode == 1;
     n.span = (uint16_t)(c->red_max - c->red_min);
+    n.dk = ((uint32_t)s->span << (c->red_maxp & 7)) & 0x7fffffu;
     if (in->rst) {
         n.bad = n.act = 0;
         n.q = n.peak = 0;
@@ -151,12 +158,12 @@ void red_step(red_t *s, const red_in_t *in, red_out_t *out)
     n.o.m_fl_valid = in->s_fl_valid;
     if (in->s_fl_valid) {
         int exempt = (c->red_exempt >> (in->s_fl.opcode & 15)) & 1;
-        int drop = s->act && s->d7.drop && !exempt;
-        int forced = drop && s->d7.forced;
-        n.avg = s->d7.avg;
+        int drop = s->act && s->d8.drop && !exempt;
+        int forced = drop && s->d8.forced;
+        n.avg = s->d8.avg;
         if (s->act)
             n.lfsr = red_lfsr16(s->lfsr);
-        n.count = (!s->act || drop || s->d7.below) ? 0 : s->count == 0xffff ? s->count : (uint16_t)(s->count + 1);
+        n.count = (!s->act || drop || s->d8.below) ? 0 : s->count == 0xffff ? s->count : (uint16_t)(s->count + 1);
         n.o.m_fl = in->s_fl;
         n.o.m_fl.red = (uint8_t)(forced ? 2 : drop ? 1 : 0);
         emit_decision(s, in, exempt, drop, forced, n.avg);

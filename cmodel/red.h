@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include "blocks.h"
 
-/* one stage of the decision pipeline S1..S7 (the RTL's d<k>_* registers) */
+/* one stage of the decision pipeline S1..S8 (the RTL's d<k>_* registers) */
 typedef struct red_stage {
     int32_t  diff;        /* S1: q * 256 - avg */
     uint32_t avg;         /* the candidate avg (24 bits) */
@@ -15,8 +15,10 @@ typedef struct red_stage {
     uint8_t  below, above, certain;
     uint16_t rp;          /* regions: the probability in 1/256 */
     uint32_t cx, dk, den; /* count * x, span << maxp, dk - cx */
+    int32_t  dmx;         /* dk - x */
     uint16_t r;           /* the draw */
-    uint64_t prod;        /* r * den */
+    uint64_t plo, prod;   /* r * den[17:0], r * den */
+    uint32_t phi;         /* r * den[22:18] */
     uint16_t count;       /* the count it was computed with (model only) */
     uint8_t  drop, forced;
 } red_stage_t;
@@ -31,7 +33,8 @@ typedef struct red {
     uint32_t lfsr;
     uint8_t  bad, act, fj;
     uint16_t span;
-    red_stage_t d1, d2, d3, d4, d5, d6, d7;
+    uint32_t dk;          /* span << maxp (dk_reg) */
+    red_stage_t d1, d2, d3, d4, d5, d6, d7, d8;
 } red_t;
 
 typedef struct red_in {

@@ -5,10 +5,10 @@
 // drops it at its queue head, in order, like a no_fit frame.  The verdict needs the parser's
 // operation code (exempt classes), so it is made here, after the flow block, not at ingress.
 //
-// The decision's arithmetic is a pipeline (S1..S7) recomputed every cycle from the
+// The decision's arithmetic is a pipeline (S1..S8) recomputed every cycle from the
 // occupancy q and the state (avg, count, LFSR), which change only at a decision edge; the
 // flow manager hands on at most one frame every 9 cycles (docs/architecture.md "Jobs"), so
-// at every decision S7 holds a result computed from the current state (7 < 9).
+// at every decision S8 holds a result computed from the current state (8 stages, 9 cycles).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -78,19 +78,24 @@ module nicrx_red #(
     // configuration checks, registered
     reg             bad_reg, act_reg, fj_reg;
     reg [15:0]      span_reg;               // max_th - min_th
-    // S1..S7
+    reg [22:0]      dk_reg;                 // (max_th - min_th) / max_p
+    // S1..S8
     reg signed [24:0] d1_diff_reg;
     reg [23:0]      d1_avg_reg, d2_avg_reg, d3_avg_reg, d4_avg_reg, d5_avg_reg, d6_avg_reg, d7_avg_reg;
-    reg [15:0]      d3_x_reg, d4_x_reg, d5_x_reg, d6_x_reg;
-    reg             d3_below_reg, d4_below_reg, d5_below_reg, d6_below_reg;
-    reg             d3_above_reg, d4_above_reg, d5_above_reg, d6_above_reg;
-    reg [8:0]       d3_rp_reg, d4_rp_reg, d5_rp_reg, d6_rp_reg;
+    reg [23:0]      d8_avg_reg;
+    reg [15:0]      d3_x_reg, d4_x_reg, d5_x_reg, d6_x_reg, d7_x_reg;
+    reg             d3_below_reg, d4_below_reg, d5_below_reg, d6_below_reg, d7_below_reg;
+    reg             d3_above_reg, d4_above_reg, d5_above_reg, d6_above_reg, d7_above_reg;
+    reg [8:0]       d3_rp_reg, d4_rp_reg, d5_rp_reg, d6_rp_reg, d7_rp_reg;
     reg [31:0]      d4_cx_reg;
     reg [22:0]      d4_dk_reg, d5_den_reg;
-    reg             d5_certain_reg, d6_certain_reg;
-    reg [38:0]      d6_prod_reg;
-    reg [15:0]      d6_r_reg;
-    reg             d7_drop_reg, d7_forced_reg, d7_below_reg;
+    reg signed [23:0] d4_dmx_reg;           // dk - x
+    reg             d5_certain_reg, d6_certain_reg, d7_certain_reg;
+    reg [33:0]      d6_plo_reg;             // draw x denominator[17:0]
+    reg [20:0]      d6_phi_reg;             // draw x denominator[22:18]
+    reg [38:0]      d7_prod_reg;
+    reg [15:0]      d6_r_reg, d7_r_reg;
+    reg             d8_drop_reg, d8_forced_reg, d8_below_reg;
 
     assign m_fl_valid  = m_fl_valid_reg;
     assign m_fl_data   = m_fl_data_reg;
@@ -119,10 +124,10 @@ module nicrx_red #(
     wire mode_on = cfg_red_mode == 2'd1 || cfg_red_mode == 2'd2;
     wire bad_now = (cfg_red_mode == 2'd1 && fj_bad) || (cfg_red_mode == 2'd2 && rg_bad);
 
-    // ---- the decision of a frame at this edge, from S7 ----------------------------------
+    // ---- the decision of a frame at this edge, from S8 ----------------------------------
     wire exempt = cfg_red_exempt[opcode];
-    wire drop   = act_reg && d7_drop_reg && !exempt;
-    wire forced = drop && d7_forced_reg;
+    wire drop   = act_reg && d8_drop_reg && !exempt;
+    wire forced = drop && d8_forced_reg;
 
     always @* begin
         q_next = q_reg + (s_cm_valid ? cm_words : 16'd0) - {{(15 - PM_AW){1'b0}}, rel_delta};
@@ -135,10 +140,10 @@ module nicrx_red #(
             if (s_fl_valid) count_next = 16'd0;
         end
         if (s_fl_valid) begin
-            avg_next = d7_avg_reg;
+            avg_next = d8_avg_reg;
             if (act_reg) begin
                 lfsr_next = lfsr16(lfsr_reg);
-                count_next = (drop || d7_below_reg) ? 16'd0
+                count_next = (drop || d8_below_reg) ? 16'd0
                            : (count_reg == 16'hffff) ? count_reg : count_reg + 16'd1;
             end
         end
@@ -161,33 +166,42 @@ module nicrx_red #(
         d4_avg_reg <= d3_avg_reg;  d4_x_reg <= d3_x_reg;  d4_below_reg <= d3_below_reg;
         d4_above_reg <= d3_above_reg;  d4_rp_reg <= d3_rp_reg;
         d4_cx_reg <= count_reg * d3_x_reg;
-        d4_dk_reg <= {7'd0, span_reg} << cfg_red_maxp;
+        d4_dk_reg <= dk_reg;
+        d4_dmx_reg <= $signed({1'b0, dk_reg}) - $signed({8'd0, d3_x_reg});
         // S5: pa = x / (span / max_p - count * x); certain when that is 1 or more
         d5_avg_reg <= d4_avg_reg;  d5_x_reg <= d4_x_reg;  d5_below_reg <= d4_below_reg;
         d5_above_reg <= d4_above_reg;  d5_rp_reg <= d4_rp_reg;
-        d5_certain_reg <= {1'b0, d4_cx_reg} + {17'd0, d4_x_reg} >= {10'd0, d4_dk_reg};
+        // count*x + x >= dk, as count*x >= dk - x: one comparison behind the registers
+        d5_certain_reg <= d4_dmx_reg[23] || d4_cx_reg >= {9'd0, d4_dmx_reg[22:0]};
         d5_den_reg <= d4_dk_reg - d4_cx_reg[22:0];
-        // S6: the draw times the denominator
+        // S6: the draw times the denominator, in two products (one DSP each, no adder behind)
         d6_avg_reg <= d5_avg_reg;  d6_x_reg <= d5_x_reg;  d6_below_reg <= d5_below_reg;
         d6_above_reg <= d5_above_reg;  d6_rp_reg <= d5_rp_reg;  d6_certain_reg <= d5_certain_reg;
         d6_r_reg <= lfsr_reg[15:0];
-        d6_prod_reg <= lfsr_reg[15:0] * d5_den_reg;
-        // S7: the verdict for a frame at the next edge
-        d7_avg_reg <= d6_avg_reg;
-        d7_below_reg <= fj_reg ? d6_below_reg : 1'b0;
+        d6_plo_reg <= lfsr_reg[15:0] * d5_den_reg[17:0];
+        d6_phi_reg <= lfsr_reg[15:0] * d5_den_reg[22:18];
+        // S7: their sum
+        d7_avg_reg <= d6_avg_reg;  d7_x_reg <= d6_x_reg;  d7_below_reg <= d6_below_reg;
+        d7_above_reg <= d6_above_reg;  d7_rp_reg <= d6_rp_reg;  d7_certain_reg <= d6_certain_reg;
+        d7_r_reg <= d6_r_reg;
+        d7_prod_reg <= {5'd0, d6_plo_reg} + {d6_phi_reg, 18'd0};
+        // S8: the verdict for a frame at the next edge
+        d8_avg_reg <= d7_avg_reg;
+        d8_below_reg <= fj_reg ? d7_below_reg : 1'b0;
         if (fj_reg) begin
-            d7_drop_reg   <= !d6_below_reg && (d6_above_reg || d6_certain_reg
-                             || d6_prod_reg < {7'd0, d6_x_reg, 16'd0});
-            d7_forced_reg <= d6_above_reg;
+            d8_drop_reg   <= !d7_below_reg && (d7_above_reg || d7_certain_reg
+                             || d7_prod_reg < {7'd0, d7_x_reg, 16'd0});
+            d8_forced_reg <= d7_above_reg;
         end else begin
-            d7_drop_reg   <= {1'b0, d6_r_reg} < {d6_rp_reg, 8'd0};
-            d7_forced_reg <= d6_rp_reg[8];
+            d8_drop_reg   <= {1'b0, d7_r_reg} < {d7_rp_reg, 8'd0};
+            d8_forced_reg <= d7_rp_reg[8];
         end
         // configuration checks
         bad_reg  <= bad_now;
         act_reg  <= mode_on && !bad_now;
         fj_reg   <= cfg_red_mode == 2'd1;
         span_reg <= cfg_red_max - cfg_red_min;
+        dk_reg   <= {7'd0, span_reg} << cfg_red_maxp;
         if (rst) begin
             m_fl_valid_reg <= 1'b0;
             m_fl_data_reg  <= {FL_W{1'b0}};

@@ -37,6 +37,7 @@ struct harness {
     sched_t sched;
     host_t host;
     nicrx_model_t *m;
+    redcheck_t red;         /* the harness's own RED decisions */
     harness_frame_t *fr;
     uint64_t *cqfifo[NICRX_MAX_CQ];   /* frames delivered by the model, per queue, in order */
     size_t cq_rd[NICRX_MAX_CQ], cq_wr[NICRX_MAX_CQ];
@@ -100,6 +101,7 @@ void harness_opts_default(harness_opts_t *o)
     o->hang_cycles = 2000000;
     o->trace_to = UINT64_MAX;
     o->flow_ctrl = o->flow_thresh = o->flow_tick = o->flow_age = -1;
+    for (uint32_t k = 0; k < RED_NUM_OPTS; k++) o->red[k] = -1;
     nicrx_params_default(&o->p);
 }
 
@@ -107,7 +109,8 @@ const char *harness_usage(void)
 {
     return "  --seed N            PRNG seed of the host's backpressure and latencies, 0..2^64-1\n"
            "                      (default: drawn and printed, so the run can be repeated)\n"
-           "  --stall none|heavy  host AXI profile (default none)\n"
+           "  --stall none|heavy|half  host AXI profile; half: W ready a quarter of the cycles, the\n"
+           "                      host bus at half the line (default none)\n"
            "  --pace line|b2b|ts  frame pacing: line rate, back to back, capture timestamps (default line)\n"
            "  --clock MHZ         the clock: --pace ts and the report's rates and times (default 156.25)\n"
            "  --summary           print the report (text)\n"
@@ -128,7 +131,16 @@ const char *harness_usage(void)
            "  --flow-tick N       FLOW_TICK: cycles per time tick - 1, 0..65535 (default 155)\n"
            "  --flow-age N        FLOW_AGE: idle ticks before a flow is aged, 0 never (default 0)\n"
            "  --flow-cmds N       the host runs N random flow READ/INSTALL/INVALIDATE commands\n"
-           "                      spread over the traffic and checks their results\n";
+           "                      spread over the traffic and checks their results\n"
+           "  --red-mode N        RED_CTRL.mode: 0 off, 1 Floyd-Jacobson, 2 regions (default 0)\n"
+           "  --red-wlog N        RED_CTRL.wlog: avg weight 2^-N, 0..15 (default 9)\n"
+           "  --red-maxp N        RED_CTRL.maxp: Floyd-Jacobson max_p = 2^-N, 0..7 (default 3)\n"
+           "  --red-min N         RED_MIN: min_th, packet-memory words, 0..65535 (default 512)\n"
+           "  --red-max N         RED_MAX: max_th, words, 0..65535 (default 1536)\n"
+           "  --red-exempt MASK   RED_EXEMPT: operation codes never early-dropped, 0..65535 (default 8: CTRL)\n"
+           "  --red-seed N        RED_SEED: the LFSR's seed, 0..2^32-1 (default 1)\n"
+           "  --red-regions T0:P0,T1:P1,T2:P2,T3:P3\n"
+           "                      RED_TH0..3 (words, ascending) and RED_P0..3 (1/256, 256: every frame)\n";
 }
 
 /* A numeric option: its range and where it goes (an int64_t or uint64_t member). */
@@ -153,6 +165,13 @@ static const num_opt_t num_opts[] = {
     REG_OPT("--flow-thresh", 0xffff, flow_thresh),
     REG_OPT("--flow-tick", 0xffff, flow_tick),
     REG_OPT("--flow-age", 0xffffffff, flow_age),
+    REG_OPT("--red-mode", 3, red[RED_OPT_MODE]),
+    REG_OPT("--red-wlog", 15, red[RED_OPT_WLOG]),
+    REG_OPT("--red-maxp", 7, red[RED_OPT_MAXP]),
+    REG_OPT("--red-min", 0xffff, red[RED_OPT_MIN]),
+    REG_OPT("--red-max", 0xffff, red[RED_OPT_MAX]),
+    REG_OPT("--red-exempt", 0xffff, red[RED_OPT_EXEMPT]),
+    REG_OPT("--red-seed", 0xffffffff, red[RED_OPT_SEED]),
 };
 
 int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n)
@@ -173,8 +192,24 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
     if (!strcmp(arg, "--stall") || !strcmp(arg, "--pace")) {
         int st = arg[2] == 's';
         int x = next ? (st ? host_stall_parse(next) : sched_pace_parse(next)) : -1;
-        if (x < 0) return cli_bad_value(err, n, arg, next, st ? "none or heavy" : "line, b2b or ts");
+        if (x < 0) return cli_bad_value(err, n, arg, next, st ? "none, heavy or half" : "line, b2b or ts");
         *(st ? &o->stall : &o->pace) = x;
+        return 2;
+    }
+    if (!strcmp(arg, "--red-regions")) {
+        static const char expect[] = "four TH:P pairs, T0:P0,T1:P1,T2:P2,T3:P3 (TH 0..65535, P 0..511)";
+        const char *s = next;
+        for (int i = 0; i < 4; i++) {
+            char *e;
+            if (!s || !(*s >= '0' && *s <= '9')) return cli_bad_value(err, n, arg, next, expect);
+            unsigned long t = strtoul(s, &e, 10);
+            if (*e != ':' || t > 0xffff || !(e[1] >= '0' && e[1] <= '9')) return cli_bad_value(err, n, arg, next, expect);
+            unsigned long p = strtoul(e + 1, &e, 10);
+            if (p > 511 || *e != (i < 3 ? ',' : '\0')) return cli_bad_value(err, n, arg, next, expect);
+            o->red[RED_OPT_TH0 + i] = (int64_t)t;
+            o->red[RED_OPT_P0 + i] = (int64_t)p;
+            s = e + 1;
+        }
         return 2;
     }
     if (!strcmp(arg, "--clock"))
@@ -915,6 +950,12 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
             fail(h, "frame %" PRIu64 " dropped (%s) with %u flow events", ev->frame, nicrx_reason_name(ev->reason), f->flow_seen);
             return;
         }
+        /* RED's verdict decides first at the queue head: a RED drop exactly when it said so */
+        if (ev->reason >= NICRX_REASON_NO_FIT &&
+            f->red != (ev->reason == NICRX_REASON_RED_EARLY ? 2 : ev->reason == NICRX_REASON_RED_FORCED ? 3 : 1)) {
+            fail(h, "frame %" PRIu64 " dropped (%s) after RED's decision %u", ev->frame, nicrx_reason_name(ev->reason), f->red);
+            return;
+        }
         f->verdict = 2;
         f->reason = (uint8_t)ev->reason;
         if (ev->reason < NICRX_NUM_REASONS) h->drops[ev->reason]++;
@@ -933,6 +974,7 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         if (f->verdict) { fail(h, "model delivers frame %" PRIu64 " after deciding it", ev->frame); return; }
         if (ev->queue >= h->o.p.num_cq) { fail(h, "model delivers to queue %u", ev->queue); return; }
         if (f->flow_seen != 1) { fail(h, "frame %" PRIu64 " delivered with %u flow events", ev->frame, f->flow_seen); return; }
+        if (f->red != 1) { fail(h, "frame %" PRIu64 " delivered after RED's decision %u", ev->frame, f->red); return; }
         f->verdict = 1;
         f->queue = ev->queue; f->ring = ev->ring; f->buf_id = ev->buf_id; f->len = ev->len;
         h->cqfifo[ev->queue][h->cq_wr[ev->queue]++] = ev->frame;
@@ -942,6 +984,23 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
     case NICRX_EV_FLOW:
         check_flow(h, ev->frame, ev);
         break;
+    case NICRX_EV_RED: {
+        char why[400];
+        if (f->flow_seen != 1 || f->red) {
+            fail(h, "RED decides frame %" PRIu64 " with %u flow events, %u RED decisions before", ev->frame,
+                 f->flow_seen, f->red != 0);
+            return;
+        }
+        if (redcheck_decision(&h->red, &ev->red, f->opcode, why, sizeof why) != 0) {
+            fail(h, "frame %" PRIu64 ": %s", ev->frame, why);
+            return;
+        }
+        f->red = (uint8_t)(1 + ev->red.drop + ev->red.forced);
+        f->red_avg = ev->red.avg;
+        f->red_pn = ev->red.p_num;
+        f->red_pd = ev->red.p_den;
+        break;
+    }
     default:
         break;
     }
@@ -1086,6 +1145,9 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     host_parser_setup(&h->host, o->step_limit, o->program ? h->prog[0].w : NULL, h->prog[0].n);
     const int64_t flow_regs[4] = { o->flow_ctrl, o->flow_thresh, o->flow_tick, o->flow_age };
     host_flow_setup(&h->host, flow_regs, flow_cmd_done, h);
+    uint32_t red_addr[RED_NUM_OPTS], red_val[RED_NUM_OPTS];
+    host_reg_setup(&h->host, redcheck_writes(o->red, red_addr, red_val), red_addr, red_val);
+    redcheck_init(&h->red, o->red, o->p.pkt_mem_bytes / (o->p.data_width / 8));
     h->crng = h->o.seed ^ 0xf10c0de5ull;
     if (!h->crng) h->crng = 1;
     clock_gettime(CLOCK_MONOTONIC, &h->wall0);
@@ -1519,7 +1581,7 @@ static void rp_latency(rp_t *r, const harness_t *h)
 
 void harness_report(const harness_t *h, FILE *f, int json)
 {
-    static const char *stalls[] = { "none", "heavy" }, *paces[] = { "line", "b2b", "ts" };
+    static const char *stalls[] = { "none", "heavy", "half" }, *paces[] = { "line", "b2b", "ts" };
     rp_t r = { f, json, 0, 0, 0 };
     int pass = h->status == HARNESS_OK;
     const char *mode = h->rtl_seen ? "lockstep" : "model";

@@ -94,7 +94,7 @@ int main(int argc, char **argv)
         x->vlan = (uint8_t)(rnd() & 1); x->vid = (uint16_t)(rnd() & 0xfff);
         x->hash = rnd() ^ rnd() << 16; x->flow = (uint16_t)rnd(); x->opcode = (uint8_t)(rnd() & 15);
         x->queue = (uint8_t)rnd(); x->red = (uint8_t)(rnd() & 3);
-        if (!in.rst && since > 9 && rnd() % 3 == 0) {
+        if (!in.rst && since >= 9 && rnd() % 3 == 0) {
             in.s_fl_valid = 1;
             since = 0;
         }
