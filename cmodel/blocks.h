@@ -75,6 +75,12 @@ typedef struct csr_cfg {
     uint8_t  flow_sel;                   /* FLOW_CMD[15:8] */
     uint32_t ctx_info, ctx_seq, ctx_ack, ctx_opt;
     uint8_t  ctx_key[NICRX_FLOW_KEY_BYTES];
+    /* random early discard (RED_*) */
+    uint8_t  red_mode, red_wlog, red_maxp;
+    uint16_t red_min, red_max, red_exempt;
+    uint32_t red_seed;
+    uint16_t red_th[4], red_p[4];
+    uint8_t  red_peak_clr;               /* one-cycle pulse: RED_PEAK.clr written */
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */
@@ -97,6 +103,9 @@ typedef struct csr_status {
     uint8_t  parser_bank;                /* active instruction-memory bank */
     uint8_t  parser_swap_pending;
     flow_status_t flow;
+    uint32_t red_avg;                    /* nicrx_red: avg, peak, bad */
+    uint16_t red_peak;
+    uint8_t  red_bad;
 } csr_status_t;
 
 /* ---- nicrx_ingress outputs -------------------------------------------------- */
@@ -149,6 +158,16 @@ typedef struct qsel_out {
     fl_stream_t m_fl;      /* the flow block's frame with its queue; held between frames */
     uint8_t  idle;         /* m_fl_valid low */
 } qsel_out_t;
+
+/* ---- nicrx_red outputs ------------------------------------------------------- */
+typedef struct red_out {
+    uint8_t  m_fl_valid;   /* one cycle per frame, one cycle after nicrx_qsel's */
+    fl_stream_t m_fl;      /* the frame with its verdict (red); held between frames */
+    uint32_t avg;          /* st_red_avg, st_red_peak, st_red_bad */
+    uint16_t peak;
+    uint8_t  bad;
+    uint8_t  idle;         /* m_fl_valid low */
+} red_out_t;
 
 /* ---- nicrx_desc_fetch outputs --------------------------------------------------- */
 /* a descriptor as the device keeps it: {buf_id, addr} (RTL: 80 bits) */

@@ -115,6 +115,16 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
         cfg->ctx_opt = r->ctx_opt;
         for (uint32_t k = 0; k < NICRX_FLOW_KEY_BYTES; k++)
             cfg->ctx_key[k] = (uint8_t)(r->ctx_key[k / 4] >> (8 * (k % 4)));
+        cfg->red_mode = r->red_mode;
+        cfg->red_wlog = r->red_wlog;
+        cfg->red_maxp = r->red_maxp;
+        cfg->red_min = r->red_min;
+        cfg->red_max = r->red_max;
+        cfg->red_exempt = r->red_exempt;
+        cfg->red_seed = r->red_seed;
+        memcpy(cfg->red_th, r->red_th, sizeof cfg->red_th);
+        memcpy(cfg->red_p, r->red_p, sizeof cfg->red_p);
+        cfg->red_peak_clr = r->red_peak_clr;
     }
     if (o) {
         o->s_axil_awready = s->wr_ready;

@@ -79,6 +79,16 @@ enum csr_reg_id {
     CSR_R_FLOW_CTX_TIME,
     CSR_R_FLOW_CTX_COUNT,
     CSR_R_FLOW_KEY,
+    CSR_R_RED_CTRL,
+    CSR_R_RED_MIN,
+    CSR_R_RED_MAX,
+    CSR_R_RED_EXEMPT,
+    CSR_R_RED_SEED,
+    CSR_R_RED_TH,
+    CSR_R_RED_P,
+    CSR_R_RED_STATUS,
+    CSR_R_RED_AVG,
+    CSR_R_RED_PEAK,
     CSR_R_IRQ_TICK,
     CSR_R_IRQ_COUNT,
     CSR_R_IRQ_TIME,
@@ -116,6 +126,16 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, ctx_time), sizeof(uint32_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, ctx_count), sizeof(uint32_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, ctx_key), sizeof(uint32_t), 10, 0, 0x0u },
+    { offsetof(csr_regs_t, red_mode), sizeof(uint8_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, red_wlog), sizeof(uint8_t), 1, 0, 0x9u },
+    { offsetof(csr_regs_t, red_maxp), sizeof(uint8_t), 1, 0, 0x3u },
+    { offsetof(csr_regs_t, red_min), sizeof(uint16_t), 1, 0, 0x200u },
+    { offsetof(csr_regs_t, red_max), sizeof(uint16_t), 1, 0, 0x600u },
+    { offsetof(csr_regs_t, red_exempt), sizeof(uint16_t), 1, 0, 0x8u },
+    { offsetof(csr_regs_t, red_seed), sizeof(uint32_t), 1, 0, 0x1u },
+    { offsetof(csr_regs_t, red_th), sizeof(uint16_t), 4, 0, 0x0u },
+    { offsetof(csr_regs_t, red_p), sizeof(uint16_t), 4, 0, 0x0u },
+    { offsetof(csr_regs_t, red_peak_clr), sizeof(uint8_t), 1, 1, 0x0u },
     { offsetof(csr_regs_t, irq_tick), sizeof(uint16_t), 1, 0, 0x9bu },
     { offsetof(csr_regs_t, irq_count), sizeof(uint16_t), NICRX_MAX_CQ, 0, 0x1u },
     { offsetof(csr_regs_t, irq_time), sizeof(uint16_t), NICRX_MAX_CQ, 0, 0x0u },
@@ -188,10 +208,23 @@ static const csr_field_t csr_fields[] = {
     {  0, 32, CSR_RW , CSR_STATE, 26,  0, 0, -1, 0u }, /* FLOW_CTX_TIME */
     {  0, 32, CSR_RW , CSR_STATE, 27,  0, 0, -1, 0u }, /* FLOW_CTX_COUNT */
     {  0, 32, CSR_RW , CSR_STATE, 28,  0, 0, -1, 0u }, /* FLOW_KEY */
-    {  0, 16, CSR_RW , CSR_STATE, 29,  0, 0, -1, 0u }, /* IRQ_TICK */
-    {  0, 16, CSR_RW , CSR_STATE, 30,  0, 0, -1, 0u }, /* IRQ_COUNT */
-    {  0, 16, CSR_RW , CSR_STATE, 31,  0, 0, -1, 0u }, /* IRQ_TIME */
-    {  0,  1, CSR_RW , CSR_STATE, 32,  0, 0, -1, 0u }, /* IRQ_MASK */
+    {  0,  2, CSR_RW , CSR_STATE, 29,  0, 0, -1, 0u }, /* RED_CTRL.mode */
+    {  8,  4, CSR_RW , CSR_STATE, 30,  0, 0, -1, 0u }, /* RED_CTRL.wlog */
+    { 16,  3, CSR_RW , CSR_STATE, 31,  0, 0, -1, 0u }, /* RED_CTRL.maxp */
+    {  0, 16, CSR_RW , CSR_STATE, 32,  0, 0, -1, 0u }, /* RED_MIN */
+    {  0, 16, CSR_RW , CSR_STATE, 33,  0, 0, -1, 0u }, /* RED_MAX */
+    {  0, 16, CSR_RW , CSR_STATE, 34,  0, 0, -1, 0u }, /* RED_EXEMPT */
+    {  0, 32, CSR_RW , CSR_STATE, 35,  0, 0, -1, 0u }, /* RED_SEED */
+    {  0, 16, CSR_RW , CSR_STATE, 36,  0, 0, -1, 0u }, /* RED_TH */
+    {  0,  9, CSR_RW , CSR_STATE, 37,  0, 0, -1, 0u }, /* RED_P */
+    {  0,  1, CSR_RO , CSR_IN   , 14,  0, 0, -1, 0u }, /* RED_STATUS.bad */
+    {  0, 24, CSR_RO , CSR_IN   , 15,  0, 0, -1, 0u }, /* RED_AVG */
+    {  0, 16, CSR_RO , CSR_IN   , 16,  0, 0, -1, 0u }, /* RED_PEAK.peak */
+    { 31,  1, CSR_WP , CSR_STATE, 38,  0, 0, -1, 0u }, /* RED_PEAK.clr */
+    {  0, 16, CSR_RW , CSR_STATE, 39,  0, 0, -1, 0u }, /* IRQ_TICK */
+    {  0, 16, CSR_RW , CSR_STATE, 40,  0, 0, -1, 0u }, /* IRQ_COUNT */
+    {  0, 16, CSR_RW , CSR_STATE, 41,  0, 0, -1, 0u }, /* IRQ_TIME */
+    {  0,  1, CSR_RW , CSR_STATE, 42,  0, 0, -1, 0u }, /* IRQ_MASK */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -236,10 +269,20 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0x530, 0x04,  0,  62, 1 }, /* FLOW_CTX_TIME */
     { 0x534, 0x04,  0,  63, 1 }, /* FLOW_CTX_COUNT */
     { 0x540, 0x04, 18,  64, 1 }, /* FLOW_KEY */
-    { 0x880, 0x04,  0,  65, 1 }, /* IRQ_TICK */
-    { 0x800, 0x10,  4,  66, 1 }, /* IRQ_COUNT */
-    { 0x804, 0x10,  4,  67, 1 }, /* IRQ_TIME */
-    { 0x808, 0x10,  4,  68, 1 }, /* IRQ_MASK */
+    { 0x600, 0x04,  0,  65, 3 }, /* RED_CTRL */
+    { 0x604, 0x04,  0,  68, 1 }, /* RED_MIN */
+    { 0x608, 0x04,  0,  69, 1 }, /* RED_MAX */
+    { 0x60c, 0x04,  0,  70, 1 }, /* RED_EXEMPT */
+    { 0x610, 0x04,  0,  71, 1 }, /* RED_SEED */
+    { 0x620, 0x04, 15,  72, 1 }, /* RED_TH */
+    { 0x630, 0x04, 15,  73, 1 }, /* RED_P */
+    { 0x640, 0x04,  0,  74, 1 }, /* RED_STATUS */
+    { 0x644, 0x04,  0,  75, 1 }, /* RED_AVG */
+    { 0x648, 0x04,  0,  76, 2 }, /* RED_PEAK */
+    { 0x880, 0x04,  0,  78, 1 }, /* IRQ_TICK */
+    { 0x800, 0x10,  4,  79, 1 }, /* IRQ_COUNT */
+    { 0x804, 0x10,  4,  80, 1 }, /* IRQ_TIME */
+    { 0x808, 0x10,  4,  81, 1 }, /* IRQ_MASK */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */
@@ -273,7 +316,7 @@ static void csr_map_values(const nicrx_params_t *p, uint32_t v[CSR_NUM_VALUES])
     v[16] = NICRX_NUM_FBR;
     v[17] = csr_clog2(p->flows);
     v[18] = 10u;
-    v[19] = 19u;
+    v[19] = 21u;
 }
 
 /* Status input k (in=) of instance i. */
@@ -294,6 +337,9 @@ static uint32_t csr_map_in(const csr_status_t *st, uint32_t k, uint32_t i)
     case 11: return st->flow.gen;
     case 12: return st->flow.time;
     case 13: return st->flow.busy;
+    case 14: return st->red_bad;
+    case 15: return st->red_avg;
+    case 16: return st->red_peak;
     default: (void)i; return 0;
     }
 }

@@ -39,6 +39,16 @@ typedef struct csr_regs {
     uint32_t ctx_time; /* 32 bits */
     uint32_t ctx_count; /* 32 bits */
     uint32_t ctx_key[10]; /* 32 bits */
+    uint8_t  red_mode; /* 2 bits */
+    uint8_t  red_wlog; /* 4 bits */
+    uint8_t  red_maxp; /* 3 bits */
+    uint16_t red_min; /* 16 bits */
+    uint16_t red_max; /* 16 bits */
+    uint16_t red_exempt; /* 16 bits */
+    uint32_t red_seed; /* 32 bits */
+    uint16_t red_th[4]; /* 16 bits */
+    uint16_t red_p[4]; /* 9 bits */
+    uint8_t  red_peak_clr; /* 1 bits, a pulse */
     uint16_t irq_tick; /* 16 bits */
     uint16_t irq_count[NICRX_MAX_CQ]; /* 16 bits */
     uint16_t irq_time[NICRX_MAX_CQ]; /* 16 bits */

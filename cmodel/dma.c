@@ -37,6 +37,8 @@ static void dma_reset(dma_t *d)
     d->wvalid = 0; d->wdata[0] = d->wdata[1] = 0; d->wstrb = 0; d->wlast = 0;
     d->bq_wr = d->bq_rd = 0;
     d->cnt_delivered = d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = d->cnt_axi_err = 0;
+    d->cnt_red_early = d->cnt_red_forced = 0;
+    d->hd_red = 0;
     d->idle = 1;
 }
 
@@ -98,6 +100,8 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->st.cnt[NICRX_CNT_DELIVERED] = d->cnt_delivered;
     o->st.cnt[NICRX_CNT_DROP_NO_FIT] = d->cnt_no_fit;
     o->st.cnt[NICRX_CNT_DROP_NO_CQ] = d->cnt_no_cq;
+    o->st.cnt[NICRX_CNT_DROP_RED_EARLY] = d->cnt_red_early;
+    o->st.cnt[NICRX_CNT_DROP_RED_FORCED] = d->cnt_red_forced;
     o->st.cnt[NICRX_CNT_DESC_ERROR] = d->cnt_desc_err;
     o->st.cnt[NICRX_CNT_AXI_ERROR] = d->cnt_axi_err;
     o->axi.m_axi_awvalid = d->awvalid;
@@ -164,6 +168,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.hd_ring_ok = d->fh_valid ? dma_ring_fit(c, h_len) : 1; /* ring 0 when empty */
     n.hd_q = (uint8_t)(h_q8 & (d->num_cq > 1 ? d->num_cq - 1 : 1));
     n.hd_q_ok = (uint8_t)h_q_ok;
+    n.hd_red = d->fh_valid ? d->fh_red : 0;
     /* the frame's W beats for either start lane, so IS_IDLE only selects */
     n.hd_nb0 = (uint16_t)((h_len + d->abpb - 1) >> d->labpb);
     n.hd_nb1 = d->r == 2 ? (uint16_t)((h_len + d->bpb + d->abpb - 1) >> d->labpb) : n.hd_nb0;
@@ -223,7 +228,19 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     switch (d->is_state) {
     case IS_IDLE:
         if (d->fh_valid && d->hd_v) {
-            if (!d->hd_ring_ok) {
+            if (d->hd_red) {
+                /* RED's verdict (nicrx_red) goes before the placement: no buffer is looked at */
+                if (pc_room) {
+                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
+                    n.pc_wr = (d->pc_wr + 1) & 7;
+                    fh_rel = 1; n.fq_pop = 1;
+                    if (d->hd_red & 2)
+                        n.cnt_red_forced = d->cnt_red_forced + 1;
+                    else
+                        n.cnt_red_early = d->cnt_red_early + 1;
+                    emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY);
+                }
+            } else if (!d->hd_ring_ok) {
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
@@ -328,7 +345,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     if (d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel)) {
         n.fh = d->fq_mem[d->fq_rd & (d->fq_depth - 1)];
         n.fh_flow = d->flm_mem[d->fq_rd & (d->fq_depth - 1)];
-        n.fh_op = d->ctl_mem[d->fq_rd & (d->fq_depth - 1)];
+        n.fh_op = d->ctl_mem[d->fq_rd & (d->fq_depth - 1)] & 15;
+        n.fh_red = d->ctl_mem[d->fq_rd & (d->fq_depth - 1)] >> 4;
         n.fq_rd = (d->fq_rd + 1) & fqm;
         n.fh_valid = 1;
     }
@@ -436,7 +454,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
         e->frame = fl->frame;
         n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->flow;
-        n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = fl->opcode & 0xf;
+        n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = (uint8_t)((fl->opcode & 0xf) | (fl->red & 3) << 4);
     }
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
     if (d->pf_inflight) n.pf_mem[d->pf_wr & 3] = in->pm_rd_data & dwmask;

@@ -59,12 +59,13 @@ typedef struct dma {
     /* frame queue */
     dma_fq_ent_t *fq_mem;
     uint16_t *flm_mem;   /* beside fq_mem: {generation, flow number} */
-    uint8_t  *ctl_mem;   /* beside fq_mem: the operation code */
+    uint8_t  *ctl_mem;   /* beside fq_mem: the operation code, the RED verdict in [5:4] */
     uint32_t fq_wr, fq_rd;
     uint8_t  fq_pop;
     dma_fq_ent_t fh;  /* queue head: the RAM read registers (not reset) */
     uint16_t fh_flow;
     uint8_t  fh_op;
+    uint8_t  fh_red;  /* the head's RED verdict (fl.red) */
     uint8_t  fh_valid;
     uint8_t  desc_pop[NICRX_NUM_FBR]; /* one cycle: ring r's head descriptor taken */
     /* issue FSM */
@@ -87,6 +88,7 @@ typedef struct dma {
     uint8_t  hd_v;       /* queue-head decision registered from fh: valid (fh stable) */
     uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
     uint8_t  hd_q, hd_q_ok;
+    uint8_t  hd_red;     /* the head's RED verdict */
     uint16_t hd_nb0, hd_nb1; /* W beats of the head frame from lane 0, from the upper lane */
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  awvalid, awlen;
@@ -113,6 +115,7 @@ typedef struct dma {
     uint32_t bq_wr, bq_rd;
     /* counters, status */
     uint32_t cnt_delivered, cnt_no_fit, cnt_no_cq, cnt_desc_err, cnt_axi_err;
+    uint32_t cnt_red_early, cnt_red_forced;
     uint8_t  idle;
 } dma_t;
 

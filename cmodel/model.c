@@ -19,6 +19,7 @@
 #include "ram.h"
 #include "dma.h"
 #include "qsel.h"
+#include "red.h"
 #include "desc_fetch.h"
 #include "irq.h"
 #include "csr.h"
@@ -32,6 +33,7 @@ typedef struct wires {
     flow_key_out_t fk;
     flow_out_t    flow;
     qsel_out_t    qsel;
+    red_out_t     red;
     desc_fetch_out_t dfe;
     irq_out_t     irq;
     dma_out_t     dma;
@@ -50,6 +52,7 @@ struct nicrx_model {
     flow_key_t   fk;
     flow_t       flow;
     qsel_t       qsel;
+    red_t        red;
     desc_fetch_t dfe;
     irq_t        irq;
     dma_t        dma;
@@ -131,6 +134,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     parser_load_program(&m->par, nicrx_default_program, nicrx_default_program_insns);
     ingress_init(&m->ing, &m->g);
     qsel_init(&m->qsel);
+    red_init(&m->red, &m->g);
     irq_init(&m->irq, m->g.p.num_cq);
     csr_init(&m->csr, &m->g);
     /* the outputs after reset, before the first edge */
@@ -140,6 +144,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     flow_key_out(&m->fk, &m->w[0].fk);
     flow_out(&m->flow, &m->w[0].flow);
     qsel_out(&m->qsel, &m->w[0].qsel);
+    red_out(&m->red, &m->w[0].red);
     desc_fetch_out(&m->dfe, &m->w[0].dfe);
     irq_out(&m->irq, &m->w[0].irq);
     dma_out(&m->dma, &m->w[0].dma);
@@ -192,7 +197,10 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->flow = o->flow.st;
     st->parser_bank = o->par.bank;
     st->parser_swap_pending = o->par.swap_pending;
-    st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->qsel.idle &&
+    st->red_avg = o->red.avg;
+    st->red_peak = o->red.peak;
+    st->red_bad = o->red.bad;
+    st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->qsel.idle && o->red.idle &&
                o->dfe.idle && o->dma.st.idle;
 }
 
@@ -210,7 +218,7 @@ static void step_csr(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    dma_in_t in = { .top = m->in, .s_fl_valid = o->qsel.m_fl_valid, .s_fl = o->qsel.m_fl,
+    dma_in_t in = { .top = m->in, .s_fl_valid = o->red.m_fl_valid, .s_fl = o->red.m_fl,
                     .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .cfg = o->cfg, .ev = &m->ev };
 
     for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
@@ -254,6 +262,14 @@ static void step_qsel(nicrx_model_t *m, const wires_t *o, wires_t *n)
     const qsel_in_t in = { .rst = m->in.rst, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
                            .cfg_qsel_log2 = o->cfg.qsel_log2 };
     qsel_step(&m->qsel, &in, &n->qsel);
+}
+
+static void step_red(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const red_in_t in = { .rst = m->in.rst, .s_cm_valid = o->ing.m_cm_valid, .s_cm = o->ing.m_cm,
+                          .pm_rel_ptr = o->dma.pm_rel_ptr, .s_fl_valid = o->qsel.m_fl_valid,
+                          .s_fl = o->qsel.m_fl, .cfg = o->cfg, .ev = &m->ev };
+    red_step(&m->red, &in, &n->red);
 }
 
 static void step_pm(nicrx_model_t *m, const wires_t *o, wires_t *n)
@@ -306,7 +322,7 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow key block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_qsel, step_pm,
+static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_qsel, step_red, step_pm,
                                         step_flow, step_flow_key, step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 

@@ -11,7 +11,7 @@ static const char *pick(const char *const *names, uint32_t n, uint32_t i)
 const char *nicrx_reason_name(uint32_t reason)
 {
     static const char *const names[NICRX_NUM_REASONS] = {
-        "none", "bad_frame", "runt", "oversize", "pktmem_full", "disabled", "no_fit", "no_cq",
+        "none", "bad_frame", "runt", "oversize", "pktmem_full", "disabled", "no_fit", "no_cq", "red_early", "red_forced",
     };
     return pick(names, NICRX_NUM_REASONS, reason);
 }

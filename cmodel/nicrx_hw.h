@@ -100,8 +100,18 @@ enum nicrx_reason {
     NICRX_REASON_DISABLED,
     NICRX_REASON_NO_FIT,
     NICRX_REASON_NO_CQ,
+    NICRX_REASON_RED_EARLY,  /* random early discard (nicrx_red), at the frame-queue head */
+    NICRX_REASON_RED_FORCED, /* likewise, with probability 1 */
     NICRX_NUM_REASONS
 };
+
+/* The counter of a drop reason: DROP_BAD_FRAME..DROP_NO_CQ in reason order, then the
+ * RED counters appended at the end of the list. */
+static inline uint32_t nicrx_reason_counter(uint32_t reason)
+{
+    return reason >= NICRX_REASON_RED_EARLY ? NICRX_CNT_DROP_RED_EARLY + reason - NICRX_REASON_RED_EARLY
+                                            : NICRX_CNT_DROP_BAD_FRAME + reason - NICRX_REASON_BAD_FRAME;
+}
 
 /* ---- free-buffer descriptor (16 bytes, little endian) --------------------- */
 struct nicrx_desc {

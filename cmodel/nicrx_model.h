@@ -144,8 +144,21 @@ enum nicrx_event_kind {
     NICRX_EV_DROP = 1,  /* frame dropped: reason */
     NICRX_EV_PARSED,    /* header vector ready: hv */
     NICRX_EV_DELIVER,   /* completion queued for the frame: queue, ring, buf_id, len */
-    NICRX_EV_FLOW       /* flow database decision: flow, gen, opcode, flow_event */
+    NICRX_EV_FLOW,      /* flow database decision: flow, gen, opcode, flow_event */
+    NICRX_EV_RED        /* random early discard's decision (every frame): red */
 };
+
+/* NICRX_EV_RED: nicrx_red's decision for a frame (docs/architecture.md "nicrx_red") */
+typedef struct nicrx_red_decision {
+    uint32_t mode;         /* 0 RED off (RED_CTRL.mode 0 or 3, or a bad configuration), 1 Floyd-Jacobson, 2 regions */
+    uint32_t q;            /* the occupancy it used, packet-memory words */
+    uint32_t avg;          /* avg after the decision, words with 8 fraction bits */
+    uint32_t count;        /* Floyd-Jacobson: frames since the last drop, before the decision */
+    uint32_t draw;         /* the LFSR's 16 bits */
+    uint32_t p_num, p_den; /* the drop probability p_num / p_den, before the exemption */
+    uint32_t exempt;       /* the operation code is in RED_EXEMPT */
+    uint32_t drop, forced; /* dropped (forced: with probability 1) */
+} nicrx_red_decision_t;
 
 typedef struct nicrx_event {
     uint32_t kind;
@@ -157,6 +170,7 @@ typedef struct nicrx_event {
     uint32_t flow, gen;  /* NICRX_EV_FLOW: entry index and generation (gen 0: no flow, flow 0) */
     uint32_t opcode;     /* enum nicrx_opcode */
     uint32_t flow_event; /* enum nicrx_flow_event */
+    nicrx_red_decision_t red; /* NICRX_EV_RED */
 } nicrx_event_t;
 
 typedef void (*nicrx_event_fn)(void *ctx, const nicrx_event_t *ev);

@@ -238,6 +238,51 @@
 #define NICRX_REG_FLOW_KEY(n) (0x540u + 0x4u * (n)) /* n < 10 */
 #define NICRX_FLOW_KEY_RESET 0x0u
 #define NICRX_FLOW_KEY_MASK 0xffffffffu
+#define NICRX_REG_RED_CTRL 0x600u
+#define NICRX_RED_CTRL_RESET 0x30900u
+#define NICRX_RED_CTRL_MASK 0x00070f03u
+#define NICRX_RED_CTRL_MODE_SHIFT 0
+#define NICRX_RED_CTRL_MODE_WIDTH 2
+#define NICRX_RED_CTRL_MODE_MASK 0x00000003u
+#define NICRX_RED_CTRL_WLOG_SHIFT 8
+#define NICRX_RED_CTRL_WLOG_WIDTH 4
+#define NICRX_RED_CTRL_WLOG_MASK 0x00000f00u
+#define NICRX_RED_CTRL_MAXP_SHIFT 16
+#define NICRX_RED_CTRL_MAXP_WIDTH 3
+#define NICRX_RED_CTRL_MAXP_MASK 0x00070000u
+#define NICRX_REG_RED_MIN 0x604u
+#define NICRX_RED_MIN_RESET 0x200u
+#define NICRX_RED_MIN_MASK 0x0000ffffu
+#define NICRX_REG_RED_MAX 0x608u
+#define NICRX_RED_MAX_RESET 0x600u
+#define NICRX_RED_MAX_MASK 0x0000ffffu
+#define NICRX_REG_RED_EXEMPT 0x60cu
+#define NICRX_RED_EXEMPT_RESET 0x8u
+#define NICRX_RED_EXEMPT_MASK 0x0000ffffu
+#define NICRX_REG_RED_SEED 0x610u
+#define NICRX_RED_SEED_RESET 0x1u
+#define NICRX_RED_SEED_MASK 0xffffffffu
+#define NICRX_REG_RED_TH(n) (0x620u + 0x4u * (n)) /* n < 4 */
+#define NICRX_RED_TH_RESET 0x0u
+#define NICRX_RED_TH_MASK 0x0000ffffu
+#define NICRX_REG_RED_P(n) (0x630u + 0x4u * (n)) /* n < 4 */
+#define NICRX_RED_P_RESET 0x0u
+#define NICRX_RED_P_MASK 0x000001ffu
+#define NICRX_REG_RED_STATUS 0x640u
+#define NICRX_RED_STATUS_MASK 0x00000001u
+#define NICRX_RED_STATUS_BAD_SHIFT 0
+#define NICRX_RED_STATUS_BAD_WIDTH 1
+#define NICRX_RED_STATUS_BAD_MASK 0x00000001u
+#define NICRX_REG_RED_AVG 0x644u
+#define NICRX_RED_AVG_MASK 0x00ffffffu
+#define NICRX_REG_RED_PEAK 0x648u
+#define NICRX_RED_PEAK_MASK 0x8000ffffu
+#define NICRX_RED_PEAK_PEAK_SHIFT 0
+#define NICRX_RED_PEAK_PEAK_WIDTH 16
+#define NICRX_RED_PEAK_PEAK_MASK 0x0000ffffu
+#define NICRX_RED_PEAK_CLR_SHIFT 31
+#define NICRX_RED_PEAK_CLR_WIDTH 1
+#define NICRX_RED_PEAK_CLR_MASK 0x80000000u
 #define NICRX_REG_IRQ_TICK 0x880u
 #define NICRX_IRQ_TICK_RESET 0x9bu
 #define NICRX_IRQ_TICK_MASK 0x0000ffffu
@@ -269,6 +314,8 @@ enum nicrx_counter {
     NICRX_CNT_FLOW_EVICTED, /* live flows replaced by a new one (table full, FLOW_CTRL.evict) */
     NICRX_CNT_FLOW_AGED, /* flows found idle longer than FLOW_AGE (by a frame of the flow, or as the allocation victim) */
     NICRX_CNT_FLOW_NO_FLOW, /* frames given operation code NO_FLOW */
+    NICRX_CNT_DROP_RED_EARLY, /* early-dropped by RED (random draw) */
+    NICRX_CNT_DROP_RED_FORCED, /* dropped by RED with probability 1 (avg at or above max_th, or a region of 256) */
     NICRX_NUM_COUNTERS
 };
 

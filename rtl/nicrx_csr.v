@@ -103,6 +103,17 @@ module nicrx_csr #(
     output wire [31:0]            cfg_ctx_ack,
     output wire [31:0]            cfg_ctx_opt,
     output wire [319:0]           cfg_ctx_key,
+    // random early discard (RED_*)
+    output wire [1:0]             cfg_red_mode,
+    output wire [3:0]             cfg_red_wlog,
+    output wire [2:0]             cfg_red_maxp,
+    output wire [15:0]            cfg_red_min,
+    output wire [15:0]            cfg_red_max,
+    output wire [15:0]            cfg_red_exempt,
+    output wire [31:0]            cfg_red_seed,
+    output wire [4*16-1:0]        cfg_red_th,
+    output wire [4*9-1:0]         cfg_red_p,
+    output wire                   cfg_red_peak_clr, // pulse after a RED_PEAK write of clr
     // status (registered at its sources)
     input  wire [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat,
     input  wire                   st_parser_bank,
@@ -125,7 +136,10 @@ module nicrx_csr #(
     input  wire [31:0]            ctx_opt,
     input  wire [31:0]            ctx_time,
     input  wire [31:0]            ctx_count,
-    input  wire [319:0]           ctx_key
+    input  wire [319:0]           ctx_key,
+    input  wire [23:0]            st_red_avg,
+    input  wire [15:0]            st_red_peak,
+    input  wire                   st_red_bad
 );
     // ---- parameter checks: the ranges of nicrx_top (a bad value instantiates a
     // module that does not exist, so every tool stops and names the parameter)
@@ -313,6 +327,16 @@ module nicrx_csr #(
     assign cfg_ctx_ack       = ctx_ack_reg;
     assign cfg_ctx_opt       = ctx_opt_reg;
     assign cfg_ctx_key       = ctx_key_reg;
+    assign cfg_red_mode      = red_mode_reg;
+    assign cfg_red_wlog      = red_wlog_reg;
+    assign cfg_red_maxp      = red_maxp_reg;
+    assign cfg_red_min       = red_min_reg;
+    assign cfg_red_max       = red_max_reg;
+    assign cfg_red_exempt    = red_exempt_reg;
+    assign cfg_red_seed      = red_seed_reg;
+    assign cfg_red_th        = red_th_reg;
+    assign cfg_red_p         = red_p_reg;
+    assign cfg_red_peak_clr  = red_peak_clr_reg;
 
 `ifdef FORMAL
     // ================================================================ formal

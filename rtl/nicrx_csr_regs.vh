@@ -150,6 +150,16 @@
     reg  [10*32-1:0] ctx_key_reg, ctx_key_next;
     wire [10*1-1:0] ctx_key_ld;
     wire [10*32-1:0] ctx_key_ld_val;
+    reg  [1:0] red_mode_reg, red_mode_next;
+    reg  [3:0] red_wlog_reg, red_wlog_next;
+    reg  [2:0] red_maxp_reg, red_maxp_next;
+    reg  [15:0] red_min_reg, red_min_next;
+    reg  [15:0] red_max_reg, red_max_next;
+    reg  [15:0] red_exempt_reg, red_exempt_next;
+    reg  [31:0] red_seed_reg, red_seed_next;
+    reg  [4*16-1:0] red_th_reg, red_th_next;
+    reg  [4*9-1:0] red_p_reg, red_p_next;
+    reg  [0:0] red_peak_clr_reg, red_peak_clr_next;  // a pulse
     reg  [15:0] irq_tick_reg, irq_tick_next;
     reg  [NUM_CQ*16-1:0] irq_count_reg, irq_count_next;
     reg  [NUM_CQ*16-1:0] irq_time_reg, irq_time_next;
@@ -334,7 +344,7 @@
                 rd_value[0:0] = cq_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // CNT
-        for (reggen_ri = 0; reggen_ri < 19; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 21; reggen_ri = reggen_ri + 1)
             if (reggen_raddr == 10'h100 + reggen_ri[9:0] * 10'h001) begin
                 rd_mapped = 1'b1;
                 rd_value[31:0] = cnt_flat[reggen_ri*32 +: 32];
@@ -421,6 +431,60 @@
                 rd_mapped = 1'b1;
                 rd_value[31:0] = ctx_key_reg[reggen_ri*32 + 0 +: 32];
             end
+        // RED_CTRL
+            if (reggen_raddr == 10'h180) begin
+                rd_mapped = 1'b1;
+                rd_value[1:0] = red_mode_reg[0 +: 2];
+                rd_value[11:8] = red_wlog_reg[0 +: 4];
+                rd_value[18:16] = red_maxp_reg[0 +: 3];
+            end
+        // RED_MIN
+            if (reggen_raddr == 10'h181) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = red_min_reg[0 +: 16];
+            end
+        // RED_MAX
+            if (reggen_raddr == 10'h182) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = red_max_reg[0 +: 16];
+            end
+        // RED_EXEMPT
+            if (reggen_raddr == 10'h183) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = red_exempt_reg[0 +: 16];
+            end
+        // RED_SEED
+            if (reggen_raddr == 10'h184) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = red_seed_reg[0 +: 32];
+            end
+        // RED_TH
+        for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
+            if (reggen_raddr == 10'h188 + reggen_ri[9:0] * 10'h001) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = red_th_reg[reggen_ri*16 + 0 +: 16];
+            end
+        // RED_P
+        for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
+            if (reggen_raddr == 10'h18c + reggen_ri[9:0] * 10'h001) begin
+                rd_mapped = 1'b1;
+                rd_value[8:0] = red_p_reg[reggen_ri*9 + 0 +: 9];
+            end
+        // RED_STATUS
+            if (reggen_raddr == 10'h190) begin
+                rd_mapped = 1'b1;
+                rd_value[0:0] = st_red_bad;
+            end
+        // RED_AVG
+            if (reggen_raddr == 10'h191) begin
+                rd_mapped = 1'b1;
+                rd_value[23:0] = st_red_avg;
+            end
+        // RED_PEAK
+            if (reggen_raddr == 10'h192) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = st_red_peak;
+            end
         // IRQ_TICK
             if (reggen_raddr == 10'h220) begin
                 rd_mapped = 1'b1;
@@ -500,6 +564,16 @@
         ctx_time_next = ctx_time_reg;
         ctx_count_next = ctx_count_reg;
         ctx_key_next = ctx_key_reg;
+        red_mode_next = red_mode_reg;
+        red_wlog_next = red_wlog_reg;
+        red_maxp_next = red_maxp_reg;
+        red_min_next = red_min_reg;
+        red_max_next = red_max_reg;
+        red_exempt_next = red_exempt_reg;
+        red_seed_next = red_seed_reg;
+        red_th_next = red_th_reg;
+        red_p_next = red_p_reg;
+        red_peak_clr_next = {1{1'b0}};
         irq_tick_next = irq_tick_reg;
         irq_count_next = irq_count_reg;
         irq_time_next = irq_time_reg;
@@ -645,7 +719,7 @@
                 cq_en_next[reggen_wi*1 + 0 +: 1] = ((cq_en_reg[reggen_wi*1 + 0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
             end
         // CNT
-        for (reggen_wi = 0; reggen_wi < 19; reggen_wi = reggen_wi + 1)
+        for (reggen_wi = 0; reggen_wi < 21; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h100 + reggen_wi[9:0] * 10'h001) begin
                 wr_mapped = 1'b1;
             end
@@ -725,6 +799,58 @@
                 wr_mapped = 1'b1;
                 ctx_key_next[reggen_wi*32 + 0 +: 32] = ((ctx_key_reg[reggen_wi*32 + 0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
             end
+        // RED_CTRL
+            if (reggen_waddr == 10'h180) begin
+                wr_mapped = 1'b1;
+                red_mode_next[0 +: 2] = ((red_mode_reg[0 +: 2] & ~reggen_wmask[1:0]) | (s_axil_wdata[1:0] & reggen_wmask[1:0]));
+                red_wlog_next[0 +: 4] = ((red_wlog_reg[0 +: 4] & ~reggen_wmask[11:8]) | (s_axil_wdata[11:8] & reggen_wmask[11:8]));
+                red_maxp_next[0 +: 3] = ((red_maxp_reg[0 +: 3] & ~reggen_wmask[18:16]) | (s_axil_wdata[18:16] & reggen_wmask[18:16]));
+            end
+        // RED_MIN
+            if (reggen_waddr == 10'h181) begin
+                wr_mapped = 1'b1;
+                red_min_next[0 +: 16] = ((red_min_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // RED_MAX
+            if (reggen_waddr == 10'h182) begin
+                wr_mapped = 1'b1;
+                red_max_next[0 +: 16] = ((red_max_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // RED_EXEMPT
+            if (reggen_waddr == 10'h183) begin
+                wr_mapped = 1'b1;
+                red_exempt_next[0 +: 16] = ((red_exempt_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // RED_SEED
+            if (reggen_waddr == 10'h184) begin
+                wr_mapped = 1'b1;
+                red_seed_next[0 +: 32] = ((red_seed_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RED_TH
+        for (reggen_wi = 0; reggen_wi < 4; reggen_wi = reggen_wi + 1)
+            if (reggen_waddr == 10'h188 + reggen_wi[9:0] * 10'h001) begin
+                wr_mapped = 1'b1;
+                red_th_next[reggen_wi*16 + 0 +: 16] = ((red_th_reg[reggen_wi*16 + 0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // RED_P
+        for (reggen_wi = 0; reggen_wi < 4; reggen_wi = reggen_wi + 1)
+            if (reggen_waddr == 10'h18c + reggen_wi[9:0] * 10'h001) begin
+                wr_mapped = 1'b1;
+                red_p_next[reggen_wi*9 + 0 +: 9] = ((red_p_reg[reggen_wi*9 + 0 +: 9] & ~reggen_wmask[8:0]) | (s_axil_wdata[8:0] & reggen_wmask[8:0]));
+            end
+        // RED_STATUS
+            if (reggen_waddr == 10'h190) begin
+                wr_mapped = 1'b1;
+            end
+        // RED_AVG
+            if (reggen_waddr == 10'h191) begin
+                wr_mapped = 1'b1;
+            end
+        // RED_PEAK
+            if (reggen_waddr == 10'h192) begin
+                wr_mapped = 1'b1;
+                red_peak_clr_next[0 +: 1] = (s_axil_wdata[31:31] & reggen_wmask[31:31]);
+            end
         // IRQ_TICK
             if (reggen_waddr == 10'h220) begin
                 wr_mapped = 1'b1;
@@ -796,6 +922,16 @@
             ctx_time_reg <= 32'h0;
             ctx_count_reg <= 32'h0;
             ctx_key_reg <= {10{32'h0}};
+            red_mode_reg <= 2'h0;
+            red_wlog_reg <= 4'h9;
+            red_maxp_reg <= 3'h3;
+            red_min_reg <= 16'h200;
+            red_max_reg <= 16'h600;
+            red_exempt_reg <= 16'h8;
+            red_seed_reg <= 32'h1;
+            red_th_reg <= {4{16'h0}};
+            red_p_reg <= {4{9'h0}};
+            red_peak_clr_reg <= 1'h0;
             irq_tick_reg <= 16'h9b;
             irq_count_reg <= {NUM_CQ{16'h1}};
             irq_time_reg <= {NUM_CQ{16'h0}};
@@ -830,6 +966,16 @@
             ctx_time_reg <= ctx_time_next;
             ctx_count_reg <= ctx_count_next;
             ctx_key_reg <= ctx_key_next;
+            red_mode_reg <= red_mode_next;
+            red_wlog_reg <= red_wlog_next;
+            red_maxp_reg <= red_maxp_next;
+            red_min_reg <= red_min_next;
+            red_max_reg <= red_max_next;
+            red_exempt_reg <= red_exempt_next;
+            red_seed_reg <= red_seed_next;
+            red_th_reg <= red_th_next;
+            red_p_reg <= red_p_next;
+            red_peak_clr_reg <= red_peak_clr_next;
             irq_tick_reg <= irq_tick_next;
             irq_count_reg <= irq_count_next;
             irq_time_reg <= irq_time_next;

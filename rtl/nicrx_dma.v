@@ -51,6 +51,8 @@ module nicrx_dma #(
     output wire [31:0]               cnt_delivered,
     output wire [31:0]               cnt_drop_no_fit,
     output wire [31:0]               cnt_drop_no_cq,
+    output wire [31:0]               cnt_drop_red_early,
+    output wire [31:0]               cnt_drop_red_forced,
     output wire [31:0]               cnt_desc_error,
     output wire [31:0]               cnt_axi_error,
     output wire                      m_axi_awvalid,
@@ -120,9 +122,10 @@ module nicrx_dma #(
     (* no_rw_check *)
     reg [15:0]           flm_mem [0:FQ_DEPTH-1];
     (* no_rw_check *)
-    reg [3:0]            ctl_mem [0:FQ_DEPTH-1];
+    reg [5:0]            ctl_mem [0:FQ_DEPTH-1];  // {RED verdict, operation code}
     reg [15:0]           fh_flow_reg;        // head's {gen, flow} (RAM read register)
     reg [3:0]            fh_op_reg;          // head's operation code (RAM read register)
+    reg [1:0]            fh_red_reg;         // head's RED verdict (RAM read register)
     reg                  fh_valid_reg, fh_valid_next;
 
     reg [1:0]            desc_pop_reg, desc_pop_next;
@@ -151,6 +154,7 @@ module nicrx_dma #(
     reg [1:0]            hd_ring_ok_reg, hd_ring_ok_next;
     reg [QW-1:0]         hd_q_reg, hd_q_next;
     reg                  hd_q_ok_reg, hd_q_ok_next;
+    reg [1:0]            hd_red_reg, hd_red_next;   // the head's RED verdict
     reg [15:0]           hd_nb0_reg, hd_nb0_next;    // W beats of the frame from lane 0
     reg [15:0]           hd_nb1_reg, hd_nb1_next;    // ... from the upper lane (R = 2)
 
@@ -186,6 +190,8 @@ module nicrx_dma #(
     reg [31:0]           cnt_delivered_reg, cnt_delivered_next;
     reg [31:0]           cnt_no_fit_reg, cnt_no_fit_next;
     reg [31:0]           cnt_no_cq_reg, cnt_no_cq_next;
+    reg [31:0]           cnt_red_early_reg, cnt_red_early_next;
+    reg [31:0]           cnt_red_forced_reg, cnt_red_forced_next;
     reg [31:0]           cnt_desc_err_reg, cnt_desc_err_next;
     reg [31:0]           cnt_axi_err_reg, cnt_axi_err_next;
     reg                  idle_reg, idle_next;
@@ -208,6 +214,8 @@ module nicrx_dma #(
     assign cnt_delivered   = cnt_delivered_reg;
     assign cnt_drop_no_fit = cnt_no_fit_reg;
     assign cnt_drop_no_cq  = cnt_no_cq_reg;
+    assign cnt_drop_red_early  = cnt_red_early_reg;
+    assign cnt_drop_red_forced = cnt_red_forced_reg;
     assign cnt_desc_error  = cnt_desc_err_reg;
     assign cnt_axi_error   = cnt_axi_err_reg;
     assign m_axi_awvalid   = awvalid_reg;
@@ -278,6 +286,7 @@ module nicrx_dma #(
         bq_wr_next = bq_wr_reg;  bq_rd_next = bq_rd_reg;
         cnt_delivered_next = cnt_delivered_reg;  cnt_no_fit_next = cnt_no_fit_reg;
         cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
+        cnt_red_early_next = cnt_red_early_reg;  cnt_red_forced_next = cnt_red_forced_reg;
         cnt_axi_err_next = cnt_axi_err_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
         pc_we = 1'b0;  pc_wdata = 17'd0;  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
@@ -308,6 +317,7 @@ module nicrx_dma #(
         hd_ring_ok_next = fh_valid_reg ? ring_ok : 2'b01;  // fh is not reset: ring 0 when empty
         hd_q_next       = h_q8[QW-1:0];
         hd_q_ok_next    = h_q_ok;
+        hd_red_next     = fh_valid_reg ? fh_red_reg : 2'b00;
         // the frame's W beats for either start lane, so IS_IDLE only selects
         hd_nb0_next     = {{LABPB{1'b0}}, h_len[15:LABPB]} + {15'd0, h_len[LABPB-1:0] != {LABPB{1'b0}}};
         hd_nb1_next     = hd_nb0_next;
@@ -377,7 +387,16 @@ module nicrx_dma #(
         case (is_state_reg)
             IS_IDLE: begin
                 if (fh_valid_reg && hd_v_reg) begin
-                    if (hd_ring_ok_reg == 2'b00) begin
+                    if (hd_red_reg != 2'b00) begin
+                        // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
+                        if (pc_room) begin
+                            pc_we = 1'b1;  pc_wdata = {h_nwords, 1'b1};
+                            pc_wr_next = pc_wr_reg + 1'b1;
+                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
+                            else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
+                        end
+                    end else if (hd_ring_ok_reg == 2'b00) begin
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
@@ -585,12 +604,12 @@ module nicrx_dma #(
             s_fl_data[FL_VLAN], s_fl_data[FL_L4 +: FL_L4_W], s_fl_data[FL_L3 +: FL_L3_W],
             s_fl_data[FL_LEN +: FL_LEN_W]};
         if (fq_we) flm_mem[fq_wr_reg[LFQ-1:0]] <= s_fl_data[FL_FLOW +: FL_FLOW_W];   // {generation, flow number}
-        if (fq_we) ctl_mem[fq_wr_reg[LFQ-1:0]] <= s_fl_data[FL_OPCODE +: FL_OPCODE_W];
+        if (fq_we) ctl_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_RED +: FL_RED_W], s_fl_data[FL_OPCODE +: FL_OPCODE_W]};
     end
     always @(posedge clk) begin
         if (fq_re) fh_reg      <= fq_mem[fq_rd_reg[LFQ-1:0]];
         if (fq_re) fh_flow_reg <= flm_mem[fq_rd_reg[LFQ-1:0]];
-        if (fq_re) fh_op_reg   <= ctl_mem[fq_rd_reg[LFQ-1:0]];
+        if (fq_re) {fh_red_reg, fh_op_reg} <= ctl_mem[fq_rd_reg[LFQ-1:0]];
     end
     always @(posedge clk) begin
         if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
@@ -615,6 +634,7 @@ module nicrx_dma #(
             cq_room_reg <= {NUM_CQ{1'b0}};
             wb_room_reg <= 1'b1;
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
+            hd_red_reg <= 2'b00;
             hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;
             issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
           
@@ -629,6 +649,7 @@ module nicrx_dma #(
             bq_wr_reg <= 4'd0;  bq_rd_reg <= 4'd0;
             cnt_delivered_reg <= 32'd0;  cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
             cnt_desc_err_reg <= 32'd0;  cnt_axi_err_reg <= 32'd0;  idle_reg <= 1'b1;
+            cnt_red_early_reg <= 32'd0;  cnt_red_forced_reg <= 32'd0;
         end else begin
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
             fh_valid_reg <= fh_valid_next;
@@ -643,7 +664,7 @@ module nicrx_dma #(
             cq_room_reg <= cq_room_next;
             wb_room_reg <= wb_room_next;
             hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
-            hd_q_ok_reg <= hd_q_ok_next;
+            hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
             issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
@@ -658,6 +679,7 @@ module nicrx_dma #(
             cnt_delivered_reg <= cnt_delivered_next;  cnt_no_fit_reg <= cnt_no_fit_next;
             cnt_no_cq_reg <= cnt_no_cq_next;  cnt_desc_err_reg <= cnt_desc_err_next;
             cnt_axi_err_reg <= cnt_axi_err_next;  idle_reg <= idle_next;
+            cnt_red_early_reg <= cnt_red_early_next;  cnt_red_forced_reg <= cnt_red_forced_next;
         end
     end
     // Unused: the class bits but presel (the completion record carries presel only).

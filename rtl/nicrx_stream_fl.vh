@@ -17,5 +17,6 @@ localparam integer FL_PERR_W   = 1,     FL_PERR   = FL_TRUNC + FL_TRUNC_W;  // a
 localparam integer FL_FLOW_W   = 16,    FL_FLOW   = FL_PERR + FL_PERR_W;    // {generation, flow number}; 0: no flow
 localparam integer FL_OPCODE_W = 4,     FL_OPCODE = FL_FLOW + FL_FLOW_W;    // operation code (enum nicrx_opcode)
 localparam integer FL_QUEUE_W  = 8,     FL_QUEUE  = FL_OPCODE + FL_OPCODE_W; // completion queue, chosen by nicrx_qsel (nicrx_flow leaves it 0)
-localparam integer FL_W = FL_QUEUE + FL_QUEUE_W;
+localparam integer FL_RED_W    = 2,     FL_RED    = FL_QUEUE + FL_QUEUE_W;  // RED verdict, set by nicrx_red (0 before it): 1 early drop, 2 forced drop, 0 keep
+localparam integer FL_W = FL_RED + FL_RED_W;
 /* verilator lint_on UNUSEDPARAM */

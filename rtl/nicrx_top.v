@@ -179,7 +179,9 @@ module nicrx_top #(
     wire [31:0] cnt_drop_no_fit, cnt_drop_no_cq, cnt_desc_error, cnt_axi_error;
     wire [31:0] cnt_parse_error, cnt_parse_trunc;
     wire [31:0] cnt_flow_created, cnt_flow_removed, cnt_flow_evicted, cnt_flow_aged, cnt_flow_no_flow;
+    wire [31:0] cnt_drop_red_early, cnt_drop_red_forced;
     wire [NUM_CNT*32-1:0] cnt_flat = {
+        cnt_drop_red_forced, cnt_drop_red_early,
         cnt_flow_no_flow, cnt_flow_aged, cnt_flow_evicted, cnt_flow_removed, cnt_flow_created,
         cnt_parse_trunc, cnt_parse_error, cnt_axi_error, cnt_desc_error, cnt_drop_no_cq, cnt_drop_no_fit,
         cnt_drop_disabled, cnt_drop_pktmem_full, cnt_drop_oversize, cnt_drop_runt,
@@ -387,6 +389,49 @@ module nicrx_top #(
         .idle          (qsl_idle)
     );
 
+    // ---- random early discard: the verdict rides the fl stream to the transfer engine ----
+    wire                    cfg_red_peak_clr, st_red_bad, red_idle;
+    wire [1:0]              cfg_red_mode;
+    wire [3:0]              cfg_red_wlog;
+    wire [2:0]              cfg_red_maxp;
+    wire [15:0]             cfg_red_min, cfg_red_max, cfg_red_exempt, st_red_peak;
+    wire [31:0]             cfg_red_seed;
+    wire [4*16-1:0]         cfg_red_th;
+    wire [4*9-1:0]          cfg_red_p;
+    wire [23:0]             st_red_avg;
+    wire                    flr_valid;
+    wire [FL_W-1:0]         flr_data;
+
+    nicrx_red #(
+        .DATA_WIDTH (DATA_WIDTH),
+        .PM_AW      (PM_AW),
+        .FQ_DEPTH   (FQ_DEPTH)
+    ) u_red (
+        .clk              (clk),
+        .rst              (rst),
+        .s_cm_valid       (cm_valid),
+        .s_cm_data        (cm_data),
+        .pm_rel_ptr       (pm_rel_ptr),
+        .s_fl_valid       (flq_valid),
+        .s_fl_data        (flq_data),
+        .m_fl_valid       (flr_valid),
+        .m_fl_data        (flr_data),
+        .cfg_red_mode     (cfg_red_mode),
+        .cfg_red_wlog     (cfg_red_wlog),
+        .cfg_red_maxp     (cfg_red_maxp),
+        .cfg_red_min      (cfg_red_min),
+        .cfg_red_max      (cfg_red_max),
+        .cfg_red_exempt   (cfg_red_exempt),
+        .cfg_red_seed     (cfg_red_seed),
+        .cfg_red_th       (cfg_red_th),
+        .cfg_red_p        (cfg_red_p),
+        .cfg_red_peak_clr (cfg_red_peak_clr),
+        .st_red_avg       (st_red_avg),
+        .st_red_peak      (st_red_peak),
+        .st_red_bad       (st_red_bad),
+        .idle             (red_idle)
+    );
+
     // ---- descriptor fetch (AR/R) ---------------------------------------------------
     nicrx_desc_fetch #(
         .AXI_DATA_WIDTH (AXI_DATA_WIDTH),
@@ -428,8 +473,8 @@ module nicrx_top #(
     ) u_dma (
         .clk               (clk),
         .rst               (rst),
-        .s_fl_valid        (flq_valid),
-        .s_fl_data         (flq_data),
+        .s_fl_valid        (flr_valid),
+        .s_fl_data         (flr_data),
         .pm_rd_en          (pm_rd_en),
         .pm_rd_addr        (pm_rd_addr),
         .pm_rd_data        (pm_rd_data),
@@ -450,6 +495,8 @@ module nicrx_top #(
         .cnt_delivered     (cnt_delivered),
         .cnt_drop_no_fit   (cnt_drop_no_fit),
         .cnt_drop_no_cq    (cnt_drop_no_cq),
+        .cnt_drop_red_early  (cnt_drop_red_early),
+        .cnt_drop_red_forced (cnt_drop_red_forced),
         .cnt_desc_error    (cnt_desc_error),
         .cnt_axi_error     (cnt_axi_error),
         .m_axi_awvalid     (m_axi_awvalid),
@@ -484,7 +531,7 @@ module nicrx_top #(
 
     // ---- registers ---------------------------------------------------------------
     // The device is idle when no frame is being received, parsed, looked up or moved.
-    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & qsl_idle & dfe_idle & dma_idle;
+    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & qsl_idle & red_idle & dfe_idle & dma_idle;
 
     nicrx_csr #(
         .DATA_WIDTH    (DATA_WIDTH),
@@ -553,6 +600,19 @@ module nicrx_top #(
         .cfg_ctx_ack       (cfg_ctx_ack),
         .cfg_ctx_opt       (cfg_ctx_opt),
         .cfg_ctx_key       (cfg_ctx_key),
+        .cfg_red_mode      (cfg_red_mode),
+        .cfg_red_wlog      (cfg_red_wlog),
+        .cfg_red_maxp      (cfg_red_maxp),
+        .cfg_red_min       (cfg_red_min),
+        .cfg_red_max       (cfg_red_max),
+        .cfg_red_exempt    (cfg_red_exempt),
+        .cfg_red_seed      (cfg_red_seed),
+        .cfg_red_th        (cfg_red_th),
+        .cfg_red_p         (cfg_red_p),
+        .cfg_red_peak_clr  (cfg_red_peak_clr),
+        .st_red_avg        (st_red_avg),
+        .st_red_peak       (st_red_peak),
+        .st_red_bad        (st_red_bad),
         .cnt_flat          (cnt_flat),
         .st_parser_bank    (st_parser_bank),
         .st_parser_swap_pending (st_parser_swap_pending),

@@ -6,7 +6,8 @@
 # the wire's frame rate.  Back to back (no preamble/gap, faster than any wire):
 # the most frames per cycle the device delivers.  Also the simulation speed (speed_table).  And every size
 # from 60 to 1518 bytes and 9000 on the model at DATA_WIDTH 64 and 32: drops, worst size and its
-# margin, host-bus efficiency.
+# margin, host-bus efficiency.  And random early discard under 2x oversubscription
+# (scripts/bench_red.sh, RED_FRAMES frames, the plot docs/red-bench.png).
 set -u
 cd "$(dirname "$0")/.."
 out=build/bench; mkdir -p "$out"
@@ -234,6 +235,7 @@ run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate,
 [ -x build/bin/nicrx-sim-dw32 ] && run_table build/bin/nicrx-sim-dw32 "DATA_WIDTH 32, line rate, host never stalling"
 irq_table
 speed_table
+bash scripts/bench_red.sh || status=1   # random early discard under 2x oversubscription
 printf '\nlockstep speed (RTL + model + harness, line-rate runs): %d cycles in %.2f s = %.0f cycles/s\n' \
     "$tot_cycles" "$(awk -v n="$tot_ns" 'BEGIN { print n / 1e9 }')" \
     "$(awk -v c="$tot_cycles" -v n="$tot_ns" 'BEGIN { print c / (n / 1e9) }')"

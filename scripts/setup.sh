@@ -47,6 +47,7 @@ REQS=(
     "glob /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a|libclang-rt-14-dev"
     "cmd z3|z3"
     "cmd jq|jq"
+    "cmd gnuplot|gnuplot-nox"
     "cmd fst2vcd|gtkwave"
     "venv|python3-venv"
 )

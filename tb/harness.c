@@ -37,6 +37,7 @@ struct harness {
     sched_t sched;
     host_t host;
     nicrx_model_t *m;
+    redcheck_t red;         /* the harness's own RED decisions */
     harness_frame_t *fr;
     uint64_t *cqfifo[NICRX_MAX_CQ];   /* frames delivered by the model, per queue, in order */
     size_t cq_rd[NICRX_MAX_CQ], cq_wr[NICRX_MAX_CQ];
@@ -104,6 +105,7 @@ void harness_opts_default(harness_opts_t *o)
     o->trace_to = UINT64_MAX;
     o->flow_ctrl = o->flow_thresh = o->flow_tick = o->flow_age = -1;
     o->irq_count = o->irq_time = o->irq_tick = -1;
+    for (uint32_t k = 0; k < RED_NUM_OPTS; k++) o->red[k] = -1;
     nicrx_params_default(&o->p);
 }
 
@@ -111,7 +113,8 @@ const char *harness_usage(void)
 {
     return "  --seed N            PRNG seed of the host's backpressure and latencies, 0..2^64-1\n"
            "                      (default: drawn and printed, so the run can be repeated)\n"
-           "  --stall none|heavy  host AXI profile (default none)\n"
+           "  --stall none|heavy|half  host AXI profile; half: W ready a quarter of the cycles, the\n"
+           "                      host bus at half the line (default none)\n"
            "  --pace line|b2b|ts  frame pacing: line rate, back to back, capture timestamps (default line)\n"
            "  --clock MHZ         the clock: --pace ts and the report's rates and times (default 156.25)\n"
            "  --summary           print the report (text)\n"
@@ -137,7 +140,16 @@ const char *harness_usage(void)
            "  --irq-time N        IRQ_TIME of every queue: ticks after the first pending record, 0..65535 (default 0)\n"
            "  --irq-tick N        IRQ_TICK: cycles per moderation tick - 1, 0..65535 (default 155)\n"
            "  --irq-napi          the host takes each interrupt NAPI style (mask, poll until empty, unmask)\n"
-           "                      instead of polling; any --irq-* option checks the interrupt lines\n";
+           "                      instead of polling; any --irq-* option checks the interrupt lines\n"
+           "  --red-mode N        RED_CTRL.mode: 0 off, 1 Floyd-Jacobson, 2 regions (default 0)\n"
+           "  --red-wlog N        RED_CTRL.wlog: avg weight 2^-N, 0..15 (default 9)\n"
+           "  --red-maxp N        RED_CTRL.maxp: Floyd-Jacobson max_p = 2^-N, 0..7 (default 3)\n"
+           "  --red-min N         RED_MIN: min_th, packet-memory words, 0..65535 (default 512)\n"
+           "  --red-max N         RED_MAX: max_th, words, 0..65535 (default 1536)\n"
+           "  --red-exempt MASK   RED_EXEMPT: operation codes never early-dropped, 0..65535 (default 8: CTRL)\n"
+           "  --red-seed N        RED_SEED: the LFSR's seed, 0..2^32-1 (default 1)\n"
+           "  --red-regions T0:P0,T1:P1,T2:P2,T3:P3\n"
+           "                      RED_TH0..3 (words, ascending) and RED_P0..3 (1/256, 256: every frame)\n";
 }
 
 /* A numeric option: its range and where it goes (an int64_t or uint64_t member). */
@@ -165,6 +177,13 @@ static const num_opt_t num_opts[] = {
     REG_OPT("--irq-count", 0xffff, irq_count),
     REG_OPT("--irq-time", 0xffff, irq_time),
     REG_OPT("--irq-tick", 0xffff, irq_tick),
+    REG_OPT("--red-mode", 3, red[RED_OPT_MODE]),
+    REG_OPT("--red-wlog", 15, red[RED_OPT_WLOG]),
+    REG_OPT("--red-maxp", 7, red[RED_OPT_MAXP]),
+    REG_OPT("--red-min", 0xffff, red[RED_OPT_MIN]),
+    REG_OPT("--red-max", 0xffff, red[RED_OPT_MAX]),
+    REG_OPT("--red-exempt", 0xffff, red[RED_OPT_EXEMPT]),
+    REG_OPT("--red-seed", 0xffffffff, red[RED_OPT_SEED]),
 };
 
 int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n)
@@ -186,8 +205,24 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
     if (!strcmp(arg, "--stall") || !strcmp(arg, "--pace")) {
         int st = arg[2] == 's';
         int x = next ? (st ? host_stall_parse(next) : sched_pace_parse(next)) : -1;
-        if (x < 0) return cli_bad_value(err, n, arg, next, st ? "none or heavy" : "line, b2b or ts");
+        if (x < 0) return cli_bad_value(err, n, arg, next, st ? "none, heavy or half" : "line, b2b or ts");
         *(st ? &o->stall : &o->pace) = x;
+        return 2;
+    }
+    if (!strcmp(arg, "--red-regions")) {
+        static const char expect[] = "four TH:P pairs, T0:P0,T1:P1,T2:P2,T3:P3 (TH 0..65535, P 0..511)";
+        const char *s = next;
+        for (int i = 0; i < 4; i++) {
+            char *e;
+            if (!s || !(*s >= '0' && *s <= '9')) return cli_bad_value(err, n, arg, next, expect);
+            unsigned long t = strtoul(s, &e, 10);
+            if (*e != ':' || t > 0xffff || !(e[1] >= '0' && e[1] <= '9')) return cli_bad_value(err, n, arg, next, expect);
+            unsigned long p = strtoul(e + 1, &e, 10);
+            if (p > 511 || *e != (i < 3 ? ',' : '\0')) return cli_bad_value(err, n, arg, next, expect);
+            o->red[RED_OPT_TH0 + i] = (int64_t)t;
+            o->red[RED_OPT_P0 + i] = (int64_t)p;
+            s = e + 1;
+        }
         return 2;
     }
     if (!strcmp(arg, "--clock"))
@@ -924,8 +959,14 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
     case NICRX_EV_DROP:
         if (f->verdict) { fail(h, "model drops frame %" PRIu64 " twice", ev->frame); return; }
         /* The DMA's drops come after the flow block, the ingress's before the parser. */
-        if (f->flow_seen != (ev->reason == NICRX_REASON_NO_FIT || ev->reason == NICRX_REASON_NO_CQ)) {
+        if (f->flow_seen != (ev->reason >= NICRX_REASON_NO_FIT)) {
             fail(h, "frame %" PRIu64 " dropped (%s) with %u flow events", ev->frame, nicrx_reason_name(ev->reason), f->flow_seen);
+            return;
+        }
+        /* RED's verdict decides first at the queue head: a RED drop exactly when it said so */
+        if (ev->reason >= NICRX_REASON_NO_FIT &&
+            f->red != (ev->reason == NICRX_REASON_RED_EARLY ? 2 : ev->reason == NICRX_REASON_RED_FORCED ? 3 : 1)) {
+            fail(h, "frame %" PRIu64 " dropped (%s) after RED's decision %u", ev->frame, nicrx_reason_name(ev->reason), f->red);
             return;
         }
         f->verdict = 2;
@@ -946,6 +987,7 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         if (f->verdict) { fail(h, "model delivers frame %" PRIu64 " after deciding it", ev->frame); return; }
         if (ev->queue >= h->o.p.num_cq) { fail(h, "model delivers to queue %u", ev->queue); return; }
         if (f->flow_seen != 1) { fail(h, "frame %" PRIu64 " delivered with %u flow events", ev->frame, f->flow_seen); return; }
+        if (f->red != 1) { fail(h, "frame %" PRIu64 " delivered after RED's decision %u", ev->frame, f->red); return; }
         f->verdict = 1;
         f->queue = ev->queue; f->ring = ev->ring; f->buf_id = ev->buf_id; f->len = ev->len;
         h->cqfifo[ev->queue][h->cq_wr[ev->queue]++] = ev->frame;
@@ -955,6 +997,23 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
     case NICRX_EV_FLOW:
         check_flow(h, ev->frame, ev);
         break;
+    case NICRX_EV_RED: {
+        char why[400];
+        if (f->flow_seen != 1 || f->red) {
+            fail(h, "RED decides frame %" PRIu64 " with %u flow events, %u RED decisions before", ev->frame,
+                 f->flow_seen, f->red != 0);
+            return;
+        }
+        if (redcheck_decision(&h->red, &ev->red, f->opcode, why, sizeof why) != 0) {
+            fail(h, "frame %" PRIu64 ": %s", ev->frame, why);
+            return;
+        }
+        f->red = (uint8_t)(1 + ev->red.drop + ev->red.forced);
+        f->red_avg = ev->red.avg;
+        f->red_pn = ev->red.p_num;
+        f->red_pd = ev->red.p_den;
+        break;
+    }
     default:
         break;
     }
@@ -1109,6 +1168,9 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
      * expect an interrupt at N records pending whatever IRQ_COUNT the host wrote. */
     const char *inj_irq = getenv("NICRX_INJECT_IRQ");
     if (inj_irq) h->irqchk.count = (uint32_t)strtoul(inj_irq, NULL, 0);
+    uint32_t red_addr[RED_NUM_OPTS], red_val[RED_NUM_OPTS];
+    host_reg_setup(&h->host, redcheck_writes(o->red, red_addr, red_val), red_addr, red_val);
+    redcheck_init(&h->red, o->red, o->p.pkt_mem_bytes / (o->p.data_width / 8));
     h->crng = h->o.seed ^ 0xf10c0de5ull;
     if (!h->crng) h->crng = 1;
     clock_gettime(CLOCK_MONOTONIC, &h->wall0);
@@ -1236,7 +1298,7 @@ static void final_checks(harness_t *h)
     /* The ingress length counter saturates at 16 bits (cm_len[15:0]). */
     for (size_t i = 0; i < h->cap.n; i++) bytes += h->cap.f[i].len > 0xffffu ? 0xffffu : h->cap.f[i].len;
     for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++)
-        dsum += c[NICRX_CNT_DROP_BAD_FRAME + r - 1];
+        dsum += c[nicrx_reason_counter(r)];
     if (!(h->host.status & 1u))
         fail(h, "device not idle at the end: STATUS 0x%08x", h->host.status);
     else if (c[NICRX_CNT_RX_FRAMES] != (uint32_t)n)
@@ -1250,7 +1312,7 @@ static void final_checks(harness_t *h)
     else if (c[NICRX_CNT_DESC_ERROR] || c[NICRX_CNT_AXI_ERROR])
         fail(h, "DESC_ERROR %u, AXI_ERROR %u (expected 0)", c[NICRX_CNT_DESC_ERROR], c[NICRX_CNT_AXI_ERROR]);
     for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++) {
-        uint32_t got = c[NICRX_CNT_DROP_BAD_FRAME + r - 1];
+        uint32_t got = c[nicrx_reason_counter(r)];
         if (got != (uint32_t)h->drops[r])
             fail(h, "DROP_%s counter %u, model dropped %" PRIu64 " frames for it", nicrx_reason_name(r), got, h->drops[r]);
     }
@@ -1546,7 +1608,7 @@ static void rp_latency(rp_t *r, const harness_t *h)
 
 void harness_report(const harness_t *h, FILE *f, int json)
 {
-    static const char *stalls[] = { "none", "heavy" }, *paces[] = { "line", "b2b", "ts" };
+    static const char *stalls[] = { "none", "heavy", "half" }, *paces[] = { "line", "b2b", "ts" };
     rp_t r = { f, json, 0, 0, 0 };
     int pass = h->status == HARNESS_OK;
     const char *mode = h->rtl_seen ? "lockstep" : "model";

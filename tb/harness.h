@@ -14,6 +14,7 @@
 #include "irqchk.h"
 #include "nicrx_isa.h"
 #include "nicrx_model.h"
+#include "redcheck.h"
 #include "sched.h"
 
 typedef struct harness_opts {
@@ -50,6 +51,9 @@ typedef struct harness_opts {
     int64_t irq_time;       /* --irq-time N   IRQ_TIME */
     int64_t irq_tick;       /* --irq-tick N   IRQ_TICK */
     int irq_napi;           /* --irq-napi: the host takes interrupts NAPI style instead of polling */
+    /* Random early discard (docs/registers.md "Random early discard"): --red-* options, the
+     * registers of enum red_opt (tb/redcheck.h) written at bring-up; -1 leaves the reset value. */
+    int64_t red[RED_NUM_OPTS];
     nicrx_params_t p;
 } harness_opts_t;
 
@@ -105,6 +109,8 @@ typedef struct harness_frame {
     uint8_t flow_seen;
     uint8_t opcode, flow_event;
     uint8_t flow, gen;
+    uint8_t red;         /* nicrx_red's decision seen: 1 kept, 2 early drop, 3 forced drop */
+    uint32_t red_avg, red_pn, red_pd; /* its avg (words, 8 fraction bits) and drop probability pn / pd */
     /* For the report's latency: the edge of its last beat, the cycle the host
      * found its completion (0: not yet). */
     uint64_t t_last, t_done;

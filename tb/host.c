@@ -28,6 +28,9 @@ static uint32_t flow_win_reg(uint32_t i)
 static const axi_profile_t prof_none  = { 100, 100, 100, 100, 1, 1, 2, 2 };
 /* Readies low most of the time, long and varied latencies. */
 static const axi_profile_t prof_heavy = { 12, 20, 15, 30, 8, 120, 20, 200 };
+/* W ready a quarter of the cycles: at AXI_DATA_WIDTH = 2 x DATA_WIDTH the host bus takes half
+ * the line's bytes (2x oversubscription, the RED bench); latencies as prof_none. */
+static const axi_profile_t prof_half  = { 100, 25, 100, 100, 1, 1, 2, 2 };
 
 __attribute__((format(printf, 2, 3)))
 static void herr(host_t *h, const char *fmt, ...)
@@ -111,6 +114,7 @@ int host_stall_parse(const char *name)
 {
     if (!strcmp(name, "none")) return STALL_NONE;
     if (!strcmp(name, "heavy")) return STALL_HEAVY;
+    if (!strcmp(name, "half")) return STALL_HALF;
     return -1;
 }
 
@@ -126,7 +130,7 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
     h->cmpl_ctx = ctx;
     h->irq_reg[0] = h->irq_reg[1] = h->irq_reg[2] = -1;
     mem_init(&h->mem);
-    axi_init(&h->axi, &h->mem, &h->rng, stall == STALL_HEAVY ? &prof_heavy : &prof_none,
+    axi_init(&h->axi, &h->mem, &h->rng, stall == STALL_HEAVY ? &prof_heavy : stall == STALL_HALF ? &prof_half : &prof_none,
              h->bpb, p->max_burst, check_region, h);
     h->poll_min = stall == STALL_HEAVY ? 400 : 1;
     h->poll_max = stall == STALL_HEAVY ? 4000 : 1;
@@ -195,6 +199,8 @@ static void bringup(host_t *h)
         for (uint32_t q = 0; q < h->p.num_cq; q++)
             nicrx_drv_irq_moderation(h->drv, q, h->irq_reg[0] >= 0 ? (uint16_t)h->irq_reg[0] : NICRX_IRQ_COUNT_RESET,
                                      h->irq_reg[1] >= 0 ? (uint16_t)h->irq_reg[1] : NICRX_IRQ_TIME_RESET);
+    for (uint32_t i = 0; i < h->boot_regs; i++)
+        enq(h, 1, h->boot_addr[i], h->boot_val[i], TAG_CFG);
     if (h->step_limit)
         enq(h, 1, NICRX_REG_PARSER_CTRL, h->step_limit & 0xffu, TAG_CFG);
     if (h->boot_w)
@@ -207,6 +213,13 @@ void host_parser_setup(host_t *h, uint32_t step_limit, const uint32_t *w, uint32
     h->step_limit = step_limit;
     h->boot_w = w;
     h->boot_n = n;
+}
+
+void host_reg_setup(host_t *h, uint32_t n, const uint32_t *addr, const uint32_t *val)
+{
+    h->boot_regs = n < 16 ? n : 16;
+    memcpy(h->boot_addr, addr, h->boot_regs * sizeof *addr);
+    memcpy(h->boot_val, val, h->boot_regs * sizeof *val);
 }
 
 void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *ctx)

@@ -42,7 +42,7 @@ for c in "nicrx-model:--seed -1 $pcap:--seed takes 0..18446744073709551615, not 
          "nicrx-asm:--depth -1 microcode/default.nasm:--depth takes 1..256, not '-1'" \
          "nicrx-gen:--count -5 -o $T/x.pcap:--count takes 1..100000000, not '-5'" \
          "nicrx-gen:--seed 4294967296 -o $T/x.pcap:--seed takes 0..4294967295, not '4294967296'" \
-         "nicrx-model:$pcap --stall:--stall needs a value (none or heavy)" \
+         "nicrx-model:$pcap --stall:--stall needs a value (none, heavy or half)" \
          "nicrx-gen:-o $T/x.pcap --count:--count needs a value (1..100000000)"; do
     IFS=: read -r tool opts want <<<"$c"
     # shellcheck disable=SC2086

@@ -260,6 +260,22 @@ static void put_flow(line_t *l, const harness_frame_t *fr)
     l->b[l->n++] = '"';
 }
 
+/* RED's decision (NICRX_EV_RED): avg in words, the drop probability, the verdict; null
+ * with RED off at bring-up (--red-mode 0, as the fast model always is) or before RED. */
+static void put_red(line_t *l, const harness_opts_t *o, const harness_frame_t *fr)
+{
+    char b[96];
+
+    if (o->red[RED_OPT_MODE] <= 0 || !fr->red) {
+        put_s(l, ",\"red\":null");
+        return;
+    }
+    snprintf(b, sizeof b, ",\"red\":{\"avg\":%.3f,\"p\":%.6f,\"drop\":%s}", fr->red_avg / 256.0,
+             fr->red_pd ? (double)fr->red_pn / fr->red_pd : 0.0,
+             fr->red == 3 ? "\"forced\"" : fr->red == 2 ? "\"early\"" : "false");
+    put_s(l, b);
+}
+
 /* Frame i's line, from the cycle model's run or the fast model's (the same keys). */
 static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, size_t i, const harness_frame_t *fr,
                       const cap_frame_t *cf)
@@ -290,6 +306,7 @@ static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, si
     put_key(&l, "ring", fr->verdict == 1, fr->ring);
     put_key(&l, "buffer", fr->verdict == 1, fr->buf_id);
     put_flow(&l, fr);
+    put_red(&l, o, fr);
     put_end(&l, f);
 }
 
@@ -488,6 +505,7 @@ static const char *fast_refuses(const harness_opts_t *o, const model_opts_t *mo)
     if (o->swap_program || o->swap_at_set) return "--swap-program";
     if (o->flow_cmds) return "--flow-cmds";
     if (o->flow_age > 0) return "--flow-age above 0 (entries age by the clock)";
+    if (o->red[RED_OPT_MODE] > 0) return "--red-mode above 0 (RED follows the packet memory's occupancy in time)";
     if (o->summary || o->json_summary) return "the report (--summary, --json-summary)";
     if (o->junit) return "--junit";
     return NULL;

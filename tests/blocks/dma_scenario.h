@@ -412,6 +412,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 fo->trunc = hv->truncated; fo->perr = hv->perr;
                 fo->flow = f->flow; fo->opcode = f->opcode; fo->frame = t->nin;
                 fo->queue = qsel_queue(hv->hash, (uint8_t)c->qsel);  /* nicrx_qsel upstream */
+                /* nicrx_red's verdict, now and then: dropped at the head like no_fit */
+                fo->red = (uint8_t)(c->rand_hv && rnd(t) % 8 == 0 ? 1 + rnd(t) % 2 : 0);
                 t->pm_wr = (t->pm_wr + nw) & (2 * t->g.pm_words - 1);
                 t->nin++;
                 next_arrival2 += c->gap;

@@ -69,6 +69,8 @@ static void edge(void *ctx, const ds_edge_t *e)
     to.cnt_delivered = o->st.cnt[NICRX_CNT_DELIVERED];
     to.cnt_drop_no_fit = o->st.cnt[NICRX_CNT_DROP_NO_FIT];
     to.cnt_drop_no_cq = o->st.cnt[NICRX_CNT_DROP_NO_CQ];
+    to.cnt_drop_red_early = o->st.cnt[NICRX_CNT_DROP_RED_EARLY];
+    to.cnt_drop_red_forced = o->st.cnt[NICRX_CNT_DROP_RED_FORCED];
     to.cnt_desc_error = o->st.cnt[NICRX_CNT_DESC_ERROR];
     to.cnt_axi_error = o->st.cnt[NICRX_CNT_AXI_ERROR];
     to.m_axi_awvalid = o->axi.m_axi_awvalid;

@@ -3,32 +3,34 @@
 // DMA_OUT_<F> is field F's lowest bit, DMA_OUT_<F>_W its width, DMA_OUT_W the whole vector's.
 // Included in a module body that defines PM_AW.
 /* verilator lint_off UNUSEDPARAM */ // each includer uses the fields it needs
-localparam integer DMA_OUT_PM_RD_EN_W        = 1,         DMA_OUT_PM_RD_EN        = 0;                                                  // the read in the cycle after the edge
-localparam integer DMA_OUT_PM_RD_ADDR_W      = PM_AW,     DMA_OUT_PM_RD_ADDR      = DMA_OUT_PM_RD_EN + DMA_OUT_PM_RD_EN_W;
-localparam integer DMA_OUT_PM_REL_PTR_W      = (PM_AW+1), DMA_OUT_PM_REL_PTR      = DMA_OUT_PM_RD_ADDR + DMA_OUT_PM_RD_ADDR_W;
-localparam integer DMA_OUT_FQ_POP_W          = 1,         DMA_OUT_FQ_POP          = DMA_OUT_PM_REL_PTR + DMA_OUT_PM_REL_PTR_W;
-localparam integer DMA_OUT_ST_FBR_HEAD_W     = 32,        DMA_OUT_ST_FBR_HEAD     = DMA_OUT_FQ_POP + DMA_OUT_FQ_POP_W;
-localparam integer DMA_OUT_ST_FBR_ERR_W      = 2,         DMA_OUT_ST_FBR_ERR      = DMA_OUT_ST_FBR_HEAD + DMA_OUT_ST_FBR_HEAD_W;
-localparam integer DMA_OUT_ST_CQ_TAIL_W      = 64,        DMA_OUT_ST_CQ_TAIL      = DMA_OUT_ST_FBR_ERR + DMA_OUT_ST_FBR_ERR_W;
-localparam integer DMA_OUT_ST_IDLE_W         = 1,         DMA_OUT_ST_IDLE         = DMA_OUT_ST_CQ_TAIL + DMA_OUT_ST_CQ_TAIL_W;
-localparam integer DMA_OUT_CNT_DELIVERED_W   = 32,        DMA_OUT_CNT_DELIVERED   = DMA_OUT_ST_IDLE + DMA_OUT_ST_IDLE_W;
-localparam integer DMA_OUT_CNT_DROP_NO_FIT_W = 32,        DMA_OUT_CNT_DROP_NO_FIT = DMA_OUT_CNT_DELIVERED + DMA_OUT_CNT_DELIVERED_W;
-localparam integer DMA_OUT_CNT_DROP_NO_CQ_W  = 32,        DMA_OUT_CNT_DROP_NO_CQ  = DMA_OUT_CNT_DROP_NO_FIT + DMA_OUT_CNT_DROP_NO_FIT_W;
-localparam integer DMA_OUT_CNT_DESC_ERROR_W  = 32,        DMA_OUT_CNT_DESC_ERROR  = DMA_OUT_CNT_DROP_NO_CQ + DMA_OUT_CNT_DROP_NO_CQ_W;
-localparam integer DMA_OUT_CNT_AXI_ERROR_W   = 32,        DMA_OUT_CNT_AXI_ERROR   = DMA_OUT_CNT_DESC_ERROR + DMA_OUT_CNT_DESC_ERROR_W;
-localparam integer DMA_OUT_M_AXI_AWVALID_W   = 1,         DMA_OUT_M_AXI_AWVALID   = DMA_OUT_CNT_AXI_ERROR + DMA_OUT_CNT_AXI_ERROR_W;
-localparam integer DMA_OUT_M_AXI_AWADDR_W    = 64,        DMA_OUT_M_AXI_AWADDR    = DMA_OUT_M_AXI_AWVALID + DMA_OUT_M_AXI_AWVALID_W;
-localparam integer DMA_OUT_M_AXI_AWLEN_W     = 8,         DMA_OUT_M_AXI_AWLEN     = DMA_OUT_M_AXI_AWADDR + DMA_OUT_M_AXI_AWADDR_W;
-localparam integer DMA_OUT_M_AXI_WVALID_W    = 1,         DMA_OUT_M_AXI_WVALID    = DMA_OUT_M_AXI_AWLEN + DMA_OUT_M_AXI_AWLEN_W;
-localparam integer DMA_OUT_M_AXI_WDATA_W     = 128,       DMA_OUT_M_AXI_WDATA     = DMA_OUT_M_AXI_WVALID + DMA_OUT_M_AXI_WVALID_W;      // AXI_DATA_WIDTH bits used, zero above
-localparam integer DMA_OUT_M_AXI_WSTRB_W     = 16,        DMA_OUT_M_AXI_WSTRB     = DMA_OUT_M_AXI_WDATA + DMA_OUT_M_AXI_WDATA_W;        // AXI_DATA_WIDTH / 8 bits used
-localparam integer DMA_OUT_M_AXI_WLAST_W     = 1,         DMA_OUT_M_AXI_WLAST     = DMA_OUT_M_AXI_WSTRB + DMA_OUT_M_AXI_WSTRB_W;
-localparam integer DMA_OUT_M_AXI_BREADY_W    = 1,         DMA_OUT_M_AXI_BREADY    = DMA_OUT_M_AXI_WLAST + DMA_OUT_M_AXI_WLAST_W;
-localparam integer DMA_OUT_M_AXI_ARVALID_W   = 1,         DMA_OUT_M_AXI_ARVALID   = DMA_OUT_M_AXI_BREADY + DMA_OUT_M_AXI_BREADY_W;
-localparam integer DMA_OUT_M_AXI_ARADDR_W    = 64,        DMA_OUT_M_AXI_ARADDR    = DMA_OUT_M_AXI_ARVALID + DMA_OUT_M_AXI_ARVALID_W;
-localparam integer DMA_OUT_M_AXI_ARLEN_W     = 8,         DMA_OUT_M_AXI_ARLEN     = DMA_OUT_M_AXI_ARADDR + DMA_OUT_M_AXI_ARADDR_W;
-localparam integer DMA_OUT_M_AXI_RREADY_W    = 1,         DMA_OUT_M_AXI_RREADY    = DMA_OUT_M_AXI_ARLEN + DMA_OUT_M_AXI_ARLEN_W;
-localparam integer DMA_OUT_IRQ_W             = 4,         DMA_OUT_IRQ             = DMA_OUT_M_AXI_RREADY + DMA_OUT_M_AXI_RREADY_W;
+localparam integer DMA_OUT_PM_RD_EN_W            = 1,         DMA_OUT_PM_RD_EN            = 0;                                                          // the read in the cycle after the edge
+localparam integer DMA_OUT_PM_RD_ADDR_W          = PM_AW,     DMA_OUT_PM_RD_ADDR          = DMA_OUT_PM_RD_EN + DMA_OUT_PM_RD_EN_W;
+localparam integer DMA_OUT_PM_REL_PTR_W          = (PM_AW+1), DMA_OUT_PM_REL_PTR          = DMA_OUT_PM_RD_ADDR + DMA_OUT_PM_RD_ADDR_W;
+localparam integer DMA_OUT_FQ_POP_W              = 1,         DMA_OUT_FQ_POP              = DMA_OUT_PM_REL_PTR + DMA_OUT_PM_REL_PTR_W;
+localparam integer DMA_OUT_ST_FBR_HEAD_W         = 32,        DMA_OUT_ST_FBR_HEAD         = DMA_OUT_FQ_POP + DMA_OUT_FQ_POP_W;
+localparam integer DMA_OUT_ST_FBR_ERR_W          = 2,         DMA_OUT_ST_FBR_ERR          = DMA_OUT_ST_FBR_HEAD + DMA_OUT_ST_FBR_HEAD_W;
+localparam integer DMA_OUT_ST_CQ_TAIL_W          = 64,        DMA_OUT_ST_CQ_TAIL          = DMA_OUT_ST_FBR_ERR + DMA_OUT_ST_FBR_ERR_W;
+localparam integer DMA_OUT_ST_IDLE_W             = 1,         DMA_OUT_ST_IDLE             = DMA_OUT_ST_CQ_TAIL + DMA_OUT_ST_CQ_TAIL_W;
+localparam integer DMA_OUT_CNT_DELIVERED_W       = 32,        DMA_OUT_CNT_DELIVERED       = DMA_OUT_ST_IDLE + DMA_OUT_ST_IDLE_W;
+localparam integer DMA_OUT_CNT_DROP_NO_FIT_W     = 32,        DMA_OUT_CNT_DROP_NO_FIT     = DMA_OUT_CNT_DELIVERED + DMA_OUT_CNT_DELIVERED_W;
+localparam integer DMA_OUT_CNT_DROP_NO_CQ_W      = 32,        DMA_OUT_CNT_DROP_NO_CQ      = DMA_OUT_CNT_DROP_NO_FIT + DMA_OUT_CNT_DROP_NO_FIT_W;
+localparam integer DMA_OUT_CNT_DROP_RED_EARLY_W  = 32,        DMA_OUT_CNT_DROP_RED_EARLY  = DMA_OUT_CNT_DROP_NO_CQ + DMA_OUT_CNT_DROP_NO_CQ_W;
+localparam integer DMA_OUT_CNT_DROP_RED_FORCED_W = 32,        DMA_OUT_CNT_DROP_RED_FORCED = DMA_OUT_CNT_DROP_RED_EARLY + DMA_OUT_CNT_DROP_RED_EARLY_W;
+localparam integer DMA_OUT_CNT_DESC_ERROR_W      = 32,        DMA_OUT_CNT_DESC_ERROR      = DMA_OUT_CNT_DROP_RED_FORCED + DMA_OUT_CNT_DROP_RED_FORCED_W;
+localparam integer DMA_OUT_CNT_AXI_ERROR_W       = 32,        DMA_OUT_CNT_AXI_ERROR       = DMA_OUT_CNT_DESC_ERROR + DMA_OUT_CNT_DESC_ERROR_W;
+localparam integer DMA_OUT_M_AXI_AWVALID_W       = 1,         DMA_OUT_M_AXI_AWVALID       = DMA_OUT_CNT_AXI_ERROR + DMA_OUT_CNT_AXI_ERROR_W;
+localparam integer DMA_OUT_M_AXI_AWADDR_W        = 64,        DMA_OUT_M_AXI_AWADDR        = DMA_OUT_M_AXI_AWVALID + DMA_OUT_M_AXI_AWVALID_W;
+localparam integer DMA_OUT_M_AXI_AWLEN_W         = 8,         DMA_OUT_M_AXI_AWLEN         = DMA_OUT_M_AXI_AWADDR + DMA_OUT_M_AXI_AWADDR_W;
+localparam integer DMA_OUT_M_AXI_WVALID_W        = 1,         DMA_OUT_M_AXI_WVALID        = DMA_OUT_M_AXI_AWLEN + DMA_OUT_M_AXI_AWLEN_W;
+localparam integer DMA_OUT_M_AXI_WDATA_W         = 128,       DMA_OUT_M_AXI_WDATA         = DMA_OUT_M_AXI_WVALID + DMA_OUT_M_AXI_WVALID_W;              // AXI_DATA_WIDTH bits used, zero above
+localparam integer DMA_OUT_M_AXI_WSTRB_W         = 16,        DMA_OUT_M_AXI_WSTRB         = DMA_OUT_M_AXI_WDATA + DMA_OUT_M_AXI_WDATA_W;                // AXI_DATA_WIDTH / 8 bits used
+localparam integer DMA_OUT_M_AXI_WLAST_W         = 1,         DMA_OUT_M_AXI_WLAST         = DMA_OUT_M_AXI_WSTRB + DMA_OUT_M_AXI_WSTRB_W;
+localparam integer DMA_OUT_M_AXI_BREADY_W        = 1,         DMA_OUT_M_AXI_BREADY        = DMA_OUT_M_AXI_WLAST + DMA_OUT_M_AXI_WLAST_W;
+localparam integer DMA_OUT_M_AXI_ARVALID_W       = 1,         DMA_OUT_M_AXI_ARVALID       = DMA_OUT_M_AXI_BREADY + DMA_OUT_M_AXI_BREADY_W;
+localparam integer DMA_OUT_M_AXI_ARADDR_W        = 64,        DMA_OUT_M_AXI_ARADDR        = DMA_OUT_M_AXI_ARVALID + DMA_OUT_M_AXI_ARVALID_W;
+localparam integer DMA_OUT_M_AXI_ARLEN_W         = 8,         DMA_OUT_M_AXI_ARLEN         = DMA_OUT_M_AXI_ARADDR + DMA_OUT_M_AXI_ARADDR_W;
+localparam integer DMA_OUT_M_AXI_RREADY_W        = 1,         DMA_OUT_M_AXI_RREADY        = DMA_OUT_M_AXI_ARLEN + DMA_OUT_M_AXI_ARLEN_W;
+localparam integer DMA_OUT_IRQ_W                 = 4,         DMA_OUT_IRQ                 = DMA_OUT_M_AXI_RREADY + DMA_OUT_M_AXI_RREADY_W;
 localparam integer DMA_OUT_W = DMA_OUT_IRQ + DMA_OUT_IRQ_W;
 function [8*32-1:0] out_field_name;
     input integer b;
@@ -45,6 +47,8 @@ function [8*32-1:0] out_field_name;
         if (b >= DMA_OUT_CNT_DELIVERED && b < DMA_OUT_CNT_DELIVERED + DMA_OUT_CNT_DELIVERED_W) out_field_name = "cnt_delivered";
         if (b >= DMA_OUT_CNT_DROP_NO_FIT && b < DMA_OUT_CNT_DROP_NO_FIT + DMA_OUT_CNT_DROP_NO_FIT_W) out_field_name = "cnt_drop_no_fit";
         if (b >= DMA_OUT_CNT_DROP_NO_CQ && b < DMA_OUT_CNT_DROP_NO_CQ + DMA_OUT_CNT_DROP_NO_CQ_W) out_field_name = "cnt_drop_no_cq";
+        if (b >= DMA_OUT_CNT_DROP_RED_EARLY && b < DMA_OUT_CNT_DROP_RED_EARLY + DMA_OUT_CNT_DROP_RED_EARLY_W) out_field_name = "cnt_drop_red_early";
+        if (b >= DMA_OUT_CNT_DROP_RED_FORCED && b < DMA_OUT_CNT_DROP_RED_FORCED + DMA_OUT_CNT_DROP_RED_FORCED_W) out_field_name = "cnt_drop_red_forced";
         if (b >= DMA_OUT_CNT_DESC_ERROR && b < DMA_OUT_CNT_DESC_ERROR + DMA_OUT_CNT_DESC_ERROR_W) out_field_name = "cnt_desc_error";
         if (b >= DMA_OUT_CNT_AXI_ERROR && b < DMA_OUT_CNT_AXI_ERROR + DMA_OUT_CNT_AXI_ERROR_W) out_field_name = "cnt_axi_error";
         if (b >= DMA_OUT_M_AXI_AWVALID && b < DMA_OUT_M_AXI_AWVALID + DMA_OUT_M_AXI_AWVALID_W) out_field_name = "m_axi_awvalid";
@@ -77,6 +81,8 @@ function integer out_field_lo;
         if (b >= DMA_OUT_CNT_DELIVERED && b < DMA_OUT_CNT_DELIVERED + DMA_OUT_CNT_DELIVERED_W) out_field_lo = DMA_OUT_CNT_DELIVERED;
         if (b >= DMA_OUT_CNT_DROP_NO_FIT && b < DMA_OUT_CNT_DROP_NO_FIT + DMA_OUT_CNT_DROP_NO_FIT_W) out_field_lo = DMA_OUT_CNT_DROP_NO_FIT;
         if (b >= DMA_OUT_CNT_DROP_NO_CQ && b < DMA_OUT_CNT_DROP_NO_CQ + DMA_OUT_CNT_DROP_NO_CQ_W) out_field_lo = DMA_OUT_CNT_DROP_NO_CQ;
+        if (b >= DMA_OUT_CNT_DROP_RED_EARLY && b < DMA_OUT_CNT_DROP_RED_EARLY + DMA_OUT_CNT_DROP_RED_EARLY_W) out_field_lo = DMA_OUT_CNT_DROP_RED_EARLY;
+        if (b >= DMA_OUT_CNT_DROP_RED_FORCED && b < DMA_OUT_CNT_DROP_RED_FORCED + DMA_OUT_CNT_DROP_RED_FORCED_W) out_field_lo = DMA_OUT_CNT_DROP_RED_FORCED;
         if (b >= DMA_OUT_CNT_DESC_ERROR && b < DMA_OUT_CNT_DESC_ERROR + DMA_OUT_CNT_DESC_ERROR_W) out_field_lo = DMA_OUT_CNT_DESC_ERROR;
         if (b >= DMA_OUT_CNT_AXI_ERROR && b < DMA_OUT_CNT_AXI_ERROR + DMA_OUT_CNT_AXI_ERROR_W) out_field_lo = DMA_OUT_CNT_AXI_ERROR;
         if (b >= DMA_OUT_M_AXI_AWVALID && b < DMA_OUT_M_AXI_AWVALID + DMA_OUT_M_AXI_AWVALID_W) out_field_lo = DMA_OUT_M_AXI_AWVALID;
@@ -109,6 +115,8 @@ function integer out_field_w;
         if (b >= DMA_OUT_CNT_DELIVERED && b < DMA_OUT_CNT_DELIVERED + DMA_OUT_CNT_DELIVERED_W) out_field_w = DMA_OUT_CNT_DELIVERED_W;
         if (b >= DMA_OUT_CNT_DROP_NO_FIT && b < DMA_OUT_CNT_DROP_NO_FIT + DMA_OUT_CNT_DROP_NO_FIT_W) out_field_w = DMA_OUT_CNT_DROP_NO_FIT_W;
         if (b >= DMA_OUT_CNT_DROP_NO_CQ && b < DMA_OUT_CNT_DROP_NO_CQ + DMA_OUT_CNT_DROP_NO_CQ_W) out_field_w = DMA_OUT_CNT_DROP_NO_CQ_W;
+        if (b >= DMA_OUT_CNT_DROP_RED_EARLY && b < DMA_OUT_CNT_DROP_RED_EARLY + DMA_OUT_CNT_DROP_RED_EARLY_W) out_field_w = DMA_OUT_CNT_DROP_RED_EARLY_W;
+        if (b >= DMA_OUT_CNT_DROP_RED_FORCED && b < DMA_OUT_CNT_DROP_RED_FORCED + DMA_OUT_CNT_DROP_RED_FORCED_W) out_field_w = DMA_OUT_CNT_DROP_RED_FORCED_W;
         if (b >= DMA_OUT_CNT_DESC_ERROR && b < DMA_OUT_CNT_DESC_ERROR + DMA_OUT_CNT_DESC_ERROR_W) out_field_w = DMA_OUT_CNT_DESC_ERROR_W;
         if (b >= DMA_OUT_CNT_AXI_ERROR && b < DMA_OUT_CNT_AXI_ERROR + DMA_OUT_CNT_AXI_ERROR_W) out_field_w = DMA_OUT_CNT_AXI_ERROR_W;
         if (b >= DMA_OUT_M_AXI_AWVALID && b < DMA_OUT_M_AXI_AWVALID + DMA_OUT_M_AXI_AWVALID_W) out_field_w = DMA_OUT_M_AXI_AWVALID_W;

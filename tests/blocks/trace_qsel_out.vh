@@ -27,6 +27,7 @@ function [8*32-1:0] out_field_name;
         if (b >= QSEL_OUT_M_FL + FL_FLOW && b < QSEL_OUT_M_FL + FL_FLOW + FL_FLOW_W) out_field_name = "m_fl.flow";
         if (b >= QSEL_OUT_M_FL + FL_OPCODE && b < QSEL_OUT_M_FL + FL_OPCODE + FL_OPCODE_W) out_field_name = "m_fl.opcode";
         if (b >= QSEL_OUT_M_FL + FL_QUEUE && b < QSEL_OUT_M_FL + FL_QUEUE + FL_QUEUE_W) out_field_name = "m_fl.queue";
+        if (b >= QSEL_OUT_M_FL + FL_RED && b < QSEL_OUT_M_FL + FL_RED + FL_RED_W) out_field_name = "m_fl.red";
         if (b >= QSEL_OUT_IDLE && b < QSEL_OUT_IDLE + QSEL_OUT_IDLE_W) out_field_name = "idle";
     end
 endfunction
@@ -50,6 +51,7 @@ function integer out_field_lo;
         if (b >= QSEL_OUT_M_FL + FL_FLOW && b < QSEL_OUT_M_FL + FL_FLOW + FL_FLOW_W) out_field_lo = QSEL_OUT_M_FL + FL_FLOW;
         if (b >= QSEL_OUT_M_FL + FL_OPCODE && b < QSEL_OUT_M_FL + FL_OPCODE + FL_OPCODE_W) out_field_lo = QSEL_OUT_M_FL + FL_OPCODE;
         if (b >= QSEL_OUT_M_FL + FL_QUEUE && b < QSEL_OUT_M_FL + FL_QUEUE + FL_QUEUE_W) out_field_lo = QSEL_OUT_M_FL + FL_QUEUE;
+        if (b >= QSEL_OUT_M_FL + FL_RED && b < QSEL_OUT_M_FL + FL_RED + FL_RED_W) out_field_lo = QSEL_OUT_M_FL + FL_RED;
         if (b >= QSEL_OUT_IDLE && b < QSEL_OUT_IDLE + QSEL_OUT_IDLE_W) out_field_lo = QSEL_OUT_IDLE;
     end
 endfunction
@@ -73,6 +75,7 @@ function integer out_field_w;
         if (b >= QSEL_OUT_M_FL + FL_FLOW && b < QSEL_OUT_M_FL + FL_FLOW + FL_FLOW_W) out_field_w = FL_FLOW_W;
         if (b >= QSEL_OUT_M_FL + FL_OPCODE && b < QSEL_OUT_M_FL + FL_OPCODE + FL_OPCODE_W) out_field_w = FL_OPCODE_W;
         if (b >= QSEL_OUT_M_FL + FL_QUEUE && b < QSEL_OUT_M_FL + FL_QUEUE + FL_QUEUE_W) out_field_w = FL_QUEUE_W;
+        if (b >= QSEL_OUT_M_FL + FL_RED && b < QSEL_OUT_M_FL + FL_RED + FL_RED_W) out_field_w = FL_RED_W;
         if (b >= QSEL_OUT_IDLE && b < QSEL_OUT_IDLE + QSEL_OUT_IDLE_W) out_field_w = QSEL_OUT_IDLE_W;
     end
 endfunction

@@ -227,7 +227,7 @@ static inline uint32_t flow_in_trace_pack(const flow_in_trace_t *s, const nicrx_
 
 
 /* flow_out: nicrx_flow_key's and nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
-#define FLOW_OUT_TRACE_MAX_BITS 1509u
+#define FLOW_OUT_TRACE_MAX_BITS 1511u
 
 typedef struct flow_out_trace {
     uint8_t s_hv_ready;         
@@ -432,7 +432,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 872u
+#define DMA_IN_TRACE_MAX_BITS 874u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -497,7 +497,7 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
 
 
 /* dma_out: nicrx_dma's outputs (NUM_CQ 4) (tests/blocks/trace_dma_out.vh) */
-#define DMA_OUT_TRACE_MAX_BITS 592u
+#define DMA_OUT_TRACE_MAX_BITS 656u
 
 typedef struct dma_out_trace {
     uint8_t pm_rd_en;            /* the read in the cycle after the edge */
@@ -511,6 +511,8 @@ typedef struct dma_out_trace {
     uint32_t cnt_delivered;     
     uint32_t cnt_drop_no_fit;   
     uint32_t cnt_drop_no_cq;    
+    uint32_t cnt_drop_red_early;
+    uint32_t cnt_drop_red_forced;
     uint32_t cnt_desc_error;    
     uint32_t cnt_axi_error;     
     uint8_t m_axi_awvalid;      
@@ -531,7 +533,7 @@ typedef struct dma_out_trace {
 static inline uint32_t dma_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 32 + 2 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 64 + 8 + 1 + 4;
+    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 32 + 2 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 32 + 32 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 64 + 8 + 1 + 4;
 }
 
 static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -548,6 +550,8 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
     b = bits_put(v, b, 32, s->cnt_delivered);
     b = bits_put(v, b, 32, s->cnt_drop_no_fit);
     b = bits_put(v, b, 32, s->cnt_drop_no_cq);
+    b = bits_put(v, b, 32, s->cnt_drop_red_early);
+    b = bits_put(v, b, 32, s->cnt_drop_red_forced);
     b = bits_put(v, b, 32, s->cnt_desc_error);
     b = bits_put(v, b, 32, s->cnt_axi_error);
     b = bits_put(v, b, 1, s->m_axi_awvalid);
@@ -568,7 +572,7 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
 
 
 /* qsel_in: nicrx_qsel's inputs (tests/blocks/trace_qsel_in.vh) */
-#define QSEL_IN_TRACE_MAX_BITS 127u
+#define QSEL_IN_TRACE_MAX_BITS 129u
 
 typedef struct qsel_in_trace {
     uint8_t rst;                
@@ -595,7 +599,7 @@ static inline uint32_t qsel_in_trace_pack(const qsel_in_trace_t *s, const nicrx_
 
 
 /* qsel_out: nicrx_qsel's outputs (tests/blocks/trace_qsel_out.vh) */
-#define QSEL_OUT_TRACE_MAX_BITS 124u
+#define QSEL_OUT_TRACE_MAX_BITS 126u
 
 typedef struct qsel_out_trace {
     uint8_t m_fl_valid;         
@@ -614,6 +618,88 @@ static inline uint32_t qsel_out_trace_pack(const qsel_out_trace_t *s, const nicr
     (void)g;
     b = bits_put(v, b, 1, s->m_fl_valid);
     b = fl_stream_pack(&s->m_fl, g, v, b);
+    b = bits_put(v, b, 1, s->idle);
+    return b;
+}
+
+
+/* red_in: nicrx_red's inputs (tests/blocks/trace_red_in.vh) */
+#define RED_IN_TRACE_MAX_BITS 374u
+
+typedef struct red_in_trace {
+    uint8_t rst;                
+    uint8_t s_cm_valid;         
+    cm_stream_t s_cm;           
+    uint32_t pm_rel_ptr;         /* PM_AW+1 bits */
+    uint8_t s_fl_valid;         
+    fl_stream_t s_fl;           
+    uint8_t cfg_red_mode;       
+    uint8_t cfg_red_wlog;       
+    uint8_t cfg_red_maxp;       
+    uint16_t cfg_red_min;       
+    uint16_t cfg_red_max;       
+    uint16_t cfg_red_exempt;    
+    uint32_t cfg_red_seed;      
+    uint64_t cfg_red_th;        
+    uint64_t cfg_red_p;         
+    uint8_t cfg_red_peak_clr;   
+} red_in_trace_t;
+
+static inline uint32_t red_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + cm_stream_width(g) + (g->pm_aw+1) + 1 + fl_stream_width(g) + 2 + 4 + 3 + 16 + 16 + 16 + 32 + 64 + 36 + 1;
+}
+
+static inline uint32_t red_in_trace_pack(const red_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 1, s->s_cm_valid);
+    b = cm_stream_pack(&s->s_cm, g, v, b);
+    b = bits_put(v, b, (g->pm_aw+1), s->pm_rel_ptr);
+    b = bits_put(v, b, 1, s->s_fl_valid);
+    b = fl_stream_pack(&s->s_fl, g, v, b);
+    b = bits_put(v, b, 2, s->cfg_red_mode);
+    b = bits_put(v, b, 4, s->cfg_red_wlog);
+    b = bits_put(v, b, 3, s->cfg_red_maxp);
+    b = bits_put(v, b, 16, s->cfg_red_min);
+    b = bits_put(v, b, 16, s->cfg_red_max);
+    b = bits_put(v, b, 16, s->cfg_red_exempt);
+    b = bits_put(v, b, 32, s->cfg_red_seed);
+    b = bits_put(v, b, 64, s->cfg_red_th);
+    b = bits_put(v, b, 36, s->cfg_red_p);
+    b = bits_put(v, b, 1, s->cfg_red_peak_clr);
+    return b;
+}
+
+
+/* red_out: nicrx_red's outputs (tests/blocks/trace_red_out.vh) */
+#define RED_OUT_TRACE_MAX_BITS 167u
+
+typedef struct red_out_trace {
+    uint8_t m_fl_valid;         
+    fl_stream_t m_fl;           
+    uint32_t avg;               
+    uint16_t peak;              
+    uint8_t bad;                
+    uint8_t idle;               
+} red_out_trace_t;
+
+static inline uint32_t red_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + fl_stream_width(g) + 24 + 16 + 1 + 1;
+}
+
+static inline uint32_t red_out_trace_pack(const red_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->m_fl_valid);
+    b = fl_stream_pack(&s->m_fl, g, v, b);
+    b = bits_put(v, b, 24, s->avg);
+    b = bits_put(v, b, 16, s->peak);
+    b = bits_put(v, b, 1, s->bad);
     b = bits_put(v, b, 1, s->idle);
     return b;
 }

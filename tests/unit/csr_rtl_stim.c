@@ -18,12 +18,13 @@ static uint32_t rnd(void)
 
 static uint16_t pick_addr(uint32_t ncq)
 {
-    uint32_t k = rnd() % 11;
+    uint32_t k = rnd() % 12;
     if (k < 2) return (uint16_t)(rnd() & 0xfffu);                    /* anything */
     if (k < 3) return (uint16_t)((rnd() % 2 ? 0x80 : 0) + (rnd() % 8) * 4); /* page 0: general, parser */
     if (k < 6) return (uint16_t)(0x100 + (rnd() % 2) * 0x20 + (rnd() % 8) * 4 + (rnd() % 4 == 0 ? 2 : 0));
     if (k < 9) return (uint16_t)(0x200 + (rnd() % (ncq + 1 > 8 ? 8 : ncq + 1)) * 0x20 + (rnd() % 8) * 4);
-    if (rnd() % 2) return (uint16_t)(0x400 + (rnd() % 20) * 4);
+    if (k == 11) return (uint16_t)(0x600 + (rnd() % 20) * 4);       /* RED, 0x614..0x61c and 0x64c unmapped */
+    if (rnd() % 2) return (uint16_t)(0x400 + (rnd() % (NICRX_NUM_COUNTERS + 1)) * 4);
     return (uint16_t)(0x500 + (rnd() % 27) * 4);                      /* flow database, 0x568 unmapped */
 }
 
@@ -85,6 +86,7 @@ int main(int argc, char **argv)
             st.idle = rnd() & 1;
             st.parser_bank = rnd() & 1;
             st.parser_swap_pending = rnd() & 1;
+            st.red_avg = rnd() & 0xffffffu; st.red_peak = (uint16_t)rnd(); st.red_bad = rnd() & 1;
         }
         /* the flow block: status, and now and then a READ result loading the window */
         if (rnd() % 8 == 0) {
@@ -110,7 +112,7 @@ int main(int argc, char **argv)
         for (uint32_t i = 0; i < NICRX_FLOW_KEY_BYTES; i += 4)
             fprintf(fs, " %x", (uint32_t)st.flow.ctx_key[i] | (uint32_t)st.flow.ctx_key[i + 1] << 8 |
                     (uint32_t)st.flow.ctx_key[i + 2] << 16 | (uint32_t)st.flow.ctx_key[i + 3] << 24);
-        fprintf(fs, "\n");
+        fprintf(fs, " %x %x %x\n", st.red_avg, st.red_peak, st.red_bad);
 
         csr_step(&s, &ci);
 
@@ -125,6 +127,12 @@ int main(int argc, char **argv)
         for (uint32_t q = 0; q < ncq; q++)
             fprintf(fe, " %016llx %x %x %x %04x", (unsigned long long)cfg.cq_base[q], cfg.cq_size_log2[q],
                     cfg.cq_en[q], cfg.cq_irq_en[q], cfg.cq_head[q]);
+        /* RED before the parser's columns: t_csr_rtl counts those from the line's end */
+        uint64_t red_p = 0;
+        for (int i = 3; i >= 0; i--) red_p = red_p << 9 | cfg.red_p[i];
+        fprintf(fe, " %x %x %x %04x %04x %04x %08x %04x%04x%04x%04x %09llx %x", cfg.red_mode, cfg.red_wlog,
+                cfg.red_maxp, cfg.red_min, cfg.red_max, cfg.red_exempt, cfg.red_seed, cfg.red_th[3], cfg.red_th[2],
+                cfg.red_th[1], cfg.red_th[0], (unsigned long long)red_p, cfg.red_peak_clr);
         fprintf(fe, " %02x %x %x %02x %08x%08x%08x%08x", cfg.step_limit, cfg.swap, cfg.imem_we, cfg.imem_addr,
                 cfg.imem_data[3], cfg.imem_data[2], cfg.imem_data[1], cfg.imem_data[0]);
         fprintf(fe, " %x %04x %04x %08x %x %02x %08x %08x %08x %08x ", cfg.flow_ctrl, cfg.flow_thresh, cfg.flow_tick,

@@ -2,6 +2,7 @@
 // prints its outputs after every edge in the format of the model's expect file.
 // +STIM=file +OUT=file +CYCLES=n; parameter NUM_CQ.
 `timescale 1ns / 1ps
+`include "nicrx_regs.vh"
 module csr_rtl_tb;
     parameter NUM_CQ = 4;
     reg clk = 1'b0, rst = 1'b1;
@@ -9,7 +10,7 @@ module csr_rtl_tb;
     reg awvalid = 0, wvalid = 0, bready = 0, arvalid = 0, rready = 0;
     reg [31:0] wdata = 0;
     reg [3:0] wstrb = 0;
-    reg [19*32-1:0] cnt_flat = 0;
+    reg [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat = 0;
     reg pbank = 0, ppend = 0;
     reg [2*16-1:0] fbr_head = 0;
     reg [1:0] fbr_err = 0;
@@ -19,6 +20,17 @@ module csr_rtl_tb;
     reg [7:0] fidx = 0, fgen = 0;
     reg [31:0] ftime = 0, cinfo = 0, cseq = 0, cack = 0, copt = 0, ctime = 0, ccount = 0;
     reg [319:0] ckey = 0;
+    reg [23:0] ravg = 0;
+    reg [15:0] rpeak = 0;
+    reg rbad = 0;
+    wire [1:0] red_mode;
+    wire [3:0] red_wlog;
+    wire [2:0] red_maxp;
+    wire [15:0] red_min, red_max, red_exempt;
+    wire [31:0] red_seed;
+    wire [63:0] red_th;
+    wire [35:0] red_p;
+    wire red_clr;
     wire [1:0] fl_ctrl, fl_cmd;
     wire [15:0] fl_thresh, fl_tick;
     wire [31:0] fl_age, x_info, x_seq, x_ack, x_opt;
@@ -59,7 +71,10 @@ module csr_rtl_tb;
         .cfg_ctx_ack(x_ack), .cfg_ctx_opt(x_opt), .cfg_ctx_key(x_key),
         .flow_busy(fbusy), .flow_fail(ffail), .flow_idx(fidx), .flow_gen(fgen), .flow_time(ftime),
         .ctx_load(cload), .ctx_info(cinfo), .ctx_seq(cseq), .ctx_ack(cack), .ctx_opt(copt), .ctx_time(ctime),
-        .ctx_count(ccount), .ctx_key(ckey));
+        .ctx_count(ccount), .ctx_key(ckey),
+        .cfg_red_mode(red_mode), .cfg_red_wlog(red_wlog), .cfg_red_maxp(red_maxp), .cfg_red_min(red_min),
+        .cfg_red_max(red_max), .cfg_red_exempt(red_exempt), .cfg_red_seed(red_seed), .cfg_red_th(red_th),
+        .cfg_red_p(red_p), .cfg_red_peak_clr(red_clr), .st_red_avg(ravg), .st_red_peak(rpeak), .st_red_bad(rbad));
 
     integer fs, fo, cyc, ncyc, i, r;
     reg [31:0] v;
@@ -75,7 +90,7 @@ module csr_rtl_tb;
             r = $fscanf(fs, "%h %h %h %h %h %h %h %h %h %h %h", rst, awaddr, awvalid, wdata, wstrb, wvalid,
                         bready, araddr, arvalid, rready, idle);
             r = $fscanf(fs, " %h %h", pbank, ppend);
-            for (i = 0; i < 19; i = i + 1) begin r = $fscanf(fs, " %h", v); cnt_flat[i*32 +: 32] = v; end
+            for (i = 0; i < `NICRX_NUM_COUNTERS; i = i + 1) begin r = $fscanf(fs, " %h", v); cnt_flat[i*32 +: 32] = v; end
             for (i = 0; i < 2; i = i + 1) begin
                 r = $fscanf(fs, " %h", v); fbr_head[i*16 +: 16] = v[15:0];
                 r = $fscanf(fs, " %h", v); fbr_err[i] = v[0];
@@ -84,6 +99,7 @@ module csr_rtl_tb;
             r = $fscanf(fs, " %h %h %h %h %h %h %h %h %h %h %h %h", fbusy, ffail, fidx, fgen, ftime, cload, cinfo,
                         cseq, cack, copt, ctime, ccount);
             for (i = 0; i < 10; i = i + 1) begin r = $fscanf(fs, " %h", v); ckey[i*32 +: 32] = v; end
+            r = $fscanf(fs, " %h %h %h", ravg, rpeak, rbad);
             #1 clk = 1'b1;
             #1;
             $fwrite(fo, "%0d %h %h %h %h %h %h %h %h %h %h", cyc, awready, wready, bvalid, bresp, arready,
@@ -94,6 +110,8 @@ module csr_rtl_tb;
             for (i = 0; i < NUM_CQ; i = i + 1)
                 $fwrite(fo, " %h %h %h %h %h", cq_base[i*64 +: 64], cq_size[i*4 +: 4], cq_en[i], cq_irq[i],
                         cq_head[i*16 +: 16]);
+            $fwrite(fo, " %h %h %h %h %h %h %h %h %h %h", red_mode, red_wlog, red_maxp, red_min, red_max, red_exempt,
+                    red_seed, red_th, red_p, red_clr);
             $fwrite(fo, " %h %h %h %h %h", step_limit, swap, imem_we, imem_addr, imem_data);
             $fwrite(fo, " %h %h %h %h %h %h %h %h %h %h %h", fl_ctrl, fl_thresh, fl_tick, fl_age, fl_cmd, fl_sel, x_info,
                     x_seq, x_ack, x_opt, x_key);
