@@ -103,6 +103,19 @@ enum nicrx_reason {
     NICRX_NUM_REASONS
 };
 
+/* ---- RSS hash types (RSS_CTRL types: bit t-1 enables type t; completion word 1
+ * [62:60]; docs/host-interface.md "Receive-side scaling") ------------------- */
+enum nicrx_rss_type {
+    NICRX_RSS_NONE = 0,  /* no enabled type applies: hash 0 */
+    NICRX_RSS_IPV4,      /* IPv4 source and destination addresses */
+    NICRX_RSS_TCP_IPV4,  /* those and the TCP ports (not a fragment) */
+    NICRX_RSS_UDP_IPV4,  /* those and the UDP ports (not a fragment) */
+    NICRX_RSS_IPV6,      /* IPv6 source and destination addresses */
+    NICRX_RSS_TCP_IPV6,  /* those and the TCP ports (after extension headers; not a fragment) */
+    NICRX_RSS_UDP_IPV6,  /* those and the UDP ports (likewise) */
+    NICRX_NUM_RSS_TYPES
+};
+
 /* ---- free-buffer descriptor (16 bytes, little endian) --------------------- */
 struct nicrx_desc {
     uint64_t addr;   /* buffer address, 8-byte aligned, BUF_SIZE bytes long */
