@@ -71,6 +71,12 @@ typedef struct csr_cfg {
     uint8_t  flow_sel;                   /* FLOW_CMD[15:8] */
     uint32_t ctx_info, ctx_seq, ctx_ack, ctx_opt;
     uint8_t  ctx_key[NICRX_FLOW_KEY_BYTES];
+    /* receive-side scaling (RSS_CTRL, RSS_KEY0..9, the RSS_RETA_IDATA store pulse) */
+    uint8_t  rss_key[40];                /* key byte 0 first */
+    uint8_t  rss_types, rss_mode;
+    uint8_t  reta_we;                    /* one-cycle pulse: entry reta_addr := reta_data */
+    uint16_t reta_addr;
+    uint8_t  reta_data;
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */
@@ -139,12 +145,12 @@ typedef struct flow_out {
     uint8_t  idle;         /* manager idle, m_fl_valid and ctx_load low */
 } flow_out_t;
 
-/* ---- nicrx_qsel outputs ------------------------------------------------------ */
-typedef struct qsel_out {
+/* ---- nicrx_rss outputs ------------------------------------------------------- */
+typedef struct rss_out {
     uint8_t  m_fl_valid;   /* one cycle per frame, one cycle after the flow block's */
-    fl_stream_t m_fl;      /* the flow block's frame with its queue; held between frames */
-    uint8_t  idle;         /* m_fl_valid low */
-} qsel_out_t;
+    fl_stream_t m_fl;      /* the flow block's frame with its hash, queue and type; held */
+    uint8_t  idle;         /* no frame between the parser's hand-off and m_fl */
+} rss_out_t;
 
 /* ---- nicrx_desc_fetch outputs --------------------------------------------------- */
 /* a descriptor as the device keeps it: {buf_id, addr} (RTL: 80 bits) */

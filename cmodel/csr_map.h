@@ -79,6 +79,19 @@ enum csr_reg_id {
     CSR_R_FLOW_CTX_TIME,
     CSR_R_FLOW_CTX_COUNT,
     CSR_R_FLOW_KEY,
+    CSR_R_RSS_CTRL,
+    CSR_R_RSS_RETA_IADDR,
+    CSR_R_RSS_RETA_IDATA,
+    CSR_R_RSS_KEY0,
+    CSR_R_RSS_KEY1,
+    CSR_R_RSS_KEY2,
+    CSR_R_RSS_KEY3,
+    CSR_R_RSS_KEY4,
+    CSR_R_RSS_KEY5,
+    CSR_R_RSS_KEY6,
+    CSR_R_RSS_KEY7,
+    CSR_R_RSS_KEY8,
+    CSR_R_RSS_KEY9,
     CSR_NUM_REGS
 };
 
@@ -112,6 +125,20 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, ctx_time), sizeof(uint32_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, ctx_count), sizeof(uint32_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, ctx_key), sizeof(uint32_t), 10, 0, 0x0u },
+    { offsetof(csr_regs_t, rss_types), sizeof(uint8_t), 1, 0, 0x3fu },
+    { offsetof(csr_regs_t, rss_mode), sizeof(uint8_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, reta_iaddr), sizeof(uint16_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, reta_idata), sizeof(uint8_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, rss_key0), sizeof(uint32_t), 1, 0, 0xda565a6du },
+    { offsetof(csr_regs_t, rss_key1), sizeof(uint32_t), 1, 0, 0xc20e5b25u },
+    { offsetof(csr_regs_t, rss_key2), sizeof(uint32_t), 1, 0, 0x3d256741u },
+    { offsetof(csr_regs_t, rss_key3), sizeof(uint32_t), 1, 0, 0xb08fa343u },
+    { offsetof(csr_regs_t, rss_key4), sizeof(uint32_t), 1, 0, 0xcb2bcad0u },
+    { offsetof(csr_regs_t, rss_key5), sizeof(uint32_t), 1, 0, 0xb4307baeu },
+    { offsetof(csr_regs_t, rss_key6), sizeof(uint32_t), 1, 0, 0xa32dcb77u },
+    { offsetof(csr_regs_t, rss_key7), sizeof(uint32_t), 1, 0, 0xcf23080u },
+    { offsetof(csr_regs_t, rss_key8), sizeof(uint32_t), 1, 0, 0x3bb7426au },
+    { offsetof(csr_regs_t, rss_key9), sizeof(uint32_t), 1, 0, 0xfa01acbeu },
 };
 
 static const csr_field_t csr_fields[] = {
@@ -180,6 +207,20 @@ static const csr_field_t csr_fields[] = {
     {  0, 32, CSR_RW , CSR_STATE, 26,  0, 0, -1, 0u }, /* FLOW_CTX_TIME */
     {  0, 32, CSR_RW , CSR_STATE, 27,  0, 0, -1, 0u }, /* FLOW_CTX_COUNT */
     {  0, 32, CSR_RW , CSR_STATE, 28,  0, 0, -1, 0u }, /* FLOW_KEY */
+    {  0,  6, CSR_RW , CSR_STATE, 29,  0, 0, -1, 0u }, /* RSS_CTRL.types */
+    {  8,  1, CSR_RW , CSR_STATE, 30,  0, 0, -1, 0u }, /* RSS_CTRL.mode */
+    {  0,  9, CSR_RW , CSR_STATE, 31,  0, 0, -1, 0u }, /* RSS_RETA_IADDR */
+    {  0,  3, CSR_RW , CSR_STATE, 32,  0, 0, -1, 0u }, /* RSS_RETA_IDATA */
+    {  0, 32, CSR_RW , CSR_STATE, 33,  0, 0, -1, 0u }, /* RSS_KEY0 */
+    {  0, 32, CSR_RW , CSR_STATE, 34,  0, 0, -1, 0u }, /* RSS_KEY1 */
+    {  0, 32, CSR_RW , CSR_STATE, 35,  0, 0, -1, 0u }, /* RSS_KEY2 */
+    {  0, 32, CSR_RW , CSR_STATE, 36,  0, 0, -1, 0u }, /* RSS_KEY3 */
+    {  0, 32, CSR_RW , CSR_STATE, 37,  0, 0, -1, 0u }, /* RSS_KEY4 */
+    {  0, 32, CSR_RW , CSR_STATE, 38,  0, 0, -1, 0u }, /* RSS_KEY5 */
+    {  0, 32, CSR_RW , CSR_STATE, 39,  0, 0, -1, 0u }, /* RSS_KEY6 */
+    {  0, 32, CSR_RW , CSR_STATE, 40,  0, 0, -1, 0u }, /* RSS_KEY7 */
+    {  0, 32, CSR_RW , CSR_STATE, 41,  0, 0, -1, 0u }, /* RSS_KEY8 */
+    {  0, 32, CSR_RW , CSR_STATE, 42,  0, 0, -1, 0u }, /* RSS_KEY9 */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -224,6 +265,19 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0x530, 0x04,  0,  62, 1 }, /* FLOW_CTX_TIME */
     { 0x534, 0x04,  0,  63, 1 }, /* FLOW_CTX_COUNT */
     { 0x540, 0x04, 18,  64, 1 }, /* FLOW_KEY */
+    { 0x700, 0x04,  0,  65, 2 }, /* RSS_CTRL */
+    { 0x708, 0x04,  0,  67, 1 }, /* RSS_RETA_IADDR */
+    { 0x70c, 0x04,  0,  68, 1 }, /* RSS_RETA_IDATA */
+    { 0x740, 0x04,  0,  69, 1 }, /* RSS_KEY0 */
+    { 0x744, 0x04,  0,  70, 1 }, /* RSS_KEY1 */
+    { 0x748, 0x04,  0,  71, 1 }, /* RSS_KEY2 */
+    { 0x74c, 0x04,  0,  72, 1 }, /* RSS_KEY3 */
+    { 0x750, 0x04,  0,  73, 1 }, /* RSS_KEY4 */
+    { 0x754, 0x04,  0,  74, 1 }, /* RSS_KEY5 */
+    { 0x758, 0x04,  0,  75, 1 }, /* RSS_KEY6 */
+    { 0x75c, 0x04,  0,  76, 1 }, /* RSS_KEY7 */
+    { 0x760, 0x04,  0,  77, 1 }, /* RSS_KEY8 */
+    { 0x764, 0x04,  0,  78, 1 }, /* RSS_KEY9 */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */

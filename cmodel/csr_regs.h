@@ -39,6 +39,20 @@ typedef struct csr_regs {
     uint32_t ctx_time; /* 32 bits */
     uint32_t ctx_count; /* 32 bits */
     uint32_t ctx_key[10]; /* 32 bits */
+    uint8_t  rss_types; /* 6 bits */
+    uint8_t  rss_mode; /* 1 bits */
+    uint16_t reta_iaddr; /* 9 bits */
+    uint8_t  reta_idata; /* 3 bits */
+    uint32_t rss_key0; /* 32 bits */
+    uint32_t rss_key1; /* 32 bits */
+    uint32_t rss_key2; /* 32 bits */
+    uint32_t rss_key3; /* 32 bits */
+    uint32_t rss_key4; /* 32 bits */
+    uint32_t rss_key5; /* 32 bits */
+    uint32_t rss_key6; /* 32 bits */
+    uint32_t rss_key7; /* 32 bits */
+    uint32_t rss_key8; /* 32 bits */
+    uint32_t rss_key9; /* 32 bits */
 } csr_regs_t;
 
 #endif

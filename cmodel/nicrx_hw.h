@@ -142,10 +142,11 @@ struct nicrx_desc {
 #define NICRX_C0_FLOW_SHIFT     48  /* [55:48] flow number: index in the flow database */
 #define NICRX_C0_GEN_SHIFT      56  /* [63:56] the entry's generation (0: no flow) */
 /* word 1 */
-#define NICRX_C1_HASH_SHIFT     0   /* [31:0]  flow hash */
+#define NICRX_C1_HASH_SHIFT     0   /* [31:0]  RSS Toeplitz hash (0 for type none) */
 #define NICRX_C1_L3OFF_SHIFT    32  /* [39:32] L3 header offset (0 if none) */
 #define NICRX_C1_L4OFF_SHIFT    40  /* [47:40] L4 header offset (0 if none) */
 #define NICRX_C1_VID_SHIFT      48  /* [59:48] VLAN id of the outer tag */
+#define NICRX_C1_RSS_TYPE_SHIFT 60  /* [62:60] RSS hash type (enum nicrx_rss_type) */
 #define NICRX_C1_PHASE_BIT      63  /* [63]    phase: 1 on the first pass of the ring */
 
 struct nicrx_cmpl {

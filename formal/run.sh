@@ -36,6 +36,8 @@ parser-prove   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=1
 parser-cover   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | cover | 23 | n | m_hv_data cnt_perr cnt_trunc
 parser1-bmc    | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | bmc | 10 | y | m_hv_data cnt_perr cnt_trunc
 flowkey-bmc    | nicrx_flow_key | DATA_WIDTH=32 HEADER_BYTES=64 FQ_DEPTH=4                     | bmc   | 10 | n | m_fk_data
+rss-bmc        | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | bmc   | 14 | n | m_fl_data
+rss-cover      | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | cover | 20 | y | m_fl_data
 flow-bmc       | nicrx_flow    | FLOWS=8                                                        | bmc   | 10 | n | m_fl_data flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow
 '
 

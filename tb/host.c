@@ -204,6 +204,11 @@ void host_parser_setup(host_t *h, uint32_t step_limit, const uint32_t *w, uint32
     h->boot_n = n;
 }
 
+void host_write(host_t *h, uint32_t addr, uint32_t data)
+{
+    enq(h, 1, addr, data, TAG_CFG);
+}
+
 void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *ctx)
 {
     memcpy(h->flow_reg, reg, sizeof h->flow_reg);
