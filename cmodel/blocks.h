@@ -81,6 +81,12 @@ typedef struct csr_cfg {
     uint32_t red_seed;
     uint16_t red_th[4], red_p[4];
     uint8_t  red_peak_clr;               /* one-cycle pulse: RED_PEAK.clr written */
+    /* receive-side scaling (RSS_CTRL, RSS_KEY0..9, the RSS_RETA_IDATA store pulse) */
+    uint8_t  rss_key[40];                /* key byte 0 first */
+    uint8_t  rss_types, rss_mode;
+    uint8_t  reta_we;                    /* one-cycle pulse: entry reta_addr := reta_data */
+    uint16_t reta_addr;
+    uint8_t  reta_data;
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */
@@ -152,16 +158,16 @@ typedef struct flow_out {
     uint8_t  idle;         /* manager idle, m_fl_valid and ctx_load low */
 } flow_out_t;
 
-/* ---- nicrx_qsel outputs ------------------------------------------------------ */
-typedef struct qsel_out {
+/* ---- nicrx_rss outputs ------------------------------------------------------- */
+typedef struct rss_out {
     uint8_t  m_fl_valid;   /* one cycle per frame, one cycle after the flow block's */
-    fl_stream_t m_fl;      /* the flow block's frame with its queue; held between frames */
-    uint8_t  idle;         /* m_fl_valid low */
-} qsel_out_t;
+    fl_stream_t m_fl;      /* the flow block's frame with its hash, queue and type; held */
+    uint8_t  idle;         /* no frame between the parser's hand-off and m_fl */
+} rss_out_t;
 
 /* ---- nicrx_red outputs ------------------------------------------------------- */
 typedef struct red_out {
-    uint8_t  m_fl_valid;   /* one cycle per frame, one cycle after nicrx_qsel's */
+    uint8_t  m_fl_valid;   /* one cycle per frame, one cycle after nicrx_rss's */
     fl_stream_t m_fl;      /* the frame with its verdict (red); held between frames */
     uint32_t avg;          /* st_red_avg, st_red_peak, st_red_bad */
     uint16_t peak;

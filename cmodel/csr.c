@@ -125,6 +125,18 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
         memcpy(cfg->red_th, r->red_th, sizeof cfg->red_th);
         memcpy(cfg->red_p, r->red_p, sizeof cfg->red_p);
         cfg->red_peak_clr = r->red_peak_clr;
+        {
+            const uint32_t key[10] = { r->rss_key0, r->rss_key1, r->rss_key2, r->rss_key3, r->rss_key4,
+                                       r->rss_key5, r->rss_key6, r->rss_key7, r->rss_key8, r->rss_key9 };
+
+            for (uint32_t k = 0; k < sizeof cfg->rss_key; k++)
+                cfg->rss_key[k] = (uint8_t)(key[k / 4] >> (8 * (k % 4)));
+        }
+        cfg->rss_types = r->rss_types;
+        cfg->rss_mode = r->rss_mode;
+        cfg->reta_we = s->reta_we;
+        cfg->reta_addr = s->reta_addr;
+        cfg->reta_data = r->reta_idata;
     }
     if (o) {
         o->s_axil_awready = s->wr_ready;
@@ -231,6 +243,7 @@ void csr_step(csr_t *s, const csr_in_t *in)
         for (uint32_t i = 0; csr_states[k].pulse && i < csr_states[k].n; i++)
             elem_set(&next.r, &csr_states[k], i, 0);
     next.imem_we = 0;
+    next.reta_we = 0;
     /* write channel */
     next.wr_ready = 0;
     if (s->bvalid && t->s_axil_bready)
@@ -253,6 +266,12 @@ void csr_step(csr_t *s, const csr_in_t *in)
             next.imem_addr = s->r.iaddr;
             memcpy(next.imem_data, next.r.idata, sizeof next.imem_data);
             next.r.iaddr = (uint8_t)(s->r.iaddr + 1u);
+        }
+        /* an RSS_RETA_IDATA write (any byte) stores the entry at IADDR, then IADDR moves on */
+        if (id == CSR_R_RSS_RETA_IDATA && strb) {
+            next.reta_we = 1;
+            next.reta_addr = s->r.reta_iaddr;
+            next.r.reta_iaddr = (uint16_t)((s->r.reta_iaddr + 1u) & 0x1ffu);
         }
     }
     /* a READ command's result loads the window, over a host write at this edge */

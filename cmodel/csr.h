@@ -19,6 +19,9 @@ typedef struct csr {
     uint8_t  imem_we;                     /* cfg_imem_we: pulse after an IDATA3 write */
     uint8_t  imem_addr;                   /* cfg_imem_addr: IADDR of that write */
     uint32_t imem_data[NICRX_INSN_WORDS]; /* cfg_imem_data: IDATA0..3 of that write */
+    /* the indirection table store (an RSS_RETA_IDATA write) */
+    uint8_t  reta_we;                     /* cfg_reta_we: pulse after the write */
+    uint16_t reta_addr;                   /* cfg_reta_addr: RSS_RETA_IADDR of that write */
     /* AXI4-Lite handshake */
     uint8_t  wr_ready;                    /* drives awready and wready */
     uint8_t  bvalid;

@@ -89,6 +89,19 @@ enum csr_reg_id {
     CSR_R_RED_STATUS,
     CSR_R_RED_AVG,
     CSR_R_RED_PEAK,
+    CSR_R_RSS_CTRL,
+    CSR_R_RSS_RETA_IADDR,
+    CSR_R_RSS_RETA_IDATA,
+    CSR_R_RSS_KEY0,
+    CSR_R_RSS_KEY1,
+    CSR_R_RSS_KEY2,
+    CSR_R_RSS_KEY3,
+    CSR_R_RSS_KEY4,
+    CSR_R_RSS_KEY5,
+    CSR_R_RSS_KEY6,
+    CSR_R_RSS_KEY7,
+    CSR_R_RSS_KEY8,
+    CSR_R_RSS_KEY9,
     CSR_R_IRQ_TICK,
     CSR_R_IRQ_COUNT,
     CSR_R_IRQ_TIME,
@@ -136,6 +149,20 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, red_th), sizeof(uint16_t), 4, 0, 0x0u },
     { offsetof(csr_regs_t, red_p), sizeof(uint16_t), 4, 0, 0x0u },
     { offsetof(csr_regs_t, red_peak_clr), sizeof(uint8_t), 1, 1, 0x0u },
+    { offsetof(csr_regs_t, rss_types), sizeof(uint8_t), 1, 0, 0x3fu },
+    { offsetof(csr_regs_t, rss_mode), sizeof(uint8_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, reta_iaddr), sizeof(uint16_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, reta_idata), sizeof(uint8_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, rss_key0), sizeof(uint32_t), 1, 0, 0xda565a6du },
+    { offsetof(csr_regs_t, rss_key1), sizeof(uint32_t), 1, 0, 0xc20e5b25u },
+    { offsetof(csr_regs_t, rss_key2), sizeof(uint32_t), 1, 0, 0x3d256741u },
+    { offsetof(csr_regs_t, rss_key3), sizeof(uint32_t), 1, 0, 0xb08fa343u },
+    { offsetof(csr_regs_t, rss_key4), sizeof(uint32_t), 1, 0, 0xcb2bcad0u },
+    { offsetof(csr_regs_t, rss_key5), sizeof(uint32_t), 1, 0, 0xb4307baeu },
+    { offsetof(csr_regs_t, rss_key6), sizeof(uint32_t), 1, 0, 0xa32dcb77u },
+    { offsetof(csr_regs_t, rss_key7), sizeof(uint32_t), 1, 0, 0xcf23080u },
+    { offsetof(csr_regs_t, rss_key8), sizeof(uint32_t), 1, 0, 0x3bb7426au },
+    { offsetof(csr_regs_t, rss_key9), sizeof(uint32_t), 1, 0, 0xfa01acbeu },
     { offsetof(csr_regs_t, irq_tick), sizeof(uint16_t), 1, 0, 0x9bu },
     { offsetof(csr_regs_t, irq_count), sizeof(uint16_t), NICRX_MAX_CQ, 0, 0x1u },
     { offsetof(csr_regs_t, irq_time), sizeof(uint16_t), NICRX_MAX_CQ, 0, 0x0u },
@@ -221,10 +248,24 @@ static const csr_field_t csr_fields[] = {
     {  0, 24, CSR_RO , CSR_IN   , 15,  0, 0, -1, 0u }, /* RED_AVG */
     {  0, 16, CSR_RO , CSR_IN   , 16,  0, 0, -1, 0u }, /* RED_PEAK.peak */
     { 31,  1, CSR_WP , CSR_STATE, 38,  0, 0, -1, 0u }, /* RED_PEAK.clr */
-    {  0, 16, CSR_RW , CSR_STATE, 39,  0, 0, -1, 0u }, /* IRQ_TICK */
-    {  0, 16, CSR_RW , CSR_STATE, 40,  0, 0, -1, 0u }, /* IRQ_COUNT */
-    {  0, 16, CSR_RW , CSR_STATE, 41,  0, 0, -1, 0u }, /* IRQ_TIME */
-    {  0,  1, CSR_RW , CSR_STATE, 42,  0, 0, -1, 0u }, /* IRQ_MASK */
+    {  0,  6, CSR_RW , CSR_STATE, 39,  0, 0, -1, 0u }, /* RSS_CTRL.types */
+    {  8,  1, CSR_RW , CSR_STATE, 40,  0, 0, -1, 0u }, /* RSS_CTRL.mode */
+    {  0,  9, CSR_RW , CSR_STATE, 41,  0, 0, -1, 0u }, /* RSS_RETA_IADDR */
+    {  0,  3, CSR_RW , CSR_STATE, 42,  0, 0, -1, 0u }, /* RSS_RETA_IDATA */
+    {  0, 32, CSR_RW , CSR_STATE, 43,  0, 0, -1, 0u }, /* RSS_KEY0 */
+    {  0, 32, CSR_RW , CSR_STATE, 44,  0, 0, -1, 0u }, /* RSS_KEY1 */
+    {  0, 32, CSR_RW , CSR_STATE, 45,  0, 0, -1, 0u }, /* RSS_KEY2 */
+    {  0, 32, CSR_RW , CSR_STATE, 46,  0, 0, -1, 0u }, /* RSS_KEY3 */
+    {  0, 32, CSR_RW , CSR_STATE, 47,  0, 0, -1, 0u }, /* RSS_KEY4 */
+    {  0, 32, CSR_RW , CSR_STATE, 48,  0, 0, -1, 0u }, /* RSS_KEY5 */
+    {  0, 32, CSR_RW , CSR_STATE, 49,  0, 0, -1, 0u }, /* RSS_KEY6 */
+    {  0, 32, CSR_RW , CSR_STATE, 50,  0, 0, -1, 0u }, /* RSS_KEY7 */
+    {  0, 32, CSR_RW , CSR_STATE, 51,  0, 0, -1, 0u }, /* RSS_KEY8 */
+    {  0, 32, CSR_RW , CSR_STATE, 52,  0, 0, -1, 0u }, /* RSS_KEY9 */
+    {  0, 16, CSR_RW , CSR_STATE, 53,  0, 0, -1, 0u }, /* IRQ_TICK */
+    {  0, 16, CSR_RW , CSR_STATE, 54,  0, 0, -1, 0u }, /* IRQ_COUNT */
+    {  0, 16, CSR_RW , CSR_STATE, 55,  0, 0, -1, 0u }, /* IRQ_TIME */
+    {  0,  1, CSR_RW , CSR_STATE, 56,  0, 0, -1, 0u }, /* IRQ_MASK */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -279,10 +320,23 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0x640, 0x04,  0,  74, 1 }, /* RED_STATUS */
     { 0x644, 0x04,  0,  75, 1 }, /* RED_AVG */
     { 0x648, 0x04,  0,  76, 2 }, /* RED_PEAK */
-    { 0x880, 0x04,  0,  78, 1 }, /* IRQ_TICK */
-    { 0x800, 0x10,  4,  79, 1 }, /* IRQ_COUNT */
-    { 0x804, 0x10,  4,  80, 1 }, /* IRQ_TIME */
-    { 0x808, 0x10,  4,  81, 1 }, /* IRQ_MASK */
+    { 0x700, 0x04,  0,  78, 2 }, /* RSS_CTRL */
+    { 0x708, 0x04,  0,  80, 1 }, /* RSS_RETA_IADDR */
+    { 0x70c, 0x04,  0,  81, 1 }, /* RSS_RETA_IDATA */
+    { 0x740, 0x04,  0,  82, 1 }, /* RSS_KEY0 */
+    { 0x744, 0x04,  0,  83, 1 }, /* RSS_KEY1 */
+    { 0x748, 0x04,  0,  84, 1 }, /* RSS_KEY2 */
+    { 0x74c, 0x04,  0,  85, 1 }, /* RSS_KEY3 */
+    { 0x750, 0x04,  0,  86, 1 }, /* RSS_KEY4 */
+    { 0x754, 0x04,  0,  87, 1 }, /* RSS_KEY5 */
+    { 0x758, 0x04,  0,  88, 1 }, /* RSS_KEY6 */
+    { 0x75c, 0x04,  0,  89, 1 }, /* RSS_KEY7 */
+    { 0x760, 0x04,  0,  90, 1 }, /* RSS_KEY8 */
+    { 0x764, 0x04,  0,  91, 1 }, /* RSS_KEY9 */
+    { 0x880, 0x04,  0,  92, 1 }, /* IRQ_TICK */
+    { 0x800, 0x10,  4,  93, 1 }, /* IRQ_COUNT */
+    { 0x804, 0x10,  4,  94, 1 }, /* IRQ_TIME */
+    { 0x808, 0x10,  4,  95, 1 }, /* IRQ_MASK */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */

@@ -49,6 +49,20 @@ typedef struct csr_regs {
     uint16_t red_th[4]; /* 16 bits */
     uint16_t red_p[4]; /* 9 bits */
     uint8_t  red_peak_clr; /* 1 bits, a pulse */
+    uint8_t  rss_types; /* 6 bits */
+    uint8_t  rss_mode; /* 1 bits */
+    uint16_t reta_iaddr; /* 9 bits */
+    uint8_t  reta_idata; /* 3 bits */
+    uint32_t rss_key0; /* 32 bits */
+    uint32_t rss_key1; /* 32 bits */
+    uint32_t rss_key2; /* 32 bits */
+    uint32_t rss_key3; /* 32 bits */
+    uint32_t rss_key4; /* 32 bits */
+    uint32_t rss_key5; /* 32 bits */
+    uint32_t rss_key6; /* 32 bits */
+    uint32_t rss_key7; /* 32 bits */
+    uint32_t rss_key8; /* 32 bits */
+    uint32_t rss_key9; /* 32 bits */
     uint16_t irq_tick; /* 16 bits */
     uint16_t irq_count[NICRX_MAX_CQ]; /* 16 bits */
     uint16_t irq_time[NICRX_MAX_CQ]; /* 16 bits */

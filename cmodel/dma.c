@@ -161,7 +161,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     const dma_fq_ent_t *fh = &d->fh;
     int fh_rel = 0;
     uint16_t h_len = fh->len;
-    uint8_t h_q8 = fh->queue;  /* the stream's queue (nicrx_qsel) */
+    uint8_t h_q8 = fh->queue;  /* the stream's queue (nicrx_rss) */
     int h_q_ok = dma_queue_ok(c, d->num_cq, h_q8);
     /* registered (hd_*): IS_IDLE decides from values one cycle old, once fh has been
      * stable for a cycle (hd_v) */
@@ -222,6 +222,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
            | ((uint64_t)d->fh_op << NICRX_C0_OPCODE_SHIFT) | ((uint64_t)d->fh_flow << NICRX_C0_FLOW_SHIFT);
         w1 = ((uint64_t)fh->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)fh->l3_off << NICRX_C1_L3OFF_SHIFT)
            | ((uint64_t)fh->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)fh->vid << NICRX_C1_VID_SHIFT)
+           | ((uint64_t)fh->rss_type << NICRX_C1_RSS_TYPE_SHIFT)
            | (phase << NICRX_C1_PHASE_BIT);
     }
     if (t->m_axi_awready) n.awvalid = 0;
@@ -449,7 +450,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         dma_fq_ent_t *e = &n.fq_mem[d->fq_wr & (d->fq_depth - 1)];
         e->len = fl->len;
         e->l3 = fl->l3 & 3; e->l4 = fl->l4 & 3; e->vlan = fl->vlan & 1; e->frag = fl->frag & 1;
-        e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash; e->queue = fl->queue;
+        e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash; e->queue = fl->queue; e->rss_type = fl->rss_type;
         e->vid = fl->vid & 0xfff;
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
         e->frame = fl->frame;

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "blocks.h"
 
-/* frame queue entry (RTL: packed {queue, presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
+/* frame queue entry (RTL: packed {rss_type, queue, presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
  * the flow and the operation code are in flm_mem and ctl_mem beside it */
 typedef struct dma_fq_ent {
     uint16_t len;
@@ -16,7 +16,8 @@ typedef struct dma_fq_ent {
     uint8_t  trunc, perr, presel;  /* completion bits 45..47 */
     uint32_t hash;
     uint16_t vid;
-    uint8_t  queue; /* the stream's completion queue (nicrx_qsel) */
+    uint8_t  queue; /* the stream's completion queue (nicrx_rss) */
+    uint8_t  rss_type; /* its RSS hash type (enum nicrx_rss_type) */
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
@@ -121,7 +122,7 @@ typedef struct dma {
 
 typedef struct dma_in {
     nicrx_in_t top;              /* rst and the m_axi_aw / w / b inputs */
-    uint8_t  s_fl_valid;         /* nicrx_qsel's stream */
+    uint8_t  s_fl_valid;         /* nicrx_red's stream */
     fl_stream_t s_fl;
     uint64_t pm_rd_data;         /* the packet memory's read register */
     uint8_t  s_desc_valid[NICRX_NUM_FBR]; /* nicrx_desc_fetch's head registers */

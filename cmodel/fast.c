@@ -1,7 +1,7 @@
 /* fast.c - the functional golden model (nicrx_model.h "nicrx_fast"): every
  * frame decided at once by the decision functions the cycle model's blocks use
  * (ingress_reason, nicrx_parse, flow_key_frame_job, flow_frame_decide,
- * qsel_queue, dma_ring_fit), so the two cannot disagree on a rule; what it
+ * rss_frame, dma_ring_fit), so the two cannot disagree on a rule; what it
  * leaves out is only when things happen. */
 #include <stdlib.h>
 #include <string.h>
@@ -14,13 +14,14 @@
 #include "flow_key.h"
 #include "ingress.h"
 #include "parser.h"
-#include "qsel.h"
+#include "rss.h"
 
 struct nicrx_fast {
     nicrx_geom_t g;
     csr_t csr;        /* the configuration, written through the CSR block's decode */
     csr_cfg_t cfg;
     flow_t flow;      /* the flow database, decided on as the manager does */
+    rss_t rss;        /* the indirection table */
     uint64_t frame;   /* frames seen: the model's frame index */
     uint32_t imem[NICRX_IMEM_MAX * NICRX_INSN_WORDS];
 };
@@ -35,6 +36,7 @@ nicrx_fast_t *nicrx_fast_new(const nicrx_params_t *p)
     nicrx_geom_init(&f->g, p);
     csr_init(&f->csr, &f->g);
     csr_out(&f->csr, &f->cfg, NULL);
+    rss_powerup(&f->rss, &f->g);
     if (flow_init(&f->flow, &f->g) != 0) {
         free(f);
         return NULL;
@@ -86,6 +88,7 @@ int nicrx_fast_write_reg(nicrx_fast_t *f, uint32_t addr, uint32_t data)
     for (int e = 0; e < 4; e++) {
         csr_step(&f->csr, &in);
         csr_out(&f->csr, &f->cfg, &o);
+        rss_table_write(&f->rss, &f->cfg);
         if (o.s_axil_bvalid)
             return o.s_axil_bresp ? -1 : 0;
     }
@@ -136,10 +139,13 @@ void nicrx_fast_frame(nicrx_fast_t *f, const uint8_t *bytes, uint32_t len, int b
     flow_job_take(&f->flow.job, &fk, c, 0);   /* time 0: fast mode refuses ageing */
     flow_frame_decide(&f->flow, &ev);
 
-    /* the queue select and the transfer engine */
+    /* RSS and the transfer engine */
     const fl_stream_t *fl = &f->flow.o.m_fl;
-    const uint8_t q = qsel_queue(fl->hash, c->qsel_log2), fit = dma_ring_fit(c, fl->len);
+    const rss_res_t rs = rss_frame(&f->rss, &hv, c);
+    const uint8_t q = rs.queue, fit = dma_ring_fit(c, fl->len);
 
+    r->rss_hash = rs.hash;
+    r->rss_type = rs.type;
     if (!fit) {
         r->reason = NICRX_REASON_NO_FIT;
     } else if (!dma_queue_ok(c, f->g.p.num_cq, q)) {

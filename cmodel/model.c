@@ -18,7 +18,7 @@
 #include "flow.h"
 #include "ram.h"
 #include "dma.h"
-#include "qsel.h"
+#include "rss.h"
 #include "red.h"
 #include "desc_fetch.h"
 #include "irq.h"
@@ -32,7 +32,7 @@ typedef struct wires {
     parser_out_t  par;
     flow_key_out_t fk;
     flow_out_t    flow;
-    qsel_out_t    qsel;
+    rss_out_t     rss;
     red_out_t     red;
     desc_fetch_out_t dfe;
     irq_out_t     irq;
@@ -51,7 +51,7 @@ struct nicrx_model {
     parser_t     par;
     flow_key_t   fk;
     flow_t       flow;
-    qsel_t       qsel;
+    rss_t        rss;
     red_t        red;
     desc_fetch_t dfe;
     irq_t        irq;
@@ -79,6 +79,7 @@ void nicrx_params_default(nicrx_params_t *p)
     p->imem_depth    = 64;
     p->flows         = 64;
     p->axi_data_width = 128;
+    p->reta_size     = 128;
 }
 
 static int is_pow2(uint32_t v) { return v && !(v & (v - 1)); }
@@ -112,6 +113,8 @@ const char *nicrx_params_check(const nicrx_params_t *p)
         return "IMEM_DEPTH must be a power of two, 16..256";
     if (!is_pow2(p->flows) || p->flows < 8 || p->flows > 256)
         return "FLOWS must be a power of two, 8..256";
+    if (!is_pow2(p->reta_size) || p->reta_size < 16 || p->reta_size > RSS_RETA_MAX)
+        return "RETA_SIZE must be a power of two, 16..512";
     return NULL;
 }
 
@@ -133,7 +136,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     /* the default program, like IMEM_INIT; an IMEM_DEPTH too small for it starts empty */
     parser_load_program(&m->par, nicrx_default_program, nicrx_default_program_insns);
     ingress_init(&m->ing, &m->g);
-    qsel_init(&m->qsel);
+    rss_powerup(&m->rss, &m->g);
     red_init(&m->red, &m->g);
     irq_init(&m->irq, m->g.p.num_cq);
     csr_init(&m->csr, &m->g);
@@ -143,7 +146,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     parser_out(&m->par, &m->w[0].par);
     flow_key_out(&m->fk, &m->w[0].fk);
     flow_out(&m->flow, &m->w[0].flow);
-    qsel_out(&m->qsel, &m->w[0].qsel);
+    rss_out(&m->rss, &m->w[0].rss);
     red_out(&m->red, &m->w[0].red);
     desc_fetch_out(&m->dfe, &m->w[0].dfe);
     irq_out(&m->irq, &m->w[0].irq);
@@ -200,7 +203,7 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->red_avg = o->red.avg;
     st->red_peak = o->red.peak;
     st->red_bad = o->red.bad;
-    st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->qsel.idle && o->red.idle &&
+    st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->rss.idle && o->red.idle &&
                o->dfe.idle && o->dma.st.idle;
 }
 
@@ -257,18 +260,19 @@ static void step_irq(nicrx_model_t *m, const wires_t *o, wires_t *n)
     irq_step(&m->irq, &in, &n->irq);
 }
 
-static void step_qsel(nicrx_model_t *m, const wires_t *o, wires_t *n)
+static void step_rss(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    const qsel_in_t in = { .rst = m->in.rst, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
-                           .cfg_qsel_log2 = o->cfg.qsel_log2 };
-    qsel_step(&m->qsel, &in, &n->qsel);
+    const rss_in_t in = { .rst = m->in.rst, .s_hv_valid = o->par.m_hv_valid, .s_hv_ready = o->fk.s_hv_ready,
+                          .s_hv = o->par.m_hv, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
+                          .cfg = o->cfg };
+    rss_step(&m->rss, &in, &n->rss);
 }
 
 static void step_red(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     const red_in_t in = { .rst = m->in.rst, .s_cm_valid = o->ing.m_cm_valid, .s_cm = o->ing.m_cm,
-                          .pm_rel_ptr = o->dma.pm_rel_ptr, .s_fl_valid = o->qsel.m_fl_valid,
-                          .s_fl = o->qsel.m_fl, .cfg = o->cfg, .ev = &m->ev };
+                          .pm_rel_ptr = o->dma.pm_rel_ptr, .s_fl_valid = o->rss.m_fl_valid,
+                          .s_fl = o->rss.m_fl, .cfg = o->cfg, .ev = &m->ev };
     red_step(&m->red, &in, &n->red);
 }
 
@@ -322,7 +326,7 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow key block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_qsel, step_red, step_pm,
+static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_rss, step_red, step_pm,
                                         step_flow, step_flow_key, step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 

@@ -112,6 +112,18 @@ static inline uint32_t nicrx_reason_counter(uint32_t reason)
     return reason >= NICRX_REASON_RED_EARLY ? NICRX_CNT_DROP_RED_EARLY + reason - NICRX_REASON_RED_EARLY
                                             : NICRX_CNT_DROP_BAD_FRAME + reason - NICRX_REASON_BAD_FRAME;
 }
+/* ---- RSS hash types (RSS_CTRL types: bit t-1 enables type t; completion word 1
+ * [62:60]; docs/host-interface.md "Receive-side scaling") ------------------- */
+enum nicrx_rss_type {
+    NICRX_RSS_NONE = 0,  /* no enabled type applies: hash 0 */
+    NICRX_RSS_IPV4,      /* IPv4 source and destination addresses */
+    NICRX_RSS_TCP_IPV4,  /* those and the TCP ports (not a fragment) */
+    NICRX_RSS_UDP_IPV4,  /* those and the UDP ports (not a fragment) */
+    NICRX_RSS_IPV6,      /* IPv6 source and destination addresses */
+    NICRX_RSS_TCP_IPV6,  /* those and the TCP ports (after extension headers; not a fragment) */
+    NICRX_RSS_UDP_IPV6,  /* those and the UDP ports (likewise) */
+    NICRX_NUM_RSS_TYPES
+};
 
 /* ---- free-buffer descriptor (16 bytes, little endian) --------------------- */
 struct nicrx_desc {
@@ -139,10 +151,11 @@ struct nicrx_desc {
 #define NICRX_C0_FLOW_SHIFT     48  /* [55:48] flow number: index in the flow database */
 #define NICRX_C0_GEN_SHIFT      56  /* [63:56] the entry's generation (0: no flow) */
 /* word 1 */
-#define NICRX_C1_HASH_SHIFT     0   /* [31:0]  flow hash */
+#define NICRX_C1_HASH_SHIFT     0   /* [31:0]  RSS Toeplitz hash (0 for type none) */
 #define NICRX_C1_L3OFF_SHIFT    32  /* [39:32] L3 header offset (0 if none) */
 #define NICRX_C1_L4OFF_SHIFT    40  /* [47:40] L4 header offset (0 if none) */
 #define NICRX_C1_VID_SHIFT      48  /* [59:48] VLAN id of the outer tag */
+#define NICRX_C1_RSS_TYPE_SHIFT 60  /* [62:60] RSS hash type (enum nicrx_rss_type) */
 #define NICRX_C1_PHASE_BIT      63  /* [63]    phase: 1 on the first pass of the ring */
 
 struct nicrx_cmpl {

@@ -26,6 +26,7 @@ typedef struct nicrx_params {
     uint32_t imem_depth;    /* IMEM_DEPTH: instructions per bank, power of two, 16..256 */
     uint32_t flows;         /* FLOWS: flow database entries, power of two, 8..256 */
     uint32_t axi_data_width; /* AXI_DATA_WIDTH: DATA_WIDTH or 2 x DATA_WIDTH (the RTL's default: twice) */
+    uint32_t reta_size;     /* RETA_SIZE: RSS indirection table entries, power of two, 16..512 */
 } nicrx_params_t;
 
 void nicrx_params_default(nicrx_params_t *p);
@@ -221,6 +222,7 @@ typedef struct nicrx_fast_frame {
     uint32_t flow_seen;   /* the flow block decided it: flow, gen, opcode, flow_event */
     uint32_t flow, gen, opcode, flow_event;
     uint32_t queue, ring; /* delivered: completion queue and free-buffer ring */
+    uint32_t rss_hash, rss_type; /* the Toeplitz hash and its type (with parsed) */
 } nicrx_fast_frame_t;
 
 nicrx_fast_t *nicrx_fast_new(const nicrx_params_t *p); /* NULL if p is invalid */

@@ -1,5 +1,5 @@
 /* red.h - twin of rtl/nicrx_red.v: random early discard, one register stage on the fl
- * stream between nicrx_qsel and the transfer engine (docs/architecture.md "nicrx_red"). */
+ * stream between nicrx_rss and the transfer engine (docs/architecture.md "nicrx_red"). */
 #ifndef NICRX_RED_H
 #define NICRX_RED_H
 

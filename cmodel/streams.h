@@ -325,8 +325,8 @@ static inline uint32_t fk_stream_unpack(fk_stream_t *s, const nicrx_geom_t *g, c
 }
 
 
-/* fl: frame and flow decision: nicrx_flow to nicrx_qsel (queue 0) and nicrx_qsel to the transfer engine (nicrx_dma), one per frame, valid only (the frame queue always has room) (rtl/nicrx_stream_fl.vh) */
-#define FL_STREAM_MAX_BITS 124u
+/* fl: frame and flow decision: nicrx_flow to nicrx_rss (queue and rss_type 0) and nicrx_rss to the transfer engine (nicrx_dma), one per frame, valid only (the frame queue always has room) (rtl/nicrx_stream_fl.vh) */
+#define FL_STREAM_MAX_BITS 127u
 
 typedef struct fl_stream {
     uint16_t len;                /* frame length, bytes */
@@ -338,12 +338,13 @@ typedef struct fl_stream {
     uint8_t frag;                /* as hv */
     uint8_t l3_off;              /* as hv */
     uint8_t l4_off;              /* as hv */
-    uint32_t hash;               /* as hv */
+    uint32_t hash;               /* as hv from nicrx_flow; the Toeplitz hash (0 for type none) from nicrx_rss */
     uint8_t trunc;               /* as hv */
     uint8_t perr;                /* as hv */
     uint16_t flow;               /* {generation, flow number}; 0: no flow */
     uint8_t opcode;              /* operation code (enum nicrx_opcode) */
-    uint8_t queue;               /* completion queue, chosen by nicrx_qsel (nicrx_flow leaves it 0) */
+    uint8_t queue;               /* completion queue, chosen by nicrx_rss (nicrx_flow leaves it 0) */
+    uint8_t rss_type;            /* RSS hash type (enum nicrx_rss_type), from nicrx_rss (nicrx_flow leaves it 0) */
     uint8_t red;                 /* RED verdict, set by nicrx_red (0 before it): 1 early drop, 2 forced drop, 0 keep */
     uint64_t frame;              /* frame index at ingress */
 } fl_stream_t;
@@ -351,7 +352,7 @@ typedef struct fl_stream {
 static inline uint32_t fl_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 2;
+    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 3 + 2;
 }
 
 static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -372,6 +373,7 @@ static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 16, s->flow);
     b = bits_put(v, b, 4, s->opcode);
     b = bits_put(v, b, 8, s->queue);
+    b = bits_put(v, b, 3, s->rss_type);
     b = bits_put(v, b, 2, s->red);
     return b;
 }
@@ -409,6 +411,8 @@ static inline uint32_t fl_stream_unpack(fl_stream_t *s, const nicrx_geom_t *g, c
     b += 4;
     s->queue = (uint8_t)bits_get(v, b, 8);
     b += 8;
+    s->rss_type = (uint8_t)bits_get(v, b, 3);
+    b += 3;
     s->red = (uint8_t)bits_get(v, b, 2);
     b += 2;
     return b;

@@ -114,6 +114,13 @@ module nicrx_csr #(
     output wire [4*16-1:0]        cfg_red_th,
     output wire [4*9-1:0]         cfg_red_p,
     output wire                   cfg_red_peak_clr, // pulse after a RED_PEAK write of clr
+    // receive-side scaling (RSS_*)
+    output wire [319:0]           cfg_rss_key,      // key byte 0 in [319:312]
+    output wire [5:0]             cfg_rss_types,
+    output wire                   cfg_rss_mode,
+    output wire                   cfg_reta_we,      // pulse after an RSS_RETA_IDATA write
+    output wire [8:0]             cfg_reta_addr,    // IADDR of that write
+    output wire [2:0]             cfg_reta_data,    // IDATA of that write
     // status (registered at its sources)
     input  wire [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat,
     input  wire                   st_parser_bank,
@@ -337,6 +344,32 @@ module nicrx_csr #(
     assign cfg_red_th        = red_th_reg;
     assign cfg_red_p         = red_p_reg;
     assign cfg_red_peak_clr  = red_peak_clr_reg;
+
+    // ---- receive-side scaling: an RSS_RETA_IDATA write (any byte) stores the entry at
+    // IADDR in the cycle after it, then IADDR moves on; the key's words byte-reversed so
+    // that key byte 0 leads
+    wire reta_store = wr_rss_reta_idata && s_axil_wstrb != 4'd0;
+    reg       reta_we_reg;
+    reg [8:0] reta_addr_reg;
+    assign reta_iaddr_ld     = reta_store;
+    assign reta_iaddr_ld_val = reta_iaddr_reg + 9'd1;
+    always @(posedge clk) begin
+        reta_we_reg <= !rst && reta_store;
+        if (rst)             reta_addr_reg <= 9'd0;
+        else if (reta_store) reta_addr_reg <= reta_iaddr_reg;
+    end
+    wire [319:0] rss_key_words = {rss_key0_reg, rss_key1_reg, rss_key2_reg, rss_key3_reg, rss_key4_reg,
+                                  rss_key5_reg, rss_key6_reg, rss_key7_reg, rss_key8_reg, rss_key9_reg};
+    genvar kw;
+    for (kw = 0; kw < 10; kw = kw + 1) begin : g_rss_key
+        assign cfg_rss_key[kw*32 +: 32] = {rss_key_words[kw*32 +: 8], rss_key_words[kw*32 + 8 +: 8],
+                                           rss_key_words[kw*32 + 16 +: 8], rss_key_words[kw*32 + 24 +: 8]};
+    end
+    assign cfg_rss_types = rss_types_reg;
+    assign cfg_rss_mode  = rss_mode_reg;
+    assign cfg_reta_we   = reta_we_reg;
+    assign cfg_reta_addr = reta_addr_reg;
+    assign cfg_reta_data = reta_idata_reg;
 
 `ifdef FORMAL
     // ================================================================ formal

@@ -160,6 +160,22 @@
     reg  [4*16-1:0] red_th_reg, red_th_next;
     reg  [4*9-1:0] red_p_reg, red_p_next;
     reg  [0:0] red_peak_clr_reg, red_peak_clr_next;  // a pulse
+    reg  [5:0] rss_types_reg, rss_types_next;
+    reg  [0:0] rss_mode_reg, rss_mode_next;
+    reg  [8:0] reta_iaddr_reg, reta_iaddr_next;
+    wire [0:0] reta_iaddr_ld;
+    wire [8:0] reta_iaddr_ld_val;
+    reg  [2:0] reta_idata_reg, reta_idata_next;
+    reg  [31:0] rss_key0_reg, rss_key0_next;
+    reg  [31:0] rss_key1_reg, rss_key1_next;
+    reg  [31:0] rss_key2_reg, rss_key2_next;
+    reg  [31:0] rss_key3_reg, rss_key3_next;
+    reg  [31:0] rss_key4_reg, rss_key4_next;
+    reg  [31:0] rss_key5_reg, rss_key5_next;
+    reg  [31:0] rss_key6_reg, rss_key6_next;
+    reg  [31:0] rss_key7_reg, rss_key7_next;
+    reg  [31:0] rss_key8_reg, rss_key8_next;
+    reg  [31:0] rss_key9_reg, rss_key9_next;
     reg  [15:0] irq_tick_reg, irq_tick_next;
     reg  [NUM_CQ*16-1:0] irq_count_reg, irq_count_next;
     reg  [NUM_CQ*16-1:0] irq_time_reg, irq_time_next;
@@ -173,6 +189,7 @@
     /* verilator lint_off UNUSEDSIGNAL */ // a side effect may hook some instances only
     reg  [NUM_CQ*1-1:0] wr_cq_ctrl;
     /* verilator lint_on UNUSEDSIGNAL */
+    reg  [0:0] wr_rss_reta_idata;
     wire [31:0] reggen_wmask = {{8{s_axil_wstrb[3]}}, {8{s_axil_wstrb[2]}},
                                 {8{s_axil_wstrb[1]}}, {8{s_axil_wstrb[0]}}};
     wire [9:0]  reggen_waddr = s_axil_awaddr[11:2];
@@ -485,6 +502,72 @@
                 rd_mapped = 1'b1;
                 rd_value[15:0] = st_red_peak;
             end
+        // RSS_CTRL
+            if (reggen_raddr == 10'h1c0) begin
+                rd_mapped = 1'b1;
+                rd_value[5:0] = rss_types_reg[0 +: 6];
+                rd_value[8:8] = rss_mode_reg[0 +: 1];
+            end
+        // RSS_RETA_IADDR
+            if (reggen_raddr == 10'h1c2) begin
+                rd_mapped = 1'b1;
+                rd_value[8:0] = reta_iaddr_reg[0 +: 9];
+            end
+        // RSS_RETA_IDATA
+            if (reggen_raddr == 10'h1c3) begin
+                rd_mapped = 1'b1;
+                rd_value[2:0] = reta_idata_reg[0 +: 3];
+            end
+        // RSS_KEY0
+            if (reggen_raddr == 10'h1d0) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key0_reg[0 +: 32];
+            end
+        // RSS_KEY1
+            if (reggen_raddr == 10'h1d1) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key1_reg[0 +: 32];
+            end
+        // RSS_KEY2
+            if (reggen_raddr == 10'h1d2) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key2_reg[0 +: 32];
+            end
+        // RSS_KEY3
+            if (reggen_raddr == 10'h1d3) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key3_reg[0 +: 32];
+            end
+        // RSS_KEY4
+            if (reggen_raddr == 10'h1d4) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key4_reg[0 +: 32];
+            end
+        // RSS_KEY5
+            if (reggen_raddr == 10'h1d5) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key5_reg[0 +: 32];
+            end
+        // RSS_KEY6
+            if (reggen_raddr == 10'h1d6) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key6_reg[0 +: 32];
+            end
+        // RSS_KEY7
+            if (reggen_raddr == 10'h1d7) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key7_reg[0 +: 32];
+            end
+        // RSS_KEY8
+            if (reggen_raddr == 10'h1d8) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key8_reg[0 +: 32];
+            end
+        // RSS_KEY9
+            if (reggen_raddr == 10'h1d9) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = rss_key9_reg[0 +: 32];
+            end
         // IRQ_TICK
             if (reggen_raddr == 10'h220) begin
                 rd_mapped = 1'b1;
@@ -531,6 +614,11 @@
             if (reggen_waddr == 10'h086 + reggen_si[9:0] * 10'h008) begin
                 if (wr_en) wr_cq_ctrl[reggen_si] = 1'b1;
             end
+        wr_rss_reta_idata = {1{1'b0}};
+        // RSS_RETA_IDATA
+            if (reggen_waddr == 10'h1c3) begin
+                if (wr_en) wr_rss_reta_idata = 1'b1;
+            end
     end
 
     // ---- write decode: byte strobes merged, clamps, then the device loads
@@ -574,6 +662,20 @@
         red_th_next = red_th_reg;
         red_p_next = red_p_reg;
         red_peak_clr_next = {1{1'b0}};
+        rss_types_next = rss_types_reg;
+        rss_mode_next = rss_mode_reg;
+        reta_iaddr_next = reta_iaddr_reg;
+        reta_idata_next = reta_idata_reg;
+        rss_key0_next = rss_key0_reg;
+        rss_key1_next = rss_key1_reg;
+        rss_key2_next = rss_key2_reg;
+        rss_key3_next = rss_key3_reg;
+        rss_key4_next = rss_key4_reg;
+        rss_key5_next = rss_key5_reg;
+        rss_key6_next = rss_key6_reg;
+        rss_key7_next = rss_key7_reg;
+        rss_key8_next = rss_key8_reg;
+        rss_key9_next = rss_key9_reg;
         irq_tick_next = irq_tick_reg;
         irq_count_next = irq_count_reg;
         irq_time_next = irq_time_reg;
@@ -851,6 +953,72 @@
                 wr_mapped = 1'b1;
                 red_peak_clr_next[0 +: 1] = (s_axil_wdata[31:31] & reggen_wmask[31:31]);
             end
+        // RSS_CTRL
+            if (reggen_waddr == 10'h1c0) begin
+                wr_mapped = 1'b1;
+                rss_types_next[0 +: 6] = ((rss_types_reg[0 +: 6] & ~reggen_wmask[5:0]) | (s_axil_wdata[5:0] & reggen_wmask[5:0]));
+                rss_mode_next[0 +: 1] = ((rss_mode_reg[0 +: 1] & ~reggen_wmask[8:8]) | (s_axil_wdata[8:8] & reggen_wmask[8:8]));
+            end
+        // RSS_RETA_IADDR
+            if (reggen_waddr == 10'h1c2) begin
+                wr_mapped = 1'b1;
+                reta_iaddr_next[0 +: 9] = ((reta_iaddr_reg[0 +: 9] & ~reggen_wmask[8:0]) | (s_axil_wdata[8:0] & reggen_wmask[8:0]));
+            end
+        // RSS_RETA_IDATA
+            if (reggen_waddr == 10'h1c3) begin
+                wr_mapped = 1'b1;
+                reta_idata_next[0 +: 3] = ((reta_idata_reg[0 +: 3] & ~reggen_wmask[2:0]) | (s_axil_wdata[2:0] & reggen_wmask[2:0]));
+            end
+        // RSS_KEY0
+            if (reggen_waddr == 10'h1d0) begin
+                wr_mapped = 1'b1;
+                rss_key0_next[0 +: 32] = ((rss_key0_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RSS_KEY1
+            if (reggen_waddr == 10'h1d1) begin
+                wr_mapped = 1'b1;
+                rss_key1_next[0 +: 32] = ((rss_key1_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RSS_KEY2
+            if (reggen_waddr == 10'h1d2) begin
+                wr_mapped = 1'b1;
+                rss_key2_next[0 +: 32] = ((rss_key2_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RSS_KEY3
+            if (reggen_waddr == 10'h1d3) begin
+                wr_mapped = 1'b1;
+                rss_key3_next[0 +: 32] = ((rss_key3_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RSS_KEY4
+            if (reggen_waddr == 10'h1d4) begin
+                wr_mapped = 1'b1;
+                rss_key4_next[0 +: 32] = ((rss_key4_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RSS_KEY5
+            if (reggen_waddr == 10'h1d5) begin
+                wr_mapped = 1'b1;
+                rss_key5_next[0 +: 32] = ((rss_key5_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RSS_KEY6
+            if (reggen_waddr == 10'h1d6) begin
+                wr_mapped = 1'b1;
+                rss_key6_next[0 +: 32] = ((rss_key6_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RSS_KEY7
+            if (reggen_waddr == 10'h1d7) begin
+                wr_mapped = 1'b1;
+                rss_key7_next[0 +: 32] = ((rss_key7_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RSS_KEY8
+            if (reggen_waddr == 10'h1d8) begin
+                wr_mapped = 1'b1;
+                rss_key8_next[0 +: 32] = ((rss_key8_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // RSS_KEY9
+            if (reggen_waddr == 10'h1d9) begin
+                wr_mapped = 1'b1;
+                rss_key9_next[0 +: 32] = ((rss_key9_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
         // IRQ_TICK
             if (reggen_waddr == 10'h220) begin
                 wr_mapped = 1'b1;
@@ -888,6 +1056,7 @@
         if (ctx_count_ld) ctx_count_next = ctx_count_ld_val;
         for (reggen_wi = 0; reggen_wi < 10; reggen_wi = reggen_wi + 1)
             if (ctx_key_ld[reggen_wi]) ctx_key_next[reggen_wi*32 +: 32] = ctx_key_ld_val[reggen_wi*32 +: 32];
+        if (reta_iaddr_ld) reta_iaddr_next = reta_iaddr_ld_val;
     end
 
     // ---- storage registers
@@ -932,6 +1101,20 @@
             red_th_reg <= {4{16'h0}};
             red_p_reg <= {4{9'h0}};
             red_peak_clr_reg <= 1'h0;
+            rss_types_reg <= 6'h3f;
+            rss_mode_reg <= 1'h0;
+            reta_iaddr_reg <= 9'h0;
+            reta_idata_reg <= 3'h0;
+            rss_key0_reg <= 32'hda565a6d;
+            rss_key1_reg <= 32'hc20e5b25;
+            rss_key2_reg <= 32'h3d256741;
+            rss_key3_reg <= 32'hb08fa343;
+            rss_key4_reg <= 32'hcb2bcad0;
+            rss_key5_reg <= 32'hb4307bae;
+            rss_key6_reg <= 32'ha32dcb77;
+            rss_key7_reg <= 32'hcf23080;
+            rss_key8_reg <= 32'h3bb7426a;
+            rss_key9_reg <= 32'hfa01acbe;
             irq_tick_reg <= 16'h9b;
             irq_count_reg <= {NUM_CQ{16'h1}};
             irq_time_reg <= {NUM_CQ{16'h0}};
@@ -976,6 +1159,20 @@
             red_th_reg <= red_th_next;
             red_p_reg <= red_p_next;
             red_peak_clr_reg <= red_peak_clr_next;
+            rss_types_reg <= rss_types_next;
+            rss_mode_reg <= rss_mode_next;
+            reta_iaddr_reg <= reta_iaddr_next;
+            reta_idata_reg <= reta_idata_next;
+            rss_key0_reg <= rss_key0_next;
+            rss_key1_reg <= rss_key1_next;
+            rss_key2_reg <= rss_key2_next;
+            rss_key3_reg <= rss_key3_next;
+            rss_key4_reg <= rss_key4_next;
+            rss_key5_reg <= rss_key5_next;
+            rss_key6_reg <= rss_key6_next;
+            rss_key7_reg <= rss_key7_next;
+            rss_key8_reg <= rss_key8_next;
+            rss_key9_reg <= rss_key9_next;
             irq_tick_reg <= irq_tick_next;
             irq_count_reg <= irq_count_next;
             irq_time_reg <= irq_time_next;

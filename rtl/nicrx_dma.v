@@ -5,7 +5,7 @@
 // Contract: docs/architecture.md "nicrx_dma".
 //
 // Pipeline:
-//   s_fl (nicrx_qsel's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
+//   s_fl (nicrx_rss's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
 //                                 |  \-> pm command FIFO (pc) -> pm reader -> prefetch FIFO (pf) -+
 //                                 |  \-> W command FIFO (wc) ------------------------------------+-> gearbox -> W register
 //                                 \----> B FIFO (bq) -> tails, DELIVERED
@@ -91,7 +91,7 @@ module nicrx_dma #(
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, vid, trunc, perr,
     // presel, queue
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12 + 3 + 8;
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12 + 3 + 8 + 3;   // ... queue, rss_type
     // W command: {strb_last, first_skip, last_half, len-1, rec} (a record's words are in the
     // record holder); first_skip: the burst's first beat carries one word, in the upper lane
     // (a buffer starting in a beat's upper half); last_half: its last beat carries one word,
@@ -307,7 +307,7 @@ module nicrx_dma #(
         // credit (fq_pop) goes back when it is taken, which is safe because the
         // head register is a queue place of its own.
         h_len    = fh_reg[15:0];
-        h_q8     = fh_reg[92:85];  // the stream's queue (nicrx_qsel)
+        h_q8     = fh_reg[92:85];  // the stream's queue (nicrx_rss)
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_len);
         ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_len);
@@ -381,7 +381,7 @@ module nicrx_dma #(
             //      vlan, l4[2], l3[2], len[16]}
             w0 = {fh_flow_reg, fh_reg[84:82], 1'b0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
                   fh_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, h_len};
-            w1 = {phase, 3'd0, fh_reg[81:70], fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
+            w1 = {phase, fh_reg[95:93], fh_reg[81:70], fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
         end
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
@@ -597,7 +597,7 @@ module nicrx_dma #(
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_QUEUE +: FL_QUEUE_W],
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
             s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
             s_fl_data[FL_TRUNC], s_fl_data[FL_VID +: FL_VID_W], s_fl_data[FL_HASH +: FL_HASH_W],
             s_fl_data[FL_L4_OFF +: FL_L4_OFF_W], s_fl_data[FL_L3_OFF +: FL_L3_OFF_W], s_fl_data[FL_FRAG],

@@ -542,7 +542,8 @@ module nicrx_flow #(
             j_fl_reg[FL_PERR]                  <= s_fk_data[FK_PERR];
             j_fl_reg[FL_FLOW +: FL_FLOW_W]     <= 16'd0;   // set at E9 with the opcode
             j_fl_reg[FL_OPCODE +: FL_OPCODE_W] <= 4'd0;
-            j_fl_reg[FL_QUEUE +: FL_QUEUE_W]   <= {FL_QUEUE_W{1'b0}};   // chosen by nicrx_qsel
+            j_fl_reg[FL_QUEUE +: FL_QUEUE_W]   <= {FL_QUEUE_W{1'b0}};   // chosen by nicrx_rss
+            j_fl_reg[FL_RSS_TYPE +: FL_RSS_TYPE_W] <= {FL_RSS_TYPE_W{1'b0}};   // likewise
             j_fl_reg[FL_RED +: FL_RED_W]       <= {FL_RED_W{1'b0}};     // set by nicrx_red
             j_presel_reg  <= s_fk_data[FK_PRESEL];
             j_may_reg     <= s_fk_data[FK_MAY];

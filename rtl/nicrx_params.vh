@@ -74,5 +74,9 @@
     if (!`NICRX_POW2(FLOWS) || FLOWS < 8 || FLOWS > 256) begin : g_bad_flows \
         nicrx_param_error_FLOWS_power_of_two_8_to_256 u_bad (); \
     end
+`define NICRX_CHECK_RETA_SIZE \
+    if (!`NICRX_POW2(RETA_SIZE) || RETA_SIZE < 16 || RETA_SIZE > 512) begin : g_bad_reta_size \
+        nicrx_param_error_RETA_SIZE_power_of_two_16_to_512 u_bad (); \
+    end
 
 `endif

@@ -1,6 +1,6 @@
 // nicrx_red - random early discard (docs/architecture.md "nicrx_red").  Twin: cmodel/red.c.
 //
-// One register stage on the fl stream between nicrx_qsel and the transfer engine: each frame
+// One register stage on the fl stream between nicrx_rss and the transfer engine: each frame
 // leaves with its RED verdict in fl.red (1 early drop, 2 forced drop), and the transfer engine
 // drops it at its queue head, in order, like a no_fit frame.  The verdict needs the parser's
 // operation code (exempt classes), so it is made here, after the flow block, not at ingress.
@@ -24,7 +24,7 @@ module nicrx_red #(
     input  wire             s_cm_valid,
     input  wire [CM_W-1:0]  s_cm_data,
     input  wire [PM_AW:0]   pm_rel_ptr,
-    // nicrx_qsel's stream in, the same stream with its verdict out, one cycle later
+    // nicrx_rss's stream in, the same stream with its verdict out, one cycle later
     input  wire             s_fl_valid,
     input  wire [FL_W-1:0]  s_fl_data,
     output wire             m_fl_valid,

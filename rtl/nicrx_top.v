@@ -24,6 +24,7 @@ module nicrx_top #(
     parameter integer PARSE_ENGINES = 2,     // parser engines (four threads each): 1 or 2
     parameter integer IMEM_DEPTH    = 64,    // instructions per program bank: power of two, 16..256
     parameter integer FLOWS         = 64,    // flow database entries: power of two, 8..256
+    parameter integer RETA_SIZE     = 128,   // RSS indirection table entries: power of two, 16..512
     parameter         IMEM_INIT     = ""     // reset program: nicrx-asm hex, both banks ("": zero)
 ) (
     input  wire                    clk,
@@ -126,6 +127,7 @@ module nicrx_top #(
         `NICRX_CHECK_PARSE_ENGINES
         `NICRX_CHECK_IMEM_DEPTH
         `NICRX_CHECK_FLOWS
+        `NICRX_CHECK_RETA_SIZE
     endgenerate
 
     // constant AXI4 attributes (docs/interfaces.md)
@@ -289,11 +291,17 @@ module nicrx_top #(
     wire            fk_ready;
     wire [FK_W-1:0] fk_data;
     wire            fk_idle;
-    wire            fl_valid;                   // manager -> queue select
+    wire            fl_valid;                   // manager -> RSS
     wire [FL_W-1:0] fl_data;
-    wire            flq_valid;                  // queue select -> transfer engine
+    wire            flq_valid;                  // RSS -> RED
     wire [FL_W-1:0] flq_data;
     wire            qsl_idle;
+    wire [319:0]    cfg_rss_key;                // RSS configuration
+    wire [5:0]      cfg_rss_types;
+    wire            cfg_rss_mode;
+    wire            cfg_reta_we;
+    wire [8:0]      cfg_reta_addr;
+    wire [2:0]      cfg_reta_data;
     wire [NUM_FBR-1:0]    desc_valid;           // descriptor fetch <-> transfer engine
     wire [NUM_FBR*80-1:0] desc_data;
     wire [NUM_FBR-1:0]    desc_pop;
@@ -377,13 +385,26 @@ module nicrx_top #(
         .idle            (flw_idle)
     );
 
-    // ---- completion queue select (the one place RSS will replace) ---------------
-    nicrx_qsel u_qsel (
+    // ---- receive-side scaling: each frame's Toeplitz hash and completion queue --------
+    nicrx_rss #(
+        .PM_AW     (PM_AW),
+        .FQ_DEPTH  (FQ_DEPTH),
+        .RETA_SIZE (RETA_SIZE)
+    ) u_rss (
         .clk           (clk),
         .rst           (rst),
+        .s_hv_valid    (hv_valid),
+        .s_hv_ready    (hv_ready),
+        .s_hv_data     (hv_data),
         .s_fl_valid    (fl_valid),
         .s_fl_data     (fl_data),
         .cfg_qsel_log2 (cfg_qsel_log2),
+        .cfg_rss_key   (cfg_rss_key),
+        .cfg_rss_types (cfg_rss_types),
+        .cfg_rss_mode  (cfg_rss_mode),
+        .cfg_reta_we   (cfg_reta_we),
+        .cfg_reta_addr (cfg_reta_addr),
+        .cfg_reta_data (cfg_reta_data),
         .m_fl_valid    (flq_valid),
         .m_fl_data     (flq_data),
         .idle          (qsl_idle)
@@ -613,6 +634,12 @@ module nicrx_top #(
         .st_red_avg        (st_red_avg),
         .st_red_peak       (st_red_peak),
         .st_red_bad        (st_red_bad),
+        .cfg_rss_key       (cfg_rss_key),
+        .cfg_rss_types     (cfg_rss_types),
+        .cfg_rss_mode      (cfg_rss_mode),
+        .cfg_reta_we       (cfg_reta_we),
+        .cfg_reta_addr     (cfg_reta_addr),
+        .cfg_reta_data     (cfg_reta_data),
         .cnt_flat          (cnt_flat),
         .st_parser_bank    (st_parser_bank),
         .st_parser_swap_pending (st_parser_swap_pending),

@@ -109,6 +109,24 @@ flow_table() {
     echo " the line rate needs $need)"
 }
 
+# RSS queue balance: 10,000 TCP flows (10 frames each, nicrx-gen) through the fast model
+# with the reset configuration (Microsoft's key, the table's entry i = i mod 8); each
+# frame's queue with 2^QSEL queues in use is its entry mod 2^QSEL: over 4 queues it is
+# the model's own `queue` (checked), over 8 the entry itself.  Goal: max/mean <= 1.10.
+rss_table() {
+    local f="$out/rss_10k.pcap" j="$out/rss_10k.json" q
+    build/bin/nicrx-gen --count 100000 --seed 1 --size 64 --flows 10000 -o "$f" >/dev/null || return 1
+    build/bin/nicrx-model --fast "$f" > "$j" || { echo "FAIL rss: nicrx-model"; status=1; return 0; }
+    printf '\nRSS queue balance, 10000 TCP flows, 100000 frames, reset key and table (goal max/mean <= 1.10)\n'
+    for q in 4 8; do
+        jq -r 'select(.verdict == "delivered") | "\(.rss_hash) \(.queue)"' "$j" | awk -v n=$q '
+            { e = ($1 % 128) % 8; c[e % n]++; t++; if (n == 4 && e % 4 != $2) bad++ }
+            END { m = 0; for (i = 0; i < n; i++) { if (c[i] > m) m = c[i]; s = s sprintf(" %d", c[i]) }
+                  printf "  %d queues: frames per queue%s; max/mean %.3f%s\n", n, s, m / (t / n),
+                         bad ? sprintf(" (%d frames not on that queue: FAIL)", bad) : "" }'
+    done
+}
+
 # Every size from 60 to 1518 bytes in 1-byte steps and 9000, on the model (cycle-exact
 # with the RTL at its ports, and fast enough for 1460 runs), at DATA_WIDTH $1 with the
 # default host bus (AXI_DATA_WIDTH twice as wide): drops at line rate (2000 frames: enough
@@ -229,6 +247,7 @@ simulation speed
 
 parser_table
 flow_table
+rss_table
 sweep_table 64
 sweep_table 32
 run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate, host never stalling"

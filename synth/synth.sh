@@ -42,7 +42,7 @@ BLOCKS=(
     "nicrx_flow_key|"
     "nicrx_flow|"
     "nicrx_flow|FLOWS=256"
-    "nicrx_qsel|"
+    "nicrx_rss|"
     "nicrx_desc_fetch|"
     "nicrx_irq|"
     "nicrx_dma|"

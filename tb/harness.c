@@ -1,5 +1,6 @@
 /* harness.c - see harness.h. */
 #include "harness.h"
+#include "rss_check.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -42,6 +43,11 @@ struct harness {
     uint64_t *cqfifo[NICRX_MAX_CQ];   /* frames delivered by the model, per queue, in order */
     size_t cq_rd[NICRX_MAX_CQ], cq_wr[NICRX_MAX_CQ];
     uint64_t completions[NICRX_MAX_CQ];
+    /* receive-side scaling: what the host configured; the next frame index a queue may
+     * complete (a flow's frames never reorder within a queue) */
+    tb_rss_t rss;
+    uint8_t reta_rewritten;
+    uint64_t cq_next[NICRX_MAX_CQ];
     uint64_t drops[NICRX_NUM_REASONS];
     uint64_t delivered_ev, verified, accounted;
     uint64_t k;                       /* calls so far = edges applied */
@@ -106,6 +112,7 @@ void harness_opts_default(harness_opts_t *o)
     o->flow_ctrl = o->flow_thresh = o->flow_tick = o->flow_age = -1;
     o->irq_count = o->irq_time = o->irq_tick = -1;
     for (uint32_t k = 0; k < RED_NUM_OPTS; k++) o->red[k] = -1;
+    o->rss_types = -1;
     nicrx_params_default(&o->p);
 }
 
@@ -149,7 +156,14 @@ const char *harness_usage(void)
            "  --red-exempt MASK   RED_EXEMPT: operation codes never early-dropped, 0..65535 (default 8: CTRL)\n"
            "  --red-seed N        RED_SEED: the LFSR's seed, 0..2^32-1 (default 1)\n"
            "  --red-regions T0:P0,T1:P1,T2:P2,T3:P3\n"
-           "                      RED_TH0..3 (words, ascending) and RED_P0..3 (1/256, 256: every frame)\n";
+           "                      RED_TH0..3 (words, ascending) and RED_P0..3 (1/256, 256: every frame)\n"
+           "  --rss-key HEX       RSS_KEY0..9: 80 hex digits, key byte 0 first (default Microsoft's key)\n"
+           "  --rss-types N       RSS_CTRL.types: bit t-1 enables hash type t, 0..63 (default 63)\n"
+           "  --rss-mode table|modulo\n"
+           "                      the queue: the indirection table's entry or the hash (default table)\n"
+           "  --reta Q,Q,...      the indirection table: this list of queues 0..7 repeated (default 0,1,...,7)\n"
+           "  --reta-rewrite-at N after N frames were sent, the driver rewrites every table entry\n"
+           "                      to its queue + 1 mod 8 under traffic\n";
 }
 
 /* A numeric option: its range and where it goes (an int64_t or uint64_t member). */
@@ -168,6 +182,8 @@ static const num_opt_t num_opts[] = {
     U64_OPT("--seed", 0, UINT64_MAX, seed),
     U64_OPT("--max-cycles", 1, UINT64_MAX, max_cycles),
     U64_OPT("--swap-at", 0, UINT64_MAX, swap_at),
+    U64_OPT("--reta-rewrite-at", 0, UINT64_MAX, reta_rewrite_at),
+    REG_OPT("--rss-types", 0x3f, rss_types),
     U64_OPT("--trace-from", 0, UINT64_MAX - 1, trace_from),
     U64_OPT("--trace-to", 0, UINT64_MAX - 1, trace_to),
     REG_OPT("--flow-ctrl", 3, flow_ctrl),
@@ -200,6 +216,8 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         else *(uint64_t *)(void *)((char *)o + t->off) = v;
         o->seed_set |= !strcmp(arg, "--seed");
         o->swap_at_set |= !strcmp(arg, "--swap-at");
+        o->reta_rewrite_set |= !strcmp(arg, "--reta-rewrite-at");
+        o->rss_set |= !strcmp(arg, "--rss-types") || !strcmp(arg, "--reta-rewrite-at");
         return 2;
     }
     if (!strcmp(arg, "--stall") || !strcmp(arg, "--pace")) {
@@ -262,6 +280,35 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
     if (!strcmp(arg, "--flow-cmds")) {
         if (cli_u64(arg, next, 0, 1000000, NULL, &v, err, n) != 0) return -1;
         o->flow_cmds = (uint32_t)v;
+        return 2;
+    }
+    if (!strcmp(arg, "--rss-key")) {
+        if (!next || strlen(next) != 80 || strspn(next, "0123456789abcdefABCDEF") != 80)
+            return cli_bad_value(err, n, arg, next, "80 hex digits");
+        for (uint32_t k = 0; k < 40; k++) {
+            const char b[3] = { next[2 * k], next[2 * k + 1], 0 };
+            o->rss_key[k] = (uint8_t)strtoul(b, NULL, 16);
+        }
+        o->rss_set = o->rss_key_set = 1;
+        return 2;
+    }
+    if (!strcmp(arg, "--rss-mode")) {
+        if (!next || (strcmp(next, "table") && strcmp(next, "modulo")))
+            return cli_bad_value(err, n, arg, next, "table or modulo");
+        o->rss_mode = !strcmp(next, "modulo");
+        o->rss_set = 1;
+        return 2;
+    }
+    if (!strcmp(arg, "--reta")) {
+        const char *c = next ? next : "";
+        o->reta_n = 0;
+        while (*c >= '0' && *c <= '7' && o->reta_n < 8 && (c[1] == ',' || !c[1])) {
+            o->reta[o->reta_n++] = (uint8_t)(*c - '0');
+            c += c[1] ? 2 : 1;
+        }
+        if (*c || !o->reta_n)
+            return cli_bad_value(err, n, arg, next, "1 to 8 queues 0..7, comma-separated");
+        o->rss_set = 1;
         return 2;
     }
     if (!strcmp(arg, "--step-limit")) {
@@ -1052,15 +1099,29 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
         const nicrx_hv_t *hv = &f->hv;
         uint64_t w0 = (uint64_t)(hv->l3 & 3u) << NICRX_C0_L3_SHIFT | (uint64_t)(hv->l4 & 3u) << NICRX_C0_L4_SHIFT |
                       (uint64_t)(hv->vlan_cnt != 0) << NICRX_C0_VLAN_BIT | (uint64_t)(hv->frag & 1u) << NICRX_C0_FRAG_BIT;
-        uint64_t w1 = hv->hash | (uint64_t)hv->l3_off << NICRX_C1_L3OFF_SHIFT | (uint64_t)hv->l4_off << NICRX_C1_L4OFF_SHIFT |
-                      (uint64_t)(hv->vlan_cnt ? hv->vlan[0] & 0xfffu : 0u) << NICRX_C1_VID_SHIFT;
-        uint64_t m0 = 0x3full << 34, m1 = (1ull << 60) - 1;
+        uint8_t rss_type;
+        uint32_t rss_hash = tb_rss_hash(&h->rss, hv, &rss_type);
+        uint64_t w1 = rss_hash | (uint64_t)hv->l3_off << NICRX_C1_L3OFF_SHIFT | (uint64_t)hv->l4_off << NICRX_C1_L4OFF_SHIFT |
+                      (uint64_t)(hv->vlan_cnt ? hv->vlan[0] & 0xfffu : 0u) << NICRX_C1_VID_SHIFT |
+                      (uint64_t)rss_type << NICRX_C1_RSS_TYPE_SHIFT;
+        uint64_t m0 = 0x3full << 34, m1 = (1ull << 63) - 1;
         if ((c->w0 & m0) != w0 || (c->w1 & m1) != w1) {
-            fail(h, "completion for frame %" PRIu64 " (w0 0x%016" PRIx64 " w1 0x%016" PRIx64 ") disagrees with the model's header vector",
-                 i, c->w0, c->w1);
+            fail(h, "completion for frame %" PRIu64 " (w0 0x%016" PRIx64 " w1 0x%016" PRIx64 ") disagrees with the model's header vector "
+                 "and the harness's Toeplitz hash 0x%08x type %u", i, c->w0, c->w1, rss_hash, rss_type);
+            return -1;
+        }
+        if (!tb_rss_queue_ok(&h->rss, rss_hash, h->host.qsel, q)) {
+            fail(h, "frame %" PRIu64 " (RSS hash 0x%08x) completed on queue %u: the indirection table never named it", i, rss_hash, q);
             return -1;
         }
     }
+    if (i < h->cq_next[q]) {
+        fail(h, "frame %" PRIu64 " completed on queue %u after frame %" PRIu64 ": out of order", i, q, h->cq_next[q] - 1u);
+        return -1;
+    }
+    h->cq_next[q] = i + 1u;
+    f->rss_hash = (uint32_t)(c->w1 >> NICRX_C1_HASH_SHIFT);
+    f->rss_type = (uint8_t)(c->w1 >> NICRX_C1_RSS_TYPE_SHIFT & 7u);
     if (nicrx_cmpl_opcode(c) != f->opcode || nicrx_cmpl_flow(c) != f->flow || nicrx_cmpl_gen(c) != f->gen) {
         fail(h, "completion for frame %" PRIu64 ": opcode %u flow %u gen %u, the flow block decided opcode %u flow %u gen %u",
              i, nicrx_cmpl_opcode(c), nicrx_cmpl_flow(c), nicrx_cmpl_gen(c), f->opcode, f->flow, f->gen);
@@ -1075,6 +1136,57 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
 }
 
 /* ---- life cycle ------------------------------------------------------------- */
+
+/* ---- receive-side scaling (--rss-*, --reta*) ------------------------------------ */
+
+/* What the options configure. */
+static void rss_config(const harness_opts_t *o, tb_rss_t *r)
+{
+    tb_rss_init(r, o->p.reta_size);
+    if (!o->rss_set)
+        return;
+    if (o->rss_key_set) memcpy(r->key, o->rss_key, sizeof r->key);
+    if (o->rss_types >= 0) r->types = (uint8_t)o->rss_types;
+    r->mode = (uint8_t)o->rss_mode;
+    for (uint32_t i = 0; i < o->p.reta_size; i++) {
+        r->reta[i] = o->reta_n ? o->reta[i % o->reta_n] : (uint8_t)(i % 8u);
+        r->held[i] = (uint8_t)(1u << r->reta[i]);   /* written before any frame */
+    }
+}
+
+uint32_t harness_rss_writes(const harness_opts_t *o, uint32_t *addr, uint32_t *data, uint32_t max)
+{
+    tb_rss_t r;
+
+    if (!o->rss_set)
+        return 0;
+    rss_config(o, &r);
+    return tb_rss_writes(&r, addr, data, max);
+}
+
+/* The configuration, and the bring-up's writes of it. */
+static void rss_setup(harness_t *h)
+{
+    uint32_t addr[HARNESS_RSS_WRITES_MAX], data[HARNESS_RSS_WRITES_MAX];
+    uint32_t n = harness_rss_writes(&h->o, addr, data, HARNESS_RSS_WRITES_MAX);
+
+    rss_config(&h->o, &h->rss);
+    for (uint32_t i = 0; i < n; i++)
+        host_write(&h->host, addr[i], data[i]);
+}
+
+/* --reta-rewrite-at: every entry to its queue + 1 mod 8, under traffic; a frame looked
+ * up from the first write on may take either value of its entry. */
+static void rss_rewrite(harness_t *h)
+{
+    uint32_t addr[HARNESS_RSS_WRITES_MAX], data[HARNESS_RSS_WRITES_MAX], n;
+
+    for (uint32_t i = 0; i < h->rss.reta_size; i++)
+        tb_rss_set_entry(&h->rss, i, (uint8_t)(h->rss.reta[i] + 1u));
+    n = tb_rss_writes(&h->rss, addr, data, HARNESS_RSS_WRITES_MAX);
+    for (uint32_t i = 11; i < n; i++)   /* the table only: IADDR, then the entries */
+        host_write(&h->host, addr[i], data[i]);
+}
 
 harness_t *harness_new(const harness_opts_t *o, int *status)
 {
@@ -1146,6 +1258,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     h->first_new = UINT64_MAX;
     h->swap_bound = UINT64_MAX;
     h->m = nicrx_model_new(&o->p);
+    tb_rss_init(&h->rss, o->p.reta_size);
     h->fr = calloc(h->cap.n, sizeof *h->fr);
     if (!h->m || !h->fr) abort();
     for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) {
@@ -1171,6 +1284,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     uint32_t red_addr[RED_NUM_OPTS], red_val[RED_NUM_OPTS];
     host_reg_setup(&h->host, redcheck_writes(o->red, red_addr, red_val), red_addr, red_val);
     redcheck_init(&h->red, o->red, o->p.pkt_mem_bytes / (o->p.data_width / 8));
+    rss_setup(h);
     h->crng = h->o.seed ^ 0xf10c0de5ull;
     if (!h->crng) h->crng = 1;
     clock_gettime(CLOCK_MONOTONIC, &h->wall0);
@@ -1358,6 +1472,10 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
                 host_swap(&h->host, h->prog[1].w, h->prog[1].n);
                 h->swap_requested = 1;
                 h->swap_req_frame = h->sched.next;
+            }
+            if (h->o.reta_rewrite_set && !h->reta_rewritten && h->sched.next >= h->o.reta_rewrite_at) {
+                rss_rewrite(h);
+                h->reta_rewritten = 1;
             }
             /* Frames not yet completely sent when SWAP is written commit after it. */
             if (h->swap_requested && h->swap_bound == UINT64_MAX && h->host.load.swap_edge)

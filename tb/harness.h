@@ -54,6 +54,16 @@ typedef struct harness_opts {
     /* Random early discard (docs/registers.md "Random early discard"): --red-* options, the
      * registers of enum red_opt (tb/redcheck.h) written at bring-up; -1 leaves the reset value. */
     int64_t red[RED_NUM_OPTS];
+    /* Receive-side scaling (docs/host-interface.md "Receive-side scaling"): with any of
+     * these the bring-up writes the key, RSS_CTRL and the whole table */
+    int rss_set, rss_key_set;
+    uint8_t rss_key[40];    /* --rss-key HEX (80 digits, byte 0 first; default Microsoft's) */
+    int64_t rss_types;      /* --rss-types N   RSS_CTRL.types (-1: reset, all six) */
+    int rss_mode;           /* --rss-mode table|modulo */
+    uint8_t reta[8];        /* --reta Q,Q,...: the table repeats this list (default 0..7) */
+    uint32_t reta_n;
+    uint64_t reta_rewrite_at; /* --reta-rewrite-at N: after N frames sent, every entry + 1 mod 8 */
+    int reta_rewrite_set;
     nicrx_params_t p;
 } harness_opts_t;
 
@@ -85,6 +95,10 @@ int harness_args(harness_opts_t *o, const cli_t *c, int argc, char *const *argv,
 /* A simulator after its command line (built: its elaboration parameters): 0, or -1 after
  * printing why an option asks for a parameter it is not built with (--flows, --data-width,
  * --axi-data-width). */
+/* The register writes the RSS options ask of the bring-up (key, RSS_CTRL, the whole
+ * table), at most max; 0 without any. */
+#define HARNESS_RSS_WRITES_MAX 528u
+uint32_t harness_rss_writes(const harness_opts_t *o, uint32_t *addr, uint32_t *data, uint32_t max);
 int harness_built_check(const harness_opts_t *o, const nicrx_params_t *built);
 /* The simulators' command line (tb/dpi.c, tb/vpi.c): nicrx-sim's arguments as
  * plusargs +prog=NAME and +a=ARG (tb/nicrx-sim.sh), read as harness_args does. */
@@ -104,6 +118,8 @@ typedef struct harness_frame {
     uint8_t prog;        /* with a swap: bit 0 the old program's parse matches, bit 1 the new one's */
     uint16_t steps;      /* instructions nicrx_parse() executed for it (with has_hv) */
     uint32_t queue, ring, buf_id, len;
+    uint32_t rss_hash;   /* the completion's (delivered frames) */
+    uint8_t rss_type;
     nicrx_hv_t hv;
     /* The flow block's decision (NICRX_EV_FLOW); flow_seen counts the events. */
     uint8_t flow_seen;

@@ -222,6 +222,11 @@ void host_reg_setup(host_t *h, uint32_t n, const uint32_t *addr, const uint32_t 
     memcpy(h->boot_val, val, h->boot_regs * sizeof *val);
 }
 
+void host_write(host_t *h, uint32_t addr, uint32_t data)
+{
+    enq(h, 1, addr, data, TAG_CFG);
+}
+
 void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *ctx)
 {
     memcpy(h->flow_reg, reg, sizeof h->flow_reg);

@@ -155,6 +155,10 @@ void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *c
  * bring-up to write (-1: left at reset); napi: take each interrupt NAPI style (mask the
  * queue, poll it until empty, write its head, unmask) instead of polling every queue. */
 void host_irq_setup(host_t *h, const int64_t reg[3], int napi);
+
+/* One register write, queued behind the host's own (before the first edge: ahead
+ * of the bring-up's, so before CTRL.enable). */
+void host_write(host_t *h, uint32_t addr, uint32_t data);
 /* While running: start a flow command (one at a time; see host_flow_busy). */
 void host_flow_start(host_t *h, const host_flow_cmd_t *c);
 int host_flow_busy(const host_t *h);

@@ -72,11 +72,12 @@ build/bin/nicrx-gen --mode tcp --count 40000 --flows 10000 --reorder 2 --loss 1 
         fi
     done < build/tests/lockstep-captures.txt
     printf '%s\t%s\t--flows\t%s\n' gen10k-flows64 "$g10k" 64 gen10k-flows8 "$g10k" 8
+    printf '%s\t%s\t--reta\t3,2,1,0\t--reta-rewrite-at\t%s\n' gen10k-rss-rewrite "$g10k" 20000
     # Swaps, after N frames were sent; the load takes some 800 cycles, so the
     # traffic must go on: captures of 100 frames or more at line rate or back
     # to back, and the VXLAN captures (few frames) at their timestamps.
     xargs -a build/tests/lockstep-captures.txt -d '\n' capinfos -c -M -T -r 2>/dev/null |
-    awk -F'\t' -v B="$B" '
+    awk -F'\t' -v B="$B" -v K2="$(printf '%078d' 0 | tr 0 3)a5" -v K3="$(printf '%s' 0123456789abcdef{,,,,})" '
         function run(name, f, opts) { gsub(/ /, "\t", opts); printf "%s\t%s\t%s\n", name, f, opts }
         { n = $2; f = $1 }
         tolower(f) ~ /vxlan/ && n >= 4 {
@@ -88,6 +89,15 @@ build/bin/nicrx-gen --mode tcp --count 40000 --flows 10000 --reorder 2 --loss 1 
             run("swap-vxlan-at" int(n / 4), f, "--swap-at " int(n / 4) " --swap-program " B "/vxlan.bin")
             run("swap-back-at" int(n / 2) "-heavy", f, "--stall heavy --program " B "/vxlan.bin --swap-at " int(n / 2) " --swap-program " B "/default.bin")
             run("swap-nohttp-at" int(n / 3) "-b2b", f, "--pace b2b --swap-at " int(n / 3) " --swap-program " B "/nohttp.bin")
+        }
+        # RSS (host-interface.md "Receive-side scaling"): another key, types, table or mode,
+        # and the table rewritten under traffic, on every fourth capture of 100 frames or more
+        n >= 100 && ++rb % 4 == 0 {
+            k = (rb / 4) % 4
+            if (k == 0) run("rss-modulo", f, "--rss-mode modulo")
+            if (k == 1) run("rss-key-reta", f, "--rss-key " K2 " --reta 3,1,2 --rss-types 27")
+            if (k == 2) run("rss-rewrite-at" int(n / 3), f, "--reta 0,1,2,3 --reta-rewrite-at " int(n / 3))
+            if (k == 3) run("rss-rewrite-at" int(n / 2) "-heavy", f, "--stall heavy --rss-key " K3 " --reta-rewrite-at " int(n / 2))
         }'
 } > build/tests/lockstep-runs.txt
 out=$(xargs -a build/tests/lockstep-runs.txt -d '\n' -P2 -n1 bash -c 'IFS=$'"'"'\t'"'"' read -r -a a <<<"$0"; one "${a[@]}"')
@@ -101,6 +111,7 @@ vx=$(grep -c '^\(not \)\?ok lockstep-swap-.*-ts-.*/vxlan\.pcap' <<<"$out")
 vx_switched=$(grep -c '^ok lockstep-swap-.*-ts-.*/vxlan\.pcap .*the new program parsed from frame' <<<"$out")
 echo "# $runs runs in $(( $(date +%s) - start )) s; heavy profile tail-dropped (pktmem_full) on $drops captures"
 echo "# $swaps swap runs passed, $switched of them with frames only the new program parses this way"
+echo "# $(grep -c '^ok lockstep-\(gen10k-\)\?rss-' <<<"$out") RSS runs passed (other keys, tables, modes, table rewrites under traffic)"
 if [ "$drops" -gt 0 ]; then
     echo "ok lockstep-heavy-tail-drop: pktmem_full drops on $drops captures"
 else

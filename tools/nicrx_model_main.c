@@ -303,6 +303,8 @@ static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, si
     }
     put_hv(&l, &hv);
     put_key(&l, "queue", fr->verdict == 1, fr->queue);
+    put_key(&l, "rss_hash", fr->verdict == 1, fr->rss_hash);
+    put_key(&l, "rss_type", fr->verdict == 1, fr->rss_type);
     put_key(&l, "ring", fr->verdict == 1, fr->ring);
     put_key(&l, "buffer", fr->verdict == 1, fr->buf_id);
     put_flow(&l, fr);
@@ -408,6 +410,13 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
     for (uint32_t k = 0; k < 3; k++)
         if (flow_reg[k] >= 0) nicrx_fast_write_reg(f, flow_addr[k], (uint32_t)flow_reg[k]);
     if (o->step_limit) nicrx_fast_write_reg(f, NICRX_REG_PARSER_CTRL, o->step_limit & 0xffu);
+    {
+        uint32_t addr[HARNESS_RSS_WRITES_MAX], data[HARNESS_RSS_WRITES_MAX];
+        uint32_t n = harness_rss_writes(o, addr, data, HARNESS_RSS_WRITES_MAX);
+
+        for (uint32_t k = 0; k < n; k++)
+            nicrx_fast_write_reg(f, addr[k], data[k]);
+    }
     nicrx_fast_write_reg(f, NICRX_REG_CTRL, 1);
 
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
@@ -431,6 +440,8 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
             const host_fbr_t *b = &host.fbr[r.ring];
             fr.queue = r.queue;
             fr.ring = r.ring;
+            fr.rss_hash = r.rss_hash;
+            fr.rss_type = (uint8_t)r.rss_type;
             fr.buf_id = b->buf[taken[r.ring]++ % b->nbuf].id;
         }
         put_frame(stdout, o, imem, i, &fr, &c.f[i]);
@@ -504,6 +515,7 @@ static const char *fast_refuses(const harness_opts_t *o, const model_opts_t *mo)
     if (o->max_cycles) return "--max-cycles";
     if (o->swap_program || o->swap_at_set) return "--swap-program";
     if (o->flow_cmds) return "--flow-cmds";
+    if (o->reta_rewrite_set) return "--reta-rewrite-at";
     if (o->flow_age > 0) return "--flow-age above 0 (entries age by the clock)";
     if (o->red[RED_OPT_MODE] > 0) return "--red-mode above 0 (RED follows the packet memory's occupancy in time)";
     if (o->summary || o->json_summary) return "the report (--summary, --json-summary)";

@@ -13,7 +13,6 @@
 #include <string.h>
 #include <stdio.h>
 #include "dma.h"
-#include "qsel.h"
 #include "desc_fetch.h"
 #include "irq.h"
 
@@ -21,6 +20,13 @@
 #define NBUF        32u
 #define MAXF        4096u
 #define QMAX        64u
+
+/* The scenario's queue of a frame (upstream, nicrx_rss chooses it; the DMA takes it from
+ * the stream): the hash's four bytes XORed, modulo 2^qsel. */
+static inline uint32_t scen_queue(uint32_t h, uint32_t qsel)
+{
+    return (h >> 24 ^ h >> 16 ^ h >> 8 ^ h) & 0xff & ((1u << qsel) - 1);
+}
 
 typedef struct cfgt {
     uint32_t dw, adw, max_burst, nframes; /* adw: AXI_DATA_WIDTH (0: 2 x dw, the RTL's default) */
@@ -196,7 +202,7 @@ static void host_poll(tb_t *t, const dma_out_t *o)
             } else {
                 uint32_t fi = t->buf_frame[r][b];
                 frame_t *f = &t->f[fi];
-                uint32_t fold = (f->hash >> 24 ^ f->hash >> 16 ^ f->hash >> 8 ^ f->hash) & 0xff & ((1u << t->c.qsel) - 1);
+                uint32_t fold = scen_queue(f->hash, t->c.qsel);
                 t->got_ok++;
                 if (nicrx_cmpl_len(&cm) != f->len || fold != q) t->bad_rec++;
                 if (NICRX_FIELD(cm.w1, NICRX_C1_HASH_SHIFT, 32) != f->hash) t->bad_rec++;
@@ -411,7 +417,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 fo->l3_off = hv->l3_off; fo->l4_off = hv->l4_off; fo->hash = hv->hash;
                 fo->trunc = hv->truncated; fo->perr = hv->perr;
                 fo->flow = f->flow; fo->opcode = f->opcode; fo->frame = t->nin;
-                fo->queue = qsel_queue(hv->hash, (uint8_t)c->qsel);  /* nicrx_qsel upstream */
+                fo->queue = (uint8_t)scen_queue(hv->hash, c->qsel);
                 /* nicrx_red's verdict, now and then: dropped at the head like no_fit */
                 fo->red = (uint8_t)(c->rand_hv && rnd(t) % 8 == 0 ? 1 + rnd(t) % 2 : 0);
                 t->pm_wr = (t->pm_wr + nw) & (2 * t->g.pm_words - 1);

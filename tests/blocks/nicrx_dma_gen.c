@@ -2,7 +2,7 @@
  * rtl/nicrx_dma.v against cmodel/dma.c: runs one scenario of
  * tests/blocks/dma_scenario.h (the unit test's driver) and writes, for every
  * edge, its inputs and what the model shows.  NUM_CQ 4, FQ_DEPTH 32,
- * DESC_DEPTH 8 (the queue comes on the stream, as nicrx_qsel sets it), PM_AW 11 (DATA_WIDTH 64) or 12 (32), MAX_BURST per scenario.
+ * DESC_DEPTH 8 (the queue comes on the stream, as nicrx_rss sets it), PM_AW 11 (DATA_WIDTH 64) or 12 (32), MAX_BURST per scenario.
  * usage: nicrx_dma_gen DATA_WIDTH AXI_DATA_WIDTH SCENARIO TRACE.hex [MAX_CYCLES]
  * prints "CYCLES MAX_BURST TAG FRAMES RESET_EDGES RING_RESTARTS" on stdout.
  * One line per edge: dma_in and dma_out of tests/blocks/traces.txt. */

@@ -8,7 +8,7 @@
 # SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset; MAX_CYCLES caps every scenario.
 set -u
 source "$(dirname "$0")/bench.sh"
-bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/desc_fetch.c cmodel/irq.c cmodel/qsel.c cmodel/geom.c
+bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/desc_fetch.c cmodel/irq.c cmodel/geom.c
 for dwa in ${DWS:-64/128 32/64 64/64}; do
     dw=${dwa%/*} adw=${dwa#*/}
     # the default pairing keeps the names it always had

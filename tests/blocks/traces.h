@@ -227,7 +227,7 @@ static inline uint32_t flow_in_trace_pack(const flow_in_trace_t *s, const nicrx_
 
 
 /* flow_out: nicrx_flow_key's and nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
-#define FLOW_OUT_TRACE_MAX_BITS 1511u
+#define FLOW_OUT_TRACE_MAX_BITS 1514u
 
 typedef struct flow_out_trace {
     uint8_t s_hv_ready;         
@@ -432,7 +432,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 874u
+#define DMA_IN_TRACE_MAX_BITS 877u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -571,49 +571,67 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
 }
 
 
-/* qsel_in: nicrx_qsel's inputs (tests/blocks/trace_qsel_in.vh) */
-#define QSEL_IN_TRACE_MAX_BITS 129u
+/* rss_in: nicrx_rss's inputs (tests/blocks/trace_rss_in.vh) */
+#define RSS_IN_TRACE_MAX_BITS 1027u
 
-typedef struct qsel_in_trace {
+typedef struct rss_in_trace {
     uint8_t rst;                
+    uint8_t s_hv_valid;         
+    uint8_t s_hv_ready;         
+    hv_stream_t s_hv;           
     uint8_t s_fl_valid;         
     fl_stream_t s_fl;           
     uint8_t cfg_qsel_log2;      
-} qsel_in_trace_t;
+    uint8_t cfg_rss_key[40];     /* byte 0 most significant: key byte 0 in bits 319:312 */
+    uint8_t cfg_rss_types;      
+    uint8_t cfg_rss_mode;       
+    uint8_t cfg_reta_we;        
+    uint16_t cfg_reta_addr;     
+    uint8_t cfg_reta_data;      
+} rss_in_trace_t;
 
-static inline uint32_t qsel_in_trace_width(const nicrx_geom_t *g)
+static inline uint32_t rss_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + 3;
+    return 1 + 1 + 1 + hv_stream_width(g) + 1 + fl_stream_width(g) + 3 + 320 + 6 + 1 + 1 + 9 + 3;
 }
 
-static inline uint32_t qsel_in_trace_pack(const qsel_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+static inline uint32_t rss_in_trace_pack(const rss_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
 {
     (void)g;
     b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 1, s->s_hv_valid);
+    b = bits_put(v, b, 1, s->s_hv_ready);
+    b = hv_stream_pack(&s->s_hv, g, v, b);
     b = bits_put(v, b, 1, s->s_fl_valid);
     b = fl_stream_pack(&s->s_fl, g, v, b);
     b = bits_put(v, b, 3, s->cfg_qsel_log2);
+    b = bits_put_bytes(v, b, 40, s->cfg_rss_key);
+    b = bits_put(v, b, 6, s->cfg_rss_types);
+    b = bits_put(v, b, 1, s->cfg_rss_mode);
+    b = bits_put(v, b, 1, s->cfg_reta_we);
+    b = bits_put(v, b, 9, s->cfg_reta_addr);
+    b = bits_put(v, b, 3, s->cfg_reta_data);
     return b;
 }
 
 
-/* qsel_out: nicrx_qsel's outputs (tests/blocks/trace_qsel_out.vh) */
-#define QSEL_OUT_TRACE_MAX_BITS 126u
+/* rss_out: nicrx_rss's outputs (tests/blocks/trace_rss_out.vh) */
+#define RSS_OUT_TRACE_MAX_BITS 129u
 
-typedef struct qsel_out_trace {
+typedef struct rss_out_trace {
     uint8_t m_fl_valid;         
     fl_stream_t m_fl;           
     uint8_t idle;               
-} qsel_out_trace_t;
+} rss_out_trace_t;
 
-static inline uint32_t qsel_out_trace_width(const nicrx_geom_t *g)
+static inline uint32_t rss_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
     return 1 + fl_stream_width(g) + 1;
 }
 
-static inline uint32_t qsel_out_trace_pack(const qsel_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+static inline uint32_t rss_out_trace_pack(const rss_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
 {
     (void)g;
     b = bits_put(v, b, 1, s->m_fl_valid);
@@ -624,7 +642,7 @@ static inline uint32_t qsel_out_trace_pack(const qsel_out_trace_t *s, const nicr
 
 
 /* red_in: nicrx_red's inputs (tests/blocks/trace_red_in.vh) */
-#define RED_IN_TRACE_MAX_BITS 374u
+#define RED_IN_TRACE_MAX_BITS 377u
 
 typedef struct red_in_trace {
     uint8_t rst;                
@@ -675,7 +693,7 @@ static inline uint32_t red_in_trace_pack(const red_in_trace_t *s, const nicrx_ge
 
 
 /* red_out: nicrx_red's outputs (tests/blocks/trace_red_out.vh) */
-#define RED_OUT_TRACE_MAX_BITS 167u
+#define RED_OUT_TRACE_MAX_BITS 170u
 
 typedef struct red_out_trace {
     uint8_t m_fl_valid;         

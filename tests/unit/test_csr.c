@@ -317,7 +317,7 @@ static void test_decode(void)
     /* unmapped: read 0 with SLVERR; writes SLVERR and change nothing */
     uint32_t bad[] = { 0x01c, 0x020, 0x0fc, 0x11c, 0x13c, 0x140, 0x1fc, 0x21c, 0x280, 0x2e0, 0x2fc,
                        0x300, 0x3fc, 0x454, 0x4fc, 0x51c, 0x538, 0x53c, 0x568, 0x5fc, 0x614, 0x64c, 0x80c, 0x884, 0x8fc, 0xffc,
-                       0x07c, 0x0a0, 0x0c0 };
+                       0x07c, 0x0a0, 0x0c0, 0x704, 0x710, 0x73c, 0x768, 0x7fc };
     b.st.cnt[0] = 5; b.st.fbr_head[0] = 9; b.st.cq_tail[3] = 9;
     for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         uint32_t resp;
@@ -666,6 +666,35 @@ static void test_flow_regs(void)
     CHECK(rd_ok(&b, NICRX_REG_FLOW_CTX_SEQ) == 0x77777777u, "csr window writable after the load");
 }
 
+/* Receive-side scaling: Microsoft's key at reset (byte 4n in bits [7:0] of RSS_KEYn, key
+ * byte 0 first on cfg_rss_key), RSS_CTRL, and an RSS_RETA_IDATA write's store pulse the
+ * cycle after it with the old IADDR, IADDR + 1 after (docs/registers.md). */
+static void test_rss_regs(void)
+{
+    bench_t b;
+    int hit = 0;
+
+    bench_init(&b, 4);
+    CHECK(rd_ok(&b, NICRX_REG_RSS_KEY0) == 0xda565a6du && rd_ok(&b, NICRX_REG_RSS_KEY9) == 0xfa01acbeu &&
+          b.cfg.rss_key[0] == 0x6d && b.cfg.rss_key[3] == 0xda && b.cfg.rss_key[39] == 0xfa,
+          "csr RSS_KEY reset: Microsoft's key, byte 0 first");
+    CHECK(rd_ok(&b, NICRX_REG_RSS_CTRL) == 0x3f && b.cfg.rss_types == 0x3f && !b.cfg.rss_mode, "csr RSS_CTRL reset");
+    wr(&b, NICRX_REG_RSS_CTRL, 0xffffffffu, 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_RSS_CTRL) == 0x13f && b.cfg.rss_mode, "csr RSS_CTRL rw [8], [5:0]");
+    wr(&b, NICRX_REG_RSS_RETA_IADDR, 0x1ffu, 0xf, NULL);
+    nicrx_in_t *in = &b.in;
+    in->s_axil_awvalid = 1; in->s_axil_wvalid = 1; in->s_axil_awaddr = NICRX_REG_RSS_RETA_IDATA;
+    in->s_axil_wdata = 0xfffffff5u; in->s_axil_wstrb = 0x1; in->s_axil_bready = 1;
+    for (uint32_t e = 0; e < 4; e++) {
+        edge(&b);
+        in->s_axil_awvalid = in->s_axil_wvalid = e == 0;
+        hit += b.cfg.reta_we && b.cfg.reta_addr == 0x1ff && b.cfg.reta_data == 5;
+    }
+    CHECK(hit == 1 && !b.cfg.reta_we, "csr RSS_RETA_IDATA write: one store pulse with IADDR and the entry");
+    CHECK(rd_ok(&b, NICRX_REG_RSS_RETA_IADDR) == 0 && rd_ok(&b, NICRX_REG_RSS_RETA_IDATA) == 5,
+          "csr RSS_RETA_IDATA write increments IADDR (mod 512) and reads back");
+}
+
 int main(void)
 {
     test_reset();
@@ -679,5 +708,6 @@ int main(void)
     test_timing();
     test_parser_regs();
     test_flow_regs();
+    test_rss_regs();
     return 0;
 }

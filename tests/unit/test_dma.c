@@ -10,7 +10,6 @@
 #include "dma.h"
 #include "../blocks/dma_scenario.h"
 
-static uint32_t fold_q(uint32_t h, uint32_t qsel) { return (h >> 24 ^ h >> 16 ^ h >> 8 ^ h) & 0xff & ((1u << qsel) - 1); }
 
 /* Completion bits 40..63 but 44 (opcode, trunc, perr, presel, flow, gen): the hook
  * marks every frame-queue entry (fq_mem and, beside it, flm_mem and ctl_mem) as it
@@ -67,7 +66,7 @@ int main(void)
             for (uint32_t i = 0; i < t.nin; i++) {
                 frame_t *f = &t.f[i];
                 int fit = (c.fbr_en & 1 && f->len <= c.buf_size[0]) || (c.fbr_en & 2 && f->len <= c.buf_size[1]);
-                uint32_t exp = !fit ? NICRX_REASON_NO_FIT : !(c.cq_en >> fold_q(f->hash, c.qsel) & 1) ? NICRX_REASON_NO_CQ : 0;
+                uint32_t exp = !fit ? NICRX_REASON_NO_FIT : !(c.cq_en >> scen_queue(f->hash, c.qsel) & 1) ? NICRX_REASON_NO_CQ : 0;
                 if (exp) { if (!f->dropped || f->reason != exp) bad_drop++; if (exp == NICRX_REASON_NO_FIT) nofit++; else nocq++; }
                 else { if (!f->delivered) bad_drop++; deliv++; }
             }
