@@ -8,7 +8,8 @@
 # Usage: formal/run.sh [--quick] [--list] [NAME ...]
 #   --quick   only the proofs marked quick (tests/t_formal.sh)
 #   NAME      run only these proofs (see --list)
-# Prints one line per proof: "PASS|FAIL NAME MODE depth N  Ts"; exit 1 if any failed.
+# Prints one line per proof: "PASS|FAIL NAME MODE depth N  Ts", in the table's order once
+# all have run (FORMAL_JOBS proofs at once, 2 by default); exit 1 if any failed.
 # Logs, SMT-LIB2 and counterexample traces: build/formal/ (FORMAL_OUT to change).
 # FORMAL_RTL=dir checks the rtl/ files of another directory (for mutation checks).
 set -u
@@ -17,6 +18,7 @@ RTL=${FORMAL_RTL:-rtl}
 OUT=${FORMAL_OUT:-build/formal}
 SOLVER=${FORMAL_SOLVER:-z3}
 TMO=${FORMAL_TIMEOUT:-600}          # seconds per proof
+JOBS=${FORMAL_JOBS:-2}              # proofs at once (each is one solver process)
 mkdir -p "$OUT"
 
 # name | module | parameters | mode | depth | quick? (y, n, or o: open, run only by
@@ -60,7 +62,7 @@ for t in yosys yosys-smtbmc "$SOLVER"; do
     command -v "$t" >/dev/null 2>&1 || { echo "FAIL formal: $t not installed (scripts/setup.sh)"; exit 1; }
 done
 
-fail=0; n=0
+fail=0; n=0; names=""
 while IFS='|' read -r name mod params mode depth q cut; do
     name=$(trim "$name"); [ -z "$name" ] && continue
     mod=$(trim "$mod"); params=$(trim "$params"); mode=$(trim "$mode")
@@ -73,6 +75,8 @@ while IFS='|' read -r name mod params mode depth q cut; do
     [ -z "$only" ] && [ "$q" = o ] && continue
     [ -n "$only" ] && [[ "$only" != *" $name "* ]] && continue
     n=$((n + 1))
+    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
+    (
     log="$OUT/$name.log"; smt="$OUT/$name.smt2"
     start=$(date +%s)
     chp=""; for p in $params; do chp="$chp chparam -set ${p%%=*} ${p#*=} $mod;"; done
@@ -86,7 +90,7 @@ while IFS='|' read -r name mod params mode depth q cut; do
             bmc)   flags="-t $depth" ;;
             prove) flags="-i -t $depth" ;;
             cover) flags="-c -t $depth" ;;
-            *)     echo "FAIL $name: unknown mode $mode"; fail=1; continue ;;
+            *)     echo "FAIL $name: unknown mode $mode"; exit 1 ;;
         esac
         # shellcheck disable=SC2086
         timeout "$TMO" yosys-smtbmc -s "$SOLVER" --presat --unroll $flags --dump-vcd "$OUT/$name.vcd" "$smt" > "$log" 2>&1
@@ -104,9 +108,15 @@ while IFS='|' read -r name mod params mode depth q cut; do
         printf 'PASS %-16s %-5s depth %-3s %4ds\n' "$name" "$mode" "$depth" "$secs"
     else
         printf 'FAIL %-16s %-5s depth %-3s %4ds  %s\n' "$name" "$mode" "$depth" "$secs" "$why"
-        fail=1
     fi
+    ) > "$OUT/$name.verdict" &
+    names="$names $name"
 done <<< "$PROOFS"
+wait
+for name in $names; do
+    cat "$OUT/$name.verdict"
+    grep -q '^PASS' "$OUT/$name.verdict" || fail=1
+done
 [ "$list" -eq 1 ] && exit 0
 [ "$n" -eq 0 ] && { echo "FAIL formal: no proof selected"; exit 2; }
 exit "$fail"

@@ -43,6 +43,7 @@ BLOCKS=(
     "nicrx_flow|"
     "nicrx_flow|FLOWS=256"
     "nicrx_rss|"
+    "nicrx_red|"
     "nicrx_desc_fetch|"
     "nicrx_irq|"
     "nicrx_dma|"
