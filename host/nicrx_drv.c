@@ -192,6 +192,25 @@ void nicrx_drv_irq_moderation(nicrx_drv_t *d, uint32_t q, uint16_t count, uint16
 }
 
 void nicrx_drv_irq_tick(nicrx_drv_t *d, uint16_t tick) { wr(d, NICRX_REG_IRQ_TICK, tick); }
+
+void nicrx_drv_rss_key(nicrx_drv_t *d, const uint8_t key[40])
+{
+    for (uint32_t n = 0; n < 10; n++)
+        wr(d, NICRX_REG_RSS_KEY0 + 4 * n, (uint32_t)key[4 * n] | (uint32_t)key[4 * n + 1] << 8 |
+                                              (uint32_t)key[4 * n + 2] << 16 | (uint32_t)key[4 * n + 3] << 24);
+}
+
+void nicrx_drv_rss_ctrl(nicrx_drv_t *d, uint32_t types, int modulo)
+{
+    wr(d, NICRX_REG_RSS_CTRL, (types << NICRX_RSS_CTRL_TYPES_SHIFT & NICRX_RSS_CTRL_TYPES_MASK) |
+                              (modulo ? NICRX_RSS_CTRL_MODE_MASK : 0));
+}
+
+void nicrx_drv_rss_reta(nicrx_drv_t *d, uint32_t first, const uint8_t *queue, uint32_t n)
+{
+    wr(d, NICRX_REG_RSS_RETA_IADDR, first);
+    for (uint32_t i = 0; i < n; i++) wr(d, NICRX_REG_RSS_RETA_IDATA, queue[i]);
+}
 void nicrx_drv_irq_mask(nicrx_drv_t *d, uint32_t q) { wr(d, NICRX_REG_IRQ(q) + NICRX_IRQ_MASK, 1); }
 
 void nicrx_drv_irq_unmask(nicrx_drv_t *d, uint32_t q)

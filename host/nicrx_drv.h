@@ -73,6 +73,15 @@ void nicrx_drv_irq_tick(nicrx_drv_t *d, uint16_t tick);
 void nicrx_drv_irq_mask(nicrx_drv_t *d, uint32_t q);
 void nicrx_drv_irq_unmask(nicrx_drv_t *d, uint32_t q);
 
+/* Receive-side scaling (docs/host-interface.md "Receive-side scaling"): the 40-byte
+ * Toeplitz key, byte 0 first; RSS_CTRL (types: bit t-1 enables hash type t; modulo: the
+ * queue is the hash modulo the queues in use instead of the table's entry); n entries of
+ * the indirection table from entry first on (RSS_RETA_IADDR once, then one RSS_RETA_IDATA
+ * write per entry, which moves IADDR on). */
+void nicrx_drv_rss_key(nicrx_drv_t *d, const uint8_t key[40]);
+void nicrx_drv_rss_ctrl(nicrx_drv_t *d, uint32_t types, int modulo);
+void nicrx_drv_rss_reta(nicrx_drv_t *d, uint32_t first, const uint8_t *queue, uint32_t n);
+
 /* Every counter (enum nicrx_counter) into cnt[NICRX_NUM_COUNTERS]; -1 without reg_read. */
 int nicrx_drv_counters(nicrx_drv_t *d, uint32_t cnt[NICRX_NUM_COUNTERS]);
 /* Writes n instructions (NICRX_INSN_WORDS words each) into the parser's shadow bank and

@@ -179,6 +179,22 @@ static void test_moderation_counters(void)
           f.log_addr[n0 + 2] == NICRX_REG_IRQ_TICK && f.log_data[n0 + 2] == 155 &&
           f.log_addr[n0 + 3] == NICRX_REG_IRQ(1) + NICRX_IRQ_MASK && f.log_data[n0 + 3] == 1,
           "drv moderation: COUNT, TIME, TICK, MASK written");
+    uint8_t key[40], reta[3] = { 3, 0, 7 };
+    for (uint32_t i = 0; i < 40; i++) key[i] = (uint8_t)(0x10 + i);
+    n0 = f.nlog;
+    nicrx_drv_rss_key(d, key);
+    nicrx_drv_rss_ctrl(d, 0x12, 1);
+    nicrx_drv_rss_reta(d, 126, reta, 3);
+    EXPECT(f.nlog == n0 + 15 && f.log_addr[n0] == NICRX_REG_RSS_KEY0 && f.log_data[n0] == 0x13121110 &&
+          f.log_addr[n0 + 9] == NICRX_REG_RSS_KEY0 + 36 && f.log_data[n0 + 9] == 0x37363534,
+          "drv rss key: ten words, byte 4n in [7:0]");
+    EXPECT(f.log_addr[n0 + 10] == NICRX_REG_RSS_CTRL &&
+          f.log_data[n0 + 10] == (0x12u << NICRX_RSS_CTRL_TYPES_SHIFT | NICRX_RSS_CTRL_MODE_MASK),
+          "drv rss ctrl: types and the modulo mode");
+    EXPECT(f.log_addr[n0 + 11] == NICRX_REG_RSS_RETA_IADDR && f.log_data[n0 + 11] == 126 &&
+          f.log_addr[n0 + 12] == NICRX_REG_RSS_RETA_IDATA && f.log_data[n0 + 12] == 3 &&
+          f.log_addr[n0 + 14] == NICRX_REG_RSS_RETA_IDATA && f.log_data[n0 + 14] == 7,
+          "drv rss reta: IADDR once, then IDATA per entry");
     uint32_t cnt[NICRX_NUM_COUNTERS];
     f.regs[NICRX_REG_CNT(NICRX_CNT_DELIVERED) / 4] = 42;
     EXPECT(nicrx_drv_counters(d, cnt) == 0 && cnt[NICRX_CNT_DELIVERED] == 42 && f.reads == NICRX_NUM_COUNTERS,
