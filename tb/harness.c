@@ -1282,7 +1282,8 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     const char *inj_irq = getenv("NICRX_INJECT_IRQ");
     if (inj_irq) h->irqchk.count = (uint32_t)strtoul(inj_irq, NULL, 0);
     uint32_t red_addr[RED_NUM_OPTS], red_val[RED_NUM_OPTS];
-    host_reg_setup(&h->host, redcheck_writes(o->red, red_addr, red_val), red_addr, red_val);
+    for (uint32_t i = 0, n = redcheck_writes(o->red, red_addr, red_val); i < n; i++)
+        host_write(&h->host, red_addr[i], red_val[i]);
     redcheck_init(&h->red, o->red, o->p.pkt_mem_bytes / (o->p.data_width / 8));
     rss_setup(h);
     h->crng = h->o.seed ^ 0xf10c0de5ull;

@@ -199,8 +199,6 @@ static void bringup(host_t *h)
         for (uint32_t q = 0; q < h->p.num_cq; q++)
             nicrx_drv_irq_moderation(h->drv, q, h->irq_reg[0] >= 0 ? (uint16_t)h->irq_reg[0] : NICRX_IRQ_COUNT_RESET,
                                      h->irq_reg[1] >= 0 ? (uint16_t)h->irq_reg[1] : NICRX_IRQ_TIME_RESET);
-    for (uint32_t i = 0; i < h->boot_regs; i++)
-        enq(h, 1, h->boot_addr[i], h->boot_val[i], TAG_CFG);
     if (h->step_limit)
         enq(h, 1, NICRX_REG_PARSER_CTRL, h->step_limit & 0xffu, TAG_CFG);
     if (h->boot_w)
@@ -213,13 +211,6 @@ void host_parser_setup(host_t *h, uint32_t step_limit, const uint32_t *w, uint32
     h->step_limit = step_limit;
     h->boot_w = w;
     h->boot_n = n;
-}
-
-void host_reg_setup(host_t *h, uint32_t n, const uint32_t *addr, const uint32_t *val)
-{
-    h->boot_regs = n < 16 ? n : 16;
-    memcpy(h->boot_addr, addr, h->boot_regs * sizeof *addr);
-    memcpy(h->boot_val, val, h->boot_regs * sizeof *val);
 }
 
 void host_write(host_t *h, uint32_t addr, uint32_t data)

@@ -103,7 +103,6 @@ typedef struct host {
     uint32_t boot_n;
     host_loader_t load;
     int64_t flow_reg[4];      /* FLOW_CTRL, _THRESH, _TICK, _AGE at bring-up (-1: not written) */
-    uint32_t boot_regs, boot_addr[16], boot_val[16]; /* more bring-up writes (RED_*), in order */
     host_flow_cmd_t fcmd;     /* the command under way (fstate != HF_IDLE) */
     host_flow_res_t fres;
     enum host_flow_state fstate;
@@ -148,8 +147,6 @@ void host_parser_setup(host_t *h, uint32_t step_limit, const uint32_t *w, uint32
 /* Before the first edge: FLOW_CTRL, FLOW_THRESH, FLOW_TICK, FLOW_AGE for the
  * bring-up to write (-1: left at reset); done is called with each finished
  * flow command. */
-/* Register writes the bring-up makes after the flow registers (at most 16). */
-void host_reg_setup(host_t *h, uint32_t n, const uint32_t *addr, const uint32_t *val);
 void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *ctx);
 /* Before the first edge: IRQ_COUNT and IRQ_TIME of every queue and IRQ_TICK for the
  * bring-up to write (-1: left at reset); napi: take each interrupt NAPI style (mask the
