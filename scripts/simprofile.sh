@@ -26,7 +26,7 @@ f && /^ *[0-9,]+ +\(/ {
     g = "rest (libc, loader, Verilator runtime)"
     if (fn ~ /Vnicrx_tb___024root/) g = "Verilated RTL (eval)"
     else if (fn ~ /cmodel\//) g = "C model (cmodel/)"
-    else if (fn ~ /\/tb\//) g = "harness (tb/)"
+    else if (fn ~ /(^|\/)tb\//) g = "harness (tb/)"
     else if (fn ~ /host\//) g = "host driver (host/)"
     s[g] += n; t += n
     if (g != "Verilated RTL (eval)" && nt < 10) { top[++nt] = sprintf("  %-60s %8.0f", fn, n / cyc) }

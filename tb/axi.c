@@ -102,7 +102,12 @@ void axi_edge(axi_slave_t *a, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in
             fail(a, msg);
         }
         check_strobes(a, base, strb);
-        for (uint32_t i = 0; i < a->bpb; i++) {
+        /* a run of strobed bytes at a time: one host-memory lookup a run, not a byte */
+        uint8_t bytes[16];
+        for (uint32_t i = 0; i < a->bpb; i++)
+            bytes[i] = (uint8_t)(out->m_axi_wdata[i / 8] >> (8 * (i % 8)));
+        for (uint32_t i = 0, j; i < a->bpb; i = j) {
+            j = i + 1;
             if (!(strb >> i & 1u)) continue;
             uint64_t ad = base + i;
             if (ad < w->addr) {
@@ -110,8 +115,8 @@ void axi_edge(axi_slave_t *a, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in
                 fail(a, msg);
                 continue;
             }
-            uint8_t byte = (uint8_t)(out->m_axi_wdata[i / 8] >> (8 * (i % 8)));
-            mem_write(a->mem, ad, &byte, 1);
+            while (j < a->bpb && (strb >> j & 1u)) j++;
+            mem_write(a->mem, ad, bytes + i, j - i);
         }
         a->wbeats++;
         if (++w->done == w->beats) {
