@@ -59,6 +59,10 @@ struct nicrx_model {
     csr_t        csr;
     wires_t      w[2];     /* w[cur]: after the last edge */
     unsigned     cur;
+    /* the configuration csr_out built last, and the CSR block's state it built it from
+     * (step_csr rebuilds it only when that state changed) */
+    csr_t        cfg_src;
+    csr_cfg_t    cfg;
 #ifdef NICRX_MODEL_SHUFFLE
     uint64_t     order;    /* xorshift64 state of the step order, 0: the table's */
     int          inject;   /* NICRX_MODEL_SHUFFLE_INJECT: the flow key block reads the parser's state */
@@ -216,7 +220,15 @@ static void step_csr(nicrx_model_t *m, const wires_t *o, wires_t *n)
     const csr_in_t in = { &m->in, &st };
     csr_step(&m->csr, &in);
     memset(&n->axil, 0, sizeof n->axil);
-    csr_out(&m->csr, &n->cfg, &n->axil);
+    /* The configuration is a function of the CSR block's state, which changes only on a
+     * register access, a pulse or a counted event: built again only then (building it
+     * every cycle was the model's costliest step) */
+    if (memcmp(&m->csr, &m->cfg_src, sizeof m->csr) != 0) {
+        csr_out(&m->csr, &m->cfg, NULL);
+        memcpy(&m->cfg_src, &m->csr, sizeof m->csr);
+    }
+    n->cfg = m->cfg;
+    csr_out(&m->csr, NULL, &n->axil);
 }
 
 static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
