@@ -86,8 +86,14 @@ module nicrx_red #(
     reg [15:0]      d3_x_reg, d4_x_reg, d5_x_reg, d6_x_reg, d7_x_reg;
     reg             d3_below_reg, d4_below_reg, d5_below_reg, d6_below_reg, d7_below_reg;
     reg             d3_above_reg, d4_above_reg, d5_above_reg, d6_above_reg, d7_above_reg;
-    reg [8:0]       d3_rp_reg, d4_rp_reg, d5_rp_reg, d6_rp_reg, d7_rp_reg;
+    reg [3:0]       d3_ge_reg;              // avg at or above each region threshold
+    reg [8:0]       d4_rp_reg, d5_rp_reg, d6_rp_reg, d7_rp_reg;
     reg [31:0]      d4_cx_reg;
+    // the multiplier's own operands: copies that feed nothing else, so the placer puts them
+    // beside the DSP (it has no input registers here); count_m is count one cycle late, which
+    // S4 allows: count changes only at a decision, four edges before S4 works for the next
+    (* keep *) reg [15:0] count_m_reg;
+    (* keep *) reg [15:0] d3_xm_reg;
     reg [22:0]      d4_dk_reg, d5_den_reg;
     reg signed [23:0] d4_dmx_reg;           // dk - x
     reg             d5_certain_reg, d6_certain_reg, d7_certain_reg;
@@ -158,14 +164,18 @@ module nicrx_red #(
         // S3: where it lies
         d3_avg_reg   <= d2_avg_reg;
         d3_x_reg     <= d2_avg_reg[23:8] - cfg_red_min;
+        d3_xm_reg    <= d2_avg_reg[23:8] - cfg_red_min;
+        count_m_reg  <= count_reg;
         d3_below_reg <= d2_avg_reg[23:8] < cfg_red_min;
         d3_above_reg <= d2_avg_reg[23:8] >= cfg_red_max;
-        d3_rp_reg    <= (d2_avg_reg[23:8] >= th3) ? p3 : (d2_avg_reg[23:8] >= th2) ? p2
-                      : (d2_avg_reg[23:8] >= th1) ? p1 : (d2_avg_reg[23:8] >= th0) ? p0 : 9'd0;
+        d3_ge_reg    <= {d2_avg_reg[23:8] >= th3, d2_avg_reg[23:8] >= th2, d2_avg_reg[23:8] >= th1,
+                         d2_avg_reg[23:8] >= th0};
         // S4: count * x and (max_th - min_th) / max_p
         d4_avg_reg <= d3_avg_reg;  d4_x_reg <= d3_x_reg;  d4_below_reg <= d3_below_reg;
-        d4_above_reg <= d3_above_reg;  d4_rp_reg <= d3_rp_reg;
-        d4_cx_reg <= count_reg * d3_x_reg;
+        d4_above_reg <= d3_above_reg;
+        // the region's p from S3's comparisons (a priority select, apart from the compares)
+        d4_rp_reg    <= d3_ge_reg[3] ? p3 : d3_ge_reg[2] ? p2 : d3_ge_reg[1] ? p1 : d3_ge_reg[0] ? p0 : 9'd0;
+        d4_cx_reg <= count_m_reg * d3_xm_reg;
         d4_dk_reg <= dk_reg;
         d4_dmx_reg <= $signed({1'b0, dk_reg}) - $signed({8'd0, d3_x_reg});
         // S5: pa = x / (span / max_p - count * x); certain when that is 1 or more
