@@ -60,10 +60,12 @@ int dma_init(dma_t *d, const nicrx_geom_t *g)
     d->fq_mem = calloc(d->fq_depth, sizeof *d->fq_mem);
     d->flm_mem = calloc(d->fq_depth, sizeof *d->flm_mem);
     d->ctl_mem = calloc(d->fq_depth, sizeof *d->ctl_mem);
-    if (!d->fq_mem || !d->flm_mem || !d->ctl_mem) {
+    d->more = malloc(sizeof *d->more);
+    if (!d->fq_mem || !d->flm_mem || !d->ctl_mem || !d->more) {
         dma_free(d);
         return -1;
     }
+    more_init(d->more, d->fq_depth);
     dma_reset(d);
     return 0;
 }
@@ -73,6 +75,8 @@ void dma_free(dma_t *d)
     free(d->fq_mem);
     free(d->flm_mem);
     free(d->ctl_mem);
+    free(d->more);
+    d->more = NULL;
     d->fq_mem = NULL;
     d->flm_mem = NULL;
     d->ctl_mem = NULL;
@@ -202,6 +206,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     uint16_t rec_tail = d->issued_tail[d->f_q];
     uint32_t rec_csz = c->cq_size_log2[d->f_q];
     uint64_t phase = d->f_phase;
+    more_out_t mo;
+    more_out(d->more, &mo);
     /* the record's slot and phase, registered every cycle from f_q (valid one cycle
      * after f_q is set; IS_PRE covers a frame going straight to IS_REC) */
     n.rec_off = (uint16_t)(rec_tail & ((1u << rec_csz) - 1));
@@ -219,9 +225,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
            | ((uint64_t)fh->l4 << NICRX_C0_L4_SHIFT) | ((uint64_t)fh->vlan << NICRX_C0_VLAN_BIT)
            | ((uint64_t)fh->frag << NICRX_C0_FRAG_BIT) | ((uint64_t)fh->trunc << NICRX_C0_TRUNC_BIT)
            | ((uint64_t)fh->perr << NICRX_C0_PERR_BIT) | ((uint64_t)fh->presel << NICRX_C0_PRESEL_BIT)
-           | ((uint64_t)d->fh_op << NICRX_C0_OPCODE_SHIFT) | ((uint64_t)d->fh_flow << NICRX_C0_FLOW_SHIFT);
+           | ((uint64_t)d->fh_op << NICRX_C0_OPCODE_SHIFT) | ((uint64_t)d->fh_flow << NICRX_C0_FLOW_SHIFT)
+           | ((uint64_t)(mo.more_cnt != 0) << NICRX_C0_MORE_BIT);
         w1 = ((uint64_t)fh->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)fh->l3_off << NICRX_C1_L3OFF_SHIFT)
-           | ((uint64_t)fh->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)fh->vid << NICRX_C1_VID_SHIFT)
+           | ((uint64_t)fh->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)mo.more_cnt << NICRX_C1_MORE_CNT_SHIFT)
            | ((uint64_t)fh->rss_type << NICRX_C1_RSS_TYPE_SHIFT)
            | (phase << NICRX_C1_PHASE_BIT);
     }
@@ -330,6 +337,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 e.kind = NICRX_EV_DELIVER;
                 e.frame = fh->frame;
                 e.queue = d->f_q; e.ring = d->f_ring; e.buf_id = d->f_bufid; e.len = h_len;
+                e.more_cnt = mo.more_cnt;
                 ev_emit(ev, &e);
             }
         }
@@ -451,11 +459,24 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         e->len = fl->len;
         e->l3 = fl->l3 & 3; e->l4 = fl->l4 & 3; e->vlan = fl->vlan & 1; e->frag = fl->frag & 1;
         e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash; e->queue = fl->queue; e->rss_type = fl->rss_type;
-        e->vid = fl->vid & 0xfff;
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
         e->frame = fl->frame;
         n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->flow;
         n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = (uint8_t)((fl->opcode & 0xf) | (fl->red & 3) << 4);
+    }
+    /* the batching hint sees the push and the head of this edge (nicrx_more) */
+    {
+        const more_in_t mi = { .rst = t->rst, .s_push = in->s_fl_valid, .s_push_key = fl->flow,
+                               .s_push_keep = fl->red == 0, .fq_wr = d->fq_wr, .fq_rd = d->fq_rd,
+                               .head_key = d->fh_flow };
+        more_step(d->more, &mi, &mo);
+        if (in->s_fl_valid) {
+            nicrx_event_t e;
+            memset(&e, 0, sizeof e);
+            e.kind = NICRX_EV_QUEUED;
+            e.frame = fl->frame;
+            ev_emit(ev, &e);
+        }
     }
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
     if (d->pf_inflight) n.pf_mem[d->pf_wr & 3] = in->pm_rd_data & dwmask;

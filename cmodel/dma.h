@@ -7,15 +7,15 @@
 
 #include <stdint.h>
 #include "blocks.h"
+#include "more.h"
 
-/* frame queue entry (RTL: packed {rss_type, queue, presel, perr, trunc, vid, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
+/* frame queue entry (RTL: packed {rss_type, queue, presel, perr, trunc, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
  * the flow and the operation code are in flm_mem and ctl_mem beside it */
 typedef struct dma_fq_ent {
     uint16_t len;
     uint8_t  l3, l4, vlan, frag, l3_off, l4_off;
     uint8_t  trunc, perr, presel;  /* completion bits 45..47 */
     uint32_t hash;
-    uint16_t vid;
     uint8_t  queue; /* the stream's completion queue (nicrx_rss) */
     uint8_t  rss_type; /* its RSS hash type (enum nicrx_rss_type) */
     uint64_t frame; /* model only */
@@ -118,6 +118,7 @@ typedef struct dma {
     uint32_t cnt_delivered, cnt_no_fit, cnt_no_cq, cnt_desc_err, cnt_axi_err;
     uint32_t cnt_red_early, cnt_red_forced;
     uint8_t  idle;
+    more_t  *more;   /* nicrx_more, the batching hint (its own state, stepped in place) */
 } dma_t;
 
 typedef struct dma_in {

@@ -144,7 +144,7 @@ struct nicrx_desc {
 #define NICRX_C0_VLAN_BIT       38  /* [38]    at least one VLAN tag */
 #define NICRX_C0_FRAG_BIT       39  /* [39]    IPv4 fragment (MF or offset != 0) */
 #define NICRX_C0_OPCODE_SHIFT   40  /* [43:40] operation code (enum nicrx_opcode) */
-#define NICRX_C0_MORE_BIT       44  /* [44]    batch hint (0 now) */
+#define NICRX_C0_MORE_BIT       44  /* [44]    batch hint: more_cnt > 0 */
 #define NICRX_C0_TRUNC_BIT      45  /* [45]    parser: headers truncated */
 #define NICRX_C0_PERR_BIT       46  /* [46]    parser: parse error */
 #define NICRX_C0_PRESEL_BIT     47  /* [47]    parser: the pre-selected protocol */
@@ -154,7 +154,8 @@ struct nicrx_desc {
 #define NICRX_C1_HASH_SHIFT     0   /* [31:0]  RSS Toeplitz hash (0 for type none) */
 #define NICRX_C1_L3OFF_SHIFT    32  /* [39:32] L3 header offset (0 if none) */
 #define NICRX_C1_L4OFF_SHIFT    40  /* [47:40] L4 header offset (0 if none) */
-#define NICRX_C1_VID_SHIFT      48  /* [59:48] VLAN id of the outer tag */
+#define NICRX_C1_MORE_CNT_SHIFT 48  /* [51:48] frames of the flow queued behind it, saturating at 15 */
+                                    /* [59:52] reserved, 0 */
 #define NICRX_C1_RSS_TYPE_SHIFT 60  /* [62:60] RSS hash type (enum nicrx_rss_type) */
 #define NICRX_C1_PHASE_BIT      63  /* [63]    phase: 1 on the first pass of the ring */
 
@@ -172,6 +173,8 @@ static inline uint32_t nicrx_cmpl_err(const struct nicrx_cmpl *c)   { return NIC
 static inline uint32_t nicrx_cmpl_opcode(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w0, NICRX_C0_OPCODE_SHIFT, 4); }
 static inline uint32_t nicrx_cmpl_flow(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w0, NICRX_C0_FLOW_SHIFT, 8); }
 static inline uint32_t nicrx_cmpl_gen(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w0, NICRX_C0_GEN_SHIFT, 8); }
+static inline uint32_t nicrx_cmpl_more(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w0, NICRX_C0_MORE_BIT, 1); }
+static inline uint32_t nicrx_cmpl_more_cnt(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_MORE_CNT_SHIFT, 4); }
 static inline uint32_t nicrx_cmpl_phase(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_PHASE_BIT, 1); }
 
 #endif

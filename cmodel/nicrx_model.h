@@ -146,7 +146,8 @@ enum nicrx_event_kind {
     NICRX_EV_PARSED,    /* header vector ready: hv */
     NICRX_EV_DELIVER,   /* completion queued for the frame: queue, ring, buf_id, len */
     NICRX_EV_FLOW,      /* flow database decision: flow, gen, opcode, flow_event */
-    NICRX_EV_RED        /* random early discard's decision (every frame): red */
+    NICRX_EV_RED,       /* random early discard's decision (every frame): red */
+    NICRX_EV_QUEUED     /* the frame entered the transfer engine's frame queue (every frame RED passed on) */
 };
 
 /* NICRX_EV_RED: nicrx_red's decision for a frame (docs/architecture.md "nicrx_red") */
@@ -172,6 +173,7 @@ typedef struct nicrx_event {
     uint32_t opcode;     /* enum nicrx_opcode */
     uint32_t flow_event; /* enum nicrx_flow_event */
     nicrx_red_decision_t red; /* NICRX_EV_RED */
+    uint32_t more_cnt;   /* NICRX_EV_DELIVER: the record's more_cnt (more: more_cnt > 0) */
 } nicrx_event_t;
 
 typedef void (*nicrx_event_fn)(void *ctx, const nicrx_event_t *ev);

@@ -57,12 +57,16 @@ static void pipeline(const red_t *s, const csr_cfg_t *c, red_t *n)
     n->d3.x = (uint16_t)(a - c->red_min);
     n->d3.below = a < c->red_min;
     n->d3.above = a >= c->red_max;
-    n->d3.rp = a >= c->red_th[3] ? c->red_p[3] : a >= c->red_th[2] ? c->red_p[2]
-             : a >= c->red_th[1] ? c->red_p[1] : a >= c->red_th[0] ? c->red_p[0] : 0;
+    n->d3.ge = (uint8_t)((a >= c->red_th[3]) << 3 | (a >= c->red_th[2]) << 2 | (a >= c->red_th[1]) << 1
+                         | (a >= c->red_th[0]));
     /* S4: count * x and span / max_p */
     n->d4 = *d3;
-    n->d4.count = s->count;
-    n->d4.cx = (uint32_t)s->count * d3->x;
+    n->d4.count = s->count_m;
+    n->d4.rp = d3->ge & 8 ? c->red_p[3] : d3->ge & 4 ? c->red_p[2] : d3->ge & 2 ? c->red_p[1]
+             : d3->ge & 1 ? c->red_p[0] : 0;
+    /* the RTL's operand d3_xm_reg is a copy of d3_x_reg (placement only) */
+    n->d4.cx = (uint32_t)s->count_m * d3->x;
+    n->count_m = s->count;
     n->d4.dk = s->dk;
     n->d4.dmx = (int32_t)s->dk - d3->x;
     /* S5: pa = x / (dk - cx), certain when that is 1 or more: cx + x >= dk, as cx >= dk - x */

@@ -13,7 +13,8 @@ typedef struct red_stage {
     uint16_t q;           /* the q it was computed from (model only: the event) */
     uint16_t x;           /* avg - min_th (integer words) */
     uint8_t  below, above, certain;
-    uint16_t rp;          /* regions: the probability in 1/256 */
+    uint8_t  ge;          /* S3: avg at or above RED_TH0..3 (bit n) */
+    uint16_t rp;          /* regions: the probability in 1/256, from ge in S4 */
     uint32_t cx, dk, den; /* count * x, span << maxp, dk - cx */
     int32_t  dmx;         /* dk - x */
     uint16_t r;           /* the draw */
@@ -30,6 +31,7 @@ typedef struct red {
     uint32_t rel;
     uint32_t avg;
     uint16_t count;
+    uint16_t count_m;     /* count one cycle late: the multiplier's operand (not reset) */
     uint32_t lfsr;
     uint8_t  bad, act, fj;
     uint16_t span;

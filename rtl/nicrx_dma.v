@@ -89,9 +89,9 @@ module nicrx_dma #(
     localparam [15:0] MAX_BURST_16 = MAX_BURST[15:0];
     localparam LFQ   = $clog2(FQ_DEPTH);
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
-    // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, vid, trunc, perr,
+    // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, trunc, perr,
     // presel, queue
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 12 + 3 + 8 + 3;   // ... queue, rss_type
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3;   // ... queue, rss_type
     // W command: {strb_last, first_skip, last_half, len-1, rec} (a record's words are in the
     // record holder); first_skip: the burst's first beat carries one word, in the upper lane
     // (a buffer starting in a beat's upper half); last_half: its last beat carries one word,
@@ -227,6 +227,15 @@ module nicrx_dma #(
     assign m_axi_wlast     = wlast_reg;
     assign m_axi_bready    = 1'b1;            // documented constant
 
+    // ---- batching hint: other frames of the head's flow behind it (nicrx_more) ----
+    wire [3:0] more_cnt;
+    nicrx_more #(.FQ_DEPTH(FQ_DEPTH)) u_more (
+        .clk(clk), .rst(rst),
+        .s_push(s_fl_valid), .s_push_key(s_fl_data[FL_FLOW +: FL_FLOW_W]),
+        .s_push_keep(s_fl_data[FL_RED +: FL_RED_W] == 2'b00),
+        .fq_wr(fq_wr_reg), .fq_rd(fq_rd_reg), .head_key(fh_flow_reg),
+        .more_cnt(more_cnt));
+
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
     reg [7:0]            h_q8;
@@ -307,7 +316,7 @@ module nicrx_dma #(
         // credit (fq_pop) goes back when it is taken, which is safe because the
         // head register is a queue place of its own.
         h_len    = fh_reg[15:0];
-        h_q8     = fh_reg[92:85];  // the stream's queue (nicrx_rss)
+        h_q8     = fh_reg[80:73];  // the stream's queue (nicrx_rss)
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_len);
         ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_len);
@@ -377,11 +386,11 @@ module nicrx_dma #(
             w0 = {30'd0, 1'b1, f_ring_reg, f_bufid_reg, 16'd0};
             w1 = {phase, 63'd0};
         end else begin
-            // fh: {queue[8], presel, perr, trunc, vid[12], hash[32], l4off[8], l3off[8], frag,
+            // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
             //      vlan, l4[2], l3[2], len[16]}
-            w0 = {fh_flow_reg, fh_reg[84:82], 1'b0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
+            w0 = {fh_flow_reg, fh_reg[72:70], more_cnt != 4'd0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
                   fh_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, h_len};
-            w1 = {phase, fh_reg[95:93], fh_reg[81:70], fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
+            w1 = {phase, fh_reg[83:81], 8'd0, more_cnt, fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
         end
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
@@ -599,7 +608,7 @@ module nicrx_dma #(
     always @(posedge clk) begin
         if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
             s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
-            s_fl_data[FL_TRUNC], s_fl_data[FL_VID +: FL_VID_W], s_fl_data[FL_HASH +: FL_HASH_W],
+            s_fl_data[FL_TRUNC], s_fl_data[FL_HASH +: FL_HASH_W],
             s_fl_data[FL_L4_OFF +: FL_L4_OFF_W], s_fl_data[FL_L3_OFF +: FL_L3_OFF_W], s_fl_data[FL_FRAG],
             s_fl_data[FL_VLAN], s_fl_data[FL_L4 +: FL_L4_W], s_fl_data[FL_L3 +: FL_L3_W],
             s_fl_data[FL_LEN +: FL_LEN_W]};
@@ -682,9 +691,11 @@ module nicrx_dma #(
             cnt_red_early_reg <= cnt_red_early_next;  cnt_red_forced_reg <= cnt_red_forced_next;
         end
     end
-    // Unused: the class bits but presel (the completion record carries presel only).
+    // Unused: the class bits but presel (the completion record carries presel only), the
+    // VLAN id (the host reads the tag from the frame's bytes).
     /* verilator lint_off UNUSEDSIGNAL */
-    wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1]};
+    wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1],
+                       s_fl_data[FL_VID +: FL_VID_W]};
     /* verilator lint_on UNUSEDSIGNAL */
 endmodule
 

@@ -86,8 +86,14 @@ module nicrx_red #(
     reg [15:0]      d3_x_reg, d4_x_reg, d5_x_reg, d6_x_reg, d7_x_reg;
     reg             d3_below_reg, d4_below_reg, d5_below_reg, d6_below_reg, d7_below_reg;
     reg             d3_above_reg, d4_above_reg, d5_above_reg, d6_above_reg, d7_above_reg;
-    reg [8:0]       d3_rp_reg, d4_rp_reg, d5_rp_reg, d6_rp_reg, d7_rp_reg;
+    reg [3:0]       d3_ge_reg;              // avg at or above each region threshold
+    reg [8:0]       d4_rp_reg, d5_rp_reg, d6_rp_reg, d7_rp_reg;
     reg [31:0]      d4_cx_reg;
+    // the multiplier's own operands: copies that feed nothing else, so the placer puts them
+    // beside the DSP (it has no input registers here); count_m is count one cycle late, which
+    // S4 allows: count changes only at a decision, four edges before S4 works for the next
+    (* keep *) reg [15:0] count_m_reg;
+    (* keep *) reg [15:0] d3_xm_reg;
     reg [22:0]      d4_dk_reg, d5_den_reg;
     reg signed [23:0] d4_dmx_reg;           // dk - x
     reg             d5_certain_reg, d6_certain_reg, d7_certain_reg;
@@ -158,14 +164,18 @@ module nicrx_red #(
         // S3: where it lies
         d3_avg_reg   <= d2_avg_reg;
         d3_x_reg     <= d2_avg_reg[23:8] - cfg_red_min;
+        d3_xm_reg    <= d2_avg_reg[23:8] - cfg_red_min;
+        count_m_reg  <= count_reg;
         d3_below_reg <= d2_avg_reg[23:8] < cfg_red_min;
         d3_above_reg <= d2_avg_reg[23:8] >= cfg_red_max;
-        d3_rp_reg    <= (d2_avg_reg[23:8] >= th3) ? p3 : (d2_avg_reg[23:8] >= th2) ? p2
-                      : (d2_avg_reg[23:8] >= th1) ? p1 : (d2_avg_reg[23:8] >= th0) ? p0 : 9'd0;
+        d3_ge_reg    <= {d2_avg_reg[23:8] >= th3, d2_avg_reg[23:8] >= th2, d2_avg_reg[23:8] >= th1,
+                         d2_avg_reg[23:8] >= th0};
         // S4: count * x and (max_th - min_th) / max_p
         d4_avg_reg <= d3_avg_reg;  d4_x_reg <= d3_x_reg;  d4_below_reg <= d3_below_reg;
-        d4_above_reg <= d3_above_reg;  d4_rp_reg <= d3_rp_reg;
-        d4_cx_reg <= count_reg * d3_x_reg;
+        d4_above_reg <= d3_above_reg;
+        // the region's p from S3's comparisons (a priority select, apart from the compares)
+        d4_rp_reg    <= d3_ge_reg[3] ? p3 : d3_ge_reg[2] ? p2 : d3_ge_reg[1] ? p1 : d3_ge_reg[0] ? p0 : 9'd0;
+        d4_cx_reg <= count_m_reg * d3_xm_reg;
         d4_dk_reg <= dk_reg;
         d4_dmx_reg <= $signed({1'b0, dk_reg}) - $signed({8'd0, d3_x_reg});
         // S5: pa = x / (span / max_p - count * x); certain when that is 1 or more
@@ -218,6 +228,78 @@ module nicrx_red #(
             avg_reg <= avg_next;  count_reg <= count_next;  lfsr_reg <= lfsr_next;
         end
     end
+
+`ifdef FORMAL
+    // The environment as nicrx_top makes it: the flow manager hands on a frame at most every
+    // 9 cycles, and not in the 9 cycles after a reset (docs/architecture.md "nicrx_red");
+    // commits never overfill packet memory and the transfer engine releases only words
+    // committed.  The configuration may change at any edge.
+    `include "nicrx_formal_reset.vh"
+    reg  [3:0]  f_gap;            // cycles since the last frame or reset, saturating
+    reg  [3:0]  f_stable;         // cycles the configuration has been unchanged, saturating
+    wire [156:0] f_cfg = {cfg_red_mode, cfg_red_wlog, cfg_red_maxp, cfg_red_min, cfg_red_max, cfg_red_exempt,
+                          cfg_red_th, cfg_red_p};
+    reg  [156:0] f_cfg_past;
+    wire        f_cfg_chg = f_cfg != f_cfg_past;
+    wire [PM_AW:0] f_rel = pm_rel_ptr - rel_reg;
+    wire [16:0] f_q_next = {1'b0, q_reg} + (s_cm_valid ? {1'b0, cm_words} : 17'd0) - {{(16 - PM_AW){1'b0}}, f_rel};
+    wire [8:0]  f_rp = (d8_avg_reg[23:8] >= th3) ? p3 : (d8_avg_reg[23:8] >= th2) ? p2
+                     : (d8_avg_reg[23:8] >= th1) ? p1 : (d8_avg_reg[23:8] >= th0) ? p0 : 9'd0;
+    wire [FL_W-1:0] f_red_mask = {{(FL_W - FL_RED_W){1'b0}}, {FL_RED_W{1'b1}}} << FL_RED;
+    reg  [FL_W-1:0] f_fl_past;
+    reg  [3:0]      f_op_past;
+    reg             f_exempt_past, f_act_past, f_on_past;
+    // the specification restated from the configuration (registers.md "Random early discard"),
+    // not from the design's own wires
+    wire            f_exempt = cfg_red_exempt[s_fl_data[FL_OPCODE +: FL_OPCODE_W]];
+    wire            f_on = (cfg_red_mode == 2'd1 && cfg_red_min < cfg_red_max && {1'b0, cfg_red_max} <= PM_WORDS)
+                        || (cfg_red_mode == 2'd2 && th0 < th1 && th1 < th2 && th2 < th3 && {1'b0, th3} <= PM_WORDS
+                            && (p0 | p1 | p2 | p3) != 9'd0);
+    always @(posedge clk) begin
+        f_gap <= (rst || s_fl_valid) ? 4'd0 : (f_gap == 4'd15) ? f_gap : f_gap + 4'd1;
+        f_stable <= (rst || f_cfg_chg) ? 4'd0 : (f_stable == 4'd15) ? f_stable : f_stable + 4'd1;
+        f_cfg_past <= f_cfg;
+        f_fl_past <= s_fl_data;
+        f_op_past <= opcode;
+        f_exempt_past <= f_exempt;
+        f_act_past <= act_reg;
+        f_on_past <= f_on;
+    end
+    always @(*) if (f_past_valid && !rst) begin
+        assume(!(s_fl_valid && (f_past_rst || f_gap < 4'd8)));
+        assume({1'b0, f_rel} <= {{(16 - PM_AW){1'b0}}, q_reg} && f_q_next <= {1'b0, PM_WORDS});
+    end
+    always @(*) if (f_past_valid && !rst) begin
+        // avg stays within the occupancy's range: it moves toward q, never past it
+        assert(avg_reg[23:8] <= PM_WORDS[15:0] && q_reg <= PM_WORDS[15:0]);
+        // at a decision, from a configuration older than the pipeline: forced drop iff avg at
+        // or above max_th (Floyd-Jacobson) or in a region of probability 1; never an early
+        // drop below min_th or below the first region
+        if (s_fl_valid && f_stable >= 4'd10 && !f_cfg_chg && act_reg && !f_exempt) begin
+            if (fj_reg) begin
+                assert(forced == (d8_avg_reg[23:8] >= cfg_red_max));
+                assert(!(drop && d8_avg_reg[23:8] < cfg_red_min));
+            end else begin
+                assert(forced == f_rp[8]);
+                assert(!(drop && f_rp == 9'd0));
+            end
+        end
+    end
+    always @(posedge clk) if (f_past_valid && !f_past_rst && !rst) begin
+        // a fixed latency of one cycle: every frame leaves the next cycle, unchanged but fl.red
+        assert(m_fl_valid_reg == $past(s_fl_valid));
+        if ($past(s_fl_valid)) begin
+            assert((m_fl_data_reg & ~f_red_mask) == (f_fl_past & ~f_red_mask));
+            // never both verdicts; none for an exempt operation code or with RED off or
+            // badly configured (act_reg: the configuration at the edge before)
+            assert(m_fl_data_reg[FL_RED +: FL_RED_W] != 2'b11);
+            if (f_exempt_past || !f_act_past) assert(m_fl_data_reg[FL_RED +: FL_RED_W] == 2'b00);
+        end
+        assert(act_reg == f_on_past);
+        cover($past(s_fl_valid) && m_fl_data_reg[FL_RED +: FL_RED_W] == 2'b10);
+        cover($past(s_fl_valid) && m_fl_data_reg[FL_RED +: FL_RED_W] == 2'b01);
+    end
+`endif
 
     // the stream's own fields pass through; the slot and start of a commit are not needed
     wire unused_ok = &{1'b0, s_cm_data[CM_SLOT +: CM_SLOT_W], s_cm_data[CM_START +: CM_START_W],

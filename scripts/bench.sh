@@ -8,6 +8,7 @@
 # from 60 to 1518 bytes and 9000 on the model at DATA_WIDTH 64 and 32: drops, worst size and its
 # margin, host-bus efficiency.  And random early discard under 2x oversubscription
 # (scripts/bench_red.sh, RED_FRAMES frames, the plot docs/red-bench.png).
+# And the batching hint over 50 interleaved connections (scripts/bench_more.sh).
 set -u
 cd "$(dirname "$0")/.."
 out=build/bench; mkdir -p "$out"
@@ -257,6 +258,7 @@ run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate,
 irq_table
 speed_table
 bash scripts/bench_red.sh || status=1   # random early discard under 2x oversubscription
+bash scripts/bench_more.sh || status=1  # the batching hint over 50 interleaved connections
 printf '\nlockstep speed (RTL + model + harness, line-rate runs): %d cycles in %.2f s = %.0f cycles/s\n' \
     "$tot_cycles" "$(awk -v n="$tot_ns" 'BEGIN { print n / 1e9 }')" \
     "$(awk -v c="$tot_cycles" -v n="$tot_ns" 'BEGIN { print c / (n / 1e9) }')"

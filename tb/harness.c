@@ -50,6 +50,8 @@ struct harness {
     uint64_t cq_next[NICRX_MAX_CQ];
     uint64_t drops[NICRX_NUM_REASONS];
     uint64_t delivered_ev, verified, accounted;
+    uint64_t q_last;                  /* the last frame queued, +1 (0: none yet) */
+    uint64_t more_flow, more_n, more_runs; /* flow frames' records; with more set; runs (one without more ends one) */
     uint64_t k;                       /* calls so far = edges applied */
     uint64_t progress_at;
     uint64_t last_done;               /* cycle the last frame was dropped or its completion seen */
@@ -994,6 +996,32 @@ static void flow_cmd_done(void *ctx, const host_flow_cmd_t *c, const host_flow_r
     memcpy(s->key, c->key, sizeof s->key);
 }
 
+/* The batching hint's ground truth (host-interface.md "Completion record" more_cnt): at the
+ * record's AW edge, the frames of the same flow and generation (a flow, RED kept it) that
+ * entered the frame queue at an earlier edge, behind this one; the queue is in frame order,
+ * so they are the frames after it queued up to now.  The model's count must agree; the
+ * record's bits are checked against it when the host reads them. */
+static int more_check(harness_t *h, const nicrx_event_t *ev)
+{
+    harness_frame_t *f = &h->fr[ev->frame];
+    uint32_t n = 0;
+
+    for (uint64_t j = ev->frame + 1u; f->gen && j < h->q_last; j++) {
+        const harness_frame_t *g = &h->fr[j];
+        n += g->queued && g->t_queued < ev->cycle && g->red == 1 && g->flow == f->flow && g->gen == f->gen;
+    }
+    f->more_cnt = (uint8_t)(n > 15 ? 15 : n);
+    if (ev->more_cnt != f->more_cnt) {
+        fail(h, "frame %" PRIu64 ": the model's more_cnt is %u, %u frames of flow %u gen %u wait behind it", ev->frame,
+             ev->more_cnt, n, f->flow, f->gen);
+        return -1;
+    }
+    h->more_flow += f->gen != 0;
+    h->more_n += f->more_cnt != 0;
+    h->more_runs += f->gen && f->more_cnt == 0;
+    return 0;
+}
+
 static void on_event(void *ctx, const nicrx_event_t *ev)
 {
     harness_t *h = ctx;
@@ -1030,8 +1058,19 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         h->hv_last = ev->cycle;
         check_parse(h, ev->frame, ev->hv);
         break;
+    case NICRX_EV_QUEUED:
+        if (f->queued || !f->red || ev->frame < h->q_last) {
+            fail(h, "frame %" PRIu64 " enters the frame queue %s", ev->frame,
+                 f->queued ? "twice" : !f->red ? "before RED's decision" : "out of order");
+            return;
+        }
+        f->queued = 1;
+        f->t_queued = ev->cycle;
+        h->q_last = ev->frame + 1u;
+        break;
     case NICRX_EV_DELIVER:
         if (f->verdict) { fail(h, "model delivers frame %" PRIu64 " after deciding it", ev->frame); return; }
+        if (more_check(h, ev) != 0) return;
         if (ev->queue >= h->o.p.num_cq) { fail(h, "model delivers to queue %u", ev->queue); return; }
         if (f->flow_seen != 1) { fail(h, "frame %" PRIu64 " delivered with %u flow events", ev->frame, f->flow_seen); return; }
         if (f->red != 1) { fail(h, "frame %" PRIu64 " delivered after RED's decision %u", ev->frame, f->red); return; }
@@ -1102,12 +1141,14 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
         uint8_t rss_type;
         uint32_t rss_hash = tb_rss_hash(&h->rss, hv, &rss_type);
         uint64_t w1 = rss_hash | (uint64_t)hv->l3_off << NICRX_C1_L3OFF_SHIFT | (uint64_t)hv->l4_off << NICRX_C1_L4OFF_SHIFT |
-                      (uint64_t)(hv->vlan_cnt ? hv->vlan[0] & 0xfffu : 0u) << NICRX_C1_VID_SHIFT |
+                      (uint64_t)f->more_cnt << NICRX_C1_MORE_CNT_SHIFT |
                       (uint64_t)rss_type << NICRX_C1_RSS_TYPE_SHIFT;
-        uint64_t m0 = 0x3full << 34, m1 = (1ull << 63) - 1;
+        uint64_t m0 = 0x3full << 34 | 1ull << NICRX_C0_MORE_BIT, m1 = (1ull << 63) - 1;
+        w0 |= (uint64_t)(f->more_cnt != 0) << NICRX_C0_MORE_BIT;
         if ((c->w0 & m0) != w0 || (c->w1 & m1) != w1) {
-            fail(h, "completion for frame %" PRIu64 " (w0 0x%016" PRIx64 " w1 0x%016" PRIx64 ") disagrees with the model's header vector "
-                 "and the harness's Toeplitz hash 0x%08x type %u", i, c->w0, c->w1, rss_hash, rss_type);
+            fail(h, "completion for frame %" PRIu64 " (w0 0x%016" PRIx64 " w1 0x%016" PRIx64 ") disagrees with the model's header vector, "
+                 "the harness's Toeplitz hash 0x%08x type %u and its batching count %u", i, c->w0, c->w1, rss_hash, rss_type,
+                 f->more_cnt);
             return -1;
         }
         if (!tb_rss_queue_ok(&h->rss, rss_hash, h->host.qsel, q)) {
@@ -1856,6 +1897,15 @@ void harness_report(const harness_t *h, FILE *f, int json)
     rp_sec(&r, "queues");
     rp_queues(&r, "completions", "completions %s", h->completions, h->o.p.num_cq);
     rp_queues(&r, "interrupts", "interrupts %s", h->irqs, h->o.p.num_cq);
+
+    /* the batching hint: a host that waits while more is set takes a flow's frames in runs */
+    rp_sec(&r, "batching");
+    rp_u64(&r, "flow_records", "%s flow frames delivered", h->more_flow);
+    rp_u64(&r, "more", "%s with more set", h->more_n);
+    rp_dbl(&r, "more_fraction", "(fraction %s of all delivered)", 3,
+           h->delivered_ev ? (double)h->more_n / (double)h->delivered_ev : 0.0);
+    rp_u64(&r, "runs", "%s runs", h->more_runs);
+    rp_dbl(&r, "mean_run", "mean run %s frames", 2, h->more_runs ? (double)h->more_flow / (double)h->more_runs : 0.0);
     if (h->irqchk_on) {
         const irqchk_t *c = &h->irqchk;
         rp_sec(&r, "moderation");

@@ -127,6 +127,10 @@ typedef struct harness_frame {
     uint8_t flow, gen;
     uint8_t red;         /* nicrx_red's decision seen: 1 kept, 2 early drop, 3 forced drop */
     uint32_t red_avg, red_pn, red_pd; /* its avg (words, 8 fraction bits) and drop probability pn / pd */
+    /* The batching hint: the cycle the frame entered the frame queue (NICRX_EV_QUEUED), the
+     * record's more_cnt (delivered frames) as the harness counts it from those cycles. */
+    uint8_t queued, more_cnt;
+    uint64_t t_queued;
     /* For the report's latency: the edge of its last beat, the cycle the host
      * found its completion (0: not yet). */
     uint64_t t_last, t_done;

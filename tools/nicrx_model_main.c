@@ -307,6 +307,9 @@ static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, si
     put_key(&l, "rss_type", fr->verdict == 1, fr->rss_type);
     put_key(&l, "ring", fr->verdict == 1, fr->ring);
     put_key(&l, "buffer", fr->verdict == 1, fr->buf_id);
+    /* the batching hint depends on timing: null in the fast model, which queues nothing */
+    put_s(&l, fr->verdict != 1 || !fr->queued ? ",\"more\":null" : fr->more_cnt ? ",\"more\":true" : ",\"more\":false");
+    put_key(&l, "more_cnt", fr->verdict == 1 && fr->queued, fr->more_cnt);
     put_flow(&l, fr);
     put_red(&l, o, fr);
     put_end(&l, f);

@@ -723,4 +723,58 @@ static inline uint32_t red_out_trace_pack(const red_out_trace_t *s, const nicrx_
 }
 
 
+/* more_in: nicrx_more's inputs (fq_wr, fq_rd: LFQ + 1 bits used) (tests/blocks/trace_more_in.vh) */
+#define MORE_IN_TRACE_MAX_BITS 53u
+
+typedef struct more_in_trace {
+    uint8_t rst;                
+    uint8_t s_push;             
+    uint16_t s_push_key;        
+    uint8_t s_push_keep;        
+    uint16_t fq_wr;             
+    uint16_t fq_rd;             
+    uint16_t head_key;          
+} more_in_trace_t;
+
+static inline uint32_t more_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + 16 + 1 + 9 + 9 + 16;
+}
+
+static inline uint32_t more_in_trace_pack(const more_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 1, s->s_push);
+    b = bits_put(v, b, 16, s->s_push_key);
+    b = bits_put(v, b, 1, s->s_push_keep);
+    b = bits_put(v, b, 9, s->fq_wr);
+    b = bits_put(v, b, 9, s->fq_rd);
+    b = bits_put(v, b, 16, s->head_key);
+    return b;
+}
+
+
+/* more_out: nicrx_more's outputs (tests/blocks/trace_more_out.vh) */
+#define MORE_OUT_TRACE_MAX_BITS 4u
+
+typedef struct more_out_trace {
+    uint8_t more_cnt;           
+} more_out_trace_t;
+
+static inline uint32_t more_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 4;
+}
+
+static inline uint32_t more_out_trace_pack(const more_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 4, s->more_cnt);
+    return b;
+}
+
+
 #endif

@@ -1,0 +1,106 @@
+// nicrx_more - the batching hint of a completion record: how many other frames of the
+// head's flow wait behind it in nicrx_dma's frame queue (issue 13; host-interface.md
+// "Completion record" more, more_cnt).  Instantiated by nicrx_dma.
+// C twin: cmodel/more.c (same registers, same names without _reg).
+// Contract: docs/architecture.md "nicrx_more".
+//
+// A shadow of the frame queue's {gen, flow} in flip-flops, written at the queue's push, is
+// compared every cycle against the head's key: the match vector is registered (m), summed
+// in groups of 8 (ps), then in whole (base, saturating at 15).  The frames pushed during
+// those three stages are counted on the side (p1..p3), so that
+//   more_cnt(c) = frames in [fq_rd, fq_wr) at cycle c with the head's key,
+// exact once the head (fq_rd, head_key) has been stable for four cycles (nicrx_dma issues
+// a record's AW at the earliest five edges after loading its head, and only pushes happen
+// behind a stable head).
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
+module nicrx_more #(
+    parameter FQ_DEPTH = 32   // frame queue entries (nicrx_dma)
+) (
+    input  wire                       clk,
+    input  wire                       rst,
+    input  wire                       s_push,      // a frame enters the frame queue at this edge
+    input  wire [15:0]                s_push_key,  // its {generation, flow number}
+    input  wire                       s_push_keep, // RED keeps it (fl.red 0)
+    input  wire [$clog2(FQ_DEPTH):0]  fq_wr,       // the queue's write pointer (the entry pushed)
+    input  wire [$clog2(FQ_DEPTH):0]  fq_rd,       // its read pointer: [fq_rd, fq_wr) wait behind the head
+    input  wire [15:0]                head_key,    // the head's {generation, flow number}
+    output wire [3:0]                 more_cnt     // the count, saturating at 15
+);
+    generate
+        `NICRX_CHECK_FQ_DEPTH
+    endgenerate
+
+    localparam LFQ = $clog2(FQ_DEPTH);
+    localparam G   = (FQ_DEPTH < 8) ? FQ_DEPTH : 8;   // match bits per partial sum
+    localparam NG  = FQ_DEPTH / G;
+
+    reg [15:0]         key_reg [0:FQ_DEPTH-1];   // the shadow: each entry's key ...
+    reg [FQ_DEPTH-1:0] ok_reg;                   // ... and whether it counts (a flow, kept)
+    reg [15:0]         hk_reg;                   // the head's key, registered
+    reg [FQ_DEPTH-1:0] m_reg;                    // entry behind the head with the head's key
+    reg [4*NG-1:0]     ps_reg;                   // popcount of each group of G bits of m
+    reg [3:0]          base_reg;                 // popcount of m, saturating at 15
+    reg                p1_reg, p2_reg, p3_reg;   // a counted push at the last three edges
+
+    reg [FQ_DEPTH-1:0] m_next;
+    reg [4*NG-1:0]     ps_next;
+    reg [3:0]          base_next;
+    reg [LFQ:0]        n_behind;
+    reg [LFQ-1:0]      pos;
+    reg [3:0]          g_sum;
+    reg [8:0]          sum;
+    reg [5:0]          total;
+    integer            i, j;
+
+    always @* begin
+        n_behind = fq_wr - fq_rd;
+        for (i = 0; i < FQ_DEPTH; i = i + 1) begin
+            pos = i[LFQ-1:0] - fq_rd[LFQ-1:0];
+            m_next[i] = ({1'b0, pos} < n_behind) && ok_reg[i] && (key_reg[i] == hk_reg);
+        end
+        for (i = 0; i < NG; i = i + 1) begin
+            g_sum = 4'd0;
+            for (j = 0; j < G; j = j + 1)
+                g_sum = g_sum + {3'd0, m_reg[i*G + j]};
+            ps_next[i*4 +: 4] = g_sum;
+        end
+        sum = 9'd0;
+        for (i = 0; i < NG; i = i + 1)
+            sum = sum + {5'd0, ps_reg[i*4 +: 4]};
+        base_next = (sum > 9'd15) ? 4'd15 : sum[3:0];
+    end
+
+    // base counts the queue three edges ago; p1..p3 the pushes since
+    always @* total = {2'b00, base_reg} + {5'd0, p1_reg} + {5'd0, p2_reg} + {5'd0, p3_reg};
+    assign more_cnt = (total > 6'd15) ? 4'd15 : total[3:0];
+
+    always @(posedge clk) begin
+        if (s_push) key_reg[fq_wr[LFQ-1:0]] <= s_push_key;
+    end
+
+    always @(posedge clk) begin
+        if (rst) begin
+            ok_reg <= {FQ_DEPTH{1'b0}};
+            hk_reg <= 16'd0;
+            m_reg <= {FQ_DEPTH{1'b0}};
+            ps_reg <= {4*NG{1'b0}};
+            base_reg <= 4'd0;
+            p1_reg <= 1'b0;  p2_reg <= 1'b0;  p3_reg <= 1'b0;
+        end else begin
+            if (s_push) ok_reg[fq_wr[LFQ-1:0]] <= s_push_keep && (s_push_key != 16'd0);
+            hk_reg <= head_key;
+            m_reg <= m_next;
+            ps_reg <= ps_next;
+            base_reg <= base_next;
+            p1_reg <= s_push && s_push_keep && (s_push_key != 16'd0) && (s_push_key == hk_reg);
+            p2_reg <= p1_reg;
+            p3_reg <= p2_reg;
+        end
+    end
+endmodule
+
+`resetall
