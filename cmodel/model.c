@@ -20,6 +20,7 @@
 #include "dma.h"
 #include "rss.h"
 #include "red.h"
+#include "xfer_plan.h"
 #include "desc_fetch.h"
 #include "irq.h"
 #include "csr.h"
@@ -34,6 +35,7 @@ typedef struct wires {
     flow_out_t    flow;
     rss_out_t     rss;
     red_out_t     red;
+    xfer_plan_out_t xp;
     desc_fetch_out_t dfe;
     irq_out_t     irq;
     dma_out_t     dma;
@@ -53,6 +55,7 @@ struct nicrx_model {
     flow_t       flow;
     rss_t        rss;
     red_t        red;
+    xfer_plan_t  xp;
     desc_fetch_t dfe;
     irq_t        irq;
     dma_t        dma;
@@ -138,6 +141,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     ingress_init(&m->ing, &m->g);
     rss_powerup(&m->rss, &m->g);
     red_init(&m->red, &m->g);
+    xfer_plan_init(&m->xp);
     irq_init(&m->irq, m->g.p.num_cq);
     csr_init(&m->csr, &m->g);
     /* the outputs after reset, before the first edge */
@@ -148,6 +152,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     flow_out(&m->flow, &m->w[0].flow);
     rss_out(&m->rss, &m->w[0].rss);
     red_out(&m->red, &m->w[0].red);
+    xfer_plan_out(&m->xp, &m->w[0].xp);
     desc_fetch_out(&m->dfe, &m->w[0].dfe);
     irq_out(&m->irq, &m->w[0].irq);
     dma_out(&m->dma, &m->w[0].dma);
@@ -204,7 +209,7 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->red_peak = o->red.peak;
     st->red_bad = o->red.bad;
     st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->rss.idle && o->red.idle &&
-               o->dfe.idle && o->dma.st.idle;
+               o->xp.idle && o->dfe.idle && o->dma.st.idle;
 }
 
 /* ---- one block's edge: its inputs wired from o (before the edge), its outputs into n */
@@ -221,7 +226,7 @@ static void step_csr(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    dma_in_t in = { .top = m->in, .s_fl_valid = o->red.m_fl_valid, .s_fl = o->red.m_fl,
+    dma_in_t in = { .top = m->in, .s_fl_valid = o->xp.m_fl_valid, .s_fl = o->xp.m_fl,
                     .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .cfg = o->cfg, .ev = &m->ev };
 
     for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
@@ -276,6 +281,14 @@ static void step_red(nicrx_model_t *m, const wires_t *o, wires_t *n)
     red_step(&m->red, &in, &n->red);
 }
 
+/* the header ring is ring 2, which comes with NUM_FBR 3: until then no frame splits */
+static void step_xfer_plan(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const xfer_plan_in_t in = { .rst = m->in.rst, .s_fl_valid = o->red.m_fl_valid, .s_fl = o->red.m_fl,
+                                .cfg = { .split = o->cfg.xfer_split, .small = o->cfg.xfer_small } };
+    xfer_plan_step(&m->xp, &in, &n->xp);
+}
+
 static void step_pm(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     const ram_in_t in = { .wr_en = o->ing.pm_wr_en, .wr_addr = o->ing.pm_wr_addr,
@@ -326,8 +339,8 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow key block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_rss, step_red, step_pm,
-                                        step_flow, step_flow_key, step_parser, step_ingress };
+static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_rss, step_red, step_xfer_plan,
+                                        step_pm, step_flow, step_flow_key, step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */

@@ -44,6 +44,7 @@ BLOCKS=(
     "nicrx_flow|FLOWS=256"
     "nicrx_rss|"
     "nicrx_red|"
+    "nicrx_xfer_plan|"
     "nicrx_desc_fetch|"
     "nicrx_irq|"
     "nicrx_dma|"
