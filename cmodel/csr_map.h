@@ -205,7 +205,7 @@ static const csr_field_t csr_fields[] = {
     {  0, 16, CSR_RO , CSR_IN   ,  5,  0, 0, -1, 0u }, /* FBR_HEAD */
     {  0, 16, CSR_RW , CSR_STATE,  9,  0, 0, -1, 0u }, /* FBR_TAIL */
     {  0,  1, CSR_RW , CSR_STATE, 10,  0, 0, -1, 0u }, /* FBR_CTRL */
-    {  4, 28, CSR_RW , CSR_STATE, 11,  4, 0, -1, 0u }, /* CQ_BASE_LO */
+    {  5, 27, CSR_RW , CSR_STATE, 11,  5, 0, -1, 0u }, /* CQ_BASE_LO */
     {  0, 32, CSR_RW , CSR_STATE, 11, 32, 0, -1, 0u }, /* CQ_BASE_HI */
     {  0,  4, CSR_RW , CSR_STATE, 12,  0, 1, -1, 1u }, /* CQ_SIZE_LOG2 */
     {  0,  1, CSR_RW , CSR_STATE, 13,  0, 0, -1, 0u }, /* CQ_IRQ_CTRL */

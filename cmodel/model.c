@@ -110,6 +110,8 @@ const char *nicrx_params_check(const nicrx_params_t *p)
         return "DESC_DEPTH must be a power of two, 4..64";
     if (!is_pow2(p->max_burst) || p->max_burst < 2 || p->max_burst > 256)
         return "MAX_BURST must be a power of two, 2..256";
+    if (p->max_burst * p->axi_data_width < 8 * NICRX_CMPL_BYTES)
+        return "MAX_BURST beats of AXI_DATA_WIDTH must hold a 32-byte completion record (one burst)";
     if (p->parse_engines != 1 && p->parse_engines != 2)
         return "PARSE_ENGINES must be 1 or 2";
     if (!is_pow2(p->imem_depth) || p->imem_depth < 16 || p->imem_depth > NICRX_IMEM_MAX)

@@ -324,7 +324,7 @@
         for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
             if (reggen_raddr == 10'h080 + reggen_ri[9:0] * 10'h008) begin
                 rd_mapped = 1'b1;
-                rd_value[31:4] = cq_base_reg[reggen_ri*64 + 4 +: 28];
+                rd_value[31:5] = cq_base_reg[reggen_ri*64 + 5 +: 27];
             end
         // CQ_BASE_HI
         for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
@@ -797,7 +797,7 @@
         for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h080 + reggen_wi[9:0] * 10'h008) begin
                 wr_mapped = 1'b1;
-                cq_base_next[reggen_wi*64 + 4 +: 28] = ((cq_base_reg[reggen_wi*64 + 4 +: 28] & ~reggen_wmask[31:4]) | (s_axil_wdata[31:4] & reggen_wmask[31:4]));
+                cq_base_next[reggen_wi*64 + 5 +: 27] = ((cq_base_reg[reggen_wi*64 + 5 +: 27] & ~reggen_wmask[31:5]) | (s_axil_wdata[31:5] & reggen_wmask[31:5]));
             end
         // CQ_BASE_HI
         for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)

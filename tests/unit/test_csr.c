@@ -197,13 +197,13 @@ static void test_rw(void)
         wr(&b, base + NICRX_CQ_IRQ_CTRL, 0xffffffffu, 0xf, NULL);
         wr(&b, base + NICRX_CQ_CTRL, 1, 0xf, NULL);
         wr(&b, base + NICRX_CQ_HEAD, 0xffff0000u | (0x100u * q + 7), 0xf, NULL);
-        CHECK(rd_ok(&b, base + NICRX_CQ_BASE_LO) == ((0xffffffffu ^ k) & ~0xfu), "csr rw CQ%u BASE_LO low 4 bits zero", q);
+        CHECK(rd_ok(&b, base + NICRX_CQ_BASE_LO) == ((0xffffffffu ^ k) & ~0x1fu), "csr rw CQ%u BASE_LO low 5 bits zero", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_BASE_HI) == k, "csr rw CQ%u BASE_HI", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_SIZE_LOG2) == 3 + q, "csr rw CQ%u SIZE_LOG2", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_IRQ_CTRL) == 1, "csr rw CQ%u IRQ_CTRL", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_CTRL) == 1, "csr rw CQ%u CTRL", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_HEAD) == 0x100u * q + 7, "csr rw CQ%u HEAD", q);
-        CHECK(b.cfg.cq_base[q] == (((uint64_t)k << 32) | ((0xffffffffu ^ k) & ~0xfu)) &&
+        CHECK(b.cfg.cq_base[q] == (((uint64_t)k << 32) | ((0xffffffffu ^ k) & ~0x1fu)) &&
               b.cfg.cq_size_log2[q] == 3 + q && b.cfg.cq_en[q] == 1 && b.cfg.cq_irq_en[q] == 1 &&
               b.cfg.cq_head[q] == 0x100u * q + 7, "csr cfg outputs CQ%u", q);
     }
