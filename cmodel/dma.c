@@ -82,9 +82,9 @@ void dma_free(dma_t *d)
  * registers only, so known right after the edge). */
 static int dma_reads(const dma_t *d)
 {
-    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 7;
+    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 15;
 
-    return d->pc_rd != d->pc_wr && !d->pc_mem[d->pc_rd & 3].skip && pf_cnt + d->pf_inflight < 4;
+    return d->pc_rd != d->pc_wr && !d->pc_mem[d->pc_rd & 3].skip && pf_cnt + d->pf_inflight < 8;
 }
 
 void dma_out(const dma_t *d, dma_out_t *o)
@@ -359,7 +359,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
 
     /* ---- packet-memory reader and prefetch FIFO ---- */
     const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
-    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 7;
+    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 15;
     if (d->pc_rd != d->pc_wr) {
         if (ph->skip) {
             n.rel_ptr = (d->rel_ptr + ph->nwords) & relm;
@@ -375,7 +375,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             }
         }
     }
-    if (d->pf_inflight) n.pf_wr = (d->pf_wr + 1) & 7;
+    if (d->pf_inflight) n.pf_wr = (d->pf_wr + 1) & 15;
 
     /* ---- W channel ---- */
     const dma_wc_ent_t *wh = &d->wc_mem[d->wc_rd & 3];
@@ -389,7 +389,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     if (!d->wvalid || t->m_axi_wready) {
         n.wvalid = 0;
         if (d->wc_rd != d->wc_wr && (wh->rec || pf_cnt >= take)) {
-            uint64_t pf_w0 = d->pf_mem[d->pf_rd & 3], pf_w1 = d->pf_mem[(d->pf_rd + 1) & 3];
+            uint64_t pf_w0 = d->pf_mem[d->pf_rd & 7], pf_w1 = d->pf_mem[(d->pf_rd + 1) & 7];
             uint16_t strb = last ? wh->strb : strb_ones;
             n.wvalid = 1;
             n.wlast = (uint8_t)last;
@@ -406,7 +406,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 }
             } else if (d->r == 1) {
                 n.wdata[0] = pf_w0;
-                n.pf_rd = (d->pf_rd + 1) & 7;
+                n.pf_rd = (d->pf_rd + 1) & 15;
             } else {
                 uint64_t lo = wfirst ? 0 : pf_w0, hi = whalf ? 0 : wfirst ? pf_w0 : pf_w1;
                 if (d->dw == 64) {
@@ -414,7 +414,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 } else {
                     n.wdata[0] = lo | hi << 32;
                 }
-                n.pf_rd = (d->pf_rd + take) & 7;
+                n.pf_rd = (d->pf_rd + take) & 15;
             }
             if (last) {
                 n.wb_cnt = 0;
@@ -465,7 +465,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = (uint8_t)((fl->opcode & 0xf) | (fl->red & 3) << 4);
     }
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
-    if (d->pf_inflight) n.pf_mem[d->pf_wr & 3] = in->pm_rd_data & dwmask;
+    if (d->pf_inflight) n.pf_mem[d->pf_wr & 7] = in->pm_rd_data & dwmask;
     if (wc_we) n.wc_mem[d->wc_wr & 3] = wc_wdata;
     if (bq_we) n.bq_mem[d->bq_wr & 7] = bq_wdata;
 

@@ -101,7 +101,7 @@ typedef struct dma {
     uint32_t pc_wr, pc_rd;
     uint16_t pr_cnt;
     uint32_t rel_ptr;
-    uint64_t pf_mem[4];
+    uint64_t pf_mem[8];  /* the reader keeps reading while W carries a record */
     uint32_t pf_wr, pf_rd;
     uint8_t  pf_inflight;
     /* W channel */

@@ -170,8 +170,8 @@ module nicrx_dma #(
     reg [15:0]           pr_cnt_reg, pr_cnt_next;
     reg [PM_AW:0]        rel_ptr_reg, rel_ptr_next;
 
-    reg [DATA_WIDTH-1:0] pf_mem [0:3];
-    reg [2:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
+    reg [DATA_WIDTH-1:0] pf_mem [0:7];      // 8 words: the reader keeps reading while W carries a record
+    reg [3:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
     reg                  pf_inflight_reg, pf_inflight_next;
 
     reg [WCW-1:0]        wc_mem [0:3];
@@ -250,12 +250,12 @@ module nicrx_dma #(
     reg                  end_half;            // ... is in the lower lane (R = 2)
     reg                  wfirst, whalf, wtake2;
     reg [DATA_WIDTH-1:0] pf_w0, pf_w1;
-    reg [1:0]            pf_rd1;
+    reg [2:0]            pf_rd1;
     reg [ABPB-1:0]       wstrb_n;
     reg [63:0]           w0, w1, w2, w3;
     reg                  phase;
     reg [16:0]           pc_head;
-    reg [2:0]            pf_cnt;
+    reg [3:0]            pf_cnt;
     reg [WCW-1:0]        wc_head;
     reg [BQW-1:0]        bq_head;
     reg [QW-1:0]         bq_q;
@@ -521,7 +521,7 @@ module nicrx_dma #(
             if (pc_head[0]) begin
                 rel_ptr_next = rel_ptr_reg + pc_head[PM_AW+1:1];
                 pc_rd_next = pc_rd_reg + 1'b1;
-            end else if ({1'b0, pf_cnt} + {3'd0, pf_inflight_reg} < 4'd4) begin
+            end else if ({1'b0, pf_cnt} + {4'd0, pf_inflight_reg} < 5'd8) begin
                 pm_rd_en = 1'b1;
                 pf_inflight_next = 1'b1;
                 rel_ptr_next = rel_ptr_reg + 1'b1;
@@ -544,14 +544,14 @@ module nicrx_dma #(
         wfirst = (R == 2) && (wb_cnt_reg == 8'd0) && wc_head[10];
         whalf  = (R == 2) && (wb_cnt_reg == wc_head[8:1]) && wc_head[9];
         wtake2 = (R == 2) && !wfirst && !whalf;
-        pf_w0  = pf_mem[pf_rd_reg[1:0]];
-        pf_rd1 = pf_rd_reg[1:0] + 2'd1;   // a 2-bit index (wraps in every simulator)
+        pf_w0  = pf_mem[pf_rd_reg[2:0]];
+        pf_rd1 = pf_rd_reg[2:0] + 3'd1;   // a 3-bit index (wraps in every simulator)
         pf_w1  = pf_mem[pf_rd1];
         wstrb_n = (wb_cnt_reg == wc_head[8:1]) ? wc_head[11 +: ABPB] : STRB_ONES;
         if (wfirst) wstrb_n = wstrb_n & STRB_HI;
         if (!wvalid_reg || m_axi_wready) begin
             wvalid_next = 1'b0;
-            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || pf_cnt > {2'b00, wtake2})) begin
+            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || pf_cnt > {3'b000, wtake2})) begin
                 wvalid_next = 1'b1;
                 wlast_next = (wb_cnt_reg == wc_head[8:1]);
                 wstrb_next = wc_head[0] ? STRB_ONES : wstrb_n;
@@ -565,7 +565,7 @@ module nicrx_dma #(
                     wdata_next[0 +: DATA_WIDTH] = wfirst ? {DATA_WIDTH{1'b0}} : pf_w0;
                     wdata_next[AXI_DATA_WIDTH-DATA_WIDTH +: DATA_WIDTH] =
                         whalf ? {DATA_WIDTH{1'b0}} : wfirst ? pf_w0 : pf_w1;
-                    pf_rd_next = pf_rd_reg + (wtake2 ? 3'd2 : 3'd1);
+                    pf_rd_next = pf_rd_reg + (wtake2 ? 4'd2 : 4'd1);
                 end
                 if (wb_cnt_reg == wc_head[8:1]) begin
                     wb_cnt_next = 8'd0;
@@ -624,7 +624,7 @@ module nicrx_dma #(
     end
     always @(posedge clk) begin
         if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
-        if (pf_inflight_reg) pf_mem[pf_wr_reg[1:0]] <= pm_rd_data;
+        if (pf_inflight_reg) pf_mem[pf_wr_reg[2:0]] <= pm_rd_data;
         if (wc_we) wc_mem[wc_wr_reg[1:0]] <= wc_wdata;
         if (bq_we) bq_mem[bq_wr_reg[2:0]] <= bq_wdata;
     end
@@ -652,7 +652,7 @@ module nicrx_dma #(
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
             pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pr_cnt_reg <= 16'd0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
-            pf_wr_reg <= 3'd0;  pf_rd_reg <= 3'd0;  pf_inflight_reg <= 1'b0;
+            pf_wr_reg <= 4'd0;  pf_rd_reg <= 4'd0;  pf_inflight_reg <= 1'b0;
             wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wb_cnt_reg <= 8'd0;
             rh_full_reg <= 1'b0;  rh_w0_reg <= 64'd0;  rh_w1_reg <= 64'd0;
             rh_w2_reg <= 64'd0;  rh_w3_reg <= 64'd0;

@@ -112,9 +112,9 @@ int main(void)
             run(&t, &c, 8 + dw, NULL, NULL);
             cpf = (double)(t.t_last_rec - t.t_first_rec) / (t.got_records - 1);
             /* the slower of the packet-memory reads (a word a cycle) and the W beats (data
-             * and record); with two words a beat, the 4-word prefetch FIFO fills while W
-             * carries a record of rb beats and holds the reader rb - 1 cycles */
-            double rb = (double)NICRX_CMPL_BYTES / (adw / 8), words = 64.0 / (dw / 8) + (adw == 2 * dw ? rb - 1 : 0);
+             * and record); the 8-word prefetch FIFO has room for the words read while W
+             * carries a record, so the reader never waits for it */
+            double words = 64.0 / (dw / 8);
             double beats = (64.0 + NICRX_CMPL_BYTES) / (adw / 8), bound = words > beats ? words : beats;
             printf("# %s 64-byte frames saturated: %.2f cycles per frame (%.0f words read, %.0f W beats per frame)\n",
                    dt, cpf, words, beats);
