@@ -87,6 +87,8 @@ typedef struct csr_cfg {
     uint8_t  reta_we;                    /* one-cycle pulse: entry reta_addr := reta_data */
     uint16_t reta_addr;
     uint8_t  reta_data;
+    /* transfer decision (XFER_CTRL, XFER_SMALL_THRESH) */
+    uint16_t xfer_split, xfer_small;
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */
@@ -174,6 +176,13 @@ typedef struct red_out {
     uint8_t  bad;
     uint8_t  idle;         /* m_fl_valid low */
 } red_out_t;
+
+/* ---- nicrx_xfer_plan outputs ------------------------------------------------- */
+typedef struct xfer_plan_out {
+    uint8_t  m_fl_valid;   /* one cycle per frame, two cycles after nicrx_red's */
+    fl_stream_t m_fl;      /* the frame with its transfer decision; held between frames */
+    uint8_t  idle;         /* no frame in either stage */
+} xfer_plan_out_t;
 
 /* ---- nicrx_desc_fetch outputs --------------------------------------------------- */
 /* a descriptor as the device keeps it: {buf_id, addr} (RTL: 80 bits) */

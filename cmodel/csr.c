@@ -137,6 +137,8 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
         cfg->reta_we = s->reta_we;
         cfg->reta_addr = s->reta_addr;
         cfg->reta_data = r->reta_idata;
+        cfg->xfer_split = r->xfer_split;
+        cfg->xfer_small = r->xfer_small;
     }
     if (o) {
         o->s_axil_awready = s->wr_ready;

@@ -106,6 +106,8 @@ enum csr_reg_id {
     CSR_R_IRQ_COUNT,
     CSR_R_IRQ_TIME,
     CSR_R_IRQ_MASK,
+    CSR_R_XFER_CTRL,
+    CSR_R_XFER_SMALL_THRESH,
     CSR_NUM_REGS
 };
 
@@ -167,6 +169,8 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, irq_count), sizeof(uint16_t), NICRX_MAX_CQ, 0, 0x1u },
     { offsetof(csr_regs_t, irq_time), sizeof(uint16_t), NICRX_MAX_CQ, 0, 0x0u },
     { offsetof(csr_regs_t, irq_mask), sizeof(uint8_t), NICRX_MAX_CQ, 0, 0x0u },
+    { offsetof(csr_regs_t, xfer_split), sizeof(uint16_t), 1, 0, 0x1fcu },
+    { offsetof(csr_regs_t, xfer_small), sizeof(uint16_t), 1, 0, 0x40u },
 };
 
 static const csr_field_t csr_fields[] = {
@@ -201,7 +205,7 @@ static const csr_field_t csr_fields[] = {
     {  0, 16, CSR_RO , CSR_IN   ,  5,  0, 0, -1, 0u }, /* FBR_HEAD */
     {  0, 16, CSR_RW , CSR_STATE,  9,  0, 0, -1, 0u }, /* FBR_TAIL */
     {  0,  1, CSR_RW , CSR_STATE, 10,  0, 0, -1, 0u }, /* FBR_CTRL */
-    {  4, 28, CSR_RW , CSR_STATE, 11,  4, 0, -1, 0u }, /* CQ_BASE_LO */
+    {  5, 27, CSR_RW , CSR_STATE, 11,  5, 0, -1, 0u }, /* CQ_BASE_LO */
     {  0, 32, CSR_RW , CSR_STATE, 11, 32, 0, -1, 0u }, /* CQ_BASE_HI */
     {  0,  4, CSR_RW , CSR_STATE, 12,  0, 1, -1, 1u }, /* CQ_SIZE_LOG2 */
     {  0,  1, CSR_RW , CSR_STATE, 13,  0, 0, -1, 0u }, /* CQ_IRQ_CTRL */
@@ -266,6 +270,8 @@ static const csr_field_t csr_fields[] = {
     {  0, 16, CSR_RW , CSR_STATE, 54,  0, 0, -1, 0u }, /* IRQ_COUNT */
     {  0, 16, CSR_RW , CSR_STATE, 55,  0, 0, -1, 0u }, /* IRQ_TIME */
     {  0,  1, CSR_RW , CSR_STATE, 56,  0, 0, -1, 0u }, /* IRQ_MASK */
+    {  0, 16, CSR_RW , CSR_STATE, 57,  0, 0, -1, 0u }, /* XFER_CTRL.split */
+    {  0, 16, CSR_RW , CSR_STATE, 58,  0, 0, -1, 0u }, /* XFER_SMALL_THRESH */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -337,6 +343,8 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0x800, 0x10,  4,  93, 1 }, /* IRQ_COUNT */
     { 0x804, 0x10,  4,  94, 1 }, /* IRQ_TIME */
     { 0x808, 0x10,  4,  95, 1 }, /* IRQ_MASK */
+    { 0xa00, 0x04,  0,  96, 1 }, /* XFER_CTRL */
+    { 0xa04, 0x04,  0,  97, 1 }, /* XFER_SMALL_THRESH */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */

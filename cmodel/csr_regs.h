@@ -67,6 +67,8 @@ typedef struct csr_regs {
     uint16_t irq_count[NICRX_MAX_CQ]; /* 16 bits */
     uint16_t irq_time[NICRX_MAX_CQ]; /* 16 bits */
     uint8_t  irq_mask[NICRX_MAX_CQ]; /* 1 bits */
+    uint16_t xfer_split; /* 16 bits */
+    uint16_t xfer_small; /* 16 bits */
 } csr_regs_t;
 
 #endif

@@ -33,7 +33,7 @@ static void dma_reset(dma_t *d)
     d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
     d->pf_wr = d->pf_rd = 0; d->pf_inflight = 0;
     d->wc_wr = d->wc_rd = 0; d->wb_cnt = 0;
-    d->rh_full = 0; d->rh_w0 = 0; d->rh_w1 = 0;
+    d->rh_full = 0; d->rh_w0 = 0; d->rh_w1 = 0; d->rh_w2 = 0; d->rh_w3 = 0;
     d->wvalid = 0; d->wdata[0] = d->wdata[1] = 0; d->wstrb = 0; d->wlast = 0;
     d->bq_wr = d->bq_rd = 0;
     d->cnt_delivered = d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = d->cnt_axi_err = 0;
@@ -52,7 +52,7 @@ int dma_init(dma_t *d, const nicrx_geom_t *g)
     d->abpb = d->adw / 8;
     d->labpb = log2u(d->abpb);
     d->r = d->adw / d->dw;
-    d->rb = 16 / d->abpb;
+    d->rb = NICRX_CMPL_BYTES / d->abpb;
     d->num_cq = g->p.num_cq;
     d->fq_depth = g->p.fq_depth;
     d->max_burst = g->p.max_burst;
@@ -86,9 +86,9 @@ void dma_free(dma_t *d)
  * registers only, so known right after the edge). */
 static int dma_reads(const dma_t *d)
 {
-    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 7;
+    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 15;
 
-    return d->pc_rd != d->pc_wr && !d->pc_mem[d->pc_rd & 3].skip && pf_cnt + d->pf_inflight < 4;
+    return d->pc_rd != d->pc_wr && !d->pc_mem[d->pc_rd & 3].skip && pf_cnt + d->pf_inflight < 8;
 }
 
 void dma_out(const dma_t *d, dma_out_t *o)
@@ -214,14 +214,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.rec_ph = (uint8_t)(((rec_tail >> rec_csz) & 1) ^ 1);
     n.rec_base = c->cq_base[d->f_q];
     n.rec_rdy = 0;
-    uint64_t w0, w1;
+    /* record v2: words 0 and 1 the first part (today the whole frame), word 2 the data part
+     * (none yet) and the flags, word 3 the phase */
+    uint64_t w0, w1, w2, w3 = phase << NICRX_C3_PHASE_BIT;
     if (d->f_err) {
-        w0 = (1ull << NICRX_C0_ERR_BIT) | ((uint64_t)d->f_ring << NICRX_C0_RING_BIT)
-           | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT);
-        w1 = phase << NICRX_C1_PHASE_BIT;
+        w0 = ((uint64_t)d->f_ring << NICRX_C0_RING_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT);
+        w1 = 0;
+        w2 = 1ull << NICRX_C2_ERR_BIT;
     } else {
         w0 = ((uint64_t)h_len << NICRX_C0_LEN_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT)
-           | ((uint64_t)d->f_ring << NICRX_C0_RING_BIT) | ((uint64_t)fh->l3 << NICRX_C0_L3_SHIFT)
+           | ((uint64_t)d->f_ring << NICRX_C0_RING_SHIFT) | ((uint64_t)fh->l3 << NICRX_C0_L3_SHIFT)
            | ((uint64_t)fh->l4 << NICRX_C0_L4_SHIFT) | ((uint64_t)fh->vlan << NICRX_C0_VLAN_BIT)
            | ((uint64_t)fh->frag << NICRX_C0_FRAG_BIT) | ((uint64_t)fh->trunc << NICRX_C0_TRUNC_BIT)
            | ((uint64_t)fh->perr << NICRX_C0_PERR_BIT) | ((uint64_t)fh->presel << NICRX_C0_PRESEL_BIT)
@@ -229,8 +231,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
            | ((uint64_t)(mo.more_cnt != 0) << NICRX_C0_MORE_BIT);
         w1 = ((uint64_t)fh->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)fh->l3_off << NICRX_C1_L3OFF_SHIFT)
            | ((uint64_t)fh->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)mo.more_cnt << NICRX_C1_MORE_CNT_SHIFT)
-           | ((uint64_t)fh->rss_type << NICRX_C1_RSS_TYPE_SHIFT)
-           | (phase << NICRX_C1_PHASE_BIT);
+           | ((uint64_t)fh->rss_type << NICRX_C1_RSS_TYPE_SHIFT);
+        /* the whole frame's class is its ring (1: large) */
+        w2 = ((uint64_t)d->f_ring << NICRX_C2_LARGE_BIT) | ((uint64_t)fh->lerr << NICRX_C2_LERR_BIT)
+           | ((uint64_t)fh->pay << NICRX_C2_PAY_SHIFT);
     }
     if (t->m_axi_awready) n.awvalid = 0;
     switch (d->is_state) {
@@ -314,7 +318,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     case IS_REC:
         /* first cycle: the record's address (into f_addr) and phase from rec_off,
          * rec_ph; re-computed every cycle and used from the second cycle on */
-        n.f_addr = (d->num_cq > 1 ? d->rec_base : c->cq_base[0]) + ((uint64_t)d->rec_off << 4);
+        n.f_addr = (d->num_cq > 1 ? d->rec_base : c->cq_base[0]) + ((uint64_t)d->rec_off << 5);
         n.f_phase = d->rec_ph;
         n.rec_rdy = 1;
         if (d->rec_rdy && aw_free && wb_room && !d->rh_full) {
@@ -324,7 +328,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.awlen = (uint8_t)(d->rb - 1);
             wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->rb - 1);
             wc_wdata.strb = strb_ones;
-            n.rh_full = 1; n.rh_w0 = w0; n.rh_w1 = w1;
+            n.rh_full = 1; n.rh_w0 = w0; n.rh_w1 = w1; n.rh_w2 = w2; n.rh_w3 = w3;
             n.wc_wr = (d->wc_wr + 1) & 7;
             bq_we = 1; bq_wdata.rec = 1; bq_wdata.err = d->f_err; bq_wdata.q = d->f_q;
             n.bq_wr = (d->bq_wr + 1) & 15;
@@ -363,7 +367,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
 
     /* ---- packet-memory reader and prefetch FIFO ---- */
     const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
-    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 7;
+    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 15;
     if (d->pc_rd != d->pc_wr) {
         if (ph->skip) {
             n.rel_ptr = (d->rel_ptr + ph->nwords) & relm;
@@ -379,7 +383,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             }
         }
     }
-    if (d->pf_inflight) n.pf_wr = (d->pf_wr + 1) & 7;
+    if (d->pf_inflight) n.pf_wr = (d->pf_wr + 1) & 15;
 
     /* ---- W channel ---- */
     const dma_wc_ent_t *wh = &d->wc_mem[d->wc_rd & 3];
@@ -393,22 +397,24 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     if (!d->wvalid || t->m_axi_wready) {
         n.wvalid = 0;
         if (d->wc_rd != d->wc_wr && (wh->rec || pf_cnt >= take)) {
-            uint64_t pf_w0 = d->pf_mem[d->pf_rd & 3], pf_w1 = d->pf_mem[(d->pf_rd + 1) & 3];
+            uint64_t pf_w0 = d->pf_mem[d->pf_rd & 7], pf_w1 = d->pf_mem[(d->pf_rd + 1) & 7];
             uint16_t strb = last ? wh->strb : strb_ones;
             n.wvalid = 1;
             n.wlast = (uint8_t)last;
             n.wstrb = wh->rec ? strb_ones : wfirst ? (uint16_t)(strb & strb_hi) : strb;
             if (wh->rec) {
+                const uint64_t rw[4] = { d->rh_w0, d->rh_w1, d->rh_w2, d->rh_w3 };
+                uint32_t b = d->wb_cnt & 7u;
                 if (d->adw == 128) {
-                    n.wdata[0] = d->rh_w0; n.wdata[1] = d->rh_w1;
+                    n.wdata[0] = rw[2 * (b & 1u)]; n.wdata[1] = rw[2 * (b & 1u) + 1];
                 } else if (d->adw == 64) {
-                    n.wdata[0] = (d->wb_cnt & 1) ? d->rh_w1 : d->rh_w0;
+                    n.wdata[0] = rw[b & 3u];
                 } else {
-                    n.wdata[0] = (((d->wb_cnt & 2) ? d->rh_w1 : d->rh_w0) >> (32 * (d->wb_cnt & 1))) & dwmask;
+                    n.wdata[0] = (rw[(b >> 1) & 3u] >> (32 * (b & 1u))) & dwmask;
                 }
             } else if (d->r == 1) {
                 n.wdata[0] = pf_w0;
-                n.pf_rd = (d->pf_rd + 1) & 7;
+                n.pf_rd = (d->pf_rd + 1) & 15;
             } else {
                 uint64_t lo = wfirst ? 0 : pf_w0, hi = whalf ? 0 : wfirst ? pf_w0 : pf_w1;
                 if (d->dw == 64) {
@@ -416,7 +422,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 } else {
                     n.wdata[0] = lo | hi << 32;
                 }
-                n.pf_rd = (d->pf_rd + take) & 7;
+                n.pf_rd = (d->pf_rd + take) & 15;
             }
             if (last) {
                 n.wb_cnt = 0;
@@ -460,6 +466,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         e->l3 = fl->l3 & 3; e->l4 = fl->l4 & 3; e->vlan = fl->vlan & 1; e->frag = fl->frag & 1;
         e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash; e->queue = fl->queue; e->rss_type = fl->rss_type;
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
+        e->pay = fl->pay; e->lerr = fl->lerr & 1;
         e->frame = fl->frame;
         n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->flow;
         n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = (uint8_t)((fl->opcode & 0xf) | (fl->red & 3) << 4);
@@ -479,7 +486,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         }
     }
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
-    if (d->pf_inflight) n.pf_mem[d->pf_wr & 3] = in->pm_rd_data & dwmask;
+    if (d->pf_inflight) n.pf_mem[d->pf_wr & 7] = in->pm_rd_data & dwmask;
     if (wc_we) n.wc_mem[d->wc_wr & 3] = wc_wdata;
     if (bq_we) n.bq_mem[d->bq_wr & 7] = bq_wdata;
 

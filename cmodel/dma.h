@@ -9,7 +9,7 @@
 #include "blocks.h"
 #include "more.h"
 
-/* frame queue entry (RTL: packed {rss_type, queue, presel, perr, trunc, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
+/* frame queue entry (RTL: packed {lerr, pay, rss_type, queue, presel, perr, trunc, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
  * the flow and the operation code are in flm_mem and ctl_mem beside it */
 typedef struct dma_fq_ent {
     uint16_t len;
@@ -18,6 +18,8 @@ typedef struct dma_fq_ent {
     uint32_t hash;
     uint8_t  queue; /* the stream's completion queue (nicrx_rss) */
     uint8_t  rss_type; /* its RSS hash type (enum nicrx_rss_type) */
+    uint16_t pay;   /* the IP-declared payload (record word 2) */
+    uint8_t  lerr;  /* nicrx_xfer_plan's length-error flag (record word 2) */
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
@@ -99,7 +101,7 @@ typedef struct dma {
     uint32_t pc_wr, pc_rd;
     uint16_t pr_cnt;
     uint32_t rel_ptr;
-    uint64_t pf_mem[4];
+    uint64_t pf_mem[8];  /* the reader keeps reading while W carries a record */
     uint32_t pf_wr, pf_rd;
     uint8_t  pf_inflight;
     /* W channel */
@@ -107,7 +109,7 @@ typedef struct dma {
     uint32_t wc_wr, wc_rd;
     uint8_t  wb_cnt;
     uint8_t  rh_full; /* record holder */
-    uint64_t rh_w0, rh_w1;
+    uint64_t rh_w0, rh_w1, rh_w2, rh_w3;
     uint8_t  wvalid, wlast;
     uint16_t wstrb;
     uint64_t wdata[2];

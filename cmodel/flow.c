@@ -291,6 +291,8 @@ void flow_frame_decide(flow_t *s, const evsink_t *ev)
     fo->hash = fk->hash;
     fo->trunc = fk->trunc;
     fo->perr = fk->perr;
+    fo->hlen = fk->hlen;
+    fo->pay = fk->pay;
     fo->flow = idx < 0 ? 0 : (uint16_t)(s->ctx[idx].gen << 8 | (uint32_t)idx);
     fo->opcode = (uint8_t)op;
     fo->frame = fk->frame;

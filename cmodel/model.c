@@ -20,6 +20,7 @@
 #include "dma.h"
 #include "rss.h"
 #include "red.h"
+#include "xfer_plan.h"
 #include "desc_fetch.h"
 #include "irq.h"
 #include "csr.h"
@@ -34,6 +35,7 @@ typedef struct wires {
     flow_out_t    flow;
     rss_out_t     rss;
     red_out_t     red;
+    xfer_plan_out_t xp;
     desc_fetch_out_t dfe;
     irq_out_t     irq;
     dma_out_t     dma;
@@ -53,6 +55,7 @@ struct nicrx_model {
     flow_t       flow;
     rss_t        rss;
     red_t        red;
+    xfer_plan_t  xp;
     desc_fetch_t dfe;
     irq_t        irq;
     dma_t        dma;
@@ -111,6 +114,8 @@ const char *nicrx_params_check(const nicrx_params_t *p)
         return "DESC_DEPTH must be a power of two, 4..64";
     if (!is_pow2(p->max_burst) || p->max_burst < 2 || p->max_burst > 256)
         return "MAX_BURST must be a power of two, 2..256";
+    if (p->max_burst * p->axi_data_width < 8 * NICRX_CMPL_BYTES)
+        return "MAX_BURST beats of AXI_DATA_WIDTH must hold a 32-byte completion record (one burst)";
     if (p->parse_engines != 1 && p->parse_engines != 2)
         return "PARSE_ENGINES must be 1 or 2";
     if (!is_pow2(p->imem_depth) || p->imem_depth < 16 || p->imem_depth > NICRX_IMEM_MAX)
@@ -142,6 +147,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     ingress_init(&m->ing, &m->g);
     rss_powerup(&m->rss, &m->g);
     red_init(&m->red, &m->g);
+    xfer_plan_init(&m->xp);
     irq_init(&m->irq, m->g.p.num_cq);
     csr_init(&m->csr, &m->g);
     /* the outputs after reset, before the first edge */
@@ -152,6 +158,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     flow_out(&m->flow, &m->w[0].flow);
     rss_out(&m->rss, &m->w[0].rss);
     red_out(&m->red, &m->w[0].red);
+    xfer_plan_out(&m->xp, &m->w[0].xp);
     desc_fetch_out(&m->dfe, &m->w[0].dfe);
     irq_out(&m->irq, &m->w[0].irq);
     dma_out(&m->dma, &m->w[0].dma);
@@ -208,7 +215,7 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->red_peak = o->red.peak;
     st->red_bad = o->red.bad;
     st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->rss.idle && o->red.idle &&
-               o->dfe.idle && o->dma.st.idle;
+               o->xp.idle && o->dfe.idle && o->dma.st.idle;
 }
 
 /* ---- one block's edge: its inputs wired from o (before the edge), its outputs into n */
@@ -233,7 +240,7 @@ static void step_csr(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    dma_in_t in = { .top = m->in, .s_fl_valid = o->red.m_fl_valid, .s_fl = o->red.m_fl,
+    dma_in_t in = { .top = m->in, .s_fl_valid = o->xp.m_fl_valid, .s_fl = o->xp.m_fl,
                     .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .cfg = o->cfg, .ev = &m->ev };
 
     for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
@@ -288,6 +295,14 @@ static void step_red(nicrx_model_t *m, const wires_t *o, wires_t *n)
     red_step(&m->red, &in, &n->red);
 }
 
+/* the header ring is ring 2, which comes with NUM_FBR 3: until then no frame splits */
+static void step_xfer_plan(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const xfer_plan_in_t in = { .rst = m->in.rst, .s_fl_valid = o->red.m_fl_valid, .s_fl = o->red.m_fl,
+                                .cfg = { .split = o->cfg.xfer_split, .small = o->cfg.xfer_small } };
+    xfer_plan_step(&m->xp, &in, &n->xp);
+}
+
 static void step_pm(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     const ram_in_t in = { .wr_en = o->ing.pm_wr_en, .wr_addr = o->ing.pm_wr_addr,
@@ -338,8 +353,8 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow key block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_rss, step_red, step_pm,
-                                        step_flow, step_flow_key, step_parser, step_ingress };
+static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_rss, step_red, step_xfer_plan,
+                                        step_pm, step_flow, step_flow_key, step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */

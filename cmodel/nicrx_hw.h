@@ -12,11 +12,11 @@
 
 /* ---- limits ---------------------------------------------------------------- */
 #define NICRX_DESC_BYTES        16u
-#define NICRX_CMPL_BYTES        16u
+#define NICRX_CMPL_BYTES        32u
 #define NICRX_RING_LOG2_MIN     1u
 #define NICRX_RING_LOG2_MAX     15u
 #define NICRX_FBR_BASE_ALIGN    64u  /* low 6 bits of FBR base read as zero */
-#define NICRX_CQ_BASE_ALIGN     16u  /* low 4 bits of CQ base read as zero  */
+#define NICRX_CQ_BASE_ALIGN     32u  /* low 5 bits of CQ base read as zero  */
 #define NICRX_BUF_ALIGN         8u   /* buffer address must be 8-byte aligned */
 
 /* Parser microcode (docs/registers.md, docs/microcode.md).  The host writes a
@@ -133,12 +133,13 @@ struct nicrx_desc {
     uint32_t rsvd1;
 };
 
-/* ---- completion record (16 bytes, two little-endian 64-bit words) -------- */
+/* ---- completion record v2 (32 bytes, four little-endian 64-bit words) ------ */
+/* Words 0 and 1 describe the first part written (the header part of a split frame, else
+ * the whole frame) as record v1 did; word 2 the data part and the flags; word 3 the phase. */
 /* word 0 */
 #define NICRX_C0_LEN_SHIFT      0   /* [15:0]  bytes written into the buffer */
 #define NICRX_C0_BUFID_SHIFT    16  /* [31:16] buf_id of the descriptor */
-#define NICRX_C0_RING_BIT       32  /* [32]    free ring of the buffer */
-#define NICRX_C0_ERR_BIT        33  /* [33]    buffer returned unused (descriptor error) */
+#define NICRX_C0_RING_SHIFT     32  /* [33:32] free ring of the buffer (v1: [32], [33] err) */
 #define NICRX_C0_L3_SHIFT       34  /* [35:34] 0 none, 1 IPv4, 2 IPv6 */
 #define NICRX_C0_L4_SHIFT       36  /* [37:36] 0 none, 1 TCP, 2 UDP, 3 other */
 #define NICRX_C0_VLAN_BIT       38  /* [38]    at least one VLAN tag */
@@ -157,24 +158,44 @@ struct nicrx_desc {
 #define NICRX_C1_MORE_CNT_SHIFT 48  /* [51:48] frames of the flow queued behind it, saturating at 15 */
                                     /* [59:52] reserved, 0 */
 #define NICRX_C1_RSS_TYPE_SHIFT 60  /* [62:60] RSS hash type (enum nicrx_rss_type) */
-#define NICRX_C1_PHASE_BIT      63  /* [63]    phase: 1 on the first pass of the ring */
+                                    /* [63]    reserved, 0 (v1: the phase) */
+/* word 2 */
+#define NICRX_C2_LEN_SHIFT      0   /* [15:0]  data part: bytes written (0: none) */
+#define NICRX_C2_BUFID_SHIFT    16  /* [31:16] data part: buf_id of its descriptor */
+#define NICRX_C2_RING_SHIFT     32  /* [33:32] data part: its free ring */
+#define NICRX_C2_SPLIT_BIT      34  /* [34]    split: words 0/1 the header part, this word the data part */
+#define NICRX_C2_LARGE_BIT      35  /* [35]    class: the whole frame or data part is in a large buffer */
+#define NICRX_C2_LERR_BIT       36  /* [36]    the frame's IP or TCP lengths disagree with its bytes */
+#define NICRX_C2_ERR_BIT        37  /* [37]    buffer returned unused (descriptor error) */
+#define NICRX_C2_PAY_SHIFT      48  /* [63:48] the IP-declared TCP payload length */
+/* word 3 */
+#define NICRX_C3_PHASE_BIT      63  /* [63]    phase: 1 on the first pass of the ring; [62:0] reserved */
 
 struct nicrx_cmpl {
     uint64_t w0;
     uint64_t w1;
+    uint64_t w2;
+    uint64_t w3;
 };
 
 #define NICRX_FIELD(w, shift, bits) ((uint32_t)(((w) >> (shift)) & ((1ull << (bits)) - 1u)))
 
 static inline uint32_t nicrx_cmpl_len(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w0, NICRX_C0_LEN_SHIFT, 16); }
 static inline uint32_t nicrx_cmpl_bufid(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w0, NICRX_C0_BUFID_SHIFT, 16); }
-static inline uint32_t nicrx_cmpl_ring(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w0, NICRX_C0_RING_BIT, 1); }
-static inline uint32_t nicrx_cmpl_err(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w0, NICRX_C0_ERR_BIT, 1); }
+static inline uint32_t nicrx_cmpl_ring(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w0, NICRX_C0_RING_SHIFT, 2); }
+static inline uint32_t nicrx_cmpl_err(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w2, NICRX_C2_ERR_BIT, 1); }
 static inline uint32_t nicrx_cmpl_opcode(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w0, NICRX_C0_OPCODE_SHIFT, 4); }
 static inline uint32_t nicrx_cmpl_flow(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w0, NICRX_C0_FLOW_SHIFT, 8); }
 static inline uint32_t nicrx_cmpl_gen(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w0, NICRX_C0_GEN_SHIFT, 8); }
 static inline uint32_t nicrx_cmpl_more(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w0, NICRX_C0_MORE_BIT, 1); }
 static inline uint32_t nicrx_cmpl_more_cnt(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_MORE_CNT_SHIFT, 4); }
-static inline uint32_t nicrx_cmpl_phase(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_PHASE_BIT, 1); }
+static inline uint32_t nicrx_cmpl_phase(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w3, NICRX_C3_PHASE_BIT, 1); }
+static inline uint32_t nicrx_cmpl_dlen(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w2, NICRX_C2_LEN_SHIFT, 16); }
+static inline uint32_t nicrx_cmpl_dbufid(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w2, NICRX_C2_BUFID_SHIFT, 16); }
+static inline uint32_t nicrx_cmpl_dring(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w2, NICRX_C2_RING_SHIFT, 2); }
+static inline uint32_t nicrx_cmpl_split(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w2, NICRX_C2_SPLIT_BIT, 1); }
+static inline uint32_t nicrx_cmpl_large(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w2, NICRX_C2_LARGE_BIT, 1); }
+static inline uint32_t nicrx_cmpl_lerr(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w2, NICRX_C2_LERR_BIT, 1); }
+static inline uint32_t nicrx_cmpl_pay(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w2, NICRX_C2_PAY_SHIFT, 16); }
 
 #endif

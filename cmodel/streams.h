@@ -325,8 +325,8 @@ static inline uint32_t fk_stream_unpack(fk_stream_t *s, const nicrx_geom_t *g, c
 }
 
 
-/* fl: frame and flow decision: nicrx_flow to nicrx_rss (queue and rss_type 0) and nicrx_rss to the transfer engine (nicrx_dma), one per frame, valid only (the frame queue always has room) (rtl/nicrx_stream_fl.vh) */
-#define FL_STREAM_MAX_BITS 127u
+/* fl: frame and flow decision: nicrx_flow to nicrx_rss (queue and rss_type 0), nicrx_rss to nicrx_red, nicrx_red to nicrx_xfer_plan and nicrx_xfer_plan to the transfer engine (nicrx_dma), one per frame, valid only (the frame queue always has room) (rtl/nicrx_stream_fl.vh) */
+#define FL_STREAM_MAX_BITS 187u
 
 typedef struct fl_stream {
     uint16_t len;                /* frame length, bytes */
@@ -346,13 +346,19 @@ typedef struct fl_stream {
     uint8_t queue;               /* completion queue, chosen by nicrx_rss (nicrx_flow leaves it 0) */
     uint8_t rss_type;            /* RSS hash type (enum nicrx_rss_type), from nicrx_rss (nicrx_flow leaves it 0) */
     uint8_t red;                 /* RED verdict, set by nicrx_red (0 before it): 1 early drop, 2 forced drop, 0 keep */
+    uint16_t hlen;               /* TCP header bytes (fk.hlen; 0 unless TCP) */
+    uint16_t pay;                /* IP-declared TCP payload bytes (fk.pay, the parser's l4_len) */
+    uint8_t split;               /* the transfer decision, set by nicrx_xfer_plan (0 before it): the frame goes in two parts */
+    uint16_t hdr_len;            /* split: bytes [0, hdr_len) into a header buffer (0 when whole) */
+    uint16_t dlen;               /* bytes [hdr_len, len) into a small or large buffer (len when whole; 0: all header) */
+    uint8_t lerr;                /* the frame's IP or TCP lengths disagree with its bytes (docs/architecture.md "nicrx_xfer_plan") */
     uint64_t frame;              /* frame index at ingress */
 } fl_stream_t;
 
 static inline uint32_t fl_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 3 + 2;
+    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 3 + 2 + 10 + 16 + 1 + 16 + 16 + 1;
 }
 
 static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -375,6 +381,12 @@ static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 8, s->queue);
     b = bits_put(v, b, 3, s->rss_type);
     b = bits_put(v, b, 2, s->red);
+    b = bits_put(v, b, 10, s->hlen);
+    b = bits_put(v, b, 16, s->pay);
+    b = bits_put(v, b, 1, s->split);
+    b = bits_put(v, b, 16, s->hdr_len);
+    b = bits_put(v, b, 16, s->dlen);
+    b = bits_put(v, b, 1, s->lerr);
     return b;
 }
 
@@ -415,6 +427,18 @@ static inline uint32_t fl_stream_unpack(fl_stream_t *s, const nicrx_geom_t *g, c
     b += 3;
     s->red = (uint8_t)bits_get(v, b, 2);
     b += 2;
+    s->hlen = (uint16_t)bits_get(v, b, 10);
+    b += 10;
+    s->pay = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->split = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->hdr_len = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->dlen = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->lerr = (uint8_t)bits_get(v, b, 1);
+    b += 1;
     return b;
 }
 

@@ -42,6 +42,8 @@ irq-prove      | nicrx_irq     | NUM_CQ=2                                       
 irq-cover      | nicrx_irq     | NUM_CQ=2                                                       | cover | 12 | y |
 flowkey-bmc    | nicrx_flow_key | DATA_WIDTH=32 HEADER_BYTES=64 FQ_DEPTH=4                     | bmc   | 10 | n | m_fk_data
 rss-bmc        | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | bmc   | 14 | n | m_fl_data
+xfer-prove     | nicrx_xfer_plan |                                                              | prove | 3  | y |
+xfer-cover     | nicrx_xfer_plan |                                                              | cover | 6  | y |
 rss-cover      | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | cover | 20 | y | m_fl_data
 flow-bmc       | nicrx_flow    | FLOWS=8                                                        | bmc   | 10 | n | m_fl_data flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow
 red-bmc        | nicrx_red     | DATA_WIDTH=64 PM_AW=4 FQ_DEPTH=4                               | bmc   | 20 | y | st_red_peak

@@ -157,7 +157,7 @@ int nicrx_drv_poll(nicrx_drv_t *d, uint32_t q, struct nicrx_cmpl *c)
     drv_ring_t *cq = &d->cq[q];
     uint32_t n = cq->g.size_log2;
     d->ops.mem_read(d->ctx, cq->g.base + NICRX_CMPL_BYTES * (cq->idx & ((1u << n) - 1u)), b, sizeof b);
-    struct nicrx_cmpl rec = { ld64(b), ld64(b + 8) };
+    struct nicrx_cmpl rec = { ld64(b), ld64(b + 8), ld64(b + 16), ld64(b + 24) };
     /* the device writes phase 1 on its first pass through the queue, 0 on the next */
     if (nicrx_cmpl_phase(&rec) != (((uint32_t)cq->idx >> n & 1u) ^ 1u)) return 0;
     *c = rec;

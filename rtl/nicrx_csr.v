@@ -121,6 +121,9 @@ module nicrx_csr #(
     output wire                   cfg_reta_we,      // pulse after an RSS_RETA_IDATA write
     output wire [8:0]             cfg_reta_addr,    // IADDR of that write
     output wire [2:0]             cfg_reta_data,    // IDATA of that write
+    // transfer decision (XFER_*)
+    output wire [15:0]            cfg_xfer_split,
+    output wire [15:0]            cfg_xfer_small,
     // status (registered at its sources)
     input  wire [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat,
     input  wire                   st_parser_bank,
@@ -344,6 +347,8 @@ module nicrx_csr #(
     assign cfg_red_th        = red_th_reg;
     assign cfg_red_p         = red_p_reg;
     assign cfg_red_peak_clr  = red_peak_clr_reg;
+    assign cfg_xfer_split    = xfer_split_reg;
+    assign cfg_xfer_small    = xfer_small_reg;
 
     // ---- receive-side scaling: an RSS_RETA_IDATA write (any byte) stores the entry at
     // IADDR in the cycle after it, then IADDR moves on; the key's words byte-reversed so

@@ -180,6 +180,8 @@
     reg  [NUM_CQ*16-1:0] irq_count_reg, irq_count_next;
     reg  [NUM_CQ*16-1:0] irq_time_reg, irq_time_next;
     reg  [NUM_CQ*1-1:0] irq_mask_reg, irq_mask_next;
+    reg  [15:0] xfer_split_reg, xfer_split_next;
+    reg  [15:0] xfer_small_reg, xfer_small_next;
     /* verilator lint_off UNUSEDSIGNAL */ // a side effect may hook some instances only
     reg  [4*1-1:0] wr_parser_idata;
     /* verilator lint_on UNUSEDSIGNAL */
@@ -322,7 +324,7 @@
         for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
             if (reggen_raddr == 10'h080 + reggen_ri[9:0] * 10'h008) begin
                 rd_mapped = 1'b1;
-                rd_value[31:4] = cq_base_reg[reggen_ri*64 + 4 +: 28];
+                rd_value[31:5] = cq_base_reg[reggen_ri*64 + 5 +: 27];
             end
         // CQ_BASE_HI
         for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
@@ -591,6 +593,16 @@
                 rd_mapped = 1'b1;
                 rd_value[0:0] = irq_mask_reg[reggen_ri*1 + 0 +: 1];
             end
+        // XFER_CTRL
+            if (reggen_raddr == 10'h280) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = xfer_split_reg[0 +: 16];
+            end
+        // XFER_SMALL_THRESH
+            if (reggen_raddr == 10'h281) begin
+                rd_mapped = 1'b1;
+                rd_value[15:0] = xfer_small_reg[0 +: 16];
+            end
     end
 
     // ---- write strobes: a bit per instance, high while a write hits the register
@@ -680,6 +692,8 @@
         irq_count_next = irq_count_reg;
         irq_time_next = irq_time_reg;
         irq_mask_next = irq_mask_reg;
+        xfer_split_next = xfer_split_reg;
+        xfer_small_next = xfer_small_reg;
         wr_mapped = 1'b0;
         reggen_wi = 0;
         if (wr_en) begin
@@ -783,7 +797,7 @@
         for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h080 + reggen_wi[9:0] * 10'h008) begin
                 wr_mapped = 1'b1;
-                cq_base_next[reggen_wi*64 + 4 +: 28] = ((cq_base_reg[reggen_wi*64 + 4 +: 28] & ~reggen_wmask[31:4]) | (s_axil_wdata[31:4] & reggen_wmask[31:4]));
+                cq_base_next[reggen_wi*64 + 5 +: 27] = ((cq_base_reg[reggen_wi*64 + 5 +: 27] & ~reggen_wmask[31:5]) | (s_axil_wdata[31:5] & reggen_wmask[31:5]));
             end
         // CQ_BASE_HI
         for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
@@ -1042,6 +1056,16 @@
                 wr_mapped = 1'b1;
                 irq_mask_next[reggen_wi*1 + 0 +: 1] = ((irq_mask_reg[reggen_wi*1 + 0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
             end
+        // XFER_CTRL
+            if (reggen_waddr == 10'h280) begin
+                wr_mapped = 1'b1;
+                xfer_split_next[0 +: 16] = ((xfer_split_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // XFER_SMALL_THRESH
+            if (reggen_waddr == 10'h281) begin
+                wr_mapped = 1'b1;
+                xfer_small_next[0 +: 16] = ((xfer_small_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
         end
         if (iaddr_ld) iaddr_next = iaddr_ld_val;
         for (reggen_wi = 0; reggen_wi < NUM_FBR; reggen_wi = reggen_wi + 1)
@@ -1119,6 +1143,8 @@
             irq_count_reg <= {NUM_CQ{16'h1}};
             irq_time_reg <= {NUM_CQ{16'h0}};
             irq_mask_reg <= {NUM_CQ{1'h0}};
+            xfer_split_reg <= 16'h1fc;
+            xfer_small_reg <= 16'h40;
         end else begin
             enable_reg <= enable_next;
             qsel_reg <= qsel_next;
@@ -1177,5 +1203,7 @@
             irq_count_reg <= irq_count_next;
             irq_time_reg <= irq_time_next;
             irq_mask_reg <= irq_mask_next;
+            xfer_split_reg <= xfer_split_next;
+            xfer_small_reg <= xfer_small_next;
         end
     end

@@ -82,7 +82,7 @@ module nicrx_dma #(
     localparam ABPB  = AXI_DATA_WIDTH / 8;      // bytes per W beat
     localparam LABPB = $clog2(ABPB);
     localparam R     = AXI_DATA_WIDTH / DATA_WIDTH; // words per W beat (the gearbox): 1 or 2
-    localparam RB    = 16 / ABPB;               // beats per completion record
+    localparam RB    = 32 / ABPB;               // beats per completion record (v2: 32 bytes)
     localparam integer REC_LEN_I = RB - 1;
     localparam [7:0]  REC_LEN = REC_LEN_I[7:0];  // awlen of a completion record
     localparam [8:0]  NUM_CQ_9 = NUM_CQ[8:0];
@@ -90,8 +90,8 @@ module nicrx_dma #(
     localparam LFQ   = $clog2(FQ_DEPTH);
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, trunc, perr,
-    // presel, queue
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3;   // ... queue, rss_type
+    // presel, queue, rss_type, and for the record's word 2 pay and lerr
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1;
     // W command: {strb_last, first_skip, last_half, len-1, rec} (a record's words are in the
     // record holder); first_skip: the burst's first beat carries one word, in the upper lane
     // (a buffer starting in a beat's upper half); last_half: its last beat carries one word,
@@ -170,8 +170,8 @@ module nicrx_dma #(
     reg [15:0]           pr_cnt_reg, pr_cnt_next;
     reg [PM_AW:0]        rel_ptr_reg, rel_ptr_next;
 
-    reg [DATA_WIDTH-1:0] pf_mem [0:3];
-    reg [2:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
+    reg [DATA_WIDTH-1:0] pf_mem [0:7];      // 8 words: the reader keeps reading while W carries a record
+    reg [3:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
     reg                  pf_inflight_reg, pf_inflight_next;
 
     reg [WCW-1:0]        wc_mem [0:3];
@@ -179,6 +179,7 @@ module nicrx_dma #(
     reg [7:0]            wb_cnt_reg, wb_cnt_next;
     reg                  rh_full_reg, rh_full_next;     // record holder: one record's words
     reg [63:0]           rh_w0_reg, rh_w0_next, rh_w1_reg, rh_w1_next;
+    reg [63:0]           rh_w2_reg, rh_w2_next, rh_w3_reg, rh_w3_next;
     reg                  wvalid_reg, wvalid_next;
     reg [AXI_DATA_WIDTH-1:0] wdata_reg, wdata_next;
     reg [ABPB-1:0]       wstrb_reg, wstrb_next;
@@ -258,16 +259,16 @@ module nicrx_dma #(
     reg                  end_half;            // ... is in the lower lane (R = 2)
     reg                  wfirst, whalf, wtake2;
     reg [DATA_WIDTH-1:0] pf_w0, pf_w1;
-    reg [1:0]            pf_rd1;
+    reg [2:0]            pf_rd1;
     reg [ABPB-1:0]       wstrb_n;
-    reg [63:0]           w0, w1;
+    reg [63:0]           w0, w1, w2, w3;
     reg                  phase;
     reg [16:0]           pc_head;
-    reg [2:0]            pf_cnt;
+    reg [3:0]            pf_cnt;
     reg [WCW-1:0]        wc_head;
     reg [BQW-1:0]        bq_head;
     reg [QW-1:0]         bq_q;
-    reg [127:0]          rec_bits;
+    reg [255:0]          rec_bits;
     reg [2:0]            axi_err_inc;
     integer              i;
 
@@ -290,6 +291,7 @@ module nicrx_dma #(
         pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;  pf_inflight_next = 1'b0;
         wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
         rh_full_next = rh_full_reg;  rh_w0_next = rh_w0_reg;  rh_w1_next = rh_w1_reg;
+        rh_w2_next = rh_w2_reg;  rh_w3_next = rh_w3_reg;
         wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
         wlast_next = wlast_reg;
         bq_wr_next = bq_wr_reg;  bq_rd_next = bq_rd_reg;
@@ -382,15 +384,22 @@ module nicrx_dma #(
         // one CQ: its base needs no selection (the register is then unused and removed)
         rec_base = (NUM_CQ > 1) ? rec_base_reg : cfg_cq_base[63:0];
         phase    = f_phase_reg;
+        // record v2: words 0 and 1 the first part (today the whole frame), word 2 the data
+        // part (none yet: len 0) and the flags, word 3 the phase
+        w3 = {phase, 63'd0};
         if (f_err_reg) begin
-            w0 = {30'd0, 1'b1, f_ring_reg, f_bufid_reg, 16'd0};
-            w1 = {phase, 63'd0};
+            w0 = {30'd0, 1'b0, f_ring_reg, f_bufid_reg, 16'd0};
+            w1 = 64'd0;
+            w2 = {26'd0, 1'b1, 37'd0};
         end else begin
             // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
             //      vlan, l4[2], l3[2], len[16]}
             w0 = {fh_flow_reg, fh_reg[72:70], more_cnt != 4'd0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
                   fh_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, h_len};
-            w1 = {phase, fh_reg[83:81], 8'd0, more_cnt, fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
+            w1 = {1'b0, fh_reg[83:81], 8'd0, more_cnt, fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
+            // {pay, err, lerr, large (the whole frame's class: its ring), split, data ring,
+            // buf_id, len}
+            w2 = {fh_reg[99:84], 10'd0, 1'b0, fh_reg[100], f_ring_reg, 1'b0, 2'd0, 16'd0, 16'd0};
         end
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
@@ -473,7 +482,7 @@ module nicrx_dma #(
                 // first cycle: the record's address (into f_addr, free now) and phase
                 // from rec_base, rec_off, rec_ph; they are re-computed every cycle and used from
                 // the second cycle on
-                f_addr_next = rec_base + {44'd0, rec_off_reg, 4'd0};
+                f_addr_next = rec_base + {43'd0, rec_off_reg, 5'd0};
                 f_phase_next = rec_ph_reg;
                 rec_rdy_next = 1'b1;
                 if (rec_rdy_reg && aw_free && wb_room_reg && !rh_full_reg) begin
@@ -485,6 +494,7 @@ module nicrx_dma #(
                     wc_wdata = {STRB_ONES, 2'b00, REC_LEN, 1'b1};
                     wc_wr_next = wc_wr_reg + 1'b1;
                     rh_full_next = 1'b1;  rh_w0_next = w0;  rh_w1_next = w1;
+                    rh_w2_next = w2;  rh_w3_next = w3;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg, 1'b1};
                     bq_wr_next = bq_wr_reg + 1'b1;
                     rec_inc = 1'b1;
@@ -520,7 +530,7 @@ module nicrx_dma #(
             if (pc_head[0]) begin
                 rel_ptr_next = rel_ptr_reg + pc_head[PM_AW+1:1];
                 pc_rd_next = pc_rd_reg + 1'b1;
-            end else if ({1'b0, pf_cnt} + {3'd0, pf_inflight_reg} < 4'd4) begin
+            end else if ({1'b0, pf_cnt} + {4'd0, pf_inflight_reg} < 5'd8) begin
                 pm_rd_en = 1'b1;
                 pf_inflight_next = 1'b1;
                 rel_ptr_next = rel_ptr_reg + 1'b1;
@@ -536,27 +546,27 @@ module nicrx_dma #(
 
         // ---- W channel ------------------------------------------------------
         wc_head  = wc_mem[wc_rd_reg[1:0]];
-        rec_bits = {rh_w1_reg, rh_w0_reg};
+        rec_bits = {rh_w3_reg, rh_w2_reg, rh_w1_reg, rh_w0_reg};
         // the gearbox: a data beat takes R words from the prefetch FIFO, one where the
         // burst's first beat skips the lower lane or its last beat ends in it; a lane
         // that carries no word is 0
         wfirst = (R == 2) && (wb_cnt_reg == 8'd0) && wc_head[10];
         whalf  = (R == 2) && (wb_cnt_reg == wc_head[8:1]) && wc_head[9];
         wtake2 = (R == 2) && !wfirst && !whalf;
-        pf_w0  = pf_mem[pf_rd_reg[1:0]];
-        pf_rd1 = pf_rd_reg[1:0] + 2'd1;   // a 2-bit index (wraps in every simulator)
+        pf_w0  = pf_mem[pf_rd_reg[2:0]];
+        pf_rd1 = pf_rd_reg[2:0] + 3'd1;   // a 3-bit index (wraps in every simulator)
         pf_w1  = pf_mem[pf_rd1];
         wstrb_n = (wb_cnt_reg == wc_head[8:1]) ? wc_head[11 +: ABPB] : STRB_ONES;
         if (wfirst) wstrb_n = wstrb_n & STRB_HI;
         if (!wvalid_reg || m_axi_wready) begin
             wvalid_next = 1'b0;
-            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || pf_cnt > {2'b00, wtake2})) begin
+            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || pf_cnt > {3'b000, wtake2})) begin
                 wvalid_next = 1'b1;
                 wlast_next = (wb_cnt_reg == wc_head[8:1]);
                 wstrb_next = wc_head[0] ? STRB_ONES : wstrb_n;
                 if (wc_head[0]) begin
                     for (i = 0; i < RB; i = i + 1)
-                        if (wb_cnt_reg[1:0] == i[1:0]) wdata_next = rec_bits[i*AXI_DATA_WIDTH +: AXI_DATA_WIDTH];
+                        if (wb_cnt_reg[2:0] == i[2:0]) wdata_next = rec_bits[i*AXI_DATA_WIDTH +: AXI_DATA_WIDTH];
                 end else if (R == 1) begin
                     wdata_next[0 +: DATA_WIDTH] = pf_w0;
                     pf_rd_next = pf_rd_reg + 1'b1;
@@ -564,7 +574,7 @@ module nicrx_dma #(
                     wdata_next[0 +: DATA_WIDTH] = wfirst ? {DATA_WIDTH{1'b0}} : pf_w0;
                     wdata_next[AXI_DATA_WIDTH-DATA_WIDTH +: DATA_WIDTH] =
                         whalf ? {DATA_WIDTH{1'b0}} : wfirst ? pf_w0 : pf_w1;
-                    pf_rd_next = pf_rd_reg + (wtake2 ? 3'd2 : 3'd1);
+                    pf_rd_next = pf_rd_reg + (wtake2 ? 4'd2 : 4'd1);
                 end
                 if (wb_cnt_reg == wc_head[8:1]) begin
                     wb_cnt_next = 8'd0;
@@ -606,7 +616,8 @@ module nicrx_dma #(
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_LERR], s_fl_data[FL_PAY +: FL_PAY_W],
+            s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
             s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
             s_fl_data[FL_TRUNC], s_fl_data[FL_HASH +: FL_HASH_W],
             s_fl_data[FL_L4_OFF +: FL_L4_OFF_W], s_fl_data[FL_L3_OFF +: FL_L3_OFF_W], s_fl_data[FL_FRAG],
@@ -622,7 +633,7 @@ module nicrx_dma #(
     end
     always @(posedge clk) begin
         if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
-        if (pf_inflight_reg) pf_mem[pf_wr_reg[1:0]] <= pm_rd_data;
+        if (pf_inflight_reg) pf_mem[pf_wr_reg[2:0]] <= pm_rd_data;
         if (wc_we) wc_mem[wc_wr_reg[1:0]] <= wc_wdata;
         if (bq_we) bq_mem[bq_wr_reg[2:0]] <= bq_wdata;
     end
@@ -650,9 +661,10 @@ module nicrx_dma #(
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
             pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pr_cnt_reg <= 16'd0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
-            pf_wr_reg <= 3'd0;  pf_rd_reg <= 3'd0;  pf_inflight_reg <= 1'b0;
+            pf_wr_reg <= 4'd0;  pf_rd_reg <= 4'd0;  pf_inflight_reg <= 1'b0;
             wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wb_cnt_reg <= 8'd0;
             rh_full_reg <= 1'b0;  rh_w0_reg <= 64'd0;  rh_w1_reg <= 64'd0;
+            rh_w2_reg <= 64'd0;  rh_w3_reg <= 64'd0;
             wvalid_reg <= 1'b0;  wdata_reg <= {AXI_DATA_WIDTH{1'b0}};  wstrb_reg <= {ABPB{1'b0}};
             wlast_reg <= 1'b0;
             bq_wr_reg <= 4'd0;  bq_rd_reg <= 4'd0;
@@ -682,6 +694,7 @@ module nicrx_dma #(
             pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;  pf_inflight_reg <= pf_inflight_next;
             wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
             rh_full_reg <= rh_full_next;  rh_w0_reg <= rh_w0_next;  rh_w1_reg <= rh_w1_next;
+            rh_w2_reg <= rh_w2_next;  rh_w3_reg <= rh_w3_next;
             wvalid_reg <= wvalid_next;  wdata_reg <= wdata_next;  wstrb_reg <= wstrb_next;
             wlast_reg <= wlast_next;
             bq_wr_reg <= bq_wr_next;  bq_rd_reg <= bq_rd_next;

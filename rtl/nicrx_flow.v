@@ -545,6 +545,13 @@ module nicrx_flow #(
             j_fl_reg[FL_QUEUE +: FL_QUEUE_W]   <= {FL_QUEUE_W{1'b0}};   // chosen by nicrx_rss
             j_fl_reg[FL_RSS_TYPE +: FL_RSS_TYPE_W] <= {FL_RSS_TYPE_W{1'b0}};   // likewise
             j_fl_reg[FL_RED +: FL_RED_W]       <= {FL_RED_W{1'b0}};     // set by nicrx_red
+            j_fl_reg[FL_HLEN +: FL_HLEN_W]     <= s_fk_data[FK_HLEN +: FK_HLEN_W];
+            j_fl_reg[FL_PAY +: FL_PAY_W]       <= s_fk_data[FK_PAY +: FK_PAY_W];
+            // the transfer decision, set by nicrx_xfer_plan
+            j_fl_reg[FL_SPLIT]                 <= 1'b0;
+            j_fl_reg[FL_HDR_LEN +: FL_HDR_LEN_W] <= 16'd0;
+            j_fl_reg[FL_DLEN +: FL_DLEN_W]     <= 16'd0;
+            j_fl_reg[FL_LERR]                  <= 1'b0;
             j_presel_reg  <= s_fk_data[FK_PRESEL];
             j_may_reg     <= s_fk_data[FK_MAY];
             j_pay_reg     <= s_fk_data[FK_PAY +: FK_PAY_W];

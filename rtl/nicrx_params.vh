@@ -56,6 +56,9 @@
 `define NICRX_CHECK_MAX_BURST \
     if (!`NICRX_POW2(MAX_BURST) || MAX_BURST < 2 || MAX_BURST > 256) begin : g_bad_max_burst \
         nicrx_param_error_MAX_BURST_power_of_two_2_to_256 u_bad (); \
+    end \
+    if (MAX_BURST * AXI_DATA_WIDTH < 256) begin : g_bad_max_burst_record \
+        nicrx_param_error_MAX_BURST_beats_hold_a_32_byte_record u_bad (); \
     end
 // free-buffer rings: the register map's count (regs/nicrx.regs), not a top parameter
 `define NICRX_CHECK_NUM_FBR \

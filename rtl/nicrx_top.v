@@ -453,6 +453,26 @@ module nicrx_top #(
         .idle             (red_idle)
     );
 
+    // ---- transfer decision: split or whole, on the fl stream to the transfer engine ----
+    // The header ring is ring 2, which comes with NUM_FBR 3: until then no frame splits.
+    wire                    xfp_valid, xfp_idle;
+    wire [FL_W-1:0]         xfp_data;
+    wire [15:0]             cfg_xfer_split, cfg_xfer_small;
+
+    nicrx_xfer_plan u_xfer_plan (
+        .clk            (clk),
+        .rst            (rst),
+        .s_fl_valid     (flr_valid),
+        .s_fl_data      (flr_data),
+        .m_fl_valid     (xfp_valid),
+        .m_fl_data      (xfp_data),
+        .cfg_xfer_split (cfg_xfer_split),
+        .cfg_xfer_small (cfg_xfer_small),
+        .cfg_hdr_en     (1'b0),
+        .cfg_hdr_size   (16'd0),
+        .idle           (xfp_idle)
+    );
+
     // ---- descriptor fetch (AR/R) ---------------------------------------------------
     nicrx_desc_fetch #(
         .AXI_DATA_WIDTH (AXI_DATA_WIDTH),
@@ -494,8 +514,8 @@ module nicrx_top #(
     ) u_dma (
         .clk               (clk),
         .rst               (rst),
-        .s_fl_valid        (flr_valid),
-        .s_fl_data         (flr_data),
+        .s_fl_valid        (xfp_valid),
+        .s_fl_data         (xfp_data),
         .pm_rd_en          (pm_rd_en),
         .pm_rd_addr        (pm_rd_addr),
         .pm_rd_data        (pm_rd_data),
@@ -552,7 +572,7 @@ module nicrx_top #(
 
     // ---- registers ---------------------------------------------------------------
     // The device is idle when no frame is being received, parsed, looked up or moved.
-    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & qsl_idle & red_idle & dfe_idle & dma_idle;
+    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & qsl_idle & red_idle & xfp_idle & dfe_idle & dma_idle;
 
     nicrx_csr #(
         .DATA_WIDTH    (DATA_WIDTH),
@@ -640,6 +660,8 @@ module nicrx_top #(
         .cfg_reta_we       (cfg_reta_we),
         .cfg_reta_addr     (cfg_reta_addr),
         .cfg_reta_data     (cfg_reta_data),
+        .cfg_xfer_split    (cfg_xfer_split),
+        .cfg_xfer_small    (cfg_xfer_small),
         .cnt_flat          (cnt_flat),
         .st_parser_bank    (st_parser_bank),
         .st_parser_swap_pending (st_parser_swap_pending),

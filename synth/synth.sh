@@ -45,6 +45,7 @@ BLOCKS=(
     "nicrx_rss|"
     "nicrx_red|"
     "nicrx_more|"
+    "nicrx_xfer_plan|"
     "nicrx_desc_fetch|"
     "nicrx_irq|"
     "nicrx_dma|"

@@ -1143,18 +1143,31 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
         uint64_t w1 = rss_hash | (uint64_t)hv->l3_off << NICRX_C1_L3OFF_SHIFT | (uint64_t)hv->l4_off << NICRX_C1_L4OFF_SHIFT |
                       (uint64_t)f->more_cnt << NICRX_C1_MORE_CNT_SHIFT |
                       (uint64_t)rss_type << NICRX_C1_RSS_TYPE_SHIFT;
-        uint64_t m0 = 0x3full << 34 | 1ull << NICRX_C0_MORE_BIT, m1 = (1ull << 63) - 1;
+        uint64_t m0 = 0x3full << 34 | 1ull << NICRX_C0_MORE_BIT;
         w0 |= (uint64_t)(f->more_cnt != 0) << NICRX_C0_MORE_BIT;
-        if ((c->w0 & m0) != w0 || (c->w1 & m1) != w1) {
+        if ((c->w0 & m0) != w0 || c->w1 != w1) {
             fail(h, "completion for frame %" PRIu64 " (w0 0x%016" PRIx64 " w1 0x%016" PRIx64 ") disagrees with the model's header vector, "
                  "the harness's Toeplitz hash 0x%08x type %u and its batching count %u", i, c->w0, c->w1, rss_hash, rss_type,
                  f->more_cnt);
+            return -1;
+        }
+        if (nicrx_cmpl_pay(c) != hv->l4_len) {
+            fail(h, "completion for frame %" PRIu64 ": IP-declared payload %u, the model's header vector says %u", i,
+                 nicrx_cmpl_pay(c), hv->l4_len);
             return -1;
         }
         if (!tb_rss_queue_ok(&h->rss, rss_hash, h->host.qsel, q)) {
             fail(h, "frame %" PRIu64 " (RSS hash 0x%08x) completed on queue %u: the indirection table never named it", i, rss_hash, q);
             return -1;
         }
+    }
+    /* record v2: a whole frame, no data part; its class is its ring; reserved bits 0 */
+    uint64_t w2_rsvd = 0x3ffull << 38, w3_rsvd = ~(1ull << NICRX_C3_PHASE_BIT);
+    if (nicrx_cmpl_split(c) || nicrx_cmpl_dlen(c) || nicrx_cmpl_dbufid(c) || nicrx_cmpl_dring(c) ||
+        nicrx_cmpl_large(c) != (f->ring == 1) || (c->w2 & w2_rsvd) || (c->w3 & w3_rsvd)) {
+        fail(h, "completion for frame %" PRIu64 " (w2 0x%016" PRIx64 " w3 0x%016" PRIx64 "): not a whole frame of ring %u "
+             "with its reserved bits 0", i, c->w2, c->w3, f->ring);
+        return -1;
     }
     if (i < h->cq_next[q]) {
         fail(h, "frame %" PRIu64 " completed on queue %u after frame %" PRIu64 ": out of order", i, q, h->cq_next[q] - 1u);

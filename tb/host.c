@@ -98,8 +98,8 @@ static int check_region(void *ctx, uint64_t addr, uint64_t len, int write, char 
     if (write) {
         for (uint32_t q = 0; q < h->p.num_cq; q++) {
             host_cq_t *c = &h->cq[q];
-            if (addr < c->base || addr + len > c->base + (16ull << c->size_log2)) continue;
-            if ((addr - c->base) / 16 == (addr + len - 1 - c->base) / 16) return 0;
+            if (addr < c->base || addr + len > c->base + ((uint64_t)NICRX_CMPL_BYTES << c->size_log2)) continue;
+            if ((addr - c->base) / NICRX_CMPL_BYTES == (addr + len - 1 - c->base) / NICRX_CMPL_BYTES) return 0;
             snprintf(why, n, "spans two records of completion queue %u", q);
             return -1;
         }

@@ -8,7 +8,7 @@
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-model build/tests/jsonl_check >/dev/null 2>&1 || { echo "not ok model-cli-build: make failed"; exit 1; }
-keys="i len steps parsed verdict reason l3 src dst proto sport dport vlan l3_off l4_off queue buffer flow gen opcode op flow_event"
+keys="i len steps parsed verdict reason l3 src dst proto sport dport vlan l3_off l4_off queue buffer xfer parts flow gen opcode op flow_event"
 pkeys="i len steps l3 l4 src dst proto sport dport vlan frag seq ack tcp_flags tcp_hdr_len l4_len class parse_error truncated l3_off l4_off pay_off"
 P=../shared/pcaps
 for f in captures/default.pcap $P/tcpdump/802.1ad_QinQ.pcap $P/tcpdump/dhcpv6-domain-list.pcap \

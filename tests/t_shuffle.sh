@@ -31,7 +31,9 @@ while read -r f; do
 done < <(find "$dir" -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | LC_ALL=C sort)
 
 # the check itself: an order dependence is caught, and only the order is at fault
-log=$(NICRX_MODEL_SHUFFLE_INJECT=1 NICRX_MODEL_SHUFFLE_SEED=5 build/bin/nicrx-sim-shuffle --summary --seed 1 \
+# (seed 1: its orders of the block table make the coupling show at the ports first, before the
+# harness's own flow-event check; a new block in the table reshuffles which seeds do)
+log=$(NICRX_MODEL_SHUFFLE_INJECT=1 NICRX_MODEL_SHUFFLE_SEED=1 build/bin/nicrx-sim-shuffle --summary --seed 1 \
       captures/default.pcap 2>&1)
 if [ $? -eq 1 ] && grep -q 'DIVERGENCE' <<<"$log"; then
     echo "ok shuffle-catches-order-dependence: $(grep -m1 -o 'cycle [0-9]*, frame [0-9]*: DIVERGENCE on [a-z_]*' <<<"$log")"

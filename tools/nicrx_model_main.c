@@ -242,6 +242,24 @@ static uint32_t parse_frame(const uint32_t *imem, const harness_opts_t *o, const
 }
 
 /* The flow block's decision (NICRX_EV_FLOW), null for a frame that never reached it. */
+/* the transfer's class and the parts written, {ring, buffer, offset, len} each: a whole
+ * frame (the only kind until the header ring exists) is one part from its buffer's start */
+static void put_parts(line_t *l, const harness_frame_t *fr, uint32_t len)
+{
+    if (fr->verdict != 1) {
+        PUT_LIT(l, ",\"xfer\":null,\"parts\":null");
+        return;
+    }
+    put_s(l, fr->ring == 1 ? ",\"xfer\":\"large\"" : ",\"xfer\":\"small\"");
+    PUT_LIT(l, ",\"parts\":[{\"ring\":");
+    put_u(l, fr->ring);
+    PUT_LIT(l, ",\"buffer\":");
+    put_u(l, fr->buf_id);
+    PUT_LIT(l, ",\"offset\":0,\"len\":");
+    put_u(l, len);
+    PUT_LIT(l, "}]");
+}
+
 static void put_flow(line_t *l, const harness_frame_t *fr)
 {
     int seen = fr->flow_seen && fr->opcode < NICRX_NUM_OPCODES && fr->flow_event < NICRX_NUM_FLOW_EVENTS;
@@ -310,6 +328,7 @@ static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, si
     /* the batching hint depends on timing: null in the fast model, which queues nothing */
     put_s(&l, fr->verdict != 1 || !fr->queued ? ",\"more\":null" : fr->more_cnt ? ",\"more\":true" : ",\"more\":false");
     put_key(&l, "more_cnt", fr->verdict == 1 && fr->queued, fr->more_cnt);
+    put_parts(&l, fr, cf->len);
     put_flow(&l, fr);
     put_red(&l, o, fr);
     put_end(&l, f);

@@ -144,7 +144,7 @@ static int write_ok(tb_t *t, uint64_t a)
         for (uint32_t b = 0; b < NBUF; b++)
             if (t->owned[r][b] && a >= (t->buf_addr[r][b] & ~7ull) && a < t->buf_addr[r][b] + t->c.buf_size[r]) return 1;
     for (uint32_t q = 0; q < t->g.p.num_cq; q++)
-        if (a >= t->cfg.cq_base[q] && a < t->cfg.cq_base[q] + (16u << t->c.cq_log2)) return 1;
+        if (a >= t->cfg.cq_base[q] && a < t->cfg.cq_base[q] + (NICRX_CMPL_BYTES << t->c.cq_log2)) return 1;
     return 0;
 }
 
@@ -187,8 +187,8 @@ static void host_poll(tb_t *t, const dma_out_t *o)
         if (!t->cfg.cq_en[q]) continue;
         while (t->cq_head[q] != o->st.cq_tail[q]) {
             uint32_t mask = (1u << t->c.cq_log2) - 1;
-            uint64_t a = t->cfg.cq_base[q] + 16u * (t->cq_head[q] & mask);
-            struct nicrx_cmpl cm = { rd64(t->mem, a), rd64(t->mem, a + 8) };
+            uint64_t a = t->cfg.cq_base[q] + NICRX_CMPL_BYTES * (t->cq_head[q] & mask);
+            struct nicrx_cmpl cm = { rd64(t->mem, a), rd64(t->mem, a + 8), rd64(t->mem, a + 16), rd64(t->mem, a + 24) };
             uint32_t exp_phase = ((t->cq_head[q] >> t->c.cq_log2) & 1) ^ 1;
             if (nicrx_cmpl_phase(&cm) != exp_phase) t->bad_phase++;
             uint32_t r = nicrx_cmpl_ring(&cm), b = nicrx_cmpl_bufid(&cm);

@@ -29,6 +29,12 @@ function [8*32-1:0] out_field_name;
         if (b >= RSS_OUT_M_FL + FL_QUEUE && b < RSS_OUT_M_FL + FL_QUEUE + FL_QUEUE_W) out_field_name = "m_fl.queue";
         if (b >= RSS_OUT_M_FL + FL_RSS_TYPE && b < RSS_OUT_M_FL + FL_RSS_TYPE + FL_RSS_TYPE_W) out_field_name = "m_fl.rss_type";
         if (b >= RSS_OUT_M_FL + FL_RED && b < RSS_OUT_M_FL + FL_RED + FL_RED_W) out_field_name = "m_fl.red";
+        if (b >= RSS_OUT_M_FL + FL_HLEN && b < RSS_OUT_M_FL + FL_HLEN + FL_HLEN_W) out_field_name = "m_fl.hlen";
+        if (b >= RSS_OUT_M_FL + FL_PAY && b < RSS_OUT_M_FL + FL_PAY + FL_PAY_W) out_field_name = "m_fl.pay";
+        if (b >= RSS_OUT_M_FL + FL_SPLIT && b < RSS_OUT_M_FL + FL_SPLIT + FL_SPLIT_W) out_field_name = "m_fl.split";
+        if (b >= RSS_OUT_M_FL + FL_HDR_LEN && b < RSS_OUT_M_FL + FL_HDR_LEN + FL_HDR_LEN_W) out_field_name = "m_fl.hdr_len";
+        if (b >= RSS_OUT_M_FL + FL_DLEN && b < RSS_OUT_M_FL + FL_DLEN + FL_DLEN_W) out_field_name = "m_fl.dlen";
+        if (b >= RSS_OUT_M_FL + FL_LERR && b < RSS_OUT_M_FL + FL_LERR + FL_LERR_W) out_field_name = "m_fl.lerr";
         if (b >= RSS_OUT_IDLE && b < RSS_OUT_IDLE + RSS_OUT_IDLE_W) out_field_name = "idle";
     end
 endfunction
@@ -54,6 +60,12 @@ function integer out_field_lo;
         if (b >= RSS_OUT_M_FL + FL_QUEUE && b < RSS_OUT_M_FL + FL_QUEUE + FL_QUEUE_W) out_field_lo = RSS_OUT_M_FL + FL_QUEUE;
         if (b >= RSS_OUT_M_FL + FL_RSS_TYPE && b < RSS_OUT_M_FL + FL_RSS_TYPE + FL_RSS_TYPE_W) out_field_lo = RSS_OUT_M_FL + FL_RSS_TYPE;
         if (b >= RSS_OUT_M_FL + FL_RED && b < RSS_OUT_M_FL + FL_RED + FL_RED_W) out_field_lo = RSS_OUT_M_FL + FL_RED;
+        if (b >= RSS_OUT_M_FL + FL_HLEN && b < RSS_OUT_M_FL + FL_HLEN + FL_HLEN_W) out_field_lo = RSS_OUT_M_FL + FL_HLEN;
+        if (b >= RSS_OUT_M_FL + FL_PAY && b < RSS_OUT_M_FL + FL_PAY + FL_PAY_W) out_field_lo = RSS_OUT_M_FL + FL_PAY;
+        if (b >= RSS_OUT_M_FL + FL_SPLIT && b < RSS_OUT_M_FL + FL_SPLIT + FL_SPLIT_W) out_field_lo = RSS_OUT_M_FL + FL_SPLIT;
+        if (b >= RSS_OUT_M_FL + FL_HDR_LEN && b < RSS_OUT_M_FL + FL_HDR_LEN + FL_HDR_LEN_W) out_field_lo = RSS_OUT_M_FL + FL_HDR_LEN;
+        if (b >= RSS_OUT_M_FL + FL_DLEN && b < RSS_OUT_M_FL + FL_DLEN + FL_DLEN_W) out_field_lo = RSS_OUT_M_FL + FL_DLEN;
+        if (b >= RSS_OUT_M_FL + FL_LERR && b < RSS_OUT_M_FL + FL_LERR + FL_LERR_W) out_field_lo = RSS_OUT_M_FL + FL_LERR;
         if (b >= RSS_OUT_IDLE && b < RSS_OUT_IDLE + RSS_OUT_IDLE_W) out_field_lo = RSS_OUT_IDLE;
     end
 endfunction
@@ -79,6 +91,12 @@ function integer out_field_w;
         if (b >= RSS_OUT_M_FL + FL_QUEUE && b < RSS_OUT_M_FL + FL_QUEUE + FL_QUEUE_W) out_field_w = FL_QUEUE_W;
         if (b >= RSS_OUT_M_FL + FL_RSS_TYPE && b < RSS_OUT_M_FL + FL_RSS_TYPE + FL_RSS_TYPE_W) out_field_w = FL_RSS_TYPE_W;
         if (b >= RSS_OUT_M_FL + FL_RED && b < RSS_OUT_M_FL + FL_RED + FL_RED_W) out_field_w = FL_RED_W;
+        if (b >= RSS_OUT_M_FL + FL_HLEN && b < RSS_OUT_M_FL + FL_HLEN + FL_HLEN_W) out_field_w = FL_HLEN_W;
+        if (b >= RSS_OUT_M_FL + FL_PAY && b < RSS_OUT_M_FL + FL_PAY + FL_PAY_W) out_field_w = FL_PAY_W;
+        if (b >= RSS_OUT_M_FL + FL_SPLIT && b < RSS_OUT_M_FL + FL_SPLIT + FL_SPLIT_W) out_field_w = FL_SPLIT_W;
+        if (b >= RSS_OUT_M_FL + FL_HDR_LEN && b < RSS_OUT_M_FL + FL_HDR_LEN + FL_HDR_LEN_W) out_field_w = FL_HDR_LEN_W;
+        if (b >= RSS_OUT_M_FL + FL_DLEN && b < RSS_OUT_M_FL + FL_DLEN + FL_DLEN_W) out_field_w = FL_DLEN_W;
+        if (b >= RSS_OUT_M_FL + FL_LERR && b < RSS_OUT_M_FL + FL_LERR + FL_LERR_W) out_field_w = FL_LERR_W;
         if (b >= RSS_OUT_IDLE && b < RSS_OUT_IDLE + RSS_OUT_IDLE_W) out_field_w = RSS_OUT_IDLE_W;
     end
 endfunction

@@ -227,7 +227,7 @@ static inline uint32_t flow_in_trace_pack(const flow_in_trace_t *s, const nicrx_
 
 
 /* flow_out: nicrx_flow_key's and nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
-#define FLOW_OUT_TRACE_MAX_BITS 1514u
+#define FLOW_OUT_TRACE_MAX_BITS 1574u
 
 typedef struct flow_out_trace {
     uint8_t s_hv_ready;         
@@ -432,7 +432,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 877u
+#define DMA_IN_TRACE_MAX_BITS 937u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -572,7 +572,7 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
 
 
 /* rss_in: nicrx_rss's inputs (tests/blocks/trace_rss_in.vh) */
-#define RSS_IN_TRACE_MAX_BITS 1027u
+#define RSS_IN_TRACE_MAX_BITS 1087u
 
 typedef struct rss_in_trace {
     uint8_t rst;                
@@ -617,7 +617,7 @@ static inline uint32_t rss_in_trace_pack(const rss_in_trace_t *s, const nicrx_ge
 
 
 /* rss_out: nicrx_rss's outputs (tests/blocks/trace_rss_out.vh) */
-#define RSS_OUT_TRACE_MAX_BITS 129u
+#define RSS_OUT_TRACE_MAX_BITS 189u
 
 typedef struct rss_out_trace {
     uint8_t m_fl_valid;         
@@ -642,7 +642,7 @@ static inline uint32_t rss_out_trace_pack(const rss_out_trace_t *s, const nicrx_
 
 
 /* red_in: nicrx_red's inputs (tests/blocks/trace_red_in.vh) */
-#define RED_IN_TRACE_MAX_BITS 377u
+#define RED_IN_TRACE_MAX_BITS 437u
 
 typedef struct red_in_trace {
     uint8_t rst;                
@@ -693,7 +693,7 @@ static inline uint32_t red_in_trace_pack(const red_in_trace_t *s, const nicrx_ge
 
 
 /* red_out: nicrx_red's outputs (tests/blocks/trace_red_out.vh) */
-#define RED_OUT_TRACE_MAX_BITS 170u
+#define RED_OUT_TRACE_MAX_BITS 230u
 
 typedef struct red_out_trace {
     uint8_t m_fl_valid;         
@@ -773,6 +773,64 @@ static inline uint32_t more_out_trace_pack(const more_out_trace_t *s, const nicr
 {
     (void)g;
     b = bits_put(v, b, 4, s->more_cnt);
+    return b;
+}
+
+
+/* xfer_plan_in: nicrx_xfer_plan's inputs (tests/blocks/trace_xfer_plan_in.vh) */
+#define XFER_PLAN_IN_TRACE_MAX_BITS 238u
+
+typedef struct xfer_plan_in_trace {
+    uint8_t rst;                
+    uint8_t s_fl_valid;         
+    fl_stream_t s_fl;           
+    uint16_t cfg_xfer_split;    
+    uint16_t cfg_xfer_small;    
+    uint8_t cfg_hdr_en;         
+    uint16_t cfg_hdr_size;      
+} xfer_plan_in_trace_t;
+
+static inline uint32_t xfer_plan_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + fl_stream_width(g) + 16 + 16 + 1 + 16;
+}
+
+static inline uint32_t xfer_plan_in_trace_pack(const xfer_plan_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 1, s->s_fl_valid);
+    b = fl_stream_pack(&s->s_fl, g, v, b);
+    b = bits_put(v, b, 16, s->cfg_xfer_split);
+    b = bits_put(v, b, 16, s->cfg_xfer_small);
+    b = bits_put(v, b, 1, s->cfg_hdr_en);
+    b = bits_put(v, b, 16, s->cfg_hdr_size);
+    return b;
+}
+
+
+/* xfer_plan_out: nicrx_xfer_plan's outputs (tests/blocks/trace_xfer_plan_out.vh) */
+#define XFER_PLAN_OUT_TRACE_MAX_BITS 189u
+
+typedef struct xfer_plan_out_trace {
+    uint8_t m_fl_valid;         
+    fl_stream_t m_fl;           
+    uint8_t idle;               
+} xfer_plan_out_trace_t;
+
+static inline uint32_t xfer_plan_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + fl_stream_width(g) + 1;
+}
+
+static inline uint32_t xfer_plan_out_trace_pack(const xfer_plan_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->m_fl_valid);
+    b = fl_stream_pack(&s->m_fl, g, v, b);
+    b = bits_put(v, b, 1, s->idle);
     return b;
 }
 

@@ -197,13 +197,13 @@ static void test_rw(void)
         wr(&b, base + NICRX_CQ_IRQ_CTRL, 0xffffffffu, 0xf, NULL);
         wr(&b, base + NICRX_CQ_CTRL, 1, 0xf, NULL);
         wr(&b, base + NICRX_CQ_HEAD, 0xffff0000u | (0x100u * q + 7), 0xf, NULL);
-        CHECK(rd_ok(&b, base + NICRX_CQ_BASE_LO) == ((0xffffffffu ^ k) & ~0xfu), "csr rw CQ%u BASE_LO low 4 bits zero", q);
+        CHECK(rd_ok(&b, base + NICRX_CQ_BASE_LO) == ((0xffffffffu ^ k) & ~0x1fu), "csr rw CQ%u BASE_LO low 5 bits zero", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_BASE_HI) == k, "csr rw CQ%u BASE_HI", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_SIZE_LOG2) == 3 + q, "csr rw CQ%u SIZE_LOG2", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_IRQ_CTRL) == 1, "csr rw CQ%u IRQ_CTRL", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_CTRL) == 1, "csr rw CQ%u CTRL", q);
         CHECK(rd_ok(&b, base + NICRX_CQ_HEAD) == 0x100u * q + 7, "csr rw CQ%u HEAD", q);
-        CHECK(b.cfg.cq_base[q] == (((uint64_t)k << 32) | ((0xffffffffu ^ k) & ~0xfu)) &&
+        CHECK(b.cfg.cq_base[q] == (((uint64_t)k << 32) | ((0xffffffffu ^ k) & ~0x1fu)) &&
               b.cfg.cq_size_log2[q] == 3 + q && b.cfg.cq_en[q] == 1 && b.cfg.cq_irq_en[q] == 1 &&
               b.cfg.cq_head[q] == 0x100u * q + 7, "csr cfg outputs CQ%u", q);
     }
@@ -316,7 +316,7 @@ static void test_decode(void)
 
     /* unmapped: read 0 with SLVERR; writes SLVERR and change nothing */
     uint32_t bad[] = { 0x01c, 0x020, 0x0fc, 0x11c, 0x13c, 0x140, 0x1fc, 0x21c, 0x280, 0x2e0, 0x2fc,
-                       0x300, 0x3fc, 0x454, 0x4fc, 0x51c, 0x538, 0x53c, 0x568, 0x5fc, 0x614, 0x64c, 0x80c, 0x884, 0x8fc, 0xffc,
+                       0x300, 0x3fc, 0x454, 0x4fc, 0x51c, 0x538, 0x53c, 0x568, 0x5fc, 0x614, 0x64c, 0x80c, 0x884, 0x8fc, 0xa40, 0xafc, 0xffc,
                        0x07c, 0x0a0, 0x0c0, 0x704, 0x710, 0x73c, 0x768, 0x7fc };
     b.st.cnt[0] = 5; b.st.fbr_head[0] = 9; b.st.cq_tail[3] = 9;
     for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -695,6 +695,21 @@ static void test_rss_regs(void)
           "csr RSS_RETA_IDATA write increments IADDR (mod 512) and reads back");
 }
 
+/* The transfer decision's registers: split on for the pre-selected TCP codes and 64 bytes
+ * at reset, 16-bit fields, on cfg_xfer_* (docs/registers.md "Transfer decision"). */
+static void test_xfer_regs(void)
+{
+    bench_t b;
+
+    bench_init(&b, 4);
+    CHECK(rd_ok(&b, NICRX_REG_XFER_CTRL) == 0x1fcu && b.cfg.xfer_split == 0x1fc &&
+          rd_ok(&b, NICRX_REG_XFER_SMALL_THRESH) == 64 && b.cfg.xfer_small == 64, "csr XFER_* reset");
+    wr(&b, NICRX_REG_XFER_CTRL, 0xabcd1234u, 0xf, NULL);
+    wr(&b, NICRX_REG_XFER_SMALL_THRESH, 0x12345678u, 0xf, NULL);
+    CHECK(rd_ok(&b, NICRX_REG_XFER_CTRL) == 0x1234u && b.cfg.xfer_split == 0x1234 &&
+          rd_ok(&b, NICRX_REG_XFER_SMALL_THRESH) == 0x5678u && b.cfg.xfer_small == 0x5678, "csr XFER_* rw [15:0]");
+}
+
 int main(void)
 {
     test_reset();
@@ -709,5 +724,6 @@ int main(void)
     test_parser_regs();
     test_flow_regs();
     test_rss_regs();
+    test_xfer_regs();
     return 0;
 }

@@ -46,11 +46,14 @@ static uint32_t find(const fake_t *f, uint32_t from, uint32_t addr, uint32_t dat
     return f->nlog;
 }
 
-static void put_cmpl(fake_t *f, uint64_t at, uint64_t w0, uint64_t w1)
+/* a record v2: word 0 and word 3 (the phase); words 1 and 2 zero */
+static void put_cmpl(fake_t *f, uint64_t at, uint64_t w0, uint64_t w3)
 {
     for (uint32_t i = 0; i < 8; i++) {
         f->mem[at + i] = (uint8_t)(w0 >> 8 * i);
-        f->mem[at + 8 + i] = (uint8_t)(w1 >> 8 * i);
+        f->mem[at + 8 + i] = 0;
+        f->mem[at + 16 + i] = 0;
+        f->mem[at + 24 + i] = (uint8_t)(w3 >> 8 * i);
     }
 }
 
@@ -99,11 +102,15 @@ static void test_setup(void)
     EXPECT(nicrx_drv_setup(d, fbr, cq, 2) == -1 && strstr(nicrx_drv_error(d), "aligned"), "drv setup: misaligned ring refused (%s)",
           nicrx_drv_error(d));
     fbr[1].base = 0x2000;
+    cq[1].base = 0x4010;
+    EXPECT(nicrx_drv_setup(d, fbr, cq, 2) == -1 && strstr(nicrx_drv_error(d), "aligned"),
+          "drv setup: a queue 16-byte but not 32-byte aligned refused (records v2 are 32 bytes: %s)", nicrx_drv_error(d));
+    cq[1].base = 0x4000;
     EXPECT(nicrx_drv_setup(d, fbr, cq, 3) == -1, "drv setup: 3 queues refused (%s)", nicrx_drv_error(d));
     EXPECT(nicrx_drv_setup(d, fbr, cq, 4) == -1 && strstr(nicrx_drv_error(d), "SIZE_LOG2"), "drv setup: SIZE_LOG2 0 refused (%s)",
           nicrx_drv_error(d));
     EXPECT(f.nlog == 0, "drv setup: nothing written when refused");
-    memset(f.mem + 0x3000, 0xee, 0x80);
+    memset(f.mem + 0x3000, 0xee, 0x100);
     EXPECT(nicrx_drv_setup(d, fbr, cq, 2) == 0, "drv setup: two queues");
     uint32_t i0 = find(&f, 0, NICRX_REG_FBR(0) + NICRX_FBR_BASE_LO, 0x1000);
     uint32_t i1 = find(&f, i0, NICRX_REG_FBR(0) + NICRX_FBR_CTRL, 1);
@@ -111,7 +118,7 @@ static void test_setup(void)
     uint32_t i3 = find(&f, i2, NICRX_REG_CQ(1) + NICRX_CQ_CTRL, 1);
     uint32_t i4 = find(&f, i3, NICRX_REG_QSEL, 1);
     EXPECT(i0 == 0 && i4 == f.nlog - 1 && i1 < i2 && i3 < i4, "drv setup: rings, then queues, then QSEL = 1, in order");
-    uint8_t zero[0x80] = { 0 };
+    uint8_t zero[0x100] = { 0 };
     EXPECT(!memcmp(f.mem + 0x3000, zero, sizeof zero), "drv setup: completion queue memory zeroed");
     nicrx_drv_close(d);
 }
@@ -141,13 +148,13 @@ static void test_poll(void)
     fake_t f;
     struct nicrx_cmpl c;
     nicrx_drv_t *d = bring_up(&f, 1);   /* two records per queue: the phase flips every two */
-    uint64_t phase1 = 1ull << NICRX_C1_PHASE_BIT;
+    uint64_t phase1 = 1ull << NICRX_C3_PHASE_BIT;
 
     for (uint16_t i = 0; i < 4; i++) nicrx_drv_post(d, 0, 0x8000u + 0x800u * i, i);
     nicrx_drv_doorbells(d);
     EXPECT(nicrx_drv_poll(d, 0, &c) == 0, "drv poll: empty queue");
     put_cmpl(&f, 0x3000, 0x1234, phase1);
-    put_cmpl(&f, 0x3010, 0x5678, phase1);
+    put_cmpl(&f, 0x3020, 0x5678, phase1);
     EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && c.w0 == 0x1234, "drv poll: record 0 (phase 1)");
     EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && c.w0 == 0x5678, "drv poll: record 1 (phase 1)");
     EXPECT(nicrx_drv_poll(d, 0, &c) == 0, "drv poll: slot 0 still phase 1 after the wrap: not new");

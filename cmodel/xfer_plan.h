@@ -1,0 +1,53 @@
+/* xfer_plan.h - twin of rtl/nicrx_xfer_plan.v: the transfer decision, two register stages
+ * on the fl stream between nicrx_red and the transfer engine (docs/architecture.md
+ * "nicrx_xfer_plan"). */
+#ifndef NICRX_XFER_PLAN_H
+#define NICRX_XFER_PLAN_H
+
+#include <stdint.h>
+#include "blocks.h"
+
+/* what stage S1 registers beside the frame (the RTL's *1_reg) */
+typedef struct xfer_s1 {
+    uint16_t pay_off;   /* l4_off + hlen */
+    uint32_t pay_end;   /* pay_off + pay (17 bits) */
+    uint8_t  tcp;       /* pre-selected TCP: codes NO_FLOW..NO_MERGE */
+    uint8_t  elig;      /* XFER_CTRL bit set and len > XFER_SMALL_THRESH */
+    uint8_t  all;       /* CTRL or SHORT: the whole frame is the header part */
+    uint8_t  badh;      /* hlen < 20 */
+    uint8_t  hfit;      /* the header part fits the header ring's buffers */
+    uint8_t  hen;       /* the header ring is enabled */
+} xfer_s1_t;
+
+/* the configuration the decision reads */
+typedef struct xfer_cfg {
+    uint16_t split;     /* XFER_CTRL.split: bit c for operation code c */
+    uint16_t small;     /* XFER_SMALL_THRESH */
+    uint8_t  hdr_en;    /* the header ring's CTRL.enable and BUF_SIZE */
+    uint16_t hdr_size;
+} xfer_cfg_t;
+
+typedef struct xfer_plan {
+    xfer_plan_out_t o;  /* m_fl_valid_reg, m_fl_data_reg */
+    uint8_t  v1;
+    fl_stream_t f1;
+    xfer_s1_t s1;
+} xfer_plan_t;
+
+typedef struct xfer_plan_in {
+    uint8_t     rst;
+    uint8_t     s_fl_valid;
+    fl_stream_t s_fl;
+    xfer_cfg_t  cfg;
+} xfer_plan_in_t;
+
+/* The decision, stage by stage; xfer_plan_frame() is both at once (the functional model). */
+xfer_s1_t xfer_plan_s1(const xfer_cfg_t *c, const fl_stream_t *f);
+void xfer_plan_s2(const xfer_s1_t *s1, fl_stream_t *f);
+void xfer_plan_frame(const xfer_cfg_t *c, fl_stream_t *f);
+
+void xfer_plan_init(xfer_plan_t *s);
+void xfer_plan_out(const xfer_plan_t *s, xfer_plan_out_t *o);
+void xfer_plan_step(xfer_plan_t *s, const xfer_plan_in_t *in, xfer_plan_out_t *out);
+
+#endif
