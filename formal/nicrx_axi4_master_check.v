@@ -1,9 +1,11 @@
 // nicrx_axi4_master_check - AXI4 master protocol properties, for formal runs only
 // (formal/run.sh reads it with `-DFORMAL`; docs/formal.md "AXI4 master checker").
 //
-// Instantiate it in a block's `ifdef FORMAL` section on the block's AXI4 master ports.
-// It asserts what the master drives and assumes what the slave drives, so a block's
-// proof covers every legal slave: any ready pattern, responses in any later cycle.
+// Instantiate it in a block's `ifdef FORMAL` section on the block's AXI4 master ports
+// (MASTER 1): it asserts what the master drives and assumes what the slave drives, so a
+// block's proof covers every legal slave: any ready pattern, responses in any later cycle.
+// On a block's AXI4 slave ports (MASTER 0) the roles swap: the master's rules are assumed
+// of whatever drives the block, and the slave's responses are asserted.
 // INCR bursts of 2^LB-byte beats (AxSIZE the bus width, as nicrx_top drives it), one ID.
 //
 // Master (asserted):
@@ -12,8 +14,8 @@
 //   - a burst never crosses a 4 KB boundary, and has at most MAX_LEN beats;
 //   - the n-th W burst has exactly AWLEN+1 beats of the n-th AW and WLAST on its last
 //     beat only; W may run ahead of AW (AXI allows it) or behind;
-//   - at most MAXQ-1 bursts outstanding in each direction (the checker's own queues:
-//     a design that needs more gets a larger MAXQ).
+//   - at most MAXQ-1 bursts outstanding in each direction, awaiting W or B (the checker's
+//     own queues: a design that needs more gets a larger LQ).
 // Slave (assumed):
 //   - a B response only for a burst whose AW and last W beat were both accepted;
 //     an R beat only for an accepted AR, RLAST on its last beat only;
@@ -27,7 +29,8 @@ module nicrx_axi4_master_check #(
     parameter WRITE   = 1,    // 1: check the write channels (AW, W, B)
     parameter READ    = 0,    // 1: check the read channels (AR, R)
     parameter MAX_LEN = 16,   // most beats per burst the master may issue (1..256)
-    parameter LQ      = 3     // log2 of the checker's burst queues (MAXQ = 2^LQ)
+    parameter LQ      = 3,    // log2 of the checker's burst queues (MAXQ = 2^LQ)
+    parameter MASTER  = 1     // 1: the block under proof is the master, 0: the slave
 ) (
     input wire              clk,
     input wire              rst,
@@ -58,6 +61,10 @@ module nicrx_axi4_master_check #(
     localparam MAXQ = 1 << LQ;
 
     `include "nicrx_formal_reset.vh"
+
+    // a master's rule (F_M) or a slave's (F_S): asserted of the block under proof
+`define F_M(p) begin if (MASTER) assert(p); else assume(p); end
+`define F_S(p) begin if (MASTER) assume(p); else assert(p); end
 
     // ---- write: the AW lengths and the W bursts' lengths not yet paired --------------
     // At most one of the two queues holds entries: a new AW pairs with the oldest
@@ -111,37 +118,37 @@ module nicrx_axi4_master_check #(
     generate if (WRITE) begin : g_write
         always @(*) if (f_past_valid && !rst) begin
             // the checker's queues: one of them empty, neither full
-            assert(f_awn == 0 || f_wn == 0);
-            assert(f_awn < MAXQ && f_wn < MAXQ);
+            `F_M(f_awn == 0 || f_wn == 0)
+            `F_M(f_awn < MAXQ && f_wn < MAXQ && f_b_owed < MAXQ)
             if (awvalid) begin
-                assert({1'b0, awlen} < MAX_LEN);
-                assert({1'b0, awaddr[11:LB]} + {1'b0, awlen} < BEATS_4K);
+                `F_M({1'b0, awlen} < MAX_LEN)
+                `F_M({1'b0, awaddr[11:LB]} + {1'b0, awlen} < BEATS_4K)
             end
             // WLAST exactly on the AW's last beat, when that AW is known; a W burst that
             // runs ahead of its AW stays within MAX_LEN beats
-            if (wvalid && f_w_known) assert(wlast == (f_wbeat == {1'b0, f_w_len}));
-            if (wvalid) assert(f_wbeat < MAX_LEN);
+            if (wvalid && f_w_known) `F_M(wlast == (f_wbeat == {1'b0, f_w_len}))
+            if (wvalid) `F_M(f_wbeat < MAX_LEN)
             // an AW accepted after its W burst finished has that burst's length
-            if (awvalid && f_wn != 0) assert({1'b0, awlen} + 9'd1 == f_wq[f_wq_rd[LQ-1:0]]);
+            if (awvalid && f_wn != 0) `F_M({1'b0, awlen} + 9'd1 == f_wq[f_wq_rd[LQ-1:0]])
             // an AW accepted while its W burst is under way: the beats so far fit in it
             if (awvalid && f_wn == 0 && f_awn == 0 && f_wbeat != 0) begin
-                assert(f_wbeat <= {1'b0, awlen});
-                if (wvalid) assert(wlast == (f_wbeat == {1'b0, awlen}));
+                `F_M(f_wbeat <= {1'b0, awlen})
+                if (wvalid) `F_M(wlast == (f_wbeat == {1'b0, awlen}))
             end
             // slave: a B only for a paired burst
-            if (bvalid) assume(f_b_owed != 0);
+            if (bvalid) `F_S(f_b_owed != 0)
         end
         always @(posedge clk) if (f_past_valid && !$past(rst) && !rst) begin
             if ($past(awvalid && !awready))
-                assert(awvalid && awaddr == $past(awaddr) && awlen == $past(awlen));
+                `F_M(awvalid && awaddr == $past(awaddr) && awlen == $past(awlen))
             if ($past(wvalid && !wready))
-                assert(wvalid && wdata == $past(wdata) && wstrb == $past(wstrb)
-                       && wlast == $past(wlast));
+                `F_M(wvalid && wdata == $past(wdata) && wstrb == $past(wstrb)
+                       && wlast == $past(wlast))
             if ($past(bvalid && !bready))
-                assume(bvalid && bresp == $past(bresp));
+                `F_S(bvalid && bresp == $past(bresp))
         end
-        always @(*) if (f_past_valid && f_past_rst) assert(!awvalid && !wvalid);
-        always @(*) if (rst) assume(!bvalid);
+        always @(*) if (f_past_valid && f_past_rst) `F_M(!awvalid && !wvalid)
+        always @(*) if (rst) `F_S(!bvalid)
         always @(*) if (f_past_valid && !rst) begin
             cover(f_b && f_b_owed == 1 && f_awn == 0 && f_wn == 0);
             cover(f_w_end && f_wbeat != 0);
@@ -173,27 +180,29 @@ module nicrx_axi4_master_check #(
 
     generate if (READ) begin : g_read
         always @(*) if (f_past_valid && !rst) begin
-            assert(f_arn < MAXQ);
+            `F_M(f_arn < MAXQ)
             if (arvalid) begin
-                assert({1'b0, arlen} < MAX_LEN);
-                assert({1'b0, araddr[11:LB]} + {1'b0, arlen} < BEATS_4K);
+                `F_M({1'b0, arlen} < MAX_LEN)
+                `F_M({1'b0, araddr[11:LB]} + {1'b0, arlen} < BEATS_4K)
             end
             // slave: R beats only for an accepted AR, RLAST on its last beat only
             if (rvalid) begin
-                assume(f_arn != 0);
-                assume(rlast == (f_rbeat == f_arq[f_arq_rd[LQ-1:0]]));
+                `F_S(f_arn != 0)
+                `F_S(rlast == (f_rbeat == f_arq[f_arq_rd[LQ-1:0]]))
             end
         end
         always @(posedge clk) if (f_past_valid && !$past(rst) && !rst) begin
             if ($past(arvalid && !arready))
-                assert(arvalid && araddr == $past(araddr) && arlen == $past(arlen));
+                `F_M(arvalid && araddr == $past(araddr) && arlen == $past(arlen))
             if ($past(rvalid && !rready))
-                assume(rvalid && rlast == $past(rlast) && rresp == $past(rresp));
+                `F_S(rvalid && rlast == $past(rlast) && rresp == $past(rresp))
         end
-        always @(*) if (f_past_valid && f_past_rst) assert(!arvalid);
-        always @(*) if (rst) assume(!rvalid);
+        always @(*) if (f_past_valid && f_past_rst) `F_M(!arvalid)
+        always @(*) if (rst) `F_S(!rvalid)
         always @(*) if (f_past_valid && !rst) cover(f_r && rlast && f_rbeat != 0);
     end endgenerate
+`undef F_M
+`undef F_S
 `endif
 endmodule
 

@@ -45,6 +45,8 @@ rss-bmc        | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                
 rss-cover      | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | cover | 20 | y | m_fl_data
 descfetch-bmc  | nicrx_desc_fetch | AXI_DATA_WIDTH=128 NUM_FBR=2 DESC_DEPTH=4              | bmc   | 16 | y | m_desc_data
 dma-bmc        | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 | bmc | 12 | y |
+msix-bmc       | nicrx_msix    | NUM_CQ=2 AXI_DATA_WIDTH=64                                     | bmc   | 9  | y |
+msix-cover     | nicrx_msix    | NUM_CQ=2 AXI_DATA_WIDTH=128                                    | cover | 16 | y |
 dma-cover      | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 | cover | 12 | y |
 descfetch-cover | nicrx_desc_fetch | AXI_DATA_WIDTH=128 NUM_FBR=2 DESC_DEPTH=4              | cover | 16 | y | m_desc_data
 flow-bmc       | nicrx_flow    | FLOWS=8                                                        | bmc   | 10 | n | m_fl_data flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow

@@ -46,6 +46,7 @@ BLOCKS=(
     "nicrx_red|"
     "nicrx_desc_fetch|"
     "nicrx_irq|"
+    "nicrx_msix|"
     "nicrx_dma|"
     "nicrx_csr|"
 )
