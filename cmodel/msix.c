@@ -74,7 +74,7 @@ void msix_step(msix_t *s, const msix_in_t *in, msix_out_t *out)
         n.md = in->data[q];
         /* close the gate only where nothing shown is left untaken and the DMA's W stream
          * is not ahead of its AWs after this edge */
-        if (s->pend && (!d->m_axi_awvalid || t->m_axi_awready) && (!d->m_axi_wvalid || t->m_axi_wready) &&
+        if (s->pend && !s->mb && (!d->m_axi_awvalid || t->m_axi_awready) && (!d->m_axi_wvalid || t->m_axi_wready) &&
             (s->c > 0 || (s->c == 0 && !s->wmid && !d->m_axi_wvalid))) {
             n.st = MSIX_GATE;
         }
@@ -103,18 +103,21 @@ void msix_step(msix_t *s, const msix_in_t *in, msix_out_t *out)
     if (in->rst) {
         msix_init(s, s->num_cq, s->lanes * 32);
     } else {
-        if (t->m_axi_bvalid) {
-            if (o->own_h) {
-                n.cnt_w++;
-                if (t->m_axi_bresp != 0)
-                    n.cnt_e++;
-            }
-            s->own_rd = (uint8_t)((s->own_rd + 1) & 31);
+        if (t->m_axi_bvalid && o->own_h) {
+            n.cnt_w++;
+            if (t->m_axi_bresp != 0)
+                n.cnt_e++;
         }
-        /* the next free slot takes this cycle's owner whether or not an AW is taken */
-        s->own[s->own_wr % MSIX_OWN_DEPTH] = o->st == MSIX_AW;
-        if (port_aw)
-            s->own_wr = (uint8_t)((s->own_wr + 1) & 31);
+        if (o->st == MSIX_AW && t->m_axi_awready) {
+            s->mb = 1;
+            s->ahead = (uint8_t)((s->out - t->m_axi_bvalid) & 31);
+        } else if (t->m_axi_bvalid) {
+            if (o->own_h)
+                s->mb = 0;
+            else if (s->mb)
+                s->ahead = (uint8_t)((s->ahead - 1) & 31);
+        }
+        s->out = (uint8_t)((s->out + port_aw - t->m_axi_bvalid) & 31);
         s->irq_d = in->irq;
         s->pend = pend;
         s->c = (int8_t)c;
@@ -124,7 +127,7 @@ void msix_step(msix_t *s, const msix_in_t *in, msix_out_t *out)
     /* the combinational views of the new registers */
     s->o.gate = s->o.st != MSIX_PASS;
     s->o.wblock = s->o.gate && s->c == 0 && !s->wmid;
-    s->o.own_h = s->own[s->own_rd % MSIX_OWN_DEPTH];
-    s->o.idle = !s->pend && s->o.st == MSIX_PASS;
+    s->o.own_h = s->mb && s->ahead == 0;
+    s->o.idle = !s->pend && s->o.st == MSIX_PASS && !s->mb;
     *out = s->o;
 }

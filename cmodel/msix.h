@@ -1,14 +1,14 @@
 /* msix.h - twin of rtl/nicrx_msix.v: interrupt messages merged into the DMA's AXI4
  * write stream. Each rise of irq[q] with MSIX_CTRL.en set owes one single-beat write of
  * MSIX_DATA to MSIX_ADDR; the block gates the DMA at a burst boundary, lets the DMA's
- * announced W bursts drain, writes the message, and routes B responses by owner. */
+ * announced W bursts drain, writes the message, and takes the B response that follows those
+ * of the bursts ahead of it. */
 #ifndef NICRX_MSIX_H
 #define NICRX_MSIX_H
 
 #include <stdint.h>
 #include "blocks.h"
 
-enum { MSIX_OWN_DEPTH = 16 };
 /* st_reg: the DMA passing through, the gate closed, the message's AW, its W beat */
 enum msix_state { MSIX_PASS, MSIX_GATE, MSIX_AW, MSIX_W };
 
@@ -20,9 +20,9 @@ typedef struct msix_out {
     uint8_t  qs;                       /* qs_reg: its queue */
     uint8_t  gate;                     /* st != pass: the DMA's AWs held */
     uint8_t  wblock;                   /* the DMA's W beats of AWs not on the port held */
-    uint8_t  own_h;                    /* the oldest burst awaiting B is a message */
+    uint8_t  own_h;                    /* the next B is the message's */
     uint32_t cnt_w, cnt_e;             /* MSIX_WRITES, MSIX_ERROR */
-    uint8_t  idle;                     /* no message owed or under way */
+    uint8_t  idle;                     /* no message owed, under way or awaiting B */
 } msix_out_t;
 
 typedef struct msix {
@@ -31,8 +31,9 @@ typedef struct msix {
     uint8_t  pend;                     /* pend_reg */
     int8_t   c;                        /* c_reg: DMA AWs on the port minus its W bursts done */
     uint8_t  wmid;                     /* wmid_reg */
-    uint8_t  own[MSIX_OWN_DEPTH];      /* own_reg: 1 a message */
-    uint8_t  own_wr, own_rd;           /* 5-bit pointers */
+    uint8_t  out;                      /* out_reg: bursts on the port awaiting B */
+    uint8_t  mb;                       /* mb_reg: the message awaits its B ... */
+    uint8_t  ahead;                    /* ahead_reg: ... behind this many */
     msix_out_t o;
 } msix_t;
 

@@ -12,7 +12,8 @@
 // message's AW (awlen 0) and its one W beat go out and the gate opens. So the message is
 // ordered after every record whose B response raised the line (one AXI ID: a slave keeps
 // one ID's writes in order) and never splits a DMA burst. B responses return in AW
-// order: a one-bit owner FIFO sends the DMA's to it and keeps the message's.
+// order: the block counts the bursts awaiting B, and a message's B is the one after those
+// that were ahead of it (one message awaits its B at a time).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -30,7 +31,7 @@ module nicrx_msix #(
     input  wire [NUM_CQ-1:0]           s_irq,          // nicrx_irq's lines
     output wire [31:0]                 cnt_writes,     // messages written (B received)
     output wire [31:0]                 cnt_error,      // messages answered non-OKAY
-    output wire                        idle,           // no message owed or under way
+    output wire                        idle,           // no message owed, under way or awaiting B
     // nicrx_dma's write master
     input  wire                        s_axi_awvalid,
     input  wire [63:0]                 s_axi_awaddr,
@@ -78,15 +79,16 @@ module nicrx_msix #(
     reg [QW-1:0]      qs_reg, qs_next;       // its queue
     reg signed [5:0]  c_reg, c_next;         // DMA AWs on the port minus its W bursts done
     reg               wmid_reg, wmid_next;   // a DMA W burst has begun and not ended
-    reg [15:0]        own_reg;               // owner of each burst awaiting B: 1 a message
-    reg [LOW:0]       own_wr_reg, own_rd_reg;
+    reg [LOW:0]       out_reg;               // bursts on the port awaiting B
+    reg               mb_reg;                // the message awaits its B ...
+    reg [LOW:0]       ahead_reg;             // ... behind this many
     reg [31:0]        cnt_w_reg, cnt_e_reg;
 
     // ---- the port: the DMA, or the message --------------------------------
     wire gate   = st_reg != M_PASS;
     // behind the gate, a DMA W beat that would begin a burst of an AW not yet on the port
     wire wblock = gate && c_reg == 6'sd0 && !wmid_reg;
-    wire own_h  = own_reg[own_rd_reg[LOW-1:0]];
+    wire own_h  = mb_reg && ahead_reg == {(LOW+1){1'b0}};   // the next B is the message's
     reg [AXI_DATA_WIDTH/8-1:0] mstrb;
     integer l;
     always @* begin
@@ -108,7 +110,7 @@ module nicrx_msix #(
     assign s_axi_bresp   = m_axi_bresp;
     assign cnt_writes    = cnt_w_reg;
     assign cnt_error     = cnt_e_reg;
-    assign idle          = pend_reg == {NUM_CQ{1'b0}} && st_reg == M_PASS;
+    assign idle          = pend_reg == {NUM_CQ{1'b0}} && st_reg == M_PASS && !mb_reg;
 
     // ---- next state ------------------------------------------------------
     wire dma_aw = s_axi_awvalid && s_axi_awready;
@@ -138,7 +140,7 @@ module nicrx_msix #(
                 // close the gate only where nothing shown is left untaken and the DMA's W
                 // stream is not ahead of its AWs after this edge: an AW taken whose W burst is
                 // not finished (at most one finishes per edge), or none begun and none shown
-                if (any && (!s_axi_awvalid || m_axi_awready) && (!s_axi_wvalid || m_axi_wready)
+                if (any && !mb_reg && (!s_axi_awvalid || m_axi_awready) && (!s_axi_wvalid || m_axi_wready)
                     && (c_reg > 6'sd0 || (c_reg == 6'sd0 && !wmid_reg && !s_axi_wvalid))) begin
                     st_next = M_GATE;
                 end
@@ -147,7 +149,8 @@ module nicrx_msix #(
             M_AW:   if (m_axi_awready) begin
                         st_next = M_W;
                         // owed until its AW is taken: a rise before that is the same interrupt
-                        pend_next[qs_reg] = 1'b0;
+                        for (q = 0; q < NUM_CQ; q = q + 1)
+                            if (qs_reg == q[QW-1:0]) pend_next[q] = 1'b0;
                     end
             default: if (m_axi_wready) st_next = M_PASS;
         endcase
@@ -161,20 +164,22 @@ module nicrx_msix #(
             irq_d_reg <= {NUM_CQ{1'b0}};  pend_reg <= {NUM_CQ{1'b0}};
             st_reg <= M_PASS;  ma_reg <= 64'd0;  md_reg <= 32'd0;  qs_reg <= {QW{1'b0}};
             c_reg <= 6'sd0;  wmid_reg <= 1'b0;
-            own_reg <= 16'd0;  own_wr_reg <= {(LOW+1){1'b0}};  own_rd_reg <= {(LOW+1){1'b0}};
+            out_reg <= {(LOW+1){1'b0}};  mb_reg <= 1'b0;  ahead_reg <= {(LOW+1){1'b0}};
             cnt_w_reg <= 32'd0;  cnt_e_reg <= 32'd0;
         end else begin
             irq_d_reg <= s_irq;
             pend_reg <= pend_next;
             st_reg <= st_next;  ma_reg <= ma_next;  md_reg <= md_next;  qs_reg <= qs_next;
             c_reg <= c_next;  wmid_reg <= wmid_next;
-            // the next free slot takes this cycle's owner whether or not an AW is taken
-            // (the FIFO never fills: at most 9 bursts outstanding), so its enable does not
-            // wait for awready
-            own_reg[own_wr_reg[LOW-1:0]] <= (st_reg == M_AW);
-            if (m_axi_awvalid && m_axi_awready) own_wr_reg <= own_wr_reg + 1'b1;
+            out_reg <= out_reg + {{LOW{1'b0}}, m_axi_awvalid && m_axi_awready} - {{LOW{1'b0}}, m_axi_bvalid};
+            if (st_reg == M_AW && m_axi_awready) begin
+                mb_reg <= 1'b1;
+                ahead_reg <= out_reg - {{LOW{1'b0}}, m_axi_bvalid};
+            end else if (m_axi_bvalid) begin
+                if (own_h) mb_reg <= 1'b0;
+                else if (mb_reg) ahead_reg <= ahead_reg - 1'b1;
+            end
             if (m_axi_bvalid) begin
-                own_rd_reg <= own_rd_reg + 1'b1;
                 if (own_h) begin
                     cnt_w_reg <= cnt_w_reg + 32'd1;
                     if (m_axi_bresp != 2'b00) cnt_e_reg <= cnt_e_reg + 32'd1;
@@ -212,12 +217,12 @@ module nicrx_msix #(
     integer f_q;
     always @(*) for (f_q = 0; f_q < NUM_CQ; f_q = f_q + 1) assume(cfg_msix_addr[f_q*64 +: 2] == 2'd0);
     always @(*) if (f_past_valid && !rst) begin
-        assert(own_wr_reg - own_rd_reg < 5'd16);  // the free slot written every cycle is never the head
+        assert(out_reg <= 5'd16 && (!mb_reg || ahead_reg < out_reg));
         // the DMA's W stream is never ahead of its AWs while the gate is closed
         if (gate) assert(c_reg >= 6'sd0);
         if (st_reg == M_AW || st_reg == M_W) assert(c_reg == 6'sd0 && !wmid_reg);
         cover(st_reg == M_W && m_axi_wready && s_axi_awvalid);
-        cover(m_axi_bvalid && own_h && own_wr_reg - own_rd_reg == 5'd2);
+        cover(m_axi_bvalid && own_h && out_reg == 5'd2);
     end
 `endif
 endmodule

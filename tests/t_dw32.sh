@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-sim-dw32 build/bin/nicrx-sim >/dev/null 2>&1 || { echo "not ok dw32-build: make failed"; exit 1; }
 dir=${PCAPS:-../shared/pcaps/tcpdump}
 one() {
-    local prof=$1 f=$2 log rc name="dw32-$prof-$(basename "$f")"
+    local prof=$1 f=$2 log rc name
+    name="dw32-$prof-$(basename "$f")"   # after prof and f are set (local expands its words first)
     log=$(build/bin/nicrx-sim-dw32 --summary --seed 99 --stall "$prof" $([ "$prof" = heavy ] && echo --msix) "$f" 2>&1); rc=$?
     if [ $rc -eq 0 ] || { [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; }; then echo "ok $name"
     else echo "not ok $name: exit $rc: $(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log")"; fi
