@@ -61,6 +61,10 @@ typedef struct csr_cfg {
     uint16_t irq_count[NICRX_MAX_CQ], irq_time[NICRX_MAX_CQ];
     uint8_t  irq_mask[NICRX_MAX_CQ];
     uint16_t irq_tick;
+    /* interrupt messages (MSIX_*) */
+    uint8_t  msix_en[NICRX_MAX_CQ];
+    uint64_t msix_addr[NICRX_MAX_CQ];
+    uint32_t msix_data[NICRX_MAX_CQ];
     /* parser (PARSER_CTRL, SWAP, IADDR, IDATA0..3) */
     uint8_t  step_limit;                 /* PARSER_CTRL[7:0], 0 = 256 */
     uint8_t  swap;                       /* one-cycle pulse: a swap was requested */

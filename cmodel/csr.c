@@ -96,6 +96,9 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
             cfg->irq_count[q] = r->irq_count[q];
             cfg->irq_time[q] = r->irq_time[q];
             cfg->irq_mask[q] = r->irq_mask[q];
+            cfg->msix_en[q] = r->msix_en[q];
+            cfg->msix_addr[q] = r->msix_addr[q];
+            cfg->msix_data[q] = r->msix_data[q];
         }
         cfg->irq_tick = r->irq_tick;
         cfg->step_limit = r->step_limit;

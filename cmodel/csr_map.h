@@ -108,6 +108,10 @@ enum csr_reg_id {
     CSR_R_IRQ_MASK,
     CSR_R_XFER_CTRL,
     CSR_R_XFER_SMALL_THRESH,
+    CSR_R_MSIX_ADDR_LO,
+    CSR_R_MSIX_ADDR_HI,
+    CSR_R_MSIX_DATA,
+    CSR_R_MSIX_CTRL,
     CSR_NUM_REGS
 };
 
@@ -171,6 +175,9 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, irq_mask), sizeof(uint8_t), NICRX_MAX_CQ, 0, 0x0u },
     { offsetof(csr_regs_t, xfer_split), sizeof(uint16_t), 1, 0, 0x1fcu },
     { offsetof(csr_regs_t, xfer_small), sizeof(uint16_t), 1, 0, 0x40u },
+    { offsetof(csr_regs_t, msix_addr), sizeof(uint64_t), NICRX_MAX_CQ, 0, 0x0u },
+    { offsetof(csr_regs_t, msix_data), sizeof(uint32_t), NICRX_MAX_CQ, 0, 0x0u },
+    { offsetof(csr_regs_t, msix_en), sizeof(uint8_t), NICRX_MAX_CQ, 0, 0x0u },
 };
 
 static const csr_field_t csr_fields[] = {
@@ -272,6 +279,10 @@ static const csr_field_t csr_fields[] = {
     {  0,  1, CSR_RW , CSR_STATE, 56,  0, 0, -1, 0u }, /* IRQ_MASK */
     {  0, 16, CSR_RW , CSR_STATE, 57,  0, 0, -1, 0u }, /* XFER_CTRL.split */
     {  0, 16, CSR_RW , CSR_STATE, 58,  0, 0, -1, 0u }, /* XFER_SMALL_THRESH */
+    {  2, 30, CSR_RW , CSR_STATE, 59,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
+    {  0, 32, CSR_RW , CSR_STATE, 59, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
+    {  0, 32, CSR_RW , CSR_STATE, 60,  0, 0, -1, 0u }, /* MSIX_DATA */
+    {  0,  1, CSR_RW , CSR_STATE, 61,  0, 0, -1, 0u }, /* MSIX_CTRL */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -345,6 +356,10 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0x808, 0x10,  4,  95, 1 }, /* IRQ_MASK */
     { 0xa00, 0x04,  0,  96, 1 }, /* XFER_CTRL */
     { 0xa04, 0x04,  0,  97, 1 }, /* XFER_SMALL_THRESH */
+    { 0x980, 0x10,  4,  98, 1 }, /* MSIX_ADDR_LO */
+    { 0x984, 0x10,  4,  99, 1 }, /* MSIX_ADDR_HI */
+    { 0x988, 0x10,  4, 100, 1 }, /* MSIX_DATA */
+    { 0x98c, 0x10,  4, 101, 1 }, /* MSIX_CTRL */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */
@@ -378,7 +393,7 @@ static void csr_map_values(const nicrx_params_t *p, uint32_t v[CSR_NUM_VALUES])
     v[16] = NICRX_NUM_FBR;
     v[17] = csr_clog2(p->flows);
     v[18] = 10u;
-    v[19] = 21u;
+    v[19] = 23u;
 }
 
 /* Status input k (in=) of instance i. */

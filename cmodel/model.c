@@ -23,6 +23,7 @@
 #include "xfer_plan.h"
 #include "desc_fetch.h"
 #include "irq.h"
+#include "msix.h"
 #include "csr.h"
 #include "imem.h"
 
@@ -38,6 +39,7 @@ typedef struct wires {
     xfer_plan_out_t xp;
     desc_fetch_out_t dfe;
     irq_out_t     irq;
+    msix_out_t    msix;
     dma_out_t     dma;
     csr_cfg_t     cfg;     /* nicrx_csr: the configuration ... */
     nicrx_out_t   axil;    /* ... and its s_axil_* outputs */
@@ -58,6 +60,7 @@ struct nicrx_model {
     xfer_plan_t  xp;
     desc_fetch_t dfe;
     irq_t        irq;
+    msix_t       msix;
     dma_t        dma;
     csr_t        csr;
     wires_t      w[2];     /* w[cur]: after the last edge */
@@ -161,6 +164,8 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     xfer_plan_out(&m->xp, &m->w[0].xp);
     desc_fetch_out(&m->dfe, &m->w[0].dfe);
     irq_out(&m->irq, &m->w[0].irq);
+    msix_init(&m->msix, m->g.p.num_cq, m->g.p.axi_data_width);
+    msix_out(&m->msix, &m->w[0].msix);
     dma_out(&m->dma, &m->w[0].dma);
     csr_out(&m->csr, &m->w[0].cfg, &m->w[0].axil);
 #ifdef NICRX_MODEL_SHUFFLE
@@ -211,11 +216,13 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->flow = o->flow.st;
     st->parser_bank = o->par.bank;
     st->parser_swap_pending = o->par.swap_pending;
+    st->cnt[NICRX_CNT_MSIX_WRITES] = o->msix.cnt_w;
+    st->cnt[NICRX_CNT_MSIX_ERROR] = o->msix.cnt_e;
     st->red_avg = o->red.avg;
     st->red_peak = o->red.peak;
     st->red_bad = o->red.bad;
     st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->rss.idle && o->red.idle &&
-               o->xp.idle && o->dfe.idle && o->dma.st.idle;
+               o->xp.idle && o->dfe.idle && o->dma.st.idle && o->msix.idle;
 }
 
 /* ---- one block's edge: its inputs wired from o (before the edge), its outputs into n */
@@ -247,7 +254,20 @@ static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
         in.s_desc_valid[r] = o->dfe.m_desc_valid[r];
         in.s_desc[r] = o->dfe.m_desc[r];
     }
+    msix_to_dma(&o->msix, &in.top);   /* the DMA's port is nicrx_msix's */
     dma_step(&m->dma, &in, &n->dma);
+}
+
+static void step_msix(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    msix_in_t in = { .rst = m->in.rst, .irq = o->irq.irq, .dma = o->dma.axi, .top = m->in };
+
+    for (unsigned q = 0; q < NICRX_MAX_CQ; q++) {
+        in.en[q] = o->cfg.msix_en[q];
+        in.addr[q] = o->cfg.msix_addr[q];
+        in.data[q] = o->cfg.msix_data[q];
+    }
+    msix_step(&m->msix, &in, &n->msix);
 }
 
 static void step_desc_fetch(nicrx_model_t *m, const wires_t *o, wires_t *n)
@@ -353,8 +373,8 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow key block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_desc_fetch, step_irq, step_rss, step_red, step_xfer_plan,
-                                        step_pm, step_flow, step_flow_key, step_parser, step_ingress };
+static const block_step_fn blocks[] = { step_csr, step_dma, step_msix, step_desc_fetch, step_irq, step_rss, step_red,
+                                        step_xfer_plan, step_pm, step_flow, step_flow_key, step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */
@@ -405,6 +425,7 @@ void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out)
     const wires_t *w = &m->w[m->cur];
 
     *out = w->dma.axi;
+    msix_port(&w->msix, m->g.p.axi_data_width / 32, &w->dma.axi, out);
     out->m_axi_arvalid = w->dfe.m_axi_arvalid;
     out->m_axi_araddr  = w->dfe.m_axi_araddr;
     out->m_axi_arlen   = w->dfe.m_axi_arlen;

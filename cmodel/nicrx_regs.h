@@ -34,6 +34,13 @@
 #define NICRX_IRQ_TIME 0x04u
 #define NICRX_IRQ_MASK 0x08u
 
+/* interrupt message of completion queue q (q < NUM_CQ) */
+#define NICRX_REG_MSIX(q) (0x980u + 0x10u * (q))
+#define NICRX_MSIX_ADDR_LO 0x00u
+#define NICRX_MSIX_ADDR_HI 0x04u
+#define NICRX_MSIX_DATA 0x08u
+#define NICRX_MSIX_CTRL 0x0cu
+
 #define NICRX_REG_ID 0x000u
 #define NICRX_ID_MASK 0xffffffffu
 #define NICRX_ID_VALUE 0x6e727831u
@@ -346,6 +353,14 @@
 #define NICRX_REG_XFER_SMALL_THRESH 0xa04u
 #define NICRX_XFER_SMALL_THRESH_RESET 0x40u
 #define NICRX_XFER_SMALL_THRESH_MASK 0x0000ffffu
+#define NICRX_MSIX_ADDR_LO_RESET 0x0u
+#define NICRX_MSIX_ADDR_LO_MASK 0xfffffffcu
+#define NICRX_MSIX_ADDR_HI_RESET 0x0u
+#define NICRX_MSIX_ADDR_HI_MASK 0xffffffffu
+#define NICRX_MSIX_DATA_RESET 0x0u
+#define NICRX_MSIX_DATA_MASK 0xffffffffu
+#define NICRX_MSIX_CTRL_RESET 0x0u
+#define NICRX_MSIX_CTRL_MASK 0x00000001u
 
 /* Counters (in=cnt), each at NICRX_REG_CNT(index). */
 enum nicrx_counter {
@@ -370,6 +385,8 @@ enum nicrx_counter {
     NICRX_CNT_FLOW_NO_FLOW, /* frames given operation code NO_FLOW */
     NICRX_CNT_DROP_RED_EARLY, /* early-dropped by RED (random draw) */
     NICRX_CNT_DROP_RED_FORCED, /* dropped by RED with probability 1 (avg at or above max_th, or a region of 256) */
+    NICRX_CNT_MSIX_WRITES, /* interrupt messages written (B response received) */
+    NICRX_CNT_MSIX_ERROR, /* interrupt messages answered SLVERR or DECERR */
     NICRX_NUM_COUNTERS
 };
 

@@ -45,6 +45,12 @@ rss-bmc        | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                
 xfer-prove     | nicrx_xfer_plan |                                                              | prove | 3  | y |
 xfer-cover     | nicrx_xfer_plan |                                                              | cover | 6  | y |
 rss-cover      | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | cover | 20 | y | m_fl_data
+descfetch-bmc  | nicrx_desc_fetch | AXI_DATA_WIDTH=128 NUM_FBR=2 DESC_DEPTH=4              | bmc   | 16 | y | m_desc_data
+dma-bmc        | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 | bmc | 12 | y |
+msix-bmc       | nicrx_msix    | NUM_CQ=2 AXI_DATA_WIDTH=64                                     | bmc   | 9  | y |
+msix-cover     | nicrx_msix    | NUM_CQ=2 AXI_DATA_WIDTH=128                                    | cover | 16 | y |
+dma-cover      | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 | cover | 12 | y |
+descfetch-cover | nicrx_desc_fetch | AXI_DATA_WIDTH=128 NUM_FBR=2 DESC_DEPTH=4              | cover | 16 | y | m_desc_data
 flow-bmc       | nicrx_flow    | FLOWS=8                                                        | bmc   | 10 | n | m_fl_data flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow
 red-bmc        | nicrx_red     | DATA_WIDTH=64 PM_AW=4 FQ_DEPTH=4                               | bmc   | 20 | y | st_red_peak
 red-cover      | nicrx_red     | DATA_WIDTH=64 PM_AW=4 FQ_DEPTH=4                               | cover | 14 | y | st_red_peak
@@ -85,7 +91,7 @@ while IFS='|' read -r name mod params mode depth q cut; do
     start=$(date +%s)
     chp=""; for p in $params; do chp="$chp chparam -set ${p%%=*} ${p#*=} $mod;"; done
     ok=1
-    if ! yosys -q -l "$log.yosys" -p "read_verilog -defer -formal -DFORMAL -Iformal $RTL/*.v; $chp
+    if ! yosys -q -l "$log.yosys" -p "read_verilog -defer -formal -DFORMAL -Iformal $RTL/*.v formal/*_check.v; $chp
             hierarchy -top $mod; prep -top $mod; flatten;$del opt_clean; async2sync; dffunmap;
             write_smt2 -wires $smt" > /dev/null 2>&1; then
         ok=0; why="yosys (see $log.yosys)"

@@ -193,6 +193,14 @@ void nicrx_drv_irq_moderation(nicrx_drv_t *d, uint32_t q, uint16_t count, uint16
 
 void nicrx_drv_irq_tick(nicrx_drv_t *d, uint16_t tick) { wr(d, NICRX_REG_IRQ_TICK, tick); }
 
+void nicrx_drv_msix(nicrx_drv_t *d, uint32_t q, uint64_t addr, uint32_t data, int en)
+{
+    wr(d, NICRX_REG_MSIX(q) + NICRX_MSIX_ADDR_LO, (uint32_t)addr & NICRX_MSIX_ADDR_LO_MASK);
+    wr(d, NICRX_REG_MSIX(q) + NICRX_MSIX_ADDR_HI, (uint32_t)(addr >> 32));
+    wr(d, NICRX_REG_MSIX(q) + NICRX_MSIX_DATA, data);
+    wr(d, NICRX_REG_MSIX(q) + NICRX_MSIX_CTRL, en ? 1u : 0u);
+}
+
 void nicrx_drv_rss_key(nicrx_drv_t *d, const uint8_t key[40])
 {
     for (uint32_t n = 0; n < 10; n++)

@@ -72,6 +72,10 @@ void nicrx_drv_irq_moderation(nicrx_drv_t *d, uint32_t q, uint16_t count, uint16
 void nicrx_drv_irq_tick(nicrx_drv_t *d, uint16_t tick);
 void nicrx_drv_irq_mask(nicrx_drv_t *d, uint32_t q);
 void nicrx_drv_irq_unmask(nicrx_drv_t *d, uint32_t q);
+/* Interrupt messages (docs/registers.md "Interrupt messages"): each rise of queue q's
+ * interrupt also writes the 32-bit data to addr (4-byte aligned), after the records that
+ * raised it; en 0 turns the messages of queue q off. */
+void nicrx_drv_msix(nicrx_drv_t *d, uint32_t q, uint64_t addr, uint32_t data, int en);
 
 /* Receive-side scaling (docs/host-interface.md "Receive-side scaling"): the 40-byte
  * Toeplitz key, byte 0 first; RSS_CTRL (types: bit t-1 enables hash type t; modulo: the

@@ -86,6 +86,10 @@ module nicrx_csr #(
     output wire [NUM_CQ*16-1:0]   cfg_irq_time,
     output wire [NUM_CQ-1:0]      cfg_irq_mask,
     output wire [15:0]            cfg_irq_tick,
+    // interrupt messages (MSIX_*)
+    output wire [NUM_CQ-1:0]      cfg_msix_en,
+    output wire [NUM_CQ*64-1:0]   cfg_msix_addr,
+    output wire [NUM_CQ*32-1:0]   cfg_msix_data,
     output wire [7:0]             cfg_step_limit,   // PARSER_CTRL
     output wire                   cfg_swap,         // pulse after a PARSER_SWAP write of 1
     output wire                   cfg_imem_we,      // pulse after a PARSER_IDATA3 write
@@ -321,6 +325,9 @@ module nicrx_csr #(
     assign cfg_irq_time      = irq_time_reg;
     assign cfg_irq_mask      = irq_mask_reg;
     assign cfg_irq_tick      = irq_tick_reg;
+    assign cfg_msix_en       = msix_en_reg;
+    assign cfg_msix_addr     = msix_addr_reg;
+    assign cfg_msix_data     = msix_data_reg;
     assign cfg_step_limit    = step_limit_reg;
     assign cfg_swap          = swap_reg;
     assign cfg_imem_we       = imem_we_reg;

@@ -182,6 +182,9 @@
     reg  [NUM_CQ*1-1:0] irq_mask_reg, irq_mask_next;
     reg  [15:0] xfer_split_reg, xfer_split_next;
     reg  [15:0] xfer_small_reg, xfer_small_next;
+    reg  [NUM_CQ*64-1:0] msix_addr_reg, msix_addr_next;
+    reg  [NUM_CQ*32-1:0] msix_data_reg, msix_data_next;
+    reg  [NUM_CQ*1-1:0] msix_en_reg, msix_en_next;
     /* verilator lint_off UNUSEDSIGNAL */ // a side effect may hook some instances only
     reg  [4*1-1:0] wr_parser_idata;
     /* verilator lint_on UNUSEDSIGNAL */
@@ -363,7 +366,7 @@
                 rd_value[0:0] = cq_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // CNT
-        for (reggen_ri = 0; reggen_ri < 21; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 23; reggen_ri = reggen_ri + 1)
             if (reggen_raddr == 10'h100 + reggen_ri[9:0] * 10'h001) begin
                 rd_mapped = 1'b1;
                 rd_value[31:0] = cnt_flat[reggen_ri*32 +: 32];
@@ -603,6 +606,30 @@
                 rd_mapped = 1'b1;
                 rd_value[15:0] = xfer_small_reg[0 +: 16];
             end
+        // MSIX_ADDR_LO
+        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if (reggen_raddr == 10'h260 + reggen_ri[9:0] * 10'h004) begin
+                rd_mapped = 1'b1;
+                rd_value[31:2] = msix_addr_reg[reggen_ri*64 + 2 +: 30];
+            end
+        // MSIX_ADDR_HI
+        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if (reggen_raddr == 10'h261 + reggen_ri[9:0] * 10'h004) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = msix_addr_reg[reggen_ri*64 + 32 +: 32];
+            end
+        // MSIX_DATA
+        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if (reggen_raddr == 10'h262 + reggen_ri[9:0] * 10'h004) begin
+                rd_mapped = 1'b1;
+                rd_value[31:0] = msix_data_reg[reggen_ri*32 + 0 +: 32];
+            end
+        // MSIX_CTRL
+        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if (reggen_raddr == 10'h263 + reggen_ri[9:0] * 10'h004) begin
+                rd_mapped = 1'b1;
+                rd_value[0:0] = msix_en_reg[reggen_ri*1 + 0 +: 1];
+            end
     end
 
     // ---- write strobes: a bit per instance, high while a write hits the register
@@ -694,6 +721,9 @@
         irq_mask_next = irq_mask_reg;
         xfer_split_next = xfer_split_reg;
         xfer_small_next = xfer_small_reg;
+        msix_addr_next = msix_addr_reg;
+        msix_data_next = msix_data_reg;
+        msix_en_next = msix_en_reg;
         wr_mapped = 1'b0;
         reggen_wi = 0;
         if (wr_en) begin
@@ -835,7 +865,7 @@
                 cq_en_next[reggen_wi*1 + 0 +: 1] = ((cq_en_reg[reggen_wi*1 + 0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
             end
         // CNT
-        for (reggen_wi = 0; reggen_wi < 21; reggen_wi = reggen_wi + 1)
+        for (reggen_wi = 0; reggen_wi < 23; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h100 + reggen_wi[9:0] * 10'h001) begin
                 wr_mapped = 1'b1;
             end
@@ -1066,6 +1096,30 @@
                 wr_mapped = 1'b1;
                 xfer_small_next[0 +: 16] = ((xfer_small_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
             end
+        // MSIX_ADDR_LO
+        for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
+            if (reggen_waddr == 10'h260 + reggen_wi[9:0] * 10'h004) begin
+                wr_mapped = 1'b1;
+                msix_addr_next[reggen_wi*64 + 2 +: 30] = ((msix_addr_reg[reggen_wi*64 + 2 +: 30] & ~reggen_wmask[31:2]) | (s_axil_wdata[31:2] & reggen_wmask[31:2]));
+            end
+        // MSIX_ADDR_HI
+        for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
+            if (reggen_waddr == 10'h261 + reggen_wi[9:0] * 10'h004) begin
+                wr_mapped = 1'b1;
+                msix_addr_next[reggen_wi*64 + 32 +: 32] = ((msix_addr_reg[reggen_wi*64 + 32 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // MSIX_DATA
+        for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
+            if (reggen_waddr == 10'h262 + reggen_wi[9:0] * 10'h004) begin
+                wr_mapped = 1'b1;
+                msix_data_next[reggen_wi*32 + 0 +: 32] = ((msix_data_reg[reggen_wi*32 + 0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // MSIX_CTRL
+        for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
+            if (reggen_waddr == 10'h263 + reggen_wi[9:0] * 10'h004) begin
+                wr_mapped = 1'b1;
+                msix_en_next[reggen_wi*1 + 0 +: 1] = ((msix_en_reg[reggen_wi*1 + 0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
+            end
         end
         if (iaddr_ld) iaddr_next = iaddr_ld_val;
         for (reggen_wi = 0; reggen_wi < NUM_FBR; reggen_wi = reggen_wi + 1)
@@ -1145,6 +1199,9 @@
             irq_mask_reg <= {NUM_CQ{1'h0}};
             xfer_split_reg <= 16'h1fc;
             xfer_small_reg <= 16'h40;
+            msix_addr_reg <= {NUM_CQ{64'h0}};
+            msix_data_reg <= {NUM_CQ{32'h0}};
+            msix_en_reg <= {NUM_CQ{1'h0}};
         end else begin
             enable_reg <= enable_next;
             qsel_reg <= qsel_next;
@@ -1205,5 +1262,8 @@
             irq_mask_reg <= irq_mask_next;
             xfer_split_reg <= xfer_split_next;
             xfer_small_reg <= xfer_small_next;
+            msix_addr_reg <= msix_addr_next;
+            msix_data_reg <= msix_data_next;
+            msix_en_reg <= msix_en_next;
         end
     end

@@ -354,6 +354,27 @@ module nicrx_desc_fetch #(
     /* verilator lint_off UNUSEDSIGNAL */
     wire unused_ok = &{1'b0, rdata128[127:80]};
     /* verilator lint_on UNUSEDSIGNAL */
+`ifdef FORMAL
+    // ================================================================ formal
+    // The AXI4 read channels under the shared protocol checker (docs/formal.md): any legal
+    // slave, and this block a legal master. One burst at a time: of at most DESC_DEPTH
+    // descriptors, within 64 bytes (4 - head % 4), so never across 4 KB given the ring
+    // base's alignment, which the register guarantees (FBR BASE_LO keeps bits [31:6]).
+    integer f_r;
+    always @(*) for (f_r = 0; f_r < NUM_FBR; f_r = f_r + 1) assume(cfg_fbr_base[f_r*64 +: 6] == 6'd0);
+    nicrx_axi4_master_check #(
+        .DATA_W(AXI_DATA_WIDTH), .WRITE(0), .READ(1), .MAX_LEN(DESC_DEPTH * BPD), .LQ(1)
+    ) f_axi (
+        .clk(clk), .rst(rst),
+        .awvalid(1'b0), .awready(1'b0), .awaddr(64'd0), .awlen(8'd0),
+        .wvalid(1'b0), .wready(1'b0), .wdata({AXI_DATA_WIDTH{1'b0}}),
+        .wstrb({AXI_DATA_WIDTH/8{1'b0}}), .wlast(1'b0),
+        .bvalid(1'b0), .bready(1'b0), .bresp(2'd0),
+        .arvalid(m_axi_arvalid), .arready(m_axi_arready), .araddr(m_axi_araddr),
+        .arlen(m_axi_arlen), .rvalid(m_axi_rvalid), .rready(m_axi_rready),
+        .rlast(m_axi_rlast), .rresp(m_axi_rresp)
+    );
+`endif
 endmodule
 
 `resetall

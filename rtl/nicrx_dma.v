@@ -710,6 +710,22 @@ module nicrx_dma #(
     wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1],
                        s_fl_data[FL_VID +: FL_VID_W]};
     /* verilator lint_on UNUSEDSIGNAL */
+`ifdef FORMAL
+    // ================================================================ formal
+    // The AXI4 write channels under the shared protocol checker (docs/formal.md): any
+    // legal slave, and this block a legal master.
+    nicrx_axi4_master_check #(
+        .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(MAX_BURST), .LQ(3)
+    ) f_axi (
+        .clk(clk), .rst(rst),
+        .awvalid(m_axi_awvalid), .awready(m_axi_awready), .awaddr(m_axi_awaddr),
+        .awlen(m_axi_awlen), .wvalid(m_axi_wvalid), .wready(m_axi_wready),
+        .wdata(m_axi_wdata), .wstrb(m_axi_wstrb), .wlast(m_axi_wlast),
+        .bvalid(m_axi_bvalid), .bready(m_axi_bready), .bresp(m_axi_bresp),
+        .arvalid(1'b0), .arready(1'b0), .araddr(64'd0), .arlen(8'd0),
+        .rvalid(1'b0), .rready(1'b0), .rlast(1'b0), .rresp(2'd0)
+    );
+`endif
 endmodule
 
 `resetall

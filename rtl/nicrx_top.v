@@ -132,6 +132,7 @@ module nicrx_top #(
 
     // constant AXI4 attributes (docs/interfaces.md)
     assign m_axi_awid    = 1'b0;
+    assign m_axi_bready  = dma_axi_bready;  // constant 1 (nicrx_dma)
     assign m_axi_awsize  = AXSIZE;
     assign m_axi_awburst = 2'b01;
     assign m_axi_awlock  = 1'b0;
@@ -160,10 +161,14 @@ module nicrx_top #(
     wire [NUM_CQ*16-1:0]    cfg_irq_count, cfg_irq_time;
     wire [NUM_CQ-1:0]       cfg_irq_mask;
     wire [15:0]             cfg_irq_tick;
+    wire [NUM_CQ-1:0]       cfg_msix_en;
+    wire [NUM_CQ*64-1:0]    cfg_msix_addr;
+    wire [NUM_CQ*32-1:0]    cfg_msix_data;
     wire [2*16-1:0]         st_fbr_head;
     wire [1:0]              st_fbr_err;
     wire [NUM_CQ*16-1:0]    st_cq_tail;
     wire                    dma_idle;
+    wire                    msx_idle;
     wire                    ing_idle;
     wire                    par_idle;
     wire [7:0]              cfg_step_limit;
@@ -182,8 +187,17 @@ module nicrx_top #(
     wire [31:0] cnt_parse_error, cnt_parse_trunc;
     wire [31:0] cnt_flow_created, cnt_flow_removed, cnt_flow_evicted, cnt_flow_aged, cnt_flow_no_flow;
     wire [31:0] cnt_drop_red_early, cnt_drop_red_forced;
+    wire [31:0] cnt_msix_writes, cnt_msix_error;
+    // nicrx_dma's write master, into nicrx_msix
+    wire                          dma_axi_awvalid, dma_axi_awready, dma_axi_wvalid, dma_axi_wready;
+    wire [63:0]                   dma_axi_awaddr;
+    wire [7:0]                    dma_axi_awlen;
+    wire [AXI_DATA_WIDTH-1:0]     dma_axi_wdata;
+    wire [AXI_DATA_WIDTH/8-1:0]   dma_axi_wstrb;
+    wire                          dma_axi_wlast, dma_axi_bvalid, dma_axi_bready;
+    wire [1:0]                    dma_axi_bresp;
     wire [NUM_CNT*32-1:0] cnt_flat = {
-        cnt_drop_red_forced, cnt_drop_red_early,
+        cnt_msix_error, cnt_msix_writes, cnt_drop_red_forced, cnt_drop_red_early,
         cnt_flow_no_flow, cnt_flow_aged, cnt_flow_evicted, cnt_flow_removed, cnt_flow_created,
         cnt_parse_trunc, cnt_parse_error, cnt_axi_error, cnt_desc_error, cnt_drop_no_cq, cnt_drop_no_fit,
         cnt_drop_disabled, cnt_drop_pktmem_full, cnt_drop_oversize, cnt_drop_runt,
@@ -540,18 +554,56 @@ module nicrx_top #(
         .cnt_drop_red_forced (cnt_drop_red_forced),
         .cnt_desc_error    (cnt_desc_error),
         .cnt_axi_error     (cnt_axi_error),
-        .m_axi_awvalid     (m_axi_awvalid),
-        .m_axi_awaddr      (m_axi_awaddr),
-        .m_axi_awlen       (m_axi_awlen),
-        .m_axi_awready     (m_axi_awready),
-        .m_axi_wvalid      (m_axi_wvalid),
-        .m_axi_wdata       (m_axi_wdata),
-        .m_axi_wstrb       (m_axi_wstrb),
-        .m_axi_wlast       (m_axi_wlast),
-        .m_axi_wready      (m_axi_wready),
-        .m_axi_bvalid      (m_axi_bvalid),
-        .m_axi_bresp       (m_axi_bresp),
-        .m_axi_bready      (m_axi_bready)
+        .m_axi_awvalid     (dma_axi_awvalid),
+        .m_axi_awaddr      (dma_axi_awaddr),
+        .m_axi_awlen       (dma_axi_awlen),
+        .m_axi_awready     (dma_axi_awready),
+        .m_axi_wvalid      (dma_axi_wvalid),
+        .m_axi_wdata       (dma_axi_wdata),
+        .m_axi_wstrb       (dma_axi_wstrb),
+        .m_axi_wlast       (dma_axi_wlast),
+        .m_axi_wready      (dma_axi_wready),
+        .m_axi_bvalid      (dma_axi_bvalid),
+        .m_axi_bresp       (dma_axi_bresp),
+        .m_axi_bready      (dma_axi_bready)
+    );
+
+    // ---- interrupt messages, merged into the DMA's writes --------------------------------
+    nicrx_msix #(
+        .NUM_CQ         (NUM_CQ),
+        .AXI_DATA_WIDTH (AXI_DATA_WIDTH)
+    ) u_msix (
+        .clk           (clk),
+        .rst           (rst),
+        .cfg_msix_en   (cfg_msix_en),
+        .cfg_msix_addr (cfg_msix_addr),
+        .cfg_msix_data (cfg_msix_data),
+        .s_irq         (irq),
+        .cnt_writes    (cnt_msix_writes),
+        .cnt_error     (cnt_msix_error),
+        .idle          (msx_idle),
+        .s_axi_awvalid (dma_axi_awvalid),
+        .s_axi_awaddr  (dma_axi_awaddr),
+        .s_axi_awlen   (dma_axi_awlen),
+        .s_axi_awready (dma_axi_awready),
+        .s_axi_wvalid  (dma_axi_wvalid),
+        .s_axi_wdata   (dma_axi_wdata),
+        .s_axi_wstrb   (dma_axi_wstrb),
+        .s_axi_wlast   (dma_axi_wlast),
+        .s_axi_wready  (dma_axi_wready),
+        .s_axi_bvalid  (dma_axi_bvalid),
+        .s_axi_bresp   (dma_axi_bresp),
+        .m_axi_awvalid (m_axi_awvalid),
+        .m_axi_awaddr  (m_axi_awaddr),
+        .m_axi_awlen   (m_axi_awlen),
+        .m_axi_awready (m_axi_awready),
+        .m_axi_wvalid  (m_axi_wvalid),
+        .m_axi_wdata   (m_axi_wdata),
+        .m_axi_wstrb   (m_axi_wstrb),
+        .m_axi_wlast   (m_axi_wlast),
+        .m_axi_wready  (m_axi_wready),
+        .m_axi_bvalid  (m_axi_bvalid),
+        .m_axi_bresp   (m_axi_bresp)
     );
 
     // ---- interrupt lines -----------------------------------------------------------
@@ -572,7 +624,8 @@ module nicrx_top #(
 
     // ---- registers ---------------------------------------------------------------
     // The device is idle when no frame is being received, parsed, looked up or moved.
-    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & qsl_idle & red_idle & xfp_idle & dfe_idle & dma_idle;
+    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & qsl_idle & red_idle & xfp_idle & dfe_idle & dma_idle &
+                   msx_idle;
 
     nicrx_csr #(
         .DATA_WIDTH    (DATA_WIDTH),
@@ -625,6 +678,9 @@ module nicrx_top #(
         .cfg_irq_time      (cfg_irq_time),
         .cfg_irq_mask      (cfg_irq_mask),
         .cfg_irq_tick      (cfg_irq_tick),
+        .cfg_msix_en       (cfg_msix_en),
+        .cfg_msix_addr     (cfg_msix_addr),
+        .cfg_msix_data     (cfg_msix_data),
         .cfg_step_limit    (cfg_step_limit),
         .cfg_swap          (cfg_swap),
         .cfg_imem_we       (cfg_imem_we),

@@ -48,6 +48,7 @@ BLOCKS=(
     "nicrx_xfer_plan|"
     "nicrx_desc_fetch|"
     "nicrx_irq|"
+    "nicrx_msix|"
     "nicrx_dma|"
     "nicrx_csr|"
 )

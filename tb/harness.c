@@ -150,6 +150,8 @@ const char *harness_usage(void)
            "  --irq-tick N        IRQ_TICK: cycles per moderation tick - 1, 0..65535 (default 155)\n"
            "  --irq-napi          the host takes each interrupt NAPI style (mask, poll until empty, unmask)\n"
            "                      instead of polling; any --irq-* option checks the interrupt lines\n"
+           "  --msix              interrupt messages (MSIX_*) on every queue, checked against the lines:\n"
+           "                      at most one per rise, one after the last\n"
            "  --red-mode N        RED_CTRL.mode: 0 off, 1 Floyd-Jacobson, 2 regions (default 0)\n"
            "  --red-wlog N        RED_CTRL.wlog: avg weight 2^-N, 0..15 (default 9)\n"
            "  --red-maxp N        RED_CTRL.maxp: Floyd-Jacobson max_p = 2^-N, 0..7 (default 3)\n"
@@ -210,6 +212,7 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
     if (!strcmp(arg, "--summary")) { o->summary = 1; return 1; }
     if (!strcmp(arg, "--json-summary")) { o->json_summary = 1; return 1; }
     if (!strcmp(arg, "--irq-napi")) { o->irq_napi = 1; return 1; }
+    if (!strcmp(arg, "--msix")) { o->msix = 1; return 1; }
     for (size_t i = 0; i < sizeof num_opts / sizeof num_opts[0]; i++) {
         const num_opt_t *t = &num_opts[i];
         if (strcmp(arg, t->name)) continue;
@@ -1327,6 +1330,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     host_flow_setup(&h->host, flow_regs, flow_cmd_done, h);
     const int64_t irq_regs[3] = { o->irq_count, o->irq_time, o->irq_tick };
     host_irq_setup(&h->host, irq_regs, o->irq_napi);
+    if (o->msix) host_msix_setup(&h->host);
     h->irqchk_on = o->irq_napi || o->irq_count >= 0 || o->irq_time >= 0 || o->irq_tick >= 0;
     irqchk_init(&h->irqchk, o->p.num_cq, o->irq_count >= 0 ? (uint32_t)o->irq_count : NICRX_IRQ_COUNT_RESET,
                 o->irq_time >= 0 ? (uint32_t)o->irq_time : NICRX_IRQ_TIME_RESET,
@@ -1459,6 +1463,30 @@ static void flow_final_checks(harness_t *h)
              c[NICRX_CNT_FLOW_EVICTED], c[NICRX_CNT_FLOW_AGED], replaced);
 }
 
+/* Interrupt messages: each a write of the queue's data to its word (nothing else there, and
+ * no error), as many as MSIX_WRITES counted; one per rise of the queue's line at most (rises
+ * before the message's AW is taken are one interrupt), and one after the last rise. */
+static void msix_final_checks(harness_t *h)
+{
+    const host_t *ho = &h->host;
+    uint64_t sum = 0;
+    for (uint32_t q = 0; ho->msix && q < h->o.p.num_cq; q++) {
+        uint32_t word = 0;
+        mem_read(&ho->mem, host_msix_addr(q), &word, sizeof word);
+        sum += ho->msix_writes[q];
+        if (ho->msix_writes[q] > h->irqs[q])
+            fail(h, "queue %u: %" PRIu64 " interrupt messages for %" PRIu64 " rises of its line", q,
+                 ho->msix_writes[q], h->irqs[q]);
+        else if (ho->msix_rise[q] && ho->msix_last[q] <= ho->msix_rise[q])
+            fail(h, "queue %u: no interrupt message after the rise of its line at edge %" PRIu64, q, ho->msix_rise[q]);
+        else if (ho->msix_writes[q] && word != host_msix_data(q))
+            fail(h, "queue %u: its message word holds 0x%08x, not MSIX_DATA 0x%08x", q, word, host_msix_data(q));
+    }
+    if ((uint32_t)sum != ho->cnt[NICRX_CNT_MSIX_WRITES] || ho->cnt[NICRX_CNT_MSIX_ERROR])
+        fail(h, "MSIX_WRITES %u, MSIX_ERROR %u: the host bus carried %" PRIu64 " messages", ho->cnt[NICRX_CNT_MSIX_WRITES],
+             ho->cnt[NICRX_CNT_MSIX_ERROR], sum);
+}
+
 static void final_checks(harness_t *h)
 {
     h->in_final = 1;
@@ -1486,6 +1514,7 @@ static void final_checks(harness_t *h)
             fail(h, "DROP_%s counter %u, model dropped %" PRIu64 " frames for it", nicrx_reason_name(r), got, h->drops[r]);
     }
     flow_final_checks(h);
+    msix_final_checks(h);
 }
 
 int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_in_t *in)
@@ -1910,6 +1939,7 @@ void harness_report(const harness_t *h, FILE *f, int json)
     rp_sec(&r, "queues");
     rp_queues(&r, "completions", "completions %s", h->completions, h->o.p.num_cq);
     rp_queues(&r, "interrupts", "interrupts %s", h->irqs, h->o.p.num_cq);
+    if (h->host.msix) rp_queues(&r, "messages", "messages %s", h->host.msix_writes, h->o.p.num_cq);
 
     /* the batching hint: a host that waits while more is set takes a flow's frames in runs */
     rp_sec(&r, "batching");

@@ -51,6 +51,7 @@ typedef struct harness_opts {
     int64_t irq_time;       /* --irq-time N   IRQ_TIME */
     int64_t irq_tick;       /* --irq-tick N   IRQ_TICK */
     int irq_napi;           /* --irq-napi: the host takes interrupts NAPI style instead of polling */
+    int msix;               /* --msix: interrupt messages on every queue, checked against the lines */
     /* Random early discard (docs/registers.md "Random early discard"): --red-* options, the
      * registers of enum red_opt (tb/redcheck.h) written at bring-up; -1 leaves the reset value. */
     int64_t red[RED_NUM_OPTS];

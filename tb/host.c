@@ -96,6 +96,15 @@ static int check_region(void *ctx, uint64_t addr, uint64_t len, int write, char 
         return -1;
     }
     if (write) {
+        /* a message: its AW is checked with one byte, its W beat with its strobes' bytes */
+        for (uint32_t q = 0; h->msix && q < h->p.num_cq; q++) {
+            if (addr != host_msix_addr(q) || len > 4) continue;
+            if (len == 4) {
+                h->msix_writes[q]++;
+                h->msix_last[q] = h->edge;
+            }
+            return 0;
+        }
         for (uint32_t q = 0; q < h->p.num_cq; q++) {
             host_cq_t *c = &h->cq[q];
             if (addr < c->base || addr + len > c->base + ((uint64_t)NICRX_CMPL_BYTES << c->size_log2)) continue;
@@ -199,6 +208,8 @@ static void bringup(host_t *h)
         for (uint32_t q = 0; q < h->p.num_cq; q++)
             nicrx_drv_irq_moderation(h->drv, q, h->irq_reg[0] >= 0 ? (uint16_t)h->irq_reg[0] : NICRX_IRQ_COUNT_RESET,
                                      h->irq_reg[1] >= 0 ? (uint16_t)h->irq_reg[1] : NICRX_IRQ_TIME_RESET);
+    for (uint32_t q = 0; h->msix && q < h->p.num_cq; q++)
+        nicrx_drv_msix(h->drv, q, host_msix_addr(q), host_msix_data(q), 1);
     if (h->step_limit)
         enq(h, 1, NICRX_REG_PARSER_CTRL, h->step_limit & 0xffu, TAG_CFG);
     if (h->boot_w)
@@ -224,6 +235,11 @@ void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *c
     h->flow_done = done;
     h->flow_ctx = ctx;
 }
+
+uint64_t host_msix_addr(uint32_t q) { return 0x100030000ull + 0x14ull * q; }
+uint32_t host_msix_data(uint32_t q) { return 0x4d534900u | q; }
+
+void host_msix_setup(host_t *h) { h->msix = 1; }
 
 void host_irq_setup(host_t *h, const int64_t reg[3], int napi)
 {
@@ -529,6 +545,10 @@ static void poll(host_t *h, int all)
 
 void host_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in)
 {
+    h->edge = e;
+    for (uint32_t q = 0; q < h->p.num_cq; q++)
+        if ((out->irq & ~h->irq_prev) >> q & 1u) h->msix_rise[q] = e;
+    h->irq_prev = out->irq;
     if (h->phase == HP_RESET) {
         h->phase = HP_BRINGUP;
         bringup(h);

@@ -114,6 +114,13 @@ typedef struct host {
     uint8_t napi_on;          /* bit q: its interrupt taken: masked and polled until empty */
     uint8_t napi_wait;        /* bit q: its unmask written, not answered yet */
     uint64_t unmasks;         /* NAPI polls ended by an unmask */
+    /* interrupt messages (MSIX_*): queue q's word at host_msix_addr(q) */
+    uint8_t msix;             /* on at bring-up */
+    uint64_t msix_writes[NICRX_MAX_CQ];   /* messages the host bus carried, per queue */
+    uint64_t msix_rise[NICRX_MAX_CQ];     /* edge of the last rise of irq[q] (0: none) */
+    uint64_t msix_last[NICRX_MAX_CQ];     /* edge of the last message of queue q */
+    uint64_t edge;            /* the edge host_edge is at */
+    uint8_t irq_prev;         /* the lines at the edge before */
     uint8_t enable_queued;
     /* AXI4-Lite master */
     host_op_t op[HOST_OPS_MAX];
@@ -152,6 +159,12 @@ void host_flow_setup(host_t *h, const int64_t reg[4], host_flow_fn done, void *c
  * bring-up to write (-1: left at reset); napi: take each interrupt NAPI style (mask the
  * queue, poll it until empty, write its head, unmask) instead of polling every queue. */
 void host_irq_setup(host_t *h, const int64_t reg[3], int napi);
+/* Before the first edge: the bring-up turns interrupt messages on for every queue, each
+ * to its own word (host_msix_addr, a different 32-bit lane of a beat per queue) with the
+ * data host_msix_data. */
+void host_msix_setup(host_t *h);
+uint64_t host_msix_addr(uint32_t q);
+uint32_t host_msix_data(uint32_t q);
 
 /* One register write, queued behind the host's own (before the first edge: ahead
  * of the bring-up's, so before CTRL.enable). */

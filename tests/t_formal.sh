@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Formal checks (formal/run.sh --quick): BMC, k-induction and cover of the `ifdef FORMAL`
-# properties of nicrx_ingress, nicrx_csr, nicrx_irq and nicrx_parser.  One ok / not ok line per proof.
+# properties (docs/formal.md lists them) and of the AXI4 master checker.  One ok / not ok line per proof.
 cd "$(dirname "$0")/.."
 for t in yosys yosys-smtbmc z3; do
     command -v "$t" >/dev/null 2>&1 || { echo "not ok formal: $t not installed"; exit 1; }

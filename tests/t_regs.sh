@@ -5,7 +5,7 @@
 #  - every error path: tests/regs/bad/*.regs, each with "# expect LINE REASON": exit 1 with
 #    "nicrx-reggen: FILE:LINE: REASON..." on stderr and no file written; docs markers and usage errors;
 #  - the map with tests/regs/next.regs appended (the registers planned next: more rings'
-#    worth of transfer classes and split masks, a second moderation group and MSI-X, a W1C
+#    worth of transfer classes and split masks, a second moderation group, re-assembly pages, a W1C
 #    cause) generates a model that still passes the CSR unit tests and an RTL block that
 #    Verilator lints clean and Icarus builds.
 set -u

@@ -835,4 +835,102 @@ static inline uint32_t xfer_plan_out_trace_pack(const xfer_plan_out_trace_t *s, 
 }
 
 
+/* msix_in: nicrx_msix's inputs (NUM_CQ 4, AXI_DATA_WIDTH 128) (tests/blocks/trace_msix_in.vh) */
+#define MSIX_IN_TRACE_MAX_BITS 617u
+
+typedef struct msix_in_trace {
+    uint8_t rst;                
+    uint8_t cfg_msix_en;        
+    uint8_t cfg_msix_addr[32];   /* byte 0 most significant */
+    uint8_t cfg_msix_data[16];   /* byte 0 most significant */
+    uint8_t s_irq;              
+    uint8_t s_axi_awvalid;      
+    uint64_t s_axi_awaddr;      
+    uint8_t s_axi_awlen;        
+    uint8_t s_axi_wvalid;       
+    uint8_t s_axi_wdata[16];     /* byte 0 most significant */
+    uint16_t s_axi_wstrb;       
+    uint8_t s_axi_wlast;        
+    uint8_t m_axi_awready;      
+    uint8_t m_axi_wready;       
+    uint8_t m_axi_bvalid;       
+    uint8_t m_axi_bresp;        
+} msix_in_trace_t;
+
+static inline uint32_t msix_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 4 + 256 + 128 + 4 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 1 + 2;
+}
+
+static inline uint32_t msix_in_trace_pack(const msix_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 4, s->cfg_msix_en);
+    b = bits_put_bytes(v, b, 32, s->cfg_msix_addr);
+    b = bits_put_bytes(v, b, 16, s->cfg_msix_data);
+    b = bits_put(v, b, 4, s->s_irq);
+    b = bits_put(v, b, 1, s->s_axi_awvalid);
+    b = bits_put(v, b, 64, s->s_axi_awaddr);
+    b = bits_put(v, b, 8, s->s_axi_awlen);
+    b = bits_put(v, b, 1, s->s_axi_wvalid);
+    b = bits_put_bytes(v, b, 16, s->s_axi_wdata);
+    b = bits_put(v, b, 16, s->s_axi_wstrb);
+    b = bits_put(v, b, 1, s->s_axi_wlast);
+    b = bits_put(v, b, 1, s->m_axi_awready);
+    b = bits_put(v, b, 1, s->m_axi_wready);
+    b = bits_put(v, b, 1, s->m_axi_bvalid);
+    b = bits_put(v, b, 2, s->m_axi_bresp);
+    return b;
+}
+
+
+/* msix_out: nicrx_msix's outputs (after the edge, with the edge's inputs) (tests/blocks/trace_msix_out.vh) */
+#define MSIX_OUT_TRACE_MAX_BITS 289u
+
+typedef struct msix_out_trace {
+    uint32_t cnt_writes;        
+    uint32_t cnt_error;         
+    uint8_t idle;               
+    uint8_t s_axi_awready;      
+    uint8_t s_axi_wready;       
+    uint8_t s_axi_bvalid;       
+    uint8_t s_axi_bresp;        
+    uint8_t m_axi_awvalid;      
+    uint64_t m_axi_awaddr;      
+    uint8_t m_axi_awlen;        
+    uint8_t m_axi_wvalid;       
+    uint8_t m_axi_wdata[16];     /* byte 0 most significant */
+    uint16_t m_axi_wstrb;       
+    uint8_t m_axi_wlast;        
+} msix_out_trace_t;
+
+static inline uint32_t msix_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 32 + 32 + 1 + 1 + 1 + 1 + 2 + 1 + 64 + 8 + 1 + 128 + 16 + 1;
+}
+
+static inline uint32_t msix_out_trace_pack(const msix_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 32, s->cnt_writes);
+    b = bits_put(v, b, 32, s->cnt_error);
+    b = bits_put(v, b, 1, s->idle);
+    b = bits_put(v, b, 1, s->s_axi_awready);
+    b = bits_put(v, b, 1, s->s_axi_wready);
+    b = bits_put(v, b, 1, s->s_axi_bvalid);
+    b = bits_put(v, b, 2, s->s_axi_bresp);
+    b = bits_put(v, b, 1, s->m_axi_awvalid);
+    b = bits_put(v, b, 64, s->m_axi_awaddr);
+    b = bits_put(v, b, 8, s->m_axi_awlen);
+    b = bits_put(v, b, 1, s->m_axi_wvalid);
+    b = bits_put_bytes(v, b, 16, s->m_axi_wdata);
+    b = bits_put(v, b, 16, s->m_axi_wstrb);
+    b = bits_put(v, b, 1, s->m_axi_wlast);
+    return b;
+}
+
+
 #endif

@@ -186,6 +186,13 @@ static void test_moderation_counters(void)
           f.log_addr[n0 + 2] == NICRX_REG_IRQ_TICK && f.log_data[n0 + 2] == 155 &&
           f.log_addr[n0 + 3] == NICRX_REG_IRQ(1) + NICRX_IRQ_MASK && f.log_data[n0 + 3] == 1,
           "drv moderation: COUNT, TIME, TICK, MASK written");
+    n0 = f.nlog;
+    nicrx_drv_msix(d, 2, 0x123456789abcdef4ull, 0xfeed0002u, 1);
+    EXPECT(f.nlog == n0 + 4 && f.log_addr[n0] == NICRX_REG_MSIX(2) + NICRX_MSIX_ADDR_LO && f.log_data[n0] == 0x9abcdef4u &&
+          f.log_addr[n0 + 1] == NICRX_REG_MSIX(2) + NICRX_MSIX_ADDR_HI && f.log_data[n0 + 1] == 0x12345678u &&
+          f.log_addr[n0 + 2] == NICRX_REG_MSIX(2) + NICRX_MSIX_DATA && f.log_data[n0 + 2] == 0xfeed0002u &&
+          f.log_addr[n0 + 3] == NICRX_REG_MSIX(2) + NICRX_MSIX_CTRL && f.log_data[n0 + 3] == 1,
+          "drv msix: address, data, then the enable");
     uint8_t key[40], reta[3] = { 3, 0, 7 };
     for (uint32_t i = 0; i < 40; i++) key[i] = (uint8_t)(0x10 + i);
     n0 = f.nlog;

@@ -1,0 +1,230 @@
+// nicrx_msix - message-signalled interrupts: each rising edge of a queue's interrupt line
+// (nicrx_irq), with MSIX_CTRL.en set, becomes one AXI4 write of MSIX_DATA (32 bits) to
+// MSIX_ADDR, merged into nicrx_dma's write stream (docs/architecture.md "nicrx_msix").
+// Twin: cmodel/msix.c.
+//
+// The block sits between nicrx_dma's AXI4 write master (s_axi_*) and the top's port
+// (m_axi_*). With no message under way it passes everything through, combinationally
+// (nicrx_dma's outputs are registers). To insert a message it closes a gate at an edge
+// where neither AW nor W shows a beat the slave has not taken and the DMA's W stream is
+// not ahead of its AW stream; behind the gate the DMA's next AW and the W bursts of AWs
+// not yet on the port are held; the DMA's W bursts already announced drain; then the
+// message's AW (awlen 0) and its one W beat go out and the gate opens. So the message is
+// ordered after every record whose B response raised the line (one AXI ID: a slave keeps
+// one ID's writes in order) and never splits a DMA burst. B responses return in AW
+// order: the block counts the bursts awaiting B, and a message's B is the one after those
+// that were ahead of it (one message awaits its B at a time).
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
+module nicrx_msix #(
+    parameter NUM_CQ         = 4,   // completion queues and interrupt lines (nicrx_top)
+    parameter AXI_DATA_WIDTH = 128  // AXI4 data width (nicrx_top): 32, 64 or 128
+) (
+    input  wire                        clk,
+    input  wire                        rst,
+    input  wire [NUM_CQ-1:0]           cfg_msix_en,    // MSIX_CTRL.en per queue
+    input  wire [NUM_CQ*64-1:0]        cfg_msix_addr,  // MSIX_ADDR_HI/LO (bits [1:0] 0)
+    input  wire [NUM_CQ*32-1:0]        cfg_msix_data,  // MSIX_DATA
+    input  wire [NUM_CQ-1:0]           s_irq,          // nicrx_irq's lines
+    output wire [31:0]                 cnt_writes,     // messages written (B received)
+    output wire [31:0]                 cnt_error,      // messages answered non-OKAY
+    output wire                        idle,           // no message owed, under way or awaiting B
+    // nicrx_dma's write master
+    input  wire                        s_axi_awvalid,
+    input  wire [63:0]                 s_axi_awaddr,
+    input  wire [7:0]                  s_axi_awlen,
+    output wire                        s_axi_awready,
+    input  wire                        s_axi_wvalid,
+    input  wire [AXI_DATA_WIDTH-1:0]   s_axi_wdata,
+    input  wire [AXI_DATA_WIDTH/8-1:0] s_axi_wstrb,
+    input  wire                        s_axi_wlast,
+    output wire                        s_axi_wready,
+    output wire                        s_axi_bvalid,
+    output wire [1:0]                  s_axi_bresp,
+    // the top's write port
+    output wire                        m_axi_awvalid,
+    output wire [63:0]                 m_axi_awaddr,
+    output wire [7:0]                  m_axi_awlen,
+    input  wire                        m_axi_awready,
+    output wire                        m_axi_wvalid,
+    output wire [AXI_DATA_WIDTH-1:0]   m_axi_wdata,
+    output wire [AXI_DATA_WIDTH/8-1:0] m_axi_wstrb,
+    output wire                        m_axi_wlast,
+    input  wire                        m_axi_wready,
+    input  wire                        m_axi_bvalid,
+    input  wire [1:0]                  m_axi_bresp
+);
+    generate
+        `NICRX_CHECK_NUM_CQ
+        `NICRX_CHECK_AXI_WIDTH
+    endgenerate
+
+    localparam ABPB  = AXI_DATA_WIDTH / 8;
+    localparam LANES = AXI_DATA_WIDTH / 32;     // 32-bit lanes in a beat
+    localparam LL    = (LANES > 1) ? $clog2(LANES) : 1;
+    localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
+    // bursts on the port awaiting B: the DMA's B FIFO (8) and one message, rounded up
+    localparam LOW   = 4;
+    localparam [1:0] M_PASS = 2'd0, M_GATE = 2'd1, M_AW = 2'd2, M_W = 2'd3;
+
+    // ---- registers -------------------------------------------------------
+    reg [NUM_CQ-1:0]  irq_d_reg;             // the lines one cycle ago (edge detect)
+    reg [NUM_CQ-1:0]  pend_reg, pend_next;   // a message owed per queue
+    reg [1:0]         st_reg, st_next;
+    reg [63:0]        ma_reg, ma_next;       // the message under way: address, data
+    reg [31:0]        md_reg, md_next;
+    reg [QW-1:0]      qs_reg, qs_next;       // its queue
+    reg signed [5:0]  c_reg, c_next;         // DMA AWs on the port minus its W bursts done
+    reg               wmid_reg, wmid_next;   // a DMA W burst has begun and not ended
+    reg [LOW:0]       out_reg;               // bursts on the port awaiting B
+    reg               mb_reg;                // the message awaits its B ...
+    reg [LOW:0]       ahead_reg;             // ... behind this many
+    reg [31:0]        cnt_w_reg, cnt_e_reg;
+
+    // ---- the port: the DMA, or the message --------------------------------
+    wire gate   = st_reg != M_PASS;
+    // behind the gate, a DMA W beat that would begin a burst of an AW not yet on the port
+    wire wblock = gate && c_reg == 6'sd0 && !wmid_reg;
+    wire own_h  = mb_reg && ahead_reg == {(LOW+1){1'b0}};   // the next B is the message's
+    reg [AXI_DATA_WIDTH/8-1:0] mstrb;
+    integer l;
+    always @* begin
+        mstrb = {ABPB{1'b0}};
+        for (l = 0; l < LANES; l = l + 1)
+            if (LANES == 1 || ma_reg[LL+1:2] == l[LL-1:0]) mstrb[l*4 +: 4] = 4'hf;
+    end
+
+    assign m_axi_awvalid = (st_reg == M_AW) || (s_axi_awvalid && !gate);
+    assign m_axi_awaddr  = (st_reg == M_AW) ? ma_reg : s_axi_awaddr;
+    assign m_axi_awlen   = (st_reg == M_AW) ? 8'd0 : s_axi_awlen;
+    assign s_axi_awready = m_axi_awready && !gate;
+    assign m_axi_wvalid  = (st_reg == M_W) || (s_axi_wvalid && !wblock);
+    assign m_axi_wdata   = (st_reg == M_W) ? {LANES{md_reg}} : s_axi_wdata;
+    assign m_axi_wstrb   = (st_reg == M_W) ? mstrb : s_axi_wstrb;
+    assign m_axi_wlast   = (st_reg == M_W) || s_axi_wlast;
+    assign s_axi_wready  = m_axi_wready && !wblock;
+    assign s_axi_bvalid  = m_axi_bvalid && !own_h;
+    assign s_axi_bresp   = m_axi_bresp;
+    assign cnt_writes    = cnt_w_reg;
+    assign cnt_error     = cnt_e_reg;
+    assign idle          = pend_reg == {NUM_CQ{1'b0}} && st_reg == M_PASS && !mb_reg;
+
+    // ---- next state ------------------------------------------------------
+    wire dma_aw = s_axi_awvalid && s_axi_awready;
+    wire dma_w  = s_axi_wvalid && s_axi_wready;
+    reg  [QW-1:0] pick;
+    reg           any;
+    integer q;
+    always @* begin
+        pend_next = pend_reg;
+        st_next = st_reg;  ma_next = ma_reg;  md_next = md_reg;  qs_next = qs_reg;
+        c_next = c_reg + (dma_aw ? 6'sd1 : 6'sd0) - ((dma_w && s_axi_wlast) ? 6'sd1 : 6'sd0);
+        wmid_next = dma_w ? !s_axi_wlast : wmid_reg;
+        // the lowest-numbered queue with a message owed
+        pick = {QW{1'b0}};  any = 1'b0;
+        for (q = NUM_CQ - 1; q >= 0; q = q - 1)
+            if (pend_reg[q]) begin pick = q[QW-1:0]; any = 1'b1; end
+        case (st_reg)
+            M_PASS: begin
+                // the message of the queue picked is loaded every cycle (not shown until
+                // M_AW): no enable waits for the decision
+                qs_next = pick;
+                for (q = 0; q < NUM_CQ; q = q + 1)
+                    if (pick == q[QW-1:0]) begin
+                        ma_next = cfg_msix_addr[q*64 +: 64];
+                        md_next = cfg_msix_data[q*32 +: 32];
+                    end
+                // close the gate only where nothing shown is left untaken and the DMA's W
+                // stream is not ahead of its AWs after this edge: an AW taken whose W burst is
+                // not finished (at most one finishes per edge), or none begun and none shown
+                if (any && !mb_reg && (!s_axi_awvalid || m_axi_awready) && (!s_axi_wvalid || m_axi_wready)
+                    && (c_reg > 6'sd0 || (c_reg == 6'sd0 && !wmid_reg && !s_axi_wvalid))) begin
+                    st_next = M_GATE;
+                end
+            end
+            M_GATE: if (c_reg == 6'sd0 && !wmid_reg) st_next = M_AW;  // announced W drained
+            M_AW:   if (m_axi_awready) begin
+                        st_next = M_W;
+                        // owed until its AW is taken: a rise before that is the same interrupt
+                        for (q = 0; q < NUM_CQ; q = q + 1)
+                            if (qs_reg == q[QW-1:0]) pend_next[q] = 1'b0;
+                    end
+            default: if (m_axi_wready) st_next = M_PASS;
+        endcase
+        // a rise at this edge is owed even for the queue whose AW is taken; a queue switched
+        // off owes nothing
+        pend_next = (pend_next | (s_irq & ~irq_d_reg)) & cfg_msix_en;
+    end
+
+    always @(posedge clk) begin
+        if (rst) begin
+            irq_d_reg <= {NUM_CQ{1'b0}};  pend_reg <= {NUM_CQ{1'b0}};
+            st_reg <= M_PASS;  ma_reg <= 64'd0;  md_reg <= 32'd0;  qs_reg <= {QW{1'b0}};
+            c_reg <= 6'sd0;  wmid_reg <= 1'b0;
+            out_reg <= {(LOW+1){1'b0}};  mb_reg <= 1'b0;  ahead_reg <= {(LOW+1){1'b0}};
+            cnt_w_reg <= 32'd0;  cnt_e_reg <= 32'd0;
+        end else begin
+            irq_d_reg <= s_irq;
+            pend_reg <= pend_next;
+            st_reg <= st_next;  ma_reg <= ma_next;  md_reg <= md_next;  qs_reg <= qs_next;
+            c_reg <= c_next;  wmid_reg <= wmid_next;
+            out_reg <= out_reg + {{LOW{1'b0}}, m_axi_awvalid && m_axi_awready} - {{LOW{1'b0}}, m_axi_bvalid};
+            if (st_reg == M_AW && m_axi_awready) begin
+                mb_reg <= 1'b1;
+                ahead_reg <= out_reg - {{LOW{1'b0}}, m_axi_bvalid};
+            end else if (m_axi_bvalid) begin
+                if (own_h) mb_reg <= 1'b0;
+                else if (mb_reg) ahead_reg <= ahead_reg - 1'b1;
+            end
+            if (m_axi_bvalid) begin
+                if (own_h) begin
+                    cnt_w_reg <= cnt_w_reg + 32'd1;
+                    if (m_axi_bresp != 2'b00) cnt_e_reg <= cnt_e_reg + 32'd1;
+                end
+            end
+        end
+    end
+`ifdef FORMAL
+    // ================================================================ formal
+    // The DMA side under the AXI4 checker as a slave port (the DMA's rules assumed, the
+    // responses this block passes it asserted), the port under it as a master port: the
+    // merge never breaks the protocol, whatever the DMA and the slave do (docs/formal.md).
+    `include "nicrx_formal_reset.vh"
+    nicrx_axi4_master_check #(
+        .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(4), .LQ(2), .MASTER(0)
+    ) f_dma (
+        .clk(clk), .rst(rst),
+        .awvalid(s_axi_awvalid), .awready(s_axi_awready), .awaddr(s_axi_awaddr), .awlen(s_axi_awlen),
+        .wvalid(s_axi_wvalid), .wready(s_axi_wready), .wdata(s_axi_wdata), .wstrb(s_axi_wstrb),
+        .wlast(s_axi_wlast), .bvalid(s_axi_bvalid), .bready(1'b1), .bresp(s_axi_bresp),
+        .arvalid(1'b0), .arready(1'b0), .araddr(64'd0), .arlen(8'd0),
+        .rvalid(1'b0), .rready(1'b0), .rlast(1'b0), .rresp(2'd0)
+    );
+    nicrx_axi4_master_check #(
+        .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(4), .LQ(3), .MASTER(1)
+    ) f_port (
+        .clk(clk), .rst(rst),
+        .awvalid(m_axi_awvalid), .awready(m_axi_awready), .awaddr(m_axi_awaddr), .awlen(m_axi_awlen),
+        .wvalid(m_axi_wvalid), .wready(m_axi_wready), .wdata(m_axi_wdata), .wstrb(m_axi_wstrb),
+        .wlast(m_axi_wlast), .bvalid(m_axi_bvalid), .bready(1'b1), .bresp(m_axi_bresp),
+        .arvalid(1'b0), .arready(1'b0), .araddr(64'd0), .arlen(8'd0),
+        .rvalid(1'b0), .rready(1'b0), .rlast(1'b0), .rresp(2'd0)
+    );
+    // the configuration keeps a message inside one beat (MSIX_ADDR_LO keeps bits [31:2])
+    integer f_q;
+    always @(*) for (f_q = 0; f_q < NUM_CQ; f_q = f_q + 1) assume(cfg_msix_addr[f_q*64 +: 2] == 2'd0);
+    always @(*) if (f_past_valid && !rst) begin
+        assert(out_reg <= 5'd16 && (!mb_reg || ahead_reg < out_reg));
+        // the DMA's W stream is never ahead of its AWs while the gate is closed
+        if (gate) assert(c_reg >= 6'sd0);
+        if (st_reg == M_AW || st_reg == M_W) assert(c_reg == 6'sd0 && !wmid_reg);
+        cover(st_reg == M_W && m_axi_wready && s_axi_awvalid);
+        cover(m_axi_bvalid && own_h && out_reg == 5'd2);
+    end
+`endif
+endmodule
+
+`resetall
