@@ -58,7 +58,7 @@ void msix_step(msix_t *s, const msix_in_t *in, msix_out_t *out)
     int dma_w = d->m_axi_wvalid && to_dma.m_axi_wready;
     int port_aw = port.m_axi_awvalid && t->m_axi_awready;
     uint8_t en = 0;
-    for (uint32_t q = 0; q < s->num_cq; q++)
+    for (uint32_t q = 0; q < s->num_cq && q < NICRX_MAX_CQ; q++)
         en |= (uint8_t)((in->en[q] & 1u) << q);
 
     uint8_t pend = s->pend;

@@ -713,7 +713,11 @@ module nicrx_dma #(
 `ifdef FORMAL
     // ================================================================ formal
     // The AXI4 write channels under the shared protocol checker (docs/formal.md): any
-    // legal slave, and this block a legal master.
+    // legal slave, and this block a legal master. A record's burst (32 bytes) stays inside
+    // 4 KB because the queue's base is 32-byte aligned, which the register guarantees (CQ
+    // BASE_LO keeps bits [31:5]).
+    integer f_q;
+    always @(*) for (f_q = 0; f_q < NUM_CQ; f_q = f_q + 1) assume(cfg_cq_base[f_q*64 +: 5] == 5'd0);
     nicrx_axi4_master_check #(
         .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(MAX_BURST), .LQ(3)
     ) f_axi (
