@@ -48,6 +48,16 @@ static inline FILE *bench_create(const char *prog, const char *path)
     return f;
 }
 
+/* The common command line "CYCLES SEED TRACE.hex": the cycle count, the random source's
+ * seed and the open trace file. */
+static inline FILE *bench_start(int argc, char **argv, uint32_t *cycles, uint64_t *seed)
+{
+    bench_argc(argc, argv, 4, 4, "CYCLES SEED TRACE.hex");
+    *cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[1], 1, UINT32_MAX);
+    *seed = bench_num(argv[0], "SEED", argv[2], 0, UINT64_MAX);
+    return bench_create(argv[0], argv[3]);
+}
+
 /* The generators' random source (a 64-bit LCG, its high bits). */
 static inline uint32_t bench_rnd(uint64_t *s)
 {

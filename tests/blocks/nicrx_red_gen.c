@@ -44,10 +44,7 @@ int main(int argc, char **argv)
     uint32_t cycles, held = 0, rel = 0, since = 0;
     FILE *f;
 
-    bench_argc(argc, argv, 4, 4, "CYCLES SEED TRACE.hex");
-    cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[1], 1, UINT32_MAX);
-    rs = bench_num(argv[0], "SEED", argv[2], 0, UINT64_MAX);
-    f = bench_create(argv[0], argv[3]);
+    f = bench_start(argc, argv, &cycles, &rs);
     memset(&g, 0, sizeof g);
     g.p.data_width = 64;
     g.p.pkt_mem_bytes = 1024;

@@ -72,10 +72,7 @@ int main(int argc, char **argv)
     uint32_t cycles;
     FILE *f;
 
-    bench_argc(argc, argv, 4, 4, "CYCLES SEED TRACE.hex");
-    cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[1], 1, UINT32_MAX);
-    rs = bench_num(argv[0], "SEED", argv[2], 0, UINT64_MAX);
-    f = bench_create(argv[0], argv[3]);
+    f = bench_start(argc, argv, &cycles, &rs);
     memset(&g, 0, sizeof g);
     xfer_plan_init(&s);
     xfer_plan_out(&s, &o);
