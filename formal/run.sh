@@ -32,7 +32,7 @@ ingress-prove  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME
 ingress-cover  | nicrx_ingress | DATA_WIDTH=32 PM_AW=4 HEADER_BYTES=64 MAX_FRAME=64 FQ_DEPTH=4 | cover | 24 | n | cnt_rx_bytes pm_wr_data
 csr-bmc        | nicrx_csr     | NUM_CQ=2                                                       | bmc   | 16 | y |
 csr-prove      | nicrx_csr     | NUM_CQ=2                                                       | prove | 4  | y |
-csr-cover      | nicrx_csr     | NUM_CQ=2                                                       | cover | 12 | y |
+csr-cover      | nicrx_csr     | NUM_CQ=2                                                       | cover | 12 | n |
 parser-bmc     | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=16               | bmc   | 10 | n | m_hv_data cnt_perr cnt_trunc
 parser-prove   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=4 IMEM_DEPTH=16               | prove | 6  | o | m_hv_data cnt_perr cnt_trunc
 parser-cover   | nicrx_parser  | HEADER_BYTES=64 PM_AW=4 FQ_DEPTH=2 IMEM_DEPTH=16 PARSE_ENGINES=1 | cover | 23 | n | m_hv_data cnt_perr cnt_trunc
