@@ -546,9 +546,6 @@ static void poll(host_t *h, int all)
 void host_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in)
 {
     h->edge = e;
-    for (uint32_t q = 0; q < h->p.num_cq; q++)
-        if ((out->irq & ~h->irq_prev) >> q & 1u) h->msix_rise[q] = e;
-    h->irq_prev = out->irq;
     if (h->phase == HP_RESET) {
         h->phase = HP_BRINGUP;
         bringup(h);

@@ -117,10 +117,8 @@ typedef struct host {
     /* interrupt messages (MSIX_*): queue q's word at host_msix_addr(q) */
     uint8_t msix;             /* on at bring-up */
     uint64_t msix_writes[NICRX_MAX_CQ];   /* messages the host bus carried, per queue */
-    uint64_t msix_rise[NICRX_MAX_CQ];     /* edge of the last rise of irq[q] (0: none) */
     uint64_t msix_last[NICRX_MAX_CQ];     /* edge of the last message of queue q */
     uint64_t edge;            /* the edge host_edge is at */
-    uint8_t irq_prev;         /* the lines at the edge before */
     uint8_t enable_queued;
     /* AXI4-Lite master */
     host_op_t op[HOST_OPS_MAX];
