@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The UART bridge (fpga/nicrx_uart_bridge.v) under Verilator with its pins on a
+# pseudo-terminal (tests/board/uart_tb.sv, uart_pty.c), driven by the real nicrx-uart:
+# register reads and writes, the board's registers, counters, flows, a program load, and the
+# error paths (a corrupted response, a corrupted request, a bus error, a silent device, a
+# missing device, bad arguments).  Prints ok / not ok lines.
+set -u
+cd "$(dirname "$0")/../.."
+out=build/tests/board
+vdir=$out/uart_vl
+mkdir -p "$vdir"
+tool=build/bin/nicrx-uart
+make -s "$tool" build/microcode/default.bin >/dev/null 2>&1 || { echo "not ok uart-build: make $tool"; exit 0; }
+swap=$(sed -n 's/^#define NICRX_REG_PARSER_SWAP 0x\([0-9a-f]*\)u$/\1/p' cmodel/nicrx_regs.h)
+vl_root=$(verilator -V | sed -n 's/^ *VERILATOR_ROOT *= *\(\/.*\)/\1/p' | head -1)
+verilator --dpi-hdr-only --cc --timing --top-module uart_tb +define+PARSER_SWAP="12'h$swap" -Mdir "$vdir" \
+    tests/board/uart_tb.sv fpga/nicrx_uart_bridge.v >"$vdir.log" 2>&1 &&
+gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -I"$vdir" \
+    -I"$vl_root/include" -I"$vl_root/include/vltstd" -c tests/board/uart_pty.c -o "$vdir/uart_pty.o" >>"$vdir.log" 2>&1 &&
+verilator --binary -j 1 --timing -Wno-fatal --top-module uart_tb +define+PARSER_SWAP="12'h$swap" -Mdir "$vdir" \
+    "$(pwd)/$vdir/uart_pty.o" tests/board/uart_tb.sv fpga/nicrx_uart_bridge.v >>"$vdir.log" 2>&1 \
+    || { echo "not ok uart-sim-build: see $vdir.log"; exit 0; }
+
+# sim ARGS...: starts one simulation, sets $bridge and $dead (the two terminals) and $names
+sim() {
+    names=$out/uart_pty.$$.$RANDOM
+    rm -f "$names"
+    "$vdir/Vuart_tb" +ptyfile="$names" "$@" >"$out/uart_sim.log" 2>&1 &
+    simpid=$!
+    for _ in $(seq 100); do [ -s "$names" ] && break; sleep 0.1; done
+    read -r bridge dead < "$names" || { echo "not ok uart-sim: no pseudo-terminal"; exit 0; }
+}
+stop() { rm -f "$names"; wait "$simpid"; }
+# check NAME STATUS PATTERN CMD...: the tool's exit status and a line of its output
+check() {
+    local name=$1 want=$2 pat=$3; shift 3
+    local got rc
+    got=$(timeout 60 "$tool" -t 2000 "$@" 2>&1); rc=$?
+    if [ "$rc" -eq "$want" ] && grep -qE -- "$pat" <<<"$got"; then echo "ok uart-$name"
+    else echo "not ok uart-$name: status $rc, output '$(head -c 300 <<<"$got")'"; fi
+}
+
+# the first response's third byte and the second request's fifth byte are corrupted
+sim +corrupt_tx=3 +corrupt_rx=14
+check bad-checksum-response 1 "bad checksum in the response" "$bridge" read 0x10
+check bad-checksum-request  1 "checksum wrong" "$bridge" read 0x10
+check write         0 "^$" "$bridge" write 0x10 0x12345678
+check read          0 "^0x12345678$" "$bridge" read 0x10
+check board-read    0 "^0xb0000004$" "$bridge" read 0x1004
+check bus-error     1 "bus error" "$bridge" write 0xffc 1
+check counters      0 "^msix_error 0$" "$bridge" counters
+check board         0 "^agent_q3 2952790064$" "$bridge" board
+check flows         0 "^$" "$bridge" flows
+check load          0 "^loaded [0-9]+ instructions$" "$bridge" load build/microcode/default.bin
+check load-bad      1 "not a nicrx-asm image" "$bridge" load tests/board/uart_tb.sv
+check timeout       1 "no answer within 2000 ms" "$dead" read 0x10
+check missing-dev   1 "cannot open: No such file" /nonexistent/tty read 0x10
+check not-a-tty     1 "not a serial device" /dev/null read 0x10
+check bad-addr      2 "ADDR takes" "$bridge" read 0x2000
+check bad-command   2 "unknown command" "$bridge" poke 0x10
+check bad-args      2 "write takes 2 arguments" "$bridge" write 0x10
+stop
