@@ -9,7 +9,8 @@
  * bad FCS, some RX_ER on one byte, and between frames come alignment errors: a preamble
  * with no SFD, an SFD half a byte late (0x5D), or fewer than four bytes after the SFD.
  * EXPECT gets every beat the MAC must push ({user, last, keep[7:0], data[63:0]}, 20 hex
- * digits), and stdout one line: "periods beats frames fcs align". */
+ * digits), and stdout one line: "periods beats frames fcs align bad" (bad: the frames
+ * pushed with tuser, a bad FCS or RX_ER). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,7 @@
 typedef struct gen {
     FILE *stim, *exp;
     unsigned bpb;
-    unsigned long periods, beats, frames, fcs, align;
+    unsigned long periods, beats, frames, fcs, align, bad;
 } gen_t;
 
 static uint32_t crc32_ieee(const uint8_t *p, size_t n)
@@ -128,6 +129,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < n + 4; i++) period(&g, 1, i == erat, buf[i]);
         expect(&g, buf, n, badfcs || erat != (size_t)-1);
         g.fcs += (unsigned long)badfcs;
+        g.bad += (unsigned long)(badfcs || erat != (size_t)-1);
         idle(&g, prng_pct(&seed, 30) ? 1 : prng_range(&seed, 1, 12));
         free(buf);
     }
@@ -137,6 +139,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: write failed\n", argv[0]);
         return 1;
     }
-    printf("%lu %lu %lu %lu %lu\n", g.periods, g.beats, g.frames, g.fcs, g.align);
+    printf("%lu %lu %lu %lu %lu %lu\n", g.periods, g.beats, g.frames, g.fcs, g.align, g.bad);
     return 0;
 }

@@ -14,7 +14,7 @@ yosys -q -l "$out/fifo_formal.yosys.log" -p "read_verilog -formal fpga/nicrx_asy
     clk2fflogic; opt_clean; write_smt2 -wires $smt" >/dev/null 2>&1 \
     || { echo "not ok fifo-formal: yosys (see $out/fifo_formal.yosys.log)"; exit 0; }
 for mode in bmc ${FIFO_PROVE:+prove}; do
-    case $mode in bmc) flags="-t ${FIFO_BMC_DEPTH:-14}" ;; prove) flags="-i -t ${FIFO_K:-24}" ;; esac
+    case $mode in bmc) flags="-t ${FIFO_BMC_DEPTH:-12}" ;; prove) flags="-i -t ${FIFO_K:-24}" ;; esac
     name="async-fifo-$mode-aw$aw"
     start=$(date +%s)
     # shellcheck disable=SC2086

@@ -17,7 +17,7 @@ for dw in 64 32; do
         name="rgmii-rx-dw$dw-$(basename "$cap" .pcap)"
         info=$("$out/rgmii_gen" "$cap" "$dw" "$seed" "${MAX_FRAMES:-150}" "$out/$name.stim" "$out/$name.exp") \
             || { echo "not ok $name: generator failed"; continue; }
-        read -r periods beats frames fcs align <<< "$info"
+        read -r periods beats frames fcs align _ <<< "$info"
         iverilog -g2005 -Pnicrx_rgmii_rx_tb.DATA_WIDTH="$dw" -Pnicrx_rgmii_rx_tb.PERIODS="$periods" \
             -Pnicrx_rgmii_rx_tb.BEATS="$beats" -Pnicrx_rgmii_rx_tb.FRAMES="$frames" \
             -Pnicrx_rgmii_rx_tb.FCS="$fcs" -Pnicrx_rgmii_rx_tb.ALIGN="$align" \

@@ -15,7 +15,7 @@ swap=$(sed -n 's/^#define NICRX_REG_PARSER_SWAP 0x\([0-9a-f]*\)u$/\1/p' cmodel/n
 vl_root=$(verilator -V | sed -n 's/^ *VERILATOR_ROOT *= *\(\/.*\)/\1/p' | head -1)
 verilator --dpi-hdr-only --cc --timing --top-module uart_tb +define+PARSER_SWAP="12'h$swap" -Mdir "$vdir" \
     tests/board/uart_tb.sv fpga/nicrx_uart_bridge.v >"$vdir.log" 2>&1 &&
-gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -I"$vdir" \
+gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -I"$vdir" -DDPI_HDR='"Vuart_tb__Dpi.h"' \
     -I"$vl_root/include" -I"$vl_root/include/vltstd" -c tests/board/uart_pty.c -o "$vdir/uart_pty.o" >>"$vdir.log" 2>&1 &&
 verilator --binary -j 1 --timing -Wno-fatal --top-module uart_tb +define+PARSER_SWAP="12'h$swap" -Mdir "$vdir" \
     "$(pwd)/$vdir/uart_pty.o" tests/board/uart_tb.sv fpga/nicrx_uart_bridge.v >>"$vdir.log" 2>&1 \

@@ -1,5 +1,6 @@
 /* uart_pty.c - DPI-C of tests/board/uart_tb.sv: the bridge's UART pins joined to a
  * pseudo-terminal, so the real nicrx-uart runs against the RTL (tests/board/run_uart.sh).
+ * (and of tests/board/board_tb.sv, the whole board).
  * uart_pty_init makes two pseudo-terminals, writes their names to a file (the first is the
  * bridge's, the second answers nothing: the tool's timeout), and uart_pty_cycle, called
  * every clock, turns bytes from the tool into serial bits on the bridge's rx pin and the
@@ -17,7 +18,8 @@
 #include <unistd.h>
 
 #include "svdpi.h"
-#include "Vuart_tb__Dpi.h"
+/* the simulator's DPI header (Vuart_tb__Dpi.h, Vboard_tb__Dpi.h): the prototypes */
+#include DPI_HDR
 
 typedef struct serial {
     int busy, bit, cnt;
