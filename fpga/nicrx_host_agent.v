@@ -6,8 +6,8 @@
 //
 // Host memory (byte addresses): 4 KB of block RAM at 0x0000: the free-buffer ring 0 (16
 // descriptors) at 0x0000, completion queue q (16 records) at 0x0800 + 0x200 q.  The buffers,
-// NBUF of 2 KB (FBR_BUF_SIZE 2048, ring 1 off: a longer frame is dropped no_fit), are at
-// 0x10000 + 2048 id, outside the RAM: the frames' bytes are taken on the bus and not kept
+// NBUF of FBR_BUF_SIZE 9216 (every frame up to the core's MAX_FRAME fits; ring 1 is off),
+// are at 0x10000 + 16384 id, outside the RAM: the frames' bytes are taken on the bus and not kept
 // (nothing on the board reads them).  Writes into the RAM take whole beats only (a record,
 // a descriptor); reads return the RAM (the descriptors).  The slave answers OKAY always,
 // one burst at a time, and relies on the core's bready and rready being always 1
@@ -124,7 +124,7 @@ module nicrx_host_agent #(
         case (a_step_reg)
         5'd0:  init_w = {FBR0 + FBR_BASE_LO,   32'h0};
         5'd1:  init_w = {FBR0 + FBR_SIZE_LOG2, 32'd4};
-        5'd2:  init_w = {FBR0 + FBR_BUF_SIZE,  32'd2048};
+        5'd2:  init_w = {FBR0 + FBR_BUF_SIZE,  32'd9216};
         5'd3:  init_w = {FBR0 + FBR_CTRL,      32'd1};
         5'd4:  init_w = {CQ0 + CQ_BASE_LO,         32'h800};
         5'd5:  init_w = {CQ0 + CQ_SIZE_LOG2,       32'd4};
@@ -201,7 +201,7 @@ module nicrx_host_agent #(
             if (ag_we) begin
                 mem_we <= 1'b1;
                 mem_wa <= {4'd0, ag_wa_slot};
-                mem_wd <= {48'd0, ag_wa_buf, BUF_BASE + {37'd0, ag_wa_buf[15:0], 11'd0}};
+                mem_wd <= {48'd0, ag_wa_buf, BUF_BASE + {34'd0, ag_wa_buf[15:0], 14'd0}};
             end
 
             // read slave: address to the RAM, its data to rdata (rready is always 1)

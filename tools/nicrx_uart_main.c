@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "nicrx_drv.h"
+#include "nicrx_model.h"
 #include "nicrx_uart.h"
 
 static const cli_t CLI = {
@@ -95,12 +96,18 @@ static int cmd_counters(const cli_t *c, nicrx_drv_t *d, link_t *l)
     return 0;
 }
 
+/* ... then the records per operation code (enum nicrx_opcode) */
+#define BOARD_OPCODES 16u
+
 static int cmd_board(link_t *l)
 {
-    for (unsigned i = 0; i < sizeof BOARD_NAMES / sizeof BOARD_NAMES[0]; i++) {
+    const unsigned nnamed = sizeof BOARD_NAMES / sizeof BOARD_NAMES[0];
+    for (unsigned i = 0; i < nnamed + BOARD_OPCODES; i++) {
         uint32_t v = cb_read(l, NICRX_UART_BOARD + 4u * i);
         if (l->failed) return -1;
-        printf("%s %" PRIu32 "\n", BOARD_NAMES[i], v);
+        if (i < nnamed) printf("%s %" PRIu32 "\n", BOARD_NAMES[i], v);
+        else if (i - nnamed < NICRX_NUM_OPCODES) printf("agent_op_%s %" PRIu32 "\n", nicrx_opcode_name(i - nnamed), v);
+        else printf("agent_op_%u %" PRIu32 "\n", i - nnamed, v);
     }
     return 0;
 }

@@ -1,7 +1,7 @@
 /* rgmii_gen.c - stimulus and expectations for the RGMII receive MAC's bench
  * (tests/board/nicrx_rgmii_rx_tb.v, run by tests/t_board.sh).
  *
- * rgmii_gen PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT
+ * rgmii_gen PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]
  * Turns the capture's frames into RGMII pin values, one line per rx_clk period
  * ({ctl, rxd} at the rising edge, then at the falling edge: 10 bits, 3 hex digits),
  * with a random preamble (0 to 7 bytes of 0x55, then the SFD), the FCS, and a random
@@ -10,11 +10,14 @@
  * with no SFD, an SFD half a byte late (0x5D), or fewer than four bytes after the SFD.
  * EXPECT gets every beat the MAC must push ({user, last, keep[7:0], data[63:0]}, 20 hex
  * digits), and stdout one line: "periods beats frames fcs align bad" (bad: the frames
- * pushed with tuser, a bad FCS or RX_ER). */
+ * pushed with tuser, a bad FCS or RX_ER).  GOOD, if given, gets a capture of the frames
+ * sent intact (what nicrx-model is run on to compare with the board). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <pcap/pcap.h>
 
 #include "capture.h"
 #include "prng.h"
@@ -74,8 +77,8 @@ static void expect(gen_t *g, const uint8_t *p, size_t n, int bad)
 
 int main(int argc, char **argv)
 {
-    if (argc != 7) {
-        fprintf(stderr, "%s: usage: rgmii_gen PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT\n", argv[0]);
+    if (argc != 7 && argc != 8) {
+        fprintf(stderr, "%s: usage: rgmii_gen PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]\n", argv[0]);
         return 2;
     }
     gen_t g = { 0 };
@@ -98,6 +101,13 @@ int main(int argc, char **argv)
     if (!g.stim || !g.exp) {
         fprintf(stderr, "%s: cannot write %s or %s\n", argv[0], argv[5], argv[6]);
         return 1;
+    }
+    pcap_t *dead = NULL;
+    pcap_dumper_t *good = NULL;
+    if (argc == 8) {
+        dead = pcap_open_dead(DLT_EN10MB, 65535);
+        good = dead ? pcap_dump_open(dead, argv[7]) : NULL;
+        if (!good) { fprintf(stderr, "%s: cannot write %s\n", argv[0], argv[7]); return 1; }
     }
     idle(&g, 8);
     for (size_t f = 0; f < cap.n && f < max; f++) {
@@ -130,10 +140,20 @@ int main(int argc, char **argv)
         expect(&g, buf, n, badfcs || erat != (size_t)-1);
         g.fcs += (unsigned long)badfcs;
         g.bad += (unsigned long)(badfcs || erat != (size_t)-1);
+        if (good && !badfcs && erat == (size_t)-1) {
+            struct pcap_pkthdr h = { .caplen = (bpf_u_int32)n, .len = (bpf_u_int32)n };
+            h.ts.tv_sec = (time_t)(fr->ts_ns / 1000000000u);
+            h.ts.tv_usec = (suseconds_t)(fr->ts_ns % 1000000000u / 1000u);
+            pcap_dump((u_char *)good, &h, fr->data);
+        }
         idle(&g, prng_pct(&seed, 30) ? 1 : prng_range(&seed, 1, 12));
         free(buf);
     }
     idle(&g, 16);
+    if (good) {
+        pcap_dump_close(good);
+        pcap_close(dead);
+    }
     capture_free(&cap);
     if (fclose(g.stim) != 0 || fclose(g.exp) != 0) {
         fprintf(stderr, "%s: write failed\n", argv[0]);

@@ -16,7 +16,7 @@ vdir=$out/board_vl
 mkdir -p "$vdir"
 tool=build/bin/nicrx-uart
 hex=build/microcode/default_64.hex
-make -s "$tool" "$hex" >/dev/null 2>&1 || { echo "not ok board-build: make $tool"; exit 0; }
+make -s "$tool" "$hex" build/bin/nicrx-model >/dev/null 2>&1 || { echo "not ok board-build: make $tool"; exit 0; }
 gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
     -Itb tests/board/rgmii_gen.c tb/capture.c -lpcap -o "$out/rgmii_gen" || { echo "not ok board-gen-build"; exit 0; }
 vl_root=$(verilator -V | sed -n 's/^ *VERILATOR_ROOT *= *\(\/.*\)/\1/p' | head -1)
@@ -41,7 +41,7 @@ build || { echo "not ok board-sim-build: see $vdir.log"; exit 0; }
 for ps in ${CORE_PSS:-16000 10000}; do
     for cap in $caps; do
         name="board-$(basename "$cap" .pcap)-core$((1000000 / ps))mhz"
-        info=$("$out/rgmii_gen" "$cap" 64 3 "${MAX_FRAMES:-200}" "$out/$name.stim" "$out/$name.exp") ||
+        info=$("$out/rgmii_gen" "$cap" 64 3 "${MAX_FRAMES:-200}" "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap") ||
             { echo "not ok $name: generator failed"; continue; }
         read -r periods _ frames fcs align bad <<< "$info"
         names=$out/board_pty.$$.$RANDOM
@@ -74,6 +74,21 @@ for ps in ${CORE_PSS:-16000 10000}; do
         [ "$(val drop_bad_frame "$cnt")" = "$bad" ] || why="$why drop_bad_frame $(val drop_bad_frame "$cnt") != $bad;"
         [ "$(val agent_completions "$brd")" = "$del" ] || why="$why agent records $(val agent_completions "$brd") != delivered $del;"
         [ "$(val agent_reposts "$brd")" = "$del" ] || why="$why agent reposts $(val agent_reposts "$brd") != $del;"
+        # the model on the frames that reached the core intact: the same decisions
+        js=$(build/bin/nicrx-model --json-summary "$out/$name.good.pcap" 2>/dev/null)
+        jv() { grep -o "\"$1\":{[^}]*}" <<<"$js" | grep -o "\"$2\":[0-9]*" | cut -d: -f2; }
+        [ "$(grep -o '"delivered":[0-9]*' <<<"$js" | cut -d: -f2)" = "$del" ] || why="$why delivered $del, the model's $(grep -o '"delivered":[0-9]*' <<<"$js");"
+        for k in runt oversize no_fit pktmem_full; do
+            [ "$(jv drops $k)" = "$(val drop_$k "$cnt")" ] || why="$why drop_$k $(val drop_$k "$cnt"), the model's $(jv drops $k);"
+        done
+        [ "$(jv parser parse_errors)" = "$(val parse_error "$cnt")" ] || why="$why parse_error differs from the model's;"
+        [ "$(jv parser truncated)" = "$(val parse_trunc "$cnt")" ] || why="$why parse_trunc differs from the model's;"
+        [ "$(jv flow_events created)" = "$(val flow_created "$cnt")" ] || why="$why flow_created differs from the model's;"
+        [ "$(jv flow_events removed)" = "$(val flow_removed "$cnt")" ] || why="$why flow_removed differs from the model's;"
+        for op in not_tcp tcp_other no_flow ctrl first cont ooo short no_merge; do
+            [ "$(jv opcodes $op)" = "$(val agent_op_$op "$brd")" ] ||
+                why="$why records $op $(val agent_op_$op "$brd"), the model's $(jv opcodes $op);"
+        done
         if [ -z "$why" ]; then echo "ok $name ($frames frames, $fcs bad FCS, $align alignment errors, $del delivered)"
         else echo "not ok $name:$why (log $out/$name.log)"; fi
     done
