@@ -11,45 +11,30 @@
 # Prints ok / not ok lines.  BOARD_CAPS="a.pcap ..." picks the captures.
 set -u
 cd "$(dirname "$0")/../.."
-out=build/tests/board
+source tests/board/pty_sim.sh
 vdir=$out/board_vl
-mkdir -p "$vdir"
 tool=build/bin/nicrx-uart
 hex=build/microcode/default_64.hex
 make -s "$tool" "$hex" build/bin/nicrx-model >/dev/null 2>&1 || { echo "not ok board-build: make $tool"; exit 0; }
 gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
     -Itb tests/board/rgmii_gen.c tb/capture.c -lpcap -o "$out/rgmii_gen" || { echo "not ok board-gen-build"; exit 0; }
-vl_root=$(verilator -V | sed -n 's/^ *VERILATOR_ROOT *= *\(\/.*\)/\1/p' | head -1)
 srcs="tests/board/board_tb.sv fpga/boards/ecpix5/nicrx_ecpix5.v $(ls fpga/nicrx_*.v | grep -v fpga_wrap | tr '\n' ' ') fpga/sim/IDDRX1F.v $(ls rtl/*.v | tr '\n' ' ')"
-vflags="--timing -Wno-fatal -Wno-lint -Wno-style --top-module board_tb -Irtl -O3 --x-assign fast --x-initial fast"
-build() {
-    local d=$vdir
-    mkdir -p "$d"
-    [ -x "$d/Vboard_tb" ] && [ -z "$(find $srcs tests/board/uart_pty.c -newer "$d/Vboard_tb" 2>/dev/null | head -1)" ] && return 0
-    verilator --dpi-hdr-only --cc $vflags -Mdir "$d" $srcs >"$d.log" 2>&1 &&
-    gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -I"$d" \
-        -DDPI_HDR='"Vboard_tb__Dpi.h"' -I"$vl_root/include" -I"$vl_root/include/vltstd" \
-        -c tests/board/uart_pty.c -o "$d/uart_pty.o" >>"$d.log" 2>&1 &&
-    verilator --binary -j 1 $vflags -GIMEM_INIT="\"$PWD/$hex\"" -Mdir "$d" \
-        -MAKEFLAGS "OPT_FAST=-O1 OPT_SLOW=-O1 OPT_GLOBAL=-O1" "$PWD/$d/uart_pty.o" $srcs >>"$d.log" 2>&1
-}
+# shellcheck disable=SC2086
+pty_sim_build "$vdir" board_tb "-Wno-lint -Wno-style -Irtl -O3 --x-assign fast --x-initial fast" \
+    "-GIMEM_INIT=\"$PWD/$hex\" -MAKEFLAGS OPT_FAST=-O1" $srcs || { echo "not ok board-sim-build: see $vdir.log"; exit 0; }
 # reg NAME: one line of the tool's output
 val() { awk -v n="$1" '$1 == n { print $2 }' <<<"$2"; }
 
 caps=${BOARD_CAPS:-"captures/default.pcap"}
-build || { echo "not ok board-sim-build: see $vdir.log"; exit 0; }
 for ps in ${CORE_PSS:-16000 10000}; do
     for cap in $caps; do
         name="board-$(basename "$cap" .pcap)-core$((1000000 / ps))mhz"
         info=$("$out/rgmii_gen" "$cap" 64 3 "${MAX_FRAMES:-200}" "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap") ||
             { echo "not ok $name: generator failed"; continue; }
         read -r periods _ frames fcs align bad <<< "$info"
-        names=$out/board_pty.$$.$RANDOM
-        rm -f "$names"
-        "$vdir/Vboard_tb" +core_ps="$ps" +ptyfile="$names" +stim="$out/$name.stim" +periods="$periods" >"$out/$name.log" 2>&1 &
-        simpid=$!
-        for _ in $(seq 200); do [ -s "$names" ] && break; sleep 0.1; done
-        read -r dev _ < "$names" 2>/dev/null || { echo "not ok $name: no pseudo-terminal"; kill "$simpid"; continue; }
+        pty_sim_start "$out/$name.log" "$vdir/Vboard_tb" +core_ps="$ps" +stim="$out/$name.stim" +periods="$periods" \
+            || { echo "not ok $name: no pseudo-terminal"; continue; }
+        dev=$pty_dev
         # wait for the MAC to have seen every frame, then for the core and the agent to settle
         brd="" cnt=""
         for _ in $(seq 300); do
@@ -59,7 +44,7 @@ for ps in ${CORE_PSS:-16000 10000}; do
         done
         sleep 2
         brd=$("$tool" -t 5000 "$dev" board 2>&1); cnt=$("$tool" -t 5000 "$dev" counters 2>&1)
-        rm -f "$names"; wait "$simpid"
+        pty_sim_stop
         rx=$(val rx_frames "$cnt"); del=$(val delivered "$cnt")
         drops=0
         for k in drop_bad_frame drop_runt drop_oversize drop_pktmem_full drop_disabled drop_no_fit drop_no_cq drop_red_early drop_red_forced; do

@@ -6,31 +6,14 @@
 # missing device, bad arguments).  Prints ok / not ok lines.
 set -u
 cd "$(dirname "$0")/../.."
-out=build/tests/board
+source tests/board/pty_sim.sh
 vdir=$out/uart_vl
-mkdir -p "$vdir"
 tool=build/bin/nicrx-uart
 make -s "$tool" build/microcode/default.bin >/dev/null 2>&1 || { echo "not ok uart-build: make $tool"; exit 0; }
 swap=$(sed -n 's/^#define NICRX_REG_PARSER_SWAP 0x\([0-9a-f]*\)u$/\1/p' cmodel/nicrx_regs.h)
-vl_root=$(verilator -V | sed -n 's/^ *VERILATOR_ROOT *= *\(\/.*\)/\1/p' | head -1)
-verilator --dpi-hdr-only --cc --timing --top-module uart_tb +define+PARSER_SWAP="12'h$swap" -Mdir "$vdir" \
-    tests/board/uart_tb.sv fpga/nicrx_uart_bridge.v >"$vdir.log" 2>&1 &&
-gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -I"$vdir" -DDPI_HDR='"Vuart_tb__Dpi.h"' \
-    -I"$vl_root/include" -I"$vl_root/include/vltstd" -c tests/board/uart_pty.c -o "$vdir/uart_pty.o" >>"$vdir.log" 2>&1 &&
-verilator --binary -j 1 --timing -Wno-fatal --top-module uart_tb +define+PARSER_SWAP="12'h$swap" -Mdir "$vdir" \
-    "$(pwd)/$vdir/uart_pty.o" tests/board/uart_tb.sv fpga/nicrx_uart_bridge.v >>"$vdir.log" 2>&1 \
+pty_sim_build "$vdir" uart_tb "+define+PARSER_SWAP=12'h$swap" "" tests/board/uart_tb.sv fpga/nicrx_uart_bridge.v \
     || { echo "not ok uart-sim-build: see $vdir.log"; exit 0; }
 
-# sim ARGS...: starts one simulation, sets $bridge and $dead (the two terminals) and $names
-sim() {
-    names=$out/uart_pty.$$.$RANDOM
-    rm -f "$names"
-    "$vdir/Vuart_tb" +ptyfile="$names" "$@" >"$out/uart_sim.log" 2>&1 &
-    simpid=$!
-    for _ in $(seq 100); do [ -s "$names" ] && break; sleep 0.1; done
-    read -r bridge dead < "$names" || { echo "not ok uart-sim: no pseudo-terminal"; exit 0; }
-}
-stop() { rm -f "$names"; wait "$simpid"; }
 # check NAME STATUS PATTERN CMD...: the tool's exit status and a line of its output
 check() {
     local name=$1 want=$2 pat=$3; shift 3
@@ -41,7 +24,9 @@ check() {
 }
 
 # the first response's third byte and the second request's fifth byte are corrupted
-sim +corrupt_tx=3 +corrupt_rx=14
+pty_sim_start "$out/uart_sim.log" "$vdir/Vuart_tb" +corrupt_tx=3 +corrupt_rx=14 \
+    || { echo "not ok uart-sim: no pseudo-terminal"; exit 0; }
+bridge=$pty_dev dead=$pty_dead
 check bad-checksum-response 1 "bad checksum in the response" "$bridge" read 0x10
 check bad-checksum-request  1 "checksum wrong" "$bridge" read 0x10
 check write         0 "^$" "$bridge" write 0x10 0x12345678
@@ -59,4 +44,4 @@ check not-a-tty     1 "not a serial device" /dev/null read 0x10
 check bad-addr      2 "ADDR takes" "$bridge" read 0x2000
 check bad-command   2 "unknown command" "$bridge" poke 0x10
 check bad-args      2 "write takes 2 arguments" "$bridge" write 0x10
-stop
+pty_sim_stop
