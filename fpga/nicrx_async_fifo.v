@@ -40,8 +40,8 @@ module nicrx_async_fifo #(
     reg [WIDTH-1:0] mem [0:(1 << AW) - 1];
 
     // write side
-    reg  [AW:0] wbin_reg, wgray_reg, rg_s1_reg, rg_s2_reg;
-    wire [AW:0] w_used = wbin_reg - gray2bin(rg_s2_reg);
+    reg  [AW:0] wbin_reg, wgray_reg, rg_s1_reg, rg_s2_reg, rb_reg;
+    wire [AW:0] w_used = wbin_reg - rb_reg;   // rb_reg: the read pointer in binary, a clock later
     assign w_free = DEPTH - w_used;
     wire        w_take = w_en && w_free != 0;
     wire [AW:0] wbin_next = wbin_reg + 1'b1;
@@ -52,6 +52,7 @@ module nicrx_async_fifo #(
             wgray_reg <= 0;
             rg_s1_reg <= 0;
             rg_s2_reg <= 0;
+            rb_reg <= 0;
         end else begin
             if (w_take) begin
                 wbin_reg <= wbin_next;
@@ -59,6 +60,7 @@ module nicrx_async_fifo #(
             end
             rg_s1_reg <= rgray_reg;
             rg_s2_reg <= rg_s1_reg;
+            rb_reg <= gray2bin(rg_s2_reg);
         end
     end
 
@@ -91,6 +93,7 @@ module nicrx_async_fifo #(
     // pointer value no newer than the one before it and at most DEPTH behind (the read
     // pointer never passes the write pointer, nor the write pointer the read one by more than DEPTH).
     wire [AW:0] rb1 = gray2bin(rg_s1_reg), rb2 = gray2bin(rg_s2_reg);
+    always @(*) if (!w_rst && !r_rst) assert((rb2 - rb_reg) <= (rbin_reg - rb_reg) && (wbin_reg - rb_reg) <= DEPTH);
     wire [AW:0] wb1 = gray2bin(wg_s1_reg), wb2 = gray2bin(wg_s2_reg);
     always @(*) if (!w_rst && !r_rst) begin
         assert(wgray_reg == (wbin_reg ^ (wbin_reg >> 1)));

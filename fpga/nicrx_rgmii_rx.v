@@ -15,10 +15,11 @@
 // FCS).  Four bytes (an FCS alone) are an empty frame: one beat, tkeep 0, as the core takes it.  Every RX_DV burst is counted in exactly one of cnt_frames (pushed with
 // tlast) and cnt_align, or cnt_ovf_drop (a one-beat frame that found the FIFO full).
 // cnt_fcs counts pushed frames with a wrong FCS, cnt_ovf pushed frames that lost a beat.
-// FIFO room: fifo_free, the free entries the FIFO's write side sees, does not count the beat
-// that may be in m_tdata on its way in (pushes are at least two cycles apart), so a beat that
-// is not the last needs three free (its own, the one in flight, one kept for the last beat),
-// a last beat two; after a frame's earlier beat went in, its last beat always fits.
+// FIFO room: fifo_free, the free entries the FIFO's write side sees, is registered here
+// (room1_reg, room2_reg) and so misses up to two beats on their way in (pushed at the two
+// edges before); a beat that is not the last needs four free (its own, two in flight, one
+// kept for the last beat), a last beat three; after a frame's earlier beat went in, its
+// last beat always fits.
 `timescale 1ns / 1ps
 `default_nettype none
 module nicrx_rgmii_rx #(
@@ -88,8 +89,13 @@ module nicrx_rgmii_rx #(
     wire emit      = st_reg == S_DATA && b_dv_reg && dl_n_reg == 3'd4;  // dl_reg[7:0] leaves
     wire full_push = emit && pk_cnt_reg == BPB8;                        // a beat, not the last
     wire last_push = frame_end && dl_n_reg == 3'd4;
-    wire fifo_room1 = fifo_free >= 16'd2;
-    wire fifo_room2 = fifo_free >= 16'd3;
+    reg  room1_reg, room2_reg;
+    always @(posedge rx_clk) begin
+        room1_reg <= fifo_free >= 16'd3;
+        room2_reg <= fifo_free >= 16'd4;
+    end
+    wire fifo_room1 = room1_reg;
+    wire fifo_room2 = room2_reg;
 
     integer i;
     always @(posedge rx_clk) begin
