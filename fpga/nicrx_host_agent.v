@@ -298,18 +298,20 @@ module nicrx_host_agent #(
         end
     end
 
+    // one multiplexer, not a chain of comparisons: the address picks a group, then an entry
     reg [31:0] st_mux;
+    wire [3:0] op_i = st_addr[3:0] - 4'd8;   // 8..23 -> 0..15
     always @(*) begin
-        st_mux = 32'd0;
-        case (st_addr)
-        5'd0: st_mux = {31'd0, running_reg};
-        5'd1: st_mux = st_rec;
-        5'd2: st_mux = st_repost;
-        5'd3: st_mux = st_err;
-        default: ;
+        case (st_addr[4:2])
+        3'd0:    case (st_addr[1:0])
+                 2'd0: st_mux = {31'd0, running_reg};
+                 2'd1: st_mux = st_rec;
+                 2'd2: st_mux = st_repost;
+                 default: st_mux = st_err;
+                 endcase
+        3'd1:    st_mux = st_q[st_addr[1:0]];
+        default: st_mux = st_op[op_i];
         endcase
-        for (i = 0; i < 4; i = i + 1) if (st_addr == 5'd4 + i[4:0]) st_mux = st_q[i];
-        for (i = 0; i < 16; i = i + 1) if (st_addr == 5'd8 + i[4:0]) st_mux = st_op[i];
     end
     assign st_rdata = st_mux;
 endmodule

@@ -190,12 +190,10 @@ module nicrx_ecpix5 #(
         .m_araddr(l_araddr), .m_arvalid(l_arvalid), .m_arready(l_arready), .m_rdata(l_rdata),
         .m_rresp(l_rresp), .m_rvalid(l_rvalid));
     // the board's registers (read only; writes are ignored): one cycle after brd_rd
-    integer ci;
-    always @(posedge clk) begin
-        brd_rdata <= st_rdata;
-        for (ci = 0; ci < 5; ci = ci + 1) if (brd_addr[11:2] == ci[9:0]) brd_rdata <= mac_cnt[ci];
-        if (brd_addr[11:2] > 10'd28) brd_rdata <= 32'd0;
-    end
+    always @(posedge clk)
+        if (brd_addr[11:2] < 10'd5) brd_rdata <= mac_cnt[brd_addr[4:2]];
+        else if (brd_addr[11:2] <= 10'd28) brd_rdata <= st_rdata;
+        else brd_rdata <= 32'd0;
 
     // ---- LEDs: a heartbeat of the core's clock, and one that toggles with every 1024 frames ----
     reg [24:0] hb;
