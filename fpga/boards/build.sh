@@ -47,6 +47,7 @@ flock /tmp/nicrx-pnr.lock timeout "${PNR_TIMEOUT:-3600}" "$VENV/bin/yowasp-nextp
 echo "place and route: $(( $(date +%s) - t0 ))s (exit $rc, log $out/pnr.log)"
 [ "$rc" -eq 0 ] || { echo "bitstream NOT produced"; exit 1; }
 "$VENV/bin/yowasp-ecppack" --compress "$out/$top.config" "$out/$top.bit"
-grep -A12 "Device utilisation" "$out/pnr.log" | grep -E "TRELLIS_COMB|TRELLIS_FF|DP16KD|EHXPLLL|TRELLIS_IO|DCCA" || true
-grep "Max frequency for clock" "$out/pnr.log" | tail -4
+grep -A40 "Device utilisation" "$out/pnr.log" | grep -E "TRELLIS_COMB|TRELLIS_FF|TRELLIS_RAMW|DP16KD|EHXPLLL|TRELLIS_IO|DCCA" || true
+# the last report of each clock: after routing
+grep "Max frequency for clock" "$out/pnr.log" | awk '{ k = $5; last[k] = $0 } END { for (k in last) print last[k] }' 
 echo "bitstream: $out/$top.bit ($(stat -c %s "$out/$top.bit") bytes)"
