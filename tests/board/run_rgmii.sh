@@ -29,3 +29,20 @@ for dw in 64 32; do
         echo "${res:-not ok $name: no verdict}"
     done
 done
+# behind a FIFO that fills (a beat out every 20 clocks against one in every 8 at most)
+name=rgmii-rx-overflow
+if info=$("$out/rgmii_gen" captures/default.pcap 64 9 150 "$out/$name.stim" "$out/$name.exp"); then
+    read -r periods beats frames fcs align _ <<< "$info"
+    if iverilog -g2005 -Pnicrx_rgmii_rx_tb.DRAIN=20 -Pnicrx_rgmii_rx_tb.PERIODS="$periods" \
+        -Pnicrx_rgmii_rx_tb.BEATS="$beats" -Pnicrx_rgmii_rx_tb.FRAMES="$frames" -Pnicrx_rgmii_rx_tb.FCS="$fcs" \
+        -Pnicrx_rgmii_rx_tb.ALIGN="$align" -Pnicrx_rgmii_rx_tb.STIM="\"$out/$name.stim\"" \
+        -Pnicrx_rgmii_rx_tb.EXPECT="\"$out/$name.exp\"" -Pnicrx_rgmii_rx_tb.NAME="\"$name\"" -o "$out/$name.vvp" \
+        tests/board/nicrx_rgmii_rx_tb.v fpga/nicrx_rgmii_rx.v fpga/sim/IDDRX1F.v; then
+        res=$(vvp -n "$out/$name.vvp" | grep -E '^(not )?ok')
+        echo "${res:-not ok $name: no verdict}"
+    else
+        echo "not ok $name: iverilog"
+    fi
+else
+    echo "not ok $name: generator failed"
+fi
