@@ -4,6 +4,7 @@
 #                                     context, speed 8 and 6, seeds; the table
 #   make synth-block BLOCK=nicrx_parser [PARAMS="DATA_WIDTH=32 ..."]
 #   make fpga                         ECP5 bitstream of the place-and-route harness
+#   make fpga BOARD=ecpix5            the bitstream of a board (fpga/boards/BOARD/, docs/board.md)
 .PHONY: lint synth synth-block fpga
 PARAMS ?=
 
@@ -19,4 +20,4 @@ synth-block: setup-check
 	bash synth/synth.sh block $(BLOCK) "$(PARAMS)"
 
 fpga: setup-check setup-ecp5 $(BUILD)/microcode/default_64.hex
-	bash synth/synth.sh fpga
+	$(if $(BOARD),bash fpga/boards/build.sh $(BOARD),bash synth/synth.sh fpga)

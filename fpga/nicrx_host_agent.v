@@ -1,0 +1,318 @@
+// nicrx_host_agent - the host a board does not have (docs/board.md "Host agent"): block-RAM
+// host memory behind an AXI4 slave on the core's host port, and a state machine that brings
+// the core up over its AXI4-Lite port, posts buffers, takes every completion record (v2, 32
+// bytes) as the core writes it, counts it, and posts its buffer again, so the board receives
+// forever.  AXI_DATA_WIDTH 128 (a record is one burst of two beats).
+//
+// Host memory (byte addresses): 4 KB of block RAM at 0x0000: the free-buffer ring 0 (16
+// descriptors) at 0x0000, completion queue q (16 records) at 0x0800 + 0x200 q.  The buffers,
+// NBUF of FBR_BUF_SIZE 9216 (every frame up to the core's MAX_FRAME fits; ring 1 is off),
+// are at 0x10000 + 16384 id, outside the RAM: the frames' bytes are taken on the bus and not kept
+// (nothing on the board reads them).  Writes into the RAM take whole beats only (a record,
+// a descriptor); reads return the RAM (the descriptors).  The slave answers OKAY always,
+// one burst at a time, and relies on the core's bready and rready being always 1
+// (docs/interfaces.md).
+// Records are taken from the W channel as they go by (the RAM keeps them too): beat 0 holds
+// word 0 (len, buf_id, opcode), beat 1 word 2 (err).  Each goes into a 4-deep FIFO (wready
+// is low while it is full); for each the agent counts it (per queue, per opcode, err), writes
+// the buffer's descriptor at the ring's tail, then FBR_TAIL and the queue's CQ_HEAD.
+// Statistics (st_addr, word index; st_rdata the same cycle): 0 state (0 bring-up, 1 running),
+// 1 records, 2 buffers posted again, 3 records with err, 4..7 records per queue,
+// 8..23 records per operation code (enum nicrx_opcode).
+`timescale 1ns / 1ps
+`default_nettype none
+module nicrx_host_agent #(
+    parameter integer NBUF = 12        // buffers (at most 16, the ring's size)
+) (
+    input  wire         clk,
+    input  wire         rst,
+    // AXI4 slave: the core's host port
+    input  wire [63:0]  s_axi_awaddr,
+    input  wire         s_axi_awvalid,
+    output wire         s_axi_awready,
+    input  wire [127:0] s_axi_wdata,
+    input  wire [15:0]  s_axi_wstrb,
+    input  wire         s_axi_wlast,
+    input  wire         s_axi_wvalid,
+    output wire         s_axi_wready,
+    output wire [1:0]   s_axi_bresp,
+    output wire         s_axi_bvalid,
+    /* verilator lint_off UNUSEDSIGNAL */
+    input  wire [63:0]  s_axi_araddr,     // the RAM's 4 KB: bits [11:4]
+    /* verilator lint_on UNUSEDSIGNAL */
+    input  wire [7:0]   s_axi_arlen,
+    input  wire         s_axi_arvalid,
+    output wire         s_axi_arready,
+    output reg  [127:0] s_axi_rdata,
+    output wire [1:0]   s_axi_rresp,
+    output reg          s_axi_rlast,
+    output reg          s_axi_rvalid,
+    // AXI4-Lite master (writes only): the core's registers
+    output reg  [11:0]  m_axil_awaddr,
+    output reg          m_axil_awvalid,
+    input  wire         m_axil_awready,
+    output reg  [31:0]  m_axil_wdata,
+    output reg          m_axil_wvalid,
+    input  wire         m_axil_wready,
+    input  wire         m_axil_bvalid,
+    // statistics
+    input  wire [4:0]   st_addr,
+    output wire [31:0]  st_rdata
+);
+    localparam [11:0] FBR0 = 12'h100, CQ0 = 12'h200, REG_CTRL = 12'h010, REG_QSEL = 12'h018;
+    localparam [11:0] FBR_BASE_LO = 12'h00, FBR_SIZE_LOG2 = 12'h08, FBR_BUF_SIZE = 12'h0c,
+                      FBR_TAIL = 12'h14, FBR_CTRL = 12'h18;
+    localparam [11:0] CQ_BASE_LO = 12'h00, CQ_SIZE_LOG2 = 12'h08, CQ_HEAD = 12'h14, CQ_CTRL = 12'h18;
+    localparam [63:0] BUF_BASE = 64'h10000;
+
+    // ---- host memory: 256 words of 128 bits, one write port, one read port ----
+    reg  [127:0] mem [0:255];
+    reg  [127:0] mem_q;
+    reg          mem_we;
+    reg  [7:0]   mem_wa, mem_ra;
+    reg  [127:0] mem_wd;
+    always @(posedge clk) begin
+        if (mem_we) mem[mem_wa] <= mem_wd;
+        mem_q <= mem[mem_ra];
+    end
+
+    // ---- AXI4 write slave, and the records as they go by ----
+    reg          w_busy_reg, b_pend_reg;
+    reg  [63:0]  w_addr_reg;
+    reg          ag_we;          // the agent writes a descriptor this cycle: W waits
+    reg  [15:0]  ag_wa_buf;      // its buffer id
+    reg  [3:0]   ag_wa_slot;     // its ring slot
+    // record FIFO: {queue[1:0], opcode[3:0], err, buf_id[15:0]}
+    reg  [22:0]  rf [0:3];
+    reg  [2:0]   rf_wr_reg, rf_rd_reg;
+    wire         rf_full = (rf_wr_reg - rf_rd_reg) == 3'd4;
+    wire         rf_empty = rf_wr_reg == rf_rd_reg;
+    reg  [21:0]  rec_lo_reg;     // from beat 0: queue, opcode, buf_id
+    assign s_axi_awready = !w_busy_reg && !b_pend_reg;
+    assign s_axi_wready  = w_busy_reg && !ag_we && !rf_full;
+    assign s_axi_bvalid  = b_pend_reg;
+    assign s_axi_bresp   = 2'b00;
+    wire         w_take = s_axi_wvalid && s_axi_wready;
+    wire         in_ram = w_addr_reg[63:12] == 52'd0;
+    wire         in_cq  = in_ram && w_addr_reg[11];
+    wire [1:0]   w_q    = w_addr_reg[10:9];
+
+    // ---- AXI4 read slave: two cycles from the RAM's address to rdata ----
+    reg          r_busy_reg, r_v1_reg;
+    reg  [7:0]   r_left_reg;
+    reg          r_last1_reg;
+    assign s_axi_arready = !r_busy_reg;
+    assign s_axi_rresp = 2'b00;
+
+    // ---- the agent ----
+    localparam [1:0] A_INIT = 2'd0, A_POST = 2'd1, A_RUN = 2'd2, A_LITE = 2'd3;
+    reg  [1:0]   a_st_reg, a_ret_reg;
+    reg  [4:0]   a_step_reg;     // bring-up write
+    reg  [4:0]   a_post_reg;     // descriptors written
+    reg  [15:0]  fbr_tail_reg;
+    reg  [15:0]  cq_head_reg [0:3];
+    reg          running_reg;
+    reg  [1:0]   lite_n_reg;     // AXI4-Lite writes still to make for a record (FBR_TAIL, CQ_HEAD)
+    reg  [22:0]  cur_reg;
+    reg  [31:0]  st_rec, st_repost, st_err;
+    reg  [31:0]  st_q [0:3];
+    reg  [31:0]  st_op [0:15];
+
+    // the bring-up writes: {address, data}
+    reg [43:0] init_w;
+    always @(*) begin
+        case (a_step_reg)
+        5'd0:  init_w = {FBR0 + FBR_BASE_LO,   32'h0};
+        5'd1:  init_w = {FBR0 + FBR_SIZE_LOG2, 32'd4};
+        5'd2:  init_w = {FBR0 + FBR_BUF_SIZE,  32'd9216};
+        5'd3:  init_w = {FBR0 + FBR_CTRL,      32'd1};
+        5'd4:  init_w = {CQ0 + CQ_BASE_LO,         32'h800};
+        5'd5:  init_w = {CQ0 + CQ_SIZE_LOG2,       32'd4};
+        5'd6:  init_w = {CQ0 + CQ_CTRL,            32'd1};
+        5'd7:  init_w = {CQ0 + 12'h20 + CQ_BASE_LO,   32'ha00};
+        5'd8:  init_w = {CQ0 + 12'h20 + CQ_SIZE_LOG2, 32'd4};
+        5'd9:  init_w = {CQ0 + 12'h20 + CQ_CTRL,      32'd1};
+        5'd10: init_w = {CQ0 + 12'h40 + CQ_BASE_LO,   32'hc00};
+        5'd11: init_w = {CQ0 + 12'h40 + CQ_SIZE_LOG2, 32'd4};
+        5'd12: init_w = {CQ0 + 12'h40 + CQ_CTRL,      32'd1};
+        5'd13: init_w = {CQ0 + 12'h60 + CQ_BASE_LO,   32'he00};
+        5'd14: init_w = {CQ0 + 12'h60 + CQ_SIZE_LOG2, 32'd4};
+        5'd15: init_w = {CQ0 + 12'h60 + CQ_CTRL,      32'd1};
+        5'd16: init_w = {REG_QSEL, 32'd2};
+        5'd17: init_w = {FBR0 + FBR_TAIL, NBUF[31:0]};   // after the descriptors (A_POST)
+        default: init_w = {REG_CTRL, 32'd1};
+        endcase
+    end
+
+    integer i;
+    always @(posedge clk) begin
+        mem_we <= 1'b0;
+        ag_we <= 1'b0;
+        if (rst) begin
+            w_busy_reg <= 1'b0;
+            b_pend_reg <= 1'b0;
+            r_busy_reg <= 1'b0;
+            r_v1_reg <= 1'b0;
+            s_axi_rvalid <= 1'b0;
+            rf_wr_reg <= 3'd0;
+            rf_rd_reg <= 3'd0;
+            a_st_reg <= A_INIT;
+            a_step_reg <= 5'd0;
+            a_post_reg <= 5'd0;
+            fbr_tail_reg <= NBUF[15:0];
+            running_reg <= 1'b0;
+            m_axil_awvalid <= 1'b0;
+            m_axil_wvalid <= 1'b0;
+            st_rec <= 32'd0;
+            st_repost <= 32'd0;
+            st_err <= 32'd0;
+            for (i = 0; i < 4; i = i + 1) begin
+                st_q[i] <= 32'd0;
+                cq_head_reg[i] <= 16'd0;
+            end
+            for (i = 0; i < 16; i = i + 1) st_op[i] <= 32'd0;
+        end else begin
+            // write slave
+            if (s_axi_awvalid && s_axi_awready) begin
+                w_busy_reg <= 1'b1;
+                w_addr_reg <= s_axi_awaddr;
+            end
+            if (b_pend_reg) b_pend_reg <= 1'b0;   // bready is always 1
+            if (w_take) begin
+                w_addr_reg <= w_addr_reg + 64'd16;
+                if (in_ram && &s_axi_wstrb) begin
+                    mem_we <= 1'b1;
+                    mem_wa <= w_addr_reg[11:4];
+                    mem_wd <= s_axi_wdata;
+                end
+                if (in_cq && !w_addr_reg[4])
+                    rec_lo_reg <= {w_q, s_axi_wdata[43:40], s_axi_wdata[31:16]};
+                if (in_cq && w_addr_reg[4]) begin
+                    for (i = 0; i < 4; i = i + 1)
+                        if (rf_wr_reg[1:0] == i[1:0])
+                            rf[i] <= {rec_lo_reg[21:16], s_axi_wdata[37], rec_lo_reg[15:0]};
+                    rf_wr_reg <= rf_wr_reg + 3'd1;
+                end
+                if (s_axi_wlast) begin
+                    w_busy_reg <= 1'b0;
+                    b_pend_reg <= 1'b1;
+                end
+            end
+            if (ag_we) begin
+                mem_we <= 1'b1;
+                mem_wa <= {4'd0, ag_wa_slot};
+                mem_wd <= {48'd0, ag_wa_buf, BUF_BASE + {34'd0, ag_wa_buf[15:0], 14'd0}};
+            end
+
+            // read slave: address to the RAM, its data to rdata (rready is always 1)
+            if (s_axi_arvalid && s_axi_arready) begin
+                r_busy_reg <= 1'b1;
+                mem_ra <= s_axi_araddr[11:4];
+                r_left_reg <= s_axi_arlen;
+            end
+            r_v1_reg <= 1'b0;
+            if (r_busy_reg) begin
+                r_v1_reg <= 1'b1;
+                r_last1_reg <= r_left_reg == 8'd0;
+                mem_ra <= mem_ra + 8'd1;
+                r_left_reg <= r_left_reg - 8'd1;
+                if (r_left_reg == 8'd0) r_busy_reg <= 1'b0;
+            end
+            s_axi_rvalid <= r_v1_reg;
+            s_axi_rlast <= r_v1_reg && r_last1_reg;
+            s_axi_rdata <= mem_q;
+
+            // the agent's AXI4-Lite writes: both channels offered, done at the response
+            if (m_axil_awvalid && m_axil_awready) m_axil_awvalid <= 1'b0;
+            if (m_axil_wvalid && m_axil_wready) m_axil_wvalid <= 1'b0;
+            case (a_st_reg)
+            A_INIT: begin
+                if (a_step_reg == 5'd17 && a_post_reg != NBUF[4:0]) begin
+                    a_st_reg <= A_POST;
+                end else begin
+                    {m_axil_awaddr, m_axil_wdata} <= init_w;
+                    lite_n_reg <= 2'd0;
+                    m_axil_awvalid <= 1'b1;
+                    m_axil_wvalid <= 1'b1;
+                    a_st_reg <= A_LITE;
+                    a_ret_reg <= A_INIT;
+                end
+            end
+            A_POST:
+                if (!w_take && !mem_we) begin
+                    // a descriptor: posted buffer a_post_reg in slot a_post_reg
+                    ag_we <= 1'b1;
+                    ag_wa_slot <= a_post_reg[3:0];
+                    ag_wa_buf <= {11'd0, a_post_reg};
+                    a_post_reg <= a_post_reg + 5'd1;
+                    a_st_reg <= A_INIT;
+                end
+            A_RUN:
+                if (!rf_empty && !w_take && !mem_we) begin
+                    for (i = 0; i < 4; i = i + 1)
+                        if (rf_rd_reg[1:0] == i[1:0]) cur_reg <= rf[i];
+                    rf_rd_reg <= rf_rd_reg + 3'd1;
+                    a_st_reg <= A_LITE;
+                    a_ret_reg <= A_RUN;
+                    lite_n_reg <= 2'd3;   // count and post, then FBR_TAIL, then CQ_HEAD
+                end
+            default: // A_LITE
+                if (lite_n_reg == 2'd3) begin
+                    // the record at hand: count it, write its buffer's descriptor
+                    st_rec <= st_rec + 32'd1;
+                    st_repost <= st_repost + 32'd1;
+                    if (cur_reg[16]) st_err <= st_err + 32'd1;
+                    for (i = 0; i < 4; i = i + 1)
+                        if (cur_reg[22:21] == i[1:0]) st_q[i] <= st_q[i] + 32'd1;
+                    for (i = 0; i < 16; i = i + 1)
+                        if (cur_reg[20:17] == i[3:0]) st_op[i] <= st_op[i] + 32'd1;
+                    ag_we <= 1'b1;
+                    ag_wa_slot <= fbr_tail_reg[3:0];
+                    ag_wa_buf <= cur_reg[15:0];
+                    fbr_tail_reg <= fbr_tail_reg + 16'd1;
+                    m_axil_awaddr <= FBR0 + FBR_TAIL;
+                    m_axil_wdata <= {16'd0, fbr_tail_reg + 16'd1};
+                    m_axil_awvalid <= 1'b1;
+                    m_axil_wvalid <= 1'b1;
+                    lite_n_reg <= 2'd2;
+                end else if (m_axil_bvalid) begin
+                    if (a_ret_reg == A_INIT) begin
+                        a_step_reg <= a_step_reg + 5'd1;
+                        a_st_reg <= a_step_reg == 5'd18 ? A_RUN : A_INIT;
+                        if (a_step_reg == 5'd18) running_reg <= 1'b1;
+                    end else if (lite_n_reg == 2'd2) begin
+                        for (i = 0; i < 4; i = i + 1)
+                            if (cur_reg[22:21] == i[1:0]) begin
+                                cq_head_reg[i] <= cq_head_reg[i] + 16'd1;
+                                m_axil_wdata <= {16'd0, cq_head_reg[i] + 16'd1};
+                            end
+                        m_axil_awaddr <= CQ0 + {5'd0, cur_reg[22:21], 5'd0} + CQ_HEAD;
+                        m_axil_awvalid <= 1'b1;
+                        m_axil_wvalid <= 1'b1;
+                        lite_n_reg <= 2'd1;
+                    end else begin
+                        a_st_reg <= A_RUN;
+                    end
+                end
+            endcase
+        end
+    end
+
+    // one multiplexer, not a chain of comparisons: the address picks a group, then an entry
+    reg [31:0] st_mux;
+    wire [3:0] op_i = st_addr[3:0] - 4'd8;   // 8..23 -> 0..15
+    always @(*) begin
+        case (st_addr[4:2])
+        3'd0:    case (st_addr[1:0])
+                 2'd0: st_mux = {31'd0, running_reg};
+                 2'd1: st_mux = st_rec;
+                 2'd2: st_mux = st_repost;
+                 default: st_mux = st_err;
+                 endcase
+        3'd1:    st_mux = st_q[st_addr[1:0]];
+        default: st_mux = st_op[op_i];
+        endcase
+    end
+    assign st_rdata = st_mux;
+endmodule
+`default_nettype wire

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The whole board under Verilator (tests/board/board_tb.sv: fpga/boards/ecpix5/nicrx_ecpix5.v
+# with the core, the MAC, the FIFO, the host agent and the UART bridge), RGMII pins driven
+# from captures (tests/board/rgmii_gen.c: bad FCS, RX_ER, short gaps, alignment errors), the
+# UART on a pseudo-terminal read by the real nicrx-uart.  Per capture and core clock
+# (62.5 MHz and 100 MHz against the PHY's 125): the MAC's counters equal the generator's,
+# every frame the MAC pushed reached the core (RX_FRAMES), the core accounted for every one
+# (delivered + drops = RX_FRAMES, DROP_BAD_FRAME = the frames sent bad), the host agent took
+# every completion and posted its buffer again (records = DELIVERED), and the counters read
+# over the UART equal nicrx-model's on the frames that reached the core intact.
+# Prints ok / not ok lines.  BOARD_CAPS="a.pcap ..." picks the captures.
+set -u
+cd "$(dirname "$0")/../.."
+source tests/board/pty_sim.sh
+vdir=$out/board_vl
+tool=build/bin/nicrx-uart
+hex=build/microcode/default_64.hex
+make -s "$tool" "$hex" build/bin/nicrx-model >/dev/null 2>&1 || { echo "not ok board-build: make $tool"; exit 0; }
+gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
+    -Itb tests/board/rgmii_gen.c tb/capture.c -lpcap -o "$out/rgmii_gen" || { echo "not ok board-gen-build"; exit 0; }
+srcs="tests/board/board_tb.sv fpga/boards/ecpix5/nicrx_ecpix5.v $(ls fpga/nicrx_*.v | grep -v fpga_wrap | tr '\n' ' ') fpga/sim/IDDRX1F.v $(ls rtl/*.v | tr '\n' ' ')"
+# shellcheck disable=SC2086
+pty_sim_build "$vdir" board_tb "-Wno-lint -Wno-style -Irtl -O3 --x-assign fast --x-initial fast" \
+    "-GIMEM_INIT=\"$PWD/$hex\" -MAKEFLAGS OPT_FAST=-O1" $srcs || { echo "not ok board-sim-build: see $vdir.log"; exit 0; }
+# reg NAME: one line of the tool's output
+val() { awk -v n="$1" '$1 == n { print $2 }' <<<"$2"; }
+
+caps=${BOARD_CAPS:-"captures/default.pcap"}
+for ps in ${CORE_PSS:-16000 10000}; do
+    for cap in $caps; do
+        name="board-$(basename "$cap" .pcap)-core$((1000000 / ps))mhz"
+        info=$("$out/rgmii_gen" "$cap" 64 3 "${MAX_FRAMES:-200}" "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap") ||
+            { echo "not ok $name: generator failed"; continue; }
+        read -r periods _ frames fcs align bad <<< "$info"
+        pty_sim_start "$out/$name.log" "$vdir/Vboard_tb" +core_ps="$ps" +stim="$out/$name.stim" +periods="$periods" \
+            || { echo "not ok $name: no pseudo-terminal"; continue; }
+        dev=$pty_dev
+        # wait for the MAC to have seen every frame, then for the core and the agent to settle
+        brd="" cnt=""
+        for _ in $(seq 300); do
+            brd=$("$tool" -t 5000 "$dev" board 2>&1) || break
+            [ "$(val mac_frames "$brd")" = "$frames" ] && [ "$(val mac_align "$brd")" = "$align" ] && break
+            sleep 1
+        done
+        sleep 2
+        brd=$("$tool" -t 5000 "$dev" board 2>&1); cnt=$("$tool" -t 5000 "$dev" counters 2>&1)
+        pty_sim_stop
+        rx=$(val rx_frames "$cnt"); del=$(val delivered "$cnt")
+        drops=0
+        for k in drop_bad_frame drop_runt drop_oversize drop_pktmem_full drop_disabled drop_no_fit drop_no_cq drop_red_early drop_red_forced; do
+            drops=$((drops + $(val $k "$cnt")))
+        done
+        why=""
+        [ "$(val mac_frames "$brd")" = "$frames" ] || why="$why mac_frames $(val mac_frames "$brd") != $frames;"
+        [ "$(val mac_fcs "$brd")" = "$fcs" ] || why="$why mac_fcs $(val mac_fcs "$brd") != $fcs;"
+        [ "$(val mac_align "$brd")" = "$align" ] || why="$why mac_align $(val mac_align "$brd") != $align;"
+        [ "$rx" = "$frames" ] || why="$why rx_frames $rx != $frames;"
+        [ $((del + drops)) = "$rx" ] || why="$why delivered $del + drops $drops != rx_frames $rx;"
+        [ "$(val drop_bad_frame "$cnt")" = "$bad" ] || why="$why drop_bad_frame $(val drop_bad_frame "$cnt") != $bad;"
+        [ "$(val agent_completions "$brd")" = "$del" ] || why="$why agent records $(val agent_completions "$brd") != delivered $del;"
+        [ "$(val agent_reposts "$brd")" = "$del" ] || why="$why agent reposts $(val agent_reposts "$brd") != $del;"
+        # the model on the frames that reached the core intact: the same decisions
+        js=$(build/bin/nicrx-model --json-summary "$out/$name.good.pcap" 2>/dev/null)
+        jv() { grep -o "\"$1\":{[^}]*}" <<<"$js" | grep -o "\"$2\":[0-9]*" | cut -d: -f2; }
+        [ "$(grep -o '"delivered":[0-9]*' <<<"$js" | cut -d: -f2)" = "$del" ] || why="$why delivered $del, the model's $(grep -o '"delivered":[0-9]*' <<<"$js");"
+        for k in runt oversize no_fit pktmem_full; do
+            [ "$(jv drops $k)" = "$(val drop_$k "$cnt")" ] || why="$why drop_$k $(val drop_$k "$cnt"), the model's $(jv drops $k);"
+        done
+        [ "$(jv parser parse_errors)" = "$(val parse_error "$cnt")" ] || why="$why parse_error differs from the model's;"
+        [ "$(jv parser truncated)" = "$(val parse_trunc "$cnt")" ] || why="$why parse_trunc differs from the model's;"
+        [ "$(jv flow_events created)" = "$(val flow_created "$cnt")" ] || why="$why flow_created differs from the model's;"
+        [ "$(jv flow_events removed)" = "$(val flow_removed "$cnt")" ] || why="$why flow_removed differs from the model's;"
+        for op in not_tcp tcp_other no_flow ctrl first cont ooo short no_merge; do
+            [ "$(jv opcodes $op)" = "$(val agent_op_$op "$brd")" ] ||
+                why="$why records $op $(val agent_op_$op "$brd"), the model's $(jv opcodes $op);"
+        done
+        if [ -z "$why" ]; then echo "ok $name ($frames frames, $fcs bad FCS, $align alignment errors, $del delivered)"
+        else echo "not ok $name:$why (log $out/$name.log)"; fi
+    done
+done
