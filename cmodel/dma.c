@@ -5,7 +5,7 @@
 #include <string.h>
 #include "dma.h"
 
-enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4, IS_PRE = 5 };
+enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4, IS_PRE = 5, IS_P2 = 6 };
 
 static uint32_t log2u(uint32_t v)
 {
@@ -23,15 +23,18 @@ static void dma_reset(dma_t *d)
     d->wb_room = 1;
     d->hd_v = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
-    d->f_lane = 0; d->f_first = 0;
-    d->hd_nb0 = 0; d->hd_nb1 = 0;
+    d->f_lane = 0; d->f_first = 0; d->f_plen = 0;
+    d->g_pend = 0; d->g_ring = 0; d->g_bufid = 0; d->g_addr = 0;
+    d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd0 = 0; d->hd_nd1 = 0;
+    d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
     d->f_beats = 0; d->f_blast = 0; d->f_phase = 0; d->rec_rdy = 0;
     d->rec_off = 0; d->rec_ph = 0; d->rec_base = 0;
     memset(d->issued_tail, 0, sizeof d->issued_tail);
     memset(d->cq_tail, 0, sizeof d->cq_tail);
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
     d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
-    d->pf_wr = d->pf_rd = 0; d->pf_inflight = 0;
+    d->pf_wr = d->pf_rd = 0;
+    d->t1_v = d->t1_fl = d->t1_sh = d->t2_v = d->t2_fl = d->t2_sh = 0; d->ra_w = d->ra_h = 0;
     d->wc_wr = d->wc_rd = 0; d->wb_cnt = 0;
     d->rh_full = 0; d->rh_w0 = 0; d->rh_w1 = 0; d->rh_w2 = 0; d->rh_w3 = 0;
     d->wvalid = 0; d->wdata[0] = d->wdata[1] = 0; d->wstrb = 0; d->wlast = 0;
@@ -88,7 +91,34 @@ static int dma_reads(const dma_t *d)
 {
     uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 15;
 
-    return d->pc_rd != d->pc_wr && !d->pc_mem[d->pc_rd & 3].skip && pf_cnt + d->pf_inflight < 8;
+    const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
+
+    return d->pc_rd != d->pc_wr && !ph->skip && d->pr_cnt != ph->nwords && pf_cnt + d->t1_v + d->t2_v < 8;
+}
+
+/* W beats of a part of len bytes written from the buffer's lower (lane 0) or upper lane */
+static uint16_t dma_beats(const dma_t *d, uint32_t len, int lane)
+{
+    uint32_t skip = d->r == 2 && lane ? d->bpb : 0;
+
+    return (uint16_t)((len + skip + d->abpb - 1) >> d->labpb);
+}
+
+/* packet-memory words holding len bytes from a word's start */
+static uint16_t dma_words(const dma_t *d, uint32_t len)
+{
+    return (uint16_t)((len + d->bpb - 1) >> d->lbpb);
+}
+
+/* The realigner: a data part that starts sh bytes into a packet-memory word takes each of
+ * its words from the word before (h, from byte sh) and the word read (w, its first sh
+ * bytes); a flush (the part's last bytes all in h) has no w: zeros. */
+static uint64_t dma_realign(const dma_t *d, uint64_t h, uint64_t w, uint32_t sh, int flush)
+{
+    const uint64_t m = d->dw == 64 ? ~0ull : 0xffffffffull;
+
+    if (sh == 0) return w;
+    return ((h >> (8 * sh)) | (flush ? 0 : w << (8 * (d->bpb - sh)))) & m;
 }
 
 void dma_out(const dma_t *d, dma_out_t *o)
@@ -145,13 +175,12 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     uint32_t axi_err_inc = 0;
     /* memory write ports */
     int fq_we = 0, pc_we = 0, wc_we = 0, bq_we = 0;
-    dma_pc_ent_t pc_wdata = {0, 0};
+    dma_pc_ent_t pc_wdata = {0, 0, 0, 0};
     dma_wc_ent_t wc_wdata = {0, 0, 0, 0, 0};
     dma_bq_ent_t bq_wdata = {0, 0, 0};
 
     n.fq_pop = 0;
     memset(n.desc_pop, 0, sizeof n.desc_pop);
-    n.pf_inflight = 0;
 
     /* ---- frame queue push ---- */
     if (in->s_fl_valid) {
@@ -169,13 +198,27 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     int h_q_ok = dma_queue_ok(c, d->num_cq, h_q8);
     /* registered (hd_*): IS_IDLE decides from values one cycle old, once fh has been
      * stable for a cycle (hd_v) */
-    n.hd_ring_ok = d->fh_valid ? dma_ring_fit(c, h_len) : 1; /* ring 0 when empty */
+    /* the data rings fit the data part (a whole frame: all of it, dlen = len) */
+    n.hd_ring_ok = d->fh_valid ? dma_ring_fit(c, fh->dlen) : 1; /* ring 0 when empty */
     n.hd_q = (uint8_t)(h_q8 & (d->num_cq > 1 ? d->num_cq - 1 : 1));
     n.hd_q_ok = (uint8_t)h_q_ok;
     n.hd_red = d->fh_valid ? d->fh_red : 0;
-    /* the frame's W beats for either start lane, so IS_IDLE only selects */
-    n.hd_nb0 = (uint16_t)((h_len + d->abpb - 1) >> d->labpb);
-    n.hd_nb1 = d->r == 2 ? (uint16_t)((h_len + d->bpb + d->abpb - 1) >> d->labpb) : n.hd_nb0;
+    /* the first part's (the header part, or the whole frame) and the data part's W beats
+     * for either start lane, so IS_IDLE and IS_P2 only select */
+    uint16_t p1len = fh->split ? fh->hdr_len : h_len;
+    n.hd_nb0 = dma_beats(d, p1len, 0);
+    n.hd_nb1 = dma_beats(d, p1len, 1);
+    n.hd_nd0 = dma_beats(d, fh->dlen, 0);
+    n.hd_nd1 = dma_beats(d, fh->dlen, 1);
+    /* packet-memory words: the first part reads its own; the data part those after the
+     * header part's last (shared when hdr_len is not a whole word) and writes hd_cwd, one
+     * more than it reads when its last bytes are all in the last word read: a flush */
+    n.hd_nw1 = dma_words(d, p1len);
+    n.hd_nw2 = (uint16_t)(dma_words(d, h_len) - dma_words(d, fh->hdr_len));
+    n.hd_cwd = dma_words(d, fh->dlen);
+    n.hd_fl2 = d->hd_cwd != d->hd_nw2;
+    /* a split frame needs a data buffer only when bytes follow its headers */
+    n.hd_dneed = (uint8_t)(!fh->split || fh->dlen != 0);
     uint32_t hd_q = d->hd_q & (d->num_cq - 1);
     uint32_t sel = d->fh_valid ? dma_ring_sel(d->hd_ring_ok) : 0; /* ring 0 when the head is empty */
     uint32_t h_nwords = ((uint32_t)h_len + d->bpb - 1) >> d->lbpb;
@@ -183,6 +226,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * taken reaches it before IS_IDLE comes round again */
     int dq_ok = in->s_desc_valid[sel];
     const desc_ent_t *dh = &in->s_desc[sel];
+    /* the header ring's head descriptor (a split frame's first part) */
+    int hq_ok = in->s_desc_valid[NICRX_HDR_RING];
+    const desc_ent_t *hh = &in->s_desc[NICRX_HDR_RING];
     /* CQ room, one cycle old (the issue FSM waits a cycle after each record) */
     n.cq_room = 0;
     for (uint32_t q = 0; q < d->num_cq; q++)
@@ -200,7 +246,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     if (beats > d->max_burst) beats = d->max_burst;
     if (beats > pg_beats) beats = pg_beats;
     /* the frame's end in its last beat (0: the whole beat), from the start lane */
-    uint32_t end_off = (h_len + (d->r == 2 && d->f_lane ? d->bpb : 0)) & (d->abpb - 1);
+    uint32_t end_off = (d->f_plen + (d->r == 2 && d->f_lane ? d->bpb : 0)) & (d->abpb - 1);
     uint16_t strb_end = end_off == 0 ? strb_ones : (uint16_t)((1u << end_off) - 1);
     int end_half = d->r == 2 && end_off != 0 && end_off <= d->bpb;
     uint16_t rec_tail = d->issued_tail[d->f_q];
@@ -214,15 +260,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.rec_ph = (uint8_t)(((rec_tail >> rec_csz) & 1) ^ 1);
     n.rec_base = c->cq_base[d->f_q];
     n.rec_rdy = 0;
-    /* record v2: words 0 and 1 the first part (today the whole frame), word 2 the data part
-     * (none yet) and the flags, word 3 the phase */
+    /* record v2: words 0 and 1 the first part (the header part of a split frame, else the
+     * whole frame), word 2 the data part and the flags, word 3 the phase */
+    const int dpart = fh->split && fh->dlen != 0;
     uint64_t w0, w1, w2, w3 = phase << NICRX_C3_PHASE_BIT;
     if (d->f_err) {
         w0 = ((uint64_t)d->f_ring << NICRX_C0_RING_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT);
         w1 = 0;
         w2 = 1ull << NICRX_C2_ERR_BIT;
     } else {
-        w0 = ((uint64_t)h_len << NICRX_C0_LEN_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT)
+        w0 = ((uint64_t)p1len << NICRX_C0_LEN_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT)
            | ((uint64_t)d->f_ring << NICRX_C0_RING_SHIFT) | ((uint64_t)fh->l3 << NICRX_C0_L3_SHIFT)
            | ((uint64_t)fh->l4 << NICRX_C0_L4_SHIFT) | ((uint64_t)fh->vlan << NICRX_C0_VLAN_BIT)
            | ((uint64_t)fh->frag << NICRX_C0_FRAG_BIT) | ((uint64_t)fh->trunc << NICRX_C0_TRUNC_BIT)
@@ -232,9 +279,13 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         w1 = ((uint64_t)fh->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)fh->l3_off << NICRX_C1_L3OFF_SHIFT)
            | ((uint64_t)fh->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)mo.more_cnt << NICRX_C1_MORE_CNT_SHIFT)
            | ((uint64_t)fh->rss_type << NICRX_C1_RSS_TYPE_SHIFT);
-        /* the whole frame's class is its ring (1: large) */
-        w2 = ((uint64_t)d->f_ring << NICRX_C2_LARGE_BIT) | ((uint64_t)fh->lerr << NICRX_C2_LERR_BIT)
-           | ((uint64_t)fh->pay << NICRX_C2_PAY_SHIFT);
+        /* the class is the ring of the whole frame or of the data part (1: large) */
+        w2 = ((uint64_t)(fh->split ? dpart && d->g_ring == 1 : d->f_ring == 1) << NICRX_C2_LARGE_BIT)
+           | ((uint64_t)fh->lerr << NICRX_C2_LERR_BIT) | ((uint64_t)fh->pay << NICRX_C2_PAY_SHIFT)
+           | ((uint64_t)fh->split << NICRX_C2_SPLIT_BIT);
+        if (dpart)
+            w2 |= (uint64_t)fh->dlen << NICRX_C2_LEN_SHIFT | (uint64_t)d->g_bufid << NICRX_C2_BUFID_SHIFT
+                | (uint64_t)d->g_ring << NICRX_C2_RING_SHIFT;
     }
     if (t->m_axi_awready) n.awvalid = 0;
     switch (d->is_state) {
@@ -252,7 +303,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                         n.cnt_red_early = d->cnt_red_early + 1;
                     emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY);
                 }
-            } else if (!d->hd_ring_ok) {
+            } else if (!d->hd_ring_ok && d->hd_dneed) {
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
@@ -268,26 +319,56 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.cnt_no_cq = d->cnt_no_cq + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ);
                 }
-            } else if (dq_ok && room && pc_room) {
-                n.desc_pop[sel] = 1;
-                n.f_q = (uint8_t)hd_q; n.f_ring = (uint8_t)sel;
-                n.f_bufid = dh->buf_id; n.f_addr = dh->addr;
-                if (dh->addr & 7) {
+            } else if (room && pc_room && (fh->split ? hq_ok && (!d->hd_dneed || dq_ok) : dq_ok)) {
+                /* a split frame takes a header buffer and, with bytes after its headers, a
+                 * data buffer; a misaligned one (the header buffer looked at first) goes back
+                 * alone by an error completion and the frame takes the next */
+                int herr = fh->split && (hh->addr & 7);
+                int derr = !herr && d->hd_dneed && (dh->addr & 7);
+                const desc_ent_t *p1 = herr || fh->split ? hh : dh;
+                uint32_t r1 = herr || fh->split ? NICRX_HDR_RING : sel;
+                n.desc_pop[r1] = 1;
+                n.f_q = (uint8_t)hd_q;
+                if (herr || derr) {
+                    n.f_ring = (uint8_t)(herr ? r1 : sel);
+                    n.f_bufid = herr ? p1->buf_id : dh->buf_id;
+                    n.f_addr = herr ? p1->addr : dh->addr;
+                    n.desc_pop[r1] = (uint8_t)herr;
+                    n.desc_pop[sel] |= (uint8_t)derr;
                     n.f_err = 1;
                     n.cnt_desc_err = d->cnt_desc_err + 1;
                     n.is_state = IS_PRE;
                 } else {
+                    if (fh->split && d->hd_dneed) n.desc_pop[sel] = 1;
+                    n.f_ring = (uint8_t)r1; n.f_bufid = p1->buf_id; n.f_addr = p1->addr;
+                    n.g_pend = (uint8_t)(fh->split && d->hd_dneed);
+                    n.g_ring = (uint8_t)sel; n.g_bufid = dh->buf_id; n.g_addr = dh->addr;
                     n.f_err = 0;
                     n.fq_pop = 1;
-                    pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = (uint16_t)h_nwords;
+                    pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = d->hd_nw1;
                     n.pc_wr = (d->pc_wr + 1) & 7;
                     /* a buffer at an odd word of a beat (r = 2) starts in its upper lane */
-                    n.f_lane = (uint8_t)(d->r == 2 && (dh->addr >> d->lbpb & 1));
+                    n.f_lane = (uint8_t)(d->r == 2 && (p1->addr >> d->lbpb & 1));
                     n.f_first = 1;
                     n.f_rem = n.f_lane ? d->hd_nb1 : d->hd_nb0;
+                    n.f_plen = p1len;
                     n.is_state = h_len == 0 ? IS_PRE : IS_SIZE;
                 }
             }
+        }
+        break;
+    case IS_P2: /* the data part of a split frame: its own buffer, realigned */
+        if (pc_room) {
+            pc_we = 1; pc_wdata.nwords = d->hd_nw2; pc_wdata.flush = d->hd_fl2;
+            pc_wdata.sh = (uint8_t)(fh->hdr_len & (d->bpb - 1));
+            n.pc_wr = (d->pc_wr + 1) & 7;
+            n.f_addr = d->g_addr;
+            n.f_lane = (uint8_t)(d->r == 2 && (d->g_addr >> d->lbpb & 1));
+            n.f_first = 1;
+            n.f_rem = n.f_lane ? d->hd_nd1 : d->hd_nd0;
+            n.f_plen = fh->dlen;
+            n.g_pend = 0;
+            n.is_state = IS_SIZE;
         }
         break;
     case IS_PRE: /* f_q was set at the last edge: rec_off, rec_ph follow it now */
@@ -312,7 +393,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.f_addr = ((d->f_addr >> d->labpb) + d->f_beats) << d->labpb;
             n.f_first = 0;
             n.f_rem = (uint16_t)(d->f_rem - d->f_beats);
-            n.is_state = d->f_blast ? IS_REC : IS_SIZE;
+            n.is_state = !d->f_blast ? IS_SIZE : d->g_pend ? IS_P2 : IS_REC;
         }
         break;
     case IS_REC:
@@ -340,7 +421,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 memset(&e, 0, sizeof e);
                 e.kind = NICRX_EV_DELIVER;
                 e.frame = fh->frame;
-                e.queue = d->f_q; e.ring = d->f_ring; e.buf_id = d->f_bufid; e.len = h_len;
+                e.queue = d->f_q; e.ring = d->f_ring; e.buf_id = d->f_bufid; e.len = p1len;
+                e.split = fh->split;
+                if (dpart) { e.dring = d->g_ring; e.dbuf_id = d->g_bufid; e.dlen = fh->dlen; }
                 e.more_cnt = mo.more_cnt;
                 ev_emit(ev, &e);
             }
@@ -365,25 +448,36 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     }
     n.hd_v = !(d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel));
 
-    /* ---- packet-memory reader and prefetch FIFO ---- */
+    /* ---- packet-memory reader, realigner and prefetch FIFO ---- */
     const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
     uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 15;
+    n.t1_v = 0; n.t1_fl = 0;
     if (d->pc_rd != d->pc_wr) {
         if (ph->skip) {
             n.rel_ptr = (d->rel_ptr + ph->nwords) & relm;
             n.pc_rd = (d->pc_rd + 1) & 7;
         } else if (dma_reads(d)) {
-            n.pf_inflight = 1;
+            n.t1_v = 1; n.t1_sh = ph->sh;
             n.rel_ptr = (d->rel_ptr + 1) & relm;
-            if (d->pr_cnt == (uint16_t)(ph->nwords - 1)) {
+            if (d->pr_cnt == (uint16_t)(ph->nwords - 1) && !ph->flush) {
                 n.pr_cnt = 0;
                 n.pc_rd = (d->pc_rd + 1) & 7;
             } else {
                 n.pr_cnt = (uint16_t)(d->pr_cnt + 1);
             }
+        } else if (d->pr_cnt == ph->nwords && pf_cnt + d->t1_v + d->t2_v < 8) {
+            /* every word read: the part's last word comes from the last one alone */
+            n.t1_v = 1; n.t1_fl = 1; n.t1_sh = ph->sh;
+            n.pr_cnt = 0;
+            n.pc_rd = (d->pc_rd + 1) & 7;
         }
     }
-    if (d->pf_inflight) n.pf_wr = (d->pf_wr + 1) & 15;
+    n.t2_v = d->t1_v; n.t2_fl = d->t1_fl; n.t2_sh = d->t1_sh;
+    if (d->t1_v && !d->t1_fl) n.ra_w = in->pm_rd_data & dwmask;
+    if (d->t2_v) {
+        n.pf_wr = (d->pf_wr + 1) & 15;
+        if (!d->t2_fl) n.ra_h = d->ra_w;
+    }
 
     /* ---- W channel ---- */
     const dma_wc_ent_t *wh = &d->wc_mem[d->wc_rd & 3];
@@ -456,7 +550,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
 
     /* ---- idle ---- */
     n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
-          && d->pf_rd == d->pf_wr && !d->pf_inflight && d->wc_rd == d->wc_wr && !d->wvalid
+          && d->pf_rd == d->pf_wr && !d->t1_v && !d->t2_v && d->wc_rd == d->wc_wr && !d->wvalid
           && !d->awvalid && d->bq_rd == d->bq_wr && !in->s_fl_valid;
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
@@ -467,6 +561,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         e->l3_off = fl->l3_off; e->l4_off = fl->l4_off; e->hash = fl->hash; e->queue = fl->queue; e->rss_type = fl->rss_type;
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
         e->pay = fl->pay; e->lerr = fl->lerr & 1;
+        e->split = fl->split & 1; e->hdr_len = fl->hdr_len; e->dlen = fl->dlen;
         e->frame = fl->frame;
         n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->flow;
         n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = (uint8_t)((fl->opcode & 0xf) | (fl->red & 3) << 4);
@@ -486,7 +581,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         }
     }
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
-    if (d->pf_inflight) n.pf_mem[d->pf_wr & 7] = in->pm_rd_data & dwmask;
+    if (d->t2_v) n.pf_mem[d->pf_wr & 7] = dma_realign(d, d->ra_h, d->ra_w, d->t2_sh, d->t2_fl);
     if (wc_we) n.wc_mem[d->wc_wr & 3] = wc_wdata;
     if (bq_we) n.bq_mem[d->bq_wr & 7] = bq_wdata;
 

@@ -20,6 +20,8 @@ typedef struct dma_fq_ent {
     uint8_t  rss_type; /* its RSS hash type (enum nicrx_rss_type) */
     uint16_t pay;   /* the IP-declared payload (record word 2) */
     uint8_t  lerr;  /* nicrx_xfer_plan's length-error flag (record word 2) */
+    uint8_t  split; /* nicrx_xfer_plan: bytes [0, hdr_len) into a header buffer, the rest (dlen) after */
+    uint16_t hdr_len, dlen;
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
@@ -31,7 +33,7 @@ static inline uint8_t dma_ring_fit(const csr_cfg_t *c, uint16_t len)
 {
     uint8_t m = 0;
 
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+    for (uint32_t r = 0; r < NICRX_HDR_RING; r++)
         if (c->fbr_en[r] && c->fbr_buf_size[r] >= len)
             m |= (uint8_t)(1u << r);
     return m;
@@ -48,7 +50,10 @@ static inline int dma_queue_ok(const csr_cfg_t *c, uint32_t num_cq, uint8_t q)
     return q < num_cq && c->cq_en[q & (num_cq - 1u)];
 }
 
-typedef struct dma_pc_ent { uint8_t skip; uint16_t nwords; } dma_pc_ent_t;
+/* a packet-memory command: skip (release nwords unread) or read nwords words for one part,
+ * realigned by sh bytes (the part starts sh bytes into its first word, which the part before
+ * read), then flush: one more word from the last word read alone */
+typedef struct dma_pc_ent { uint8_t skip, sh, flush; uint16_t nwords; } dma_pc_ent_t;
 /* a W command: first_skip, the burst's first beat carries one word, in the upper lane;
  * last_half, its last beat one word, in the lower lane (AXI_DATA_WIDTH = 2 x DATA_WIDTH) */
 typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t first_skip, last_half; uint16_t strb; } dma_wc_ent_t;
@@ -82,6 +87,12 @@ typedef struct dma {
     uint16_t f_beats; /* next burst, sized in IS_SIZE */
     uint8_t  f_blast; /* it is the frame's last */
     uint8_t  f_phase; /* record phase, computed in IS_REC */
+    uint16_t f_plen;  /* bytes of the part being issued (its last beat's strobes) */
+    /* a split frame's data part: its buffer, taken with the header buffer, waits for the
+     * header part's last burst (g_pend) */
+    uint8_t  g_pend, g_ring;
+    uint16_t g_bufid;
+    uint64_t g_addr;
     uint8_t  rec_rdy; /* f_addr, f_phase hold the record's */
     uint16_t rec_off; /* f_q's issued tail % size, registered every cycle */
     uint8_t  rec_ph;  /* its phase */
@@ -92,7 +103,13 @@ typedef struct dma {
     uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
     uint8_t  hd_q, hd_q_ok;
     uint8_t  hd_red;     /* the head's RED verdict */
-    uint16_t hd_nb0, hd_nb1; /* W beats of the head frame from lane 0, from the upper lane */
+    uint16_t hd_nb0, hd_nb1; /* W beats of the head frame's first part from lane 0, from the upper lane */
+    uint16_t hd_nd0, hd_nd1; /* ... of its data part (split) */
+    uint16_t hd_nw1;         /* packet-memory words the first part reads */
+    uint16_t hd_nw2, hd_cwd; /* words the data part reads (its first one the header part read when
+                              * it starts inside a word), words it writes */
+    uint8_t  hd_fl2;         /* hd_cwd > hd_nw2, one cycle later: the data part ends with a flush */
+    uint8_t  hd_dneed;       /* the frame needs a data buffer (whole, or a split one with dlen > 0) */
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  awvalid, awlen;
     uint64_t awaddr;
@@ -103,7 +120,10 @@ typedef struct dma {
     uint32_t rel_ptr;
     uint64_t pf_mem[8];  /* the reader keeps reading while W carries a record */
     uint32_t pf_wr, pf_rd;
-    uint8_t  pf_inflight;
+    /* the realigner: a read (or flush) at edge E is t1 after E, its word is in ra_w after
+     * E+1 (t2), realigned with ra_h (the word before) into the prefetch FIFO at E+2 */
+    uint8_t  t1_v, t1_fl, t1_sh, t2_v, t2_fl, t2_sh;
+    uint64_t ra_w, ra_h;
     /* W channel */
     dma_wc_ent_t wc_mem[4];
     uint32_t wc_wr, wc_rd;

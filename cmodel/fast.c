@@ -14,6 +14,7 @@
 #include "flow_key.h"
 #include "ingress.h"
 #include "parser.h"
+#include "xfer_plan.h"
 #include "rss.h"
 
 struct nicrx_fast {
@@ -139,20 +140,29 @@ void nicrx_fast_frame(nicrx_fast_t *f, const uint8_t *bytes, uint32_t len, int b
     flow_job_take(&f->flow.job, &fk, c, 0);   /* time 0: fast mode refuses ageing */
     flow_frame_decide(&f->flow, &ev);
 
-    /* RSS and the transfer engine */
-    const fl_stream_t *fl = &f->flow.o.m_fl;
+    /* RSS, the transfer decision and the transfer engine: the data rings fit the data part
+     * (a whole frame: all of it); a split frame's first part goes into a header buffer */
+    fl_stream_t fl = f->flow.o.m_fl;
+    const xfer_cfg_t xc = xfer_cfg_of(c);
+    xfer_plan_frame(&xc, &fl);
     const rss_res_t rs = rss_frame(&f->rss, &hv, c);
-    const uint8_t q = rs.queue, fit = dma_ring_fit(c, fl->len);
+    const uint8_t q = rs.queue, fit = dma_ring_fit(c, fl.dlen);
 
     r->rss_hash = rs.hash;
     r->rss_type = rs.type;
-    if (!fit) {
+    if (!fit && (!fl.split || fl.dlen)) {
         r->reason = NICRX_REASON_NO_FIT;
     } else if (!dma_queue_ok(c, f->g.p.num_cq, q)) {
         r->reason = NICRX_REASON_NO_CQ;
     } else {
         r->verdict = 1;
         r->queue = q & (f->g.p.num_cq - 1u);
-        r->ring = dma_ring_sel(fit);
+        r->ring = fl.split ? NICRX_HDR_RING : dma_ring_sel(fit);
+        r->split = fl.split;
+        r->hdr_len = fl.hdr_len;
+        if (fl.split && fl.dlen) {
+            r->dring = dma_ring_sel(fit);
+            r->dlen = fl.dlen;
+        }
     }
 }

@@ -315,11 +315,11 @@ static void step_red(nicrx_model_t *m, const wires_t *o, wires_t *n)
     red_step(&m->red, &in, &n->red);
 }
 
-/* the header ring is ring 2, which comes with NUM_FBR 3: until then no frame splits */
+/* the header ring (ring 2): its enable and buffer size decide whether a frame may split */
 static void step_xfer_plan(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     const xfer_plan_in_t in = { .rst = m->in.rst, .s_fl_valid = o->red.m_fl_valid, .s_fl = o->red.m_fl,
-                                .cfg = { .split = o->cfg.xfer_split, .small = o->cfg.xfer_small } };
+                                .cfg = xfer_cfg_of(&o->cfg) };
     xfer_plan_step(&m->xp, &in, &n->xp);
 }
 

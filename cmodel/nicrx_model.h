@@ -174,6 +174,9 @@ typedef struct nicrx_event {
     uint32_t flow_event; /* enum nicrx_flow_event */
     nicrx_red_decision_t red; /* NICRX_EV_RED */
     uint32_t more_cnt;   /* NICRX_EV_DELIVER: the record's more_cnt (more: more_cnt > 0) */
+    /* NICRX_EV_DELIVER of a split frame (split 1): ring, buf_id and len above are its header
+     * part's, these its data part's (dlen 0: none, every byte in the header part) */
+    uint32_t split, dring, dbuf_id, dlen;
 } nicrx_event_t;
 
 typedef void (*nicrx_event_fn)(void *ctx, const nicrx_event_t *ev);
@@ -223,7 +226,9 @@ typedef struct nicrx_fast_frame {
     nicrx_hv_t hv;        /* the parse (with parsed) */
     uint32_t flow_seen;   /* the flow block decided it: flow, gen, opcode, flow_event */
     uint32_t flow, gen, opcode, flow_event;
-    uint32_t queue, ring; /* delivered: completion queue and free-buffer ring */
+    uint32_t queue, ring; /* delivered: completion queue and free-buffer ring (a split frame: the header ring) */
+    uint32_t split, hdr_len; /* delivered: split (nicrx_xfer_plan), its header part's bytes */
+    uint32_t dring, dlen;    /* delivered split with bytes after the headers: the data part's ring and bytes */
     uint32_t rss_hash, rss_type; /* the Toeplitz hash and its type (with parsed) */
 } nicrx_fast_frame_t;
 

@@ -5,7 +5,8 @@
 #ifndef NICRX_REGS_H
 #define NICRX_REGS_H
 
-#define NICRX_NUM_FBR 2u /* free-buffer rings: 0 small, 1 large */
+#define NICRX_NUM_FBR 3u /* free-buffer rings: 0 small, 1 large, 2 header (the header part of a split frame) */
+#define NICRX_HDR_RING 2u /* the header ring: header parts of split frames (nicrx_xfer_plan), never a whole frame */
 #define NICRX_MAX_CQ 8u /* completion queues the map has room for */
 
 /* free-buffer ring r (r < NUM_FBR) */
@@ -85,13 +86,13 @@
 #define NICRX_CTRL_ENABLE_WIDTH 1
 #define NICRX_CTRL_ENABLE_MASK 0x00000001u
 #define NICRX_REG_STATUS 0x014u
-#define NICRX_STATUS_MASK 0x00000007u
+#define NICRX_STATUS_MASK 0x0000000fu
 #define NICRX_STATUS_IDLE_SHIFT 0
 #define NICRX_STATUS_IDLE_WIDTH 1
 #define NICRX_STATUS_IDLE_MASK 0x00000001u
 #define NICRX_STATUS_FBR_ERR_SHIFT 1
-#define NICRX_STATUS_FBR_ERR_WIDTH 2
-#define NICRX_STATUS_FBR_ERR_MASK 0x00000006u
+#define NICRX_STATUS_FBR_ERR_WIDTH 3
+#define NICRX_STATUS_FBR_ERR_MASK 0x0000000eu
 #define NICRX_REG_QSEL 0x018u
 #define NICRX_QSEL_RESET 0x0u
 #define NICRX_QSEL_MASK 0x00000007u

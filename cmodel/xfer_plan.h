@@ -41,6 +41,16 @@ typedef struct xfer_plan_in {
     xfer_cfg_t  cfg;
 } xfer_plan_in_t;
 
+/* The configuration from the registers: XFER_CTRL, XFER_SMALL_THRESH and the header ring's
+ * enable and BUF_SIZE, as nicrx_top wires them. */
+static inline xfer_cfg_t xfer_cfg_of(const csr_cfg_t *c)
+{
+    const xfer_cfg_t x = { .split = c->xfer_split, .small = c->xfer_small,
+                           .hdr_en = c->fbr_en[NICRX_HDR_RING], .hdr_size = c->fbr_buf_size[NICRX_HDR_RING] };
+
+    return x;
+}
+
 /* The decision, stage by stage; xfer_plan_frame() is both at once (the functional model). */
 xfer_s1_t xfer_plan_s1(const xfer_cfg_t *c, const fl_stream_t *f);
 void xfer_plan_s2(const xfer_s1_t *s1, fl_stream_t *f);

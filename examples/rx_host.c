@@ -28,11 +28,12 @@
 #define GAP        3u       /* idle cycles after a frame: its preamble and gap, 20 byte times */
 #define MAX_BUFS   16u      /* buffers of the larger ring */
 
-/* The two free-buffer rings: descriptor ring base, log2 of its size (one buffer per slot),
- * buffer size and where its buffers start. */
+/* The free-buffer rings: descriptor ring base, log2 of its size (one buffer per slot),
+ * buffer size and where its buffers start.  The header ring (NICRX_HDR_RING) stays down
+ * (log2 0: not set up), so no frame splits and every record names one whole frame. */
 static const struct ring {
     uint32_t base, log2, buf_size, buf_base;
-} rings[NICRX_NUM_FBR] = { { 0x1000, 4, 2048, 0x2000 }, { 0x1100, 2, 9216, 0xa000 } };
+} rings[NICRX_NUM_FBR] = { { 0x1000, 4, 2048, 0x2000 }, { 0x1100, 2, 9216, 0xa000 }, { 0, 0, 0, 0 } };
 
 typedef struct frame {
     uint8_t *data;
@@ -253,7 +254,7 @@ static void bring_up(host_t *h)
     }
     nicrx_drv_irq_moderation(h->drv, 0, 4, 2);
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
-        for (uint32_t i = 0; i < 1u << rings[r].log2; i++)
+        for (uint32_t i = 0; rings[r].log2 && i < 1u << rings[r].log2; i++)
             post(h, r, i);
     nicrx_drv_doorbells(h->drv);
     nicrx_drv_enable(h->drv);

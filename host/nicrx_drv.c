@@ -164,8 +164,10 @@ int nicrx_drv_poll(nicrx_drv_t *d, uint32_t q, struct nicrx_cmpl *c)
     cq->idx++;
     cq->dirty = 1;
     cq->consumed++;
-    uint32_t r = nicrx_cmpl_ring(&rec);
-    if (d->fbr[r].posted) d->fbr[r].posted--;
+    /* a split frame took two buffers: its header part's and, with a data part, that one's */
+    uint32_t r = nicrx_cmpl_ring(&rec), dr = nicrx_cmpl_dring(&rec);
+    if (r < NICRX_NUM_FBR && d->fbr[r].posted) d->fbr[r].posted--;
+    if (nicrx_cmpl_split(&rec) && nicrx_cmpl_dlen(&rec) && dr < NICRX_NUM_FBR && d->fbr[dr].posted) d->fbr[dr].posted--;
     return 1;
 }
 

@@ -71,11 +71,11 @@ module nicrx_csr #(
     // configuration (registered)
     output wire                   cfg_enable,
     output wire [2:0]             cfg_qsel_log2,
-    output wire [2*64-1:0]        cfg_fbr_base,
-    output wire [2*4-1:0]         cfg_fbr_size_log2,
-    output wire [2*16-1:0]        cfg_fbr_buf_size,
-    output wire [1:0]             cfg_fbr_en,
-    output wire [2*16-1:0]        cfg_fbr_tail,
+    output wire [3*64-1:0]        cfg_fbr_base,
+    output wire [3*4-1:0]         cfg_fbr_size_log2,
+    output wire [3*16-1:0]        cfg_fbr_buf_size,
+    output wire [2:0]             cfg_fbr_en,
+    output wire [3*16-1:0]        cfg_fbr_tail,
     output wire [NUM_CQ*64-1:0]   cfg_cq_base,
     output wire [NUM_CQ*4-1:0]    cfg_cq_size_log2,
     output wire [NUM_CQ-1:0]      cfg_cq_en,
@@ -132,8 +132,8 @@ module nicrx_csr #(
     input  wire [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat,
     input  wire                   st_parser_bank,
     input  wire                   st_parser_swap_pending,
-    input  wire [2*16-1:0]        st_fbr_head,
-    input  wire [1:0]             st_fbr_err,
+    input  wire [3*16-1:0]        st_fbr_head,
+    input  wire [2:0]             st_fbr_err,
     input  wire [NUM_CQ*16-1:0]   st_cq_tail,
     input  wire                   st_idle,
     input  wire                   flow_busy,
@@ -479,11 +479,15 @@ module nicrx_csr #(
         assert(s_axil_rresp == RESP_OKAY || s_axil_rresp == RESP_SLVERR);
         // configuration invariants (registers.md)
         assert(cfg_qsel_log2 <= QSEL_MAX);
-        assert(fbr_size_log2_reg[3:0] != 4'd0 && fbr_size_log2_reg[7:4] != 4'd0);
-        assert(fbr_base_reg[5:0] == 6'd0 && fbr_base_reg[64 +: 6] == 6'd0);
     end
-    genvar f_q;
+    genvar f_q, f_r;
     generate
+        for (f_r = 0; f_r < NUM_FBR; f_r = f_r + 1) begin : g_f_fbr
+            always @(*) if (f_past_valid) begin
+                assert(fbr_size_log2_reg[f_r*4 +: 4] != 4'd0);
+                assert(fbr_base_reg[f_r*64 +: 6] == 6'd0);
+            end
+        end
         for (f_q = 0; f_q < NUM_CQ; f_q = f_q + 1) begin : g_f_cq
             always @(*) if (f_past_valid) begin
                 assert(cq_size_log2_reg[f_q*4 +: 4] != 4'd0);

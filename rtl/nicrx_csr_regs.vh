@@ -6,7 +6,7 @@
 // is decoded), the write strobes wr_<reg> and the device loads <state>_ld/_ld_val
 // (driven by nicrx_csr.v; a load wins over a host write at the same edge).
 
-    localparam integer NUM_FBR = 2;  // free-buffer rings: 0 small, 1 large
+    localparam integer NUM_FBR = 3;  // free-buffer rings: 0 small, 1 large, 2 header (the header part of a split frame)
     // ceiling log2 of a parameter
     function integer reggen_clog2;
         input integer v;
@@ -245,7 +245,7 @@
             if (reggen_raddr == 10'h005) begin
                 rd_mapped = 1'b1;
                 rd_value[0:0] = st_idle;
-                rd_value[2:1] = st_fbr_err;
+                rd_value[3:1] = st_fbr_err;
             end
         // QSEL
             if (reggen_raddr == 10'h006) begin

@@ -35,12 +35,12 @@ module nicrx_dma #(
     input  wire [DATA_WIDTH-1:0]     pm_rd_data,
     output wire [PM_AW:0]            pm_rel_ptr,
     output wire                      fq_pop,
-    input  wire [2*16-1:0]           cfg_fbr_buf_size,
-    input  wire [1:0]                cfg_fbr_en,
+    input  wire [3*16-1:0]           cfg_fbr_buf_size,  // rings 0 small, 1 large, 2 header
+    input  wire [2:0]                cfg_fbr_en,
     // nicrx_desc_fetch: each ring's oldest descriptor {buf_id, addr}, a pop takes it
-    input  wire [1:0]                s_desc_valid,
-    input  wire [2*80-1:0]           s_desc_data,
-    output wire [1:0]                m_desc_pop,
+    input  wire [2:0]                s_desc_valid,
+    input  wire [3*80-1:0]           s_desc_data,
+    output wire [2:0]                m_desc_pop,
     input  wire                      s_rerr,      // a read error nicrx_desc_fetch saw (AXI_ERROR)
     input  wire [NUM_CQ*64-1:0]      cfg_cq_base,
     input  wire [NUM_CQ*4-1:0]       cfg_cq_size_log2,
@@ -90,20 +90,28 @@ module nicrx_dma #(
     localparam LFQ   = $clog2(FQ_DEPTH);
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, trunc, perr,
-    // presel, queue, rss_type, and for the record's word 2 pay and lerr
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1;
+    // presel, queue, rss_type, for the record's word 2 pay and lerr, and nicrx_xfer_plan's split,
+    // hdr_len and dlen
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16;
+    // packet-memory command: {flush, sh[2:0], nwords[15:0], skip}: skip releases nwords words
+    // unread; else read nwords words of one part realigned by sh bytes, then (flush) one more
+    // word from the last word read alone
+    localparam PCW   = 1 + 3 + 16 + 1;
     // W command: {strb_last, first_skip, last_half, len-1, rec} (a record's words are in the
     // record holder); first_skip: the burst's first beat carries one word, in the upper lane
     // (a buffer starting in a beat's upper half); last_half: its last beat carries one word,
     // in the lower lane
     localparam WCW   = 1 + 8 + 2 + ABPB;
     localparam [12:0] PAGE_BEATS = 13'd4096 >> LABPB;
+    localparam integer BPB_M1_I = BPB - 1;
+    localparam [2:0] BPB_M1 = BPB_M1_I[2:0];   // a byte's offset in a packet-memory word
     localparam integer UP_OFF_I = ABPB - BPB;  // the upper lane's first byte in a beat (R = 2)
     localparam [LABPB-1:0] UP_OFF = UP_OFF_I[LABPB-1:0];
     // B FIFO entry: {q, err, rec}
     localparam BQW   = 2 + QW;
     localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
-                     IS_SIZE = 3'd4, IS_PRE = 3'd5;
+                     IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6;
+    localparam [1:0] HDR_RING = 2'd2;          // the header ring (regs/nicrx.regs HDR_RING)
     localparam [ABPB-1:0] STRB_ONES = {ABPB{1'b1}};
     localparam [ABPB-1:0] STRB_HI   = ~(STRB_ONES >> (ABPB - BPB)); // the upper lane (R = 2)
     localparam integer   CLS_PRESEL = 5;  // enum nicrx_class_bit
@@ -128,10 +136,10 @@ module nicrx_dma #(
     reg [1:0]            fh_red_reg;         // head's RED verdict (RAM read register)
     reg                  fh_valid_reg, fh_valid_next;
 
-    reg [1:0]            desc_pop_reg, desc_pop_next;
+    reg [2:0]            desc_pop_reg, desc_pop_next;
     reg [2:0]            is_state_reg, is_state_next;
     reg [QW-1:0]         f_q_reg, f_q_next;
-    reg                  f_ring_reg, f_ring_next;
+    reg [1:0]            f_ring_reg, f_ring_next;     // the first part's ring (2: a split frame's header)
     reg                  f_err_reg, f_err_next;
     reg [15:0]           f_bufid_reg, f_bufid_next;
     reg [63:0]           f_addr_reg, f_addr_next;
@@ -141,6 +149,13 @@ module nicrx_dma #(
     reg [8:0]            f_beats_reg, f_beats_next;   // next burst, sized in IS_SIZE
     reg                  f_blast_reg, f_blast_next;   // it is the frame's last
     reg                  f_phase_reg, f_phase_next;   // record phase, computed in IS_REC
+    reg [15:0]           f_plen_reg, f_plen_next;     // bytes of the part being issued
+    // a split frame's data part: its buffer, taken with the header buffer, waits for the
+    // header part's last burst (g_pend)
+    reg                  g_pend_reg, g_pend_next;
+    reg                  g_ring_reg, g_ring_next;     // ring 0 or 1
+    reg [15:0]           g_bufid_reg, g_bufid_next;
+    reg [63:0]           g_addr_reg, g_addr_next;
     reg                  rec_rdy_reg, rec_rdy_next;   // f_addr, f_phase hold the record's
     reg [15:0]           rec_off_reg, rec_off_next;   // f_q's issued tail % size (one cycle old)
     reg                  rec_ph_reg, rec_ph_next;     // its phase
@@ -155,8 +170,15 @@ module nicrx_dma #(
     reg [QW-1:0]         hd_q_reg, hd_q_next;
     reg                  hd_q_ok_reg, hd_q_ok_next;
     reg [1:0]            hd_red_reg, hd_red_next;   // the head's RED verdict
-    reg [15:0]           hd_nb0_reg, hd_nb0_next;    // W beats of the frame from lane 0
+    reg [15:0]           hd_nb0_reg, hd_nb0_next;    // W beats of the first part from lane 0
     reg [15:0]           hd_nb1_reg, hd_nb1_next;    // ... from the upper lane (R = 2)
+    reg [15:0]           hd_nd0_reg, hd_nd0_next;    // ... of the data part (split)
+    reg [15:0]           hd_nd1_reg, hd_nd1_next;
+    reg [15:0]           hd_nw1_reg, hd_nw1_next;    // packet-memory words the first part reads
+    reg [15:0]           hd_nw2_reg, hd_nw2_next;    // ... the data part reads
+    reg [15:0]           hd_cwd_reg, hd_cwd_next;    // ... the data part writes
+    reg                  hd_fl2_reg, hd_fl2_next;    // hd_cwd != hd_nw2 (one cycle later): a flush
+    reg                  hd_dneed_reg, hd_dneed_next; // a data buffer needed (whole, or dlen > 0)
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
@@ -165,14 +187,21 @@ module nicrx_dma #(
     reg [63:0]           awaddr_reg, awaddr_next;
     reg [7:0]            awlen_reg, awlen_next;
 
-    reg [16:0]           pc_mem [0:3];       // {nwords, skip}
+    reg [PCW-1:0]        pc_mem [0:3];
     reg [2:0]            pc_wr_reg, pc_wr_next, pc_rd_reg, pc_rd_next;
     reg [15:0]           pr_cnt_reg, pr_cnt_next;
     reg [PM_AW:0]        rel_ptr_reg, rel_ptr_next;
 
     reg [DATA_WIDTH-1:0] pf_mem [0:7];      // 8 words: the reader keeps reading while W carries a record
     reg [3:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
-    reg                  pf_inflight_reg, pf_inflight_next;
+    // the realigner: a read (or flush) at edge E is t1 after E, its word is in ra_w after E+1
+    // (t2; the block RAM's read data straight into flip-flops), realigned with ra_h (the word
+    // before) into the prefetch FIFO at E+2
+    reg                  t1_v_reg, t1_v_next, t1_fl_reg, t1_fl_next;
+    reg [2:0]            t1_sh_reg, t1_sh_next;
+    reg                  t2_v_reg, t2_fl_reg;
+    reg [2:0]            t2_sh_reg;
+    reg [DATA_WIDTH-1:0] ra_w_reg, ra_h_reg;
 
     reg [WCW-1:0]        wc_mem [0:3];
     reg [2:0]            wc_wr_reg, wc_wr_next, wc_rd_reg, wc_rd_next;
@@ -200,7 +229,7 @@ module nicrx_dma #(
     // memory ports (computed in the next-state block)
     reg                  fq_we, fq_re;
     reg                  pc_we;
-    reg [16:0]           pc_wdata;
+    reg [PCW-1:0]        pc_wdata;
     reg                  wc_we;
     reg [WCW-1:0]        wc_wdata;
     reg                  bq_we;
@@ -239,6 +268,13 @@ module nicrx_dma #(
 
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
+    reg                  h_split;             // the head frame is split (nicrx_xfer_plan)
+    reg [15:0]           h_hlen, h_dlen;      // its header part's and data part's bytes
+    reg [15:0]           p1len;               // its first part's: header part, or whole frame
+    reg                  dpart;               // a split frame with a data part
+    reg                  hq_ok;               // the header ring has a descriptor
+    reg [79:0]           hq_head;
+    reg                  herr, derr;          // the header (data) buffer is misaligned
     reg [7:0]            h_q8;
     reg                  h_q_ok;
     reg [1:0]            ring_ok;
@@ -263,32 +299,51 @@ module nicrx_dma #(
     reg [ABPB-1:0]       wstrb_n;
     reg [63:0]           w0, w1, w2, w3;
     reg                  phase;
-    reg [16:0]           pc_head;
+    reg [PCW-1:0]        pc_head;
+    reg                  pf_room;             // the prefetch FIFO has room for one more word
+    reg [DATA_WIDTH-1:0] ra_out;              // the realigner's word
+    reg [2*DATA_WIDTH-1:0] ra_cat;            // {the word read, the word before}
     reg [3:0]            pf_cnt;
     reg [WCW-1:0]        wc_head;
     reg [BQW-1:0]        bq_head;
     reg [QW-1:0]         bq_q;
     reg [255:0]          rec_bits;
     reg [2:0]            axi_err_inc;
-    integer              i;
+    integer              i, k;
+
+    // W beats of a part of len bytes from the buffer's lower lane, or its upper lane (R = 2)
+    function [15:0] part_beats(input [15:0] len, input lane);
+        begin
+            part_beats = {{LABPB{1'b0}}, len[15:LABPB]} + {15'd0, len[LABPB-1:0] != {LABPB{1'b0}}};
+            if (R == 2 && lane)
+                part_beats = part_beats + {15'd0, len[LABPB-1:0] == {LABPB{1'b0}} || len[LABPB-1:0] > UP_OFF};
+        end
+    endfunction
+    // packet-memory words holding len bytes from a word's start
+    function [15:0] part_words(input [15:0] len);
+        part_words = {{LBPB{1'b0}}, len[15:LBPB]} + {15'd0, len[LBPB-1:0] != {LBPB{1'b0}}};
+    endfunction
 
     always @* begin
         // defaults: hold
         fq_wr_next = fq_wr_reg;  fq_rd_next = fq_rd_reg;  fq_pop_next = 1'b0;
         fh_valid_next = fh_valid_reg;
-        desc_pop_next = 2'b00;
+        desc_pop_next = 3'b000;
         is_state_next = is_state_reg;
         f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
         f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
         f_lane_next = f_lane_reg;  f_first_next = f_first_reg;
         f_beats_next = f_beats_reg;  f_blast_next = f_blast_reg;
-        f_phase_next = f_phase_reg;  rec_rdy_next = 1'b0;
+        f_phase_next = f_phase_reg;  rec_rdy_next = 1'b0;  f_plen_next = f_plen_reg;
+        g_pend_next = g_pend_reg;  g_ring_next = g_ring_reg;  g_bufid_next = g_bufid_reg;
+        g_addr_next = g_addr_reg;
         rec_off_next = rec_off_reg;  rec_ph_next = rec_ph_reg;  rec_base_next = rec_base_reg;
         issued_tail_next = issued_tail_reg;  cq_tail_next = cq_tail_reg;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
         pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;  pr_cnt_next = pr_cnt_reg;
         rel_ptr_next = rel_ptr_reg;
-        pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;  pf_inflight_next = 1'b0;
+        pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;
+        t1_v_next = 1'b0;  t1_fl_next = 1'b0;  t1_sh_next = t1_sh_reg;
         wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
         rh_full_next = rh_full_reg;  rh_w0_next = rh_w0_reg;  rh_w1_next = rh_w1_reg;
         rh_w2_next = rh_w2_reg;  rh_w3_next = rh_w3_reg;
@@ -300,7 +355,7 @@ module nicrx_dma #(
         cnt_red_early_next = cnt_red_early_reg;  cnt_red_forced_next = cnt_red_forced_reg;
         cnt_axi_err_next = cnt_axi_err_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
-        pc_we = 1'b0;  pc_wdata = 17'd0;  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
+        pc_we = 1'b0;  pc_wdata = {PCW{1'b0}};  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
         bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};
         pm_rd_en = 1'b0;  pm_rd_addr = rel_ptr_reg[PM_AW-1:0];
         axi_err_inc = 3'd0;
@@ -319,9 +374,15 @@ module nicrx_dma #(
         // head register is a queue place of its own.
         h_len    = fh_reg[15:0];
         h_q8     = fh_reg[80:73];  // the stream's queue (nicrx_rss)
+        h_split  = fh_reg[101];
+        h_hlen   = fh_reg[117:102];
+        h_dlen   = fh_reg[133:118];   // nicrx_xfer_plan: len when whole
+        p1len    = h_split ? h_hlen : h_len;
+        dpart    = h_split && (h_dlen != 16'd0);
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
-        ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_len);
-        ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_len);
+        // the data rings fit the data part (a whole frame: all of it)
+        ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_dlen);
+        ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_dlen);
         // registered (hd_*): IS_IDLE decides from values one cycle old, once fh has
         // been stable for a cycle (hd_v); fh is reloaded at the record's AW, so the
         // IS_WAIT cycle covers it
@@ -329,22 +390,35 @@ module nicrx_dma #(
         hd_q_next       = h_q8[QW-1:0];
         hd_q_ok_next    = h_q_ok;
         hd_red_next     = fh_valid_reg ? fh_red_reg : 2'b00;
-        // the frame's W beats for either start lane, so IS_IDLE only selects
-        hd_nb0_next     = {{LABPB{1'b0}}, h_len[15:LABPB]} + {15'd0, h_len[LABPB-1:0] != {LABPB{1'b0}}};
-        hd_nb1_next     = hd_nb0_next;
-        if (R == 2) begin
-            hd_nb1_next = {{LABPB{1'b0}}, h_len[15:LABPB]}
-                          + {15'd0, h_len[LABPB-1:0] != {LABPB{1'b0}}}
-                          + {15'd0, h_len[LABPB-1:0] == {LABPB{1'b0}} || h_len[LABPB-1:0] > UP_OFF};
-        end
+        hd_dneed_next   = !h_split || (h_dlen != 16'd0);
+        // the first part's and the data part's W beats for either start lane, so IS_IDLE
+        // and IS_P2 only select
+        hd_nb0_next     = part_beats(p1len, 1'b0);
+        hd_nb1_next     = part_beats(p1len, 1'b1);
+        hd_nd0_next     = part_beats(h_dlen, 1'b0);
+        hd_nd1_next     = part_beats(h_dlen, 1'b1);
+        // packet-memory words: the first part reads its own; the data part those after the
+        // header part's last (shared when hdr_len is not a whole word) and writes hd_cwd,
+        // one more than it reads when its last bytes are all in the last word read (a flush;
+        // compared a cycle later: IS_P2 comes at least three cycles after IS_IDLE)
+        hd_nw1_next     = part_words(p1len);
+        hd_nw2_next     = part_words(h_len) - part_words(h_hlen);
+        hd_cwd_next     = part_words(h_dlen);
+        hd_fl2_next     = hd_cwd_reg != hd_nw2_reg;
         // ring 0 when the head is empty (its register is not reset)
         sel      = fh_valid_reg && !hd_ring_ok_reg[0];
-        h_nwords = {{LBPB{1'b0}}, h_len[15:LBPB]}
-                   + {15'd0, h_len[LBPB-1:0] != {LBPB{1'b0}}};
+        h_nwords = part_words(h_len);
         // the selected ring's head descriptor (nicrx_desc_fetch); the pop of the last
         // one taken reaches it before IS_IDLE comes round again
         dq_ok    = sel ? s_desc_valid[1] : s_desc_valid[0];
         dq_head  = sel ? s_desc_data[80 +: 80] : s_desc_data[0 +: 80];
+        // the header ring's head descriptor (a split frame's first part)
+        hq_ok    = s_desc_valid[HDR_RING];
+        hq_head  = s_desc_data[160 +: 80];
+        // a misaligned buffer goes back alone by an error completion, the header buffer
+        // looked at first
+        herr     = h_split && (hq_head[2:0] != 3'd0);
+        derr     = !herr && hd_dneed_reg && (dq_head[2:0] != 3'd0);
         // CQ room, one cycle old (the issue FSM waits a cycle after each record)
         for (i = 0; i < NUM_CQ; i = i + 1)
             cq_room_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
@@ -368,8 +442,8 @@ module nicrx_dma #(
         else if (mb_le_pg)          beats = MAX_BURST_16[8:0];
         else                        beats = pg_beats[8:0];
         // the frame's end in its last beat (0: the whole beat), from the start lane
-        end_off  = h_len[LABPB-1:0];
-        if (R == 2 && f_lane_reg) end_off = h_len[LABPB-1:0] + UP_OFF;
+        end_off  = f_plen_reg[LABPB-1:0];   // the part's end
+        if (R == 2 && f_lane_reg) end_off = f_plen_reg[LABPB-1:0] + UP_OFF;
         for (i = 0; i < ABPB; i = i + 1)
             strb_end[i] = (end_off == {LABPB{1'b0}}) || (i < end_off);
         end_half = (R == 2) && (end_off != {LABPB{1'b0}}) && (end_off <= UP_OFF);
@@ -384,22 +458,23 @@ module nicrx_dma #(
         // one CQ: its base needs no selection (the register is then unused and removed)
         rec_base = (NUM_CQ > 1) ? rec_base_reg : cfg_cq_base[63:0];
         phase    = f_phase_reg;
-        // record v2: words 0 and 1 the first part (today the whole frame), word 2 the data
-        // part (none yet: len 0) and the flags, word 3 the phase
+        // record v2: words 0 and 1 the first part (a split frame's header part, else the whole
+        // frame), word 2 the data part and the flags, word 3 the phase
         w3 = {phase, 63'd0};
         if (f_err_reg) begin
-            w0 = {30'd0, 1'b0, f_ring_reg, f_bufid_reg, 16'd0};
+            w0 = {30'd0, f_ring_reg, f_bufid_reg, 16'd0};
             w1 = 64'd0;
             w2 = {26'd0, 1'b1, 37'd0};
         end else begin
             // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
             //      vlan, l4[2], l3[2], len[16]}
             w0 = {fh_flow_reg, fh_reg[72:70], more_cnt != 4'd0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
-                  fh_reg[17:16], 1'b0, f_ring_reg, f_bufid_reg, h_len};
+                  fh_reg[17:16], f_ring_reg, f_bufid_reg, p1len};
             w1 = {1'b0, fh_reg[83:81], 8'd0, more_cnt, fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
-            // {pay, err, lerr, large (the whole frame's class: its ring), split, data ring,
-            // buf_id, len}
-            w2 = {fh_reg[99:84], 10'd0, 1'b0, fh_reg[100], f_ring_reg, 1'b0, 2'd0, 16'd0, 16'd0};
+            // {pay, err, lerr, large (the class: the ring of the whole frame or of the data
+            // part), split, data ring, buf_id, len}
+            w2 = {fh_reg[99:84], 10'd0, 1'b0, fh_reg[100], h_split ? dpart && g_ring_reg : f_ring_reg == 2'd1,
+                  h_split, 1'b0, dpart && g_ring_reg, dpart ? g_bufid_reg : 16'd0, dpart ? h_dlen : 16'd0};
         end
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
@@ -408,48 +483,77 @@ module nicrx_dma #(
                     if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
-                    end else if (hd_ring_ok_reg == 2'b00) begin
+                    end else if (hd_ring_ok_reg == 2'b00 && hd_dneed_reg) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
-                    end else if (dq_ok && cq_room_reg[hd_q_reg] && pc_room) begin
-                        desc_pop_next = sel ? 2'b10 : 2'b01;
-                        f_q_next = hd_q_reg;  f_ring_next = sel;
-                        f_bufid_next = dq_head[79:64];  f_addr_next = dq_head[63:0];
-                        if (dq_head[2:0] != 3'd0) begin
-                            // misaligned buffer: returned by an error completion
+                    end else if (cq_room_reg[hd_q_reg] && pc_room
+                                 && (h_split ? hq_ok && (!hd_dneed_reg || dq_ok) : dq_ok)) begin
+                        // a split frame takes a header buffer and, with bytes after its
+                        // headers, a data buffer
+                        f_q_next = hd_q_reg;
+                        if (herr || derr) begin
+                            // misaligned buffer: returned alone by an error completion
+                            desc_pop_next = herr ? 3'b100 : sel ? 3'b010 : 3'b001;
+                            f_ring_next = herr ? HDR_RING : {1'b0, sel};
+                            f_bufid_next = herr ? hq_head[79:64] : dq_head[79:64];
+                            f_addr_next = herr ? hq_head[63:0] : dq_head[63:0];
                             f_err_next = 1'b1;
                             cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
                             is_state_next = IS_PRE;
                         end else begin
+                            desc_pop_next = {h_split, (!h_split || hd_dneed_reg) && sel,
+                                             (!h_split || hd_dneed_reg) && !sel};
+                            f_ring_next = h_split ? HDR_RING : {1'b0, sel};
+                            f_bufid_next = h_split ? hq_head[79:64] : dq_head[79:64];
+                            f_addr_next = h_split ? hq_head[63:0] : dq_head[63:0];
+                            g_pend_next = h_split && hd_dneed_reg;
+                            g_ring_next = sel;  g_bufid_next = dq_head[79:64];  g_addr_next = dq_head[63:0];
                             f_err_next = 1'b0;
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
-                            pc_wdata = {h_nwords, h_len == 16'd0};
+                            pc_wdata = {1'b0, 3'd0, hd_nw1_reg, h_len == 16'd0};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             // a buffer at an odd word of a beat (R = 2) starts in its upper lane
-                            f_lane_next = (R == 2) && dq_head[LBPB];
+                            f_lane_next = (R == 2) && (h_split ? hq_head[LBPB] : dq_head[LBPB]);
                             f_first_next = 1'b1;
-                            f_rem_next = ((R == 2) && dq_head[LBPB]) ? hd_nb1_reg : hd_nb0_reg;
+                            f_rem_next = ((R == 2) && (h_split ? hq_head[LBPB] : dq_head[LBPB])) ? hd_nb1_reg : hd_nb0_reg;
+                            f_plen_next = p1len;
                             is_state_next = (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
                     end
+                end
+            end
+            IS_P2: begin
+                // the data part of a split frame: its own buffer, realigned by the header
+                // part's end in its last word
+                if (pc_room) begin
+                    pc_we = 1'b1;
+                    pc_wdata = {hd_fl2_reg, h_hlen[2:0] & BPB_M1, hd_nw2_reg, 1'b0};
+                    pc_wr_next = pc_wr_reg + 1'b1;
+                    f_addr_next = g_addr_reg;
+                    f_lane_next = (R == 2) && g_addr_reg[LBPB];
+                    f_first_next = 1'b1;
+                    f_rem_next = ((R == 2) && g_addr_reg[LBPB]) ? hd_nd1_reg : hd_nd0_reg;
+                    f_plen_next = h_dlen;
+                    g_pend_next = 1'b0;
+                    is_state_next = IS_SIZE;
                 end
             end
             IS_PRE: begin
@@ -475,7 +579,7 @@ module nicrx_dma #(
                     f_addr_next = {f_addr_reg[63:LABPB] + {{(55-LABPB){1'b0}}, f_beats_reg}, {LABPB{1'b0}}};
                     f_first_next = 1'b0;
                     f_rem_next = f_rem_reg - {7'd0, f_beats_reg};
-                    is_state_next = f_blast_reg ? IS_REC : IS_SIZE;
+                    is_state_next = !f_blast_reg ? IS_SIZE : g_pend_reg ? IS_P2 : IS_REC;
                 end
             end
             IS_REC: begin
@@ -523,26 +627,41 @@ module nicrx_dma #(
         end
         hd_v_next = !fq_re;
 
-        // ---- packet-memory reader and prefetch FIFO -------------------------
+        // ---- packet-memory reader, realigner and prefetch FIFO -------------
         pc_head = pc_mem[pc_rd_reg[1:0]];
         pf_cnt  = pf_wr_reg - pf_rd_reg;
+        pf_room = ({1'b0, pf_cnt} + {4'd0, t1_v_reg} + {4'd0, t2_v_reg}) < 5'd8;
         if (pc_rd_reg != pc_wr_reg) begin
             if (pc_head[0]) begin
                 rel_ptr_next = rel_ptr_reg + pc_head[PM_AW+1:1];
                 pc_rd_next = pc_rd_reg + 1'b1;
-            end else if ({1'b0, pf_cnt} + {4'd0, pf_inflight_reg} < 5'd8) begin
+            end else if (pf_room && pr_cnt_reg != pc_head[16:1]) begin
                 pm_rd_en = 1'b1;
-                pf_inflight_next = 1'b1;
+                t1_v_next = 1'b1;  t1_sh_next = pc_head[19:17];
                 rel_ptr_next = rel_ptr_reg + 1'b1;
-                if (pr_cnt_reg + 16'd1 == pc_head[16:1]) begin  // last word: no subtract after the FIFO read
+                if (pr_cnt_reg + 16'd1 == pc_head[16:1] && !pc_head[20]) begin  // last word, no flush
                     pr_cnt_next = 16'd0;
                     pc_rd_next = pc_rd_reg + 1'b1;
                 end else begin
                     pr_cnt_next = pr_cnt_reg + 16'd1;
                 end
+            end else if (pf_room) begin
+                // every word read: the part's last word comes from the last one alone
+                t1_v_next = 1'b1;  t1_fl_next = 1'b1;  t1_sh_next = pc_head[19:17];
+                pr_cnt_next = 16'd0;
+                pc_rd_next = pc_rd_reg + 1'b1;
             end
         end
-        if (pf_inflight_reg) pf_wr_next = pf_wr_reg + 1'b1;
+        if (t2_v_reg) pf_wr_next = pf_wr_reg + 1'b1;
+        // the realigner: a part that starts sh bytes into a word takes byte i of each word
+        // from byte i + sh of {the word read, the word before} (a flush: no word read, 0),
+        // as loops over constant slices
+        ra_out  = ra_w_reg;
+        ra_cat  = {t2_fl_reg ? {DATA_WIDTH{1'b0}} : ra_w_reg, ra_h_reg};
+        for (k = 1; k < BPB; k = k + 1)
+            if (t2_sh_reg == k[2:0])
+                for (i = 0; i < BPB; i = i + 1)
+                    ra_out[i*8 +: 8] = ra_cat[(i+k)*8 +: 8];
 
         // ---- W channel ------------------------------------------------------
         wc_head  = wc_mem[wc_rd_reg[1:0]];
@@ -609,14 +728,15 @@ module nicrx_dma #(
 
         // ---- idle -------------------------------------------------------------
         idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
-                    && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !pf_inflight_reg
+                    && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !t1_v_reg && !t2_v_reg
                     && (wc_rd_reg == wc_wr_reg) && !wvalid_reg && !awvalid_reg
                     && (bq_rd_reg == bq_wr_reg) && !s_fl_valid;
     end
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_LERR], s_fl_data[FL_PAY +: FL_PAY_W],
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_DLEN +: FL_DLEN_W], s_fl_data[FL_HDR_LEN +: FL_HDR_LEN_W],
+            s_fl_data[FL_SPLIT], s_fl_data[FL_LERR], s_fl_data[FL_PAY +: FL_PAY_W],
             s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
             s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
             s_fl_data[FL_TRUNC], s_fl_data[FL_HASH +: FL_HASH_W],
@@ -633,7 +753,7 @@ module nicrx_dma #(
     end
     always @(posedge clk) begin
         if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
-        if (pf_inflight_reg) pf_mem[pf_wr_reg[2:0]] <= pm_rd_data;
+        if (t2_v_reg) pf_mem[pf_wr_reg[2:0]] <= ra_out;
         if (wc_we) wc_mem[wc_wr_reg[1:0]] <= wc_wdata;
         if (bq_we) bq_mem[bq_wr_reg[2:0]] <= bq_wdata;
     end
@@ -643,9 +763,10 @@ module nicrx_dma #(
         if (rst) begin
             fq_wr_reg <= {(LFQ+1){1'b0}};  fq_rd_reg <= {(LFQ+1){1'b0}};  fq_pop_reg <= 1'b0;
             fh_valid_reg <= 1'b0;
-            desc_pop_reg <= 2'b00;
+            desc_pop_reg <= 3'b000;
             is_state_reg <= IS_IDLE;
-            f_q_reg <= {QW{1'b0}};  f_ring_reg <= 1'b0;  f_err_reg <= 1'b0;
+            f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
+            g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
             f_lane_reg <= 1'b0;  f_first_reg <= 1'b0;
             f_beats_reg <= 9'd0;  f_blast_reg <= 1'b0;
@@ -655,13 +776,18 @@ module nicrx_dma #(
             wb_room_reg <= 1'b1;
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
-            hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;
+            hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd0_reg <= 16'd0;  hd_nd1_reg <= 16'd0;
+            hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_fl2_reg <= 1'b0;
+            hd_dneed_reg <= 1'b0;
             issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
           
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
             pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pr_cnt_reg <= 16'd0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
-            pf_wr_reg <= 4'd0;  pf_rd_reg <= 4'd0;  pf_inflight_reg <= 1'b0;
+            pf_wr_reg <= 4'd0;  pf_rd_reg <= 4'd0;
+            t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_sh_reg <= 3'd0;
+            t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_sh_reg <= 3'd0;
+            ra_w_reg <= {DATA_WIDTH{1'b0}};  ra_h_reg <= {DATA_WIDTH{1'b0}};
             wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wb_cnt_reg <= 8'd0;
             rh_full_reg <= 1'b0;  rh_w0_reg <= 64'd0;  rh_w1_reg <= 64'd0;
             rh_w2_reg <= 64'd0;  rh_w3_reg <= 64'd0;
@@ -676,7 +802,9 @@ module nicrx_dma #(
             fh_valid_reg <= fh_valid_next;
             desc_pop_reg <= desc_pop_next;
             is_state_reg <= is_state_next;
-            f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;
+            f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;  f_plen_reg <= f_plen_next;
+            g_pend_reg <= g_pend_next;  g_ring_reg <= g_ring_next;  g_bufid_reg <= g_bufid_next;
+            g_addr_reg <= g_addr_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
             f_lane_reg <= f_lane_next;  f_first_reg <= f_first_next;
             f_beats_reg <= f_beats_next;  f_blast_reg <= f_blast_next;
@@ -687,11 +815,19 @@ module nicrx_dma #(
             hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
+            hd_nd0_reg <= hd_nd0_next;  hd_nd1_reg <= hd_nd1_next;
+            hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_cwd_reg <= hd_cwd_next;
+            hd_fl2_reg <= hd_fl2_next;  hd_dneed_reg <= hd_dneed_next;
             issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
             rel_ptr_reg <= rel_ptr_next;
-            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;  pf_inflight_reg <= pf_inflight_next;
+            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;
+            t1_v_reg <= t1_v_next;  t1_fl_reg <= t1_fl_next;  t1_sh_reg <= t1_sh_next;
+            // the realigner's pipeline: the read data straight into ra_w
+            t2_v_reg <= t1_v_reg;  t2_fl_reg <= t1_fl_reg;  t2_sh_reg <= t1_sh_reg;
+            if (t1_v_reg && !t1_fl_reg) ra_w_reg <= pm_rd_data;
+            if (t2_v_reg && !t2_fl_reg) ra_h_reg <= ra_w_reg;
             wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
             rh_full_reg <= rh_full_next;  rh_w0_reg <= rh_w0_next;  rh_w1_reg <= rh_w1_next;
             rh_w2_reg <= rh_w2_next;  rh_w3_reg <= rh_w3_next;
@@ -705,10 +841,12 @@ module nicrx_dma #(
         end
     end
     // Unused: the class bits but presel (the completion record carries presel only), the
-    // VLAN id (the host reads the tag from the frame's bytes).
+    // VLAN id (the host reads the tag from the frame's bytes); the header ring's enable and
+    // buffer size (nicrx_xfer_plan splits a frame only when its header part fits them).
     /* verilator lint_off UNUSEDSIGNAL */
     wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1],
-                       s_fl_data[FL_VID +: FL_VID_W]};
+                       s_fl_data[FL_VID +: FL_VID_W],
+                       cfg_fbr_en[2], cfg_fbr_buf_size[32 +: 16]};
     /* verilator lint_on UNUSEDSIGNAL */
 `ifdef FORMAL
     // ================================================================ formal
@@ -718,6 +856,12 @@ module nicrx_dma #(
     // BASE_LO keeps bits [31:5]).
     integer f_q;
     always @(*) for (f_q = 0; f_q < NUM_CQ; f_q = f_q + 1) assume(cfg_cq_base[f_q*64 +: 5] == 5'd0);
+    // The fl stream's contract (nicrx_xfer_plan): a split frame's header part holds at least
+    // its headers and its two parts make the frame; a whole frame's dlen is its length.
+    wire [16:0] f_parts = {1'b0, s_fl_data[FL_HDR_LEN +: 16]} + {1'b0, s_fl_data[FL_DLEN +: 16]};
+    always @(*) if (s_fl_valid)
+        assume(s_fl_data[FL_SPLIT] ? s_fl_data[FL_HDR_LEN +: 16] != 16'd0 && f_parts == {1'b0, s_fl_data[FL_LEN +: 16]}
+                                   : s_fl_data[FL_DLEN +: 16] == s_fl_data[FL_LEN +: 16]);
     nicrx_axi4_master_check #(
         .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(MAX_BURST), .LQ(3)
     ) f_axi (

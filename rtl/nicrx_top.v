@@ -106,7 +106,7 @@ module nicrx_top #(
     localparam integer HM_AW    = SLOT_W + $clog2(HEADER_BYTES / BPB);
     localparam integer AXSIZE_I = $clog2(AXI_DATA_WIDTH / 8);
     localparam [2:0]   AXSIZE   = AXSIZE_I[2:0];
-    localparam integer NUM_FBR  = 2;   // free-buffer rings: the register map's (regs/nicrx.regs)
+    localparam integer NUM_FBR  = 3;   // free-buffer rings: the register map's (regs/nicrx.regs); ring 2 the header ring
     // the streams between blocks (rtl/nicrx_streams.txt)
     `include "nicrx_stream_cm.vh"
     `include "nicrx_stream_hv.vh"
@@ -148,11 +148,11 @@ module nicrx_top #(
     // ---- configuration and status -------------------------------------------
     wire                    cfg_enable;
     wire [2:0]              cfg_qsel_log2;
-    wire [2*64-1:0]         cfg_fbr_base;
-    wire [2*4-1:0]          cfg_fbr_size_log2;
-    wire [2*16-1:0]         cfg_fbr_buf_size;
-    wire [1:0]              cfg_fbr_en;
-    wire [2*16-1:0]         cfg_fbr_tail;
+    wire [NUM_FBR*64-1:0] cfg_fbr_base;
+    wire [NUM_FBR*4-1:0] cfg_fbr_size_log2;
+    wire [NUM_FBR*16-1:0] cfg_fbr_buf_size;
+    wire [NUM_FBR-1:0] cfg_fbr_en;
+    wire [NUM_FBR*16-1:0] cfg_fbr_tail;
     wire [NUM_CQ*64-1:0]    cfg_cq_base;
     wire [NUM_CQ*4-1:0]     cfg_cq_size_log2;
     wire [NUM_CQ-1:0]       cfg_cq_en;
@@ -164,8 +164,8 @@ module nicrx_top #(
     wire [NUM_CQ-1:0]       cfg_msix_en;
     wire [NUM_CQ*64-1:0]    cfg_msix_addr;
     wire [NUM_CQ*32-1:0]    cfg_msix_data;
-    wire [2*16-1:0]         st_fbr_head;
-    wire [1:0]              st_fbr_err;
+    wire [NUM_FBR*16-1:0] st_fbr_head;
+    wire [NUM_FBR-1:0] st_fbr_err;
     wire [NUM_CQ*16-1:0]    st_cq_tail;
     wire                    dma_idle;
     wire                    msx_idle;
@@ -468,7 +468,7 @@ module nicrx_top #(
     );
 
     // ---- transfer decision: split or whole, on the fl stream to the transfer engine ----
-    // The header ring is ring 2, which comes with NUM_FBR 3: until then no frame splits.
+    // The header ring is ring 2: its enable and buffer size decide whether a frame may split.
     wire                    xfp_valid, xfp_idle;
     wire [FL_W-1:0]         xfp_data;
     wire [15:0]             cfg_xfer_split, cfg_xfer_small;
@@ -482,8 +482,8 @@ module nicrx_top #(
         .m_fl_data      (xfp_data),
         .cfg_xfer_split (cfg_xfer_split),
         .cfg_xfer_small (cfg_xfer_small),
-        .cfg_hdr_en     (1'b0),
-        .cfg_hdr_size   (16'd0),
+        .cfg_hdr_en     (cfg_fbr_en[2]),
+        .cfg_hdr_size   (cfg_fbr_buf_size[2*16 +: 16]),
         .idle           (xfp_idle)
     );
 

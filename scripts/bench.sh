@@ -5,7 +5,7 @@
 # Line rate, host never stalling: every frame must be delivered (0 drops), at
 # the wire's frame rate.  Back to back (no preamble/gap, faster than any wire):
 # the most frames per cycle the device delivers.  Also the simulation speed (speed_table).  And every size
-# from 60 to 1518 bytes and 9000 on the model at DATA_WIDTH 64 and 32: drops, worst size and its
+# from 60 to 1518 bytes and 9000 on the model at DATA_WIDTH 64 and 32, header/data split on and off: drops, worst size and its
 # margin, host-bus efficiency.  And random early discard under 2x oversubscription
 # (scripts/bench_red.sh, RED_FRAMES frames, the plot docs/red-bench.png).
 # And the batching hint over 50 interleaved connections (scripts/bench_more.sh).
@@ -138,16 +138,16 @@ rss_table() {
 # take at line rate and its pace there says nothing of the transfer engine.  Host-bus
 # efficiency (delivered frame bytes over the bytes the W channel carried, records
 # included) at a few sizes, from the line-rate runs.
-sweep_table() {
-    local dw=$1 bpb=$(( $1 / 8 )) s worst="" wm="" lossy="" nl=0 nneg=0 dr m eff=""
-    printf '\nevery size 60..1518 and 9000, DATA_WIDTH %s, AXI_DATA_WIDTH %s (model), line rate, host never stalling\n' \
-        "$dw" $(( 2 * dw ))
+sweep_table() {  # sweep_table DATA_WIDTH on|off (header/data split: nicrx-model --split)
+    local dw=$1 sp=$2 bpb=$(( $1 / 8 )) s worst="" wm="" lossy="" nl=0 nneg=0 dr m eff=""
+    printf '\nevery size 60..1518 and 9000, DATA_WIDTH %s, AXI_DATA_WIDTH %s (model), split %s, line rate, host never stalling\n' \
+        "$dw" $(( 2 * dw )) "$sp"
     for s in ${SWEEP:-$(seq 60 1518) 9000}; do
         build/bin/nicrx-gen --count 2000 --size "$s" --flows 64 --seed 1 -o "$out/sw.pcap" >/dev/null || return 1
-        build/bin/nicrx-model --json-summary --seed 1 --data-width "$dw" "$out/sw.pcap" > "$out/sw_line.json" \
+        build/bin/nicrx-model --json-summary --seed 1 --data-width "$dw" --split "$sp" "$out/sw.pcap" > "$out/sw_line.json" \
             || { echo "FAIL size $s"; status=1; continue; }
         build/bin/nicrx-gen --count 300 --size "$s" --flows 64 --seed 1 -o "$out/sw.pcap" >/dev/null || return 1
-        build/bin/nicrx-model --json-summary --seed 1 --data-width "$dw" --pace b2b "$out/sw.pcap" > "$out/sw_b2b.json" \
+        build/bin/nicrx-model --json-summary --seed 1 --data-width "$dw" --split "$sp" --pace b2b "$out/sw.pcap" > "$out/sw_b2b.json" \
             || { echo "FAIL size $s b2b"; status=1; continue; }
         dr=$(j .traffic.dropped "$out/sw_line.json")
         m=$(j --argjson s "$s" --argjson b "$bpb" '.traffic | ($s + 20) / $b - .cycles / .delivered | . * 100 | round / 100' \
@@ -251,8 +251,10 @@ simulation speed
 parser_table
 flow_table
 rss_table
-sweep_table 64
-sweep_table 32
+sweep_table 64 on
+sweep_table 64 off
+sweep_table 32 on
+sweep_table 32 off
 run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate, host never stalling"
 [ -x build/bin/nicrx-sim-dw32 ] && run_table build/bin/nicrx-sim-dw32 "DATA_WIDTH 32, line rate, host never stalling"
 irq_table

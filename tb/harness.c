@@ -153,6 +153,8 @@ const char *harness_usage(void)
            "                      instead of polling; any --irq-* option checks the interrupt lines\n"
            "  --msix              interrupt messages (MSIX_*) on every queue, checked against the lines:\n"
            "                      at most one per rise, one after the last\n"
+           "  --split on|off      the header ring (ring 2, 256-byte buffers) up, so frames nicrx_xfer_plan\n"
+           "                      picks may split (default on); off: ring 2 stays down, every frame whole\n"
            "  --red-mode N        RED_CTRL.mode: 0 off, 1 Floyd-Jacobson, 2 regions (default 0)\n"
            "  --red-wlog N        RED_CTRL.wlog: avg weight 2^-N, 0..15 (default 9)\n"
            "  --red-maxp N        RED_CTRL.maxp: Floyd-Jacobson max_p = 2^-N, 0..7 (default 3)\n"
@@ -224,6 +226,11 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         o->swap_at_set |= !strcmp(arg, "--swap-at");
         o->reta_rewrite_set |= !strcmp(arg, "--reta-rewrite-at");
         o->rss_set |= !strcmp(arg, "--rss-types") || !strcmp(arg, "--reta-rewrite-at");
+        return 2;
+    }
+    if (!strcmp(arg, "--split")) {
+        if (!next || (strcmp(next, "on") && strcmp(next, "off"))) return cli_bad_value(err, n, arg, next, "on or off");
+        o->split_off = !strcmp(next, "off");
         return 2;
     }
     if (!strcmp(arg, "--stall") || !strcmp(arg, "--pace")) {
@@ -1080,6 +1087,7 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         if (f->red != 1) { fail(h, "frame %" PRIu64 " delivered after RED's decision %u", ev->frame, f->red); return; }
         f->verdict = 1;
         f->queue = ev->queue; f->ring = ev->ring; f->buf_id = ev->buf_id; f->len = ev->len;
+        f->split = ev->split; f->dring = ev->dring; f->dbuf_id = ev->dbuf_id; f->dlen = ev->dlen;
         h->cqfifo[ev->queue][h->cq_wr[ev->queue]++] = ev->frame;
         h->delivered_ev++;
         h->progress_at = h->k;
@@ -1131,7 +1139,8 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
              i, q, nicrx_cmpl_ring(c), nicrx_cmpl_bufid(c), nicrx_cmpl_len(c), f->ring, f->buf_id, f->len);
         return -1;
     }
-    if (f->len != cf->len || n != cf->len || memcmp(bytes, cf->data, n) != 0) {
+    /* the header part's bytes then the data part's, gathered by the host: every byte of the frame */
+    if (f->len + f->dlen != cf->len || n != cf->len || memcmp(bytes, cf->data, n) != 0) {
         uint32_t at = 0;
         while (at < n && at < cf->len && bytes[at] == cf->data[at]) at++;
         fail(h, "frame %" PRIu64 " in buffer 0x%04x differs from the capture (len %u vs %u, first difference at byte %u)",
@@ -1165,12 +1174,16 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
             return -1;
         }
     }
-    /* record v2: a whole frame, no data part; its class is its ring; reserved bits 0 */
+    /* record v2: word 2 the data part the model wrote (none for a whole frame); the class is
+     * the ring of the whole frame or of the data part; reserved bits 0 */
     uint64_t w2_rsvd = 0x3ffull << 38, w3_rsvd = ~(1ull << NICRX_C3_PHASE_BIT);
-    if (nicrx_cmpl_split(c) || nicrx_cmpl_dlen(c) || nicrx_cmpl_dbufid(c) || nicrx_cmpl_dring(c) ||
-        nicrx_cmpl_large(c) != (f->ring == 1) || (c->w2 & w2_rsvd) || (c->w3 & w3_rsvd)) {
-        fail(h, "completion for frame %" PRIu64 " (w2 0x%016" PRIx64 " w3 0x%016" PRIx64 "): not a whole frame of ring %u "
-             "with its reserved bits 0", i, c->w2, c->w3, f->ring);
+    uint32_t large = f->split ? f->dlen && f->dring == 1 : f->ring == 1;
+    if (nicrx_cmpl_split(c) != f->split || nicrx_cmpl_dlen(c) != f->dlen || nicrx_cmpl_dbufid(c) != f->dbuf_id ||
+        nicrx_cmpl_dring(c) != f->dring || (f->split && f->ring != NICRX_HDR_RING) || (f->dlen && f->dring >= NICRX_HDR_RING) ||
+        nicrx_cmpl_large(c) != large || (c->w2 & w2_rsvd) || (c->w3 & w3_rsvd)) {
+        fail(h, "completion for frame %" PRIu64 " (w2 0x%016" PRIx64 " w3 0x%016" PRIx64 "): not the parts the model wrote "
+             "(first part ring %u, split %u, data part ring %u buf 0x%04x len %u) with its reserved bits 0", i, c->w2, c->w3,
+             f->ring, f->split, f->dring, f->dbuf_id, f->dlen);
         return -1;
     }
     if (i < h->cq_next[q]) {
@@ -1185,6 +1198,7 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
              i, nicrx_cmpl_opcode(c), nicrx_cmpl_flow(c), nicrx_cmpl_gen(c), f->opcode, f->flow, f->gen);
         return -1;
     }
+    f->lerr = (uint8_t)nicrx_cmpl_lerr(c);
     f->verified = 1;
     f->t_done = h->k;
     h->verified++;
@@ -1332,6 +1346,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     const int64_t irq_regs[3] = { o->irq_count, o->irq_time, o->irq_tick };
     host_irq_setup(&h->host, irq_regs, o->irq_napi);
     if (o->msix) host_msix_setup(&h->host);
+    if (o->split_off) host_split_off(&h->host);
     h->irqchk_on = o->irq_napi || o->irq_count >= 0 || o->irq_time >= 0 || o->irq_tick >= 0;
     irqchk_init(&h->irqchk, o->p.num_cq, o->irq_count >= 0 ? (uint32_t)o->irq_count : NICRX_IRQ_COUNT_RESET,
                 o->irq_time >= 0 ? (uint32_t)o->irq_time : NICRX_IRQ_TIME_RESET,
@@ -1883,12 +1898,27 @@ void harness_report(const harness_t *h, FILE *f, int json)
      * (records, error completions and bytes outside the strobes are its overhead) */
     uint64_t dbytes = 0, bus = h->host.axi.wbeats * h->host.axi.bpb;
     for (size_t i = 0; i < h->cap.n; i++)
-        if (h->fr[i].verdict == 1) dbytes += h->fr[i].len;
+        if (h->fr[i].verdict == 1) dbytes += h->fr[i].len + h->fr[i].dlen;
     rp_sec(&r, "host_bus");
     rp_u64(&r, "w_beats", "%s W beats", h->host.axi.wbeats);
     rp_u64(&r, "bus_bytes", "(%s bytes)", bus);
     rp_u64(&r, "data_bytes", "for %s bytes of delivered frames", dbytes);
     rp_dbl(&r, "efficiency", "efficiency %s", 3, bus ? (double)dbytes / (double)bus : 0.0);
+
+    /* how the transfer engine placed the delivered frames (nicrx_xfer_plan, the record's word 2) */
+    uint64_t xf[4] = { 0 }, lerr = 0;
+    for (size_t i = 0; i < h->cap.n; i++) {
+        const harness_frame_t *fr = &h->fr[i];
+        if (fr->verdict != 1) continue;
+        xf[fr->split ? 2u + (fr->dlen != 0) : fr->ring == 1]++;
+        lerr += fr->lerr;
+    }
+    rp_sec(&r, "transfer");
+    rp_u64(&r, "small", "whole small %s", xf[0]);
+    rp_u64(&r, "large", "whole large %s", xf[1]);
+    rp_u64(&r, "split_hdr_only", "split all header %s", xf[2]);
+    rp_u64(&r, "split", "split header and data %s", xf[3]);
+    rp_u64(&r, "lerr", "length errors %s", lerr);
 
     rp_sec(&r, "drops");
     for (uint32_t q = 1; q < NICRX_NUM_REASONS; q++)

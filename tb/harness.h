@@ -52,6 +52,7 @@ typedef struct harness_opts {
     int64_t irq_tick;       /* --irq-tick N   IRQ_TICK */
     int irq_napi;           /* --irq-napi: the host takes interrupts NAPI style instead of polling */
     int msix;               /* --msix: interrupt messages on every queue, checked against the lines */
+    int split_off;          /* --split off: the header ring (ring 2) stays down, so no frame splits */
     /* Random early discard (docs/registers.md "Random early discard"): --red-* options, the
      * registers of enum red_opt (tb/redcheck.h) written at bring-up; -1 leaves the reset value. */
     int64_t red[RED_NUM_OPTS];
@@ -119,6 +120,8 @@ typedef struct harness_frame {
     uint8_t prog;        /* with a swap: bit 0 the old program's parse matches, bit 1 the new one's */
     uint16_t steps;      /* instructions nicrx_parse() executed for it (with has_hv) */
     uint32_t queue, ring, buf_id, len;
+    uint32_t split, dring, dbuf_id, dlen; /* a split frame: ring, buf_id, len the header part, these the data part */
+    uint8_t lerr;        /* the record's length-error flag (verified frames) */
     uint32_t rss_hash;   /* the completion's (delivered frames) */
     uint8_t rss_type;
     nicrx_hv_t hv;

@@ -146,15 +146,17 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
 
     /* Rings above 4 GB so the upper address bits are exercised. */
     uint32_t large = p->max_frame > 9216 ? (p->max_frame + 7u) & ~7u : 9216u;
-    static const uint32_t log2s[NICRX_NUM_FBR] = { 6, 4 };
+    /* ring 0 small, 1 large, 2 header (nicrx_xfer_plan's header parts: 256-byte buffers) */
+    static const uint32_t log2s[NICRX_NUM_FBR] = { 6, 4, 6 };
+    const uint32_t sizes[NICRX_NUM_FBR] = { 2048u, large, 256u }, pads[NICRX_NUM_FBR] = { 72u, 520u, 40u };
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
         host_fbr_t *f = &h->fbr[r];
         f->base = 0x100000000ull + 0x1000ull * r;
         f->size_log2 = log2s[r];
         f->nbuf = 1u << f->size_log2; /* a full ring: the host may post 2^SIZE_LOG2 */
-        f->buf_size = r == 0 ? 2048u : large;
+        f->buf_size = sizes[r];
         /* A stride that is not a multiple of 4 KB makes some buffers straddle pages. */
-        f->buf_stride = f->buf_size + (r == 0 ? 72u : 520u);
+        f->buf_stride = f->buf_size + pads[r];
         f->buf_base = (0x200000000ull << r) + 8u;
         for (uint32_t i = 0; i < f->nbuf; i++)
             f->buf[i] = (host_buf_t){ f->buf_base + i * f->buf_stride, (uint16_t)((r << 12) | i), 0 };
@@ -189,10 +191,12 @@ static void bringup(host_t *h)
     nicrx_drv_ring_t fbr[NICRX_NUM_FBR], cq[NICRX_MAX_CQ];
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
         fbr[r] = (nicrx_drv_ring_t){ h->fbr[r].base, h->fbr[r].size_log2, h->fbr[r].buf_size };
+    if (h->split_off) fbr[NICRX_HDR_RING].size_log2 = 0;   /* not set up: stays disabled */
     for (uint32_t q = 0; q < h->p.num_cq; q++)
         cq[q] = (nicrx_drv_ring_t){ h->cq[q].base, h->cq[q].size_log2, 0 };
     if (nicrx_drv_setup(h->drv, fbr, cq, h->p.num_cq) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        if (!fbr[r].size_log2) continue;
         for (uint32_t i = 0; i < h->fbr[r].nbuf; i++)
             post(h, r, &h->fbr[r].buf[i]);
         nicrx_drv_doorbells(h->drv);
@@ -240,6 +244,7 @@ uint64_t host_msix_addr(uint32_t q) { return 0x100030000ull + 0x14ull * q; }
 uint32_t host_msix_data(uint32_t q) { return 0x4d534900u | q; }
 
 void host_msix_setup(host_t *h) { h->msix = 1; }
+void host_split_off(host_t *h) { h->split_off = 1; }
 
 void host_irq_setup(host_t *h, const int64_t reg[3], int napi)
 {
@@ -521,22 +526,34 @@ static void poll(host_t *h, int all)
         if (h->napi && !all && !(h->napi_on >> q & 1u))
             continue;
         while (nicrx_drv_poll(h->drv, q, &rec)) {
-            uint32_t ring = nicrx_cmpl_ring(&rec), id = nicrx_cmpl_bufid(&rec);
-            uint32_t idx = id & 0xfffu;
-            host_fbr_t *f = &h->fbr[ring];
-            if ((id >> 12) != ring || idx >= f->nbuf || !f->buf[idx].posted) {
-                herr(h, "completion on queue %u names buffer 0x%04x, not a buffer posted to that ring", q, id);
-                return;
+            /* the first part (a split frame's header part, else the whole frame) and a split
+             * frame's data part, gathered into one frame */
+            const uint32_t nparts = nicrx_cmpl_split(&rec) && nicrx_cmpl_dlen(&rec) ? 2u : 1u;
+            const uint32_t ring[2] = { nicrx_cmpl_ring(&rec), nicrx_cmpl_dring(&rec) };
+            const uint32_t id[2] = { nicrx_cmpl_bufid(&rec), nicrx_cmpl_dbufid(&rec) };
+            const uint32_t len[2] = { nicrx_cmpl_len(&rec), nicrx_cmpl_dlen(&rec) };
+            host_buf_t *b[2] = { NULL, NULL };
+            uint32_t got[2] = { 0, 0 }, n = 0;
+            for (uint32_t k = 0; k < nparts; k++) {
+                uint32_t idx = id[k] & 0xfffu;
+                host_fbr_t *f = ring[k] < NICRX_NUM_FBR ? &h->fbr[ring[k]] : NULL;
+                if (!f || (id[k] >> 12) != ring[k] || idx >= f->nbuf || !f->buf[idx].posted) {
+                    herr(h, "completion on queue %u names buffer 0x%04x, not a buffer posted to ring %u", q, id[k], ring[k]);
+                    return;
+                }
+                b[k] = &f->buf[idx];
+                got[k] = len[k] < f->buf_size ? len[k] : f->buf_size;
+                mem_read(&h->mem, b[k]->addr, h->scratch + n, got[k]);
+                n += got[k];
+                b[k]->posted = 0;
             }
-            host_buf_t *b = &f->buf[idx];
-            uint32_t len = nicrx_cmpl_len(&rec), n = len < f->buf_size ? len : f->buf_size;
-            mem_read(&h->mem, b->addr, h->scratch, n);
-            b->posted = 0;
             if (h->cmpl && h->cmpl(h->cmpl_ctx, q, &rec, h->scratch, n) != 0)
                 return;
-            /* Poison the buffer so stale bytes never pass the next check. */
-            mem_fill(&h->mem, b->addr, 0xa5, n);
-            post(h, ring, b);
+            /* Poison the buffers so stale bytes never pass the next check. */
+            for (uint32_t k = 0; k < nparts; k++) {
+                mem_fill(&h->mem, b[k]->addr, 0xa5, got[k]);
+                post(h, ring[k], b[k]);
+            }
         }
         if (h->napi && !all && nicrx_drv_consumed(h->drv, q) == found)
             napi_done(h, q);

@@ -116,6 +116,7 @@ typedef struct host {
     uint64_t unmasks;         /* NAPI polls ended by an unmask */
     /* interrupt messages (MSIX_*): queue q's word at host_msix_addr(q) */
     uint8_t msix;             /* on at bring-up */
+    uint8_t split_off;        /* the header ring (ring 2) left down: no frame splits */
     uint64_t msix_writes[NICRX_MAX_CQ];   /* messages the host bus carried, per queue */
     uint64_t msix_last[NICRX_MAX_CQ];     /* edge of the last message of queue q */
     uint64_t edge;            /* the edge host_edge is at */
@@ -161,6 +162,8 @@ void host_irq_setup(host_t *h, const int64_t reg[3], int napi);
  * to its own word (host_msix_addr, a different 32-bit lane of a beat per queue) with the
  * data host_msix_data. */
 void host_msix_setup(host_t *h);
+/* Leaves the header ring (ring 2) down at bring-up: nicrx_xfer_plan splits no frame. */
+void host_split_off(host_t *h);
 uint64_t host_msix_addr(uint32_t q);
 uint32_t host_msix_data(uint32_t q);
 

@@ -6,6 +6,8 @@
 #   - each shipped program (build/microcode/*.bin) loaded by the driver, no stall;
 #   - FLOWS=8 (the flow database evicts all the time), no stall;
 #   - nicrx-gen TCP traffic with 10,000 concurrent connections, FLOWS 64 and 8;
+#   - header/data split on (the default) everywhere, off (--split off: every frame whole) on
+#     every sixteenth capture;
 #   - interrupt moderation (docs/architecture.md "nicrx_irq"): every IRQ_EVERY-th capture
 #     (default 8; IRQ_EVERY=1 for all), both stall profiles, a NAPI host (--irq-napi) and
 #     one of five COUNT/TIME/TICK settings in turn (contradictions included); the harness
@@ -72,6 +74,8 @@ build/bin/nicrx-gen --mode tcp --count 40000 --flows 10000 --reorder 2 --loss 1 
             printf '%s\t%s\t--stall\theavy\t--irq-napi\t--irq-count\t%s\t--irq-time\t%s\t--irq-tick\t%s\t--msix\n' \
                 "irq-$1-$2-$3-heavy-msix" "$f" "$1" "$2" "$3"
         fi
+        # every frame whole (the header ring down) on every sixteenth capture
+        [ $(( nf % 16 )) -eq 5 ] && printf '%s\t%s\t--split\toff\n' split-off "$f"
     done < build/tests/lockstep-captures.txt
     printf '%s\t%s\t--flows\t%s\n' gen10k-flows8 "$g10k" 8
     printf '%s\t%s\t--flows\t%s\t--msix\n' gen10k-flows64-msix "$g10k" 64

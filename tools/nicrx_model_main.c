@@ -243,21 +243,33 @@ static uint32_t parse_frame(const uint32_t *imem, const harness_opts_t *o, const
 
 /* The flow block's decision (NICRX_EV_FLOW), null for a frame that never reached it. */
 /* the transfer's class and the parts written, {ring, buffer, offset, len} each: a whole
- * frame (the only kind until the header ring exists) is one part from its buffer's start */
+ * frame is one part from its buffer's start; a split frame its header part and, with bytes
+ * after the headers, its data part, each from its own buffer's start */
+static void put_part(line_t *l, uint32_t ring, uint32_t buf, uint32_t len)
+{
+    PUT_LIT(l, "{\"ring\":");
+    put_u(l, ring);
+    PUT_LIT(l, ",\"buffer\":");
+    put_u(l, buf);
+    PUT_LIT(l, ",\"offset\":0,\"len\":");
+    put_u(l, len);
+    PUT_LIT(l, "}");
+}
+
 static void put_parts(line_t *l, const harness_frame_t *fr, uint32_t len)
 {
     if (fr->verdict != 1) {
         PUT_LIT(l, ",\"xfer\":null,\"parts\":null");
         return;
     }
-    put_s(l, fr->ring == 1 ? ",\"xfer\":\"large\"" : ",\"xfer\":\"small\"");
-    PUT_LIT(l, ",\"parts\":[{\"ring\":");
-    put_u(l, fr->ring);
-    PUT_LIT(l, ",\"buffer\":");
-    put_u(l, fr->buf_id);
-    PUT_LIT(l, ",\"offset\":0,\"len\":");
-    put_u(l, len);
-    PUT_LIT(l, "}]");
+    put_s(l, fr->split ? ",\"xfer\":\"split\"" : fr->ring == 1 ? ",\"xfer\":\"large\"" : ",\"xfer\":\"small\"");
+    PUT_LIT(l, ",\"parts\":[");
+    put_part(l, fr->ring, fr->buf_id, fr->split ? len - fr->dlen : len);
+    if (fr->dlen) {
+        PUT_LIT(l, ",");
+        put_part(l, fr->dring, fr->dbuf_id, fr->dlen);
+    }
+    PUT_LIT(l, "]");
 }
 
 static void put_flow(line_t *l, const harness_frame_t *fr)
@@ -421,6 +433,7 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
     /* the bring-up's configuration (tb/host.c): rings, queues, queue select, the
      * flow registers and the step limit given, then CTRL */
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        if (r == NICRX_HDR_RING && o->split_off) continue;
         nicrx_fast_write_reg(f, NICRX_REG_FBR(r) + NICRX_FBR_BUF_SIZE, host.fbr[r].buf_size);
         nicrx_fast_write_reg(f, NICRX_REG_FBR(r) + NICRX_FBR_CTRL, 1);
     }
@@ -465,6 +478,13 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
             fr.rss_hash = r.rss_hash;
             fr.rss_type = (uint8_t)r.rss_type;
             fr.buf_id = b->buf[taken[r.ring]++ % b->nbuf].id;
+            fr.split = r.split;
+            if (r.dlen) {
+                const host_fbr_t *db = &host.fbr[r.dring];
+                fr.dring = r.dring;
+                fr.dlen = r.dlen;
+                fr.dbuf_id = db->buf[taken[r.dring]++ % db->nbuf].id;
+            }
         }
         put_frame(stdout, o, imem, i, &fr, &c.f[i]);
     }

@@ -35,9 +35,11 @@ typedef struct cfgt {
     uint32_t gap;              /* cycles between frame arrivals (x2: in half cycles) */
     uint32_t fixed_len;        /* 0: random */
     uint32_t fbr_en, cq_en, qsel, cq_log2, fbr_log2;
-    uint16_t buf_size[2];
+    uint16_t buf_size[3];      /* rings 0, 1 and the header ring */
+    uint32_t split_pct;        /* frames split (a random header part into ring 2), percent */
     uint32_t misalign_every;   /* every Nth posted descriptor of ring 0 misaligned (0 never) */
     uint32_t post_delay;       /* cycles before the host posts any descriptor */
+    uint32_t hdr_post_delay;   /* cycles before it posts the header ring's (0: with the others) */
     uint32_t bresp_err_at;     /* B number that returns SLVERR (0 none) */
     /* only the lockstep scenarios use these (0: off; they draw no random numbers then) */
     uint32_t bresp_err_every;  /* a B returns SLVERR with probability 1/N */
@@ -55,7 +57,7 @@ typedef struct ds_edge {
 } ds_edge_t;
 typedef void (*ds_hook_fn)(void *ctx, const ds_edge_t *e);
 
-typedef struct frame { uint16_t len; uint32_t hash; uint8_t vlan_cnt; uint16_t vid; uint16_t flow; uint8_t opcode; int delivered; int dropped; uint32_t reason; } frame_t;
+typedef struct frame { uint16_t len; uint16_t hdr_len; uint8_t split; uint32_t hash; uint8_t vlan_cnt; uint16_t vid; uint16_t flow; uint8_t opcode; int delivered; int dropped; uint32_t reason; } frame_t;
 
 typedef struct aw_ent { uint64_t addr; uint32_t len; } aw_ent_t;
 
@@ -81,11 +83,10 @@ typedef struct tb {
     uint64_t bq_t[256]; uint8_t bq_err[256]; uint32_t bq_w, bq_r, b_count;
     uint64_t r_addr; uint32_t r_left, r_beat; uint64_t r_t; int r_active;
     /* host */
-    uint64_t buf_addr[2][NBUF]; uint8_t owned[2][NBUF]; uint32_t post_n[2];
-    uint16_t fbr_tail[2];
-    uint32_t slot_buf[2][1u << 10];
+    uint64_t buf_addr[3][NBUF]; uint8_t owned[3][NBUF]; uint32_t post_n[3];
+    uint16_t fbr_tail[3];
     uint16_t cq_head[QMAX];
-    uint32_t buf_frame[2][NBUF]; /* from DELIVER events */
+    uint32_t buf_frame[3][NBUF]; /* from DELIVER events (a split frame: both its buffers) */
     uint32_t deliver_ev, drop_ev, rec_b_seen[QMAX];
     /* results */
     uint32_t bad_data, bad_rec, bad_write, bad_burst, bad_strb, bad_phase, bad_tail, bad_irq, bad_order;
@@ -94,7 +95,7 @@ typedef struct tb {
     uint32_t writes_total;
     uint64_t rng;
     /* resets and ring restarts (rst_every, rresp_err_every) */
-    uint32_t rst_left, resets, posted, ring_off[2], ring_restarts;
+    uint32_t rst_left, resets, posted, hposted, ring_off[3], ring_restarts;
     uint64_t err_reset_at;
 } tb_t;
 
@@ -112,8 +113,9 @@ static void on_ev(void *ctx, const nicrx_event_t *e)
     if (e->kind == NICRX_EV_DELIVER) {
         t->deliver_ev++;
         if (e->buf_id < NBUF) t->buf_frame[e->ring][e->buf_id] = (uint32_t)e->frame;
+        if (e->dlen && e->dbuf_id < NBUF) t->buf_frame[e->dring][e->dbuf_id] = (uint32_t)e->frame;
         t->f[e->frame].delivered = 1;
-        if (e->len != t->f[e->frame].len) t->bad_order++;
+        if (e->len + e->dlen != t->f[e->frame].len || e->split != t->f[e->frame].split) t->bad_order++;
     } else if (e->kind == NICRX_EV_DROP) {
         t->drop_ev++;
         t->f[e->frame].dropped = 1;
@@ -130,7 +132,7 @@ static void post(tb_t *t, uint32_t r, uint32_t b)
     uint64_t a = t->cfg.fbr_base[r] + 16u * (t->fbr_tail[r] & mask);
     uint64_t ba = t->buf_addr[r][b];
     t->post_n[r]++;
-    if (r == 0 && t->c.misalign_every && t->post_n[r] % t->c.misalign_every == 0) ba |= 4;
+    if (r != 1 && t->c.misalign_every && t->post_n[r] % t->c.misalign_every == 0) ba |= 4;
     wr64(t->mem, a, ba);
     wr64(t->mem, a + 8, b);
     t->owned[r][b] = 1;
@@ -140,7 +142,7 @@ static void post(tb_t *t, uint32_t r, uint32_t b)
 /* is [a, a+n) inside an owned buffer or a CQ */
 static int write_ok(tb_t *t, uint64_t a)
 {
-    for (uint32_t r = 0; r < 2; r++)
+    for (uint32_t r = 0; r < 3; r++)
         for (uint32_t b = 0; b < NBUF; b++)
             if (t->owned[r][b] && a >= (t->buf_addr[r][b] & ~7ull) && a < t->buf_addr[r][b] + t->c.buf_size[r]) return 1;
     for (uint32_t q = 0; q < t->g.p.num_cq; q++)
@@ -195,7 +197,7 @@ static void host_poll(tb_t *t, const dma_out_t *o)
             t->got_records++;
             if (t->got_records == 1) t->t_first_rec = t->cyc;
             t->t_last_rec = t->cyc;
-            if (b >= NBUF || !t->owned[r][b]) { t->bad_rec++; t->cq_head[q]++; continue; }
+            if (r > 2 || b >= NBUF || !t->owned[r][b]) { t->bad_rec++; t->cq_head[q]++; continue; }
             if (nicrx_cmpl_err(&cm)) {
                 t->got_desc_err++;
                 if (nicrx_cmpl_len(&cm) != 0) t->bad_rec++;
@@ -204,7 +206,12 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                 frame_t *f = &t->f[fi];
                 uint32_t fold = scen_queue(f->hash, t->c.qsel);
                 t->got_ok++;
-                if (nicrx_cmpl_len(&cm) != f->len || fold != q) t->bad_rec++;
+                /* the first part: a split frame's header part (in a header buffer), else the whole
+                 * frame; word 2: a split frame's data part, in a data buffer from its first byte */
+                uint32_t h = f->split ? f->hdr_len : f->len, dl = f->len - h, fitlen = f->split ? dl : f->len;
+                uint32_t dr = nicrx_cmpl_dring(&cm), db = nicrx_cmpl_dbufid(&cm);
+                if (nicrx_cmpl_len(&cm) != h || fold != q) t->bad_rec++;
+                if (nicrx_cmpl_split(&cm) != f->split || nicrx_cmpl_dlen(&cm) != dl) t->bad_rec++;
                 if (NICRX_FIELD(cm.w1, NICRX_C1_HASH_SHIFT, 32) != f->hash) t->bad_rec++;
                 if (NICRX_FIELD(cm.w0, NICRX_C0_VLAN_BIT, 1) != (f->vlan_cnt != 0)) t->bad_rec++;
                 /* the batching hint's two forms agree (the harness checks the count itself); 59:52 reserved */
@@ -217,10 +224,18 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                     t->bad_rec++;
                 if (NICRX_FIELD(cm.w0, NICRX_C0_OPCODE_SHIFT, 4) != f->opcode ||
                     NICRX_FIELD(cm.w0, NICRX_C0_FLOW_SHIFT, 16) != f->flow) t->bad_rec++;
-                uint32_t ring_exp = (t->cfg.fbr_en[0] && t->c.buf_size[0] >= f->len) ? 0 : 1;
-                if (r != ring_exp) t->bad_rec++;
-                for (uint32_t i = 0; i < f->len; i++)
+                uint32_t ring_exp = (t->cfg.fbr_en[0] && t->c.buf_size[0] >= fitlen) ? 0 : 1;
+                if (r != (f->split ? NICRX_HDR_RING : ring_exp)) t->bad_rec++;
+                for (uint32_t i = 0; i < h; i++)
                     if (t->mem[t->buf_addr[r][b] + i] != fbyte(fi, i)) { t->bad_data++; break; }
+                if (dl && (dr != ring_exp || db >= NBUF || !t->owned[dr][db])) {
+                    t->bad_rec++;
+                } else if (dl) {
+                    for (uint32_t i = 0; i < dl; i++)
+                        if (t->mem[t->buf_addr[dr][db] + i] != fbyte(fi, h + i)) { t->bad_data++; break; }
+                    t->owned[dr][db] = 0;
+                    post(t, dr, db);
+                }
             }
             t->owned[r][b] = 0;
             t->cq_head[q]++;
@@ -229,8 +244,7 @@ static void host_poll(tb_t *t, const dma_out_t *o)
         }
         t->cfg.cq_head[q] = t->cq_head[q];
     }
-    t->cfg.fbr_tail[0] = t->fbr_tail[0];
-    t->cfg.fbr_tail[1] = t->fbr_tail[1];
+    for (uint32_t r = 0; r < 3; r++) t->cfg.fbr_tail[r] = t->fbr_tail[r];
 }
 
 /* after an edge with rst: the DMA starts over, so do the AXI slave (bursts in
@@ -244,17 +258,17 @@ static void env_reset(tb_t *t)
     t->bq_w = t->bq_r = 0;
     t->r_active = 0;
     memset(t->owned, 0, sizeof t->owned);
-    t->fbr_tail[0] = t->fbr_tail[1] = 0;
+    memset(t->fbr_tail, 0, sizeof t->fbr_tail);
     memset(t->cq_head, 0, sizeof t->cq_head);
     memset(t->rec_b_seen, 0, sizeof t->rec_b_seen);
-    t->posted = 0;
+    t->posted = t->hposted = 0;
     t->pm_wr = 0;
     for (uint32_t i = 0; i < t->nin; i++)
         if (!t->f[i].delivered && !t->f[i].dropped) t->f[i].dropped = 1;  /* reason 0: lost */
     t->pops = t->nin;
     t->err_reset_at = 0;
     t->resets++;
-    for (uint32_t r = 0; r < 2; r++) {
+    for (uint32_t r = 0; r < 3; r++) {
         t->ring_off[r] = 0;
         t->cfg.fbr_en[r] = (uint8_t)(t->c.fbr_en >> r & 1);
     }
@@ -340,12 +354,12 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     evsink_t ev = { on_ev, t, 0 };
     csr_cfg_t *cf = &t->cfg;
     cf->qsel_log2 = (uint8_t)c->qsel;
-    for (uint32_t r = 0; r < 2; r++) {
+    for (uint32_t r = 0; r < 3; r++) {
         cf->fbr_base[r] = 0x1000u + 0x1000u * r;
         cf->fbr_size_log2[r] = (uint8_t)c->fbr_log2;
         cf->fbr_buf_size[r] = c->buf_size[r];
         for (uint32_t b = 0; b < NBUF; b++)  /* every buffer straddles a 4 KB page */
-            t->buf_addr[r][b] = 0x20000u + r * 0x100000u + b * (r ? 0x4000u : 0x2000u) + 0xf80u
+            t->buf_addr[r][b] = 0x20000u + r * 0x100000u + b * (r == 1 ? 0x4000u : 0x2000u) + 0xf80u
                                + 8u * (b & 1u); /* odd buffers start in a 128-bit beat's upper half */
     }
     for (uint32_t q = 0; q < 4; q++) {
@@ -366,7 +380,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         hook(hook_ctx, &e0);
     }
     in->rst = 0;
-    for (uint32_t r = 0; r < 2; r++) cf->fbr_en[r] = (uint8_t)(c->fbr_en >> r & 1);
+    for (uint32_t r = 0; r < 3; r++) cf->fbr_en[r] = (uint8_t)(c->fbr_en >> r & 1);
     for (uint32_t q = 0; q < 4; q++) cf->cq_en[q] = (uint8_t)(c->cq_en >> q & 1);
     uint64_t next_arrival2 = 2 * 20; /* in half cycles */
     uint32_t bpb = c->dw / 8;
@@ -376,9 +390,14 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         dma_out_t o; xe_out(t, &o);
         if (!t->posted && t->cyc >= c->post_delay) {
             t->posted = 1;
-            for (uint32_t r = 0; r < 2; r++)
-                if (cf->fbr_en[r])
+            for (uint32_t r = 0; r < 3; r++)
+                if (cf->fbr_en[r] && (r != NICRX_HDR_RING || !c->hdr_post_delay))
                     for (uint32_t b = 0; b < NBUF && b < (1u << c->fbr_log2) - 1; b++) post(t, r, b);
+        }
+        /* the header ring empty for a while: split frames wait, and the frames behind them */
+        if (c->hdr_post_delay && !t->hposted && t->cyc >= c->hdr_post_delay) {
+            t->hposted = 1;
+            for (uint32_t b = 0; b < NBUF && b < (1u << c->fbr_log2) - 1; b++) post(t, NICRX_HDR_RING, b);
         }
         host_poll(t, &o);
         /* fake flow block: a frame when the gap has passed and there is room */
@@ -412,7 +431,12 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                     for (uint32_t i = 0; i < bpb; i++) v |= (uint64_t)fbyte(t->nin, w * bpb + i) << (8 * i);
                     t->pm[(t->pm_wr + w) & (t->g.pm_words - 1)] = v;
                 }
+                /* nicrx_xfer_plan's decision: now and then a split at a random byte (the
+                 * realigner's every shift, both lanes), the header part all of the frame at times */
+                f->split = (uint8_t)(c->split_pct && rnd(t) % 100 < c->split_pct);
+                f->hdr_len = f->split ? (uint16_t)(1 + rnd(t) % (len < 256 ? len : 256)) : 0;
                 di.s_fl_valid = 1; fo->len = (uint16_t)len; fo->cls = hv->cls;
+                fo->split = f->split; fo->hdr_len = f->hdr_len; fo->dlen = (uint16_t)(len - f->hdr_len);
                 fo->l3 = hv->l3; fo->l4 = hv->l4; fo->vlan = hv->vlan_cnt != 0;
                 fo->vid = hv->vlan_cnt ? hv->vlan[0] : 0; fo->frag = hv->frag;
                 fo->l3_off = hv->l3_off; fo->l4_off = hv->l4_off; fo->hash = hv->hash;
@@ -449,7 +473,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         /* resets: random, and one of the host's answers to a ring error (fbr_err); the
          * other one turns the ring off for a while (which clears its error) */
         if (c->rst_every || c->rresp_err_every) {
-            for (uint32_t r = 0; r < 2; r++) {
+            for (uint32_t r = 0; r < 3; r++) {
                 if (t->ring_off[r] && --t->ring_off[r] == 0) {
                     cf->fbr_en[r] = 1;
                     for (uint32_t b = 0; b < NBUF && b < (1u << c->fbr_log2) - 1; b++) post(t, r, b);
@@ -526,20 +550,22 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     free(t->pm);
 }
 
-/* The scenarios.  0..2 are the unit test's (and the lockstep check's): host
+/* The scenarios.  0..2 and 4 are the unit test's (and the lockstep check's): host
  * always ready; 4-beat bursts with ring 1 off (no_fit); slow B responses with
- * misaligned descriptors.  3 is the lockstep check's only: as 2, plus random
+ * misaligned descriptors; the header ring alone, every frame split (all-header ones
+ * delivered, the others no_fit).  3 is the lockstep check's only: as 2, plus random
  * resets, B and R error responses (the host resets on a ring error) and random
- * header-vector fields. */
-#define DS_NUM_SCENARIOS 4
+ * header-vector fields.  30 % of the frames are split in 0..3. */
+#define DS_NUM_SCENARIOS 5
 
 static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
 {
     cfgt_t c = { .dw = dw, .max_burst = pass == 1 ? 4 : 16, .nframes = 400, .rdy_pct = pass == 0 ? 100 : 60,
                  .b_lat_min = 1, .b_lat_max = pass >= 2 ? 12 : 3, .r_lat = 3, .gap = pass == 0 ? 21 : 150,
-                 .fbr_en = 3, .cq_en = 0x7, .qsel = 2, .cq_log2 = 2, .fbr_log2 = 3,
-                 .buf_size = {2048, 4096}, .misalign_every = pass >= 2 ? 5 : 0 };
-    if (pass == 1) c.fbr_en = 1; /* long frames: no_fit */
+                 .fbr_en = 7, .cq_en = 0x7, .qsel = 2, .cq_log2 = 2, .fbr_log2 = 3,
+                 .buf_size = {2048, 4096, 256}, .misalign_every = pass >= 2 ? 5 : 0, .split_pct = 30 };
+    if (pass == 1) c.fbr_en = 5; /* long frames: no_fit */
+    if (pass == 4) { c.fbr_en = 4; c.split_pct = 100; c.fixed_len = 24; }
     if (pass == 3) {
         c.bresp_err_every = 40; c.rresp_err_every = 120; c.rst_every = 5000; c.rand_hv = 1;
         c.max_cycles = 60000;
@@ -551,7 +577,8 @@ static inline uint64_t ds_seed(uint32_t dw, uint32_t pass) { return 0x1234567ull
 
 static inline const char *ds_tag(uint32_t pass)
 {
-    return pass == 0 ? "ready" : pass == 1 ? "burst4-nofit" : pass == 2 ? "slowb-descerr" : "reset-err";
+    return pass == 0 ? "ready" : pass == 1 ? "burst4-nofit" : pass == 2 ? "slowb-descerr" : pass == 3 ? "reset-err"
+         : "hdr-only";
 }
 
 #endif

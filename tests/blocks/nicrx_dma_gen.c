@@ -32,10 +32,10 @@ static void edge(void *ctx, const ds_edge_t *e)
     ti.pm_rd_data = in->pm_rd_data;
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
         bench_elem(ti.cfg_fbr_base, sizeof ti.cfg_fbr_base, 8, r, c->fbr_base[r]);
-        ti.cfg_fbr_size_log2 |= (uint8_t)((c->fbr_size_log2[r] & 15u) << (4 * r));
-        ti.cfg_fbr_buf_size |= (uint32_t)c->fbr_buf_size[r] << (16 * r);
+        ti.cfg_fbr_size_log2 |= (uint16_t)((c->fbr_size_log2[r] & 15u) << (4 * r));
+        ti.cfg_fbr_buf_size |= (uint64_t)c->fbr_buf_size[r] << (16 * r);
         ti.cfg_fbr_en |= (uint8_t)((c->fbr_en[r] & 1u) << r);
-        ti.cfg_fbr_tail |= (uint32_t)c->fbr_tail[r] << (16 * r);
+        ti.cfg_fbr_tail |= (uint64_t)c->fbr_tail[r] << (16 * r);
     }
     for (uint32_t q = 0; q < 4; q++) {
         bench_elem(ti.cfg_cq_base, sizeof ti.cfg_cq_base, 8, q, c->cq_base[q]);
@@ -60,7 +60,7 @@ static void edge(void *ctx, const ds_edge_t *e)
     to.pm_rel_ptr = o->pm_rel_ptr;
     to.fq_pop = o->fq_pop;
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
-        to.st_fbr_head |= (uint32_t)o->st.fbr_head[r] << (16 * r);
+        to.st_fbr_head |= (uint64_t)o->st.fbr_head[r] << (16 * r);
         to.st_fbr_err |= (uint8_t)((o->st.fbr_err[r] & 1u) << r);
     }
     for (uint32_t q = 0; q < 4; q++)

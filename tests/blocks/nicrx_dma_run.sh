@@ -3,7 +3,7 @@
 # rtl/nicrx_irq.v, against cmodel/dma.c with cmodel/desc_fetch.c and cmodel/irq.c under Icarus:
 # DATA_WIDTH 64 and 32 with the host bus twice as wide (AXI_DATA_WIDTH 128, 64: the default) and
 # DATA_WIDTH 64 with it as wide (64), each with the scenarios of tests/blocks/dma_scenario.h
-# (0 ready, 1 burst4-nofit, 2 slowb-descerr: the unit test's; 3 reset-err:
+# (0 ready, 1 burst4-nofit, 2 slowb-descerr, 4 hdr-only: the unit test's; 3 reset-err:
 # random resets, B/R error responses, ring restarts).  Prints ok / not ok lines.
 # SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset; MAX_CYCLES caps every scenario.
 set -u
@@ -13,7 +13,7 @@ for dwa in ${DWS:-64/128 32/64 64/64}; do
     dw=${dwa%/*} adw=${dwa#*/}
     # the default pairing keeps the names it always had
     v=dw$dw; [ "$adw" = $((2 * dw)) ] || v=dw$dw-axi$adw
-    for sc in ${SCENARIOS:-0 1 2 3}; do
+    for sc in ${SCENARIOS:-0 1 2 3 4}; do
         name="dma-block-lockstep-$v-s$sc"
         trace="$out/dma_trace_${v}_s$sc.hex"
         info=$("$out/nicrx_dma_gen" "$dw" "$adw" "$sc" "$trace" ${MAX_CYCLES:+"$MAX_CYCLES"}) \

@@ -21,8 +21,8 @@ module nicrx_dma_tb;
     localparam integer IN_W = DMA_IN_W, OUT_W = DMA_OUT_W;
     `include "bench.vh"
 
-    wire [1:0]   desc_valid, desc_pop;
-    wire [159:0] desc_data;
+    wire [2:0]   desc_valid, desc_pop;
+    wire [239:0] desc_data;
     wire         desc_rerr, dma_idle, dfe_idle;
     wire [63:0]  cq_tail;
     assign got[DMA_OUT_ST_CQ_TAIL +: 64] = cq_tail;
@@ -35,12 +35,12 @@ module nicrx_dma_tb;
     assign got[DMA_OUT_M_AXI_WDATA +: 128] = wdata_x;
     assign got[DMA_OUT_M_AXI_WSTRB +: 16] = wstrb_x;
 
-    nicrx_desc_fetch #(.AXI_DATA_WIDTH(AXI_DATA_WIDTH), .NUM_FBR(2), .DESC_DEPTH(8)) dut_df (
+    nicrx_desc_fetch #(.AXI_DATA_WIDTH(AXI_DATA_WIDTH), .NUM_FBR(3), .DESC_DEPTH(8)) dut_df (
         .clk(clk), .rst(in[DMA_IN_RST]),
-        .cfg_fbr_base(in[DMA_IN_CFG_FBR_BASE +: 128]), .cfg_fbr_size_log2(in[DMA_IN_CFG_FBR_SIZE_LOG2 +: 8]),
-        .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 2]), .cfg_fbr_tail(in[DMA_IN_CFG_FBR_TAIL +: 32]),
+        .cfg_fbr_base(in[DMA_IN_CFG_FBR_BASE +: 192]), .cfg_fbr_size_log2(in[DMA_IN_CFG_FBR_SIZE_LOG2 +: 12]),
+        .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 3]), .cfg_fbr_tail(in[DMA_IN_CFG_FBR_TAIL +: 48]),
         .m_desc_valid(desc_valid), .m_desc_data(desc_data), .s_desc_pop(desc_pop),
-        .st_fbr_head(got[DMA_OUT_ST_FBR_HEAD +: 32]), .st_fbr_err(got[DMA_OUT_ST_FBR_ERR +: 2]),
+        .st_fbr_head(got[DMA_OUT_ST_FBR_HEAD +: 48]), .st_fbr_err(got[DMA_OUT_ST_FBR_ERR +: 3]),
         .rerr(desc_rerr), .idle(dfe_idle),
         .m_axi_arvalid(got[DMA_OUT_M_AXI_ARVALID]), .m_axi_araddr(got[DMA_OUT_M_AXI_ARADDR +: 64]),
         .m_axi_arlen(got[DMA_OUT_M_AXI_ARLEN +: 8]), .m_axi_arready(in[DMA_IN_M_AXI_ARREADY]),
@@ -55,7 +55,7 @@ module nicrx_dma_tb;
         .pm_rd_en(got[DMA_OUT_PM_RD_EN]), .pm_rd_addr(got[DMA_OUT_PM_RD_ADDR +: PM_AW]),
         .pm_rd_data(in[DMA_IN_PM_RD_DATA +: DATA_WIDTH]),
         .pm_rel_ptr(got[DMA_OUT_PM_REL_PTR +: PM_AW + 1]), .fq_pop(got[DMA_OUT_FQ_POP]),
-        .cfg_fbr_buf_size(in[DMA_IN_CFG_FBR_BUF_SIZE +: 32]), .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 2]),
+        .cfg_fbr_buf_size(in[DMA_IN_CFG_FBR_BUF_SIZE +: 48]), .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 3]),
         .s_desc_valid(desc_valid), .s_desc_data(desc_data), .m_desc_pop(desc_pop), .s_rerr(desc_rerr),
         .cfg_cq_base(in[DMA_IN_CFG_CQ_BASE +: 256]), .cfg_cq_size_log2(in[DMA_IN_CFG_CQ_SIZE_LOG2 +: 16]),
         .cfg_cq_en(in[DMA_IN_CFG_CQ_EN +: 4]), .cfg_cq_head(in[DMA_IN_CFG_CQ_HEAD +: 64]),

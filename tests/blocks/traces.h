@@ -431,19 +431,19 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 }
 
 
-/* dma_in: nicrx_dma's inputs (NUM_CQ 4) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 937u
+/* dma_in: nicrx_dma's inputs (NUM_CQ 4, NUM_FBR 3) (tests/blocks/trace_dma_in.vh) */
+#define DMA_IN_TRACE_MAX_BITS 1038u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
     uint8_t s_fl_valid;         
     fl_stream_t s_fl;           
     uint64_t pm_rd_data;         /* DATA_WIDTH bits */
-    uint8_t cfg_fbr_base[16];    /* byte 0 most significant */
-    uint8_t cfg_fbr_size_log2;  
-    uint32_t cfg_fbr_buf_size;  
+    uint8_t cfg_fbr_base[24];    /* byte 0 most significant */
+    uint16_t cfg_fbr_size_log2; 
+    uint64_t cfg_fbr_buf_size;  
     uint8_t cfg_fbr_en;         
-    uint32_t cfg_fbr_tail;      
+    uint64_t cfg_fbr_tail;      
     uint8_t cfg_cq_base[32];     /* byte 0 most significant */
     uint16_t cfg_cq_size_log2;  
     uint8_t cfg_cq_en;          
@@ -463,7 +463,7 @@ typedef struct dma_in_trace {
 static inline uint32_t dma_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 128 + 8 + 32 + 2 + 32 + 256 + 16 + 4 + 4 + 64 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
+    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 192 + 12 + 48 + 3 + 48 + 256 + 16 + 4 + 4 + 64 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
 }
 
 static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -473,11 +473,11 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 1, s->s_fl_valid);
     b = fl_stream_pack(&s->s_fl, g, v, b);
     b = bits_put(v, b, g->p.data_width, s->pm_rd_data);
-    b = bits_put_bytes(v, b, 16, s->cfg_fbr_base);
-    b = bits_put(v, b, 8, s->cfg_fbr_size_log2);
-    b = bits_put(v, b, 32, s->cfg_fbr_buf_size);
-    b = bits_put(v, b, 2, s->cfg_fbr_en);
-    b = bits_put(v, b, 32, s->cfg_fbr_tail);
+    b = bits_put_bytes(v, b, 24, s->cfg_fbr_base);
+    b = bits_put(v, b, 12, s->cfg_fbr_size_log2);
+    b = bits_put(v, b, 48, s->cfg_fbr_buf_size);
+    b = bits_put(v, b, 3, s->cfg_fbr_en);
+    b = bits_put(v, b, 48, s->cfg_fbr_tail);
     b = bits_put_bytes(v, b, 32, s->cfg_cq_base);
     b = bits_put(v, b, 16, s->cfg_cq_size_log2);
     b = bits_put(v, b, 4, s->cfg_cq_en);
@@ -496,15 +496,15 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
 }
 
 
-/* dma_out: nicrx_dma's outputs (NUM_CQ 4) (tests/blocks/trace_dma_out.vh) */
-#define DMA_OUT_TRACE_MAX_BITS 656u
+/* dma_out: nicrx_dma's outputs (NUM_CQ 4, NUM_FBR 3) (tests/blocks/trace_dma_out.vh) */
+#define DMA_OUT_TRACE_MAX_BITS 673u
 
 typedef struct dma_out_trace {
     uint8_t pm_rd_en;            /* the read in the cycle after the edge */
     uint16_t pm_rd_addr;         /* PM_AW bits */
     uint32_t pm_rel_ptr;         /* PM_AW+1 bits */
     uint8_t fq_pop;             
-    uint32_t st_fbr_head;       
+    uint64_t st_fbr_head;       
     uint8_t st_fbr_err;         
     uint64_t st_cq_tail;        
     uint8_t st_idle;            
@@ -533,7 +533,7 @@ typedef struct dma_out_trace {
 static inline uint32_t dma_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 32 + 2 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 32 + 32 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 64 + 8 + 1 + 4;
+    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 48 + 3 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 32 + 32 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 64 + 8 + 1 + 4;
 }
 
 static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -543,8 +543,8 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
     b = bits_put(v, b, g->pm_aw, s->pm_rd_addr);
     b = bits_put(v, b, (g->pm_aw+1), s->pm_rel_ptr);
     b = bits_put(v, b, 1, s->fq_pop);
-    b = bits_put(v, b, 32, s->st_fbr_head);
-    b = bits_put(v, b, 2, s->st_fbr_err);
+    b = bits_put(v, b, 48, s->st_fbr_head);
+    b = bits_put(v, b, 3, s->st_fbr_err);
     b = bits_put(v, b, 64, s->st_cq_tail);
     b = bits_put(v, b, 1, s->st_idle);
     b = bits_put(v, b, 32, s->cnt_delivered);

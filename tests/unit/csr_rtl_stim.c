@@ -81,7 +81,7 @@ int main(int argc, char **argv)
         in.s_axil_rready = rnd() % 3 != 0;
         if (rnd() % 8 == 0) {
             for (int i = 0; i < NICRX_NUM_COUNTERS; i++) st.cnt[i] = rnd() ^ (rnd() << 16);
-            for (int i = 0; i < 2; i++) { st.fbr_head[i] = (uint16_t)rnd(); st.fbr_err[i] = rnd() & 1; }
+            for (uint32_t i = 0; i < NICRX_NUM_FBR; i++) { st.fbr_head[i] = (uint16_t)rnd(); st.fbr_err[i] = rnd() & 1; }
             for (uint32_t q = 0; q < ncq; q++) st.cq_tail[q] = (uint16_t)rnd();
             st.idle = rnd() & 1;
             st.parser_bank = rnd() & 1;
@@ -104,7 +104,7 @@ int main(int argc, char **argv)
                 in.s_axil_arvalid, in.s_axil_rready, st.idle);
         fprintf(fs, " %x %x", st.parser_bank, st.parser_swap_pending);
         for (int i = 0; i < NICRX_NUM_COUNTERS; i++) fprintf(fs, " %x", st.cnt[i]);
-        for (int i = 0; i < 2; i++) fprintf(fs, " %x %x", st.fbr_head[i], st.fbr_err[i]);
+        for (uint32_t i = 0; i < NICRX_NUM_FBR; i++) fprintf(fs, " %x %x", st.fbr_head[i], st.fbr_err[i]);
         for (uint32_t q = 0; q < ncq; q++) fprintf(fs, " %x", st.cq_tail[q]);
         fprintf(fs, " %x %x %x %x %x %x %x %x %x %x %x %x", st.flow.busy, st.flow.fail, st.flow.idx, st.flow.gen,
                 st.flow.time, st.flow.ctx_load, st.flow.ctx_info, st.flow.ctx_seq, st.flow.ctx_ack, st.flow.ctx_opt,
@@ -121,7 +121,7 @@ int main(int argc, char **argv)
         fprintf(fe, "%ld %x %x %x %x %x %x %08x %x %x %x", c, o.s_axil_awready, o.s_axil_wready, o.s_axil_bvalid,
                 o.s_axil_bresp, o.s_axil_arready, o.s_axil_rvalid, o.s_axil_rdata, o.s_axil_rresp,
                 cfg.enable, cfg.qsel_log2);
-        for (int i = 0; i < 2; i++)
+        for (uint32_t i = 0; i < NICRX_NUM_FBR; i++)
             fprintf(fe, " %016llx %x %04x %x %04x", (unsigned long long)cfg.fbr_base[i], cfg.fbr_size_log2[i],
                     cfg.fbr_buf_size[i], cfg.fbr_en[i], cfg.fbr_tail[i]);
         for (uint32_t q = 0; q < ncq; q++)
