@@ -96,7 +96,7 @@ void rss_powerup(rss_t *s, const nicrx_geom_t *g)
 
 void rss_init(rss_t *s)
 {
-    s->cnt = s->pv = s->lk = s->l1 = s->l2 = 0;
+    s->cnt = s->sv = s->pv = s->lk = s->l1 = s->l2 = 0;
     s->hash = 0;
     s->wr = s->rd_ptr = 0;
     memset(&s->o, 0, sizeof s->o);
@@ -150,8 +150,9 @@ void rss_step(rss_t *s, const rss_in_t *in, rss_out_t *out)
         s->cnt = RSS_STEPS;
     else if (o.cnt)
         s->cnt = (uint8_t)(o.cnt - 1u);
-    s->pv = o.cnt != 0;
-    s->lk = o.pv && !o.cnt;
+    s->sv = o.cnt != 0;
+    s->pv = o.sv;
+    s->lk = o.pv && !o.sv;
     s->l1 = o.lk;
     s->l2 = o.l1;
     if (o.l2)
@@ -159,6 +160,6 @@ void rss_step(rss_t *s, const rss_in_t *in, rss_out_t *out)
     if (in->s_fl_valid)
         s->rd_ptr = (uint8_t)((o.rd_ptr + 1u) & 7u);
     s->o.m_fl_valid = in->s_fl_valid;
-    s->o.idle = !s->o.m_fl_valid && !s->cnt && !s->pv && !s->lk && !s->l1 && !s->l2 && s->wr == s->rd_ptr;
+    s->o.idle = !s->o.m_fl_valid && !s->cnt && !s->sv && !s->pv && !s->lk && !s->l1 && !s->l2 && s->wr == s->rd_ptr;
     rss_out(s, out);
 }

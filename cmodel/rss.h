@@ -21,6 +21,7 @@ typedef struct rss_res { uint32_t hash; uint8_t queue, type; } rss_res_t;
 typedef struct rss {
     uint32_t reta_mask;               /* RETA_SIZE - 1 (not state) */
     uint8_t  cnt;                     /* steps left */
+    uint8_t  sv;                      /* the copies hold a step's input and key window */
     uint8_t  pv;                      /* a step's partial sums wait to be folded in */
     uint32_t hash;                    /* the hash of the frame taken */
     uint8_t  typ;

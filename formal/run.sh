@@ -44,7 +44,7 @@ flowkey-bmc    | nicrx_flow_key | DATA_WIDTH=32 HEADER_BYTES=64 FQ_DEPTH=4      
 rss-bmc        | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | bmc   | 14 | n | m_fl_data
 xfer-prove     | nicrx_xfer_plan |                                                              | prove | 3  | y |
 xfer-cover     | nicrx_xfer_plan |                                                              | cover | 6  | y |
-rss-cover      | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | cover | 20 | y | m_fl_data
+rss-cover      | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | cover | 22 | n | m_fl_data
 descfetch-bmc  | nicrx_desc_fetch | AXI_DATA_WIDTH=128 NUM_FBR=2 DESC_DEPTH=4              | bmc   | 16 | y | m_desc_data
 dma-bmc        | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 | bmc | 12 | y |
 msix-bmc       | nicrx_msix    | NUM_CQ=2 AXI_DATA_WIDTH=64                                     | bmc   | 9  | y |

@@ -5,12 +5,15 @@
 // The hash is computed from the header vector, beside the flow block's job: at the
 // edge H0 where the parser hands a frame to the key block (s_hv_valid && s_hv_ready,
 // observed), the type, the input (addresses then ports, zero-padded to 288 bits) and
-// the key load; edges H0+1..H0+5 take 64 input bits each into partial sums, H0+2..H0+6
-// fold them into the hash; H0+7 reads the indirection table; H0+8 registers the entry;
-// H0+9 pushes {hash, type, queue} into a small FIFO.
-// The flow block hands the same frames on, in the same order, on fl at K0+18 (H0 = K0):
-// at that edge's successor the frame leaves here with the FIFO's head in its hash,
-// queue and rss_type fields, one register stage as before (nicrx_qsel's latency).
+// the key load; edges H0+1..H0+5 copy 64 input bits each and their key window, four
+// times (a copy per 8 hash bits, so no register drives more than 8 terms), H0+2..H0+6
+// take them into partial sums, H0+3..H0+7 fold those into the hash; H0+8 reads the
+// indirection table; H0+9 registers the entry; H0+10 pushes {hash, type, queue} into a
+// small FIFO.
+// The flow block hands the same frames on, in the same order, on fl at K0+19 at the
+// earliest (H0 = K0): at that edge's successor the frame leaves here with the FIFO's
+// head in its hash, queue and rss_type fields, one register stage as before
+// (nicrx_qsel's latency).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -75,21 +78,43 @@ module nicrx_rss #(
 
     // ---- the hash: 64 input bits a cycle, each set bit XORs its 32-bit key window; the
     // 64 terms of a hash bit in two registered levels (four partial sums of 16, then their
-    // XOR into the hash), so a step is about three LUT levels and the accumulate two
+    // XOR into the hash), so a step is about three LUT levels and the accumulate two.  The
+    // step's input bits and key window are registered first in four copies, one per 8 hash
+    // bits (each drove all 32 before: the route was the limit, docs/synthesis.md)
     reg [287:0] in_reg;
     reg [319:0] key_reg;
     reg [31:0]  hash_reg;
     reg [2:0]   typ_reg;
     reg [2:0]   cnt_reg;          // steps left
+    reg         sv_reg;           // the copies hold a step's input and key window
     reg         pv_reg;           // p_reg holds a step's partial sums
     reg [127:0] p_reg;
-    reg [127:0] step_p;
-    integer j;
-    always @* begin
-        step_p = 128'd0;
-        for (j = 0; j < 64; j = j + 1)
-            if (in_reg[287 - j]) step_p[(j / 16) * 32 +: 32] = step_p[(j / 16) * 32 +: 32] ^ key_reg[319 - j -: 32];
-    end
+    wire [127:0] step_p;
+    genvar g, gk;
+    generate
+        for (g = 0; g < 4; g = g + 1) begin : g_cp
+            // bit i of the copies is in_reg[224 + i] and key_reg[225 + i]: input bit j of the
+            // step (from the top) is in_c_reg[63 - j], bit b of its window key_c_reg[63 - j + b]
+            reg [63:0] in_c_reg;
+            reg [94:0] key_c_reg;
+            // loaded every cycle (no enable to fan out): used only while sv_reg says so
+            (* keep *) always @(posedge clk) begin
+                in_c_reg  <= in_reg[287:224];
+                key_c_reg <= key_reg[319:225];
+            end
+            for (gk = 0; gk < 4; gk = gk + 1) begin : g_sum
+                reg [7:0] sp;             // hash bits 8g..8g+7 of partial sum gk (input bits 16gk..16gk+15)
+                integer j, b;
+                always @* begin
+                    sp = 8'd0;
+                    for (j = 16 * gk; j < 16 * gk + 16; j = j + 1)
+                        for (b = 0; b < 8; b = b + 1)
+                            if (in_c_reg[63 - j]) sp[b] = sp[b] ^ key_c_reg[63 - j + 8 * g + b];
+                end
+                assign step_p[gk * 32 + 8 * g +: 8] = sp;
+            end
+        end
+    endgenerate
 
     // ---- the table: block RAM, a registered read straight into fabric flip-flops
     reg [2:0] reta_mem [0:RETA_SIZE-1];
@@ -98,9 +123,9 @@ module nicrx_rss #(
     initial begin
         for (i = 0; i < RETA_SIZE; i = i + 1) reta_mem[i] = i[2:0];
     end
-    reg            lk_reg;        // H0+7: read the table
-    reg            l1_reg;        // H0+8: the entry in reta_rd_reg
-    reg            l2_reg;        // H0+9: push
+    reg            lk_reg;        // H0+8: read the table
+    reg            l1_reg;        // H0+9: the entry in reta_rd_reg
+    reg            l2_reg;        // H0+10: push
     reg [31:0]     l1_hash_reg;
     reg [2:0]      l1_typ_reg;
     reg            col_reg;       // the host wrote the entry read, at the read's edge
@@ -112,7 +137,7 @@ module nicrx_rss #(
     end
 
     // ---- the results in frame order: the flow block holds at most one job, the key block
-    // one in progress and one handed on, so at most three frames are past H0+9 and not yet
+    // one in progress and one handed on, so at most three frames are past H0+10 and not yet
     // on fl (FD = 4; an overflow is an assertion)
     reg [37:0]          fifo_mem [0:FD-1];   // {type, queue, hash}
     reg [2:0]           fifo_wr_reg, fifo_rd_reg;
@@ -132,7 +157,7 @@ module nicrx_rss #(
     reg [FL_W-1:0] m_fl_data_reg;
     assign m_fl_valid = m_fl_valid_reg;
     assign m_fl_data  = m_fl_data_reg;
-    assign idle = !m_fl_valid_reg && cnt_reg == 3'd0 && !pv_reg && !lk_reg && !l1_reg && !l2_reg &&
+    assign idle = !m_fl_valid_reg && cnt_reg == 3'd0 && !sv_reg && !pv_reg && !lk_reg && !l1_reg && !l2_reg &&
                   fifo_wr_reg == fifo_rd_reg;
 
     always @(posedge clk) begin
@@ -140,11 +165,13 @@ module nicrx_rss #(
             in_reg  <= in_h0;
             key_reg <= cfg_rss_key;
             typ_reg <= typ;
-        end else if (cnt_reg != 3'd0) begin
+        end else begin
+            // shifted every cycle but at a take (no enable to fan out to 600 flip-flops):
+            // only the five steps after a take are used
             in_reg  <= {in_reg[223:0], 64'd0};
             key_reg <= {key_reg[255:0], 64'd0};
         end
-        if (cnt_reg != 3'd0) p_reg <= step_p;
+        p_reg <= step_p;   // used only while pv_reg says so
         if (lk_reg) begin
             l1_hash_reg  <= hash_reg;
             l1_typ_reg   <= typ_reg;
@@ -162,6 +189,7 @@ module nicrx_rss #(
         if (rst) begin
             hash_reg       <= 32'd0;
             cnt_reg        <= 3'd0;
+            sv_reg         <= 1'b0;
             pv_reg         <= 1'b0;
             lk_reg         <= 1'b0;
             l1_reg         <= 1'b0;
@@ -180,8 +208,9 @@ module nicrx_rss #(
                 if (cnt_reg != 3'd0)
                     cnt_reg <= cnt_reg - 3'd1;
             end
-            pv_reg <= cnt_reg != 3'd0;
-            lk_reg <= pv_reg && cnt_reg == 3'd0;
+            sv_reg <= cnt_reg != 3'd0;
+            pv_reg <= sv_reg;
+            lk_reg <= pv_reg && !sv_reg;
             l1_reg <= lk_reg;
             l2_reg <= l1_reg;
             if (l2_reg) fifo_wr_reg <= fifo_wr_reg + 3'd1;
@@ -194,7 +223,7 @@ module nicrx_rss #(
     // The environment as nicrx_top makes it: the key block takes a frame at most every 8
     // cycles (docs/architecture.md "nicrx_flow_key"), so never during a hash; at most
     // three frames are between the take and fl; a frame leaves the flow block on fl only
-    // after its result is in the FIFO (K0+18 against H0+9).
+    // after its result is in the FIFO (K0+19 at the earliest against H0+10).
     `include "nicrx_formal_reset.vh"
     reg  [2:0] f_inflight;        // taken, not yet on fl
     wire [2:0] f_used = fifo_wr_reg - fifo_rd_reg;
@@ -202,14 +231,14 @@ module nicrx_rss #(
         if (rst) f_inflight <= 3'd0;
         else     f_inflight <= f_inflight + {2'd0, take} - {2'd0, s_fl_valid};
     always @(*) if (f_past_valid && !rst) begin
-        assume(!(take && (cnt_reg != 3'd0 || pv_reg)));
+        assume(!(take && (cnt_reg != 3'd0 || sv_reg || pv_reg)));
         assume(!(take && f_inflight >= 3'd3));
         assume(!(s_fl_valid && f_used == 3'd0));
     end
     always @(posedge clk) if (f_past_valid && !f_past_rst && !rst) begin
         assert(f_used <= f_inflight && f_inflight <= 3'd3);
         assert(cnt_reg <= STEPS);
-        assert(!(lk_reg && l1_reg) && !(l1_reg && l2_reg) && !(pv_reg && lk_reg));
+        assert(!(lk_reg && l1_reg) && !(l1_reg && l2_reg) && !(pv_reg && lk_reg) && !(sv_reg && lk_reg));
         assert(m_fl_data_reg[FL_QUEUE + 3 +: FL_QUEUE_W - 3] == 0);
         cover(f_used == 3'd2);
         cover(m_fl_valid_reg && m_fl_data_reg[FL_RSS_TYPE +: FL_RSS_TYPE_W] == 3'd6);
