@@ -151,6 +151,7 @@ module nicrx_flow #(
     // derived job constants (E1, E2)
     reg              j_pay0_reg, j_short_reg, j_age_on_reg, j_wrap_reg;
     reg [31:0]       j_lo_reg;              // now - age: a time in [lo, now] (circularly) is not aged
+    (* keep *) reg [31:0] c_now_reg, c_lo_reg;   // j_now_reg, j_lo_reg again for E6 (below)
     // pipeline
     reg [NG-1:0]     b1_any_reg, b1_valid_reg, b1_used_reg;   // E2: per group
     reg [GW*NG-1:0]  b1_lidx_reg;
@@ -631,7 +632,7 @@ module nicrx_flow #(
             e_key_reg <= key_rd_reg;
         end
         if (at_e6) begin
-            c_aged_reg      <= aged(e_time, j_lo_reg, j_now_reg, j_wrap_reg, j_age_on_reg);
+            c_aged_reg      <= aged(e_time, c_lo_reg, c_now_reg, j_wrap_reg, j_age_on_reg);
             c_seq_ne_reg    <= j_seq_reg != e_exp;
             c_synseq_ne_reg <= j_seq1_reg != e_exp;
             c_seg_gt_reg    <= j_exp_reg != e_exp && !(j_exp_reg - e_exp >= 32'h80000000);
@@ -653,6 +654,13 @@ module nicrx_flow #(
             d_c_created_reg <= dn_created;  d_c_removed_reg <= dn_removed;
             d_c_evicted_reg <= dn_evicted;  d_c_aged_reg    <= dn_aged;
         end
+    end
+    // now and now - age again for b's aged test at E6 alone (keep: Yosys would merge them):
+    // j_now_reg also feeds now - age, the wrap test, the tail's test and the context word,
+    // and its route into E6's comparisons was the critical path
+    (* keep *) always @(posedge clk) begin
+        if (take)  c_now_reg <= now_reg;
+        if (at_e2) c_lo_reg  <= j_lo_reg;
     end
     genvar gq;
     generate
@@ -783,6 +791,7 @@ module nicrx_flow #(
         assert(s_fk_ready == ((!act_reg || ph_reg[9]) && f_offered));
         if (s_fk_ready) assert(pre_sig_flat[31:0] == s_fk_data[FK_SIG +: FK_SIG_W]);
         assert(act_reg == (ph_reg != 9'd0));
+        if (act_reg && !at_e1 && !at_e2) assert(c_now_reg == j_now_reg && c_lo_reg == j_lo_reg);
         assert($onehot0(ph_reg));
         // one job: a frame job is the only frame in flight, and it is handed on once
         assert(f_frames == {1'b0, act_reg && j_cmd_reg == CMD_FRAME});
