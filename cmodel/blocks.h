@@ -155,7 +155,7 @@ typedef struct flow_key_out {
 
 /* ---- nicrx_flow outputs ------------------------------------------------------ */
 typedef struct flow_out {
-    uint8_t  s_fk_ready;   /* a job would be taken at the next edge: idle or completing */
+    uint8_t  s_fk_ready;   /* a job would be taken at the next edge: idle or completing, the job on offer a cycle */
     uint8_t  m_fl_valid;   /* one cycle per frame; m_fl held between frames */
     fl_stream_t m_fl;
     flow_status_t st;

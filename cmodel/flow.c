@@ -46,7 +46,6 @@ static void flow_reset(flow_t *s)
     s->run = 0;
     memset(&s->job, 0, sizeof s->job);
     memset(&s->o, 0, sizeof s->o);
-    s->o.s_fk_ready = 1;
     s->o.idle = 1;
 }
 
@@ -364,6 +363,7 @@ static void flow_edge(flow_t *s, const flow_in_t *in)
     const csr_cfg_t *c = &in->cfg;
     flow_out_t *o = &s->o;
     const uint8_t busy = o->st.busy;
+    const int take = in->s_fk_valid && o->s_fk_ready;
 
     o->m_fl_valid = 0;
     o->st.ctx_load = 0;
@@ -382,7 +382,7 @@ static void flow_edge(flow_t *s, const flow_in_t *in)
     } else if (s->run) {
         s->run++;
     }
-    if (in->s_fk_valid && o->s_fk_ready) {
+    if (take) {
         flow_job_take(&s->job, &in->s_fk, c, s->now);
         s->run = 1;
     }
@@ -393,7 +393,9 @@ static void flow_edge(flow_t *s, const flow_in_t *in)
     } else {
         s->pre++;
     }
-    o->s_fk_ready = !s->run || s->run == FLOW_JOB_CYCLES;
+    /* a job is taken only after a cycle on offer: the RTL compares its signature's bytes
+     * in that cycle */
+    o->s_fk_ready = (!s->run || s->run == FLOW_JOB_CYCLES) && in->s_fk_valid && !take;
     o->st.time = s->now;
     o->idle = !s->run && !o->m_fl_valid && !o->st.ctx_load;
 }

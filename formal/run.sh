@@ -51,7 +51,7 @@ msix-bmc       | nicrx_msix    | NUM_CQ=2 AXI_DATA_WIDTH=64                     
 msix-cover     | nicrx_msix    | NUM_CQ=2 AXI_DATA_WIDTH=128                                    | cover | 16 | y |
 dma-cover      | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 | cover | 12 | y |
 descfetch-cover | nicrx_desc_fetch | AXI_DATA_WIDTH=128 NUM_FBR=2 DESC_DEPTH=4              | cover | 16 | y | m_desc_data
-flow-bmc       | nicrx_flow    | FLOWS=8                                                        | bmc   | 10 | n | m_fl_data flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow
+flow-bmc       | nicrx_flow    | FLOWS=8                                                        | bmc   | 11 | n | m_fl_data flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow
 red-bmc        | nicrx_red     | DATA_WIDTH=64 PM_AW=4 FQ_DEPTH=4                               | bmc   | 20 | y | st_red_peak
 red-cover      | nicrx_red     | DATA_WIDTH=64 PM_AW=4 FQ_DEPTH=4                               | cover | 14 | y | st_red_peak
 '

@@ -4,11 +4,16 @@
 // signatures and options digests) come from nicrx_flow_key.  C twin: cmodel/flow.c.
 //
 // One job at a time, taken at edge E0 and completed at E9, when the next one may be taken
-// (9 cycles per job).  Internal schedule (ph_reg one-hot: bit k in the cycle that ends
-// with E<k>, none while no job runs):
+// (9 cycles per job).  A job is taken only after it has been offered for a cycle
+// (s_fk_ready rises the edge after s_fk_valid), so the CAM's first half runs in the cycle
+// before E0.  Internal schedule (ph_reg one-hot: bit k in the cycle that ends with E<k>,
+// none while no job runs):
+//   E-1 the offered job's signature into one register per 8 entries (pre_reg: the CAM's
+//       fan-out), at every edge
 //   E0  take: latch the job, FLOW_THRESH, FLOW_AGE, FLOW_CTRL.evict and now; the
-//       signature into one register per 8 entries (the CAM's fan-out); a command's entry
-//       decoded; the context memory's read address is the tail
+//       signature kept per 8 entries; a command's entry decoded; the context memory's
+//       read address is the tail; per entry its signature's four bytes compared with the
+//       offered one's (seq_reg, at every edge)
 //   E1  the CAM: match_reg, one bit per entry (a command's entry for READ/INVALIDATE)
 //   E2  the matched entry's index, rank, valid and used: an AND-OR over groups of 16
 //       entries; the tail's generation and time out of the context memory
@@ -138,12 +143,15 @@ module nicrx_flow #(
     reg [15:0]       j_thresh_reg;
     reg [31:0]       j_age_reg, j_now_reg;
     wire [32*NSG-1:0] j_sig_flat;           // the signature, one copy per SG entries (g_sig)
+    wire [32*NSG-1:0] pre_sig_flat;         // the offered job's signature, likewise
+    wire [NSG-1:0]    g_same_flat;          // it equals the job's before, likewise
     wire [NSG-1:0]    j_cam_flat;           // the CAM is used (a frame, INSTALL), likewise
     wire [NSG-1:0]    g_e1_flat, g_e4_flat, g_e8_flat;   // at_e1, at_e4, at_e8, likewise
     wire [NSG-1:0]    g_write_flat, g_inval_flat, g_create_flat, g_is_b_flat;   // d_*_reg, likewise
     // derived job constants (E1, E2)
     reg              j_pay0_reg, j_short_reg, j_age_on_reg, j_wrap_reg;
     reg [31:0]       j_lo_reg;              // now - age: a time in [lo, now] (circularly) is not aged
+    (* keep *) reg [31:0] c_now_reg, c_lo_reg;   // j_now_reg, j_lo_reg again for E6 (below)
     // pipeline
     reg [NG-1:0]     b1_any_reg, b1_valid_reg, b1_used_reg;   // E2: per group
     reg [GW*NG-1:0]  b1_lidx_reg;
@@ -230,13 +238,17 @@ module nicrx_flow #(
     genvar gs;
     generate
         for (gs = 0; gs < NSG; gs = gs + 1) begin : g_sig
-            reg [31:0] sig_reg;
+            reg [31:0] pre_reg;     // the offered job's signature (every edge)
+            reg [31:0] sig_reg;     // the job's (taken at E0)
+            reg        same_reg;    // E0: the offered signature is the job's before (g_entry)
             reg        cam_reg;
             // the phases and the decision the entries read, likewise one copy per SG entries
             (* keep *) reg e1_reg, e4_reg, e8_reg, write_reg, inval_reg, create_reg, is_b_reg;
             (* keep *) always @(posedge clk) begin
+                pre_reg  <= s_fk_data[FK_SIG +: FK_SIG_W];
+                same_reg <= pre_reg == sig_reg;
                 if (take) begin
-                    sig_reg <= s_fk_data[FK_SIG +: FK_SIG_W];
+                    sig_reg <= pre_reg;   // the job was offered the edge before (ready_reg)
                     cam_reg <= fk_cmd == CMD_FRAME || fk_cmd == CMD_INSTALL;
                 end
                 e1_reg <= !rst && take;
@@ -250,6 +262,8 @@ module nicrx_flow #(
                 end
             end
             assign j_sig_flat[32*gs +: 32] = sig_reg;
+            assign pre_sig_flat[32*gs +: 32] = pre_reg;
+            assign g_same_flat[gs]   = same_reg;
             assign j_cam_flat[gs]          = cam_reg;
             assign g_e1_flat[gs]     = e1_reg;
             assign g_e4_flat[gs]     = e4_reg;
@@ -279,6 +293,8 @@ module nicrx_flow #(
             reg          valid_reg, used_reg;
             reg [FW-1:0] rank_reg;
             reg          sel_reg;       // E0: the command's entry (READ, INVALIDATE)
+            reg [3:0]    seq_reg;       // every edge: its signature's bytes equal the offered one's
+            reg          wrote_reg;     // its signature was written at the edge before
             reg          match_reg;     // E1: this is b
             reg          lt_reg;        // E4: ranked above b (more recently active)
             reg          tail_oh_reg, pen_oh_reg;   // every cycle: ranked LAST, PENULT
@@ -291,6 +307,7 @@ module nicrx_flow #(
             reg          w_used_reg;    // x's context written
             reg          w_sig_reg;     // x created: the job's signature
             wire [31:0]  j_sig = j_sig_flat[32*(ge/SG) +: 32];
+            wire [31:0]  p_sig = pre_sig_flat[32*(ge/SG) +: 32];
             wire         is_b = g_is_b_flat[ge/SG], write = g_write_flat[ge/SG];
             wire         inval = g_inval_flat[ge/SG], create = g_create_flat[ge/SG];
             wire         e8   = g_e8_flat[ge/SG];
@@ -301,7 +318,16 @@ module nicrx_flow #(
                 sel_reg     <= take && (fk_cmd == CMD_READ || fk_cmd == CMD_INVAL) && fk_sel[FW-1:0] == I;
                 tail_oh_reg <= rank_reg == LAST;
                 pen_oh_reg  <= rank_reg == PENULT;
-                if (g_e1_flat[ge/SG]) match_reg <= (j_cam_flat[ge/SG] && valid_reg && sig_reg == j_sig) || sel_reg;
+                // the compare in two steps, bytes at E0 then their AND at E1: a signature
+                // copy's route and a 32-bit equality do not fit one cycle.  An entry whose
+                // signature the job before wrote at E0 (the job taken at that job's E9)
+                // compared the old one: the offered signature against the one written instead
+                seq_reg   <= {sig_reg[31:24] == p_sig[31:24], sig_reg[23:16] == p_sig[23:16],
+                              sig_reg[15:8] == p_sig[15:8], sig_reg[7:0] == p_sig[7:0]};
+                wrote_reg <= w_sig_reg;
+                if (g_e1_flat[ge/SG])
+                    match_reg <= (j_cam_flat[ge/SG] && valid_reg && (wrote_reg ? g_same_flat[ge/SG] : &seq_reg))
+                                 || sel_reg;
                 if (g_e4_flat[ge/SG]) lt_reg <= rank_reg < b_rank_reg;
             end
             always @(posedge clk) begin
@@ -606,7 +632,7 @@ module nicrx_flow #(
             e_key_reg <= key_rd_reg;
         end
         if (at_e6) begin
-            c_aged_reg      <= aged(e_time, j_lo_reg, j_now_reg, j_wrap_reg, j_age_on_reg);
+            c_aged_reg      <= aged(e_time, c_lo_reg, c_now_reg, j_wrap_reg, j_age_on_reg);
             c_seq_ne_reg    <= j_seq_reg != e_exp;
             c_synseq_ne_reg <= j_seq1_reg != e_exp;
             c_seg_gt_reg    <= j_exp_reg != e_exp && !(j_exp_reg - e_exp >= 32'h80000000);
@@ -628,6 +654,13 @@ module nicrx_flow #(
             d_c_created_reg <= dn_created;  d_c_removed_reg <= dn_removed;
             d_c_evicted_reg <= dn_evicted;  d_c_aged_reg    <= dn_aged;
         end
+    end
+    // now and now - age again for b's aged test at E6 alone (keep: Yosys would merge them):
+    // j_now_reg also feeds now - age, the wrap test, the tail's test and the context word,
+    // and its route into E6's comparisons was the critical path
+    (* keep *) always @(posedge clk) begin
+        if (take)  c_now_reg <= now_reg;
+        if (at_e2) c_lo_reg  <= j_lo_reg;
     end
     genvar gq;
     generate
@@ -653,7 +686,7 @@ module nicrx_flow #(
             mv_tail_reg     <= 1'b0;
             act_reg         <= 1'b0;
             ph_reg          <= 9'd0;
-            ready_reg       <= 1'b1;
+            ready_reg       <= 1'b0;
             m_fl_valid_reg  <= 1'b0;
             m_fl_data_reg   <= {FL_W{1'b0}};
             flow_busy_reg   <= 1'b0;
@@ -677,7 +710,8 @@ module nicrx_flow #(
             // manager
             act_reg   <= act_next;
             ph_reg    <= ph_next;
-            ready_reg <= !act_next || ph_next[9];
+            // a job offered now and not taken is still offered after this edge
+            ready_reg <= (!act_next || ph_next[9]) && s_fk_valid && !take;
             tail_reg  <= tail_next;
             mv_head_reg <= at_e8 && d_write_reg && !d_inval_reg;
             mv_tail_reg <= at_e8 && d_inval_reg;
@@ -717,6 +751,17 @@ module nicrx_flow #(
     always @(*) if (!rst && s_fk_valid && fk_cmd != CMD_FRAME)
         assume(flow_busy_reg && !(act_reg && j_cmd_reg != CMD_FRAME));
 
+    // The key block holds an offered job until it is taken (its m_fk register loads only
+    // when empty or taken): the signature copies load the job the edge before it is taken.
+    reg [FK_W-1:0] f_fk_data;
+    reg            f_offered;   // s_fk_valid at the last edge, not taken there
+    always @(posedge clk) begin
+        f_fk_data <= s_fk_data;
+        f_offered <= !rst && s_fk_valid && !take;
+    end
+    always @(*) if (f_past_valid && f_offered)
+        assume(s_fk_valid && s_fk_data == f_fk_data);
+
     // frames taken and not yet handed on: exactly one output per frame job
     reg [1:0] f_frames;
     always @(posedge clk) begin
@@ -743,15 +788,16 @@ module nicrx_flow #(
 
     always @(*) if (f_past_valid && !f_past_rst) begin
         // s_fk_ready: exactly when a job would be taken at the next edge
-        assert(s_fk_ready == (!act_reg || ph_reg[9]));
+        assert(s_fk_ready == ((!act_reg || ph_reg[9]) && f_offered));
+        if (s_fk_ready) assert(pre_sig_flat[31:0] == s_fk_data[FK_SIG +: FK_SIG_W]);
         assert(act_reg == (ph_reg != 9'd0));
+        if (act_reg && !at_e1 && !at_e2) assert(c_now_reg == j_now_reg && c_lo_reg == j_lo_reg);
         assert($onehot0(ph_reg));
         // one job: a frame job is the only frame in flight, and it is handed on once
         assert(f_frames == {1'b0, act_reg && j_cmd_reg == CMD_FRAME});
         assert(!(m_fl_valid_reg && ctx_load_reg));
         // a command in the manager is one the CSR pulsed: busy until its result
         if (act_reg && j_cmd_reg != CMD_FRAME) assert(flow_busy_reg);
-        if (idle) assert(s_fk_ready);
         assert(f_ok);
     end
 `endif

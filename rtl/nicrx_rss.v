@@ -10,9 +10,10 @@
 // take them into partial sums, H0+3..H0+7 fold those into the hash; H0+8 reads the
 // indirection table; H0+9 registers the entry; H0+10 pushes {hash, type, queue} into a
 // small FIFO.
-// The flow block hands the same frames on, in the same order, on fl at K0+18 (H0 = K0):
-// at that edge's successor the frame leaves here with the FIFO's head in its hash,
-// queue and rss_type fields, one register stage as before (nicrx_qsel's latency).
+// The flow block hands the same frames on, in the same order, on fl at K0+19 at the
+// earliest (H0 = K0): at that edge's successor the frame leaves here with the FIFO's
+// head in its hash, queue and rss_type fields, one register stage as before
+// (nicrx_qsel's latency).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -222,7 +223,7 @@ module nicrx_rss #(
     // The environment as nicrx_top makes it: the key block takes a frame at most every 8
     // cycles (docs/architecture.md "nicrx_flow_key"), so never during a hash; at most
     // three frames are between the take and fl; a frame leaves the flow block on fl only
-    // after its result is in the FIFO (K0+18 against H0+10).
+    // after its result is in the FIFO (K0+19 at the earliest against H0+10).
     `include "nicrx_formal_reset.vh"
     reg  [2:0] f_inflight;        // taken, not yet on fl
     wire [2:0] f_used = fifo_wr_reg - fifo_rd_reg;

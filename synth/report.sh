@@ -111,7 +111,7 @@ worst() {
           f = ($6 ~ /^[0-9.]+$/) ? $6 + 0 : -1
           if (!(k in w) || f < w[k]) w[k] = f }
         END { for (i = 1; i <= m; i++) { k = order[i]; split(k, p, "\t")
-                  printf "worst of %d seed(s)  %-22s %-32s %s\n", n[k], p[1], p[2], (w[k] < 0 ? "P&R FAILED" : sprintf("%.1f MHz", w[k])) } }' "$1"
+                  printf "worst of %d seed(s)  %-22s %-32s %s\n", n[k], p[1], p[2], (w[k] < 0 ? "FAILED" : sprintf("%.1f MHz", w[k])) } }' "$1"
 }
 
 cmd=${1:-}; shift || true

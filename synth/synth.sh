@@ -15,8 +15,9 @@
 #   synth.sh fpga           ECP5 bitstream of the timing wrapper fpga/nicrx_fpga_wrap.v
 #   synth.sh table          the table of everything measured so far
 # Everything goes to build/synth/.  JOBS (default 2) runs that many tools at a time;
-# PNR_TIMEOUT (seconds, default 3600) bounds each place-and-route, and a run that
-# does not finish in time gets a row saying so.
+# PNR_TIMEOUT (seconds, default 3600) bounds each place-and-route and SYNTH_TIMEOUT
+# (default 3600) each synthesis; a run that fails or does not finish in time gets a row
+# saying so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${SYNTH_OUT:-$PWD/build/synth}   # absolute: yowasp-nextpnr (WASI) may not resolve relative paths
@@ -80,7 +81,7 @@ yosys_synth() {
     local t0; t0=$(date +%s)
     rm -f "$OUT/$name.json" "$OUT/$name.stat"
     # the ECP5 cell library first: make fpga's wrapper instantiates a DCCA
-    $YOSYS -q -l "$OUT/$name.log" -p "read_verilog -lib -specify +/ecp5/cells_sim.v +/ecp5/cells_bb.v; read_verilog -defer -Irtl $RTL $extra; $chp hierarchy -check -top $top; synth_ecp5 -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return 1
+    timeout "${SYNTH_TIMEOUT:-3600}" $YOSYS -q -l "$OUT/$name.log" -p "read_verilog -lib -specify +/ecp5/cells_sim.v +/ecp5/cells_bb.v; read_verilog -defer -Irtl $RTL $extra; $chp hierarchy -check -top $top; synth_ecp5 -top $top ${SYNTH_FLAGS:-} -json $OUT/$name.json; tee -q -o $OUT/$name.stat stat" >/dev/null || return
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$name.time"
 }
 
@@ -110,9 +111,15 @@ ooc() {
     name="ecp5_$(name_of "$top" "$cfg")"
     # one synthesis per configuration, even with several runs of it in parallel; a netlist
     # older than any RTL file is made again
-    ( flock 9; current "$OUT/$name.stat" || yosys_synth "$top" "$name" "$cfg" ) 9>"$OUT/$name.lock" ||
-        { echo "[synth] FAILED: synth_ecp5 $top $cfg (see $OUT/$name.log)" >&2; return 1; }
     local rc=0
+    ( flock 9; current "$OUT/$name.stat" || yosys_synth "$top" "$name" "$cfg" ) 9>"$OUT/$name.lock" || rc=$?
+    if [ "$rc" -ne 0 ]; then
+        local why="error"; [ "$rc" -eq 124 ] && why="TIMEOUT after ${SYNTH_TIMEOUT:-3600}s"
+        echo "[synth] FAILED ($why): synth_ecp5 $top $cfg (see $OUT/$name.log)" >&2
+        ( flock 9; printf 'ecp5-85 s%s ooc\t%s\t-\t-\t-\tn/a\t\tsynthesis FAILED (%s; %s)\n' "$speed" \
+            "$top${cfg:+ $cfg} seed $seed" "$why" "$OUT/$name.log" >> "$ROWS" ) 9>"$ROWS.lock"
+        return 1
+    fi
     pnr "$name" "$speed" "$seed" || rc=$?
     ( flock 9; $REPORT row "ecp5-85 s$speed ooc" "$top${cfg:+ $cfg} seed $seed" "$OUT/$name.stat" \
         "$OUT/${name}_s${speed}_$seed.pnr" >> "$ROWS" ) 9>"$ROWS.lock"
@@ -172,7 +179,15 @@ all)
     ;;
 blocks) need_ecp5; blocks ;;
 core)   need_ecp5; core; table ;;
-ooc)    need_ecp5; ooc "${2:?TOP}" "${3:-}" "${4:-8}" "${5:-1}" ;;
+ooc)
+    need_ecp5
+    rc=0
+    ooc "${2:?TOP}" "${3:-}" "${4:-8}" "${5:-1}" || rc=$?
+    # this run's row (the last one of its configuration in $ROWS)
+    grep -F "$2${3:+ $3} seed ${5:-1}" "$ROWS" | grep "^ecp5-85 s${4:-8} ooc" | tail -1 > "$OUT/last.tsv" || true
+    $REPORT table "$OUT/last.tsv"
+    exit "$rc"
+    ;;
 table)  table ;;
 block)
     blk=${2:?usage: synth.sh block BLOCK [\"K=V ...\"]}

@@ -15,8 +15,8 @@
 #include "parser.h"
 
 /* Edges from the key block's take of a frame to its m_fl_valid: the key block's
- * job, the manager's take at the next edge, the manager's job. */
-#define FRAME_LAT (FLOW_KEY_CYCLES + 1u + FLOW_JOB_CYCLES)
+ * job, a cycle on offer, the manager's take at the next edge, the manager's job. */
+#define FRAME_LAT (FLOW_KEY_CYCLES + 2u + FLOW_JOB_CYCLES)
 
 typedef struct bench {
     nicrx_geom_t g;
@@ -236,7 +236,7 @@ static void test_reset_time(void)
 {
     bench_t b;
     bench_init(&b, 64);
-    CHECK(hv_ready(&b) && b.o.s_fk_ready && idle(&b) && !b.o.m_fl_valid && !b.ko.m_fk_valid && !b.o.st.busy &&
+    CHECK(hv_ready(&b) && !b.o.s_fk_ready && idle(&b) && !b.o.m_fl_valid && !b.ko.m_fk_valid && !b.o.st.busy &&
           b.o.st.time == 0,
           "flow_reset_outputs");
     b.cfg.flow_tick = 3;
@@ -276,16 +276,18 @@ static void test_timing(void)
     edge(&b); /* K7: the next frame could be taken at K8 */
     CHECK(hv_ready(&b) && !b.ko.m_fk_valid, "flow_key_ready_for_k8");
     edge(&b); /* K8: the job to the manager */
-    CHECK(b.ko.m_fk_valid && b.o.s_fk_ready && b.ko.m_fk.sig != 0 && b.ko.m_fk.frame == 0, "flow_key_job_at_k8");
+    CHECK(b.ko.m_fk_valid && !b.o.s_fk_ready && b.ko.m_fk.sig != 0 && b.ko.m_fk.frame == 0, "flow_key_job_at_k8");
+    edge(&b); /* a cycle on offer */
+    CHECK(b.ko.m_fk_valid && b.o.s_fk_ready, "flow_manager_ready_a_cycle_after_offer");
     edge(&b); /* the manager's E0 */
     CHECK(!b.ko.m_fk_valid && !b.o.s_fk_ready, "flow_manager_takes_job");
-    for (uint32_t k = 1; k < FLOW_JOB_CYCLES; k++) {
+    for (uint32_t k = 1; k < FLOW_JOB_CYCLES; k++) { /* no job on offer: ready stays low */
         edge(&b);
-        lowc += !b.o.m_fl_valid && b.nev == 0 && (b.o.s_fk_ready == (k == FLOW_JOB_CYCLES - 1u));
+        lowc += !b.o.m_fl_valid && b.nev == 0 && !b.o.s_fk_ready;
     }
     CHECK(lowc == FLOW_KEY_CYCLES - 2u + FLOW_JOB_CYCLES - 1u, "flow_manager_busy_to_the_last_cycle (%u)", lowc);
     edge(&b); /* the job's last edge */
-    CHECK(b.o.m_fl_valid && b.o.s_fk_ready && b.nev == 1 && b.last.cycle == 1u + FRAME_LAT,
+    CHECK(b.o.m_fl_valid && !b.o.s_fk_ready && b.nev == 1 && b.last.cycle == 1u + FRAME_LAT,
           "flow_result_at_k0_plus_frame_lat (event at %llu)", (unsigned long long)b.last.cycle);
     CHECK(!idle(&b), "flow_not_idle_with_fl_valid");
     edge(&b);
@@ -486,7 +488,7 @@ static void test_opcodes(void)
         b.po.hv_valid = 1; b.po.hv_len = (uint16_t)hv_frame_len(&b.hv);
         edge(&b);
         b.po.hv_valid = 0;
-        idle_edges(&b, FLOW_KEY_CYCLES + 1u); /* K8, then the manager's E0 */
+        idle_edges(&b, FLOW_KEY_CYCLES + 2u); /* K8, a cycle on offer, the manager's E0 */
         b.cfg.flow_thresh = 60;
         idle_edges(&b, FLOW_JOB_CYCLES);
         CHECK(b.o.m_fl_valid && b.o.m_fl.opcode == NICRX_OP_CONT, "op_thresh_sampled_at_take");
@@ -729,7 +731,7 @@ static void test_commands(void)
     tcp(&b, 1, 101, 77, NICRX_TCP_ACK | NICRX_TCP_PSH, 300);
     uint32_t t_last = b.o.st.time; /* the manager took the frame FLOW_JOB_CYCLES edges earlier: time = now before E0 */
     /* READ: pulse at Ep, the key block takes it at Ep+1 and hands it on at Ep+9, the
-     * manager takes it at Ep+10, results at Ep+18: 19 edges */
+     * manager takes it at Ep+11, results at Ep+20: 21 edges */
     b.cfg.flow_cmd = NICRX_FLOW_CMD_READ;
     b.cfg.flow_sel = 0;
     edge(&b);
@@ -737,7 +739,7 @@ static void test_commands(void)
     n = 1;
     while (b.o.st.busy && n < 50) { edge(&b); n++; }
     CHECK(n == 2u + FRAME_LAT && b.o.st.ctx_load && !idle(&b) && !b.o.st.fail && b.o.st.idx == 0 && b.o.st.gen == 1 &&
-          hv_ready(&b), "cmd_read_19_edges_ctx_load (%u)", n);
+          hv_ready(&b), "cmd_read_21_edges_ctx_load (%u)", n);
     tcp4(&b.hv, 1, 0, 0, 0, 0);
     key_of(&b.hv, k);
     CHECK(b.o.st.ctx_info == (NICRX_FLOW_INFO_VALID | NICRX_FLOW_INFO_DATA_SEEN | (NICRX_TCP_ACK | NICRX_TCP_PSH) << 4 | 20u << 16) &&
@@ -901,7 +903,8 @@ static const char *invariants(const flow_key_t *k, const flow_t *f)
     }
     if (k->o.s_hv_ready != (!k->cmd_pending && (!k->run || (k->run == FLOW_KEY_CYCLES && !k->o.m_fk_valid))))
         return "hv_ready is not: no command pending, and no job or the job handed on next";
-    if (f->o.s_fk_ready != (!f->run || f->run == FLOW_JOB_CYCLES)) return "fk_ready is not: idle or completing";
+    if (f->o.s_fk_ready && !((!f->run || f->run == FLOW_JOB_CYCLES) && k->o.m_fk_valid))
+        return "fk_ready without: idle or completing, a job on offer";
     if ((f->o.m_fl.flow >> 8) == 0 && (f->o.m_fl.flow & 0xffu)) return "flow without generation";
     return NULL;
 }
