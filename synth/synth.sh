@@ -30,6 +30,7 @@ ECPPACK="$VENV/bin/yowasp-ecppack"
 YOSYS=${YOSYS:-yosys}
 JOBS=${JOBS:-2}
 SEEDS=${SEEDS:-"1 2 3"}
+ROUTER=${ROUTER:-router2}           # nextpnr router; router1 is slower but does not diverge when congested
 FREQ=${FREQ:-156.25}               # the 10 GbE clock of a 64-bit stream
 ECP5_DEV="--85k --package CABGA381"
 REPORT="bash synth/report.sh"
@@ -93,7 +94,7 @@ pnr() {
     rm -f "$OUT/$run.pnr.json" "$OUT/$run.config"
     timeout "${PNR_TIMEOUT:-3600}" "$NEXTPNR" $ECP5_DEV --speed "$speed" --json "$OUT/$name.json" $extra \
         --lpf-allow-unconstrained --report "$OUT/$run.pnr.json" --freq "$FREQ" --timing-allow-fail \
-        --seed "$seed" --router router2 > "$OUT/$run.pnr.log" 2>&1 || rc=$?
+        --seed "$seed" --router "$ROUTER" > "$OUT/$run.pnr.log" 2>&1 || rc=$?
     [ "$rc" -eq 124 ] && echo "P&R TIMEOUT after ${PNR_TIMEOUT:-3600}s" >> "$OUT/$run.pnr.log"
     echo "$(( $(date +%s) - t0 ))" > "$OUT/$run.pnr.time"
     return "$rc"
@@ -156,7 +157,7 @@ core() {
 
 table() {
     {
-        echo "ECP5 LFE5UM5G-85F (--85k), out of context, router2, target $FREQ MHz; $($YOSYS -V | cut -d' ' -f1-2)"
+        echo "ECP5 LFE5UM5G-85F (--85k), out of context, $ROUTER, target $FREQ MHz; $($YOSYS -V | cut -d' ' -f1-2)"
         [ -f "$ROWS" ] && $REPORT table "$ROWS"
         echo
         $REPORT worst "$ROWS" 2>/dev/null || true

@@ -4,9 +4,7 @@
 # trace generator refuses a bad command line.
 set -u
 cd "$(dirname "$0")/.."
-for r in tests/blocks/*_run.sh; do
-    bash "$r" || echo "not ok $(basename "$r" .sh): exit status $?"
-done
+bash tests/each.sh tests/blocks/*_run.sh
 # Every generator refuses a bad command line with its name and status 2 (a slip in a run
 # script must not become a bench of 0 cycles that passes).
 # The list is the sources' (a stale binary of a removed block is not counted; a generator

