@@ -21,3 +21,13 @@ bench_verdict() {
     [ -n "$res" ] || res="not ok $2: no verdict"
     echo "$res" | sed "/^ok /s/\$/${3:+ ($3)}/"
 }
+
+# bench_build NAME RTL...: the Icarus build of tests/blocks/nicrx_NAME_tb.v with the block's
+# RTL, $out/NAME_tb.vvp, its NAME parameter the bench's verdict name (NAME-block-lockstep,
+# _ as -); a failed build is the bench's one verdict
+bench_build() {
+    local name=$1 n=${1//_/-}; shift
+    iverilog -g2005 -Irtl -Itests/blocks -Pnicrx_${name}_tb.NAME="\"$n-block-lockstep\"" \
+        -o "$out/${name}_tb.vvp" "tests/blocks/nicrx_${name}_tb.v" "$@" \
+        || { echo "not ok $n-block: iverilog"; exit 0; }
+}
