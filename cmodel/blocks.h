@@ -93,6 +93,7 @@ typedef struct csr_cfg {
     uint8_t  reta_data;
     /* transfer decision (XFER_CTRL, XFER_SMALL_THRESH) */
     uint16_t xfer_split, xfer_small;
+    uint8_t  xfer_page_en, xfer_page_log2, xfer_page_align; /* XFER_PAGE (nicrx_page) */
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */

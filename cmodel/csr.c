@@ -142,6 +142,9 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
         cfg->reta_data = r->reta_idata;
         cfg->xfer_split = r->xfer_split;
         cfg->xfer_small = r->xfer_small;
+        cfg->xfer_page_en = r->xfer_page_en;
+        cfg->xfer_page_log2 = r->xfer_page_log2;
+        cfg->xfer_page_align = r->xfer_page_align;
     }
     if (o) {
         o->s_axil_awready = s->wr_ready;

@@ -108,6 +108,7 @@ enum csr_reg_id {
     CSR_R_IRQ_MASK,
     CSR_R_XFER_CTRL,
     CSR_R_XFER_SMALL_THRESH,
+    CSR_R_XFER_PAGE,
     CSR_R_MSIX_ADDR_LO,
     CSR_R_MSIX_ADDR_HI,
     CSR_R_MSIX_DATA,
@@ -175,6 +176,9 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, irq_mask), sizeof(uint8_t), NICRX_MAX_CQ, 0, 0x0u },
     { offsetof(csr_regs_t, xfer_split), sizeof(uint16_t), 1, 0, 0x1fcu },
     { offsetof(csr_regs_t, xfer_small), sizeof(uint16_t), 1, 0, 0x40u },
+    { offsetof(csr_regs_t, xfer_page_en), sizeof(uint8_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, xfer_page_log2), sizeof(uint8_t), 1, 0, 0xcu },
+    { offsetof(csr_regs_t, xfer_page_align), sizeof(uint8_t), 1, 0, 0x6u },
     { offsetof(csr_regs_t, msix_addr), sizeof(uint64_t), NICRX_MAX_CQ, 0, 0x0u },
     { offsetof(csr_regs_t, msix_data), sizeof(uint32_t), NICRX_MAX_CQ, 0, 0x0u },
     { offsetof(csr_regs_t, msix_en), sizeof(uint8_t), NICRX_MAX_CQ, 0, 0x0u },
@@ -279,10 +283,13 @@ static const csr_field_t csr_fields[] = {
     {  0,  1, CSR_RW , CSR_STATE, 56,  0, 0, -1, 0u }, /* IRQ_MASK */
     {  0, 16, CSR_RW , CSR_STATE, 57,  0, 0, -1, 0u }, /* XFER_CTRL.split */
     {  0, 16, CSR_RW , CSR_STATE, 58,  0, 0, -1, 0u }, /* XFER_SMALL_THRESH */
-    {  2, 30, CSR_RW , CSR_STATE, 59,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
-    {  0, 32, CSR_RW , CSR_STATE, 59, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
-    {  0, 32, CSR_RW , CSR_STATE, 60,  0, 0, -1, 0u }, /* MSIX_DATA */
-    {  0,  1, CSR_RW , CSR_STATE, 61,  0, 0, -1, 0u }, /* MSIX_CTRL */
+    {  0,  3, CSR_RW , CSR_STATE, 59,  0, 0, -1, 0u }, /* XFER_PAGE.en */
+    {  8,  4, CSR_RW , CSR_STATE, 60,  0, 0, -1, 0u }, /* XFER_PAGE.page_log2 */
+    { 12,  4, CSR_RW , CSR_STATE, 61,  0, 0, -1, 0u }, /* XFER_PAGE.align_log2 */
+    {  2, 30, CSR_RW , CSR_STATE, 62,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
+    {  0, 32, CSR_RW , CSR_STATE, 62, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
+    {  0, 32, CSR_RW , CSR_STATE, 63,  0, 0, -1, 0u }, /* MSIX_DATA */
+    {  0,  1, CSR_RW , CSR_STATE, 64,  0, 0, -1, 0u }, /* MSIX_CTRL */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -356,10 +363,11 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0x808, 0x10,  4,  95, 1 }, /* IRQ_MASK */
     { 0xa00, 0x04,  0,  96, 1 }, /* XFER_CTRL */
     { 0xa04, 0x04,  0,  97, 1 }, /* XFER_SMALL_THRESH */
-    { 0x980, 0x10,  4,  98, 1 }, /* MSIX_ADDR_LO */
-    { 0x984, 0x10,  4,  99, 1 }, /* MSIX_ADDR_HI */
-    { 0x988, 0x10,  4, 100, 1 }, /* MSIX_DATA */
-    { 0x98c, 0x10,  4, 101, 1 }, /* MSIX_CTRL */
+    { 0xa08, 0x04,  0,  98, 3 }, /* XFER_PAGE */
+    { 0x980, 0x10,  4, 101, 1 }, /* MSIX_ADDR_LO */
+    { 0x984, 0x10,  4, 102, 1 }, /* MSIX_ADDR_HI */
+    { 0x988, 0x10,  4, 103, 1 }, /* MSIX_DATA */
+    { 0x98c, 0x10,  4, 104, 1 }, /* MSIX_CTRL */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */

@@ -25,6 +25,10 @@ static void dma_reset(dma_t *d)
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
     d->f_lane = 0; d->f_first = 0; d->f_plen = 0;
     d->g_pend = 0; d->g_ring = 0; d->g_bufid = 0; d->g_addr = 0;
+    d->f_off = d->g_off = d->f_cnt = d->g_cnt = 0; d->f_prel = d->g_prel = 0;
+    memset(d->pg_take, 0, sizeof d->pg_take);
+    d->hd_hfit = 1;
+    page_reset(&d->pg);
     d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd0 = 0; d->hd_nd1 = 0;
     d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
     d->f_beats = 0; d->f_blast = 0; d->f_phase = 0; d->rec_rdy = 0;
@@ -199,7 +203,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* registered (hd_*): IS_IDLE decides from values one cycle old, once fh has been
      * stable for a cycle (hd_v) */
     /* the data rings fit the data part (a whole frame: all of it, dlen = len) */
-    n.hd_ring_ok = d->fh_valid ? dma_ring_fit(c, fh->dlen) : 1; /* ring 0 when empty */
+    n.hd_ring_ok = 0;
+    for (uint32_t r = 0; r < NICRX_HDR_RING; r++)   /* the page cursors' limits: BUF_SIZE unless a page is smaller */
+        if (c->fbr_en[r] && d->pg.lim[r] >= fh->dlen) n.hd_ring_ok |= (uint8_t)(1u << r);
+    if (!d->fh_valid) n.hd_ring_ok = 1; /* ring 0 when empty */
     n.hd_q = (uint8_t)(h_q8 & (d->num_cq > 1 ? d->num_cq - 1 : 1));
     n.hd_q_ok = (uint8_t)h_q_ok;
     n.hd_red = d->fh_valid ? d->fh_red : 0;
@@ -219,6 +226,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.hd_fl2 = d->hd_cwd != d->hd_nw2;
     /* a split frame needs a data buffer only when bytes follow its headers */
     n.hd_dneed = (uint8_t)(!fh->split || fh->dlen != 0);
+    /* a header ring in page mode with BUF_SIZE above PAGE_SIZE takes no longer header part */
+    n.hd_hfit = (uint8_t)(!fh->split || fh->hdr_len <= d->pg.lim[NICRX_HDR_RING]);
+    memset(n.pg_take, 0, sizeof n.pg_take);
     uint32_t hd_q = d->hd_q & (d->num_cq - 1);
     uint32_t sel = d->fh_valid ? dma_ring_sel(d->hd_ring_ok) : 0; /* ring 0 when the head is empty */
     uint32_t h_nwords = ((uint32_t)h_len + d->bpb - 1) >> d->lbpb;
@@ -263,11 +273,18 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* record v2: words 0 and 1 the first part (the header part of a split frame, else the
      * whole frame), word 2 the data part and the flags, word 3 the phase */
     const int dpart = fh->split && fh->dlen != 0;
-    uint64_t w0, w1, w2, w3 = phase << NICRX_C3_PHASE_BIT;
+    /* word 3: each part's page offset, release and entry count (a data part's 0 without one) */
+    uint64_t w0, w1, w2, w3 = phase << NICRX_C3_PHASE_BIT | (uint64_t)d->f_off << NICRX_C3_OFF_SHIFT
+                                | (uint64_t)d->f_prel << NICRX_C3_REL_BIT
+                                | (uint64_t)((d->f_cnt + 1) & 0x1fff) << NICRX_C3_CNT_SHIFT;
+    if (dpart)
+        w3 |= (uint64_t)d->g_off << NICRX_C3_DOFF_SHIFT | (uint64_t)d->g_prel << NICRX_C3_DREL_BIT
+            | (uint64_t)((d->g_cnt + 1) & 0x1fff) << NICRX_C3_DCNT_SHIFT;
     if (d->f_err) {
         w0 = ((uint64_t)d->f_ring << NICRX_C0_RING_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT);
         w1 = 0;
         w2 = 1ull << NICRX_C2_ERR_BIT;
+        w3 = phase << NICRX_C3_PHASE_BIT | 1ull << NICRX_C3_REL_BIT | 1ull << NICRX_C3_CNT_SHIFT;
     } else {
         w0 = ((uint64_t)p1len << NICRX_C0_LEN_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT)
            | ((uint64_t)d->f_ring << NICRX_C0_RING_SHIFT) | ((uint64_t)fh->l3 << NICRX_C0_L3_SHIFT)
@@ -303,7 +320,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                         n.cnt_red_early = d->cnt_red_early + 1;
                     emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY);
                 }
-            } else if (!d->hd_ring_ok && d->hd_dneed) {
+            } else if ((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) {
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
@@ -323,8 +340,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 /* a split frame takes a header buffer and, with bytes after its headers, a
                  * data buffer; a misaligned one (the header buffer looked at first) goes back
                  * alone by an error completion and the frame takes the next */
-                int herr = fh->split && (hh->addr & 7);
-                int derr = !herr && d->hd_dneed && (dh->addr & 7);
+                int herr = fh->split && (hh->addr & d->pg.amask[NICRX_HDR_RING]);
+                int derr = !herr && d->hd_dneed && (dh->addr & d->pg.amask[sel]);
+                /* a page's entry: the page's (PAGE_SIZE-aligned) address with the offset in its low bits */
+                const uint16_t h_off = d->pg.off[NICRX_HDR_RING], d_off = d->pg.off[sel];
                 const desc_ent_t *p1 = herr || fh->split ? hh : dh;
                 uint32_t r1 = herr || fh->split ? NICRX_HDR_RING : sel;
                 n.desc_pop[r1] = 1;
@@ -336,13 +355,22 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.desc_pop[r1] = (uint8_t)herr;
                     n.desc_pop[sel] |= (uint8_t)derr;
                     n.f_err = 1;
+                    n.f_off = 0; n.f_cnt = 0; n.f_prel = 1;
                     n.cnt_desc_err = d->cnt_desc_err + 1;
                     n.is_state = IS_PRE;
                 } else {
-                    if (fh->split && d->hd_dneed) n.desc_pop[sel] = 1;
-                    n.f_ring = (uint8_t)r1; n.f_bufid = p1->buf_id; n.f_addr = p1->addr;
+                    /* a page goes back (pop) only with its last entry */
+                    n.pg_take[r1] = 1;
+                    if (fh->split && d->hd_dneed) n.pg_take[sel] = 1;
+                    n.desc_pop[r1] = d->pg.rel[r1];
+                    if (fh->split && d->hd_dneed) n.desc_pop[sel] = d->pg.rel[sel];
+                    n.f_ring = (uint8_t)r1; n.f_bufid = p1->buf_id;
+                    n.f_addr = p1->addr | (fh->split ? h_off : d_off);
+                    n.f_off = fh->split ? h_off : d_off;
+                    n.f_cnt = d->pg.cnt[r1]; n.f_prel = d->pg.rel[r1];
                     n.g_pend = (uint8_t)(fh->split && d->hd_dneed);
-                    n.g_ring = (uint8_t)sel; n.g_bufid = dh->buf_id; n.g_addr = dh->addr;
+                    n.g_ring = (uint8_t)sel; n.g_bufid = dh->buf_id; n.g_addr = dh->addr | d_off;
+                    n.g_off = d_off; n.g_cnt = d->pg.cnt[sel]; n.g_prel = d->pg.rel[sel];
                     n.f_err = 0;
                     n.fq_pop = 1;
                     pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = d->hd_nw1;
@@ -423,7 +451,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 e.frame = fh->frame;
                 e.queue = d->f_q; e.ring = d->f_ring; e.buf_id = d->f_bufid; e.len = p1len;
                 e.split = fh->split;
-                if (dpart) { e.dring = d->g_ring; e.dbuf_id = d->g_bufid; e.dlen = fh->dlen; }
+                if (dpart) { e.dring = d->g_ring; e.dbuf_id = d->g_bufid; e.dlen = fh->dlen; e.doff = d->g_off; }
+                e.off = d->f_off;
                 e.more_cnt = mo.more_cnt;
                 ev_emit(ev, &e);
             }
@@ -579,6 +608,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             e.frame = fl->frame;
             ev_emit(ev, &e);
         }
+    }
+    /* the page cursors: ring 2's entry is a header part, rings 0 and 1's a whole frame or a data part */
+    {
+        page_in_t pi = { .rst = t->rst, .page_en = c->xfer_page_en, .page_log2 = c->xfer_page_log2,
+                         .page_align = c->xfer_page_align, .fbr_en = c->fbr_en, .fbr_buf_size = c->fbr_buf_size };
+        for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+            pi.s_len[r] = r == NICRX_HDR_RING ? fh->hdr_len : fh->dlen;
+            pi.s_take[r] = d->pg_take[r];
+        }
+        page_step(&n.pg, &d->pg, &pi);
     }
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
     if (d->t2_v) n.pf_mem[d->pf_wr & 7] = dma_realign(d, d->ra_h, d->ra_w, d->t2_sh, d->t2_fl);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "blocks.h"
 #include "more.h"
+#include "page.h"
 
 /* frame queue entry (RTL: packed {lerr, pay, rss_type, queue, presel, perr, trunc, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
  * the flow and the operation code are in flm_mem and ctl_mem beside it */
@@ -93,6 +94,12 @@ typedef struct dma {
     uint8_t  g_pend, g_ring;
     uint16_t g_bufid;
     uint64_t g_addr;
+    /* each part's place in its page (nicrx_page): offset, entries before it in the page,
+     * release (a buffer that is not a page: 0, 0, 1), for the record's word 3 */
+    uint16_t f_off, g_off, f_cnt, g_cnt;
+    uint8_t  f_prel, g_prel;
+    uint8_t  pg_take[NICRX_NUM_FBR]; /* the rings an entry was placed in (nicrx_page's s_take) */
+    page_t   pg;                     /* the page cursors */
     uint8_t  rec_rdy; /* f_addr, f_phase hold the record's */
     uint16_t rec_off; /* f_q's issued tail % size, registered every cycle */
     uint8_t  rec_ph;  /* its phase */
@@ -110,6 +117,7 @@ typedef struct dma {
                               * it starts inside a word), words it writes */
     uint8_t  hd_fl2;         /* hd_cwd > hd_nw2, one cycle later: the data part ends with a flush */
     uint8_t  hd_dneed;       /* the frame needs a data buffer (whole, or a split one with dlen > 0) */
+    uint8_t  hd_hfit;        /* a split frame's header part fits ring 2's entries (nicrx_page's limit) */
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  awvalid, awlen;
     uint64_t awaddr;

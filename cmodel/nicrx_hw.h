@@ -18,6 +18,9 @@
 #define NICRX_FBR_BASE_ALIGN    64u  /* low 6 bits of FBR base read as zero */
 #define NICRX_CQ_BASE_ALIGN     32u  /* low 5 bits of CQ base read as zero  */
 #define NICRX_BUF_ALIGN         8u   /* buffer address must be 8-byte aligned */
+#define NICRX_PAGE_LOG2_MIN     6u   /* a page ring's pages: 64 bytes .. */
+#define NICRX_PAGE_LOG2_MAX     15u  /* .. 32 KB (XFER_PAGE.page_log2) */
+#define NICRX_PAGE_ALIGN_LOG2_MIN 3u /* entries in a page at least 8-byte aligned (XFER_PAGE.align_log2) */
 
 /* Parser microcode (docs/registers.md, docs/microcode.md).  The host writes a
  * program into the shadow bank through IADDR/IDATA0..3 and switches with SWAP. */
@@ -169,7 +172,29 @@ struct nicrx_desc {
 #define NICRX_C2_ERR_BIT        37  /* [37]    buffer returned unused (descriptor error) */
 #define NICRX_C2_PAY_SHIFT      48  /* [63:48] the IP-declared TCP payload length */
 /* word 3 */
-#define NICRX_C3_PHASE_BIT      63  /* [63]    phase: 1 on the first pass of the ring; [62:0] reserved */
+#define NICRX_C3_OFF_SHIFT      0   /* [15:0]  first part: its offset in its page (0 in a ring not in page mode) */
+#define NICRX_C3_DOFF_SHIFT     16  /* [31:16] data part: its offset in its page */
+#define NICRX_C3_REL_BIT        32  /* [32]    first part: the device is done with its buffer (page) */
+#define NICRX_C3_DREL_BIT       33  /* [33]    data part: the same */
+#define NICRX_C3_CNT_SHIFT      34  /* [46:34] first part: its entry's number in its page, from 1 */
+#define NICRX_C3_DCNT_SHIFT     47  /* [59:47] data part: the same (0 without a data part) */
+                                    /* [62:60] reserved, 0 */
+#define NICRX_C3_PHASE_BIT      63  /* [63]    phase: 1 on the first pass of the ring */
+
+/* Page rings (docs/host-interface.md "Pages"): the rules nicrx_page follows, shared by the
+ * model's cursor and its functional model (nicrx-model --fast): base, the last
+ * offset an entry of lim bytes may take in a page of psize bytes (amsk: the alignment - 1);
+ * an entry of len bytes at off ends the page when off + len > base; else the next entry
+ * goes at the next aligned offset. */
+static inline uint16_t nicrx_page_base(uint32_t psize, uint32_t lim, uint32_t amsk)
+{
+    return (uint16_t)((psize - lim) & ~amsk);
+}
+static inline int nicrx_page_ends(uint32_t off, uint32_t len, uint32_t base) { return off + len > base; }
+static inline uint16_t nicrx_page_next(uint32_t off, uint32_t len, uint32_t amsk)
+{
+    return (uint16_t)(off + ((len + amsk) & ~amsk));
+}
 
 struct nicrx_cmpl {
     uint64_t w0;
@@ -197,5 +222,11 @@ static inline uint32_t nicrx_cmpl_split(const struct nicrx_cmpl *c) { return NIC
 static inline uint32_t nicrx_cmpl_large(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w2, NICRX_C2_LARGE_BIT, 1); }
 static inline uint32_t nicrx_cmpl_lerr(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w2, NICRX_C2_LERR_BIT, 1); }
 static inline uint32_t nicrx_cmpl_pay(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w2, NICRX_C2_PAY_SHIFT, 16); }
+static inline uint32_t nicrx_cmpl_off(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w3, NICRX_C3_OFF_SHIFT, 16); }
+static inline uint32_t nicrx_cmpl_doff(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w3, NICRX_C3_DOFF_SHIFT, 16); }
+static inline uint32_t nicrx_cmpl_rel(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w3, NICRX_C3_REL_BIT, 1); }
+static inline uint32_t nicrx_cmpl_drel(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w3, NICRX_C3_DREL_BIT, 1); }
+static inline uint32_t nicrx_cmpl_cnt(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w3, NICRX_C3_CNT_SHIFT, 13); }
+static inline uint32_t nicrx_cmpl_dcnt(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w3, NICRX_C3_DCNT_SHIFT, 13); }
 
 #endif

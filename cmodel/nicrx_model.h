@@ -177,6 +177,7 @@ typedef struct nicrx_event {
     /* NICRX_EV_DELIVER of a split frame (split 1): ring, buf_id and len above are its header
      * part's, these its data part's (dlen 0: none, every byte in the header part) */
     uint32_t split, dring, dbuf_id, dlen;
+    uint32_t off, doff;  /* NICRX_EV_DELIVER: each part's offset in its page (0 in a ring not in page mode) */
 } nicrx_event_t;
 
 typedef void (*nicrx_event_fn)(void *ctx, const nicrx_event_t *ev);

@@ -1,13 +1,14 @@
 /* rx_host.c - the nicrx model used as a library, through its public headers alone.
  *
  * A minimal driver loop on libnicrx (nicrx_drv.h) around the model: the driver brings the
- * device up over the AXI4-Lite port (ring 0 with 16 buffers of 2048 bytes, ring 1 with 4 of
- * 9216, completion queue 0 only, interrupts moderated: 4 records or 2 µs), the host answers
+ * device up over the AXI4-Lite port (ring 0 a page ring with 16 pages of 4 KB holding frames
+ * of up to 2048 bytes at 64-byte aligned offsets, ring 1 with 4 buffers of 9216, completion
+ * queue 0 only, interrupts moderated: 4 records or 2 µs), the host answers
  * the AXI4 master from its own 128 KB of memory, sends every frame of a capture at about
  * line rate and takes each interrupt NAPI style (mask, poll until empty handing each buffer
- * back at once, unmask).  It checks that every frame is either delivered -- the
- * model's DELIVER event names a buffer, and the completion for that buffer carries the
- * frame's length with the frame's bytes in the buffer -- or dropped, and that the counters
+ * back once the device releases it, unmask).  It checks that every frame is either
+ * delivered -- the model's DELIVER event names a buffer and an offset in it, and the next
+ * completion names the same with the frame's length and bytes there -- or dropped, and that the counters
  * read back at the end agree: RX_FRAMES, DELIVERED and each DROP_* counter by reason.
  *
  * usage: rx_host FILE.pcap   prints one line; exit status 0 ok, 1 a check failed, 2 bad input */
@@ -26,14 +27,21 @@
 #define CQ_LOG2    6u
 #define QMAX       4u       /* AXI4 bursts the slave holds at once */
 #define GAP        3u       /* idle cycles after a frame: its preamble and gap, 20 byte times */
-#define MAX_BUFS   16u      /* buffers of the larger ring */
+#define PAGE_LOG2  12u      /* ring 0's pages: 4 KB, aligned to their size */
 
 /* The free-buffer rings: descriptor ring base, log2 of its size (one buffer per slot),
- * buffer size and where its buffers start.  The header ring (NICRX_HDR_RING) stays down
- * (log2 0: not set up), so no frame splits and every record names one whole frame. */
+ * the largest frame it takes (BUF_SIZE), where its buffers start and their stride (a page
+ * ring's: the page size).  The header ring (NICRX_HDR_RING) stays down (log2 0: not set
+ * up), so no frame splits and every record names one whole frame. */
 static const struct ring {
-    uint32_t base, log2, buf_size, buf_base;
-} rings[NICRX_NUM_FBR] = { { 0x1000, 4, 2048, 0x2000 }, { 0x1100, 2, 9216, 0xa000 }, { 0, 0, 0, 0 } };
+    uint32_t base, log2, buf_size, buf_base, stride;
+} rings[NICRX_NUM_FBR] = { { 0x1000, 4, 2048, 0x2000, 1u << PAGE_LOG2 }, { 0x1100, 2, 9216, 0x12000, 9216 }, { 0, 0, 0, 0, 0 } };
+
+/* A frame the model delivered, in the order its completions come (one queue). */
+typedef struct placed {
+    uint64_t frame;
+    uint32_t ring, buf_id, off;
+} placed_t;
 
 typedef struct frame {
     uint8_t *data;
@@ -57,7 +65,8 @@ typedef struct host {
     burst_t aw[QMAX], ar[QMAX];           /* AXI4 bursts whose address was taken */
     uint32_t aw_n, ar_n, b_n;             /* ... and write responses owed */
     nicrx_drv_t *drv;
-    uint64_t held[NICRX_NUM_FBR][MAX_BUFS]; /* 1 + the frame a DELIVER event put in a buffer, 0 none */
+    placed_t *placed;                     /* DELIVER events not yet completed, oldest first */
+    size_t p_rd, p_wr;
     uint64_t drops[NICRX_NUM_REASONS], dropped, checked;
     char err[256];
     uint8_t mem[MEM_BYTES];
@@ -75,7 +84,7 @@ static void fail(host_t *h, const char *fmt, ...)
     va_end(ap);
 }
 
-static uint32_t buf_addr(uint32_t r, uint32_t i) { return rings[r].buf_base + i * rings[r].buf_size; }
+static uint32_t buf_addr(uint32_t r, uint32_t i) { return rings[r].buf_base + i * rings[r].stride; }
 
 /* The host memory of a burst's next beat (INCR, the first beat aligned down to the bus);
  * NULL, failing the run, outside the memory. */
@@ -248,7 +257,8 @@ static void bring_up(host_t *h)
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
         fbr[r] = (nicrx_drv_ring_t){ rings[r].base, rings[r].log2, rings[r].buf_size };
     /* one queue in use: every frame completes on queue 0 */
-    if (nicrx_drv_probe(h->drv) != 0 || nicrx_drv_setup(h->drv, fbr, &cq, 1) != 0) {
+    if (nicrx_drv_probe(h->drv) != 0 || nicrx_drv_pages(h->drv, 1u, PAGE_LOG2, 6) != 0 ||
+        nicrx_drv_setup(h->drv, fbr, &cq, 1) != 0) {
         fail(h, "bring-up: %s", nicrx_drv_error(h->drv));
         return;
     }
@@ -274,37 +284,38 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         h->drops[ev->reason < NICRX_NUM_REASONS ? ev->reason : NICRX_REASON_NONE]++;
         h->dropped++;
     } else if (ev->ring >= NICRX_NUM_FBR || ev->buf_id >= 1u << rings[ev->ring].log2 ||
-               h->held[ev->ring][ev->buf_id]) {
-        fail(h, "frame %" PRIu64 ": delivered into buffer %u of ring %u, not a free one", ev->frame, ev->buf_id,
-             ev->ring);
+               ev->off + h->fr[ev->frame].len > rings[ev->ring].stride) {
+        fail(h, "frame %" PRIu64 ": delivered into buffer %u of ring %u at %u, not inside it", ev->frame, ev->buf_id,
+             ev->ring, ev->off);
     } else {
         h->fr[ev->frame].decided = 1;
-        h->held[ev->ring][ev->buf_id] = ev->frame + 1u;
+        h->placed[h->p_wr++] = (placed_t){ ev->frame, ev->ring, ev->buf_id, ev->off };
     }
 }
 
-/* Consumes the valid records of queue 0: each buffer must hold exactly the frame the model
- * delivered into it.  The buffer is poisoned (stale bytes never pass a later check) and
- * posted again; one doorbell per ring and queue.  Returns the records taken. */
+/* Consumes the valid records of queue 0: each names the buffer and offset where the model
+ * delivered the next frame, with its bytes there.  The entry is poisoned (stale bytes never
+ * pass a later check) and its buffer posted again once released (a page: with its last
+ * entry; one queue, so its entries are all taken by then); one doorbell per ring and queue.
+ * Returns the records taken. */
 static uint32_t poll(host_t *h)
 {
     uint32_t took = 0;
     struct nicrx_cmpl c;
 
     while (!h->err[0] && nicrx_drv_poll(h->drv, 0, &c)) {
-        uint32_t r = nicrx_cmpl_ring(&c), id = nicrx_cmpl_bufid(&c);
-        uint64_t held = id < 1u << rings[r].log2 ? h->held[r][id] : 0;
-        frame_t *f = held ? &h->fr[held - 1u] : NULL;
-        if (!f || nicrx_cmpl_err(&c) || nicrx_cmpl_len(&c) != f->len ||
-            memcmp(h->mem + buf_addr(r, id), f->data, f->len)) {
-            fail(h, "completion %" PRIu64 " (buffer %u of ring %u, len %u): not the frame delivered there",
-                 nicrx_drv_consumed(h->drv, 0), id, r, nicrx_cmpl_len(&c));
+        uint32_t r = nicrx_cmpl_ring(&c), id = nicrx_cmpl_bufid(&c), off = nicrx_cmpl_off(&c);
+        const placed_t *p = h->p_rd < h->p_wr ? &h->placed[h->p_rd++] : NULL;
+        frame_t *f = p ? &h->fr[p->frame] : NULL;
+        if (!f || p->ring != r || p->buf_id != id || p->off != off || nicrx_cmpl_err(&c) || nicrx_cmpl_len(&c) != f->len ||
+            memcmp(h->mem + buf_addr(r, id) + off, f->data, f->len)) {
+            fail(h, "completion %" PRIu64 " (buffer %u of ring %u at %u, len %u): not the frame delivered there",
+                 nicrx_drv_consumed(h->drv, 0), id, r, off, nicrx_cmpl_len(&c));
             return took;
         }
         h->checked++;
-        h->held[r][id] = 0;
-        memset(h->mem + buf_addr(r, id), 0xa5, f->len);
-        post(h, r, id);
+        memset(h->mem + buf_addr(r, id) + off, 0xa5, f->len);
+        if (nicrx_cmpl_rel(&c)) post(h, r, id);
         took++;
     }
     nicrx_drv_doorbells(h->drv);
@@ -393,6 +404,8 @@ int main(int argc, char **argv)
     }
     if (!h || load(h, argv[1]) != 0)
         return 2;
+    h->placed = calloc(h->n, sizeof *h->placed);   /* a frame is delivered at most once */
+    if (!h->placed) abort();
     nicrx_params_default(&p);
     h->bpb = p.data_width / 8u;
     h->abpb = p.axi_data_width / 8u;

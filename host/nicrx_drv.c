@@ -22,6 +22,8 @@ struct nicrx_drv {
     uint32_t num_cq, ncq;
     drv_ring_t fbr[NICRX_NUM_FBR];
     drv_ring_t cq[NICRX_MAX_CQ];
+    uint32_t pages;         /* bit r: ring r is a page ring (nicrx_drv_pages) */
+    uint32_t page_log2;
     char err[160];
 };
 
@@ -129,6 +131,20 @@ int nicrx_drv_setup(nicrx_drv_t *d, const nicrx_drv_ring_t fbr[NICRX_NUM_FBR], c
 
 void nicrx_drv_enable(nicrx_drv_t *d) { wr(d, NICRX_REG_CTRL, 1); }
 
+int nicrx_drv_pages(nicrx_drv_t *d, uint32_t rings, uint32_t page_log2, uint32_t align_log2)
+{
+    if (rings >> NICRX_NUM_FBR) return fail(d, "pages: no ring above %u", NICRX_NUM_FBR - 1u);
+    if (page_log2 < NICRX_PAGE_LOG2_MIN || page_log2 > NICRX_PAGE_LOG2_MAX)
+        return fail(d, "pages: page_log2 %u outside %u..%u", page_log2, NICRX_PAGE_LOG2_MIN, NICRX_PAGE_LOG2_MAX);
+    if (align_log2 < NICRX_PAGE_ALIGN_LOG2_MIN || align_log2 > page_log2)
+        return fail(d, "pages: align_log2 %u outside %u..%u", align_log2, NICRX_PAGE_ALIGN_LOG2_MIN, page_log2);
+    d->pages = rings;
+    d->page_log2 = page_log2;
+    wr(d, NICRX_REG_XFER_PAGE, rings << NICRX_XFER_PAGE_EN_SHIFT | page_log2 << NICRX_XFER_PAGE_PAGE_LOG2_SHIFT |
+                               align_log2 << NICRX_XFER_PAGE_ALIGN_LOG2_SHIFT);
+    return 0;
+}
+
 int nicrx_drv_post(nicrx_drv_t *d, uint32_t r, uint64_t addr, uint16_t id)
 {
     uint8_t desc[NICRX_DESC_BYTES] = { 0 };
@@ -136,8 +152,9 @@ int nicrx_drv_post(nicrx_drv_t *d, uint32_t r, uint64_t addr, uint16_t id)
     if (r >= NICRX_NUM_FBR || !d->fbr[r].g.size_log2) return fail(d, "post: ring %u not set up", r);
     drv_ring_t *f = &d->fbr[r];
     if (f->posted >= 1u << f->g.size_log2) return fail(d, "post: ring %u full", r);
-    if (addr % NICRX_BUF_ALIGN) return fail(d, "post: buffer 0x%llx not %u-byte aligned",
-                                            (unsigned long long)addr, NICRX_BUF_ALIGN);
+    uint64_t align = d->pages >> r & 1u ? 1ull << d->page_log2 : NICRX_BUF_ALIGN;
+    if (addr % align) return fail(d, "post: buffer 0x%llx not %llu-byte aligned", (unsigned long long)addr,
+                                  (unsigned long long)align);
     st64(desc, addr);
     desc[8] = (uint8_t)id;
     desc[9] = (uint8_t)(id >> 8);
@@ -164,10 +181,13 @@ int nicrx_drv_poll(nicrx_drv_t *d, uint32_t q, struct nicrx_cmpl *c)
     cq->idx++;
     cq->dirty = 1;
     cq->consumed++;
-    /* a split frame took two buffers: its header part's and, with a data part, that one's */
+    /* a split frame took two buffers: its header part's and, with a data part, that one's;
+     * the device gives a buffer back with its release flag (a page: its last entry) */
     uint32_t r = nicrx_cmpl_ring(&rec), dr = nicrx_cmpl_dring(&rec);
-    if (r < NICRX_NUM_FBR && d->fbr[r].posted) d->fbr[r].posted--;
-    if (nicrx_cmpl_split(&rec) && nicrx_cmpl_dlen(&rec) && dr < NICRX_NUM_FBR && d->fbr[dr].posted) d->fbr[dr].posted--;
+    if (nicrx_cmpl_rel(&rec) && r < NICRX_NUM_FBR && d->fbr[r].posted) d->fbr[r].posted--;
+    if (nicrx_cmpl_drel(&rec) && nicrx_cmpl_split(&rec) && nicrx_cmpl_dlen(&rec) && dr < NICRX_NUM_FBR &&
+        d->fbr[dr].posted)
+        d->fbr[dr].posted--;
     return 1;
 }
 

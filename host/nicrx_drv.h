@@ -50,6 +50,11 @@ uint32_t nicrx_drv_num_cq(const nicrx_drv_t *d);
  * size_log2 0 leaves ring r disabled.  Nothing is posted. -1 on a bad geometry. */
 int nicrx_drv_setup(nicrx_drv_t *d, const nicrx_drv_ring_t fbr[NICRX_NUM_FBR],
                     const nicrx_drv_ring_t *cq, uint32_t ncq);
+/* Page rings (docs/host-interface.md "Pages"): bit r of rings makes ring r a page ring,
+ * its buffers pages of 2^page_log2 bytes (NICRX_PAGE_LOG2_MIN..MAX), each posted at an
+ * address aligned to its size and filled with entries at multiples of 2^align_log2
+ * (NICRX_PAGE_ALIGN_LOG2_MIN..page_log2).  Before the rings are enabled; -1 on a bad value. */
+int nicrx_drv_pages(nicrx_drv_t *d, uint32_t rings, uint32_t page_log2, uint32_t align_log2);
 /* CTRL = 1: frames are taken from now on. */
 void nicrx_drv_enable(nicrx_drv_t *d);
 
@@ -58,7 +63,8 @@ void nicrx_drv_enable(nicrx_drv_t *d);
  * (2^SIZE_LOG2 posted and not yet returned) or the address is misaligned. */
 int nicrx_drv_post(nicrx_drv_t *d, uint32_t r, uint64_t addr, uint16_t id);
 /* The next completion of queue q, if its phase bit says the device wrote it: 1 and *c
- * (the head moves on; the buffer it names is the caller's again), or 0. */
+ * (the head moves on; a buffer whose release flag it carries is the caller's again once
+ * the caller has taken its entries: nicrx_cmpl_cnt of the release says how many), or 0. */
 int nicrx_drv_poll(nicrx_drv_t *d, uint32_t q, struct nicrx_cmpl *c);
 /* Writes the tails and heads that moved since the last doorbells, rings first. */
 void nicrx_drv_doorbells(nicrx_drv_t *d);

@@ -182,6 +182,9 @@
     reg  [NUM_CQ*1-1:0] irq_mask_reg, irq_mask_next;
     reg  [15:0] xfer_split_reg, xfer_split_next;
     reg  [15:0] xfer_small_reg, xfer_small_next;
+    reg  [2:0] xfer_page_en_reg, xfer_page_en_next;
+    reg  [3:0] xfer_page_log2_reg, xfer_page_log2_next;
+    reg  [3:0] xfer_page_align_reg, xfer_page_align_next;
     reg  [NUM_CQ*64-1:0] msix_addr_reg, msix_addr_next;
     reg  [NUM_CQ*32-1:0] msix_data_reg, msix_data_next;
     reg  [NUM_CQ*1-1:0] msix_en_reg, msix_en_next;
@@ -606,6 +609,13 @@
                 rd_mapped = 1'b1;
                 rd_value[15:0] = xfer_small_reg[0 +: 16];
             end
+        // XFER_PAGE
+            if (reggen_raddr == 10'h282) begin
+                rd_mapped = 1'b1;
+                rd_value[2:0] = xfer_page_en_reg[0 +: 3];
+                rd_value[11:8] = xfer_page_log2_reg[0 +: 4];
+                rd_value[15:12] = xfer_page_align_reg[0 +: 4];
+            end
         // MSIX_ADDR_LO
         for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
             if (reggen_raddr == 10'h260 + reggen_ri[9:0] * 10'h004) begin
@@ -721,6 +731,9 @@
         irq_mask_next = irq_mask_reg;
         xfer_split_next = xfer_split_reg;
         xfer_small_next = xfer_small_reg;
+        xfer_page_en_next = xfer_page_en_reg;
+        xfer_page_log2_next = xfer_page_log2_reg;
+        xfer_page_align_next = xfer_page_align_reg;
         msix_addr_next = msix_addr_reg;
         msix_data_next = msix_data_reg;
         msix_en_next = msix_en_reg;
@@ -1096,6 +1109,13 @@
                 wr_mapped = 1'b1;
                 xfer_small_next[0 +: 16] = ((xfer_small_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
             end
+        // XFER_PAGE
+            if (reggen_waddr == 10'h282) begin
+                wr_mapped = 1'b1;
+                xfer_page_en_next[0 +: 3] = ((xfer_page_en_reg[0 +: 3] & ~reggen_wmask[2:0]) | (s_axil_wdata[2:0] & reggen_wmask[2:0]));
+                xfer_page_log2_next[0 +: 4] = ((xfer_page_log2_reg[0 +: 4] & ~reggen_wmask[11:8]) | (s_axil_wdata[11:8] & reggen_wmask[11:8]));
+                xfer_page_align_next[0 +: 4] = ((xfer_page_align_reg[0 +: 4] & ~reggen_wmask[15:12]) | (s_axil_wdata[15:12] & reggen_wmask[15:12]));
+            end
         // MSIX_ADDR_LO
         for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h260 + reggen_wi[9:0] * 10'h004) begin
@@ -1199,6 +1219,9 @@
             irq_mask_reg <= {NUM_CQ{1'h0}};
             xfer_split_reg <= 16'h1fc;
             xfer_small_reg <= 16'h40;
+            xfer_page_en_reg <= 3'h0;
+            xfer_page_log2_reg <= 4'hc;
+            xfer_page_align_reg <= 4'h6;
             msix_addr_reg <= {NUM_CQ{64'h0}};
             msix_data_reg <= {NUM_CQ{32'h0}};
             msix_en_reg <= {NUM_CQ{1'h0}};
@@ -1262,6 +1285,9 @@
             irq_mask_reg <= irq_mask_next;
             xfer_split_reg <= xfer_split_next;
             xfer_small_reg <= xfer_small_next;
+            xfer_page_en_reg <= xfer_page_en_next;
+            xfer_page_log2_reg <= xfer_page_log2_next;
+            xfer_page_align_reg <= xfer_page_align_next;
             msix_addr_reg <= msix_addr_next;
             msix_data_reg <= msix_data_next;
             msix_en_reg <= msix_en_next;

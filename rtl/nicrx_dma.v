@@ -37,6 +37,7 @@ module nicrx_dma #(
     output wire                      fq_pop,
     input  wire [3*16-1:0]           cfg_fbr_buf_size,  // rings 0 small, 1 large, 2 header
     input  wire [2:0]                cfg_fbr_en,
+    input  wire [10:0]               cfg_xfer_page,     // XFER_PAGE {align_log2, page_log2, en} (nicrx_page)
     // nicrx_desc_fetch: each ring's oldest descriptor {buf_id, addr}, a pop takes it
     input  wire [2:0]                s_desc_valid,
     input  wire [3*80-1:0]           s_desc_data,
@@ -153,6 +154,12 @@ module nicrx_dma #(
     // a split frame's data part: its buffer, taken with the header buffer, waits for the
     // header part's last burst (g_pend)
     reg                  g_pend_reg, g_pend_next;
+    // each part's place in its page (nicrx_page): offset, entries before it in the page,
+    // release (a buffer that is not a page: 0, 0, 1), for the record's word 3
+    reg [15:0]           f_off_reg, f_off_next, g_off_reg, g_off_next;
+    reg [12:0]           f_cnt_reg, f_cnt_next, g_cnt_reg, g_cnt_next;
+    reg                  f_prel_reg, f_prel_next, g_prel_reg, g_prel_next;
+    reg [2:0]            pg_take_reg, pg_take_next;   // the rings an entry was placed in (nicrx_page's s_take)
     reg                  g_ring_reg, g_ring_next;     // ring 0 or 1
     reg [15:0]           g_bufid_reg, g_bufid_next;
     reg [63:0]           g_addr_reg, g_addr_next;
@@ -179,6 +186,7 @@ module nicrx_dma #(
     reg [15:0]           hd_cwd_reg, hd_cwd_next;    // ... the data part writes
     reg                  hd_fl2_reg, hd_fl2_next;    // hd_cwd != hd_nw2 (one cycle later): a flush
     reg                  hd_dneed_reg, hd_dneed_next; // a data buffer needed (whole, or dlen > 0)
+    reg                  hd_hfit_reg, hd_hfit_next;   // a split frame's header part fits ring 2's entries
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
@@ -266,6 +274,18 @@ module nicrx_dma #(
         .fq_wr(fq_wr_reg), .fq_rd(fq_rd_reg), .head_key(fh_flow_reg),
         .more_cnt(more_cnt));
 
+    // ---- the page cursors (nicrx_page): ring 2's entry is a header part, rings 0 and 1's a
+    // whole frame or a data part (dlen); their answers are one cycle old, as hd_*
+    wire [2:0]  pg_on, pg_rel;
+    wire [47:0] pg_lim, pg_amask, pg_off;
+    wire [38:0] pg_cnt;
+    nicrx_page #(.NUM_FBR(3)) u_page (
+        .clk(clk), .rst(rst),
+        .cfg_page_en(cfg_xfer_page[2:0]), .cfg_page_log2(cfg_xfer_page[6:3]),
+        .cfg_page_align(cfg_xfer_page[10:7]), .cfg_fbr_en(cfg_fbr_en), .cfg_fbr_buf_size(cfg_fbr_buf_size),
+        .s_len({fh_reg[117:102], fh_reg[133:118], fh_reg[133:118]}), .s_take(pg_take_reg),
+        .m_on(pg_on), .m_lim(pg_lim), .m_amask(pg_amask), .m_off(pg_off), .m_cnt(pg_cnt), .m_rel(pg_rel));
+
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
     reg                  h_split;             // the head frame is split (nicrx_xfer_plan)
@@ -282,6 +302,7 @@ module nicrx_dma #(
     reg [15:0]           h_nwords;
     reg                  dq_ok;
     reg [79:0]           dq_head;
+    reg [15:0]           d_off, h_off;        // the data (header) ring's entry offset in its page
     reg                  fh_rel;
     reg [15:0]           rec_tail;
     reg                  rec_inc;
@@ -337,6 +358,9 @@ module nicrx_dma #(
         f_phase_next = f_phase_reg;  rec_rdy_next = 1'b0;  f_plen_next = f_plen_reg;
         g_pend_next = g_pend_reg;  g_ring_next = g_ring_reg;  g_bufid_next = g_bufid_reg;
         g_addr_next = g_addr_reg;
+        f_off_next = f_off_reg;  f_cnt_next = f_cnt_reg;  f_prel_next = f_prel_reg;
+        g_off_next = g_off_reg;  g_cnt_next = g_cnt_reg;  g_prel_next = g_prel_reg;
+        pg_take_next = 3'b000;
         rec_off_next = rec_off_reg;  rec_ph_next = rec_ph_reg;  rec_base_next = rec_base_reg;
         issued_tail_next = issued_tail_reg;  cq_tail_next = cq_tail_reg;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
@@ -381,8 +405,8 @@ module nicrx_dma #(
         dpart    = h_split && (h_dlen != 16'd0);
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         // the data rings fit the data part (a whole frame: all of it)
-        ring_ok[0] = cfg_fbr_en[0] && (cfg_fbr_buf_size[15:0]  >= h_dlen);
-        ring_ok[1] = cfg_fbr_en[1] && (cfg_fbr_buf_size[31:16] >= h_dlen);
+        ring_ok[0] = cfg_fbr_en[0] && (pg_lim[15:0]  >= h_dlen);
+        ring_ok[1] = cfg_fbr_en[1] && (pg_lim[31:16] >= h_dlen);
         // registered (hd_*): IS_IDLE decides from values one cycle old, once fh has
         // been stable for a cycle (hd_v); fh is reloaded at the record's AW, so the
         // IS_WAIT cycle covers it
@@ -391,6 +415,8 @@ module nicrx_dma #(
         hd_q_ok_next    = h_q_ok;
         hd_red_next     = fh_valid_reg ? fh_red_reg : 2'b00;
         hd_dneed_next   = !h_split || (h_dlen != 16'd0);
+        // a header ring in page mode with BUF_SIZE above PAGE_SIZE takes no longer header part
+        hd_hfit_next    = !h_split || (h_hlen <= pg_lim[47:32]);
         // the first part's and the data part's W beats for either start lane, so IS_IDLE
         // and IS_P2 only select
         hd_nb0_next     = part_beats(p1len, 1'b0);
@@ -417,8 +443,11 @@ module nicrx_dma #(
         hq_head  = s_desc_data[160 +: 80];
         // a misaligned buffer goes back alone by an error completion, the header buffer
         // looked at first
-        herr     = h_split && (hq_head[2:0] != 3'd0);
-        derr     = !herr && hd_dneed_reg && (dq_head[2:0] != 3'd0);
+        herr     = h_split && ((hq_head[15:0] & pg_amask[47:32]) != 16'd0);
+        derr     = !herr && hd_dneed_reg && ((dq_head[15:0] & (sel ? pg_amask[31:16] : pg_amask[15:0])) != 16'd0);
+        // a page's entry: its address is the page's (PAGE_SIZE-aligned) with the offset in the low bits
+        d_off    = sel ? pg_off[31:16] : pg_off[15:0];
+        h_off    = pg_off[47:32];
         // CQ room, one cycle old (the issue FSM waits a cycle after each record)
         for (i = 0; i < NUM_CQ; i = i + 1)
             cq_room_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
@@ -460,11 +489,14 @@ module nicrx_dma #(
         phase    = f_phase_reg;
         // record v2: words 0 and 1 the first part (a split frame's header part, else the whole
         // frame), word 2 the data part and the flags, word 3 the phase
-        w3 = {phase, 63'd0};
+        // word 3: each part's page offset, release and entry count (a data part's 0 without one)
+        w3 = {phase, 3'd0, dpart ? g_cnt_reg + 13'd1 : 13'd0, f_cnt_reg + 13'd1, dpart && g_prel_reg, f_prel_reg,
+              dpart ? g_off_reg : 16'd0, f_off_reg};
         if (f_err_reg) begin
             w0 = {30'd0, f_ring_reg, f_bufid_reg, 16'd0};
             w1 = 64'd0;
             w2 = {26'd0, 1'b1, 37'd0};
+            w3 = {phase, 16'd0, 13'd1, 1'b0, 1'b1, 32'd0};
         end else begin
             // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
             //      vlan, l4[2], l3[2], len[16]}
@@ -489,7 +521,7 @@ module nicrx_dma #(
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
-                    end else if (hd_ring_ok_reg == 2'b00 && hd_dneed_reg) begin
+                    end else if ((hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg) begin
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
@@ -515,16 +547,29 @@ module nicrx_dma #(
                             f_bufid_next = herr ? hq_head[79:64] : dq_head[79:64];
                             f_addr_next = herr ? hq_head[63:0] : dq_head[63:0];
                             f_err_next = 1'b1;
+                            f_off_next = 16'd0;  f_cnt_next = 13'd0;  f_prel_next = 1'b1;
                             cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
                             is_state_next = IS_PRE;
                         end else begin
-                            desc_pop_next = {h_split, (!h_split || hd_dneed_reg) && sel,
-                                             (!h_split || hd_dneed_reg) && !sel};
+                            // a page goes back (pop) only with its last entry
+                            desc_pop_next = {h_split && pg_rel[2],
+                                             (!h_split || hd_dneed_reg) && sel && pg_rel[1],
+                                             (!h_split || hd_dneed_reg) && !sel && pg_rel[0]};
+                            pg_take_next = {h_split, (!h_split || hd_dneed_reg) && sel,
+                                            (!h_split || hd_dneed_reg) && !sel};
                             f_ring_next = h_split ? HDR_RING : {1'b0, sel};
                             f_bufid_next = h_split ? hq_head[79:64] : dq_head[79:64];
-                            f_addr_next = h_split ? hq_head[63:0] : dq_head[63:0];
+                            f_addr_next = h_split ? {hq_head[63:16], hq_head[15:0] | h_off}
+                                                  : {dq_head[63:16], dq_head[15:0] | d_off};
+                            f_off_next = h_split ? h_off : d_off;
+                            f_cnt_next = h_split ? pg_cnt[38:26] : sel ? pg_cnt[25:13] : pg_cnt[12:0];
+                            f_prel_next = h_split ? pg_rel[2] : sel ? pg_rel[1] : pg_rel[0];
                             g_pend_next = h_split && hd_dneed_reg;
-                            g_ring_next = sel;  g_bufid_next = dq_head[79:64];  g_addr_next = dq_head[63:0];
+                            g_ring_next = sel;  g_bufid_next = dq_head[79:64];
+                            g_addr_next = {dq_head[63:16], dq_head[15:0] | d_off};
+                            g_off_next = d_off;
+                            g_cnt_next = sel ? pg_cnt[25:13] : pg_cnt[12:0];
+                            g_prel_next = sel ? pg_rel[1] : pg_rel[0];
                             f_err_next = 1'b0;
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
@@ -766,6 +811,9 @@ module nicrx_dma #(
             desc_pop_reg <= 3'b000;
             is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
+            f_off_reg <= 16'd0;  f_cnt_reg <= 13'd0;  f_prel_reg <= 1'b0;
+            g_off_reg <= 16'd0;  g_cnt_reg <= 13'd0;  g_prel_reg <= 1'b0;  pg_take_reg <= 3'b000;
+            hd_hfit_reg <= 1'b1;
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
             f_lane_reg <= 1'b0;  f_first_reg <= 1'b0;
@@ -803,6 +851,9 @@ module nicrx_dma #(
             desc_pop_reg <= desc_pop_next;
             is_state_reg <= is_state_next;
             f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;  f_plen_reg <= f_plen_next;
+            f_off_reg <= f_off_next;  f_cnt_reg <= f_cnt_next;  f_prel_reg <= f_prel_next;
+            g_off_reg <= g_off_next;  g_cnt_reg <= g_cnt_next;  g_prel_reg <= g_prel_next;  pg_take_reg <= pg_take_next;
+            hd_hfit_reg <= hd_hfit_next;
             g_pend_reg <= g_pend_next;  g_ring_reg <= g_ring_next;  g_bufid_reg <= g_bufid_next;
             g_addr_reg <= g_addr_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
@@ -841,12 +892,12 @@ module nicrx_dma #(
         end
     end
     // Unused: the class bits but presel (the completion record carries presel only), the
-    // VLAN id (the host reads the tag from the frame's bytes); the header ring's enable and
-    // buffer size (nicrx_xfer_plan splits a frame only when its header part fits them).
+    // VLAN id (the host reads the tag from the frame's bytes); the header ring's enable
+    // (nicrx_xfer_plan splits a frame only with it); which rings are pages (the cursors say it all).
     /* verilator lint_off UNUSEDSIGNAL */
     wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1],
                        s_fl_data[FL_VID +: FL_VID_W],
-                       cfg_fbr_en[2], cfg_fbr_buf_size[32 +: 16]};
+                       cfg_fbr_en[2], pg_on};
     /* verilator lint_on UNUSEDSIGNAL */
 `ifdef FORMAL
     // ================================================================ formal

@@ -472,6 +472,7 @@ module nicrx_top #(
     wire                    xfp_valid, xfp_idle;
     wire [FL_W-1:0]         xfp_data;
     wire [15:0]             cfg_xfer_split, cfg_xfer_small;
+    wire [10:0]             cfg_xfer_page;
 
     nicrx_xfer_plan u_xfer_plan (
         .clk            (clk),
@@ -537,6 +538,7 @@ module nicrx_top #(
         .fq_pop            (fq_pop),
         .cfg_fbr_buf_size  (cfg_fbr_buf_size),
         .cfg_fbr_en        (cfg_fbr_en),
+        .cfg_xfer_page     (cfg_xfer_page),
         .s_desc_valid      (desc_valid),
         .s_desc_data       (desc_data),
         .m_desc_pop        (desc_pop),
@@ -718,6 +720,7 @@ module nicrx_top #(
         .cfg_reta_data     (cfg_reta_data),
         .cfg_xfer_split    (cfg_xfer_split),
         .cfg_xfer_small    (cfg_xfer_small),
+        .cfg_xfer_page     (cfg_xfer_page),
         .cnt_flat          (cnt_flat),
         .st_parser_bank    (st_parser_bank),
         .st_parser_swap_pending (st_parser_swap_pending),

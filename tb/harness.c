@@ -155,6 +155,8 @@ const char *harness_usage(void)
            "                      at most one per rise, one after the last\n"
            "  --split on|off      the header ring (ring 2, 256-byte buffers) up, so frames nicrx_xfer_plan\n"
            "                      picks may split (default on); off: ring 2 stays down, every frame whole\n"
+           "  --pages on|off      rings 0 (small) and 2 (header) are page rings: 4 KB pages of 64-byte\n"
+           "                      aligned entries (default on); off: every buffer holds one frame or part\n"
            "  --red-mode N        RED_CTRL.mode: 0 off, 1 Floyd-Jacobson, 2 regions (default 0)\n"
            "  --red-wlog N        RED_CTRL.wlog: avg weight 2^-N, 0..15 (default 9)\n"
            "  --red-maxp N        RED_CTRL.maxp: Floyd-Jacobson max_p = 2^-N, 0..7 (default 3)\n"
@@ -226,6 +228,11 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         o->swap_at_set |= !strcmp(arg, "--swap-at");
         o->reta_rewrite_set |= !strcmp(arg, "--reta-rewrite-at");
         o->rss_set |= !strcmp(arg, "--rss-types") || !strcmp(arg, "--reta-rewrite-at");
+        return 2;
+    }
+    if (!strcmp(arg, "--pages")) {
+        if (!next || (strcmp(next, "on") && strcmp(next, "off"))) return cli_bad_value(err, n, arg, next, "on or off");
+        o->pages_off = !strcmp(next, "off");
         return 2;
     }
     if (!strcmp(arg, "--split")) {
@@ -1088,6 +1095,7 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         f->verdict = 1;
         f->queue = ev->queue; f->ring = ev->ring; f->buf_id = ev->buf_id; f->len = ev->len;
         f->split = ev->split; f->dring = ev->dring; f->dbuf_id = ev->dbuf_id; f->dlen = ev->dlen;
+        f->off = ev->off; f->doff = ev->doff;
         h->cqfifo[ev->queue][h->cq_wr[ev->queue]++] = ev->frame;
         h->delivered_ev++;
         h->progress_at = h->k;
@@ -1176,14 +1184,15 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
     }
     /* record v2: word 2 the data part the model wrote (none for a whole frame); the class is
      * the ring of the whole frame or of the data part; reserved bits 0 */
-    uint64_t w2_rsvd = 0x3ffull << 38, w3_rsvd = ~(1ull << NICRX_C3_PHASE_BIT);
+    uint64_t w2_rsvd = 0x3ffull << 38, w3_rsvd = 7ull << 60;
     uint32_t large = f->split ? f->dlen && f->dring == 1 : f->ring == 1;
     if (nicrx_cmpl_split(c) != f->split || nicrx_cmpl_dlen(c) != f->dlen || nicrx_cmpl_dbufid(c) != f->dbuf_id ||
         nicrx_cmpl_dring(c) != f->dring || (f->split && f->ring != NICRX_HDR_RING) || (f->dlen && f->dring >= NICRX_HDR_RING) ||
-        nicrx_cmpl_large(c) != large || (c->w2 & w2_rsvd) || (c->w3 & w3_rsvd)) {
+        nicrx_cmpl_large(c) != large || (c->w2 & w2_rsvd) || (c->w3 & w3_rsvd) || nicrx_cmpl_off(c) != f->off ||
+        nicrx_cmpl_doff(c) != f->doff || (!f->dlen && (nicrx_cmpl_doff(c) || nicrx_cmpl_drel(c) || nicrx_cmpl_dcnt(c)))) {
         fail(h, "completion for frame %" PRIu64 " (w2 0x%016" PRIx64 " w3 0x%016" PRIx64 "): not the parts the model wrote "
-             "(first part ring %u, split %u, data part ring %u buf 0x%04x len %u) with its reserved bits 0", i, c->w2, c->w3,
-             f->ring, f->split, f->dring, f->dbuf_id, f->dlen);
+             "(first part ring %u offset %u, split %u, data part ring %u buf 0x%04x offset %u len %u) with its reserved bits 0",
+             i, c->w2, c->w3, f->ring, f->off, f->split, f->dring, f->dbuf_id, f->doff, f->dlen);
         return -1;
     }
     if (i < h->cq_next[q]) {
@@ -1347,6 +1356,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     host_irq_setup(&h->host, irq_regs, o->irq_napi);
     if (o->msix) host_msix_setup(&h->host);
     if (o->split_off) host_split_off(&h->host);
+    if (o->pages_off) host_pages_off(&h->host);
     h->irqchk_on = o->irq_napi || o->irq_count >= 0 || o->irq_time >= 0 || o->irq_tick >= 0;
     irqchk_init(&h->irqchk, o->p.num_cq, o->irq_count >= 0 ? (uint32_t)o->irq_count : NICRX_IRQ_COUNT_RESET,
                 o->irq_time >= 0 ? (uint32_t)o->irq_time : NICRX_IRQ_TIME_RESET,

@@ -53,6 +53,7 @@ typedef struct harness_opts {
     int irq_napi;           /* --irq-napi: the host takes interrupts NAPI style instead of polling */
     int msix;               /* --msix: interrupt messages on every queue, checked against the lines */
     int split_off;          /* --split off: the header ring (ring 2) stays down, so no frame splits */
+    int pages_off;          /* --pages off: no page ring, one frame or part a buffer */
     /* Random early discard (docs/registers.md "Random early discard"): --red-* options, the
      * registers of enum red_opt (tb/redcheck.h) written at bring-up; -1 leaves the reset value. */
     int64_t red[RED_NUM_OPTS];
@@ -121,6 +122,7 @@ typedef struct harness_frame {
     uint16_t steps;      /* instructions nicrx_parse() executed for it (with has_hv) */
     uint32_t queue, ring, buf_id, len;
     uint32_t split, dring, dbuf_id, dlen; /* a split frame: ring, buf_id, len the header part, these the data part */
+    uint32_t off, doff;   /* each part's offset in its page (0 in a buffer that is not a page) */
     uint8_t lerr;        /* the record's length-error flag (verified frames) */
     uint32_t rss_hash;   /* the completion's (delivered frames) */
     uint8_t rss_type;

@@ -76,6 +76,31 @@ static void drv_reg_write(void *ctx, uint32_t addr, uint32_t data)
 static void drv_mem_write(void *ctx, uint64_t addr, const void *p, size_t n) { mem_write(&((host_t *)ctx)->mem, addr, p, n); }
 static void drv_mem_read(void *ctx, uint64_t addr, void *p, size_t n) { mem_read(&((host_t *)ctx)->mem, addr, p, n); }
 
+/* The free rings and their buffers, rings above 4 GB so the upper address bits are
+ * exercised: ring 0 small, 1 large, 2 header (nicrx_xfer_plan's header parts: 256-byte
+ * buffers); rings 0 and 2 page rings unless pages_off. */
+static void layout(host_t *h)
+{
+    uint32_t large = h->p.max_frame > 9216 ? (h->p.max_frame + 7u) & ~7u : 9216u;
+    static const uint32_t log2s[NICRX_NUM_FBR] = { 6, 4, 6 };
+    const uint32_t sizes[NICRX_NUM_FBR] = { 2048u, large, 256u }, pads[NICRX_NUM_FBR] = { 72u, 520u, 40u };
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        host_fbr_t *f = &h->fbr[r];
+        f->base = 0x100000000ull + 0x1000ull * r;
+        f->size_log2 = log2s[r];
+        f->nbuf = 1u << f->size_log2; /* a full ring: the host may post 2^SIZE_LOG2 */
+        f->buf_size = sizes[r];
+        f->page = (uint8_t)(!h->pages_off && r != 1);
+        f->region = f->page ? HOST_PAGE_SIZE : f->buf_size;
+        /* A stride that is not a multiple of 4 KB makes some buffers straddle pages; a page
+         * is aligned to its size. */
+        f->buf_stride = f->page ? HOST_PAGE_SIZE : f->buf_size + pads[r];
+        f->buf_base = (0x200000000ull << r) + (f->page ? 0u : 8u);
+        for (uint32_t i = 0; i < f->nbuf; i++)
+            f->buf[i] = (host_buf_t){ f->buf_base + i * f->buf_stride, (uint16_t)((r << 12) | i), 0, 0, 0 };
+    }
+}
+
 static int check_region(void *ctx, uint64_t addr, uint64_t len, int write, char *why, size_t n)
 {
     host_t *h = ctx;
@@ -90,7 +115,7 @@ static int check_region(void *ctx, uint64_t addr, uint64_t len, int write, char 
         uint64_t i = (addr - f->buf_base) / f->buf_stride;
         if (i >= f->nbuf) continue;
         host_buf_t *b = &f->buf[i];
-        if (addr < b->addr || addr + len > b->addr + f->buf_size) continue;
+        if (addr < b->addr || addr + len > b->addr + f->region) continue;
         if (b->posted) return 0;
         snprintf(why, n, "writes buffer %u of ring %u, which is not posted to the device", b->id, r);
         return -1;
@@ -144,23 +169,7 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
     h->poll_min = stall == STALL_HEAVY ? 400 : 1;
     h->poll_max = stall == STALL_HEAVY ? 4000 : 1;
 
-    /* Rings above 4 GB so the upper address bits are exercised. */
-    uint32_t large = p->max_frame > 9216 ? (p->max_frame + 7u) & ~7u : 9216u;
-    /* ring 0 small, 1 large, 2 header (nicrx_xfer_plan's header parts: 256-byte buffers) */
-    static const uint32_t log2s[NICRX_NUM_FBR] = { 6, 4, 6 };
-    const uint32_t sizes[NICRX_NUM_FBR] = { 2048u, large, 256u }, pads[NICRX_NUM_FBR] = { 72u, 520u, 40u };
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
-        host_fbr_t *f = &h->fbr[r];
-        f->base = 0x100000000ull + 0x1000ull * r;
-        f->size_log2 = log2s[r];
-        f->nbuf = 1u << f->size_log2; /* a full ring: the host may post 2^SIZE_LOG2 */
-        f->buf_size = sizes[r];
-        /* A stride that is not a multiple of 4 KB makes some buffers straddle pages. */
-        f->buf_stride = f->buf_size + pads[r];
-        f->buf_base = (0x200000000ull << r) + 8u;
-        for (uint32_t i = 0; i < f->nbuf; i++)
-            f->buf[i] = (host_buf_t){ f->buf_base + i * f->buf_stride, (uint16_t)((r << 12) | i), 0 };
-    }
+    layout(h);
     for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) {
         h->cq[q].base = 0x100010000ull + 0x1000ull * q;
         h->cq[q].size_log2 = 6;
@@ -169,7 +178,7 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
     static const nicrx_drv_ops_t ops = { drv_reg_write, NULL, drv_mem_write, drv_mem_read };
     h->drv = nicrx_drv_open(&ops, h);
     if (!h->drv) abort();
-    h->scratch = malloc(large > 2048 ? large : 2048);
+    h->scratch = malloc(h->fbr[1].buf_size > HOST_PAGE_SIZE ? h->fbr[1].buf_size : HOST_PAGE_SIZE);
     if (!h->scratch) abort();
 }
 
@@ -194,9 +203,17 @@ static void bringup(host_t *h)
     if (h->split_off) fbr[NICRX_HDR_RING].size_log2 = 0;   /* not set up: stays disabled */
     for (uint32_t q = 0; q < h->p.num_cq; q++)
         cq[q] = (nicrx_drv_ring_t){ h->cq[q].base, h->cq[q].size_log2, 0 };
+    uint32_t pages = 0;
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        if (h->fbr[r].page) pages |= 1u << r;
+    if (pages && nicrx_drv_pages(h->drv, pages, HOST_PAGE_LOG2, HOST_PAGE_ALIGN_LOG2) != 0)
+        herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
     if (nicrx_drv_setup(h->drv, fbr, cq, h->p.num_cq) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
         if (!fbr[r].size_log2) continue;
+        /* a page's bytes between and after its entries must stay as posted (poll checks them) */
+        for (uint32_t i = 0; h->fbr[r].page && i < h->fbr[r].nbuf; i++)
+            mem_fill(&h->mem, h->fbr[r].buf[i].addr, 0xa5, h->fbr[r].region);
         for (uint32_t i = 0; i < h->fbr[r].nbuf; i++)
             post(h, r, &h->fbr[r].buf[i]);
         nicrx_drv_doorbells(h->drv);
@@ -245,6 +262,12 @@ uint32_t host_msix_data(uint32_t q) { return 0x4d534900u | q; }
 
 void host_msix_setup(host_t *h) { h->msix = 1; }
 void host_split_off(host_t *h) { h->split_off = 1; }
+
+void host_pages_off(host_t *h)
+{
+    h->pages_off = 1;
+    layout(h);
+}
 
 void host_irq_setup(host_t *h, const int64_t reg[3], int napi)
 {
@@ -532,6 +555,9 @@ static void poll(host_t *h, int all)
             const uint32_t ring[2] = { nicrx_cmpl_ring(&rec), nicrx_cmpl_dring(&rec) };
             const uint32_t id[2] = { nicrx_cmpl_bufid(&rec), nicrx_cmpl_dbufid(&rec) };
             const uint32_t len[2] = { nicrx_cmpl_len(&rec), nicrx_cmpl_dlen(&rec) };
+            const uint32_t off[2] = { nicrx_cmpl_off(&rec), nicrx_cmpl_doff(&rec) };
+            const uint32_t rel[2] = { nicrx_cmpl_rel(&rec), nicrx_cmpl_drel(&rec) };
+            const uint32_t cnt[2] = { nicrx_cmpl_cnt(&rec), nicrx_cmpl_dcnt(&rec) };
             host_buf_t *b[2] = { NULL, NULL };
             uint32_t got[2] = { 0, 0 }, n = 0;
             for (uint32_t k = 0; k < nparts; k++) {
@@ -542,16 +568,49 @@ static void poll(host_t *h, int all)
                     return;
                 }
                 b[k] = &f->buf[idx];
-                got[k] = len[k] < f->buf_size ? len[k] : f->buf_size;
-                mem_read(&h->mem, b[k]->addr, h->scratch + n, got[k]);
+                /* a buffer that is not a page holds one entry at offset 0 and comes back with it */
+                if (f->page ? off[k] % (1u << HOST_PAGE_ALIGN_LOG2) || off[k] + len[k] > f->region || !cnt[k] ||
+                              cnt[k] > HOST_PAGE_SIZE >> HOST_PAGE_ALIGN_LOG2 || (rel[k] && b[k]->rel_cnt)
+                            : off[k] || !rel[k] || cnt[k] != 1) {
+                    herr(h, "completion on queue %u: part %u in buffer 0x%04x at offset %u (%u bytes, entry %u, release %u) "
+                         "is not an entry of a %s", q, k, id[k], off[k], len[k], cnt[k], rel[k],
+                         f->page ? "page (or releases it twice)" : "single-entry buffer");
+                    return;
+                }
+                got[k] = len[k] < f->region ? len[k] : f->region;
+                mem_read(&h->mem, b[k]->addr + off[k], h->scratch + n, got[k]);
                 n += got[k];
-                b[k]->posted = 0;
+                b[k]->taken++;
+                if (rel[k]) b[k]->rel_cnt = (uint16_t)cnt[k];
             }
             if (h->cmpl && h->cmpl(h->cmpl_ctx, q, &rec, h->scratch, n) != 0)
                 return;
-            /* Poison the buffers so stale bytes never pass the next check. */
+            /* Poison the entries so stale bytes never pass the next check; a buffer goes back
+             * once released and all its entries taken (a page's may be on other queues). */
             for (uint32_t k = 0; k < nparts; k++) {
-                mem_fill(&h->mem, b[k]->addr, 0xa5, got[k]);
+                host_fbr_t *f = &h->fbr[ring[k]];
+                if (!f->page) {
+                    mem_fill(&h->mem, b[k]->addr, 0xa5, got[k]);
+                    b[k]->posted = 0;
+                    b[k]->taken = b[k]->rel_cnt = 0;
+                    post(h, ring[k], b[k]);
+                    continue;
+                }
+                mem_fill(&h->mem, b[k]->addr + off[k], 0xa5, got[k]);
+                if (b[k]->rel_cnt && b[k]->taken > b[k]->rel_cnt) {
+                    herr(h, "page 0x%04x: %u entries taken, its release said %u", id[k], b[k]->taken, b[k]->rel_cnt);
+                    return;
+                }
+                if (!b[k]->rel_cnt || b[k]->taken != b[k]->rel_cnt) continue;
+                /* nothing outside its entries changed: every byte is the poison again */
+                mem_read(&h->mem, b[k]->addr, h->scratch, f->region);
+                for (uint32_t i = 0; i < f->region; i++)
+                    if (h->scratch[i] != 0xa5) {
+                        herr(h, "page 0x%04x: byte %u written outside every entry the device named", id[k], i);
+                        return;
+                    }
+                b[k]->posted = 0;
+                b[k]->taken = b[k]->rel_cnt = 0;
                 post(h, ring[k], b[k]);
             }
         }

@@ -21,17 +21,24 @@ typedef int (*host_cmpl_fn)(void *ctx, uint32_t q, const struct nicrx_cmpl *c,
                             const uint8_t *bytes, uint32_t nbytes);
 
 #define HOST_NBUF_MAX 128
+#define HOST_PAGE_LOG2 12     /* page rings (rings 0 and 2 unless host_pages_off): 4 KB pages */
+#define HOST_PAGE_SIZE (1u << HOST_PAGE_LOG2)
+#define HOST_PAGE_ALIGN_LOG2 6 /* entries at multiples of 64 bytes */
 #define HOST_OPS_MAX 512
 
 typedef struct host_buf {
     uint64_t addr;
     uint16_t id;
     uint8_t posted;
+    uint16_t taken;           /* a page: entries the host has taken from it since it was posted */
+    uint16_t rel_cnt;         /* a page: its entries, from the record that released it (0: not released) */
 } host_buf_t;
 
 typedef struct host_fbr {
     uint64_t base;
     uint32_t size_log2, buf_size, nbuf;
+    uint8_t page;             /* a page ring: buffers are pages of HOST_PAGE_SIZE bytes, buf_size its entries' limit */
+    uint32_t region;          /* a buffer's bytes in host memory: HOST_PAGE_SIZE or buf_size */
     uint64_t buf_base, buf_stride;
     host_buf_t buf[HOST_NBUF_MAX];
 } host_fbr_t;
@@ -117,6 +124,7 @@ typedef struct host {
     /* interrupt messages (MSIX_*): queue q's word at host_msix_addr(q) */
     uint8_t msix;             /* on at bring-up */
     uint8_t split_off;        /* the header ring (ring 2) left down: no frame splits */
+    uint8_t pages_off;        /* no page ring: every buffer holds one entry */
     uint64_t msix_writes[NICRX_MAX_CQ];   /* messages the host bus carried, per queue */
     uint64_t msix_last[NICRX_MAX_CQ];     /* edge of the last message of queue q */
     uint64_t edge;            /* the edge host_edge is at */
@@ -164,6 +172,9 @@ void host_irq_setup(host_t *h, const int64_t reg[3], int napi);
 void host_msix_setup(host_t *h);
 /* Leaves the header ring (ring 2) down at bring-up: nicrx_xfer_plan splits no frame. */
 void host_split_off(host_t *h);
+/* Before the first edge: no page ring (by default rings 0 and 2 are page rings, 4 KB pages,
+ * entries 64-byte aligned); every buffer then holds one frame or one part. */
+void host_pages_off(host_t *h);
 uint64_t host_msix_addr(uint32_t q);
 uint32_t host_msix_data(uint32_t q);
 

@@ -8,6 +8,8 @@
 #   - nicrx-gen TCP traffic with 10,000 concurrent connections, FLOWS 64 and 8;
 #   - header/data split on (the default) everywhere, off (--split off: every frame whole) on
 #     every sixteenth capture;
+#   - page rings 0 and 2 (the default) everywhere, none (--pages off) in the FLOWS=8 run of
+#     every sixteenth capture;
 #   - interrupt moderation (docs/architecture.md "nicrx_irq"): every IRQ_EVERY-th capture
 #     (default 8; IRQ_EVERY=1 for all), both stall profiles, a NAPI host (--irq-napi) and
 #     one of five COUNT/TIME/TICK settings in turn (contradictions included); the harness
@@ -66,7 +68,10 @@ build/bin/nicrx-gen --mode tcp --count 40000 --flows 10000 --reorder 2 --loss 1 
         printf '%s\t%s\t--stall\tnone\n' none "$f"
         printf '%s\t%s\t--stall\theavy\n' heavy "$f"
         for p in $progs; do printf '%s\t%s\t--program\t%s\n' "prog-$p" "$f" "$B/$p.bin"; done
-        printf '%s\t%s\t--flows\t8\n' flows8 "$f"
+        # no page ring (--pages off: one frame or part a buffer) in the FLOWS 8 run of every
+        # sixteenth capture; page rings (the default) everywhere else
+        if [ $(( nf % 16 )) -eq 13 ]; then printf '%s\t%s\t--flows\t8\t--pages\toff\n' flows8-pages-off "$f"
+        else printf '%s\t%s\t--flows\t8\n' flows8 "$f"; fi
         if [ $(( ++nf % irq_every )) -eq 0 ]; then
             set -- ${irq_sets[$(( nf / irq_every % ${#irq_sets[@]} ))]}
             printf '%s\t%s\t--stall\tnone\t--irq-napi\t--irq-count\t%s\t--irq-time\t%s\t--irq-tick\t%s\n' \

@@ -245,13 +245,15 @@ static uint32_t parse_frame(const uint32_t *imem, const harness_opts_t *o, const
 /* the transfer's class and the parts written, {ring, buffer, offset, len} each: a whole
  * frame is one part from its buffer's start; a split frame its header part and, with bytes
  * after the headers, its data part, each from its own buffer's start */
-static void put_part(line_t *l, uint32_t ring, uint32_t buf, uint32_t len)
+static void put_part(line_t *l, uint32_t ring, uint32_t buf, uint32_t off, uint32_t len)
 {
     PUT_LIT(l, "{\"ring\":");
     put_u(l, ring);
     PUT_LIT(l, ",\"buffer\":");
     put_u(l, buf);
-    PUT_LIT(l, ",\"offset\":0,\"len\":");
+    PUT_LIT(l, ",\"offset\":");
+    put_u(l, off);
+    PUT_LIT(l, ",\"len\":");
     put_u(l, len);
     PUT_LIT(l, "}");
 }
@@ -264,10 +266,10 @@ static void put_parts(line_t *l, const harness_frame_t *fr, uint32_t len)
     }
     put_s(l, fr->split ? ",\"xfer\":\"split\"" : fr->ring == 1 ? ",\"xfer\":\"large\"" : ",\"xfer\":\"small\"");
     PUT_LIT(l, ",\"parts\":[");
-    put_part(l, fr->ring, fr->buf_id, fr->split ? len - fr->dlen : len);
+    put_part(l, fr->ring, fr->buf_id, fr->off, fr->split ? len - fr->dlen : len);
     if (fr->dlen) {
         PUT_LIT(l, ",");
-        put_part(l, fr->dring, fr->dbuf_id, fr->dlen);
+        put_part(l, fr->dring, fr->dbuf_id, fr->doff, fr->dlen);
     }
     PUT_LIT(l, "]");
 }
@@ -407,6 +409,26 @@ static int parse_only(const harness_opts_t *o, const uint32_t *imem, int tracing
     return end_capture(o, &c, "parsed");
 }
 
+/* --fast: an entry of len bytes in ring r: its buffer's id and offset; a page ring's pages
+ * fill as nicrx_page fills them (taken[r]: buffers ring r has given back, poff[r]: the next
+ * entry's offset in its page). */
+static uint16_t fast_place(const host_t *h, uint32_t r, uint32_t len, uint64_t *taken, uint16_t *poff, uint32_t *off)
+{
+    const host_fbr_t *b = &h->fbr[r];
+    const uint16_t id = b->buf[taken[r] % b->nbuf].id;
+    const uint32_t amsk = (1u << HOST_PAGE_ALIGN_LOG2) - 1u;
+    const uint32_t lim = b->buf_size < HOST_PAGE_SIZE ? b->buf_size : HOST_PAGE_SIZE;
+
+    *off = b->page ? poff[r] : 0;
+    if (!b->page || nicrx_page_ends(poff[r], len, nicrx_page_base(HOST_PAGE_SIZE, lim, amsk))) {
+        taken[r]++;
+        poff[r] = 0;
+    } else {
+        poff[r] = nicrx_page_next(poff[r], len, amsk);
+    }
+    return id;
+}
+
 /* --fast: the functional model (nicrx_fast_*) configured as the harness's host
  * brings the device up, every frame decided in capture order; the lines are
  * the cycle model's (docs/report.md "Fast mode").  The host hands buffers out
@@ -418,6 +440,7 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
     static host_t host;
     static char obuf[1 << 16];
     uint64_t taken[NICRX_NUM_FBR] = { 0 };
+    uint16_t poff[NICRX_NUM_FBR] = { 0 };
     int st = load_capture(o, &c);
 
     if (st != HARNESS_OK)
@@ -430,6 +453,7 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
     }
     nicrx_fast_load_program(f, imem, o->p.imem_depth);
     host_init(&host, &o->p, STALL_NONE, 1, NULL, NULL);
+    if (o->pages_off) host_pages_off(&host);
     /* the bring-up's configuration (tb/host.c): rings, queues, queue select, the
      * flow registers and the step limit given, then CTRL */
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
@@ -472,18 +496,16 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
         fr.opcode = (uint8_t)r.opcode;
         fr.flow_event = (uint8_t)r.flow_event;
         if (r.verdict == 1) {
-            const host_fbr_t *b = &host.fbr[r.ring];
             fr.queue = r.queue;
             fr.ring = r.ring;
             fr.rss_hash = r.rss_hash;
             fr.rss_type = (uint8_t)r.rss_type;
-            fr.buf_id = b->buf[taken[r.ring]++ % b->nbuf].id;
             fr.split = r.split;
+            fr.buf_id = fast_place(&host, r.ring, r.split ? r.hdr_len : c.f[i].len, taken, poff, &fr.off);
             if (r.dlen) {
-                const host_fbr_t *db = &host.fbr[r.dring];
                 fr.dring = r.dring;
                 fr.dlen = r.dlen;
-                fr.dbuf_id = db->buf[taken[r.dring]++ % db->nbuf].id;
+                fr.dbuf_id = fast_place(&host, r.dring, r.dlen, taken, poff, &fr.doff);
             }
         }
         put_frame(stdout, o, imem, i, &fr, &c.f[i]);

@@ -143,12 +143,38 @@ static void test_post(void)
     nicrx_drv_close(d);
 }
 
+/* Page rings: the register, a page aligned to its size, and a page that goes back only
+ * with its release. */
+static void test_pages(void)
+{
+    fake_t f;
+    struct nicrx_cmpl c;
+    nicrx_drv_t *d = bring_up(&f, 1);
+    uint32_t n0 = f.nlog;
+    EXPECT(nicrx_drv_pages(d, 8, 12, 6) == -1 && nicrx_drv_pages(d, 1, 5, 3) == -1 && nicrx_drv_pages(d, 1, 12, 13) == -1 &&
+          nicrx_drv_pages(d, 1, 12, 2) == -1 && f.nlog == n0, "drv pages: no ring 3, page_log2 5, align above the page or below 8 refused");
+    EXPECT(nicrx_drv_pages(d, 1, 12, 6) == 0 && f.nlog == n0 + 1 && f.log_addr[n0] == NICRX_REG_XFER_PAGE &&
+          f.log_data[n0] == (1u | 12u << NICRX_XFER_PAGE_PAGE_LOG2_SHIFT | 6u << NICRX_XFER_PAGE_ALIGN_LOG2_SHIFT),
+          "drv pages: XFER_PAGE = ring 0, 4 KB, 64-byte entries");
+    EXPECT(nicrx_drv_post(d, 0, 0x8800, 1) == -1 && strstr(nicrx_drv_error(d), "aligned"), "drv pages: a page not 4 KB aligned refused");
+    for (uint16_t i = 0; i < 4; i++)
+        EXPECT(nicrx_drv_post(d, 0, 0x10000u + 0x1000u * i, i) == 0, "drv pages: page %u posted (%s)", i, nicrx_drv_error(d));
+    put_cmpl(&f, 0x3000, 0, 1ull << NICRX_C3_PHASE_BIT | 64u);   /* an entry at 64, not the last */
+    EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && nicrx_cmpl_off(&c) == 64 && !nicrx_cmpl_rel(&c) &&
+          nicrx_drv_post(d, 0, 0x20000, 9) == -1, "drv pages: an entry without release keeps its page: the ring stays full");
+    put_cmpl(&f, 0x3020, 0, 1ull << NICRX_C3_PHASE_BIT | 1ull << NICRX_C3_REL_BIT | 2ull << NICRX_C3_CNT_SHIFT | 128u);
+    EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && nicrx_cmpl_rel(&c) && nicrx_cmpl_cnt(&c) == 2 &&
+          nicrx_drv_post(d, 0, 0x20000, 9) == 0, "drv pages: the release (2 entries) gives the page back");
+    nicrx_drv_close(d);
+}
+
 static void test_poll(void)
 {
     fake_t f;
     struct nicrx_cmpl c;
     nicrx_drv_t *d = bring_up(&f, 1);   /* two records per queue: the phase flips every two */
-    uint64_t phase1 = 1ull << NICRX_C3_PHASE_BIT;
+    /* each record gives its buffer back (rel) */
+    uint64_t phase1 = 1ull << NICRX_C3_PHASE_BIT | 1ull << NICRX_C3_REL_BIT;
 
     for (uint16_t i = 0; i < 4; i++) nicrx_drv_post(d, 0, 0x8000u + 0x800u * i, i);
     nicrx_drv_doorbells(d);
@@ -158,7 +184,7 @@ static void test_poll(void)
     EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && c.w0 == 0x1234, "drv poll: record 0 (phase 1)");
     EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && c.w0 == 0x5678, "drv poll: record 1 (phase 1)");
     EXPECT(nicrx_drv_poll(d, 0, &c) == 0, "drv poll: slot 0 still phase 1 after the wrap: not new");
-    put_cmpl(&f, 0x3000, 0x9abc, 0);
+    put_cmpl(&f, 0x3000, 0x9abc, 1ull << NICRX_C3_REL_BIT);
     EXPECT(nicrx_drv_poll(d, 0, &c) == 1 && c.w0 == 0x9abc && nicrx_drv_consumed(d, 0) == 3,
           "drv poll: phase 0 on the second pass is new; 3 consumed");
     EXPECT(nicrx_drv_poll(d, 5, &c) == 0, "drv poll: a queue not set up is empty");
@@ -247,6 +273,7 @@ int main(void)
     test_setup();
     test_post();
     test_poll();
+    test_pages();
     test_moderation_counters();
     return 0;
 }
