@@ -28,6 +28,9 @@ static void dma_reset(dma_t *d)
     d->f_off = d->g_off = d->f_cnt = d->g_cnt = 0; d->f_prel = d->g_prel = 0;
     memset(d->pg_take, 0, sizeof d->pg_take);
     d->hd_hfit = 1;
+    memset(d->hd_dv, 0, sizeof d->hd_dv);
+    memset(d->hd_bad, 0, sizeof d->hd_bad);
+    d->pc_room = 1;
     page_reset(&d->pg);
     d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd0 = 0; d->hd_nd1 = 0;
     d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
@@ -234,10 +237,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     uint32_t h_nwords = ((uint32_t)h_len + d->bpb - 1) >> d->lbpb;
     /* the selected ring's head descriptor (nicrx_desc_fetch); the pop of the last one
      * taken reaches it before IS_IDLE comes round again */
-    int dq_ok = in->s_desc_valid[sel];
+    int dq_ok = in->s_desc_valid[sel] && d->hd_dv[sel];
     const desc_ent_t *dh = &in->s_desc[sel];
     /* the header ring's head descriptor (a split frame's first part) */
-    int hq_ok = in->s_desc_valid[NICRX_HDR_RING];
+    int hq_ok = in->s_desc_valid[NICRX_HDR_RING] && d->hd_dv[NICRX_HDR_RING];
     const desc_ent_t *hh = &in->s_desc[NICRX_HDR_RING];
     /* CQ room, one cycle old (the issue FSM waits a cycle after each record) */
     n.cq_room = 0;
@@ -250,7 +253,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * them at two edges in a row */
     n.wb_room = ((d->wc_wr - d->wc_rd) & 7) != 4 && ((d->bq_wr - d->bq_rd) & 15) != 8;
     int wb_room = d->wb_room;
-    int pc_room = ((d->pc_wr - d->pc_rd) & 7) != 4;
+    /* the pm command FIFO's room, registered like wb_room: the issue FSM never writes it at
+     * two edges in a row (a take or IS_P2 is followed by IS_SIZE or IS_PRE, a drop by a
+     * cycle without hd_v) */
+    n.pc_room = ((d->pc_wr - d->pc_rd) & 7) != 4;
+    /* each ring's head descriptor: valid at the last edge too, and its address's bits that
+     * must be 0 (nicrx_page's amask), registered */
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        n.hd_dv[r] = in->s_desc_valid[r];
+        n.hd_bad[r] = (in->s_desc[r].addr & d->pg.amask[r]) != 0;
+    }
     uint32_t pg_beats = (4096u >> d->labpb) - (uint32_t)((d->f_addr & 0xfff) >> d->labpb);
     uint32_t beats = d->f_rem;
     if (beats > d->max_burst) beats = d->max_burst;
@@ -310,7 +322,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         if (d->fh_valid && d->hd_v) {
             if (d->hd_red) {
                 /* RED's verdict (nicrx_red) goes before the placement: no buffer is looked at */
-                if (pc_room) {
+                if (d->pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
@@ -321,7 +333,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY);
                 }
             } else if ((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) {
-                if (pc_room) {
+                if (d->pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
@@ -329,19 +341,19 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT);
                 }
             } else if (!d->hd_q_ok) {
-                if (pc_room) {
+                if (d->pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_cq = d->cnt_no_cq + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ);
                 }
-            } else if (room && pc_room && (fh->split ? hq_ok && (!d->hd_dneed || dq_ok) : dq_ok)) {
+            } else if (room && d->pc_room && (fh->split ? hq_ok && (!d->hd_dneed || dq_ok) : dq_ok)) {
                 /* a split frame takes a header buffer and, with bytes after its headers, a
                  * data buffer; a misaligned one (the header buffer looked at first) goes back
                  * alone by an error completion and the frame takes the next */
-                int herr = fh->split && (hh->addr & d->pg.amask[NICRX_HDR_RING]);
-                int derr = !herr && d->hd_dneed && (dh->addr & d->pg.amask[sel]);
+                int herr = fh->split && d->hd_bad[NICRX_HDR_RING];
+                int derr = !herr && d->hd_dneed && d->hd_bad[sel];
                 /* a page's entry: the page's (PAGE_SIZE-aligned) address with the offset in its low bits */
                 const uint16_t h_off = d->pg.off[NICRX_HDR_RING], d_off = d->pg.off[sel];
                 const desc_ent_t *p1 = herr || fh->split ? hh : dh;
@@ -386,7 +398,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         }
         break;
     case IS_P2: /* the data part of a split frame: its own buffer, realigned */
-        if (pc_room) {
+        if (d->pc_room) {
             pc_we = 1; pc_wdata.nwords = d->hd_nw2; pc_wdata.flush = d->hd_fl2;
             pc_wdata.sh = (uint8_t)(fh->hdr_len & (d->bpb - 1));
             n.pc_wr = (d->pc_wr + 1) & 7;

@@ -118,6 +118,9 @@ typedef struct dma {
     uint8_t  hd_fl2;         /* hd_cwd > hd_nw2, one cycle later: the data part ends with a flush */
     uint8_t  hd_dneed;       /* the frame needs a data buffer (whole, or a split one with dlen > 0) */
     uint8_t  hd_hfit;        /* a split frame's header part fits ring 2's entries (nicrx_page's limit) */
+    uint8_t  hd_dv[NICRX_NUM_FBR];  /* each ring's head descriptor was valid at the last edge */
+    uint8_t  hd_bad[NICRX_NUM_FBR]; /* ... and its address is misaligned (nicrx_page's amask) */
+    uint8_t  pc_room;        /* the pm command FIFO has room (one cycle old) */
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  awvalid, awlen;
     uint64_t awaddr;

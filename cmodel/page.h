@@ -10,6 +10,7 @@
 
 typedef struct page {
     uint8_t  pl, al;                   /* page_log2 in 6..15, align_log2 in 3..pl */
+    uint16_t psize, amsk;              /* PAGE_SIZE, the alignment - 1 (from pl, al) */
     uint8_t  on[NICRX_NUM_FBR];        /* page mode in effect */
     uint16_t lim[NICRX_NUM_FBR];       /* the largest entry: BUF_SIZE, at most PAGE_SIZE in page mode */
     uint16_t amask[NICRX_NUM_FBR];     /* address bits a buffer must have 0 */
@@ -17,6 +18,7 @@ typedef struct page {
     uint16_t off[NICRX_NUM_FBR];       /* the next entry's offset in the page */
     uint16_t cnt[NICRX_NUM_FBR];       /* entries placed in the page before it */
     uint8_t  rel[NICRX_NUM_FBR];       /* it is the page's last (for the length s_len had) */
+    uint16_t nxt[NICRX_NUM_FBR];       /* the offset after it, registered with rel */
 } page_t;
 
 typedef struct page_in {

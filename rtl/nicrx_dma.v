@@ -187,6 +187,9 @@ module nicrx_dma #(
     reg                  hd_fl2_reg, hd_fl2_next;    // hd_cwd != hd_nw2 (one cycle later): a flush
     reg                  hd_dneed_reg, hd_dneed_next; // a data buffer needed (whole, or dlen > 0)
     reg                  hd_hfit_reg, hd_hfit_next;   // a split frame's header part fits ring 2's entries
+    reg [2:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
+    reg [2:0]            hd_bad_reg, hd_bad_next;     // ... and its address is misaligned (nicrx_page's amask)
+    reg                  pc_room_reg, pc_room_next;   // the pm command FIFO has room (one cycle old)
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
@@ -307,7 +310,7 @@ module nicrx_dma #(
     reg [15:0]           rec_tail;
     reg                  rec_inc;
     reg [3:0]            rec_csz;
-    reg                  aw_free, wc_room, bq_room, pc_room;
+    reg                  aw_free, wc_room, bq_room;
     reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
     reg [8:0]            beats;               // at most MAX_BURST (256)
@@ -436,15 +439,15 @@ module nicrx_dma #(
         h_nwords = part_words(h_len);
         // the selected ring's head descriptor (nicrx_desc_fetch); the pop of the last
         // one taken reaches it before IS_IDLE comes round again
-        dq_ok    = sel ? s_desc_valid[1] : s_desc_valid[0];
+        dq_ok    = sel ? s_desc_valid[1] && hd_dv_reg[1] : s_desc_valid[0] && hd_dv_reg[0];
         dq_head  = sel ? s_desc_data[80 +: 80] : s_desc_data[0 +: 80];
         // the header ring's head descriptor (a split frame's first part)
-        hq_ok    = s_desc_valid[HDR_RING];
+        hq_ok    = s_desc_valid[HDR_RING] && hd_dv_reg[HDR_RING];
         hq_head  = s_desc_data[160 +: 80];
         // a misaligned buffer goes back alone by an error completion, the header buffer
         // looked at first
-        herr     = h_split && ((hq_head[15:0] & pg_amask[47:32]) != 16'd0);
-        derr     = !herr && hd_dneed_reg && ((dq_head[15:0] & (sel ? pg_amask[31:16] : pg_amask[15:0])) != 16'd0);
+        herr     = h_split && hd_bad_reg[HDR_RING];
+        derr     = !herr && hd_dneed_reg && (sel ? hd_bad_reg[1] : hd_bad_reg[0]);
         // a page's entry: its address is the page's (PAGE_SIZE-aligned) with the offset in the low bits
         d_off    = sel ? pg_off[31:16] : pg_off[15:0];
         h_off    = pg_off[47:32];
@@ -459,7 +462,15 @@ module nicrx_dma #(
         wc_room  = (wc_wr_reg - wc_rd_reg) != 3'd4;
         bq_room  = (bq_wr_reg - bq_rd_reg) != 4'd8;
         wb_room_next = wc_room && bq_room;
-        pc_room  = (pc_wr_reg - pc_rd_reg) != 3'd4;
+        // the packet-memory command FIFO's room, registered like wb_room: the issue FSM never
+        // writes it at two edges in a row (a take or an IS_P2 is followed by IS_SIZE or
+        // IS_PRE, a drop by a cycle without hd_v)
+        pc_room_next = (pc_wr_reg - pc_rd_reg) != 3'd4;
+        // each ring's head descriptor: valid at the last edge too, and its address's bits that
+        // must be 0 (nicrx_page's amask: 7, or PAGE_SIZE - 1 for a page), registered
+        hd_dv_next = s_desc_valid;
+        for (i = 0; i < 3; i = i + 1)
+            hd_bad_next[i] = (s_desc_data[i*80 +: 16] & pg_amask[i*16 +: 16]) != 16'd0;
         // burst size: up to MAX_BURST, never across 4 KB; min(f_rem, MAX_BURST, pg_beats)
         // from three comparisons made in parallel (the frame's last burst when f_rem is
         // the smallest)
@@ -514,7 +525,7 @@ module nicrx_dma #(
                 if (fh_valid_reg && hd_v_reg) begin
                     if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
-                        if (pc_room) begin
+                        if (pc_room_reg) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
@@ -522,20 +533,20 @@ module nicrx_dma #(
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if ((hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg) begin
-                        if (pc_room) begin
+                        if (pc_room_reg) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
-                        if (pc_room) begin
+                        if (pc_room_reg) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
                             pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
-                    end else if (cq_room_reg[hd_q_reg] && pc_room
+                    end else if (cq_room_reg[hd_q_reg] && pc_room_reg
                                  && (h_split ? hq_ok && (!hd_dneed_reg || dq_ok) : dq_ok)) begin
                         // a split frame takes a header buffer and, with bytes after its
                         // headers, a data buffer
@@ -588,7 +599,7 @@ module nicrx_dma #(
             IS_P2: begin
                 // the data part of a split frame: its own buffer, realigned by the header
                 // part's end in its last word
-                if (pc_room) begin
+                if (pc_room_reg) begin
                     pc_we = 1'b1;
                     pc_wdata = {hd_fl2_reg, h_hlen[2:0] & BPB_M1, hd_nw2_reg, 1'b0};
                     pc_wr_next = pc_wr_reg + 1'b1;
@@ -813,7 +824,7 @@ module nicrx_dma #(
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
             f_off_reg <= 16'd0;  f_cnt_reg <= 13'd0;  f_prel_reg <= 1'b0;
             g_off_reg <= 16'd0;  g_cnt_reg <= 13'd0;  g_prel_reg <= 1'b0;  pg_take_reg <= 3'b000;
-            hd_hfit_reg <= 1'b1;
+            hd_hfit_reg <= 1'b1;  hd_dv_reg <= 3'b000;  hd_bad_reg <= 3'b000;  pc_room_reg <= 1'b1;
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
             f_lane_reg <= 1'b0;  f_first_reg <= 1'b0;
@@ -853,7 +864,8 @@ module nicrx_dma #(
             f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;  f_plen_reg <= f_plen_next;
             f_off_reg <= f_off_next;  f_cnt_reg <= f_cnt_next;  f_prel_reg <= f_prel_next;
             g_off_reg <= g_off_next;  g_cnt_reg <= g_cnt_next;  g_prel_reg <= g_prel_next;  pg_take_reg <= pg_take_next;
-            hd_hfit_reg <= hd_hfit_next;
+            hd_hfit_reg <= hd_hfit_next;  hd_dv_reg <= hd_dv_next;  hd_bad_reg <= hd_bad_next;
+            pc_room_reg <= pc_room_next;
             g_pend_reg <= g_pend_next;  g_ring_reg <= g_ring_next;  g_bufid_reg <= g_bufid_next;
             g_addr_reg <= g_addr_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;

@@ -6,7 +6,8 @@
 // Request/response: the user presents, per ring, the length of the entry it would place
 // there (s_len, held while it decides); one cycle later m_off, m_cnt and m_rel describe
 // that entry. A one-cycle s_take[r] places it: m_off and m_cnt move at the next edge (back
-// to 0 after a release) and m_rel follows them one cycle later. A ring not in page mode
+// to 0 after a release) and m_rel follows them one cycle later. The offset after the entry is
+// registered with m_rel (nxt), so a take only selects. A ring not in page mode
 // answers offset 0, count 0 and release 1 (one entry a buffer).
 `resetall
 `timescale 1ns / 1ps
@@ -39,8 +40,10 @@ module nicrx_page #(
     reg  [NUM_FBR*16-1:0]  off_reg, off_next;
     reg  [NUM_FBR*13-1:0]  cnt_reg, cnt_next;
     reg  [NUM_FBR-1:0]     rel_reg, rel_next;
+    reg  [15:0]            psize_reg, psize_next, amsk_reg, amsk_next;  // PAGE_SIZE, the alignment - 1
+    reg  [NUM_FBR*16-1:0]  nxt_reg, nxt_next;     // the offset after the entry, registered as rel
 
-    reg  [15:0]            psize, amsk, lim, alen;
+    reg  [15:0]            lim;
     reg  [16:0]            fin;
     integer                r;
 
@@ -55,26 +58,26 @@ module nicrx_page #(
         pl_next = (cfg_page_log2 < 4'd6) ? 4'd6 : cfg_page_log2;
         al_next = (cfg_page_align < 4'd3) ? 4'd3 : (cfg_page_align > pl_reg) ? pl_reg : cfg_page_align;
         on_next = cfg_page_en;
-        psize = 16'd1 << pl_reg;
-        amsk  = ~(16'hffff << al_reg);
+        psize_next = 16'd1 << pl_reg;
+        amsk_next  = ~(16'hffff << al_reg);
         for (r = 0; r < NUM_FBR; r = r + 1) begin
             lim = cfg_fbr_buf_size[r*16 +: 16];
-            if (on_reg[r] && lim > psize) lim = psize;
+            if (on_reg[r] && lim > psize_reg) lim = psize_reg;
             lim_next[r*16 +: 16]   = lim;
-            amask_next[r*16 +: 16] = on_reg[r] ? psize - 16'd1 : 16'd7;
-            base_next[r*16 +: 16]  = (psize - lim_reg[r*16 +: 16]) & ~amsk;
+            amask_next[r*16 +: 16] = on_reg[r] ? psize_reg - 16'd1 : 16'd7;
+            base_next[r*16 +: 16]  = (psize_reg - lim_reg[r*16 +: 16]) & ~amsk_reg;
             // the entry ends the page when the next aligned offset leaves no room for an
             // entry of lim bytes: off + len > base says just that (off and base aligned)
             fin = {1'b0, off_reg[r*16 +: 16]} + {1'b0, s_len[r*16 +: 16]};
             rel_next[r] = !on_reg[r] || (fin > {1'b0, base_reg[r*16 +: 16]});
-            alen = (s_len[r*16 +: 16] + amsk) & ~amsk;
+            nxt_next[r*16 +: 16] = off_reg[r*16 +: 16] + ((s_len[r*16 +: 16] + amsk_reg) & ~amsk_reg);
             off_next[r*16 +: 16] = off_reg[r*16 +: 16];
             cnt_next[r*13 +: 13] = cnt_reg[r*13 +: 13];
             if (!cfg_fbr_en[r] || !on_reg[r]) begin
                 off_next[r*16 +: 16] = 16'd0;
                 cnt_next[r*13 +: 13] = 13'd0;
             end else if (s_take[r]) begin
-                off_next[r*16 +: 16] = rel_reg[r] ? 16'd0 : off_reg[r*16 +: 16] + alen;
+                off_next[r*16 +: 16] = rel_reg[r] ? 16'd0 : nxt_reg[r*16 +: 16];
                 cnt_next[r*13 +: 13] = rel_reg[r] ? 13'd0 : cnt_reg[r*13 +: 13] + 13'd1;
             end
         end
@@ -83,10 +86,12 @@ module nicrx_page #(
     always @(posedge clk) begin
         if (rst) begin
             pl_reg <= 4'd12;  al_reg <= 4'd6;  on_reg <= {NUM_FBR{1'b0}};
+            psize_reg <= 16'h1000;  amsk_reg <= 16'h003f;  nxt_reg <= {NUM_FBR*16{1'b0}};
             lim_reg <= {NUM_FBR*16{1'b0}};  amask_reg <= {NUM_FBR{16'd7}};  base_reg <= {NUM_FBR*16{1'b0}};
             off_reg <= {NUM_FBR*16{1'b0}};  cnt_reg <= {NUM_FBR*13{1'b0}};  rel_reg <= {NUM_FBR{1'b1}};
         end else begin
             pl_reg <= pl_next;  al_reg <= al_next;  on_reg <= on_next;
+            psize_reg <= psize_next;  amsk_reg <= amsk_next;  nxt_reg <= nxt_next;
             lim_reg <= lim_next;  amask_reg <= amask_next;  base_reg <= base_next;
             off_reg <= off_next;  cnt_reg <= cnt_next;  rel_reg <= rel_next;
         end

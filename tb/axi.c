@@ -152,6 +152,7 @@ void axi_edge(axi_slave_t *a, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in
         a->r_hold = 1;
         if (out->m_axi_rready) {
             a->r_hold = 0;
+            a->rbeats++;
             if (++r->done == r->beats)
                 memmove(&a->ar[0], &a->ar[1], (--a->ar_n) * sizeof a->ar[0]);
         }

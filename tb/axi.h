@@ -38,7 +38,7 @@ typedef struct axi_slave {
     axi_burst_t b[AXI_QMAX * 4]; uint32_t b_n;/* responses owed */
     axi_burst_t ar[AXI_QMAX]; uint32_t ar_n;  /* accepted reads */
     uint8_t r_hold;                           /* rvalid offered and not yet taken */
-    uint64_t writes, reads, wbeats;
+    uint64_t writes, reads, wbeats, rbeats;
     char err[256];                            /* first protocol/bounds error */
 } axi_slave_t;
 
