@@ -1915,7 +1915,7 @@ void harness_report(const harness_t *h, FILE *f, int json)
     rp_u64(&r, "data_bytes", "for %s bytes of delivered frames", dbytes);
     rp_dbl(&r, "efficiency", "efficiency %s", 3, bus ? (double)dbytes / (double)bus : 0.0);
     /* the descriptors the device read (R carries nothing else): fewer than frames with page rings */
-    rp_u64(&r, "desc_reads", "; %s descriptors read", h->host.axi.rbeats * h->host.axi.bpb / NICRX_DESC_BYTES);
+    rp_u64(&r, "desc_reads", "%s descriptors read", h->host.axi.rbeats * h->host.axi.bpb / NICRX_DESC_BYTES);
 
     /* how the transfer engine placed the delivered frames (nicrx_xfer_plan, the record's word 2) */
     uint64_t xf[4] = { 0 }, lerr = 0;
