@@ -285,143 +285,143 @@
             end
         // PARSER_IDATA
         for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < 4 && {5'h1, reggen_raddr[4:0]} == 10'h024 + reggen_ri[9:0] * 10'h001) begin
+            if ({5'h1, reggen_raddr[4:0]} == 10'h024 + reggen_ri[9:0] * 10'h001) begin
                 reggen_rgm[1] = 1'b1;
                 reggen_rgv[63:32] = idata_reg[reggen_ri*32 + 0 +: 32];
             end
         // group 2: 0x100-0x17c
         // FBR_BASE_LO
-        for (reggen_ri = 0; reggen_ri < 3; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_FBR && {5'h2, reggen_raddr[4:0]} == 10'h040 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h040 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[95:70] = fbr_base_reg[reggen_ri*64 + 6 +: 26];
             end
         // FBR_BASE_HI
-        for (reggen_ri = 0; reggen_ri < 3; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_FBR && {5'h2, reggen_raddr[4:0]} == 10'h041 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h041 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[95:64] = fbr_base_reg[reggen_ri*64 + 32 +: 32];
             end
         // FBR_SIZE_LOG2
-        for (reggen_ri = 0; reggen_ri < 3; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_FBR && {5'h2, reggen_raddr[4:0]} == 10'h042 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h042 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[67:64] = fbr_size_log2_reg[reggen_ri*4 + 0 +: 4];
             end
         // FBR_BUF_SIZE
-        for (reggen_ri = 0; reggen_ri < 3; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_FBR && {5'h2, reggen_raddr[4:0]} == 10'h043 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h043 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[79:64] = fbr_buf_size_reg[reggen_ri*16 + 0 +: 16];
             end
         // FBR_HEAD
-        for (reggen_ri = 0; reggen_ri < 3; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_FBR && {5'h2, reggen_raddr[4:0]} == 10'h044 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h044 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[79:64] = st_fbr_head[reggen_ri*16 +: 16];
             end
         // FBR_TAIL
-        for (reggen_ri = 0; reggen_ri < 3; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_FBR && {5'h2, reggen_raddr[4:0]} == 10'h045 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h045 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[79:64] = fbr_tail_reg[reggen_ri*16 + 0 +: 16];
             end
         // FBR_CTRL
-        for (reggen_ri = 0; reggen_ri < 3; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_FBR && {5'h2, reggen_raddr[4:0]} == 10'h046 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h046 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[64:64] = fbr_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // group 3: 0x200-0x27c
         // CQ_BASE_LO
-        for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h4, reggen_raddr[4:0]} == 10'h080 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h080 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[3] = 1'b1;
                 reggen_rgv[127:101] = cq_base_reg[reggen_ri*64 + 5 +: 27];
             end
         // CQ_BASE_HI
-        for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h4, reggen_raddr[4:0]} == 10'h081 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h081 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[3] = 1'b1;
                 reggen_rgv[127:96] = cq_base_reg[reggen_ri*64 + 32 +: 32];
             end
         // CQ_SIZE_LOG2
-        for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h4, reggen_raddr[4:0]} == 10'h082 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h082 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[3] = 1'b1;
                 reggen_rgv[99:96] = cq_size_log2_reg[reggen_ri*4 + 0 +: 4];
             end
         // CQ_IRQ_CTRL
-        for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h4, reggen_raddr[4:0]} == 10'h083 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h083 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[3] = 1'b1;
                 reggen_rgv[96:96] = cq_irq_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // CQ_TAIL
-        for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h4, reggen_raddr[4:0]} == 10'h084 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h084 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[3] = 1'b1;
                 reggen_rgv[111:96] = st_cq_tail[reggen_ri*16 +: 16];
             end
         // CQ_HEAD
-        for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h4, reggen_raddr[4:0]} == 10'h085 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h085 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[3] = 1'b1;
                 reggen_rgv[111:96] = cq_head_reg[reggen_ri*16 + 0 +: 16];
             end
         // CQ_CTRL
-        for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h4, reggen_raddr[4:0]} == 10'h086 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h086 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[3] = 1'b1;
                 reggen_rgv[96:96] = cq_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // group 4: 0x280-0x2fc
         // CQ_BASE_LO
-        for (reggen_ri = 4; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h5, reggen_raddr[4:0]} == 10'h080 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h080 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[4] = 1'b1;
                 reggen_rgv[159:133] = cq_base_reg[reggen_ri*64 + 5 +: 27];
             end
         // CQ_BASE_HI
-        for (reggen_ri = 4; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h5, reggen_raddr[4:0]} == 10'h081 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h081 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[4] = 1'b1;
                 reggen_rgv[159:128] = cq_base_reg[reggen_ri*64 + 32 +: 32];
             end
         // CQ_SIZE_LOG2
-        for (reggen_ri = 4; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h5, reggen_raddr[4:0]} == 10'h082 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h082 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[4] = 1'b1;
                 reggen_rgv[131:128] = cq_size_log2_reg[reggen_ri*4 + 0 +: 4];
             end
         // CQ_IRQ_CTRL
-        for (reggen_ri = 4; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h5, reggen_raddr[4:0]} == 10'h083 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h083 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[4] = 1'b1;
                 reggen_rgv[128:128] = cq_irq_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // CQ_TAIL
-        for (reggen_ri = 4; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h5, reggen_raddr[4:0]} == 10'h084 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h084 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[4] = 1'b1;
                 reggen_rgv[143:128] = st_cq_tail[reggen_ri*16 +: 16];
             end
         // CQ_HEAD
-        for (reggen_ri = 4; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h5, reggen_raddr[4:0]} == 10'h085 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h085 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[4] = 1'b1;
                 reggen_rgv[143:128] = cq_head_reg[reggen_ri*16 + 0 +: 16];
             end
         // CQ_CTRL
-        for (reggen_ri = 4; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h5, reggen_raddr[4:0]} == 10'h086 + reggen_ri[9:0] * 10'h008) begin
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h086 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[4] = 1'b1;
                 reggen_rgv[128:128] = cq_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // group 5: 0x400-0x47c
         // CNT
         for (reggen_ri = 0; reggen_ri < 23; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < 23 && {5'h8, reggen_raddr[4:0]} == 10'h100 + reggen_ri[9:0] * 10'h001) begin
+            if ({5'h8, reggen_raddr[4:0]} == 10'h100 + reggen_ri[9:0] * 10'h001) begin
                 reggen_rgm[5] = 1'b1;
                 reggen_rgv[191:160] = cnt_flat[reggen_ri*32 +: 32];
             end
@@ -504,7 +504,7 @@
             end
         // FLOW_KEY
         for (reggen_ri = 0; reggen_ri < 10; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < 10 && {5'ha, reggen_raddr[4:0]} == 10'h150 + reggen_ri[9:0] * 10'h001) begin
+            if ({5'ha, reggen_raddr[4:0]} == 10'h150 + reggen_ri[9:0] * 10'h001) begin
                 reggen_rgm[6] = 1'b1;
                 reggen_rgv[223:192] = ctx_key_reg[reggen_ri*32 + 0 +: 32];
             end
@@ -538,13 +538,13 @@
             end
         // RED_TH
         for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < 4 && {5'hc, reggen_raddr[4:0]} == 10'h188 + reggen_ri[9:0] * 10'h001) begin
+            if ({5'hc, reggen_raddr[4:0]} == 10'h188 + reggen_ri[9:0] * 10'h001) begin
                 reggen_rgm[7] = 1'b1;
                 reggen_rgv[239:224] = red_th_reg[reggen_ri*16 + 0 +: 16];
             end
         // RED_P
         for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < 4 && {5'hc, reggen_raddr[4:0]} == 10'h18c + reggen_ri[9:0] * 10'h001) begin
+            if ({5'hc, reggen_raddr[4:0]} == 10'h18c + reggen_ri[9:0] * 10'h001) begin
                 reggen_rgm[7] = 1'b1;
                 reggen_rgv[232:224] = red_p_reg[reggen_ri*9 + 0 +: 9];
             end
@@ -632,20 +632,20 @@
             end
         // group 9: 0x800-0x87c
         // IRQ_COUNT
-        for (reggen_ri = 0; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h10, reggen_raddr[4:0]} == 10'h200 + reggen_ri[9:0] * 10'h004) begin
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h10, reggen_raddr[4:0]} == 10'h200 + reggen_ri[9:0] * 10'h004) begin
                 reggen_rgm[9] = 1'b1;
                 reggen_rgv[303:288] = irq_count_reg[reggen_ri*16 + 0 +: 16];
             end
         // IRQ_TIME
-        for (reggen_ri = 0; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h10, reggen_raddr[4:0]} == 10'h201 + reggen_ri[9:0] * 10'h004) begin
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h10, reggen_raddr[4:0]} == 10'h201 + reggen_ri[9:0] * 10'h004) begin
                 reggen_rgm[9] = 1'b1;
                 reggen_rgv[303:288] = irq_time_reg[reggen_ri*16 + 0 +: 16];
             end
         // IRQ_MASK
-        for (reggen_ri = 0; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h10, reggen_raddr[4:0]} == 10'h202 + reggen_ri[9:0] * 10'h004) begin
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h10, reggen_raddr[4:0]} == 10'h202 + reggen_ri[9:0] * 10'h004) begin
                 reggen_rgm[9] = 1'b1;
                 reggen_rgv[288:288] = irq_mask_reg[reggen_ri*1 + 0 +: 1];
             end
@@ -657,26 +657,26 @@
             end
         // group 11: 0x980-0x9fc
         // MSIX_ADDR_LO
-        for (reggen_ri = 0; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h13, reggen_raddr[4:0]} == 10'h260 + reggen_ri[9:0] * 10'h004) begin
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h13, reggen_raddr[4:0]} == 10'h260 + reggen_ri[9:0] * 10'h004) begin
                 reggen_rgm[11] = 1'b1;
                 reggen_rgv[383:354] = msix_addr_reg[reggen_ri*64 + 2 +: 30];
             end
         // MSIX_ADDR_HI
-        for (reggen_ri = 0; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h13, reggen_raddr[4:0]} == 10'h261 + reggen_ri[9:0] * 10'h004) begin
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h13, reggen_raddr[4:0]} == 10'h261 + reggen_ri[9:0] * 10'h004) begin
                 reggen_rgm[11] = 1'b1;
                 reggen_rgv[383:352] = msix_addr_reg[reggen_ri*64 + 32 +: 32];
             end
         // MSIX_DATA
-        for (reggen_ri = 0; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h13, reggen_raddr[4:0]} == 10'h262 + reggen_ri[9:0] * 10'h004) begin
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h13, reggen_raddr[4:0]} == 10'h262 + reggen_ri[9:0] * 10'h004) begin
                 reggen_rgm[11] = 1'b1;
                 reggen_rgv[383:352] = msix_data_reg[reggen_ri*32 + 0 +: 32];
             end
         // MSIX_CTRL
-        for (reggen_ri = 0; reggen_ri < 8; reggen_ri = reggen_ri + 1)
-            if (reggen_ri < NUM_CQ && {5'h13, reggen_raddr[4:0]} == 10'h263 + reggen_ri[9:0] * 10'h004) begin
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h13, reggen_raddr[4:0]} == 10'h263 + reggen_ri[9:0] * 10'h004) begin
                 reggen_rgm[11] = 1'b1;
                 reggen_rgv[352:352] = msix_en_reg[reggen_ri*1 + 0 +: 1];
             end

@@ -294,10 +294,13 @@ static void read_mux(const rg_map_t *m, FILE *out)
             if (k0 >= k1)
                 continue;
             fprintf(out, "        // %s\n", g->name);
+            /* a count from a parameter bounds the loop too: no instance past it is elaborated */
             if (g->array)
-                fprintf(out, "        for (reggen_ri = %u; reggen_ri < %u; reggen_ri = reggen_ri + 1)\n"
-                             "            if (reggen_ri < %s && {%u'h%x, reggen_raddr[%u:0]} == 10'h%03x + reggen_ri[9:0] * 10'h%03x) begin\n",
-                        k0, k1, g->count.rtl, hb, gr, RG_GROUP_LOG2 - 1, g->base / 4, g->stride / 4);
+                fprintf(out, "        for (reggen_ri = %u; reggen_ri < %u%s%s; reggen_ri = reggen_ri + 1)\n"
+                             "            if ({%u'h%x, reggen_raddr[%u:0]} == 10'h%03x + reggen_ri[9:0] * 10'h%03x) begin\n",
+                        k0, k1, isdigit((unsigned char)g->count.rtl[0]) ? "" : " && reggen_ri < ",
+                        isdigit((unsigned char)g->count.rtl[0]) ? "" : g->count.rtl, hb, gr, RG_GROUP_LOG2 - 1,
+                        g->base / 4, g->stride / 4);
             else
                 fprintf(out, "            if (reggen_raddr[%u:0] == %u'h%02x) begin\n", RG_GROUP_LOG2 - 1, RG_GROUP_LOG2,
                         (g->base / 4) & (RG_GROUP_WORDS - 1));
