@@ -204,18 +204,21 @@
     integer     reggen_ri, reggen_wi, reggen_si;
 
     // ---- read mux, level one: per group of 32 words that holds a register (araddr[6:2]),
-    // its value and whether the word is mapped, registered at the edge rd_en; level two
-    // in the next cycle: the group araddr[11:7] named (rd_value, rd_mapped)
+    // its value, whether the word is mapped and whether araddr[11:7] names the group,
+    // registered at the edge rd_en; level two in the next cycle: the group named
     reg  [415:0] reggen_rgv, reggen_rgv_reg;
     reg  [12:0] reggen_rgm, reggen_rgm_reg;
-    reg  [4:0] reggen_rgrp_reg;
+    reg  [12:0] reggen_rgs, reggen_rgs_reg;
     reg  [31:0] rd_value;
     reg         rd_mapped;
+    integer     reggen_gi;
     always @* begin
         reggen_rgv = {416{1'b0}};
         reggen_rgm = {13{1'b0}};
+        reggen_rgs = {13{1'b0}};
         reggen_ri = 0;
         // group 0: 0x000-0x07c
+        reggen_rgs[0] = reggen_raddr[9:5] == 5'h00;
         // ID
             if (reggen_raddr[4:0] == 5'h00) begin
                 reggen_rgm[0] = 1'b1;
@@ -260,6 +263,7 @@
                 reggen_rgv[2:0] = qsel_reg[0 +: 3];
             end
         // group 1: 0x080-0x0fc
+        reggen_rgs[1] = reggen_raddr[9:5] == 5'h01;
         // PARSER_CTRL
             if (reggen_raddr[4:0] == 5'h00) begin
                 reggen_rgm[1] = 1'b1;
@@ -290,6 +294,7 @@
                 reggen_rgv[63:32] = idata_reg[reggen_ri*32 + 0 +: 32];
             end
         // group 2: 0x100-0x17c
+        reggen_rgs[2] = reggen_raddr[9:5] == 5'h02;
         // FBR_BASE_LO
         for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
             if ({5'h2, reggen_raddr[4:0]} == 10'h040 + reggen_ri[9:0] * 10'h008) begin
@@ -333,6 +338,7 @@
                 reggen_rgv[64:64] = fbr_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // group 3: 0x200-0x27c
+        reggen_rgs[3] = reggen_raddr[9:5] == 5'h04;
         // CQ_BASE_LO
         for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
             if ({5'h4, reggen_raddr[4:0]} == 10'h080 + reggen_ri[9:0] * 10'h008) begin
@@ -376,6 +382,7 @@
                 reggen_rgv[96:96] = cq_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // group 4: 0x280-0x2fc
+        reggen_rgs[4] = reggen_raddr[9:5] == 5'h05;
         // CQ_BASE_LO
         for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
             if ({5'h5, reggen_raddr[4:0]} == 10'h080 + reggen_ri[9:0] * 10'h008) begin
@@ -419,6 +426,7 @@
                 reggen_rgv[128:128] = cq_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // group 5: 0x400-0x47c
+        reggen_rgs[5] = reggen_raddr[9:5] == 5'h08;
         // CNT
         for (reggen_ri = 0; reggen_ri < 23; reggen_ri = reggen_ri + 1)
             if ({5'h8, reggen_raddr[4:0]} == 10'h100 + reggen_ri[9:0] * 10'h001) begin
@@ -426,6 +434,7 @@
                 reggen_rgv[191:160] = cnt_flat[reggen_ri*32 +: 32];
             end
         // group 6: 0x500-0x57c
+        reggen_rgs[6] = reggen_raddr[9:5] == 5'h0a;
         // FLOW_CTRL
             if (reggen_raddr[4:0] == 5'h00) begin
                 reggen_rgm[6] = 1'b1;
@@ -509,6 +518,7 @@
                 reggen_rgv[223:192] = ctx_key_reg[reggen_ri*32 + 0 +: 32];
             end
         // group 7: 0x600-0x67c
+        reggen_rgs[7] = reggen_raddr[9:5] == 5'h0c;
         // RED_CTRL
             if (reggen_raddr[4:0] == 5'h00) begin
                 reggen_rgm[7] = 1'b1;
@@ -564,6 +574,7 @@
                 reggen_rgv[239:224] = st_red_peak;
             end
         // group 8: 0x700-0x77c
+        reggen_rgs[8] = reggen_raddr[9:5] == 5'h0e;
         // RSS_CTRL
             if (reggen_raddr[4:0] == 5'h00) begin
                 reggen_rgm[8] = 1'b1;
@@ -631,6 +642,7 @@
                 reggen_rgv[287:256] = rss_key9_reg[0 +: 32];
             end
         // group 9: 0x800-0x87c
+        reggen_rgs[9] = reggen_raddr[9:5] == 5'h10;
         // IRQ_COUNT
         for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
             if ({5'h10, reggen_raddr[4:0]} == 10'h200 + reggen_ri[9:0] * 10'h004) begin
@@ -650,12 +662,14 @@
                 reggen_rgv[288:288] = irq_mask_reg[reggen_ri*1 + 0 +: 1];
             end
         // group 10: 0x880-0x8fc
+        reggen_rgs[10] = reggen_raddr[9:5] == 5'h11;
         // IRQ_TICK
             if (reggen_raddr[4:0] == 5'h00) begin
                 reggen_rgm[10] = 1'b1;
                 reggen_rgv[335:320] = irq_tick_reg[0 +: 16];
             end
         // group 11: 0x980-0x9fc
+        reggen_rgs[11] = reggen_raddr[9:5] == 5'h13;
         // MSIX_ADDR_LO
         for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
             if ({5'h13, reggen_raddr[4:0]} == 10'h260 + reggen_ri[9:0] * 10'h004) begin
@@ -681,6 +695,7 @@
                 reggen_rgv[352:352] = msix_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // group 12: 0xa00-0xa7c
+        reggen_rgs[12] = reggen_raddr[9:5] == 5'h14;
         // XFER_CTRL
             if (reggen_raddr[4:0] == 5'h00) begin
                 reggen_rgm[12] = 1'b1;
@@ -694,65 +709,15 @@
     end
     always @(posedge clk)
         if (rd_en) begin
-            reggen_rgv_reg  <= reggen_rgv;
-            reggen_rgm_reg  <= reggen_rgm;
-            reggen_rgrp_reg <= reggen_raddr[9:5];
+            reggen_rgv_reg <= reggen_rgv;
+            reggen_rgm_reg <= reggen_rgm;
+            reggen_rgs_reg <= reggen_rgs;
         end
     always @* begin
         rd_value  = 32'd0;
-        rd_mapped = 1'b0;
-        if (reggen_rgrp_reg == 5'h00) begin
-            rd_value  = reggen_rgv_reg[0 +: 32];
-            rd_mapped = reggen_rgm_reg[0];
-        end
-        if (reggen_rgrp_reg == 5'h01) begin
-            rd_value  = reggen_rgv_reg[32 +: 32];
-            rd_mapped = reggen_rgm_reg[1];
-        end
-        if (reggen_rgrp_reg == 5'h02) begin
-            rd_value  = reggen_rgv_reg[64 +: 32];
-            rd_mapped = reggen_rgm_reg[2];
-        end
-        if (reggen_rgrp_reg == 5'h04) begin
-            rd_value  = reggen_rgv_reg[96 +: 32];
-            rd_mapped = reggen_rgm_reg[3];
-        end
-        if (reggen_rgrp_reg == 5'h05) begin
-            rd_value  = reggen_rgv_reg[128 +: 32];
-            rd_mapped = reggen_rgm_reg[4];
-        end
-        if (reggen_rgrp_reg == 5'h08) begin
-            rd_value  = reggen_rgv_reg[160 +: 32];
-            rd_mapped = reggen_rgm_reg[5];
-        end
-        if (reggen_rgrp_reg == 5'h0a) begin
-            rd_value  = reggen_rgv_reg[192 +: 32];
-            rd_mapped = reggen_rgm_reg[6];
-        end
-        if (reggen_rgrp_reg == 5'h0c) begin
-            rd_value  = reggen_rgv_reg[224 +: 32];
-            rd_mapped = reggen_rgm_reg[7];
-        end
-        if (reggen_rgrp_reg == 5'h0e) begin
-            rd_value  = reggen_rgv_reg[256 +: 32];
-            rd_mapped = reggen_rgm_reg[8];
-        end
-        if (reggen_rgrp_reg == 5'h10) begin
-            rd_value  = reggen_rgv_reg[288 +: 32];
-            rd_mapped = reggen_rgm_reg[9];
-        end
-        if (reggen_rgrp_reg == 5'h11) begin
-            rd_value  = reggen_rgv_reg[320 +: 32];
-            rd_mapped = reggen_rgm_reg[10];
-        end
-        if (reggen_rgrp_reg == 5'h13) begin
-            rd_value  = reggen_rgv_reg[352 +: 32];
-            rd_mapped = reggen_rgm_reg[11];
-        end
-        if (reggen_rgrp_reg == 5'h14) begin
-            rd_value  = reggen_rgv_reg[384 +: 32];
-            rd_mapped = reggen_rgm_reg[12];
-        end
+        rd_mapped = |(reggen_rgm_reg & reggen_rgs_reg);
+        for (reggen_gi = 0; reggen_gi < 13; reggen_gi = reggen_gi + 1)
+            rd_value = rd_value | (reggen_rgv_reg[reggen_gi*32 +: 32] & {32{reggen_rgs_reg[reggen_gi]}});
     end
 
     // ---- write strobes: a bit per instance, high while a write hits the register

@@ -249,7 +249,9 @@ static void decode_writes(const rg_map_t *m, FILE *out)
  * depth and its hundreds of inputs were the largest structure in the CSR block).
  * Level one, registered at the edge rd_en: per group of RG_GROUP_WORDS words
  * (araddr[6:2]) that holds a register, the group's value and whether the word is
- * mapped.  Level two, in the next cycle: the group that araddr[11:7] named.  The
+ * mapped, and a bit per group: araddr[11:7] names it.  Level two, in the next cycle:
+ * the AND-OR of the groups with their bits (three LUT levels; a select by the group's
+ * number was a chain of compares).  The
  * values are those before the rd_en edge, as a one-level mux at that edge saw them. */
 #define RG_GROUP_LOG2  5u
 #define RG_GROUP_WORDS (1u << RG_GROUP_LOG2)
@@ -270,19 +272,21 @@ static void read_mux(const rg_map_t *m, FILE *out)
             slot_of[gr] = nslots++;
 
     fprintf(out, "\n    // ---- read mux, level one: per group of %u words that holds a register (araddr[%u:2]),\n"
-                 "    // its value and whether the word is mapped, registered at the edge rd_en; level two\n"
-                 "    // in the next cycle: the group araddr[11:%u] named (rd_value, rd_mapped)\n",
+                 "    // its value, whether the word is mapped and whether araddr[11:%u] names the group,\n"
+                 "    // registered at the edge rd_en; level two in the next cycle: the group named\n",
             RG_GROUP_WORDS, RG_GROUP_LOG2 + 1, RG_GROUP_LOG2 + 2);
     fprintf(out, "    reg  [%u:0] reggen_rgv, reggen_rgv_reg;\n    reg  [%u:0] reggen_rgm, reggen_rgm_reg;\n"
-                 "    reg  [%u:0] reggen_rgrp_reg;\n    reg  [31:0] rd_value;\n    reg         rd_mapped;\n",
-            nslots * 32 - 1, nslots - 1, hb - 1);
+                 "    reg  [%u:0] reggen_rgs, reggen_rgs_reg;\n"
+                 "    reg  [31:0] rd_value;\n    reg         rd_mapped;\n    integer     reggen_gi;\n",
+            nslots * 32 - 1, nslots - 1, nslots - 1);
     fprintf(out, "    always @* begin\n        reggen_rgv = {%u{1'b0}};\n        reggen_rgm = {%u{1'b0}};\n"
-                 "        reggen_ri = 0;\n", nslots * 32, nslots);
+                 "        reggen_rgs = {%u{1'b0}};\n        reggen_ri = 0;\n", nslots * 32, nslots, nslots);
     for (unsigned gr = 0; gr < RG_GROUPS; gr++) {
         if (slot_of[gr] == RG_GROUPS)
             continue;
         const unsigned sl = slot_of[gr];
         fprintf(out, "        // group %u: 0x%03x-0x%03x\n", sl, gr * RG_GROUP_WORDS * 4, (gr + 1) * RG_GROUP_WORDS * 4 - 4);
+        fprintf(out, "        reggen_rgs[%u] = reggen_raddr[9:%u] == %u'h%02x;\n", sl, RG_GROUP_LOG2, hb, gr);
         for (int i = 0; i < m->nregs; i++) {
             const rg_reg_t *g = &m->regs[i];
             uint32_t k0 = g->count.max, k1 = 0;   /* the instances in this group: [k0, k1) */
@@ -311,16 +315,12 @@ static void read_mux(const rg_map_t *m, FILE *out)
         }
     }
     fputs("    end\n", out);
-    fprintf(out, "    always @(posedge clk)\n        if (rd_en) begin\n            reggen_rgv_reg  <= reggen_rgv;\n"
-                 "            reggen_rgm_reg  <= reggen_rgm;\n            reggen_rgrp_reg <= reggen_raddr[9:%u];\n"
-                 "        end\n", RG_GROUP_LOG2);
-    fputs("    always @* begin\n        rd_value  = 32'd0;\n        rd_mapped = 1'b0;\n", out);
-    for (unsigned gr = 0; gr < RG_GROUPS; gr++)
-        if (slot_of[gr] != RG_GROUPS)
-            fprintf(out, "        if (reggen_rgrp_reg == %u'h%02x) begin\n            rd_value  = reggen_rgv_reg[%u +: 32];\n"
-                         "            rd_mapped = reggen_rgm_reg[%u];\n        end\n",
-                    hb, gr, slot_of[gr] * 32, slot_of[gr]);
-    fputs("    end\n", out);
+    fputs("    always @(posedge clk)\n        if (rd_en) begin\n            reggen_rgv_reg <= reggen_rgv;\n"
+          "            reggen_rgm_reg <= reggen_rgm;\n            reggen_rgs_reg <= reggen_rgs;\n        end\n", out);
+    fprintf(out, "    always @* begin\n        rd_value  = 32'd0;\n        rd_mapped = |(reggen_rgm_reg & reggen_rgs_reg);\n"
+                 "        for (reggen_gi = 0; reggen_gi < %u; reggen_gi = reggen_gi + 1)\n"
+                 "            rd_value = rd_value | (reggen_rgv_reg[reggen_gi*32 +: 32] & {32{reggen_rgs_reg[reggen_gi]}});\n"
+                 "    end\n", nslots);
 }
 
 /* name = the expression, as a W-bit localparam; a parameter-derived value that does
