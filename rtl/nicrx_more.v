@@ -94,9 +94,13 @@ module nicrx_more #(
             base_reg <= 4'd0;
             p1_reg <= 1'b0;  p2_reg <= 1'b0;  p3_reg <= 1'b0;
         end else begin
-            // the pop first: a push into the entry just freed wins
-            if (pop) ok_reg[prd_reg] <= 1'b0;
-            if (s_push) ok_reg[fq_wr[LFQ-1:0]] <= s_push_keep && (s_push_key != 16'd0);
+            // per entry against constant indices (a variable-index write is a shifter);
+            // a push into the entry just freed wins over its pop
+            for (i = 0; i < FQ_DEPTH; i = i + 1)
+                if (s_push && fq_wr[LFQ-1:0] == i[LFQ-1:0])
+                    ok_reg[i] <= s_push_keep && (s_push_key != 16'd0);
+                else if (pop && prd_reg == i[LFQ-1:0])
+                    ok_reg[i] <= 1'b0;
             prd_reg <= fq_rd[LFQ-1:0];
             hk_reg <= head_key;
             m_reg <= m_next;
