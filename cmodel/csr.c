@@ -295,15 +295,19 @@ void csr_step(csr_t *s, const csr_in_t *in)
             next.r.ctx_key[k / 4] |= (uint32_t)fl->ctx_key[k] << (8 * (k % 4));
     }
 
-    /* read channel: the value before this edge's write */
+    /* read channel: the value before this edge's write (E1), answered at the next (E2) */
     next.arready = 0;
     if (s->rvalid && t->s_axil_rready)
         next.rvalid = 0;
-    if (!s->arready && !s->rvalid && t->s_axil_arvalid)
+    if (!s->arready && !s->rd_pend && !s->rvalid && t->s_axil_arvalid)
         next.arready = 1;
-    if (s->arready) {
+    next.rd_pend = s->arready;
+    if (s->arready)
+        next.rd_value = csr_read(s, in->st, t->s_axil_araddr & 0xfffu, &next.rd_resp);
+    if (s->rd_pend) {
         next.rvalid = 1;
-        next.rdata = csr_read(s, in->st, t->s_axil_araddr & 0xfffu, &next.rresp);
+        next.rdata = s->rd_value;
+        next.rresp = s->rd_resp;
     }
 
     *s = next;

@@ -27,6 +27,11 @@ typedef struct csr {
     uint8_t  bvalid;
     uint8_t  bresp;
     uint8_t  arready;
+    /* the read between E1 and E2: the RTL holds the read mux's first level (per group
+     * of registers) in reggen_rgv_reg/_rgm_reg; the model the value it selects */
+    uint8_t  rd_pend;
+    uint32_t rd_value;
+    uint8_t  rd_resp;
     uint8_t  rvalid;
     uint32_t rdata;
     uint8_t  rresp;

@@ -6,6 +6,7 @@ static void more_reset(more_t *s)
 {
     /* the keys are not reset, as the RTL's shadow */
     memset(s->ok, 0, sizeof s->ok);
+    s->prd = 0;
     s->hk = 0;
     memset(s->m, 0, sizeof s->m);
     memset(s->ps, 0, sizeof s->ps);
@@ -32,7 +33,7 @@ void more_out(const more_t *s, more_out_t *o)
 void more_step(more_t *s, const more_in_t *in, more_out_t *out)
 {
     const uint32_t d = s->depth, g = d < 8 ? d : 8, ng = d / g;
-    const uint32_t behind = (in->fq_wr - in->fq_rd) & (2 * d - 1);
+    const uint8_t pop = (in->fq_rd ^ s->prd) & 1;   /* fq_rd moved (by one) at the last edge */
     const uint8_t counts = in->s_push_keep && in->s_push_key != 0;
     uint32_t sum = 0;
 
@@ -44,14 +45,15 @@ void more_step(more_t *s, const more_in_t *in, more_out_t *out)
         s->ps[k] = (uint8_t)gs;
     }
     s->base = (uint8_t)(sum > 15 ? 15 : sum);
-    for (uint32_t i = 0; i < d; i++) {
-        uint32_t pos = (i - in->fq_rd) & (d - 1);
-        s->m[i] = pos < behind && s->ok[i] && s->key[i] == s->hk;
-    }
+    for (uint32_t i = 0; i < d; i++)
+        s->m[i] = s->ok[i] && !(pop && i == s->prd) && s->key[i] == s->hk;
     s->p3 = s->p2;
     s->p2 = s->p1;
     s->p1 = in->s_push && counts && in->s_push_key == s->hk;
     s->hk = in->head_key;
+    if (pop)
+        s->ok[s->prd] = 0;
+    s->prd = in->fq_rd & (d - 1);
     if (in->s_push) {
         s->key[in->fq_wr & (d - 1)] = in->s_push_key;
         s->ok[in->fq_wr & (d - 1)] = counts;

@@ -11,7 +11,8 @@
 typedef struct more {
     uint32_t depth;                 /* FQ_DEPTH */
     uint16_t key[MORE_MAX_FQ];      /* the shadow: each entry's {gen, flow} (not reset) */
-    uint8_t  ok[MORE_MAX_FQ];       /* ... and whether it counts (a flow RED keeps) */
+    uint8_t  ok[MORE_MAX_FQ];       /* ... and whether it counts (queued, a flow RED keeps) */
+    uint32_t prd;                   /* fq_rd one edge ago: the entry a pop took */
     uint16_t hk;                    /* the head's key, registered */
     uint8_t  m[MORE_MAX_FQ];        /* entry behind the head with the head's key */
     uint8_t  ps[MORE_MAX_FQ / 8];   /* popcount of each group of 8 bits of m */

@@ -13,9 +13,12 @@
 //          is written (address, data and strobes as presented in that cycle)
 //          -> bvalid = 1 (bresp) from E1 until an edge that sees bready.
 //          A new write is looked for only once bvalid is low again.
-//   read:  idle, no data pending, arvalid seen at edge E0 -> arready = 1 for one
-//          cycle; at edge E1 rdata/rresp are registered from araddr as presented
-//          in that cycle -> rvalid = 1 from E1 until an edge that sees rready.
+//   read:  idle, no read pending, arvalid seen at edge E0 -> arready = 1 for one
+//          cycle; at edge E1 the read mux's first level is registered from araddr
+//          as presented in that cycle and the values before E1; at edge E2
+//          rdata/rresp are registered from it -> rvalid = 1 from E2 until an edge
+//          that sees rready.  (Two levels: a flat mux over the whole map was the
+//          CSR block's largest and slowest structure; docs/synthesis.md.)
 // Address bits [1:0] are ignored (32-bit registers).  Unmapped offsets and queues
 // >= NUM_CQ read 0 and answer SLVERR; writes to read-only registers are ignored
 // and answer OKAY.  A read and a write at the same edge: the read returns the
@@ -197,6 +200,7 @@ module nicrx_csr #(
     reg                  bvalid_reg,        bvalid_next;
     reg [1:0]            bresp_reg,         bresp_next;
     reg                  arready_reg,       arready_next;
+    reg                  rd_pend_reg,       rd_pend_next;    // between E1 and E2
     reg                  rvalid_reg,        rvalid_next;
     reg [31:0]           rdata_reg,         rdata_next;
     reg [1:0]            rresp_reg,         rresp_next;
@@ -205,6 +209,7 @@ module nicrx_csr #(
     reg [127:0]          imem_data_reg,     imem_data_next;
 
     wire wr_en = wr_ready_reg;   // the register write happens at this edge
+    wire rd_en = arready_reg;    // the read mux's first level is taken at this edge
 
     `include "nicrx_csr_regs.vh"
 
@@ -241,6 +246,7 @@ module nicrx_csr #(
         bvalid_next    = bvalid_reg;
         bresp_next     = bresp_reg;
         arready_next   = 1'b0;
+        rd_pend_next   = rd_en;
         rvalid_next    = rvalid_reg;
         rdata_next     = rdata_reg;
         rresp_next     = rresp_reg;
@@ -265,9 +271,9 @@ module nicrx_csr #(
         // read channel
         if (rvalid_reg && s_axil_rready)
             rvalid_next = 1'b0;
-        if (!arready_reg && !rvalid_reg && s_axil_arvalid)
+        if (!arready_reg && !rd_pend_reg && !rvalid_reg && s_axil_arvalid)
             arready_next = 1'b1;
-        if (arready_reg) begin
+        if (rd_pend_reg) begin
             rvalid_next = 1'b1;
             rdata_next  = rd_value;
             rresp_next  = rd_mapped ? RESP_OKAY : RESP_SLVERR;
@@ -281,6 +287,7 @@ module nicrx_csr #(
             bvalid_reg    <= 1'b0;
             bresp_reg     <= RESP_OKAY;
             arready_reg   <= 1'b0;
+            rd_pend_reg   <= 1'b0;
             rvalid_reg    <= 1'b0;
             rdata_reg     <= 32'd0;
             rresp_reg     <= RESP_OKAY;
@@ -292,6 +299,7 @@ module nicrx_csr #(
             bvalid_reg    <= bvalid_next;
             bresp_reg     <= bresp_next;
             arready_reg   <= arready_next;
+            rd_pend_reg   <= rd_pend_next;
             rvalid_reg    <= rvalid_next;
             rdata_reg     <= rdata_next;
             rresp_reg     <= rresp_next;
@@ -427,6 +435,7 @@ module nicrx_csr #(
     wire f_r_hs  = s_axil_rvalid  && s_axil_rready;
     reg [1:0] f_wr_out, f_rd_out;
     reg       f_p_id_read, f_p_ver_read, f_p_unmapped_read, f_p_ctrl_write;
+    reg       f_p_ar_hs, f_pp_ar_hs, f_pp_id_read, f_pp_ver_read, f_pp_unmapped_read;
     always @(posedge clk) begin
         if (rst) begin
             f_wr_out <= 2'd0;
@@ -435,9 +444,15 @@ module nicrx_csr #(
             f_wr_out <= f_wr_out + {1'b0, f_aw_hs} - {1'b0, f_b_hs};
             f_rd_out <= f_rd_out + {1'b0, f_ar_hs} - {1'b0, f_r_hs};
         end
-        f_p_id_read       <= f_ar_hs && s_axil_araddr[11:2] == 10'h000;
-        f_p_ver_read      <= f_ar_hs && s_axil_araddr[11:2] == 10'h001;
-        f_p_unmapped_read <= f_ar_hs && s_axil_araddr[11:8] == 4'h3;
+        // a read answers two edges after its handshake: E1 (first level), E2 (rvalid)
+        f_p_ar_hs          <= !rst && f_ar_hs;
+        f_p_id_read        <= !rst && f_ar_hs && s_axil_araddr[11:2] == 10'h000;
+        f_p_ver_read       <= !rst && f_ar_hs && s_axil_araddr[11:2] == 10'h001;
+        f_p_unmapped_read  <= !rst && f_ar_hs && s_axil_araddr[11:8] == 4'h3;
+        f_pp_ar_hs         <= !rst && f_p_ar_hs;
+        f_pp_id_read       <= !rst && f_p_id_read;
+        f_pp_ver_read      <= !rst && f_p_ver_read;
+        f_pp_unmapped_read <= !rst && f_p_unmapped_read;
         f_p_ctrl_write    <= f_aw_hs && s_axil_awaddr[11:2] == 10'h004 && s_axil_wstrb[0];
     end
 
@@ -458,25 +473,27 @@ module nicrx_csr #(
                 assert(s_axil_bvalid && s_axil_bresp == f_p_bresp);
             if (f_p_rvalid && !f_p_rready)
                 assert(s_axil_rvalid && s_axil_rdata == f_p_rdata && s_axil_rresp == f_p_rresp);
-            // a request is answered at the next edge
+            // a write is answered at the next edge, a read at the one after
             if (f_p_awvalid && f_p_awready) assert(s_axil_bvalid);
-            if (f_p_arvalid && f_p_arready) assert(s_axil_rvalid);
+            if (f_p_ar_hs)  assert(rd_pend_reg && !s_axil_rvalid);
+            if (f_pp_ar_hs) assert(s_axil_rvalid);
             // an idle slave takes a request at the next edge
             if (f_p_awvalid && f_p_wvalid && !f_p_awready && !f_p_bvalid) assert(s_axil_awready);
-            if (f_p_arvalid && !f_p_arready && !f_p_rvalid) assert(s_axil_arready);
+            if (f_p_arvalid && !f_p_arready && !f_pp_ar_hs && !f_p_rvalid) assert(s_axil_arready);
             // register contents
-            if (f_p_id_read)  assert(s_axil_rdata == ID_VALUE && s_axil_rresp == RESP_OKAY);
-            if (f_p_ver_read) assert(s_axil_rdata == VERSION_VALUE && s_axil_rresp == RESP_OKAY);
-            if (f_p_unmapped_read) assert(s_axil_rdata == 32'd0 && s_axil_rresp == RESP_SLVERR);
+            if (f_pp_id_read)  assert(s_axil_rdata == ID_VALUE && s_axil_rresp == RESP_OKAY);
+            if (f_pp_ver_read) assert(s_axil_rdata == VERSION_VALUE && s_axil_rresp == RESP_OKAY);
+            if (f_pp_unmapped_read) assert(s_axil_rdata == 32'd0 && s_axil_rresp == RESP_SLVERR);
             if (f_p_ctrl_write) assert(cfg_enable == f_p_wdata[0] && s_axil_bresp == RESP_OKAY);
         end
         assert(s_axil_awready == s_axil_wready);
         if (s_axil_awready) assert(s_axil_awvalid && s_axil_wvalid && !s_axil_bvalid);
-        if (s_axil_arready) assert(s_axil_arvalid && !s_axil_rvalid);
+        if (s_axil_arready) assert(s_axil_arvalid && !s_axil_rvalid && !rd_pend_reg);
+        if (rd_pend_reg) assert(!s_axil_rvalid);
         // exactly one response per request: at most one in flight, and a response is
         // up exactly while one is in flight (no response without a request)
         assert(f_wr_out == {1'b0, s_axil_bvalid});
-        assert(f_rd_out == {1'b0, s_axil_rvalid});
+        assert(f_rd_out == {1'b0, s_axil_rvalid || rd_pend_reg});
         assert(s_axil_bresp == RESP_OKAY || s_axil_bresp == RESP_SLVERR);
         assert(s_axil_rresp == RESP_OKAY || s_axil_rresp == RESP_SLVERR);
         // configuration invariants (registers.md)
@@ -504,7 +521,7 @@ module nicrx_csr #(
         cover(f_b_hs && s_axil_bresp == RESP_SLVERR);
         cover(f_r_hs && s_axil_rresp == RESP_OKAY);
         cover(f_r_hs && s_axil_rresp == RESP_SLVERR);
-        cover(f_p_id_read && s_axil_rvalid);
+        cover(f_pp_id_read && s_axil_rvalid);
         cover(f_p_bvalid && !f_p_bready && s_axil_bvalid);      // B held under back-pressure
         cover(f_p_rvalid && !f_p_rready && s_axil_rvalid);      // R held under back-pressure
         cover(s_axil_bvalid && s_axil_rvalid);                  // both channels busy

@@ -2,9 +2,10 @@
 // The register decode of nicrx_csr, included in its body.  It expects the parameters
 // of the description, clk, rst, the s_axil_* ports, the in= ports and wr_en (a write
 // is performed at this edge).  It declares the storage <state>_reg/_next with reset,
-// rd_value/rd_mapped (a read of s_axil_araddr), wr_mapped (the write of s_axil_awaddr
-// is decoded), the write strobes wr_<reg> and the device loads <state>_ld/_ld_val
-// (driven by nicrx_csr.v; a load wins over a host write at the same edge).
+// rd_value/rd_mapped (a read of s_axil_araddr, in two levels: see "read mux"), wr_mapped
+// (the write of s_axil_awaddr is decoded), the write strobes wr_<reg> and the device
+// loads <state>_ld/_ld_val (driven by nicrx_csr.v; a load wins over a host write at the
+// same edge).  It expects rd_en too: the edge that takes a read's first level.
 
     localparam integer NUM_FBR = 3;  // free-buffer rings: 0 small, 1 large, 2 header (the header part of a split frame)
     // ceiling log2 of a parameter
@@ -202,444 +203,531 @@
                                 {8{s_axil_wstrb[1]}}, {8{s_axil_wstrb[0]}}};
     wire [9:0]  reggen_waddr = s_axil_awaddr[11:2];
     wire [9:0]  reggen_raddr = s_axil_araddr[11:2];
-    reg  [31:0] rd_value;
-    reg         rd_mapped;
     reg         wr_mapped;
     integer     reggen_ri, reggen_wi, reggen_si;
 
-    // ---- read mux: the value of s_axil_araddr in the current state
+    // ---- read mux, level one: per group of 32 words that holds a register (araddr[6:2]),
+    // its value, whether the word is mapped and whether araddr[11:7] names the group,
+    // registered at the edge rd_en; level two in the next cycle: the group named
+    reg  [415:0] reggen_rgv, reggen_rgv_reg;
+    reg  [12:0] reggen_rgm, reggen_rgm_reg;
+    reg  [12:0] reggen_rgs, reggen_rgs_reg;
+    reg  [31:0] rd_value;
+    reg         rd_mapped;
+    integer     reggen_gi;
     always @* begin
-        rd_value  = 32'd0;
-        rd_mapped = 1'b0;
+        reggen_rgv = {416{1'b0}};
+        reggen_rgm = {13{1'b0}};
+        reggen_rgs = {13{1'b0}};
         reggen_ri = 0;
+        // group 0: 0x000-0x07c
+        reggen_rgs[0] = reggen_raddr[9:5] == 5'h00;
         // ID
-            if (reggen_raddr == 10'h000) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = ID_VALUE;
+            if (reggen_raddr[4:0] == 5'h00) begin
+                reggen_rgm[0] = 1'b1;
+                reggen_rgv[31:0] = ID_VALUE;
             end
         // VERSION
-            if (reggen_raddr == 10'h001) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = VERSION_VALUE;
+            if (reggen_raddr[4:0] == 5'h01) begin
+                reggen_rgm[0] = 1'b1;
+                reggen_rgv[31:0] = VERSION_VALUE;
             end
         // CAPS0
-            if (reggen_raddr == 10'h002) begin
-                rd_mapped = 1'b1;
-                rd_value[7:0] = CAPS0_DATA_WIDTH;
-                rd_value[11:8] = CAPS0_NUM_CQ;
-                rd_value[15:12] = CAPS0_AXI_LOG2;
-                rd_value[31:16] = CAPS0_PM_BLOCKS;
+            if (reggen_raddr[4:0] == 5'h02) begin
+                reggen_rgm[0] = 1'b1;
+                reggen_rgv[7:0] = CAPS0_DATA_WIDTH;
+                reggen_rgv[11:8] = CAPS0_NUM_CQ;
+                reggen_rgv[15:12] = CAPS0_AXI_LOG2;
+                reggen_rgv[31:16] = CAPS0_PM_BLOCKS;
             end
         // CAPS1
-            if (reggen_raddr == 10'h003) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = CAPS1_MAX_FRAME;
-                rd_value[19:16] = CAPS1_HDR_LOG2;
-                rd_value[23:20] = CAPS1_FQ_LOG2;
-                rd_value[27:24] = CAPS1_DESC_LOG2;
-                rd_value[31:28] = CAPS1_BURST_LOG2;
+            if (reggen_raddr[4:0] == 5'h03) begin
+                reggen_rgm[0] = 1'b1;
+                reggen_rgv[15:0] = CAPS1_MAX_FRAME;
+                reggen_rgv[19:16] = CAPS1_HDR_LOG2;
+                reggen_rgv[23:20] = CAPS1_FQ_LOG2;
+                reggen_rgv[27:24] = CAPS1_DESC_LOG2;
+                reggen_rgv[31:28] = CAPS1_BURST_LOG2;
             end
         // CTRL
-            if (reggen_raddr == 10'h004) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = enable_reg[0 +: 1];
+            if (reggen_raddr[4:0] == 5'h04) begin
+                reggen_rgm[0] = 1'b1;
+                reggen_rgv[0:0] = enable_reg[0 +: 1];
             end
         // STATUS
-            if (reggen_raddr == 10'h005) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = st_idle;
-                rd_value[3:1] = st_fbr_err;
+            if (reggen_raddr[4:0] == 5'h05) begin
+                reggen_rgm[0] = 1'b1;
+                reggen_rgv[0:0] = st_idle;
+                reggen_rgv[3:1] = st_fbr_err;
             end
         // QSEL
-            if (reggen_raddr == 10'h006) begin
-                rd_mapped = 1'b1;
-                rd_value[2:0] = qsel_reg[0 +: 3];
+            if (reggen_raddr[4:0] == 5'h06) begin
+                reggen_rgm[0] = 1'b1;
+                reggen_rgv[2:0] = qsel_reg[0 +: 3];
             end
+        // group 1: 0x080-0x0fc
+        reggen_rgs[1] = reggen_raddr[9:5] == 5'h01;
         // PARSER_CTRL
-            if (reggen_raddr == 10'h020) begin
-                rd_mapped = 1'b1;
-                rd_value[7:0] = step_limit_reg[0 +: 8];
+            if (reggen_raddr[4:0] == 5'h00) begin
+                reggen_rgm[1] = 1'b1;
+                reggen_rgv[39:32] = step_limit_reg[0 +: 8];
             end
         // PARSER_STATUS
-            if (reggen_raddr == 10'h021) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = st_parser_bank;
-                rd_value[1:1] = st_parser_swap_pending;
-                rd_value[5:4] = PARSER_STATUS_ENGINES;
-                rd_value[16:8] = PARSER_STATUS_DEPTH;
+            if (reggen_raddr[4:0] == 5'h01) begin
+                reggen_rgm[1] = 1'b1;
+                reggen_rgv[32:32] = st_parser_bank;
+                reggen_rgv[33:33] = st_parser_swap_pending;
+                reggen_rgv[37:36] = PARSER_STATUS_ENGINES;
+                reggen_rgv[48:40] = PARSER_STATUS_DEPTH;
             end
         // PARSER_SWAP
-            if (reggen_raddr == 10'h022) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = st_parser_swap_pending;
+            if (reggen_raddr[4:0] == 5'h02) begin
+                reggen_rgm[1] = 1'b1;
+                reggen_rgv[32:32] = st_parser_swap_pending;
             end
         // PARSER_IADDR
-            if (reggen_raddr == 10'h023) begin
-                rd_mapped = 1'b1;
-                rd_value[7:0] = iaddr_reg[0 +: 8];
+            if (reggen_raddr[4:0] == 5'h03) begin
+                reggen_rgm[1] = 1'b1;
+                reggen_rgv[39:32] = iaddr_reg[0 +: 8];
             end
         // PARSER_IDATA
         for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h024 + reggen_ri[9:0] * 10'h001) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = idata_reg[reggen_ri*32 + 0 +: 32];
+            if ({5'h1, reggen_raddr[4:0]} == 10'h024 + reggen_ri[9:0] * 10'h001) begin
+                reggen_rgm[1] = 1'b1;
+                reggen_rgv[63:32] = idata_reg[reggen_ri*32 + 0 +: 32];
             end
+        // group 2: 0x100-0x17c
+        reggen_rgs[2] = reggen_raddr[9:5] == 5'h02;
         // FBR_BASE_LO
-        for (reggen_ri = 0; reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h040 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[31:6] = fbr_base_reg[reggen_ri*64 + 6 +: 26];
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h040 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[2] = 1'b1;
+                reggen_rgv[95:70] = fbr_base_reg[reggen_ri*64 + 6 +: 26];
             end
         // FBR_BASE_HI
-        for (reggen_ri = 0; reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h041 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = fbr_base_reg[reggen_ri*64 + 32 +: 32];
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h041 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[2] = 1'b1;
+                reggen_rgv[95:64] = fbr_base_reg[reggen_ri*64 + 32 +: 32];
             end
         // FBR_SIZE_LOG2
-        for (reggen_ri = 0; reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h042 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[3:0] = fbr_size_log2_reg[reggen_ri*4 + 0 +: 4];
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h042 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[2] = 1'b1;
+                reggen_rgv[67:64] = fbr_size_log2_reg[reggen_ri*4 + 0 +: 4];
             end
         // FBR_BUF_SIZE
-        for (reggen_ri = 0; reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h043 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = fbr_buf_size_reg[reggen_ri*16 + 0 +: 16];
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h043 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[2] = 1'b1;
+                reggen_rgv[79:64] = fbr_buf_size_reg[reggen_ri*16 + 0 +: 16];
             end
         // FBR_HEAD
-        for (reggen_ri = 0; reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h044 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = st_fbr_head[reggen_ri*16 +: 16];
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h044 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[2] = 1'b1;
+                reggen_rgv[79:64] = st_fbr_head[reggen_ri*16 +: 16];
             end
         // FBR_TAIL
-        for (reggen_ri = 0; reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h045 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = fbr_tail_reg[reggen_ri*16 + 0 +: 16];
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h045 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[2] = 1'b1;
+                reggen_rgv[79:64] = fbr_tail_reg[reggen_ri*16 + 0 +: 16];
             end
         // FBR_CTRL
-        for (reggen_ri = 0; reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h046 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = fbr_en_reg[reggen_ri*1 + 0 +: 1];
+        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+            if ({5'h2, reggen_raddr[4:0]} == 10'h046 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[2] = 1'b1;
+                reggen_rgv[64:64] = fbr_en_reg[reggen_ri*1 + 0 +: 1];
             end
+        // group 3: 0x200-0x27c
+        reggen_rgs[3] = reggen_raddr[9:5] == 5'h04;
         // CQ_BASE_LO
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h080 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[31:5] = cq_base_reg[reggen_ri*64 + 5 +: 27];
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h080 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[3] = 1'b1;
+                reggen_rgv[127:101] = cq_base_reg[reggen_ri*64 + 5 +: 27];
             end
         // CQ_BASE_HI
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h081 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = cq_base_reg[reggen_ri*64 + 32 +: 32];
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h081 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[3] = 1'b1;
+                reggen_rgv[127:96] = cq_base_reg[reggen_ri*64 + 32 +: 32];
             end
         // CQ_SIZE_LOG2
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h082 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[3:0] = cq_size_log2_reg[reggen_ri*4 + 0 +: 4];
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h082 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[3] = 1'b1;
+                reggen_rgv[99:96] = cq_size_log2_reg[reggen_ri*4 + 0 +: 4];
             end
         // CQ_IRQ_CTRL
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h083 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = cq_irq_en_reg[reggen_ri*1 + 0 +: 1];
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h083 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[3] = 1'b1;
+                reggen_rgv[96:96] = cq_irq_en_reg[reggen_ri*1 + 0 +: 1];
             end
         // CQ_TAIL
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h084 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = st_cq_tail[reggen_ri*16 +: 16];
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h084 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[3] = 1'b1;
+                reggen_rgv[111:96] = st_cq_tail[reggen_ri*16 +: 16];
             end
         // CQ_HEAD
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h085 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = cq_head_reg[reggen_ri*16 + 0 +: 16];
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h085 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[3] = 1'b1;
+                reggen_rgv[111:96] = cq_head_reg[reggen_ri*16 + 0 +: 16];
             end
         // CQ_CTRL
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h086 + reggen_ri[9:0] * 10'h008) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = cq_en_reg[reggen_ri*1 + 0 +: 1];
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h4, reggen_raddr[4:0]} == 10'h086 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[3] = 1'b1;
+                reggen_rgv[96:96] = cq_en_reg[reggen_ri*1 + 0 +: 1];
             end
+        // group 4: 0x280-0x2fc
+        reggen_rgs[4] = reggen_raddr[9:5] == 5'h05;
+        // CQ_BASE_LO
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h080 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[4] = 1'b1;
+                reggen_rgv[159:133] = cq_base_reg[reggen_ri*64 + 5 +: 27];
+            end
+        // CQ_BASE_HI
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h081 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[4] = 1'b1;
+                reggen_rgv[159:128] = cq_base_reg[reggen_ri*64 + 32 +: 32];
+            end
+        // CQ_SIZE_LOG2
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h082 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[4] = 1'b1;
+                reggen_rgv[131:128] = cq_size_log2_reg[reggen_ri*4 + 0 +: 4];
+            end
+        // CQ_IRQ_CTRL
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h083 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[4] = 1'b1;
+                reggen_rgv[128:128] = cq_irq_en_reg[reggen_ri*1 + 0 +: 1];
+            end
+        // CQ_TAIL
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h084 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[4] = 1'b1;
+                reggen_rgv[143:128] = st_cq_tail[reggen_ri*16 +: 16];
+            end
+        // CQ_HEAD
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h085 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[4] = 1'b1;
+                reggen_rgv[143:128] = cq_head_reg[reggen_ri*16 + 0 +: 16];
+            end
+        // CQ_CTRL
+        for (reggen_ri = 4; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h5, reggen_raddr[4:0]} == 10'h086 + reggen_ri[9:0] * 10'h008) begin
+                reggen_rgm[4] = 1'b1;
+                reggen_rgv[128:128] = cq_en_reg[reggen_ri*1 + 0 +: 1];
+            end
+        // group 5: 0x400-0x47c
+        reggen_rgs[5] = reggen_raddr[9:5] == 5'h08;
         // CNT
         for (reggen_ri = 0; reggen_ri < 23; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h100 + reggen_ri[9:0] * 10'h001) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = cnt_flat[reggen_ri*32 +: 32];
+            if ({5'h8, reggen_raddr[4:0]} == 10'h100 + reggen_ri[9:0] * 10'h001) begin
+                reggen_rgm[5] = 1'b1;
+                reggen_rgv[191:160] = cnt_flat[reggen_ri*32 +: 32];
             end
+        // group 6: 0x500-0x57c
+        reggen_rgs[6] = reggen_raddr[9:5] == 5'h0a;
         // FLOW_CTRL
-            if (reggen_raddr == 10'h140) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = flow_ctrl_reg[0 +: 1];
-                rd_value[1:1] = flow_ctrl_reg[1 +: 1];
+            if (reggen_raddr[4:0] == 5'h00) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[192:192] = flow_ctrl_reg[0 +: 1];
+                reggen_rgv[193:193] = flow_ctrl_reg[1 +: 1];
             end
         // FLOW_STATUS
-            if (reggen_raddr == 10'h141) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = flow_busy;
-                rd_value[1:1] = flow_fail;
-                rd_value[15:8] = flow_idx;
-                rd_value[23:16] = flow_gen;
-                rd_value[27:24] = FLOW_STATUS_FLOWS_LOG2;
+            if (reggen_raddr[4:0] == 5'h01) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[192:192] = flow_busy;
+                reggen_rgv[193:193] = flow_fail;
+                reggen_rgv[207:200] = flow_idx;
+                reggen_rgv[215:208] = flow_gen;
+                reggen_rgv[219:216] = FLOW_STATUS_FLOWS_LOG2;
             end
         // FLOW_THRESH
-            if (reggen_raddr == 10'h142) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = flow_thresh_reg[0 +: 16];
+            if (reggen_raddr[4:0] == 5'h02) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[207:192] = flow_thresh_reg[0 +: 16];
             end
         // FLOW_TICK
-            if (reggen_raddr == 10'h143) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = flow_tick_reg[0 +: 16];
+            if (reggen_raddr[4:0] == 5'h03) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[207:192] = flow_tick_reg[0 +: 16];
             end
         // FLOW_AGE
-            if (reggen_raddr == 10'h144) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = flow_age_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h04) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[223:192] = flow_age_reg[0 +: 32];
             end
         // FLOW_TIME
-            if (reggen_raddr == 10'h145) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = flow_time;
+            if (reggen_raddr[4:0] == 5'h05) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[223:192] = flow_time;
             end
         // FLOW_CMD
-            if (reggen_raddr == 10'h146) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = flow_busy;
-                rd_value[15:8] = flow_sel_reg[0 +: 8];
+            if (reggen_raddr[4:0] == 5'h06) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[192:192] = flow_busy;
+                reggen_rgv[207:200] = flow_sel_reg[0 +: 8];
             end
         // FLOW_CTX_INFO
-            if (reggen_raddr == 10'h148) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = ctx_info_reg[0 +: 1];
-                rd_value[1:1] = ctx_info_reg[1 +: 1];
-                rd_value[2:2] = ctx_info_reg[2 +: 1];
-                rd_value[3:3] = ctx_info_reg[3 +: 1];
-                rd_value[15:4] = ctx_info_reg[4 +: 12];
-                rd_value[25:16] = ctx_info_reg[16 +: 10];
+            if (reggen_raddr[4:0] == 5'h08) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[192:192] = ctx_info_reg[0 +: 1];
+                reggen_rgv[193:193] = ctx_info_reg[1 +: 1];
+                reggen_rgv[194:194] = ctx_info_reg[2 +: 1];
+                reggen_rgv[195:195] = ctx_info_reg[3 +: 1];
+                reggen_rgv[207:196] = ctx_info_reg[4 +: 12];
+                reggen_rgv[217:208] = ctx_info_reg[16 +: 10];
             end
         // FLOW_CTX_SEQ
-            if (reggen_raddr == 10'h149) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = ctx_seq_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h09) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[223:192] = ctx_seq_reg[0 +: 32];
             end
         // FLOW_CTX_ACK
-            if (reggen_raddr == 10'h14a) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = ctx_ack_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h0a) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[223:192] = ctx_ack_reg[0 +: 32];
             end
         // FLOW_CTX_OPT
-            if (reggen_raddr == 10'h14b) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = ctx_opt_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h0b) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[223:192] = ctx_opt_reg[0 +: 32];
             end
         // FLOW_CTX_TIME
-            if (reggen_raddr == 10'h14c) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = ctx_time_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h0c) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[223:192] = ctx_time_reg[0 +: 32];
             end
         // FLOW_CTX_COUNT
-            if (reggen_raddr == 10'h14d) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = ctx_count_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h0d) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[223:192] = ctx_count_reg[0 +: 32];
             end
         // FLOW_KEY
         for (reggen_ri = 0; reggen_ri < 10; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h150 + reggen_ri[9:0] * 10'h001) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = ctx_key_reg[reggen_ri*32 + 0 +: 32];
+            if ({5'ha, reggen_raddr[4:0]} == 10'h150 + reggen_ri[9:0] * 10'h001) begin
+                reggen_rgm[6] = 1'b1;
+                reggen_rgv[223:192] = ctx_key_reg[reggen_ri*32 + 0 +: 32];
             end
+        // group 7: 0x600-0x67c
+        reggen_rgs[7] = reggen_raddr[9:5] == 5'h0c;
         // RED_CTRL
-            if (reggen_raddr == 10'h180) begin
-                rd_mapped = 1'b1;
-                rd_value[1:0] = red_mode_reg[0 +: 2];
-                rd_value[11:8] = red_wlog_reg[0 +: 4];
-                rd_value[18:16] = red_maxp_reg[0 +: 3];
+            if (reggen_raddr[4:0] == 5'h00) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[225:224] = red_mode_reg[0 +: 2];
+                reggen_rgv[235:232] = red_wlog_reg[0 +: 4];
+                reggen_rgv[242:240] = red_maxp_reg[0 +: 3];
             end
         // RED_MIN
-            if (reggen_raddr == 10'h181) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = red_min_reg[0 +: 16];
+            if (reggen_raddr[4:0] == 5'h01) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[239:224] = red_min_reg[0 +: 16];
             end
         // RED_MAX
-            if (reggen_raddr == 10'h182) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = red_max_reg[0 +: 16];
+            if (reggen_raddr[4:0] == 5'h02) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[239:224] = red_max_reg[0 +: 16];
             end
         // RED_EXEMPT
-            if (reggen_raddr == 10'h183) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = red_exempt_reg[0 +: 16];
+            if (reggen_raddr[4:0] == 5'h03) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[239:224] = red_exempt_reg[0 +: 16];
             end
         // RED_SEED
-            if (reggen_raddr == 10'h184) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = red_seed_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h04) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[255:224] = red_seed_reg[0 +: 32];
             end
         // RED_TH
         for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h188 + reggen_ri[9:0] * 10'h001) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = red_th_reg[reggen_ri*16 + 0 +: 16];
+            if ({5'hc, reggen_raddr[4:0]} == 10'h188 + reggen_ri[9:0] * 10'h001) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[239:224] = red_th_reg[reggen_ri*16 + 0 +: 16];
             end
         // RED_P
         for (reggen_ri = 0; reggen_ri < 4; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h18c + reggen_ri[9:0] * 10'h001) begin
-                rd_mapped = 1'b1;
-                rd_value[8:0] = red_p_reg[reggen_ri*9 + 0 +: 9];
+            if ({5'hc, reggen_raddr[4:0]} == 10'h18c + reggen_ri[9:0] * 10'h001) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[232:224] = red_p_reg[reggen_ri*9 + 0 +: 9];
             end
         // RED_STATUS
-            if (reggen_raddr == 10'h190) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = st_red_bad;
+            if (reggen_raddr[4:0] == 5'h10) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[224:224] = st_red_bad;
             end
         // RED_AVG
-            if (reggen_raddr == 10'h191) begin
-                rd_mapped = 1'b1;
-                rd_value[23:0] = st_red_avg;
+            if (reggen_raddr[4:0] == 5'h11) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[247:224] = st_red_avg;
             end
         // RED_PEAK
-            if (reggen_raddr == 10'h192) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = st_red_peak;
+            if (reggen_raddr[4:0] == 5'h12) begin
+                reggen_rgm[7] = 1'b1;
+                reggen_rgv[239:224] = st_red_peak;
             end
+        // group 8: 0x700-0x77c
+        reggen_rgs[8] = reggen_raddr[9:5] == 5'h0e;
         // RSS_CTRL
-            if (reggen_raddr == 10'h1c0) begin
-                rd_mapped = 1'b1;
-                rd_value[5:0] = rss_types_reg[0 +: 6];
-                rd_value[8:8] = rss_mode_reg[0 +: 1];
+            if (reggen_raddr[4:0] == 5'h00) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[261:256] = rss_types_reg[0 +: 6];
+                reggen_rgv[264:264] = rss_mode_reg[0 +: 1];
             end
         // RSS_RETA_IADDR
-            if (reggen_raddr == 10'h1c2) begin
-                rd_mapped = 1'b1;
-                rd_value[8:0] = reta_iaddr_reg[0 +: 9];
+            if (reggen_raddr[4:0] == 5'h02) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[264:256] = reta_iaddr_reg[0 +: 9];
             end
         // RSS_RETA_IDATA
-            if (reggen_raddr == 10'h1c3) begin
-                rd_mapped = 1'b1;
-                rd_value[2:0] = reta_idata_reg[0 +: 3];
+            if (reggen_raddr[4:0] == 5'h03) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[258:256] = reta_idata_reg[0 +: 3];
             end
         // RSS_KEY0
-            if (reggen_raddr == 10'h1d0) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key0_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h10) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key0_reg[0 +: 32];
             end
         // RSS_KEY1
-            if (reggen_raddr == 10'h1d1) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key1_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h11) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key1_reg[0 +: 32];
             end
         // RSS_KEY2
-            if (reggen_raddr == 10'h1d2) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key2_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h12) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key2_reg[0 +: 32];
             end
         // RSS_KEY3
-            if (reggen_raddr == 10'h1d3) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key3_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h13) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key3_reg[0 +: 32];
             end
         // RSS_KEY4
-            if (reggen_raddr == 10'h1d4) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key4_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h14) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key4_reg[0 +: 32];
             end
         // RSS_KEY5
-            if (reggen_raddr == 10'h1d5) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key5_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h15) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key5_reg[0 +: 32];
             end
         // RSS_KEY6
-            if (reggen_raddr == 10'h1d6) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key6_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h16) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key6_reg[0 +: 32];
             end
         // RSS_KEY7
-            if (reggen_raddr == 10'h1d7) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key7_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h17) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key7_reg[0 +: 32];
             end
         // RSS_KEY8
-            if (reggen_raddr == 10'h1d8) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key8_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h18) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key8_reg[0 +: 32];
             end
         // RSS_KEY9
-            if (reggen_raddr == 10'h1d9) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = rss_key9_reg[0 +: 32];
+            if (reggen_raddr[4:0] == 5'h19) begin
+                reggen_rgm[8] = 1'b1;
+                reggen_rgv[287:256] = rss_key9_reg[0 +: 32];
             end
-        // IRQ_TICK
-            if (reggen_raddr == 10'h220) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = irq_tick_reg[0 +: 16];
-            end
+        // group 9: 0x800-0x87c
+        reggen_rgs[9] = reggen_raddr[9:5] == 5'h10;
         // IRQ_COUNT
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h200 + reggen_ri[9:0] * 10'h004) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = irq_count_reg[reggen_ri*16 + 0 +: 16];
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h10, reggen_raddr[4:0]} == 10'h200 + reggen_ri[9:0] * 10'h004) begin
+                reggen_rgm[9] = 1'b1;
+                reggen_rgv[303:288] = irq_count_reg[reggen_ri*16 + 0 +: 16];
             end
         // IRQ_TIME
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h201 + reggen_ri[9:0] * 10'h004) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = irq_time_reg[reggen_ri*16 + 0 +: 16];
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h10, reggen_raddr[4:0]} == 10'h201 + reggen_ri[9:0] * 10'h004) begin
+                reggen_rgm[9] = 1'b1;
+                reggen_rgv[303:288] = irq_time_reg[reggen_ri*16 + 0 +: 16];
             end
         // IRQ_MASK
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h202 + reggen_ri[9:0] * 10'h004) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = irq_mask_reg[reggen_ri*1 + 0 +: 1];
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h10, reggen_raddr[4:0]} == 10'h202 + reggen_ri[9:0] * 10'h004) begin
+                reggen_rgm[9] = 1'b1;
+                reggen_rgv[288:288] = irq_mask_reg[reggen_ri*1 + 0 +: 1];
             end
-        // XFER_CTRL
-            if (reggen_raddr == 10'h280) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = xfer_split_reg[0 +: 16];
+        // group 10: 0x880-0x8fc
+        reggen_rgs[10] = reggen_raddr[9:5] == 5'h11;
+        // IRQ_TICK
+            if (reggen_raddr[4:0] == 5'h00) begin
+                reggen_rgm[10] = 1'b1;
+                reggen_rgv[335:320] = irq_tick_reg[0 +: 16];
             end
-        // XFER_SMALL_THRESH
-            if (reggen_raddr == 10'h281) begin
-                rd_mapped = 1'b1;
-                rd_value[15:0] = xfer_small_reg[0 +: 16];
-            end
-        // XFER_PAGE
-            if (reggen_raddr == 10'h282) begin
-                rd_mapped = 1'b1;
-                rd_value[2:0] = xfer_page_en_reg[0 +: 3];
-                rd_value[11:8] = xfer_page_log2_reg[0 +: 4];
-                rd_value[15:12] = xfer_page_align_reg[0 +: 4];
-            end
+        // group 11: 0x980-0x9fc
+        reggen_rgs[11] = reggen_raddr[9:5] == 5'h13;
         // MSIX_ADDR_LO
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h260 + reggen_ri[9:0] * 10'h004) begin
-                rd_mapped = 1'b1;
-                rd_value[31:2] = msix_addr_reg[reggen_ri*64 + 2 +: 30];
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h13, reggen_raddr[4:0]} == 10'h260 + reggen_ri[9:0] * 10'h004) begin
+                reggen_rgm[11] = 1'b1;
+                reggen_rgv[383:354] = msix_addr_reg[reggen_ri*64 + 2 +: 30];
             end
         // MSIX_ADDR_HI
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h261 + reggen_ri[9:0] * 10'h004) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = msix_addr_reg[reggen_ri*64 + 32 +: 32];
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h13, reggen_raddr[4:0]} == 10'h261 + reggen_ri[9:0] * 10'h004) begin
+                reggen_rgm[11] = 1'b1;
+                reggen_rgv[383:352] = msix_addr_reg[reggen_ri*64 + 32 +: 32];
             end
         // MSIX_DATA
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h262 + reggen_ri[9:0] * 10'h004) begin
-                rd_mapped = 1'b1;
-                rd_value[31:0] = msix_data_reg[reggen_ri*32 + 0 +: 32];
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h13, reggen_raddr[4:0]} == 10'h262 + reggen_ri[9:0] * 10'h004) begin
+                reggen_rgm[11] = 1'b1;
+                reggen_rgv[383:352] = msix_data_reg[reggen_ri*32 + 0 +: 32];
             end
         // MSIX_CTRL
-        for (reggen_ri = 0; reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
-            if (reggen_raddr == 10'h263 + reggen_ri[9:0] * 10'h004) begin
-                rd_mapped = 1'b1;
-                rd_value[0:0] = msix_en_reg[reggen_ri*1 + 0 +: 1];
+        for (reggen_ri = 0; reggen_ri < 8 && reggen_ri < NUM_CQ; reggen_ri = reggen_ri + 1)
+            if ({5'h13, reggen_raddr[4:0]} == 10'h263 + reggen_ri[9:0] * 10'h004) begin
+                reggen_rgm[11] = 1'b1;
+                reggen_rgv[352:352] = msix_en_reg[reggen_ri*1 + 0 +: 1];
             end
+        // group 12: 0xa00-0xa7c
+        reggen_rgs[12] = reggen_raddr[9:5] == 5'h14;
+        // XFER_CTRL
+            if (reggen_raddr[4:0] == 5'h00) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[399:384] = xfer_split_reg[0 +: 16];
+            end
+        // XFER_SMALL_THRESH
+            if (reggen_raddr[4:0] == 5'h01) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[399:384] = xfer_small_reg[0 +: 16];
+            end
+        // XFER_PAGE
+            if (reggen_raddr[4:0] == 5'h02) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[386:384] = xfer_page_en_reg[0 +: 3];
+                reggen_rgv[395:392] = xfer_page_log2_reg[0 +: 4];
+                reggen_rgv[399:396] = xfer_page_align_reg[0 +: 4];
+            end
+    end
+    always @(posedge clk)
+        if (rd_en) begin
+            reggen_rgv_reg <= reggen_rgv;
+            reggen_rgm_reg <= reggen_rgm;
+            reggen_rgs_reg <= reggen_rgs;
+        end
+    always @* begin
+        rd_value  = 32'd0;
+        rd_mapped = |(reggen_rgm_reg & reggen_rgs_reg);
+        for (reggen_gi = 0; reggen_gi < 13; reggen_gi = reggen_gi + 1)
+            rd_value = rd_value | (reggen_rgv_reg[reggen_gi*32 +: 32] & {32{reggen_rgs_reg[reggen_gi]}});
     end
 
     // ---- write strobes: a bit per instance, high while a write hits the register

@@ -5,7 +5,10 @@
 // Contract: docs/architecture.md "nicrx_more".
 //
 // A shadow of the frame queue's {gen, flow} in flip-flops, written at the queue's push, is
-// compared every cycle against the head's key: the match vector is registered (m), summed
+// compared every cycle against the head's key, over the entries that are in the queue (ok:
+// set at the push, cleared at the pop; the pop is seen as fq_rd's change, one cycle late, and
+// the entry just popped is masked meanwhile, so that no pointer arithmetic over every entry
+// sits in front of the match): the match vector is registered (m), summed
 // in groups of 8 (ps), then in whole (base, saturating at 15).  The frames pushed during
 // those three stages are counted on the side (p1..p3), so that
 //   more_cnt(c) = frames in [fq_rd, fq_wr) at cycle c with the head's key,
@@ -25,8 +28,10 @@ module nicrx_more #(
     input  wire                       s_push,      // a frame enters the frame queue at this edge
     input  wire [15:0]                s_push_key,  // its {generation, flow number}
     input  wire                       s_push_keep, // RED keeps it (fl.red 0)
+    /* verilator lint_off UNUSEDSIGNAL */ // the top bits: entries are marked, not counted by pointers
     input  wire [$clog2(FQ_DEPTH):0]  fq_wr,       // the queue's write pointer (the entry pushed)
     input  wire [$clog2(FQ_DEPTH):0]  fq_rd,       // its read pointer: [fq_rd, fq_wr) wait behind the head
+    /* verilator lint_on UNUSEDSIGNAL */
     input  wire [15:0]                head_key,    // the head's {generation, flow number}
     output wire [3:0]                 more_cnt     // the count, saturating at 15
 );
@@ -39,7 +44,8 @@ module nicrx_more #(
     localparam NG  = FQ_DEPTH / G;
 
     reg [15:0]         key_reg [0:FQ_DEPTH-1];   // the shadow: each entry's key ...
-    reg [FQ_DEPTH-1:0] ok_reg;                   // ... and whether it counts (a flow, kept)
+    reg [FQ_DEPTH-1:0] ok_reg;                   // ... and whether it counts (queued, a flow, kept)
+    reg [LFQ-1:0]      prd_reg;                  // fq_rd one edge ago: the entry a pop took
     reg [15:0]         hk_reg;                   // the head's key, registered
     reg [FQ_DEPTH-1:0] m_reg;                    // entry behind the head with the head's key
     reg [4*NG-1:0]     ps_reg;                   // popcount of each group of G bits of m
@@ -49,19 +55,15 @@ module nicrx_more #(
     reg [FQ_DEPTH-1:0] m_next;
     reg [4*NG-1:0]     ps_next;
     reg [3:0]          base_next;
-    reg [LFQ:0]        n_behind;
-    reg [LFQ-1:0]      pos;
+    wire               pop = fq_rd[0] != prd_reg[0];   // fq_rd moved (by one) at the last edge
     reg [3:0]          g_sum;
     reg [8:0]          sum;
     reg [5:0]          total;
     integer            i, j;
 
     always @* begin
-        n_behind = fq_wr - fq_rd;
-        for (i = 0; i < FQ_DEPTH; i = i + 1) begin
-            pos = i[LFQ-1:0] - fq_rd[LFQ-1:0];
-            m_next[i] = ({1'b0, pos} < n_behind) && ok_reg[i] && (key_reg[i] == hk_reg);
-        end
+        for (i = 0; i < FQ_DEPTH; i = i + 1)
+            m_next[i] = ok_reg[i] && !(pop && prd_reg == i[LFQ-1:0]) && (key_reg[i] == hk_reg);
         for (i = 0; i < NG; i = i + 1) begin
             g_sum = 4'd0;
             for (j = 0; j < G; j = j + 1)
@@ -85,13 +87,21 @@ module nicrx_more #(
     always @(posedge clk) begin
         if (rst) begin
             ok_reg <= {FQ_DEPTH{1'b0}};
+            prd_reg <= {LFQ{1'b0}};
             hk_reg <= 16'd0;
             m_reg <= {FQ_DEPTH{1'b0}};
             ps_reg <= {4*NG{1'b0}};
             base_reg <= 4'd0;
             p1_reg <= 1'b0;  p2_reg <= 1'b0;  p3_reg <= 1'b0;
         end else begin
-            if (s_push) ok_reg[fq_wr[LFQ-1:0]] <= s_push_keep && (s_push_key != 16'd0);
+            // per entry against constant indices (a variable-index write is a shifter);
+            // a push into the entry just freed wins over its pop
+            for (i = 0; i < FQ_DEPTH; i = i + 1)
+                if (s_push && fq_wr[LFQ-1:0] == i[LFQ-1:0])
+                    ok_reg[i] <= s_push_keep && (s_push_key != 16'd0);
+                else if (pop && prd_reg == i[LFQ-1:0])
+                    ok_reg[i] <= 1'b0;
+            prd_reg <= fq_rd[LFQ-1:0];
             hk_reg <= head_key;
             m_reg <= m_next;
             ps_reg <= ps_next;

@@ -179,14 +179,15 @@ static int decode_open(const rg_reg_t *g, const char *addr, const char *ix, FILE
     return 16;
 }
 
-static void read_field(const rg_map_t *m, const rg_reg_t *g, const rg_field_t *f, int ind, FILE *out)
+/* Field f of register g into the first level's value of group slot `slot`. */
+static void read_field(const rg_map_t *m, const rg_reg_t *g, const rg_field_t *f, unsigned slot, int ind, FILE *out)
 {
     char cn[RG_NAME * 2];
     const char *ix = g->array ? "reggen_ri" : NULL;
 
     if (f->acc == RG_WP)
         return;
-    fprintf(out, "%*srd_value[%u:%u] = ", ind, "", f->hi, f->lo);
+    fprintf(out, "%*sreggen_rgv[%u:%u] = ", ind, "", slot * 32 + f->hi, slot * 32 + f->lo);
     if (f->src == RG_SRC_VALUE) {
         const_name(g, f, "", cn, sizeof cn);
         fputs(cn, out);
@@ -231,18 +232,95 @@ static void write_field(const rg_map_t *m, const rg_reg_t *g, const rg_field_t *
     fprintf(out, "%s;\n", merged);
 }
 
-/* The decode of every register, for a read ('r': rd_value) or a write ('w': the merges). */
-static void decode_all(const rg_map_t *m, char dir, FILE *out)
+/* The write decode of every register: the merges. */
+static void decode_writes(const rg_map_t *m, FILE *out)
 {
     for (int i = 0; i < m->nregs; i++) {
         const rg_reg_t *g = &m->regs[i];
-        int ind = decode_open(g, dir == 'r' ? "reggen_raddr" : "reggen_waddr", dir == 'r' ? "reggen_ri" : "reggen_wi",
-                              out);
-        fprintf(out, "%*s%s_mapped = 1'b1;\n", ind, "", dir == 'r' ? "rd" : "wr");
+        int ind = decode_open(g, "reggen_waddr", "reggen_wi", out);
+        fprintf(out, "%*swr_mapped = 1'b1;\n", ind, "");
         for (int k = 0; k < g->nfields; k++)
-            (dir == 'r' ? read_field : write_field)(m, g, &m->fields[g->first + k], ind, out);
+            write_field(m, g, &m->fields[g->first + k], ind, out);
         fprintf(out, "%*send\n", ind - 4, "");
     }
+}
+
+/* The read mux in two levels, so that no flat mux over the whole map remains (its
+ * depth and its hundreds of inputs were the largest structure in the CSR block).
+ * Level one, registered at the edge rd_en: per group of RG_GROUP_WORDS words
+ * (araddr[6:2]) that holds a register, the group's value and whether the word is
+ * mapped, and a bit per group: araddr[11:7] names it.  Level two, in the next cycle:
+ * the AND-OR of the groups with their bits (three LUT levels; a select by the group's
+ * number was a chain of compares).  The
+ * values are those before the rd_en edge, as a one-level mux at that edge saw them. */
+#define RG_GROUP_LOG2  5u
+#define RG_GROUP_WORDS (1u << RG_GROUP_LOG2)
+#define RG_GROUPS      (1024u >> RG_GROUP_LOG2)
+
+static void read_mux(const rg_map_t *m, FILE *out)
+{
+    unsigned slot_of[RG_GROUPS], nslots = 0;
+    const unsigned hb = 10 - RG_GROUP_LOG2;
+
+    for (unsigned gr = 0; gr < RG_GROUPS; gr++)
+        slot_of[gr] = RG_GROUPS;
+    for (int i = 0; i < m->nregs; i++)
+        for (uint32_t k = 0; k < m->regs[i].count.max; k++)
+            slot_of[(m->regs[i].base / 4 + k * (m->regs[i].stride / 4)) >> RG_GROUP_LOG2] = 0;
+    for (unsigned gr = 0; gr < RG_GROUPS; gr++)
+        if (slot_of[gr] == 0)
+            slot_of[gr] = nslots++;
+
+    fprintf(out, "\n    // ---- read mux, level one: per group of %u words that holds a register (araddr[%u:2]),\n"
+                 "    // its value, whether the word is mapped and whether araddr[11:%u] names the group,\n"
+                 "    // registered at the edge rd_en; level two in the next cycle: the group named\n",
+            RG_GROUP_WORDS, RG_GROUP_LOG2 + 1, RG_GROUP_LOG2 + 2);
+    fprintf(out, "    reg  [%u:0] reggen_rgv, reggen_rgv_reg;\n    reg  [%u:0] reggen_rgm, reggen_rgm_reg;\n"
+                 "    reg  [%u:0] reggen_rgs, reggen_rgs_reg;\n"
+                 "    reg  [31:0] rd_value;\n    reg         rd_mapped;\n    integer     reggen_gi;\n",
+            nslots * 32 - 1, nslots - 1, nslots - 1);
+    fprintf(out, "    always @* begin\n        reggen_rgv = {%u{1'b0}};\n        reggen_rgm = {%u{1'b0}};\n"
+                 "        reggen_rgs = {%u{1'b0}};\n        reggen_ri = 0;\n", nslots * 32, nslots, nslots);
+    for (unsigned gr = 0; gr < RG_GROUPS; gr++) {
+        if (slot_of[gr] == RG_GROUPS)
+            continue;
+        const unsigned sl = slot_of[gr];
+        fprintf(out, "        // group %u: 0x%03x-0x%03x\n", sl, gr * RG_GROUP_WORDS * 4, (gr + 1) * RG_GROUP_WORDS * 4 - 4);
+        fprintf(out, "        reggen_rgs[%u] = reggen_raddr[9:%u] == %u'h%02x;\n", sl, RG_GROUP_LOG2, hb, gr);
+        for (int i = 0; i < m->nregs; i++) {
+            const rg_reg_t *g = &m->regs[i];
+            uint32_t k0 = g->count.max, k1 = 0;   /* the instances in this group: [k0, k1) */
+            for (uint32_t k = 0; k < g->count.max; k++)
+                if ((g->base / 4 + k * (g->stride / 4)) >> RG_GROUP_LOG2 == gr) {
+                    k0 = k < k0 ? k : k0;
+                    k1 = k + 1;
+                }
+            if (k0 >= k1)
+                continue;
+            fprintf(out, "        // %s\n", g->name);
+            /* a count from a parameter bounds the loop too: no instance past it is elaborated */
+            if (g->array)
+                fprintf(out, "        for (reggen_ri = %u; reggen_ri < %u%s%s; reggen_ri = reggen_ri + 1)\n"
+                             "            if ({%u'h%x, reggen_raddr[%u:0]} == 10'h%03x + reggen_ri[9:0] * 10'h%03x) begin\n",
+                        k0, k1, isdigit((unsigned char)g->count.rtl[0]) ? "" : " && reggen_ri < ",
+                        isdigit((unsigned char)g->count.rtl[0]) ? "" : g->count.rtl, hb, gr, RG_GROUP_LOG2 - 1,
+                        g->base / 4, g->stride / 4);
+            else
+                fprintf(out, "            if (reggen_raddr[%u:0] == %u'h%02x) begin\n", RG_GROUP_LOG2 - 1, RG_GROUP_LOG2,
+                        (g->base / 4) & (RG_GROUP_WORDS - 1));
+            fprintf(out, "                reggen_rgm[%u] = 1'b1;\n", sl);
+            for (int k = 0; k < g->nfields; k++)
+                read_field(m, g, &m->fields[g->first + k], sl, 16, out);
+            fputs("            end\n", out);
+        }
+    }
+    fputs("    end\n", out);
+    fputs("    always @(posedge clk)\n        if (rd_en) begin\n            reggen_rgv_reg <= reggen_rgv;\n"
+          "            reggen_rgm_reg <= reggen_rgm;\n            reggen_rgs_reg <= reggen_rgs;\n        end\n", out);
+    fprintf(out, "    always @* begin\n        rd_value  = 32'd0;\n        rd_mapped = |(reggen_rgm_reg & reggen_rgs_reg);\n"
+                 "        for (reggen_gi = 0; reggen_gi < %u; reggen_gi = reggen_gi + 1)\n"
+                 "            rd_value = rd_value | (reggen_rgv_reg[reggen_gi*32 +: 32] & {32{reggen_rgs_reg[reggen_gi]}});\n"
+                 "    end\n", nslots);
 }
 
 /* name = the expression, as a W-bit localparam; a parameter-derived value that does
@@ -270,9 +348,10 @@ void rg_emit_vh_csr(const rg_map_t *m, FILE *out)
     fputs("// The register decode of nicrx_csr, included in its body.  It expects the parameters\n"
           "// of the description, clk, rst, the s_axil_* ports, the in= ports and wr_en (a write\n"
           "// is performed at this edge).  It declares the storage <state>_reg/_next with reset,\n"
-          "// rd_value/rd_mapped (a read of s_axil_araddr), wr_mapped (the write of s_axil_awaddr\n"
-          "// is decoded), the write strobes wr_<reg> and the device loads <state>_ld/_ld_val\n"
-          "// (driven by nicrx_csr.v; a load wins over a host write at the same edge).\n\n", out);
+          "// rd_value/rd_mapped (a read of s_axil_araddr, in two levels: see \"read mux\"), wr_mapped\n"
+          "// (the write of s_axil_awaddr is decoded), the write strobes wr_<reg> and the device\n"
+          "// loads <state>_ld/_ld_val (driven by nicrx_csr.v; a load wins over a host write at the\n"
+          "// same edge).  It expects rd_en too: the edge that takes a read's first level.\n\n", out);
     for (int i = 0; i < m->nconsts; i++)
         if (rtl_uses(m, m->consts[i].name))
             fprintf(out, "    localparam integer %s = %u;  // %s\n", m->consts[i].name, m->consts[i].value,
@@ -325,13 +404,10 @@ void rg_emit_vh_csr(const rg_map_t *m, FILE *out)
           "                                {8{s_axil_wstrb[1]}}, {8{s_axil_wstrb[0]}}};\n"
           "    wire [9:0]  reggen_waddr = s_axil_awaddr[11:2];\n"
           "    wire [9:0]  reggen_raddr = s_axil_araddr[11:2];\n"
-          "    reg  [31:0] rd_value;\n    reg         rd_mapped;\n    reg         wr_mapped;\n"
+          "    reg         wr_mapped;\n"
           "    integer     reggen_ri, reggen_wi, reggen_si;\n", out);
 
-    fputs("\n    // ---- read mux: the value of s_axil_araddr in the current state\n    always @* begin\n"
-          "        rd_value  = 32'd0;\n        rd_mapped = 1'b0;\n        reggen_ri = 0;\n", out);
-    decode_all(m, 'r', out);
-    fputs("    end\n", out);
+    read_mux(m, out);
 
     fputs("\n    // ---- write strobes: a bit per instance, high while a write hits the register\n"
           "    always @* begin\n        reggen_si = 0;\n", out);
@@ -358,7 +434,7 @@ void rg_emit_vh_csr(const rg_map_t *m, FILE *out)
             fprintf(out, "        %s_next = %s_reg;\n", s->name, s->name);
     }
     fputs("        wr_mapped = 1'b0;\n        reggen_wi = 0;\n        if (wr_en) begin\n", out);
-    decode_all(m, 'w', out);
+    decode_writes(m, out);
     fputs("        end\n", out);
     for (int i = 0; i < m->nstates; i++) {
         const rg_state_t *s = &m->states[i];

@@ -444,13 +444,15 @@ static void test_timing(void)
     CHECK(!b.o.s_axil_awready && !b.o.s_axil_wready, "csr timing: wvalid alone is not taken");
     in->s_axil_wvalid = 0;
 
-    /* read: E0 sees arvalid -> arready one cycle -> E1 samples -> rvalid */
+    /* read: E0 sees arvalid -> arready one cycle -> E1 samples -> E2 rvalid */
     in->s_axil_arvalid = 1; in->s_axil_araddr = NICRX_REG_ID; in->s_axil_rready = 0;
     edge(&b);
     CHECK(b.o.s_axil_arready && !b.o.s_axil_rvalid, "csr timing: arready the cycle after E0");
     edge(&b);
+    CHECK(!b.o.s_axil_arready && !b.o.s_axil_rvalid, "csr timing: nothing the cycle after E1");
+    edge(&b);
     CHECK(!b.o.s_axil_arready && b.o.s_axil_rvalid && b.o.s_axil_rdata == NICRX_ID_VALUE && b.o.s_axil_rresp == 0,
-          "csr timing: rvalid with rdata the cycle after E1");
+          "csr timing: rvalid with rdata the cycle after E2");
     ok = 1;
     in->s_axil_araddr = NICRX_REG_VERSION;
     for (int k = 0; k < 4; k++) {
@@ -464,6 +466,7 @@ static void test_timing(void)
     edge(&b);
     CHECK(b.o.s_axil_arready, "csr timing: next read ready one cycle later");
     edge(&b);
+    edge(&b);
     CHECK(b.o.s_axil_rvalid && b.o.s_axil_rdata == NICRX_VERSION_VALUE, "csr timing: back-to-back read data");
     in->s_axil_arvalid = 0;
     edge(&b);
@@ -474,7 +477,7 @@ static void test_timing(void)
     uint32_t resp;
     wr(&b, NICRX_REG_CTRL, 1, 0xf, &cw);
     rd(&b, NICRX_REG_CTRL, &resp, &cr);
-    CHECK(cw == 3 && cr == 3, "csr timing: write and read take 3 edges each (got %d, %d)", cw, cr);
+    CHECK(cw == 3 && cr == 4, "csr timing: a write takes 3 edges, a read 4 (got %d, %d)", cw, cr);
 
     /* read and write at the same edge: read returns the old value */
     in->s_axil_awvalid = 1; in->s_axil_wvalid = 1; in->s_axil_awaddr = NICRX_REG_FBR(0) + NICRX_FBR_BUF_SIZE;
@@ -483,8 +486,10 @@ static void test_timing(void)
     edge(&b);
     CHECK(b.o.s_axil_awready && b.o.s_axil_arready, "csr timing: read and write accepted together");
     edge(&b);
-    CHECK(b.o.s_axil_bvalid && b.o.s_axil_rvalid && b.o.s_axil_rdata == 0 && b.cfg.fbr_buf_size[0] == 0x600,
-          "csr timing: same-edge read returns the value before the write");
+    CHECK(b.o.s_axil_bvalid && !b.o.s_axil_rvalid && b.cfg.fbr_buf_size[0] == 0x600,
+          "csr timing: same-edge write answered first");
+    edge(&b);
+    CHECK(b.o.s_axil_rvalid && b.o.s_axil_rdata == 0, "csr timing: same-edge read returns the value before the write");
     in->s_axil_awvalid = 0; in->s_axil_wvalid = 0; in->s_axil_arvalid = 0;
     edge(&b);
 
