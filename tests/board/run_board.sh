@@ -26,10 +26,12 @@ pty_sim_build "$vdir" board_tb "-Wno-lint -Wno-style -Irtl -O3 --x-assign fast -
 val() { awk -v n="$1" '$1 == n { print $2 }' <<<"$2"; }
 
 caps=${BOARD_CAPS:-"captures/default.pcap"}
+# the board's core configuration (fpga/boards/ecpix5/nicrx_ecpix5.v): the model runs at it too
+dw=32 core_cfg="--data-width 32 --flows 16"
 for ps in ${CORE_PSS:-16000 10000}; do
     for cap in $caps; do
         name="board-$(basename "$cap" .pcap)-core$((1000000 / ps))mhz"
-        info=$("$out/rgmii_gen" "$cap" 64 3 "${MAX_FRAMES:-200}" "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap") ||
+        info=$("$out/rgmii_gen" "$cap" "$dw" 3 "${MAX_FRAMES:-200}" "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap") ||
             { echo "not ok $name: generator failed"; continue; }
         read -r periods _ frames fcs align bad <<< "$info"
         pty_sim_start "$out/$name.log" "$vdir/Vboard_tb" +core_ps="$ps" +stim="$out/$name.stim" +periods="$periods" \
@@ -60,7 +62,8 @@ for ps in ${CORE_PSS:-16000 10000}; do
         [ "$(val agent_completions "$brd")" = "$del" ] || why="$why agent records $(val agent_completions "$brd") != delivered $del;"
         [ "$(val agent_reposts "$brd")" = "$del" ] || why="$why agent reposts $(val agent_reposts "$brd") != $del;"
         # the model on the frames that reached the core intact: the same decisions
-        js=$(build/bin/nicrx-model --json-summary "$out/$name.good.pcap" 2>/dev/null)
+        # shellcheck disable=SC2086
+        js=$(build/bin/nicrx-model $core_cfg --json-summary "$out/$name.good.pcap" 2>/dev/null)
         jv() { grep -o "\"$1\":{[^}]*}" <<<"$js" | grep -o "\"$2\":[0-9]*" | cut -d: -f2; }
         [ "$(grep -o '"delivered":[0-9]*' <<<"$js" | cut -d: -f2)" = "$del" ] || why="$why delivered $del, the model's $(grep -o '"delivered":[0-9]*' <<<"$js");"
         for k in runt oversize no_fit pktmem_full; do

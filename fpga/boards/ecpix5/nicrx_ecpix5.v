@@ -24,7 +24,9 @@ module nicrx_ecpix5 #(
     output wire       led_g0_n,
     output wire       led_g1_n
 );
-    localparam integer DW = 64, KW = DW / 8;
+    // the core's configuration for 1 GbE (docs/board.md "The core"): a 32-bit stream, a
+    // 64-bit host bus, 16 flows
+    localparam integer DW = 32, KW = DW / 8, AW = 2 * DW, SW = AW / 8, FLOWS = 16;
 
     // ---- clocks and resets ----
     wire clk, pll_lock;
@@ -119,8 +121,8 @@ module nicrx_ecpix5 #(
     wire [2:0]   awsize, awprot, arsize, arprot;
     wire [1:0]   awburst, arburst, bresp, rresp;
     wire [3:0]   awcache, arcache;
-    wire [127:0] wdata, rdata;
-    wire [15:0]  wstrb;
+    wire [AW-1:0] wdata, rdata;
+    wire [SW-1:0] wstrb;
     wire         awready, wready, bvalid, arready, rlast, rvalid;
     wire [11:0]  l_awaddr, l_araddr;
     wire         l_awvalid, l_awready, l_wvalid, l_wready, l_bvalid, l_arvalid, l_arready, l_rvalid;
@@ -128,7 +130,7 @@ module nicrx_ecpix5 #(
     wire [1:0]   l_bresp, l_rresp;
     wire [3:0]   irq;
     nicrx_top #(
-        .DATA_WIDTH(DW), .AXI_DATA_WIDTH(128), .NUM_CQ(4), .IMEM_INIT(IMEM_INIT)
+        .DATA_WIDTH(DW), .AXI_DATA_WIDTH(AW), .NUM_CQ(4), .FLOWS(FLOWS), .IMEM_INIT(IMEM_INIT)
     ) u_top (
         .clk(clk), .rst(rst),
         .s_axis_tdata(s_beat[DW-1:0]), .s_axis_tkeep(s_beat[DW +: KW]), .s_axis_tvalid(s_valid),
@@ -159,7 +161,7 @@ module nicrx_ecpix5 #(
     wire [1:0]  b_bresp, b_rresp;
     wire [3:0]  b_wstrb;
     reg  [31:0] brd_rdata;
-    nicrx_host_agent u_agent (
+    nicrx_host_agent #(.AXI_DATA_WIDTH(AW)) u_agent (
         .clk(clk), .rst(rst),
         .s_axi_awaddr(awaddr), .s_axi_awvalid(awvalid), .s_axi_awready(awready),
         .s_axi_wdata(wdata), .s_axi_wstrb(wstrb), .s_axi_wlast(wlast), .s_axi_wvalid(wvalid), .s_axi_wready(wready),
