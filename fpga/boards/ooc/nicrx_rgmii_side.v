@@ -11,6 +11,7 @@ module nicrx_rgmii_side #(
     input  wire                      rx_rst,
     input  wire [3:0]                rgmii_rxd,
     input  wire                      rgmii_rx_ctl,
+    input  wire                      nibble,
     input  wire                      clk,
     input  wire                      rst,
     output wire                      r_valid,
@@ -24,6 +25,7 @@ module nicrx_rgmii_side #(
     wire [4:0]            f_free;
     nicrx_rgmii_rx #(.DATA_WIDTH(DATA_WIDTH)) u_mac (
         .rx_clk(rx_clk), .rst(rx_rst), .rgmii_rxd(rgmii_rxd), .rgmii_rx_ctl(rgmii_rx_ctl),
+        .nibble(nibble),
         .m_tvalid(e_valid), .m_tdata(e_data), .m_tkeep(e_keep), .m_tlast(e_last), .m_tuser(e_user),
         .fifo_free({11'd0, f_free}),
         .cnt_frames(cnt[31:0]), .cnt_fcs(cnt[63:32]), .cnt_align(cnt[95:64]), .cnt_ovf(cnt[127:96]),
