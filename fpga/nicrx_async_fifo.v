@@ -88,20 +88,71 @@ module nicrx_async_fifo #(
     end
 
 `ifdef FORMAL
-    // Invariants for the induction (fpga/formal/nicrx_async_fifo_fv.v has the properties):
-    // the Gray registers are the binary pointers' codes; every synchronizer stage holds a
-    // pointer value no newer than the one before it and at most DEPTH behind (the read
-    // pointer never passes the write pointer, nor the write pointer the read one by more than DEPTH).
+    // Invariants for the induction (fpga/formal/nicrx_async_fifo_fv.v is the harness): the
+    // Gray registers are the binary pointers' codes; each synchronizer stage holds a value
+    // the pointer it follows had (so it is no newer than the stage before it), and no pointer
+    // is more than DEPTH ahead of the other.  f_wrs, f_rrs: the side has had an edge in reset;
+    // from then on, while its reset lasts, it holds its reset values (so an induction does not
+    // start from a side that was never reset when the resets fall).
+    reg f_wrs, f_rrs;
+    initial begin f_wrs = 1'b0; f_rrs = 1'b0; end
+    always @(posedge w_clk) if (w_rst) f_wrs <= 1'b1;
+    always @(posedge r_clk) if (r_rst) f_rrs <= 1'b1;
+    wire f_on = f_wrs && f_rrs && !w_rst && !r_rst;
+    always @(*) begin
+        if (w_rst && f_wrs) assert(wbin_reg == 0 && wgray_reg == 0 && rg_s1_reg == 0 && rg_s2_reg == 0 && rb_reg == 0);
+        if (r_rst && f_rrs) assert(rbin_reg == 0 && rgray_reg == 0 && wg_s1_reg == 0 && wg_s2_reg == 0 && !r_valid);
+    end
     wire [AW:0] rb1 = gray2bin(rg_s1_reg), rb2 = gray2bin(rg_s2_reg);
-    always @(*) if (!w_rst && !r_rst) assert((rb2 - rb_reg) <= (rbin_reg - rb_reg) && (wbin_reg - rb_reg) <= DEPTH);
     wire [AW:0] wb1 = gray2bin(wg_s1_reg), wb2 = gray2bin(wg_s2_reg);
-    always @(*) if (!w_rst && !r_rst) begin
+    wire [AW:0] used = wbin_reg - rbin_reg;
+    always @(*) if (f_on) begin
         assert(wgray_reg == (wbin_reg ^ (wbin_reg >> 1)));
         assert(rgray_reg == (rbin_reg ^ (rbin_reg >> 1)));
-        assert((wbin_reg - rbin_reg) <= DEPTH);
-        assert((rbin_reg - rb1) <= (rbin_reg - rb2) && (wbin_reg - rb2) <= DEPTH);
-        assert((wbin_reg - wb1) <= (wbin_reg - wb2) && (wb2 - rbin_reg) <= DEPTH && (wb1 - rbin_reg) <= DEPTH);
+        assert(used <= DEPTH);
+        // read pointer, seen by the writer: rb_reg <= rb2 <= rb1 <= rbin_reg, and the writer
+        // at most DEPTH ahead of what it sees (the differences are at most DEPTH: no wrap)
+        assert((rbin_reg - rb1) <= (rbin_reg - rb2) && (rbin_reg - rb2) <= (rbin_reg - rb_reg)
+               && (rbin_reg - rb_reg) <= DEPTH - used);
+        // write pointer, seen by the reader: rbin_reg <= wb2 <= wb1 <= wbin_reg
+        assert((wbin_reg - wb1) <= (wbin_reg - wb2) && (wb2 - rbin_reg) <= used);
     end
+`ifdef NICRX_FIFO_FV_SEQ
+    // The harness writes the number of each write (WIDTH bits): the properties, with the
+    // contents tied to the counts so that k-induction closes.  f_w: writes taken; f_r:
+    // entries the read side took; f_v: reads given out (r_valid).
+    reg [WIDTH-1:0] f_w, f_r, f_v;
+    always @(posedge w_clk) if (w_rst) f_w <= 0; else if (w_take) f_w <= f_w + 1'b1;
+    always @(posedge r_clk)
+        if (r_rst) begin f_r <= 0; f_v <= 0; end
+        else begin
+            if (r_take) f_r <= f_r + 1'b1;
+            if (r_valid) f_v <= f_v + 1'b1;
+        end
+    integer k;
+    reg [AW-1:0] f_off;
+    wire [WIDTH-1:0] f_wait = f_w - f_v;   // written, not yet given out
+    always @(*) begin
+        if (w_rst && f_wrs) assert(f_w == 0);
+        if (r_rst && f_rrs) assert(f_r == 0 && f_v == 0);
+        if (f_wrs) assert(w_data == f_w);                      // the harness's writer
+    end
+    always @(*) begin
+        f_off = 0;
+        if (f_on) begin
+            assert(f_w[AW:0] == wbin_reg && f_r[AW:0] == rbin_reg && f_w - f_r == {{(WIDTH-AW-1){1'b0}}, used});
+            assert(f_v == f_r - {{(WIDTH-1){1'b0}}, r_valid});
+            for (k = 0; k < (1 << AW); k = k + 1) begin       // entry f_r + j holds f_r + j
+                f_off = k[AW-1:0] - rbin_reg[AW-1:0];
+                if ({1'b0, f_off} < used) assert(mem[k] == f_r + {{(WIDTH-AW){1'b0}}, f_off});
+            end
+            // the properties: reads come out 0, 1, 2, ... (order, no loss, no duplicate), none
+            // before its write (underflow), never more than DEPTH written and not taken (overflow)
+            if (r_valid) assert(r_data == f_v);
+            assert(f_wait <= {{(WIDTH-AW-1){1'b0}}, DEPTH} + 1'b1);
+        end
+    end
+`endif
 `endif
 endmodule
 `default_nettype wire

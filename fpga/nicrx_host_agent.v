@@ -2,7 +2,7 @@
 // host memory behind an AXI4 slave on the core's host port, and a state machine that brings
 // the core up over its AXI4-Lite port, posts buffers, takes every completion record (v2, 32
 // bytes) as the core writes it, counts it, and posts its buffer again, so the board receives
-// forever.  AXI_DATA_WIDTH 128 (a record is one burst of two beats).
+// forever.  AXI_DATA_WIDTH 64 or 128, the core's (a record is one burst of four or two beats).
 //
 // Host memory (byte addresses): 4 KB of block RAM at 0x0000: the free-buffer ring 0 (16
 // descriptors) at 0x0000, completion queue q (16 records) at 0x0800 + 0x200 q.  The buffers,
@@ -12,8 +12,8 @@
 // a descriptor); reads return the RAM (the descriptors).  The slave answers OKAY always,
 // one burst at a time, and relies on the core's bready and rready being always 1
 // (docs/interfaces.md).
-// Records are taken from the W channel as they go by (the RAM keeps them too): beat 0 holds
-// word 0 (len, buf_id, opcode), beat 1 word 2 (err).  Each goes into a 4-deep FIFO (wready
+// Records are taken from the W channel as they go by (the RAM keeps them too): the beat at
+// the record's byte 0 holds len, buf_id, opcode, the one at byte 16 err.  Each goes into a 4-deep FIFO (wready
 // is low while it is full); for each the agent counts it (per queue, per opcode, err), writes
 // the buffer's descriptor at the ring's tail, then FBR_TAIL and the queue's CQ_HEAD.
 // Statistics (st_addr, word index; st_rdata the same cycle): 0 state (0 bring-up, 1 running),
@@ -22,7 +22,8 @@
 `timescale 1ns / 1ps
 `default_nettype none
 module nicrx_host_agent #(
-    parameter integer NBUF = 12        // buffers (at most 16, the ring's size)
+    parameter integer NBUF = 12,         // buffers (at most 16, the ring's size)
+    parameter integer AXI_DATA_WIDTH = 128   // the core's host bus: 64 or 128
 ) (
     input  wire         clk,
     input  wire         rst,
@@ -30,20 +31,20 @@ module nicrx_host_agent #(
     input  wire [63:0]  s_axi_awaddr,
     input  wire         s_axi_awvalid,
     output wire         s_axi_awready,
-    input  wire [127:0] s_axi_wdata,
-    input  wire [15:0]  s_axi_wstrb,
+    input  wire [AXI_DATA_WIDTH-1:0]   s_axi_wdata,
+    input  wire [AXI_DATA_WIDTH/8-1:0] s_axi_wstrb,
     input  wire         s_axi_wlast,
     input  wire         s_axi_wvalid,
     output wire         s_axi_wready,
     output wire [1:0]   s_axi_bresp,
     output wire         s_axi_bvalid,
     /* verilator lint_off UNUSEDSIGNAL */
-    input  wire [63:0]  s_axi_araddr,     // the RAM's 4 KB: bits [11:4]
+    input  wire [63:0]  s_axi_araddr,     // the RAM's 4 KB: bits [11:3]
     /* verilator lint_on UNUSEDSIGNAL */
     input  wire [7:0]   s_axi_arlen,
     input  wire         s_axi_arvalid,
     output wire         s_axi_arready,
-    output reg  [127:0] s_axi_rdata,
+    output reg  [AXI_DATA_WIDTH-1:0] s_axi_rdata,
     output wire [1:0]   s_axi_rresp,
     output reg          s_axi_rlast,
     output reg          s_axi_rvalid,
@@ -65,16 +66,30 @@ module nicrx_host_agent #(
     localparam [11:0] CQ_BASE_LO = 12'h00, CQ_SIZE_LOG2 = 12'h08, CQ_HEAD = 12'h14, CQ_CTRL = 12'h18;
     localparam [63:0] BUF_BASE = 64'h10000;
 
-    // ---- host memory: 256 words of 128 bits, one write port, one read port ----
-    reg  [127:0] mem [0:255];
+    localparam         WIDE = AXI_DATA_WIDTH == 128;   // a beat covers both halves of a line
+    localparam [63:0]  BEAT_STEP = WIDE ? 64'd16 : 64'd8;   // bytes a beat
+    // a record's beats by address bits [4:3]: byte 0's beat, byte 16's beat
+    localparam [1:0]   BEAT_MASK = WIDE ? 2'b10 : 2'b11;
+
+    // ---- host memory: 256 lines of 16 bytes as two halves (bytes 0-7, 8-15), each with
+    // one write port and one read port: a 64-bit beat writes one half, a descriptor both ----
+    reg  [63:0]  mem_lo [0:255], mem_hi [0:255];
     reg  [127:0] mem_q;
-    reg          mem_we;
-    reg  [7:0]   mem_wa, mem_ra;
+    reg  [1:0]   mem_we;         // per half
+    reg  [7:0]   mem_wa;
+    wire [7:0]   mem_ra;
     reg  [127:0] mem_wd;
     always @(posedge clk) begin
-        if (mem_we) mem[mem_wa] <= mem_wd;
-        mem_q <= mem[mem_ra];
+        if (mem_we[0]) mem_lo[mem_wa] <= mem_wd[63:0];
+        if (mem_we[1]) mem_hi[mem_wa] <= mem_wd[127:64];
+        mem_q <= {mem_hi[mem_ra], mem_lo[mem_ra]};
     end
+    wire [127:0] w_line;         // the W beat where it goes in a line
+    generate if (WIDE) begin : g_w128
+        assign w_line = s_axi_wdata;
+    end else begin : g_w64
+        assign w_line = {s_axi_wdata, s_axi_wdata};
+    end endgenerate
 
     // ---- AXI4 write slave, and the records as they go by ----
     reg          w_busy_reg, b_pend_reg;
@@ -96,11 +111,17 @@ module nicrx_host_agent #(
     wire         in_ram = w_addr_reg[63:12] == 52'd0;
     wire         in_cq  = in_ram && w_addr_reg[11];
     wire [1:0]   w_q    = w_addr_reg[10:9];
+    wire [1:0]   w_beat = w_addr_reg[4:3] & BEAT_MASK;
 
-    // ---- AXI4 read slave: two cycles from the RAM's address to rdata ----
-    reg          r_busy_reg, r_v1_reg;
+    // ---- AXI4 read slave: the RAM's data into flip-flops, then the half a 64-bit beat
+    // takes: three cycles from the RAM's address to rdata ----
+    reg          r_busy_reg, r_v1_reg, r_v2_reg;
     reg  [7:0]   r_left_reg;
-    reg          r_last1_reg;
+    reg          r_last1_reg, r_last2_reg;
+    reg  [8:0]   r_a_reg;        // the beat's address, bits [11:3]
+    reg          r_hi1_reg, r_hi2_reg;
+    reg  [127:0] r_q_reg;
+    assign mem_ra = r_a_reg[8:1];
     assign s_axi_arready = !r_busy_reg;
     assign s_axi_rresp = 2'b00;
 
@@ -146,13 +167,14 @@ module nicrx_host_agent #(
 
     integer i;
     always @(posedge clk) begin
-        mem_we <= 1'b0;
+        mem_we <= 2'b00;
         ag_we <= 1'b0;
         if (rst) begin
             w_busy_reg <= 1'b0;
             b_pend_reg <= 1'b0;
             r_busy_reg <= 1'b0;
             r_v1_reg <= 1'b0;
+            r_v2_reg <= 1'b0;
             s_axi_rvalid <= 1'b0;
             rf_wr_reg <= 3'd0;
             rf_rd_reg <= 3'd0;
@@ -179,15 +201,15 @@ module nicrx_host_agent #(
             end
             if (b_pend_reg) b_pend_reg <= 1'b0;   // bready is always 1
             if (w_take) begin
-                w_addr_reg <= w_addr_reg + 64'd16;
+                w_addr_reg <= w_addr_reg + BEAT_STEP;
                 if (in_ram && &s_axi_wstrb) begin
-                    mem_we <= 1'b1;
+                    mem_we <= {WIDE || w_addr_reg[3], WIDE || !w_addr_reg[3]};
                     mem_wa <= w_addr_reg[11:4];
-                    mem_wd <= s_axi_wdata;
+                    mem_wd <= w_line;
                 end
-                if (in_cq && !w_addr_reg[4])
+                if (in_cq && w_beat == 2'b00)
                     rec_lo_reg <= {w_q, s_axi_wdata[43:40], s_axi_wdata[31:16]};
-                if (in_cq && w_addr_reg[4]) begin
+                if (in_cq && w_beat == 2'b10) begin
                     for (i = 0; i < 4; i = i + 1)
                         if (rf_wr_reg[1:0] == i[1:0])
                             rf[i] <= {rec_lo_reg[21:16], s_axi_wdata[37], rec_lo_reg[15:0]};
@@ -199,7 +221,7 @@ module nicrx_host_agent #(
                 end
             end
             if (ag_we) begin
-                mem_we <= 1'b1;
+                mem_we <= 2'b11;
                 mem_wa <= {4'd0, ag_wa_slot};
                 mem_wd <= {48'd0, ag_wa_buf, BUF_BASE + {34'd0, ag_wa_buf[15:0], 14'd0}};
             end
@@ -207,20 +229,24 @@ module nicrx_host_agent #(
             // read slave: address to the RAM, its data to rdata (rready is always 1)
             if (s_axi_arvalid && s_axi_arready) begin
                 r_busy_reg <= 1'b1;
-                mem_ra <= s_axi_araddr[11:4];
+                r_a_reg <= s_axi_araddr[11:3];
                 r_left_reg <= s_axi_arlen;
             end
             r_v1_reg <= 1'b0;
             if (r_busy_reg) begin
                 r_v1_reg <= 1'b1;
                 r_last1_reg <= r_left_reg == 8'd0;
-                mem_ra <= mem_ra + 8'd1;
+                r_hi1_reg <= r_a_reg[0];
+                r_a_reg <= r_a_reg + (WIDE ? 9'd2 : 9'd1);
                 r_left_reg <= r_left_reg - 8'd1;
                 if (r_left_reg == 8'd0) r_busy_reg <= 1'b0;
             end
-            s_axi_rvalid <= r_v1_reg;
-            s_axi_rlast <= r_v1_reg && r_last1_reg;
-            s_axi_rdata <= mem_q;
+            r_v2_reg <= r_v1_reg;
+            r_last2_reg <= r_last1_reg;
+            r_hi2_reg <= r_hi1_reg;
+            r_q_reg <= mem_q;
+            s_axi_rvalid <= r_v2_reg;
+            s_axi_rlast <= r_v2_reg && r_last2_reg;
 
             // the agent's AXI4-Lite writes: both channels offered, done at the response
             if (m_axil_awvalid && m_axil_awready) m_axil_awvalid <= 1'b0;
@@ -239,7 +265,7 @@ module nicrx_host_agent #(
                 end
             end
             A_POST:
-                if (!w_take && !mem_we) begin
+                if (!w_take && mem_we == 2'b00) begin
                     // a descriptor: posted buffer a_post_reg in slot a_post_reg
                     ag_we <= 1'b1;
                     ag_wa_slot <= a_post_reg[3:0];
@@ -248,7 +274,7 @@ module nicrx_host_agent #(
                     a_st_reg <= A_INIT;
                 end
             A_RUN:
-                if (!rf_empty && !w_take && !mem_we) begin
+                if (!rf_empty && !w_take && mem_we == 2'b00) begin
                     for (i = 0; i < 4; i = i + 1)
                         if (rf_rd_reg[1:0] == i[1:0]) cur_reg <= rf[i];
                     rf_rd_reg <= rf_rd_reg + 3'd1;
@@ -297,6 +323,13 @@ module nicrx_host_agent #(
             endcase
         end
     end
+
+    generate if (WIDE) begin : g_r128
+        always @(posedge clk) s_axi_rdata <= r_q_reg;
+        wire unused_r = &{1'b0, r_hi2_reg};
+    end else begin : g_r64
+        always @(posedge clk) s_axi_rdata <= r_hi2_reg ? r_q_reg[127:64] : r_q_reg[63:0];
+    end endgenerate
 
     // one multiplexer, not a chain of comparisons: the address picks a group, then an entry
     reg [31:0] st_mux;

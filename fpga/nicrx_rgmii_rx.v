@@ -1,8 +1,11 @@
-// nicrx_rgmii_rx - RGMII receive MAC at 1000 Mb/s (docs/board.md "RGMII receive MAC").
+// nicrx_rgmii_rx - RGMII receive MAC at 1000, 100 and 10 Mb/s (docs/board.md "RGMII receive MAC").
 //
-// Pins: rgmii_rxd[3:0] and rgmii_rx_ctl, DDR on rx_clk (125 MHz): the low nibble and RX_DV on
-// the rising edge, the high nibble and RX_DV xor RX_ER on the falling edge.  ECP5 IDDRX1F
-// primitives take both edges (fpga/sim/IDDRX1F.v is their model in simulation).
+// Pins: rgmii_rxd[3:0] and rgmii_rx_ctl, DDR on rx_clk: RX_DV on the rising edge, RX_DV xor
+// RX_ER on the falling edge; at 1000 Mb/s (125 MHz) the low nibble on the rising edge and the
+// high nibble on the falling edge, a byte a clock; at 100 and 10 Mb/s (nibble high: 25 and
+// 2.5 MHz) a nibble a clock on the rising edge, the low nibble first, a byte every two clocks
+// (b_en_reg marks the clocks that carry a byte or idle).  ECP5 IDDRX1F primitives take both
+// edges (fpga/sim/IDDRX1F.v is their model in simulation).
 // A frame: RX_DV high, preamble bytes 0x55 (any number, none included), the SFD 0xD5, the
 // frame's bytes, the FCS (4 bytes, CRC-32).  Out: the frame without its FCS as AXI4-Stream
 // beats of DATA_WIDTH bits, byte 0 in bits [7:0], tkeep contiguous, the bytes past tkeep 0;
@@ -29,6 +32,7 @@ module nicrx_rgmii_rx #(
     input  wire                    rst,          // synchronous to rx_clk
     input  wire [3:0]              rgmii_rxd,
     input  wire                    rgmii_rx_ctl,
+    input  wire                    nibble,       // 10/100 Mb/s; changes only while RX_DV is low
     output reg                     m_tvalid,
     output reg  [DATA_WIDTH-1:0]   m_tdata,
     output reg  [DATA_WIDTH/8-1:0] m_tkeep,
@@ -55,13 +59,32 @@ module nicrx_rgmii_rx #(
                         .Q0(q0[gi]), .Q1(q1[gi]));
     end endgenerate
 
-    // one byte per clock, registered straight from the primitives
+    // bytes, registered from the primitives: one a clock at 1000 Mb/s; at 10/100 the low
+    // nibble waits a clock in n_lo_reg (n_half_reg), and idle clocks count as idle bytes
     reg [7:0] b_byte_reg;
-    reg       b_dv_reg, b_er_reg;
+    reg       b_dv_reg, b_er_reg, b_en_reg;
+    reg [3:0] n_lo_reg;
+    reg       n_er_reg, n_half_reg;
     always @(posedge rx_clk) begin
-        b_byte_reg <= {q1[3:0], q0[3:0]};
-        b_dv_reg   <= q0[4];
-        b_er_reg   <= q0[4] ^ q1[4];
+        b_en_reg <= 1'b1;
+        n_half_reg <= 1'b0;
+        if (!nibble) begin
+            b_byte_reg <= {q1[3:0], q0[3:0]};
+            b_dv_reg   <= q0[4];
+            b_er_reg   <= q0[4] ^ q1[4];
+        end else if (!q0[4]) begin
+            b_dv_reg   <= 1'b0;
+            b_er_reg   <= 1'b0;
+        end else if (!n_half_reg) begin
+            n_lo_reg   <= q0[3:0];
+            n_er_reg   <= q0[4] ^ q1[4];
+            n_half_reg <= 1'b1;
+            b_en_reg   <= 1'b0;
+        end else begin
+            b_byte_reg <= {q0[3:0], n_lo_reg};
+            b_dv_reg   <= 1'b1;
+            b_er_reg   <= n_er_reg | (q0[4] ^ q1[4]);
+        end
     end
 
     function [31:0] crc_byte(input [31:0] c, input [7:0] d);
@@ -85,8 +108,8 @@ module nicrx_rgmii_rx #(
 
     wire in_pre_ok = b_byte_reg == 8'h55;
     wire in_sfd    = b_byte_reg == 8'hd5;
-    wire frame_end = st_reg == S_DATA && !b_dv_reg;
-    wire emit      = st_reg == S_DATA && b_dv_reg && dl_n_reg == 3'd4;  // dl_reg[7:0] leaves
+    wire frame_end = b_en_reg && st_reg == S_DATA && !b_dv_reg;
+    wire emit      = b_en_reg && st_reg == S_DATA && b_dv_reg && dl_n_reg == 3'd4;  // dl_reg[7:0] leaves
     wire full_push = emit && pk_cnt_reg == BPB8;                        // a beat, not the last
     wire last_push = frame_end && dl_n_reg == 3'd4;
     reg  room1_reg, room2_reg;
@@ -109,7 +132,7 @@ module nicrx_rgmii_rx #(
             cnt_align <= 32'd0;
             cnt_ovf <= 32'd0;
             cnt_ovf_drop <= 32'd0;
-        end else begin
+        end else if (b_en_reg) begin
             case (st_reg)
             S_IDLE, S_PRE:
                 if (!b_dv_reg) begin

@@ -96,16 +96,19 @@ static int cmd_counters(const cli_t *c, nicrx_drv_t *d, link_t *l)
     return 0;
 }
 
-/* ... then the records per operation code (enum nicrx_opcode) */
+/* ... then the records per operation code (enum nicrx_opcode), then these */
 #define BOARD_OPCODES 16u
+static const char *const BOARD_TAIL[] = { "mac_1000" };
 
 static int cmd_board(link_t *l)
 {
     const unsigned nnamed = sizeof BOARD_NAMES / sizeof BOARD_NAMES[0];
-    for (unsigned i = 0; i < nnamed + BOARD_OPCODES; i++) {
+    const unsigned ntail = sizeof BOARD_TAIL / sizeof BOARD_TAIL[0];
+    for (unsigned i = 0; i < nnamed + BOARD_OPCODES + ntail; i++) {
         uint32_t v = cb_read(l, NICRX_UART_BOARD + 4u * i);
         if (l->failed) return -1;
         if (i < nnamed) printf("%s %" PRIu32 "\n", BOARD_NAMES[i], v);
+        else if (i >= nnamed + BOARD_OPCODES) printf("%s %" PRIu32 "\n", BOARD_TAIL[i - nnamed - BOARD_OPCODES], v);
         else if (i - nnamed < NICRX_NUM_OPCODES) printf("agent_op_%s %" PRIu32 "\n", nicrx_opcode_name(i - nnamed), v);
         else printf("agent_op_%u %" PRIu32 "\n", i - nnamed, v);
     }

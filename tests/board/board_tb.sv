@@ -1,7 +1,8 @@
 // board_tb.sv - Verilator top (--binary) of the board simulation (tests/board/run_board.sh):
 // fpga/boards/ecpix5/nicrx_ecpix5.v whole, without its PLL (clk100 is the core's clock,
 // +core_ps=N picoseconds a period, 16000 by default), the RGMII pins driven from tests/board/rgmii_gen.c's
-// stimulus (+stim=FILE +periods=N; eth_rx_clk 8 ns), the UART at 8 clocks a bit on a
+// stimulus (+stim=FILE +periods=N; eth_rx_clk 8 ns, or +eth_ps=N picoseconds a period: 40000
+// for 100 Mb/s with a nibble stimulus), the UART at 8 clocks a bit on a
 // pseudo-terminal (tests/board/uart_pty.c) for nicrx-uart.  Ends when the names file goes.
 `timescale 1ps / 1ps
 module board_tb;
@@ -24,7 +25,8 @@ module board_tb;
 
     int half = 8000;
     always #(half) clk = ~clk;
-    always #4000 eclk = ~eclk;
+    int ehalf = 4000;
+    always #(ehalf) eclk = ~eclk;
 
     string file, sfile;
     int periods = 0, r, cyc = 0;
@@ -34,6 +36,7 @@ module board_tb;
             $display("board_tb: +ptyfile= +stim= +periods= (at most %0d)", MAXP); $finish;
         end
         if ($value$plusargs("core_ps=%d", r)) half = r / 2;
+        if ($value$plusargs("eth_ps=%d", r)) ehalf = r / 2;
         $readmemh(sfile, stim, 0, periods - 1);
         if (uart_pty_init(file, 8, 0, 0) != 0) $finish;
     end
@@ -48,10 +51,10 @@ module board_tb;
     // likewise; traffic starts after the bring-up (20 us)
     int p = 0;
     always @(posedge eclk) begin
-        #2000;
+        #(ehalf / 2);
         if (cyc > 1500 && p < periods) {ctl, rxd} = stim[p][4:0];
         else {ctl, rxd} = 5'd0;
-        #4000;
+        #(ehalf);
         if (cyc > 1500 && p < periods) begin
             {ctl, rxd} = stim[p + 1 < periods ? p + 1 : p][9:5];
             p = p + 1;

@@ -17,6 +17,7 @@ module nicrx_rgmii_rx_tb;
     parameter EXPECT = "exp.hex";
     parameter NAME = "rgmii-rx";
     parameter integer DRAIN = 0;
+    parameter integer NIBBLE = 0;   // 10/100 Mb/s: the stimulus has a nibble a clock
     localparam integer BPB = DATA_WIDTH / 8;
 
     reg [9:0]  stim [0:PERIODS-1];
@@ -30,7 +31,7 @@ module nicrx_rgmii_rx_tb;
     wire [31:0] c_frames, c_fcs, c_align, c_ovf, c_ovf_drop;
 
     nicrx_rgmii_rx #(.DATA_WIDTH(DATA_WIDTH)) dut (
-        .rx_clk(clk), .rst(rst), .rgmii_rxd(rxd), .rgmii_rx_ctl(ctl),
+        .rx_clk(clk), .rst(rst), .rgmii_rxd(rxd), .rgmii_rx_ctl(ctl), .nibble(NIBBLE != 0),
         .m_tvalid(m_tvalid), .m_tdata(m_tdata), .m_tkeep(m_tkeep), .m_tlast(m_tlast), .m_tuser(m_tuser),
         .fifo_free(DRAIN == 0 ? 16'd16 : 16'd16 - occ),
         .cnt_frames(c_frames), .cnt_fcs(c_fcs), .cnt_align(c_align), .cnt_ovf(c_ovf), .cnt_ovf_drop(c_ovf_drop));

@@ -1,9 +1,11 @@
 /* rgmii_gen.c - stimulus and expectations for the RGMII receive MAC's bench
  * (tests/board/nicrx_rgmii_rx_tb.v, run by tests/t_board.sh).
  *
- * rgmii_gen PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]
+ * rgmii_gen [-n] PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]
  * Turns the capture's frames into RGMII pin values, one line per rx_clk period
- * ({ctl, rxd} at the rising edge, then at the falling edge: 10 bits, 3 hex digits),
+ * ({ctl, rxd} at the rising edge, then at the falling edge: 10 bits, 3 hex digits): a byte
+ * a period (1000 Mb/s), or with -n a nibble a period, the low one first, the same on both
+ * edges (10/100 Mb/s; an idle period stays one period),
  * with a random preamble (0 to 7 bytes of 0x55, then the SFD), the FCS, and a random
  * inter-frame gap (1 to 12 clocks: below the standard's 12 on purpose).  Some frames get a
  * bad FCS, some RX_ER on one byte, and between frames come alignment errors: a preamble
@@ -25,6 +27,7 @@
 typedef struct gen {
     FILE *stim, *exp;
     unsigned bpb;
+    int nibble;
     unsigned long periods, beats, frames, fcs, align, bad;
 } gen_t;
 
@@ -40,12 +43,23 @@ static uint32_t crc32_ieee(const uint8_t *p, size_t n)
 }
 
 /* one rx_clk period: RX_DV, RX_ER and a byte (low nibble on the rising edge) */
-static void period(gen_t *g, int dv, int er, uint8_t b)
+static void pins(gen_t *g, unsigned rise, unsigned fall)
 {
-    unsigned rise = ((unsigned)dv << 4) | (b & 0xfu);
-    unsigned fall = ((unsigned)(dv ^ er) << 4) | (b >> 4);
     fprintf(g->stim, "%03x\n", (rise << 5) | fall);
     g->periods++;
+}
+
+static void period(gen_t *g, int dv, int er, uint8_t b)
+{
+    unsigned ctl = (unsigned)dv << 4, ctl_f = (unsigned)(dv ^ er) << 4;
+    if (!g->nibble) {
+        pins(g, ctl | (b & 0xfu), ctl_f | (b >> 4));
+    } else if (!dv) {
+        pins(g, ctl, ctl_f);
+    } else {
+        pins(g, ctl | (b & 0xfu), ctl_f | (b & 0xfu));
+        pins(g, ctl | (b >> 4), ctl_f | (b >> 4));
+    }
 }
 
 static void idle(gen_t *g, unsigned n)
@@ -77,11 +91,16 @@ static void expect(gen_t *g, const uint8_t *p, size_t n, int bad)
 
 int main(int argc, char **argv)
 {
+    gen_t g = { 0 };
+    if (argc > 1 && !strcmp(argv[1], "-n")) {
+        g.nibble = 1;
+        argv++;
+        argc--;
+    }
     if (argc != 7 && argc != 8) {
-        fprintf(stderr, "%s: usage: rgmii_gen PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]\n", argv[0]);
+        fprintf(stderr, "%s: usage: rgmii_gen [-n] PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]\n", argv[0]);
         return 2;
     }
-    gen_t g = { 0 };
     unsigned dw = (unsigned)strtoul(argv[2], NULL, 10);
     if (dw != 32 && dw != 64) {
         fprintf(stderr, "%s: DATA_WIDTH must be 32 or 64, not '%s'\n", argv[0], argv[2]);

@@ -3,7 +3,8 @@
 # with the core, the MAC, the FIFO, the host agent and the UART bridge), RGMII pins driven
 # from captures (tests/board/rgmii_gen.c: bad FCS, RX_ER, short gaps, alignment errors), the
 # UART on a pseudo-terminal read by the real nicrx-uart.  Per capture and core clock
-# (62.5 MHz and 100 MHz against the PHY's 125): the MAC's counters equal the generator's,
+# (62.5 MHz and 100 MHz against the PHY's 125 at 1000 Mb/s; 62.5 MHz against 25 MHz at
+# 100 Mb/s, a nibble a clock, on the first MAX_FRAMES_100 frames): the MAC's counters equal the generator's,
 # every frame the MAC pushed reached the core (RX_FRAMES), the core accounted for every one
 # (delivered + drops = RX_FRAMES, DROP_BAD_FRAME = the frames sent bad), the host agent took
 # every completion and posted its buffer again (records = DELIVERED), and the counters read
@@ -26,13 +27,22 @@ pty_sim_build "$vdir" board_tb "-Wno-lint -Wno-style -Irtl -O3 --x-assign fast -
 val() { awk -v n="$1" '$1 == n { print $2 }' <<<"$2"; }
 
 caps=${BOARD_CAPS:-"captures/default.pcap"}
-for ps in ${CORE_PSS:-16000 10000}; do
+# the board's core configuration (fpga/boards/ecpix5/nicrx_ecpix5.v): the model runs at it too
+dw=32 core_cfg="--data-width 32 --flows 16"
+# core clock period (ps) : PHY clock period (ps)
+for run in ${BOARD_RUNS:-16000:8000 10000:8000 16000:40000}; do
+    ps=${run%:*} eps=${run#*:}
     for cap in $caps; do
         name="board-$(basename "$cap" .pcap)-core$((1000000 / ps))mhz"
-        info=$("$out/rgmii_gen" "$cap" 64 3 "${MAX_FRAMES:-200}" "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap") ||
+        gflag="" max=${MAX_FRAMES:-200}
+        if [ "$eps" != 8000 ]; then
+            name="$name-eth$((4000000 / eps))mbps" gflag=-n max=${MAX_FRAMES_100:-12}
+        fi
+        # shellcheck disable=SC2086
+        info=$("$out/rgmii_gen" $gflag "$cap" "$dw" 3 "$max" "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap") ||
             { echo "not ok $name: generator failed"; continue; }
         read -r periods _ frames fcs align bad <<< "$info"
-        pty_sim_start "$out/$name.log" "$vdir/Vboard_tb" +core_ps="$ps" +stim="$out/$name.stim" +periods="$periods" \
+        pty_sim_start "$out/$name.log" "$vdir/Vboard_tb" +core_ps="$ps" +eth_ps="$eps" +stim="$out/$name.stim" +periods="$periods" \
             || { echo "not ok $name: no pseudo-terminal"; continue; }
         dev=$pty_dev
         # wait for the MAC to have seen every frame, then for the core and the agent to settle
@@ -51,6 +61,8 @@ for ps in ${CORE_PSS:-16000 10000}; do
             drops=$((drops + $(val $k "$cnt")))
         done
         why=""
+        speed=1; [ "$eps" = 8000 ] || speed=0
+        [ "$(val mac_1000 "$brd")" = "$speed" ] || why="$why mac_1000 $(val mac_1000 "$brd") != $speed;"
         [ "$(val mac_frames "$brd")" = "$frames" ] || why="$why mac_frames $(val mac_frames "$brd") != $frames;"
         [ "$(val mac_fcs "$brd")" = "$fcs" ] || why="$why mac_fcs $(val mac_fcs "$brd") != $fcs;"
         [ "$(val mac_align "$brd")" = "$align" ] || why="$why mac_align $(val mac_align "$brd") != $align;"
@@ -60,7 +72,8 @@ for ps in ${CORE_PSS:-16000 10000}; do
         [ "$(val agent_completions "$brd")" = "$del" ] || why="$why agent records $(val agent_completions "$brd") != delivered $del;"
         [ "$(val agent_reposts "$brd")" = "$del" ] || why="$why agent reposts $(val agent_reposts "$brd") != $del;"
         # the model on the frames that reached the core intact: the same decisions
-        js=$(build/bin/nicrx-model --json-summary "$out/$name.good.pcap" 2>/dev/null)
+        # shellcheck disable=SC2086
+        js=$(build/bin/nicrx-model $core_cfg --json-summary "$out/$name.good.pcap" 2>/dev/null)
         jv() { grep -o "\"$1\":{[^}]*}" <<<"$js" | grep -o "\"$2\":[0-9]*" | cut -d: -f2; }
         [ "$(grep -o '"delivered":[0-9]*' <<<"$js" | cut -d: -f2)" = "$del" ] || why="$why delivered $del, the model's $(grep -o '"delivered":[0-9]*' <<<"$js");"
         for k in runt oversize no_fit pktmem_full; do

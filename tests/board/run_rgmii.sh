@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The RGMII receive MAC (fpga/nicrx_rgmii_rx.v) under Icarus on frames of shared captures
-# turned into RGMII pin values by tests/board/rgmii_gen.c, at DATA_WIDTH 64 and 32.
+# turned into RGMII pin values by tests/board/rgmii_gen.c, at DATA_WIDTH 64 and 32 at 1000 Mb/s,
+# and at DATA_WIDTH 32 at 10/100 Mb/s (a nibble a clock: rgmii_gen -n, the MAC's nibble input).
 # Prints ok / not ok lines.  CAPS="a.pcap ..." and MAX_FRAMES pick the traffic.
 set -u
 cd "$(dirname "$0")/../.."
@@ -11,14 +12,19 @@ gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototyp
     || { echo "not ok rgmii-gen-build"; exit 1; }
 caps=${CAPS:-"captures/default.pcap $(ls ../shared/pcaps/tcpdump/*.pcap 2>/dev/null | sort | sed -n '3p;40p')"}
 seed=1
-for dw in 64 32; do
+for mode in 64 32 32n; do
+    dw=${mode%n}
+    nib=0 flag=""
+    [ "$mode" = "$dw" ] || { nib=1 flag=-n; }
     for cap in $caps; do
         seed=$((seed + 1))
         name="rgmii-rx-dw$dw-$(basename "$cap" .pcap)"
-        info=$("$out/rgmii_gen" "$cap" "$dw" "$seed" "${MAX_FRAMES:-150}" "$out/$name.stim" "$out/$name.exp") \
+        [ "$nib" = 1 ] && name="rgmii-rx-10-100-dw$dw-$(basename "$cap" .pcap)"
+        # shellcheck disable=SC2086
+        info=$("$out/rgmii_gen" $flag "$cap" "$dw" "$seed" "${MAX_FRAMES:-150}" "$out/$name.stim" "$out/$name.exp") \
             || { echo "not ok $name: generator failed"; continue; }
         read -r periods beats frames fcs align _ <<< "$info"
-        iverilog -g2005 -Pnicrx_rgmii_rx_tb.DATA_WIDTH="$dw" -Pnicrx_rgmii_rx_tb.PERIODS="$periods" \
+        iverilog -g2005 -Pnicrx_rgmii_rx_tb.DATA_WIDTH="$dw" -Pnicrx_rgmii_rx_tb.NIBBLE="$nib" -Pnicrx_rgmii_rx_tb.PERIODS="$periods" \
             -Pnicrx_rgmii_rx_tb.BEATS="$beats" -Pnicrx_rgmii_rx_tb.FRAMES="$frames" \
             -Pnicrx_rgmii_rx_tb.FCS="$fcs" -Pnicrx_rgmii_rx_tb.ALIGN="$align" \
             -Pnicrx_rgmii_rx_tb.STIM="\"$out/$name.stim\"" -Pnicrx_rgmii_rx_tb.EXPECT="\"$out/$name.exp\"" \

@@ -4,7 +4,8 @@
 // (host memory and the host's work); the UART (FT2232, channel B) -> nicrx_uart_bridge ->
 // the core's registers (shared with the agent through nicrx_axil_arb) and the board's:
 // 0x1000 + 4 i, i = 0..4 the MAC's counters (crossed into the core's clock as Gray codes),
-// 5..28 the agent's statistics (nicrx_host_agent's st_addr i - 5).
+// 5..28 the agent's statistics (nicrx_host_agent's st_addr i - 5), 29 the link's speed as the
+// rx clock's rate shows it (1: 1000 Mb/s, 0: 10 or 100 Mb/s, the MAC then takes nibbles).
 // Without SYNTHESIS (simulation, lint) there is no PLL: clk100 is the core's clock, and no
 // DCCA or DELAYG (fpga/sim/IDDRX1F.v stands for the DDR inputs).
 `timescale 1ns / 1ps
@@ -24,7 +25,9 @@ module nicrx_ecpix5 #(
     output wire       led_g0_n,
     output wire       led_g1_n
 );
-    localparam integer DW = 64, KW = DW / 8;
+    // the core's configuration for 1 GbE (docs/board.md "The core"): a 32-bit stream, a
+    // 64-bit host bus, 16 flows
+    localparam integer DW = 32, KW = DW / 8, AW = 2 * DW, SW = AW / 8, FLOWS = 16;
 
     // ---- clocks and resets ----
     wire clk, pll_lock;
@@ -79,6 +82,33 @@ module nicrx_ecpix5 #(
 `else
     assign pins_d = {eth_rx_ctl, eth_rxd};
 `endif
+    // the link's speed from the rx clock's rate (125, 25 or 2.5 MHz): e_div_reg[3] toggles
+    // every 8 of its clocks; over 512 core clocks (8.2 us at 62.5 MHz) 1000 Mb/s gives 128
+    // toggles, 100 Mb/s 26: 64 or more is 1000 Mb/s.  The decision crosses back into the rx
+    // clock through two flip-flops (it changes only when the link does).
+    reg [3:0] e_div_reg;
+    always @(posedge eth_rx_clk) e_div_reg <= e_div_reg + 4'd1;
+    reg [2:0] sp_s_reg;          // e_div_reg[3] synchronized, and the one before
+    reg [8:0] sp_win_reg;
+    reg [7:0] sp_cnt_reg;
+    reg       sp_fast_reg;
+    always @(posedge clk) begin
+        sp_s_reg <= {sp_s_reg[1:0], e_div_reg[3]};
+        sp_win_reg <= sp_win_reg + 9'd1;
+        if (rst) begin
+            sp_win_reg <= 9'd0;
+            sp_cnt_reg <= 8'd0;
+            sp_fast_reg <= 1'b1;
+        end else if (&sp_win_reg) begin
+            sp_fast_reg <= sp_cnt_reg[7:6] != 2'b00;
+            sp_cnt_reg <= 8'd0;
+        end else if ((sp_s_reg[2] ^ sp_s_reg[1]) && !(&sp_cnt_reg)) begin
+            sp_cnt_reg <= sp_cnt_reg + 8'd1;
+        end
+    end
+    reg [1:0] e_fast_s;
+    always @(posedge eth_rx_clk) e_fast_s <= {e_fast_s[0], sp_fast_reg};
+
     wire          e_valid, e_last, e_user;
     wire [DW-1:0] e_data;
     wire [KW-1:0] e_keep;
@@ -86,6 +116,7 @@ module nicrx_ecpix5 #(
     wire [31:0]   e_cnt [0:4];
     nicrx_rgmii_rx #(.DATA_WIDTH(DW)) u_mac (
         .rx_clk(eth_rx_clk), .rst(erst), .rgmii_rxd(pins_d[3:0]), .rgmii_rx_ctl(pins_d[4]),
+        .nibble(!e_fast_s[1]),
         .m_tvalid(e_valid), .m_tdata(e_data), .m_tkeep(e_keep), .m_tlast(e_last), .m_tuser(e_user),
         .fifo_free({11'd0, f_free}),
         .cnt_frames(e_cnt[0]), .cnt_fcs(e_cnt[1]), .cnt_align(e_cnt[2]), .cnt_ovf(e_cnt[3]),
@@ -119,8 +150,8 @@ module nicrx_ecpix5 #(
     wire [2:0]   awsize, awprot, arsize, arprot;
     wire [1:0]   awburst, arburst, bresp, rresp;
     wire [3:0]   awcache, arcache;
-    wire [127:0] wdata, rdata;
-    wire [15:0]  wstrb;
+    wire [AW-1:0] wdata, rdata;
+    wire [SW-1:0] wstrb;
     wire         awready, wready, bvalid, arready, rlast, rvalid;
     wire [11:0]  l_awaddr, l_araddr;
     wire         l_awvalid, l_awready, l_wvalid, l_wready, l_bvalid, l_arvalid, l_arready, l_rvalid;
@@ -128,7 +159,7 @@ module nicrx_ecpix5 #(
     wire [1:0]   l_bresp, l_rresp;
     wire [3:0]   irq;
     nicrx_top #(
-        .DATA_WIDTH(DW), .AXI_DATA_WIDTH(128), .NUM_CQ(4), .IMEM_INIT(IMEM_INIT)
+        .DATA_WIDTH(DW), .AXI_DATA_WIDTH(AW), .NUM_CQ(4), .FLOWS(FLOWS), .IMEM_INIT(IMEM_INIT)
     ) u_top (
         .clk(clk), .rst(rst),
         .s_axis_tdata(s_beat[DW-1:0]), .s_axis_tkeep(s_beat[DW +: KW]), .s_axis_tvalid(s_valid),
@@ -159,7 +190,7 @@ module nicrx_ecpix5 #(
     wire [1:0]  b_bresp, b_rresp;
     wire [3:0]  b_wstrb;
     reg  [31:0] brd_rdata;
-    nicrx_host_agent u_agent (
+    nicrx_host_agent #(.AXI_DATA_WIDTH(AW)) u_agent (
         .clk(clk), .rst(rst),
         .s_axi_awaddr(awaddr), .s_axi_awvalid(awvalid), .s_axi_awready(awready),
         .s_axi_wdata(wdata), .s_axi_wstrb(wstrb), .s_axi_wlast(wlast), .s_axi_wvalid(wvalid), .s_axi_wready(wready),
@@ -193,6 +224,7 @@ module nicrx_ecpix5 #(
     always @(posedge clk)
         if (brd_addr[11:2] < 10'd5) brd_rdata <= mac_cnt[brd_addr[4:2]];
         else if (brd_addr[11:2] <= 10'd28) brd_rdata <= st_rdata;
+        else if (brd_addr[11:2] == 10'd29) brd_rdata <= {31'd0, sp_fast_reg};
         else brd_rdata <= 32'd0;
 
     // ---- LEDs: a heartbeat of the core's clock, and one that toggles with every 1024 frames ----
