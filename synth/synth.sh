@@ -47,6 +47,7 @@ BLOCKS=(
     "nicrx_rss|"
     "nicrx_red|"
     "nicrx_more|"
+    "nicrx_page|"
     "nicrx_xfer_plan|"
     "nicrx_desc_fetch|"
     "nicrx_irq|"
