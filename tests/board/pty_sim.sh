@@ -5,19 +5,27 @@ mkdir -p "$out"
 
 # pty_sim_build DIR TOP "FLAGS" "BINARY FLAGS" SOURCES...: DIR/VTOP (made again when a source is
 # newer); the log in DIR.log.  FLAGS go to both Verilator steps, BINARY FLAGS to the last.
+# PTY_C: further DPI-C files, built like uart_pty.c with PTY_CFLAGS; PTY_LIBS: linked too.
 pty_sim_build() {
-    local d=$1 top=$2 vf=$3 bf=$4 vl_root
+    local d=$1 top=$2 vf=$3 bf=$4 vl_root c objs=""
     shift 4
     mkdir -p "$d"
-    [ -x "$d/V$top" ] && [ -z "$(find "$@" tests/board/uart_pty.c -newer "$d/V$top" | head -1)" ] && return 0
+    # shellcheck disable=SC2086
+    [ -x "$d/V$top" ] && [ -z "$(find "$@" tests/board/uart_pty.c ${PTY_C:-} ${PTY_LIBS:-} -newer "$d/V$top" | head -1)" ] &&
+        return 0
     vl_root=$(verilator -V | sed -n 's/^ *VERILATOR_ROOT *= *\(\/.*\)/\1/p' | head -1)
     # shellcheck disable=SC2086
-    verilator --dpi-hdr-only --cc --timing --top-module "$top" $vf -Mdir "$d" "$@" >"$d.log" 2>&1 &&
-    gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -I"$d" \
-        -DDPI_HDR="\"V${top}__Dpi.h\"" -I"$vl_root/include" -I"$vl_root/include/vltstd" \
-        -c tests/board/uart_pty.c -o "$d/uart_pty.o" >>"$d.log" 2>&1 &&
-    verilator --binary -j 1 --timing -Wno-fatal --top-module "$top" $vf $bf -Mdir "$d" "$PWD/$d/uart_pty.o" "$@" \
-        >>"$d.log" 2>&1
+    verilator --dpi-hdr-only --cc --timing --top-module "$top" $vf -Mdir "$d" "$@" >"$d.log" 2>&1 || return 1
+    for c in tests/board/uart_pty.c ${PTY_C:-}; do
+        # shellcheck disable=SC2086
+        gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -I"$d" \
+            -DDPI_HDR="\"V${top}__Dpi.h\"" -I"$vl_root/include" -I"$vl_root/include/vltstd" ${PTY_CFLAGS:-} \
+            -c "$c" -o "$d/$(basename "$c" .c).o" >>"$d.log" 2>&1 || return 1
+        objs="$objs $PWD/$d/$(basename "$c" .c).o"
+    done
+    for c in ${PTY_LIBS:-}; do objs="$objs $PWD/$c"; done
+    # shellcheck disable=SC2086
+    verilator --binary -j 1 --timing -Wno-fatal --top-module "$top" $vf $bf -Mdir "$d" $objs "$@" >>"$d.log" 2>&1
 }
 
 # pty_sim_start LOG BINARY ARGS...: starts the simulation (+ptyfile added); sets simpid and

@@ -9,6 +9,8 @@
 # (delivered + drops = RX_FRAMES, DROP_BAD_FRAME = the frames sent bad), the host agent took
 # every completion and posted its buffer again (records = DELIVERED), and the counters read
 # over the UART equal nicrx-model's on the frames that reached the core intact.
+# Every cycle the core's ports agree with the model's (tests/board/board_lockstep.c: "lockstep:
+# N cycles compared, 0 mismatches"), and a flipped model output is caught (board-lockstep-negative).
 # Prints ok / not ok lines.  BOARD_CAPS="a.pcap ..." picks the captures.
 set -u
 cd "$(dirname "$0")/../.."
@@ -16,10 +18,13 @@ source tests/board/pty_sim.sh
 vdir=$out/board_vl
 tool=build/bin/nicrx-uart
 hex=build/microcode/default_64.hex
-make -s "$tool" "$hex" build/bin/nicrx-model >/dev/null 2>&1 || { echo "not ok board-build: make $tool"; exit 0; }
+make -s "$tool" "$hex" build/bin/nicrx-model build/lib/libnicrx.a build/include/nicrx_model.h >/dev/null 2>&1 ||
+    { echo "not ok board-build: make $tool"; exit 0; }
 gcc -std=gnu11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror \
     -Itb tests/board/rgmii_gen.c tb/capture.c -lpcap -o "$out/rgmii_gen" || { echo "not ok board-gen-build"; exit 0; }
 srcs="tests/board/board_tb.sv fpga/boards/ecpix5/nicrx_ecpix5.v $(ls fpga/nicrx_*.v | grep -v fpga_wrap | tr '\n' ' ') fpga/sim/IDDRX1F.v $(ls rtl/*.v | tr '\n' ' ')"
+# the core's lockstep checker: the model library and the harness's port comparison (tb/outcmp.h)
+PTY_C=tests/board/board_lockstep.c PTY_CFLAGS="-Ibuild/include -Itb" PTY_LIBS=build/lib/libnicrx.a
 # shellcheck disable=SC2086
 pty_sim_build "$vdir" board_tb "-Wno-lint -Wno-style -Irtl -O3 --x-assign fast --x-initial fast" \
     "-GIMEM_INIT=\"$PWD/$hex\" -MAKEFLAGS OPT_FAST=-O1" $srcs || { echo "not ok board-sim-build: see $vdir.log"; exit 0; }
@@ -87,7 +92,25 @@ for run in ${BOARD_RUNS:-16000:8000 10000:8000 16000:40000}; do
             [ "$(jv opcodes $op)" = "$(val agent_op_$op "$brd")" ] ||
                 why="$why records $op $(val agent_op_$op "$brd"), the model's $(jv opcodes $op);"
         done
-        if [ -z "$why" ]; then echo "ok $name ($frames frames, $fcs bad FCS, $align alignment errors, $del delivered)"
+        # the core's ports against the model's, every cycle (tests/board/board_lockstep.c)
+        ls=$(grep -m1 -E '^lockstep: ([1-9][0-9]* cycles compared, 0 mismatches|mismatch)' "$out/$name.log")
+        lsn=$(sed -n 's/^lockstep: \([1-9][0-9]*\) cycles compared, 0 mismatches$/\1/p' <<<"$ls")
+        [ -n "$lsn" ] || why="$why lockstep: ${ls:-no verdict};"
+        if [ -z "$why" ]; then echo "ok $name ($frames frames, $fcs bad FCS, $align alignment errors, $del delivered, $lsn cycles in lockstep)"
         else echo "not ok $name:$why (log $out/$name.log)"; fi
     done
 done
+
+# the checker catches a mismatch: one bit of the model's outputs flipped at edge 3000 ends the
+# simulation with status 1 and names the cycle and the port
+name=board-lockstep-negative
+if info=$("$out/rgmii_gen" "${caps%% *}" "$dw" 3 4 "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap"); then
+    read -r periods _ <<< "$info"
+    if pty_sim_start "$out/$name.log" "$vdir/Vboard_tb" +stim="$out/$name.stim" +periods="$periods" +lockstep_inject=3000; then
+        wait "$simpid"; st=$?
+        rm -f "$pty_names"
+        if [ "$st" != 0 ] && grep -q '^lockstep: mismatch at cycle 3000 .* on s_axil_rdata: ' "$out/$name.log"; then
+            echo "ok $name (caught: status $st)"
+        else echo "not ok $name: a flipped model output went unnoticed (status $st, log $out/$name.log)"; fi
+    else echo "not ok $name: no pseudo-terminal"; fi
+else echo "not ok $name: generator failed"; fi
