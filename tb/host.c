@@ -60,6 +60,7 @@ static void post(host_t *h, uint32_t r, host_buf_t *b)
 {
     if (nicrx_drv_post(h->drv, r, b->addr, b->id) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
     b->posted = 1;
+    b->taken = b->rel_cnt = 0;   /* a page posted again starts with no entry taken */
 }
 
 /* libnicrx's callbacks: register writes join the AXI4-Lite master's queue (so the driver's
@@ -591,8 +592,6 @@ static void poll(host_t *h, int all)
                 host_fbr_t *f = &h->fbr[ring[k]];
                 if (!f->page) {
                     mem_fill(&h->mem, b[k]->addr, 0xa5, got[k]);
-                    b[k]->posted = 0;
-                    b[k]->taken = b[k]->rel_cnt = 0;
                     post(h, ring[k], b[k]);
                     continue;
                 }
@@ -609,8 +608,6 @@ static void poll(host_t *h, int all)
                         herr(h, "page 0x%04x: byte %u written outside every entry the device named", id[k], i);
                         return;
                     }
-                b[k]->posted = 0;
-                b[k]->taken = b[k]->rel_cnt = 0;
                 post(h, ring[k], b[k]);
             }
         }
