@@ -81,6 +81,20 @@ enum nicrx_opcode {
     NICRX_NUM_OPCODES
 };
 
+/* Why a re-assembly run closed (issue 12; docs/architecture.md "nicrx_reasm"). */
+enum nicrx_reasm_reason {
+    NICRX_REASM_NONE = 0,
+    NICRX_REASM_OPCODE,     /* OOO, SHORT, NO_MERGE (or a FIRST) of the run's flow */
+    NICRX_REASM_FLAGS,      /* PSH, FIN, URG or RST: after the merged frame, or a CTRL frame's */
+    NICRX_REASM_PAGE,       /* the page is full, or the next segment does not fit in it */
+    NICRX_REASM_BYTES,      /* the bytes cap */
+    NICRX_REASM_SEGS,       /* the segments cap */
+    NICRX_REASM_GEN,        /* the flow number was reused by a new generation */
+    NICRX_REASM_TIMEOUT,    /* the flow stayed quiet longer than the timeout */
+    NICRX_REASM_FLUSH,      /* a host flush, or re-assembly turned off */
+    NICRX_NUM_REASM_REASONS
+};
+
 /* What the flow database did for a frame (model events and nicrx-model JSON). */
 enum nicrx_flow_event {
     NICRX_FLOW_EV_NONE = 0,

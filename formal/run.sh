@@ -54,6 +54,8 @@ descfetch-cover | nicrx_desc_fetch | AXI_DATA_WIDTH=128 NUM_FBR=2 DESC_DEPTH=4  
 flow-bmc       | nicrx_flow    | FLOWS=8                                                        | bmc   | 11 | n | m_fl_data flow_fail flow_idx flow_gen flow_time ctx_info ctx_seq ctx_ack ctx_opt ctx_time ctx_count ctx_key cnt_created cnt_removed cnt_evicted cnt_aged cnt_no_flow
 red-bmc        | nicrx_red     | DATA_WIDTH=64 PM_AW=4 FQ_DEPTH=4                               | bmc   | 20 | y | st_red_peak
 red-cover      | nicrx_red     | DATA_WIDTH=64 PM_AW=4 FQ_DEPTH=4                               | cover | 14 | y | st_red_peak
+reasm-prove    | nicrx_reasm   | FLOWS=8                                                        | prove | 3  | y |
+reasm-cover    | nicrx_reasm   | FLOWS=8                                                        | cover | 20 | y |
 '
 
 quick=0; list=0; only=""

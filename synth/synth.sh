@@ -48,6 +48,7 @@ BLOCKS=(
     "nicrx_red|"
     "nicrx_more|"
     "nicrx_page|"
+    "nicrx_reasm|"
     "nicrx_xfer_plan|"
     "nicrx_desc_fetch|"
     "nicrx_irq|"

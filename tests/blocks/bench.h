@@ -91,4 +91,23 @@ static inline void bench_elem(uint8_t *be, uint32_t bytes, uint32_t n, uint32_t 
         be[bytes - 1 - (i * n + k)] = (uint8_t)(x >> (8 * k));
 }
 
+/* The command line "PARAM CYCLES SEED TRACE.hex" of a block with a size parameter that
+ * must be a power of two in [lo, hi] (FQ_DEPTH, FLOWS): the parameter, then as bench_start. */
+static inline FILE *bench_start_pow2(int argc, char **argv, const char *what, uint32_t lo, uint32_t hi,
+                                     uint32_t *param, uint32_t *cycles, uint64_t *seed)
+{
+    char usage[64];
+
+    snprintf(usage, sizeof usage, "%s CYCLES SEED TRACE.hex", what);
+    bench_argc(argc, argv, 5, 5, usage);
+    *param = (uint32_t)bench_num(argv[0], what, argv[1], lo, hi);
+    if (*param & (*param - 1)) {
+        fprintf(stderr, "%s: %s %u is not a power of two\n", argv[0], what, *param);
+        exit(2);
+    }
+    *cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[2], 1, UINT32_MAX);
+    *seed = bench_num(argv[0], "SEED", argv[3], 0, UINT64_MAX);
+    return bench_create(argv[0], argv[4]);
+}
+
 #endif

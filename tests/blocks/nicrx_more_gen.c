@@ -28,15 +28,7 @@ int main(int argc, char **argv)
     uint16_t head = 0, bkey = 0;
     FILE *f;
 
-    bench_argc(argc, argv, 5, 5, "FQ_DEPTH CYCLES SEED TRACE.hex");
-    depth = (uint32_t)bench_num(argv[0], "FQ_DEPTH", argv[1], 2, MORE_MAX_FQ);
-    if (depth & (depth - 1)) {
-        fprintf(stderr, "%s: FQ_DEPTH %u is not a power of two\n", argv[0], depth);
-        return 2;
-    }
-    cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[2], 1, UINT32_MAX);
-    rs = bench_num(argv[0], "SEED", argv[3], 0, UINT64_MAX);
-    f = bench_create(argv[0], argv[4]);
+    f = bench_start_pow2(argc, argv, "FQ_DEPTH", 2, MORE_MAX_FQ, &depth, &cycles, &rs);
     memset(&g, 0, sizeof g);
     memset(qkey, 0, sizeof qkey);
     memset(qkeep, 0, sizeof qkeep);

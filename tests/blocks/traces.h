@@ -933,4 +933,112 @@ static inline uint32_t msix_out_trace_pack(const msix_out_trace_t *s, const nicr
 }
 
 
+/* reasm_in: nicrx_reasm's inputs (tests/blocks/trace_reasm_in.vh) */
+#define REASM_IN_TRACE_MAX_BITS 205u
+
+typedef struct reasm_in_trace {
+    uint8_t rst;                
+    uint8_t cfg_en;             
+    uint8_t cfg_page_log2;      
+    uint32_t cfg_max_bytes;     
+    uint8_t cfg_max_segs;       
+    uint16_t cfg_timeout;       
+    uint16_t now;               
+    uint8_t s_flush;            
+    uint8_t s_chg;              
+    uint8_t s_req;              
+    uint8_t s_flow;             
+    uint8_t s_gen;              
+    uint8_t s_op;               
+    uint16_t s_len;             
+    uint32_t s_seq;             
+    uint8_t s_fcl;              
+    uint8_t s_take;             
+    uint64_t s_take_page;       
+    uint16_t s_take_id;         
+} reasm_in_trace_t;
+
+static inline uint32_t reasm_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + 5 + 17 + 8 + 16 + 16 + 1 + 1 + 1 + 8 + 8 + 4 + 16 + 32 + 1 + 1 + 52 + 16;
+}
+
+static inline uint32_t reasm_in_trace_pack(const reasm_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 1, s->cfg_en);
+    b = bits_put(v, b, 5, s->cfg_page_log2);
+    b = bits_put(v, b, 17, s->cfg_max_bytes);
+    b = bits_put(v, b, 8, s->cfg_max_segs);
+    b = bits_put(v, b, 16, s->cfg_timeout);
+    b = bits_put(v, b, 16, s->now);
+    b = bits_put(v, b, 1, s->s_flush);
+    b = bits_put(v, b, 1, s->s_chg);
+    b = bits_put(v, b, 1, s->s_req);
+    b = bits_put(v, b, 8, s->s_flow);
+    b = bits_put(v, b, 8, s->s_gen);
+    b = bits_put(v, b, 4, s->s_op);
+    b = bits_put(v, b, 16, s->s_len);
+    b = bits_put(v, b, 32, s->s_seq);
+    b = bits_put(v, b, 1, s->s_fcl);
+    b = bits_put(v, b, 1, s->s_take);
+    b = bits_put(v, b, 52, s->s_take_page);
+    b = bits_put(v, b, 16, s->s_take_id);
+    return b;
+}
+
+
+/* reasm_out: nicrx_reasm's outputs (tests/blocks/trace_reasm_out.vh) */
+#define REASM_OUT_TRACE_MAX_BITS 181u
+
+typedef struct reasm_out_trace {
+    uint8_t m_v;                
+    uint8_t m_req;              
+    uint8_t m_flow;             
+    uint8_t m_close;            
+    uint8_t m_reason;           
+    uint8_t m_open;             
+    uint8_t m_merge;            
+    uint8_t m_after;            
+    uint64_t m_dst;             
+    uint32_t m_off;             
+    uint8_t m_r_gen;            
+    uint16_t m_r_id;            
+    uint32_t m_r_len;           
+    uint8_t m_r_segs;           
+    uint32_t m_r_seq;           
+    uint8_t m_busy;             
+} reasm_out_trace_t;
+
+static inline uint32_t reasm_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + 8 + 1 + 4 + 1 + 1 + 1 + 64 + 17 + 8 + 16 + 17 + 8 + 32 + 1;
+}
+
+static inline uint32_t reasm_out_trace_pack(const reasm_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->m_v);
+    b = bits_put(v, b, 1, s->m_req);
+    b = bits_put(v, b, 8, s->m_flow);
+    b = bits_put(v, b, 1, s->m_close);
+    b = bits_put(v, b, 4, s->m_reason);
+    b = bits_put(v, b, 1, s->m_open);
+    b = bits_put(v, b, 1, s->m_merge);
+    b = bits_put(v, b, 1, s->m_after);
+    b = bits_put(v, b, 64, s->m_dst);
+    b = bits_put(v, b, 17, s->m_off);
+    b = bits_put(v, b, 8, s->m_r_gen);
+    b = bits_put(v, b, 16, s->m_r_id);
+    b = bits_put(v, b, 17, s->m_r_len);
+    b = bits_put(v, b, 8, s->m_r_segs);
+    b = bits_put(v, b, 32, s->m_r_seq);
+    b = bits_put(v, b, 1, s->m_busy);
+    return b;
+}
+
+
 #endif
