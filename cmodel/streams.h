@@ -326,7 +326,7 @@ static inline uint32_t fk_stream_unpack(fk_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* fl: frame and flow decision: nicrx_flow to nicrx_rss (queue and rss_type 0), nicrx_rss to nicrx_red, nicrx_red to nicrx_xfer_plan and nicrx_xfer_plan to the transfer engine (nicrx_dma), one per frame, valid only (the frame queue always has room) (rtl/nicrx_stream_fl.vh) */
-#define FL_STREAM_MAX_BITS 187u
+#define FL_STREAM_MAX_BITS 220u
 
 typedef struct fl_stream {
     uint16_t len;                /* frame length, bytes */
@@ -352,13 +352,15 @@ typedef struct fl_stream {
     uint16_t hdr_len;            /* split: bytes [0, hdr_len) into a header buffer (0 when whole) */
     uint16_t dlen;               /* bytes [hdr_len, len) into a small or large buffer (len when whole; 0: all header) */
     uint8_t lerr;                /* the frame's IP or TCP lengths disagree with its bytes (docs/architecture.md "nicrx_xfer_plan") */
+    uint32_t seq;                /* TCP sequence number (fk.seq): a re-assembly run's first (nicrx_reasm) */
+    uint8_t fcl;                 /* the frame carries PSH, FIN, URG or RST: its flow's run closes after it (nicrx_reasm) */
     uint64_t frame;              /* frame index at ingress */
 } fl_stream_t;
 
 static inline uint32_t fl_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 3 + 2 + 10 + 16 + 1 + 16 + 16 + 1;
+    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 3 + 2 + 10 + 16 + 1 + 16 + 16 + 1 + 32 + 1;
 }
 
 static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -387,6 +389,8 @@ static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 16, s->hdr_len);
     b = bits_put(v, b, 16, s->dlen);
     b = bits_put(v, b, 1, s->lerr);
+    b = bits_put(v, b, 32, s->seq);
+    b = bits_put(v, b, 1, s->fcl);
     return b;
 }
 
@@ -438,6 +442,10 @@ static inline uint32_t fl_stream_unpack(fl_stream_t *s, const nicrx_geom_t *g, c
     s->dlen = (uint16_t)bits_get(v, b, 16);
     b += 16;
     s->lerr = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->seq = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->fcl = (uint8_t)bits_get(v, b, 1);
     b += 1;
     return b;
 }

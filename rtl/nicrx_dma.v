@@ -905,10 +905,11 @@ module nicrx_dma #(
     end
     // Unused: the class bits but presel (the completion record carries presel only), the
     // VLAN id (the host reads the tag from the frame's bytes); the header ring's enable
-    // (nicrx_xfer_plan splits a frame only with it); which rings are pages (the cursors say it all).
+    // (nicrx_xfer_plan splits a frame only with it); which rings are pages (the cursors say it all);
+    // the sequence number and closing flags (for nicrx_reasm, not instantiated yet).
     /* verilator lint_off UNUSEDSIGNAL */
     wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1],
-                       s_fl_data[FL_VID +: FL_VID_W],
+                       s_fl_data[FL_VID +: FL_VID_W], s_fl_data[FL_SEQ +: FL_SEQ_W], s_fl_data[FL_FCL],
                        cfg_fbr_en[2], pg_on};
     /* verilator lint_on UNUSEDSIGNAL */
 `ifdef FORMAL

@@ -35,6 +35,8 @@ function [8*32-1:0] out_field_name;
         if (b >= XFER_PLAN_OUT_M_FL + FL_HDR_LEN && b < XFER_PLAN_OUT_M_FL + FL_HDR_LEN + FL_HDR_LEN_W) out_field_name = "m_fl.hdr_len";
         if (b >= XFER_PLAN_OUT_M_FL + FL_DLEN && b < XFER_PLAN_OUT_M_FL + FL_DLEN + FL_DLEN_W) out_field_name = "m_fl.dlen";
         if (b >= XFER_PLAN_OUT_M_FL + FL_LERR && b < XFER_PLAN_OUT_M_FL + FL_LERR + FL_LERR_W) out_field_name = "m_fl.lerr";
+        if (b >= XFER_PLAN_OUT_M_FL + FL_SEQ && b < XFER_PLAN_OUT_M_FL + FL_SEQ + FL_SEQ_W) out_field_name = "m_fl.seq";
+        if (b >= XFER_PLAN_OUT_M_FL + FL_FCL && b < XFER_PLAN_OUT_M_FL + FL_FCL + FL_FCL_W) out_field_name = "m_fl.fcl";
         if (b >= XFER_PLAN_OUT_IDLE && b < XFER_PLAN_OUT_IDLE + XFER_PLAN_OUT_IDLE_W) out_field_name = "idle";
     end
 endfunction
@@ -66,6 +68,8 @@ function integer out_field_lo;
         if (b >= XFER_PLAN_OUT_M_FL + FL_HDR_LEN && b < XFER_PLAN_OUT_M_FL + FL_HDR_LEN + FL_HDR_LEN_W) out_field_lo = XFER_PLAN_OUT_M_FL + FL_HDR_LEN;
         if (b >= XFER_PLAN_OUT_M_FL + FL_DLEN && b < XFER_PLAN_OUT_M_FL + FL_DLEN + FL_DLEN_W) out_field_lo = XFER_PLAN_OUT_M_FL + FL_DLEN;
         if (b >= XFER_PLAN_OUT_M_FL + FL_LERR && b < XFER_PLAN_OUT_M_FL + FL_LERR + FL_LERR_W) out_field_lo = XFER_PLAN_OUT_M_FL + FL_LERR;
+        if (b >= XFER_PLAN_OUT_M_FL + FL_SEQ && b < XFER_PLAN_OUT_M_FL + FL_SEQ + FL_SEQ_W) out_field_lo = XFER_PLAN_OUT_M_FL + FL_SEQ;
+        if (b >= XFER_PLAN_OUT_M_FL + FL_FCL && b < XFER_PLAN_OUT_M_FL + FL_FCL + FL_FCL_W) out_field_lo = XFER_PLAN_OUT_M_FL + FL_FCL;
         if (b >= XFER_PLAN_OUT_IDLE && b < XFER_PLAN_OUT_IDLE + XFER_PLAN_OUT_IDLE_W) out_field_lo = XFER_PLAN_OUT_IDLE;
     end
 endfunction
@@ -97,6 +101,8 @@ function integer out_field_w;
         if (b >= XFER_PLAN_OUT_M_FL + FL_HDR_LEN && b < XFER_PLAN_OUT_M_FL + FL_HDR_LEN + FL_HDR_LEN_W) out_field_w = FL_HDR_LEN_W;
         if (b >= XFER_PLAN_OUT_M_FL + FL_DLEN && b < XFER_PLAN_OUT_M_FL + FL_DLEN + FL_DLEN_W) out_field_w = FL_DLEN_W;
         if (b >= XFER_PLAN_OUT_M_FL + FL_LERR && b < XFER_PLAN_OUT_M_FL + FL_LERR + FL_LERR_W) out_field_w = FL_LERR_W;
+        if (b >= XFER_PLAN_OUT_M_FL + FL_SEQ && b < XFER_PLAN_OUT_M_FL + FL_SEQ + FL_SEQ_W) out_field_w = FL_SEQ_W;
+        if (b >= XFER_PLAN_OUT_M_FL + FL_FCL && b < XFER_PLAN_OUT_M_FL + FL_FCL + FL_FCL_W) out_field_w = FL_FCL_W;
         if (b >= XFER_PLAN_OUT_IDLE && b < XFER_PLAN_OUT_IDLE + XFER_PLAN_OUT_IDLE_W) out_field_w = XFER_PLAN_OUT_IDLE_W;
     end
 endfunction

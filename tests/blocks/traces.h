@@ -227,7 +227,7 @@ static inline uint32_t flow_in_trace_pack(const flow_in_trace_t *s, const nicrx_
 
 
 /* flow_out: nicrx_flow_key's and nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
-#define FLOW_OUT_TRACE_MAX_BITS 1574u
+#define FLOW_OUT_TRACE_MAX_BITS 1607u
 
 typedef struct flow_out_trace {
     uint8_t s_hv_ready;         
@@ -432,7 +432,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4, NUM_FBR 3) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 1038u
+#define DMA_IN_TRACE_MAX_BITS 1071u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -572,7 +572,7 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
 
 
 /* rss_in: nicrx_rss's inputs (tests/blocks/trace_rss_in.vh) */
-#define RSS_IN_TRACE_MAX_BITS 1087u
+#define RSS_IN_TRACE_MAX_BITS 1120u
 
 typedef struct rss_in_trace {
     uint8_t rst;                
@@ -617,7 +617,7 @@ static inline uint32_t rss_in_trace_pack(const rss_in_trace_t *s, const nicrx_ge
 
 
 /* rss_out: nicrx_rss's outputs (tests/blocks/trace_rss_out.vh) */
-#define RSS_OUT_TRACE_MAX_BITS 189u
+#define RSS_OUT_TRACE_MAX_BITS 222u
 
 typedef struct rss_out_trace {
     uint8_t m_fl_valid;         
@@ -642,7 +642,7 @@ static inline uint32_t rss_out_trace_pack(const rss_out_trace_t *s, const nicrx_
 
 
 /* red_in: nicrx_red's inputs (tests/blocks/trace_red_in.vh) */
-#define RED_IN_TRACE_MAX_BITS 437u
+#define RED_IN_TRACE_MAX_BITS 470u
 
 typedef struct red_in_trace {
     uint8_t rst;                
@@ -693,7 +693,7 @@ static inline uint32_t red_in_trace_pack(const red_in_trace_t *s, const nicrx_ge
 
 
 /* red_out: nicrx_red's outputs (tests/blocks/trace_red_out.vh) */
-#define RED_OUT_TRACE_MAX_BITS 230u
+#define RED_OUT_TRACE_MAX_BITS 263u
 
 typedef struct red_out_trace {
     uint8_t m_fl_valid;         
@@ -778,7 +778,7 @@ static inline uint32_t more_out_trace_pack(const more_out_trace_t *s, const nicr
 
 
 /* xfer_plan_in: nicrx_xfer_plan's inputs (tests/blocks/trace_xfer_plan_in.vh) */
-#define XFER_PLAN_IN_TRACE_MAX_BITS 238u
+#define XFER_PLAN_IN_TRACE_MAX_BITS 271u
 
 typedef struct xfer_plan_in_trace {
     uint8_t rst;                
@@ -811,7 +811,7 @@ static inline uint32_t xfer_plan_in_trace_pack(const xfer_plan_in_trace_t *s, co
 
 
 /* xfer_plan_out: nicrx_xfer_plan's outputs (tests/blocks/trace_xfer_plan_out.vh) */
-#define XFER_PLAN_OUT_TRACE_MAX_BITS 189u
+#define XFER_PLAN_OUT_TRACE_MAX_BITS 222u
 
 typedef struct xfer_plan_out_trace {
     uint8_t m_fl_valid;         
