@@ -122,8 +122,8 @@ void tcpview_segment(tcpview_t *v, const tcpview_key_t *k, uint32_t seq, int syn
     if (!d)
         d = add(v, k);
     /* the first segment sets the base; a SYN sets it again while no byte is held (a stray
-     * segment of an earlier connection before the handshake) */
-    if (d->segments == 0 || (syn && !d->syn && !d->bytes)) {
+     * segment of an earlier connection, or a SYN retried with another ISN) */
+    if (d->segments == 0 || (syn && !d->bytes)) {
         d->base = dseq;
         d->syn = (uint8_t)(syn != 0);
         d->fin_seen = 0;
