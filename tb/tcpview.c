@@ -102,7 +102,7 @@ static tv_dir_t *add(tcpview_t *v, const tcpview_key_t *k)
 static void grow(tv_dir_t *d, uint32_t need)
 {
     if (need <= d->cap) return;
-    uint32_t cap = d->cap ? d->cap : 4096u;
+    uint32_t cap = d->cap ? d->cap : 256u;   /* most directions are short: 20,000 of them in a run */
     while (cap < need) cap = cap > TCPVIEW_WINDOW / 2u ? TCPVIEW_WINDOW : 2u * cap;
     d->buf = realloc(d->buf, cap);
     d->cov = realloc(d->cov, cap / 8u);
