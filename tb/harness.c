@@ -75,6 +75,7 @@ struct harness {
     uint64_t hv_first, hv_last;       /* cycles of the first and the last one */
     /* The flow block: its decisions, a shadow of its database, host commands. */
     uint64_t inject_op;               /* frame whose opcode is corrupted (self-test), UINT64_MAX: none */
+    uint64_t inject_stream;           /* frame the stream check's reference takes a byte short (self-test), UINT64_MAX: none */
     shadow_entry_t sh[256];
     uint64_t fl_ops[NICRX_NUM_OPCODES], fl_evs[NICRX_NUM_FLOW_EVENTS];
     uint64_t fl_aged_created;         /* aged events that created the flow anew */
@@ -1223,7 +1224,7 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
     /* the stream view from the host's bytes, and the same frame's capture bytes placed by the
      * model's parse in the same order (streams_final_check) */
     tcpview_record(h->view, c, bytes, n);
-    if (f->has_hv) tcpview_frame(h->ref, &f->hv, cf->data, cf->len);
+    if (f->has_hv) tcpview_frame(h->ref, &f->hv, cf->data, cf->len - (i == h->inject_stream));
     f->lerr = (uint8_t)nicrx_cmpl_lerr(c);
     f->verified = 1;
     f->t_done = h->k;
@@ -1312,6 +1313,9 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     /* ... and NICRX_INJECT_OPCODE=N frame N's operation code from the flow block. */
     const char *inj_op = getenv("NICRX_INJECT_OPCODE");
     h->inject_op = inj_op ? strtoull(inj_op, NULL, 0) : UINT64_MAX;
+    /* ... and NICRX_INJECT_STREAM=N the capture's view of frame N one byte short at its end. */
+    const char *inj_st = getenv("NICRX_INJECT_STREAM");
+    h->inject_stream = inj_st ? strtoull(inj_st, NULL, 0) : UINT64_MAX;
     if (!h->o.seed_set)
         h->o.seed = ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid() ^ 0x5eed;
     if (capture_load(&h->cap, o->pcap, err, sizeof err) != 0) {
