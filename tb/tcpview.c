@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,7 +142,7 @@ void tcpview_segment(tcpview_t *v, const tcpview_key_t *k, uint32_t seq, int syn
         d->far += n;
         n = 0;
     }
-    if (fin && !d->fin_seen && (uint64_t)at + n <= UINT32_MAX) {
+    if (fin && !d->fin_seen) {
         d->fin_seen = 1;
         d->fin = at + n;
     }
@@ -253,19 +254,6 @@ static uint32_t run_end(const tv_dir_t *d, uint32_t i)
     return i;
 }
 
-void tcpview_stats(const tcpview_t *v, tcpview_stats_t *s)
-{
-    memset(s, 0, sizeof *s);
-    s->dirs = v->n;
-    for (size_t i = 0; i < v->n; i++) {
-        const tv_dir_t *d = &v->d[i];
-        s->segments += d->segments;
-        s->bytes += d->bytes;
-        s->dup_bytes += d->dup;
-        s->gapped += d->bytes != d->hi;
-    }
-}
-
 static int write_dir(const tv_dir_t *d, const char *dir, FILE *idx, char *why, size_t n)
 {
     char name[160], path[4096], a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
@@ -273,9 +261,10 @@ static int write_dir(const tv_dir_t *d, const char *dir, FILE *idx, char *why, s
     snprintf(path, sizeof path, "%s/%s.bin", dir, name);
     FILE *f = fopen(path, "wb");
     uint32_t first = d->hi ? (held(d, 0) ? run_end(d, 0) : 0) : 0;
-    if (!f || fwrite(d->buf, 1, first, f) != first || fclose(f) != 0) {
+    int bad = !f || (first && fwrite(d->buf, 1, first, f) != first);
+    if (f && fclose(f) != 0) bad = 1;
+    if (bad) {
         snprintf(why, n, "%s: %s", path, strerror(errno));
-        if (f) fclose(f);
         return -1;
     }
     inet_ntop(d->key.v6 ? AF_INET6 : AF_INET, d->key.src, a, sizeof a);

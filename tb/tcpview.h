@@ -14,7 +14,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
 #include "nicrx_hw.h"
 #include "nicrx_model.h"
@@ -50,13 +49,6 @@ int tcpview_frame(tcpview_t *v, const nicrx_hv_t *hv, const uint8_t *bytes, uint
 /* 0 when a and b hold the same directions, each with the same base and the same bytes
  * at the same places; else -1 with the first difference in why. */
 int tcpview_compare(const tcpview_t *a, const tcpview_t *b, char *why, size_t n);
-
-/* Directions, segments, bytes held, retransmitted or overlapping bytes, directions
- * with a gap. */
-typedef struct tcpview_stats {
-    uint64_t dirs, segments, bytes, dup_bytes, gapped;
-} tcpview_stats_t;
-void tcpview_stats(const tcpview_t *v, tcpview_stats_t *s);
 
 /* Writes DIR/SRCADDR.SPORT-DSTADDR.DPORT.bin (IPv6 addresses with '_' for ':') per
  * direction, its bytes from the base up to the first gap, and DIR/index.jsonl, a line
