@@ -8,7 +8,7 @@
 VERILATOR    ?= verilator
 VL_ROOT      := $(shell $(VERILATOR) -V 2>/dev/null | sed -n 's/^ *VERILATOR_ROOT *= *\(\/.*\)/\1/p' | head -1)
 PCAP         ?= captures/default.pcap
-TB_SRCS      := tools/cli.c tb/capture.c tb/sched.c tb/mem.c tb/axi.c tb/host.c tb/irqchk.c tb/harness.c tb/redcheck.c tb/rss_check.c
+TB_SRCS      := tools/cli.c tb/capture.c tb/sched.c tb/mem.c tb/axi.c tb/host.c tb/irqchk.c tb/harness.c tb/redcheck.c tb/rss_check.c tb/tcpview.c
 TB_OBJS      := $(TB_SRCS:%.c=$(BUILD)/obj/%.o)
 TB_LIB       := $(BUILD)/lib/libnicrxtb.a
 TB_LIBS      := -lpcap

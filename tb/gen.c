@@ -55,6 +55,7 @@ typedef struct gen_opts {
     const char *out;
     int tcp;                                /* --mode tcp */
     int both;                               /* --data both */
+    int pay_seq;                            /* --pay-bytes seq: a byte is a function of its sequence number */
     int rr;                                 /* --interleave rr */
     uint32_t acks, reorder, loss, retrans, rst, handshake, ipv6, vlan, ts, ts_change, psh, small;
     range_t pay, life, reorder_dist, retrans_dist;
@@ -72,6 +73,14 @@ typedef struct writer {
 
 static void put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
 static void put32(uint8_t *p, uint32_t v) { put16(p, v >> 16); put16(p + 2, v & 0xffffu); }
+static uint32_t be16(const uint8_t *p) { return (uint32_t)p[0] << 8 | p[1]; }
+
+/* --pay-bytes seq: the byte at sequence number s of a segment from port sp to port dp
+ * (tests/t_streams.sh checks a stream view against it). */
+static uint8_t seq_byte(uint32_t s, uint32_t sp, uint32_t dp)
+{
+    return (uint8_t)(s % 251u + 17u * (s / 251u % 256u) + sp + dp);
+}
 
 static uint32_t sum16(uint32_t sum, const uint8_t *p, size_t n)
 {
@@ -458,7 +467,9 @@ static void emit(tcpgen_t *g, conn_t *c, int d, uint8_t flags, uint32_t seq, uin
     put16(l4 + 14, 65535);
     memcpy(l4 + 20, opt, olen);
     uint8_t *pl = l4 + thl;
-    for (uint32_t i = 0; i < pay; i += 8) {
+    for (uint32_t i = 0; o->pay_seq && i < pay; i++)
+        pl[i] = seq_byte(seq + i, be16(l4), be16(l4 + 2));
+    for (uint32_t i = 0; !o->pay_seq && i < pay; i += 8) {
         uint64_t r = prng_next(g->rng);
         for (uint32_t k = 0; k < 8 && i + k < pay; k++)
             pl[i + k] = (uint8_t)(r >> (8 * k));
@@ -655,6 +666,9 @@ static const cli_t cli = {
     "  --interleave random|rr  next connection: random or round robin (default random)\n"
     "  --pay MIN-MAX         payload bytes of a data segment, 1..9000 (default 64-1448)\n"
     "  --small PCT           a data segment carries 1..63 bytes instead (default 0)\n"
+    "  --pay-bytes random|seq  payload bytes drawn at random (default), or each a function of its\n"
+    "                        sequence number and the segment's ports, so a retransmission carries\n"
+    "                        what it repeats: ((s mod 251) + 17 ((s div 251) mod 256) + sport + dport) mod 256\n"
     "  --reorder PCT[:D1-D2] a segment is held back for D1..D2 later segments (default 0:1-3)\n"
     "  --loss PCT            a segment is never sent (the capture missed it), 0..50 (default 0)\n"
     "  --retrans PCT[:D1-D2] a segment is sent again after D1..D2 later segments (default 0:1-5)\n"
@@ -766,6 +780,11 @@ static int parse_opts(int argc, char **argv, gen_opts_t *o)
         else if (!strcmp(a, "--interleave")) {
             if (!v || (strcmp(v, "random") && strcmp(v, "rr"))) return bad(a, v, "random or rr");
             o->rr = !strcmp(v, "rr");
+            o->tcp_only_set = 1;
+        }
+        else if (!strcmp(a, "--pay-bytes")) {
+            if (!v || (strcmp(v, "random") && strcmp(v, "seq"))) return bad(a, v, "random or seq");
+            o->pay_seq = !strcmp(v, "seq");
             o->tcp_only_set = 1;
         }
         else if (!strcmp(a, "--pay")) {

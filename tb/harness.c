@@ -2,6 +2,7 @@
 #include "harness.h"
 #include "outcmp.h"
 #include "rss_check.h"
+#include "tcpview.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define RST_EDGES 4u
@@ -73,6 +75,7 @@ struct harness {
     uint64_t hv_first, hv_last;       /* cycles of the first and the last one */
     /* The flow block: its decisions, a shadow of its database, host commands. */
     uint64_t inject_op;               /* frame whose opcode is corrupted (self-test), UINT64_MAX: none */
+    uint64_t inject_stream;           /* frame the stream check's reference takes a byte short (self-test), UINT64_MAX: none */
     shadow_entry_t sh[256];
     uint64_t fl_ops[NICRX_NUM_OPCODES], fl_evs[NICRX_NUM_FLOW_EVENTS];
     uint64_t fl_aged_created;         /* aged events that created the flow anew */
@@ -98,6 +101,8 @@ struct harness {
     int irqchk_on;
     uint8_t in_final;                 /* a failure from here on is one of the end checks */
     struct timespec wall0;
+    tcpview_t *view;                  /* the host's TCP stream view, from the records it took */
+    tcpview_t *ref;                   /* the same from the capture's bytes of the frames it took */
     int status;
     char msg[512];                    /* the failure line */
 };
@@ -173,7 +178,10 @@ const char *harness_usage(void)
            "                      the queue: the indirection table's entry or the hash (default table)\n"
            "  --reta Q,Q,...      the indirection table: this list of queues 0..7 repeated (default 0,1,...,7)\n"
            "  --reta-rewrite-at N after N frames were sent, the driver rewrites every table entry\n"
-           "                      to its queue + 1 mod 8 under traffic\n";
+           "                      to its queue + 1 mod 8 under traffic\n"
+           "  --streams DIR       write the host's TCP stream view into DIR (created if missing): a file\n"
+           "                      per flow direction, its bytes in order up to the first gap, and\n"
+           "                      DIR/index.jsonl (docs/report.md \"Streams\")\n";
 }
 
 /* A numeric option: its range and where it goes (an int64_t or uint64_t member). */
@@ -262,6 +270,11 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
             o->red[RED_OPT_P0 + i] = (int64_t)p;
             s = e + 1;
         }
+        return 2;
+    }
+    if (!strcmp(arg, "--streams")) {
+        if (!next || !*next) return cli_bad_value(err, n, arg, next, "a directory");
+        o->streams = next;
         return 2;
     }
     if (!strcmp(arg, "--clock"))
@@ -1208,6 +1221,10 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
              i, nicrx_cmpl_opcode(c), nicrx_cmpl_flow(c), nicrx_cmpl_gen(c), f->opcode, f->flow, f->gen);
         return -1;
     }
+    /* the stream view from the host's bytes, and the same frame's capture bytes placed by the
+     * model's parse in the same order (streams_final_check) */
+    tcpview_record(h->view, c, bytes, n);
+    if (f->has_hv) tcpview_frame(h->ref, &f->hv, cf->data, cf->len - (i == h->inject_stream));
     f->lerr = (uint8_t)nicrx_cmpl_lerr(c);
     f->verified = 1;
     f->t_done = h->k;
@@ -1296,6 +1313,9 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     /* ... and NICRX_INJECT_OPCODE=N frame N's operation code from the flow block. */
     const char *inj_op = getenv("NICRX_INJECT_OPCODE");
     h->inject_op = inj_op ? strtoull(inj_op, NULL, 0) : UINT64_MAX;
+    /* ... and NICRX_INJECT_STREAM=N the capture's view of frame N one byte short at its end. */
+    const char *inj_st = getenv("NICRX_INJECT_STREAM");
+    h->inject_stream = inj_st ? strtoull(inj_st, NULL, 0) : UINT64_MAX;
     if (!h->o.seed_set)
         h->o.seed = ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid() ^ 0x5eed;
     if (capture_load(&h->cap, o->pcap, err, sizeof err) != 0) {
@@ -1340,6 +1360,8 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     h->first_new = UINT64_MAX;
     h->swap_bound = UINT64_MAX;
     h->m = nicrx_model_new(&o->p);
+    h->view = tcpview_new();
+    h->ref = tcpview_new();
     tb_rss_init(&h->rss, o->p.reta_size);
     h->fr = calloc(h->cap.n, sizeof *h->fr);
     if (!h->m || !h->fr) abort();
@@ -1382,6 +1404,8 @@ void harness_free(harness_t *h)
 {
     if (!h) return;
     nicrx_model_free(h->m);
+    tcpview_free(h->view);
+    tcpview_free(h->ref);
     host_free(&h->host);
     capture_free(&h->cap);
     for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) free(h->cqfifo[q]);
@@ -1486,6 +1510,16 @@ static void msix_final_checks(harness_t *h)
              ho->cnt[NICRX_CNT_MSIX_ERROR], sum);
 }
 
+/* The host's TCP stream view against the capture's own payload bytes: the same view built
+ * from the capture's bytes of the frames the host took, in the order it took them, each
+ * placed by its sequence number (frames the device dropped are gaps in both). */
+static void streams_final_check(harness_t *h)
+{
+    char why[400];
+    if (tcpview_compare(h->view, h->ref, why, sizeof why) != 0)
+        fail(h, "TCP stream view: %s", why);
+}
+
 static void final_checks(harness_t *h)
 {
     h->in_final = 1;
@@ -1514,6 +1548,7 @@ static void final_checks(harness_t *h)
     }
     flow_final_checks(h);
     msix_final_checks(h);
+    streams_final_check(h);
 }
 
 int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_in_t *in)
@@ -2070,6 +2105,18 @@ static int write_junit(const harness_t *h, int st)
     return fclose(f) ? -1 : 0;
 }
 
+/* --streams DIR: the host's stream view, DIR made if missing; -1 after the message. */
+static int write_streams(const harness_t *h)
+{
+    char why[300];
+    if (mkdir(h->o.streams, 0777) != 0 && errno != EEXIST)
+        snprintf(why, sizeof why, "%s: %s", h->o.streams, strerror(errno));
+    else if (tcpview_write(h->view, h->o.streams, why, sizeof why) == 0)
+        return 0;
+    fprintf(stderr, "%s: --streams %s\n", h->o.prog, why);
+    return -1;
+}
+
 int harness_end(const harness_t *h, int report)
 {
     int st = h->status;
@@ -2083,6 +2130,8 @@ int harness_end(const harness_t *h, int report)
                 "those were run\n", h->o.prog, h->cap.path, h->cap.n, h->cap.cut);
         st = HARNESS_CUT;
     }
+    if (h->o.streams && write_streams(h) != 0)
+        st = HARNESS_BADINPUT;
     if (h->o.junit && write_junit(h, st) != 0) {
         fprintf(stderr, "%s: %s: cannot write: %s\n", h->o.prog, h->o.junit, strerror(errno));
         st = HARNESS_BADINPUT;

@@ -67,6 +67,7 @@ typedef struct harness_opts {
     uint32_t reta_n;
     uint64_t reta_rewrite_at; /* --reta-rewrite-at N: after N frames sent, every entry + 1 mod 8 */
     int reta_rewrite_set;
+    const char *streams;    /* --streams DIR: the host's TCP stream view written there (tb/tcpview.h) */
     nicrx_params_t p;
 } harness_opts_t;
 

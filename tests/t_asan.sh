@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The model and the harness (nicrx-model) built with AddressSanitizer and
-# UBSan, run on a handful of captures with both host profiles, its traced
-# functional parse (--parse-only --trace-parser) and its fast mode: must be clean.
+# UBSan, run on a handful of captures with both host profiles (host never stalling: the
+# TCP stream view written too, --streams), its traced functional parse (--parse-only --trace-parser) and its fast mode: must be clean.
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-model-asan >/dev/null 2>&1 || { echo "not ok asan-build: make build/bin/nicrx-model-asan failed"; exit 1; }
@@ -15,7 +15,8 @@ for f in $caps; do
     [ -f "$f" ] || continue
     for prof in none heavy; do
         name="asan-$prof-$(basename "$f")"
-        out=$(build/bin/nicrx-model-asan --seed 5 --stall "$prof" "$f" 2>&1 >/dev/null); rc=$?
+        rm -rf build/tests/asan-streams; st=(); [ "$prof" = none ] && st=(--streams build/tests/asan-streams)
+        out=$(build/bin/nicrx-model-asan --seed 5 --stall "$prof" "${st[@]}" "$f" 2>&1 >/dev/null); rc=$?
         if [ $rc -eq 0 ] && [ -z "$out" ]; then echo "ok $name"
         else echo "not ok $name: exit $rc: $(grep -m1 'ERROR\|runtime error\|^nicrx' <<<"$out")"; fi
     done

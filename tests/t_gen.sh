@@ -51,6 +51,8 @@ done <<'EOF'
 --mode tcp --loss 51
 --mode tcp --life 0-10
 --mode tcp --data sideways
+--pay-bytes seq
+--mode tcp --pay-bytes sometimes
 --mode tcp --interleave some
 --kind tcp4 --size 20
 --mode tcp --count

@@ -584,6 +584,7 @@ static const char *fast_refuses(const harness_opts_t *o, const model_opts_t *mo)
     if (o->red[RED_OPT_MODE] > 0) return "--red-mode above 0 (RED follows the packet memory's occupancy in time)";
     if (o->summary || o->json_summary) return "the report (--summary, --json-summary)";
     if (o->junit) return "--junit";
+    if (o->streams) return "--streams (the host's view needs the cycle model's host)";
     return NULL;
 }
 
@@ -600,6 +601,7 @@ int main(int argc, char **argv)
     int st = harness_args(&o, &cli, argc, argv, model_opt, &mo);
     if (st >= 0) return st;
     if (mo.tracing && !mo.only) { cli_error(&cli, "--trace-parser needs --parse-only"); return 2; }
+    if (mo.only && o.streams) { cli_error(&cli, "--streams needs the host: not with --parse-only"); return 2; }
     if (o.trace) { cli_error(&cli, "--trace needs the RTL: nicrx-sim --trace FILE.fst"); return 2; }
     const char *untimed = fast_refuses(&o, &mo);
     if (untimed) { cli_error(&cli, "--fast has no timing: %s does not apply", untimed); return 2; }
