@@ -213,8 +213,8 @@ typedef struct irq_out { uint8_t irq; } irq_out_t;  /* bit q: CQ q's line */
 
 /* ---- nicrx_dma outputs ------------------------------------------------------- */
 typedef struct dma_out {
-    uint8_t  pm_rd_en;     /* the packet-memory read in the cycle after the edge (logic of */
-    uint32_t pm_rd_addr;   /* the DMA's registers only, registered by the RAM) */
+    uint8_t  pm_rd_en;     /* the packet-memory read in the cycle after the edge (registers, */
+    uint32_t pm_rd_addr;   /* registered again by the RAM) */
     uint32_t pm_rel_ptr;   /* [PM_AW:0] words before it are free (wrap bit on top) */
     uint8_t  fq_pop;       /* one cycle per frame leaving the frame queue */
     uint8_t  m_desc_pop[NICRX_NUM_FBR];   /* one cycle: the issue FSM took ring r's head */

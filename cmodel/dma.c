@@ -41,6 +41,7 @@ static void dma_reset(dma_t *d)
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
     d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
     d->pf_wr = d->pf_rd = 0;
+    d->t0_v = d->t0_fl = d->t0_sh = d->pm_rd_en = 0; d->pm_rel = 0; d->pf_room = 1;
     d->t1_v = d->t1_fl = d->t1_sh = d->t2_v = d->t2_fl = d->t2_sh = 0; d->ra_w = d->ra_h = 0;
     d->wc_wr = d->wc_rd = 0; d->wb_cnt = 0;
     d->rh_full = 0; d->rh_w0 = 0; d->rh_w1 = 0; d->rh_w2 = 0; d->rh_w3 = 0;
@@ -92,17 +93,6 @@ void dma_free(dma_t *d)
     d->ctl_mem = NULL;
 }
 
-/* The packet-memory reader reads a word in this cycle (pm_rd_en: logic of the
- * registers only, so known right after the edge). */
-static int dma_reads(const dma_t *d)
-{
-    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 15;
-
-    const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
-
-    return d->pc_rd != d->pc_wr && !ph->skip && d->pr_cnt != ph->nwords && pf_cnt + d->t1_v + d->t2_v < 8;
-}
-
 /* W beats of a part of len bytes written from the buffer's lower (lane 0) or upper lane */
 static uint16_t dma_beats(const dma_t *d, uint32_t len, int lane)
 {
@@ -131,9 +121,9 @@ static uint64_t dma_realign(const dma_t *d, uint64_t h, uint64_t w, uint32_t sh,
 void dma_out(const dma_t *d, dma_out_t *o)
 {
     memset(o, 0, sizeof *o);
-    o->pm_rd_en = (uint8_t)dma_reads(d);
-    o->pm_rd_addr = d->rel_ptr & ((1u << d->pm_aw) - 1);
-    o->pm_rel_ptr = d->rel_ptr;
+    o->pm_rd_en = d->pm_rd_en;
+    o->pm_rd_addr = d->pm_rel & ((1u << d->pm_aw) - 1);
+    o->pm_rel_ptr = d->pm_rel;
     o->fq_pop = d->fq_pop;
     memcpy(o->m_desc_pop, d->desc_pop, sizeof o->m_desc_pop);
     for (uint32_t q = 0; q < d->num_cq; q++) o->st.cq_tail[q] = d->cq_tail[q];
@@ -491,14 +481,14 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
 
     /* ---- packet-memory reader, realigner and prefetch FIFO ---- */
     const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
-    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 15;
-    n.t1_v = 0; n.t1_fl = 0;
+    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 31;
+    n.t0_v = 0; n.t0_fl = 0;
     if (d->pc_rd != d->pc_wr) {
         if (ph->skip) {
             n.rel_ptr = (d->rel_ptr + ph->nwords) & relm;
             n.pc_rd = (d->pc_rd + 1) & 7;
-        } else if (dma_reads(d)) {
-            n.t1_v = 1; n.t1_sh = ph->sh;
+        } else if (d->pr_cnt != ph->nwords && d->pf_room) {
+            n.t0_v = 1; n.t0_sh = ph->sh;
             n.rel_ptr = (d->rel_ptr + 1) & relm;
             if (d->pr_cnt == (uint16_t)(ph->nwords - 1) && !ph->flush) {
                 n.pr_cnt = 0;
@@ -506,17 +496,23 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             } else {
                 n.pr_cnt = (uint16_t)(d->pr_cnt + 1);
             }
-        } else if (d->pr_cnt == ph->nwords && pf_cnt + d->t1_v + d->t2_v < 8) {
+        } else if (d->pf_room) {
             /* every word read: the part's last word comes from the last one alone */
-            n.t1_v = 1; n.t1_fl = 1; n.t1_sh = ph->sh;
+            n.t0_v = 1; n.t0_fl = 1; n.t0_sh = ph->sh;
             n.pr_cnt = 0;
             n.pc_rd = (d->pc_rd + 1) & 7;
         }
     }
+    /* room for the read decided at the next edge: two places free now, one of them for a
+     * read decided at this edge */
+    n.pf_room = pf_cnt + d->t0_v + d->t1_v + d->t2_v < 15;
+    n.pm_rd_en = n.t0_v && !n.t0_fl;
+    n.pm_rel = d->rel_ptr;
+    n.t1_v = d->t0_v; n.t1_fl = d->t0_fl; n.t1_sh = d->t0_sh;
     n.t2_v = d->t1_v; n.t2_fl = d->t1_fl; n.t2_sh = d->t1_sh;
     if (d->t1_v && !d->t1_fl) n.ra_w = in->pm_rd_data & dwmask;
     if (d->t2_v) {
-        n.pf_wr = (d->pf_wr + 1) & 15;
+        n.pf_wr = (d->pf_wr + 1) & 31;
         if (!d->t2_fl) n.ra_h = d->ra_w;
     }
 
@@ -532,7 +528,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     if (!d->wvalid || t->m_axi_wready) {
         n.wvalid = 0;
         if (d->wc_rd != d->wc_wr && (wh->rec || pf_cnt >= take)) {
-            uint64_t pf_w0 = d->pf_mem[d->pf_rd & 7], pf_w1 = d->pf_mem[(d->pf_rd + 1) & 7];
+            uint64_t pf_w0 = d->pf_mem[d->pf_rd & 15], pf_w1 = d->pf_mem[(d->pf_rd + 1) & 15];
             uint16_t strb = last ? wh->strb : strb_ones;
             n.wvalid = 1;
             n.wlast = (uint8_t)last;
@@ -549,7 +545,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 }
             } else if (d->r == 1) {
                 n.wdata[0] = pf_w0;
-                n.pf_rd = (d->pf_rd + 1) & 15;
+                n.pf_rd = (d->pf_rd + 1) & 31;
             } else {
                 uint64_t lo = wfirst ? 0 : pf_w0, hi = whalf ? 0 : wfirst ? pf_w0 : pf_w1;
                 if (d->dw == 64) {
@@ -557,7 +553,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 } else {
                     n.wdata[0] = lo | hi << 32;
                 }
-                n.pf_rd = (d->pf_rd + take) & 15;
+                n.pf_rd = (d->pf_rd + take) & 31;
             }
             if (last) {
                 n.wb_cnt = 0;
@@ -591,7 +587,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
 
     /* ---- idle ---- */
     n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
-          && d->pf_rd == d->pf_wr && !d->t1_v && !d->t2_v && d->wc_rd == d->wc_wr && !d->wvalid
+          && d->pf_rd == d->pf_wr && !d->t0_v && !d->t1_v && !d->t2_v && d->wc_rd == d->wc_wr && !d->wvalid
           && !d->awvalid && d->bq_rd == d->bq_wr && !in->s_fl_valid;
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
@@ -632,7 +628,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         page_step(&n.pg, &d->pg, &pi);
     }
     if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
-    if (d->t2_v) n.pf_mem[d->pf_wr & 7] = dma_realign(d, d->ra_h, d->ra_w, d->t2_sh, d->t2_fl);
+    if (d->t2_v) n.pf_mem[d->pf_wr & 15] = dma_realign(d, d->ra_h, d->ra_w, d->t2_sh, d->t2_fl);
     if (wc_we) n.wc_mem[d->wc_wr & 3] = wc_wdata;
     if (bq_we) n.bq_mem[d->bq_wr & 7] = bq_wdata;
 

@@ -129,10 +129,15 @@ typedef struct dma {
     uint32_t pc_wr, pc_rd;
     uint16_t pr_cnt;
     uint32_t rel_ptr;
-    uint64_t pf_mem[8];  /* the reader keeps reading while W carries a record */
+    uint64_t pf_mem[16]; /* the reader keeps reading while W carries a record */
     uint32_t pf_wr, pf_rd;
-    /* the realigner: a read (or flush) at edge E is t1 after E, its word is in ra_w after
-     * E+1 (t2), realigned with ra_h (the word before) into the prefetch FIFO at E+2 */
+    /* a read (or flush) decided at edge E is t0 after E; the RAM's enable and address are
+     * registers (pm_rd_en, pm_rel: the pointer before E's read) and the RAM reads at E+1 */
+    uint8_t  t0_v, t0_fl, t0_sh, pm_rd_en;
+    uint32_t pm_rel;
+    uint8_t  pf_room;    /* room for the read decided at the next edge (two places free) */
+    /* the realigner: the read is t1 after E+1, its word is in ra_w after E+2 (t2),
+     * realigned with ra_h (the word before) into the prefetch FIFO at E+3 */
     uint8_t  t1_v, t1_fl, t1_sh, t2_v, t2_fl, t2_sh;
     uint64_t ra_w, ra_h;
     /* W channel */

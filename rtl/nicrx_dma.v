@@ -30,8 +30,8 @@ module nicrx_dma #(
     // the flow block's stream: one frame and its flow (valid only, rtl/nicrx_stream_fl.vh)
     input  wire                      s_fl_valid,
     input  wire [FL_W-1:0]           s_fl_data,
-    output reg                       pm_rd_en,
-    output reg  [PM_AW-1:0]          pm_rd_addr,
+    output wire                      pm_rd_en,
+    output wire [PM_AW-1:0]          pm_rd_addr,
     input  wire [DATA_WIDTH-1:0]     pm_rd_data,
     output wire [PM_AW:0]            pm_rel_ptr,
     output wire                      fq_pop,
@@ -203,13 +203,24 @@ module nicrx_dma #(
     reg [15:0]           pr_cnt_reg, pr_cnt_next;
     reg [PM_AW:0]        rel_ptr_reg, rel_ptr_next;
 
-    reg [DATA_WIDTH-1:0] pf_mem [0:7];      // 8 words: the reader keeps reading while W carries a record
-    reg [3:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
-    // the realigner: a read (or flush) at edge E is t1 after E, its word is in ra_w after E+1
-    // (t2; the block RAM's read data straight into flip-flops), realigned with ra_h (the word
-    // before) into the prefetch FIFO at E+2
-    reg                  t1_v_reg, t1_v_next, t1_fl_reg, t1_fl_next;
-    reg [2:0]            t1_sh_reg, t1_sh_next;
+    // 16 words (a DPR16X4's depth): the reader keeps reading while W carries a record, with
+    // its three words on their way (decided, read, realigned) counted against the room
+    reg [DATA_WIDTH-1:0] pf_mem [0:15];
+    reg [4:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
+    // The reader decides a read (or flush) a cycle ahead: at edge E it is t0, and the block
+    // RAM's enable and address are flip-flops (pm_rd_en_reg, pm_rel_reg: the pointer before
+    // E's read), so no logic sits before the RAM, which is far away in the core.
+    reg                  t0_v_reg, t0_v_next, t0_fl_reg, t0_fl_next, pm_rd_en_reg;
+    reg [2:0]            t0_sh_reg, t0_sh_next;
+    reg [PM_AW:0]        pm_rel_reg;
+    // room for the read decided at the next edge, registered: the FIFO's words and those on
+    // their way leave two of its places free now (one for a read decided at this edge)
+    reg                  pf_room_reg, pf_room_next;
+    // the realigner: the RAM reads at E+1 (t1), its word is in ra_w after E+2 (t2; the read
+    // data straight into flip-flops), realigned with ra_h (the word before) into the prefetch
+    // FIFO at E+3
+    reg                  t1_v_reg, t1_fl_reg;
+    reg [2:0]            t1_sh_reg;
     reg                  t2_v_reg, t2_fl_reg;
     reg [2:0]            t2_sh_reg;
     reg [DATA_WIDTH-1:0] ra_w_reg, ra_h_reg;
@@ -247,7 +258,11 @@ module nicrx_dma #(
     reg [BQW-1:0]        bq_wdata;
 
     // ---- outputs ---------------------------------------------------------
-    assign pm_rel_ptr      = rel_ptr_reg;
+    // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
+    // the read decided at an edge waits before the RAM takes it
+    assign pm_rel_ptr      = pm_rel_reg;
+    assign pm_rd_en        = pm_rd_en_reg;
+    assign pm_rd_addr      = pm_rel_reg[PM_AW-1:0];
     assign fq_pop          = fq_pop_reg;
     assign m_desc_pop      = desc_pop_reg;
     assign st_cq_tail      = cq_tail_reg;
@@ -319,15 +334,15 @@ module nicrx_dma #(
     reg                  end_half;            // ... is in the lower lane (R = 2)
     reg                  wfirst, whalf, wtake2;
     reg [DATA_WIDTH-1:0] pf_w0, pf_w1;
-    reg [2:0]            pf_rd1;
+    reg [3:0]            pf_rd1;
     reg [ABPB-1:0]       wstrb_n;
     reg [63:0]           w0, w1, w2, w3;
     reg                  phase;
     reg [PCW-1:0]        pc_head;
-    reg                  pf_room;             // the prefetch FIFO has room for one more word
     reg [DATA_WIDTH-1:0] ra_out;              // the realigner's word
     reg [2*DATA_WIDTH-1:0] ra_cat;            // {the word read, the word before}
-    reg [3:0]            pf_cnt;
+    reg [4:0]            pf_cnt;
+    reg                  pf_ge1, pf_ge2;      // the prefetch FIFO holds a word, two words
     reg [WCW-1:0]        wc_head;
     reg [BQW-1:0]        bq_head;
     reg [QW-1:0]         bq_q;
@@ -370,7 +385,7 @@ module nicrx_dma #(
         pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;  pr_cnt_next = pr_cnt_reg;
         rel_ptr_next = rel_ptr_reg;
         pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;
-        t1_v_next = 1'b0;  t1_fl_next = 1'b0;  t1_sh_next = t1_sh_reg;
+        t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_sh_next = t0_sh_reg;
         wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
         rh_full_next = rh_full_reg;  rh_w0_next = rh_w0_reg;  rh_w1_next = rh_w1_reg;
         rh_w2_next = rh_w2_reg;  rh_w3_next = rh_w3_reg;
@@ -384,7 +399,6 @@ module nicrx_dma #(
         fq_we = 1'b0;  fq_re = 1'b0;
         pc_we = 1'b0;  pc_wdata = {PCW{1'b0}};  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
         bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};
-        pm_rd_en = 1'b0;  pm_rd_addr = rel_ptr_reg[PM_AW-1:0];
         axi_err_inc = 3'd0;
         fh_rel = 1'b0;
         rec_inc = 1'b0;
@@ -686,14 +700,16 @@ module nicrx_dma #(
         // ---- packet-memory reader, realigner and prefetch FIFO -------------
         pc_head = pc_mem[pc_rd_reg[1:0]];
         pf_cnt  = pf_wr_reg - pf_rd_reg;
-        pf_room = ({1'b0, pf_cnt} + {4'd0, t1_v_reg} + {4'd0, t2_v_reg}) < 5'd8;
+        pf_room_next = ({1'b0, pf_cnt} + {5'd0, t0_v_reg} + {5'd0, t1_v_reg} + {5'd0, t2_v_reg}) < 6'd15;
+        // from the pointers alone, so the W command's beat decode only selects between them
+        pf_ge1  = pf_cnt != 5'd0;
+        pf_ge2  = pf_cnt > 5'd1;
         if (pc_rd_reg != pc_wr_reg) begin
             if (pc_head[0]) begin
                 rel_ptr_next = rel_ptr_reg + pc_head[PM_AW+1:1];
                 pc_rd_next = pc_rd_reg + 1'b1;
-            end else if (pf_room && pr_cnt_reg != pc_head[16:1]) begin
-                pm_rd_en = 1'b1;
-                t1_v_next = 1'b1;  t1_sh_next = pc_head[19:17];
+            end else if (pf_room_reg && pr_cnt_reg != pc_head[16:1]) begin
+                t0_v_next = 1'b1;  t0_sh_next = pc_head[19:17];
                 rel_ptr_next = rel_ptr_reg + 1'b1;
                 if (pr_cnt_reg + 16'd1 == pc_head[16:1] && !pc_head[20]) begin  // last word, no flush
                     pr_cnt_next = 16'd0;
@@ -701,9 +717,9 @@ module nicrx_dma #(
                 end else begin
                     pr_cnt_next = pr_cnt_reg + 16'd1;
                 end
-            end else if (pf_room) begin
+            end else if (pf_room_reg) begin
                 // every word read: the part's last word comes from the last one alone
-                t1_v_next = 1'b1;  t1_fl_next = 1'b1;  t1_sh_next = pc_head[19:17];
+                t0_v_next = 1'b1;  t0_fl_next = 1'b1;  t0_sh_next = pc_head[19:17];
                 pr_cnt_next = 16'd0;
                 pc_rd_next = pc_rd_reg + 1'b1;
             end
@@ -728,14 +744,14 @@ module nicrx_dma #(
         wfirst = (R == 2) && (wb_cnt_reg == 8'd0) && wc_head[10];
         whalf  = (R == 2) && (wb_cnt_reg == wc_head[8:1]) && wc_head[9];
         wtake2 = (R == 2) && !wfirst && !whalf;
-        pf_w0  = pf_mem[pf_rd_reg[2:0]];
-        pf_rd1 = pf_rd_reg[2:0] + 3'd1;   // a 3-bit index (wraps in every simulator)
+        pf_w0  = pf_mem[pf_rd_reg[3:0]];
+        pf_rd1 = pf_rd_reg[3:0] + 4'd1;   // a 4-bit index (wraps in every simulator)
         pf_w1  = pf_mem[pf_rd1];
         wstrb_n = (wb_cnt_reg == wc_head[8:1]) ? wc_head[11 +: ABPB] : STRB_ONES;
         if (wfirst) wstrb_n = wstrb_n & STRB_HI;
         if (!wvalid_reg || m_axi_wready) begin
             wvalid_next = 1'b0;
-            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || pf_cnt > {3'b000, wtake2})) begin
+            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || (wtake2 ? pf_ge2 : pf_ge1))) begin
                 wvalid_next = 1'b1;
                 wlast_next = (wb_cnt_reg == wc_head[8:1]);
                 wstrb_next = wc_head[0] ? STRB_ONES : wstrb_n;
@@ -749,7 +765,7 @@ module nicrx_dma #(
                     wdata_next[0 +: DATA_WIDTH] = wfirst ? {DATA_WIDTH{1'b0}} : pf_w0;
                     wdata_next[AXI_DATA_WIDTH-DATA_WIDTH +: DATA_WIDTH] =
                         whalf ? {DATA_WIDTH{1'b0}} : wfirst ? pf_w0 : pf_w1;
-                    pf_rd_next = pf_rd_reg + (wtake2 ? 4'd2 : 4'd1);
+                    pf_rd_next = pf_rd_reg + (wtake2 ? 5'd2 : 5'd1);
                 end
                 if (wb_cnt_reg == wc_head[8:1]) begin
                     wb_cnt_next = 8'd0;
@@ -784,7 +800,7 @@ module nicrx_dma #(
 
         // ---- idle -------------------------------------------------------------
         idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
-                    && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !t1_v_reg && !t2_v_reg
+                    && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !t0_v_reg && !t1_v_reg && !t2_v_reg
                     && (wc_rd_reg == wc_wr_reg) && !wvalid_reg && !awvalid_reg
                     && (bq_rd_reg == bq_wr_reg) && !s_fl_valid;
     end
@@ -809,7 +825,7 @@ module nicrx_dma #(
     end
     always @(posedge clk) begin
         if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
-        if (t2_v_reg) pf_mem[pf_wr_reg[2:0]] <= ra_out;
+        if (t2_v_reg) pf_mem[pf_wr_reg[3:0]] <= ra_out;
         if (wc_we) wc_mem[wc_wr_reg[1:0]] <= wc_wdata;
         if (bq_we) bq_mem[bq_wr_reg[2:0]] <= bq_wdata;
     end
@@ -843,7 +859,9 @@ module nicrx_dma #(
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
             pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pr_cnt_reg <= 16'd0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
-            pf_wr_reg <= 4'd0;  pf_rd_reg <= 4'd0;
+            pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;
+            t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
+            pm_rel_reg <= {(PM_AW+1){1'b0}};  pf_room_reg <= 1'b1;
             t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_sh_reg <= 3'd0;
             t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_sh_reg <= 3'd0;
             ra_w_reg <= {DATA_WIDTH{1'b0}};  ra_h_reg <= {DATA_WIDTH{1'b0}};
@@ -886,8 +904,11 @@ module nicrx_dma #(
             pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
             rel_ptr_reg <= rel_ptr_next;
             pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;
-            t1_v_reg <= t1_v_next;  t1_fl_reg <= t1_fl_next;  t1_sh_reg <= t1_sh_next;
+            t0_v_reg <= t0_v_next;  t0_fl_reg <= t0_fl_next;  t0_sh_reg <= t0_sh_next;
+            pm_rd_en_reg <= t0_v_next && !t0_fl_next;
+            pm_rel_reg <= rel_ptr_reg;  pf_room_reg <= pf_room_next;
             // the realigner's pipeline: the read data straight into ra_w
+            t1_v_reg <= t0_v_reg;  t1_fl_reg <= t0_fl_reg;  t1_sh_reg <= t0_sh_reg;
             t2_v_reg <= t1_v_reg;  t2_fl_reg <= t1_fl_reg;  t2_sh_reg <= t1_sh_reg;
             if (t1_v_reg && !t1_fl_reg) ra_w_reg <= pm_rd_data;
             if (t2_v_reg && !t2_fl_reg) ra_h_reg <= ra_w_reg;
