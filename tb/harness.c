@@ -1287,6 +1287,13 @@ static void rss_rewrite(harness_t *h)
         host_write(&h->host, addr[i], data[i]);
 }
 
+/* A self-test's number from the environment (tests/t_divergence.sh), dflt when unset. */
+static uint64_t env_u64(const char *name, uint64_t dflt)
+{
+    const char *v = getenv(name);
+    return v ? strtoull(v, NULL, 0) : dflt;
+}
+
 harness_t *harness_new(const harness_opts_t *o, int *status)
 {
     char err[400];
@@ -1306,16 +1313,12 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     h->o = *o;
     /* Self-test of the divergence path (tests/t_divergence.sh): the model's
      * s_axil_rdata is flipped in the comparison at this cycle. */
-    const char *inj = getenv("NICRX_INJECT_DIVERGENCE");
-    h->inject = inj ? strtoull(inj, NULL, 0) : 0;
-    const char *inj_hv = getenv("NICRX_INJECT_HV");
-    h->inject_hv = inj_hv ? strtoull(inj_hv, NULL, 0) : UINT64_MAX;
+    h->inject = env_u64("NICRX_INJECT_DIVERGENCE", 0);
+    h->inject_hv = env_u64("NICRX_INJECT_HV", UINT64_MAX);
     /* ... and NICRX_INJECT_OPCODE=N frame N's operation code from the flow block. */
-    const char *inj_op = getenv("NICRX_INJECT_OPCODE");
-    h->inject_op = inj_op ? strtoull(inj_op, NULL, 0) : UINT64_MAX;
+    h->inject_op = env_u64("NICRX_INJECT_OPCODE", UINT64_MAX);
     /* ... and NICRX_INJECT_STREAM=N the capture's view of frame N one byte short at its end. */
-    const char *inj_st = getenv("NICRX_INJECT_STREAM");
-    h->inject_stream = inj_st ? strtoull(inj_st, NULL, 0) : UINT64_MAX;
+    h->inject_stream = env_u64("NICRX_INJECT_STREAM", UINT64_MAX);
     if (!h->o.seed_set)
         h->o.seed = ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid() ^ 0x5eed;
     if (capture_load(&h->cap, o->pcap, err, sizeof err) != 0) {
@@ -1386,8 +1389,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
                 o->irq_tick >= 0 ? (uint32_t)o->irq_tick : NICRX_IRQ_TICK_RESET);
     /* Self-test of the interrupt check (tests/t_divergence.sh): NICRX_INJECT_IRQ=N makes it
      * expect an interrupt at N records pending whatever IRQ_COUNT the host wrote. */
-    const char *inj_irq = getenv("NICRX_INJECT_IRQ");
-    if (inj_irq) h->irqchk.count = (uint32_t)strtoul(inj_irq, NULL, 0);
+    h->irqchk.count = (uint32_t)env_u64("NICRX_INJECT_IRQ", h->irqchk.count);
     uint32_t red_addr[RED_NUM_OPTS], red_val[RED_NUM_OPTS];
     for (uint32_t i = 0, n = redcheck_writes(o->red, red_addr, red_val); i < n; i++)
         host_write(&h->host, red_addr[i], red_val[i]);
