@@ -41,7 +41,7 @@ static void dma_reset(dma_t *d)
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
     d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
     d->pf_wr = d->pf_rd = 0;
-    d->t0_v = d->t0_fl = d->t0_sh = d->pm_rd_en = 0; d->pm_rel = 0; d->pf_room = 1;
+    d->t0_v = d->t0_fl = d->t0_sh = 0; d->pm_rel = 0; d->pf_room = 1;
     d->t1_v = d->t1_fl = d->t1_sh = d->t2_v = d->t2_fl = d->t2_sh = 0; d->ra_w = d->ra_h = 0;
     d->wc_wr = d->wc_rd = 0; d->wb_cnt = 0;
     d->rh_full = 0; d->rh_w0 = 0; d->rh_w1 = 0; d->rh_w2 = 0; d->rh_w3 = 0;
@@ -121,7 +121,7 @@ static uint64_t dma_realign(const dma_t *d, uint64_t h, uint64_t w, uint32_t sh,
 void dma_out(const dma_t *d, dma_out_t *o)
 {
     memset(o, 0, sizeof *o);
-    o->pm_rd_en = d->pm_rd_en;
+    o->pm_rd_en = d->t0_v && !d->t0_fl;
     o->pm_rd_addr = d->pm_rel & ((1u << d->pm_aw) - 1);
     o->pm_rel_ptr = d->pm_rel;
     o->fq_pop = d->fq_pop;
@@ -506,7 +506,6 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* room for the read decided at the next edge: two places free now, one of them for a
      * read decided at this edge */
     n.pf_room = pf_cnt + d->t0_v + d->t1_v + d->t2_v < 15;
-    n.pm_rd_en = n.t0_v && !n.t0_fl;
     n.pm_rel = d->rel_ptr;
     n.t1_v = d->t0_v; n.t1_fl = d->t0_fl; n.t1_sh = d->t0_sh;
     n.t2_v = d->t1_v; n.t2_fl = d->t1_fl; n.t2_sh = d->t1_sh;

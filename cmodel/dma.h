@@ -131,9 +131,10 @@ typedef struct dma {
     uint32_t rel_ptr;
     uint64_t pf_mem[16]; /* the reader keeps reading while W carries a record */
     uint32_t pf_wr, pf_rd;
-    /* a read (or flush) decided at edge E is t0 after E; the RAM's enable and address are
-     * registers (pm_rd_en, pm_rel: the pointer before E's read) and the RAM reads at E+1 */
-    uint8_t  t0_v, t0_fl, t0_sh, pm_rd_en;
+    /* a read (or flush) decided at edge E is t0 after E; the RAM's enable (t0 a read, not
+     * a flush: the RTL keeps it in a flip-flop of its own) and address (pm_rel: the pointer
+     * before E's read) are registers and the RAM reads at E+1 */
+    uint8_t  t0_v, t0_fl, t0_sh;
     uint32_t pm_rel;
     uint8_t  pf_room;    /* room for the read decided at the next edge (two places free) */
     /* the realigner: the read is t1 after E+1, its word is in ra_w after E+2 (t2),
