@@ -248,20 +248,31 @@ simulation speed
     echo "   times under 0.01 s count as 0.01)"
 }
 
-parser_table
-flow_table
-rss_table
-sweep_table 64 on
-sweep_table 64 off
-sweep_table 32 on
-sweep_table 32 off
-run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate, host never stalling"
-[ -x build/bin/nicrx-sim-dw32 ] && run_table build/bin/nicrx-sim-dw32 "DATA_WIDTH 32, line rate, host never stalling"
-irq_table
-speed_table
-bash scripts/bench_red.sh || status=1   # random early discard under 2x oversubscription
-bash scripts/bench_more.sh || status=1  # the batching hint over 50 interleaved connections
-printf '\nlockstep speed (RTL + model + harness, line-rate runs): %d cycles in %.2f s = %.0f cycles/s\n' \
+# BENCH="sweep red ..." runs only the parts named (default: all, in this order)
+parts=" ${BENCH:-parser flow rss sweep run irq speed red more} "
+for p in $parts; do
+    case " parser flow rss sweep run irq speed red more " in *" $p "*) ;;
+        *) echo "bench.sh: BENCH names parser flow rss sweep run irq speed red more, not '$p'" >&2; exit 2 ;; esac
+done
+want() { [[ $parts == *" $1 "* ]]; }
+want parser && parser_table
+want flow && flow_table
+want rss && rss_table
+if want sweep; then
+    sweep_table 64 on
+    sweep_table 64 off
+    sweep_table 32 on
+    sweep_table 32 off
+fi
+if want run; then
+    run_table build/bin/nicrx-sim "DATA_WIDTH 64 (10 Gb/s at 156.25 MHz), line rate, host never stalling"
+    [ -x build/bin/nicrx-sim-dw32 ] && run_table build/bin/nicrx-sim-dw32 "DATA_WIDTH 32, line rate, host never stalling"
+fi
+want irq && irq_table
+want speed && speed_table
+if want red; then bash scripts/bench_red.sh || status=1; fi    # random early discard under 2x oversubscription
+if want more; then bash scripts/bench_more.sh || status=1; fi  # the batching hint over 50 interleaved connections
+want run && printf '\nlockstep speed (RTL + model + harness, line-rate runs): %d cycles in %.2f s = %.0f cycles/s\n' \
     "$tot_cycles" "$(awk -v n="$tot_ns" 'BEGIN { print n / 1e9 }')" \
     "$(awk -v c="$tot_cycles" -v n="$tot_ns" 'BEGIN { print c / (n / 1e9) }')"
 [ $status -eq 0 ] && echo "bench: zero drops at line rate at every size" || echo "bench: FAILED (drops or errors above)"
