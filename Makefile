@@ -47,7 +47,7 @@ $(MODEL_LIB): $(MODEL_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-.PHONY: all tools setup run test bench synth lint fuzz clean
+.PHONY: all tools setup run test test-full bench synth lint fuzz clean
 # Fragments add the programs they build to `tools`.
 all: setup-check $(MODEL_LIB) tools
 
@@ -56,6 +56,12 @@ include $(sort $(wildcard mk/*.mk))
 
 test: all
 	@tests/run.sh
+
+# The suite with its sampled matrices in full (tests/t_lockstep.sh, t_dw32.sh, t_streams.sh):
+# split and page rings off on every capture, DATA_WIDTH 32 on every capture, every followed
+# stream; about three times make test's time.
+test-full: all
+	@LOCKSTEP_FULL=1 STREAMS_FULL=1 tests/run.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -10,6 +10,8 @@
 #     every sixteenth capture;
 #   - page rings 0 and 2 (the default) everywhere, none (--pages off) in the FLOWS=8 run of
 #     every sixteenth capture;
+#   - LOCKSTEP_FULL=1 (make test-full): split off and page rings off on every capture, each
+#     with both host profiles, instead of the sixteenth;
 #   - interrupt moderation (docs/architecture.md "nicrx_irq"): every IRQ_EVERY-th capture
 #     (default 8; IRQ_EVERY=1 for all), both stall profiles, a NAPI host (--irq-napi) and
 #     one of five COUNT/TIME/TICK settings in turn (contradictions included); the harness
@@ -80,7 +82,12 @@ build/bin/nicrx-gen --mode tcp --count 40000 --flows 10000 --reorder 2 --loss 1 
                 "irq-$1-$2-$3-heavy-msix" "$f" "$1" "$2" "$3"
         fi
         # every frame whole (the header ring down) on every sixteenth capture
-        [ $(( nf % 16 )) -eq 5 ] && printf '%s\t%s\t--split\toff\n' split-off "$f"
+        if [ "${LOCKSTEP_FULL:-0}" = 1 ]; then
+            for st in none heavy; do
+                printf '%s\t%s\t--split\toff\t--stall\t%s\n' "split-off-$st" "$f" $st
+                printf '%s\t%s\t--pages\toff\t--stall\t%s\n' "pages-off-$st" "$f" $st
+            done
+        elif [ $(( nf % 16 )) -eq 5 ]; then printf '%s\t%s\t--split\toff\n' split-off "$f"; fi
     done < build/tests/lockstep-captures.txt
     printf '%s\t%s\t--flows\t%s\n' gen10k-flows8 "$g10k" 8
     printf '%s\t%s\t--flows\t%s\t--msix\n' gen10k-flows64-msix "$g10k" 64
