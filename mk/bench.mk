@@ -1,6 +1,6 @@
 # nicrx-gen (synthetic captures) and `make bench` (parser cycles per frame, flow block decisions
 # per cycle with many flows, throughput per frame size: scripts/bench.sh).
-$(BIN)/nicrx-gen: tb/gen.c tb/prng.h tools/cli.c tools/cli.h $(MODEL_PUB)
+$(BIN)/nicrx-gen: tb/gen.c tb/bytes.h tb/prng.h tools/cli.c tools/cli.h $(MODEL_PUB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TB) $< tools/cli.c -lpcap -o $@
 

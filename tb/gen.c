@@ -31,6 +31,7 @@
 
 #include "cli.h"
 #include "nicrx_hw.h"
+#include "bytes.h"
 #include "prng.h"
 
 typedef enum { K_TCP4 = 0, K_VLAN, K_QINQ, K_TCP6, K_TCP6EXT, K_UDP4, NKIND } kind_t;
@@ -73,7 +74,6 @@ typedef struct writer {
 
 static void put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
 static void put32(uint8_t *p, uint32_t v) { put16(p, v >> 16); put16(p + 2, v & 0xffffu); }
-static uint32_t be16(const uint8_t *p) { return (uint32_t)p[0] << 8 | p[1]; }
 
 /* --pay-bytes seq: the byte at sequence number s of a segment from port sp to port dp
  * (tests/t_streams.sh checks a stream view against it). */

@@ -1,5 +1,6 @@
 /* tcpview.c - see tcpview.h. */
 #include "tcpview.h"
+#include "bytes.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -156,9 +157,6 @@ void tcpview_segment(tcpview_t *v, const tcpview_key_t *k, uint32_t seq, int syn
     }
     if (at > d->hi) d->hi = at;
 }
-
-static uint32_t be16(const uint8_t *p) { return (uint32_t)p[0] << 8 | p[1]; }
-static uint32_t be32(const uint8_t *p) { return be16(p) << 16 | be16(p + 2); }
 
 /* The rule both feeds share: a TCP segment over IPv4 or IPv6 that is no fragment, its
  * TCP header (20 bytes or more) within the bytes; its data the bytes after the TCP
