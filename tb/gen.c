@@ -62,7 +62,8 @@ typedef struct gen_opts {
     range_t pay, life, reorder_dist, retrans_dist;
     encap_t encap;                          /* --encap KIND[:PCT] */
     uint32_t encap_pct;
-    int summary;                            /* --summary: counts on stdout (tcp mode) */
+    int summary;                            /* --summary: counts on stdout */
+    uint32_t lie;                           /* --lie PCT (bench mode): a frame's IP length or TCP data offset lies */
     int tcp_only_set, bench_only_set;       /* for the mode check */
 } gen_opts_t;
 
@@ -172,8 +173,39 @@ static void build_frame(uint8_t *f, kind_t kind, uint32_t size, uint32_t flow, u
         f[i] = (uint8_t)prng_next(rng);
 }
 
+/* --lie: the ways a frame's headers disagree with its bytes (docs/architecture.md
+ * "nicrx_xfer_plan", lengths that lie), taken in turn by the lying frames: an IP length past
+ * the frame's end, an IP length 0 (as TSO captures show), an IP length short of the frame's
+ * end in a frame longer than Ethernet pads (a trailer), a TCP data offset below 5.  The IPv4
+ * header checksum stays right: only the lengths lie. */
+enum { LIE_LONG, LIE_ZERO, LIE_TRAILER, LIE_DOFF, NLIE };
+static const char *const lie_name[NLIE] = { "long", "zero", "trailer", "doff" };
+
+static uint32_t lie_frame(uint8_t *f, kind_t kind, uint32_t size, uint32_t n, uint64_t *rng)
+{
+    uint32_t tags = kind == K_QINQ ? 8u : kind == K_VLAN ? 4u : 0u, pay = size - kind_hdr[kind];
+    int v6 = kind == K_TCP6 || kind == K_TCP6EXT;
+    uint8_t *ip = f + 14 + tags, *len = ip + (v6 ? 4 : 2);
+    uint32_t v = (uint32_t)len[0] << 8 | len[1], way = n % NLIE;
+    if (way == LIE_TRAILER && (size <= 64u || pay == 0))
+        way = LIE_LONG;                     /* Ethernet padding, or no payload byte to leave out */
+    switch (way) {
+    case LIE_LONG: v += prng_range(rng, 1, 512); if (v > 65535u) v = 65535u; break;
+    case LIE_ZERO: v = 0; break;
+    case LIE_TRAILER: v -= prng_range(rng, 1, pay < 8u ? pay : 8u); break;
+    default: f[kind_hdr[kind] - 20u + 12u] = 4u << 4; break;
+    }
+    put16(len, v);
+    if (!v6) {
+        put16(ip + 10, 0);
+        put16(ip + 10, ip_checksum(ip, 20));
+    }
+    return way;
+}
+
 static int run_bench(const gen_opts_t *o, writer_t *w, uint64_t *rng)
 {
+    uint32_t lies[NLIE] = { 0 }, nlie = 0;
     uint8_t *frame = malloc(o->size);
     uint32_t *seq = calloc(o->flows, sizeof *seq);
     if (!frame || !seq) {
@@ -185,7 +217,14 @@ static int run_bench(const gen_opts_t *o, writer_t *w, uint64_t *rng)
         uint32_t flow = n % o->flows;
         build_frame(frame, o->kind, o->size, flow, seq[flow], rng);
         seq[flow] += o->size - kind_hdr[o->kind];
+        if (o->lie && prng_pct(rng, o->lie))
+            lies[lie_frame(frame, o->kind, o->size, nlie++, rng)]++;
         write_frame(w, frame, o->size);
+    }
+    if (o->summary) {
+        printf("frames %" PRIu32 " lies %" PRIu32, w->frames, nlie);
+        for (uint32_t k = 0; k < NLIE; k++) printf(" %s %" PRIu32, lie_name[k], lies[k]);
+        printf("\n");
     }
     free(frame);
     free(seq);
@@ -660,6 +699,9 @@ static const cli_t cli = {
     " bench mode:\n"
     "  --size BYTES          frame length, headers..65535 (default 64)\n"
     "  --kind tcp4|vlan|qinq|tcp6|tcp6ext|udp4   headers (default tcp4)\n"
+    "  --lie PCT             a frame's lengths lie (not udp4), in turn: IP length past the frame's\n"
+    "                        end, IP length 0, IP length short of a frame over 64 bytes, TCP data\n"
+    "                        offset below 5 (default 0); --summary counts each\n"
     " tcp mode (PCT: percent 0..100):\n"
     "  --data fwd|both       data client to server with ACKs back, or both ways (default fwd)\n"
     "  --acks PCT            a data segment is followed by a pure ACK of its peer (default 50)\n"
@@ -684,9 +726,9 @@ static const cli_t cli = {
     "                        go in GRE (outer IPv4 or IPv6, flags C K S, IP or Ethernet inside),\n"
     "                        Geneve (outer IPv4 or IPv6, 0..4 option words, Ethernet or IP inside),\n"
     "                        MPLS (1..3 labels) or a PPPoE session\n"
-    "  --summary             print the counts (connections started, IPv6, VLAN, SYN, FIN, RST, data\n"
-    "                        frames, segments lost, held back, retransmitted, frames encapsulated)\n"
-    "                        on stdout\n",
+    "  --summary             print the counts on stdout (tcp mode: connections started, IPv6, VLAN,\n"
+    "                        SYN, FIN, RST, data frames, segments lost, held back, retransmitted,\n"
+    "                        frames encapsulated; bench mode: the lying frames of each kind)\n",
     NULL,
 };
 
@@ -736,7 +778,6 @@ static int parse_opts(int argc, char **argv, gen_opts_t *o)
         size_t k;
         if (!strcmp(a, "--summary")) {
             o->summary = 1;
-            o->tcp_only_set = 1;
             continue;
         }
         i++;
@@ -756,6 +797,7 @@ static int parse_opts(int argc, char **argv, gen_opts_t *o)
             o->tcp = !strcmp(v, "tcp");
         }
         else if (!strcmp(a, "--size")) { if (parse_u32(v, 1, 65535u, &o->size)) return bad(a, v, "1..65535"); o->bench_only_set = 1; }
+        else if (!strcmp(a, "--lie")) { if (parse_u32(v, 0, 100, &o->lie)) return bad(a, v, "a percentage, 0..100"); o->bench_only_set = 1; }
         else if (!strcmp(a, "--kind")) {
             for (k = 0; v && k < NKIND && strcmp(v, kind_name[k]); k++) ;
             if (!v || k == NKIND) return bad(a, v, "tcp4, vlan, qinq, tcp6, tcp6ext or udp4");
@@ -810,9 +852,11 @@ static int parse_opts(int argc, char **argv, gen_opts_t *o)
         else return cli_usage_error(&cli, "unknown option %s", a);
     }
     if (o->tcp && o->bench_only_set)
-        return cli_usage_error(&cli, "--size and --kind are bench-mode options");
+        return cli_usage_error(&cli, "--size, --kind and --lie are bench-mode options");
     if (!o->tcp && o->tcp_only_set)
         return cli_usage_error(&cli, "TCP-mode options need --mode tcp");
+    if (o->lie && o->kind == K_UDP4)
+        return cli_usage_error(&cli, "--lie is for TCP frames, not --kind udp4");
     if (!o->tcp && o->size < kind_hdr[o->kind])
         return cli_usage_error(&cli, "--size is shorter than the headers of --kind");
     if (!o->out)

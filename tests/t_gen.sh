@@ -60,6 +60,9 @@ done <<'EOF'
 --mode tcp --encap vxlan
 --mode tcp --encap gre:101
 --mode tcp --encap mpls:
+--lie 101
+--lie 10 --kind udp4
+--mode tcp --lie 10
 EOF
 $G --mode tcp > /dev/null 2>&1; [ $? -eq 2 ] || { echo "# accepted: no -o"; bad=1; }
 check gen-bad-options "$([ $bad = 0 ] && echo 1)" "see the lines above"
