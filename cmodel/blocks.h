@@ -94,6 +94,7 @@ typedef struct csr_cfg {
     /* transfer decision (XFER_CTRL, XFER_SMALL_THRESH) */
     uint16_t xfer_split, xfer_small;
     uint8_t  xfer_page_en, xfer_page_log2, xfer_page_align; /* XFER_PAGE (nicrx_page) */
+    uint16_t xfer_buf_wait;              /* XFER_BUF_WAIT (nicrx_dma): cycles a head frame waits for a descriptor, 0 forever */
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */

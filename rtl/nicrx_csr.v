@@ -132,6 +132,7 @@ module nicrx_csr #(
     output wire [15:0]            cfg_xfer_split,
     output wire [15:0]            cfg_xfer_small,
     output wire [10:0]            cfg_xfer_page,     // {align_log2, page_log2, en} (XFER_PAGE, nicrx_page)
+    output wire [15:0]            cfg_xfer_buf_wait, // XFER_BUF_WAIT (nicrx_dma)
     // status (registered at its sources)
     input  wire [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat,
     input  wire                   st_parser_bank,
@@ -366,6 +367,7 @@ module nicrx_csr #(
     assign cfg_xfer_split    = xfer_split_reg;
     assign cfg_xfer_small    = xfer_small_reg;
     assign cfg_xfer_page     = {xfer_page_align_reg, xfer_page_log2_reg, xfer_page_en_reg};
+    assign cfg_xfer_buf_wait = xfer_buf_wait_reg;
 
     // ---- receive-side scaling: an RSS_RETA_IDATA write (any byte) stores the entry at
     // IADDR in the cycle after it, then IADDR moves on; the key's words byte-reversed so
