@@ -120,6 +120,7 @@ typedef struct csr_status {
     uint32_t red_avg;                    /* nicrx_red: avg, peak, bad */
     uint16_t red_peak;
     uint8_t  red_bad;
+    uint8_t  xfer_cfg_err;               /* XFER_STATUS.cfg_err (nicrx_xfer_plan) */
 } csr_status_t;
 
 /* ---- nicrx_ingress outputs -------------------------------------------------- */
@@ -188,6 +189,7 @@ typedef struct xfer_plan_out {
     uint8_t  m_fl_valid;   /* one cycle per frame, two cycles after nicrx_red's */
     fl_stream_t m_fl;      /* the frame with its transfer decision; held between frames */
     uint8_t  idle;         /* no frame in either stage */
+    uint8_t  st_cfg_err;   /* XFER_STATUS.cfg_err */
 } xfer_plan_out_t;
 
 /* ---- nicrx_desc_fetch outputs --------------------------------------------------- */

@@ -110,6 +110,7 @@ enum csr_reg_id {
     CSR_R_XFER_SMALL_THRESH,
     CSR_R_XFER_PAGE,
     CSR_R_XFER_BUF_WAIT,
+    CSR_R_XFER_STATUS,
     CSR_R_MSIX_ADDR_LO,
     CSR_R_MSIX_ADDR_HI,
     CSR_R_MSIX_DATA,
@@ -289,6 +290,7 @@ static const csr_field_t csr_fields[] = {
     {  8,  4, CSR_RW , CSR_STATE, 60,  0, 0, -1, 0u }, /* XFER_PAGE.page_log2 */
     { 12,  4, CSR_RW , CSR_STATE, 61,  0, 0, -1, 0u }, /* XFER_PAGE.align_log2 */
     {  0, 16, CSR_RW , CSR_STATE, 62,  0, 0, -1, 0u }, /* XFER_BUF_WAIT */
+    {  0,  7, CSR_RO , CSR_IN   , 17,  0, 0, -1, 0u }, /* XFER_STATUS.cfg_err */
     {  2, 30, CSR_RW , CSR_STATE, 63,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
     {  0, 32, CSR_RW , CSR_STATE, 63, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
     {  0, 32, CSR_RW , CSR_STATE, 64,  0, 0, -1, 0u }, /* MSIX_DATA */
@@ -368,10 +370,11 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0xa04, 0x04,  0,  97, 1 }, /* XFER_SMALL_THRESH */
     { 0xa08, 0x04,  0,  98, 3 }, /* XFER_PAGE */
     { 0xa0c, 0x04,  0, 101, 1 }, /* XFER_BUF_WAIT */
-    { 0x980, 0x10,  4, 102, 1 }, /* MSIX_ADDR_LO */
-    { 0x984, 0x10,  4, 103, 1 }, /* MSIX_ADDR_HI */
-    { 0x988, 0x10,  4, 104, 1 }, /* MSIX_DATA */
-    { 0x98c, 0x10,  4, 105, 1 }, /* MSIX_CTRL */
+    { 0xa10, 0x04,  0, 102, 1 }, /* XFER_STATUS */
+    { 0x980, 0x10,  4, 103, 1 }, /* MSIX_ADDR_LO */
+    { 0x984, 0x10,  4, 104, 1 }, /* MSIX_ADDR_HI */
+    { 0x988, 0x10,  4, 105, 1 }, /* MSIX_DATA */
+    { 0x98c, 0x10,  4, 106, 1 }, /* MSIX_CTRL */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */
@@ -429,6 +432,7 @@ static uint32_t csr_map_in(const csr_status_t *st, uint32_t k, uint32_t i)
     case 14: return st->red_bad;
     case 15: return st->red_avg;
     case 16: return st->red_peak;
+    case 17: return st->xfer_cfg_err;
     default: (void)i; return 0;
     }
 }

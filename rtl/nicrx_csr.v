@@ -158,7 +158,8 @@ module nicrx_csr #(
     input  wire [319:0]           ctx_key,
     input  wire [23:0]            st_red_avg,
     input  wire [15:0]            st_red_peak,
-    input  wire                   st_red_bad
+    input  wire                   st_red_bad,
+    input  wire [6:0]             st_xfer_cfg_err   // XFER_STATUS.cfg_err (nicrx_xfer_plan)
 );
     // ---- parameter checks: the ranges of nicrx_top (a bad value instantiates a
     // module that does not exist, so every tool stops and names the parameter)

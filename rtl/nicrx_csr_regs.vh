@@ -722,6 +722,11 @@
                 reggen_rgm[12] = 1'b1;
                 reggen_rgv[399:384] = xfer_buf_wait_reg[0 +: 16];
             end
+        // XFER_STATUS
+            if (reggen_raddr[4:0] == 5'h04) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[390:384] = st_xfer_cfg_err;
+            end
     end
     always @(posedge clk)
         if (rd_en) begin
@@ -1215,6 +1220,10 @@
             if (reggen_waddr == 10'h283) begin
                 wr_mapped = 1'b1;
                 xfer_buf_wait_next[0 +: 16] = ((xfer_buf_wait_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // XFER_STATUS
+            if (reggen_waddr == 10'h284) begin
+                wr_mapped = 1'b1;
             end
         // MSIX_ADDR_LO
         for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)

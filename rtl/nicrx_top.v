@@ -475,6 +475,7 @@ module nicrx_top #(
     wire [15:0]             cfg_xfer_split, cfg_xfer_small;
     wire [10:0]             cfg_xfer_page;
     wire [15:0]             cfg_xfer_buf_wait;
+    wire [6:0]              st_xfer_cfg_err;
 
     nicrx_xfer_plan u_xfer_plan (
         .clk            (clk),
@@ -487,6 +488,10 @@ module nicrx_top #(
         .cfg_xfer_small (cfg_xfer_small),
         .cfg_hdr_en     (cfg_fbr_en[2]),
         .cfg_hdr_size   (cfg_fbr_buf_size[2*16 +: 16]),
+        .cfg_data_en    (cfg_fbr_en[1:0]),
+        .cfg_data_size  (cfg_fbr_buf_size[0 +: 32]),
+        .cfg_xfer_page  (cfg_xfer_page),
+        .st_cfg_err     (st_xfer_cfg_err),
         .idle           (xfp_idle)
     );
 
@@ -726,6 +731,7 @@ module nicrx_top #(
         .cfg_xfer_small    (cfg_xfer_small),
         .cfg_xfer_page     (cfg_xfer_page),
         .cfg_xfer_buf_wait (cfg_xfer_buf_wait),
+        .st_xfer_cfg_err   (st_xfer_cfg_err),
         .cnt_flat          (cnt_flat),
         .st_parser_bank    (st_parser_bank),
         .st_parser_swap_pending (st_parser_swap_pending),

@@ -782,7 +782,7 @@ static inline uint32_t more_out_trace_pack(const more_out_trace_t *s, const nicr
 
 
 /* xfer_plan_in: nicrx_xfer_plan's inputs (tests/blocks/trace_xfer_plan_in.vh) */
-#define XFER_PLAN_IN_TRACE_MAX_BITS 271u
+#define XFER_PLAN_IN_TRACE_MAX_BITS 316u
 
 typedef struct xfer_plan_in_trace {
     uint8_t rst;                
@@ -792,12 +792,15 @@ typedef struct xfer_plan_in_trace {
     uint16_t cfg_xfer_small;    
     uint8_t cfg_hdr_en;         
     uint16_t cfg_hdr_size;      
+    uint8_t cfg_data_en;        
+    uint32_t cfg_data_size;      /* ring 0 in the low 16 bits */
+    uint16_t cfg_xfer_page;     
 } xfer_plan_in_trace_t;
 
 static inline uint32_t xfer_plan_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + 16 + 16 + 1 + 16;
+    return 1 + 1 + fl_stream_width(g) + 16 + 16 + 1 + 16 + 2 + 32 + 11;
 }
 
 static inline uint32_t xfer_plan_in_trace_pack(const xfer_plan_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -810,23 +813,27 @@ static inline uint32_t xfer_plan_in_trace_pack(const xfer_plan_in_trace_t *s, co
     b = bits_put(v, b, 16, s->cfg_xfer_small);
     b = bits_put(v, b, 1, s->cfg_hdr_en);
     b = bits_put(v, b, 16, s->cfg_hdr_size);
+    b = bits_put(v, b, 2, s->cfg_data_en);
+    b = bits_put(v, b, 32, s->cfg_data_size);
+    b = bits_put(v, b, 11, s->cfg_xfer_page);
     return b;
 }
 
 
 /* xfer_plan_out: nicrx_xfer_plan's outputs (tests/blocks/trace_xfer_plan_out.vh) */
-#define XFER_PLAN_OUT_TRACE_MAX_BITS 222u
+#define XFER_PLAN_OUT_TRACE_MAX_BITS 229u
 
 typedef struct xfer_plan_out_trace {
     uint8_t m_fl_valid;         
     fl_stream_t m_fl;           
     uint8_t idle;               
+    uint8_t st_cfg_err;         
 } xfer_plan_out_trace_t;
 
 static inline uint32_t xfer_plan_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + fl_stream_width(g) + 1;
+    return 1 + fl_stream_width(g) + 1 + 7;
 }
 
 static inline uint32_t xfer_plan_out_trace_pack(const xfer_plan_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -835,6 +842,7 @@ static inline uint32_t xfer_plan_out_trace_pack(const xfer_plan_out_trace_t *s, 
     b = bits_put(v, b, 1, s->m_fl_valid);
     b = fl_stream_pack(&s->m_fl, g, v, b);
     b = bits_put(v, b, 1, s->idle);
+    b = bits_put(v, b, 7, s->st_cfg_err);
     return b;
 }
 
