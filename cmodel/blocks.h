@@ -94,6 +94,7 @@ typedef struct csr_cfg {
     /* transfer decision (XFER_CTRL, XFER_SMALL_THRESH) */
     uint16_t xfer_split, xfer_small;
     uint8_t  xfer_page_en, xfer_page_log2, xfer_page_align; /* XFER_PAGE (nicrx_page) */
+    uint16_t xfer_buf_wait;              /* XFER_BUF_WAIT (nicrx_dma): cycles a head frame waits for a descriptor, 0 forever */
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */
@@ -119,6 +120,7 @@ typedef struct csr_status {
     uint32_t red_avg;                    /* nicrx_red: avg, peak, bad */
     uint16_t red_peak;
     uint8_t  red_bad;
+    uint8_t  xfer_cfg_err;               /* XFER_STATUS.cfg_err (nicrx_xfer_plan) */
 } csr_status_t;
 
 /* ---- nicrx_ingress outputs -------------------------------------------------- */
@@ -187,6 +189,7 @@ typedef struct xfer_plan_out {
     uint8_t  m_fl_valid;   /* one cycle per frame, two cycles after nicrx_red's */
     fl_stream_t m_fl;      /* the frame with its transfer decision; held between frames */
     uint8_t  idle;         /* no frame in either stage */
+    uint8_t  st_cfg_err;   /* XFER_STATUS.cfg_err */
 } xfer_plan_out_t;
 
 /* ---- nicrx_desc_fetch outputs --------------------------------------------------- */

@@ -145,6 +145,7 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
         cfg->xfer_page_en = r->xfer_page_en;
         cfg->xfer_page_log2 = r->xfer_page_log2;
         cfg->xfer_page_align = r->xfer_page_align;
+        cfg->xfer_buf_wait = r->xfer_buf_wait;
     }
     if (o) {
         o->s_axil_awready = s->wr_ready;

@@ -109,6 +109,8 @@ enum csr_reg_id {
     CSR_R_XFER_CTRL,
     CSR_R_XFER_SMALL_THRESH,
     CSR_R_XFER_PAGE,
+    CSR_R_XFER_BUF_WAIT,
+    CSR_R_XFER_STATUS,
     CSR_R_MSIX_ADDR_LO,
     CSR_R_MSIX_ADDR_HI,
     CSR_R_MSIX_DATA,
@@ -179,6 +181,7 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, xfer_page_en), sizeof(uint8_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, xfer_page_log2), sizeof(uint8_t), 1, 0, 0xcu },
     { offsetof(csr_regs_t, xfer_page_align), sizeof(uint8_t), 1, 0, 0x6u },
+    { offsetof(csr_regs_t, xfer_buf_wait), sizeof(uint16_t), 1, 0, 0x800u },
     { offsetof(csr_regs_t, msix_addr), sizeof(uint64_t), NICRX_MAX_CQ, 0, 0x0u },
     { offsetof(csr_regs_t, msix_data), sizeof(uint32_t), NICRX_MAX_CQ, 0, 0x0u },
     { offsetof(csr_regs_t, msix_en), sizeof(uint8_t), NICRX_MAX_CQ, 0, 0x0u },
@@ -286,10 +289,12 @@ static const csr_field_t csr_fields[] = {
     {  0,  3, CSR_RW , CSR_STATE, 59,  0, 0, -1, 0u }, /* XFER_PAGE.en */
     {  8,  4, CSR_RW , CSR_STATE, 60,  0, 0, -1, 0u }, /* XFER_PAGE.page_log2 */
     { 12,  4, CSR_RW , CSR_STATE, 61,  0, 0, -1, 0u }, /* XFER_PAGE.align_log2 */
-    {  2, 30, CSR_RW , CSR_STATE, 62,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
-    {  0, 32, CSR_RW , CSR_STATE, 62, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
-    {  0, 32, CSR_RW , CSR_STATE, 63,  0, 0, -1, 0u }, /* MSIX_DATA */
-    {  0,  1, CSR_RW , CSR_STATE, 64,  0, 0, -1, 0u }, /* MSIX_CTRL */
+    {  0, 16, CSR_RW , CSR_STATE, 62,  0, 0, -1, 0u }, /* XFER_BUF_WAIT */
+    {  0,  7, CSR_RO , CSR_IN   , 17,  0, 0, -1, 0u }, /* XFER_STATUS.cfg_err */
+    {  2, 30, CSR_RW , CSR_STATE, 63,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
+    {  0, 32, CSR_RW , CSR_STATE, 63, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
+    {  0, 32, CSR_RW , CSR_STATE, 64,  0, 0, -1, 0u }, /* MSIX_DATA */
+    {  0,  1, CSR_RW , CSR_STATE, 65,  0, 0, -1, 0u }, /* MSIX_CTRL */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -364,10 +369,12 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0xa00, 0x04,  0,  96, 1 }, /* XFER_CTRL */
     { 0xa04, 0x04,  0,  97, 1 }, /* XFER_SMALL_THRESH */
     { 0xa08, 0x04,  0,  98, 3 }, /* XFER_PAGE */
-    { 0x980, 0x10,  4, 101, 1 }, /* MSIX_ADDR_LO */
-    { 0x984, 0x10,  4, 102, 1 }, /* MSIX_ADDR_HI */
-    { 0x988, 0x10,  4, 103, 1 }, /* MSIX_DATA */
-    { 0x98c, 0x10,  4, 104, 1 }, /* MSIX_CTRL */
+    { 0xa0c, 0x04,  0, 101, 1 }, /* XFER_BUF_WAIT */
+    { 0xa10, 0x04,  0, 102, 1 }, /* XFER_STATUS */
+    { 0x980, 0x10,  4, 103, 1 }, /* MSIX_ADDR_LO */
+    { 0x984, 0x10,  4, 104, 1 }, /* MSIX_ADDR_HI */
+    { 0x988, 0x10,  4, 105, 1 }, /* MSIX_DATA */
+    { 0x98c, 0x10,  4, 106, 1 }, /* MSIX_CTRL */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */
@@ -401,7 +408,7 @@ static void csr_map_values(const nicrx_params_t *p, uint32_t v[CSR_NUM_VALUES])
     v[16] = NICRX_NUM_FBR;
     v[17] = csr_clog2(p->flows);
     v[18] = 10u;
-    v[19] = 23u;
+    v[19] = 26u;
 }
 
 /* Status input k (in=) of instance i. */
@@ -425,6 +432,7 @@ static uint32_t csr_map_in(const csr_status_t *st, uint32_t k, uint32_t i)
     case 14: return st->red_bad;
     case 15: return st->red_avg;
     case 16: return st->red_peak;
+    case 17: return st->xfer_cfg_err;
     default: (void)i; return 0;
     }
 }

@@ -72,6 +72,7 @@ typedef struct csr_regs {
     uint8_t  xfer_page_en; /* 3 bits */
     uint8_t  xfer_page_log2; /* 4 bits */
     uint8_t  xfer_page_align; /* 4 bits */
+    uint16_t xfer_buf_wait; /* 16 bits */
     uint64_t msix_addr[NICRX_MAX_CQ]; /* 64 bits */
     uint32_t msix_data[NICRX_MAX_CQ]; /* 32 bits */
     uint8_t  msix_en[NICRX_MAX_CQ]; /* 1 bits */

@@ -31,6 +31,7 @@ static void dma_reset(dma_t *d)
     memset(d->hd_dv, 0, sizeof d->hd_dv);
     memset(d->hd_bad, 0, sizeof d->hd_bad);
     d->pc_room = 1;
+    d->hd_wait = 0; d->hd_to = 0;
     page_reset(&d->pg);
     d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd0 = 0; d->hd_nd1 = 0;
     d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
@@ -49,6 +50,7 @@ static void dma_reset(dma_t *d)
     d->bq_wr = d->bq_rd = 0;
     d->cnt_delivered = d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = d->cnt_axi_err = 0;
     d->cnt_red_early = d->cnt_red_forced = 0;
+    memset(d->cnt_no_buf, 0, sizeof d->cnt_no_buf);
     d->hd_red = 0;
     d->idle = 1;
 }
@@ -133,6 +135,8 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->st.cnt[NICRX_CNT_DROP_NO_CQ] = d->cnt_no_cq;
     o->st.cnt[NICRX_CNT_DROP_RED_EARLY] = d->cnt_red_early;
     o->st.cnt[NICRX_CNT_DROP_RED_FORCED] = d->cnt_red_forced;
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        o->st.cnt[NICRX_CNT_DROP_NO_BUF_SMALL + r] = d->cnt_no_buf[r];
     o->st.cnt[NICRX_CNT_DESC_ERROR] = d->cnt_desc_err;
     o->st.cnt[NICRX_CNT_AXI_ERROR] = d->cnt_axi_err;
     o->axi.m_axi_awvalid = d->awvalid;
@@ -146,13 +150,15 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->axi.m_axi_bready = 1;
 }
 
-static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason)
+/* ring: no_buf's ring waited for (0 for the other reasons) */
+static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason, uint32_t ring)
 {
     nicrx_event_t e;
     memset(&e, 0, sizeof e);
     e.kind = NICRX_EV_DROP;
     e.frame = frame;
     e.reason = reason;
+    e.ring = ring;
     ev_emit(ev, &e);
 }
 
@@ -232,6 +238,15 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* the header ring's head descriptor (a split frame's first part) */
     int hq_ok = in->s_desc_valid[NICRX_HDR_RING] && d->hd_dv[NICRX_HDR_RING];
     const desc_ent_t *hh = &in->s_desc[NICRX_HDR_RING];
+    const int bufs_ok = fh->split ? hq_ok && (!d->hd_dneed || dq_ok) : dq_ok;
+    const uint32_t nb_ring = fh->split && !hq_ok ? NICRX_HDR_RING : sel; /* the ring waited for: the header ring first */
+    /* the wait bound: a head that could be taken but for a descriptor counts its cycles; the
+     * comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it no_buf after
+     * BUF_WAIT + 2 such cycles in a row */
+    const int bwait = d->is_state == IS_IDLE && d->fh_valid && d->hd_v && !d->hd_red
+                      && !((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) && d->hd_q_ok && !bufs_ok;
+    n.hd_wait = bwait ? (uint16_t)(d->hd_wait + (d->hd_wait != 0xffff)) : 0;
+    n.hd_to = (uint8_t)(bwait && c->xfer_buf_wait != 0 && d->hd_wait >= c->xfer_buf_wait);
     /* CQ room, one cycle old (the issue FSM waits a cycle after each record) */
     n.cq_room = 0;
     for (uint32_t q = 0; q < d->num_cq; q++)
@@ -320,7 +335,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                         n.cnt_red_forced = d->cnt_red_forced + 1;
                     else
                         n.cnt_red_early = d->cnt_red_early + 1;
-                    emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY);
+                    emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY, 0);
                 }
             } else if ((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) {
                 if (d->pc_room) {
@@ -328,7 +343,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_fit = d->cnt_no_fit + 1;
-                    emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT);
+                    emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT, 0);
                 }
             } else if (!d->hd_q_ok) {
                 if (d->pc_room) {
@@ -336,9 +351,18 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_cq = d->cnt_no_cq + 1;
-                    emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ);
+                    emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ, 0);
                 }
-            } else if (room && d->pc_room && (fh->split ? hq_ok && (!d->hd_dneed || dq_ok) : dq_ok)) {
+            } else if (d->hd_to && !bufs_ok) {
+                /* waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring */
+                if (d->pc_room) {
+                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
+                    n.pc_wr = (d->pc_wr + 1) & 7;
+                    fh_rel = 1; n.fq_pop = 1;
+                    n.cnt_no_buf[nb_ring]++;
+                    emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, nb_ring);
+                }
+            } else if (room && d->pc_room && bufs_ok) {
                 /* a split frame takes a header buffer and, with bytes after its headers, a
                  * data buffer; a misaligned one (the header buffer looked at first) goes back
                  * alone by an error completion and the frame takes the next */

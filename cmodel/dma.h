@@ -121,6 +121,8 @@ typedef struct dma {
     uint8_t  hd_dv[NICRX_NUM_FBR];  /* each ring's head descriptor was valid at the last edge */
     uint8_t  hd_bad[NICRX_NUM_FBR]; /* ... and its address is misaligned (nicrx_page's amask) */
     uint8_t  pc_room;        /* the pm command FIFO has room (one cycle old) */
+    uint16_t hd_wait;        /* cycles in a row the head has waited for a descriptor alone (saturating) */
+    uint8_t  hd_to;          /* registered: hd_wait reached XFER_BUF_WAIT (not 0) while waiting */
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  awvalid, awlen;
     uint64_t awaddr;
@@ -156,6 +158,7 @@ typedef struct dma {
     /* counters, status */
     uint32_t cnt_delivered, cnt_no_fit, cnt_no_cq, cnt_desc_err, cnt_axi_err;
     uint32_t cnt_red_early, cnt_red_forced;
+    uint32_t cnt_no_buf[NICRX_NUM_FBR]; /* DROP_NO_BUF_SMALL, _LARGE, _HDR: by the ring waited for */
     uint8_t  idle;
     more_t  *more;   /* nicrx_more, the batching hint (its own state, stepped in place) */
 } dma_t;
@@ -169,7 +172,7 @@ typedef struct dma_in {
     desc_ent_t s_desc[NICRX_NUM_FBR];
     uint8_t  s_rerr;             /* nicrx_desc_fetch saw a read error (AXI_ERROR) */
     csr_cfg_t cfg;               /* rings, queues */
-    const evsink_t *ev;          /* NICRX_EV_DROP, NICRX_EV_DELIVER */
+    const evsink_t *ev;          /* NICRX_EV_DROP (no_buf: with the ring), NICRX_EV_DELIVER */
 } dma_in_t;
 
 int dma_init(dma_t *d, const nicrx_geom_t *g);

@@ -221,6 +221,7 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->red_avg = o->red.avg;
     st->red_peak = o->red.peak;
     st->red_bad = o->red.bad;
+    st->xfer_cfg_err = o->xp.st_cfg_err;
     st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->rss.idle && o->red.idle &&
                o->xp.idle && o->dfe.idle && o->dma.st.idle && o->msix.idle;
 }

@@ -12,6 +12,7 @@ const char *nicrx_reason_name(uint32_t reason)
 {
     static const char *const names[NICRX_NUM_REASONS] = {
         "none", "bad_frame", "runt", "oversize", "pktmem_full", "disabled", "no_fit", "no_cq", "red_early", "red_forced",
+        "no_buf",
     };
     return pick(names, NICRX_NUM_REASONS, reason);
 }

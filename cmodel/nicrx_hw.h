@@ -119,15 +119,29 @@ enum nicrx_reason {
     NICRX_REASON_NO_CQ,
     NICRX_REASON_RED_EARLY,  /* random early discard (nicrx_red), at the frame-queue head */
     NICRX_REASON_RED_FORCED, /* likewise, with probability 1 */
+    NICRX_REASON_NO_BUF,     /* waited XFER_BUF_WAIT at the frame-queue head for a descriptor */
     NICRX_NUM_REASONS
 };
 
 /* The counter of a drop reason: DROP_BAD_FRAME..DROP_NO_CQ in reason order, then the
- * RED counters appended at the end of the list. */
-static inline uint32_t nicrx_reason_counter(uint32_t reason)
+ * RED counters appended at the end of the list, then no_buf's, one per free ring
+ * (DROP_NO_BUF_SMALL + ring: the ring the frame waited for). */
+static inline uint32_t nicrx_reason_counter(uint32_t reason, uint32_t ring)
 {
-    return reason >= NICRX_REASON_RED_EARLY ? NICRX_CNT_DROP_RED_EARLY + reason - NICRX_REASON_RED_EARLY
+    return reason == NICRX_REASON_NO_BUF    ? NICRX_CNT_DROP_NO_BUF_SMALL + ring
+         : reason >= NICRX_REASON_RED_EARLY ? NICRX_CNT_DROP_RED_EARLY + reason - NICRX_REASON_RED_EARLY
                                             : NICRX_CNT_DROP_BAD_FRAME + reason - NICRX_REASON_BAD_FRAME;
+}
+
+/* The frames dropped for a reason, from the counters (cnt[NICRX_NUM_COUNTERS]): no_buf's
+ * are the sum over the rings. */
+static inline uint32_t nicrx_reason_total(const uint32_t *cnt, uint32_t reason)
+{
+    uint32_t n = 0;
+
+    for (uint32_t r = 0; r < (reason == NICRX_REASON_NO_BUF ? NICRX_NUM_FBR : 1u); r++)
+        n += cnt[nicrx_reason_counter(reason, r)];
+    return n;
 }
 /* ---- RSS hash types (RSS_CTRL types: bit t-1 enables type t; completion word 1
  * [62:60]; docs/host-interface.md "Receive-side scaling") ------------------- */

@@ -366,6 +366,14 @@
 #define NICRX_XFER_PAGE_ALIGN_LOG2_SHIFT 12
 #define NICRX_XFER_PAGE_ALIGN_LOG2_WIDTH 4
 #define NICRX_XFER_PAGE_ALIGN_LOG2_MASK 0x0000f000u
+#define NICRX_REG_XFER_BUF_WAIT 0xa0cu
+#define NICRX_XFER_BUF_WAIT_RESET 0x800u
+#define NICRX_XFER_BUF_WAIT_MASK 0x0000ffffu
+#define NICRX_REG_XFER_STATUS 0xa10u
+#define NICRX_XFER_STATUS_MASK 0x0000007fu
+#define NICRX_XFER_STATUS_CFG_ERR_SHIFT 0
+#define NICRX_XFER_STATUS_CFG_ERR_WIDTH 7
+#define NICRX_XFER_STATUS_CFG_ERR_MASK 0x0000007fu
 #define NICRX_MSIX_ADDR_LO_RESET 0x0u
 #define NICRX_MSIX_ADDR_LO_MASK 0xfffffffcu
 #define NICRX_MSIX_ADDR_HI_RESET 0x0u
@@ -400,6 +408,9 @@ enum nicrx_counter {
     NICRX_CNT_DROP_RED_FORCED, /* dropped by RED with probability 1 (avg at or above max_th, or a region of 256) */
     NICRX_CNT_MSIX_WRITES, /* interrupt messages written (B response received) */
     NICRX_CNT_MSIX_ERROR, /* interrupt messages answered SLVERR or DECERR */
+    NICRX_CNT_DROP_NO_BUF_SMALL, /* dropped `no_buf`: waited XFER_BUF_WAIT for a small buffer (ring 0); with the next two, one counter per free ring in ring order */
+    NICRX_CNT_DROP_NO_BUF_LARGE, /* dropped `no_buf`: waited XFER_BUF_WAIT for a large buffer (ring 1) */
+    NICRX_CNT_DROP_NO_BUF_HDR, /* dropped `no_buf`: waited XFER_BUF_WAIT for a header buffer (ring 2) */
     NICRX_NUM_COUNTERS
 };
 

@@ -42,6 +42,20 @@ void xfer_plan_frame(const xfer_cfg_t *c, fl_stream_t *f)
     xfer_plan_s2(&s1, f);
 }
 
+uint8_t xfer_cfg_err(const xfer_cfg_t *c)
+{
+    const uint8_t en[3] = { c->data_en[0], c->data_en[1], c->hdr_en };
+    const uint16_t size[3] = { c->data_size[0], c->data_size[1], c->hdr_size };
+    const uint32_t page = 1u << (c->page_log2 < 6 ? 6 : c->page_log2); /* nicrx_page's PAGE_SIZE */
+    uint8_t e = 0;
+
+    for (uint32_t r = 0; r < 3; r++) {
+        e |= (uint8_t)((en[r] && size[r] == 0) << r);
+        e |= (uint8_t)(((c->page_en >> r & 1) && en[r] && size[r] > page) << (4 + r));
+    }
+    return (uint8_t)(e | (en[0] && c->small > size[0]) << 3);
+}
+
 void xfer_plan_init(xfer_plan_t *s)
 {
     memset(s, 0, sizeof *s);
@@ -51,6 +65,7 @@ void xfer_plan_init(xfer_plan_t *s)
 void xfer_plan_out(const xfer_plan_t *s, xfer_plan_out_t *o)
 {
     *o = s->o;
+    o->st_cfg_err = s->cfg_err;
 }
 
 void xfer_plan_step(xfer_plan_t *s, const xfer_plan_in_t *in, xfer_plan_out_t *out)
@@ -65,7 +80,9 @@ void xfer_plan_step(xfer_plan_t *s, const xfer_plan_in_t *in, xfer_plan_out_t *o
         n.f1 = (fl_stream_t){ 0 };
         n.o.m_fl_valid = 0;
         n.o.m_fl = (fl_stream_t){ 0 };
+        n.cfg_err = 0;
     } else {
+        n.cfg_err = xfer_cfg_err(&in->cfg);
         n.v1 = in->s_fl_valid;
         if (in->s_fl_valid)
             n.f1 = in->s_fl;

@@ -25,6 +25,10 @@ typedef struct xfer_cfg {
     uint16_t small;     /* XFER_SMALL_THRESH */
     uint8_t  hdr_en;    /* the header ring's CTRL.enable and BUF_SIZE */
     uint16_t hdr_size;
+    /* for the configuration check alone: the data rings' (0, 1) enable and BUF_SIZE, XFER_PAGE */
+    uint8_t  data_en[2];
+    uint16_t data_size[2];
+    uint8_t  page_en, page_log2;
 } xfer_cfg_t;
 
 typedef struct xfer_plan {
@@ -32,6 +36,7 @@ typedef struct xfer_plan {
     uint8_t  v1;
     fl_stream_t f1;
     xfer_s1_t s1;
+    uint8_t  cfg_err;   /* XFER_STATUS.cfg_err, registered (st_cfg_err) */
 } xfer_plan_t;
 
 typedef struct xfer_plan_in {
@@ -46,7 +51,9 @@ typedef struct xfer_plan_in {
 static inline xfer_cfg_t xfer_cfg_of(const csr_cfg_t *c)
 {
     const xfer_cfg_t x = { .split = c->xfer_split, .small = c->xfer_small,
-                           .hdr_en = c->fbr_en[NICRX_HDR_RING], .hdr_size = c->fbr_buf_size[NICRX_HDR_RING] };
+                           .hdr_en = c->fbr_en[NICRX_HDR_RING], .hdr_size = c->fbr_buf_size[NICRX_HDR_RING],
+                           .data_en = { c->fbr_en[0], c->fbr_en[1] }, .data_size = { c->fbr_buf_size[0], c->fbr_buf_size[1] },
+                           .page_en = c->xfer_page_en, .page_log2 = c->xfer_page_log2 };
 
     return x;
 }
@@ -55,6 +62,10 @@ static inline xfer_cfg_t xfer_cfg_of(const csr_cfg_t *c)
 xfer_s1_t xfer_plan_s1(const xfer_cfg_t *c, const fl_stream_t *f);
 void xfer_plan_s2(const xfer_s1_t *s1, fl_stream_t *f);
 void xfer_plan_frame(const xfer_cfg_t *c, fl_stream_t *f);
+/* XFER_STATUS.cfg_err of a configuration: bit r (0..2) ring r enabled with BUF_SIZE 0; bit 3
+ * ring 0 enabled with XFER_SMALL_THRESH above its BUF_SIZE; bit 4 + r ring r enabled, a page
+ * ring, with BUF_SIZE above PAGE_SIZE. */
+uint8_t xfer_cfg_err(const xfer_cfg_t *c);
 
 void xfer_plan_init(xfer_plan_t *s);
 void xfer_plan_out(const xfer_plan_t *s, xfer_plan_out_t *o);

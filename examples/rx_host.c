@@ -350,8 +350,8 @@ static void check_counters(host_t *h)
     if (c[NICRX_CNT_DELIVERED] != h->checked)
         fail(h, "DELIVERED %u, the host checked %" PRIu64, c[NICRX_CNT_DELIVERED], h->checked);
     for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++) /* counters in reason order */
-        if (c[nicrx_reason_counter(r)] != h->drops[r])
-            fail(h, "DROP_%s %u, %" PRIu64 " such drops", nicrx_reason_name(r), c[nicrx_reason_counter(r)],
+        if (nicrx_reason_total(c, r) != h->drops[r])
+            fail(h, "DROP_%s %u, %" PRIu64 " such drops", nicrx_reason_name(r), nicrx_reason_total(c, r),
                  h->drops[r]);
     if (h->drops[NICRX_REASON_NONE] || c[NICRX_CNT_DESC_ERROR] || c[NICRX_CNT_AXI_ERROR])
         fail(h, "a drop without a reason, or DESC_ERROR %u, AXI_ERROR %u", c[NICRX_CNT_DESC_ERROR],

@@ -132,6 +132,7 @@ module nicrx_csr #(
     output wire [15:0]            cfg_xfer_split,
     output wire [15:0]            cfg_xfer_small,
     output wire [10:0]            cfg_xfer_page,     // {align_log2, page_log2, en} (XFER_PAGE, nicrx_page)
+    output wire [15:0]            cfg_xfer_buf_wait, // XFER_BUF_WAIT (nicrx_dma)
     // status (registered at its sources)
     input  wire [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat,
     input  wire                   st_parser_bank,
@@ -157,7 +158,8 @@ module nicrx_csr #(
     input  wire [319:0]           ctx_key,
     input  wire [23:0]            st_red_avg,
     input  wire [15:0]            st_red_peak,
-    input  wire                   st_red_bad
+    input  wire                   st_red_bad,
+    input  wire [6:0]             st_xfer_cfg_err   // XFER_STATUS.cfg_err (nicrx_xfer_plan)
 );
     // ---- parameter checks: the ranges of nicrx_top (a bad value instantiates a
     // module that does not exist, so every tool stops and names the parameter)
@@ -366,6 +368,7 @@ module nicrx_csr #(
     assign cfg_xfer_split    = xfer_split_reg;
     assign cfg_xfer_small    = xfer_small_reg;
     assign cfg_xfer_page     = {xfer_page_align_reg, xfer_page_log2_reg, xfer_page_en_reg};
+    assign cfg_xfer_buf_wait = xfer_buf_wait_reg;
 
     // ---- receive-side scaling: an RSS_RETA_IDATA write (any byte) stores the entry at
     // IADDR in the cycle after it, then IADDR moves on; the key's words byte-reversed so

@@ -186,6 +186,7 @@
     reg  [2:0] xfer_page_en_reg, xfer_page_en_next;
     reg  [3:0] xfer_page_log2_reg, xfer_page_log2_next;
     reg  [3:0] xfer_page_align_reg, xfer_page_align_next;
+    reg  [15:0] xfer_buf_wait_reg, xfer_buf_wait_next;
     reg  [NUM_CQ*64-1:0] msix_addr_reg, msix_addr_next;
     reg  [NUM_CQ*32-1:0] msix_data_reg, msix_data_next;
     reg  [NUM_CQ*1-1:0] msix_en_reg, msix_en_next;
@@ -431,7 +432,7 @@
         // group 5: 0x400-0x47c
         reggen_rgs[5] = reggen_raddr[9:5] == 5'h08;
         // CNT
-        for (reggen_ri = 0; reggen_ri < 23; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 26; reggen_ri = reggen_ri + 1)
             if ({5'h8, reggen_raddr[4:0]} == 10'h100 + reggen_ri[9:0] * 10'h001) begin
                 reggen_rgm[5] = 1'b1;
                 reggen_rgv[191:160] = cnt_flat[reggen_ri*32 +: 32];
@@ -716,6 +717,16 @@
                 reggen_rgv[395:392] = xfer_page_log2_reg[0 +: 4];
                 reggen_rgv[399:396] = xfer_page_align_reg[0 +: 4];
             end
+        // XFER_BUF_WAIT
+            if (reggen_raddr[4:0] == 5'h03) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[399:384] = xfer_buf_wait_reg[0 +: 16];
+            end
+        // XFER_STATUS
+            if (reggen_raddr[4:0] == 5'h04) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[390:384] = st_xfer_cfg_err;
+            end
     end
     always @(posedge clk)
         if (rd_en) begin
@@ -822,6 +833,7 @@
         xfer_page_en_next = xfer_page_en_reg;
         xfer_page_log2_next = xfer_page_log2_reg;
         xfer_page_align_next = xfer_page_align_reg;
+        xfer_buf_wait_next = xfer_buf_wait_reg;
         msix_addr_next = msix_addr_reg;
         msix_data_next = msix_data_reg;
         msix_en_next = msix_en_reg;
@@ -966,7 +978,7 @@
                 cq_en_next[reggen_wi*1 + 0 +: 1] = ((cq_en_reg[reggen_wi*1 + 0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
             end
         // CNT
-        for (reggen_wi = 0; reggen_wi < 23; reggen_wi = reggen_wi + 1)
+        for (reggen_wi = 0; reggen_wi < 26; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h100 + reggen_wi[9:0] * 10'h001) begin
                 wr_mapped = 1'b1;
             end
@@ -1204,6 +1216,15 @@
                 xfer_page_log2_next[0 +: 4] = ((xfer_page_log2_reg[0 +: 4] & ~reggen_wmask[11:8]) | (s_axil_wdata[11:8] & reggen_wmask[11:8]));
                 xfer_page_align_next[0 +: 4] = ((xfer_page_align_reg[0 +: 4] & ~reggen_wmask[15:12]) | (s_axil_wdata[15:12] & reggen_wmask[15:12]));
             end
+        // XFER_BUF_WAIT
+            if (reggen_waddr == 10'h283) begin
+                wr_mapped = 1'b1;
+                xfer_buf_wait_next[0 +: 16] = ((xfer_buf_wait_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // XFER_STATUS
+            if (reggen_waddr == 10'h284) begin
+                wr_mapped = 1'b1;
+            end
         // MSIX_ADDR_LO
         for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h260 + reggen_wi[9:0] * 10'h004) begin
@@ -1310,6 +1331,7 @@
             xfer_page_en_reg <= 3'h0;
             xfer_page_log2_reg <= 4'hc;
             xfer_page_align_reg <= 4'h6;
+            xfer_buf_wait_reg <= 16'h800;
             msix_addr_reg <= {NUM_CQ{64'h0}};
             msix_data_reg <= {NUM_CQ{32'h0}};
             msix_en_reg <= {NUM_CQ{1'h0}};
@@ -1376,6 +1398,7 @@
             xfer_page_en_reg <= xfer_page_en_next;
             xfer_page_log2_reg <= xfer_page_log2_next;
             xfer_page_align_reg <= xfer_page_align_next;
+            xfer_buf_wait_reg <= xfer_buf_wait_next;
             msix_addr_reg <= msix_addr_next;
             msix_data_reg <= msix_data_next;
             msix_en_reg <= msix_en_next;

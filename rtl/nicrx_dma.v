@@ -38,6 +38,7 @@ module nicrx_dma #(
     input  wire [3*16-1:0]           cfg_fbr_buf_size,  // rings 0 small, 1 large, 2 header
     input  wire [2:0]                cfg_fbr_en,
     input  wire [10:0]               cfg_xfer_page,     // XFER_PAGE {align_log2, page_log2, en} (nicrx_page)
+    input  wire [15:0]               cfg_xfer_buf_wait, // XFER_BUF_WAIT: cycles the head waits for a descriptor (0: forever)
     // nicrx_desc_fetch: each ring's oldest descriptor {buf_id, addr}, a pop takes it
     input  wire [2:0]                s_desc_valid,
     input  wire [3*80-1:0]           s_desc_data,
@@ -54,6 +55,7 @@ module nicrx_dma #(
     output wire [31:0]               cnt_drop_no_cq,
     output wire [31:0]               cnt_drop_red_early,
     output wire [31:0]               cnt_drop_red_forced,
+    output wire [3*32-1:0]           cnt_drop_no_buf,   // DROP_NO_BUF_SMALL, _LARGE, _HDR: ring 0 lowest
     output wire [31:0]               cnt_desc_error,
     output wire [31:0]               cnt_axi_error,
     output wire                      m_axi_awvalid,
@@ -190,6 +192,10 @@ module nicrx_dma #(
     reg [2:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
     reg [2:0]            hd_bad_reg, hd_bad_next;     // ... and its address is misaligned (nicrx_page's amask)
     reg                  pc_room_reg, pc_room_next;   // the pm command FIFO has room (one cycle old)
+    // the wait bound (XFER_BUF_WAIT): cycles in a row the head has waited for a descriptor
+    // alone (hd_wait, saturating), and, registered from it, the bound is reached (hd_to)
+    reg [15:0]           hd_wait_reg, hd_wait_next;
+    reg                  hd_to_reg, hd_to_next;
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
@@ -244,6 +250,7 @@ module nicrx_dma #(
     reg [31:0]           cnt_no_cq_reg, cnt_no_cq_next;
     reg [31:0]           cnt_red_early_reg, cnt_red_early_next;
     reg [31:0]           cnt_red_forced_reg, cnt_red_forced_next;
+    reg [3*32-1:0]       cnt_no_buf_reg, cnt_no_buf_next;  // per ring, ring 0 lowest
     reg [31:0]           cnt_desc_err_reg, cnt_desc_err_next;
     reg [31:0]           cnt_axi_err_reg, cnt_axi_err_next;
     reg                  idle_reg, idle_next;
@@ -272,6 +279,7 @@ module nicrx_dma #(
     assign cnt_drop_no_cq  = cnt_no_cq_reg;
     assign cnt_drop_red_early  = cnt_red_early_reg;
     assign cnt_drop_red_forced = cnt_red_forced_reg;
+    assign cnt_drop_no_buf = cnt_no_buf_reg;
     assign cnt_desc_error  = cnt_desc_err_reg;
     assign cnt_axi_error   = cnt_axi_err_reg;
     assign m_axi_awvalid   = awvalid_reg;
@@ -319,6 +327,9 @@ module nicrx_dma #(
     reg                  sel;
     reg [15:0]           h_nwords;
     reg                  dq_ok;
+    reg                  bufs_ok;             // the head has the descriptors it needs
+    reg                  bwait;               // ... and waits for them alone (IS_IDLE)
+    reg [1:0]            nb_ring;             // the ring it waits for (the header ring first)
     reg [79:0]           dq_head;
     reg [15:0]           d_off, h_off;        // the data (header) ring's entry offset in its page
     reg                  fh_rel;
@@ -395,6 +406,7 @@ module nicrx_dma #(
         cnt_delivered_next = cnt_delivered_reg;  cnt_no_fit_next = cnt_no_fit_reg;
         cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
         cnt_red_early_next = cnt_red_early_reg;  cnt_red_forced_next = cnt_red_forced_reg;
+        cnt_no_buf_next = cnt_no_buf_reg;
         cnt_axi_err_next = cnt_axi_err_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
         pc_we = 1'b0;  pc_wdata = {PCW{1'b0}};  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
@@ -458,6 +470,15 @@ module nicrx_dma #(
         // the header ring's head descriptor (a split frame's first part)
         hq_ok    = s_desc_valid[HDR_RING] && hd_dv_reg[HDR_RING];
         hq_head  = s_desc_data[160 +: 80];
+        bufs_ok  = h_split ? hq_ok && (!hd_dneed_reg || dq_ok) : dq_ok;
+        nb_ring  = (h_split && !hq_ok) ? HDR_RING : {1'b0, sel};
+        // the wait bound: a head that could be taken but for a descriptor counts its cycles;
+        // the comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it
+        // no_buf after BUF_WAIT + 2 such cycles in a row
+        bwait    = (is_state_reg == IS_IDLE) && fh_valid_reg && hd_v_reg && (hd_red_reg == 2'b00)
+                   && !((hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg) && hd_q_ok_reg && !bufs_ok;
+        hd_wait_next = bwait ? hd_wait_reg + {15'd0, hd_wait_reg != 16'hffff} : 16'd0;
+        hd_to_next   = bwait && (cfg_xfer_buf_wait != 16'd0) && (hd_wait_reg >= cfg_xfer_buf_wait);
         // a misaligned buffer goes back alone by an error completion, the header buffer
         // looked at first
         herr     = h_split && hd_bad_reg[HDR_RING];
@@ -560,8 +581,17 @@ module nicrx_dma #(
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
-                    end else if (cq_room_reg[hd_q_reg] && pc_room_reg
-                                 && (h_split ? hq_ok && (!hd_dneed_reg || dq_ok) : dq_ok)) begin
+                    end else if (hd_to_reg && !bufs_ok) begin
+                        // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
+                        if (pc_room_reg) begin
+                            pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
+                            pc_wr_next = pc_wr_reg + 1'b1;
+                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            for (i = 0; i < 3; i = i + 1)
+                                if (nb_ring == i[1:0])
+                                    cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
+                        end
+                    end else if (cq_room_reg[hd_q_reg] && pc_room_reg && bufs_ok) begin
                         // a split frame takes a header buffer and, with bytes after its
                         // headers, a data buffer
                         f_q_next = hd_q_reg;
@@ -841,6 +871,7 @@ module nicrx_dma #(
             f_off_reg <= 16'd0;  f_cnt_reg <= 13'd0;  f_prel_reg <= 1'b0;
             g_off_reg <= 16'd0;  g_cnt_reg <= 13'd0;  g_prel_reg <= 1'b0;  pg_take_reg <= 3'b000;
             hd_hfit_reg <= 1'b1;  hd_dv_reg <= 3'b000;  hd_bad_reg <= 3'b000;  pc_room_reg <= 1'b1;
+            hd_wait_reg <= 16'd0;  hd_to_reg <= 1'b0;
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
             f_lane_reg <= 1'b0;  f_first_reg <= 1'b0;
@@ -873,7 +904,7 @@ module nicrx_dma #(
             bq_wr_reg <= 4'd0;  bq_rd_reg <= 4'd0;
             cnt_delivered_reg <= 32'd0;  cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
             cnt_desc_err_reg <= 32'd0;  cnt_axi_err_reg <= 32'd0;  idle_reg <= 1'b1;
-            cnt_red_early_reg <= 32'd0;  cnt_red_forced_reg <= 32'd0;
+            cnt_red_early_reg <= 32'd0;  cnt_red_forced_reg <= 32'd0;  cnt_no_buf_reg <= 96'd0;
         end else begin
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
             fh_valid_reg <= fh_valid_next;
@@ -884,6 +915,7 @@ module nicrx_dma #(
             g_off_reg <= g_off_next;  g_cnt_reg <= g_cnt_next;  g_prel_reg <= g_prel_next;  pg_take_reg <= pg_take_next;
             hd_hfit_reg <= hd_hfit_next;  hd_dv_reg <= hd_dv_next;  hd_bad_reg <= hd_bad_next;
             pc_room_reg <= pc_room_next;
+            hd_wait_reg <= hd_wait_next;  hd_to_reg <= hd_to_next;
             g_pend_reg <= g_pend_next;  g_ring_reg <= g_ring_next;  g_bufid_reg <= g_bufid_next;
             g_addr_reg <= g_addr_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
@@ -922,6 +954,7 @@ module nicrx_dma #(
             cnt_no_cq_reg <= cnt_no_cq_next;  cnt_desc_err_reg <= cnt_desc_err_next;
             cnt_axi_err_reg <= cnt_axi_err_next;  idle_reg <= idle_next;
             cnt_red_early_reg <= cnt_red_early_next;  cnt_red_forced_reg <= cnt_red_forced_next;
+            cnt_no_buf_reg <= cnt_no_buf_next;
         end
     end
     // Unused: the class bits but presel (the completion record carries presel only), the
@@ -947,6 +980,12 @@ module nicrx_dma #(
     always @(*) if (s_fl_valid)
         assume(s_fl_data[FL_SPLIT] ? s_fl_data[FL_HDR_LEN +: 16] != 16'd0 && f_parts == {1'b0, s_fl_data[FL_LEN +: 16]}
                                    : s_fl_data[FL_DLEN +: 16] == s_fl_data[FL_LEN +: 16]);
+    // The wait bound (XFER_BUF_WAIT): hd_to is set only by a waiting cycle whose count had
+    // reached the bound (not 0), so a frame dropped no_buf has waited two cycles at least.
+    reg f_rst_seen;
+    initial f_rst_seen = 1'b0;
+    always @(posedge clk) if (rst) f_rst_seen <= 1'b1;
+    always @(*) if (f_rst_seen && hd_to_reg) assert(hd_wait_reg >= 16'd2);
     nicrx_axi4_master_check #(
         .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(MAX_BURST), .LQ(3)
     ) f_axi (

@@ -2,5 +2,5 @@
 // Definitions for port widths of nicrx_csr, included before the module.
 `ifndef NICRX_REGS_VH
 `define NICRX_REGS_VH
-`define NICRX_NUM_COUNTERS 23
+`define NICRX_NUM_COUNTERS 26
 `endif

@@ -188,6 +188,7 @@ module nicrx_top #(
     wire [31:0] cnt_flow_created, cnt_flow_removed, cnt_flow_evicted, cnt_flow_aged, cnt_flow_no_flow;
     wire [31:0] cnt_drop_red_early, cnt_drop_red_forced;
     wire [31:0] cnt_msix_writes, cnt_msix_error;
+    wire [3*32-1:0] cnt_drop_no_buf;  // ring 0 lowest: DROP_NO_BUF_SMALL, _LARGE, _HDR
     // nicrx_dma's write master, into nicrx_msix
     wire                          dma_axi_awvalid, dma_axi_awready, dma_axi_wvalid, dma_axi_wready;
     wire [63:0]                   dma_axi_awaddr;
@@ -197,7 +198,7 @@ module nicrx_top #(
     wire                          dma_axi_wlast, dma_axi_bvalid, dma_axi_bready;
     wire [1:0]                    dma_axi_bresp;
     wire [NUM_CNT*32-1:0] cnt_flat = {
-        cnt_msix_error, cnt_msix_writes, cnt_drop_red_forced, cnt_drop_red_early,
+        cnt_drop_no_buf, cnt_msix_error, cnt_msix_writes, cnt_drop_red_forced, cnt_drop_red_early,
         cnt_flow_no_flow, cnt_flow_aged, cnt_flow_evicted, cnt_flow_removed, cnt_flow_created,
         cnt_parse_trunc, cnt_parse_error, cnt_axi_error, cnt_desc_error, cnt_drop_no_cq, cnt_drop_no_fit,
         cnt_drop_disabled, cnt_drop_pktmem_full, cnt_drop_oversize, cnt_drop_runt,
@@ -473,6 +474,8 @@ module nicrx_top #(
     wire [FL_W-1:0]         xfp_data;
     wire [15:0]             cfg_xfer_split, cfg_xfer_small;
     wire [10:0]             cfg_xfer_page;
+    wire [15:0]             cfg_xfer_buf_wait;
+    wire [6:0]              st_xfer_cfg_err;
 
     nicrx_xfer_plan u_xfer_plan (
         .clk            (clk),
@@ -485,6 +488,10 @@ module nicrx_top #(
         .cfg_xfer_small (cfg_xfer_small),
         .cfg_hdr_en     (cfg_fbr_en[2]),
         .cfg_hdr_size   (cfg_fbr_buf_size[2*16 +: 16]),
+        .cfg_data_en    (cfg_fbr_en[1:0]),
+        .cfg_data_size  (cfg_fbr_buf_size[0 +: 32]),
+        .cfg_xfer_page  (cfg_xfer_page),
+        .st_cfg_err     (st_xfer_cfg_err),
         .idle           (xfp_idle)
     );
 
@@ -539,6 +546,7 @@ module nicrx_top #(
         .cfg_fbr_buf_size  (cfg_fbr_buf_size),
         .cfg_fbr_en        (cfg_fbr_en),
         .cfg_xfer_page     (cfg_xfer_page),
+        .cfg_xfer_buf_wait (cfg_xfer_buf_wait),
         .s_desc_valid      (desc_valid),
         .s_desc_data       (desc_data),
         .m_desc_pop        (desc_pop),
@@ -554,6 +562,7 @@ module nicrx_top #(
         .cnt_drop_no_cq    (cnt_drop_no_cq),
         .cnt_drop_red_early  (cnt_drop_red_early),
         .cnt_drop_red_forced (cnt_drop_red_forced),
+        .cnt_drop_no_buf   (cnt_drop_no_buf),
         .cnt_desc_error    (cnt_desc_error),
         .cnt_axi_error     (cnt_axi_error),
         .m_axi_awvalid     (dma_axi_awvalid),
@@ -721,6 +730,8 @@ module nicrx_top #(
         .cfg_xfer_split    (cfg_xfer_split),
         .cfg_xfer_small    (cfg_xfer_small),
         .cfg_xfer_page     (cfg_xfer_page),
+        .cfg_xfer_buf_wait (cfg_xfer_buf_wait),
+        .st_xfer_cfg_err   (st_xfer_cfg_err),
         .cnt_flat          (cnt_flat),
         .st_parser_bank    (st_parser_bank),
         .st_parser_swap_pending (st_parser_swap_pending),

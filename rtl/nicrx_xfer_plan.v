@@ -17,6 +17,11 @@
 //             part, the others [0, pay_off) (the rest, [pay_off, len), is the data part).
 // A frame that does not split goes whole (hdr_len 0, dlen len). Frames come at most one a
 // cycle (valid only: the transfer engine's frame queue always has room).
+// It also checks the configuration it and the transfer engine read (st_cfg_err, XFER_STATUS,
+// registered): bit r (0..2) ring r enabled with BUF_SIZE 0 (it takes nothing); bit 3 ring 0
+// enabled with XFER_SMALL_THRESH above its BUF_SIZE (frames called small do not fit a small
+// buffer); bit 4 + r ring r enabled, a page ring, with BUF_SIZE above PAGE_SIZE (its entries
+// stop at a page).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -34,6 +39,12 @@ module nicrx_xfer_plan (
     input  wire [15:0]      cfg_xfer_small,
     input  wire             cfg_hdr_en,
     input  wire [15:0]      cfg_hdr_size,
+    // the data rings' (0 small, 1 large) CTRL.enable and BUF_SIZE and XFER_PAGE
+    // {align_log2, page_log2, en}, for the configuration check alone
+    input  wire [1:0]       cfg_data_en,
+    input  wire [2*16-1:0]  cfg_data_size,
+    input  wire [10:0]      cfg_xfer_page,
+    output wire [6:0]       st_cfg_err,        // XFER_STATUS.cfg_err
     output wire             idle
 );
     localparam [3:0]  OP_NO_FLOW = 4'd2, OP_CTRL = 4'd3, OP_SHORT = 4'd7, OP_NO_MERGE = 4'd8;
@@ -59,6 +70,23 @@ module nicrx_xfer_plan (
     reg             hfit1_reg;          // the header part fits the header ring's buffers
     reg             hen1_reg;
 
+    // the configuration check: every ring's enable and BUF_SIZE, PAGE_SIZE (page_log2 below 6
+    // acts as 6, nicrx_page)
+    wire [2:0]  ring_en   = {cfg_hdr_en, cfg_data_en};
+    wire [47:0] ring_size = {cfg_hdr_size, cfg_data_size};
+    wire [3:0]  pg_log2   = (cfg_xfer_page[6:3] < 4'd6) ? 4'd6 : cfg_xfer_page[6:3];
+    wire [16:0] pg_size   = 17'd1 << pg_log2;
+    reg  [6:0]  cfg_err_reg, cfg_err_next;
+    integer     r;
+    always @* begin
+        for (r = 0; r < 3; r = r + 1) begin
+            cfg_err_next[r]     = ring_en[r] && ring_size[r*16 +: 16] == 16'd0;
+            cfg_err_next[4 + r] = cfg_xfer_page[r] && ring_en[r] && {1'b0, ring_size[r*16 +: 16]} > pg_size;
+        end
+        cfg_err_next[3] = ring_en[0] && cfg_xfer_small > ring_size[15:0];
+    end
+    assign st_cfg_err = cfg_err_reg;
+
     // S2: the decision
     reg             m_fl_valid_reg;
     reg [FL_W-1:0]  m_fl_data_reg;
@@ -81,7 +109,9 @@ module nicrx_xfer_plan (
             f1_reg         <= {FL_W{1'b0}};
             m_fl_valid_reg <= 1'b0;
             m_fl_data_reg  <= {FL_W{1'b0}};
+            cfg_err_reg    <= 7'd0;
         end else begin
+            cfg_err_reg <= cfg_err_next;
             v1_reg <= s_fl_valid;
             if (s_fl_valid)
                 f1_reg <= s_fl_data;
@@ -120,6 +150,10 @@ module nicrx_xfer_plan (
     wire        f_split = m_fl_data_reg[FL_SPLIT];
     reg         f_p_v1;
     always @(posedge clk) f_p_v1 <= v1_reg;
+    // XFER_STATUS is the configuration check of the cycle before (0 after a reset)
+    reg [6:0]   f_p_cfg_err;
+    always @(posedge clk) f_p_cfg_err <= cfg_err_next;
+    always @(*) if (f_past_valid) assert(st_cfg_err == (f_past_rst ? 7'd0 : f_p_cfg_err));
 
     always @(*) if (f_past_valid) begin
         if (f_past_rst) assert(!m_fl_valid && !v1_reg);

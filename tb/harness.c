@@ -52,6 +52,7 @@ struct harness {
     uint8_t reta_rewritten;
     uint64_t cq_next[NICRX_MAX_CQ];
     uint64_t drops[NICRX_NUM_REASONS];
+    uint64_t no_buf[NICRX_NUM_FBR];    /* no_buf drops by the ring waited for (DROP_NO_BUF_*) */
     uint64_t delivered_ev, verified, accounted;
     uint64_t q_last;                  /* the last frame queued, +1 (0: none yet) */
     uint64_t more_flow, more_n, more_runs; /* flow frames' records; with more set; runs (one without more ends one) */
@@ -122,6 +123,7 @@ void harness_opts_default(harness_opts_t *o)
     o->irq_count = o->irq_time = o->irq_tick = -1;
     for (uint32_t k = 0; k < RED_NUM_OPTS; k++) o->red[k] = -1;
     o->rss_types = -1;
+    o->buf_wait = o->starve_ring = -1;
     nicrx_params_default(&o->p);
 }
 
@@ -163,6 +165,10 @@ const char *harness_usage(void)
            "                      picks may split (default on); off: ring 2 stays down, every frame whole\n"
            "  --pages on|off      rings 0 (small) and 2 (header) are page rings: 4 KB pages of 64-byte\n"
            "                      aligned entries (default on); off: every buffer holds one frame or part\n"
+           "  --buf-wait N        XFER_BUF_WAIT: cycles the queue head waits for a descriptor before it is\n"
+           "                      dropped no_buf, 0 forever, 0..65535 (default 2048)\n"
+           "  --starve-ring R[:N] the host posts no buffer of ring R (0 small, 1 large, 2 header) once it\n"
+           "                      has taken N completion records (default 0: none at all), so R runs dry\n"
            "  --red-mode N        RED_CTRL.mode: 0 off, 1 Floyd-Jacobson, 2 regions (default 0)\n"
            "  --red-wlog N        RED_CTRL.wlog: avg weight 2^-N, 0..15 (default 9)\n"
            "  --red-maxp N        RED_CTRL.maxp: Floyd-Jacobson max_p = 2^-N, 0..7 (default 3)\n"
@@ -218,6 +224,7 @@ static const num_opt_t num_opts[] = {
     REG_OPT("--red-max", 0xffff, red[RED_OPT_MAX]),
     REG_OPT("--red-exempt", 0xffff, red[RED_OPT_EXEMPT]),
     REG_OPT("--red-seed", 0xffffffff, red[RED_OPT_SEED]),
+    REG_OPT("--buf-wait", 0xffff, buf_wait),
 };
 
 int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n)
@@ -242,6 +249,21 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
     if (!strcmp(arg, "--pages")) {
         if (!next || (strcmp(next, "on") && strcmp(next, "off"))) return cli_bad_value(err, n, arg, next, "on or off");
         o->pages_off = !strcmp(next, "off");
+        return 2;
+    }
+    if (!strcmp(arg, "--starve-ring")) {
+        char *end = NULL;
+        const char *s = next;
+        if (!s || *s < '0' || *s >= '0' + (int)NICRX_NUM_FBR || (s[1] && s[1] != ':'))
+            return cli_bad_value(err, n, arg, next, "R or R:N, a ring 0..2 and a record count");
+        o->starve_from = 0;
+        if (s[1] == ':') {
+            if (s[2] < '0' || s[2] > '9') return cli_bad_value(err, n, arg, next, "R or R:N, a ring 0..2 and a record count");
+            errno = 0;
+            o->starve_from = strtoull(s + 2, &end, 10);
+            if (errno || *end) return cli_bad_value(err, n, arg, next, "R or R:N, a ring 0..2 and a record count");
+        }
+        o->starve_ring = *s - '0';
         return 2;
     }
     if (!strcmp(arg, "--split")) {
@@ -1079,6 +1101,11 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         f->verdict = 2;
         f->reason = (uint8_t)ev->reason;
         if (ev->reason < NICRX_NUM_REASONS) h->drops[ev->reason]++;
+        if (ev->reason == NICRX_REASON_NO_BUF) {
+            if (ev->ring >= NICRX_NUM_FBR) { fail(h, "frame %" PRIu64 " dropped no_buf for ring %u", ev->frame, ev->ring); return; }
+            h->no_buf[ev->ring]++;
+            f->ring = ev->ring;
+        }
         h->accounted++;
         h->progress_at = h->k;
         h->last_done = h->k;
@@ -1383,6 +1410,8 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     if (o->msix) host_msix_setup(&h->host);
     if (o->split_off) host_split_off(&h->host);
     if (o->pages_off) host_pages_off(&h->host);
+    if (o->starve_ring >= 0) host_starve_ring(&h->host, (uint32_t)o->starve_ring, o->starve_from);
+    if (o->buf_wait >= 0) host_write(&h->host, NICRX_REG_XFER_BUF_WAIT, (uint32_t)o->buf_wait);
     h->irqchk_on = o->irq_napi || o->irq_count >= 0 || o->irq_time >= 0 || o->irq_tick >= 0;
     irqchk_init(&h->irqchk, o->p.num_cq, o->irq_count >= 0 ? (uint32_t)o->irq_count : NICRX_IRQ_COUNT_RESET,
                 o->irq_time >= 0 ? (uint32_t)o->irq_time : NICRX_IRQ_TIME_RESET,
@@ -1530,7 +1559,7 @@ static void final_checks(harness_t *h)
     /* The ingress length counter saturates at 16 bits (cm_len[15:0]). */
     for (size_t i = 0; i < h->cap.n; i++) bytes += h->cap.f[i].len > 0xffffu ? 0xffffu : h->cap.f[i].len;
     for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++)
-        dsum += c[nicrx_reason_counter(r)];
+        dsum += nicrx_reason_total(c, r);
     if (!(h->host.status & 1u))
         fail(h, "device not idle at the end: STATUS 0x%08x", h->host.status);
     else if (c[NICRX_CNT_RX_FRAMES] != (uint32_t)n)
@@ -1544,10 +1573,14 @@ static void final_checks(harness_t *h)
     else if (c[NICRX_CNT_DESC_ERROR] || c[NICRX_CNT_AXI_ERROR])
         fail(h, "DESC_ERROR %u, AXI_ERROR %u (expected 0)", c[NICRX_CNT_DESC_ERROR], c[NICRX_CNT_AXI_ERROR]);
     for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++) {
-        uint32_t got = c[nicrx_reason_counter(r)];
+        uint32_t got = nicrx_reason_total(c, r);
         if (got != (uint32_t)h->drops[r])
             fail(h, "DROP_%s counter %u, model dropped %" PRIu64 " frames for it", nicrx_reason_name(r), got, h->drops[r]);
     }
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        if (c[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)] != (uint32_t)h->no_buf[r])
+            fail(h, "DROP_NO_BUF counter of ring %u is %u, model dropped %" PRIu64 " frames waiting for it", r,
+                 c[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)], h->no_buf[r]);
     flow_final_checks(h);
     msix_final_checks(h);
     streams_final_check(h);

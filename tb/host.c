@@ -58,9 +58,10 @@ static void enq(host_t *h, int write, uint32_t addr, uint32_t data, uint32_t tag
 /* Descriptors go into host memory through libnicrx; the doorbell follows. */
 static void post(host_t *h, uint32_t r, host_buf_t *b)
 {
-    if (nicrx_drv_post(h->drv, r, b->addr, b->id) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
-    b->posted = 1;
     b->taken = b->rel_cnt = 0;   /* a page posted again starts with no entry taken */
+    /* a starved ring's buffer stays with the host: a write into it is outside every posted buffer */
+    b->posted = !(h->starve == r + 1u && h->records >= h->starve_from);
+    if (b->posted && nicrx_drv_post(h->drv, r, b->addr, b->id) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
 }
 
 /* libnicrx's callbacks: register writes join the AXI4-Lite master's queue (so the driver's
@@ -263,6 +264,12 @@ uint32_t host_msix_data(uint32_t q) { return 0x4d534900u | q; }
 
 void host_msix_setup(host_t *h) { h->msix = 1; }
 void host_split_off(host_t *h) { h->split_off = 1; }
+
+void host_starve_ring(host_t *h, uint32_t r, uint64_t from)
+{
+    h->starve = (uint8_t)(r + 1u);
+    h->starve_from = from;
+}
 
 void host_pages_off(host_t *h)
 {
@@ -584,6 +591,7 @@ static void poll(host_t *h, int all)
                 b[k]->taken++;
                 if (rel[k]) b[k]->rel_cnt = (uint16_t)cnt[k];
             }
+            h->records++;
             if (h->cmpl && h->cmpl(h->cmpl_ctx, q, &rec, h->scratch, n) != 0)
                 return;
             /* Poison the entries so stale bytes never pass the next check; a buffer goes back

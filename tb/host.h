@@ -125,6 +125,9 @@ typedef struct host {
     uint8_t msix;             /* on at bring-up */
     uint8_t split_off;        /* the header ring (ring 2) left down: no frame splits */
     uint8_t pages_off;        /* no page ring: every buffer holds one entry */
+    uint8_t starve;           /* ring starve - 1 gets no buffer from the starve_from-th record on (0: none) */
+    uint64_t starve_from;
+    uint64_t records;         /* completion records taken */
     uint64_t msix_writes[NICRX_MAX_CQ];   /* messages the host bus carried, per queue */
     uint64_t msix_last[NICRX_MAX_CQ];     /* edge of the last message of queue q */
     uint64_t edge;            /* the edge host_edge is at */
@@ -172,6 +175,9 @@ void host_irq_setup(host_t *h, const int64_t reg[3], int napi);
 void host_msix_setup(host_t *h);
 /* Leaves the header ring (ring 2) down at bring-up: nicrx_xfer_plan splits no frame. */
 void host_split_off(host_t *h);
+/* Before the first edge: the host posts no buffer of ring r (again) once it has taken
+ * `from` completion records (0: none at bring-up either), so the ring runs dry. */
+void host_starve_ring(host_t *h, uint32_t r, uint64_t from);
 /* Before the first edge: no page ring (by default rings 0 and 2 are page rings, 4 KB pages,
  * entries 64-byte aligned); every buffer then holds one frame or one part. */
 void host_pages_off(host_t *h);

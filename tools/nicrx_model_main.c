@@ -337,7 +337,8 @@ static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, si
     put_key(&l, "queue", fr->verdict == 1, fr->queue);
     put_key(&l, "rss_hash", fr->verdict == 1, fr->rss_hash);
     put_key(&l, "rss_type", fr->verdict == 1, fr->rss_type);
-    put_key(&l, "ring", fr->verdict == 1, fr->ring);
+    /* a no_buf drop names the ring it waited for */
+    put_key(&l, "ring", fr->verdict == 1 || (fr->verdict == 2 && fr->reason == NICRX_REASON_NO_BUF), fr->ring);
     put_key(&l, "buffer", fr->verdict == 1, fr->buf_id);
     /* the batching hint depends on timing: null in the fast model, which queues nothing */
     put_s(&l, fr->verdict != 1 || !fr->queued ? ",\"more\":null" : fr->more_cnt ? ",\"more\":true" : ",\"more\":false");

@@ -40,6 +40,7 @@ typedef struct cfgt {
     uint32_t misalign_every;   /* every Nth posted descriptor of ring 0 misaligned (0 never) */
     uint32_t post_delay;       /* cycles before the host posts any descriptor */
     uint32_t hdr_post_delay;   /* cycles before it posts the header ring's (0: with the others) */
+    uint32_t buf_wait;         /* XFER_BUF_WAIT: cycles the head waits for a descriptor (0: forever) */
     uint32_t bresp_err_at;     /* B number that returns SLVERR (0 none) */
     /* only the lockstep scenarios use these (0: off; they draw no random numbers then) */
     uint32_t bresp_err_every;  /* a B returns SLVERR with probability 1/N */
@@ -91,7 +92,7 @@ typedef struct tb {
     /* results */
     uint32_t bad_data, bad_rec, bad_write, bad_burst, bad_strb, bad_phase, bad_tail, bad_irq, bad_order;
     uint32_t got_desc_err, got_records, got_ok, max_beats, cross4k;
-    uint64_t cyc, t_first_rec, t_last_rec;
+    uint64_t cyc, t_first_rec, t_last_rec, t_first_nobuf;
     uint32_t writes_total;
     uint64_t rng;
     /* resets and ring restarts (rst_every, rresp_err_every) */
@@ -120,6 +121,7 @@ static void on_ev(void *ctx, const nicrx_event_t *e)
         t->drop_ev++;
         t->f[e->frame].dropped = 1;
         t->f[e->frame].reason = e->reason;
+        if (e->reason == NICRX_REASON_NO_BUF && !t->t_first_nobuf) t->t_first_nobuf = e->cycle;
     }
 }
 
@@ -354,6 +356,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     evsink_t ev = { on_ev, t, 0 };
     csr_cfg_t *cf = &t->cfg;
     cf->qsel_log2 = (uint8_t)c->qsel;
+    cf->xfer_buf_wait = (uint16_t)c->buf_wait;
     for (uint32_t r = 0; r < 3; r++) {
         cf->fbr_base[r] = 0x1000u + 0x1000u * r;
         cf->fbr_size_log2[r] = (uint8_t)c->fbr_log2;
@@ -554,8 +557,9 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
  * always ready; 4-beat bursts with ring 1 off (no_fit); slow B responses with
  * misaligned descriptors; the header ring alone, every frame split (all-header ones
  * delivered, the others no_fit).  3 is the lockstep check's only: as 2, plus random
- * resets, B and R error responses (the host resets on a ring error) and random
- * header-vector fields.  30 % of the frames are split in 0..3. */
+ * resets, B and R error responses (the host resets on a ring error), random
+ * header-vector fields, and XFER_BUF_WAIT 40 with the header ring posted
+ * from cycle 3000 on (no_buf drops).  30 % of the frames are split in 0..3. */
 #define DS_NUM_SCENARIOS 5
 
 static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
@@ -569,6 +573,7 @@ static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
     if (pass == 3) {
         c.bresp_err_every = 40; c.rresp_err_every = 120; c.rst_every = 5000; c.rand_hv = 1;
         c.max_cycles = 60000;
+        c.buf_wait = 40; c.hdr_post_delay = 3000; /* split frames go no_buf until the header ring is posted */
     }
     return c;
 }

@@ -44,6 +44,7 @@ static void edge(void *ctx, const ds_edge_t *e)
         ti.cfg_cq_irq_en |= (uint8_t)((c->cq_irq_en[q] & 1u) << q);
         ti.cfg_cq_head |= (uint64_t)c->cq_head[q] << (16 * q);
     }
+    ti.cfg_xfer_buf_wait = c->xfer_buf_wait;
     ti.m_axi_awready = t->m_axi_awready;
     ti.m_axi_wready = t->m_axi_wready;
     ti.m_axi_bvalid = t->m_axi_bvalid;
@@ -71,6 +72,8 @@ static void edge(void *ctx, const ds_edge_t *e)
     to.cnt_drop_no_cq = o->st.cnt[NICRX_CNT_DROP_NO_CQ];
     to.cnt_drop_red_early = o->st.cnt[NICRX_CNT_DROP_RED_EARLY];
     to.cnt_drop_red_forced = o->st.cnt[NICRX_CNT_DROP_RED_FORCED];
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        bench_elem(to.cnt_drop_no_buf, sizeof to.cnt_drop_no_buf, 4, r, o->st.cnt[NICRX_CNT_DROP_NO_BUF_SMALL + r]);
     to.cnt_desc_error = o->st.cnt[NICRX_CNT_DESC_ERROR];
     to.cnt_axi_error = o->st.cnt[NICRX_CNT_AXI_ERROR];
     to.m_axi_awvalid = o->axi.m_axi_awvalid;

@@ -57,6 +57,7 @@ module nicrx_dma_tb;
         .pm_rel_ptr(got[DMA_OUT_PM_REL_PTR +: PM_AW + 1]), .fq_pop(got[DMA_OUT_FQ_POP]),
         .cfg_fbr_buf_size(in[DMA_IN_CFG_FBR_BUF_SIZE +: 48]), .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 3]),
         .cfg_xfer_page(11'd0),  // page mode off: the bench's buffers are single-entry (the model's cfg is 0 too)
+        .cfg_xfer_buf_wait(in[DMA_IN_CFG_XFER_BUF_WAIT +: 16]),
         .s_desc_valid(desc_valid), .s_desc_data(desc_data), .m_desc_pop(desc_pop), .s_rerr(desc_rerr),
         .cfg_cq_base(in[DMA_IN_CFG_CQ_BASE +: 256]), .cfg_cq_size_log2(in[DMA_IN_CFG_CQ_SIZE_LOG2 +: 16]),
         .cfg_cq_en(in[DMA_IN_CFG_CQ_EN +: 4]), .cfg_cq_head(in[DMA_IN_CFG_CQ_HEAD +: 64]),
@@ -64,7 +65,8 @@ module nicrx_dma_tb;
         .cnt_delivered(got[DMA_OUT_CNT_DELIVERED +: 32]), .cnt_drop_no_fit(got[DMA_OUT_CNT_DROP_NO_FIT +: 32]),
         .cnt_drop_no_cq(got[DMA_OUT_CNT_DROP_NO_CQ +: 32]),
         .cnt_drop_red_early(got[DMA_OUT_CNT_DROP_RED_EARLY +: 32]),
-        .cnt_drop_red_forced(got[DMA_OUT_CNT_DROP_RED_FORCED +: 32]), .cnt_desc_error(got[DMA_OUT_CNT_DESC_ERROR +: 32]),
+        .cnt_drop_red_forced(got[DMA_OUT_CNT_DROP_RED_FORCED +: 32]), .cnt_drop_no_buf(got[DMA_OUT_CNT_DROP_NO_BUF +: 96]),
+        .cnt_desc_error(got[DMA_OUT_CNT_DESC_ERROR +: 32]),
         .cnt_axi_error(got[DMA_OUT_CNT_AXI_ERROR +: 32]),
         .m_axi_awvalid(got[DMA_OUT_M_AXI_AWVALID]), .m_axi_awaddr(got[DMA_OUT_M_AXI_AWADDR +: 64]),
         .m_axi_awlen(got[DMA_OUT_M_AXI_AWLEN +: 8]), .m_axi_awready(in[DMA_IN_M_AXI_AWREADY]),

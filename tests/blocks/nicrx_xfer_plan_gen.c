@@ -29,6 +29,14 @@ static void draw_cfg(xfer_cfg_t *c)
     c->small = (uint16_t)(rnd() % 4 == 0 ? rnd() % 2000 : 64);
     c->hdr_en = rnd() % 6 != 0;
     c->hdr_size = (uint16_t)(rnd() % 4 == 0 ? rnd() % 300 : 256);
+    /* the configuration check's inputs: now and then a size 0, above a page or the threshold */
+    for (uint32_t r = 0; r < 2; r++) {
+        c->data_en[r] = rnd() % 6 != 0;
+        c->data_size[r] = (uint16_t)(rnd() % 5 == 0 ? 0 : rnd() % 3 == 0 ? rnd() : 2048);
+    }
+    if (rnd() % 5 == 0) c->hdr_size = 0;
+    c->page_en = (uint8_t)(rnd() & 7);
+    c->page_log2 = (uint8_t)(rnd() & 15);
 }
 
 static void draw_frame(fl_stream_t *x, const xfer_cfg_t *c)
@@ -91,8 +99,12 @@ int main(int argc, char **argv)
         {
             const xfer_plan_in_trace_t ti = { .rst = in.rst, .s_fl_valid = in.s_fl_valid, .s_fl = in.s_fl,
                                               .cfg_xfer_split = cfg.split, .cfg_xfer_small = cfg.small,
-                                              .cfg_hdr_en = cfg.hdr_en, .cfg_hdr_size = cfg.hdr_size };
-            const xfer_plan_out_trace_t to = { .m_fl_valid = o.m_fl_valid, .m_fl = o.m_fl, .idle = o.idle };
+                                              .cfg_hdr_en = cfg.hdr_en, .cfg_hdr_size = cfg.hdr_size,
+                                              .cfg_data_en = (uint8_t)(cfg.data_en[0] | cfg.data_en[1] << 1),
+                                              .cfg_data_size = cfg.data_size[0] | (uint32_t)cfg.data_size[1] << 16,
+                                              .cfg_xfer_page = (uint16_t)(cfg.page_en | cfg.page_log2 << 3) };
+            const xfer_plan_out_trace_t to = { .m_fl_valid = o.m_fl_valid, .m_fl = o.m_fl, .idle = o.idle,
+                                               .st_cfg_err = o.st_cfg_err };
 
             BENCH_LINE(f, xfer_plan, &g, &ti, &to);
         }

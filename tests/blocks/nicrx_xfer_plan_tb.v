@@ -20,29 +20,35 @@ module nicrx_xfer_plan_tb;
         .cfg_xfer_split(in[XFER_PLAN_IN_CFG_XFER_SPLIT +: 16]),
         .cfg_xfer_small(in[XFER_PLAN_IN_CFG_XFER_SMALL +: 16]),
         .cfg_hdr_en(in[XFER_PLAN_IN_CFG_HDR_EN]), .cfg_hdr_size(in[XFER_PLAN_IN_CFG_HDR_SIZE +: 16]),
+        .cfg_data_en(in[XFER_PLAN_IN_CFG_DATA_EN +: 2]), .cfg_data_size(in[XFER_PLAN_IN_CFG_DATA_SIZE +: 32]),
+        .cfg_xfer_page(in[XFER_PLAN_IN_CFG_XFER_PAGE +: 11]), .st_cfg_err(got[XFER_PLAN_OUT_ST_CFG_ERR +: 7]),
         .idle(got[XFER_PLAN_OUT_IDLE]));
     assign care = {OUT_W{1'b1}};
 
     // counts: split frames (of them all header), whole ones and length errors, so a bench
     // that never reaches a branch does not pass unnoticed
     integer n_frames = 0, n_split = 0, n_all = 0, n_lerr = 0, n_split_lerr = 0;
+    reg [6:0] cfg_err_seen = 7'd0;   // each configuration-check bit seen set
     task bench_sample;
-        if (got[XFER_PLAN_OUT_M_FL_VALID]) begin
-            n_frames = n_frames + 1;
-            if (got[XFER_PLAN_OUT_M_FL + FL_SPLIT]) n_split = n_split + 1;
-            if (got[XFER_PLAN_OUT_M_FL + FL_SPLIT] && got[XFER_PLAN_OUT_M_FL + FL_DLEN +: FL_DLEN_W] == 16'd0)
-                n_all = n_all + 1;
-            if (got[XFER_PLAN_OUT_M_FL + FL_LERR]) n_lerr = n_lerr + 1;
-            if (got[XFER_PLAN_OUT_M_FL + FL_LERR] && got[XFER_PLAN_OUT_M_FL + FL_SPLIT])
-                n_split_lerr = n_split_lerr + 1;
+        begin
+            cfg_err_seen = cfg_err_seen | got[XFER_PLAN_OUT_ST_CFG_ERR +: 7];
+            if (got[XFER_PLAN_OUT_M_FL_VALID]) begin
+                n_frames = n_frames + 1;
+                if (got[XFER_PLAN_OUT_M_FL + FL_SPLIT]) n_split = n_split + 1;
+                if (got[XFER_PLAN_OUT_M_FL + FL_SPLIT] && got[XFER_PLAN_OUT_M_FL + FL_DLEN +: FL_DLEN_W] == 16'd0)
+                    n_all = n_all + 1;
+                if (got[XFER_PLAN_OUT_M_FL + FL_LERR]) n_lerr = n_lerr + 1;
+                if (got[XFER_PLAN_OUT_M_FL + FL_LERR] && got[XFER_PLAN_OUT_M_FL + FL_SPLIT])
+                    n_split_lerr = n_split_lerr + 1;
+            end
         end
     endtask
     task bench_note;
         begin
-            $sformat(note, ", %0d frames, %0d split (%0d all header, %0d with lerr), %0d lerr",
-                     n_frames, n_split, n_all, n_split_lerr, n_lerr);
+            $sformat(note, ", %0d frames, %0d split (%0d all header, %0d with lerr), %0d lerr, cfg_err bits seen %b",
+                     n_frames, n_split, n_all, n_split_lerr, n_lerr, cfg_err_seen);
             bench_ok = n_split > n_all && n_all > 0 && n_split_lerr > 0 && n_lerr > n_split_lerr
-                       && n_frames > n_split + n_lerr;
+                       && n_frames > n_split + n_lerr && &cfg_err_seen;
         end
     endtask
 endmodule

@@ -6,7 +6,8 @@
 localparam integer XFER_PLAN_OUT_M_FL_VALID_W = 1,    XFER_PLAN_OUT_M_FL_VALID = 0;
 localparam integer XFER_PLAN_OUT_M_FL_W       = FL_W, XFER_PLAN_OUT_M_FL       = XFER_PLAN_OUT_M_FL_VALID + XFER_PLAN_OUT_M_FL_VALID_W;
 localparam integer XFER_PLAN_OUT_IDLE_W       = 1,    XFER_PLAN_OUT_IDLE       = XFER_PLAN_OUT_M_FL + XFER_PLAN_OUT_M_FL_W;
-localparam integer XFER_PLAN_OUT_W = XFER_PLAN_OUT_IDLE + XFER_PLAN_OUT_IDLE_W;
+localparam integer XFER_PLAN_OUT_ST_CFG_ERR_W = 7,    XFER_PLAN_OUT_ST_CFG_ERR = XFER_PLAN_OUT_IDLE + XFER_PLAN_OUT_IDLE_W;
+localparam integer XFER_PLAN_OUT_W = XFER_PLAN_OUT_ST_CFG_ERR + XFER_PLAN_OUT_ST_CFG_ERR_W;
 function [8*32-1:0] out_field_name;
     input integer b;
     begin
@@ -38,6 +39,7 @@ function [8*32-1:0] out_field_name;
         if (b >= XFER_PLAN_OUT_M_FL + FL_SEQ && b < XFER_PLAN_OUT_M_FL + FL_SEQ + FL_SEQ_W) out_field_name = "m_fl.seq";
         if (b >= XFER_PLAN_OUT_M_FL + FL_FCL && b < XFER_PLAN_OUT_M_FL + FL_FCL + FL_FCL_W) out_field_name = "m_fl.fcl";
         if (b >= XFER_PLAN_OUT_IDLE && b < XFER_PLAN_OUT_IDLE + XFER_PLAN_OUT_IDLE_W) out_field_name = "idle";
+        if (b >= XFER_PLAN_OUT_ST_CFG_ERR && b < XFER_PLAN_OUT_ST_CFG_ERR + XFER_PLAN_OUT_ST_CFG_ERR_W) out_field_name = "st_cfg_err";
     end
 endfunction
 function integer out_field_lo;
@@ -71,6 +73,7 @@ function integer out_field_lo;
         if (b >= XFER_PLAN_OUT_M_FL + FL_SEQ && b < XFER_PLAN_OUT_M_FL + FL_SEQ + FL_SEQ_W) out_field_lo = XFER_PLAN_OUT_M_FL + FL_SEQ;
         if (b >= XFER_PLAN_OUT_M_FL + FL_FCL && b < XFER_PLAN_OUT_M_FL + FL_FCL + FL_FCL_W) out_field_lo = XFER_PLAN_OUT_M_FL + FL_FCL;
         if (b >= XFER_PLAN_OUT_IDLE && b < XFER_PLAN_OUT_IDLE + XFER_PLAN_OUT_IDLE_W) out_field_lo = XFER_PLAN_OUT_IDLE;
+        if (b >= XFER_PLAN_OUT_ST_CFG_ERR && b < XFER_PLAN_OUT_ST_CFG_ERR + XFER_PLAN_OUT_ST_CFG_ERR_W) out_field_lo = XFER_PLAN_OUT_ST_CFG_ERR;
     end
 endfunction
 function integer out_field_w;
@@ -104,6 +107,7 @@ function integer out_field_w;
         if (b >= XFER_PLAN_OUT_M_FL + FL_SEQ && b < XFER_PLAN_OUT_M_FL + FL_SEQ + FL_SEQ_W) out_field_w = FL_SEQ_W;
         if (b >= XFER_PLAN_OUT_M_FL + FL_FCL && b < XFER_PLAN_OUT_M_FL + FL_FCL + FL_FCL_W) out_field_w = FL_FCL_W;
         if (b >= XFER_PLAN_OUT_IDLE && b < XFER_PLAN_OUT_IDLE + XFER_PLAN_OUT_IDLE_W) out_field_w = XFER_PLAN_OUT_IDLE_W;
+        if (b >= XFER_PLAN_OUT_ST_CFG_ERR && b < XFER_PLAN_OUT_ST_CFG_ERR + XFER_PLAN_OUT_ST_CFG_ERR_W) out_field_w = XFER_PLAN_OUT_ST_CFG_ERR_W;
     end
 endfunction
 /* verilator lint_on UNUSEDPARAM */

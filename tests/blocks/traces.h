@@ -432,7 +432,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4, NUM_FBR 3) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 1071u
+#define DMA_IN_TRACE_MAX_BITS 1087u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -449,6 +449,7 @@ typedef struct dma_in_trace {
     uint8_t cfg_cq_en;          
     uint8_t cfg_cq_irq_en;      
     uint64_t cfg_cq_head;       
+    uint16_t cfg_xfer_buf_wait; 
     uint8_t m_axi_awready;      
     uint8_t m_axi_wready;       
     uint8_t m_axi_bvalid;       
@@ -463,7 +464,7 @@ typedef struct dma_in_trace {
 static inline uint32_t dma_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 192 + 12 + 48 + 3 + 48 + 256 + 16 + 4 + 4 + 64 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
+    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 192 + 12 + 48 + 3 + 48 + 256 + 16 + 4 + 4 + 64 + 16 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
 }
 
 static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -483,6 +484,7 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 4, s->cfg_cq_en);
     b = bits_put(v, b, 4, s->cfg_cq_irq_en);
     b = bits_put(v, b, 64, s->cfg_cq_head);
+    b = bits_put(v, b, 16, s->cfg_xfer_buf_wait);
     b = bits_put(v, b, 1, s->m_axi_awready);
     b = bits_put(v, b, 1, s->m_axi_wready);
     b = bits_put(v, b, 1, s->m_axi_bvalid);
@@ -497,7 +499,7 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
 
 
 /* dma_out: nicrx_dma's outputs (NUM_CQ 4, NUM_FBR 3) (tests/blocks/trace_dma_out.vh) */
-#define DMA_OUT_TRACE_MAX_BITS 673u
+#define DMA_OUT_TRACE_MAX_BITS 769u
 
 typedef struct dma_out_trace {
     uint8_t pm_rd_en;            /* the read in the cycle after the edge */
@@ -513,6 +515,7 @@ typedef struct dma_out_trace {
     uint32_t cnt_drop_no_cq;    
     uint32_t cnt_drop_red_early;
     uint32_t cnt_drop_red_forced;
+    uint8_t cnt_drop_no_buf[12]; /* byte 0 most significant: rings 0, 1, 2 from bit 0 */
     uint32_t cnt_desc_error;    
     uint32_t cnt_axi_error;     
     uint8_t m_axi_awvalid;      
@@ -533,7 +536,7 @@ typedef struct dma_out_trace {
 static inline uint32_t dma_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 48 + 3 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 32 + 32 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 64 + 8 + 1 + 4;
+    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 48 + 3 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 96 + 32 + 32 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 64 + 8 + 1 + 4;
 }
 
 static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -552,6 +555,7 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
     b = bits_put(v, b, 32, s->cnt_drop_no_cq);
     b = bits_put(v, b, 32, s->cnt_drop_red_early);
     b = bits_put(v, b, 32, s->cnt_drop_red_forced);
+    b = bits_put_bytes(v, b, 12, s->cnt_drop_no_buf);
     b = bits_put(v, b, 32, s->cnt_desc_error);
     b = bits_put(v, b, 32, s->cnt_axi_error);
     b = bits_put(v, b, 1, s->m_axi_awvalid);
@@ -778,7 +782,7 @@ static inline uint32_t more_out_trace_pack(const more_out_trace_t *s, const nicr
 
 
 /* xfer_plan_in: nicrx_xfer_plan's inputs (tests/blocks/trace_xfer_plan_in.vh) */
-#define XFER_PLAN_IN_TRACE_MAX_BITS 271u
+#define XFER_PLAN_IN_TRACE_MAX_BITS 316u
 
 typedef struct xfer_plan_in_trace {
     uint8_t rst;                
@@ -788,12 +792,15 @@ typedef struct xfer_plan_in_trace {
     uint16_t cfg_xfer_small;    
     uint8_t cfg_hdr_en;         
     uint16_t cfg_hdr_size;      
+    uint8_t cfg_data_en;        
+    uint32_t cfg_data_size;      /* ring 0 in the low 16 bits */
+    uint16_t cfg_xfer_page;     
 } xfer_plan_in_trace_t;
 
 static inline uint32_t xfer_plan_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + 16 + 16 + 1 + 16;
+    return 1 + 1 + fl_stream_width(g) + 16 + 16 + 1 + 16 + 2 + 32 + 11;
 }
 
 static inline uint32_t xfer_plan_in_trace_pack(const xfer_plan_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -806,23 +813,27 @@ static inline uint32_t xfer_plan_in_trace_pack(const xfer_plan_in_trace_t *s, co
     b = bits_put(v, b, 16, s->cfg_xfer_small);
     b = bits_put(v, b, 1, s->cfg_hdr_en);
     b = bits_put(v, b, 16, s->cfg_hdr_size);
+    b = bits_put(v, b, 2, s->cfg_data_en);
+    b = bits_put(v, b, 32, s->cfg_data_size);
+    b = bits_put(v, b, 11, s->cfg_xfer_page);
     return b;
 }
 
 
 /* xfer_plan_out: nicrx_xfer_plan's outputs (tests/blocks/trace_xfer_plan_out.vh) */
-#define XFER_PLAN_OUT_TRACE_MAX_BITS 222u
+#define XFER_PLAN_OUT_TRACE_MAX_BITS 229u
 
 typedef struct xfer_plan_out_trace {
     uint8_t m_fl_valid;         
     fl_stream_t m_fl;           
     uint8_t idle;               
+    uint8_t st_cfg_err;         
 } xfer_plan_out_trace_t;
 
 static inline uint32_t xfer_plan_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + fl_stream_width(g) + 1;
+    return 1 + fl_stream_width(g) + 1 + 7;
 }
 
 static inline uint32_t xfer_plan_out_trace_pack(const xfer_plan_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -831,6 +842,7 @@ static inline uint32_t xfer_plan_out_trace_pack(const xfer_plan_out_trace_t *s, 
     b = bits_put(v, b, 1, s->m_fl_valid);
     b = fl_stream_pack(&s->m_fl, g, v, b);
     b = bits_put(v, b, 1, s->idle);
+    b = bits_put(v, b, 7, s->st_cfg_err);
     return b;
 }
 

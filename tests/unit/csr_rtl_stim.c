@@ -87,6 +87,7 @@ int main(int argc, char **argv)
             st.parser_bank = rnd() & 1;
             st.parser_swap_pending = rnd() & 1;
             st.red_avg = rnd() & 0xffffffu; st.red_peak = (uint16_t)rnd(); st.red_bad = rnd() & 1;
+            st.xfer_cfg_err = rnd() & 0x7f;
         }
         /* the flow block: status, and now and then a READ result loading the window */
         if (rnd() % 8 == 0) {
@@ -112,7 +113,7 @@ int main(int argc, char **argv)
         for (uint32_t i = 0; i < NICRX_FLOW_KEY_BYTES; i += 4)
             fprintf(fs, " %x", (uint32_t)st.flow.ctx_key[i] | (uint32_t)st.flow.ctx_key[i + 1] << 8 |
                     (uint32_t)st.flow.ctx_key[i + 2] << 16 | (uint32_t)st.flow.ctx_key[i + 3] << 24);
-        fprintf(fs, " %x %x %x\n", st.red_avg, st.red_peak, st.red_bad);
+        fprintf(fs, " %x %x %x %x\n", st.red_avg, st.red_peak, st.red_bad, st.xfer_cfg_err);
 
         csr_step(&s, &ci);
 

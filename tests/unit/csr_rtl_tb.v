@@ -23,6 +23,7 @@ module csr_rtl_tb;
     reg [23:0] ravg = 0;
     reg [15:0] rpeak = 0;
     reg rbad = 0;
+    reg [6:0] xerr = 0;
     wire [1:0] red_mode;
     wire [3:0] red_wlog;
     wire [2:0] red_maxp;
@@ -74,7 +75,8 @@ module csr_rtl_tb;
         .ctx_count(ccount), .ctx_key(ckey),
         .cfg_red_mode(red_mode), .cfg_red_wlog(red_wlog), .cfg_red_maxp(red_maxp), .cfg_red_min(red_min),
         .cfg_red_max(red_max), .cfg_red_exempt(red_exempt), .cfg_red_seed(red_seed), .cfg_red_th(red_th),
-        .cfg_red_p(red_p), .cfg_red_peak_clr(red_clr), .st_red_avg(ravg), .st_red_peak(rpeak), .st_red_bad(rbad));
+        .cfg_red_p(red_p), .cfg_red_peak_clr(red_clr), .st_red_avg(ravg), .st_red_peak(rpeak), .st_red_bad(rbad),
+        .st_xfer_cfg_err(xerr));
 
     integer fs, fo, cyc, ncyc, i, r;
     reg [31:0] v;
@@ -99,7 +101,7 @@ module csr_rtl_tb;
             r = $fscanf(fs, " %h %h %h %h %h %h %h %h %h %h %h %h", fbusy, ffail, fidx, fgen, ftime, cload, cinfo,
                         cseq, cack, copt, ctime, ccount);
             for (i = 0; i < 10; i = i + 1) begin r = $fscanf(fs, " %h", v); ckey[i*32 +: 32] = v; end
-            r = $fscanf(fs, " %h %h %h", ravg, rpeak, rbad);
+            r = $fscanf(fs, " %h %h %h %h", ravg, rpeak, rbad, xerr);
             #1 clk = 1'b1;
             #1;
             $fwrite(fo, "%0d %h %h %h %h %h %h %h %h %h %h", cyc, awready, wready, bvalid, bresp, arready,

@@ -108,6 +108,39 @@ int main(void)
             CHECK(t.got_ok == 10 && t.t_first_rec > 3000 && t.bad_data == 0 && t.bad_rec == 0 && t.bad_write == 0,
                   "dma_%s_split_waits_for_header_buffers (first record at %llu)", dt, (unsigned long long)t.t_first_rec);
         }
+        /* the same with XFER_BUF_WAIT 300: each split frame at the head waits 300 cycles and
+         * more, then goes no_buf, counted for the header ring; the whole frames behind it are
+         * delivered meanwhile; every frame delivered or dropped, never both */
+        {
+            cfgt_t c = { .dw = dw, .adw = adw, .max_burst = 16, .nframes = 40, .rdy_pct = 100, .b_lat_min = 1, .b_lat_max = 3,
+                         .r_lat = 3, .gap = 40, .fixed_len = 100, .fbr_en = 5, .cq_en = 1, .qsel = 0, .cq_log2 = 4,
+                         .fbr_log2 = 4, .buf_size = {2048, 0, 256}, .split_pct = 50, .hdr_post_delay = 100000,
+                         .buf_wait = 300, .max_cycles = 30000 };
+            run(&t, &c, 97 + dw, NULL, NULL);
+            uint32_t nobuf = 0, split = 0, both = 0, neither = 0, after = 0, first_nobuf = UINT32_MAX;
+            for (uint32_t i = 0; i < t.nin; i++) {
+                const frame_t *f = &t.f[i];
+                both += f->delivered && f->dropped;
+                neither += !f->delivered && !f->dropped;
+                split += f->split;
+                if (f->dropped && f->reason == NICRX_REASON_NO_BUF && f->split) {
+                    nobuf++;
+                    if (first_nobuf == UINT32_MAX) first_nobuf = i;
+                }
+            }
+            for (uint32_t i = 0; i < t.nin; i++) after += t.f[i].delivered && i > first_nobuf;
+            CHECK(t.nin == c.nframes && both == 0 && neither == 0 && nobuf == split && t.got_ok == c.nframes - split
+                  && t.d.cnt_no_buf[NICRX_HDR_RING] == nobuf && !t.d.cnt_no_buf[0] && !t.d.cnt_no_buf[1]
+                  && t.d.cnt_delivered == t.got_ok && t.d.rel_ptr == t.pm_wr && t.bad_data == 0 && t.bad_write == 0,
+                  "dma_%s_empty_header_ring_drops_no_buf (%u split frames dropped no_buf, %u whole delivered)", dt, nobuf,
+                  t.got_ok);
+            /* frame i starts arriving at cycle 20 + 20 i and reaches the queue head within 100
+             * cycles (the bound is counted from there) */
+            CHECK(nobuf > 0 && after > 0 && t.t_first_nobuf >= 20 + 20ull * first_nobuf + c.buf_wait
+                  && t.t_first_nobuf < 20 + 20ull * first_nobuf + c.buf_wait + 100,
+                  "dma_%s_no_buf_after_the_bound (first at cycle %llu, bound %u; %u delivered behind)", dt,
+                  (unsigned long long)t.t_first_nobuf, c.buf_wait, after);
+        }
         /* performance: 64-byte frames, host always ready */
         {
             cfgt_t c = { .dw = dw, .adw = adw, .max_burst = 16, .nframes = 2000, .rdy_pct = 100, .b_lat_min = 1, .b_lat_max = 3,

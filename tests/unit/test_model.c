@@ -140,6 +140,45 @@ static void test_flow_path(void)
     nicrx_model_free(m);
 }
 
+/* XFER_STATUS.cfg_err (docs/host-interface.md "Bad configurations"): each contradiction the
+ * host can write sets its bit one cycle after the write, and undoing it clears the bit. */
+static void test_cfg_err(void)
+{
+    nicrx_params_t p;
+    nicrx_model_t *m;
+    nicrx_in_t in;
+    static const struct { uint32_t addr, data, want; const char *what; } w[] = {
+        { NICRX_REG_FBR(0) + NICRX_FBR_CTRL, 1, 1u << 0 | 1u << 3, "ring 0 enabled with BUF_SIZE 0 (below the threshold, 64)" },
+        { NICRX_REG_FBR(0) + NICRX_FBR_BUF_SIZE, 2048, 0, "ring 0 given 2048 bytes" },
+        { NICRX_REG_FBR(1) + NICRX_FBR_CTRL, 1, 1u << 1, "ring 1 enabled with BUF_SIZE 0" },
+        { NICRX_REG_FBR(1) + NICRX_FBR_BUF_SIZE, 9216, 0, "ring 1 given 9216" },
+        { NICRX_REG_FBR(2) + NICRX_FBR_CTRL, 1, 1u << 2, "header ring enabled with BUF_SIZE 0" },
+        { NICRX_REG_FBR(2) + NICRX_FBR_BUF_SIZE, 8192, 0, "header ring given 8192" },
+        { NICRX_REG_XFER_SMALL_THRESH, 4000, 1u << 3, "XFER_SMALL_THRESH above ring 0's BUF_SIZE" },
+        { NICRX_REG_XFER_SMALL_THRESH, 2048, 0, "XFER_SMALL_THRESH at it" },
+        { NICRX_REG_XFER_PAGE, 12u << 8 | 6u << 12 | 5u, 1u << 6, "4 KB pages in rings 0 and 2, 8192-byte header entries" },
+        { NICRX_REG_FBR(2) + NICRX_FBR_BUF_SIZE, 256, 0, "header entries of 256 bytes" },
+        { NICRX_REG_XFER_PAGE, 3u << 8 | 6u << 12 | 1u, 1u << 4, "page_log2 3 acts as 6: 64-byte pages under 2048-byte entries" },
+        { NICRX_REG_FBR(0) + NICRX_FBR_CTRL, 0, 0, "ring 0 disabled" },
+    };
+
+    nicrx_params_default(&p);
+    m = nicrx_model_new(&p);
+    memset(&in, 0, sizeof in);
+    in.rst = 1;
+    step(m, &in);
+    step(m, &in);
+    CHECK(nicrx_model_peek_reg(m, NICRX_REG_XFER_STATUS) == 0, "model_cfg_err_reset (0x%x)",
+          nicrx_model_peek_reg(m, NICRX_REG_XFER_STATUS));
+    for (unsigned k = 0; k < sizeof w / sizeof w[0]; k++) {
+        reg_write(m, w[k].addr, w[k].data);
+        step(m, &in);
+        uint32_t got = nicrx_model_peek_reg(m, NICRX_REG_XFER_STATUS);
+        CHECK(got == w[k].want, "model_cfg_err %s: 0x%x (want 0x%x)", w[k].what, got, w[k].want);
+    }
+    nicrx_model_free(m);
+}
+
 int main(void)
 {
     nicrx_params_t p;
@@ -187,5 +226,6 @@ int main(void)
     CHECK(m != NULL && nicrx_model_load_program(m, prog, 16) == 0, "model-new-imem-depth-16");
     nicrx_model_free(m);
     test_flow_path();
+    test_cfg_err();
     return 0;
 }
