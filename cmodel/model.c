@@ -443,6 +443,8 @@ void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out)
 
 uint64_t nicrx_model_cycle(const nicrx_model_t *m) { return m->cycle; }
 
+void nicrx_model_set_next_frame(nicrx_model_t *m, uint64_t frame) { m->ing.frame_cnt = frame; }
+
 const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m) { return &m->g.p; }
 
 void nicrx_model_occupancy(const nicrx_model_t *m, nicrx_occupancy_t *o)

@@ -324,7 +324,7 @@ static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, si
     }
     put_head(&l, i, cf->len, steps);
     put_s(&l, fr->has_hv ? ",\"parsed\":true,\"verdict\":\"" : ",\"parsed\":false,\"verdict\":\"");
-    put_s(&l, fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : "pending");
+    put_s(&l, fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : fr->verdict == 3 ? "lost" : "pending");
     put_s(&l, "\",\"reason\":");
     if (fr->verdict == 2) {
         l.b[l.n++] = '"';
