@@ -1086,7 +1086,7 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
     }
     harness_frame_t *f = &h->fr[ev->frame];
     if (f->verdict == 3) {
-        fail(h, "model reports an event for frame %" PRIu64 ", lost to the reset", ev->frame);
+        fail(h, "model reports an event (kind %u) for frame %" PRIu64 ", lost to the reset", ev->kind, ev->frame);
         return;
     }
     switch (ev->kind) {

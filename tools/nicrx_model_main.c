@@ -580,6 +580,7 @@ static const char *fast_refuses(const harness_opts_t *o, const model_opts_t *mo)
     if (o->swap_program || o->swap_at_set) return "--swap-program";
     if (o->flow_cmds) return "--flow-cmds";
     if (o->reta_rewrite_set) return "--reta-rewrite-at";
+    if (o->reset_at_set) return "--reset-at";
     if (o->flow_age > 0) return "--flow-age above 0 (entries age by the clock)";
     if (o->red[RED_OPT_MODE] > 0) return "--red-mode above 0 (RED follows the packet memory's occupancy in time)";
     if (o->summary || o->json_summary) return "the report (--summary, --json-summary)";
