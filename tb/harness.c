@@ -1640,6 +1640,7 @@ static void reset_start(harness_t *h, uint64_t e)
     const axi_slave_t *a = &h->host.axi;
     harness_base_t *b = &h->base;
     h->rst_from = e;
+    h->up_from = e + RST_EDGES;   /* the bring-up's bound counts from the reset's end */
     h->rst_sent = h->sched.next + (h->sched.off != 0);
     h->rst_cut = h->sched.off ? h->sched.next : UINT64_MAX;
     h->rst_cut_bytes = h->sched.off;
@@ -1751,7 +1752,6 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
     if (in->rst && h->rst_from != UINT64_MAX && h->k == h->rst_from + RST_EDGES) {
         /* the model numbers frames from 0 after a reset: the next one sent is this */
         nicrx_model_set_next_frame(h->m, h->sched.next);
-        h->up_from = h->k;
     }
     nicrx_occupancy_t occ;
     nicrx_model_occupancy(h->m, &occ);
