@@ -246,10 +246,18 @@ static void step_csr(nicrx_model_t *m, const wires_t *o, wires_t *n)
     csr_out(&m->csr, NULL, &n->axil);
 }
 
+/* The blocks' event sink: none at an edge under reset, where every register takes its reset
+ * value and nothing the edge would have done happens (a frame in flight is lost, not
+ * delivered, queued or dropped). */
+static const evsink_t *ev_sink(const nicrx_model_t *m)
+{
+    return m->in.rst ? NULL : &m->ev;
+}
+
 static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     dma_in_t in = { .top = m->in, .s_fl_valid = o->xp.m_fl_valid, .s_fl = o->xp.m_fl,
-                    .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .cfg = o->cfg, .ev = &m->ev };
+                    .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .cfg = o->cfg, .ev = ev_sink(m) };
 
     for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
         in.s_desc_valid[r] = o->dfe.m_desc_valid[r];
@@ -312,7 +320,7 @@ static void step_red(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     const red_in_t in = { .rst = m->in.rst, .s_cm_valid = o->ing.m_cm_valid, .s_cm = o->ing.m_cm,
                           .pm_rel_ptr = o->dma.pm_rel_ptr, .s_fl_valid = o->rss.m_fl_valid,
-                          .s_fl = o->rss.m_fl, .cfg = o->cfg, .ev = &m->ev };
+                          .s_fl = o->rss.m_fl, .cfg = o->cfg, .ev = ev_sink(m) };
     red_step(&m->red, &in, &n->red);
 }
 
@@ -335,7 +343,7 @@ static void step_pm(nicrx_model_t *m, const wires_t *o, wires_t *n)
 static void step_flow(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     const flow_in_t in = { .rst = m->in.rst, .s_fk_valid = o->fk.m_fk_valid, .s_fk = o->fk.m_fk,
-                           .cfg = o->cfg, .ev = &m->ev };
+                           .cfg = o->cfg, .ev = ev_sink(m) };
     flow_step(&m->flow, &in, &n->flow);
 }
 
@@ -359,7 +367,7 @@ static void step_parser(nicrx_model_t *m, const wires_t *o, wires_t *n)
     const parser_in_t in = { .rst = m->in.rst, .hm_wr_en = o->ing.hm_wr_en,
                              .hm_wr_addr = o->ing.hm_wr_addr, .pm_wr_data = o->ing.pm_wr_data,
                              .s_cm_valid = o->ing.m_cm_valid, .s_cm = o->ing.m_cm, .cfg = o->cfg,
-                             .m_hv_ready = o->fk.s_hv_ready, .ev = &m->ev };
+                             .m_hv_ready = o->fk.s_hv_ready, .ev = ev_sink(m) };
     parser_step(&m->par, &in, &n->par);
 }
 
@@ -367,7 +375,7 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     const ingress_in_t in = { .top = m->in, .cfg_enable = o->cfg.enable,
                               .pm_rel_ptr = o->dma.pm_rel_ptr, .fq_pop = o->dma.fq_pop,
-                              .ev = &m->ev };
+                              .ev = ev_sink(m) };
     ingress_step(&m->ing, &in, &n->ing);
 }
 
@@ -443,6 +451,8 @@ void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out)
 }
 
 uint64_t nicrx_model_cycle(const nicrx_model_t *m) { return m->cycle; }
+
+void nicrx_model_set_next_frame(nicrx_model_t *m, uint64_t frame) { m->ing.frame_cnt = frame; }
 
 const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m) { return &m->g.p; }
 

@@ -197,6 +197,11 @@ void nicrx_model_set_event_fn(nicrx_model_t *m, nicrx_event_fn fn, void *ctx);
 void nicrx_model_step(nicrx_model_t *m, const nicrx_in_t *in);
 void nicrx_model_outputs(const nicrx_model_t *m, nicrx_out_t *out);
 uint64_t nicrx_model_cycle(const nicrx_model_t *m);
+/* The index the model's events give the next frame to start at ingress.  Frames are
+ * numbered from 0 after every reset; a caller that resets the device in the middle of its
+ * traffic (nicrx-sim --reset-at) names, after the reset, the frame its numbering goes on
+ * with.  Bookkeeping only: no hardware state, no effect on the outputs. */
+void nicrx_model_set_next_frame(nicrx_model_t *m, uint64_t frame);
 const nicrx_params_t *nicrx_model_params(const nicrx_model_t *m);
 /* What the device holds after the last edge (model-only, for reports):
  * packet-memory words written and not yet released (the frame arriving

@@ -163,3 +163,9 @@ int axi_idle(const axi_slave_t *a)
 {
     return a->aw_n == 0 && a->b_n == 0 && a->ar_n == 0;
 }
+
+void axi_reset(axi_slave_t *a)
+{
+    a->aw_n = a->b_n = a->ar_n = 0;
+    a->r_hold = 0;
+}

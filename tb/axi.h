@@ -49,5 +49,8 @@ void axi_init(axi_slave_t *a, mem_t *mem, uint64_t *rng, const axi_profile_t *pr
  * handshake that happens at it. */
 void axi_edge(axi_slave_t *a, uint64_t e, const nicrx_out_t *out, nicrx_in_t *in);
 int axi_idle(const axi_slave_t *a);
+/* A reset of the device and its bus (ARESETn is shared): every burst in flight is abandoned
+ * (the beats already written stay in memory), no response is owed; the counts go on. */
+void axi_reset(axi_slave_t *a);
 
 #endif

@@ -29,6 +29,14 @@ typedef struct shadow_entry {
     uint16_t flags, hlen;
 } shadow_entry_t;
 
+/* What the device counts (and a reset zeroes): the harness's tallies at the reset, which
+ * the counters read at the end are compared against the tallies since. */
+typedef struct harness_base {
+    uint64_t drops[NICRX_NUM_REASONS], evs[NICRX_NUM_FLOW_EVENTS], ops[NICRX_NUM_OPCODES];
+    uint64_t no_buf[NICRX_NUM_FBR];
+    uint64_t aged_created, aged_victims, install_victims, verified;
+} harness_base_t;
+
 /* A flow the host invalidated: its next frame must get another flow number or generation. */
 typedef struct harness_inval {
     uint8_t live, flow, gen;
@@ -104,6 +112,16 @@ struct harness {
     struct timespec wall0;
     tcpview_t *view;                  /* the host's TCP stream view, from the records it took */
     tcpview_t *ref;                   /* the same from the capture's bytes of the frames it took */
+    /* --reset-at: the reset under traffic and what it found (the report's `reset`) */
+    uint64_t rst_from;                /* its first edge, UINT64_MAX: not yet */
+    uint64_t up_from;                 /* the edge the last bring-up started */
+    uint64_t traffic_t0;              /* the first frame's earliest edge, before any reset */
+    size_t first_frame;               /* the first frame sent after the last bring-up */
+    harness_base_t base;              /* the tallies at the reset */
+    uint64_t rst_sent, rst_lost, rst_lost_written, rst_cut, rst_cut_bytes;
+    uint64_t rst_verified, rst_dropped, rst_up_cycles;
+    uint32_t rst_aw_open, rst_aw_beats, rst_b_owed, rst_ar_open;
+    uint64_t inject_lost;             /* a lost frame left unmarked (self-test), UINT64_MAX: none */
     int status;
     char msg[512];                    /* the failure line */
 };
@@ -185,6 +203,10 @@ const char *harness_usage(void)
            "  --reta Q,Q,...      the indirection table: this list of queues 0..7 repeated (default 0,1,...,7)\n"
            "  --reta-rewrite-at N after N frames were sent, the driver rewrites every table entry\n"
            "                      to its queue + 1 mod 8 under traffic\n"
+           "  --reset-at N        N cycles after traffic started, reset the device (rst for 4 edges, the\n"
+           "                      host bus with it) and bring it up again from nothing; the frames not\n"
+           "                      yet sent follow, a frame cut by the reset is lost (not with --swap-at,\n"
+           "                      --reta-rewrite-at, --flow-cmds or --msix)\n"
            "  --streams DIR       write the host's TCP stream view into DIR (created if missing): a file\n"
            "                      per flow direction, its bytes in order up to the first gap, and\n"
            "                      DIR/index.jsonl (docs/report.md \"Streams\")\n";
@@ -207,6 +229,7 @@ static const num_opt_t num_opts[] = {
     U64_OPT("--max-cycles", 1, UINT64_MAX, max_cycles),
     U64_OPT("--swap-at", 0, UINT64_MAX, swap_at),
     U64_OPT("--reta-rewrite-at", 0, UINT64_MAX, reta_rewrite_at),
+    U64_OPT("--reset-at", 0, UINT64_MAX, reset_at),
     REG_OPT("--rss-types", 0x3f, rss_types),
     U64_OPT("--trace-from", 0, UINT64_MAX - 1, trace_from),
     U64_OPT("--trace-to", 0, UINT64_MAX - 1, trace_to),
@@ -243,6 +266,7 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         o->seed_set |= !strcmp(arg, "--seed");
         o->swap_at_set |= !strcmp(arg, "--swap-at");
         o->reta_rewrite_set |= !strcmp(arg, "--reta-rewrite-at");
+        o->reset_at_set |= !strcmp(arg, "--reset-at");
         o->rss_set |= !strcmp(arg, "--rss-types") || !strcmp(arg, "--reta-rewrite-at");
         return 2;
     }
@@ -1084,6 +1108,10 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         return;
     }
     harness_frame_t *f = &h->fr[ev->frame];
+    if (f->verdict == 3) {
+        fail(h, "model reports an event (kind %u) for frame %" PRIu64 ", lost to the reset", ev->kind, ev->frame);
+        return;
+    }
     switch (ev->kind) {
     case NICRX_EV_DROP:
         if (f->verdict) { fail(h, "model drops frame %" PRIu64 " twice", ev->frame); return; }
@@ -1314,6 +1342,17 @@ static void rss_rewrite(harness_t *h)
         host_write(&h->host, addr[i], data[i]);
 }
 
+/* The bring-up's writes besides the driver's (RED, RSS; ahead of the driver's), and the
+ * harness's RED check from the values they write: at the start and after a reset. */
+static void bringup_writes(harness_t *h)
+{
+    uint32_t red_addr[RED_NUM_OPTS], red_val[RED_NUM_OPTS];
+    for (uint32_t i = 0, n = redcheck_writes(h->o.red, red_addr, red_val); i < n; i++)
+        host_write(&h->host, red_addr[i], red_val[i]);
+    redcheck_init(&h->red, h->o.red, h->o.p.pkt_mem_bytes / (h->o.p.data_width / 8));
+    rss_setup(h);
+}
+
 /* A self-test's number from the environment (tests/t_divergence.sh), dflt when unset. */
 static uint64_t env_u64(const char *name, uint64_t dflt)
 {
@@ -1369,6 +1408,13 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
         *status = HARNESS_BADINPUT;
         return NULL;
     }
+    if (o->reset_at_set && (o->swap_at_set || o->reta_rewrite_set || o->flow_cmds || o->msix)) {
+        fprintf(stderr, "%s: --reset-at does not combine with --swap-at, --reta-rewrite-at, --flow-cmds or --msix\n", o->prog);
+        capture_free(&h->cap);
+        free(h);
+        *status = HARNESS_BADINPUT;
+        return NULL;
+    }
     const char *files[2] = { o->program, o->swap_program };
     for (int p = 0; p < 2; p++) {
         if (!files[p]) continue;
@@ -1419,11 +1465,11 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     /* Self-test of the interrupt check (tests/t_divergence.sh): NICRX_INJECT_IRQ=N makes it
      * expect an interrupt at N records pending whatever IRQ_COUNT the host wrote. */
     h->irqchk.count = (uint32_t)env_u64("NICRX_INJECT_IRQ", h->irqchk.count);
-    uint32_t red_addr[RED_NUM_OPTS], red_val[RED_NUM_OPTS];
-    for (uint32_t i = 0, n = redcheck_writes(o->red, red_addr, red_val); i < n; i++)
-        host_write(&h->host, red_addr[i], red_val[i]);
-    redcheck_init(&h->red, o->red, o->p.pkt_mem_bytes / (o->p.data_width / 8));
-    rss_setup(h);
+    bringup_writes(h);
+    h->rst_from = UINT64_MAX;
+    h->up_from = RST_EDGES;
+    /* ... and NICRX_INJECT_LOST=N frame N, lost to the reset, counted but left unmarked. */
+    h->inject_lost = env_u64("NICRX_INJECT_LOST", UINT64_MAX);
     h->crng = h->o.seed ^ 0xf10c0de5ull;
     if (!h->crng) h->crng = 1;
     clock_gettime(CLOCK_MONOTONIC, &h->wall0);
@@ -1491,10 +1537,13 @@ static uint64_t flows_created(const harness_t *h)
 static void flow_final_checks(harness_t *h)
 {
     const uint32_t *c = h->host.cnt;
-    const uint64_t *ev = h->fl_evs;
-    uint64_t created = flows_created(h);
+    const harness_base_t *b = &h->base;
+    uint64_t ev[NICRX_NUM_FLOW_EVENTS], no_flow = h->fl_ops[NICRX_OP_NO_FLOW] - b->ops[NICRX_OP_NO_FLOW];
+    for (uint32_t i = 0; i < NICRX_NUM_FLOW_EVENTS; i++) ev[i] = h->fl_evs[i] - b->evs[i];
+    uint64_t created = ev[NICRX_FLOW_EV_CREATED] + ev[NICRX_FLOW_EV_EVICTED] + h->fl_aged_created - b->aged_created;
     /* Replaced live flows: evicted or (aged victims) aged. */
-    uint64_t replaced = ev[NICRX_FLOW_EV_EVICTED] + ev[NICRX_FLOW_EV_AGED] + h->fl_aged_victims + h->fl_install_victims;
+    uint64_t replaced = ev[NICRX_FLOW_EV_EVICTED] + ev[NICRX_FLOW_EV_AGED] + h->fl_aged_victims - b->aged_victims +
+                        h->fl_install_victims - b->install_victims;
     uint64_t got_replaced = (uint64_t)c[NICRX_CNT_FLOW_EVICTED] + c[NICRX_CNT_FLOW_AGED];
     for (size_t i = 0; i < h->cap.n; i++) {
         const harness_frame_t *f = &h->fr[i];
@@ -1505,8 +1554,8 @@ static void flow_final_checks(harness_t *h)
         fail(h, "FLOW_CREATED %u, the frames' flow events created %" PRIu64, c[NICRX_CNT_FLOW_CREATED], created);
     else if (c[NICRX_CNT_FLOW_REMOVED] != (uint32_t)ev[NICRX_FLOW_EV_REMOVED])
         fail(h, "FLOW_REMOVED %u, %" PRIu64 " removed events", c[NICRX_CNT_FLOW_REMOVED], ev[NICRX_FLOW_EV_REMOVED]);
-    else if (c[NICRX_CNT_FLOW_NO_FLOW] != (uint32_t)h->fl_ops[NICRX_OP_NO_FLOW])
-        fail(h, "FLOW_NO_FLOW %u, %" PRIu64 " frames with NO_FLOW", c[NICRX_CNT_FLOW_NO_FLOW], h->fl_ops[NICRX_OP_NO_FLOW]);
+    else if (c[NICRX_CNT_FLOW_NO_FLOW] != (uint32_t)no_flow)
+        fail(h, "FLOW_NO_FLOW %u, %" PRIu64 " frames with NO_FLOW", c[NICRX_CNT_FLOW_NO_FLOW], no_flow);
     else if (!flow_age(h) && c[NICRX_CNT_FLOW_AGED])
         fail(h, "FLOW_AGED %u with aging off", c[NICRX_CNT_FLOW_AGED]);
     else if (c[NICRX_CNT_FLOW_AGED] < (uint32_t)ev[NICRX_FLOW_EV_AGED] || c[NICRX_CNT_FLOW_EVICTED] < (uint32_t)ev[NICRX_FLOW_EV_EVICTED])
@@ -1551,13 +1600,40 @@ static void streams_final_check(harness_t *h)
         fail(h, "TCP stream view: %s", why);
 }
 
+/* Every frame is delivered (the host took and checked its record), dropped (by reason) or
+ * lost to the reset (sent before it), exactly one of them; the tallies add up. */
+static void accounting_check(harness_t *h)
+{
+    uint64_t n[4] = { 0 }, dropped = 0;
+    for (uint32_t r = 1; r < NICRX_NUM_REASONS; r++) dropped += h->drops[r];
+    for (size_t i = 0; i < h->cap.n; i++) {
+        const harness_frame_t *f = &h->fr[i];
+        int delivered = f->verdict == 1 && f->verified;
+        if (!delivered && f->verdict != 2 && f->verdict != 3) {
+            fail(h, "frame %zu neither delivered, dropped nor lost to the reset", i);
+            return;
+        }
+        if (f->verdict == 3 && i >= h->rst_sent) {
+            fail(h, "frame %zu lost to the reset, but it was sent after it", i);
+            return;
+        }
+        n[f->verdict]++;
+    }
+    if (n[1] != h->verified || n[2] != dropped || n[3] != h->rst_lost || h->verified + dropped + h->rst_lost != h->cap.n)
+        fail(h, "delivered %" PRIu64 " + dropped %" PRIu64 " + lost to the reset %" PRIu64 " != %zu frames sent "
+             "(the frames' fates: %" PRIu64 ", %" PRIu64 ", %" PRIu64 ")", h->verified, dropped, h->rst_lost, h->cap.n,
+             n[1], n[2], n[3]);
+}
+
 static void final_checks(harness_t *h)
 {
     h->in_final = 1;
     const uint32_t *c = h->host.cnt;
-    uint64_t n = h->cap.n, bytes = 0, dsum = 0;
+    /* the device counts from its last reset: the frames sent since (all of them without --reset-at) */
+    uint64_t n = h->cap.n - h->first_frame, bytes = 0, dsum = 0, verified = h->verified - h->base.verified;
     /* The ingress length counter saturates at 16 bits (cm_len[15:0]). */
-    for (size_t i = 0; i < h->cap.n; i++) bytes += h->cap.f[i].len > 0xffffu ? 0xffffu : h->cap.f[i].len;
+    for (size_t i = h->first_frame; i < h->cap.n; i++) bytes += h->cap.f[i].len > 0xffffu ? 0xffffu : h->cap.f[i].len;
+    accounting_check(h);
     for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++)
         dsum += nicrx_reason_total(c, r);
     if (!(h->host.status & 1u))
@@ -1568,22 +1644,71 @@ static void final_checks(harness_t *h)
         fail(h, "RX_BYTES %u, capture has %" PRIu64 " bytes", c[NICRX_CNT_RX_BYTES], bytes);
     else if ((uint32_t)(c[NICRX_CNT_DELIVERED] + dsum) != (uint32_t)n)
         fail(h, "DELIVERED %u + drops %" PRIu64 " != %" PRIu64 " frames in", c[NICRX_CNT_DELIVERED], dsum, n);
-    else if (c[NICRX_CNT_DELIVERED] != (uint32_t)h->verified)
-        fail(h, "DELIVERED %u but the host verified %" PRIu64 " frames", c[NICRX_CNT_DELIVERED], h->verified);
+    else if (c[NICRX_CNT_DELIVERED] != (uint32_t)verified)
+        fail(h, "DELIVERED %u but the host verified %" PRIu64 " frames", c[NICRX_CNT_DELIVERED], verified);
     else if (c[NICRX_CNT_DESC_ERROR] || c[NICRX_CNT_AXI_ERROR])
         fail(h, "DESC_ERROR %u, AXI_ERROR %u (expected 0)", c[NICRX_CNT_DESC_ERROR], c[NICRX_CNT_AXI_ERROR]);
     for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++) {
         uint32_t got = nicrx_reason_total(c, r);
-        if (got != (uint32_t)h->drops[r])
-            fail(h, "DROP_%s counter %u, model dropped %" PRIu64 " frames for it", nicrx_reason_name(r), got, h->drops[r]);
+        uint64_t want = h->drops[r] - h->base.drops[r];
+        if (got != (uint32_t)want)
+            fail(h, "DROP_%s counter %" PRIu32 ", model dropped %" PRIu64 " frames for it", nicrx_reason_name(r), got, want);
     }
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
-        if (c[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)] != (uint32_t)h->no_buf[r])
+        if (c[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)] != (uint32_t)(h->no_buf[r] - h->base.no_buf[r]))
             fail(h, "DROP_NO_BUF counter of ring %u is %u, model dropped %" PRIu64 " frames waiting for it", r,
-                 c[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)], h->no_buf[r]);
+                 c[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)], h->no_buf[r] - h->base.no_buf[r]);
     flow_final_checks(h);
     msix_final_checks(h);
     streams_final_check(h);
+}
+
+/* --reset-at: the reset's first edge (nothing of it happened yet: the host and the scheduler
+ * act at no edge of it).  Every frame sent so far is delivered (the host took and checked
+ * its record), dropped (the model's event, by reason) or lost to the reset: still inside
+ * the device, its record not taken (written or not), or cut off in the middle of its beats
+ * (not resent).  The host forgets everything it posted and brings the device up again; the
+ * device's counters start again from 0, so the end compares them with the tallies since. */
+static void reset_start(harness_t *h, uint64_t e)
+{
+    const axi_slave_t *a = &h->host.axi;
+    harness_base_t *b = &h->base;
+    h->rst_from = e;
+    h->up_from = e + RST_EDGES;   /* the bring-up's bound counts from the reset's end */
+    h->rst_sent = h->sched.next + (h->sched.off != 0);
+    h->rst_cut = h->sched.off ? h->sched.next : UINT64_MAX;
+    h->rst_cut_bytes = h->sched.off;
+    h->rst_aw_open = a->aw_n;
+    h->rst_aw_beats = a->aw_n ? a->aw[0].done : 0u;
+    h->rst_b_owed = a->b_n;
+    h->rst_ar_open = a->ar_n;
+    for (uint64_t i = 0; i < h->rst_sent; i++) {
+        harness_frame_t *f = &h->fr[i];
+        if (f->verdict == 2) { h->rst_dropped++; continue; }
+        if (f->verified) { h->rst_verified++; continue; }
+        h->rst_lost_written += f->verdict == 1;
+        h->delivered_ev -= f->verdict == 1;
+        h->rst_lost++;
+        h->accounted++;
+        if (i != h->inject_lost) f->verdict = 3;   /* self-test: counted, left unmarked */
+    }
+    for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) h->cq_rd[q] = h->cq_wr[q];
+    memset(h->sh, 0, sizeof h->sh);       /* the flow database: all invalid, every generation 0 */
+    memset(h->inval, 0, sizeof h->inval);
+    memcpy(b->drops, h->drops, sizeof b->drops);
+    memcpy(b->no_buf, h->no_buf, sizeof b->no_buf);
+    memcpy(b->evs, h->fl_evs, sizeof b->evs);
+    memcpy(b->ops, h->fl_ops, sizeof b->ops);
+    b->aged_created = h->fl_aged_created;
+    b->aged_victims = h->fl_aged_victims;
+    b->install_victims = h->fl_install_victims;
+    b->verified = h->verified;
+    irqchk_reset(&h->irqchk);
+    host_reset(&h->host);
+    bringup_writes(h);
+    sched_restart(&h->sched);
+    h->first_frame = h->sched.next;
+    h->progress_at = e;
 }
 
 int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_in_t *in)
@@ -1607,13 +1732,17 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
     if (h->status != HARNESS_OK) { h->finished = 1; return HARNESS_DONE; }
 
     uint64_t e = h->k;
-    in->rst = e < RST_EDGES;
+    if (h->o.reset_at_set && h->rst_from == UINT64_MAX && h->sched.started && e == h->traffic_t0 + h->o.reset_at)
+        reset_start(h, e);
+    in->rst = e < RST_EDGES || (e >= h->rst_from && e - h->rst_from < RST_EDGES);
     if (!in->rst) {
         host_edge(&h->host, e, out, in);
         if (host_configured(&h->host)) {
             if (!h->sched.started) {
                 sched_start(&h->sched, e + 1);
                 h->progress_at = e;
+                if (h->rst_from == UINT64_MAX) h->traffic_t0 = e + 1;
+                else h->rst_up_cycles = e + 1 - h->up_from;
             }
             uint64_t lf = h->sched.last_frame;
             size_t cur = h->sched.next;
@@ -1655,6 +1784,10 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
     }
     nicrx_model_step(h->m, in);
     h->k++;
+    if (in->rst && h->rst_from != UINT64_MAX && h->k == h->rst_from + RST_EDGES) {
+        /* the model numbers frames from 0 after a reset: the next one sent is this */
+        nicrx_model_set_next_frame(h->m, h->sched.next);
+    }
     nicrx_occupancy_t occ;
     nicrx_model_occupancy(h->m, &occ);
     if (occ.pm_words > h->pm_peak) h->pm_peak = occ.pm_words;
@@ -1668,7 +1801,7 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
 
     if (h->status == HARNESS_OK && sched_done(&h->sched) && h->accounted == h->cap.n && !h->final_requested &&
         (!h->swap || h->swap_requested) && !host_loading(&h->host) && !host_flow_busy(&h->host) &&
-        !h->chain_read && h->cmds_issued == h->o.flow_cmds) {
+        !h->chain_read && h->cmds_issued == h->o.flow_cmds && (!h->o.reset_at_set || h->rst_up_cycles)) {
         h->final_requested = 1;
         host_final(&h->host);
     }
@@ -1685,7 +1818,7 @@ int harness_cycle(harness_t *h, const nicrx_out_t *rtl, const char *xsig, nicrx_
     }
     if (h->status == HARNESS_OK && h->o.max_cycles && h->k >= h->o.max_cycles)
         fail(h, "stopped at --max-cycles %" PRIu64, h->o.max_cycles);
-    if (h->status == HARNESS_OK && h->k > RST_EDGES + 200000 && !host_configured(&h->host))
+    if (h->status == HARNESS_OK && h->k > h->up_from + 200000 && !host_configured(&h->host))
         fail(h, "bring-up did not finish in 200000 cycles (register port stuck?)");
     if (h->status != HARNESS_OK) {
         h->finished = 1;
@@ -1886,11 +2019,14 @@ void harness_report(const harness_t *h, FILE *f, int json)
     rp_t r = { f, json, 0, 0, 0 };
     int pass = h->status == HARNESS_OK;
     const char *mode = h->rtl_seen ? "lockstep" : "model";
-    uint64_t dropped = 0, bytes = 0, wire = 0;
+    uint64_t dropped = 0, bytes = 0, wire = 0, fated = 0, fbytes = 0;
     for (uint32_t q = 1; q < NICRX_NUM_REASONS; q++) dropped += h->drops[q];
     for (size_t i = 0; i < h->cap.n; i++) {
         bytes += h->cap.f[i].len;
         wire += h->cap.f[i].len + WIRE_OVERHEAD;
+        /* the rates count the frames the device decided, not those lost to a reset */
+        fated += h->fr[i].verdict != 3;
+        fbytes += h->fr[i].verdict != 3 ? h->cap.f[i].len : 0u;
     }
 
     /* the verdict first */
@@ -1927,17 +2063,19 @@ void harness_report(const harness_t *h, FILE *f, int json)
     rp_u64(&r, "delivered", "%s delivered", h->delivered_ev);
     rp_u64(&r, "verified", "%s verified byte-exact", h->verified);
     rp_u64(&r, "dropped", "%s dropped", dropped);
+    if (h->o.reset_at_set) rp_u64(&r, "lost_to_reset", "%s lost to the reset", h->rst_lost);
+    else rp_lit(&r, "lost_to_reset", "%s", "null");
     /* while traffic flows: first beat to the last frame's fate */
-    uint64_t span = h->sched.started && h->last_done > h->sched.t0 ? h->last_done - h->sched.t0 : 0;
+    uint64_t span = h->traffic_t0 && h->last_done > h->traffic_t0 ? h->last_done - h->traffic_t0 : 0;
     double secs = (double)span / (h->o.clk_mhz * 1e6);
     rp_u64(&r, "cycles", "over %s cycles", span);
-    rp_dbl(&r, "mpps", "%s Mpps", 3, span ? (double)h->cap.n / secs / 1e6 : 0.0);
-    rp_dbl(&r, "gbps", "%s Gb/s", 3, span ? (double)bytes * 8 / secs / 1e9 : 0.0);
+    rp_dbl(&r, "mpps", "%s Mpps", 3, span ? (double)fated / secs / 1e6 : 0.0);
+    rp_dbl(&r, "gbps", "%s Gb/s", 3, span ? (double)fbytes * 8 / secs / 1e9 : 0.0);
     /* against what the wire could carry: each frame plus 20 bytes, one beat a cycle */
     double limit = wire ? (double)h->cap.n * (h->o.p.data_width / 8) / (double)wire : 0.0;
-    rp_dbl(&r, "frames_per_cycle", "%s frames/cycle", 4, span ? (double)h->cap.n / (double)span : 0.0);
+    rp_dbl(&r, "frames_per_cycle", "%s frames/cycle", 4, span ? (double)fated / (double)span : 0.0);
     rp_dbl(&r, "wire_limit_frames_per_cycle", "wire limit %s", 4, limit);
-    rp_dbl(&r, "wire_limit_pct", "(%s%)", 1, span && limit > 0 ? 100.0 * (double)h->cap.n / (double)span / limit : 0.0);
+    rp_dbl(&r, "wire_limit_pct", "(%s%)", 1, span && limit > 0 ? 100.0 * (double)fated / (double)span / limit : 0.0);
 
     rp_latency(&r, h);
 
@@ -2075,6 +2213,38 @@ void harness_report(const harness_t *h, FILE *f, int json)
         rp_u64(&r, "frames_either", "either %s", h->nprog[3]);
         rp_u64(&r, "swap_cycle", "SWAP written at cycle %s", h->host.load.swap_edge);
         rp_u64(&r, "done_cycle", "read 0 at %s", h->host.load.done_edge);
+    }
+
+    if (h->o.reset_at_set) {
+        int done = h->rst_from != UINT64_MAX;
+        /* where the reset landed: in a frame's beats, in AXI bursts; what each frame sent became */
+        rp_sec(&r, "reset");
+        rp_u64(&r, "at", "--reset-at %s", h->o.reset_at);
+        if (done) {
+            rp_u64(&r, "cycle", "rst from cycle %s", h->rst_from);
+            rp_u64(&r, "frames_sent", "%s frames sent before it:", h->rst_sent);
+            rp_u64(&r, "delivered", "%s delivered", h->rst_verified);
+            rp_u64(&r, "dropped", "%s dropped", h->rst_dropped);
+            rp_u64(&r, "lost", "%s lost", h->rst_lost);
+            rp_u64(&r, "lost_written", "(%s delivered by the device, the record not taken)", h->rst_lost_written);
+            if (h->rst_cut != UINT64_MAX) {
+                rp_u64(&r, "cut_frame", "frame %s cut", h->rst_cut);
+                rp_u64(&r, "cut_bytes", "after %s bytes", h->rst_cut_bytes);
+            } else {
+                rp_lit(&r, "cut_frame", "%s", "null");
+                rp_lit(&r, "cut_bytes", "%s", "null");
+            }
+            rp_u64(&r, "write_bursts_open", "%s write bursts open", h->rst_aw_open);
+            rp_u64(&r, "burst_beats_written", "(%s beats of the first written)", h->rst_aw_beats);
+            rp_u64(&r, "write_responses_owed", "%s responses owed", h->rst_b_owed);
+            rp_u64(&r, "read_bursts_open", "%s read bursts open", h->rst_ar_open);
+            rp_u64(&r, "bringup_cycles", "bring-up again in %s cycles", h->rst_up_cycles);
+        } else {
+            static const char *const keys[] = { "cycle", "frames_sent", "delivered", "dropped", "lost", "lost_written",
+                                                "cut_frame", "cut_bytes", "write_bursts_open", "burst_beats_written",
+                                                "write_responses_owed", "read_bursts_open", "bringup_cycles" };
+            for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) rp_lit(&r, keys[k], "%s", "null");
+        }
     }
 
     struct timespec now;

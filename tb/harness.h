@@ -71,6 +71,8 @@ typedef struct harness_opts {
     uint64_t reta_rewrite_at; /* --reta-rewrite-at N: after N frames sent, every entry + 1 mod 8 */
     int reta_rewrite_set;
     const char *streams;    /* --streams DIR: the host's TCP stream view written there (tb/tcpview.h) */
+    uint64_t reset_at;      /* --reset-at N: rst asserted N cycles after traffic started, then a new bring-up */
+    int reset_at_set;
     nicrx_params_t p;
 } harness_opts_t;
 
@@ -118,7 +120,7 @@ enum { HARNESS_RUN = 0, HARNESS_DONE = 1 };
 enum { HARNESS_OK = 0, HARNESS_FAIL = 1, HARNESS_BADINPUT = 2, HARNESS_CUT = 3 };
 
 typedef struct harness_frame {
-    uint8_t verdict;     /* 0 pending, 1 delivered, 2 dropped */
+    uint8_t verdict;     /* 0 pending, 1 delivered, 2 dropped, 3 lost to the reset (--reset-at) */
     uint8_t verified;    /* completion seen by the host and bytes checked */
     uint8_t has_hv;
     uint8_t reason;

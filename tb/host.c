@@ -103,6 +103,8 @@ static void layout(host_t *h)
     }
 }
 
+static const nicrx_drv_ops_t drv_ops = { drv_reg_write, NULL, drv_mem_write, drv_mem_read };
+
 static int check_region(void *ctx, uint64_t addr, uint64_t len, int write, char *why, size_t n)
 {
     host_t *h = ctx;
@@ -177,8 +179,7 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
         h->cq[q].size_log2 = 6;
     }
     h->qsel = ilog2(p->num_cq);
-    static const nicrx_drv_ops_t ops = { drv_reg_write, NULL, drv_mem_write, drv_mem_read };
-    h->drv = nicrx_drv_open(&ops, h);
+    h->drv = nicrx_drv_open(&drv_ops, h);
     if (!h->drv) abort();
     h->scratch = malloc(h->fbr[1].buf_size > HOST_PAGE_SIZE ? h->fbr[1].buf_size : HOST_PAGE_SIZE);
     if (!h->scratch) abort();
@@ -191,6 +192,26 @@ void host_free(host_t *h)
     h->drv = NULL;
     free(h->scratch);
     h->scratch = NULL;
+}
+
+void host_reset(host_t *h)
+{
+    axi_reset(&h->axi);
+    /* a fresh driver: rings, queue heads and phases as libnicrx starts them */
+    nicrx_drv_close(h->drv);
+    h->drv = nicrx_drv_open(&drv_ops, h);
+    if (!h->drv) abort();
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        for (uint32_t i = 0; i < h->fbr[r].nbuf; i++)
+            h->fbr[r].buf[i].posted = 0;
+    h->op_head = h->op_n = 0;
+    h->aw_done = h->w_done = h->ar_done = h->op_active = 0;
+    h->load = (host_loader_t){ .state = HL_IDLE };
+    h->fstate = HF_IDLE;
+    h->napi_on = h->napi_wait = 0;
+    h->enable_queued = 0;
+    h->idle_polls = 0;
+    h->phase = HP_RESET;
 }
 
 static void bringup(host_t *h)

@@ -184,6 +184,11 @@ void host_pages_off(host_t *h);
 uint64_t host_msix_addr(uint32_t q);
 uint32_t host_msix_data(uint32_t q);
 
+/* A reset of the device (and its bus) under traffic: the host forgets everything it posted
+ * and every access under way; the next host_edge after the reset brings the device up again
+ * as at the start (host-interface.md "After a device reset").  Host memory stays as it is:
+ * the bring-up poisons the pages again and zeroes the completion queues. */
+void host_reset(host_t *h);
 /* One register write, queued behind the host's own (before the first edge: ahead
  * of the bring-up's, so before CTRL.enable). */
 void host_write(host_t *h, uint32_t addr, uint32_t data);

@@ -14,6 +14,12 @@ void irqchk_init(irqchk_t *c, uint32_t num_cq, uint32_t count, uint32_t time, ui
     c->tick = tick + 1u;
 }
 
+void irqchk_reset(irqchk_t *c)
+{
+    c->may = c->must = c->prev = c->held = 0;
+    memset(c->since, 0, sizeof c->since);
+}
+
 int irqchk_edge(irqchk_t *c, uint64_t e, uint8_t irq, const nicrx_model_t *m, char *err, size_t n)
 {
     uint8_t may = 0, must = 0;

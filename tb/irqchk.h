@@ -23,6 +23,8 @@ typedef struct irqchk {
 } irqchk_t;
 
 void irqchk_init(irqchk_t *c, uint32_t num_cq, uint32_t count, uint32_t time, uint32_t tick);
+/* A reset of the device: nothing pending, no line high; the figures go on. */
+void irqchk_reset(irqchk_t *c);
 /* The lines after edge e (irq) and the device's registers after that edge (m): returns 0,
  * or -1 with the reason in err. */
 int irqchk_edge(irqchk_t *c, uint64_t e, uint8_t irq, const nicrx_model_t *m, char *err, size_t n);

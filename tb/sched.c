@@ -22,7 +22,7 @@ static uint64_t frame_cycle(sched_t *s, size_t i)
     case PACE_LINE:
         return s->t0 + (s->wire_bytes + s->bpb - 1) / s->bpb;
     case PACE_TS: {
-        const cap_frame_t *f0 = &s->cap->f[0], *fi = &s->cap->f[i];
+        const cap_frame_t *f0 = &s->cap->f[s->first], *fi = &s->cap->f[i];
         double dt = fi->ts_ns > f0->ts_ns ? (double)(fi->ts_ns - f0->ts_ns) * 1e-9 * s->clk_hz : 0.0;
         uint64_t raw = dt > 1e18 ? (uint64_t)1e18 : (uint64_t)(dt + 0.5);
         if (raw < s->ts_prev) raw = s->ts_prev; /* timestamps going backwards: no gap */
@@ -40,7 +40,16 @@ void sched_start(sched_t *s, uint64_t t0)
     if (s->started) return;
     s->started = 1;
     s->t0 = t0;
-    s->next_cycle = frame_cycle(s, 0);
+    s->next_cycle = sched_done(s) ? t0 : frame_cycle(s, s->next);
+}
+
+void sched_restart(sched_t *s)
+{
+    if (s->off) s->next++;
+    s->off = 0;
+    s->started = 0;
+    s->first = s->next;
+    s->wire_bytes = s->ts_prev = s->ts_skip = 0;
 }
 
 int sched_done(const sched_t *s)

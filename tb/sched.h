@@ -29,11 +29,15 @@ typedef struct sched {
     uint64_t last_frame;   /* index of the last frame started (UINT64_MAX: none) */
     uint64_t ts_prev;      /* timestamp pacing: cycles of the previous frame from frame 0 */
     uint64_t ts_skip;      /* cycles cut out of gaps longer than SCHED_TS_GAP_MAX */
+    size_t first;          /* the frame sent at t0: 0, or the first after a reset (sched_restart) */
 } sched_t;
 
 void sched_init(sched_t *s, const capture_t *cap, uint32_t bpb, sched_pace_t pace, double clk_hz);
 /* Traffic may start at cycle t0 (the host finished configuring the device). */
 void sched_start(sched_t *s, uint64_t t0);
+/* A reset of the device: the frame being sent (if any) is cut off and never resent; the
+ * next sched_start sends the frames after it, paced from then as from the start. */
+void sched_restart(sched_t *s);
 /* Fills the s_axis_* fields of in for the edge of `cycle`. */
 void sched_beat(sched_t *s, uint64_t cycle, nicrx_in_t *in);
 int sched_done(const sched_t *s);

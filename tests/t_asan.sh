@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The model and the harness (nicrx-model) built with AddressSanitizer and
 # UBSan, run on a handful of captures with both host profiles (host never stalling: the
-# TCP stream view written too, --streams), its traced functional parse (--parse-only --trace-parser) and its fast mode: must be clean.
+# TCP stream view written too, --streams), its traced functional parse (--parse-only --trace-parser) and its fast mode, and a reset under traffic (--reset-at): must be clean.
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-model-asan >/dev/null 2>&1 || { echo "not ok asan-build: make build/bin/nicrx-model-asan failed"; exit 1; }
@@ -20,6 +20,12 @@ for f in $caps; do
         if [ $rc -eq 0 ] && [ -z "$out" ]; then echo "ok $name"
         else echo "not ok $name: exit $rc: $(grep -m1 'ERROR\|runtime error\|^nicrx' <<<"$out")"; fi
     done
+done
+# a reset under traffic and the bring-up after it (--reset-at), through the sanitizers
+for at in 300 1500; do
+    out=$(build/bin/nicrx-model-asan --seed 5 --stall heavy --reset-at $at captures/default.pcap 2>&1 >/dev/null); rc=$?
+    if [ $rc -eq 0 ] && [ -z "$out" ]; then echo "ok asan-reset-at$at"
+    else echo "not ok asan-reset-at$at: exit $rc: $(grep -m1 'ERROR\|runtime error\|^nicrx' <<<"$out")"; fi
 done
 # the functional parse, traced, through the sanitizers
 for f in captures/default.pcap $P/tcpdump/802.1ad_QinQ.pcap $P/tcpdump/icmp6_mobileprefix_asan.pcap; do

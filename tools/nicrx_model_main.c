@@ -324,7 +324,7 @@ static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, si
     }
     put_head(&l, i, cf->len, steps);
     put_s(&l, fr->has_hv ? ",\"parsed\":true,\"verdict\":\"" : ",\"parsed\":false,\"verdict\":\"");
-    put_s(&l, fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : "pending");
+    put_s(&l, fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : fr->verdict == 3 ? "lost" : "pending");
     put_s(&l, "\",\"reason\":");
     if (fr->verdict == 2) {
         l.b[l.n++] = '"';
@@ -581,6 +581,7 @@ static const char *fast_refuses(const harness_opts_t *o, const model_opts_t *mo)
     if (o->swap_program || o->swap_at_set) return "--swap-program";
     if (o->flow_cmds) return "--flow-cmds";
     if (o->reta_rewrite_set) return "--reta-rewrite-at";
+    if (o->reset_at_set) return "--reset-at";
     if (o->flow_age > 0) return "--flow-age above 0 (entries age by the clock)";
     if (o->red[RED_OPT_MODE] > 0) return "--red-mode above 0 (RED follows the packet memory's occupancy in time)";
     if (o->summary || o->json_summary) return "the report (--summary, --json-summary)";
