@@ -20,7 +20,7 @@ static void dma_reset(dma_t *d)
     d->fq_wr = d->fq_rd = 0; d->fq_pop = 0; d->fh_valid = 0;
     memset(d->desc_pop, 0, sizeof d->desc_pop);
     d->is_state = IS_IDLE; d->cq_room = 0;
-    d->wb_room = 1;
+    d->bq_room = 1;
     d->hd_v = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
     d->f_lane = 0; d->f_first = 0; d->f_plen = 0;
@@ -30,7 +30,6 @@ static void dma_reset(dma_t *d)
     d->hd_hfit = 1;
     memset(d->hd_dv, 0, sizeof d->hd_dv);
     memset(d->hd_bad, 0, sizeof d->hd_bad);
-    d->pc_room = 1;
     page_reset(&d->pg);
     d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd0 = 0; d->hd_nd1 = 0;
     d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
@@ -39,13 +38,7 @@ static void dma_reset(dma_t *d)
     memset(d->issued_tail, 0, sizeof d->issued_tail);
     memset(d->cq_tail, 0, sizeof d->cq_tail);
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
-    d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
-    d->pf_wr = d->pf_rd = 0;
-    d->t0_v = d->t0_fl = d->t0_sh = 0; d->pm_rel = 0; d->pf_room = 1;
-    d->t1_v = d->t1_fl = d->t1_sh = d->t2_v = d->t2_fl = d->t2_sh = 0; d->ra_w = d->ra_h = 0;
-    d->wc_wr = d->wc_rd = 0; d->wb_cnt = 0;
     d->rh_full = 0; d->rh_w0 = 0; d->rh_w1 = 0; d->rh_w2 = 0; d->rh_w3 = 0;
-    d->wvalid = 0; d->wdata[0] = d->wdata[1] = 0; d->wstrb = 0; d->wlast = 0;
     d->bq_wr = d->bq_rd = 0;
     d->cnt_delivered = d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = d->cnt_axi_err = 0;
     d->cnt_red_early = d->cnt_red_forced = 0;
@@ -77,6 +70,10 @@ int dma_init(dma_t *d, const nicrx_geom_t *g)
         return -1;
     }
     more_init(d->more, d->fq_depth);
+    if (mover_init(&d->mv, d->dw, d->adw, d->pm_aw) != 0) {
+        dma_free(d);
+        return -1;
+    }
     dma_reset(d);
     return 0;
 }
@@ -107,23 +104,15 @@ static uint16_t dma_words(const dma_t *d, uint32_t len)
     return (uint16_t)((len + d->bpb - 1) >> d->lbpb);
 }
 
-/* The realigner: a data part that starts sh bytes into a packet-memory word takes each of
- * its words from the word before (h, from byte sh) and the word read (w, its first sh
- * bytes); a flush (the part's last bytes all in h) has no w: zeros. */
-static uint64_t dma_realign(const dma_t *d, uint64_t h, uint64_t w, uint32_t sh, int flush)
-{
-    const uint64_t m = d->dw == 64 ? ~0ull : 0xffffffffull;
-
-    if (sh == 0) return w;
-    return ((h >> (8 * sh)) | (flush ? 0 : w << (8 * (d->bpb - sh)))) & m;
-}
-
 void dma_out(const dma_t *d, dma_out_t *o)
 {
+    mover_out_t mo;
+
     memset(o, 0, sizeof *o);
-    o->pm_rd_en = d->t0_v && !d->t0_fl;
-    o->pm_rd_addr = d->pm_rel & ((1u << d->pm_aw) - 1);
-    o->pm_rel_ptr = d->pm_rel;
+    mover_out(&d->mv, &mo);
+    o->pm_rd_en = mo.pm_rd_en;
+    o->pm_rd_addr = mo.pm_rd_addr;
+    o->pm_rel_ptr = mo.pm_rel_ptr;
     o->fq_pop = d->fq_pop;
     memcpy(o->m_desc_pop, d->desc_pop, sizeof o->m_desc_pop);
     for (uint32_t q = 0; q < d->num_cq; q++) o->st.cq_tail[q] = d->cq_tail[q];
@@ -138,11 +127,11 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->axi.m_axi_awvalid = d->awvalid;
     o->axi.m_axi_awaddr = d->awaddr;
     o->axi.m_axi_awlen = d->awlen;
-    o->axi.m_axi_wvalid = d->wvalid;
-    o->axi.m_axi_wdata[0] = d->wdata[0];
-    o->axi.m_axi_wdata[1] = d->wdata[1];
-    o->axi.m_axi_wstrb = d->wstrb;
-    o->axi.m_axi_wlast = d->wlast;
+    o->axi.m_axi_wvalid = mo.m_axi_wvalid;
+    o->axi.m_axi_wdata[0] = mo.m_axi_wdata[0];
+    o->axi.m_axi_wdata[1] = mo.m_axi_wdata[1];
+    o->axi.m_axi_wstrb = mo.m_axi_wstrb;
+    o->axi.m_axi_wlast = mo.m_axi_wlast;
     o->axi.m_axi_bready = 1;
 }
 
@@ -165,16 +154,18 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     dma_t n = *d;
     const uint32_t fqm = 2 * d->fq_depth - 1;
     const uint16_t strb_ones = (uint16_t)((1u << d->abpb) - 1);
-    /* the upper lane of a W beat (r = 2) */
-    const uint16_t strb_hi = (uint16_t)(strb_ones & ~((1u << d->bpb) - 1));
-    const uint64_t dwmask = d->dw == 64 ? ~0ull : 0xffffffffull;
-    const uint32_t relm = (2u << d->pm_aw) - 1;
     uint32_t axi_err_inc = 0;
-    /* memory write ports */
+    /* memory write ports, and the mover's command streams */
     int fq_we = 0, pc_we = 0, wc_we = 0, bq_we = 0;
-    dma_pc_ent_t pc_wdata = {0, 0, 0, 0};
-    dma_wc_ent_t wc_wdata = {0, 0, 0, 0, 0};
+    pc_stream_t pc_wdata = {0, 0, 0, 0};
+    wc_stream_t wc_wdata = {0, 0, 0, 0, 0};
     dma_bq_ent_t bq_wdata = {0, 0, 0};
+    /* the mover's outputs before the edge: its registered room, and whether the W register
+     * takes the record's last beat at this edge */
+    mover_out_t mvo;
+    mover_out(&d->mv, &mvo);
+    const int pc_room = mvo.s_pc_ready;
+    const int rec_taken = mover_rec_ready(&d->mv, t->m_axi_wready);
 
     n.fq_pop = 0;
     memset(n.desc_pop, 0, sizeof n.desc_pop);
@@ -239,14 +230,13 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.cq_room |= (uint8_t)(1u << q);
     int room = (d->cq_room >> hd_q) & 1;
     int aw_free = !d->awvalid || t->m_axi_awready;
-    /* W command and B FIFO room, registered (one cycle old): the issue FSM never writes
-     * them at two edges in a row */
-    n.wb_room = ((d->wc_wr - d->wc_rd) & 7) != 4 && ((d->bq_wr - d->bq_rd) & 15) != 8;
-    int wb_room = d->wb_room;
-    /* the pm command FIFO's room, registered like wb_room: the issue FSM never writes it at
-     * two edges in a row (a take or IS_P2 is followed by IS_SIZE or IS_PRE, a drop by a
-     * cycle without hd_v) */
-    n.pc_room = ((d->pc_wr - d->pc_rd) & 7) != 4;
+    /* W command and B FIFO room, registered (one cycle old; the W command FIFO's in the
+     * mover): the issue FSM never writes them at two edges in a row */
+    n.bq_room = ((d->bq_wr - d->bq_rd) & 15) != 8;
+    int wb_room = mvo.s_wc_ready && d->bq_room;
+    /* the pm command FIFO's room (the mover's) is registered like wb_room: the issue FSM
+     * never writes it at two edges in a row (a take or IS_P2 is followed by IS_SIZE or
+     * IS_PRE, a drop by a cycle without hd_v) */
     /* each ring's head descriptor: valid at the last edge too, and its address's bits that
      * must be 0 (nicrx_page's amask), registered */
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
@@ -312,9 +302,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         if (d->fh_valid && d->hd_v) {
             if (d->hd_red) {
                 /* RED's verdict (nicrx_red) goes before the placement: no buffer is looked at */
-                if (d->pc_room) {
+                if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     if (d->hd_red & 2)
                         n.cnt_red_forced = d->cnt_red_forced + 1;
@@ -323,22 +312,20 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY);
                 }
             } else if ((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) {
-                if (d->pc_room) {
+                if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_fit = d->cnt_no_fit + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT);
                 }
             } else if (!d->hd_q_ok) {
-                if (d->pc_room) {
+                if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_cq = d->cnt_no_cq + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ);
                 }
-            } else if (room && d->pc_room && (fh->split ? hq_ok && (!d->hd_dneed || dq_ok) : dq_ok)) {
+            } else if (room && pc_room && (fh->split ? hq_ok && (!d->hd_dneed || dq_ok) : dq_ok)) {
                 /* a split frame takes a header buffer and, with bytes after its headers, a
                  * data buffer; a misaligned one (the header buffer looked at first) goes back
                  * alone by an error completion and the frame takes the next */
@@ -376,7 +363,6 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.f_err = 0;
                     n.fq_pop = 1;
                     pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = d->hd_nw1;
-                    n.pc_wr = (d->pc_wr + 1) & 7;
                     /* a buffer at an odd word of a beat (r = 2) starts in its upper lane */
                     n.f_lane = (uint8_t)(d->r == 2 && (p1->addr >> d->lbpb & 1));
                     n.f_first = 1;
@@ -388,10 +374,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         }
         break;
     case IS_P2: /* the data part of a split frame: its own buffer, realigned */
-        if (d->pc_room) {
+        if (pc_room) {
             pc_we = 1; pc_wdata.nwords = d->hd_nw2; pc_wdata.flush = d->hd_fl2;
             pc_wdata.sh = (uint8_t)(fh->hdr_len & (d->bpb - 1));
-            n.pc_wr = (d->pc_wr + 1) & 7;
             n.f_addr = d->g_addr;
             n.f_lane = (uint8_t)(d->r == 2 && (d->g_addr >> d->lbpb & 1));
             n.f_first = 1;
@@ -416,7 +401,6 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             wc_wdata.strb = d->f_blast ? strb_end : strb_ones;
             wc_wdata.first_skip = d->f_first && d->f_lane;
             wc_wdata.last_half = (uint8_t)(d->f_blast && end_half);
-            n.wc_wr = (d->wc_wr + 1) & 7;
             bq_we = 1; bq_wdata.rec = 0; bq_wdata.err = 0; bq_wdata.q = d->f_q;
             n.bq_wr = (d->bq_wr + 1) & 15;
             /* the next burst starts at a whole beat */
@@ -438,9 +422,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.awaddr = d->f_addr;
             n.awlen = (uint8_t)(d->rb - 1);
             wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->rb - 1);
-            wc_wdata.strb = strb_ones;
             n.rh_full = 1; n.rh_w0 = w0; n.rh_w1 = w1; n.rh_w2 = w2; n.rh_w3 = w3;
-            n.wc_wr = (d->wc_wr + 1) & 7;
             bq_we = 1; bq_wdata.rec = 1; bq_wdata.err = d->f_err; bq_wdata.q = d->f_q;
             n.bq_wr = (d->bq_wr + 1) & 15;
             n.issued_tail[d->f_q] = (uint16_t)(rec_tail + 1);
@@ -479,90 +461,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     }
     n.hd_v = !(d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel));
 
-    /* ---- packet-memory reader, realigner and prefetch FIFO ---- */
-    const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
-    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 31;
-    n.t0_v = 0; n.t0_fl = 0;
-    if (d->pc_rd != d->pc_wr) {
-        if (ph->skip) {
-            n.rel_ptr = (d->rel_ptr + ph->nwords) & relm;
-            n.pc_rd = (d->pc_rd + 1) & 7;
-        } else if (d->pr_cnt != ph->nwords && d->pf_room) {
-            n.t0_v = 1; n.t0_sh = ph->sh;
-            n.rel_ptr = (d->rel_ptr + 1) & relm;
-            if (d->pr_cnt == (uint16_t)(ph->nwords - 1) && !ph->flush) {
-                n.pr_cnt = 0;
-                n.pc_rd = (d->pc_rd + 1) & 7;
-            } else {
-                n.pr_cnt = (uint16_t)(d->pr_cnt + 1);
-            }
-        } else if (d->pf_room) {
-            /* every word read: the part's last word comes from the last one alone */
-            n.t0_v = 1; n.t0_fl = 1; n.t0_sh = ph->sh;
-            n.pr_cnt = 0;
-            n.pc_rd = (d->pc_rd + 1) & 7;
-        }
-    }
-    /* room for the read decided at the next edge: two places free now, one of them for a
-     * read decided at this edge */
-    n.pf_room = pf_cnt + d->t0_v + d->t1_v + d->t2_v < 15;
-    n.pm_rel = d->rel_ptr;
-    n.t1_v = d->t0_v; n.t1_fl = d->t0_fl; n.t1_sh = d->t0_sh;
-    n.t2_v = d->t1_v; n.t2_fl = d->t1_fl; n.t2_sh = d->t1_sh;
-    if (d->t1_v && !d->t1_fl) n.ra_w = in->pm_rd_data & dwmask;
-    if (d->t2_v) {
-        n.pf_wr = (d->pf_wr + 1) & 31;
-        if (!d->t2_fl) n.ra_h = d->ra_w;
-    }
-
-    /* ---- W channel ---- */
-    const dma_wc_ent_t *wh = &d->wc_mem[d->wc_rd & 3];
-    /* the gearbox: a data beat takes r words from the prefetch FIFO, one where the
-     * burst's first beat skips the lower lane or its last beat ends in it; a lane that
-     * carries no word is 0 */
-    int last = d->wb_cnt == wh->len;
-    int wfirst = d->r == 2 && d->wb_cnt == 0 && wh->first_skip;
-    int whalf = d->r == 2 && last && wh->last_half;
-    uint32_t take = d->r == 2 && !wfirst && !whalf ? 2 : 1;
-    if (!d->wvalid || t->m_axi_wready) {
-        n.wvalid = 0;
-        if (d->wc_rd != d->wc_wr && (wh->rec || pf_cnt >= take)) {
-            uint64_t pf_w0 = d->pf_mem[d->pf_rd & 15], pf_w1 = d->pf_mem[(d->pf_rd + 1) & 15];
-            uint16_t strb = last ? wh->strb : strb_ones;
-            n.wvalid = 1;
-            n.wlast = (uint8_t)last;
-            n.wstrb = wh->rec ? strb_ones : wfirst ? (uint16_t)(strb & strb_hi) : strb;
-            if (wh->rec) {
-                const uint64_t rw[4] = { d->rh_w0, d->rh_w1, d->rh_w2, d->rh_w3 };
-                uint32_t b = d->wb_cnt & 7u;
-                if (d->adw == 128) {
-                    n.wdata[0] = rw[2 * (b & 1u)]; n.wdata[1] = rw[2 * (b & 1u) + 1];
-                } else if (d->adw == 64) {
-                    n.wdata[0] = rw[b & 3u];
-                } else {
-                    n.wdata[0] = (rw[(b >> 1) & 3u] >> (32 * (b & 1u))) & dwmask;
-                }
-            } else if (d->r == 1) {
-                n.wdata[0] = pf_w0;
-                n.pf_rd = (d->pf_rd + 1) & 31;
-            } else {
-                uint64_t lo = wfirst ? 0 : pf_w0, hi = whalf ? 0 : wfirst ? pf_w0 : pf_w1;
-                if (d->dw == 64) {
-                    n.wdata[0] = lo; n.wdata[1] = hi;
-                } else {
-                    n.wdata[0] = lo | hi << 32;
-                }
-                n.pf_rd = (d->pf_rd + take) & 31;
-            }
-            if (last) {
-                n.wb_cnt = 0;
-                n.wc_rd = (d->wc_rd + 1) & 7;
-                if (wh->rec) n.rh_full = 0;
-            } else {
-                n.wb_cnt = (uint8_t)(d->wb_cnt + 1);
-            }
-        }
-    }
+    /* the mover takes the record's last beat into W: the holder is free */
+    if (rec_taken) n.rh_full = 0;
 
     /* ---- B channel ---- */
     const dma_bq_ent_t *bh = &d->bq_mem[d->bq_rd & 7];
@@ -585,8 +485,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.cnt_axi_err = d->cnt_axi_err + axi_err_inc;
 
     /* ---- idle ---- */
-    n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
-          && d->pf_rd == d->pf_wr && !d->t0_v && !d->t1_v && !d->t2_v && d->wc_rd == d->wc_wr && !d->wvalid
+    n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && !mvo.busy
           && !d->awvalid && d->bq_rd == d->bq_wr && !in->s_fl_valid;
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
@@ -626,9 +525,14 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         }
         page_step(&n.pg, &d->pg, &pi);
     }
-    if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
-    if (d->t2_v) n.pf_mem[d->pf_wr & 15] = dma_realign(d, d->ra_h, d->ra_w, d->t2_sh, d->t2_fl);
-    if (wc_we) n.wc_mem[d->wc_wr & 3] = wc_wdata;
+    /* the mover: the issue FSM's commands and the record holder's words of this edge */
+    {
+        const mover_in_t mi = { .rst = t->rst, .s_pc_valid = (uint8_t)pc_we, .s_pc = pc_wdata,
+                                .s_wc_valid = (uint8_t)wc_we, .s_wc = wc_wdata, .s_rec_valid = d->rh_full,
+                                .s_rec = { d->rh_w0, d->rh_w1, d->rh_w2, d->rh_w3 },
+                                .pm_rd_data = in->pm_rd_data, .m_axi_wready = t->m_axi_wready };
+        mover_step(&n.mv, &mi, &mvo);
+    }
     if (bq_we) n.bq_mem[d->bq_wr & 7] = bq_wdata;
 
     if (t->rst) dma_reset(&n);

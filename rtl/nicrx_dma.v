@@ -6,12 +6,10 @@
 //
 // Pipeline:
 //   s_fl (nicrx_rss's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
-//                                 |  \-> pm command FIFO (pc) -> pm reader -> prefetch FIFO (pf) -+
-//                                 |  \-> W command FIFO (wc) ------------------------------------+-> gearbox -> W register
+//                                 |  \-> pc, wc streams -> nicrx_mover (packet memory to W)
+//                                 |  \-> record holder (rh) -------^
 //                                 \----> B FIFO (bq) -> tails, DELIVERED
 //   nicrx_desc_fetch's head registers (s_desc_*) -> issue FSM -> m_desc_pop
-// The W channel is AXI_DATA_WIDTH wide, one or two packet-memory words a beat (the gearbox
-// takes R = AXI_DATA_WIDTH / DATA_WIDTH words from the prefetch FIFO per data beat).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -94,15 +92,6 @@ module nicrx_dma #(
     // presel, queue, rss_type, for the record's word 2 pay and lerr, and nicrx_xfer_plan's split,
     // hdr_len and dlen
     localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16;
-    // packet-memory command: {flush, sh[2:0], nwords[15:0], skip}: skip releases nwords words
-    // unread; else read nwords words of one part realigned by sh bytes, then (flush) one more
-    // word from the last word read alone
-    localparam PCW   = 1 + 3 + 16 + 1;
-    // W command: {strb_last, first_skip, last_half, len-1, rec} (a record's words are in the
-    // record holder); first_skip: the burst's first beat carries one word, in the upper lane
-    // (a buffer starting in a beat's upper half); last_half: its last beat carries one word,
-    // in the lower lane
-    localparam WCW   = 1 + 8 + 2 + ABPB;
     localparam [12:0] PAGE_BEATS = 13'd4096 >> LABPB;
     localparam integer BPB_M1_I = BPB - 1;
     localparam [2:0] BPB_M1 = BPB_M1_I[2:0];   // a byte's offset in a packet-memory word
@@ -114,9 +103,10 @@ module nicrx_dma #(
                      IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6;
     localparam [1:0] HDR_RING = 2'd2;          // the header ring (regs/nicrx.regs HDR_RING)
     localparam [ABPB-1:0] STRB_ONES = {ABPB{1'b1}};
-    localparam [ABPB-1:0] STRB_HI   = ~(STRB_ONES >> (ABPB - BPB)); // the upper lane (R = 2)
     localparam integer   CLS_PRESEL = 5;  // enum nicrx_class_bit
     `include "nicrx_stream_fl.vh"
+    `include "nicrx_stream_pc.vh"
+    `include "nicrx_stream_wc.vh"
 
     // ---- registers -------------------------------------------------------
     // The frame queue is a RAM read through a register (block RAM on iCE40/ECP5).  A read never hits the entry written at the same edge (only
@@ -169,7 +159,7 @@ module nicrx_dma #(
     reg [63:0]           rec_base_reg, rec_base_next; // f_q's CQ_BASE (NUM_CQ > 1 only)
     reg [63:0]           rec_base;
     reg [NUM_CQ-1:0]     cq_room_reg, cq_room_next;
-    reg                  wb_room_reg, wb_room_next;   // W command and B FIFOs have room (one cycle old)
+    reg                  bq_room_reg, bq_room_next;   // the B FIFO has room (one cycle old)
     // queue-head decision, registered every cycle from fh (valid when fh did not
     // change at the last edge: hd_v)
     reg                  hd_v_reg, hd_v_next;
@@ -189,7 +179,6 @@ module nicrx_dma #(
     reg                  hd_hfit_reg, hd_hfit_next;   // a split frame's header part fits ring 2's entries
     reg [2:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
     reg [2:0]            hd_bad_reg, hd_bad_next;     // ... and its address is misaligned (nicrx_page's amask)
-    reg                  pc_room_reg, pc_room_next;   // the pm command FIFO has room (one cycle old)
 
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
@@ -198,43 +187,9 @@ module nicrx_dma #(
     reg [63:0]           awaddr_reg, awaddr_next;
     reg [7:0]            awlen_reg, awlen_next;
 
-    reg [PCW-1:0]        pc_mem [0:3];
-    reg [2:0]            pc_wr_reg, pc_wr_next, pc_rd_reg, pc_rd_next;
-    reg [15:0]           pr_cnt_reg, pr_cnt_next;
-    reg [PM_AW:0]        rel_ptr_reg, rel_ptr_next;
-
-    // 16 words (a DPR16X4's depth): the reader keeps reading while W carries a record, with
-    // its three words on their way (decided, read, realigned) counted against the room
-    reg [DATA_WIDTH-1:0] pf_mem [0:15];
-    reg [4:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
-    // The reader decides a read (or flush) a cycle ahead: at edge E it is t0, and the block
-    // RAM's enable and address are flip-flops (pm_rd_en_reg, pm_rel_reg: the pointer before
-    // E's read), so no logic sits before the RAM, which is far away in the core.
-    reg                  t0_v_reg, t0_v_next, t0_fl_reg, t0_fl_next, pm_rd_en_reg;
-    reg [2:0]            t0_sh_reg, t0_sh_next;
-    reg [PM_AW:0]        pm_rel_reg;
-    // room for the read decided at the next edge, registered: the FIFO's words and those on
-    // their way leave two of its places free now (one for a read decided at this edge)
-    reg                  pf_room_reg, pf_room_next;
-    // the realigner: the RAM reads at E+1 (t1), its word is in ra_w after E+2 (t2; the read
-    // data straight into flip-flops), realigned with ra_h (the word before) into the prefetch
-    // FIFO at E+3
-    reg                  t1_v_reg, t1_fl_reg;
-    reg [2:0]            t1_sh_reg;
-    reg                  t2_v_reg, t2_fl_reg;
-    reg [2:0]            t2_sh_reg;
-    reg [DATA_WIDTH-1:0] ra_w_reg, ra_h_reg;
-
-    reg [WCW-1:0]        wc_mem [0:3];
-    reg [2:0]            wc_wr_reg, wc_wr_next, wc_rd_reg, wc_rd_next;
-    reg [7:0]            wb_cnt_reg, wb_cnt_next;
     reg                  rh_full_reg, rh_full_next;     // record holder: one record's words
     reg [63:0]           rh_w0_reg, rh_w0_next, rh_w1_reg, rh_w1_next;
     reg [63:0]           rh_w2_reg, rh_w2_next, rh_w3_reg, rh_w3_next;
-    reg                  wvalid_reg, wvalid_next;
-    reg [AXI_DATA_WIDTH-1:0] wdata_reg, wdata_next;
-    reg [ABPB-1:0]       wstrb_reg, wstrb_next;
-    reg                  wlast_reg, wlast_next;
 
     reg [BQW-1:0]        bq_mem [0:7];
     reg [3:0]            bq_wr_reg, bq_wr_next, bq_rd_reg, bq_rd_next;
@@ -251,18 +206,15 @@ module nicrx_dma #(
     // memory ports (computed in the next-state block)
     reg                  fq_we, fq_re;
     reg                  pc_we;
-    reg [PCW-1:0]        pc_wdata;
+    reg [PC_W-1:0]       pc_wdata;
     reg                  wc_we;
-    reg [WCW-1:0]        wc_wdata;
+    reg [WC_W-1:0]       wc_wdata;
     reg                  bq_we;
     reg [BQW-1:0]        bq_wdata;
 
     // ---- outputs ---------------------------------------------------------
     // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
     // the read decided at an edge waits before the RAM takes it
-    assign pm_rel_ptr      = pm_rel_reg;
-    assign pm_rd_en        = pm_rd_en_reg;
-    assign pm_rd_addr      = pm_rel_reg[PM_AW-1:0];
     assign fq_pop          = fq_pop_reg;
     assign m_desc_pop      = desc_pop_reg;
     assign st_cq_tail      = cq_tail_reg;
@@ -277,10 +229,6 @@ module nicrx_dma #(
     assign m_axi_awvalid   = awvalid_reg;
     assign m_axi_awaddr    = awaddr_reg;
     assign m_axi_awlen     = awlen_reg;
-    assign m_axi_wvalid    = wvalid_reg;
-    assign m_axi_wdata     = wdata_reg;
-    assign m_axi_wstrb     = wstrb_reg;
-    assign m_axi_wlast     = wlast_reg;
     assign m_axi_bready    = 1'b1;            // documented constant
 
     // ---- batching hint: other frames of the head's flow behind it (nicrx_more) ----
@@ -304,6 +252,21 @@ module nicrx_dma #(
         .s_len({fh_reg[117:102], fh_reg[133:118], fh_reg[133:118]}), .s_take(pg_take_reg),
         .m_on(pg_on), .m_lim(pg_lim), .m_amask(pg_amask), .m_off(pg_off), .m_cnt(pg_cnt), .m_rel(pg_rel));
 
+    // ---- the mover (nicrx_mover): packet memory to W, from the issue FSM's pc and wc
+    // streams and the record holder's words
+    wire       pc_room, wc_room, rec_taken, mv_busy;
+    nicrx_mover #(.DATA_WIDTH(DATA_WIDTH), .AXI_DATA_WIDTH(AXI_DATA_WIDTH), .PM_AW(PM_AW)) u_mover (
+        .clk(clk), .rst(rst),
+        .s_pc_valid(pc_we), .s_pc_data(pc_wdata), .s_pc_ready(pc_room),
+        .s_wc_valid(wc_we), .s_wc_data(wc_wdata), .s_wc_ready(wc_room),
+        .s_rec_valid(rh_full_reg), .s_rec_data({rh_w3_reg, rh_w2_reg, rh_w1_reg, rh_w0_reg}), .s_rec_ready(rec_taken),
+        .pm_rd_en(pm_rd_en), .pm_rd_addr(pm_rd_addr), .pm_rd_data(pm_rd_data), .pm_rel_ptr(pm_rel_ptr),
+        .busy(mv_busy),
+        .m_axi_wvalid(m_axi_wvalid), .m_axi_wdata(m_axi_wdata), .m_axi_wstrb(m_axi_wstrb),
+        .m_axi_wlast(m_axi_wlast), .m_axi_wready(m_axi_wready));
+    // W command and B FIFOs have room (each registered in its block, one cycle old)
+    wire       wb_room = wc_room && bq_room_reg;
+
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
     reg                  h_split;             // the head frame is split (nicrx_xfer_plan)
@@ -325,30 +288,19 @@ module nicrx_dma #(
     reg [15:0]           rec_tail;
     reg                  rec_inc;
     reg [3:0]            rec_csz;
-    reg                  aw_free, wc_room, bq_room;
+    reg                  aw_free;
     reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
     reg [8:0]            beats;               // at most MAX_BURST (256)
     reg [ABPB-1:0]       strb_end;
     reg [LABPB-1:0]      end_off;             // the frame's end within its last beat
     reg                  end_half;            // ... is in the lower lane (R = 2)
-    reg                  wfirst, whalf, wtake2;
-    reg [DATA_WIDTH-1:0] pf_w0, pf_w1;
-    reg [3:0]            pf_rd1;
-    reg [ABPB-1:0]       wstrb_n;
     reg [63:0]           w0, w1, w2, w3;
     reg                  phase;
-    reg [PCW-1:0]        pc_head;
-    reg [DATA_WIDTH-1:0] ra_out;              // the realigner's word
-    reg [2*DATA_WIDTH-1:0] ra_cat;            // {the word read, the word before}
-    reg [4:0]            pf_cnt;
-    reg                  pf_ge1, pf_ge2;      // the prefetch FIFO holds a word, two words
-    reg [WCW-1:0]        wc_head;
     reg [BQW-1:0]        bq_head;
     reg [QW-1:0]         bq_q;
-    reg [255:0]          rec_bits;
     reg [2:0]            axi_err_inc;
-    integer              i, k;
+    integer              i;
 
     // W beats of a part of len bytes from the buffer's lower lane, or its upper lane (R = 2)
     function [15:0] part_beats(input [15:0] len, input lane);
@@ -382,22 +334,15 @@ module nicrx_dma #(
         rec_off_next = rec_off_reg;  rec_ph_next = rec_ph_reg;  rec_base_next = rec_base_reg;
         issued_tail_next = issued_tail_reg;  cq_tail_next = cq_tail_reg;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
-        pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;  pr_cnt_next = pr_cnt_reg;
-        rel_ptr_next = rel_ptr_reg;
-        pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;
-        t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_sh_next = t0_sh_reg;
-        wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
         rh_full_next = rh_full_reg;  rh_w0_next = rh_w0_reg;  rh_w1_next = rh_w1_reg;
         rh_w2_next = rh_w2_reg;  rh_w3_next = rh_w3_reg;
-        wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
-        wlast_next = wlast_reg;
         bq_wr_next = bq_wr_reg;  bq_rd_next = bq_rd_reg;
         cnt_delivered_next = cnt_delivered_reg;  cnt_no_fit_next = cnt_no_fit_reg;
         cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
         cnt_red_early_next = cnt_red_early_reg;  cnt_red_forced_next = cnt_red_forced_reg;
         cnt_axi_err_next = cnt_axi_err_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
-        pc_we = 1'b0;  pc_wdata = {PCW{1'b0}};  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
+        pc_we = 1'b0;  pc_wdata = {PC_W{1'b0}};  wc_we = 1'b0;  wc_wdata = {WC_W{1'b0}};
         bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};
         axi_err_inc = 3'd0;
         fh_rel = 1'b0;
@@ -473,13 +418,10 @@ module nicrx_dma #(
         // W command and B FIFO room, registered: only the issue FSM writes them, never at
         // two edges in a row (IS_DATA is followed by IS_SIZE or IS_REC without rec_rdy, the
         // record's AW by IS_WAIT), so a value one cycle old never lets them overflow
-        wc_room  = (wc_wr_reg - wc_rd_reg) != 3'd4;
-        bq_room  = (bq_wr_reg - bq_rd_reg) != 4'd8;
-        wb_room_next = wc_room && bq_room;
-        // the packet-memory command FIFO's room, registered like wb_room: the issue FSM never
-        // writes it at two edges in a row (a take or an IS_P2 is followed by IS_SIZE or
-        // IS_PRE, a drop by a cycle without hd_v)
-        pc_room_next = (pc_wr_reg - pc_rd_reg) != 3'd4;
+        bq_room_next = (bq_wr_reg - bq_rd_reg) != 4'd8;
+        // the packet-memory command FIFO's room (nicrx_mover's pc_room) is registered like
+        // wb_room: the issue FSM never writes it at two edges in a row (a take or an IS_P2 is
+        // followed by IS_SIZE or IS_PRE, a drop by a cycle without hd_v)
         // each ring's head descriptor: valid at the last edge too, and its address's bits that
         // must be 0 (nicrx_page's amask: 7, or PAGE_SIZE - 1 for a page), registered
         hd_dv_next = s_desc_valid;
@@ -539,28 +481,25 @@ module nicrx_dma #(
                 if (fh_valid_reg && hd_v_reg) begin
                     if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
-                        if (pc_room_reg) begin
+                        if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
-                            pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if ((hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg) begin
-                        if (pc_room_reg) begin
+                        if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
-                            pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
-                        if (pc_room_reg) begin
+                        if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
-                            pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
-                    end else if (cq_room_reg[hd_q_reg] && pc_room_reg
+                    end else if (cq_room_reg[hd_q_reg] && pc_room
                                  && (h_split ? hq_ok && (!hd_dneed_reg || dq_ok) : dq_ok)) begin
                         // a split frame takes a header buffer and, with bytes after its
                         // headers, a data buffer
@@ -599,7 +538,6 @@ module nicrx_dma #(
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
                             pc_wdata = {1'b0, 3'd0, hd_nw1_reg, h_len == 16'd0};
-                            pc_wr_next = pc_wr_reg + 1'b1;
                             // a buffer at an odd word of a beat (R = 2) starts in its upper lane
                             f_lane_next = (R == 2) && (h_split ? hq_head[LBPB] : dq_head[LBPB]);
                             f_first_next = 1'b1;
@@ -613,10 +551,9 @@ module nicrx_dma #(
             IS_P2: begin
                 // the data part of a split frame: its own buffer, realigned by the header
                 // part's end in its last word
-                if (pc_room_reg) begin
+                if (pc_room) begin
                     pc_we = 1'b1;
                     pc_wdata = {hd_fl2_reg, h_hlen[2:0] & BPB_M1, hd_nw2_reg, 1'b0};
-                    pc_wr_next = pc_wr_reg + 1'b1;
                     f_addr_next = g_addr_reg;
                     f_lane_next = (R == 2) && g_addr_reg[LBPB];
                     f_first_next = 1'b1;
@@ -636,13 +573,14 @@ module nicrx_dma #(
                 is_state_next = IS_DATA;
             end
             IS_DATA: begin
-                if (aw_free && wb_room_reg) begin
+                if (aw_free && wb_room) begin
                     awvalid_next = 1'b1;  awaddr_next = f_addr_reg;
                     awlen_next = f_beats_reg[7:0] - 8'd1;
                     wc_we = 1'b1;
-                    wc_wdata = {f_blast_reg ? strb_end : STRB_ONES, f_first_reg && f_lane_reg,
-                                f_blast_reg && end_half, f_beats_reg[7:0] - 8'd1, 1'b0};
-                    wc_wr_next = wc_wr_reg + 1'b1;
+                    wc_wdata[WC_STRB +: ABPB] = f_blast_reg ? strb_end : STRB_ONES;
+                    wc_wdata[WC_FIRST_SKIP] = f_first_reg && f_lane_reg;
+                    wc_wdata[WC_LAST_HALF] = f_blast_reg && end_half;
+                    wc_wdata[WC_LEN +: WC_LEN_W] = f_beats_reg[7:0] - 8'd1;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, 2'b00};
                     bq_wr_next = bq_wr_reg + 1'b1;
                     // the next burst starts at a whole beat
@@ -659,14 +597,13 @@ module nicrx_dma #(
                 f_addr_next = rec_base + {43'd0, rec_off_reg, 5'd0};
                 f_phase_next = rec_ph_reg;
                 rec_rdy_next = 1'b1;
-                if (rec_rdy_reg && aw_free && wb_room_reg && !rh_full_reg) begin
+                if (rec_rdy_reg && aw_free && wb_room && !rh_full_reg) begin
                     rec_rdy_next = 1'b0;
                     awvalid_next = 1'b1;
                     awaddr_next = f_addr_reg;
                     awlen_next = REC_LEN;
                     wc_we = 1'b1;
-                    wc_wdata = {STRB_ONES, 2'b00, REC_LEN, 1'b1};
-                    wc_wr_next = wc_wr_reg + 1'b1;
+                    wc_wdata[WC_REC] = 1'b1;  wc_wdata[WC_LEN +: WC_LEN_W] = REC_LEN;
                     rh_full_next = 1'b1;  rh_w0_next = w0;  rh_w1_next = w1;
                     rh_w2_next = w2;  rh_w3_next = w3;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg, 1'b1};
@@ -697,85 +634,8 @@ module nicrx_dma #(
         end
         hd_v_next = !fq_re;
 
-        // ---- packet-memory reader, realigner and prefetch FIFO -------------
-        pc_head = pc_mem[pc_rd_reg[1:0]];
-        pf_cnt  = pf_wr_reg - pf_rd_reg;
-        pf_room_next = ({1'b0, pf_cnt} + {5'd0, t0_v_reg} + {5'd0, t1_v_reg} + {5'd0, t2_v_reg}) < 6'd15;
-        // from the pointers alone, so the W command's beat decode only selects between them
-        pf_ge1  = pf_cnt != 5'd0;
-        pf_ge2  = pf_cnt > 5'd1;
-        if (pc_rd_reg != pc_wr_reg) begin
-            if (pc_head[0]) begin
-                rel_ptr_next = rel_ptr_reg + pc_head[PM_AW+1:1];
-                pc_rd_next = pc_rd_reg + 1'b1;
-            end else if (pf_room_reg && pr_cnt_reg != pc_head[16:1]) begin
-                t0_v_next = 1'b1;  t0_sh_next = pc_head[19:17];
-                rel_ptr_next = rel_ptr_reg + 1'b1;
-                if (pr_cnt_reg + 16'd1 == pc_head[16:1] && !pc_head[20]) begin  // last word, no flush
-                    pr_cnt_next = 16'd0;
-                    pc_rd_next = pc_rd_reg + 1'b1;
-                end else begin
-                    pr_cnt_next = pr_cnt_reg + 16'd1;
-                end
-            end else if (pf_room_reg) begin
-                // every word read: the part's last word comes from the last one alone
-                t0_v_next = 1'b1;  t0_fl_next = 1'b1;  t0_sh_next = pc_head[19:17];
-                pr_cnt_next = 16'd0;
-                pc_rd_next = pc_rd_reg + 1'b1;
-            end
-        end
-        if (t2_v_reg) pf_wr_next = pf_wr_reg + 1'b1;
-        // the realigner: a part that starts sh bytes into a word takes byte i of each word
-        // from byte i + sh of {the word read, the word before} (a flush: no word read, 0),
-        // as loops over constant slices
-        ra_out  = ra_w_reg;
-        ra_cat  = {t2_fl_reg ? {DATA_WIDTH{1'b0}} : ra_w_reg, ra_h_reg};
-        for (k = 1; k < BPB; k = k + 1)
-            if (t2_sh_reg == k[2:0])
-                for (i = 0; i < BPB; i = i + 1)
-                    ra_out[i*8 +: 8] = ra_cat[(i+k)*8 +: 8];
-
-        // ---- W channel ------------------------------------------------------
-        wc_head  = wc_mem[wc_rd_reg[1:0]];
-        rec_bits = {rh_w3_reg, rh_w2_reg, rh_w1_reg, rh_w0_reg};
-        // the gearbox: a data beat takes R words from the prefetch FIFO, one where the
-        // burst's first beat skips the lower lane or its last beat ends in it; a lane
-        // that carries no word is 0
-        wfirst = (R == 2) && (wb_cnt_reg == 8'd0) && wc_head[10];
-        whalf  = (R == 2) && (wb_cnt_reg == wc_head[8:1]) && wc_head[9];
-        wtake2 = (R == 2) && !wfirst && !whalf;
-        pf_w0  = pf_mem[pf_rd_reg[3:0]];
-        pf_rd1 = pf_rd_reg[3:0] + 4'd1;   // a 4-bit index (wraps in every simulator)
-        pf_w1  = pf_mem[pf_rd1];
-        wstrb_n = (wb_cnt_reg == wc_head[8:1]) ? wc_head[11 +: ABPB] : STRB_ONES;
-        if (wfirst) wstrb_n = wstrb_n & STRB_HI;
-        if (!wvalid_reg || m_axi_wready) begin
-            wvalid_next = 1'b0;
-            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || (wtake2 ? pf_ge2 : pf_ge1))) begin
-                wvalid_next = 1'b1;
-                wlast_next = (wb_cnt_reg == wc_head[8:1]);
-                wstrb_next = wc_head[0] ? STRB_ONES : wstrb_n;
-                if (wc_head[0]) begin
-                    for (i = 0; i < RB; i = i + 1)
-                        if (wb_cnt_reg[2:0] == i[2:0]) wdata_next = rec_bits[i*AXI_DATA_WIDTH +: AXI_DATA_WIDTH];
-                end else if (R == 1) begin
-                    wdata_next[0 +: DATA_WIDTH] = pf_w0;
-                    pf_rd_next = pf_rd_reg + 1'b1;
-                end else begin
-                    wdata_next[0 +: DATA_WIDTH] = wfirst ? {DATA_WIDTH{1'b0}} : pf_w0;
-                    wdata_next[AXI_DATA_WIDTH-DATA_WIDTH +: DATA_WIDTH] =
-                        whalf ? {DATA_WIDTH{1'b0}} : wfirst ? pf_w0 : pf_w1;
-                    pf_rd_next = pf_rd_reg + (wtake2 ? 5'd2 : 5'd1);
-                end
-                if (wb_cnt_reg == wc_head[8:1]) begin
-                    wb_cnt_next = 8'd0;
-                    wc_rd_next = wc_rd_reg + 1'b1;
-                    if (wc_head[0]) rh_full_next = 1'b0;
-                end else begin
-                    wb_cnt_next = wb_cnt_reg + 8'd1;
-                end
-            end
-        end
+        // the mover takes the record's last beat into W: the holder is free
+        if (rec_taken) rh_full_next = 1'b0;
 
         // ---- B channel: tails, DELIVERED, AXI errors ---------------------------
         bq_head = bq_mem[bq_rd_reg[2:0]];
@@ -800,8 +660,7 @@ module nicrx_dma #(
 
         // ---- idle -------------------------------------------------------------
         idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
-                    && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !t0_v_reg && !t1_v_reg && !t2_v_reg
-                    && (wc_rd_reg == wc_wr_reg) && !wvalid_reg && !awvalid_reg
+                    && !mv_busy && !awvalid_reg
                     && (bq_rd_reg == bq_wr_reg) && !s_fl_valid;
     end
 
@@ -824,9 +683,6 @@ module nicrx_dma #(
         if (fq_re) {fh_red_reg, fh_op_reg} <= ctl_mem[fq_rd_reg[LFQ-1:0]];
     end
     always @(posedge clk) begin
-        if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
-        if (t2_v_reg) pf_mem[pf_wr_reg[3:0]] <= ra_out;
-        if (wc_we) wc_mem[wc_wr_reg[1:0]] <= wc_wdata;
         if (bq_we) bq_mem[bq_wr_reg[2:0]] <= bq_wdata;
     end
 
@@ -840,7 +696,7 @@ module nicrx_dma #(
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
             f_off_reg <= 16'd0;  f_cnt_reg <= 13'd0;  f_prel_reg <= 1'b0;
             g_off_reg <= 16'd0;  g_cnt_reg <= 13'd0;  g_prel_reg <= 1'b0;  pg_take_reg <= 3'b000;
-            hd_hfit_reg <= 1'b1;  hd_dv_reg <= 3'b000;  hd_bad_reg <= 3'b000;  pc_room_reg <= 1'b1;
+            hd_hfit_reg <= 1'b1;  hd_dv_reg <= 3'b000;  hd_bad_reg <= 3'b000;
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
             f_lane_reg <= 1'b0;  f_first_reg <= 1'b0;
@@ -848,7 +704,7 @@ module nicrx_dma #(
             f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
             rec_off_reg <= 16'd0;  rec_ph_reg <= 1'b0;  rec_base_reg <= 64'd0;
             cq_room_reg <= {NUM_CQ{1'b0}};
-            wb_room_reg <= 1'b1;
+            bq_room_reg <= 1'b1;
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
             hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd0_reg <= 16'd0;  hd_nd1_reg <= 16'd0;
@@ -857,19 +713,8 @@ module nicrx_dma #(
             issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
           
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
-            pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pr_cnt_reg <= 16'd0;
-            rel_ptr_reg <= {(PM_AW+1){1'b0}};
-            pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;
-            t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
-            pm_rel_reg <= {(PM_AW+1){1'b0}};  pf_room_reg <= 1'b1;
-            t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_sh_reg <= 3'd0;
-            t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_sh_reg <= 3'd0;
-            ra_w_reg <= {DATA_WIDTH{1'b0}};  ra_h_reg <= {DATA_WIDTH{1'b0}};
-            wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wb_cnt_reg <= 8'd0;
             rh_full_reg <= 1'b0;  rh_w0_reg <= 64'd0;  rh_w1_reg <= 64'd0;
             rh_w2_reg <= 64'd0;  rh_w3_reg <= 64'd0;
-            wvalid_reg <= 1'b0;  wdata_reg <= {AXI_DATA_WIDTH{1'b0}};  wstrb_reg <= {ABPB{1'b0}};
-            wlast_reg <= 1'b0;
             bq_wr_reg <= 4'd0;  bq_rd_reg <= 4'd0;
             cnt_delivered_reg <= 32'd0;  cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
             cnt_desc_err_reg <= 32'd0;  cnt_axi_err_reg <= 32'd0;  idle_reg <= 1'b1;
@@ -883,7 +728,6 @@ module nicrx_dma #(
             f_off_reg <= f_off_next;  f_cnt_reg <= f_cnt_next;  f_prel_reg <= f_prel_next;
             g_off_reg <= g_off_next;  g_cnt_reg <= g_cnt_next;  g_prel_reg <= g_prel_next;  pg_take_reg <= pg_take_next;
             hd_hfit_reg <= hd_hfit_next;  hd_dv_reg <= hd_dv_next;  hd_bad_reg <= hd_bad_next;
-            pc_room_reg <= pc_room_next;
             g_pend_reg <= g_pend_next;  g_ring_reg <= g_ring_next;  g_bufid_reg <= g_bufid_next;
             g_addr_reg <= g_addr_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
@@ -892,7 +736,7 @@ module nicrx_dma #(
             f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
             rec_off_reg <= rec_off_next;  rec_ph_reg <= rec_ph_next;  rec_base_reg <= rec_base_next;
             cq_room_reg <= cq_room_next;
-            wb_room_reg <= wb_room_next;
+            bq_room_reg <= bq_room_next;
             hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
@@ -901,22 +745,8 @@ module nicrx_dma #(
             hd_fl2_reg <= hd_fl2_next;  hd_dneed_reg <= hd_dneed_next;
             issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
-            pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
-            rel_ptr_reg <= rel_ptr_next;
-            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;
-            t0_v_reg <= t0_v_next;  t0_fl_reg <= t0_fl_next;  t0_sh_reg <= t0_sh_next;
-            pm_rd_en_reg <= t0_v_next && !t0_fl_next;
-            pm_rel_reg <= rel_ptr_reg;  pf_room_reg <= pf_room_next;
-            // the realigner's pipeline: the read data straight into ra_w
-            t1_v_reg <= t0_v_reg;  t1_fl_reg <= t0_fl_reg;  t1_sh_reg <= t0_sh_reg;
-            t2_v_reg <= t1_v_reg;  t2_fl_reg <= t1_fl_reg;  t2_sh_reg <= t1_sh_reg;
-            if (t1_v_reg && !t1_fl_reg) ra_w_reg <= pm_rd_data;
-            if (t2_v_reg && !t2_fl_reg) ra_h_reg <= ra_w_reg;
-            wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
             rh_full_reg <= rh_full_next;  rh_w0_reg <= rh_w0_next;  rh_w1_reg <= rh_w1_next;
             rh_w2_reg <= rh_w2_next;  rh_w3_reg <= rh_w3_next;
-            wvalid_reg <= wvalid_next;  wdata_reg <= wdata_next;  wstrb_reg <= wstrb_next;
-            wlast_reg <= wlast_next;
             bq_wr_reg <= bq_wr_next;  bq_rd_reg <= bq_rd_next;
             cnt_delivered_reg <= cnt_delivered_next;  cnt_no_fit_reg <= cnt_no_fit_next;
             cnt_no_cq_reg <= cnt_no_cq_next;  cnt_desc_err_reg <= cnt_desc_err_next;
