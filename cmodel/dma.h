@@ -9,6 +9,7 @@
 #include "blocks.h"
 #include "more.h"
 #include "mover.h"
+#include "cpl_write.h"
 #include "page.h"
 
 /* frame queue entry (RTL: packed {lerr, pay, rss_type, queue, presel, perr, trunc, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
@@ -52,7 +53,6 @@ static inline int dma_queue_ok(const csr_cfg_t *c, uint32_t num_cq, uint8_t q)
     return q < num_cq && c->cq_en[q & (num_cq - 1u)];
 }
 
-typedef struct dma_bq_ent { uint8_t rec, err, q; } dma_bq_ent_t;
 
 typedef struct dma {
     /* parameters */
@@ -95,11 +95,6 @@ typedef struct dma {
     uint8_t  pg_take[NICRX_NUM_FBR]; /* the rings an entry was placed in (nicrx_page's s_take) */
     page_t   pg;                     /* the page cursors */
     uint8_t  rec_rdy; /* f_addr, f_phase hold the record's */
-    uint16_t rec_off; /* f_q's issued tail % size, registered every cycle */
-    uint8_t  rec_ph;  /* its phase */
-    uint64_t rec_base; /* f_q's CQ_BASE, registered every cycle (used when num_cq > 1) */
-    uint8_t  cq_room; /* bit q: CQ q has room (one cycle old) */
-    uint8_t  bq_room; /* the B FIFO has room (one cycle old) */
     uint8_t  hd_v;       /* queue-head decision registered from fh: valid (fh stable) */
     uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
     uint8_t  hd_q, hd_q_ok;
@@ -114,20 +109,15 @@ typedef struct dma {
     uint8_t  hd_hfit;        /* a split frame's header part fits ring 2's entries (nicrx_page's limit) */
     uint8_t  hd_dv[NICRX_NUM_FBR];  /* each ring's head descriptor was valid at the last edge */
     uint8_t  hd_bad[NICRX_NUM_FBR]; /* ... and its address is misaligned (nicrx_page's amask) */
-    uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  awvalid, awlen;
     uint64_t awaddr;
-    uint8_t  rh_full; /* record holder */
-    uint64_t rh_w0, rh_w1, rh_w2, rh_w3;
-    /* B channel */
-    dma_bq_ent_t bq_mem[8];
-    uint32_t bq_wr, bq_rd;
     /* counters, status */
-    uint32_t cnt_delivered, cnt_no_fit, cnt_no_cq, cnt_desc_err, cnt_axi_err;
+    uint32_t cnt_no_fit, cnt_no_cq, cnt_desc_err;
     uint32_t cnt_red_early, cnt_red_forced;
     uint8_t  idle;
     more_t  *more;   /* nicrx_more, the batching hint (its own state, stepped in place) */
     mover_t  mv;     /* nicrx_mover: packet memory to W (stepped in place) */
+    cpl_write_t cw;  /* nicrx_cpl_write: records, B, CQ tails (stepped in place) */
 } dma_t;
 
 typedef struct dma_in {

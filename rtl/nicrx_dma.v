@@ -7,8 +7,7 @@
 // Pipeline:
 //   s_fl (nicrx_rss's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
 //                                 |  \-> pc, wc streams -> nicrx_mover (packet memory to W)
-//                                 |  \-> record holder (rh) -------^
-//                                 \----> B FIFO (bq) -> tails, DELIVERED
+//                                 \----> cr stream -> nicrx_cpl_write (record words -^, B, CQ tails, DELIVERED)
 //   nicrx_desc_fetch's head registers (s_desc_*) -> issue FSM -> m_desc_pop
 `resetall
 `timescale 1ns / 1ps
@@ -97,7 +96,7 @@ module nicrx_dma #(
     localparam [2:0] BPB_M1 = BPB_M1_I[2:0];   // a byte's offset in a packet-memory word
     localparam integer UP_OFF_I = ABPB - BPB;  // the upper lane's first byte in a beat (R = 2)
     localparam [LABPB-1:0] UP_OFF = UP_OFF_I[LABPB-1:0];
-    // B FIFO entry: {q, err, rec}
+    // completion request's {q, err, rec} (nicrx_cpl_write's B FIFO entry)
     localparam BQW   = 2 + QW;
     localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
                      IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6;
@@ -107,6 +106,7 @@ module nicrx_dma #(
     `include "nicrx_stream_fl.vh"
     `include "nicrx_stream_pc.vh"
     `include "nicrx_stream_wc.vh"
+    `include "nicrx_stream_cr.vh"
 
     // ---- registers -------------------------------------------------------
     // The frame queue is a RAM read through a register (block RAM on iCE40/ECP5).  A read never hits the entry written at the same edge (only
@@ -154,12 +154,6 @@ module nicrx_dma #(
     reg [15:0]           g_bufid_reg, g_bufid_next;
     reg [63:0]           g_addr_reg, g_addr_next;
     reg                  rec_rdy_reg, rec_rdy_next;   // f_addr, f_phase hold the record's
-    reg [15:0]           rec_off_reg, rec_off_next;   // f_q's issued tail % size (one cycle old)
-    reg                  rec_ph_reg, rec_ph_next;     // its phase
-    reg [63:0]           rec_base_reg, rec_base_next; // f_q's CQ_BASE (NUM_CQ > 1 only)
-    reg [63:0]           rec_base;
-    reg [NUM_CQ-1:0]     cq_room_reg, cq_room_next;
-    reg                  bq_room_reg, bq_room_next;   // the B FIFO has room (one cycle old)
     // queue-head decision, registered every cycle from fh (valid when fh did not
     // change at the last edge: hd_v)
     reg                  hd_v_reg, hd_v_next;
@@ -180,27 +174,18 @@ module nicrx_dma #(
     reg [2:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
     reg [2:0]            hd_bad_reg, hd_bad_next;     // ... and its address is misaligned (nicrx_page's amask)
 
-    reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
-    reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
 
     reg                  awvalid_reg, awvalid_next;
     reg [63:0]           awaddr_reg, awaddr_next;
     reg [7:0]            awlen_reg, awlen_next;
 
-    reg                  rh_full_reg, rh_full_next;     // record holder: one record's words
-    reg [63:0]           rh_w0_reg, rh_w0_next, rh_w1_reg, rh_w1_next;
-    reg [63:0]           rh_w2_reg, rh_w2_next, rh_w3_reg, rh_w3_next;
 
-    reg [BQW-1:0]        bq_mem [0:7];
-    reg [3:0]            bq_wr_reg, bq_wr_next, bq_rd_reg, bq_rd_next;
 
-    reg [31:0]           cnt_delivered_reg, cnt_delivered_next;
     reg [31:0]           cnt_no_fit_reg, cnt_no_fit_next;
     reg [31:0]           cnt_no_cq_reg, cnt_no_cq_next;
     reg [31:0]           cnt_red_early_reg, cnt_red_early_next;
     reg [31:0]           cnt_red_forced_reg, cnt_red_forced_next;
     reg [31:0]           cnt_desc_err_reg, cnt_desc_err_next;
-    reg [31:0]           cnt_axi_err_reg, cnt_axi_err_next;
     reg                  idle_reg, idle_next;
 
     // memory ports (computed in the next-state block)
@@ -217,19 +202,15 @@ module nicrx_dma #(
     // the read decided at an edge waits before the RAM takes it
     assign fq_pop          = fq_pop_reg;
     assign m_desc_pop      = desc_pop_reg;
-    assign st_cq_tail      = cq_tail_reg;
     assign st_idle         = idle_reg;
-    assign cnt_delivered   = cnt_delivered_reg;
     assign cnt_drop_no_fit = cnt_no_fit_reg;
     assign cnt_drop_no_cq  = cnt_no_cq_reg;
     assign cnt_drop_red_early  = cnt_red_early_reg;
     assign cnt_drop_red_forced = cnt_red_forced_reg;
     assign cnt_desc_error  = cnt_desc_err_reg;
-    assign cnt_axi_error   = cnt_axi_err_reg;
     assign m_axi_awvalid   = awvalid_reg;
     assign m_axi_awaddr    = awaddr_reg;
     assign m_axi_awlen     = awlen_reg;
-    assign m_axi_bready    = 1'b1;            // documented constant
 
     // ---- batching hint: other frames of the head's flow behind it (nicrx_more) ----
     wire [3:0] more_cnt;
@@ -254,25 +235,69 @@ module nicrx_dma #(
 
     // ---- the mover (nicrx_mover): packet memory to W, from the issue FSM's pc and wc
     // streams and the record holder's words
-    wire       pc_room, wc_room, rec_taken, mv_busy;
+    wire         pc_room, wc_room, rec_taken, mv_busy;
+    wire         rec_full;    // the completion writer's holder has a record the mover has not taken
+    wire [255:0] rec_words;
     nicrx_mover #(.DATA_WIDTH(DATA_WIDTH), .AXI_DATA_WIDTH(AXI_DATA_WIDTH), .PM_AW(PM_AW)) u_mover (
         .clk(clk), .rst(rst),
         .s_pc_valid(pc_we), .s_pc_data(pc_wdata), .s_pc_ready(pc_room),
         .s_wc_valid(wc_we), .s_wc_data(wc_wdata), .s_wc_ready(wc_room),
-        .s_rec_valid(rh_full_reg), .s_rec_data({rh_w3_reg, rh_w2_reg, rh_w1_reg, rh_w0_reg}), .s_rec_ready(rec_taken),
+        .s_rec_valid(rec_full), .s_rec_data(rec_words), .s_rec_ready(rec_taken),
         .pm_rd_en(pm_rd_en), .pm_rd_addr(pm_rd_addr), .pm_rd_data(pm_rd_data), .pm_rel_ptr(pm_rel_ptr),
         .busy(mv_busy),
         .m_axi_wvalid(m_axi_wvalid), .m_axi_wdata(m_axi_wdata), .m_axi_wstrb(m_axi_wstrb),
         .m_axi_wlast(m_axi_wlast), .m_axi_wready(m_axi_wready));
+
+    // ---- the completion writer (nicrx_cpl_write): a completion request with every AW (the
+    // issue FSM's bq_we, bq_wdata: {q, err, rec}), a record's fields from the head and the
+    // f_*, g_* registers; the record's slot, phase and CQ room for the issue FSM
+    wire              cr_room, cw_busy;
+    wire [15:0]       rec_off;
+    wire              rec_ph;
+    wire [63:0]       rec_base;
+    wire [NUM_CQ-1:0] cq_room;
+    reg  [CR_W-1:0]   cr_data;
+    always @* begin
+        cr_data = {CR_W{1'b0}};
+        cr_data[CR_REC] = bq_wdata[0];  cr_data[CR_ERR] = bq_wdata[1];  cr_data[CR_Q +: QW] = bq_wdata[2 +: QW];
+        cr_data[CR_PHASE] = f_phase_reg;
+        cr_data[CR_RING +: CR_RING_W] = f_ring_reg;  cr_data[CR_BUFID +: CR_BUFID_W] = f_bufid_reg;
+        cr_data[CR_LEN +: CR_LEN_W] = fh_reg[101] ? fh_reg[117:102] : fh_reg[15:0];   // the first part's
+        cr_data[CR_OFF +: CR_OFF_W] = f_off_reg;  cr_data[CR_CNT +: CR_CNT_W] = f_cnt_reg;
+        cr_data[CR_PREL] = f_prel_reg;
+        cr_data[CR_SPLIT] = fh_reg[101];  cr_data[CR_DLEN +: CR_DLEN_W] = fh_reg[133:118];
+        cr_data[CR_DRING] = g_ring_reg;  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
+        cr_data[CR_DOFF +: CR_DOFF_W] = g_off_reg;  cr_data[CR_DCNT +: CR_DCNT_W] = g_cnt_reg;
+        cr_data[CR_DPREL] = g_prel_reg;
+        cr_data[CR_FLOW +: CR_FLOW_W] = fh_flow_reg;  cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op_reg;
+        // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
+        //      vlan, l4[2], l3[2], len[16]}
+        cr_data[CR_L3 +: CR_L3_W] = fh_reg[17:16];  cr_data[CR_L4 +: CR_L4_W] = fh_reg[19:18];
+        cr_data[CR_VLAN] = fh_reg[20];  cr_data[CR_FRAG] = fh_reg[21];
+        cr_data[CR_TRUNC] = fh_reg[70];  cr_data[CR_PERR] = fh_reg[71];  cr_data[CR_PRESEL] = fh_reg[72];
+        cr_data[CR_MORE_CNT +: CR_MORE_CNT_W] = more_cnt;
+        cr_data[CR_HASH +: CR_HASH_W] = fh_reg[69:38];
+        cr_data[CR_L3_OFF +: CR_L3_OFF_W] = fh_reg[29:22];  cr_data[CR_L4_OFF +: CR_L4_OFF_W] = fh_reg[37:30];
+        cr_data[CR_RSS_TYPE +: CR_RSS_TYPE_W] = fh_reg[83:81];
+        cr_data[CR_PAY +: CR_PAY_W] = fh_reg[99:84];  cr_data[CR_LERR] = fh_reg[100];
+    end
+    nicrx_cpl_write #(.NUM_CQ(NUM_CQ)) u_cpl_write (
+        .clk(clk), .rst(rst),
+        .s_cr_valid(bq_we), .s_cr_data(cr_data), .s_cr_ready(cr_room),
+        .m_rec_valid(rec_full), .m_rec_data(rec_words), .m_rec_ready(rec_taken),
+        .rec_q(f_q_reg), .rec_off(rec_off), .rec_ph(rec_ph), .rec_base(rec_base), .cq_room(cq_room),
+        .cfg_cq_base(cfg_cq_base), .cfg_cq_size_log2(cfg_cq_size_log2), .cfg_cq_en(cfg_cq_en),
+        .cfg_cq_head(cfg_cq_head), .st_cq_tail(st_cq_tail), .s_rerr(s_rerr),
+        .cnt_delivered(cnt_delivered), .cnt_axi_error(cnt_axi_error), .busy(cw_busy),
+        .m_axi_bvalid(m_axi_bvalid), .m_axi_bresp(m_axi_bresp), .m_axi_bready(m_axi_bready));
     // W command and B FIFOs have room (each registered in its block, one cycle old)
-    wire       wb_room = wc_room && bq_room_reg;
+    wire       wb_room = wc_room && cr_room;
 
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
     reg                  h_split;             // the head frame is split (nicrx_xfer_plan)
     reg [15:0]           h_hlen, h_dlen;      // its header part's and data part's bytes
     reg [15:0]           p1len;               // its first part's: header part, or whole frame
-    reg                  dpart;               // a split frame with a data part
     reg                  hq_ok;               // the header ring has a descriptor
     reg [79:0]           hq_head;
     reg                  herr, derr;          // the header (data) buffer is misaligned
@@ -285,9 +310,6 @@ module nicrx_dma #(
     reg [79:0]           dq_head;
     reg [15:0]           d_off, h_off;        // the data (header) ring's entry offset in its page
     reg                  fh_rel;
-    reg [15:0]           rec_tail;
-    reg                  rec_inc;
-    reg [3:0]            rec_csz;
     reg                  aw_free;
     reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
@@ -295,11 +317,6 @@ module nicrx_dma #(
     reg [ABPB-1:0]       strb_end;
     reg [LABPB-1:0]      end_off;             // the frame's end within its last beat
     reg                  end_half;            // ... is in the lower lane (R = 2)
-    reg [63:0]           w0, w1, w2, w3;
-    reg                  phase;
-    reg [BQW-1:0]        bq_head;
-    reg [QW-1:0]         bq_q;
-    reg [2:0]            axi_err_inc;
     integer              i;
 
     // W beats of a part of len bytes from the buffer's lower lane, or its upper lane (R = 2)
@@ -331,22 +348,14 @@ module nicrx_dma #(
         f_off_next = f_off_reg;  f_cnt_next = f_cnt_reg;  f_prel_next = f_prel_reg;
         g_off_next = g_off_reg;  g_cnt_next = g_cnt_reg;  g_prel_next = g_prel_reg;
         pg_take_next = 3'b000;
-        rec_off_next = rec_off_reg;  rec_ph_next = rec_ph_reg;  rec_base_next = rec_base_reg;
-        issued_tail_next = issued_tail_reg;  cq_tail_next = cq_tail_reg;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
-        rh_full_next = rh_full_reg;  rh_w0_next = rh_w0_reg;  rh_w1_next = rh_w1_reg;
-        rh_w2_next = rh_w2_reg;  rh_w3_next = rh_w3_reg;
-        bq_wr_next = bq_wr_reg;  bq_rd_next = bq_rd_reg;
-        cnt_delivered_next = cnt_delivered_reg;  cnt_no_fit_next = cnt_no_fit_reg;
+        cnt_no_fit_next = cnt_no_fit_reg;
         cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
         cnt_red_early_next = cnt_red_early_reg;  cnt_red_forced_next = cnt_red_forced_reg;
-        cnt_axi_err_next = cnt_axi_err_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
         pc_we = 1'b0;  pc_wdata = {PC_W{1'b0}};  wc_we = 1'b0;  wc_wdata = {WC_W{1'b0}};
         bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};
-        axi_err_inc = 3'd0;
         fh_rel = 1'b0;
-        rec_inc = 1'b0;
 
         // ---- frame queue push ----------------------------------------------
         if (s_fl_valid) begin
@@ -364,7 +373,6 @@ module nicrx_dma #(
         h_hlen   = fh_reg[117:102];
         h_dlen   = fh_reg[133:118];   // nicrx_xfer_plan: len when whole
         p1len    = h_split ? h_hlen : h_len;
-        dpart    = h_split && (h_dlen != 16'd0);
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         // the data rings fit the data part (a whole frame: all of it)
         ring_ok[0] = cfg_fbr_en[0] && (pg_lim[15:0]  >= h_dlen);
@@ -410,15 +418,13 @@ module nicrx_dma #(
         // a page's entry: its address is the page's (PAGE_SIZE-aligned) with the offset in the low bits
         d_off    = sel ? pg_off[31:16] : pg_off[15:0];
         h_off    = pg_off[47:32];
-        // CQ room, one cycle old (the issue FSM waits a cycle after each record)
-        for (i = 0; i < NUM_CQ; i = i + 1)
-            cq_room_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
-                              < (17'd1 << cfg_cq_size_log2[i*4 +: 4]);
+        // CQ room (nicrx_cpl_write's cq_room) is one cycle old: the issue FSM waits a cycle
+        // after each record
         aw_free  = !awvalid_reg || m_axi_awready;
-        // W command and B FIFO room, registered: only the issue FSM writes them, never at
-        // two edges in a row (IS_DATA is followed by IS_SIZE or IS_REC without rec_rdy, the
-        // record's AW by IS_WAIT), so a value one cycle old never lets them overflow
-        bq_room_next = (bq_wr_reg - bq_rd_reg) != 4'd8;
+        // W command and B FIFO room (wb_room), registered in their blocks: only the issue FSM
+        // writes them, never at two edges in a row (IS_DATA is followed by IS_SIZE or IS_REC
+        // without rec_rdy, the record's AW by IS_WAIT), so a value one cycle old never lets
+        // them overflow
         // the packet-memory command FIFO's room (nicrx_mover's pc_room) is registered like
         // wb_room: the issue FSM never writes it at two edges in a row (a take or an IS_P2 is
         // followed by IS_SIZE or IS_PRE, a drop by a cycle without hd_v)
@@ -443,38 +449,8 @@ module nicrx_dma #(
         for (i = 0; i < ABPB; i = i + 1)
             strb_end[i] = (end_off == {LABPB{1'b0}}) || (i < end_off);
         end_half = (R == 2) && (end_off != {LABPB{1'b0}}) && (end_off <= UP_OFF);
-        // completion record of the frame at the head: its slot (issued tail % size) and
-        // phase are registered every cycle from f_q (valid one cycle after f_q is set;
+        // the record's slot (rec_off) and phase (rec_ph) follow f_q one cycle later (nicrx_cpl_write;
         // IS_PRE covers a frame going straight to IS_REC), the base is added in IS_REC
-        rec_tail = issued_tail_reg[f_q_reg*16 +: 16];
-        rec_csz  = cfg_cq_size_log2[f_q_reg*4 +: 4];
-        rec_off_next = rec_tail & ~(16'hffff << rec_csz);
-        rec_ph_next  = !(rec_tail[rec_csz]);
-        rec_base_next = cfg_cq_base[f_q_reg*64 +: 64];
-        // one CQ: its base needs no selection (the register is then unused and removed)
-        rec_base = (NUM_CQ > 1) ? rec_base_reg : cfg_cq_base[63:0];
-        phase    = f_phase_reg;
-        // record v2: words 0 and 1 the first part (a split frame's header part, else the whole
-        // frame), word 2 the data part and the flags, word 3 the phase
-        // word 3: each part's page offset, release and entry count (a data part's 0 without one)
-        w3 = {phase, 3'd0, dpart ? g_cnt_reg + 13'd1 : 13'd0, f_cnt_reg + 13'd1, dpart && g_prel_reg, f_prel_reg,
-              dpart ? g_off_reg : 16'd0, f_off_reg};
-        if (f_err_reg) begin
-            w0 = {30'd0, f_ring_reg, f_bufid_reg, 16'd0};
-            w1 = 64'd0;
-            w2 = {26'd0, 1'b1, 37'd0};
-            w3 = {phase, 16'd0, 13'd1, 1'b0, 1'b1, 32'd0};
-        end else begin
-            // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
-            //      vlan, l4[2], l3[2], len[16]}
-            w0 = {fh_flow_reg, fh_reg[72:70], more_cnt != 4'd0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
-                  fh_reg[17:16], f_ring_reg, f_bufid_reg, p1len};
-            w1 = {1'b0, fh_reg[83:81], 8'd0, more_cnt, fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
-            // {pay, err, lerr, large (the class: the ring of the whole frame or of the data
-            // part), split, data ring, buf_id, len}
-            w2 = {fh_reg[99:84], 10'd0, 1'b0, fh_reg[100], h_split ? dpart && g_ring_reg : f_ring_reg == 2'd1,
-                  h_split, 1'b0, dpart && g_ring_reg, dpart ? g_bufid_reg : 16'd0, dpart ? h_dlen : 16'd0};
-        end
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
             IS_IDLE: begin
@@ -499,7 +475,7 @@ module nicrx_dma #(
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
-                    end else if (cq_room_reg[hd_q_reg] && pc_room
+                    end else if (cq_room[hd_q_reg] && pc_room
                                  && (h_split ? hq_ok && (!hd_dneed_reg || dq_ok) : dq_ok)) begin
                         // a split frame takes a header buffer and, with bytes after its
                         // headers, a data buffer
@@ -582,7 +558,6 @@ module nicrx_dma #(
                     wc_wdata[WC_LAST_HALF] = f_blast_reg && end_half;
                     wc_wdata[WC_LEN +: WC_LEN_W] = f_beats_reg[7:0] - 8'd1;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, 2'b00};
-                    bq_wr_next = bq_wr_reg + 1'b1;
                     // the next burst starts at a whole beat
                     f_addr_next = {f_addr_reg[63:LABPB] + {{(55-LABPB){1'b0}}, f_beats_reg}, {LABPB{1'b0}}};
                     f_first_next = 1'b0;
@@ -594,21 +569,18 @@ module nicrx_dma #(
                 // first cycle: the record's address (into f_addr, free now) and phase
                 // from rec_base, rec_off, rec_ph; they are re-computed every cycle and used from
                 // the second cycle on
-                f_addr_next = rec_base + {43'd0, rec_off_reg, 5'd0};
-                f_phase_next = rec_ph_reg;
+                f_addr_next = rec_base + {43'd0, rec_off, 5'd0};
+                f_phase_next = rec_ph;
                 rec_rdy_next = 1'b1;
-                if (rec_rdy_reg && aw_free && wb_room && !rh_full_reg) begin
+                if (rec_rdy_reg && aw_free && wb_room && !rec_full) begin
                     rec_rdy_next = 1'b0;
                     awvalid_next = 1'b1;
                     awaddr_next = f_addr_reg;
                     awlen_next = REC_LEN;
                     wc_we = 1'b1;
                     wc_wdata[WC_REC] = 1'b1;  wc_wdata[WC_LEN +: WC_LEN_W] = REC_LEN;
-                    rh_full_next = 1'b1;  rh_w0_next = w0;  rh_w1_next = w1;
-                    rh_w2_next = w2;  rh_w3_next = w3;
+                    // the record's words into the completion writer's holder
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg, 1'b1};
-                    bq_wr_next = bq_wr_reg + 1'b1;
-                    rec_inc = 1'b1;
                     if (!f_err_reg) fh_rel = 1'b1;
                     is_state_next = IS_WAIT;
                 end
@@ -621,10 +593,6 @@ module nicrx_dma #(
                 is_state_next = IS_IDLE;
             end
         endcase
-        // issued tail of the record's queue, each queue incremented on its own
-        for (i = 0; i < NUM_CQ; i = i + 1)
-            if (rec_inc && f_q_reg == i[QW-1:0])
-                issued_tail_next[i*16 +: 16] = issued_tail_reg[i*16 +: 16] + 16'd1;
         // frame queue head: refill from the RAM when empty or released
         if (fh_rel) fh_valid_next = 1'b0;
         if ((fq_rd_reg != fq_wr_reg) && (!fh_valid_reg || fh_rel)) begin
@@ -634,34 +602,10 @@ module nicrx_dma #(
         end
         hd_v_next = !fq_re;
 
-        // the mover takes the record's last beat into W: the holder is free
-        if (rec_taken) rh_full_next = 1'b0;
-
-        // ---- B channel: tails, DELIVERED, AXI errors ---------------------------
-        bq_head = bq_mem[bq_rd_reg[2:0]];
-        bq_q    = bq_head[2 +: QW];
-        if (m_axi_bvalid) begin
-            bq_rd_next = bq_rd_reg + 1'b1;
-            if (m_axi_bresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
-            if (bq_head[0] && !bq_head[1]) cnt_delivered_next = cnt_delivered_reg + 32'd1;
-        end
-        // tails per queue: a record's B moves its queue's on
-        for (i = 0; i < NUM_CQ; i = i + 1) begin
-            if (!cfg_cq_en[i]) begin
-                cq_tail_next[i*16 +: 16] = 16'd0;
-                issued_tail_next[i*16 +: 16] = 16'd0;
-            end else if (m_axi_bvalid && bq_head[0] && bq_q == i[QW-1:0]) begin
-                cq_tail_next[i*16 +: 16] = cq_tail_reg[i*16 +: 16] + 16'd1;
-            end
-        end
-
-        if (s_rerr) axi_err_inc = axi_err_inc + 3'd1;
-        cnt_axi_err_next = cnt_axi_err_reg + {29'd0, axi_err_inc};
-
         // ---- idle -------------------------------------------------------------
         idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
                     && !mv_busy && !awvalid_reg
-                    && (bq_rd_reg == bq_wr_reg) && !s_fl_valid;
+                    && !cw_busy && !s_fl_valid;
     end
 
     // ---- memories (no reset: contents are don't-care until written) ---------
@@ -683,7 +627,6 @@ module nicrx_dma #(
         if (fq_re) {fh_red_reg, fh_op_reg} <= ctl_mem[fq_rd_reg[LFQ-1:0]];
     end
     always @(posedge clk) begin
-        if (bq_we) bq_mem[bq_wr_reg[2:0]] <= bq_wdata;
     end
 
     // ---- registers --------------------------------------------------------
@@ -702,22 +645,15 @@ module nicrx_dma #(
             f_lane_reg <= 1'b0;  f_first_reg <= 1'b0;
             f_beats_reg <= 9'd0;  f_blast_reg <= 1'b0;
             f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
-            rec_off_reg <= 16'd0;  rec_ph_reg <= 1'b0;  rec_base_reg <= 64'd0;
-            cq_room_reg <= {NUM_CQ{1'b0}};
-            bq_room_reg <= 1'b1;
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
             hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd0_reg <= 16'd0;  hd_nd1_reg <= 16'd0;
             hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_fl2_reg <= 1'b0;
             hd_dneed_reg <= 1'b0;
-            issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
           
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
-            rh_full_reg <= 1'b0;  rh_w0_reg <= 64'd0;  rh_w1_reg <= 64'd0;
-            rh_w2_reg <= 64'd0;  rh_w3_reg <= 64'd0;
-            bq_wr_reg <= 4'd0;  bq_rd_reg <= 4'd0;
-            cnt_delivered_reg <= 32'd0;  cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
-            cnt_desc_err_reg <= 32'd0;  cnt_axi_err_reg <= 32'd0;  idle_reg <= 1'b1;
+            cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
+            cnt_desc_err_reg <= 32'd0;  idle_reg <= 1'b1;
             cnt_red_early_reg <= 32'd0;  cnt_red_forced_reg <= 32'd0;
         end else begin
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
@@ -734,23 +670,16 @@ module nicrx_dma #(
             f_lane_reg <= f_lane_next;  f_first_reg <= f_first_next;
             f_beats_reg <= f_beats_next;  f_blast_reg <= f_blast_next;
             f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
-            rec_off_reg <= rec_off_next;  rec_ph_reg <= rec_ph_next;  rec_base_reg <= rec_base_next;
-            cq_room_reg <= cq_room_next;
-            bq_room_reg <= bq_room_next;
             hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
             hd_nd0_reg <= hd_nd0_next;  hd_nd1_reg <= hd_nd1_next;
             hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_cwd_reg <= hd_cwd_next;
             hd_fl2_reg <= hd_fl2_next;  hd_dneed_reg <= hd_dneed_next;
-            issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
-            rh_full_reg <= rh_full_next;  rh_w0_reg <= rh_w0_next;  rh_w1_reg <= rh_w1_next;
-            rh_w2_reg <= rh_w2_next;  rh_w3_reg <= rh_w3_next;
-            bq_wr_reg <= bq_wr_next;  bq_rd_reg <= bq_rd_next;
-            cnt_delivered_reg <= cnt_delivered_next;  cnt_no_fit_reg <= cnt_no_fit_next;
+            cnt_no_fit_reg <= cnt_no_fit_next;
             cnt_no_cq_reg <= cnt_no_cq_next;  cnt_desc_err_reg <= cnt_desc_err_next;
-            cnt_axi_err_reg <= cnt_axi_err_next;  idle_reg <= idle_next;
+            idle_reg <= idle_next;
             cnt_red_early_reg <= cnt_red_early_next;  cnt_red_forced_reg <= cnt_red_forced_next;
         end
     end

@@ -138,6 +138,7 @@ module nicrx_mover #(
         wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
         wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
         wlast_next = wlast_reg;
+        i = 0;   // the loops below run under conditions: no latch for the index
 
         if (s_pc_valid) pc_wr_next = pc_wr_reg + 1'b1;
         if (s_wc_valid) wc_wr_next = wc_wr_reg + 1'b1;
