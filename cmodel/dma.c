@@ -19,8 +19,7 @@ static void dma_reset(dma_t *d)
     /* fh is the RAM read register: not reset (the RTL does not reset it) */
     d->fq_wr = d->fq_rd = 0; d->fq_pop = 0; d->fh_valid = 0;
     memset(d->desc_pop, 0, sizeof d->desc_pop);
-    d->is_state = IS_IDLE; d->cq_room = 0;
-    d->wb_room = 1;
+    d->is_state = IS_IDLE;
     d->hd_v = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
     d->f_lane = 0; d->f_first = 0; d->f_plen = 0;
@@ -30,25 +29,13 @@ static void dma_reset(dma_t *d)
     d->hd_hfit = 1;
     memset(d->hd_dv, 0, sizeof d->hd_dv);
     memset(d->hd_bad, 0, sizeof d->hd_bad);
-    d->pc_room = 1;
     d->hd_wait = 0; d->hd_to = 0;
     page_reset(&d->pg);
     d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd0 = 0; d->hd_nd1 = 0;
     d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
     d->f_beats = 0; d->f_blast = 0; d->f_phase = 0; d->rec_rdy = 0;
-    d->rec_off = 0; d->rec_ph = 0; d->rec_base = 0;
-    memset(d->issued_tail, 0, sizeof d->issued_tail);
-    memset(d->cq_tail, 0, sizeof d->cq_tail);
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
-    d->pc_wr = d->pc_rd = 0; d->pr_cnt = 0; d->rel_ptr = 0;
-    d->pf_wr = d->pf_rd = 0;
-    d->t0_v = d->t0_fl = d->t0_sh = 0; d->pm_rel = 0; d->pf_room = 1;
-    d->t1_v = d->t1_fl = d->t1_sh = d->t2_v = d->t2_fl = d->t2_sh = 0; d->ra_w = d->ra_h = 0;
-    d->wc_wr = d->wc_rd = 0; d->wb_cnt = 0;
-    d->rh_full = 0; d->rh_w0 = 0; d->rh_w1 = 0; d->rh_w2 = 0; d->rh_w3 = 0;
-    d->wvalid = 0; d->wdata[0] = d->wdata[1] = 0; d->wstrb = 0; d->wlast = 0;
-    d->bq_wr = d->bq_rd = 0;
-    d->cnt_delivered = d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = d->cnt_axi_err = 0;
+    d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = 0;
     d->cnt_red_early = d->cnt_red_forced = 0;
     memset(d->cnt_no_buf, 0, sizeof d->cnt_no_buf);
     d->hd_red = 0;
@@ -79,6 +66,10 @@ int dma_init(dma_t *d, const nicrx_geom_t *g)
         return -1;
     }
     more_init(d->more, d->fq_depth);
+    if (mover_init(&d->mv, d->dw, d->adw, d->pm_aw) != 0 || cpl_write_init(&d->cw, d->num_cq) != 0) {
+        dma_free(d);
+        return -1;
+    }
     dma_reset(d);
     return 0;
 }
@@ -109,28 +100,21 @@ static uint16_t dma_words(const dma_t *d, uint32_t len)
     return (uint16_t)((len + d->bpb - 1) >> d->lbpb);
 }
 
-/* The realigner: a data part that starts sh bytes into a packet-memory word takes each of
- * its words from the word before (h, from byte sh) and the word read (w, its first sh
- * bytes); a flush (the part's last bytes all in h) has no w: zeros. */
-static uint64_t dma_realign(const dma_t *d, uint64_t h, uint64_t w, uint32_t sh, int flush)
-{
-    const uint64_t m = d->dw == 64 ? ~0ull : 0xffffffffull;
-
-    if (sh == 0) return w;
-    return ((h >> (8 * sh)) | (flush ? 0 : w << (8 * (d->bpb - sh)))) & m;
-}
-
 void dma_out(const dma_t *d, dma_out_t *o)
 {
+    mover_out_t mo;
+
     memset(o, 0, sizeof *o);
-    o->pm_rd_en = d->t0_v && !d->t0_fl;
-    o->pm_rd_addr = d->pm_rel & ((1u << d->pm_aw) - 1);
-    o->pm_rel_ptr = d->pm_rel;
+    mover_out(&d->mv, &mo);
+    o->pm_rd_en = mo.pm_rd_en;
+    o->pm_rd_addr = mo.pm_rd_addr;
+    o->pm_rel_ptr = mo.pm_rel_ptr;
     o->fq_pop = d->fq_pop;
     memcpy(o->m_desc_pop, d->desc_pop, sizeof o->m_desc_pop);
-    for (uint32_t q = 0; q < d->num_cq; q++) o->st.cq_tail[q] = d->cq_tail[q];
+    /* the completion writer's registers */
+    for (uint32_t q = 0; q < d->num_cq; q++) o->st.cq_tail[q] = d->cw.cq_tail[q];
     o->st.idle = d->idle;
-    o->st.cnt[NICRX_CNT_DELIVERED] = d->cnt_delivered;
+    o->st.cnt[NICRX_CNT_DELIVERED] = d->cw.cnt_delivered;
     o->st.cnt[NICRX_CNT_DROP_NO_FIT] = d->cnt_no_fit;
     o->st.cnt[NICRX_CNT_DROP_NO_CQ] = d->cnt_no_cq;
     o->st.cnt[NICRX_CNT_DROP_RED_EARLY] = d->cnt_red_early;
@@ -138,15 +122,15 @@ void dma_out(const dma_t *d, dma_out_t *o)
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
         o->st.cnt[NICRX_CNT_DROP_NO_BUF_SMALL + r] = d->cnt_no_buf[r];
     o->st.cnt[NICRX_CNT_DESC_ERROR] = d->cnt_desc_err;
-    o->st.cnt[NICRX_CNT_AXI_ERROR] = d->cnt_axi_err;
+    o->st.cnt[NICRX_CNT_AXI_ERROR] = d->cw.cnt_axi_err;
     o->axi.m_axi_awvalid = d->awvalid;
     o->axi.m_axi_awaddr = d->awaddr;
     o->axi.m_axi_awlen = d->awlen;
-    o->axi.m_axi_wvalid = d->wvalid;
-    o->axi.m_axi_wdata[0] = d->wdata[0];
-    o->axi.m_axi_wdata[1] = d->wdata[1];
-    o->axi.m_axi_wstrb = d->wstrb;
-    o->axi.m_axi_wlast = d->wlast;
+    o->axi.m_axi_wvalid = mo.m_axi_wvalid;
+    o->axi.m_axi_wdata[0] = mo.m_axi_wdata[0];
+    o->axi.m_axi_wdata[1] = mo.m_axi_wdata[1];
+    o->axi.m_axi_wstrb = mo.m_axi_wstrb;
+    o->axi.m_axi_wlast = mo.m_axi_wlast;
     o->axi.m_axi_bready = 1;
 }
 
@@ -171,16 +155,21 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     dma_t n = *d;
     const uint32_t fqm = 2 * d->fq_depth - 1;
     const uint16_t strb_ones = (uint16_t)((1u << d->abpb) - 1);
-    /* the upper lane of a W beat (r = 2) */
-    const uint16_t strb_hi = (uint16_t)(strb_ones & ~((1u << d->bpb) - 1));
-    const uint64_t dwmask = d->dw == 64 ? ~0ull : 0xffffffffull;
-    const uint32_t relm = (2u << d->pm_aw) - 1;
-    uint32_t axi_err_inc = 0;
-    /* memory write ports */
+    /* memory write ports, and the mover's command streams */
     int fq_we = 0, pc_we = 0, wc_we = 0, bq_we = 0;
-    dma_pc_ent_t pc_wdata = {0, 0, 0, 0};
-    dma_wc_ent_t wc_wdata = {0, 0, 0, 0, 0};
-    dma_bq_ent_t bq_wdata = {0, 0, 0};
+    pc_stream_t pc_wdata = {0, 0, 0, 0};
+    wc_stream_t wc_wdata = {0, 0, 0, 0, 0};
+    cr_stream_t bq_wdata; /* the completion request: {q, err, rec} set by the issue FSM */
+    /* the mover's outputs before the edge: its registered room, and whether the W register
+     * takes the record's last beat at this edge */
+    mover_out_t mvo;
+    mover_out(&d->mv, &mvo);
+    const int pc_room = mvo.s_pc_ready;
+    const int rec_taken = mover_rec_ready(&d->mv, t->m_axi_wready);
+    /* the completion writer's: B FIFO room, CQ room, the record's slot, phase and base, its
+     * holder (one cycle old, or registered) */
+    cpl_write_out_t cwo;
+    cpl_write_out(&d->cw, c->cq_base[0], &cwo);
 
     n.fq_pop = 0;
     memset(n.desc_pop, 0, sizeof n.desc_pop);
@@ -247,21 +236,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                       && !((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) && d->hd_q_ok && !bufs_ok;
     n.hd_wait = bwait ? (uint16_t)(d->hd_wait + (d->hd_wait != 0xffff)) : 0;
     n.hd_to = (uint8_t)(bwait && c->xfer_buf_wait != 0 && d->hd_wait >= c->xfer_buf_wait);
-    /* CQ room, one cycle old (the issue FSM waits a cycle after each record) */
-    n.cq_room = 0;
-    for (uint32_t q = 0; q < d->num_cq; q++)
-        if ((uint32_t)(uint16_t)(d->issued_tail[q] - c->cq_head[q]) < (1u << (c->cq_size_log2[q] & 15)))
-            n.cq_room |= (uint8_t)(1u << q);
-    int room = (d->cq_room >> hd_q) & 1;
+    /* CQ room (the completion writer's) is one cycle old: the issue FSM waits a cycle after
+     * each record */
+    int room = (cwo.cq_room >> hd_q) & 1;
     int aw_free = !d->awvalid || t->m_axi_awready;
-    /* W command and B FIFO room, registered (one cycle old): the issue FSM never writes
-     * them at two edges in a row */
-    n.wb_room = ((d->wc_wr - d->wc_rd) & 7) != 4 && ((d->bq_wr - d->bq_rd) & 15) != 8;
-    int wb_room = d->wb_room;
-    /* the pm command FIFO's room, registered like wb_room: the issue FSM never writes it at
-     * two edges in a row (a take or IS_P2 is followed by IS_SIZE or IS_PRE, a drop by a
-     * cycle without hd_v) */
-    n.pc_room = ((d->pc_wr - d->pc_rd) & 7) != 4;
+    /* W command and B FIFO room, registered (one cycle old; the W command FIFO's in the
+     * mover): the issue FSM never writes them at two edges in a row */
+    int wb_room = mvo.s_wc_ready && cwo.s_cr_ready;
+    /* the pm command FIFO's room (the mover's) is registered like wb_room: the issue FSM
+     * never writes it at two edges in a row (a take or IS_P2 is followed by IS_SIZE or
+     * IS_PRE, a drop by a cycle without hd_v) */
     /* each ring's head descriptor: valid at the last edge too, and its address's bits that
      * must be 0 (nicrx_page's amask), registered */
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
@@ -276,60 +260,33 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     uint32_t end_off = (d->f_plen + (d->r == 2 && d->f_lane ? d->bpb : 0)) & (d->abpb - 1);
     uint16_t strb_end = end_off == 0 ? strb_ones : (uint16_t)((1u << end_off) - 1);
     int end_half = d->r == 2 && end_off != 0 && end_off <= d->bpb;
-    uint16_t rec_tail = d->issued_tail[d->f_q];
-    uint32_t rec_csz = c->cq_size_log2[d->f_q];
-    uint64_t phase = d->f_phase;
     more_out_t mo;
     more_out(d->more, &mo);
-    /* the record's slot and phase, registered every cycle from f_q (valid one cycle
-     * after f_q is set; IS_PRE covers a frame going straight to IS_REC) */
-    n.rec_off = (uint16_t)(rec_tail & ((1u << rec_csz) - 1));
-    n.rec_ph = (uint8_t)(((rec_tail >> rec_csz) & 1) ^ 1);
-    n.rec_base = c->cq_base[d->f_q];
     n.rec_rdy = 0;
-    /* record v2: words 0 and 1 the first part (the header part of a split frame, else the
-     * whole frame), word 2 the data part and the flags, word 3 the phase */
+    /* a record's fields for the completion writer (its words: cpl_write.c), from the head
+     * and the f_*, g_* registers */
     const int dpart = fh->split && fh->dlen != 0;
-    /* word 3: each part's page offset, release and entry count (a data part's 0 without one) */
-    uint64_t w0, w1, w2, w3 = phase << NICRX_C3_PHASE_BIT | (uint64_t)d->f_off << NICRX_C3_OFF_SHIFT
-                                | (uint64_t)d->f_prel << NICRX_C3_REL_BIT
-                                | (uint64_t)((d->f_cnt + 1) & 0x1fff) << NICRX_C3_CNT_SHIFT;
-    if (dpart)
-        w3 |= (uint64_t)d->g_off << NICRX_C3_DOFF_SHIFT | (uint64_t)d->g_prel << NICRX_C3_DREL_BIT
-            | (uint64_t)((d->g_cnt + 1) & 0x1fff) << NICRX_C3_DCNT_SHIFT;
-    if (d->f_err) {
-        w0 = ((uint64_t)d->f_ring << NICRX_C0_RING_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT);
-        w1 = 0;
-        w2 = 1ull << NICRX_C2_ERR_BIT;
-        w3 = phase << NICRX_C3_PHASE_BIT | 1ull << NICRX_C3_REL_BIT | 1ull << NICRX_C3_CNT_SHIFT;
-    } else {
-        w0 = ((uint64_t)p1len << NICRX_C0_LEN_SHIFT) | ((uint64_t)d->f_bufid << NICRX_C0_BUFID_SHIFT)
-           | ((uint64_t)d->f_ring << NICRX_C0_RING_SHIFT) | ((uint64_t)fh->l3 << NICRX_C0_L3_SHIFT)
-           | ((uint64_t)fh->l4 << NICRX_C0_L4_SHIFT) | ((uint64_t)fh->vlan << NICRX_C0_VLAN_BIT)
-           | ((uint64_t)fh->frag << NICRX_C0_FRAG_BIT) | ((uint64_t)fh->trunc << NICRX_C0_TRUNC_BIT)
-           | ((uint64_t)fh->perr << NICRX_C0_PERR_BIT) | ((uint64_t)fh->presel << NICRX_C0_PRESEL_BIT)
-           | ((uint64_t)d->fh_op << NICRX_C0_OPCODE_SHIFT) | ((uint64_t)d->fh_flow << NICRX_C0_FLOW_SHIFT)
-           | ((uint64_t)(mo.more_cnt != 0) << NICRX_C0_MORE_BIT);
-        w1 = ((uint64_t)fh->hash << NICRX_C1_HASH_SHIFT) | ((uint64_t)fh->l3_off << NICRX_C1_L3OFF_SHIFT)
-           | ((uint64_t)fh->l4_off << NICRX_C1_L4OFF_SHIFT) | ((uint64_t)mo.more_cnt << NICRX_C1_MORE_CNT_SHIFT)
-           | ((uint64_t)fh->rss_type << NICRX_C1_RSS_TYPE_SHIFT);
-        /* the class is the ring of the whole frame or of the data part (1: large) */
-        w2 = ((uint64_t)(fh->split ? dpart && d->g_ring == 1 : d->f_ring == 1) << NICRX_C2_LARGE_BIT)
-           | ((uint64_t)fh->lerr << NICRX_C2_LERR_BIT) | ((uint64_t)fh->pay << NICRX_C2_PAY_SHIFT)
-           | ((uint64_t)fh->split << NICRX_C2_SPLIT_BIT);
-        if (dpart)
-            w2 |= (uint64_t)fh->dlen << NICRX_C2_LEN_SHIFT | (uint64_t)d->g_bufid << NICRX_C2_BUFID_SHIFT
-                | (uint64_t)d->g_ring << NICRX_C2_RING_SHIFT;
-    }
+    memset(&bq_wdata, 0, sizeof bq_wdata);
+    bq_wdata.phase = d->f_phase;
+    bq_wdata.ring = d->f_ring; bq_wdata.bufid = d->f_bufid; bq_wdata.len = p1len;
+    bq_wdata.off = d->f_off; bq_wdata.cnt = d->f_cnt; bq_wdata.prel = d->f_prel;
+    bq_wdata.split = fh->split; bq_wdata.dlen = fh->dlen;
+    bq_wdata.dring = d->g_ring; bq_wdata.dbufid = d->g_bufid; bq_wdata.doff = d->g_off;
+    bq_wdata.dcnt = d->g_cnt; bq_wdata.dprel = d->g_prel;
+    bq_wdata.flow = d->fh_flow; bq_wdata.opcode = d->fh_op;
+    bq_wdata.l3 = fh->l3; bq_wdata.l4 = fh->l4; bq_wdata.vlan = fh->vlan; bq_wdata.frag = fh->frag;
+    bq_wdata.trunc = fh->trunc; bq_wdata.perr = fh->perr; bq_wdata.presel = fh->presel;
+    bq_wdata.more_cnt = mo.more_cnt;
+    bq_wdata.hash = fh->hash; bq_wdata.l3_off = fh->l3_off; bq_wdata.l4_off = fh->l4_off;
+    bq_wdata.rss_type = fh->rss_type; bq_wdata.pay = fh->pay; bq_wdata.lerr = fh->lerr;
     if (t->m_axi_awready) n.awvalid = 0;
     switch (d->is_state) {
     case IS_IDLE:
         if (d->fh_valid && d->hd_v) {
             if (d->hd_red) {
                 /* RED's verdict (nicrx_red) goes before the placement: no buffer is looked at */
-                if (d->pc_room) {
+                if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     if (d->hd_red & 2)
                         n.cnt_red_forced = d->cnt_red_forced + 1;
@@ -338,31 +295,28 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY, 0);
                 }
             } else if ((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) {
-                if (d->pc_room) {
+                if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_fit = d->cnt_no_fit + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT, 0);
                 }
             } else if (!d->hd_q_ok) {
-                if (d->pc_room) {
+                if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_cq = d->cnt_no_cq + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ, 0);
                 }
             } else if (d->hd_to && !bufs_ok) {
                 /* waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring */
-                if (d->pc_room) {
+                if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.pc_wr = (d->pc_wr + 1) & 7;
                     fh_rel = 1; n.fq_pop = 1;
                     n.cnt_no_buf[nb_ring]++;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, nb_ring);
                 }
-            } else if (room && d->pc_room && bufs_ok) {
+            } else if (room && pc_room && bufs_ok) {
                 /* a split frame takes a header buffer and, with bytes after its headers, a
                  * data buffer; a misaligned one (the header buffer looked at first) goes back
                  * alone by an error completion and the frame takes the next */
@@ -400,7 +354,6 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.f_err = 0;
                     n.fq_pop = 1;
                     pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = d->hd_nw1;
-                    n.pc_wr = (d->pc_wr + 1) & 7;
                     /* a buffer at an odd word of a beat (r = 2) starts in its upper lane */
                     n.f_lane = (uint8_t)(d->r == 2 && (p1->addr >> d->lbpb & 1));
                     n.f_first = 1;
@@ -412,10 +365,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         }
         break;
     case IS_P2: /* the data part of a split frame: its own buffer, realigned */
-        if (d->pc_room) {
+        if (pc_room) {
             pc_we = 1; pc_wdata.nwords = d->hd_nw2; pc_wdata.flush = d->hd_fl2;
             pc_wdata.sh = (uint8_t)(fh->hdr_len & (d->bpb - 1));
-            n.pc_wr = (d->pc_wr + 1) & 7;
             n.f_addr = d->g_addr;
             n.f_lane = (uint8_t)(d->r == 2 && (d->g_addr >> d->lbpb & 1));
             n.f_first = 1;
@@ -440,9 +392,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             wc_wdata.strb = d->f_blast ? strb_end : strb_ones;
             wc_wdata.first_skip = d->f_first && d->f_lane;
             wc_wdata.last_half = (uint8_t)(d->f_blast && end_half);
-            n.wc_wr = (d->wc_wr + 1) & 7;
             bq_we = 1; bq_wdata.rec = 0; bq_wdata.err = 0; bq_wdata.q = d->f_q;
-            n.bq_wr = (d->bq_wr + 1) & 15;
             /* the next burst starts at a whole beat */
             n.f_addr = ((d->f_addr >> d->labpb) + d->f_beats) << d->labpb;
             n.f_first = 0;
@@ -453,21 +403,17 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     case IS_REC:
         /* first cycle: the record's address (into f_addr) and phase from rec_off,
          * rec_ph; re-computed every cycle and used from the second cycle on */
-        n.f_addr = (d->num_cq > 1 ? d->rec_base : c->cq_base[0]) + ((uint64_t)d->rec_off << 5);
-        n.f_phase = d->rec_ph;
+        n.f_addr = cwo.rec_base + ((uint64_t)cwo.rec_off << 5);
+        n.f_phase = cwo.rec_ph;
         n.rec_rdy = 1;
-        if (d->rec_rdy && aw_free && wb_room && !d->rh_full) {
+        if (d->rec_rdy && aw_free && wb_room && !cwo.m_rec_valid) {
             n.rec_rdy = 0;
             n.awvalid = 1;
             n.awaddr = d->f_addr;
             n.awlen = (uint8_t)(d->rb - 1);
             wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->rb - 1);
-            wc_wdata.strb = strb_ones;
-            n.rh_full = 1; n.rh_w0 = w0; n.rh_w1 = w1; n.rh_w2 = w2; n.rh_w3 = w3;
-            n.wc_wr = (d->wc_wr + 1) & 7;
+            /* the record's words into the completion writer's holder */
             bq_we = 1; bq_wdata.rec = 1; bq_wdata.err = d->f_err; bq_wdata.q = d->f_q;
-            n.bq_wr = (d->bq_wr + 1) & 15;
-            n.issued_tail[d->f_q] = (uint16_t)(rec_tail + 1);
             n.is_state = IS_WAIT;
             if (!d->f_err) {
                 nicrx_event_t e;
@@ -503,115 +449,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     }
     n.hd_v = !(d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel));
 
-    /* ---- packet-memory reader, realigner and prefetch FIFO ---- */
-    const dma_pc_ent_t *ph = &d->pc_mem[d->pc_rd & 3];
-    uint32_t pf_cnt = (d->pf_wr - d->pf_rd) & 31;
-    n.t0_v = 0; n.t0_fl = 0;
-    if (d->pc_rd != d->pc_wr) {
-        if (ph->skip) {
-            n.rel_ptr = (d->rel_ptr + ph->nwords) & relm;
-            n.pc_rd = (d->pc_rd + 1) & 7;
-        } else if (d->pr_cnt != ph->nwords && d->pf_room) {
-            n.t0_v = 1; n.t0_sh = ph->sh;
-            n.rel_ptr = (d->rel_ptr + 1) & relm;
-            if (d->pr_cnt == (uint16_t)(ph->nwords - 1) && !ph->flush) {
-                n.pr_cnt = 0;
-                n.pc_rd = (d->pc_rd + 1) & 7;
-            } else {
-                n.pr_cnt = (uint16_t)(d->pr_cnt + 1);
-            }
-        } else if (d->pf_room) {
-            /* every word read: the part's last word comes from the last one alone */
-            n.t0_v = 1; n.t0_fl = 1; n.t0_sh = ph->sh;
-            n.pr_cnt = 0;
-            n.pc_rd = (d->pc_rd + 1) & 7;
-        }
-    }
-    /* room for the read decided at the next edge: two places free now, one of them for a
-     * read decided at this edge */
-    n.pf_room = pf_cnt + d->t0_v + d->t1_v + d->t2_v < 15;
-    n.pm_rel = d->rel_ptr;
-    n.t1_v = d->t0_v; n.t1_fl = d->t0_fl; n.t1_sh = d->t0_sh;
-    n.t2_v = d->t1_v; n.t2_fl = d->t1_fl; n.t2_sh = d->t1_sh;
-    if (d->t1_v && !d->t1_fl) n.ra_w = in->pm_rd_data & dwmask;
-    if (d->t2_v) {
-        n.pf_wr = (d->pf_wr + 1) & 31;
-        if (!d->t2_fl) n.ra_h = d->ra_w;
-    }
-
-    /* ---- W channel ---- */
-    const dma_wc_ent_t *wh = &d->wc_mem[d->wc_rd & 3];
-    /* the gearbox: a data beat takes r words from the prefetch FIFO, one where the
-     * burst's first beat skips the lower lane or its last beat ends in it; a lane that
-     * carries no word is 0 */
-    int last = d->wb_cnt == wh->len;
-    int wfirst = d->r == 2 && d->wb_cnt == 0 && wh->first_skip;
-    int whalf = d->r == 2 && last && wh->last_half;
-    uint32_t take = d->r == 2 && !wfirst && !whalf ? 2 : 1;
-    if (!d->wvalid || t->m_axi_wready) {
-        n.wvalid = 0;
-        if (d->wc_rd != d->wc_wr && (wh->rec || pf_cnt >= take)) {
-            uint64_t pf_w0 = d->pf_mem[d->pf_rd & 15], pf_w1 = d->pf_mem[(d->pf_rd + 1) & 15];
-            uint16_t strb = last ? wh->strb : strb_ones;
-            n.wvalid = 1;
-            n.wlast = (uint8_t)last;
-            n.wstrb = wh->rec ? strb_ones : wfirst ? (uint16_t)(strb & strb_hi) : strb;
-            if (wh->rec) {
-                const uint64_t rw[4] = { d->rh_w0, d->rh_w1, d->rh_w2, d->rh_w3 };
-                uint32_t b = d->wb_cnt & 7u;
-                if (d->adw == 128) {
-                    n.wdata[0] = rw[2 * (b & 1u)]; n.wdata[1] = rw[2 * (b & 1u) + 1];
-                } else if (d->adw == 64) {
-                    n.wdata[0] = rw[b & 3u];
-                } else {
-                    n.wdata[0] = (rw[(b >> 1) & 3u] >> (32 * (b & 1u))) & dwmask;
-                }
-            } else if (d->r == 1) {
-                n.wdata[0] = pf_w0;
-                n.pf_rd = (d->pf_rd + 1) & 31;
-            } else {
-                uint64_t lo = wfirst ? 0 : pf_w0, hi = whalf ? 0 : wfirst ? pf_w0 : pf_w1;
-                if (d->dw == 64) {
-                    n.wdata[0] = lo; n.wdata[1] = hi;
-                } else {
-                    n.wdata[0] = lo | hi << 32;
-                }
-                n.pf_rd = (d->pf_rd + take) & 31;
-            }
-            if (last) {
-                n.wb_cnt = 0;
-                n.wc_rd = (d->wc_rd + 1) & 7;
-                if (wh->rec) n.rh_full = 0;
-            } else {
-                n.wb_cnt = (uint8_t)(d->wb_cnt + 1);
-            }
-        }
-    }
-
-    /* ---- B channel ---- */
-    const dma_bq_ent_t *bh = &d->bq_mem[d->bq_rd & 7];
-    if (t->m_axi_bvalid) {
-        n.bq_rd = (d->bq_rd + 1) & 15;
-        if (t->m_axi_bresp != 0) axi_err_inc++;
-        if (bh->rec) {
-            n.cq_tail[bh->q] = (uint16_t)(d->cq_tail[bh->q] + 1);
-            if (!bh->err) n.cnt_delivered = d->cnt_delivered + 1;
-        }
-    }
-    for (uint32_t q = 0; q < d->num_cq; q++) {
-        if (!c->cq_en[q]) {
-            n.cq_tail[q] = 0;
-            n.issued_tail[q] = 0;
-        }
-    }
-
-    if (in->s_rerr) axi_err_inc++;
-    n.cnt_axi_err = d->cnt_axi_err + axi_err_inc;
-
     /* ---- idle ---- */
-    n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && d->pc_rd == d->pc_wr
-          && d->pf_rd == d->pf_wr && !d->t0_v && !d->t1_v && !d->t2_v && d->wc_rd == d->wc_wr && !d->wvalid
-          && !d->awvalid && d->bq_rd == d->bq_wr && !in->s_fl_valid;
+    n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && !mvo.busy
+          && !d->awvalid && !cwo.busy && !in->s_fl_valid;
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
     if (fq_we) {
@@ -650,10 +490,25 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         }
         page_step(&n.pg, &d->pg, &pi);
     }
-    if (pc_we) n.pc_mem[d->pc_wr & 3] = pc_wdata;
-    if (d->t2_v) n.pf_mem[d->pf_wr & 15] = dma_realign(d, d->ra_h, d->ra_w, d->t2_sh, d->t2_fl);
-    if (wc_we) n.wc_mem[d->wc_wr & 3] = wc_wdata;
-    if (bq_we) n.bq_mem[d->bq_wr & 7] = bq_wdata;
+    /* the mover: the issue FSM's commands and the record holder's words of this edge */
+    {
+        const mover_in_t mi = { .rst = t->rst, .s_pc_valid = (uint8_t)pc_we, .s_pc = pc_wdata,
+                                .s_wc_valid = (uint8_t)wc_we, .s_wc = wc_wdata, .s_rec_valid = cwo.m_rec_valid,
+                                .s_rec = { cwo.m_rec[0], cwo.m_rec[1], cwo.m_rec[2], cwo.m_rec[3] },
+                                .pm_rd_data = in->pm_rd_data, .m_axi_wready = t->m_axi_wready };
+        mover_step(&n.mv, &mi, &mvo);
+    }
+    /* the completion writer: the issue FSM's request of this edge, the mover's take */
+    {
+        cpl_write_in_t ci = { .rst = t->rst, .s_cr_valid = (uint8_t)bq_we, .s_cr = bq_wdata,
+                              .m_rec_ready = (uint8_t)rec_taken, .rec_q = d->f_q, .s_rerr = in->s_rerr,
+                              .m_axi_bvalid = t->m_axi_bvalid, .m_axi_bresp = t->m_axi_bresp };
+        memcpy(ci.cq_base, c->cq_base, sizeof ci.cq_base);
+        memcpy(ci.cq_size_log2, c->cq_size_log2, sizeof ci.cq_size_log2);
+        memcpy(ci.cq_en, c->cq_en, sizeof ci.cq_en);
+        memcpy(ci.cq_head, c->cq_head, sizeof ci.cq_head);
+        cpl_write_step(&n.cw, &ci, &cwo);
+    }
 
     if (t->rst) dma_reset(&n);
     *d = n;

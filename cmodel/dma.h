@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include "blocks.h"
 #include "more.h"
+#include "mover.h"
+#include "cpl_write.h"
 #include "page.h"
 
 /* frame queue entry (RTL: packed {lerr, pay, rss_type, queue, presel, perr, trunc, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
@@ -51,14 +53,6 @@ static inline int dma_queue_ok(const csr_cfg_t *c, uint32_t num_cq, uint8_t q)
     return q < num_cq && c->cq_en[q & (num_cq - 1u)];
 }
 
-/* a packet-memory command: skip (release nwords unread) or read nwords words for one part,
- * realigned by sh bytes (the part starts sh bytes into its first word, which the part before
- * read), then flush: one more word from the last word read alone */
-typedef struct dma_pc_ent { uint8_t skip, sh, flush; uint16_t nwords; } dma_pc_ent_t;
-/* a W command: first_skip, the burst's first beat carries one word, in the upper lane;
- * last_half, its last beat one word, in the lower lane (AXI_DATA_WIDTH = 2 x DATA_WIDTH) */
-typedef struct dma_wc_ent { uint8_t rec; uint8_t len; uint8_t first_skip, last_half; uint16_t strb; } dma_wc_ent_t;
-typedef struct dma_bq_ent { uint8_t rec, err, q; } dma_bq_ent_t;
 
 typedef struct dma {
     /* parameters */
@@ -101,11 +95,6 @@ typedef struct dma {
     uint8_t  pg_take[NICRX_NUM_FBR]; /* the rings an entry was placed in (nicrx_page's s_take) */
     page_t   pg;                     /* the page cursors */
     uint8_t  rec_rdy; /* f_addr, f_phase hold the record's */
-    uint16_t rec_off; /* f_q's issued tail % size, registered every cycle */
-    uint8_t  rec_ph;  /* its phase */
-    uint64_t rec_base; /* f_q's CQ_BASE, registered every cycle (used when num_cq > 1) */
-    uint8_t  cq_room; /* bit q: CQ q has room (one cycle old) */
-    uint8_t  wb_room; /* W command and B FIFOs have room (one cycle old) */
     uint8_t  hd_v;       /* queue-head decision registered from fh: valid (fh stable) */
     uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
     uint8_t  hd_q, hd_q_ok;
@@ -120,47 +109,18 @@ typedef struct dma {
     uint8_t  hd_hfit;        /* a split frame's header part fits ring 2's entries (nicrx_page's limit) */
     uint8_t  hd_dv[NICRX_NUM_FBR];  /* each ring's head descriptor was valid at the last edge */
     uint8_t  hd_bad[NICRX_NUM_FBR]; /* ... and its address is misaligned (nicrx_page's amask) */
-    uint8_t  pc_room;        /* the pm command FIFO has room (one cycle old) */
     uint16_t hd_wait;        /* cycles in a row the head has waited for a descriptor alone (saturating) */
     uint8_t  hd_to;          /* registered: hd_wait reached XFER_BUF_WAIT (not 0) while waiting */
-    uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  awvalid, awlen;
     uint64_t awaddr;
-    /* packet-memory reader */
-    dma_pc_ent_t pc_mem[4];
-    uint32_t pc_wr, pc_rd;
-    uint16_t pr_cnt;
-    uint32_t rel_ptr;
-    uint64_t pf_mem[16]; /* the reader keeps reading while W carries a record */
-    uint32_t pf_wr, pf_rd;
-    /* a read (or flush) decided at edge E is t0 after E; the RAM's enable (t0 a read, not
-     * a flush: the RTL keeps it in a flip-flop of its own) and address (pm_rel: the pointer
-     * before E's read) are registers and the RAM reads at E+1 */
-    uint8_t  t0_v, t0_fl, t0_sh;
-    uint32_t pm_rel;
-    uint8_t  pf_room;    /* room for the read decided at the next edge (two places free) */
-    /* the realigner: the read is t1 after E+1, its word is in ra_w after E+2 (t2),
-     * realigned with ra_h (the word before) into the prefetch FIFO at E+3 */
-    uint8_t  t1_v, t1_fl, t1_sh, t2_v, t2_fl, t2_sh;
-    uint64_t ra_w, ra_h;
-    /* W channel */
-    dma_wc_ent_t wc_mem[4];
-    uint32_t wc_wr, wc_rd;
-    uint8_t  wb_cnt;
-    uint8_t  rh_full; /* record holder */
-    uint64_t rh_w0, rh_w1, rh_w2, rh_w3;
-    uint8_t  wvalid, wlast;
-    uint16_t wstrb;
-    uint64_t wdata[2];
-    /* B channel */
-    dma_bq_ent_t bq_mem[8];
-    uint32_t bq_wr, bq_rd;
     /* counters, status */
-    uint32_t cnt_delivered, cnt_no_fit, cnt_no_cq, cnt_desc_err, cnt_axi_err;
+    uint32_t cnt_no_fit, cnt_no_cq, cnt_desc_err;
     uint32_t cnt_red_early, cnt_red_forced;
     uint32_t cnt_no_buf[NICRX_NUM_FBR]; /* DROP_NO_BUF_SMALL, _LARGE, _HDR: by the ring waited for */
     uint8_t  idle;
     more_t  *more;   /* nicrx_more, the batching hint (its own state, stepped in place) */
+    mover_t  mv;     /* nicrx_mover: packet memory to W (stepped in place) */
+    cpl_write_t cw;  /* nicrx_cpl_write: records, B, CQ tails (stepped in place) */
 } dma_t;
 
 typedef struct dma_in {

@@ -451,4 +451,247 @@ static inline uint32_t fl_stream_unpack(fl_stream_t *s, const nicrx_geom_t *g, c
 }
 
 
+/* pc: packet-memory command: nicrx_dma's issue FSM to nicrx_mover, one per part read or frame released, valid/ready (ready registered: docs/architecture.md "nicrx_mover") (rtl/nicrx_stream_pc.vh) */
+#define PC_STREAM_MAX_BITS 21u
+
+typedef struct pc_stream {
+    uint8_t skip;                /* release nwords words unread (a dropped frame, or a frame of length 0) */
+    uint16_t nwords;             /* words to read (or to release) */
+    uint8_t sh;                  /* the part starts sh bytes into its first word, which the part before read: the realigner's shift */
+    uint8_t flush;               /* after the last word read, one more word from it alone (the part's last bytes all in it) */
+} pc_stream_t;
+
+static inline uint32_t pc_stream_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 16 + 3 + 1;
+}
+
+static inline uint32_t pc_stream_pack(const pc_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->skip);
+    b = bits_put(v, b, 16, s->nwords);
+    b = bits_put(v, b, 3, s->sh);
+    b = bits_put(v, b, 1, s->flush);
+    return b;
+}
+
+static inline uint32_t pc_stream_unpack(pc_stream_t *s, const nicrx_geom_t *g, const uint32_t *v, uint32_t b)
+{
+    (void)g;
+    s->skip = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->nwords = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->sh = (uint8_t)bits_get(v, b, 3);
+    b += 3;
+    s->flush = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    return b;
+}
+
+
+/* wc: W command: nicrx_dma's issue FSM to nicrx_mover, one per AW burst, valid/ready (ready registered) (rtl/nicrx_stream_wc.vh) */
+#define WC_STREAM_MAX_BITS 27u
+
+typedef struct wc_stream {
+    uint8_t rec;                 /* a completion record's burst: its beats come from the record stream (rec) */
+    uint8_t len;                 /* beats - 1 (the burst's awlen) */
+    uint8_t last_half;           /* the last beat carries one word, in the lower lane (AXI_DATA_WIDTH = 2 x DATA_WIDTH) */
+    uint8_t first_skip;          /* the first beat carries one word, in the upper lane (a buffer starting in a beat's upper half) */
+    uint16_t strb;               /* the last beat's byte strobes (bits AXI_DATA_WIDTH / 8 and above unused) */
+} wc_stream_t;
+
+static inline uint32_t wc_stream_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 8 + 1 + 1 + 16;
+}
+
+static inline uint32_t wc_stream_pack(const wc_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rec);
+    b = bits_put(v, b, 8, s->len);
+    b = bits_put(v, b, 1, s->last_half);
+    b = bits_put(v, b, 1, s->first_skip);
+    b = bits_put(v, b, 16, s->strb);
+    return b;
+}
+
+static inline uint32_t wc_stream_unpack(wc_stream_t *s, const nicrx_geom_t *g, const uint32_t *v, uint32_t b)
+{
+    (void)g;
+    s->rec = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->len = (uint8_t)bits_get(v, b, 8);
+    b += 8;
+    s->last_half = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->first_skip = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->strb = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    return b;
+}
+
+
+/* cr: completion request: nicrx_dma's issue FSM to nicrx_cpl_write, one per AW burst (a B response to expect), valid/ready (ready registered); a record's fields with rec (rtl/nicrx_stream_cr.vh) */
+#define CR_STREAM_MAX_BITS 235u
+
+typedef struct cr_stream {
+    uint8_t rec;                 /* the burst is a completion record (else frame data: only q counts) */
+    uint8_t err;                 /* an error completion (a misaligned buffer returned) */
+    uint8_t q;                   /* completion queue (QW bits used) */
+    uint8_t phase;               /* the record's phase bit */
+    uint8_t ring;                /* the first part's ring (a split frame's header part: 2) */
+    uint16_t bufid;              /* its buffer id */
+    uint16_t len;                /* its bytes (the whole frame, or the header part) */
+    uint16_t off;                /* its offset in its page */
+    uint16_t cnt;                /* entries placed in its page before it */
+    uint8_t prel;                /* it releases its page */
+    uint8_t split;               /* the frame is split (nicrx_xfer_plan) */
+    uint16_t dlen;               /* the data part's bytes (0: no data part) */
+    uint8_t dring;               /* the data part's ring, 0 or 1 */
+    uint16_t dbufid;             /* its buffer id */
+    uint16_t doff;               /* its offset in its page */
+    uint16_t dcnt;               /* entries placed in its page before it */
+    uint8_t dprel;               /* it releases its page */
+    uint16_t flow;               /* {generation, flow number} */
+    uint8_t opcode;              /* operation code */
+    uint8_t l3;                  /* as fl */
+    uint8_t l4;                  /* as fl */
+    uint8_t vlan;                /* as fl */
+    uint8_t frag;                /* as fl */
+    uint8_t trunc;               /* as fl */
+    uint8_t perr;                /* as fl */
+    uint8_t presel;              /* cls presel */
+    uint8_t more_cnt;            /* nicrx_more's count (the batching hint) */
+    uint32_t hash;               /* as fl */
+    uint8_t l3_off;              /* as fl */
+    uint8_t l4_off;              /* as fl */
+    uint8_t rss_type;            /* as fl */
+    uint16_t pay;                /* as fl */
+    uint8_t lerr;                /* as fl */
+} cr_stream_t;
+
+static inline uint32_t cr_stream_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + 3 + 1 + 2 + 16 + 16 + 16 + 13 + 1 + 1 + 16 + 1 + 16 + 16 + 13 + 1 + 16 + 4 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 4 + 32 + 8 + 8 + 3 + 16 + 1;
+}
+
+static inline uint32_t cr_stream_pack(const cr_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rec);
+    b = bits_put(v, b, 1, s->err);
+    b = bits_put(v, b, 3, s->q);
+    b = bits_put(v, b, 1, s->phase);
+    b = bits_put(v, b, 2, s->ring);
+    b = bits_put(v, b, 16, s->bufid);
+    b = bits_put(v, b, 16, s->len);
+    b = bits_put(v, b, 16, s->off);
+    b = bits_put(v, b, 13, s->cnt);
+    b = bits_put(v, b, 1, s->prel);
+    b = bits_put(v, b, 1, s->split);
+    b = bits_put(v, b, 16, s->dlen);
+    b = bits_put(v, b, 1, s->dring);
+    b = bits_put(v, b, 16, s->dbufid);
+    b = bits_put(v, b, 16, s->doff);
+    b = bits_put(v, b, 13, s->dcnt);
+    b = bits_put(v, b, 1, s->dprel);
+    b = bits_put(v, b, 16, s->flow);
+    b = bits_put(v, b, 4, s->opcode);
+    b = bits_put(v, b, 2, s->l3);
+    b = bits_put(v, b, 2, s->l4);
+    b = bits_put(v, b, 1, s->vlan);
+    b = bits_put(v, b, 1, s->frag);
+    b = bits_put(v, b, 1, s->trunc);
+    b = bits_put(v, b, 1, s->perr);
+    b = bits_put(v, b, 1, s->presel);
+    b = bits_put(v, b, 4, s->more_cnt);
+    b = bits_put(v, b, 32, s->hash);
+    b = bits_put(v, b, 8, s->l3_off);
+    b = bits_put(v, b, 8, s->l4_off);
+    b = bits_put(v, b, 3, s->rss_type);
+    b = bits_put(v, b, 16, s->pay);
+    b = bits_put(v, b, 1, s->lerr);
+    return b;
+}
+
+static inline uint32_t cr_stream_unpack(cr_stream_t *s, const nicrx_geom_t *g, const uint32_t *v, uint32_t b)
+{
+    (void)g;
+    s->rec = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->err = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->q = (uint8_t)bits_get(v, b, 3);
+    b += 3;
+    s->phase = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->ring = (uint8_t)bits_get(v, b, 2);
+    b += 2;
+    s->bufid = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->len = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->off = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->cnt = (uint16_t)bits_get(v, b, 13);
+    b += 13;
+    s->prel = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->split = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->dlen = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->dring = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->dbufid = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->doff = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->dcnt = (uint16_t)bits_get(v, b, 13);
+    b += 13;
+    s->dprel = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->flow = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->opcode = (uint8_t)bits_get(v, b, 4);
+    b += 4;
+    s->l3 = (uint8_t)bits_get(v, b, 2);
+    b += 2;
+    s->l4 = (uint8_t)bits_get(v, b, 2);
+    b += 2;
+    s->vlan = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->frag = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->trunc = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->perr = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->presel = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->more_cnt = (uint8_t)bits_get(v, b, 4);
+    b += 4;
+    s->hash = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->l3_off = (uint8_t)bits_get(v, b, 8);
+    b += 8;
+    s->l4_off = (uint8_t)bits_get(v, b, 8);
+    b += 8;
+    s->rss_type = (uint8_t)bits_get(v, b, 3);
+    b += 3;
+    s->pay = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->lerr = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    return b;
+}
+
+
 #endif

@@ -6,12 +6,9 @@
 //
 // Pipeline:
 //   s_fl (nicrx_rss's stream) -> frame queue (fq, with flm_mem and ctl_mem) -> issue FSM (is_*) -> AW register
-//                                 |  \-> pm command FIFO (pc) -> pm reader -> prefetch FIFO (pf) -+
-//                                 |  \-> W command FIFO (wc) ------------------------------------+-> gearbox -> W register
-//                                 \----> B FIFO (bq) -> tails, DELIVERED
+//                                 |  \-> pc, wc streams -> nicrx_mover (packet memory to W)
+//                                 \----> cr stream -> nicrx_cpl_write (record words -^, B, CQ tails, DELIVERED)
 //   nicrx_desc_fetch's head registers (s_desc_*) -> issue FSM -> m_desc_pop
-// The W channel is AXI_DATA_WIDTH wide, one or two packet-memory words a beat (the gearbox
-// takes R = AXI_DATA_WIDTH / DATA_WIDTH words from the prefetch FIFO per data beat).
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -96,29 +93,22 @@ module nicrx_dma #(
     // presel, queue, rss_type, for the record's word 2 pay and lerr, and nicrx_xfer_plan's split,
     // hdr_len and dlen
     localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16;
-    // packet-memory command: {flush, sh[2:0], nwords[15:0], skip}: skip releases nwords words
-    // unread; else read nwords words of one part realigned by sh bytes, then (flush) one more
-    // word from the last word read alone
-    localparam PCW   = 1 + 3 + 16 + 1;
-    // W command: {strb_last, first_skip, last_half, len-1, rec} (a record's words are in the
-    // record holder); first_skip: the burst's first beat carries one word, in the upper lane
-    // (a buffer starting in a beat's upper half); last_half: its last beat carries one word,
-    // in the lower lane
-    localparam WCW   = 1 + 8 + 2 + ABPB;
     localparam [12:0] PAGE_BEATS = 13'd4096 >> LABPB;
     localparam integer BPB_M1_I = BPB - 1;
     localparam [2:0] BPB_M1 = BPB_M1_I[2:0];   // a byte's offset in a packet-memory word
     localparam integer UP_OFF_I = ABPB - BPB;  // the upper lane's first byte in a beat (R = 2)
     localparam [LABPB-1:0] UP_OFF = UP_OFF_I[LABPB-1:0];
-    // B FIFO entry: {q, err, rec}
+    // completion request's {q, err, rec} (nicrx_cpl_write's B FIFO entry)
     localparam BQW   = 2 + QW;
     localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
                      IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6;
     localparam [1:0] HDR_RING = 2'd2;          // the header ring (regs/nicrx.regs HDR_RING)
     localparam [ABPB-1:0] STRB_ONES = {ABPB{1'b1}};
-    localparam [ABPB-1:0] STRB_HI   = ~(STRB_ONES >> (ABPB - BPB)); // the upper lane (R = 2)
     localparam integer   CLS_PRESEL = 5;  // enum nicrx_class_bit
     `include "nicrx_stream_fl.vh"
+    `include "nicrx_stream_pc.vh"
+    `include "nicrx_stream_wc.vh"
+    `include "nicrx_stream_cr.vh"
 
     // ---- registers -------------------------------------------------------
     // The frame queue is a RAM read through a register (block RAM on iCE40/ECP5).  A read never hits the entry written at the same edge (only
@@ -166,12 +156,6 @@ module nicrx_dma #(
     reg [15:0]           g_bufid_reg, g_bufid_next;
     reg [63:0]           g_addr_reg, g_addr_next;
     reg                  rec_rdy_reg, rec_rdy_next;   // f_addr, f_phase hold the record's
-    reg [15:0]           rec_off_reg, rec_off_next;   // f_q's issued tail % size (one cycle old)
-    reg                  rec_ph_reg, rec_ph_next;     // its phase
-    reg [63:0]           rec_base_reg, rec_base_next; // f_q's CQ_BASE (NUM_CQ > 1 only)
-    reg [63:0]           rec_base;
-    reg [NUM_CQ-1:0]     cq_room_reg, cq_room_next;
-    reg                  wb_room_reg, wb_room_next;   // W command and B FIFOs have room (one cycle old)
     // queue-head decision, registered every cycle from fh (valid when fh did not
     // change at the last edge: hd_v)
     reg                  hd_v_reg, hd_v_next;
@@ -191,105 +175,50 @@ module nicrx_dma #(
     reg                  hd_hfit_reg, hd_hfit_next;   // a split frame's header part fits ring 2's entries
     reg [2:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
     reg [2:0]            hd_bad_reg, hd_bad_next;     // ... and its address is misaligned (nicrx_page's amask)
-    reg                  pc_room_reg, pc_room_next;   // the pm command FIFO has room (one cycle old)
     // the wait bound (XFER_BUF_WAIT): cycles in a row the head has waited for a descriptor
     // alone (hd_wait, saturating), and, registered from it, the bound is reached (hd_to)
     reg [15:0]           hd_wait_reg, hd_wait_next;
     reg                  hd_to_reg, hd_to_next;
 
-    reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
-    reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
 
     reg                  awvalid_reg, awvalid_next;
     reg [63:0]           awaddr_reg, awaddr_next;
     reg [7:0]            awlen_reg, awlen_next;
 
-    reg [PCW-1:0]        pc_mem [0:3];
-    reg [2:0]            pc_wr_reg, pc_wr_next, pc_rd_reg, pc_rd_next;
-    reg [15:0]           pr_cnt_reg, pr_cnt_next;
-    reg [PM_AW:0]        rel_ptr_reg, rel_ptr_next;
 
-    // 16 words (a DPR16X4's depth): the reader keeps reading while W carries a record, with
-    // its three words on their way (decided, read, realigned) counted against the room
-    reg [DATA_WIDTH-1:0] pf_mem [0:15];
-    reg [4:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
-    // The reader decides a read (or flush) a cycle ahead: at edge E it is t0, and the block
-    // RAM's enable and address are flip-flops (pm_rd_en_reg, pm_rel_reg: the pointer before
-    // E's read), so no logic sits before the RAM, which is far away in the core.
-    reg                  t0_v_reg, t0_v_next, t0_fl_reg, t0_fl_next, pm_rd_en_reg;
-    reg [2:0]            t0_sh_reg, t0_sh_next;
-    reg [PM_AW:0]        pm_rel_reg;
-    // room for the read decided at the next edge, registered: the FIFO's words and those on
-    // their way leave two of its places free now (one for a read decided at this edge)
-    reg                  pf_room_reg, pf_room_next;
-    // the realigner: the RAM reads at E+1 (t1), its word is in ra_w after E+2 (t2; the read
-    // data straight into flip-flops), realigned with ra_h (the word before) into the prefetch
-    // FIFO at E+3
-    reg                  t1_v_reg, t1_fl_reg;
-    reg [2:0]            t1_sh_reg;
-    reg                  t2_v_reg, t2_fl_reg;
-    reg [2:0]            t2_sh_reg;
-    reg [DATA_WIDTH-1:0] ra_w_reg, ra_h_reg;
 
-    reg [WCW-1:0]        wc_mem [0:3];
-    reg [2:0]            wc_wr_reg, wc_wr_next, wc_rd_reg, wc_rd_next;
-    reg [7:0]            wb_cnt_reg, wb_cnt_next;
-    reg                  rh_full_reg, rh_full_next;     // record holder: one record's words
-    reg [63:0]           rh_w0_reg, rh_w0_next, rh_w1_reg, rh_w1_next;
-    reg [63:0]           rh_w2_reg, rh_w2_next, rh_w3_reg, rh_w3_next;
-    reg                  wvalid_reg, wvalid_next;
-    reg [AXI_DATA_WIDTH-1:0] wdata_reg, wdata_next;
-    reg [ABPB-1:0]       wstrb_reg, wstrb_next;
-    reg                  wlast_reg, wlast_next;
-
-    reg [BQW-1:0]        bq_mem [0:7];
-    reg [3:0]            bq_wr_reg, bq_wr_next, bq_rd_reg, bq_rd_next;
-
-    reg [31:0]           cnt_delivered_reg, cnt_delivered_next;
     reg [31:0]           cnt_no_fit_reg, cnt_no_fit_next;
     reg [31:0]           cnt_no_cq_reg, cnt_no_cq_next;
     reg [31:0]           cnt_red_early_reg, cnt_red_early_next;
     reg [31:0]           cnt_red_forced_reg, cnt_red_forced_next;
     reg [3*32-1:0]       cnt_no_buf_reg, cnt_no_buf_next;  // per ring, ring 0 lowest
     reg [31:0]           cnt_desc_err_reg, cnt_desc_err_next;
-    reg [31:0]           cnt_axi_err_reg, cnt_axi_err_next;
     reg                  idle_reg, idle_next;
 
     // memory ports (computed in the next-state block)
     reg                  fq_we, fq_re;
     reg                  pc_we;
-    reg [PCW-1:0]        pc_wdata;
+    reg [PC_W-1:0]       pc_wdata;
     reg                  wc_we;
-    reg [WCW-1:0]        wc_wdata;
+    reg [WC_W-1:0]       wc_wdata;
     reg                  bq_we;
     reg [BQW-1:0]        bq_wdata;
 
     // ---- outputs ---------------------------------------------------------
     // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
     // the read decided at an edge waits before the RAM takes it
-    assign pm_rel_ptr      = pm_rel_reg;
-    assign pm_rd_en        = pm_rd_en_reg;
-    assign pm_rd_addr      = pm_rel_reg[PM_AW-1:0];
     assign fq_pop          = fq_pop_reg;
     assign m_desc_pop      = desc_pop_reg;
-    assign st_cq_tail      = cq_tail_reg;
     assign st_idle         = idle_reg;
-    assign cnt_delivered   = cnt_delivered_reg;
     assign cnt_drop_no_fit = cnt_no_fit_reg;
     assign cnt_drop_no_cq  = cnt_no_cq_reg;
     assign cnt_drop_red_early  = cnt_red_early_reg;
     assign cnt_drop_red_forced = cnt_red_forced_reg;
     assign cnt_drop_no_buf = cnt_no_buf_reg;
     assign cnt_desc_error  = cnt_desc_err_reg;
-    assign cnt_axi_error   = cnt_axi_err_reg;
     assign m_axi_awvalid   = awvalid_reg;
     assign m_axi_awaddr    = awaddr_reg;
     assign m_axi_awlen     = awlen_reg;
-    assign m_axi_wvalid    = wvalid_reg;
-    assign m_axi_wdata     = wdata_reg;
-    assign m_axi_wstrb     = wstrb_reg;
-    assign m_axi_wlast     = wlast_reg;
-    assign m_axi_bready    = 1'b1;            // documented constant
 
     // ---- batching hint: other frames of the head's flow behind it (nicrx_more) ----
     wire [3:0] more_cnt;
@@ -312,12 +241,71 @@ module nicrx_dma #(
         .s_len({fh_reg[117:102], fh_reg[133:118], fh_reg[133:118]}), .s_take(pg_take_reg),
         .m_on(pg_on), .m_lim(pg_lim), .m_amask(pg_amask), .m_off(pg_off), .m_cnt(pg_cnt), .m_rel(pg_rel));
 
+    // ---- the mover (nicrx_mover): packet memory to W, from the issue FSM's pc and wc
+    // streams and the record holder's words
+    wire         pc_room, wc_room, rec_taken, mv_busy;
+    wire         rec_full;    // the completion writer's holder has a record the mover has not taken
+    wire [255:0] rec_words;
+    nicrx_mover #(.DATA_WIDTH(DATA_WIDTH), .AXI_DATA_WIDTH(AXI_DATA_WIDTH), .PM_AW(PM_AW)) u_mover (
+        .clk(clk), .rst(rst),
+        .s_pc_valid(pc_we), .s_pc_data(pc_wdata), .s_pc_ready(pc_room),
+        .s_wc_valid(wc_we), .s_wc_data(wc_wdata), .s_wc_ready(wc_room),
+        .s_rec_valid(rec_full), .s_rec_data(rec_words), .s_rec_ready(rec_taken),
+        .pm_rd_en(pm_rd_en), .pm_rd_addr(pm_rd_addr), .pm_rd_data(pm_rd_data), .pm_rel_ptr(pm_rel_ptr),
+        .busy(mv_busy),
+        .m_axi_wvalid(m_axi_wvalid), .m_axi_wdata(m_axi_wdata), .m_axi_wstrb(m_axi_wstrb),
+        .m_axi_wlast(m_axi_wlast), .m_axi_wready(m_axi_wready));
+
+    // ---- the completion writer (nicrx_cpl_write): a completion request with every AW (the
+    // issue FSM's bq_we, bq_wdata: {q, err, rec}), a record's fields from the head and the
+    // f_*, g_* registers; the record's slot, phase and CQ room for the issue FSM
+    wire              cr_room, cw_busy;
+    wire [15:0]       rec_off;
+    wire              rec_ph;
+    wire [63:0]       rec_base;
+    wire [NUM_CQ-1:0] cq_room;
+    reg  [CR_W-1:0]   cr_data;
+    always @* begin
+        cr_data = {CR_W{1'b0}};
+        cr_data[CR_REC] = bq_wdata[0];  cr_data[CR_ERR] = bq_wdata[1];  cr_data[CR_Q +: QW] = bq_wdata[2 +: QW];
+        cr_data[CR_PHASE] = f_phase_reg;
+        cr_data[CR_RING +: CR_RING_W] = f_ring_reg;  cr_data[CR_BUFID +: CR_BUFID_W] = f_bufid_reg;
+        cr_data[CR_LEN +: CR_LEN_W] = fh_reg[101] ? fh_reg[117:102] : fh_reg[15:0];   // the first part's
+        cr_data[CR_OFF +: CR_OFF_W] = f_off_reg;  cr_data[CR_CNT +: CR_CNT_W] = f_cnt_reg;
+        cr_data[CR_PREL] = f_prel_reg;
+        cr_data[CR_SPLIT] = fh_reg[101];  cr_data[CR_DLEN +: CR_DLEN_W] = fh_reg[133:118];
+        cr_data[CR_DRING] = g_ring_reg;  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
+        cr_data[CR_DOFF +: CR_DOFF_W] = g_off_reg;  cr_data[CR_DCNT +: CR_DCNT_W] = g_cnt_reg;
+        cr_data[CR_DPREL] = g_prel_reg;
+        cr_data[CR_FLOW +: CR_FLOW_W] = fh_flow_reg;  cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op_reg;
+        // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
+        //      vlan, l4[2], l3[2], len[16]}
+        cr_data[CR_L3 +: CR_L3_W] = fh_reg[17:16];  cr_data[CR_L4 +: CR_L4_W] = fh_reg[19:18];
+        cr_data[CR_VLAN] = fh_reg[20];  cr_data[CR_FRAG] = fh_reg[21];
+        cr_data[CR_TRUNC] = fh_reg[70];  cr_data[CR_PERR] = fh_reg[71];  cr_data[CR_PRESEL] = fh_reg[72];
+        cr_data[CR_MORE_CNT +: CR_MORE_CNT_W] = more_cnt;
+        cr_data[CR_HASH +: CR_HASH_W] = fh_reg[69:38];
+        cr_data[CR_L3_OFF +: CR_L3_OFF_W] = fh_reg[29:22];  cr_data[CR_L4_OFF +: CR_L4_OFF_W] = fh_reg[37:30];
+        cr_data[CR_RSS_TYPE +: CR_RSS_TYPE_W] = fh_reg[83:81];
+        cr_data[CR_PAY +: CR_PAY_W] = fh_reg[99:84];  cr_data[CR_LERR] = fh_reg[100];
+    end
+    nicrx_cpl_write #(.NUM_CQ(NUM_CQ)) u_cpl_write (
+        .clk(clk), .rst(rst),
+        .s_cr_valid(bq_we), .s_cr_data(cr_data), .s_cr_ready(cr_room),
+        .m_rec_valid(rec_full), .m_rec_data(rec_words), .m_rec_ready(rec_taken),
+        .rec_q(f_q_reg), .rec_off(rec_off), .rec_ph(rec_ph), .rec_base(rec_base), .cq_room(cq_room),
+        .cfg_cq_base(cfg_cq_base), .cfg_cq_size_log2(cfg_cq_size_log2), .cfg_cq_en(cfg_cq_en),
+        .cfg_cq_head(cfg_cq_head), .st_cq_tail(st_cq_tail), .s_rerr(s_rerr),
+        .cnt_delivered(cnt_delivered), .cnt_axi_error(cnt_axi_error), .busy(cw_busy),
+        .m_axi_bvalid(m_axi_bvalid), .m_axi_bresp(m_axi_bresp), .m_axi_bready(m_axi_bready));
+    // W command and B FIFOs have room (each registered in its block, one cycle old)
+    wire       wb_room = wc_room && cr_room;
+
     // ---- combinational temporaries ------------------------------------------
     reg [15:0]           h_len;
     reg                  h_split;             // the head frame is split (nicrx_xfer_plan)
     reg [15:0]           h_hlen, h_dlen;      // its header part's and data part's bytes
     reg [15:0]           p1len;               // its first part's: header part, or whole frame
-    reg                  dpart;               // a split frame with a data part
     reg                  hq_ok;               // the header ring has a descriptor
     reg [79:0]           hq_head;
     reg                  herr, derr;          // the header (data) buffer is misaligned
@@ -333,33 +321,14 @@ module nicrx_dma #(
     reg [79:0]           dq_head;
     reg [15:0]           d_off, h_off;        // the data (header) ring's entry offset in its page
     reg                  fh_rel;
-    reg [15:0]           rec_tail;
-    reg                  rec_inc;
-    reg [3:0]            rec_csz;
-    reg                  aw_free, wc_room, bq_room;
+    reg                  aw_free;
     reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
     reg [8:0]            beats;               // at most MAX_BURST (256)
     reg [ABPB-1:0]       strb_end;
     reg [LABPB-1:0]      end_off;             // the frame's end within its last beat
     reg                  end_half;            // ... is in the lower lane (R = 2)
-    reg                  wfirst, whalf, wtake2;
-    reg [DATA_WIDTH-1:0] pf_w0, pf_w1;
-    reg [3:0]            pf_rd1;
-    reg [ABPB-1:0]       wstrb_n;
-    reg [63:0]           w0, w1, w2, w3;
-    reg                  phase;
-    reg [PCW-1:0]        pc_head;
-    reg [DATA_WIDTH-1:0] ra_out;              // the realigner's word
-    reg [2*DATA_WIDTH-1:0] ra_cat;            // {the word read, the word before}
-    reg [4:0]            pf_cnt;
-    reg                  pf_ge1, pf_ge2;      // the prefetch FIFO holds a word, two words
-    reg [WCW-1:0]        wc_head;
-    reg [BQW-1:0]        bq_head;
-    reg [QW-1:0]         bq_q;
-    reg [255:0]          rec_bits;
-    reg [2:0]            axi_err_inc;
-    integer              i, k;
+    integer              i;
 
     // W beats of a part of len bytes from the buffer's lower lane, or its upper lane (R = 2)
     function [15:0] part_beats(input [15:0] len, input lane);
@@ -390,30 +359,15 @@ module nicrx_dma #(
         f_off_next = f_off_reg;  f_cnt_next = f_cnt_reg;  f_prel_next = f_prel_reg;
         g_off_next = g_off_reg;  g_cnt_next = g_cnt_reg;  g_prel_next = g_prel_reg;
         pg_take_next = 3'b000;
-        rec_off_next = rec_off_reg;  rec_ph_next = rec_ph_reg;  rec_base_next = rec_base_reg;
-        issued_tail_next = issued_tail_reg;  cq_tail_next = cq_tail_reg;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
-        pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;  pr_cnt_next = pr_cnt_reg;
-        rel_ptr_next = rel_ptr_reg;
-        pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;
-        t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_sh_next = t0_sh_reg;
-        wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
-        rh_full_next = rh_full_reg;  rh_w0_next = rh_w0_reg;  rh_w1_next = rh_w1_reg;
-        rh_w2_next = rh_w2_reg;  rh_w3_next = rh_w3_reg;
-        wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
-        wlast_next = wlast_reg;
-        bq_wr_next = bq_wr_reg;  bq_rd_next = bq_rd_reg;
-        cnt_delivered_next = cnt_delivered_reg;  cnt_no_fit_next = cnt_no_fit_reg;
+        cnt_no_fit_next = cnt_no_fit_reg;
         cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
         cnt_red_early_next = cnt_red_early_reg;  cnt_red_forced_next = cnt_red_forced_reg;
         cnt_no_buf_next = cnt_no_buf_reg;
-        cnt_axi_err_next = cnt_axi_err_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
-        pc_we = 1'b0;  pc_wdata = {PCW{1'b0}};  wc_we = 1'b0;  wc_wdata = {WCW{1'b0}};
+        pc_we = 1'b0;  pc_wdata = {PC_W{1'b0}};  wc_we = 1'b0;  wc_wdata = {WC_W{1'b0}};
         bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};
-        axi_err_inc = 3'd0;
         fh_rel = 1'b0;
-        rec_inc = 1'b0;
 
         // ---- frame queue push ----------------------------------------------
         if (s_fl_valid) begin
@@ -431,7 +385,6 @@ module nicrx_dma #(
         h_hlen   = fh_reg[117:102];
         h_dlen   = fh_reg[133:118];   // nicrx_xfer_plan: len when whole
         p1len    = h_split ? h_hlen : h_len;
-        dpart    = h_split && (h_dlen != 16'd0);
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         // the data rings fit the data part (a whole frame: all of it)
         ring_ok[0] = cfg_fbr_en[0] && (pg_lim[15:0]  >= h_dlen);
@@ -486,21 +439,16 @@ module nicrx_dma #(
         // a page's entry: its address is the page's (PAGE_SIZE-aligned) with the offset in the low bits
         d_off    = sel ? pg_off[31:16] : pg_off[15:0];
         h_off    = pg_off[47:32];
-        // CQ room, one cycle old (the issue FSM waits a cycle after each record)
-        for (i = 0; i < NUM_CQ; i = i + 1)
-            cq_room_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
-                              < (17'd1 << cfg_cq_size_log2[i*4 +: 4]);
+        // CQ room (nicrx_cpl_write's cq_room) is one cycle old: the issue FSM waits a cycle
+        // after each record
         aw_free  = !awvalid_reg || m_axi_awready;
-        // W command and B FIFO room, registered: only the issue FSM writes them, never at
-        // two edges in a row (IS_DATA is followed by IS_SIZE or IS_REC without rec_rdy, the
-        // record's AW by IS_WAIT), so a value one cycle old never lets them overflow
-        wc_room  = (wc_wr_reg - wc_rd_reg) != 3'd4;
-        bq_room  = (bq_wr_reg - bq_rd_reg) != 4'd8;
-        wb_room_next = wc_room && bq_room;
-        // the packet-memory command FIFO's room, registered like wb_room: the issue FSM never
-        // writes it at two edges in a row (a take or an IS_P2 is followed by IS_SIZE or
-        // IS_PRE, a drop by a cycle without hd_v)
-        pc_room_next = (pc_wr_reg - pc_rd_reg) != 3'd4;
+        // W command and B FIFO room (wb_room), registered in their blocks: only the issue FSM
+        // writes them, never at two edges in a row (IS_DATA is followed by IS_SIZE or IS_REC
+        // without rec_rdy, the record's AW by IS_WAIT), so a value one cycle old never lets
+        // them overflow
+        // the packet-memory command FIFO's room (nicrx_mover's pc_room) is registered like
+        // wb_room: the issue FSM never writes it at two edges in a row (a take or an IS_P2 is
+        // followed by IS_SIZE or IS_PRE, a drop by a cycle without hd_v)
         // each ring's head descriptor: valid at the last edge too, and its address's bits that
         // must be 0 (nicrx_page's amask: 7, or PAGE_SIZE - 1 for a page), registered
         hd_dv_next = s_desc_valid;
@@ -522,76 +470,42 @@ module nicrx_dma #(
         for (i = 0; i < ABPB; i = i + 1)
             strb_end[i] = (end_off == {LABPB{1'b0}}) || (i < end_off);
         end_half = (R == 2) && (end_off != {LABPB{1'b0}}) && (end_off <= UP_OFF);
-        // completion record of the frame at the head: its slot (issued tail % size) and
-        // phase are registered every cycle from f_q (valid one cycle after f_q is set;
+        // the record's slot (rec_off) and phase (rec_ph) follow f_q one cycle later (nicrx_cpl_write;
         // IS_PRE covers a frame going straight to IS_REC), the base is added in IS_REC
-        rec_tail = issued_tail_reg[f_q_reg*16 +: 16];
-        rec_csz  = cfg_cq_size_log2[f_q_reg*4 +: 4];
-        rec_off_next = rec_tail & ~(16'hffff << rec_csz);
-        rec_ph_next  = !(rec_tail[rec_csz]);
-        rec_base_next = cfg_cq_base[f_q_reg*64 +: 64];
-        // one CQ: its base needs no selection (the register is then unused and removed)
-        rec_base = (NUM_CQ > 1) ? rec_base_reg : cfg_cq_base[63:0];
-        phase    = f_phase_reg;
-        // record v2: words 0 and 1 the first part (a split frame's header part, else the whole
-        // frame), word 2 the data part and the flags, word 3 the phase
-        // word 3: each part's page offset, release and entry count (a data part's 0 without one)
-        w3 = {phase, 3'd0, dpart ? g_cnt_reg + 13'd1 : 13'd0, f_cnt_reg + 13'd1, dpart && g_prel_reg, f_prel_reg,
-              dpart ? g_off_reg : 16'd0, f_off_reg};
-        if (f_err_reg) begin
-            w0 = {30'd0, f_ring_reg, f_bufid_reg, 16'd0};
-            w1 = 64'd0;
-            w2 = {26'd0, 1'b1, 37'd0};
-            w3 = {phase, 16'd0, 13'd1, 1'b0, 1'b1, 32'd0};
-        end else begin
-            // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
-            //      vlan, l4[2], l3[2], len[16]}
-            w0 = {fh_flow_reg, fh_reg[72:70], more_cnt != 4'd0, fh_op_reg, fh_reg[21], fh_reg[20], fh_reg[19:18],
-                  fh_reg[17:16], f_ring_reg, f_bufid_reg, p1len};
-            w1 = {1'b0, fh_reg[83:81], 8'd0, more_cnt, fh_reg[37:30], fh_reg[29:22], fh_reg[69:38]};
-            // {pay, err, lerr, large (the class: the ring of the whole frame or of the data
-            // part), split, data ring, buf_id, len}
-            w2 = {fh_reg[99:84], 10'd0, 1'b0, fh_reg[100], h_split ? dpart && g_ring_reg : f_ring_reg == 2'd1,
-                  h_split, 1'b0, dpart && g_ring_reg, dpart ? g_bufid_reg : 16'd0, dpart ? h_dlen : 16'd0};
-        end
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
             IS_IDLE: begin
                 if (fh_valid_reg && hd_v_reg) begin
                     if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
-                        if (pc_room_reg) begin
+                        if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
-                            pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if ((hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg) begin
-                        if (pc_room_reg) begin
+                        if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
-                            pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
-                        if (pc_room_reg) begin
+                        if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
-                            pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
                     end else if (hd_to_reg && !bufs_ok) begin
                         // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
-                        if (pc_room_reg) begin
+                        if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
-                            pc_wr_next = pc_wr_reg + 1'b1;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             for (i = 0; i < 3; i = i + 1)
                                 if (nb_ring == i[1:0])
                                     cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
                         end
-                    end else if (cq_room_reg[hd_q_reg] && pc_room_reg && bufs_ok) begin
+                    end else if (cq_room[hd_q_reg] && pc_room && bufs_ok) begin
                         // a split frame takes a header buffer and, with bytes after its
                         // headers, a data buffer
                         f_q_next = hd_q_reg;
@@ -629,7 +543,6 @@ module nicrx_dma #(
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
                             pc_wdata = {1'b0, 3'd0, hd_nw1_reg, h_len == 16'd0};
-                            pc_wr_next = pc_wr_reg + 1'b1;
                             // a buffer at an odd word of a beat (R = 2) starts in its upper lane
                             f_lane_next = (R == 2) && (h_split ? hq_head[LBPB] : dq_head[LBPB]);
                             f_first_next = 1'b1;
@@ -643,10 +556,9 @@ module nicrx_dma #(
             IS_P2: begin
                 // the data part of a split frame: its own buffer, realigned by the header
                 // part's end in its last word
-                if (pc_room_reg) begin
+                if (pc_room) begin
                     pc_we = 1'b1;
                     pc_wdata = {hd_fl2_reg, h_hlen[2:0] & BPB_M1, hd_nw2_reg, 1'b0};
-                    pc_wr_next = pc_wr_reg + 1'b1;
                     f_addr_next = g_addr_reg;
                     f_lane_next = (R == 2) && g_addr_reg[LBPB];
                     f_first_next = 1'b1;
@@ -666,15 +578,15 @@ module nicrx_dma #(
                 is_state_next = IS_DATA;
             end
             IS_DATA: begin
-                if (aw_free && wb_room_reg) begin
+                if (aw_free && wb_room) begin
                     awvalid_next = 1'b1;  awaddr_next = f_addr_reg;
                     awlen_next = f_beats_reg[7:0] - 8'd1;
                     wc_we = 1'b1;
-                    wc_wdata = {f_blast_reg ? strb_end : STRB_ONES, f_first_reg && f_lane_reg,
-                                f_blast_reg && end_half, f_beats_reg[7:0] - 8'd1, 1'b0};
-                    wc_wr_next = wc_wr_reg + 1'b1;
+                    wc_wdata[WC_STRB +: ABPB] = f_blast_reg ? strb_end : STRB_ONES;
+                    wc_wdata[WC_FIRST_SKIP] = f_first_reg && f_lane_reg;
+                    wc_wdata[WC_LAST_HALF] = f_blast_reg && end_half;
+                    wc_wdata[WC_LEN +: WC_LEN_W] = f_beats_reg[7:0] - 8'd1;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, 2'b00};
-                    bq_wr_next = bq_wr_reg + 1'b1;
                     // the next burst starts at a whole beat
                     f_addr_next = {f_addr_reg[63:LABPB] + {{(55-LABPB){1'b0}}, f_beats_reg}, {LABPB{1'b0}}};
                     f_first_next = 1'b0;
@@ -686,22 +598,18 @@ module nicrx_dma #(
                 // first cycle: the record's address (into f_addr, free now) and phase
                 // from rec_base, rec_off, rec_ph; they are re-computed every cycle and used from
                 // the second cycle on
-                f_addr_next = rec_base + {43'd0, rec_off_reg, 5'd0};
-                f_phase_next = rec_ph_reg;
+                f_addr_next = rec_base + {43'd0, rec_off, 5'd0};
+                f_phase_next = rec_ph;
                 rec_rdy_next = 1'b1;
-                if (rec_rdy_reg && aw_free && wb_room_reg && !rh_full_reg) begin
+                if (rec_rdy_reg && aw_free && wb_room && !rec_full) begin
                     rec_rdy_next = 1'b0;
                     awvalid_next = 1'b1;
                     awaddr_next = f_addr_reg;
                     awlen_next = REC_LEN;
                     wc_we = 1'b1;
-                    wc_wdata = {STRB_ONES, 2'b00, REC_LEN, 1'b1};
-                    wc_wr_next = wc_wr_reg + 1'b1;
-                    rh_full_next = 1'b1;  rh_w0_next = w0;  rh_w1_next = w1;
-                    rh_w2_next = w2;  rh_w3_next = w3;
+                    wc_wdata[WC_REC] = 1'b1;  wc_wdata[WC_LEN +: WC_LEN_W] = REC_LEN;
+                    // the record's words into the completion writer's holder
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg, 1'b1};
-                    bq_wr_next = bq_wr_reg + 1'b1;
-                    rec_inc = 1'b1;
                     if (!f_err_reg) fh_rel = 1'b1;
                     is_state_next = IS_WAIT;
                 end
@@ -714,10 +622,6 @@ module nicrx_dma #(
                 is_state_next = IS_IDLE;
             end
         endcase
-        // issued tail of the record's queue, each queue incremented on its own
-        for (i = 0; i < NUM_CQ; i = i + 1)
-            if (rec_inc && f_q_reg == i[QW-1:0])
-                issued_tail_next[i*16 +: 16] = issued_tail_reg[i*16 +: 16] + 16'd1;
         // frame queue head: refill from the RAM when empty or released
         if (fh_rel) fh_valid_next = 1'b0;
         if ((fq_rd_reg != fq_wr_reg) && (!fh_valid_reg || fh_rel)) begin
@@ -727,112 +631,10 @@ module nicrx_dma #(
         end
         hd_v_next = !fq_re;
 
-        // ---- packet-memory reader, realigner and prefetch FIFO -------------
-        pc_head = pc_mem[pc_rd_reg[1:0]];
-        pf_cnt  = pf_wr_reg - pf_rd_reg;
-        pf_room_next = ({1'b0, pf_cnt} + {5'd0, t0_v_reg} + {5'd0, t1_v_reg} + {5'd0, t2_v_reg}) < 6'd15;
-        // from the pointers alone, so the W command's beat decode only selects between them
-        pf_ge1  = pf_cnt != 5'd0;
-        pf_ge2  = pf_cnt > 5'd1;
-        if (pc_rd_reg != pc_wr_reg) begin
-            if (pc_head[0]) begin
-                rel_ptr_next = rel_ptr_reg + pc_head[PM_AW+1:1];
-                pc_rd_next = pc_rd_reg + 1'b1;
-            end else if (pf_room_reg && pr_cnt_reg != pc_head[16:1]) begin
-                t0_v_next = 1'b1;  t0_sh_next = pc_head[19:17];
-                rel_ptr_next = rel_ptr_reg + 1'b1;
-                if (pr_cnt_reg + 16'd1 == pc_head[16:1] && !pc_head[20]) begin  // last word, no flush
-                    pr_cnt_next = 16'd0;
-                    pc_rd_next = pc_rd_reg + 1'b1;
-                end else begin
-                    pr_cnt_next = pr_cnt_reg + 16'd1;
-                end
-            end else if (pf_room_reg) begin
-                // every word read: the part's last word comes from the last one alone
-                t0_v_next = 1'b1;  t0_fl_next = 1'b1;  t0_sh_next = pc_head[19:17];
-                pr_cnt_next = 16'd0;
-                pc_rd_next = pc_rd_reg + 1'b1;
-            end
-        end
-        if (t2_v_reg) pf_wr_next = pf_wr_reg + 1'b1;
-        // the realigner: a part that starts sh bytes into a word takes byte i of each word
-        // from byte i + sh of {the word read, the word before} (a flush: no word read, 0),
-        // as loops over constant slices
-        ra_out  = ra_w_reg;
-        ra_cat  = {t2_fl_reg ? {DATA_WIDTH{1'b0}} : ra_w_reg, ra_h_reg};
-        for (k = 1; k < BPB; k = k + 1)
-            if (t2_sh_reg == k[2:0])
-                for (i = 0; i < BPB; i = i + 1)
-                    ra_out[i*8 +: 8] = ra_cat[(i+k)*8 +: 8];
-
-        // ---- W channel ------------------------------------------------------
-        wc_head  = wc_mem[wc_rd_reg[1:0]];
-        rec_bits = {rh_w3_reg, rh_w2_reg, rh_w1_reg, rh_w0_reg};
-        // the gearbox: a data beat takes R words from the prefetch FIFO, one where the
-        // burst's first beat skips the lower lane or its last beat ends in it; a lane
-        // that carries no word is 0
-        wfirst = (R == 2) && (wb_cnt_reg == 8'd0) && wc_head[10];
-        whalf  = (R == 2) && (wb_cnt_reg == wc_head[8:1]) && wc_head[9];
-        wtake2 = (R == 2) && !wfirst && !whalf;
-        pf_w0  = pf_mem[pf_rd_reg[3:0]];
-        pf_rd1 = pf_rd_reg[3:0] + 4'd1;   // a 4-bit index (wraps in every simulator)
-        pf_w1  = pf_mem[pf_rd1];
-        wstrb_n = (wb_cnt_reg == wc_head[8:1]) ? wc_head[11 +: ABPB] : STRB_ONES;
-        if (wfirst) wstrb_n = wstrb_n & STRB_HI;
-        if (!wvalid_reg || m_axi_wready) begin
-            wvalid_next = 1'b0;
-            if (wc_rd_reg != wc_wr_reg && (wc_head[0] || (wtake2 ? pf_ge2 : pf_ge1))) begin
-                wvalid_next = 1'b1;
-                wlast_next = (wb_cnt_reg == wc_head[8:1]);
-                wstrb_next = wc_head[0] ? STRB_ONES : wstrb_n;
-                if (wc_head[0]) begin
-                    for (i = 0; i < RB; i = i + 1)
-                        if (wb_cnt_reg[2:0] == i[2:0]) wdata_next = rec_bits[i*AXI_DATA_WIDTH +: AXI_DATA_WIDTH];
-                end else if (R == 1) begin
-                    wdata_next[0 +: DATA_WIDTH] = pf_w0;
-                    pf_rd_next = pf_rd_reg + 1'b1;
-                end else begin
-                    wdata_next[0 +: DATA_WIDTH] = wfirst ? {DATA_WIDTH{1'b0}} : pf_w0;
-                    wdata_next[AXI_DATA_WIDTH-DATA_WIDTH +: DATA_WIDTH] =
-                        whalf ? {DATA_WIDTH{1'b0}} : wfirst ? pf_w0 : pf_w1;
-                    pf_rd_next = pf_rd_reg + (wtake2 ? 5'd2 : 5'd1);
-                end
-                if (wb_cnt_reg == wc_head[8:1]) begin
-                    wb_cnt_next = 8'd0;
-                    wc_rd_next = wc_rd_reg + 1'b1;
-                    if (wc_head[0]) rh_full_next = 1'b0;
-                end else begin
-                    wb_cnt_next = wb_cnt_reg + 8'd1;
-                end
-            end
-        end
-
-        // ---- B channel: tails, DELIVERED, AXI errors ---------------------------
-        bq_head = bq_mem[bq_rd_reg[2:0]];
-        bq_q    = bq_head[2 +: QW];
-        if (m_axi_bvalid) begin
-            bq_rd_next = bq_rd_reg + 1'b1;
-            if (m_axi_bresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
-            if (bq_head[0] && !bq_head[1]) cnt_delivered_next = cnt_delivered_reg + 32'd1;
-        end
-        // tails per queue: a record's B moves its queue's on
-        for (i = 0; i < NUM_CQ; i = i + 1) begin
-            if (!cfg_cq_en[i]) begin
-                cq_tail_next[i*16 +: 16] = 16'd0;
-                issued_tail_next[i*16 +: 16] = 16'd0;
-            end else if (m_axi_bvalid && bq_head[0] && bq_q == i[QW-1:0]) begin
-                cq_tail_next[i*16 +: 16] = cq_tail_reg[i*16 +: 16] + 16'd1;
-            end
-        end
-
-        if (s_rerr) axi_err_inc = axi_err_inc + 3'd1;
-        cnt_axi_err_next = cnt_axi_err_reg + {29'd0, axi_err_inc};
-
         // ---- idle -------------------------------------------------------------
         idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
-                    && (pc_rd_reg == pc_wr_reg) && (pf_rd_reg == pf_wr_reg) && !t0_v_reg && !t1_v_reg && !t2_v_reg
-                    && (wc_rd_reg == wc_wr_reg) && !wvalid_reg && !awvalid_reg
-                    && (bq_rd_reg == bq_wr_reg) && !s_fl_valid;
+                    && !mv_busy && !awvalid_reg
+                    && !cw_busy && !s_fl_valid;
     end
 
     // ---- memories (no reset: contents are don't-care until written) ---------
@@ -854,10 +656,6 @@ module nicrx_dma #(
         if (fq_re) {fh_red_reg, fh_op_reg} <= ctl_mem[fq_rd_reg[LFQ-1:0]];
     end
     always @(posedge clk) begin
-        if (pc_we) pc_mem[pc_wr_reg[1:0]] <= pc_wdata;
-        if (t2_v_reg) pf_mem[pf_wr_reg[3:0]] <= ra_out;
-        if (wc_we) wc_mem[wc_wr_reg[1:0]] <= wc_wdata;
-        if (bq_we) bq_mem[bq_wr_reg[2:0]] <= bq_wdata;
     end
 
     // ---- registers --------------------------------------------------------
@@ -870,40 +668,22 @@ module nicrx_dma #(
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
             f_off_reg <= 16'd0;  f_cnt_reg <= 13'd0;  f_prel_reg <= 1'b0;
             g_off_reg <= 16'd0;  g_cnt_reg <= 13'd0;  g_prel_reg <= 1'b0;  pg_take_reg <= 3'b000;
-            hd_hfit_reg <= 1'b1;  hd_dv_reg <= 3'b000;  hd_bad_reg <= 3'b000;  pc_room_reg <= 1'b1;
+            hd_hfit_reg <= 1'b1;  hd_dv_reg <= 3'b000;  hd_bad_reg <= 3'b000;
             hd_wait_reg <= 16'd0;  hd_to_reg <= 1'b0;
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
             f_lane_reg <= 1'b0;  f_first_reg <= 1'b0;
             f_beats_reg <= 9'd0;  f_blast_reg <= 1'b0;
             f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
-            rec_off_reg <= 16'd0;  rec_ph_reg <= 1'b0;  rec_base_reg <= 64'd0;
-            cq_room_reg <= {NUM_CQ{1'b0}};
-            wb_room_reg <= 1'b1;
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
             hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd0_reg <= 16'd0;  hd_nd1_reg <= 16'd0;
             hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_fl2_reg <= 1'b0;
             hd_dneed_reg <= 1'b0;
-            issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
           
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
-            pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pr_cnt_reg <= 16'd0;
-            rel_ptr_reg <= {(PM_AW+1){1'b0}};
-            pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;
-            t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
-            pm_rel_reg <= {(PM_AW+1){1'b0}};  pf_room_reg <= 1'b1;
-            t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_sh_reg <= 3'd0;
-            t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_sh_reg <= 3'd0;
-            ra_w_reg <= {DATA_WIDTH{1'b0}};  ra_h_reg <= {DATA_WIDTH{1'b0}};
-            wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wb_cnt_reg <= 8'd0;
-            rh_full_reg <= 1'b0;  rh_w0_reg <= 64'd0;  rh_w1_reg <= 64'd0;
-            rh_w2_reg <= 64'd0;  rh_w3_reg <= 64'd0;
-            wvalid_reg <= 1'b0;  wdata_reg <= {AXI_DATA_WIDTH{1'b0}};  wstrb_reg <= {ABPB{1'b0}};
-            wlast_reg <= 1'b0;
-            bq_wr_reg <= 4'd0;  bq_rd_reg <= 4'd0;
-            cnt_delivered_reg <= 32'd0;  cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
-            cnt_desc_err_reg <= 32'd0;  cnt_axi_err_reg <= 32'd0;  idle_reg <= 1'b1;
+            cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
+            cnt_desc_err_reg <= 32'd0;  idle_reg <= 1'b1;
             cnt_red_early_reg <= 32'd0;  cnt_red_forced_reg <= 32'd0;  cnt_no_buf_reg <= 96'd0;
         end else begin
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
@@ -914,7 +694,6 @@ module nicrx_dma #(
             f_off_reg <= f_off_next;  f_cnt_reg <= f_cnt_next;  f_prel_reg <= f_prel_next;
             g_off_reg <= g_off_next;  g_cnt_reg <= g_cnt_next;  g_prel_reg <= g_prel_next;  pg_take_reg <= pg_take_next;
             hd_hfit_reg <= hd_hfit_next;  hd_dv_reg <= hd_dv_next;  hd_bad_reg <= hd_bad_next;
-            pc_room_reg <= pc_room_next;
             hd_wait_reg <= hd_wait_next;  hd_to_reg <= hd_to_next;
             g_pend_reg <= g_pend_next;  g_ring_reg <= g_ring_next;  g_bufid_reg <= g_bufid_next;
             g_addr_reg <= g_addr_next;
@@ -922,37 +701,16 @@ module nicrx_dma #(
             f_lane_reg <= f_lane_next;  f_first_reg <= f_first_next;
             f_beats_reg <= f_beats_next;  f_blast_reg <= f_blast_next;
             f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
-            rec_off_reg <= rec_off_next;  rec_ph_reg <= rec_ph_next;  rec_base_reg <= rec_base_next;
-            cq_room_reg <= cq_room_next;
-            wb_room_reg <= wb_room_next;
             hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
             hd_nd0_reg <= hd_nd0_next;  hd_nd1_reg <= hd_nd1_next;
             hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_cwd_reg <= hd_cwd_next;
             hd_fl2_reg <= hd_fl2_next;  hd_dneed_reg <= hd_dneed_next;
-            issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
-            pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
-            rel_ptr_reg <= rel_ptr_next;
-            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;
-            t0_v_reg <= t0_v_next;  t0_fl_reg <= t0_fl_next;  t0_sh_reg <= t0_sh_next;
-            pm_rd_en_reg <= t0_v_next && !t0_fl_next;
-            pm_rel_reg <= rel_ptr_reg;  pf_room_reg <= pf_room_next;
-            // the realigner's pipeline: the read data straight into ra_w
-            t1_v_reg <= t0_v_reg;  t1_fl_reg <= t0_fl_reg;  t1_sh_reg <= t0_sh_reg;
-            t2_v_reg <= t1_v_reg;  t2_fl_reg <= t1_fl_reg;  t2_sh_reg <= t1_sh_reg;
-            if (t1_v_reg && !t1_fl_reg) ra_w_reg <= pm_rd_data;
-            if (t2_v_reg && !t2_fl_reg) ra_h_reg <= ra_w_reg;
-            wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
-            rh_full_reg <= rh_full_next;  rh_w0_reg <= rh_w0_next;  rh_w1_reg <= rh_w1_next;
-            rh_w2_reg <= rh_w2_next;  rh_w3_reg <= rh_w3_next;
-            wvalid_reg <= wvalid_next;  wdata_reg <= wdata_next;  wstrb_reg <= wstrb_next;
-            wlast_reg <= wlast_next;
-            bq_wr_reg <= bq_wr_next;  bq_rd_reg <= bq_rd_next;
-            cnt_delivered_reg <= cnt_delivered_next;  cnt_no_fit_reg <= cnt_no_fit_next;
+            cnt_no_fit_reg <= cnt_no_fit_next;
             cnt_no_cq_reg <= cnt_no_cq_next;  cnt_desc_err_reg <= cnt_desc_err_next;
-            cnt_axi_err_reg <= cnt_axi_err_next;  idle_reg <= idle_next;
+            idle_reg <= idle_next;
             cnt_red_early_reg <= cnt_red_early_next;  cnt_red_forced_reg <= cnt_red_forced_next;
             cnt_no_buf_reg <= cnt_no_buf_next;
         end

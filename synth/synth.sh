@@ -48,6 +48,8 @@ BLOCKS=(
     "nicrx_red|"
     "nicrx_more|"
     "nicrx_page|"
+    "nicrx_mover|"
+    "nicrx_cpl_write|"
     "nicrx_reasm|"
     "nicrx_xfer_plan|"
     "nicrx_desc_fetch|"

@@ -47,6 +47,7 @@ typedef struct cfgt {
     uint32_t rresp_err_every;  /* an R beat returns SLVERR with probability 1/N (the host then resets) */
     uint32_t rst_every;        /* a 1..4-cycle reset starts with probability 1/N per cycle */
     uint32_t rand_hv;          /* random l3, l4, frag, l3_off, l4_off */
+    uint32_t page_en;          /* XFER_PAGE.en: rings in page mode (4 KB pages, 64-byte entries) */
     uint32_t max_cycles;       /* 0: 200000 + 400 per frame */
 } cfgt_t;
 
@@ -98,7 +99,13 @@ typedef struct tb {
     /* resets and ring restarts (rst_every, rresp_err_every) */
     uint32_t rst_left, resets, posted, hposted, ring_off[3], ring_restarts;
     uint64_t err_reset_at;
+    /* page mode: the frames of each queue's records in order (from DELIVER events; several
+     * frames share a page, so the buffer does not name the frame), pages released */
+    uint32_t qf[QMAX][64], qf_w[QMAX], qf_r[QMAX], pages_released, page_entries;
 } tb_t;
+
+#define PAGE_LOG2  12u
+#define PAGE_ALIGN 6u
 
 static uint32_t rnd(tb_t *t)
 {
@@ -116,6 +123,7 @@ static void on_ev(void *ctx, const nicrx_event_t *e)
         if (e->buf_id < NBUF) t->buf_frame[e->ring][e->buf_id] = (uint32_t)e->frame;
         if (e->dlen && e->dbuf_id < NBUF) t->buf_frame[e->dring][e->dbuf_id] = (uint32_t)e->frame;
         t->f[e->frame].delivered = 1;
+        if (e->queue < QMAX) t->qf[e->queue][t->qf_w[e->queue]++ & 63] = (uint32_t)e->frame;
         if (e->len + e->dlen != t->f[e->frame].len || e->split != t->f[e->frame].split) t->bad_order++;
     } else if (e->kind == NICRX_EV_DROP) {
         t->drop_ev++;
@@ -146,7 +154,8 @@ static int write_ok(tb_t *t, uint64_t a)
 {
     for (uint32_t r = 0; r < 3; r++)
         for (uint32_t b = 0; b < NBUF; b++)
-            if (t->owned[r][b] && a >= (t->buf_addr[r][b] & ~7ull) && a < t->buf_addr[r][b] + t->c.buf_size[r]) return 1;
+            if (t->owned[r][b] && a >= (t->buf_addr[r][b] & ~7ull)
+                && a < t->buf_addr[r][b] + (t->c.page_en >> r & 1 ? 1u << PAGE_LOG2 : t->c.buf_size[r])) return 1;
     for (uint32_t q = 0; q < t->g.p.num_cq; q++)
         if (a >= t->cfg.cq_base[q] && a < t->cfg.cq_base[q] + (NICRX_CMPL_BYTES << t->c.cq_log2)) return 1;
     return 0;
@@ -204,8 +213,12 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                 t->got_desc_err++;
                 if (nicrx_cmpl_len(&cm) != 0) t->bad_rec++;
             } else {
-                uint32_t fi = t->buf_frame[r][b];
+                uint32_t fi = t->c.page_en ? t->qf[q][t->qf_r[q]++ & 63] : t->buf_frame[r][b];
                 frame_t *f = &t->f[fi];
+                /* each part's place in its page (0 and released in a ring not in page mode) */
+                uint32_t off = (uint32_t)NICRX_FIELD(cm.w3, NICRX_C3_OFF_SHIFT, 16);
+                uint32_t doff = (uint32_t)NICRX_FIELD(cm.w3, NICRX_C3_DOFF_SHIFT, 16);
+                int rel = (int)NICRX_FIELD(cm.w3, NICRX_C3_REL_BIT, 1), drel = (int)NICRX_FIELD(cm.w3, NICRX_C3_DREL_BIT, 1);
                 uint32_t fold = scen_queue(f->hash, t->c.qsel);
                 t->got_ok++;
                 /* the first part: a split frame's header part (in a header buffer), else the whole
@@ -228,16 +241,30 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                     NICRX_FIELD(cm.w0, NICRX_C0_FLOW_SHIFT, 16) != f->flow) t->bad_rec++;
                 uint32_t ring_exp = (t->cfg.fbr_en[0] && t->c.buf_size[0] >= fitlen) ? 0 : 1;
                 if (r != (f->split ? NICRX_HDR_RING : ring_exp)) t->bad_rec++;
+                if (!(t->c.page_en >> r & 1) && (off || !rel)) t->bad_rec++;
+                if (off % (1u << PAGE_ALIGN) && t->c.page_en >> r & 1) t->bad_rec++;
+                t->page_entries += t->c.page_en >> r & 1;
                 for (uint32_t i = 0; i < h; i++)
-                    if (t->mem[t->buf_addr[r][b] + i] != fbyte(fi, i)) { t->bad_data++; break; }
+                    if (t->mem[t->buf_addr[r][b] + off + i] != fbyte(fi, i)) { t->bad_data++; break; }
                 if (dl && (dr != ring_exp || db >= NBUF || !t->owned[dr][db])) {
                     t->bad_rec++;
                 } else if (dl) {
                     for (uint32_t i = 0; i < dl; i++)
-                        if (t->mem[t->buf_addr[dr][db] + i] != fbyte(fi, h + i)) { t->bad_data++; break; }
-                    t->owned[dr][db] = 0;
-                    post(t, dr, db);
+                        if (t->mem[t->buf_addr[dr][db] + doff + i] != fbyte(fi, h + i)) { t->bad_data++; break; }
+                    if (!(t->c.page_en >> dr & 1) && (doff || !drel)) t->bad_rec++;
+                    /* a page goes back with its last entry's record only */
+                    if (drel) {
+                        t->owned[dr][db] = 0;
+                        t->pages_released += t->c.page_en >> dr & 1;
+                        post(t, dr, db);
+                    }
                 }
+                if (!rel) {
+                    t->cq_head[q]++;
+                    if (t->rec_b_seen[q] < t->cq_head[q]) t->bad_tail++;
+                    continue;
+                }
+                t->pages_released += t->c.page_en >> r & 1;
             }
             t->owned[r][b] = 0;
             t->cq_head[q]++;
@@ -263,6 +290,8 @@ static void env_reset(tb_t *t)
     memset(t->fbr_tail, 0, sizeof t->fbr_tail);
     memset(t->cq_head, 0, sizeof t->cq_head);
     memset(t->rec_b_seen, 0, sizeof t->rec_b_seen);
+    memset(t->qf_w, 0, sizeof t->qf_w);
+    memset(t->qf_r, 0, sizeof t->qf_r);
     t->posted = t->hposted = 0;
     t->pm_wr = 0;
     for (uint32_t i = 0; i < t->nin; i++)
@@ -357,6 +386,9 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     csr_cfg_t *cf = &t->cfg;
     cf->qsel_log2 = (uint8_t)c->qsel;
     cf->xfer_buf_wait = (uint16_t)c->buf_wait;
+    cf->xfer_page_en = (uint8_t)c->page_en;
+    cf->xfer_page_log2 = PAGE_LOG2;
+    cf->xfer_page_align = PAGE_ALIGN;
     for (uint32_t r = 0; r < 3; r++) {
         cf->fbr_base[r] = 0x1000u + 0x1000u * r;
         cf->fbr_size_log2[r] = (uint8_t)c->fbr_log2;
@@ -364,6 +396,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         for (uint32_t b = 0; b < NBUF; b++)  /* every buffer straddles a 4 KB page */
             t->buf_addr[r][b] = 0x20000u + r * 0x100000u + b * (r == 1 ? 0x4000u : 0x2000u) + 0xf80u
                                + 8u * (b & 1u); /* odd buffers start in a 128-bit beat's upper half */
+        if (c->page_en >> r & 1)  /* a page: aligned to its size */
+            for (uint32_t b = 0; b < NBUF; b++) t->buf_addr[r][b] = 0x20000u + r * 0x100000u + b * 0x2000u;
     }
     for (uint32_t q = 0; q < 4; q++) {
         cf->cq_base[q] = 0x8000u + 0x1000u * q;
@@ -407,7 +441,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         di.s_fl_valid = 0;
         memset(fo, 0, sizeof *fo);
         if (t->nin < c->nframes && 2 * t->cyc >= next_arrival2) {
-            uint32_t len = c->fixed_len ? c->fixed_len : 14 + rnd(t) % 1800;
+            uint32_t len = c->fixed_len ? c->fixed_len : 14 + rnd(t) % (c->page_en ? 600 : 1800);
             if (t->nin % 7 == 3 && !c->fixed_len) len = 2100 + rnd(t) % 2000; /* ring 1 or no_fit */
             uint32_t nw = (len + bpb - 1) / bpb;
             uint32_t used = (t->pm_wr - o.pm_rel_ptr) & (2 * t->g.pm_words - 1);
@@ -559,8 +593,10 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
  * delivered, the others no_fit).  3 is the lockstep check's only: as 2, plus random
  * resets, B and R error responses (the host resets on a ring error), random
  * header-vector fields, and XFER_BUF_WAIT 40 with the header ring posted
- * from cycle 3000 on (no_buf drops).  30 % of the frames are split in 0..3. */
-#define DS_NUM_SCENARIOS 5
+ * from cycle 3000 on (no_buf drops).  30 % of the frames are split in 0..3.  5 (the lockstep
+ * check's and the unit test's): rings 0 and 2 in page mode (XFER_PAGE: 4 KB pages, 64-byte
+ * entries), half the frames split, the host stalling, short frames so that pages hold many entries. */
+#define DS_NUM_SCENARIOS 6
 
 static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
 {
@@ -575,6 +611,7 @@ static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
         c.max_cycles = 60000;
         c.buf_wait = 40; c.hdr_post_delay = 3000; /* split frames go no_buf until the header ring is posted */
     }
+    if (pass == 5) { c.page_en = 5; c.split_pct = 50; c.nframes = 150; c.misalign_every = 0; c.gap = 90; }
     return c;
 }
 
@@ -583,7 +620,7 @@ static inline uint64_t ds_seed(uint32_t dw, uint32_t pass) { return 0x1234567ull
 static inline const char *ds_tag(uint32_t pass)
 {
     return pass == 0 ? "ready" : pass == 1 ? "burst4-nofit" : pass == 2 ? "slowb-descerr" : pass == 3 ? "reset-err"
-         : "hdr-only";
+         : pass == 4 ? "hdr-only" : "pages";
 }
 
 #endif

@@ -37,6 +37,7 @@ static void edge(void *ctx, const ds_edge_t *e)
         ti.cfg_fbr_en |= (uint8_t)((c->fbr_en[r] & 1u) << r);
         ti.cfg_fbr_tail |= (uint64_t)c->fbr_tail[r] << (16 * r);
     }
+    ti.cfg_xfer_page = (uint16_t)((c->xfer_page_en & 7u) | (c->xfer_page_log2 & 15u) << 3 | (c->xfer_page_align & 15u) << 7);
     for (uint32_t q = 0; q < 4; q++) {
         bench_elem(ti.cfg_cq_base, sizeof ti.cfg_cq_base, 8, q, c->cq_base[q]);
         ti.cfg_cq_size_log2 |= (uint16_t)((c->cq_size_log2[q] & 15u) << (4 * q));

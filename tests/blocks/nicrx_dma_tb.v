@@ -56,7 +56,7 @@ module nicrx_dma_tb;
         .pm_rd_data(in[DMA_IN_PM_RD_DATA +: DATA_WIDTH]),
         .pm_rel_ptr(got[DMA_OUT_PM_REL_PTR +: PM_AW + 1]), .fq_pop(got[DMA_OUT_FQ_POP]),
         .cfg_fbr_buf_size(in[DMA_IN_CFG_FBR_BUF_SIZE +: 48]), .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 3]),
-        .cfg_xfer_page(11'd0),  // page mode off: the bench's buffers are single-entry (the model's cfg is 0 too)
+        .cfg_xfer_page(in[DMA_IN_CFG_XFER_PAGE +: 11]),
         .cfg_xfer_buf_wait(in[DMA_IN_CFG_XFER_BUF_WAIT +: 16]),
         .s_desc_valid(desc_valid), .s_desc_data(desc_data), .m_desc_pop(desc_pop), .s_rerr(desc_rerr),
         .cfg_cq_base(in[DMA_IN_CFG_CQ_BASE +: 256]), .cfg_cq_size_log2(in[DMA_IN_CFG_CQ_SIZE_LOG2 +: 16]),

@@ -12,7 +12,8 @@ localparam integer DMA_IN_CFG_FBR_SIZE_LOG2_W = 12,         DMA_IN_CFG_FBR_SIZE_
 localparam integer DMA_IN_CFG_FBR_BUF_SIZE_W  = 48,         DMA_IN_CFG_FBR_BUF_SIZE  = DMA_IN_CFG_FBR_SIZE_LOG2 + DMA_IN_CFG_FBR_SIZE_LOG2_W;
 localparam integer DMA_IN_CFG_FBR_EN_W        = 3,          DMA_IN_CFG_FBR_EN        = DMA_IN_CFG_FBR_BUF_SIZE + DMA_IN_CFG_FBR_BUF_SIZE_W;
 localparam integer DMA_IN_CFG_FBR_TAIL_W      = 48,         DMA_IN_CFG_FBR_TAIL      = DMA_IN_CFG_FBR_EN + DMA_IN_CFG_FBR_EN_W;
-localparam integer DMA_IN_CFG_CQ_BASE_W       = 256,        DMA_IN_CFG_CQ_BASE       = DMA_IN_CFG_FBR_TAIL + DMA_IN_CFG_FBR_TAIL_W;
+localparam integer DMA_IN_CFG_XFER_PAGE_W     = 11,         DMA_IN_CFG_XFER_PAGE     = DMA_IN_CFG_FBR_TAIL + DMA_IN_CFG_FBR_TAIL_W;          // XFER_PAGE {align_log2, page_log2, en} as nicrx_top packs it
+localparam integer DMA_IN_CFG_CQ_BASE_W       = 256,        DMA_IN_CFG_CQ_BASE       = DMA_IN_CFG_XFER_PAGE + DMA_IN_CFG_XFER_PAGE_W;
 localparam integer DMA_IN_CFG_CQ_SIZE_LOG2_W  = 16,         DMA_IN_CFG_CQ_SIZE_LOG2  = DMA_IN_CFG_CQ_BASE + DMA_IN_CFG_CQ_BASE_W;
 localparam integer DMA_IN_CFG_CQ_EN_W         = 4,          DMA_IN_CFG_CQ_EN         = DMA_IN_CFG_CQ_SIZE_LOG2 + DMA_IN_CFG_CQ_SIZE_LOG2_W;
 localparam integer DMA_IN_CFG_CQ_IRQ_EN_W     = 4,          DMA_IN_CFG_CQ_IRQ_EN     = DMA_IN_CFG_CQ_EN + DMA_IN_CFG_CQ_EN_W;

@@ -432,7 +432,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4, NUM_FBR 3) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 1087u
+#define DMA_IN_TRACE_MAX_BITS 1098u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -444,6 +444,7 @@ typedef struct dma_in_trace {
     uint64_t cfg_fbr_buf_size;  
     uint8_t cfg_fbr_en;         
     uint64_t cfg_fbr_tail;      
+    uint16_t cfg_xfer_page;      /* XFER_PAGE {align_log2, page_log2, en} as nicrx_top packs it */
     uint8_t cfg_cq_base[32];     /* byte 0 most significant */
     uint16_t cfg_cq_size_log2;  
     uint8_t cfg_cq_en;          
@@ -464,7 +465,7 @@ typedef struct dma_in_trace {
 static inline uint32_t dma_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 192 + 12 + 48 + 3 + 48 + 256 + 16 + 4 + 4 + 64 + 16 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
+    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 192 + 12 + 48 + 3 + 48 + 11 + 256 + 16 + 4 + 4 + 64 + 16 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
 }
 
 static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -479,6 +480,7 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 48, s->cfg_fbr_buf_size);
     b = bits_put(v, b, 3, s->cfg_fbr_en);
     b = bits_put(v, b, 48, s->cfg_fbr_tail);
+    b = bits_put(v, b, 11, s->cfg_xfer_page);
     b = bits_put_bytes(v, b, 32, s->cfg_cq_base);
     b = bits_put(v, b, 16, s->cfg_cq_size_log2);
     b = bits_put(v, b, 4, s->cfg_cq_en);
@@ -1049,6 +1051,170 @@ static inline uint32_t reasm_out_trace_pack(const reasm_out_trace_t *s, const ni
     b = bits_put(v, b, 8, s->m_r_segs);
     b = bits_put(v, b, 32, s->m_r_seq);
     b = bits_put(v, b, 1, s->m_busy);
+    return b;
+}
+
+
+/* mover_in: nicrx_mover's inputs (tests/blocks/trace_mover_in.vh) */
+#define MOVER_IN_TRACE_MAX_BITS 373u
+
+typedef struct mover_in_trace {
+    uint8_t rst;                
+    uint8_t s_pc_valid;         
+    pc_stream_t s_pc;           
+    uint8_t s_wc_valid;         
+    wc_stream_t s_wc;           
+    uint8_t s_rec_valid;        
+    uint8_t s_rec[32];           /* byte 0 most significant: the record's words 0..3, word 0 lowest */
+    uint64_t pm_rd_data;         /* DATA_WIDTH bits */
+    uint8_t m_axi_wready;       
+} mover_in_trace_t;
+
+static inline uint32_t mover_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + pc_stream_width(g) + 1 + wc_stream_width(g) + 1 + 256 + g->p.data_width + 1;
+}
+
+static inline uint32_t mover_in_trace_pack(const mover_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 1, s->s_pc_valid);
+    b = pc_stream_pack(&s->s_pc, g, v, b);
+    b = bits_put(v, b, 1, s->s_wc_valid);
+    b = wc_stream_pack(&s->s_wc, g, v, b);
+    b = bits_put(v, b, 1, s->s_rec_valid);
+    b = bits_put_bytes(v, b, 32, s->s_rec);
+    b = bits_put(v, b, g->p.data_width, s->pm_rd_data);
+    b = bits_put(v, b, 1, s->m_axi_wready);
+    return b;
+}
+
+
+/* mover_out: nicrx_mover's outputs (tests/blocks/trace_mover_out.vh) */
+#define MOVER_OUT_TRACE_MAX_BITS 184u
+
+typedef struct mover_out_trace {
+    uint8_t s_pc_ready;         
+    uint8_t s_wc_ready;         
+    uint8_t s_rec_ready;         /* combinational: with the edge's m_axi_wready */
+    uint8_t pm_rd_en;           
+    uint16_t pm_rd_addr;         /* PM_AW bits */
+    uint32_t pm_rel_ptr;         /* PM_AW+1 bits */
+    uint8_t busy;               
+    uint8_t m_axi_wvalid;       
+    uint8_t m_axi_wdata[16];     /* byte 0 most significant: AXI_DATA_WIDTH bits used, zero above */
+    uint16_t m_axi_wstrb;        /* AXI_DATA_WIDTH / 8 bits used */
+    uint8_t m_axi_wlast;        
+} mover_out_trace_t;
+
+static inline uint32_t mover_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + 1 + 1 + g->pm_aw + (g->pm_aw+1) + 1 + 1 + 128 + 16 + 1;
+}
+
+static inline uint32_t mover_out_trace_pack(const mover_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->s_pc_ready);
+    b = bits_put(v, b, 1, s->s_wc_ready);
+    b = bits_put(v, b, 1, s->s_rec_ready);
+    b = bits_put(v, b, 1, s->pm_rd_en);
+    b = bits_put(v, b, g->pm_aw, s->pm_rd_addr);
+    b = bits_put(v, b, (g->pm_aw+1), s->pm_rel_ptr);
+    b = bits_put(v, b, 1, s->busy);
+    b = bits_put(v, b, 1, s->m_axi_wvalid);
+    b = bits_put_bytes(v, b, 16, s->m_axi_wdata);
+    b = bits_put(v, b, 16, s->m_axi_wstrb);
+    b = bits_put(v, b, 1, s->m_axi_wlast);
+    return b;
+}
+
+
+/* cpl_write_in: nicrx_cpl_write's inputs (NUM_CQ 4) (tests/blocks/trace_cpl_write_in.vh) */
+#define CPL_WRITE_IN_TRACE_MAX_BITS 584u
+
+typedef struct cpl_write_in_trace {
+    uint8_t rst;                
+    uint8_t s_cr_valid;         
+    cr_stream_t s_cr;           
+    uint8_t m_rec_ready;        
+    uint8_t rec_q;              
+    uint8_t cfg_cq_base[32];     /* byte 0 most significant */
+    uint16_t cfg_cq_size_log2;  
+    uint8_t cfg_cq_en;          
+    uint64_t cfg_cq_head;       
+    uint8_t s_rerr;             
+    uint8_t m_axi_bvalid;       
+    uint8_t m_axi_bresp;        
+} cpl_write_in_trace_t;
+
+static inline uint32_t cpl_write_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + cr_stream_width(g) + 1 + 2 + 256 + 16 + 4 + 64 + 1 + 1 + 2;
+}
+
+static inline uint32_t cpl_write_in_trace_pack(const cpl_write_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 1, s->s_cr_valid);
+    b = cr_stream_pack(&s->s_cr, g, v, b);
+    b = bits_put(v, b, 1, s->m_rec_ready);
+    b = bits_put(v, b, 2, s->rec_q);
+    b = bits_put_bytes(v, b, 32, s->cfg_cq_base);
+    b = bits_put(v, b, 16, s->cfg_cq_size_log2);
+    b = bits_put(v, b, 4, s->cfg_cq_en);
+    b = bits_put(v, b, 64, s->cfg_cq_head);
+    b = bits_put(v, b, 1, s->s_rerr);
+    b = bits_put(v, b, 1, s->m_axi_bvalid);
+    b = bits_put(v, b, 2, s->m_axi_bresp);
+    return b;
+}
+
+
+/* cpl_write_out: nicrx_cpl_write's outputs (NUM_CQ 4) (tests/blocks/trace_cpl_write_out.vh) */
+#define CPL_WRITE_OUT_TRACE_MAX_BITS 473u
+
+typedef struct cpl_write_out_trace {
+    uint8_t s_cr_ready;         
+    uint8_t m_rec_valid;        
+    uint8_t m_rec[32];           /* byte 0 most significant */
+    uint16_t rec_off;           
+    uint8_t rec_ph;             
+    uint64_t rec_base;          
+    uint8_t cq_room;            
+    uint64_t st_cq_tail;        
+    uint32_t cnt_delivered;     
+    uint32_t cnt_axi_error;     
+    uint8_t busy;               
+    uint8_t m_axi_bready;       
+} cpl_write_out_trace_t;
+
+static inline uint32_t cpl_write_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + 256 + 16 + 1 + 64 + 4 + 64 + 32 + 32 + 1 + 1;
+}
+
+static inline uint32_t cpl_write_out_trace_pack(const cpl_write_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->s_cr_ready);
+    b = bits_put(v, b, 1, s->m_rec_valid);
+    b = bits_put_bytes(v, b, 32, s->m_rec);
+    b = bits_put(v, b, 16, s->rec_off);
+    b = bits_put(v, b, 1, s->rec_ph);
+    b = bits_put(v, b, 64, s->rec_base);
+    b = bits_put(v, b, 4, s->cq_room);
+    b = bits_put(v, b, 64, s->st_cq_tail);
+    b = bits_put(v, b, 32, s->cnt_delivered);
+    b = bits_put(v, b, 32, s->cnt_axi_error);
+    b = bits_put(v, b, 1, s->busy);
+    b = bits_put(v, b, 1, s->m_axi_bready);
     return b;
 }
 

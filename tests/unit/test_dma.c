@@ -39,16 +39,16 @@ static void bits_hook(void *ctx, const ds_edge_t *e)
         d->ctl_mem[(d->fq_wr - 1) & (d->fq_depth - 1)] = (uint8_t)len_op(f->len);
         b->fq_wr = d->fq_wr;
     }
-    if (d->rh_full && !b->rh_full && !(d->rh_w2 >> NICRX_C2_ERR_BIT & 1)) {
+    if (d->cw.rh_full && !b->rh_full && !(d->cw.rh_w2 >> NICRX_C2_ERR_BIT & 1)) {
         b->recs++;
         /* the frame's length: the first part's and a split frame's data part's */
-        uint32_t len = ((uint32_t)d->rh_w0 & 0xffff) + ((uint32_t)d->rh_w2 & 0xffff);
-        if (NICRX_FIELD(d->rh_w0, NICRX_C0_TRUNC_BIT, 3) != len_bits(len) ||
-            NICRX_FIELD(d->rh_w0, NICRX_C0_FLOW_SHIFT, 16) != len_flow(len) ||
-            NICRX_FIELD(d->rh_w0, NICRX_C0_OPCODE_SHIFT, 4) != len_op(len) || NICRX_FIELD(d->rh_w0, NICRX_C0_MORE_BIT, 1))
+        uint32_t len = ((uint32_t)d->cw.rh_w0 & 0xffff) + ((uint32_t)d->cw.rh_w2 & 0xffff);
+        if (NICRX_FIELD(d->cw.rh_w0, NICRX_C0_TRUNC_BIT, 3) != len_bits(len) ||
+            NICRX_FIELD(d->cw.rh_w0, NICRX_C0_FLOW_SHIFT, 16) != len_flow(len) ||
+            NICRX_FIELD(d->cw.rh_w0, NICRX_C0_OPCODE_SHIFT, 4) != len_op(len) || NICRX_FIELD(d->cw.rh_w0, NICRX_C0_MORE_BIT, 1))
             b->bad++;
     }
-    b->rh_full = d->rh_full;
+    b->rh_full = d->cw.rh_full;
 }
 
 int main(void)
@@ -78,8 +78,8 @@ int main(void)
             const char *tag = ds_tag(pass);
             CHECK(t.nin == c.nframes, "dma_%s_%s_all_frames_in (%u)", dt, tag, t.nin);
             CHECK(bad_drop == 0 && t.got_ok == deliv, "dma_%s_%s_deliver_drop (%u delivered %u no_fit %u no_cq)", dt, tag, deliv, nofit, nocq);
-            CHECK(t.d.cnt_no_fit == nofit && t.d.cnt_no_cq == nocq && t.d.cnt_delivered == deliv, "dma_%s_%s_counters", dt, tag);
-            CHECK(t.d.rel_ptr == t.pm_wr, "dma_%s_%s_rel_ptr_all_released", dt, tag);
+            CHECK(t.d.cnt_no_fit == nofit && t.d.cnt_no_cq == nocq && t.d.cw.cnt_delivered == deliv, "dma_%s_%s_counters", dt, tag);
+            CHECK(t.d.mv.rel_ptr == t.pm_wr, "dma_%s_%s_rel_ptr_all_released", dt, tag);
             CHECK(t.bad_data == 0, "dma_%s_%s_data", dt, tag);
             CHECK(t.bad_rec == 0 && t.bad_order == 0, "dma_%s_%s_completion_fields", dt, tag);
             CHECK(t.bad_phase == 0, "dma_%s_%s_phase_across_wraps", dt, tag);
@@ -87,8 +87,11 @@ int main(void)
             CHECK(t.cross4k == 0, "dma_%s_%s_no_4k_cross", dt, tag);
             CHECK(t.bad_write == 0, "dma_%s_%s_writes_inside_posted", dt, tag);
             CHECK(t.bad_tail == 0 && t.bad_irq == 0, "dma_%s_%s_tail_irq_after_b", dt, tag);
+            /* page mode: pages fill with several entries and go back with their last one */
+            if (pass == 5) CHECK(t.pages_released > 0 && t.page_entries > 2 * t.pages_released,
+                                 "dma_%s_pages_shared (%u entries, %u pages released)", dt, t.page_entries, t.pages_released);
             if (pass == 2) CHECK(t.got_desc_err > 0 && t.d.cnt_desc_err == t.got_desc_err, "dma_%s_desc_error (%u)", dt, t.got_desc_err);
-            CHECK(t.d.cnt_axi_err == 0, "dma_%s_%s_no_axi_error", dt, tag);
+            CHECK(t.d.cw.cnt_axi_err == 0, "dma_%s_%s_no_axi_error", dt, tag);
         }
         /* no descriptors posted: nothing is written until they are */
         {

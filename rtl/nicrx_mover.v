@@ -1,0 +1,295 @@
+// nicrx_mover - the transfer engine's mover: packet memory to the AXI4 W channel.  It reads
+// each part's words (the packet-memory command stream, pc), realigns a part that starts inside
+// a word, keeps them in a prefetch FIFO and packs them into W beats as the W command stream
+// (wc, one per AW burst) says; a record's beats come from the completion writer's record
+// stream (rec).  It frees packet memory (pm_rel_ptr) as it reads.  Instantiated by nicrx_dma.
+// C twin: cmodel/mover.c (same registers, same names without _reg).
+// Contract: docs/architecture.md "nicrx_mover".
+//
+// Pipeline:
+//   s_pc -> pm command FIFO (pc) -> reader (t0: pm_rd_en, pm_rd_addr) -> RAM (t1) -> ra_w (t2)
+//        -> realigner (ra_w, ra_h) -> prefetch FIFO (pf) -+
+//   s_wc -> W command FIFO (wc) -------------------------+-> gearbox -> W register
+//   s_rec (the record holder's words) -------------------/
+`resetall
+`timescale 1ns / 1ps
+`default_nettype none
+`include "nicrx_params.vh"
+
+module nicrx_mover #(
+    parameter DATA_WIDTH     = 64,  // packet-memory data width (nicrx_top)
+    parameter AXI_DATA_WIDTH = 128, // AXI4 W data width: DATA_WIDTH or 2 x DATA_WIDTH (nicrx_top)
+    parameter PM_AW          = 11   // packet-memory word address bits (nicrx_top's PM_AW)
+) (
+    input  wire                        clk,
+    input  wire                        rst,
+    // packet-memory commands (rtl/nicrx_stream_pc.vh); ready is registered, one cycle old:
+    // the sender never pushes at two edges in a row
+    input  wire                        s_pc_valid,
+    input  wire [PC_W-1:0]             s_pc_data,
+    output wire                        s_pc_ready,
+    // W commands, one per AW burst (rtl/nicrx_stream_wc.vh); ready as s_pc_ready's
+    input  wire                        s_wc_valid,
+    input  wire [WC_W-1:0]             s_wc_data,
+    output wire                        s_wc_ready,
+    // the completion record's 32 bytes, word 0 lowest; ready (combinational) at the edge
+    // the W register takes the record's last beat
+    input  wire                        s_rec_valid,
+    input  wire [255:0]                s_rec_data,
+    output wire                        s_rec_ready,
+    output wire                        pm_rd_en,
+    output wire [PM_AW-1:0]            pm_rd_addr,
+    input  wire [DATA_WIDTH-1:0]       pm_rd_data,
+    output wire [PM_AW:0]              pm_rel_ptr,
+    output wire                        busy,    // a command, word or beat not yet out (combinational)
+    output wire                        m_axi_wvalid,
+    output wire [AXI_DATA_WIDTH-1:0]   m_axi_wdata,
+    output wire [AXI_DATA_WIDTH/8-1:0] m_axi_wstrb,
+    output wire                        m_axi_wlast,
+    input  wire                        m_axi_wready
+);
+    generate
+        `NICRX_CHECK_DATA_WIDTH
+        `NICRX_CHECK_AXI_DATA_WIDTH
+        `NICRX_CHECK_PM_AW
+    endgenerate
+
+    localparam BPB   = DATA_WIDTH / 8;          // bytes per packet-memory word
+    localparam ABPB  = AXI_DATA_WIDTH / 8;      // bytes per W beat
+    localparam R     = AXI_DATA_WIDTH / DATA_WIDTH; // words per W beat (the gearbox): 1 or 2
+    localparam RB    = 32 / ABPB;               // beats per completion record (v2: 32 bytes)
+    localparam [ABPB-1:0] STRB_ONES = {ABPB{1'b1}};
+    localparam [ABPB-1:0] STRB_HI   = ~(STRB_ONES >> (ABPB - BPB)); // the upper lane (R = 2)
+    `include "nicrx_stream_pc.vh"
+    `include "nicrx_stream_wc.vh"
+
+    // ---- registers -------------------------------------------------------
+    reg [PC_W-1:0]       pc_mem [0:3];
+    reg [2:0]            pc_wr_reg, pc_wr_next, pc_rd_reg, pc_rd_next;
+    reg                  pc_room_reg;        // the pm command FIFO has room (one cycle old)
+    reg [15:0]           pr_cnt_reg, pr_cnt_next;
+    reg [PM_AW:0]        rel_ptr_reg, rel_ptr_next;
+
+    // 16 words (a DPR16X4's depth): the reader keeps reading while W carries a record, with
+    // its three words on their way (decided, read, realigned) counted against the room
+    reg [DATA_WIDTH-1:0] pf_mem [0:15];
+    reg [4:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
+    // The reader decides a read (or flush) a cycle ahead: at edge E it is t0, and the block
+    // RAM's enable and address are flip-flops (pm_rd_en_reg, pm_rel_reg: the pointer before
+    // E's read), so no logic sits before the RAM, which is far away in the core.
+    reg                  t0_v_reg, t0_v_next, t0_fl_reg, t0_fl_next, pm_rd_en_reg;
+    reg [2:0]            t0_sh_reg, t0_sh_next;
+    reg [PM_AW:0]        pm_rel_reg;
+    // room for the read decided at the next edge, registered: the FIFO's words and those on
+    // their way leave two of its places free now (one for a read decided at this edge)
+    reg                  pf_room_reg, pf_room_next;
+    // the realigner: the RAM reads at E+1 (t1), its word is in ra_w after E+2 (t2; the read
+    // data straight into flip-flops), realigned with ra_h (the word before) into the prefetch
+    // FIFO at E+3
+    reg                  t1_v_reg, t1_fl_reg;
+    reg [2:0]            t1_sh_reg;
+    reg                  t2_v_reg, t2_fl_reg;
+    reg [2:0]            t2_sh_reg;
+    reg [DATA_WIDTH-1:0] ra_w_reg, ra_h_reg;
+
+    reg [WC_W-1:0]       wc_mem [0:3];
+    reg [2:0]            wc_wr_reg, wc_wr_next, wc_rd_reg, wc_rd_next;
+    reg                  wc_room_reg;        // the W command FIFO has room (one cycle old)
+    reg [7:0]            wb_cnt_reg, wb_cnt_next;
+    reg                  wvalid_reg, wvalid_next;
+    reg [AXI_DATA_WIDTH-1:0] wdata_reg, wdata_next;
+    reg [ABPB-1:0]       wstrb_reg, wstrb_next;
+    reg                  wlast_reg, wlast_next;
+
+    // ---- outputs ---------------------------------------------------------
+    // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
+    // the read decided at an edge waits before the RAM takes it
+    assign pm_rel_ptr   = pm_rel_reg;
+    assign pm_rd_en     = pm_rd_en_reg;
+    assign pm_rd_addr   = pm_rel_reg[PM_AW-1:0];
+    assign s_pc_ready   = pc_room_reg;
+    assign s_wc_ready   = wc_room_reg;
+    assign m_axi_wvalid = wvalid_reg;
+    assign m_axi_wdata  = wdata_reg;
+    assign m_axi_wstrb  = wstrb_reg;
+    assign m_axi_wlast  = wlast_reg;
+    assign busy = (pc_rd_reg != pc_wr_reg) || (pf_rd_reg != pf_wr_reg) || t0_v_reg || t1_v_reg || t2_v_reg
+                  || (wc_rd_reg != wc_wr_reg) || wvalid_reg;
+
+    // ---- combinational temporaries ------------------------------------------
+    reg [PC_W-1:0]       pc_head;
+    reg [DATA_WIDTH-1:0] ra_out;              // the realigner's word
+    reg [2*DATA_WIDTH-1:0] ra_cat;            // {the word read, the word before}
+    reg [4:0]            pf_cnt;
+    reg                  pf_ge1, pf_ge2;      // the prefetch FIFO holds a word, two words
+    reg [WC_W-1:0]       wc_head;
+    reg [ABPB-1:0]       wc_strb;             // the last beat's strobes
+    reg                  wfirst, whalf, wtake2, wload, wend;
+    reg [DATA_WIDTH-1:0] pf_w0, pf_w1;
+    reg [3:0]            pf_rd1;
+    reg [ABPB-1:0]       wstrb_n;
+    integer              i, k;
+
+    always @* begin
+        pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;  pr_cnt_next = pr_cnt_reg;
+        rel_ptr_next = rel_ptr_reg;
+        pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;
+        t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_sh_next = t0_sh_reg;
+        wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
+        wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
+        wlast_next = wlast_reg;
+        i = 0;   // the loops below run under conditions: no latch for the index
+
+        if (s_pc_valid) pc_wr_next = pc_wr_reg + 1'b1;
+        if (s_wc_valid) wc_wr_next = wc_wr_reg + 1'b1;
+
+        // ---- packet-memory reader, realigner and prefetch FIFO -------------
+        pc_head = pc_mem[pc_rd_reg[1:0]];
+        pf_cnt  = pf_wr_reg - pf_rd_reg;
+        pf_room_next = ({1'b0, pf_cnt} + {5'd0, t0_v_reg} + {5'd0, t1_v_reg} + {5'd0, t2_v_reg}) < 6'd15;
+        // from the pointers alone, so the W command's beat decode only selects between them
+        pf_ge1  = pf_cnt != 5'd0;
+        pf_ge2  = pf_cnt > 5'd1;
+        if (pc_rd_reg != pc_wr_reg) begin
+            if (pc_head[PC_SKIP]) begin
+                rel_ptr_next = rel_ptr_reg + pc_head[PC_NWORDS +: PM_AW+1];
+                pc_rd_next = pc_rd_reg + 1'b1;
+            end else if (pf_room_reg && pr_cnt_reg != pc_head[PC_NWORDS +: PC_NWORDS_W]) begin
+                t0_v_next = 1'b1;  t0_sh_next = pc_head[PC_SH +: PC_SH_W];
+                rel_ptr_next = rel_ptr_reg + 1'b1;
+                if (pr_cnt_reg + 16'd1 == pc_head[PC_NWORDS +: PC_NWORDS_W] && !pc_head[PC_FLUSH]) begin  // last word, no flush
+                    pr_cnt_next = 16'd0;
+                    pc_rd_next = pc_rd_reg + 1'b1;
+                end else begin
+                    pr_cnt_next = pr_cnt_reg + 16'd1;
+                end
+            end else if (pf_room_reg) begin
+                // every word read: the part's last word comes from the last one alone
+                t0_v_next = 1'b1;  t0_fl_next = 1'b1;  t0_sh_next = pc_head[PC_SH +: PC_SH_W];
+                pr_cnt_next = 16'd0;
+                pc_rd_next = pc_rd_reg + 1'b1;
+            end
+        end
+        if (t2_v_reg) pf_wr_next = pf_wr_reg + 1'b1;
+        // the realigner: a part that starts sh bytes into a word takes byte i of each word
+        // from byte i + sh of {the word read, the word before} (a flush: no word read, 0),
+        // as loops over constant slices
+        ra_out  = ra_w_reg;
+        ra_cat  = {t2_fl_reg ? {DATA_WIDTH{1'b0}} : ra_w_reg, ra_h_reg};
+        for (k = 1; k < BPB; k = k + 1)
+            if (t2_sh_reg == k[2:0])
+                for (i = 0; i < BPB; i = i + 1)
+                    ra_out[i*8 +: 8] = ra_cat[(i+k)*8 +: 8];
+
+        // ---- W channel ------------------------------------------------------
+        wc_head  = wc_mem[wc_rd_reg[1:0]];
+        wc_strb  = wc_head[WC_STRB +: ABPB];
+        wend     = (wb_cnt_reg == wc_head[WC_LEN +: WC_LEN_W]);   // the burst's last beat
+        // the gearbox: a data beat takes R words from the prefetch FIFO, one where the
+        // burst's first beat skips the lower lane or its last beat ends in it; a lane
+        // that carries no word is 0
+        wfirst = (R == 2) && (wb_cnt_reg == 8'd0) && wc_head[WC_FIRST_SKIP];
+        whalf  = (R == 2) && wend && wc_head[WC_LAST_HALF];
+        wtake2 = (R == 2) && !wfirst && !whalf;
+        pf_w0  = pf_mem[pf_rd_reg[3:0]];
+        pf_rd1 = pf_rd_reg[3:0] + 4'd1;   // a 4-bit index (wraps in every simulator)
+        pf_w1  = pf_mem[pf_rd1];
+        wstrb_n = wend ? wc_strb : STRB_ONES;
+        if (wfirst) wstrb_n = wstrb_n & STRB_HI;
+        wload  = (!wvalid_reg || m_axi_wready) && (wc_rd_reg != wc_wr_reg)
+                 && (wc_head[WC_REC] || (wtake2 ? pf_ge2 : pf_ge1));
+        if (!wvalid_reg || m_axi_wready) begin
+            wvalid_next = 1'b0;
+            if (wload) begin
+                wvalid_next = 1'b1;
+                wlast_next = wend;
+                wstrb_next = wc_head[WC_REC] ? STRB_ONES : wstrb_n;
+                if (wc_head[WC_REC]) begin
+                    for (i = 0; i < RB; i = i + 1)
+                        if (wb_cnt_reg[2:0] == i[2:0]) wdata_next = s_rec_data[i*AXI_DATA_WIDTH +: AXI_DATA_WIDTH];
+                end else if (R == 1) begin
+                    wdata_next[0 +: DATA_WIDTH] = pf_w0;
+                    pf_rd_next = pf_rd_reg + 1'b1;
+                end else begin
+                    wdata_next[0 +: DATA_WIDTH] = wfirst ? {DATA_WIDTH{1'b0}} : pf_w0;
+                    wdata_next[AXI_DATA_WIDTH-DATA_WIDTH +: DATA_WIDTH] =
+                        whalf ? {DATA_WIDTH{1'b0}} : wfirst ? pf_w0 : pf_w1;
+                    pf_rd_next = pf_rd_reg + (wtake2 ? 5'd2 : 5'd1);
+                end
+                if (wend) begin
+                    wb_cnt_next = 8'd0;
+                    wc_rd_next = wc_rd_reg + 1'b1;
+                end else begin
+                    wb_cnt_next = wb_cnt_reg + 8'd1;
+                end
+            end
+        end
+    end
+    // the record's last beat goes into W: the completion writer's holder is free again
+    assign s_rec_ready = wload && wc_head[WC_REC] && wend;
+
+    // ---- memories (no reset: contents are don't-care until written) ---------
+    always @(posedge clk) begin
+        if (s_pc_valid) pc_mem[pc_wr_reg[1:0]] <= s_pc_data;
+        if (t2_v_reg) pf_mem[pf_wr_reg[3:0]] <= ra_out;
+        if (s_wc_valid) wc_mem[wc_wr_reg[1:0]] <= s_wc_data;
+    end
+
+    // ---- registers --------------------------------------------------------
+    always @(posedge clk) begin
+        if (rst) begin
+            pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pc_room_reg <= 1'b1;  pr_cnt_reg <= 16'd0;
+            rel_ptr_reg <= {(PM_AW+1){1'b0}};
+            pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;
+            t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
+            pm_rel_reg <= {(PM_AW+1){1'b0}};  pf_room_reg <= 1'b1;
+            t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_sh_reg <= 3'd0;
+            t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_sh_reg <= 3'd0;
+            ra_w_reg <= {DATA_WIDTH{1'b0}};  ra_h_reg <= {DATA_WIDTH{1'b0}};
+            wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wc_room_reg <= 1'b1;  wb_cnt_reg <= 8'd0;
+            wvalid_reg <= 1'b0;  wdata_reg <= {AXI_DATA_WIDTH{1'b0}};  wstrb_reg <= {ABPB{1'b0}};
+            wlast_reg <= 1'b0;
+        end else begin
+            pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
+            // room registered from the pointers before the edge: with no push at two edges
+            // in a row, one place is enough
+            pc_room_reg <= (pc_wr_reg - pc_rd_reg) != 3'd4;
+            rel_ptr_reg <= rel_ptr_next;
+            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;
+            t0_v_reg <= t0_v_next;  t0_fl_reg <= t0_fl_next;  t0_sh_reg <= t0_sh_next;
+            pm_rd_en_reg <= t0_v_next && !t0_fl_next;
+            pm_rel_reg <= rel_ptr_reg;  pf_room_reg <= pf_room_next;
+            // the realigner's pipeline: the read data straight into ra_w
+            t1_v_reg <= t0_v_reg;  t1_fl_reg <= t0_fl_reg;  t1_sh_reg <= t0_sh_reg;
+            t2_v_reg <= t1_v_reg;  t2_fl_reg <= t1_fl_reg;  t2_sh_reg <= t1_sh_reg;
+            if (t1_v_reg && !t1_fl_reg) ra_w_reg <= pm_rd_data;
+            if (t2_v_reg && !t2_fl_reg) ra_h_reg <= ra_w_reg;
+            wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
+            wc_room_reg <= (wc_wr_reg - wc_rd_reg) != 3'd4;
+            wvalid_reg <= wvalid_next;  wdata_reg <= wdata_next;  wstrb_reg <= wstrb_next;
+            wlast_reg <= wlast_next;
+        end
+    end
+    // Unused: a record's words past its beats (32 bytes: all of them), the strobes above the
+    // bus's width, nwords' bits above the pointer's (a frame is shorter than packet memory),
+    // and the record stream's valid (a record's W command is pushed with its words, so the
+    // holder is full whenever the W command FIFO's head is a record's: checked under FORMAL).
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire unused_ok = &{1'b0, s_rec_valid, wc_head, pc_head};
+    /* verilator lint_on UNUSEDSIGNAL */
+`ifdef FORMAL
+    // ================================================================ formal
+    // Beside the logic; proved within nicrx_dma (dma-bmc, formal/run.sh), whose issue FSM is
+    // the sender: the command FIFOs and the prefetch FIFO never overflow, and a record's beat
+    // is never loaded from an empty holder.
+    `include "nicrx_formal_reset.vh"
+    always @(*) if (f_past_valid) begin
+        assert((pc_wr_reg - pc_rd_reg) <= 3'd4);
+        assert((wc_wr_reg - wc_rd_reg) <= 3'd4);
+        assert(pf_cnt + {4'd0, t0_v_reg} + {4'd0, t1_v_reg} + {4'd0, t2_v_reg} <= 5'd16);
+        if (wload && wc_head[WC_REC]) assert(s_rec_valid);
+    end
+`endif
+endmodule
+
+`resetall
