@@ -134,7 +134,7 @@ int main(void)
             for (uint32_t i = 0; i < t.nin; i++) after += t.f[i].delivered && i > first_nobuf;
             CHECK(t.nin == c.nframes && both == 0 && neither == 0 && nobuf == split && t.got_ok == c.nframes - split
                   && t.d.cnt_no_buf[NICRX_HDR_RING] == nobuf && !t.d.cnt_no_buf[0] && !t.d.cnt_no_buf[1]
-                  && t.d.cnt_delivered == t.got_ok && t.d.rel_ptr == t.pm_wr && t.bad_data == 0 && t.bad_write == 0,
+                  && t.d.cw.cnt_delivered == t.got_ok && t.d.mv.rel_ptr == t.pm_wr && t.bad_data == 0 && t.bad_write == 0,
                   "dma_%s_empty_header_ring_drops_no_buf (%u split frames dropped no_buf, %u whole delivered)", dt, nobuf,
                   t.got_ok);
             /* frame i starts arriving at cycle 20 + 20 i and reaches the queue head within 100
