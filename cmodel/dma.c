@@ -120,7 +120,7 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->st.cnt[NICRX_CNT_DROP_RED_EARLY] = d->cnt_red_early;
     o->st.cnt[NICRX_CNT_DROP_RED_FORCED] = d->cnt_red_forced;
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
-        o->st.cnt[NICRX_CNT_DROP_NO_BUF_SMALL + r] = d->cnt_no_buf[r];
+        o->st.cnt[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)] = d->cnt_no_buf[r];
     o->st.cnt[NICRX_CNT_DESC_ERROR] = d->cnt_desc_err;
     o->st.cnt[NICRX_CNT_AXI_ERROR] = d->cw.cnt_axi_err;
     o->axi.m_axi_awvalid = d->awvalid;
