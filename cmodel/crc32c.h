@@ -1,7 +1,7 @@
 /* crc32c.h - CRC-32C eight bytes a step (slicing by eight), for the model's
- * flow key jobs: the same function as nicrx_crc32c (nicrx_model.h), a tenth of
- * its instructions on a 40-byte key.  The tables are built once into the
- * context that uses them (flow_key_t, the fast model). */
+ * flow key jobs: the same function as nicrx_crc32c (nicrx_model.h), a quarter
+ * of its instructions on a 40-byte key (137 against 529).  The tables are built
+ * once into the context that uses them (flow_key_t, the fast model). */
 #ifndef NICRX_CRC32C_H
 #define NICRX_CRC32C_H
 
