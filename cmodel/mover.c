@@ -6,11 +6,13 @@
 
 static void mover_reset(mover_t *s)
 {
-    s->pc_wr = s->pc_rd = 0; s->pc_room = 1; s->pr_cnt = 0; s->rel_ptr = 0;
+    s->pc_wr = s->pc_rd = 0; s->pc_room = 1; s->rel_ptr = 0;
+    s->hd_skip = s->hd_flush = s->hd_sh = 0; s->hd_left = 0; s->hd_zero = 1; s->hd_one = 0;
     s->pf_wr = s->pf_rd = 0;
     s->t0_v = s->t0_fl = s->t0_sh = 0; s->pm_rel = 0; s->pf_room = 1;
     s->t1_v = s->t1_fl = s->t1_sh = s->t2_v = s->t2_fl = s->t2_sh = 0; s->ra_w = s->ra_h = 0;
     s->wc_wr = s->wc_rd = 0; s->wc_room = 1; s->wb_cnt = 0;
+    memset(&s->wh, 0, sizeof s->wh); s->wb_first = 1; s->wb_end = 1;
     s->wvalid = 0; s->wdata[0] = s->wdata[1] = 0; s->wstrb = 0; s->wlast = 0;
 }
 
@@ -53,11 +55,11 @@ typedef struct beat { int last, wfirst, whalf; uint32_t take; int load; } beat_t
 
 static beat_t mover_beat(const mover_t *s, uint8_t wready)
 {
-    const wc_stream_t *wh = &s->wc_mem[s->wc_rd & 3];
+    const wc_stream_t *wh = &s->wh;
     beat_t b;
 
-    b.last = s->wb_cnt == wh->len;
-    b.wfirst = s->r == 2 && s->wb_cnt == 0 && wh->first_skip;
+    b.last = s->wb_end;
+    b.wfirst = s->r == 2 && s->wb_first && wh->first_skip;
     b.whalf = s->r == 2 && b.last && wh->last_half;
     b.take = s->r == 2 && !b.wfirst && !b.whalf ? 2 : 1;
     b.load = (!s->wvalid || wready) && s->wc_rd != s->wc_wr
@@ -69,7 +71,7 @@ int mover_rec_ready(const mover_t *s, uint8_t m_axi_wready)
 {
     beat_t b = mover_beat(s, m_axi_wready);
 
-    return b.load && s->wc_mem[s->wc_rd & 3].rec && b.last;
+    return b.load && s->wh.rec && b.last;
 }
 
 /* The realigner: a data part that starts sh bytes into a packet-memory word takes each of
@@ -100,28 +102,42 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
     n.wc_room = ((s->wc_wr - s->wc_rd) & 7) != 4;
 
     /* ---- packet-memory reader, realigner and prefetch FIFO ---- */
-    const pc_stream_t *ph = &s->pc_mem[s->pc_rd & 3];
+    /* the command behind the head, or the one pushed at this edge when it goes to the
+     * head's place (the FIFO empty, or holding the head alone) */
+    int pc_empty = s->pc_rd == s->pc_wr;
+    const pc_stream_t *nx = pc_empty || s->pc_wr == ((s->pc_rd + 1) & 7)
+                          ? &in->s_pc : &s->pc_mem[(s->pc_rd + 1) & 3];
+    int hd_ld = pc_empty;   /* the head pops (or the FIFO is empty): load nx */
     uint32_t pf_cnt = (s->pf_wr - s->pf_rd) & 31;
     n.t0_v = 0; n.t0_fl = 0;
-    if (s->pc_rd != s->pc_wr) {
-        if (ph->skip) {
-            n.rel_ptr = (s->rel_ptr + ph->nwords) & relm;
+    if (!pc_empty) {
+        if (s->hd_skip) {
+            n.rel_ptr = (s->rel_ptr + s->hd_left) & relm;   /* its nwords: a skip reads none */
             n.pc_rd = (s->pc_rd + 1) & 7;
-        } else if (s->pr_cnt != ph->nwords && s->pf_room) {
-            n.t0_v = 1; n.t0_sh = ph->sh;
+            hd_ld = 1;
+        } else if (!s->hd_zero && s->pf_room) {
+            n.t0_v = 1; n.t0_sh = s->hd_sh;
             n.rel_ptr = (s->rel_ptr + 1) & relm;
-            if (s->pr_cnt == (uint16_t)(ph->nwords - 1) && !ph->flush) {
-                n.pr_cnt = 0;
+            if (s->hd_one && !s->hd_flush) {
                 n.pc_rd = (s->pc_rd + 1) & 7;
+                hd_ld = 1;
             } else {
-                n.pr_cnt = (uint16_t)(s->pr_cnt + 1);
+                n.hd_left = (uint16_t)(s->hd_left - 1);
+                n.hd_zero = s->hd_one;
+                n.hd_one = s->hd_left == 2;
             }
         } else if (s->pf_room) {
             /* every word read: the part's last word comes from the last one alone */
-            n.t0_v = 1; n.t0_fl = 1; n.t0_sh = ph->sh;
-            n.pr_cnt = 0;
+            n.t0_v = 1; n.t0_fl = 1; n.t0_sh = s->hd_sh;
             n.pc_rd = (s->pc_rd + 1) & 7;
+            hd_ld = 1;
         }
+    }
+    if (hd_ld) {
+        n.hd_skip = nx->skip; n.hd_flush = nx->flush; n.hd_sh = nx->sh;
+        n.hd_left = nx->nwords;
+        n.hd_zero = nx->nwords == 0;
+        n.hd_one = nx->nwords == 1;
     }
     /* room for the read decided at the next edge: two places free now, one of them for a
      * read decided at this edge */
@@ -136,7 +152,12 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
     }
 
     /* ---- W channel ---- */
-    const wc_stream_t *wh = &s->wc_mem[s->wc_rd & 3];
+    const wc_stream_t *wh = &s->wh;
+    /* the W command behind the head, or the one pushed at this edge when it goes to the
+     * head's place */
+    int wc_empty = s->wc_rd == s->wc_wr;
+    const wc_stream_t *wnx = wc_empty || s->wc_wr == ((s->wc_rd + 1) & 7)
+                           ? &in->s_wc : &s->wc_mem[(s->wc_rd + 1) & 3];
     beat_t b = mover_beat(s, in->m_axi_wready);
     if (!s->wvalid || in->m_axi_wready) {
         n.wvalid = 0;
@@ -173,8 +194,16 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
                 n.wc_rd = (s->wc_rd + 1) & 7;
             } else {
                 n.wb_cnt = (uint8_t)(s->wb_cnt + 1);
+                n.wb_first = 0;
+                n.wb_end = (uint8_t)(s->wb_cnt + 1) == wh->len;
             }
         }
+    }
+    /* the head pops (or the FIFO is empty): the next one, at its first beat */
+    if (wc_empty || (b.load && b.last)) {
+        n.wh = *wnx;
+        n.wb_first = 1;
+        n.wb_end = wnx->len == 0;
     }
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */

@@ -15,7 +15,10 @@ typedef struct mover {
     pc_stream_t pc_mem[4];
     uint32_t pc_wr, pc_rd;
     uint8_t  pc_room;    /* the FIFO has room (one cycle old) */
-    uint16_t pr_cnt;
+    /* the head command in flip-flops, loaded as it becomes the head; hd_left its words still
+     * to read (nwords until it starts), hd_zero and hd_one: hd_left is 0, 1 (registered) */
+    uint8_t  hd_skip, hd_flush, hd_sh, hd_zero, hd_one;
+    uint16_t hd_left;
     uint32_t rel_ptr;
     uint64_t pf_mem[16]; /* the reader keeps reading while W carries a record */
     uint32_t pf_wr, pf_rd;
@@ -34,6 +37,10 @@ typedef struct mover {
     uint32_t wc_wr, wc_rd;
     uint8_t  wc_room;    /* the FIFO has room (one cycle old) */
     uint8_t  wb_cnt;
+    /* the head W command in flip-flops, with wb_first (wb_cnt is 0) and wb_end (wb_cnt is
+     * its len: the burst's last beat) registered */
+    wc_stream_t wh;
+    uint8_t  wb_first, wb_end;
     uint8_t  wvalid, wlast;
     uint16_t wstrb;
     uint64_t wdata[2];

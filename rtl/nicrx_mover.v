@@ -7,10 +7,10 @@
 // Contract: docs/architecture.md "nicrx_mover".
 //
 // Pipeline:
-//   s_pc -> pm command FIFO (pc) -> reader (t0: pm_rd_en, pm_rd_addr) -> RAM (t1) -> ra_w (t2)
-//        -> realigner (ra_w, ra_h) -> prefetch FIFO (pf) -+
-//   s_wc -> W command FIFO (wc) -------------------------+-> gearbox -> W register
-//   s_rec (the record holder's words) -------------------/
+//   s_pc -> pm command FIFO (pc; its head in flip-flops, hd) -> reader (t0: pm_rd_en, pm_rd_addr)
+//        -> RAM (t1) -> ra_w (t2) -> realigner (ra_w, ra_h) -> prefetch FIFO (pf) -+
+//   s_wc -> W command FIFO (wc) ---------------------------------------------------+-> gearbox -> W register
+//   s_rec (the record holder's words) ---------------------------------------------/
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -67,7 +67,15 @@ module nicrx_mover #(
     reg [PC_W-1:0]       pc_mem [0:3];
     reg [2:0]            pc_wr_reg, pc_wr_next, pc_rd_reg, pc_rd_next;
     reg                  pc_room_reg;        // the pm command FIFO has room (one cycle old)
-    reg [15:0]           pr_cnt_reg, pr_cnt_next;
+    // The head command in flip-flops, loaded as it becomes the head, and its words counted
+    // down with "none left" and "one left" registered, so the reader's decision reads no
+    // LUT RAM and compares nothing (a compare of a count with the LUT RAM's nwords limited
+    // the block)
+    reg                  hd_skip_reg, hd_skip_next, hd_flush_reg, hd_flush_next;
+    reg [2:0]            hd_sh_reg, hd_sh_next;
+    reg [15:0]           hd_left_reg, hd_left_next;   // words still to read (nwords until it starts)
+    reg                  hd_zero_reg, hd_zero_next;   // hd_left is 0
+    reg                  hd_one_reg, hd_one_next;     // hd_left is 1
     reg [PM_AW:0]        rel_ptr_reg, rel_ptr_next;
 
     // 16 words (a DPR16X4's depth): the reader keeps reading while W carries a record, with
@@ -96,6 +104,11 @@ module nicrx_mover #(
     reg [2:0]            wc_wr_reg, wc_wr_next, wc_rd_reg, wc_rd_next;
     reg                  wc_room_reg;        // the W command FIFO has room (one cycle old)
     reg [7:0]            wb_cnt_reg, wb_cnt_next;
+    // The head W command in flip-flops (as the pm command FIFO's), with "the burst's first
+    // beat" (wb_cnt = 0) and "its last" (wb_cnt = len) registered: the beat's decode and the
+    // load enable read no LUT RAM and compare nothing
+    reg [WC_W-1:0]       wh_reg, wh_next;
+    reg                  wb_first_reg, wb_first_next, wb_end_reg, wb_end_next;
     reg                  wvalid_reg, wvalid_next;
     reg [AXI_DATA_WIDTH-1:0] wdata_reg, wdata_next;
     reg [ABPB-1:0]       wstrb_reg, wstrb_next;
@@ -117,12 +130,17 @@ module nicrx_mover #(
                   || (wc_rd_reg != wc_wr_reg) || wvalid_reg;
 
     // ---- combinational temporaries ------------------------------------------
-    reg [PC_W-1:0]       pc_head;
+    reg                  pc_empty;
+    reg [1:0]            pc_rd1;              // the place behind the head
+    reg [PC_W-1:0]       pc_nx;               // the head after an edge that pops it
+    reg                  hd_ld;               // the head pops (or the FIFO is empty): load pc_nx
     reg [DATA_WIDTH-1:0] ra_out;              // the realigner's word
     reg [2*DATA_WIDTH-1:0] ra_cat;            // {the word read, the word before}
     reg [4:0]            pf_cnt;
     reg                  pf_ge1, pf_ge2;      // the prefetch FIFO holds a word, two words
-    reg [WC_W-1:0]       wc_head;
+    reg                  wc_empty;
+    reg [1:0]            wc_rd1;              // the place behind the head
+    reg [WC_W-1:0]       wc_nx;               // the head after an edge that pops it
     reg [ABPB-1:0]       wc_strb;             // the last beat's strobes
     reg                  wfirst, whalf, wtake2, wload, wend;
     reg [DATA_WIDTH-1:0] pf_w0, pf_w1;
@@ -131,11 +149,14 @@ module nicrx_mover #(
     integer              i, k;
 
     always @* begin
-        pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;  pr_cnt_next = pr_cnt_reg;
+        pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;
+        hd_skip_next = hd_skip_reg;  hd_flush_next = hd_flush_reg;  hd_sh_next = hd_sh_reg;
+        hd_left_next = hd_left_reg;  hd_zero_next = hd_zero_reg;  hd_one_next = hd_one_reg;
         rel_ptr_next = rel_ptr_reg;
         pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;
         t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_sh_next = t0_sh_reg;
         wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
+        wh_next = wh_reg;  wb_first_next = wb_first_reg;  wb_end_next = wb_end_reg;
         wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
         wlast_next = wlast_reg;
         i = 0;   // the loops below run under conditions: no latch for the index
@@ -144,31 +165,46 @@ module nicrx_mover #(
         if (s_wc_valid) wc_wr_next = wc_wr_reg + 1'b1;
 
         // ---- packet-memory reader, realigner and prefetch FIFO -------------
-        pc_head = pc_mem[pc_rd_reg[1:0]];
+        // the command behind the head, or the one pushed at this edge when it goes to the
+        // head's place (the FIFO empty, or holding the head alone)
+        pc_empty = pc_rd_reg == pc_wr_reg;
+        pc_rd1 = pc_rd_reg[1:0] + 2'd1;   // a 2-bit index (wraps in every simulator)
+        pc_nx = (pc_empty || pc_wr_reg == pc_rd_reg + 3'd1) ? s_pc_data : pc_mem[pc_rd1];
         pf_cnt  = pf_wr_reg - pf_rd_reg;
         pf_room_next = ({1'b0, pf_cnt} + {5'd0, t0_v_reg} + {5'd0, t1_v_reg} + {5'd0, t2_v_reg}) < 6'd15;
         // from the pointers alone, so the W command's beat decode only selects between them
         pf_ge1  = pf_cnt != 5'd0;
         pf_ge2  = pf_cnt > 5'd1;
-        if (pc_rd_reg != pc_wr_reg) begin
-            if (pc_head[PC_SKIP]) begin
-                rel_ptr_next = rel_ptr_reg + pc_head[PC_NWORDS +: PM_AW+1];
+        hd_ld = pc_empty;
+        if (!pc_empty) begin
+            if (hd_skip_reg) begin
+                rel_ptr_next = rel_ptr_reg + hd_left_reg[PM_AW:0];   // its nwords: a skip reads none
                 pc_rd_next = pc_rd_reg + 1'b1;
-            end else if (pf_room_reg && pr_cnt_reg != pc_head[PC_NWORDS +: PC_NWORDS_W]) begin
-                t0_v_next = 1'b1;  t0_sh_next = pc_head[PC_SH +: PC_SH_W];
+                hd_ld = 1'b1;
+            end else if (pf_room_reg && !hd_zero_reg) begin
+                t0_v_next = 1'b1;  t0_sh_next = hd_sh_reg;
                 rel_ptr_next = rel_ptr_reg + 1'b1;
-                if (pr_cnt_reg + 16'd1 == pc_head[PC_NWORDS +: PC_NWORDS_W] && !pc_head[PC_FLUSH]) begin  // last word, no flush
-                    pr_cnt_next = 16'd0;
+                if (hd_one_reg && !hd_flush_reg) begin  // last word, no flush
                     pc_rd_next = pc_rd_reg + 1'b1;
+                    hd_ld = 1'b1;
                 end else begin
-                    pr_cnt_next = pr_cnt_reg + 16'd1;
+                    hd_left_next = hd_left_reg - 16'd1;
+                    hd_zero_next = hd_one_reg;
+                    hd_one_next = hd_left_reg == 16'd2;
                 end
             end else if (pf_room_reg) begin
                 // every word read: the part's last word comes from the last one alone
-                t0_v_next = 1'b1;  t0_fl_next = 1'b1;  t0_sh_next = pc_head[PC_SH +: PC_SH_W];
-                pr_cnt_next = 16'd0;
+                t0_v_next = 1'b1;  t0_fl_next = 1'b1;  t0_sh_next = hd_sh_reg;
                 pc_rd_next = pc_rd_reg + 1'b1;
+                hd_ld = 1'b1;
             end
+        end
+        if (hd_ld) begin
+            hd_skip_next = pc_nx[PC_SKIP];  hd_flush_next = pc_nx[PC_FLUSH];
+            hd_sh_next = pc_nx[PC_SH +: PC_SH_W];
+            hd_left_next = pc_nx[PC_NWORDS +: PC_NWORDS_W];
+            hd_zero_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd0;
+            hd_one_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd1;
         end
         if (t2_v_reg) pf_wr_next = pf_wr_reg + 1'b1;
         // the realigner: a part that starts sh bytes into a word takes byte i of each word
@@ -182,29 +218,33 @@ module nicrx_mover #(
                     ra_out[i*8 +: 8] = ra_cat[(i+k)*8 +: 8];
 
         // ---- W channel ------------------------------------------------------
-        wc_head  = wc_mem[wc_rd_reg[1:0]];
-        wc_strb  = wc_head[WC_STRB +: ABPB];
-        wend     = (wb_cnt_reg == wc_head[WC_LEN +: WC_LEN_W]);   // the burst's last beat
+        // the W command behind the head, or the one pushed at this edge when it goes to the
+        // head's place
+        wc_empty = wc_rd_reg == wc_wr_reg;
+        wc_rd1   = wc_rd_reg[1:0] + 2'd1;
+        wc_nx    = (wc_empty || wc_wr_reg == wc_rd_reg + 3'd1) ? s_wc_data : wc_mem[wc_rd1];
+        wc_strb  = wh_reg[WC_STRB +: ABPB];
+        wend     = wb_end_reg;   // the burst's last beat
         // the gearbox: a data beat takes R words from the prefetch FIFO, one where the
         // burst's first beat skips the lower lane or its last beat ends in it; a lane
         // that carries no word is 0
-        wfirst = (R == 2) && (wb_cnt_reg == 8'd0) && wc_head[WC_FIRST_SKIP];
-        whalf  = (R == 2) && wend && wc_head[WC_LAST_HALF];
+        wfirst = (R == 2) && wb_first_reg && wh_reg[WC_FIRST_SKIP];
+        whalf  = (R == 2) && wend && wh_reg[WC_LAST_HALF];
         wtake2 = (R == 2) && !wfirst && !whalf;
         pf_w0  = pf_mem[pf_rd_reg[3:0]];
         pf_rd1 = pf_rd_reg[3:0] + 4'd1;   // a 4-bit index (wraps in every simulator)
         pf_w1  = pf_mem[pf_rd1];
         wstrb_n = wend ? wc_strb : STRB_ONES;
         if (wfirst) wstrb_n = wstrb_n & STRB_HI;
-        wload  = (!wvalid_reg || m_axi_wready) && (wc_rd_reg != wc_wr_reg)
-                 && (wc_head[WC_REC] || (wtake2 ? pf_ge2 : pf_ge1));
+        wload  = (!wvalid_reg || m_axi_wready) && !wc_empty
+                 && (wh_reg[WC_REC] || (wtake2 ? pf_ge2 : pf_ge1));
         if (!wvalid_reg || m_axi_wready) begin
             wvalid_next = 1'b0;
             if (wload) begin
                 wvalid_next = 1'b1;
                 wlast_next = wend;
-                wstrb_next = wc_head[WC_REC] ? STRB_ONES : wstrb_n;
-                if (wc_head[WC_REC]) begin
+                wstrb_next = wh_reg[WC_REC] ? STRB_ONES : wstrb_n;
+                if (wh_reg[WC_REC]) begin
                     for (i = 0; i < RB; i = i + 1)
                         if (wb_cnt_reg[2:0] == i[2:0]) wdata_next = s_rec_data[i*AXI_DATA_WIDTH +: AXI_DATA_WIDTH];
                 end else if (R == 1) begin
@@ -221,12 +261,20 @@ module nicrx_mover #(
                     wc_rd_next = wc_rd_reg + 1'b1;
                 end else begin
                     wb_cnt_next = wb_cnt_reg + 8'd1;
+                    wb_first_next = 1'b0;
+                    wb_end_next = wb_cnt_reg + 8'd1 == wh_reg[WC_LEN +: WC_LEN_W];
                 end
             end
         end
+        // the head pops (or the FIFO is empty): the next one, at its first beat
+        if (wc_empty || (wload && wend)) begin
+            wh_next = wc_nx;
+            wb_first_next = 1'b1;
+            wb_end_next = wc_nx[WC_LEN +: WC_LEN_W] == 8'd0;
+        end
     end
     // the record's last beat goes into W: the completion writer's holder is free again
-    assign s_rec_ready = wload && wc_head[WC_REC] && wend;
+    assign s_rec_ready = wload && wh_reg[WC_REC] && wend;
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
@@ -238,7 +286,9 @@ module nicrx_mover #(
     // ---- registers --------------------------------------------------------
     always @(posedge clk) begin
         if (rst) begin
-            pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pc_room_reg <= 1'b1;  pr_cnt_reg <= 16'd0;
+            pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pc_room_reg <= 1'b1;
+            hd_skip_reg <= 1'b0;  hd_flush_reg <= 1'b0;  hd_sh_reg <= 3'd0;
+            hd_left_reg <= 16'd0;  hd_zero_reg <= 1'b1;  hd_one_reg <= 1'b0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
             pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;
             t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
@@ -247,10 +297,13 @@ module nicrx_mover #(
             t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_sh_reg <= 3'd0;
             ra_w_reg <= {DATA_WIDTH{1'b0}};  ra_h_reg <= {DATA_WIDTH{1'b0}};
             wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wc_room_reg <= 1'b1;  wb_cnt_reg <= 8'd0;
+            wh_reg <= {WC_W{1'b0}};  wb_first_reg <= 1'b1;  wb_end_reg <= 1'b1;
             wvalid_reg <= 1'b0;  wdata_reg <= {AXI_DATA_WIDTH{1'b0}};  wstrb_reg <= {ABPB{1'b0}};
             wlast_reg <= 1'b0;
         end else begin
-            pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;  pr_cnt_reg <= pr_cnt_next;
+            pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;
+            hd_skip_reg <= hd_skip_next;  hd_flush_reg <= hd_flush_next;  hd_sh_reg <= hd_sh_next;
+            hd_left_reg <= hd_left_next;  hd_zero_reg <= hd_zero_next;  hd_one_reg <= hd_one_next;
             // room registered from the pointers before the edge: with no push at two edges
             // in a row, one place is enough
             pc_room_reg <= (pc_wr_reg - pc_rd_reg) != 3'd4;
@@ -265,29 +318,48 @@ module nicrx_mover #(
             if (t1_v_reg && !t1_fl_reg) ra_w_reg <= pm_rd_data;
             if (t2_v_reg && !t2_fl_reg) ra_h_reg <= ra_w_reg;
             wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
+            wh_reg <= wh_next;  wb_first_reg <= wb_first_next;  wb_end_reg <= wb_end_next;
             wc_room_reg <= (wc_wr_reg - wc_rd_reg) != 3'd4;
             wvalid_reg <= wvalid_next;  wdata_reg <= wdata_next;  wstrb_reg <= wstrb_next;
             wlast_reg <= wlast_next;
         end
     end
     // Unused: a record's words past its beats (32 bytes: all of them), the strobes above the
-    // bus's width, nwords' bits above the pointer's (a frame is shorter than packet memory),
-    // and the record stream's valid (a record's W command is pushed with its words, so the
-    // holder is full whenever the W command FIFO's head is a record's: checked under FORMAL).
+    // bus's width, and the record stream's valid (a record's W command is pushed with its
+    // words, so the holder is full whenever the W command FIFO's head is a record's: checked
+    // under FORMAL).
     /* verilator lint_off UNUSEDSIGNAL */
-    wire unused_ok = &{1'b0, s_rec_valid, wc_head, pc_head};
+    wire unused_ok = &{1'b0, s_rec_valid, wh_reg};
     /* verilator lint_on UNUSEDSIGNAL */
 `ifdef FORMAL
     // ================================================================ formal
     // Beside the logic; proved within nicrx_dma (dma-bmc, formal/run.sh), whose issue FSM is
-    // the sender: the command FIFOs and the prefetch FIFO never overflow, and a record's beat
-    // is never loaded from an empty holder.
+    // the sender: the command FIFOs and the prefetch FIFO never overflow, a record's beat
+    // is never loaded from an empty holder, and the heads' registers are the FIFOs' heads
+    // with their counts (words left, the beat's place in its burst).
     `include "nicrx_formal_reset.vh"
+    reg [PC_W-1:0] f_pc_head;
+    reg [WC_W-1:0] f_wc_head;
+    always @(*) f_pc_head = pc_mem[pc_rd_reg[1:0]];
+    always @(*) f_wc_head = wc_mem[wc_rd_reg[1:0]];
     always @(*) if (f_past_valid) begin
+        assert(hd_zero_reg == (hd_left_reg == 16'd0));
+        assert(hd_one_reg == (hd_left_reg == 16'd1));
+        if (!pc_empty) begin
+            assert(hd_skip_reg == f_pc_head[PC_SKIP] && hd_flush_reg == f_pc_head[PC_FLUSH]);
+            assert(hd_sh_reg == f_pc_head[PC_SH +: PC_SH_W]);
+            assert(hd_left_reg <= f_pc_head[PC_NWORDS +: PC_NWORDS_W]);
+            if (hd_skip_reg) assert(hd_left_reg == f_pc_head[PC_NWORDS +: PC_NWORDS_W]);
+        end
         assert((pc_wr_reg - pc_rd_reg) <= 3'd4);
         assert((wc_wr_reg - wc_rd_reg) <= 3'd4);
         assert(pf_cnt + {4'd0, t0_v_reg} + {4'd0, t1_v_reg} + {4'd0, t2_v_reg} <= 5'd16);
-        if (wload && wc_head[WC_REC]) assert(s_rec_valid);
+        if (wload && wh_reg[WC_REC]) assert(s_rec_valid);
+        assert(wb_first_reg == (wb_cnt_reg == 8'd0));
+        if (!wc_empty) begin
+            assert(wh_reg == f_wc_head);
+            assert(wb_end_reg == (wb_cnt_reg == f_wc_head[WC_LEN +: WC_LEN_W]));
+        end
     end
 `endif
 endmodule

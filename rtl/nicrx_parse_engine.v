@@ -172,6 +172,7 @@ module nicrx_parse_engine #(
     reg [ROW_W-1:0]    h_row1_reg;     // the row after a's (a + 8)
     reg [SLOT_W-1:0]   h_slot_reg;
     reg [8:0]          h_wlim_reg, h_limit_reg;
+    reg [4:0]          h_hib_reg;      // shr + 10 - shl (7..25), from the instruction at A
     // -> L
     reg                l_valid_reg;
     reg [2:0]          l_thr_reg;
@@ -278,6 +279,10 @@ module nicrx_parse_engine #(
         a_addr8 = {a_brow8, a_base[2:0]} + a_off[OFF_W-1:0];
     end
     wire [10:0] a_addr = {1'b0, a_base} + {3'd0, a_off};
+    // val = sh + k reaches 1024 through sh alone exactly when the operand has a bit at or
+    // above shr + 10 - shl (7..25): worked out here from the instruction alone, so H only
+    // decodes it into l_himask (the sum and its compare at H limited the parser)
+    wire [4:0]  a_hib  = {1'b0, `IR_SHR(a_ir_reg)} + 5'd10 - {3'd0, `IR_SHL(a_ir_reg)};
 
     // ---- H: header-memory read; tests and sums that need only registers
     nicrx_hdrmem #(
@@ -298,10 +303,8 @@ module nicrx_parse_engine #(
     assign ir_n = (`IR_SIZE(h_ir_reg) == 3'd0) ? 4'd0 : (`IR_SIZE(h_ir_reg) == 3'd1) ? 4'd1 :
                   (`IR_SIZE(h_ir_reg) == 3'd2) ? 4'd2 : (`IR_SIZE(h_ir_reg) == 3'd3) ? 4'd4 : 4'd8;
     wire [11:0] h_end_at = {1'b0, h_a_reg} + {8'd0, ir_n};
-    // val = sh + k reaches 1024 through sh alone exactly when the operand has a bit at or
-    // above shr + 10 - shl (7..25)
-    wire [4:0]  h_hib    = {1'b0, `IR_SHR(h_ir_reg)} + 5'd10 - {3'd0, `IR_SHL(h_ir_reg)};
-    wire [15:0] h_himask = (h_hib >= 5'd16) ? 16'd0 : (16'hffff << h_hib[3:0]);
+    // the operand bits at or above shr + 10 - shl (none when it is 16 or more: bit 4)
+    wire [15:0] h_himask = h_hib_reg[4] ? 16'd0 : (16'hffff << h_hib_reg[3:0]);
 
     // ---- L: the lanes of raw and operand: raw byte k (k = 0 least significant) is byte
     // a + n - 1 - k, in lane (a + n - 1 - k) mod 8; the operand is raw bytes cs (low) and
@@ -574,6 +577,7 @@ module nicrx_parse_engine #(
         h_slot_reg     <= a_slot_reg;
         h_wlim_reg     <= a_wlim_reg;
         h_limit_reg    <= a_limit_reg;
+        h_hib_reg      <= a_hib;
         // -> L
         l_thr_reg      <= h_thr_reg;
         l_ir_reg       <= h_ir_reg;
