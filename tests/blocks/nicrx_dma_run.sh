@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Block-level lockstep of the transfer engine, rtl/nicrx_dma.v (with rtl/nicrx_more.v, rtl/nicrx_page.v,
+# Block-level lockstep of the transfer engine, rtl/nicrx_dma.v (with rtl/nicrx_more.v, rtl/nicrx_page.v, rtl/nicrx_reasm.v,
 # rtl/nicrx_mover.v, rtl/nicrx_cpl_write.v), rtl/nicrx_desc_fetch.v and
 # rtl/nicrx_irq.v, against cmodel/dma.c with cmodel/desc_fetch.c and cmodel/irq.c under Icarus:
 # DATA_WIDTH 64 and 32 with the host bus twice as wide (AXI_DATA_WIDTH 128, 64: the default) and
@@ -10,7 +10,7 @@
 # SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset; MAX_CYCLES caps every scenario.
 set -u
 source "$(dirname "$0")/bench.sh"
-bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/more.c cmodel/page.c cmodel/mover.c cmodel/cpl_write.c cmodel/desc_fetch.c cmodel/irq.c cmodel/geom.c
+bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/more.c cmodel/page.c cmodel/reasm.c cmodel/mover.c cmodel/cpl_write.c cmodel/desc_fetch.c cmodel/irq.c cmodel/geom.c
 for dwa in ${DWS:-64/128 32/64 64/64}; do
     dw=${dwa%/*} adw=${dwa#*/}
     # the default pairing keeps the names it always had
@@ -25,7 +25,7 @@ for dwa in ${DWS:-64/128 32/64 64/64}; do
         iverilog -g2005 -Irtl -Itests/blocks -Pnicrx_dma_tb.DATA_WIDTH="$dw" -Pnicrx_dma_tb.AXI_DATA_WIDTH="$adw" -Pnicrx_dma_tb.MAX_BURST="$mb" \
             -Pnicrx_dma_tb.CYCLES="$cycles" -Pnicrx_dma_tb.NAME="\"$name\"" \
             -Pnicrx_dma_tb.TRACE="\"$trace\"" -o "$out/dma_tb_${v}_s$sc.vvp" \
-            tests/blocks/nicrx_dma_tb.v rtl/nicrx_dma.v rtl/nicrx_more.v rtl/nicrx_page.v rtl/nicrx_mover.v rtl/nicrx_cpl_write.v rtl/nicrx_desc_fetch.v rtl/nicrx_irq.v \
+            tests/blocks/nicrx_dma_tb.v rtl/nicrx_dma.v rtl/nicrx_more.v rtl/nicrx_page.v rtl/nicrx_reasm.v rtl/nicrx_mover.v rtl/nicrx_cpl_write.v rtl/nicrx_desc_fetch.v rtl/nicrx_irq.v \
             || { echo "not ok $name: iverilog"; continue; }
         res=$(vvp -n "$out/dma_tb_${v}_s$sc.vvp" | grep -E '^(not )?ok|^#')
         if [ -z "$res" ]; then
