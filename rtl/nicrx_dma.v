@@ -309,7 +309,7 @@ module nicrx_dma #(
         cr_data[CR_OFF +: CR_OFF_W] = f_off_reg;  cr_data[CR_CNT +: CR_CNT_W] = f_cnt_reg;
         cr_data[CR_PREL] = f_prel_reg;
         cr_data[CR_SPLIT] = fh_reg[101];  cr_data[CR_DLEN +: CR_DLEN_W] = fh_reg[133:118];
-        cr_data[CR_DRING] = g_ring_reg;  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
+        cr_data[CR_DRING +: CR_DRING_W] = {1'b0, g_ring_reg};  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
         cr_data[CR_DOFF +: CR_DOFF_W] = g_off_reg;  cr_data[CR_DCNT +: CR_DCNT_W] = g_cnt_reg;
         cr_data[CR_DPREL] = g_prel_reg;
         cr_data[CR_FLOW +: CR_FLOW_W] = fh_flow_reg;  cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op_reg;

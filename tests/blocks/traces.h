@@ -1138,7 +1138,7 @@ static inline uint32_t mover_out_trace_pack(const mover_out_trace_t *s, const ni
 
 
 /* cpl_write_in: nicrx_cpl_write's inputs (NUM_CQ 4) (tests/blocks/trace_cpl_write_in.vh) */
-#define CPL_WRITE_IN_TRACE_MAX_BITS 584u
+#define CPL_WRITE_IN_TRACE_MAX_BITS 648u
 
 typedef struct cpl_write_in_trace {
     uint8_t rst;                
