@@ -23,6 +23,8 @@ struct nicrx_fast {
     csr_cfg_t cfg;
     flow_t flow;      /* the flow database, decided on as the manager does */
     rss_t rss;        /* the indirection table */
+    rss_toep_t toep;  /* the Toeplitz hash's tables, built again when the key has changed */
+    crc32c_tab_t crc; /* the flow key's CRC-32C tables */
     uint64_t frame;   /* frames seen: the model's frame index */
     uint32_t imem[NICRX_IMEM_MAX * NICRX_INSN_WORDS];
 };
@@ -38,6 +40,8 @@ nicrx_fast_t *nicrx_fast_new(const nicrx_params_t *p)
     csr_init(&f->csr, &f->g);
     csr_out(&f->csr, &f->cfg, NULL);
     rss_powerup(&f->rss, &f->g);
+    rss_toep_build(&f->toep, f->cfg.rss_key);
+    crc32c_tab_init(&f->crc);
     if (flow_init(&f->flow, &f->g) != 0) {
         free(f);
         return NULL;
@@ -136,7 +140,7 @@ void nicrx_fast_frame(nicrx_fast_t *f, const uint8_t *bytes, uint32_t len, int b
     evsink_t ev = { on_flow, r, 0 };
 
     memset(&fk, 0, sizeof fk);
-    flow_key_frame_job(&hv, bytes, f->g.p.header_bytes, c->flow_ctrl, &fk);
+    flow_key_frame_job(&hv, bytes, f->g.p.header_bytes, c->flow_ctrl, &f->crc, &fk);
     flow_job_take(&f->flow.job, &fk, c, 0);   /* time 0: fast mode refuses ageing */
     flow_frame_decide(&f->flow, &ev);
 
@@ -145,7 +149,9 @@ void nicrx_fast_frame(nicrx_fast_t *f, const uint8_t *bytes, uint32_t len, int b
     fl_stream_t fl = f->flow.o.m_fl;
     const xfer_cfg_t xc = xfer_cfg_of(c);
     xfer_plan_frame(&xc, &fl);
-    const rss_res_t rs = rss_frame(&f->rss, &hv, c);
+    if (memcmp(f->toep.key, c->rss_key, RSS_KEY_BYTES))
+        rss_toep_build(&f->toep, c->rss_key);
+    const rss_res_t rs = rss_frame(&f->rss, &f->toep, &hv, c);
     const uint8_t q = rs.queue, fit = dma_ring_fit(c, fl.dlen);
 
     r->rss_hash = rs.hash;

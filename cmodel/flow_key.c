@@ -18,6 +18,7 @@ int flow_key_init(flow_key_t *s, const nicrx_geom_t *g)
 {
     memset(s, 0, sizeof *s);
     s->header_bytes = g->p.header_bytes;
+    crc32c_tab_init(&s->crc);
     if (hdrmem_init(&s->hm, g->p.fq_depth, g->p.header_bytes, g->bytes_per_beat) != 0)
         return -1;
     flow_key_reset(s);
@@ -54,7 +55,8 @@ static void frame_key(const hv_stream_t *hv, uint8_t vlan, uint8_t *k)
 
 /* The TCP options digest (docs/opcodes.md "Inputs") from the header copy; *optok
  * is 0 when the options are not available (then merging is forbidden). */
-static uint32_t frame_digest(const uint8_t *hdr, uint32_t header_bytes, const hv_stream_t *hv, int *optok)
+static uint32_t frame_digest(const uint8_t *hdr, uint32_t header_bytes, const hv_stream_t *hv,
+                             const crc32c_tab_t *crc, int *optok)
 {
     uint8_t b[40];
     uint32_t lim = hv->len < header_bytes ? hv->len : header_bytes;
@@ -64,11 +66,11 @@ static uint32_t frame_digest(const uint8_t *hdr, uint32_t header_bytes, const hv
         return 0;
     memset(b, 0, sizeof b);
     memcpy(b, hdr + hv->l4_off + 20, hv->tcp_hlen - 20u);
-    return nicrx_crc32c(b, sizeof b);
+    return crc32c_sliced(crc, b, sizeof b);
 }
 
 void flow_key_frame_job(const hv_stream_t *hv, const uint8_t *hdr, uint32_t header_bytes, uint8_t ctrl,
-                        fk_stream_t *j)
+                        const crc32c_tab_t *crc, fk_stream_t *j)
 {
     const uint32_t fl = hv->tcp_flags & 0xfffu, syn = fl >> 1 & 1u, fin = fl & 1u;
     const uint8_t d = (uint8_t)(hv->l4_off - hv->l3_off);
@@ -96,17 +98,17 @@ void flow_key_frame_job(const hv_stream_t *hv, const uint8_t *hdr, uint32_t head
     j->ack = hv->ack;
     j->flags = (uint16_t)fl;
     j->hlen = hv->tcp_hlen & 0x3ffu;
-    j->digest = frame_digest(hdr, header_bytes, hv, &optok);
+    j->digest = frame_digest(hdr, header_bytes, hv, crc, &optok);
     j->data_seen = hv->l4_len > 0;
     j->nomerge = (fl & (NICRX_TCP_URG | NICRX_TCP_CWR)) || !optok || (hv->l3 == 1 && d != 20) ||
                  (hv->l3 == 2 && d != 40);
     frame_key(hv, ctrl & NICRX_FLOW_CTRL_VLAN, j->key);
-    j->sig = nicrx_crc32c(j->key, NICRX_FLOW_KEY_BYTES);
+    j->sig = crc32c_sliced(crc, j->key, NICRX_FLOW_KEY_BYTES);
     j->frame = hv->frame;
 }
 
 /* A command's job: the window's key and context (docs/architecture.md "Commands"). */
-static void cmd_job(const csr_cfg_t *c, uint8_t cmd, uint8_t sel, fk_stream_t *j)
+static void cmd_job(const csr_cfg_t *c, uint8_t cmd, uint8_t sel, const crc32c_tab_t *crc, fk_stream_t *j)
 {
     memset(j, 0, sizeof *j);
     j->cmd = cmd;
@@ -121,7 +123,7 @@ static void cmd_job(const csr_cfg_t *c, uint8_t cmd, uint8_t sel, fk_stream_t *j
     j->data_seen = (c->ctx_info & NICRX_FLOW_INFO_DATA_SEEN) != 0;
     j->noassist = (c->ctx_info & NICRX_FLOW_INFO_NOASSIST) != 0;
     memcpy(j->key, c->ctx_key, NICRX_FLOW_KEY_BYTES);
-    j->sig = nicrx_crc32c(j->key, NICRX_FLOW_KEY_BYTES);
+    j->sig = crc32c_sliced(crc, j->key, NICRX_FLOW_KEY_BYTES);
 }
 
 /* One edge without reset. */
@@ -143,12 +145,12 @@ static void flow_key_edge(flow_key_t *s, const flow_key_in_t *in)
     }
     /* take a job: a pending command first (the window as it is before this edge) */
     if (!s->run && s->cmd_pending) {
-        cmd_job(c, s->cmd, s->cmd_sel, &s->job);
+        cmd_job(c, s->cmd, s->cmd_sel, &s->crc, &s->job);
         s->cmd_pending = 0;
         s->run = 1;
     } else if (in->s_hv_valid && ready) {
         flow_key_frame_job(&in->s_hv, hdrmem_slot(&s->hm, in->s_hv.slot), s->header_bytes, c->flow_ctrl,
-                           &s->job);
+                           &s->crc, &s->job);
         s->run = 1;
     }
     /* a command pulse while no command is pending or running */

@@ -13,6 +13,7 @@
 
 #include <stdint.h>
 #include "blocks.h"
+#include "crc32c.h"
 #include "hdrmem.h"
 
 #define FLOW_KEY_CYCLES 8u   /* a job taken at K0 is handed on at K0+8 at the earliest */
@@ -26,6 +27,7 @@ typedef struct flow_key {
     /* the registered outputs: s_hv_ready (a frame would be taken at the next edge),
      * m_fk_valid, m_fk, idle */
     flow_key_out_t o;
+    crc32c_tab_t crc;       /* the signature's and digest's tables (not state) */
 } flow_key_t;
 
 typedef struct flow_key_in {
@@ -46,9 +48,10 @@ void flow_key_out(const flow_key_t *s, flow_key_out_t *o);
 void flow_key_step(flow_key_t *s, const flow_key_in_t *in, flow_key_out_t *out);
 /* A frame's job: the fields the fl stream passes on, the key and signature, and
  * the frame-only parts of the decision; hdr holds the frame's first
- * min(len, header_bytes) bytes (its header slot), ctrl is FLOW_CTRL.  The
- * functional model (fast.c) makes its jobs with it too. */
+ * min(len, header_bytes) bytes (its header slot), ctrl is FLOW_CTRL, crc
+ * the caller's CRC-32C tables.  The functional model (fast.c) makes its jobs
+ * with it too. */
 void flow_key_frame_job(const hv_stream_t *hv, const uint8_t *hdr, uint32_t header_bytes, uint8_t ctrl,
-                        fk_stream_t *j);
+                        const crc32c_tab_t *crc, fk_stream_t *j);
 
 #endif

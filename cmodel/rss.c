@@ -22,6 +22,25 @@ uint32_t rss_toeplitz(const uint8_t key[RSS_KEY_BYTES], const uint8_t *in, uint3
     return h;
 }
 
+void rss_toep_build(rss_toep_t *t, const uint8_t key[RSS_KEY_BYTES])
+{
+    uint8_t in[RSS_IN_MAX];
+
+    memcpy(t->key, key, RSS_KEY_BYTES);
+    memset(in, 0, sizeof in);
+    for (uint32_t i = 0; i < RSS_IN_MAX; i++) {
+        t->t[i][0] = 0;
+        /* the values below bit b's are done: with bit b, each is one of them XOR bit b's hash */
+        for (uint32_t b = 0; b < 8u; b++) {
+            in[i] = (uint8_t)(1u << b);
+            const uint32_t h = rss_toeplitz(key, in, i + 1u);
+            for (uint32_t v = 0; v < 1u << b; v++)
+                t->t[i][1u << b | v] = h ^ t->t[i][v];
+        }
+        in[i] = 0;
+    }
+}
+
 uint8_t rss_input(const hv_stream_t *hv, uint8_t types, uint8_t in[RSS_IN_MAX], uint32_t *n)
 {
     const uint8_t v6 = hv->l3 == 2u, base = v6 ? NICRX_RSS_IPV6 : NICRX_RSS_IPV4;
@@ -73,15 +92,17 @@ static void rss_take(rss_t *s, const hv_stream_t *hv, const csr_cfg_t *c)
     s->hash = rss_toeplitz(c->rss_key, b, n);
 }
 
-rss_res_t rss_frame(const rss_t *s, const hv_stream_t *hv, const csr_cfg_t *c)
+rss_res_t rss_frame(const rss_t *s, const rss_toep_t *t, const hv_stream_t *hv, const csr_cfg_t *c)
 {
-    rss_t t;
+    uint8_t b[RSS_IN_MAX];
+    uint32_t n;
     rss_res_t r;
 
-    rss_take(&t, hv, c);
-    r.hash = t.hash;
-    r.type = t.typ;
-    r.queue = rss_queue(t.hash, s->reta[t.hash & s->reta_mask], c->rss_mode, c->qsel_log2);
+    r.type = rss_input(hv, c->rss_types, b, &n);
+    r.hash = 0;
+    for (uint32_t i = 0; i < n; i++)
+        r.hash ^= t->t[i][b[i]];
+    r.queue = rss_queue(r.hash, s->reta[r.hash & s->reta_mask], c->rss_mode, c->qsel_log2);
     return r;
 }
 

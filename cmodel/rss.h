@@ -46,6 +46,17 @@ typedef struct rss_in {
 /* The Toeplitz hash of in[0..n) (n <= RSS_IN_MAX) under key. */
 uint32_t rss_toeplitz(const uint8_t key[RSS_KEY_BYTES], const uint8_t *in, uint32_t n);
 
+/* The same hash a byte a step, for the fast model: the hash is linear in its
+ * input, so it is the XOR over the input's bytes of t[i][in[i]], the hash of
+ * byte in[i] alone at position i (36 KB, built from the key once). */
+typedef struct rss_toep {
+    uint8_t  key[RSS_KEY_BYTES];      /* the key t was built from */
+    uint32_t t[RSS_IN_MAX][256];
+} rss_toep_t;
+
+/* t for key (rss_toeplitz of every single input bit, the other entries XORs of those) */
+void rss_toep_build(rss_toep_t *t, const uint8_t key[RSS_KEY_BYTES]);
+
 /* The hash type of a header vector under the enabled types (RSS_CTRL types, bit
  * t-1 enables type t; enum nicrx_rss_type) and the hash's input bytes into in[]:
  * returns the type (NICRX_RSS_NONE: no input) and sets *n. */
@@ -56,8 +67,9 @@ uint8_t rss_input(const hv_stream_t *hv, uint8_t types, uint8_t in[RSS_IN_MAX], 
 uint8_t rss_queue(uint32_t hash, uint8_t entry, uint8_t mode, uint8_t qsel_log2);
 /* The table store of an edge (cfg->reta_we) */
 void rss_table_write(rss_t *s, const csr_cfg_t *c);
-/* A frame's hash, type and queue at once, the table as it stands (the fast model) */
-rss_res_t rss_frame(const rss_t *s, const hv_stream_t *hv, const csr_cfg_t *c);
+/* A frame's hash, type and queue at once, the table as it stands (the fast model;
+ * t built from c->rss_key) */
+rss_res_t rss_frame(const rss_t *s, const rss_toep_t *t, const hv_stream_t *hv, const csr_cfg_t *c);
 /* Power-up: entry i = i mod 8 (the RTL's RAM contents); rss_init does not touch them */
 void rss_powerup(rss_t *s, const nicrx_geom_t *g);
 void rss_init(rss_t *s);

@@ -26,10 +26,11 @@ static void open_reason(const char *path, const char *pcap_err, char *err, size_
     }
 }
 
-int capture_load(capture_t *c, const char *path, char *err, size_t errlen)
+int capture_open(capture_reader_t *r, const char *path, char *err, size_t errlen)
 {
     char ebuf[PCAP_ERRBUF_SIZE] = "";
-    memset(c, 0, sizeof *c);
+
+    memset(r, 0, sizeof *r);
     pcap_t *p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_NANO, ebuf);
     if (!p) {
         open_reason(path, ebuf, err, errlen);
@@ -43,47 +44,80 @@ int capture_load(capture_t *c, const char *path, char *err, size_t errlen)
         pcap_close(p);
         return -1;
     }
-    size_t cap = 0;
-    int rc;
+    r->p = p;
+    return 0;
+}
+
+int capture_next(capture_reader_t *r, cap_frame_t *f, char *err, size_t errlen)
+{
     struct pcap_pkthdr *h;
     const u_char *bytes;
-    while ((rc = pcap_next_ex(p, &h, &bytes)) == 1) {
+    int rc = pcap_next_ex(r->p, &h, &bytes);
+
+    if (rc == 1) {
+        f->len = h->caplen;
+        f->wirelen = h->len;
+        f->ts_ns = (uint64_t)h->ts.tv_sec * 1000000000ull + (uint64_t)h->ts.tv_usec;
+        f->data = (uint8_t *)(uintptr_t)bytes; /* libpcap's buffer: read only */
+        r->n++;
+        return 1;
+    }
+    /* A file cut short keeps its complete frames, as tcpdump and tshark read
+     * it; the caller warns (r->cut).  Anything else wrong in it is bad input. */
+    if (rc == -1) {
+        const char *pe = pcap_geterr(r->p);
+        if (!strstr(pe, "truncated")) {
+            snprintf(err, errlen, "bad capture file after %zu frames (%s)", r->n, pe);
+            return -1;
+        }
+        snprintf(r->cut, sizeof r->cut, "%s", pe);
+    }
+    if (r->n == 0) {
+        snprintf(err, errlen, r->cut[0] ? "truncated capture file: no complete frame (%s)" : "no frames in capture",
+                 r->cut);
+        return -1;
+    }
+    return 0;
+}
+
+void capture_close(capture_reader_t *r)
+{
+    if (r->p)
+        pcap_close(r->p);
+    r->p = NULL;
+}
+
+int capture_load(capture_t *c, const char *path, char *err, size_t errlen)
+{
+    capture_reader_t r;
+    cap_frame_t f;
+    size_t cap = 0;
+    int rc;
+
+    memset(c, 0, sizeof *c);
+    if (capture_open(&r, path, err, errlen) != 0)
+        return -1;
+    while ((rc = capture_next(&r, &f, err, errlen)) == 1) {
         if (c->n == cap) {
             cap = cap ? 2 * cap : 256;
             cap_frame_t *nf = realloc(c->f, cap * sizeof *nf);
             if (!nf) { snprintf(err, errlen, "out of memory"); goto fail; }
             c->f = nf;
         }
-        cap_frame_t *f = &c->f[c->n];
-        f->len = h->caplen;
-        f->wirelen = h->len;
-        f->ts_ns = (uint64_t)h->ts.tv_sec * 1000000000ull + (uint64_t)h->ts.tv_usec;
-        f->data = malloc(h->caplen ? h->caplen : 1);
-        if (!f->data) { snprintf(err, errlen, "out of memory"); goto fail; }
-        memcpy(f->data, bytes, h->caplen);
-        c->n++;
+        const uint8_t *bytes = f.data;
+        f.data = malloc(f.len ? f.len : 1);
+        if (!f.data) { snprintf(err, errlen, "out of memory"); goto fail; }
+        memcpy(f.data, bytes, f.len);
+        c->f[c->n++] = f;
     }
-    /* A file cut short keeps its complete frames, as tcpdump and tshark read
-     * it; the caller warns (c->cut).  Anything else wrong in it is bad input. */
-    if (rc == -1) {
-        const char *pe = pcap_geterr(p);
-        if (!strstr(pe, "truncated")) {
-            snprintf(err, errlen, "bad capture file after %zu frames (%s)", c->n, pe);
-            goto fail;
-        }
-        snprintf(c->cut, sizeof c->cut, "%s", pe);
-    }
-    pcap_close(p);
-    if (c->n == 0) {
-        snprintf(err, errlen, c->cut[0] ? "truncated capture file: no complete frame (%s)" : "no frames in capture",
-                 c->cut);
-        capture_free(c);
-        return -1;
-    }
+    if (rc < 0)
+        goto fail;
+    capture_close(&r);
+    memcpy(c->cut, r.cut, sizeof c->cut);
     c->path = strdup(path);
     return 0;
 fail:
-    pcap_close(p);
+    capture_close(&r);
     capture_free(c);
     return -1;
 }

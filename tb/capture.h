@@ -26,4 +26,20 @@ typedef struct capture {
 int capture_load(capture_t *c, const char *path, char *err, size_t errlen);
 void capture_free(capture_t *c);
 
+/* The same, a frame at a time: memory stays small whatever the capture's size
+ * (nicrx-model --fast).  capture_open: 0, or -1 with the reason in err (a file
+ * that is not a capture, not Ethernet).  capture_next: 1 with the next frame in
+ * *f (f->data in libpcap's buffer: read only, valid until the next call), 0
+ * after the last (r->cut as c->cut), or -1 with the reason in err (a file bad
+ * after its first frames, no complete frame).  capture_close after either. */
+typedef struct capture_reader {
+    struct pcap *p;
+    size_t n;         /* frames read */
+    char cut[160];
+} capture_reader_t;
+
+int capture_open(capture_reader_t *r, const char *path, char *err, size_t errlen);
+int capture_next(capture_reader_t *r, cap_frame_t *f, char *err, size_t errlen);
+void capture_close(capture_reader_t *r);
+
 #endif

@@ -69,6 +69,18 @@ why=$(cmp_one cut "" "$out/cut.pcap")
 build/bin/nicrx-model --fast "$out/cut.pcap" >/dev/null 2>&1; rc=$?
 if [ -z "$why" ] && [ $rc -eq 3 ]; then echo "ok fast-cut"; else echo "not ok fast-cut: exit $rc ${why}"; fi
 
+# a capture bad after its frames (a record longer than any snapshot): read as it goes, the
+# fast mode gives their lines, then the error and status 2 (the cycle model refuses it whole)
+{ cat captures/default.pcap; printf '\0\0\0\0\0\0\0\0\377\377\377\177\377\377\377\177'; } > "$out/bad.pcap"
+build/bin/nicrx-model --fast captures/default.pcap > "$out/good.fast" 2>/dev/null
+build/bin/nicrx-model --fast "$out/bad.pcap" > "$out/bad.fast" 2>"$out/err"; rc=$?
+if [ $rc -eq 2 ] && cmp -s "$out/good.fast" "$out/bad.fast" && [ "$(wc -l < "$out/err")" -eq 1 ] &&
+   grep -q "^nicrx-model: $out/bad.pcap: bad capture file after $(wc -l < "$out/good.fast") frames" "$out/err"; then
+    echo "ok fast-bad-after-frames"
+else
+    echo "not ok fast-bad-after-frames: exit $rc, $(wc -l < "$out/bad.fast") lines: $(head -1 "$out/err")"
+fi
+
 # the options of time: one line "nicrx-model: --fast has no timing: ...", exit 2, nothing on stdout
 for o in "--seed 1" "--stall heavy" "--pace b2b" "--pace ts" "--max-cycles 100" "--flow-cmds 3" "--flow-age 5" \
          "--summary" "--json-summary" "--junit $out/j.xml" "--parse-only" \

@@ -14,56 +14,117 @@
 #include "nicrx_asm.h"
 #include "nicrx_model.h"
 
-/* A JSON line under way: keys are appended to it and it goes out in one fwrite
- * (an fprintf per key took most of --fast's time).  2 KB holds the longest line,
- * every class named and both addresses IPv6. */
-typedef struct line {
-    char b[2048];
+/* The JSON lines under way: a block of lines that goes out in one fwrite when
+ * the next line might not fit (an fprintf per key, then an fwrite per line,
+ * took most of --fast's time).  A line is written through a cursor, each put_
+ * function taking it and returning it past what it wrote, so that it stays in
+ * a register.  JSON_LINE_MAX holds the longest line: every class named, both
+ * addresses IPv6, RED's keys. */
+#define JSON_LINE_MAX 2048u
+typedef struct out {
+    FILE *f;
     size_t n;
-} line_t;
+    char b[1u << 16];
+} out_t;
 
-static void put_n(line_t *l, const char *s, size_t k)
+static void out_flush(out_t *o)
 {
-    memcpy(l->b + l->n, s, k);
-    l->n += k;
+    fwrite(o->b, 1, o->n, o->f);
+    o->n = 0;
 }
 
-static void put_s(line_t *l, const char *s) { put_n(l, s, strlen(s)); }
+/* the next line's cursor, and the end of the line at p */
+static char *out_line(out_t *o) { return o->b + o->n; }
 
-/* a string literal, its length known at compile time */
-#define PUT_LIT(l, lit) put_n(l, lit, sizeof lit - 1)
-
-/* v in base 10, or 16 (lower case); the base a constant of each caller, so the
- * division is a multiplication */
-static inline void put_base(line_t *l, uint64_t v, unsigned base)
+static void out_end(out_t *o, char *p)
 {
-    char t[20];
-    int k = 0;
-
-    do t[k++] = "0123456789abcdef"[v % base]; while (v /= base);
-    while (k) l->b[l->n++] = t[--k];
+    *p++ = '}';
+    *p++ = '\n';
+    o->n = (size_t)(p - o->b);
+    if (o->n > sizeof o->b - JSON_LINE_MAX) out_flush(o);
 }
 
-static void put_u(line_t *l, uint64_t v) { put_base(l, v, 10u); }
+static inline char *put_n(char *p, const char *s, size_t k)
+{
+    memcpy(p, s, k);
+    return p + k;
+}
+
+static inline char *put_s(char *p, const char *s) { return put_n(p, s, strlen(s)); }
+
+/* a string literal and its length, known at compile time (put_n: a few moves, no call) */
+#define LIT(s) s, sizeof s - 1
+
+/* v in decimal: a digit alone at once (most keys' values); else its width
+ * (a few comparisons), then two digits a step from the end (32-bit: every
+ * key's value is) */
+static char *put_u(char *p, uint32_t v)
+{
+    static const char d2[201] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+
+    if (v < 10u) {
+        *p = (char)('0' + v);
+        return p + 1;
+    }
+    const uint32_t k = v < 100u ? 2u : v < 10000u ? (v < 1000u ? 3u : 4u)
+                     : v < 100000000u ? (v < 1000000u ? (v < 100000u ? 5u : 6u) : (v < 10000000u ? 7u : 8u))
+                     : v < 1000000000u ? 9u : 10u;
+    char *e = p + k;
+    for (; v >= 100u; v /= 100u) {
+        e -= 2;
+        memcpy(e, d2 + 2u * (v % 100u), 2);
+    }
+    if (v >= 10u) memcpy(e - 2, d2 + 2u * v, 2);
+    else e[-1] = (char)('0' + v);
+    return p + k;
+}
+
+/* a frame index: past 2^32 - 1 its leading digits first */
+static char *put_index(char *p, uint64_t v)
+{
+    if (v > UINT32_MAX) {
+        p = put_index(p, v / 10u);
+        v %= 10u;
+    }
+    return put_u(p, (uint32_t)v);
+}
+
+/* an IPv6 group in lower-case hex, no leading zeros */
+static char *put_hex16(char *p, uint16_t g)
+{
+    uint32_t k = g >= 0x1000u ? 4u : g >= 0x100u ? 3u : g >= 0x10u ? 2u : 1u;
+
+    for (uint32_t i = 0; i < k; i++)
+        p[i] = "0123456789abcdef"[g >> 4u * (k - 1u - i) & 15u];
+    return p + k;
+}
 
 /* ,"key":v or ,"key":null when the value does not apply (key: a string literal) */
-#define put_key(l, key, applies, v) put_val(l, ",\"" key "\":", sizeof ",\"" key "\":" - 1, applies, v)
-static void put_val(line_t *l, const char *head, size_t k, int applies, uint64_t v)
+#define put_key(p, key, applies, v) \
+    ((applies) ? put_u(put_n(p, LIT(",\"" key "\":")), v) : put_n(p, LIT(",\"" key "\":null")))
+
+/* a quoted string */
+static char *put_q(char *p, const char *s)
 {
-    put_n(l, head, k);
-    if (applies) put_u(l, v); else PUT_LIT(l, "null");
+    *p++ = '"';
+    p = put_s(p, s);
+    *p++ = '"';
+    return p;
 }
 
-static void put_addr(line_t *l, uint8_t l3, const uint8_t *a)
+static char *put_addr(char *p, uint8_t l3, const uint8_t *a)
 {
-    l->b[l->n++] = '"';
+    *p++ = '"';
     if (l3 == 1) {
         for (int i = 0; i < 4; i++) {
-            if (i) l->b[l->n++] = '.';
-            put_u(l, a[i]);
+            if (i) *p++ = '.';
+            p = put_u(p, a[i]);
         }
-        l->b[l->n++] = '"';
-        return;
+        *p++ = '"';
+        return p;
     }
     /* IPv6, RFC 5952: lower case, the longest run (>= 2) of zero groups as "::". */
     uint16_t g[8];
@@ -77,82 +138,71 @@ static void put_addr(line_t *l, uint8_t l3, const uint8_t *a)
     }
     for (int i = 0; i < 8; i++) {
         if (i == best) {
-            put_s(l, "::");
+            p = put_n(p, LIT("::"));
             i += bestlen - 1;
             continue;
         }
-        if (i > 0 && i != best + bestlen) l->b[l->n++] = ':';
-        put_base(l, g[i], 16u);
+        if (i > 0 && i != best + bestlen) *p++ = ':';
+        p = put_hex16(p, g[i]);
     }
-    l->b[l->n++] = '"';
+    *p++ = '"';
+    return p;
 }
 
 /* The parse keys of one frame (after "i", "len" and the verdict), each
  * preceded by a comma; null where the layer is absent. */
-static void put_hv(line_t *l, const nicrx_hv_t *hv)
+static char *put_hv(char *p, const nicrx_hv_t *hv)
 {
-    static const char *l3s[] = { "null", "\"ipv4\"", "\"ipv6\"", "null" };
-    static const char *l4s[] = { "null", "\"tcp\"", "\"udp\"", "\"other\"" };
     int l3 = hv->l3 == 1 || hv->l3 == 2, tcp = hv->l4 == 1, tu = hv->l4 == 1 || hv->l4 == 2;
 
-    put_s(l, ",\"l3\":");
-    put_s(l, l3s[hv->l3 & 3]);
-    put_s(l, ",\"l4\":");
-    put_s(l, l4s[hv->l4 & 3]);
-    put_s(l, ",\"src\":");
-    if (l3) put_addr(l, hv->l3, hv->src); else put_s(l, "null");
-    put_s(l, ",\"dst\":");
-    if (l3) put_addr(l, hv->l3, hv->dst); else put_s(l, "null");
-    put_key(l, "proto", l3, hv->proto);
-    put_key(l, "sport", tu, hv->sport);
-    put_key(l, "dport", tu, hv->dport);
-    put_s(l, ",\"vlan\":[");
+    p = hv->l3 == 1 ? put_n(p, LIT(",\"l3\":\"ipv4\"")) : hv->l3 == 2 ? put_n(p, LIT(",\"l3\":\"ipv6\""))
+                                                          : put_n(p, LIT(",\"l3\":null"));
+    p = hv->l4 == 1 ? put_n(p, LIT(",\"l4\":\"tcp\"")) : hv->l4 == 2 ? put_n(p, LIT(",\"l4\":\"udp\""))
+        : hv->l4 == 3 ? put_n(p, LIT(",\"l4\":\"other\"")) : put_n(p, LIT(",\"l4\":null"));
+    p = put_n(p, LIT(",\"src\":"));
+    p = l3 ? put_addr(p, hv->l3, hv->src) : put_n(p, LIT("null"));
+    p = put_n(p, LIT(",\"dst\":"));
+    p = l3 ? put_addr(p, hv->l3, hv->dst) : put_n(p, LIT("null"));
+    p = put_key(p, "proto", l3, hv->proto);
+    p = put_key(p, "sport", tu, hv->sport);
+    p = put_key(p, "dport", tu, hv->dport);
+    p = put_n(p, LIT(",\"vlan\":["));
     for (uint32_t v = 0; v < hv->vlan_cnt && v < 2; v++) {
-        if (v) l->b[l->n++] = ',';
-        put_u(l, hv->vlan[v]);
+        if (v) *p++ = ',';
+        p = put_u(p, hv->vlan[v]);
     }
-    l->b[l->n++] = ']';
-    put_key(l, "l3_off", hv->l3 != 0, hv->l3_off);
-    put_key(l, "l4_off", hv->l4 != 0, hv->l4_off);
+    *p++ = ']';
+    p = put_key(p, "l3_off", hv->l3 != 0, hv->l3_off);
+    p = put_key(p, "l4_off", hv->l4 != 0, hv->l4_off);
     if (hv->l3 == 1) {
-        put_s(l, ",\"frag\":{\"offset\":");
-        put_u(l, hv->frag_off);
-        put_s(l, hv->mf ? ",\"mf\":true}" : ",\"mf\":false}");
+        p = put_u(put_n(p, LIT(",\"frag\":{\"offset\":")), hv->frag_off);
+        p = hv->mf ? put_n(p, LIT(",\"mf\":true}")) : put_n(p, LIT(",\"mf\":false}"));
     } else {
-        put_s(l, ",\"frag\":null");
+        p = put_n(p, LIT(",\"frag\":null"));
     }
-    put_key(l, "seq", tcp, hv->seq);
-    put_key(l, "ack", tcp, hv->ack);
-    put_key(l, "tcp_flags", tcp, hv->tcp_flags);
-    put_key(l, "tcp_hdr_len", tcp, hv->tcp_hlen);
-    put_key(l, "l4_len", tu, hv->l4_len);
-    put_key(l, "pay_off", tu, hv->pay_off);
-    put_s(l, ",\"class\":[");
+    p = put_key(p, "seq", tcp, hv->seq);
+    p = put_key(p, "ack", tcp, hv->ack);
+    p = put_key(p, "tcp_flags", tcp, hv->tcp_flags);
+    p = put_key(p, "tcp_hdr_len", tcp, hv->tcp_hlen);
+    p = put_key(p, "l4_len", tu, hv->l4_len);
+    p = put_key(p, "pay_off", tu, hv->pay_off);
+    p = put_n(p, LIT(",\"class\":["));
     for (uint32_t b = 0, k = 0; b < NICRX_NUM_CLASS; b++) {
         if (!(hv->cls >> b & 1u)) continue;
-        put_s(l, k++ ? ",\"" : "\"");
-        put_s(l, nicrx_class_name(b));
-        l->b[l->n++] = '"';
+        if (k++) *p++ = ',';
+        p = put_q(p, nicrx_class_name(b));
     }
-    put_s(l, hv->perr ? "],\"parse_error\":true" : "],\"parse_error\":false");
-    put_s(l, hv->truncated ? ",\"truncated\":true" : ",\"truncated\":false");
-    put_key(l, "hash", 1, hv->hash);
+    p = hv->perr ? put_n(p, LIT("],\"parse_error\":true")) : put_n(p, LIT("],\"parse_error\":false"));
+    p = hv->truncated ? put_n(p, LIT(",\"truncated\":true")) : put_n(p, LIT(",\"truncated\":false"));
+    return put_key(p, "hash", 1, hv->hash);
 }
 
 /* {"i":I,"len":L,"steps":S, the head of every line */
-static void put_head(line_t *l, size_t i, uint32_t len, uint32_t steps)
+static char *put_head(char *p, size_t i, uint32_t len, uint32_t steps)
 {
-    l->n = 0;
-    put_s(l, "{\"i\":");
-    put_u(l, i);
-    put_key(l, "len", 1, len);
-    put_key(l, "steps", 1, steps);
-}
-
-static void put_end(line_t *l, FILE *f)
-{
-    put_s(l, "}\n");
-    fwrite(l->b, 1, l->n, f);
+    p = put_index(put_n(p, LIT("{\"i\":")), i);
+    p = put_key(p, "len", 1, len);
+    return put_key(p, "steps", 1, steps);
 }
 
 /* ---- --trace-parser ------------------------------------------------------------ */
@@ -241,112 +291,95 @@ static uint32_t parse_frame(const uint32_t *imem, const harness_opts_t *o, const
                              tc ? trace_step : NULL, tc);
 }
 
-/* The flow block's decision (NICRX_EV_FLOW), null for a frame that never reached it. */
 /* the transfer's class and the parts written, {ring, buffer, offset, len} each: a whole
  * frame is one part from its buffer's start; a split frame its header part and, with bytes
  * after the headers, its data part, each from its own buffer's start */
-static void put_part(line_t *l, uint32_t ring, uint32_t buf, uint32_t off, uint32_t len)
+static char *put_part(char *p, uint32_t ring, uint32_t buf, uint32_t off, uint32_t len)
 {
-    PUT_LIT(l, "{\"ring\":");
-    put_u(l, ring);
-    PUT_LIT(l, ",\"buffer\":");
-    put_u(l, buf);
-    PUT_LIT(l, ",\"offset\":");
-    put_u(l, off);
-    PUT_LIT(l, ",\"len\":");
-    put_u(l, len);
-    PUT_LIT(l, "}");
+    p = put_u(put_n(p, LIT("{\"ring\":")), ring);
+    p = put_u(put_n(p, LIT(",\"buffer\":")), buf);
+    p = put_u(put_n(p, LIT(",\"offset\":")), off);
+    p = put_u(put_n(p, LIT(",\"len\":")), len);
+    *p++ = '}';
+    return p;
 }
 
-static void put_parts(line_t *l, const harness_frame_t *fr, uint32_t len)
+static char *put_parts(char *p, const harness_frame_t *fr, uint32_t len)
 {
-    if (fr->verdict != 1) {
-        PUT_LIT(l, ",\"xfer\":null,\"parts\":null");
-        return;
-    }
-    put_s(l, fr->split ? ",\"xfer\":\"split\"" : fr->ring == 1 ? ",\"xfer\":\"large\"" : ",\"xfer\":\"small\"");
-    PUT_LIT(l, ",\"parts\":[");
-    put_part(l, fr->ring, fr->buf_id, fr->off, fr->split ? len - fr->dlen : len);
+    if (fr->verdict != 1)
+        return put_n(p, LIT(",\"xfer\":null,\"parts\":null"));
+    p = fr->split ? put_n(p, LIT(",\"xfer\":\"split\",\"parts\":["))
+        : fr->ring == 1 ? put_n(p, LIT(",\"xfer\":\"large\",\"parts\":["))
+                        : put_n(p, LIT(",\"xfer\":\"small\",\"parts\":["));
+    p = put_part(p, fr->ring, fr->buf_id, fr->off, fr->split ? len - fr->dlen : len);
     if (fr->dlen) {
-        PUT_LIT(l, ",");
-        put_part(l, fr->dring, fr->dbuf_id, fr->doff, fr->dlen);
+        *p++ = ',';
+        p = put_part(p, fr->dring, fr->dbuf_id, fr->doff, fr->dlen);
     }
-    PUT_LIT(l, "]");
+    *p++ = ']';
+    return p;
 }
 
-static void put_flow(line_t *l, const harness_frame_t *fr)
+/* The flow block's decision (NICRX_EV_FLOW), null for a frame that never reached it. */
+static char *put_flow(char *p, const harness_frame_t *fr)
 {
     int seen = fr->flow_seen && fr->opcode < NICRX_NUM_OPCODES && fr->flow_event < NICRX_NUM_FLOW_EVENTS;
 
-    put_key(l, "flow", seen, fr->flow);
-    put_key(l, "gen", seen, fr->gen);
-    put_key(l, "opcode", seen, fr->opcode);
-    if (!seen) {
-        put_s(l, ",\"op\":null,\"flow_event\":null");
-        return;
-    }
-    put_s(l, ",\"op\":\"");
-    put_s(l, nicrx_opcode_name(fr->opcode));
-    put_s(l, "\",\"flow_event\":\"");
-    put_s(l, nicrx_flow_event_name(fr->flow_event));
-    l->b[l->n++] = '"';
+    p = put_key(p, "flow", seen, fr->flow);
+    p = put_key(p, "gen", seen, fr->gen);
+    p = put_key(p, "opcode", seen, fr->opcode);
+    if (!seen)
+        return put_n(p, LIT(",\"op\":null,\"flow_event\":null"));
+    p = put_q(put_n(p, LIT(",\"op\":")), nicrx_opcode_name(fr->opcode));
+    return put_q(put_n(p, LIT(",\"flow_event\":")), nicrx_flow_event_name(fr->flow_event));
 }
 
 /* RED's decision (NICRX_EV_RED): avg in words, the drop probability, the verdict; null
  * with RED off at bring-up (--red-mode 0, as the fast model always is) or before RED. */
-static void put_red(line_t *l, const harness_opts_t *o, const harness_frame_t *fr)
+static char *put_red(char *p, const harness_opts_t *o, const harness_frame_t *fr)
 {
     char b[96];
 
-    if (o->red[RED_OPT_MODE] <= 0 || !fr->red) {
-        put_s(l, ",\"red\":null");
-        return;
-    }
+    if (o->red[RED_OPT_MODE] <= 0 || !fr->red)
+        return put_n(p, LIT(",\"red\":null"));
     snprintf(b, sizeof b, ",\"red\":{\"avg\":%.3f,\"p\":%.6f,\"drop\":%s}", fr->red_avg / 256.0,
              fr->red_pd ? (double)fr->red_pn / fr->red_pd : 0.0,
              fr->red == 3 ? "\"forced\"" : fr->red == 2 ? "\"early\"" : "false");
-    put_s(l, b);
+    return put_s(p, b);
 }
 
 /* Frame i's line, from the cycle model's run or the fast model's (the same keys). */
-static void put_frame(FILE *f, const harness_opts_t *o, const uint32_t *imem, size_t i, const harness_frame_t *fr,
+static void put_frame(out_t *l, const harness_opts_t *o, const uint32_t *imem, size_t i, const harness_frame_t *fr,
                       const cap_frame_t *cf)
 {
-    line_t l;
     nicrx_hv_t hv;
-    uint32_t steps;
+    const nicrx_hv_t *h = &fr->hv;
+    uint32_t steps = fr->steps;
+    char *p = out_line(l);
 
-    if (fr->has_hv) {
-        hv = fr->hv;
-        steps = fr->steps;
-    } else { /* dropped before the parser: the same parse, for the record */
+    if (!fr->has_hv) { /* dropped before the parser: the same parse, for the record */
         steps = parse_frame(imem, o, cf, &hv, NULL);
+        h = &hv;
     }
-    put_head(&l, i, cf->len, steps);
-    put_s(&l, fr->has_hv ? ",\"parsed\":true,\"verdict\":\"" : ",\"parsed\":false,\"verdict\":\"");
-    put_s(&l, fr->verdict == 1 ? "delivered" : fr->verdict == 2 ? "dropped" : fr->verdict == 3 ? "lost" : "pending");
-    put_s(&l, "\",\"reason\":");
-    if (fr->verdict == 2) {
-        l.b[l.n++] = '"';
-        put_s(&l, nicrx_reason_name(fr->reason));
-        l.b[l.n++] = '"';
-    } else {
-        put_s(&l, "null");
-    }
-    put_hv(&l, &hv);
-    put_key(&l, "queue", fr->verdict == 1, fr->queue);
-    put_key(&l, "rss_hash", fr->verdict == 1, fr->rss_hash);
-    put_key(&l, "rss_type", fr->verdict == 1, fr->rss_type);
+    p = put_head(p, i, cf->len, steps);
+    p = fr->has_hv ? put_n(p, LIT(",\"parsed\":true,\"verdict\":")) : put_n(p, LIT(",\"parsed\":false,\"verdict\":"));
+    p = fr->verdict == 1 ? put_n(p, LIT("\"delivered\",\"reason\":null"))
+        : fr->verdict == 2 ? put_q(put_n(p, LIT("\"dropped\",\"reason\":")), nicrx_reason_name(fr->reason))
+        : fr->verdict == 3 ? put_n(p, LIT("\"lost\",\"reason\":null")) : put_n(p, LIT("\"pending\",\"reason\":null"));
+    p = put_hv(p, h);
+    p = put_key(p, "queue", fr->verdict == 1, fr->queue);
+    p = put_key(p, "rss_hash", fr->verdict == 1, fr->rss_hash);
+    p = put_key(p, "rss_type", fr->verdict == 1, fr->rss_type);
     /* a no_buf drop names the ring it waited for */
-    put_key(&l, "ring", fr->verdict == 1 || (fr->verdict == 2 && fr->reason == NICRX_REASON_NO_BUF), fr->ring);
-    put_key(&l, "buffer", fr->verdict == 1, fr->buf_id);
+    p = put_key(p, "ring", fr->verdict == 1 || (fr->verdict == 2 && fr->reason == NICRX_REASON_NO_BUF), fr->ring);
+    p = put_key(p, "buffer", fr->verdict == 1, fr->buf_id);
     /* the batching hint depends on timing: null in the fast model, which queues nothing */
-    put_s(&l, fr->verdict != 1 || !fr->queued ? ",\"more\":null" : fr->more_cnt ? ",\"more\":true" : ",\"more\":false");
-    put_key(&l, "more_cnt", fr->verdict == 1 && fr->queued, fr->more_cnt);
-    put_parts(&l, fr, cf->len);
-    put_flow(&l, fr);
-    put_red(&l, o, fr);
-    put_end(&l, f);
+    p = fr->verdict != 1 || !fr->queued ? put_n(p, LIT(",\"more\":null"))
+        : fr->more_cnt ? put_n(p, LIT(",\"more\":true")) : put_n(p, LIT(",\"more\":false"));
+    p = put_key(p, "more_cnt", fr->verdict == 1 && fr->queued, fr->more_cnt);
+    p = put_parts(p, fr, cf->len);
+    p = put_flow(p, fr);
+    out_end(l, put_red(p, o, fr));
 }
 
 /* The capture of a run without the harness; HARNESS_OK, or HARNESS_BADINPUT after the message. */
@@ -361,19 +394,15 @@ static int load_capture(const harness_opts_t *o, capture_t *c)
 }
 
 /* The end of a run without the harness: the warning of a capture cut short
- * (what was done with its frames: how), the status, the capture freed. */
-static int end_capture(const harness_opts_t *o, capture_t *c, const char *how)
+ * after n frames (libpcap's words cut; what was done with its frames: how), the status. */
+static int end_capture(const harness_opts_t *o, size_t n, const char *cut, const char *how)
 {
-    int st = HARNESS_OK;
-
     fflush(stdout);
-    if (c->cut[0]) {
-        fprintf(stderr, "%s: %s: warning: the capture is cut short after %zu complete frames (%s); those were %s\n",
-                o->prog, o->pcap, c->n, c->cut, how);
-        st = HARNESS_CUT;
-    }
-    capture_free(c);
-    return st;
+    if (!cut[0])
+        return HARNESS_OK;
+    fprintf(stderr, "%s: %s: warning: the capture is cut short after %zu complete frames (%s); those were %s\n",
+            o->prog, o->pcap, n, cut, how);
+    return HARNESS_CUT;
 }
 
 /* --parse-only: no timing model, no host; every frame of the capture, the
@@ -395,19 +424,24 @@ static int parse_only(const harness_opts_t *o, const uint32_t *imem, int tracing
             return HARNESS_BADINPUT;
         }
     }
+    static out_t l;
+
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+    l.f = stdout;
     for (size_t i = 0; i < c.n; i++) {
         nicrx_hv_t hv;
         trace_ctx_t tc = { stdout, i, o->p.imem_depth };
-        uint32_t steps = parse_frame(imem, o, &c.f[i], &hv, tracing && frame_chosen(trace, i) ? &tc : NULL);
+        const int traced = tracing && frame_chosen(trace, i);
 
-        line_t l;
+        if (traced) out_flush(&l); /* the lines before, then the frame's trace */
+        uint32_t steps = parse_frame(imem, o, &c.f[i], &hv, traced ? &tc : NULL);
 
-        put_head(&l, i, c.f[i].len, steps);
-        put_hv(&l, &hv);
-        put_end(&l, stdout);
+        out_end(&l, put_hv(put_head(out_line(&l), i, c.f[i].len, steps), &hv));
     }
-    return end_capture(o, &c, "parsed");
+    out_flush(&l);
+    const int st = end_capture(o, c.n, c.cut, "parsed");
+    capture_free(&c);
+    return st;
 }
 
 /* --fast: an entry of len bytes in ring r: its buffer's id and offset; a page ring's pages
@@ -437,19 +471,23 @@ static uint16_t fast_place(const host_t *h, uint32_t r, uint32_t len, uint64_t *
  * the others, so the k-th frame a ring takes gets its buffer k mod ring size. */
 static int fast_run(const harness_opts_t *o, const uint32_t *imem)
 {
-    capture_t c;
+    capture_reader_t c;
+    cap_frame_t cf;
+    char err[200];
     static host_t host;
-    static char obuf[1 << 16];
+    static out_t l;
     uint64_t taken[NICRX_NUM_FBR] = { 0 };
     uint16_t poff[NICRX_NUM_FBR] = { 0 };
-    int st = load_capture(o, &c);
+    int st = HARNESS_OK, rc;
 
-    if (st != HARNESS_OK)
-        return st;
+    if (capture_open(&c, o->pcap, err, sizeof err) != 0) {
+        fprintf(stderr, "%s: %s: %s\n", o->prog, o->pcap, err);
+        return HARNESS_BADINPUT;
+    }
     nicrx_fast_t *f = nicrx_fast_new(&o->p);
     if (!f) {
         fprintf(stderr, "%s: out of memory\n", o->prog);
-        capture_free(&c);
+        capture_close(&c);
         return HARNESS_FAIL;
     }
     nicrx_fast_load_program(f, imem, o->p.imem_depth);
@@ -479,12 +517,12 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
     }
     nicrx_fast_write_reg(f, NICRX_REG_CTRL, 1);
 
-    setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-    for (size_t i = 0; i < c.n; i++) {
+    l.f = stdout;
+    for (size_t i = 0; (rc = capture_next(&c, &cf, err, sizeof err)) == 1; i++) {
         nicrx_fast_frame_t r;
         harness_frame_t fr;
 
-        nicrx_fast_frame(f, c.f[i].data, c.f[i].len, 0, &r);
+        nicrx_fast_frame(f, cf.data, cf.len, 0, &r);
         memset(&fr, 0, sizeof fr);
         fr.verdict = (uint8_t)r.verdict;
         fr.reason = (uint8_t)r.reason;
@@ -502,18 +540,27 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
             fr.rss_hash = r.rss_hash;
             fr.rss_type = (uint8_t)r.rss_type;
             fr.split = r.split;
-            fr.buf_id = fast_place(&host, r.ring, r.split ? r.hdr_len : c.f[i].len, taken, poff, &fr.off);
+            fr.buf_id = fast_place(&host, r.ring, r.split ? r.hdr_len : cf.len, taken, poff, &fr.off);
             if (r.dlen) {
                 fr.dring = r.dring;
                 fr.dlen = r.dlen;
                 fr.dbuf_id = fast_place(&host, r.dring, r.dlen, taken, poff, &fr.doff);
             }
         }
-        put_frame(stdout, o, imem, i, &fr, &c.f[i]);
+        put_frame(&l, o, imem, i, &fr, &cf);
     }
+    out_flush(&l);
+    if (rc < 0) { /* the lines of the frames before, then the error */
+        fflush(stdout);
+        fprintf(stderr, "%s: %s: %s\n", o->prog, o->pcap, err);
+        st = HARNESS_BADINPUT;
+    } else {
+        st = end_capture(o, c.n, c.cut, "run");
+    }
+    capture_close(&c);
     host_free(&host);
     nicrx_fast_free(f);
-    return end_capture(o, &c, "run");
+    return st;
 }
 
 static const char help[] =
@@ -635,8 +682,12 @@ int main(int argc, char **argv)
     while (harness_cycle(h, NULL, NULL, &in) == HARNESS_RUN)
         ;
     if (!o.summary && !o.json_summary) {
+        static out_t l;
+
+        l.f = stdout;
         for (size_t i = 0; i < harness_nframes(h); i++)
-            put_frame(stdout, &o, imem, i, harness_frame(h, i), harness_cap_frame(h, i));
+            put_frame(&l, &o, imem, i, harness_frame(h, i), harness_cap_frame(h, i));
+        out_flush(&l);
         /* the JSON lines are frames only: a seed drawn for the run goes to stderr */
         if (!o.seed_set)
             cli_error(&cli, "seed %" PRIu64 " (drawn; --seed %" PRIu64 " repeats this run), program %s",

@@ -7,15 +7,26 @@
 # (0 ready, 1 burst4-nofit, 2 slowb-descerr, 4 hdr-only, 5 pages: rings 0 and 2 in page mode;
 # the unit test's; 3 reset-err: random resets, B/R error responses, ring restarts).  Prints ok /
 # not ok lines.
-# SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset; MAX_CYCLES caps every scenario.
+# make test runs a sample: every scenario at 64/128 (the default configuration), 0, 3 and 5 at
+# 32/64, 1, 2 and 4 at 64/64 (so each scenario runs at two widths at least); BLOCKS_FULL=1 (make
+# test-full) all 18.  SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset
+# (every scenario of each width given); MAX_CYCLES caps every scenario.
 set -u
 source "$(dirname "$0")/bench.sh"
 bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/more.c cmodel/page.c cmodel/reasm.c cmodel/mover.c cmodel/cpl_write.c cmodel/desc_fetch.c cmodel/irq.c cmodel/geom.c
-for dwa in ${DWS:-64/128 32/64 64/64}; do
+all="0 1 2 3 4 5"
+if [ -n "${DWS:-}${SCENARIOS:-}" ] || [ "${BLOCKS_FULL:-0}" = 1 ]; then
+    plan=$(for dwa in ${DWS:-64/128 32/64 64/64}; do echo "$dwa ${SCENARIOS:-$all}"; done)
+else
+    plan="64/128 $all
+32/64 0 3 5
+64/64 1 2 4"
+fi
+while read -r dwa scs; do
     dw=${dwa%/*} adw=${dwa#*/}
     # the default pairing keeps the names it always had
     v=dw$dw; [ "$adw" = $((2 * dw)) ] || v=dw$dw-axi$adw
-    for sc in ${SCENARIOS:-0 1 2 3 4 5}; do
+    for sc in $scs; do
         name="dma-block-lockstep-$v-s$sc"
         trace="$out/dma_trace_${v}_s$sc.hex"
         info=$("$out/nicrx_dma_gen" "$dw" "$adw" "$sc" "$trace" ${MAX_CYCLES:+"$MAX_CYCLES"}) \
@@ -36,4 +47,4 @@ for dwa in ${DWS:-64/128 32/64 64/64}; do
             echo "$res" | grep -q '^not ok' || rm -f "$trace"
         fi
     done
-done
+done <<< "$plan"

@@ -1,8 +1,9 @@
 /* rgmii_gen.c - stimulus and expectations for the RGMII receive MAC's bench
  * (tests/board/nicrx_rgmii_rx_tb.v, run by tests/t_board.sh).
  *
- * rgmii_gen [-n] PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]
- * Turns the capture's frames into RGMII pin values, one line per rx_clk period
+ * rgmii_gen [-n] PCAP[,PCAP...] DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]
+ * Turns the first MAX_FRAMES frames of each capture, one capture after the other (a sample of
+ * many captures in one run), into RGMII pin values, one line per rx_clk period
  * ({ctl, rxd} at the rising edge, then at the falling edge: 10 bits, 3 hex digits): a byte
  * a period (1000 Mb/s), or with -n a nibble a period, the low one first, the same on both
  * edges (10/100 Mb/s; an idle period stays one period),
@@ -89,6 +90,49 @@ static void expect(gen_t *g, const uint8_t *p, size_t n, int bad)
     g->frames++;
 }
 
+/* One frame on the pins, maybe after an alignment error; its copy into GOOD if it goes intact.
+ * Returns 0, or -1 out of memory. */
+static int send_frame(gen_t *g, uint64_t *seed, pcap_dumper_t *good, const cap_frame_t *fr)
+{
+    if (prng_pct(seed, 12)) {   /* an alignment error before the frame */
+        unsigned kind = prng_range(seed, 0, 2);
+        preamble(g, prng_range(seed, 1, 7));
+        if (kind == 1) {
+            period(g, 1, 0, 0x5d);
+            for (unsigned i = prng_range(seed, 0, 20); i; i--) period(g, 1, 0, (uint8_t)prng_next(seed));
+        } else if (kind == 2) {
+            period(g, 1, 0, 0xd5);
+            for (unsigned i = prng_range(seed, 0, 3); i; i--) period(g, 1, 0, (uint8_t)prng_next(seed));
+        }
+        g->align++;
+        idle(g, prng_range(seed, 1, 12));
+    }
+    size_t n = fr->len;
+    uint8_t *buf = malloc(n + 4);
+    if (!buf) return -1;
+    memcpy(buf, fr->data, n);
+    uint32_t fcs = crc32_ieee(buf, n);
+    int badfcs = prng_pct(seed, 10);
+    if (badfcs) fcs ^= 1u << prng_range(seed, 0, 31);
+    for (int i = 0; i < 4; i++) buf[n + (size_t)i] = (uint8_t)(fcs >> (8 * i));
+    size_t erat = prng_pct(seed, 5) ? prng_range(seed, 0, (uint32_t)(n + 3)) : (size_t)-1;
+    preamble(g, prng_range(seed, 0, 7));
+    period(g, 1, 0, 0xd5);
+    for (size_t i = 0; i < n + 4; i++) period(g, 1, i == erat, buf[i]);
+    expect(g, buf, n, badfcs || erat != (size_t)-1);
+    g->fcs += (unsigned long)badfcs;
+    g->bad += (unsigned long)(badfcs || erat != (size_t)-1);
+    if (good && !badfcs && erat == (size_t)-1) {
+        struct pcap_pkthdr h = { .caplen = (bpf_u_int32)n, .len = (bpf_u_int32)n };
+        h.ts.tv_sec = (time_t)(fr->ts_ns / 1000000000u);
+        h.ts.tv_usec = (suseconds_t)(fr->ts_ns % 1000000000u / 1000u);
+        pcap_dump((u_char *)good, &h, fr->data);
+    }
+    idle(g, prng_pct(seed, 30) ? 1 : prng_range(seed, 1, 12));
+    free(buf);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     gen_t g = { 0 };
@@ -98,7 +142,7 @@ int main(int argc, char **argv)
         argc--;
     }
     if (argc != 7 && argc != 8) {
-        fprintf(stderr, "%s: usage: rgmii_gen [-n] PCAP DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]\n", argv[0]);
+        fprintf(stderr, "%s: usage: rgmii_gen [-n] PCAP[,PCAP...] DATA_WIDTH SEED MAX_FRAMES STIM EXPECT [GOOD]\n", argv[0]);
         return 2;
     }
     unsigned dw = (unsigned)strtoul(argv[2], NULL, 10);
@@ -109,12 +153,6 @@ int main(int argc, char **argv)
     g.bpb = dw / 8;
     uint64_t seed = strtoull(argv[3], NULL, 0) * 0x9e3779b97f4a7c15ull + 1u;
     size_t max = strtoul(argv[4], NULL, 10);
-    capture_t cap;
-    char err[256];
-    if (capture_load(&cap, argv[1], err, sizeof err) != 0) {
-        fprintf(stderr, "%s: %s: %s\n", argv[0], argv[1], err);
-        return 1;
-    }
     g.stim = fopen(argv[5], "w");
     g.exp = fopen(argv[6], "w");
     if (!g.stim || !g.exp) {
@@ -129,51 +167,27 @@ int main(int argc, char **argv)
         if (!good) { fprintf(stderr, "%s: cannot write %s\n", argv[0], argv[7]); return 1; }
     }
     idle(&g, 8);
-    for (size_t f = 0; f < cap.n && f < max; f++) {
-        const cap_frame_t *fr = &cap.f[f];
-        if (prng_pct(&seed, 12)) {   /* an alignment error before the frame */
-            unsigned kind = prng_range(&seed, 0, 2);
-            preamble(&g, prng_range(&seed, 1, 7));
-            if (kind == 1) {
-                period(&g, 1, 0, 0x5d);
-                for (unsigned i = prng_range(&seed, 0, 20); i; i--) period(&g, 1, 0, (uint8_t)prng_next(&seed));
-            } else if (kind == 2) {
-                period(&g, 1, 0, 0xd5);
-                for (unsigned i = prng_range(&seed, 0, 3); i; i--) period(&g, 1, 0, (uint8_t)prng_next(&seed));
+    char *list = argv[1], *path;
+    while ((path = strsep(&list, ","))) {
+        capture_t cap;
+        char err[256];
+        if (capture_load(&cap, path, err, sizeof err) != 0) {
+            fprintf(stderr, "%s: %s: %s\n", argv[0], path, err);
+            return 1;
+        }
+        for (size_t f = 0; f < cap.n && f < max; f++) {
+            if (send_frame(&g, &seed, good, &cap.f[f]) != 0) {
+                fprintf(stderr, "%s: out of memory\n", argv[0]);
+                return 1;
             }
-            g.align++;
-            idle(&g, prng_range(&seed, 1, 12));
         }
-        size_t n = fr->len;
-        uint8_t *buf = malloc(n + 4);
-        if (!buf) { fprintf(stderr, "%s: out of memory\n", argv[0]); return 1; }
-        memcpy(buf, fr->data, n);
-        uint32_t fcs = crc32_ieee(buf, n);
-        int badfcs = prng_pct(&seed, 10);
-        if (badfcs) fcs ^= 1u << prng_range(&seed, 0, 31);
-        for (int i = 0; i < 4; i++) buf[n + (size_t)i] = (uint8_t)(fcs >> (8 * i));
-        size_t erat = prng_pct(&seed, 5) ? prng_range(&seed, 0, (uint32_t)(n + 3)) : (size_t)-1;
-        preamble(&g, prng_range(&seed, 0, 7));
-        period(&g, 1, 0, 0xd5);
-        for (size_t i = 0; i < n + 4; i++) period(&g, 1, i == erat, buf[i]);
-        expect(&g, buf, n, badfcs || erat != (size_t)-1);
-        g.fcs += (unsigned long)badfcs;
-        g.bad += (unsigned long)(badfcs || erat != (size_t)-1);
-        if (good && !badfcs && erat == (size_t)-1) {
-            struct pcap_pkthdr h = { .caplen = (bpf_u_int32)n, .len = (bpf_u_int32)n };
-            h.ts.tv_sec = (time_t)(fr->ts_ns / 1000000000u);
-            h.ts.tv_usec = (suseconds_t)(fr->ts_ns % 1000000000u / 1000u);
-            pcap_dump((u_char *)good, &h, fr->data);
-        }
-        idle(&g, prng_pct(&seed, 30) ? 1 : prng_range(&seed, 1, 12));
-        free(buf);
+        capture_free(&cap);
     }
     idle(&g, 16);
     if (good) {
         pcap_dump_close(good);
         pcap_close(dead);
     }
-    capture_free(&cap);
     if (fclose(g.stim) != 0 || fclose(g.exp) != 0) {
         fprintf(stderr, "%s: write failed\n", argv[0]);
         return 1;

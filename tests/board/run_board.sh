@@ -2,16 +2,19 @@
 # The whole board under Verilator (tests/board/board_tb.sv: fpga/boards/ecpix5/nicrx_ecpix5.v
 # with the core, the MAC, the FIFO, the host agent and the UART bridge), RGMII pins driven
 # from captures (tests/board/rgmii_gen.c: bad FCS, RX_ER, short gaps, alignment errors), the
-# UART on a pseudo-terminal read by the real nicrx-uart.  Per capture and core clock
-# (62.5 MHz and 100 MHz against the PHY's 125 at 1000 Mb/s; 62.5 MHz against 25 MHz at
-# 100 Mb/s, a nibble a clock, on the first MAX_FRAMES_100 frames): the MAC's counters equal the generator's,
+# UART on a pseudo-terminal read by the real nicrx-uart.  Three runs: a sample of the shared
+# captures (tests/board/board_captures.txt: the first MAX_PER_CAPTURE frames of each, one after
+# the other) with the core at 62.5 MHz and at 100 MHz against the PHY's 125 at 1000 Mb/s, and
+# captures/default.pcap's first MAX_FRAMES_100 frames at 62.5 MHz against 25 MHz at 100 Mb/s
+# (a nibble a clock).  In each: the MAC's counters equal the generator's,
 # every frame the MAC pushed reached the core (RX_FRAMES), the core accounted for every one
 # (delivered + drops = RX_FRAMES, DROP_BAD_FRAME = the frames sent bad), the host agent took
 # every completion and posted its buffer again (records = DELIVERED), and the counters read
 # over the UART equal nicrx-model's on the frames that reached the core intact.
 # Every cycle the core's ports agree with the model's (tests/board/board_lockstep.c: "lockstep:
 # N cycles compared, 0 mismatches"), and a flipped model output is caught (board-lockstep-negative).
-# Prints ok / not ok lines.  BOARD_CAPS="a.pcap ..." picks the captures.
+# Prints ok / not ok lines.  BOARD_CAPS="a.pcap ..." runs each of those captures (its first
+# MAX_FRAMES frames) at every clock pair instead.
 set -u
 cd "$(dirname "$0")/../.."
 source tests/board/pty_sim.sh
@@ -31,15 +34,20 @@ pty_sim_build "$vdir" board_tb "-Wno-lint -Wno-style -Irtl -O3 --x-assign fast -
 # reg NAME: one line of the tool's output
 val() { awk -v n="$1" '$1 == n { print $2 }' <<<"$2"; }
 
-caps=${BOARD_CAPS:-"captures/default.pcap"}
+pcaps=${PCAPS:-../shared/pcaps}
+[ -d "$pcaps" ] || { echo "not ok board-sample: no capture directory $pcaps"; exit 0; }
+sample=$(grep -v '^#' tests/board/board_captures.txt | sed "s|^|$pcaps/|" | paste -sd,)
 # the board's core configuration (fpga/boards/ecpix5/nicrx_ecpix5.v): the model runs at it too
 dw=32 core_cfg="--data-width 32 --flows 16"
-# core clock period (ps) : PHY clock period (ps)
-for run in ${BOARD_RUNS:-16000:8000 10000:8000 16000:40000}; do
-    ps=${run%:*} eps=${run#*:}
+# core clock period (ps) : PHY clock period (ps) : captures ("sample": the list above)
+for run in ${BOARD_RUNS:-16000:8000:sample 10000:8000:sample 16000:40000:captures/default.pcap}; do
+    ps=${run%%:*} rest=${run#*:}
+    eps=${rest%%:*} caps=${BOARD_CAPS:-${rest#*:}}
     for cap in $caps; do
-        name="board-$(basename "$cap" .pcap)-core$((1000000 / ps))mhz"
-        gflag="" max=${MAX_FRAMES:-200}
+        label=$(basename "$cap" .pcap) max=${MAX_FRAMES:-200}
+        [ "$cap" = sample ] && cap=$sample label=shared-sample max=${MAX_PER_CAPTURE:-40}
+        name="board-$label-core$((1000000 / ps))mhz"
+        gflag=""
         if [ "$eps" != 8000 ]; then
             name="$name-eth$((4000000 / eps))mbps" gflag=-n max=${MAX_FRAMES_100:-12}
         fi
@@ -104,7 +112,7 @@ done
 # the checker catches a mismatch: one bit of the model's outputs flipped at edge 3000 ends the
 # simulation with status 1 and names the cycle and the port
 name=board-lockstep-negative
-if info=$("$out/rgmii_gen" "${caps%% *}" "$dw" 3 4 "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap"); then
+if info=$("$out/rgmii_gen" captures/default.pcap "$dw" 3 4 "$out/$name.stim" "$out/$name.exp" "$out/$name.good.pcap"); then
     read -r periods _ <<< "$info"
     if pty_sim_start "$out/$name.log" "$vdir/Vboard_tb" +stim="$out/$name.stim" +periods="$periods" +lockstep_inject=3000; then
         wait "$simpid"; st=$?
