@@ -57,11 +57,12 @@ include $(sort $(wildcard mk/*.mk))
 test: all
 	@tests/run.sh
 
-# The suite with its sampled matrices in full (t_lockstep, t_dw32, t_streams, t_lies, t_reset, the DMA
-# and RSS block benches): split and page rings off on every capture, DATA_WIDTH 32 on every
-# capture, every followed stream; about three times make test's time.
+# The suite with its sampled matrices in full (t_lockstep, t_dw32, t_streams, t_lies, t_reset,
+# t_reasm, the DMA and RSS block benches): split and page rings off on every capture, DATA_WIDTH
+# 32 on every capture, every followed stream, re-assembly on every TCP-rich capture; about three
+# times make test's time.
 test-full: all
-	@LOCKSTEP_FULL=1 STREAMS_FULL=1 LIES_FULL=1 RESET_ALL=1 BLOCKS_FULL=1 tests/run.sh
+	@LOCKSTEP_FULL=1 STREAMS_FULL=1 LIES_FULL=1 RESET_ALL=1 BLOCKS_FULL=1 REASM_ALL=1 tests/run.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -95,6 +95,9 @@ typedef struct csr_cfg {
     uint16_t xfer_split, xfer_small;
     uint8_t  xfer_page_en, xfer_page_log2, xfer_page_align; /* XFER_PAGE (nicrx_page) */
     uint16_t xfer_buf_wait;              /* XFER_BUF_WAIT (nicrx_dma): cycles a head frame waits for a descriptor, 0 forever */
+    uint8_t  reasm_en, reasm_flush, reasm_page_log2, reasm_max_segs; /* REASM_CTRL (flush: a pulse), REASM_MAX_SEGS */
+    uint32_t reasm_max_bytes;            /* REASM_MAX_BYTES */
+    uint16_t reasm_timeout;              /* REASM_TIMEOUT, ticks */
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */

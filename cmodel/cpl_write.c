@@ -43,7 +43,8 @@ void cpl_write_out(const cpl_write_t *s, uint64_t cq_base, cpl_write_out_t *o)
 
 /* Record v2: words 0 and 1 the first part (a split frame's header part, else the whole
  * frame), word 2 the data part and the flags, word 3 each part's place in its page (a data
- * part's 0 without one) and the phase; an error completion names the buffer alone. */
+ * part's 0 without one) and the phase; an error completion names the buffer alone; a run
+ * record names the run's page, its flow and, in word 1, the run. */
 static void cpl_write_words(const cr_stream_t *r, uint64_t w[4])
 {
     const uint64_t phase = r->phase & 1u;
@@ -53,6 +54,16 @@ static void cpl_write_words(const cr_stream_t *r, uint64_t w[4])
         w[1] = 0;
         w[2] = 1ull << NICRX_C2_ERR_BIT;
         w[3] = phase << NICRX_C3_PHASE_BIT | 1ull << NICRX_C3_REL_BIT | 1ull << NICRX_C3_CNT_SHIFT;
+        return;
+    }
+    if (r->run) {
+        w[0] = ((uint64_t)r->ring << NICRX_C0_RING_SHIFT) | ((uint64_t)r->bufid << NICRX_C0_BUFID_SHIFT)
+             | ((uint64_t)r->flow << NICRX_C0_FLOW_SHIFT);
+        w[1] = (uint64_t)r->rseq << NICRX_C1_RSEQ_SHIFT | (uint64_t)(r->rlen & 0x1ffff) << NICRX_C1_RLEN_SHIFT
+             | (uint64_t)r->rsegs << NICRX_C1_RSEGS_SHIFT | (uint64_t)(r->rreason & 15) << NICRX_C1_RREASON_SHIFT;
+        w[2] = 1ull << NICRX_C2_RUN_BIT;
+        /* the page goes back with the record; cnt its segments */
+        w[3] = phase << NICRX_C3_PHASE_BIT | 1ull << NICRX_C3_REL_BIT | (uint64_t)r->rsegs << NICRX_C3_CNT_SHIFT;
         return;
     }
     const int dpart = r->split && r->dlen != 0;
@@ -74,7 +85,7 @@ static void cpl_write_words(const cr_stream_t *r, uint64_t w[4])
          | (uint64_t)r->prel << NICRX_C3_REL_BIT | (uint64_t)((r->cnt + 1) & 0x1fff) << NICRX_C3_CNT_SHIFT;
     if (dpart) {
         w[2] |= (uint64_t)r->dlen << NICRX_C2_LEN_SHIFT | (uint64_t)r->dbufid << NICRX_C2_BUFID_SHIFT
-              | (uint64_t)r->dring << NICRX_C2_RING_SHIFT;
+              | (uint64_t)(r->dring & 3) << NICRX_C2_RING_SHIFT | (uint64_t)(r->mrg & 1) << NICRX_C2_MERGED_BIT;
         w[3] |= (uint64_t)r->doff << NICRX_C3_DOFF_SHIFT | (uint64_t)r->dprel << NICRX_C3_DREL_BIT
               | (uint64_t)((r->dcnt + 1) & 0x1fff) << NICRX_C3_DCNT_SHIFT;
     }
@@ -103,7 +114,9 @@ void cpl_write_step(cpl_write_t *s, const cpl_write_in_t *in, cpl_write_out_t *o
     /* a request: a B response to expect; a record's words into the holder, its queue's
      * issued tail on */
     if (in->s_cr_valid) {
-        const cw_bq_ent_t e = { .rec = in->s_cr.rec & 1, .err = in->s_cr.err & 1, .q = (uint8_t)(in->s_cr.q & qm) };
+        /* err: no frame (an error completion or a run record), not counted DELIVERED */
+        const cw_bq_ent_t e = { .rec = in->s_cr.rec & 1, .err = (in->s_cr.err | in->s_cr.run) & 1,
+                                .q = (uint8_t)(in->s_cr.q & qm) };
         n.bq_mem[s->bq_wr & 7] = e;
         n.bq_wr = (s->bq_wr + 1) & 15;
         if (e.rec) {

@@ -146,6 +146,12 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
         cfg->xfer_page_log2 = r->xfer_page_log2;
         cfg->xfer_page_align = r->xfer_page_align;
         cfg->xfer_buf_wait = r->xfer_buf_wait;
+        cfg->reasm_en = r->reasm_en;
+        cfg->reasm_flush = r->reasm_flush;
+        cfg->reasm_page_log2 = r->reasm_page_log2;
+        cfg->reasm_max_bytes = r->reasm_max_bytes;
+        cfg->reasm_max_segs = r->reasm_max_segs;
+        cfg->reasm_timeout = r->reasm_timeout;
     }
     if (o) {
         o->s_axil_awready = s->wr_ready;

@@ -73,6 +73,12 @@ typedef struct csr_regs {
     uint8_t  xfer_page_log2; /* 4 bits */
     uint8_t  xfer_page_align; /* 4 bits */
     uint16_t xfer_buf_wait; /* 16 bits */
+    uint8_t  reasm_en; /* 1 bits */
+    uint8_t  reasm_flush; /* 1 bits, a pulse */
+    uint8_t  reasm_page_log2; /* 5 bits */
+    uint32_t reasm_max_bytes; /* 17 bits */
+    uint8_t  reasm_max_segs; /* 8 bits */
+    uint16_t reasm_timeout; /* 16 bits */
     uint64_t msix_addr[NICRX_MAX_CQ]; /* 64 bits */
     uint32_t msix_data[NICRX_MAX_CQ]; /* 32 bits */
     uint8_t  msix_en[NICRX_MAX_CQ]; /* 1 bits */

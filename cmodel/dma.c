@@ -39,6 +39,7 @@ static void dma_reset(dma_t *d)
     d->cnt_red_early = d->cnt_red_forced = 0;
     memset(d->cnt_no_buf, 0, sizeof d->cnt_no_buf);
     d->hd_red = 0;
+    d->rq_en = 0;
     d->idle = 1;
 }
 
@@ -61,11 +62,13 @@ int dma_init(dma_t *d, const nicrx_geom_t *g)
     d->flm_mem = calloc(d->fq_depth, sizeof *d->flm_mem);
     d->ctl_mem = calloc(d->fq_depth, sizeof *d->ctl_mem);
     d->more = malloc(sizeof *d->more);
-    if (!d->fq_mem || !d->flm_mem || !d->ctl_mem || !d->more) {
+    d->ra = malloc(sizeof *d->ra);
+    if (!d->fq_mem || !d->flm_mem || !d->ctl_mem || !d->more || !d->ra) {
         dma_free(d);
         return -1;
     }
     more_init(d->more, d->fq_depth);
+    reasm_init(d->ra, g->p.flows);
     if (mover_init(&d->mv, d->dw, d->adw, d->pm_aw) != 0 || cpl_write_init(&d->cw, d->num_cq) != 0) {
         dma_free(d);
         return -1;
@@ -80,7 +83,9 @@ void dma_free(dma_t *d)
     free(d->flm_mem);
     free(d->ctl_mem);
     free(d->more);
+    free(d->ra);
     d->more = NULL;
+    d->ra = NULL;
     d->fq_mem = NULL;
     d->flm_mem = NULL;
     d->ctl_mem = NULL;
@@ -170,6 +175,13 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * holder (one cycle old, or registered) */
     cpl_write_out_t cwo;
     cpl_write_out(&d->cw, c->cq_base[0], &cwo);
+    /* the re-assembly table's answer (registers): its request is the head frame when it can
+     * touch a run (re-assembly on, an operation code CTRL..NO_MERGE: a pre-selected TCP
+     * frame of a flow), and IS_IDLE decides such a head only with the answer */
+    reasm_out_t rao;
+    reasm_out(d->ra, &rao);
+    const int rq_req = d->rq_en && d->fh_valid && d->fh_op >= NICRX_OP_CTRL && d->fh_op <= NICRX_OP_NO_MERGE;
+    const int rq_ans = rao.m_v && rao.m_req;
 
     n.fq_pop = 0;
     memset(n.desc_pop, 0, sizeof n.desc_pop);
@@ -282,7 +294,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     if (t->m_axi_awready) n.awvalid = 0;
     switch (d->is_state) {
     case IS_IDLE:
-        if (d->fh_valid && d->hd_v) {
+        if (d->fh_valid && d->hd_v && (!rq_req || rq_ans)) {
             if (d->hd_red) {
                 /* RED's verdict (nicrx_red) goes before the placement: no buffer is looked at */
                 if (pc_room) {
@@ -447,7 +459,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         n.fq_rd = (d->fq_rd + 1) & fqm;
         n.fh_valid = 1;
     }
-    n.hd_v = !(d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel));
+    const int fq_re = d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel);
+    n.hd_v = !fq_re;
+    n.rq_en = c->reasm_en;
 
     /* ---- idle ---- */
     n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && !mvo.busy
@@ -462,6 +476,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
         e->pay = fl->pay; e->lerr = fl->lerr & 1;
         e->split = fl->split & 1; e->hdr_len = fl->hdr_len; e->dlen = fl->dlen;
+        e->seq = fl->seq; e->fcl = fl->fcl & 1;
         e->frame = fl->frame;
         n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->flow;
         n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = (uint8_t)((fl->opcode & 0xf) | (fl->red & 3) << 4);
@@ -489,6 +504,18 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             pi.s_take[r] = d->pg_take[r];
         }
         page_step(&n.pg, &d->pg, &pi);
+    }
+    /* the re-assembly table: the head's request (it changes with fh and with the registered
+     * enable); a split frame's data part is the payload it would merge (a length that lies
+     * merges nothing); nothing is taken yet: no run opens, so none closes */
+    {
+        reasm_in_t ri = { .rst = t->rst, .cfg_en = c->reasm_en, .cfg_page_log2 = c->reasm_page_log2,
+                          .cfg_max_segs = c->reasm_max_segs, .cfg_max_bytes = c->reasm_max_bytes,
+                          .cfg_timeout = c->reasm_timeout, .now = in->now, .s_flush = c->reasm_flush,
+                          .s_chg = (uint8_t)(fq_re || fh_rel || d->rq_en != c->reasm_en), .s_req = (uint8_t)rq_req,
+                          .s_flow = (uint8_t)d->fh_flow, .s_gen = (uint8_t)(d->fh_flow >> 8), .s_op = d->fh_op,
+                          .s_fcl = fh->fcl, .s_len = fh->split && !fh->lerr ? fh->dlen : 0, .s_seq = fh->seq };
+        reasm_step(d->ra, &ri, &rao);
     }
     /* the mover: the issue FSM's commands and the record holder's words of this edge */
     {

@@ -11,6 +11,7 @@
 #include "mover.h"
 #include "cpl_write.h"
 #include "page.h"
+#include "reasm.h"
 
 /* frame queue entry (RTL: packed {lerr, pay, rss_type, queue, presel, perr, trunc, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
  * the flow and the operation code are in flm_mem and ctl_mem beside it */
@@ -25,6 +26,8 @@ typedef struct dma_fq_ent {
     uint8_t  lerr;  /* nicrx_xfer_plan's length-error flag (record word 2) */
     uint8_t  split; /* nicrx_xfer_plan: bytes [0, hdr_len) into a header buffer, the rest (dlen) after */
     uint16_t hdr_len, dlen;
+    uint32_t seq;   /* TCP sequence number (fl.seq) and */
+    uint8_t  fcl;   /* PSH, FIN, URG or RST (fl.fcl): the re-assembly table's request */
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
@@ -118,6 +121,8 @@ typedef struct dma {
     uint32_t cnt_red_early, cnt_red_forced;
     uint32_t cnt_no_buf[NICRX_NUM_FBR]; /* DROP_NO_BUF_SMALL, _LARGE, _HDR: by the ring waited for */
     uint8_t  idle;
+    uint8_t  rq_en;  /* REASM_CTRL.en, registered: the re-assembly table's request is the head only with it */
+    reasm_t *ra;     /* nicrx_reasm, the re-assembly table (its own state, stepped in place) */
     more_t  *more;   /* nicrx_more, the batching hint (its own state, stepped in place) */
     mover_t  mv;     /* nicrx_mover: packet memory to W (stepped in place) */
     cpl_write_t cw;  /* nicrx_cpl_write: records, B, CQ tails (stepped in place) */
@@ -131,6 +136,7 @@ typedef struct dma_in {
     uint8_t  s_desc_valid[NICRX_NUM_FBR]; /* nicrx_desc_fetch's head registers */
     desc_ent_t s_desc[NICRX_NUM_FBR];
     uint8_t  s_rerr;             /* nicrx_desc_fetch saw a read error (AXI_ERROR) */
+    uint16_t now;                /* the device time in ticks (nicrx_flow's flow_time, low 16 bits) */
     csr_cfg_t cfg;               /* rings, queues */
     const evsink_t *ev;          /* NICRX_EV_DROP (no_buf: with the ring), NICRX_EV_DELIVER */
 } dma_in_t;

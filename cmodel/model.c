@@ -257,7 +257,8 @@ static const evsink_t *ev_sink(const nicrx_model_t *m)
 static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
     dma_in_t in = { .top = m->in, .s_fl_valid = o->xp.m_fl_valid, .s_fl = o->xp.m_fl,
-                    .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .cfg = o->cfg, .ev = ev_sink(m) };
+                    .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .now = (uint16_t)o->flow.st.time,
+                    .cfg = o->cfg, .ev = ev_sink(m) };
 
     for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
         in.s_desc_valid[r] = o->dfe.m_desc_valid[r];

@@ -190,6 +190,12 @@ struct nicrx_desc {
                                     /* [59:52] reserved, 0 */
 #define NICRX_C1_RSS_TYPE_SHIFT 60  /* [62:60] RSS hash type (enum nicrx_rss_type) */
                                     /* [63]    reserved, 0 (v1: the phase) */
+/* word 1 of a run record (word 2's run bit; docs/host-interface.md "Run record") */
+#define NICRX_C1_RSEQ_SHIFT     0   /* [31:0]  the run's first sequence number */
+#define NICRX_C1_RLEN_SHIFT     32  /* [48:32] its bytes, from offset 0 of its page */
+#define NICRX_C1_RSEGS_SHIFT    49  /* [56:49] its segments (merged frames) */
+#define NICRX_C1_RREASON_SHIFT  57  /* [60:57] why it closed (enum nicrx_reasm_reason) */
+                                    /* [63:61] reserved, 0 */
 /* word 2 */
 #define NICRX_C2_LEN_SHIFT      0   /* [15:0]  data part: bytes written (0: none) */
 #define NICRX_C2_BUFID_SHIFT    16  /* [31:16] data part: buf_id of its descriptor */
@@ -198,6 +204,9 @@ struct nicrx_desc {
 #define NICRX_C2_LARGE_BIT      35  /* [35]    class: the whole frame or data part is in a large buffer */
 #define NICRX_C2_LERR_BIT       36  /* [36]    the frame's IP or TCP lengths disagree with its bytes */
 #define NICRX_C2_ERR_BIT        37  /* [37]    buffer returned unused (descriptor error) */
+#define NICRX_C2_MERGED_BIT     38  /* [38]    the data part was merged into a re-assembly run: dring 3, dbuf_id its page, doff its offset */
+#define NICRX_C2_RUN_BIT        39  /* [39]    a run record: a re-assembly run closed (word 1 below), no frame */
+                                    /* [47:40] reserved, 0 */
 #define NICRX_C2_PAY_SHIFT      48  /* [63:48] the IP-declared TCP payload length */
 /* word 3 */
 #define NICRX_C3_OFF_SHIFT      0   /* [15:0]  first part: its offset in its page (0 in a ring not in page mode) */
@@ -256,5 +265,11 @@ static inline uint32_t nicrx_cmpl_rel(const struct nicrx_cmpl *c)   { return NIC
 static inline uint32_t nicrx_cmpl_drel(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w3, NICRX_C3_DREL_BIT, 1); }
 static inline uint32_t nicrx_cmpl_cnt(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w3, NICRX_C3_CNT_SHIFT, 13); }
 static inline uint32_t nicrx_cmpl_dcnt(const struct nicrx_cmpl *c)  { return NICRX_FIELD(c->w3, NICRX_C3_DCNT_SHIFT, 13); }
+static inline uint32_t nicrx_cmpl_merged(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w2, NICRX_C2_MERGED_BIT, 1); }
+static inline uint32_t nicrx_cmpl_run(const struct nicrx_cmpl *c)   { return NICRX_FIELD(c->w2, NICRX_C2_RUN_BIT, 1); }
+static inline uint32_t nicrx_cmpl_run_seq(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_RSEQ_SHIFT, 32); }
+static inline uint32_t nicrx_cmpl_run_len(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_RLEN_SHIFT, 17); }
+static inline uint32_t nicrx_cmpl_run_segs(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_RSEGS_SHIFT, 8); }
+static inline uint32_t nicrx_cmpl_run_reason(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_RREASON_SHIFT, 4); }
 
 #endif

@@ -538,7 +538,7 @@ static inline uint32_t wc_stream_unpack(wc_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* cr: completion request: nicrx_dma's issue FSM to nicrx_cpl_write, one per AW burst (a B response to expect), valid/ready (ready registered); a record's fields with rec (rtl/nicrx_stream_cr.vh) */
-#define CR_STREAM_MAX_BITS 235u
+#define CR_STREAM_MAX_BITS 299u
 
 typedef struct cr_stream {
     uint8_t rec;                 /* the burst is a completion record (else frame data: only q counts) */
@@ -553,7 +553,7 @@ typedef struct cr_stream {
     uint8_t prel;                /* it releases its page */
     uint8_t split;               /* the frame is split (nicrx_xfer_plan) */
     uint16_t dlen;               /* the data part's bytes (0: no data part) */
-    uint8_t dring;               /* the data part's ring, 0 or 1 */
+    uint8_t dring;               /* the data part's ring: 0 or 1, or 3 when merged (mrg: a re-assembly run's page) */
     uint16_t dbufid;             /* its buffer id */
     uint16_t doff;               /* its offset in its page */
     uint16_t dcnt;               /* entries placed in its page before it */
@@ -574,12 +574,18 @@ typedef struct cr_stream {
     uint8_t rss_type;            /* as fl */
     uint16_t pay;                /* as fl */
     uint8_t lerr;                /* as fl */
+    uint8_t mrg;                 /* the data part was merged into a re-assembly run: dbufid the run's page, doff its offset in the run */
+    uint8_t run;                 /* a run record (a re-assembly run closes; bufid its page, ring 3, flow its flow): rlen, rsegs, rseq, rreason */
+    uint32_t rlen;               /* the run's bytes */
+    uint8_t rsegs;               /* its segments */
+    uint32_t rseq;               /* its first segment's sequence number */
+    uint8_t rreason;             /* why it closed (enum nicrx_reasm_reason) */
 } cr_stream_t;
 
 static inline uint32_t cr_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + 3 + 1 + 2 + 16 + 16 + 16 + 13 + 1 + 1 + 16 + 1 + 16 + 16 + 13 + 1 + 16 + 4 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 4 + 32 + 8 + 8 + 3 + 16 + 1;
+    return 1 + 1 + 3 + 1 + 2 + 16 + 16 + 16 + 13 + 1 + 1 + 16 + 2 + 16 + 16 + 13 + 1 + 16 + 4 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 4 + 32 + 8 + 8 + 3 + 16 + 1 + 1 + 1 + 17 + 8 + 32 + 4;
 }
 
 static inline uint32_t cr_stream_pack(const cr_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -597,7 +603,7 @@ static inline uint32_t cr_stream_pack(const cr_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 1, s->prel);
     b = bits_put(v, b, 1, s->split);
     b = bits_put(v, b, 16, s->dlen);
-    b = bits_put(v, b, 1, s->dring);
+    b = bits_put(v, b, 2, s->dring);
     b = bits_put(v, b, 16, s->dbufid);
     b = bits_put(v, b, 16, s->doff);
     b = bits_put(v, b, 13, s->dcnt);
@@ -618,6 +624,12 @@ static inline uint32_t cr_stream_pack(const cr_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 3, s->rss_type);
     b = bits_put(v, b, 16, s->pay);
     b = bits_put(v, b, 1, s->lerr);
+    b = bits_put(v, b, 1, s->mrg);
+    b = bits_put(v, b, 1, s->run);
+    b = bits_put(v, b, 17, s->rlen);
+    b = bits_put(v, b, 8, s->rsegs);
+    b = bits_put(v, b, 32, s->rseq);
+    b = bits_put(v, b, 4, s->rreason);
     return b;
 }
 
@@ -648,8 +660,8 @@ static inline uint32_t cr_stream_unpack(cr_stream_t *s, const nicrx_geom_t *g, c
     b += 1;
     s->dlen = (uint16_t)bits_get(v, b, 16);
     b += 16;
-    s->dring = (uint8_t)bits_get(v, b, 1);
-    b += 1;
+    s->dring = (uint8_t)bits_get(v, b, 2);
+    b += 2;
     s->dbufid = (uint16_t)bits_get(v, b, 16);
     b += 16;
     s->doff = (uint16_t)bits_get(v, b, 16);
@@ -690,6 +702,18 @@ static inline uint32_t cr_stream_unpack(cr_stream_t *s, const nicrx_geom_t *g, c
     b += 16;
     s->lerr = (uint8_t)bits_get(v, b, 1);
     b += 1;
+    s->mrg = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->run = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->rlen = (uint32_t)bits_get(v, b, 17);
+    b += 17;
+    s->rsegs = (uint8_t)bits_get(v, b, 8);
+    b += 8;
+    s->rseq = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->rreason = (uint8_t)bits_get(v, b, 4);
+    b += 4;
     return b;
 }
 

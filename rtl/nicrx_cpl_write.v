@@ -90,11 +90,13 @@ module nicrx_cpl_write #(
     // ---- the request's fields --------------------------------------------
     wire            c_rec   = s_cr_data[CR_REC];
     wire            c_err   = s_cr_data[CR_ERR];
+    wire            c_run   = s_cr_data[CR_RUN];                 // a run record (re-assembly)
     wire [QW-1:0]   c_q     = s_cr_data[CR_Q +: QW];
     wire [15:0]     c_dlen  = s_cr_data[CR_DLEN +: CR_DLEN_W];
     wire            c_split = s_cr_data[CR_SPLIT];
     wire            c_dpart = c_split && (c_dlen != 16'd0);   // a split frame with a data part
-    wire            c_dring = s_cr_data[CR_DRING];
+    wire [1:0]      c_dring = s_cr_data[CR_DRING +: CR_DRING_W];  // 0, 1, or 3 (merged into a run's page)
+    wire [7:0]      c_rsegs = s_cr_data[CR_RSEGS +: CR_RSEGS_W];
     wire [1:0]      c_ring  = s_cr_data[CR_RING +: CR_RING_W];
     wire [3:0]      c_more  = s_cr_data[CR_MORE_CNT +: CR_MORE_CNT_W];
 
@@ -129,12 +131,18 @@ module nicrx_cpl_write #(
 
         // record v2: words 0 and 1 the first part (a split frame's header part, else the whole
         // frame), word 2 the data part and the flags, word 3 each part's place in its page
-        // (a data part's 0 without one) and the phase
+        // (a data part's 0 without one) and the phase; a run record: its page and flow in
+        // word 0, the run in word 1 (docs/host-interface.md "Run record"), the page back
         if (c_err) begin
             w0 = {30'd0, c_ring, s_cr_data[CR_BUFID +: 16], 16'd0};
             w1 = 64'd0;
             w2 = {26'd0, 1'b1, 37'd0};
             w3 = {s_cr_data[CR_PHASE], 16'd0, 13'd1, 1'b0, 1'b1, 32'd0};
+        end else if (c_run) begin
+            w0 = {s_cr_data[CR_FLOW +: 16], 14'd0, c_ring, s_cr_data[CR_BUFID +: 16], 16'd0};
+            w1 = {3'd0, s_cr_data[CR_RREASON +: 4], c_rsegs, s_cr_data[CR_RLEN +: 17], s_cr_data[CR_RSEQ +: 32]};
+            w2 = {24'd0, 1'b1, 39'd0};
+            w3 = {s_cr_data[CR_PHASE], 16'd0, 5'd0, c_rsegs, 1'b0, 1'b1, 32'd0};
         end else begin
             w0 = {s_cr_data[CR_FLOW +: 16], s_cr_data[CR_PRESEL], s_cr_data[CR_PERR], s_cr_data[CR_TRUNC],
                   c_more != 4'd0, s_cr_data[CR_OPCODE +: 4], s_cr_data[CR_FRAG], s_cr_data[CR_VLAN],
@@ -142,10 +150,10 @@ module nicrx_cpl_write #(
                   s_cr_data[CR_LEN +: 16]};
             w1 = {1'b0, s_cr_data[CR_RSS_TYPE +: 3], 8'd0, c_more, s_cr_data[CR_L4_OFF +: 8],
                   s_cr_data[CR_L3_OFF +: 8], s_cr_data[CR_HASH +: 32]};
-            // {pay, err, lerr, large (the class: the ring of the whole frame or of the data
-            // part), split, data ring, buf_id, len}
-            w2 = {s_cr_data[CR_PAY +: 16], 10'd0, 1'b0, s_cr_data[CR_LERR],
-                  c_split ? c_dpart && c_dring : c_ring == 2'd1, c_split, 1'b0, c_dpart && c_dring,
+            // {pay, merged, err, lerr, large (the class: the ring of the whole frame or of the
+            // data part), split, data ring, buf_id, len}
+            w2 = {s_cr_data[CR_PAY +: 16], 9'd0, c_dpart && s_cr_data[CR_MRG], 1'b0, s_cr_data[CR_LERR],
+                  c_split ? c_dpart && c_dring == 2'd1 : c_ring == 2'd1, c_split, c_dpart ? c_dring : 2'd0,
                   c_dpart ? s_cr_data[CR_DBUFID +: 16] : 16'd0, c_dpart ? c_dlen : 16'd0};
             w3 = {s_cr_data[CR_PHASE], 3'd0, c_dpart ? s_cr_data[CR_DCNT +: 13] + 13'd1 : 13'd0,
                   s_cr_data[CR_CNT +: 13] + 13'd1, c_dpart && s_cr_data[CR_DPREL], s_cr_data[CR_PREL],
@@ -191,7 +199,8 @@ module nicrx_cpl_write #(
 
     // ---- memory (no reset: contents are don't-care until written) -----------
     always @(posedge clk) begin
-        if (s_cr_valid) bq_mem[bq_wr_reg[2:0]] <= {c_q, c_err, c_rec};
+        // err: no frame (an error completion or a run record): not counted DELIVERED
+        if (s_cr_valid) bq_mem[bq_wr_reg[2:0]] <= {c_q, c_err || c_run, c_rec};
     end
 
     // ---- registers --------------------------------------------------------

@@ -187,6 +187,12 @@
     reg  [3:0] xfer_page_log2_reg, xfer_page_log2_next;
     reg  [3:0] xfer_page_align_reg, xfer_page_align_next;
     reg  [15:0] xfer_buf_wait_reg, xfer_buf_wait_next;
+    reg  [0:0] reasm_en_reg, reasm_en_next;
+    reg  [0:0] reasm_flush_reg, reasm_flush_next;  // a pulse
+    reg  [4:0] reasm_page_log2_reg, reasm_page_log2_next;
+    reg  [16:0] reasm_max_bytes_reg, reasm_max_bytes_next;
+    reg  [7:0] reasm_max_segs_reg, reasm_max_segs_next;
+    reg  [15:0] reasm_timeout_reg, reasm_timeout_next;
     reg  [NUM_CQ*64-1:0] msix_addr_reg, msix_addr_next;
     reg  [NUM_CQ*32-1:0] msix_data_reg, msix_data_next;
     reg  [NUM_CQ*1-1:0] msix_en_reg, msix_en_next;
@@ -727,6 +733,27 @@
                 reggen_rgm[12] = 1'b1;
                 reggen_rgv[390:384] = st_xfer_cfg_err;
             end
+        // REASM_CTRL
+            if (reggen_raddr[4:0] == 5'h10) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[384:384] = reasm_en_reg[0 +: 1];
+                reggen_rgv[396:392] = reasm_page_log2_reg[0 +: 5];
+            end
+        // REASM_MAX_BYTES
+            if (reggen_raddr[4:0] == 5'h11) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[400:384] = reasm_max_bytes_reg[0 +: 17];
+            end
+        // REASM_MAX_SEGS
+            if (reggen_raddr[4:0] == 5'h12) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[391:384] = reasm_max_segs_reg[0 +: 8];
+            end
+        // REASM_TIMEOUT
+            if (reggen_raddr[4:0] == 5'h13) begin
+                reggen_rgm[12] = 1'b1;
+                reggen_rgv[399:384] = reasm_timeout_reg[0 +: 16];
+            end
     end
     always @(posedge clk)
         if (rd_en) begin
@@ -834,6 +861,12 @@
         xfer_page_log2_next = xfer_page_log2_reg;
         xfer_page_align_next = xfer_page_align_reg;
         xfer_buf_wait_next = xfer_buf_wait_reg;
+        reasm_en_next = reasm_en_reg;
+        reasm_flush_next = {1{1'b0}};
+        reasm_page_log2_next = reasm_page_log2_reg;
+        reasm_max_bytes_next = reasm_max_bytes_reg;
+        reasm_max_segs_next = reasm_max_segs_reg;
+        reasm_timeout_next = reasm_timeout_reg;
         msix_addr_next = msix_addr_reg;
         msix_data_next = msix_data_reg;
         msix_en_next = msix_en_reg;
@@ -1225,6 +1258,28 @@
             if (reggen_waddr == 10'h284) begin
                 wr_mapped = 1'b1;
             end
+        // REASM_CTRL
+            if (reggen_waddr == 10'h290) begin
+                wr_mapped = 1'b1;
+                reasm_en_next[0 +: 1] = ((reasm_en_reg[0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
+                reasm_flush_next[0 +: 1] = (s_axil_wdata[1:1] & reggen_wmask[1:1]);
+                reasm_page_log2_next[0 +: 5] = ((reasm_page_log2_reg[0 +: 5] & ~reggen_wmask[12:8]) | (s_axil_wdata[12:8] & reggen_wmask[12:8]));
+            end
+        // REASM_MAX_BYTES
+            if (reggen_waddr == 10'h291) begin
+                wr_mapped = 1'b1;
+                reasm_max_bytes_next[0 +: 17] = ((reasm_max_bytes_reg[0 +: 17] & ~reggen_wmask[16:0]) | (s_axil_wdata[16:0] & reggen_wmask[16:0]));
+            end
+        // REASM_MAX_SEGS
+            if (reggen_waddr == 10'h292) begin
+                wr_mapped = 1'b1;
+                reasm_max_segs_next[0 +: 8] = ((reasm_max_segs_reg[0 +: 8] & ~reggen_wmask[7:0]) | (s_axil_wdata[7:0] & reggen_wmask[7:0]));
+            end
+        // REASM_TIMEOUT
+            if (reggen_waddr == 10'h293) begin
+                wr_mapped = 1'b1;
+                reasm_timeout_next[0 +: 16] = ((reasm_timeout_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
         // MSIX_ADDR_LO
         for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h260 + reggen_wi[9:0] * 10'h004) begin
@@ -1332,6 +1387,12 @@
             xfer_page_log2_reg <= 4'hc;
             xfer_page_align_reg <= 4'h6;
             xfer_buf_wait_reg <= 16'h800;
+            reasm_en_reg <= 1'h0;
+            reasm_flush_reg <= 1'h0;
+            reasm_page_log2_reg <= 5'h10;
+            reasm_max_bytes_reg <= 17'h0;
+            reasm_max_segs_reg <= 8'h0;
+            reasm_timeout_reg <= 16'h64;
             msix_addr_reg <= {NUM_CQ{64'h0}};
             msix_data_reg <= {NUM_CQ{32'h0}};
             msix_en_reg <= {NUM_CQ{1'h0}};
@@ -1399,6 +1460,12 @@
             xfer_page_log2_reg <= xfer_page_log2_next;
             xfer_page_align_reg <= xfer_page_align_next;
             xfer_buf_wait_reg <= xfer_buf_wait_next;
+            reasm_en_reg <= reasm_en_next;
+            reasm_flush_reg <= reasm_flush_next;
+            reasm_page_log2_reg <= reasm_page_log2_next;
+            reasm_max_bytes_reg <= reasm_max_bytes_next;
+            reasm_max_segs_reg <= reasm_max_segs_next;
+            reasm_timeout_reg <= reasm_timeout_next;
             msix_addr_reg <= msix_addr_next;
             msix_data_reg <= msix_data_next;
             msix_en_reg <= msix_en_next;

@@ -20,7 +20,8 @@ module nicrx_dma #(
     parameter PM_AW      = 11,  // packet-memory word address bits (nicrx_top's PM_AW)
     parameter NUM_CQ     = 4,   // completion queues and interrupt lines (nicrx_top)
     parameter FQ_DEPTH   = 32,  // frame queue entries (nicrx_top)
-    parameter MAX_BURST  = 16   // beats per AXI4 write burst (nicrx_top)
+    parameter MAX_BURST  = 16,  // beats per AXI4 write burst (nicrx_top)
+    parameter FLOWS      = 64   // flow database entries: the re-assembly table's (nicrx_top)
 ) (
     input  wire                      clk,
     input  wire                      rst,
@@ -36,6 +37,8 @@ module nicrx_dma #(
     input  wire [2:0]                cfg_fbr_en,
     input  wire [10:0]               cfg_xfer_page,     // XFER_PAGE {align_log2, page_log2, en} (nicrx_page)
     input  wire [15:0]               cfg_xfer_buf_wait, // XFER_BUF_WAIT: cycles the head waits for a descriptor (0: forever)
+    input  wire [47:0]               cfg_reasm,   // REASM_*: {timeout, max_segs, max_bytes, page_log2, flush, en} (nicrx_csr)
+    input  wire [15:0]               now,         // the device time in ticks (nicrx_flow's flow_time)
     // nicrx_desc_fetch: each ring's oldest descriptor {buf_id, addr}, a pop takes it
     input  wire [2:0]                s_desc_valid,
     input  wire [3*80-1:0]           s_desc_data,
@@ -75,6 +78,7 @@ module nicrx_dma #(
         `NICRX_CHECK_NUM_CQ
         `NICRX_CHECK_FQ_DEPTH
         `NICRX_CHECK_MAX_BURST
+        `NICRX_CHECK_FLOWS
     endgenerate
 
     localparam BPB   = DATA_WIDTH / 8;          // bytes per packet-memory word
@@ -90,9 +94,9 @@ module nicrx_dma #(
     localparam LFQ   = $clog2(FQ_DEPTH);
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, trunc, perr,
-    // presel, queue, rss_type, for the record's word 2 pay and lerr, and nicrx_xfer_plan's split,
-    // hdr_len and dlen
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16;
+    // presel, queue, rss_type, for the record's word 2 pay and lerr, nicrx_xfer_plan's split,
+    // hdr_len and dlen, and for the re-assembly table's request seq and fcl
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16 + 32 + 1;
     localparam [12:0] PAGE_BEATS = 13'd4096 >> LABPB;
     localparam integer BPB_M1_I = BPB - 1;
     localparam [2:0] BPB_M1 = BPB_M1_I[2:0];   // a byte's offset in a packet-memory word
@@ -105,6 +109,7 @@ module nicrx_dma #(
     localparam [1:0] HDR_RING = 2'd2;          // the header ring (regs/nicrx.regs HDR_RING)
     localparam [ABPB-1:0] STRB_ONES = {ABPB{1'b1}};
     localparam integer   CLS_PRESEL = 5;  // enum nicrx_class_bit
+    localparam [3:0] OP_CTRL = 4'd3, OP_NO_MERGE = 4'd8;  // enum nicrx_opcode: CTRL..NO_MERGE can touch a run
     `include "nicrx_stream_fl.vh"
     `include "nicrx_stream_pc.vh"
     `include "nicrx_stream_wc.vh"
@@ -197,6 +202,7 @@ module nicrx_dma #(
 
     // memory ports (computed in the next-state block)
     reg                  fq_we, fq_re;
+    reg                  fh_rel;             // the head is released (its record's AW, or a drop)
     reg                  pc_we;
     reg [PC_W-1:0]       pc_wdata;
     reg                  wc_we;
@@ -241,6 +247,35 @@ module nicrx_dma #(
         .s_len({fh_reg[117:102], fh_reg[133:118], fh_reg[133:118]}), .s_take(pg_take_reg),
         .m_on(pg_on), .m_lim(pg_lim), .m_amask(pg_amask), .m_off(pg_off), .m_cnt(pg_cnt), .m_rel(pg_rel));
 
+    // ---- the re-assembly table (nicrx_reasm): its request is the head frame when it can
+    // touch a run (re-assembly on, an operation code CTRL..NO_MERGE: a pre-selected TCP
+    // frame of a flow); the request changes with fh (a reload or a release) and with the
+    // registered enable (rq_en), and IS_IDLE decides such a head only with the answer
+    reg         rq_en_reg;
+    wire        rq_req = rq_en_reg && fh_valid_reg && fh_op_reg >= OP_CTRL && fh_op_reg <= OP_NO_MERGE;
+    wire        rq_chg = fq_re || fh_rel || (rq_en_reg != cfg_reasm[0]);
+    wire        ra_v, ra_req, ra_close, ra_open, ra_merge, ra_after, ra_busy;
+    wire [7:0]  ra_flow, ra_r_gen, ra_r_segs;
+    wire [3:0]  ra_reason;
+    wire [63:0] ra_dst;
+    wire [16:0] ra_off, ra_r_len;
+    wire [15:0] ra_r_id;
+    wire [31:0] ra_r_seq;
+    wire        rq_ans = ra_v && ra_req;   // the answer for the head (held since it changed)
+    nicrx_reasm #(.FLOWS(FLOWS)) u_reasm (
+        .clk(clk), .rst(rst),
+        .cfg_en(cfg_reasm[0]), .cfg_page_log2(cfg_reasm[6:2]), .cfg_max_bytes(cfg_reasm[23:7]),
+        .cfg_max_segs(cfg_reasm[31:24]), .cfg_timeout(cfg_reasm[47:32]), .now(now), .s_flush(cfg_reasm[1]),
+        .s_chg(rq_chg), .s_req(rq_req), .s_flow(fh_flow_reg[7:0]), .s_gen(fh_flow_reg[15:8]), .s_op(fh_op_reg),
+        // the payload it would merge: a split frame's data part (a length that lies merges nothing)
+        .s_len((fh_reg[101] && !fh_reg[100]) ? fh_reg[133:118] : 16'd0),
+        .s_seq(fh_reg[165:134]), .s_fcl(fh_reg[166]),
+        .s_take(1'b0), .s_take_page(52'd0), .s_take_id(16'd0),
+        .m_v(ra_v), .m_req(ra_req), .m_flow(ra_flow), .m_close(ra_close), .m_reason(ra_reason),
+        .m_open(ra_open), .m_merge(ra_merge), .m_after(ra_after), .m_dst(ra_dst), .m_off(ra_off),
+        .m_r_gen(ra_r_gen), .m_r_id(ra_r_id), .m_r_len(ra_r_len), .m_r_segs(ra_r_segs), .m_r_seq(ra_r_seq),
+        .m_busy(ra_busy));
+
     // ---- the mover (nicrx_mover): packet memory to W, from the issue FSM's pc and wc
     // streams and the record holder's words
     wire         pc_room, wc_room, rec_taken, mv_busy;
@@ -274,7 +309,7 @@ module nicrx_dma #(
         cr_data[CR_OFF +: CR_OFF_W] = f_off_reg;  cr_data[CR_CNT +: CR_CNT_W] = f_cnt_reg;
         cr_data[CR_PREL] = f_prel_reg;
         cr_data[CR_SPLIT] = fh_reg[101];  cr_data[CR_DLEN +: CR_DLEN_W] = fh_reg[133:118];
-        cr_data[CR_DRING] = g_ring_reg;  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
+        cr_data[CR_DRING +: CR_DRING_W] = {1'b0, g_ring_reg};  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
         cr_data[CR_DOFF +: CR_DOFF_W] = g_off_reg;  cr_data[CR_DCNT +: CR_DCNT_W] = g_cnt_reg;
         cr_data[CR_DPREL] = g_prel_reg;
         cr_data[CR_FLOW +: CR_FLOW_W] = fh_flow_reg;  cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op_reg;
@@ -320,7 +355,6 @@ module nicrx_dma #(
     reg [1:0]            nb_ring;             // the ring it waits for (the header ring first)
     reg [79:0]           dq_head;
     reg [15:0]           d_off, h_off;        // the data (header) ring's entry offset in its page
-    reg                  fh_rel;
     reg                  aw_free;
     reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
@@ -475,7 +509,7 @@ module nicrx_dma #(
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
             IS_IDLE: begin
-                if (fh_valid_reg && hd_v_reg) begin
+                if (fh_valid_reg && hd_v_reg && (!rq_req || rq_ans)) begin
                     if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
@@ -639,7 +673,7 @@ module nicrx_dma #(
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_DLEN +: FL_DLEN_W], s_fl_data[FL_HDR_LEN +: FL_HDR_LEN_W],
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_FCL], s_fl_data[FL_SEQ +: FL_SEQ_W], s_fl_data[FL_DLEN +: FL_DLEN_W], s_fl_data[FL_HDR_LEN +: FL_HDR_LEN_W],
             s_fl_data[FL_SPLIT], s_fl_data[FL_LERR], s_fl_data[FL_PAY +: FL_PAY_W],
             s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
             s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
@@ -679,7 +713,7 @@ module nicrx_dma #(
             hd_red_reg <= 2'b00;
             hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd0_reg <= 16'd0;  hd_nd1_reg <= 16'd0;
             hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_fl2_reg <= 1'b0;
-            hd_dneed_reg <= 1'b0;
+            hd_dneed_reg <= 1'b0;  rq_en_reg <= 1'b0;
           
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
             cnt_no_fit_reg <= 32'd0;  cnt_no_cq_reg <= 32'd0;
@@ -706,7 +740,7 @@ module nicrx_dma #(
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
             hd_nd0_reg <= hd_nd0_next;  hd_nd1_reg <= hd_nd1_next;
             hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_cwd_reg <= hd_cwd_next;
-            hd_fl2_reg <= hd_fl2_next;  hd_dneed_reg <= hd_dneed_next;
+            hd_fl2_reg <= hd_fl2_next;  hd_dneed_reg <= hd_dneed_next;  rq_en_reg <= cfg_reasm[0];
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             cnt_no_fit_reg <= cnt_no_fit_next;
             cnt_no_cq_reg <= cnt_no_cq_next;  cnt_desc_err_reg <= cnt_desc_err_next;
@@ -718,11 +752,13 @@ module nicrx_dma #(
     // Unused: the class bits but presel (the completion record carries presel only), the
     // VLAN id (the host reads the tag from the frame's bytes); the header ring's enable
     // (nicrx_xfer_plan splits a frame only with it); which rings are pages (the cursors say it all);
-    // the sequence number and closing flags (for nicrx_reasm, not instantiated yet).
+    // the re-assembly table's answer but its validity (this stage waits for it and merges
+    // nothing yet: no run is ever opened, so none closes; issue 12's next stage acts on it).
     /* verilator lint_off UNUSEDSIGNAL */
     wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1],
-                       s_fl_data[FL_VID +: FL_VID_W], s_fl_data[FL_SEQ +: FL_SEQ_W], s_fl_data[FL_FCL],
-                       cfg_fbr_en[2], pg_on};
+                       s_fl_data[FL_VID +: FL_VID_W], cfg_fbr_en[2], pg_on,
+                       ra_flow, ra_close, ra_reason, ra_open, ra_merge, ra_after, ra_dst, ra_off, ra_r_gen, ra_r_id,
+                       ra_r_len, ra_r_segs, ra_r_seq, ra_busy};
     /* verilator lint_on UNUSEDSIGNAL */
 `ifdef FORMAL
     // ================================================================ formal

@@ -14,7 +14,7 @@ localparam integer CR_CNT_W      = 13, CR_CNT      = CR_OFF + CR_OFF_W;         
 localparam integer CR_PREL_W     = 1,  CR_PREL     = CR_CNT + CR_CNT_W;          // it releases its page
 localparam integer CR_SPLIT_W    = 1,  CR_SPLIT    = CR_PREL + CR_PREL_W;        // the frame is split (nicrx_xfer_plan)
 localparam integer CR_DLEN_W     = 16, CR_DLEN     = CR_SPLIT + CR_SPLIT_W;      // the data part's bytes (0: no data part)
-localparam integer CR_DRING_W    = 1,  CR_DRING    = CR_DLEN + CR_DLEN_W;        // the data part's ring, 0 or 1
+localparam integer CR_DRING_W    = 2,  CR_DRING    = CR_DLEN + CR_DLEN_W;        // the data part's ring: 0 or 1, or 3 when merged (mrg: a re-assembly run's page)
 localparam integer CR_DBUFID_W   = 16, CR_DBUFID   = CR_DRING + CR_DRING_W;      // its buffer id
 localparam integer CR_DOFF_W     = 16, CR_DOFF     = CR_DBUFID + CR_DBUFID_W;    // its offset in its page
 localparam integer CR_DCNT_W     = 13, CR_DCNT     = CR_DOFF + CR_DOFF_W;        // entries placed in its page before it
@@ -35,5 +35,11 @@ localparam integer CR_L4_OFF_W   = 8,  CR_L4_OFF   = CR_L3_OFF + CR_L3_OFF_W;   
 localparam integer CR_RSS_TYPE_W = 3,  CR_RSS_TYPE = CR_L4_OFF + CR_L4_OFF_W;    // as fl
 localparam integer CR_PAY_W      = 16, CR_PAY      = CR_RSS_TYPE + CR_RSS_TYPE_W; // as fl
 localparam integer CR_LERR_W     = 1,  CR_LERR     = CR_PAY + CR_PAY_W;          // as fl
-localparam integer CR_W = CR_LERR + CR_LERR_W;
+localparam integer CR_MRG_W      = 1,  CR_MRG      = CR_LERR + CR_LERR_W;        // the data part was merged into a re-assembly run: dbufid the run's page, doff its offset in the run
+localparam integer CR_RUN_W      = 1,  CR_RUN      = CR_MRG + CR_MRG_W;          // a run record (a re-assembly run closes; bufid its page, ring 3, flow its flow): rlen, rsegs, rseq, rreason
+localparam integer CR_RLEN_W     = 17, CR_RLEN     = CR_RUN + CR_RUN_W;          // the run's bytes
+localparam integer CR_RSEGS_W    = 8,  CR_RSEGS    = CR_RLEN + CR_RLEN_W;        // its segments
+localparam integer CR_RSEQ_W     = 32, CR_RSEQ     = CR_RSEGS + CR_RSEGS_W;      // its first segment's sequence number
+localparam integer CR_RREASON_W  = 4,  CR_RREASON  = CR_RSEQ + CR_RSEQ_W;        // why it closed (enum nicrx_reasm_reason)
+localparam integer CR_W = CR_RREASON + CR_RREASON_W;
 /* verilator lint_on UNUSEDPARAM */

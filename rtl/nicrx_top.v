@@ -475,6 +475,7 @@ module nicrx_top #(
     wire [15:0]             cfg_xfer_split, cfg_xfer_small;
     wire [10:0]             cfg_xfer_page;
     wire [15:0]             cfg_xfer_buf_wait;
+    wire [47:0]             cfg_reasm;      // REASM_* (nicrx_dma's nicrx_reasm)
     wire [6:0]              st_xfer_cfg_err;
 
     nicrx_xfer_plan u_xfer_plan (
@@ -532,7 +533,8 @@ module nicrx_top #(
         .PM_AW      (PM_AW),
         .NUM_CQ     (NUM_CQ),
         .FQ_DEPTH   (FQ_DEPTH),
-        .MAX_BURST  (MAX_BURST)
+        .MAX_BURST  (MAX_BURST),
+        .FLOWS      (FLOWS)
     ) u_dma (
         .clk               (clk),
         .rst               (rst),
@@ -547,6 +549,8 @@ module nicrx_top #(
         .cfg_fbr_en        (cfg_fbr_en),
         .cfg_xfer_page     (cfg_xfer_page),
         .cfg_xfer_buf_wait (cfg_xfer_buf_wait),
+        .cfg_reasm         (cfg_reasm),
+        .now               (st_flow_time[15:0]),
         .s_desc_valid      (desc_valid),
         .s_desc_data       (desc_data),
         .m_desc_pop        (desc_pop),
@@ -731,6 +735,7 @@ module nicrx_top #(
         .cfg_xfer_small    (cfg_xfer_small),
         .cfg_xfer_page     (cfg_xfer_page),
         .cfg_xfer_buf_wait (cfg_xfer_buf_wait),
+        .cfg_reasm         (cfg_reasm),
         .st_xfer_cfg_err   (st_xfer_cfg_err),
         .cnt_flat          (cnt_flat),
         .st_parser_bank    (st_parser_bank),

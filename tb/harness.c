@@ -183,6 +183,8 @@ const char *harness_usage(void)
            "                      picks may split (default on); off: ring 2 stays down, every frame whole\n"
            "  --pages on|off      rings 0 (small) and 2 (header) are page rings: 4 KB pages of 64-byte\n"
            "                      aligned entries (default on); off: every buffer holds one frame or part\n"
+           "  --reasm on|off      re-assembly (REASM_CTRL.en, default off): the queue head that can touch a\n"
+           "                      run waits for the re-assembly table's answer; no run opens yet\n"
            "  --buf-wait N        XFER_BUF_WAIT: cycles the queue head waits for a descriptor before it is\n"
            "                      dropped no_buf, 0 forever, 0..65535 (default 2048)\n"
            "  --starve-ring R[:N] the host posts no buffer of ring R (0 small, 1 large, 2 header) once it\n"
@@ -288,6 +290,11 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
             if (errno || *end) return cli_bad_value(err, n, arg, next, "R or R:N, a ring 0..2 and a record count");
         }
         o->starve_ring = *s - '0';
+        return 2;
+    }
+    if (!strcmp(arg, "--reasm")) {
+        if (!next || (strcmp(next, "on") && strcmp(next, "off"))) return cli_bad_value(err, n, arg, next, "on or off");
+        o->reasm_on = !strcmp(next, "on");
         return 2;
     }
     if (!strcmp(arg, "--split")) {
@@ -1458,6 +1465,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     if (o->pages_off) host_pages_off(&h->host);
     if (o->starve_ring >= 0) host_starve_ring(&h->host, (uint32_t)o->starve_ring, o->starve_from);
     if (o->buf_wait >= 0) host_write(&h->host, NICRX_REG_XFER_BUF_WAIT, (uint32_t)o->buf_wait);
+    if (o->reasm_on) host_write(&h->host, NICRX_REG_REASM_CTRL, NICRX_REASM_CTRL_RESET | NICRX_REASM_CTRL_EN_MASK);
     h->irqchk_on = o->irq_napi || o->irq_count >= 0 || o->irq_time >= 0 || o->irq_tick >= 0;
     irqchk_init(&h->irqchk, o->p.num_cq, o->irq_count >= 0 ? (uint32_t)o->irq_count : NICRX_IRQ_COUNT_RESET,
                 o->irq_time >= 0 ? (uint32_t)o->irq_time : NICRX_IRQ_TIME_RESET,

@@ -48,6 +48,8 @@ typedef struct cfgt {
     uint32_t rst_every;        /* a 1..4-cycle reset starts with probability 1/N per cycle */
     uint32_t rand_hv;          /* random l3, l4, frag, l3_off, l4_off */
     uint32_t page_en;          /* XFER_PAGE.en: rings in page mode (4 KB pages, 64-byte entries) */
+    uint32_t reasm;            /* REASM_CTRL.en: heads that can touch a run wait for the re-assembly table */
+    uint32_t reasm_op;         /* not 0: every frame has this operation code, of flow 1 */
     uint32_t max_cycles;       /* 0: 200000 + 400 per frame */
 } cfgt_t;
 
@@ -375,7 +377,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     t->rng = seed;
     nicrx_params_t *p = &t->g.p;
     p->data_width = c->dw; p->pkt_mem_bytes = 16384; p->header_bytes = 128; p->max_frame = 9018;
-    p->num_cq = 4; p->fq_depth = 32; p->desc_depth = 8; p->max_burst = c->max_burst;
+    p->num_cq = 4; p->fq_depth = 32; p->desc_depth = 8; p->max_burst = c->max_burst; p->flows = 64;
     p->axi_data_width = c->adw ? c->adw : 2 * c->dw;
     nicrx_geom_init(&t->g, p);
     t->mem = calloc(MEM_BYTES, 1);
@@ -389,6 +391,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     cf->xfer_page_en = (uint8_t)c->page_en;
     cf->xfer_page_log2 = PAGE_LOG2;
     cf->xfer_page_align = PAGE_ALIGN;
+    cf->reasm_en = (uint8_t)c->reasm;
+    cf->reasm_page_log2 = 16;
     for (uint32_t r = 0; r < 3; r++) {
         cf->fbr_base[r] = 0x1000u + 0x1000u * r;
         cf->fbr_size_log2[r] = (uint8_t)c->fbr_log2;
@@ -450,7 +454,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 f->len = (uint16_t)len;
                 f->hash = c->fixed_len ? 0 : rnd(t);
                 f->vlan_cnt = (uint8_t)(rnd(t) % 3); f->vid = (uint16_t)(rnd(t) & 0xfff);
-                f->flow = 0; f->opcode = 0;
+                f->flow = c->reasm_op ? 1 : 0; f->opcode = (uint8_t)c->reasm_op;
                 nicrx_hv_t *hv = &t->hv[t->nin];
                 memset(hv, 0, sizeof *hv);
                 hv->hash = f->hash; hv->vlan_cnt = f->vlan_cnt; hv->vlan[0] = f->vid;
@@ -592,7 +596,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
  * misaligned descriptors; the header ring alone, every frame split (all-header ones
  * delivered, the others no_fit).  3 is the lockstep check's only: as 2, plus random
  * resets, B and R error responses (the host resets on a ring error), random
- * header-vector fields, and XFER_BUF_WAIT 40 with the header ring posted
+ * header-vector fields and operation codes with re-assembly on (heads that can touch a run
+ * wait for the table's answer), and XFER_BUF_WAIT 40 with the header ring posted
  * from cycle 3000 on (no_buf drops).  30 % of the frames are split in 0..3.  5 (the lockstep
  * check's and the unit test's): rings 0 and 2 in page mode (XFER_PAGE: 4 KB pages, 64-byte
  * entries), half the frames split, the host stalling, short frames so that pages hold many entries. */
@@ -610,6 +615,7 @@ static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
         c.bresp_err_every = 40; c.rresp_err_every = 120; c.rst_every = 5000; c.rand_hv = 1;
         c.max_cycles = 60000;
         c.buf_wait = 40; c.hdr_post_delay = 3000; /* split frames go no_buf until the header ring is posted */
+        c.reasm = 1;      /* random operation codes: some heads wait for the re-assembly table */
     }
     if (pass == 5) { c.page_en = 5; c.split_pct = 50; c.nframes = 150; c.misalign_every = 0; c.gap = 90; }
     return c;

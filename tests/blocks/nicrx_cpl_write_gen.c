@@ -2,14 +2,14 @@
  * rtl/nicrx_cpl_write.v against cmodel/cpl_write.c.  The generator plays nicrx_dma's issue
  * FSM, the mover and the host by the block's contract (docs/architecture.md
  * "nicrx_cpl_write"): requests for data bursts and records (random fields, error
- * completions among them) never at two edges in a row and only with ready, a record only
+ * completions and run records among them) never at two edges in a row and only with ready, a record only
  * into an empty holder; the mover taking the holder after a random wait; B responses after
  * a random latency (random stalls), some with an error response; read errors; the queue of
  * the next record, the CQ registers (bases, sizes, enables, heads following the tails) and
  * resets changing at random.  NUM_CQ 4.  Besides the trace it checks the block against the
  * host interface: every record's words decoded (docs/host-interface.md, nicrx_hw.h) give the
- * request's fields back, DELIVERED counts the records' OKAY-or-not B responses of non-error
- * records, AXI_ERROR every error response and read error, since the last reset.
+ * request's fields back, DELIVERED counts the records' OKAY-or-not B responses of frame
+ * records (not error completions, not run records), AXI_ERROR every error response and read error, since the last reset.
  * usage: nicrx_cpl_write_gen CYCLES SEED TRACE.hex
  * prints "RECORDS DATA BURSTS B_ERRORS RESETS". */
 #include <stdio.h>
@@ -40,7 +40,7 @@ int main(int argc, char **argv)
     uint32_t exp_deliv = 0, exp_err = 0;
     uint8_t bq_rec[16], bq_err[16];
     uint32_t bq_w = 0, bq_r = 0;
-    uint64_t recs = 0, datas = 0, berrs = 0, resets = 0;
+    uint64_t recs = 0, runs = 0, datas = 0, berrs = 0, resets = 0;
 
     f = bench_start(argc, argv, &cycles, &rs);
     memset(&g, 0, sizeof g);
@@ -92,6 +92,7 @@ int main(int argc, char **argv)
             in.s_cr.q = (uint8_t)(in.s_cr.q % NCQ);
             in.s_cr.rec = !o.m_rec_valid && bench_rnd(&rs) % 3 == 0;
             in.s_cr.err = in.s_cr.rec && bench_rnd(&rs) % 6 == 0;
+            in.s_cr.run = in.s_cr.rec && !in.s_cr.err && bench_rnd(&rs) % 5 == 0;   /* a run record */
             if (bench_rnd(&rs) % 3 == 0) in.s_cr.dlen = 0;
             in.s_cr_valid = 1;
         }
@@ -124,13 +125,22 @@ int main(int argc, char **argv)
             const cr_stream_t *q = &in.s_cr;
             int dpart = q->split && q->dlen;
             if (nicrx_cmpl_err(&r) != q->err || nicrx_cmpl_bufid(&r) != q->bufid || nicrx_cmpl_ring(&r) != q->ring
-                || nicrx_cmpl_phase(&r) != q->phase
-                || (!q->err && (nicrx_cmpl_len(&r) != q->len || nicrx_cmpl_split(&r) != q->split
+                || nicrx_cmpl_phase(&r) != q->phase || nicrx_cmpl_run(&r) != (!q->err && q->run)
+                || (!q->err && !q->run && (nicrx_cmpl_len(&r) != q->len || nicrx_cmpl_split(&r) != q->split
                                 || nicrx_cmpl_dlen(&r) != (dpart ? q->dlen : 0u)
                                 || nicrx_cmpl_dbufid(&r) != (dpart ? q->dbufid : 0u)
-                                || nicrx_cmpl_opcode(&r) != q->opcode || nicrx_cmpl_more_cnt(&r) != q->more_cnt)))
+                                || nicrx_cmpl_dring(&r) != (dpart ? q->dring : 0u)
+                                || nicrx_cmpl_merged(&r) != (dpart && q->mrg)
+                                || nicrx_cmpl_large(&r) != (q->split ? dpart && q->dring == 1 : q->ring == 1)
+                                || nicrx_cmpl_opcode(&r) != q->opcode || nicrx_cmpl_more_cnt(&r) != q->more_cnt))
+                || (!q->err && q->run && (nicrx_cmpl_len(&r) != 0 || nicrx_cmpl_flow(&r) != (q->flow & 0xffu)
+                                || nicrx_cmpl_gen(&r) != (uint32_t)(q->flow >> 8) || nicrx_cmpl_run_len(&r) != q->rlen
+                                || nicrx_cmpl_run_segs(&r) != q->rsegs || nicrx_cmpl_run_seq(&r) != q->rseq
+                                || nicrx_cmpl_run_reason(&r) != q->rreason || nicrx_cmpl_cnt(&r) != q->rsegs
+                                || !nicrx_cmpl_rel(&r) || nicrx_cmpl_merged(&r) || nicrx_cmpl_dlen(&r))))
                 fail(argv[0], c, "a record's words do not give its request's fields back");
             recs++;
+            runs += !q->err && q->run;
         } else if (!in.rst && in.s_cr_valid) {
             datas++;
         }
@@ -142,7 +152,7 @@ int main(int argc, char **argv)
         }
         if (in.s_rerr && !in.rst) exp_err++;
         if (in.s_cr_valid && !in.rst) {
-            bq_rec[bq_w & 15] = in.s_cr.rec; bq_err[bq_w & 15] = in.s_cr.err;
+            bq_rec[bq_w & 15] = in.s_cr.rec; bq_err[bq_w & 15] = in.s_cr.err || in.s_cr.run; /* no frame */
             bq_w++;
         }
         outst += in.s_cr_valid;
@@ -158,10 +168,10 @@ int main(int argc, char **argv)
     }
     if (fclose(f) != 0)
         return 1;
-    if (recs < 100 || datas < 100 || berrs < 10 || resets < 1) {
-        fprintf(stderr, "%s: too little exercised: %llu records, %llu data bursts, %llu B errors, %llu resets\n",
-                argv[0], (unsigned long long)recs, (unsigned long long)datas, (unsigned long long)berrs,
-                (unsigned long long)resets);
+    if (recs < 100 || runs < 10 || datas < 100 || berrs < 10 || resets < 1) {
+        fprintf(stderr, "%s: too little exercised: %llu records (%llu run records), %llu data bursts, %llu B errors, "
+                "%llu resets\n", argv[0], (unsigned long long)recs, (unsigned long long)runs, (unsigned long long)datas,
+                (unsigned long long)berrs, (unsigned long long)resets);
         return 1;
     }
     printf("%llu %llu %llu %llu\n", (unsigned long long)recs, (unsigned long long)datas,

@@ -46,6 +46,10 @@ static void edge(void *ctx, const ds_edge_t *e)
         ti.cfg_cq_head |= (uint64_t)c->cq_head[q] << (16 * q);
     }
     ti.cfg_xfer_buf_wait = c->xfer_buf_wait;
+    ti.cfg_reasm = (uint64_t)(c->reasm_en & 1u) | (uint64_t)(c->reasm_flush & 1u) << 1
+                 | (uint64_t)(c->reasm_page_log2 & 31u) << 2 | (uint64_t)(c->reasm_max_bytes & 0x1ffffu) << 7
+                 | (uint64_t)c->reasm_max_segs << 24 | (uint64_t)c->reasm_timeout << 32;
+    ti.now = in->now;
     ti.m_axi_awready = t->m_axi_awready;
     ti.m_axi_wready = t->m_axi_wready;
     ti.m_axi_bvalid = t->m_axi_bvalid;

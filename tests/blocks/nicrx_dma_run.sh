@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Block-level lockstep of the transfer engine, rtl/nicrx_dma.v (with rtl/nicrx_more.v, rtl/nicrx_page.v,
+# Block-level lockstep of the transfer engine, rtl/nicrx_dma.v (with rtl/nicrx_more.v, rtl/nicrx_page.v, rtl/nicrx_reasm.v,
 # rtl/nicrx_mover.v, rtl/nicrx_cpl_write.v), rtl/nicrx_desc_fetch.v and
 # rtl/nicrx_irq.v, against cmodel/dma.c with cmodel/desc_fetch.c and cmodel/irq.c under Icarus:
 # DATA_WIDTH 64 and 32 with the host bus twice as wide (AXI_DATA_WIDTH 128, 64: the default) and
@@ -13,7 +13,7 @@
 # (every scenario of each width given); MAX_CYCLES caps every scenario.
 set -u
 source "$(dirname "$0")/bench.sh"
-bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/more.c cmodel/page.c cmodel/mover.c cmodel/cpl_write.c cmodel/desc_fetch.c cmodel/irq.c cmodel/geom.c
+bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/more.c cmodel/page.c cmodel/reasm.c cmodel/mover.c cmodel/cpl_write.c cmodel/desc_fetch.c cmodel/irq.c cmodel/geom.c
 all="0 1 2 3 4 5"
 if [ -n "${DWS:-}${SCENARIOS:-}" ] || [ "${BLOCKS_FULL:-0}" = 1 ]; then
     plan=$(for dwa in ${DWS:-64/128 32/64 64/64}; do echo "$dwa ${SCENARIOS:-$all}"; done)
@@ -36,7 +36,7 @@ while read -r dwa scs; do
         iverilog -g2005 -Irtl -Itests/blocks -Pnicrx_dma_tb.DATA_WIDTH="$dw" -Pnicrx_dma_tb.AXI_DATA_WIDTH="$adw" -Pnicrx_dma_tb.MAX_BURST="$mb" \
             -Pnicrx_dma_tb.CYCLES="$cycles" -Pnicrx_dma_tb.NAME="\"$name\"" \
             -Pnicrx_dma_tb.TRACE="\"$trace\"" -o "$out/dma_tb_${v}_s$sc.vvp" \
-            tests/blocks/nicrx_dma_tb.v rtl/nicrx_dma.v rtl/nicrx_more.v rtl/nicrx_page.v rtl/nicrx_mover.v rtl/nicrx_cpl_write.v rtl/nicrx_desc_fetch.v rtl/nicrx_irq.v \
+            tests/blocks/nicrx_dma_tb.v rtl/nicrx_dma.v rtl/nicrx_more.v rtl/nicrx_page.v rtl/nicrx_reasm.v rtl/nicrx_mover.v rtl/nicrx_cpl_write.v rtl/nicrx_desc_fetch.v rtl/nicrx_irq.v \
             || { echo "not ok $name: iverilog"; continue; }
         res=$(vvp -n "$out/dma_tb_${v}_s$sc.vvp" | grep -E '^(not )?ok|^#')
         if [ -z "$res" ]; then

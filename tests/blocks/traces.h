@@ -432,7 +432,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4, NUM_FBR 3) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 1098u
+#define DMA_IN_TRACE_MAX_BITS 1162u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -451,6 +451,8 @@ typedef struct dma_in_trace {
     uint8_t cfg_cq_irq_en;      
     uint64_t cfg_cq_head;       
     uint16_t cfg_xfer_buf_wait; 
+    uint64_t cfg_reasm;          /* REASM_* {timeout, max_segs, max_bytes, page_log2, flush, en} as nicrx_top packs it */
+    uint16_t now;                /* the device time in ticks (nicrx_flow's flow_time) */
     uint8_t m_axi_awready;      
     uint8_t m_axi_wready;       
     uint8_t m_axi_bvalid;       
@@ -465,7 +467,7 @@ typedef struct dma_in_trace {
 static inline uint32_t dma_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 192 + 12 + 48 + 3 + 48 + 11 + 256 + 16 + 4 + 4 + 64 + 16 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
+    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 192 + 12 + 48 + 3 + 48 + 11 + 256 + 16 + 4 + 4 + 64 + 16 + 48 + 16 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
 }
 
 static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -487,6 +489,8 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 4, s->cfg_cq_irq_en);
     b = bits_put(v, b, 64, s->cfg_cq_head);
     b = bits_put(v, b, 16, s->cfg_xfer_buf_wait);
+    b = bits_put(v, b, 48, s->cfg_reasm);
+    b = bits_put(v, b, 16, s->now);
     b = bits_put(v, b, 1, s->m_axi_awready);
     b = bits_put(v, b, 1, s->m_axi_wready);
     b = bits_put(v, b, 1, s->m_axi_bvalid);
@@ -1134,7 +1138,7 @@ static inline uint32_t mover_out_trace_pack(const mover_out_trace_t *s, const ni
 
 
 /* cpl_write_in: nicrx_cpl_write's inputs (NUM_CQ 4) (tests/blocks/trace_cpl_write_in.vh) */
-#define CPL_WRITE_IN_TRACE_MAX_BITS 584u
+#define CPL_WRITE_IN_TRACE_MAX_BITS 648u
 
 typedef struct cpl_write_in_trace {
     uint8_t rst;                

@@ -172,6 +172,17 @@ int main(void)
             printf("# %s 64-byte frames saturated: %.2f cycles per frame (%.0f words read, %.0f W beats per frame)\n",
                    dt, cpf, words, beats);
             CHECK(t.got_ok == c.nframes && cpf <= bound + 0.05, "dma_%s_perf_saturated_w_back_to_back (%.2f)", dt, cpf);
+            /* re-assembly on, every frame a CONT of one flow: each head waits for the
+             * re-assembly table's answer (three edges after the head changed) before IS_IDLE
+             * decides it; still under the wire's (64 + 20) / BPB cycles a frame where the
+             * bus is twice as wide as the stream, and under the W beats where it is as wide */
+            c.reasm = 1; c.reasm_op = NICRX_OP_CONT;
+            run(&t, &c, 8 + dw, NULL, NULL);
+            double cpf_ra = (double)(t.t_last_rec - t.t_first_rec) / (t.got_records - 1);
+            double wire = (64.0 + 20.0) / (dw / 8);
+            printf("# %s 64-byte CONT frames saturated, re-assembly on: %.2f cycles per frame (%.2f off)\n", dt, cpf_ra, cpf);
+            CHECK(t.got_ok == c.nframes && cpf_ra >= cpf && cpf_ra <= (adw == dw ? beats : wire) + 0.05,
+                  "dma_%s_perf_saturated_reasm_head_wait (%.2f, off %.2f)", dt, cpf_ra, cpf);
         }
     }
     /* completion bits 40..63 */
