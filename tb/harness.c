@@ -278,17 +278,13 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         return 2;
     }
     if (!strcmp(arg, "--starve-ring")) {
-        char *end = NULL;
+        static const char want[] = "R or R:N, a ring 0..2 and a record count";
         const char *s = next;
-        if (!s || *s < '0' || *s >= '0' + (int)NICRX_NUM_FBR || (s[1] && s[1] != ':'))
-            return cli_bad_value(err, n, arg, next, "R or R:N, a ring 0..2 and a record count");
-        o->starve_from = 0;
-        if (s[1] == ':') {
-            if (s[2] < '0' || s[2] > '9') return cli_bad_value(err, n, arg, next, "R or R:N, a ring 0..2 and a record count");
-            errno = 0;
-            o->starve_from = strtoull(s + 2, &end, 10);
-            if (errno || *end) return cli_bad_value(err, n, arg, next, "R or R:N, a ring 0..2 and a record count");
-        }
+        uint64_t from = 0;
+        if (!s || *s < '0' || *s >= '0' + (int)NICRX_NUM_FBR || (s[1] && s[1] != ':') ||
+            (s[1] == ':' && cli_u64(arg, s + 2, 0, UINT64_MAX, want, &from, err, n) != 0))
+            return cli_bad_value(err, n, arg, next, want);
+        o->starve_from = from;
         o->starve_ring = *s - '0';
         return 2;
     }

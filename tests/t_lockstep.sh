@@ -28,6 +28,7 @@
 # SEED=N fixes the PRNG seed.
 set -u
 cd "$(dirname "$0")/.."
+source tests/simlog.sh
 progs="default nohttp vxlan"
 make -s build/bin/nicrx-sim build/bin/nicrx-gen $(printf 'build/microcode/%s.bin ' $progs) >/dev/null 2>&1 ||
     { echo "not ok lockstep-build: make build/bin/nicrx-sim, nicrx-gen and the program images failed"; exit 1; }
@@ -36,7 +37,7 @@ seed=${SEED:-20240601}
 [ -d "$dir" ] || { echo "not ok lockstep: no capture directory $dir"; exit 1; }
 echo "# seed $seed, captures from $dir"
 one() {  # NAME FILE OPTIONS...
-    local name=$1 f=$2 log rc why n sw
+    local name=$1 f=$2 log rc n sw
     shift 2
     name="lockstep-$name-$(basename "$(dirname "$f")")/$(basename "$f")"
     log=$(build/bin/nicrx-sim --summary --seed "$seed" "$@" "$f" 2>&1); rc=$?
@@ -48,8 +49,7 @@ one() {  # NAME FILE OPTIONS...
     elif [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; then
         echo "ok $name # no frames: rejected as bad input, as it should be"
     else
-        why=$(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log"); [ -n "$why" ] || why=$(tail -1 <<<"$log")
-        echo "not ok $name: exit $rc: ${why#nicrx-*: }"
+        echo "not ok $name: exit $rc: $(sim_reason "$log")"
     fi
 }
 export -f one

@@ -56,3 +56,10 @@ log=$(build/bin/nicrx-model --summary --seed "$seed" --pages off --starve-ring 2
 n=$(sed -n 's/^  drops .*no_buf \([0-9]*\).*/\1/p' <<<"$log")
 [ $rc -eq 0 ] && [ "${n:-0}" -gt 0 ] && echo "ok nobuf-default-bound # no_buf $n at XFER_BUF_WAIT's reset value" ||
     echo "not ok nobuf-default-bound: exit $rc, no_buf ${n:-none}"
+# a bad --starve-ring value: status 2 and the option's one wording, whichever part is wrong
+for v in 3 1x 1: 1:x 1:-1 1:18446744073709551616; do
+    err=$(build/bin/nicrx-model --starve-ring "$v" "$cap" 2>&1 >/dev/null); rc=$?
+    if [ $rc -eq 2 ] && [ "$err" = "nicrx-model: --starve-ring takes R or R:N, a ring 0..2 and a record count, not '$v'" ]; then
+        echo "ok nobuf-bad-starve-ring-$v"
+    else echo "not ok nobuf-bad-starve-ring-$v: exit $rc: $err"; fi
+done

@@ -15,6 +15,7 @@
 # SEED=N fixes the PRNG seed of the lockstep runs.
 set -u
 cd "$(dirname "$0")/.."
+source tests/simlog.sh
 progs="gre geneve mpls pppoe"
 make -s build/bin/nicrx-sim build/bin/nicrx-model build/bin/nicrx-gen build/tests/oracle_cmp \
     $(printf 'build/microcode/%s.bin ' $progs) >/dev/null 2>&1 ||
@@ -57,7 +58,7 @@ lockstep() {  # PROGRAM STALL FILE
     local log rc name="programs-$1-lockstep-$2-$(basename "$3")"
     log=$(build/bin/nicrx-sim --summary --seed "$seed" --stall "$2" --program "build/microcode/$1.bin" "$3" 2>&1); rc=$?
     if [ $rc -eq 0 ]; then echo "ok $name # $(sed -n 's/^  traffic *\([0-9]*\) frames in.*/\1/p' <<<"$log") frames"
-    else echo "not ok $name: exit $rc: $(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log")"; fi
+    else echo "not ok $name: exit $rc: $(sim_reason "$log")"; fi
 }
 export -f lockstep
 export seed

@@ -10,6 +10,7 @@
 # SEED=N fixes the PRNG seed.
 set -u
 cd "$(dirname "$0")/.."
+source tests/simlog.sh
 make -s build/bin/nicrx-sim build/bin/nicrx-model >/dev/null 2>&1 ||
     { echo "not ok reasm-build: make build/bin/nicrx-sim and nicrx-model failed"; exit 1; }
 dir=${PCAPS:-../shared/pcaps}
@@ -25,15 +26,14 @@ find "$dir" -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | 
 ncap=$(wc -l < build/tests/reasm-captures.txt)
 [ "$ncap" -gt 0 ] || { echo "not ok reasm-captures: no capture with FIRST or CONT frames in $dir"; exit 1; }
 one() {  # NAME FILE OPTIONS...
-    local name=$1 f=$2 log rc why
+    local name=$1 f=$2 log rc
     shift 2
     name="reasm-$name-$(basename "$(dirname "$f")")/$(basename "$f")"
     log=$(build/bin/nicrx-sim --summary --seed "$seed" --reasm on "$@" "$f" 2>&1); rc=$?
     if [ $rc -eq 0 ]; then
         echo "ok $name"
     else
-        why=$(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log"); [ -n "$why" ] || why=$(tail -1 <<<"$log")
-        echo "not ok $name: exit $rc: ${why#nicrx-*: }"
+        echo "not ok $name: exit $rc: $(sim_reason "$log")"
     fi
 }
 export -f one

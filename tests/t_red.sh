@@ -11,6 +11,7 @@
 #   - RED pays off: more early than tail drops on the largest capture with RED on.
 set -u
 cd "$(dirname "$0")/.."
+source tests/simlog.sh
 make -s build/bin/nicrx-sim build/bin/nicrx-model build/bin/nicrx-gen >/dev/null 2>&1 ||
     { echo "not ok red-build: make build/bin/nicrx-sim, nicrx-model and nicrx-gen failed"; exit 1; }
 dir=${PCAPS:-../shared/pcaps}
@@ -28,7 +29,7 @@ one() {  # NAME FILE OPTIONS...
     elif [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; then
         echo "ok $name # no frames"
     else
-        echo "not ok $name: exit $rc: $(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log" | sed 's/^nicrx-[a-z0-9-]*: //')"
+        echo "not ok $name: exit $rc: $(sim_reason "$log")"
     fi
 }
 export -f one

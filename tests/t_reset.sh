@@ -13,6 +13,7 @@
 # SEED=N fixes the PRNG seed.
 set -u
 cd "$(dirname "$0")/.."
+source tests/simlog.sh
 make -s build/bin/nicrx-sim build/bin/nicrx-sim-dw32 build/bin/nicrx-model build/bin/nicrx-gen >/dev/null 2>&1 ||
     { echo "not ok reset-build: make nicrx-sim, nicrx-sim-dw32, nicrx-model and nicrx-gen failed"; exit 1; }
 dir=${PCAPS:-../shared/pcaps}
@@ -41,7 +42,7 @@ one() {
         set -- $why
         echo "ok reset-$name # lost $5 of $7 sent; cut $2, burst beats written $3, records not taken $4"
     else
-        echo "not ok reset-$name: exit $rc: ${why:-$(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log")}"
+        echo "not ok reset-$name: exit $rc: ${why:-$(sim_reason "$log")}"
     fi
 }
 export -f one

@@ -8,6 +8,7 @@
 # the shuffled order must diverge and the table's order (seed 0) must not.
 set -u
 cd "$(dirname "$0")/.."
+source tests/simlog.sh
 make -s build/bin/nicrx-sim-shuffle >/dev/null 2>&1 ||
     { echo "not ok shuffle-build: make build/bin/nicrx-sim-shuffle failed"; exit 1; }
 dir=${PCAPS:-../shared/pcaps}
@@ -19,7 +20,7 @@ one() {  # NAME ORDER-SEED FILE OPTIONS...
     if [ $rc -eq 0 ] || { [ $rc -eq 2 ] && grep -q ': no frames in capture' <<<"$log"; }; then
         echo "ok $name"
     else
-        echo "not ok $name: exit $rc: $(grep -m1 '^nicrx-[a-z0-9-]*: ' <<<"$log" | sed 's/^nicrx-[a-z0-9-]*: //')"
+        echo "not ok $name: exit $rc: $(sim_reason "$log")"
     fi
 }
 i=0
