@@ -12,6 +12,8 @@
 # all have run (FORMAL_JOBS proofs at once, 2 by default); exit 1 if any failed.
 # Logs, SMT-LIB2 and counterexample traces: build/formal/ (FORMAL_OUT to change).
 # FORMAL_RTL=dir checks the rtl/ files of another directory (for mutation checks).
+# The proof's top module M is read with FORMAL_TOP_M defined: a block keeps the covers of its
+# own inputs under it (they only mean something with the inputs free, not inside a user).
 set -u
 cd "$(dirname "$0")/.."
 RTL=${FORMAL_RTL:-rtl}
@@ -93,7 +95,7 @@ while IFS='|' read -r name mod params mode depth q cut; do
     start=$(date +%s)
     chp=""; for p in $params; do chp="$chp chparam -set ${p%%=*} ${p#*=} $mod;"; done
     ok=1
-    if ! yosys -q -l "$log.yosys" -p "read_verilog -defer -formal -DFORMAL -Iformal $RTL/*.v formal/*_check.v; $chp
+    if ! yosys -q -l "$log.yosys" -p "read_verilog -defer -formal -DFORMAL -DFORMAL_TOP_$mod -Iformal $RTL/*.v formal/*_check.v; $chp
             hierarchy -top $mod; prep -top $mod; flatten;$del opt_clean; async2sync; dffunmap;
             write_smt2 -wires $smt" > /dev/null 2>&1; then
         ok=0; why="yosys (see $log.yosys)"
