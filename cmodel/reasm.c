@@ -81,13 +81,16 @@ static void reasm_decide(const reasm_regs_t *r, reasm_regs_t *n)
     n->d_now = r->now;
 }
 
-/* the entry a take writes: a run opened (with the take's page), a run appended to, or the
- * entry as it was (closed by a close before the frame) */
+/* the entry a take writes: a close alone (s_take_cls: the user merges nothing, as for a
+ * frame it drops), a run opened (with the take's page), a run appended to, or the entry as
+ * it was (closed by a close before the frame) */
 static reasm_ent_t reasm_taken(const reasm_regs_t *r, const reasm_in_t *in)
 {
     reasm_ent_t w = r->d_q;
 
-    if (r->d_open) {
+    if (in->s_take_cls) {
+        w.open = 0;
+    } else if (r->d_open) {
         w = (reasm_ent_t){ .open = 1, .gen = r->d_rq.gen, .page = in->s_take_page & 0xfffffffffffffull,
                            .id = in->s_take_id, .off = r->d_rq.len, .segs = 1, .seq = r->d_rq.seq, .time = r->d_now };
     } else if (r->d_merge) {

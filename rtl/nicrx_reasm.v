@@ -11,7 +11,7 @@
 // flip-flops; D: the decision), so m_v says, from the fourth edge on, that m_* answer the
 // request held since.  A one-cycle s_take (only with m_v) commits the answer: the entry
 // after it is written at that edge (a run opened there takes the page s_take_page,
-// s_take_id) and the pipeline starts again.  With s_req low the sweep walks the table
+// s_take_id; with s_take_cls the entry's run only closes) and the pipeline starts again.  With s_req low the sweep walks the table
 // one entry per answer: an open run that timed out, or every open run during a flush
 // (s_flush, m_busy) or with re-assembly off, is answered with m_close for the user to
 // issue its run record and take; otherwise the sweep moves on by itself.
@@ -42,6 +42,7 @@ module nicrx_reasm #(
     input  wire [31:0] s_seq,            // its first payload byte's sequence number
     input  wire        s_fcl,            // it carries PSH, FIN, URG or RST
     input  wire        s_take,           // commit the answer (with m_v)
+    input  wire        s_take_cls,       // ... as a close alone: the entry's run closes, nothing merges
     input  wire [51:0] s_take_page,      // the page a run opened by it takes (m_open): address bits 63:12
     input  wire [15:0] s_take_id,        // ... and its buf_id
     output wire        m_v,              // m_* answer the request (or the sweep's entry)
@@ -186,8 +187,10 @@ module nicrx_reasm #(
                          | (r_bytes ? R_BYTES : R_NONE) | (r_segs ? R_SEGS : R_NONE) | (r_gen ? R_GEN : R_NONE)
                          | (r_tmo ? R_TIMEOUT : R_NONE) | (r_flush ? R_FLUSH : R_NONE);
 
-    // the table's write: the reset's clearing, else a take: a run opened (with the take's
-    // page), a run appended to, or the entry as it was (closed by a close before the frame)
+    // the table's write: the reset's clearing, else a take: a close alone (s_take_cls: the
+    // user closes the entry's run and merges nothing, as for a frame it drops), a run opened
+    // (with the take's page), a run appended to, or the entry as it was (closed by a close
+    // before the frame)
     wire [7:0]     d_qsegs = d_q_reg[E_SEGS +: 8];
     wire [E_W-1:0] w_open  = {d_now_reg, d_rq_reg[RQ_SEQ +: 32], 8'd1, 1'b0, d_rq_reg[RQ_LEN +: 16], s_take_id,
                               s_take_page, d_rq_reg[RQ_GEN +: 8], 1'b1};
@@ -195,7 +198,8 @@ module nicrx_reasm #(
     wire [E_W-1:0] w_keep  = {d_q_reg[E_W-1:1], d_q_reg[E_OPEN] && !d_close_reg};
     wire           we      = ini_reg || s_take;
     wire [LF-1:0]  wa      = ini_reg ? sp_reg[LF-1:0] : d_rq_reg[RQ_FLOW +: LF];
-    wire [E_W-1:0] wd      = ini_reg ? {E_W{1'b0}} : d_open_reg ? w_open : d_merge_reg ? w_app : w_keep;
+    wire [E_W-1:0] wd      = ini_reg ? {E_W{1'b0}} : s_take_cls ? {d_q_reg[E_W-1:1], 1'b0}
+                           : d_open_reg ? w_open : d_merge_reg ? w_app : w_keep;
 
     always @(posedge clk) begin
         if (we) tab_mem[wa] <= wd;
