@@ -562,7 +562,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
 
     /* ---- idle ---- */
     n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && !mvo.busy
-          && !d->awvalid && !cwo.busy && !in->s_fl_valid && !rao.m_busy;
+          && !d->awvalid && !cwo.busy && !in->s_fl_valid && !rao.m_busy && !c->reasm_flush;
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
     if (fq_we) {

@@ -142,6 +142,10 @@ module nicrx_reasm #(
     wire        a_nz  = a_len != 16'd0;
     wire sp_move = d_v_reg && !d_rq_reg[RQ_REQ] && (s_take || !d_close_reg);
     wire kill    = s_chg || s_take || ini_reg || sp_move || s_flush;
+    // the pointer after this edge: A reads the entry it names, so an answer after a move is
+    // the next entry's (A reading the old pointer at the move answered an entry twice and
+    // skipped the next one: a flush could leave runs open)
+    wire [7:0] sp_nx = (ini_reg || (!s_flush && sp_move)) ? (sp_reg + 8'd1) & FMASK : s_flush ? 8'd0 : sp_reg;
 
     // ---- D: the decision, from C's entry and request ----
     // Every condition in parallel, mutually exclusive where they name a reason, so that
@@ -218,7 +222,7 @@ module nicrx_reasm #(
         lo_reg    <= now - cfg_timeout;
         wrap_reg  <= now < cfg_timeout;
         // A, B, C
-        a_rq_reg   <= {s_fcl, s_seq, s_len, s_op, s_gen, s_req ? s_flow & FMASK : sp_reg, s_req};
+        a_rq_reg   <= {s_fcl, s_seq, s_len, s_op, s_gen, s_req ? s_flow & FMASK : sp_nx, s_req};
         b_rq_reg   <= a_rq_reg;
         b_pre_reg  <= {capb_reg - {1'b0, a_len}, psize_reg - {1'b0, a_len},
                        {1'b0, a_len} <= capb_reg, {1'b0, a_len} <= psize_reg,
@@ -254,14 +258,12 @@ module nicrx_reasm #(
             b_v_reg <= a_v_reg && !kill;
             c_v_reg <= b_v_reg && !kill;
             d_v_reg <= c_v_reg && !kill;
+            sp_reg <= sp_nx;
             if (ini_reg) begin
-                sp_reg  <= (sp_reg + 8'd1) & FMASK;
                 ini_reg <= sp_reg != FMASK;
             end else if (s_flush) begin
-                sp_reg <= 8'd0;
                 fl_reg <= 1'b1;
             end else if (sp_move) begin
-                sp_reg <= (sp_reg + 8'd1) & FMASK;
                 if (sp_reg == FMASK) fl_reg <= 1'b0;
             end
         end

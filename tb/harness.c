@@ -183,9 +183,9 @@ const char *harness_usage(void)
            "                      picks may split (default on); off: ring 2 stays down, every frame whole\n"
            "  --pages on|off      rings 0 (small) and 2 (header) are page rings: 4 KB pages of 64-byte\n"
            "                      aligned entries (default on); off: every buffer holds one frame or part\n"
-           "  --reasm on|off      re-assembly (REASM_CTRL.en, default off): the queue head that can touch a\n"
-           "                      run waits for the re-assembly table's answer; no run opens yet; on, the\n"
-           "                      re-assembly ring (ring 3) is set up and filled with 64 KB pages\n"
+           "  --reasm on|off      re-assembly (REASM_CTRL.en, default off): TCP payloads merge into runs in\n"
+           "                      the re-assembly ring's 64 KB pages (ring 3, set up and filled); the host\n"
+           "                      checks every run and flushes the open ones at the end\n"
            "  --buf-wait N        XFER_BUF_WAIT: cycles the queue head waits for a descriptor before it is\n"
            "                      dropped no_buf, 0 forever, 0..65535 (default 2048)\n"
            "  --starve-ring R[:N] the host posts no buffer of ring R (0 small, 1 large, 2 header, 3 re-\n"
@@ -2192,7 +2192,7 @@ void harness_report(const harness_t *h, FILE *f, int json)
     rp_dbl(&r, "mean_run", "mean run %s frames", 2, h->more_runs ? (double)h->more_flow / (double)h->more_runs : 0.0);
     if (h->host.reasm) {
         /* re-assembly: the runs the host took (each checked against its merged frames) */
-        rp_sec(&r, "reassembly");
+        rp_sec(&r, "reasm");
         rp_u64(&r, "runs", "%s runs closed", h->host.runs);
         rp_u64(&r, "merged", "%s frames merged", h->host.run_segs);
         rp_u64(&r, "no_page", "%s would have opened a run but found no page", h->host.cnt[NICRX_CNT_REASM_NO_PAGE]);

@@ -472,6 +472,7 @@ static void check_caps(host_t *h, uint32_t tag, uint32_t v)
 }
 
 static void poll(host_t *h, int all);
+static void doorbells(host_t *h);
 
 static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdata)
 {
@@ -503,6 +504,11 @@ static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdat
     case TAG_STATUS:
         h->status = rdata;
         if (!(rdata & 1u) && ++h->idle_polls < STATUS_RETRIES) {
+            /* the flush's run records need CQ room: the host keeps taking records */
+            if (h->reasm) {
+                poll(h, 1);
+                doorbells(h);
+            }
             enq(h, 0, NICRX_REG_STATUS, 0, TAG_STATUS);
         } else {
             if (h->reasm) enq(h, 0, NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_HEAD, 0, TAG_RHEAD);
@@ -511,7 +517,7 @@ static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdat
             for (uint32_t i = 0; i < h->fbr[NICRX_REASM_RING].nbuf; i++) {
                 const host_buf_t *b = &h->fbr[NICRX_REASM_RING].buf[i];
                 if (b->mseg || b->rpend)
-                    herr(h, "page 0x%04x holds %u merged frames, %s", b->id, b->mseg,
+                    herr(h, "page 0x%04x holds %u merged frames (STATUS 0x%x after %u reads), %s", b->id, b->mseg, h->status, (unsigned)h->idle_polls,
                          b->rpend ? "fewer than its run record names" : "and no run record closed them");
             }
             for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
@@ -802,9 +808,11 @@ void host_final(host_t *h)
     h->phase = HP_FINAL;
     /* close every open run (REASM_CTRL.flush): STATUS.idle waits for the flush's pass and
      * its run records, which the host takes before it reads the counters */
-    if (h->reasm)
+    if (h->reasm) {
         enq(h, 1, NICRX_REG_REASM_CTRL, NICRX_REASM_CTRL_EN_MASK | NICRX_REASM_CTRL_FLUSH_MASK |
             HOST_REASM_PAGE_LOG2 << NICRX_REASM_CTRL_PAGE_LOG2_SHIFT, TAG_CFG);
+        enq(h, 0, NICRX_REG_REASM_CTRL, 0, TAG_CFG);   /* a read between: the flush is under way by then */
+    }
     enq(h, 0, NICRX_REG_STATUS, 0, TAG_STATUS);
 }
 

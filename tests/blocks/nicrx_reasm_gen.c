@@ -138,7 +138,7 @@ int main(int argc, char **argv)
             } else {
                 in.s_take = 1;
                 /* now and then a close alone (the user drops the frame): the run closes */
-                in.s_take_cls = bench_rnd(&rs) % 16 == 0;
+                in.s_take_cls = bench_rnd(&rs) % 20 == 0;
                 if (o.m_open && !in.s_take_cls) {
                     pages++;
                     page = (0x40000ull + pages) << 4 | (bench_rnd(&rs) & 0xf);
