@@ -8,7 +8,8 @@
 # from 60 to 1518 bytes and 9000 on the model at DATA_WIDTH 64 and 32, header/data split on and off: drops, worst size and its
 # margin, host-bus efficiency.  And random early discard under 2x oversubscription
 # (scripts/bench_red.sh, RED_FRAMES frames, the plot docs/red-bench.png).
-# And the batching hint over 50 interleaved connections (scripts/bench_more.sh).
+# And the batching hint over 50 interleaved connections (scripts/bench_more.sh), and
+# re-assembly's completions per 64 KB of bulk TCP (scripts/bench_reasm.sh).
 set -u
 cd "$(dirname "$0")/.."
 out=build/bench; mkdir -p "$out"
@@ -281,10 +282,10 @@ simulation speed
 }
 
 # BENCH="sweep red ..." runs only the parts named (default: all, in this order)
-parts=" ${BENCH:-parser flow rss sweep hostbus run irq speed red more} "
+parts=" ${BENCH:-parser flow rss sweep hostbus run irq speed red more reasm} "
 for p in $parts; do
-    case " parser flow rss sweep hostbus run irq speed red more " in *" $p "*) ;;
-        *) echo "bench.sh: BENCH names parser flow rss sweep hostbus run irq speed red more, not '$p'" >&2; exit 2 ;; esac
+    case " parser flow rss sweep hostbus run irq speed red more reasm " in *" $p "*) ;;
+        *) echo "bench.sh: BENCH names parser flow rss sweep hostbus run irq speed red more reasm, not '$p'" >&2; exit 2 ;; esac
 done
 want() { [[ $parts == *" $1 "* ]]; }
 want parser && parser_table
@@ -305,6 +306,7 @@ want irq && irq_table
 want speed && speed_table
 if want red; then bash scripts/bench_red.sh || status=1; fi    # random early discard under 2x oversubscription
 if want more; then bash scripts/bench_more.sh || status=1; fi  # the batching hint over 50 interleaved connections
+if want reasm; then bash scripts/bench_reasm.sh || status=1; fi  # re-assembly: completions per 64 KB of bulk TCP
 want run && printf '\nlockstep speed (RTL + model + harness, line-rate runs): %d cycles in %.2f s = %.0f cycles/s\n' \
     "$tot_cycles" "$(awk -v n="$tot_ns" 'BEGIN { print n / 1e9 }')" \
     "$(awk -v c="$tot_cycles" -v n="$tot_ns" 'BEGIN { print c / (n / 1e9) }')"

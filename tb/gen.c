@@ -62,6 +62,7 @@ typedef struct gen_opts {
     range_t pay, life, reorder_dist, retrans_dist;
     encap_t encap;                          /* --encap KIND[:PCT] */
     uint32_t encap_pct;
+    uint32_t port, port_pct;                /* --port P[:PCT]: the server port of PCT % of the connections (0: none) */
     int summary;                            /* --summary: counts on stdout */
     uint32_t lie;                           /* --lie PCT (bench mode): a frame's IP length or TCP data offset lies */
     int tcp_only_set, bench_only_set;       /* for the mode check */
@@ -309,6 +310,9 @@ static void conn_new(tcpgen_t *g, conn_t *c, uint32_t slot, uint32_t gen)
         c->enc_n = (uint8_t)(o->encap == E_MPLS ? prng_range(g->rng, 1, 3) : prng_range(g->rng, 0, 4));
         c->enc_seq = (uint32_t)prng_next(g->rng);
     }
+    /* drawn only with --port, likewise */
+    if (o->port && prng_pct(g->rng, o->port_pct))
+        c->sport = (uint16_t)o->port;
 }
 
 /* The outer IP header of a tunnel, from endpoint d to the other, carrying n
@@ -722,6 +726,8 @@ static const cli_t cli = {
     "  --ts PCT              a connection uses TCP timestamps (default 50)\n"
     "  --ts-change PCT       a segment's timestamp value moves on (default 10)\n"
     "  --psh PCT             a data segment has PSH (default 10)\n"
+    "  --port P[:PCT]        the server port of PCT % of the connections is P (default: none, ports\n"
+    "                        44100..44106; PCT default 100)\n"
     "  --encap gre|geneve|mpls|pppoe[:PCT]  the frames of PCT % of the connections (default 100)\n"
     "                        go in GRE (outer IPv4 or IPv6, flags C K S, IP or Ethernet inside),\n"
     "                        Geneve (outer IPv4 or IPv6, 0..4 option words, Ethernet or IP inside),\n"
@@ -812,6 +818,17 @@ static int parse_opts(int argc, char **argv, gen_opts_t *o)
             if (k == NENCAP || (v[n] && parse_u32(v + n + 1, 0, 100, &o->encap_pct)))
                 return bad(a, v, "gre, geneve, mpls or pppoe, then :PCT, 0..100");
             o->encap = (encap_t)k;
+            o->tcp_only_set = 1;
+        }
+        else if (!strcmp(a, "--port")) {
+            char buf[16];
+            const char *c = v ? strchr(v, ':') : NULL;
+            if (!v || strlen(v) >= sizeof buf) return bad(a, v, "P[:PCT], 1..65535, 0..100");
+            strcpy(buf, v);
+            if (c) buf[c - v] = 0;
+            o->port_pct = 100;
+            if (parse_u32(buf, 1, 65535u, &o->port) || (c && parse_u32(c + 1, 0, 100, &o->port_pct)))
+                return bad(a, v, "P[:PCT], 1..65535, 0..100");
             o->tcp_only_set = 1;
         }
         else if (!strcmp(a, "--data")) {

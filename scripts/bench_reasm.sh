@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Re-assembly (make bench; model only, cycle-exact with the RTL at its ports, every delivered
+# frame checked by the harness's host): bulk TCP at line rate, 1460-byte payloads, no PSH, no
+# teardown, data one way (nicrx-gen --mode tcp --life 0 --psh 0 --acks 0), over 1, 4, 16 and 64
+# concurrent connections, REASM_FRAMES frames (default 4,000) each, with re-assembly off and
+# on (REASM_CTRL.en; the default caps: 64 KB pages, GRO's 64 KB).  Per run: completions
+# (records the host consumed, run records included) per 64 KB of TCP payload (goal with
+# re-assembly: 1; one record a segment gives 65536 / 1460 = 44.9), host-bus bytes written per
+# payload byte (frames, headers and records), drops (goal 0).
+set -u
+cd "$(dirname "$0")/.."
+out=build/bench; mkdir -p "$out"
+n=${REASM_FRAMES:-4000}
+status=0; declare -A bus_per
+printf '\nre-assembly, model, bulk TCP at line rate: %d frames of 1460-byte payloads per run\n' "$n"
+printf '%6s %9s %14s %19s %19s %17s %17s %7s %7s\n' flows segments "payload bytes" \
+    "cpl/64KB reasm off" "cpl/64KB reasm on" "bus/payload off" "bus/payload on" "drops" "merged"
+for f in 1 4 16 64; do
+    pcap=$out/reasm_bulk$f.pcap
+    sum=$(build/bin/nicrx-gen --mode tcp --flows "$f" --count "$n" --pay 1460-1460 --life 0 --psh 0 \
+              --acks 0 --seed 3 --summary -o "$pcap") || { echo "bench_reasm: nicrx-gen failed"; exit 1; }
+    segs=$(sed -n 's/.* data \([0-9]*\) .*/\1/p' <<< "$sum")
+    pay=$(( segs * 1460 ))
+    line=$(printf '%6s %9s %14s' "$f" "$segs" "$pay")
+    drops=0; merged=0
+    for r in off on; do
+        js=$(build/bin/nicrx-model --json-summary --seed 1 --reasm "$r" "$pcap") \
+            || { echo "bench_reasm: flows $f reasm $r run failed"; status=1; continue 2; }
+        read -r cpl bus dr mg < <(jq -r '"\(.queues.completions | add) \(.host_bus.bus_bytes) \(.traffic.dropped) \(.reasm.merged // 0)"' <<< "$js")
+        line+=$(printf ' %19s' "$(awk -v c="$cpl" -v p="$pay" 'BEGIN { printf "%.2f", c * 65536 / p }')")
+        bus_per[$r]=$(awk -v b="$bus" -v p="$pay" 'BEGIN { printf "%.3f", b / p }')
+        drops=$(( drops + dr )); [ "$r" = on ] && merged=$mg
+    done
+    printf '%s %17s %17s %7s %7s\n' "$line" "${bus_per[off]}" "${bus_per[on]}" "$drops" "$merged"
+    [ "$drops" = 0 ] || status=1
+done
+exit $status
