@@ -211,7 +211,7 @@ static const csr_field_t csr_fields[] = {
     { 28,  4, CSR_RO , CSR_VALUE, 11,  0, 0, -1, 0u }, /* CAPS1.burst_log2 */
     {  0,  1, CSR_RW , CSR_STATE,  0,  0, 0, -1, 0u }, /* CTRL.enable */
     {  0,  1, CSR_RO , CSR_IN   ,  0,  0, 0, -1, 0u }, /* STATUS.idle */
-    {  1,  3, CSR_RO , CSR_IN   ,  1,  0, 0, -1, 0u }, /* STATUS.fbr_err */
+    {  1,  4, CSR_RO , CSR_IN   ,  1,  0, 0, -1, 0u }, /* STATUS.fbr_err */
     {  0,  3, CSR_RW , CSR_STATE,  1,  0, 0, 12, 0u }, /* QSEL */
     {  0,  8, CSR_RW , CSR_STATE,  2,  0, 0, -1, 0u }, /* PARSER_CTRL.step_limit */
     {  0,  1, CSR_RO , CSR_IN   ,  2,  0, 0, -1, 0u }, /* PARSER_STATUS.bank */
@@ -428,7 +428,7 @@ static void csr_map_values(const nicrx_params_t *p, uint32_t v[CSR_NUM_VALUES])
     v[16] = NICRX_NUM_FBR;
     v[17] = csr_clog2(p->flows);
     v[18] = 10u;
-    v[19] = 26u;
+    v[19] = 27u;
 }
 
 /* Status input k (in=) of instance i. */
@@ -436,7 +436,7 @@ static uint32_t csr_map_in(const csr_status_t *st, uint32_t k, uint32_t i)
 {
     switch (k) {
     case 0: return st->idle;
-    case 1: return (uint32_t)(st->fbr_err[0] & 1u) << 0 | (uint32_t)(st->fbr_err[1] & 1u) << 1 | (uint32_t)(st->fbr_err[2] & 1u) << 2;
+    case 1: return (uint32_t)(st->fbr_err[0] & 1u) << 0 | (uint32_t)(st->fbr_err[1] & 1u) << 1 | (uint32_t)(st->fbr_err[2] & 1u) << 2 | (uint32_t)(st->fbr_err[3] & 1u) << 3;
     case 2: return st->parser_bank;
     case 3: return st->parser_swap_pending;
     case 4: return st->parser_swap_pending;

@@ -38,6 +38,7 @@ static void dma_reset(dma_t *d)
     d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = 0;
     d->cnt_red_early = d->cnt_red_forced = 0;
     memset(d->cnt_no_buf, 0, sizeof d->cnt_no_buf);
+    d->cnt_reasm_no_page = 0;
     d->hd_red = 0;
     d->rq_en = 0;
     d->idle = 1;
@@ -124,8 +125,9 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->st.cnt[NICRX_CNT_DROP_NO_CQ] = d->cnt_no_cq;
     o->st.cnt[NICRX_CNT_DROP_RED_EARLY] = d->cnt_red_early;
     o->st.cnt[NICRX_CNT_DROP_RED_FORCED] = d->cnt_red_forced;
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+    for (uint32_t r = 0; r < NICRX_REASM_RING; r++)
         o->st.cnt[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)] = d->cnt_no_buf[r];
+    o->st.cnt[NICRX_CNT_REASM_NO_PAGE] = d->cnt_reasm_no_page;
     o->st.cnt[NICRX_CNT_DESC_ERROR] = d->cnt_desc_err;
     o->st.cnt[NICRX_CNT_AXI_ERROR] = d->cw.cnt_axi_err;
     o->axi.m_axi_awvalid = d->awvalid;
@@ -260,7 +262,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * IS_PRE, a drop by a cycle without hd_v) */
     /* each ring's head descriptor: valid at the last edge too, and its address's bits that
      * must be 0 (nicrx_page's amask), registered */
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+    for (uint32_t r = 0; r < NICRX_REASM_RING; r++) {
         n.hd_dv[r] = in->s_desc_valid[r];
         n.hd_bad[r] = (in->s_desc[r].addr & d->pg.amask[r]) != 0;
     }
@@ -499,7 +501,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     {
         page_in_t pi = { .rst = t->rst, .page_en = c->xfer_page_en, .page_log2 = c->xfer_page_log2,
                          .page_align = c->xfer_page_align, .fbr_en = c->fbr_en, .fbr_buf_size = c->fbr_buf_size };
-        for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+        for (uint32_t r = 0; r < NICRX_REASM_RING; r++) {
             pi.s_len[r] = r == NICRX_HDR_RING ? fh->hdr_len : fh->dlen;
             pi.s_take[r] = d->pg_take[r];
         }

@@ -95,7 +95,7 @@ typedef struct dma {
      * release (a buffer that is not a page: 0, 0, 1), for the record's word 3 */
     uint16_t f_off, g_off, f_cnt, g_cnt;
     uint8_t  f_prel, g_prel;
-    uint8_t  pg_take[NICRX_NUM_FBR]; /* the rings an entry was placed in (nicrx_page's s_take) */
+    uint8_t  pg_take[NICRX_REASM_RING]; /* the rings an entry was placed in (nicrx_page's s_take) */
     page_t   pg;                     /* the page cursors */
     uint8_t  rec_rdy; /* f_addr, f_phase hold the record's */
     uint8_t  hd_v;       /* queue-head decision registered from fh: valid (fh stable) */
@@ -110,8 +110,8 @@ typedef struct dma {
     uint8_t  hd_fl2;         /* hd_cwd > hd_nw2, one cycle later: the data part ends with a flush */
     uint8_t  hd_dneed;       /* the frame needs a data buffer (whole, or a split one with dlen > 0) */
     uint8_t  hd_hfit;        /* a split frame's header part fits ring 2's entries (nicrx_page's limit) */
-    uint8_t  hd_dv[NICRX_NUM_FBR];  /* each ring's head descriptor was valid at the last edge */
-    uint8_t  hd_bad[NICRX_NUM_FBR]; /* ... and its address is misaligned (nicrx_page's amask) */
+    uint8_t  hd_dv[NICRX_REASM_RING];  /* each frame ring's head descriptor was valid at the last edge */
+    uint8_t  hd_bad[NICRX_REASM_RING]; /* ... and its address is misaligned (nicrx_page's amask) */
     uint16_t hd_wait;        /* cycles in a row the head has waited for a descriptor alone (saturating) */
     uint8_t  hd_to;          /* registered: hd_wait reached XFER_BUF_WAIT (not 0) while waiting */
     uint8_t  awvalid, awlen;
@@ -119,7 +119,8 @@ typedef struct dma {
     /* counters, status */
     uint32_t cnt_no_fit, cnt_no_cq, cnt_desc_err;
     uint32_t cnt_red_early, cnt_red_forced;
-    uint32_t cnt_no_buf[NICRX_NUM_FBR]; /* DROP_NO_BUF_SMALL, _LARGE, _HDR: by the ring waited for */
+    uint32_t cnt_no_buf[NICRX_REASM_RING]; /* DROP_NO_BUF_SMALL, _LARGE, _HDR: by the ring waited for */
+    uint32_t cnt_reasm_no_page; /* REASM_NO_PAGE: 0 until runs open (issue 12's next stage) */
     uint8_t  idle;
     uint8_t  rq_en;  /* REASM_CTRL.en, registered: the re-assembly table's request is the head only with it */
     reasm_t *ra;     /* nicrx_reasm, the re-assembly table (its own state, stepped in place) */

@@ -21,6 +21,8 @@
 #define NICRX_PAGE_LOG2_MIN     6u   /* a page ring's pages: 64 bytes .. */
 #define NICRX_PAGE_LOG2_MAX     15u  /* .. 32 KB (XFER_PAGE.page_log2) */
 #define NICRX_PAGE_ALIGN_LOG2_MIN 3u /* entries in a page at least 8-byte aligned (XFER_PAGE.align_log2) */
+#define NICRX_REASM_PAGE_LOG2_MIN 12u /* the re-assembly ring's pages: 4 KB .. */
+#define NICRX_REASM_PAGE_LOG2_MAX 16u /* .. 64 KB (REASM_CTRL.page_log2; its reset value) */
 
 /* Parser microcode (docs/registers.md, docs/microcode.md).  The host writes a
  * program into the shadow bank through IADDR/IDATA0..3 and switches with SWAP. */
@@ -124,8 +126,8 @@ enum nicrx_reason {
 };
 
 /* The counter of a drop reason: DROP_BAD_FRAME..DROP_NO_CQ in reason order, then the
- * RED counters appended at the end of the list, then no_buf's, one per free ring
- * (DROP_NO_BUF_SMALL + ring: the ring the frame waited for). */
+ * RED counters appended at the end of the list, then no_buf's, one per frame ring (those
+ * below NICRX_REASM_RING; DROP_NO_BUF_SMALL + ring: the ring the frame waited for). */
 static inline uint32_t nicrx_reason_counter(uint32_t reason, uint32_t ring)
 {
     return reason == NICRX_REASON_NO_BUF    ? NICRX_CNT_DROP_NO_BUF_SMALL + ring
@@ -139,7 +141,7 @@ static inline uint32_t nicrx_reason_total(const uint32_t *cnt, uint32_t reason)
 {
     uint32_t n = 0;
 
-    for (uint32_t r = 0; r < (reason == NICRX_REASON_NO_BUF ? NICRX_NUM_FBR : 1u); r++)
+    for (uint32_t r = 0; r < (reason == NICRX_REASON_NO_BUF ? NICRX_REASM_RING : 1u); r++)
         n += cnt[nicrx_reason_counter(reason, r)];
     return n;
 }

@@ -5,8 +5,9 @@
 #ifndef NICRX_REGS_H
 #define NICRX_REGS_H
 
-#define NICRX_NUM_FBR 3u /* free-buffer rings: 0 small, 1 large, 2 header (the header part of a split frame) */
+#define NICRX_NUM_FBR 4u /* free-buffer rings: 0 small, 1 large, 2 header (the header part of a split frame), 3 the re-assembly ring (REASM_RING) */
 #define NICRX_HDR_RING 2u /* the header ring: header parts of split frames (nicrx_xfer_plan), never a whole frame */
+#define NICRX_REASM_RING 3u /* the re-assembly ring, the last: each descriptor is one re-assembly page of 2^REASM_CTRL.page_log2 bytes, aligned to that size (BUF_SIZE unused); the rings below it take frames (XFER_PAGE, DROP_NO_BUF_*) */
 #define NICRX_MAX_CQ 8u /* completion queues the map has room for */
 
 /* free-buffer ring r (r < NUM_FBR) */
@@ -86,13 +87,13 @@
 #define NICRX_CTRL_ENABLE_WIDTH 1
 #define NICRX_CTRL_ENABLE_MASK 0x00000001u
 #define NICRX_REG_STATUS 0x014u
-#define NICRX_STATUS_MASK 0x0000000fu
+#define NICRX_STATUS_MASK 0x0000001fu
 #define NICRX_STATUS_IDLE_SHIFT 0
 #define NICRX_STATUS_IDLE_WIDTH 1
 #define NICRX_STATUS_IDLE_MASK 0x00000001u
 #define NICRX_STATUS_FBR_ERR_SHIFT 1
-#define NICRX_STATUS_FBR_ERR_WIDTH 3
-#define NICRX_STATUS_FBR_ERR_MASK 0x0000000eu
+#define NICRX_STATUS_FBR_ERR_WIDTH 4
+#define NICRX_STATUS_FBR_ERR_MASK 0x0000001eu
 #define NICRX_REG_QSEL 0x018u
 #define NICRX_QSEL_RESET 0x0u
 #define NICRX_QSEL_MASK 0x00000007u
@@ -429,9 +430,10 @@ enum nicrx_counter {
     NICRX_CNT_DROP_RED_FORCED, /* dropped by RED with probability 1 (avg at or above max_th, or a region of 256) */
     NICRX_CNT_MSIX_WRITES, /* interrupt messages written (B response received) */
     NICRX_CNT_MSIX_ERROR, /* interrupt messages answered SLVERR or DECERR */
-    NICRX_CNT_DROP_NO_BUF_SMALL, /* dropped `no_buf`: waited XFER_BUF_WAIT for a small buffer (ring 0); with the next two, one counter per free ring in ring order */
+    NICRX_CNT_DROP_NO_BUF_SMALL, /* dropped `no_buf`: waited XFER_BUF_WAIT for a small buffer (ring 0); with the next two, one counter per frame ring in ring order (the re-assembly ring has none: a frame never waits for it) */
     NICRX_CNT_DROP_NO_BUF_LARGE, /* dropped `no_buf`: waited XFER_BUF_WAIT for a large buffer (ring 1) */
     NICRX_CNT_DROP_NO_BUF_HDR, /* dropped `no_buf`: waited XFER_BUF_WAIT for a header buffer (ring 2) */
+    NICRX_CNT_REASM_NO_PAGE, /* frames that would have opened a re-assembly run but found ring 3 without a page: they go alone (not a drop) */
     NICRX_NUM_COUNTERS
 };
 

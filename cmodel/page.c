@@ -9,7 +9,7 @@ void page_reset(page_t *p)
     p->al = 6;
     p->psize = 0x1000;
     p->amsk = 0x3f;
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+    for (uint32_t r = 0; r < NICRX_REASM_RING; r++) {
         p->amask[r] = 7;
         p->rel[r] = 1;
     }
@@ -27,7 +27,7 @@ void page_step(page_t *n, const page_t *p, const page_in_t *in)
     n->al = in->page_align < 3 ? 3 : in->page_align > p->pl ? p->pl : in->page_align;
     n->psize = (uint16_t)(1u << p->pl);
     n->amsk = (uint16_t)((1u << p->al) - 1);
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
+    for (uint32_t r = 0; r < NICRX_REASM_RING; r++) {
         uint32_t lim = in->fbr_buf_size[r];
 
         n->on[r] = (uint8_t)(in->page_en >> r & 1u);

@@ -31,11 +31,12 @@
 
 /* The free-buffer rings: descriptor ring base, log2 of its size (one buffer per slot),
  * the largest frame it takes (BUF_SIZE), where its buffers start and their stride (a page
- * ring's: the page size).  The header ring (NICRX_HDR_RING) stays down (log2 0: not set
- * up), so no frame splits and every record names one whole frame. */
+ * ring's: the page size).  The header ring (NICRX_HDR_RING) and the re-assembly ring
+ * (NICRX_REASM_RING: re-assembly stays off) stay down (log2 0: not set up), so no frame
+ * splits and every record names one whole frame. */
 static const struct ring {
     uint32_t base, log2, buf_size, buf_base, stride;
-} rings[NICRX_NUM_FBR] = { { 0x1000, 4, 2048, 0x2000, 1u << PAGE_LOG2 }, { 0x1100, 2, 9216, 0x12000, 9216 }, { 0, 0, 0, 0, 0 } };
+} rings[NICRX_NUM_FBR] = { { 0x1000, 4, 2048, 0x2000, 1u << PAGE_LOG2 }, { 0x1100, 2, 9216, 0x12000, 9216 } };
 
 /* A frame the model delivered, in the order its completions come (one queue). */
 typedef struct placed {

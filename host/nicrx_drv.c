@@ -24,6 +24,7 @@ struct nicrx_drv {
     drv_ring_t cq[NICRX_MAX_CQ];
     uint32_t pages;         /* bit r: ring r is a page ring (nicrx_drv_pages) */
     uint32_t page_log2;
+    uint32_t reasm_log2;    /* the re-assembly ring's page size (nicrx_drv_reasm, or REASM_CTRL's reset) */
     char err[160];
 };
 
@@ -61,6 +62,7 @@ nicrx_drv_t *nicrx_drv_open(const nicrx_drv_ops_t *ops, void *ctx)
     d->ops = *ops;
     d->ctx = ctx;
     d->num_cq = NICRX_MAX_CQ;
+    d->reasm_log2 = (NICRX_REASM_CTRL_RESET & NICRX_REASM_CTRL_PAGE_LOG2_MASK) >> NICRX_REASM_CTRL_PAGE_LOG2_SHIFT;
     return d;
 }
 
@@ -108,7 +110,7 @@ int nicrx_drv_setup(nicrx_drv_t *d, const nicrx_drv_ring_t fbr[NICRX_NUM_FBR], c
         wr(d, b + NICRX_FBR_BASE_LO, (uint32_t)fbr[r].base);
         wr(d, b + NICRX_FBR_BASE_HI, (uint32_t)(fbr[r].base >> 32));
         wr(d, b + NICRX_FBR_SIZE_LOG2, fbr[r].size_log2);
-        wr(d, b + NICRX_FBR_BUF_SIZE, fbr[r].buf_size);
+        if (r != NICRX_REASM_RING) wr(d, b + NICRX_FBR_BUF_SIZE, fbr[r].buf_size); /* its pages' size is REASM_CTRL's */
         wr(d, b + NICRX_FBR_CTRL, 1);
     }
     for (uint32_t q = 0; q < ncq; q++) {
@@ -131,9 +133,19 @@ int nicrx_drv_setup(nicrx_drv_t *d, const nicrx_drv_ring_t fbr[NICRX_NUM_FBR], c
 
 void nicrx_drv_enable(nicrx_drv_t *d) { wr(d, NICRX_REG_CTRL, 1); }
 
+int nicrx_drv_reasm(nicrx_drv_t *d, int en, uint32_t page_log2)
+{
+    if (page_log2 < NICRX_REASM_PAGE_LOG2_MIN || page_log2 > NICRX_REASM_PAGE_LOG2_MAX)
+        return fail(d, "reasm: page_log2 %u outside %u..%u", page_log2, NICRX_REASM_PAGE_LOG2_MIN,
+                    NICRX_REASM_PAGE_LOG2_MAX);
+    d->reasm_log2 = page_log2;
+    wr(d, NICRX_REG_REASM_CTRL, (en ? NICRX_REASM_CTRL_EN_MASK : 0u) | page_log2 << NICRX_REASM_CTRL_PAGE_LOG2_SHIFT);
+    return 0;
+}
+
 int nicrx_drv_pages(nicrx_drv_t *d, uint32_t rings, uint32_t page_log2, uint32_t align_log2)
 {
-    if (rings >> NICRX_NUM_FBR) return fail(d, "pages: no ring above %u", NICRX_NUM_FBR - 1u);
+    if (rings >> NICRX_REASM_RING) return fail(d, "pages: no page ring above %u", NICRX_REASM_RING - 1u);
     if (page_log2 < NICRX_PAGE_LOG2_MIN || page_log2 > NICRX_PAGE_LOG2_MAX)
         return fail(d, "pages: page_log2 %u outside %u..%u", page_log2, NICRX_PAGE_LOG2_MIN, NICRX_PAGE_LOG2_MAX);
     if (align_log2 < NICRX_PAGE_ALIGN_LOG2_MIN || align_log2 > page_log2)
@@ -152,7 +164,8 @@ int nicrx_drv_post(nicrx_drv_t *d, uint32_t r, uint64_t addr, uint16_t id)
     if (r >= NICRX_NUM_FBR || !d->fbr[r].g.size_log2) return fail(d, "post: ring %u not set up", r);
     drv_ring_t *f = &d->fbr[r];
     if (f->posted >= 1u << f->g.size_log2) return fail(d, "post: ring %u full", r);
-    uint64_t align = d->pages >> r & 1u ? 1ull << d->page_log2 : NICRX_BUF_ALIGN;
+    uint64_t align = r == NICRX_REASM_RING ? 1ull << d->reasm_log2
+                   : d->pages >> r & 1u   ? 1ull << d->page_log2 : NICRX_BUF_ALIGN;
     if (addr % align) return fail(d, "post: buffer 0x%llx not %llu-byte aligned", (unsigned long long)addr,
                                   (unsigned long long)align);
     st64(desc, addr);

@@ -50,15 +50,22 @@ uint32_t nicrx_drv_num_cq(const nicrx_drv_t *d);
  * size_log2 0 leaves ring r disabled.  Nothing is posted. -1 on a bad geometry. */
 int nicrx_drv_setup(nicrx_drv_t *d, const nicrx_drv_ring_t fbr[NICRX_NUM_FBR],
                     const nicrx_drv_ring_t *cq, uint32_t ncq);
-/* Page rings (docs/host-interface.md "Pages"): bit r of rings makes ring r a page ring,
- * its buffers pages of 2^page_log2 bytes (NICRX_PAGE_LOG2_MIN..MAX), each posted at an
- * address aligned to its size and filled with entries at multiples of 2^align_log2
+/* Page rings (docs/host-interface.md "Pages"): bit r of rings makes ring r a page ring
+ * (r below NICRX_REASM_RING), its buffers pages of 2^page_log2 bytes (NICRX_PAGE_LOG2_MIN..
+ * MAX), each posted at an address aligned to its size and filled with entries at multiples of 2^align_log2
  * (NICRX_PAGE_ALIGN_LOG2_MIN..page_log2).  Before the rings are enabled; -1 on a bad value. */
 int nicrx_drv_pages(nicrx_drv_t *d, uint32_t rings, uint32_t page_log2, uint32_t align_log2);
+/* Re-assembly (docs/host-interface.md "The re-assembly ring"): REASM_CTRL with en and the
+ * size of the re-assembly ring's pages, 2^page_log2 bytes (NICRX_REASM_PAGE_LOG2_MIN..MAX;
+ * before any, the reset value, 64 KB): nicrx_drv_post checks ring NICRX_REASM_RING's
+ * pages are aligned to it.  The ring itself is set up like the others (its buf_size is not
+ * written: unused); left down, it gives no page and every frame goes alone.  -1 on a bad value. */
+int nicrx_drv_reasm(nicrx_drv_t *d, int en, uint32_t page_log2);
 /* CTRL = 1: frames are taken from now on. */
 void nicrx_drv_enable(nicrx_drv_t *d);
 
-/* Writes a descriptor for buffer addr (8-byte aligned) with the host's id into ring r;
+/* Writes a descriptor for buffer addr (8-byte aligned; a page ring's page or a re-assembly
+ * page: aligned to its size) with the host's id into ring r;
  * its tail goes to the device at the next nicrx_drv_doorbells.  -1 when the ring is full
  * (2^SIZE_LOG2 posted and not yet returned) or the address is misaligned. */
 int nicrx_drv_post(nicrx_drv_t *d, uint32_t r, uint64_t addr, uint16_t id);

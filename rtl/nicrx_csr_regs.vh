@@ -7,7 +7,7 @@
 // loads <state>_ld/_ld_val (driven by nicrx_csr.v; a load wins over a host write at the
 // same edge).  It expects rd_en too: the edge that takes a read's first level.
 
-    localparam integer NUM_FBR = 3;  // free-buffer rings: 0 small, 1 large, 2 header (the header part of a split frame)
+    localparam integer NUM_FBR = 4;  // free-buffer rings: 0 small, 1 large, 2 header (the header part of a split frame), 3 the re-assembly ring (REASM_RING)
     // ceiling log2 of a parameter
     function integer reggen_clog2;
         input integer v;
@@ -265,7 +265,7 @@
             if (reggen_raddr[4:0] == 5'h05) begin
                 reggen_rgm[0] = 1'b1;
                 reggen_rgv[0:0] = st_idle;
-                reggen_rgv[3:1] = st_fbr_err;
+                reggen_rgv[4:1] = st_fbr_err;
             end
         // QSEL
             if (reggen_raddr[4:0] == 5'h06) begin
@@ -306,43 +306,43 @@
         // group 2: 0x100-0x17c
         reggen_rgs[2] = reggen_raddr[9:5] == 5'h02;
         // FBR_BASE_LO
-        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
             if ({5'h2, reggen_raddr[4:0]} == 10'h040 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[95:70] = fbr_base_reg[reggen_ri*64 + 6 +: 26];
             end
         // FBR_BASE_HI
-        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
             if ({5'h2, reggen_raddr[4:0]} == 10'h041 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[95:64] = fbr_base_reg[reggen_ri*64 + 32 +: 32];
             end
         // FBR_SIZE_LOG2
-        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
             if ({5'h2, reggen_raddr[4:0]} == 10'h042 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[67:64] = fbr_size_log2_reg[reggen_ri*4 + 0 +: 4];
             end
         // FBR_BUF_SIZE
-        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
             if ({5'h2, reggen_raddr[4:0]} == 10'h043 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[79:64] = fbr_buf_size_reg[reggen_ri*16 + 0 +: 16];
             end
         // FBR_HEAD
-        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
             if ({5'h2, reggen_raddr[4:0]} == 10'h044 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[79:64] = st_fbr_head[reggen_ri*16 +: 16];
             end
         // FBR_TAIL
-        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
             if ({5'h2, reggen_raddr[4:0]} == 10'h045 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[79:64] = fbr_tail_reg[reggen_ri*16 + 0 +: 16];
             end
         // FBR_CTRL
-        for (reggen_ri = 0; reggen_ri < 3 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 4 && reggen_ri < NUM_FBR; reggen_ri = reggen_ri + 1)
             if ({5'h2, reggen_raddr[4:0]} == 10'h046 + reggen_ri[9:0] * 10'h008) begin
                 reggen_rgm[2] = 1'b1;
                 reggen_rgv[64:64] = fbr_en_reg[reggen_ri*1 + 0 +: 1];
@@ -438,7 +438,7 @@
         // group 5: 0x400-0x47c
         reggen_rgs[5] = reggen_raddr[9:5] == 5'h08;
         // CNT
-        for (reggen_ri = 0; reggen_ri < 26; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 27; reggen_ri = reggen_ri + 1)
             if ({5'h8, reggen_raddr[4:0]} == 10'h100 + reggen_ri[9:0] * 10'h001) begin
                 reggen_rgm[5] = 1'b1;
                 reggen_rgv[191:160] = cnt_flat[reggen_ri*32 +: 32];
@@ -1011,7 +1011,7 @@
                 cq_en_next[reggen_wi*1 + 0 +: 1] = ((cq_en_reg[reggen_wi*1 + 0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
             end
         // CNT
-        for (reggen_wi = 0; reggen_wi < 26; reggen_wi = reggen_wi + 1)
+        for (reggen_wi = 0; reggen_wi < 27; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h100 + reggen_wi[9:0] * 10'h001) begin
                 wr_mapped = 1'b1;
             end

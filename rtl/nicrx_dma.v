@@ -33,16 +33,16 @@ module nicrx_dma #(
     input  wire [DATA_WIDTH-1:0]     pm_rd_data,
     output wire [PM_AW:0]            pm_rel_ptr,
     output wire                      fq_pop,
-    input  wire [3*16-1:0]           cfg_fbr_buf_size,  // rings 0 small, 1 large, 2 header
-    input  wire [2:0]                cfg_fbr_en,
+    input  wire [4*16-1:0]           cfg_fbr_buf_size,  // rings 0 small, 1 large, 2 header, 3 re-assembly
+    input  wire [3:0]                cfg_fbr_en,
     input  wire [10:0]               cfg_xfer_page,     // XFER_PAGE {align_log2, page_log2, en} (nicrx_page)
     input  wire [15:0]               cfg_xfer_buf_wait, // XFER_BUF_WAIT: cycles the head waits for a descriptor (0: forever)
     input  wire [47:0]               cfg_reasm,   // REASM_*: {timeout, max_segs, max_bytes, page_log2, flush, en} (nicrx_csr)
     input  wire [15:0]               now,         // the device time in ticks (nicrx_flow's flow_time)
     // nicrx_desc_fetch: each ring's oldest descriptor {buf_id, addr}, a pop takes it
-    input  wire [2:0]                s_desc_valid,
-    input  wire [3*80-1:0]           s_desc_data,
-    output wire [2:0]                m_desc_pop,
+    input  wire [3:0]                s_desc_valid,
+    input  wire [4*80-1:0]           s_desc_data,
+    output wire [3:0]                m_desc_pop,
     input  wire                      s_rerr,      // a read error nicrx_desc_fetch saw (AXI_ERROR)
     input  wire [NUM_CQ*64-1:0]      cfg_cq_base,
     input  wire [NUM_CQ*4-1:0]       cfg_cq_size_log2,
@@ -56,6 +56,7 @@ module nicrx_dma #(
     output wire [31:0]               cnt_drop_red_early,
     output wire [31:0]               cnt_drop_red_forced,
     output wire [3*32-1:0]           cnt_drop_no_buf,   // DROP_NO_BUF_SMALL, _LARGE, _HDR: ring 0 lowest
+    output wire [31:0]               cnt_reasm_no_page, // REASM_NO_PAGE
     output wire [31:0]               cnt_desc_error,
     output wire [31:0]               cnt_axi_error,
     output wire                      m_axi_awvalid,
@@ -214,13 +215,14 @@ module nicrx_dma #(
     // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
     // the read decided at an edge waits before the RAM takes it
     assign fq_pop          = fq_pop_reg;
-    assign m_desc_pop      = desc_pop_reg;
+    assign m_desc_pop      = {1'b0, desc_pop_reg};    // ring 3's pages are not taken yet
     assign st_idle         = idle_reg;
     assign cnt_drop_no_fit = cnt_no_fit_reg;
     assign cnt_drop_no_cq  = cnt_no_cq_reg;
     assign cnt_drop_red_early  = cnt_red_early_reg;
     assign cnt_drop_red_forced = cnt_red_forced_reg;
     assign cnt_drop_no_buf = cnt_no_buf_reg;
+    assign cnt_reasm_no_page = 32'd0;                 // no run opens yet, so none lacks a page
     assign cnt_desc_error  = cnt_desc_err_reg;
     assign m_axi_awvalid   = awvalid_reg;
     assign m_axi_awaddr    = awaddr_reg;
@@ -243,7 +245,7 @@ module nicrx_dma #(
     nicrx_page #(.NUM_FBR(3)) u_page (
         .clk(clk), .rst(rst),
         .cfg_page_en(cfg_xfer_page[2:0]), .cfg_page_log2(cfg_xfer_page[6:3]),
-        .cfg_page_align(cfg_xfer_page[10:7]), .cfg_fbr_en(cfg_fbr_en), .cfg_fbr_buf_size(cfg_fbr_buf_size),
+        .cfg_page_align(cfg_xfer_page[10:7]), .cfg_fbr_en(cfg_fbr_en[2:0]), .cfg_fbr_buf_size(cfg_fbr_buf_size[0 +: 48]),
         .s_len({fh_reg[117:102], fh_reg[133:118], fh_reg[133:118]}), .s_take(pg_take_reg),
         .m_on(pg_on), .m_lim(pg_lim), .m_amask(pg_amask), .m_off(pg_off), .m_cnt(pg_cnt), .m_rel(pg_rel));
 
@@ -485,7 +487,7 @@ module nicrx_dma #(
         // followed by IS_SIZE or IS_PRE, a drop by a cycle without hd_v)
         // each ring's head descriptor: valid at the last edge too, and its address's bits that
         // must be 0 (nicrx_page's amask: 7, or PAGE_SIZE - 1 for a page), registered
-        hd_dv_next = s_desc_valid;
+        hd_dv_next = s_desc_valid[2:0];
         for (i = 0; i < 3; i = i + 1)
             hd_bad_next[i] = (s_desc_data[i*80 +: 16] & pg_amask[i*16 +: 16]) != 16'd0;
         // burst size: up to MAX_BURST, never across 4 KB; min(f_rem, MAX_BURST, pg_beats)
@@ -753,12 +755,14 @@ module nicrx_dma #(
     // VLAN id (the host reads the tag from the frame's bytes); the header ring's enable
     // (nicrx_xfer_plan splits a frame only with it); which rings are pages (the cursors say it all);
     // the re-assembly table's answer but its validity (this stage waits for it and merges
-    // nothing yet: no run is ever opened, so none closes; issue 12's next stage acts on it).
+    // nothing yet: no run is ever opened, so none closes; issue 12's next stage acts on it);
+    // ring 3, the re-assembly ring (that stage takes its pages; BUF_SIZE is not its page size).
     /* verilator lint_off UNUSEDSIGNAL */
     wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1],
                        s_fl_data[FL_VID +: FL_VID_W], cfg_fbr_en[2], pg_on,
                        ra_flow, ra_close, ra_reason, ra_open, ra_merge, ra_after, ra_dst, ra_off, ra_r_gen, ra_r_id,
-                       ra_r_len, ra_r_segs, ra_r_seq, ra_busy};
+                       ra_r_len, ra_r_segs, ra_r_seq, ra_busy,
+                       s_desc_valid[3], s_desc_data[3*80 +: 80], cfg_fbr_en[3], cfg_fbr_buf_size[3*16 +: 16]};
     /* verilator lint_on UNUSEDSIGNAL */
 `ifdef FORMAL
     // ================================================================ formal

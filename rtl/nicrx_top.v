@@ -9,6 +9,7 @@
 `timescale 1ns / 1ps
 `default_nettype none
 `include "nicrx_params.vh"
+`include "nicrx_regs.vh"
 
 // The ranges are rtl/nicrx_params.vh's (checked below); docs/architecture.md "Parameters".
 module nicrx_top #(
@@ -106,7 +107,7 @@ module nicrx_top #(
     localparam integer HM_AW    = SLOT_W + $clog2(HEADER_BYTES / BPB);
     localparam integer AXSIZE_I = $clog2(AXI_DATA_WIDTH / 8);
     localparam [2:0]   AXSIZE   = AXSIZE_I[2:0];
-    localparam integer NUM_FBR  = 3;   // free-buffer rings: the register map's (regs/nicrx.regs); ring 2 the header ring
+    localparam integer NUM_FBR  = `NICRX_NUM_FBR;  // free-buffer rings (regs/nicrx.regs): 2 the header ring, 3 the re-assembly ring
     // the streams between blocks (rtl/nicrx_streams.txt)
     `include "nicrx_stream_cm.vh"
     `include "nicrx_stream_hv.vh"
@@ -189,6 +190,7 @@ module nicrx_top #(
     wire [31:0] cnt_drop_red_early, cnt_drop_red_forced;
     wire [31:0] cnt_msix_writes, cnt_msix_error;
     wire [3*32-1:0] cnt_drop_no_buf;  // ring 0 lowest: DROP_NO_BUF_SMALL, _LARGE, _HDR
+    wire [31:0] cnt_reasm_no_page;
     // nicrx_dma's write master, into nicrx_msix
     wire                          dma_axi_awvalid, dma_axi_awready, dma_axi_wvalid, dma_axi_wready;
     wire [63:0]                   dma_axi_awaddr;
@@ -198,7 +200,7 @@ module nicrx_top #(
     wire                          dma_axi_wlast, dma_axi_bvalid, dma_axi_bready;
     wire [1:0]                    dma_axi_bresp;
     wire [NUM_CNT*32-1:0] cnt_flat = {
-        cnt_drop_no_buf, cnt_msix_error, cnt_msix_writes, cnt_drop_red_forced, cnt_drop_red_early,
+        cnt_reasm_no_page, cnt_drop_no_buf, cnt_msix_error, cnt_msix_writes, cnt_drop_red_forced, cnt_drop_red_early,
         cnt_flow_no_flow, cnt_flow_aged, cnt_flow_evicted, cnt_flow_removed, cnt_flow_created,
         cnt_parse_trunc, cnt_parse_error, cnt_axi_error, cnt_desc_error, cnt_drop_no_cq, cnt_drop_no_fit,
         cnt_drop_disabled, cnt_drop_pktmem_full, cnt_drop_oversize, cnt_drop_runt,
@@ -567,6 +569,7 @@ module nicrx_top #(
         .cnt_drop_red_early  (cnt_drop_red_early),
         .cnt_drop_red_forced (cnt_drop_red_forced),
         .cnt_drop_no_buf   (cnt_drop_no_buf),
+        .cnt_reasm_no_page (cnt_reasm_no_page),
         .cnt_desc_error    (cnt_desc_error),
         .cnt_axi_error     (cnt_axi_error),
         .m_axi_awvalid     (dma_axi_awvalid),

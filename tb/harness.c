@@ -33,7 +33,7 @@ typedef struct shadow_entry {
  * the counters read at the end are compared against the tallies since. */
 typedef struct harness_base {
     uint64_t drops[NICRX_NUM_REASONS], evs[NICRX_NUM_FLOW_EVENTS], ops[NICRX_NUM_OPCODES];
-    uint64_t no_buf[NICRX_NUM_FBR];
+    uint64_t no_buf[NICRX_REASM_RING];
     uint64_t aged_created, aged_victims, install_victims, verified;
 } harness_base_t;
 
@@ -60,7 +60,7 @@ struct harness {
     uint8_t reta_rewritten;
     uint64_t cq_next[NICRX_MAX_CQ];
     uint64_t drops[NICRX_NUM_REASONS];
-    uint64_t no_buf[NICRX_NUM_FBR];    /* no_buf drops by the ring waited for (DROP_NO_BUF_*) */
+    uint64_t no_buf[NICRX_REASM_RING]; /* no_buf drops by the frame ring waited for (DROP_NO_BUF_*) */
     uint64_t delivered_ev, verified, accounted;
     uint64_t q_last;                  /* the last frame queued, +1 (0: none yet) */
     uint64_t more_flow, more_n, more_runs; /* flow frames' records; with more set; runs (one without more ends one) */
@@ -184,11 +184,13 @@ const char *harness_usage(void)
            "  --pages on|off      rings 0 (small) and 2 (header) are page rings: 4 KB pages of 64-byte\n"
            "                      aligned entries (default on); off: every buffer holds one frame or part\n"
            "  --reasm on|off      re-assembly (REASM_CTRL.en, default off): the queue head that can touch a\n"
-           "                      run waits for the re-assembly table's answer; no run opens yet\n"
+           "                      run waits for the re-assembly table's answer; no run opens yet; on, the\n"
+           "                      re-assembly ring (ring 3) is set up and filled with 64 KB pages\n"
            "  --buf-wait N        XFER_BUF_WAIT: cycles the queue head waits for a descriptor before it is\n"
            "                      dropped no_buf, 0 forever, 0..65535 (default 2048)\n"
-           "  --starve-ring R[:N] the host posts no buffer of ring R (0 small, 1 large, 2 header) once it\n"
-           "                      has taken N completion records (default 0: none at all), so R runs dry\n"
+           "  --starve-ring R[:N] the host posts no buffer of ring R (0 small, 1 large, 2 header, 3 re-\n"
+           "                      assembly) once it has taken N completion records (default 0: none at\n"
+           "                      all), so R runs dry\n"
            "  --red-mode N        RED_CTRL.mode: 0 off, 1 Floyd-Jacobson, 2 regions (default 0)\n"
            "  --red-wlog N        RED_CTRL.wlog: avg weight 2^-N, 0..15 (default 9)\n"
            "  --red-maxp N        RED_CTRL.maxp: Floyd-Jacobson max_p = 2^-N, 0..7 (default 3)\n"
@@ -278,7 +280,7 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         return 2;
     }
     if (!strcmp(arg, "--starve-ring")) {
-        static const char want[] = "R or R:N, a ring 0..2 and a record count";
+        static const char want[] = "R or R:N, a ring 0..3 and a record count";
         const char *s = next;
         uint64_t from = 0;
         if (!s || *s < '0' || *s >= '0' + (int)NICRX_NUM_FBR || (s[1] && s[1] != ':') ||
@@ -1133,7 +1135,7 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         f->reason = (uint8_t)ev->reason;
         if (ev->reason < NICRX_NUM_REASONS) h->drops[ev->reason]++;
         if (ev->reason == NICRX_REASON_NO_BUF) {
-            if (ev->ring >= NICRX_NUM_FBR) { fail(h, "frame %" PRIu64 " dropped no_buf for ring %u", ev->frame, ev->ring); return; }
+            if (ev->ring >= NICRX_REASM_RING) { fail(h, "frame %" PRIu64 " dropped no_buf for ring %u", ev->frame, ev->ring); return; }
             h->no_buf[ev->ring]++;
             f->ring = ev->ring;
         }
@@ -1461,7 +1463,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     if (o->pages_off) host_pages_off(&h->host);
     if (o->starve_ring >= 0) host_starve_ring(&h->host, (uint32_t)o->starve_ring, o->starve_from);
     if (o->buf_wait >= 0) host_write(&h->host, NICRX_REG_XFER_BUF_WAIT, (uint32_t)o->buf_wait);
-    if (o->reasm_on) host_write(&h->host, NICRX_REG_REASM_CTRL, NICRX_REASM_CTRL_RESET | NICRX_REASM_CTRL_EN_MASK);
+    if (o->reasm_on) host_reasm_on(&h->host);
     h->irqchk_on = o->irq_napi || o->irq_count >= 0 || o->irq_time >= 0 || o->irq_tick >= 0;
     irqchk_init(&h->irqchk, o->p.num_cq, o->irq_count >= 0 ? (uint32_t)o->irq_count : NICRX_IRQ_COUNT_RESET,
                 o->irq_time >= 0 ? (uint32_t)o->irq_time : NICRX_IRQ_TIME_RESET,
@@ -1640,6 +1642,11 @@ static void final_checks(harness_t *h)
     accounting_check(h);
     for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++)
         dsum += nicrx_reason_total(c, r);
+    /* the re-assembly ring is fetched once pages are posted to it (none: --starve-ring 3) */
+    const int reasm_none = h->host.starve == NICRX_REASM_RING + 1u && h->host.starve_from == 0;
+    if (h->host.reasm && reasm_none != (h->host.reasm_head == 0))
+        fail(h, "re-assembly ring: FBR_HEAD %u at the end, %s posted", h->host.reasm_head,
+             reasm_none ? "no page" : "pages");
     if (!(h->host.status & 1u))
         fail(h, "device not idle at the end: STATUS 0x%08x", h->host.status);
     else if (c[NICRX_CNT_RX_FRAMES] != (uint32_t)n)
@@ -1658,7 +1665,7 @@ static void final_checks(harness_t *h)
         if (got != (uint32_t)want)
             fail(h, "DROP_%s counter %" PRIu32 ", model dropped %" PRIu64 " frames for it", nicrx_reason_name(r), got, want);
     }
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+    for (uint32_t r = 0; r < NICRX_REASM_RING; r++)
         if (c[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)] != (uint32_t)(h->no_buf[r] - h->base.no_buf[r]))
             fail(h, "DROP_NO_BUF counter of ring %u is %u, model dropped %" PRIu64 " frames waiting for it", r,
                  c[nicrx_reason_counter(NICRX_REASON_NO_BUF, r)], h->no_buf[r] - h->base.no_buf[r]);

@@ -8,7 +8,7 @@
 
 enum {
     TAG_CFG = 0, TAG_ID, TAG_VERSION, TAG_CAPS0, TAG_CAPS1, TAG_ENABLE,
-    TAG_STATUS, TAG_PSTATUS, TAG_SWAPRD, TAG_SWAPWR, TAG_FSTATUS, TAG_FPOLL,
+    TAG_STATUS, TAG_PSTATUS, TAG_SWAPRD, TAG_SWAPWR, TAG_FSTATUS, TAG_FPOLL, TAG_RHEAD,
     TAG_UNMASK = 0x60, TAG_FWIN = 0x80, TAG_CNT0 = 0x100
 };
 
@@ -80,24 +80,26 @@ static void drv_mem_read(void *ctx, uint64_t addr, void *p, size_t n) { mem_read
 
 /* The free rings and their buffers, rings above 4 GB so the upper address bits are
  * exercised: ring 0 small, 1 large, 2 header (nicrx_xfer_plan's header parts: 256-byte
- * buffers); rings 0 and 2 page rings unless pages_off. */
+ * buffers), 3 re-assembly (16 pages of 2^HOST_REASM_PAGE_LOG2 bytes, aligned to their size);
+ * rings 0 and 2 page rings unless pages_off. */
 static void layout(host_t *h)
 {
     uint32_t large = h->p.max_frame > 9216 ? (h->p.max_frame + 7u) & ~7u : 9216u;
-    static const uint32_t log2s[NICRX_NUM_FBR] = { 6, 4, 6 };
-    const uint32_t sizes[NICRX_NUM_FBR] = { 2048u, large, 256u }, pads[NICRX_NUM_FBR] = { 72u, 520u, 40u };
+    static const uint32_t log2s[NICRX_NUM_FBR] = { 6, 4, 6, 4 };
+    const uint32_t sizes[NICRX_NUM_FBR] = { 2048u, large, 256u, 1u << HOST_REASM_PAGE_LOG2 },
+                   pads[NICRX_NUM_FBR] = { 72u, 520u, 40u, 0u };
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
         host_fbr_t *f = &h->fbr[r];
         f->base = 0x100000000ull + 0x1000ull * r;
         f->size_log2 = log2s[r];
         f->nbuf = 1u << f->size_log2; /* a full ring: the host may post 2^SIZE_LOG2 */
         f->buf_size = sizes[r];
-        f->page = (uint8_t)(!h->pages_off && r != 1);
+        f->page = (uint8_t)(!h->pages_off && (r == 0 || r == NICRX_HDR_RING));
         f->region = f->page ? HOST_PAGE_SIZE : f->buf_size;
         /* A stride that is not a multiple of 4 KB makes some buffers straddle pages; a page
          * is aligned to its size. */
         f->buf_stride = f->page ? HOST_PAGE_SIZE : f->buf_size + pads[r];
-        f->buf_base = (0x200000000ull << r) + (f->page ? 0u : 8u);
+        f->buf_base = (0x200000000ull << r) + (f->page || r == NICRX_REASM_RING ? 0u : 8u);
         for (uint32_t i = 0; i < f->nbuf; i++)
             f->buf[i] = (host_buf_t){ f->buf_base + i * f->buf_stride, (uint16_t)((r << 12) | i), 0, 0, 0 };
     }
@@ -181,7 +183,10 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
     h->qsel = ilog2(p->num_cq);
     h->drv = nicrx_drv_open(&drv_ops, h);
     if (!h->drv) abort();
-    h->scratch = malloc(h->fbr[1].buf_size > HOST_PAGE_SIZE ? h->fbr[1].buf_size : HOST_PAGE_SIZE);
+    uint32_t most = 0;   /* the largest buffer: what one part may fill */
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+        if (h->fbr[r].region > most) most = h->fbr[r].region;
+    h->scratch = malloc(most);
     if (!h->scratch) abort();
 }
 
@@ -224,6 +229,8 @@ static void bringup(host_t *h)
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
         fbr[r] = (nicrx_drv_ring_t){ h->fbr[r].base, h->fbr[r].size_log2, h->fbr[r].buf_size };
     if (h->split_off) fbr[NICRX_HDR_RING].size_log2 = 0;   /* not set up: stays disabled */
+    if (!h->reasm) fbr[NICRX_REASM_RING].size_log2 = 0;
+    else if (nicrx_drv_reasm(h->drv, 1, HOST_REASM_PAGE_LOG2) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
     for (uint32_t q = 0; q < h->p.num_cq; q++)
         cq[q] = (nicrx_drv_ring_t){ h->cq[q].base, h->cq[q].size_log2, 0 };
     uint32_t pages = 0;
@@ -285,6 +292,7 @@ uint32_t host_msix_data(uint32_t q) { return 0x4d534900u | q; }
 
 void host_msix_setup(host_t *h) { h->msix = 1; }
 void host_split_off(host_t *h) { h->split_off = 1; }
+void host_reasm_on(host_t *h) { h->reasm = 1; }
 
 void host_starve_ring(host_t *h, uint32_t r, uint64_t from)
 {
@@ -490,9 +498,13 @@ static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdat
         if (!(rdata & 1u) && ++h->idle_polls < STATUS_RETRIES) {
             enq(h, 0, NICRX_REG_STATUS, 0, TAG_STATUS);
         } else {
+            if (h->reasm) enq(h, 0, NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_HEAD, 0, TAG_RHEAD);
             for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
                 enq(h, 0, NICRX_REG_CNT(i), 0, TAG_CNT0 + i);
         }
+        break;
+    case TAG_RHEAD:
+        h->reasm_head = rdata;
         break;
     default:
         if (o->tag >= TAG_UNMASK && o->tag < TAG_UNMASK + NICRX_MAX_CQ)

@@ -24,6 +24,7 @@ typedef int (*host_cmpl_fn)(void *ctx, uint32_t q, const struct nicrx_cmpl *c,
 #define HOST_PAGE_LOG2 12     /* page rings (rings 0 and 2 unless host_pages_off): 4 KB pages */
 #define HOST_PAGE_SIZE (1u << HOST_PAGE_LOG2)
 #define HOST_PAGE_ALIGN_LOG2 6 /* entries at multiples of 64 bytes */
+#define HOST_REASM_PAGE_LOG2 NICRX_REASM_PAGE_LOG2_MAX /* the re-assembly ring's pages: 64 KB (REASM_CTRL's reset) */
 #define HOST_OPS_MAX 512
 
 typedef struct host_buf {
@@ -38,7 +39,8 @@ typedef struct host_fbr {
     uint64_t base;
     uint32_t size_log2, buf_size, nbuf;
     uint8_t page;             /* a page ring: buffers are pages of HOST_PAGE_SIZE bytes, buf_size its entries' limit */
-    uint32_t region;          /* a buffer's bytes in host memory: HOST_PAGE_SIZE or buf_size */
+    uint32_t region;          /* a buffer's bytes in host memory: HOST_PAGE_SIZE or buf_size (the re-assembly
+                               * ring: its pages, 2^HOST_REASM_PAGE_LOG2) */
     uint64_t buf_base, buf_stride;
     host_buf_t buf[HOST_NBUF_MAX];
 } host_fbr_t;
@@ -125,6 +127,8 @@ typedef struct host {
     uint8_t msix;             /* on at bring-up */
     uint8_t split_off;        /* the header ring (ring 2) left down: no frame splits */
     uint8_t pages_off;        /* no page ring: every buffer holds one entry */
+    uint8_t reasm;            /* re-assembly on: REASM_CTRL.en and the re-assembly ring up at bring-up */
+    uint32_t reasm_head;      /* its FBR_HEAD, read at the end (re-assembly on) */
     uint8_t starve;           /* ring starve - 1 gets no buffer from the starve_from-th record on (0: none) */
     uint64_t starve_from;
     uint64_t records;         /* completion records taken */
@@ -175,6 +179,10 @@ void host_irq_setup(host_t *h, const int64_t reg[3], int napi);
 void host_msix_setup(host_t *h);
 /* Leaves the header ring (ring 2) down at bring-up: nicrx_xfer_plan splits no frame. */
 void host_split_off(host_t *h);
+/* Before the first edge: the bring-up turns re-assembly on (REASM_CTRL.en, pages of
+ * 2^HOST_REASM_PAGE_LOG2 bytes) and sets up and fills the re-assembly ring; without it that
+ * ring stays down, as at reset. */
+void host_reasm_on(host_t *h);
 /* Before the first edge: the host posts no buffer of ring r (again) once it has taken
  * `from` completion records (0: none at bring-up either), so the ring runs dry. */
 void host_starve_ring(host_t *h, uint32_t r, uint64_t from);

@@ -10,7 +10,8 @@
 #   - the model's frames (nicrx-model, same options and seed): some dropped no_buf, each
 #     naming ring R, and a frame that needs no buffer of R delivered after the first of them;
 # and, model only: with XFER_BUF_WAIT 0 (wait forever) the same run must not end, and the
-# default bound must drop no_buf with no option but the starved ring.
+# default bound must drop no_buf with no option but the starved ring.  The re-assembly ring
+# starved takes nothing from anyone, and a ring above it is refused.
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-sim build/bin/nicrx-model build/bin/nicrx-gen >/dev/null 2>&1 ||
@@ -56,10 +57,20 @@ log=$(build/bin/nicrx-model --summary --seed "$seed" --pages off --starve-ring 2
 n=$(sed -n 's/^  drops .*no_buf \([0-9]*\).*/\1/p' <<<"$log")
 [ $rc -eq 0 ] && [ "${n:-0}" -gt 0 ] && echo "ok nobuf-default-bound # no_buf $n at XFER_BUF_WAIT's reset value" ||
     echo "not ok nobuf-default-bound: exit $rc, no_buf ${n:-none}"
+# the re-assembly ring (3) starved from the start, re-assembly on: it takes no frame, so no
+# frame waits for it (no_buf names rings 0..2 only) and lockstep passes with its doorbell at 0
+name=nobuf-lockstep-starve-reasm-ring
+log=$(build/bin/nicrx-sim --summary "${opts[@]}" --reasm on --starve-ring 3 "$cap" 2>&1); rc=$?
+n=$(sed -n 's/^  drops .*no_buf \([0-9]*\).*/\1/p' <<<"$log")
+if [ $rc -eq 0 ] && [ "${n:-0}" -eq 0 ]; then
+    echo "ok $name # $(grep -m1 -o 'agree on all [0-9]* cycles' <<<"$log")"
+else
+    echo "not ok $name: exit $rc, no_buf ${n:-none}: $(grep -m1 -E '^nicrx-|DIVERGENCE|FAIL' <<<"$log")"
+fi
 # a bad --starve-ring value: status 2 and the option's one wording, whichever part is wrong
-for v in 3 1x 1: 1:x 1:-1 1:18446744073709551616; do
+for v in 4 1x 1: 1:x 1:-1 1:18446744073709551616; do
     err=$(build/bin/nicrx-model --starve-ring "$v" "$cap" 2>&1 >/dev/null); rc=$?
-    if [ $rc -eq 2 ] && [ "$err" = "nicrx-model: --starve-ring takes R or R:N, a ring 0..2 and a record count, not '$v'" ]; then
+    if [ $rc -eq 2 ] && [ "$err" = "nicrx-model: --starve-ring takes R or R:N, a ring 0..3 and a record count, not '$v'" ]; then
         echo "ok nobuf-bad-starve-ring-$v"
     else echo "not ok nobuf-bad-starve-ring-$v: exit $rc: $err"; fi
 done

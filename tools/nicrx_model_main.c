@@ -496,7 +496,8 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
     /* the bring-up's configuration (tb/host.c): rings, queues, queue select, the
      * flow registers and the step limit given, then CTRL */
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
-        if (r == NICRX_HDR_RING && o->split_off) continue;
+        /* the fast model does not re-assemble: the re-assembly ring stays down */
+        if ((r == NICRX_HDR_RING && o->split_off) || r == NICRX_REASM_RING) continue;
         nicrx_fast_write_reg(f, NICRX_REG_FBR(r) + NICRX_FBR_BUF_SIZE, host.fbr[r].buf_size);
         nicrx_fast_write_reg(f, NICRX_REG_FBR(r) + NICRX_FBR_CTRL, 1);
     }

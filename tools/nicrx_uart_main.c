@@ -79,6 +79,7 @@ static const char *const COUNTER_NAMES[NICRX_NUM_COUNTERS] = {
     [NICRX_CNT_DROP_RED_FORCED] = "drop_red_forced", [NICRX_CNT_MSIX_WRITES] = "msix_writes",
     [NICRX_CNT_MSIX_ERROR] = "msix_error", [NICRX_CNT_DROP_NO_BUF_SMALL] = "drop_no_buf_small",
     [NICRX_CNT_DROP_NO_BUF_LARGE] = "drop_no_buf_large", [NICRX_CNT_DROP_NO_BUF_HDR] = "drop_no_buf_hdr",
+    [NICRX_CNT_REASM_NO_PAGE] = "reasm_no_page",
 };
 
 /* the board's registers (fpga/boards/ecpix5/nicrx_ecpix5.v, docs/board.md "Board registers") */

@@ -133,8 +133,10 @@ static void const_name(const rg_reg_t *g, const rg_field_t *f, const char *suffi
 void rg_emit_vh_defs(const rg_map_t *m, FILE *out)
 {
     fprintf(out, "// nicrx_regs.vh - %s %s; do not edit.\n", GEN, m->path);
-    fprintf(out, "// Definitions for port widths of nicrx_csr, included before the module.\n");
+    fprintf(out, "// Definitions for port widths (nicrx_csr, nicrx_top), included before the module.\n");
     fprintf(out, "`ifndef NICRX_REGS_VH\n`define NICRX_REGS_VH\n");
+    for (int i = 0; i < m->nconsts; i++)
+        fprintf(out, "`define NICRX_%s %u  // %s\n", m->consts[i].name, m->consts[i].value, m->consts[i].doc);
     fprintf(out, "`define NICRX_NUM_COUNTERS %d\n`endif\n", m->ncounters);
 }
 

@@ -1,21 +1,21 @@
 /* nicrx_desc_fetch_gen.c - per-edge trace for the block-level lockstep check of
- * rtl/nicrx_desc_fetch.v against cmodel/desc_fetch.c with NUM_FBR 3 (not a power of
- * two): a host that posts descriptors on three rings of random sizes at random times,
+ * rtl/nicrx_desc_fetch.v against cmodel/desc_fetch.c with NUM_FBR 4 (the device's) or 3
+ * (not a power of two): a host that posts descriptors on each ring, of random sizes at random times,
  * an AXI4 read slave with random arready, latency, rvalid gaps and error responses, a
  * consumer that pops each ring's head at random, rings disabled and re-enabled (the
  * host's answer to a ring error, and at random) and random resets.  The generator also
  * checks the model: every ring's descriptors come out in posting order with the
  * posted address and buffer id, and none twice.
- * usage: nicrx_desc_fetch_gen AXI_DATA_WIDTH CYCLES SEED TRACE.hex
+ * usage: nicrx_desc_fetch_gen AXI_DATA_WIDTH CYCLES SEED TRACE.hex NUM_FBR
  * prints "POPS ERRORS RESTARTS RESETS" on stdout; exit status 1 on a failed check.
- * One line per edge: dfe_in and dfe_out of tests/blocks/traces.txt. */
+ * One line per edge: dfe_in and dfe_out of tests/blocks/traces.txt (rings from NUM_FBR on: 0). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "desc_fetch.h"
 #include "bench.h"
 
-#define NR 3u
+#define NR 4u   /* the most rings the trace holds */
 #define MEMB 0x10000u
 
 static uint64_t rs;
@@ -59,13 +59,14 @@ int main(int argc, char **argv)
     desc_fetch_t s;
     desc_fetch_out_t o, o1;
     desc_fetch_in_t c;                /* the configuration (the other fields unused) */
-    uint32_t dw, cycles, bpb, pops = 0, errors = 0, restarts = 0, resets = 0, bad = 0;
+    uint32_t dw, nr, cycles, bpb, pops = 0, errors = 0, restarts = 0, resets = 0, bad = 0;
     FILE *f;
 
-    bench_argc(argc, argv, 5, 5, "AXI_DATA_WIDTH CYCLES SEED TRACE.hex");
+    bench_argc(argc, argv, 6, 6, "AXI_DATA_WIDTH CYCLES SEED TRACE.hex NUM_FBR");
     dw = (uint32_t)bench_num(argv[0], "AXI_DATA_WIDTH", argv[1], 32, 128);
     cycles = (uint32_t)bench_num(argv[0], "CYCLES", argv[2], 1, UINT32_MAX);
     rs = bench_num(argv[0], "SEED", argv[3], 0, UINT64_MAX);
+    nr = (uint32_t)bench_num(argv[0], "NUM_FBR", argv[5], 3, NR);
     if (dw != 32 && dw != 64 && dw != 128) {
         fprintf(stderr, "%s: AXI_DATA_WIDTH %u is not 32, 64 or 128\n", argv[0], dw);
         return 2;
@@ -75,11 +76,11 @@ int main(int argc, char **argv)
     memset(&g, 0, sizeof g);
     g.p.axi_data_width = dw; /* the block sees the host bus only */
     g.p.desc_depth = 4;
-    if (desc_fetch_init(&s, &g, NR) != 0)
+    if (desc_fetch_init(&s, &g, nr) != 0)
         return 1;
     desc_fetch_out(&s, &o);
     memset(&c, 0, sizeof c);
-    for (uint32_t r = 0; r < NR; r++) {
+    for (uint32_t r = 0; r < nr; r++) {
         c.fbr_base[r] = 0x1000u * (r + 1) + 0x40u * (rnd() % 16);
         c.fbr_size_log2[r] = (uint8_t)(r == 0 ? 1 : 2 + rnd() % 3);  /* ring 0: 2 entries */
         c.fbr_en[r] = 1;
@@ -93,7 +94,7 @@ int main(int argc, char **argv)
         memset(in.s_desc_pop, 0, sizeof in.s_desc_pop);
         t->rst = cyc < 2 || rnd() % 6000 == 0;
         /* host: post while the ring has room behind the device's head; restart rings */
-        for (uint32_t r = 0; r < NR; r++) {
+        for (uint32_t r = 0; r < nr; r++) {
             if (e.off[r]) {
                 if (--e.off[r] == 0) c.fbr_en[r] = 1;
                 continue;
@@ -111,7 +112,7 @@ int main(int argc, char **argv)
         }
         /* consumer: pop a valid head now and then (not at the edge that disables its ring:
          * that head is from before the restart); check it */
-        for (uint32_t r = 0; r < NR; r++) {
+        for (uint32_t r = 0; r < nr; r++) {
             if (o.m_desc_valid[r] && c.fbr_en[r] && rnd() % 3 == 0) {
                 in.s_desc_pop[r] = 1;
                 pops++;
@@ -145,7 +146,7 @@ int main(int argc, char **argv)
             memset(&ti, 0, sizeof ti);
             memset(&to, 0, sizeof to);
             ti.rst = t->rst;
-            for (uint32_t r = 0; r < NR; r++) {
+            for (uint32_t r = 0; r < nr; r++) {
                 bench_elem(ti.cfg_fbr_base, sizeof ti.cfg_fbr_base, 8, r, c.fbr_base[r]);
                 ti.cfg_fbr_size_log2 |= (uint16_t)((c.fbr_size_log2[r] & 15u) << (4 * r));
                 ti.cfg_fbr_en |= (uint8_t)((c.fbr_en[r] & 1u) << r);
@@ -182,7 +183,7 @@ int main(int argc, char **argv)
         if (t->rst) {
             e.r_on = 0;
             resets++;
-            for (uint32_t r = 0; r < NR; r++) {
+            for (uint32_t r = 0; r < nr; r++) {
                 ring_restart(&e, r);
                 c.fbr_tail[r] = 0;
             }

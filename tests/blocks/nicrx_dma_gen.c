@@ -77,8 +77,9 @@ static void edge(void *ctx, const ds_edge_t *e)
     to.cnt_drop_no_cq = o->st.cnt[NICRX_CNT_DROP_NO_CQ];
     to.cnt_drop_red_early = o->st.cnt[NICRX_CNT_DROP_RED_EARLY];
     to.cnt_drop_red_forced = o->st.cnt[NICRX_CNT_DROP_RED_FORCED];
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
+    for (uint32_t r = 0; r < NICRX_REASM_RING; r++)
         bench_elem(to.cnt_drop_no_buf, sizeof to.cnt_drop_no_buf, 4, r, o->st.cnt[NICRX_CNT_DROP_NO_BUF_SMALL + r]);
+    to.cnt_reasm_no_page = o->st.cnt[NICRX_CNT_REASM_NO_PAGE];
     to.cnt_desc_error = o->st.cnt[NICRX_CNT_DESC_ERROR];
     to.cnt_axi_error = o->st.cnt[NICRX_CNT_AXI_ERROR];
     to.m_axi_awvalid = o->axi.m_axi_awvalid;

@@ -21,8 +21,8 @@ module nicrx_dma_tb;
     localparam integer IN_W = DMA_IN_W, OUT_W = DMA_OUT_W;
     `include "bench.vh"
 
-    wire [2:0]   desc_valid, desc_pop;
-    wire [239:0] desc_data;
+    wire [3:0]   desc_valid, desc_pop;
+    wire [319:0] desc_data;
     wire         desc_rerr, dma_idle, dfe_idle;
     wire [63:0]  cq_tail;
     assign got[DMA_OUT_ST_CQ_TAIL +: 64] = cq_tail;
@@ -35,12 +35,12 @@ module nicrx_dma_tb;
     assign got[DMA_OUT_M_AXI_WDATA +: 128] = wdata_x;
     assign got[DMA_OUT_M_AXI_WSTRB +: 16] = wstrb_x;
 
-    nicrx_desc_fetch #(.AXI_DATA_WIDTH(AXI_DATA_WIDTH), .NUM_FBR(3), .DESC_DEPTH(8)) dut_df (
+    nicrx_desc_fetch #(.AXI_DATA_WIDTH(AXI_DATA_WIDTH), .NUM_FBR(4), .DESC_DEPTH(8)) dut_df (
         .clk(clk), .rst(in[DMA_IN_RST]),
-        .cfg_fbr_base(in[DMA_IN_CFG_FBR_BASE +: 192]), .cfg_fbr_size_log2(in[DMA_IN_CFG_FBR_SIZE_LOG2 +: 12]),
-        .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 3]), .cfg_fbr_tail(in[DMA_IN_CFG_FBR_TAIL +: 48]),
+        .cfg_fbr_base(in[DMA_IN_CFG_FBR_BASE +: 256]), .cfg_fbr_size_log2(in[DMA_IN_CFG_FBR_SIZE_LOG2 +: 16]),
+        .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 4]), .cfg_fbr_tail(in[DMA_IN_CFG_FBR_TAIL +: 64]),
         .m_desc_valid(desc_valid), .m_desc_data(desc_data), .s_desc_pop(desc_pop),
-        .st_fbr_head(got[DMA_OUT_ST_FBR_HEAD +: 48]), .st_fbr_err(got[DMA_OUT_ST_FBR_ERR +: 3]),
+        .st_fbr_head(got[DMA_OUT_ST_FBR_HEAD +: 64]), .st_fbr_err(got[DMA_OUT_ST_FBR_ERR +: 4]),
         .rerr(desc_rerr), .idle(dfe_idle),
         .m_axi_arvalid(got[DMA_OUT_M_AXI_ARVALID]), .m_axi_araddr(got[DMA_OUT_M_AXI_ARADDR +: 64]),
         .m_axi_arlen(got[DMA_OUT_M_AXI_ARLEN +: 8]), .m_axi_arready(in[DMA_IN_M_AXI_ARREADY]),
@@ -55,7 +55,7 @@ module nicrx_dma_tb;
         .pm_rd_en(got[DMA_OUT_PM_RD_EN]), .pm_rd_addr(got[DMA_OUT_PM_RD_ADDR +: PM_AW]),
         .pm_rd_data(in[DMA_IN_PM_RD_DATA +: DATA_WIDTH]),
         .pm_rel_ptr(got[DMA_OUT_PM_REL_PTR +: PM_AW + 1]), .fq_pop(got[DMA_OUT_FQ_POP]),
-        .cfg_fbr_buf_size(in[DMA_IN_CFG_FBR_BUF_SIZE +: 48]), .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 3]),
+        .cfg_fbr_buf_size(in[DMA_IN_CFG_FBR_BUF_SIZE +: 64]), .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 4]),
         .cfg_xfer_page(in[DMA_IN_CFG_XFER_PAGE +: 11]),
         .cfg_xfer_buf_wait(in[DMA_IN_CFG_XFER_BUF_WAIT +: 16]),
         .cfg_reasm(in[DMA_IN_CFG_REASM +: 48]), .now(in[DMA_IN_NOW +: 16]),
@@ -67,6 +67,7 @@ module nicrx_dma_tb;
         .cnt_drop_no_cq(got[DMA_OUT_CNT_DROP_NO_CQ +: 32]),
         .cnt_drop_red_early(got[DMA_OUT_CNT_DROP_RED_EARLY +: 32]),
         .cnt_drop_red_forced(got[DMA_OUT_CNT_DROP_RED_FORCED +: 32]), .cnt_drop_no_buf(got[DMA_OUT_CNT_DROP_NO_BUF +: 96]),
+        .cnt_reasm_no_page(got[DMA_OUT_CNT_REASM_NO_PAGE +: 32]),
         .cnt_desc_error(got[DMA_OUT_CNT_DESC_ERROR +: 32]),
         .cnt_axi_error(got[DMA_OUT_CNT_AXI_ERROR +: 32]),
         .m_axi_awvalid(got[DMA_OUT_M_AXI_AWVALID]), .m_axi_awaddr(got[DMA_OUT_M_AXI_AWADDR +: 64]),

@@ -295,12 +295,12 @@ static inline uint32_t flow_out_trace_pack(const flow_out_trace_t *s, const nicr
 }
 
 
-/* dfe_in: nicrx_desc_fetch's inputs (NUM_FBR 3) (tests/blocks/trace_dfe_in.vh) */
-#define DFE_IN_TRACE_MAX_BITS 392u
+/* dfe_in: nicrx_desc_fetch's inputs (up to NUM_FBR 4) (tests/blocks/trace_dfe_in.vh) */
+#define DFE_IN_TRACE_MAX_BITS 478u
 
 typedef struct dfe_in_trace {
     uint8_t rst;                
-    uint8_t cfg_fbr_base[24];    /* byte 0 most significant */
+    uint8_t cfg_fbr_base[32];    /* byte 0 most significant */
     uint16_t cfg_fbr_size_log2; 
     uint8_t cfg_fbr_en;         
     uint64_t cfg_fbr_tail;      
@@ -315,18 +315,18 @@ typedef struct dfe_in_trace {
 static inline uint32_t dfe_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 192 + 12 + 3 + 48 + 3 + 1 + 1 + 128 + 2 + 1;
+    return 1 + 256 + 16 + 4 + 64 + 4 + 1 + 1 + 128 + 2 + 1;
 }
 
 static inline uint32_t dfe_in_trace_pack(const dfe_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
 {
     (void)g;
     b = bits_put(v, b, 1, s->rst);
-    b = bits_put_bytes(v, b, 24, s->cfg_fbr_base);
-    b = bits_put(v, b, 12, s->cfg_fbr_size_log2);
-    b = bits_put(v, b, 3, s->cfg_fbr_en);
-    b = bits_put(v, b, 48, s->cfg_fbr_tail);
-    b = bits_put(v, b, 3, s->s_desc_pop);
+    b = bits_put_bytes(v, b, 32, s->cfg_fbr_base);
+    b = bits_put(v, b, 16, s->cfg_fbr_size_log2);
+    b = bits_put(v, b, 4, s->cfg_fbr_en);
+    b = bits_put(v, b, 64, s->cfg_fbr_tail);
+    b = bits_put(v, b, 4, s->s_desc_pop);
     b = bits_put(v, b, 1, s->m_axi_arready);
     b = bits_put(v, b, 1, s->m_axi_rvalid);
     b = bits_put_bytes(v, b, 16, s->m_axi_rdata);
@@ -336,12 +336,12 @@ static inline uint32_t dfe_in_trace_pack(const dfe_in_trace_t *s, const nicrx_ge
 }
 
 
-/* dfe_out: nicrx_desc_fetch's outputs (NUM_FBR 3) (tests/blocks/trace_dfe_out.vh) */
-#define DFE_OUT_TRACE_MAX_BITS 370u
+/* dfe_out: nicrx_desc_fetch's outputs (up to NUM_FBR 4) (tests/blocks/trace_dfe_out.vh) */
+#define DFE_OUT_TRACE_MAX_BITS 468u
 
 typedef struct dfe_out_trace {
     uint8_t m_desc_valid;       
-    uint8_t m_desc_data[30];     /* byte 0 most significant: ring 2 .. ring 0, each {buf_id, addr} */
+    uint8_t m_desc_data[40];     /* byte 0 most significant: ring 3 .. ring 0, each {buf_id, addr} */
     uint64_t st_fbr_head;       
     uint8_t st_fbr_err;         
     uint8_t rerr;               
@@ -355,16 +355,16 @@ typedef struct dfe_out_trace {
 static inline uint32_t dfe_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 3 + 240 + 48 + 3 + 1 + 1 + 1 + 64 + 8 + 1;
+    return 4 + 320 + 64 + 4 + 1 + 1 + 1 + 64 + 8 + 1;
 }
 
 static inline uint32_t dfe_out_trace_pack(const dfe_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
 {
     (void)g;
-    b = bits_put(v, b, 3, s->m_desc_valid);
-    b = bits_put_bytes(v, b, 30, s->m_desc_data);
-    b = bits_put(v, b, 48, s->st_fbr_head);
-    b = bits_put(v, b, 3, s->st_fbr_err);
+    b = bits_put(v, b, 4, s->m_desc_valid);
+    b = bits_put_bytes(v, b, 40, s->m_desc_data);
+    b = bits_put(v, b, 64, s->st_fbr_head);
+    b = bits_put(v, b, 4, s->st_fbr_err);
     b = bits_put(v, b, 1, s->rerr);
     b = bits_put(v, b, 1, s->idle);
     b = bits_put(v, b, 1, s->m_axi_arvalid);
@@ -431,15 +431,15 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 }
 
 
-/* dma_in: nicrx_dma's inputs (NUM_CQ 4, NUM_FBR 3) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 1162u
+/* dma_in: nicrx_dma's inputs (NUM_CQ 4, NUM_FBR 4) (tests/blocks/trace_dma_in.vh) */
+#define DMA_IN_TRACE_MAX_BITS 1263u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
     uint8_t s_fl_valid;         
     fl_stream_t s_fl;           
     uint64_t pm_rd_data;         /* DATA_WIDTH bits */
-    uint8_t cfg_fbr_base[24];    /* byte 0 most significant */
+    uint8_t cfg_fbr_base[32];    /* byte 0 most significant */
     uint16_t cfg_fbr_size_log2; 
     uint64_t cfg_fbr_buf_size;  
     uint8_t cfg_fbr_en;         
@@ -467,7 +467,7 @@ typedef struct dma_in_trace {
 static inline uint32_t dma_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 192 + 12 + 48 + 3 + 48 + 11 + 256 + 16 + 4 + 4 + 64 + 16 + 48 + 16 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
+    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 256 + 16 + 64 + 4 + 64 + 11 + 256 + 16 + 4 + 4 + 64 + 16 + 48 + 16 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
 }
 
 static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -477,11 +477,11 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 1, s->s_fl_valid);
     b = fl_stream_pack(&s->s_fl, g, v, b);
     b = bits_put(v, b, g->p.data_width, s->pm_rd_data);
-    b = bits_put_bytes(v, b, 24, s->cfg_fbr_base);
-    b = bits_put(v, b, 12, s->cfg_fbr_size_log2);
-    b = bits_put(v, b, 48, s->cfg_fbr_buf_size);
-    b = bits_put(v, b, 3, s->cfg_fbr_en);
-    b = bits_put(v, b, 48, s->cfg_fbr_tail);
+    b = bits_put_bytes(v, b, 32, s->cfg_fbr_base);
+    b = bits_put(v, b, 16, s->cfg_fbr_size_log2);
+    b = bits_put(v, b, 64, s->cfg_fbr_buf_size);
+    b = bits_put(v, b, 4, s->cfg_fbr_en);
+    b = bits_put(v, b, 64, s->cfg_fbr_tail);
     b = bits_put(v, b, 11, s->cfg_xfer_page);
     b = bits_put_bytes(v, b, 32, s->cfg_cq_base);
     b = bits_put(v, b, 16, s->cfg_cq_size_log2);
@@ -504,8 +504,8 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
 }
 
 
-/* dma_out: nicrx_dma's outputs (NUM_CQ 4, NUM_FBR 3) (tests/blocks/trace_dma_out.vh) */
-#define DMA_OUT_TRACE_MAX_BITS 769u
+/* dma_out: nicrx_dma's outputs (NUM_CQ 4, NUM_FBR 4) (tests/blocks/trace_dma_out.vh) */
+#define DMA_OUT_TRACE_MAX_BITS 818u
 
 typedef struct dma_out_trace {
     uint8_t pm_rd_en;            /* the read in the cycle after the edge */
@@ -522,6 +522,7 @@ typedef struct dma_out_trace {
     uint32_t cnt_drop_red_early;
     uint32_t cnt_drop_red_forced;
     uint8_t cnt_drop_no_buf[12]; /* byte 0 most significant: rings 0, 1, 2 from bit 0 */
+    uint32_t cnt_reasm_no_page; 
     uint32_t cnt_desc_error;    
     uint32_t cnt_axi_error;     
     uint8_t m_axi_awvalid;      
@@ -542,7 +543,7 @@ typedef struct dma_out_trace {
 static inline uint32_t dma_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 48 + 3 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 96 + 32 + 32 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 64 + 8 + 1 + 4;
+    return 1 + g->pm_aw + (g->pm_aw+1) + 1 + 64 + 4 + 64 + 1 + 32 + 32 + 32 + 32 + 32 + 96 + 32 + 32 + 32 + 1 + 64 + 8 + 1 + 128 + 16 + 1 + 1 + 1 + 64 + 8 + 1 + 4;
 }
 
 static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -552,8 +553,8 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
     b = bits_put(v, b, g->pm_aw, s->pm_rd_addr);
     b = bits_put(v, b, (g->pm_aw+1), s->pm_rel_ptr);
     b = bits_put(v, b, 1, s->fq_pop);
-    b = bits_put(v, b, 48, s->st_fbr_head);
-    b = bits_put(v, b, 3, s->st_fbr_err);
+    b = bits_put(v, b, 64, s->st_fbr_head);
+    b = bits_put(v, b, 4, s->st_fbr_err);
     b = bits_put(v, b, 64, s->st_cq_tail);
     b = bits_put(v, b, 1, s->st_idle);
     b = bits_put(v, b, 32, s->cnt_delivered);
@@ -562,6 +563,7 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
     b = bits_put(v, b, 32, s->cnt_drop_red_early);
     b = bits_put(v, b, 32, s->cnt_drop_red_forced);
     b = bits_put_bytes(v, b, 12, s->cnt_drop_no_buf);
+    b = bits_put(v, b, 32, s->cnt_reasm_no_page);
     b = bits_put(v, b, 32, s->cnt_desc_error);
     b = bits_put(v, b, 32, s->cnt_axi_error);
     b = bits_put(v, b, 1, s->m_axi_awvalid);

@@ -21,7 +21,8 @@ static uint16_t pick_addr(uint32_t ncq)
     uint32_t k = rnd() % 12;
     if (k < 2) return (uint16_t)(rnd() & 0xfffu);                    /* anything */
     if (k < 3) return (uint16_t)((rnd() % 2 ? 0x80 : 0) + (rnd() % 8) * 4); /* page 0: general, parser */
-    if (k < 6) return (uint16_t)(0x100 + (rnd() % 2) * 0x20 + (rnd() % 8) * 4 + (rnd() % 4 == 0 ? 2 : 0));
+    if (k < 6) /* every free ring and the unmapped slot after the last */
+        return (uint16_t)(0x100 + (rnd() % (NICRX_NUM_FBR + 1)) * 0x20 + (rnd() % 8) * 4 + (rnd() % 4 == 0 ? 2 : 0));
     if (k < 9) return (uint16_t)(0x200 + (rnd() % (ncq + 1 > 8 ? 8 : ncq + 1)) * 0x20 + (rnd() % 8) * 4);
     if (k == 11) return (uint16_t)(0x600 + (rnd() % 20) * 4);       /* RED, 0x614..0x61c and 0x64c unmapped */
     if (rnd() % 2) return (uint16_t)(0x400 + (rnd() % (NICRX_NUM_COUNTERS + 1)) * 4);

@@ -12,8 +12,8 @@ module csr_rtl_tb;
     reg [3:0] wstrb = 0;
     reg [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat = 0;
     reg pbank = 0, ppend = 0;
-    reg [3*16-1:0] fbr_head = 0;
-    reg [2:0] fbr_err = 0;
+    reg [`NICRX_NUM_FBR*16-1:0] fbr_head = 0;
+    reg [`NICRX_NUM_FBR-1:0] fbr_err = 0;
     reg [NUM_CQ*16-1:0] cq_tail = 0;
     reg idle = 0;
     reg fbusy = 0, ffail = 0, cload = 0;
@@ -42,10 +42,10 @@ module csr_rtl_tb;
     wire [31:0] rdata;
     wire enable;
     wire [2:0] qsel;
-    wire [3*64-1:0] fbr_base;
-    wire [3*4-1:0] fbr_size;
-    wire [3*16-1:0] fbr_buf, fbr_tail;
-    wire [2:0] fbr_en;
+    wire [`NICRX_NUM_FBR*64-1:0] fbr_base;
+    wire [`NICRX_NUM_FBR*4-1:0] fbr_size;
+    wire [`NICRX_NUM_FBR*16-1:0] fbr_buf, fbr_tail;
+    wire [`NICRX_NUM_FBR-1:0] fbr_en;
     wire [NUM_CQ*64-1:0] cq_base;
     wire [NUM_CQ*4-1:0] cq_size;
     wire [NUM_CQ-1:0] cq_en, cq_irq;
@@ -93,7 +93,7 @@ module csr_rtl_tb;
                         bready, araddr, arvalid, rready, idle);
             r = $fscanf(fs, " %h %h", pbank, ppend);
             for (i = 0; i < `NICRX_NUM_COUNTERS; i = i + 1) begin r = $fscanf(fs, " %h", v); cnt_flat[i*32 +: 32] = v; end
-            for (i = 0; i < 3; i = i + 1) begin
+            for (i = 0; i < `NICRX_NUM_FBR; i = i + 1) begin
                 r = $fscanf(fs, " %h", v); fbr_head[i*16 +: 16] = v[15:0];
                 r = $fscanf(fs, " %h", v); fbr_err[i] = v[0];
             end
@@ -106,7 +106,7 @@ module csr_rtl_tb;
             #1;
             $fwrite(fo, "%0d %h %h %h %h %h %h %h %h %h %h", cyc, awready, wready, bvalid, bresp, arready,
                     rvalid, rdata, rresp, enable, qsel);
-            for (i = 0; i < 3; i = i + 1)
+            for (i = 0; i < `NICRX_NUM_FBR; i = i + 1)
                 $fwrite(fo, " %h %h %h %h %h", fbr_base[i*64 +: 64], fbr_size[i*4 +: 4], fbr_buf[i*16 +: 16],
                         fbr_en[i], fbr_tail[i*16 +: 16]);
             for (i = 0; i < NUM_CQ; i = i + 1)

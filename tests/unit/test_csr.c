@@ -128,7 +128,7 @@ static void test_reset(void)
     }
     static const uint32_t fbr_reset[7] = { 0, 0, 1, 0, 0, 0, 0 };
     static const uint32_t cq_reset[7] = { 0, 0, 1, 0, 0, 0, 0 };
-    for (uint32_t ring = 0; ring < 2; ring++)
+    for (uint32_t ring = 0; ring < NICRX_NUM_FBR; ring++)
         for (uint32_t o = 0; o < 7; o++) {
             uint32_t v = rd_ok(&b, NICRX_REG_FBR(ring) + 4 * o);
             CHECK(v == fbr_reset[o], "csr reset FBR%u+0x%02x = %u (got 0x%x)", ring, 4 * o, fbr_reset[o], v);
@@ -142,7 +142,7 @@ static void test_reset(void)
         CHECK(rd_ok(&b, NICRX_REG_CNT(i)) == 0, "csr reset counter %u reads 0", i);
     /* configuration outputs at reset */
     int cfg_ok = b.cfg.enable == 0 && b.cfg.qsel_log2 == 0;
-    for (int r2 = 0; r2 < 2; r2++)
+    for (uint32_t r2 = 0; r2 < NICRX_NUM_FBR; r2++)
         cfg_ok &= b.cfg.fbr_base[r2] == 0 && b.cfg.fbr_size_log2[r2] == 1 && b.cfg.fbr_en[r2] == 0 &&
                   b.cfg.fbr_tail[r2] == 0 && b.cfg.fbr_buf_size[r2] == 0;
     for (int q = 0; q < 4; q++)
@@ -182,6 +182,13 @@ static void test_rw(void)
         { NICRX_REG_FBR(1) + NICRX_FBR_CTRL, 0x00000001u, 0x1u, "FBR1 CTRL" },
         { NICRX_REG_FBR(0) + NICRX_FBR_TAIL, 0x5555aaaau, 0xffffu, "FBR0 TAIL" },
         { NICRX_REG_FBR(1) + NICRX_FBR_TAIL, 0x00001234u, 0xffffu, "FBR1 TAIL" },
+        /* the re-assembly ring, at 0x160: its BUF_SIZE is stored like the others' (unused) */
+        { NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_BASE_LO, 0x76543210u, 0xffffffc0u, "FBR3 BASE_LO" },
+        { NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_BASE_HI, 0x00000010u, 0xffffffffu, "FBR3 BASE_HI" },
+        { NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_SIZE_LOG2, 0x00000004u, 0xfu, "FBR3 SIZE_LOG2" },
+        { NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_BUF_SIZE, 0x12345678u, 0xffffu, "FBR3 BUF_SIZE" },
+        { NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_CTRL, 0x00000003u, 0x1u, "FBR3 CTRL" },
+        { NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_TAIL, 0x0000000fu, 0xffffu, "FBR3 TAIL" },
     };
     for (unsigned i = 0; i < sizeof r / sizeof r[0]; i++) {
         uint32_t resp = wr(&b, r[i].addr, r[i].wval, 0xf, NULL);
@@ -212,6 +219,10 @@ static void test_rw(void)
           b.cfg.fbr_size_log2[1] == 12 && b.cfg.fbr_buf_size[0] == 0x0800 && b.cfg.fbr_buf_size[1] == 0x2400 &&
           b.cfg.fbr_en[0] == 1 && b.cfg.fbr_en[1] == 1 && b.cfg.fbr_tail[0] == 0xaaaa && b.cfg.fbr_tail[1] == 0x1234,
           "csr cfg outputs CTRL and FBR");
+    CHECK(NICRX_REG_FBR(NICRX_REASM_RING) == 0x160u && b.cfg.fbr_base[NICRX_REASM_RING] == 0x0000001076543200ull &&
+          b.cfg.fbr_size_log2[NICRX_REASM_RING] == 4 && b.cfg.fbr_buf_size[NICRX_REASM_RING] == 0x5678 &&
+          b.cfg.fbr_en[NICRX_REASM_RING] == 1 && b.cfg.fbr_tail[NICRX_REASM_RING] == 0xf,
+          "csr cfg outputs of the re-assembly ring (FBR3 at 0x160)");
     /* QSEL round trip within range */
     for (uint32_t v = 0; v <= 2; v++) {
         wr(&b, NICRX_REG_QSEL, v, 0xf, NULL);
@@ -315,7 +326,7 @@ static void test_decode(void)
     CHECK(rd_ok(&b, NICRX_REG_CTRL) == 0, "csr address wraps at 12 bits");
 
     /* unmapped: read 0 with SLVERR; writes SLVERR and change nothing */
-    uint32_t bad[] = { 0x01c, 0x020, 0x0fc, 0x11c, 0x13c, 0x15c, 0x160, 0x1fc, 0x21c, 0x280, 0x2e0, 0x2fc,
+    uint32_t bad[] = { 0x01c, 0x020, 0x0fc, 0x11c, 0x13c, 0x15c, 0x17c, 0x180, 0x1fc, 0x21c, 0x280, 0x2e0, 0x2fc,
                        0x300, 0x3fc, 0x400u + 4u * NICRX_NUM_COUNTERS, 0x4fc, 0x51c, 0x538, 0x53c, 0x568, 0x5fc, 0x614, 0x64c, 0x80c, 0x884, 0x8fc, 0xa50, 0xafc, 0xffc,
                        0x07c, 0x0a0, 0x0c0, 0x704, 0x710, 0x73c, 0x768, 0x7fc };
     b.st.cnt[0] = 5; b.st.fbr_head[0] = 9; b.st.cq_tail[3] = 9;
@@ -388,15 +399,17 @@ static void test_status(void)
         b.st.cnt[i] = 0x01010101u * (i + 1) ^ 0x80000000u;
     for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
         CHECK(rd_ok(&b, NICRX_REG_CNT(i)) == (0x01010101u * (i + 1) ^ 0x80000000u), "csr counter %u readback", i);
-    for (uint32_t v = 0; v < 8; v++) {
-        b.st.idle = v & 1; b.st.fbr_err[0] = (v >> 1) & 1; b.st.fbr_err[1] = (v >> 2) & 1;
+    for (uint32_t v = 0; v < 2u << NICRX_NUM_FBR; v++) {
+        b.st.idle = v & 1;
+        for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) b.st.fbr_err[r] = (v >> (1 + r)) & 1;
         CHECK(rd_ok(&b, NICRX_REG_STATUS) == v && csr_peek(&b.s, &b.st, NICRX_REG_STATUS) == v,
-              "csr STATUS idle=%u err0=%u err1=%u", v & 1, (v >> 1) & 1, (v >> 2) & 1);
+              "csr STATUS idle=%u fbr_err=0x%x", v & 1, v >> 1);
     }
-    b.st.fbr_head[0] = 0xbeef; b.st.fbr_head[1] = 0x0102;
+    b.st.fbr_head[0] = 0xbeef; b.st.fbr_head[1] = 0x0102; b.st.fbr_head[NICRX_REASM_RING] = 0x3003;
     for (uint32_t q = 0; q < 4; q++) b.st.cq_tail[q] = (uint16_t)(0xc000 + q);
     CHECK(rd_ok(&b, NICRX_REG_FBR(0) + NICRX_FBR_HEAD) == 0xbeef &&
-          rd_ok(&b, NICRX_REG_FBR(1) + NICRX_FBR_HEAD) == 0x0102, "csr FBR HEAD readback");
+          rd_ok(&b, NICRX_REG_FBR(1) + NICRX_FBR_HEAD) == 0x0102 &&
+          rd_ok(&b, NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_HEAD) == 0x3003, "csr FBR HEAD readback");
     for (uint32_t q = 0; q < 4; q++)
         CHECK(rd_ok(&b, NICRX_REG_CQ(q) + NICRX_CQ_TAIL) == 0xc000 + q, "csr CQ%u TAIL readback", q);
 }

@@ -267,6 +267,44 @@ static void test_moderation_counters(void)
     nicrx_drv_close(d);
 }
 
+/* The re-assembly ring: set up like the others but for its BUF_SIZE (unused), its pages
+ * aligned to REASM_CTRL.page_log2 (64 KB until nicrx_drv_reasm says otherwise). */
+static void test_reasm_ring(void)
+{
+    fake_t f;
+    const uint32_t r3 = NICRX_REASM_RING, b3 = NICRX_REG_FBR(NICRX_REASM_RING);
+    nicrx_drv_ring_t fbr[NICRX_NUM_FBR] = { { 0x1000, 2, 2048 }, { 0x2000, 1, 9216 } };
+    nicrx_drv_ring_t cq[1] = { { 0x3000, 1, 0 } };
+    fbr[r3] = (nicrx_drv_ring_t){ 0x5000, 1, 0 };
+    memset(&f, 0, sizeof f);
+    nicrx_drv_t *d = nicrx_drv_open(&ops, &f);
+    EXPECT(d && nicrx_drv_setup(d, fbr, cq, 1) == 0, "drv reasm ring: set up with the others (%s)", d ? nicrx_drv_error(d) : "");
+    EXPECT(find(&f, 0, b3 + NICRX_FBR_BASE_LO, 0x5000) < f.nlog && find(&f, 0, b3 + NICRX_FBR_SIZE_LOG2, 1) < f.nlog &&
+          find(&f, 0, b3 + NICRX_FBR_CTRL, 1) < f.nlog, "drv reasm ring: FBR3 at 0x160 gets its base, size and enable");
+    uint32_t bufsz = 0;
+    for (uint32_t i = 0; i < f.nlog; i++) bufsz += f.log_addr[i] == b3 + NICRX_FBR_BUF_SIZE;
+    EXPECT(b3 == 0x160u && bufsz == 0, "drv reasm ring: its BUF_SIZE is not written");
+    EXPECT(nicrx_drv_post(d, r3, 0x8000, 0x3000) == -1 && strstr(nicrx_drv_error(d), "65536"),
+          "drv reasm ring: before nicrx_drv_reasm, a page not 64 KB aligned refused (%s)", nicrx_drv_error(d));
+    uint32_t n0 = f.nlog;
+    EXPECT(nicrx_drv_reasm(d, 1, 11) == -1 && nicrx_drv_reasm(d, 1, 17) == -1 && f.nlog == n0,
+          "drv reasm: page_log2 11 and 17 refused, nothing written");
+    EXPECT(nicrx_drv_reasm(d, 1, 12) == 0 && f.nlog == n0 + 1 && f.log_addr[n0] == NICRX_REG_REASM_CTRL &&
+          f.log_data[n0] == (NICRX_REASM_CTRL_EN_MASK | 12u << NICRX_REASM_CTRL_PAGE_LOG2_SHIFT),
+          "drv reasm: REASM_CTRL = en, 4 KB pages");
+    EXPECT(nicrx_drv_post(d, r3, 0x8800, 0x3000) == -1 && strstr(nicrx_drv_error(d), "4096"),
+          "drv reasm ring: a page not 4 KB aligned refused");
+    EXPECT(nicrx_drv_post(d, r3, 0x8000, 0x3000) == 0 && nicrx_drv_post(d, r3, 0x9000, 0x3001) == 0 &&
+          nicrx_drv_post(d, r3, 0xa000, 0x3002) == -1 && strstr(nicrx_drv_error(d), "full"),
+          "drv reasm ring: two pages posted, a third refused (full)");
+    EXPECT(f.mem[0x5000 + 16 + 1] == 0x90 && f.mem[0x5000 + 16 + 8] == 0x01 && f.mem[0x5000 + 16 + 9] == 0x30,
+          "drv reasm ring: descriptor 1 holds its page and id");
+    n0 = f.nlog;
+    nicrx_drv_doorbells(d);
+    EXPECT(f.nlog == n0 + 1 && f.log_addr[n0] == b3 + NICRX_FBR_TAIL && f.log_data[n0] == 2, "drv reasm ring: doorbell FBR3 TAIL = 2");
+    nicrx_drv_close(d);
+}
+
 int main(void)
 {
     test_open_probe();
@@ -274,6 +312,7 @@ int main(void)
     test_post();
     test_poll();
     test_pages();
+    test_reasm_ring();
     test_moderation_counters();
     return 0;
 }
