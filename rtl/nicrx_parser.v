@@ -256,7 +256,7 @@ module nicrx_parser #(
     // lays it out
     reg [9:0]  x_cls, x_cur, x_l3, x_l4;
     reg        x_l45;                 // TCP or UDP
-    reg [17:0] x_l4_end;              // where the L4 payload ends
+    reg [15:0] x_l4_end;              // where the L4 payload ends: iplen (+ l3, below) or len
     /* verilator lint_off UNUSEDSIGNAL */ // bit 16: lengths past 65535 are cut (uint16)
     reg [17:0] x_l4_len;              // its length, signed
     /* verilator lint_on UNUSEDSIGNAL */
@@ -307,9 +307,10 @@ module nicrx_parser #(
         x_l3    = x_hv_reg[TH_L3 +: TH_L3_W];
         x_l4    = x_hv_reg[TH_L4 +: TH_L4_W];
         x_l45   = x_cls[CLS_TCP] || x_cls[CLS_UDP];
-        x_l4_end = x_hv_reg[TH_IPSET] ? {8'd0, x_l3} + {2'd0, x_hv_reg[TH_IPLEN +: TH_IPLEN_W]}
-                                  : {2'd0, x_hv_reg[TH_LEN +: TH_LEN_W]};
-        x_l4_len = x_l4_end - {8'd0, x_cur};
+        // one three-operand sum (the selects on its operands): Yosys makes it one
+        // carry-save level and one adder, where (l3 + iplen) - cur was two adders in series
+        x_l4_end = x_hv_reg[TH_IPSET] ? x_hv_reg[TH_IPLEN +: TH_IPLEN_W] : x_hv_reg[TH_LEN +: TH_LEN_W];
+        x_l4_len = {2'd0, x_l4_end} + {8'd0, x_hv_reg[TH_IPSET] ? x_l3 : 10'd0} - {8'd0, x_cur};
         x_hash  = 32'd0;
         for (i = 0; i < 4; i = i + 1)
             x_hash = x_hash ^ x_hv_reg[TH_SRC + 32*i +: 32] ^ x_hv_reg[TH_DST + 32*i +: 32];
