@@ -10,7 +10,7 @@ static void cpl_write_reset(cpl_write_t *s)
     s->rh_full = 0; s->rh_w0 = s->rh_w1 = s->rh_w2 = s->rh_w3 = 0;
     memset(s->issued_tail, 0, sizeof s->issued_tail);
     memset(s->cq_tail, 0, sizeof s->cq_tail);
-    s->cq_room = 0; s->rec_off = 0; s->rec_ph = 0; s->rec_base = 0;
+    s->cq_room = s->cq_room2 = 0; s->rec_off = 0; s->rec_ph = 0; s->rec_base = 0;
     s->cnt_delivered = s->cnt_axi_err = 0;
 }
 
@@ -35,6 +35,7 @@ void cpl_write_out(const cpl_write_t *s, uint64_t cq_base, cpl_write_out_t *o)
     /* one CQ: its base needs no selection */
     o->rec_base = s->num_cq > 1 ? s->rec_base : cq_base;
     o->cq_room = s->cq_room;
+    o->cq_room2 = s->cq_room2;
     memcpy(o->st_cq_tail, s->cq_tail, sizeof o->st_cq_tail);
     o->cnt_delivered = s->cnt_delivered;
     o->cnt_axi_error = s->cnt_axi_err;
@@ -97,11 +98,14 @@ void cpl_write_step(cpl_write_t *s, const cpl_write_in_t *in, cpl_write_out_t *o
     const uint32_t qm = s->num_cq - 1;
     uint32_t axi_err_inc = 0;
 
-    /* CQ room, one cycle old (the issue FSM waits a cycle after each record) */
-    n.cq_room = 0;
-    for (uint32_t q = 0; q < s->num_cq; q++)
-        if ((uint32_t)(uint16_t)(s->issued_tail[q] - in->cq_head[q]) < (1u << (in->cq_size_log2[q] & 15)))
-            n.cq_room |= (uint8_t)(1u << q);
+    /* CQ room for one record and for two, one cycle old (the issue FSM waits a cycle after
+     * each record) */
+    n.cq_room = n.cq_room2 = 0;
+    for (uint32_t q = 0; q < s->num_cq; q++) {
+        const uint32_t used = (uint16_t)(s->issued_tail[q] - in->cq_head[q]), size = 1u << (in->cq_size_log2[q] & 15);
+        if (used < size) n.cq_room |= (uint8_t)(1u << q);
+        if (used + 1 < size) n.cq_room2 |= (uint8_t)(1u << q);
+    }
     /* the next record's slot and phase, registered every cycle from rec_q */
     {
         const uint32_t rq = in->rec_q & qm;

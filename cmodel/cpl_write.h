@@ -22,6 +22,7 @@ typedef struct cpl_write {
     uint64_t rh_w0, rh_w1, rh_w2, rh_w3;
     uint16_t issued_tail[NICRX_MAX_CQ], cq_tail[NICRX_MAX_CQ];
     uint8_t  cq_room;                /* bit q: CQ q has room (one cycle old) */
+    uint8_t  cq_room2;               /* ... for two records (a frame's and a run's) */
     uint16_t rec_off;                /* rec_q's issued tail % size (one cycle old) */
     uint8_t  rec_ph;                 /* its phase */
     uint64_t rec_base;               /* rec_q's CQ_BASE (used when num_cq > 1) */
@@ -49,7 +50,7 @@ typedef struct cpl_write_out {
     uint16_t rec_off;
     uint8_t  rec_ph;
     uint64_t rec_base;               /* rec_off's CQ base (num_cq 1: CQ_BASE itself) */
-    uint8_t  cq_room;
+    uint8_t  cq_room, cq_room2;
     uint16_t st_cq_tail[NICRX_MAX_CQ];
     uint32_t cnt_delivered, cnt_axi_error;
     uint8_t  busy;                   /* a B response still expected */

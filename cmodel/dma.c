@@ -40,7 +40,9 @@ static void dma_reset(dma_t *d)
     memset(d->cnt_no_buf, 0, sizeof d->cnt_no_buf);
     d->cnt_reasm_no_page = 0;
     d->hd_red = 0;
-    d->rq_en = 0;
+    d->rq_en = 0; d->rq_chg = 0; d->rq_pmask = 0x0fff;
+    d->rp = d->raft = 0; d->g_mrg = 0;
+    d->r_flow = d->r_gen = d->r_segs = d->r_reason = 0; d->r_id = 0; d->r_len = 0; d->r_seq = 0;
     d->idle = 1;
 }
 
@@ -183,7 +185,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     reasm_out_t rao;
     reasm_out(d->ra, &rao);
     const int rq_req = d->rq_en && d->fh_valid && d->fh_op >= NICRX_OP_CTRL && d->fh_op <= NICRX_OP_NO_MERGE;
-    const int rq_ans = rao.m_v && rao.m_req;
+    const int rq_ans = rao.m_v && rao.m_req && !d->rq_chg;  /* the answer for the head (held since it changed) */
+    /* it is taken (ra_take) when the FSM acts on it, as a close alone (ra_cls) when the FSM
+     * closes the run and merges nothing */
+    int ra_take = 0, ra_cls = 0;
 
     n.fq_pop = 0;
     memset(n.desc_pop, 0, sizeof n.desc_pop);
@@ -241,7 +246,15 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* the header ring's head descriptor (a split frame's first part) */
     int hq_ok = in->s_desc_valid[NICRX_HDR_RING] && d->hd_dv[NICRX_HDR_RING];
     const desc_ent_t *hh = &in->s_desc[NICRX_HDR_RING];
-    const int bufs_ok = fh->split ? hq_ok && (!d->hd_dneed || dq_ok) : dq_ok;
+    /* ring 3's head: the page a run opened by the head takes */
+    const int pq_ok = in->s_desc_valid[NICRX_REASM_RING] && d->hd_dv[NICRX_REASM_RING];
+    const desc_ent_t *ph = &in->s_desc[NICRX_REASM_RING];
+    /* the answer merges the head's data part: an append, or an open with a page (an open
+     * without one: the frame goes alone, REASM_NO_PAGE); it needs no data buffer */
+    const int m_go = rq_ans && rao.m_merge && (!rao.m_open || pq_ok);
+    const int need2 = m_go && rao.m_after;
+    const int d_ring = d->hd_dneed && !m_go;
+    const int bufs_ok = fh->split ? hq_ok && (!d->hd_dneed || dq_ok || m_go) : dq_ok;
     const uint32_t nb_ring = fh->split && !hq_ok ? NICRX_HDR_RING : sel; /* the ring waited for: the header ring first */
     /* the wait bound: a head that could be taken but for a descriptor counts its cycles; the
      * comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it no_buf after
@@ -250,9 +263,20 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                       && !((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) && d->hd_q_ok && !bufs_ok;
     n.hd_wait = bwait ? (uint16_t)(d->hd_wait + (d->hd_wait != 0xffff)) : 0;
     n.hd_to = (uint8_t)(bwait && c->xfer_buf_wait != 0 && d->hd_wait >= c->xfer_buf_wait);
+    const int h_nofit = (!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit;
+    const int h_drop = d->hd_red || h_nofit || !d->hd_q_ok || (d->hd_to && !bufs_ok);
+    /* the head's run closes alone before anything else: a close before the frame, an append
+     * of a frame that is dropped (DROP), or of one at an offset that is not a whole
+     * packet-memory word (ALIGN: the realigner places parts at whole words) */
+    const int cstep = rq_ans && (rao.m_close || (rao.m_merge && !rao.m_open && (h_drop || (rao.m_off & (d->bpb - 1)) != 0)));
+    const uint32_t rcq = d->hd_q_ok ? hd_q : 0;
+    const int rcq_en = d->hd_q_ok || c->cq_en[0];
     /* CQ room (the completion writer's) is one cycle old: the issue FSM waits a cycle after
      * each record */
     int room = (cwo.cq_room >> hd_q) & 1;
+    int room2 = (cwo.cq_room2 >> hd_q) & 1;   /* for two records: the frame's and its run's */
+    /* a sweep's close (no frame asks; IS_IDLE) */
+    const int sw_go = rao.m_v && !rao.m_req && rao.m_close && (!c->cq_en[0] || (cwo.cq_room & 1));
     int aw_free = !d->awvalid || t->m_axi_awready;
     /* W command and B FIFO room, registered (one cycle old; the W command FIFO's in the
      * mover): the issue FSM never writes them at two edges in a row */
@@ -261,10 +285,11 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * never writes it at two edges in a row (a take or IS_P2 is followed by IS_SIZE or
      * IS_PRE, a drop by a cycle without hd_v) */
     /* each ring's head descriptor: valid at the last edge too, and its address's bits that
-     * must be 0 (nicrx_page's amask), registered */
-    for (uint32_t r = 0; r < NICRX_REASM_RING; r++) {
+     * must be 0 (nicrx_page's amask; ring 3's: the run's page size), registered */
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
         n.hd_dv[r] = in->s_desc_valid[r];
-        n.hd_bad[r] = (in->s_desc[r].addr & d->pg.amask[r]) != 0;
+        n.hd_bad[r] = r == NICRX_REASM_RING ? (in->s_desc[r].addr & d->rq_pmask) != 0
+                                            : (in->s_desc[r].addr & d->pg.amask[r]) != 0;
     }
     uint32_t pg_beats = (4096u >> d->labpb) - (uint32_t)((d->f_addr & 0xfff) >> d->labpb);
     uint32_t beats = d->f_rem;
@@ -285,7 +310,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     bq_wdata.ring = d->f_ring; bq_wdata.bufid = d->f_bufid; bq_wdata.len = p1len;
     bq_wdata.off = d->f_off; bq_wdata.cnt = d->f_cnt; bq_wdata.prel = d->f_prel;
     bq_wdata.split = fh->split; bq_wdata.dlen = fh->dlen;
-    bq_wdata.dring = d->g_ring; bq_wdata.dbufid = d->g_bufid; bq_wdata.doff = d->g_off;
+    bq_wdata.dring = d->g_mrg ? NICRX_REASM_RING : d->g_ring; bq_wdata.mrg = d->g_mrg;
+    bq_wdata.dbufid = d->g_bufid; bq_wdata.doff = d->g_off;
     bq_wdata.dcnt = d->g_cnt; bq_wdata.dprel = d->g_prel;
     bq_wdata.flow = d->fh_flow; bq_wdata.opcode = d->fh_op;
     bq_wdata.l3 = fh->l3; bq_wdata.l4 = fh->l4; bq_wdata.vlan = fh->vlan; bq_wdata.frag = fh->frag;
@@ -293,11 +319,35 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     bq_wdata.more_cnt = mo.more_cnt;
     bq_wdata.hash = fh->hash; bq_wdata.l3_off = fh->l3_off; bq_wdata.l4_off = fh->l4_off;
     bq_wdata.rss_type = fh->rss_type; bq_wdata.pay = fh->pay; bq_wdata.lerr = fh->lerr;
+    bq_wdata.rlen = d->r_len; bq_wdata.rsegs = d->r_segs; bq_wdata.rseq = d->r_seq; bq_wdata.rreason = d->r_reason;
     if (t->m_axi_awready) n.awvalid = 0;
     switch (d->is_state) {
     case IS_IDLE:
-        if (d->fh_valid && d->hd_v && (!rq_req || rq_ans)) {
-            if (d->hd_red) {
+        if (sw_go) {
+            /* the sweep's close (timeout, flush, re-assembly off): its run record on CQ 0 (none
+             * when CQ 0 is disabled), then the table moves on */
+            ra_take = ra_cls = 1;
+            n.r_flow = rao.m_flow; n.r_gen = rao.m_r_gen; n.r_id = rao.m_r_id; n.r_len = rao.m_r_len;
+            n.r_segs = rao.m_r_segs; n.r_seq = rao.m_r_seq; n.r_reason = rao.m_reason;
+            n.f_q = 0;
+            n.rp = c->cq_en[0]; n.raft = 0;
+            n.is_state = c->cq_en[0] ? IS_PRE : IS_IDLE;
+        } else if (d->fh_valid && d->hd_v && (!rq_req || rq_ans)) {
+            if (cstep) {
+                /* the head's run closes first, alone (a close before the frame, a frame it
+                 * would take that is dropped, an end not at a whole word): its run record on
+                 * the frame's CQ (CQ 0 when that is not enabled; none when neither is), then
+                 * the table answers the frame again */
+                if (!rcq_en || ((cwo.cq_room >> rcq) & 1)) {
+                    ra_take = ra_cls = 1;
+                    n.r_flow = rao.m_flow; n.r_gen = rao.m_r_gen; n.r_id = rao.m_r_id; n.r_len = rao.m_off;
+                    n.r_segs = (uint8_t)(rao.m_r_segs - rao.m_after); n.r_seq = rao.m_r_seq;
+                    n.r_reason = rao.m_close ? rao.m_reason : h_drop ? NICRX_REASM_DROP : NICRX_REASM_ALIGN;
+                    n.f_q = (uint8_t)rcq;
+                    n.rp = (uint8_t)rcq_en; n.raft = 0;
+                    n.is_state = rcq_en ? IS_PRE : IS_IDLE;
+                }
+            } else if (d->hd_red) {
                 /* RED's verdict (nicrx_red) goes before the placement: no buffer is looked at */
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
@@ -308,7 +358,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                         n.cnt_red_early = d->cnt_red_early + 1;
                     emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY, 0);
                 }
-            } else if ((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) {
+            } else if (h_nofit) {
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     fh_rel = 1; n.fq_pop = 1;
@@ -330,41 +380,66 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.cnt_no_buf[nb_ring]++;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, nb_ring);
                 }
-            } else if (room && pc_room && bufs_ok) {
+            } else if (room && (!need2 || room2) && pc_room && bufs_ok) {
                 /* a split frame takes a header buffer and, with bytes after its headers, a
-                 * data buffer; a misaligned one (the header buffer looked at first) goes back
-                 * alone by an error completion and the frame takes the next */
+                 * data buffer, or its data part goes into its flow's run (m_go: a run's page,
+                 * ring 3's head when it opens one); a misaligned buffer or page (the header
+                 * buffer looked at first) goes back alone by an error completion and the frame
+                 * takes the next; a run that closes after it needs CQ room for both records */
                 int herr = fh->split && d->hd_bad[NICRX_HDR_RING];
-                int derr = !herr && d->hd_dneed && d->hd_bad[sel];
+                int perr = !herr && m_go && rao.m_open && d->hd_bad[NICRX_REASM_RING];
+                int derr = !herr && d_ring && d->hd_bad[sel];
                 /* a page's entry: the page's (PAGE_SIZE-aligned) address with the offset in its low bits */
                 const uint16_t h_off = d->pg.off[NICRX_HDR_RING], d_off = d->pg.off[sel];
-                const desc_ent_t *p1 = herr || fh->split ? hh : dh;
-                uint32_t r1 = herr || fh->split ? NICRX_HDR_RING : sel;
-                n.desc_pop[r1] = 1;
+                const desc_ent_t *p1 = fh->split ? hh : dh;
+                uint32_t r1 = fh->split ? NICRX_HDR_RING : sel;
                 n.f_q = (uint8_t)hd_q;
-                if (herr || derr) {
-                    n.f_ring = (uint8_t)(herr ? r1 : sel);
-                    n.f_bufid = herr ? p1->buf_id : dh->buf_id;
-                    n.f_addr = herr ? p1->addr : dh->addr;
-                    n.desc_pop[r1] = (uint8_t)herr;
-                    n.desc_pop[sel] |= (uint8_t)derr;
+                if (herr || perr || derr) {
+                    const desc_ent_t *eb = herr ? hh : perr ? ph : dh;
+                    const uint32_t er = herr ? NICRX_HDR_RING : perr ? NICRX_REASM_RING : sel;
+                    n.f_ring = (uint8_t)er;
+                    n.f_bufid = eb->buf_id;
+                    n.f_addr = eb->addr;
+                    n.desc_pop[er] = 1;
                     n.f_err = 1;
                     n.f_off = 0; n.f_cnt = 0; n.f_prel = 1;
                     n.cnt_desc_err = d->cnt_desc_err + 1;
                     n.is_state = IS_PRE;
                 } else {
-                    /* a page goes back (pop) only with its last entry */
+                    /* a page goes back (pop) only with its last entry; a run's page is taken
+                     * when the run opens */
                     n.pg_take[r1] = 1;
-                    if (fh->split && d->hd_dneed) n.pg_take[sel] = 1;
                     n.desc_pop[r1] = d->pg.rel[r1];
-                    if (fh->split && d->hd_dneed) n.desc_pop[sel] = d->pg.rel[sel];
+                    if (fh->split && d_ring) {
+                        n.pg_take[sel] = 1;
+                        n.desc_pop[sel] = d->pg.rel[sel];
+                    }
+                    n.desc_pop[NICRX_REASM_RING] = (uint8_t)(m_go && rao.m_open);
                     n.f_ring = (uint8_t)r1; n.f_bufid = p1->buf_id;
                     n.f_addr = p1->addr | (fh->split ? h_off : d_off);
                     n.f_off = fh->split ? h_off : d_off;
                     n.f_cnt = d->pg.cnt[r1]; n.f_prel = d->pg.rel[r1];
                     n.g_pend = (uint8_t)(fh->split && d->hd_dneed);
-                    n.g_ring = (uint8_t)sel; n.g_bufid = dh->buf_id; n.g_addr = dh->addr | d_off;
-                    n.g_off = d_off; n.g_cnt = d->pg.cnt[sel]; n.g_prel = d->pg.rel[sel];
+                    n.g_ring = (uint8_t)sel; n.g_mrg = (uint8_t)m_go;
+                    if (m_go) {
+                        /* merged: at the run's page and offset (an opened run's at 0), no entry
+                         * count, no release (the run record gives the page back) */
+                        n.g_bufid = rao.m_open ? ph->buf_id : rao.m_r_id;
+                        n.g_addr = rao.m_open ? ph->addr : rao.m_dst;
+                        n.g_off = rao.m_open ? 0 : (uint16_t)rao.m_off;
+                        n.g_cnt = 0x1fff; /* dcnt = g_cnt + 1 = 0 */
+                        n.g_prel = 0;
+                    } else {
+                        n.g_bufid = dh->buf_id; n.g_addr = dh->addr | d_off;
+                        n.g_off = d_off; n.g_cnt = d->pg.cnt[sel]; n.g_prel = d->pg.rel[sel];
+                    }
+                    ra_take = m_go;
+                    /* the run closes after the frame: its record follows the frame's */
+                    n.rp = (uint8_t)need2; n.raft = 1;
+                    n.r_flow = rao.m_flow; n.r_gen = rao.m_r_gen; n.r_id = rao.m_r_id; n.r_len = rao.m_r_len;
+                    n.r_segs = rao.m_r_segs; n.r_seq = rao.m_r_seq; n.r_reason = rao.m_reason;
+                    /* a frame that would open a run but finds no page goes alone */
+                    if (rq_req && rao.m_open && !m_go) n.cnt_reasm_no_page = d->cnt_reasm_no_page + 1;
                     n.f_err = 0;
                     n.fq_pop = 1;
                     pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = d->hd_nw1;
@@ -426,26 +501,40 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.awaddr = d->f_addr;
             n.awlen = (uint8_t)(d->rb - 1);
             wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->rb - 1);
-            /* the record's words into the completion writer's holder */
-            bq_we = 1; bq_wdata.rec = 1; bq_wdata.err = d->f_err; bq_wdata.q = d->f_q;
+            /* the record's words into the completion writer's holder: a run record (alone, or
+             * after the frame's), else the frame's or an error completion */
+            bq_we = 1; bq_wdata.rec = 1; bq_wdata.q = d->f_q;
             n.is_state = IS_WAIT;
-            if (!d->f_err) {
+            if (d->rp && !d->raft) {
+                bq_wdata.run = 1;
+                bq_wdata.ring = NICRX_REASM_RING; bq_wdata.bufid = d->r_id;
+                bq_wdata.flow = (uint16_t)(d->r_gen << 8 | d->r_flow);
+                n.rp = 0;
+            } else if (d->f_err) {
+                bq_wdata.err = 1;
+                n.raft = 0;
+            } else {
                 nicrx_event_t e;
                 fh_rel = 1;
+                n.raft = 0;
                 memset(&e, 0, sizeof e);
                 e.kind = NICRX_EV_DELIVER;
                 e.frame = fh->frame;
                 e.queue = d->f_q; e.ring = d->f_ring; e.buf_id = d->f_bufid; e.len = p1len;
                 e.split = fh->split;
-                if (dpart) { e.dring = d->g_ring; e.dbuf_id = d->g_bufid; e.dlen = fh->dlen; e.doff = d->g_off; }
+                if (dpart) {
+                    e.dring = d->g_mrg ? NICRX_REASM_RING : d->g_ring;
+                    e.dbuf_id = d->g_bufid; e.dlen = fh->dlen; e.doff = d->g_off;
+                }
                 e.off = d->f_off;
                 e.more_cnt = mo.more_cnt;
                 ev_emit(ev, &e);
             }
         }
         break;
-    case IS_WAIT: /* lets cq_room see the new issued tail */
-        n.is_state = IS_IDLE;
+    case IS_WAIT: /* lets cq_room see the new issued tail (and rec_off, rec_ph the record after
+                   * it: a run record after its frame's) */
+        n.is_state = d->rp ? IS_REC : IS_IDLE;
         break;
     default:
         n.is_state = IS_IDLE;
@@ -464,10 +553,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     const int fq_re = d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel);
     n.hd_v = !fq_re;
     n.rq_en = c->reasm_en;
+    /* the request changed at this edge: s_chg in its first cycle */
+    n.rq_chg = (uint8_t)(fq_re || fh_rel || d->rq_en != c->reasm_en);
+    {
+        const uint32_t pl = c->reasm_page_log2 < 12 ? 12 : c->reasm_page_log2 > 16 ? 16 : c->reasm_page_log2;
+        n.rq_pmask = (uint16_t)((1u << pl) - 1);
+    }
 
     /* ---- idle ---- */
     n.idle = d->fq_rd == d->fq_wr && !d->fh_valid && d->is_state == IS_IDLE && !mvo.busy
-          && !d->awvalid && !cwo.busy && !in->s_fl_valid;
+          && !d->awvalid && !cwo.busy && !in->s_fl_valid && !rao.m_busy && !c->reasm_flush;
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
     if (fq_we) {
@@ -509,14 +604,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     }
     /* the re-assembly table: the head's request (it changes with fh and with the registered
      * enable); a split frame's data part is the payload it would merge (a length that lies
-     * merges nothing); nothing is taken yet: no run opens, so none closes */
+     * merges nothing); the issue FSM's take, a run opened there takes ring 3's head */
     {
         reasm_in_t ri = { .rst = t->rst, .cfg_en = c->reasm_en, .cfg_page_log2 = c->reasm_page_log2,
                           .cfg_max_segs = c->reasm_max_segs, .cfg_max_bytes = c->reasm_max_bytes,
                           .cfg_timeout = c->reasm_timeout, .now = in->now, .s_flush = c->reasm_flush,
-                          .s_chg = (uint8_t)(fq_re || fh_rel || d->rq_en != c->reasm_en), .s_req = (uint8_t)rq_req,
+                          .s_chg = d->rq_chg, .s_req = (uint8_t)rq_req,
                           .s_flow = (uint8_t)d->fh_flow, .s_gen = (uint8_t)(d->fh_flow >> 8), .s_op = d->fh_op,
-                          .s_fcl = fh->fcl, .s_len = fh->split && !fh->lerr ? fh->dlen : 0, .s_seq = fh->seq };
+                          .s_fcl = fh->fcl, .s_len = fh->split && !fh->lerr ? fh->dlen : 0, .s_seq = fh->seq,
+                          .s_take = (uint8_t)ra_take, .s_take_cls = (uint8_t)ra_cls, .s_take_id = ph->buf_id,
+                          .s_take_page = ph->addr >> 12 };
         reasm_step(d->ra, &ri, &rao);
     }
     /* the mover: the issue FSM's commands and the record holder's words of this edge */

@@ -89,6 +89,7 @@ typedef struct dma {
     /* a split frame's data part: its buffer, taken with the header buffer, waits for the
      * header part's last burst (g_pend) */
     uint8_t  g_pend, g_ring;
+    uint8_t  g_mrg;   /* ... or merged into a re-assembly run's page (dring 3) */
     uint16_t g_bufid;
     uint64_t g_addr;
     /* each part's place in its page (nicrx_page): offset, entries before it in the page,
@@ -110,8 +111,8 @@ typedef struct dma {
     uint8_t  hd_fl2;         /* hd_cwd > hd_nw2, one cycle later: the data part ends with a flush */
     uint8_t  hd_dneed;       /* the frame needs a data buffer (whole, or a split one with dlen > 0) */
     uint8_t  hd_hfit;        /* a split frame's header part fits ring 2's entries (nicrx_page's limit) */
-    uint8_t  hd_dv[NICRX_REASM_RING];  /* each frame ring's head descriptor was valid at the last edge */
-    uint8_t  hd_bad[NICRX_REASM_RING]; /* ... and its address is misaligned (nicrx_page's amask) */
+    uint8_t  hd_dv[NICRX_NUM_FBR];  /* each ring's head descriptor was valid at the last edge */
+    uint8_t  hd_bad[NICRX_NUM_FBR]; /* ... and its address is misaligned (nicrx_page's amask; ring 3: the run's page size) */
     uint16_t hd_wait;        /* cycles in a row the head has waited for a descriptor alone (saturating) */
     uint8_t  hd_to;          /* registered: hd_wait reached XFER_BUF_WAIT (not 0) while waiting */
     uint8_t  awvalid, awlen;
@@ -120,9 +121,16 @@ typedef struct dma {
     uint32_t cnt_no_fit, cnt_no_cq, cnt_desc_err;
     uint32_t cnt_red_early, cnt_red_forced;
     uint32_t cnt_no_buf[NICRX_REASM_RING]; /* DROP_NO_BUF_SMALL, _LARGE, _HDR: by the ring waited for */
-    uint32_t cnt_reasm_no_page; /* REASM_NO_PAGE: 0 until runs open (issue 12's next stage) */
     uint8_t  idle;
     uint8_t  rq_en;  /* REASM_CTRL.en, registered: the re-assembly table's request is the head only with it */
+    uint8_t  rq_chg; /* the request changed at the last edge (the table's s_chg) */
+    uint16_t rq_pmask; /* a run's page's address bits that must be 0 (REASM_CTRL.page_log2, 12..16) */
+    /* a run record to issue (rp), after the frame's record (raft), and its fields */
+    uint8_t  rp, raft;
+    uint8_t  r_flow, r_gen, r_segs, r_reason;
+    uint16_t r_id;
+    uint32_t r_len, r_seq;
+    uint32_t cnt_reasm_no_page; /* REASM_NO_PAGE: frames that would have opened a run but found no page */
     reasm_t *ra;     /* nicrx_reasm, the re-assembly table (its own state, stepped in place) */
     more_t  *more;   /* nicrx_more, the batching hint (its own state, stepped in place) */
     mover_t  mv;     /* nicrx_mover: packet memory to W (stepped in place) */

@@ -94,6 +94,8 @@ enum nicrx_reasm_reason {
     NICRX_REASM_GEN,        /* the flow number was reused by a new generation */
     NICRX_REASM_TIMEOUT,    /* the flow stayed quiet longer than the timeout */
     NICRX_REASM_FLUSH,      /* a host flush, or re-assembly turned off */
+    NICRX_REASM_DROP,       /* a frame the run would have taken was dropped (RED, no_fit, no_cq, no_buf) */
+    NICRX_REASM_ALIGN,      /* the run's end is not at a whole packet-memory word: the next segment starts a new run */
     NICRX_NUM_REASM_REASONS
 };
 

@@ -81,13 +81,16 @@ static void reasm_decide(const reasm_regs_t *r, reasm_regs_t *n)
     n->d_now = r->now;
 }
 
-/* the entry a take writes: a run opened (with the take's page), a run appended to, or the
- * entry as it was (closed by a close before the frame) */
+/* the entry a take writes: a close alone (s_take_cls: the user merges nothing, as for a
+ * frame it drops), a run opened (with the take's page), a run appended to, or the entry as
+ * it was (closed by a close before the frame) */
 static reasm_ent_t reasm_taken(const reasm_regs_t *r, const reasm_in_t *in)
 {
     reasm_ent_t w = r->d_q;
 
-    if (r->d_open) {
+    if (in->s_take_cls) {
+        w.open = 0;
+    } else if (r->d_open) {
         w = (reasm_ent_t){ .open = 1, .gen = r->d_rq.gen, .page = in->s_take_page & 0xfffffffffffffull,
                            .id = in->s_take_id, .off = r->d_rq.len, .segs = 1, .seq = r->d_rq.seq, .time = r->d_now };
     } else if (r->d_merge) {
@@ -109,6 +112,10 @@ void reasm_step(reasm_t *s, const reasm_in_t *in, reasm_out_t *out)
     /* the sweep moves on after an answer it needs nothing for, or after its close is taken */
     const int sp_move = r->d_v && !r->d_rq.req && (in->s_take || !r->d_close);
     const int kill = in->s_chg || in->s_take || r->ini || sp_move || in->s_flush;
+    /* the pointer after this edge: A reads the entry it names (an answer after a move is the
+     * next entry's) */
+    const uint8_t sp_nx = (r->ini || (!in->s_flush && sp_move)) ? (uint8_t)((r->sp + 1) & fmask)
+                        : in->s_flush ? 0 : r->sp;
 
     reasm_decide(r, &n);
     /* configuration */
@@ -122,7 +129,7 @@ void reasm_step(reasm_t *s, const reasm_in_t *in, reasm_out_t *out)
     n.lo = (uint16_t)(in->now - in->cfg_timeout);
     n.wrap = in->now < in->cfg_timeout;
     /* A, B, C */
-    n.a_rq = (reasm_rq_t){ .req = in->s_req, .flow = in->s_req ? in->s_flow & fmask : r->sp, .gen = in->s_gen,
+    n.a_rq = (reasm_rq_t){ .req = in->s_req, .flow = in->s_req ? in->s_flow & fmask : sp_nx, .gen = in->s_gen,
                            .op = in->s_op, .fcl = in->s_fcl, .len = in->s_len, .seq = in->s_seq };
     n.b_rq = r->a_rq;
     {
@@ -158,14 +165,12 @@ void reasm_step(reasm_t *s, const reasm_in_t *in, reasm_out_t *out)
         n.b_v = r->a_v && !kill;
         n.c_v = r->b_v && !kill;
         n.d_v = r->c_v && !kill;
+        n.sp = sp_nx;
         if (r->ini) {
-            n.sp = (uint8_t)((r->sp + 1) & fmask);
             n.ini = r->sp != fmask;
         } else if (in->s_flush) {
-            n.sp = 0;
             n.fl = 1;
         } else if (sp_move) {
-            n.sp = (uint8_t)((r->sp + 1) & fmask);
             if (r->sp == fmask)
                 n.fl = 0;
         }

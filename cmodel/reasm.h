@@ -73,6 +73,7 @@ typedef struct reasm_in {
     uint32_t cfg_max_bytes;
     uint16_t cfg_timeout, now;
     uint8_t  s_flush, s_chg, s_req, s_flow, s_gen, s_op, s_fcl, s_take;
+    uint8_t  s_take_cls;                     /* the take is a close alone: the entry's run closes, nothing merges */
     uint16_t s_len, s_take_id;
     uint32_t s_seq;
     uint64_t s_take_page;                   /* address bits 63:12 */

@@ -35,6 +35,7 @@ module nicrx_cpl_write #(
     output wire                      rec_ph,
     output wire [63:0]               rec_base,
     output wire [NUM_CQ-1:0]         cq_room,   // issued tail - head < size (one cycle old)
+    output wire [NUM_CQ-1:0]         cq_room2,  // ... < size - 1: room for two records (a frame's and a run's)
     input  wire [NUM_CQ*64-1:0]      cfg_cq_base,
     input  wire [NUM_CQ*4-1:0]       cfg_cq_size_log2,
     input  wire [NUM_CQ-1:0]         cfg_cq_en,
@@ -66,7 +67,7 @@ module nicrx_cpl_write #(
     reg [63:0]           rh_w2_reg, rh_w2_next, rh_w3_reg, rh_w3_next;
     reg [NUM_CQ*16-1:0]  issued_tail_reg, issued_tail_next;
     reg [NUM_CQ*16-1:0]  cq_tail_reg, cq_tail_next;
-    reg [NUM_CQ-1:0]     cq_room_reg, cq_room_next;
+    reg [NUM_CQ-1:0]     cq_room_reg, cq_room_next, cq_room2_reg, cq_room2_next;
     reg [15:0]           rec_off_reg, rec_off_next;   // rec_q's issued tail % size (one cycle old)
     reg                  rec_ph_reg, rec_ph_next;     // its phase
     reg [63:0]           rec_base_reg, rec_base_next; // rec_q's CQ_BASE (NUM_CQ > 1 only)
@@ -81,6 +82,7 @@ module nicrx_cpl_write #(
     // one CQ: its base needs no selection (the register is then unused and removed)
     assign rec_base      = (NUM_CQ > 1) ? rec_base_reg : cfg_cq_base[63:0];
     assign cq_room       = cq_room_reg;
+    assign cq_room2      = cq_room2_reg;
     assign st_cq_tail    = cq_tail_reg;
     assign cnt_delivered = cnt_delivered_reg;
     assign cnt_axi_error = cnt_axi_err_reg;
@@ -117,10 +119,14 @@ module nicrx_cpl_write #(
         cnt_delivered_next = cnt_delivered_reg;
         axi_err_inc = 3'd0;
 
-        // CQ room, one cycle old (the issue FSM waits a cycle after each record)
-        for (i = 0; i < NUM_CQ; i = i + 1)
-            cq_room_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
-                              < (17'd1 << cfg_cq_size_log2[i*4 +: 4]);
+        // CQ room for one record and for two, one cycle old (the issue FSM waits a cycle
+        // after each record)
+        for (i = 0; i < NUM_CQ; i = i + 1) begin
+            cq_room_next[i]  = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
+                               < (17'd1 << cfg_cq_size_log2[i*4 +: 4]);
+            cq_room2_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]} + 17'd1
+                               < (17'd1 << cfg_cq_size_log2[i*4 +: 4]);
+        end
         // the next record's slot (issued tail % size) and phase, registered every cycle from
         // rec_q (valid one cycle after the issue FSM sets it); the base is added there
         rec_tail = issued_tail_reg[rec_q*16 +: 16];
@@ -210,7 +216,7 @@ module nicrx_cpl_write #(
             rh_full_reg <= 1'b0;  rh_w0_reg <= 64'd0;  rh_w1_reg <= 64'd0;
             rh_w2_reg <= 64'd0;  rh_w3_reg <= 64'd0;
             issued_tail_reg <= {NUM_CQ*16{1'b0}};  cq_tail_reg <= {NUM_CQ*16{1'b0}};
-            cq_room_reg <= {NUM_CQ{1'b0}};
+            cq_room_reg <= {NUM_CQ{1'b0}};  cq_room2_reg <= {NUM_CQ{1'b0}};
             rec_off_reg <= 16'd0;  rec_ph_reg <= 1'b0;  rec_base_reg <= 64'd0;
             cnt_delivered_reg <= 32'd0;  cnt_axi_err_reg <= 32'd0;
         end else begin
@@ -221,7 +227,7 @@ module nicrx_cpl_write #(
             rh_full_reg <= rh_full_next;  rh_w0_reg <= rh_w0_next;  rh_w1_reg <= rh_w1_next;
             rh_w2_reg <= rh_w2_next;  rh_w3_reg <= rh_w3_next;
             issued_tail_reg <= issued_tail_next;  cq_tail_reg <= cq_tail_next;
-            cq_room_reg <= cq_room_next;
+            cq_room_reg <= cq_room_next;  cq_room2_reg <= cq_room2_next;
             rec_off_reg <= rec_off_next;  rec_ph_reg <= rec_ph_next;  rec_base_reg <= rec_base_next;
             cnt_delivered_reg <= cnt_delivered_next;  cnt_axi_err_reg <= cnt_axi_err_next;
         end

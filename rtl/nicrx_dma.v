@@ -108,6 +108,8 @@ module nicrx_dma #(
     localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
                      IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6;
     localparam [1:0] HDR_RING = 2'd2;          // the header ring (regs/nicrx.regs HDR_RING)
+    localparam [1:0] RA_RING = 2'd3;           // the re-assembly ring (REASM_RING): a run's page
+    localparam [3:0] R_DROP = 4'd9, R_ALIGN = 4'd10;  // enum nicrx_reasm_reason: the closes this block adds
     localparam [ABPB-1:0] STRB_ONES = {ABPB{1'b1}};
     localparam integer   CLS_PRESEL = 5;  // enum nicrx_class_bit
     localparam [3:0] OP_CTRL = 4'd3, OP_NO_MERGE = 4'd8;  // enum nicrx_opcode: CTRL..NO_MERGE can touch a run
@@ -135,7 +137,7 @@ module nicrx_dma #(
     reg [1:0]            fh_red_reg;         // head's RED verdict (RAM read register)
     reg                  fh_valid_reg, fh_valid_next;
 
-    reg [2:0]            desc_pop_reg, desc_pop_next;
+    reg [3:0]            desc_pop_reg, desc_pop_next;
     reg [2:0]            is_state_reg, is_state_next;
     reg [QW-1:0]         f_q_reg, f_q_next;
     reg [1:0]            f_ring_reg, f_ring_next;     // the first part's ring (2: a split frame's header)
@@ -159,6 +161,7 @@ module nicrx_dma #(
     reg                  f_prel_reg, f_prel_next, g_prel_reg, g_prel_next;
     reg [2:0]            pg_take_reg, pg_take_next;   // the rings an entry was placed in (nicrx_page's s_take)
     reg                  g_ring_reg, g_ring_next;     // ring 0 or 1
+    reg                  g_mrg_reg, g_mrg_next;       // ... or merged into a re-assembly run's page (dring 3)
     reg [15:0]           g_bufid_reg, g_bufid_next;
     reg [63:0]           g_addr_reg, g_addr_next;
     reg                  rec_rdy_reg, rec_rdy_next;   // f_addr, f_phase hold the record's
@@ -179,8 +182,17 @@ module nicrx_dma #(
     reg                  hd_fl2_reg, hd_fl2_next;    // hd_cwd != hd_nw2 (one cycle later): a flush
     reg                  hd_dneed_reg, hd_dneed_next; // a data buffer needed (whole, or dlen > 0)
     reg                  hd_hfit_reg, hd_hfit_next;   // a split frame's header part fits ring 2's entries
-    reg [2:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
-    reg [2:0]            hd_bad_reg, hd_bad_next;     // ... and its address is misaligned (nicrx_page's amask)
+    reg [3:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
+    reg [3:0]            hd_bad_reg, hd_bad_next;     // ... and its address is misaligned (nicrx_page's amask; ring 3: the page size)
+    // a run record to issue (rp), after the frame's record (raft), and its fields: the run's
+    // flow, generation, page buf_id, bytes, segments, first sequence number, close reason
+    reg                  rp_reg, rp_next, raft_reg, raft_next;
+    reg [7:0]            r_flow_reg, r_flow_next, r_gen_reg, r_gen_next, r_segs_reg, r_segs_next;
+    reg [15:0]           r_id_reg, r_id_next;
+    reg [16:0]           r_len_reg, r_len_next;
+    reg [31:0]           r_seq_reg, r_seq_next;
+    reg [3:0]            r_reason_reg, r_reason_next;
+    reg [31:0]           cnt_no_page_reg, cnt_no_page_next;
     // the wait bound (XFER_BUF_WAIT): cycles in a row the head has waited for a descriptor
     // alone (hd_wait, saturating), and, registered from it, the bound is reached (hd_to)
     reg [15:0]           hd_wait_reg, hd_wait_next;
@@ -210,19 +222,20 @@ module nicrx_dma #(
     reg [WC_W-1:0]       wc_wdata;
     reg                  bq_we;
     reg [BQW-1:0]        bq_wdata;
+    reg                  bq_run;             // the record is a run record (r_*)
 
     // ---- outputs ---------------------------------------------------------
     // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
     // the read decided at an edge waits before the RAM takes it
     assign fq_pop          = fq_pop_reg;
-    assign m_desc_pop      = {1'b0, desc_pop_reg};    // ring 3's pages are not taken yet
+    assign m_desc_pop      = desc_pop_reg;
+    assign cnt_reasm_no_page = cnt_no_page_reg;
     assign st_idle         = idle_reg;
     assign cnt_drop_no_fit = cnt_no_fit_reg;
     assign cnt_drop_no_cq  = cnt_no_cq_reg;
     assign cnt_drop_red_early  = cnt_red_early_reg;
     assign cnt_drop_red_forced = cnt_red_forced_reg;
     assign cnt_drop_no_buf = cnt_no_buf_reg;
-    assign cnt_reasm_no_page = 32'd0;                 // no run opens yet, so none lacks a page
     assign cnt_desc_error  = cnt_desc_err_reg;
     assign m_axi_awvalid   = awvalid_reg;
     assign m_axi_awaddr    = awaddr_reg;
@@ -252,10 +265,13 @@ module nicrx_dma #(
     // ---- the re-assembly table (nicrx_reasm): its request is the head frame when it can
     // touch a run (re-assembly on, an operation code CTRL..NO_MERGE: a pre-selected TCP
     // frame of a flow); the request changes with fh (a reload or a release) and with the
-    // registered enable (rq_en), and IS_IDLE decides such a head only with the answer
-    reg         rq_en_reg;
+    // registered enable (rq_en), s_chg (rq_chg) in the request's first cycle, and IS_IDLE
+    // decides such a head only with the answer; it takes the answer (ra_take) when it acts
+    // on it, or a close alone (ra_cls) when it closes the run and merges nothing
+    reg         rq_en_reg, rq_chg_reg;
+    reg         ra_take, ra_cls;
+    reg [15:0]  rq_pmask_reg;      // a page's address bits that must be 0 (ring 3: REASM_CTRL.page_log2, 12..16)
     wire        rq_req = rq_en_reg && fh_valid_reg && fh_op_reg >= OP_CTRL && fh_op_reg <= OP_NO_MERGE;
-    wire        rq_chg = fq_re || fh_rel || (rq_en_reg != cfg_reasm[0]);
     wire        ra_v, ra_req, ra_close, ra_open, ra_merge, ra_after, ra_busy;
     wire [7:0]  ra_flow, ra_r_gen, ra_r_segs;
     wire [3:0]  ra_reason;
@@ -263,16 +279,17 @@ module nicrx_dma #(
     wire [16:0] ra_off, ra_r_len;
     wire [15:0] ra_r_id;
     wire [31:0] ra_r_seq;
-    wire        rq_ans = ra_v && ra_req;   // the answer for the head (held since it changed)
+    wire        rq_ans = ra_v && ra_req && !rq_chg_reg;   // the answer for the head (held since it changed)
     nicrx_reasm #(.FLOWS(FLOWS)) u_reasm (
         .clk(clk), .rst(rst),
         .cfg_en(cfg_reasm[0]), .cfg_page_log2(cfg_reasm[6:2]), .cfg_max_bytes(cfg_reasm[23:7]),
         .cfg_max_segs(cfg_reasm[31:24]), .cfg_timeout(cfg_reasm[47:32]), .now(now), .s_flush(cfg_reasm[1]),
-        .s_chg(rq_chg), .s_req(rq_req), .s_flow(fh_flow_reg[7:0]), .s_gen(fh_flow_reg[15:8]), .s_op(fh_op_reg),
+        .s_chg(rq_chg_reg), .s_req(rq_req), .s_flow(fh_flow_reg[7:0]), .s_gen(fh_flow_reg[15:8]), .s_op(fh_op_reg),
         // the payload it would merge: a split frame's data part (a length that lies merges nothing)
         .s_len((fh_reg[101] && !fh_reg[100]) ? fh_reg[133:118] : 16'd0),
         .s_seq(fh_reg[165:134]), .s_fcl(fh_reg[166]),
-        .s_take(1'b0), .s_take_page(52'd0), .s_take_id(16'd0),
+        .s_take(ra_take), .s_take_cls(ra_cls), .s_take_page(s_desc_data[3*80+12 +: 52]),
+        .s_take_id(s_desc_data[3*80+64 +: 16]),
         .m_v(ra_v), .m_req(ra_req), .m_flow(ra_flow), .m_close(ra_close), .m_reason(ra_reason),
         .m_open(ra_open), .m_merge(ra_merge), .m_after(ra_after), .m_dst(ra_dst), .m_off(ra_off),
         .m_r_gen(ra_r_gen), .m_r_id(ra_r_id), .m_r_len(ra_r_len), .m_r_segs(ra_r_segs), .m_r_seq(ra_r_seq),
@@ -300,21 +317,28 @@ module nicrx_dma #(
     wire [15:0]       rec_off;
     wire              rec_ph;
     wire [63:0]       rec_base;
-    wire [NUM_CQ-1:0] cq_room;
+    wire [NUM_CQ-1:0] cq_room, cq_room2;
     reg  [CR_W-1:0]   cr_data;
     always @* begin
         cr_data = {CR_W{1'b0}};
         cr_data[CR_REC] = bq_wdata[0];  cr_data[CR_ERR] = bq_wdata[1];  cr_data[CR_Q +: QW] = bq_wdata[2 +: QW];
         cr_data[CR_PHASE] = f_phase_reg;
-        cr_data[CR_RING +: CR_RING_W] = f_ring_reg;  cr_data[CR_BUFID +: CR_BUFID_W] = f_bufid_reg;
+        // a run record: its page in ring 3, its flow, the run (docs/host-interface.md "Run record")
+        cr_data[CR_RUN] = bq_run;
+        cr_data[CR_RING +: CR_RING_W] = bq_run ? RA_RING : f_ring_reg;
+        cr_data[CR_BUFID +: CR_BUFID_W] = bq_run ? r_id_reg : f_bufid_reg;
+        cr_data[CR_RLEN +: CR_RLEN_W] = r_len_reg;  cr_data[CR_RSEGS +: CR_RSEGS_W] = r_segs_reg;
+        cr_data[CR_RSEQ +: CR_RSEQ_W] = r_seq_reg;  cr_data[CR_RREASON +: CR_RREASON_W] = r_reason_reg;
         cr_data[CR_LEN +: CR_LEN_W] = fh_reg[101] ? fh_reg[117:102] : fh_reg[15:0];   // the first part's
         cr_data[CR_OFF +: CR_OFF_W] = f_off_reg;  cr_data[CR_CNT +: CR_CNT_W] = f_cnt_reg;
         cr_data[CR_PREL] = f_prel_reg;
         cr_data[CR_SPLIT] = fh_reg[101];  cr_data[CR_DLEN +: CR_DLEN_W] = fh_reg[133:118];
-        cr_data[CR_DRING +: CR_DRING_W] = {1'b0, g_ring_reg};  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
+        cr_data[CR_DRING +: CR_DRING_W] = g_mrg_reg ? RA_RING : {1'b0, g_ring_reg};
+        cr_data[CR_MRG] = g_mrg_reg;  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
         cr_data[CR_DOFF +: CR_DOFF_W] = g_off_reg;  cr_data[CR_DCNT +: CR_DCNT_W] = g_cnt_reg;
         cr_data[CR_DPREL] = g_prel_reg;
-        cr_data[CR_FLOW +: CR_FLOW_W] = fh_flow_reg;  cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op_reg;
+        cr_data[CR_FLOW +: CR_FLOW_W] = bq_run ? {r_gen_reg, r_flow_reg} : fh_flow_reg;
+        cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op_reg;
         // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
         //      vlan, l4[2], l3[2], len[16]}
         cr_data[CR_L3 +: CR_L3_W] = fh_reg[17:16];  cr_data[CR_L4 +: CR_L4_W] = fh_reg[19:18];
@@ -330,7 +354,7 @@ module nicrx_dma #(
         .clk(clk), .rst(rst),
         .s_cr_valid(bq_we), .s_cr_data(cr_data), .s_cr_ready(cr_room),
         .m_rec_valid(rec_full), .m_rec_data(rec_words), .m_rec_ready(rec_taken),
-        .rec_q(f_q_reg), .rec_off(rec_off), .rec_ph(rec_ph), .rec_base(rec_base), .cq_room(cq_room),
+        .rec_q(f_q_reg), .rec_off(rec_off), .rec_ph(rec_ph), .rec_base(rec_base), .cq_room(cq_room), .cq_room2(cq_room2),
         .cfg_cq_base(cfg_cq_base), .cfg_cq_size_log2(cfg_cq_size_log2), .cfg_cq_en(cfg_cq_en),
         .cfg_cq_head(cfg_cq_head), .st_cq_tail(st_cq_tail), .s_rerr(s_rerr),
         .cnt_delivered(cnt_delivered), .cnt_axi_error(cnt_axi_error), .busy(cw_busy),
@@ -352,6 +376,17 @@ module nicrx_dma #(
     reg                  sel;
     reg [15:0]           h_nwords;
     reg                  dq_ok;
+    reg                  pq_ok;               // ring 3 has a page (a run's)
+    reg [79:0]           pq_head;
+    reg                  m_go;                // the head's data part goes into its flow's run
+    reg                  need2;               // ... and the run closes after it: two records
+    reg                  d_ring;              // the head takes a data ring's buffer
+    reg                  h_nofit, h_drop;     // the head is dropped no_fit; dropped for any reason
+    reg                  cstep;               // the head's run closes alone first
+    reg [QW-1:0]         rcq;                 // ... its run record's CQ
+    reg                  rcq_en;              // ... enabled
+    reg                  sw_go;               // the sweep's close is issued
+    reg                  perr;                // ring 3's page is misaligned
     reg                  bufs_ok;             // the head has the descriptors it needs
     reg                  bwait;               // ... and waits for them alone (IS_IDLE)
     reg [1:0]            nb_ring;             // the ring it waits for (the header ring first)
@@ -383,7 +418,7 @@ module nicrx_dma #(
         // defaults: hold
         fq_wr_next = fq_wr_reg;  fq_rd_next = fq_rd_reg;  fq_pop_next = 1'b0;
         fh_valid_next = fh_valid_reg;
-        desc_pop_next = 3'b000;
+        desc_pop_next = 4'b0000;
         is_state_next = is_state_reg;
         f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
         f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
@@ -395,6 +430,12 @@ module nicrx_dma #(
         f_off_next = f_off_reg;  f_cnt_next = f_cnt_reg;  f_prel_next = f_prel_reg;
         g_off_next = g_off_reg;  g_cnt_next = g_cnt_reg;  g_prel_next = g_prel_reg;
         pg_take_next = 3'b000;
+        g_mrg_next = g_mrg_reg;
+        rp_next = rp_reg;  raft_next = raft_reg;
+        r_flow_next = r_flow_reg;  r_gen_next = r_gen_reg;  r_id_next = r_id_reg;  r_len_next = r_len_reg;
+        r_segs_next = r_segs_reg;  r_seq_next = r_seq_reg;  r_reason_next = r_reason_reg;
+        cnt_no_page_next = cnt_no_page_reg;
+        ra_take = 1'b0;  ra_cls = 1'b0;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
         cnt_no_fit_next = cnt_no_fit_reg;
         cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
@@ -402,7 +443,7 @@ module nicrx_dma #(
         cnt_no_buf_next = cnt_no_buf_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
         pc_we = 1'b0;  pc_wdata = {PC_W{1'b0}};  wc_we = 1'b0;  wc_wdata = {WC_W{1'b0}};
-        bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};
+        bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};  bq_run = 1'b0;
         fh_rel = 1'b0;
 
         // ---- frame queue push ----------------------------------------------
@@ -459,7 +500,15 @@ module nicrx_dma #(
         // the header ring's head descriptor (a split frame's first part)
         hq_ok    = s_desc_valid[HDR_RING] && hd_dv_reg[HDR_RING];
         hq_head  = s_desc_data[160 +: 80];
-        bufs_ok  = h_split ? hq_ok && (!hd_dneed_reg || dq_ok) : dq_ok;
+        // ring 3's head: the page a run opened by the head takes
+        pq_ok    = s_desc_valid[RA_RING] && hd_dv_reg[RA_RING];
+        pq_head  = s_desc_data[240 +: 80];
+        // the answer merges the head's data part: an append, or an open with a page (an
+        // open without one: the frame goes alone, REASM_NO_PAGE); it needs no data buffer
+        m_go     = rq_ans && ra_merge && (!ra_open || pq_ok);
+        need2    = m_go && ra_after;
+        d_ring   = hd_dneed_reg && !m_go;
+        bufs_ok  = h_split ? hq_ok && (!hd_dneed_reg || dq_ok || m_go) : dq_ok;
         nb_ring  = (h_split && !hq_ok) ? HDR_RING : {1'b0, sel};
         // the wait bound: a head that could be taken but for a descriptor counts its cycles;
         // the comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it
@@ -470,8 +519,19 @@ module nicrx_dma #(
         hd_to_next   = bwait && (cfg_xfer_buf_wait != 16'd0) && (hd_wait_reg >= cfg_xfer_buf_wait);
         // a misaligned buffer goes back alone by an error completion, the header buffer
         // looked at first
+        h_nofit  = (hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg;
+        h_drop   = (hd_red_reg != 2'b00) || h_nofit || !hd_q_ok_reg || (hd_to_reg && !bufs_ok);
+        // the head's run closes alone before anything else: a close before the frame, an
+        // append of a frame that is dropped (DROP), or of one at an offset that is not a
+        // whole packet-memory word (ALIGN: the realigner places parts at whole words)
+        cstep    = rq_ans && (ra_close || (ra_merge && !ra_open && (h_drop || ra_off[LBPB-1:0] != {LBPB{1'b0}})));
+        rcq      = hd_q_ok_reg ? hd_q_reg : {QW{1'b0}};
+        rcq_en   = hd_q_ok_reg || cfg_cq_en[0];
+        // a sweep's close (no frame asks; IS_IDLE)
+        sw_go    = ra_v && !ra_req && ra_close && (!cfg_cq_en[0] || cq_room[0]);
         herr     = h_split && hd_bad_reg[HDR_RING];
-        derr     = !herr && hd_dneed_reg && (sel ? hd_bad_reg[1] : hd_bad_reg[0]);
+        perr     = !herr && m_go && ra_open && hd_bad_reg[RA_RING];
+        derr     = !herr && d_ring && (sel ? hd_bad_reg[1] : hd_bad_reg[0]);
         // a page's entry: its address is the page's (PAGE_SIZE-aligned) with the offset in the low bits
         d_off    = sel ? pg_off[31:16] : pg_off[15:0];
         h_off    = pg_off[47:32];
@@ -487,9 +547,10 @@ module nicrx_dma #(
         // followed by IS_SIZE or IS_PRE, a drop by a cycle without hd_v)
         // each ring's head descriptor: valid at the last edge too, and its address's bits that
         // must be 0 (nicrx_page's amask: 7, or PAGE_SIZE - 1 for a page), registered
-        hd_dv_next = s_desc_valid[2:0];
+        hd_dv_next = s_desc_valid;
         for (i = 0; i < 3; i = i + 1)
             hd_bad_next[i] = (s_desc_data[i*80 +: 16] & pg_amask[i*16 +: 16]) != 16'd0;
+        hd_bad_next[RA_RING] = (s_desc_data[3*80 +: 16] & rq_pmask_reg) != 16'd0;
         // burst size: up to MAX_BURST, never across 4 KB; min(f_rem, MAX_BURST, pg_beats)
         // from three comparisons made in parallel (the frame's last burst when f_rem is
         // the smallest)
@@ -511,8 +572,33 @@ module nicrx_dma #(
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
             IS_IDLE: begin
-                if (fh_valid_reg && hd_v_reg && (!rq_req || rq_ans)) begin
-                    if (hd_red_reg != 2'b00) begin
+                if (sw_go) begin
+                    // the sweep's close (timeout, flush, re-assembly off): its run record on
+                    // CQ 0 (none when CQ 0 is disabled), then the table moves on
+                    ra_take = 1'b1;  ra_cls = 1'b1;
+                    r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
+                    r_len_next = ra_r_len;  r_segs_next = ra_r_segs;  r_seq_next = ra_r_seq;
+                    r_reason_next = ra_reason;
+                    f_q_next = {QW{1'b0}};
+                    rp_next = cfg_cq_en[0];  raft_next = 1'b0;
+                    is_state_next = cfg_cq_en[0] ? IS_PRE : IS_IDLE;
+                end else if (fh_valid_reg && hd_v_reg && (!rq_req || rq_ans)) begin
+                    if (cstep) begin
+                        // the head's run closes first, alone (a close before the frame, a
+                        // frame it would take that is dropped, an end not at a whole word):
+                        // its run record on the frame's CQ (CQ 0 when that is not enabled;
+                        // none when neither is), then the table answers the frame again
+                        if (!rcq_en || cq_room[rcq]) begin
+                            ra_take = 1'b1;  ra_cls = 1'b1;
+                            r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
+                            r_len_next = ra_off;  r_segs_next = ra_r_segs - {7'd0, ra_after};
+                            r_seq_next = ra_r_seq;
+                            r_reason_next = ra_close ? ra_reason : h_drop ? R_DROP : R_ALIGN;
+                            f_q_next = rcq;
+                            rp_next = rcq_en;  raft_next = 1'b0;
+                            is_state_next = rcq_en ? IS_PRE : IS_IDLE;
+                        end
+                    end else if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
@@ -520,7 +606,7 @@ module nicrx_dma #(
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
-                    end else if ((hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg) begin
+                    end else if (h_nofit) begin
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
@@ -541,27 +627,29 @@ module nicrx_dma #(
                                 if (nb_ring == i[1:0])
                                     cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
                         end
-                    end else if (cq_room[hd_q_reg] && pc_room && bufs_ok) begin
+                    end else if (cq_room[hd_q_reg] && (!need2 || cq_room2[hd_q_reg]) && pc_room && bufs_ok) begin
                         // a split frame takes a header buffer and, with bytes after its
-                        // headers, a data buffer
+                        // headers, a data buffer, or its data part goes into its flow's run
+                        // (m_go: a run's page, ring 3's head when it opens one); a run that
+                        // closes after it needs CQ room for both records
                         f_q_next = hd_q_reg;
-                        if (herr || derr) begin
-                            // misaligned buffer: returned alone by an error completion
-                            desc_pop_next = herr ? 3'b100 : sel ? 3'b010 : 3'b001;
-                            f_ring_next = herr ? HDR_RING : {1'b0, sel};
-                            f_bufid_next = herr ? hq_head[79:64] : dq_head[79:64];
-                            f_addr_next = herr ? hq_head[63:0] : dq_head[63:0];
+                        if (herr || perr || derr) begin
+                            // misaligned buffer or page: returned alone by an error completion
+                            desc_pop_next = herr ? 4'b0100 : perr ? 4'b1000 : sel ? 4'b0010 : 4'b0001;
+                            f_ring_next = herr ? HDR_RING : perr ? RA_RING : {1'b0, sel};
+                            f_bufid_next = herr ? hq_head[79:64] : perr ? pq_head[79:64] : dq_head[79:64];
+                            f_addr_next = herr ? hq_head[63:0] : perr ? pq_head[63:0] : dq_head[63:0];
                             f_err_next = 1'b1;
                             f_off_next = 16'd0;  f_cnt_next = 13'd0;  f_prel_next = 1'b1;
                             cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
                             is_state_next = IS_PRE;
                         end else begin
-                            // a page goes back (pop) only with its last entry
-                            desc_pop_next = {h_split && pg_rel[2],
-                                             (!h_split || hd_dneed_reg) && sel && pg_rel[1],
-                                             (!h_split || hd_dneed_reg) && !sel && pg_rel[0]};
-                            pg_take_next = {h_split, (!h_split || hd_dneed_reg) && sel,
-                                            (!h_split || hd_dneed_reg) && !sel};
+                            // a page goes back (pop) only with its last entry; a run's page
+                            // is taken when the run opens
+                            desc_pop_next = {m_go && ra_open, h_split && pg_rel[2],
+                                             d_ring && sel && pg_rel[1],
+                                             d_ring && !sel && pg_rel[0]};
+                            pg_take_next = {h_split, d_ring && sel, d_ring && !sel};
                             f_ring_next = h_split ? HDR_RING : {1'b0, sel};
                             f_bufid_next = h_split ? hq_head[79:64] : dq_head[79:64];
                             f_addr_next = h_split ? {hq_head[63:16], hq_head[15:0] | h_off}
@@ -570,11 +658,22 @@ module nicrx_dma #(
                             f_cnt_next = h_split ? pg_cnt[38:26] : sel ? pg_cnt[25:13] : pg_cnt[12:0];
                             f_prel_next = h_split ? pg_rel[2] : sel ? pg_rel[1] : pg_rel[0];
                             g_pend_next = h_split && hd_dneed_reg;
-                            g_ring_next = sel;  g_bufid_next = dq_head[79:64];
-                            g_addr_next = {dq_head[63:16], dq_head[15:0] | d_off};
-                            g_off_next = d_off;
-                            g_cnt_next = sel ? pg_cnt[25:13] : pg_cnt[12:0];
-                            g_prel_next = sel ? pg_rel[1] : pg_rel[0];
+                            g_ring_next = sel;  g_mrg_next = m_go;
+                            // merged: at the run's page and offset (an opened run's at 0),
+                            // no entry count, no release (the run record gives the page back)
+                            g_bufid_next = !m_go ? dq_head[79:64] : ra_open ? pq_head[79:64] : ra_r_id;
+                            g_addr_next = !m_go ? {dq_head[63:16], dq_head[15:0] | d_off} : ra_open ? pq_head[63:0] : ra_dst;
+                            g_off_next = !m_go ? d_off : ra_open ? 16'd0 : ra_off[15:0];
+                            g_cnt_next = !m_go ? (sel ? pg_cnt[25:13] : pg_cnt[12:0]) : 13'h1fff;  // dcnt = g_cnt + 1 = 0
+                            g_prel_next = !m_go && (sel ? pg_rel[1] : pg_rel[0]);
+                            ra_take = m_go;
+                            // the run closes after the frame: its record follows the frame's
+                            rp_next = m_go && ra_after;  raft_next = 1'b1;
+                            r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
+                            r_len_next = ra_r_len;  r_segs_next = ra_r_segs;  r_seq_next = ra_r_seq;
+                            r_reason_next = ra_reason;
+                            // a frame that would open a run but finds no page goes alone
+                            if (rq_req && ra_open && !m_go) cnt_no_page_next = cnt_no_page_reg + 32'd1;
                             f_err_next = 1'b0;
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
@@ -644,15 +743,23 @@ module nicrx_dma #(
                     awlen_next = REC_LEN;
                     wc_we = 1'b1;
                     wc_wdata[WC_REC] = 1'b1;  wc_wdata[WC_LEN +: WC_LEN_W] = REC_LEN;
-                    // the record's words into the completion writer's holder
-                    bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg, 1'b1};
-                    if (!f_err_reg) fh_rel = 1'b1;
+                    // the record's words into the completion writer's holder: a run record
+                    // (alone, or after the frame's), else the frame's or an error completion
+                    bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg && !(rp_reg && !raft_reg), 1'b1};
+                    if (rp_reg && !raft_reg) begin
+                        bq_run = 1'b1;
+                        rp_next = 1'b0;
+                    end else begin
+                        raft_next = 1'b0;
+                        if (!f_err_reg) fh_rel = 1'b1;
+                    end
                     is_state_next = IS_WAIT;
                 end
             end
             IS_WAIT: begin
-                // lets cq_room see the new issued tail
-                is_state_next = IS_IDLE;
+                // lets cq_room see the new issued tail (and rec_off, rec_ph the record after
+                // it: a run record after its frame's)
+                is_state_next = rp_reg ? IS_REC : IS_IDLE;
             end
             default: begin
                 is_state_next = IS_IDLE;
@@ -670,7 +777,7 @@ module nicrx_dma #(
         // ---- idle -------------------------------------------------------------
         idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
                     && !mv_busy && !awvalid_reg
-                    && !cw_busy && !s_fl_valid;
+                    && !cw_busy && !s_fl_valid && !ra_busy && !cfg_reasm[1];
     end
 
     // ---- memories (no reset: contents are don't-care until written) ---------
@@ -699,12 +806,16 @@ module nicrx_dma #(
         if (rst) begin
             fq_wr_reg <= {(LFQ+1){1'b0}};  fq_rd_reg <= {(LFQ+1){1'b0}};  fq_pop_reg <= 1'b0;
             fh_valid_reg <= 1'b0;
-            desc_pop_reg <= 3'b000;
+            desc_pop_reg <= 4'b0000;
+            rp_reg <= 1'b0;  raft_reg <= 1'b0;  g_mrg_reg <= 1'b0;  cnt_no_page_reg <= 32'd0;
+            r_flow_reg <= 8'd0;  r_gen_reg <= 8'd0;  r_id_reg <= 16'd0;  r_len_reg <= 17'd0;
+            r_segs_reg <= 8'd0;  r_seq_reg <= 32'd0;  r_reason_reg <= 4'd0;
+            rq_chg_reg <= 1'b0;  rq_pmask_reg <= 16'h0fff;
             is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
             f_off_reg <= 16'd0;  f_cnt_reg <= 13'd0;  f_prel_reg <= 1'b0;
             g_off_reg <= 16'd0;  g_cnt_reg <= 13'd0;  g_prel_reg <= 1'b0;  pg_take_reg <= 3'b000;
-            hd_hfit_reg <= 1'b1;  hd_dv_reg <= 3'b000;  hd_bad_reg <= 3'b000;
+            hd_hfit_reg <= 1'b1;  hd_dv_reg <= 4'b0000;  hd_bad_reg <= 4'b0000;
             hd_wait_reg <= 16'd0;  hd_to_reg <= 1'b0;
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
@@ -725,6 +836,12 @@ module nicrx_dma #(
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
             fh_valid_reg <= fh_valid_next;
             desc_pop_reg <= desc_pop_next;
+            rp_reg <= rp_next;  raft_reg <= raft_next;  g_mrg_reg <= g_mrg_next;  cnt_no_page_reg <= cnt_no_page_next;
+            r_flow_reg <= r_flow_next;  r_gen_reg <= r_gen_next;  r_id_reg <= r_id_next;  r_len_reg <= r_len_next;
+            r_segs_reg <= r_segs_next;  r_seq_reg <= r_seq_next;  r_reason_reg <= r_reason_next;
+            rq_chg_reg <= fq_re || fh_rel || (rq_en_reg != cfg_reasm[0]);
+            rq_pmask_reg <= (cfg_reasm[6:2] >= 5'd16) ? 16'hffff : (cfg_reasm[6:2] <= 5'd12) ? 16'h0fff
+                          : ~(16'hffff << cfg_reasm[6:2]);
             is_state_reg <= is_state_next;
             f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;  f_plen_reg <= f_plen_next;
             f_off_reg <= f_off_next;  f_cnt_reg <= f_cnt_next;  f_prel_reg <= f_prel_next;
@@ -754,15 +871,13 @@ module nicrx_dma #(
     // Unused: the class bits but presel (the completion record carries presel only), the
     // VLAN id (the host reads the tag from the frame's bytes); the header ring's enable
     // (nicrx_xfer_plan splits a frame only with it); which rings are pages (the cursors say it all);
-    // the re-assembly table's answer but its validity (this stage waits for it and merges
-    // nothing yet: no run is ever opened, so none closes; issue 12's next stage acts on it);
-    // ring 3, the re-assembly ring (that stage takes its pages; BUF_SIZE is not its page size).
+    // the re-assembly table's offset bit 16 (an append's offset is below 64 KB); ring 3's enable and
+    // BUF_SIZE (its pages are REASM_CTRL.page_log2's size; nicrx_desc_fetch has it empty
+    // while it is disabled).
     /* verilator lint_off UNUSEDSIGNAL */
     wire unused_ok = &{1'b0, s_fl_data[FL_CLS +: CLS_PRESEL], s_fl_data[FL_CLS + CLS_PRESEL + 1 +: FL_CLS_W - CLS_PRESEL - 1],
-                       s_fl_data[FL_VID +: FL_VID_W], cfg_fbr_en[2], pg_on,
-                       ra_flow, ra_close, ra_reason, ra_open, ra_merge, ra_after, ra_dst, ra_off, ra_r_gen, ra_r_id,
-                       ra_r_len, ra_r_segs, ra_r_seq, ra_busy,
-                       s_desc_valid[3], s_desc_data[3*80 +: 80], cfg_fbr_en[3], cfg_fbr_buf_size[3*16 +: 16]};
+                       s_fl_data[FL_VID +: FL_VID_W], cfg_fbr_en[3:2], cfg_fbr_buf_size[3*16 +: 16], pg_on,
+                       ra_off[16]};
     /* verilator lint_on UNUSEDSIGNAL */
 `ifdef FORMAL
     // ================================================================ formal
@@ -784,6 +899,11 @@ module nicrx_dma #(
     initial f_rst_seen = 1'b0;
     always @(posedge clk) if (rst) f_rst_seen <= 1'b1;
     always @(*) if (f_rst_seen && hd_to_reg) assert(hd_wait_reg >= 16'd2);
+    // The re-assembly table's answer is taken only while it is valid, and a close alone is a take.
+    always @(*) if (f_rst_seen && !rst) begin
+        if (ra_take) assert(ra_v);
+        if (ra_cls) assert(ra_take);
+    end
     nicrx_axi4_master_check #(
         .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(MAX_BURST), .LQ(3)
     ) f_axi (

@@ -11,7 +11,7 @@
 // flip-flops; D: the decision), so m_v says, from the fourth edge on, that m_* answer the
 // request held since.  A one-cycle s_take (only with m_v) commits the answer: the entry
 // after it is written at that edge (a run opened there takes the page s_take_page,
-// s_take_id) and the pipeline starts again.  With s_req low the sweep walks the table
+// s_take_id; with s_take_cls the entry's run only closes) and the pipeline starts again.  With s_req low the sweep walks the table
 // one entry per answer: an open run that timed out, or every open run during a flush
 // (s_flush, m_busy) or with re-assembly off, is answered with m_close for the user to
 // issue its run record and take; otherwise the sweep moves on by itself.
@@ -42,6 +42,7 @@ module nicrx_reasm #(
     input  wire [31:0] s_seq,            // its first payload byte's sequence number
     input  wire        s_fcl,            // it carries PSH, FIN, URG or RST
     input  wire        s_take,           // commit the answer (with m_v)
+    input  wire        s_take_cls,       // ... as a close alone: the entry's run closes, nothing merges
     input  wire [51:0] s_take_page,      // the page a run opened by it takes (m_open): address bits 63:12
     input  wire [15:0] s_take_id,        // ... and its buf_id
     output wire        m_v,              // m_* answer the request (or the sweep's entry)
@@ -141,6 +142,10 @@ module nicrx_reasm #(
     wire        a_nz  = a_len != 16'd0;
     wire sp_move = d_v_reg && !d_rq_reg[RQ_REQ] && (s_take || !d_close_reg);
     wire kill    = s_chg || s_take || ini_reg || sp_move || s_flush;
+    // the pointer after this edge: A reads the entry it names, so an answer after a move is
+    // the next entry's (A reading the old pointer at the move answered an entry twice and
+    // skipped the next one: a flush could leave runs open)
+    wire [7:0] sp_nx = (ini_reg || (!s_flush && sp_move)) ? (sp_reg + 8'd1) & FMASK : s_flush ? 8'd0 : sp_reg;
 
     // ---- D: the decision, from C's entry and request ----
     // Every condition in parallel, mutually exclusive where they name a reason, so that
@@ -186,8 +191,10 @@ module nicrx_reasm #(
                          | (r_bytes ? R_BYTES : R_NONE) | (r_segs ? R_SEGS : R_NONE) | (r_gen ? R_GEN : R_NONE)
                          | (r_tmo ? R_TIMEOUT : R_NONE) | (r_flush ? R_FLUSH : R_NONE);
 
-    // the table's write: the reset's clearing, else a take: a run opened (with the take's
-    // page), a run appended to, or the entry as it was (closed by a close before the frame)
+    // the table's write: the reset's clearing, else a take: a close alone (s_take_cls: the
+    // user closes the entry's run and merges nothing, as for a frame it drops), a run opened
+    // (with the take's page), a run appended to, or the entry as it was (closed by a close
+    // before the frame)
     wire [7:0]     d_qsegs = d_q_reg[E_SEGS +: 8];
     wire [E_W-1:0] w_open  = {d_now_reg, d_rq_reg[RQ_SEQ +: 32], 8'd1, 1'b0, d_rq_reg[RQ_LEN +: 16], s_take_id,
                               s_take_page, d_rq_reg[RQ_GEN +: 8], 1'b1};
@@ -195,7 +202,8 @@ module nicrx_reasm #(
     wire [E_W-1:0] w_keep  = {d_q_reg[E_W-1:1], d_q_reg[E_OPEN] && !d_close_reg};
     wire           we      = ini_reg || s_take;
     wire [LF-1:0]  wa      = ini_reg ? sp_reg[LF-1:0] : d_rq_reg[RQ_FLOW +: LF];
-    wire [E_W-1:0] wd      = ini_reg ? {E_W{1'b0}} : d_open_reg ? w_open : d_merge_reg ? w_app : w_keep;
+    wire [E_W-1:0] wd      = ini_reg ? {E_W{1'b0}} : s_take_cls ? {d_q_reg[E_W-1:1], 1'b0}
+                           : d_open_reg ? w_open : d_merge_reg ? w_app : w_keep;
 
     always @(posedge clk) begin
         if (we) tab_mem[wa] <= wd;
@@ -214,7 +222,7 @@ module nicrx_reasm #(
         lo_reg    <= now - cfg_timeout;
         wrap_reg  <= now < cfg_timeout;
         // A, B, C
-        a_rq_reg   <= {s_fcl, s_seq, s_len, s_op, s_gen, s_req ? s_flow & FMASK : sp_reg, s_req};
+        a_rq_reg   <= {s_fcl, s_seq, s_len, s_op, s_gen, s_req ? s_flow & FMASK : sp_nx, s_req};
         b_rq_reg   <= a_rq_reg;
         b_pre_reg  <= {capb_reg - {1'b0, a_len}, psize_reg - {1'b0, a_len},
                        {1'b0, a_len} <= capb_reg, {1'b0, a_len} <= psize_reg,
@@ -250,14 +258,12 @@ module nicrx_reasm #(
             b_v_reg <= a_v_reg && !kill;
             c_v_reg <= b_v_reg && !kill;
             d_v_reg <= c_v_reg && !kill;
+            sp_reg <= sp_nx;
             if (ini_reg) begin
-                sp_reg  <= (sp_reg + 8'd1) & FMASK;
                 ini_reg <= sp_reg != FMASK;
             end else if (s_flush) begin
-                sp_reg <= 8'd0;
                 fl_reg <= 1'b1;
             end else if (sp_move) begin
-                sp_reg <= (sp_reg + 8'd1) & FMASK;
                 if (sp_reg == FMASK) fl_reg <= 1'b0;
             end
         end

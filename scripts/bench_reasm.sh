@@ -26,7 +26,7 @@ for f in 1 4 16 64; do
     for r in off on; do
         js=$(build/bin/nicrx-model --json-summary --seed 1 --reasm "$r" "$pcap") \
             || { echo "bench_reasm: flows $f reasm $r run failed"; status=1; continue 2; }
-        read -r cpl bus dr mg < <(jq -r '"\(.queues.completions | add) \(.host_bus.bus_bytes) \(.traffic.dropped) \(.reasm.merged // 0)"' <<< "$js")
+        read -r cpl bus dr mg < <(jq -r '"\((.queues.completions | add) + (.reasm.runs // 0)) \(.host_bus.bus_bytes) \(.traffic.dropped) \(.reasm.merged // 0)"' <<< "$js")
         line+=$(printf ' %19s' "$(awk -v c="$cpl" -v p="$pay" 'BEGIN { printf "%.2f", c * 65536 / p }')")
         bus_per[$r]=$(awk -v b="$bus" -v p="$pay" 'BEGIN { printf "%.3f", b / p }')
         drops=$(( drops + dr )); [ "$r" = on ] && merged=$mg

@@ -183,9 +183,9 @@ const char *harness_usage(void)
            "                      picks may split (default on); off: ring 2 stays down, every frame whole\n"
            "  --pages on|off      rings 0 (small) and 2 (header) are page rings: 4 KB pages of 64-byte\n"
            "                      aligned entries (default on); off: every buffer holds one frame or part\n"
-           "  --reasm on|off      re-assembly (REASM_CTRL.en, default off): the queue head that can touch a\n"
-           "                      run waits for the re-assembly table's answer; no run opens yet; on, the\n"
-           "                      re-assembly ring (ring 3) is set up and filled with 64 KB pages\n"
+           "  --reasm on|off      re-assembly (REASM_CTRL.en, default off): TCP payloads merge into runs in\n"
+           "                      the re-assembly ring's 64 KB pages (ring 3, set up and filled); the host\n"
+           "                      checks every run and flushes the open ones at the end\n"
            "  --buf-wait N        XFER_BUF_WAIT: cycles the queue head waits for a descriptor before it is\n"
            "                      dropped no_buf, 0 forever, 0..65535 (default 2048)\n"
            "  --starve-ring R[:N] the host posts no buffer of ring R (0 small, 1 large, 2 header, 3 re-\n"
@@ -1259,9 +1259,12 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
     /* record v2: word 2 the data part the model wrote (none for a whole frame); the class is
      * the ring of the whole frame or of the data part; reserved bits 0 */
     uint64_t w2_rsvd = 0x3ffull << 38, w3_rsvd = 7ull << 60;
+    const uint32_t merged = f->dlen && f->dring == NICRX_REASM_RING;   /* into a re-assembly run's page */
+    if (merged) w2_rsvd &= ~(1ull << NICRX_C2_MERGED_BIT);
     uint32_t large = f->split ? f->dlen && f->dring == 1 : f->ring == 1;
     if (nicrx_cmpl_split(c) != f->split || nicrx_cmpl_dlen(c) != f->dlen || nicrx_cmpl_dbufid(c) != f->dbuf_id ||
-        nicrx_cmpl_dring(c) != f->dring || (f->split && f->ring != NICRX_HDR_RING) || (f->dlen && f->dring >= NICRX_HDR_RING) ||
+        nicrx_cmpl_dring(c) != f->dring || (f->split && f->ring != NICRX_HDR_RING) || (f->dlen && f->dring == NICRX_HDR_RING) ||
+        nicrx_cmpl_merged(c) != merged || (merged && (nicrx_cmpl_drel(c) || nicrx_cmpl_dcnt(c))) ||
         nicrx_cmpl_large(c) != large || (c->w2 & w2_rsvd) || (c->w3 & w3_rsvd) || nicrx_cmpl_off(c) != f->off ||
         nicrx_cmpl_doff(c) != f->doff || (!f->dlen && (nicrx_cmpl_doff(c) || nicrx_cmpl_drel(c) || nicrx_cmpl_dcnt(c)))) {
         fail(h, "completion for frame %" PRIu64 " (w2 0x%016" PRIx64 " w3 0x%016" PRIx64 "): not the parts the model wrote "
@@ -2187,6 +2190,13 @@ void harness_report(const harness_t *h, FILE *f, int json)
            h->delivered_ev ? (double)h->more_n / (double)h->delivered_ev : 0.0);
     rp_u64(&r, "runs", "%s runs", h->more_runs);
     rp_dbl(&r, "mean_run", "mean run %s frames", 2, h->more_runs ? (double)h->more_flow / (double)h->more_runs : 0.0);
+    if (h->host.reasm) {
+        /* re-assembly: the runs the host took (each checked against its merged frames) */
+        rp_sec(&r, "reasm");
+        rp_u64(&r, "runs", "%s runs closed", h->host.runs);
+        rp_u64(&r, "merged", "%s frames merged", h->host.run_segs);
+        rp_u64(&r, "no_page", "%s would have opened a run but found no page", h->host.cnt[NICRX_CNT_REASM_NO_PAGE]);
+    }
     if (h->irqchk_on) {
         const irqchk_t *c = &h->irqchk;
         rp_sec(&r, "moderation");

@@ -101,7 +101,7 @@ static void layout(host_t *h)
         f->buf_stride = f->page ? HOST_PAGE_SIZE : f->buf_size + pads[r];
         f->buf_base = (0x200000000ull << r) + (f->page || r == NICRX_REASM_RING ? 0u : 8u);
         for (uint32_t i = 0; i < f->nbuf; i++)
-            f->buf[i] = (host_buf_t){ f->buf_base + i * f->buf_stride, (uint16_t)((r << 12) | i), 0, 0, 0 };
+            f->buf[i] = (host_buf_t){ .addr = f->buf_base + i * f->buf_stride, .id = (uint16_t)((r << 12) | i) };
     }
 }
 
@@ -188,10 +188,14 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
         if (h->fbr[r].region > most) most = h->fbr[r].region;
     h->scratch = malloc(most);
     if (!h->scratch) abort();
+    h->rshadow = malloc((size_t)h->fbr[NICRX_REASM_RING].nbuf * h->fbr[NICRX_REASM_RING].region);
+    if (!h->rshadow) abort();
 }
 
 void host_free(host_t *h)
 {
+    free(h->rshadow);
+    h->rshadow = NULL;
     mem_free(&h->mem);
     nicrx_drv_close(h->drv);
     h->drv = NULL;
@@ -241,8 +245,9 @@ static void bringup(host_t *h)
     if (nicrx_drv_setup(h->drv, fbr, cq, h->p.num_cq) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
         if (!fbr[r].size_log2) continue;
-        /* a page's bytes between and after its entries must stay as posted (poll checks them) */
-        for (uint32_t i = 0; h->fbr[r].page && i < h->fbr[r].nbuf; i++)
+        /* a page's bytes between and after its entries (a run's after its bytes) must stay as
+         * posted (poll checks them) */
+        for (uint32_t i = 0; (h->fbr[r].page || r == NICRX_REASM_RING) && i < h->fbr[r].nbuf; i++)
             mem_fill(&h->mem, h->fbr[r].buf[i].addr, 0xa5, h->fbr[r].region);
         for (uint32_t i = 0; i < h->fbr[r].nbuf; i++)
             post(h, r, &h->fbr[r].buf[i]);
@@ -466,6 +471,9 @@ static void check_caps(host_t *h, uint32_t tag, uint32_t v)
     }
 }
 
+static void poll(host_t *h, int all);
+static void doorbells(host_t *h);
+
 static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdata)
 {
     switch (o->tag) {
@@ -496,9 +504,22 @@ static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdat
     case TAG_STATUS:
         h->status = rdata;
         if (!(rdata & 1u) && ++h->idle_polls < STATUS_RETRIES) {
+            /* the flush's run records need CQ room: the host keeps taking records */
+            if (h->reasm) {
+                poll(h, 1);
+                doorbells(h);
+            }
             enq(h, 0, NICRX_REG_STATUS, 0, TAG_STATUS);
         } else {
             if (h->reasm) enq(h, 0, NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_HEAD, 0, TAG_RHEAD);
+            /* the flush's run records: every merged frame is in exactly one run by now */
+            poll(h, 1);
+            for (uint32_t i = 0; i < h->fbr[NICRX_REASM_RING].nbuf; i++) {
+                const host_buf_t *b = &h->fbr[NICRX_REASM_RING].buf[i];
+                if (b->mseg || b->rpend)
+                    herr(h, "page 0x%04x holds %u merged frames (STATUS 0x%x after %u reads), %s", b->id, b->mseg, h->status, (unsigned)h->idle_polls,
+                         b->rpend ? "fewer than its run record names" : "and no run record closed them");
+            }
             for (uint32_t i = 0; i < NICRX_NUM_COUNTERS; i++)
                 enq(h, 0, NICRX_REG_CNT(i), 0, TAG_CNT0 + i);
         }
@@ -582,6 +603,64 @@ static void axil_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t 
 
 static void doorbells(host_t *h) { nicrx_drv_doorbells(h->drv); }
 
+/* A run's end (docs/host-interface.md "Run record"): the page of the re-assembly ring holds
+ * the merged frames' bytes in order, [0, rlen) as their records left them and every other
+ * byte as the host posted it; the page goes back to the ring. */
+static int run_finish(host_t *h, host_buf_t *b)
+{
+    host_fbr_t *f = &h->fbr[NICRX_REASM_RING];
+    const uint32_t idx = b->id & 0xfffu;
+
+    if (b->rlen != b->mlen || b->rseq != b->mseq) {
+        herr(h, "run record for page 0x%04x: %u bytes from sequence %u; the %u frames merged into it: %u bytes from %u",
+             b->id, b->rlen, b->rseq, b->mseg, b->mlen, b->mseq);
+        return -1;
+    }
+    mem_read(&h->mem, b->addr, h->scratch, f->region);
+    const uint8_t *sh = h->rshadow + (size_t)idx * f->region;
+    for (uint32_t i = 0; i < f->region; i++)
+        if (h->scratch[i] != (i < b->rlen ? sh[i] : 0xa5)) {
+            herr(h, "page 0x%04x: byte %u of a run of %u bytes is not %s", b->id, i, b->rlen,
+                 i < b->rlen ? "its merged frames' byte" : "as the host posted it");
+            return -1;
+        }
+    mem_fill(&h->mem, b->addr, 0xa5, b->rlen);
+    h->runs++;
+    h->run_segs += b->mseg;
+    b->mseg = 0;
+    b->mlen = 0;
+    b->rpend = 0;
+    post(h, NICRX_REASM_RING, b);
+    return 0;
+}
+
+/* A run record: it names a page of the re-assembly ring and the frames merged into it; the
+ * run ends once the host has taken all of them (a sweep's record on CQ 0 may come before
+ * some of theirs on other queues). */
+static int run_record(host_t *h, uint32_t q, const struct nicrx_cmpl *c)
+{
+    host_fbr_t *f = &h->fbr[NICRX_REASM_RING];
+    const uint32_t id = nicrx_cmpl_bufid(c), idx = id & 0xfffu, segs = nicrx_cmpl_run_segs(c);
+
+    if (nicrx_cmpl_ring(c) != NICRX_REASM_RING || (id >> 12) != NICRX_REASM_RING || idx >= f->nbuf || !f->buf[idx].posted) {
+        herr(h, "run record on queue %u names page 0x%04x of ring %u, not a page posted to the re-assembly ring", q, id,
+             nicrx_cmpl_ring(c));
+        return -1;
+    }
+    host_buf_t *b = &f->buf[idx];
+    if (!segs || b->rpend || b->mseg > segs || !nicrx_cmpl_rel(c) || nicrx_cmpl_cnt(c) != segs || nicrx_cmpl_len(c) ||
+        nicrx_cmpl_err(c) || nicrx_cmpl_merged(c)) {
+        herr(h, "run record on queue %u for page 0x%04x: %u segments (release %u, count %u%s); %u frames merged into it "
+             "so far", q, id, segs, nicrx_cmpl_rel(c), nicrx_cmpl_cnt(c), b->rpend ? ", a run record pending" : "", b->mseg);
+        return -1;
+    }
+    b->rpend = 1;
+    b->rsegs = (uint16_t)segs;
+    b->rlen = nicrx_cmpl_run_len(c);
+    b->rseq = nicrx_cmpl_run_seq(c);
+    return b->mseg == segs ? run_finish(h, b) : 0;
+}
+
 static void poll(host_t *h, int all)
 {
     for (uint32_t q = 0; q < h->p.num_cq; q++) {
@@ -590,6 +669,11 @@ static void poll(host_t *h, int all)
         if (h->napi && !all && !(h->napi_on >> q & 1u))
             continue;
         while (nicrx_drv_poll(h->drv, q, &rec)) {
+            if (nicrx_cmpl_run(&rec)) {
+                h->records++;
+                if (run_record(h, q, &rec) != 0) return;
+                continue;
+            }
             /* the first part (a split frame's header part, else the whole frame) and a split
              * frame's data part, gathered into one frame */
             const uint32_t nparts = nicrx_cmpl_split(&rec) && nicrx_cmpl_dlen(&rec) ? 2u : 1u;
@@ -609,6 +693,29 @@ static void poll(host_t *h, int all)
                     return;
                 }
                 b[k] = &f->buf[idx];
+                if (ring[k] == NICRX_REASM_RING) {
+                    /* a data part merged into its flow's run: right after the run's bytes so
+                     * far, in the page until the run record; its sequence number is the TCP
+                     * header's, in the header part (k = 0) */
+                    host_buf_t *pb = b[k];
+                    const uint32_t l4 = (uint32_t)NICRX_FIELD(rec.w1, NICRX_C1_L4OFF_SHIFT, 8);
+                    if (k != 1 || !nicrx_cmpl_merged(&rec) || rel[k] || cnt[k] || off[k] != pb->mlen ||
+                        off[k] + len[k] > f->region || l4 + 8u > len[0] || (pb->rpend && pb->mseg >= pb->rsegs)) {
+                        herr(h, "completion on queue %u: merged part in page 0x%04x at offset %u (%u bytes, entry %u, "
+                             "release %u) does not follow the run's %u bytes", q, id[k], off[k], len[k], cnt[k], rel[k], pb->mlen);
+                        return;
+                    }
+                    mem_read(&h->mem, pb->addr + off[k], h->scratch + n, len[k]);
+                    memcpy(h->rshadow + (size_t)idx * f->region + off[k], h->scratch + n, len[k]);
+                    if (!pb->mseg)
+                        pb->mseq = (uint32_t)h->scratch[l4 + 4] << 24 | (uint32_t)h->scratch[l4 + 5] << 16 |
+                                   (uint32_t)h->scratch[l4 + 6] << 8 | h->scratch[l4 + 7];
+                    pb->mseg++;
+                    pb->mlen += len[k];
+                    got[k] = len[k];
+                    n += got[k];
+                    continue;
+                }
                 /* a buffer that is not a page holds one entry at offset 0 and comes back with it */
                 if (f->page ? off[k] % (1u << HOST_PAGE_ALIGN_LOG2) || off[k] + len[k] > f->region || !cnt[k] ||
                               cnt[k] > HOST_PAGE_SIZE >> HOST_PAGE_ALIGN_LOG2 || (rel[k] && b[k]->rel_cnt)
@@ -631,6 +738,11 @@ static void poll(host_t *h, int all)
              * once released and all its entries taken (a page's may be on other queues). */
             for (uint32_t k = 0; k < nparts; k++) {
                 host_fbr_t *f = &h->fbr[ring[k]];
+                if (ring[k] == NICRX_REASM_RING) {
+                    /* the run record gives the page back: the run ends with its last frame */
+                    if (b[k]->rpend && b[k]->mseg == b[k]->rsegs && run_finish(h, b[k]) != 0) return;
+                    continue;
+                }
                 if (!f->page) {
                     mem_fill(&h->mem, b[k]->addr, 0xa5, got[k]);
                     post(h, ring[k], b[k]);
@@ -694,6 +806,13 @@ void host_final(host_t *h)
     poll(h, 1);
     doorbells(h);
     h->phase = HP_FINAL;
+    /* close every open run (REASM_CTRL.flush): STATUS.idle waits for the flush's pass and
+     * its run records, which the host takes before it reads the counters */
+    if (h->reasm) {
+        enq(h, 1, NICRX_REG_REASM_CTRL, NICRX_REASM_CTRL_EN_MASK | NICRX_REASM_CTRL_FLUSH_MASK |
+            HOST_REASM_PAGE_LOG2 << NICRX_REASM_CTRL_PAGE_LOG2_SHIFT, TAG_CFG);
+        enq(h, 0, NICRX_REG_REASM_CTRL, 0, TAG_CFG);   /* a read between: the flush is under way by then */
+    }
     enq(h, 0, NICRX_REG_STATUS, 0, TAG_STATUS);
 }
 

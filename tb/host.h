@@ -33,6 +33,15 @@ typedef struct host_buf {
     uint8_t posted;
     uint16_t taken;           /* a page: entries the host has taken from it since it was posted */
     uint16_t rel_cnt;         /* a page: its entries, from the record that released it (0: not released) */
+    /* a re-assembly page: the run being merged into it (the frames whose data parts it
+     * holds, bytes, the first one's sequence number) until its run record */
+    uint16_t mseg;
+    uint32_t mlen, mseq;
+    /* its run record, when it came before some of the merged frames' records (a sweep's on
+     * CQ 0 while they are on other queues): segments, bytes, first sequence number */
+    uint8_t rpend;
+    uint16_t rsegs;
+    uint32_t rlen, rseq;
 } host_buf_t;
 
 typedef struct host_fbr {
@@ -152,6 +161,8 @@ typedef struct host {
     host_cmpl_fn cmpl;
     void *cmpl_ctx;
     uint8_t *scratch;
+    uint8_t *rshadow;         /* the re-assembly ring's pages as the merged frames' records left them */
+    uint64_t runs, run_segs;  /* run records taken, the frames they closed */
     char err[320];
 } host_t;
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Re-assembly (issue 12) in lockstep: RTL and model with REASM_CTRL.en on (--reasm on), where
 # every head that can touch a run (a pre-selected TCP frame of a flow) waits for the
-# re-assembly table's answer, on the TCP-rich shared captures (those the fast model gives at
+# re-assembly table's answer and in-order payloads merge into runs in ring 3's pages (the
+# host checks every merged frame and run record, and flushes at the end), on the TCP-rich
+# shared captures (those the fast model gives at
 # least two FIRST or CONT frames).  make test samples them: every eighth, host never stalling
 # and heavily stalling in turn, FLOWS 64 and 8 in turn (FLOWS 8 evicts, so runs of reused flow
 # numbers meet).  REASM_ALL=1 (make test-full): every one, both stall profiles with FLOWS 64,

@@ -50,6 +50,8 @@ typedef struct cfgt {
     uint32_t page_en;          /* XFER_PAGE.en: rings in page mode (4 KB pages, 64-byte entries) */
     uint32_t reasm;            /* REASM_CTRL.en: heads that can touch a run wait for the re-assembly table */
     uint32_t reasm_op;         /* not 0: every frame has this operation code, of flow 1 */
+    uint32_t reasm_mix;        /* TCP frames of four flows with every operation code, ring 3's pages
+                                * (posted from cycle 1500 on: opens find none before), a flush at the end */
     uint32_t max_cycles;       /* 0: 200000 + 400 per frame */
 } cfgt_t;
 
@@ -62,6 +64,9 @@ typedef struct ds_edge {
 typedef void (*ds_hook_fn)(void *ctx, const ds_edge_t *e);
 
 typedef struct frame { uint16_t len; uint16_t hdr_len; uint8_t split; uint32_t hash; uint8_t vlan_cnt; uint16_t vid; uint16_t flow; uint8_t opcode; int delivered; int dropped; uint32_t reason; } frame_t;
+
+#define RA NICRX_REASM_RING
+#define RA_PAGE (1u << 16)  /* ring 3's pages: REASM_CTRL.page_log2 16 */
 
 typedef struct aw_ent { uint64_t addr; uint32_t len; } aw_ent_t;
 
@@ -87,10 +92,14 @@ typedef struct tb {
     uint64_t bq_t[256]; uint8_t bq_err[256]; uint32_t bq_w, bq_r, b_count;
     uint64_t r_addr; uint32_t r_left, r_beat; uint64_t r_t; int r_active;
     /* host */
-    uint64_t buf_addr[3][NBUF]; uint8_t owned[3][NBUF]; uint32_t post_n[3];
-    uint16_t fbr_tail[3];
+    uint64_t buf_addr[NICRX_NUM_FBR][NBUF]; uint8_t owned[NICRX_NUM_FBR][NBUF]; uint32_t post_n[NICRX_NUM_FBR];
+    uint16_t fbr_tail[NICRX_NUM_FBR];
     uint16_t cq_head[QMAX];
-    uint32_t buf_frame[3][NBUF]; /* from DELIVER events (a split frame: both its buffers) */
+    uint32_t buf_frame[NICRX_NUM_FBR][NBUF]; /* from DELIVER events (a split frame: both its buffers) */
+    /* re-assembly (reasm_mix): each page's run so far (bytes, frames), runs closed, frames
+     * merged, the flush at the end */
+    uint32_t mlen[NBUF], mseg[NBUF], runs, merged;
+    uint64_t flush_at;
     uint32_t deliver_ev, drop_ev, rec_b_seen[QMAX];
     /* results */
     uint32_t bad_data, bad_rec, bad_write, bad_burst, bad_strb, bad_phase, bad_tail, bad_irq, bad_order;
@@ -123,7 +132,7 @@ static void on_ev(void *ctx, const nicrx_event_t *e)
     if (e->kind == NICRX_EV_DELIVER) {
         t->deliver_ev++;
         if (e->buf_id < NBUF) t->buf_frame[e->ring][e->buf_id] = (uint32_t)e->frame;
-        if (e->dlen && e->dbuf_id < NBUF) t->buf_frame[e->dring][e->dbuf_id] = (uint32_t)e->frame;
+        if (e->dlen && e->dbuf_id < NBUF && e->dring != RA) t->buf_frame[e->dring][e->dbuf_id] = (uint32_t)e->frame;
         t->f[e->frame].delivered = 1;
         if (e->queue < QMAX) t->qf[e->queue][t->qf_w[e->queue]++ & 63] = (uint32_t)e->frame;
         if (e->len + e->dlen != t->f[e->frame].len || e->split != t->f[e->frame].split) t->bad_order++;
@@ -154,10 +163,10 @@ static void post(tb_t *t, uint32_t r, uint32_t b)
 /* is [a, a+n) inside an owned buffer or a CQ */
 static int write_ok(tb_t *t, uint64_t a)
 {
-    for (uint32_t r = 0; r < 3; r++)
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
         for (uint32_t b = 0; b < NBUF; b++)
             if (t->owned[r][b] && a >= (t->buf_addr[r][b] & ~7ull)
-                && a < t->buf_addr[r][b] + (t->c.page_en >> r & 1 ? 1u << PAGE_LOG2 : t->c.buf_size[r])) return 1;
+                && a < t->buf_addr[r][b] + (r == RA ? RA_PAGE : t->c.page_en >> r & 1 ? 1u << PAGE_LOG2 : t->c.buf_size[r])) return 1;
     for (uint32_t q = 0; q < t->g.p.num_cq; q++)
         if (a >= t->cfg.cq_base[q] && a < t->cfg.cq_base[q] + (NICRX_CMPL_BYTES << t->c.cq_log2)) return 1;
     return 0;
@@ -210,7 +219,21 @@ static void host_poll(tb_t *t, const dma_out_t *o)
             t->got_records++;
             if (t->got_records == 1) t->t_first_rec = t->cyc;
             t->t_last_rec = t->cyc;
-            if (r > 2 || b >= NBUF || !t->owned[r][b]) { t->bad_rec++; t->cq_head[q]++; continue; }
+            if (r > RA || b >= NBUF || !t->owned[r][b]) { t->bad_rec++; t->cq_head[q]++; continue; }
+            if (nicrx_cmpl_run(&cm)) {
+                /* a run record (one CQ: it follows its merged frames' records): their bytes and
+                 * count; the page goes back */
+                if (r != RA || nicrx_cmpl_run_len(&cm) != t->mlen[b] || nicrx_cmpl_run_segs(&cm) != t->mseg[b] ||
+                    !t->mseg[b] || !nicrx_cmpl_rel(&cm) || nicrx_cmpl_cnt(&cm) != t->mseg[b])
+                    t->bad_rec++;
+                t->runs++;
+                t->mlen[b] = t->mseg[b] = 0;
+                t->owned[r][b] = 0;
+                t->cq_head[q]++;
+                if (t->rec_b_seen[q] < t->cq_head[q]) t->bad_tail++;
+                post(t, r, b);
+                continue;
+            }
             if (nicrx_cmpl_err(&cm)) {
                 t->got_desc_err++;
                 if (nicrx_cmpl_len(&cm) != 0) t->bad_rec++;
@@ -248,7 +271,17 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                 t->page_entries += t->c.page_en >> r & 1;
                 for (uint32_t i = 0; i < h; i++)
                     if (t->mem[t->buf_addr[r][b] + off + i] != fbyte(fi, i)) { t->bad_data++; break; }
-                if (dl && (dr != ring_exp || db >= NBUF || !t->owned[dr][db])) {
+                if (dl && dr == RA) {
+                    /* merged into its flow's run: right after the run's bytes, no release */
+                    if (db >= NBUF || !t->owned[RA][db] || !nicrx_cmpl_merged(&cm) || doff != t->mlen[db] || drel ||
+                        nicrx_cmpl_dcnt(&cm) || doff + dl > RA_PAGE)
+                        t->bad_rec++;
+                    else
+                        for (uint32_t i = 0; i < dl; i++)
+                            if (t->mem[t->buf_addr[RA][db] + doff + i] != fbyte(fi, h + i)) { t->bad_data++; break; }
+                    if (db < NBUF) { t->mlen[db] += dl; t->mseg[db]++; }
+                    t->merged++;
+                } else if (dl && (dr != ring_exp || db >= NBUF || !t->owned[dr][db])) {
                     t->bad_rec++;
                 } else if (dl) {
                     for (uint32_t i = 0; i < dl; i++)
@@ -275,7 +308,7 @@ static void host_poll(tb_t *t, const dma_out_t *o)
         }
         t->cfg.cq_head[q] = t->cq_head[q];
     }
-    for (uint32_t r = 0; r < 3; r++) t->cfg.fbr_tail[r] = t->fbr_tail[r];
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) t->cfg.fbr_tail[r] = t->fbr_tail[r];
 }
 
 /* after an edge with rst: the DMA starts over, so do the AXI slave (bursts in
@@ -305,6 +338,8 @@ static void env_reset(tb_t *t)
         t->ring_off[r] = 0;
         t->cfg.fbr_en[r] = (uint8_t)(t->c.fbr_en >> r & 1);
     }
+    memset(t->mlen, 0, sizeof t->mlen);
+    memset(t->mseg, 0, sizeof t->mseg);
 }
 
 /* The descriptor fetch's and the interrupt block's outputs merged into the DMA's: the
@@ -393,6 +428,11 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     cf->xfer_page_align = PAGE_ALIGN;
     cf->reasm_en = (uint8_t)c->reasm;
     cf->reasm_page_log2 = 16;
+    if (c->reasm_mix) cf->reasm_timeout = 40;   /* quiet runs close by the sweep (now: a tick per 16 cycles) */
+    cf->fbr_base[RA] = 0x4000u;
+    cf->fbr_size_log2[RA] = (uint8_t)c->fbr_log2;
+    for (uint32_t b = 0; b < NBUF; b++)  /* ring 3's pages: aligned to their 64 KB */
+        t->buf_addr[RA][b] = 0x300000u + b * RA_PAGE;  /* above the other rings' buffers (7 posted) */
     for (uint32_t r = 0; r < 3; r++) {
         cf->fbr_base[r] = 0x1000u + 0x1000u * r;
         cf->fbr_size_log2[r] = (uint8_t)c->fbr_log2;
@@ -421,7 +461,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         hook(hook_ctx, &e0);
     }
     in->rst = 0;
-    for (uint32_t r = 0; r < 3; r++) cf->fbr_en[r] = (uint8_t)(c->fbr_en >> r & 1);
+    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) cf->fbr_en[r] = (uint8_t)(c->fbr_en >> r & 1);
     for (uint32_t q = 0; q < 4; q++) cf->cq_en[q] = (uint8_t)(c->cq_en >> q & 1);
     uint64_t next_arrival2 = 2 * 20; /* in half cycles */
     uint32_t bpb = c->dw / 8;
@@ -434,6 +474,11 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
             for (uint32_t r = 0; r < 3; r++)
                 if (cf->fbr_en[r] && (r != NICRX_HDR_RING || !c->hdr_post_delay))
                     for (uint32_t b = 0; b < NBUF && b < (1u << c->fbr_log2) - 1; b++) post(t, r, b);
+        }
+        /* ring 3 empty until cycle 1500: a frame that would open a run goes alone */
+        if (c->reasm_mix && t->posted == 1 && t->cyc >= 1500) {
+            t->posted = 2;
+            for (uint32_t b = 0; b < NBUF && b < (1u << c->fbr_log2) - 1; b++) post(t, RA, b);
         }
         /* the header ring empty for a while: split frames wait, and the frames behind them */
         if (c->hdr_post_delay && !t->hposted && t->cyc >= c->hdr_post_delay) {
@@ -476,6 +521,19 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                  * realigner's every shift, both lanes), the header part all of the frame at times */
                 f->split = (uint8_t)(c->split_pct && rnd(t) % 100 < c->split_pct);
                 f->hdr_len = f->split ? (uint16_t)(1 + rnd(t) % (len < 256 ? len : 256)) : 0;
+                if (c->reasm_mix) {
+                    /* four flows; the codes a run meets; CTRL and SHORT all header, the others
+                     * split at a header part of 20..119 bytes, the data part mostly whole words */
+                    static const uint8_t ops[16] = { 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 6, 7, 8, 3, 0, 2 };
+                    f->flow = (uint16_t)(0x100u | (1u + rnd(t) % 4));
+                    f->opcode = ops[rnd(t) % 16];
+                    f->split = f->opcode >= NICRX_OP_CTRL || f->opcode == NICRX_OP_NO_FLOW;
+                    f->hdr_len = f->opcode == NICRX_OP_CTRL || f->opcode == NICRX_OP_SHORT ? (uint16_t)len
+                               : f->split ? (uint16_t)(20 + rnd(t) % 100) : 0;
+                    if (f->split && f->hdr_len < len && rnd(t) % 4 != 0)
+                        f->hdr_len = (uint16_t)(len - ((len - f->hdr_len) & ~7u));
+                    if (f->hdr_len > len) f->hdr_len = (uint16_t)len;
+                }
                 di.s_fl_valid = 1; fo->len = (uint16_t)len; fo->cls = hv->cls;
                 fo->split = f->split; fo->hdr_len = f->hdr_len; fo->dlen = (uint16_t)(len - f->hdr_len);
                 fo->l3 = hv->l3; fo->l4 = hv->l4; fo->vlan = hv->vlan_cnt != 0;
@@ -483,9 +541,10 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 fo->l3_off = hv->l3_off; fo->l4_off = hv->l4_off; fo->hash = hv->hash;
                 fo->trunc = hv->truncated; fo->perr = hv->perr;
                 fo->flow = f->flow; fo->opcode = f->opcode; fo->frame = t->nin;
+                fo->seq = rnd(t); fo->fcl = (uint8_t)(c->reasm_mix && rnd(t) % 12 == 0);
                 fo->queue = (uint8_t)scen_queue(hv->hash, c->qsel);
                 /* nicrx_red's verdict, now and then: dropped at the head like no_fit */
-                fo->red = (uint8_t)(c->rand_hv && rnd(t) % 8 == 0 ? 1 + rnd(t) % 2 : 0);
+                fo->red = (uint8_t)((c->rand_hv && rnd(t) % 8 == 0) || (c->reasm_mix && rnd(t) % 20 == 0) ? 1 + rnd(t) % 2 : 0);
                 t->pm_wr = (t->pm_wr + nw) & (2 * t->g.pm_words - 1);
                 t->nin++;
                 next_arrival2 += c->gap;
@@ -536,6 +595,14 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
             if (t->rst_left) { in->rst = 1; t->rst_left--; }
         }
         di.pm_rd_data = t->pm_rd_data;
+        di.now = (uint16_t)(t->cyc >> 4);
+        /* every frame in and accounted for: a flush closes the runs still open (one cycle) */
+        cf->reasm_flush = 0;
+        if (c->reasm_mix && !t->flush_at && t->nin == c->nframes && t->pops == t->nin) {
+            int all = 1;
+            for (uint32_t i = 0; i < t->nin; i++) if (!t->f[i].delivered && !t->f[i].dropped) all = 0;
+            if (all) { cf->reasm_flush = 1; t->flush_at = t->cyc; }
+        }
         di.cfg = *cf;
         xe_step(t, &di, &o1);
         if (hook) {
@@ -576,7 +643,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
             for (uint32_t q = 0; q < 4; q++) if (o2.st.cq_tail[q] != o.st.cq_tail[q]) t->rec_b_seen[q] = o2.st.cq_tail[q];
         for (uint32_t q = 0; q < 4; q++)
             if (!in->m_axi_bvalid && o2.st.cq_tail[q] != o.st.cq_tail[q]) t->bad_tail++;
-        if (t->nin == c->nframes && o2.st.idle && t->pops == t->nin) {
+        if (t->nin == c->nframes && o2.st.idle && t->pops == t->nin && (!c->reasm_mix || (t->flush_at && t->cyc > t->flush_at + 2))) {
             int all = 1;
             for (uint32_t i = 0; i < t->nin; i++) if (!t->f[i].delivered && !t->f[i].dropped) all = 0;
             if (all) {
@@ -586,6 +653,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
             }
         }
     }
+    for (uint32_t b = 0; b < NBUF; b++)
+        if (t->mseg[b]) t->bad_rec++;   /* a merged frame no run record covered */
     dma_free(&t->d);
     desc_fetch_free(&t->df);
     free(t->pm);
@@ -600,8 +669,12 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
  * wait for the table's answer), and XFER_BUF_WAIT 40 with the header ring posted
  * from cycle 3000 on (no_buf drops).  30 % of the frames are split in 0..3.  5 (the lockstep
  * check's and the unit test's): rings 0 and 2 in page mode (XFER_PAGE: 4 KB pages, 64-byte
- * entries), half the frames split, the host stalling, short frames so that pages hold many entries. */
-#define DS_NUM_SCENARIOS 6
+ * entries), half the frames split, the host stalling, short frames so that pages hold many entries.
+ * 6 (the lockstep check's only): re-assembly with ring 3's pages (reasm_mix): runs opened,
+ * appended, closed before and after frames, by drops (RED: DROP), by words not whole (ALIGN),
+ * by the sweep (timeouts, the final flush); opens without a page before ring 3 is posted;
+ * misaligned pages. */
+#define DS_NUM_SCENARIOS 7
 
 static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
 {
@@ -618,6 +691,10 @@ static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
         c.reasm = 1;      /* random operation codes: some heads wait for the re-assembly table */
     }
     if (pass == 5) { c.page_en = 5; c.split_pct = 50; c.nframes = 150; c.misalign_every = 0; c.gap = 90; }
+    if (pass == 6) {
+        c.reasm = 1; c.reasm_mix = 1; c.fbr_en = 0xf; c.qsel = 0; c.cq_en = 1; c.nframes = 700; c.gap = 100;
+        c.misalign_every = 13; c.rdy_pct = 80; c.cq_log2 = 3; c.max_cycles = 150000;
+    }
     return c;
 }
 
@@ -626,7 +703,7 @@ static inline uint64_t ds_seed(uint32_t dw, uint32_t pass) { return 0x1234567ull
 static inline const char *ds_tag(uint32_t pass)
 {
     return pass == 0 ? "ready" : pass == 1 ? "burst4-nofit" : pass == 2 ? "slowb-descerr" : pass == 3 ? "reset-err"
-         : pass == 4 ? "hdr-only" : "pages";
+         : pass == 4 ? "hdr-only" : pass == 5 ? "pages" : "reasm";
 }
 
 #endif

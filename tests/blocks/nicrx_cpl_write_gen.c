@@ -114,7 +114,7 @@ int main(int argc, char **argv)
             }
             to.s_cr_ready = o.s_cr_ready; to.m_rec_valid = o.m_rec_valid;
             for (uint32_t k = 0; k < 4; k++) bench_elem(to.m_rec, sizeof to.m_rec, 8, k, o.m_rec[k]);
-            to.rec_off = o.rec_off; to.rec_ph = o.rec_ph; to.rec_base = o.rec_base; to.cq_room = o.cq_room;
+            to.rec_off = o.rec_off; to.rec_ph = o.rec_ph; to.rec_base = o.rec_base; to.cq_room = o.cq_room; to.cq_room2 = o.cq_room2;
             to.cnt_delivered = o.cnt_delivered; to.cnt_axi_error = o.cnt_axi_error; to.busy = o.busy;
             to.m_axi_bready = 1;
             BENCH_LINE(f, cpl_write, &g, &ti, &to);

@@ -21,7 +21,7 @@ module nicrx_cpl_write_tb;
         .m_rec_ready(in[CPL_WRITE_IN_M_REC_READY]),
         .rec_q(in[CPL_WRITE_IN_REC_Q +: 2]), .rec_off(got[CPL_WRITE_OUT_REC_OFF +: 16]),
         .rec_ph(got[CPL_WRITE_OUT_REC_PH]), .rec_base(got[CPL_WRITE_OUT_REC_BASE +: 64]),
-        .cq_room(got[CPL_WRITE_OUT_CQ_ROOM +: 4]),
+        .cq_room(got[CPL_WRITE_OUT_CQ_ROOM +: 4]), .cq_room2(got[CPL_WRITE_OUT_CQ_ROOM2 +: 4]),
         .cfg_cq_base(in[CPL_WRITE_IN_CFG_CQ_BASE +: 256]), .cfg_cq_size_log2(in[CPL_WRITE_IN_CFG_CQ_SIZE_LOG2 +: 16]),
         .cfg_cq_en(in[CPL_WRITE_IN_CFG_CQ_EN +: 4]), .cfg_cq_head(in[CPL_WRITE_IN_CFG_CQ_HEAD +: 64]),
         .st_cq_tail(got[CPL_WRITE_OUT_ST_CQ_TAIL +: 64]), .s_rerr(in[CPL_WRITE_IN_S_RERR]),

@@ -124,6 +124,15 @@ int main(int argc, char **argv)
     g.geom = &t.g;
     run(&t, &c, ds_seed(dw, sc), edge, &g);
     free(t.mem);
+    /* re-assembly: the scenario's host checked every merged frame and run record; runs must
+     * have opened, taken frames and closed, and frames gone alone for want of a page */
+    if (c.reasm_mix && (t.bad_rec || t.bad_data || t.bad_write || t.runs < 20 || t.merged <= t.runs ||
+                        !t.d.cnt_reasm_no_page || !t.got_desc_err)) {
+        fprintf(stderr, "%s: re-assembly: %u bad records, %u bad data, %u bad writes, %u runs, %u merged, %u no page, "
+                "%u error completions\n", argv[0], t.bad_rec, t.bad_data, t.bad_write, t.runs, t.merged,
+                t.d.cnt_reasm_no_page, t.got_desc_err);
+        return 1;
+    }
     if (fclose(g.f) != 0)
         return 1;
     printf("%llu %u %s %u %u %u\n", (unsigned long long)g.n, c.max_burst, ds_tag(sc), t.nin, t.resets,

@@ -5,21 +5,21 @@
 # DATA_WIDTH 64 and 32 with the host bus twice as wide (AXI_DATA_WIDTH 128, 64: the default) and
 # DATA_WIDTH 64 with it as wide (64), each with the scenarios of tests/blocks/dma_scenario.h
 # (0 ready, 1 burst4-nofit, 2 slowb-descerr, 4 hdr-only, 5 pages: rings 0 and 2 in page mode;
-# the unit test's; 3 reset-err: random resets, B/R error responses, ring restarts).  Prints ok /
-# not ok lines.
-# make test runs a sample: every scenario at 64/128 (the default configuration), 0, 3 and 5 at
+# the unit test's; 3 reset-err: random resets, B/R error responses, ring restarts; 6 reasm:
+# re-assembly runs in ring 3's pages, their closes and run records).  Prints ok / not ok lines.
+# make test runs a sample: every scenario at 64/128 (the default configuration), 0, 3, 5 and 6 at
 # 32/64, 1, 2 and 4 at 64/64 (so each scenario runs at two widths at least); BLOCKS_FULL=1 (make
-# test-full) all 18.  SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset
+# test-full) all 21.  SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset
 # (every scenario of each width given); MAX_CYCLES caps every scenario.
 set -u
 source "$(dirname "$0")/bench.sh"
 bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/more.c cmodel/page.c cmodel/reasm.c cmodel/mover.c cmodel/cpl_write.c cmodel/desc_fetch.c cmodel/irq.c cmodel/geom.c
-all="0 1 2 3 4 5"
+all="0 1 2 3 4 5 6"
 if [ -n "${DWS:-}${SCENARIOS:-}" ] || [ "${BLOCKS_FULL:-0}" = 1 ]; then
     plan=$(for dwa in ${DWS:-64/128 32/64 64/64}; do echo "$dwa ${SCENARIOS:-$all}"; done)
 else
     plan="64/128 $all
-32/64 0 3 5
+32/64 0 3 5 6
 64/64 1 2 4"
 fi
 while read -r dwa scs; do

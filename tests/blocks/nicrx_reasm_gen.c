@@ -129,6 +129,7 @@ int main(int argc, char **argv)
         in.s_flush = bench_rnd(&rs) % 4000 == 0;
         in.s_chg = 0;
         in.s_take = 0;
+        in.s_take_cls = 0;
         in.s_take_page = 0;
         in.s_take_id = 0;
         if (o.m_v && in.s_req && !in.rst) {
@@ -136,7 +137,9 @@ int main(int argc, char **argv)
                 hold = 0;                       /* replaced untaken */
             } else {
                 in.s_take = 1;
-                if (o.m_open) {
+                /* now and then a close alone (the user drops the frame): the run closes */
+                in.s_take_cls = bench_rnd(&rs) % 20 == 0;
+                if (o.m_open && !in.s_take_cls) {
                     pages++;
                     page = (0x40000ull + pages) << 4 | (bench_rnd(&rs) & 0xf);
                     id = (uint16_t)pages;
@@ -169,7 +172,9 @@ int main(int argc, char **argv)
         } else if (!in.s_req && hold > 0) {
             hold--;                             /* the idle gap ends when it reaches 0 */
         }
-        if (in.s_take && o.m_req)
+        if (in.s_take && in.s_take_cls)
+            g.run[o.m_flow].open = 0;           /* whatever the answer: the entry closes */
+        else if (in.s_take && o.m_req)
             check_frame(&g, c, &o, &rq, page, id);
         else if (in.s_take) {
             check_close(&g, c, &o, &g.run[o.m_flow]);
@@ -186,7 +191,7 @@ int main(int argc, char **argv)
                 .cfg_max_bytes = in.cfg_max_bytes, .cfg_max_segs = in.cfg_max_segs,
                 .cfg_timeout = in.cfg_timeout, .now = in.now, .s_flush = in.s_flush, .s_chg = in.s_chg,
                 .s_req = in.s_req, .s_flow = in.s_flow, .s_gen = in.s_gen, .s_op = in.s_op,
-                .s_len = in.s_len, .s_seq = in.s_seq, .s_fcl = in.s_fcl, .s_take = in.s_take,
+                .s_len = in.s_len, .s_seq = in.s_seq, .s_fcl = in.s_fcl, .s_take = in.s_take, .s_take_cls = in.s_take_cls,
                 .s_take_page = in.s_take_page, .s_take_id = in.s_take_id };
             const reasm_out_trace_t to = {
                 .m_v = o.m_v, .m_req = o.m_req, .m_flow = o.m_flow, .m_close = o.m_close,

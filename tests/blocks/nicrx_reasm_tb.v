@@ -20,7 +20,7 @@ module nicrx_reasm_tb;
         .s_flush(in[REASM_IN_S_FLUSH]), .s_chg(in[REASM_IN_S_CHG]), .s_req(in[REASM_IN_S_REQ]),
         .s_flow(in[REASM_IN_S_FLOW +: 8]), .s_gen(in[REASM_IN_S_GEN +: 8]), .s_op(in[REASM_IN_S_OP +: 4]),
         .s_len(in[REASM_IN_S_LEN +: 16]), .s_seq(in[REASM_IN_S_SEQ +: 32]), .s_fcl(in[REASM_IN_S_FCL]),
-        .s_take(in[REASM_IN_S_TAKE]), .s_take_page(in[REASM_IN_S_TAKE_PAGE +: 52]),
+        .s_take(in[REASM_IN_S_TAKE]), .s_take_cls(in[REASM_IN_S_TAKE_CLS]), .s_take_page(in[REASM_IN_S_TAKE_PAGE +: 52]),
         .s_take_id(in[REASM_IN_S_TAKE_ID +: 16]),
         .m_v(got[REASM_OUT_M_V]), .m_req(got[REASM_OUT_M_REQ]), .m_flow(got[REASM_OUT_M_FLOW +: 8]),
         .m_close(got[REASM_OUT_M_CLOSE]), .m_reason(got[REASM_OUT_M_REASON +: 4]),

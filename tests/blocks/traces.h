@@ -954,7 +954,7 @@ static inline uint32_t msix_out_trace_pack(const msix_out_trace_t *s, const nicr
 
 
 /* reasm_in: nicrx_reasm's inputs (tests/blocks/trace_reasm_in.vh) */
-#define REASM_IN_TRACE_MAX_BITS 205u
+#define REASM_IN_TRACE_MAX_BITS 206u
 
 typedef struct reasm_in_trace {
     uint8_t rst;                
@@ -974,6 +974,7 @@ typedef struct reasm_in_trace {
     uint32_t s_seq;             
     uint8_t s_fcl;              
     uint8_t s_take;             
+    uint8_t s_take_cls;         
     uint64_t s_take_page;       
     uint16_t s_take_id;         
 } reasm_in_trace_t;
@@ -981,7 +982,7 @@ typedef struct reasm_in_trace {
 static inline uint32_t reasm_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + 5 + 17 + 8 + 16 + 16 + 1 + 1 + 1 + 8 + 8 + 4 + 16 + 32 + 1 + 1 + 52 + 16;
+    return 1 + 1 + 5 + 17 + 8 + 16 + 16 + 1 + 1 + 1 + 8 + 8 + 4 + 16 + 32 + 1 + 1 + 1 + 52 + 16;
 }
 
 static inline uint32_t reasm_in_trace_pack(const reasm_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -1004,6 +1005,7 @@ static inline uint32_t reasm_in_trace_pack(const reasm_in_trace_t *s, const nicr
     b = bits_put(v, b, 32, s->s_seq);
     b = bits_put(v, b, 1, s->s_fcl);
     b = bits_put(v, b, 1, s->s_take);
+    b = bits_put(v, b, 1, s->s_take_cls);
     b = bits_put(v, b, 52, s->s_take_page);
     b = bits_put(v, b, 16, s->s_take_id);
     return b;
@@ -1183,7 +1185,7 @@ static inline uint32_t cpl_write_in_trace_pack(const cpl_write_in_trace_t *s, co
 
 
 /* cpl_write_out: nicrx_cpl_write's outputs (NUM_CQ 4) (tests/blocks/trace_cpl_write_out.vh) */
-#define CPL_WRITE_OUT_TRACE_MAX_BITS 473u
+#define CPL_WRITE_OUT_TRACE_MAX_BITS 477u
 
 typedef struct cpl_write_out_trace {
     uint8_t s_cr_ready;         
@@ -1193,6 +1195,7 @@ typedef struct cpl_write_out_trace {
     uint8_t rec_ph;             
     uint64_t rec_base;          
     uint8_t cq_room;            
+    uint8_t cq_room2;            /* room for two records */
     uint64_t st_cq_tail;        
     uint32_t cnt_delivered;     
     uint32_t cnt_axi_error;     
@@ -1203,7 +1206,7 @@ typedef struct cpl_write_out_trace {
 static inline uint32_t cpl_write_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + 256 + 16 + 1 + 64 + 4 + 64 + 32 + 32 + 1 + 1;
+    return 1 + 1 + 256 + 16 + 1 + 64 + 4 + 4 + 64 + 32 + 32 + 1 + 1;
 }
 
 static inline uint32_t cpl_write_out_trace_pack(const cpl_write_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -1216,6 +1219,7 @@ static inline uint32_t cpl_write_out_trace_pack(const cpl_write_out_trace_t *s, 
     b = bits_put(v, b, 1, s->rec_ph);
     b = bits_put(v, b, 64, s->rec_base);
     b = bits_put(v, b, 4, s->cq_room);
+    b = bits_put(v, b, 4, s->cq_room2);
     b = bits_put(v, b, 64, s->st_cq_tail);
     b = bits_put(v, b, 32, s->cnt_delivered);
     b = bits_put(v, b, 32, s->cnt_axi_error);
