@@ -48,7 +48,8 @@ xfer-prove     | nicrx_xfer_plan |                                              
 xfer-cover     | nicrx_xfer_plan |                                                              | cover | 6  | y |
 rss-cover      | nicrx_rss     | PM_AW=4 FQ_DEPTH=4 RETA_SIZE=16                                | cover | 22 | n | m_fl_data
 descfetch-bmc  | nicrx_desc_fetch | AXI_DATA_WIDTH=128 NUM_FBR=2 DESC_DEPTH=4              | bmc   | 16 | y | m_desc_data
-dma-bmc        | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 FLOWS=8 | bmc | 12 | y | cnt_delivered cnt_drop_no_fit cnt_drop_no_cq cnt_drop_red_early cnt_drop_red_forced cnt_drop_no_buf cnt_desc_error cnt_axi_error cnt_reasm_no_page st_idle
+dma-bmc-quick  | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 FLOWS=8 | bmc | 10 | y | cnt_delivered cnt_drop_no_fit cnt_drop_no_cq cnt_drop_red_early cnt_drop_red_forced cnt_drop_no_buf cnt_desc_error cnt_axi_error cnt_reasm_no_page st_idle
+dma-bmc        | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 FLOWS=8 | bmc | 12 | n | cnt_delivered cnt_drop_no_fit cnt_drop_no_cq cnt_drop_red_early cnt_drop_red_forced cnt_drop_no_buf cnt_desc_error cnt_axi_error cnt_reasm_no_page st_idle
 msix-bmc       | nicrx_msix    | NUM_CQ=2 AXI_DATA_WIDTH=64                                     | bmc   | 9  | y |
 msix-cover     | nicrx_msix    | NUM_CQ=2 AXI_DATA_WIDTH=128                                    | cover | 16 | y |
 dma-cover      | nicrx_dma     | DATA_WIDTH=64 AXI_DATA_WIDTH=128 PM_AW=4 NUM_CQ=2 FQ_DEPTH=4 MAX_BURST=4 FLOWS=8 | cover | 12 | n | cnt_delivered cnt_drop_no_fit cnt_drop_no_cq cnt_drop_red_early cnt_drop_red_forced cnt_drop_no_buf cnt_desc_error cnt_axi_error cnt_reasm_no_page st_idle

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The model and the harness (nicrx-model) built with AddressSanitizer and
 # UBSan, run on a handful of captures with both host profiles (host never stalling: the
-# TCP stream view written too, --streams), its traced functional parse (--parse-only --trace-parser) and its fast mode, and a reset under traffic (--reset-at): must be clean.
+# TCP stream view written too, --streams; heavy stalls: re-assembly on, --reasm on), its traced functional parse (--parse-only --trace-parser) and its fast mode, and a reset under traffic (--reset-at): must be clean.
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-model-asan >/dev/null 2>&1 || { echo "not ok asan-build: make build/bin/nicrx-model-asan failed"; exit 1; }
@@ -9,13 +9,15 @@ P=../shared/pcaps
 caps="captures/default.pcap $P/tcpdump/802.1ad_QinQ.pcap $P/tcpdump/bigtcp-ipv6.pcap $P/tcpdump/icmp6_mobileprefix_asan.pcap
       $P/tcpdump/ldp-common-session.pcap $P/tcpdump/dns_tcp.pcap"
 # a few TCP-heavy suricata captures
-caps="$caps $(ls $P/suricata-verify/*.pcap 2>/dev/null | head -300 | awk 'NR % 60 == 1')"
+caps="$caps $(ls $P/suricata-verify/*.pcap 2>/dev/null | head -300 | awk 'NR % 100 == 1')"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for f in $caps; do
     [ -f "$f" ] || continue
     for prof in none heavy; do
         name="asan-$prof-$(basename "$f")"
-        rm -rf build/tests/asan-streams; st=(); [ "$prof" = none ] && st=(--streams build/tests/asan-streams)
+        # host never stalling: the stream view written too; heavy stalls: re-assembly on (merged
+        # frames, run records and the host's checks of them)
+        rm -rf build/tests/asan-streams; st=(--reasm on); [ "$prof" = none ] && st=(--streams build/tests/asan-streams)
         out=$(build/bin/nicrx-model-asan --seed 5 --stall "$prof" "${st[@]}" "$f" 2>&1 >/dev/null); rc=$?
         if [ $rc -eq 0 ] && [ -z "$out" ]; then echo "ok $name"
         else echo "not ok $name: exit $rc: $(grep -m1 'ERROR\|runtime error\|^nicrx' <<<"$out")"; fi
