@@ -144,6 +144,14 @@ void dma_out(const dma_t *d, dma_out_t *o)
 }
 
 /* ring: no_buf's ring waited for (0 for the other reasons) */
+/* The closing run's record fields (r_*) from the table's answer: its flow, generation, page,
+ * first sequence number, and the bytes, segments and reason this close gives it. */
+static void dma_run_latch(dma_t *n, const reasm_out_t *rao, uint32_t len, uint8_t segs, uint8_t reason)
+{
+    n->r_flow = rao->m_flow; n->r_gen = rao->m_r_gen; n->r_id = rao->m_r_id; n->r_seq = rao->m_r_seq;
+    n->r_len = len; n->r_segs = segs; n->r_reason = reason;
+}
+
 static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason, uint32_t ring)
 {
     nicrx_event_t e;
@@ -327,8 +335,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             /* the sweep's close (timeout, flush, re-assembly off): its run record on CQ 0 (none
              * when CQ 0 is disabled), then the table moves on */
             ra_take = ra_cls = 1;
-            n.r_flow = rao.m_flow; n.r_gen = rao.m_r_gen; n.r_id = rao.m_r_id; n.r_len = rao.m_r_len;
-            n.r_segs = rao.m_r_segs; n.r_seq = rao.m_r_seq; n.r_reason = rao.m_reason;
+            dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason);
             n.f_q = 0;
             n.rp = c->cq_en[0]; n.raft = 0;
             n.is_state = c->cq_en[0] ? IS_PRE : IS_IDLE;
@@ -340,9 +347,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                  * the table answers the frame again */
                 if (!rcq_en || ((cwo.cq_room >> rcq) & 1)) {
                     ra_take = ra_cls = 1;
-                    n.r_flow = rao.m_flow; n.r_gen = rao.m_r_gen; n.r_id = rao.m_r_id; n.r_len = rao.m_off;
-                    n.r_segs = (uint8_t)(rao.m_r_segs - rao.m_after); n.r_seq = rao.m_r_seq;
-                    n.r_reason = rao.m_close ? rao.m_reason : h_drop ? NICRX_REASM_DROP : NICRX_REASM_ALIGN;
+                    dma_run_latch(&n, &rao, rao.m_off, (uint8_t)(rao.m_r_segs - rao.m_after),
+                                  (uint8_t)(rao.m_close ? rao.m_reason : h_drop ? NICRX_REASM_DROP : NICRX_REASM_ALIGN));
                     n.f_q = (uint8_t)rcq;
                     n.rp = (uint8_t)rcq_en; n.raft = 0;
                     n.is_state = rcq_en ? IS_PRE : IS_IDLE;
@@ -436,8 +442,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     ra_take = m_go;
                     /* the run closes after the frame: its record follows the frame's */
                     n.rp = (uint8_t)need2; n.raft = 1;
-                    n.r_flow = rao.m_flow; n.r_gen = rao.m_r_gen; n.r_id = rao.m_r_id; n.r_len = rao.m_r_len;
-                    n.r_segs = rao.m_r_segs; n.r_seq = rao.m_r_seq; n.r_reason = rao.m_reason;
+                    dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason);
                     /* a frame that would open a run but finds no page goes alone */
                     if (rq_req && rao.m_open && !m_go) n.cnt_reasm_no_page = d->cnt_reasm_no_page + 1;
                     n.f_err = 0;
