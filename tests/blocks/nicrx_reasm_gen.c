@@ -117,7 +117,7 @@ int main(int argc, char **argv)
             phase++;
             in.cfg_en = bench_rnd(&rs) % 6 != 0;
             in.cfg_page_log2 = (uint8_t)(11 + bench_rnd(&rs) % 7);
-            in.cfg_max_bytes = bench_rnd(&rs) % 3 ? 0 : 1000 + bench_rnd(&rs) % 70000;
+            in.cfg_max_bytes = bench_rnd(&rs) % 3 ? 0 : 1000 + bench_rnd(&rs) % 20000;
             in.cfg_max_segs = (uint8_t)(bench_rnd(&rs) % 3 ? 0 : bench_rnd(&rs) % 12);
             in.cfg_timeout = (uint16_t)(bench_rnd(&rs) % 2 ? 0 : 1 + bench_rnd(&rs) % 20);
         }
