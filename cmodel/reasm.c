@@ -97,6 +97,7 @@ static reasm_ent_t reasm_taken(const reasm_regs_t *r, const reasm_in_t *in)
         w.open = (uint8_t)!r->d_after;
         w.off = r->d_sum;
         w.segs = (uint8_t)(w.segs + 1);
+        w.time = r->d_now;   /* the timeout measures quiet time: since the last merge */
     } else {
         w.open = (uint8_t)(w.open && !r->d_close);
     }

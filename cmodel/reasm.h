@@ -16,7 +16,7 @@ typedef struct reasm_ent {
     uint32_t off;           /* bytes merged: the next segment's offset in the page (17 bits) */
     uint8_t  segs;          /* segments merged */
     uint32_t seq;           /* the first segment's sequence number */
-    uint16_t time;          /* the device time it opened */
+    uint16_t time;          /* the device time it opened or last grew (the timeout measures quiet time) */
 } reasm_ent_t;
 
 /* the request as it travels through the stages (the RTL's rq vector) */
@@ -42,7 +42,7 @@ typedef struct reasm_regs {
     uint32_t psize, capb;   /* page size; bytes cap, at most the page size (17 bits) */
     uint8_t  caps, caps1;   /* segments cap, 1..255, and the cap - 1 */
     uint16_t to, now;
-    uint16_t lo;            /* now - timeout: an open time in [lo, now] (circularly) is not quiet */
+    uint16_t lo;            /* now - timeout: a last-merge time in [lo, now] (circularly) is not quiet */
     uint8_t  wrap;          /* lo > now */
     uint8_t  sp, ini, fl;   /* sweep (and clearing) pointer; clearing; flush */
     /* A the address and the request, B the table's read and what the length gives, C the

@@ -74,7 +74,7 @@ module nicrx_reasm #(
                      OP_SHORT = 4'd7, OP_NO_MERGE = 4'd8;
     localparam [3:0] R_NONE = 4'd0, R_OPCODE = 4'd1, R_FLAGS = 4'd2, R_PAGE = 4'd3, R_BYTES = 4'd4,
                      R_SEGS = 4'd5, R_GEN = 4'd6, R_TIMEOUT = 4'd7, R_FLUSH = 4'd8;
-    // an entry: {time, seq, segs, off, id, addr[63:12], gen, open}
+    // an entry: {time (of the open or the last append), seq, segs, off, id, addr[63:12], gen, open}
     localparam E_OPEN = 0, E_GEN = 1, E_ADDR = 9, E_ID = 61, E_OFF = 77, E_SEGS = 94,
                E_SEQ = 102, E_TIME = 134, E_W = 150;
     // the request as it travels through the stages: {fcl, seq, len, op, gen, flow, req}
@@ -96,7 +96,7 @@ module nicrx_reasm #(
     reg  [16:0]      psize_reg, capb_reg;   // the page's size; the bytes cap, at most the page's size
     reg  [7:0]       caps_reg, caps1_reg;   // the segments cap, 1..255, and the cap - 1
     reg  [15:0]      to_reg, now_reg;
-    reg  [15:0]      lo_reg;                // now - timeout: an open time in [lo, now] (circularly) is not quiet
+    reg  [15:0]      lo_reg;                // now - timeout: a last-merge time in [lo, now] (circularly) is not quiet
     reg              wrap_reg;              // lo > now
     // sweep pointer (the reset's clearing pointer too) and state
     reg  [7:0]       sp_reg;              // below FLOWS
@@ -198,7 +198,7 @@ module nicrx_reasm #(
     wire [7:0]     d_qsegs = d_q_reg[E_SEGS +: 8];
     wire [E_W-1:0] w_open  = {d_now_reg, d_rq_reg[RQ_SEQ +: 32], 8'd1, 1'b0, d_rq_reg[RQ_LEN +: 16], s_take_id,
                               s_take_page, d_rq_reg[RQ_GEN +: 8], 1'b1};
-    wire [E_W-1:0] w_app   = {d_q_reg[E_W-1:E_SEGS+8], d_qsegs + 8'd1, d_sum_reg, d_q_reg[E_OFF-1:1], !d_after_reg};
+    wire [E_W-1:0] w_app   = {d_now_reg, d_q_reg[E_TIME-1:E_SEGS+8], d_qsegs + 8'd1, d_sum_reg, d_q_reg[E_OFF-1:1], !d_after_reg};
     wire [E_W-1:0] w_keep  = {d_q_reg[E_W-1:1], d_q_reg[E_OPEN] && !d_close_reg};
     wire           we      = ini_reg || s_take;
     wire [LF-1:0]  wa      = ini_reg ? sp_reg[LF-1:0] : d_rq_reg[RQ_FLOW +: LF];

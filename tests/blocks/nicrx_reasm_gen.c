@@ -27,6 +27,7 @@ typedef struct run {
     uint64_t page;
     uint16_t id;
     uint32_t off, segs, seq;
+    uint16_t last;          /* the tick of its open or last append: the timeout counts from it */
 } run_t;
 
 typedef struct gen_state {
@@ -43,14 +44,18 @@ static void fail(const gen_state_t *g, uint32_t c, const char *what)
     exit(1);
 }
 
-/* a closing answer names the run as it stands (after the frame when it closes after it) */
-static void check_close(gen_state_t *g, uint32_t c, const reasm_out_t *o, run_t *r)
+/* a closing answer names the run as it stands (after the frame when it closes after it);
+ * a timeout closes only a run quiet for the timeout (less one tick: the time the answer
+ * took through the table) */
+static void check_close(gen_state_t *g, uint32_t c, const reasm_out_t *o, run_t *r, const reasm_in_t *in)
 {
     if (!r->open) fail(g, c, "a close of a flow with no open run");
     if (o->m_r_id != r->id || o->m_r_len != r->off || o->m_r_segs != r->segs || o->m_r_seq != r->seq
         || o->m_r_gen != r->gen)
         fail(g, c, "a close that does not name the run's page, bytes, segments, sequence or generation");
     if (o->m_reason == NICRX_REASM_NONE) fail(g, c, "a close without a reason");
+    if (o->m_reason == NICRX_REASM_TIMEOUT && (uint16_t)(in->now - r->last) + 1u < in->cfg_timeout)
+        fail(g, c, "a timeout of a run that merged a segment less than the timeout ago");
     r->open = 0;
     g->closes++;
     g->reasons |= 1u << o->m_reason;
@@ -58,7 +63,7 @@ static void check_close(gen_state_t *g, uint32_t c, const reasm_out_t *o, run_t 
 
 /* a taken answer for a frame (flow f, generation ge, op, len, seq) against the run */
 static void check_frame(gen_state_t *g, uint32_t c, const reasm_out_t *o, const reasm_in_t *rq,
-                        uint64_t page, uint16_t id)
+                        const reasm_in_t *in, uint64_t page, uint16_t id)
 {
     run_t *r = &g->run[o->m_flow];
     const int kop = rq->s_op == NICRX_OP_OOO || rq->s_op == NICRX_OP_SHORT || rq->s_op == NICRX_OP_NO_MERGE;
@@ -66,11 +71,11 @@ static void check_frame(gen_state_t *g, uint32_t c, const reasm_out_t *o, const 
     if (o->m_flow != rq->s_flow) fail(g, c, "an answer for another flow");
     if (r->open && rq->cfg_en && (r->gen != rq->s_gen || kop) && !o->m_close)
         fail(g, c, "an OOO, SHORT or NO_MERGE, or a new generation, left the run open");
-    if (o->m_close) check_close(g, c, o, r);
+    if (o->m_close) check_close(g, c, o, r, in);
     if (o->m_open) {
         if (r->open) fail(g, c, "a run opened over an open one");
         if (!o->m_merge) fail(g, c, "an opened run that does not take the payload");
-        *r = (run_t){ 1, rq->s_gen, page, id, rq->s_len, 1, rq->s_seq };
+        *r = (run_t){ 1, rq->s_gen, page, id, rq->s_len, 1, rq->s_seq, in->now };
         g->opens++;
     } else if (o->m_merge) {
         if (!r->open || r->gen != rq->s_gen || rq->s_op != NICRX_OP_CONT)
@@ -79,8 +84,9 @@ static void check_frame(gen_state_t *g, uint32_t c, const reasm_out_t *o, const 
             fail(g, c, "an append that does not go at the run's page and offset");
         r->off += rq->s_len;
         r->segs++;
+        r->last = in->now;
         g->appends++;
-        if (o->m_after) check_close(g, c, o, r);
+        if (o->m_after) check_close(g, c, o, r, in);
     } else if (o->m_after) {
         fail(g, c, "a close after a frame that was not merged");
     }
@@ -117,7 +123,7 @@ int main(int argc, char **argv)
             phase++;
             in.cfg_en = bench_rnd(&rs) % 6 != 0;
             in.cfg_page_log2 = (uint8_t)(11 + bench_rnd(&rs) % 7);
-            in.cfg_max_bytes = bench_rnd(&rs) % 3 ? 0 : 1000 + bench_rnd(&rs) % 70000;
+            in.cfg_max_bytes = bench_rnd(&rs) % 3 ? 0 : 1000 + bench_rnd(&rs) % 20000;
             in.cfg_max_segs = (uint8_t)(bench_rnd(&rs) % 3 ? 0 : bench_rnd(&rs) % 12);
             in.cfg_timeout = (uint16_t)(bench_rnd(&rs) % 2 ? 0 : 1 + bench_rnd(&rs) % 20);
         }
@@ -175,9 +181,9 @@ int main(int argc, char **argv)
         if (in.s_take && in.s_take_cls)
             g.run[o.m_flow].open = 0;           /* whatever the answer: the entry closes */
         else if (in.s_take && o.m_req)
-            check_frame(&g, c, &o, &rq, page, id);
+            check_frame(&g, c, &o, &rq, &in, page, id);
         else if (in.s_take) {
-            check_close(&g, c, &o, &g.run[o.m_flow]);
+            check_close(&g, c, &o, &g.run[o.m_flow], &in);
             g.sweeps++;
         }
         if (in.rst)
