@@ -799,6 +799,9 @@ module nicrx_flow #(
         if (s_fk_ready) assert(pre_sig_flat[31:0] == s_fk_data[FK_SIG +: FK_SIG_W]);
         assert(act_reg == (ph_reg != 9'd0));
         if (act_reg && !at_e1 && !at_e2) assert(c_now_reg == j_now_reg && c_lo_reg == j_lo_reg);
+        // the allocation test registered at E6 is the decision's at E7
+        if (at_e7) assert(c_alloc_reg == (!b_any_reg && (j_may_reg || j_cmd_reg == CMD_INSTALL)
+                                          && (!t_valid_reg || t_aged_reg || j_evict_reg)));
         assert($onehot0(ph_reg));
         // one job: a frame job is the only frame in flight, and it is handed on once
         assert(f_frames == {1'b0, act_reg && j_cmd_reg == CMD_FRAME});
