@@ -7,6 +7,10 @@
 # (records the host consumed, run records included) per 64 KB of TCP payload (goal with
 # re-assembly: 1; one record a segment gives 65536 / 1460 = 44.9), host-bus bytes written per
 # payload byte (frames, headers and records), drops (goal 0).
+# Then mixed traffic: every shared capture (../shared/pcaps, PCAPS=dir to change) at line rate
+# with re-assembly on: frames merged, runs, merged segments per run (what one completion per
+# run would carry), completions (frame and run records) and drops against re-assembly off
+# (goal: no drop added).
 set -u
 cd "$(dirname "$0")/.."
 out=build/bench; mkdir -p "$out"
@@ -34,4 +38,28 @@ for f in 1 4 16 64; do
     printf '%s %17s %17s %7s %7s\n' "$line" "${bus_per[off]}" "${bus_per[on]}" "$drops" "$merged"
     [ "$drops" = 0 ] || status=1
 done
+
+# ---- mixed traffic: the shared captures ----
+dir=${PCAPS:-../shared/pcaps}
+if [ -d "$dir" ]; then
+    find "$dir" -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | LC_ALL=C sort > "$out/reasm_mixed.txt"
+    one() {  # CAPTURE: "delivered records-off dropped-off records-on runs merged cont dropped-on" (nothing if a run fails)
+        local off on
+        off=$(build/bin/nicrx-model --json-summary --seed 1 --reasm off "$1" 2>/dev/null) || return 0
+        on=$(build/bin/nicrx-model --json-summary --seed 1 --reasm on "$1" 2>/dev/null) || return 0
+        # one write a line: the runs go two at a time into one file
+        echo "$(jq -r '"\(.traffic.delivered) \(.queues.completions | add) \(.traffic.dropped)"' <<< "$off") $(jq -r \
+              '"\(.queues.completions | add) \(.reasm.runs) \(.reasm.merged) \(.opcodes.cont) \(.traffic.dropped)"' <<< "$on")"
+    }
+    export -f one
+    xargs -a "$out/reasm_mixed.txt" -d '\n' -P2 -n1 bash -c 'one "$0"' > "$out/reasm_mixed.out"
+    awk -v n="$(wc -l < "$out/reasm_mixed.txt")" 'NF == 8 { k++; d += $1; off += $2; doff += $3; on += $4 + $5; r += $5; m += $6; c += $7; don += $8 }
+        END { printf "\nre-assembly, model, mixed traffic: %d of %d shared captures at line rate\n", k, n
+              printf "%10s %9s %7s %7s %11s %12s %11s %10s %9s\n", "delivered", "CONT", "merged", "runs", "merged/run",
+                     "records off", "records on", "drops off", "drops on"
+              printf "%10d %9d %7d %7d %11.2f %12d %11d %10d %9d\n", d, c, m, r, r ? m / r : 0, off, on, doff, don }' \
+        "$out/reasm_mixed.out"
+    # the goal: re-assembly adds no drop
+    awk 'NF == 8 { a += $3; b += $8 } END { exit !(b <= a) }' "$out/reasm_mixed.out" || status=1
+fi
 exit $status

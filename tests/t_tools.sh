@@ -6,7 +6,7 @@
 #    and with the frames' own lines; --junit;
 #  - repeatable runs: a drawn seed is printed, and the run repeated with it is identical;
 #  - a capture cut short: its complete frames run, a warning, exit status 3;
-#  - nicrx-sim --flows 16 (the simulator built on demand); --trace on a passing run
+#  - nicrx-sim --flows 256 (the simulator built on demand: in the suite t_flow built it first); --trace on a passing run
 #    gives a waveform that fst2vcd reads, of the cycles asked for;
 #  - tests/run.sh: SHARD=k/N parts are disjoint and cover the suite, JUnit reports merge.
 set -u
@@ -126,10 +126,10 @@ build/bin/nicrx-sim --seed 1 --json-summary "$T/cut.pcap" > "$T/cut.json" 2>"$T/
     grep -q "^nicrx-sim: .*warning: the capture is cut short after $((n - 1)) complete frames" "$T/cuts.err"
 check cut-sim $? "exit $rc: $(head -1 "$T/cuts.err")"
 
-# ---- nicrx-sim --flows 16: its simulator built the first time ------------------------
-out=$(build/bin/nicrx-sim --seed 1 --flows 16 --json-summary $pcap 2>"$T/f16.err"); rc=$?
-[ $rc -eq 0 ] && [ "$(jq .run.flows <<<"$out")" = 16 ] && [ "$(jq .cycles_compared <<<"$out")" -gt 0 ]
-check flows-16 $? "exit $rc: $(tail -1 "$T/f16.err")"
+# ---- nicrx-sim --flows 256: the simulator of that FLOWS, built when first asked for ----------
+out=$(build/bin/nicrx-sim --seed 1 --flows 256 --json-summary $pcap 2>"$T/f256.err"); rc=$?
+[ $rc -eq 0 ] && [ "$(jq .run.flows <<<"$out")" = 256 ] && [ "$(jq .cycles_compared <<<"$out")" -gt 0 ]
+check flows-256 $? "exit $rc: $(tail -1 "$T/f256.err")"
 
 # ---- a waveform of a passing run ---------------------------------------------------
 build/bin/nicrx-sim --seed 1 --trace "$T/run.fst" --trace-from 1000 --trace-to 1400 $pcap > "$T/trace.txt" 2>"$T/trace.err"; rc=$?

@@ -100,7 +100,7 @@ static int cmd_counters(const cli_t *c, nicrx_drv_t *d, link_t *l)
 
 /* ... then the records per operation code (enum nicrx_opcode), then these */
 #define BOARD_OPCODES 16u
-static const char *const BOARD_TAIL[] = { "mac_1000" };
+static const char *const BOARD_TAIL[] = { "mac_1000", "agent_runs", "agent_merged", "agent_run_segs" };
 
 static int cmd_board(link_t *l)
 {

@@ -2,14 +2,18 @@
 # The whole board under Verilator (tests/board/board_tb.sv: fpga/boards/ecpix5/nicrx_ecpix5.v
 # with the core, the MAC, the FIFO, the host agent and the UART bridge), RGMII pins driven
 # from captures (tests/board/rgmii_gen.c: bad FCS, RX_ER, short gaps, alignment errors), the
-# UART on a pseudo-terminal read by the real nicrx-uart.  Three runs: a sample of the shared
+# UART on a pseudo-terminal read by the real nicrx-uart.  Four runs: a sample of the shared
 # captures (tests/board/board_captures.txt: the first MAX_PER_CAPTURE frames of each, one after
 # the other) with the core at 62.5 MHz and at 100 MHz against the PHY's 125 at 1000 Mb/s, and
 # captures/default.pcap's first MAX_FRAMES_100 frames at 62.5 MHz against 25 MHz at 100 Mb/s
-# (a nibble a clock).  In each: the MAC's counters equal the generator's,
+# (a nibble a clock), and bulk TCP from nicrx-gen (four connections, full-size segments: the
+# runs re-assembly merges) at 62.5 MHz.  In each: the MAC's counters equal the generator's,
 # every frame the MAC pushed reached the core (RX_FRAMES), the core accounted for every one
 # (delivered + drops = RX_FRAMES, DROP_BAD_FRAME = the frames sent bad), the host agent took
-# every completion and posted its buffer again (records = DELIVERED), and the counters read
+# every completion (frame records = DELIVERED) and posted its buffers again (a buffer per
+# record, a page per run record, one more per split frame whose data part was not merged:
+# the model's two-part frames less the merged ones), every merged frame is in exactly one run
+# record once the runs are flushed (REASM_CTRL.flush over the UART), and the counters read
 # over the UART equal nicrx-model's on the frames that reached the core intact.
 # Every cycle the core's ports agree with the model's (tests/board/board_lockstep.c: "lockstep:
 # N cycles compared, 0 mismatches"), and a flipped model output is caught (board-lockstep-negative).
@@ -37,10 +41,13 @@ val() { awk -v n="$1" '$1 == n { print $2 }' <<<"$2"; }
 pcaps=${PCAPS:-../shared/pcaps}
 [ -d "$pcaps" ] || { echo "not ok board-sample: no capture directory $pcaps"; exit 0; }
 sample=$(grep -v '^#' tests/board/board_captures.txt | sed "s|^|$pcaps/|" | paste -sd,)
+make -s build/bin/nicrx-gen >/dev/null 2>&1 &&
+    build/bin/nicrx-gen --mode tcp --flows 4 --count 120 --pay 1000-1448 --acks 0 --life 0 --psh 0 --ts 0 --seed 3 \
+        -o "$out/bulk.pcap" >/dev/null || { echo "not ok board-bulk-gen: nicrx-gen"; exit 0; }
 # the board's core configuration (fpga/boards/ecpix5/nicrx_ecpix5.v): the model runs at it too
 dw=32 core_cfg="--data-width 32 --flows 16"
 # core clock period (ps) : PHY clock period (ps) : captures ("sample": the list above)
-for run in ${BOARD_RUNS:-16000:8000:sample 10000:8000:sample 16000:40000:captures/default.pcap}; do
+for run in ${BOARD_RUNS:-16000:8000:sample 10000:8000:sample 16000:40000:captures/default.pcap 16000:8000:$out/bulk.pcap}; do
     ps=${run%%:*} rest=${run#*:}
     eps=${rest%%:*} caps=${BOARD_CAPS:-${rest#*:}}
     for cap in $caps; do
@@ -66,11 +73,15 @@ for run in ${BOARD_RUNS:-16000:8000:sample 10000:8000:sample 16000:40000:capture
             sleep 1
         done
         sleep 2
+        # close the open runs (re-assembly stays on, 64 KB pages), then read
+        "$tool" -t 5000 "$dev" write 0xa40 0x1003 >/dev/null 2>&1
+        sleep 1
         brd=$("$tool" -t 5000 "$dev" board 2>&1); cnt=$("$tool" -t 5000 "$dev" counters 2>&1)
         pty_sim_stop
         rx=$(val rx_frames "$cnt"); del=$(val delivered "$cnt")
         drops=0
-        for k in drop_bad_frame drop_runt drop_oversize drop_pktmem_full drop_disabled drop_no_fit drop_no_cq drop_red_early drop_red_forced; do
+        for k in drop_bad_frame drop_runt drop_oversize drop_pktmem_full drop_disabled drop_no_fit drop_no_cq drop_red_early \
+                 drop_red_forced drop_no_buf_small drop_no_buf_large drop_no_buf_hdr; do
             drops=$((drops + $(val $k "$cnt")))
         done
         why=""
@@ -83,10 +94,16 @@ for run in ${BOARD_RUNS:-16000:8000:sample 10000:8000:sample 16000:40000:capture
         [ $((del + drops)) = "$rx" ] || why="$why delivered $del + drops $drops != rx_frames $rx;"
         [ "$(val drop_bad_frame "$cnt")" = "$bad" ] || why="$why drop_bad_frame $(val drop_bad_frame "$cnt") != $bad;"
         [ "$(val agent_completions "$brd")" = "$del" ] || why="$why agent records $(val agent_completions "$brd") != delivered $del;"
-        [ "$(val agent_reposts "$brd")" = "$del" ] || why="$why agent reposts $(val agent_reposts "$brd") != $del;"
+        runs=$(val agent_runs "$brd") merged=$(val agent_merged "$brd")
+        [ "$(val agent_run_segs "$brd")" = "$merged" ] || why="$why run records name $(val agent_run_segs "$brd") segments, $merged merged;"
         # the model on the frames that reached the core intact: the same decisions
         # shellcheck disable=SC2086
         js=$(build/bin/nicrx-model $core_cfg --json-summary "$out/$name.good.pcap" 2>/dev/null)
+        # shellcheck disable=SC2086
+        two=$(build/bin/nicrx-model $core_cfg "$out/$name.good.pcap" 2>/dev/null | grep -c '"parts":\[{[^]]*},{')
+        want=$((del + two - merged + runs))
+        [ "$(val agent_reposts "$brd")" = "$want" ] ||
+            why="$why agent reposts $(val agent_reposts "$brd") != $want ($del records, $two split, $merged merged, $runs runs);"
         jv() { grep -o "\"$1\":{[^}]*}" <<<"$js" | grep -o "\"$2\":[0-9]*" | cut -d: -f2; }
         [ "$(grep -o '"delivered":[0-9]*' <<<"$js" | cut -d: -f2)" = "$del" ] || why="$why delivered $del, the model's $(grep -o '"delivered":[0-9]*' <<<"$js");"
         for k in runt oversize no_fit pktmem_full; do
@@ -104,7 +121,7 @@ for run in ${BOARD_RUNS:-16000:8000:sample 10000:8000:sample 16000:40000:capture
         ls=$(grep -m1 -E '^lockstep: ([1-9][0-9]* cycles compared, 0 mismatches|mismatch)' "$out/$name.log")
         lsn=$(sed -n 's/^lockstep: \([1-9][0-9]*\) cycles compared, 0 mismatches$/\1/p' <<<"$ls")
         [ -n "$lsn" ] || why="$why lockstep: ${ls:-no verdict};"
-        if [ -z "$why" ]; then echo "ok $name ($frames frames, $fcs bad FCS, $align alignment errors, $del delivered, $lsn cycles in lockstep)"
+        if [ -z "$why" ]; then echo "ok $name ($frames frames, $fcs bad FCS, $align alignment errors, $del delivered, $merged merged in $runs runs, $lsn cycles in lockstep)"
         else echo "not ok $name:$why (log $out/$name.log)"; fi
     done
 done

@@ -5,7 +5,8 @@
 // the core's registers (shared with the agent through nicrx_axil_arb) and the board's:
 // 0x1000 + 4 i, i = 0..4 the MAC's counters (crossed into the core's clock as Gray codes),
 // 5..28 the agent's statistics (nicrx_host_agent's st_addr i - 5), 29 the link's speed as the
-// rx clock's rate shows it (1: 1000 Mb/s, 0: 10 or 100 Mb/s, the MAC then takes nibbles).
+// rx clock's rate shows it (1: 1000 Mb/s, 0: 10 or 100 Mb/s, the MAC then takes nibbles),
+// 30..32 the agent's re-assembly statistics (its st_addr 25..27: (i - 5) mod 32).
 // Without SYNTHESIS (simulation, lint) there is no PLL: clk100 is the core's clock, and no
 // DCCA or DELAYG (fpga/sim/IDDRX1F.v stands for the DDR inputs).
 `timescale 1ns / 1ps
@@ -225,6 +226,7 @@ module nicrx_ecpix5 #(
         if (brd_addr[11:2] < 10'd5) brd_rdata <= mac_cnt[brd_addr[4:2]];
         else if (brd_addr[11:2] <= 10'd28) brd_rdata <= st_rdata;
         else if (brd_addr[11:2] == 10'd29) brd_rdata <= {31'd0, sp_fast_reg};
+        else if (brd_addr[11:2] <= 10'd32) brd_rdata <= st_rdata;
         else brd_rdata <= 32'd0;
 
     // ---- LEDs: a heartbeat of the core's clock, and one that toggles with every 1024 frames ----
