@@ -22,7 +22,7 @@ static void dma_reset(dma_t *d)
     d->is_state = IS_IDLE;
     d->hd_v = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
-    d->f_lane = 0; d->f_first = 0; d->f_plen = 0;
+    d->f_soff = 0; d->f_first = 0; d->f_plen = 0;
     d->g_pend = 0; d->g_ring = 0; d->g_bufid = 0; d->g_addr = 0;
     d->f_off = d->g_off = d->f_cnt = d->g_cnt = 0; d->f_prel = d->g_prel = 0;
     memset(d->pg_take, 0, sizeof d->pg_take);
@@ -31,8 +31,8 @@ static void dma_reset(dma_t *d)
     memset(d->hd_bad, 0, sizeof d->hd_bad);
     d->hd_wait = 0; d->hd_to = 0;
     page_reset(&d->pg);
-    d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd0 = 0; d->hd_nd1 = 0;
-    d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
+    d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd = 0;
+    d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_ld2 = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
     d->f_beats = 0; d->f_blast = 0; d->f_phase = 0; d->rec_rdy = 0;
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
     d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = 0;
@@ -94,12 +94,10 @@ void dma_free(dma_t *d)
     d->ctl_mem = NULL;
 }
 
-/* W beats of a part of len bytes written from the buffer's lower (lane 0) or upper lane */
-static uint16_t dma_beats(const dma_t *d, uint32_t len, int lane)
+/* W beats of a part of len bytes whose first byte is at soff in its first beat */
+static uint16_t dma_beats(const dma_t *d, uint32_t len, uint32_t soff)
 {
-    uint32_t skip = d->r == 2 && lane ? d->bpb : 0;
-
-    return (uint16_t)((len + skip + d->abpb - 1) >> d->labpb);
+    return (uint16_t)((len + soff + d->abpb - 1) >> d->labpb);
 }
 
 /* packet-memory words holding len bytes from a word's start */
@@ -174,8 +172,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     const uint16_t strb_ones = (uint16_t)((1u << d->abpb) - 1);
     /* memory write ports, and the mover's command streams */
     int fq_we = 0, pc_we = 0, wc_we = 0, bq_we = 0;
-    pc_stream_t pc_wdata = {0, 0, 0, 0};
-    wc_stream_t wc_wdata = {0, 0, 0, 0, 0};
+    pc_stream_t pc_wdata = {0};
+    wc_stream_t wc_wdata = {0};
     cr_stream_t bq_wdata; /* the completion request: {q, err, rec} set by the issue FSM */
     /* the mover's outputs before the edge: its registered room, and whether the W register
      * takes the record's last beat at this edge */
@@ -225,20 +223,26 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.hd_q = (uint8_t)(h_q8 & (d->num_cq > 1 ? d->num_cq - 1 : 1));
     n.hd_q_ok = (uint8_t)h_q_ok;
     n.hd_red = d->fh_valid ? d->fh_red : 0;
-    /* the first part's (the header part, or the whole frame) and the data part's W beats
-     * for either start lane, so IS_IDLE and IS_P2 only select */
+    /* the first part's (the header part, or the whole frame) W beats for either start lane
+     * (its buffer starts at a whole word), so IS_IDLE only selects; the data part's at its
+     * destination g_addr (any byte: a run's offset), from the g_addr the take set (IS_P2
+     * comes at least three cycles after it) */
     uint16_t p1len = fh->split ? fh->hdr_len : h_len;
+    const uint32_t up_off = d->abpb - d->bpb;   /* the upper lane's first byte (0 when r = 1) */
+    const uint32_t s2 = fh->hdr_len & (d->bpb - 1), d2 = (uint32_t)d->g_addr & (d->bpb - 1);
     n.hd_nb0 = dma_beats(d, p1len, 0);
-    n.hd_nb1 = dma_beats(d, p1len, 1);
-    n.hd_nd0 = dma_beats(d, fh->dlen, 0);
-    n.hd_nd1 = dma_beats(d, fh->dlen, 1);
+    n.hd_nb1 = dma_beats(d, p1len, up_off);
+    n.hd_nd = dma_beats(d, fh->dlen, (uint32_t)d->g_addr & (d->abpb - 1));
     /* packet-memory words: the first part reads its own; the data part those after the
-     * header part's last (shared when hdr_len is not a whole word) and writes hd_cwd, one
-     * more than it reads when its last bytes are all in the last word read: a flush */
+     * header part's last (shared when hdr_len is not a whole word) and writes hd_cwd (from
+     * its destination's offset in a word): a lead word first when its first bytes sit in
+     * the shared word at or below their destination's offset, and a flush word last when it
+     * writes more than it reads and leads (compared a cycle later) */
     n.hd_nw1 = dma_words(d, p1len);
     n.hd_nw2 = (uint16_t)(dma_words(d, h_len) - dma_words(d, fh->hdr_len));
-    n.hd_cwd = dma_words(d, fh->dlen);
-    n.hd_fl2 = d->hd_cwd != d->hd_nw2;
+    n.hd_cwd = dma_words(d, (uint16_t)(fh->dlen + d2));
+    n.hd_ld2 = (uint8_t)(s2 != 0 && d2 >= s2);
+    n.hd_fl2 = d->hd_cwd != (uint16_t)(d->hd_nw2 + d->hd_ld2);
     /* a split frame needs a data buffer only when bytes follow its headers */
     n.hd_dneed = (uint8_t)(!fh->split || fh->dlen != 0);
     /* a header ring in page mode with BUF_SIZE above PAGE_SIZE takes no longer header part */
@@ -273,10 +277,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.hd_to = (uint8_t)(bwait && c->xfer_buf_wait != 0 && d->hd_wait >= c->xfer_buf_wait);
     const int h_nofit = (!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit;
     const int h_drop = d->hd_red || h_nofit || !d->hd_q_ok || (d->hd_to && !bufs_ok);
-    /* the head's run closes alone before anything else: a close before the frame, an append
-     * of a frame that is dropped (DROP), or of one at an offset that is not a whole
-     * packet-memory word (ALIGN: the realigner places parts at whole words) */
-    const int cstep = rq_ans && (rao.m_close || (rao.m_merge && !rao.m_open && (h_drop || (rao.m_off & (d->bpb - 1)) != 0)));
+    /* the head's run closes alone before anything else: a close before the frame, or an
+     * append of a frame that is dropped (DROP) */
+    const int cstep = rq_ans && (rao.m_close || (rao.m_merge && !rao.m_open && h_drop));
     const uint32_t rcq = d->hd_q_ok ? hd_q : 0;
     const int rcq_en = d->hd_q_ok || c->cq_en[0];
     /* CQ room (the completion writer's) is one cycle old: the issue FSM waits a cycle after
@@ -303,9 +306,11 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     uint32_t beats = d->f_rem;
     if (beats > d->max_burst) beats = d->max_burst;
     if (beats > pg_beats) beats = pg_beats;
-    /* the frame's end in its last beat (0: the whole beat), from the start lane */
-    uint32_t end_off = (d->f_plen + (d->r == 2 && d->f_lane ? d->bpb : 0)) & (d->abpb - 1);
+    /* the part's end in its last beat (0: the whole beat), from its first byte's place in
+     * the first; the first beat's strobes from that byte on */
+    uint32_t end_off = (d->f_plen + d->f_soff) & (d->abpb - 1);
     uint16_t strb_end = end_off == 0 ? strb_ones : (uint16_t)((1u << end_off) - 1);
+    uint16_t strb_first = (uint16_t)(strb_ones & ~((1u << d->f_soff) - 1));
     int end_half = d->r == 2 && end_off != 0 && end_off <= d->bpb;
     more_out_t mo;
     more_out(d->more, &mo);
@@ -342,13 +347,13 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         } else if (d->fh_valid && d->hd_v && (!rq_req || rq_ans)) {
             if (cstep) {
                 /* the head's run closes first, alone (a close before the frame, a frame it
-                 * would take that is dropped, an end not at a whole word): its run record on
+                 * would take that is dropped): its run record on
                  * the frame's CQ (CQ 0 when that is not enabled; none when neither is), then
                  * the table answers the frame again */
                 if (!rcq_en || ((cwo.cq_room >> rcq) & 1)) {
                     ra_take = ra_cls = 1;
                     dma_run_latch(&n, &rao, rao.m_off, (uint8_t)(rao.m_r_segs - rao.m_after),
-                                  (uint8_t)(rao.m_close ? rao.m_reason : h_drop ? NICRX_REASM_DROP : NICRX_REASM_ALIGN));
+                                  (uint8_t)(rao.m_close ? rao.m_reason : NICRX_REASM_DROP));
                     n.f_q = (uint8_t)rcq;
                     n.rp = (uint8_t)rcq_en; n.raft = 0;
                     n.is_state = rcq_en ? IS_PRE : IS_IDLE;
@@ -448,24 +453,28 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.f_err = 0;
                     n.fq_pop = 1;
                     pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = d->hd_nw1;
-                    /* a buffer at an odd word of a beat (r = 2) starts in its upper lane */
-                    n.f_lane = (uint8_t)(d->r == 2 && (p1->addr >> d->lbpb & 1));
+                    /* a buffer at an odd word of a beat (r = 2: the descriptor's address and
+                     * the page entry's offset start at a whole word) starts in its upper lane */
+                    const int lane = d->r == 2 && (n.f_addr >> d->lbpb & 1);
+                    n.f_soff = (uint8_t)(lane ? up_off : 0);
                     n.f_first = 1;
-                    n.f_rem = n.f_lane ? d->hd_nb1 : d->hd_nb0;
+                    n.f_rem = lane ? d->hd_nb1 : d->hd_nb0;
                     n.f_plen = p1len;
                     n.is_state = h_len == 0 ? IS_PRE : IS_SIZE;
                 }
             }
         }
         break;
-    case IS_P2: /* the data part of a split frame: its own buffer, realigned */
+    case IS_P2: /* the data part of a split frame: its own buffer or its run's page at any
+                 * byte, realigned from the header part's end in its last word to g_addr's
+                 * place in a word */
         if (pc_room) {
-            pc_we = 1; pc_wdata.nwords = d->hd_nw2; pc_wdata.flush = d->hd_fl2;
-            pc_wdata.sh = (uint8_t)(fh->hdr_len & (d->bpb - 1));
+            pc_we = 1; pc_wdata.nwords = d->hd_nw2; pc_wdata.flush = d->hd_fl2; pc_wdata.lead = d->hd_ld2;
+            pc_wdata.sh = (uint8_t)((s2 - d2) & (d->bpb - 1));
             n.f_addr = d->g_addr;
-            n.f_lane = (uint8_t)(d->r == 2 && (d->g_addr >> d->lbpb & 1));
+            n.f_soff = (uint8_t)(d->g_addr & (d->abpb - 1));
             n.f_first = 1;
-            n.f_rem = n.f_lane ? d->hd_nd1 : d->hd_nd0;
+            n.f_rem = d->hd_nd;
             n.f_plen = fh->dlen;
             n.g_pend = 0;
             n.is_state = IS_SIZE;
@@ -484,7 +493,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.awvalid = 1; n.awaddr = d->f_addr; n.awlen = (uint8_t)(d->f_beats - 1);
             wc_we = 1; wc_wdata.rec = 0; wc_wdata.len = (uint8_t)(d->f_beats - 1);
             wc_wdata.strb = d->f_blast ? strb_end : strb_ones;
-            wc_wdata.first_skip = d->f_first && d->f_lane;
+            wc_wdata.fstrb = d->f_first ? strb_first : strb_ones;
+            wc_wdata.first_skip = d->r == 2 && d->f_first && (d->f_soff & d->bpb);
             wc_wdata.last_half = (uint8_t)(d->f_blast && end_half);
             bq_we = 1; bq_wdata.rec = 0; bq_wdata.err = 0; bq_wdata.q = d->f_q;
             /* the next burst starts at a whole beat */

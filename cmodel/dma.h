@@ -80,7 +80,7 @@ typedef struct dma {
     uint16_t f_bufid;
     uint64_t f_addr;
     uint16_t f_rem;   /* W beats of the frame still to issue */
-    uint8_t  f_lane;  /* the buffer starts in a beat's upper lane */
+    uint8_t  f_soff;  /* the part's first byte in its first beat */
     uint8_t  f_first; /* the next burst is the frame's first */
     uint16_t f_beats; /* next burst, sized in IS_SIZE */
     uint8_t  f_blast; /* it is the frame's last */
@@ -104,11 +104,12 @@ typedef struct dma {
     uint8_t  hd_q, hd_q_ok;
     uint8_t  hd_red;     /* the head's RED verdict */
     uint16_t hd_nb0, hd_nb1; /* W beats of the head frame's first part from lane 0, from the upper lane */
-    uint16_t hd_nd0, hd_nd1; /* ... of its data part (split) */
+    uint16_t hd_nd;          /* ... of its data part (split) at g_addr */
     uint16_t hd_nw1;         /* packet-memory words the first part reads */
     uint16_t hd_nw2, hd_cwd; /* words the data part reads (its first one the header part read when
                               * it starts inside a word), words it writes */
-    uint8_t  hd_fl2;         /* hd_cwd > hd_nw2, one cycle later: the data part ends with a flush */
+    uint8_t  hd_ld2;         /* the data part starts with a lead (its first bytes in the shared word at or below their destination's offset) */
+    uint8_t  hd_fl2;         /* hd_cwd > hd_nw2 + hd_ld2, one cycle later: the data part ends with a flush */
     uint8_t  hd_dneed;       /* the frame needs a data buffer (whole, or a split one with dlen > 0) */
     uint8_t  hd_hfit;        /* a split frame's header part fits ring 2's entries (nicrx_page's limit) */
     uint8_t  hd_dv[NICRX_NUM_FBR];  /* each ring's head descriptor was valid at the last edge */

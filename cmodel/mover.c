@@ -7,10 +7,11 @@
 static void mover_reset(mover_t *s)
 {
     s->pc_wr = s->pc_rd = 0; s->pc_room = 1; s->rel_ptr = 0;
-    s->hd_skip = s->hd_flush = s->hd_sh = 0; s->hd_left = 0; s->hd_zero = 1; s->hd_one = 0;
+    s->hd_skip = s->hd_flush = s->hd_lead = s->hd_sh = 0; s->hd_left = 0; s->hd_zero = 1; s->hd_one = 0;
     s->pf_wr = s->pf_rd = 0;
-    s->t0_v = s->t0_fl = s->t0_sh = 0; s->pm_rel = 0; s->pf_room = 1;
-    s->t1_v = s->t1_fl = s->t1_sh = s->t2_v = s->t2_fl = s->t2_sh = 0; s->ra_w = s->ra_h = 0;
+    s->t0_v = s->t0_fl = s->t0_ld = s->t0_sh = 0; s->pm_rel = 0; s->pf_room = 1;
+    s->t1_v = s->t1_fl = s->t1_ld = s->t1_sh = s->t2_v = s->t2_fl = s->t2_ld = s->t2_sh = 0;
+    s->ra_w = s->ra_h = 0;
     s->wc_wr = s->wc_rd = 0; s->wc_room = 1; s->wb_cnt = 0;
     memset(&s->wh, 0, sizeof s->wh); s->wb_first = 1; s->wb_end = 1;
     s->wvalid = 0; s->wdata[0] = s->wdata[1] = 0; s->wstrb = 0; s->wlast = 0;
@@ -50,7 +51,8 @@ void mover_out(const mover_t *s, mover_out_t *o)
 }
 
 /* The gearbox's beat: r words from the prefetch FIFO, one where the burst's first beat
- * skips the lower lane (wfirst) or its last beat ends in it (whalf) */
+ * skips the lower lane (wfirst) or its last beat ends in it (whalf); the first beat's
+ * strobes start at the part's first byte (fstrb), the last beat's end at its last */
 typedef struct beat { int last, wfirst, whalf; uint32_t take; int load; } beat_t;
 
 static beat_t mover_beat(const mover_t *s, uint8_t wready)
@@ -74,23 +76,23 @@ int mover_rec_ready(const mover_t *s, uint8_t m_axi_wready)
     return b.load && s->wh.rec && b.last;
 }
 
-/* The realigner: a data part that starts sh bytes into a packet-memory word takes each of
- * its words from the word before (h, from byte sh) and the word read (w, its first sh
- * bytes); a flush (the part's last bytes all in h) has no w: zeros. */
-static uint64_t mover_realign(const mover_t *s, uint64_t h, uint64_t w, uint32_t sh, int flush)
+/* The realigner: byte i of each word is byte i + sh of {w, h}: the word read (w) and the
+ * word before (h); a flush (the part's last bytes all in h) has no w: zeros; a lead (the
+ * part's first bytes all in the word the part before read) has h in w's place.  Bytes
+ * outside the part are don't-care (their strobes are 0). */
+static uint64_t mover_realign(const mover_t *s, uint64_t h, uint64_t w, uint32_t sh, int flush, int lead)
 {
     const uint64_t m = s->dw == 64 ? ~0ull : 0xffffffffull;
+    const uint64_t hi = lead ? h : flush ? 0 : w;
 
-    if (sh == 0) return w;
-    return ((h >> (8 * sh)) | (flush ? 0 : w << (8 * (s->bpb - sh)))) & m;
+    if (sh == 0) return hi;
+    return ((h >> (8 * sh)) | hi << (8 * (s->bpb - sh))) & m;
 }
 
 void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
 {
     mover_t n = *s;
     const uint16_t strb_ones = (uint16_t)((1u << s->abpb) - 1);
-    /* the upper lane of a W beat (r = 2) */
-    const uint16_t strb_hi = (uint16_t)(strb_ones & ~((1u << s->bpb) - 1));
     const uint64_t dwmask = s->dw == 64 ? ~0ull : 0xffffffffull;
     const uint32_t relm = (2u << s->pm_aw) - 1;
 
@@ -109,12 +111,20 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
                           ? &in->s_pc : &s->pc_mem[(s->pc_rd + 1) & 3];
     int hd_ld = pc_empty;   /* the head pops (or the FIFO is empty): load nx */
     uint32_t pf_cnt = (s->pf_wr - s->pf_rd) & 31;
-    n.t0_v = 0; n.t0_fl = 0;
+    n.t0_v = 0; n.t0_fl = 0; n.t0_ld = 0;
     if (!pc_empty) {
         if (s->hd_skip) {
             n.rel_ptr = (s->rel_ptr + s->hd_left) & relm;   /* its nwords: a skip reads none */
             n.pc_rd = (s->pc_rd + 1) & 7;
             hd_ld = 1;
+        } else if (s->hd_lead && s->pf_room) {
+            /* the part's first word from the shared word alone (no read) */
+            n.t0_v = 1; n.t0_fl = 1; n.t0_ld = 1; n.t0_sh = s->hd_sh;
+            n.hd_lead = 0;
+            if (s->hd_zero && !s->hd_flush) {   /* its only word */
+                n.pc_rd = (s->pc_rd + 1) & 7;
+                hd_ld = 1;
+            }
         } else if (!s->hd_zero && s->pf_room) {
             n.t0_v = 1; n.t0_sh = s->hd_sh;
             n.rel_ptr = (s->rel_ptr + 1) & relm;
@@ -134,7 +144,7 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
         }
     }
     if (hd_ld) {
-        n.hd_skip = nx->skip; n.hd_flush = nx->flush; n.hd_sh = nx->sh;
+        n.hd_skip = nx->skip; n.hd_flush = nx->flush; n.hd_lead = nx->lead; n.hd_sh = nx->sh;
         n.hd_left = nx->nwords;
         n.hd_zero = nx->nwords == 0;
         n.hd_one = nx->nwords == 1;
@@ -143,8 +153,8 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
      * read decided at this edge */
     n.pf_room = pf_cnt + s->t0_v + s->t1_v + s->t2_v < 15;
     n.pm_rel = s->rel_ptr;
-    n.t1_v = s->t0_v; n.t1_fl = s->t0_fl; n.t1_sh = s->t0_sh;
-    n.t2_v = s->t1_v; n.t2_fl = s->t1_fl; n.t2_sh = s->t1_sh;
+    n.t1_v = s->t0_v; n.t1_fl = s->t0_fl; n.t1_ld = s->t0_ld; n.t1_sh = s->t0_sh;
+    n.t2_v = s->t1_v; n.t2_fl = s->t1_fl; n.t2_ld = s->t1_ld; n.t2_sh = s->t1_sh;
     if (s->t1_v && !s->t1_fl) n.ra_w = in->pm_rd_data & dwmask;
     if (s->t2_v) {
         n.pf_wr = (s->pf_wr + 1) & 31;
@@ -166,7 +176,7 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
             uint16_t strb = b.last ? (uint16_t)(wh->strb & strb_ones) : strb_ones;
             n.wvalid = 1;
             n.wlast = (uint8_t)b.last;
-            n.wstrb = wh->rec ? strb_ones : b.wfirst ? (uint16_t)(strb & strb_hi) : strb;
+            n.wstrb = wh->rec ? strb_ones : s->wb_first ? (uint16_t)(strb & wh->fstrb) : strb;
             if (wh->rec) {
                 const uint64_t *rw = in->s_rec;
                 uint32_t k = s->wb_cnt & 7u;
@@ -208,7 +218,7 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
     if (in->s_pc_valid) n.pc_mem[s->pc_wr & 3] = in->s_pc;
-    if (s->t2_v) n.pf_mem[s->pf_wr & 15] = mover_realign(s, s->ra_h, s->ra_w, s->t2_sh, s->t2_fl);
+    if (s->t2_v) n.pf_mem[s->pf_wr & 15] = mover_realign(s, s->ra_h, s->ra_w, s->t2_sh, s->t2_fl, s->t2_ld);
     if (in->s_wc_valid) n.wc_mem[s->wc_wr & 3] = in->s_wc;
 
     if (in->rst) mover_reset(&n);

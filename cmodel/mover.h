@@ -17,7 +17,7 @@ typedef struct mover {
     uint8_t  pc_room;    /* the FIFO has room (one cycle old) */
     /* the head command in flip-flops, loaded as it becomes the head; hd_left its words still
      * to read (nwords until it starts), hd_zero and hd_one: hd_left is 0, 1 (registered) */
-    uint8_t  hd_skip, hd_flush, hd_sh, hd_zero, hd_one;
+    uint8_t  hd_skip, hd_flush, hd_lead, hd_sh, hd_zero, hd_one;   /* hd_lead: the lead word is still to come */
     uint16_t hd_left;
     uint32_t rel_ptr;
     uint64_t pf_mem[16]; /* the reader keeps reading while W carries a record */
@@ -25,12 +25,12 @@ typedef struct mover {
     /* a read (or flush) decided at edge E is t0 after E; the RAM's enable (t0 a read, not
      * a flush: the RTL keeps it in a flip-flop of its own) and address (pm_rel: the pointer
      * before E's read) are registers and the RAM reads at E+1 */
-    uint8_t  t0_v, t0_fl, t0_sh;
+    uint8_t  t0_v, t0_fl, t0_ld, t0_sh;   /* t*_fl: a word that reads nothing (a flush or a lead), t*_ld: a lead */
     uint32_t pm_rel;
     uint8_t  pf_room;    /* room for the read decided at the next edge (two places free) */
     /* the realigner: the read is t1 after E+1, its word is in ra_w after E+2 (t2),
      * realigned with ra_h (the word before) into the prefetch FIFO at E+3 */
-    uint8_t  t1_v, t1_fl, t1_sh, t2_v, t2_fl, t2_sh;
+    uint8_t  t1_v, t1_fl, t1_ld, t1_sh, t2_v, t2_fl, t2_ld, t2_sh;
     uint64_t ra_w, ra_h;
     /* W command FIFO and the W register */
     wc_stream_t wc_mem[4];

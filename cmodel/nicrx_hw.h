@@ -95,7 +95,8 @@ enum nicrx_reasm_reason {
     NICRX_REASM_TIMEOUT,    /* the flow stayed quiet longer than the timeout */
     NICRX_REASM_FLUSH,      /* a host flush, or re-assembly turned off */
     NICRX_REASM_DROP,       /* a frame the run would have taken was dropped (RED, no_fit, no_cq, no_buf) */
-    NICRX_REASM_ALIGN,      /* the run's end is not at a whole packet-memory word: the next segment starts a new run */
+    /* 10 is reserved: ALIGN, which closed a run whose bytes ended inside a packet-memory
+     * word before a part could be placed at any byte; never written now */
     NICRX_NUM_REASM_REASONS
 };
 

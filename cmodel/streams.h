@@ -452,19 +452,20 @@ static inline uint32_t fl_stream_unpack(fl_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* pc: packet-memory command: nicrx_dma's issue FSM to nicrx_mover, one per part read or frame released, valid/ready (ready registered: docs/architecture.md "nicrx_mover") (rtl/nicrx_stream_pc.vh) */
-#define PC_STREAM_MAX_BITS 21u
+#define PC_STREAM_MAX_BITS 22u
 
 typedef struct pc_stream {
     uint8_t skip;                /* release nwords words unread (a dropped frame, or a frame of length 0) */
     uint16_t nwords;             /* words to read (or to release) */
-    uint8_t sh;                  /* the part starts sh bytes into its first word, which the part before read: the realigner's shift */
+    uint8_t sh;                  /* the realigner's shift: (source offset - destination offset) mod the word's bytes; a part whose source offset (its start in its first word) is not 0 shares that word with the part before, which read it */
     uint8_t flush;               /* after the last word read, one more word from it alone (the part's last bytes all in it) */
+    uint8_t lead;                /* before the first word read, one word from the shared word alone (a source offset not 0, the destination offset at or past it) */
 } pc_stream_t;
 
 static inline uint32_t pc_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 16 + 3 + 1;
+    return 1 + 16 + 3 + 1 + 1;
 }
 
 static inline uint32_t pc_stream_pack(const pc_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -474,6 +475,7 @@ static inline uint32_t pc_stream_pack(const pc_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 16, s->nwords);
     b = bits_put(v, b, 3, s->sh);
     b = bits_put(v, b, 1, s->flush);
+    b = bits_put(v, b, 1, s->lead);
     return b;
 }
 
@@ -488,12 +490,14 @@ static inline uint32_t pc_stream_unpack(pc_stream_t *s, const nicrx_geom_t *g, c
     b += 3;
     s->flush = (uint8_t)bits_get(v, b, 1);
     b += 1;
+    s->lead = (uint8_t)bits_get(v, b, 1);
+    b += 1;
     return b;
 }
 
 
 /* wc: W command: nicrx_dma's issue FSM to nicrx_mover, one per AW burst, valid/ready (ready registered) (rtl/nicrx_stream_wc.vh) */
-#define WC_STREAM_MAX_BITS 27u
+#define WC_STREAM_MAX_BITS 43u
 
 typedef struct wc_stream {
     uint8_t rec;                 /* a completion record's burst: its beats come from the record stream (rec) */
@@ -501,12 +505,13 @@ typedef struct wc_stream {
     uint8_t last_half;           /* the last beat carries one word, in the lower lane (AXI_DATA_WIDTH = 2 x DATA_WIDTH) */
     uint8_t first_skip;          /* the first beat carries one word, in the upper lane (a buffer starting in a beat's upper half) */
     uint16_t strb;               /* the last beat's byte strobes (bits AXI_DATA_WIDTH / 8 and above unused) */
+    uint16_t fstrb;              /* the first beat's byte strobes: 0 below the part's first byte (bits AXI_DATA_WIDTH / 8 and above unused) */
 } wc_stream_t;
 
 static inline uint32_t wc_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 8 + 1 + 1 + 16;
+    return 1 + 8 + 1 + 1 + 16 + 16;
 }
 
 static inline uint32_t wc_stream_pack(const wc_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -517,6 +522,7 @@ static inline uint32_t wc_stream_pack(const wc_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 1, s->last_half);
     b = bits_put(v, b, 1, s->first_skip);
     b = bits_put(v, b, 16, s->strb);
+    b = bits_put(v, b, 16, s->fstrb);
     return b;
 }
 
@@ -532,6 +538,8 @@ static inline uint32_t wc_stream_unpack(wc_stream_t *s, const nicrx_geom_t *g, c
     s->first_skip = (uint8_t)bits_get(v, b, 1);
     b += 1;
     s->strb = (uint16_t)bits_get(v, b, 16);
+    b += 16;
+    s->fstrb = (uint16_t)bits_get(v, b, 16);
     b += 16;
     return b;
 }

@@ -109,7 +109,7 @@ module nicrx_dma #(
                      IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6;
     localparam [1:0] HDR_RING = 2'd2;          // the header ring (regs/nicrx.regs HDR_RING)
     localparam [1:0] RA_RING = 2'd3;           // the re-assembly ring (REASM_RING): a run's page
-    localparam [3:0] R_DROP = 4'd9, R_ALIGN = 4'd10;  // enum nicrx_reasm_reason: the closes this block adds
+    localparam [3:0] R_DROP = 4'd9;            // enum nicrx_reasm_reason: the close this block adds
     localparam [ABPB-1:0] STRB_ONES = {ABPB{1'b1}};
     localparam integer   CLS_PRESEL = 5;  // enum nicrx_class_bit
     localparam [3:0] OP_CTRL = 4'd3, OP_NO_MERGE = 4'd8;  // enum nicrx_opcode: CTRL..NO_MERGE can touch a run
@@ -145,7 +145,7 @@ module nicrx_dma #(
     reg [15:0]           f_bufid_reg, f_bufid_next;
     reg [63:0]           f_addr_reg, f_addr_next;
     reg [15:0]           f_rem_reg, f_rem_next;      // beats of the frame still to issue
-    reg                  f_lane_reg, f_lane_next;    // the buffer starts in a beat's upper lane
+    reg [LABPB-1:0]      f_soff_reg, f_soff_next; // the part's first byte in its first beat
     reg                  f_first_reg, f_first_next;  // the next burst is the frame's first
     reg [8:0]            f_beats_reg, f_beats_next;   // next burst, sized in IS_SIZE
     reg                  f_blast_reg, f_blast_next;   // it is the frame's last
@@ -174,12 +174,12 @@ module nicrx_dma #(
     reg [1:0]            hd_red_reg, hd_red_next;   // the head's RED verdict
     reg [15:0]           hd_nb0_reg, hd_nb0_next;    // W beats of the first part from lane 0
     reg [15:0]           hd_nb1_reg, hd_nb1_next;    // ... from the upper lane (R = 2)
-    reg [15:0]           hd_nd0_reg, hd_nd0_next;    // ... of the data part (split)
-    reg [15:0]           hd_nd1_reg, hd_nd1_next;
+    reg [15:0]           hd_nd_reg, hd_nd_next;      // ... of the data part (split) at g_addr
     reg [15:0]           hd_nw1_reg, hd_nw1_next;    // packet-memory words the first part reads
     reg [15:0]           hd_nw2_reg, hd_nw2_next;    // ... the data part reads
-    reg [15:0]           hd_cwd_reg, hd_cwd_next;    // ... the data part writes
-    reg                  hd_fl2_reg, hd_fl2_next;    // hd_cwd != hd_nw2 (one cycle later): a flush
+    reg [15:0]           hd_cwd_reg, hd_cwd_next;    // ... the data part writes at g_addr
+    reg                  hd_ld2_reg, hd_ld2_next;    // the data part's first word is a lead
+    reg                  hd_fl2_reg, hd_fl2_next;    // hd_cwd != hd_nw2 + hd_ld2 (one cycle later): a flush
     reg                  hd_dneed_reg, hd_dneed_next; // a data buffer needed (whole, or dlen > 0)
     reg                  hd_hfit_reg, hd_hfit_next;   // a split frame's header part fits ring 2's entries
     reg [3:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
@@ -396,17 +396,19 @@ module nicrx_dma #(
     reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
     reg [8:0]            beats;               // at most MAX_BURST (256)
-    reg [ABPB-1:0]       strb_end;
-    reg [LABPB-1:0]      end_off;             // the frame's end within its last beat
+    reg [ABPB-1:0]       strb_end, strb_first;
+    reg [LABPB-1:0]      end_off;             // the part's end within its last beat
     reg                  end_half;            // ... is in the lower lane (R = 2)
+    reg                  p1_lane;             // the first part's buffer starts in a beat's upper lane (R = 2)
+    reg [2:0]            sh2;                 // the data part's realigner shift
     integer              i;
 
-    // W beats of a part of len bytes from the buffer's lower lane, or its upper lane (R = 2)
-    function [15:0] part_beats(input [15:0] len, input lane);
+    // W beats of a part of len bytes whose first byte is at soff in its first beat
+    function [15:0] part_beats(input [15:0] len, input [LABPB-1:0] soff);
+        reg [16:0] e;
         begin
-            part_beats = {{LABPB{1'b0}}, len[15:LABPB]} + {15'd0, len[LABPB-1:0] != {LABPB{1'b0}}};
-            if (R == 2 && lane)
-                part_beats = part_beats + {15'd0, len[LABPB-1:0] == {LABPB{1'b0}} || len[LABPB-1:0] > UP_OFF};
+            e = {1'b0, len} + {{(17-LABPB){1'b0}}, soff};
+            part_beats = {{(LABPB-1){1'b0}}, e[16:LABPB]} + {15'd0, e[LABPB-1:0] != {LABPB{1'b0}}};
         end
     endfunction
     // packet-memory words holding len bytes from a word's start
@@ -422,7 +424,7 @@ module nicrx_dma #(
         is_state_next = is_state_reg;
         f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
         f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
-        f_lane_next = f_lane_reg;  f_first_next = f_first_reg;
+        f_soff_next = f_soff_reg;  f_first_next = f_first_reg;
         f_beats_next = f_beats_reg;  f_blast_next = f_blast_reg;
         f_phase_next = f_phase_reg;  rec_rdy_next = 1'b0;  f_plen_next = f_plen_reg;
         g_pend_next = g_pend_reg;  g_ring_next = g_ring_reg;  g_bufid_next = g_bufid_reg;
@@ -476,20 +478,23 @@ module nicrx_dma #(
         hd_dneed_next   = !h_split || (h_dlen != 16'd0);
         // a header ring in page mode with BUF_SIZE above PAGE_SIZE takes no longer header part
         hd_hfit_next    = !h_split || (h_hlen <= pg_lim[47:32]);
-        // the first part's and the data part's W beats for either start lane, so IS_IDLE
-        // and IS_P2 only select
-        hd_nb0_next     = part_beats(p1len, 1'b0);
-        hd_nb1_next     = part_beats(p1len, 1'b1);
-        hd_nd0_next     = part_beats(h_dlen, 1'b0);
-        hd_nd1_next     = part_beats(h_dlen, 1'b1);
+        // the first part's W beats for either start lane (its buffer starts at a whole
+        // word), so IS_IDLE only selects; the data part's at its destination g_addr (any
+        // byte: a run's offset), from the g_addr the take set (IS_P2 comes at least three
+        // cycles after it)
+        hd_nb0_next     = part_beats(p1len, {LABPB{1'b0}});
+        hd_nb1_next     = part_beats(p1len, UP_OFF);
+        hd_nd_next      = part_beats(h_dlen, g_addr_reg[LABPB-1:0]);
         // packet-memory words: the first part reads its own; the data part those after the
-        // header part's last (shared when hdr_len is not a whole word) and writes hd_cwd,
-        // one more than it reads when its last bytes are all in the last word read (a flush;
-        // compared a cycle later: IS_P2 comes at least three cycles after IS_IDLE)
+        // header part's last (shared when hdr_len is not a whole word) and writes hd_cwd
+        // (from its destination's offset in a word): a lead word first when its first
+        // bytes sit in the shared word at or below their destination's offset, and a flush
+        // word last when it writes more than it reads and leads (compared a cycle later)
         hd_nw1_next     = part_words(p1len);
         hd_nw2_next     = part_words(h_len) - part_words(h_hlen);
-        hd_cwd_next     = part_words(h_dlen);
-        hd_fl2_next     = hd_cwd_reg != hd_nw2_reg;
+        hd_cwd_next     = part_words(h_dlen + {13'd0, g_addr_reg[2:0] & BPB_M1});
+        hd_ld2_next     = (h_hlen[2:0] & BPB_M1) != 3'd0 && (g_addr_reg[2:0] & BPB_M1) >= (h_hlen[2:0] & BPB_M1);
+        hd_fl2_next     = hd_cwd_reg != hd_nw2_reg + {15'd0, hd_ld2_reg};
         // ring 0 when the head is empty (its register is not reset)
         sel      = fh_valid_reg && !hd_ring_ok_reg[0];
         h_nwords = part_words(h_len);
@@ -521,10 +526,9 @@ module nicrx_dma #(
         // looked at first
         h_nofit  = (hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg;
         h_drop   = (hd_red_reg != 2'b00) || h_nofit || !hd_q_ok_reg || (hd_to_reg && !bufs_ok);
-        // the head's run closes alone before anything else: a close before the frame, an
-        // append of a frame that is dropped (DROP), or of one at an offset that is not a
-        // whole packet-memory word (ALIGN: the realigner places parts at whole words)
-        cstep    = rq_ans && (ra_close || (ra_merge && !ra_open && (h_drop || ra_off[LBPB-1:0] != {LBPB{1'b0}})));
+        // the head's run closes alone before anything else: a close before the frame, or an
+        // append of a frame that is dropped (DROP)
+        cstep    = rq_ans && (ra_close || (ra_merge && !ra_open && h_drop));
         rcq      = hd_q_ok_reg ? hd_q_reg : {QW{1'b0}};
         rcq_en   = hd_q_ok_reg || cfg_cq_en[0];
         // a sweep's close (no frame asks; IS_IDLE)
@@ -561,12 +565,20 @@ module nicrx_dma #(
         if (rem_le_mb && rem_le_pg) beats = f_rem_reg[8:0];
         else if (mb_le_pg)          beats = MAX_BURST_16[8:0];
         else                        beats = pg_beats[8:0];
-        // the frame's end in its last beat (0: the whole beat), from the start lane
-        end_off  = f_plen_reg[LABPB-1:0];   // the part's end
-        if (R == 2 && f_lane_reg) end_off = f_plen_reg[LABPB-1:0] + UP_OFF;
-        for (i = 0; i < ABPB; i = i + 1)
+        // the part's end in its last beat (0: the whole beat), from its first byte's place
+        // in the first; the first beat's strobes from that byte on
+        end_off  = f_plen_reg[LABPB-1:0] + f_soff_reg;
+        for (i = 0; i < ABPB; i = i + 1) begin
             strb_end[i] = (end_off == {LABPB{1'b0}}) || (i < end_off);
+            strb_first[i] = i >= f_soff_reg;
+        end
         end_half = (R == 2) && (end_off != {LABPB{1'b0}}) && (end_off <= UP_OFF);
+        // the first part's buffer (a descriptor's address, 8-byte aligned, and a page entry's
+        // offset) starts at a whole packet-memory word: in the upper lane or not
+        p1_lane  = (R == 2) && (h_split ? hq_head[LBPB] | h_off[LBPB] : dq_head[LBPB] | d_off[LBPB]);
+        // the data part's shift: its first byte's place in the shared word (hdr_len mod BPB)
+        // less its destination's in a word
+        sh2      = ((h_hlen[2:0] & BPB_M1) - (g_addr_reg[2:0] & BPB_M1)) & BPB_M1;
         // the record's slot (rec_off) and phase (rec_ph) follow f_q one cycle later (nicrx_cpl_write;
         // IS_PRE covers a frame going straight to IS_REC), the base is added in IS_REC
         if (m_axi_awready) awvalid_next = 1'b0;
@@ -585,7 +597,7 @@ module nicrx_dma #(
                 end else if (fh_valid_reg && hd_v_reg && (!rq_req || rq_ans)) begin
                     if (cstep) begin
                         // the head's run closes first, alone (a close before the frame, a
-                        // frame it would take that is dropped, an end not at a whole word):
+                        // frame it would take that is dropped):
                         // its run record on the frame's CQ (CQ 0 when that is not enabled;
                         // none when neither is), then the table answers the frame again
                         if (!rcq_en || cq_room[rcq]) begin
@@ -593,7 +605,7 @@ module nicrx_dma #(
                             r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
                             r_len_next = ra_off;  r_segs_next = ra_r_segs - {7'd0, ra_after};
                             r_seq_next = ra_r_seq;
-                            r_reason_next = ra_close ? ra_reason : h_drop ? R_DROP : R_ALIGN;
+                            r_reason_next = ra_close ? ra_reason : R_DROP;
                             f_q_next = rcq;
                             rp_next = rcq_en;  raft_next = 1'b0;
                             is_state_next = rcq_en ? IS_PRE : IS_IDLE;
@@ -601,27 +613,27 @@ module nicrx_dma #(
                     end else if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {5'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if (h_nofit) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {5'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {5'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
                     end else if (hd_to_reg && !bufs_ok) begin
                         // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {4'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {5'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             for (i = 0; i < 3; i = i + 1)
                                 if (nb_ring == i[1:0])
@@ -677,11 +689,11 @@ module nicrx_dma #(
                             f_err_next = 1'b0;
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
-                            pc_wdata = {1'b0, 3'd0, hd_nw1_reg, h_len == 16'd0};
+                            pc_wdata = {2'b00, 3'd0, hd_nw1_reg, h_len == 16'd0};
                             // a buffer at an odd word of a beat (R = 2) starts in its upper lane
-                            f_lane_next = (R == 2) && (h_split ? hq_head[LBPB] : dq_head[LBPB]);
+                            f_soff_next = p1_lane ? UP_OFF : {LABPB{1'b0}};
                             f_first_next = 1'b1;
-                            f_rem_next = ((R == 2) && (h_split ? hq_head[LBPB] : dq_head[LBPB])) ? hd_nb1_reg : hd_nb0_reg;
+                            f_rem_next = p1_lane ? hd_nb1_reg : hd_nb0_reg;
                             f_plen_next = p1len;
                             is_state_next = (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
@@ -689,15 +701,16 @@ module nicrx_dma #(
                 end
             end
             IS_P2: begin
-                // the data part of a split frame: its own buffer, realigned by the header
-                // part's end in its last word
+                // the data part of a split frame: its own buffer or its run's page at any
+                // byte, realigned from the header part's end in its last word to g_addr's
+                // place in a word
                 if (pc_room) begin
                     pc_we = 1'b1;
-                    pc_wdata = {hd_fl2_reg, h_hlen[2:0] & BPB_M1, hd_nw2_reg, 1'b0};
+                    pc_wdata = {hd_ld2_reg, hd_fl2_reg, sh2, hd_nw2_reg, 1'b0};
                     f_addr_next = g_addr_reg;
-                    f_lane_next = (R == 2) && g_addr_reg[LBPB];
+                    f_soff_next = g_addr_reg[LABPB-1:0];
                     f_first_next = 1'b1;
-                    f_rem_next = ((R == 2) && g_addr_reg[LBPB]) ? hd_nd1_reg : hd_nd0_reg;
+                    f_rem_next = hd_nd_reg;
                     f_plen_next = h_dlen;
                     g_pend_next = 1'b0;
                     is_state_next = IS_SIZE;
@@ -718,7 +731,8 @@ module nicrx_dma #(
                     awlen_next = f_beats_reg[7:0] - 8'd1;
                     wc_we = 1'b1;
                     wc_wdata[WC_STRB +: ABPB] = f_blast_reg ? strb_end : STRB_ONES;
-                    wc_wdata[WC_FIRST_SKIP] = f_first_reg && f_lane_reg;
+                    wc_wdata[WC_FSTRB +: ABPB] = f_first_reg ? strb_first : STRB_ONES;
+                    wc_wdata[WC_FIRST_SKIP] = (R == 2) && f_first_reg && f_soff_reg[LABPB-1];
                     wc_wdata[WC_LAST_HALF] = f_blast_reg && end_half;
                     wc_wdata[WC_LEN +: WC_LEN_W] = f_beats_reg[7:0] - 8'd1;
                     bq_we = 1'b1;  bq_wdata = {f_q_reg, 2'b00};
@@ -819,13 +833,13 @@ module nicrx_dma #(
             hd_wait_reg <= 16'd0;  hd_to_reg <= 1'b0;
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
-            f_lane_reg <= 1'b0;  f_first_reg <= 1'b0;
+            f_soff_reg <= {LABPB{1'b0}};  f_first_reg <= 1'b0;
             f_beats_reg <= 9'd0;  f_blast_reg <= 1'b0;
             f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
-            hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd0_reg <= 16'd0;  hd_nd1_reg <= 16'd0;
-            hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_fl2_reg <= 1'b0;
+            hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd_reg <= 16'd0;
+            hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_ld2_reg <= 1'b0;  hd_fl2_reg <= 1'b0;
             hd_dneed_reg <= 1'b0;  rq_en_reg <= 1'b0;
           
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
@@ -851,14 +865,14 @@ module nicrx_dma #(
             g_pend_reg <= g_pend_next;  g_ring_reg <= g_ring_next;  g_bufid_reg <= g_bufid_next;
             g_addr_reg <= g_addr_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
-            f_lane_reg <= f_lane_next;  f_first_reg <= f_first_next;
+            f_soff_reg <= f_soff_next;  f_first_reg <= f_first_next;
             f_beats_reg <= f_beats_next;  f_blast_reg <= f_blast_next;
             f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
             hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
-            hd_nd0_reg <= hd_nd0_next;  hd_nd1_reg <= hd_nd1_next;
-            hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_cwd_reg <= hd_cwd_next;
+            hd_nd_reg <= hd_nd_next;
+            hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_cwd_reg <= hd_cwd_next;  hd_ld2_reg <= hd_ld2_next;
             hd_fl2_reg <= hd_fl2_next;  hd_dneed_reg <= hd_dneed_next;  rq_en_reg <= cfg_reasm[0];
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             cnt_no_fit_reg <= cnt_no_fit_next;

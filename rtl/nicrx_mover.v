@@ -1,7 +1,7 @@
 // nicrx_mover - the transfer engine's mover: packet memory to the AXI4 W channel.  It reads
-// each part's words (the packet-memory command stream, pc), realigns a part that starts inside
-// a word, keeps them in a prefetch FIFO and packs them into W beats as the W command stream
-// (wc, one per AW burst) says; a record's beats come from the completion writer's record
+// each part's words (the packet-memory command stream, pc), realigns each to its destination's
+// byte offset in a word, keeps them in a prefetch FIFO and packs them into W beats as the W
+// command stream (wc, one per AW burst) says; a record's beats come from the completion writer's record
 // stream (rec).  It frees packet memory (pm_rel_ptr) as it reads.  Instantiated by nicrx_dma.
 // C twin: cmodel/mover.c (same registers, same names without _reg).
 // Contract: docs/architecture.md "nicrx_mover".
@@ -59,7 +59,6 @@ module nicrx_mover #(
     localparam R     = AXI_DATA_WIDTH / DATA_WIDTH; // words per W beat (the gearbox): 1 or 2
     localparam RB    = 32 / ABPB;               // beats per completion record (v2: 32 bytes)
     localparam [ABPB-1:0] STRB_ONES = {ABPB{1'b1}};
-    localparam [ABPB-1:0] STRB_HI   = ~(STRB_ONES >> (ABPB - BPB)); // the upper lane (R = 2)
     `include "nicrx_stream_pc.vh"
     `include "nicrx_stream_wc.vh"
 
@@ -72,6 +71,7 @@ module nicrx_mover #(
     // LUT RAM and compares nothing (a compare of a count with the LUT RAM's nwords limited
     // the block)
     reg                  hd_skip_reg, hd_skip_next, hd_flush_reg, hd_flush_next;
+    reg                  hd_lead_reg, hd_lead_next;   // the lead word is still to come
     reg [2:0]            hd_sh_reg, hd_sh_next;
     reg [15:0]           hd_left_reg, hd_left_next;   // words still to read (nwords until it starts)
     reg                  hd_zero_reg, hd_zero_next;   // hd_left is 0
@@ -85,7 +85,8 @@ module nicrx_mover #(
     // The reader decides a read (or flush) a cycle ahead: at edge E it is t0, and the block
     // RAM's enable and address are flip-flops (pm_rd_en_reg, pm_rel_reg: the pointer before
     // E's read), so no logic sits before the RAM, which is far away in the core.
-    reg                  t0_v_reg, t0_v_next, t0_fl_reg, t0_fl_next, pm_rd_en_reg;
+    // t*_fl: a word that reads nothing (a flush or a lead); t*_ld: a lead
+    reg                  t0_v_reg, t0_v_next, t0_fl_reg, t0_fl_next, t0_ld_reg, t0_ld_next, pm_rd_en_reg;
     reg [2:0]            t0_sh_reg, t0_sh_next;
     reg [PM_AW:0]        pm_rel_reg;
     // room for the read decided at the next edge, registered: the FIFO's words and those on
@@ -94,9 +95,9 @@ module nicrx_mover #(
     // the realigner: the RAM reads at E+1 (t1), its word is in ra_w after E+2 (t2; the read
     // data straight into flip-flops), realigned with ra_h (the word before) into the prefetch
     // FIFO at E+3
-    reg                  t1_v_reg, t1_fl_reg;
+    reg                  t1_v_reg, t1_fl_reg, t1_ld_reg;
     reg [2:0]            t1_sh_reg;
-    reg                  t2_v_reg, t2_fl_reg;
+    reg                  t2_v_reg, t2_fl_reg, t2_ld_reg;
     reg [2:0]            t2_sh_reg;
     reg [DATA_WIDTH-1:0] ra_w_reg, ra_h_reg;
 
@@ -136,6 +137,7 @@ module nicrx_mover #(
     reg                  hd_ld;               // the head pops (or the FIFO is empty): load pc_nx
     reg [DATA_WIDTH-1:0] ra_out;              // the realigner's word
     reg [2*DATA_WIDTH-1:0] ra_cat;            // {the word read, the word before}
+    reg [DATA_WIDTH-1:0] ra_hi;               // the word read (a lead: the word before; a flush: 0)
     reg [4:0]            pf_cnt;
     reg                  pf_ge1, pf_ge2;      // the prefetch FIFO holds a word, two words
     reg                  wc_empty;
@@ -151,10 +153,11 @@ module nicrx_mover #(
     always @* begin
         pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;
         hd_skip_next = hd_skip_reg;  hd_flush_next = hd_flush_reg;  hd_sh_next = hd_sh_reg;
+        hd_lead_next = hd_lead_reg;
         hd_left_next = hd_left_reg;  hd_zero_next = hd_zero_reg;  hd_one_next = hd_one_reg;
         rel_ptr_next = rel_ptr_reg;
         pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;
-        t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_sh_next = t0_sh_reg;
+        t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_ld_next = 1'b0;  t0_sh_next = t0_sh_reg;
         wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
         wh_next = wh_reg;  wb_first_next = wb_first_reg;  wb_end_next = wb_end_reg;
         wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
@@ -181,6 +184,14 @@ module nicrx_mover #(
                 rel_ptr_next = rel_ptr_reg + hd_left_reg[PM_AW:0];   // its nwords: a skip reads none
                 pc_rd_next = pc_rd_reg + 1'b1;
                 hd_ld = 1'b1;
+            end else if (pf_room_reg && hd_lead_reg) begin
+                // the part's first word from the shared word alone (no read)
+                t0_v_next = 1'b1;  t0_fl_next = 1'b1;  t0_ld_next = 1'b1;  t0_sh_next = hd_sh_reg;
+                hd_lead_next = 1'b0;
+                if (hd_zero_reg && !hd_flush_reg) begin   // its only word
+                    pc_rd_next = pc_rd_reg + 1'b1;
+                    hd_ld = 1'b1;
+                end
             end else if (pf_room_reg && !hd_zero_reg) begin
                 t0_v_next = 1'b1;  t0_sh_next = hd_sh_reg;
                 rel_ptr_next = rel_ptr_reg + 1'b1;
@@ -201,17 +212,20 @@ module nicrx_mover #(
         end
         if (hd_ld) begin
             hd_skip_next = pc_nx[PC_SKIP];  hd_flush_next = pc_nx[PC_FLUSH];
+            hd_lead_next = pc_nx[PC_LEAD];
             hd_sh_next = pc_nx[PC_SH +: PC_SH_W];
             hd_left_next = pc_nx[PC_NWORDS +: PC_NWORDS_W];
             hd_zero_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd0;
             hd_one_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd1;
         end
         if (t2_v_reg) pf_wr_next = pf_wr_reg + 1'b1;
-        // the realigner: a part that starts sh bytes into a word takes byte i of each word
-        // from byte i + sh of {the word read, the word before} (a flush: no word read, 0),
-        // as loops over constant slices
-        ra_out  = ra_w_reg;
-        ra_cat  = {t2_fl_reg ? {DATA_WIDTH{1'b0}} : ra_w_reg, ra_h_reg};
+        // the realigner: byte i of each word is byte i + sh of {the word read, the word
+        // before} (a flush: no word read, 0; a lead: the word before in the word read's
+        // place), as loops over constant slices; bytes outside the part are don't-care
+        // (their strobes are 0)
+        ra_hi   = t2_ld_reg ? ra_h_reg : t2_fl_reg ? {DATA_WIDTH{1'b0}} : ra_w_reg;
+        ra_out  = ra_hi;
+        ra_cat  = {ra_hi, ra_h_reg};
         for (k = 1; k < BPB; k = k + 1)
             if (t2_sh_reg == k[2:0])
                 for (i = 0; i < BPB; i = i + 1)
@@ -227,7 +241,8 @@ module nicrx_mover #(
         wend     = wb_end_reg;   // the burst's last beat
         // the gearbox: a data beat takes R words from the prefetch FIFO, one where the
         // burst's first beat skips the lower lane or its last beat ends in it; a lane
-        // that carries no word is 0
+        // that carries no word is 0; the first beat's strobes start at the part's first
+        // byte, the last beat's end at its last
         wfirst = (R == 2) && wb_first_reg && wh_reg[WC_FIRST_SKIP];
         whalf  = (R == 2) && wend && wh_reg[WC_LAST_HALF];
         wtake2 = (R == 2) && !wfirst && !whalf;
@@ -235,7 +250,7 @@ module nicrx_mover #(
         pf_rd1 = pf_rd_reg[3:0] + 4'd1;   // a 4-bit index (wraps in every simulator)
         pf_w1  = pf_mem[pf_rd1];
         wstrb_n = wend ? wc_strb : STRB_ONES;
-        if (wfirst) wstrb_n = wstrb_n & STRB_HI;
+        if (wb_first_reg) wstrb_n = wstrb_n & wh_reg[WC_FSTRB +: ABPB];
         wload  = (!wvalid_reg || m_axi_wready) && !wc_empty
                  && (wh_reg[WC_REC] || (wtake2 ? pf_ge2 : pf_ge1));
         if (!wvalid_reg || m_axi_wready) begin
@@ -287,14 +302,14 @@ module nicrx_mover #(
     always @(posedge clk) begin
         if (rst) begin
             pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pc_room_reg <= 1'b1;
-            hd_skip_reg <= 1'b0;  hd_flush_reg <= 1'b0;  hd_sh_reg <= 3'd0;
+            hd_skip_reg <= 1'b0;  hd_flush_reg <= 1'b0;  hd_lead_reg <= 1'b0;  hd_sh_reg <= 3'd0;
             hd_left_reg <= 16'd0;  hd_zero_reg <= 1'b1;  hd_one_reg <= 1'b0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
             pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;
-            t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
+            t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_ld_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
             pm_rel_reg <= {(PM_AW+1){1'b0}};  pf_room_reg <= 1'b1;
-            t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_sh_reg <= 3'd0;
-            t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_sh_reg <= 3'd0;
+            t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_ld_reg <= 1'b0;  t1_sh_reg <= 3'd0;
+            t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_ld_reg <= 1'b0;  t2_sh_reg <= 3'd0;
             ra_w_reg <= {DATA_WIDTH{1'b0}};  ra_h_reg <= {DATA_WIDTH{1'b0}};
             wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wc_room_reg <= 1'b1;  wb_cnt_reg <= 8'd0;
             wh_reg <= {WC_W{1'b0}};  wb_first_reg <= 1'b1;  wb_end_reg <= 1'b1;
@@ -303,18 +318,19 @@ module nicrx_mover #(
         end else begin
             pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;
             hd_skip_reg <= hd_skip_next;  hd_flush_reg <= hd_flush_next;  hd_sh_reg <= hd_sh_next;
+            hd_lead_reg <= hd_lead_next;
             hd_left_reg <= hd_left_next;  hd_zero_reg <= hd_zero_next;  hd_one_reg <= hd_one_next;
             // room registered from the pointers before the edge: with no push at two edges
             // in a row, one place is enough
             pc_room_reg <= (pc_wr_reg - pc_rd_reg) != 3'd4;
             rel_ptr_reg <= rel_ptr_next;
             pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;
-            t0_v_reg <= t0_v_next;  t0_fl_reg <= t0_fl_next;  t0_sh_reg <= t0_sh_next;
+            t0_v_reg <= t0_v_next;  t0_fl_reg <= t0_fl_next;  t0_ld_reg <= t0_ld_next;  t0_sh_reg <= t0_sh_next;
             pm_rd_en_reg <= t0_v_next && !t0_fl_next;
             pm_rel_reg <= rel_ptr_reg;  pf_room_reg <= pf_room_next;
             // the realigner's pipeline: the read data straight into ra_w
-            t1_v_reg <= t0_v_reg;  t1_fl_reg <= t0_fl_reg;  t1_sh_reg <= t0_sh_reg;
-            t2_v_reg <= t1_v_reg;  t2_fl_reg <= t1_fl_reg;  t2_sh_reg <= t1_sh_reg;
+            t1_v_reg <= t0_v_reg;  t1_fl_reg <= t0_fl_reg;  t1_ld_reg <= t0_ld_reg;  t1_sh_reg <= t0_sh_reg;
+            t2_v_reg <= t1_v_reg;  t2_fl_reg <= t1_fl_reg;  t2_ld_reg <= t1_ld_reg;  t2_sh_reg <= t1_sh_reg;
             if (t1_v_reg && !t1_fl_reg) ra_w_reg <= pm_rd_data;
             if (t2_v_reg && !t2_fl_reg) ra_h_reg <= ra_w_reg;
             wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
@@ -347,6 +363,8 @@ module nicrx_mover #(
         assert(hd_one_reg == (hd_left_reg == 16'd1));
         if (!pc_empty) begin
             assert(hd_skip_reg == f_pc_head[PC_SKIP] && hd_flush_reg == f_pc_head[PC_FLUSH]);
+            // the lead comes before any word is read
+            if (hd_lead_reg) assert(f_pc_head[PC_LEAD] && hd_left_reg == f_pc_head[PC_NWORDS +: PC_NWORDS_W]);
             assert(hd_sh_reg == f_pc_head[PC_SH +: PC_SH_W]);
             assert(hd_left_reg <= f_pc_head[PC_NWORDS +: PC_NWORDS_W]);
             if (hd_skip_reg) assert(hd_left_reg == f_pc_head[PC_NWORDS +: PC_NWORDS_W]);

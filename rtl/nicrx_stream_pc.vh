@@ -4,7 +4,8 @@
 /* verilator lint_off UNUSEDPARAM */ // each includer uses the fields it needs
 localparam integer PC_SKIP_W   = 1,  PC_SKIP   = 0;                      // release nwords words unread (a dropped frame, or a frame of length 0)
 localparam integer PC_NWORDS_W = 16, PC_NWORDS = PC_SKIP + PC_SKIP_W;    // words to read (or to release)
-localparam integer PC_SH_W     = 3,  PC_SH     = PC_NWORDS + PC_NWORDS_W; // the part starts sh bytes into its first word, which the part before read: the realigner's shift
+localparam integer PC_SH_W     = 3,  PC_SH     = PC_NWORDS + PC_NWORDS_W; // the realigner's shift: (source offset - destination offset) mod the word's bytes; a part whose source offset (its start in its first word) is not 0 shares that word with the part before, which read it
 localparam integer PC_FLUSH_W  = 1,  PC_FLUSH  = PC_SH + PC_SH_W;        // after the last word read, one more word from it alone (the part's last bytes all in it)
-localparam integer PC_W = PC_FLUSH + PC_FLUSH_W;
+localparam integer PC_LEAD_W   = 1,  PC_LEAD   = PC_FLUSH + PC_FLUSH_W;  // before the first word read, one word from the shared word alone (a source offset not 0, the destination offset at or past it)
+localparam integer PC_W = PC_LEAD + PC_LEAD_W;
 /* verilator lint_on UNUSEDPARAM */

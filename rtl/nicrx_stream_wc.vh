@@ -7,5 +7,6 @@ localparam integer WC_LEN_W        = 8,  WC_LEN        = WC_REC + WC_REC_W;     
 localparam integer WC_LAST_HALF_W  = 1,  WC_LAST_HALF  = WC_LEN + WC_LEN_W;              // the last beat carries one word, in the lower lane (AXI_DATA_WIDTH = 2 x DATA_WIDTH)
 localparam integer WC_FIRST_SKIP_W = 1,  WC_FIRST_SKIP = WC_LAST_HALF + WC_LAST_HALF_W;  // the first beat carries one word, in the upper lane (a buffer starting in a beat's upper half)
 localparam integer WC_STRB_W       = 16, WC_STRB       = WC_FIRST_SKIP + WC_FIRST_SKIP_W; // the last beat's byte strobes (bits AXI_DATA_WIDTH / 8 and above unused)
-localparam integer WC_W = WC_STRB + WC_STRB_W;
+localparam integer WC_FSTRB_W      = 16, WC_FSTRB      = WC_STRB + WC_STRB_W;            // the first beat's byte strobes: 0 below the part's first byte (bits AXI_DATA_WIDTH / 8 and above unused)
+localparam integer WC_W = WC_FSTRB + WC_FSTRB_W;
 /* verilator lint_on UNUSEDPARAM */

@@ -99,6 +99,11 @@ typedef struct tb {
     /* re-assembly (reasm_mix): each page's run so far (bytes, frames), runs closed, frames
      * merged, the flush at the end */
     uint32_t mlen[NBUF], mseg[NBUF], runs, merged;
+    /* each page's bytes written since it was posted (a byte twice, or one outside the run's
+     * bytes, is a bad write), and the merged data parts' destination offsets and lengths
+     * seen, mod the bus's bytes (bit k: k) */
+    uint8_t  ra_wr[NBUF][RA_PAGE / 8];
+    uint32_t ra_cov_off, ra_cov_len;
     uint64_t flush_at;
     uint32_t deliver_ev, drop_ev, rec_b_seen[QMAX];
     /* results */
@@ -158,6 +163,7 @@ static void post(tb_t *t, uint32_t r, uint32_t b)
     wr64(t->mem, a + 8, b);
     t->owned[r][b] = 1;
     t->fbr_tail[r]++;
+    if (r == RA) memset(t->ra_wr[b], 0, sizeof t->ra_wr[b]);
 }
 
 /* is [a, a+n) inside an owned buffer or a CQ */
@@ -192,6 +198,12 @@ static void retire_writes(tb_t *t)
                 if (!(s >> i & 1)) continue;
                 uint64_t a = a0 + (uint64_t)k * bpb + i;
                 if (a < aw->addr || a >= MEM_BYTES || !write_ok(t, a)) { t->bad_write++; continue; }
+                if (a >= t->buf_addr[RA][0] && a < t->buf_addr[RA][0] + (uint64_t)NBUF * RA_PAGE) {
+                    /* a run's page: each byte once */
+                    uint32_t pb = (uint32_t)((a - t->buf_addr[RA][0]) / RA_PAGE), po = (uint32_t)(a - t->buf_addr[RA][pb]);
+                    if (t->ra_wr[pb][po / 8] >> (po % 8) & 1) t->bad_write++;
+                    t->ra_wr[pb][po / 8] |= (uint8_t)(1u << (po % 8));
+                }
                 t->mem[a] = (uint8_t)(v[i / 8] >> (8 * (i % 8)));
                 t->writes_total++;
             }
@@ -226,6 +238,9 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                 if (r != RA || nicrx_cmpl_run_len(&cm) != t->mlen[b] || nicrx_cmpl_run_segs(&cm) != t->mseg[b] ||
                     !t->mseg[b] || !nicrx_cmpl_rel(&cm) || nicrx_cmpl_cnt(&cm) != t->mseg[b])
                     t->bad_rec++;
+                /* the page's bytes written: exactly the run's [0, mlen) */
+                for (uint32_t i = 0; r == RA && i < RA_PAGE; i++)
+                    if ((t->ra_wr[b][i / 8] >> (i % 8) & 1) != (i < t->mlen[b])) { t->bad_write++; break; }
                 t->runs++;
                 t->mlen[b] = t->mseg[b] = 0;
                 t->owned[r][b] = 0;
@@ -281,6 +296,8 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                             if (t->mem[t->buf_addr[RA][db] + doff + i] != fbyte(fi, h + i)) { t->bad_data++; break; }
                     if (db < NBUF) { t->mlen[db] += dl; t->mseg[db]++; }
                     t->merged++;
+                    t->ra_cov_off |= 1u << (doff % (t->g.p.axi_data_width / 8));
+                    t->ra_cov_len |= 1u << (dl % (t->g.p.axi_data_width / 8));
                 } else if (dl && (dr != ring_exp || db >= NBUF || !t->owned[dr][db])) {
                     t->bad_rec++;
                 } else if (dl) {
@@ -523,15 +540,14 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 f->hdr_len = f->split ? (uint16_t)(1 + rnd(t) % (len < 256 ? len : 256)) : 0;
                 if (c->reasm_mix) {
                     /* four flows; the codes a run meets; CTRL and SHORT all header, the others
-                     * split at a header part of 20..119 bytes, the data part mostly whole words */
+                     * split at a header part of 20..119 bytes, the data part of any length (so
+                     * appends meet every offset in a bus beat and every length mod the beat) */
                     static const uint8_t ops[16] = { 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 6, 7, 8, 3, 0, 2 };
                     f->flow = (uint16_t)(0x100u | (1u + rnd(t) % 4));
                     f->opcode = ops[rnd(t) % 16];
                     f->split = f->opcode >= NICRX_OP_CTRL || f->opcode == NICRX_OP_NO_FLOW;
                     f->hdr_len = f->opcode == NICRX_OP_CTRL || f->opcode == NICRX_OP_SHORT ? (uint16_t)len
                                : f->split ? (uint16_t)(20 + rnd(t) % 100) : 0;
-                    if (f->split && f->hdr_len < len && rnd(t) % 4 != 0)
-                        f->hdr_len = (uint16_t)(len - ((len - f->hdr_len) & ~7u));
                     if (f->hdr_len > len) f->hdr_len = (uint16_t)len;
                 }
                 di.s_fl_valid = 1; fo->len = (uint16_t)len; fo->cls = hv->cls;
@@ -671,7 +687,8 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
  * check's and the unit test's): rings 0 and 2 in page mode (XFER_PAGE: 4 KB pages, 64-byte
  * entries), half the frames split, the host stalling, short frames so that pages hold many entries.
  * 6 (the lockstep check's only): re-assembly with ring 3's pages (reasm_mix): runs opened,
- * appended, closed before and after frames, by drops (RED: DROP), by words not whole (ALIGN),
+ * appended at every byte offset (each byte of a page written once, the page's bytes written
+ * exactly the run's), closed before and after frames, by drops (RED: DROP),
  * by the sweep (timeouts, the final flush); opens without a page before ring 3 is posted;
  * misaligned pages. */
 #define DS_NUM_SCENARIOS 7

@@ -125,12 +125,14 @@ int main(int argc, char **argv)
     run(&t, &c, ds_seed(dw, sc), edge, &g);
     free(t.mem);
     /* re-assembly: the scenario's host checked every merged frame and run record; runs must
-     * have opened, taken frames and closed, and frames gone alone for want of a page */
+     * have opened, taken frames and closed, frames gone alone for want of a page, and the
+     * merged data parts met every destination offset and every length mod the bus's bytes */
+    const uint32_t cov_all = (1u << (adw / 8)) - 1;
     if (c.reasm_mix && (t.bad_rec || t.bad_data || t.bad_write || t.runs < 20 || t.merged <= t.runs ||
-                        !t.d.cnt_reasm_no_page || !t.got_desc_err)) {
+                        !t.d.cnt_reasm_no_page || !t.got_desc_err || t.ra_cov_off != cov_all || t.ra_cov_len != cov_all)) {
         fprintf(stderr, "%s: re-assembly: %u bad records, %u bad data, %u bad writes, %u runs, %u merged, %u no page, "
-                "%u error completions\n", argv[0], t.bad_rec, t.bad_data, t.bad_write, t.runs, t.merged,
-                t.d.cnt_reasm_no_page, t.got_desc_err);
+                "%u error completions, offsets mod %u seen 0x%x, lengths 0x%x\n", argv[0], t.bad_rec, t.bad_data,
+                t.bad_write, t.runs, t.merged, t.d.cnt_reasm_no_page, t.got_desc_err, adw / 8, t.ra_cov_off, t.ra_cov_len);
         return 1;
     }
     if (fclose(g.f) != 0)

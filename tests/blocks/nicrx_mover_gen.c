@@ -89,13 +89,16 @@ int main(int argc, char **argv)
                 rel += in.s_pc.nwords;
                 skips++;
             } else {
-                /* a part: nwords words, sh bytes into the first, a flush with a shift */
-                uint32_t nw = 1 + bench_rnd(&rs) % (kind == 1 ? 40 : 8);
+                /* a part: nwords words (none with a lead), shifted by sh, a lead word first
+                 * (the word before alone), a flush with a shift */
+                uint32_t ld = kind >= 4 && bench_rnd(&rs) % 2;
+                uint32_t nw = !ld + bench_rnd(&rs) % (kind == 1 ? 40 : 8);
                 uint32_t sh = kind >= 5 ? bench_rnd(&rs) % (dw / 8) : 0;
                 uint32_t fl = sh && bench_rnd(&rs) % 2;
-                uint32_t words = nw + fl, lane = r == 2 && bench_rnd(&rs) % 2;
+                uint32_t words = ld + nw + fl, lane = r == 2 && bench_rnd(&rs) % 2;
                 uint32_t nb = (words + lane + r - 1) / r;
                 in.s_pc.nwords = (uint16_t)nw; in.s_pc.sh = (uint8_t)sh; in.s_pc.flush = (uint8_t)fl;
+                in.s_pc.lead = (uint8_t)ld;
                 rel += nw;
                 parts++;
                 /* its bursts: the first may skip the lower lane, the last may end in it */
@@ -108,6 +111,7 @@ int main(int argc, char **argv)
                     w->first_skip = (uint8_t)(done == 0 && lane);
                     w->last_half = (uint8_t)(done + b == nb && r == 2 && (words + lane) % 2);
                     w->strb = done + b == nb ? (uint16_t)(bench_rnd(&rs) & ((1u << (adw / 8)) - 1)) : 0;
+                    w->fstrb = done == 0 ? (uint16_t)(bench_rnd(&rs) & ((1u << (adw / 8)) - 1)) : 0;
                     done += b;
                 }
             }
