@@ -124,7 +124,8 @@ void msix_step(msix_t *s, const msix_in_t *in, msix_out_t *out)
         s->wmid = wmid;
         s->o = n;
     }
-    /* the combinational views of the new registers */
+    /* the combinational views of the new registers (wblock is a register in the RTL, made
+     * from the next state: the same value) */
     s->o.gate = s->o.st != MSIX_PASS;
     s->o.wblock = s->o.gate && s->c == 0 && !s->wmid;
     s->o.own_h = s->mb && s->ahead == 0;

@@ -20,7 +20,8 @@
 //   E3  the same over the groups: the entry b; its index is the memories' read address
 //   E4  key and context memories read at b; every entry's rank compared with b's; aged(tail)
 //   E5  the reads into registers
-//   E6  comparisons against b: key (in 32-bit parts), aged, sequence numbers, ACK, ...
+//   E6  comparisons against b: key (in 32-bit parts), aged, sequence numbers, ACK, ...;
+//       the allocation test (no b, may create, the tail free, aged or evicted)
 //   E7  the decision: the entry x (b or the tail), what is written, the counters
 //   E8  each entry's writes as strobes (rank to 0, +1, to LAST, -1; valid; signature): the
 //       registered decision fans out to the FLOWS entries in a cycle of its own
@@ -174,6 +175,7 @@ module nicrx_flow #(
                      c_flags_ne_reg, c_dig_ne_reg;
     reg [7:0]        e_gen_reg, e_gen_inc_reg;
     reg [31:0]       e_count_inc_reg;
+    reg              c_alloc_reg;           // E6: an allocation may take the tail
     reg              c_mf_reg;              // E7: merging forbidden
     // decision (E7)
     reg              d_flow_reg;            // the frame has a flow / the command succeeded
@@ -500,8 +502,7 @@ module nicrx_flow #(
                             dn_inval = 1'b1;  dn_removed = 1'b1;
                         end
                     end
-                end else if (!b_any_reg && (j_may_reg || j_cmd_reg == CMD_INSTALL)
-                             && (!t_valid_reg || t_aged_reg || j_evict_reg)) begin
+                end else if (c_alloc_reg) begin
                     // allocation: the tail (invalid, aged, or evicted)
                     dn_is_b = 1'b0;  dn_gen = t_gen_inc_reg;
                     dn_flow = 1'b1;  dn_write = 1'b1;  dn_create = 1'b1;
@@ -645,6 +646,10 @@ module nicrx_flow #(
             e_gen_reg       <= b_used_reg ? e_gen_raw : 8'd0;
             e_gen_inc_reg   <= gen_inc(b_used_reg ? e_gen_raw : 8'd0);
             e_count_inc_reg <= e_count + 32'd1;
+            // registered beside the decision: from t_aged_reg (beside the tail's time) it
+            // was the decision's critical path into its copies per 8 entries
+            c_alloc_reg     <= !b_any_reg && (j_may_reg || j_cmd_reg == CMD_INSTALL)
+                               && (!t_valid_reg || t_aged_reg || j_evict_reg);
         end
         if (at_e7) begin
             c_mf_reg <= j_nomerge_reg || c_flags_ne_reg || c_ack_ne_reg || c_hlen_ne_reg || c_dig_ne_reg;
@@ -794,6 +799,9 @@ module nicrx_flow #(
         if (s_fk_ready) assert(pre_sig_flat[31:0] == s_fk_data[FK_SIG +: FK_SIG_W]);
         assert(act_reg == (ph_reg != 9'd0));
         if (act_reg && !at_e1 && !at_e2) assert(c_now_reg == j_now_reg && c_lo_reg == j_lo_reg);
+        // the allocation test registered at E6 is the decision's at E7
+        if (at_e7) assert(c_alloc_reg == (!b_any_reg && (j_may_reg || j_cmd_reg == CMD_INSTALL)
+                                          && (!t_valid_reg || t_aged_reg || j_evict_reg)));
         assert($onehot0(ph_reg));
         // one job: a frame job is the only frame in flight, and it is handed on once
         assert(f_frames == {1'b0, act_reg && j_cmd_reg == CMD_FRAME});

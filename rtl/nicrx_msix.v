@@ -79,6 +79,9 @@ module nicrx_msix #(
     reg [QW-1:0]      qs_reg, qs_next;       // its queue
     reg signed [5:0]  c_reg, c_next;         // DMA AWs on the port minus its W bursts done
     reg               wmid_reg, wmid_next;   // a DMA W burst has begun and not ended
+    // behind the gate, a DMA W beat that would begin a burst of an AW not yet on the port;
+    // registered (made from the next state) so the DMA's W ready is one gate from flip-flops
+    reg               wblock_reg;
     reg [LOW:0]       out_reg;               // bursts on the port awaiting B
     reg               mb_reg;                // the message awaits its B ...
     reg [LOW:0]       ahead_reg;             // ... behind this many
@@ -86,8 +89,6 @@ module nicrx_msix #(
 
     // ---- the port: the DMA, or the message --------------------------------
     wire gate   = st_reg != M_PASS;
-    // behind the gate, a DMA W beat that would begin a burst of an AW not yet on the port
-    wire wblock = gate && c_reg == 6'sd0 && !wmid_reg;
     wire own_h  = mb_reg && ahead_reg == {(LOW+1){1'b0}};   // the next B is the message's
     reg [AXI_DATA_WIDTH/8-1:0] mstrb;
     integer l;
@@ -101,11 +102,11 @@ module nicrx_msix #(
     assign m_axi_awaddr  = (st_reg == M_AW) ? ma_reg : s_axi_awaddr;
     assign m_axi_awlen   = (st_reg == M_AW) ? 8'd0 : s_axi_awlen;
     assign s_axi_awready = m_axi_awready && !gate;
-    assign m_axi_wvalid  = (st_reg == M_W) || (s_axi_wvalid && !wblock);
+    assign m_axi_wvalid  = (st_reg == M_W) || (s_axi_wvalid && !wblock_reg);
     assign m_axi_wdata   = (st_reg == M_W) ? {LANES{md_reg}} : s_axi_wdata;
     assign m_axi_wstrb   = (st_reg == M_W) ? mstrb : s_axi_wstrb;
     assign m_axi_wlast   = (st_reg == M_W) || s_axi_wlast;
-    assign s_axi_wready  = m_axi_wready && !wblock;
+    assign s_axi_wready  = m_axi_wready && !wblock_reg;
     assign s_axi_bvalid  = m_axi_bvalid && !own_h;
     assign s_axi_bresp   = m_axi_bresp;
     assign cnt_writes    = cnt_w_reg;
@@ -158,19 +159,20 @@ module nicrx_msix #(
         // off owes nothing
         pend_next = (pend_next | (s_irq & ~irq_d_reg)) & cfg_msix_en;
     end
+    wire wblock_next = st_next != M_PASS && c_next == 6'sd0 && !wmid_next;
 
     always @(posedge clk) begin
         if (rst) begin
             irq_d_reg <= {NUM_CQ{1'b0}};  pend_reg <= {NUM_CQ{1'b0}};
             st_reg <= M_PASS;  ma_reg <= 64'd0;  md_reg <= 32'd0;  qs_reg <= {QW{1'b0}};
-            c_reg <= 6'sd0;  wmid_reg <= 1'b0;
+            c_reg <= 6'sd0;  wmid_reg <= 1'b0;  wblock_reg <= 1'b0;
             out_reg <= {(LOW+1){1'b0}};  mb_reg <= 1'b0;  ahead_reg <= {(LOW+1){1'b0}};
             cnt_w_reg <= 32'd0;  cnt_e_reg <= 32'd0;
         end else begin
             irq_d_reg <= s_irq;
             pend_reg <= pend_next;
             st_reg <= st_next;  ma_reg <= ma_next;  md_reg <= md_next;  qs_reg <= qs_next;
-            c_reg <= c_next;  wmid_reg <= wmid_next;
+            c_reg <= c_next;  wmid_reg <= wmid_next;  wblock_reg <= wblock_next;
             out_reg <= out_reg + {{LOW{1'b0}}, m_axi_awvalid && m_axi_awready} - {{LOW{1'b0}}, m_axi_bvalid};
             if (st_reg == M_AW && m_axi_awready) begin
                 mb_reg <= 1'b1;
@@ -220,6 +222,7 @@ module nicrx_msix #(
         assert(out_reg <= 5'd16 && (!mb_reg || ahead_reg < out_reg));
         // the DMA's W stream is never ahead of its AWs while the gate is closed
         if (gate) assert(c_reg >= 6'sd0);
+        assert(wblock_reg == (gate && c_reg == 6'sd0 && !wmid_reg));
         if (st_reg == M_AW || st_reg == M_W) assert(c_reg == 6'sd0 && !wmid_reg);
         cover(st_reg == M_W && m_axi_wready && s_axi_awvalid);
         cover(m_axi_bvalid && own_h && out_reg == 5'd2);
