@@ -142,6 +142,7 @@ void harness_opts_default(harness_opts_t *o)
     for (uint32_t k = 0; k < RED_NUM_OPTS; k++) o->red[k] = -1;
     o->rss_types = -1;
     o->buf_wait = o->starve_ring = -1;
+    o->reasm_on = 1;   /* the driver's bring-up turns re-assembly on; REASM_CTRL.en resets to 0 */
     nicrx_params_default(&o->p);
 }
 
@@ -183,9 +184,10 @@ const char *harness_usage(void)
            "                      picks may split (default on); off: ring 2 stays down, every frame whole\n"
            "  --pages on|off      rings 0 (small) and 2 (header) are page rings: 4 KB pages of 64-byte\n"
            "                      aligned entries (default on); off: every buffer holds one frame or part\n"
-           "  --reasm on|off      re-assembly (REASM_CTRL.en, default off): TCP payloads merge into runs in\n"
-           "                      the re-assembly ring's 64 KB pages (ring 3, set up and filled); the host\n"
-           "                      checks every run and flushes the open ones at the end\n"
+           "  --reasm on|off      re-assembly (REASM_CTRL.en, default on; nicrx-model --fast: off): TCP\n"
+           "                      payloads merge into runs in the re-assembly ring's 64 KB pages (ring 3,\n"
+           "                      set up and filled); the host checks every run and flushes the open ones\n"
+           "                      at the end; off: ring 3 stays down, every frame goes alone\n"
            "  --buf-wait N        XFER_BUF_WAIT: cycles the queue head waits for a descriptor before it is\n"
            "                      dropped no_buf, 0 forever, 0..65535 (default 2048)\n"
            "  --starve-ring R[:N] the host posts no buffer of ring R (0 small, 1 large, 2 header, 3 re-\n"
@@ -293,6 +295,7 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
     if (!strcmp(arg, "--reasm")) {
         if (!next || (strcmp(next, "on") && strcmp(next, "off"))) return cli_bad_value(err, n, arg, next, "on or off");
         o->reasm_on = !strcmp(next, "on");
+        o->reasm_set = 1;
         return 2;
     }
     if (!strcmp(arg, "--split")) {

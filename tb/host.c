@@ -210,9 +210,16 @@ void host_reset(host_t *h)
     nicrx_drv_close(h->drv);
     h->drv = nicrx_drv_open(&drv_ops, h);
     if (!h->drv) abort();
+    /* the device gives every buffer back with no record: a run still open is abandoned, its
+     * merged frames delivered already */
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
-        for (uint32_t i = 0; i < h->fbr[r].nbuf; i++)
-            h->fbr[r].buf[i].posted = 0;
+        for (uint32_t i = 0; i < h->fbr[r].nbuf; i++) {
+            host_buf_t *b = &h->fbr[r].buf[i];
+            b->posted = 0;
+            b->mseg = 0;
+            b->mlen = 0;
+            b->rpend = 0;
+        }
     h->op_head = h->op_n = 0;
     h->aw_done = h->w_done = h->ar_done = h->op_active = 0;
     h->load = (host_loader_t){ .state = HL_IDLE };

@@ -496,7 +496,7 @@ static int fast_run(const harness_opts_t *o, const uint32_t *imem)
     /* the bring-up's configuration (tb/host.c): rings, queues, queue select, the
      * flow registers and the step limit given, then CTRL */
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
-        /* the fast model does not re-assemble: the re-assembly ring stays down */
+        /* the fast model does not re-assemble (--fast is --reasm off): the re-assembly ring stays down */
         if ((r == NICRX_HDR_RING && o->split_off) || r == NICRX_REASM_RING) continue;
         nicrx_fast_write_reg(f, NICRX_REG_FBR(r) + NICRX_FBR_BUF_SIZE, host.fbr[r].buf_size);
         nicrx_fast_write_reg(f, NICRX_REG_FBR(r) + NICRX_FBR_CTRL, 1);
@@ -574,8 +574,9 @@ static const char help[] =
     "                      instruction executed; FRAMES: N, N-M, joined by commas\n"
     "                      (from 0, as \"i\"; default every frame)\n"
     "  --fast              no timing model: every frame decided at once, the same lines\n"
-    "                      as a run with the host never stalling and no frame waiting\n"
-    "                      for room (no pktmem_full drops); refuses the options of time\n";
+    "                      as a run with --reasm off, the host never stalling and no\n"
+    "                      frame waiting for room (no pktmem_full drops); refuses the\n"
+    "                      options of time, --reasm on among them\n";
 
 /* nicrx-model's own options (harness_extra_fn). */
 typedef struct model_opts {
@@ -632,6 +633,7 @@ static const char *fast_refuses(const harness_opts_t *o, const model_opts_t *mo)
     if (o->reset_at_set) return "--reset-at";
     if (o->flow_age > 0) return "--flow-age above 0 (entries age by the clock)";
     if (o->red[RED_OPT_MODE] > 0) return "--red-mode above 0 (RED follows the packet memory's occupancy in time)";
+    if (o->reasm_set && o->reasm_on) return "--reasm on (a run closes by time, and by what else is queued)";
     if (o->summary || o->json_summary) return "the report (--summary, --json-summary)";
     if (o->junit) return "--junit";
     if (o->streams) return "--streams (the host's view needs the cycle model's host)";

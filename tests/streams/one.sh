@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # one.sh NAME PCAP OUT: one capture's side of tests/t_streams.sh.  nicrx-model --streams
-# OUT/v (seed 1, the default bring-up), then one tshark run following every TCP stream of
-# the capture (-z follow,tcp,raw,N for N below twice the TCP address pairs the model's
-# lines show, more while the last one asked for exists), then tests/streams/follow.awk:
-# OUT/cmp.txt, a line per direction.
+# OUT/v (seed 1, the default bring-up: re-assembly on; STREAMS_REASM=off turns it off), then
+# one tshark run following every TCP stream of the capture (-z follow,tcp,raw,N for N below
+# twice the TCP address pairs the model's lines show, more while the last one asked for
+# exists), then tests/streams/follow.awk: OUT/cmp.txt, a line per direction, and
+# OUT/merged.txt, the frames whose data part went into a re-assembly run (ring 3).
 set -u
 name=$1 pcap=$2 out=$3
 rm -rf "$out"; mkdir -p "$out"
-build/bin/nicrx-model --seed 1 --streams "$out/v" "$pcap" > "$out/m.jsonl" 2> "$out/m.err"
+build/bin/nicrx-model --seed 1 --reasm "${STREAMS_REASM:-on}" --streams "$out/v" "$pcap" > "$out/m.jsonl" 2> "$out/m.err"
 rc=$?
+grep -c '"parts":\[.*{"ring":3,' "$out/m.jsonl" > "$out/merged.txt"
 # a capture without frames is refused as bad input (docs/report.md): nothing to compare
 if [ $rc -eq 2 ] && grep -q ": no frames in capture" "$out/m.err"; then : > "$out/cmp.txt"; exit 0; fi
 if [ $rc -ne 0 ] && [ $rc -ne 3 ]; then
