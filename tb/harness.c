@@ -1648,9 +1648,10 @@ static void final_checks(harness_t *h)
     accounting_check(h);
     for (uint32_t r = NICRX_REASON_BAD_FRAME; r < NICRX_NUM_REASONS; r++)
         dsum += nicrx_reason_total(c, r);
-    /* the re-assembly ring is fetched once pages are posted to it (none: --starve-ring 3) */
+    /* the re-assembly ring is fetched once pages are posted to it (none: --starve-ring 3); a
+     * reset after the last frame leaves only the bring-up, which may end before the fetch */
     const int reasm_none = h->host.starve == NICRX_REASM_RING + 1u && h->host.starve_from == 0;
-    if (h->host.reasm && reasm_none != (h->host.reasm_head == 0))
+    if (h->host.reasm && n > 0 && reasm_none != (h->host.reasm_head == 0))
         fail(h, "re-assembly ring: FBR_HEAD %u at the end, %s posted", h->host.reasm_head,
              reasm_none ? "no page" : "pages");
     if (!(h->host.status & 1u))
