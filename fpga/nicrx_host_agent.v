@@ -29,7 +29,7 @@
 `timescale 1ns / 1ps
 `default_nettype none
 module nicrx_host_agent #(
-    parameter integer NBUF = 12,         // buffers of each ring (at most 15: a ring of 16 never fills)
+    parameter integer NBUF = 12,         // buffers of each ring, 1..15 (the bring-up counts them in 4 bits)
     parameter integer AXI_DATA_WIDTH = 128   // the core's host bus: 64 or 128
 ) (
     input  wire         clk,
@@ -73,7 +73,7 @@ module nicrx_host_agent #(
                       FBR_TAIL = 12'h14, FBR_CTRL = 12'h18;
     localparam [11:0] CQ_BASE_LO = 12'h00, CQ_SIZE_LOG2 = 12'h08, CQ_HEAD = 12'h14, CQ_CTRL = 12'h18;
     localparam [63:0] BUF_BASE = 64'h10000;
-    // NBUF as the post counter's low bits: at most 15 (ring 0's FBR_TAIL must stay below 16)
+    // NBUF in the bring-up post counter's 4-bit buffer field, hence at most 15
     localparam [3:0]  NB = NBUF[3:0];
     initial if (NBUF < 1 || NBUF > 15) begin
         $display("nicrx_host_agent: NBUF %0d outside 1..15", NBUF);
