@@ -128,7 +128,6 @@ module nicrx_flist #(
     integer          m;
     always @* for (m = 0; m < LISTS; m = m + 1)
         lpop_l[m] = s_desc_pop && p_oh_reg[m] && wr_reg[m*8 +: 8] != rd_reg[m*8 +: 8];
-    wire          lpop    = |lpop_l;
 
     always @(posedge clk) begin
         if (do_post) buf_mem[{sidx, wr_reg[sidx*8 +: LD]}] <= {cfg_size < psize_reg, cfg_id, cfg_addr};
@@ -180,6 +179,7 @@ module nicrx_flist #(
     // ================================================================ formal
     // Properties checked by formal/run.sh (docs/formal.md "nicrx_flist").
     `include "nicrx_formal_reset.vh"
+    wire lpop = |lpop_l;   // a list's pop
 `ifdef FORMAL_TOP_nicrx_flist
     // The inputs are free but for the transfer engine's side and the commands' pace, which
     // the block's own proof assumes (inside a user they are the user's): it pops only a head
