@@ -98,6 +98,7 @@ typedef struct csr_cfg {
     uint8_t  reasm_en, reasm_flush, reasm_page_log2, reasm_max_segs; /* REASM_CTRL (flush: a pulse), REASM_MAX_SEGS */
     uint32_t reasm_max_bytes;            /* REASM_MAX_BYTES */
     uint16_t reasm_timeout;              /* REASM_TIMEOUT, ticks */
+    uint8_t  reasm_strip;                /* REASM_CTRL.strip: appended frames go without header or record */
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */

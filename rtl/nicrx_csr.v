@@ -135,7 +135,7 @@ module nicrx_csr #(
     output wire [15:0]            cfg_xfer_buf_wait, // XFER_BUF_WAIT (nicrx_dma)
     // re-assembly (REASM_*, nicrx_dma's nicrx_reasm): {timeout[15:0], max_segs[7:0],
     // max_bytes[16:0], page_log2[4:0], flush (a pulse after the write), en}
-    output wire [47:0]            cfg_reasm,
+    output wire [48:0]            cfg_reasm,
     // status (registered at its sources)
     input  wire [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat,
     input  wire                   st_parser_bank,
@@ -372,7 +372,7 @@ module nicrx_csr #(
     assign cfg_xfer_small    = xfer_small_reg;
     assign cfg_xfer_page     = {xfer_page_align_reg, xfer_page_log2_reg, xfer_page_en_reg};
     assign cfg_xfer_buf_wait = xfer_buf_wait_reg;
-    assign cfg_reasm         = {reasm_timeout_reg, reasm_max_segs_reg, reasm_max_bytes_reg, reasm_page_log2_reg,
+    assign cfg_reasm         = {reasm_strip_reg, reasm_timeout_reg, reasm_max_segs_reg, reasm_max_bytes_reg, reasm_page_log2_reg,
                                 reasm_flush_reg, reasm_en_reg};
 
     // ---- receive-side scaling: an RSS_RETA_IDATA write (any byte) stores the entry at
