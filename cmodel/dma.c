@@ -187,10 +187,12 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     cpl_write_out(&d->cw, c->cq_base[0], &cwo);
     /* the re-assembly table's answer (registers): its request is the head frame when it can
      * touch a run (re-assembly on, an operation code CTRL..NO_MERGE: a pre-selected TCP
-     * frame of a flow), and IS_IDLE decides such a head only with the answer */
+     * frame of a flow; a CTRL frame only with PSH, FIN, URG or RST: a pure ACK changes no
+     * run), and IS_IDLE decides such a head only with the answer */
     reasm_out_t rao;
     reasm_out(d->ra, &rao);
-    const int rq_req = d->rq_en && d->fh_valid && d->fh_op >= NICRX_OP_CTRL && d->fh_op <= NICRX_OP_NO_MERGE;
+    const int rq_req = d->rq_en && d->fh_valid && d->fh_op >= NICRX_OP_CTRL && d->fh_op <= NICRX_OP_NO_MERGE &&
+                       (d->fh_op != NICRX_OP_CTRL || d->fh.fcl);
     const int rq_ans = rao.m_v && rao.m_req && !d->rq_chg;  /* the answer for the head (held since it changed) */
     /* it is taken (ra_take) when the FSM acts on it, as a close alone (ra_cls) when the FSM
      * closes the run and merges nothing */

@@ -268,14 +268,16 @@ module nicrx_dma #(
 
     // ---- the re-assembly table (nicrx_reasm): its request is the head frame when it can
     // touch a run (re-assembly on, an operation code CTRL..NO_MERGE: a pre-selected TCP
-    // frame of a flow); the request changes with fh (a reload or a release) and with the
+    // frame of a flow; a CTRL frame only with PSH, FIN, URG or RST: a pure ACK changes no
+    // run, so it does not wait for the answer); the request changes with fh (a reload or a release) and with the
     // registered enable (rq_en), s_chg (rq_chg) in the request's first cycle, and IS_IDLE
     // decides such a head only with the answer; it takes the answer (ra_take) when it acts
     // on it, or a close alone (ra_cls) when it closes the run and merges nothing
     reg         rq_en_reg, rq_chg_reg;
     reg         ra_take, ra_cls;
     reg [15:0]  rq_pmask_reg;      // a page's address bits that must be 0 (ring 3: REASM_CTRL.page_log2, 12..16)
-    wire        rq_req = rq_en_reg && fh_valid_reg && fh_op_reg >= OP_CTRL && fh_op_reg <= OP_NO_MERGE;
+    wire        rq_req = rq_en_reg && fh_valid_reg && fh_op_reg >= OP_CTRL && fh_op_reg <= OP_NO_MERGE &&
+                         (fh_op_reg != OP_CTRL || (|fh_reg[171:166]));
     wire        ra_v, ra_req, ra_close, ra_open, ra_merge, ra_after, ra_busy;
     wire [7:0]  ra_flow, ra_r_gen, ra_r_segs;
     wire [3:0]  ra_reason;

@@ -6,9 +6,10 @@
 #    and with the frames' own lines; --junit;
 #  - repeatable runs: a drawn seed is printed, and the run repeated with it is identical;
 #  - a capture cut short: its complete frames run, a warning, exit status 3;
-#  - nicrx-sim --flows 256 (the simulator built on demand: in the suite t_flow built it first); --trace on a passing run
+#  - nicrx-sim --flows 256 (the simulator built on demand, or by make test first); --trace on a passing run
 #    gives a waveform that fst2vcd reads, of the cycles asked for;
-#  - tests/run.sh: SHARD=k/N parts are disjoint and cover the suite, JUnit reports merge.
+#  - tests/run.sh: SHARD=k/N parts are disjoint and cover the suite, verdicts and exit
+#    statuses counted, TEST_JOBS runs scripts side by side, JUnit reports merge.
 set -u
 cd "$(dirname "$0")/.."
 make -s build/bin/nicrx-model build/bin/nicrx-sim build/bin/nicrx-asm build/bin/nicrx-gen build/bin/nicrx-reggen \
@@ -144,14 +145,33 @@ gone=$(for s in $(sed -n 's/^TOP\.nicrx_tb\.\([a-z_]*\).*/\1/p' tb/nicrx.gtkw); 
        done)
 [ -z "$gone" ] && [ "$(grep -c '^TOP\.' tb/nicrx.gtkw)" -gt 20 ]; check trace-layout $? "not in the waveform: $(echo $gone)"
 
-# ---- tests/run.sh: shards and JUnit --------------------------------------------------
+# ---- tests/run.sh: shards, scripts side by side, JUnit ---------------------------------
 all=$(ls tests/t_*.sh | xargs -n1 basename | sed 's/\.sh$//' | sort)
 # SHARD_LIST=1: the scripts of the part, run.sh's own choice
 for k in 1 2 3; do SHARD=$k/3 SHARD_LIST=1 tests/run.sh; done > "$T/shards.txt" 2>&1
 [ "$(sort "$T/shards.txt")" = "$all" ]; check shards $? "the 3 parts are not the suite: $(sort "$T/shards.txt" | diff - <(echo "$all") | head -3 | tr '\n' ' ')"
-SHARD=1/2 TESTS="regs lib" JUNIT="$T/a.xml" tests/run.sh >/dev/null 2>&1
-SHARD=2/2 TESTS="regs lib" JUNIT="$T/b.xml" tests/run.sh >/dev/null 2>&1
-tests/run.sh --merge-junit "$T/all.xml" "$T/a.xml" "$T/b.xml"
-[ "$(grep -c '^<testsuite ' "$T/all.xml")" -eq 2 ] && grep -q 'name="t_regs"' "$T/all.xml" && grep -q 'name="t_lib"' "$T/all.xml" &&
-    [ "$(grep -c '<testsuites>' "$T/all.xml")" -eq 1 ]
+# a suite of its own (TESTS_DIR, TESTS_OUT): scripts that pass, fail, exit non-zero without
+# a verdict and print nothing; two that each wait for the other, which only ends when they
+# run side by side (TEST_JOBS=2)
+S=$T/suite; mkdir -p "$S/one" "$S/two"
+printf 'echo "ok a-1"; echo "ok a-2"\n' > "$S/one/t_a.sh"
+printf 'echo "not ok b-1: as it should"\n' > "$S/one/t_b.sh"
+printf 'exit 3\n' > "$S/one/t_c.sh"
+printf ':\n' > "$S/one/t_d.sh"
+for x in e f; do
+    o=$([ $x = e ] && echo f || echo e)
+    printf 'touch %s/%s; for i in $(seq 100); do [ -e %s/%s ] && { echo "ok %s"; exit 0; }; sleep 0.1; done; echo "not ok %s: alone"\n' \
+        "$S" "$x.up" "$S" "$o.up" "$x" "$x" > "$S/two/t_$x.sh"
+done
+TESTS= TESTS_DIR=$S/one TESTS_OUT=$T/one TEST_JOBS=2 tests/run.sh > "$T/one.txt" 2>&1; rc=$?
+[ $rc -eq 1 ] && [ "$(tail -1 "$T/one.txt")" = "3 passed, 2 failed" ] && grep -q "^    not ok t_c: exit status 3$" "$T/one.txt"
+check run-verdicts $? "exit $rc: $(tail -1 "$T/one.txt")"
+TESTS= TESTS_DIR=$S/two TESTS_OUT=$T/two TEST_JOBS=2 tests/run.sh > "$T/two.txt" 2>&1; rc=$?
+[ $rc -eq 0 ] && [ "$(tail -1 "$T/two.txt")" = "2 passed, 0 failed" ]; check run-side-by-side $? "exit $rc: $(tail -1 "$T/two.txt")"
+TESTS= TESTS_DIR=$S/one TESTS_OUT=$T/one TEST_JOBS=0 tests/run.sh > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ]; check run-jobs-0 $? "TEST_JOBS=0: exit $rc"
+for k in 1 2; do SHARD=$k/2 TESTS= TESTS_DIR=$S/one TESTS_OUT=$T/s$k JUNIT="$T/s$k.xml" tests/run.sh >/dev/null 2>&1; done
+tests/run.sh --merge-junit "$T/all.xml" "$T/s1.xml" "$T/s2.xml"
+[ "$(grep -c '^<testsuite ' "$T/all.xml")" -eq 4 ] && [ "$(grep -c '^<testsuite name="t_[abcd]"' "$T/all.xml")" -eq 4 ] &&
+    [ "$(grep -c '<failure ' "$T/all.xml")" -eq 2 ] && [ "$(grep -c '<testsuites>' "$T/all.xml")" -eq 1 ]
 check junit-merge $? "$(grep -c '^<testsuite ' "$T/all.xml") suites"
