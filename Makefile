@@ -72,11 +72,11 @@ test:
 # The suite with its sampled matrices in full (t_lockstep, t_dw32, t_streams, t_lies, t_reset,
 # t_reasm, the DMA and RSS block benches): split, page rings and re-assembly off on every capture,
 # DATA_WIDTH 32 on every capture, every followed stream, re-assembly's other settings (FLOWS 8
-# heavy, split off, pages off, half stall) on every TCP-rich capture; about three times make
-# test's time.
+# heavy, split off, pages off, half stall) on every TCP-rich capture, the buffer lists' cases on
+# a second capture (t_flist); about three times make test's time.
 test-full:
 	@$(MAKE) --no-print-directory -k -j$(NPROC) test-build || true
-	@LOCKSTEP_FULL=1 STREAMS_FULL=1 LIES_FULL=1 RESET_ALL=1 BLOCKS_FULL=1 REASM_ALL=1 tests/run.sh
+	@LOCKSTEP_FULL=1 STREAMS_FULL=1 LIES_FULL=1 RESET_ALL=1 BLOCKS_FULL=1 REASM_ALL=1 FLIST_ALL=1 tests/run.sh
 
 clean:
 	rm -rf $(BUILD)

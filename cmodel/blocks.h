@@ -99,6 +99,12 @@ typedef struct csr_cfg {
     uint32_t reasm_max_bytes;            /* REASM_MAX_BYTES */
     uint16_t reasm_timeout;              /* REASM_TIMEOUT, ticks */
     uint8_t  reasm_strip;                /* REASM_CTRL.strip: appended frames go without header or record */
+    /* buffer lists (FLIST_*, nicrx_flist): the command pulse and the values it takes */
+    uint8_t  flist_cmd, flist_sel;       /* FLIST_CMD.op (a pulse), FLIST_SEL */
+    uint16_t flist_flow;                 /* FLIST_FLOW: {gen, flow} */
+    uint64_t flist_addr;
+    uint16_t flist_id;
+    uint32_t flist_size;
 } csr_cfg_t;
 
 /* ---- nicrx_flow status: the last command's result, the time, a READ's window load */
@@ -125,6 +131,7 @@ typedef struct csr_status {
     uint16_t red_peak;
     uint8_t  red_bad;
     uint8_t  xfer_cfg_err;               /* XFER_STATUS.cfg_err (nicrx_xfer_plan) */
+    uint8_t  flist_bound, flist_err, flist_cnt, flist_head; /* FLIST_STATUS (nicrx_flist) */
 } csr_status_t;
 
 /* ---- nicrx_ingress outputs -------------------------------------------------- */
@@ -225,6 +232,7 @@ typedef struct dma_out {
     uint32_t pm_rel_ptr;   /* [PM_AW:0] words before it are free (wrap bit on top) */
     uint8_t  fq_pop;       /* one cycle per frame leaving the frame queue */
     uint8_t  m_desc_pop[NICRX_NUM_FBR];   /* one cycle: the issue FSM took ring r's head */
+    uint16_t m_head;       /* the queue head's {gen, flow} (nicrx_flist picks its buffer) */
     csr_status_t st;       /* cq_tail, idle and the DMA's counters */
     nicrx_out_t axi;       /* m_axi_aw/w/b fields (the rest left 0) */
 } dma_out_t;

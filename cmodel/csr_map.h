@@ -115,6 +115,14 @@ enum csr_reg_id {
     CSR_R_REASM_MAX_BYTES,
     CSR_R_REASM_MAX_SEGS,
     CSR_R_REASM_TIMEOUT,
+    CSR_R_FLIST_SEL,
+    CSR_R_FLIST_FLOW,
+    CSR_R_FLIST_ADDR_LO,
+    CSR_R_FLIST_ADDR_HI,
+    CSR_R_FLIST_BUF_ID,
+    CSR_R_FLIST_SIZE,
+    CSR_R_FLIST_CMD,
+    CSR_R_FLIST_STATUS,
     CSR_R_MSIX_ADDR_LO,
     CSR_R_MSIX_ADDR_HI,
     CSR_R_MSIX_DATA,
@@ -193,6 +201,13 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, reasm_max_bytes), sizeof(uint32_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, reasm_max_segs), sizeof(uint8_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, reasm_timeout), sizeof(uint16_t), 1, 0, 0x64u },
+    { offsetof(csr_regs_t, flist_sel), sizeof(uint8_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, flist_flow), sizeof(uint8_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, flist_gen), sizeof(uint8_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, flist_addr), sizeof(uint64_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, flist_id), sizeof(uint16_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, flist_size), sizeof(uint32_t), 1, 0, 0x0u },
+    { offsetof(csr_regs_t, flist_cmd), sizeof(uint8_t), 1, 1, 0x0u },
     { offsetof(csr_regs_t, msix_addr), sizeof(uint64_t), NICRX_MAX_CQ, 0, 0x0u },
     { offsetof(csr_regs_t, msix_data), sizeof(uint32_t), NICRX_MAX_CQ, 0, 0x0u },
     { offsetof(csr_regs_t, msix_en), sizeof(uint8_t), NICRX_MAX_CQ, 0, 0x0u },
@@ -309,10 +324,22 @@ static const csr_field_t csr_fields[] = {
     {  0, 17, CSR_RW , CSR_STATE, 67,  0, 0, -1, 0u }, /* REASM_MAX_BYTES */
     {  0,  8, CSR_RW , CSR_STATE, 68,  0, 0, -1, 0u }, /* REASM_MAX_SEGS */
     {  0, 16, CSR_RW , CSR_STATE, 69,  0, 0, -1, 0u }, /* REASM_TIMEOUT */
-    {  2, 30, CSR_RW , CSR_STATE, 70,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
-    {  0, 32, CSR_RW , CSR_STATE, 70, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
-    {  0, 32, CSR_RW , CSR_STATE, 71,  0, 0, -1, 0u }, /* MSIX_DATA */
-    {  0,  1, CSR_RW , CSR_STATE, 72,  0, 0, -1, 0u }, /* MSIX_CTRL */
+    {  0,  3, CSR_RW , CSR_STATE, 70,  0, 0, -1, 0u }, /* FLIST_SEL */
+    {  0,  8, CSR_RW , CSR_STATE, 71,  0, 0, -1, 0u }, /* FLIST_FLOW.flow */
+    {  8,  8, CSR_RW , CSR_STATE, 72,  0, 0, -1, 0u }, /* FLIST_FLOW.gen */
+    {  0, 32, CSR_RW , CSR_STATE, 73,  0, 0, -1, 0u }, /* FLIST_ADDR_LO */
+    {  0, 32, CSR_RW , CSR_STATE, 73, 32, 0, -1, 0u }, /* FLIST_ADDR_HI */
+    {  0, 16, CSR_RW , CSR_STATE, 74,  0, 0, -1, 0u }, /* FLIST_BUF_ID */
+    {  0, 17, CSR_RW , CSR_STATE, 75,  0, 0, -1, 0u }, /* FLIST_SIZE */
+    {  0,  2, CSR_WP , CSR_STATE, 76,  0, 0, -1, 0u }, /* FLIST_CMD.op */
+    {  0,  1, CSR_RO , CSR_IN   , 18,  0, 0, -1, 0u }, /* FLIST_STATUS.bound */
+    {  1,  1, CSR_RO , CSR_IN   , 19,  0, 0, -1, 0u }, /* FLIST_STATUS.err */
+    {  8,  5, CSR_RO , CSR_IN   , 20,  0, 0, -1, 0u }, /* FLIST_STATUS.cnt */
+    { 16,  8, CSR_RO , CSR_IN   , 21,  0, 0, -1, 0u }, /* FLIST_STATUS.head */
+    {  2, 30, CSR_RW , CSR_STATE, 77,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
+    {  0, 32, CSR_RW , CSR_STATE, 77, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
+    {  0, 32, CSR_RW , CSR_STATE, 78,  0, 0, -1, 0u }, /* MSIX_DATA */
+    {  0,  1, CSR_RW , CSR_STATE, 79,  0, 0, -1, 0u }, /* MSIX_CTRL */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -393,10 +420,18 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0xa44, 0x04,  0, 107, 1 }, /* REASM_MAX_BYTES */
     { 0xa48, 0x04,  0, 108, 1 }, /* REASM_MAX_SEGS */
     { 0xa4c, 0x04,  0, 109, 1 }, /* REASM_TIMEOUT */
-    { 0x980, 0x10,  4, 110, 1 }, /* MSIX_ADDR_LO */
-    { 0x984, 0x10,  4, 111, 1 }, /* MSIX_ADDR_HI */
-    { 0x988, 0x10,  4, 112, 1 }, /* MSIX_DATA */
-    { 0x98c, 0x10,  4, 113, 1 }, /* MSIX_CTRL */
+    { 0xa80, 0x04,  0, 110, 1 }, /* FLIST_SEL */
+    { 0xa84, 0x04,  0, 111, 2 }, /* FLIST_FLOW */
+    { 0xa88, 0x04,  0, 113, 1 }, /* FLIST_ADDR_LO */
+    { 0xa8c, 0x04,  0, 114, 1 }, /* FLIST_ADDR_HI */
+    { 0xa90, 0x04,  0, 115, 1 }, /* FLIST_BUF_ID */
+    { 0xa94, 0x04,  0, 116, 1 }, /* FLIST_SIZE */
+    { 0xa98, 0x04,  0, 117, 1 }, /* FLIST_CMD */
+    { 0xa9c, 0x04,  0, 118, 4 }, /* FLIST_STATUS */
+    { 0x980, 0x10,  4, 122, 1 }, /* MSIX_ADDR_LO */
+    { 0x984, 0x10,  4, 123, 1 }, /* MSIX_ADDR_HI */
+    { 0x988, 0x10,  4, 124, 1 }, /* MSIX_DATA */
+    { 0x98c, 0x10,  4, 125, 1 }, /* MSIX_CTRL */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */
@@ -430,7 +465,7 @@ static void csr_map_values(const nicrx_params_t *p, uint32_t v[CSR_NUM_VALUES])
     v[16] = NICRX_NUM_FBR;
     v[17] = csr_clog2(p->flows);
     v[18] = 10u;
-    v[19] = 27u;
+    v[19] = 28u;
 }
 
 /* Status input k (in=) of instance i. */
@@ -455,6 +490,10 @@ static uint32_t csr_map_in(const csr_status_t *st, uint32_t k, uint32_t i)
     case 15: return st->red_avg;
     case 16: return st->red_peak;
     case 17: return st->xfer_cfg_err;
+    case 18: return st->flist_bound;
+    case 19: return st->flist_err;
+    case 20: return st->flist_cnt;
+    case 21: return st->flist_head;
     default: (void)i; return 0;
     }
 }

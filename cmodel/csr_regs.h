@@ -80,6 +80,13 @@ typedef struct csr_regs {
     uint32_t reasm_max_bytes; /* 17 bits */
     uint8_t  reasm_max_segs; /* 8 bits */
     uint16_t reasm_timeout; /* 16 bits */
+    uint8_t  flist_sel; /* 3 bits */
+    uint8_t  flist_flow; /* 8 bits */
+    uint8_t  flist_gen; /* 8 bits */
+    uint64_t flist_addr; /* 64 bits */
+    uint16_t flist_id; /* 16 bits */
+    uint32_t flist_size; /* 17 bits */
+    uint8_t  flist_cmd; /* 2 bits, a pulse */
     uint64_t msix_addr[NICRX_MAX_CQ]; /* 64 bits */
     uint32_t msix_data[NICRX_MAX_CQ]; /* 32 bits */
     uint8_t  msix_en[NICRX_MAX_CQ]; /* 1 bits */

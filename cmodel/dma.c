@@ -117,6 +117,7 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->pm_rel_ptr = mo.pm_rel_ptr;
     o->fq_pop = d->fq_pop;
     memcpy(o->m_desc_pop, d->desc_pop, sizeof o->m_desc_pop);
+    o->m_head = d->fh_flow;
     /* the completion writer's registers */
     for (uint32_t q = 0; q < d->num_cq; q++) o->st.cq_tail[q] = d->cw.cq_tail[q];
     o->st.idle = d->idle;
@@ -307,10 +308,11 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * never writes it at two edges in a row (a take or IS_P2 is followed by IS_SIZE or
      * IS_PRE, a drop by a cycle without hd_v) */
     /* each ring's head descriptor: valid at the last edge too, and its address's bits that
-     * must be 0 (nicrx_page's amask; ring 3's: the run's page size), registered */
+     * must be 0 (nicrx_page's amask; ring 3's: the run's page size, or a list buffer smaller
+     * than a page: nicrx_flist), registered */
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
         n.hd_dv[r] = in->s_desc_valid[r];
-        n.hd_bad[r] = r == NICRX_REASM_RING ? (in->s_desc[r].addr & d->rq_pmask) != 0
+        n.hd_bad[r] = r == NICRX_REASM_RING ? (in->s_desc[r].addr & d->rq_pmask) != 0 || in->s_desc_bad3
                                             : (in->s_desc[r].addr & d->pg.amask[r]) != 0;
     }
     uint32_t pg_beats = (4096u >> d->labpb) - (uint32_t)((d->f_addr & 0xfff) >> d->labpb);

@@ -148,6 +148,7 @@ typedef struct dma_in {
     uint64_t pm_rd_data;         /* the packet memory's read register */
     uint8_t  s_desc_valid[NICRX_NUM_FBR]; /* nicrx_desc_fetch's head registers */
     desc_ent_t s_desc[NICRX_NUM_FBR];
+    uint8_t  s_desc_bad3;        /* ring 3's head is a list buffer smaller than a page (nicrx_flist) */
     uint8_t  s_rerr;             /* nicrx_desc_fetch saw a read error (AXI_ERROR) */
     uint16_t now;                /* the device time in ticks (nicrx_flow's flow_time, low 16 bits) */
     csr_cfg_t cfg;               /* rings, queues */

@@ -25,6 +25,7 @@
 #include "irq.h"
 #include "msix.h"
 #include "csr.h"
+#include "flist.h"
 #include "imem.h"
 
 /* What nicrx_top's wires carry between two edges: every block's registered outputs. */
@@ -41,6 +42,7 @@ typedef struct wires {
     irq_out_t     irq;
     msix_out_t    msix;
     dma_out_t     dma;
+    flist_out_t   fl;
     csr_cfg_t     cfg;     /* nicrx_csr: the configuration ... */
     nicrx_out_t   axil;    /* ... and its s_axil_* outputs */
 } wires_t;
@@ -62,6 +64,7 @@ struct nicrx_model {
     irq_t        irq;
     msix_t       msix;
     dma_t        dma;
+    flist_t      fl;
     csr_t        csr;
     wires_t      w[2];     /* w[cur]: after the last edge */
     unsigned     cur;
@@ -153,6 +156,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     xfer_plan_init(&m->xp);
     irq_init(&m->irq, m->g.p.num_cq);
     csr_init(&m->csr, &m->g);
+    flist_init(&m->fl, NICRX_FLIST_LISTS, NICRX_FLIST_DEPTH);
     /* the outputs after reset, before the first edge */
     ingress_out(&m->ing, &m->w[0].ing);
     ram_out(&m->pm, &m->w[0].pm);
@@ -167,6 +171,7 @@ nicrx_model_t *nicrx_model_new(const nicrx_params_t *p)
     msix_init(&m->msix, m->g.p.num_cq, m->g.p.axi_data_width);
     msix_out(&m->msix, &m->w[0].msix);
     dma_out(&m->dma, &m->w[0].dma);
+    flist_out(&m->fl, &m->w[0].fl);
     csr_out(&m->csr, &m->w[0].cfg, &m->w[0].axil);
 #ifdef NICRX_MODEL_SHUFFLE
     const char *seed = getenv("NICRX_MODEL_SHUFFLE_SEED");
@@ -222,6 +227,11 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->red_peak = o->red.peak;
     st->red_bad = o->red.bad;
     st->xfer_cfg_err = o->xp.st_cfg_err;
+    st->flist_bound = o->fl.st_bound;
+    st->flist_err = o->fl.st_err;
+    st->flist_cnt = o->fl.st_cnt;
+    st->flist_head = o->fl.st_head;
+    st->cnt[NICRX_CNT_FLIST_FALLBACK] = o->fl.cnt_fallback;
     st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->rss.idle && o->red.idle &&
                o->xp.idle && o->dfe.idle && o->dma.st.idle && o->msix.idle;
 }
@@ -260,10 +270,13 @@ static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
                     .pm_rd_data = o->pm.rd_data, .s_rerr = o->dfe.rerr, .now = (uint16_t)o->flow.st.time,
                     .cfg = o->cfg, .ev = ev_sink(m) };
 
-    for (unsigned r = 0; r < NICRX_NUM_FBR; r++) {
+    for (unsigned r = 0; r < NICRX_REASM_RING; r++) {
         in.s_desc_valid[r] = o->dfe.m_desc_valid[r];
         in.s_desc[r] = o->dfe.m_desc[r];
     }
+    /* ring 3's lane passes nicrx_flist */
+    flist_desc(&o->fl, o->dfe.m_desc_valid[NICRX_REASM_RING], &o->dfe.m_desc[NICRX_REASM_RING],
+               &in.s_desc_valid[NICRX_REASM_RING], &in.s_desc[NICRX_REASM_RING], &in.s_desc_bad3);
     msix_to_dma(&o->msix, &in.top);   /* the DMA's port is nicrx_msix's */
     dma_step(&m->dma, &in, &n->dma);
 }
@@ -291,7 +304,18 @@ static void step_desc_fetch(nicrx_model_t *m, const wires_t *o, wires_t *n)
         in.fbr_tail[r] = o->cfg.fbr_tail[r];
         in.s_desc_pop[r] = o->dma.m_desc_pop[r];
     }
+    in.s_desc_pop[NICRX_REASM_RING] = flist_pop(&o->fl, o->dma.m_desc_pop[NICRX_REASM_RING]);
     desc_fetch_step(&m->dfe, &in, &n->dfe);
+}
+
+static void step_flist(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const flist_in_t in = { .rst = m->in.rst, .cfg_page_log2 = o->cfg.reasm_page_log2,
+                            .cfg_cmd = o->cfg.flist_cmd, .cfg_sel = o->cfg.flist_sel,
+                            .cfg_flow = o->cfg.flist_flow, .cfg_addr = o->cfg.flist_addr,
+                            .cfg_id = o->cfg.flist_id, .cfg_size = o->cfg.flist_size,
+                            .s_head = o->dma.m_head, .s_desc_pop = o->dma.m_desc_pop[NICRX_REASM_RING] };
+    flist_step(&m->fl, &in, &n->fl);
 }
 
 static void step_irq(nicrx_model_t *m, const wires_t *o, wires_t *n)
@@ -383,7 +407,7 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
 /* The table's order is the one the blocks once had to step in (t_shuffle's self-test
  * relies on the flow key block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
-static const block_step_fn blocks[] = { step_csr, step_dma, step_msix, step_desc_fetch, step_irq, step_rss, step_red,
+static const block_step_fn blocks[] = { step_csr, step_dma, step_flist, step_msix, step_desc_fetch, step_irq, step_rss, step_red,
                                         step_xfer_plan, step_pm, step_flow, step_flow_key, step_parser, step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 

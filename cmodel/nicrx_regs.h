@@ -9,6 +9,8 @@
 #define NICRX_HDR_RING 2u /* the header ring: header parts of split frames (nicrx_xfer_plan), never a whole frame */
 #define NICRX_REASM_RING 3u /* the re-assembly ring, the last: each descriptor is one re-assembly page of 2^REASM_CTRL.page_log2 bytes, aligned to that size (BUF_SIZE unused); the rings below it take frames (XFER_PAGE, DROP_NO_BUF_*) */
 #define NICRX_MAX_CQ 8u /* completion queues the map has room for */
+#define NICRX_FLIST_LISTS 4u /* host-posted buffer lists (nicrx_flist's LISTS) */
+#define NICRX_FLIST_DEPTH 8u /* buffers a list holds (nicrx_flist's DEPTH) */
 
 /* free-buffer ring r (r < NUM_FBR) */
 #define NICRX_REG_FBR(r) (0x100u + 0x20u * (r))
@@ -399,6 +401,49 @@
 #define NICRX_REG_REASM_TIMEOUT 0xa4cu
 #define NICRX_REASM_TIMEOUT_RESET 0x64u
 #define NICRX_REASM_TIMEOUT_MASK 0x0000ffffu
+#define NICRX_REG_FLIST_SEL 0xa80u
+#define NICRX_FLIST_SEL_RESET 0x0u
+#define NICRX_FLIST_SEL_MASK 0x00000007u
+#define NICRX_REG_FLIST_FLOW 0xa84u
+#define NICRX_FLIST_FLOW_RESET 0x0u
+#define NICRX_FLIST_FLOW_MASK 0x0000ffffu
+#define NICRX_FLIST_FLOW_FLOW_SHIFT 0
+#define NICRX_FLIST_FLOW_FLOW_WIDTH 8
+#define NICRX_FLIST_FLOW_FLOW_MASK 0x000000ffu
+#define NICRX_FLIST_FLOW_GEN_SHIFT 8
+#define NICRX_FLIST_FLOW_GEN_WIDTH 8
+#define NICRX_FLIST_FLOW_GEN_MASK 0x0000ff00u
+#define NICRX_REG_FLIST_ADDR_LO 0xa88u
+#define NICRX_FLIST_ADDR_LO_RESET 0x0u
+#define NICRX_FLIST_ADDR_LO_MASK 0xffffffffu
+#define NICRX_REG_FLIST_ADDR_HI 0xa8cu
+#define NICRX_FLIST_ADDR_HI_RESET 0x0u
+#define NICRX_FLIST_ADDR_HI_MASK 0xffffffffu
+#define NICRX_REG_FLIST_BUF_ID 0xa90u
+#define NICRX_FLIST_BUF_ID_RESET 0x0u
+#define NICRX_FLIST_BUF_ID_MASK 0x0000ffffu
+#define NICRX_REG_FLIST_SIZE 0xa94u
+#define NICRX_FLIST_SIZE_RESET 0x0u
+#define NICRX_FLIST_SIZE_MASK 0x0001ffffu
+#define NICRX_REG_FLIST_CMD 0xa98u
+#define NICRX_FLIST_CMD_MASK 0x00000003u
+#define NICRX_FLIST_CMD_OP_SHIFT 0
+#define NICRX_FLIST_CMD_OP_WIDTH 2
+#define NICRX_FLIST_CMD_OP_MASK 0x00000003u
+#define NICRX_REG_FLIST_STATUS 0xa9cu
+#define NICRX_FLIST_STATUS_MASK 0x00ff1f03u
+#define NICRX_FLIST_STATUS_BOUND_SHIFT 0
+#define NICRX_FLIST_STATUS_BOUND_WIDTH 1
+#define NICRX_FLIST_STATUS_BOUND_MASK 0x00000001u
+#define NICRX_FLIST_STATUS_ERR_SHIFT 1
+#define NICRX_FLIST_STATUS_ERR_WIDTH 1
+#define NICRX_FLIST_STATUS_ERR_MASK 0x00000002u
+#define NICRX_FLIST_STATUS_CNT_SHIFT 8
+#define NICRX_FLIST_STATUS_CNT_WIDTH 5
+#define NICRX_FLIST_STATUS_CNT_MASK 0x00001f00u
+#define NICRX_FLIST_STATUS_HEAD_SHIFT 16
+#define NICRX_FLIST_STATUS_HEAD_WIDTH 8
+#define NICRX_FLIST_STATUS_HEAD_MASK 0x00ff0000u
 #define NICRX_MSIX_ADDR_LO_RESET 0x0u
 #define NICRX_MSIX_ADDR_LO_MASK 0xfffffffcu
 #define NICRX_MSIX_ADDR_HI_RESET 0x0u
@@ -437,6 +482,7 @@ enum nicrx_counter {
     NICRX_CNT_DROP_NO_BUF_LARGE, /* dropped `no_buf`: waited XFER_BUF_WAIT for a large buffer (ring 1) */
     NICRX_CNT_DROP_NO_BUF_HDR, /* dropped `no_buf`: waited XFER_BUF_WAIT for a header buffer (ring 2) */
     NICRX_CNT_REASM_NO_PAGE, /* frames that would have opened a re-assembly run but found ring 3 without a page: they go alone (not a drop) */
+    NICRX_CNT_FLIST_FALLBACK, /* ring 3 pages taken (a run opened, or a misaligned page returned) for a frame of a flow bound to a buffer list that was empty (docs/host-interface.md "Buffer lists") */
     NICRX_NUM_COUNTERS
 };
 

@@ -60,6 +60,8 @@ red-bmc        | nicrx_red     | DATA_WIDTH=64 PM_AW=4 FQ_DEPTH=4               
 red-cover      | nicrx_red     | DATA_WIDTH=64 PM_AW=4 FQ_DEPTH=4                               | cover | 14 | y | st_red_peak
 reasm-prove    | nicrx_reasm   | FLOWS=8                                                        | prove | 3  | y |
 reasm-cover    | nicrx_reasm   | FLOWS=8                                                        | cover | 20 | y |
+flist-prove    | nicrx_flist   | LISTS=2 DEPTH=2                                                | prove | 4  | y | cnt_fallback st_head
+flist-cover    | nicrx_flist   | LISTS=2 DEPTH=2                                                | cover | 12 | y | cnt_fallback st_head
 '
 
 quick=0; list=0; only=""

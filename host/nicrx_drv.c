@@ -146,6 +146,59 @@ int nicrx_drv_reasm(nicrx_drv_t *d, int mode, uint32_t page_log2)
     return 0;
 }
 
+/* FLIST_CMD.op values (regs/nicrx.regs) */
+enum { FLIST_BIND = 1, FLIST_POST = 2, FLIST_UNBIND = 3 };
+
+static int flist_cmd(nicrx_drv_t *d, uint32_t list, uint32_t op)
+{
+    wr(d, NICRX_REG_FLIST_SEL, list);
+    wr(d, NICRX_REG_FLIST_CMD, op);
+    return 0;   /* the device's verdict is FLIST_STATUS.err (nicrx_drv_flist_status) */
+}
+
+int nicrx_drv_flist_bind(nicrx_drv_t *d, uint32_t list, uint8_t flow, uint8_t gen)
+{
+    if (list >= NICRX_FLIST_LISTS) return fail(d, "flist: list %u, the device has %u", list, NICRX_FLIST_LISTS);
+    wr(d, NICRX_REG_FLIST_FLOW, (uint32_t)gen << NICRX_FLIST_FLOW_GEN_SHIFT | flow);
+    return flist_cmd(d, list, FLIST_BIND);
+}
+
+int nicrx_drv_flist_post(nicrx_drv_t *d, uint32_t list, uint64_t addr, uint32_t size, uint16_t id)
+{
+    const uint64_t page = 1ull << d->reasm_log2;
+
+    if (list >= NICRX_FLIST_LISTS) return fail(d, "flist: list %u, the device has %u", list, NICRX_FLIST_LISTS);
+    if (addr & (page - 1)) return fail(d, "flist: buffer 0x%llx not aligned to the %llu-byte page",
+                                       (unsigned long long)addr, (unsigned long long)page);
+    if (size < page || size > NICRX_FLIST_SIZE_MASK)
+        return fail(d, "flist: buffer of %u bytes, the page is %llu (at most %u)", size,
+                    (unsigned long long)page, NICRX_FLIST_SIZE_MASK);
+    wr(d, NICRX_REG_FLIST_ADDR_LO, (uint32_t)addr);
+    wr(d, NICRX_REG_FLIST_ADDR_HI, (uint32_t)(addr >> 32));
+    wr(d, NICRX_REG_FLIST_BUF_ID, id);
+    wr(d, NICRX_REG_FLIST_SIZE, size);
+    return flist_cmd(d, list, FLIST_POST);
+}
+
+int nicrx_drv_flist_unbind(nicrx_drv_t *d, uint32_t list)
+{
+    if (list >= NICRX_FLIST_LISTS) return fail(d, "flist: list %u, the device has %u", list, NICRX_FLIST_LISTS);
+    return flist_cmd(d, list, FLIST_UNBIND);
+}
+
+int nicrx_drv_flist_status(nicrx_drv_t *d, uint32_t list, nicrx_drv_flist_st_t *st)
+{
+    if (list >= NICRX_FLIST_LISTS) return fail(d, "flist: list %u, the device has %u", list, NICRX_FLIST_LISTS);
+    if (!d->ops.reg_read) return fail(d, "flist: no register reads");
+    wr(d, NICRX_REG_FLIST_SEL, list);
+    const uint32_t v = rd(d, NICRX_REG_FLIST_STATUS);
+    st->bound = (uint8_t)((v & NICRX_FLIST_STATUS_BOUND_MASK) >> NICRX_FLIST_STATUS_BOUND_SHIFT);
+    st->err = (uint8_t)((v & NICRX_FLIST_STATUS_ERR_MASK) >> NICRX_FLIST_STATUS_ERR_SHIFT);
+    st->cnt = (uint8_t)((v & NICRX_FLIST_STATUS_CNT_MASK) >> NICRX_FLIST_STATUS_CNT_SHIFT);
+    st->head = (uint8_t)((v & NICRX_FLIST_STATUS_HEAD_MASK) >> NICRX_FLIST_STATUS_HEAD_SHIFT);
+    return 0;
+}
+
 int nicrx_drv_pages(nicrx_drv_t *d, uint32_t rings, uint32_t page_log2, uint32_t align_log2)
 {
     if (rings >> NICRX_REASM_RING) return fail(d, "pages: no page ring above %u", NICRX_REASM_RING - 1u);

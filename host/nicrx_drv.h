@@ -63,6 +63,20 @@ int nicrx_drv_pages(nicrx_drv_t *d, uint32_t rings, uint32_t page_log2, uint32_t
  * written: unused); left down, it gives no page and every frame goes alone.  -1 on a bad value. */
 enum nicrx_drv_reasm_mode { NICRX_DRV_REASM_OFF = 0, NICRX_DRV_REASM_ON = 1, NICRX_DRV_REASM_STRIP = 2 };
 int nicrx_drv_reasm(nicrx_drv_t *d, int mode, uint32_t page_log2);
+/* Buffer lists (docs/host-interface.md "Buffer lists"): list (< NICRX_FLIST_LISTS), bound to
+ * the installed flow {flow, gen} (nicrx_drv_flow_cmd's INSTALL gives both); its runs open in
+ * the list's buffers, posted in order by nicrx_drv_flist_post: each aligned to the
+ * re-assembly page and at least that size (nicrx_drv_reasm's, 64 KB before it), else refused.
+ * The device refuses a bind of a bound list, a post to an unbound or full one:
+ * nicrx_drv_flist_status says so (err).  -1 on a bad argument, nothing written. */
+int nicrx_drv_flist_bind(nicrx_drv_t *d, uint32_t list, uint8_t flow, uint8_t gen);
+int nicrx_drv_flist_post(nicrx_drv_t *d, uint32_t list, uint64_t addr, uint32_t size, uint16_t id);
+int nicrx_drv_flist_unbind(nicrx_drv_t *d, uint32_t list);
+/* FLIST_STATUS of the list: bound, err (a command refused since the bind), cnt (buffers
+ * not yet taken), head (taken since the bind, mod 256: after an unbind, the buffers posted
+ * from that one on are the caller's again).  -1 on a bad list or without register reads. */
+typedef struct nicrx_drv_flist_st { uint8_t bound, err, cnt, head; } nicrx_drv_flist_st_t;
+int nicrx_drv_flist_status(nicrx_drv_t *d, uint32_t list, nicrx_drv_flist_st_t *st);
 /* CTRL = 1: frames are taken from now on. */
 void nicrx_drv_enable(nicrx_drv_t *d);
 

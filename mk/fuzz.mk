@@ -16,7 +16,11 @@ $(FUZZ_BIN): fuzz/parse_fuzz.c $(MODEL_SRCS) $(wildcard cmodel/*.h)
 	    -Icmodel -o $@ fuzz/parse_fuzz.c $(MODEL_SRCS)
 
 # Seed header: depth 64 (b0 = 48), step limit 64, HEADER_BYTES 128, len, n instructions.
-$(FUZZ_DIR)/seeds.stamp: $(UCODE_PROGS:%=$(UCODE_DIR)/%.bin) $(FUZZ_FRAMES)
+# The programs' images are mk/microcode.mk's, a fragment read after this one: its names are
+# expanded a second time, when the rule is used (read now they would be none, and a parallel
+# make would make the seeds before the images).
+.SECONDEXPANSION:
+$(FUZZ_DIR)/seeds.stamp: $$(patsubst %,$$(UCODE_DIR)/%.bin,$$(UCODE_PROGS)) $(FUZZ_FRAMES)
 	@rm -rf $(FUZZ_DIR)/seeds && mkdir -p $(FUZZ_DIR)/seeds
 	@for p in $(UCODE_PROGS); do bin=$(UCODE_DIR)/$$p.bin; n=$$(( $$(stat -c %s $$bin) / 16 )); \
 	    for f in $(FUZZ_FRAMES); do len=$$(( $$(tr -d '\n' < $$f | wc -c) / 2 )); \

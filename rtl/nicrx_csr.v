@@ -136,6 +136,14 @@ module nicrx_csr #(
     // re-assembly (REASM_*, nicrx_dma's nicrx_reasm): {timeout[15:0], max_segs[7:0],
     // max_bytes[16:0], page_log2[4:0], flush (a pulse after the write), en}
     output wire [48:0]            cfg_reasm,
+    // buffer lists (FLIST_*, nicrx_flist): FLIST_CMD.op (a pulse after the write) and the
+    // values it takes
+    output wire [1:0]             cfg_flist_cmd,
+    output wire [2:0]             cfg_flist_sel,
+    output wire [15:0]            cfg_flist_flow,   // {gen, flow}
+    output wire [63:0]            cfg_flist_addr,
+    output wire [15:0]            cfg_flist_id,
+    output wire [16:0]            cfg_flist_size,
     // status (registered at its sources)
     input  wire [`NICRX_NUM_COUNTERS*32-1:0] cnt_flat,
     input  wire                   st_parser_bank,
@@ -162,7 +170,11 @@ module nicrx_csr #(
     input  wire [23:0]            st_red_avg,
     input  wire [15:0]            st_red_peak,
     input  wire                   st_red_bad,
-    input  wire [6:0]             st_xfer_cfg_err   // XFER_STATUS.cfg_err (nicrx_xfer_plan)
+    input  wire [6:0]             st_xfer_cfg_err,  // XFER_STATUS.cfg_err (nicrx_xfer_plan)
+    input  wire                   st_flist_bound,   // FLIST_STATUS (nicrx_flist)
+    input  wire                   st_flist_err,
+    input  wire [4:0]             st_flist_cnt,
+    input  wire [7:0]             st_flist_head
 );
     // ---- parameter checks: the ranges of nicrx_top (a bad value instantiates a
     // module that does not exist, so every tool stops and names the parameter)
@@ -374,6 +386,12 @@ module nicrx_csr #(
     assign cfg_xfer_buf_wait = xfer_buf_wait_reg;
     assign cfg_reasm         = {reasm_strip_reg, reasm_timeout_reg, reasm_max_segs_reg, reasm_max_bytes_reg, reasm_page_log2_reg,
                                 reasm_flush_reg, reasm_en_reg};
+    assign cfg_flist_cmd     = flist_cmd_reg;
+    assign cfg_flist_sel     = flist_sel_reg;
+    assign cfg_flist_flow    = {flist_gen_reg, flist_flow_reg};
+    assign cfg_flist_addr    = flist_addr_reg;
+    assign cfg_flist_id      = flist_id_reg;
+    assign cfg_flist_size    = flist_size_reg;
 
     // ---- receive-side scaling: an RSS_RETA_IDATA write (any byte) stores the entry at
     // IADDR in the cycle after it, then IADDR moves on; the key's words byte-reversed so

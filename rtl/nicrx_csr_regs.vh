@@ -194,6 +194,13 @@
     reg  [16:0] reasm_max_bytes_reg, reasm_max_bytes_next;
     reg  [7:0] reasm_max_segs_reg, reasm_max_segs_next;
     reg  [15:0] reasm_timeout_reg, reasm_timeout_next;
+    reg  [2:0] flist_sel_reg, flist_sel_next;
+    reg  [7:0] flist_flow_reg, flist_flow_next;
+    reg  [7:0] flist_gen_reg, flist_gen_next;
+    reg  [63:0] flist_addr_reg, flist_addr_next;
+    reg  [15:0] flist_id_reg, flist_id_next;
+    reg  [16:0] flist_size_reg, flist_size_next;
+    reg  [1:0] flist_cmd_reg, flist_cmd_next;  // a pulse
     reg  [NUM_CQ*64-1:0] msix_addr_reg, msix_addr_next;
     reg  [NUM_CQ*32-1:0] msix_data_reg, msix_data_next;
     reg  [NUM_CQ*1-1:0] msix_en_reg, msix_en_next;
@@ -217,16 +224,16 @@
     // ---- read mux, level one: per group of 32 words that holds a register (araddr[6:2]),
     // its value, whether the word is mapped and whether araddr[11:7] names the group,
     // registered at the edge rd_en; level two in the next cycle: the group named
-    reg  [415:0] reggen_rgv, reggen_rgv_reg;
-    reg  [12:0] reggen_rgm, reggen_rgm_reg;
-    reg  [12:0] reggen_rgs, reggen_rgs_reg;
+    reg  [447:0] reggen_rgv, reggen_rgv_reg;
+    reg  [13:0] reggen_rgm, reggen_rgm_reg;
+    reg  [13:0] reggen_rgs, reggen_rgs_reg;
     reg  [31:0] rd_value;
     reg         rd_mapped;
     integer     reggen_gi;
     always @* begin
-        reggen_rgv = {416{1'b0}};
-        reggen_rgm = {13{1'b0}};
-        reggen_rgs = {13{1'b0}};
+        reggen_rgv = {448{1'b0}};
+        reggen_rgm = {14{1'b0}};
+        reggen_rgs = {14{1'b0}};
         reggen_ri = 0;
         // group 0: 0x000-0x07c
         reggen_rgs[0] = reggen_raddr[9:5] == 5'h00;
@@ -439,7 +446,7 @@
         // group 5: 0x400-0x47c
         reggen_rgs[5] = reggen_raddr[9:5] == 5'h08;
         // CNT
-        for (reggen_ri = 0; reggen_ri < 27; reggen_ri = reggen_ri + 1)
+        for (reggen_ri = 0; reggen_ri < 28; reggen_ri = reggen_ri + 1)
             if ({5'h8, reggen_raddr[4:0]} == 10'h100 + reggen_ri[9:0] * 10'h001) begin
                 reggen_rgm[5] = 1'b1;
                 reggen_rgv[191:160] = cnt_flat[reggen_ri*32 +: 32];
@@ -756,6 +763,51 @@
                 reggen_rgm[12] = 1'b1;
                 reggen_rgv[399:384] = reasm_timeout_reg[0 +: 16];
             end
+        // group 13: 0xa80-0xafc
+        reggen_rgs[13] = reggen_raddr[9:5] == 5'h15;
+        // FLIST_SEL
+            if (reggen_raddr[4:0] == 5'h00) begin
+                reggen_rgm[13] = 1'b1;
+                reggen_rgv[418:416] = flist_sel_reg[0 +: 3];
+            end
+        // FLIST_FLOW
+            if (reggen_raddr[4:0] == 5'h01) begin
+                reggen_rgm[13] = 1'b1;
+                reggen_rgv[423:416] = flist_flow_reg[0 +: 8];
+                reggen_rgv[431:424] = flist_gen_reg[0 +: 8];
+            end
+        // FLIST_ADDR_LO
+            if (reggen_raddr[4:0] == 5'h02) begin
+                reggen_rgm[13] = 1'b1;
+                reggen_rgv[447:416] = flist_addr_reg[0 +: 32];
+            end
+        // FLIST_ADDR_HI
+            if (reggen_raddr[4:0] == 5'h03) begin
+                reggen_rgm[13] = 1'b1;
+                reggen_rgv[447:416] = flist_addr_reg[32 +: 32];
+            end
+        // FLIST_BUF_ID
+            if (reggen_raddr[4:0] == 5'h04) begin
+                reggen_rgm[13] = 1'b1;
+                reggen_rgv[431:416] = flist_id_reg[0 +: 16];
+            end
+        // FLIST_SIZE
+            if (reggen_raddr[4:0] == 5'h05) begin
+                reggen_rgm[13] = 1'b1;
+                reggen_rgv[432:416] = flist_size_reg[0 +: 17];
+            end
+        // FLIST_CMD
+            if (reggen_raddr[4:0] == 5'h06) begin
+                reggen_rgm[13] = 1'b1;
+            end
+        // FLIST_STATUS
+            if (reggen_raddr[4:0] == 5'h07) begin
+                reggen_rgm[13] = 1'b1;
+                reggen_rgv[416:416] = st_flist_bound;
+                reggen_rgv[417:417] = st_flist_err;
+                reggen_rgv[428:424] = st_flist_cnt;
+                reggen_rgv[439:432] = st_flist_head;
+            end
     end
     always @(posedge clk)
         if (rd_en) begin
@@ -766,7 +818,7 @@
     always @* begin
         rd_value  = 32'd0;
         rd_mapped = |(reggen_rgm_reg & reggen_rgs_reg);
-        for (reggen_gi = 0; reggen_gi < 13; reggen_gi = reggen_gi + 1)
+        for (reggen_gi = 0; reggen_gi < 14; reggen_gi = reggen_gi + 1)
             rd_value = rd_value | (reggen_rgv_reg[reggen_gi*32 +: 32] & {32{reggen_rgs_reg[reggen_gi]}});
     end
 
@@ -870,6 +922,13 @@
         reasm_max_bytes_next = reasm_max_bytes_reg;
         reasm_max_segs_next = reasm_max_segs_reg;
         reasm_timeout_next = reasm_timeout_reg;
+        flist_sel_next = flist_sel_reg;
+        flist_flow_next = flist_flow_reg;
+        flist_gen_next = flist_gen_reg;
+        flist_addr_next = flist_addr_reg;
+        flist_id_next = flist_id_reg;
+        flist_size_next = flist_size_reg;
+        flist_cmd_next = {2{1'b0}};
         msix_addr_next = msix_addr_reg;
         msix_data_next = msix_data_reg;
         msix_en_next = msix_en_reg;
@@ -1014,7 +1073,7 @@
                 cq_en_next[reggen_wi*1 + 0 +: 1] = ((cq_en_reg[reggen_wi*1 + 0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
             end
         // CNT
-        for (reggen_wi = 0; reggen_wi < 27; reggen_wi = reggen_wi + 1)
+        for (reggen_wi = 0; reggen_wi < 28; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h100 + reggen_wi[9:0] * 10'h001) begin
                 wr_mapped = 1'b1;
             end
@@ -1284,6 +1343,46 @@
                 wr_mapped = 1'b1;
                 reasm_timeout_next[0 +: 16] = ((reasm_timeout_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
             end
+        // FLIST_SEL
+            if (reggen_waddr == 10'h2a0) begin
+                wr_mapped = 1'b1;
+                flist_sel_next[0 +: 3] = ((flist_sel_reg[0 +: 3] & ~reggen_wmask[2:0]) | (s_axil_wdata[2:0] & reggen_wmask[2:0]));
+            end
+        // FLIST_FLOW
+            if (reggen_waddr == 10'h2a1) begin
+                wr_mapped = 1'b1;
+                flist_flow_next[0 +: 8] = ((flist_flow_reg[0 +: 8] & ~reggen_wmask[7:0]) | (s_axil_wdata[7:0] & reggen_wmask[7:0]));
+                flist_gen_next[0 +: 8] = ((flist_gen_reg[0 +: 8] & ~reggen_wmask[15:8]) | (s_axil_wdata[15:8] & reggen_wmask[15:8]));
+            end
+        // FLIST_ADDR_LO
+            if (reggen_waddr == 10'h2a2) begin
+                wr_mapped = 1'b1;
+                flist_addr_next[0 +: 32] = ((flist_addr_reg[0 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // FLIST_ADDR_HI
+            if (reggen_waddr == 10'h2a3) begin
+                wr_mapped = 1'b1;
+                flist_addr_next[32 +: 32] = ((flist_addr_reg[32 +: 32] & ~reggen_wmask[31:0]) | (s_axil_wdata[31:0] & reggen_wmask[31:0]));
+            end
+        // FLIST_BUF_ID
+            if (reggen_waddr == 10'h2a4) begin
+                wr_mapped = 1'b1;
+                flist_id_next[0 +: 16] = ((flist_id_reg[0 +: 16] & ~reggen_wmask[15:0]) | (s_axil_wdata[15:0] & reggen_wmask[15:0]));
+            end
+        // FLIST_SIZE
+            if (reggen_waddr == 10'h2a5) begin
+                wr_mapped = 1'b1;
+                flist_size_next[0 +: 17] = ((flist_size_reg[0 +: 17] & ~reggen_wmask[16:0]) | (s_axil_wdata[16:0] & reggen_wmask[16:0]));
+            end
+        // FLIST_CMD
+            if (reggen_waddr == 10'h2a6) begin
+                wr_mapped = 1'b1;
+                flist_cmd_next[0 +: 2] = (s_axil_wdata[1:0] & reggen_wmask[1:0]);
+            end
+        // FLIST_STATUS
+            if (reggen_waddr == 10'h2a7) begin
+                wr_mapped = 1'b1;
+            end
         // MSIX_ADDR_LO
         for (reggen_wi = 0; reggen_wi < NUM_CQ; reggen_wi = reggen_wi + 1)
             if (reggen_waddr == 10'h260 + reggen_wi[9:0] * 10'h004) begin
@@ -1398,6 +1497,13 @@
             reasm_max_bytes_reg <= 17'h0;
             reasm_max_segs_reg <= 8'h0;
             reasm_timeout_reg <= 16'h64;
+            flist_sel_reg <= 3'h0;
+            flist_flow_reg <= 8'h0;
+            flist_gen_reg <= 8'h0;
+            flist_addr_reg <= 64'h0;
+            flist_id_reg <= 16'h0;
+            flist_size_reg <= 17'h0;
+            flist_cmd_reg <= 2'h0;
             msix_addr_reg <= {NUM_CQ{64'h0}};
             msix_data_reg <= {NUM_CQ{32'h0}};
             msix_en_reg <= {NUM_CQ{1'h0}};
@@ -1472,6 +1578,13 @@
             reasm_max_bytes_reg <= reasm_max_bytes_next;
             reasm_max_segs_reg <= reasm_max_segs_next;
             reasm_timeout_reg <= reasm_timeout_next;
+            flist_sel_reg <= flist_sel_next;
+            flist_flow_reg <= flist_flow_next;
+            flist_gen_reg <= flist_gen_next;
+            flist_addr_reg <= flist_addr_next;
+            flist_id_reg <= flist_id_next;
+            flist_size_reg <= flist_size_next;
+            flist_cmd_reg <= flist_cmd_next;
             msix_addr_reg <= msix_addr_next;
             msix_data_reg <= msix_data_next;
             msix_en_reg <= msix_en_next;

@@ -42,7 +42,9 @@ module nicrx_dma #(
     // nicrx_desc_fetch: each ring's oldest descriptor {buf_id, addr}, a pop takes it
     input  wire [3:0]                s_desc_valid,
     input  wire [4*80-1:0]           s_desc_data,
+    input  wire                      s_desc_bad3, // ring 3's head is a list buffer smaller than a page (nicrx_flist)
     output wire [3:0]                m_desc_pop,
+    output wire [15:0]               m_head,      // the queue head's {gen, flow} (nicrx_flist picks its buffer)
     input  wire                      s_rerr,      // a read error nicrx_desc_fetch saw (AXI_ERROR)
     input  wire [NUM_CQ*64-1:0]      cfg_cq_base,
     input  wire [NUM_CQ*4-1:0]       cfg_cq_size_log2,
@@ -233,6 +235,7 @@ module nicrx_dma #(
     // the read decided at an edge waits before the RAM takes it
     assign fq_pop          = fq_pop_reg;
     assign m_desc_pop      = desc_pop_reg;
+    assign m_head          = fh_flow_reg;
     assign cnt_reasm_no_page = cnt_no_page_reg;
     assign st_idle         = idle_reg;
     assign cnt_drop_no_fit = cnt_no_fit_reg;
@@ -571,11 +574,12 @@ module nicrx_dma #(
         // wb_room: the issue FSM never writes it at two edges in a row (a take or an IS_P2 is
         // followed by IS_SIZE or IS_PRE, a drop by a cycle without hd_v)
         // each ring's head descriptor: valid at the last edge too, and its address's bits that
-        // must be 0 (nicrx_page's amask: 7, or PAGE_SIZE - 1 for a page), registered
+        // must be 0 (nicrx_page's amask: 7, or PAGE_SIZE - 1 for a page; ring 3: the run's
+        // page size, or a list buffer smaller than a page: nicrx_flist), registered
         hd_dv_next = s_desc_valid;
         for (i = 0; i < 3; i = i + 1)
             hd_bad_next[i] = (s_desc_data[i*80 +: 16] & pg_amask[i*16 +: 16]) != 16'd0;
-        hd_bad_next[RA_RING] = (s_desc_data[3*80 +: 16] & rq_pmask_reg) != 16'd0;
+        hd_bad_next[RA_RING] = (s_desc_data[3*80 +: 16] & rq_pmask_reg) != 16'd0 || s_desc_bad3;
         // burst size: up to MAX_BURST, never across 4 KB; min(f_rem, MAX_BURST, pg_beats)
         // from three comparisons made in parallel (the frame's last burst when f_rem is
         // the smallest)

@@ -6,5 +6,7 @@
 `define NICRX_HDR_RING 2  // the header ring: header parts of split frames (nicrx_xfer_plan), never a whole frame
 `define NICRX_REASM_RING 3  // the re-assembly ring, the last: each descriptor is one re-assembly page of 2^REASM_CTRL.page_log2 bytes, aligned to that size (BUF_SIZE unused); the rings below it take frames (XFER_PAGE, DROP_NO_BUF_*)
 `define NICRX_MAX_CQ 8  // completion queues the map has room for
-`define NICRX_NUM_COUNTERS 27
+`define NICRX_FLIST_LISTS 4  // host-posted buffer lists (nicrx_flist's LISTS)
+`define NICRX_FLIST_DEPTH 8  // buffers a list holds (nicrx_flist's DEPTH)
+`define NICRX_NUM_COUNTERS 28
 `endif

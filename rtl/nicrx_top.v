@@ -191,6 +191,7 @@ module nicrx_top #(
     wire [31:0] cnt_msix_writes, cnt_msix_error;
     wire [3*32-1:0] cnt_drop_no_buf;  // ring 0 lowest: DROP_NO_BUF_SMALL, _LARGE, _HDR
     wire [31:0] cnt_reasm_no_page;
+    wire [31:0] cnt_flist_fallback;
     // nicrx_dma's write master, into nicrx_msix
     wire                          dma_axi_awvalid, dma_axi_awready, dma_axi_wvalid, dma_axi_wready;
     wire [63:0]                   dma_axi_awaddr;
@@ -200,7 +201,7 @@ module nicrx_top #(
     wire                          dma_axi_wlast, dma_axi_bvalid, dma_axi_bready;
     wire [1:0]                    dma_axi_bresp;
     wire [NUM_CNT*32-1:0] cnt_flat = {
-        cnt_reasm_no_page, cnt_drop_no_buf, cnt_msix_error, cnt_msix_writes, cnt_drop_red_forced, cnt_drop_red_early,
+        cnt_flist_fallback, cnt_reasm_no_page, cnt_drop_no_buf, cnt_msix_error, cnt_msix_writes, cnt_drop_red_forced, cnt_drop_red_early,
         cnt_flow_no_flow, cnt_flow_aged, cnt_flow_evicted, cnt_flow_removed, cnt_flow_created,
         cnt_parse_trunc, cnt_parse_error, cnt_axi_error, cnt_desc_error, cnt_drop_no_cq, cnt_drop_no_fit,
         cnt_drop_disabled, cnt_drop_pktmem_full, cnt_drop_oversize, cnt_drop_runt,
@@ -528,6 +529,50 @@ module nicrx_top #(
         .m_axi_rready      (m_axi_rready)
     );
 
+    // ---- buffer lists on ring 3's lane: the transfer engine's queue head takes its
+    // flow's list buffer instead of ring 3's page when its list has one ---------------
+    wire [1:0]              cfg_flist_cmd;
+    wire [2:0]              cfg_flist_sel;
+    wire [15:0]             cfg_flist_flow, cfg_flist_id;
+    wire [63:0]             cfg_flist_addr;
+    wire [16:0]             cfg_flist_size;
+    wire                    st_flist_bound, st_flist_err;
+    wire [4:0]              st_flist_cnt;
+    wire [7:0]              st_flist_head;
+    wire [15:0]             dma_head;             // the transfer engine's queue head's {gen, flow}
+    wire                    r3_valid, r3_bad, r3_pop;
+    wire [79:0]             r3_data;
+    wire [NUM_FBR-1:0]      dma_desc_pop;
+    assign desc_pop = {r3_pop, dma_desc_pop[NUM_FBR-2:0]};
+
+    nicrx_flist #(
+        .LISTS (`NICRX_FLIST_LISTS),
+        .DEPTH (`NICRX_FLIST_DEPTH)
+    ) u_flist (
+        .clk           (clk),
+        .rst           (rst),
+        .cfg_page_log2 (cfg_reasm[6:2]),
+        .cfg_cmd       (cfg_flist_cmd),
+        .cfg_sel       (cfg_flist_sel),
+        .cfg_flow      (cfg_flist_flow),
+        .cfg_addr      (cfg_flist_addr),
+        .cfg_id        (cfg_flist_id),
+        .cfg_size      (cfg_flist_size),
+        .s_head        (dma_head),
+        .s_desc_valid  (desc_valid[NUM_FBR-1]),
+        .s_desc_data   (desc_data[(NUM_FBR-1)*80 +: 80]),
+        .m_desc_pop    (r3_pop),
+        .m_desc_valid  (r3_valid),
+        .m_desc_data   (r3_data),
+        .m_desc_bad    (r3_bad),
+        .s_desc_pop    (dma_desc_pop[NUM_FBR-1]),
+        .st_bound      (st_flist_bound),
+        .st_err        (st_flist_err),
+        .st_cnt        (st_flist_cnt),
+        .st_head       (st_flist_head),
+        .cnt_fallback  (cnt_flist_fallback)
+    );
+
     // ---- transfer engine (AW/W/B) ---------------------------------------------------
     nicrx_dma #(
         .DATA_WIDTH (DATA_WIDTH),
@@ -553,9 +598,11 @@ module nicrx_top #(
         .cfg_xfer_buf_wait (cfg_xfer_buf_wait),
         .cfg_reasm         (cfg_reasm),
         .now               (st_flow_time[15:0]),
-        .s_desc_valid      (desc_valid),
-        .s_desc_data       (desc_data),
-        .m_desc_pop        (desc_pop),
+        .s_desc_valid      ({r3_valid, desc_valid[NUM_FBR-2:0]}),
+        .s_desc_data       ({r3_data, desc_data[0 +: (NUM_FBR-1)*80]}),
+        .s_desc_bad3       (r3_bad),
+        .m_desc_pop        (dma_desc_pop),
+        .m_head            (dma_head),
         .s_rerr            (desc_rerr),
         .cfg_cq_base       (cfg_cq_base),
         .cfg_cq_size_log2  (cfg_cq_size_log2),
@@ -740,6 +787,16 @@ module nicrx_top #(
         .cfg_xfer_buf_wait (cfg_xfer_buf_wait),
         .cfg_reasm         (cfg_reasm),
         .st_xfer_cfg_err   (st_xfer_cfg_err),
+        .cfg_flist_cmd     (cfg_flist_cmd),
+        .cfg_flist_sel     (cfg_flist_sel),
+        .cfg_flist_flow    (cfg_flist_flow),
+        .cfg_flist_addr    (cfg_flist_addr),
+        .cfg_flist_id      (cfg_flist_id),
+        .cfg_flist_size    (cfg_flist_size),
+        .st_flist_bound    (st_flist_bound),
+        .st_flist_err      (st_flist_err),
+        .st_flist_cnt      (st_flist_cnt),
+        .st_flist_head     (st_flist_head),
         .cnt_flat          (cnt_flat),
         .st_parser_bank    (st_parser_bank),
         .st_parser_swap_pending (st_parser_swap_pending),

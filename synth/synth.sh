@@ -51,6 +51,7 @@ BLOCKS=(
     "nicrx_mover|"
     "nicrx_cpl_write|"
     "nicrx_reasm|"
+    "nicrx_flist|"
     "nicrx_xfer_plan|"
     "nicrx_desc_fetch|"
     "nicrx_irq|"

@@ -9,7 +9,7 @@
 enum {
     TAG_CFG = 0, TAG_ID, TAG_VERSION, TAG_CAPS0, TAG_CAPS1, TAG_ENABLE,
     TAG_STATUS, TAG_PSTATUS, TAG_SWAPRD, TAG_SWAPWR, TAG_FSTATUS, TAG_FPOLL, TAG_RHEAD,
-    TAG_UNMASK = 0x60, TAG_FWIN = 0x80, TAG_CNT0 = 0x100
+    TAG_UNMASK = 0x60, TAG_FLSTAT = 0x70, TAG_FWIN = 0x80, TAG_CNT0 = 0x100
 };
 
 #define STATUS_RETRIES 1000u
@@ -107,14 +107,73 @@ static void layout(host_t *h)
 
 static const nicrx_drv_ops_t drv_ops = { drv_reg_write, NULL, drv_mem_write, drv_mem_read };
 
+/* The buffer lists' pool: re-assembly pages, above ring 3's, list l's at l * FLIST_DEPTH. */
+static void layout_flist(host_t *h)
+{
+    host_fbr_t *f = &h->flb;
+    f->nbuf = NICRX_FLIST_LISTS * NICRX_FLIST_DEPTH;
+    f->region = f->buf_size = 1u << HOST_REASM_PAGE_LOG2;
+    f->buf_stride = f->region;
+    f->buf_base = 0x3000000000ull;
+    for (uint32_t i = 0; i < f->nbuf; i++)
+        f->buf[i] = (host_buf_t){ .addr = f->buf_base + i * f->buf_stride, .id = (uint16_t)(HOST_FLIST_ID | i) };
+}
+
+/* A list buffer to list l: through libnicrx, or every flist_bad-th misaligned by half a
+ * page (the driver refuses those: written register by register). */
+static void flist_post(host_t *h, uint32_t l, host_buf_t *b)
+{
+    b->posted = 1;
+    b->key = h->fl[l].key;
+    h->fl[l].ord[h->fl[l].posts++] = (uint8_t)(b->id & 0xffu);
+    b->bad = h->flist_bad && ++h->flist_posts % h->flist_bad == 0;
+    if (!b->bad) {
+        if (nicrx_drv_flist_post(h->drv, l, b->addr, h->flb.region, b->id) != 0)
+            herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
+        return;
+    }
+    const uint64_t a = b->addr + (h->flb.region >> 1);
+    enq(h, 1, NICRX_REG_FLIST_ADDR_LO, (uint32_t)a, TAG_CFG);
+    enq(h, 1, NICRX_REG_FLIST_ADDR_HI, (uint32_t)(a >> 32), TAG_CFG);
+    enq(h, 1, NICRX_REG_FLIST_BUF_ID, b->id, TAG_CFG);
+    enq(h, 1, NICRX_REG_FLIST_SIZE, h->flb.region, TAG_CFG);
+    enq(h, 1, NICRX_REG_FLIST_SEL, l, TAG_CFG);
+    enq(h, 1, NICRX_REG_FLIST_CMD, 2, TAG_CFG);
+}
+
+/* A record of a flow with port flist_port and no list: the first free list is bound to it
+ * and gets flist_n buffers. */
+static void flist_bind(host_t *h, const struct nicrx_cmpl *c, const uint8_t *hdr, uint32_t n)
+{
+    const uint32_t l4 = (uint32_t)NICRX_FIELD(c->w1, NICRX_C1_L4OFF_SHIFT, 8);
+    const uint16_t key = (uint16_t)(nicrx_cmpl_gen(c) << 8 | nicrx_cmpl_flow(c));
+    uint32_t l;
+
+    if (!h->flist_port || !nicrx_cmpl_gen(c) || NICRX_FIELD(c->w0, NICRX_C0_L4_SHIFT, 2) != 1 || l4 + 4 > n)
+        return;
+    const uint32_t sp = (uint32_t)hdr[l4] << 8 | hdr[l4 + 1], dp = (uint32_t)hdr[l4 + 2] << 8 | hdr[l4 + 3];
+    if (sp != h->flist_port && dp != h->flist_port) return;
+    for (l = 0; l < NICRX_FLIST_LISTS; l++)
+        if (h->fl[l].bound && h->fl[l].key == key) return;
+    for (l = 0; l < NICRX_FLIST_LISTS && h->fl[l].used; l++) {}
+    if (l == NICRX_FLIST_LISTS) return;
+    h->fl[l].bound = h->fl[l].used = 1;
+    h->fl[l].key = key;
+    h->fl[l].posts = 0;
+    if (nicrx_drv_flist_bind(h->drv, l, (uint8_t)key, (uint8_t)(key >> 8)) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
+    for (uint32_t j = 0; j < h->flist_n; j++)
+        flist_post(h, l, &h->flb.buf[l * NICRX_FLIST_DEPTH + j]);
+}
+
 static int check_region(void *ctx, uint64_t addr, uint64_t len, int write, char *why, size_t n)
 {
     host_t *h = ctx;
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
-        host_fbr_t *f = &h->fbr[r];
+    for (uint32_t r = 0; r <= NICRX_NUM_FBR; r++) {
+        /* the rings, then the buffer lists' pool (no ring to read) */
+        host_fbr_t *f = r < NICRX_NUM_FBR ? &h->fbr[r] : &h->flb;
         uint64_t ring_end = f->base + (16ull << f->size_log2);
         if (!write) {
-            if (addr >= f->base && addr + len <= ring_end) return 0;
+            if (r < NICRX_NUM_FBR && addr >= f->base && addr + len <= ring_end) return 0;
             continue;
         }
         if (addr < f->buf_base) continue;
@@ -122,7 +181,11 @@ static int check_region(void *ctx, uint64_t addr, uint64_t len, int write, char 
         if (i >= f->nbuf) continue;
         host_buf_t *b = &f->buf[i];
         if (addr < b->addr || addr + len > b->addr + f->region) continue;
-        if (b->posted) return 0;
+        if (b->posted && !b->bad) return 0;
+        if (b->posted) {
+            snprintf(why, n, "writes list buffer 0x%04x, posted misaligned (it must come back by an error completion)", b->id);
+            return -1;
+        }
         snprintf(why, n, "writes buffer %u of ring %u, which is not posted to the device", b->id, r);
         return -1;
     }
@@ -176,6 +239,7 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
     h->poll_max = stall == STALL_HEAVY ? 4000 : 1;
 
     layout(h);
+    layout_flist(h);
     for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) {
         h->cq[q].base = 0x100010000ull + 0x1000ull * q;
         h->cq[q].size_log2 = 6;
@@ -189,16 +253,15 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
     h->scratch = malloc(most);
     if (!h->scratch) abort();
     h->rshadow = malloc((size_t)h->fbr[NICRX_REASM_RING].nbuf * h->fbr[NICRX_REASM_RING].region);
-    h->rhdr = malloc((size_t)h->fbr[NICRX_REASM_RING].nbuf * HOST_RHDR_MAX);
-    if (!h->rshadow || !h->rhdr) abort();
+    if (!h->rshadow) abort();
 }
 
 void host_free(host_t *h)
 {
     free(h->rshadow);
     h->rshadow = NULL;
-    free(h->rhdr);
-    h->rhdr = NULL;
+    free(h->lshadow);
+    h->lshadow = NULL;
     mem_free(&h->mem);
     nicrx_drv_close(h->drv);
     h->drv = NULL;
@@ -223,6 +286,14 @@ void host_reset(host_t *h)
             b->mlen = 0;
             b->rpend = 0;
         }
+    for (uint32_t i = 0; i < h->flb.nbuf; i++) {
+        host_buf_t *b = &h->flb.buf[i];
+        b->posted = b->bad = 0;
+        b->mseg = 0;
+        b->mlen = 0;
+        b->rpend = 0;
+    }
+    memset(h->fl, 0, sizeof h->fl);   /* the device's lists are unbound */
     h->op_head = h->op_n = 0;
     h->aw_done = h->w_done = h->ar_done = h->op_active = 0;
     h->load = (host_loader_t){ .state = HL_IDLE };
@@ -319,6 +390,18 @@ void host_reasm_on(host_t *h, int mode, host_run_fn run, void *ctx)
 static uint32_t run_recs(const host_t *h, const host_buf_t *b)
 {
     return h->reasm == NICRX_DRV_REASM_STRIP ? 1u : b->rsegs;
+}
+
+void host_flist_setup(host_t *h, uint32_t port, uint32_t n, uint32_t bad, uint32_t unbind)
+{
+    h->flist_port = port;
+    h->flist_n = n;
+    h->flist_bad = bad;
+    h->flist_unbind = unbind;
+    if (!h->lshadow) h->lshadow = malloc((size_t)h->flb.nbuf * h->flb.region);
+    if (!h->lshadow) abort();
+    for (uint32_t i = 0; i < h->flb.nbuf; i++)
+        mem_fill(&h->mem, h->flb.buf[i].addr, 0xa5, h->flb.region);
 }
 
 void host_starve_ring(host_t *h, uint32_t r, uint64_t from)
@@ -536,8 +619,9 @@ static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdat
             if (h->reasm) enq(h, 0, NICRX_REG_FBR(NICRX_REASM_RING) + NICRX_FBR_HEAD, 0, TAG_RHEAD);
             /* the flush's run records: every merged frame is in exactly one run by now */
             poll(h, 1);
-            for (uint32_t i = 0; i < h->fbr[NICRX_REASM_RING].nbuf; i++) {
-                const host_buf_t *b = &h->fbr[NICRX_REASM_RING].buf[i];
+            for (uint32_t i = 0; i < h->fbr[NICRX_REASM_RING].nbuf + h->flb.nbuf; i++) {
+                const uint32_t nr = h->fbr[NICRX_REASM_RING].nbuf;
+                const host_buf_t *b = i < nr ? &h->fbr[NICRX_REASM_RING].buf[i] : &h->flb.buf[i - nr];
                 if (b->mseg || b->rpend)
                     herr(h, "page 0x%04x holds %u merged frames (STATUS 0x%x after %u reads), %s", b->id, b->mseg, h->status, (unsigned)h->idle_polls,
                          b->rpend ? "fewer than its run record names" : "and no run record closed them");
@@ -549,6 +633,27 @@ static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdat
     case TAG_RHEAD:
         h->reasm_head = rdata;
         break;
+    case TAG_FLSTAT: case TAG_FLSTAT + 1: case TAG_FLSTAT + 2: case TAG_FLSTAT + 3:
+    case TAG_FLSTAT + 4: case TAG_FLSTAT + 5: case TAG_FLSTAT + 6: case TAG_FLSTAT + 7: {
+        /* an unbound list's status: the buffers posted after the first `head` are the host's */
+        const uint32_t l = o->tag - TAG_FLSTAT;
+        const uint8_t head = (uint8_t)((rdata & NICRX_FLIST_STATUS_HEAD_MASK) >> NICRX_FLIST_STATUS_HEAD_SHIFT);
+        if (l >= NICRX_FLIST_LISTS || (rdata & NICRX_FLIST_STATUS_BOUND_MASK) || (uint8_t)(h->fl[l].posts - head) > NICRX_FLIST_DEPTH) {
+            herr(h, "list %u after its unbind: FLIST_STATUS 0x%08x, %u buffers posted since the bind", l, rdata, h->fl[l].posts);
+            break;
+        }
+        for (uint8_t i = head; i != h->fl[l].posts; i++) {
+            host_buf_t *b = &h->flb.buf[h->fl[l].ord[i]];
+            if (!b->posted || b->mseg) {
+                herr(h, "list %u: buffer 0x%04x not taken (FLIST_STATUS.head %u) but %s", l, b->id, head,
+                     b->posted ? "holds merged frames" : "returned");
+                break;
+            }
+            b->posted = b->bad = 0;
+            h->flist_returned++;
+        }
+        break;
+    }
     default:
         if (o->tag >= TAG_UNMASK && o->tag < TAG_UNMASK + NICRX_MAX_CQ)
             h->napi_wait &= (uint8_t)~(1u << (o->tag - TAG_UNMASK));
@@ -630,7 +735,8 @@ static void doorbells(host_t *h) { nicrx_drv_doorbells(h->drv); }
  * byte as the host posted it; the page goes back to the ring. */
 static int run_finish(host_t *h, host_buf_t *b)
 {
-    host_fbr_t *f = &h->fbr[NICRX_REASM_RING];
+    const int lst = (b->id & HOST_FLIST_ID) != 0;
+    host_fbr_t *f = lst ? &h->flb : &h->fbr[NICRX_REASM_RING];
     const uint32_t idx = b->id & 0xfffu;
 
     const int strip = h->reasm == NICRX_DRV_REASM_STRIP;
@@ -641,14 +747,14 @@ static int run_finish(host_t *h, host_buf_t *b)
         return -1;
     }
     mem_read(&h->mem, b->addr, h->scratch, f->region);
-    const uint8_t *sh = h->rshadow + (size_t)idx * f->region;
+    const uint8_t *sh = (lst ? h->lshadow : h->rshadow) + (size_t)idx * f->region;
     for (uint32_t i = 0; i < f->region; i++)
         if (h->scratch[i] != (i < b->mlen ? sh[i] : i < b->rlen ? h->scratch[i] : 0xa5)) {
             herr(h, "page 0x%04x: byte %u of a run of %u bytes is not %s", b->id, i, b->rlen,
                  i < b->rlen ? "its merged frames' byte" : "as the host posted it");
             return -1;
         }
-    if (strip && h->run && h->run(h->run_ctx, &b->rrec, h->rhdr + (size_t)idx * HOST_RHDR_MAX, b->rhlen, b->id,
+    if (strip && h->run && h->run(h->run_ctx, &b->rrec, b->rhdr, b->rhlen, b->id,
                                   h->scratch, b->mlen, b->rlen, b->rsegs, b->rflags) != 0)
         return -1;
     mem_fill(&h->mem, b->addr, 0xa5, b->rlen);
@@ -657,7 +763,53 @@ static int run_finish(host_t *h, host_buf_t *b)
     b->mseg = 0;
     b->mlen = 0;
     b->rpend = 0;
-    post(h, NICRX_REASM_RING, b);
+    if (!lst) {
+        post(h, NICRX_REASM_RING, b);
+        return 0;
+    }
+    /* a list buffer goes back to its list while the list is bound; after its flist_unbind-th
+     * run the list is unbound and FLIST_STATUS read: the buffers it had not taken come back */
+    const uint32_t l = idx / NICRX_FLIST_DEPTH;
+    h->flist_runs++;
+    h->flist_bytes += b->rlen;
+    b->posted = 0;
+    if (!h->fl[l].bound) return 0;
+    if (h->flist_unbind && ++h->fl[l].runs == h->flist_unbind) {
+        h->fl[l].bound = 0;
+        h->flist_unbinds++;
+        if (nicrx_drv_flist_unbind(h->drv, l) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
+        enq(h, 0, NICRX_REG_FLIST_STATUS, 0, TAG_FLSTAT + l);
+        return 0;
+    }
+    flist_post(h, l, b);
+    return 0;
+}
+
+/* The page or list buffer a run's buf_id names (posted), with its pool and shadow; NULL if none. */
+static host_buf_t *run_buf(host_t *h, uint32_t id, host_fbr_t **pf, uint8_t **shadow)
+{
+    const int lst = (id & HOST_FLIST_ID) != 0;
+    host_fbr_t *f = lst ? &h->flb : &h->fbr[NICRX_REASM_RING];
+    const uint32_t idx = id & 0xfffu;
+
+    if ((lst ? (id & 0x7000u) != 0 || !h->lshadow : (id >> 12) != NICRX_REASM_RING) || idx >= f->nbuf || !f->buf[idx].posted)
+        return NULL;
+    *pf = f;
+    *shadow = (lst ? h->lshadow : h->rshadow) + (size_t)idx * f->region;
+    return &f->buf[idx];
+}
+
+/* A list buffer holds its list's flow only ("Buffer lists"); a ring 3 run of a bound flow is
+ * a fallback (its list was empty, or the run opened before the bind). */
+static int run_flow_ok(host_t *h, const host_buf_t *b, const struct nicrx_cmpl *c, uint32_t q)
+{
+    const uint16_t key = (uint16_t)(nicrx_cmpl_gen(c) << 8 | nicrx_cmpl_flow(c));
+
+    if ((b->id & HOST_FLIST_ID) && key != b->key) {
+        herr(h, "record on queue %u puts flow %u gen %u's payload into list buffer 0x%04x of flow %u gen %u", q,
+             key & 0xffu, key >> 8, b->id, b->key & 0xffu, b->key >> 8);
+        return -1;
+    }
     return 0;
 }
 
@@ -666,15 +818,20 @@ static int run_finish(host_t *h, host_buf_t *b)
  * some of theirs on other queues). */
 static int run_record(host_t *h, uint32_t q, const struct nicrx_cmpl *c)
 {
-    host_fbr_t *f = &h->fbr[NICRX_REASM_RING];
-    const uint32_t id = nicrx_cmpl_bufid(c), idx = id & 0xfffu, segs = nicrx_cmpl_run_segs(c);
+    host_fbr_t *f;
+    uint8_t *sh;
+    const uint32_t id = nicrx_cmpl_bufid(c), segs = nicrx_cmpl_run_segs(c);
+    host_buf_t *b = nicrx_cmpl_ring(c) == NICRX_REASM_RING ? run_buf(h, id, &f, &sh) : NULL;
 
-    if (nicrx_cmpl_ring(c) != NICRX_REASM_RING || (id >> 12) != NICRX_REASM_RING || idx >= f->nbuf || !f->buf[idx].posted) {
-        herr(h, "run record on queue %u names page 0x%04x of ring %u, not a page posted to the re-assembly ring", q, id,
-             nicrx_cmpl_ring(c));
+    if (!b) {
+        herr(h, "run record on queue %u names page 0x%04x of ring %u, not a page posted to the re-assembly ring "
+             "or a buffer list", q, id, nicrx_cmpl_ring(c));
         return -1;
     }
-    host_buf_t *b = &f->buf[idx];
+    if (run_flow_ok(h, b, c, q) != 0) return -1;
+    if (!(id & HOST_FLIST_ID))
+        for (uint32_t l = 0; l < NICRX_FLIST_LISTS; l++)
+            h->flist_ring3_runs += h->fl[l].bound && h->fl[l].key == (nicrx_cmpl_gen(c) << 8 | nicrx_cmpl_flow(c));
     if (!segs || b->rpend || b->mseg > segs || !nicrx_cmpl_rel(c) || nicrx_cmpl_cnt(c) != segs || nicrx_cmpl_len(c) ||
         nicrx_cmpl_err(c) || nicrx_cmpl_merged(c)) {
         herr(h, "run record on queue %u for page 0x%04x: %u segments (release %u, count %u%s); %u frames merged into it "
@@ -702,6 +859,21 @@ static void poll(host_t *h, int all)
                 if (run_record(h, q, &rec) != 0) return;
                 continue;
             }
+            if (nicrx_cmpl_err(&rec) && nicrx_cmpl_ring(&rec) == NICRX_REASM_RING && (nicrx_cmpl_bufid(&rec) & HOST_FLIST_ID)) {
+                /* a list buffer posted misaligned comes back alone; posted again to its list */
+                const uint32_t idx = nicrx_cmpl_bufid(&rec) & 0x7fffu;
+                host_buf_t *lb = idx < h->flb.nbuf ? &h->flb.buf[idx] : NULL;
+                if (!lb || !lb->posted || !lb->bad) {
+                    herr(h, "error completion on queue %u returns list buffer 0x%04x, %s", q, nicrx_cmpl_bufid(&rec),
+                         lb && lb->posted ? "posted aligned" : "not posted");
+                    return;
+                }
+                h->records++;
+                h->flist_bad_back++;
+                lb->posted = lb->bad = 0;
+                if (h->fl[idx / NICRX_FLIST_DEPTH].bound) flist_post(h, idx / NICRX_FLIST_DEPTH, lb);
+                continue;
+            }
             /* the first part (a split frame's header part, else the whole frame) and a split
              * frame's data part, gathered into one frame */
             const uint32_t nparts = nicrx_cmpl_split(&rec) && nicrx_cmpl_dlen(&rec) ? 2u : 1u;
@@ -716,11 +888,13 @@ static void poll(host_t *h, int all)
             for (uint32_t k = 0; k < nparts; k++) {
                 uint32_t idx = id[k] & 0xfffu;
                 host_fbr_t *f = ring[k] < NICRX_NUM_FBR ? &h->fbr[ring[k]] : NULL;
-                if (!f || (id[k] >> 12) != ring[k] || idx >= f->nbuf || !f->buf[idx].posted) {
+                uint8_t *sh = NULL;
+                if (ring[k] == NICRX_REASM_RING ? !(b[k] = run_buf(h, id[k], &f, &sh))
+                                                : !f || (id[k] >> 12) != ring[k] || idx >= f->nbuf || !f->buf[idx].posted) {
                     herr(h, "completion on queue %u names buffer 0x%04x, not a buffer posted to ring %u", q, id[k], ring[k]);
                     return;
                 }
-                b[k] = &f->buf[idx];
+                if (ring[k] != NICRX_REASM_RING) b[k] = &f->buf[idx];
                 if (ring[k] == NICRX_REASM_RING) {
                     /* a data part merged into its flow's run: right after the run's bytes so
                      * far, in the page until the run record; its sequence number is the TCP
@@ -734,13 +908,14 @@ static void poll(host_t *h, int all)
                              "release %u) does not follow the run's %u bytes", q, id[k], off[k], len[k], cnt[k], rel[k], pb->mlen);
                         return;
                     }
+                    if (run_flow_ok(h, pb, &rec, q) != 0) return;
                     mem_read(&h->mem, pb->addr + off[k], h->scratch + n, len[k]);
-                    memcpy(h->rshadow + (size_t)idx * f->region + off[k], h->scratch + n, len[k]);
+                    memcpy(sh + off[k], h->scratch + n, len[k]);
                     if (!pb->mseg) {
                         pb->mseq = (uint32_t)h->scratch[l4 + 4] << 24 | (uint32_t)h->scratch[l4 + 5] << 16 |
                                    (uint32_t)h->scratch[l4 + 6] << 8 | h->scratch[l4 + 7];
                         /* the header a stripped run's host rebuilds the merged segment's from */
-                        memcpy(h->rhdr + (size_t)idx * HOST_RHDR_MAX, h->scratch, len[0]);
+                        memcpy(pb->rhdr, h->scratch, len[0]);
                         pb->rhlen = (uint16_t)len[0];
                         pb->rrec = rec;
                     }
@@ -766,6 +941,7 @@ static void poll(host_t *h, int all)
                 if (rel[k]) b[k]->rel_cnt = (uint16_t)cnt[k];
             }
             h->records++;
+            flist_bind(h, &rec, h->scratch, n);
             if (h->cmpl && h->cmpl(h->cmpl_ctx, q, &rec, h->scratch, n) != 0)
                 return;
             /* Poison the entries so stale bytes never pass the next check; a buffer goes back

@@ -35,6 +35,7 @@ typedef int (*host_run_fn)(void *ctx, const struct nicrx_cmpl *first, const uint
 #define HOST_PAGE_ALIGN_LOG2 6 /* entries at multiples of 64 bytes */
 #define HOST_REASM_PAGE_LOG2 NICRX_REASM_PAGE_LOG2_MAX /* the re-assembly ring's pages: 64 KB (REASM_CTRL's reset) */
 #define HOST_OPS_MAX 512
+#define HOST_FLIST_ID 0x8000u /* a list buffer's buf_id: this bit and its index in the host's pool */
 
 typedef struct host_buf {
     uint64_t addr;
@@ -52,9 +53,14 @@ typedef struct host_buf {
     uint16_t rsegs;
     uint32_t rlen, rseq;
     uint8_t rflags;
-    /* with header stripping: the run's first frame's record and header part's bytes (rhdr) */
+    /* with header stripping: the run's first frame's record and header part */
     struct nicrx_cmpl rrec;
     uint16_t rhlen;
+    uint8_t rhdr[HOST_RHDR_MAX];
+    /* a list buffer: the {gen, flow} of its list when posted, posted misaligned (returned by
+     * an error completion) */
+    uint16_t key;
+    uint8_t bad;
 } host_buf_t;
 
 typedef struct host_fbr {
@@ -62,7 +68,7 @@ typedef struct host_fbr {
     uint32_t size_log2, buf_size, nbuf;
     uint8_t page;             /* a page ring: buffers are pages of HOST_PAGE_SIZE bytes, buf_size its entries' limit */
     uint32_t region;          /* a buffer's bytes in host memory: HOST_PAGE_SIZE or buf_size (the re-assembly
-                               * ring: its pages, 2^HOST_REASM_PAGE_LOG2) */
+                               * ring and the buffer lists: its pages, 2^HOST_REASM_PAGE_LOG2) */
     uint64_t buf_base, buf_stride;
     host_buf_t buf[HOST_NBUF_MAX];
 } host_fbr_t;
@@ -175,9 +181,19 @@ typedef struct host {
     void *cmpl_ctx;
     uint8_t *scratch;
     uint8_t *rshadow;         /* the re-assembly ring's pages as the merged frames' records left them */
-    uint8_t *rhdr;            /* with header stripping: each page's first frame's header part */
     host_run_fn run;          /* with header stripping: each run's stripped bytes to check */
     void *run_ctx;
+    /* buffer lists (host_flist_setup): each list bound to the first flow with TCP port
+     * flist_port the host sees, flist_n of its buffers kept posted (buffer l * FLIST_DEPTH + j
+     * of flb is list l's; ids HOST_FLIST_ID | index), every flist_bad-th post misaligned */
+    uint32_t flist_port, flist_n, flist_bad, flist_unbind, flist_posts;
+    host_fbr_t flb;
+    uint8_t *lshadow;         /* the list buffers as the merged frames' records left them */
+    /* each list: bound, used (bound once: not bound again), its key, its runs, and the pool
+     * indexes of the buffers posted to it since the bind, in order (posts mod 256) */
+    struct { uint8_t bound, used; uint16_t key; uint32_t runs; uint8_t posts, ord[256]; } fl[NICRX_FLIST_LISTS];
+    uint64_t flist_unbinds, flist_returned;
+    uint64_t flist_runs, flist_bytes, flist_bad_back, flist_ring3_runs;
     uint64_t runs, run_segs;  /* run records taken, the frames they closed */
     char err[320];
 } host_t;
@@ -211,6 +227,13 @@ void host_split_off(host_t *h);
  * then checked by run) and sets up and fills the re-assembly ring; without it that ring
  * stays down, as at reset. */
 void host_reasm_on(host_t *h, int mode, host_run_fn run, void *ctx);
+/* Before the first edge (re-assembly on): the host binds a buffer list to each flow with TCP
+ * port `port` (source or destination) it sees a record of, while lists are free, keeps n
+ * (1..NICRX_FLIST_DEPTH) of the list's buffers posted, and posts every bad-th one misaligned
+ * (0: none), and unbinds a list after its unbind-th run (0: never), taking back the buffers
+ * FLIST_STATUS.head says were not taken; it checks that list buffers hold only their flow's
+ * merged payload, in order, and that the device never writes one it does not hold. */
+void host_flist_setup(host_t *h, uint32_t port, uint32_t n, uint32_t bad, uint32_t unbind);
 /* Before the first edge: the host posts no buffer of ring r (again) once it has taken
  * `from` completion records (0: none at bring-up either), so the ring runs dry. */
 void host_starve_ring(host_t *h, uint32_t r, uint64_t from);

@@ -1229,4 +1229,84 @@ static inline uint32_t cpl_write_out_trace_pack(const cpl_write_out_trace_t *s, 
 }
 
 
+/* flist_in: nicrx_flist's inputs (tests/blocks/trace_flist_in.vh) */
+#define FLIST_IN_TRACE_MAX_BITS 222u
+
+typedef struct flist_in_trace {
+    uint8_t rst;                
+    uint8_t cfg_page_log2;      
+    uint8_t cfg_cmd;            
+    uint8_t cfg_sel;            
+    uint16_t cfg_flow;          
+    uint64_t cfg_addr;          
+    uint16_t cfg_id;            
+    uint32_t cfg_size;          
+    uint16_t s_head;            
+    uint8_t s_desc_valid;       
+    uint8_t s_desc_data[10];     /* byte 0 most significant: ring 3's head {buf_id, address} */
+    uint8_t s_desc_pop;         
+} flist_in_trace_t;
+
+static inline uint32_t flist_in_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 5 + 2 + 3 + 16 + 64 + 16 + 17 + 16 + 1 + 80 + 1;
+}
+
+static inline uint32_t flist_in_trace_pack(const flist_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->rst);
+    b = bits_put(v, b, 5, s->cfg_page_log2);
+    b = bits_put(v, b, 2, s->cfg_cmd);
+    b = bits_put(v, b, 3, s->cfg_sel);
+    b = bits_put(v, b, 16, s->cfg_flow);
+    b = bits_put(v, b, 64, s->cfg_addr);
+    b = bits_put(v, b, 16, s->cfg_id);
+    b = bits_put(v, b, 17, s->cfg_size);
+    b = bits_put(v, b, 16, s->s_head);
+    b = bits_put(v, b, 1, s->s_desc_valid);
+    b = bits_put_bytes(v, b, 10, s->s_desc_data);
+    b = bits_put(v, b, 1, s->s_desc_pop);
+    return b;
+}
+
+
+/* flist_out: nicrx_flist's outputs (after the edge; the combinational ones from the edge's inputs) (tests/blocks/trace_flist_out.vh) */
+#define FLIST_OUT_TRACE_MAX_BITS 130u
+
+typedef struct flist_out_trace {
+    uint8_t m_desc_pop;         
+    uint8_t m_desc_valid;       
+    uint8_t m_desc_data[10];     /* byte 0 most significant */
+    uint8_t m_desc_bad;         
+    uint8_t st_bound;           
+    uint8_t st_err;             
+    uint8_t st_cnt;             
+    uint8_t st_head;            
+    uint32_t cnt_fallback;      
+} flist_out_trace_t;
+
+static inline uint32_t flist_out_trace_width(const nicrx_geom_t *g)
+{
+    (void)g;
+    return 1 + 1 + 80 + 1 + 1 + 1 + 5 + 8 + 32;
+}
+
+static inline uint32_t flist_out_trace_pack(const flist_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
+{
+    (void)g;
+    b = bits_put(v, b, 1, s->m_desc_pop);
+    b = bits_put(v, b, 1, s->m_desc_valid);
+    b = bits_put_bytes(v, b, 10, s->m_desc_data);
+    b = bits_put(v, b, 1, s->m_desc_bad);
+    b = bits_put(v, b, 1, s->st_bound);
+    b = bits_put(v, b, 1, s->st_err);
+    b = bits_put(v, b, 5, s->st_cnt);
+    b = bits_put(v, b, 8, s->st_head);
+    b = bits_put(v, b, 32, s->cnt_fallback);
+    return b;
+}
+
+
 #endif

@@ -76,7 +76,8 @@ module csr_rtl_tb;
         .cfg_red_mode(red_mode), .cfg_red_wlog(red_wlog), .cfg_red_maxp(red_maxp), .cfg_red_min(red_min),
         .cfg_red_max(red_max), .cfg_red_exempt(red_exempt), .cfg_red_seed(red_seed), .cfg_red_th(red_th),
         .cfg_red_p(red_p), .cfg_red_peak_clr(red_clr), .st_red_avg(ravg), .st_red_peak(rpeak), .st_red_bad(rbad),
-        .st_xfer_cfg_err(xerr));
+        .st_xfer_cfg_err(xerr), .st_flist_bound(1'b0), .st_flist_err(1'b0), .st_flist_cnt(5'd0),
+        .st_flist_head(8'd0));
 
     integer fs, fo, cyc, ncyc, i, r;
     reg [31:0] v;

@@ -309,6 +309,46 @@ static void test_reasm_ring(void)
     nicrx_drv_close(d);
 }
 
+/* Buffer lists: the register sequences of bind, post, unbind and status, and the posts
+ * refused before anything is written (a list the device lacks, a buffer misaligned to the
+ * re-assembly page or smaller than it). */
+static void test_flist(void)
+{
+    fake_t f;
+    nicrx_drv_t *d = bring_up(&f, 2);
+    nicrx_drv_flist_st_t st;
+
+    EXPECT(d != NULL, "drv flist: bring-up");
+    if (!d) return;
+    EXPECT(nicrx_drv_reasm(d, 1, 12) == 0, "drv flist: 4 KB pages");
+    uint32_t n0 = f.nlog;
+    EXPECT(nicrx_drv_flist_bind(d, 2, 0x15, 0x03) == 0 && f.nlog == n0 + 3 &&
+          f.log_addr[n0] == NICRX_REG_FLIST_FLOW && f.log_data[n0] == 0x0315 &&
+          f.log_addr[n0 + 1] == NICRX_REG_FLIST_SEL && f.log_data[n0 + 1] == 2 &&
+          f.log_addr[n0 + 2] == NICRX_REG_FLIST_CMD && f.log_data[n0 + 2] == 1,
+          "drv flist bind: FLIST_FLOW = {gen, flow}, FLIST_SEL, FLIST_CMD = 1");
+    n0 = f.nlog;
+    EXPECT(nicrx_drv_flist_post(d, 2, 0x123456000ull, 0x2000, 0xbeef) == 0 && f.nlog == n0 + 6 &&
+          find(&f, n0, NICRX_REG_FLIST_ADDR_LO, 0x23456000) < f.nlog &&
+          find(&f, n0, NICRX_REG_FLIST_ADDR_HI, 0x1) < f.nlog &&
+          find(&f, n0, NICRX_REG_FLIST_BUF_ID, 0xbeef) < f.nlog && find(&f, n0, NICRX_REG_FLIST_SIZE, 0x2000) < f.nlog &&
+          f.log_addr[n0 + 5] == NICRX_REG_FLIST_CMD && f.log_data[n0 + 5] == 2,
+          "drv flist post: the buffer's address, id and size, then FLIST_CMD = 2");
+    n0 = f.nlog;
+    EXPECT(nicrx_drv_flist_post(d, 2, 0x123456800ull, 0x2000, 1) == -1 && strstr(nicrx_drv_error(d), "aligned") &&
+          nicrx_drv_flist_post(d, 2, 0x5000, 0x800, 1) == -1 && strstr(nicrx_drv_error(d), "2048 bytes") &&
+          nicrx_drv_flist_post(d, NICRX_FLIST_LISTS, 0x5000, 0x1000, 1) == -1 &&
+          nicrx_drv_flist_bind(d, NICRX_FLIST_LISTS, 1, 1) == -1 && nicrx_drv_flist_unbind(d, 9) == -1 &&
+          f.nlog == n0, "drv flist: a misaligned buffer, a small one, a list the device lacks: refused, nothing written");
+    f.regs[NICRX_REG_FLIST_STATUS / 4] = 0x00070503;
+    EXPECT(nicrx_drv_flist_status(d, 2, &st) == 0 && st.bound == 1 && st.err == 1 && st.cnt == 5 && st.head == 7,
+          "drv flist status: bound, err, cnt, head from FLIST_STATUS");
+    n0 = f.nlog;
+    EXPECT(nicrx_drv_flist_unbind(d, 2) == 0 && f.nlog == n0 + 2 && f.log_addr[n0 + 1] == NICRX_REG_FLIST_CMD &&
+          f.log_data[n0 + 1] == 3, "drv flist unbind: FLIST_CMD = 3");
+    nicrx_drv_close(d);
+}
+
 int main(void)
 {
     test_open_probe();
@@ -317,6 +357,7 @@ int main(void)
     test_poll();
     test_pages();
     test_reasm_ring();
+    test_flist();
     test_moderation_counters();
     return 0;
 }
