@@ -12,7 +12,8 @@
 # Header stripping (--reasm strip, REASM_CTRL.strip: an appended frame goes with no header
 # and no record; the host checks each run's page against the capture's payloads) in two more
 # columns: FLOWS 8 heavily stalling, and FLOWS 64 with no stall; on each capture a strip column
-# runs, the model's stream view (--streams) must be the same with and without stripping.
+# runs, the model's stream view (--streams) must be the same with and without stripping (unless
+# either run dropped a frame: then it is skipped, as the views differ by those frames).
 # make test samples them: every eighth capture, the four in turn, and every eighth from the
 # fourth on, the two strip columns in turn with the stream views.  REASM_ALL=1 (make
 # test-full): all on every one.  One ok / not ok line per run; the harness checks every frame delivered or dropped and
@@ -40,13 +41,21 @@ one() {  # NAME FILE OPTIONS...
     shift 2
     name="reasm-$name-$(basename "$(dirname "$f")")/$(basename "$f")"
     if [ "${name#reasm-strip-streams-}" != "$name" ]; then
+        # the views can differ only by frames one run dropped (pktmem_full at line rate:
+        # stripping frees the issue FSM sooner, so it may drop fewer): then no comparison
+        local don dst
         d=$(mktemp -d) || { echo "not ok $name: mktemp"; return; }
-        if build/bin/nicrx-model --seed "$seed" --reasm on --streams "$d/on" "$f" >/dev/null 2>&1 &&
-           build/bin/nicrx-model --seed "$seed" --reasm strip --streams "$d/strip" "$f" >/dev/null 2>&1 &&
-           diff -r "$d/on" "$d/strip" >/dev/null; then
+        if ! don=$(build/bin/nicrx-model --seed "$seed" --reasm on --json-summary --streams "$d/on" "$f" 2>/dev/null |
+                   jq -r .traffic.dropped) ||
+           ! dst=$(build/bin/nicrx-model --seed "$seed" --reasm strip --json-summary --streams "$d/strip" "$f" 2>/dev/null |
+                   jq -r .traffic.dropped); then
+            echo "not ok $name: a model run failed"
+        elif [ "$don" != 0 ] || [ "$dst" != 0 ]; then
+            echo "ok $name # SKIP frames dropped at line rate: $don on, $dst with stripping"
+        elif diff -r "$d/on" "$d/strip" >/dev/null; then
             echo "ok $name"
         else
-            echo "not ok $name: the stream views with and without stripping differ (or a run failed)"
+            echo "not ok $name: the stream views with and without stripping differ"
         fi
         rm -rf "$d"
         return
