@@ -48,8 +48,12 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
     const int do_bind = sel_ok && in->cfg_cmd == FLIST_BIND && !r.bnd[sidx];
     const int do_post = sel_ok && in->cfg_cmd == FLIST_POST && r.bnd[sidx] && scnt != s->depth;
     const int refuse = sel_ok && (in->cfg_cmd == FLIST_BIND || in->cfg_cmd == FLIST_POST) && !do_bind && !do_post;
-    /* a pop of the list presented at the decision (never below empty) */
-    const int lpop = in->s_desc_pop && r.p_list && r.wr[r.p_idx] != r.rd[r.p_idx];
+    /* a pop of the list presented at the decision (never below empty): each list's own, from
+     * its bit of p_oh and its own pointers */
+    uint8_t lpop = 0;
+    for (uint32_t l = 0; l < s->lists; l++)
+        if (in->s_desc_pop && ((r.p_oh >> l) & 1) && r.wr[l] != r.rd[l])
+            lpop |= (uint8_t)(1u << l);
 
     if (do_post)
         s->mem[sidx * s->depth + (r.wr[sidx] & (s->depth - 1))] =
@@ -59,14 +63,13 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
     n->o_idx = r.h_idx;
     n->o_data = (desc_ent_t){ .addr = hb.addr, .buf_id = hb.id };
     n->o_bad = hb.small;
-    n->p_idx = r.o_idx;
     if (in->rst) {
         memset(n->bnd, 0, sizeof n->bnd);
         memset(n->err, 0, sizeof n->err);
         memset(n->key, 0, sizeof n->key);
         memset(n->wr, 0, sizeof n->wr);
         memset(n->rd, 0, sizeof n->rd);
-        n->h_hit = n->o_hit = n->o_list = n->p_hit = n->p_list = 0;
+        n->h_hit = n->o_hit = n->o_list = n->p_hit = n->p_list = n->p_oh = 0;
         n->cnt_fb = 0;
         n->st_bound = n->st_err = n->st_cnt = n->st_head = 0;
     } else {
@@ -79,11 +82,13 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
         n->o_list = (uint8_t)(r.h_hit && hcnt != 0);
         n->p_hit = r.o_hit;
         n->p_list = r.o_list;
+        n->p_oh = (uint8_t)(r.o_list << r.o_idx);
         /* ring 3's page taken for a frame of a bound flow whose list was empty */
         if (in->s_desc_pop && !r.p_list && r.p_hit)
             n->cnt_fb = r.cnt_fb + 1;
-        if (lpop)
-            n->rd[r.p_idx] = (uint8_t)(r.rd[r.p_idx] + 1);
+        for (uint32_t l = 0; l < s->lists; l++)
+            if ((lpop >> l) & 1)
+                n->rd[l] = (uint8_t)(r.rd[l] + 1);
         if (do_bind) {
             n->bnd[sidx] = 1;
             n->err[sidx] = 0;

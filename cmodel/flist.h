@@ -25,7 +25,7 @@ typedef struct flist_regs {
     uint32_t psize;                                     /* the page's bytes */
     /* o: what is presented now; p: what was presented in the cycle before (a pop's) */
     uint8_t  h_hit, h_idx;                              /* the head's list */
-    uint8_t  o_hit, o_list, o_bad, o_idx, p_hit, p_list, p_idx;
+    uint8_t  o_hit, o_list, o_bad, o_idx, p_hit, p_list, p_oh;   /* p_oh: the list presented the cycle before, one bit a list */
     desc_ent_t o_data;                                  /* not reset */
     uint8_t  st_bound, st_err, st_cnt, st_head;
     uint32_t cnt_fb;

@@ -82,7 +82,8 @@ module nicrx_flist #(
     // h: the head's list; o: what is presented now; p: what was presented in the cycle
     // before (a pop's)
     reg                h_hit_reg, o_hit_reg, o_list_reg, o_bad_reg, p_hit_reg, p_list_reg;
-    reg  [LL-1:0]      h_idx_reg, o_idx_reg, p_idx_reg;
+    reg  [LL-1:0]      h_idx_reg, o_idx_reg;
+    reg  [LISTS-1:0]   p_oh_reg;               // the list presented in the cycle before, one-hot (0: ring 3): each list's pop sees its own bit
     reg  [79:0]        o_data_reg;
     reg                st_bound_reg, st_err_reg;
     reg  [4:0]         st_cnt_reg;
@@ -121,8 +122,13 @@ module nicrx_flist #(
     wire          do_bind = sel_ok && cfg_cmd == C_BIND && !bnd_reg[sidx];
     wire          do_post = sel_ok && cfg_cmd == C_POST && bnd_reg[sidx] && scnt != DEPTH8;
     wire          refuse  = sel_ok && (cfg_cmd == C_BIND || cfg_cmd == C_POST) && !do_bind && !do_post;
-    // a pop of the list presented at the decision (never below empty)
-    wire          lpop    = s_desc_pop && p_list_reg && wr_reg[p_idx_reg*8 +: 8] != rd_reg[p_idx_reg*8 +: 8];
+    // a pop of the list presented at the decision (never below empty): each list's own, from
+    // its bit of p_oh_reg and its own pointers, so no index selects them
+    reg  [LISTS-1:0] lpop_l;
+    integer          m;
+    always @* for (m = 0; m < LISTS; m = m + 1)
+        lpop_l[m] = s_desc_pop && p_oh_reg[m] && wr_reg[m*8 +: 8] != rd_reg[m*8 +: 8];
+    wire          lpop    = |lpop_l;
 
     always @(posedge clk) begin
         if (do_post) buf_mem[{sidx, wr_reg[sidx*8 +: LD]}] <= {cfg_size < psize_reg, cfg_id, cfg_addr};
@@ -134,7 +140,6 @@ module nicrx_flist #(
         o_idx_reg  <= h_idx_reg;
         o_data_reg <= hbuf[79:0];
         o_bad_reg  <= hbuf[80];
-        p_idx_reg  <= o_idx_reg;
         if (rst) begin
             bnd_reg <= {LISTS{1'b0}};
             err_reg <= {LISTS{1'b0}};
@@ -142,7 +147,7 @@ module nicrx_flist #(
             wr_reg  <= {LISTS*8{1'b0}};
             rd_reg  <= {LISTS*8{1'b0}};
             h_hit_reg  <= 1'b0;  o_hit_reg <= 1'b0;  o_list_reg <= 1'b0;
-            p_hit_reg  <= 1'b0;  p_list_reg <= 1'b0;
+            p_hit_reg  <= 1'b0;  p_list_reg <= 1'b0;  p_oh_reg <= {LISTS{1'b0}};
             cnt_fb_reg <= 32'd0;
             st_bound_reg <= 1'b0;  st_err_reg <= 1'b0;  st_cnt_reg <= 5'd0;  st_head_reg <= 8'd0;
         end else begin
@@ -155,9 +160,11 @@ module nicrx_flist #(
             o_list_reg <= h_hit_reg && hcnt != 8'd0;
             p_hit_reg  <= o_hit_reg;
             p_list_reg <= o_list_reg;
+            p_oh_reg   <= {{LISTS-1{1'b0}}, o_list_reg} << o_idx_reg;
             // ring 3's page taken for a frame of a bound flow whose list was empty
             if (s_desc_pop && !p_list_reg && p_hit_reg) cnt_fb_reg <= cnt_fb_reg + 32'd1;
-            if (lpop) rd_reg[p_idx_reg*8 +: 8] <= rd_reg[p_idx_reg*8 +: 8] + 8'd1;
+            for (m = 0; m < LISTS; m = m + 1)
+                if (lpop_l[m]) rd_reg[m*8 +: 8] <= rd_reg[m*8 +: 8] + 8'd1;
             if (do_bind) begin
                 bnd_reg[sidx] <= 1'b1;
                 err_reg[sidx] <= 1'b0;
@@ -196,6 +203,8 @@ module nicrx_flist #(
         always @(*) if (f_past_valid && !f_past_rst) assert(f_cnt <= DEPTH8);
     end
     always @(*) if (f_past_valid && !f_past_rst) begin
+        // the pop's select is one list at most, and one exactly when a list was presented
+        assert((p_oh_reg & (p_oh_reg - 1'b1)) == {LISTS{1'b0}} && (|p_oh_reg) == p_list_reg);
         // a pop goes to ring 3 or to a list, never both; a presented list is a bound flow's
         if (m_desc_pop) assert(!lpop);
         if (o_list_reg) assert(o_hit_reg);
