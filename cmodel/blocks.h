@@ -98,6 +98,7 @@ typedef struct csr_cfg {
     uint8_t  reasm_en, reasm_flush, reasm_page_log2, reasm_max_segs; /* REASM_CTRL (flush: a pulse), REASM_MAX_SEGS */
     uint32_t reasm_max_bytes;            /* REASM_MAX_BYTES */
     uint16_t reasm_timeout;              /* REASM_TIMEOUT, ticks */
+    uint8_t  reasm_strip;                /* REASM_CTRL.strip: appended frames go without header or record */
     /* buffer lists (FLIST_*, nicrx_flist): the command pulse and the values it takes */
     uint8_t  flist_cmd, flist_sel;       /* FLIST_CMD.op (a pulse), FLIST_SEL */
     uint16_t flist_flow;                 /* FLIST_FLOW: {gen, flow} */

@@ -62,7 +62,7 @@ static void cpl_write_words(const cr_stream_t *r, uint64_t w[4])
              | ((uint64_t)r->flow << NICRX_C0_FLOW_SHIFT);
         w[1] = (uint64_t)r->rseq << NICRX_C1_RSEQ_SHIFT | (uint64_t)(r->rlen & 0x1ffff) << NICRX_C1_RLEN_SHIFT
              | (uint64_t)r->rsegs << NICRX_C1_RSEGS_SHIFT | (uint64_t)(r->rreason & 15) << NICRX_C1_RREASON_SHIFT;
-        w[2] = 1ull << NICRX_C2_RUN_BIT;
+        w[2] = 1ull << NICRX_C2_RUN_BIT | (uint64_t)(r->rflags & 0x2d) << NICRX_C2_RFLAGS_SHIFT;
         /* the page goes back with the record; cnt its segments */
         w[3] = phase << NICRX_C3_PHASE_BIT | 1ull << NICRX_C3_REL_BIT | (uint64_t)r->rsegs << NICRX_C3_CNT_SHIFT;
         return;
@@ -118,8 +118,10 @@ void cpl_write_step(cpl_write_t *s, const cpl_write_in_t *in, cpl_write_out_t *o
     /* a request: a B response to expect; a record's words into the holder, its queue's
      * issued tail on */
     if (in->s_cr_valid) {
-        /* err: no frame (an error completion or a run record), not counted DELIVERED */
-        const cw_bq_ent_t e = { .rec = in->s_cr.rec & 1, .err = (in->s_cr.err | in->s_cr.run) & 1,
+        /* a frame delivered: its record (not an error completion nor a run record), or the
+         * last data burst of a frame that has none (a stripped append) */
+        const cw_bq_ent_t e = { .rec = in->s_cr.rec & 1,
+                                .dlv = (uint8_t)(in->s_cr.rec ? !(in->s_cr.err | in->s_cr.run) : in->s_cr.dlv & 1),
                                 .q = (uint8_t)(in->s_cr.q & qm) };
         n.bq_mem[s->bq_wr & 7] = e;
         n.bq_wr = (s->bq_wr + 1) & 15;
@@ -141,10 +143,8 @@ void cpl_write_step(cpl_write_t *s, const cpl_write_in_t *in, cpl_write_out_t *o
     if (in->m_axi_bvalid) {
         n.bq_rd = (s->bq_rd + 1) & 15;
         if (in->m_axi_bresp != 0) axi_err_inc++;
-        if (bh->rec) {
-            n.cq_tail[bh->q] = (uint16_t)(s->cq_tail[bh->q] + 1);
-            if (!bh->err) n.cnt_delivered = s->cnt_delivered + 1;
-        }
+        if (bh->rec) n.cq_tail[bh->q] = (uint16_t)(s->cq_tail[bh->q] + 1);
+        if (bh->dlv) n.cnt_delivered = s->cnt_delivered + 1;
     }
     for (uint32_t q = 0; q < s->num_cq; q++) {
         if (!in->cq_en[q]) {

@@ -11,7 +11,8 @@
 #include "streams.h"
 
 /* a B response to expect: a record's (rec), an error completion's (err), its queue */
-typedef struct cw_bq_ent { uint8_t rec, err, q; } cw_bq_ent_t;
+/* dlv: the B counts DELIVERED (a frame's record, or a stripped frame's last data burst) */
+typedef struct cw_bq_ent { uint8_t rec, dlv, q; } cw_bq_ent_t;
 
 typedef struct cpl_write {
     uint32_t num_cq;                 /* parameter */

@@ -152,6 +152,7 @@ void csr_out(const csr_t *s, csr_cfg_t *cfg, nicrx_out_t *o)
         cfg->reasm_max_bytes = r->reasm_max_bytes;
         cfg->reasm_max_segs = r->reasm_max_segs;
         cfg->reasm_timeout = r->reasm_timeout;
+        cfg->reasm_strip = r->reasm_strip;
         cfg->flist_cmd = r->flist_cmd;
         cfg->flist_sel = r->flist_sel;
         cfg->flist_flow = (uint16_t)(r->flist_gen << 8 | r->flist_flow);

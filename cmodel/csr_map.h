@@ -196,6 +196,7 @@ static const csr_state_t csr_states[] = {
     { offsetof(csr_regs_t, xfer_buf_wait), sizeof(uint16_t), 1, 0, 0x800u },
     { offsetof(csr_regs_t, reasm_en), sizeof(uint8_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, reasm_flush), sizeof(uint8_t), 1, 1, 0x0u },
+    { offsetof(csr_regs_t, reasm_strip), sizeof(uint8_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, reasm_page_log2), sizeof(uint8_t), 1, 0, 0x10u },
     { offsetof(csr_regs_t, reasm_max_bytes), sizeof(uint32_t), 1, 0, 0x0u },
     { offsetof(csr_regs_t, reasm_max_segs), sizeof(uint8_t), 1, 0, 0x0u },
@@ -318,26 +319,27 @@ static const csr_field_t csr_fields[] = {
     {  0,  7, CSR_RO , CSR_IN   , 17,  0, 0, -1, 0u }, /* XFER_STATUS.cfg_err */
     {  0,  1, CSR_RW , CSR_STATE, 63,  0, 0, -1, 0u }, /* REASM_CTRL.en */
     {  1,  1, CSR_WP , CSR_STATE, 64,  0, 0, -1, 0u }, /* REASM_CTRL.flush */
-    {  8,  5, CSR_RW , CSR_STATE, 65,  0, 0, -1, 0u }, /* REASM_CTRL.page_log2 */
-    {  0, 17, CSR_RW , CSR_STATE, 66,  0, 0, -1, 0u }, /* REASM_MAX_BYTES */
-    {  0,  8, CSR_RW , CSR_STATE, 67,  0, 0, -1, 0u }, /* REASM_MAX_SEGS */
-    {  0, 16, CSR_RW , CSR_STATE, 68,  0, 0, -1, 0u }, /* REASM_TIMEOUT */
-    {  0,  3, CSR_RW , CSR_STATE, 69,  0, 0, -1, 0u }, /* FLIST_SEL */
-    {  0,  8, CSR_RW , CSR_STATE, 70,  0, 0, -1, 0u }, /* FLIST_FLOW.flow */
-    {  8,  8, CSR_RW , CSR_STATE, 71,  0, 0, -1, 0u }, /* FLIST_FLOW.gen */
-    {  0, 32, CSR_RW , CSR_STATE, 72,  0, 0, -1, 0u }, /* FLIST_ADDR_LO */
-    {  0, 32, CSR_RW , CSR_STATE, 72, 32, 0, -1, 0u }, /* FLIST_ADDR_HI */
-    {  0, 16, CSR_RW , CSR_STATE, 73,  0, 0, -1, 0u }, /* FLIST_BUF_ID */
-    {  0, 17, CSR_RW , CSR_STATE, 74,  0, 0, -1, 0u }, /* FLIST_SIZE */
-    {  0,  2, CSR_WP , CSR_STATE, 75,  0, 0, -1, 0u }, /* FLIST_CMD.op */
+    {  2,  1, CSR_RW , CSR_STATE, 65,  0, 0, -1, 0u }, /* REASM_CTRL.strip */
+    {  8,  5, CSR_RW , CSR_STATE, 66,  0, 0, -1, 0u }, /* REASM_CTRL.page_log2 */
+    {  0, 17, CSR_RW , CSR_STATE, 67,  0, 0, -1, 0u }, /* REASM_MAX_BYTES */
+    {  0,  8, CSR_RW , CSR_STATE, 68,  0, 0, -1, 0u }, /* REASM_MAX_SEGS */
+    {  0, 16, CSR_RW , CSR_STATE, 69,  0, 0, -1, 0u }, /* REASM_TIMEOUT */
+    {  0,  3, CSR_RW , CSR_STATE, 70,  0, 0, -1, 0u }, /* FLIST_SEL */
+    {  0,  8, CSR_RW , CSR_STATE, 71,  0, 0, -1, 0u }, /* FLIST_FLOW.flow */
+    {  8,  8, CSR_RW , CSR_STATE, 72,  0, 0, -1, 0u }, /* FLIST_FLOW.gen */
+    {  0, 32, CSR_RW , CSR_STATE, 73,  0, 0, -1, 0u }, /* FLIST_ADDR_LO */
+    {  0, 32, CSR_RW , CSR_STATE, 73, 32, 0, -1, 0u }, /* FLIST_ADDR_HI */
+    {  0, 16, CSR_RW , CSR_STATE, 74,  0, 0, -1, 0u }, /* FLIST_BUF_ID */
+    {  0, 17, CSR_RW , CSR_STATE, 75,  0, 0, -1, 0u }, /* FLIST_SIZE */
+    {  0,  2, CSR_WP , CSR_STATE, 76,  0, 0, -1, 0u }, /* FLIST_CMD.op */
     {  0,  1, CSR_RO , CSR_IN   , 18,  0, 0, -1, 0u }, /* FLIST_STATUS.bound */
     {  1,  1, CSR_RO , CSR_IN   , 19,  0, 0, -1, 0u }, /* FLIST_STATUS.err */
     {  8,  5, CSR_RO , CSR_IN   , 20,  0, 0, -1, 0u }, /* FLIST_STATUS.cnt */
     { 16,  8, CSR_RO , CSR_IN   , 21,  0, 0, -1, 0u }, /* FLIST_STATUS.head */
-    {  2, 30, CSR_RW , CSR_STATE, 76,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
-    {  0, 32, CSR_RW , CSR_STATE, 76, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
-    {  0, 32, CSR_RW , CSR_STATE, 77,  0, 0, -1, 0u }, /* MSIX_DATA */
-    {  0,  1, CSR_RW , CSR_STATE, 78,  0, 0, -1, 0u }, /* MSIX_CTRL */
+    {  2, 30, CSR_RW , CSR_STATE, 77,  2, 0, -1, 0u }, /* MSIX_ADDR_LO */
+    {  0, 32, CSR_RW , CSR_STATE, 77, 32, 0, -1, 0u }, /* MSIX_ADDR_HI */
+    {  0, 32, CSR_RW , CSR_STATE, 78,  0, 0, -1, 0u }, /* MSIX_DATA */
+    {  0,  1, CSR_RW , CSR_STATE, 79,  0, 0, -1, 0u }, /* MSIX_CTRL */
 };
 
 static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
@@ -414,22 +416,22 @@ static const csr_reg_t csr_regs[CSR_NUM_REGS] = {
     { 0xa08, 0x04,  0,  98, 3 }, /* XFER_PAGE */
     { 0xa0c, 0x04,  0, 101, 1 }, /* XFER_BUF_WAIT */
     { 0xa10, 0x04,  0, 102, 1 }, /* XFER_STATUS */
-    { 0xa40, 0x04,  0, 103, 3 }, /* REASM_CTRL */
-    { 0xa44, 0x04,  0, 106, 1 }, /* REASM_MAX_BYTES */
-    { 0xa48, 0x04,  0, 107, 1 }, /* REASM_MAX_SEGS */
-    { 0xa4c, 0x04,  0, 108, 1 }, /* REASM_TIMEOUT */
-    { 0xa80, 0x04,  0, 109, 1 }, /* FLIST_SEL */
-    { 0xa84, 0x04,  0, 110, 2 }, /* FLIST_FLOW */
-    { 0xa88, 0x04,  0, 112, 1 }, /* FLIST_ADDR_LO */
-    { 0xa8c, 0x04,  0, 113, 1 }, /* FLIST_ADDR_HI */
-    { 0xa90, 0x04,  0, 114, 1 }, /* FLIST_BUF_ID */
-    { 0xa94, 0x04,  0, 115, 1 }, /* FLIST_SIZE */
-    { 0xa98, 0x04,  0, 116, 1 }, /* FLIST_CMD */
-    { 0xa9c, 0x04,  0, 117, 4 }, /* FLIST_STATUS */
-    { 0x980, 0x10,  4, 121, 1 }, /* MSIX_ADDR_LO */
-    { 0x984, 0x10,  4, 122, 1 }, /* MSIX_ADDR_HI */
-    { 0x988, 0x10,  4, 123, 1 }, /* MSIX_DATA */
-    { 0x98c, 0x10,  4, 124, 1 }, /* MSIX_CTRL */
+    { 0xa40, 0x04,  0, 103, 4 }, /* REASM_CTRL */
+    { 0xa44, 0x04,  0, 107, 1 }, /* REASM_MAX_BYTES */
+    { 0xa48, 0x04,  0, 108, 1 }, /* REASM_MAX_SEGS */
+    { 0xa4c, 0x04,  0, 109, 1 }, /* REASM_TIMEOUT */
+    { 0xa80, 0x04,  0, 110, 1 }, /* FLIST_SEL */
+    { 0xa84, 0x04,  0, 111, 2 }, /* FLIST_FLOW */
+    { 0xa88, 0x04,  0, 113, 1 }, /* FLIST_ADDR_LO */
+    { 0xa8c, 0x04,  0, 114, 1 }, /* FLIST_ADDR_HI */
+    { 0xa90, 0x04,  0, 115, 1 }, /* FLIST_BUF_ID */
+    { 0xa94, 0x04,  0, 116, 1 }, /* FLIST_SIZE */
+    { 0xa98, 0x04,  0, 117, 1 }, /* FLIST_CMD */
+    { 0xa9c, 0x04,  0, 118, 4 }, /* FLIST_STATUS */
+    { 0x980, 0x10,  4, 122, 1 }, /* MSIX_ADDR_LO */
+    { 0x984, 0x10,  4, 123, 1 }, /* MSIX_ADDR_HI */
+    { 0x988, 0x10,  4, 124, 1 }, /* MSIX_DATA */
+    { 0x98c, 0x10,  4, 125, 1 }, /* MSIX_CTRL */
 };
 
 /* ceiling log2 (the RTL's reggen_clog2) */

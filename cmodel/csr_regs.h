@@ -75,6 +75,7 @@ typedef struct csr_regs {
     uint16_t xfer_buf_wait; /* 16 bits */
     uint8_t  reasm_en; /* 1 bits */
     uint8_t  reasm_flush; /* 1 bits, a pulse */
+    uint8_t  reasm_strip; /* 1 bits */
     uint8_t  reasm_page_log2; /* 5 bits */
     uint32_t reasm_max_bytes; /* 17 bits */
     uint8_t  reasm_max_segs; /* 8 bits */

@@ -5,7 +5,7 @@
 #include <string.h>
 #include "dma.h"
 
-enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4, IS_PRE = 5, IS_P2 = 6 };
+enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4, IS_PRE = 5, IS_P2 = 6, IS_SKIP = 7 };
 
 static uint32_t log2u(uint32_t v)
 {
@@ -32,7 +32,7 @@ static void dma_reset(dma_t *d)
     d->hd_wait = 0; d->hd_to = 0;
     page_reset(&d->pg);
     d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd = 0;
-    d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_ld2 = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
+    d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_ld2 = 0; d->hd_pr2 = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
     d->f_beats = 0; d->f_blast = 0; d->f_phase = 0; d->rec_rdy = 0;
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
     d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = 0;
@@ -41,8 +41,8 @@ static void dma_reset(dma_t *d)
     d->cnt_reasm_no_page = 0;
     d->hd_red = 0;
     d->rq_en = 0; d->rq_chg = 0; d->rq_pmask = 0x0fff;
-    d->rp = d->raft = 0; d->g_mrg = 0;
-    d->r_flow = d->r_gen = d->r_segs = d->r_reason = 0; d->r_id = 0; d->r_len = 0; d->r_seq = 0;
+    d->rp = d->raft = 0; d->g_mrg = 0; d->g_strip = 0;
+    d->r_flow = d->r_gen = d->r_segs = d->r_reason = d->r_flags = 0; d->r_id = 0; d->r_len = 0; d->r_seq = 0;
     d->idle = 1;
 }
 
@@ -145,10 +145,10 @@ void dma_out(const dma_t *d, dma_out_t *o)
 /* ring: no_buf's ring waited for (0 for the other reasons) */
 /* The closing run's record fields (r_*) from the table's answer: its flow, generation, page,
  * first sequence number, and the bytes, segments and reason this close gives it. */
-static void dma_run_latch(dma_t *n, const reasm_out_t *rao, uint32_t len, uint8_t segs, uint8_t reason)
+static void dma_run_latch(dma_t *n, const reasm_out_t *rao, uint32_t len, uint8_t segs, uint8_t reason, uint8_t flags)
 {
     n->r_flow = rao->m_flow; n->r_gen = rao->m_r_gen; n->r_id = rao->m_r_id; n->r_seq = rao->m_r_seq;
-    n->r_len = len; n->r_segs = segs; n->r_reason = reason;
+    n->r_len = len; n->r_segs = segs; n->r_reason = reason; n->r_flags = flags;
 }
 
 static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason, uint32_t ring)
@@ -240,12 +240,17 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * header part's last (shared when hdr_len is not a whole word) and writes hd_cwd (from
      * its destination's offset in a word): a lead word first when its first bytes sit in
      * the shared word at or below their destination's offset, and a flush word last when it
-     * writes more than it reads and leads (compared a cycle later) */
+     * writes more than it yields (compared a cycle later).  A stripped append (g_strip, set
+     * at the take, at least three cycles before IS_P2) had its header's whole words skipped:
+     * it reads the shared word itself, in place of the lead, or as a prime (a word that only
+     * becomes the word before) when its first bytes sit above their destination's offset */
+    const int s2sh = d->g_strip && s2 != 0;
     n.hd_nw1 = dma_words(d, p1len);
-    n.hd_nw2 = (uint16_t)(dma_words(d, h_len) - dma_words(d, fh->hdr_len));
+    n.hd_nw2 = (uint16_t)(dma_words(d, h_len) - dma_words(d, fh->hdr_len) + s2sh);
     n.hd_cwd = dma_words(d, (uint16_t)(fh->dlen + d2));
-    n.hd_ld2 = (uint8_t)(s2 != 0 && d2 >= s2);
-    n.hd_fl2 = d->hd_cwd != (uint16_t)(d->hd_nw2 + d->hd_ld2);
+    n.hd_ld2 = (uint8_t)(!d->g_strip && s2 != 0 && d2 >= s2);
+    n.hd_pr2 = (uint8_t)(s2sh && d2 < s2);
+    n.hd_fl2 = (uint16_t)(d->hd_cwd + d->hd_pr2) != (uint16_t)(d->hd_nw2 + d->hd_ld2);
     /* a split frame needs a data buffer only when bytes follow its headers */
     n.hd_dneed = (uint8_t)(!fh->split || fh->dlen != 0);
     /* a header ring in page mode with BUF_SIZE above PAGE_SIZE takes no longer header part */
@@ -269,7 +274,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     const int m_go = rq_ans && rao.m_merge && (!rao.m_open || pq_ok);
     const int need2 = m_go && rao.m_after;
     const int d_ring = d->hd_dneed && !m_go;
-    const int bufs_ok = fh->split ? hq_ok && (!d->hd_dneed || dq_ok || m_go) : dq_ok;
+    /* an append with its header stripped (REASM_CTRL.strip): no header buffer, no record */
+    const int s_app = m_go && !rao.m_open && c->reasm_strip;
+    const int bufs_ok = fh->split ? (hq_ok || s_app) && (!d->hd_dneed || dq_ok || m_go) : dq_ok;
     const uint32_t nb_ring = fh->split && !hq_ok ? NICRX_HDR_RING : sel; /* the ring waited for: the header ring first */
     /* the wait bound: a head that could be taken but for a descriptor counts its cycles; the
      * comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it no_buf after
@@ -289,6 +296,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * each record */
     int room = (cwo.cq_room >> hd_q) & 1;
     int room2 = (cwo.cq_room2 >> hd_q) & 1;   /* for two records: the frame's and its run's */
+    /* the records the take needs room for: the frame's (none when stripped) and its run's */
+    const int rooms = s_app ? !need2 || room : room && (!need2 || room2);
     /* a sweep's close (no frame asks; IS_IDLE) */
     const int sw_go = rao.m_v && !rao.m_req && rao.m_close && (!c->cq_en[0] || (cwo.cq_room & 1));
     int aw_free = !d->awvalid || t->m_axi_awready;
@@ -337,6 +346,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     bq_wdata.hash = fh->hash; bq_wdata.l3_off = fh->l3_off; bq_wdata.l4_off = fh->l4_off;
     bq_wdata.rss_type = fh->rss_type; bq_wdata.pay = fh->pay; bq_wdata.lerr = fh->lerr;
     bq_wdata.rlen = d->r_len; bq_wdata.rsegs = d->r_segs; bq_wdata.rseq = d->r_seq; bq_wdata.rreason = d->r_reason;
+    bq_wdata.rflags = d->r_flags;
     if (t->m_axi_awready) n.awvalid = 0;
     switch (d->is_state) {
     case IS_IDLE:
@@ -344,7 +354,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             /* the sweep's close (timeout, flush, re-assembly off): its run record on CQ 0 (none
              * when CQ 0 is disabled), then the table moves on */
             ra_take = ra_cls = 1;
-            dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason);
+            dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason, 0);
             n.f_q = 0;
             n.rp = c->cq_en[0]; n.raft = 0;
             n.is_state = c->cq_en[0] ? IS_PRE : IS_IDLE;
@@ -357,7 +367,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 if (!rcq_en || ((cwo.cq_room >> rcq) & 1)) {
                     ra_take = ra_cls = 1;
                     dma_run_latch(&n, &rao, rao.m_off, (uint8_t)(rao.m_r_segs - rao.m_after),
-                                  (uint8_t)(rao.m_close ? rao.m_reason : NICRX_REASM_DROP));
+                                  (uint8_t)(rao.m_close ? rao.m_reason : NICRX_REASM_DROP),
+                                  0 /* its last merged frame carried no URG, PSH, RST, FIN: they close after it */);
                     n.f_q = (uint8_t)rcq;
                     n.rp = (uint8_t)rcq_en; n.raft = 0;
                     n.is_state = rcq_en ? IS_PRE : IS_IDLE;
@@ -395,13 +406,13 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.cnt_no_buf[nb_ring]++;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, nb_ring);
                 }
-            } else if (room && (!need2 || room2) && pc_room && bufs_ok) {
+            } else if (rooms && pc_room && bufs_ok) {
                 /* a split frame takes a header buffer and, with bytes after its headers, a
                  * data buffer, or its data part goes into its flow's run (m_go: a run's page,
                  * ring 3's head when it opens one); a misaligned buffer or page (the header
                  * buffer looked at first) goes back alone by an error completion and the frame
                  * takes the next; a run that closes after it needs CQ room for both records */
-                int herr = fh->split && d->hd_bad[NICRX_HDR_RING];
+                int herr = fh->split && !s_app && d->hd_bad[NICRX_HDR_RING];
                 int perr = !herr && m_go && rao.m_open && d->hd_bad[NICRX_REASM_RING];
                 int derr = !herr && d_ring && d->hd_bad[sel];
                 /* a page's entry: the page's (PAGE_SIZE-aligned) address with the offset in its low bits */
@@ -423,8 +434,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 } else {
                     /* a page goes back (pop) only with its last entry; a run's page is taken
                      * when the run opens */
-                    n.pg_take[r1] = 1;
-                    n.desc_pop[r1] = d->pg.rel[r1];
+                    n.pg_take[r1] = (uint8_t)!s_app;
+                    n.desc_pop[r1] = (uint8_t)(d->pg.rel[r1] && !s_app);
                     if (fh->split && d_ring) {
                         n.pg_take[sel] = 1;
                         n.desc_pop[sel] = d->pg.rel[sel];
@@ -435,7 +446,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.f_off = fh->split ? h_off : d_off;
                     n.f_cnt = d->pg.cnt[r1]; n.f_prel = d->pg.rel[r1];
                     n.g_pend = (uint8_t)(fh->split && d->hd_dneed);
-                    n.g_ring = (uint8_t)sel; n.g_mrg = (uint8_t)m_go;
+                    n.g_ring = (uint8_t)sel; n.g_mrg = (uint8_t)m_go; n.g_strip = (uint8_t)s_app;
                     if (m_go) {
                         /* merged: at the run's page and offset (an opened run's at 0), no entry
                          * count, no release (the run record gives the page back) */
@@ -451,12 +462,15 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     ra_take = m_go;
                     /* the run closes after the frame: its record follows the frame's */
                     n.rp = (uint8_t)need2; n.raft = 1;
-                    dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason);
+                    dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason, fh->fcl);
                     /* a frame that would open a run but finds no page goes alone */
                     if (rq_req && rao.m_open && !m_go) n.cnt_reasm_no_page = d->cnt_reasm_no_page + 1;
                     n.f_err = 0;
                     n.fq_pop = 1;
-                    pc_we = 1; pc_wdata.skip = h_len == 0; pc_wdata.nwords = d->hd_nw1;
+                    /* stripped: the header's whole words released unread, the word it shares
+                     * with the data part read by the data part (IS_SKIP waits for its hd_*) */
+                    pc_we = 1; pc_wdata.skip = h_len == 0 || s_app;
+                    pc_wdata.nwords = s_app ? (uint16_t)(fh->hdr_len >> d->lbpb) : d->hd_nw1;
                     /* a buffer at an odd word of a beat (r = 2: the descriptor's address and
                      * the page entry's offset start at a whole word) starts in its upper lane */
                     const int lane = d->r == 2 && (n.f_addr >> d->lbpb & 1);
@@ -464,7 +478,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.f_first = 1;
                     n.f_rem = lane ? d->hd_nb1 : d->hd_nb0;
                     n.f_plen = p1len;
-                    n.is_state = h_len == 0 ? IS_PRE : IS_SIZE;
+                    n.is_state = s_app ? IS_SKIP : h_len == 0 ? IS_PRE : IS_SIZE;
                 }
             }
         }
@@ -474,6 +488,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                  * place in a word */
         if (pc_room) {
             pc_we = 1; pc_wdata.nwords = d->hd_nw2; pc_wdata.flush = d->hd_fl2; pc_wdata.lead = d->hd_ld2;
+            pc_wdata.prime = d->hd_pr2;
             pc_wdata.sh = (uint8_t)((s2 - d2) & (d->bpb - 1));
             n.f_addr = d->g_addr;
             n.f_soff = (uint8_t)(d->g_addr & (d->abpb - 1));
@@ -483,6 +498,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.g_pend = 0;
             n.is_state = IS_SIZE;
         }
+        break;
+    case IS_SKIP: /* a stripped append's two cycles before IS_P2: g_addr, then hd_* from it */
+        n.rec_rdy = 1;
+        if (d->rec_rdy) n.is_state = IS_P2;
         break;
     case IS_PRE: /* f_q was set at the last edge: rec_off, rec_ph follow it now */
         n.is_state = IS_REC;
@@ -506,6 +525,22 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             n.f_first = 0;
             n.f_rem = (uint16_t)(d->f_rem - d->f_beats);
             n.is_state = !d->f_blast ? IS_SIZE : d->g_pend ? IS_P2 : IS_REC;
+            if (d->f_blast && !d->g_pend && d->g_strip) {
+                /* a stripped append is delivered by its last burst's B (no record): the head
+                 * goes, then its run's record if the run closes after it */
+                nicrx_event_t e;
+                bq_wdata.dlv = 1;
+                fh_rel = 1;
+                n.raft = 0;
+                n.is_state = d->rp ? IS_REC : IS_IDLE;
+                memset(&e, 0, sizeof e);
+                e.kind = NICRX_EV_DELIVER;
+                e.frame = fh->frame;
+                e.queue = d->f_q; e.split = 1; e.strip = 1;
+                e.dring = NICRX_REASM_RING; e.dbuf_id = d->g_bufid; e.dlen = fh->dlen; e.doff = d->g_off;
+                e.more_cnt = mo.more_cnt;
+                ev_emit(ev, &e);
+            }
         }
         break;
     case IS_REC:
@@ -592,7 +627,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
         e->pay = fl->pay; e->lerr = fl->lerr & 1;
         e->split = fl->split & 1; e->hdr_len = fl->hdr_len; e->dlen = fl->dlen;
-        e->seq = fl->seq; e->fcl = fl->fcl & 1;
+        e->seq = fl->seq; e->fcl = fl->fcl & 0x3f;
         e->frame = fl->frame;
         n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->flow;
         n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = (uint8_t)((fl->opcode & 0xf) | (fl->red & 3) << 4);
@@ -630,7 +665,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                           .cfg_timeout = c->reasm_timeout, .now = in->now, .s_flush = c->reasm_flush,
                           .s_chg = d->rq_chg, .s_req = (uint8_t)rq_req,
                           .s_flow = (uint8_t)d->fh_flow, .s_gen = (uint8_t)(d->fh_flow >> 8), .s_op = d->fh_op,
-                          .s_fcl = fh->fcl, .s_len = fh->split && !fh->lerr ? fh->dlen : 0, .s_seq = fh->seq,
+                          .s_fcl = fh->fcl != 0, .s_len = fh->split && !fh->lerr ? fh->dlen : 0, .s_seq = fh->seq,
                           .s_take = (uint8_t)ra_take, .s_take_cls = (uint8_t)ra_cls, .s_take_id = ph->buf_id,
                           .s_take_page = ph->addr >> 12 };
         reasm_step(d->ra, &ri, &rao);

@@ -27,7 +27,7 @@ typedef struct dma_fq_ent {
     uint8_t  split; /* nicrx_xfer_plan: bytes [0, hdr_len) into a header buffer, the rest (dlen) after */
     uint16_t hdr_len, dlen;
     uint32_t seq;   /* TCP sequence number (fl.seq) and */
-    uint8_t  fcl;   /* PSH, FIN, URG or RST (fl.fcl): the re-assembly table's request */
+    uint8_t  fcl;   /* URG, PSH, RST, FIN in their header bits (fl.fcl): any, the re-assembly table's request */
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
@@ -90,6 +90,7 @@ typedef struct dma {
      * header part's last burst (g_pend) */
     uint8_t  g_pend, g_ring;
     uint8_t  g_mrg;   /* ... or merged into a re-assembly run's page (dring 3) */
+    uint8_t  g_strip; /* ... appended with its header stripped (REASM_CTRL.strip): no header part, no record */
     uint16_t g_bufid;
     uint64_t g_addr;
     /* each part's place in its page (nicrx_page): offset, entries before it in the page,
@@ -98,7 +99,7 @@ typedef struct dma {
     uint8_t  f_prel, g_prel;
     uint8_t  pg_take[NICRX_REASM_RING]; /* the rings an entry was placed in (nicrx_page's s_take) */
     page_t   pg;                     /* the page cursors */
-    uint8_t  rec_rdy; /* f_addr, f_phase hold the record's */
+    uint8_t  rec_rdy; /* f_addr, f_phase hold the record's (IS_REC); IS_SKIP's second cycle */
     uint8_t  hd_v;       /* queue-head decision registered from fh: valid (fh stable) */
     uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
     uint8_t  hd_q, hd_q_ok;
@@ -109,7 +110,8 @@ typedef struct dma {
     uint16_t hd_nw2, hd_cwd; /* words the data part reads (its first one the header part read when
                               * it starts inside a word), words it writes */
     uint8_t  hd_ld2;         /* the data part starts with a lead (its first bytes in the shared word at or below their destination's offset) */
-    uint8_t  hd_fl2;         /* hd_cwd > hd_nw2 + hd_ld2, one cycle later: the data part ends with a flush */
+    uint8_t  hd_pr2;         /* a stripped data part starts with a prime (its first bytes in the shared word above their destination's offset) */
+    uint8_t  hd_fl2;         /* hd_cwd + hd_pr2 > hd_nw2 + hd_ld2, one cycle later: the data part ends with a flush */
     uint8_t  hd_dneed;       /* the frame needs a data buffer (whole, or a split one with dlen > 0) */
     uint8_t  hd_hfit;        /* a split frame's header part fits ring 2's entries (nicrx_page's limit) */
     uint8_t  hd_dv[NICRX_NUM_FBR];  /* each ring's head descriptor was valid at the last edge */
@@ -129,6 +131,7 @@ typedef struct dma {
     /* a run record to issue (rp), after the frame's record (raft), and its fields */
     uint8_t  rp, raft;
     uint8_t  r_flow, r_gen, r_segs, r_reason;
+    uint8_t  r_flags;   /* its last merged frame's URG, PSH, RST, FIN (0 unless it closes after that frame) */
     uint16_t r_id;
     uint32_t r_len, r_seq;
     uint32_t cnt_reasm_no_page; /* REASM_NO_PAGE: frames that would have opened a run but found no page */

@@ -7,9 +7,9 @@
 static void mover_reset(mover_t *s)
 {
     s->pc_wr = s->pc_rd = 0; s->pc_room = 1; s->rel_ptr = 0;
-    s->hd_skip = s->hd_flush = s->hd_lead = s->hd_sh = 0; s->hd_left = 0; s->hd_zero = 1; s->hd_one = 0;
+    s->hd_skip = s->hd_flush = s->hd_lead = s->hd_sh = s->hd_prime = 0; s->hd_left = 0; s->hd_zero = 1; s->hd_one = 0;
     s->pf_wr = s->pf_rd = 0;
-    s->t0_v = s->t0_fl = s->t0_ld = s->t0_sh = 0; s->pm_rel = 0; s->pf_room = 1;
+    s->t0_v = s->t0_fl = s->t0_ld = s->t0_sh = 0; s->t0_pr = s->t1_pr = s->t2_pr = 0; s->pm_rel = 0; s->pf_room = 1;
     s->t1_v = s->t1_fl = s->t1_ld = s->t1_sh = s->t2_v = s->t2_fl = s->t2_ld = s->t2_sh = 0;
     s->ra_w = s->ra_h = 0;
     s->wc_wr = s->wc_rd = 0; s->wc_room = 1; s->wb_cnt = 0;
@@ -111,7 +111,7 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
                           ? &in->s_pc : &s->pc_mem[(s->pc_rd + 1) & 3];
     int hd_ld = pc_empty;   /* the head pops (or the FIFO is empty): load nx */
     uint32_t pf_cnt = (s->pf_wr - s->pf_rd) & 31;
-    n.t0_v = 0; n.t0_fl = 0; n.t0_ld = 0;
+    n.t0_v = 0; n.t0_fl = 0; n.t0_ld = 0; n.t0_pr = 0;
     if (!pc_empty) {
         if (s->hd_skip) {
             n.rel_ptr = (s->rel_ptr + s->hd_left) & relm;   /* its nwords: a skip reads none */
@@ -126,7 +126,8 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
                 hd_ld = 1;
             }
         } else if (!s->hd_zero && s->pf_room) {
-            n.t0_v = 1; n.t0_sh = s->hd_sh;
+            n.t0_v = 1; n.t0_sh = s->hd_sh; n.t0_pr = s->hd_prime;
+            n.hd_prime = 0;
             n.rel_ptr = (s->rel_ptr + 1) & relm;
             if (s->hd_one && !s->hd_flush) {
                 n.pc_rd = (s->pc_rd + 1) & 7;
@@ -144,7 +145,7 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
         }
     }
     if (hd_ld) {
-        n.hd_skip = nx->skip; n.hd_flush = nx->flush; n.hd_lead = nx->lead; n.hd_sh = nx->sh;
+        n.hd_skip = nx->skip; n.hd_flush = nx->flush; n.hd_lead = nx->lead; n.hd_sh = nx->sh; n.hd_prime = nx->prime;
         n.hd_left = nx->nwords;
         n.hd_zero = nx->nwords == 0;
         n.hd_one = nx->nwords == 1;
@@ -153,11 +154,11 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
      * read decided at this edge */
     n.pf_room = pf_cnt + s->t0_v + s->t1_v + s->t2_v < 15;
     n.pm_rel = s->rel_ptr;
-    n.t1_v = s->t0_v; n.t1_fl = s->t0_fl; n.t1_ld = s->t0_ld; n.t1_sh = s->t0_sh;
-    n.t2_v = s->t1_v; n.t2_fl = s->t1_fl; n.t2_ld = s->t1_ld; n.t2_sh = s->t1_sh;
+    n.t1_v = s->t0_v; n.t1_fl = s->t0_fl; n.t1_ld = s->t0_ld; n.t1_sh = s->t0_sh; n.t1_pr = s->t0_pr;
+    n.t2_v = s->t1_v; n.t2_fl = s->t1_fl; n.t2_ld = s->t1_ld; n.t2_sh = s->t1_sh; n.t2_pr = s->t1_pr;
     if (s->t1_v && !s->t1_fl) n.ra_w = in->pm_rd_data & dwmask;
     if (s->t2_v) {
-        n.pf_wr = (s->pf_wr + 1) & 31;
+        if (!s->t2_pr) n.pf_wr = (s->pf_wr + 1) & 31;   /* a prime yields no word */
         if (!s->t2_fl) n.ra_h = s->ra_w;
     }
 
@@ -218,7 +219,7 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
     if (in->s_pc_valid) n.pc_mem[s->pc_wr & 3] = in->s_pc;
-    if (s->t2_v) n.pf_mem[s->pf_wr & 15] = mover_realign(s, s->ra_h, s->ra_w, s->t2_sh, s->t2_fl, s->t2_ld);
+    if (s->t2_v && !s->t2_pr) n.pf_mem[s->pf_wr & 15] = mover_realign(s, s->ra_h, s->ra_w, s->t2_sh, s->t2_fl, s->t2_ld);
     if (in->s_wc_valid) n.wc_mem[s->wc_wr & 3] = in->s_wc;
 
     if (in->rst) mover_reset(&n);

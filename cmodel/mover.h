@@ -18,6 +18,7 @@ typedef struct mover {
     /* the head command in flip-flops, loaded as it becomes the head; hd_left its words still
      * to read (nwords until it starts), hd_zero and hd_one: hd_left is 0, 1 (registered) */
     uint8_t  hd_skip, hd_flush, hd_lead, hd_sh, hd_zero, hd_one;   /* hd_lead: the lead word is still to come */
+    uint8_t  hd_prime;   /* the head's first read is still to come and yields no word (pc prime) */
     uint16_t hd_left;
     uint32_t rel_ptr;
     uint64_t pf_mem[16]; /* the reader keeps reading while W carries a record */
@@ -26,6 +27,7 @@ typedef struct mover {
      * a flush: the RTL keeps it in a flip-flop of its own) and address (pm_rel: the pointer
      * before E's read) are registers and the RAM reads at E+1 */
     uint8_t  t0_v, t0_fl, t0_ld, t0_sh;   /* t*_fl: a word that reads nothing (a flush or a lead), t*_ld: a lead */
+    uint8_t  t0_pr, t1_pr, t2_pr;         /* a prime: the word read only becomes the word before (ra_h) */
     uint32_t pm_rel;
     uint8_t  pf_room;    /* room for the read decided at the next edge (two places free) */
     /* the realigner: the read is t1 after E+1, its word is in ra_w after E+2 (t2),

@@ -178,6 +178,8 @@ typedef struct nicrx_event {
      * part's, these its data part's (dlen 0: none, every byte in the header part) */
     uint32_t split, dring, dbuf_id, dlen;
     uint32_t off, doff;  /* NICRX_EV_DELIVER: each part's offset in its page (0 in a ring not in page mode) */
+    uint32_t strip;      /* NICRX_EV_DELIVER: appended to a run with its header stripped (REASM_CTRL.strip):
+                          * only the data part (dring 3) went to the host, with no record */
 } nicrx_event_t;
 
 typedef void (*nicrx_event_fn)(void *ctx, const nicrx_event_t *ev);

@@ -326,7 +326,7 @@ static inline uint32_t fk_stream_unpack(fk_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* fl: frame and flow decision: nicrx_flow to nicrx_rss (queue and rss_type 0), nicrx_rss to nicrx_red, nicrx_red to nicrx_xfer_plan and nicrx_xfer_plan to the transfer engine (nicrx_dma), one per frame, valid only (the frame queue always has room) (rtl/nicrx_stream_fl.vh) */
-#define FL_STREAM_MAX_BITS 220u
+#define FL_STREAM_MAX_BITS 225u
 
 typedef struct fl_stream {
     uint16_t len;                /* frame length, bytes */
@@ -353,14 +353,14 @@ typedef struct fl_stream {
     uint16_t dlen;               /* bytes [hdr_len, len) into a small or large buffer (len when whole; 0: all header) */
     uint8_t lerr;                /* the frame's IP or TCP lengths disagree with its bytes (docs/architecture.md "nicrx_xfer_plan") */
     uint32_t seq;                /* TCP sequence number (fk.seq): a re-assembly run's first (nicrx_reasm) */
-    uint8_t fcl;                 /* the frame carries PSH, FIN, URG or RST: its flow's run closes after it (nicrx_reasm) */
+    uint8_t fcl;                 /* the frame's TCP flags URG, PSH, RST, FIN (flags & 0x2d, in their header bits): any of them closes its flow's run after it (nicrx_reasm); a run record carries the last merged frame's */
     uint64_t frame;              /* frame index at ingress */
 } fl_stream_t;
 
 static inline uint32_t fl_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 3 + 2 + 10 + 16 + 1 + 16 + 16 + 1 + 32 + 1;
+    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 3 + 2 + 10 + 16 + 1 + 16 + 16 + 1 + 32 + 6;
 }
 
 static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -390,7 +390,7 @@ static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 16, s->dlen);
     b = bits_put(v, b, 1, s->lerr);
     b = bits_put(v, b, 32, s->seq);
-    b = bits_put(v, b, 1, s->fcl);
+    b = bits_put(v, b, 6, s->fcl);
     return b;
 }
 
@@ -445,14 +445,14 @@ static inline uint32_t fl_stream_unpack(fl_stream_t *s, const nicrx_geom_t *g, c
     b += 1;
     s->seq = (uint32_t)bits_get(v, b, 32);
     b += 32;
-    s->fcl = (uint8_t)bits_get(v, b, 1);
-    b += 1;
+    s->fcl = (uint8_t)bits_get(v, b, 6);
+    b += 6;
     return b;
 }
 
 
 /* pc: packet-memory command: nicrx_dma's issue FSM to nicrx_mover, one per part read or frame released, valid/ready (ready registered: docs/architecture.md "nicrx_mover") (rtl/nicrx_stream_pc.vh) */
-#define PC_STREAM_MAX_BITS 22u
+#define PC_STREAM_MAX_BITS 23u
 
 typedef struct pc_stream {
     uint8_t skip;                /* release nwords words unread (a dropped frame, or a frame of length 0) */
@@ -460,12 +460,13 @@ typedef struct pc_stream {
     uint8_t sh;                  /* the realigner's shift: (source offset - destination offset) mod the word's bytes; a part whose source offset (its start in its first word) is not 0 shares that word with the part before, which read it */
     uint8_t flush;               /* after the last word read, one more word from it alone (the part's last bytes all in it) */
     uint8_t lead;                /* before the first word read, one word from the shared word alone (a source offset not 0, the destination offset at or past it) */
+    uint8_t prime;               /* the first word read yields no word, it only becomes the word before (a stripped header's last word, shared with the data part, the destination offset below the source's); never with lead */
 } pc_stream_t;
 
 static inline uint32_t pc_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 16 + 3 + 1 + 1;
+    return 1 + 16 + 3 + 1 + 1 + 1;
 }
 
 static inline uint32_t pc_stream_pack(const pc_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -476,6 +477,7 @@ static inline uint32_t pc_stream_pack(const pc_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 3, s->sh);
     b = bits_put(v, b, 1, s->flush);
     b = bits_put(v, b, 1, s->lead);
+    b = bits_put(v, b, 1, s->prime);
     return b;
 }
 
@@ -491,6 +493,8 @@ static inline uint32_t pc_stream_unpack(pc_stream_t *s, const nicrx_geom_t *g, c
     s->flush = (uint8_t)bits_get(v, b, 1);
     b += 1;
     s->lead = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->prime = (uint8_t)bits_get(v, b, 1);
     b += 1;
     return b;
 }
@@ -546,7 +550,7 @@ static inline uint32_t wc_stream_unpack(wc_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* cr: completion request: nicrx_dma's issue FSM to nicrx_cpl_write, one per AW burst (a B response to expect), valid/ready (ready registered); a record's fields with rec (rtl/nicrx_stream_cr.vh) */
-#define CR_STREAM_MAX_BITS 299u
+#define CR_STREAM_MAX_BITS 306u
 
 typedef struct cr_stream {
     uint8_t rec;                 /* the burst is a completion record (else frame data: only q counts) */
@@ -588,12 +592,14 @@ typedef struct cr_stream {
     uint8_t rsegs;               /* its segments */
     uint32_t rseq;               /* its first segment's sequence number */
     uint8_t rreason;             /* why it closed (enum nicrx_reasm_reason) */
+    uint8_t rflags;              /* the run's last merged frame's URG, PSH, RST, FIN (fl.fcl) */
+    uint8_t dlv;                 /* frame data (rec 0): the last burst of a frame with no record (a stripped append, REASM_CTRL.strip): its B counts DELIVERED */
 } cr_stream_t;
 
 static inline uint32_t cr_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + 3 + 1 + 2 + 16 + 16 + 16 + 13 + 1 + 1 + 16 + 2 + 16 + 16 + 13 + 1 + 16 + 4 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 4 + 32 + 8 + 8 + 3 + 16 + 1 + 1 + 1 + 17 + 8 + 32 + 4;
+    return 1 + 1 + 3 + 1 + 2 + 16 + 16 + 16 + 13 + 1 + 1 + 16 + 2 + 16 + 16 + 13 + 1 + 16 + 4 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 4 + 32 + 8 + 8 + 3 + 16 + 1 + 1 + 1 + 17 + 8 + 32 + 4 + 6 + 1;
 }
 
 static inline uint32_t cr_stream_pack(const cr_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -638,6 +644,8 @@ static inline uint32_t cr_stream_pack(const cr_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 8, s->rsegs);
     b = bits_put(v, b, 32, s->rseq);
     b = bits_put(v, b, 4, s->rreason);
+    b = bits_put(v, b, 6, s->rflags);
+    b = bits_put(v, b, 1, s->dlv);
     return b;
 }
 
@@ -722,6 +730,10 @@ static inline uint32_t cr_stream_unpack(cr_stream_t *s, const nicrx_geom_t *g, c
     b += 32;
     s->rreason = (uint8_t)bits_get(v, b, 4);
     b += 4;
+    s->rflags = (uint8_t)bits_get(v, b, 6);
+    b += 6;
+    s->dlv = (uint8_t)bits_get(v, b, 1);
+    b += 1;
     return b;
 }
 

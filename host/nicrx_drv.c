@@ -133,13 +133,16 @@ int nicrx_drv_setup(nicrx_drv_t *d, const nicrx_drv_ring_t fbr[NICRX_NUM_FBR], c
 
 void nicrx_drv_enable(nicrx_drv_t *d) { wr(d, NICRX_REG_CTRL, 1); }
 
-int nicrx_drv_reasm(nicrx_drv_t *d, int en, uint32_t page_log2)
+int nicrx_drv_reasm(nicrx_drv_t *d, int mode, uint32_t page_log2)
 {
     if (page_log2 < NICRX_REASM_PAGE_LOG2_MIN || page_log2 > NICRX_REASM_PAGE_LOG2_MAX)
         return fail(d, "reasm: page_log2 %u outside %u..%u", page_log2, NICRX_REASM_PAGE_LOG2_MIN,
                     NICRX_REASM_PAGE_LOG2_MAX);
+    if (mode < NICRX_DRV_REASM_OFF || mode > NICRX_DRV_REASM_STRIP) return fail(d, "reasm: mode %d outside 0..2", mode);
     d->reasm_log2 = page_log2;
-    wr(d, NICRX_REG_REASM_CTRL, (en ? NICRX_REASM_CTRL_EN_MASK : 0u) | page_log2 << NICRX_REASM_CTRL_PAGE_LOG2_SHIFT);
+    wr(d, NICRX_REG_REASM_CTRL, (mode != NICRX_DRV_REASM_OFF ? NICRX_REASM_CTRL_EN_MASK : 0u) |
+                                (mode == NICRX_DRV_REASM_STRIP ? NICRX_REASM_CTRL_STRIP_MASK : 0u) |
+                                page_log2 << NICRX_REASM_CTRL_PAGE_LOG2_SHIFT);
     return 0;
 }
 

@@ -55,12 +55,14 @@ int nicrx_drv_setup(nicrx_drv_t *d, const nicrx_drv_ring_t fbr[NICRX_NUM_FBR],
  * MAX), each posted at an address aligned to its size and filled with entries at multiples of 2^align_log2
  * (NICRX_PAGE_ALIGN_LOG2_MIN..page_log2).  Before the rings are enabled; -1 on a bad value. */
 int nicrx_drv_pages(nicrx_drv_t *d, uint32_t rings, uint32_t page_log2, uint32_t align_log2);
-/* Re-assembly (docs/host-interface.md "The re-assembly ring"): REASM_CTRL with en and the
+/* Re-assembly (docs/host-interface.md "The re-assembly ring"): REASM_CTRL with en (mode
+ * NICRX_DRV_REASM_ON, or _STRIP: on with header stripping, REASM_CTRL.strip) and the
  * size of the re-assembly ring's pages, 2^page_log2 bytes (NICRX_REASM_PAGE_LOG2_MIN..MAX;
  * before any, the reset value, 64 KB): nicrx_drv_post checks ring NICRX_REASM_RING's
  * pages are aligned to it.  The ring itself is set up like the others (its buf_size is not
  * written: unused); left down, it gives no page and every frame goes alone.  -1 on a bad value. */
-int nicrx_drv_reasm(nicrx_drv_t *d, int en, uint32_t page_log2);
+enum nicrx_drv_reasm_mode { NICRX_DRV_REASM_OFF = 0, NICRX_DRV_REASM_ON = 1, NICRX_DRV_REASM_STRIP = 2 };
+int nicrx_drv_reasm(nicrx_drv_t *d, int mode, uint32_t page_log2);
 /* Buffer lists (docs/host-interface.md "Buffer lists"): list (< NICRX_FLIST_LISTS), bound to
  * the installed flow {flow, gen} (nicrx_drv_flow_cmd's INSTALL gives both); its runs open in
  * the list's buffers, posted in order by nicrx_drv_flist_post: each aligned to the

@@ -93,6 +93,9 @@ module nicrx_cpl_write #(
     wire            c_rec   = s_cr_data[CR_REC];
     wire            c_err   = s_cr_data[CR_ERR];
     wire            c_run   = s_cr_data[CR_RUN];                 // a run record (re-assembly)
+    // the B counts DELIVERED: a frame's record (not an error completion nor a run record), or
+    // the last data burst of a frame that has none (a stripped append)
+    wire            c_dlv   = c_rec ? !(c_err || c_run) : s_cr_data[CR_DLV];
     wire [QW-1:0]   c_q     = s_cr_data[CR_Q +: QW];
     wire [15:0]     c_dlen  = s_cr_data[CR_DLEN +: CR_DLEN_W];
     wire            c_split = s_cr_data[CR_SPLIT];
@@ -147,7 +150,8 @@ module nicrx_cpl_write #(
         end else if (c_run) begin
             w0 = {s_cr_data[CR_FLOW +: 16], 14'd0, c_ring, s_cr_data[CR_BUFID +: 16], 16'd0};
             w1 = {3'd0, s_cr_data[CR_RREASON +: 4], c_rsegs, s_cr_data[CR_RLEN +: 17], s_cr_data[CR_RSEQ +: 32]};
-            w2 = {24'd0, 1'b1, 39'd0};
+            // word 2: the run's last merged segment's URG, PSH, RST, FIN (TCP header bits)
+            w2 = {18'd0, s_cr_data[CR_RFLAGS +: 6] & 6'h2d, 1'b1, 39'd0};
             w3 = {s_cr_data[CR_PHASE], 16'd0, 5'd0, c_rsegs, 1'b0, 1'b1, 32'd0};
         end else begin
             w0 = {s_cr_data[CR_FLOW +: 16], s_cr_data[CR_PRESEL], s_cr_data[CR_PERR], s_cr_data[CR_TRUNC],
@@ -187,7 +191,7 @@ module nicrx_cpl_write #(
         if (m_axi_bvalid) begin
             bq_rd_next = bq_rd_reg + 1'b1;
             if (m_axi_bresp != 2'b00) axi_err_inc = axi_err_inc + 3'd1;
-            if (bq_head[0] && !bq_head[1]) cnt_delivered_next = cnt_delivered_reg + 32'd1;
+            if (bq_head[1]) cnt_delivered_next = cnt_delivered_reg + 32'd1;
         end
         // tails per queue: a record's B moves its queue's on
         for (i = 0; i < NUM_CQ; i = i + 1) begin
@@ -205,8 +209,7 @@ module nicrx_cpl_write #(
 
     // ---- memory (no reset: contents are don't-care until written) -----------
     always @(posedge clk) begin
-        // err: no frame (an error completion or a run record): not counted DELIVERED
-        if (s_cr_valid) bq_mem[bq_wr_reg[2:0]] <= {c_q, c_err || c_run, c_rec};
+        if (s_cr_valid) bq_mem[bq_wr_reg[2:0]] <= {c_q, c_dlv, c_rec};
     end
 
     // ---- registers --------------------------------------------------------

@@ -135,7 +135,7 @@ module nicrx_csr #(
     output wire [15:0]            cfg_xfer_buf_wait, // XFER_BUF_WAIT (nicrx_dma)
     // re-assembly (REASM_*, nicrx_dma's nicrx_reasm): {timeout[15:0], max_segs[7:0],
     // max_bytes[16:0], page_log2[4:0], flush (a pulse after the write), en}
-    output wire [47:0]            cfg_reasm,
+    output wire [48:0]            cfg_reasm,
     // buffer lists (FLIST_*, nicrx_flist): FLIST_CMD.op (a pulse after the write) and the
     // values it takes
     output wire [1:0]             cfg_flist_cmd,
@@ -384,7 +384,7 @@ module nicrx_csr #(
     assign cfg_xfer_small    = xfer_small_reg;
     assign cfg_xfer_page     = {xfer_page_align_reg, xfer_page_log2_reg, xfer_page_en_reg};
     assign cfg_xfer_buf_wait = xfer_buf_wait_reg;
-    assign cfg_reasm         = {reasm_timeout_reg, reasm_max_segs_reg, reasm_max_bytes_reg, reasm_page_log2_reg,
+    assign cfg_reasm         = {reasm_strip_reg, reasm_timeout_reg, reasm_max_segs_reg, reasm_max_bytes_reg, reasm_page_log2_reg,
                                 reasm_flush_reg, reasm_en_reg};
     assign cfg_flist_cmd     = flist_cmd_reg;
     assign cfg_flist_sel     = flist_sel_reg;

@@ -189,6 +189,7 @@
     reg  [15:0] xfer_buf_wait_reg, xfer_buf_wait_next;
     reg  [0:0] reasm_en_reg, reasm_en_next;
     reg  [0:0] reasm_flush_reg, reasm_flush_next;  // a pulse
+    reg  [0:0] reasm_strip_reg, reasm_strip_next;
     reg  [4:0] reasm_page_log2_reg, reasm_page_log2_next;
     reg  [16:0] reasm_max_bytes_reg, reasm_max_bytes_next;
     reg  [7:0] reasm_max_segs_reg, reasm_max_segs_next;
@@ -744,6 +745,7 @@
             if (reggen_raddr[4:0] == 5'h10) begin
                 reggen_rgm[12] = 1'b1;
                 reggen_rgv[384:384] = reasm_en_reg[0 +: 1];
+                reggen_rgv[386:386] = reasm_strip_reg[0 +: 1];
                 reggen_rgv[396:392] = reasm_page_log2_reg[0 +: 5];
             end
         // REASM_MAX_BYTES
@@ -915,6 +917,7 @@
         xfer_buf_wait_next = xfer_buf_wait_reg;
         reasm_en_next = reasm_en_reg;
         reasm_flush_next = {1{1'b0}};
+        reasm_strip_next = reasm_strip_reg;
         reasm_page_log2_next = reasm_page_log2_reg;
         reasm_max_bytes_next = reasm_max_bytes_reg;
         reasm_max_segs_next = reasm_max_segs_reg;
@@ -1322,6 +1325,7 @@
                 wr_mapped = 1'b1;
                 reasm_en_next[0 +: 1] = ((reasm_en_reg[0 +: 1] & ~reggen_wmask[0:0]) | (s_axil_wdata[0:0] & reggen_wmask[0:0]));
                 reasm_flush_next[0 +: 1] = (s_axil_wdata[1:1] & reggen_wmask[1:1]);
+                reasm_strip_next[0 +: 1] = ((reasm_strip_reg[0 +: 1] & ~reggen_wmask[2:2]) | (s_axil_wdata[2:2] & reggen_wmask[2:2]));
                 reasm_page_log2_next[0 +: 5] = ((reasm_page_log2_reg[0 +: 5] & ~reggen_wmask[12:8]) | (s_axil_wdata[12:8] & reggen_wmask[12:8]));
             end
         // REASM_MAX_BYTES
@@ -1488,6 +1492,7 @@
             xfer_buf_wait_reg <= 16'h800;
             reasm_en_reg <= 1'h0;
             reasm_flush_reg <= 1'h0;
+            reasm_strip_reg <= 1'h0;
             reasm_page_log2_reg <= 5'h10;
             reasm_max_bytes_reg <= 17'h0;
             reasm_max_segs_reg <= 8'h0;
@@ -1568,6 +1573,7 @@
             xfer_buf_wait_reg <= xfer_buf_wait_next;
             reasm_en_reg <= reasm_en_next;
             reasm_flush_reg <= reasm_flush_next;
+            reasm_strip_reg <= reasm_strip_next;
             reasm_page_log2_reg <= reasm_page_log2_next;
             reasm_max_bytes_reg <= reasm_max_bytes_next;
             reasm_max_segs_reg <= reasm_max_segs_next;

@@ -37,7 +37,7 @@ module nicrx_dma #(
     input  wire [3:0]                cfg_fbr_en,
     input  wire [10:0]               cfg_xfer_page,     // XFER_PAGE {align_log2, page_log2, en} (nicrx_page)
     input  wire [15:0]               cfg_xfer_buf_wait, // XFER_BUF_WAIT: cycles the head waits for a descriptor (0: forever)
-    input  wire [47:0]               cfg_reasm,   // REASM_*: {timeout, max_segs, max_bytes, page_log2, flush, en} (nicrx_csr)
+    input  wire [48:0]               cfg_reasm,   // REASM_*: {strip, timeout, max_segs, max_bytes, page_log2, flush, en} (nicrx_csr)
     input  wire [15:0]               now,         // the device time in ticks (nicrx_flow's flow_time)
     // nicrx_desc_fetch: each ring's oldest descriptor {buf_id, addr}, a pop takes it
     input  wire [3:0]                s_desc_valid,
@@ -98,8 +98,8 @@ module nicrx_dma #(
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, trunc, perr,
     // presel, queue, rss_type, for the record's word 2 pay and lerr, nicrx_xfer_plan's split,
-    // hdr_len and dlen, and for the re-assembly table's request seq and fcl
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16 + 32 + 1;
+    // hdr_len and dlen, and for the re-assembly table's request seq and fcl (URG, PSH, RST, FIN)
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16 + 32 + 6;
     localparam [12:0] PAGE_BEATS = 13'd4096 >> LABPB;
     localparam integer BPB_M1_I = BPB - 1;
     localparam [2:0] BPB_M1 = BPB_M1_I[2:0];   // a byte's offset in a packet-memory word
@@ -108,7 +108,7 @@ module nicrx_dma #(
     // completion request's {q, err, rec} (nicrx_cpl_write's B FIFO entry)
     localparam BQW   = 2 + QW;
     localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
-                     IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6;
+                     IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6, IS_SKIP = 3'd7;
     localparam [1:0] HDR_RING = 2'd2;          // the header ring (regs/nicrx.regs HDR_RING)
     localparam [1:0] RA_RING = 2'd3;           // the re-assembly ring (REASM_RING): a run's page
     localparam [3:0] R_DROP = 4'd9;            // enum nicrx_reasm_reason: the close this block adds
@@ -164,9 +164,10 @@ module nicrx_dma #(
     reg [2:0]            pg_take_reg, pg_take_next;   // the rings an entry was placed in (nicrx_page's s_take)
     reg                  g_ring_reg, g_ring_next;     // ring 0 or 1
     reg                  g_mrg_reg, g_mrg_next;       // ... or merged into a re-assembly run's page (dring 3)
+    reg                  g_strip_reg, g_strip_next;   // ... appended with its header stripped (REASM_CTRL.strip)
     reg [15:0]           g_bufid_reg, g_bufid_next;
     reg [63:0]           g_addr_reg, g_addr_next;
-    reg                  rec_rdy_reg, rec_rdy_next;   // f_addr, f_phase hold the record's
+    reg                  rec_rdy_reg, rec_rdy_next;   // f_addr, f_phase hold the record's (IS_REC); IS_SKIP's second cycle
     // queue-head decision, registered every cycle from fh (valid when fh did not
     // change at the last edge: hd_v)
     reg                  hd_v_reg, hd_v_next;
@@ -181,7 +182,8 @@ module nicrx_dma #(
     reg [15:0]           hd_nw2_reg, hd_nw2_next;    // ... the data part reads
     reg [15:0]           hd_cwd_reg, hd_cwd_next;    // ... the data part writes at g_addr
     reg                  hd_ld2_reg, hd_ld2_next;    // the data part's first word is a lead
-    reg                  hd_fl2_reg, hd_fl2_next;    // hd_cwd != hd_nw2 + hd_ld2 (one cycle later): a flush
+    reg                  hd_pr2_reg, hd_pr2_next;    // a stripped data part's first word is a prime
+    reg                  hd_fl2_reg, hd_fl2_next;    // hd_cwd + hd_pr2 != hd_nw2 + hd_ld2 (one cycle later): a flush
     reg                  hd_dneed_reg, hd_dneed_next; // a data buffer needed (whole, or dlen > 0)
     reg                  hd_hfit_reg, hd_hfit_next;   // a split frame's header part fits ring 2's entries
     reg [3:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
@@ -194,6 +196,7 @@ module nicrx_dma #(
     reg [16:0]           r_len_reg, r_len_next;
     reg [31:0]           r_seq_reg, r_seq_next;
     reg [3:0]            r_reason_reg, r_reason_next;
+    reg [5:0]            r_flags_reg, r_flags_next;   // the run's last merged frame's URG, PSH, RST, FIN
     reg [31:0]           cnt_no_page_reg, cnt_no_page_next;
     // the wait bound (XFER_BUF_WAIT): cycles in a row the head has waited for a descriptor
     // alone (hd_wait, saturating), and, registered from it, the bound is reached (hd_to)
@@ -225,6 +228,7 @@ module nicrx_dma #(
     reg                  bq_we;
     reg [BQW-1:0]        bq_wdata;
     reg                  bq_run;             // the record is a run record (r_*)
+    reg                  bq_dlv;             // frame data: a stripped frame's last burst (its B counts DELIVERED)
 
     // ---- outputs ---------------------------------------------------------
     // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
@@ -276,7 +280,7 @@ module nicrx_dma #(
     reg         ra_take, ra_cls;
     reg [15:0]  rq_pmask_reg;      // a page's address bits that must be 0 (ring 3: REASM_CTRL.page_log2, 12..16)
     wire        rq_req = rq_en_reg && fh_valid_reg && fh_op_reg >= OP_CTRL && fh_op_reg <= OP_NO_MERGE &&
-                         (fh_op_reg != OP_CTRL || fh_reg[166]);
+                         (fh_op_reg != OP_CTRL || (|fh_reg[171:166]));
     wire        ra_v, ra_req, ra_close, ra_open, ra_merge, ra_after, ra_busy;
     wire [7:0]  ra_flow, ra_r_gen, ra_r_segs;
     wire [3:0]  ra_reason;
@@ -292,7 +296,7 @@ module nicrx_dma #(
         .s_chg(rq_chg_reg), .s_req(rq_req), .s_flow(fh_flow_reg[7:0]), .s_gen(fh_flow_reg[15:8]), .s_op(fh_op_reg),
         // the payload it would merge: a split frame's data part (a length that lies merges nothing)
         .s_len((fh_reg[101] && !fh_reg[100]) ? fh_reg[133:118] : 16'd0),
-        .s_seq(fh_reg[165:134]), .s_fcl(fh_reg[166]),
+        .s_seq(fh_reg[165:134]), .s_fcl(|fh_reg[171:166]),
         .s_take(ra_take), .s_take_cls(ra_cls), .s_take_page(s_desc_data[3*80+12 +: 52]),
         .s_take_id(s_desc_data[3*80+64 +: 16]),
         .m_v(ra_v), .m_req(ra_req), .m_flow(ra_flow), .m_close(ra_close), .m_reason(ra_reason),
@@ -329,11 +333,12 @@ module nicrx_dma #(
         cr_data[CR_REC] = bq_wdata[0];  cr_data[CR_ERR] = bq_wdata[1];  cr_data[CR_Q +: QW] = bq_wdata[2 +: QW];
         cr_data[CR_PHASE] = f_phase_reg;
         // a run record: its page in ring 3, its flow, the run (docs/host-interface.md "Run record")
-        cr_data[CR_RUN] = bq_run;
+        cr_data[CR_RUN] = bq_run;  cr_data[CR_DLV] = bq_dlv;
         cr_data[CR_RING +: CR_RING_W] = bq_run ? RA_RING : f_ring_reg;
         cr_data[CR_BUFID +: CR_BUFID_W] = bq_run ? r_id_reg : f_bufid_reg;
         cr_data[CR_RLEN +: CR_RLEN_W] = r_len_reg;  cr_data[CR_RSEGS +: CR_RSEGS_W] = r_segs_reg;
         cr_data[CR_RSEQ +: CR_RSEQ_W] = r_seq_reg;  cr_data[CR_RREASON +: CR_RREASON_W] = r_reason_reg;
+        cr_data[CR_RFLAGS +: CR_RFLAGS_W] = r_flags_reg;
         cr_data[CR_LEN +: CR_LEN_W] = fh_reg[101] ? fh_reg[117:102] : fh_reg[15:0];   // the first part's
         cr_data[CR_OFF +: CR_OFF_W] = f_off_reg;  cr_data[CR_CNT +: CR_CNT_W] = f_cnt_reg;
         cr_data[CR_PREL] = f_prel_reg;
@@ -385,6 +390,8 @@ module nicrx_dma #(
     reg [79:0]           pq_head;
     reg                  m_go;                // the head's data part goes into its flow's run
     reg                  need2;               // ... and the run closes after it: two records
+    reg                  s_app;               // ... appended with its header stripped: no header buffer, no record
+    reg                  rooms;               // CQ room for the records the take needs
     reg                  d_ring;              // the head takes a data ring's buffer
     reg                  h_nofit, h_drop;     // the head is dropped no_fit; dropped for any reason
     reg                  cstep;               // the head's run closes alone first
@@ -437,10 +444,10 @@ module nicrx_dma #(
         f_off_next = f_off_reg;  f_cnt_next = f_cnt_reg;  f_prel_next = f_prel_reg;
         g_off_next = g_off_reg;  g_cnt_next = g_cnt_reg;  g_prel_next = g_prel_reg;
         pg_take_next = 3'b000;
-        g_mrg_next = g_mrg_reg;
+        g_mrg_next = g_mrg_reg;  g_strip_next = g_strip_reg;
         rp_next = rp_reg;  raft_next = raft_reg;
         r_flow_next = r_flow_reg;  r_gen_next = r_gen_reg;  r_id_next = r_id_reg;  r_len_next = r_len_reg;
-        r_segs_next = r_segs_reg;  r_seq_next = r_seq_reg;  r_reason_next = r_reason_reg;
+        r_segs_next = r_segs_reg;  r_seq_next = r_seq_reg;  r_reason_next = r_reason_reg;  r_flags_next = r_flags_reg;
         cnt_no_page_next = cnt_no_page_reg;
         ra_take = 1'b0;  ra_cls = 1'b0;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
@@ -450,7 +457,7 @@ module nicrx_dma #(
         cnt_no_buf_next = cnt_no_buf_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
         pc_we = 1'b0;  pc_wdata = {PC_W{1'b0}};  wc_we = 1'b0;  wc_wdata = {WC_W{1'b0}};
-        bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};  bq_run = 1'b0;
+        bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};  bq_run = 1'b0;  bq_dlv = 1'b0;
         fh_rel = 1'b0;
 
         // ---- frame queue push ----------------------------------------------
@@ -496,10 +503,18 @@ module nicrx_dma #(
         // bytes sit in the shared word at or below their destination's offset, and a flush
         // word last when it writes more than it reads and leads (compared a cycle later)
         hd_nw1_next     = part_words(p1len);
-        hd_nw2_next     = part_words(h_len) - part_words(h_hlen);
+        // A stripped append (g_strip, set at the take, at least three cycles before IS_P2)
+        // had its header's whole words skipped: it reads the shared word itself, in place of
+        // the lead, or as a prime (a word that only becomes the word before) when its first
+        // bytes sit above their destination's offset
+        hd_nw2_next     = part_words(h_len) - part_words(h_hlen)
+                          + {15'd0, g_strip_reg && (h_hlen[2:0] & BPB_M1) != 3'd0};
         hd_cwd_next     = part_words(h_dlen + {13'd0, g_addr_reg[2:0] & BPB_M1});
-        hd_ld2_next     = (h_hlen[2:0] & BPB_M1) != 3'd0 && (g_addr_reg[2:0] & BPB_M1) >= (h_hlen[2:0] & BPB_M1);
-        hd_fl2_next     = hd_cwd_reg != hd_nw2_reg + {15'd0, hd_ld2_reg};
+        hd_ld2_next     = !g_strip_reg && (h_hlen[2:0] & BPB_M1) != 3'd0
+                          && (g_addr_reg[2:0] & BPB_M1) >= (h_hlen[2:0] & BPB_M1);
+        hd_pr2_next     = g_strip_reg && (h_hlen[2:0] & BPB_M1) != 3'd0
+                          && (g_addr_reg[2:0] & BPB_M1) < (h_hlen[2:0] & BPB_M1);
+        hd_fl2_next     = hd_cwd_reg + {15'd0, hd_pr2_reg} != hd_nw2_reg + {15'd0, hd_ld2_reg};
         // ring 0 when the head is empty (its register is not reset)
         sel      = fh_valid_reg && !hd_ring_ok_reg[0];
         h_nwords = part_words(h_len);
@@ -518,7 +533,9 @@ module nicrx_dma #(
         m_go     = rq_ans && ra_merge && (!ra_open || pq_ok);
         need2    = m_go && ra_after;
         d_ring   = hd_dneed_reg && !m_go;
-        bufs_ok  = h_split ? hq_ok && (!hd_dneed_reg || dq_ok || m_go) : dq_ok;
+        // an append with its header stripped (REASM_CTRL.strip): no header buffer, no record
+        s_app    = m_go && !ra_open && cfg_reasm[48];
+        bufs_ok  = h_split ? (hq_ok || s_app) && (!hd_dneed_reg || dq_ok || m_go) : dq_ok;
         nb_ring  = (h_split && !hq_ok) ? HDR_RING : {1'b0, sel};
         // the wait bound: a head that could be taken but for a descriptor counts its cycles;
         // the comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it
@@ -538,7 +555,9 @@ module nicrx_dma #(
         rcq_en   = hd_q_ok_reg || cfg_cq_en[0];
         // a sweep's close (no frame asks; IS_IDLE)
         sw_go    = ra_v && !ra_req && ra_close && (!cfg_cq_en[0] || cq_room[0]);
-        herr     = h_split && hd_bad_reg[HDR_RING];
+        herr     = h_split && !s_app && hd_bad_reg[HDR_RING];
+        // the records the take needs CQ room for: the frame's (none when stripped) and its run's
+        rooms    = s_app ? !need2 || cq_room[hd_q_reg] : cq_room[hd_q_reg] && (!need2 || cq_room2[hd_q_reg]);
         perr     = !herr && m_go && ra_open && hd_bad_reg[RA_RING];
         derr     = !herr && d_ring && (sel ? hd_bad_reg[1] : hd_bad_reg[0]);
         // a page's entry: its address is the page's (PAGE_SIZE-aligned) with the offset in the low bits
@@ -596,7 +615,7 @@ module nicrx_dma #(
                     ra_take = 1'b1;  ra_cls = 1'b1;
                     r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
                     r_len_next = ra_r_len;  r_segs_next = ra_r_segs;  r_seq_next = ra_r_seq;
-                    r_reason_next = ra_reason;
+                    r_reason_next = ra_reason;  r_flags_next = 6'd0;
                     f_q_next = {QW{1'b0}};
                     rp_next = cfg_cq_en[0];  raft_next = 1'b0;
                     is_state_next = cfg_cq_en[0] ? IS_PRE : IS_IDLE;
@@ -612,6 +631,8 @@ module nicrx_dma #(
                             r_len_next = ra_off;  r_segs_next = ra_r_segs - {7'd0, ra_after};
                             r_seq_next = ra_r_seq;
                             r_reason_next = ra_close ? ra_reason : R_DROP;
+                            // its last merged frame carried no URG, PSH, RST, FIN: they close after it
+                            r_flags_next = 6'd0;
                             f_q_next = rcq;
                             rp_next = rcq_en;  raft_next = 1'b0;
                             is_state_next = rcq_en ? IS_PRE : IS_IDLE;
@@ -619,33 +640,33 @@ module nicrx_dma #(
                     end else if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {5'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if (h_nofit) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {5'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {5'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
                     end else if (hd_to_reg && !bufs_ok) begin
                         // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {5'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             for (i = 0; i < 3; i = i + 1)
                                 if (nb_ring == i[1:0])
                                     cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
                         end
-                    end else if (cq_room[hd_q_reg] && (!need2 || cq_room2[hd_q_reg]) && pc_room && bufs_ok) begin
+                    end else if (rooms && pc_room && bufs_ok) begin
                         // a split frame takes a header buffer and, with bytes after its
                         // headers, a data buffer, or its data part goes into its flow's run
                         // (m_go: a run's page, ring 3's head when it opens one); a run that
@@ -664,10 +685,10 @@ module nicrx_dma #(
                         end else begin
                             // a page goes back (pop) only with its last entry; a run's page
                             // is taken when the run opens
-                            desc_pop_next = {m_go && ra_open, h_split && pg_rel[2],
+                            desc_pop_next = {m_go && ra_open, h_split && !s_app && pg_rel[2],
                                              d_ring && sel && pg_rel[1],
                                              d_ring && !sel && pg_rel[0]};
-                            pg_take_next = {h_split, d_ring && sel, d_ring && !sel};
+                            pg_take_next = {h_split && !s_app, d_ring && sel, d_ring && !sel};
                             f_ring_next = h_split ? HDR_RING : {1'b0, sel};
                             f_bufid_next = h_split ? hq_head[79:64] : dq_head[79:64];
                             f_addr_next = h_split ? {hq_head[63:16], hq_head[15:0] | h_off}
@@ -676,7 +697,7 @@ module nicrx_dma #(
                             f_cnt_next = h_split ? pg_cnt[38:26] : sel ? pg_cnt[25:13] : pg_cnt[12:0];
                             f_prel_next = h_split ? pg_rel[2] : sel ? pg_rel[1] : pg_rel[0];
                             g_pend_next = h_split && hd_dneed_reg;
-                            g_ring_next = sel;  g_mrg_next = m_go;
+                            g_ring_next = sel;  g_mrg_next = m_go;  g_strip_next = s_app;
                             // merged: at the run's page and offset (an opened run's at 0),
                             // no entry count, no release (the run record gives the page back)
                             g_bufid_next = !m_go ? dq_head[79:64] : ra_open ? pq_head[79:64] : ra_r_id;
@@ -689,19 +710,23 @@ module nicrx_dma #(
                             rp_next = m_go && ra_after;  raft_next = 1'b1;
                             r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
                             r_len_next = ra_r_len;  r_segs_next = ra_r_segs;  r_seq_next = ra_r_seq;
-                            r_reason_next = ra_reason;
+                            r_reason_next = ra_reason;  r_flags_next = fh_reg[171:166];
                             // a frame that would open a run but finds no page goes alone
                             if (rq_req && ra_open && !m_go) cnt_no_page_next = cnt_no_page_reg + 32'd1;
                             f_err_next = 1'b0;
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
-                            pc_wdata = {2'b00, 3'd0, hd_nw1_reg, h_len == 16'd0};
+                            // stripped: the header's whole words released unread, the word it
+                            // shares with the data part read by the data part (IS_SKIP waits
+                            // for its hd_*)
+                            pc_wdata = s_app ? {6'd0, {LBPB{1'b0}}, h_hlen[15:LBPB], 1'b1}
+                                             : {3'b000, 3'd0, hd_nw1_reg, h_len == 16'd0};
                             // a buffer at an odd word of a beat (R = 2) starts in its upper lane
                             f_soff_next = p1_lane ? UP_OFF : {LABPB{1'b0}};
                             f_first_next = 1'b1;
                             f_rem_next = p1_lane ? hd_nb1_reg : hd_nb0_reg;
                             f_plen_next = p1len;
-                            is_state_next = (h_len == 16'd0) ? IS_PRE : IS_SIZE;
+                            is_state_next = s_app ? IS_SKIP : (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
                     end
                 end
@@ -712,7 +737,7 @@ module nicrx_dma #(
                 // place in a word
                 if (pc_room) begin
                     pc_we = 1'b1;
-                    pc_wdata = {hd_ld2_reg, hd_fl2_reg, sh2, hd_nw2_reg, 1'b0};
+                    pc_wdata = {hd_pr2_reg, hd_ld2_reg, hd_fl2_reg, sh2, hd_nw2_reg, 1'b0};
                     f_addr_next = g_addr_reg;
                     f_soff_next = g_addr_reg[LABPB-1:0];
                     f_first_next = 1'b1;
@@ -721,6 +746,11 @@ module nicrx_dma #(
                     g_pend_next = 1'b0;
                     is_state_next = IS_SIZE;
                 end
+            end
+            IS_SKIP: begin
+                // a stripped append's two cycles before IS_P2: g_addr, then hd_* from it
+                rec_rdy_next = 1'b1;
+                if (rec_rdy_reg) is_state_next = IS_P2;
             end
             IS_PRE: begin
                 // f_q was set at the last edge: rec_off, rec_ph follow it now
@@ -747,6 +777,14 @@ module nicrx_dma #(
                     f_first_next = 1'b0;
                     f_rem_next = f_rem_reg - {7'd0, f_beats_reg};
                     is_state_next = !f_blast_reg ? IS_SIZE : g_pend_reg ? IS_P2 : IS_REC;
+                    if (f_blast_reg && !g_pend_reg && g_strip_reg) begin
+                        // a stripped append is delivered by its last burst's B (no record):
+                        // the head goes, then its run's record if the run closes after it
+                        bq_dlv = 1'b1;
+                        fh_rel = 1'b1;
+                        raft_next = 1'b0;
+                        is_state_next = rp_reg ? IS_REC : IS_IDLE;
+                    end
                 end
             end
             IS_REC: begin
@@ -802,7 +840,7 @@ module nicrx_dma #(
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_FCL], s_fl_data[FL_SEQ +: FL_SEQ_W], s_fl_data[FL_DLEN +: FL_DLEN_W], s_fl_data[FL_HDR_LEN +: FL_HDR_LEN_W],
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_FCL +: FL_FCL_W], s_fl_data[FL_SEQ +: FL_SEQ_W], s_fl_data[FL_DLEN +: FL_DLEN_W], s_fl_data[FL_HDR_LEN +: FL_HDR_LEN_W],
             s_fl_data[FL_SPLIT], s_fl_data[FL_LERR], s_fl_data[FL_PAY +: FL_PAY_W],
             s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
             s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
@@ -827,9 +865,9 @@ module nicrx_dma #(
             fq_wr_reg <= {(LFQ+1){1'b0}};  fq_rd_reg <= {(LFQ+1){1'b0}};  fq_pop_reg <= 1'b0;
             fh_valid_reg <= 1'b0;
             desc_pop_reg <= 4'b0000;
-            rp_reg <= 1'b0;  raft_reg <= 1'b0;  g_mrg_reg <= 1'b0;  cnt_no_page_reg <= 32'd0;
+            rp_reg <= 1'b0;  raft_reg <= 1'b0;  g_mrg_reg <= 1'b0;  g_strip_reg <= 1'b0;  cnt_no_page_reg <= 32'd0;
             r_flow_reg <= 8'd0;  r_gen_reg <= 8'd0;  r_id_reg <= 16'd0;  r_len_reg <= 17'd0;
-            r_segs_reg <= 8'd0;  r_seq_reg <= 32'd0;  r_reason_reg <= 4'd0;
+            r_segs_reg <= 8'd0;  r_seq_reg <= 32'd0;  r_reason_reg <= 4'd0;  r_flags_reg <= 6'd0;
             rq_chg_reg <= 1'b0;  rq_pmask_reg <= 16'h0fff;
             is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
@@ -845,7 +883,7 @@ module nicrx_dma #(
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
             hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd_reg <= 16'd0;
-            hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_ld2_reg <= 1'b0;  hd_fl2_reg <= 1'b0;
+            hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_ld2_reg <= 1'b0;  hd_pr2_reg <= 1'b0;  hd_fl2_reg <= 1'b0;
             hd_dneed_reg <= 1'b0;  rq_en_reg <= 1'b0;
           
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
@@ -856,9 +894,10 @@ module nicrx_dma #(
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
             fh_valid_reg <= fh_valid_next;
             desc_pop_reg <= desc_pop_next;
-            rp_reg <= rp_next;  raft_reg <= raft_next;  g_mrg_reg <= g_mrg_next;  cnt_no_page_reg <= cnt_no_page_next;
+            rp_reg <= rp_next;  raft_reg <= raft_next;  g_mrg_reg <= g_mrg_next;  g_strip_reg <= g_strip_next;
+            cnt_no_page_reg <= cnt_no_page_next;
             r_flow_reg <= r_flow_next;  r_gen_reg <= r_gen_next;  r_id_reg <= r_id_next;  r_len_reg <= r_len_next;
-            r_segs_reg <= r_segs_next;  r_seq_reg <= r_seq_next;  r_reason_reg <= r_reason_next;
+            r_segs_reg <= r_segs_next;  r_seq_reg <= r_seq_next;  r_reason_reg <= r_reason_next;  r_flags_reg <= r_flags_next;
             rq_chg_reg <= fq_re || fh_rel || (rq_en_reg != cfg_reasm[0]);
             rq_pmask_reg <= (cfg_reasm[6:2] >= 5'd16) ? 16'hffff : (cfg_reasm[6:2] <= 5'd12) ? 16'h0fff
                           : ~(16'hffff << cfg_reasm[6:2]);
@@ -879,7 +918,7 @@ module nicrx_dma #(
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
             hd_nd_reg <= hd_nd_next;
             hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_cwd_reg <= hd_cwd_next;  hd_ld2_reg <= hd_ld2_next;
-            hd_fl2_reg <= hd_fl2_next;  hd_dneed_reg <= hd_dneed_next;  rq_en_reg <= cfg_reasm[0];
+            hd_fl2_reg <= hd_fl2_next;  hd_pr2_reg <= hd_pr2_next;  hd_dneed_reg <= hd_dneed_next;  rq_en_reg <= cfg_reasm[0];
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             cnt_no_fit_reg <= cnt_no_fit_next;
             cnt_no_cq_reg <= cnt_no_cq_next;  cnt_desc_err_reg <= cnt_desc_err_next;

@@ -72,6 +72,7 @@ module nicrx_mover #(
     // the block)
     reg                  hd_skip_reg, hd_skip_next, hd_flush_reg, hd_flush_next;
     reg                  hd_lead_reg, hd_lead_next;   // the lead word is still to come
+    reg                  hd_prime_reg, hd_prime_next; // the first read is still to come and yields no word
     reg [2:0]            hd_sh_reg, hd_sh_next;
     reg [15:0]           hd_left_reg, hd_left_next;   // words still to read (nwords until it starts)
     reg                  hd_zero_reg, hd_zero_next;   // hd_left is 0
@@ -88,6 +89,7 @@ module nicrx_mover #(
     // t*_fl: a word that reads nothing (a flush or a lead); t*_ld: a lead
     reg                  t0_v_reg, t0_v_next, t0_fl_reg, t0_fl_next, t0_ld_reg, t0_ld_next, pm_rd_en_reg;
     reg [2:0]            t0_sh_reg, t0_sh_next;
+    reg                  t0_pr_reg, t0_pr_next, t1_pr_reg, t2_pr_reg;  // a prime: the word only becomes ra_h
     reg [PM_AW:0]        pm_rel_reg;
     // room for the read decided at the next edge, registered: the FIFO's words and those on
     // their way leave two of its places free now (one for a read decided at this edge)
@@ -153,11 +155,11 @@ module nicrx_mover #(
     always @* begin
         pc_wr_next = pc_wr_reg;  pc_rd_next = pc_rd_reg;
         hd_skip_next = hd_skip_reg;  hd_flush_next = hd_flush_reg;  hd_sh_next = hd_sh_reg;
-        hd_lead_next = hd_lead_reg;
+        hd_lead_next = hd_lead_reg;  hd_prime_next = hd_prime_reg;
         hd_left_next = hd_left_reg;  hd_zero_next = hd_zero_reg;  hd_one_next = hd_one_reg;
         rel_ptr_next = rel_ptr_reg;
         pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;
-        t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_ld_next = 1'b0;  t0_sh_next = t0_sh_reg;
+        t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_ld_next = 1'b0;  t0_pr_next = 1'b0;  t0_sh_next = t0_sh_reg;
         wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
         wh_next = wh_reg;  wb_first_next = wb_first_reg;  wb_end_next = wb_end_reg;
         wvalid_next = wvalid_reg;  wdata_next = wdata_reg;  wstrb_next = wstrb_reg;
@@ -193,7 +195,8 @@ module nicrx_mover #(
                     hd_ld = 1'b1;
                 end
             end else if (pf_room_reg && !hd_zero_reg) begin
-                t0_v_next = 1'b1;  t0_sh_next = hd_sh_reg;
+                t0_v_next = 1'b1;  t0_sh_next = hd_sh_reg;  t0_pr_next = hd_prime_reg;
+                hd_prime_next = 1'b0;
                 rel_ptr_next = rel_ptr_reg + 1'b1;
                 if (hd_one_reg && !hd_flush_reg) begin  // last word, no flush
                     pc_rd_next = pc_rd_reg + 1'b1;
@@ -212,13 +215,13 @@ module nicrx_mover #(
         end
         if (hd_ld) begin
             hd_skip_next = pc_nx[PC_SKIP];  hd_flush_next = pc_nx[PC_FLUSH];
-            hd_lead_next = pc_nx[PC_LEAD];
+            hd_lead_next = pc_nx[PC_LEAD];  hd_prime_next = pc_nx[PC_PRIME];
             hd_sh_next = pc_nx[PC_SH +: PC_SH_W];
             hd_left_next = pc_nx[PC_NWORDS +: PC_NWORDS_W];
             hd_zero_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd0;
             hd_one_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd1;
         end
-        if (t2_v_reg) pf_wr_next = pf_wr_reg + 1'b1;
+        if (t2_v_reg && !t2_pr_reg) pf_wr_next = pf_wr_reg + 1'b1;   // a prime yields no word
         // the realigner: byte i of each word is byte i + sh of {the word read, the word
         // before} (a flush: no word read, 0; a lead: the word before in the word read's
         // place), as loops over constant slices; bytes outside the part are don't-care
@@ -294,7 +297,7 @@ module nicrx_mover #(
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
         if (s_pc_valid) pc_mem[pc_wr_reg[1:0]] <= s_pc_data;
-        if (t2_v_reg) pf_mem[pf_wr_reg[3:0]] <= ra_out;
+        if (t2_v_reg && !t2_pr_reg) pf_mem[pf_wr_reg[3:0]] <= ra_out;
         if (s_wc_valid) wc_mem[wc_wr_reg[1:0]] <= s_wc_data;
     end
 
@@ -302,11 +305,12 @@ module nicrx_mover #(
     always @(posedge clk) begin
         if (rst) begin
             pc_wr_reg <= 3'd0;  pc_rd_reg <= 3'd0;  pc_room_reg <= 1'b1;
-            hd_skip_reg <= 1'b0;  hd_flush_reg <= 1'b0;  hd_lead_reg <= 1'b0;  hd_sh_reg <= 3'd0;
+            hd_skip_reg <= 1'b0;  hd_flush_reg <= 1'b0;  hd_lead_reg <= 1'b0;  hd_prime_reg <= 1'b0;  hd_sh_reg <= 3'd0;
             hd_left_reg <= 16'd0;  hd_zero_reg <= 1'b1;  hd_one_reg <= 1'b0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
             pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;
             t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_ld_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
+            t0_pr_reg <= 1'b0;  t1_pr_reg <= 1'b0;  t2_pr_reg <= 1'b0;
             pm_rel_reg <= {(PM_AW+1){1'b0}};  pf_room_reg <= 1'b1;
             t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_ld_reg <= 1'b0;  t1_sh_reg <= 3'd0;
             t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_ld_reg <= 1'b0;  t2_sh_reg <= 3'd0;
@@ -318,7 +322,7 @@ module nicrx_mover #(
         end else begin
             pc_wr_reg <= pc_wr_next;  pc_rd_reg <= pc_rd_next;
             hd_skip_reg <= hd_skip_next;  hd_flush_reg <= hd_flush_next;  hd_sh_reg <= hd_sh_next;
-            hd_lead_reg <= hd_lead_next;
+            hd_lead_reg <= hd_lead_next;  hd_prime_reg <= hd_prime_next;
             hd_left_reg <= hd_left_next;  hd_zero_reg <= hd_zero_next;  hd_one_reg <= hd_one_next;
             // room registered from the pointers before the edge: with no push at two edges
             // in a row, one place is enough
@@ -326,6 +330,7 @@ module nicrx_mover #(
             rel_ptr_reg <= rel_ptr_next;
             pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;
             t0_v_reg <= t0_v_next;  t0_fl_reg <= t0_fl_next;  t0_ld_reg <= t0_ld_next;  t0_sh_reg <= t0_sh_next;
+            t0_pr_reg <= t0_pr_next;  t1_pr_reg <= t0_pr_reg;  t2_pr_reg <= t1_pr_reg;
             pm_rd_en_reg <= t0_v_next && !t0_fl_next;
             pm_rel_reg <= rel_ptr_reg;  pf_room_reg <= pf_room_next;
             // the realigner's pipeline: the read data straight into ra_w
@@ -365,6 +370,8 @@ module nicrx_mover #(
             assert(hd_skip_reg == f_pc_head[PC_SKIP] && hd_flush_reg == f_pc_head[PC_FLUSH]);
             // the lead comes before any word is read
             if (hd_lead_reg) assert(f_pc_head[PC_LEAD] && hd_left_reg == f_pc_head[PC_NWORDS +: PC_NWORDS_W]);
+            if (hd_prime_reg) assert(f_pc_head[PC_PRIME] && !hd_lead_reg && !hd_skip_reg
+                                     && hd_left_reg == f_pc_head[PC_NWORDS +: PC_NWORDS_W] && !hd_zero_reg);
             assert(hd_sh_reg == f_pc_head[PC_SH +: PC_SH_W]);
             assert(hd_left_reg <= f_pc_head[PC_NWORDS +: PC_NWORDS_W]);
             if (hd_skip_reg) assert(hd_left_reg == f_pc_head[PC_NWORDS +: PC_NWORDS_W]);

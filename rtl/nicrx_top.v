@@ -478,7 +478,7 @@ module nicrx_top #(
     wire [15:0]             cfg_xfer_split, cfg_xfer_small;
     wire [10:0]             cfg_xfer_page;
     wire [15:0]             cfg_xfer_buf_wait;
-    wire [47:0]             cfg_reasm;      // REASM_* (nicrx_dma's nicrx_reasm)
+    wire [48:0]             cfg_reasm;      // REASM_* (nicrx_dma's nicrx_reasm; strip, nicrx_dma's)
     wire [6:0]              st_xfer_cfg_err;
 
     nicrx_xfer_plan u_xfer_plan (

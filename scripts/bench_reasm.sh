@@ -2,11 +2,16 @@
 # Re-assembly (make bench; model only, cycle-exact with the RTL at its ports, every delivered
 # frame checked by the harness's host): bulk TCP at line rate, 1460-byte payloads, no PSH, no
 # teardown, data one way (nicrx-gen --mode tcp --life 0 --psh 0 --acks 0), over 1, 4, 16 and 64
-# concurrent connections, REASM_FRAMES frames (default 4,000) each, with re-assembly off and
-# on (REASM_CTRL.en; the default caps: 64 KB pages, GRO's 64 KB).  Per run: completions
+# concurrent connections, REASM_FRAMES frames (default 4,000) each, with re-assembly off, on
+# (REASM_CTRL.en; the default caps: 64 KB pages, GRO's 64 KB) and on with header stripping
+# (REASM_CTRL.strip: an appended segment has no record).  Per run: completions
 # (records the host consumed, run records included) per 64 KB of TCP payload (goal with
 # re-assembly: 1; one record a segment gives 65536 / 1460 = 44.9), host-bus bytes written per
-# payload byte (frames, headers and records), drops (goal 0).
+# payload byte (frames, headers and records), drops (goal 0; of the three runs).  Twice: with
+# nicrx-gen's default TCP timestamps (a segment's value moves on with probability 10 %: the
+# flow block gives it NO_MERGE, its options differ, so it closes its run and goes alone, as GRO
+# flushes), and with them fixed (--ts-change 0: at 10 Gb/s the value moves once a millisecond,
+# about every 800 segments), where a stripped run costs its first frame's record and its own.
 # Then mixed traffic: every shared capture (../shared/pcaps, PCAPS=dir to change) at line rate
 # with re-assembly on: frames merged, runs, merged segments per run (what one completion per
 # run would carry), completions (frame and run records) and drops against re-assembly off
@@ -17,17 +22,19 @@ out=build/bench; mkdir -p "$out"
 n=${REASM_FRAMES:-4000}
 status=0; declare -A bus_per
 printf '\nre-assembly, model, bulk TCP at line rate: %d frames of 1460-byte payloads per run\n' "$n"
-printf '%6s %9s %14s %19s %19s %17s %17s %7s %7s\n' flows segments "payload bytes" \
-    "cpl/64KB reasm off" "cpl/64KB reasm on" "bus/payload off" "bus/payload on" "drops" "merged"
+printf '%9s %6s %9s %14s %19s %19s %19s %16s %16s %16s %7s %7s\n' ts-change flows segments "payload bytes" \
+    "cpl/64KB reasm off" "cpl/64KB reasm on" "cpl/64KB strip" "bus/payload off" "bus/payload on" \
+    "bus/payload strip" "drops" "merged"
+for tc in 10 0; do
 for f in 1 4 16 64; do
-    pcap=$out/reasm_bulk$f.pcap
+    pcap=$out/reasm_bulk${f}_ts$tc.pcap
     sum=$(build/bin/nicrx-gen --mode tcp --flows "$f" --count "$n" --pay 1460-1460 --life 0 --psh 0 \
-              --acks 0 --seed 3 --summary -o "$pcap") || { echo "bench_reasm: nicrx-gen failed"; exit 1; }
+              --acks 0 --ts-change "$tc" --seed 3 --summary -o "$pcap") || { echo "bench_reasm: nicrx-gen failed"; exit 1; }
     segs=$(sed -n 's/.* data \([0-9]*\) .*/\1/p' <<< "$sum")
     pay=$(( segs * 1460 ))
-    line=$(printf '%6s %9s %14s' "$f" "$segs" "$pay")
+    line=$(printf '%8s%% %6s %9s %14s' "$tc" "$f" "$segs" "$pay")
     drops=0; merged=0
-    for r in off on; do
+    for r in off on strip; do
         js=$(build/bin/nicrx-model --json-summary --seed 1 --reasm "$r" "$pcap") \
             || { echo "bench_reasm: flows $f reasm $r run failed"; status=1; continue 2; }
         read -r cpl bus dr mg < <(jq -r '"\((.queues.completions | add) + (.reasm.runs // 0)) \(.host_bus.bus_bytes) \(.traffic.dropped) \(.reasm.merged // 0)"' <<< "$js")
@@ -35,8 +42,9 @@ for f in 1 4 16 64; do
         bus_per[$r]=$(awk -v b="$bus" -v p="$pay" 'BEGIN { printf "%.3f", b / p }')
         drops=$(( drops + dr )); [ "$r" = on ] && merged=$mg
     done
-    printf '%s %17s %17s %7s %7s\n' "$line" "${bus_per[off]}" "${bus_per[on]}" "$drops" "$merged"
+    printf '%s %16s %16s %16s %7s %7s\n' "$line" "${bus_per[off]}" "${bus_per[on]}" "${bus_per[strip]}" "$drops" "$merged"
     [ "$drops" = 0 ] || status=1
+done
 done
 
 # ---- mixed traffic: the shared captures ----

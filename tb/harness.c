@@ -52,6 +52,7 @@ struct harness {
     redcheck_t red;         /* the harness's own RED decisions */
     harness_frame_t *fr;
     uint64_t *cqfifo[NICRX_MAX_CQ];   /* frames delivered by the model, per queue, in order */
+    uint64_t shead[HOST_NBUF_MAX], stail[HOST_NBUF_MAX]; /* each re-assembly page's stripped frames + 1 (0: none) */
     size_t cq_rd[NICRX_MAX_CQ], cq_wr[NICRX_MAX_CQ];
     uint64_t completions[NICRX_MAX_CQ];
     /* receive-side scaling: what the host configured; the next frame index a queue may
@@ -184,10 +185,12 @@ const char *harness_usage(void)
            "                      picks may split (default on); off: ring 2 stays down, every frame whole\n"
            "  --pages on|off      rings 0 (small) and 2 (header) are page rings: 4 KB pages of 64-byte\n"
            "                      aligned entries (default on); off: every buffer holds one frame or part\n"
-           "  --reasm on|off      re-assembly (REASM_CTRL.en, default on; nicrx-model --fast: off): TCP\n"
-           "                      payloads merge into runs in the re-assembly ring's 64 KB pages (ring 3,\n"
-           "                      set up and filled); the host checks every run and flushes the open ones\n"
-           "                      at the end; off: ring 3 stays down, every frame goes alone\n"
+           "  --reasm MODE        on, off or strip: re-assembly (REASM_CTRL.en, default on; nicrx-model\n"
+           "                      --fast: off): TCP payloads merge into runs in the re-assembly ring's\n"
+           "                      64 KB pages (ring 3, set up and filled); the host checks every run and\n"
+           "                      flushes the open ones at the end; strip: on with header stripping\n"
+           "                      (REASM_CTRL.strip: a frame appended to a run goes with no header and no\n"
+           "                      record); off: ring 3 stays down, every frame goes alone\n"
            "  --flist PORT[:N[:BAD[:UNBIND]]] buffer lists (FLIST_*, with re-assembly): the host binds a\n"
            "                      list to each flow with TCP port PORT it sees a record of, while lists\n"
            "                      are free, keeps N 64 KB buffers posted in it (1..FLIST_DEPTH, default\n"
@@ -317,8 +320,10 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         return 2;
     }
     if (!strcmp(arg, "--reasm")) {
-        if (!next || (strcmp(next, "on") && strcmp(next, "off"))) return cli_bad_value(err, n, arg, next, "on or off");
-        o->reasm_on = !strcmp(next, "on");
+        if (!next || (strcmp(next, "on") && strcmp(next, "off") && strcmp(next, "strip")))
+            return cli_bad_value(err, n, arg, next, "on, off or strip");
+        o->reasm_on = !strcmp(next, "strip") ? NICRX_DRV_REASM_STRIP : !strcmp(next, "on") ? NICRX_DRV_REASM_ON
+                                                                                          : NICRX_DRV_REASM_OFF;
         o->reasm_set = 1;
         return 2;
     }
@@ -1189,6 +1194,12 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         break;
     case NICRX_EV_DELIVER:
         if (f->verdict) { fail(h, "model delivers frame %" PRIu64 " after deciding it", ev->frame); return; }
+        if (ev->strip && (h->host.reasm != NICRX_DRV_REASM_STRIP || ev->dring != NICRX_REASM_RING ||
+                          (ev->dbuf_id & 0xfffu) >= HOST_NBUF_MAX || !ev->dlen)) {
+            fail(h, "model strips frame %" PRIu64 " into buffer 0x%04x (%u bytes) of ring %u", ev->frame, ev->dbuf_id,
+                 ev->dlen, ev->dring);
+            return;
+        }
         if (more_check(h, ev) != 0) return;
         if (ev->queue >= h->o.p.num_cq) { fail(h, "model delivers to queue %u", ev->queue); return; }
         if (f->flow_seen != 1) { fail(h, "frame %" PRIu64 " delivered with %u flow events", ev->frame, f->flow_seen); return; }
@@ -1197,7 +1208,16 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         f->queue = ev->queue; f->ring = ev->ring; f->buf_id = ev->buf_id; f->len = ev->len;
         f->split = ev->split; f->dring = ev->dring; f->dbuf_id = ev->dbuf_id; f->dlen = ev->dlen;
         f->off = ev->off; f->doff = ev->doff;
-        h->cqfifo[ev->queue][h->cq_wr[ev->queue]++] = ev->frame;
+        if (ev->strip) {
+            /* no record: checked with its page's run (on_run) */
+            const uint32_t p = ev->dbuf_id & 0xfffu;
+            if (h->stail[p]) h->fr[h->stail[p] - 1u].snext = ev->frame + 1u;
+            else h->shead[p] = ev->frame + 1u;
+            h->stail[p] = ev->frame + 1u;
+            f->snext = 0;
+        } else {
+            h->cqfifo[ev->queue][h->cq_wr[ev->queue]++] = ev->frame;
+        }
         h->delivered_ev++;
         h->progress_at = h->k;
         break;
@@ -1321,6 +1341,46 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
     h->verified++;
     h->completions[q]++;
     h->accounted++;
+    return 0;
+}
+
+/* A run the host took with header stripping on: its page's bytes after the first frame's
+ * ([mlen, rlen)) are the data parts of the frames the model stripped into it, in order,
+ * each equal to the capture's; they are delivered (verified) here, as a record would. */
+static int on_run(void *ctx, const struct nicrx_cmpl *first, const uint8_t *hdr, uint32_t hlen, uint32_t page_id,
+                  const uint8_t *page, uint32_t mlen, uint32_t rlen, uint32_t segs, uint32_t flags)
+{
+    harness_t *h = ctx;
+    const uint32_t p = page_id & 0xfffu;
+    uint32_t at = mlen, n = 1, last = 0;   /* the last stripped frame's URG, PSH, RST, FIN */
+
+    h->progress_at = h->k;
+    h->last_done = h->k;
+    for (uint64_t j = p < HOST_NBUF_MAX ? h->shead[p] : 0; j; j = h->fr[j - 1u].snext, n++) {
+        const uint64_t i = j - 1u;
+        harness_frame_t *f = &h->fr[i];
+        const cap_frame_t *cf = &h->cap.f[i];
+        if (f->doff != at || at + f->dlen > rlen || f->dlen > cf->len ||
+            memcmp(page + at, cf->data + cf->len - f->dlen, f->dlen) != 0) {
+            fail(h, "run in page 0x%04x: frame %" PRIu64 " stripped at offset %u (%u bytes) is not the capture's "
+                 "payload after the run's %u bytes", page_id, i, f->doff, f->dlen, at);
+            return -1;
+        }
+        at += f->dlen;
+        if (f->has_hv) tcpview_frame(h->ref, &f->hv, cf->data, cf->len - (i == h->inject_stream));
+        last = f->has_hv ? f->hv.tcp_flags & (NICRX_TCP_URG | NICRX_TCP_PSH | NICRX_TCP_RST | NICRX_TCP_FIN) : 0;
+        f->verified = 1;
+        f->t_done = h->k;
+        h->verified++;
+        h->accounted++;
+    }
+    if (at != rlen || n != segs || flags != last) {
+        fail(h, "run in page 0x%04x: %u bytes in %u segments, flags 0x%02x; its first frame and the frames stripped into "
+             "it: %u in %u, flags 0x%02x", page_id, rlen, segs, flags, at, n, last);
+        return -1;
+    }
+    if (p < HOST_NBUF_MAX) h->shead[p] = h->stail[p] = 0;
+    tcpview_run(h->view, first, hdr, hlen, mlen, page, rlen, segs, (flags & NICRX_TCP_FIN) != 0);
     return 0;
 }
 
@@ -1493,7 +1553,7 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     if (o->pages_off) host_pages_off(&h->host);
     if (o->starve_ring >= 0) host_starve_ring(&h->host, (uint32_t)o->starve_ring, o->starve_from);
     if (o->buf_wait >= 0) host_write(&h->host, NICRX_REG_XFER_BUF_WAIT, (uint32_t)o->buf_wait);
-    if (o->reasm_on) host_reasm_on(&h->host);
+    if (o->reasm_on) host_reasm_on(&h->host, o->reasm_on, on_run, h);
     if (o->reasm_on && o->flist_port) host_flist_setup(&h->host, o->flist_port, o->flist_n, o->flist_bad, o->flist_unbind);
     h->irqchk_on = o->irq_napi || o->irq_count >= 0 || o->irq_time >= 0 || o->irq_tick >= 0;
     irqchk_init(&h->irqchk, o->p.num_cq, o->irq_count >= 0 ? (uint32_t)o->irq_count : NICRX_IRQ_COUNT_RESET,
@@ -1737,6 +1797,8 @@ static void reset_start(harness_t *h, uint64_t e)
         if (i != h->inject_lost) f->verdict = 3;   /* self-test: counted, left unmarked */
     }
     for (uint32_t q = 0; q < NICRX_MAX_CQ; q++) h->cq_rd[q] = h->cq_wr[q];
+    memset(h->shead, 0, sizeof h->shead);   /* stripped frames of runs the reset abandoned: lost to it */
+    memset(h->stail, 0, sizeof h->stail);
     memset(h->sh, 0, sizeof h->sh);       /* the flow database: all invalid, every generation 0 */
     memset(h->inval, 0, sizeof h->inval);
     memcpy(b->drops, h->drops, sizeof b->drops);

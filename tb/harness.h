@@ -54,7 +54,7 @@ typedef struct harness_opts {
     int msix;               /* --msix: interrupt messages on every queue, checked against the lines */
     int split_off;          /* --split off: the header ring (ring 2) stays down, so no frame splits */
     int pages_off;          /* --pages off: no page ring, one frame or part a buffer */
-    int reasm_on;           /* --reasm on (the default): REASM_CTRL.en written at bring-up (issue 12) */
+    int reasm_on;           /* --reasm on (the default) or strip (enum nicrx_drv_reasm_mode): REASM_CTRL written at bring-up (issue 12) */
     int reasm_set;          /* --reasm given: nicrx-model --fast refuses an explicit on */
     uint32_t flist_port, flist_n, flist_bad, flist_unbind; /* --flist PORT[:N[:BAD[:UNBIND]]] (port 0: no lists) */
     int64_t buf_wait;       /* --buf-wait N: XFER_BUF_WAIT written at bring-up (-1: reset) */
@@ -149,6 +149,9 @@ typedef struct harness_frame {
     /* For the report's latency: the edge of its last beat, the cycle the host
      * found its completion (0: not yet). */
     uint64_t t_last, t_done;
+    /* appended with its header stripped (REASM_CTRL.strip): the next such frame of its
+     * page + 1 (0: none), checked with the page's run (no record) */
+    uint64_t snext;
 } harness_frame_t;
 
 typedef struct harness harness_t;

@@ -315,7 +315,7 @@ static void bringup(host_t *h)
         fbr[r] = (nicrx_drv_ring_t){ h->fbr[r].base, h->fbr[r].size_log2, h->fbr[r].buf_size };
     if (h->split_off) fbr[NICRX_HDR_RING].size_log2 = 0;   /* not set up: stays disabled */
     if (!h->reasm) fbr[NICRX_REASM_RING].size_log2 = 0;
-    else if (nicrx_drv_reasm(h->drv, 1, HOST_REASM_PAGE_LOG2) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
+    else if (nicrx_drv_reasm(h->drv, h->reasm, HOST_REASM_PAGE_LOG2) != 0) herr(h, "libnicrx: %s", nicrx_drv_error(h->drv));
     for (uint32_t q = 0; q < h->p.num_cq; q++)
         cq[q] = (nicrx_drv_ring_t){ h->cq[q].base, h->cq[q].size_log2, 0 };
     uint32_t pages = 0;
@@ -378,7 +378,19 @@ uint32_t host_msix_data(uint32_t q) { return 0x4d534900u | q; }
 
 void host_msix_setup(host_t *h) { h->msix = 1; }
 void host_split_off(host_t *h) { h->split_off = 1; }
-void host_reasm_on(host_t *h) { h->reasm = 1; }
+void host_reasm_on(host_t *h, int mode, host_run_fn run, void *ctx)
+{
+    h->reasm = (uint8_t)mode;
+    h->run = run;
+    h->run_ctx = ctx;
+}
+
+/* The merged frames' records a run has: every frame's, or with header stripping its first
+ * frame's alone (an append has none) */
+static uint32_t run_recs(const host_t *h, const host_buf_t *b)
+{
+    return h->reasm == NICRX_DRV_REASM_STRIP ? 1u : b->rsegs;
+}
 
 void host_flist_setup(host_t *h, uint32_t port, uint32_t n, uint32_t bad, uint32_t unbind)
 {
@@ -727,7 +739,9 @@ static int run_finish(host_t *h, host_buf_t *b)
     host_fbr_t *f = lst ? &h->flb : &h->fbr[NICRX_REASM_RING];
     const uint32_t idx = b->id & 0xfffu;
 
-    if (b->rlen != b->mlen || b->rseq != b->mseq) {
+    const int strip = h->reasm == NICRX_DRV_REASM_STRIP;
+    /* stripped: the first frame's record names [0, mlen), the appends the rest */
+    if ((strip ? b->rlen < b->mlen : b->rlen != b->mlen) || b->rseq != b->mseq) {
         herr(h, "run record for page 0x%04x: %u bytes from sequence %u; the %u frames merged into it: %u bytes from %u",
              b->id, b->rlen, b->rseq, b->mseg, b->mlen, b->mseq);
         return -1;
@@ -735,14 +749,17 @@ static int run_finish(host_t *h, host_buf_t *b)
     mem_read(&h->mem, b->addr, h->scratch, f->region);
     const uint8_t *sh = (lst ? h->lshadow : h->rshadow) + (size_t)idx * f->region;
     for (uint32_t i = 0; i < f->region; i++)
-        if (h->scratch[i] != (i < b->rlen ? sh[i] : 0xa5)) {
+        if (h->scratch[i] != (i < b->mlen ? sh[i] : i < b->rlen ? h->scratch[i] : 0xa5)) {
             herr(h, "page 0x%04x: byte %u of a run of %u bytes is not %s", b->id, i, b->rlen,
                  i < b->rlen ? "its merged frames' byte" : "as the host posted it");
             return -1;
         }
+    if (strip && h->run && h->run(h->run_ctx, &b->rrec, b->rhdr, b->rhlen, b->id,
+                                  h->scratch, b->mlen, b->rlen, b->rsegs, b->rflags) != 0)
+        return -1;
     mem_fill(&h->mem, b->addr, 0xa5, b->rlen);
     h->runs++;
-    h->run_segs += b->mseg;
+    h->run_segs += b->rsegs;
     b->mseg = 0;
     b->mlen = 0;
     b->rpend = 0;
@@ -825,7 +842,8 @@ static int run_record(host_t *h, uint32_t q, const struct nicrx_cmpl *c)
     b->rsegs = (uint16_t)segs;
     b->rlen = nicrx_cmpl_run_len(c);
     b->rseq = nicrx_cmpl_run_seq(c);
-    return b->mseg == segs ? run_finish(h, b) : 0;
+    b->rflags = (uint8_t)nicrx_cmpl_run_flags(c);
+    return b->mseg == run_recs(h, b) ? run_finish(h, b) : 0;
 }
 
 static void poll(host_t *h, int all)
@@ -884,7 +902,8 @@ static void poll(host_t *h, int all)
                     host_buf_t *pb = b[k];
                     const uint32_t l4 = (uint32_t)NICRX_FIELD(rec.w1, NICRX_C1_L4OFF_SHIFT, 8);
                     if (k != 1 || !nicrx_cmpl_merged(&rec) || rel[k] || cnt[k] || off[k] != pb->mlen ||
-                        off[k] + len[k] > f->region || l4 + 8u > len[0] || (pb->rpend && pb->mseg >= pb->rsegs)) {
+                        off[k] + len[k] > f->region || l4 + 8u > len[0] || (pb->rpend && pb->mseg >= run_recs(h, pb)) ||
+                        len[0] > HOST_RHDR_MAX) {
                         herr(h, "completion on queue %u: merged part in page 0x%04x at offset %u (%u bytes, entry %u, "
                              "release %u) does not follow the run's %u bytes", q, id[k], off[k], len[k], cnt[k], rel[k], pb->mlen);
                         return;
@@ -892,9 +911,14 @@ static void poll(host_t *h, int all)
                     if (run_flow_ok(h, pb, &rec, q) != 0) return;
                     mem_read(&h->mem, pb->addr + off[k], h->scratch + n, len[k]);
                     memcpy(sh + off[k], h->scratch + n, len[k]);
-                    if (!pb->mseg)
+                    if (!pb->mseg) {
                         pb->mseq = (uint32_t)h->scratch[l4 + 4] << 24 | (uint32_t)h->scratch[l4 + 5] << 16 |
                                    (uint32_t)h->scratch[l4 + 6] << 8 | h->scratch[l4 + 7];
+                        /* the header a stripped run's host rebuilds the merged segment's from */
+                        memcpy(pb->rhdr, h->scratch, len[0]);
+                        pb->rhlen = (uint16_t)len[0];
+                        pb->rrec = rec;
+                    }
                     pb->mseg++;
                     pb->mlen += len[k];
                     got[k] = len[k];
@@ -926,7 +950,7 @@ static void poll(host_t *h, int all)
                 host_fbr_t *f = &h->fbr[ring[k]];
                 if (ring[k] == NICRX_REASM_RING) {
                     /* the run record gives the page back: the run ends with its last frame */
-                    if (b[k]->rpend && b[k]->mseg == b[k]->rsegs && run_finish(h, b[k]) != 0) return;
+                    if (b[k]->rpend && b[k]->mseg == run_recs(h, b[k]) && run_finish(h, b[k]) != 0) return;
                     continue;
                 }
                 if (!f->page) {
@@ -996,6 +1020,7 @@ void host_final(host_t *h)
      * its run records, which the host takes before it reads the counters */
     if (h->reasm) {
         enq(h, 1, NICRX_REG_REASM_CTRL, NICRX_REASM_CTRL_EN_MASK | NICRX_REASM_CTRL_FLUSH_MASK |
+            (h->reasm == NICRX_DRV_REASM_STRIP ? NICRX_REASM_CTRL_STRIP_MASK : 0u) |
             HOST_REASM_PAGE_LOG2 << NICRX_REASM_CTRL_PAGE_LOG2_SHIFT, TAG_CFG);
         enq(h, 0, NICRX_REG_REASM_CTRL, 0, TAG_CFG);   /* a read between: the flush is under way by then */
     }

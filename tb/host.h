@@ -20,7 +20,16 @@ typedef enum { STALL_NONE = 0, STALL_HEAVY, STALL_HALF } host_stall_t;
 typedef int (*host_cmpl_fn)(void *ctx, uint32_t q, const struct nicrx_cmpl *c,
                             const uint8_t *bytes, uint32_t nbytes);
 
+/* A run the host took with header stripping on (REASM_CTRL.strip): its first frame's record
+ * and header part (hdr, hlen bytes), the page's bytes [0, rlen) of which the first frame's
+ * record named [0, mlen) and the stripped appends the rest, in order; segs frames in all, the
+ * last with the TCP flags flags (URG, PSH, RST, FIN: the run record's). */
+typedef int (*host_run_fn)(void *ctx, const struct nicrx_cmpl *first, const uint8_t *hdr, uint32_t hlen,
+                           uint32_t page_id, const uint8_t *page, uint32_t mlen, uint32_t rlen, uint32_t segs,
+                           uint32_t flags);
+
 #define HOST_NBUF_MAX 128
+#define HOST_RHDR_MAX 256 /* a run's first header part the host keeps: the header ring's buffer size */
 #define HOST_PAGE_LOG2 12     /* page rings (rings 0 and 2 unless host_pages_off): 4 KB pages */
 #define HOST_PAGE_SIZE (1u << HOST_PAGE_LOG2)
 #define HOST_PAGE_ALIGN_LOG2 6 /* entries at multiples of 64 bytes */
@@ -43,6 +52,11 @@ typedef struct host_buf {
     uint8_t rpend;
     uint16_t rsegs;
     uint32_t rlen, rseq;
+    uint8_t rflags;
+    /* with header stripping: the run's first frame's record and header part */
+    struct nicrx_cmpl rrec;
+    uint16_t rhlen;
+    uint8_t rhdr[HOST_RHDR_MAX];
     /* a list buffer: the {gen, flow} of its list when posted, posted misaligned (returned by
      * an error completion) */
     uint16_t key;
@@ -141,7 +155,7 @@ typedef struct host {
     uint8_t msix;             /* on at bring-up */
     uint8_t split_off;        /* the header ring (ring 2) left down: no frame splits */
     uint8_t pages_off;        /* no page ring: every buffer holds one entry */
-    uint8_t reasm;            /* re-assembly on: REASM_CTRL.en and the re-assembly ring up at bring-up */
+    uint8_t reasm;            /* re-assembly (enum nicrx_drv_reasm_mode): REASM_CTRL and the re-assembly ring up at bring-up */
     uint32_t reasm_head;      /* its FBR_HEAD, read at the end (re-assembly on) */
     uint8_t starve;           /* ring starve - 1 gets no buffer from the starve_from-th record on (0: none) */
     uint64_t starve_from;
@@ -167,6 +181,8 @@ typedef struct host {
     void *cmpl_ctx;
     uint8_t *scratch;
     uint8_t *rshadow;         /* the re-assembly ring's pages as the merged frames' records left them */
+    host_run_fn run;          /* with header stripping: each run's stripped bytes to check */
+    void *run_ctx;
     /* buffer lists (host_flist_setup): each list bound to the first flow with TCP port
      * flist_port the host sees, flist_n of its buffers kept posted (buffer l * FLIST_DEPTH + j
      * of flb is list l's; ids HOST_FLIST_ID | index), every flist_bad-th post misaligned */
@@ -207,9 +223,10 @@ void host_msix_setup(host_t *h);
 /* Leaves the header ring (ring 2) down at bring-up: nicrx_xfer_plan splits no frame. */
 void host_split_off(host_t *h);
 /* Before the first edge: the bring-up turns re-assembly on (REASM_CTRL.en, pages of
- * 2^HOST_REASM_PAGE_LOG2 bytes) and sets up and fills the re-assembly ring; without it that
- * ring stays down, as at reset. */
-void host_reasm_on(host_t *h);
+ * 2^HOST_REASM_PAGE_LOG2 bytes; mode NICRX_DRV_REASM_STRIP: with header stripping, each run
+ * then checked by run) and sets up and fills the re-assembly ring; without it that ring
+ * stays down, as at reset. */
+void host_reasm_on(host_t *h, int mode, host_run_fn run, void *ctx);
 /* Before the first edge (re-assembly on): the host binds a buffer list to each flow with TCP
  * port `port` (source or destination) it sees a record of, while lists are free, keeps n
  * (1..NICRX_FLIST_DEPTH) of the list's buffers posted, and posts every bad-th one misaligned

@@ -184,6 +184,28 @@ static int place(tcpview_t *v, uint32_t l3, uint32_t l4, uint32_t frag, uint32_t
     return 1;
 }
 
+int tcpview_run(tcpview_t *v, const struct nicrx_cmpl *c, const uint8_t *hdr, uint32_t hlen, uint32_t from,
+                const uint8_t *data, uint32_t len, uint32_t segs, int fin)
+{
+    tcpview_key_t k;
+    const uint32_t l3 = NICRX_FIELD(c->w0, NICRX_C0_L3_SHIFT, 2), l3_off = NICRX_FIELD(c->w1, NICRX_C1_L3OFF_SHIFT, 8);
+    const uint32_t l4_off = NICRX_FIELD(c->w1, NICRX_C1_L4OFF_SHIFT, 8);
+    const uint32_t alen = l3 == 2 ? 16u : 4u, aoff = l3 == 2 ? 8u : 12u;
+    if ((l3 != 1 && l3 != 2) || l3_off + aoff + 2u * alen > hlen || l4_off + 20u > hlen || from > len || segs < 2)
+        return 0;
+    const uint8_t *t = hdr + l4_off;
+    memset(&k, 0, sizeof k);
+    k.v6 = (uint8_t)(l3 == 2);
+    memcpy(k.src, hdr + l3_off + aoff, alen);
+    memcpy(k.dst, hdr + l3_off + aoff + alen, alen);
+    k.sport = (uint16_t)be16(t);
+    k.dport = (uint16_t)be16(t + 2);
+    tcpview_segment(v, &k, be32(t + 4) + from, 0, fin, data + from, len - from);
+    /* the appended segments but the one just counted */
+    v->d[*find_slot(v, &k) - 1u].segments += segs - 2u;
+    return 1;
+}
+
 int tcpview_record(tcpview_t *v, const struct nicrx_cmpl *c, const uint8_t *bytes, uint32_t n)
 {
     return place(v, NICRX_FIELD(c->w0, NICRX_C0_L3_SHIFT, 2), NICRX_FIELD(c->w0, NICRX_C0_L4_SHIFT, 2),

@@ -42,6 +42,14 @@ void tcpview_segment(tcpview_t *v, const tcpview_key_t *k, uint32_t seq, int syn
  * segment, 0 when the record is no TCP segment the view can place. */
 int tcpview_record(tcpview_t *v, const struct nicrx_cmpl *c, const uint8_t *bytes, uint32_t n);
 
+/* A run merged with header stripping (REASM_CTRL.strip): c and hdr (hlen bytes) its first
+ * frame's record and header part, data[0, len) the run's bytes from that frame's sequence
+ * number on, of which [0, from) that frame's record placed already; the other segs - 1
+ * segments' bytes [from, len) are placed as one, counted as segs - 1 segments (a FIN of
+ * the last: fin).  Returns 1 if placed. */
+int tcpview_run(tcpview_t *v, const struct nicrx_cmpl *c, const uint8_t *hdr, uint32_t hlen, uint32_t from,
+                const uint8_t *data, uint32_t len, uint32_t segs, int fin);
+
 /* A frame's TCP segment from its header vector (the same rule as tcpview_record) and
  * its bytes; returns as tcpview_record. */
 int tcpview_frame(tcpview_t *v, const nicrx_hv_t *hv, const uint8_t *bytes, uint32_t n);

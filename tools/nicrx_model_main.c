@@ -633,7 +633,7 @@ static const char *fast_refuses(const harness_opts_t *o, const model_opts_t *mo)
     if (o->reset_at_set) return "--reset-at";
     if (o->flow_age > 0) return "--flow-age above 0 (entries age by the clock)";
     if (o->red[RED_OPT_MODE] > 0) return "--red-mode above 0 (RED follows the packet memory's occupancy in time)";
-    if (o->reasm_set && o->reasm_on) return "--reasm on (a run closes by time, and by what else is queued)";
+    if (o->reasm_set && o->reasm_on) return "--reasm on or strip (a run closes by time, and by what else is queued)";
     if (o->summary || o->json_summary) return "the report (--summary, --json-summary)";
     if (o->junit) return "--junit";
     if (o->streams) return "--streams (the host's view needs the cycle model's host)";

@@ -52,6 +52,7 @@ typedef struct cfgt {
     uint32_t reasm_op;         /* not 0: every frame has this operation code, of flow 1 */
     uint32_t reasm_mix;        /* TCP frames of four flows with every operation code, ring 3's pages
                                 * (posted from cycle 1500 on: opens find none before), a flush at the end */
+    uint32_t reasm_strip;      /* REASM_CTRL.strip: appended frames go with no header buffer and no record */
     uint32_t max_cycles;       /* 0: 200000 + 400 per frame */
 } cfgt_t;
 
@@ -99,6 +100,10 @@ typedef struct tb {
     /* re-assembly (reasm_mix): each page's run so far (bytes, frames), runs closed, frames
      * merged, the flush at the end */
     uint32_t mlen[NBUF], mseg[NBUF], runs, merged;
+    /* header stripping: each page's stripped frames (no record) in order, checked with its run
+     * record; the header ring's descriptors taken and the records naming one (equal: a
+     * stripped frame takes none) */
+    uint32_t sf[NBUF][256], sf_n[NBUF], stripped, hdr_pops, hdr_recs;
     /* each page's bytes written since it was posted (a byte twice, or one outside the run's
      * bytes, is a bad write), and the merged data parts' destination offsets and lengths
      * seen, mod the bus's bytes (bit k: k) */
@@ -134,7 +139,17 @@ static uint8_t fbyte(uint32_t f, uint32_t i) { return (uint8_t)(f * 131u + i * 7
 static void on_ev(void *ctx, const nicrx_event_t *e)
 {
     tb_t *t = ctx;
-    if (e->kind == NICRX_EV_DELIVER) {
+    if (e->kind == NICRX_EV_DELIVER && e->strip) {
+        /* no record: its page's run record checks it */
+        frame_t *f = &t->f[e->frame];
+        t->deliver_ev++;
+        f->delivered = 1;
+        if (!t->c.reasm_strip || e->dring != RA || e->dbuf_id >= NBUF || !f->split || e->len ||
+            e->dlen != (uint32_t)(f->len - f->hdr_len) || t->sf_n[e->dbuf_id] >= 256)
+            t->bad_order++;
+        else
+            t->sf[e->dbuf_id][t->sf_n[e->dbuf_id]++] = (uint32_t)e->frame;
+    } else if (e->kind == NICRX_EV_DELIVER) {
         t->deliver_ev++;
         if (e->buf_id < NBUF) t->buf_frame[e->ring][e->buf_id] = (uint32_t)e->frame;
         if (e->dlen && e->dbuf_id < NBUF && e->dring != RA) t->buf_frame[e->dring][e->dbuf_id] = (uint32_t)e->frame;
@@ -233,6 +248,22 @@ static void host_poll(tb_t *t, const dma_out_t *o)
             t->t_last_rec = t->cyc;
             if (r > RA || b >= NBUF || !t->owned[r][b]) { t->bad_rec++; t->cq_head[q]++; continue; }
             if (nicrx_cmpl_run(&cm)) {
+                /* the frames stripped into its page since its first (no record): each right
+                 * after the run's bytes, equal to the frame's data part */
+                for (uint32_t k = 0; r == RA && k < t->sf_n[b]; k++) {
+                    const uint32_t fi = t->sf[b][k], h = t->f[fi].hdr_len, dl = t->f[fi].len - h;
+                    const uint32_t doff = t->mlen[b];
+                    if (doff + dl > RA_PAGE) { t->bad_rec++; break; }
+                    for (uint32_t i = 0; i < dl; i++)
+                        if (t->mem[t->buf_addr[RA][b] + doff + i] != fbyte(fi, h + i)) { t->bad_data++; break; }
+                    t->mlen[b] += dl;
+                    t->mseg[b]++;
+                    t->merged++;
+                    t->stripped++;
+                    t->ra_cov_off |= 1u << (doff % (t->g.p.axi_data_width / 8));
+                    t->ra_cov_len |= 1u << (dl % (t->g.p.axi_data_width / 8));
+                }
+                if (r == RA) t->sf_n[b] = 0;
                 /* a run record (one CQ: it follows its merged frames' records): their bytes and
                  * count; the page goes back */
                 if (r != RA || nicrx_cmpl_run_len(&cm) != t->mlen[b] || nicrx_cmpl_run_segs(&cm) != t->mseg[b] ||
@@ -249,6 +280,7 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                 post(t, r, b);
                 continue;
             }
+            t->hdr_recs += r == NICRX_HDR_RING;
             if (nicrx_cmpl_err(&cm)) {
                 t->got_desc_err++;
                 if (nicrx_cmpl_len(&cm) != 0) t->bad_rec++;
@@ -445,6 +477,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
     cf->xfer_page_align = PAGE_ALIGN;
     cf->reasm_en = (uint8_t)c->reasm;
     cf->reasm_page_log2 = 16;
+    cf->reasm_strip = (uint8_t)c->reasm_strip;
     if (c->reasm_mix) cf->reasm_timeout = 40;   /* quiet runs close by the sweep (now: a tick per 16 cycles) */
     cf->fbr_base[RA] = 0x4000u;
     cf->fbr_size_log2[RA] = (uint8_t)c->fbr_log2;
@@ -648,6 +681,7 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         if (in->rst) env_reset(t);
         /* visible tail must not pass the record B responses */
         dma_out_t o2; xe_out(t, &o2);
+        t->hdr_pops += o2.m_desc_pop[NICRX_HDR_RING];
         /* irq after the edge: irq_en && tail != head, the tail before the edge (nicrx_irq's
          * register stage), irq_en and head as given at that edge; low through a reset */
         for (uint32_t q = 0; q < 4; q++) {
@@ -670,7 +704,9 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         }
     }
     for (uint32_t b = 0; b < NBUF; b++)
-        if (t->mseg[b]) t->bad_rec++;   /* a merged frame no run record covered */
+        if (t->mseg[b] || t->sf_n[b]) t->bad_rec++;   /* a merged frame no run record covered */
+    /* every header buffer taken has its record (a stripped frame takes none) */
+    if (c->reasm_mix && t->hdr_pops != t->hdr_recs) t->bad_rec++;
     dma_free(&t->d);
     desc_fetch_free(&t->df);
     free(t->pm);
@@ -690,8 +726,10 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
  * appended at every byte offset (each byte of a page written once, the page's bytes written
  * exactly the run's), closed before and after frames, by drops (RED: DROP),
  * by the sweep (timeouts, the final flush); opens without a page before ring 3 is posted;
- * misaligned pages. */
-#define DS_NUM_SCENARIOS 7
+ * misaligned pages.  7 (the lockstep check's only): as 6 with header stripping
+ * (REASM_CTRL.strip): each appended frame's data part at its run's offset (every offset mod
+ * the bus's bytes), no header buffer, no record; checked against the run record. */
+#define DS_NUM_SCENARIOS 8
 
 static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
 {
@@ -708,9 +746,10 @@ static inline cfgt_t ds_scenario(uint32_t dw, uint32_t pass)
         c.reasm = 1;      /* random operation codes: some heads wait for the re-assembly table */
     }
     if (pass == 5) { c.page_en = 5; c.split_pct = 50; c.nframes = 150; c.misalign_every = 0; c.gap = 90; }
-    if (pass == 6) {
+    if (pass == 6 || pass == 7) {
         c.reasm = 1; c.reasm_mix = 1; c.fbr_en = 0xf; c.qsel = 0; c.cq_en = 1; c.nframes = 700; c.gap = 100;
         c.misalign_every = 13; c.rdy_pct = 80; c.cq_log2 = 3; c.max_cycles = 150000;
+        c.reasm_strip = pass == 7;
     }
     return c;
 }
@@ -720,7 +759,7 @@ static inline uint64_t ds_seed(uint32_t dw, uint32_t pass) { return 0x1234567ull
 static inline const char *ds_tag(uint32_t pass)
 {
     return pass == 0 ? "ready" : pass == 1 ? "burst4-nofit" : pass == 2 ? "slowb-descerr" : pass == 3 ? "reset-err"
-         : pass == 4 ? "hdr-only" : pass == 5 ? "pages" : "reasm";
+         : pass == 4 ? "hdr-only" : pass == 5 ? "pages" : pass == 6 ? "reasm" : "reasm-strip";
 }
 
 #endif

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     uint32_t outst = 0, blat = 0, take_wait = 0;
     uint8_t last_cr = 0;
     uint32_t exp_deliv = 0, exp_err = 0;
-    uint8_t bq_rec[16], bq_err[16];
+    uint8_t bq_dlv[16];   /* each burst's B counts DELIVERED */
     uint32_t bq_w = 0, bq_r = 0;
     uint64_t recs = 0, runs = 0, datas = 0, berrs = 0, resets = 0;
 
@@ -137,6 +137,7 @@ int main(int argc, char **argv)
                                 || nicrx_cmpl_gen(&r) != (uint32_t)(q->flow >> 8) || nicrx_cmpl_run_len(&r) != q->rlen
                                 || nicrx_cmpl_run_segs(&r) != q->rsegs || nicrx_cmpl_run_seq(&r) != q->rseq
                                 || nicrx_cmpl_run_reason(&r) != q->rreason || nicrx_cmpl_cnt(&r) != q->rsegs
+                                || nicrx_cmpl_run_flags(&r) != (q->rflags & 0x2du)
                                 || !nicrx_cmpl_rel(&r) || nicrx_cmpl_merged(&r) || nicrx_cmpl_dlen(&r))))
                 fail(argv[0], c, "a record's words do not give its request's fields back");
             recs++;
@@ -145,14 +146,16 @@ int main(int argc, char **argv)
             datas++;
         }
         if (in.m_axi_bvalid && !in.rst) {
-            exp_deliv += bq_rec[bq_r & 15] && !bq_err[bq_r & 15];
+            exp_deliv += bq_dlv[bq_r & 15];
             exp_err += in.m_axi_bresp != 0;
             berrs += in.m_axi_bresp != 0;
             bq_r++;
         }
         if (in.s_rerr && !in.rst) exp_err++;
         if (in.s_cr_valid && !in.rst) {
-            bq_rec[bq_w & 15] = in.s_cr.rec; bq_err[bq_w & 15] = in.s_cr.err || in.s_cr.run; /* no frame */
+            /* a frame delivered: a record but an error completion or a run record, or a data
+             * burst that says so (a stripped frame's last) */
+            bq_dlv[bq_w & 15] = in.s_cr.rec ? !in.s_cr.err && !in.s_cr.run : in.s_cr.dlv;
             bq_w++;
         }
         outst += in.s_cr_valid;

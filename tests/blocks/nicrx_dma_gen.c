@@ -48,7 +48,8 @@ static void edge(void *ctx, const ds_edge_t *e)
     ti.cfg_xfer_buf_wait = c->xfer_buf_wait;
     ti.cfg_reasm = (uint64_t)(c->reasm_en & 1u) | (uint64_t)(c->reasm_flush & 1u) << 1
                  | (uint64_t)(c->reasm_page_log2 & 31u) << 2 | (uint64_t)(c->reasm_max_bytes & 0x1ffffu) << 7
-                 | (uint64_t)c->reasm_max_segs << 24 | (uint64_t)c->reasm_timeout << 32;
+                 | (uint64_t)c->reasm_max_segs << 24 | (uint64_t)c->reasm_timeout << 32
+                 | (uint64_t)(c->reasm_strip & 1u) << 48;
     ti.now = in->now;
     ti.m_axi_awready = t->m_axi_awready;
     ti.m_axi_wready = t->m_axi_wready;
@@ -129,10 +130,12 @@ int main(int argc, char **argv)
      * merged data parts met every destination offset and every length mod the bus's bytes */
     const uint32_t cov_all = (1u << (adw / 8)) - 1;
     if (c.reasm_mix && (t.bad_rec || t.bad_data || t.bad_write || t.runs < 20 || t.merged <= t.runs ||
-                        !t.d.cnt_reasm_no_page || !t.got_desc_err || t.ra_cov_off != cov_all || t.ra_cov_len != cov_all)) {
-        fprintf(stderr, "%s: re-assembly: %u bad records, %u bad data, %u bad writes, %u runs, %u merged, %u no page, "
-                "%u error completions, offsets mod %u seen 0x%x, lengths 0x%x\n", argv[0], t.bad_rec, t.bad_data,
-                t.bad_write, t.runs, t.merged, t.d.cnt_reasm_no_page, t.got_desc_err, adw / 8, t.ra_cov_off, t.ra_cov_len);
+                        !t.d.cnt_reasm_no_page || !t.got_desc_err || t.ra_cov_off != cov_all || t.ra_cov_len != cov_all ||
+                        !c.reasm_strip != !t.stripped)) {
+        fprintf(stderr, "%s: re-assembly: %u bad records, %u bad data, %u bad writes, %u runs, %u merged (%u stripped), "
+                "%u no page, %u error completions, offsets mod %u seen 0x%x, lengths 0x%x\n", argv[0], t.bad_rec, t.bad_data,
+                t.bad_write, t.runs, t.merged, t.stripped, t.d.cnt_reasm_no_page, t.got_desc_err, adw / 8, t.ra_cov_off,
+                t.ra_cov_len);
         return 1;
     }
     if (fclose(g.f) != 0)

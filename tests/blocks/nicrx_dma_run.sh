@@ -6,21 +6,22 @@
 # DATA_WIDTH 64 with it as wide (64), each with the scenarios of tests/blocks/dma_scenario.h
 # (0 ready, 1 burst4-nofit, 2 slowb-descerr, 4 hdr-only, 5 pages: rings 0 and 2 in page mode;
 # the unit test's; 3 reset-err: random resets, B/R error responses, ring restarts; 6 reasm:
-# re-assembly runs in ring 3's pages, their closes and run records).  Prints ok / not ok lines.
+# re-assembly runs in ring 3's pages, their closes and run records; 7 reasm-strip: the same with
+# header stripping, appends with no header buffer and no record).  Prints ok / not ok lines.
 # make test runs a sample: every scenario at 64/128 (the default configuration), 0, 3, 5 and 6 at
-# 32/64, 1, 2 and 4 at 64/64 (so each scenario runs at two widths at least); BLOCKS_FULL=1 (make
-# test-full) all 21.  SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset
+# 32/64, 1, 2, 4 and 7 at 64/64 (so each scenario runs at two widths at least); BLOCKS_FULL=1 (make
+# test-full) all 24.  SCENARIOS="0 2" and DWS="64/128" (DATA_WIDTH/AXI_DATA_WIDTH) pick a subset
 # (every scenario of each width given); MAX_CYCLES caps every scenario.
 set -u
 source "$(dirname "$0")/bench.sh"
 bench_gen dma tests/blocks/nicrx_dma_gen.c cmodel/dma.c cmodel/more.c cmodel/page.c cmodel/reasm.c cmodel/mover.c cmodel/cpl_write.c cmodel/desc_fetch.c cmodel/irq.c cmodel/geom.c
-all="0 1 2 3 4 5 6"
+all="0 1 2 3 4 5 6 7"
 if [ -n "${DWS:-}${SCENARIOS:-}" ] || [ "${BLOCKS_FULL:-0}" = 1 ]; then
     plan=$(for dwa in ${DWS:-64/128 32/64 64/64}; do echo "$dwa ${SCENARIOS:-$all}"; done)
 else
     plan="64/128 $all
 32/64 0 3 5 6
-64/64 1 2 4"
+64/64 1 2 4 7"
 fi
 while read -r dwa scs; do
     dw=${dwa%/*} adw=${dwa#*/}

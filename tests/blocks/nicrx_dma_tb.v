@@ -58,7 +58,7 @@ module nicrx_dma_tb;
         .cfg_fbr_buf_size(in[DMA_IN_CFG_FBR_BUF_SIZE +: 64]), .cfg_fbr_en(in[DMA_IN_CFG_FBR_EN +: 4]),
         .cfg_xfer_page(in[DMA_IN_CFG_XFER_PAGE +: 11]),
         .cfg_xfer_buf_wait(in[DMA_IN_CFG_XFER_BUF_WAIT +: 16]),
-        .cfg_reasm(in[DMA_IN_CFG_REASM +: 48]), .now(in[DMA_IN_NOW +: 16]),
+        .cfg_reasm(in[DMA_IN_CFG_REASM +: 49]), .now(in[DMA_IN_NOW +: 16]),
         .s_desc_valid(desc_valid), .s_desc_data(desc_data), .s_desc_bad3(1'b0), .m_desc_pop(desc_pop),
         .m_head(), .s_rerr(desc_rerr),
         .cfg_cq_base(in[DMA_IN_CFG_CQ_BASE +: 256]), .cfg_cq_size_log2(in[DMA_IN_CFG_CQ_SIZE_LOG2 +: 16]),

@@ -19,7 +19,7 @@ localparam integer DMA_IN_CFG_CQ_EN_W         = 4,          DMA_IN_CFG_CQ_EN    
 localparam integer DMA_IN_CFG_CQ_IRQ_EN_W     = 4,          DMA_IN_CFG_CQ_IRQ_EN     = DMA_IN_CFG_CQ_EN + DMA_IN_CFG_CQ_EN_W;
 localparam integer DMA_IN_CFG_CQ_HEAD_W       = 64,         DMA_IN_CFG_CQ_HEAD       = DMA_IN_CFG_CQ_IRQ_EN + DMA_IN_CFG_CQ_IRQ_EN_W;
 localparam integer DMA_IN_CFG_XFER_BUF_WAIT_W = 16,         DMA_IN_CFG_XFER_BUF_WAIT = DMA_IN_CFG_CQ_HEAD + DMA_IN_CFG_CQ_HEAD_W;
-localparam integer DMA_IN_CFG_REASM_W         = 48,         DMA_IN_CFG_REASM         = DMA_IN_CFG_XFER_BUF_WAIT + DMA_IN_CFG_XFER_BUF_WAIT_W; // REASM_* {timeout, max_segs, max_bytes, page_log2, flush, en} as nicrx_top packs it
+localparam integer DMA_IN_CFG_REASM_W         = 49,         DMA_IN_CFG_REASM         = DMA_IN_CFG_XFER_BUF_WAIT + DMA_IN_CFG_XFER_BUF_WAIT_W; // REASM_* {strip, timeout, max_segs, max_bytes, page_log2, flush, en} as nicrx_top packs it
 localparam integer DMA_IN_NOW_W               = 16,         DMA_IN_NOW               = DMA_IN_CFG_REASM + DMA_IN_CFG_REASM_W;                // the device time in ticks (nicrx_flow's flow_time)
 localparam integer DMA_IN_M_AXI_AWREADY_W     = 1,          DMA_IN_M_AXI_AWREADY     = DMA_IN_NOW + DMA_IN_NOW_W;
 localparam integer DMA_IN_M_AXI_WREADY_W      = 1,          DMA_IN_M_AXI_WREADY      = DMA_IN_M_AXI_AWREADY + DMA_IN_M_AXI_AWREADY_W;

@@ -227,7 +227,7 @@ static inline uint32_t flow_in_trace_pack(const flow_in_trace_t *s, const nicrx_
 
 
 /* flow_out: nicrx_flow_key's and nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
-#define FLOW_OUT_TRACE_MAX_BITS 1607u
+#define FLOW_OUT_TRACE_MAX_BITS 1612u
 
 typedef struct flow_out_trace {
     uint8_t s_hv_ready;         
@@ -432,7 +432,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4, NUM_FBR 4) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 1263u
+#define DMA_IN_TRACE_MAX_BITS 1269u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -451,7 +451,7 @@ typedef struct dma_in_trace {
     uint8_t cfg_cq_irq_en;      
     uint64_t cfg_cq_head;       
     uint16_t cfg_xfer_buf_wait; 
-    uint64_t cfg_reasm;          /* REASM_* {timeout, max_segs, max_bytes, page_log2, flush, en} as nicrx_top packs it */
+    uint64_t cfg_reasm;          /* REASM_* {strip, timeout, max_segs, max_bytes, page_log2, flush, en} as nicrx_top packs it */
     uint16_t now;                /* the device time in ticks (nicrx_flow's flow_time) */
     uint8_t m_axi_awready;      
     uint8_t m_axi_wready;       
@@ -467,7 +467,7 @@ typedef struct dma_in_trace {
 static inline uint32_t dma_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 256 + 16 + 64 + 4 + 64 + 11 + 256 + 16 + 4 + 4 + 64 + 16 + 48 + 16 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
+    return 1 + 1 + fl_stream_width(g) + g->p.data_width + 256 + 16 + 64 + 4 + 64 + 11 + 256 + 16 + 4 + 4 + 64 + 16 + 49 + 16 + 1 + 1 + 1 + 2 + 1 + 1 + 128 + 2 + 1;
 }
 
 static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -489,7 +489,7 @@ static inline uint32_t dma_in_trace_pack(const dma_in_trace_t *s, const nicrx_ge
     b = bits_put(v, b, 4, s->cfg_cq_irq_en);
     b = bits_put(v, b, 64, s->cfg_cq_head);
     b = bits_put(v, b, 16, s->cfg_xfer_buf_wait);
-    b = bits_put(v, b, 48, s->cfg_reasm);
+    b = bits_put(v, b, 49, s->cfg_reasm);
     b = bits_put(v, b, 16, s->now);
     b = bits_put(v, b, 1, s->m_axi_awready);
     b = bits_put(v, b, 1, s->m_axi_wready);
@@ -584,7 +584,7 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
 
 
 /* rss_in: nicrx_rss's inputs (tests/blocks/trace_rss_in.vh) */
-#define RSS_IN_TRACE_MAX_BITS 1120u
+#define RSS_IN_TRACE_MAX_BITS 1125u
 
 typedef struct rss_in_trace {
     uint8_t rst;                
@@ -629,7 +629,7 @@ static inline uint32_t rss_in_trace_pack(const rss_in_trace_t *s, const nicrx_ge
 
 
 /* rss_out: nicrx_rss's outputs (tests/blocks/trace_rss_out.vh) */
-#define RSS_OUT_TRACE_MAX_BITS 222u
+#define RSS_OUT_TRACE_MAX_BITS 227u
 
 typedef struct rss_out_trace {
     uint8_t m_fl_valid;         
@@ -654,7 +654,7 @@ static inline uint32_t rss_out_trace_pack(const rss_out_trace_t *s, const nicrx_
 
 
 /* red_in: nicrx_red's inputs (tests/blocks/trace_red_in.vh) */
-#define RED_IN_TRACE_MAX_BITS 470u
+#define RED_IN_TRACE_MAX_BITS 475u
 
 typedef struct red_in_trace {
     uint8_t rst;                
@@ -705,7 +705,7 @@ static inline uint32_t red_in_trace_pack(const red_in_trace_t *s, const nicrx_ge
 
 
 /* red_out: nicrx_red's outputs (tests/blocks/trace_red_out.vh) */
-#define RED_OUT_TRACE_MAX_BITS 263u
+#define RED_OUT_TRACE_MAX_BITS 268u
 
 typedef struct red_out_trace {
     uint8_t m_fl_valid;         
@@ -790,7 +790,7 @@ static inline uint32_t more_out_trace_pack(const more_out_trace_t *s, const nicr
 
 
 /* xfer_plan_in: nicrx_xfer_plan's inputs (tests/blocks/trace_xfer_plan_in.vh) */
-#define XFER_PLAN_IN_TRACE_MAX_BITS 316u
+#define XFER_PLAN_IN_TRACE_MAX_BITS 321u
 
 typedef struct xfer_plan_in_trace {
     uint8_t rst;                
@@ -829,7 +829,7 @@ static inline uint32_t xfer_plan_in_trace_pack(const xfer_plan_in_trace_t *s, co
 
 
 /* xfer_plan_out: nicrx_xfer_plan's outputs (tests/blocks/trace_xfer_plan_out.vh) */
-#define XFER_PLAN_OUT_TRACE_MAX_BITS 229u
+#define XFER_PLAN_OUT_TRACE_MAX_BITS 234u
 
 typedef struct xfer_plan_out_trace {
     uint8_t m_fl_valid;         
@@ -1064,7 +1064,7 @@ static inline uint32_t reasm_out_trace_pack(const reasm_out_trace_t *s, const ni
 
 
 /* mover_in: nicrx_mover's inputs (tests/blocks/trace_mover_in.vh) */
-#define MOVER_IN_TRACE_MAX_BITS 390u
+#define MOVER_IN_TRACE_MAX_BITS 391u
 
 typedef struct mover_in_trace {
     uint8_t rst;                
@@ -1142,7 +1142,7 @@ static inline uint32_t mover_out_trace_pack(const mover_out_trace_t *s, const ni
 
 
 /* cpl_write_in: nicrx_cpl_write's inputs (NUM_CQ 4) (tests/blocks/trace_cpl_write_in.vh) */
-#define CPL_WRITE_IN_TRACE_MAX_BITS 648u
+#define CPL_WRITE_IN_TRACE_MAX_BITS 655u
 
 typedef struct cpl_write_in_trace {
     uint8_t rst;                

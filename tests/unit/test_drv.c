@@ -287,9 +287,13 @@ static void test_reasm_ring(void)
     EXPECT(nicrx_drv_post(d, r3, 0x8000, 0x3000) == -1 && strstr(nicrx_drv_error(d), "65536"),
           "drv reasm ring: before nicrx_drv_reasm, a page not 64 KB aligned refused (%s)", nicrx_drv_error(d));
     uint32_t n0 = f.nlog;
-    EXPECT(nicrx_drv_reasm(d, 1, 11) == -1 && nicrx_drv_reasm(d, 1, 17) == -1 && f.nlog == n0,
-          "drv reasm: page_log2 11 and 17 refused, nothing written");
-    EXPECT(nicrx_drv_reasm(d, 1, 12) == 0 && f.nlog == n0 + 1 && f.log_addr[n0] == NICRX_REG_REASM_CTRL &&
+    EXPECT(nicrx_drv_reasm(d, 1, 11) == -1 && nicrx_drv_reasm(d, 1, 17) == -1 && nicrx_drv_reasm(d, 3, 12) == -1 &&
+          nicrx_drv_reasm(d, -1, 12) == -1 && f.nlog == n0, "drv reasm: page_log2 11 and 17, modes 3 and -1 refused, nothing written");
+    EXPECT(nicrx_drv_reasm(d, NICRX_DRV_REASM_STRIP, 12) == 0 && f.nlog == n0 + 1 && f.log_addr[n0] == NICRX_REG_REASM_CTRL &&
+          f.log_data[n0] == (NICRX_REASM_CTRL_EN_MASK | NICRX_REASM_CTRL_STRIP_MASK | 12u << NICRX_REASM_CTRL_PAGE_LOG2_SHIFT),
+          "drv reasm: REASM_CTRL = en, strip, 4 KB pages");
+    n0 = f.nlog;
+    EXPECT(nicrx_drv_reasm(d, NICRX_DRV_REASM_ON, 12) == 0 && f.nlog == n0 + 1 && f.log_addr[n0] == NICRX_REG_REASM_CTRL &&
           f.log_data[n0] == (NICRX_REASM_CTRL_EN_MASK | 12u << NICRX_REASM_CTRL_PAGE_LOG2_SHIFT),
           "drv reasm: REASM_CTRL = en, 4 KB pages");
     EXPECT(nicrx_drv_post(d, r3, 0x8800, 0x3000) == -1 && strstr(nicrx_drv_error(d), "4096"),
