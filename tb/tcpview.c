@@ -158,6 +158,19 @@ void tcpview_segment(tcpview_t *v, const tcpview_key_t *k, uint32_t seq, int syn
     if (at > d->hi) d->hi = at;
 }
 
+/* The direction's key from the IPv4 (l3 1) or IPv6 (l3 2) and TCP headers in b (their
+ * offsets l3_off, l4_off; the caller has checked they are within the bytes). */
+static void key_of(tcpview_key_t *k, const uint8_t *b, uint32_t l3, uint32_t l3_off, uint32_t l4_off)
+{
+    const uint32_t alen = l3 == 2 ? 16u : 4u, aoff = l3 == 2 ? 8u : 12u;
+    memset(k, 0, sizeof *k);
+    k->v6 = (uint8_t)(l3 == 2);
+    memcpy(k->src, b + l3_off + aoff, alen);
+    memcpy(k->dst, b + l3_off + aoff + alen, alen);
+    k->sport = (uint16_t)be16(b + l4_off);
+    k->dport = (uint16_t)be16(b + l4_off + 2);
+}
+
 /* The rule both feeds share: a TCP segment over IPv4 or IPv6 that is no fragment, its
  * TCP header (20 bytes or more) within the bytes; its data the bytes after the TCP
  * header, at most pay of them (the IP-declared payload: the rest is padding). */
@@ -172,12 +185,7 @@ static int place(tcpview_t *v, uint32_t l3, uint32_t l4, uint32_t frag, uint32_t
     uint32_t thl = (uint32_t)(t[12] >> 4) * 4u;
     if (thl < 20u || l4_off + thl > n)
         return 0;
-    memset(&k, 0, sizeof k);
-    k.v6 = (uint8_t)(l3 == 2);
-    memcpy(k.src, b + l3_off + aoff, alen);
-    memcpy(k.dst, b + l3_off + aoff + alen, alen);
-    k.sport = (uint16_t)be16(t);
-    k.dport = (uint16_t)be16(t + 2);
+    key_of(&k, b, l3, l3_off, l4_off);
     uint32_t avail = n - l4_off - thl;
     tcpview_segment(v, &k, be32(t + 4), t[13] & NICRX_TCP_SYN, t[13] & NICRX_TCP_FIN, t + thl,
                     pay < avail ? pay : avail);
@@ -193,14 +201,8 @@ int tcpview_run(tcpview_t *v, const struct nicrx_cmpl *c, const uint8_t *hdr, ui
     const uint32_t alen = l3 == 2 ? 16u : 4u, aoff = l3 == 2 ? 8u : 12u;
     if ((l3 != 1 && l3 != 2) || l3_off + aoff + 2u * alen > hlen || l4_off + 20u > hlen || from > len || segs < 2)
         return 0;
-    const uint8_t *t = hdr + l4_off;
-    memset(&k, 0, sizeof k);
-    k.v6 = (uint8_t)(l3 == 2);
-    memcpy(k.src, hdr + l3_off + aoff, alen);
-    memcpy(k.dst, hdr + l3_off + aoff + alen, alen);
-    k.sport = (uint16_t)be16(t);
-    k.dport = (uint16_t)be16(t + 2);
-    tcpview_segment(v, &k, be32(t + 4) + from, 0, fin, data + from, len - from);
+    key_of(&k, hdr, l3, l3_off, l4_off);
+    tcpview_segment(v, &k, be32(hdr + l4_off + 4) + from, 0, fin, data + from, len - from);
     /* the appended segments but the one just counted */
     v->d[*find_slot(v, &k) - 1u].segments += segs - 2u;
     return 1;
