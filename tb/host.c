@@ -278,20 +278,15 @@ void host_reset(host_t *h)
     if (!h->drv) abort();
     /* the device gives every buffer back with no record: a run still open is abandoned, its
      * merged frames delivered already */
-    for (uint32_t r = 0; r < NICRX_NUM_FBR; r++)
-        for (uint32_t i = 0; i < h->fbr[r].nbuf; i++) {
-            host_buf_t *b = &h->fbr[r].buf[i];
-            b->posted = 0;
+    for (uint32_t r = 0; r <= NICRX_NUM_FBR; r++) {
+        host_fbr_t *f = r < NICRX_NUM_FBR ? &h->fbr[r] : &h->flb;   /* the rings, then the lists' pool */
+        for (uint32_t i = 0; i < f->nbuf; i++) {
+            host_buf_t *b = &f->buf[i];
+            b->posted = b->bad = 0;
             b->mseg = 0;
             b->mlen = 0;
             b->rpend = 0;
         }
-    for (uint32_t i = 0; i < h->flb.nbuf; i++) {
-        host_buf_t *b = &h->flb.buf[i];
-        b->posted = b->bad = 0;
-        b->mseg = 0;
-        b->mlen = 0;
-        b->rpend = 0;
     }
     memset(h->fl, 0, sizeof h->fl);   /* the device's lists are unbound */
     h->op_head = h->op_n = 0;
@@ -579,6 +574,27 @@ static void check_caps(host_t *h, uint32_t tag, uint32_t v)
 static void poll(host_t *h, int all);
 static void doorbells(host_t *h);
 
+/* An unbound list's FLIST_STATUS (read with tag TAG_FLSTAT + l): the buffers posted after the
+ * first `head` are the host's again. */
+static void flist_status(host_t *h, uint32_t l, uint32_t rdata)
+{
+    const uint8_t head = (uint8_t)((rdata & NICRX_FLIST_STATUS_HEAD_MASK) >> NICRX_FLIST_STATUS_HEAD_SHIFT);
+    if ((rdata & NICRX_FLIST_STATUS_BOUND_MASK) || (uint8_t)(h->fl[l].posts - head) > NICRX_FLIST_DEPTH) {
+        herr(h, "list %u after its unbind: FLIST_STATUS 0x%08x, %u buffers posted since the bind", l, rdata, h->fl[l].posts);
+        return;
+    }
+    for (uint8_t i = head; i != h->fl[l].posts; i++) {
+        host_buf_t *b = &h->flb.buf[h->fl[l].ord[i]];
+        if (!b->posted || b->mseg) {
+            herr(h, "list %u: buffer 0x%04x not taken (FLIST_STATUS.head %u) but %s", l, b->id, head,
+                 b->posted ? "holds merged frames" : "returned");
+            return;
+        }
+        b->posted = b->bad = 0;
+        h->flist_returned++;
+    }
+}
+
 static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdata)
 {
     switch (o->tag) {
@@ -633,31 +649,12 @@ static void op_complete(host_t *h, const host_op_t *o, uint64_t e, uint32_t rdat
     case TAG_RHEAD:
         h->reasm_head = rdata;
         break;
-    case TAG_FLSTAT: case TAG_FLSTAT + 1: case TAG_FLSTAT + 2: case TAG_FLSTAT + 3:
-    case TAG_FLSTAT + 4: case TAG_FLSTAT + 5: case TAG_FLSTAT + 6: case TAG_FLSTAT + 7: {
-        /* an unbound list's status: the buffers posted after the first `head` are the host's */
-        const uint32_t l = o->tag - TAG_FLSTAT;
-        const uint8_t head = (uint8_t)((rdata & NICRX_FLIST_STATUS_HEAD_MASK) >> NICRX_FLIST_STATUS_HEAD_SHIFT);
-        if (l >= NICRX_FLIST_LISTS || (rdata & NICRX_FLIST_STATUS_BOUND_MASK) || (uint8_t)(h->fl[l].posts - head) > NICRX_FLIST_DEPTH) {
-            herr(h, "list %u after its unbind: FLIST_STATUS 0x%08x, %u buffers posted since the bind", l, rdata, h->fl[l].posts);
-            break;
-        }
-        for (uint8_t i = head; i != h->fl[l].posts; i++) {
-            host_buf_t *b = &h->flb.buf[h->fl[l].ord[i]];
-            if (!b->posted || b->mseg) {
-                herr(h, "list %u: buffer 0x%04x not taken (FLIST_STATUS.head %u) but %s", l, b->id, head,
-                     b->posted ? "holds merged frames" : "returned");
-                break;
-            }
-            b->posted = b->bad = 0;
-            h->flist_returned++;
-        }
-        break;
-    }
     default:
         if (o->tag >= TAG_UNMASK && o->tag < TAG_UNMASK + NICRX_MAX_CQ)
             h->napi_wait &= (uint8_t)~(1u << (o->tag - TAG_UNMASK));
-        else         if (o->tag >= TAG_FWIN && o->tag < TAG_FWIN + FLOW_WIN_REGS)
+        else if (o->tag >= TAG_FLSTAT && o->tag < TAG_FLSTAT + NICRX_FLIST_LISTS)
+            flist_status(h, o->tag - TAG_FLSTAT, rdata);
+        else if (o->tag >= TAG_FWIN && o->tag < TAG_FWIN + FLOW_WIN_REGS)
             flow_complete(h, o->tag, rdata);
         else if (o->tag >= TAG_CNT0) {
             h->cnt[o->tag - TAG_CNT0] = rdata;
