@@ -149,6 +149,14 @@ int nicrx_drv_reasm(nicrx_drv_t *d, int mode, uint32_t page_log2)
 /* FLIST_CMD.op values (regs/nicrx.regs) */
 enum { FLIST_BIND = 1, FLIST_POST = 2, FLIST_UNBIND = 3 };
 
+/* list names one of the device's buffer lists (else the error says so) */
+static int list_ok(nicrx_drv_t *d, uint32_t list)
+{
+    if (list < NICRX_FLIST_LISTS) return 1;
+    fail(d, "flist: list %u, the device has %u", list, NICRX_FLIST_LISTS);
+    return 0;
+}
+
 static int flist_cmd(nicrx_drv_t *d, uint32_t list, uint32_t op)
 {
     wr(d, NICRX_REG_FLIST_SEL, list);
@@ -158,7 +166,7 @@ static int flist_cmd(nicrx_drv_t *d, uint32_t list, uint32_t op)
 
 int nicrx_drv_flist_bind(nicrx_drv_t *d, uint32_t list, uint8_t flow, uint8_t gen)
 {
-    if (list >= NICRX_FLIST_LISTS) return fail(d, "flist: list %u, the device has %u", list, NICRX_FLIST_LISTS);
+    if (!list_ok(d, list)) return -1;
     wr(d, NICRX_REG_FLIST_FLOW, (uint32_t)gen << NICRX_FLIST_FLOW_GEN_SHIFT | flow);
     return flist_cmd(d, list, FLIST_BIND);
 }
@@ -167,7 +175,7 @@ int nicrx_drv_flist_post(nicrx_drv_t *d, uint32_t list, uint64_t addr, uint32_t 
 {
     const uint64_t page = 1ull << d->reasm_log2;
 
-    if (list >= NICRX_FLIST_LISTS) return fail(d, "flist: list %u, the device has %u", list, NICRX_FLIST_LISTS);
+    if (!list_ok(d, list)) return -1;
     if (addr & (page - 1)) return fail(d, "flist: buffer 0x%llx not aligned to the %llu-byte page",
                                        (unsigned long long)addr, (unsigned long long)page);
     if (size < page || size > NICRX_FLIST_SIZE_MASK)
@@ -182,13 +190,13 @@ int nicrx_drv_flist_post(nicrx_drv_t *d, uint32_t list, uint64_t addr, uint32_t 
 
 int nicrx_drv_flist_unbind(nicrx_drv_t *d, uint32_t list)
 {
-    if (list >= NICRX_FLIST_LISTS) return fail(d, "flist: list %u, the device has %u", list, NICRX_FLIST_LISTS);
+    if (!list_ok(d, list)) return -1;
     return flist_cmd(d, list, FLIST_UNBIND);
 }
 
 int nicrx_drv_flist_status(nicrx_drv_t *d, uint32_t list, nicrx_drv_flist_st_t *st)
 {
-    if (list >= NICRX_FLIST_LISTS) return fail(d, "flist: list %u, the device has %u", list, NICRX_FLIST_LISTS);
+    if (!list_ok(d, list)) return -1;
     if (!d->ops.reg_read) return fail(d, "flist: no register reads");
     wr(d, NICRX_REG_FLIST_SEL, list);
     const uint32_t v = rd(d, NICRX_REG_FLIST_STATUS);
