@@ -1,5 +1,6 @@
 /* host.c - see host.h. */
 #include "host.h"
+#include "bytes.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -384,7 +385,7 @@ void host_reasm_on(host_t *h, int mode, host_run_fn run, void *ctx)
  * frame's alone (an append has none) */
 static uint32_t run_recs(const host_t *h, const host_buf_t *b)
 {
-    return h->reasm == NICRX_DRV_REASM_STRIP ? 1u : b->rsegs;
+    return h->reasm == NICRX_DRV_REASM_STRIP ? 1u : nicrx_cmpl_run_segs(&b->run);
 }
 
 void host_flist_setup(host_t *h, uint32_t port, uint32_t n, uint32_t bad, uint32_t unbind)
@@ -737,26 +738,32 @@ static int run_finish(host_t *h, host_buf_t *b)
     const uint32_t idx = b->id & 0xfffu;
 
     const int strip = h->reasm == NICRX_DRV_REASM_STRIP;
-    /* stripped: the first frame's record names [0, mlen), the appends the rest */
-    if ((strip ? b->rlen < b->mlen : b->rlen != b->mlen) || b->rseq != b->mseq) {
+    const uint32_t rlen = nicrx_cmpl_run_len(&b->run), rseq = nicrx_cmpl_run_seq(&b->run);
+    /* stripped: the first frame's record names [0, mlen), the appends the rest (their ACK
+     * number and window are checked by run, from the capture) */
+    if ((strip ? rlen < b->mlen : rlen != b->mlen) || rseq != b->mseq) {
         herr(h, "run record for page 0x%04x: %u bytes from sequence %u; the %u frames merged into it: %u bytes from %u",
-             b->id, b->rlen, b->rseq, b->mseg, b->mlen, b->mseq);
+             b->id, rlen, rseq, b->mseg, b->mlen, b->mseq);
+        return -1;
+    }
+    if (!strip && (nicrx_cmpl_run_ack(&b->run) != b->mack || nicrx_cmpl_run_win(&b->run) != b->mwin)) {
+        herr(h, "run record for page 0x%04x: ACK %u window %u; its last merged frame's TCP header: ACK %u window %u",
+             b->id, nicrx_cmpl_run_ack(&b->run), nicrx_cmpl_run_win(&b->run), b->mack, b->mwin);
         return -1;
     }
     mem_read(&h->mem, b->addr, h->scratch, f->region);
     const uint8_t *sh = (lst ? h->lshadow : h->rshadow) + (size_t)idx * f->region;
     for (uint32_t i = 0; i < f->region; i++)
-        if (h->scratch[i] != (i < b->mlen ? sh[i] : i < b->rlen ? h->scratch[i] : 0xa5)) {
-            herr(h, "page 0x%04x: byte %u of a run of %u bytes is not %s", b->id, i, b->rlen,
-                 i < b->rlen ? "its merged frames' byte" : "as the host posted it");
+        if (h->scratch[i] != (i < b->mlen ? sh[i] : i < rlen ? h->scratch[i] : 0xa5)) {
+            herr(h, "page 0x%04x: byte %u of a run of %u bytes is not %s", b->id, i, rlen,
+                 i < rlen ? "its merged frames' byte" : "as the host posted it");
             return -1;
         }
-    if (strip && h->run && h->run(h->run_ctx, &b->rrec, b->rhdr, b->rhlen, b->id,
-                                  h->scratch, b->mlen, b->rlen, b->rsegs, b->rflags) != 0)
+    if (strip && h->run && h->run(h->run_ctx, &b->rrec, b->rhdr, b->rhlen, h->scratch, b->mlen, &b->run) != 0)
         return -1;
-    mem_fill(&h->mem, b->addr, 0xa5, b->rlen);
+    mem_fill(&h->mem, b->addr, 0xa5, rlen);
     h->runs++;
-    h->run_segs += b->rsegs;
+    h->run_segs += nicrx_cmpl_run_segs(&b->run);
     b->mseg = 0;
     b->mlen = 0;
     b->rpend = 0;
@@ -768,7 +775,7 @@ static int run_finish(host_t *h, host_buf_t *b)
      * run the list is unbound and FLIST_STATUS read: the buffers it had not taken come back */
     const uint32_t l = idx / NICRX_FLIST_DEPTH;
     h->flist_runs++;
-    h->flist_bytes += b->rlen;
+    h->flist_bytes += rlen;
     b->posted = 0;
     if (!h->fl[l].bound) return 0;
     if (h->flist_unbind && ++h->fl[l].runs == h->flist_unbind) {
@@ -836,10 +843,7 @@ static int run_record(host_t *h, uint32_t q, const struct nicrx_cmpl *c)
         return -1;
     }
     b->rpend = 1;
-    b->rsegs = (uint16_t)segs;
-    b->rlen = nicrx_cmpl_run_len(c);
-    b->rseq = nicrx_cmpl_run_seq(c);
-    b->rflags = (uint8_t)nicrx_cmpl_run_flags(c);
+    b->run = *c;
     return b->mseg == run_recs(h, b) ? run_finish(h, b) : 0;
 }
 
@@ -894,12 +898,12 @@ static void poll(host_t *h, int all)
                 if (ring[k] != NICRX_REASM_RING) b[k] = &f->buf[idx];
                 if (ring[k] == NICRX_REASM_RING) {
                     /* a data part merged into its flow's run: right after the run's bytes so
-                     * far, in the page until the run record; its sequence number is the TCP
-                     * header's, in the header part (k = 0) */
+                     * far, in the page until the run record; its sequence number, ACK number
+                     * and window are the TCP header's, in the header part (k = 0) */
                     host_buf_t *pb = b[k];
                     const uint32_t l4 = (uint32_t)NICRX_FIELD(rec.w1, NICRX_C1_L4OFF_SHIFT, 8);
                     if (k != 1 || !nicrx_cmpl_merged(&rec) || rel[k] || cnt[k] || off[k] != pb->mlen ||
-                        off[k] + len[k] > f->region || l4 + 8u > len[0] || (pb->rpend && pb->mseg >= run_recs(h, pb)) ||
+                        off[k] + len[k] > f->region || l4 + 16u > len[0] || (pb->rpend && pb->mseg >= run_recs(h, pb)) ||
                         len[0] > HOST_RHDR_MAX) {
                         herr(h, "completion on queue %u: merged part in page 0x%04x at offset %u (%u bytes, entry %u, "
                              "release %u) does not follow the run's %u bytes", q, id[k], off[k], len[k], cnt[k], rel[k], pb->mlen);
@@ -908,9 +912,10 @@ static void poll(host_t *h, int all)
                     if (run_flow_ok(h, pb, &rec, q) != 0) return;
                     mem_read(&h->mem, pb->addr + off[k], h->scratch + n, len[k]);
                     memcpy(sh + off[k], h->scratch + n, len[k]);
+                    pb->mack = be32(h->scratch + l4 + 8);
+                    pb->mwin = (uint16_t)be16(h->scratch + l4 + 14);
                     if (!pb->mseg) {
-                        pb->mseq = (uint32_t)h->scratch[l4 + 4] << 24 | (uint32_t)h->scratch[l4 + 5] << 16 |
-                                   (uint32_t)h->scratch[l4 + 6] << 8 | h->scratch[l4 + 7];
+                        pb->mseq = be32(h->scratch + l4 + 4);
                         /* the header a stripped run's host rebuilds the merged segment's from */
                         memcpy(pb->rhdr, h->scratch, len[0]);
                         pb->rhlen = (uint16_t)len[0];
