@@ -1,6 +1,7 @@
 /* host.c - see host.h. */
 #include "host.h"
 
+#include <pcap/pcap.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,6 +267,10 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
 
 void host_free(host_t *h)
 {
+    if (h->runs_dump) pcap_dump_close(h->runs_dump);
+    h->runs_dump = NULL;
+    free(h->runs_pkt);
+    h->runs_pkt = NULL;
     free(h->rshadow);
     h->rshadow = NULL;
     free(h->lshadow);
@@ -742,6 +747,32 @@ static void axil_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t 
 
 static void doorbells(host_t *h) { nicrx_drv_doorbells(h->drv); }
 
+/* --runs-pcap: the run as one segment, stamped with the edge it was taken at (in ns: the
+ * order, not the time, matters); a header libnicrx cannot rebuild is left out. */
+static void dump_run(host_t *h, const host_buf_t *b)
+{
+    int n = b->rhlen <= HOST_RHDR_MAX ? nicrx_drv_run_header(memcpy(h->runs_pkt, b->rhdr, b->rhlen), b->rhlen,
+                                                               &b->rrun, h->scratch) : -1;
+    if (n < 0) return;
+    memcpy(h->runs_pkt + n, h->scratch, b->rlen);
+    struct pcap_pkthdr ph = { .caplen = (uint32_t)n + b->rlen, .len = (uint32_t)n + b->rlen };
+    ph.ts.tv_sec = (time_t)(h->edge / 1000000000u);
+    ph.ts.tv_usec = (suseconds_t)(h->edge / 1000u % 1000000u);
+    pcap_dump(h->runs_dump, &ph, h->runs_pkt);
+    h->runs_dumped++;
+}
+
+int host_runs_pcap(host_t *h, const char *path, char *err, size_t n)
+{
+    pcap_t *dead = pcap_open_dead(DLT_EN10MB, 262144);
+    h->runs_pkt = malloc(HOST_RHDR_MAX + ((size_t)1 << HOST_REASM_PAGE_LOG2));
+    if (!dead || !h->runs_pkt) abort();
+    h->runs_dump = pcap_dump_open(dead, path);
+    if (!h->runs_dump) snprintf(err, n, "%s", pcap_geterr(dead));
+    pcap_close(dead);
+    return h->runs_dump ? 0 : -1;
+}
+
 /* A run's end (docs/host-interface.md "Run record"): the page of the re-assembly ring holds
  * the merged frames' bytes in order, [0, rlen) as their records left them and every other
  * byte as the host posted it; the page goes back to the ring. */
@@ -769,6 +800,7 @@ static int run_finish(host_t *h, host_buf_t *b)
     if (strip && h->run && h->run(h->run_ctx, &b->rrec, b->rhdr, b->rhlen, b->id,
                                   h->scratch, b->mlen, b->rlen, b->rsegs, b->rflags) != 0)
         return -1;
+    if (h->runs_dump) dump_run(h, b);
     mem_fill(&h->mem, b->addr, 0xa5, b->rlen);
     h->runs++;
     h->run_segs += b->rsegs;
@@ -851,6 +883,7 @@ static int run_record(host_t *h, uint32_t q, const struct nicrx_cmpl *c)
         return -1;
     }
     b->rpend = 1;
+    b->rrun = *c;
     h->run_why[nicrx_cmpl_run_reason(c) % NICRX_NUM_REASM_REASONS]++;
     b->rsegs = (uint16_t)segs;
     b->rlen = nicrx_cmpl_run_len(c);

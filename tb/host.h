@@ -54,7 +54,8 @@ typedef struct host_buf {
     uint16_t rsegs;
     uint32_t rlen, rseq;
     uint8_t rflags;
-    /* with header stripping: the run's first frame's record and header part */
+    struct nicrx_cmpl rrun;   /* the run record itself (--runs-pcap rebuilds the segment from it) */
+    /* the run's first frame's record and header part */
     struct nicrx_cmpl rrec;
     uint16_t rhlen;
     uint8_t rhdr[HOST_RHDR_MAX];
@@ -182,6 +183,9 @@ typedef struct host {
     host_cmpl_fn cmpl;
     void *cmpl_ctx;
     uint8_t *scratch;
+    void *runs_dump;          /* --runs-pcap: a pcap_dumper_t, each run as one rebuilt segment */
+    uint8_t *runs_pkt;        /* ... that segment */
+    uint64_t runs_dumped;
     uint8_t *rshadow;         /* the re-assembly ring's pages as the merged frames' records left them */
     host_run_fn run;          /* with header stripping: each run's stripped bytes to check */
     void *run_ctx;
@@ -243,6 +247,10 @@ void host_starve_ring(host_t *h, uint32_t r, uint64_t from);
 /* Before the first edge: no page ring (by default rings 0 and 2 are page rings, 4 KB pages,
  * entries 64-byte aligned); every buffer then holds one frame or one part. */
 void host_pages_off(host_t *h);
+/* Before the first edge: every run the host takes is written to the capture file path as
+ * the one TCP segment a driver hands up (nicrx_drv_run_header: the first frame's header
+ * rebuilt, then the run's bytes); 0, or -1 with the reason in err. */
+int host_runs_pcap(host_t *h, const char *path, char *err, size_t n);
 /* Ring 3 with 2^log2 pages (1..HOST_NBUF_MAX; HOST_REASM_RING_LOG2 without it), before the
  * first edge. */
 void host_reasm_pages(host_t *h, uint32_t log2);
