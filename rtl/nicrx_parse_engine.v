@@ -128,7 +128,7 @@ module nicrx_parse_engine #(
                        FR_WLIM = FR_LEN + 16, FR_LIMIT = FR_WLIM + 9, FR_W = FR_LIMIT + 9;
     // The stored header-vector fields, a LUT RAM each, in groups that a store writes
     // together (frag: mf and frag_off; iplen: with ipset, whether it was stored; ports:
-    // sport and dport).
+    // sport and dport; win: written by ack_flags alone, so a store of ack leaves it).
     localparam integer SF_VLAN0 = 0, SF_VLAN1 = 1, SF_PROTO = 2, SF_FRAG = 3, SF_IPLEN = 4,
                        SF_SRCHI = 5, SF_SRCLO = 6, SF_DSTHI = 7, SF_DSTLO = 8, SF_PORTS = 9,
                        SF_SEQ = 10, SF_ACK = 11, SF_FLAGS = 12, SF_WIN = 13, NSF = 14;
