@@ -33,6 +33,14 @@ const char *nicrx_flow_event_name(uint32_t flow_event)
     return pick(names, NICRX_NUM_FLOW_EVENTS, flow_event);
 }
 
+const char *nicrx_reasm_reason_name(uint32_t reason)
+{
+    static const char *const names[NICRX_NUM_REASM_REASONS] = {
+        "none", "opcode", "flags", "page", "bytes", "segs", "gen", "timeout", "flush", "drop",
+    };
+    return pick(names, NICRX_NUM_REASM_REASONS, reason);
+}
+
 const char *nicrx_class_name(uint32_t bit)
 {
     static const char *const names[NICRX_NUM_CLASS] = {

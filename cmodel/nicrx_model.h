@@ -267,6 +267,7 @@ const uint32_t *nicrx_default_program_words(uint32_t *n_insn);
 const char *nicrx_reason_name(uint32_t reason);         /* enum nicrx_reason */
 const char *nicrx_opcode_name(uint32_t opcode);         /* enum nicrx_opcode */
 const char *nicrx_flow_event_name(uint32_t flow_event); /* enum nicrx_flow_event */
+const char *nicrx_reasm_reason_name(uint32_t reason);   /* enum nicrx_reasm_reason (nicrx_hw.h) */
 const char *nicrx_class_name(uint32_t bit);             /* enum nicrx_class_bit (nicrx_isa.h) */
 
 #endif

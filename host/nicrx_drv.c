@@ -384,3 +384,74 @@ int64_t nicrx_drv_flow_cmd(nicrx_drv_t *d, enum nicrx_flow_cmd cmd, uint32_t sel
     }
     return st;
 }
+
+/* ---- re-assembled runs (docs/host-interface.md "Header stripping") ---------------------- */
+
+static uint32_t be16(const uint8_t *p) { return (uint32_t)p[0] << 8 | p[1]; }
+
+static void put16(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 8);
+    p[1] = (uint8_t)v;
+}
+
+/* RFC 1071: n bytes as big-endian 16-bit words added to s (an odd last byte padded with
+ * zero); a run's 64 KB keep the sum below 2^32, so folding waits for csum_fold. */
+static uint32_t csum_add(uint32_t s, const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i + 1u < n; i += 2u) s += be16(p + i);
+    if (n & 1u) s += (uint32_t)p[n - 1u] << 8;
+    return s;
+}
+
+static uint32_t csum_fold(uint32_t s)
+{
+    while (s >> 16) s = (s & 0xffffu) + (s >> 16);
+    return ~s & 0xffffu;
+}
+
+int nicrx_drv_run_header(uint8_t *hdr, uint32_t hlen, const struct nicrx_cmpl *run, const uint8_t *data)
+{
+    if (!hdr || !run || !nicrx_cmpl_run(run) || hlen < 14u) return -1;
+    uint32_t et = be16(hdr + 12), l3 = 14, l4, proto;
+    for (int v = 0; v < 2 && (et == 0x8100u || et == 0x88a8u) && hlen >= l3 + 4u; v++, l3 += 4u) /* VLAN tags */
+        et = be16(hdr + l3 + 2u);
+    const uint32_t rlen = nicrx_cmpl_run_len(run);
+    if (et == 0x0800u && hlen >= l3 + 20u && hdr[l3] >> 4 == 4) {
+        l4 = l3 + (hdr[l3] & 15u) * 4u;
+        proto = hdr[l3 + 9u];
+    } else if (et == 0x86ddu && hlen >= l3 + 40u && hdr[l3] >> 4 == 6) {
+        /* hop-by-hop and destination options move the TCP header; a routing header would
+         * change the checksum's destination: refused */
+        l4 = l3 + 40u;
+        proto = hdr[l3 + 6u];
+        while ((proto == 0u || proto == 60u) && hlen >= l4 + 8u) {
+            proto = hdr[l4];
+            l4 += 8u + 8u * hdr[l4 + 1u];
+        }
+    } else {
+        return -1;
+    }
+    if (proto != 6u || hlen < l4 + 20u) return -1;
+    const uint32_t thl = (hdr[l4 + 12u] >> 4) * 4u, tcp_len = thl + rlen;
+    if (thl < 20u || hlen < l4 + thl || (rlen && !data) || l4 - l3 + tcp_len > 0xffffu) return -1;
+    uint32_t s;
+    if (et == 0x0800u) {
+        if (l4 < l3 + 20u) return -1;
+        put16(hdr + l3 + 2u, l4 - l3 + tcp_len);   /* total length, then the header checksum */
+        put16(hdr + l3 + 10u, 0);
+        put16(hdr + l3 + 10u, csum_fold(csum_add(0, hdr + l3, l4 - l3)));
+        s = csum_add(0, hdr + l3 + 12u, 8u);       /* pseudo-header: source and destination */
+    } else {
+        put16(hdr + l3 + 4u, l4 - l3 - 40u + tcp_len); /* payload length: extension headers + TCP */
+        s = csum_add(0, hdr + l3 + 8u, 32u);
+    }
+    const uint32_t seq = nicrx_cmpl_run_seq(run);
+    for (uint32_t i = 0; i < 4u; i++) hdr[l4 + 4u + i] = (uint8_t)(seq >> (24u - 8u * i));
+    hdr[l4 + 13u] |= (uint8_t)nicrx_cmpl_run_flags(run);
+    put16(hdr + l4 + 16u, 0);
+    s += 6u + tcp_len;
+    s = csum_add(s, hdr + l4, thl);
+    put16(hdr + l4 + 16u, csum_fold(csum_add(s, data, rlen)));
+    return (int)(l4 + thl);
+}

@@ -143,7 +143,7 @@ void harness_opts_default(harness_opts_t *o)
     o->irq_count = o->irq_time = o->irq_tick = -1;
     for (uint32_t k = 0; k < RED_NUM_OPTS; k++) o->red[k] = -1;
     o->rss_types = -1;
-    o->buf_wait = o->starve_ring = -1;
+    o->buf_wait = o->starve_ring = o->reasm_timeout = o->reasm_bytes = -1;
     o->reasm_on = 1;   /* the driver's bring-up turns re-assembly on; REASM_CTRL.en resets to 0 */
     nicrx_params_default(&o->p);
 }
@@ -192,6 +192,14 @@ const char *harness_usage(void)
            "                      flushes the open ones at the end; strip: on with header stripping\n"
            "                      (REASM_CTRL.strip: a frame appended to a run goes with no header and no\n"
            "                      record); off: ring 3 stays down, every frame goes alone\n"
+           "  --reasm-ring LOG2   the host posts 2^LOG2 pages in ring 3, 1..7 (default 4: 16); a run\n"
+           "                      holds its page while open, so more concurrent flows need more pages\n"
+           "  --reasm-timeout N   REASM_TIMEOUT: ticks a run may stay quiet before it closes (reset 100)\n"
+           "  --reasm-max-bytes N REASM_MAX_BYTES: bytes a run may hold, 0..131071 (reset 0: the page's)\n"
+           "  --runs-pcap FILE    write each re-assembly run the host takes as the one TCP segment a driver\n"
+           "                      hands up: its first frame's header rebuilt by libnicrx's\n"
+           "                      nicrx_drv_run_header (lengths, flags, checksums), then the run's bytes\n"
+           "                      (a run too long for one IP packet is left out: see --reasm-max-bytes)\n"
            "  --flist PORT[:N[:BAD[:UNBIND]]] buffer lists (FLIST_*, with re-assembly): the host binds a\n"
            "                      list to each flow with TCP port PORT it sees a record of, while lists\n"
            "                      are free, keeps N 64 KB buffers posted in it (1..FLIST_DEPTH, default\n"
@@ -249,6 +257,7 @@ static const num_opt_t num_opts[] = {
     U64_OPT("--reset-at", 0, UINT64_MAX, reset_at),
     REG_OPT("--rss-types", 0x3f, rss_types),
     U64_OPT("--trace-from", 0, UINT64_MAX - 1, trace_from),
+    U64_OPT("--reasm-ring", 1, 7, reasm_ring),
     U64_OPT("--trace-to", 0, UINT64_MAX - 1, trace_to),
     REG_OPT("--flow-ctrl", 3, flow_ctrl),
     REG_OPT("--flow-thresh", 0xffff, flow_thresh),
@@ -265,6 +274,8 @@ static const num_opt_t num_opts[] = {
     REG_OPT("--red-exempt", 0xffff, red[RED_OPT_EXEMPT]),
     REG_OPT("--red-seed", 0xffffffff, red[RED_OPT_SEED]),
     REG_OPT("--buf-wait", 0xffff, buf_wait),
+    REG_OPT("--reasm-timeout", 0xffff, reasm_timeout),
+    REG_OPT("--reasm-max-bytes", 0x1ffff, reasm_bytes),
 };
 
 int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err, size_t n)
@@ -367,6 +378,7 @@ int harness_opt(harness_opts_t *o, const char *arg, const char *next, char *err,
         { "--program", offsetof(harness_opts_t, program) },
         { "--swap-program", offsetof(harness_opts_t, swap_program) },
         { "--junit", offsetof(harness_opts_t, junit) },
+        { "--runs-pcap", offsetof(harness_opts_t, runs_pcap) },
         { "--trace", offsetof(harness_opts_t, trace) },
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -1561,9 +1573,18 @@ harness_t *harness_new(const harness_opts_t *o, int *status)
     if (o->msix) host_msix_setup(&h->host);
     if (o->split_off) host_split_off(&h->host);
     if (o->pages_off) host_pages_off(&h->host);
+    if (o->reasm_ring) host_reasm_pages(&h->host, (uint32_t)o->reasm_ring);
     if (o->starve_ring >= 0) host_starve_ring(&h->host, (uint32_t)o->starve_ring, o->starve_from);
     if (o->buf_wait >= 0) host_write(&h->host, NICRX_REG_XFER_BUF_WAIT, (uint32_t)o->buf_wait);
+    if (o->reasm_timeout >= 0) host_write(&h->host, NICRX_REG_REASM_TIMEOUT, (uint32_t)o->reasm_timeout);
+    if (o->reasm_bytes >= 0) host_write(&h->host, NICRX_REG_REASM_MAX_BYTES, (uint32_t)o->reasm_bytes);
     if (o->reasm_on) host_reasm_on(&h->host, o->reasm_on, on_run, h);
+    if (o->reasm_on && o->runs_pcap && host_runs_pcap(&h->host, o->runs_pcap, err, sizeof err) != 0) {
+        fprintf(stderr, "%s: --runs-pcap %s: %s\n", o->prog, o->runs_pcap, err);
+        harness_free(h);
+        *status = HARNESS_BADINPUT;
+        return NULL;
+    }
     if (o->reasm_on && o->flist_port) host_flist_setup(&h->host, o->flist_port, o->flist_n, o->flist_bad, o->flist_unbind);
     h->irqchk_on = o->irq_napi || o->irq_count >= 0 || o->irq_time >= 0 || o->irq_tick >= 0;
     irqchk_init(&h->irqchk, o->p.num_cq, o->irq_count >= 0 ? (uint32_t)o->irq_count : NICRX_IRQ_COUNT_RESET,
@@ -2298,6 +2319,9 @@ void harness_report(const harness_t *h, FILE *f, int json)
         rp_u64(&r, "runs", "%s runs closed", h->host.runs);
         rp_u64(&r, "merged", "%s frames merged", h->host.run_segs);
         rp_u64(&r, "no_page", "%s would have opened a run but found no page", h->host.cnt[NICRX_CNT_REASM_NO_PAGE]);
+        rp_sec(&r, "reasm_closed");
+        for (uint32_t w = NICRX_REASM_OPCODE; w < NICRX_NUM_REASM_REASONS; w++)
+            rp_named(&r, nicrx_reasm_reason_name(w), h->host.run_why[w]);
     }
     if (h->host.flist_port) {
         /* buffer lists: the runs in list buffers (each checked: its flow's bytes, in order) */

@@ -29,6 +29,7 @@ typedef struct harness_opts {
     int summary;            /* --summary: the report, as text */
     int json_summary;       /* --json-summary: the report as one JSON object */
     const char *junit;      /* --junit FILE: the checks as JUnit XML */
+    const char *runs_pcap;  /* --runs-pcap FILE: each re-assembly run as one rebuilt TCP segment */
     const char *trace;      /* --trace FILE.fst (nicrx-sim): a waveform of cycles trace_from..trace_to */
     uint64_t trace_from, trace_to;  /* trace_to UINT64_MAX: to the end of the run */
     uint64_t max_cycles;    /* 0: no limit */
@@ -54,10 +55,13 @@ typedef struct harness_opts {
     int msix;               /* --msix: interrupt messages on every queue, checked against the lines */
     int split_off;          /* --split off: the header ring (ring 2) stays down, so no frame splits */
     int pages_off;          /* --pages off: no page ring, one frame or part a buffer */
+    uint64_t reasm_ring;    /* --reasm-ring LOG2: ring 3 holds 2^LOG2 pages (0: the host's default) */
     int reasm_on;           /* --reasm on (the default) or strip (enum nicrx_drv_reasm_mode): REASM_CTRL written at bring-up (issue 12) */
     int reasm_set;          /* --reasm given: nicrx-model --fast refuses an explicit on */
     uint32_t flist_port, flist_n, flist_bad, flist_unbind; /* --flist PORT[:N[:BAD[:UNBIND]]] (port 0: no lists) */
     int64_t buf_wait;       /* --buf-wait N: XFER_BUF_WAIT written at bring-up (-1: reset) */
+    int64_t reasm_timeout;  /* --reasm-timeout N: REASM_TIMEOUT written at bring-up (-1: reset) */
+    int64_t reasm_bytes;    /* --reasm-max-bytes N: REASM_MAX_BYTES written at bring-up (-1: reset) */
     int64_t starve_ring;    /* --starve-ring R[:N]: ring R gets no buffer from the N-th record on (-1: none) */
     uint64_t starve_from;
     /* Random early discard (docs/registers.md "Random early discard"): --red-* options, the

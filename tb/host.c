@@ -1,6 +1,7 @@
 /* host.c - see host.h. */
 #include "host.h"
 
+#include <pcap/pcap.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,12 +81,12 @@ static void drv_mem_read(void *ctx, uint64_t addr, void *p, size_t n) { mem_read
 
 /* The free rings and their buffers, rings above 4 GB so the upper address bits are
  * exercised: ring 0 small, 1 large, 2 header (nicrx_xfer_plan's header parts: 256-byte
- * buffers), 3 re-assembly (16 pages of 2^HOST_REASM_PAGE_LOG2 bytes, aligned to their size);
- * rings 0 and 2 page rings unless pages_off. */
+ * buffers), 3 re-assembly (2^reasm_log2 pages, 16 unless host_reasm_pages, of
+ * 2^HOST_REASM_PAGE_LOG2 bytes, aligned to their size); rings 0 and 2 page rings unless pages_off. */
 static void layout(host_t *h)
 {
     uint32_t large = h->p.max_frame > 9216 ? (h->p.max_frame + 7u) & ~7u : 9216u;
-    static const uint32_t log2s[NICRX_NUM_FBR] = { 6, 4, 6, 4 };
+    const uint32_t log2s[NICRX_NUM_FBR] = { 6, 4, 6, h->reasm_log2 };
     const uint32_t sizes[NICRX_NUM_FBR] = { 2048u, large, 256u, 1u << HOST_REASM_PAGE_LOG2 },
                    pads[NICRX_NUM_FBR] = { 72u, 520u, 40u, 0u };
     for (uint32_t r = 0; r < NICRX_NUM_FBR; r++) {
@@ -221,6 +222,14 @@ int host_stall_parse(const char *name)
     return -1;
 }
 
+/* The re-assembly pages' shadow: what the host expects in each byte of ring 3's pages. */
+static void alloc_rshadow(host_t *h)
+{
+    free(h->rshadow);
+    h->rshadow = malloc((size_t)h->fbr[NICRX_REASM_RING].nbuf * h->fbr[NICRX_REASM_RING].region);
+    if (!h->rshadow) abort();
+}
+
 void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t seed,
                host_cmpl_fn cmpl, void *ctx)
 {
@@ -232,6 +241,7 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
     h->cmpl = cmpl;
     h->cmpl_ctx = ctx;
     h->irq_reg[0] = h->irq_reg[1] = h->irq_reg[2] = -1;
+    h->reasm_log2 = HOST_REASM_RING_LOG2;
     mem_init(&h->mem);
     axi_init(&h->axi, &h->mem, &h->rng, stall == STALL_HEAVY ? &prof_heavy : stall == STALL_HALF ? &prof_half : &prof_none,
              h->bpb, p->max_burst, check_region, h);
@@ -252,12 +262,15 @@ void host_init(host_t *h, const nicrx_params_t *p, host_stall_t stall, uint64_t 
         if (h->fbr[r].region > most) most = h->fbr[r].region;
     h->scratch = malloc(most);
     if (!h->scratch) abort();
-    h->rshadow = malloc((size_t)h->fbr[NICRX_REASM_RING].nbuf * h->fbr[NICRX_REASM_RING].region);
-    if (!h->rshadow) abort();
+    alloc_rshadow(h);
 }
 
 void host_free(host_t *h)
 {
+    if (h->runs_dump) pcap_dump_close(h->runs_dump);
+    h->runs_dump = NULL;
+    free(h->runs_pkt);
+    h->runs_pkt = NULL;
     free(h->rshadow);
     h->rshadow = NULL;
     free(h->lshadow);
@@ -403,6 +416,13 @@ void host_starve_ring(host_t *h, uint32_t r, uint64_t from)
 {
     h->starve = (uint8_t)(r + 1u);
     h->starve_from = from;
+}
+
+void host_reasm_pages(host_t *h, uint32_t log2)
+{
+    h->reasm_log2 = log2;
+    layout(h);
+    alloc_rshadow(h);
 }
 
 void host_pages_off(host_t *h)
@@ -727,6 +747,32 @@ static void axil_edge(host_t *h, uint64_t e, const nicrx_out_t *out, nicrx_in_t 
 
 static void doorbells(host_t *h) { nicrx_drv_doorbells(h->drv); }
 
+/* --runs-pcap: the run as one segment, stamped with the edge it was taken at (in ns: the
+ * order, not the time, matters); a header libnicrx cannot rebuild is left out. */
+static void dump_run(host_t *h, const host_buf_t *b)
+{
+    int n = b->rhlen <= HOST_RHDR_MAX ? nicrx_drv_run_header(memcpy(h->runs_pkt, b->rhdr, b->rhlen), b->rhlen,
+                                                               &b->rrun, h->scratch) : -1;
+    if (n < 0) return;
+    memcpy(h->runs_pkt + n, h->scratch, b->rlen);
+    struct pcap_pkthdr ph = { .caplen = (uint32_t)n + b->rlen, .len = (uint32_t)n + b->rlen };
+    ph.ts.tv_sec = (time_t)(h->edge / 1000000000u);
+    ph.ts.tv_usec = (suseconds_t)(h->edge / 1000u % 1000000u);
+    pcap_dump(h->runs_dump, &ph, h->runs_pkt);
+    h->runs_dumped++;
+}
+
+int host_runs_pcap(host_t *h, const char *path, char *err, size_t n)
+{
+    pcap_t *dead = pcap_open_dead(DLT_EN10MB, 262144);
+    h->runs_pkt = malloc(HOST_RHDR_MAX + ((size_t)1 << HOST_REASM_PAGE_LOG2));
+    if (!dead || !h->runs_pkt) abort();
+    h->runs_dump = pcap_dump_open(dead, path);
+    if (!h->runs_dump) snprintf(err, n, "%s", pcap_geterr(dead));
+    pcap_close(dead);
+    return h->runs_dump ? 0 : -1;
+}
+
 /* A run's end (docs/host-interface.md "Run record"): the page of the re-assembly ring holds
  * the merged frames' bytes in order, [0, rlen) as their records left them and every other
  * byte as the host posted it; the page goes back to the ring. */
@@ -754,6 +800,7 @@ static int run_finish(host_t *h, host_buf_t *b)
     if (strip && h->run && h->run(h->run_ctx, &b->rrec, b->rhdr, b->rhlen, b->id,
                                   h->scratch, b->mlen, b->rlen, b->rsegs, b->rflags) != 0)
         return -1;
+    if (h->runs_dump) dump_run(h, b);
     mem_fill(&h->mem, b->addr, 0xa5, b->rlen);
     h->runs++;
     h->run_segs += b->rsegs;
@@ -836,6 +883,8 @@ static int run_record(host_t *h, uint32_t q, const struct nicrx_cmpl *c)
         return -1;
     }
     b->rpend = 1;
+    b->rrun = *c;
+    h->run_why[nicrx_cmpl_run_reason(c) % NICRX_NUM_REASM_REASONS]++;
     b->rsegs = (uint16_t)segs;
     b->rlen = nicrx_cmpl_run_len(c);
     b->rseq = nicrx_cmpl_run_seq(c);

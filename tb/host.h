@@ -33,6 +33,7 @@ typedef int (*host_run_fn)(void *ctx, const struct nicrx_cmpl *first, const uint
 #define HOST_PAGE_LOG2 12     /* page rings (rings 0 and 2 unless host_pages_off): 4 KB pages */
 #define HOST_PAGE_SIZE (1u << HOST_PAGE_LOG2)
 #define HOST_PAGE_ALIGN_LOG2 6 /* entries at multiples of 64 bytes */
+#define HOST_REASM_RING_LOG2 4  /* the re-assembly ring's default size: 16 pages */
 #define HOST_REASM_PAGE_LOG2 NICRX_REASM_PAGE_LOG2_MAX /* the re-assembly ring's pages: 64 KB (REASM_CTRL's reset) */
 #define HOST_OPS_MAX 512
 #define HOST_FLIST_ID 0x8000u /* a list buffer's buf_id: this bit and its index in the host's pool */
@@ -53,7 +54,8 @@ typedef struct host_buf {
     uint16_t rsegs;
     uint32_t rlen, rseq;
     uint8_t rflags;
-    /* with header stripping: the run's first frame's record and header part */
+    struct nicrx_cmpl rrun;   /* the run record itself (--runs-pcap rebuilds the segment from it) */
+    /* the run's first frame's record and header part */
     struct nicrx_cmpl rrec;
     uint16_t rhlen;
     uint8_t rhdr[HOST_RHDR_MAX];
@@ -155,6 +157,7 @@ typedef struct host {
     uint8_t msix;             /* on at bring-up */
     uint8_t split_off;        /* the header ring (ring 2) left down: no frame splits */
     uint8_t pages_off;        /* no page ring: every buffer holds one entry */
+    uint32_t reasm_log2;      /* ring 3 holds 2^reasm_log2 pages */
     uint8_t reasm;            /* re-assembly (enum nicrx_drv_reasm_mode): REASM_CTRL and the re-assembly ring up at bring-up */
     uint32_t reasm_head;      /* its FBR_HEAD, read at the end (re-assembly on) */
     uint8_t starve;           /* ring starve - 1 gets no buffer from the starve_from-th record on (0: none) */
@@ -180,6 +183,9 @@ typedef struct host {
     host_cmpl_fn cmpl;
     void *cmpl_ctx;
     uint8_t *scratch;
+    void *runs_dump;          /* --runs-pcap: a pcap_dumper_t, each run as one rebuilt segment */
+    uint8_t *runs_pkt;        /* ... that segment */
+    uint64_t runs_dumped;
     uint8_t *rshadow;         /* the re-assembly ring's pages as the merged frames' records left them */
     host_run_fn run;          /* with header stripping: each run's stripped bytes to check */
     void *run_ctx;
@@ -195,6 +201,7 @@ typedef struct host {
     uint64_t flist_unbinds, flist_returned;
     uint64_t flist_runs, flist_bytes, flist_bad_back, flist_ring3_runs;
     uint64_t runs, run_segs;  /* run records taken, the frames they closed */
+    uint64_t run_why[NICRX_NUM_REASM_REASONS]; /* run records taken by the reason they give */
     char err[320];
 } host_t;
 
@@ -240,6 +247,13 @@ void host_starve_ring(host_t *h, uint32_t r, uint64_t from);
 /* Before the first edge: no page ring (by default rings 0 and 2 are page rings, 4 KB pages,
  * entries 64-byte aligned); every buffer then holds one frame or one part. */
 void host_pages_off(host_t *h);
+/* Before the first edge: every run the host takes is written to the capture file path as
+ * the one TCP segment a driver hands up (nicrx_drv_run_header: the first frame's header
+ * rebuilt, then the run's bytes); 0, or -1 with the reason in err. */
+int host_runs_pcap(host_t *h, const char *path, char *err, size_t n);
+/* Ring 3 with 2^log2 pages (1..HOST_NBUF_MAX; HOST_REASM_RING_LOG2 without it), before the
+ * first edge. */
+void host_reasm_pages(host_t *h, uint32_t log2);
 uint64_t host_msix_addr(uint32_t q);
 uint32_t host_msix_data(uint32_t q);
 

@@ -85,6 +85,19 @@ got=$(jq -r '"\(.traffic.delivered) \(.parser.frames) \(.parser.parse_errors) \(
 a=$(jq -c 'del(.simulation, .run.tool, .mode, .cycles_compared)' "$T/model.json")
 b=$(jq -c 'del(.simulation, .run.tool, .mode, .cycles_compared)' "$T/sim.json")
 [ "$a" = "$b" ] && [ "$(jq .cycles_compared "$T/sim.json")" -gt 0 ]; check report-model-sim $? "the figures differ"
+# re-assembly's figures: 64 bulk connections; ring 3's 16 pages (the harness's default) run
+# out, 128 do not; a run quiet for 1 tick closes TIMEOUT, 1 ms rarely; the closes add up
+build/bin/nicrx-gen --mode tcp --flows 64 --count 1500 --pay 1460-1460 --life 0 --psh 0 --acks 0 --seed 3 -o "$T/bulk.pcap"
+rq() { build/bin/nicrx-model --seed 1 --json-summary "$@" "$T/bulk.pcap" |
+       jq -r '"\(.reasm.runs) \(.reasm.no_page) \(.reasm_closed.timeout) \([.reasm_closed[]] | add)"'; }
+read -r r1 np1 to1 sum1 < <(rq)
+read -r r2 np2 to2 sum2 < <(rq --reasm-ring 7 --reasm-timeout 1000)
+read -r r3 np3 to3 sum3 < <(rq --reasm-ring 7 --reasm-timeout 1)
+[ "$np1" -gt 0 ] && [ "$np2" = 0 ] && [ "$to3" -gt "$to2" ] && [ "$r3" -gt "$r2" ] && [ "$r2" -gt 0 ] &&
+    [ "$sum1" = "$r1" ] && [ "$sum2" = "$r2" ] && [ "$sum3" = "$r3" ]
+check report-reasm $? "runs/no_page/timeout/closes: 16 pages $r1/$np1/$to1/$sum1, 128 pages $r2/$np2/$to2/$sum2, timeout 1 $r3/$np3/$to3/$sum3"
+build/bin/nicrx-model --reasm-ring 8 "$T/bulk.pcap" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -ne 0 ] && grep -q -- '--reasm-ring' "$T/err"; check reasm-ring-range $? "exit $rc: $(head -1 "$T/err")"
 # the text report: the verdict first, the same figures
 build/bin/nicrx-model --seed 3 --stall heavy --summary $pcap > "$T/model.txt"
 head -1 "$T/model.txt" | grep -q '^PASS' && grep -q "^  traffic  *$(jq .traffic.frames_in "$T/model.json") frames in" "$T/model.txt" &&

@@ -349,6 +349,89 @@ static void test_flist(void)
     nicrx_drv_close(d);
 }
 
+/* The one's-complement sum of 16-bit big-endian words (RFC 1071), not folded: a header
+ * whose checksum is right sums to 0xffff once folded. */
+static uint32_t sum16(uint32_t s, const uint8_t *p, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) s += i & 1u ? p[i] : (uint32_t)p[i] << 8;
+    return s;
+}
+
+static uint32_t fold(uint32_t s)
+{
+    while (s >> 16) s = (s & 0xffffu) + (s >> 16);
+    return s;
+}
+
+/* A run record: page 7, seq, rlen, segs 3, rflags. */
+static struct nicrx_cmpl run_rec(uint32_t seq, uint32_t rlen, uint32_t rflags)
+{
+    struct nicrx_cmpl c = { 0 };
+    c.w0 = 7ull << NICRX_C0_BUFID_SHIFT | (uint64_t)NICRX_REASM_RING << NICRX_C0_RING_SHIFT;
+    c.w1 = (uint64_t)seq << NICRX_C1_RSEQ_SHIFT | (uint64_t)rlen << NICRX_C1_RLEN_SHIFT | 3ull << NICRX_C1_RSEGS_SHIFT;
+    c.w2 = 1ull << NICRX_C2_RUN_BIT | (uint64_t)rflags << NICRX_C2_RFLAGS_SHIFT;
+    return c;
+}
+
+/* nicrx_drv_run_header: a stripped run's first header rebuilt for the merged segment, IPv4
+ * behind a VLAN tag and IPv6 behind a hop-by-hop header, each checked field by field and by
+ * its checksums; and the headers it refuses. */
+static void test_run_header(void)
+{
+    static uint8_t data[3001];
+    for (uint32_t i = 0; i < sizeof data; i++) data[i] = (uint8_t)(i * 7u + 3u);
+    for (int v6 = 0; v6 < 2; v6++) {
+        uint8_t h[128] = { 0 };
+        uint32_t l3 = v6 ? 14u : 18u, l4 = v6 ? l3 + 48u : l3 + 20u, end = l4 + 32u; /* TCP with 12 bytes of options */
+        h[12] = v6 ? 0x86 : 0x81;
+        h[13] = v6 ? 0xdd : 0x00;
+        if (!v6) { h[14] = 0; h[15] = 5; h[16] = 0x08; h[17] = 0x00; }
+        if (v6) {
+            h[l3] = 0x60; h[l3 + 4] = 0; h[l3 + 5] = 8u + 32u + 100u; h[l3 + 6] = 0; h[l3 + 7] = 64;
+            for (uint32_t i = 0; i < 32; i++) h[l3 + 8 + i] = (uint8_t)(0x20 + i);
+            h[l3 + 40] = 6; h[l3 + 41] = 0;  /* hop-by-hop: next TCP, 8 bytes */
+        } else {
+            h[l3] = 0x45; h[l3 + 2] = 0; h[l3 + 3] = 20u + 32u + 100u; h[l3 + 8] = 64; h[l3 + 9] = 6;
+            h[l3 + 10] = 0x12; h[l3 + 11] = 0x34;   /* the first frame's checksum: rewritten */
+            for (uint32_t i = 0; i < 8; i++) h[l3 + 12 + i] = (uint8_t)(10 + i);
+        }
+        h[l4] = 0x1f; h[l4 + 1] = 0x90; h[l4 + 2] = 0xc3; h[l4 + 3] = 0x50;
+        h[l4 + 4] = 0x11; h[l4 + 5] = 0x22; h[l4 + 6] = 0x33; h[l4 + 7] = 0x44;   /* seq 0x11223344 */
+        h[l4 + 8] = 0xa0; h[l4 + 11] = 0x01;                                       /* ack */
+        h[l4 + 12] = 0x80; h[l4 + 13] = 0x10; h[l4 + 14] = 0x01; h[l4 + 15] = 0xf5; /* 32-byte header, ACK, window */
+        h[l4 + 20] = 1; h[l4 + 21] = 1; h[l4 + 22] = 8; h[l4 + 23] = 10;            /* NOP NOP timestamps */
+        const uint32_t rlen = v6 ? 3000u : 3001u;   /* an odd length: the checksum's padding */
+        struct nicrx_cmpl run = run_rec(0x11223344u, rlen, NICRX_TCP_PSH | NICRX_TCP_FIN);
+        int n = nicrx_drv_run_header(h, end, &run, data);
+        const uint32_t tcp_len = 32u + rlen;
+        uint32_t ps = v6 ? sum16(0, h + l3 + 8, 32) : sum16(0, h + l3 + 12, 8);
+        ps += 6u + tcp_len;
+        const uint32_t tsum = fold(sum16(sum16(ps, h + l4, 32), data, rlen));
+        const uint32_t iplen = v6 ? (uint32_t)h[l3 + 4] << 8 | h[l3 + 5] : (uint32_t)h[l3 + 2] << 8 | h[l3 + 3];
+        EXPECT(n == (int)end && iplen == (v6 ? 8u + tcp_len : 20u + tcp_len) &&
+              (v6 || fold(sum16(0, h + l3, 20)) == 0xffffu) && tsum == 0xffffu && h[l4 + 13] == (0x10 | 0x08 | 0x01) &&
+              h[l4 + 4] == 0x11 && h[l4 + 7] == 0x44 && h[l4 + 14] == 0x01 && h[l4 + 15] == 0xf5,
+              "drv run header %s: %d bytes, IP length %u, checksums %s/0x%04x, flags 0x%02x", v6 ? "IPv6 with hop-by-hop" :
+              "IPv4 in a VLAN tag", n, iplen, v6 ? "-" : "ok", tsum, h[l4 + 13]);
+        uint8_t c[128];
+        memcpy(c, h, sizeof c);
+        struct nicrx_cmpl frame = run;
+        frame.w2 &= ~(1ull << NICRX_C2_RUN_BIT);
+        int bad = nicrx_drv_run_header(c, end, &frame, data) == -1 && nicrx_drv_run_header(c, end - 1u, &run, data) == -1 &&
+                  nicrx_drv_run_header(c, end, &run, NULL) == -1;
+        if (v6) {
+            c[l3 + 6] = 43;   /* a routing header: the checksum's destination is not the header's */
+            bad = bad && nicrx_drv_run_header(c, end, &run, data) == -1;
+        } else {
+            struct nicrx_cmpl big = run_rec(1, 0xffffu - 20u - 32u + 1u, 0);
+            bad = bad && nicrx_drv_run_header(c, end, &big, data) == -1;
+        }
+        EXPECT(bad && !memcmp(c, h, l3 + 6u) && !memcmp(c + l3 + 7u, h + l3 + 7u, end - l3 - 7u),
+              "drv run header %s: refused for a frame's record, a header cut short, no data, %s", v6 ? "IPv6" : "IPv4",
+              v6 ? "a routing header" : "a run past 65,535 bytes of IP");
+    }
+}
+
 int main(void)
 {
     test_open_probe();
@@ -358,6 +441,7 @@ int main(void)
     test_pages();
     test_reasm_ring();
     test_flist();
+    test_run_header();
     test_moderation_counters();
     return 0;
 }
