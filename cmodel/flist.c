@@ -39,20 +39,19 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
             hit = 1;
             hidx = (uint8_t)l;
         }
-    const uint8_t hcnt = (uint8_t)(r.wr[r.h_idx] - r.rd[r.h_idx]);
     const flist_buf_t hb = s->mem[r.h_idx * s->depth + (r.rd[r.h_idx] & (s->depth - 1))];
     /* the command's list (a command on a list >= LISTS does nothing) */
     const int sel_ok = in->cfg_sel < s->lists;
     const uint8_t sidx = (uint8_t)(in->cfg_sel & (s->lists - 1));
-    const uint8_t scnt = (uint8_t)(r.wr[sidx] - r.rd[sidx]);
+    const uint8_t scnt = r.cnt[sidx];
     const int do_bind = sel_ok && in->cfg_cmd == FLIST_BIND && !r.bnd[sidx];
     const int do_post = sel_ok && in->cfg_cmd == FLIST_POST && r.bnd[sidx] && scnt != s->depth;
     const int refuse = sel_ok && (in->cfg_cmd == FLIST_BIND || in->cfg_cmd == FLIST_POST) && !do_bind && !do_post;
     /* a pop of the list presented at the decision (never below empty): each list's own, from
-     * its bit of p_oh and its own pointers */
+     * its bit of p_oh and its own count */
     uint8_t lpop = 0;
     for (uint32_t l = 0; l < s->lists; l++)
-        if (in->s_desc_pop && ((r.p_oh >> l) & 1) && r.wr[l] != r.rd[l])
+        if (in->s_desc_pop && ((r.p_oh >> l) & 1) && r.cnt[l] != 0)
             lpop |= (uint8_t)(1u << l);
 
     if (do_post)
@@ -69,6 +68,7 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
         memset(n->key, 0, sizeof n->key);
         memset(n->wr, 0, sizeof n->wr);
         memset(n->rd, 0, sizeof n->rd);
+        memset(n->cnt, 0, sizeof n->cnt);
         n->h_hit = n->o_hit = n->o_list = n->p_hit = n->p_list = n->p_oh = 0;
         n->cnt_fb = 0;
         n->st_bound = n->st_err = n->st_cnt = n->st_head = 0;
@@ -79,21 +79,27 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
         n->st_head = sel_ok ? r.rd[sidx] : 0;
         n->h_hit = hit;
         n->o_hit = r.h_hit;
-        n->o_list = (uint8_t)(r.h_hit && hcnt != 0);
+        n->o_list = (uint8_t)(r.h_hit && r.cnt[r.h_idx] != 0);
         n->p_hit = r.o_hit;
         n->p_list = r.o_list;
         n->p_oh = (uint8_t)(r.o_list << r.o_idx);
         /* ring 3's page taken for a frame of a bound flow whose list was empty */
         if (in->s_desc_pop && !r.p_list && r.p_hit)
             n->cnt_fb = r.cnt_fb + 1;
-        for (uint32_t l = 0; l < s->lists; l++)
-            if ((lpop >> l) & 1)
+        for (uint32_t l = 0; l < s->lists; l++) {
+            const int pop = (lpop >> l) & 1, post = do_post && sidx == l;
+
+            if (pop)
                 n->rd[l] = (uint8_t)(r.rd[l] + 1);
+            if (pop != post)
+                n->cnt[l] = (uint8_t)(pop ? r.cnt[l] - 1 : r.cnt[l] + 1);
+        }
         if (do_bind) {
             n->bnd[sidx] = 1;
             n->err[sidx] = 0;
             n->key[sidx] = in->cfg_flow;
             n->rd[sidx] = r.wr[sidx];
+            n->cnt[sidx] = 0;
         }
         if (do_post)
             n->wr[sidx] = (uint8_t)(r.wr[sidx] + 1);

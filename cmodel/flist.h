@@ -22,6 +22,7 @@ typedef struct flist_regs {
     uint8_t  bnd[FLIST_MAX_LISTS], err[FLIST_MAX_LISTS];
     uint16_t key[FLIST_MAX_LISTS];                      /* the bound {gen, flow} */
     uint8_t  wr[FLIST_MAX_LISTS], rd[FLIST_MAX_LISTS];  /* posted, taken since the bind (free-running) */
+    uint8_t  cnt[FLIST_MAX_LISTS];                      /* held (wr - rd), kept so no check subtracts */
     uint32_t psize;                                     /* the page's bytes */
     /* o: what is presented now; p: what was presented in the cycle before (a pop's) */
     uint8_t  h_hit, h_idx;                              /* the head's list */

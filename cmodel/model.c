@@ -85,7 +85,7 @@ void nicrx_params_default(nicrx_params_t *p)
     p->header_bytes  = 128;
     p->max_frame     = 9018;
     p->num_cq        = 4;
-    p->fq_depth      = 32;
+    p->fq_depth      = 64;
     p->desc_depth    = 8;
     p->max_burst     = 16;
     p->parse_engines = 2;

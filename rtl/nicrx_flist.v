@@ -67,8 +67,7 @@ module nicrx_flist #(
 
     localparam LL = (LISTS > 1) ? $clog2(LISTS) : 1;   // list index bits
     localparam LD = $clog2(DEPTH);                      // FIFO pointer bits
-    localparam integer DEPTH_I = DEPTH;
-    localparam [7:0] DEPTH8 = DEPTH_I[7:0];
+    localparam LC = LD + 1;                             // count bits (0..DEPTH)
     localparam [1:0] C_BIND = 2'd1, C_POST = 2'd2, C_UNBIND = 2'd3;
 
     // the buffers: list l's FIFO at {l, pointer}; {smaller than a page at the post, buf_id, address}
@@ -78,6 +77,8 @@ module nicrx_flist #(
     reg  [LISTS*16-1:0] key_reg;               // list l's bound {gen, flow} at [16l +: 16]
     reg  [LISTS*8-1:0] wr_reg;                 // ... buffers posted since its bind at [8l +: 8] (free-running)
     reg  [LISTS*8-1:0] rd_reg;                 // ... buffers taken since its bind (free-running)
+    reg  [LISTS*LC-1:0] cnt_reg;               // ... buffers it holds (wr - rd) at [LC l +: LC], kept so
+                                               // no check subtracts: bit LD is "full"
     reg  [16:0]        psize_reg;              // the page's bytes
     // h: the head's list; o: what is presented now; p: what was presented in the cycle
     // before (a pop's)
@@ -113,21 +114,27 @@ module nicrx_flist #(
                 hidx = l[LL-1:0];
             end
     end
-    wire [7:0]    hcnt  = wr_reg[h_idx_reg*8 +: 8] - rd_reg[h_idx_reg*8 +: 8];
     wire [80:0]   hbuf  = buf_mem[{h_idx_reg, rd_reg[h_idx_reg*8 +: LD]}];
     // the command's list (a command on a list >= LISTS does nothing)
     wire          sel_ok = {5'd0, cfg_sel} < LISTS;
     wire [LL-1:0] sidx   = cfg_sel[LL-1:0];
-    wire [7:0]    scnt   = wr_reg[sidx*8 +: 8] - rd_reg[sidx*8 +: 8];
-    wire          do_bind = sel_ok && cfg_cmd == C_BIND && !bnd_reg[sidx];
-    wire          do_post = sel_ok && cfg_cmd == C_POST && bnd_reg[sidx] && scnt != DEPTH8;
-    wire          refuse  = sel_ok && (cfg_cmd == C_BIND || cfg_cmd == C_POST) && !do_bind && !do_post;
-    // a pop of the list presented at the decision (never below empty): each list's own, from
-    // its bit of p_oh_reg and its own pointers, so no index selects them
-    reg  [LISTS-1:0] lpop_l;
+    wire [LC-1:0] scnt   = cnt_reg[sidx*LC +: LC];
+    /* verilator lint_off UNUSEDSIGNAL */ // FLIST_STATUS.cnt's 5 bits are [4:0]; a count is at most 16
+    wire [LC+3:0] scnt_x = {4'd0, scnt};
+    /* verilator lint_on UNUSEDSIGNAL */
+    // per list, so each checks and moves its own registers with no index selecting them: the
+    // command on it (lsel_l: FLIST_SEL names it), and a pop of the list presented at the
+    // decision (its bit of p_oh_reg; never below empty)
+    reg  [LISTS-1:0] lsel_l, lbind_l, lpost_l, lref_l, lpop_l;
     integer          m;
-    always @* for (m = 0; m < LISTS; m = m + 1)
-        lpop_l[m] = s_desc_pop && p_oh_reg[m] && wr_reg[m*8 +: 8] != rd_reg[m*8 +: 8];
+    always @* for (m = 0; m < LISTS; m = m + 1) begin
+        lsel_l[m]  = sel_ok && sidx == m[LL-1:0];
+        lbind_l[m] = lsel_l[m] && cfg_cmd == C_BIND && !bnd_reg[m];
+        lpost_l[m] = lsel_l[m] && cfg_cmd == C_POST && bnd_reg[m] && !cnt_reg[m*LC + LD];
+        lref_l[m]  = lsel_l[m] && (cfg_cmd == C_BIND || cfg_cmd == C_POST) && !lbind_l[m] && !lpost_l[m];
+        lpop_l[m]  = s_desc_pop && p_oh_reg[m] && cnt_reg[m*LC +: LC] != {LC{1'b0}};
+    end
+    wire             do_post = |lpost_l;
 
     always @(posedge clk) begin
         if (do_post) buf_mem[{sidx, wr_reg[sidx*8 +: LD]}] <= {cfg_size < psize_reg, cfg_id, cfg_addr};
@@ -145,6 +152,7 @@ module nicrx_flist #(
             key_reg <= {LISTS*16{1'b0}};
             wr_reg  <= {LISTS*8{1'b0}};
             rd_reg  <= {LISTS*8{1'b0}};
+            cnt_reg <= {LISTS*LC{1'b0}};
             h_hit_reg  <= 1'b0;  o_hit_reg <= 1'b0;  o_list_reg <= 1'b0;
             p_hit_reg  <= 1'b0;  p_list_reg <= 1'b0;  p_oh_reg <= {LISTS{1'b0}};
             cnt_fb_reg <= 32'd0;
@@ -152,27 +160,31 @@ module nicrx_flist #(
         end else begin
             st_bound_reg <= sel_ok && bnd_reg[sidx];
             st_err_reg   <= sel_ok && err_reg[sidx];
-            st_cnt_reg   <= sel_ok ? scnt[4:0] : 5'd0;
+            st_cnt_reg   <= sel_ok ? scnt_x[4:0] : 5'd0;
             st_head_reg  <= sel_ok ? rd_reg[sidx*8 +: 8] : 8'd0;
             h_hit_reg  <= hit;
             o_hit_reg  <= h_hit_reg;
-            o_list_reg <= h_hit_reg && hcnt != 8'd0;
+            o_list_reg <= h_hit_reg && cnt_reg[h_idx_reg*LC +: LC] != {LC{1'b0}};
             p_hit_reg  <= o_hit_reg;
             p_list_reg <= o_list_reg;
             p_oh_reg   <= {{LISTS-1{1'b0}}, o_list_reg} << o_idx_reg;
             // ring 3's page taken for a frame of a bound flow whose list was empty
             if (s_desc_pop && !p_list_reg && p_hit_reg) cnt_fb_reg <= cnt_fb_reg + 32'd1;
-            for (m = 0; m < LISTS; m = m + 1)
+            for (m = 0; m < LISTS; m = m + 1) begin
                 if (lpop_l[m]) rd_reg[m*8 +: 8] <= rd_reg[m*8 +: 8] + 8'd1;
-            if (do_bind) begin
-                bnd_reg[sidx] <= 1'b1;
-                err_reg[sidx] <= 1'b0;
-                key_reg[sidx*16 +: 16] <= cfg_flow;
-                rd_reg[sidx*8 +: 8]  <= wr_reg[sidx*8 +: 8];
+                if (lpost_l[m]) wr_reg[m*8 +: 8] <= wr_reg[m*8 +: 8] + 8'd1;
+                if (lpop_l[m] != lpost_l[m])
+                    cnt_reg[m*LC +: LC] <= lpop_l[m] ? cnt_reg[m*LC +: LC] - 1'b1 : cnt_reg[m*LC +: LC] + 1'b1;
+                if (lbind_l[m]) begin
+                    bnd_reg[m] <= 1'b1;
+                    err_reg[m] <= 1'b0;
+                    key_reg[m*16 +: 16] <= cfg_flow;
+                    rd_reg[m*8 +: 8]  <= wr_reg[m*8 +: 8];
+                    cnt_reg[m*LC +: LC] <= {LC{1'b0}};
+                end
+                if (lref_l[m]) err_reg[m] <= 1'b1;
+                if (lsel_l[m] && cfg_cmd == C_UNBIND) bnd_reg[m] <= 1'b0;
             end
-            if (do_post) wr_reg[sidx*8 +: 8] <= wr_reg[sidx*8 +: 8] + 8'd1;
-            if (refuse) err_reg[sidx] <= 1'b1;
-            if (sel_ok && cfg_cmd == C_UNBIND) bnd_reg[sidx] <= 1'b0;
         end
     end
 `ifdef FORMAL
@@ -196,11 +208,13 @@ module nicrx_flist #(
         cover(o_list_reg && o_bad_reg);
     end
 `endif
+    localparam integer DEPTH_I = DEPTH;
+    localparam [7:0] DEPTH8 = DEPTH_I[7:0];
     genvar g;
     for (g = 0; g < LISTS; g = g + 1) begin : g_f
         wire [7:0] f_cnt = wr_reg[g*8 +: 8] - rd_reg[g*8 +: 8];
-        // a list never holds more than DEPTH buffers
-        always @(*) if (f_past_valid && !f_past_rst) assert(f_cnt <= DEPTH8);
+        // a list never holds more than DEPTH buffers, and its count is its pointers' distance
+        always @(*) if (f_past_valid && !f_past_rst) assert(f_cnt <= DEPTH8 && f_cnt == cnt_reg[g*LC +: LC]);
     end
     always @(*) if (f_past_valid && !f_past_rst) begin
         // the pop's select is one list at most, and one exactly when a list was presented

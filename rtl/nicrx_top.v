@@ -19,7 +19,7 @@ module nicrx_top #(
     parameter integer HEADER_BYTES  = 128,   // bytes of each frame copied for the parser: 64, 128, 256
     parameter integer MAX_FRAME     = 9018,  // longest frame accepted, bytes: 64..16383
     parameter integer NUM_CQ        = 4,     // completion queues and interrupt lines: 1, 2, 4, 8
-    parameter integer FQ_DEPTH      = 32,    // frames waiting in packet memory: power of two, 2..256
+    parameter integer FQ_DEPTH      = 64,    // frames waiting in packet memory: power of two, 2..256
     parameter integer DESC_DEPTH    = 8,     // descriptors prefetched per ring: power of two, 4..64
     parameter integer MAX_BURST     = 16,    // beats per AXI4 write burst: power of two, 2..256
     parameter integer PARSE_ENGINES = 2,     // parser engines (four threads each): 1 or 2

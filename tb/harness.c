@@ -53,7 +53,8 @@ struct harness {
     redcheck_t red;         /* the harness's own RED decisions */
     harness_frame_t *fr;
     uint64_t *cqfifo[NICRX_MAX_CQ];   /* frames delivered by the model, per queue, in order */
-    uint64_t shead[HOST_NBUF_MAX], stail[HOST_NBUF_MAX]; /* each re-assembly page's stripped frames + 1 (0: none) */
+    /* each ring 3 page's and list buffer's stripped frames + 1 (0: none), at strip_slot() */
+    uint64_t shead[2 * HOST_NBUF_MAX], stail[2 * HOST_NBUF_MAX];
     size_t cq_rd[NICRX_MAX_CQ], cq_wr[NICRX_MAX_CQ];
     uint64_t completions[NICRX_MAX_CQ];
     /* receive-side scaling: what the host configured; the next frame index a queue may
@@ -1151,6 +1152,15 @@ static int more_check(harness_t *h, const nicrx_event_t *ev)
     return 0;
 }
 
+/* The slot of a page's or list buffer's stripped frames (shead, stail): ring 3's pages and the
+ * lists' pool both number their buffers from 0 in the id's low 12 bits; 2 * HOST_NBUF_MAX if
+ * the id names neither. */
+static uint32_t strip_slot(uint32_t id)
+{
+    const uint32_t idx = id & 0xfffu;
+    return idx >= HOST_NBUF_MAX ? 2u * HOST_NBUF_MAX : idx + ((id & HOST_FLIST_ID) ? HOST_NBUF_MAX : 0u);
+}
+
 static void on_event(void *ctx, const nicrx_event_t *ev)
 {
     harness_t *h = ctx;
@@ -1224,7 +1234,7 @@ static void on_event(void *ctx, const nicrx_event_t *ev)
         f->off = ev->off; f->doff = ev->doff;
         if (ev->strip) {
             /* no record: checked with its page's run (on_run) */
-            const uint32_t p = ev->dbuf_id & 0xfffu;
+            const uint32_t p = strip_slot(ev->dbuf_id);
             if (h->stail[p]) h->fr[h->stail[p] - 1u].snext = ev->frame + 1u;
             else h->shead[p] = ev->frame + 1u;
             h->stail[p] = ev->frame + 1u;
@@ -1370,13 +1380,13 @@ static int on_run(void *ctx, const struct nicrx_cmpl *first, const uint8_t *hdr,
     harness_t *h = ctx;
     const uint32_t page_id = nicrx_cmpl_bufid(run), rlen = nicrx_cmpl_run_len(run), segs = nicrx_cmpl_run_segs(run);
     const uint32_t flags = nicrx_cmpl_run_flags(run), l4 = NICRX_FIELD(first->w1, NICRX_C1_L4OFF_SHIFT, 8);
-    const uint32_t p = page_id & 0xfffu;
+    const uint32_t p = strip_slot(page_id);
     uint32_t at = mlen, n = 1, last = 0;   /* the last stripped frame's URG, PSH, RST, FIN */
     uint32_t ack = be32(hdr + l4 + 8), win = be16(hdr + l4 + 14);   /* the host checked l4 + 16 <= hlen */
 
     h->progress_at = h->k;
     h->last_done = h->k;
-    for (uint64_t j = p < HOST_NBUF_MAX ? h->shead[p] : 0; j; j = h->fr[j - 1u].snext, n++) {
+    for (uint64_t j = p < 2 * HOST_NBUF_MAX ? h->shead[p] : 0; j; j = h->fr[j - 1u].snext, n++) {
         const uint64_t i = j - 1u;
         harness_frame_t *f = &h->fr[i];
         const cap_frame_t *cf = &h->cap.f[i];
@@ -1402,7 +1412,7 @@ static int on_run(void *ctx, const struct nicrx_cmpl *first, const uint8_t *hdr,
              nicrx_cmpl_run_ack(run), nicrx_cmpl_run_win(run), at, n, last, ack, win);
         return -1;
     }
-    if (p < HOST_NBUF_MAX) h->shead[p] = h->stail[p] = 0;
+    if (p < 2 * HOST_NBUF_MAX) h->shead[p] = h->stail[p] = 0;
     tcpview_run(h->view, first, hdr, hlen, mlen, page, rlen, segs, (flags & NICRX_TCP_FIN) != 0);
     return 0;
 }

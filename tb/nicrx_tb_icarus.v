@@ -10,7 +10,7 @@ module nicrx_tb;
     parameter integer HEADER_BYTES  = 128;
     parameter integer MAX_FRAME     = 9018;
     parameter integer NUM_CQ        = 4;
-    parameter integer FQ_DEPTH      = 32;
+    parameter integer FQ_DEPTH      = 64;
     parameter integer DESC_DEPTH    = 8;
     parameter integer MAX_BURST     = 16;
     parameter integer PARSE_ENGINES = 2;
