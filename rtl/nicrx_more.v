@@ -21,7 +21,7 @@
 `include "nicrx_params.vh"
 
 module nicrx_more #(
-    parameter FQ_DEPTH = 32   // frame queue entries (nicrx_dma)
+    parameter FQ_DEPTH = 64   // frame queue entries (nicrx_dma)
 ) (
     input  wire                       clk,
     input  wire                       rst,
@@ -58,6 +58,7 @@ module nicrx_more #(
     wire               pop = fq_rd[0] != prd_reg[0];   // fq_rd moved (by one) at the last edge
     reg [3:0]          g_sum;
     reg [8:0]          sum;
+    reg [9*NG-1:0]     tree;
     reg [5:0]          total;
     integer            i, j;
 
@@ -70,9 +71,13 @@ module nicrx_more #(
                 g_sum = g_sum + {3'd0, m_reg[i*G + j]};
             ps_next[i*4 +: 4] = g_sum;
         end
-        sum = 9'd0;
+        // the group sums added as a balanced tree (log2 NG adders deep, not NG - 1)
         for (i = 0; i < NG; i = i + 1)
-            sum = sum + {5'd0, ps_reg[i*4 +: 4]};
+            tree[i*9 +: 9] = {5'd0, ps_reg[i*4 +: 4]};
+        for (j = NG; j > 1; j = j / 2)
+            for (i = 0; i < j / 2; i = i + 1)
+                tree[i*9 +: 9] = tree[2*i*9 +: 9] + tree[(2*i+1)*9 +: 9];
+        sum = tree[8:0];
         base_next = (sum > 9'd15) ? 4'd15 : sum[3:0];
     end
 

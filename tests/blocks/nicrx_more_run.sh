@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Block-level lockstep of rtl/nicrx_more.v against cmodel/more.c under Icarus: FQ_DEPTH 2,
-# 8, 32 (the default) and 256, the generator checking the count against its own queue.
+# 8, 32, 64 (the default) and 256, the generator checking the count against its own queue.
 # Prints ok / not ok lines.
 set -u
 source "$(dirname "$0")/bench.sh"
 bench_gen more tests/blocks/nicrx_more_gen.c cmodel/more.c
-for depth in 2 8 32 256; do
+for depth in 2 8 32 64 256; do
     # FQ_DEPTH 256 is slow in Icarus (256 comparators every cycle): fewer cycles
     cyc=30000; [ "$depth" -gt 32 ] && cyc=8000
     name="more-block-lockstep-fq$depth"
