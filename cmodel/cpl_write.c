@@ -62,9 +62,11 @@ static void cpl_write_words(const cr_stream_t *r, uint64_t w[4])
              | ((uint64_t)r->flow << NICRX_C0_FLOW_SHIFT);
         w[1] = (uint64_t)r->rseq << NICRX_C1_RSEQ_SHIFT | (uint64_t)(r->rlen & 0x1ffff) << NICRX_C1_RLEN_SHIFT
              | (uint64_t)r->rsegs << NICRX_C1_RSEGS_SHIFT | (uint64_t)(r->rreason & 15) << NICRX_C1_RREASON_SHIFT;
-        w[2] = 1ull << NICRX_C2_RUN_BIT | (uint64_t)(r->rflags & 0x2d) << NICRX_C2_RFLAGS_SHIFT;
+        w[2] = 1ull << NICRX_C2_RUN_BIT | (uint64_t)(r->rflags & 0x2d) << NICRX_C2_RFLAGS_SHIFT
+             | (uint64_t)r->rwin << NICRX_C2_RWIN_SHIFT;
         /* the page goes back with the record; cnt its segments */
-        w[3] = phase << NICRX_C3_PHASE_BIT | 1ull << NICRX_C3_REL_BIT | (uint64_t)r->rsegs << NICRX_C3_CNT_SHIFT;
+        w[3] = phase << NICRX_C3_PHASE_BIT | 1ull << NICRX_C3_REL_BIT | (uint64_t)r->rsegs << NICRX_C3_CNT_SHIFT
+             | (uint64_t)r->rack << NICRX_C3_RACK_SHIFT;
         return;
     }
     const int dpart = r->split && r->dlen != 0;

@@ -43,6 +43,7 @@ static void dma_reset(dma_t *d)
     d->rq_en = 0; d->rq_chg = 0; d->rq_pmask = 0x0fff;
     d->rp = d->raft = 0; d->g_mrg = 0; d->g_strip = 0;
     d->r_flow = d->r_gen = d->r_segs = d->r_reason = d->r_flags = 0; d->r_id = 0; d->r_len = 0; d->r_seq = 0;
+    d->r_ack = 0; d->r_win = 0;
     d->idle = 1;
 }
 
@@ -144,11 +145,17 @@ void dma_out(const dma_t *d, dma_out_t *o)
 
 /* ring: no_buf's ring waited for (0 for the other reasons) */
 /* The closing run's record fields (r_*) from the table's answer: its flow, generation, page,
- * first sequence number, and the bytes, segments and reason this close gives it. */
-static void dma_run_latch(dma_t *n, const reasm_out_t *rao, uint32_t len, uint8_t segs, uint8_t reason, uint8_t flags)
+ * first sequence number, and the bytes, segments and reason this close gives it; last: the
+ * head when the run closes after it (its flags, ACK number and window are the run's last),
+ * else NULL (the entry's ACK number and window, no flags: they close a run after their frame) */
+static void dma_run_latch(dma_t *n, const reasm_out_t *rao, uint32_t len, uint8_t segs, uint8_t reason,
+                          const dma_fq_ent_t *last)
 {
     n->r_flow = rao->m_flow; n->r_gen = rao->m_r_gen; n->r_id = rao->m_r_id; n->r_seq = rao->m_r_seq;
-    n->r_len = len; n->r_segs = segs; n->r_reason = reason; n->r_flags = flags;
+    n->r_len = len; n->r_segs = segs; n->r_reason = reason;
+    n->r_flags = last ? last->fcl : 0;
+    n->r_ack = last ? last->ack : rao->m_r_ack;
+    n->r_win = last ? last->win : rao->m_r_win;
 }
 
 static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason, uint32_t ring)
@@ -346,7 +353,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     bq_wdata.hash = fh->hash; bq_wdata.l3_off = fh->l3_off; bq_wdata.l4_off = fh->l4_off;
     bq_wdata.rss_type = fh->rss_type; bq_wdata.pay = fh->pay; bq_wdata.lerr = fh->lerr;
     bq_wdata.rlen = d->r_len; bq_wdata.rsegs = d->r_segs; bq_wdata.rseq = d->r_seq; bq_wdata.rreason = d->r_reason;
-    bq_wdata.rflags = d->r_flags;
+    bq_wdata.rflags = d->r_flags; bq_wdata.rack = d->r_ack; bq_wdata.rwin = d->r_win;
     if (t->m_axi_awready) n.awvalid = 0;
     switch (d->is_state) {
     case IS_IDLE:
@@ -354,7 +361,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             /* the sweep's close (timeout, flush, re-assembly off): its run record on CQ 0 (none
              * when CQ 0 is disabled), then the table moves on */
             ra_take = ra_cls = 1;
-            dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason, 0);
+            dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason, NULL);
             n.f_q = 0;
             n.rp = c->cq_en[0]; n.raft = 0;
             n.is_state = c->cq_en[0] ? IS_PRE : IS_IDLE;
@@ -367,8 +374,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 if (!rcq_en || ((cwo.cq_room >> rcq) & 1)) {
                     ra_take = ra_cls = 1;
                     dma_run_latch(&n, &rao, rao.m_off, (uint8_t)(rao.m_r_segs - rao.m_after),
-                                  (uint8_t)(rao.m_close ? rao.m_reason : NICRX_REASM_DROP),
-                                  0 /* its last merged frame carried no URG, PSH, RST, FIN: they close after it */);
+                                  (uint8_t)(rao.m_close ? rao.m_reason : NICRX_REASM_DROP), NULL);
                     n.f_q = (uint8_t)rcq;
                     n.rp = (uint8_t)rcq_en; n.raft = 0;
                     n.is_state = rcq_en ? IS_PRE : IS_IDLE;
@@ -462,7 +468,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     ra_take = m_go;
                     /* the run closes after the frame: its record follows the frame's */
                     n.rp = (uint8_t)need2; n.raft = 1;
-                    dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason, fh->fcl);
+                    dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason, fh);
                     /* a frame that would open a run but finds no page goes alone */
                     if (rq_req && rao.m_open && !m_go) n.cnt_reasm_no_page = d->cnt_reasm_no_page + 1;
                     n.f_err = 0;
@@ -627,7 +633,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         e->trunc = fl->trunc & 1; e->perr = fl->perr & 1; e->presel = fl->cls >> NICRX_CLS_PRESEL & 1;
         e->pay = fl->pay; e->lerr = fl->lerr & 1;
         e->split = fl->split & 1; e->hdr_len = fl->hdr_len; e->dlen = fl->dlen;
-        e->seq = fl->seq; e->fcl = fl->fcl & 0x3f;
+        e->seq = fl->seq; e->fcl = fl->fcl & 0x3f; e->ack = fl->ack; e->win = fl->win;
         e->frame = fl->frame;
         n.flm_mem[d->fq_wr & (d->fq_depth - 1)] = fl->flow;
         n.ctl_mem[d->fq_wr & (d->fq_depth - 1)] = (uint8_t)((fl->opcode & 0xf) | (fl->red & 3) << 4);
@@ -666,6 +672,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                           .s_chg = d->rq_chg, .s_req = (uint8_t)rq_req,
                           .s_flow = (uint8_t)d->fh_flow, .s_gen = (uint8_t)(d->fh_flow >> 8), .s_op = d->fh_op,
                           .s_fcl = fh->fcl != 0, .s_len = fh->split && !fh->lerr ? fh->dlen : 0, .s_seq = fh->seq,
+                          .s_ack = fh->ack, .s_win = fh->win,
                           .s_take = (uint8_t)ra_take, .s_take_cls = (uint8_t)ra_cls, .s_take_id = ph->buf_id,
                           .s_take_page = ph->addr >> 12 };
         reasm_step(d->ra, &ri, &rao);

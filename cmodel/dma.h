@@ -13,7 +13,7 @@
 #include "page.h"
 #include "reasm.h"
 
-/* frame queue entry (RTL: packed {lerr, pay, rss_type, queue, presel, perr, trunc, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
+/* frame queue entry (RTL: packed {win, ack, fcl, seq, dlen, hdr_len, split, lerr, pay, rss_type, queue, presel, perr, trunc, hash, l4_off, l3_off, frag, vlan, l4, l3, len});
  * the flow and the operation code are in flm_mem and ctl_mem beside it */
 typedef struct dma_fq_ent {
     uint16_t len;
@@ -28,6 +28,8 @@ typedef struct dma_fq_ent {
     uint16_t hdr_len, dlen;
     uint32_t seq;   /* TCP sequence number (fl.seq) and */
     uint8_t  fcl;   /* URG, PSH, RST, FIN in their header bits (fl.fcl): any, the re-assembly table's request */
+    uint32_t ack;   /* TCP ACK number (fl.ack) and */
+    uint16_t win;   /* window (fl.win): a run record's when the frame is its last merged */
     uint64_t frame; /* model only */
 } dma_fq_ent_t;
 
@@ -134,6 +136,8 @@ typedef struct dma {
     uint8_t  r_flags;   /* its last merged frame's URG, PSH, RST, FIN (0 unless it closes after that frame) */
     uint16_t r_id;
     uint32_t r_len, r_seq;
+    uint32_t r_ack;     /* its last merged frame's ACK number and */
+    uint16_t r_win;     /* window */
     uint32_t cnt_reasm_no_page; /* REASM_NO_PAGE: frames that would have opened a run but found no page */
     reasm_t *ra;     /* nicrx_reasm, the re-assembly table (its own state, stepped in place) */
     more_t  *more;   /* nicrx_more, the batching hint (its own state, stepped in place) */

@@ -293,6 +293,8 @@ void flow_frame_decide(flow_t *s, const evsink_t *ev)
     fo->hlen = fk->hlen;
     fo->pay = fk->pay;
     fo->seq = fk->seq;
+    fo->ack = fk->ack;
+    fo->win = fk->win;
     fo->fcl = (uint8_t)(fk->flags & (NICRX_TCP_URG | NICRX_TCP_PSH | NICRX_TCP_RST | NICRX_TCP_FIN));
     fo->flow = idx < 0 ? 0 : (uint16_t)(s->ctx[idx].gen << 8 | (uint32_t)idx);
     fo->opcode = (uint8_t)op;

@@ -96,6 +96,7 @@ void flow_key_frame_job(const hv_stream_t *hv, const uint8_t *hdr, uint32_t head
     j->seq1 = hv->seq + 1u;
     j->exp = hv->seq + hv->l4_len + syn + fin; /* seg_end */
     j->ack = hv->ack;
+    j->win = hv->win;
     j->flags = (uint16_t)fl;
     j->hlen = hv->tcp_hlen & 0x3ffu;
     j->digest = frame_digest(hdr, header_bytes, hv, crc, &optok);

@@ -67,6 +67,7 @@ static void store(nicrx_thread_t *t, uint32_t dst, uint64_t s)
     case NICRX_DST_ACK_FLAGS:
         hv->ack = (uint32_t)(s >> 32);
         hv->tcp_flags = (uint16_t)((s >> 16) & 0xfffu);
+        hv->win = (uint16_t)s;
         break;
     case NICRX_DST_TCP_FLAGS: hv->tcp_flags = (uint16_t)(s & 0xfffu); break;
     default: break; /* 0 and 16..31: no store */

@@ -211,11 +211,13 @@ struct nicrx_desc {
 #define NICRX_C2_ERR_BIT        37  /* [37]    buffer returned unused (descriptor error) */
 #define NICRX_C2_MERGED_BIT     38  /* [38]    the data part was merged into a re-assembly run: dring 3, dbuf_id its page, doff its offset */
 #define NICRX_C2_RUN_BIT        39  /* [39]    a run record: a re-assembly run closed (word 1 below), no frame */
+#define NICRX_C2_RWIN_SHIFT     0   /* [15:0]  a run record: its last merged segment's TCP window (as in its header, unscaled) */
 #define NICRX_C2_RFLAGS_SHIFT   40  /* [45:40] a run record: its last merged segment's URG, PSH, RST, FIN (TCP header bits) */
                                     /* [47:40] reserved, 0 */
 #define NICRX_C2_PAY_SHIFT      48  /* [63:48] the IP-declared TCP payload length */
 /* word 3 */
 #define NICRX_C3_OFF_SHIFT      0   /* [15:0]  first part: its offset in its page (0 in a ring not in page mode) */
+#define NICRX_C3_RACK_SHIFT     0   /* [31:0]  a run record: its last merged segment's ACK number */
 #define NICRX_C3_DOFF_SHIFT     16  /* [31:16] data part: its offset in its page */
 #define NICRX_C3_REL_BIT        32  /* [32]    first part: the device is done with its buffer (page) */
 #define NICRX_C3_DREL_BIT       33  /* [33]    data part: the same */
@@ -278,5 +280,7 @@ static inline uint32_t nicrx_cmpl_run_len(const struct nicrx_cmpl *c) { return N
 static inline uint32_t nicrx_cmpl_run_segs(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_RSEGS_SHIFT, 8); }
 static inline uint32_t nicrx_cmpl_run_reason(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w1, NICRX_C1_RREASON_SHIFT, 4); }
 static inline uint32_t nicrx_cmpl_run_flags(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w2, NICRX_C2_RFLAGS_SHIFT, 6); }
+static inline uint32_t nicrx_cmpl_run_ack(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w3, NICRX_C3_RACK_SHIFT, 32); }
+static inline uint32_t nicrx_cmpl_run_win(const struct nicrx_cmpl *c) { return NICRX_FIELD(c->w2, NICRX_C2_RWIN_SHIFT, 16); }
 
 #endif

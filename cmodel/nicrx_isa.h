@@ -71,7 +71,7 @@ enum nicrx_dst {
     NICRX_DST_PORTS_SEQ, /* sport = S[63:48], dport = S[47:32], seq = S[31:0] */
     NICRX_DST_SEQ,       /* seq = S[31:0] */
     NICRX_DST_ACK,       /* ack = S[31:0] */
-    NICRX_DST_ACK_FLAGS, /* ack = S[63:32], tcp_flags = S[27:16] */
+    NICRX_DST_ACK_FLAGS, /* ack = S[63:32], tcp_flags = S[27:16], win = S[15:0] */
     NICRX_DST_TCP_FLAGS, /* tcp_flags = S[11:0] */
     NICRX_NUM_DST
 };

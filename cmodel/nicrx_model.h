@@ -91,6 +91,7 @@ typedef struct nicrx_hv {
     uint16_t sport, dport;
     uint32_t seq, ack;    /* TCP sequence and acknowledgement numbers */
     uint16_t tcp_flags;   /* [11:0] */
+    uint16_t win;         /* TCP window: stored by ack_flags only (0 when a program stores ack alone) */
     uint16_t tcp_hlen;    /* TCP header bytes, (cur - L4) mod 1024 if tcp, else 0 */
     uint16_t l4_len;      /* L4 payload bytes if tcp or udp, else 0 */
     uint8_t  l3_off, l4_off; /* min(L3, 255), min(L4, 255) */

@@ -80,6 +80,7 @@ static inline void hv_stream_from_parse(hv_stream_t *s, const nicrx_hv_t *hv, co
     s->seq = hv->seq;
     s->ack = hv->ack;
     s->tcp_flags = hv->tcp_flags;
+    s->win = hv->win;
     s->tcp_hlen = hv->tcp_hlen;
     s->l4_len = hv->l4_len;
     s->l3_off = hv->l3_off;

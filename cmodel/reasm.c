@@ -29,6 +29,8 @@ void reasm_out(const reasm_t *s, reasm_out_t *o)
     o->m_r_len = r->d_rlen;
     o->m_r_segs = r->d_rsegs;
     o->m_r_seq = r->d_q.seq;
+    o->m_r_ack = r->d_q.ack;
+    o->m_r_win = r->d_q.win;
     o->m_busy = r->fl || r->ini;
 }
 
@@ -83,7 +85,8 @@ static void reasm_decide(const reasm_regs_t *r, reasm_regs_t *n)
 
 /* the entry a take writes: a close alone (s_take_cls: the user merges nothing, as for a
  * frame it drops), a run opened (with the take's page), a run appended to, or the entry as
- * it was (closed by a close before the frame) */
+ * it was (closed by a close before the frame); a run opened or appended to keeps the
+ * request's ACK number and window, read at the take (the user holds the request) */
 static reasm_ent_t reasm_taken(const reasm_regs_t *r, const reasm_in_t *in)
 {
     reasm_ent_t w = r->d_q;
@@ -92,12 +95,15 @@ static reasm_ent_t reasm_taken(const reasm_regs_t *r, const reasm_in_t *in)
         w.open = 0;
     } else if (r->d_open) {
         w = (reasm_ent_t){ .open = 1, .gen = r->d_rq.gen, .page = in->s_take_page & 0xfffffffffffffull,
-                           .id = in->s_take_id, .off = r->d_rq.len, .segs = 1, .seq = r->d_rq.seq, .time = r->d_now };
+                           .id = in->s_take_id, .off = r->d_rq.len, .segs = 1, .seq = r->d_rq.seq, .time = r->d_now,
+                           .ack = in->s_ack, .win = in->s_win };
     } else if (r->d_merge) {
         w.open = (uint8_t)!r->d_after;
         w.off = r->d_sum;
         w.segs = (uint8_t)(w.segs + 1);
         w.time = r->d_now;   /* the timeout measures quiet time: since the last merge */
+        w.ack = in->s_ack;
+        w.win = in->s_win;
     } else {
         w.open = (uint8_t)(w.open && !r->d_close);
     }

@@ -8,7 +8,7 @@
 
 #define REASM_MAX_FLOWS 256u  /* FLOWS' largest value */
 
-/* a table entry (the RTL's 150-bit word) */
+/* a table entry (the RTL's 198-bit word) */
 typedef struct reasm_ent {
     uint8_t  open, gen;
     uint64_t page;          /* the page's address bits 63:12 */
@@ -17,6 +17,8 @@ typedef struct reasm_ent {
     uint8_t  segs;          /* segments merged */
     uint32_t seq;           /* the first segment's sequence number */
     uint16_t time;          /* the device time it opened or last grew (the timeout measures quiet time) */
+    uint32_t ack;           /* the last merged segment's ACK number */
+    uint16_t win;           /* ... and window */
 } reasm_ent_t;
 
 /* the request as it travels through the stages (the RTL's rq vector) */
@@ -76,6 +78,8 @@ typedef struct reasm_in {
     uint8_t  s_take_cls;                     /* the take is a close alone: the entry's run closes, nothing merges */
     uint16_t s_len, s_take_id;
     uint32_t s_seq;
+    uint32_t s_ack;                         /* the frame's ACK number and window: taken from the */
+    uint16_t s_win;                         /*   request at a take that opens or grows a run */
     uint64_t s_take_page;                   /* address bits 63:12 */
 } reasm_in_t;
 
@@ -86,6 +90,8 @@ typedef struct reasm_out {
     uint8_t  m_r_gen, m_r_segs;
     uint16_t m_r_id;
     uint32_t m_r_len, m_r_seq;
+    uint32_t m_r_ack;                       /* the entry's: its last merged segment's */
+    uint16_t m_r_win;
     uint8_t  m_busy;
 } reasm_out_t;
 

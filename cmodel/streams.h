@@ -49,7 +49,7 @@ static inline uint32_t cm_stream_unpack(cm_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* hv: header vector: nicrx_parser to nicrx_flow_key, one per frame, valid/ready (rtl/nicrx_stream_hv.vh) */
-#define HV_STREAM_MAX_BITS 553u
+#define HV_STREAM_MAX_BITS 569u
 
 typedef struct hv_stream {
     uint16_t start;              /* PM_AW bits: first packet-memory word of the frame */
@@ -71,6 +71,7 @@ typedef struct hv_stream {
     uint16_t dport;              /* destination port */
     uint32_t seq;                /* TCP sequence number */
     uint32_t ack;                /* TCP acknowledgement number */
+    uint16_t win;                /* TCP window (header bytes 14..15; stored by ack_flags only, else 0) */
     uint16_t tcp_flags;          /* TCP flags */
     uint16_t tcp_hlen;           /* TCP header bytes */
     uint16_t l4_len;             /* L4 payload bytes (after the TCP or UDP header) */
@@ -86,7 +87,7 @@ typedef struct hv_stream {
 static inline uint32_t hv_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return g->pm_aw + 16 + g->slot_w + 10 + 2 + 2 + 8 + 2 + 12 + 12 + 1 + 1 + 13 + 128 + 128 + 16 + 16 + 32 + 32 + 12 + 10 + 16 + 8 + 8 + 10 + 1 + 1 + 32;
+    return g->pm_aw + 16 + g->slot_w + 10 + 2 + 2 + 8 + 2 + 12 + 12 + 1 + 1 + 13 + 128 + 128 + 16 + 16 + 32 + 32 + 16 + 12 + 10 + 16 + 8 + 8 + 10 + 1 + 1 + 32;
 }
 
 static inline uint32_t hv_stream_pack(const hv_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -111,6 +112,7 @@ static inline uint32_t hv_stream_pack(const hv_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 16, s->dport);
     b = bits_put(v, b, 32, s->seq);
     b = bits_put(v, b, 32, s->ack);
+    b = bits_put(v, b, 16, s->win);
     b = bits_put(v, b, 12, s->tcp_flags);
     b = bits_put(v, b, 10, s->tcp_hlen);
     b = bits_put(v, b, 16, s->l4_len);
@@ -162,6 +164,8 @@ static inline uint32_t hv_stream_unpack(hv_stream_t *s, const nicrx_geom_t *g, c
     b += 32;
     s->ack = (uint32_t)bits_get(v, b, 32);
     b += 32;
+    s->win = (uint16_t)bits_get(v, b, 16);
+    b += 16;
     s->tcp_flags = (uint16_t)bits_get(v, b, 12);
     b += 12;
     s->tcp_hlen = (uint16_t)bits_get(v, b, 10);
@@ -185,7 +189,7 @@ static inline uint32_t hv_stream_unpack(hv_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* fk: flow job: nicrx_flow_key to nicrx_flow, one per frame or host command, valid/ready (rtl/nicrx_stream_fk.vh) */
-#define FK_STREAM_MAX_BITS 659u
+#define FK_STREAM_MAX_BITS 675u
 
 typedef struct fk_stream {
     uint8_t cmd;                 /* 0 a frame, else the host command (enum nicrx_flow_cmd) */
@@ -209,6 +213,7 @@ typedef struct fk_stream {
     uint32_t seq1;               /* seq + 1 */
     uint32_t exp;                /* a created entry's expected sequence number: seg_end, or the window's SEQ (INSTALL) */
     uint32_t ack;                /* TCP acknowledgement number, or the window's ACK */
+    uint16_t win;                /* TCP window (hv.win), 0 for a command */
     uint16_t flags;              /* TCP flags, or the window's INFO flags */
     uint16_t hlen;               /* TCP header bytes, or the window's INFO hlen */
     uint32_t digest;             /* TCP options digest (0 when optx), or the window's OPT */
@@ -223,7 +228,7 @@ typedef struct fk_stream {
 static inline uint32_t fk_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 2 + 8 + 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 1 + 1 + 16 + 32 + 32 + 32 + 32 + 12 + 10 + 32 + 1 + 1 + 1 + 320 + 32;
+    return 2 + 8 + 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 1 + 1 + 16 + 32 + 32 + 32 + 32 + 16 + 12 + 10 + 32 + 1 + 1 + 1 + 320 + 32;
 }
 
 static inline uint32_t fk_stream_pack(const fk_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -250,6 +255,7 @@ static inline uint32_t fk_stream_pack(const fk_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 32, s->seq1);
     b = bits_put(v, b, 32, s->exp);
     b = bits_put(v, b, 32, s->ack);
+    b = bits_put(v, b, 16, s->win);
     b = bits_put(v, b, 12, s->flags);
     b = bits_put(v, b, 10, s->hlen);
     b = bits_put(v, b, 32, s->digest);
@@ -306,6 +312,8 @@ static inline uint32_t fk_stream_unpack(fk_stream_t *s, const nicrx_geom_t *g, c
     b += 32;
     s->ack = (uint32_t)bits_get(v, b, 32);
     b += 32;
+    s->win = (uint16_t)bits_get(v, b, 16);
+    b += 16;
     s->flags = (uint16_t)bits_get(v, b, 12);
     b += 12;
     s->hlen = (uint16_t)bits_get(v, b, 10);
@@ -326,7 +334,7 @@ static inline uint32_t fk_stream_unpack(fk_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* fl: frame and flow decision: nicrx_flow to nicrx_rss (queue and rss_type 0), nicrx_rss to nicrx_red, nicrx_red to nicrx_xfer_plan and nicrx_xfer_plan to the transfer engine (nicrx_dma), one per frame, valid only (the frame queue always has room) (rtl/nicrx_stream_fl.vh) */
-#define FL_STREAM_MAX_BITS 225u
+#define FL_STREAM_MAX_BITS 273u
 
 typedef struct fl_stream {
     uint16_t len;                /* frame length, bytes */
@@ -353,6 +361,8 @@ typedef struct fl_stream {
     uint16_t dlen;               /* bytes [hdr_len, len) into a small or large buffer (len when whole; 0: all header) */
     uint8_t lerr;                /* the frame's IP or TCP lengths disagree with its bytes (docs/architecture.md "nicrx_xfer_plan") */
     uint32_t seq;                /* TCP sequence number (fk.seq): a re-assembly run's first (nicrx_reasm) */
+    uint32_t ack;                /* TCP acknowledgement number (fk.ack): a run record carries its last merged frame's (nicrx_reasm) */
+    uint16_t win;                /* TCP window (fk.win): likewise */
     uint8_t fcl;                 /* the frame's TCP flags URG, PSH, RST, FIN (flags & 0x2d, in their header bits): any of them closes its flow's run after it (nicrx_reasm); a run record carries the last merged frame's */
     uint64_t frame;              /* frame index at ingress */
 } fl_stream_t;
@@ -360,7 +370,7 @@ typedef struct fl_stream {
 static inline uint32_t fl_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 3 + 2 + 10 + 16 + 1 + 16 + 16 + 1 + 32 + 6;
+    return 16 + 10 + 2 + 2 + 1 + 12 + 1 + 8 + 8 + 32 + 1 + 1 + 16 + 4 + 8 + 3 + 2 + 10 + 16 + 1 + 16 + 16 + 1 + 32 + 32 + 16 + 6;
 }
 
 static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -390,6 +400,8 @@ static inline uint32_t fl_stream_pack(const fl_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 16, s->dlen);
     b = bits_put(v, b, 1, s->lerr);
     b = bits_put(v, b, 32, s->seq);
+    b = bits_put(v, b, 32, s->ack);
+    b = bits_put(v, b, 16, s->win);
     b = bits_put(v, b, 6, s->fcl);
     return b;
 }
@@ -445,6 +457,10 @@ static inline uint32_t fl_stream_unpack(fl_stream_t *s, const nicrx_geom_t *g, c
     b += 1;
     s->seq = (uint32_t)bits_get(v, b, 32);
     b += 32;
+    s->ack = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->win = (uint16_t)bits_get(v, b, 16);
+    b += 16;
     s->fcl = (uint8_t)bits_get(v, b, 6);
     b += 6;
     return b;
@@ -550,7 +566,7 @@ static inline uint32_t wc_stream_unpack(wc_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* cr: completion request: nicrx_dma's issue FSM to nicrx_cpl_write, one per AW burst (a B response to expect), valid/ready (ready registered); a record's fields with rec (rtl/nicrx_stream_cr.vh) */
-#define CR_STREAM_MAX_BITS 306u
+#define CR_STREAM_MAX_BITS 354u
 
 typedef struct cr_stream {
     uint8_t rec;                 /* the burst is a completion record (else frame data: only q counts) */
@@ -593,13 +609,15 @@ typedef struct cr_stream {
     uint32_t rseq;               /* its first segment's sequence number */
     uint8_t rreason;             /* why it closed (enum nicrx_reasm_reason) */
     uint8_t rflags;              /* the run's last merged frame's URG, PSH, RST, FIN (fl.fcl) */
+    uint32_t rack;               /* its ACK number (fl.ack) */
+    uint16_t rwin;               /* its window (fl.win) */
     uint8_t dlv;                 /* frame data (rec 0): the last burst of a frame with no record (a stripped append, REASM_CTRL.strip): its B counts DELIVERED */
 } cr_stream_t;
 
 static inline uint32_t cr_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + 3 + 1 + 2 + 16 + 16 + 16 + 13 + 1 + 1 + 16 + 2 + 16 + 16 + 13 + 1 + 16 + 4 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 4 + 32 + 8 + 8 + 3 + 16 + 1 + 1 + 1 + 17 + 8 + 32 + 4 + 6 + 1;
+    return 1 + 1 + 3 + 1 + 2 + 16 + 16 + 16 + 13 + 1 + 1 + 16 + 2 + 16 + 16 + 13 + 1 + 16 + 4 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 4 + 32 + 8 + 8 + 3 + 16 + 1 + 1 + 1 + 17 + 8 + 32 + 4 + 6 + 32 + 16 + 1;
 }
 
 static inline uint32_t cr_stream_pack(const cr_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -645,6 +663,8 @@ static inline uint32_t cr_stream_pack(const cr_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 32, s->rseq);
     b = bits_put(v, b, 4, s->rreason);
     b = bits_put(v, b, 6, s->rflags);
+    b = bits_put(v, b, 32, s->rack);
+    b = bits_put(v, b, 16, s->rwin);
     b = bits_put(v, b, 1, s->dlv);
     return b;
 }
@@ -732,6 +752,10 @@ static inline uint32_t cr_stream_unpack(cr_stream_t *s, const nicrx_geom_t *g, c
     b += 4;
     s->rflags = (uint8_t)bits_get(v, b, 6);
     b += 6;
+    s->rack = (uint32_t)bits_get(v, b, 32);
+    b += 32;
+    s->rwin = (uint16_t)bits_get(v, b, 16);
+    b += 16;
     s->dlv = (uint8_t)bits_get(v, b, 1);
     b += 1;
     return b;

@@ -150,9 +150,10 @@ module nicrx_cpl_write #(
         end else if (c_run) begin
             w0 = {s_cr_data[CR_FLOW +: 16], 14'd0, c_ring, s_cr_data[CR_BUFID +: 16], 16'd0};
             w1 = {3'd0, s_cr_data[CR_RREASON +: 4], c_rsegs, s_cr_data[CR_RLEN +: 17], s_cr_data[CR_RSEQ +: 32]};
-            // word 2: the run's last merged segment's URG, PSH, RST, FIN (TCP header bits)
-            w2 = {18'd0, s_cr_data[CR_RFLAGS +: 6] & 6'h2d, 1'b1, 39'd0};
-            w3 = {s_cr_data[CR_PHASE], 16'd0, 5'd0, c_rsegs, 1'b0, 1'b1, 32'd0};
+            // the run's last merged segment's URG, PSH, RST, FIN (TCP header bits) and window
+            // in word 2, its ACK number in word 3
+            w2 = {18'd0, s_cr_data[CR_RFLAGS +: 6] & 6'h2d, 1'b1, 23'd0, s_cr_data[CR_RWIN +: 16]};
+            w3 = {s_cr_data[CR_PHASE], 16'd0, 5'd0, c_rsegs, 1'b0, 1'b1, s_cr_data[CR_RACK +: 32]};
         end else begin
             w0 = {s_cr_data[CR_FLOW +: 16], s_cr_data[CR_PRESEL], s_cr_data[CR_PERR], s_cr_data[CR_TRUNC],
                   c_more != 4'd0, s_cr_data[CR_OPCODE +: 4], s_cr_data[CR_FRAG], s_cr_data[CR_VLAN],

@@ -98,8 +98,9 @@ module nicrx_dma #(
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, trunc, perr,
     // presel, queue, rss_type, for the record's word 2 pay and lerr, nicrx_xfer_plan's split,
-    // hdr_len and dlen, and for the re-assembly table's request seq and fcl (URG, PSH, RST, FIN)
-    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16 + 32 + 6;
+    // hdr_len and dlen, for the re-assembly table's request seq and fcl (URG, PSH, RST, FIN),
+    // and for a run record the ACK number and window (fh bits 203:172, 219:204)
+    localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16 + 32 + 6 + 32 + 16;
     localparam [12:0] PAGE_BEATS = 13'd4096 >> LABPB;
     localparam integer BPB_M1_I = BPB - 1;
     localparam [2:0] BPB_M1 = BPB_M1_I[2:0];   // a byte's offset in a packet-memory word
@@ -189,7 +190,8 @@ module nicrx_dma #(
     reg [3:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
     reg [3:0]            hd_bad_reg, hd_bad_next;     // ... and its address is misaligned (nicrx_page's amask; ring 3: the page size)
     // a run record to issue (rp), after the frame's record (raft), and its fields: the run's
-    // flow, generation, page buf_id, bytes, segments, first sequence number, close reason
+    // flow, generation, page buf_id, bytes, segments, first sequence number, close reason,
+    // its last merged frame's flags, ACK number and window
     reg                  rp_reg, rp_next, raft_reg, raft_next;
     reg [7:0]            r_flow_reg, r_flow_next, r_gen_reg, r_gen_next, r_segs_reg, r_segs_next;
     reg [15:0]           r_id_reg, r_id_next;
@@ -197,6 +199,8 @@ module nicrx_dma #(
     reg [31:0]           r_seq_reg, r_seq_next;
     reg [3:0]            r_reason_reg, r_reason_next;
     reg [5:0]            r_flags_reg, r_flags_next;   // the run's last merged frame's URG, PSH, RST, FIN
+    reg [31:0]           r_ack_reg, r_ack_next;
+    reg [15:0]           r_win_reg, r_win_next;
     reg [31:0]           cnt_no_page_reg, cnt_no_page_next;
     // the wait bound (XFER_BUF_WAIT): cycles in a row the head has waited for a descriptor
     // alone (hd_wait, saturating), and, registered from it, the bound is reached (hd_to)
@@ -287,7 +291,8 @@ module nicrx_dma #(
     wire [63:0] ra_dst;
     wire [16:0] ra_off, ra_r_len;
     wire [15:0] ra_r_id;
-    wire [31:0] ra_r_seq;
+    wire [31:0] ra_r_seq, ra_r_ack;
+    wire [15:0] ra_r_win;
     wire        rq_ans = ra_v && ra_req && !rq_chg_reg;   // the answer for the head (held since it changed)
     nicrx_reasm #(.FLOWS(FLOWS)) u_reasm (
         .clk(clk), .rst(rst),
@@ -296,12 +301,13 @@ module nicrx_dma #(
         .s_chg(rq_chg_reg), .s_req(rq_req), .s_flow(fh_flow_reg[7:0]), .s_gen(fh_flow_reg[15:8]), .s_op(fh_op_reg),
         // the payload it would merge: a split frame's data part (a length that lies merges nothing)
         .s_len((fh_reg[101] && !fh_reg[100]) ? fh_reg[133:118] : 16'd0),
-        .s_seq(fh_reg[165:134]), .s_fcl(|fh_reg[171:166]),
+        .s_seq(fh_reg[165:134]), .s_fcl(|fh_reg[171:166]), .s_ack(fh_reg[203:172]), .s_win(fh_reg[219:204]),
         .s_take(ra_take), .s_take_cls(ra_cls), .s_take_page(s_desc_data[3*80+12 +: 52]),
         .s_take_id(s_desc_data[3*80+64 +: 16]),
         .m_v(ra_v), .m_req(ra_req), .m_flow(ra_flow), .m_close(ra_close), .m_reason(ra_reason),
         .m_open(ra_open), .m_merge(ra_merge), .m_after(ra_after), .m_dst(ra_dst), .m_off(ra_off),
         .m_r_gen(ra_r_gen), .m_r_id(ra_r_id), .m_r_len(ra_r_len), .m_r_segs(ra_r_segs), .m_r_seq(ra_r_seq),
+        .m_r_ack(ra_r_ack), .m_r_win(ra_r_win),
         .m_busy(ra_busy));
 
     // ---- the mover (nicrx_mover): packet memory to W, from the issue FSM's pc and wc
@@ -339,6 +345,7 @@ module nicrx_dma #(
         cr_data[CR_RLEN +: CR_RLEN_W] = r_len_reg;  cr_data[CR_RSEGS +: CR_RSEGS_W] = r_segs_reg;
         cr_data[CR_RSEQ +: CR_RSEQ_W] = r_seq_reg;  cr_data[CR_RREASON +: CR_RREASON_W] = r_reason_reg;
         cr_data[CR_RFLAGS +: CR_RFLAGS_W] = r_flags_reg;
+        cr_data[CR_RACK +: CR_RACK_W] = r_ack_reg;  cr_data[CR_RWIN +: CR_RWIN_W] = r_win_reg;
         cr_data[CR_LEN +: CR_LEN_W] = fh_reg[101] ? fh_reg[117:102] : fh_reg[15:0];   // the first part's
         cr_data[CR_OFF +: CR_OFF_W] = f_off_reg;  cr_data[CR_CNT +: CR_CNT_W] = f_cnt_reg;
         cr_data[CR_PREL] = f_prel_reg;
@@ -448,6 +455,7 @@ module nicrx_dma #(
         rp_next = rp_reg;  raft_next = raft_reg;
         r_flow_next = r_flow_reg;  r_gen_next = r_gen_reg;  r_id_next = r_id_reg;  r_len_next = r_len_reg;
         r_segs_next = r_segs_reg;  r_seq_next = r_seq_reg;  r_reason_next = r_reason_reg;  r_flags_next = r_flags_reg;
+        r_ack_next = r_ack_reg;  r_win_next = r_win_reg;
         cnt_no_page_next = cnt_no_page_reg;
         ra_take = 1'b0;  ra_cls = 1'b0;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
@@ -616,6 +624,7 @@ module nicrx_dma #(
                     r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
                     r_len_next = ra_r_len;  r_segs_next = ra_r_segs;  r_seq_next = ra_r_seq;
                     r_reason_next = ra_reason;  r_flags_next = 6'd0;
+                    r_ack_next = ra_r_ack;  r_win_next = ra_r_win;
                     f_q_next = {QW{1'b0}};
                     rp_next = cfg_cq_en[0];  raft_next = 1'b0;
                     is_state_next = cfg_cq_en[0] ? IS_PRE : IS_IDLE;
@@ -633,6 +642,7 @@ module nicrx_dma #(
                             r_reason_next = ra_close ? ra_reason : R_DROP;
                             // its last merged frame carried no URG, PSH, RST, FIN: they close after it
                             r_flags_next = 6'd0;
+                            r_ack_next = ra_r_ack;  r_win_next = ra_r_win;
                             f_q_next = rcq;
                             rp_next = rcq_en;  raft_next = 1'b0;
                             is_state_next = rcq_en ? IS_PRE : IS_IDLE;
@@ -711,6 +721,7 @@ module nicrx_dma #(
                             r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
                             r_len_next = ra_r_len;  r_segs_next = ra_r_segs;  r_seq_next = ra_r_seq;
                             r_reason_next = ra_reason;  r_flags_next = fh_reg[171:166];
+                            r_ack_next = fh_reg[203:172];  r_win_next = fh_reg[219:204];   // the frame is the last merged
                             // a frame that would open a run but finds no page goes alone
                             if (rq_req && ra_open && !m_go) cnt_no_page_next = cnt_no_page_reg + 32'd1;
                             f_err_next = 1'b0;
@@ -840,7 +851,8 @@ module nicrx_dma #(
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_FCL +: FL_FCL_W], s_fl_data[FL_SEQ +: FL_SEQ_W], s_fl_data[FL_DLEN +: FL_DLEN_W], s_fl_data[FL_HDR_LEN +: FL_HDR_LEN_W],
+        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_WIN +: FL_WIN_W], s_fl_data[FL_ACK +: FL_ACK_W],
+            s_fl_data[FL_FCL +: FL_FCL_W], s_fl_data[FL_SEQ +: FL_SEQ_W], s_fl_data[FL_DLEN +: FL_DLEN_W], s_fl_data[FL_HDR_LEN +: FL_HDR_LEN_W],
             s_fl_data[FL_SPLIT], s_fl_data[FL_LERR], s_fl_data[FL_PAY +: FL_PAY_W],
             s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
             s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
@@ -868,6 +880,7 @@ module nicrx_dma #(
             rp_reg <= 1'b0;  raft_reg <= 1'b0;  g_mrg_reg <= 1'b0;  g_strip_reg <= 1'b0;  cnt_no_page_reg <= 32'd0;
             r_flow_reg <= 8'd0;  r_gen_reg <= 8'd0;  r_id_reg <= 16'd0;  r_len_reg <= 17'd0;
             r_segs_reg <= 8'd0;  r_seq_reg <= 32'd0;  r_reason_reg <= 4'd0;  r_flags_reg <= 6'd0;
+            r_ack_reg <= 32'd0;  r_win_reg <= 16'd0;
             rq_chg_reg <= 1'b0;  rq_pmask_reg <= 16'h0fff;
             is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
@@ -898,6 +911,7 @@ module nicrx_dma #(
             cnt_no_page_reg <= cnt_no_page_next;
             r_flow_reg <= r_flow_next;  r_gen_reg <= r_gen_next;  r_id_reg <= r_id_next;  r_len_reg <= r_len_next;
             r_segs_reg <= r_segs_next;  r_seq_reg <= r_seq_next;  r_reason_reg <= r_reason_next;  r_flags_reg <= r_flags_next;
+            r_ack_reg <= r_ack_next;  r_win_reg <= r_win_next;
             rq_chg_reg <= fq_re || fh_rel || (rq_en_reg != cfg_reasm[0]);
             rq_pmask_reg <= (cfg_reasm[6:2] >= 5'd16) ? 16'hffff : (cfg_reasm[6:2] <= 5'd12) ? 16'h0fff
                           : ~(16'hffff << cfg_reasm[6:2]);

@@ -575,6 +575,8 @@ module nicrx_flow #(
             j_fl_reg[FL_HLEN +: FL_HLEN_W]     <= s_fk_data[FK_HLEN +: FK_HLEN_W];
             j_fl_reg[FL_PAY +: FL_PAY_W]       <= s_fk_data[FK_PAY +: FK_PAY_W];
             j_fl_reg[FL_SEQ +: FL_SEQ_W]       <= s_fk_data[FK_SEQ +: FK_SEQ_W];
+            j_fl_reg[FL_ACK +: FL_ACK_W]       <= s_fk_data[FK_ACK +: FK_ACK_W];
+            j_fl_reg[FL_WIN +: FL_WIN_W]       <= s_fk_data[FK_WIN +: FK_WIN_W];
             j_fl_reg[FL_FCL +: FL_FCL_W]       <= s_fk_data[FK_FLAGS +: 6] & 6'h2d;   // URG, PSH, RST, FIN
             // the transfer decision, set by nicrx_xfer_plan
             j_fl_reg[FL_SPLIT]                 <= 1'b0;

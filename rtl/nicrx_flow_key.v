@@ -131,6 +131,7 @@ module nicrx_flow_key #(
     wire [15:0]       hv_dport     = s_hv_data[HV_DPORT +: HV_DPORT_W];
     wire [31:0]       hv_seq       = s_hv_data[HV_SEQ +: HV_SEQ_W];
     wire [31:0]       hv_ack       = s_hv_data[HV_ACK +: HV_ACK_W];
+    wire [15:0]       hv_win       = s_hv_data[HV_WIN +: HV_WIN_W];
     wire [11:0]       hv_flags     = s_hv_data[HV_TCP_FLAGS +: HV_TCP_FLAGS_W];
     wire [9:0]        hv_hlen      = s_hv_data[HV_TCP_HLEN +: HV_TCP_HLEN_W];
     wire [15:0]       hv_pay       = s_hv_data[HV_L4_LEN +: HV_L4_LEN_W];   // the bytes after the TCP header
@@ -183,27 +184,28 @@ module nicrx_flow_key #(
     // ---- the job: loaded at every edge where the block is free, from the pending command's
     // window if one is pending (it is taken there), else from the frame offered
     // a command's context comes from the window: exp = SEQ (adv 0), ack, flags, hlen,
-    // data_seen, noassist from INFO, the digest from OPT; a command's frame fields are 0
-    localparam integer JOB_W = 583 + SLOT_W;
+    // data_seen, noassist from INFO, the digest from OPT; a command's frame fields (and win:
+    // the window has no TCP window) are 0
+    localparam integer JOB_W = 599 + SLOT_W;
     wire [JOB_W-1:0] job_frame = {
         hv_key, 2'd0, 8'd0, hv_len, hv_cls, hv_l3, hv_l4, hv_frag, hv_trunc, hv_perr, hv_hash,
         hv_l3_off, hv_l4_off, hv_pay, hv_vlan_cnt != 2'd0, hv_vlan_cnt != 2'd0 ? hv_vlan0 : 12'd0,
         hv_cls[5] && hv_l4 == 2'd1 && !hv_perr && !hv_trunc,
         (hv_syn || hv_pay != 16'd0) && !hv_fin && !hv_flags[F_RST],
         hv_slot, hv_ipopt, hv_ooff[2:0],
-        hv_seq, {1'b0, hv_pay} + {16'd0, hv_syn} + {16'd0, hv_fin}, hv_ack, hv_flags, hv_hlen,
+        hv_seq, {1'b0, hv_pay} + {16'd0, hv_syn} + {16'd0, hv_fin}, hv_ack, hv_win, hv_flags, hv_hlen,
         hv_pay != 16'd0, 1'b0, cfg_ctx_opt};
     wire [JOB_W-1:0] job_cmd = {
         cfg_ctx_key, pend_cmd_reg, pend_sel_reg, 16'd0, 10'd0, 2'd0, 2'd0, 3'd0, 32'd0,
         8'd0, 8'd0, 16'd0, 1'b0, 12'd0, 1'b0, 1'b0,
         hv_slot, hv_ipopt, hv_ooff[2:0],
-        cfg_ctx_seq, 17'd0, cfg_ctx_ack, cfg_ctx_info[15:4], cfg_ctx_info[25:16],
+        cfg_ctx_seq, 17'd0, cfg_ctx_ack, 16'd0, cfg_ctx_info[15:4], cfg_ctx_info[25:16],
         cfg_ctx_info[2], cfg_ctx_info[3], cfg_ctx_opt};
     reg  [JOB_W-1:0]  job_reg;
     wire [319:0]      key_j;                // key byte k in bits 8k+7:8k
     wire [1:0]        cmd_j, l3_j, l4_j;
     wire [7:0]        sel_j, l3_off_j, l4_off_j;
-    wire [15:0]       len_j, pay_j;
+    wire [15:0]       len_j, pay_j, win_j;
     wire [9:0]        cls_j, hlen_j;
     wire              frag_j, trunc_j, perr_j, vlan_j, presel_j, may_j, ipopt_j, ds_j, na_j;
     wire [11:0]       vid_j, flags_j;
@@ -213,7 +215,7 @@ module nicrx_flow_key #(
     wire [16:0]       adv_j;                // seg_end - seq: pay + SYN + FIN (0 for a command)
     assign {key_j, cmd_j, sel_j, len_j, cls_j, l3_j, l4_j, frag_j, trunc_j, perr_j, hash_j,
             l3_off_j, l4_off_j, pay_j, vlan_j, vid_j, presel_j, may_j, slot_j, ipopt_j,
-            rot_j, seq_j, adv_j, ack_j, flags_j, hlen_j, ds_j, na_j, copt_j} = job_reg;
+            rot_j, seq_j, adv_j, ack_j, win_j, flags_j, hlen_j, ds_j, na_j, copt_j} = job_reg;
     genvar gj;
     generate
         for (gj = 0; gj < JOB_W; gj = gj + 64) begin : g_job
@@ -398,6 +400,7 @@ module nicrx_flow_key #(
         fk_d[FK_SEQ1 +: FK_SEQ1_W]           = seq_j + 32'd1;
         fk_d[FK_EXP +: FK_EXP_W]             = seq_j + {15'd0, adv_j};
         fk_d[FK_ACK +: FK_ACK_W]             = ack_j;
+        fk_d[FK_WIN +: FK_WIN_W]             = win_j;
         fk_d[FK_FLAGS +: FK_FLAGS_W]         = flags_j;
         fk_d[FK_HLEN +: FK_HLEN_W]           = hlen_j;
         fk_d[FK_DIGEST +: FK_DIGEST_W]       = (cmd_j != 2'd0) ? copt_j : optok_reg ? crc : 32'd0;

@@ -128,10 +128,10 @@ module nicrx_parse_engine #(
                        FR_WLIM = FR_LEN + 16, FR_LIMIT = FR_WLIM + 9, FR_W = FR_LIMIT + 9;
     // The stored header-vector fields, a LUT RAM each, in groups that a store writes
     // together (frag: mf and frag_off; iplen: with ipset, whether it was stored; ports:
-    // sport and dport).
+    // sport and dport; win: written by ack_flags alone, so a store of ack leaves it).
     localparam integer SF_VLAN0 = 0, SF_VLAN1 = 1, SF_PROTO = 2, SF_FRAG = 3, SF_IPLEN = 4,
                        SF_SRCHI = 5, SF_SRCLO = 6, SF_DSTHI = 7, SF_DSTLO = 8, SF_PORTS = 9,
-                       SF_SEQ = 10, SF_ACK = 11, SF_FLAGS = 12, NSF = 13;
+                       SF_SEQ = 10, SF_ACK = 11, SF_FLAGS = 12, SF_WIN = 13, NSF = 14;
     generate
         `NICRX_CHECK_DATA_WIDTH
         `NICRX_CHECK_HEADER_BYTES
@@ -406,6 +406,7 @@ module nicrx_parse_engine #(
         w_set[SF_SEQ]   = w_dst == D_SEQ || w_dst == D_PORTS_SEQ;
         w_set[SF_ACK]   = w_dst == D_ACK || w_dst == D_ACK_FLAGS;
         w_set[SF_FLAGS] = w_dst == D_TCP_FLAGS || w_dst == D_ACK_FLAGS;
+        w_set[SF_WIN]   = w_dst == D_ACK_FLAGS;
         if (!w_ok) w_set = {NSF{1'b0}};
     end
     // the thread's first instruction (no step before it) writes every group
@@ -433,6 +434,7 @@ module nicrx_parse_engine #(
         s_fd[TH_SEQ +: 32]      = s_data_reg[31:0];
         s_fd[TH_ACK +: 32]      = s_af_reg ? s_data_reg[63:32] : s_data_reg[31:0];
         s_fd[TH_TFLAGS +: 12]   = s_af_reg ? s_data_reg[27:16] : s_data_reg[11:0];
+        s_fd[TH_WIN +: 16]      = s_data_reg[15:0];
     end
 
     // ---- outputs: thread sel's frame and header vector, from the LUT RAMs' read ports.
@@ -463,10 +465,11 @@ module nicrx_parse_engine #(
                                     g == SF_IPLEN ? TH_IPLEN : g == SF_SRCHI ? TH_SRC + 64 :
                                     g == SF_SRCLO ? TH_SRC : g == SF_DSTHI ? TH_DST + 64 :
                                     g == SF_DSTLO ? TH_DST : g == SF_PORTS ? TH_SPORT :
-                                    g == SF_SEQ ? TH_SEQ : g == SF_ACK ? TH_ACK : TH_TFLAGS;
+                                    g == SF_SEQ ? TH_SEQ : g == SF_ACK ? TH_ACK :
+                                    g == SF_WIN ? TH_WIN : TH_TFLAGS;
             localparam integer W  = g == SF_PROTO ? 8 : g == SF_FRAG ? 14 : g == SF_IPLEN ? 17 :
                                     g >= SF_SRCHI && g <= SF_DSTLO ? 64 :
-                                    g >= SF_PORTS && g <= SF_ACK ? 32 : 12;   // vlan, flags
+                                    g >= SF_PORTS && g <= SF_ACK ? 32 : g == SF_WIN ? 16 : 12;   // vlan, flags
             for (c = 0; c < W; c = c + 32) begin : g_part   // a LUT RAM of up to 32 bits
                 localparam integer PW = (W - c < 32) ? W - c : 32;
                 reg [PW-1:0] fld_mem [0:NT-1];

@@ -338,6 +338,7 @@ module nicrx_parser #(
             m_hv_data_next[HV_SEQ +: HV_SEQ_W]           = x_hv_reg[TH_SEQ +: TH_SEQ_W];
             m_hv_data_next[HV_ACK +: HV_ACK_W]           = x_hv_reg[TH_ACK +: TH_ACK_W];
             m_hv_data_next[HV_TCP_FLAGS +: HV_TCP_FLAGS_W] = x_hv_reg[TH_TFLAGS +: TH_TFLAGS_W];
+            m_hv_data_next[HV_WIN +: HV_WIN_W]           = x_hv_reg[TH_WIN +: TH_WIN_W];
             m_hv_data_next[HV_TCP_HLEN +: HV_TCP_HLEN_W] = x_cls[CLS_TCP] ? x_cur - x_l4 : 10'd0;
             m_hv_data_next[HV_L4_LEN +: HV_L4_LEN_W]     = (x_l45 && !x_l4_len[17]) ? x_l4_len[15:0] : 16'd0;
             m_hv_data_next[HV_L3_OFF +: HV_L3_OFF_W]     = (x_l3[9:8] != 2'd0) ? 8'd255 : x_l3[7:0];

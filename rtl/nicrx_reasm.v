@@ -11,10 +11,13 @@
 // flip-flops; D: the decision), so m_v says, from the fourth edge on, that m_* answer the
 // request held since.  A one-cycle s_take (only with m_v) commits the answer: the entry
 // after it is written at that edge (a run opened there takes the page s_take_page,
-// s_take_id; with s_take_cls the entry's run only closes) and the pipeline starts again.  With s_req low the sweep walks the table
-// one entry per answer: an open run that timed out, or every open run during a flush
-// (s_flush, m_busy) or with re-assembly off, is answered with m_close for the user to
-// issue its run record and take; otherwise the sweep moves on by itself.
+// s_take_id; with s_take_cls the entry's run only closes) and the pipeline starts again; a
+// run opened or appended to keeps the frame's ACK number and window (s_ack, s_win), taken
+// there from the request held since it changed (no stage carries them).  With s_req low
+// the sweep walks the table one entry per answer: an open run that timed out, or every
+// open run during a flush (s_flush, m_busy) or with re-assembly off, is answered with
+// m_close for the user to issue its run record and take; otherwise the sweep moves on by
+// itself.
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -41,6 +44,8 @@ module nicrx_reasm #(
     input  wire [15:0] s_len,            // the payload it would merge (0: nothing to merge)
     input  wire [31:0] s_seq,            // its first payload byte's sequence number
     input  wire        s_fcl,            // it carries PSH, FIN, URG or RST
+    input  wire [31:0] s_ack,            // its ACK number and window: a run it opens or
+    input  wire [15:0] s_win,            //   grows keeps them (its last merged segment's)
     input  wire        s_take,           // commit the answer (with m_v)
     input  wire        s_take_cls,       // ... as a close alone: the entry's run closes, nothing merges
     input  wire [51:0] s_take_page,      // the page a run opened by it takes (m_open): address bits 63:12
@@ -59,7 +64,9 @@ module nicrx_reasm #(
     output wire [15:0] m_r_id,           //   page buf_id,
     output wire [16:0] m_r_len,          //   bytes,
     output wire [7:0]  m_r_segs,         //   segments,
-    output wire [31:0] m_r_seq,          //   first sequence number
+    output wire [31:0] m_r_seq,          //   first sequence number,
+    output wire [31:0] m_r_ack,          //   last merged segment's ACK number and window
+    output wire [15:0] m_r_win,          //   (the entry's: an appended frame's own are the user's)
     output wire        m_busy            // a flush or the reset's clearing is under way
 );
     generate
@@ -74,9 +81,10 @@ module nicrx_reasm #(
                      OP_SHORT = 4'd7, OP_NO_MERGE = 4'd8;
     localparam [3:0] R_NONE = 4'd0, R_OPCODE = 4'd1, R_FLAGS = 4'd2, R_PAGE = 4'd3, R_BYTES = 4'd4,
                      R_SEGS = 4'd5, R_GEN = 4'd6, R_TIMEOUT = 4'd7, R_FLUSH = 4'd8;
-    // an entry: {time (of the open or the last append), seq, segs, off, id, addr[63:12], gen, open}
+    // an entry: {win, ack (of the last merged segment), time (of the open or the last
+    // append), seq, segs, off, id, addr[63:12], gen, open}
     localparam E_OPEN = 0, E_GEN = 1, E_ADDR = 9, E_ID = 61, E_OFF = 77, E_SEGS = 94,
-               E_SEQ = 102, E_TIME = 134, E_W = 150;
+               E_SEQ = 102, E_TIME = 134, E_ACK = 150, E_WIN = 182, E_W = 198;
     // the request as it travels through the stages: {fcl, seq, len, op, gen, flow, req}
     localparam RQ_REQ = 0, RQ_FLOW = 1, RQ_GEN = 9, RQ_OP = 17, RQ_LEN = 21, RQ_SEQ = 37,
                RQ_FCL = 69, RQ_W = 70;
@@ -133,6 +141,8 @@ module nicrx_reasm #(
     assign m_r_len  = d_rlen_reg;
     assign m_r_segs = d_rsegs_reg;
     assign m_r_seq  = d_q_reg[E_SEQ +: 32];
+    assign m_r_ack  = d_q_reg[E_ACK +: 32];
+    assign m_r_win  = d_q_reg[E_WIN +: 16];
     assign m_busy   = fl_reg || ini_reg;
 
     // the sweep moves on after an answer it needs nothing for, or after its close is taken
@@ -196,9 +206,9 @@ module nicrx_reasm #(
     // (with the take's page), a run appended to, or the entry as it was (closed by a close
     // before the frame)
     wire [7:0]     d_qsegs = d_q_reg[E_SEGS +: 8];
-    wire [E_W-1:0] w_open  = {d_now_reg, d_rq_reg[RQ_SEQ +: 32], 8'd1, 1'b0, d_rq_reg[RQ_LEN +: 16], s_take_id,
+    wire [E_W-1:0] w_open  = {s_win, s_ack, d_now_reg, d_rq_reg[RQ_SEQ +: 32], 8'd1, 1'b0, d_rq_reg[RQ_LEN +: 16], s_take_id,
                               s_take_page, d_rq_reg[RQ_GEN +: 8], 1'b1};
-    wire [E_W-1:0] w_app   = {d_now_reg, d_q_reg[E_TIME-1:E_SEGS+8], d_qsegs + 8'd1, d_sum_reg, d_q_reg[E_OFF-1:1], !d_after_reg};
+    wire [E_W-1:0] w_app   = {s_win, s_ack, d_now_reg, d_q_reg[E_TIME-1:E_SEGS+8], d_qsegs + 8'd1, d_sum_reg, d_q_reg[E_OFF-1:1], !d_after_reg};
     wire [E_W-1:0] w_keep  = {d_q_reg[E_W-1:1], d_q_reg[E_OPEN] && !d_close_reg};
     wire           we      = ini_reg || s_take;
     wire [LF-1:0]  wa      = ini_reg ? sp_reg[LF-1:0] : d_rq_reg[RQ_FLOW +: LF];

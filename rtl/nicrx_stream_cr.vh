@@ -42,6 +42,8 @@ localparam integer CR_RSEGS_W    = 8,  CR_RSEGS    = CR_RLEN + CR_RLEN_W;       
 localparam integer CR_RSEQ_W     = 32, CR_RSEQ     = CR_RSEGS + CR_RSEGS_W;      // its first segment's sequence number
 localparam integer CR_RREASON_W  = 4,  CR_RREASON  = CR_RSEQ + CR_RSEQ_W;        // why it closed (enum nicrx_reasm_reason)
 localparam integer CR_RFLAGS_W   = 6,  CR_RFLAGS   = CR_RREASON + CR_RREASON_W;  // the run's last merged frame's URG, PSH, RST, FIN (fl.fcl)
-localparam integer CR_DLV_W      = 1,  CR_DLV      = CR_RFLAGS + CR_RFLAGS_W;    // frame data (rec 0): the last burst of a frame with no record (a stripped append, REASM_CTRL.strip): its B counts DELIVERED
+localparam integer CR_RACK_W     = 32, CR_RACK     = CR_RFLAGS + CR_RFLAGS_W;    // its ACK number (fl.ack)
+localparam integer CR_RWIN_W     = 16, CR_RWIN     = CR_RACK + CR_RACK_W;        // its window (fl.win)
+localparam integer CR_DLV_W      = 1,  CR_DLV      = CR_RWIN + CR_RWIN_W;        // frame data (rec 0): the last burst of a frame with no record (a stripped append, REASM_CTRL.strip): its B counts DELIVERED
 localparam integer CR_W = CR_DLV + CR_DLV_W;
 /* verilator lint_on UNUSEDPARAM */

@@ -23,7 +23,8 @@ localparam integer FK_SEQ_W       = 32,    FK_SEQ       = FK_PAY + FK_PAY_W;    
 localparam integer FK_SEQ1_W      = 32,    FK_SEQ1      = FK_SEQ + FK_SEQ_W;            // seq + 1
 localparam integer FK_EXP_W       = 32,    FK_EXP       = FK_SEQ1 + FK_SEQ1_W;          // a created entry's expected sequence number: seg_end, or the window's SEQ (INSTALL)
 localparam integer FK_ACK_W       = 32,    FK_ACK       = FK_EXP + FK_EXP_W;            // TCP acknowledgement number, or the window's ACK
-localparam integer FK_FLAGS_W     = 12,    FK_FLAGS     = FK_ACK + FK_ACK_W;            // TCP flags, or the window's INFO flags
+localparam integer FK_WIN_W       = 16,    FK_WIN       = FK_ACK + FK_ACK_W;            // TCP window (hv.win), 0 for a command
+localparam integer FK_FLAGS_W     = 12,    FK_FLAGS     = FK_WIN + FK_WIN_W;            // TCP flags, or the window's INFO flags
 localparam integer FK_HLEN_W      = 10,    FK_HLEN      = FK_FLAGS + FK_FLAGS_W;        // TCP header bytes, or the window's INFO hlen
 localparam integer FK_DIGEST_W    = 32,    FK_DIGEST    = FK_HLEN + FK_HLEN_W;          // TCP options digest (0 when optx), or the window's OPT
 localparam integer FK_DATA_SEEN_W = 1,     FK_DATA_SEEN = FK_DIGEST + FK_DIGEST_W;      // payload (pay > 0), or the window's INFO data_seen

@@ -26,6 +26,8 @@ localparam integer FL_HDR_LEN_W  = 16,    FL_HDR_LEN  = FL_SPLIT + FL_SPLIT_W;  
 localparam integer FL_DLEN_W     = 16,    FL_DLEN     = FL_HDR_LEN + FL_HDR_LEN_W;  // bytes [hdr_len, len) into a small or large buffer (len when whole; 0: all header)
 localparam integer FL_LERR_W     = 1,     FL_LERR     = FL_DLEN + FL_DLEN_W;        // the frame's IP or TCP lengths disagree with its bytes (docs/architecture.md "nicrx_xfer_plan")
 localparam integer FL_SEQ_W      = 32,    FL_SEQ      = FL_LERR + FL_LERR_W;        // TCP sequence number (fk.seq): a re-assembly run's first (nicrx_reasm)
-localparam integer FL_FCL_W      = 6,     FL_FCL      = FL_SEQ + FL_SEQ_W;          // the frame's TCP flags URG, PSH, RST, FIN (flags & 0x2d, in their header bits): any of them closes its flow's run after it (nicrx_reasm); a run record carries the last merged frame's
+localparam integer FL_ACK_W      = 32,    FL_ACK      = FL_SEQ + FL_SEQ_W;          // TCP acknowledgement number (fk.ack): a run record carries its last merged frame's (nicrx_reasm)
+localparam integer FL_WIN_W      = 16,    FL_WIN      = FL_ACK + FL_ACK_W;          // TCP window (fk.win): likewise
+localparam integer FL_FCL_W      = 6,     FL_FCL      = FL_WIN + FL_WIN_W;          // the frame's TCP flags URG, PSH, RST, FIN (flags & 0x2d, in their header bits): any of them closes its flow's run after it (nicrx_reasm); a run record carries the last merged frame's
 localparam integer FL_W = FL_FCL + FL_FCL_W;
 /* verilator lint_on UNUSEDPARAM */

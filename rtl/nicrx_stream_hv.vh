@@ -22,7 +22,8 @@ localparam integer HV_SPORT_W     = 16,     HV_SPORT     = HV_DST + HV_DST_W;   
 localparam integer HV_DPORT_W     = 16,     HV_DPORT     = HV_SPORT + HV_SPORT_W;        // destination port
 localparam integer HV_SEQ_W       = 32,     HV_SEQ       = HV_DPORT + HV_DPORT_W;        // TCP sequence number
 localparam integer HV_ACK_W       = 32,     HV_ACK       = HV_SEQ + HV_SEQ_W;            // TCP acknowledgement number
-localparam integer HV_TCP_FLAGS_W = 12,     HV_TCP_FLAGS = HV_ACK + HV_ACK_W;            // TCP flags
+localparam integer HV_WIN_W       = 16,     HV_WIN       = HV_ACK + HV_ACK_W;            // TCP window (header bytes 14..15; stored by ack_flags only, else 0)
+localparam integer HV_TCP_FLAGS_W = 12,     HV_TCP_FLAGS = HV_WIN + HV_WIN_W;            // TCP flags
 localparam integer HV_TCP_HLEN_W  = 10,     HV_TCP_HLEN  = HV_TCP_FLAGS + HV_TCP_FLAGS_W; // TCP header bytes
 localparam integer HV_L4_LEN_W    = 16,     HV_L4_LEN    = HV_TCP_HLEN + HV_TCP_HLEN_W;  // L4 payload bytes (after the TCP or UDP header)
 localparam integer HV_L3_OFF_W    = 8,      HV_L3_OFF    = HV_L4_LEN + HV_L4_LEN_W;      // L3 offset, min(L3, 255)

@@ -8,7 +8,7 @@
 // its width.
 //   frame (set at dispatch): slot, start, len
 //   thread state (0 at dispatch): trunc, cls, cur, l3, l4, vcnt
-//   stored fields (0 until stored): vlan0 .. tflags; ipset says iplen was stored
+//   stored fields (0 until stored): vlan0 .. win; ipset says iplen was stored
 /* verilator lint_off UNUSEDPARAM */ // each includer uses a part of the layout
 localparam integer TH_SLOT_W   = SLOT_W,  TH_SLOT   = 0;
 localparam integer TH_START_W  = PM_AW,   TH_START  = TH_SLOT + TH_SLOT_W;
@@ -33,5 +33,6 @@ localparam integer TH_DPORT_W  = 16,      TH_DPORT  = TH_SPORT + TH_SPORT_W;
 localparam integer TH_SEQ_W    = 32,      TH_SEQ    = TH_DPORT + TH_DPORT_W;
 localparam integer TH_ACK_W    = 32,      TH_ACK    = TH_SEQ + TH_SEQ_W;
 localparam integer TH_TFLAGS_W = 12,      TH_TFLAGS = TH_ACK + TH_ACK_W;
-localparam integer TH_W        = TH_TFLAGS + TH_TFLAGS_W;
+localparam integer TH_WIN_W    = 16,      TH_WIN    = TH_TFLAGS + TH_TFLAGS_W;
+localparam integer TH_W        = TH_WIN + TH_WIN_W;
 /* verilator lint_on UNUSEDPARAM */

@@ -1,5 +1,6 @@
 /* harness.c - see harness.h. */
 #include "harness.h"
+#include "bytes.h"
 #include "outcmp.h"
 #include "rss_check.h"
 #include "tcpview.h"
@@ -588,6 +589,7 @@ static const char *hv_diff(const nicrx_hv_t *a, const nicrx_hv_t *b, uint64_t *v
         *va = u; *vb = v; if (u != v) return i ? "dst[63:0]" : "dst[127:64]";
     }
     F("sport", sport); F("dport", dport); F("seq", seq); F("ack", ack); F("tcp_flags", tcp_flags);
+    F("win", win);
     F("tcp_hlen", tcp_hlen); F("l4_len", l4_len); F("l3_off", l3_off); F("l4_off", l4_off);
     F("pay_off", pay_off); F("truncated", truncated); F("perr", perr); F("hash", hash);
 #undef F
@@ -1368,13 +1370,19 @@ static int on_cmpl(void *ctx, uint32_t q, const struct nicrx_cmpl *c, const uint
 
 /* A run the host took with header stripping on: its page's bytes after the first frame's
  * ([mlen, rlen)) are the data parts of the frames the model stripped into it, in order,
- * each equal to the capture's; they are delivered (verified) here, as a record would. */
-static int on_run(void *ctx, const struct nicrx_cmpl *first, const uint8_t *hdr, uint32_t hlen, uint32_t page_id,
-                  const uint8_t *page, uint32_t mlen, uint32_t rlen, uint32_t segs, uint32_t flags)
+ * each equal to the capture's; they are delivered (verified) here, as a record would.  The
+ * run record's ACK number and window are its last frame's TCP header's: the first frame's
+ * header part's, or the last stripped frame's capture bytes, at the first frame's L4 offset
+ * (a run's frames are one flow without IP options: one offset). */
+static int on_run(void *ctx, const struct nicrx_cmpl *first, const uint8_t *hdr, uint32_t hlen,
+                  const uint8_t *page, uint32_t mlen, const struct nicrx_cmpl *run)
 {
     harness_t *h = ctx;
+    const uint32_t page_id = nicrx_cmpl_bufid(run), rlen = nicrx_cmpl_run_len(run), segs = nicrx_cmpl_run_segs(run);
+    const uint32_t flags = nicrx_cmpl_run_flags(run), l4 = NICRX_FIELD(first->w1, NICRX_C1_L4OFF_SHIFT, 8);
     const uint32_t p = strip_slot(page_id);
     uint32_t at = mlen, n = 1, last = 0;   /* the last stripped frame's URG, PSH, RST, FIN */
+    uint32_t ack = be32(hdr + l4 + 8), win = be16(hdr + l4 + 14);   /* the host checked l4 + 16 <= hlen */
 
     h->progress_at = h->k;
     h->last_done = h->k;
@@ -1382,13 +1390,15 @@ static int on_run(void *ctx, const struct nicrx_cmpl *first, const uint8_t *hdr,
         const uint64_t i = j - 1u;
         harness_frame_t *f = &h->fr[i];
         const cap_frame_t *cf = &h->cap.f[i];
-        if (f->doff != at || at + f->dlen > rlen || f->dlen > cf->len ||
+        if (f->doff != at || at + f->dlen > rlen || f->dlen > cf->len || cf->len < l4 + 16u ||
             memcmp(page + at, cf->data + cf->len - f->dlen, f->dlen) != 0) {
             fail(h, "run in page 0x%04x: frame %" PRIu64 " stripped at offset %u (%u bytes) is not the capture's "
                  "payload after the run's %u bytes", page_id, i, f->doff, f->dlen, at);
             return -1;
         }
         at += f->dlen;
+        ack = be32(cf->data + l4 + 8);
+        win = be16(cf->data + l4 + 14);
         if (f->has_hv) tcpview_frame(h->ref, &f->hv, cf->data, cf->len - (i == h->inject_stream));
         last = f->has_hv ? f->hv.tcp_flags & (NICRX_TCP_URG | NICRX_TCP_PSH | NICRX_TCP_RST | NICRX_TCP_FIN) : 0;
         f->verified = 1;
@@ -1396,9 +1406,10 @@ static int on_run(void *ctx, const struct nicrx_cmpl *first, const uint8_t *hdr,
         h->verified++;
         h->accounted++;
     }
-    if (at != rlen || n != segs || flags != last) {
-        fail(h, "run in page 0x%04x: %u bytes in %u segments, flags 0x%02x; its first frame and the frames stripped into "
-             "it: %u in %u, flags 0x%02x", page_id, rlen, segs, flags, at, n, last);
+    if (at != rlen || n != segs || flags != last || nicrx_cmpl_run_ack(run) != ack || nicrx_cmpl_run_win(run) != win) {
+        fail(h, "run in page 0x%04x: %u bytes in %u segments, flags 0x%02x, ACK %u window %u; its first frame and the "
+             "frames stripped into it: %u in %u, flags 0x%02x, ACK %u window %u", page_id, rlen, segs, flags,
+             nicrx_cmpl_run_ack(run), nicrx_cmpl_run_win(run), at, n, last, ack, win);
         return -1;
     }
     if (p < 2 * HOST_NBUF_MAX) h->shead[p] = h->stail[p] = 0;

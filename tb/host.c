@@ -1,5 +1,6 @@
 /* host.c - see host.h. */
 #include "host.h"
+#include "bytes.h"
 
 #include <pcap/pcap.h>
 #include <stdarg.h>
@@ -397,7 +398,7 @@ void host_reasm_on(host_t *h, int mode, host_run_fn run, void *ctx)
  * frame's alone (an append has none) */
 static uint32_t run_recs(const host_t *h, const host_buf_t *b)
 {
-    return h->reasm == NICRX_DRV_REASM_STRIP ? 1u : b->rsegs;
+    return h->reasm == NICRX_DRV_REASM_STRIP ? 1u : nicrx_cmpl_run_segs(&b->rrun);
 }
 
 void host_flist_setup(host_t *h, uint32_t port, uint32_t n, uint32_t bad, uint32_t unbind)
@@ -754,8 +755,9 @@ static void dump_run(host_t *h, const host_buf_t *b)
     int n = b->rhlen <= HOST_RHDR_MAX ? nicrx_drv_run_header(memcpy(h->runs_pkt, b->rhdr, b->rhlen), b->rhlen,
                                                                &b->rrun, h->scratch) : -1;
     if (n < 0) return;
-    memcpy(h->runs_pkt + n, h->scratch, b->rlen);
-    struct pcap_pkthdr ph = { .caplen = (uint32_t)n + b->rlen, .len = (uint32_t)n + b->rlen };
+    const uint32_t rlen = nicrx_cmpl_run_len(&b->rrun);
+    memcpy(h->runs_pkt + n, h->scratch, rlen);
+    struct pcap_pkthdr ph = { .caplen = (uint32_t)n + rlen, .len = (uint32_t)n + rlen };
     ph.ts.tv_sec = (time_t)(h->edge / 1000000000u);
     ph.ts.tv_usec = (suseconds_t)(h->edge / 1000u % 1000000u);
     pcap_dump(h->runs_dump, &ph, h->runs_pkt);
@@ -783,27 +785,33 @@ static int run_finish(host_t *h, host_buf_t *b)
     const uint32_t idx = b->id & 0xfffu;
 
     const int strip = h->reasm == NICRX_DRV_REASM_STRIP;
-    /* stripped: the first frame's record names [0, mlen), the appends the rest */
-    if ((strip ? b->rlen < b->mlen : b->rlen != b->mlen) || b->rseq != b->mseq) {
+    const uint32_t rlen = nicrx_cmpl_run_len(&b->rrun), rseq = nicrx_cmpl_run_seq(&b->rrun);
+    /* stripped: the first frame's record names [0, mlen), the appends the rest (their ACK
+     * number and window are checked by run, from the capture) */
+    if ((strip ? rlen < b->mlen : rlen != b->mlen) || rseq != b->mseq) {
         herr(h, "run record for page 0x%04x: %u bytes from sequence %u; the %u frames merged into it: %u bytes from %u",
-             b->id, b->rlen, b->rseq, b->mseg, b->mlen, b->mseq);
+             b->id, rlen, rseq, b->mseg, b->mlen, b->mseq);
+        return -1;
+    }
+    if (!strip && (nicrx_cmpl_run_ack(&b->rrun) != b->mack || nicrx_cmpl_run_win(&b->rrun) != b->mwin)) {
+        herr(h, "run record for page 0x%04x: ACK %u window %u; its last merged frame's TCP header: ACK %u window %u",
+             b->id, nicrx_cmpl_run_ack(&b->rrun), nicrx_cmpl_run_win(&b->rrun), b->mack, b->mwin);
         return -1;
     }
     mem_read(&h->mem, b->addr, h->scratch, f->region);
     const uint8_t *sh = (lst ? h->lshadow : h->rshadow) + (size_t)idx * f->region;
     for (uint32_t i = 0; i < f->region; i++)
-        if (h->scratch[i] != (i < b->mlen ? sh[i] : i < b->rlen ? h->scratch[i] : 0xa5)) {
-            herr(h, "page 0x%04x: byte %u of a run of %u bytes is not %s", b->id, i, b->rlen,
-                 i < b->rlen ? "its merged frames' byte" : "as the host posted it");
+        if (h->scratch[i] != (i < b->mlen ? sh[i] : i < rlen ? h->scratch[i] : 0xa5)) {
+            herr(h, "page 0x%04x: byte %u of a run of %u bytes is not %s", b->id, i, rlen,
+                 i < rlen ? "its merged frames' byte" : "as the host posted it");
             return -1;
         }
-    if (strip && h->run && h->run(h->run_ctx, &b->rrec, b->rhdr, b->rhlen, b->id,
-                                  h->scratch, b->mlen, b->rlen, b->rsegs, b->rflags) != 0)
+    if (strip && h->run && h->run(h->run_ctx, &b->rrec, b->rhdr, b->rhlen, h->scratch, b->mlen, &b->rrun) != 0)
         return -1;
     if (h->runs_dump) dump_run(h, b);
-    mem_fill(&h->mem, b->addr, 0xa5, b->rlen);
+    mem_fill(&h->mem, b->addr, 0xa5, rlen);
     h->runs++;
-    h->run_segs += b->rsegs;
+    h->run_segs += nicrx_cmpl_run_segs(&b->rrun);
     b->mseg = 0;
     b->mlen = 0;
     b->rpend = 0;
@@ -815,7 +823,7 @@ static int run_finish(host_t *h, host_buf_t *b)
      * run the list is unbound and FLIST_STATUS read: the buffers it had not taken come back */
     const uint32_t l = idx / NICRX_FLIST_DEPTH;
     h->flist_runs++;
-    h->flist_bytes += b->rlen;
+    h->flist_bytes += rlen;
     b->posted = 0;
     if (!h->fl[l].bound) return 0;
     if (h->flist_unbind && ++h->fl[l].runs == h->flist_unbind) {
@@ -885,10 +893,6 @@ static int run_record(host_t *h, uint32_t q, const struct nicrx_cmpl *c)
     b->rpend = 1;
     b->rrun = *c;
     h->run_why[nicrx_cmpl_run_reason(c) % NICRX_NUM_REASM_REASONS]++;
-    b->rsegs = (uint16_t)segs;
-    b->rlen = nicrx_cmpl_run_len(c);
-    b->rseq = nicrx_cmpl_run_seq(c);
-    b->rflags = (uint8_t)nicrx_cmpl_run_flags(c);
     return b->mseg == run_recs(h, b) ? run_finish(h, b) : 0;
 }
 
@@ -943,12 +947,12 @@ static void poll(host_t *h, int all)
                 if (ring[k] != NICRX_REASM_RING) b[k] = &f->buf[idx];
                 if (ring[k] == NICRX_REASM_RING) {
                     /* a data part merged into its flow's run: right after the run's bytes so
-                     * far, in the page until the run record; its sequence number is the TCP
-                     * header's, in the header part (k = 0) */
+                     * far, in the page until the run record; its sequence number, ACK number
+                     * and window are the TCP header's, in the header part (k = 0) */
                     host_buf_t *pb = b[k];
                     const uint32_t l4 = (uint32_t)NICRX_FIELD(rec.w1, NICRX_C1_L4OFF_SHIFT, 8);
                     if (k != 1 || !nicrx_cmpl_merged(&rec) || rel[k] || cnt[k] || off[k] != pb->mlen ||
-                        off[k] + len[k] > f->region || l4 + 8u > len[0] || (pb->rpend && pb->mseg >= run_recs(h, pb)) ||
+                        off[k] + len[k] > f->region || l4 + 16u > len[0] || (pb->rpend && pb->mseg >= run_recs(h, pb)) ||
                         len[0] > HOST_RHDR_MAX) {
                         herr(h, "completion on queue %u: merged part in page 0x%04x at offset %u (%u bytes, entry %u, "
                              "release %u) does not follow the run's %u bytes", q, id[k], off[k], len[k], cnt[k], rel[k], pb->mlen);
@@ -957,9 +961,10 @@ static void poll(host_t *h, int all)
                     if (run_flow_ok(h, pb, &rec, q) != 0) return;
                     mem_read(&h->mem, pb->addr + off[k], h->scratch + n, len[k]);
                     memcpy(sh + off[k], h->scratch + n, len[k]);
+                    pb->mack = be32(h->scratch + l4 + 8);
+                    pb->mwin = (uint16_t)be16(h->scratch + l4 + 14);
                     if (!pb->mseg) {
-                        pb->mseq = (uint32_t)h->scratch[l4 + 4] << 24 | (uint32_t)h->scratch[l4 + 5] << 16 |
-                                   (uint32_t)h->scratch[l4 + 6] << 8 | h->scratch[l4 + 7];
+                        pb->mseq = be32(h->scratch + l4 + 4);
                         /* the header a stripped run's host rebuilds the merged segment's from */
                         memcpy(pb->rhdr, h->scratch, len[0]);
                         pb->rhlen = (uint16_t)len[0];

@@ -21,12 +21,11 @@ typedef int (*host_cmpl_fn)(void *ctx, uint32_t q, const struct nicrx_cmpl *c,
                             const uint8_t *bytes, uint32_t nbytes);
 
 /* A run the host took with header stripping on (REASM_CTRL.strip): its first frame's record
- * and header part (hdr, hlen bytes), the page's bytes [0, rlen) of which the first frame's
- * record named [0, mlen) and the stripped appends the rest, in order; segs frames in all, the
- * last with the TCP flags flags (URG, PSH, RST, FIN: the run record's). */
+ * and header part (hdr, hlen bytes), and its run record run: the page (run's buf_id) holds
+ * [0, rlen) of which the first frame's record named [0, mlen) and the stripped appends the
+ * rest, in order; segs frames in all, the last with run's flags, ACK number and window. */
 typedef int (*host_run_fn)(void *ctx, const struct nicrx_cmpl *first, const uint8_t *hdr, uint32_t hlen,
-                           uint32_t page_id, const uint8_t *page, uint32_t mlen, uint32_t rlen, uint32_t segs,
-                           uint32_t flags);
+                           const uint8_t *page, uint32_t mlen, const struct nicrx_cmpl *run);
 
 #define HOST_NBUF_MAX 128
 #define HOST_RHDR_MAX 256 /* a run's first header part the host keeps: the header ring's buffer size */
@@ -45,16 +44,15 @@ typedef struct host_buf {
     uint16_t taken;           /* a page: entries the host has taken from it since it was posted */
     uint16_t rel_cnt;         /* a page: its entries, from the record that released it (0: not released) */
     /* a re-assembly page: the run being merged into it (the frames whose data parts it
-     * holds, bytes, the first one's sequence number) until its run record */
+     * holds, bytes, the first one's sequence number, the last one's ACK number and window
+     * from its header part) until its run record */
     uint16_t mseg;
-    uint32_t mlen, mseq;
-    /* its run record, when it came before some of the merged frames' records (a sweep's on
-     * CQ 0 while they are on other queues): segments, bytes, first sequence number */
+    uint32_t mlen, mseq, mack;
+    uint16_t mwin;
+    /* its run record (rrun), pending when it came before some of the merged frames' records
+     * (a sweep's on CQ 0 while they are on other queues) */
     uint8_t rpend;
-    uint16_t rsegs;
-    uint32_t rlen, rseq;
-    uint8_t rflags;
-    struct nicrx_cmpl rrun;   /* the run record itself (--runs-pcap rebuilds the segment from it) */
+    struct nicrx_cmpl rrun;   /* (--runs-pcap rebuilds the segment from it) */
     /* the run's first frame's record and header part */
     struct nicrx_cmpl rrec;
     uint16_t rhlen;

@@ -64,7 +64,7 @@ typedef struct ds_edge {
 } ds_edge_t;
 typedef void (*ds_hook_fn)(void *ctx, const ds_edge_t *e);
 
-typedef struct frame { uint16_t len; uint16_t hdr_len; uint8_t split; uint32_t hash; uint8_t vlan_cnt; uint16_t vid; uint16_t flow; uint8_t opcode; int delivered; int dropped; uint32_t reason; } frame_t;
+typedef struct frame { uint16_t len; uint16_t hdr_len; uint8_t split; uint32_t hash; uint8_t vlan_cnt; uint16_t vid; uint16_t flow; uint8_t opcode; int delivered; int dropped; uint32_t reason; uint32_t ack; uint16_t win; } frame_t;
 
 #define RA NICRX_REASM_RING
 #define RA_PAGE (1u << 16)  /* ring 3's pages: REASM_CTRL.page_log2 16 */
@@ -100,6 +100,8 @@ typedef struct tb {
     /* re-assembly (reasm_mix): each page's run so far (bytes, frames), runs closed, frames
      * merged, the flush at the end */
     uint32_t mlen[NBUF], mseg[NBUF], runs, merged;
+    uint32_t mack[NBUF];     /* a page's last merged frame's ACK number and window: its run record's */
+    uint16_t mwin[NBUF];
     /* header stripping: each page's stripped frames (no record) in order, checked with its run
      * record; the header ring's descriptors taken and the records naming one (equal: a
      * stripped frame takes none) */
@@ -258,6 +260,8 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                         if (t->mem[t->buf_addr[RA][b] + doff + i] != fbyte(fi, h + i)) { t->bad_data++; break; }
                     t->mlen[b] += dl;
                     t->mseg[b]++;
+                    t->mack[b] = t->f[fi].ack;
+                    t->mwin[b] = t->f[fi].win;
                     t->merged++;
                     t->stripped++;
                     t->ra_cov_off |= 1u << (doff % (t->g.p.axi_data_width / 8));
@@ -267,7 +271,8 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                 /* a run record (one CQ: it follows its merged frames' records): their bytes and
                  * count; the page goes back */
                 if (r != RA || nicrx_cmpl_run_len(&cm) != t->mlen[b] || nicrx_cmpl_run_segs(&cm) != t->mseg[b] ||
-                    !t->mseg[b] || !nicrx_cmpl_rel(&cm) || nicrx_cmpl_cnt(&cm) != t->mseg[b])
+                    !t->mseg[b] || !nicrx_cmpl_rel(&cm) || nicrx_cmpl_cnt(&cm) != t->mseg[b] ||
+                    nicrx_cmpl_run_ack(&cm) != t->mack[b] || nicrx_cmpl_run_win(&cm) != t->mwin[b])
                     t->bad_rec++;
                 /* the page's bytes written: exactly the run's [0, mlen) */
                 for (uint32_t i = 0; r == RA && i < RA_PAGE; i++)
@@ -326,7 +331,7 @@ static void host_poll(tb_t *t, const dma_out_t *o)
                     else
                         for (uint32_t i = 0; i < dl; i++)
                             if (t->mem[t->buf_addr[RA][db] + doff + i] != fbyte(fi, h + i)) { t->bad_data++; break; }
-                    if (db < NBUF) { t->mlen[db] += dl; t->mseg[db]++; }
+                    if (db < NBUF) { t->mlen[db] += dl; t->mseg[db]++; t->mack[db] = f->ack; t->mwin[db] = f->win; }
                     t->merged++;
                     t->ra_cov_off |= 1u << (doff % (t->g.p.axi_data_width / 8));
                     t->ra_cov_len |= 1u << (dl % (t->g.p.axi_data_width / 8));
@@ -591,6 +596,9 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
                 fo->trunc = hv->truncated; fo->perr = hv->perr;
                 fo->flow = f->flow; fo->opcode = f->opcode; fo->frame = t->nin;
                 fo->seq = rnd(t); fo->fcl = (uint8_t)(c->reasm_mix && rnd(t) % 12 == 0);
+                /* ACK and window from seq: no draw of their own, so the scenarios stay as they were */
+                f->ack = fo->ack = fo->seq * 0x9e3779b1u;
+                f->win = fo->win = (uint16_t)(fo->seq >> 16 ^ fo->seq);
                 fo->queue = (uint8_t)scen_queue(hv->hash, c->qsel);
                 /* nicrx_red's verdict, now and then: dropped at the head like no_fit */
                 fo->red = (uint8_t)((c->rand_hv && rnd(t) % 8 == 0) || (c->reasm_mix && rnd(t) % 20 == 0) ? 1 + rnd(t) % 2 : 0);

@@ -138,7 +138,8 @@ int main(int argc, char **argv)
                                 || nicrx_cmpl_run_segs(&r) != q->rsegs || nicrx_cmpl_run_seq(&r) != q->rseq
                                 || nicrx_cmpl_run_reason(&r) != q->rreason || nicrx_cmpl_cnt(&r) != q->rsegs
                                 || nicrx_cmpl_run_flags(&r) != (q->rflags & 0x2du)
-                                || !nicrx_cmpl_rel(&r) || nicrx_cmpl_merged(&r) || nicrx_cmpl_dlen(&r))))
+                                || nicrx_cmpl_run_ack(&r) != q->rack || nicrx_cmpl_run_win(&r) != q->rwin
+                                || !nicrx_cmpl_rel(&r) || nicrx_cmpl_merged(&r))))
                 fail(argv[0], c, "a record's words do not give its request's fields back");
             recs++;
             runs += !q->err && q->run;

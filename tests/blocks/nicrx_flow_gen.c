@@ -169,6 +169,7 @@ static void make_frame(pflow_t *p, uint32_t hb, frame_t *fr)
         if ((int32_t)(end - p->seq) > 0) p->seq = end;
     }
     hv->ack = p->ack;
+    hv->win = (uint16_t)(hv->seq ^ hv->seq >> 16);   /* no draw of its own: the seeds' cover stays */
     hv->l4_len = pay;   // the parser's l4_len: the bytes after the TCP header
     /* addresses, classification */
     hv->l3 = p->v6 ? 2 : 1;

@@ -6,7 +6,8 @@
  * in which the sweep's closes are taken; flushes, phases with re-assembly off, random
  * configurations (page sizes, caps, timeouts), a clock of ticks and random resets.
  * Besides the trace, it keeps every flow's run as it saw it taken and checks each answer
- * against it (a close names the run's page, bytes, segments and first sequence number; an
+ * against it (a close names the run's page, bytes, segments, first sequence number, and its
+ * last merged segment's ACK number and window before the frame; an
  * append goes at the run's page and offset; an OOO, SHORT or NO_MERGE of an open run
  * closes it; a new generation closes the old run; no run exceeds its page) and fails on a
  * difference, so the twin is checked against a definition, not only against the RTL.
@@ -28,6 +29,8 @@ typedef struct run {
     uint16_t id;
     uint32_t off, segs, seq;
     uint16_t last;          /* the tick of its open or last append: the timeout counts from it */
+    uint32_t ack;           /* its last merged segment's ACK number and window */
+    uint16_t win;
 } run_t;
 
 typedef struct gen_state {
@@ -44,15 +47,16 @@ static void fail(const gen_state_t *g, uint32_t c, const char *what)
     exit(1);
 }
 
-/* a closing answer names the run as it stands (after the frame when it closes after it);
+/* a closing answer names the run as it stands (after the frame when it closes after it, but
+ * for the ACK number and window: the entry's, the user has the frame's own);
  * a timeout closes only a run quiet for the timeout (less one tick: the time the answer
  * took through the table) */
 static void check_close(gen_state_t *g, uint32_t c, const reasm_out_t *o, run_t *r, const reasm_in_t *in)
 {
     if (!r->open) fail(g, c, "a close of a flow with no open run");
     if (o->m_r_id != r->id || o->m_r_len != r->off || o->m_r_segs != r->segs || o->m_r_seq != r->seq
-        || o->m_r_gen != r->gen)
-        fail(g, c, "a close that does not name the run's page, bytes, segments, sequence or generation");
+        || o->m_r_gen != r->gen || o->m_r_ack != r->ack || o->m_r_win != r->win)
+        fail(g, c, "a close that does not name the run's page, bytes, segments, sequence, generation, ACK or window");
     if (o->m_reason == NICRX_REASM_NONE) fail(g, c, "a close without a reason");
     if (o->m_reason == NICRX_REASM_TIMEOUT && (uint16_t)(in->now - r->last) + 1u < in->cfg_timeout)
         fail(g, c, "a timeout of a run that merged a segment less than the timeout ago");
@@ -75,7 +79,7 @@ static void check_frame(gen_state_t *g, uint32_t c, const reasm_out_t *o, const 
     if (o->m_open) {
         if (r->open) fail(g, c, "a run opened over an open one");
         if (!o->m_merge) fail(g, c, "an opened run that does not take the payload");
-        *r = (run_t){ 1, rq->s_gen, page, id, rq->s_len, 1, rq->s_seq, in->now };
+        *r = (run_t){ 1, rq->s_gen, page, id, rq->s_len, 1, rq->s_seq, in->now, rq->s_ack, rq->s_win };
         g->opens++;
     } else if (o->m_merge) {
         if (!r->open || r->gen != rq->s_gen || rq->s_op != NICRX_OP_CONT)
@@ -87,6 +91,8 @@ static void check_frame(gen_state_t *g, uint32_t c, const reasm_out_t *o, const 
         r->last = in->now;
         g->appends++;
         if (o->m_after) check_close(g, c, o, r, in);
+        r->ack = rq->s_ack;
+        r->win = rq->s_win;
     } else if (o->m_after) {
         fail(g, c, "a close after a frame that was not merged");
     }
@@ -174,6 +180,10 @@ int main(int argc, char **argv)
                                   : bench_rnd(&rs) % 10 == 0 ? 1 + bench_rnd(&rs) % 9000 : 1 + bench_rnd(&rs) % 1460);
             in.s_seq = (uint32_t)bench_rnd(&rs);
             in.s_fcl = bench_rnd(&rs) % 10 == 0;
+            /* ACK and window from seq: no draw of their own, so the sequence of draws (and the
+             * close reasons a seed covers) stays as it was */
+            in.s_ack = in.s_seq * 0x9e3779b1u;
+            in.s_win = (uint16_t)(in.s_seq >> 16 ^ in.s_seq);
             hold = in.s_req ? UINT32_MAX : 1 + bench_rnd(&rs) % (phase % 2 ? 60 : 600);
         } else if (!in.s_req && hold > 0) {
             hold--;                             /* the idle gap ends when it reaches 0 */
@@ -197,13 +207,14 @@ int main(int argc, char **argv)
                 .cfg_max_bytes = in.cfg_max_bytes, .cfg_max_segs = in.cfg_max_segs,
                 .cfg_timeout = in.cfg_timeout, .now = in.now, .s_flush = in.s_flush, .s_chg = in.s_chg,
                 .s_req = in.s_req, .s_flow = in.s_flow, .s_gen = in.s_gen, .s_op = in.s_op,
-                .s_len = in.s_len, .s_seq = in.s_seq, .s_fcl = in.s_fcl, .s_take = in.s_take, .s_take_cls = in.s_take_cls,
+                .s_len = in.s_len, .s_seq = in.s_seq, .s_fcl = in.s_fcl, .s_ack = in.s_ack, .s_win = in.s_win, .s_take = in.s_take, .s_take_cls = in.s_take_cls,
                 .s_take_page = in.s_take_page, .s_take_id = in.s_take_id };
             const reasm_out_trace_t to = {
                 .m_v = o.m_v, .m_req = o.m_req, .m_flow = o.m_flow, .m_close = o.m_close,
                 .m_reason = o.m_reason, .m_open = o.m_open, .m_merge = o.m_merge, .m_after = o.m_after,
                 .m_dst = o.m_dst, .m_off = o.m_off, .m_r_gen = o.m_r_gen, .m_r_id = o.m_r_id,
-                .m_r_len = o.m_r_len, .m_r_segs = o.m_r_segs, .m_r_seq = o.m_r_seq, .m_busy = o.m_busy };
+                .m_r_len = o.m_r_len, .m_r_segs = o.m_r_segs, .m_r_seq = o.m_r_seq,
+                .m_r_ack = o.m_r_ack, .m_r_win = o.m_r_win, .m_busy = o.m_busy };
 
             BENCH_LINE(f, reasm, &geo, &ti, &to);
         }

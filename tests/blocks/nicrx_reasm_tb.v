@@ -20,6 +20,7 @@ module nicrx_reasm_tb;
         .s_flush(in[REASM_IN_S_FLUSH]), .s_chg(in[REASM_IN_S_CHG]), .s_req(in[REASM_IN_S_REQ]),
         .s_flow(in[REASM_IN_S_FLOW +: 8]), .s_gen(in[REASM_IN_S_GEN +: 8]), .s_op(in[REASM_IN_S_OP +: 4]),
         .s_len(in[REASM_IN_S_LEN +: 16]), .s_seq(in[REASM_IN_S_SEQ +: 32]), .s_fcl(in[REASM_IN_S_FCL]),
+        .s_ack(in[REASM_IN_S_ACK +: 32]), .s_win(in[REASM_IN_S_WIN +: 16]),
         .s_take(in[REASM_IN_S_TAKE]), .s_take_cls(in[REASM_IN_S_TAKE_CLS]), .s_take_page(in[REASM_IN_S_TAKE_PAGE +: 52]),
         .s_take_id(in[REASM_IN_S_TAKE_ID +: 16]),
         .m_v(got[REASM_OUT_M_V]), .m_req(got[REASM_OUT_M_REQ]), .m_flow(got[REASM_OUT_M_FLOW +: 8]),
@@ -28,7 +29,8 @@ module nicrx_reasm_tb;
         .m_dst(got[REASM_OUT_M_DST +: 64]), .m_off(got[REASM_OUT_M_OFF +: 17]),
         .m_r_gen(got[REASM_OUT_M_R_GEN +: 8]), .m_r_id(got[REASM_OUT_M_R_ID +: 16]),
         .m_r_len(got[REASM_OUT_M_R_LEN +: 17]), .m_r_segs(got[REASM_OUT_M_R_SEGS +: 8]),
-        .m_r_seq(got[REASM_OUT_M_R_SEQ +: 32]), .m_busy(got[REASM_OUT_M_BUSY]));
+        .m_r_seq(got[REASM_OUT_M_R_SEQ +: 32]), .m_r_ack(got[REASM_OUT_M_R_ACK +: 32]),
+        .m_r_win(got[REASM_OUT_M_R_WIN +: 16]), .m_busy(got[REASM_OUT_M_BUSY]));
     // the answer's fields are defined only with m_v (before the reset's clearing the table
     // holds nothing the model knows)
     reg [OUT_W-1:0] vmask;

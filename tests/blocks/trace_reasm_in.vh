@@ -18,7 +18,9 @@ localparam integer REASM_IN_S_OP_W          = 4,  REASM_IN_S_OP          = REASM
 localparam integer REASM_IN_S_LEN_W         = 16, REASM_IN_S_LEN         = REASM_IN_S_OP + REASM_IN_S_OP_W;
 localparam integer REASM_IN_S_SEQ_W         = 32, REASM_IN_S_SEQ         = REASM_IN_S_LEN + REASM_IN_S_LEN_W;
 localparam integer REASM_IN_S_FCL_W         = 1,  REASM_IN_S_FCL         = REASM_IN_S_SEQ + REASM_IN_S_SEQ_W;
-localparam integer REASM_IN_S_TAKE_W        = 1,  REASM_IN_S_TAKE        = REASM_IN_S_FCL + REASM_IN_S_FCL_W;
+localparam integer REASM_IN_S_ACK_W         = 32, REASM_IN_S_ACK         = REASM_IN_S_FCL + REASM_IN_S_FCL_W;
+localparam integer REASM_IN_S_WIN_W         = 16, REASM_IN_S_WIN         = REASM_IN_S_ACK + REASM_IN_S_ACK_W;
+localparam integer REASM_IN_S_TAKE_W        = 1,  REASM_IN_S_TAKE        = REASM_IN_S_WIN + REASM_IN_S_WIN_W;
 localparam integer REASM_IN_S_TAKE_CLS_W    = 1,  REASM_IN_S_TAKE_CLS    = REASM_IN_S_TAKE + REASM_IN_S_TAKE_W;
 localparam integer REASM_IN_S_TAKE_PAGE_W   = 52, REASM_IN_S_TAKE_PAGE   = REASM_IN_S_TAKE_CLS + REASM_IN_S_TAKE_CLS_W;
 localparam integer REASM_IN_S_TAKE_ID_W     = 16, REASM_IN_S_TAKE_ID     = REASM_IN_S_TAKE_PAGE + REASM_IN_S_TAKE_PAGE_W;

@@ -17,7 +17,9 @@ localparam integer REASM_OUT_M_R_ID_W   = 16, REASM_OUT_M_R_ID   = REASM_OUT_M_R
 localparam integer REASM_OUT_M_R_LEN_W  = 17, REASM_OUT_M_R_LEN  = REASM_OUT_M_R_ID + REASM_OUT_M_R_ID_W;
 localparam integer REASM_OUT_M_R_SEGS_W = 8,  REASM_OUT_M_R_SEGS = REASM_OUT_M_R_LEN + REASM_OUT_M_R_LEN_W;
 localparam integer REASM_OUT_M_R_SEQ_W  = 32, REASM_OUT_M_R_SEQ  = REASM_OUT_M_R_SEGS + REASM_OUT_M_R_SEGS_W;
-localparam integer REASM_OUT_M_BUSY_W   = 1,  REASM_OUT_M_BUSY   = REASM_OUT_M_R_SEQ + REASM_OUT_M_R_SEQ_W;
+localparam integer REASM_OUT_M_R_ACK_W  = 32, REASM_OUT_M_R_ACK  = REASM_OUT_M_R_SEQ + REASM_OUT_M_R_SEQ_W;
+localparam integer REASM_OUT_M_R_WIN_W  = 16, REASM_OUT_M_R_WIN  = REASM_OUT_M_R_ACK + REASM_OUT_M_R_ACK_W;
+localparam integer REASM_OUT_M_BUSY_W   = 1,  REASM_OUT_M_BUSY   = REASM_OUT_M_R_WIN + REASM_OUT_M_R_WIN_W;
 localparam integer REASM_OUT_W = REASM_OUT_M_BUSY + REASM_OUT_M_BUSY_W;
 function [8*32-1:0] out_field_name;
     input integer b;
@@ -38,6 +40,8 @@ function [8*32-1:0] out_field_name;
         if (b >= REASM_OUT_M_R_LEN && b < REASM_OUT_M_R_LEN + REASM_OUT_M_R_LEN_W) out_field_name = "m_r_len";
         if (b >= REASM_OUT_M_R_SEGS && b < REASM_OUT_M_R_SEGS + REASM_OUT_M_R_SEGS_W) out_field_name = "m_r_segs";
         if (b >= REASM_OUT_M_R_SEQ && b < REASM_OUT_M_R_SEQ + REASM_OUT_M_R_SEQ_W) out_field_name = "m_r_seq";
+        if (b >= REASM_OUT_M_R_ACK && b < REASM_OUT_M_R_ACK + REASM_OUT_M_R_ACK_W) out_field_name = "m_r_ack";
+        if (b >= REASM_OUT_M_R_WIN && b < REASM_OUT_M_R_WIN + REASM_OUT_M_R_WIN_W) out_field_name = "m_r_win";
         if (b >= REASM_OUT_M_BUSY && b < REASM_OUT_M_BUSY + REASM_OUT_M_BUSY_W) out_field_name = "m_busy";
     end
 endfunction
@@ -60,6 +64,8 @@ function integer out_field_lo;
         if (b >= REASM_OUT_M_R_LEN && b < REASM_OUT_M_R_LEN + REASM_OUT_M_R_LEN_W) out_field_lo = REASM_OUT_M_R_LEN;
         if (b >= REASM_OUT_M_R_SEGS && b < REASM_OUT_M_R_SEGS + REASM_OUT_M_R_SEGS_W) out_field_lo = REASM_OUT_M_R_SEGS;
         if (b >= REASM_OUT_M_R_SEQ && b < REASM_OUT_M_R_SEQ + REASM_OUT_M_R_SEQ_W) out_field_lo = REASM_OUT_M_R_SEQ;
+        if (b >= REASM_OUT_M_R_ACK && b < REASM_OUT_M_R_ACK + REASM_OUT_M_R_ACK_W) out_field_lo = REASM_OUT_M_R_ACK;
+        if (b >= REASM_OUT_M_R_WIN && b < REASM_OUT_M_R_WIN + REASM_OUT_M_R_WIN_W) out_field_lo = REASM_OUT_M_R_WIN;
         if (b >= REASM_OUT_M_BUSY && b < REASM_OUT_M_BUSY + REASM_OUT_M_BUSY_W) out_field_lo = REASM_OUT_M_BUSY;
     end
 endfunction
@@ -82,6 +88,8 @@ function integer out_field_w;
         if (b >= REASM_OUT_M_R_LEN && b < REASM_OUT_M_R_LEN + REASM_OUT_M_R_LEN_W) out_field_w = REASM_OUT_M_R_LEN_W;
         if (b >= REASM_OUT_M_R_SEGS && b < REASM_OUT_M_R_SEGS + REASM_OUT_M_R_SEGS_W) out_field_w = REASM_OUT_M_R_SEGS_W;
         if (b >= REASM_OUT_M_R_SEQ && b < REASM_OUT_M_R_SEQ + REASM_OUT_M_R_SEQ_W) out_field_w = REASM_OUT_M_R_SEQ_W;
+        if (b >= REASM_OUT_M_R_ACK && b < REASM_OUT_M_R_ACK + REASM_OUT_M_R_ACK_W) out_field_w = REASM_OUT_M_R_ACK_W;
+        if (b >= REASM_OUT_M_R_WIN && b < REASM_OUT_M_R_WIN + REASM_OUT_M_R_WIN_W) out_field_w = REASM_OUT_M_R_WIN_W;
         if (b >= REASM_OUT_M_BUSY && b < REASM_OUT_M_BUSY + REASM_OUT_M_BUSY_W) out_field_w = REASM_OUT_M_BUSY_W;
     end
 endfunction

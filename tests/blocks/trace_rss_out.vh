@@ -36,6 +36,8 @@ function [8*32-1:0] out_field_name;
         if (b >= RSS_OUT_M_FL + FL_DLEN && b < RSS_OUT_M_FL + FL_DLEN + FL_DLEN_W) out_field_name = "m_fl.dlen";
         if (b >= RSS_OUT_M_FL + FL_LERR && b < RSS_OUT_M_FL + FL_LERR + FL_LERR_W) out_field_name = "m_fl.lerr";
         if (b >= RSS_OUT_M_FL + FL_SEQ && b < RSS_OUT_M_FL + FL_SEQ + FL_SEQ_W) out_field_name = "m_fl.seq";
+        if (b >= RSS_OUT_M_FL + FL_ACK && b < RSS_OUT_M_FL + FL_ACK + FL_ACK_W) out_field_name = "m_fl.ack";
+        if (b >= RSS_OUT_M_FL + FL_WIN && b < RSS_OUT_M_FL + FL_WIN + FL_WIN_W) out_field_name = "m_fl.win";
         if (b >= RSS_OUT_M_FL + FL_FCL && b < RSS_OUT_M_FL + FL_FCL + FL_FCL_W) out_field_name = "m_fl.fcl";
         if (b >= RSS_OUT_IDLE && b < RSS_OUT_IDLE + RSS_OUT_IDLE_W) out_field_name = "idle";
     end
@@ -69,6 +71,8 @@ function integer out_field_lo;
         if (b >= RSS_OUT_M_FL + FL_DLEN && b < RSS_OUT_M_FL + FL_DLEN + FL_DLEN_W) out_field_lo = RSS_OUT_M_FL + FL_DLEN;
         if (b >= RSS_OUT_M_FL + FL_LERR && b < RSS_OUT_M_FL + FL_LERR + FL_LERR_W) out_field_lo = RSS_OUT_M_FL + FL_LERR;
         if (b >= RSS_OUT_M_FL + FL_SEQ && b < RSS_OUT_M_FL + FL_SEQ + FL_SEQ_W) out_field_lo = RSS_OUT_M_FL + FL_SEQ;
+        if (b >= RSS_OUT_M_FL + FL_ACK && b < RSS_OUT_M_FL + FL_ACK + FL_ACK_W) out_field_lo = RSS_OUT_M_FL + FL_ACK;
+        if (b >= RSS_OUT_M_FL + FL_WIN && b < RSS_OUT_M_FL + FL_WIN + FL_WIN_W) out_field_lo = RSS_OUT_M_FL + FL_WIN;
         if (b >= RSS_OUT_M_FL + FL_FCL && b < RSS_OUT_M_FL + FL_FCL + FL_FCL_W) out_field_lo = RSS_OUT_M_FL + FL_FCL;
         if (b >= RSS_OUT_IDLE && b < RSS_OUT_IDLE + RSS_OUT_IDLE_W) out_field_lo = RSS_OUT_IDLE;
     end
@@ -102,6 +106,8 @@ function integer out_field_w;
         if (b >= RSS_OUT_M_FL + FL_DLEN && b < RSS_OUT_M_FL + FL_DLEN + FL_DLEN_W) out_field_w = FL_DLEN_W;
         if (b >= RSS_OUT_M_FL + FL_LERR && b < RSS_OUT_M_FL + FL_LERR + FL_LERR_W) out_field_w = FL_LERR_W;
         if (b >= RSS_OUT_M_FL + FL_SEQ && b < RSS_OUT_M_FL + FL_SEQ + FL_SEQ_W) out_field_w = FL_SEQ_W;
+        if (b >= RSS_OUT_M_FL + FL_ACK && b < RSS_OUT_M_FL + FL_ACK + FL_ACK_W) out_field_w = FL_ACK_W;
+        if (b >= RSS_OUT_M_FL + FL_WIN && b < RSS_OUT_M_FL + FL_WIN + FL_WIN_W) out_field_w = FL_WIN_W;
         if (b >= RSS_OUT_M_FL + FL_FCL && b < RSS_OUT_M_FL + FL_FCL + FL_FCL_W) out_field_w = FL_FCL_W;
         if (b >= RSS_OUT_IDLE && b < RSS_OUT_IDLE + RSS_OUT_IDLE_W) out_field_w = RSS_OUT_IDLE_W;
     end

@@ -141,7 +141,7 @@ static inline uint32_t parser_in_trace_pack(const parser_in_trace_t *s, const ni
 
 
 /* parser_out: nicrx_parser's outputs (tests/blocks/trace_parser_out.vh) */
-#define PARSER_OUT_TRACE_MAX_BITS 621u
+#define PARSER_OUT_TRACE_MAX_BITS 637u
 
 typedef struct parser_out_trace {
     uint8_t m_hv_valid;         
@@ -174,7 +174,7 @@ static inline uint32_t parser_out_trace_pack(const parser_out_trace_t *s, const 
 
 
 /* flow_in: nicrx_flow_key's and nicrx_flow's inputs (tests/blocks/trace_flow_in.vh) */
-#define FLOW_IN_TRACE_MAX_BITS 1160u
+#define FLOW_IN_TRACE_MAX_BITS 1176u
 
 typedef struct flow_in_trace {
     uint8_t rst;                
@@ -227,7 +227,7 @@ static inline uint32_t flow_in_trace_pack(const flow_in_trace_t *s, const nicrx_
 
 
 /* flow_out: nicrx_flow_key's and nicrx_flow's outputs (ctx_info .. ctx_key only while ctx_load) (tests/blocks/trace_flow_out.vh) */
-#define FLOW_OUT_TRACE_MAX_BITS 1612u
+#define FLOW_OUT_TRACE_MAX_BITS 1676u
 
 typedef struct flow_out_trace {
     uint8_t s_hv_ready;         
@@ -432,7 +432,7 @@ static inline uint32_t irq_out_trace_pack(const irq_out_trace_t *s, const nicrx_
 
 
 /* dma_in: nicrx_dma's inputs (NUM_CQ 4, NUM_FBR 4) (tests/blocks/trace_dma_in.vh) */
-#define DMA_IN_TRACE_MAX_BITS 1269u
+#define DMA_IN_TRACE_MAX_BITS 1317u
 
 typedef struct dma_in_trace {
     uint8_t rst;                
@@ -584,7 +584,7 @@ static inline uint32_t dma_out_trace_pack(const dma_out_trace_t *s, const nicrx_
 
 
 /* rss_in: nicrx_rss's inputs (tests/blocks/trace_rss_in.vh) */
-#define RSS_IN_TRACE_MAX_BITS 1125u
+#define RSS_IN_TRACE_MAX_BITS 1189u
 
 typedef struct rss_in_trace {
     uint8_t rst;                
@@ -629,7 +629,7 @@ static inline uint32_t rss_in_trace_pack(const rss_in_trace_t *s, const nicrx_ge
 
 
 /* rss_out: nicrx_rss's outputs (tests/blocks/trace_rss_out.vh) */
-#define RSS_OUT_TRACE_MAX_BITS 227u
+#define RSS_OUT_TRACE_MAX_BITS 275u
 
 typedef struct rss_out_trace {
     uint8_t m_fl_valid;         
@@ -654,7 +654,7 @@ static inline uint32_t rss_out_trace_pack(const rss_out_trace_t *s, const nicrx_
 
 
 /* red_in: nicrx_red's inputs (tests/blocks/trace_red_in.vh) */
-#define RED_IN_TRACE_MAX_BITS 475u
+#define RED_IN_TRACE_MAX_BITS 523u
 
 typedef struct red_in_trace {
     uint8_t rst;                
@@ -705,7 +705,7 @@ static inline uint32_t red_in_trace_pack(const red_in_trace_t *s, const nicrx_ge
 
 
 /* red_out: nicrx_red's outputs (tests/blocks/trace_red_out.vh) */
-#define RED_OUT_TRACE_MAX_BITS 268u
+#define RED_OUT_TRACE_MAX_BITS 316u
 
 typedef struct red_out_trace {
     uint8_t m_fl_valid;         
@@ -790,7 +790,7 @@ static inline uint32_t more_out_trace_pack(const more_out_trace_t *s, const nicr
 
 
 /* xfer_plan_in: nicrx_xfer_plan's inputs (tests/blocks/trace_xfer_plan_in.vh) */
-#define XFER_PLAN_IN_TRACE_MAX_BITS 321u
+#define XFER_PLAN_IN_TRACE_MAX_BITS 369u
 
 typedef struct xfer_plan_in_trace {
     uint8_t rst;                
@@ -829,7 +829,7 @@ static inline uint32_t xfer_plan_in_trace_pack(const xfer_plan_in_trace_t *s, co
 
 
 /* xfer_plan_out: nicrx_xfer_plan's outputs (tests/blocks/trace_xfer_plan_out.vh) */
-#define XFER_PLAN_OUT_TRACE_MAX_BITS 234u
+#define XFER_PLAN_OUT_TRACE_MAX_BITS 282u
 
 typedef struct xfer_plan_out_trace {
     uint8_t m_fl_valid;         
@@ -954,7 +954,7 @@ static inline uint32_t msix_out_trace_pack(const msix_out_trace_t *s, const nicr
 
 
 /* reasm_in: nicrx_reasm's inputs (tests/blocks/trace_reasm_in.vh) */
-#define REASM_IN_TRACE_MAX_BITS 206u
+#define REASM_IN_TRACE_MAX_BITS 254u
 
 typedef struct reasm_in_trace {
     uint8_t rst;                
@@ -973,6 +973,8 @@ typedef struct reasm_in_trace {
     uint16_t s_len;             
     uint32_t s_seq;             
     uint8_t s_fcl;              
+    uint32_t s_ack;             
+    uint16_t s_win;             
     uint8_t s_take;             
     uint8_t s_take_cls;         
     uint64_t s_take_page;       
@@ -982,7 +984,7 @@ typedef struct reasm_in_trace {
 static inline uint32_t reasm_in_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + 5 + 17 + 8 + 16 + 16 + 1 + 1 + 1 + 8 + 8 + 4 + 16 + 32 + 1 + 1 + 1 + 52 + 16;
+    return 1 + 1 + 5 + 17 + 8 + 16 + 16 + 1 + 1 + 1 + 8 + 8 + 4 + 16 + 32 + 1 + 32 + 16 + 1 + 1 + 52 + 16;
 }
 
 static inline uint32_t reasm_in_trace_pack(const reasm_in_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -1004,6 +1006,8 @@ static inline uint32_t reasm_in_trace_pack(const reasm_in_trace_t *s, const nicr
     b = bits_put(v, b, 16, s->s_len);
     b = bits_put(v, b, 32, s->s_seq);
     b = bits_put(v, b, 1, s->s_fcl);
+    b = bits_put(v, b, 32, s->s_ack);
+    b = bits_put(v, b, 16, s->s_win);
     b = bits_put(v, b, 1, s->s_take);
     b = bits_put(v, b, 1, s->s_take_cls);
     b = bits_put(v, b, 52, s->s_take_page);
@@ -1013,7 +1017,7 @@ static inline uint32_t reasm_in_trace_pack(const reasm_in_trace_t *s, const nicr
 
 
 /* reasm_out: nicrx_reasm's outputs (tests/blocks/trace_reasm_out.vh) */
-#define REASM_OUT_TRACE_MAX_BITS 181u
+#define REASM_OUT_TRACE_MAX_BITS 229u
 
 typedef struct reasm_out_trace {
     uint8_t m_v;                
@@ -1031,13 +1035,15 @@ typedef struct reasm_out_trace {
     uint32_t m_r_len;           
     uint8_t m_r_segs;           
     uint32_t m_r_seq;           
+    uint32_t m_r_ack;           
+    uint16_t m_r_win;           
     uint8_t m_busy;             
 } reasm_out_trace_t;
 
 static inline uint32_t reasm_out_trace_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 1 + 8 + 1 + 4 + 1 + 1 + 1 + 64 + 17 + 8 + 16 + 17 + 8 + 32 + 1;
+    return 1 + 1 + 8 + 1 + 4 + 1 + 1 + 1 + 64 + 17 + 8 + 16 + 17 + 8 + 32 + 32 + 16 + 1;
 }
 
 static inline uint32_t reasm_out_trace_pack(const reasm_out_trace_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -1058,6 +1064,8 @@ static inline uint32_t reasm_out_trace_pack(const reasm_out_trace_t *s, const ni
     b = bits_put(v, b, 17, s->m_r_len);
     b = bits_put(v, b, 8, s->m_r_segs);
     b = bits_put(v, b, 32, s->m_r_seq);
+    b = bits_put(v, b, 32, s->m_r_ack);
+    b = bits_put(v, b, 16, s->m_r_win);
     b = bits_put(v, b, 1, s->m_busy);
     return b;
 }
@@ -1142,7 +1150,7 @@ static inline uint32_t mover_out_trace_pack(const mover_out_trace_t *s, const ni
 
 
 /* cpl_write_in: nicrx_cpl_write's inputs (NUM_CQ 4) (tests/blocks/trace_cpl_write_in.vh) */
-#define CPL_WRITE_IN_TRACE_MAX_BITS 655u
+#define CPL_WRITE_IN_TRACE_MAX_BITS 703u
 
 typedef struct cpl_write_in_trace {
     uint8_t rst;                
