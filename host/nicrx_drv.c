@@ -446,9 +446,14 @@ int nicrx_drv_run_header(uint8_t *hdr, uint32_t hlen, const struct nicrx_cmpl *r
         put16(hdr + l3 + 4u, l4 - l3 - 40u + tcp_len); /* payload length: extension headers + TCP */
         s = csum_add(0, hdr + l3 + 8u, 32u);
     }
-    const uint32_t seq = nicrx_cmpl_run_seq(run);
-    for (uint32_t i = 0; i < 4u; i++) hdr[l4 + 4u + i] = (uint8_t)(seq >> (24u - 8u * i));
+    /* the sequence number the run's, the ACK number and window its last segment's */
+    const uint32_t seq = nicrx_cmpl_run_seq(run), ack = nicrx_cmpl_run_ack(run);
+    for (uint32_t i = 0; i < 4u; i++) {
+        hdr[l4 + 4u + i] = (uint8_t)(seq >> (24u - 8u * i));
+        hdr[l4 + 8u + i] = (uint8_t)(ack >> (24u - 8u * i));
+    }
     hdr[l4 + 13u] |= (uint8_t)nicrx_cmpl_run_flags(run);
+    put16(hdr + l4 + 14u, nicrx_cmpl_run_win(run));
     put16(hdr + l4 + 16u, 0);
     s += 6u + tcp_len;
     s = csum_add(s, hdr + l4, thl);

@@ -137,7 +137,8 @@ int64_t nicrx_drv_flow_cmd(nicrx_drv_t *d, enum nicrx_flow_cmd cmd, uint32_t sel
  * with hop-by-hop or destination options, TCP), run is the run record and data the run's
  * rlen bytes (the page).  Rewrites hdr in place: the IP length (and IPv4's header
  * checksum) for the TCP header and rlen bytes, the TCP sequence number the run's, its flags
- * ORed with the run's rflags, the TCP checksum over the result and data.  Returns the
+ * ORed with the run's rflags, its ACK number and window the run's last segment's,
+ * the TCP checksum over the result and data.  Returns the
  * header's bytes (the TCP header's end), or -1 when hdr is not such a frame's (the run is
  * then handed up as bytes alone). */
 int nicrx_drv_run_header(uint8_t *hdr, uint32_t hlen, const struct nicrx_cmpl *run, const uint8_t *data);

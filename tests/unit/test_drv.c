@@ -363,17 +363,20 @@ static uint32_t fold(uint32_t s)
     return s;
 }
 
-/* A run record: page 7, seq, rlen, segs 3, rflags. */
+/* A run record: page 7, seq, rlen, segs 3, rflags, its last segment's ACK 0xa1b2c3d4 and
+ * window 0x0e10. */
 static struct nicrx_cmpl run_rec(uint32_t seq, uint32_t rlen, uint32_t rflags)
 {
     struct nicrx_cmpl c = { 0 };
     c.w0 = 7ull << NICRX_C0_BUFID_SHIFT | (uint64_t)NICRX_REASM_RING << NICRX_C0_RING_SHIFT;
     c.w1 = (uint64_t)seq << NICRX_C1_RSEQ_SHIFT | (uint64_t)rlen << NICRX_C1_RLEN_SHIFT | 3ull << NICRX_C1_RSEGS_SHIFT;
-    c.w2 = 1ull << NICRX_C2_RUN_BIT | (uint64_t)rflags << NICRX_C2_RFLAGS_SHIFT;
+    c.w2 = 1ull << NICRX_C2_RUN_BIT | (uint64_t)rflags << NICRX_C2_RFLAGS_SHIFT | 0x0e10ull << NICRX_C2_RWIN_SHIFT;
+    c.w3 = 0xa1b2c3d4ull << NICRX_C3_RACK_SHIFT;
     return c;
 }
 
-/* nicrx_drv_run_header: a stripped run's first header rebuilt for the merged segment, IPv4
+/* nicrx_drv_run_header: a stripped run's first header rebuilt for the merged segment (its
+ * sequence number, the last segment's ACK and window, lengths, flags, checksums), IPv4
  * behind a VLAN tag and IPv6 behind a hop-by-hop header, each checked field by field and by
  * its checksums; and the headers it refuses. */
 static void test_run_header(void)
@@ -410,7 +413,8 @@ static void test_run_header(void)
         const uint32_t iplen = v6 ? (uint32_t)h[l3 + 4] << 8 | h[l3 + 5] : (uint32_t)h[l3 + 2] << 8 | h[l3 + 3];
         EXPECT(n == (int)end && iplen == (v6 ? 8u + tcp_len : 20u + tcp_len) &&
               (v6 || fold(sum16(0, h + l3, 20)) == 0xffffu) && tsum == 0xffffu && h[l4 + 13] == (0x10 | 0x08 | 0x01) &&
-              h[l4 + 4] == 0x11 && h[l4 + 7] == 0x44 && h[l4 + 14] == 0x01 && h[l4 + 15] == 0xf5,
+              h[l4 + 4] == 0x11 && h[l4 + 7] == 0x44 && h[l4 + 8] == 0xa1 && h[l4 + 11] == 0xd4 &&
+              h[l4 + 14] == 0x0e && h[l4 + 15] == 0x10,
               "drv run header %s: %d bytes, IP length %u, checksums %s/0x%04x, flags 0x%02x", v6 ? "IPv6 with hop-by-hop" :
               "IPv4 in a VLAN tag", n, iplen, v6 ? "-" : "ok", tsum, h[l4 + 13]);
         uint8_t c[128];
