@@ -761,7 +761,6 @@ static void dump_run(host_t *h, const host_buf_t *b)
     ph.ts.tv_sec = (time_t)(h->edge / 1000000000u);
     ph.ts.tv_usec = (suseconds_t)(h->edge / 1000u % 1000000u);
     pcap_dump(h->runs_dump, &ph, h->runs_pkt);
-    h->runs_dumped++;
 }
 
 int host_runs_pcap(host_t *h, const char *path, char *err, size_t n)

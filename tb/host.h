@@ -183,7 +183,6 @@ typedef struct host {
     uint8_t *scratch;
     void *runs_dump;          /* --runs-pcap: a pcap_dumper_t, each run as one rebuilt segment */
     uint8_t *runs_pkt;        /* ... that segment */
-    uint64_t runs_dumped;
     uint8_t *rshadow;         /* the re-assembly ring's pages as the merged frames' records left them */
     host_run_fn run;          /* with header stripping: each run's stripped bytes to check */
     void *run_ctx;
