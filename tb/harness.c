@@ -258,7 +258,6 @@ static const num_opt_t num_opts[] = {
     U64_OPT("--reset-at", 0, UINT64_MAX, reset_at),
     REG_OPT("--rss-types", 0x3f, rss_types),
     U64_OPT("--trace-from", 0, UINT64_MAX - 1, trace_from),
-    U64_OPT("--reasm-ring", 1, 7, reasm_ring),
     U64_OPT("--trace-to", 0, UINT64_MAX - 1, trace_to),
     REG_OPT("--flow-ctrl", 3, flow_ctrl),
     REG_OPT("--flow-thresh", 0xffff, flow_thresh),
@@ -275,6 +274,7 @@ static const num_opt_t num_opts[] = {
     REG_OPT("--red-exempt", 0xffff, red[RED_OPT_EXEMPT]),
     REG_OPT("--red-seed", 0xffffffff, red[RED_OPT_SEED]),
     REG_OPT("--buf-wait", 0xffff, buf_wait),
+    U64_OPT("--reasm-ring", 1, 7, reasm_ring),
     REG_OPT("--reasm-timeout", 0xffff, reasm_timeout),
     REG_OPT("--reasm-max-bytes", 0x1ffff, reasm_bytes),
 };

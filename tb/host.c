@@ -752,8 +752,7 @@ static void doorbells(host_t *h) { nicrx_drv_doorbells(h->drv); }
  * order, not the time, matters); a header libnicrx cannot rebuild is left out. */
 static void dump_run(host_t *h, const host_buf_t *b)
 {
-    int n = b->rhlen <= HOST_RHDR_MAX ? nicrx_drv_run_header(memcpy(h->runs_pkt, b->rhdr, b->rhlen), b->rhlen,
-                                                               &b->rrun, h->scratch) : -1;
+    int n = nicrx_drv_run_header(memcpy(h->runs_pkt, b->rhdr, b->rhlen), b->rhlen, &b->rrun, h->scratch);
     if (n < 0) return;
     const uint32_t rlen = nicrx_cmpl_run_len(&b->rrun);
     memcpy(h->runs_pkt + n, h->scratch, rlen);

@@ -248,8 +248,8 @@ void host_pages_off(host_t *h);
  * the one TCP segment a driver hands up (nicrx_drv_run_header: the first frame's header
  * rebuilt, then the run's bytes); 0, or -1 with the reason in err. */
 int host_runs_pcap(host_t *h, const char *path, char *err, size_t n);
-/* Ring 3 with 2^log2 pages (1..HOST_NBUF_MAX; HOST_REASM_RING_LOG2 without it), before the
- * first edge. */
+/* Ring 3 with 2^log2 pages (2^log2 at most HOST_NBUF_MAX; HOST_REASM_RING_LOG2 without it),
+ * before the first edge. */
 void host_reasm_pages(host_t *h, uint32_t log2);
 uint64_t host_msix_addr(uint32_t q);
 uint32_t host_msix_data(uint32_t q);
