@@ -76,7 +76,7 @@ test:
 # a second capture (t_flist); about three times make test's time.
 test-full:
 	@$(MAKE) --no-print-directory -k -j$(NPROC) test-build || true
-	@LOCKSTEP_FULL=1 STREAMS_FULL=1 LIES_FULL=1 RESET_ALL=1 BLOCKS_FULL=1 REASM_ALL=1 FLIST_ALL=1 tests/run.sh
+	@FORMAL_ALL=1 LOCKSTEP_FULL=1 STREAMS_FULL=1 LIES_FULL=1 RESET_ALL=1 BLOCKS_FULL=1 REASM_ALL=1 FLIST_ALL=1 tests/run.sh
 
 clean:
 	rm -rf $(BUILD)
