@@ -112,7 +112,8 @@ module nicrx_cpl_write #(
     reg [BQW-1:0]        bq_head;
     reg [QW-1:0]         bq_q;
     reg [2:0]            axi_err_inc;
-    integer              i;
+    reg [15:0]           cq_d, cq_low;    // a queue's issued tail - head; its size's low-bit mask
+    integer              i, j;
 
     always @* begin
         bq_wr_next = bq_wr_reg;  bq_rd_next = bq_rd_reg;
@@ -123,12 +124,15 @@ module nicrx_cpl_write #(
         axi_err_inc = 3'd0;
 
         // CQ room for one record and for two, one cycle old (the issue FSM waits a cycle
-        // after each record)
+        // after each record): with d = issued tail - head and the size 2^k, d < 2^k is "no
+        // bit of d at k or above" and d + 1 < 2^k is that and "not all of d's k low bits
+        // set", so the only carry chain is d's (an add and two compares after it were 142
+        // MHz out of context)
         for (i = 0; i < NUM_CQ; i = i + 1) begin
-            cq_room_next[i]  = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]}
-                               < (17'd1 << cfg_cq_size_log2[i*4 +: 4]);
-            cq_room2_next[i] = {1'b0, issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16]} + 17'd1
-                               < (17'd1 << cfg_cq_size_log2[i*4 +: 4]);
+            cq_d = issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16];
+            for (j = 0; j < 16; j = j + 1) cq_low[j] = j < cfg_cq_size_log2[i*4 +: 4];
+            cq_room_next[i]  = ~|(cq_d & ~cq_low);
+            cq_room2_next[i] = ~|(cq_d & ~cq_low) && ~&(cq_d | ~cq_low);
         end
         // the next record's slot (issued tail % size) and phase, registered every cycle from
         // rec_q (valid one cycle after the issue FSM sets it); the base is added there
