@@ -283,10 +283,12 @@ module nicrx_dma #(
     // decides such a head only with the answer; it takes the answer (ra_take) when it acts
     // on it, or a close alone (ra_cls) when it closes the run and merges nothing
     reg         rq_en_reg, rq_chg_reg;
+    reg         rq_req_reg;        // the head asks (below), registered from the head's next values
     reg         ra_take, ra_cls;
     reg [15:0]  rq_pmask_reg;      // a page's address bits that must be 0 (ring 3: REASM_CTRL.page_log2, 12..16)
-    wire        rq_req = rq_en_reg && fh_valid_reg && fh_op_reg >= OP_CTRL && fh_op_reg <= OP_NO_MERGE &&
-                         (fh_op_reg != OP_CTRL || (|fh_reg[171:166]));
+    function asks(input [3:0] op, input [5:0] fcl);
+        asks = op >= OP_CTRL && op <= OP_NO_MERGE && (op != OP_CTRL || (|fcl));
+    endfunction
     wire        ra_v, ra_req, ra_close, ra_open, ra_merge, ra_after, ra_busy;
     wire [7:0]  ra_flow, ra_r_gen, ra_r_segs;
     wire [3:0]  ra_reason;
@@ -300,7 +302,7 @@ module nicrx_dma #(
         .clk(clk), .rst(rst),
         .cfg_en(cfg_reasm[0]), .cfg_page_log2(cfg_reasm[6:2]), .cfg_max_bytes(cfg_reasm[23:7]),
         .cfg_max_segs(cfg_reasm[31:24]), .cfg_timeout(cfg_reasm[47:32]), .now(now), .s_flush(cfg_reasm[1]),
-        .s_chg(rq_chg_reg), .s_req(rq_req), .s_flow(fh_flow_reg[7:0]), .s_gen(fh_flow_reg[15:8]), .s_op(fh_op_reg),
+        .s_chg(rq_chg_reg), .s_req(rq_req_reg), .s_flow(fh_flow_reg[7:0]), .s_gen(fh_flow_reg[15:8]), .s_op(fh_op_reg),
         // the payload it would merge: a split frame's data part (a length that lies merges nothing)
         .s_len((fh_reg[101] && !fh_reg[100]) ? fh_reg[133:118] : 16'd0),
         .s_seq(fh_reg[165:134]), .s_fcl(|fh_reg[171:166]), .s_ack(fh_reg[203:172]), .s_win(fh_reg[219:204]),
@@ -404,6 +406,7 @@ module nicrx_dma #(
     reg                  d_ring;              // the head takes a data ring's buffer
     reg                  h_nofit, h_drop;     // the head is dropped no_fit; dropped for any reason
     reg                  cstep;               // the head's run closes alone first
+    reg                  aft;                 // the run closes after the head (else a close's record)
     reg [QW-1:0]         rcq;                 // ... its run record's CQ
     reg                  rcq_en;              // ... enabled
     reg                  sw_go;               // the sweep's close is issued
@@ -561,6 +564,7 @@ module nicrx_dma #(
         // the head's run closes alone before anything else: a close before the frame, or an
         // append of a frame that is dropped (DROP)
         cstep    = rq_ans && (ra_close || (ra_merge && !ra_open && h_drop));
+        aft      = ra_after && !h_drop;
         rcq      = hd_q_ok_reg ? hd_q_reg : {QW{1'b0}};
         rcq_en   = hd_q_ok_reg || cfg_cq_en[0];
         // a sweep's close (no frame asks; IS_IDLE)
@@ -619,18 +623,45 @@ module nicrx_dma #(
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
             IS_IDLE: begin
+                // What a decision here loads is loaded in every IS_IDLE cycle, whatever it
+                // decides (nothing reads it before the FSM leaves IS_IDLE), so that the
+                // decision is not the enable of those 400-odd flip-flops (issue 10): the
+                // first part's buffer (an error completion reads only f_ring and f_bufid:
+                // the misaligned one), the data part's, and the run record: the close's (the
+                // sweep's, a close before the head, DROP), or the one after the head (aft)
+                f_bufid_next = perr ? pq_head[79:64] : (h_split && !derr) ? hq_head[79:64] : dq_head[79:64];
+                f_addr_next = h_split ? {hq_head[63:16], hq_head[15:0] | h_off}
+                                      : {dq_head[63:16], dq_head[15:0] | d_off};
+                f_off_next = h_split ? h_off : d_off;
+                f_cnt_next = h_split ? pg_cnt[38:26] : sel ? pg_cnt[25:13] : pg_cnt[12:0];
+                f_prel_next = h_split ? pg_rel[2] : sel ? pg_rel[1] : pg_rel[0];
+                f_rem_next = p1_lane ? hd_nb1_reg : hd_nb0_reg;
+                f_plen_next = p1len;
+                // merged: at the run's page and offset (an opened run's at 0), no entry count,
+                // no release (the run record gives the page back)
+                g_bufid_next = !m_go ? dq_head[79:64] : ra_open ? pq_head[79:64] : ra_r_id;
+                g_addr_next = !m_go ? {dq_head[63:16], dq_head[15:0] | d_off} : ra_open ? pq_head[63:0] : ra_dst;
+                g_off_next = !m_go ? d_off : ra_open ? 16'd0 : ra_off[15:0];
+                g_cnt_next = !m_go ? (sel ? pg_cnt[25:13] : pg_cnt[12:0]) : 13'h1fff;  // dcnt = g_cnt + 1 = 0
+                g_prel_next = !m_go && (sel ? pg_rel[1] : pg_rel[0]);
+                // a close names the entry's run as it was (a dropped append's run without
+                // it); the run closing after the head has it, the head's flags, ACK and window
+                r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
+                r_len_next = aft ? ra_r_len : ra_off;
+                r_segs_next = ra_r_segs - {7'd0, ra_after && !aft};
+                r_seq_next = ra_r_seq;
+                r_reason_next = (aft || ra_close) ? ra_reason : R_DROP;
+                r_flags_next = aft ? fh_reg[171:166] : 6'd0;
+                r_ack_next = aft ? fh_reg[203:172] : ra_r_ack;
+                r_win_next = aft ? fh_reg[219:204] : ra_r_win;
                 if (sw_go) begin
                     // the sweep's close (timeout, flush, re-assembly off): its run record on
                     // CQ 0 (none when CQ 0 is disabled), then the table moves on
                     ra_take = 1'b1;  ra_cls = 1'b1;
-                    r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
-                    r_len_next = ra_r_len;  r_segs_next = ra_r_segs;  r_seq_next = ra_r_seq;
-                    r_reason_next = ra_reason;  r_flags_next = 6'd0;
-                    r_ack_next = ra_r_ack;  r_win_next = ra_r_win;
                     f_q_next = {QW{1'b0}};
                     rp_next = cfg_cq_en[0];  raft_next = 1'b0;
                     is_state_next = cfg_cq_en[0] ? IS_PRE : IS_IDLE;
-                end else if (fh_valid_reg && hd_v_reg && (!rq_req || rq_ans)) begin
+                end else if (fh_valid_reg && hd_v_reg && (!rq_req_reg || rq_ans)) begin
                     if (cstep) begin
                         // the head's run closes first, alone (a close before the frame, a
                         // frame it would take that is dropped):
@@ -638,13 +669,6 @@ module nicrx_dma #(
                         // none when neither is), then the table answers the frame again
                         if (!rcq_en || cq_room[rcq]) begin
                             ra_take = 1'b1;  ra_cls = 1'b1;
-                            r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
-                            r_len_next = ra_off;  r_segs_next = ra_r_segs - {7'd0, ra_after};
-                            r_seq_next = ra_r_seq;
-                            r_reason_next = ra_close ? ra_reason : R_DROP;
-                            // its last merged frame carried no URG, PSH, RST, FIN: they close after it
-                            r_flags_next = 6'd0;
-                            r_ack_next = ra_r_ack;  r_win_next = ra_r_win;
                             f_q_next = rcq;
                             rp_next = rcq_en;  raft_next = 1'b0;
                             is_state_next = rcq_en ? IS_PRE : IS_IDLE;
@@ -688,10 +712,7 @@ module nicrx_dma #(
                             // misaligned buffer or page: returned alone by an error completion
                             desc_pop_next = herr ? 4'b0100 : perr ? 4'b1000 : sel ? 4'b0010 : 4'b0001;
                             f_ring_next = herr ? HDR_RING : perr ? RA_RING : {1'b0, sel};
-                            f_bufid_next = herr ? hq_head[79:64] : perr ? pq_head[79:64] : dq_head[79:64];
-                            f_addr_next = herr ? hq_head[63:0] : perr ? pq_head[63:0] : dq_head[63:0];
                             f_err_next = 1'b1;
-                            f_off_next = 16'd0;  f_cnt_next = 13'd0;  f_prel_next = 1'b1;
                             cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
                             is_state_next = IS_PRE;
                         end else begin
@@ -702,30 +723,13 @@ module nicrx_dma #(
                                              d_ring && !sel && pg_rel[0]};
                             pg_take_next = {h_split && !s_app, d_ring && sel, d_ring && !sel};
                             f_ring_next = h_split ? HDR_RING : {1'b0, sel};
-                            f_bufid_next = h_split ? hq_head[79:64] : dq_head[79:64];
-                            f_addr_next = h_split ? {hq_head[63:16], hq_head[15:0] | h_off}
-                                                  : {dq_head[63:16], dq_head[15:0] | d_off};
-                            f_off_next = h_split ? h_off : d_off;
-                            f_cnt_next = h_split ? pg_cnt[38:26] : sel ? pg_cnt[25:13] : pg_cnt[12:0];
-                            f_prel_next = h_split ? pg_rel[2] : sel ? pg_rel[1] : pg_rel[0];
                             g_pend_next = h_split && hd_dneed_reg;
                             g_ring_next = sel;  g_mrg_next = m_go;  g_strip_next = s_app;
-                            // merged: at the run's page and offset (an opened run's at 0),
-                            // no entry count, no release (the run record gives the page back)
-                            g_bufid_next = !m_go ? dq_head[79:64] : ra_open ? pq_head[79:64] : ra_r_id;
-                            g_addr_next = !m_go ? {dq_head[63:16], dq_head[15:0] | d_off} : ra_open ? pq_head[63:0] : ra_dst;
-                            g_off_next = !m_go ? d_off : ra_open ? 16'd0 : ra_off[15:0];
-                            g_cnt_next = !m_go ? (sel ? pg_cnt[25:13] : pg_cnt[12:0]) : 13'h1fff;  // dcnt = g_cnt + 1 = 0
-                            g_prel_next = !m_go && (sel ? pg_rel[1] : pg_rel[0]);
                             ra_take = m_go;
                             // the run closes after the frame: its record follows the frame's
                             rp_next = m_go && ra_after;  raft_next = 1'b1;
-                            r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
-                            r_len_next = ra_r_len;  r_segs_next = ra_r_segs;  r_seq_next = ra_r_seq;
-                            r_reason_next = ra_reason;  r_flags_next = fh_reg[171:166];
-                            r_ack_next = fh_reg[203:172];  r_win_next = fh_reg[219:204];   // the frame is the last merged
                             // a frame that would open a run but finds no page goes alone
-                            if (rq_req && ra_open && !m_go) cnt_no_page_next = cnt_no_page_reg + 32'd1;
+                            if (rq_req_reg && ra_open && !m_go) cnt_no_page_next = cnt_no_page_reg + 32'd1;
                             f_err_next = 1'b0;
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
@@ -737,8 +741,6 @@ module nicrx_dma #(
                             // a buffer at an odd word of a beat (R = 2) starts in its upper lane
                             f_soff_next = p1_lane ? UP_OFF : {LABPB{1'b0}};
                             f_first_next = 1'b1;
-                            f_rem_next = p1_lane ? hd_nb1_reg : hd_nb0_reg;
-                            f_plen_next = p1len;
                             is_state_next = s_app ? IS_SKIP : (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
                     end
@@ -865,12 +867,12 @@ module nicrx_dma #(
         if (fq_we) flm_mem[fq_wr_reg[LFQ-1:0]] <= s_fl_data[FL_FLOW +: FL_FLOW_W];   // {generation, flow number}
         if (fq_we) ctl_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_RED +: FL_RED_W], s_fl_data[FL_OPCODE +: FL_OPCODE_W]};
     end
+    wire [FQW-1:0] fq_q  = fq_mem[fq_rd_reg[LFQ-1:0]];
+    wire [5:0]     ctl_q = ctl_mem[fq_rd_reg[LFQ-1:0]];
     always @(posedge clk) begin
-        if (fq_re) fh_reg      <= fq_mem[fq_rd_reg[LFQ-1:0]];
+        if (fq_re) fh_reg      <= fq_q;
         if (fq_re) fh_flow_reg <= flm_mem[fq_rd_reg[LFQ-1:0]];
-        if (fq_re) {fh_red_reg, fh_op_reg} <= ctl_mem[fq_rd_reg[LFQ-1:0]];
-    end
-    always @(posedge clk) begin
+        if (fq_re) {fh_red_reg, fh_op_reg} <= ctl_q;
     end
 
     // ---- registers --------------------------------------------------------
@@ -883,7 +885,7 @@ module nicrx_dma #(
             r_flow_reg <= 8'd0;  r_gen_reg <= 8'd0;  r_id_reg <= 16'd0;  r_len_reg <= 17'd0;
             r_segs_reg <= 8'd0;  r_seq_reg <= 32'd0;  r_reason_reg <= 4'd0;  r_flags_reg <= 6'd0;
             r_ack_reg <= 32'd0;  r_win_reg <= 16'd0;
-            rq_chg_reg <= 1'b0;  rq_pmask_reg <= 16'h0fff;
+            rq_chg_reg <= 1'b0;  rq_req_reg <= 1'b0;  rq_pmask_reg <= 16'h0fff;
             is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
             f_off_reg <= 16'd0;  f_cnt_reg <= 13'd0;  f_prel_reg <= 1'b0;
@@ -915,6 +917,8 @@ module nicrx_dma #(
             r_segs_reg <= r_segs_next;  r_seq_reg <= r_seq_next;  r_reason_reg <= r_reason_next;  r_flags_reg <= r_flags_next;
             r_ack_reg <= r_ack_next;  r_win_reg <= r_win_next;
             rq_chg_reg <= fq_re || fh_rel || (rq_en_reg != cfg_reasm[0]);
+            rq_req_reg <= cfg_reasm[0] && fh_valid_next
+                          && (fq_re ? asks(ctl_q[3:0], fq_q[171:166]) : asks(fh_op_reg, fh_reg[171:166]));
             rq_pmask_reg <= (cfg_reasm[6:2] >= 5'd16) ? 16'hffff : (cfg_reasm[6:2] <= 5'd12) ? 16'h0fff
                           : ~(16'hffff << cfg_reasm[6:2]);
             is_state_reg <= is_state_next;

@@ -17,7 +17,9 @@
 // the sweep walks the table one entry per answer: an open run that timed out, or every
 // open run during a flush (s_flush, m_busy) or with re-assembly off, is answered with
 // m_close for the user to issue its run record and take; otherwise the sweep moves on by
-// itself.
+// itself.  The table's write is registered (it lands an edge after the take, the read
+// forwarding it), so no take or answer reaches the table's 4 x FLOWS/16 LUT-RAM cells of a
+// bit; the behaviour at the ports is as if it were written at the take.
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -96,8 +98,16 @@ module nicrx_reasm #(
     localparam P_CN = 0, P_FN = 1, P_KOP = 2, P_CTL = 3, P_OK = 4, P_LEP = 5, P_LEB = 6,
                P_RP = 7, P_RB = 24, P_W = 41;
 
+    // the table: the open bit alone, so that a take that only closes a run (or keeps it)
+    // writes one bit and the rest's write data depends on no decision made at the take
     (* no_rw_check *)
-    reg  [E_W-1:0]  tab_mem [0:FLOWS-1];
+    reg  [E_W-1:1]  tab_mem [0:FLOWS-1];
+    (* no_rw_check *)
+    reg             open_mem [0:FLOWS-1];
+    // the write, registered: it lands an edge after the take (or the clearing's step)
+    reg              wr_reg, wo_reg;          // write the rest, write the open bit
+    reg  [LF-1:0]    wa_reg;
+    reg  [E_W-1:0]   wd_reg;
 
     // configuration, registered
     reg              en_reg;
@@ -201,23 +211,27 @@ module nicrx_reasm #(
                          | (r_bytes ? R_BYTES : R_NONE) | (r_segs ? R_SEGS : R_NONE) | (r_gen ? R_GEN : R_NONE)
                          | (r_tmo ? R_TIMEOUT : R_NONE) | (r_flush ? R_FLUSH : R_NONE);
 
-    // the table's write: the reset's clearing, else a take: a close alone (s_take_cls: the
-    // user closes the entry's run and merges nothing, as for a frame it drops), a run opened
-    // (with the take's page), a run appended to, or the entry as it was (closed by a close
-    // before the frame)
+    // the table's write: the reset's clearing, else a take: a run opened (with the take's
+    // page), a run appended to, or a close alone (s_take_cls: the user closes the entry's run
+    // and merges nothing, as for a frame it drops) or the entry kept (its run closed by a
+    // close before the frame): these two write only the open bit, the rest being the table's
+    // already (the entry was read after the last take).  Registered, and a read of the
+    // entry at the edge it lands (the only one: takes are four edges apart) forwards it.
     wire [7:0]     d_qsegs = d_q_reg[E_SEGS +: 8];
-    wire [E_W-1:0] w_open  = {s_win, s_ack, d_now_reg, d_rq_reg[RQ_SEQ +: 32], 8'd1, 1'b0, d_rq_reg[RQ_LEN +: 16], s_take_id,
-                              s_take_page, d_rq_reg[RQ_GEN +: 8], 1'b1};
-    wire [E_W-1:0] w_app   = {s_win, s_ack, d_now_reg, d_q_reg[E_TIME-1:E_SEGS+8], d_qsegs + 8'd1, d_sum_reg, d_q_reg[E_OFF-1:1], !d_after_reg};
-    wire [E_W-1:0] w_keep  = {d_q_reg[E_W-1:1], d_q_reg[E_OPEN] && !d_close_reg};
-    wire           we      = ini_reg || s_take;
-    wire [LF-1:0]  wa      = ini_reg ? sp_reg[LF-1:0] : d_rq_reg[RQ_FLOW +: LF];
-    wire [E_W-1:0] wd      = ini_reg ? {E_W{1'b0}} : s_take_cls ? {d_q_reg[E_W-1:1], 1'b0}
-                           : d_open_reg ? w_open : d_merge_reg ? w_app : w_keep;
+    wire [E_W-1:1] w_open  = {s_win, s_ack, d_now_reg, d_rq_reg[RQ_SEQ +: 32], 8'd1, 1'b0, d_rq_reg[RQ_LEN +: 16], s_take_id,
+                              s_take_page, d_rq_reg[RQ_GEN +: 8]};
+    wire [E_W-1:1] w_app   = {s_win, s_ack, d_now_reg, d_q_reg[E_TIME-1:E_SEGS+8], d_qsegs + 8'd1, d_sum_reg, d_q_reg[E_OFF-1:1]};
+    wire           w_obit  = !ini_reg && !s_take_cls && (d_open_reg || (d_merge_reg ? !d_after_reg : d_q_reg[E_OPEN] && !d_close_reg));
+    wire [LF-1:0]  a_flow  = a_rq_reg[RQ_FLOW +: LF];
+    wire           fwd_r   = wr_reg && wa_reg == a_flow;
+    wire           fwd_o   = wo_reg && wa_reg == a_flow;
 
     always @(posedge clk) begin
-        if (we) tab_mem[wa] <= wd;
-        b_q_reg <= tab_mem[a_rq_reg[RQ_FLOW +: LF]];
+        wa_reg <= ini_reg ? sp_reg[LF-1:0] : d_rq_reg[RQ_FLOW +: LF];
+        wd_reg <= {ini_reg ? {E_W-1{1'b0}} : d_open_reg ? w_open : w_app, w_obit};
+        if (wr_reg) tab_mem[wa_reg] <= wd_reg[E_W-1:1];
+        if (wo_reg) open_mem[wa_reg] <= wd_reg[E_OPEN];
+        b_q_reg <= {fwd_r ? wd_reg[E_W-1:1] : tab_mem[a_flow], fwd_o ? wd_reg[E_OPEN] : open_mem[a_flow]};
     end
 
     always @(posedge clk) begin
@@ -259,11 +273,14 @@ module nicrx_reasm #(
         if (rst) begin
             sp_reg  <= 8'd0;
             ini_reg <= 1'b1;
+            wr_reg  <= 1'b0;  wo_reg <= 1'b0;
             fl_reg  <= 1'b0;
             a_v_reg <= 1'b0;  b_v_reg <= 1'b0;  c_v_reg <= 1'b0;  d_v_reg <= 1'b0;
         end else begin
             // the valid bits: A always holds the request of this edge; a change, a take
             // or a move of the sweep empties the stages behind it
+            wr_reg  <= ini_reg || (s_take && !s_take_cls && d_merge_reg);
+            wo_reg  <= ini_reg || s_take;
             a_v_reg <= !ini_reg;
             b_v_reg <= a_v_reg && !kill;
             c_v_reg <= b_v_reg && !kill;
@@ -296,7 +313,38 @@ module nicrx_reasm #(
             if (!m_req) assert(!m_merge && (!m_close || m_reason == R_TIMEOUT || m_reason == R_FLUSH));
         end
     end
+    // the registered write: for any one entry (f_a), the table as a read sees it (the pending
+    // write forwarded) and the entry in each valid stage are what a write at the take would
+    // have left: f_e, kept by the old write's definition
+    (* anyconst *) reg [LF-1:0] f_a;
+    reg  [E_W-1:0] f_e;
+    reg            f_ev;          // f_e is defined: the clearing has written entry f_a
+    wire [E_W-1:0] f_w = ini_reg ? {E_W{1'b0}} : s_take_cls ? {d_q_reg[E_W-1:1], 1'b0}
+                       : d_open_reg ? {w_open, 1'b1} : d_merge_reg ? {w_app, !d_after_reg}
+                       : {d_q_reg[E_W-1:1], d_q_reg[E_OPEN] && !d_close_reg};
+    wire [E_W-1:0] f_view = {(wr_reg && wa_reg == f_a) ? wd_reg[E_W-1:1] : tab_mem[f_a],
+                             (wo_reg && wa_reg == f_a) ? wd_reg[E_OPEN] : open_mem[f_a]};
+    initial f_ev = 1'b0;
+    always @(posedge clk) begin
+        if (rst) f_ev <= 1'b0;
+        else if ((ini_reg || s_take) && (ini_reg ? sp_reg[LF-1:0] : d_rq_reg[RQ_FLOW +: LF]) == f_a) begin
+            f_e  <= f_w;
+            f_ev <= 1'b1;
+        end
+    end
+    always @(*) if (f_past_valid && !f_past_rst) begin
+        assert(f_ev || (ini_reg && sp_reg[LF-1:0] <= f_a));
+        if (f_ev) begin
+            assert(f_view == f_e);
+            if (b_v_reg && b_rq_reg[RQ_FLOW +: LF] == f_a) assert(b_q_reg == f_e);
+            if (c_v_reg && c_rq_reg[RQ_FLOW +: LF] == f_a) assert(c_q_reg == f_e);
+            if (d_v_reg && d_rq_reg[RQ_FLOW +: LF] == f_a) assert(d_q_reg == f_e);
+        end
+    end
 `ifdef FORMAL_TOP_nicrx_reasm
+    // the user takes only an answer (the contract: the write forwarding relies on takes
+    // four edges apart)
+    always @(*) if (s_take) assume(m_v);
     // covers of the user's takes: only with s_take free (this block's own proof; formal/run.sh
     // defines FORMAL_TOP_<module> for the proof's top), not inside a user that holds it
     always @(posedge clk) if (f_past_valid && !rst && m_v) begin

@@ -2,9 +2,12 @@
  * rtl/nicrx_reasm.v against cmodel/reasm.c.  The generator drives the block as the transfer
  * engine would: frames of a few flows (their generations moving on now and then) with
  * random operation codes, payload lengths and closing flags, each held until m_v, then
- * taken (a fresh page for a run it opens) or, one time in ten, replaced untaken; idle gaps
- * in which the sweep's closes are taken; flushes, phases with re-assembly off, random
- * configurations (page sizes, caps, timeouts), a clock of ticks and random resets.
+ * taken (a fresh page for a run it opens; after a close alone, as the transfer engine
+ * does, and after one take in eight the same frame is asked again, so the table is read
+ * at the edge its write lands) or,
+ * one time in ten, replaced untaken; idle gaps in which the sweep's closes are taken;
+ * flushes, phases with re-assembly off, random configurations (page sizes, caps, timeouts),
+ * a clock of ticks and random resets.
  * Besides the trace, it keeps every flow's run as it saw it taken and checks each answer
  * against it (a close names the run's page, bytes, segments, first sequence number, and its
  * last merged segment's ACK number and window before the frame; an
@@ -158,7 +161,9 @@ int main(int argc, char **argv)
                     in.s_take_page = page;
                     in.s_take_id = id;
                 }
-                hold = 0;
+                /* a close alone keeps the request, as does one take in eight */
+                if (!in.s_take_cls && bench_rnd(&rs) % 8 != 0)
+                    hold = 0;
             }
         } else if (o.m_v && !in.s_req && o.m_close && !in.rst && !in.s_flush) {
             in.s_take = 1;                      /* the sweep's close: its run record issued */
