@@ -132,7 +132,7 @@ module nicrx_cpl_write #(
             cq_d = issued_tail_reg[i*16 +: 16] - cfg_cq_head[i*16 +: 16];
             for (j = 0; j < 16; j = j + 1) cq_low[j] = j < cfg_cq_size_log2[i*4 +: 4];
             cq_room_next[i]  = ~|(cq_d & ~cq_low);
-            cq_room2_next[i] = ~|(cq_d & ~cq_low) && ~&(cq_d | ~cq_low);
+            cq_room2_next[i] = cq_room_next[i] && ~&(cq_d | ~cq_low);
         end
         // the next record's slot (issued tail % size) and phase, registered every cycle from
         // rec_q (valid one cycle after the issue FSM sets it); the base is added there
