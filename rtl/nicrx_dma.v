@@ -674,7 +674,8 @@ module nicrx_dma #(
                 // it); the run closing after the head has it, the head's flags, ACK and window
                 r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
                 r_len_next = aft ? ra_r_len : ra_off;
-                r_segs_next = ra_r_segs - {7'd0, ra_after && !aft};
+                // (the decrement made from the answer alone, the decision only selecting it)
+                r_segs_next = (ra_after && !aft) ? ra_r_segs - 8'd1 : ra_r_segs;
                 r_seq_next = ra_r_seq;
                 r_reason_next = (aft || ra_close) ? ra_reason : R_DROP;
                 r_flags_next = aft ? fh_reg[171:166] : 6'd0;
