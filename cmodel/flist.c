@@ -15,7 +15,7 @@ void flist_out(const flist_t *s, flist_out_t *o)
 {
     const flist_regs_t *r = &s->r;
 
-    o->o_list = r->o_list;
+    o->o_valid = r->o_valid;
     o->o_bad = r->o_bad;
     o->p_list = r->p_list;
     o->o_data = r->o_data;
@@ -40,6 +40,7 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
             hidx = (uint8_t)l;
         }
     const flist_buf_t hb = s->mem[r.h_idx * s->depth + (r.rd[r.h_idx] & (s->depth - 1))];
+    const uint8_t hlist = (uint8_t)(r.h_hit && r.cnt[r.h_idx] != 0);   /* the list is presented next */
     /* the command's list (a command on a list >= LISTS does nothing) */
     const int sel_ok = in->cfg_sel < s->lists;
     const uint8_t sidx = (uint8_t)(in->cfg_sel & (s->lists - 1));
@@ -60,8 +61,7 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
     n->psize = 1u << pl;
     n->h_idx = hidx;
     n->o_idx = r.h_idx;
-    n->o_data = (desc_ent_t){ .addr = hb.addr, .buf_id = hb.id };
-    n->o_bad = hb.small;
+    n->o_data = hlist ? (desc_ent_t){ .addr = hb.addr, .buf_id = hb.id } : in->s_desc;
     if (in->rst) {
         memset(n->bnd, 0, sizeof n->bnd);
         memset(n->err, 0, sizeof n->err);
@@ -69,7 +69,7 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
         memset(n->wr, 0, sizeof n->wr);
         memset(n->rd, 0, sizeof n->rd);
         memset(n->cnt, 0, sizeof n->cnt);
-        n->h_hit = n->o_hit = n->o_list = n->p_hit = n->p_list = n->p_oh = 0;
+        n->h_hit = n->o_hit = n->o_list = n->o_valid = n->o_bad = n->p_hit = n->p_list = n->p_oh = 0;
         n->cnt_fb = 0;
         n->st_bound = n->st_err = n->st_cnt = n->st_head = 0;
     } else {
@@ -79,7 +79,9 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
         n->st_head = sel_ok ? r.rd[sidx] : 0;
         n->h_hit = hit;
         n->o_hit = r.h_hit;
-        n->o_list = (uint8_t)(r.h_hit && r.cnt[r.h_idx] != 0);
+        n->o_list = hlist;
+        n->o_valid = (uint8_t)(hlist || in->s_desc_valid);
+        n->o_bad = (uint8_t)(hlist && hb.small);
         n->p_hit = r.o_hit;
         n->p_list = r.o_list;
         n->p_oh = (uint8_t)(r.o_list << r.o_idx);

@@ -26,8 +26,8 @@ typedef struct flist_regs {
     uint32_t psize;                                     /* the page's bytes */
     /* o: what is presented now; p: what was presented in the cycle before (a pop's) */
     uint8_t  h_hit, h_idx;                              /* the head's list */
-    uint8_t  o_hit, o_list, o_bad, o_idx, p_hit, p_list, p_oh;   /* p_oh: the list presented the cycle before, one bit a list */
-    desc_ent_t o_data;                                  /* not reset */
+    uint8_t  o_hit, o_list, o_valid, o_bad, o_idx, p_hit, p_list, p_oh;   /* p_oh: the list presented the cycle before, one bit a list */
+    desc_ent_t o_data;                                  /* the list's head buffer or ring 3's head a cycle late; not reset */
     uint8_t  st_bound, st_err, st_cnt, st_head;
     uint32_t cnt_fb;
 } flist_regs_t;
@@ -47,26 +47,19 @@ typedef struct flist_in {
     uint16_t cfg_id;
     uint32_t cfg_size;
     uint16_t s_head;             /* the transfer engine's queue head's {gen, flow} */
+    uint8_t  s_desc_valid;       /* ring 3's head (nicrx_desc_fetch) */
+    desc_ent_t s_desc;
     uint8_t  s_desc_pop;         /* the transfer engine's pop of ring 3 */
 } flist_in_t;
 
 typedef struct flist_out {
-    /* registered: the choice presented and the pop's source (flist_desc, flist_pop combine
-     * them with ring 3's head and the transfer engine's pop, as the RTL's assigns) */
-    uint8_t  o_list, o_bad, p_list;
+    /* registered: what the transfer engine sees as ring 3's head, and the pop's source
+     * (flist_pop combines it with the transfer engine's pop, as the RTL's assign) */
+    uint8_t  o_valid, o_bad, p_list;
     desc_ent_t o_data;
     uint8_t  st_bound, st_err, st_cnt, st_head;
     uint32_t cnt_fallback;
 } flist_out_t;
-
-/* what the transfer engine sees as ring 3's head */
-static inline void flist_desc(const flist_out_t *o, uint8_t r3_valid, const desc_ent_t *r3,
-                              uint8_t *valid, desc_ent_t *d, uint8_t *bad)
-{
-    *valid = (uint8_t)(o->o_list || r3_valid);
-    *d = o->o_list ? o->o_data : *r3;
-    *bad = (uint8_t)(o->o_list && o->o_bad);
-}
 
 /* the transfer engine's pop of ring 3 that goes to the descriptor fetch */
 static inline uint8_t flist_pop(const flist_out_t *o, uint8_t pop)

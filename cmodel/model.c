@@ -275,8 +275,9 @@ static void step_dma(nicrx_model_t *m, const wires_t *o, wires_t *n)
         in.s_desc[r] = o->dfe.m_desc[r];
     }
     /* ring 3's lane passes nicrx_flist */
-    flist_desc(&o->fl, o->dfe.m_desc_valid[NICRX_REASM_RING], &o->dfe.m_desc[NICRX_REASM_RING],
-               &in.s_desc_valid[NICRX_REASM_RING], &in.s_desc[NICRX_REASM_RING], &in.s_desc_bad3);
+    in.s_desc_valid[NICRX_REASM_RING] = o->fl.o_valid;
+    in.s_desc[NICRX_REASM_RING] = o->fl.o_data;
+    in.s_desc_bad3 = o->fl.o_bad;
     msix_to_dma(&o->msix, &in.top);   /* the DMA's port is nicrx_msix's */
     dma_step(&m->dma, &in, &n->dma);
 }
@@ -314,7 +315,9 @@ static void step_flist(nicrx_model_t *m, const wires_t *o, wires_t *n)
                             .cfg_cmd = o->cfg.flist_cmd, .cfg_sel = o->cfg.flist_sel,
                             .cfg_flow = o->cfg.flist_flow, .cfg_addr = o->cfg.flist_addr,
                             .cfg_id = o->cfg.flist_id, .cfg_size = o->cfg.flist_size,
-                            .s_head = o->dma.m_head, .s_desc_pop = o->dma.m_desc_pop[NICRX_REASM_RING] };
+                            .s_head = o->dma.m_head, .s_desc_valid = o->dfe.m_desc_valid[NICRX_REASM_RING],
+                            .s_desc = o->dfe.m_desc[NICRX_REASM_RING],
+                            .s_desc_pop = o->dma.m_desc_pop[NICRX_REASM_RING] };
     flist_step(&m->fl, &in, &n->fl);
 }
 

@@ -10,9 +10,11 @@
 // run opened by the head takes (nicrx_dma's pop of ring 3) then comes from the list.  Every
 // other frame, and a bound flow whose list is empty (counted: FLIST_FALLBACK), sees ring 3
 // unchanged.  The choice is registered in two stages (h_*: the head's list, one cycle after
-// s_head; o_*: its head buffer, one more), the ring's own head passes through combinationally, and a pop is routed to the source presented in the cycle
-// the transfer engine decided it (p_*: nicrx_dma's pop is registered, one edge later), so an
-// unbind or a change of the head between the decision and the pop cannot send it elsewhere.
+// s_head; o_*: what nicrx_dma sees, one more: the list's head buffer, or ring 3's head one
+// cycle late, so no port of the block is combinational from another), and a pop is routed to
+// the source presented in the cycle the transfer engine decided it (p_*: nicrx_dma's pop is
+// registered, one edge later), so an unbind or a change of the head between the decision and
+// the pop cannot send it elsewhere.
 //
 // Commands (cfg_cmd, a one-cycle pulse from an FLIST_CMD write, on list cfg_sel):
 //   bind   list unbound: bound to {gen, flow} = cfg_flow, emptied; else refused (err)
@@ -82,18 +84,18 @@ module nicrx_flist #(
     reg  [16:0]        psize_reg;              // the page's bytes
     // h: the head's list; o: what is presented now; p: what was presented in the cycle
     // before (a pop's)
-    reg                h_hit_reg, o_hit_reg, o_list_reg, o_bad_reg, p_hit_reg, p_list_reg;
+    reg                h_hit_reg, o_hit_reg, o_list_reg, o_valid_reg, o_bad_reg, p_hit_reg, p_list_reg;
     reg  [LL-1:0]      h_idx_reg, o_idx_reg;
     reg  [LISTS-1:0]   p_oh_reg;               // the list presented in the cycle before, one-hot (0: ring 3): each list's pop sees its own bit
-    reg  [79:0]        o_data_reg;
+    reg  [79:0]        o_data_reg;             // the list's head buffer, or ring 3's head of the cycle before
     reg                st_bound_reg, st_err_reg;
     reg  [4:0]         st_cnt_reg;
     reg  [7:0]         st_head_reg;
     reg  [31:0]        cnt_fb_reg;
 
-    assign m_desc_valid = o_list_reg || s_desc_valid;
-    assign m_desc_data  = o_list_reg ? o_data_reg : s_desc_data;
-    assign m_desc_bad   = o_list_reg && o_bad_reg;
+    assign m_desc_valid = o_valid_reg;
+    assign m_desc_data  = o_data_reg;
+    assign m_desc_bad   = o_bad_reg;
     assign m_desc_pop   = s_desc_pop && !p_list_reg;
     assign st_bound     = st_bound_reg;
     assign st_err       = st_err_reg;
@@ -115,6 +117,7 @@ module nicrx_flist #(
             end
     end
     wire [80:0]   hbuf  = buf_mem[{h_idx_reg, rd_reg[h_idx_reg*8 +: LD]}];
+    wire          hlist = h_hit_reg && cnt_reg[h_idx_reg*LC +: LC] != {LC{1'b0}};   // the list is presented next
     // the command's list (a command on a list >= LISTS does nothing)
     wire          sel_ok = {5'd0, cfg_sel} < LISTS;
     wire [LL-1:0] sidx   = cfg_sel[LL-1:0];
@@ -144,8 +147,7 @@ module nicrx_flist #(
         psize_reg  <= 17'd1 << ((cfg_page_log2 < 5'd12) ? 5'd12 : (cfg_page_log2 > 5'd16) ? 5'd16 : cfg_page_log2);
         h_idx_reg  <= hidx;
         o_idx_reg  <= h_idx_reg;
-        o_data_reg <= hbuf[79:0];
-        o_bad_reg  <= hbuf[80];
+        o_data_reg <= hlist ? hbuf[79:0] : s_desc_data;
         if (rst) begin
             bnd_reg <= {LISTS{1'b0}};
             err_reg <= {LISTS{1'b0}};
@@ -153,7 +155,7 @@ module nicrx_flist #(
             wr_reg  <= {LISTS*8{1'b0}};
             rd_reg  <= {LISTS*8{1'b0}};
             cnt_reg <= {LISTS*LC{1'b0}};
-            h_hit_reg  <= 1'b0;  o_hit_reg <= 1'b0;  o_list_reg <= 1'b0;
+            h_hit_reg  <= 1'b0;  o_hit_reg <= 1'b0;  o_list_reg <= 1'b0;  o_valid_reg <= 1'b0;  o_bad_reg <= 1'b0;
             p_hit_reg  <= 1'b0;  p_list_reg <= 1'b0;  p_oh_reg <= {LISTS{1'b0}};
             cnt_fb_reg <= 32'd0;
             st_bound_reg <= 1'b0;  st_err_reg <= 1'b0;  st_cnt_reg <= 5'd0;  st_head_reg <= 8'd0;
@@ -164,7 +166,9 @@ module nicrx_flist #(
             st_head_reg  <= sel_ok ? rd_reg[sidx*8 +: 8] : 8'd0;
             h_hit_reg  <= hit;
             o_hit_reg  <= h_hit_reg;
-            o_list_reg <= h_hit_reg && cnt_reg[h_idx_reg*LC +: LC] != {LC{1'b0}};
+            o_list_reg  <= hlist;
+            o_valid_reg <= hlist || s_desc_valid;
+            o_bad_reg   <= hlist && hbuf[80];
             p_hit_reg  <= o_hit_reg;
             p_list_reg <= o_list_reg;
             p_oh_reg   <= {{LISTS-1{1'b0}}, o_list_reg} << o_idx_reg;
@@ -221,7 +225,8 @@ module nicrx_flist #(
         assert((p_oh_reg & (p_oh_reg - 1'b1)) == {LISTS{1'b0}} && (|p_oh_reg) == p_list_reg);
         // a pop goes to ring 3 or to a list, never both; a presented list is a bound flow's
         if (m_desc_pop) assert(!lpop);
-        if (o_list_reg) assert(o_hit_reg);
+        if (o_list_reg) assert(o_hit_reg && o_valid_reg);
+        if (o_bad_reg) assert(o_list_reg);
         if (p_list_reg) assert(p_hit_reg);
     end
 `endif

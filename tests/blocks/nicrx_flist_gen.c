@@ -64,13 +64,14 @@ int main(int argc, char **argv)
     flist_out(&s, &o);
     for (uint32_t c = 0; c < cycles; c++) {
         flist_in_t in;
-        desc_ent_t r3 = { .addr = (uint64_t)r3_id << 16, .buf_id = r3_id }, md;
-        uint8_t mv, mbad;
+        const desc_ent_t r3 = { .addr = (uint64_t)r3_id << 16, .buf_id = r3_id };
 
         memset(&in, 0, sizeof in);
         in.rst = c < 2 || bench_rnd(&rs) % 20000 == 0;
         in.cfg_page_log2 = page_log2;
         in.s_head = head;
+        in.s_desc_valid = r3_valid;
+        in.s_desc = r3;
         in.s_desc_pop = pop_next;
         /* an AXI-Lite command now and then; a bind only with no pop in flight */
         if (cmd_gap == 0 && bench_rnd(&rs) % 6 == 0) {
@@ -127,7 +128,8 @@ int main(int argc, char **argv)
         /* the pop's route, from the registers before the edge (as the descriptor fetch sees it) */
         const uint8_t to_ring = flist_pop(&o, in.s_desc_pop);
         flist_step(&s, &in, &o);
-        flist_desc(&o, r3_valid, &r3, &mv, &md, &mbad);
+        const uint8_t mv = o.o_valid, mbad = o.o_bad;
+        const desc_ent_t md = o.o_data;
         {
             flist_in_trace_t ti = { .rst = in.rst, .cfg_page_log2 = in.cfg_page_log2, .cfg_cmd = in.cfg_cmd,
                                     .cfg_sel = in.cfg_sel, .cfg_flow = in.cfg_flow, .cfg_addr = in.cfg_addr,
