@@ -26,13 +26,22 @@
 #include "msix.h"
 #include "csr.h"
 #include "flist.h"
+#include "stage.h"
 #include "imem.h"
+
+/* The register stage between the parser and the key block and RSS (u_hv_stage): its
+ * registers are its outputs. */
+typedef struct hv_stage {
+    uint8_t     full;
+    hv_stream_t data;
+} hv_stage_t;
 
 /* What nicrx_top's wires carry between two edges: every block's registered outputs. */
 typedef struct wires {
     ingress_out_t ing;
     ram_out_t     pm;
     parser_out_t  par;
+    hv_stage_t    hvs;
     flow_key_out_t fk;
     flow_out_t    flow;
     rss_out_t     rss;
@@ -55,6 +64,7 @@ struct nicrx_model {
     ingress_t    ing;
     ram_t        pm;
     parser_t     par;
+    hv_stage_t   hvs;
     flow_key_t   fk;
     flow_t       flow;
     rss_t        rss;
@@ -232,7 +242,7 @@ static void gather_status(const wires_t *o, csr_status_t *st)
     st->flist_cnt = o->fl.st_cnt;
     st->flist_head = o->fl.st_head;
     st->cnt[NICRX_CNT_FLIST_FALLBACK] = o->fl.cnt_fallback;
-    st->idle = o->ing.idle && o->par.idle && o->fk.idle && o->flow.idle && o->rss.idle && o->red.idle &&
+    st->idle = o->ing.idle && o->par.idle && !o->hvs.full && o->fk.idle && o->flow.idle && o->rss.idle && o->red.idle &&
                o->xp.idle && o->dfe.idle && o->dma.st.idle && o->msix.idle;
 }
 
@@ -338,8 +348,8 @@ static void step_irq(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_rss(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    const rss_in_t in = { .rst = m->in.rst, .s_hv_valid = o->par.m_hv_valid, .s_hv_ready = o->fk.s_hv_ready,
-                          .s_hv = o->par.m_hv, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
+    const rss_in_t in = { .rst = m->in.rst, .s_hv_valid = o->hvs.full, .s_hv_ready = o->fk.s_hv_ready,
+                          .s_hv = o->hvs.data, .s_fl_valid = o->flow.m_fl_valid, .s_fl = o->flow.m_fl,
                           .cfg = o->cfg };
     rss_step(&m->rss, &in, &n->rss);
 }
@@ -377,14 +387,14 @@ static void step_flow(nicrx_model_t *m, const wires_t *o, wires_t *n)
 
 static void step_flow_key(nicrx_model_t *m, const wires_t *o, wires_t *n)
 {
-    flow_key_in_t in = { .rst = m->in.rst, .s_hv_valid = o->par.m_hv_valid, .s_hv = o->par.m_hv,
+    flow_key_in_t in = { .rst = m->in.rst, .s_hv_valid = o->hvs.full, .s_hv = o->hvs.data,
                          .hm_wr_en = o->ing.hm_wr_en, .hm_wr_addr = o->ing.hm_wr_addr,
                          .pm_wr_data = o->ing.pm_wr_data, .cfg = o->cfg, .flow_busy = o->flow.st.busy,
                          .m_fk_ready = o->flow.s_fk_ready };
 #ifdef NICRX_MODEL_SHUFFLE
-    if (m->inject) { /* self-test: the coupling this model had, read from the parser's state */
-        in.s_hv_valid = m->par.m_hv_valid;
-        in.s_hv = m->par.m_hv;
+    if (m->inject) { /* self-test: a coupling of the kind this model once had, read from the stage's state */
+        in.s_hv_valid = m->hvs.full;
+        in.s_hv = m->hvs.data;
     }
 #endif
     flow_key_step(&m->fk, &in, &n->fk);
@@ -395,8 +405,17 @@ static void step_parser(nicrx_model_t *m, const wires_t *o, wires_t *n)
     const parser_in_t in = { .rst = m->in.rst, .hm_wr_en = o->ing.hm_wr_en,
                              .hm_wr_addr = o->ing.hm_wr_addr, .pm_wr_data = o->ing.pm_wr_data,
                              .s_cm_valid = o->ing.m_cm_valid, .s_cm = o->ing.m_cm, .cfg = o->cfg,
-                             .m_hv_ready = o->fk.s_hv_ready, .ev = ev_sink(m) };
+                             .m_hv_ready = !o->hvs.full, .ev = ev_sink(m) };
     parser_step(&m->par, &in, &n->par);
+}
+
+static void step_hv_stage(nicrx_model_t *m, const wires_t *o, wires_t *n)
+{
+    const stage_in_t in = { .rst = m->in.rst, .s_valid = o->par.m_hv_valid, .s_data = &o->par.m_hv,
+                            .m_ready = o->fk.s_hv_ready };
+
+    stage_step(&m->hvs.full, &m->hvs.data, sizeof m->hvs.data, &in);
+    n->hvs = m->hvs;
 }
 
 static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
@@ -411,7 +430,8 @@ static void step_ingress(nicrx_model_t *m, const wires_t *o, wires_t *n)
  * relies on the flow key block stepping before the parser); any other is as good. */
 typedef void (*block_step_fn)(nicrx_model_t *m, const wires_t *o, wires_t *n);
 static const block_step_fn blocks[] = { step_csr, step_dma, step_flist, step_msix, step_desc_fetch, step_irq, step_rss, step_red,
-                                        step_xfer_plan, step_pm, step_flow, step_flow_key, step_parser, step_ingress };
+                                        step_xfer_plan, step_pm, step_flow, step_flow_key, step_hv_stage, step_parser,
+                                        step_ingress };
 #define NUM_BLOCKS (sizeof blocks / sizeof blocks[0])
 
 /* Inputs narrower than 64 bits on the RTL ports lose their upper bits. */

@@ -62,6 +62,8 @@ reasm-prove    | nicrx_reasm   | FLOWS=8                                        
 reasm-cover    | nicrx_reasm   | FLOWS=8                                                        | cover | 20 | y |
 flist-prove    | nicrx_flist   | LISTS=2 DEPTH=2                                                | prove | 4  | y | cnt_fallback st_head
 flist-cover    | nicrx_flist   | LISTS=2 DEPTH=2                                                | cover | 12 | y | cnt_fallback st_head
+stage-prove    | nicrx_stage   | W=4                                                            | prove | 2  | y |
+stage-cover    | nicrx_stage   | W=4                                                            | cover | 6  | y |
 '
 
 quick=0; list=0; only=""

@@ -269,9 +269,13 @@ module nicrx_top #(
     );
 
     // ---- parser: header vector ------------------------------------------------
-    wire                        hv_valid;       // parser -> flow block
+    wire                        hvp_valid;      // parser -> nicrx_stage
+    wire                        hvp_ready;
+    wire [HV_W-1:0]             hvp_data;
+    wire                        hv_valid;       // nicrx_stage -> key block and RSS
     wire                        hv_ready;
     wire [HV_W-1:0]             hv_data;
+    wire                        hvs_idle;
 
     nicrx_parser #(
         .DATA_WIDTH    (DATA_WIDTH),
@@ -294,14 +298,28 @@ module nicrx_top #(
         .cfg_imem_we    (cfg_imem_we),
         .cfg_imem_addr  (cfg_imem_addr),
         .cfg_imem_data  (cfg_imem_data),
-        .m_hv_valid     (hv_valid),
-        .m_hv_ready     (hv_ready),
-        .m_hv_data      (hv_data),
+        .m_hv_valid     (hvp_valid),
+        .m_hv_ready     (hvp_ready),
+        .m_hv_data      (hvp_data),
         .bank           (st_parser_bank),
         .swap_pending   (st_parser_swap_pending),
         .cnt_perr       (cnt_parse_error),
         .cnt_trunc      (cnt_parse_trunc),
         .idle           (par_idle)
+    );
+
+    // the header vector crosses the die from the parser to the key block and RSS: a register
+    // stage, so their take starts from a register of their own (docs/architecture.md)
+    nicrx_stage #(.W(HV_W)) u_hv_stage (
+        .clk     (clk),
+        .rst     (rst),
+        .s_valid (hvp_valid),
+        .s_ready (hvp_ready),
+        .s_data  (hvp_data),
+        .m_valid (hv_valid),
+        .m_ready (hv_ready),
+        .m_data  (hv_data),
+        .idle    (hvs_idle)
     );
 
     // ---- flow database: the key block (key, signature, options digest), the manager ---------
@@ -689,7 +707,7 @@ module nicrx_top #(
 
     // ---- registers ---------------------------------------------------------------
     // The device is idle when no frame is being received, parsed, looked up or moved.
-    wire st_idle = ing_idle & par_idle & fk_idle & flw_idle & qsl_idle & red_idle & xfp_idle & dfe_idle & dma_idle &
+    wire st_idle = ing_idle & par_idle & hvs_idle & fk_idle & flw_idle & qsl_idle & red_idle & xfp_idle & dfe_idle & dma_idle &
                    msx_idle;
 
     nicrx_csr #(
