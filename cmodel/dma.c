@@ -5,12 +5,7 @@
 #include <string.h>
 #include "dma.h"
 
-/* IS_ACT: what IS_IDLE decided at the last edge (act) is done */
-enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4, IS_PRE = 5, IS_P2 = 6, IS_SKIP = 7, IS_ACT = 8 };
-/* the counter a decision adds one to (rtl C_*): a drop's reason (no_buf + the ring), a
- * misaligned buffer, a run that found no page */
-enum dma_cnt { C_NONE = 0, C_RED_EARLY = 1, C_RED_FORCED = 2, C_NO_FIT = 3, C_NO_CQ = 4, C_NO_BUF = 5,
-               C_DESC_ERR = 8, C_NO_PAGE = 9 };
+enum { IS_IDLE = 0, IS_DATA = 1, IS_REC = 2, IS_WAIT = 3, IS_SIZE = 4, IS_PRE = 5, IS_P2 = 6, IS_SKIP = 7 };
 
 static uint32_t log2u(uint32_t v)
 {
@@ -23,8 +18,8 @@ static void dma_reset(dma_t *d)
 {
     /* fh is the RAM read register: not reset (the RTL does not reset it) */
     d->fq_wr = d->fq_rd = 0; d->fq_pop = 0; d->fh_valid = 0;
+    memset(d->desc_pop, 0, sizeof d->desc_pop);
     d->is_state = IS_IDLE;
-    memset(&d->act, 0, sizeof d->act);
     d->hd_v = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
     d->f_soff = 0; d->f_first = 0; d->f_plen = 0;
@@ -112,16 +107,6 @@ static uint16_t dma_words(const dma_t *d, uint32_t len)
     return (uint16_t)((len + d->bpb - 1) >> d->lbpb);
 }
 
-/* IS_ACT does the decision of the last edge, unless it takes an answer that went away since
- * (a flush, a change at the table: m_v low); then nothing is done */
-static int dma_act_go(const dma_t *d)
-{
-    reasm_out_t rao;
-
-    reasm_out(d->ra, &rao);
-    return d->is_state == IS_ACT && !(d->act.take && !rao.m_v);
-}
-
 void dma_out(const dma_t *d, dma_out_t *o)
 {
     mover_out_t mo;
@@ -132,10 +117,7 @@ void dma_out(const dma_t *d, dma_out_t *o)
     o->pm_rd_addr = mo.pm_rd_addr;
     o->pm_rel_ptr = mo.pm_rel_ptr;
     o->fq_pop = d->fq_pop;
-    /* the pops of IS_ACT's decision (from registers): nicrx_flist routes ring 3's by what it
-     * presented at the decision's edge, the cycle before */
-    if (dma_act_go(d))
-        memcpy(o->m_desc_pop, d->act.pop, sizeof o->m_desc_pop);
+    memcpy(o->m_desc_pop, d->desc_pop, sizeof o->m_desc_pop);
     o->m_head = d->fh_flow;
     /* the completion writer's registers */
     for (uint32_t q = 0; q < d->num_cq; q++) o->st.cq_tail[q] = d->cw.cq_tail[q];
@@ -187,28 +169,6 @@ static void emit_drop(const evsink_t *ev, uint64_t frame, uint32_t reason, uint3
     ev_emit(ev, &e);
 }
 
-/* IS_ACT: the decision's counter, and a drop's event */
-static void dma_count(dma_t *n, const dma_t *d, const evsink_t *ev, uint8_t cnt)
-{
-    static const uint32_t reason[C_NO_BUF + NICRX_HDR_RING + 1] = {
-        [C_RED_EARLY] = NICRX_REASON_RED_EARLY, [C_RED_FORCED] = NICRX_REASON_RED_FORCED,
-        [C_NO_FIT] = NICRX_REASON_NO_FIT, [C_NO_CQ] = NICRX_REASON_NO_CQ,
-        [C_NO_BUF] = NICRX_REASON_NO_BUF, [C_NO_BUF + 1] = NICRX_REASON_NO_BUF, [C_NO_BUF + 2] = NICRX_REASON_NO_BUF };
-
-    switch (cnt) {
-    case C_RED_EARLY: n->cnt_red_early = d->cnt_red_early + 1; break;
-    case C_RED_FORCED: n->cnt_red_forced = d->cnt_red_forced + 1; break;
-    case C_NO_FIT: n->cnt_no_fit = d->cnt_no_fit + 1; break;
-    case C_NO_CQ: n->cnt_no_cq = d->cnt_no_cq + 1; break;
-    case C_NO_BUF: case C_NO_BUF + 1: case C_NO_BUF + 2: n->cnt_no_buf[cnt - C_NO_BUF]++; break;
-    case C_DESC_ERR: n->cnt_desc_err = d->cnt_desc_err + 1; break;
-    case C_NO_PAGE: n->cnt_reasm_no_page = d->cnt_reasm_no_page + 1; break;
-    default: break;
-    }
-    if (cnt != C_NONE && cnt <= C_NO_BUF + NICRX_HDR_RING)
-        emit_drop(ev, d->fh.frame, reason[cnt], cnt >= C_NO_BUF ? (uint32_t)(cnt - C_NO_BUF) : 0u);
-}
-
 void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
 {
     const nicrx_in_t *t = &in->top;
@@ -247,6 +207,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     int ra_take = 0, ra_cls = 0;
 
     n.fq_pop = 0;
+    memset(n.desc_pop, 0, sizeof n.desc_pop);
 
     /* ---- frame queue push ---- */
     if (in->s_fl_valid) {
@@ -394,19 +355,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     bq_wdata.rlen = d->r_len; bq_wdata.rsegs = d->r_segs; bq_wdata.rseq = d->r_seq; bq_wdata.rreason = d->r_reason;
     bq_wdata.rflags = d->r_flags; bq_wdata.rack = d->r_ack; bq_wdata.rwin = d->r_win;
     if (t->m_axi_awready) n.awvalid = 0;
-    /* IS_IDLE's decision, done by IS_ACT at the next edge (IS_IDLE = 0: none) */
-    dma_act_t a;
-    memset(&a, 0, sizeof a);
     switch (d->is_state) {
     case IS_IDLE:
         if (sw_go) {
             /* the sweep's close (timeout, flush, re-assembly off): its run record on CQ 0 (none
              * when CQ 0 is disabled), then the table moves on */
-            a.take = a.cls = 1;
+            ra_take = ra_cls = 1;
             dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason, NULL);
             n.f_q = 0;
             n.rp = c->cq_en[0]; n.raft = 0;
-            a.st = c->cq_en[0] ? IS_PRE : IS_IDLE;
+            n.is_state = c->cq_en[0] ? IS_PRE : IS_IDLE;
         } else if (d->fh_valid && d->hd_v && (!rq_req || rq_ans)) {
             if (cstep) {
                 /* the head's run closes first, alone (a close before the frame, a frame it
@@ -414,38 +372,45 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                  * the frame's CQ (CQ 0 when that is not enabled; none when neither is), then
                  * the table answers the frame again */
                 if (!rcq_en || ((cwo.cq_room >> rcq) & 1)) {
-                    a.take = a.cls = 1;
+                    ra_take = ra_cls = 1;
                     dma_run_latch(&n, &rao, rao.m_off, (uint8_t)(rao.m_r_segs - rao.m_after),
                                   (uint8_t)(rao.m_close ? rao.m_reason : NICRX_REASM_DROP), NULL);
                     n.f_q = (uint8_t)rcq;
                     n.rp = (uint8_t)rcq_en; n.raft = 0;
-                    a.st = rcq_en ? IS_PRE : IS_IDLE;
+                    n.is_state = rcq_en ? IS_PRE : IS_IDLE;
                 }
             } else if (d->hd_red) {
                 /* RED's verdict (nicrx_red) goes before the placement: no buffer is looked at */
                 if (pc_room) {
-                    a.pc = 1; a.pcw.skip = 1; a.pcw.nwords = (uint16_t)h_nwords;
-                    a.rel = 1; a.fqpop = 1;
-                    a.cnt = (d->hd_red & 2) ? C_RED_FORCED : C_RED_EARLY;
+                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
+                    fh_rel = 1; n.fq_pop = 1;
+                    if (d->hd_red & 2)
+                        n.cnt_red_forced = d->cnt_red_forced + 1;
+                    else
+                        n.cnt_red_early = d->cnt_red_early + 1;
+                    emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY, 0);
                 }
             } else if (h_nofit) {
                 if (pc_room) {
-                    a.pc = 1; a.pcw.skip = 1; a.pcw.nwords = (uint16_t)h_nwords;
-                    a.rel = 1; a.fqpop = 1;
-                    a.cnt = C_NO_FIT;
+                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
+                    fh_rel = 1; n.fq_pop = 1;
+                    n.cnt_no_fit = d->cnt_no_fit + 1;
+                    emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT, 0);
                 }
             } else if (!d->hd_q_ok) {
                 if (pc_room) {
-                    a.pc = 1; a.pcw.skip = 1; a.pcw.nwords = (uint16_t)h_nwords;
-                    a.rel = 1; a.fqpop = 1;
-                    a.cnt = C_NO_CQ;
+                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
+                    fh_rel = 1; n.fq_pop = 1;
+                    n.cnt_no_cq = d->cnt_no_cq + 1;
+                    emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ, 0);
                 }
             } else if (d->hd_to && !bufs_ok) {
                 /* waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring */
                 if (pc_room) {
-                    a.pc = 1; a.pcw.skip = 1; a.pcw.nwords = (uint16_t)h_nwords;
-                    a.rel = 1; a.fqpop = 1;
-                    a.cnt = (uint8_t)(C_NO_BUF + nb_ring);
+                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
+                    fh_rel = 1; n.fq_pop = 1;
+                    n.cnt_no_buf[nb_ring]++;
+                    emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, nb_ring);
                 }
             } else if (rooms && pc_room && bufs_ok) {
                 /* a split frame takes a header buffer and, with bytes after its headers, a
@@ -467,21 +432,21 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.f_ring = (uint8_t)er;
                     n.f_bufid = eb->buf_id;
                     n.f_addr = eb->addr;
-                    a.pop[er] = 1;
+                    n.desc_pop[er] = 1;
                     n.f_err = 1;
                     n.f_off = 0; n.f_cnt = 0; n.f_prel = 1;
-                    a.cnt = C_DESC_ERR;
-                    a.st = IS_PRE;
+                    n.cnt_desc_err = d->cnt_desc_err + 1;
+                    n.is_state = IS_PRE;
                 } else {
                     /* a page goes back (pop) only with its last entry; a run's page is taken
                      * when the run opens */
-                    a.pgt[r1] = (uint8_t)!s_app;
-                    a.pop[r1] = (uint8_t)(d->pg.rel[r1] && !s_app);
+                    n.pg_take[r1] = (uint8_t)!s_app;
+                    n.desc_pop[r1] = (uint8_t)(d->pg.rel[r1] && !s_app);
                     if (fh->split && d_ring) {
-                        a.pgt[sel] = 1;
-                        a.pop[sel] = d->pg.rel[sel];
+                        n.pg_take[sel] = 1;
+                        n.desc_pop[sel] = d->pg.rel[sel];
                     }
-                    a.pop[NICRX_REASM_RING] = (uint8_t)(m_go && rao.m_open);
+                    n.desc_pop[NICRX_REASM_RING] = (uint8_t)(m_go && rao.m_open);
                     n.f_ring = (uint8_t)r1; n.f_bufid = p1->buf_id;
                     n.f_addr = p1->addr | (fh->split ? h_off : d_off);
                     n.f_off = fh->split ? h_off : d_off;
@@ -500,18 +465,18 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                         n.g_bufid = dh->buf_id; n.g_addr = dh->addr | d_off;
                         n.g_off = d_off; n.g_cnt = d->pg.cnt[sel]; n.g_prel = d->pg.rel[sel];
                     }
-                    a.take = (uint8_t)m_go;
+                    ra_take = m_go;
                     /* the run closes after the frame: its record follows the frame's */
                     n.rp = (uint8_t)need2; n.raft = 1;
                     dma_run_latch(&n, &rao, rao.m_r_len, rao.m_r_segs, rao.m_reason, fh);
                     /* a frame that would open a run but finds no page goes alone */
-                    if (rq_req && rao.m_open && !m_go) a.cnt = C_NO_PAGE;
+                    if (rq_req && rao.m_open && !m_go) n.cnt_reasm_no_page = d->cnt_reasm_no_page + 1;
                     n.f_err = 0;
-                    a.fqpop = 1;
+                    n.fq_pop = 1;
                     /* stripped: the header's whole words released unread, the word it shares
                      * with the data part read by the data part (IS_SKIP waits for its hd_*) */
-                    a.pc = 1; a.pcw.skip = h_len == 0 || s_app;
-                    a.pcw.nwords = s_app ? (uint16_t)(fh->hdr_len >> d->lbpb) : d->hd_nw1;
+                    pc_we = 1; pc_wdata.skip = h_len == 0 || s_app;
+                    pc_wdata.nwords = s_app ? (uint16_t)(fh->hdr_len >> d->lbpb) : d->hd_nw1;
                     /* a buffer at an odd word of a beat (r = 2: the descriptor's address and
                      * the page entry's offset start at a whole word) starts in its upper lane */
                     const int lane = d->r == 2 && (n.f_addr >> d->lbpb & 1);
@@ -519,27 +484,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.f_first = 1;
                     n.f_rem = lane ? d->hd_nb1 : d->hd_nb0;
                     n.f_plen = p1len;
-                    a.st = s_app ? IS_SKIP : h_len == 0 ? IS_PRE : IS_SIZE;
+                    n.is_state = s_app ? IS_SKIP : h_len == 0 ? IS_PRE : IS_SIZE;
                 }
             }
         }
-        if (a.take || a.pc || a.st != IS_IDLE)
-            n.is_state = IS_ACT;
-        break;
-    case IS_ACT:
-        /* the decision of the last edge; a take whose answer went away since is undone,
-         * IS_IDLE deciding again (the record flags it set go back to none) */
-        if (!dma_act_go(d)) {
-            n.rp = n.raft = 0;
-            n.is_state = IS_IDLE;
-            break;
-        }
-        ra_take = d->act.take; ra_cls = d->act.cls;
-        pc_we = d->act.pc; pc_wdata = d->act.pcw;
-        fh_rel = d->act.rel; n.fq_pop = d->act.fqpop;
-        memcpy(n.pg_take, d->act.pgt, sizeof n.pg_take);
-        n.is_state = d->act.st;
-        dma_count(&n, d, ev, d->act.cnt);
         break;
     case IS_P2: /* the data part of a split frame: its own buffer or its run's page at any
                  * byte, realigned from the header part's end in its last word to g_addr's
@@ -652,7 +600,6 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         n.is_state = IS_IDLE;
         break;
     }
-    n.act = a;
     /* frame queue head: refill from the RAM when empty or released */
     if (fh_rel) n.fh_valid = 0;
     if (d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel)) {
@@ -717,8 +664,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     }
     /* the re-assembly table: the head's request (it changes with fh and with the registered
      * enable); a split frame's data part is the payload it would merge (a length that lies
-     * merges nothing); the issue FSM's take, a run opened there takes the page the
-     * decision loaded into g_addr, g_bufid (ring 3's head) */
+     * merges nothing); the issue FSM's take, a run opened there takes ring 3's head */
     {
         reasm_in_t ri = { .rst = t->rst, .cfg_en = c->reasm_en, .cfg_page_log2 = c->reasm_page_log2,
                           .cfg_max_segs = c->reasm_max_segs, .cfg_max_bytes = c->reasm_max_bytes,
@@ -727,8 +673,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                           .s_flow = (uint8_t)d->fh_flow, .s_gen = (uint8_t)(d->fh_flow >> 8), .s_op = d->fh_op,
                           .s_fcl = fh->fcl != 0, .s_len = fh->split && !fh->lerr ? fh->dlen : 0, .s_seq = fh->seq,
                           .s_ack = fh->ack, .s_win = fh->win,
-                          .s_take = (uint8_t)ra_take, .s_take_cls = (uint8_t)ra_cls, .s_take_id = d->g_bufid,
-                          .s_take_page = d->g_addr >> 12 };
+                          .s_take = (uint8_t)ra_take, .s_take_cls = (uint8_t)ra_cls, .s_take_id = ph->buf_id,
+                          .s_take_page = ph->addr >> 12 };
         reasm_step(d->ra, &ri, &rao);
     }
     /* the mover: the issue FSM's commands and the record holder's words of this edge */

@@ -59,18 +59,6 @@ static inline int dma_queue_ok(const csr_cfg_t *c, uint32_t num_cq, uint8_t q)
 }
 
 
-/* IS_IDLE's decision, registered every cycle and done in IS_ACT an edge later (rtl act_*):
- * the table's take (a close alone: cls), the packet-memory command, the head released (a
- * drop: rel), the credit, the pops, the page cursors' takes, the state after, the counter
- * (enum dma_cnt in dma.c) */
-typedef struct dma_act {
-    uint8_t     take, cls, pc, rel, fqpop;
-    pc_stream_t pcw;
-    uint8_t     pop[NICRX_NUM_FBR];
-    uint8_t     pgt[NICRX_REASM_RING];
-    uint8_t     st, cnt;
-} dma_act_t;
-
 typedef struct dma {
     /* parameters */
     uint32_t dw, bpb, lbpb, num_cq, fq_depth, max_burst, pm_aw;
@@ -87,9 +75,9 @@ typedef struct dma {
     uint8_t  fh_op;
     uint8_t  fh_red;  /* the head's RED verdict (fl.red) */
     uint8_t  fh_valid;
+    uint8_t  desc_pop[NICRX_NUM_FBR]; /* one cycle: ring r's head descriptor taken */
     /* issue FSM */
     uint8_t  is_state;
-    dma_act_t act;
     uint8_t  f_q, f_ring, f_err;
     uint16_t f_bufid;
     uint64_t f_addr;

@@ -108,13 +108,8 @@ module nicrx_dma #(
     localparam [LABPB-1:0] UP_OFF = UP_OFF_I[LABPB-1:0];
     // completion request's {q, err, rec} (nicrx_cpl_write's B FIFO entry)
     localparam BQW   = 2 + QW;
-    // IS_ACT: what IS_IDLE decided at the last edge (act_*) is done (issue 10)
-    localparam [3:0] IS_IDLE = 4'd0, IS_DATA = 4'd1, IS_REC = 4'd2, IS_WAIT = 4'd3,
-                     IS_SIZE = 4'd4, IS_PRE = 4'd5, IS_P2 = 4'd6, IS_SKIP = 4'd7, IS_ACT = 4'd8;
-    // the counter a decision adds one to (act_cnt): a drop's reason (no_buf + the ring), a
-    // misaligned buffer, a run that found no page
-    localparam [3:0] C_NONE = 4'd0, C_RED_EARLY = 4'd1, C_RED_FORCED = 4'd2, C_NO_FIT = 4'd3,
-                     C_NO_CQ = 4'd4, C_NO_BUF = 4'd5, C_DESC_ERR = 4'd8, C_NO_PAGE = 4'd9;
+    localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
+                     IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6, IS_SKIP = 3'd7;
     localparam [1:0] HDR_RING = 2'd2;          // the header ring (regs/nicrx.regs HDR_RING)
     localparam [1:0] RA_RING = 2'd3;           // the re-assembly ring (REASM_RING): a run's page
     localparam [3:0] R_DROP = 4'd9;            // enum nicrx_reasm_reason: the close this block adds
@@ -147,20 +142,8 @@ module nicrx_dma #(
     reg [1:0]            fh_red_reg;         // head's RED verdict (RAM read register)
     reg                  fh_valid_reg, fh_valid_next;
 
-    reg [3:0]            is_state_reg, is_state_next;
-    // IS_IDLE's decision, registered every cycle (no enable) and done in IS_ACT an edge later,
-    // so that what it drives far away (the table's take, the pops, the packet-memory command,
-    // the head's release and reload) comes from flip-flops: the take and whether a close
-    // alone, the packet-memory command, the head released (a drop), the credit (fq_pop), the
-    // pops, the page cursors' takes, the state after, the counter
-    reg                  act_take_reg, act_take_next, act_cls_reg, act_cls_next;
-    reg                  act_pc_reg, act_pc_next;
-    reg [PC_W-1:0]       act_pcw_reg, act_pcw_next;
-    reg                  act_rel_reg, act_rel_next, act_fqpop_reg, act_fqpop_next;
-    reg [3:0]            act_pop_reg, act_pop_next;
-    reg [2:0]            act_pgt_reg, act_pgt_next;
-    reg [3:0]            act_st_reg, act_st_next;
-    reg [3:0]            act_cnt_reg, act_cnt_next;
+    reg [3:0]            desc_pop_reg, desc_pop_next;
+    reg [2:0]            is_state_reg, is_state_next;
     reg [QW-1:0]         f_q_reg, f_q_next;
     reg [1:0]            f_ring_reg, f_ring_next;     // the first part's ring (2: a split frame's header)
     reg                  f_err_reg, f_err_next;
@@ -257,6 +240,7 @@ module nicrx_dma #(
     // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
     // the read decided at an edge waits before the RAM takes it
     assign fq_pop          = fq_pop_reg;
+    assign m_desc_pop      = desc_pop_reg;
     assign m_head          = fh_flow_reg;
     assign cnt_reasm_no_page = cnt_no_page_reg;
     assign st_idle         = idle_reg;
@@ -297,9 +281,7 @@ module nicrx_dma #(
     // run, so it does not wait for the answer); the request changes with fh (a reload or a release) and with the
     // registered enable (rq_en), s_chg (rq_chg) in the request's first cycle, and IS_IDLE
     // decides such a head only with the answer; it takes the answer (ra_take) when it acts
-    // on it (IS_ACT, an edge after the decision), or a close alone (ra_cls) when it closes
-    // the run and merges nothing; a run opened takes the page the decision loaded into
-    // g_addr, g_bufid (ring 3's head)
+    // on it, or a close alone (ra_cls) when it closes the run and merges nothing
     reg         rq_en_reg, rq_chg_reg;
     reg         rq_req_reg;        // the head asks (below), registered from the head's next values
     reg         ra_take, ra_cls;
@@ -316,12 +298,6 @@ module nicrx_dma #(
     wire [31:0] ra_r_seq, ra_r_ack;
     wire [15:0] ra_r_win;
     wire        rq_ans = ra_v && ra_req && !rq_chg_reg;   // the answer for the head (held since it changed)
-    // IS_ACT does the decision of the last edge, unless it takes an answer that went away
-    // since (a flush, a change at the table: m_v low); then nothing is done
-    wire        act_go = is_state_reg == IS_ACT && !(act_take_reg && !ra_v);
-    // its pops, from registers (nicrx_flist routes ring 3's by what it presented the cycle
-    // before, at the decision)
-    assign m_desc_pop = act_go ? act_pop_reg : 4'b0000;
     nicrx_reasm #(.FLOWS(FLOWS)) u_reasm (
         .clk(clk), .rst(rst),
         .cfg_en(cfg_reasm[0]), .cfg_page_log2(cfg_reasm[6:2]), .cfg_max_bytes(cfg_reasm[23:7]),
@@ -330,8 +306,8 @@ module nicrx_dma #(
         // the payload it would merge: a split frame's data part (a length that lies merges nothing)
         .s_len((fh_reg[101] && !fh_reg[100]) ? fh_reg[133:118] : 16'd0),
         .s_seq(fh_reg[165:134]), .s_fcl(|fh_reg[171:166]), .s_ack(fh_reg[203:172]), .s_win(fh_reg[219:204]),
-        .s_take(ra_take), .s_take_cls(ra_cls), .s_take_page(g_addr_reg[63:12]),
-        .s_take_id(g_bufid_reg),
+        .s_take(ra_take), .s_take_cls(ra_cls), .s_take_page(s_desc_data[3*80+12 +: 52]),
+        .s_take_id(s_desc_data[3*80+64 +: 16]),
         .m_v(ra_v), .m_req(ra_req), .m_flow(ra_flow), .m_close(ra_close), .m_reason(ra_reason),
         .m_open(ra_open), .m_merge(ra_merge), .m_after(ra_after), .m_dst(ra_dst), .m_off(ra_off),
         .m_r_gen(ra_r_gen), .m_r_id(ra_r_id), .m_r_len(ra_r_len), .m_r_segs(ra_r_segs), .m_r_seq(ra_r_seq),
@@ -468,6 +444,7 @@ module nicrx_dma #(
         // defaults: hold
         fq_wr_next = fq_wr_reg;  fq_rd_next = fq_rd_reg;  fq_pop_next = 1'b0;
         fh_valid_next = fh_valid_reg;
+        desc_pop_next = 4'b0000;
         is_state_next = is_state_reg;
         f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
         f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
@@ -486,9 +463,6 @@ module nicrx_dma #(
         r_ack_next = r_ack_reg;  r_win_next = r_win_reg;
         cnt_no_page_next = cnt_no_page_reg;
         ra_take = 1'b0;  ra_cls = 1'b0;
-        act_take_next = 1'b0;  act_cls_next = 1'b0;  act_pc_next = 1'b0;  act_pcw_next = {PC_W{1'b0}};
-        act_rel_next = 1'b0;  act_fqpop_next = 1'b0;  act_pop_next = 4'b0000;  act_pgt_next = 3'b000;
-        act_st_next = IS_IDLE;  act_cnt_next = C_NONE;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
         cnt_no_fit_next = cnt_no_fit_reg;
         cnt_no_cq_next = cnt_no_cq_reg;  cnt_desc_err_next = cnt_desc_err_reg;
@@ -674,8 +648,7 @@ module nicrx_dma #(
                 // it); the run closing after the head has it, the head's flags, ACK and window
                 r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
                 r_len_next = aft ? ra_r_len : ra_off;
-                // (the decrement made from the answer alone, the decision only selecting it)
-                r_segs_next = (ra_after && !aft) ? ra_r_segs - 8'd1 : ra_r_segs;
+                r_segs_next = ra_r_segs - {7'd0, ra_after && !aft};
                 r_seq_next = ra_r_seq;
                 r_reason_next = (aft || ra_close) ? ra_reason : R_DROP;
                 r_flags_next = aft ? fh_reg[171:166] : 6'd0;
@@ -684,10 +657,10 @@ module nicrx_dma #(
                 if (sw_go) begin
                     // the sweep's close (timeout, flush, re-assembly off): its run record on
                     // CQ 0 (none when CQ 0 is disabled), then the table moves on
-                    act_take_next = 1'b1;  act_cls_next = 1'b1;
+                    ra_take = 1'b1;  ra_cls = 1'b1;
                     f_q_next = {QW{1'b0}};
                     rp_next = cfg_cq_en[0];  raft_next = 1'b0;
-                    act_st_next = cfg_cq_en[0] ? IS_PRE : IS_IDLE;
+                    is_state_next = cfg_cq_en[0] ? IS_PRE : IS_IDLE;
                 end else if (fh_valid_reg && hd_v_reg && (!rq_req_reg || rq_ans)) begin
                     if (cstep) begin
                         // the head's run closes first, alone (a close before the frame, a
@@ -695,36 +668,39 @@ module nicrx_dma #(
                         // its run record on the frame's CQ (CQ 0 when that is not enabled;
                         // none when neither is), then the table answers the frame again
                         if (!rcq_en || cq_room[rcq]) begin
-                            act_take_next = 1'b1;  act_cls_next = 1'b1;
+                            ra_take = 1'b1;  ra_cls = 1'b1;
                             f_q_next = rcq;
                             rp_next = rcq_en;  raft_next = 1'b0;
-                            act_st_next = rcq_en ? IS_PRE : IS_IDLE;
+                            is_state_next = rcq_en ? IS_PRE : IS_IDLE;
                         end
                     end else if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
-                            act_pc_next = 1'b1;  act_pcw_next = {6'd0, h_nwords, 1'b1};
-                            act_rel_next = 1'b1;  act_fqpop_next = 1'b1;
-                            act_cnt_next = hd_red_reg[1] ? C_RED_FORCED : C_RED_EARLY;
+                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
+                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
+                            else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if (h_nofit) begin
                         if (pc_room) begin
-                            act_pc_next = 1'b1;  act_pcw_next = {6'd0, h_nwords, 1'b1};
-                            act_rel_next = 1'b1;  act_fqpop_next = 1'b1;
-                            act_cnt_next = C_NO_FIT;
+                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
+                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
                         if (pc_room) begin
-                            act_pc_next = 1'b1;  act_pcw_next = {6'd0, h_nwords, 1'b1};
-                            act_rel_next = 1'b1;  act_fqpop_next = 1'b1;
-                            act_cnt_next = C_NO_CQ;
+                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
+                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
                     end else if (hd_to_reg && !bufs_ok) begin
                         // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
                         if (pc_room) begin
-                            act_pc_next = 1'b1;  act_pcw_next = {6'd0, h_nwords, 1'b1};
-                            act_rel_next = 1'b1;  act_fqpop_next = 1'b1;
-                            act_cnt_next = C_NO_BUF + {2'd0, nb_ring};
+                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
+                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            for (i = 0; i < 3; i = i + 1)
+                                if (nb_ring == i[1:0])
+                                    cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
                         end
                     end else if (rooms && pc_room && bufs_ok) begin
                         // a split frame takes a header buffer and, with bytes after its
@@ -734,67 +710,40 @@ module nicrx_dma #(
                         f_q_next = hd_q_reg;
                         if (herr || perr || derr) begin
                             // misaligned buffer or page: returned alone by an error completion
-                            act_pop_next = herr ? 4'b0100 : perr ? 4'b1000 : sel ? 4'b0010 : 4'b0001;
+                            desc_pop_next = herr ? 4'b0100 : perr ? 4'b1000 : sel ? 4'b0010 : 4'b0001;
                             f_ring_next = herr ? HDR_RING : perr ? RA_RING : {1'b0, sel};
                             f_err_next = 1'b1;
-                            act_cnt_next = C_DESC_ERR;
-                            act_st_next = IS_PRE;
+                            cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
+                            is_state_next = IS_PRE;
                         end else begin
                             // a page goes back (pop) only with its last entry; a run's page
                             // is taken when the run opens
-                            act_pop_next = {m_go && ra_open, h_split && !s_app && pg_rel[2],
+                            desc_pop_next = {m_go && ra_open, h_split && !s_app && pg_rel[2],
                                              d_ring && sel && pg_rel[1],
                                              d_ring && !sel && pg_rel[0]};
-                            act_pgt_next = {h_split && !s_app, d_ring && sel, d_ring && !sel};
+                            pg_take_next = {h_split && !s_app, d_ring && sel, d_ring && !sel};
                             f_ring_next = h_split ? HDR_RING : {1'b0, sel};
                             g_pend_next = h_split && hd_dneed_reg;
                             g_ring_next = sel;  g_mrg_next = m_go;  g_strip_next = s_app;
-                            act_take_next = m_go;
+                            ra_take = m_go;
                             // the run closes after the frame: its record follows the frame's
                             rp_next = m_go && ra_after;  raft_next = 1'b1;
                             // a frame that would open a run but finds no page goes alone
-                            if (rq_req_reg && ra_open && !m_go) act_cnt_next = C_NO_PAGE;
+                            if (rq_req_reg && ra_open && !m_go) cnt_no_page_next = cnt_no_page_reg + 32'd1;
                             f_err_next = 1'b0;
-                            act_fqpop_next = 1'b1;
-                            act_pc_next = 1'b1;
+                            fq_pop_next = 1'b1;
+                            pc_we = 1'b1;
                             // stripped: the header's whole words released unread, the word it
                             // shares with the data part read by the data part (IS_SKIP waits
                             // for its hd_*)
-                            act_pcw_next = s_app ? {6'd0, {LBPB{1'b0}}, h_hlen[15:LBPB], 1'b1}
-                                                 : {3'b000, 3'd0, hd_nw1_reg, h_len == 16'd0};
+                            pc_wdata = s_app ? {6'd0, {LBPB{1'b0}}, h_hlen[15:LBPB], 1'b1}
+                                             : {3'b000, 3'd0, hd_nw1_reg, h_len == 16'd0};
                             // a buffer at an odd word of a beat (R = 2) starts in its upper lane
                             f_soff_next = p1_lane ? UP_OFF : {LABPB{1'b0}};
                             f_first_next = 1'b1;
-                            act_st_next = s_app ? IS_SKIP : (h_len == 16'd0) ? IS_PRE : IS_SIZE;
+                            is_state_next = s_app ? IS_SKIP : (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
                     end
-                end
-                if (act_take_next || act_pc_next || act_st_next != IS_IDLE) is_state_next = IS_ACT;
-            end
-            IS_ACT: begin
-                // the decision of the last edge; a take whose answer went away since is
-                // undone, IS_IDLE deciding again (the records' flags it set go back to none)
-                if (!act_go) begin
-                    rp_next = 1'b0;  raft_next = 1'b0;
-                    is_state_next = IS_IDLE;
-                end else begin
-                    ra_take = act_take_reg;  ra_cls = act_cls_reg;
-                    pc_we = act_pc_reg;  pc_wdata = act_pcw_reg;
-                    fh_rel = act_rel_reg;  fq_pop_next = act_fqpop_reg;
-                    pg_take_next = act_pgt_reg;
-                    is_state_next = act_st_reg;
-                    case (act_cnt_reg)
-                        C_RED_EARLY:  cnt_red_early_next  = cnt_red_early_reg + 32'd1;
-                        C_RED_FORCED: cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
-                        C_NO_FIT:     cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
-                        C_NO_CQ:      cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
-                        C_DESC_ERR:   cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
-                        C_NO_PAGE:    cnt_no_page_next = cnt_no_page_reg + 32'd1;
-                        default: ;
-                    endcase
-                    for (i = 0; i < 3; i = i + 1)
-                        if (act_cnt_reg == C_NO_BUF + i[3:0])
-                            cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
                 end
             end
             IS_P2: begin
@@ -931,15 +880,13 @@ module nicrx_dma #(
         if (rst) begin
             fq_wr_reg <= {(LFQ+1){1'b0}};  fq_rd_reg <= {(LFQ+1){1'b0}};  fq_pop_reg <= 1'b0;
             fh_valid_reg <= 1'b0;
+            desc_pop_reg <= 4'b0000;
             rp_reg <= 1'b0;  raft_reg <= 1'b0;  g_mrg_reg <= 1'b0;  g_strip_reg <= 1'b0;  cnt_no_page_reg <= 32'd0;
             r_flow_reg <= 8'd0;  r_gen_reg <= 8'd0;  r_id_reg <= 16'd0;  r_len_reg <= 17'd0;
             r_segs_reg <= 8'd0;  r_seq_reg <= 32'd0;  r_reason_reg <= 4'd0;  r_flags_reg <= 6'd0;
             r_ack_reg <= 32'd0;  r_win_reg <= 16'd0;
             rq_chg_reg <= 1'b0;  rq_req_reg <= 1'b0;  rq_pmask_reg <= 16'h0fff;
             is_state_reg <= IS_IDLE;
-            act_take_reg <= 1'b0;  act_cls_reg <= 1'b0;  act_pc_reg <= 1'b0;  act_pcw_reg <= {PC_W{1'b0}};
-            act_rel_reg <= 1'b0;  act_fqpop_reg <= 1'b0;  act_pop_reg <= 4'b0000;  act_pgt_reg <= 3'b000;
-            act_st_reg <= IS_IDLE;  act_cnt_reg <= C_NONE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
             f_off_reg <= 16'd0;  f_cnt_reg <= 13'd0;  f_prel_reg <= 1'b0;
             g_off_reg <= 16'd0;  g_cnt_reg <= 13'd0;  g_prel_reg <= 1'b0;  pg_take_reg <= 3'b000;
@@ -963,6 +910,7 @@ module nicrx_dma #(
         end else begin
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
             fh_valid_reg <= fh_valid_next;
+            desc_pop_reg <= desc_pop_next;
             rp_reg <= rp_next;  raft_reg <= raft_next;  g_mrg_reg <= g_mrg_next;  g_strip_reg <= g_strip_next;
             cnt_no_page_reg <= cnt_no_page_next;
             r_flow_reg <= r_flow_next;  r_gen_reg <= r_gen_next;  r_id_reg <= r_id_next;  r_len_reg <= r_len_next;
@@ -974,10 +922,6 @@ module nicrx_dma #(
             rq_pmask_reg <= (cfg_reasm[6:2] >= 5'd16) ? 16'hffff : (cfg_reasm[6:2] <= 5'd12) ? 16'h0fff
                           : ~(16'hffff << cfg_reasm[6:2]);
             is_state_reg <= is_state_next;
-            act_take_reg <= act_take_next;  act_cls_reg <= act_cls_next;  act_pc_reg <= act_pc_next;
-            act_pcw_reg <= act_pcw_next;  act_rel_reg <= act_rel_next;  act_fqpop_reg <= act_fqpop_next;
-            act_pop_reg <= act_pop_next;  act_pgt_reg <= act_pgt_next;  act_st_reg <= act_st_next;
-            act_cnt_reg <= act_cnt_next;
             f_q_reg <= f_q_next;  f_ring_reg <= f_ring_next;  f_err_reg <= f_err_next;  f_plen_reg <= f_plen_next;
             f_off_reg <= f_off_next;  f_cnt_reg <= f_cnt_next;  f_prel_reg <= f_prel_next;
             g_off_reg <= g_off_next;  g_cnt_reg <= g_cnt_next;  g_prel_reg <= g_prel_next;  pg_take_reg <= pg_take_next;

@@ -141,12 +141,7 @@ module nicrx_mover #(
     reg [2*DATA_WIDTH-1:0] ra_cat;            // {the word read, the word before}
     reg [DATA_WIDTH-1:0] ra_hi;               // the word read (a lead: the word before; a flush: 0)
     reg [4:0]            pf_cnt;
-    // the prefetch FIFO holds a word, two words: registered (the W register's load enable is
-    // then a few LUTs from flip-flops, issue 10), made from the count's comparisons with 1..4
-    // selected by the edge's write and read, not from the next count
-    reg                  pf_ge1_reg, pf_ge1_next, pf_ge2_reg, pf_ge2_next;
-    reg                  pf_inc;              // a word written at this edge
-    reg  [1:0]           pf_dec;              // words read at this edge
+    reg                  pf_ge1, pf_ge2;      // the prefetch FIFO holds a word, two words
     reg                  wc_empty;
     reg [1:0]            wc_rd1;              // the place behind the head
     reg [WC_W-1:0]       wc_nx;               // the head after an edge that pops it
@@ -183,6 +178,8 @@ module nicrx_mover #(
         pf_cnt  = pf_wr_reg - pf_rd_reg;
         pf_room_next = ({1'b0, pf_cnt} + {5'd0, t0_v_reg} + {5'd0, t1_v_reg} + {5'd0, t2_v_reg}) < 6'd15;
         // from the pointers alone, so the W command's beat decode only selects between them
+        pf_ge1  = pf_cnt != 5'd0;
+        pf_ge2  = pf_cnt > 5'd1;
         hd_ld = pc_empty;
         if (!pc_empty) begin
             if (hd_skip_reg) begin
@@ -258,7 +255,7 @@ module nicrx_mover #(
         wstrb_n = wend ? wc_strb : STRB_ONES;
         if (wb_first_reg) wstrb_n = wstrb_n & wh_reg[WC_FSTRB +: ABPB];
         wload  = (!wvalid_reg || m_axi_wready) && !wc_empty
-                 && (wh_reg[WC_REC] || (wtake2 ? pf_ge2_reg : pf_ge1_reg));
+                 && (wh_reg[WC_REC] || (wtake2 ? pf_ge2 : pf_ge1));
         if (!wvalid_reg || m_axi_wready) begin
             wvalid_next = 1'b0;
             if (wload) begin
@@ -287,17 +284,6 @@ module nicrx_mover #(
                 end
             end
         end
-        // the count after this edge is pf_cnt + inc - dec: at least k when pf_cnt is at least
-        // k - inc + dec (1..4)
-        pf_inc = t2_v_reg && !t2_pr_reg;
-        pf_dec = (wload && !wh_reg[WC_REC]) ? (wtake2 ? 2'd2 : 2'd1) : 2'd0;
-        case ({pf_inc, pf_dec})
-            3'b001:  begin pf_ge1_next = pf_ge2_reg;  pf_ge2_next = pf_cnt > 5'd2; end
-            3'b010:  begin pf_ge1_next = pf_cnt > 5'd2;  pf_ge2_next = pf_cnt > 5'd3; end
-            3'b100:  begin pf_ge1_next = 1'b1;  pf_ge2_next = pf_ge1_reg; end
-            3'b110:  begin pf_ge1_next = pf_ge2_reg;  pf_ge2_next = pf_cnt > 5'd2; end
-            default: begin pf_ge1_next = pf_ge1_reg;  pf_ge2_next = pf_ge2_reg; end   // none, or one in and one out
-        endcase
         // the head pops (or the FIFO is empty): the next one, at its first beat
         if (wc_empty || (wload && wend)) begin
             wh_next = wc_nx;
@@ -322,7 +308,7 @@ module nicrx_mover #(
             hd_skip_reg <= 1'b0;  hd_flush_reg <= 1'b0;  hd_lead_reg <= 1'b0;  hd_prime_reg <= 1'b0;  hd_sh_reg <= 3'd0;
             hd_left_reg <= 16'd0;  hd_zero_reg <= 1'b1;  hd_one_reg <= 1'b0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
-            pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;  pf_ge1_reg <= 1'b0;  pf_ge2_reg <= 1'b0;
+            pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;
             t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_ld_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
             t0_pr_reg <= 1'b0;  t1_pr_reg <= 1'b0;  t2_pr_reg <= 1'b0;
             pm_rel_reg <= {(PM_AW+1){1'b0}};  pf_room_reg <= 1'b1;
@@ -342,7 +328,7 @@ module nicrx_mover #(
             // in a row, one place is enough
             pc_room_reg <= (pc_wr_reg - pc_rd_reg) != 3'd4;
             rel_ptr_reg <= rel_ptr_next;
-            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;  pf_ge1_reg <= pf_ge1_next;  pf_ge2_reg <= pf_ge2_next;
+            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;
             t0_v_reg <= t0_v_next;  t0_fl_reg <= t0_fl_next;  t0_ld_reg <= t0_ld_next;  t0_sh_reg <= t0_sh_next;
             t0_pr_reg <= t0_pr_next;  t1_pr_reg <= t0_pr_reg;  t2_pr_reg <= t1_pr_reg;
             pm_rd_en_reg <= t0_v_next && !t0_fl_next;
@@ -393,7 +379,6 @@ module nicrx_mover #(
         assert((pc_wr_reg - pc_rd_reg) <= 3'd4);
         assert((wc_wr_reg - wc_rd_reg) <= 3'd4);
         assert(pf_cnt + {4'd0, t0_v_reg} + {4'd0, t1_v_reg} + {4'd0, t2_v_reg} <= 5'd16);
-        assert(pf_ge1_reg == (pf_cnt != 5'd0) && pf_ge2_reg == (pf_cnt > 5'd1));
         if (wload && wh_reg[WC_REC]) assert(s_rec_valid);
         assert(wb_first_reg == (wb_cnt_reg == 8'd0));
         if (!wc_empty) begin

@@ -655,9 +655,6 @@ static void run(tb_t *t, const cfgt_t *c, uint64_t seed, ds_hook_fn hook, void *
         di.now = (uint16_t)(t->cyc >> 4);
         /* every frame in and accounted for: a flush closes the runs still open (one cycle) */
         cf->reasm_flush = 0;
-        /* and flushes while frames come (every 251 cycles: one lands between a take's decision
-         * and IS_ACT now and then, so the take is undone) */
-        if (c->reasm_mix && !t->flush_at && t->cyc % 251 == 250) cf->reasm_flush = 1;
         if (c->reasm_mix && !t->flush_at && t->nin == c->nframes && t->pops == t->nin) {
             int all = 1;
             for (uint32_t i = 0; i < t->nin; i++) if (!t->f[i].delivered && !t->f[i].dropped) all = 0;

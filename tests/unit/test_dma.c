@@ -162,11 +162,11 @@ int main(void)
             cpf = (double)(t.t_last_rec - t.t_first_rec) / (t.got_records - 1);
             /* the slowest of the packet-memory reads (a word a cycle), the W beats (data and
              * record) and the issue loop: the record holder takes a frame's record once the
-             * record before it is in W, so the frame after next is taken 18 cycles after a
-             * frame's first read is decided (the reader's 4 cycles to W and IS_ACT's cycle
-             * after IS_IDLE's decision among them), 9.0 a frame; the 16-word prefetch FIFO has
-             * room for the words read while W carries a record, so the reader never waits for it */
-            double words = 64.0 / (dw / 8), loop = 9.0;
+             * record before it is in W, so the frame after next is taken 17 cycles after a
+             * frame's first read is decided (the reader's 4 cycles to W among them), 8.5 a
+             * frame; the 16-word prefetch FIFO has room for the words read while W carries a
+             * record, so the reader never waits for it */
+            double words = 64.0 / (dw / 8), loop = 8.5;
             double beats = (64.0 + NICRX_CMPL_BYTES) / (adw / 8), bound = words > beats ? words : beats;
             if (loop > bound) bound = loop;
             printf("# %s 64-byte frames saturated: %.2f cycles per frame (%.0f words read, %.0f W beats per frame)\n",
