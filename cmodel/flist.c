@@ -73,7 +73,10 @@ void flist_step(flist_t *s, const flist_in_t *in, flist_out_t *out)
         n->cnt_fb = 0;
         n->st_bound = n->st_err = n->st_cnt = n->st_head = 0;
     } else {
-        n->st_bound = (uint8_t)(sel_ok && r.bnd[sidx]);
+        /* bound while the list is in the choice or a pop to it is in flight, so a host that
+         * reads bound 0 after an unbind reads a head that counts every take */
+        const int busy = (r.h_hit && r.h_idx == sidx) || (r.o_list && r.o_idx == sidx) || ((r.p_oh >> sidx) & 1);
+        n->st_bound = (uint8_t)(sel_ok && (r.bnd[sidx] || busy));
         n->st_err = (uint8_t)(sel_ok && r.err[sidx]);
         n->st_cnt = sel_ok ? (uint8_t)(scnt & 0x1f) : 0;
         n->st_head = sel_ok ? r.rd[sidx] : 0;

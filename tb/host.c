@@ -17,6 +17,7 @@ enum {
 #define STATUS_RETRIES 1000u
 #define SWAP_POLLS 100000u
 #define FLOW_POLLS 10000u
+#define FLIST_POLLS 64u   /* FLIST_STATUS reads after an unbind before bound must read 0 */
 
 /* The context window in the order a READ reads it back (host_flow_res_t). */
 #define FLOW_WIN_REGS (6u + NICRX_FLOW_KEY_BYTES / 4u)
@@ -600,6 +601,13 @@ static void doorbells(host_t *h);
 static void flist_status(host_t *h, uint32_t l, uint32_t rdata)
 {
     const uint8_t head = (uint8_t)((rdata & NICRX_FLIST_STATUS_HEAD_MASK) >> NICRX_FLIST_STATUS_HEAD_SHIFT);
+    /* bound reads 1 while a take of the list may still be in flight: read again (a few
+     * cycles: docs/host-interface.md "Unbind") */
+    if ((rdata & NICRX_FLIST_STATUS_BOUND_MASK) && ++h->fl[l].polls < FLIST_POLLS) {
+        enq(h, 1, NICRX_REG_FLIST_SEL, l, TAG_CFG);
+        enq(h, 0, NICRX_REG_FLIST_STATUS, 0, TAG_FLSTAT + l);
+        return;
+    }
     if ((rdata & NICRX_FLIST_STATUS_BOUND_MASK) || (uint8_t)(h->fl[l].posts - head) > NICRX_FLIST_DEPTH) {
         herr(h, "list %u after its unbind: FLIST_STATUS 0x%08x, %u buffers posted since the bind", l, rdata, h->fl[l].posts);
         return;

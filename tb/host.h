@@ -192,9 +192,10 @@ typedef struct host {
     uint32_t flist_port, flist_n, flist_bad, flist_unbind, flist_posts;
     host_fbr_t flb;
     uint8_t *lshadow;         /* the list buffers as the merged frames' records left them */
-    /* each list: bound, used (bound once: not bound again), its key, its runs, and the pool
-     * indexes of the buffers posted to it since the bind, in order (posts mod 256) */
-    struct { uint8_t bound, used; uint16_t key; uint32_t runs; uint8_t posts, ord[256]; } fl[NICRX_FLIST_LISTS];
+    /* each list: bound, used (bound once: not bound again), its key, its runs, its
+     * FLIST_STATUS reads after the unbind, and the pool indexes of the buffers posted to it
+     * since the bind, in order (posts mod 256) */
+    struct { uint8_t bound, used; uint16_t key; uint32_t runs, polls; uint8_t posts, ord[256]; } fl[NICRX_FLIST_LISTS];
     uint64_t flist_unbinds, flist_returned;
     uint64_t flist_runs, flist_bytes, flist_bad_back, flist_ring3_runs;
     uint64_t runs, run_segs;  /* run records taken, the frames they closed */
