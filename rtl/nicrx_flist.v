@@ -122,18 +122,18 @@ module nicrx_flist #(
     wire          sel_ok = {5'd0, cfg_sel} < LISTS;
     wire [LL-1:0] sidx   = cfg_sel[LL-1:0];
     wire [LC-1:0] scnt   = cnt_reg[sidx*LC +: LC];
+    // the list is in the choice or a pop to it is in flight: FLIST_STATUS.bound stays 1, so a
+    // host that reads bound 0 after an unbind reads a head that counts every take
+    wire          sbusy  = (h_hit_reg && h_idx_reg == sidx) || (o_list_reg && o_idx_reg == sidx) || p_oh_reg[sidx];
     /* verilator lint_off UNUSEDSIGNAL */ // FLIST_STATUS.cnt's 5 bits are [4:0]; a count is at most 16
     wire [LC+3:0] scnt_x = {4'd0, scnt};
     /* verilator lint_on UNUSEDSIGNAL */
     // per list, so each checks and moves its own registers with no index selecting them: the
     // command on it (lsel_l: FLIST_SEL names it), and a pop of the list presented at the
     // decision (its bit of p_oh_reg; never below empty)
-    reg  [LISTS-1:0] lsel_l, lbind_l, lpost_l, lref_l, lpop_l, lbusy_l;
+    reg  [LISTS-1:0] lsel_l, lbind_l, lpost_l, lref_l, lpop_l;
     integer          m;
     always @* for (m = 0; m < LISTS; m = m + 1) begin
-        // the list is in the choice or a pop to it is in flight: FLIST_STATUS.bound stays 1,
-        // so a host that reads bound 0 after an unbind reads a head that counts every take
-        lbusy_l[m] = (h_hit_reg && h_idx_reg == m[LL-1:0]) || (o_list_reg && o_idx_reg == m[LL-1:0]) || p_oh_reg[m];
         lsel_l[m]  = sel_ok && sidx == m[LL-1:0];
         lbind_l[m] = lsel_l[m] && cfg_cmd == C_BIND && !bnd_reg[m];
         lpost_l[m] = lsel_l[m] && cfg_cmd == C_POST && bnd_reg[m] && !cnt_reg[m*LC + LD];
@@ -163,7 +163,7 @@ module nicrx_flist #(
             cnt_fb_reg <= 32'd0;
             st_bound_reg <= 1'b0;  st_err_reg <= 1'b0;  st_cnt_reg <= 5'd0;  st_head_reg <= 8'd0;
         end else begin
-            st_bound_reg <= sel_ok && (bnd_reg[sidx] || lbusy_l[sidx]);
+            st_bound_reg <= sel_ok && (bnd_reg[sidx] || sbusy);
             st_err_reg   <= sel_ok && err_reg[sidx];
             st_cnt_reg   <= sel_ok ? scnt_x[4:0] : 5'd0;
             st_head_reg  <= sel_ok ? rd_reg[sidx*8 +: 8] : 8'd0;
