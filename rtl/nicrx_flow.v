@@ -294,7 +294,9 @@ module nicrx_flow #(
             reg [31:0]   sig_reg;
             reg          valid_reg, used_reg;
             reg [FW-1:0] rank_reg;
-            reg          sel_reg;       // E0: the command's entry (READ, INVALIDATE)
+            reg          sel_reg;       // every edge: the offered command's entry (READ, INVALIDATE);
+                                        // read only at E1, so it needs no take: the take would
+                                        // fan out to every entry (FLOWS=256's path)
             reg [3:0]    seq_reg;       // every edge: its signature's bytes equal the offered one's
             reg          wrote_reg;     // its signature was written at the edge before
             reg          match_reg;     // E1: this is b
@@ -317,7 +319,7 @@ module nicrx_flow #(
             wire         lt   = is_b ? lt_reg : !tail_oh_reg;
             wire         gt   = is_b && !lt_reg && !match_reg;
             always @(posedge clk) begin
-                sel_reg     <= take && (fk_cmd == CMD_READ || fk_cmd == CMD_INVAL) && fk_sel[FW-1:0] == I;
+                sel_reg     <= (fk_cmd == CMD_READ || fk_cmd == CMD_INVAL) && fk_sel[FW-1:0] == I;
                 tail_oh_reg <= rank_reg == LAST;
                 pen_oh_reg  <= rank_reg == PENULT;
                 // the compare in two steps, bytes at E0 then their AND at E1: a signature
