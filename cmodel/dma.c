@@ -307,7 +307,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     const int rooms = s_app ? !need2 || room : room && (!need2 || room2);
     /* a sweep's close (no frame asks; IS_IDLE) */
     const int sw_go = rao.m_v && !rao.m_req && rao.m_close && (!c->cq_en[0] || (cwo.cq_room & 1));
-    int aw_free = !d->awvalid || t->m_axi_awready;
+    /* AW: free once the last one went (its ready not looked at: nicrx_msix's arbiter drives it,
+     * and no AW follows another at the next edge anyway) */
+    int aw_free = !d->awvalid;
     /* W command and B FIFO room, registered (one cycle old; the W command FIFO's in the
      * mover): the issue FSM never writes them at two edges in a row */
     int wb_room = mvo.s_wc_ready && cwo.s_cr_ready;

@@ -176,12 +176,16 @@ module nicrx_cpl_write #(
         end
 
         // ---- a request: a B response to expect; a record's words into the holder and its
-        // queue's issued tail on
+        // queue's issued tail on.  The empty holder loads the words at every edge (only a
+        // full one is read), so its 256 enables are the holder's own flag, not the request's
+        // valid from the issue FSM (issue 10)
+        if (!rh_full_reg) begin
+            rh_w0_next = w0;  rh_w1_next = w1;  rh_w2_next = w2;  rh_w3_next = w3;
+        end
         if (s_cr_valid) begin
             bq_wr_next = bq_wr_reg + 1'b1;
             if (c_rec) begin
-                rh_full_next = 1'b1;  rh_w0_next = w0;  rh_w1_next = w1;
-                rh_w2_next = w2;  rh_w3_next = w3;
+                rh_full_next = 1'b1;
                 for (i = 0; i < NUM_CQ; i = i + 1)
                     if (c_q == i[QW-1:0])
                         issued_tail_next[i*16 +: 16] = issued_tail_reg[i*16 +: 16] + 16'd1;

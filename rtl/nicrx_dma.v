@@ -106,8 +106,6 @@ module nicrx_dma #(
     localparam [2:0] BPB_M1 = BPB_M1_I[2:0];   // a byte's offset in a packet-memory word
     localparam integer UP_OFF_I = ABPB - BPB;  // the upper lane's first byte in a beat (R = 2)
     localparam [LABPB-1:0] UP_OFF = UP_OFF_I[LABPB-1:0];
-    // completion request's {q, err, rec} (nicrx_cpl_write's B FIFO entry)
-    localparam BQW   = 2 + QW;
     localparam [2:0] IS_IDLE = 3'd0, IS_DATA = 3'd1, IS_REC = 3'd2, IS_WAIT = 3'd3,
                      IS_SIZE = 3'd4, IS_PRE = 3'd5, IS_P2 = 3'd6, IS_SKIP = 3'd7;
     localparam [1:0] HDR_RING = 2'd2;          // the header ring (regs/nicrx.regs HDR_RING)
@@ -232,9 +230,6 @@ module nicrx_dma #(
     reg                  wc_we;
     reg [WC_W-1:0]       wc_wdata;
     reg                  bq_we;
-    reg [BQW-1:0]        bq_wdata;
-    reg                  bq_run;             // the record is a run record (r_*)
-    reg                  bq_dlv;             // frame data: a stripped frame's last burst (its B counts DELIVERED)
 
     // ---- outputs ---------------------------------------------------------
     // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
@@ -330,8 +325,16 @@ module nicrx_dma #(
         .m_axi_wlast(m_axi_wlast), .m_axi_wready(m_axi_wready));
 
     // ---- the completion writer (nicrx_cpl_write): a completion request with every AW (the
-    // issue FSM's bq_we, bq_wdata: {q, err, rec}), a record's fields from the head and the
-    // f_*, g_* registers; the record's slot, phase and CQ room for the issue FSM
+    // issue FSM's bq_we), a record's fields from the head and the f_*, g_* registers; the
+    // record's slot, phase and CQ room for the issue FSM.  The request's kind comes from the
+    // state alone, not from the issue's condition, so that the holder's 256 bits it selects
+    // are a function of registers (issue 10: the AW's ready was on that path):
+    // IS_DATA's bursts (a stripped append's last: DELIVERED) or IS_REC's record (a run
+    // record, an error completion, or the frame's)
+    wire              cr_rec = is_state_reg == IS_REC;
+    wire              cr_run = cr_rec && rp_reg && !raft_reg;
+    wire              cr_err = cr_rec && f_err_reg && !(rp_reg && !raft_reg);
+    wire              cr_dlv = is_state_reg == IS_DATA && f_blast_reg && !g_pend_reg && g_strip_reg;
     wire              cr_room, cw_busy;
     wire [15:0]       rec_off;
     wire              rec_ph;
@@ -340,12 +343,12 @@ module nicrx_dma #(
     reg  [CR_W-1:0]   cr_data;
     always @* begin
         cr_data = {CR_W{1'b0}};
-        cr_data[CR_REC] = bq_wdata[0];  cr_data[CR_ERR] = bq_wdata[1];  cr_data[CR_Q +: QW] = bq_wdata[2 +: QW];
+        cr_data[CR_REC] = cr_rec;  cr_data[CR_ERR] = cr_err;  cr_data[CR_Q +: QW] = f_q_reg;
         cr_data[CR_PHASE] = f_phase_reg;
         // a run record: its page in ring 3, its flow, the run (docs/host-interface.md "Run record")
-        cr_data[CR_RUN] = bq_run;  cr_data[CR_DLV] = bq_dlv;
-        cr_data[CR_RING +: CR_RING_W] = bq_run ? RA_RING : f_ring_reg;
-        cr_data[CR_BUFID +: CR_BUFID_W] = bq_run ? r_id_reg : f_bufid_reg;
+        cr_data[CR_RUN] = cr_run;  cr_data[CR_DLV] = cr_dlv;
+        cr_data[CR_RING +: CR_RING_W] = cr_run ? RA_RING : f_ring_reg;
+        cr_data[CR_BUFID +: CR_BUFID_W] = cr_run ? r_id_reg : f_bufid_reg;
         cr_data[CR_RLEN +: CR_RLEN_W] = r_len_reg;  cr_data[CR_RSEGS +: CR_RSEGS_W] = r_segs_reg;
         cr_data[CR_RSEQ +: CR_RSEQ_W] = r_seq_reg;  cr_data[CR_RREASON +: CR_RREASON_W] = r_reason_reg;
         cr_data[CR_RFLAGS +: CR_RFLAGS_W] = r_flags_reg;
@@ -358,7 +361,7 @@ module nicrx_dma #(
         cr_data[CR_MRG] = g_mrg_reg;  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
         cr_data[CR_DOFF +: CR_DOFF_W] = g_off_reg;  cr_data[CR_DCNT +: CR_DCNT_W] = g_cnt_reg;
         cr_data[CR_DPREL] = g_prel_reg;
-        cr_data[CR_FLOW +: CR_FLOW_W] = bq_run ? {r_gen_reg, r_flow_reg} : fh_flow_reg;
+        cr_data[CR_FLOW +: CR_FLOW_W] = cr_run ? {r_gen_reg, r_flow_reg} : fh_flow_reg;
         cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op_reg;
         // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
         //      vlan, l4[2], l3[2], len[16]}
@@ -470,7 +473,7 @@ module nicrx_dma #(
         cnt_no_buf_next = cnt_no_buf_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
         pc_we = 1'b0;  pc_wdata = {PC_W{1'b0}};  wc_we = 1'b0;  wc_wdata = {WC_W{1'b0}};
-        bq_we = 1'b0;  bq_wdata = {BQW{1'b0}};  bq_run = 1'b0;  bq_dlv = 1'b0;
+        bq_we = 1'b0;
         fh_rel = 1'b0;
 
         // ---- frame queue push ----------------------------------------------
@@ -579,7 +582,10 @@ module nicrx_dma #(
         h_off    = pg_off[47:32];
         // CQ room (nicrx_cpl_write's cq_room) is one cycle old: the issue FSM waits a cycle
         // after each record
-        aw_free  = !awvalid_reg || m_axi_awready;
+        // AW: free once the last one went (the ready not looked at: it comes from outside,
+        // through nicrx_msix's arbiter, and would start the issue's paths; no AW follows
+        // another at the next edge anyway: IS_SIZE or IS_REC's first cycle lies between)
+        aw_free  = !awvalid_reg;
         // W command and B FIFO room (wb_room), registered in their blocks: only the issue FSM
         // writes them, never at two edges in a row (IS_DATA is followed by IS_SIZE or IS_REC
         // without rec_rdy, the record's AW by IS_WAIT), so a value one cycle old never lets
@@ -786,7 +792,7 @@ module nicrx_dma #(
                     wc_wdata[WC_FIRST_SKIP] = (R == 2) && f_first_reg && f_soff_reg[LABPB-1];
                     wc_wdata[WC_LAST_HALF] = f_blast_reg && end_half;
                     wc_wdata[WC_LEN +: WC_LEN_W] = f_beats_reg[7:0] - 8'd1;
-                    bq_we = 1'b1;  bq_wdata = {f_q_reg, 2'b00};
+                    bq_we = 1'b1;
                     // the next burst starts at a whole beat
                     f_addr_next = {f_addr_reg[63:LABPB] + {{(55-LABPB){1'b0}}, f_beats_reg}, {LABPB{1'b0}}};
                     f_first_next = 1'b0;
@@ -795,7 +801,6 @@ module nicrx_dma #(
                     if (f_blast_reg && !g_pend_reg && g_strip_reg) begin
                         // a stripped append is delivered by its last burst's B (no record):
                         // the head goes, then its run's record if the run closes after it
-                        bq_dlv = 1'b1;
                         fh_rel = 1'b1;
                         raft_next = 1'b0;
                         is_state_next = rp_reg ? IS_REC : IS_IDLE;
@@ -818,9 +823,8 @@ module nicrx_dma #(
                     wc_wdata[WC_REC] = 1'b1;  wc_wdata[WC_LEN +: WC_LEN_W] = REC_LEN;
                     // the record's words into the completion writer's holder: a run record
                     // (alone, or after the frame's), else the frame's or an error completion
-                    bq_we = 1'b1;  bq_wdata = {f_q_reg, f_err_reg && !(rp_reg && !raft_reg), 1'b1};
+                    bq_we = 1'b1;
                     if (rp_reg && !raft_reg) begin
-                        bq_run = 1'b1;
                         rp_next = 1'b0;
                     end else begin
                         raft_next = 1'b0;
