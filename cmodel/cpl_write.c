@@ -117,14 +117,14 @@ void cpl_write_step(cpl_write_t *s, const cpl_write_in_t *in, cpl_write_out_t *o
         n.rec_ph = (uint8_t)(((rec_tail >> rec_csz) & 1) ^ 1);
         n.rec_base = in->cq_base[rq];
     }
-    /* a request: a B response to expect; a record's words into the holder, its queue's
-     * issued tail on */
     /* the empty holder loads the words at every edge (only a full one is read) */
     if (!s->rh_full) {
         uint64_t w[4];
         cpl_write_words(&in->s_cr, w);
         n.rh_w0 = w[0]; n.rh_w1 = w[1]; n.rh_w2 = w[2]; n.rh_w3 = w[3];
     }
+    /* a request: a B response to expect; the holder full with a record's words, its queue's
+     * issued tail on */
     if (in->s_cr_valid) {
         /* a frame delivered: its record (not an error completion nor a run record), or the
          * last data burst of a frame that has none (a stripped append) */
