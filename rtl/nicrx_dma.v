@@ -333,7 +333,7 @@ module nicrx_dma #(
     // record, an error completion, or the frame's)
     wire              cr_rec = is_state_reg == IS_REC;
     wire              cr_run = cr_rec && rp_reg && !raft_reg;
-    wire              cr_err = cr_rec && f_err_reg && !(rp_reg && !raft_reg);
+    wire              cr_err = cr_rec && f_err_reg && !cr_run;
     wire              cr_dlv = is_state_reg == IS_DATA && f_blast_reg && !g_pend_reg && g_strip_reg;
     wire              cr_room, cw_busy;
     wire [15:0]       rec_off;
@@ -798,7 +798,7 @@ module nicrx_dma #(
                     f_first_next = 1'b0;
                     f_rem_next = f_rem_reg - {7'd0, f_beats_reg};
                     is_state_next = !f_blast_reg ? IS_SIZE : g_pend_reg ? IS_P2 : IS_REC;
-                    if (f_blast_reg && !g_pend_reg && g_strip_reg) begin
+                    if (cr_dlv) begin
                         // a stripped append is delivered by its last burst's B (no record):
                         // the head goes, then its run's record if the run closes after it
                         fh_rel = 1'b1;
@@ -824,7 +824,7 @@ module nicrx_dma #(
                     // the record's words into the completion writer's holder: a run record
                     // (alone, or after the frame's), else the frame's or an error completion
                     bq_we = 1'b1;
-                    if (rp_reg && !raft_reg) begin
+                    if (cr_run) begin
                         rp_next = 1'b0;
                     end else begin
                         raft_next = 1'b0;
