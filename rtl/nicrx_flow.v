@@ -23,8 +23,8 @@
 //   E6  comparisons against b: key (in 32-bit parts), aged, sequence numbers, ACK, ...;
 //       the allocation test (no b, may create, the tail free, aged or evicted)
 //   E7  the decision: the entry x (b or the tail), what is written, the counters
-//   E8  each entry's writes as strobes (rank to 0, +1, to LAST, -1; valid; signature): the
-//       registered decision fans out to the FLOWS entries in a cycle of its own
+//   E8  the registered decision into one copy per 8 entries (g_sig): it fans out across the
+//       CAM in a cycle of its own, and each copy then reaches only its 8 entries
 //   E9  the operation code; every write (valid, signature, ranks, tail, key and context
 //       memories, counters); the m_fl stream or flow_* / ctx_load
 // Nothing but the job writes the database, so every read during E1..E8 sees the state after
@@ -147,7 +147,7 @@ module nicrx_flow #(
     wire [32*NSG-1:0] pre_sig_flat;         // the offered job's signature, likewise
     wire [NSG-1:0]    g_same_flat;          // it equals the job's before, likewise
     wire [NSG-1:0]    j_cam_flat;           // the CAM is used (a frame, INSTALL), likewise
-    wire [NSG-1:0]    g_e1_flat, g_e4_flat, g_e8_flat;   // at_e1, at_e4, at_e8, likewise
+    wire [NSG-1:0]    g_e1_flat, g_e4_flat, g_e9_flat;   // at_e1, at_e4, done, likewise
     wire [NSG-1:0]    g_write_flat, g_inval_flat, g_create_flat, g_is_b_flat;   // d_*_reg, likewise
     // derived job constants (E1, E2)
     reg              j_pay0_reg, j_short_reg, j_age_on_reg, j_wrap_reg;
@@ -181,7 +181,7 @@ module nicrx_flow #(
     reg              d_flow_reg;            // the frame has a flow / the command succeeded
     reg              d_write_reg;           // context (and valid) written, entry to the head
     reg              d_inval_reg;           // valid cleared, entry to the tail
-    // (whether the entry is b, else the tail, is only in g_sig's copies: g_is_b_flat)
+    reg              d_is_b_reg;            // the entry is b, else the tail
     reg              d_create_reg;          // new generation, key and signature written
     reg              d_upd_reg;             // frame update of the entry's context
     reg              mv_head_reg;           // E9: d_x to the head (written, kept valid)
@@ -244,8 +244,10 @@ module nicrx_flow #(
             reg [31:0] sig_reg;     // the job's (taken at E0)
             reg        same_reg;    // E0: the offered signature is the job's before (g_entry)
             reg        cam_reg;
-            // the phases and the decision the entries read, likewise one copy per SG entries
-            (* keep *) reg e1_reg, e4_reg, e8_reg, write_reg, inval_reg, create_reg, is_b_reg;
+            // the phases and the decision the entries read, likewise one copy per SG entries;
+            // the decision's copies load at E8 from its registers (d_*_reg, E7), so that only
+            // flip-flops lie between the decision's logic and the copies spread over the CAM
+            (* keep *) reg e1_reg, e4_reg, e9_reg, write_reg, inval_reg, create_reg, is_b_reg;
             (* keep *) always @(posedge clk) begin
                 pre_reg  <= s_fk_data[FK_SIG +: FK_SIG_W];
                 same_reg <= pre_reg == sig_reg;
@@ -255,12 +257,12 @@ module nicrx_flow #(
                 end
                 e1_reg <= !rst && take;
                 e4_reg <= !rst && at_e3;
-                e8_reg <= !rst && at_e7;
-                if (at_e7) begin
-                    write_reg  <= dn_write;
-                    inval_reg  <= dn_inval;
-                    create_reg <= dn_create;
-                    is_b_reg   <= dn_is_b;
+                e9_reg <= !rst && at_e8;
+                if (at_e8) begin
+                    write_reg  <= d_write_reg;
+                    inval_reg  <= d_inval_reg;
+                    create_reg <= d_create_reg;
+                    is_b_reg   <= d_is_b_reg;
                 end
             end
             assign j_sig_flat[32*gs +: 32] = sig_reg;
@@ -269,17 +271,17 @@ module nicrx_flow #(
             assign j_cam_flat[gs]          = cam_reg;
             assign g_e1_flat[gs]     = e1_reg;
             assign g_e4_flat[gs]     = e4_reg;
-            assign g_e8_flat[gs]     = e8_reg;
+            assign g_e9_flat[gs]     = e9_reg;
             assign g_write_flat[gs]  = write_reg;
             assign g_inval_flat[gs]  = inval_reg;
             assign g_create_flat[gs] = create_reg;
             assign g_is_b_flat[gs]   = is_b_reg;
 `ifdef FORMAL
             always @(*) if (f_past_valid && !f_past_rst) begin
-                assert(e1_reg == at_e1 && e4_reg == at_e4 && e8_reg == at_e8);
-                if (act_reg && !at_e1 && !at_e2 && !at_e3 && !at_e4 && !at_e5 && !at_e6 && !at_e7)
+                assert(e1_reg == at_e1 && e4_reg == at_e4 && e9_reg == done);
+                if (done)
                     assert(write_reg == d_write_reg && inval_reg == d_inval_reg &&
-                           create_reg == d_create_reg && is_b_reg == g_is_b_flat[0]);
+                           create_reg == d_create_reg && is_b_reg == d_is_b_reg);
             end
 `endif
         end
@@ -302,22 +304,21 @@ module nicrx_flow #(
             reg          match_reg;     // E1: this is b
             reg          lt_reg;        // E4: ranked above b (more recently active)
             reg          tail_oh_reg, pen_oh_reg;   // every cycle: ranked LAST, PENULT
-            // the entry's writes at E9, from the decision (E7) into one strobe each at E8 (high in
-            // the cycle ending with E9): the decision fans out to the entries in a cycle of its own
-            reg          w_head_reg;    // x to the head: rank 0, valid
-            reg          w_inc_reg;     // ranked above x, x to the head: rank + 1
-            reg          w_tail_reg;    // x to the tail: rank LAST, invalid
-            reg          w_dec_reg;     // ranked below x, x to the tail: rank - 1
-            reg          w_used_reg;    // x's context written
-            reg          w_sig_reg;     // x created: the job's signature
             wire [31:0]  j_sig = j_sig_flat[32*(ge/SG) +: 32];
             wire [31:0]  p_sig = pre_sig_flat[32*(ge/SG) +: 32];
             wire         is_b = g_is_b_flat[ge/SG], write = g_write_flat[ge/SG];
             wire         inval = g_inval_flat[ge/SG], create = g_create_flat[ge/SG];
-            wire         e8   = g_e8_flat[ge/SG];
+            wire         e9   = g_e9_flat[ge/SG];
             wire         x    = is_b ? match_reg : tail_oh_reg;
             wire         lt   = is_b ? lt_reg : !tail_oh_reg;
             wire         gt   = is_b && !lt_reg && !match_reg;
+            // the entry's writes at E9, from its group's copy of the decision (E8)
+            wire         w_head = e9 && write && !inval && x;        // x to the head: rank 0, valid
+            wire         w_inc  = e9 && write && !inval && !x && lt; // ranked above x, x to the head: rank + 1
+            wire         w_tail = e9 && inval && x;                  // x to the tail: rank LAST, invalid
+            wire         w_dec  = e9 && inval && !x && gt;           // ranked below x, x to the tail: rank - 1
+            wire         w_used = e9 && write && x;                  // x's context written
+            wire         w_sig  = e9 && create && x;                 // x created: the job's signature
             always @(posedge clk) begin
                 sel_reg     <= (fk_cmd == CMD_READ || fk_cmd == CMD_INVAL) && fk_sel[FW-1:0] == I;
                 tail_oh_reg <= rank_reg == LAST;
@@ -328,7 +329,7 @@ module nicrx_flow #(
                 // compared the old one: the offered signature against the one written instead
                 seq_reg   <= {sig_reg[31:24] == p_sig[31:24], sig_reg[23:16] == p_sig[23:16],
                               sig_reg[15:8] == p_sig[15:8], sig_reg[7:0] == p_sig[7:0]};
-                wrote_reg <= w_sig_reg;
+                wrote_reg <= w_sig;
                 if (g_e1_flat[ge/SG])
                     match_reg <= (j_cam_flat[ge/SG] && valid_reg && (wrote_reg ? g_same_flat[ge/SG] : &seq_reg))
                                  || sel_reg;
@@ -340,30 +341,18 @@ module nicrx_flow #(
                     valid_reg  <= 1'b0;
                     used_reg   <= 1'b0;
                     rank_reg   <= LAST - I;     // reset order: FLOWS-1 at the head ... 0 at the tail
-                    w_head_reg <= 1'b0;
-                    w_inc_reg  <= 1'b0;
-                    w_tail_reg <= 1'b0;
-                    w_dec_reg  <= 1'b0;
-                    w_used_reg <= 1'b0;
-                    w_sig_reg  <= 1'b0;
                 end else begin
-                    w_head_reg <= e8 && write && !inval && x;
-                    w_inc_reg  <= e8 && write && !inval && !x && lt;
-                    w_tail_reg <= e8 && inval && x;
-                    w_dec_reg  <= e8 && inval && !x && gt;
-                    w_used_reg <= e8 && write && x;
-                    w_sig_reg  <= e8 && create && x;
-                    if (w_sig_reg)  sig_reg <= j_sig;
-                    if (w_used_reg) used_reg <= 1'b1;
-                    if (w_head_reg) begin
+                    if (w_sig)  sig_reg <= j_sig;
+                    if (w_used) used_reg <= 1'b1;
+                    if (w_head) begin
                         valid_reg <= 1'b1;
                         rank_reg  <= {FW{1'b0}};
-                    end else if (w_tail_reg) begin
+                    end else if (w_tail) begin
                         valid_reg <= 1'b0;
                         rank_reg  <= LAST;
-                    end else if (w_inc_reg) begin
+                    end else if (w_inc) begin
                         rank_reg  <= rank_reg + 1'b1;
-                    end else if (w_dec_reg) begin
+                    end else if (w_dec) begin
                         rank_reg  <= rank_reg - 1'b1;
                     end
                 end
@@ -658,7 +647,7 @@ module nicrx_flow #(
         if (at_e7) begin
             c_mf_reg <= j_nomerge_reg || c_flags_ne_reg || c_ack_ne_reg || c_hlen_ne_reg || c_dig_ne_reg;
             d_flow_reg   <= dn_flow;   d_write_reg <= dn_write;  d_create_reg <= dn_create;
-            d_inval_reg  <= dn_inval;  d_upd_reg   <= dn_upd;
+            d_inval_reg  <= dn_inval;  d_upd_reg   <= dn_upd;  d_is_b_reg <= dn_is_b;
             d_x_reg      <= dn_is_b ? b_idx_reg : tail_reg;
             d_x_tail_reg <= dn_is_b ? b_is_tail_reg : 1'b1;
             d_gen_reg    <= dn_gen;
