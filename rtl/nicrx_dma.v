@@ -632,9 +632,20 @@ module nicrx_dma #(
                 // What a decision here loads is loaded in every IS_IDLE cycle, whatever it
                 // decides (nothing reads it before the FSM leaves IS_IDLE), so that the
                 // decision is not the enable of those 400-odd flip-flops (issue 10): the
-                // first part's buffer (an error completion reads only f_ring and f_bufid:
-                // the misaligned one), the data part's, and the run record: the close's (the
-                // sweep's, a close before the head, DROP), or the one after the head (aft)
+                // record's CQ (the sweep's is 0, a close before the head's rcq), whether it
+                // is an error completion, the first part's buffer, ring and start lane (an
+                // error completion reads only f_ring and f_bufid: the misaligned one), the
+                // data part's and its kind (read only by a frame's record, IS_DATA and the
+                // hd_* of IS_P2), and the run record: the close's (the sweep's, a close
+                // before the head, DROP), or the one after the head (aft)
+                f_q_next = sw_go ? {QW{1'b0}} : cstep ? rcq : hd_q_reg;
+                f_err_next = herr || perr || derr;
+                f_ring_next = (herr || (h_split && !perr && !derr)) ? HDR_RING : perr ? RA_RING : {1'b0, sel};
+                // a buffer at an odd word of a beat (R = 2) starts in its upper lane
+                f_soff_next = p1_lane ? UP_OFF : {LABPB{1'b0}};
+                f_first_next = 1'b1;
+                g_pend_next = h_split && hd_dneed_reg;
+                g_ring_next = sel;  g_mrg_next = m_go;  g_strip_next = s_app;
                 f_bufid_next = perr ? pq_head[79:64] : (h_split && !derr) ? hq_head[79:64] : dq_head[79:64];
                 f_addr_next = h_split ? {hq_head[63:16], hq_head[15:0] | h_off}
                                       : {dq_head[63:16], dq_head[15:0] | d_off};
@@ -664,7 +675,6 @@ module nicrx_dma #(
                     // the sweep's close (timeout, flush, re-assembly off): its run record on
                     // CQ 0 (none when CQ 0 is disabled), then the table moves on
                     ra_take = 1'b1;  ra_cls = 1'b1;
-                    f_q_next = {QW{1'b0}};
                     rp_next = cfg_cq_en[0];  raft_next = 1'b0;
                     is_state_next = cfg_cq_en[0] ? IS_PRE : IS_IDLE;
                 end else if (fh_valid_reg && hd_v_reg && (!rq_req_reg || rq_ans)) begin
@@ -675,7 +685,6 @@ module nicrx_dma #(
                         // none when neither is), then the table answers the frame again
                         if (!rcq_en || cq_room[rcq]) begin
                             ra_take = 1'b1;  ra_cls = 1'b1;
-                            f_q_next = rcq;
                             rp_next = rcq_en;  raft_next = 1'b0;
                             is_state_next = rcq_en ? IS_PRE : IS_IDLE;
                         end
@@ -713,12 +722,9 @@ module nicrx_dma #(
                         // headers, a data buffer, or its data part goes into its flow's run
                         // (m_go: a run's page, ring 3's head when it opens one); a run that
                         // closes after it needs CQ room for both records
-                        f_q_next = hd_q_reg;
                         if (herr || perr || derr) begin
                             // misaligned buffer or page: returned alone by an error completion
                             desc_pop_next = herr ? 4'b0100 : perr ? 4'b1000 : sel ? 4'b0010 : 4'b0001;
-                            f_ring_next = herr ? HDR_RING : perr ? RA_RING : {1'b0, sel};
-                            f_err_next = 1'b1;
                             cnt_desc_err_next = cnt_desc_err_reg + 32'd1;
                             is_state_next = IS_PRE;
                         end else begin
@@ -728,15 +734,11 @@ module nicrx_dma #(
                                              d_ring && sel && pg_rel[1],
                                              d_ring && !sel && pg_rel[0]};
                             pg_take_next = {h_split && !s_app, d_ring && sel, d_ring && !sel};
-                            f_ring_next = h_split ? HDR_RING : {1'b0, sel};
-                            g_pend_next = h_split && hd_dneed_reg;
-                            g_ring_next = sel;  g_mrg_next = m_go;  g_strip_next = s_app;
                             ra_take = m_go;
                             // the run closes after the frame: its record follows the frame's
                             rp_next = m_go && ra_after;  raft_next = 1'b1;
                             // a frame that would open a run but finds no page goes alone
                             if (rq_req_reg && ra_open && !m_go) cnt_no_page_next = cnt_no_page_reg + 32'd1;
-                            f_err_next = 1'b0;
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
                             // stripped: the header's whole words released unread, the word it
@@ -744,9 +746,6 @@ module nicrx_dma #(
                             // for its hd_*)
                             pc_wdata = s_app ? {6'd0, {LBPB{1'b0}}, h_hlen[15:LBPB], 1'b1}
                                              : {3'b000, 3'd0, hd_nw1_reg, h_len == 16'd0};
-                            // a buffer at an odd word of a beat (R = 2) starts in its upper lane
-                            f_soff_next = p1_lane ? UP_OFF : {LABPB{1'b0}};
-                            f_first_next = 1'b1;
                             is_state_next = s_app ? IS_SKIP : (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
                     end
