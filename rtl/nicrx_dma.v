@@ -640,7 +640,7 @@ module nicrx_dma #(
                 // before the head, DROP), or the one after the head (aft)
                 f_q_next = sw_go ? {QW{1'b0}} : cstep ? rcq : hd_q_reg;
                 f_err_next = herr || perr || derr;
-                f_ring_next = (herr || (h_split && !perr && !derr)) ? HDR_RING : perr ? RA_RING : {1'b0, sel};
+                f_ring_next = perr ? RA_RING : (h_split && !derr) ? HDR_RING : {1'b0, sel};   // f_bufid's ring
                 // a buffer at an odd word of a beat (R = 2) starts in its upper lane
                 f_soff_next = p1_lane ? UP_OFF : {LABPB{1'b0}};
                 f_first_next = 1'b1;

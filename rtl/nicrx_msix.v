@@ -163,7 +163,8 @@ module nicrx_msix #(
         // off owes nothing
         pend_next = (pend_next | (s_irq & ~irq_d_reg)) & cfg_msix_en;
     end
-    wire wblock_next = st_next != M_PASS && c_next == 6'sd0 && !wmid_next;
+    wire gate_next   = st_next != M_PASS;
+    wire wblock_next = gate_next && c_next == 6'sd0 && !wmid_next;
 
     always @(posedge clk) begin
         if (rst) begin
@@ -177,7 +178,7 @@ module nicrx_msix #(
             pend_reg <= pend_next;
             st_reg <= st_next;  ma_reg <= ma_next;  md_reg <= md_next;  qs_reg <= qs_next;
             c_reg <= c_next;  wmid_reg <= wmid_next;  wblock_reg <= wblock_next;
-            gate_c_reg <= st_next != M_PASS;
+            gate_c_reg <= gate_next;
             out_reg <= out_reg + {{LOW{1'b0}}, m_axi_awvalid && m_axi_awready} - {{LOW{1'b0}}, m_axi_bvalid};
             if (st_reg == M_AW && m_axi_awready) begin
                 mb_reg <= 1'b1;
