@@ -83,6 +83,7 @@ module nicrx_mover #(
     // its three words on their way (decided, read, realigned) counted against the room
     reg [DATA_WIDTH-1:0] pf_mem [0:15];
     reg [4:0]            pf_wr_reg, pf_wr_next, pf_rd_reg, pf_rd_next;
+    reg [4:0]            pf_cnt_reg, pf_cnt_next;   // its words (pf_wr - pf_rd), counted
     // The reader decides a read (or flush) a cycle ahead: at edge E it is t0, and the block
     // RAM's enable and address are flip-flops (pm_rd_en_reg, pm_rel_reg: the pointer before
     // E's read), so no logic sits before the RAM, which is far away in the core.
@@ -94,6 +95,9 @@ module nicrx_mover #(
     // room for the read decided at the next edge, registered: the FIFO's words and those on
     // their way leave two of its places free now (one for a read decided at this edge)
     reg                  pf_room_reg, pf_room_next;
+    // "the FIFO holds a word, two words" registered: the W register's load enable (a
+    // 128-bit fan-out) then reads two flip-flops, not a subtraction of the pointers
+    reg                  pf_ge1_reg, pf_ge1_next, pf_ge2_reg, pf_ge2_next;
     // the realigner: the RAM reads at E+1 (t1), its word is in ra_w after E+2 (t2; the read
     // data straight into flip-flops), realigned with ra_h (the word before) into the prefetch
     // FIFO at E+3
@@ -140,8 +144,9 @@ module nicrx_mover #(
     reg [DATA_WIDTH-1:0] ra_out;              // the realigner's word
     reg [2*DATA_WIDTH-1:0] ra_cat;            // {the word read, the word before}
     reg [DATA_WIDTH-1:0] ra_hi;               // the word read (a lead: the word before; a flush: 0)
-    reg [4:0]            pf_cnt;
-    reg                  pf_ge1, pf_ge2;      // the prefetch FIFO holds a word, two words
+    reg                  pf_inc;              // the realigner writes a word at this edge
+    reg [1:0]            pf_dec;              // the words W takes at this edge
+    reg [4:0]            pf_at;               // pf_at[k]: the FIFO holds k words or more (k = 0..4)
     reg                  wc_empty;
     reg [1:0]            wc_rd1;              // the place behind the head
     reg [WC_W-1:0]       wc_nx;               // the head after an edge that pops it
@@ -158,7 +163,7 @@ module nicrx_mover #(
         hd_lead_next = hd_lead_reg;  hd_prime_next = hd_prime_reg;
         hd_left_next = hd_left_reg;  hd_zero_next = hd_zero_reg;  hd_one_next = hd_one_reg;
         rel_ptr_next = rel_ptr_reg;
-        pf_wr_next = pf_wr_reg;  pf_rd_next = pf_rd_reg;
+        pf_wr_next = pf_wr_reg;  pf_dec = 2'd0;
         t0_v_next = 1'b0;  t0_fl_next = 1'b0;  t0_ld_next = 1'b0;  t0_pr_next = 1'b0;  t0_sh_next = t0_sh_reg;
         wc_wr_next = wc_wr_reg;  wc_rd_next = wc_rd_reg;  wb_cnt_next = wb_cnt_reg;
         wh_next = wh_reg;  wb_first_next = wb_first_reg;  wb_end_next = wb_end_reg;
@@ -175,11 +180,7 @@ module nicrx_mover #(
         pc_empty = pc_rd_reg == pc_wr_reg;
         pc_rd1 = pc_rd_reg[1:0] + 2'd1;   // a 2-bit index (wraps in every simulator)
         pc_nx = (pc_empty || pc_wr_reg == pc_rd_reg + 3'd1) ? s_pc_data : pc_mem[pc_rd1];
-        pf_cnt  = pf_wr_reg - pf_rd_reg;
-        pf_room_next = ({1'b0, pf_cnt} + {5'd0, t0_v_reg} + {5'd0, t1_v_reg} + {5'd0, t2_v_reg}) < 6'd15;
-        // from the pointers alone, so the W command's beat decode only selects between them
-        pf_ge1  = pf_cnt != 5'd0;
-        pf_ge2  = pf_cnt > 5'd1;
+        pf_room_next = ({1'b0, pf_cnt_reg} + {5'd0, t0_v_reg} + {5'd0, t1_v_reg} + {5'd0, t2_v_reg}) < 6'd15;
         hd_ld = pc_empty;
         if (!pc_empty) begin
             if (hd_skip_reg) begin
@@ -221,7 +222,8 @@ module nicrx_mover #(
             hd_zero_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd0;
             hd_one_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd1;
         end
-        if (t2_v_reg && !t2_pr_reg) pf_wr_next = pf_wr_reg + 1'b1;   // a prime yields no word
+        pf_inc = t2_v_reg && !t2_pr_reg;   // a prime yields no word
+        if (pf_inc) pf_wr_next = pf_wr_reg + 1'b1;
         // the realigner: byte i of each word is byte i + sh of {the word read, the word
         // before} (a flush: no word read, 0; a lead: the word before in the word read's
         // place), as loops over constant slices; bytes outside the part are don't-care
@@ -255,7 +257,7 @@ module nicrx_mover #(
         wstrb_n = wend ? wc_strb : STRB_ONES;
         if (wb_first_reg) wstrb_n = wstrb_n & wh_reg[WC_FSTRB +: ABPB];
         wload  = (!wvalid_reg || m_axi_wready) && !wc_empty
-                 && (wh_reg[WC_REC] || (wtake2 ? pf_ge2 : pf_ge1));
+                 && (wh_reg[WC_REC] || (wtake2 ? pf_ge2_reg : pf_ge1_reg));
         if (!wvalid_reg || m_axi_wready) begin
             wvalid_next = 1'b0;
             if (wload) begin
@@ -267,12 +269,12 @@ module nicrx_mover #(
                         if (wb_cnt_reg[2:0] == i[2:0]) wdata_next = s_rec_data[i*AXI_DATA_WIDTH +: AXI_DATA_WIDTH];
                 end else if (R == 1) begin
                     wdata_next[0 +: DATA_WIDTH] = pf_w0;
-                    pf_rd_next = pf_rd_reg + 1'b1;
+                    pf_dec = 2'd1;
                 end else begin
                     wdata_next[0 +: DATA_WIDTH] = wfirst ? {DATA_WIDTH{1'b0}} : pf_w0;
                     wdata_next[AXI_DATA_WIDTH-DATA_WIDTH +: DATA_WIDTH] =
                         whalf ? {DATA_WIDTH{1'b0}} : wfirst ? pf_w0 : pf_w1;
-                    pf_rd_next = pf_rd_reg + (wtake2 ? 5'd2 : 5'd1);
+                    pf_dec = wtake2 ? 2'd2 : 2'd1;
                 end
                 if (wend) begin
                     wb_cnt_next = 8'd0;
@@ -284,6 +286,13 @@ module nicrx_mover #(
                 end
             end
         end
+        pf_rd_next  = pf_rd_reg + {3'd0, pf_dec};
+        pf_cnt_next = pf_cnt_reg + {4'd0, pf_inc} - {3'd0, pf_dec};
+        // the flags after the edge: the count now against 0 to 4 in LUTs (no carry chain),
+        // the one that holds after this edge's write and take picked last
+        pf_at = {|pf_cnt_reg[4:2], |pf_cnt_reg[4:2] || &pf_cnt_reg[1:0], |pf_cnt_reg[4:1], |pf_cnt_reg, 1'b1};
+        pf_ge1_next = pf_inc ? pf_at[{1'b0, pf_dec}] : pf_at[{1'b0, pf_dec} + 3'd1];
+        pf_ge2_next = pf_inc ? pf_at[{1'b0, pf_dec} + 3'd1] : pf_at[{1'b0, pf_dec} + 3'd2];
         // the head pops (or the FIFO is empty): the next one, at its first beat
         if (wc_empty || (wload && wend)) begin
             wh_next = wc_nx;
@@ -308,10 +317,11 @@ module nicrx_mover #(
             hd_skip_reg <= 1'b0;  hd_flush_reg <= 1'b0;  hd_lead_reg <= 1'b0;  hd_prime_reg <= 1'b0;  hd_sh_reg <= 3'd0;
             hd_left_reg <= 16'd0;  hd_zero_reg <= 1'b1;  hd_one_reg <= 1'b0;
             rel_ptr_reg <= {(PM_AW+1){1'b0}};
-            pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;
+            pf_wr_reg <= 5'd0;  pf_rd_reg <= 5'd0;  pf_cnt_reg <= 5'd0;
             t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_ld_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
             t0_pr_reg <= 1'b0;  t1_pr_reg <= 1'b0;  t2_pr_reg <= 1'b0;
             pm_rel_reg <= {(PM_AW+1){1'b0}};  pf_room_reg <= 1'b1;
+            pf_ge1_reg <= 1'b0;  pf_ge2_reg <= 1'b0;
             t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_ld_reg <= 1'b0;  t1_sh_reg <= 3'd0;
             t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_ld_reg <= 1'b0;  t2_sh_reg <= 3'd0;
             ra_w_reg <= {DATA_WIDTH{1'b0}};  ra_h_reg <= {DATA_WIDTH{1'b0}};
@@ -328,11 +338,12 @@ module nicrx_mover #(
             // in a row, one place is enough
             pc_room_reg <= (pc_wr_reg - pc_rd_reg) != 3'd4;
             rel_ptr_reg <= rel_ptr_next;
-            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;
+            pf_wr_reg <= pf_wr_next;  pf_rd_reg <= pf_rd_next;  pf_cnt_reg <= pf_cnt_next;
             t0_v_reg <= t0_v_next;  t0_fl_reg <= t0_fl_next;  t0_ld_reg <= t0_ld_next;  t0_sh_reg <= t0_sh_next;
             t0_pr_reg <= t0_pr_next;  t1_pr_reg <= t0_pr_reg;  t2_pr_reg <= t1_pr_reg;
             pm_rd_en_reg <= t0_v_next && !t0_fl_next;
             pm_rel_reg <= rel_ptr_reg;  pf_room_reg <= pf_room_next;
+            pf_ge1_reg <= pf_ge1_next;  pf_ge2_reg <= pf_ge2_next;
             // the realigner's pipeline: the read data straight into ra_w
             t1_v_reg <= t0_v_reg;  t1_fl_reg <= t0_fl_reg;  t1_ld_reg <= t0_ld_reg;  t1_sh_reg <= t0_sh_reg;
             t2_v_reg <= t1_v_reg;  t2_fl_reg <= t1_fl_reg;  t2_ld_reg <= t1_ld_reg;  t2_sh_reg <= t1_sh_reg;
@@ -378,7 +389,9 @@ module nicrx_mover #(
         end
         assert((pc_wr_reg - pc_rd_reg) <= 3'd4);
         assert((wc_wr_reg - wc_rd_reg) <= 3'd4);
-        assert(pf_cnt + {4'd0, t0_v_reg} + {4'd0, t1_v_reg} + {4'd0, t2_v_reg} <= 5'd16);
+        assert(pf_cnt_reg == pf_wr_reg - pf_rd_reg);
+        assert(pf_ge1_reg == (pf_cnt_reg != 5'd0) && pf_ge2_reg == (pf_cnt_reg > 5'd1));
+        assert(pf_cnt_reg + {4'd0, t0_v_reg} + {4'd0, t1_v_reg} + {4'd0, t2_v_reg} <= 5'd16);
         if (wload && wh_reg[WC_REC]) assert(s_rec_valid);
         assert(wb_first_reg == (wb_cnt_reg == 8'd0));
         if (!wc_empty) begin
