@@ -681,6 +681,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     }
     /* the mover: the issue FSM's commands and the record holder's words of this edge */
     {
+        if (pc_we) {   /* the RTL's from registers a cycle ahead (hd_nf*), the same values */
+            pc_wdata.zero = pc_wdata.nwords == 0;
+            pc_wdata.one = pc_wdata.nwords == 1;
+        }
         const mover_in_t mi = { .rst = t->rst, .s_pc_valid = (uint8_t)pc_we, .s_pc = pc_wdata,
                                 .s_wc_valid = (uint8_t)wc_we, .s_wc = wc_wdata, .s_rec_valid = cwo.m_rec_valid,
                                 .s_rec = { cwo.m_rec[0], cwo.m_rec[1], cwo.m_rec[2], cwo.m_rec[3] },

@@ -147,8 +147,7 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
     if (hd_ld) {
         n.hd_skip = nx->skip; n.hd_flush = nx->flush; n.hd_lead = nx->lead; n.hd_sh = nx->sh; n.hd_prime = nx->prime;
         n.hd_left = nx->nwords;
-        n.hd_zero = nx->nwords == 0;
-        n.hd_one = nx->nwords == 1;
+        n.hd_zero = nx->zero;  n.hd_one = nx->one;   /* the sender's */
     }
     /* room for the read decided at the next edge: two places free now, one of them for a
      * read decided at this edge */

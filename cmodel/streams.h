@@ -468,7 +468,7 @@ static inline uint32_t fl_stream_unpack(fl_stream_t *s, const nicrx_geom_t *g, c
 
 
 /* pc: packet-memory command: nicrx_dma's issue FSM to nicrx_mover, one per part read or frame released, valid/ready (ready registered: docs/architecture.md "nicrx_mover") (rtl/nicrx_stream_pc.vh) */
-#define PC_STREAM_MAX_BITS 23u
+#define PC_STREAM_MAX_BITS 25u
 
 typedef struct pc_stream {
     uint8_t skip;                /* release nwords words unread (a dropped frame, or a frame of length 0) */
@@ -477,12 +477,14 @@ typedef struct pc_stream {
     uint8_t flush;               /* after the last word read, one more word from it alone (the part's last bytes all in it) */
     uint8_t lead;                /* before the first word read, one word from the shared word alone (a source offset not 0, the destination offset at or past it) */
     uint8_t prime;               /* the first word read yields no word, it only becomes the word before (a stripped header's last word, shared with the data part, the destination offset below the source's); never with lead */
+    uint8_t zero;                /* nwords is 0 (the sender's registers say so a cycle ahead, so the mover's head compares nothing) */
+    uint8_t one;                 /* nwords is 1 (as zero) */
 } pc_stream_t;
 
 static inline uint32_t pc_stream_width(const nicrx_geom_t *g)
 {
     (void)g;
-    return 1 + 16 + 3 + 1 + 1 + 1;
+    return 1 + 16 + 3 + 1 + 1 + 1 + 1 + 1;
 }
 
 static inline uint32_t pc_stream_pack(const pc_stream_t *s, const nicrx_geom_t *g, uint32_t *v, uint32_t b)
@@ -494,6 +496,8 @@ static inline uint32_t pc_stream_pack(const pc_stream_t *s, const nicrx_geom_t *
     b = bits_put(v, b, 1, s->flush);
     b = bits_put(v, b, 1, s->lead);
     b = bits_put(v, b, 1, s->prime);
+    b = bits_put(v, b, 1, s->zero);
+    b = bits_put(v, b, 1, s->one);
     return b;
 }
 
@@ -511,6 +515,10 @@ static inline uint32_t pc_stream_unpack(pc_stream_t *s, const nicrx_geom_t *g, c
     s->lead = (uint8_t)bits_get(v, b, 1);
     b += 1;
     s->prime = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->zero = (uint8_t)bits_get(v, b, 1);
+    b += 1;
+    s->one = (uint8_t)bits_get(v, b, 1);
     b += 1;
     return b;
 }

@@ -185,6 +185,13 @@ module nicrx_dma #(
     reg                  hd_ld2_reg, hd_ld2_next;    // the data part's first word is a lead
     reg                  hd_pr2_reg, hd_pr2_next;    // a stripped data part's first word is a prime
     reg                  hd_fl2_reg, hd_fl2_next;    // hd_cwd + hd_pr2 != hd_nw2 + hd_ld2 (one cycle later): a flush
+    // {is 1, is 0} of each word count a command can carry (the pc stream's one and zero),
+    // registered beside the counts so the mover's head loads them and compares nothing:
+    // the frame's words (a drop), hd_nw1, the stripped header's whole words, hd_nw2 (from
+    // hd_nw2_reg, a cycle later: its sum of three counts and a compare was the block's
+    // critical path)
+    reg [1:0]            hd_nfh_reg, hd_nfh_next, hd_nf1_reg, hd_nf1_next;
+    reg [1:0]            hd_nfs_reg, hd_nfs_next, hd_nf2_reg, hd_nf2_next;
     reg                  hd_dneed_reg, hd_dneed_next; // a data buffer needed (whole, or dlen > 0)
     reg                  hd_hfit_reg, hd_hfit_next;   // a split frame's header part fits ring 2's entries
     reg [3:0]            hd_dv_reg, hd_dv_next;       // each ring's head descriptor was valid at the last edge
@@ -442,6 +449,10 @@ module nicrx_dma #(
     function [15:0] part_words(input [15:0] len);
         part_words = {{LBPB{1'b0}}, len[15:LBPB]} + {15'd0, len[LBPB-1:0] != {LBPB{1'b0}}};
     endfunction
+    // a word count's {is 1, is 0}: the pc stream's one and zero
+    function [1:0] nw_flags(input [15:0] n);
+        nw_flags = {n == 16'd1, n == 16'd0};
+    endfunction
 
     always @* begin
         // defaults: hold
@@ -531,6 +542,10 @@ module nicrx_dma #(
         hd_pr2_next     = g_strip_reg && (h_hlen[2:0] & BPB_M1) != 3'd0
                           && (g_addr_reg[2:0] & BPB_M1) < (h_hlen[2:0] & BPB_M1);
         hd_fl2_next     = hd_cwd_reg + {15'd0, hd_pr2_reg} != hd_nw2_reg + {15'd0, hd_ld2_reg};
+        hd_nfh_next     = nw_flags(part_words(h_len));
+        hd_nf1_next     = nw_flags(hd_nw1_next);
+        hd_nfs_next     = nw_flags({{LBPB{1'b0}}, h_hlen[15:LBPB]});
+        hd_nf2_next     = nw_flags(hd_nw2_reg);   // a cycle later, as hd_fl2
         // ring 0 when the head is empty (its register is not reset)
         sel      = fh_valid_reg && !hd_ring_ok_reg[0];
         h_nwords = part_words(h_len);
@@ -691,27 +706,27 @@ module nicrx_dma #(
                     end else if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {hd_nfh_reg, 6'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if (h_nofit) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {hd_nfh_reg, 6'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {hd_nfh_reg, 6'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
                     end else if (hd_to_reg && !bufs_ok) begin
                         // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {6'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = {hd_nfh_reg, 6'd0, h_nwords, 1'b1};
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             for (i = 0; i < 3; i = i + 1)
                                 if (nb_ring == i[1:0])
@@ -744,8 +759,8 @@ module nicrx_dma #(
                             // stripped: the header's whole words released unread, the word it
                             // shares with the data part read by the data part (IS_SKIP waits
                             // for its hd_*)
-                            pc_wdata = s_app ? {6'd0, {LBPB{1'b0}}, h_hlen[15:LBPB], 1'b1}
-                                             : {3'b000, 3'd0, hd_nw1_reg, h_len == 16'd0};
+                            pc_wdata = s_app ? {hd_nfs_reg, 6'd0, {LBPB{1'b0}}, h_hlen[15:LBPB], 1'b1}
+                                             : {hd_nf1_reg, 3'b000, 3'd0, hd_nw1_reg, h_len == 16'd0};
                             is_state_next = s_app ? IS_SKIP : (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
                     end
@@ -757,7 +772,7 @@ module nicrx_dma #(
                 // place in a word
                 if (pc_room) begin
                     pc_we = 1'b1;
-                    pc_wdata = {hd_pr2_reg, hd_ld2_reg, hd_fl2_reg, sh2, hd_nw2_reg, 1'b0};
+                    pc_wdata = {hd_nf2_reg, hd_pr2_reg, hd_ld2_reg, hd_fl2_reg, sh2, hd_nw2_reg, 1'b0};
                     f_addr_next = g_addr_reg;
                     f_soff_next = g_addr_reg[LABPB-1:0];
                     f_first_next = 1'b1;
@@ -904,6 +919,7 @@ module nicrx_dma #(
             hd_red_reg <= 2'b00;
             hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd_reg <= 16'd0;
             hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_ld2_reg <= 1'b0;  hd_pr2_reg <= 1'b0;  hd_fl2_reg <= 1'b0;
+            hd_nfh_reg <= 2'b01;  hd_nf1_reg <= 2'b01;  hd_nfs_reg <= 2'b01;  hd_nf2_reg <= 2'b01;
             hd_dneed_reg <= 1'b0;  rq_en_reg <= 1'b0;
           
             awvalid_reg <= 1'b0;  awaddr_reg <= 64'd0;  awlen_reg <= 8'd0;
@@ -942,6 +958,7 @@ module nicrx_dma #(
             hd_nd_reg <= hd_nd_next;
             hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_cwd_reg <= hd_cwd_next;  hd_ld2_reg <= hd_ld2_next;
             hd_fl2_reg <= hd_fl2_next;  hd_pr2_reg <= hd_pr2_next;  hd_dneed_reg <= hd_dneed_next;  rq_en_reg <= cfg_reasm[0];
+            hd_nfh_reg <= hd_nfh_next;  hd_nf1_reg <= hd_nf1_next;  hd_nfs_reg <= hd_nfs_next;  hd_nf2_reg <= hd_nf2_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
             cnt_no_fit_reg <= cnt_no_fit_next;
             cnt_no_cq_reg <= cnt_no_cq_next;  cnt_desc_err_reg <= cnt_desc_err_next;
@@ -986,6 +1003,11 @@ module nicrx_dma #(
         if (ra_take) assert(ra_v);
         if (ra_cls) assert(ra_take);
     end
+    // A packet-memory command's zero and one, from registers a cycle ahead, say what its
+    // word count is.
+    always @(*) if (f_rst_seen && !rst && pc_we)
+        assert(pc_wdata[PC_ZERO] == (pc_wdata[PC_NWORDS +: PC_NWORDS_W] == 16'd0)
+               && pc_wdata[PC_ONE] == (pc_wdata[PC_NWORDS +: PC_NWORDS_W] == 16'd1));
     nicrx_axi4_master_check #(
         .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(MAX_BURST), .LQ(3)
     ) f_axi (

@@ -219,8 +219,7 @@ module nicrx_mover #(
             hd_lead_next = pc_nx[PC_LEAD];  hd_prime_next = pc_nx[PC_PRIME];
             hd_sh_next = pc_nx[PC_SH +: PC_SH_W];
             hd_left_next = pc_nx[PC_NWORDS +: PC_NWORDS_W];
-            hd_zero_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd0;
-            hd_one_next = pc_nx[PC_NWORDS +: PC_NWORDS_W] == 16'd1;
+            hd_zero_next = pc_nx[PC_ZERO];  hd_one_next = pc_nx[PC_ONE];   // the sender's
         end
         pf_inc = t2_v_reg && !t2_pr_reg;   // a prime yields no word
         if (pf_inc) pf_wr_next = pf_wr_reg + 1'b1;
@@ -375,9 +374,10 @@ module nicrx_mover #(
     always @(*) f_pc_head = pc_mem[pc_rd_reg[1:0]];
     always @(*) f_wc_head = wc_mem[wc_rd_reg[1:0]];
     always @(*) if (f_past_valid) begin
-        assert(hd_zero_reg == (hd_left_reg == 16'd0));
-        assert(hd_one_reg == (hd_left_reg == 16'd1));
         if (!pc_empty) begin
+            // (while it is empty the head loads whatever the sender's data says)
+            assert(hd_zero_reg == (hd_left_reg == 16'd0));
+            assert(hd_one_reg == (hd_left_reg == 16'd1));
             assert(hd_skip_reg == f_pc_head[PC_SKIP] && hd_flush_reg == f_pc_head[PC_FLUSH]);
             // the lead comes before any word is read
             if (hd_lead_reg) assert(f_pc_head[PC_LEAD] && hd_left_reg == f_pc_head[PC_NWORDS +: PC_NWORDS_W]);

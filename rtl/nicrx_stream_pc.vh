@@ -8,5 +8,7 @@ localparam integer PC_SH_W     = 3,  PC_SH     = PC_NWORDS + PC_NWORDS_W; // the
 localparam integer PC_FLUSH_W  = 1,  PC_FLUSH  = PC_SH + PC_SH_W;        // after the last word read, one more word from it alone (the part's last bytes all in it)
 localparam integer PC_LEAD_W   = 1,  PC_LEAD   = PC_FLUSH + PC_FLUSH_W;  // before the first word read, one word from the shared word alone (a source offset not 0, the destination offset at or past it)
 localparam integer PC_PRIME_W  = 1,  PC_PRIME  = PC_LEAD + PC_LEAD_W;    // the first word read yields no word, it only becomes the word before (a stripped header's last word, shared with the data part, the destination offset below the source's); never with lead
-localparam integer PC_W = PC_PRIME + PC_PRIME_W;
+localparam integer PC_ZERO_W   = 1,  PC_ZERO   = PC_PRIME + PC_PRIME_W;  // nwords is 0 (the sender's registers say so a cycle ahead, so the mover's head compares nothing)
+localparam integer PC_ONE_W    = 1,  PC_ONE    = PC_ZERO + PC_ZERO_W;    // nwords is 1 (as zero)
+localparam integer PC_W = PC_ONE + PC_ONE_W;
 /* verilator lint_on UNUSEDPARAM */

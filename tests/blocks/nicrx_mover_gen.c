@@ -86,6 +86,7 @@ int main(int argc, char **argv)
                 /* a dropped frame's words released unread, then perhaps a record */
                 in.s_pc.skip = 1;
                 in.s_pc.nwords = (uint16_t)(bench_rnd(&rs) % 40);
+                in.s_pc.zero = in.s_pc.nwords == 0;  in.s_pc.one = in.s_pc.nwords == 1;
                 rel += in.s_pc.nwords;
                 skips++;
             } else {
@@ -99,6 +100,7 @@ int main(int argc, char **argv)
                 uint32_t nb = (words + lane + r - 1) / r;
                 in.s_pc.nwords = (uint16_t)nw; in.s_pc.sh = (uint8_t)sh; in.s_pc.flush = (uint8_t)fl;
                 in.s_pc.lead = (uint8_t)ld;
+                in.s_pc.zero = nw == 0;  in.s_pc.one = nw == 1;
                 rel += nw;
                 parts++;
                 /* its bursts: the first may skip the lower lane, the last may end in it */

@@ -1072,7 +1072,7 @@ static inline uint32_t reasm_out_trace_pack(const reasm_out_trace_t *s, const ni
 
 
 /* mover_in: nicrx_mover's inputs (tests/blocks/trace_mover_in.vh) */
-#define MOVER_IN_TRACE_MAX_BITS 391u
+#define MOVER_IN_TRACE_MAX_BITS 393u
 
 typedef struct mover_in_trace {
     uint8_t rst;                
