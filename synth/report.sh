@@ -62,7 +62,12 @@ row() {
                 sed 's/: */ /; s/\/ */\//' | tr '\n' ' ')"
             why=${why% }
         elif grep -q "^P&R TIMEOUT" "$pnr.log"; then
-            why="$(grep -m1 '^P&R TIMEOUT' "$pnr.log" | cut -c5-); $(grep -o 'overused=[0-9]*' "$pnr.log" | tail -1)"
+            # how far it got: router2's overused wires, router1's arcs still to route (the
+            # last progress line's "remaining" column); either may be absent
+            local over left
+            over=$(grep -o 'overused=[0-9]*' "$pnr.log" | tail -1 || true)
+            left=$(awk -F'|' '/^Info: +[0-9]+ +\|/ && NF >= 6 { a = $4 } END { gsub(/ /, "", a); print a }' "$pnr.log")
+            why="$(grep -m1 '^P&R TIMEOUT' "$pnr.log" | cut -c5-)${over:+; $over}${left:+; $left arcs left}"
         else
             why=$(grep -m1 '^ERROR: ' "$pnr.log" | cut -c8-88 || true)
         fi
