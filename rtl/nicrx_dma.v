@@ -405,7 +405,7 @@ module nicrx_dma #(
     reg                  h_q_ok;
     reg [1:0]            ring_ok;
     reg                  sel;
-    reg [15:0]           h_nwords;
+    reg [PC_W-1:0]       pc_drop;   // a dropped frame's command: its words released unread
     reg                  dq_ok;
     reg                  pq_ok;               // ring 3 has a page (a run's)
     reg [79:0]           pq_head;
@@ -548,7 +548,7 @@ module nicrx_dma #(
         hd_nf2_next     = nw_flags(hd_nw2_reg);   // a cycle later, as hd_fl2
         // ring 0 when the head is empty (its register is not reset)
         sel      = fh_valid_reg && !hd_ring_ok_reg[0];
-        h_nwords = part_words(h_len);
+        pc_drop  = {hd_nfh_reg, 6'd0, part_words(h_len), 1'b1};
         // the selected ring's head descriptor (nicrx_desc_fetch); the pop of the last
         // one taken reaches it before IS_IDLE comes round again
         dq_ok    = sel ? s_desc_valid[1] && hd_dv_reg[1] : s_desc_valid[0] && hd_dv_reg[0];
@@ -706,27 +706,27 @@ module nicrx_dma #(
                     end else if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {hd_nfh_reg, 6'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = pc_drop;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if (h_nofit) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {hd_nfh_reg, 6'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = pc_drop;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {hd_nfh_reg, 6'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = pc_drop;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
                     end else if (hd_to_reg && !bufs_ok) begin
                         // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = {hd_nfh_reg, 6'd0, h_nwords, 1'b1};
+                            pc_we = 1'b1;  pc_wdata = pc_drop;
                             fh_rel = 1'b1;  fq_pop_next = 1'b1;
                             for (i = 0; i < 3; i = i + 1)
                                 if (nb_ring == i[1:0])
