@@ -116,8 +116,9 @@ void reasm_step(reasm_t *s, const reasm_in_t *in, reasm_out_t *out)
     reasm_regs_t n = *r;
     const uint8_t fmask = (uint8_t)(s->flows - 1);
     const uint8_t pl = in->cfg_page_log2 < 12 ? 12 : in->cfg_page_log2 > 16 ? 16 : in->cfg_page_log2;
-    /* the sweep moves on after an answer it needs nothing for, or after its close is taken */
-    const int sp_move = r->d_v && !r->d_rq.req && (in->s_take || !r->d_close);
+    /* the sweep moves on after an answer it needs nothing for; a close it answered is read
+     * again after the take (the entry then needs nothing), so the move never waits on it */
+    const int sp_move = r->d_v && !r->d_rq.req && !r->d_close;
     const int kill = in->s_chg || in->s_take || r->ini || sp_move || in->s_flush;
     /* the pointer after this edge: A reads the entry it names (an answer after a move is the
      * next entry's) */

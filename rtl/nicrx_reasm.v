@@ -155,23 +155,20 @@ module nicrx_reasm #(
     assign m_r_win  = d_q_reg[E_WIN +: 16];
     assign m_busy   = fl_reg || ini_reg;
 
-    // the sweep moves on after an answer it needs nothing for, or after its close is taken
+    // the sweep moves on after an answer it needs nothing for; a close it answered is read
+    // again after the user's take (the run now closed, the entry needs nothing), so the
+    // move never waits on s_take, the user's deepest logic (in nicrx_dma the take reached A's
+    // register through the increment: its critical path alone, 113 to 115 MHz)
     wire [15:0] a_len = a_rq_reg[RQ_LEN +: 16];
     wire [3:0]  a_op  = a_rq_reg[RQ_OP +: 4];
     wire        a_fc  = a_op == OP_FIRST || a_op == OP_CONT;
     wire        a_nz  = a_len != 16'd0;
-    wire sp_ans  = d_v_reg && !d_rq_reg[RQ_REQ];              // an answer of the sweep's
-    wire sp_move = sp_ans && (s_take || !d_close_reg);
+    wire sp_move = d_v_reg && !d_rq_reg[RQ_REQ] && !d_close_reg;
     wire kill    = s_chg || s_take || ini_reg || sp_move || s_flush;
     // the pointer after this edge: A reads the entry it names, so an answer after a move is
     // the next entry's (A reading the old pointer at the move answered an entry twice and
-    // skipped the next one: a flush could leave runs open).  Both outcomes of the take are
-    // made first and s_take only picks one: the user's take is its deepest logic, and it
-    // reached A's register through the increment (nicrx_dma's critical path alone at 116.8 MHz)
-    wire [7:0] sp_inc = (sp_reg + 8'd1) & FMASK;
-    wire [7:0] sp_nt  = (ini_reg || (!s_flush && sp_ans && !d_close_reg)) ? sp_inc : s_flush ? 8'd0 : sp_reg;
-    wire [7:0] sp_tk  = (ini_reg || (!s_flush && sp_ans)) ? sp_inc : s_flush ? 8'd0 : sp_reg;
-    wire [7:0] sp_nx  = s_take ? sp_tk : sp_nt;
+    // skipped the next one: a flush could leave runs open)
+    wire [7:0] sp_nx = (ini_reg || (!s_flush && sp_move)) ? (sp_reg + 8'd1) & FMASK : s_flush ? 8'd0 : sp_reg;
 
     // ---- D: the decision, from C's entry and request ----
     // Every condition in parallel, mutually exclusive where they name a reason, so that
