@@ -32,7 +32,7 @@ static void dma_reset(dma_t *d)
     d->hd_wait = 0; d->hd_to = 0;
     page_reset(&d->pg);
     d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd = 0;
-    d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_cwd = 0; d->hd_ld2 = 0; d->hd_pr2 = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
+    d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_nwa = 0; d->hd_hodd = 0; d->hd_cwd = 0; d->hd_ld2 = 0; d->hd_pr2 = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
     d->f_beats = 0; d->f_blast = 0; d->f_phase = 0; d->rec_rdy = 0;
     d->awvalid = 0; d->awaddr = 0; d->awlen = 0;
     d->cnt_no_fit = d->cnt_no_cq = d->cnt_desc_err = 0;
@@ -253,7 +253,11 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * becomes the word before) when its first bytes sit above their destination's offset */
     const int s2sh = d->g_strip && s2 != 0;
     n.hd_nw1 = dma_words(d, p1len);
-    n.hd_nw2 = (uint16_t)(dma_words(d, h_len) - dma_words(d, fh->hdr_len) + s2sh);
+    /* hd_nw2 a cycle after the head, from g_strip at the same edge as before (the RTL's
+     * three carry chains in series, split in two) */
+    n.hd_nwa = (uint16_t)(dma_words(d, h_len) - dma_words(d, fh->hdr_len));
+    n.hd_hodd = (uint8_t)(s2 != 0);
+    n.hd_nw2 = (uint16_t)(d->hd_nwa + (d->g_strip && d->hd_hodd));
     n.hd_cwd = dma_words(d, (uint16_t)(fh->dlen + d2));
     n.hd_ld2 = (uint8_t)(!d->g_strip && s2 != 0 && d2 >= s2);
     n.hd_pr2 = (uint8_t)(s2sh && d2 < s2);

@@ -111,6 +111,8 @@ typedef struct dma {
     uint16_t hd_nw1;         /* packet-memory words the first part reads */
     uint16_t hd_nw2, hd_cwd; /* words the data part reads (its first one the header part read when
                               * it starts inside a word), words it writes */
+    uint16_t hd_nwa;         /* hd_nw2 without a stripped append's read of the shared word; hd_nw2 follows it a cycle later */
+    uint8_t  hd_hodd;        /* the header part ends inside a word (a shared word) */
     uint8_t  hd_ld2;         /* the data part starts with a lead (its first bytes in the shared word at or below their destination's offset) */
     uint8_t  hd_pr2;         /* a stripped data part starts with a prime (its first bytes in the shared word above their destination's offset) */
     uint8_t  hd_fl2;         /* hd_cwd + hd_pr2 > hd_nw2 + hd_ld2, one cycle later: the data part ends with a flush */

@@ -181,6 +181,12 @@ module nicrx_dma #(
     reg [15:0]           hd_nd_reg, hd_nd_next;      // ... of the data part (split) at g_addr
     reg [15:0]           hd_nw1_reg, hd_nw1_next;    // packet-memory words the first part reads
     reg [15:0]           hd_nw2_reg, hd_nw2_next;    // ... the data part reads
+    // its words without the stripped append's own read of the shared word, and whether there
+    // is a shared word (hdr_len not whole words): hd_nw2 is made from these a cycle after the
+    // head (three carry chains in series were nicrx_dma's critical path alone, 128.5 MHz),
+    // and from g_strip at the same edge as before
+    reg [15:0]           hd_nwa_reg, hd_nwa_next;
+    reg                  hd_hodd_reg, hd_hodd_next;
     reg [15:0]           hd_cwd_reg, hd_cwd_next;    // ... the data part writes at g_addr
     reg                  hd_ld2_reg, hd_ld2_next;    // the data part's first word is a lead
     reg                  hd_pr2_reg, hd_pr2_next;    // a stripped data part's first word is a prime
@@ -534,8 +540,9 @@ module nicrx_dma #(
         // had its header's whole words skipped: it reads the shared word itself, in place of
         // the lead, or as a prime (a word that only becomes the word before) when its first
         // bytes sit above their destination's offset
-        hd_nw2_next     = part_words(h_len) - part_words(h_hlen)
-                          + {15'd0, g_strip_reg && (h_hlen[2:0] & BPB_M1) != 3'd0};
+        hd_nwa_next     = part_words(h_len) - part_words(h_hlen);
+        hd_hodd_next    = (h_hlen[2:0] & BPB_M1) != 3'd0;
+        hd_nw2_next     = hd_nwa_reg + {15'd0, g_strip_reg && hd_hodd_reg};
         hd_cwd_next     = part_words(h_dlen + {13'd0, g_addr_reg[2:0] & BPB_M1});
         hd_ld2_next     = !g_strip_reg && (h_hlen[2:0] & BPB_M1) != 3'd0
                           && (g_addr_reg[2:0] & BPB_M1) >= (h_hlen[2:0] & BPB_M1);
@@ -918,7 +925,7 @@ module nicrx_dma #(
             hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
             hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd_reg <= 16'd0;
-            hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_cwd_reg <= 16'd0;  hd_ld2_reg <= 1'b0;  hd_pr2_reg <= 1'b0;  hd_fl2_reg <= 1'b0;
+            hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_nwa_reg <= 16'd0;  hd_hodd_reg <= 1'b0;  hd_cwd_reg <= 16'd0;  hd_ld2_reg <= 1'b0;  hd_pr2_reg <= 1'b0;  hd_fl2_reg <= 1'b0;
             hd_nfh_reg <= 2'b01;  hd_nf1_reg <= 2'b01;  hd_nfs_reg <= 2'b01;  hd_nf2_reg <= 2'b01;
             hd_dneed_reg <= 1'b0;  rq_en_reg <= 1'b0;
           
@@ -956,7 +963,7 @@ module nicrx_dma #(
             hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
             hd_nd_reg <= hd_nd_next;
-            hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_cwd_reg <= hd_cwd_next;  hd_ld2_reg <= hd_ld2_next;
+            hd_nw1_reg <= hd_nw1_next;  hd_nw2_reg <= hd_nw2_next;  hd_nwa_reg <= hd_nwa_next;  hd_hodd_reg <= hd_hodd_next;  hd_cwd_reg <= hd_cwd_next;  hd_ld2_reg <= hd_ld2_next;
             hd_fl2_reg <= hd_fl2_next;  hd_pr2_reg <= hd_pr2_next;  hd_dneed_reg <= hd_dneed_next;  rq_en_reg <= cfg_reasm[0];
             hd_nfh_reg <= hd_nfh_next;  hd_nf1_reg <= hd_nf1_next;  hd_nfs_reg <= hd_nfs_next;  hd_nf2_reg <= hd_nf2_next;
             awvalid_reg <= awvalid_next;  awaddr_reg <= awaddr_next;  awlen_reg <= awlen_next;
