@@ -95,9 +95,15 @@ module nicrx_msix #(
     // there and back (the core's critical path at seed 1 of d3d74cd, 86.4 MHz).  Inverted
     // because Yosys merges flip-flops of the same next value, keep or not
     (* keep *) reg    open_a_reg;
+    // the state again, decoded, for the port's muxes (the message's AW, its W: 100-odd LUTs
+    // of the W data) and the idle output, registered from the next state: a LUT decoding
+    // st_reg for the muxes was placed among them and st_reg -> st_next went there and back,
+    // and Yosys merged the idle term with nicrx_dma's logic (the core's critical path at
+    // seed 1 of 38b265f, 84.6 MHz: st_reg -> (65,45) -> (19,25) -> (15,4), 10.51 ns routing)
+    (* keep *) reg    oa_reg, ow_reg;        // st_reg == M_AW, st_reg == M_W
+    reg               idle_reg;
 
     // ---- the port: the DMA, or the message --------------------------------
-    wire gate   = st_reg != M_PASS;
     wire own_h  = mb_reg && ahead_reg == {(LOW+1){1'b0}};   // the next B is the message's
     reg [AXI_DATA_WIDTH/8-1:0] mstrb;
     integer l;
@@ -107,20 +113,20 @@ module nicrx_msix #(
             if (LANES == 1 || ma_reg[LL+1:2] == l[LL-1:0]) mstrb[l*4 +: 4] = 4'hf;
     end
 
-    assign m_axi_awvalid = (st_reg == M_AW) || (s_axi_awvalid && !gate);
-    assign m_axi_awaddr  = (st_reg == M_AW) ? ma_reg : s_axi_awaddr;
-    assign m_axi_awlen   = (st_reg == M_AW) ? 8'd0 : s_axi_awlen;
+    assign m_axi_awvalid = oa_reg || (s_axi_awvalid && open_a_reg);
+    assign m_axi_awaddr  = oa_reg ? ma_reg : s_axi_awaddr;
+    assign m_axi_awlen   = oa_reg ? 8'd0 : s_axi_awlen;
     assign s_axi_awready = m_axi_awready && open_a_reg;
-    assign m_axi_wvalid  = (st_reg == M_W) || (s_axi_wvalid && !wblock_reg);
-    assign m_axi_wdata   = (st_reg == M_W) ? {LANES{md_reg}} : s_axi_wdata;
-    assign m_axi_wstrb   = (st_reg == M_W) ? mstrb : s_axi_wstrb;
-    assign m_axi_wlast   = (st_reg == M_W) || s_axi_wlast;
+    assign m_axi_wvalid  = ow_reg || (s_axi_wvalid && !wblock_reg);
+    assign m_axi_wdata   = ow_reg ? {LANES{md_reg}} : s_axi_wdata;
+    assign m_axi_wstrb   = ow_reg ? mstrb : s_axi_wstrb;
+    assign m_axi_wlast   = ow_reg || s_axi_wlast;
     assign s_axi_wready  = m_axi_wready && !wblock_reg;
     assign s_axi_bvalid  = m_axi_bvalid && !own_h;
     assign s_axi_bresp   = m_axi_bresp;
     assign cnt_writes    = cnt_w_reg;
     assign cnt_error     = cnt_e_reg;
-    assign idle          = pend_reg == {NUM_CQ{1'b0}} && st_reg == M_PASS && !mb_reg;
+    assign idle          = idle_reg;
 
     // ---- next state ------------------------------------------------------
     wire dma_aw = s_axi_awvalid && m_axi_awready && !gate_c_reg;   // s_axi_awready's handshake
@@ -169,6 +175,8 @@ module nicrx_msix #(
         pend_next = (pend_next | (s_irq & ~irq_d_reg)) & cfg_msix_en;
     end
     wire gate_next   = st_next != M_PASS;
+    // the message awaits its B from its AW's handshake to its B
+    wire mb_next     = (st_reg == M_AW && m_axi_awready) || (mb_reg && !(m_axi_bvalid && own_h));
     wire wblock_next = gate_next && c_next == 6'sd0 && !wmid_next;
 
     always @(posedge clk) begin
@@ -176,7 +184,7 @@ module nicrx_msix #(
             irq_d_reg <= {NUM_CQ{1'b0}};  pend_reg <= {NUM_CQ{1'b0}};
             st_reg <= M_PASS;  ma_reg <= 64'd0;  md_reg <= 32'd0;  qs_reg <= {QW{1'b0}};
             c_reg <= 6'sd0;  wmid_reg <= 1'b0;  wblock_reg <= 1'b0;  gate_c_reg <= 1'b0;
-            open_a_reg <= 1'b1;
+            open_a_reg <= 1'b1;  oa_reg <= 1'b0;  ow_reg <= 1'b0;  idle_reg <= 1'b1;
             out_reg <= {(LOW+1){1'b0}};  mb_reg <= 1'b0;  ahead_reg <= {(LOW+1){1'b0}};
             cnt_w_reg <= 32'd0;  cnt_e_reg <= 32'd0;
         end else begin
@@ -185,14 +193,14 @@ module nicrx_msix #(
             st_reg <= st_next;  ma_reg <= ma_next;  md_reg <= md_next;  qs_reg <= qs_next;
             c_reg <= c_next;  wmid_reg <= wmid_next;  wblock_reg <= wblock_next;
             gate_c_reg <= gate_next;  open_a_reg <= !gate_next;
+            oa_reg <= st_next == M_AW;  ow_reg <= st_next == M_W;
+            idle_reg <= pend_next == {NUM_CQ{1'b0}} && !gate_next && !mb_next;
+            mb_reg <= mb_next;
             out_reg <= out_reg + {{LOW{1'b0}}, m_axi_awvalid && m_axi_awready} - {{LOW{1'b0}}, m_axi_bvalid};
-            if (st_reg == M_AW && m_axi_awready) begin
-                mb_reg <= 1'b1;
+            if (st_reg == M_AW && m_axi_awready)
                 ahead_reg <= out_reg - {{LOW{1'b0}}, m_axi_bvalid};
-            end else if (m_axi_bvalid) begin
-                if (own_h) mb_reg <= 1'b0;
-                else if (mb_reg) ahead_reg <= ahead_reg - 1'b1;
-            end
+            else if (m_axi_bvalid && !own_h && mb_reg)
+                ahead_reg <= ahead_reg - 1'b1;
             if (m_axi_bvalid) begin
                 if (own_h) begin
                     cnt_w_reg <= cnt_w_reg + 32'd1;
@@ -229,6 +237,7 @@ module nicrx_msix #(
     );
     // the configuration keeps a message inside one beat (MSIX_ADDR_LO keeps bits [31:2])
     integer f_q;
+    wire gate = st_reg != M_PASS;   // the gate is closed: every copy above says so
     always @(*) for (f_q = 0; f_q < NUM_CQ; f_q = f_q + 1) assume(cfg_msix_addr[f_q*64 +: 2] == 2'd0);
     always @(*) if (f_past_valid && !rst) begin
         assert(out_reg <= 5'd16 && (!mb_reg || ahead_reg < out_reg));
@@ -236,6 +245,8 @@ module nicrx_msix #(
         if (gate) assert(c_reg >= 6'sd0);
         assert(gate_c_reg == gate);
         assert(open_a_reg == !gate);
+        assert(oa_reg == (st_reg == M_AW) && ow_reg == (st_reg == M_W));
+        assert(idle_reg == (pend_reg == {NUM_CQ{1'b0}} && st_reg == M_PASS && !mb_reg));
         assert(wblock_reg == (gate && c_reg == 6'sd0 && !wmid_reg));
         if (st_reg == M_AW || st_reg == M_W) assert(c_reg == 6'sd0 && !wmid_reg);
         cover(st_reg == M_W && m_axi_wready && s_axi_awvalid);
