@@ -403,6 +403,8 @@ module nicrx_dma #(
     reg [15:0]           h_len;
     reg                  h_split;             // the head frame is split (nicrx_xfer_plan)
     reg [15:0]           h_hlen, h_dlen;      // its header part's and data part's bytes
+    reg [15:0]           h_nw;                // the packet-memory words of the whole frame
+    reg                  h_hodd;              // the header part ends inside a word (a shared word)
     reg [15:0]           p1len;               // its first part's: header part, or whole frame
     reg                  hq_ok;               // the header ring has a descriptor
     reg [79:0]           hq_head;
@@ -508,6 +510,8 @@ module nicrx_dma #(
         h_split  = fh_reg[101];
         h_hlen   = fh_reg[117:102];
         h_dlen   = fh_reg[133:118];   // nicrx_xfer_plan: len when whole
+        h_nw     = part_words(h_len);
+        h_hodd   = (h_hlen[2:0] & BPB_M1) != 3'd0;
         p1len    = h_split ? h_hlen : h_len;
         h_q_ok   = ({1'b0, h_q8} < NUM_CQ_9) && cfg_cq_en[h_q8[QW-1:0]];
         // the data rings fit the data part (a whole frame: all of it)
@@ -540,22 +544,22 @@ module nicrx_dma #(
         // had its header's whole words skipped: it reads the shared word itself, in place of
         // the lead, or as a prime (a word that only becomes the word before) when its first
         // bytes sit above their destination's offset
-        hd_nwa_next     = part_words(h_len) - part_words(h_hlen);
-        hd_hodd_next    = (h_hlen[2:0] & BPB_M1) != 3'd0;
+        hd_nwa_next     = h_nw - part_words(h_hlen);
+        hd_hodd_next    = h_hodd;
         hd_nw2_next     = hd_nwa_reg + {15'd0, g_strip_reg && hd_hodd_reg};
         hd_cwd_next     = part_words(h_dlen + {13'd0, g_addr_reg[2:0] & BPB_M1});
-        hd_ld2_next     = !g_strip_reg && (h_hlen[2:0] & BPB_M1) != 3'd0
+        hd_ld2_next     = !g_strip_reg && h_hodd
                           && (g_addr_reg[2:0] & BPB_M1) >= (h_hlen[2:0] & BPB_M1);
-        hd_pr2_next     = g_strip_reg && (h_hlen[2:0] & BPB_M1) != 3'd0
+        hd_pr2_next     = g_strip_reg && h_hodd
                           && (g_addr_reg[2:0] & BPB_M1) < (h_hlen[2:0] & BPB_M1);
         hd_fl2_next     = hd_cwd_reg + {15'd0, hd_pr2_reg} != hd_nw2_reg + {15'd0, hd_ld2_reg};
-        hd_nfh_next     = nw_flags(part_words(h_len));
+        hd_nfh_next     = nw_flags(h_nw);
         hd_nf1_next     = nw_flags(hd_nw1_next);
         hd_nfs_next     = nw_flags({{LBPB{1'b0}}, h_hlen[15:LBPB]});
         hd_nf2_next     = nw_flags(hd_nw2_reg);   // a cycle later, as hd_fl2
         // ring 0 when the head is empty (its register is not reset)
         sel      = fh_valid_reg && !hd_ring_ok_reg[0];
-        pc_drop  = {hd_nfh_reg, 6'd0, part_words(h_len), 1'b1};
+        pc_drop  = {hd_nfh_reg, 6'd0, h_nw, 1'b1};
         // the selected ring's head descriptor (nicrx_desc_fetch); the pop of the last
         // one taken reaches it before IS_IDLE comes round again
         dq_ok    = sel ? s_desc_valid[1] && hd_dv_reg[1] : s_desc_valid[0] && hd_dv_reg[0];

@@ -175,8 +175,10 @@ module nicrx_msix #(
         pend_next = (pend_next | (s_irq & ~irq_d_reg)) & cfg_msix_en;
     end
     wire gate_next   = st_next != M_PASS;
-    // the message awaits its B from its AW's handshake to its B
-    wire mb_next     = (st_reg == M_AW && m_axi_awready) || (mb_reg && !(m_axi_bvalid && own_h));
+    // the message's AW handshake, and its B; it awaits the B from the one to the other
+    wire msg_aw      = st_reg == M_AW && m_axi_awready;
+    wire msg_b       = m_axi_bvalid && own_h;
+    wire mb_next     = msg_aw || (mb_reg && !msg_b);
     wire wblock_next = gate_next && c_next == 6'sd0 && !wmid_next;
 
     always @(posedge clk) begin
@@ -197,15 +199,13 @@ module nicrx_msix #(
             idle_reg <= pend_next == {NUM_CQ{1'b0}} && !gate_next && !mb_next;
             mb_reg <= mb_next;
             out_reg <= out_reg + {{LOW{1'b0}}, m_axi_awvalid && m_axi_awready} - {{LOW{1'b0}}, m_axi_bvalid};
-            if (st_reg == M_AW && m_axi_awready)
+            if (msg_aw)
                 ahead_reg <= out_reg - {{LOW{1'b0}}, m_axi_bvalid};
             else if (m_axi_bvalid && !own_h && mb_reg)
                 ahead_reg <= ahead_reg - 1'b1;
-            if (m_axi_bvalid) begin
-                if (own_h) begin
-                    cnt_w_reg <= cnt_w_reg + 32'd1;
-                    if (m_axi_bresp != 2'b00) cnt_e_reg <= cnt_e_reg + 32'd1;
-                end
+            if (msg_b) begin
+                cnt_w_reg <= cnt_w_reg + 32'd1;
+                if (m_axi_bresp != 2'b00) cnt_e_reg <= cnt_e_reg + 32'd1;
             end
         end
     end
