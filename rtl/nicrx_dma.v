@@ -659,20 +659,22 @@ module nicrx_dma #(
                 // decides (nothing reads it before the FSM leaves IS_IDLE), so that the
                 // decision is not the enable of those 400-odd flip-flops (issue 10): the
                 // record's CQ (the sweep's is 0, a close before the head's rcq), whether it
-                // is an error completion, the first part's buffer, ring and start lane (an
-                // error completion reads only f_ring and f_bufid: the misaligned one), the
+                // is an error completion, the first part's buffer, ring and start lane, the
                 // data part's and its kind (read only by a frame's record, IS_DATA and the
                 // hd_* of IS_P2), and the run record: the close's (the sweep's, a close
-                // before the head, DROP), or the one after the head (aft)
+                // before the head, DROP), or the one after the head (aft). f_ring and
+                // f_bufid are a taken frame's first part's, from the head alone: an error
+                // completion's (the misaligned buffer's) follow in IS_PRE from its pop, so
+                // that no decision term selects them
                 f_q_next = sw_go ? {QW{1'b0}} : cstep ? rcq : hd_q_reg;
                 f_err_next = herr || perr || derr;
-                f_ring_next = perr ? RA_RING : (h_split && !derr) ? HDR_RING : {1'b0, sel};   // f_bufid's ring
+                f_ring_next = h_split ? HDR_RING : {1'b0, sel};   // f_bufid's ring
                 // a buffer at an odd word of a beat (R = 2) starts in its upper lane
                 f_soff_next = p1_lane ? UP_OFF : {LABPB{1'b0}};
                 f_first_next = 1'b1;
                 g_pend_next = h_split && hd_dneed_reg;
                 g_ring_next = sel;  g_mrg_next = m_go;  g_strip_next = s_app;
-                f_bufid_next = perr ? pq_head[79:64] : (h_split && !derr) ? hq_head[79:64] : dq_head[79:64];
+                f_bufid_next = h_split ? hq_head[79:64] : dq_head[79:64];
                 f_addr_next = h_split ? {hq_head[63:16], hq_head[15:0] | h_off}
                                       : {dq_head[63:16], dq_head[15:0] | d_off};
                 f_off_next = h_split ? h_off : d_off;
@@ -799,7 +801,13 @@ module nicrx_dma #(
                 if (rec_rdy_reg) is_state_next = IS_P2;
             end
             IS_PRE: begin
-                // f_q was set at the last edge: rec_off, rec_ph follow it now
+                // f_q was set at the last edge: rec_off, rec_ph follow it now; an error
+                // completion's buffer is the one its pop (one-hot, at the last edge) returns,
+                // still its ring's head
+                if (f_err_reg) begin
+                    f_ring_next = {desc_pop_reg[3] | desc_pop_reg[2], desc_pop_reg[3] | desc_pop_reg[1]};
+                    f_bufid_next = desc_pop_reg[3] ? pq_head[79:64] : desc_pop_reg[2] ? hq_head[79:64] : dq_head[79:64];
+                end
                 is_state_next = IS_REC;
             end
             IS_SIZE: begin
