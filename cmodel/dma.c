@@ -525,7 +525,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         break;
     case IS_DATA:
         if (aw_free && wb_room) {
-            n.awvalid = 1; n.awaddr = d->f_addr; n.awlen = (uint8_t)(d->f_beats - 1);
+            n.awvalid = 1;
             wc_we = 1; wc_wdata.rec = 0; wc_wdata.len = (uint8_t)(d->f_beats - 1);
             wc_wdata.strb = d->f_blast ? strb_end : strb_ones;
             wc_wdata.fstrb = d->f_first ? strb_first : strb_ones;
@@ -564,8 +564,6 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         if (d->rec_rdy && aw_free && wb_room && !cwo.m_rec_valid) {
             n.rec_rdy = 0;
             n.awvalid = 1;
-            n.awaddr = d->f_addr;
-            n.awlen = (uint8_t)(d->rb - 1);
             wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->rb - 1);
             /* the record's words into the completion writer's holder: a run record (alone, or
              * after the frame's), else the frame's or an error completion */
@@ -605,6 +603,12 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     default:
         n.is_state = IS_IDLE;
         break;
+    }
+    /* the AW's address and length follow the burst (IS_DATA) or the record (IS_REC once its
+     * address is made) while no AW waits: the RTL loads them without the decision as enable */
+    if (!d->awvalid && (d->is_state == IS_DATA || (d->is_state == IS_REC && d->rec_rdy))) {
+        n.awaddr = d->f_addr;
+        n.awlen = (uint8_t)((d->is_state == IS_REC ? d->rb : d->f_beats) - 1);
     }
     /* frame queue head: refill from the RAM when empty or released */
     if (fh_rel) n.fh_valid = 0;

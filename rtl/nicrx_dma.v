@@ -817,8 +817,7 @@ module nicrx_dma #(
             end
             IS_DATA: begin
                 if (aw_free && wb_room) begin
-                    awvalid_next = 1'b1;  awaddr_next = f_addr_reg;
-                    awlen_next = f_beats_reg[7:0] - 8'd1;
+                    awvalid_next = 1'b1;
                     wc_we = 1'b1;
                     wc_wdata[WC_STRB +: ABPB] = f_blast_reg ? strb_end : STRB_ONES;
                     wc_wdata[WC_FSTRB +: ABPB] = f_first_reg ? strb_first : STRB_ONES;
@@ -850,8 +849,6 @@ module nicrx_dma #(
                 if (rec_rdy_reg && aw_free && wb_room && !rec_full) begin
                     rec_rdy_next = 1'b0;
                     awvalid_next = 1'b1;
-                    awaddr_next = f_addr_reg;
-                    awlen_next = REC_LEN;
                     wc_we = 1'b1;
                     wc_wdata[WC_REC] = 1'b1;  wc_wdata[WC_LEN +: WC_LEN_W] = REC_LEN;
                     // the record's words into the completion writer's holder: a run record
@@ -875,6 +872,13 @@ module nicrx_dma #(
                 is_state_next = IS_IDLE;
             end
         endcase
+        // the AW's address and length follow the burst (IS_DATA) or the record (IS_REC once
+        // its address is made) while no AW waits, so that the issue's decision is not the
+        // enable of their 72 flip-flops: an AW issued at this edge has them as it did
+        if (!awvalid_reg && (is_state_reg == IS_DATA || (is_state_reg == IS_REC && rec_rdy_reg))) begin
+            awaddr_next = f_addr_reg;
+            awlen_next = (is_state_reg == IS_REC) ? REC_LEN : f_beats_reg[7:0] - 8'd1;
+        end
         // frame queue head: refill from the RAM when empty or released
         if (fh_rel) fh_valid_next = 1'b0;
         if ((fq_rd_reg != fq_wr_reg) && (!fh_valid_reg || fh_rel)) begin
