@@ -10,6 +10,8 @@
 // header vector: one frame per flow job of eight cycles).
 // The data register loads at every edge where the stage is empty, whether or not an item
 // comes (its enable is one register, not the producer's valid).
+// m_valid2 is m_valid from a flip-flop of its own, for a second consumer placed apart from
+// the first: each consumer's take then starts from a register the placer can put beside it.
 `resetall
 `timescale 1ns / 1ps
 `default_nettype none
@@ -23,6 +25,7 @@ module nicrx_stage #(
     output wire         s_ready,
     input  wire [W-1:0] s_data,
     output wire         m_valid,
+    output wire         m_valid2,  // the same as m_valid, from a register of its own
     input  wire         m_ready,
     output wire [W-1:0] m_data,
     output wire         idle      // empty
@@ -35,15 +38,20 @@ module nicrx_stage #(
 
     reg         full_reg;
     reg [W-1:0] data_reg;
+    // kept inverted: Yosys merges a same-valued copy with full_reg, keep or not
+    (* keep *) reg empty2_reg;
+    wire        full_next = !rst && (full_reg ? !m_ready : s_valid);
 
-    assign s_ready = !full_reg;
-    assign m_valid = full_reg;
-    assign m_data  = data_reg;
-    assign idle    = !full_reg;
+    assign s_ready  = !full_reg;
+    assign m_valid  = full_reg;
+    assign m_valid2 = !empty2_reg;
+    assign m_data   = data_reg;
+    assign idle     = !full_reg;
 
     always @(posedge clk) begin
         if (!full_reg) data_reg <= s_data;
-        full_reg <= !rst && (full_reg ? !m_ready : s_valid);
+        full_reg <= full_next;
+        empty2_reg <= !full_next;
     end
 `ifdef FORMAL
     // ================================================================ formal
@@ -55,6 +63,8 @@ module nicrx_stage #(
         if ($past(s_valid && !full_reg)) assert(full_reg && data_reg == $past(s_data));
         // a taken item leaves
         if ($past(full_reg && m_ready)) assert(!full_reg);
+        // the second consumer's valid is the first's
+        assert(m_valid2 == m_valid);
     end
 `ifdef FORMAL_TOP_nicrx_stage
     always @(posedge clk) if (f_past_valid && !rst) cover($past(full_reg && m_ready, 2) && full_reg);   // the next item two edges after a take

@@ -272,7 +272,8 @@ module nicrx_top #(
     wire                        hvp_valid;      // parser -> nicrx_stage
     wire                        hvp_ready;
     wire [HV_W-1:0]             hvp_data;
-    wire                        hv_valid;       // nicrx_stage -> key block and RSS
+    wire                        hv_valid;       // nicrx_stage -> RSS
+    wire                        hv_valid_fk;    // nicrx_stage -> key block (the same, its own register)
     wire                        hv_ready;
     wire [HV_W-1:0]             hv_data;
     wire                        hvs_idle;
@@ -309,17 +310,19 @@ module nicrx_top #(
     );
 
     // the header vector crosses the die from the parser to the key block and RSS: a register
-    // stage, so their take starts from a register of their own (docs/architecture.md)
+    // stage, so their take starts from a register of their own (docs/architecture.md): RSS
+    // takes m_valid, the key block m_valid2, a copy placed beside it
     nicrx_stage #(.W(HV_W)) u_hv_stage (
-        .clk     (clk),
-        .rst     (rst),
-        .s_valid (hvp_valid),
-        .s_ready (hvp_ready),
-        .s_data  (hvp_data),
-        .m_valid (hv_valid),
-        .m_ready (hv_ready),
-        .m_data  (hv_data),
-        .idle    (hvs_idle)
+        .clk      (clk),
+        .rst      (rst),
+        .s_valid  (hvp_valid),
+        .s_ready  (hvp_ready),
+        .s_data   (hvp_data),
+        .m_valid  (hv_valid),
+        .m_valid2 (hv_valid_fk),
+        .m_ready  (hv_ready),
+        .m_data   (hv_data),
+        .idle     (hvs_idle)
     );
 
     // ---- flow database: the key block (key, signature, options digest), the manager ---------
@@ -364,7 +367,7 @@ module nicrx_top #(
     ) u_flow_key (
         .clk             (clk),
         .rst             (rst),
-        .s_hv_valid      (hv_valid),
+        .s_hv_valid      (hv_valid_fk),
         .s_hv_ready      (hv_ready),
         .s_hv_data       (hv_data),
         .hm_wr_en        (hm_wr_en),
