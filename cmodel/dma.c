@@ -314,6 +314,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* AW: free once the last one went (its ready not looked at: nicrx_msix's arbiter drives it,
      * and no AW follows another at the next edge anyway) */
     int aw_free = !d->awvalid;
+    /* the AW's length (and its W command's): the record's or the burst's */
+    const uint8_t aw_len = (uint8_t)((d->is_state == IS_REC ? d->rb : d->f_beats) - 1);
     /* W command and B FIFO room, registered (one cycle old; the W command FIFO's in the
      * mover): the issue FSM never writes them at two edges in a row */
     int wb_room = mvo.s_wc_ready && cwo.s_cr_ready;
@@ -526,7 +528,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     case IS_DATA:
         if (aw_free && wb_room) {
             n.awvalid = 1;
-            wc_we = 1; wc_wdata.rec = 0; wc_wdata.len = (uint8_t)(d->f_beats - 1);
+            wc_we = 1; wc_wdata.rec = 0; wc_wdata.len = aw_len;
             wc_wdata.strb = d->f_blast ? strb_end : strb_ones;
             wc_wdata.fstrb = d->f_first ? strb_first : strb_ones;
             wc_wdata.first_skip = d->r == 2 && d->f_first && (d->f_soff & d->bpb);
@@ -564,7 +566,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         if (d->rec_rdy && aw_free && wb_room && !cwo.m_rec_valid) {
             n.rec_rdy = 0;
             n.awvalid = 1;
-            wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = (uint8_t)(d->rb - 1);
+            wc_we = 1; wc_wdata.rec = 1; wc_wdata.len = aw_len;
             /* the record's words into the completion writer's holder: a run record (alone, or
              * after the frame's), else the frame's or an error completion */
             bq_we = 1; bq_wdata.rec = 1; bq_wdata.q = d->f_q;
@@ -608,7 +610,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * address is made) while no AW waits: the RTL loads them without the decision as enable */
     if (!d->awvalid && (d->is_state == IS_DATA || (d->is_state == IS_REC && d->rec_rdy))) {
         n.awaddr = d->f_addr;
-        n.awlen = (uint8_t)((d->is_state == IS_REC ? d->rb : d->f_beats) - 1);
+        n.awlen = aw_len;
     }
     /* frame queue head: refill from the RAM when empty or released */
     if (fh_rel) n.fh_valid = 0;

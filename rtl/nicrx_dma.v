@@ -435,6 +435,7 @@ module nicrx_dma #(
     reg [79:0]           dq_head;
     reg [15:0]           d_off, h_off;        // the data (header) ring's entry offset in its page
     reg                  aw_free;
+    reg [7:0]            aw_len;              // the AW's length (and its W command's): the record's or the burst's
     reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
     reg [8:0]            beats;               // at most MAX_BURST (256)
@@ -612,6 +613,7 @@ module nicrx_dma #(
         // through nicrx_msix's arbiter, and would start the issue's paths; no AW follows
         // another at the next edge anyway: IS_SIZE or IS_REC's first cycle lies between)
         aw_free  = !awvalid_reg;
+        aw_len   = (is_state_reg == IS_REC) ? REC_LEN : f_beats_reg[7:0] - 8'd1;
         // W command and B FIFO room (wb_room), registered in their blocks: only the issue FSM
         // writes them, never at two edges in a row (IS_DATA is followed by IS_SIZE or IS_REC
         // without rec_rdy, the record's AW by IS_WAIT), so a value one cycle old never lets
@@ -823,7 +825,7 @@ module nicrx_dma #(
                     wc_wdata[WC_FSTRB +: ABPB] = f_first_reg ? strb_first : STRB_ONES;
                     wc_wdata[WC_FIRST_SKIP] = (R == 2) && f_first_reg && f_soff_reg[LABPB-1];
                     wc_wdata[WC_LAST_HALF] = f_blast_reg && end_half;
-                    wc_wdata[WC_LEN +: WC_LEN_W] = f_beats_reg[7:0] - 8'd1;
+                    wc_wdata[WC_LEN +: WC_LEN_W] = aw_len;
                     bq_we = 1'b1;
                     // the next burst starts at a whole beat
                     f_addr_next = {f_addr_reg[63:LABPB] + {{(55-LABPB){1'b0}}, f_beats_reg}, {LABPB{1'b0}}};
@@ -850,7 +852,7 @@ module nicrx_dma #(
                     rec_rdy_next = 1'b0;
                     awvalid_next = 1'b1;
                     wc_we = 1'b1;
-                    wc_wdata[WC_REC] = 1'b1;  wc_wdata[WC_LEN +: WC_LEN_W] = REC_LEN;
+                    wc_wdata[WC_REC] = 1'b1;  wc_wdata[WC_LEN +: WC_LEN_W] = aw_len;
                     // the record's words into the completion writer's holder: a run record
                     // (alone, or after the frame's), else the frame's or an error completion
                     bq_we = 1'b1;
@@ -877,7 +879,7 @@ module nicrx_dma #(
         // enable of their 72 flip-flops: an AW issued at this edge has them as it did
         if (!awvalid_reg && (is_state_reg == IS_DATA || (is_state_reg == IS_REC && rec_rdy_reg))) begin
             awaddr_next = f_addr_reg;
-            awlen_next = (is_state_reg == IS_REC) ? REC_LEN : f_beats_reg[7:0] - 8'd1;
+            awlen_next = aw_len;
         end
         // frame queue head: refill from the RAM when empty or released
         if (fh_rel) fh_valid_next = 1'b0;

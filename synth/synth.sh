@@ -33,8 +33,8 @@ SEEDS=${SEEDS:-"1 2 3"}
 ROUTER=${ROUTER:-router1}           # nextpnr router; router2 is faster but diverged on the whole core (docs/synthesis.md)
 FREQ=${FREQ:-156.25}               # the 10 GbE clock of a 64-bit stream
 # The placer's timing pull: a net's weight is 1 + W * criticality^E (nextpnr's defaults W 10,
-# E 2); W 40, E 4 pulls the few critical nets far harder (the core at seed 1: 92.8 -> 113.8 MHz
-# on one netlist, docs/synthesis.md). PNR_FLAGS="" gives nextpnr's defaults back.
+# E 2); W 40, E 4 pulls the few critical nets far harder (its figures: docs/synthesis.md).
+# PNR_FLAGS="" gives nextpnr's defaults back.
 PNR_FLAGS=${PNR_FLAGS-"--placer-heap-timingweight 40 --placer-heap-critexp 4"}
 ECP5_DEV="--85k --package CABGA381"
 REPORT="bash synth/report.sh"
