@@ -129,15 +129,20 @@ module nicrx_dma #(
     reg [FQW-1:0]        fq_mem [0:FQ_DEPTH-1];
     reg [LFQ:0]          fq_wr_reg, fq_wr_next, fq_rd_reg, fq_rd_next;
     reg                  fq_pop_reg, fq_pop_next;
+    // The head (fh) is its entry in the RAMs in the cycle after it is taken (fh_ld), and its
+    // register from then on: the register loads a cycle late, so that the decision that
+    // releases the head is not the enable of its 240-odd flip-flops (issue 10).  The entry
+    // stays whole that cycle: it is written again at the next edge at the earliest.
     reg [FQW-1:0]        fh_reg;             // queue head (RAM read register, no reset)
-    // flow and control memories beside fq_mem: same pointers, same read register timing
+    // flow and control memories beside fq_mem: same pointers
     (* no_rw_check *)
     reg [15:0]           flm_mem [0:FQ_DEPTH-1];
     (* no_rw_check *)
-    reg [5:0]            ctl_mem [0:FQ_DEPTH-1];  // {RED verdict, operation code}
+    reg [6:0]            ctl_mem [0:FQ_DEPTH-1];  // {asks the re-assembly table, RED verdict, operation code}
     reg [15:0]           fh_flow_reg;        // head's {gen, flow} (RAM read register)
-    reg [3:0]            fh_op_reg;          // head's operation code (RAM read register)
-    reg [1:0]            fh_red_reg;         // head's RED verdict (RAM read register)
+    reg [6:0]            fh_ctl_reg;         // head's ctl_mem entry (RAM read register)
+    reg [LFQ-1:0]        fh_ptr_reg;         // the head's place in the RAMs
+    reg                  fh_ld_reg;          // the head was taken at the last edge
     reg                  fh_valid_reg, fh_valid_next;
 
     reg [3:0]            desc_pop_reg, desc_pop_next;
@@ -244,12 +249,22 @@ module nicrx_dma #(
     reg [WC_W-1:0]       wc_wdata;
     reg                  bq_we;
 
+    // the head: its entry in the RAMs the cycle after it is taken, then its registers
+    wire [FQW-1:0] fh      = fh_ld_reg ? fq_mem[fh_ptr_reg] : fh_reg;
+    wire [15:0]    fh_flow = fh_ld_reg ? flm_mem[fh_ptr_reg] : fh_flow_reg;
+    wire [6:0]     fh_ctl  = fh_ld_reg ? ctl_mem[fh_ptr_reg] : fh_ctl_reg;
+    wire [3:0]     fh_op   = fh_ctl[3:0];
+    wire [1:0]     fh_red  = fh_ctl[5:4];
+    // the next entry's asks bit: the re-assembly request of a head taken at this edge
+    wire           ask_q   = ctl_mem[fq_rd_reg[LFQ-1:0]][6];
+    wire           fq_nonempty = fq_rd_reg != fq_wr_reg;
+
     // ---- outputs ---------------------------------------------------------
     // a word is free once the RAM has read it: pm_rel_reg follows rel_ptr_reg by the cycle
     // the read decided at an edge waits before the RAM takes it
     assign fq_pop          = fq_pop_reg;
     assign m_desc_pop      = desc_pop_reg;
-    assign m_head          = fh_flow_reg;
+    assign m_head          = fh_flow;
     assign cnt_reasm_no_page = cnt_no_page_reg;
     assign st_idle         = idle_reg;
     assign cnt_drop_no_fit = cnt_no_fit_reg;
@@ -268,7 +283,7 @@ module nicrx_dma #(
         .clk(clk), .rst(rst),
         .s_push(s_fl_valid), .s_push_key(s_fl_data[FL_FLOW +: FL_FLOW_W]),
         .s_push_keep(s_fl_data[FL_RED +: FL_RED_W] == 2'b00),
-        .fq_wr(fq_wr_reg), .fq_rd(fq_rd_reg), .head_key(fh_flow_reg),
+        .fq_wr(fq_wr_reg), .fq_rd(fq_rd_reg), .head_key(fh_flow),
         .more_cnt(more_cnt));
 
     // ---- the page cursors (nicrx_page): ring 2's entry is a header part, rings 0 and 1's a
@@ -280,7 +295,7 @@ module nicrx_dma #(
         .clk(clk), .rst(rst),
         .cfg_page_en(cfg_xfer_page[2:0]), .cfg_page_log2(cfg_xfer_page[6:3]),
         .cfg_page_align(cfg_xfer_page[10:7]), .cfg_fbr_en(cfg_fbr_en[2:0]), .cfg_fbr_buf_size(cfg_fbr_buf_size[0 +: 48]),
-        .s_len({fh_reg[117:102], fh_reg[133:118], fh_reg[133:118]}), .s_take(pg_take_reg),
+        .s_len({fh[117:102], fh[133:118], fh[133:118]}), .s_take(pg_take_reg),
         .m_on(pg_on), .m_lim(pg_lim), .m_amask(pg_amask), .m_off(pg_off), .m_cnt(pg_cnt), .m_rel(pg_rel));
 
     // ---- the re-assembly table (nicrx_reasm): its request is the head frame when it can
@@ -310,10 +325,10 @@ module nicrx_dma #(
         .clk(clk), .rst(rst),
         .cfg_en(cfg_reasm[0]), .cfg_page_log2(cfg_reasm[6:2]), .cfg_max_bytes(cfg_reasm[23:7]),
         .cfg_max_segs(cfg_reasm[31:24]), .cfg_timeout(cfg_reasm[47:32]), .now(now), .s_flush(cfg_reasm[1]),
-        .s_chg(rq_chg_reg), .s_req(rq_req_reg), .s_flow(fh_flow_reg[7:0]), .s_gen(fh_flow_reg[15:8]), .s_op(fh_op_reg),
+        .s_chg(rq_chg_reg), .s_req(rq_req_reg), .s_flow(fh_flow[7:0]), .s_gen(fh_flow[15:8]), .s_op(fh_op),
         // the payload it would merge: a split frame's data part (a length that lies merges nothing)
-        .s_len((fh_reg[101] && !fh_reg[100]) ? fh_reg[133:118] : 16'd0),
-        .s_seq(fh_reg[165:134]), .s_fcl(|fh_reg[171:166]), .s_ack(fh_reg[203:172]), .s_win(fh_reg[219:204]),
+        .s_len((fh[101] && !fh[100]) ? fh[133:118] : 16'd0),
+        .s_seq(fh[165:134]), .s_fcl(|fh[171:166]), .s_ack(fh[203:172]), .s_win(fh[219:204]),
         .s_take(ra_take), .s_take_cls(ra_cls), .s_take_page(s_desc_data[3*80+12 +: 52]),
         .s_take_id(s_desc_data[3*80+64 +: 16]),
         .m_v(ra_v), .m_req(ra_req), .m_flow(ra_flow), .m_close(ra_close), .m_reason(ra_reason),
@@ -366,26 +381,26 @@ module nicrx_dma #(
         cr_data[CR_RSEQ +: CR_RSEQ_W] = r_seq_reg;  cr_data[CR_RREASON +: CR_RREASON_W] = r_reason_reg;
         cr_data[CR_RFLAGS +: CR_RFLAGS_W] = r_flags_reg;
         cr_data[CR_RACK +: CR_RACK_W] = r_ack_reg;  cr_data[CR_RWIN +: CR_RWIN_W] = r_win_reg;
-        cr_data[CR_LEN +: CR_LEN_W] = fh_reg[101] ? fh_reg[117:102] : fh_reg[15:0];   // the first part's
+        cr_data[CR_LEN +: CR_LEN_W] = fh[101] ? fh[117:102] : fh[15:0];   // the first part's
         cr_data[CR_OFF +: CR_OFF_W] = f_off_reg;  cr_data[CR_CNT +: CR_CNT_W] = f_cnt_reg;
         cr_data[CR_PREL] = f_prel_reg;
-        cr_data[CR_SPLIT] = fh_reg[101];  cr_data[CR_DLEN +: CR_DLEN_W] = fh_reg[133:118];
+        cr_data[CR_SPLIT] = fh[101];  cr_data[CR_DLEN +: CR_DLEN_W] = fh[133:118];
         cr_data[CR_DRING +: CR_DRING_W] = g_mrg_reg ? RA_RING : {1'b0, g_ring_reg};
         cr_data[CR_MRG] = g_mrg_reg;  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
         cr_data[CR_DOFF +: CR_DOFF_W] = g_off_reg;  cr_data[CR_DCNT +: CR_DCNT_W] = g_cnt_reg;
         cr_data[CR_DPREL] = g_prel_reg;
-        cr_data[CR_FLOW +: CR_FLOW_W] = cr_run ? {r_gen_reg, r_flow_reg} : fh_flow_reg;
-        cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op_reg;
+        cr_data[CR_FLOW +: CR_FLOW_W] = cr_run ? {r_gen_reg, r_flow_reg} : fh_flow;
+        cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op;
         // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
         //      vlan, l4[2], l3[2], len[16]}
-        cr_data[CR_L3 +: CR_L3_W] = fh_reg[17:16];  cr_data[CR_L4 +: CR_L4_W] = fh_reg[19:18];
-        cr_data[CR_VLAN] = fh_reg[20];  cr_data[CR_FRAG] = fh_reg[21];
-        cr_data[CR_TRUNC] = fh_reg[70];  cr_data[CR_PERR] = fh_reg[71];  cr_data[CR_PRESEL] = fh_reg[72];
+        cr_data[CR_L3 +: CR_L3_W] = fh[17:16];  cr_data[CR_L4 +: CR_L4_W] = fh[19:18];
+        cr_data[CR_VLAN] = fh[20];  cr_data[CR_FRAG] = fh[21];
+        cr_data[CR_TRUNC] = fh[70];  cr_data[CR_PERR] = fh[71];  cr_data[CR_PRESEL] = fh[72];
         cr_data[CR_MORE_CNT +: CR_MORE_CNT_W] = more_cnt;
-        cr_data[CR_HASH +: CR_HASH_W] = fh_reg[69:38];
-        cr_data[CR_L3_OFF +: CR_L3_OFF_W] = fh_reg[29:22];  cr_data[CR_L4_OFF +: CR_L4_OFF_W] = fh_reg[37:30];
-        cr_data[CR_RSS_TYPE +: CR_RSS_TYPE_W] = fh_reg[83:81];
-        cr_data[CR_PAY +: CR_PAY_W] = fh_reg[99:84];  cr_data[CR_LERR] = fh_reg[100];
+        cr_data[CR_HASH +: CR_HASH_W] = fh[69:38];
+        cr_data[CR_L3_OFF +: CR_L3_OFF_W] = fh[29:22];  cr_data[CR_L4_OFF +: CR_L4_OFF_W] = fh[37:30];
+        cr_data[CR_RSS_TYPE +: CR_RSS_TYPE_W] = fh[83:81];
+        cr_data[CR_PAY +: CR_PAY_W] = fh[99:84];  cr_data[CR_LERR] = fh[100];
     end
     nicrx_cpl_write #(.NUM_CQ(NUM_CQ)) u_cpl_write (
         .clk(clk), .rst(rst),
@@ -506,11 +521,11 @@ module nicrx_dma #(
         // The head (fh) stays until its record is issued (or it is dropped); the
         // credit (fq_pop) goes back when it is taken, which is safe because the
         // head register is a queue place of its own.
-        h_len    = fh_reg[15:0];
-        h_q8     = fh_reg[80:73];  // the stream's queue (nicrx_rss)
-        h_split  = fh_reg[101];
-        h_hlen   = fh_reg[117:102];
-        h_dlen   = fh_reg[133:118];   // nicrx_xfer_plan: len when whole
+        h_len    = fh[15:0];
+        h_q8     = fh[80:73];  // the stream's queue (nicrx_rss)
+        h_split  = fh[101];
+        h_hlen   = fh[117:102];
+        h_dlen   = fh[133:118];   // nicrx_xfer_plan: len when whole
         h_nw     = part_words(h_len);
         h_hodd   = (h_hlen[2:0] & BPB_M1) != 3'd0;
         p1len    = h_split ? h_hlen : h_len;
@@ -524,7 +539,7 @@ module nicrx_dma #(
         hd_ring_ok_next = fh_valid_reg ? ring_ok : 2'b01;  // fh is not reset: ring 0 when empty
         hd_q_next       = h_q8[QW-1:0];
         hd_q_ok_next    = h_q_ok;
-        hd_red_next     = fh_valid_reg ? fh_red_reg : 2'b00;
+        hd_red_next     = fh_valid_reg ? fh_red : 2'b00;
         hd_dneed_next   = !h_split || (h_dlen != 16'd0);
         // a header ring in page mode with BUF_SIZE above PAGE_SIZE takes no longer header part
         hd_hfit_next    = !h_split || (h_hlen <= pg_lim[47:32]);
@@ -698,9 +713,9 @@ module nicrx_dma #(
                 r_segs_next = ra_r_segs - {7'd0, ra_after && !aft};
                 r_seq_next = ra_r_seq;
                 r_reason_next = (aft || ra_close) ? ra_reason : R_DROP;
-                r_flags_next = aft ? fh_reg[171:166] : 6'd0;
-                r_ack_next = aft ? fh_reg[203:172] : ra_r_ack;
-                r_win_next = aft ? fh_reg[219:204] : ra_r_win;
+                r_flags_next = aft ? fh[171:166] : 6'd0;
+                r_ack_next = aft ? fh[203:172] : ra_r_ack;
+                r_win_next = aft ? fh[219:204] : ra_r_win;
                 if (sw_go) begin
                     // the sweep's close (timeout, flush, re-assembly off): its run record on
                     // CQ 0 (none when CQ 0 is disabled), then the table moves on
@@ -883,7 +898,7 @@ module nicrx_dma #(
         end
         // frame queue head: refill from the RAM when empty or released
         if (fh_rel) fh_valid_next = 1'b0;
-        if ((fq_rd_reg != fq_wr_reg) && (!fh_valid_reg || fh_rel)) begin
+        if (fq_nonempty && (!fh_valid_reg || fh_rel)) begin
             fq_re = 1'b1;
             fq_rd_next = fq_rd_reg + 1'b1;
             fh_valid_next = 1'b1;
@@ -908,21 +923,20 @@ module nicrx_dma #(
             s_fl_data[FL_VLAN], s_fl_data[FL_L4 +: FL_L4_W], s_fl_data[FL_L3 +: FL_L3_W],
             s_fl_data[FL_LEN +: FL_LEN_W]};
         if (fq_we) flm_mem[fq_wr_reg[LFQ-1:0]] <= s_fl_data[FL_FLOW +: FL_FLOW_W];   // {generation, flow number}
-        if (fq_we) ctl_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_RED +: FL_RED_W], s_fl_data[FL_OPCODE +: FL_OPCODE_W]};
+        if (fq_we) ctl_mem[fq_wr_reg[LFQ-1:0]] <= {asks(s_fl_data[FL_OPCODE +: FL_OPCODE_W], s_fl_data[FL_FCL +: FL_FCL_W]),
+            s_fl_data[FL_RED +: FL_RED_W], s_fl_data[FL_OPCODE +: FL_OPCODE_W]};
     end
-    wire [FQW-1:0] fq_q  = fq_mem[fq_rd_reg[LFQ-1:0]];
-    wire [5:0]     ctl_q = ctl_mem[fq_rd_reg[LFQ-1:0]];
     always @(posedge clk) begin
-        if (fq_re) fh_reg      <= fq_q;
-        if (fq_re) fh_flow_reg <= flm_mem[fq_rd_reg[LFQ-1:0]];
-        if (fq_re) {fh_red_reg, fh_op_reg} <= ctl_q;
+        if (fh_ld_reg) fh_reg      <= fq_mem[fh_ptr_reg];
+        if (fh_ld_reg) fh_flow_reg <= flm_mem[fh_ptr_reg];
+        if (fh_ld_reg) fh_ctl_reg  <= ctl_mem[fh_ptr_reg];
     end
 
     // ---- registers --------------------------------------------------------
     always @(posedge clk) begin
         if (rst) begin
             fq_wr_reg <= {(LFQ+1){1'b0}};  fq_rd_reg <= {(LFQ+1){1'b0}};  fq_pop_reg <= 1'b0;
-            fh_valid_reg <= 1'b0;
+            fh_valid_reg <= 1'b0;  fh_ld_reg <= 1'b0;  fh_ptr_reg <= {LFQ{1'b0}};
             desc_pop_reg <= 4'b0000;
             rp_reg <= 1'b0;  raft_reg <= 1'b0;  g_mrg_reg <= 1'b0;  g_strip_reg <= 1'b0;  cnt_no_page_reg <= 32'd0;
             r_flow_reg <= 8'd0;  r_gen_reg <= 8'd0;  r_id_reg <= 16'd0;  r_len_reg <= 17'd0;
@@ -954,15 +968,17 @@ module nicrx_dma #(
         end else begin
             fq_wr_reg <= fq_wr_next;  fq_rd_reg <= fq_rd_next;  fq_pop_reg <= fq_pop_next;
             fh_valid_reg <= fh_valid_next;
+            if (fq_re) fh_ptr_reg <= fq_rd_reg[LFQ-1:0];
             desc_pop_reg <= desc_pop_next;
             rp_reg <= rp_next;  raft_reg <= raft_next;  g_mrg_reg <= g_mrg_next;  g_strip_reg <= g_strip_next;
             cnt_no_page_reg <= cnt_no_page_next;
             r_flow_reg <= r_flow_next;  r_gen_reg <= r_gen_next;  r_id_reg <= r_id_next;  r_len_reg <= r_len_next;
             r_segs_reg <= r_segs_next;  r_seq_reg <= r_seq_next;  r_reason_reg <= r_reason_next;  r_flags_reg <= r_flags_next;
             r_ack_reg <= r_ack_next;  r_win_reg <= r_win_next;
-            rq_chg_reg <= fq_re || fh_rel || (rq_en_reg != cfg_reasm[0]);
-            rq_req_reg <= cfg_reasm[0] && fh_valid_next
-                          && (fq_re ? asks(ctl_q[3:0], fq_q[171:166]) : asks(fh_op_reg, fh_reg[171:166]));
+            // fq_re || fh_rel, without going through fq_re
+            rq_chg_reg <= fh_rel || (fq_nonempty && !fh_valid_reg) || (rq_en_reg != cfg_reasm[0]);
+            rq_req_reg <= cfg_reasm[0] && fh_valid_next && (fq_re ? ask_q : fh_ctl[6]);
+            fh_ld_reg <= fq_re;
             rq_pmask_reg <= (cfg_reasm[6:2] >= 5'd16) ? 16'hffff : (cfg_reasm[6:2] <= 5'd12) ? 16'h0fff
                           : ~(16'hffff << cfg_reasm[6:2]);
             is_state_reg <= is_state_next;
