@@ -16,9 +16,9 @@ static uint32_t log2u(uint32_t v)
 
 static void dma_reset(dma_t *d)
 {
-    /* fh is the RAM read register: not reset (the RTL does not reset it).  The RTL's
-     * register loads a cycle after the take and is read from the RAM in that cycle: the
-     * same values, kept here as one register loaded at the take */
+    /* fh is the RAM read register: not reset (the RTL does not reset it).  The RTL loads
+     * part of it (fhb) a cycle after the take and reads that part from the RAM in that
+     * cycle: the same values, kept here as one register loaded at the take */
     d->fq_wr = d->fq_rd = 0; d->fq_pop = 0; d->fh_valid = 0;
     memset(d->desc_pop, 0, sizeof d->desc_pop);
     d->is_state = IS_IDLE;

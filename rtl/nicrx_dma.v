@@ -125,16 +125,26 @@ module nicrx_dma #(
     // read-during-write result does not matter.  Distributed RAM: in a block RAM the head
     // register would be the RAM's own output latch, whose clock-to-out (5.8 ns on ECP5) starts
     // the issue FSM's paths (73.6 MHz out of context at FQ_DEPTH 64 with it in block RAM).
+    // An entry (FQW bits, fq_word's layout) is kept in two parts.  Part A (len, queue, lerr,
+    // split, hdr_len, dlen: what the hd_* registers and the page cursors compute from in the
+    // cycle after a take), the flow and the control bits load the head's registers at the
+    // take, as a RAM read register.  Part B (the completion's fields, the sequence and ACK
+    // numbers, the flags, the window) loads its register a cycle later (fh_ld), from the
+    // head's place (fh_ptr), and is read from the RAM itself in that cycle: the decision that
+    // releases the head is not the enable of its 160-odd flip-flops (issue 10), and the paths
+    // that start at part A do not start at a RAM read.  The entry stays whole that cycle: it
+    // is written again at the next edge at the earliest.
+    localparam FQA_W = 16 + 8 + 1 + 1 + 16 + 16;
+    localparam FQB_W = FQW - FQA_W;
     (* no_rw_check, ram_style = "distributed" *)
-    reg [FQW-1:0]        fq_mem [0:FQ_DEPTH-1];
+    reg [FQA_W-1:0]      fqa_mem [0:FQ_DEPTH-1];
+    (* no_rw_check, ram_style = "distributed" *)
+    reg [FQB_W-1:0]      fqb_mem [0:FQ_DEPTH-1];
     reg [LFQ:0]          fq_wr_reg, fq_wr_next, fq_rd_reg, fq_rd_next;
     reg                  fq_pop_reg, fq_pop_next;
-    // The head (fh) is its entry in the RAMs in the cycle after it is taken (fh_ld), and its
-    // register from then on: the register loads a cycle late, so that the decision that
-    // releases the head is not the enable of its 240-odd flip-flops (issue 10).  The entry
-    // stays whole that cycle: it is written again at the next edge at the earliest.
-    reg [FQW-1:0]        fh_reg;             // queue head (RAM read register, no reset)
-    // flow and control memories beside fq_mem: same pointers
+    reg [FQA_W-1:0]      fha_reg;            // head's part A (RAM read register, no reset)
+    reg [FQB_W-1:0]      fhb_reg;            // head's part B (loaded a cycle later, no reset)
+    // flow and control memories beside fqa_mem: same pointers, same read register timing
     (* no_rw_check *)
     reg [15:0]           flm_mem [0:FQ_DEPTH-1];
     (* no_rw_check *)
@@ -142,7 +152,7 @@ module nicrx_dma #(
     reg [15:0]           fh_flow_reg;        // head's {gen, flow} (RAM read register)
     reg [6:0]            fh_ctl_reg;         // head's ctl_mem entry (RAM read register)
     reg [LFQ-1:0]        fh_ptr_reg;         // the head's place in the RAMs
-    reg                  fh_ld_reg;          // the head was taken at the last edge
+    reg                  fh_ld_reg;          // the head was taken at the last edge: part B loads
     reg                  fh_valid_reg, fh_valid_next;
 
     reg [3:0]            desc_pop_reg, desc_pop_next;
@@ -249,14 +259,27 @@ module nicrx_dma #(
     reg [WC_W-1:0]       wc_wdata;
     reg                  bq_we;
 
-    // the head: its entry in the RAMs the cycle after it is taken, then its registers
-    wire [FQW-1:0] fh      = fh_ld_reg ? fq_mem[fh_ptr_reg] : fh_reg;
-    wire [15:0]    fh_flow = fh_ld_reg ? flm_mem[fh_ptr_reg] : fh_flow_reg;
-    wire [6:0]     fh_ctl  = fh_ld_reg ? ctl_mem[fh_ptr_reg] : fh_ctl_reg;
-    wire [3:0]     fh_op   = fh_ctl[3:0];
-    wire [1:0]     fh_red  = fh_ctl[5:4];
-    // the next entry's asks bit: the re-assembly request of a head taken at this edge
-    wire           ask_q   = ctl_mem[fq_rd_reg[LFQ-1:0]][6];
+    // the entry as pushed: {win, ack, fcl, seq, dlen, hdr_len, split, lerr, pay, rss_type,
+    // queue, presel, perr, trunc, hash, l4off, l3off, frag, vlan, l4, l3, len}
+    wire [FQW-1:0] fq_word = {s_fl_data[FL_WIN +: FL_WIN_W], s_fl_data[FL_ACK +: FL_ACK_W],
+            s_fl_data[FL_FCL +: FL_FCL_W], s_fl_data[FL_SEQ +: FL_SEQ_W], s_fl_data[FL_DLEN +: FL_DLEN_W], s_fl_data[FL_HDR_LEN +: FL_HDR_LEN_W],
+            s_fl_data[FL_SPLIT], s_fl_data[FL_LERR], s_fl_data[FL_PAY +: FL_PAY_W],
+            s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
+            s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
+            s_fl_data[FL_TRUNC], s_fl_data[FL_HASH +: FL_HASH_W],
+            s_fl_data[FL_L4_OFF +: FL_L4_OFF_W], s_fl_data[FL_L3_OFF +: FL_L3_OFF_W], s_fl_data[FL_FRAG],
+            s_fl_data[FL_VLAN], s_fl_data[FL_L4 +: FL_L4_W], s_fl_data[FL_L3 +: FL_L3_W],
+            s_fl_data[FL_LEN +: FL_LEN_W]};
+    // part A: bits 133:100 and 80:73 and 15:0; part B: 219:134, 99:81 and 72:16
+    wire [FQA_W-1:0] fq_a = {fq_word[133:100], fq_word[80:73], fq_word[15:0]};
+    wire [FQB_W-1:0] fq_b = {fq_word[219:134], fq_word[99:81], fq_word[72:16]};
+    // the head: part B is its entry in the RAM the cycle after the take, then its register
+    wire [FQB_W-1:0] fhb   = fh_ld_reg ? fqb_mem[fh_ptr_reg] : fhb_reg;
+    wire [FQW-1:0] fh      = {fhb[FQB_W-1 -: 86], fha_reg[FQA_W-1 -: 34], fhb[75:57], fha_reg[23:16],
+                              fhb[56:0], fha_reg[15:0]};
+    wire [3:0]     fh_op   = fh_ctl_reg[3:0];
+    wire [1:0]     fh_red  = fh_ctl_reg[5:4];
+    wire [6:0]     ctl_q   = ctl_mem[fq_rd_reg[LFQ-1:0]];
     wire           fq_nonempty = fq_rd_reg != fq_wr_reg;
 
     // ---- outputs ---------------------------------------------------------
@@ -264,7 +287,7 @@ module nicrx_dma #(
     // the read decided at an edge waits before the RAM takes it
     assign fq_pop          = fq_pop_reg;
     assign m_desc_pop      = desc_pop_reg;
-    assign m_head          = fh_flow;
+    assign m_head          = fh_flow_reg;
     assign cnt_reasm_no_page = cnt_no_page_reg;
     assign st_idle         = idle_reg;
     assign cnt_drop_no_fit = cnt_no_fit_reg;
@@ -283,7 +306,7 @@ module nicrx_dma #(
         .clk(clk), .rst(rst),
         .s_push(s_fl_valid), .s_push_key(s_fl_data[FL_FLOW +: FL_FLOW_W]),
         .s_push_keep(s_fl_data[FL_RED +: FL_RED_W] == 2'b00),
-        .fq_wr(fq_wr_reg), .fq_rd(fq_rd_reg), .head_key(fh_flow),
+        .fq_wr(fq_wr_reg), .fq_rd(fq_rd_reg), .head_key(fh_flow_reg),
         .more_cnt(more_cnt));
 
     // ---- the page cursors (nicrx_page): ring 2's entry is a header part, rings 0 and 1's a
@@ -325,7 +348,7 @@ module nicrx_dma #(
         .clk(clk), .rst(rst),
         .cfg_en(cfg_reasm[0]), .cfg_page_log2(cfg_reasm[6:2]), .cfg_max_bytes(cfg_reasm[23:7]),
         .cfg_max_segs(cfg_reasm[31:24]), .cfg_timeout(cfg_reasm[47:32]), .now(now), .s_flush(cfg_reasm[1]),
-        .s_chg(rq_chg_reg), .s_req(rq_req_reg), .s_flow(fh_flow[7:0]), .s_gen(fh_flow[15:8]), .s_op(fh_op),
+        .s_chg(rq_chg_reg), .s_req(rq_req_reg), .s_flow(fh_flow_reg[7:0]), .s_gen(fh_flow_reg[15:8]), .s_op(fh_op),
         // the payload it would merge: a split frame's data part (a length that lies merges nothing)
         .s_len((fh[101] && !fh[100]) ? fh[133:118] : 16'd0),
         .s_seq(fh[165:134]), .s_fcl(|fh[171:166]), .s_ack(fh[203:172]), .s_win(fh[219:204]),
@@ -389,7 +412,7 @@ module nicrx_dma #(
         cr_data[CR_MRG] = g_mrg_reg;  cr_data[CR_DBUFID +: CR_DBUFID_W] = g_bufid_reg;
         cr_data[CR_DOFF +: CR_DOFF_W] = g_off_reg;  cr_data[CR_DCNT +: CR_DCNT_W] = g_cnt_reg;
         cr_data[CR_DPREL] = g_prel_reg;
-        cr_data[CR_FLOW +: CR_FLOW_W] = cr_run ? {r_gen_reg, r_flow_reg} : fh_flow;
+        cr_data[CR_FLOW +: CR_FLOW_W] = cr_run ? {r_gen_reg, r_flow_reg} : fh_flow_reg;
         cr_data[CR_OPCODE +: CR_OPCODE_W] = fh_op;
         // fh: {rss_type[3], queue[8], presel, perr, trunc, hash[32], l4off[8], l3off[8], frag,
         //      vlan, l4[2], l3[2], len[16]}
@@ -913,23 +936,17 @@ module nicrx_dma #(
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (fq_we) fq_mem[fq_wr_reg[LFQ-1:0]] <= {s_fl_data[FL_WIN +: FL_WIN_W], s_fl_data[FL_ACK +: FL_ACK_W],
-            s_fl_data[FL_FCL +: FL_FCL_W], s_fl_data[FL_SEQ +: FL_SEQ_W], s_fl_data[FL_DLEN +: FL_DLEN_W], s_fl_data[FL_HDR_LEN +: FL_HDR_LEN_W],
-            s_fl_data[FL_SPLIT], s_fl_data[FL_LERR], s_fl_data[FL_PAY +: FL_PAY_W],
-            s_fl_data[FL_RSS_TYPE +: FL_RSS_TYPE_W], s_fl_data[FL_QUEUE +: FL_QUEUE_W],
-            s_fl_data[FL_CLS + CLS_PRESEL], s_fl_data[FL_PERR],
-            s_fl_data[FL_TRUNC], s_fl_data[FL_HASH +: FL_HASH_W],
-            s_fl_data[FL_L4_OFF +: FL_L4_OFF_W], s_fl_data[FL_L3_OFF +: FL_L3_OFF_W], s_fl_data[FL_FRAG],
-            s_fl_data[FL_VLAN], s_fl_data[FL_L4 +: FL_L4_W], s_fl_data[FL_L3 +: FL_L3_W],
-            s_fl_data[FL_LEN +: FL_LEN_W]};
+        if (fq_we) fqa_mem[fq_wr_reg[LFQ-1:0]] <= fq_a;
+        if (fq_we) fqb_mem[fq_wr_reg[LFQ-1:0]] <= fq_b;
         if (fq_we) flm_mem[fq_wr_reg[LFQ-1:0]] <= s_fl_data[FL_FLOW +: FL_FLOW_W];   // {generation, flow number}
         if (fq_we) ctl_mem[fq_wr_reg[LFQ-1:0]] <= {asks(s_fl_data[FL_OPCODE +: FL_OPCODE_W], s_fl_data[FL_FCL +: FL_FCL_W]),
             s_fl_data[FL_RED +: FL_RED_W], s_fl_data[FL_OPCODE +: FL_OPCODE_W]};
     end
     always @(posedge clk) begin
-        if (fh_ld_reg) fh_reg      <= fq_mem[fh_ptr_reg];
-        if (fh_ld_reg) fh_flow_reg <= flm_mem[fh_ptr_reg];
-        if (fh_ld_reg) fh_ctl_reg  <= ctl_mem[fh_ptr_reg];
+        if (fq_re) fha_reg     <= fqa_mem[fq_rd_reg[LFQ-1:0]];
+        if (fq_re) fh_flow_reg <= flm_mem[fq_rd_reg[LFQ-1:0]];
+        if (fq_re) fh_ctl_reg  <= ctl_q;
+        if (fh_ld_reg) fhb_reg <= fqb_mem[fh_ptr_reg];
     end
 
     // ---- registers --------------------------------------------------------
@@ -977,7 +994,7 @@ module nicrx_dma #(
             r_ack_reg <= r_ack_next;  r_win_reg <= r_win_next;
             // fq_re || fh_rel, without going through fq_re
             rq_chg_reg <= fh_rel || (fq_nonempty && !fh_valid_reg) || (rq_en_reg != cfg_reasm[0]);
-            rq_req_reg <= cfg_reasm[0] && fh_valid_next && (fq_re ? ask_q : fh_ctl[6]);
+            rq_req_reg <= cfg_reasm[0] && fh_valid_next && (fq_re ? ctl_q[6] : fh_ctl_reg[6]);
             fh_ld_reg <= fq_re;
             rq_pmask_reg <= (cfg_reasm[6:2] >= 5'd16) ? 16'hffff : (cfg_reasm[6:2] <= 5'd12) ? 16'h0fff
                           : ~(16'hffff << cfg_reasm[6:2]);
