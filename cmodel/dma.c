@@ -616,15 +616,16 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     }
     /* frame queue head: refill from the RAM when empty or released */
     if (fh_rel) n.fh_valid = 0;
-    if (d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel)) {
-        n.fh = d->fq_mem[d->fq_rd & (d->fq_depth - 1)];
-        n.fh_flow = d->flm_mem[d->fq_rd & (d->fq_depth - 1)];
-        n.fh_op = d->ctl_mem[d->fq_rd & (d->fq_depth - 1)] & 15;
-        n.fh_red = d->ctl_mem[d->fq_rd & (d->fq_depth - 1)] >> 4;
+    const int fq_re = d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel);
+    if (fq_re) {
+        const uint32_t rd = d->fq_rd & (d->fq_depth - 1);
+        n.fh = d->fq_mem[rd];
+        n.fh_flow = d->flm_mem[rd];
+        n.fh_op = d->ctl_mem[rd] & 15;
+        n.fh_red = d->ctl_mem[rd] >> 4;
         n.fq_rd = (d->fq_rd + 1) & fqm;
         n.fh_valid = 1;
     }
-    const int fq_re = d->fq_rd != d->fq_wr && (!d->fh_valid || fh_rel);
     n.hd_v = !fq_re;
     n.rq_en = c->reasm_en;
     /* the request changed at this edge: s_chg in its first cycle */

@@ -929,7 +929,7 @@ module nicrx_dma #(
         hd_v_next = !fq_re;
 
         // ---- idle -------------------------------------------------------------
-        idle_next = (fq_rd_reg == fq_wr_reg) && !fh_valid_reg && (is_state_reg == IS_IDLE)
+        idle_next = !fq_nonempty && !fh_valid_reg && (is_state_reg == IS_IDLE)
                     && !mv_busy && !awvalid_reg
                     && !cw_busy && !s_fl_valid && !ra_busy && !cfg_reasm[1];
     end
