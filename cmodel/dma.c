@@ -22,7 +22,7 @@ static void dma_reset(dma_t *d)
     d->fq_wr = d->fq_rd = 0; d->fq_pop = 0; d->fh_valid = 0;
     memset(d->desc_pop, 0, sizeof d->desc_pop);
     d->is_state = IS_IDLE;
-    d->hd_v = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
+    d->hd_v = 0; d->dr_rel = 0; d->hd_ring_ok = 0; d->hd_q = 0; d->hd_q_ok = 0;
     d->f_q = 0; d->f_ring = 0; d->f_err = 0; d->f_bufid = 0; d->f_addr = 0; d->f_rem = 0;
     d->f_soff = 0; d->f_first = 0; d->f_plen = 0;
     d->g_pend = 0; d->g_ring = 0; d->g_bufid = 0; d->g_addr = 0;
@@ -221,7 +221,10 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* the head (fh) stays until its record is issued or it is dropped; fq_pop
      * (the credit) goes back when it is taken */
     const dma_fq_ent_t *fh = &d->fh;
-    int fh_rel = 0;
+    /* a drop releases the head at the next edge (dr_rel): in the RTL the decision is not
+     * the enable of the head's registers */
+    int fh_rel = d->dr_rel;
+    n.dr_rel = 0;
     uint16_t h_len = fh->len;
     uint8_t h_q8 = fh->queue;  /* the stream's queue (nicrx_rss) */
     int h_q_ok = dma_queue_ok(c, d->num_cq, h_q8);
@@ -312,7 +315,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* the records the take needs room for: the frame's (none when stripped) and its run's */
     const int rooms = s_app ? !need2 || room : room && (!need2 || room2);
     /* a sweep's close (no frame asks; IS_IDLE) */
-    const int sw_go = rao.m_v && !rao.m_req && rao.m_close && (!c->cq_en[0] || (cwo.cq_room & 1));
+    const int sw_go = rao.m_v && !rao.m_req && rao.m_close && (!c->cq_en[0] || (cwo.cq_room & 1)) && !d->dr_rel;
     /* AW: free once the last one went (its ready not looked at: nicrx_msix's arbiter drives it,
      * and no AW follows another at the next edge anyway) */
     int aw_free = !d->awvalid;
@@ -393,7 +396,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 /* RED's verdict (nicrx_red) goes before the placement: no buffer is looked at */
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    fh_rel = 1; n.fq_pop = 1;
+                    n.dr_rel = 1; n.fq_pop = 1;
                     if (d->hd_red & 2)
                         n.cnt_red_forced = d->cnt_red_forced + 1;
                     else
@@ -403,14 +406,14 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
             } else if (h_nofit) {
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    fh_rel = 1; n.fq_pop = 1;
+                    n.dr_rel = 1; n.fq_pop = 1;
                     n.cnt_no_fit = d->cnt_no_fit + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT, 0);
                 }
             } else if (!d->hd_q_ok) {
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    fh_rel = 1; n.fq_pop = 1;
+                    n.dr_rel = 1; n.fq_pop = 1;
                     n.cnt_no_cq = d->cnt_no_cq + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ, 0);
                 }
@@ -418,7 +421,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                 /* waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring */
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    fh_rel = 1; n.fq_pop = 1;
+                    n.dr_rel = 1; n.fq_pop = 1;
                     n.cnt_no_buf[nb_ring]++;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, nb_ring);
                 }
@@ -626,7 +629,7 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
         n.fq_rd = (d->fq_rd + 1) & fqm;
         n.fh_valid = 1;
     }
-    n.hd_v = !fq_re;
+    n.hd_v = !fq_re && !n.dr_rel;
     n.rq_en = c->reasm_en;
     /* the request changed at this edge: s_chg in its first cycle */
     n.rq_chg = (uint8_t)(fq_re || fh_rel || d->rq_en != c->reasm_en);

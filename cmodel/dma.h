@@ -103,6 +103,7 @@ typedef struct dma {
     page_t   pg;                     /* the page cursors */
     uint8_t  rec_rdy; /* f_addr, f_phase hold the record's (IS_REC); IS_SKIP's second cycle */
     uint8_t  hd_v;       /* queue-head decision registered from fh: valid (fh stable) */
+    uint8_t  dr_rel;     /* the head was dropped at the last edge: released now */
     uint8_t  hd_ring_ok; /* bit r: ring r fits the head frame */
     uint8_t  hd_q, hd_q_ok;
     uint8_t  hd_red;     /* the head's RED verdict */

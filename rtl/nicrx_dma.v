@@ -187,6 +187,7 @@ module nicrx_dma #(
     // queue-head decision, registered every cycle from fh (valid when fh did not
     // change at the last edge: hd_v)
     reg                  hd_v_reg, hd_v_next;
+    reg                  dr_rel_reg, dr_rel_next;  // the head was dropped at the last edge: released now
     reg [1:0]            hd_ring_ok_reg, hd_ring_ok_next;
     reg [QW-1:0]         hd_q_reg, hd_q_next;
     reg                  hd_q_ok_reg, hd_q_ok_next;
@@ -532,7 +533,9 @@ module nicrx_dma #(
         fq_we = 1'b0;  fq_re = 1'b0;
         pc_we = 1'b0;  pc_wdata = {PC_W{1'b0}};  wc_we = 1'b0;  wc_wdata = {WC_W{1'b0}};
         bq_we = 1'b0;
-        fh_rel = 1'b0;
+        // a drop releases the head at the next edge (dr_rel): the decision is not the
+        // enable of the head's registers (fq_re)
+        fh_rel = dr_rel_reg;  dr_rel_next = 1'b0;
 
         // ---- frame queue push ----------------------------------------------
         if (s_fl_valid) begin
@@ -636,7 +639,7 @@ module nicrx_dma #(
         rcq      = hd_q_ok_reg ? hd_q_reg : {QW{1'b0}};
         rcq_en   = hd_q_ok_reg || cfg_cq_en[0];
         // a sweep's close (no frame asks; IS_IDLE)
-        sw_go    = ra_v && !ra_req && ra_close && (!cfg_cq_en[0] || cq_room[0]);
+        sw_go    = ra_v && !ra_req && ra_close && (!cfg_cq_en[0] || cq_room[0]) && !dr_rel_reg;
         herr     = h_split && !s_app && hd_bad_reg[HDR_RING];
         // the records the take needs CQ room for: the frame's (none when stripped) and its run's
         rooms    = s_app ? !need2 || cq_room[hd_q_reg] : cq_room[hd_q_reg] && (!need2 || cq_room2[hd_q_reg]);
@@ -760,27 +763,27 @@ module nicrx_dma #(
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = pc_drop;
-                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if (h_nofit) begin
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = pc_drop;
-                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = pc_drop;
-                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
                     end else if (hd_to_reg && !bufs_ok) begin
                         // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
                         if (pc_room) begin
                             pc_we = 1'b1;  pc_wdata = pc_drop;
-                            fh_rel = 1'b1;  fq_pop_next = 1'b1;
+                            dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             for (i = 0; i < 3; i = i + 1)
                                 if (nb_ring == i[1:0])
                                     cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
@@ -926,7 +929,7 @@ module nicrx_dma #(
             fq_rd_next = fq_rd_reg + 1'b1;
             fh_valid_next = 1'b1;
         end
-        hd_v_next = !fq_re;
+        hd_v_next = !fq_re && !dr_rel_next;
 
         // ---- idle -------------------------------------------------------------
         idle_next = !fq_nonempty && !fh_valid_reg && (is_state_reg == IS_IDLE)
@@ -971,7 +974,7 @@ module nicrx_dma #(
             f_soff_reg <= {LABPB{1'b0}};  f_first_reg <= 1'b0;
             f_beats_reg <= 9'd0;  f_blast_reg <= 1'b0;
             f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
-            hd_v_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
+            hd_v_reg <= 1'b0;  dr_rel_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
             hd_nb0_reg <= 16'd0;  hd_nb1_reg <= 16'd0;  hd_nd_reg <= 16'd0;
             hd_nw1_reg <= 16'd0;  hd_nw2_reg <= 16'd0;  hd_nwa_reg <= 16'd0;  hd_hodd_reg <= 1'b0;  hd_cwd_reg <= 16'd0;  hd_ld2_reg <= 1'b0;  hd_pr2_reg <= 1'b0;  hd_fl2_reg <= 1'b0;
@@ -1010,7 +1013,7 @@ module nicrx_dma #(
             f_soff_reg <= f_soff_next;  f_first_reg <= f_first_next;
             f_beats_reg <= f_beats_next;  f_blast_reg <= f_blast_next;
             f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
-            hd_v_reg <= hd_v_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
+            hd_v_reg <= hd_v_next;  dr_rel_reg <= dr_rel_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
             hd_nb0_reg <= hd_nb0_next;  hd_nb1_reg <= hd_nb1_next;
             hd_nd_reg <= hd_nd_next;
