@@ -95,9 +95,8 @@ module nicrx_mover #(
     // room for the read decided at the next edge, registered: the FIFO's words and those on
     // their way leave two of its places free now (one for a read decided at this edge)
     reg                  pf_room_reg, pf_room_next;
-    // "the FIFO holds a word, two words" registered: the W register's load enable (a
-    // 128-bit fan-out) then reads two flip-flops, not a subtraction of the pointers
-    reg                  pf_ge1_reg, pf_ge1_next, pf_ge2_reg, pf_ge2_next;
+    // "the FIFO holds a word, two words" after the edge, for wcan_next
+    reg                  pf_ge1_next, pf_ge2_next;
     // the realigner: the RAM reads at E+1 (t1), its word is in ra_w after E+2 (t2; the read
     // data straight into flip-flops), realigned with ra_h (the word before) into the prefetch
     // FIFO at E+3
@@ -116,6 +115,10 @@ module nicrx_mover #(
     // load enable read no LUT RAM and compare nothing
     reg [WC_W-1:0]       wh_reg, wh_next;
     reg                  wb_first_reg, wb_first_next, wb_end_reg, wb_end_next;
+    // "a beat can load but for the channel" (a head, and its words in the prefetch FIFO)
+    // registered from the next values: the W register's 128-bit load enable is then that
+    // flip-flop and the channel's ready, not the beat's decode and the FIFO's flags
+    reg                  wcan_reg, wcan_next;
     reg                  wvalid_reg, wvalid_next;
     reg [AXI_DATA_WIDTH-1:0] wdata_reg, wdata_next;
     reg [ABPB-1:0]       wstrb_reg, wstrb_next;
@@ -255,8 +258,7 @@ module nicrx_mover #(
         pf_w1  = pf_mem[pf_rd1];
         wstrb_n = wend ? wc_strb : STRB_ONES;
         if (wb_first_reg) wstrb_n = wstrb_n & wh_reg[WC_FSTRB +: ABPB];
-        wload  = (!wvalid_reg || m_axi_wready) && !wc_empty
-                 && (wh_reg[WC_REC] || (wtake2 ? pf_ge2_reg : pf_ge1_reg));
+        wload  = (!wvalid_reg || m_axi_wready) && wcan_reg;
         if (!wvalid_reg || m_axi_wready) begin
             wvalid_next = 1'b0;
             if (wload) begin
@@ -298,6 +300,9 @@ module nicrx_mover #(
             wb_first_next = 1'b1;
             wb_end_next = wc_nx[WC_LEN +: WC_LEN_W] == 8'd0;
         end
+        wcan_next = (wc_wr_next != wc_rd_next) && (wh_next[WC_REC]
+                    || (((R == 2) && !(wb_first_next && wh_next[WC_FIRST_SKIP])
+                         && !(wb_end_next && wh_next[WC_LAST_HALF])) ? pf_ge2_next : pf_ge1_next));
     end
     // the record's last beat goes into W: the completion writer's holder is free again
     assign s_rec_ready = wload && wh_reg[WC_REC] && wend;
@@ -320,12 +325,11 @@ module nicrx_mover #(
             t0_v_reg <= 1'b0;  t0_fl_reg <= 1'b0;  t0_ld_reg <= 1'b0;  t0_sh_reg <= 3'd0;  pm_rd_en_reg <= 1'b0;
             t0_pr_reg <= 1'b0;  t1_pr_reg <= 1'b0;  t2_pr_reg <= 1'b0;
             pm_rel_reg <= {(PM_AW+1){1'b0}};  pf_room_reg <= 1'b1;
-            pf_ge1_reg <= 1'b0;  pf_ge2_reg <= 1'b0;
             t1_v_reg <= 1'b0;  t1_fl_reg <= 1'b0;  t1_ld_reg <= 1'b0;  t1_sh_reg <= 3'd0;
             t2_v_reg <= 1'b0;  t2_fl_reg <= 1'b0;  t2_ld_reg <= 1'b0;  t2_sh_reg <= 3'd0;
             ra_w_reg <= {DATA_WIDTH{1'b0}};  ra_h_reg <= {DATA_WIDTH{1'b0}};
             wc_wr_reg <= 3'd0;  wc_rd_reg <= 3'd0;  wc_room_reg <= 1'b1;  wb_cnt_reg <= 8'd0;
-            wh_reg <= {WC_W{1'b0}};  wb_first_reg <= 1'b1;  wb_end_reg <= 1'b1;
+            wh_reg <= {WC_W{1'b0}};  wb_first_reg <= 1'b1;  wb_end_reg <= 1'b1;  wcan_reg <= 1'b0;
             wvalid_reg <= 1'b0;  wdata_reg <= {AXI_DATA_WIDTH{1'b0}};  wstrb_reg <= {ABPB{1'b0}};
             wlast_reg <= 1'b0;
         end else begin
@@ -342,14 +346,13 @@ module nicrx_mover #(
             t0_pr_reg <= t0_pr_next;  t1_pr_reg <= t0_pr_reg;  t2_pr_reg <= t1_pr_reg;
             pm_rd_en_reg <= t0_v_next && !t0_fl_next;
             pm_rel_reg <= rel_ptr_reg;  pf_room_reg <= pf_room_next;
-            pf_ge1_reg <= pf_ge1_next;  pf_ge2_reg <= pf_ge2_next;
             // the realigner's pipeline: the read data straight into ra_w
             t1_v_reg <= t0_v_reg;  t1_fl_reg <= t0_fl_reg;  t1_ld_reg <= t0_ld_reg;  t1_sh_reg <= t0_sh_reg;
             t2_v_reg <= t1_v_reg;  t2_fl_reg <= t1_fl_reg;  t2_ld_reg <= t1_ld_reg;  t2_sh_reg <= t1_sh_reg;
             if (t1_v_reg && !t1_fl_reg) ra_w_reg <= pm_rd_data;
             if (t2_v_reg && !t2_fl_reg) ra_h_reg <= ra_w_reg;
             wc_wr_reg <= wc_wr_next;  wc_rd_reg <= wc_rd_next;  wb_cnt_reg <= wb_cnt_next;
-            wh_reg <= wh_next;  wb_first_reg <= wb_first_next;  wb_end_reg <= wb_end_next;
+            wh_reg <= wh_next;  wb_first_reg <= wb_first_next;  wb_end_reg <= wb_end_next;  wcan_reg <= wcan_next;
             wc_room_reg <= (wc_wr_reg - wc_rd_reg) != 3'd4;
             wvalid_reg <= wvalid_next;  wdata_reg <= wdata_next;  wstrb_reg <= wstrb_next;
             wlast_reg <= wlast_next;
@@ -390,10 +393,10 @@ module nicrx_mover #(
         assert((pc_wr_reg - pc_rd_reg) <= 3'd4);
         assert((wc_wr_reg - wc_rd_reg) <= 3'd4);
         assert(pf_cnt_reg == pf_wr_reg - pf_rd_reg);
-        assert(pf_ge1_reg == (pf_cnt_reg != 5'd0) && pf_ge2_reg == (pf_cnt_reg > 5'd1));
         assert(pf_cnt_reg + {4'd0, t0_v_reg} + {4'd0, t1_v_reg} + {4'd0, t2_v_reg} <= 5'd16);
         if (wload && wh_reg[WC_REC]) assert(s_rec_valid);
         assert(wb_first_reg == (wb_cnt_reg == 8'd0));
+        assert(wcan_reg == (!wc_empty && (wh_reg[WC_REC] || (wtake2 ? pf_cnt_reg > 5'd1 : pf_cnt_reg != 5'd0))));
         if (!wc_empty) begin
             assert(wh_reg == f_wc_head);
             assert(wb_end_reg == (wb_cnt_reg == f_wc_head[WC_LEN +: WC_LEN_W]));
