@@ -94,6 +94,7 @@ module nicrx_dma #(
     localparam [7:0]  REC_LEN = REC_LEN_I[7:0];  // awlen of a completion record
     localparam [8:0]  NUM_CQ_9 = NUM_CQ[8:0];
     localparam [15:0] MAX_BURST_16 = MAX_BURST[15:0];
+    localparam [15:0] BPB_16 = BPB[15:0];
     localparam LFQ   = $clog2(FQ_DEPTH);
     localparam QW    = (NUM_CQ > 1) ? $clog2(NUM_CQ) : 1;
     // frame queue entry: len, l3, l4, vlan, frag, l3_off, l4_off, hash, trunc, perr,
@@ -501,6 +502,10 @@ module nicrx_dma #(
     function [1:0] nw_flags(input [15:0] n);
         nw_flags = {n == 16'd1, n == 16'd0};
     endfunction
+    // the same flags of part_words(len), from len without its adder: one word is 1 to BPB bytes
+    function [1:0] len_flags(input [15:0] len);
+        len_flags = {len != 16'd0 && len <= BPB_16, len == 16'd0};
+    endfunction
 
     always @* begin
         // defaults: hold
@@ -595,8 +600,8 @@ module nicrx_dma #(
         hd_pr2_next     = g_strip_reg && h_hodd
                           && (g_addr_reg[2:0] & BPB_M1) < (h_hlen[2:0] & BPB_M1);
         hd_fl2_next     = hd_cwd_reg + {15'd0, hd_pr2_reg} != hd_nw2_reg + {15'd0, hd_ld2_reg};
-        hd_nfh_next     = nw_flags(h_nw);
-        hd_nf1_next     = nw_flags(hd_nw1_next);
+        hd_nfh_next     = len_flags(h_len);
+        hd_nf1_next     = len_flags(p1len);
         hd_nfs_next     = nw_flags({{LBPB{1'b0}}, h_hlen[15:LBPB]});
         hd_nf2_next     = nw_flags(hd_nw2_reg);   // a cycle later, as hd_fl2
         // ring 0 when the head is empty (its register is not reset)
@@ -736,7 +741,8 @@ module nicrx_dma #(
                 // it); the run closing after the head has it, the head's flags, ACK and window
                 r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
                 r_len_next = aft ? ra_r_len : ra_off;
-                r_segs_next = ra_r_segs - {7'd0, ra_after && !aft};
+                // (the decrement made beside the choice: h_drop is the decision's depth)
+                r_segs_next = (ra_after && h_drop) ? ra_r_segs - 8'd1 : ra_r_segs;
                 r_seq_next = ra_r_seq;
                 r_reason_next = (aft || ra_close) ? ra_reason : R_DROP;
                 r_flags_next = aft ? fh[171:166] : 6'd0;
