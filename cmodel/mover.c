@@ -108,7 +108,7 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
      * head's place (the FIFO empty, or holding the head alone) */
     int pc_empty = s->pc_rd == s->pc_wr;
     const pc_stream_t *nx = pc_empty || s->pc_wr == ((s->pc_rd + 1) & 7)
-                          ? &in->s_pc : &s->pc_mem[(s->pc_rd + 1) & 3];
+                          ? &in->s_pc : &s->pc_mem[(s->pc_rd + 1) & 7];
     int hd_ld = pc_empty;   /* the head pops (or the FIFO is empty): load nx */
     uint32_t pf_cnt = (s->pf_wr - s->pf_rd) & 31;
     n.t0_v = 0; n.t0_fl = 0; n.t0_ld = 0; n.t0_pr = 0;
@@ -217,7 +217,7 @@ void mover_step(mover_t *s, const mover_in_t *in, mover_out_t *out)
     }
 
     /* ---- memories (written at the edge, also under reset, like the RTL) ---- */
-    if (in->s_pc_valid) n.pc_mem[s->pc_wr & 3] = in->s_pc;
+    n.pc_mem[s->pc_wr & 7] = in->s_pc;
     if (s->t2_v && !s->t2_pr) n.pf_mem[s->pf_wr & 15] = mover_realign(s, s->ra_h, s->ra_w, s->t2_sh, s->t2_fl, s->t2_ld);
     if (in->s_wc_valid) n.wc_mem[s->wc_wr & 3] = in->s_wc;
 

@@ -12,7 +12,7 @@ typedef struct mover {
     /* parameters */
     uint32_t dw, bpb, adw, abpb, r, pm_aw;
     /* packet-memory command FIFO and reader */
-    pc_stream_t pc_mem[4];
+    pc_stream_t pc_mem[8];   /* written at every edge at the tail (free: at most 4 commands) */
     uint32_t pc_wr, pc_rd;
     uint8_t  pc_room;    /* the FIFO has room (one cycle old) */
     /* the head command in flip-flops, loaded as it becomes the head; hd_left its words still

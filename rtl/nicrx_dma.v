@@ -536,7 +536,7 @@ module nicrx_dma #(
         cnt_red_early_next = cnt_red_early_reg;  cnt_red_forced_next = cnt_red_forced_reg;
         cnt_no_buf_next = cnt_no_buf_reg;
         fq_we = 1'b0;  fq_re = 1'b0;
-        pc_we = 1'b0;  pc_wdata = {PC_W{1'b0}};  wc_we = 1'b0;  wc_wdata = {WC_W{1'b0}};
+        pc_we = 1'b0;  wc_we = 1'b0;  wc_wdata = {WC_W{1'b0}};
         bq_we = 1'b0;
         // a drop releases the head at the next edge (dr_rel): the decision is not the
         // enable of the head's registers (fq_re)
@@ -700,6 +700,19 @@ module nicrx_dma #(
         sh2      = ((h_hlen[2:0] & BPB_M1) - (g_addr_reg[2:0] & BPB_M1)) & BPB_M1;
         // the record's slot (rec_off) and phase (rec_ph) follow f_q one cycle later (nicrx_cpl_write;
         // IS_PRE covers a frame going straight to IS_REC), the base is added in IS_REC
+        // the pm command the issue FSM writes (pc_we), chosen without the decision (the
+        // mover's command FIFO is written at every edge, its pointer moves with pc_we): IS_P2's
+        // data part; in IS_IDLE a drop's skip, or a take's first part (stripped: the header's
+        // whole words released unread, the word it shares with the data part read by the data
+        // part; IS_SKIP waits for its hd_*)
+        if (is_state_reg == IS_P2)
+            pc_wdata = {hd_nf2_reg, hd_pr2_reg, hd_ld2_reg, hd_fl2_reg, sh2, hd_nw2_reg, 1'b0};
+        else if (h_drop)
+            pc_wdata = pc_drop;
+        else if (s_app)
+            pc_wdata = {hd_nfs_reg, 6'd0, {LBPB{1'b0}}, h_hlen[15:LBPB], 1'b1};
+        else
+            pc_wdata = {hd_nf1_reg, 3'b000, 3'd0, hd_nw1_reg, h_len == 16'd0};
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
             IS_IDLE: begin
@@ -768,27 +781,27 @@ module nicrx_dma #(
                     end else if (hd_red_reg != 2'b00) begin
                         // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = pc_drop;
+                            pc_we = 1'b1;
                             dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
                             else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
                         end
                     end else if (h_nofit) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = pc_drop;
+                            pc_we = 1'b1;
                             dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
                         end
                     end else if (!hd_q_ok_reg) begin
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = pc_drop;
+                            pc_we = 1'b1;
                             dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
                     end else if (hd_to_reg && !bufs_ok) begin
                         // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
                         if (pc_room) begin
-                            pc_we = 1'b1;  pc_wdata = pc_drop;
+                            pc_we = 1'b1;
                             dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             for (i = 0; i < 3; i = i + 1)
                                 if (nb_ring == i[1:0])
@@ -818,11 +831,6 @@ module nicrx_dma #(
                             if (rq_req_reg && ra_open && !m_go) cnt_no_page_next = cnt_no_page_reg + 32'd1;
                             fq_pop_next = 1'b1;
                             pc_we = 1'b1;
-                            // stripped: the header's whole words released unread, the word it
-                            // shares with the data part read by the data part (IS_SKIP waits
-                            // for its hd_*)
-                            pc_wdata = s_app ? {hd_nfs_reg, 6'd0, {LBPB{1'b0}}, h_hlen[15:LBPB], 1'b1}
-                                             : {hd_nf1_reg, 3'b000, 3'd0, hd_nw1_reg, h_len == 16'd0};
                             is_state_next = s_app ? IS_SKIP : (h_len == 16'd0) ? IS_PRE : IS_SIZE;
                         end
                     end
@@ -834,7 +842,6 @@ module nicrx_dma #(
                 // place in a word
                 if (pc_room) begin
                     pc_we = 1'b1;
-                    pc_wdata = {hd_nf2_reg, hd_pr2_reg, hd_ld2_reg, hd_fl2_reg, sh2, hd_nw2_reg, 1'b0};
                     f_addr_next = g_addr_reg;
                     f_soff_next = g_addr_reg[LABPB-1:0];
                     f_first_next = 1'b1;

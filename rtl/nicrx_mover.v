@@ -63,7 +63,7 @@ module nicrx_mover #(
     `include "nicrx_stream_wc.vh"
 
     // ---- registers -------------------------------------------------------
-    reg [PC_W-1:0]       pc_mem [0:3];
+    reg [PC_W-1:0]       pc_mem [0:7];
     reg [2:0]            pc_wr_reg, pc_wr_next, pc_rd_reg, pc_rd_next;
     reg                  pc_room_reg;        // the pm command FIFO has room (one cycle old)
     // The head command in flip-flops, loaded as it becomes the head, and its words counted
@@ -141,7 +141,7 @@ module nicrx_mover #(
 
     // ---- combinational temporaries ------------------------------------------
     reg                  pc_empty;
-    reg [1:0]            pc_rd1;              // the place behind the head
+    reg [2:0]            pc_rd1;              // the place behind the head
     reg [PC_W-1:0]       pc_nx;               // the head after an edge that pops it
     reg                  hd_ld;               // the head pops (or the FIFO is empty): load pc_nx
     reg [DATA_WIDTH-1:0] ra_out;              // the realigner's word
@@ -181,7 +181,7 @@ module nicrx_mover #(
         // the command behind the head, or the one pushed at this edge when it goes to the
         // head's place (the FIFO empty, or holding the head alone)
         pc_empty = pc_rd_reg == pc_wr_reg;
-        pc_rd1 = pc_rd_reg[1:0] + 2'd1;   // a 2-bit index (wraps in every simulator)
+        pc_rd1 = pc_rd_reg + 3'd1;   // a 3-bit index (wraps in every simulator)
         pc_nx = (pc_empty || pc_wr_reg == pc_rd_reg + 3'd1) ? s_pc_data : pc_mem[pc_rd1];
         pf_room_next = ({1'b0, pf_cnt_reg} + {5'd0, t0_v_reg} + {5'd0, t1_v_reg} + {5'd0, t2_v_reg}) < 6'd15;
         hd_ld = pc_empty;
@@ -309,7 +309,9 @@ module nicrx_mover #(
 
     // ---- memories (no reset: contents are don't-care until written) ---------
     always @(posedge clk) begin
-        if (s_pc_valid) pc_mem[pc_wr_reg[1:0]] <= s_pc_data;
+        // written at every edge, valid or not: its place at the tail is free (eight places
+        // for at most four commands), so the sender's decision is not the LUT RAM's enable
+        pc_mem[pc_wr_reg] <= s_pc_data;
         if (t2_v_reg && !t2_pr_reg) pf_mem[pf_wr_reg[3:0]] <= ra_out;
         if (s_wc_valid) wc_mem[wc_wr_reg[1:0]] <= s_wc_data;
     end
@@ -374,7 +376,7 @@ module nicrx_mover #(
     `include "nicrx_formal_reset.vh"
     reg [PC_W-1:0] f_pc_head;
     reg [WC_W-1:0] f_wc_head;
-    always @(*) f_pc_head = pc_mem[pc_rd_reg[1:0]];
+    always @(*) f_pc_head = pc_mem[pc_rd_reg];
     always @(*) f_wc_head = wc_mem[wc_rd_reg[1:0]];
     always @(*) if (f_past_valid) begin
         if (!pc_empty) begin
