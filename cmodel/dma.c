@@ -31,7 +31,7 @@ static void dma_reset(dma_t *d)
     d->hd_hfit = 1;
     memset(d->hd_dv, 0, sizeof d->hd_dv);
     memset(d->hd_bad, 0, sizeof d->hd_bad);
-    d->hd_wait = 0; d->hd_to = 0;
+    d->hd_wait = 0; d->hd_to = 0; d->hd_nbr = 0;
     page_reset(&d->pg);
     d->hd_nb0 = 0; d->hd_nb1 = 0; d->hd_nd = 0;
     d->hd_nw1 = 0; d->hd_nw2 = 0; d->hd_nwa = 0; d->hd_hodd = 0; d->hd_cwd = 0; d->hd_ld2 = 0; d->hd_pr2 = 0; d->hd_fl2 = 0; d->hd_dneed = 0;
@@ -293,7 +293,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* an append with its header stripped (REASM_CTRL.strip): no header buffer, no record */
     const int s_app = m_go && !rao.m_open && c->reasm_strip;
     const int bufs_ok = fh->split ? (hq_ok || s_app) && (!d->hd_dneed || dq_ok || m_go) : dq_ok;
-    const uint32_t nb_ring = fh->split && !hq_ok ? NICRX_HDR_RING : sel; /* the ring waited for: the header ring first */
+    /* the ring waited for: the header ring first; registered (hd_nbr), the ring the wait
+     * that hd_to ends was for */
+    n.hd_nbr = (uint8_t)(fh->split && !hq_ok ? NICRX_HDR_RING : sel);
     /* the wait bound: a head that could be taken but for a descriptor counts its cycles; the
      * comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it no_buf after
      * BUF_WAIT + 2 such cycles in a row */
@@ -302,7 +304,9 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     n.hd_wait = bwait ? (uint16_t)(d->hd_wait + (d->hd_wait != 0xffff)) : 0;
     n.hd_to = (uint8_t)(bwait && c->xfer_buf_wait != 0 && d->hd_wait >= c->xfer_buf_wait);
     const int h_nofit = (!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit;
-    const int h_drop = d->hd_red || h_nofit || !d->hd_q_ok || (d->hd_to && !bufs_ok);
+    /* hd_to: the head waited XFER_BUF_WAIT for a descriptor up to the last cycle; it is
+     * dropped now even if one came at this edge (no drop reads bufs_ok) */
+    const int h_drop = d->hd_red || h_nofit || !d->hd_q_ok || d->hd_to;
     /* the head's run closes alone before anything else: a close before the frame, or an
      * append of a frame that is dropped (DROP) */
     const int cstep = rq_ans && (rao.m_close || (rao.m_merge && !rao.m_open && h_drop));
@@ -417,13 +421,13 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.cnt_no_cq = d->cnt_no_cq + 1;
                     emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ, 0);
                 }
-            } else if (d->hd_to && !bufs_ok) {
+            } else if (d->hd_to) {
                 /* waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring */
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.dr_rel = 1; n.fq_pop = 1;
-                    n.cnt_no_buf[nb_ring]++;
-                    emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, nb_ring);
+                    n.cnt_no_buf[d->hd_nbr]++;
+                    emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, d->hd_nbr);
                 }
             } else if (rooms && pc_room && bufs_ok) {
                 /* a split frame takes a header buffer and, with bytes after its headers, a

@@ -123,6 +123,7 @@ typedef struct dma {
     uint8_t  hd_bad[NICRX_NUM_FBR]; /* ... and its address is misaligned (nicrx_page's amask; ring 3: the run's page size) */
     uint16_t hd_wait;        /* cycles in a row the head has waited for a descriptor alone (saturating) */
     uint8_t  hd_to;          /* registered: hd_wait reached XFER_BUF_WAIT (not 0) while waiting */
+    uint8_t  hd_nbr;         /* registered: the ring waited for in the last cycle (nb_ring) */
     uint8_t  awvalid, awlen;
     uint64_t awaddr;
     /* counters, status */

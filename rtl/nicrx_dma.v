@@ -236,6 +236,7 @@ module nicrx_dma #(
     // alone (hd_wait, saturating), and, registered from it, the bound is reached (hd_to)
     reg [15:0]           hd_wait_reg, hd_wait_next;
     reg                  hd_to_reg, hd_to_next;
+    reg [1:0]            hd_nbr_reg;          // nb_ring in the last cycle (the one hd_to's wait was for)
 
 
     reg                  awvalid_reg, awvalid_next;
@@ -636,7 +637,10 @@ module nicrx_dma #(
         // a misaligned buffer goes back alone by an error completion, the header buffer
         // looked at first
         h_nofit  = (hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg;
-        h_drop   = (hd_red_reg != 2'b00) || h_nofit || !hd_q_ok_reg || (hd_to_reg && !bufs_ok);
+        // hd_to: the head waited XFER_BUF_WAIT for a descriptor up to the last cycle; it is
+        // dropped now even if one came at this edge, so no drop reads bufs_ok (the answer's
+        // and the descriptors' depth)
+        h_drop   = (hd_red_reg != 2'b00) || h_nofit || !hd_q_ok_reg || hd_to_reg;
         // the head's run closes alone before anything else: a close before the frame, or an
         // append of a frame that is dropped (DROP)
         cstep    = rq_ans && (ra_close || (ra_merge && !ra_open && h_drop));
@@ -798,13 +802,13 @@ module nicrx_dma #(
                             dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
                         end
-                    end else if (hd_to_reg && !bufs_ok) begin
+                    end else if (hd_to_reg) begin
                         // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
                         if (pc_room) begin
                             pc_we = 1'b1;
                             dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
                             for (i = 0; i < 3; i = i + 1)
-                                if (nb_ring == i[1:0])
+                                if (hd_nbr_reg == i[1:0])
                                     cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
                         end
                     end else if (rooms && pc_room && bufs_ok) begin
@@ -981,7 +985,7 @@ module nicrx_dma #(
             f_off_reg <= 16'd0;  f_cnt_reg <= 13'd0;  f_prel_reg <= 1'b0;
             g_off_reg <= 16'd0;  g_cnt_reg <= 13'd0;  g_prel_reg <= 1'b0;  pg_take_reg <= 3'b000;
             hd_hfit_reg <= 1'b1;  hd_dv_reg <= 4'b0000;  hd_bad_reg <= 4'b0000;
-            hd_wait_reg <= 16'd0;  hd_to_reg <= 1'b0;
+            hd_wait_reg <= 16'd0;  hd_to_reg <= 1'b0;  hd_nbr_reg <= 2'd0;
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
             f_soff_reg <= {LABPB{1'b0}};  f_first_reg <= 1'b0;
@@ -1019,7 +1023,7 @@ module nicrx_dma #(
             f_off_reg <= f_off_next;  f_cnt_reg <= f_cnt_next;  f_prel_reg <= f_prel_next;
             g_off_reg <= g_off_next;  g_cnt_reg <= g_cnt_next;  g_prel_reg <= g_prel_next;  pg_take_reg <= pg_take_next;
             hd_hfit_reg <= hd_hfit_next;  hd_dv_reg <= hd_dv_next;  hd_bad_reg <= hd_bad_next;
-            hd_wait_reg <= hd_wait_next;  hd_to_reg <= hd_to_next;
+            hd_wait_reg <= hd_wait_next;  hd_to_reg <= hd_to_next;  hd_nbr_reg <= nb_ring;
             g_pend_reg <= g_pend_next;  g_ring_reg <= g_ring_next;  g_bufid_reg <= g_bufid_next;
             g_addr_reg <= g_addr_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
