@@ -167,6 +167,7 @@ module nicrx_dma #(
     reg [LABPB-1:0]      f_soff_reg, f_soff_next; // the part's first byte in its first beat
     reg                  f_first_reg, f_first_next;  // the next burst is the frame's first
     reg [8:0]            f_beats_reg, f_beats_next;   // next burst, sized in IS_SIZE
+    reg [7:0]            f_bm1_reg, f_bm1_next;       // ... less 1: the AW's and W command's length
     reg                  f_blast_reg, f_blast_next;   // it is the frame's last
     reg                  f_phase_reg, f_phase_next;   // record phase, computed in IS_REC
     reg [15:0]           f_plen_reg, f_plen_next;     // bytes of the part being issued
@@ -517,7 +518,7 @@ module nicrx_dma #(
         f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
         f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
         f_soff_next = f_soff_reg;  f_first_next = f_first_reg;
-        f_beats_next = f_beats_reg;  f_blast_next = f_blast_reg;
+        f_beats_next = f_beats_reg;  f_bm1_next = f_bm1_reg;  f_blast_next = f_blast_reg;
         f_phase_next = f_phase_reg;  rec_rdy_next = 1'b0;  f_plen_next = f_plen_reg;
         g_pend_next = g_pend_reg;  g_ring_next = g_ring_reg;  g_bufid_next = g_bufid_reg;
         g_addr_next = g_addr_reg;
@@ -663,7 +664,9 @@ module nicrx_dma #(
         // through nicrx_msix's arbiter, and would start the issue's paths; no AW follows
         // another at the next edge anyway: IS_SIZE or IS_REC's first cycle lies between)
         aw_free  = !awvalid_reg;
-        aw_len   = (is_state_reg == IS_REC) ? REC_LEN : f_beats_reg[7:0] - 8'd1;
+        // (the burst's from a register: its decrement before the mover's W command bypass
+        // and wcan was nicrx_dma's worst path alone, 139.6 MHz)
+        aw_len   = (is_state_reg == IS_REC) ? REC_LEN : f_bm1_reg;
         // W command and B FIFO room (wb_room), registered in their blocks: only the issue FSM
         // writes them, never at two edges in a row (IS_DATA is followed by IS_SIZE or IS_REC
         // without rec_rdy, the record's AW by IS_WAIT), so a value one cycle old never lets
@@ -872,6 +875,7 @@ module nicrx_dma #(
             end
             IS_SIZE: begin
                 f_beats_next = beats;
+                f_bm1_next = beats[7:0] - 8'd1;
                 f_blast_next = rem_le_mb && rem_le_pg;
                 is_state_next = IS_DATA;
             end
@@ -989,7 +993,7 @@ module nicrx_dma #(
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
             f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
             f_soff_reg <= {LABPB{1'b0}};  f_first_reg <= 1'b0;
-            f_beats_reg <= 9'd0;  f_blast_reg <= 1'b0;
+            f_beats_reg <= 9'd0;  f_bm1_reg <= 8'hff;  f_blast_reg <= 1'b0;
             f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
             hd_v_reg <= 1'b0;  dr_rel_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
@@ -1028,7 +1032,7 @@ module nicrx_dma #(
             g_addr_reg <= g_addr_next;
             f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
             f_soff_reg <= f_soff_next;  f_first_reg <= f_first_next;
-            f_beats_reg <= f_beats_next;  f_blast_reg <= f_blast_next;
+            f_beats_reg <= f_beats_next;  f_bm1_reg <= f_bm1_next;  f_blast_reg <= f_blast_next;
             f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
             hd_v_reg <= hd_v_next;  dr_rel_reg <= dr_rel_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
@@ -1086,6 +1090,8 @@ module nicrx_dma #(
     always @(*) if (f_rst_seen && !rst && pc_we)
         assert(pc_wdata[PC_ZERO] == (pc_wdata[PC_NWORDS +: PC_NWORDS_W] == 16'd0)
                && pc_wdata[PC_ONE] == (pc_wdata[PC_NWORDS +: PC_NWORDS_W] == 16'd1));
+    // the burst's length less 1 is kept beside it
+    always @(*) if (f_rst_seen && !rst) assert(f_bm1_reg == f_beats_reg[7:0] - 8'd1);
     nicrx_axi4_master_check #(
         .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(MAX_BURST), .LQ(3)
     ) f_axi (
