@@ -481,6 +481,7 @@ module nicrx_dma #(
     reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
     reg [8:0]            beats;               // at most MAX_BURST (256)
+    reg [7:0]            beats_m1;            // beats - 1 (mod 256), each choice's own
     reg [ABPB-1:0]       strb_end, strb_first;
     reg [LABPB-1:0]      end_off;             // the part's end within its last beat
     reg                  end_half;            // ... is in the lower lane (R = 2)
@@ -691,6 +692,11 @@ module nicrx_dma #(
         if (rem_le_mb && rem_le_pg) beats = f_rem_reg[8:0];
         else if (mb_le_pg)          beats = MAX_BURST_16[8:0];
         else                        beats = pg_beats[8:0];
+        // less 1, chosen alike: pg_beats - 1 is the address's beat inverted (PAGE_BEATS a
+        // power of 2), so no carry follows the choice
+        if (rem_le_mb && rem_le_pg) beats_m1 = f_rem_reg[7:0] - 8'd1;
+        else if (mb_le_pg)          beats_m1 = MAX_BURST_16[7:0] - 8'd1;
+        else                        beats_m1 = ~f_addr_reg[LABPB +: 8];
         // the part's end in its last beat (0: the whole beat), from its first byte's place
         // in the first; the first beat's strobes from that byte on
         end_off  = f_plen_reg[LABPB-1:0] + f_soff_reg;
@@ -875,7 +881,7 @@ module nicrx_dma #(
             end
             IS_SIZE: begin
                 f_beats_next = beats;
-                f_bm1_next = beats[7:0] - 8'd1;
+                f_bm1_next = beats_m1;
                 f_blast_next = rem_le_mb && rem_le_pg;
                 is_state_next = IS_DATA;
             end
