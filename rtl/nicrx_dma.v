@@ -689,14 +689,15 @@ module nicrx_dma #(
         rem_le_mb = (f_rem_reg <= MAX_BURST_16);
         rem_le_pg = (f_rem_reg <= {3'd0, pg_beats});
         mb_le_pg  = (MAX_BURST_16 <= {3'd0, pg_beats});
-        if (rem_le_mb && rem_le_pg) beats = f_rem_reg[8:0];
-        else if (mb_le_pg)          beats = MAX_BURST_16[8:0];
-        else                        beats = pg_beats[8:0];
-        // less 1, chosen alike: pg_beats - 1 is the address's beat inverted (PAGE_BEATS a
-        // power of 2), so no carry follows the choice
-        if (rem_le_mb && rem_le_pg) beats_m1 = f_rem_reg[7:0] - 8'd1;
-        else if (mb_le_pg)          beats_m1 = MAX_BURST_16[7:0] - 8'd1;
-        else                        beats_m1 = ~f_addr_reg[LABPB +: 8];
+        // and less 1, each choice's own (pg_beats - 1 is the address's beat inverted,
+        // PAGE_BEATS a power of 2), so no carry follows the choice
+        if (rem_le_mb && rem_le_pg) begin
+            beats = f_rem_reg[8:0];      beats_m1 = f_rem_reg[7:0] - 8'd1;
+        end else if (mb_le_pg) begin
+            beats = MAX_BURST_16[8:0];   beats_m1 = MAX_BURST_16[7:0] - 8'd1;
+        end else begin
+            beats = pg_beats[8:0];       beats_m1 = ~f_addr_reg[LABPB +: 8];
+        end
         // the part's end in its last beat (0: the whole beat), from its first byte's place
         // in the first; the first beat's strobes from that byte on
         end_off  = f_plen_reg[LABPB-1:0] + f_soff_reg;
@@ -711,8 +712,6 @@ module nicrx_dma #(
         // the data part's shift: its first byte's place in the shared word (hdr_len mod BPB)
         // less its destination's in a word
         sh2      = ((h_hlen[2:0] & BPB_M1) - (g_addr_reg[2:0] & BPB_M1)) & BPB_M1;
-        // the record's slot (rec_off) and phase (rec_ph) follow f_q one cycle later (nicrx_cpl_write;
-        // IS_PRE covers a frame going straight to IS_REC), the base is added in IS_REC
         // the pm command the issue FSM writes (pc_we), chosen without the decision (the
         // mover's command FIFO is written at every edge, its pointer moves with pc_we): IS_P2's
         // data part; in IS_IDLE a drop's skip, or a take's first part (stripped: the header's
@@ -726,6 +725,8 @@ module nicrx_dma #(
             pc_wdata = {hd_nfs_reg, 6'd0, {LBPB{1'b0}}, h_hlen[15:LBPB], 1'b1};
         else
             pc_wdata = {hd_nf1_reg, 3'b000, 3'd0, hd_nw1_reg, h_len == 16'd0};
+        // the record's slot (rec_off) and phase (rec_ph) follow f_q one cycle later (nicrx_cpl_write;
+        // IS_PRE covers a frame going straight to IS_REC), the base is added in IS_REC
         if (m_axi_awready) awvalid_next = 1'b0;
         case (is_state_reg)
             IS_IDLE: begin
