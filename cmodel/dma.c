@@ -297,8 +297,8 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
      * that hd_to ends was for */
     n.hd_nbr = (uint8_t)(fh->split && !hq_ok ? NICRX_HDR_RING : sel);
     /* the wait bound: a head that could be taken but for a descriptor counts its cycles; the
-     * comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it no_buf after
-     * BUF_WAIT + 2 such cycles in a row */
+     * comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it no_buf
+     * in the cycle after BUF_WAIT + 1 such cycles in a row */
     const int bwait = d->is_state == IS_IDLE && d->fh_valid && d->hd_v && !d->hd_red
                       && !((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) && d->hd_q_ok && !bufs_ok;
     n.hd_wait = bwait ? (uint16_t)(d->hd_wait + (d->hd_wait != 0xffff)) : 0;

@@ -631,7 +631,7 @@ module nicrx_dma #(
         nb_ring  = (h_split && !hq_ok) ? HDR_RING : {1'b0, sel};
         // the wait bound: a head that could be taken but for a descriptor counts its cycles;
         // the comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it
-        // no_buf after BUF_WAIT + 2 such cycles in a row
+        // no_buf in the cycle after BUF_WAIT + 1 such cycles in a row
         bwait    = (is_state_reg == IS_IDLE) && fh_valid_reg && hd_v_reg && (hd_red_reg == 2'b00)
                    && !((hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg) && hd_q_ok_reg && !bufs_ok;
         hd_wait_next = bwait ? hd_wait_reg + {15'd0, hd_wait_reg != 16'hffff} : 16'd0;
