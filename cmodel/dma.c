@@ -296,14 +296,14 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
     /* the ring waited for: the header ring first; registered (hd_nbr), the ring the wait
      * that hd_to ends was for */
     n.hd_nbr = (uint8_t)(fh->split && !hq_ok ? NICRX_HDR_RING : sel);
+    const int h_nofit = (!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit;
     /* the wait bound: a head that could be taken but for a descriptor counts its cycles; the
      * comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it no_buf
      * in the cycle after BUF_WAIT + 1 such cycles in a row */
     const int bwait = d->is_state == IS_IDLE && d->fh_valid && d->hd_v && !d->hd_red
-                      && !((!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit) && d->hd_q_ok && !bufs_ok;
+                      && !h_nofit && d->hd_q_ok && !bufs_ok;
     n.hd_wait = bwait ? (uint16_t)(d->hd_wait + (d->hd_wait != 0xffff)) : 0;
     n.hd_to = (uint8_t)(bwait && c->xfer_buf_wait != 0 && d->hd_wait >= c->xfer_buf_wait);
-    const int h_nofit = (!d->hd_ring_ok && d->hd_dneed) || !d->hd_hfit;
     /* hd_to: the head waited XFER_BUF_WAIT for a descriptor up to the last cycle; it is
      * dropped now even if one came at this edge (no drop reads bufs_ok) */
     const int h_drop = d->hd_red || h_nofit || !d->hd_q_ok || d->hd_to;
@@ -396,38 +396,29 @@ void dma_step(dma_t *d, const dma_in_t *in, dma_out_t *out)
                     n.rp = (uint8_t)rcq_en; n.raft = 0;
                     n.is_state = rcq_en ? IS_PRE : IS_IDLE;
                 }
-            } else if (d->hd_red) {
-                /* RED's verdict (nicrx_red) goes before the placement: no buffer is looked at */
+            } else if (h_drop) {
+                /* dropped, counted by its reason: RED's verdict (nicrx_red) before the placement
+                 * (no buffer is looked at), no ring fits, no CQ, or it waited XFER_BUF_WAIT for a
+                 * descriptor (counted by the ring it waited for) */
                 if (pc_room) {
                     pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
                     n.dr_rel = 1; n.fq_pop = 1;
-                    if (d->hd_red & 2)
+                    if (d->hd_red & 2) {
                         n.cnt_red_forced = d->cnt_red_forced + 1;
-                    else
+                        emit_drop(ev, fh->frame, NICRX_REASON_RED_FORCED, 0);
+                    } else if (d->hd_red) {
                         n.cnt_red_early = d->cnt_red_early + 1;
-                    emit_drop(ev, fh->frame, (d->hd_red & 2) ? NICRX_REASON_RED_FORCED : NICRX_REASON_RED_EARLY, 0);
-                }
-            } else if (h_nofit) {
-                if (pc_room) {
-                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.dr_rel = 1; n.fq_pop = 1;
-                    n.cnt_no_fit = d->cnt_no_fit + 1;
-                    emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT, 0);
-                }
-            } else if (!d->hd_q_ok) {
-                if (pc_room) {
-                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.dr_rel = 1; n.fq_pop = 1;
-                    n.cnt_no_cq = d->cnt_no_cq + 1;
-                    emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ, 0);
-                }
-            } else if (d->hd_to) {
-                /* waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring */
-                if (pc_room) {
-                    pc_we = 1; pc_wdata.skip = 1; pc_wdata.nwords = (uint16_t)h_nwords;
-                    n.dr_rel = 1; n.fq_pop = 1;
-                    n.cnt_no_buf[d->hd_nbr]++;
-                    emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, d->hd_nbr);
+                        emit_drop(ev, fh->frame, NICRX_REASON_RED_EARLY, 0);
+                    } else if (h_nofit) {
+                        n.cnt_no_fit = d->cnt_no_fit + 1;
+                        emit_drop(ev, fh->frame, NICRX_REASON_NO_FIT, 0);
+                    } else if (!d->hd_q_ok) {
+                        n.cnt_no_cq = d->cnt_no_cq + 1;
+                        emit_drop(ev, fh->frame, NICRX_REASON_NO_CQ, 0);
+                    } else {
+                        n.cnt_no_buf[d->hd_nbr]++;
+                        emit_drop(ev, fh->frame, NICRX_REASON_NO_BUF, d->hd_nbr);
+                    }
                 }
             } else if (rooms && pc_room && bufs_ok) {
                 /* a split frame takes a header buffer and, with bytes after its headers, a

@@ -629,16 +629,14 @@ module nicrx_dma #(
         s_app    = m_go && !ra_open && cfg_reasm[48];
         bufs_ok  = h_split ? (hq_ok || s_app) && (!hd_dneed_reg || dq_ok || m_go) : dq_ok;
         nb_ring  = (h_split && !hq_ok) ? HDR_RING : {1'b0, sel};
+        h_nofit  = (hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg;
         // the wait bound: a head that could be taken but for a descriptor counts its cycles;
         // the comparison with XFER_BUF_WAIT is registered (hd_to), so IS_IDLE drops it
         // no_buf in the cycle after BUF_WAIT + 1 such cycles in a row
         bwait    = (is_state_reg == IS_IDLE) && fh_valid_reg && hd_v_reg && (hd_red_reg == 2'b00)
-                   && !((hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg) && hd_q_ok_reg && !bufs_ok;
+                   && !h_nofit && hd_q_ok_reg && !bufs_ok;
         hd_wait_next = bwait ? hd_wait_reg + {15'd0, hd_wait_reg != 16'hffff} : 16'd0;
         hd_to_next   = bwait && (cfg_xfer_buf_wait != 16'd0) && (hd_wait_reg >= cfg_xfer_buf_wait);
-        // a misaligned buffer goes back alone by an error completion, the header buffer
-        // looked at first
-        h_nofit  = (hd_ring_ok_reg == 2'b00 && hd_dneed_reg) || !hd_hfit_reg;
         // hd_to: the head waited XFER_BUF_WAIT for a descriptor up to the last cycle; it is
         // dropped now even if one came at this edge, so no drop reads bufs_ok (the answer's
         // and the descriptors' depth)
@@ -651,6 +649,8 @@ module nicrx_dma #(
         rcq_en   = hd_q_ok_reg || cfg_cq_en[0];
         // a sweep's close (no frame asks; IS_IDLE)
         sw_go    = ra_v && !ra_req && ra_close && (!cfg_cq_en[0] || cq_room[0]) && !dr_rel_reg;
+        // a misaligned buffer goes back alone by an error completion, the header buffer
+        // looked at first
         herr     = h_split && !s_app && hd_bad_reg[HDR_RING];
         // the records the take needs CQ room for: the frame's (none when stripped) and its run's
         rooms    = s_app ? !need2 || cq_room[hd_q_reg] : cq_room[hd_q_reg] && (!need2 || cq_room2[hd_q_reg]);
@@ -792,34 +792,21 @@ module nicrx_dma #(
                             rp_next = rcq_en;  raft_next = 1'b0;
                             is_state_next = rcq_en ? IS_PRE : IS_IDLE;
                         end
-                    end else if (hd_red_reg != 2'b00) begin
-                        // RED's verdict (nicrx_red) goes before the placement: no buffer is looked at
+                    end else if (h_drop) begin
+                        // dropped, counted by its reason: RED's verdict (nicrx_red) before the
+                        // placement (no buffer is looked at), no ring fits, no CQ, or it waited
+                        // XFER_BUF_WAIT for a descriptor (counted by the ring it waited for)
                         if (pc_room) begin
                             pc_we = 1'b1;
                             dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
-                            if (hd_red_reg[1]) cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
-                            else               cnt_red_early_next  = cnt_red_early_reg + 32'd1;
-                        end
-                    end else if (h_nofit) begin
-                        if (pc_room) begin
-                            pc_we = 1'b1;
-                            dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
-                            cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
-                        end
-                    end else if (!hd_q_ok_reg) begin
-                        if (pc_room) begin
-                            pc_we = 1'b1;
-                            dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
-                            cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
-                        end
-                    end else if (hd_to_reg) begin
-                        // waited XFER_BUF_WAIT for a descriptor: dropped, counted by the ring
-                        if (pc_room) begin
-                            pc_we = 1'b1;
-                            dr_rel_next = 1'b1;  fq_pop_next = 1'b1;
-                            for (i = 0; i < 3; i = i + 1)
-                                if (hd_nbr_reg == i[1:0])
-                                    cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
+                            if (hd_red_reg[1])             cnt_red_forced_next = cnt_red_forced_reg + 32'd1;
+                            else if (hd_red_reg[0])        cnt_red_early_next  = cnt_red_early_reg + 32'd1;
+                            else if (h_nofit)              cnt_no_fit_next = cnt_no_fit_reg + 32'd1;
+                            else if (!hd_q_ok_reg)         cnt_no_cq_next = cnt_no_cq_reg + 32'd1;
+                            else
+                                for (i = 0; i < 3; i = i + 1)
+                                    if (hd_nbr_reg == i[1:0])
+                                        cnt_no_buf_next[i*32 +: 32] = cnt_no_buf_reg[i*32 +: 32] + 32'd1;
                         end
                     end else if (rooms && pc_room && bufs_ok) begin
                         // a split frame takes a header buffer and, with bytes after its
