@@ -102,7 +102,6 @@ module nicrx_dma #(
     // hdr_len and dlen, for the re-assembly table's request seq and fcl (URG, PSH, RST, FIN),
     // and for a run record the ACK number and window (fh bits 203:172, 219:204)
     localparam FQW   = 16 + 2 + 2 + 1 + 1 + 8 + 8 + 32 + 3 + 8 + 3 + 16 + 1 + 1 + 16 + 16 + 32 + 6 + 32 + 16;
-    localparam [12:0] PAGE_BEATS = 13'd4096 >> LABPB;
     localparam integer BPB_M1_I = BPB - 1;
     localparam [2:0] BPB_M1 = BPB_M1_I[2:0];   // a byte's offset in a packet-memory word
     localparam integer UP_OFF_I = ABPB - BPB;  // the upper lane's first byte in a beat (R = 2)
@@ -163,11 +162,13 @@ module nicrx_dma #(
     reg                  f_err_reg, f_err_next;
     reg [15:0]           f_bufid_reg, f_bufid_next;
     reg [63:0]           f_addr_reg, f_addr_next;
-    reg [15:0]           f_rem_reg, f_rem_next;      // beats of the frame still to issue
+    // beats of the part still to issue, less 1: the burst's size compares with the page's
+    // beats left less 1 (the address's beat inverted) and takes its own length from it, no
+    // carry before or after the compares
+    reg [15:0]           f_rm1_reg, f_rm1_next;
     reg [LABPB-1:0]      f_soff_reg, f_soff_next; // the part's first byte in its first beat
     reg                  f_first_reg, f_first_next;  // the next burst is the frame's first
-    reg [8:0]            f_beats_reg, f_beats_next;   // next burst, sized in IS_SIZE
-    reg [7:0]            f_bm1_reg, f_bm1_next;       // ... less 1: the AW's and W command's length
+    reg [7:0]            f_bm1_reg, f_bm1_next;       // next burst's beats less 1 (sized in IS_SIZE): the AW's and W command's length
     reg                  f_blast_reg, f_blast_next;   // it is the frame's last
     reg                  f_phase_reg, f_phase_next;   // record phase, computed in IS_REC
     reg [15:0]           f_plen_reg, f_plen_next;     // bytes of the part being issued
@@ -478,10 +479,8 @@ module nicrx_dma #(
     reg [15:0]           d_off, h_off;        // the data (header) ring's entry offset in its page
     reg                  aw_free;
     reg [7:0]            aw_len;              // the AW's length (and its W command's): the record's or the burst's
-    reg [12:0]           pg_beats;
     reg                  rem_le_mb, rem_le_pg, mb_le_pg;
-    reg [8:0]            beats;               // at most MAX_BURST (256)
-    reg [7:0]            beats_m1;            // beats - 1 (mod 256), each choice's own
+    reg [7:0]            beats_m1;            // the burst's beats less 1, each choice's own
     reg [ABPB-1:0]       strb_end, strb_first;
     reg [LABPB-1:0]      end_off;             // the part's end within its last beat
     reg                  end_half;            // ... is in the lower lane (R = 2)
@@ -489,12 +488,13 @@ module nicrx_dma #(
     reg [2:0]            sh2;                 // the data part's realigner shift
     integer              i;
 
-    // W beats of a part of len bytes whose first byte is at soff in its first beat
-    function [15:0] part_beats(input [15:0] len, input [LABPB-1:0] soff);
+    // W beats, less 1, of a part of len bytes (len > 0) whose first byte is at soff in its
+    // first beat: the beat of its last byte
+    function [15:0] part_bm1(input [15:0] len, input [LABPB-1:0] soff);
         reg [16:0] e;
         begin
             e = {1'b0, len} + {{(17-LABPB){1'b0}}, soff};
-            part_beats = {{(LABPB-1){1'b0}}, e[16:LABPB]} + {15'd0, e[LABPB-1:0] != {LABPB{1'b0}}};
+            part_bm1 = {{(LABPB-1){1'b0}}, e[16:LABPB]} - {15'd0, e[LABPB-1:0] == {LABPB{1'b0}}};
         end
     endfunction
     // packet-memory words holding len bytes from a word's start
@@ -517,9 +517,9 @@ module nicrx_dma #(
         desc_pop_next = 4'b0000;
         is_state_next = is_state_reg;
         f_q_next = f_q_reg;  f_ring_next = f_ring_reg;  f_err_next = f_err_reg;
-        f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rem_next = f_rem_reg;
+        f_bufid_next = f_bufid_reg;  f_addr_next = f_addr_reg;  f_rm1_next = f_rm1_reg;
         f_soff_next = f_soff_reg;  f_first_next = f_first_reg;
-        f_beats_next = f_beats_reg;  f_bm1_next = f_bm1_reg;  f_blast_next = f_blast_reg;
+        f_bm1_next = f_bm1_reg;  f_blast_next = f_blast_reg;
         f_phase_next = f_phase_reg;  rec_rdy_next = 1'b0;  f_plen_next = f_plen_reg;
         g_pend_next = g_pend_reg;  g_ring_next = g_ring_reg;  g_bufid_next = g_bufid_reg;
         g_addr_next = g_addr_reg;
@@ -581,9 +581,9 @@ module nicrx_dma #(
         // word), so IS_IDLE only selects; the data part's at its destination g_addr (any
         // byte: a run's offset), from the g_addr the take set (IS_P2 comes at least three
         // cycles after it)
-        hd_nb0_next     = part_beats(p1len, {LABPB{1'b0}});
-        hd_nb1_next     = part_beats(p1len, UP_OFF);
-        hd_nd_next      = part_beats(h_dlen, g_addr_reg[LABPB-1:0]);
+        hd_nb0_next     = part_bm1(p1len, {LABPB{1'b0}});
+        hd_nb1_next     = part_bm1(p1len, UP_OFF);
+        hd_nd_next      = part_bm1(h_dlen, g_addr_reg[LABPB-1:0]);
         // packet-memory words: the first part reads its own; the data part those after the
         // header part's last (shared when hdr_len is not a whole word) and writes hd_cwd
         // (from its destination's offset in a word): a lead word first when its first
@@ -682,22 +682,19 @@ module nicrx_dma #(
         for (i = 0; i < 3; i = i + 1)
             hd_bad_next[i] = (s_desc_data[i*80 +: 16] & pg_amask[i*16 +: 16]) != 16'd0;
         hd_bad_next[RA_RING] = (s_desc_data[3*80 +: 16] & rq_pmask_reg) != 16'd0 || s_desc_bad3;
-        // burst size: up to MAX_BURST, never across 4 KB; min(f_rem, MAX_BURST, pg_beats)
-        // from three comparisons made in parallel (the frame's last burst when f_rem is
-        // the smallest)
-        pg_beats  = PAGE_BEATS - {{(LABPB+1){1'b0}}, f_addr_reg[11:LABPB]};
-        rem_le_mb = (f_rem_reg <= MAX_BURST_16);
-        rem_le_pg = (f_rem_reg <= {3'd0, pg_beats});
-        mb_le_pg  = (MAX_BURST_16 <= {3'd0, pg_beats});
-        // and less 1, each choice's own (pg_beats - 1 is the address's beat inverted,
-        // PAGE_BEATS a power of 2), so no carry follows the choice
-        if (rem_le_mb && rem_le_pg) begin
-            beats = f_rem_reg[8:0];      beats_m1 = f_rem_reg[7:0] - 8'd1;
-        end else if (mb_le_pg) begin
-            beats = MAX_BURST_16[8:0];   beats_m1 = MAX_BURST_16[7:0] - 8'd1;
-        end else begin
-            beats = pg_beats[8:0];       beats_m1 = ~f_addr_reg[LABPB +: 8];
-        end
+        // burst size: up to MAX_BURST, never across 4 KB; the least of the part's beats
+        // left, MAX_BURST and the page's beats left, from three comparisons made in parallel
+        // (the part's last burst when its beats left are the least), all less 1: the page's
+        // beats left less 1 are the address's beat inverted
+        rem_le_mb = (f_rm1_reg <= MAX_BURST_16 - 16'd1);
+        rem_le_pg = (f_rm1_reg <= {{(4+LABPB){1'b0}}, ~f_addr_reg[11:LABPB]});
+        mb_le_pg  = (MAX_BURST_16 - 16'd1 <= {{(4+LABPB){1'b0}}, ~f_addr_reg[11:LABPB]});
+        if (rem_le_mb && rem_le_pg)
+            beats_m1 = f_rm1_reg[7:0];
+        else if (mb_le_pg)
+            beats_m1 = MAX_BURST_16[7:0] - 8'd1;
+        else
+            beats_m1 = ~f_addr_reg[LABPB +: 8];
         // the part's end in its last beat (0: the whole beat), from its first byte's place
         // in the first; the first beat's strobes from that byte on
         end_off  = f_plen_reg[LABPB-1:0] + f_soff_reg;
@@ -755,7 +752,7 @@ module nicrx_dma #(
                 f_off_next = h_split ? h_off : d_off;
                 f_cnt_next = h_split ? pg_cnt[38:26] : sel ? pg_cnt[25:13] : pg_cnt[12:0];
                 f_prel_next = h_split ? pg_rel[2] : sel ? pg_rel[1] : pg_rel[0];
-                f_rem_next = p1_lane ? hd_nb1_reg : hd_nb0_reg;
+                f_rm1_next = p1_lane ? hd_nb1_reg : hd_nb0_reg;
                 f_plen_next = p1len;
                 // merged: at the run's page and offset (an opened run's at 0), no entry count,
                 // no release (the run record gives the page back)
@@ -846,7 +843,7 @@ module nicrx_dma #(
                     f_addr_next = g_addr_reg;
                     f_soff_next = g_addr_reg[LABPB-1:0];
                     f_first_next = 1'b1;
-                    f_rem_next = hd_nd_reg;
+                    f_rm1_next = hd_nd_reg;
                     f_plen_next = h_dlen;
                     g_pend_next = 1'b0;
                     is_state_next = IS_SIZE;
@@ -868,7 +865,6 @@ module nicrx_dma #(
                 is_state_next = IS_REC;
             end
             IS_SIZE: begin
-                f_beats_next = beats;
                 f_bm1_next = beats_m1;
                 f_blast_next = rem_le_mb && rem_le_pg;
                 is_state_next = IS_DATA;
@@ -884,9 +880,11 @@ module nicrx_dma #(
                     wc_wdata[WC_LEN +: WC_LEN_W] = aw_len;
                     bq_we = 1'b1;
                     // the next burst starts at a whole beat
-                    f_addr_next = {f_addr_reg[63:LABPB] + {{(55-LABPB){1'b0}}, f_beats_reg}, {LABPB{1'b0}}};
+                    // (the burst's beats: its length less 1, and a carry in; what is left less
+                    // 1: f_rm1 - f_bm1 - 1 = f_rm1 + ~f_bm1)
+                    f_addr_next = {f_addr_reg[63:LABPB] + {{(56-LABPB){1'b0}}, f_bm1_reg} + 1'b1, {LABPB{1'b0}}};
                     f_first_next = 1'b0;
-                    f_rem_next = f_rem_reg - {7'd0, f_beats_reg};
+                    f_rm1_next = f_rm1_reg + ~{8'd0, f_bm1_reg};
                     is_state_next = !f_blast_reg ? IS_SIZE : g_pend_reg ? IS_P2 : IS_REC;
                     if (cr_dlv) begin
                         // a stripped append is delivered by its last burst's B (no record):
@@ -985,9 +983,9 @@ module nicrx_dma #(
             hd_hfit_reg <= 1'b1;  hd_dv_reg <= 4'b0000;  hd_bad_reg <= 4'b0000;
             hd_wait_reg <= 16'd0;  hd_to_reg <= 1'b0;  hd_nbr_reg <= 2'd0;
             g_pend_reg <= 1'b0;  g_ring_reg <= 1'b0;  g_bufid_reg <= 16'd0;  g_addr_reg <= 64'd0;
-            f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rem_reg <= 16'd0;
+            f_bufid_reg <= 16'd0;  f_addr_reg <= 64'd0;  f_rm1_reg <= 16'd0;
             f_soff_reg <= {LABPB{1'b0}};  f_first_reg <= 1'b0;
-            f_beats_reg <= 9'd0;  f_bm1_reg <= 8'hff;  f_blast_reg <= 1'b0;
+            f_bm1_reg <= 8'd0;  f_blast_reg <= 1'b0;
             f_phase_reg <= 1'b0;  rec_rdy_reg <= 1'b0;
             hd_v_reg <= 1'b0;  dr_rel_reg <= 1'b0;  hd_ring_ok_reg <= 2'b00;  hd_q_reg <= {QW{1'b0}};  hd_q_ok_reg <= 1'b0;
             hd_red_reg <= 2'b00;
@@ -1024,9 +1022,9 @@ module nicrx_dma #(
             hd_wait_reg <= hd_wait_next;  hd_to_reg <= hd_to_next;  hd_nbr_reg <= nb_ring;
             g_pend_reg <= g_pend_next;  g_ring_reg <= g_ring_next;  g_bufid_reg <= g_bufid_next;
             g_addr_reg <= g_addr_next;
-            f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rem_reg <= f_rem_next;
+            f_bufid_reg <= f_bufid_next;  f_addr_reg <= f_addr_next;  f_rm1_reg <= f_rm1_next;
             f_soff_reg <= f_soff_next;  f_first_reg <= f_first_next;
-            f_beats_reg <= f_beats_next;  f_bm1_reg <= f_bm1_next;  f_blast_reg <= f_blast_next;
+            f_bm1_reg <= f_bm1_next;  f_blast_reg <= f_blast_next;
             f_phase_reg <= f_phase_next;  rec_rdy_reg <= rec_rdy_next;
             hd_v_reg <= hd_v_next;  dr_rel_reg <= dr_rel_next;  hd_ring_ok_reg <= hd_ring_ok_next;  hd_q_reg <= hd_q_next;
             hd_q_ok_reg <= hd_q_ok_next;  hd_red_reg <= hd_red_next;
@@ -1084,8 +1082,8 @@ module nicrx_dma #(
     always @(*) if (f_rst_seen && !rst && pc_we)
         assert(pc_wdata[PC_ZERO] == (pc_wdata[PC_NWORDS +: PC_NWORDS_W] == 16'd0)
                && pc_wdata[PC_ONE] == (pc_wdata[PC_NWORDS +: PC_NWORDS_W] == 16'd1));
-    // the burst's length less 1 is kept beside it
-    always @(*) if (f_rst_seen && !rst) assert(f_bm1_reg == f_beats_reg[7:0] - 8'd1);
+    // a part sized has a beat left to issue (f_rm1 does not wrap)
+    always @(*) if (f_rst_seen && !rst && is_state_reg == IS_SIZE) assert(f_rm1_reg[15] == 1'b0);
     nicrx_axi4_master_check #(
         .DATA_W(AXI_DATA_WIDTH), .WRITE(1), .READ(0), .MAX_LEN(MAX_BURST), .LQ(3)
     ) f_axi (
