@@ -137,6 +137,10 @@ module nicrx_msix #(
     // ---- next state ------------------------------------------------------
     wire dma_aw = s_axi_awvalid && m_axi_awready && !gate_c_reg;   // s_axi_awready's handshake
     wire dma_w  = s_axi_wvalid && s_axi_wready;
+    // the count's sign and zero as LUTs (a signed > became a carry chain before the gate's
+    // decision: c_reg -> st_next -> idle_reg was this block's worst path alone, 145.8 MHz)
+    wire c_zero = c_reg == 6'sd0;
+    wire c_pos  = !c_reg[5] && !c_zero;
     // the message of the queue picked, and the queue under way one-hot (a variable bit
     // select, pend_next[qs_reg], became a 32-bit subtraction's carry chain: the core's worst
     // path at seed 1 of 751e582, 118.5 MHz)
@@ -168,11 +172,11 @@ module nicrx_msix #(
                 // stream is not ahead of its AWs after this edge: an AW taken whose W burst is
                 // not finished (at most one finishes per edge), or none begun and none shown
                 if (any_reg && !mb_reg && (!s_axi_awvalid || m_axi_awready) && (!s_axi_wvalid || m_axi_wready)
-                    && (c_reg > 6'sd0 || (c_reg == 6'sd0 && !wmid_reg && !s_axi_wvalid))) begin
+                    && (c_pos || (c_zero && !wmid_reg && !s_axi_wvalid))) begin
                     st_next = M_GATE;
                 end
             end
-            M_GATE: if (c_reg == 6'sd0 && !wmid_reg) st_next = M_AW;  // announced W drained
+            M_GATE: if (c_zero && !wmid_reg) st_next = M_AW;  // announced W drained
             M_AW:   if (m_axi_awready) begin
                         st_next = M_W;
                         // owed until its AW is taken: a rise before that is the same interrupt
