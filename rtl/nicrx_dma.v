@@ -223,16 +223,23 @@ module nicrx_dma #(
     reg [3:0]            hd_bad_reg, hd_bad_next;     // ... and its address is misaligned (nicrx_page's amask; ring 3: the page size)
     // a run record to issue (rp), after the frame's record (raft), and its fields: the run's
     // flow, generation, page buf_id, bytes, segments, first sequence number, close reason,
-    // its last merged frame's flags, ACK number and window
+    // its last merged frame's flags, ACK number and window.  A run closing after the head
+    // (r_aft) takes its bytes, reason, flags, ACK and window from one set, a close from the
+    // other: both are kept and r_aft picks at the record (the choice at the load put the
+    // decision before 75 flip-flops: hd_dneed_reg -> h_drop -> aft -> r_ack_reg was the
+    // core's worst path at seed 1 of 2a72349, 124.7 MHz)
     reg                  rp_reg, rp_next, raft_reg, raft_next;
+    reg                  r_aft_reg, r_aft_next;
     reg [7:0]            r_flow_reg, r_flow_next, r_gen_reg, r_gen_next, r_segs_reg, r_segs_next;
     reg [15:0]           r_id_reg, r_id_next;
-    reg [16:0]           r_len_reg, r_len_next;
+    reg [16:0]           r_len_reg, r_len_next;       // the run's bytes (after the head)
+    reg [16:0]           r_off_reg, r_off_next;       // the entry's offset (a close)
     reg [31:0]           r_seq_reg, r_seq_next;
-    reg [3:0]            r_reason_reg, r_reason_next;
-    reg [5:0]            r_flags_reg, r_flags_next;   // the run's last merged frame's URG, PSH, RST, FIN
-    reg [31:0]           r_ack_reg, r_ack_next;
-    reg [15:0]           r_win_reg, r_win_next;
+    reg [3:0]            r_reason_reg, r_reason_next; // the entry's reason (after the head, or a close's own)
+    reg                  r_rcls_reg, r_rcls_next;     // the entry closes before the head (else DROP)
+    reg [5:0]            r_flags_reg, r_flags_next;   // the head's URG, PSH, RST, FIN (after the head)
+    reg [31:0]           r_ack_reg, r_ack_next, r_eack_reg, r_eack_next;   // the head's, the entry's
+    reg [15:0]           r_win_reg, r_win_next, r_ewin_reg, r_ewin_next;
     reg [31:0]           cnt_no_page_reg, cnt_no_page_next;
     // the wait bound (XFER_BUF_WAIT): cycles in a row the head has waited for a descriptor
     // alone (hd_wait, saturating), and, registered from it, the bound is reached (hd_to)
@@ -405,10 +412,12 @@ module nicrx_dma #(
         cr_data[CR_RUN] = cr_run;  cr_data[CR_DLV] = cr_dlv;
         cr_data[CR_RING +: CR_RING_W] = cr_run ? RA_RING : f_ring_reg;
         cr_data[CR_BUFID +: CR_BUFID_W] = cr_run ? r_id_reg : f_bufid_reg;
-        cr_data[CR_RLEN +: CR_RLEN_W] = r_len_reg;  cr_data[CR_RSEGS +: CR_RSEGS_W] = r_segs_reg;
-        cr_data[CR_RSEQ +: CR_RSEQ_W] = r_seq_reg;  cr_data[CR_RREASON +: CR_RREASON_W] = r_reason_reg;
-        cr_data[CR_RFLAGS +: CR_RFLAGS_W] = r_flags_reg;
-        cr_data[CR_RACK +: CR_RACK_W] = r_ack_reg;  cr_data[CR_RWIN +: CR_RWIN_W] = r_win_reg;
+        cr_data[CR_RLEN +: CR_RLEN_W] = r_aft_reg ? r_len_reg : r_off_reg;
+        cr_data[CR_RSEGS +: CR_RSEGS_W] = r_segs_reg;  cr_data[CR_RSEQ +: CR_RSEQ_W] = r_seq_reg;
+        cr_data[CR_RREASON +: CR_RREASON_W] = (r_aft_reg || r_rcls_reg) ? r_reason_reg : R_DROP;
+        cr_data[CR_RFLAGS +: CR_RFLAGS_W] = r_aft_reg ? r_flags_reg : 6'd0;
+        cr_data[CR_RACK +: CR_RACK_W] = r_aft_reg ? r_ack_reg : r_eack_reg;
+        cr_data[CR_RWIN +: CR_RWIN_W] = r_aft_reg ? r_win_reg : r_ewin_reg;
         cr_data[CR_LEN +: CR_LEN_W] = fh[101] ? fh[117:102] : fh[15:0];   // the first part's
         cr_data[CR_OFF +: CR_OFF_W] = f_off_reg;  cr_data[CR_CNT +: CR_CNT_W] = f_cnt_reg;
         cr_data[CR_PREL] = f_prel_reg;
@@ -531,6 +540,8 @@ module nicrx_dma #(
         r_flow_next = r_flow_reg;  r_gen_next = r_gen_reg;  r_id_next = r_id_reg;  r_len_next = r_len_reg;
         r_segs_next = r_segs_reg;  r_seq_next = r_seq_reg;  r_reason_next = r_reason_reg;  r_flags_next = r_flags_reg;
         r_ack_next = r_ack_reg;  r_win_next = r_win_reg;
+        r_aft_next = r_aft_reg;  r_off_next = r_off_reg;  r_rcls_next = r_rcls_reg;
+        r_eack_next = r_eack_reg;  r_ewin_next = r_ewin_reg;
         cnt_no_page_next = cnt_no_page_reg;
         ra_take = 1'b0;  ra_cls = 1'b0;
         awvalid_next = awvalid_reg;  awaddr_next = awaddr_reg;  awlen_next = awlen_reg;
@@ -764,14 +775,15 @@ module nicrx_dma #(
                 // a close names the entry's run as it was (a dropped append's run without
                 // it); the run closing after the head has it, the head's flags, ACK and window
                 r_flow_next = ra_flow;  r_gen_next = ra_r_gen;  r_id_next = ra_r_id;
-                r_len_next = aft ? ra_r_len : ra_off;
+                r_aft_next = aft;
+                r_len_next = ra_r_len;  r_off_next = ra_off;
                 // (the decrement made beside the choice: h_drop is the decision's depth)
                 r_segs_next = (ra_after && h_drop) ? ra_r_segs - 8'd1 : ra_r_segs;
                 r_seq_next = ra_r_seq;
-                r_reason_next = (aft || ra_close) ? ra_reason : R_DROP;
-                r_flags_next = aft ? fh[171:166] : 6'd0;
-                r_ack_next = aft ? fh[203:172] : ra_r_ack;
-                r_win_next = aft ? fh[219:204] : ra_r_win;
+                r_reason_next = ra_reason;  r_rcls_next = ra_close;
+                r_flags_next = fh[171:166];
+                r_ack_next = fh[203:172];  r_eack_next = ra_r_ack;
+                r_win_next = fh[219:204];  r_ewin_next = ra_r_win;
                 if (sw_go) begin
                     // the sweep's close (timeout, flush, re-assembly off): its run record on
                     // CQ 0 (none when CQ 0 is disabled), then the table moves on
@@ -975,6 +987,7 @@ module nicrx_dma #(
             r_flow_reg <= 8'd0;  r_gen_reg <= 8'd0;  r_id_reg <= 16'd0;  r_len_reg <= 17'd0;
             r_segs_reg <= 8'd0;  r_seq_reg <= 32'd0;  r_reason_reg <= 4'd0;  r_flags_reg <= 6'd0;
             r_ack_reg <= 32'd0;  r_win_reg <= 16'd0;
+            r_aft_reg <= 1'b0;  r_off_reg <= 17'd0;  r_rcls_reg <= 1'b0;  r_eack_reg <= 32'd0;  r_ewin_reg <= 16'd0;
             rq_chg_reg <= 1'b0;  rq_req_reg <= 1'b0;  rq_pmask_reg <= 16'h0fff;
             is_state_reg <= IS_IDLE;
             f_q_reg <= {QW{1'b0}};  f_ring_reg <= 2'd0;  f_err_reg <= 1'b0;  f_plen_reg <= 16'd0;
@@ -1008,6 +1021,8 @@ module nicrx_dma #(
             r_flow_reg <= r_flow_next;  r_gen_reg <= r_gen_next;  r_id_reg <= r_id_next;  r_len_reg <= r_len_next;
             r_segs_reg <= r_segs_next;  r_seq_reg <= r_seq_next;  r_reason_reg <= r_reason_next;  r_flags_reg <= r_flags_next;
             r_ack_reg <= r_ack_next;  r_win_reg <= r_win_next;
+            r_aft_reg <= r_aft_next;  r_off_reg <= r_off_next;  r_rcls_reg <= r_rcls_next;
+            r_eack_reg <= r_eack_next;  r_ewin_reg <= r_ewin_next;
             // fq_re || fh_rel, without going through fq_re
             rq_chg_reg <= fh_rel || (fq_nonempty && !fh_valid_reg) || (rq_en_reg != cfg_reasm[0]);
             rq_req_reg <= cfg_reasm[0] && fh_valid_next && (fq_re ? ctl_q[6] : fh_ctl_reg[6]);
