@@ -107,6 +107,11 @@ module nicrx_mover #(
     reg [DATA_WIDTH-1:0] ra_w_reg, ra_h_reg;
 
     reg [WC_W-1:0]       wc_mem [0:3];
+    // each place's command is a one-beat burst (length 0), kept beside it in flip-flops: the
+    // head's "last beat" after a pop is a select, not a compare after the LUT RAM (wc_rd_reg
+    // -> the LUT RAM -> that compare -> wcan_reg was nicrx_dma's worst path alone at seed 1
+    // of 17f5644, 136.5 MHz)
+    reg [3:0]            wc_z_reg;
     reg [2:0]            wc_wr_reg, wc_wr_next, wc_rd_reg, wc_rd_next;
     reg                  wc_room_reg;        // the W command FIFO has room (one cycle old)
     reg [7:0]            wb_cnt_reg, wb_cnt_next;
@@ -152,6 +157,7 @@ module nicrx_mover #(
     reg [4:0]            pf_at;               // pf_at[k]: the FIFO holds k words or more (k = 0..4)
     reg                  wc_empty;
     reg [1:0]            wc_rd1;              // the place behind the head
+    reg                  wc_bp;               // the head after a pop is the command pushed now
     reg [WC_W-1:0]       wc_nx;               // the head after an edge that pops it
     reg [ABPB-1:0]       wc_strb;             // the last beat's strobes
     reg                  wfirst, whalf, wtake2, wload, wend;
@@ -243,7 +249,8 @@ module nicrx_mover #(
         // head's place
         wc_empty = wc_rd_reg == wc_wr_reg;
         wc_rd1   = wc_rd_reg[1:0] + 2'd1;
-        wc_nx    = (wc_empty || wc_wr_reg == wc_rd_reg + 3'd1) ? s_wc_data : wc_mem[wc_rd1];
+        wc_bp    = wc_empty || wc_wr_reg == wc_rd_reg + 3'd1;
+        wc_nx    = wc_bp ? s_wc_data : wc_mem[wc_rd1];
         wc_strb  = wh_reg[WC_STRB +: ABPB];
         wend     = wb_end_reg;   // the burst's last beat
         // the gearbox: a data beat takes R words from the prefetch FIFO, one where the
@@ -298,7 +305,7 @@ module nicrx_mover #(
         if (wc_empty || (wload && wend)) begin
             wh_next = wc_nx;
             wb_first_next = 1'b1;
-            wb_end_next = wc_nx[WC_LEN +: WC_LEN_W] == 8'd0;
+            wb_end_next = wc_bp ? s_wc_data[WC_LEN +: WC_LEN_W] == 8'd0 : wc_z_reg[wc_rd1];
         end
         wcan_next = (wc_wr_next != wc_rd_next) && (wh_next[WC_REC]
                     || (((R == 2) && !(wb_first_next && wh_next[WC_FIRST_SKIP])
@@ -314,6 +321,7 @@ module nicrx_mover #(
         pc_mem[pc_wr_reg] <= s_pc_data;
         if (t2_v_reg && !t2_pr_reg) pf_mem[pf_wr_reg[3:0]] <= ra_out;
         if (s_wc_valid) wc_mem[wc_wr_reg[1:0]] <= s_wc_data;
+        if (s_wc_valid) wc_z_reg[wc_wr_reg[1:0]] <= s_wc_data[WC_LEN +: WC_LEN_W] == 8'd0;
     end
 
     // ---- registers --------------------------------------------------------
